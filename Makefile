@@ -1,0 +1,58 @@
+# The README's two commands: `make demo` and `make test`. Both set themselves up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FACTCHECK := $(BIN)/factcheck
+DEMO_DB ?= instance/factcheck.db
+PYTEST_ARGS ?=
+
+.PHONY: demo install install-test chromium test lint bench serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# Debian's Chromium for the browser tests; installed when missing and we are root.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "chromium is missing: run 'apt-get install chromium' as root" >&2; \
+		fi; \
+	fi
+
+demo: install
+	$(FACTCHECK) --db $(DEMO_DB) init
+	$(FACTCHECK) --db $(DEMO_DB) import demo/harbour-warehouse-fire.txt
+	$(FACTCHECK) --db $(DEMO_DB) import demo/council-budget.html --format html
+	$(FACTCHECK) --db $(DEMO_DB) import demo/opinion-cycle-lanes.txt
+	$(FACTCHECK) --db $(DEMO_DB) serve --host 127.0.0.1 --port 5000
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-test chromium lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-test
+	@for bench in benchmarks/bench_*.py; do \
+		echo "== $$bench"; \
+		$(BIN)/python $$bench || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build *.egg-info

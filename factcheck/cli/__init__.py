@@ -1,0 +1,10 @@
+"""The `factcheck` command line: a thin layer over the store and the import pipeline."""
+
+from factcheck.cli import articles as _articles  # noqa: F401  (registers commands)
+from factcheck.cli import audit as _audit  # noqa: F401
+from factcheck.cli import people as _people  # noqa: F401
+from factcheck.cli import review as _review  # noqa: F401
+from factcheck.cli import serve as _serve  # noqa: F401
+from factcheck.cli.base import main
+
+__all__ = ["main"]

@@ -1,0 +1,121 @@
+"""CLI commands for the database, importing articles and reading their claims."""
+
+import sys
+
+import click
+
+from factcheck import db as database
+from factcheck import importers
+from factcheck.cli.base import emit_json, env_int, main, open_db
+from factcheck.ingest import ingest_imported
+from factcheck.store import articles as article_store
+from factcheck.store import claims as claim_store
+
+
+@main.command()
+@click.pass_context
+def init(ctx):
+    """Create the database, or bring an older one up to date."""
+    path = ctx.find_root().obj["db_path"]
+    db = database.connect(path)
+    applied = database.migrate(db)
+    if applied:
+        click.echo(f"{path}: applied {', '.join(applied)}")
+    else:
+        click.echo(f"{path}: up to date")
+
+
+@main.command("import")
+@click.argument("source")
+@click.option("--title", help="Use this title instead of the detected one.")
+@click.option("--url", "source_url", help="The article's address, recorded as its source.")
+@click.option(
+    "--format",
+    "source_format",
+    type=click.Choice(["text", "html"]),
+    help="Read SOURCE as plain text or HTML instead of guessing.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    help="Largest input accepted (default 5 MB, or FACTCHECK_MAX_IMPORT_BYTES).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def import_article(source, title, source_url, source_format, max_bytes, as_json):
+    """Import an article from a text file, an HTML file, a URL, or - for standard input."""
+    limit = max_bytes or env_int("FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES)
+    imported = importers.load(
+        source,
+        format=source_format,
+        stdin=sys.stdin.buffer,
+        max_bytes=limit,
+    )
+    if title:
+        imported.title = title.strip()
+    if source_url:
+        imported.source_url = source_url
+    db = open_db()
+    result = ingest_imported(db, imported)
+    if as_json:
+        emit_json(
+            {
+                "article_id": result.article_id,
+                "claims": result.claims,
+                "duplicate": result.duplicate,
+            }
+        )
+    elif result.duplicate:
+        click.echo(f"Already imported as article {result.article_id} ({result.claims} units).")
+    else:
+        click.echo(f"Imported article {result.article_id} with {result.claims} units.")
+
+
+@main.command("articles")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def list_articles(as_json):
+    """List imported articles with their claim counts."""
+    rows = article_store.list_articles(open_db())
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("No articles yet: run `factcheck import FILE|URL|-` to add one.")
+        return
+    click.echo(f"{'ID':>5}  {'UNITS':>5}  {'CLAIMS':>6}  {'PUBLISHED':>9}  TITLE")
+    for row in rows:
+        click.echo(
+            f"{row['id']:>5}  {row['units']:>5}  {row['claims']:>6}  {row['published']:>9}  "
+            f"{_clip(row['title'], 70)}"
+        )
+
+
+@main.command("claims")
+@click.argument("article_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the article and its claims as JSON.")
+def list_claims(article_id, as_json):
+    """Show an article's claims in document order."""
+    db = open_db()
+    article = article_store.get_article(db, article_id)
+    claims = claim_store.claims_for_article(db, article_id)
+    if as_json:
+        emit_json(
+            {
+                "article": article,
+                "claims": claim_store.claims_with_reviews(db, claims),
+            }
+        )
+        return
+    click.echo(f"Article {article['id']}: {article['title']}")
+    click.echo(f"{'ID':>6}  {'SEQ':>4}  {'SCORE':>5}  {'SECTION':<10}  {'STATUS':<11}  TEXT")
+    for claim in claims:
+        score = "-" if claim["kind"] == "not_a_claim" else f"{claim['checkworthiness']:.2f}"
+        text = claim["text"] if claim["kind"] == "claim" else f"[{claim['reason']}] {claim['text']}"
+        click.echo(
+            f"{claim['id']:>6}  {claim['seq']:>4}  {score:>5}  {claim['section']:<10}  "
+            f"{claim['status']:<11}  {_clip(text, 80)}"
+        )
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

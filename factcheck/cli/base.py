@@ -1,0 +1,93 @@
+"""The root command group, its shared options, and turning refused requests into one-line errors."""
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck import db as database
+from factcheck.store.errors import StoreError
+
+USAGE_ERROR = 2
+
+
+class UserError(click.ClickException):
+    """A one-line message, exit status 2."""
+
+    exit_code = USAGE_ERROR
+
+    def show(self, file=None):
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def refusals() -> tuple[type[Exception], ...]:
+    """Exceptions whose message is meant for the user."""
+    from factcheck.fetch import FetchError
+    from factcheck.importers import ImportRefused
+
+    return (StoreError, ImportRefused, FetchError)
+
+
+class FactcheckGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except refusals() as error:
+            raise UserError(str(error)) from None
+        except sqlite3.OperationalError as error:
+            raise UserError(f"the database could not be used ({error}); check --db") from None
+
+
+@click.group(cls=FactcheckGroup)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FACTCHECK_DB",
+    default=database.DEFAULT_DB,
+    show_default=True,
+    help="SQLite database file (or set FACTCHECK_DB).",
+)
+@click.version_option(package_name="factcheck")
+@click.pass_context
+def main(ctx, db_path: Path):
+    """factcheck: split news articles into claims and review them."""
+    ctx.obj = {"db_path": db_path}
+
+
+def open_db(ctx: click.Context | None = None):
+    """Connect to the configured database, bringing its schema up to date first."""
+    ctx = ctx or click.get_current_context()
+    path = ctx.find_root().obj["db_path"]
+    if path.exists() and path.is_dir():
+        raise UserError(f"{path} is a folder; give --db the path of a database file")
+    db = database.connect(path)
+    database.migrate(db)
+    return db
+
+
+def emit_json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        print(f"Error: {name} must be a whole number of bytes, not {raw!r}", file=sys.stderr)
+        sys.exit(USAGE_ERROR)
+
+
+def acting_user(db, username: str | None):
+    """The Actor for --as USERNAME; unknown and disabled users are refused."""
+    from factcheck.store.users import actor_for
+
+    if not username:
+        raise UserError("say who is making this change with --as USERNAME")
+    return actor_for(db, username)

@@ -1,0 +1,116 @@
+"""CLI commands for managing users."""
+
+import sys
+
+import click
+
+from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.store import users as user_store
+from factcheck.store.actors import SYSTEM
+
+
+@main.group("user")
+def user_group():
+    """Add, list and disable the people who use factcheck."""
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UserError("no password on standard input; pipe one line with the password")
+        return password
+    if not sys.stdin.isatty():
+        raise UserError("there is no terminal to ask for a password; use --password-stdin")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _operator(db, username: str | None):
+    """The admin named by --as, or the system when an operator runs the command at the shell."""
+    return acting_user(db, username) if username else SYSTEM
+
+
+@user_group.command("add")
+@click.argument("username")
+@click.option(
+    "--role", type=click.Choice(user_store.ROLES), required=True, help="What the person may do."
+)
+@click.option("--name", "display_name", help="Display name (defaults to the username).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@click.option("--json", "as_json", is_flag=True, help="Print the new user as JSON.")
+def add_user(username, role, display_name, password_stdin, as_user, as_json):
+    """Add a user; the password is asked for, or read with --password-stdin."""
+    db = open_db()
+    actor = _operator(db, as_user)
+    password = _read_password(password_stdin)
+    user = user_store.add_user(
+        db, username, role=role, password=password, display_name=display_name, actor=actor
+    )
+    if as_json:
+        emit_json(user)
+    else:
+        click.echo(f"Added {user['username']} ({user['role']}).")
+
+
+@user_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the users as JSON.")
+def list_users(as_json):
+    """List users with their roles."""
+    users = user_store.list_users(open_db())
+    if as_json:
+        emit_json(users)
+        return
+    if not users:
+        click.echo("No users yet: add one with `factcheck user add USERNAME --role admin`.")
+        return
+    click.echo(f"{'USERNAME':<20}  {'ROLE':<9}  {'STATE':<8}  NAME")
+    for user in users:
+        state = "disabled" if user["disabled"] else "active"
+        click.echo(f"{user['username']:<20}  {user['role']:<9}  {state:<8}  {user['display_name']}")
+
+
+@user_group.command("disable")
+@click.argument("username")
+@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@click.option("--json", "as_json", is_flag=True)
+def disable_user(username, as_user, as_json):
+    """Disable a user: they can no longer sign in and their sessions end."""
+    db = open_db()
+    user = user_store.set_disabled(db, username, True, actor=_operator(db, as_user))
+    emit_json(user) if as_json else click.echo(f"Disabled {user['username']}.")
+
+
+@user_group.command("enable")
+@click.argument("username")
+@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@click.option("--json", "as_json", is_flag=True)
+def enable_user(username, as_user, as_json):
+    """Enable a disabled user again."""
+    db = open_db()
+    user = user_store.set_disabled(db, username, False, actor=_operator(db, as_user))
+    emit_json(user) if as_json else click.echo(f"Enabled {user['username']}.")
+
+
+@user_group.command("role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(user_store.ROLES))
+@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@click.option("--json", "as_json", is_flag=True)
+def set_role(username, role, as_user, as_json):
+    """Change a user's role."""
+    db = open_db()
+    user = user_store.set_role(db, username, role, actor=_operator(db, as_user))
+    emit_json(user) if as_json else click.echo(f"{user['username']} is now {user['role']}.")
+
+
+@user_group.command("password")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+def set_password(username, password_stdin, as_user):
+    """Reset a user's password; their sessions end."""
+    db = open_db()
+    actor = _operator(db, as_user)
+    user_store.change_password(db, username, _read_password(password_stdin), actor=actor)
+    click.echo(f"Changed the password of {username}.")

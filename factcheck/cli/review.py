@@ -1,0 +1,324 @@
+"""CLI commands for the review loop: evidence, verdicts, second review, triage, comments, history."""
+
+import click
+
+from factcheck.cli.base import acting_user, emit_json, main, open_db
+from factcheck.scales import load_scale
+from factcheck.store import claims as claim_store
+from factcheck.store import comments as comment_store
+from factcheck.store import evidence as evidence_store
+from factcheck.store import triage, verdicts
+from factcheck.store.evidence import STANCES
+
+as_option = click.option(
+    "--as", "as_user", metavar="USERNAME", required=True, help="Who is making the change."
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+version_option = click.option(
+    "--expect-version",
+    type=int,
+    help="Refuse the change if the claim is no longer at this version (someone else changed it).",
+)
+
+
+def _show_claim(db, claim_id: int, as_json: bool, message: str) -> None:
+    claim = claim_store.claims_with_reviews(db, [claim_store.get_claim(db, claim_id)])[0]
+    if as_json:
+        emit_json(claim)
+    else:
+        click.echo(f"{message} Claim {claim_id} is now {claim['status'].replace('_', ' ')}.")
+
+
+@main.group("evidence")
+def evidence_group():
+    """Attach sources to a claim, or remove them."""
+
+
+@evidence_group.command("add")
+@click.argument("claim_id", type=int)
+@click.argument("url")
+@click.option("--stance", type=click.Choice(STANCES), required=True)
+@click.option("--quote", help="The passage of the source the claim is checked against.")
+@click.option("--note", help="A note for other reviewers.")
+@click.option("--title", help="The source's title.")
+@click.option("--publisher", help="Who published the source.")
+@as_option
+@json_option
+def add_evidence(claim_id, url, stance, quote, note, title, publisher, as_user, as_json):
+    """Attach a source (http or https URL) to a claim."""
+    db = open_db()
+    evidence = evidence_store.add_evidence(
+        db,
+        claim_id,
+        url=url,
+        stance=stance,
+        quote=quote,
+        note=note,
+        title=title,
+        publisher=publisher,
+        actor=acting_user(db, as_user),
+    )
+    if as_json:
+        emit_json(evidence)
+    else:
+        click.echo(f"Added evidence {evidence['id']} to claim {claim_id}.")
+
+
+@evidence_group.command("remove")
+@click.argument("evidence_id", type=int)
+@click.option("--reason", required=True, help="Why the source no longer counts.")
+@as_option
+@json_option
+def remove_evidence(evidence_id, reason, as_user, as_json):
+    """Remove a source from its claim (the record of it is kept)."""
+    db = open_db()
+    evidence = evidence_store.remove_evidence(
+        db, evidence_id, reason=reason, actor=acting_user(db, as_user)
+    )
+    emit_json(evidence) if as_json else click.echo(f"Removed evidence {evidence_id}.")
+
+
+@main.group("verdict")
+def verdict_group():
+    """Rate a claim, or correct a published rating."""
+
+
+@verdict_group.command("set")
+@click.argument("claim_id", type=int)
+@click.option("--rating", required=True, help="A rating's label or key, e.g. 'Mostly accurate'.")
+@click.option("--rationale", required=True, help="Why the evidence supports this rating.")
+@click.option("--evidence", "evidence_ids", type=int, multiple=True, help="Evidence it rests on.")
+@as_option
+@version_option
+@json_option
+def set_verdict(claim_id, rating, rationale, evidence_ids, as_user, expect_version, as_json):
+    """Write or revise the draft verdict on a claim."""
+    db = open_db()
+    verdicts.set_verdict(
+        db,
+        claim_id,
+        rating=rating,
+        rationale=rationale,
+        evidence_ids=list(evidence_ids) or None,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+        scale=load_scale(),
+    )
+    _show_claim(db, claim_id, as_json, "Saved the verdict.")
+
+
+@verdict_group.command("correct")
+@click.argument("claim_id", type=int)
+@click.option("--rating", required=True, help="The corrected rating's label or key.")
+@click.option("--rationale", required=True, help="The corrected rationale.")
+@click.option("--reason", required=True, help="Why the published verdict is being corrected.")
+@click.option("--evidence", "evidence_ids", type=int, multiple=True, help="Evidence it rests on.")
+@as_option
+@version_option
+@json_option
+def correct_verdict(
+    claim_id, rating, rationale, reason, evidence_ids, as_user, expect_version, as_json
+):
+    """Start a correction of a published verdict; it needs second review again."""
+    db = open_db()
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating=rating,
+        rationale=rationale,
+        reason=reason,
+        evidence_ids=list(evidence_ids) or None,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+        scale=load_scale(),
+    )
+    _show_claim(db, claim_id, as_json, "Started a correction.")
+
+
+@verdict_group.command("scale")
+@json_option
+def show_scale(as_json):
+    """Show the rating scale in use (FACTCHECK_SCALE names an organisation's own file)."""
+    scale = load_scale()
+    if as_json:
+        emit_json(
+            {
+                "name": scale.name,
+                "best_rating": scale.best_rating,
+                "worst_rating": scale.worst_rating,
+                "ratings": [rating.__dict__ for rating in scale.ratings],
+            }
+        )
+        return
+    click.echo(f"{scale.name} (best {scale.best_rating}, worst {scale.worst_rating})")
+    for rating in scale.ratings:
+        click.echo(f"  {rating.position}. {rating.label} [{rating.key}] - {rating.description}")
+
+
+@main.group("review")
+def review_group():
+    """Second review: submit a verdict, approve it, or return it."""
+
+
+@review_group.command("submit")
+@click.argument("claim_id", type=int)
+@click.option("--comment", help="A note for the second reviewer.")
+@as_option
+@version_option
+@json_option
+def submit(claim_id, comment, as_user, expect_version, as_json):
+    """Send the draft verdict for second review."""
+    db = open_db()
+    verdicts.submit_for_review(
+        db,
+        claim_id,
+        comment=comment,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+        scale=load_scale(),
+    )
+    _show_claim(db, claim_id, as_json, "Submitted for review.")
+
+
+@review_group.command("approve")
+@click.argument("claim_id", type=int)
+@click.option("--comment", help="A note on the approval.")
+@as_option
+@version_option
+@json_option
+def approve(claim_id, comment, as_user, expect_version, as_json):
+    """Publish the verdict (editors only, never your own)."""
+    db = open_db()
+    verdicts.approve(
+        db,
+        claim_id,
+        comment=comment,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _show_claim(db, claim_id, as_json, "Approved and published.")
+
+
+@review_group.command("return")
+@click.argument("claim_id", type=int)
+@click.option("--comment", required=True, help="What the author should change.")
+@as_option
+@version_option
+@json_option
+def return_claim(claim_id, comment, as_user, expect_version, as_json):
+    """Send the verdict back to its author with a comment."""
+    db = open_db()
+    verdicts.return_for_changes(
+        db,
+        claim_id,
+        comment=comment,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _show_claim(db, claim_id, as_json, "Returned to the author.")
+
+
+@main.group("claim")
+def claim_group():
+    """Classify, assign and comment on a claim."""
+
+
+@claim_group.command("classify")
+@click.argument("claim_id", type=int)
+@click.argument("kind", type=click.Choice(triage.KINDS))
+@click.option("--reason", required=True, help="Why it is (or is not) a claim.")
+@as_option
+@version_option
+@json_option
+def classify(claim_id, kind, reason, as_user, expect_version, as_json):
+    """Mark a unit as a claim or as not a claim."""
+    db = open_db()
+    triage.classify(
+        db,
+        claim_id,
+        kind=kind,
+        reason=reason,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _show_claim(db, claim_id, as_json, f"Classified as {kind}.")
+
+
+@claim_group.command("assign")
+@click.argument("claim_id", type=int)
+@click.argument("username")
+@as_option
+@version_option
+@json_option
+def assign(claim_id, username, as_user, expect_version, as_json):
+    """Assign a claim to a reviewer ('-' to unassign)."""
+    db = open_db()
+    triage.assign(
+        db,
+        claim_id,
+        assignee=None if username == "-" else username,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _show_claim(db, claim_id, as_json, "Assigned.")
+
+
+@claim_group.command("comment")
+@click.argument("claim_id", type=int)
+@click.argument("text")
+@as_option
+@json_option
+def comment(claim_id, text, as_user, as_json):
+    """Add a comment to a claim's conversation."""
+    db = open_db()
+    row = comment_store.add_comment(db, claim_id, body=text, actor=acting_user(db, as_user))
+    emit_json(row) if as_json else click.echo(f"Added comment {row['id']} to claim {claim_id}.")
+
+
+HISTORY_WORDS = {
+    "import": "imported the article",
+    "claim.classify": "classified",
+    "claim.assign": "assigned",
+    "verdict.set": "rated",
+    "verdict.correct": "started a correction",
+    "review.submit": "submitted for review",
+    "review.approve": "approved and published",
+    "review.return": "returned for changes",
+    "evidence.add": "added evidence",
+    "evidence.remove": "removed evidence",
+    "comment.add": "commented",
+}
+
+
+def describe(entry: dict) -> str:
+    """One line saying what happened in an audit entry about a claim."""
+    after = entry["after"] or {}
+    words = HISTORY_WORDS.get(entry["action"], entry["action"])
+    if entry["action"] == "claim.classify":
+        words += f" as {after.get('kind', '').replace('_', ' ')}"
+    elif entry["action"] == "claim.assign":
+        words += f" to {after.get('assignee') or 'nobody'}"
+    elif entry["action"] in ("verdict.set", "verdict.correct"):
+        draft = after.get("verdict_draft") or {}
+        words += f" {draft.get('rating_label')!r}: {draft.get('rationale', '')}"
+    elif entry["action"].startswith("evidence."):
+        words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
+    elif entry["action"] == "comment.add":
+        words += f": {after.get('body')}"
+    return words
+
+
+@main.command("history")
+@click.argument("claim_id", type=int)
+@json_option
+def history(claim_id, as_json):
+    """Show a claim's whole story from the audit trail."""
+    entries = claim_store.claim_history(open_db(), claim_id)
+    if as_json:
+        emit_json(entries)
+        return
+    for entry in entries:
+        line = f"{entry['at']}  {entry['actor']:<12}  {describe(entry)}"
+        if entry["reason"]:
+            line += f"  (why: {entry['reason']})"
+        click.echo(line)

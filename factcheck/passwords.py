@@ -1,0 +1,31 @@
+"""Password hashing with argon2id, and the rules a new password must meet."""
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+MIN_LENGTH = 10
+_hasher = PasswordHasher()
+
+
+def password_problem(password: str) -> str | None:
+    """Why a password is not acceptable, or None."""
+    if len(password) < MIN_LENGTH:
+        return f"a password needs at least {MIN_LENGTH} characters"
+    if password.strip() != password:
+        return "a password cannot start or end with a space"
+    return None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+# Verifying against this when the username is unknown keeps sign-in timing the same either way.
+DUMMY_HASH = _hasher.hash("not a real password, only for timing")

@@ -1,0 +1,106 @@
+"""Rating scales as data: the default scale, an organisation's own scale from a JSON file, lookup."""
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+SCALE_ENV = "FACTCHECK_SCALE"
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class ScaleError(ValueError):
+    """The scale file is not usable; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Rating:
+    key: str
+    label: str
+    value: int
+    colour: str
+    description: str
+    needs_evidence: bool = True
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    ratings: tuple[Rating, ...]
+    best_rating: int
+    worst_rating: int
+
+    def find(self, name: str) -> Rating | None:
+        """A rating by its key or label, ignoring case and surrounding space."""
+        wanted = " ".join(name.split()).casefold()
+        for rating in self.ratings:
+            if wanted in (rating.key.casefold(), rating.label.casefold()):
+                return rating
+        return None
+
+    def choices(self) -> str:
+        return ", ".join(f'"{r.label}" ({r.key})' for r in self.ratings)
+
+
+def parse_scale(data: dict) -> Scale:
+    try:
+        entries = data["ratings"]
+        if not isinstance(entries, list) or not entries:
+            raise ScaleError("a scale needs a non-empty list of ratings")
+        ratings = []
+        for position, entry in enumerate(entries, start=1):
+            colour = entry.get("colour", "#57606a")
+            if not _HEX_COLOUR.match(colour):
+                raise ScaleError(f"rating {entry.get('label')!r}: colour must look like #1a7f37")
+            ratings.append(
+                Rating(
+                    key=str(entry["key"]).strip(),
+                    label=str(entry["label"]).strip(),
+                    value=int(entry["value"]),
+                    colour=colour,
+                    description=str(entry.get("description", "")),
+                    needs_evidence=bool(entry.get("needs_evidence", True)),
+                    position=position,
+                )
+            )
+        values = [r.value for r in ratings]
+        best = int(data.get("best_rating", max(values)))
+        worst = int(data.get("worst_rating", min(values)))
+    except KeyError as missing:
+        raise ScaleError(
+            f"every rating needs {missing}; see the default scale for the shape"
+        ) from None
+    except (TypeError, ValueError) as error:
+        if isinstance(error, ScaleError):
+            raise
+        raise ScaleError(f"a rating has a value of the wrong type ({error})") from None
+    for attribute in ("key", "label"):
+        if len({getattr(r, attribute).casefold() for r in ratings}) != len(ratings):
+            raise ScaleError(f"every rating needs its own {attribute}; two are the same")
+    if not all(min(best, worst) <= v <= max(best, worst) for v in values):
+        raise ScaleError("every rating value must lie between worst_rating and best_rating")
+    return Scale(str(data.get("name", "custom")), tuple(ratings), best, worst)
+
+
+def load_scale(path: str | os.PathLike | None = None) -> Scale:
+    """The scale from `path`, or FACTCHECK_SCALE, or the default scale shipped with factcheck."""
+    path = path or os.environ.get(SCALE_ENV)
+    if path:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise ScaleError(f"cannot read the rating scale {path}: {error.strerror}") from None
+        except json.JSONDecodeError as error:
+            raise ScaleError(f"the rating scale {path} is not valid JSON: {error}") from None
+        return parse_scale(data)
+    return default_scale()
+
+
+@lru_cache(maxsize=1)
+def default_scale() -> Scale:
+    text = resources.files("factcheck").joinpath("data/default_scale.json").read_text("utf-8")
+    return parse_scale(json.loads(text))

@@ -1,0 +1,1 @@
+"""The store layer: every SQL statement in factcheck lives in this package."""

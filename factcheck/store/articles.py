@@ -1,0 +1,107 @@
+"""Articles: storing an imported article with its claim units, listing and reading them."""
+
+import json
+
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.errors import NotFound
+from factcheck.store.mutation import mutation, query
+
+ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date")
+
+_CLAIM_INSERT = (
+    'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
+    " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@query
+def find_by_hash(db, body_hash: str) -> int | None:
+    row = db.execute("SELECT id FROM articles WHERE body_hash = ?", [body_hash]).fetchone()
+    return row[0] if row else None
+
+
+@mutation
+def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int, bool]:
+    """Store an article and its units; an article with the same body hash is reported, not copied.
+
+    Returns (article_id, claim_count, duplicate)."""
+    existing = find_by_hash(db, article["body_hash"])
+    if existing is not None:
+        count = db.execute("SELECT count(*) FROM claims WHERE article_id = ?", [existing])
+        return existing, count.fetchone()[0], True
+    row = {field: article.get(field) for field in ARTICLE_FIELDS}
+    row.update(
+        body=article["body"],
+        body_hash=article["body_hash"],
+        import_format=article["import_format"],
+        imported_at=utc_now(),
+        imported_by=actor.username,
+    )
+    cursor = db.execute(
+        "INSERT INTO articles (title, source_url, publisher, author, published_date, body,"
+        " body_hash, import_format, imported_at, imported_by) VALUES (:title, :source_url,"
+        " :publisher, :author, :published_date, :body, :body_hash, :import_format, :imported_at,"
+        " :imported_by)",
+        row,
+    )
+    article_id = cursor.lastrowid
+    db.conn.executemany(
+        _CLAIM_INSERT,
+        [
+            (
+                article_id,
+                unit.seq,
+                unit.start,
+                unit.end,
+                unit.text,
+                unit.section,
+                unit.kind,
+                unit.reason,
+                unit.attribution,
+                unit.checkworthiness,
+                json.dumps(list(unit.reasons)),
+            )
+            for unit in units
+        ],
+    )
+    summary = {key: row[key] for key in (*ARTICLE_FIELDS, "body_hash", "import_format")}
+    summary["claims"] = len(units)
+    audit.record(db, actor, "article", article_id, "import", after=summary)
+    return article_id, len(units), False
+
+
+@query
+def get_article(db, article_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not rows:
+        raise NotFound(f"there is no article {article_id}; run `factcheck articles` to list them")
+    return rows[0]
+
+
+@query
+def list_articles(db) -> list[dict]:
+    """Every article, newest first, with its claim counts by status (non-claims counted apart)."""
+    return list(
+        db.query(
+            """
+            SELECT a.id, a.title, a.source_url, a.publisher, a.author, a.published_date,
+                   a.import_format, a.imported_at, a.imported_by,
+                   count(c.id) AS units,
+                   count(c.id) FILTER (WHERE c.kind = 'claim') AS claims,
+                   count(c.id) FILTER (WHERE c.kind = 'not_a_claim') AS not_claims,
+                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'unreviewed')
+                       AS unreviewed,
+                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'in_progress')
+                       AS in_progress,
+                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'in_review')
+                       AS in_review,
+                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'published')
+                       AS published
+            FROM articles a LEFT JOIN claims c ON c.article_id = a.id
+            GROUP BY a.id
+            ORDER BY a.id DESC
+            """
+        )
+    )

@@ -1,0 +1,185 @@
+"""Reading claims: one claim, an article's claims in document order."""
+
+import json
+
+from factcheck.store.errors import NotFound
+from factcheck.store.mutation import query
+
+CLAIM_COLUMNS = (
+    'id, article_id, seq, start, "end", text, section, kind, reason, attribution,'
+    " checkworthiness, reasons, status, verdict, version, updated_at, assignee_id, corrected_at"
+)
+
+
+def _decoded(row: dict) -> dict:
+    row["reasons"] = json.loads(row["reasons"])
+    return row
+
+
+@query
+def get_claim(db, claim_id: int) -> dict:
+    rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
+    if not rows:
+        raise NotFound(
+            f"there is no claim {claim_id}; run `factcheck claims ARTICLE_ID` to list them"
+        )
+    return _decoded(rows[0])
+
+
+@query
+def claims_for_article(db, article_id: int) -> list[dict]:
+    rows = db.query(
+        f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY seq", [article_id]
+    )
+    return [_decoded(row) for row in rows]
+
+
+def _verdict_view(row: dict | None, users: dict) -> dict | None:
+    if row is None:
+        return None
+    author = users.get(row["author_id"], {})
+    approver = users.get(row["approved_by"], {})
+    return {
+        "id": row["id"],
+        "rating": row["rating"],
+        "rating_label": row["rating_label"],
+        "rating_value": row["rating_value"],
+        "rationale": row["rationale"],
+        "state": row["state"],
+        "evidence_ids": json.loads(row["evidence_ids"]),
+        "author": author.get("username"),
+        "author_name": author.get("display_name"),
+        "created_at": row["created_at"],
+        "submitted_at": row["submitted_at"],
+        "approved_by": approver.get("username"),
+        "approved_by_name": approver.get("display_name"),
+        "published_at": row["published_at"],
+        "correction_of": row["correction_of"],
+        "correction_reason": row["correction_reason"],
+    }
+
+
+@query
+def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
+    """For each claim id: its current and earlier verdicts, live evidence and people, in a few
+    queries however many claims are asked for."""
+    records = {
+        claim_id: {
+            "verdict": None,
+            "published_verdict": None,
+            "earlier_verdicts": [],
+            "evidence": [],
+        }
+        for claim_id in claim_ids
+    }
+    if not claim_ids:
+        return records
+    wanted = json.dumps(list(claim_ids))
+    verdict_rows = list(
+        db.query(
+            "SELECT v.* FROM verdicts v JOIN json_each(?) w ON w.value = v.claim_id ORDER BY v.id",
+            [wanted],
+        )
+    )
+    evidence_rows = list(
+        db.query(
+            "SELECT e.id, e.claim_id, e.url, e.title, e.publisher, e.stance, e.quote, e.note,"
+            " e.added_at, u.username AS added_by FROM evidence e"
+            " JOIN json_each(?) w ON w.value = e.claim_id JOIN users u ON u.id = e.added_by"
+            " WHERE e.removed_at IS NULL ORDER BY e.id",
+            [wanted],
+        )
+    )
+    user_ids = {r["author_id"] for r in verdict_rows} | {r["approved_by"] for r in verdict_rows}
+    user_ids.discard(None)
+    users = {}
+    if user_ids:
+        marks = ",".join("?" * len(user_ids))
+        for row in db.query(
+            f"SELECT id, username, display_name FROM users WHERE id IN ({marks})", list(user_ids)
+        ):
+            users[row["id"]] = row
+    for row in verdict_rows:
+        record = records[row["claim_id"]]
+        view = _verdict_view(row, users)
+        if row["state"] in ("draft", "in_review"):
+            record["verdict"] = view
+        elif row["state"] == "published":
+            record["published_verdict"] = view
+        else:
+            record["earlier_verdicts"].append(view)
+    for row in evidence_rows:
+        records[row["claim_id"]]["evidence"].append(row)
+    for record in records.values():
+        if record["verdict"] is None:
+            record["verdict"] = record["published_verdict"]
+    return records
+
+
+@query
+def claim_history(db, claim_id: int) -> list[dict]:
+    """The claim's whole story from the audit trail, oldest first: its import, then every change."""
+    claim = get_claim(db, claim_id)
+    rows = db.query(
+        "SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
+        " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
+        " OR (record_type = 'claims' AND EXISTS ("
+        "     SELECT 1 FROM json_each(audit.after, '$.claim_ids') WHERE value = :claim))"
+        " ORDER BY id",
+        {"claim": claim_id, "article": claim["article_id"]},
+    )
+    history = []
+    for row in rows:
+        row["before"] = json.loads(row["before"]) if row["before"] else None
+        row["after"] = json.loads(row["after"]) if row["after"] else None
+        history.append(row)
+    return history
+
+
+@query
+def claims_with_reviews(db, claims: list[dict]) -> list[dict]:
+    """Claims as people and programs read them: each with its verdict, rationale, evidence and the
+    people who reviewed it."""
+    records = review_records(db, [claim["id"] for claim in claims])
+    assignees = {}
+    assignee_ids = sorted({c["assignee_id"] for c in claims if c.get("assignee_id")})
+    if assignee_ids:
+        marks = ",".join("?" * len(assignee_ids))
+        for row in db.query(f"SELECT id, username FROM users WHERE id IN ({marks})", assignee_ids):
+            assignees[row["id"]] = row["username"]
+    views = []
+    for claim in claims:
+        record = records[claim["id"]]
+        verdict = record["verdict"]
+        published = record["published_verdict"]
+        views.append(
+            {
+                "id": claim["id"],
+                "article_id": claim["article_id"],
+                "seq": claim["seq"],
+                "start": claim["start"],
+                "end": claim["end"],
+                "text": claim["text"],
+                "section": claim["section"],
+                "kind": claim["kind"],
+                "reason": claim["reason"],
+                "attribution": claim["attribution"],
+                "checkworthiness": claim["checkworthiness"],
+                "reasons": claim["reasons"],
+                "status": claim["status"],
+                "version": claim["version"],
+                "verdict": verdict["rating_label"] if verdict else None,
+                "verdict_state": verdict["state"] if verdict else None,
+                "rationale": verdict["rationale"] if verdict else None,
+                "published_verdict": published,
+                "earlier_verdicts": record["earlier_verdicts"],
+                "corrected_at": claim["corrected_at"],
+                "evidence": record["evidence"],
+                "reviewers": {
+                    "assignee": assignees.get(claim.get("assignee_id")),
+                    "author": verdict["author"] if verdict else None,
+                    "approver": published["approved_by"] if published else None,
+                },
+            }
+        )
+    return views

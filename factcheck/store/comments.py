@@ -1,0 +1,49 @@
+"""Comments on a claim: the reviewers' conversation."""
+
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.claim_state import load_claim
+from factcheck.store.errors import Forbidden, Invalid
+from factcheck.store.mutation import mutation, query
+
+MAX_COMMENT_CHARS = 5000
+
+
+def insert_comment(db, claim_id: int, actor: Actor, body: str | None) -> int | None:
+    """Store a comment inside the caller's mutation; blank text stores nothing."""
+    body = (body or "").strip()
+    if not body:
+        return None
+    if len(body) > MAX_COMMENT_CHARS:
+        raise Invalid(f"a comment can be at most {MAX_COMMENT_CHARS} characters", field="comment")
+    cursor = db.execute(
+        "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
+        [claim_id, actor.id, body, utc_now()],
+    )
+    return cursor.lastrowid
+
+
+@mutation
+def add_comment(db, claim_id: int, *, body: str, actor: Actor) -> dict:
+    if actor.id is None:
+        raise Forbidden("comments are written by people: give --as USERNAME")
+    load_claim(db, claim_id)
+    comment_id = insert_comment(db, claim_id, actor, body)
+    if comment_id is None:
+        raise Invalid("write something in the comment first", field="comment")
+    comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [comment_id])))
+    audit.record(db, actor, "claim", claim_id, "comment.add", after=comment)
+    return comment
+
+
+@query
+def comments_for_claim(db, claim_id: int) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT c.id, c.claim_id, c.body, c.created_at, u.username AS author,"
+            " u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id"
+            " WHERE c.claim_id = ? ORDER BY c.id",
+            [claim_id],
+        )
+    )

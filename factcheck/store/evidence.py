@@ -1,0 +1,172 @@
+"""Evidence on a claim: adding and removing sources, and archived copies of the pages they point to."""
+
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.claim_state import load_claim
+from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.store.mutation import mutation, query
+from factcheck.store.verdicts import require_reason
+from factcheck.urls import clean_web_url
+
+STANCES = ("supports", "refutes", "context", "mixed")
+MAX_QUOTE_CHARS = 5000
+MAX_NOTE_CHARS = 5000
+
+
+def _text(value: str | None, limit: int, field: str) -> str | None:
+    value = (value or "").strip()
+    if len(value) > limit:
+        raise Invalid(f"the {field} can be at most {limit} characters", field=field)
+    return value or None
+
+
+def _evidence_row(db, evidence_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
+    if not rows:
+        raise NotFound(f"there is no evidence {evidence_id}")
+    return rows[0]
+
+
+@mutation
+def add_evidence(
+    db,
+    claim_id: int,
+    *,
+    url: str,
+    stance: str,
+    actor: Actor,
+    quote: str | None = None,
+    note: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+) -> dict:
+    if actor.id is None:
+        raise Forbidden("evidence is added by people: give --as USERNAME")
+    load_claim(db, claim_id)
+    try:
+        url = clean_web_url(url)
+    except ValueError as error:
+        raise Invalid(str(error), field="url") from None
+    if stance not in STANCES:
+        raise Invalid(f"stance must be one of {', '.join(STANCES)}, not {stance!r}", field="stance")
+    duplicate = db.execute(
+        "SELECT id FROM evidence WHERE claim_id = ? AND url = ? AND removed_at IS NULL",
+        [claim_id, url],
+    ).fetchone()
+    if duplicate:
+        raise Invalid(
+            f"this source is already evidence {duplicate[0]} on claim {claim_id}", field="url"
+        )
+    row = {
+        "claim_id": claim_id,
+        "url": url,
+        "title": _text(title, 500, "title"),
+        "publisher": _text(publisher, 200, "publisher"),
+        "stance": stance,
+        "quote": _text(quote, MAX_QUOTE_CHARS, "quote"),
+        "note": _text(note, MAX_NOTE_CHARS, "note"),
+        "added_by": actor.id,
+        "added_at": utc_now(),
+    }
+    cursor = db.execute(
+        f"INSERT INTO evidence ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
+    )
+    evidence = _evidence_row(db, cursor.lastrowid)
+    audit.record(db, actor, "claim", claim_id, "evidence.add", after=evidence)
+    return evidence
+
+
+@mutation
+def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
+    if actor.id is None:
+        raise Forbidden("evidence is removed by people: give --as USERNAME")
+    evidence = _evidence_row(db, evidence_id)
+    if evidence["removed_at"]:
+        raise Invalid(f"evidence {evidence_id} was already removed on {evidence['removed_at']}")
+    reason = require_reason(reason, "removing evidence")
+    db.execute(
+        "UPDATE evidence SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?",
+        [utc_now(), actor.id, reason, evidence_id],
+    )
+    after = _evidence_row(db, evidence_id)
+    audit.record(
+        db,
+        actor,
+        "claim",
+        evidence["claim_id"],
+        "evidence.remove",
+        before=evidence,
+        after=after,
+        reason=reason,
+    )
+    return after
+
+
+@mutation
+def record_snapshot(
+    db,
+    url: str,
+    *,
+    actor: Actor,
+    status: str,
+    http_status: int | None = None,
+    content_type: str | None = None,
+    content_sha256: str | None = None,
+    title: str | None = None,
+    text: str | None = None,
+    error: str | None = None,
+) -> dict:
+    """Store the archived copy (or the failure to fetch) of an evidence page."""
+    row = {
+        "url": url,
+        "fetched_at": utc_now(),
+        "status": status,
+        "http_status": http_status,
+        "content_type": content_type,
+        "content_sha256": content_sha256,
+        "title": title,
+        "text": text,
+        "error": error,
+    }
+    cursor = db.execute(
+        f"INSERT INTO evidence_snapshots ({', '.join(row)})"
+        f" VALUES ({', '.join(':' + k for k in row)})",
+        row,
+    )
+    summary = {k: v for k, v in row.items() if k != "text"}
+    audit.record(
+        db, actor, "evidence_snapshot", cursor.lastrowid, "evidence.archive", after=summary
+    )
+    return {"id": cursor.lastrowid, **row}
+
+
+@query
+def get_evidence(db, evidence_id: int) -> dict:
+    return _evidence_row(db, evidence_id)
+
+
+@query
+def evidence_for_claim(db, claim_id: int, *, include_removed: bool = False) -> list[dict]:
+    """The claim's evidence with who added it and the latest archived copy of each page."""
+    removed = "" if include_removed else " AND e.removed_at IS NULL"
+    return list(
+        db.query(
+            "SELECT e.*, u.username AS added_by_username, u.display_name AS added_by_name,"
+            " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
+            " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error"
+            " FROM evidence e JOIN users u ON u.id = e.added_by"
+            " LEFT JOIN evidence_snapshots s ON s.id = ("
+            "   SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
+            f" WHERE e.claim_id = ?{removed} ORDER BY e.id",
+            [claim_id],
+        )
+    )
+
+
+@query
+def get_snapshot(db, snapshot_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM evidence_snapshots WHERE id = ?", [snapshot_id]))
+    if not rows:
+        raise NotFound(f"there is no archived copy {snapshot_id}")
+    return rows[0]

@@ -1,0 +1,188 @@
+"""People: adding, listing, disabling and re-roling users, passwords, and turning a name into an Actor."""
+
+import re
+
+from factcheck.db import utc_now
+from factcheck.passwords import DUMMY_HASH, hash_password, password_problem, verify_password
+from factcheck.store import audit
+from factcheck.store.actors import SYSTEM, Actor
+from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.store.mutation import mutation, query
+
+ROLES = ("reviewer", "editor", "admin")
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
+
+
+def _public(row: dict) -> dict:
+    return {key: row[key] for key in PUBLIC_FIELDS} | {"disabled": bool(row["disabled"])}
+
+
+def _require_admin(actor: Actor) -> None:
+    if actor is not SYSTEM and actor.role != "admin":
+        raise Forbidden(f"only an admin can manage users; {actor.username} is a {actor.role}")
+
+
+def _row(db, username: str) -> dict:
+    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
+    if not rows:
+        raise NotFound(f"there is no user {username!r}; run `factcheck user list` to see them")
+    return rows[0]
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise Invalid(f"role must be one of {', '.join(ROLES)}, not {role!r}", field="role")
+
+
+@mutation
+def add_user(
+    db, username: str, *, role: str, password: str, display_name: str | None, actor: Actor
+) -> dict:
+    _require_admin(actor)
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        raise Invalid(
+            "a username is 2 to 32 lower-case letters, digits, dots, dashes or underscores",
+            field="username",
+        )
+    _check_role(role)
+    problem = password_problem(password)
+    if problem:
+        raise Invalid(problem, field="password")
+    if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+        raise Invalid(f"the username {username!r} is taken; choose another", field="username")
+    display_name = " ".join((display_name or username).split())[:80] or username
+    cursor = db.execute(
+        "INSERT INTO users (username, display_name, role, password_hash, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [username, display_name, role, hash_password(password), utc_now()],
+    )
+    user = _public(_row(db, username))
+    audit.record(db, actor, "user", cursor.lastrowid, "user.add", after=user)
+    return user
+
+
+@mutation
+def set_disabled(db, username: str, disabled: bool, *, actor: Actor) -> dict:
+    _require_admin(actor)
+    row = _row(db, username)
+    if actor.id == row["id"] and disabled:
+        raise Invalid("you cannot disable your own account; ask another admin")
+    if bool(row["disabled"]) == disabled:
+        return _public(row)
+    db.execute(
+        "UPDATE users SET disabled = ?, session_generation = session_generation + 1 WHERE id = ?",
+        [int(disabled), row["id"]],
+    )
+    after = _public(_row(db, username))
+    action = "user.disable" if disabled else "user.enable"
+    audit.record(db, actor, "user", row["id"], action, before=_public(row), after=after)
+    return after
+
+
+@mutation
+def set_role(db, username: str, role: str, *, actor: Actor) -> dict:
+    _require_admin(actor)
+    _check_role(role)
+    row = _row(db, username)
+    if row["role"] == role:
+        return _public(row)
+    if actor.id == row["id"]:
+        raise Invalid("you cannot change your own role; ask another admin")
+    db.execute("UPDATE users SET role = ? WHERE id = ?", [role, row["id"]])
+    after = _public(_row(db, username))
+    audit.record(db, actor, "user", row["id"], "user.role", before=_public(row), after=after)
+    return after
+
+
+@mutation
+def change_password(
+    db, username: str, new_password: str, *, actor: Actor, current_password: str | None = None
+) -> None:
+    """Set a new password and end the user's sessions. People changing their own password must
+    give the current one; admins and the command line may reset anyone's."""
+    row = _row(db, username)
+    if actor.id == row["id"]:
+        if current_password is None or not verify_password(row["password_hash"], current_password):
+            raise Invalid("the current password is not right", field="current_password")
+    else:
+        _require_admin(actor)
+    problem = password_problem(new_password)
+    if problem:
+        raise Invalid(problem, field="new_password")
+    db.execute(
+        "UPDATE users SET password_hash = ?, session_generation = session_generation + 1"
+        " WHERE id = ?",
+        [hash_password(new_password), row["id"]],
+    )
+    audit.record(db, actor, "user", row["id"], "user.password", after={"password": "changed"})
+
+
+@query
+def list_users(db) -> list[dict]:
+    return [_public(row) for row in db.query("SELECT * FROM users ORDER BY username")]
+
+
+@query
+def get_user(db, username: str) -> dict:
+    return _public(_row(db, username))
+
+
+@query
+def users_by_id(db, ids) -> dict[int, dict]:
+    ids = [i for i in set(ids) if i is not None]
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.query(f"SELECT * FROM users WHERE id IN ({marks})", ids)
+    return {row["id"]: _public(row) for row in rows}
+
+
+def _actor(row: dict) -> Actor:
+    return Actor(row["id"], row["username"], row["role"], row["display_name"])
+
+
+@query
+def actor_for(db, username: str) -> Actor:
+    """The enabled user with this name, as an Actor; unknown or disabled users are refused."""
+    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
+    if not rows:
+        raise NotFound(f"there is no user {username!r}; add one with `factcheck user add`")
+    if rows[0]["disabled"]:
+        raise Forbidden(f"the user {username!r} is disabled")
+    return _actor(rows[0])
+
+
+@query
+def authenticate(db, username: str, password: str) -> Actor | None:
+    """The Actor for a right username and password of an enabled user, else None."""
+    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
+    if not rows:
+        verify_password(DUMMY_HASH, password)
+        return None
+    row = rows[0]
+    if not verify_password(row["password_hash"], password) or row["disabled"]:
+        return None
+    return _actor(row)
+
+
+@query
+def session_actor(db, user_id: int, generation: int) -> Actor | None:
+    """The Actor behind a web session, or None when the session has been ended on the server."""
+    row = db.execute(
+        "SELECT id, username, role, display_name, disabled, session_generation FROM users"
+        " WHERE id = ?",
+        [user_id],
+    ).fetchone()
+    if row is None or row[4] or row[5] != generation:
+        return None
+    return Actor(row[0], row[1], row[2], row[3])
+
+
+@query
+def session_generation(db, user_id: int) -> int:
+    row = db.execute("SELECT session_generation FROM users WHERE id = ?", [user_id]).fetchone()
+    if row is None:
+        raise NotFound(f"there is no user {user_id}")
+    return row[0]

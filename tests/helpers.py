@@ -1,0 +1,59 @@
+"""Plain helpers the tests share: a fresh database, people in each role, and a sample article."""
+
+from factcheck import db as database
+from factcheck.ingest import ingest_text
+from factcheck.store import users
+from factcheck.store.actors import SYSTEM
+
+PASSWORD = "correct horse battery"
+
+SAMPLE_ARTICLE = """Flooding closes 14 schools in the river valley
+
+Officials expect the water to fall by the weekend
+
+Heavy rain closed 14 schools and cut power to 3,200 homes on Tuesday, the county emergency office said.
+
+"The river rose 2.4 metres in six hours. We have never seen it rise that fast," said Dana Whitfield, the county's flood officer.
+
+The mood in the town was calm.
+
+ALSO READ | How the valley rebuilt after the 2011 floods
+"""
+
+RATIONALE = (
+    "The county emergency office's bulletin lists fourteen closed schools and 3,200 homes"
+    " without power on Tuesday, matching the claim."
+)
+
+
+def new_database(path):
+    db = database.connect(path)
+    database.migrate(db)
+    return db
+
+
+def add_people(db) -> dict:
+    """A reviewer, two editors and an admin, as Actors keyed by username."""
+    people = {}
+    for username, role in (
+        ("rita", "reviewer"),
+        ("ed", "editor"),
+        ("eve", "editor"),
+        ("ada", "admin"),
+    ):
+        users.add_user(
+            db, username, role=role, password=PASSWORD, display_name=username.title(), actor=SYSTEM
+        )
+        people[username] = users.actor_for(db, username)
+    return people
+
+
+def import_sample(db, body: str = SAMPLE_ARTICLE) -> int:
+    return ingest_text(db, body).article_id
+
+
+def first_checkable_claim(db, article_id: int) -> dict:
+    from factcheck.store.claims import claims_for_article
+
+    claims = [c for c in claims_for_article(db, article_id) if c["kind"] == "claim"]
+    return max(claims, key=lambda c: c["checkworthiness"])

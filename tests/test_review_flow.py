@@ -1,0 +1,267 @@
+"""The life of a claim in the store: evidence, verdict, second review, corrections, conflicts."""
+
+import pytest
+from helpers import RATIONALE, add_people, first_checkable_claim, import_sample, new_database
+
+from factcheck.scales import ScaleError, load_scale, parse_scale
+from factcheck.store import claims, comments, evidence, triage, users, verdicts
+from factcheck.store.errors import Conflict, Forbidden, Invalid, NotFound
+
+
+@pytest.fixture
+def world(tmp_path):
+    db = new_database(tmp_path / "flow.db")
+    people = add_people(db)
+    claim = first_checkable_claim(db, import_sample(db))
+    return db, people, claim["id"]
+
+
+def _add_source(db, people, claim_id, url="https://county.example/bulletin"):
+    return evidence.add_evidence(
+        db,
+        claim_id,
+        url=url,
+        stance="supports",
+        quote="14 schools closed; 3,200 homes without power",
+        actor=people["rita"],
+    )
+
+
+def _submit(db, people, claim_id):
+    _add_source(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["rita"])
+    return verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+
+
+def test_full_loop_publishes_with_both_names(world):
+    db, people, claim_id = world
+    assert _submit(db, people, claim_id)["status"] == "in_review"
+    published = verdicts.approve(db, claim_id, actor=people["ed"], comment="Checked the bulletin.")
+    assert published["status"] == "published" and published["verdict"] == "accurate"
+    view = claims.claims_with_reviews(db, [claims.get_claim(db, claim_id)])[0]
+    assert view["verdict"] == "Accurate" and view["rationale"] == RATIONALE
+    assert view["reviewers"]["author"] == "rita" and view["reviewers"]["approver"] == "ed"
+    assert [e["url"] for e in view["evidence"]] == ["https://county.example/bulletin"]
+    actors = {(entry["actor"], entry["action"]) for entry in claims.claim_history(db, claim_id)}
+    assert {("rita", "verdict.set"), ("rita", "review.submit"), ("ed", "review.approve")} <= actors
+
+
+def test_rating_by_label_or_key_ignores_case(world):
+    db, people, claim_id = world
+    verdicts.set_verdict(
+        db, claim_id, rating="  MOSTLY accurate ", rationale=RATIONALE, actor=people["rita"]
+    )
+    assert verdicts.verdicts_for_claim(db, claim_id)[-1]["rating"] == "mostly-accurate"
+    with pytest.raises(Invalid, match="not on the rating scale"):
+        verdicts.set_verdict(
+            db, claim_id, rating="Pants on fire", rationale=RATIONALE, actor=people["rita"]
+        )
+
+
+def test_thin_rationale_is_refused(world):
+    db, people, claim_id = world
+    with pytest.raises(Invalid, match="rationale"):
+        verdicts.set_verdict(db, claim_id, rating="False", rationale="wrong", actor=people["rita"])
+    assert claims.get_claim(db, claim_id)["status"] == "unreviewed"
+
+
+def test_verdict_needing_evidence_cannot_be_submitted_without_it(world):
+    db, people, claim_id = world
+    verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])
+    with pytest.raises(Invalid, match="must rest on evidence"):
+        verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.set_verdict(
+        db, claim_id, rating="Unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
+
+
+def test_reviewer_cannot_approve(world):
+    db, people, claim_id = world
+    _submit(db, people, claim_id)
+    users.add_user(
+        db,
+        "rob",
+        role="reviewer",
+        password="another long password",
+        display_name=None,
+        actor=people["ada"],
+    )
+    with pytest.raises(Forbidden, match="only an editor"):
+        verdicts.approve(db, claim_id, actor=users.actor_for(db, "rob"))
+
+
+def test_nobody_approves_their_own_verdict(world):
+    db, people, claim_id = world
+    _add_source(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["ed"])
+    verdicts.submit_for_review(db, claim_id, actor=people["ed"])
+    with pytest.raises(Forbidden, match="you wrote this verdict"):
+        verdicts.approve(db, claim_id, actor=people["ed"])
+    assert verdicts.approve(db, claim_id, actor=people["eve"])["status"] == "published"
+
+
+def test_editor_who_revised_the_draft_cannot_approve_it(world):
+    db, people, claim_id = world
+    _add_source(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="Mixed", rationale=RATIONALE, actor=people["ed"])
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    with pytest.raises(Forbidden):
+        verdicts.approve(db, claim_id, actor=people["ed"])
+
+
+def test_return_sends_back_with_comment(world):
+    db, people, claim_id = world
+    _submit(db, people, claim_id)
+    with pytest.raises(Invalid, match="reason"):
+        verdicts.return_for_changes(db, claim_id, comment="", actor=people["ed"])
+    returned = verdicts.return_for_changes(
+        db, claim_id, comment="Quote the bulletin's own words.", actor=people["ed"]
+    )
+    assert returned["status"] == "in_progress"
+    assert (
+        comments.comments_for_claim(db, claim_id)[-1]["body"] == "Quote the bulletin's own words."
+    )
+    verdicts.set_verdict(
+        db, claim_id, rating="Accurate", rationale=RATIONALE + " Revised.", actor=people["rita"]
+    )
+    assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
+
+
+def test_correction_keeps_the_earlier_verdict_and_marks_the_date(world):
+    db, people, claim_id = world
+    _submit(db, people, claim_id)
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    with pytest.raises(Invalid, match="correct it with a reason"):
+        verdicts.set_verdict(
+            db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"]
+        )
+    with pytest.raises(Invalid, match="reason"):
+        verdicts.correct_verdict(
+            db, claim_id, rating="Mixed", rationale=RATIONALE, reason="", actor=people["rita"]
+        )
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="Mixed",
+        rationale=RATIONALE + " The office later revised the count to 12.",
+        reason="County revised its figures on Wednesday",
+        actor=people["rita"],
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    corrected = verdicts.approve(db, claim_id, actor=people["eve"])
+    assert corrected["verdict"] == "mixed" and corrected["corrected_at"]
+    states = [(v["rating"], v["state"]) for v in verdicts.verdicts_for_claim(db, claim_id)]
+    assert states == [("accurate", "superseded"), ("mixed", "published")]
+    view = claims.claims_with_reviews(db, [claims.get_claim(db, claim_id)])[0]
+    assert view["earlier_verdicts"][0]["rating_label"] == "Accurate"
+
+
+def test_stale_version_is_refused_with_current_state(world):
+    db, people, claim_id = world
+    version = claims.get_claim(db, claim_id)["version"]
+    triage.assign(db, claim_id, assignee="rita", actor=people["ed"], expected_version=version)
+    with pytest.raises(Conflict) as conflict:
+        verdicts.set_verdict(
+            db,
+            claim_id,
+            rating="False",
+            rationale=RATIONALE,
+            actor=people["rita"],
+            expected_version=version,
+        )
+    assert conflict.value.current["version"] == version + 1
+    assert conflict.value.current["assignee_id"] == people["rita"].id
+    assert claims.get_claim(db, claim_id)["status"] == "unreviewed"
+
+
+def test_duplicate_evidence_refused_and_removal_needs_reason(world):
+    db, people, claim_id = world
+    first = _add_source(db, people, claim_id)
+    with pytest.raises(Invalid, match="already evidence"):
+        _add_source(db, people, claim_id, url="HTTPS://COUNTY.example/bulletin")
+    with pytest.raises(Invalid, match="reason"):
+        evidence.remove_evidence(db, first["id"], reason=" ", actor=people["rita"])
+    evidence.remove_evidence(
+        db, first["id"], reason="Superseded by the final report", actor=people["rita"]
+    )
+    assert evidence.evidence_for_claim(db, claim_id) == []
+    assert _add_source(db, people, claim_id)["id"] != first["id"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://files.example/x", "javascript:alert(1)", "https://user:pw@x.example/", "not a url", ""],
+)
+def test_evidence_url_must_be_http(world, url):
+    db, people, claim_id = world
+    with pytest.raises(Invalid):
+        _add_source(db, people, claim_id, url=url)
+
+
+def test_several_claims_can_cite_one_source(world):
+    db, people, claim_id = world
+    other = [
+        c
+        for c in claims.claims_for_article(db, claims.get_claim(db, claim_id)["article_id"])
+        if c["id"] != claim_id
+    ][0]
+    _add_source(db, people, claim_id)
+    _add_source(db, people, other["id"])
+
+
+def test_classify_needs_reason_and_round_trips(world):
+    db, people, claim_id = world
+    muted = triage.classify(
+        db, claim_id, kind="not_a_claim", reason="Scene-setting, no fact", actor=people["rita"]
+    )
+    assert muted["kind"] == "not_a_claim" and muted["reason"] == "Scene-setting, no fact"
+    with pytest.raises(Invalid, match="classify it as a claim first"):
+        verdicts.set_verdict(
+            db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"]
+        )
+    back = triage.classify(
+        db, claim_id, kind="claim", reason="It carries a count after all", actor=people["rita"]
+    )
+    assert back["kind"] == "claim" and back["reason"] is None
+
+
+def test_unknown_or_disabled_people_are_refused(world):
+    db, people, _ = world
+    with pytest.raises(NotFound):
+        users.actor_for(db, "nobody")
+    users.set_disabled(db, "rita", True, actor=people["ada"])
+    with pytest.raises(Forbidden, match="disabled"):
+        users.actor_for(db, "rita")
+    assert users.authenticate(db, "rita", "correct horse battery") is None
+
+
+def test_only_admins_manage_users(world):
+    db, people, _ = world
+    with pytest.raises(Forbidden):
+        users.add_user(
+            db,
+            "sneak",
+            role="admin",
+            password="long enough password",
+            display_name=None,
+            actor=people["ed"],
+        )
+    stored = db.execute("SELECT password_hash FROM users WHERE username = 'ed'").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+
+
+def test_organisation_scale_from_a_file(tmp_path, monkeypatch):
+    scale_file = tmp_path / "scale.json"
+    scale_file.write_text(
+        '{"name": "Three", "ratings": ['
+        '{"key": "true", "label": "True", "value": 3, "colour": "#00aa00"},'
+        '{"key": "half", "label": "Half true", "value": 2, "colour": "#aaaa00"},'
+        '{"key": "untrue", "label": "Untrue", "value": 1, "colour": "#aa0000"}]}'
+    )
+    monkeypatch.setenv("FACTCHECK_SCALE", str(scale_file))
+    scale = load_scale()
+    assert scale.find("half TRUE").key == "half" and scale.best_rating == 3
+    with pytest.raises(ScaleError):
+        parse_scale({"ratings": [{"key": "a", "label": "A", "value": 1, "colour": "red"}]})

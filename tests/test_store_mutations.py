@@ -1,0 +1,233 @@
+"""Every public store function that writes records exactly one audit row, in the same transaction."""
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+from helpers import (
+    PASSWORD,
+    RATIONALE,
+    add_people,
+    first_checkable_claim,
+    import_sample,
+    new_database,
+)
+
+import factcheck.store
+from factcheck.store import articles, comments, evidence, triage, users, verdicts
+from factcheck.store.actors import SYSTEM
+from factcheck.store.mutation import MUTATIONS, QUERIES, MissingAuditRow, mutation
+
+
+def _store_modules():
+    for info in pkgutil.iter_modules(factcheck.store.__path__):
+        yield importlib.import_module(f"factcheck.store.{info.name}")
+
+
+def _public_functions():
+    for module in _store_modules():
+        for name, value in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            if value.__module__ != module.__name__:
+                continue
+            yield module.__name__, name, value
+
+
+# Functions in store modules that are neither reads nor writes of records: helpers that must be
+# called inside a mutation and so cannot skip its audit row.
+INTERNAL_HELPERS = {
+    ("factcheck.store.audit", "record"),
+    ("factcheck.store.audit", "row_hash"),
+    ("factcheck.store.audit", "head"),
+    ("factcheck.store.mutation", "mutation"),
+    ("factcheck.store.mutation", "query"),
+    ("factcheck.store.mutation", "note_audit_row"),
+    ("factcheck.store.claim_state", "load_claim"),
+    ("factcheck.store.claim_state", "state_of"),
+    ("factcheck.store.claim_state", "check_version"),
+    ("factcheck.store.claim_state", "update_claim"),
+    ("factcheck.store.claim_state", "require_claim_kind"),
+    ("factcheck.store.comments", "insert_comment"),
+    ("factcheck.store.verdicts", "rationale_problem"),
+    ("factcheck.store.verdicts", "require_reason"),
+}
+
+
+def test_every_public_store_function_is_declared_a_mutation_or_a_query():
+    undeclared = [
+        f"{module}.{name}"
+        for module, name, function in _public_functions()
+        if function not in MUTATIONS
+        and function not in QUERIES
+        and (module, name) not in INTERNAL_HELPERS
+    ]
+    assert undeclared == [], "declare these with @mutation or @query"
+
+
+@pytest.fixture
+def world(tmp_path):
+    db = new_database(tmp_path / "m.db")
+    people = add_people(db)
+    article_id = import_sample(db)
+    claim = first_checkable_claim(db, article_id)
+    return db, people, claim["id"]
+
+
+def _with_evidence(db, people, claim_id):
+    return evidence.add_evidence(
+        db, claim_id, url="https://stats.example/report", stance="supports", actor=people["rita"]
+    )
+
+
+def _in_review(db, people, claim_id):
+    _with_evidence(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+
+
+def _published(db, people, claim_id):
+    _in_review(db, people, claim_id)
+    verdicts.approve(db, claim_id, actor=people["ed"])
+
+
+# For each mutation: bring the world to where the call makes sense, then return the call.
+SCENARIOS = {}
+
+
+def scenario(func):
+    SCENARIOS[func.__name__] = func
+    return func
+
+
+@scenario
+def add_article(db, p, c):
+    record = {"title": "T", "body": "New body.", "body_hash": "new", "import_format": "text"}
+    return lambda: articles.add_article(db, record, [], SYSTEM)
+
+
+@scenario
+def add_user(db, p, c):
+    return lambda: users.add_user(
+        db, "newbie", role="reviewer", password=PASSWORD, display_name=None, actor=p["ada"]
+    )
+
+
+@scenario
+def set_disabled(db, p, c):
+    return lambda: users.set_disabled(db, "rita", True, actor=p["ada"])
+
+
+@scenario
+def set_role(db, p, c):
+    return lambda: users.set_role(db, "rita", "editor", actor=p["ada"])
+
+
+@scenario
+def change_password(db, p, c):
+    return lambda: users.change_password(db, "rita", "another long password", actor=p["ada"])
+
+
+@scenario
+def classify(db, p, c):
+    return lambda: triage.classify(
+        db, c, kind="not_a_claim", reason="Background colour only", actor=p["rita"]
+    )
+
+
+@scenario
+def assign(db, p, c):
+    return lambda: triage.assign(db, c, assignee="rita", actor=p["ed"])
+
+
+@scenario
+def add_comment(db, p, c):
+    return lambda: comments.add_comment(db, c, body="Checking the bulletin.", actor=p["rita"])
+
+
+@scenario
+def add_evidence(db, p, c):
+    return lambda: _with_evidence(db, p, c)
+
+
+@scenario
+def remove_evidence(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: evidence.remove_evidence(
+        db, added["id"], reason="The page was a duplicate", actor=p["rita"]
+    )
+
+
+@scenario
+def record_snapshot(db, p, c):
+    return lambda: evidence.record_snapshot(
+        db, "https://stats.example/report", actor=SYSTEM, status="failed", error="timed out"
+    )
+
+
+@scenario
+def set_verdict(db, p, c):
+    return lambda: verdicts.set_verdict(db, c, rating="Mixed", rationale=RATIONALE, actor=p["rita"])
+
+
+@scenario
+def submit_for_review(db, p, c):
+    _with_evidence(db, p, c)
+    verdicts.set_verdict(db, c, rating="Accurate", rationale=RATIONALE, actor=p["rita"])
+    return lambda: verdicts.submit_for_review(db, c, actor=p["rita"])
+
+
+@scenario
+def approve(db, p, c):
+    _in_review(db, p, c)
+    return lambda: verdicts.approve(db, c, actor=p["ed"])
+
+
+@scenario
+def return_for_changes(db, p, c):
+    _in_review(db, p, c)
+    return lambda: verdicts.return_for_changes(
+        db, c, comment="Please cite the bulletin itself.", actor=p["ed"]
+    )
+
+
+@scenario
+def correct_verdict(db, p, c):
+    _published(db, p, c)
+    return lambda: verdicts.correct_verdict(
+        db,
+        c,
+        rating="Mostly accurate",
+        rationale=RATIONALE,
+        reason="The office revised its count",
+        actor=p["rita"],
+    )
+
+
+def test_every_mutation_has_a_scenario():
+    assert sorted(f.__name__ for f in MUTATIONS) == sorted(SCENARIOS)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_mutation_writes_exactly_one_audit_row(world, name):
+    db, people, claim_id = world
+    call = SCENARIOS[name](db, people, claim_id)
+    before = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    call()
+    after = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    assert after - before == 1
+
+
+def test_a_mutation_that_skips_its_audit_row_is_rolled_back(world):
+    db, _, claim_id = world
+
+    @mutation
+    def sneaky_update(db, claim_id):
+        db.execute("UPDATE claims SET status = 'published' WHERE id = ?", [claim_id])
+
+    MUTATIONS.remove(sneaky_update)
+    with pytest.raises(MissingAuditRow):
+        sneaky_update(db, claim_id)
+    status = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    assert status == "unreviewed"
