@@ -1,6 +1,7 @@
 """The root command group, its shared options, and turning refused requests into one-line errors."""
 
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -51,11 +52,18 @@ class FactcheckGroup(click.Group):
     show_default=True,
     help="SQLite database file (or set FACTCHECK_DB).",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Log what factcheck does (fetches, refusals).")
 @click.version_option(package_name="factcheck")
 @click.pass_context
-def main(ctx, db_path: Path):
+def main(ctx, db_path: Path, verbose: bool):
     """factcheck: split news articles into claims and review them."""
     ctx.obj = {"db_path": db_path}
+    logger = logging.getLogger("factcheck")
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    elif not logger.handlers:
+        # Errors reach the user as one line through UserError; log records stay quiet.
+        logger.addHandler(logging.NullHandler())
 
 
 def open_db(ctx: click.Context | None = None):

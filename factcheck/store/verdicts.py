@@ -114,7 +114,7 @@ def _write_draft(db, claim, *, rating, rationale, evidence_ids, actor, correctio
             {**values, "id": draft["id"]},
         )
         return _reload_verdict(db, draft["id"])
-    values.update(correction or {})
+    values.update(correction or {}, claim_id=claim["id"])
     columns = ", ".join(values)
     cursor = db.execute(
         f"INSERT INTO verdicts ({columns}) VALUES ({', '.join(':' + c for c in values)})", values

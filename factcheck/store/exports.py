@@ -1,0 +1,239 @@
+"""Reads for exports (claim records as JSON text, CSV rows, report articles) and the export's audit row.
+
+Every export covers units classified as claims. Filters: one article, one status, and `since`, a
+UTC date compared with the claim's last change (`updated_at`, bumped by every verdict, review,
+assignment and classification step, so it is never earlier than a publication) or, for a claim
+nobody has touched, the time its article was imported.
+"""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.mutation import mutation, query
+
+FETCH_BATCH = 2000
+
+_USERNAME = "(SELECT username FROM users WHERE id = {column})"
+
+_VERDICTS = f"""
+(SELECT json_group_array(json(item)) FROM (
+    SELECT json_object(
+        'id', v.id, 'rating', v.rating, 'rating_label', v.rating_label,
+        'rating_value', v.rating_value, 'rationale', v.rationale,
+        'evidence_ids', json(v.evidence_ids), 'state', v.state,
+        'author', {_USERNAME.format(column="v.author_id")}, 'created_at', v.created_at,
+        'submitted_at', v.submitted_at,
+        'approved_by', {_USERNAME.format(column="v.approved_by")},
+        'published_at', v.published_at, 'correction_of', v.correction_of,
+        'correction_reason', v.correction_reason) AS item
+    FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.id))
+"""
+
+_EVIDENCE = f"""
+(SELECT json_group_array(json(item)) FROM (
+    SELECT json_object(
+        'id', e.id, 'url', e.url, 'title', e.title, 'publisher', e.publisher,
+        'stance', e.stance, 'quote', e.quote, 'note', e.note,
+        'added_by', {_USERNAME.format(column="e.added_by")}, 'added_at', e.added_at,
+        'removed_at', e.removed_at,
+        'removed_by', {_USERNAME.format(column="e.removed_by")},
+        'removal_reason', e.removal_reason,
+        'snapshot', (SELECT json_object('id', s.id, 'status', s.status,
+                                        'fetched_at', s.fetched_at,
+                                        'content_sha256', s.content_sha256)
+                     FROM evidence_snapshots s WHERE s.url = e.url
+                     ORDER BY s.id DESC LIMIT 1)) AS item
+    FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))
+"""
+
+_COMMENTS = f"""
+(SELECT json_group_array(json(item)) FROM (
+    SELECT json_object('id', m.id, 'body', m.body,
+                       'author', {_USERNAME.format(column="m.author_id")},
+                       'created_at', m.created_at) AS item
+    FROM comments m WHERE m.claim_id = c.id ORDER BY m.id))
+"""
+
+_HISTORY = """
+(SELECT json_group_array(json(item)) FROM (
+    SELECT json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'action', h.action,
+                       'before', json(h.before), 'after', json(h.after),
+                       'reason', h.reason, 'hash', h.hash) AS item
+    FROM audit h WHERE h.record_type = 'claim' AND h.record_id = c.id ORDER BY h.id))
+"""
+
+_CLAIM_RECORD = f"""
+json_object(
+    'record', 'claim', 'id', c.id,
+    'article', json_object('id', a.id, 'title', a.title, 'source_url', a.source_url,
+                           'publisher', a.publisher, 'author', a.author,
+                           'published_date', a.published_date),
+    'seq', c.seq, 'start', c.start, 'end', c."end", 'text', c.text, 'section', c.section,
+    'kind', c.kind, 'reason', c.reason, 'attribution', c.attribution,
+    'checkworthiness', c.checkworthiness, 'reasons', json(c.reasons), 'status', c.status,
+    'version', c.version, 'updated_at', c.updated_at, 'corrected_at', c.corrected_at,
+    'assignee', {_USERNAME.format(column="c.assignee_id")},
+    'verdicts', {_VERDICTS}, 'evidence', {_EVIDENCE}, 'comments', {_COMMENTS},
+    'history', {_HISTORY})
+"""
+
+# The verdict a reader should see: the published one, else the one being worked on.
+_SHOWN_VERDICT = """
+(SELECT v.id FROM verdicts v WHERE v.claim_id = c.id AND v.state != 'superseded'
+ ORDER BY v.state = 'published' DESC, v.id DESC LIMIT 1)
+"""
+
+CSV_COLUMNS = (
+    "claim_id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "seq",
+    "start",
+    "end",
+    "section",
+    "text",
+    "attribution",
+    "status",
+    "rating",
+    "rating_value",
+    "verdict_state",
+    "rationale",
+    "evidence_urls",
+    "author",
+    "approver",
+    "published_at",
+    "corrected_at",
+    "updated_at",
+)
+
+_CSV_SELECT = f"""
+SELECT c.id, a.id, a.title, a.source_url, c.seq, c.start, c."end", c.section, c.text,
+       c.attribution, c.status, v.rating_label, v.rating_value, v.state, v.rationale,
+       (SELECT group_concat(url, char(10)) FROM (
+            SELECT e.url FROM evidence e
+            WHERE e.claim_id = c.id AND e.removed_at IS NULL ORDER BY e.id)),
+       {_USERNAME.format(column="v.author_id")}, {_USERNAME.format(column="v.approved_by")},
+       v.published_at, c.corrected_at, c.updated_at
+FROM claims c JOIN articles a ON a.id = c.article_id
+LEFT JOIN verdicts v ON v.id = {_SHOWN_VERDICT}
+"""
+
+
+def _where(article_id, status, since, published_only=False) -> tuple[str, dict]:
+    clauses = ["c.kind = 'claim'"]
+    params = {}
+    if article_id is not None:
+        clauses.append("c.article_id = :article_id")
+        params["article_id"] = article_id
+    if status is not None:
+        clauses.append("c.status = :status")
+        params["status"] = status
+    if since is not None:
+        clauses.append("coalesce(c.updated_at, a.imported_at) >= :since")
+        params["since"] = str(since)
+    if published_only:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM verdicts p WHERE p.claim_id = c.id AND p.state = 'published')"
+        )
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def _stream(db, sql: str, params: dict) -> Iterator[tuple]:
+    cursor = db.conn.execute(sql, params)
+    try:
+        while rows := cursor.fetchmany(FETCH_BATCH):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+@query
+@contextmanager
+def snapshot(db) -> Iterator[None]:
+    """Hold one read transaction so every part of an export sees the same state of the database.
+    Close it before recording the export: a write cannot start inside it."""
+    if db.conn.in_transaction:
+        yield
+        return
+    db.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
+
+
+@query
+def claim_record_lines(
+    db, *, article_id=None, status=None, since=None, published_only=False
+) -> Iterator[str]:
+    """Each selected claim as one line of JSON text with its article, verdicts, evidence (removed
+    too), comments and audit history, built by SQLite and streamed in claim id order."""
+    where, params = _where(article_id, status, since, published_only)
+    sql = (
+        f"SELECT {_CLAIM_RECORD} FROM claims c JOIN articles a ON a.id = c.article_id"
+        f"{where} ORDER BY c.id"
+    )
+    for (line,) in _stream(db, sql, params):
+        yield line
+
+
+@query
+def claim_records_for_article(db, article_id: int, *, status=None, since=None) -> list[dict]:
+    """The selected claims of one article as decoded records, in document order."""
+    where, params = _where(article_id, status, since)
+    sql = (
+        f"SELECT {_CLAIM_RECORD} FROM claims c JOIN articles a ON a.id = c.article_id"
+        f"{where} ORDER BY c.seq"
+    )
+    return [json.loads(line) for (line,) in db.conn.execute(sql, params)]
+
+
+@query
+def csv_rows(db, *, article_id=None, status=None, since=None) -> Iterator[tuple]:
+    """One flat row per selected claim in the order of CSV_COLUMNS, streamed in claim id order."""
+    where, params = _where(article_id, status, since)
+    yield from _stream(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params)
+
+
+@query
+def articles_selected(db, *, article_id=None, status=None, since=None) -> list[dict]:
+    """The articles with at least one selected claim, with their bodies, oldest first."""
+    where, params = _where(article_id, status, since)
+    return list(
+        db.query(
+            "SELECT * FROM articles WHERE id IN ("
+            f"SELECT c.article_id FROM claims c JOIN articles a ON a.id = c.article_id{where})"
+            " ORDER BY id",
+            params,
+        )
+    )
+
+
+@query
+def audit_row_hash(db, row_id: int) -> str | None:
+    """The hash stored on one audit row, or None when there is no such row."""
+    row = db.execute("SELECT hash FROM audit WHERE id = ?", [row_id]).fetchone()
+    return row[0] if row else None
+
+
+@query
+def export_rows_with_manifest(db, manifest_sha256: str) -> list[int]:
+    """Ids of the audit rows that recorded an export whose bundle manifest has this sha256."""
+    rows = db.execute(
+        "SELECT id FROM audit WHERE record_type = 'export'"
+        " AND json_extract(after, '$.manifest_sha256') = ? ORDER BY id",
+        [manifest_sha256],
+    )
+    return [row[0] for row in rows]
+
+
+@mutation
+def record_export(db, *, actor: Actor, details: dict) -> int:
+    """Write the audit row that says an export was made; `details` names its format, filters,
+    claim count, the audit head it was taken at, and the sha256 of what was written."""
+    return audit.record(db, actor, "export", None, "export", after=details)

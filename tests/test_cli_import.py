@@ -1,0 +1,138 @@
+"""The import, articles and claims commands, as a newsroom user runs them."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import SAMPLE_ARTICLE
+
+from factcheck.cli import main
+from factcheck.resources import demo_dir
+
+
+@pytest.fixture
+def run(tmp_path):
+    database = tmp_path / "cli.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(database), *args], input=input)
+
+    invoke.database = database
+    return invoke
+
+
+def _count_articles(run):
+    result = run("articles", "--json")
+    assert result.exit_code == 0, result.output
+    return len(json.loads(result.output))
+
+
+def test_import_text_file_then_claims_json(run, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    result = run("import", str(story), "--json")
+    assert result.exit_code == 0, result.output
+    imported = json.loads(result.output)
+    assert imported["duplicate"] is False and imported["claims"] > 5
+    shown = json.loads(run("claims", str(imported["article_id"]), "--json").output)
+    body = shown["article"]["body"]
+    assert shown["article"]["title"] == "Flooding closes 14 schools in the river valley"
+    assert len(shown["claims"]) == imported["claims"]
+    for claim in shown["claims"]:
+        assert body[claim["start"] : claim["end"]] == claim["text"]
+        expected = {"id", "seq", "start", "end", "text", "section", "kind", "reason"}
+        expected |= {"attribution", "checkworthiness", "reasons", "status", "verdict"}
+        assert expected <= claim.keys()
+    assert [c["seq"] for c in shown["claims"]] == sorted(c["seq"] for c in shown["claims"])
+    promo = next(c for c in shown["claims"] if c["text"].startswith("ALSO READ"))
+    assert promo["kind"] == "not_a_claim" and promo["reason"]
+
+
+def test_importing_twice_reports_the_existing_article(run, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    first = json.loads(run("import", str(story), "--json").output)
+    story.write_text(SAMPLE_ARTICLE.replace("\n", "\r\n") + "\n\n", encoding="utf-8")
+    second = json.loads(run("import", str(story), "--json").output)
+    assert second == {**first, "duplicate": True}
+    assert _count_articles(run) == 1
+
+
+def test_import_from_standard_input_with_title(run):
+    result = run("import", "-", "--title", "Valley floods", "--json", input=SAMPLE_ARTICLE)
+    assert result.exit_code == 0, result.output
+    article_id = json.loads(result.output)["article_id"]
+    article = json.loads(run("claims", str(article_id), "--json").output)["article"]
+    assert article["title"] == "Valley floods" and article["import_format"] == "text"
+
+
+def test_import_html_demo_keeps_metadata_and_drops_chrome(run):
+    page = demo_dir() / "council-budget.html"
+    result = run("import", str(page), "--format", "html", "--json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(run("claims", str(json.loads(result.output)["article_id"]), "--json").output)
+    article = shown["article"]
+    assert article["publisher"] == "The Riverside Courier"
+    assert article["author"] == "Priya Natarajan"
+    assert article["published_date"] == "2026-11-19"
+    assert "Most read" not in article["body"] and "Privacy" not in article["body"]
+    assert "412 million dollars" in article["body"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n  ", "empty"),
+        (b"\x00\x01\x02binary\x00\x00" * 20, "binary"),
+        (b"caf\xe9 au lait is \xff\xfe not utf-8 text at all", "UTF-8"),
+    ],
+)
+def test_bad_files_are_refused_with_exit_2_and_nothing_written(run, tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("import", str(bad))
+    assert result.exit_code == 2
+    assert message.lower() in result.output.lower()
+    assert "Traceback" not in result.output
+    assert _count_articles(run) == 0
+
+
+def test_size_limit_is_configurable(run, tmp_path, monkeypatch):
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    refused = run("import", str(story), "--max-bytes", "100")
+    assert refused.exit_code == 2 and "100" in refused.output
+    monkeypatch.setenv("FACTCHECK_MAX_IMPORT_BYTES", "100")
+    assert run("import", str(story)).exit_code == 2
+    assert run("import", str(story), "--max-bytes", "100000").exit_code == 0
+
+
+def test_missing_file_and_refused_url(run):
+    assert run("import", "/no/such/file.txt").exit_code == 2
+    refused = run("import", "http://127.0.0.1/admin")
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    metadata = run("import", "http://169.254.169.254/latest/meta-data/")
+    assert metadata.exit_code == 2
+    assert _count_articles(run) == 0
+
+
+def test_unknown_article_is_a_clear_error(run):
+    result = run("claims", "42")
+    assert result.exit_code == 2 and "no article 42" in result.output
+
+
+def test_readable_listings(run, tmp_path):
+    assert "No articles yet" in run("articles").output
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    run("import", str(story))
+    listing = run("articles").output
+    assert "Flooding closes 14 schools" in listing
+    table = run("claims", "1").output
+    assert "headline" in table and "ALSO READ" in table
+
+
+def test_init_is_idempotent(run):
+    assert "applied" in run("init").output
+    assert "up to date" in run("init").output

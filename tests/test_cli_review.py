@@ -1,0 +1,159 @@
+"""The review loop from the command line: people, evidence, verdicts, second review, history."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import PASSWORD, RATIONALE, SAMPLE_ARTICLE
+
+from factcheck.cli import main
+
+
+@pytest.fixture
+def run(tmp_path):
+    database = tmp_path / "review.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(database), *args], input=input)
+
+    for username, role in (("rita", "reviewer"), ("ed", "editor"), ("eve", "editor")):
+        added = invoke("user", "add", username, "--role", role, "--password-stdin", input=PASSWORD)
+        assert added.exit_code == 0, added.output
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    invoke.article_id = json.loads(invoke("import", str(story), "--json").output)["article_id"]
+    claims = json.loads(invoke("claims", str(invoke.article_id), "--json").output)["claims"]
+    invoke.claim_id = max(
+        (c for c in claims if c["kind"] == "claim"), key=lambda c: c["checkworthiness"]
+    )["id"]
+    return invoke
+
+
+def _ok(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output) if result.output.lstrip().startswith(("{", "[")) else None
+
+
+def test_whole_loop_from_the_command_line(run):
+    claim = str(run.claim_id)
+    _ok(run("claim", "assign", claim, "rita", "--as", "ed", "--json"))
+    evidence = _ok(
+        run(
+            "evidence",
+            "add",
+            claim,
+            "https://county.example/bulletin",
+            "--stance",
+            "supports",
+            "--quote",
+            "14 schools closed",
+            "--as",
+            "rita",
+            "--json",
+        )
+    )
+    assert evidence["stance"] == "supports"
+    rated = _ok(
+        run(
+            "verdict",
+            "set",
+            claim,
+            "--rating",
+            "mostly ACCURATE",
+            "--rationale",
+            RATIONALE,
+            "--as",
+            "rita",
+            "--json",
+        )
+    )
+    assert rated["status"] == "in_progress" and rated["verdict"] == "Mostly accurate"
+    _ok(run("review", "submit", claim, "--as", "rita", "--json"))
+    own = run("review", "approve", claim, "--as", "rita")
+    assert own.exit_code == 2 and "only an editor" in own.output
+    published = _ok(run("review", "approve", claim, "--as", "ed", "--json"))
+    assert published["status"] == "published"
+    assert published["reviewers"] == {"assignee": "rita", "author": "rita", "approver": "ed"}
+    listing = _ok(run("claims", str(run.article_id), "--json"))
+    shown = next(c for c in listing["claims"] if c["id"] == run.claim_id)
+    assert shown["rationale"] == RATIONALE and shown["evidence"][0]["quote"] == "14 schools closed"
+    history = run("history", claim).output
+    for words in (
+        "imported",
+        "assigned to rita",
+        "added evidence",
+        "rated",
+        "submitted",
+        "approved",
+    ):
+        assert words in history
+    entries = _ok(run("history", claim, "--json"))
+    assert [e["actor"] for e in entries][-1] == "ed"
+    assert _ok(run("audit", "verify", "--json"))["ok"] is True
+
+
+def test_editor_cannot_approve_own_verdict(run):
+    claim = str(run.claim_id)
+    run("evidence", "add", claim, "https://x.example/a", "--stance", "refutes", "--as", "ed")
+    run("verdict", "set", claim, "--rating", "False", "--rationale", RATIONALE, "--as", "ed")
+    run("review", "submit", claim, "--as", "ed")
+    refused = run("review", "approve", claim, "--as", "ed")
+    assert refused.exit_code == 2 and "you wrote this verdict" in refused.output
+    assert _ok(run("review", "approve", claim, "--as", "eve", "--json"))["status"] == "published"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as", "nobody"], "no user"),
+        (["--as", "rita", "--expect-version", "99"], "changed by someone else"),
+    ],
+)
+def test_refusals_exit_2_and_change_nothing(run, args, message):
+    claim = str(run.claim_id)
+    result = run("verdict", "set", claim, "--rating", "False", "--rationale", RATIONALE, *args)
+    assert result.exit_code == 2 and message in result.output
+    assert "Traceback" not in result.output
+    assert _ok(run("claims", str(run.article_id), "--json"))["claims"][0]["status"] == "unreviewed"
+
+
+def test_disabled_user_is_refused(run):
+    _ok(run("user", "disable", "rita"))
+    result = run("claim", "comment", str(run.claim_id), "Looking at it", "--as", "rita")
+    assert result.exit_code == 2 and "disabled" in result.output
+    users = _ok(run("user", "list", "--json"))
+    assert next(u for u in users if u["username"] == "rita")["disabled"] is True
+
+
+def test_classify_and_bad_transitions(run):
+    claim = str(run.claim_id)
+    result = run(
+        "claim",
+        "classify",
+        claim,
+        "not_a_claim",
+        "--reason",
+        "Scene setting",
+        "--as",
+        "rita",
+        "--json",
+    )
+    assert _ok(result)["kind"] == "not_a_claim"
+    refused = run("review", "submit", claim, "--as", "rita")
+    assert refused.exit_code == 2 and "no draft verdict" in refused.output
+    bad_url = run(
+        "evidence", "add", claim, "file:///etc/passwd", "--stance", "supports", "--as", "rita"
+    )
+    assert bad_url.exit_code == 2 and "http" in bad_url.output
+
+
+def test_user_add_refuses_short_password_and_duplicate(run):
+    short = run("user", "add", "newbie", "--role", "reviewer", "--password-stdin", input="short")
+    assert short.exit_code == 2 and "at least" in short.output
+    again = run("user", "add", "rita", "--role", "reviewer", "--password-stdin", input=PASSWORD)
+    assert again.exit_code == 2 and "taken" in again.output
+
+
+def test_scale_is_listed(run):
+    scale = _ok(run("verdict", "scale", "--json"))
+    assert [r["label"] for r in scale["ratings"]][:2] == ["Accurate", "Mostly accurate"]
