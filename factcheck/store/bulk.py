@@ -1,0 +1,130 @@
+"""Bulk actions on many claims at once, and undoing the last one."""
+
+import json
+
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.claim_state import load_claim, state_of, update_claim
+from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.store.mutation import mutation, query
+
+ACTIONS = ("not_a_claim", "assign", "status")
+BULK_STATUSES = ("unreviewed", "in_progress")
+MAX_CLAIMS = 500
+_LOCKED = ("in_review", "published")
+
+
+def _changes_for(claim: dict, action: str, value, assignee_id) -> dict | str:
+    """The changes to make to one claim, or the reason it is skipped."""
+    if action == "assign":
+        return {"assignee_id": assignee_id} if claim["assignee_id"] != assignee_id else "unchanged"
+    if claim["status"] in _LOCKED:
+        return f"it is {claim['status'].replace('_', ' ')}"
+    if action == "not_a_claim":
+        if claim["kind"] == "not_a_claim":
+            return "unchanged"
+        return {"kind": "not_a_claim", "reason": value}
+    if claim["status"] == value:
+        return "unchanged"
+    return {"status": value}
+
+
+@mutation
+def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -> dict:
+    """Apply one action to many claims; claims in review or published are skipped, not changed.
+
+    `value` is the reason (not_a_claim), a username or None (assign), or a status."""
+    if actor.id is None:
+        raise Forbidden("bulk actions are made by people")
+    ids = sorted({int(i) for i in claim_ids})
+    if not ids:
+        raise Invalid("select at least one claim first")
+    if len(ids) > MAX_CLAIMS:
+        raise Invalid(f"a bulk action can change at most {MAX_CLAIMS} claims at once")
+    if action not in ACTIONS:
+        raise Invalid(f"unknown bulk action {action!r}")
+    assignee_id = None
+    if action == "status" and value not in BULK_STATUSES:
+        raise Invalid("in bulk, a status can only be set to unreviewed or in progress")
+    if action == "not_a_claim":
+        value = " ".join((value or "").split()) or "Marked as not a claim in bulk"
+    if action == "assign" and value:
+        row = db.execute(
+            "SELECT id FROM users WHERE username = ? AND disabled = 0", [value.strip().lower()]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no active user {value!r} to assign to")
+        assignee_id = row[0]
+    changed, skipped = [], {}
+    for claim_id in ids:
+        claim = load_claim(db, claim_id)
+        changes = _changes_for(claim, action, value, assignee_id)
+        if isinstance(changes, str):
+            skipped[claim_id] = changes
+            continue
+        updated = update_claim(db, claim, **changes)
+        changed.append({"id": claim_id, "before": state_of(claim), "after": state_of(updated)})
+    summary = {
+        "bulk_action": action,
+        "value": value,
+        "claim_ids": [c["id"] for c in changed],
+        "changes": changed,
+        "skipped": skipped,
+    }
+    if changed:
+        summary["audit_id"] = audit.record(
+            db, actor, "claims", None, f"bulk.{action}", after=summary
+        )
+    return summary
+
+
+@mutation
+def undo_bulk(db, audit_id: int, *, actor: Actor) -> dict:
+    """Put back what a bulk action changed, for each claim nobody has touched since."""
+    rows = list(db.query("SELECT * FROM audit WHERE id = ? AND record_type = 'claims'", [audit_id]))
+    if not rows or not rows[0]["action"].startswith("bulk."):
+        raise NotFound(f"there is no bulk action {audit_id} to undo")
+    if rows[0]["actor"] != actor.username:
+        raise Forbidden("you can only undo your own bulk actions")
+    original = json.loads(rows[0]["after"])
+    restored, skipped = [], {}
+    for change in original["changes"]:
+        claim = load_claim(db, change["id"])
+        if claim["version"] != change["after"]["version"]:
+            skipped[change["id"]] = "someone changed it since"
+            continue
+        before = change["before"]
+        updated = update_claim(
+            db,
+            claim,
+            kind=before["kind"],
+            reason=before["reason"],
+            status=before["status"],
+            assignee_id=before["assignee_id"],
+        )
+        restored.append({"id": claim["id"], "before": state_of(claim), "after": state_of(updated)})
+    summary = {
+        "undo_of": audit_id,
+        "claim_ids": [c["id"] for c in restored],
+        "changes": restored,
+        "skipped": skipped,
+    }
+    if restored:
+        audit.record(db, actor, "claims", None, "bulk.undo", after=summary)
+    return summary
+
+
+@query
+def last_bulk_action(db, username: str) -> dict | None:
+    """The newest bulk action by this person that has not been undone, if any."""
+    rows = list(
+        db.query(
+            "SELECT id, at, action, after FROM audit WHERE record_type = 'claims'"
+            " AND actor = ? AND action LIKE 'bulk.%' AND action != 'bulk.undo'"
+            " AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.record_type = 'claims'"
+            "   AND u.action = 'bulk.undo' AND json_extract(u.after, '$.undo_of') = audit.id)"
+            " ORDER BY id DESC LIMIT 1",
+            [username],
+        )
+    )
+    return rows[0] if rows else None

@@ -1,0 +1,116 @@
+"""The queue's reads (ranking, filters, search, keyset pages) and bulk actions with undo."""
+
+import pytest
+from helpers import RATIONALE, add_people, import_sample, new_database
+
+from factcheck.store import bulk, claims, evidence, verdicts
+from factcheck.store.errors import Forbidden, Invalid
+from factcheck.store.queue import QueueFilters, queue_count, queue_page, search_expression
+
+SECOND_ARTICLE = """Bridge repairs to cost 48 million
+
+The city said on Monday that repairs to the old bridge would cost 48 million dollars.
+
+Traffic will be limited to one lane until June, officials said.
+"""
+
+
+@pytest.fixture
+def world(tmp_path):
+    db = new_database(tmp_path / "q.db")
+    people = add_people(db)
+    first = import_sample(db)
+    second = import_sample(db, SECOND_ARTICLE)
+    return db, people, first, second
+
+
+def _all_pages(db, filters, limit):
+    seen, after = [], None
+    while True:
+        rows, after = queue_page(db, filters, after=after, limit=limit)
+        seen.extend(rows)
+        if after is None:
+            return seen
+
+
+def test_pages_cover_every_claim_once_in_rank_order(world):
+    db, *_ = world
+    filters = QueueFilters()
+    rows = _all_pages(db, filters, limit=2)
+    assert len(rows) == len({r["id"] for r in rows}) == queue_count(db, filters)
+    keys = [(-r["checkworthiness"], r["id"]) for r in rows]
+    assert keys == sorted(keys)
+    assert all(r["kind"] == "claim" for r in rows)
+
+
+def test_filters_combine(world):
+    db, people, first, second = world
+    only_second = _all_pages(db, QueueFilters(article_id=second), limit=50)
+    assert {r["article_id"] for r in only_second} == {second}
+    target = only_second[0]["id"]
+    bulk.bulk_update(db, [target], action="assign", value="rita", actor=people["ed"])
+    mine = _all_pages(db, QueueFilters(assignee="rita"), limit=50)
+    assert [r["id"] for r in mine] == [target]
+    unassigned = queue_count(db, QueueFilters(assignee="none"))
+    assert unassigned == queue_count(db, QueueFilters()) - 1
+    headlines = _all_pages(db, QueueFilters(section="headline"), limit=50)
+    assert len(headlines) == 2
+
+
+def test_search_matches_prefixes_and_is_safe(world):
+    db, *_ = world
+    found = _all_pages(db, QueueFilters(search="bridg repair"), limit=50)
+    assert found and all("bridge" in r["text"].lower() for r in found)
+    assert search_expression('") OR 1=1; --') == '"OR"* "1"* "1"*'
+    assert queue_page(db, QueueFilters(search='"unbalanced'), limit=5)[0] == []
+
+
+def test_verdict_filter_uses_published_rating(world):
+    db, people, first, _ = world
+    claim = _all_pages(db, QueueFilters(article_id=first), limit=50)[0]
+    evidence.add_evidence(
+        db, claim["id"], url="https://a.example/", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(db, claim["id"], actor=people["rita"])
+    verdicts.approve(db, claim["id"], actor=people["ed"])
+    rated = _all_pages(db, QueueFilters(verdict="accurate"), limit=50)
+    assert [r["id"] for r in rated] == [claim["id"]]
+
+
+def test_bulk_not_a_claim_then_undo(world):
+    db, people, first, _ = world
+    ids = [r["id"] for r in _all_pages(db, QueueFilters(article_id=first), limit=50)][:3]
+    versions = {i: claims.get_claim(db, i)["version"] for i in ids}
+    done = bulk.bulk_update(db, ids, action="not_a_claim", value="Colour", actor=people["rita"])
+    assert sorted(done["claim_ids"]) == sorted(ids)
+    assert all(claims.get_claim(db, i)["kind"] == "not_a_claim" for i in ids)
+    assert bulk.last_bulk_action(db, "rita")["id"] == done["audit_id"]
+    with pytest.raises(Forbidden):
+        bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
+    undone = bulk.undo_bulk(db, done["audit_id"], actor=people["rita"])
+    assert sorted(undone["claim_ids"]) == sorted(ids)
+    for claim_id in ids:
+        claim = claims.get_claim(db, claim_id)
+        assert claim["kind"] == "claim" and claim["version"] == versions[claim_id] + 2
+    assert bulk.last_bulk_action(db, "rita") is None
+
+
+def test_undo_skips_claims_changed_since(world):
+    db, people, first, _ = world
+    ids = [r["id"] for r in _all_pages(db, QueueFilters(article_id=first), limit=50)][:2]
+    done = bulk.bulk_update(db, ids, action="status", value="in_progress", actor=people["rita"])
+    bulk.bulk_update(db, [ids[0]], action="assign", value="ed", actor=people["ed"])
+    undone = bulk.undo_bulk(db, done["audit_id"], actor=people["rita"])
+    assert undone["claim_ids"] == [ids[1]] and ids[0] in undone["skipped"]
+    assert claims.get_claim(db, ids[0])["status"] == "in_progress"
+
+
+def test_bulk_refuses_bad_requests(world):
+    db, people, *_ = world
+    with pytest.raises(Invalid):
+        bulk.bulk_update(db, [], action="assign", value="rita", actor=people["rita"])
+    with pytest.raises(Invalid):
+        bulk.bulk_update(db, [1], action="status", value="published", actor=people["rita"])
