@@ -1,0 +1,374 @@
+"""The one safe outbound HTTP client: vetted addresses, manual redirects, size and type limits."""
+
+import ipaddress
+import logging
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+from urllib3.util import connection as urllib3_connection
+
+from factcheck import __version__
+
+log = logging.getLogger(__name__)
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_PORTS = {"http": 80, "https": 443}
+USER_AGENT = f"factcheck/{__version__} (newsroom fact-checking workbench)"
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+_REFUSED_V4 = tuple(
+    (ipaddress.IPv4Network(network), reason)
+    for network, reason in (
+        ("169.254.169.254/32", "the cloud metadata address"),
+        ("255.255.255.255/32", "the broadcast address"),
+        ("0.0.0.0/8", "a 'this network' address"),
+        ("10.0.0.0/8", "a private address"),
+        ("100.64.0.0/10", "a shared (carrier-grade NAT) address"),
+        ("127.0.0.0/8", "a loopback address"),
+        ("169.254.0.0/16", "a link-local address"),
+        ("172.16.0.0/12", "a private address"),
+        ("192.0.0.0/24", "a reserved protocol address"),
+        ("192.0.2.0/24", "a documentation address"),
+        ("192.88.99.0/24", "a 6to4 relay address"),
+        ("192.168.0.0/16", "a private address"),
+        ("198.18.0.0/15", "a benchmarking address"),
+        ("198.51.100.0/24", "a documentation address"),
+        ("203.0.113.0/24", "a documentation address"),
+        ("224.0.0.0/4", "a multicast address"),
+        ("240.0.0.0/4", "a reserved address"),
+    )
+)
+_REFUSED_V6 = tuple(
+    (ipaddress.IPv6Network(network), reason)
+    for network, reason in (
+        ("::1/128", "a loopback address"),
+        ("::/128", "the unspecified address"),
+        ("64:ff9b:1::/48", "a local NAT64 address"),
+        ("fc00::/7", "a private (unique local) address"),
+        ("fe80::/10", "a link-local address"),
+        ("ff00::/8", "a multicast address"),
+        ("2001:db8::/32", "a documentation address"),
+        ("3fff::/20", "a documentation address"),
+    )
+)
+_GLOBAL_UNICAST_V6 = ipaddress.IPv6Network("2000::/3")
+_IETF_PROTOCOL_V6 = ipaddress.IPv6Network("2001::/23")
+_NAT64_V6 = ipaddress.IPv6Network("64:ff9b::/96")
+_IPV4_COMPATIBLE_V6 = ipaddress.IPv6Network("::/96")
+
+
+class FetchError(Exception):
+    """A fetch that was refused or failed; str() is one line a user can act on."""
+
+
+class ResponseTooLarge(FetchError):
+    """The response body is larger than the byte cap."""
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Where fetch() may connect. The default is strict; loosen it only in tests."""
+
+    allowed_ports: frozenset[int] | None = frozenset({80, 443})  # None allows any port
+    loopback_ports: frozenset[int] = frozenset()  # loopback is allowed only on these ports
+    max_redirects: int = 5
+
+    @classmethod
+    def local_test(cls, *ports: int) -> "FetchPolicy":
+        """A policy for tests that serve pages from 127.0.0.1 on the given ports."""
+        return cls(allowed_ports=None, loopback_ports=frozenset(ports))
+
+
+DEFAULT_POLICY = FetchPolicy()
+
+
+@dataclass
+class FetchedPage:
+    url: str
+    status: int
+    content_type: str
+    body: bytes
+    encoding: str | None
+
+
+def _hidden_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses carried inside an IPv6 address (mapped, NAT64, 6to4, Teredo, compatible)."""
+    if address.ipv4_mapped is not None:
+        return [address.ipv4_mapped]
+    if address in _NAT64_V6 or address in _IPV4_COMPATIBLE_V6:
+        return [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    if address.sixtofour is not None:
+        return [address.sixtofour]
+    if address.teredo is not None:
+        return list(address.teredo)
+    return []
+
+
+def address_refusal(address: IPAddress) -> str | None:
+    """Why an address must not be fetched from (e.g. 'a private address'), or None if public."""
+    if address.version == 4:
+        for network, reason in _REFUSED_V4:
+            if address in network:
+                return reason
+        return None
+    for network, reason in _REFUSED_V6:
+        if address in network:
+            return reason
+    hidden = _hidden_ipv4(address)
+    if hidden:
+        for inner in hidden:
+            reason = address_refusal(inner)
+            if reason is not None:
+                return f"an IPv6 address hiding {inner}, {reason}"
+        return None
+    if address not in _GLOBAL_UNICAST_V6:
+        return "a reserved address"
+    if address in _IETF_PROTOCOL_V6:
+        return "a reserved protocol address"
+    return None
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    """Every address the system resolver gives for host, in its order, without repeats."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"could not find the server {host}: {error}") from error
+    addresses = []
+    for _family, _type, _proto, _name, sockaddr in infos:
+        if sockaddr[0] not in addresses:
+            addresses.append(sockaddr[0])
+    return addresses
+
+
+def _refuse(message: str, kind: type[FetchError] = FetchError) -> FetchError:
+    log.warning("fetch %s", message)
+    return kind(message)
+
+
+def vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
+    """Resolve host and return its addresses if every one of them may be fetched from."""
+    if policy.allowed_ports is not None and port not in policy.allowed_ports:
+        raise _refuse(f"refused: port {port} is not allowed, only {_port_list(policy)}")
+    host = host.strip("[]")
+    addresses = resolve_host(host, port)
+    if not addresses:
+        raise FetchError(f"could not find the server {host}: no addresses")
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+        if address.is_loopback and port in policy.loopback_ports:
+            continue
+        reason = address_refusal(address)
+        if reason is None:
+            continue
+        if _is_ip_literal(host):
+            raise _refuse(f"refused: {host} is {reason}")
+        raise _refuse(f"refused: {host} resolves to {text}, {reason}")
+    return addresses
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _port_list(policy: FetchPolicy) -> str:
+    return " and ".join(str(port) for port in sorted(policy.allowed_ports or ()))
+
+
+class _VettedConnectionMixin:
+    """Resolve, vet and connect in one step, so DNS cannot change between check and connect."""
+
+    policy: FetchPolicy
+
+    def _new_conn(self) -> socket.socket:
+        # _dns_host keeps a trailing dot that self.host drops; urllib3 resolves it the same way.
+        addresses = vetted_addresses(self._dns_host, self.port, self.policy)
+        last_error: OSError | None = None
+        for address in addresses:
+            try:
+                sock = urllib3_connection.create_connection(
+                    (address, self.port),
+                    self.timeout,
+                    source_address=self.source_address,
+                    socket_options=self.socket_options,
+                )
+            except TimeoutError as error:
+                raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from error
+            except OSError as error:
+                last_error = error
+                continue
+            sys.audit("http.client.connect", self, self.host, self.port)
+            return sock
+        raise NewConnectionError(self, f"Failed to establish a new connection: {last_error}")
+
+
+class _VettedHTTPConnection(_VettedConnectionMixin, HTTPConnection):
+    pass
+
+
+class _VettedHTTPSConnection(_VettedConnectionMixin, HTTPSConnection):
+    pass
+
+
+class _VettingAdapter(HTTPAdapter):
+    """A transport adapter whose connections only reach addresses the policy allows."""
+
+    def __init__(self, policy: FetchPolicy):
+        self.policy = policy
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        bound = {"policy": self.policy}
+        http_connection = type("BoundHTTPConnection", (_VettedHTTPConnection,), bound)
+        https_connection = type("BoundHTTPSConnection", (_VettedHTTPSConnection,), bound)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": type("VettedPool", (HTTPConnectionPool,), {"ConnectionCls": http_connection}),
+            "https": type(
+                "VettedTLSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_connection}
+            ),
+        }
+
+
+def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]:
+    """Refuse a URL that fetch() must not request; return its host and port."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        shown = f"{scheme}: links" if scheme else "links without http:// or https://"
+        raise _refuse(f"refused: only http and https links can be fetched, not {shown}")
+    if "@" in parts.netloc:
+        raise _refuse(
+            "refused: links with a user name or password are not fetched; remove the part before '@'"
+        )
+    if not parts.hostname:
+        raise _refuse(f"refused: {url} has no server name")
+    try:
+        port = parts.port or DEFAULT_PORTS[scheme]
+    except ValueError:
+        raise _refuse(f"refused: {url} has an invalid port") from None
+    if policy.allowed_ports is not None and port not in policy.allowed_ports:
+        raise _refuse(f"refused: port {port} is not allowed, only {_port_list(policy)}")
+    return parts.hostname, port
+
+
+def _session(policy: FetchPolicy) -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # no proxies, netrc or CA bundles from the environment
+    adapter = _VettingAdapter(policy)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["User-Agent"] = USER_AGENT
+    return session
+
+
+def _parse_content_type(header: str) -> tuple[str, str | None]:
+    """'text/html; charset=UTF-8' -> ('text/html', 'UTF-8')."""
+    media_type, *params = header.split(";")
+    charset = None
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip("\"'"):
+            charset = value.strip().strip("\"'")
+    return media_type.strip().lower(), charset
+
+
+def _request(session, url: str, host: str, accept, timeout) -> requests.Response:
+    try:
+        return session.get(
+            url,
+            headers={"Accept": ", ".join(sorted(accept)) + ", */*;q=0.1"},
+            allow_redirects=False,
+            stream=True,
+            timeout=timeout,
+        )
+    except requests.exceptions.ConnectTimeout as error:
+        raise FetchError(f"timed out connecting to {host}; try again later") from error
+    except requests.exceptions.ReadTimeout as error:
+        raise FetchError(f"{host} did not answer in time; try again later") from error
+    except requests.exceptions.SSLError as error:
+        raise FetchError(f"could not verify the secure connection to {host}") from error
+    except requests.exceptions.RequestException as error:
+        raise FetchError(f"could not connect to {host}: {type(error).__name__}") from error
+
+
+def _read_body(response: requests.Response, url: str, max_bytes: int, deadline: float) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and "Content-Encoding" not in response.headers:
+        if int(declared) > max_bytes:
+            raise _refuse(_too_large(url, max_bytes), ResponseTooLarge)
+    chunks = []
+    size = 0
+    try:
+        # iter_content decompresses as it goes, so the cap also stops compression bombs.
+        for chunk in response.iter_content(chunk_size=64 * 1024):
+            size += len(chunk)
+            if size > max_bytes:
+                raise _refuse(_too_large(url, max_bytes), ResponseTooLarge)
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url} took too long to download; try again later")
+            chunks.append(chunk)
+    except requests.exceptions.RequestException as error:
+        raise FetchError(f"the download of {url} broke off: {type(error).__name__}") from error
+    return b"".join(chunks)
+
+
+def _too_large(url: str, max_bytes: int) -> str:
+    return f"refused: {url} is larger than the limit of {max_bytes:,} bytes"
+
+
+def fetch(
+    url: str,
+    *,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    accept: frozenset[str] | set[str] = HTML_TYPES,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: tuple[float, float] = (5, 15),
+    time_limit: float = 60.0,
+) -> FetchedPage:
+    """GET url within the policy, following up to policy.max_redirects redirects by hand.
+
+    timeout is (connect, read) per network step; time_limit bounds the whole fetch.
+    """
+    deadline = time.monotonic() + time_limit
+    accept = frozenset(media_type.lower() for media_type in accept)
+    current = url.strip()
+    with _session(policy) as session:
+        for _ in range(policy.max_redirects + 1):
+            host, _port = check_url(current, policy)
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url} took too long to fetch; try again later")
+            with _request(session, current, host, accept, timeout) as response:
+                target = session.get_redirect_target(response)
+                if target is None:
+                    return _finish(response, current, accept, max_bytes, deadline)
+                current = urldefrag(urljoin(current, target)).url
+    raise _refuse(f"refused: {url} redirects more than {policy.max_redirects} times")
+
+
+def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> FetchedPage:
+    if not 200 <= response.status_code < 300:
+        reason = f" {response.reason}" if response.reason else ""
+        raise FetchError(f"{url} answered {response.status_code}{reason}")
+    header = response.headers.get("Content-Type", "")
+    content_type, encoding = _parse_content_type(header)
+    if content_type not in accept:
+        shown = content_type or "a response without a content type"
+        expected = " or ".join(sorted(accept))
+        raise _refuse(f"refused: {url} is {shown}, not the expected {expected}")
+    body = _read_body(response, url, max_bytes, deadline)
+    return FetchedPage(url, response.status_code, content_type, body, encoding)

@@ -1,0 +1,352 @@
+"""Text, HTML file and URL -> ImportedArticle: decoding, limits, article extraction, tidy body."""
+
+import codecs
+import datetime
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import trafilatura
+
+from factcheck.fetch import (
+    DEFAULT_POLICY,
+    HTML_TYPES,
+    FetchError,
+    FetchPolicy,
+    ResponseTooLarge,
+    fetch,
+)
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+FORMATS = ("text", "html")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_ARTICLE_CHARS = 150
+CONTROL_SHARE_LIMIT = 0.05
+
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n"})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_HTML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_INLINE_SPACE = re.compile(r"[^\S\n]+")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# Lines that advertise other pages rather than tell the story.
+_PROMO = re.compile(
+    r"^\W*(?:(?:also read|read also|read more|click here|sign up|subscribe)\b"
+    r"|(?:related|recommended|see also|more from|watch)\s*[:|>\-\u2013\u2014]"
+    r"|advertisement\W*$)",
+    re.IGNORECASE,
+)
+_PROMO_MAX_CHARS = 200
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u00bb:]\s+|:\s+")
+_CONTAINER_CHILDREN = {"p", "head", "list", "quote", "table", "code"}
+
+
+class ImportRefused(Exception):
+    """An import that cannot go ahead; str() says what is wrong and what to do."""
+
+
+@dataclass
+class ImportedArticle:
+    title: str | None
+    source_url: str | None
+    publisher: str | None
+    author: str | None
+    published_date: str | None
+    body: str
+    import_format: str
+    first_line_is_headline: bool
+
+
+def tidy_text(text: str) -> str:
+    """Newline line endings, NFC, no control characters or trailing spaces, at most 1 blank line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
+    text = _CONTROL.sub("", text.translate(_LINE_BREAKS))
+    text = unicodedata.normalize("NFC", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def _check_size(data: bytes, max_bytes: int) -> None:
+    if len(data) > max_bytes:
+        raise ImportRefused(
+            f"the article is larger than the import limit of {max_bytes:,} bytes; "
+            "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+        )
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (BOM optional) or UTF-16 with a BOM; refuse anything else or binary data."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    elif b"\x00" in data:
+        raise ImportRefused("this looks like a binary file, not text; import a .txt or .html file")
+    else:
+        codec = "utf-8-sig"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise ImportRefused(
+            f"the text is not valid {codec.removesuffix('-sig').upper()} "
+            f"(bad byte at position {error.start}); save it as UTF-8 and import it again"
+        ) from None
+    controls = sum(
+        1 for char in text if char not in "\t\n\r" and unicodedata.category(char) == "Cc"
+    )
+    if "\x00" in text or controls > CONTROL_SHARE_LIMIT * len(text):
+        raise ImportRefused("this looks like a binary file, not text; import a .txt or .html file")
+    return text
+
+
+def from_text(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
+    """A plain-text article; its first non-empty line is the headline."""
+    _check_size(data, max_bytes)
+    body = tidy_text(decode_text(data))
+    if not body:
+        raise ImportRefused("the text is empty; paste or import the article text")
+    title = body.split("\n", 1)[0].strip()
+    return ImportedArticle(title, None, None, None, None, body, "text", True)
+
+
+def _html_charset(data: bytes, declared: str | None) -> str | None:
+    """The charset to decode with: BOM, then the HTTP header, then a <meta> tag."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    candidates = [declared]
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        candidates.append(match.group(1).decode("ascii"))
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        # As browsers do: Latin-1 and ASCII labels mean windows-1252, and a <meta> cannot
+        # honestly declare UTF-16 in a document that was readable enough to find it.
+        if codec in ("latin_1", "ascii", "iso8859-1"):
+            return "cp1252"
+        return "utf-8" if codec.startswith("utf-16") else codec
+    return None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode an HTML document by its declared charset, else UTF-8, else windows-1252."""
+    charset = _html_charset(data, declared)
+    if charset is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    else:
+        text = data.decode(charset, errors="replace")
+    return _HTML_CONTROL.sub("", text)
+
+
+def _word_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _title_keys(title: str | None) -> set[str]:
+    """The headline and its parts around ' | ', ' - ', ': ' (site names, kickers)."""
+    if not title:
+        return set()
+    keys = {_word_key(title)}
+    for part in _TITLE_SEPARATORS.split(title):
+        if len(_word_key(part).split()) >= 4:
+            keys.add(_word_key(part))
+    return keys
+
+
+def _text_parts(element, skip: frozenset[str] = frozenset()):
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag == "lb":
+            yield "\n"
+        elif child.tag not in skip:
+            yield from _text_parts(child, skip)
+        if child.tail:
+            yield child.tail
+
+
+def _inline_text(element, skip: frozenset[str] = frozenset()) -> str:
+    """A block's text: <lb> becomes a line break, other whitespace runs one space."""
+    lines = "".join(_text_parts(element, skip)).split("\n")
+    return "\n".join(filter(None, (_INLINE_SPACE.sub(" ", line).strip() for line in lines)))
+
+
+def _loose_text(text: str | None) -> list[str]:
+    cleaned = _INLINE_SPACE.sub(" ", text or "").strip()
+    return [cleaned] if cleaned else []
+
+
+def _is_link_only(element) -> bool:
+    linked = _word_key("".join("".join(ref.itertext()) for ref in element.iter("ref")))
+    return bool(linked) and linked == _word_key("".join(element.itertext()))
+
+
+def _is_link_promo(element) -> bool:
+    """A list of nothing but links, or an all-capitals line that is one link: teasers."""
+    if element.tag == "list":
+        items = list(element.iter("item"))
+        return bool(items) and all(_is_link_only(item) for item in items)
+    if element.tag in ("p", "head"):
+        return _is_link_only(element) and "".join(element.itertext()).isupper()
+    return False
+
+
+def _block_paragraphs(element) -> list[tuple[str, str]]:
+    """(kind, text) for each paragraph in one block of trafilatura's output tree."""
+    if element.tag == "list":
+        items = (_inline_text(item, skip=frozenset({"list"})) for item in element.iter("item"))
+        return [("item", text) for text in items if text]
+    if element.tag == "table":
+        rows = []
+        for row in element.iter("row"):
+            cells = (_inline_text(cell).replace("\n", " ") for cell in row.iter("cell"))
+            rows.append(" | ".join(cell for cell in cells if cell))
+        text = "\n".join(row for row in rows if row)
+        return [("table", text)] if text else []
+    if any(child.tag in _CONTAINER_CHILDREN for child in element):
+        paragraphs = [("text", text) for text in _loose_text(element.text)]
+        for child in element:
+            paragraphs.extend(_block_paragraphs(child))
+            paragraphs.extend(("text", text) for text in _loose_text(child.tail))
+        return paragraphs
+    text = _inline_text(element)
+    return [(element.tag, text)] if text else []
+
+
+def article_paragraphs(body, title: str | None) -> list[str]:
+    """The paragraphs of an extracted body, without the headline and promotional lines."""
+    headline_keys = _title_keys(title)
+    paragraphs = _loose_text(body.text)
+    for element in body:
+        if not _is_link_promo(element):
+            for kind, text in _block_paragraphs(element):
+                if kind in ("head", "p") and _word_key(text) in headline_keys:
+                    continue
+                if len(text) < _PROMO_MAX_CHARS and _PROMO.match(text):
+                    continue
+                paragraphs.append(text)
+        paragraphs.extend(_loose_text(element.tail))
+    return paragraphs
+
+
+def _iso_date(value: str | None) -> str | None:
+    try:
+        return datetime.date.fromisoformat((value or "")[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
+    _check_size(data, max_bytes)
+    html = decode_html(data, encoding)
+    if not html.strip():
+        raise ImportRefused("the HTML page is empty; check the file or link")
+    document = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_links=True, with_metadata=True
+    )
+    body = ""
+    if document is not None and document.body is not None:
+        body = tidy_text("\n\n".join(article_paragraphs(document.body, document.title)))
+    if len(body) < MIN_ARTICLE_CHARS:
+        raise ImportRefused(
+            "no article text found on this page; copy the article text and import it "
+            "with --format text"
+        )
+    return ImportedArticle(
+        title=tidy_text(document.title or "") or None,
+        source_url=url or document.url,
+        publisher=document.sitename or None,
+        author=document.author or None,
+        published_date=_iso_date(document.date),
+        body=body,
+        import_format=import_format,
+        first_line_is_headline=False,
+    )
+
+
+def from_html(
+    data: bytes,
+    *,
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
+) -> ImportedArticle:
+    """An article from an HTML page; encoding is the HTTP header's charset when known."""
+    return _article_from_html(data, url, encoding, "html", max_bytes)
+
+
+def from_url(
+    url: str, *, policy: FetchPolicy = DEFAULT_POLICY, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ImportedArticle:
+    """Fetch a web page safely and import its article."""
+    try:
+        page = fetch(url, policy=policy, accept=HTML_TYPES, max_bytes=max_bytes)
+    except ResponseTooLarge as error:
+        raise ImportRefused(
+            f"{url} is larger than the import limit of {max_bytes:,} bytes; "
+            "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+        ) from error
+    except FetchError as error:
+        raise ImportRefused(str(error)) from error
+    return _article_from_html(page.body, page.url, page.encoding, "url", max_bytes)
+
+
+def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
+    return stream.read(max_bytes + 1)
+
+
+def _read_path(source: str, max_bytes: int) -> bytes:
+    path = Path(source)
+    try:
+        with path.open("rb") as stream:
+            return _read_capped(stream, max_bytes)
+    except FileNotFoundError:
+        raise ImportRefused(f"no such file: {source}; check the path") from None
+    except IsADirectoryError:
+        raise ImportRefused(f"{source} is a folder; give the path of one file") from None
+    except PermissionError:
+        raise ImportRefused(f"cannot read {source}: permission denied") from None
+
+
+def looks_like_html(data: bytes) -> bool:
+    start = data.removeprefix(codecs.BOM_UTF8).lstrip()[:64].lower()
+    return start.startswith((b"<!doctype html", b"<html"))
+
+
+def load(
+    source: str,
+    *,
+    format: str | None = None,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    policy: FetchPolicy = DEFAULT_POLICY,
+) -> ImportedArticle:
+    """Import from a path, an http(s) URL, or "-" for stdin; format overrides detection."""
+    if format is not None and format not in FORMATS:
+        raise ImportRefused(f"unknown format {format!r}; use text or html")
+    if _URL_SCHEME.match(source):
+        if not source.lower().startswith(("http://", "https://")):
+            raise ImportRefused("only http and https links can be imported")
+        if format == "text":
+            raise ImportRefused("links are imported as web pages; leave out --format text")
+        return from_url(source, policy=policy, max_bytes=max_bytes)
+    if source == "-":
+        data = _read_capped(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+        is_html = looks_like_html(data)
+    else:
+        data = _read_path(source, max_bytes)
+        is_html = source.lower().endswith(HTML_SUFFIXES) or looks_like_html(data)
+    if format == "html" or (format is None and is_html):
+        return from_html(data, max_bytes=max_bytes)
+    return from_text(data, max_bytes=max_bytes)

@@ -1,0 +1,521 @@
+"""The safe HTTP client: address vetting, redirects, limits, against servers on 127.0.0.1."""
+
+import gzip
+import ipaddress
+import logging
+import shutil
+import ssl
+import subprocess
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck import fetch as fetch_module
+from factcheck.fetch import (
+    DEFAULT_POLICY,
+    FetchError,
+    FetchPolicy,
+    ResponseTooLarge,
+    address_refusal,
+    fetch,
+)
+
+# Every IPv4 range that is not publicly routable, written out from the RFCs, not from fetch.py.
+NON_PUBLIC_V4 = [
+    ipaddress.IPv4Network(network)
+    for network in (
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.0.0.0/24",
+        "192.0.2.0/24",
+        "192.88.99.0/24",
+        "192.168.0.0/16",
+        "198.18.0.0/15",
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+    )
+]
+REFUSED_V6 = ["::1/128", "::/128", "fc00::/7", "fe80::/10", "ff00::/8", "2001:db8::/32"]
+
+PAGE = b"<!doctype html><html><body><p>Hello from the test server.</p></body></html>"
+
+
+def in_non_public_v4(address: ipaddress.IPv4Address) -> bool:
+    return any(address in network for network in NON_PUBLIC_V4)
+
+
+def mapped(v4: ipaddress.IPv4Address) -> ipaddress.IPv6Address:
+    return ipaddress.IPv6Address((0xFFFF << 32) | int(v4))
+
+
+def nat64(v4: ipaddress.IPv4Address) -> ipaddress.IPv6Address:
+    return ipaddress.IPv6Address(int(ipaddress.IPv6Address("64:ff9b::")) | int(v4))
+
+
+def sixtofour(v4: ipaddress.IPv4Address, low_bits: int) -> ipaddress.IPv6Address:
+    return ipaddress.IPv6Address((0x2002 << 112) | (int(v4) << 80) | low_bits)
+
+
+def teredo(server: ipaddress.IPv4Address, client: ipaddress.IPv4Address) -> ipaddress.IPv6Address:
+    # 2001:0000:<server>:<flags>:<port xor ffff>:<client xor ffffffff>
+    return ipaddress.IPv6Address(
+        (0x20010000 << 96) | (int(server) << 64) | (0xFFFF << 16 << 32) | (int(client) ^ 0xFFFFFFFF)
+    )
+
+
+non_public_v4 = st.sampled_from(NON_PUBLIC_V4).flatmap(lambda net: st.ip_addresses(network=net))
+public_v4 = st.ip_addresses(v=4).filter(lambda address: not in_non_public_v4(address))
+
+
+@given(non_public_v4)
+def test_every_non_public_ipv4_address_is_refused(address):
+    assert address_refusal(address) is not None
+
+
+@given(public_v4)
+def test_public_ipv4_addresses_are_allowed(address):
+    assert address_refusal(address) is None
+
+
+@given(st.sampled_from(REFUSED_V6).flatmap(lambda net: st.ip_addresses(network=net)))
+def test_loopback_private_link_local_and_multicast_ipv6_are_refused(address):
+    assert address_refusal(address) is not None
+
+
+@given(st.ip_addresses(v=4), st.integers(min_value=0, max_value=2**80 - 1))
+def test_ipv4_hidden_in_ipv6_is_judged_as_the_ipv4_address(v4, low_bits):
+    expected_refused = in_non_public_v4(v4)
+    for wrapped in (mapped(v4), nat64(v4), sixtofour(v4, low_bits)):
+        assert (address_refusal(wrapped) is not None) == expected_refused, wrapped
+
+
+@given(public_v4, st.ip_addresses(v=4))
+def test_teredo_is_refused_when_either_embedded_address_is_not_public(server, client):
+    expected_refused = in_non_public_v4(client)
+    assert (address_refusal(teredo(server, client)) is not None) == expected_refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100.64.0.1",  # shared address space: Python's is_private says False
+        "::ffff:127.0.0.1",
+        "::ffff:169.254.169.254",
+        "64:ff9b::a00:1",
+        "2002:c0a8:101::1",
+        "::127.0.0.1",
+        "fd00:ec2::254",
+        "255.255.255.255",
+    ],
+)
+def test_addresses_that_python_is_global_gets_wrong_are_refused(text):
+    assert address_refusal(ipaddress.ip_address(text)) is not None
+
+
+def test_the_metadata_address_is_named():
+    assert address_refusal(ipaddress.ip_address("169.254.169.254")) == "the cloud metadata address"
+
+
+# --- a local server -------------------------------------------------------------------------
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        self.server.seen.append((self.path, self.headers.get("Host")))
+        route = self.server.routes.get(self.path)
+        if route is None:
+            self.reply(404, b"not here", "text/plain")
+        else:
+            route(self)
+
+    def reply(self, status, body=PAGE, content_type="text/html; charset=utf-8", headers=()):
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # clients that hang up or fail a TLS handshake are part of the tests
+
+
+class Server:
+    def __init__(self, wrap=None):
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
+        if wrap is not None:
+            self.httpd.socket = wrap(self.httpd.socket)
+        self.httpd.routes = {}
+        self.httpd.seen = []
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+        self.thread.start()
+
+    @property
+    def routes(self):
+        return self.httpd.routes
+
+    @property
+    def seen(self):
+        return self.httpd.seen
+
+    def url(self, path="/", host="127.0.0.1", scheme="http"):
+        return f"{scheme}://{host}:{self.port}{path}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    running = Server()
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def secret_server():
+    """A server that must never be reached: it stands for an internal service."""
+    running = Server()
+    running.routes["/"] = lambda handler: handler.reply(200, b"<p>internal secrets</p>")
+    yield running
+    running.close()
+
+
+def page(body=PAGE, content_type="text/html; charset=utf-8", status=200, headers=()):
+    return lambda handler: handler.reply(status, body, content_type, headers)
+
+
+def redirect(location, status=302):
+    return lambda handler: handler.reply(status, b"", None, [("Location", location)])
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """Names the test resolves itself; anything else is an error, so no real lookup happens."""
+    table = {}
+    calls = []
+
+    def resolve(host, port):
+        calls.append(host)
+        if host in table:
+            answer = table[host]
+            return answer(len(calls)) if callable(answer) else answer
+        try:
+            return [str(ipaddress.ip_address(host))]
+        except ValueError:
+            pass
+        raise FetchError(f"test resolver does not know {host}")
+
+    monkeypatch.setattr(fetch_module, "resolve_host", resolve)
+    table["calls"] = calls
+    return table
+
+
+# --- fetching -------------------------------------------------------------------------------
+
+
+def test_fetches_a_page_from_an_allowed_server(server):
+    server.routes["/story"] = page(PAGE, "text/html; charset=ISO-8859-1")
+    result = fetch(server.url("/story"), policy=FetchPolicy.local_test(server.port))
+    assert result.url == server.url("/story")
+    assert (result.status, result.content_type, result.encoding) == (200, "text/html", "ISO-8859-1")
+    assert result.body == PAGE
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1/", "127.0.0.1 is a loopback address"),
+        ("http://[::1]/", "::1 is a loopback address"),
+        ("http://169.254.169.254/latest/meta-data/", "the cloud metadata address"),
+        ("http://10.1.2.3/", "a private address"),
+        ("http://192.168.0.1/", "a private address"),
+        ("http://100.64.0.7/", "carrier-grade NAT"),
+        ("http://0.0.0.0/", "'this network'"),
+        ("http://[fd00::1]/", "unique local"),
+        ("http://[fe80::1]/", "link-local"),
+        ("http://[::ffff:127.0.0.1]/", "hiding 127.0.0.1, a loopback address"),
+        ("https://[64:ff9b::a9fe:a9fe]/", "hiding 169.254.169.254, the cloud metadata"),
+        ("http://224.0.0.1/", "multicast"),
+        ("http://255.255.255.255/", "broadcast"),
+    ],
+)
+def test_default_policy_refuses_internal_addresses(url, reason):
+    with pytest.raises(FetchError, match="refused") as refused:
+        fetch(url)
+    assert reason in str(refused.value)
+
+
+def test_default_policy_refuses_localhost_by_name():
+    with pytest.raises(FetchError, match="refused: localhost resolves to .*loopback"):
+        fetch("http://localhost/")
+
+
+def test_a_name_that_resolves_to_a_private_address_is_refused(fake_dns):
+    fake_dns["intranet.example"] = ["10.0.0.5"]
+    with pytest.raises(FetchError) as refused:
+        fetch("https://intranet.example/report")
+    assert str(refused.value) == "refused: intranet.example resolves to 10.0.0.5, a private address"
+
+
+def test_every_resolved_address_is_checked_before_connecting(server, fake_dns):
+    server.routes["/"] = page()
+    fake_dns["mixed.example"] = ["127.0.0.1", "10.0.0.5"]
+    with pytest.raises(FetchError, match="10.0.0.5, a private address"):
+        fetch(server.url(host="mixed.example"), policy=FetchPolicy.local_test(server.port))
+    assert server.seen == []
+
+
+def test_connects_to_the_vetted_address_and_keeps_the_host_name(server, fake_dns):
+    server.routes["/story"] = page()
+    # A rebinding resolver: a second lookup would answer with a private address.
+    fake_dns["news.test"] = lambda call: ["127.0.0.1"] if call == 1 else ["10.0.0.5"]
+    result = fetch(
+        server.url("/story", host="news.test"), policy=FetchPolicy.local_test(server.port)
+    )
+    assert result.body == PAGE
+    assert fake_dns["calls"] == ["news.test"]
+    assert server.seen == [("/story", f"news.test:{server.port}")]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://10.0.0.8:{secret}/",
+        "http://127.0.0.1:{secret}/",
+        "http://intranet.example:{secret}/",
+        "file:///etc/passwd",
+        "ftp://127.0.0.1:{secret}/",
+        "gopher://127.0.0.1:{secret}/",
+        "http://admin:admin@127.0.0.1:{secret}/",
+    ],
+)
+def test_redirects_to_internal_targets_are_refused(server, secret_server, fake_dns, target):
+    fake_dns["intranet.example"] = ["192.168.1.20"]
+    server.routes["/go"] = redirect(target.format(secret=secret_server.port))
+    with pytest.raises(FetchError, match="refused"):
+        fetch(server.url("/go"), policy=FetchPolicy.local_test(server.port))
+    assert server.seen == [("/go", f"127.0.0.1:{server.port}")]
+    assert secret_server.seen == []
+
+
+def chain(server, length):
+    for hop in range(length):
+        server.routes[f"/hop/{hop}"] = redirect(
+            f"/hop/{hop + 1}", status=(301, 302, 303, 307)[hop % 4]
+        )
+    server.routes[f"/hop/{length}"] = page()
+
+
+def test_follows_up_to_five_redirects(server):
+    chain(server, 5)
+    result = fetch(server.url("/hop/0"), policy=FetchPolicy.local_test(server.port))
+    assert result.url == server.url("/hop/5")
+    assert len(server.seen) == 6
+
+
+def test_refuses_a_sixth_redirect(server):
+    chain(server, 6)
+    with pytest.raises(FetchError, match="redirects more than 5 times"):
+        fetch(server.url("/hop/0"), policy=FetchPolicy.local_test(server.port))
+    assert len(server.seen) == 6
+
+
+@pytest.mark.parametrize("with_length", [True, False])
+def test_refuses_a_body_over_the_byte_cap(server, with_length):
+    big = b"<p>" + b"x" * 5000 + b"</p>"
+    if with_length:
+        server.routes["/big"] = page(big)
+    else:
+
+        def stream(handler):
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.send_header("Connection", "close")
+            handler.end_headers()
+            handler.wfile.write(big)
+
+        server.routes["/big"] = stream
+    policy = FetchPolicy.local_test(server.port)
+    with pytest.raises(ResponseTooLarge, match="larger than the limit of 4,000 bytes"):
+        fetch(server.url("/big"), policy=policy, max_bytes=4000)
+    assert fetch(server.url("/big"), policy=policy, max_bytes=len(big)).body == big
+
+
+def test_the_byte_cap_counts_decompressed_bytes(server):
+    bomb = gzip.compress(b"<p>" + b"a" * 2_000_000 + b"</p>")
+    server.routes["/bomb"] = page(bomb, headers=[("Content-Encoding", "gzip")])
+    with pytest.raises(ResponseTooLarge):
+        fetch(server.url("/bomb"), policy=FetchPolicy.local_test(server.port), max_bytes=100_000)
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "image/png", "text/plain", None])
+def test_refuses_unexpected_content_types(server, content_type):
+    server.routes["/data"] = page(b"{}", content_type)
+    with pytest.raises(FetchError, match="not the expected application/xhtml\\+xml or text/html"):
+        fetch(server.url("/data"), policy=FetchPolicy.local_test(server.port))
+
+
+def test_callers_choose_the_accepted_content_types(server):
+    server.routes["/notes.txt"] = page(b"plain notes", "Text/Plain; charset=utf-8")
+    result = fetch(
+        server.url("/notes.txt"),
+        policy=FetchPolicy.local_test(server.port),
+        accept={"text/plain", "application/pdf"},
+    )
+    assert (result.content_type, result.body) == ("text/plain", b"plain notes")
+
+
+def test_a_non_2xx_final_status_is_an_error(server):
+    with pytest.raises(FetchError, match="answered 404"):
+        fetch(server.url("/missing"), policy=FetchPolicy.local_test(server.port))
+
+
+def test_a_server_that_does_not_answer_times_out(server):
+    release = threading.Event()
+
+    def stall(handler):
+        release.wait(5)
+        handler.reply(200)
+
+    server.routes["/slow"] = stall
+    try:
+        with pytest.raises(FetchError, match="did not answer in time"):
+            fetch(server.url("/slow"), policy=FetchPolicy.local_test(server.port), timeout=(2, 0.2))
+    finally:
+        release.set()
+
+
+def test_a_download_that_trickles_hits_the_time_limit(server):
+    def trickle(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        for _ in range(100):
+            try:
+                handler.wfile.write(b"<p>a</p>" * 10_000)
+                handler.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.05)
+
+    server.routes["/trickle"] = trickle
+    with pytest.raises(FetchError, match="took too long"):
+        fetch(server.url("/trickle"), policy=FetchPolicy.local_test(server.port), time_limit=0.2)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://example.com/file.html",
+        "gopher://example.com:70/",
+        "javascript:alert(1)",
+        "data:text/html,<p>hi</p>",
+        "example.com/story",
+    ],
+)
+def test_refuses_schemes_other_than_http_and_https(url):
+    with pytest.raises(FetchError, match="only http and https"):
+        fetch(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://user:secret@example.com/", "https://token@example.com/", "http://a\\@127.0.0.1/"],
+)
+def test_refuses_urls_with_credentials(url):
+    with pytest.raises(FetchError, match="user name or password"):
+        fetch(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.com:8080/", "https://example.com:22/", "http://example.com:6379/"]
+)
+def test_default_policy_refuses_other_ports(url):
+    with pytest.raises(FetchError, match="is not allowed, only 80 and 443"):
+        fetch(url)
+
+
+def test_the_default_policy_refuses_the_test_server(server):
+    server.routes["/"] = page()
+    with pytest.raises(FetchError, match="refused"):
+        fetch(server.url(), policy=DEFAULT_POLICY)
+    assert server.seen == []
+
+
+def test_proxies_from_the_environment_are_ignored(server, monkeypatch):
+    server.routes["/"] = page()
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, "http://10.9.9.9:3128")
+    assert fetch(server.url(), policy=FetchPolicy.local_test(server.port)).body == PAGE
+
+
+def test_refusals_are_logged(caplog):
+    with caplog.at_level(logging.WARNING, logger="factcheck.fetch"):
+        with pytest.raises(FetchError):
+            fetch("http://169.254.169.254/")
+    assert "169.254.169.254 is the cloud metadata address" in caplog.text
+
+
+# --- TLS: connecting to a vetted IP must still verify the certificate for the host name --------
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=news.test",
+         "-addext", "subjectAltName=DNS:news.test"],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server_names = []
+    context.sni_callback = lambda sock, name, ctx: server_names.append(name)
+    running = Server(wrap=lambda sock: context.wrap_socket(sock, server_side=True))
+    running.server_names = server_names
+    yield running
+    running.close()
+
+
+def test_tls_sends_the_host_name_and_verifies_the_certificate(tls_server, fake_dns):
+    tls_server.routes["/"] = page()
+    fake_dns["news.test"] = ["127.0.0.1"]
+    url = tls_server.url(host="news.test", scheme="https")
+    with pytest.raises(FetchError, match="could not verify the secure connection to news.test"):
+        fetch(url, policy=FetchPolicy.local_test(tls_server.port))
+    assert tls_server.server_names == ["news.test"]
+    assert tls_server.seen == []

@@ -1,0 +1,405 @@
+"""Importers: plain text, HTML pages and URLs become a tidy ImportedArticle, or a clear refusal."""
+
+import codecs
+import functools
+import io
+import threading
+import unicodedata
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck import importers
+from factcheck.fetch import FetchedPage, FetchError, FetchPolicy, ResponseTooLarge
+from factcheck.importers import (
+    ImportedArticle,
+    ImportRefused,
+    from_html,
+    from_text,
+    from_url,
+    load,
+    tidy_text,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLE_PARAGRAPHS = [
+    "The town council voted seven to two on Wednesday night to keep the island ferry running all "
+    "year, approving a budget of 2.4 million pounds after a debate that lasted almost four hours.",
+    "Councillors who opposed the plan said the cost per passenger had doubled since 2019 and that "
+    "a summer-only timetable would save close to 600,000 pounds a year.",
+    "Supporters answered that about 300 islanders depend on the winter crossings to reach the "
+    "clinic, the secondary school and their jobs on the mainland.",
+    "The harbour master told the meeting that the boat, built in 1998, would need a new engine "
+    "within three years, and that the repair had not been included in the figures.",
+    "The council will publish the full timetable for next winter before the end of April, and "
+    "residents can comment on it for six weeks.",
+]
+LONG_PARAGRAPH = "The bridge will close for repairs on Monday, the county said in a statement. " * 4
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def html_page(paragraph: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article><p>{paragraph}</p></article></body></html>"
+
+
+# --- tidy_text --------------------------------------------------------------------------------
+
+messy_text = st.lists(
+    st.characters(codec="utf-8", exclude_categories=("Cs",))
+    | st.sampled_from(["\r\n", "\r", "\n", " ", "\t", "\u2028", "\u2029", "e\u0301", "\x00"])
+).map("".join)
+
+
+@given(messy_text)
+def test_tidy_text_output_follows_the_body_rules(text):
+    tidy = tidy_text(text)
+    assert "\r" not in tidy
+    assert "\n\n\n" not in tidy
+    assert tidy == tidy.strip()
+    assert all(line == line.rstrip() for line in tidy.split("\n"))
+    assert unicodedata.is_normalized("NFC", tidy)
+    assert not any(unicodedata.category(char) == "Cc" for char in tidy if char not in "\t\n")
+
+
+@given(messy_text)
+def test_tidy_text_is_idempotent(text):
+    assert tidy_text(tidy_text(text)) == tidy_text(text)
+
+
+words = st.text(alphabet=st.characters(categories=("L", "N", "P")), min_size=1, max_size=12)
+gaps = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\r", "\n\n\n\n", " \n ", "\u2028"])
+
+
+@given(st.lists(st.tuples(words, gaps), min_size=1))
+def test_tidy_text_keeps_every_word_in_order(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    assert tidy_text(text).split() == unicodedata.normalize("NFC", text).split()
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def test_text_import_normalises_line_endings_spaces_and_blank_lines():
+    data = b"  Ferry budget passes  \r\n\r\n\r\n\r\nThe council voted.   \rIt was late.\r\n\n\n\n"
+    article = from_text(data)
+    assert article.body == "Ferry budget passes\n\nThe council voted.\nIt was late."
+    assert article.title == "Ferry budget passes"
+    assert (article.import_format, article.first_line_is_headline) == ("text", True)
+    assert (article.source_url, article.publisher, article.author, article.published_date) == (
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def test_text_import_composes_to_nfc():
+    article = from_text("Cafe\u0301 owner says rent doubled".encode())
+    assert article.body == "Caf\u00e9 owner says rent doubled"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF8 + "Zürich vote\n\nTurnout was 46%.".encode(),
+        "Zürich vote\n\nTurnout was 46%.".encode("utf-16"),
+        codecs.BOM_UTF16_BE + "Zürich vote\n\nTurnout was 46%.".encode("utf-16-be"),
+        codecs.BOM_UTF16_LE + "Zürich vote\n\nTurnout was 46%.".encode("utf-16-le"),
+    ],
+)
+def test_text_import_accepts_utf8_and_utf16_with_a_bom(encoded):
+    assert from_text(encoded).body == "Zürich vote\n\nTurnout was 46%."
+
+
+def test_text_import_refuses_bytes_that_are_not_utf8():
+    with pytest.raises(ImportRefused, match="not valid UTF-8 .*position 3.*save it as UTF-8"):
+        from_text("Café".encode("latin-1") + b" menu")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "some text".encode("utf-16-le"),
+        bytes(range(1, 32)) * 3 + b"abc",
+    ],
+)
+def test_text_import_refuses_binary_data(data):
+    with pytest.raises(ImportRefused, match="binary file"):
+        from_text(data)
+
+
+def test_text_import_tolerates_a_few_control_characters():
+    article = from_text(b"Headline\n\nA page break\x0cthen more text and a stray escape \x1b here.")
+    assert article.body == "Headline\n\nA page break\nthen more text and a stray escape  here."
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n"])
+def test_text_import_refuses_empty_text(data):
+    with pytest.raises(ImportRefused, match="empty"):
+        from_text(data)
+
+
+def test_text_import_refuses_more_than_max_bytes_and_says_how_to_raise_it():
+    with pytest.raises(ImportRefused) as refused:
+        from_text(b"x" * 101, max_bytes=100)
+    message = str(refused.value)
+    assert "100 bytes" in message and "--max-bytes" in message
+    assert "FACTCHECK_MAX_IMPORT_BYTES" in message and "\n" not in message
+    assert from_text(b"x" * 100, max_bytes=100).body == "x" * 100
+
+
+@given(
+    st.lists(st.text(alphabet=st.characters(categories=("L", "N", "Zs")), min_size=1), min_size=1)
+)
+def test_text_title_is_the_first_non_empty_line(lines):
+    data = "\n".join(lines).encode()
+    if not tidy_text("\n".join(lines)):
+        return
+    article = from_text(data)
+    assert article.title == next(line.strip() for line in lines if line.strip())
+    assert article.body.startswith(article.title)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_import_keeps_the_article_and_drops_the_page_chrome():
+    article = from_html(fixture("article.html"))
+    assert article.body.split("\n\n") == ARTICLE_PARAGRAPHS
+    for chrome in ("ALSO READ", "Read more", "Photo: Gazette staff", "All rights reserved",
+                   "Market hall reopens", "Opinion", "approves ferry budget"):  # fmt: skip
+        assert chrome not in article.body
+
+
+def test_html_import_reads_the_metadata():
+    article = from_html(fixture("article.html"))
+    assert article == ImportedArticle(
+        title="Harbour town council approves ferry budget after long debate",
+        source_url="https://gazette.example/news/ferry-budget-approved",
+        publisher="The Harbour Gazette",
+        author="Mira Okonjo",
+        published_date="2024-03-14",
+        body=article.body,
+        import_format="html",
+        first_line_is_headline=False,
+    )
+
+
+def test_a_given_url_wins_over_the_canonical_link():
+    article = from_html(fixture("article.html"), url="https://mirror.example/ferry")
+    assert article.source_url == "https://mirror.example/ferry"
+
+
+def test_html_lists_headings_quotes_and_line_breaks_stay_readable():
+    paragraphs = from_html(fixture("explainer.html")).body.split("\n\n")
+    assert "What changes" in paragraphs
+    assert "Glass goes in the new green box, not the blue bin." in paragraphs
+    assert "Food waste is collected on the same day as recycling." in paragraphs
+    assert any(p.startswith("We have asked for weekly collections") for p in paragraphs)
+    assert (
+        "Questions can be sent to the waste team at:\nValley District Council\n1 Station Road"
+        in (paragraphs)
+    )
+    assert "Recycling | Blue | Weekly" in "\n".join(paragraphs)
+    assert "What the new recycling rules mean for your street" not in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Related: Ten bridges that closed this year", False),
+        ("ALSO READ | Council tax to rise by 3%", False),
+        ("Read more: the full report", False),
+        ("Subscribe to our morning newsletter", False),
+        ("Advertisement", False),
+        ("Relatedly, the county said the bridge was safe.", True),
+        ("Subscribers to the bus pass scheme rose by a third.", True),
+        ("Watchdog groups asked for the inspection report.", True),
+    ],
+)
+def test_promotional_lines_are_dropped_but_similar_sentences_stay(line, kept):
+    page = html_page(f"{LONG_PARAGRAPH}</p><p>{line}</p><p>{LONG_PARAGRAPH}")
+    assert (line in from_html(page.encode()).body.split("\n\n")) == kept
+
+
+def test_a_page_without_an_article_is_refused():
+    with pytest.raises(ImportRefused, match="no article text found.*--format text"):
+        from_html(fixture("no-article.html"))
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n  "])
+def test_an_empty_html_page_is_refused(data):
+    with pytest.raises(ImportRefused, match="empty"):
+        from_html(data)
+
+
+def test_html_over_the_limit_is_refused():
+    with pytest.raises(ImportRefused, match="import limit of 1,000 bytes"):
+        from_html(fixture("article.html"), max_bytes=1000)
+
+
+def test_html_charset_comes_from_the_meta_tag():
+    page = html_page("Le café du port a fermé. " + LONG_PARAGRAPH, '<meta charset="windows-1252">')
+    assert "Le café du port a fermé." in from_html(page.encode("cp1252")).body
+
+
+def test_html_charset_from_the_http_header_wins_over_utf8_fallback():
+    page = html_page("Der Bürgermeister trat zurück. " + LONG_PARAGRAPH)
+    assert "Bürgermeister" in from_html(page.encode("iso-8859-1"), encoding="ISO-8859-1").body
+    assert "Bürgermeister" in from_html(page.encode("utf-8")).body
+
+
+def test_undeclared_legacy_bytes_do_not_break_the_import():
+    page = html_page("Smart “quotes” from an old CMS. " + LONG_PARAGRAPH)
+    assert "“quotes”" in from_html(page.encode("cp1252")).body
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+def test_html_import_either_refuses_or_returns_a_tidy_body(noise):
+    try:
+        article = from_html(html_page(noise + " " + LONG_PARAGRAPH).encode())
+    except ImportRefused:
+        return
+    assert article.body == tidy_text(article.body)
+
+
+# --- URL --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fixture_server():
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(FIXTURES))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+def test_url_import_fetches_and_extracts_the_article(fixture_server):
+    url = f"http://127.0.0.1:{fixture_server}/article.html"
+    article = from_url(url, policy=FetchPolicy.local_test(fixture_server))
+    assert article.body.split("\n\n") == ARTICLE_PARAGRAPHS
+    assert (article.source_url, article.import_format) == (url, "url")
+    assert article.first_line_is_headline is False
+    assert article.publisher == "The Harbour Gazette"
+
+
+def test_url_import_refuses_what_the_fetch_policy_refuses(fixture_server):
+    with pytest.raises(ImportRefused, match="refused: port"):
+        from_url(f"http://127.0.0.1:{fixture_server}/article.html")
+    with pytest.raises(ImportRefused, match="refused: 127.0.0.1 is a loopback address"):
+        from_url("http://127.0.0.1/article.html")
+
+
+def test_url_import_records_the_url_after_redirects(monkeypatch):
+    def fake_fetch(url, **kwargs):
+        return FetchedPage(
+            "https://news.example/final", 200, "text/html", fixture("article.html"), "utf-8"
+        )
+
+    monkeypatch.setattr(importers, "fetch", fake_fetch)
+    assert from_url("https://news.example/short").source_url == "https://news.example/final"
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (ResponseTooLarge("refused: too big"), "import limit of 10 bytes.*--max-bytes"),
+        (FetchError("news.example answered 404 Not Found"), "answered 404"),
+    ],
+)
+def test_url_fetch_failures_become_import_refusals(monkeypatch, error, expected):
+    def failing_fetch(url, **kwargs):
+        assert kwargs["max_bytes"] == 10
+        raise error
+
+    monkeypatch.setattr(importers, "fetch", failing_fetch)
+    with pytest.raises(ImportRefused, match=expected):
+        from_url("https://news.example/story", max_bytes=10)
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
+def test_load_detects_html_by_file_name():
+    assert load(str(FIXTURES / "article.html")).import_format == "html"
+
+
+def test_load_detects_html_by_content(tmp_path):
+    saved = tmp_path / "page.txt"
+    saved.write_bytes(b"\n  <!DOCTYPE HTML>" + fixture("article.html").split(b">", 1)[1])
+    assert load(str(saved)).import_format == "html"
+
+
+def test_load_reads_other_files_as_text(tmp_path):
+    saved = tmp_path / "story.txt"
+    saved.write_text("Headline here\n\nThe <b>markup</b> stays as typed.")
+    article = load(str(saved))
+    assert (article.import_format, article.body) == (
+        "text",
+        "Headline here\n\nThe <b>markup</b> stays as typed.",
+    )
+
+
+def test_format_overrides_detection(tmp_path):
+    assert load(str(FIXTURES / "article.html"), format="text").import_format == "text"
+    saved = tmp_path / "page.txt"
+    saved.write_bytes(fixture("article.html"))
+    assert load(str(saved), format="html").import_format == "html"
+
+
+def test_load_reads_stdin_for_a_dash():
+    article = load("-", stdin=io.BytesIO(b"From standard input\n\nA body line."))
+    assert article.body == "From standard input\n\nA body line."
+    assert load("-", stdin=io.BytesIO(fixture("article.html"))).import_format == "html"
+
+
+def test_load_stops_reading_at_the_limit(tmp_path):
+    saved = tmp_path / "huge.txt"
+    saved.write_bytes(b"word " * 1000)
+    with pytest.raises(ImportRefused, match="import limit of 100 bytes"):
+        load(str(saved), max_bytes=100)
+    with pytest.raises(ImportRefused, match="import limit of 100 bytes"):
+        load("-", stdin=io.BytesIO(b"word " * 1000), max_bytes=100)
+
+
+def test_load_refuses_missing_files_and_folders(tmp_path):
+    with pytest.raises(ImportRefused, match="no such file: .*missing.txt; check the path"):
+        load(str(tmp_path / "missing.txt"))
+    with pytest.raises(ImportRefused, match="is a folder"):
+        load(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("source", "options", "expected"),
+    [
+        ("story.txt", {"format": "pdf"}, "unknown format 'pdf'; use text or html"),
+        ("ftp://example.com/story.html", {}, "only http and https"),
+        ("file:///etc/passwd", {}, "only http and https"),
+        ("https://example.com/story", {"format": "text"}, "leave out --format text"),
+        ("http://169.254.169.254/latest/meta-data/", {}, "cloud metadata address"),
+    ],
+)
+def test_load_refusals(source, options, expected):
+    with pytest.raises(ImportRefused, match=expected):
+        load(source, **options)
+
+
+def test_load_passes_the_policy_to_url_imports(fixture_server):
+    article = load(
+        f"http://127.0.0.1:{fixture_server}/explainer.html",
+        policy=FetchPolicy.local_test(fixture_server),
+    )
+    assert article.import_format == "url"
+    assert article.publisher == "Valley Courier"
