@@ -1,5 +1,7 @@
 """Password hashing with argon2id, and the rules a new password must meet."""
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -27,5 +29,7 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return False
 
 
-# Verifying against this when the username is unknown keeps sign-in timing the same either way.
-DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+@cache
+def dummy_hash() -> str:
+    """Verifying against this when the username is unknown keeps sign-in timing the same."""
+    return _hasher.hash("not a real password, only for timing")

@@ -8,11 +8,11 @@ import ssl
 import subprocess
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from local_server import PAGE, Server, page, redirect
 
 from factcheck import fetch as fetch_module
 from factcheck.fetch import (
@@ -46,8 +46,6 @@ NON_PUBLIC_V4 = [
     )
 ]
 REFUSED_V6 = ["::1/128", "::/128", "fc00::/7", "fe80::/10", "ff00::/8", "2001:db8::/32"]
-
-PAGE = b"<!doctype html><html><body><p>Hello from the test server.</p></body></html>"
 
 
 def in_non_public_v4(address: ipaddress.IPv4Address) -> bool:
@@ -126,70 +124,6 @@ def test_the_metadata_address_is_named():
     assert address_refusal(ipaddress.ip_address("169.254.169.254")) == "the cloud metadata address"
 
 
-# --- a local server -------------------------------------------------------------------------
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self):
-        self.server.seen.append((self.path, self.headers.get("Host")))
-        route = self.server.routes.get(self.path)
-        if route is None:
-            self.reply(404, b"not here", "text/plain")
-        else:
-            route(self)
-
-    def reply(self, status, body=PAGE, content_type="text/html; charset=utf-8", headers=()):
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        for name, value in headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # clients that hang up or fail a TLS handshake are part of the tests
-
-
-class Server:
-    def __init__(self, wrap=None):
-        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
-        if wrap is not None:
-            self.httpd.socket = wrap(self.httpd.socket)
-        self.httpd.routes = {}
-        self.httpd.seen = []
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-        self.thread.start()
-
-    @property
-    def routes(self):
-        return self.httpd.routes
-
-    @property
-    def seen(self):
-        return self.httpd.seen
-
-    def url(self, path="/", host="127.0.0.1", scheme="http"):
-        return f"{scheme}://{host}:{self.port}{path}"
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
 def server():
     running = Server()
@@ -204,14 +138,6 @@ def secret_server():
     running.routes["/"] = lambda handler: handler.reply(200, b"<p>internal secrets</p>")
     yield running
     running.close()
-
-
-def page(body=PAGE, content_type="text/html; charset=utf-8", status=200, headers=()):
-    return lambda handler: handler.reply(status, body, content_type, headers)
-
-
-def redirect(location, status=302):
-    return lambda handler: handler.reply(status, b"", None, [("Location", location)])
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ import sys
 import click
 
 from factcheck import db as database
-from factcheck import importers
 from factcheck.cli.base import emit_json, env_int, main, open_db
-from factcheck.ingest import ingest_imported
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
 
@@ -43,6 +41,9 @@ def init(ctx):
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def import_article(source, title, source_url, source_format, max_bytes, as_json):
     """Import an article from a text file, an HTML file, a URL, or - for standard input."""
+    from factcheck import importers  # trafilatura takes a moment to load; only import needs it
+    from factcheck.ingest import ingest_imported
+
     limit = max_bytes or env_int("FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES)
     imported = importers.load(
         source,

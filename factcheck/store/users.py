@@ -3,7 +3,7 @@
 import re
 
 from factcheck.db import utc_now
-from factcheck.passwords import DUMMY_HASH, hash_password, password_problem, verify_password
+from factcheck.passwords import dummy_hash, hash_password, password_problem, verify_password
 from factcheck.store import audit
 from factcheck.store.actors import SYSTEM, Actor
 from factcheck.store.errors import Forbidden, Invalid, NotFound
@@ -159,7 +159,7 @@ def authenticate(db, username: str, password: str) -> Actor | None:
     """The Actor for a right username and password of an enabled user, else None."""
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
     if not rows:
-        verify_password(DUMMY_HASH, password)
+        verify_password(dummy_hash(), password)
         return None
     row = rows[0]
     if not verify_password(row["password_hash"], password) or row["disabled"]:

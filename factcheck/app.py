@@ -1,0 +1,63 @@
+"""The Flask application factory: configuration, extensions, blueprints and security headers."""
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from htmx_flask import Htmx
+
+from factcheck import __version__
+from factcheck.db import default_path
+from factcheck.resources import static_dir
+from factcheck.views import (
+    articles,
+    claims,
+    connection,
+    errors,
+    formatting,
+    headers,
+    health,
+    secret_key,
+    session_cookie,
+)
+
+HTMX_VERSION = "2.0.11"
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the workbench. Settings come from defaults, then FACTCHECK_* environment variables
+    (FACTCHECK_SECRET_KEY, FACTCHECK_SESSION_COOKIE_SECURE=true, ...), then `test_config`."""
+    app = Flask(__name__, static_folder=str(static_dir()), static_url_path="/static")
+    app.config.from_mapping(
+        DATABASE=str(default_path()),
+        SESSION_COOKIE_NAME="factcheck_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        # None: Secure (and named __Host-...) exactly when the request came over https.
+        SESSION_COOKIE_SECURE=None,
+        # The token lives as long as the session, so a long review never fails on an old token.
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    app.config.from_prefixed_env("FACTCHECK")
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secret_key.load_or_create(
+            secret_key.key_path_for(app.config["DATABASE"])
+        )
+    app.json.sort_keys = False
+
+    Htmx(app)
+    csrf.init_app(app)
+    session_cookie.init_app(app)
+    connection.init_app(app)
+    headers.init_app(app)
+    errors.init_app(app)
+    formatting.init_app(app)
+    app.add_template_global(__version__, "factcheck_version")
+    app.add_template_global(HTMX_VERSION, "htmx_version")
+
+    app.register_blueprint(articles.bp)
+    app.register_blueprint(claims.bp)
+    app.register_blueprint(health.bp)
+    return app

@@ -1,0 +1,148 @@
+"""Background jobs on huey's SQLite storage: importing from a URL or a big paste, archiving evidence.
+
+Progress lives in huey's own key-value store (not the audited database), so a page can poll it."""
+
+import hashlib
+import signal
+from pathlib import Path
+
+from huey import SqliteHuey
+from huey.storage import SqliteStorage
+
+from factcheck import db as database
+from factcheck import importers
+from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
+from factcheck.ingest import ingest_imported
+from factcheck.store import evidence as evidence_store
+from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import StoreError
+from factcheck.store.users import actor_for
+
+ARCHIVE_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
+ARCHIVE_MAX_BYTES = 10 * 1024 * 1024
+
+huey = SqliteHuey(name="factcheck", filename=":memory:", immediate=True)
+
+
+def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> SqliteHuey:
+    """Point the queue at a SQLite file next to the database, or run jobs at once (tests)."""
+    huey.immediate = immediate
+    if not immediate:
+        Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
+        huey.storage = SqliteStorage(name="factcheck", filename=str(jobs_path))
+    return huey
+
+
+def jobs_path_for(database_path: str | Path) -> Path:
+    path = Path(database_path)
+    return path.with_name(path.stem + "-jobs.db")
+
+
+def start_consumer(workers: int = 2):
+    """Run job workers in threads of this process; returns the consumer so it can be stopped."""
+    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=False)
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    consumer.start()
+    # The web server owns the process's signals; the consumer's workers only run jobs.
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+    return consumer
+
+
+def _progress_key(job_id: str) -> str:
+    return f"progress:{job_id}"
+
+
+def set_progress(job_id: str, stage: str, message: str, **extra) -> None:
+    huey.put(_progress_key(job_id), {"stage": stage, "message": message, **extra})
+
+
+def progress(job_id: str) -> dict | None:
+    """The job's latest progress: stage (queued, fetching, splitting, saving, done, failed)."""
+    return huey.get(_progress_key(job_id), peek=True)
+
+
+def _finish_import(job_id: str, db_path: str, imported, username: str | None) -> dict:
+    set_progress(job_id, "saving", "Splitting into claims and saving")
+    db = database.connect(db_path)
+    try:
+        actor = actor_for(db, username) if username else SYSTEM
+        result = ingest_imported(db, imported, actor=actor)
+    finally:
+        db.close()
+    outcome = {
+        "article_id": result.article_id,
+        "claims": result.claims,
+        "duplicate": result.duplicate,
+    }
+    set_progress(job_id, "done", "Imported", **outcome)
+    return outcome
+
+
+@huey.task(context=True)
+def import_url(
+    db_path: str, url: str, username: str | None, policy: FetchPolicy = DEFAULT_POLICY, task=None
+):
+    """Fetch a page safely, extract its article, and store it."""
+    try:
+        set_progress(task.id, "fetching", f"Fetching {url}")
+        imported = importers.from_url(url, policy=policy)
+        return _finish_import(task.id, db_path, imported, username)
+    except (importers.ImportRefused, StoreError) as error:
+        set_progress(task.id, "failed", str(error))
+        return {"error": str(error)}
+
+
+@huey.task(context=True)
+def import_text(db_path: str, data: bytes, title: str | None, username: str | None, task=None):
+    """Store a pasted or uploaded article (text or HTML) that is large enough to take a while."""
+    try:
+        set_progress(task.id, "splitting", "Reading the text")
+        if importers.looks_like_html(data):
+            imported = importers.from_html(data)
+        else:
+            imported = importers.from_text(data)
+        if title:
+            imported.title = title
+        return _finish_import(task.id, db_path, imported, username)
+    except (importers.ImportRefused, StoreError) as error:
+        set_progress(task.id, "failed", str(error))
+        return {"error": str(error)}
+
+
+def _page_title_and_text(page) -> tuple[str | None, str | None]:
+    if page.content_type in HTML_TYPES:
+        import trafilatura
+
+        html = importers.decode_html(page.body, page.encoding)
+        document = trafilatura.bare_extraction(html, url=page.url, include_comments=False)
+        if document is None:
+            return None, None
+        return document.title, document.text
+    if page.content_type == "text/plain":
+        return None, importers.decode_text(page.body)
+    return None, None
+
+
+@huey.task()
+def archive_evidence(db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY) -> dict:
+    """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched)."""
+    try:
+        page = fetch(url, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
+        title, text = _page_title_and_text(page)
+        snapshot = {
+            "status": "archived",
+            "http_status": page.status,
+            "content_type": page.content_type,
+            "content_sha256": hashlib.sha256(page.body).hexdigest(),
+            "title": title,
+            "text": text,
+        }
+    except (FetchError, importers.ImportRefused) as error:
+        snapshot = {"status": "failed", "error": str(error)}
+    db = database.connect(db_path)
+    try:
+        row = evidence_store.record_snapshot(db, url, actor=SYSTEM, **snapshot)
+    finally:
+        db.close()
+    return {"snapshot_id": row["id"], "status": row["status"]}

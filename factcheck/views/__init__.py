@@ -1,0 +1,1 @@
+"""The web layer: Flask blueprints and the helpers they share."""

@@ -1,0 +1,66 @@
+"""The dashboard and the article page, each with its .json twin (the same shape as the CLI's)."""
+
+from flask import Blueprint, render_template, request
+
+from factcheck.store import articles as article_store
+from factcheck.store import claims as claim_store
+from factcheck.views.article_layout import layout_article, split_headline
+from factcheck.views.claim_panel import find_unit, panel_context, ranked, reviewed
+from factcheck.views.connection import get_db
+from factcheck.views.formatting import STATUS_ORDER
+from factcheck.views.rendering import json_response, page_or_fragment
+
+bp = Blueprint("articles", __name__)
+
+
+def status_counts(units: list[dict]) -> dict:
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for unit in units:
+        if unit["kind"] == "claim":
+            counts[unit["status"]] = counts.get(unit["status"], 0) + 1
+    return counts
+
+
+@bp.get("/")
+def dashboard():
+    return page_or_fragment(
+        "dashboard.html",
+        "partials/article_table.html",
+        articles=article_store.list_articles(get_db()),
+    )
+
+
+@bp.get("/articles.json")
+def articles_json():
+    return json_response(article_store.list_articles(get_db()))
+
+
+@bp.get("/articles/<int:article_id>")
+def article_page(article_id: int):
+    db = get_db()
+    article = article_store.get_article(db, article_id)
+    units = claim_store.claims_for_article(db, article_id)
+    headline, blocks = split_headline(layout_article(article["body"], units))
+    selected = find_unit(units, request.args.get("claim", type=int))
+    counts = status_counts(units)
+    return render_template(
+        "article.html",
+        article=article,
+        headline=headline,
+        blocks=blocks,
+        ranked_claims=ranked(units),
+        not_claim_total=sum(1 for unit in units if unit["kind"] != "claim"),
+        counts=counts,
+        selected_id=selected["id"] if selected else None,
+        **panel_context(units, selected),
+        review=reviewed(db, selected),
+    )
+
+
+@bp.get("/articles/<int:article_id>.json")
+def article_json(article_id: int):
+    db = get_db()
+    article = article_store.get_article(db, article_id)
+    units = claim_store.claims_for_article(db, article_id)
+    claims = claim_store.claims_with_reviews(db, units)
+    return json_response({"article": article, "claims": claims})

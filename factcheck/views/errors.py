@@ -1,0 +1,96 @@
+"""Refusals and failures as pages, htmx fragments or JSON saying what went wrong and what to do."""
+
+import logging
+import sqlite3
+
+from flask import Flask, current_app
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from factcheck.store.errors import NotFound, StoreError
+from factcheck.views.rendering import json_response, page_or_fragment, wants_json
+
+log = logging.getLogger(__name__)
+
+_TITLES = {
+    400: "Bad request",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Changed by someone else",
+    413: "Too large",
+    422: "Cannot be saved",
+    500: "Something went wrong",
+    503: "Database unavailable",
+}
+
+
+def _respond(status: int, message: str, headers: dict | None = None):
+    if wants_json():
+        response = json_response({"error": message, "status": status}, status)
+    else:
+        body, _ = page_or_fragment(
+            "error.html",
+            "partials/error.html",
+            status=status,
+            title=_TITLES.get(status, "Error"),
+            message=message,
+            status_code=status,
+        )
+        response = current_app.make_response((body, status))
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _http_error(error: HTTPException):
+    if error.code == 404:
+        message = "There is nothing at this address; the dashboard lists every article."
+    else:
+        message = error.description or "The request was refused."
+    kept = {k: v for k, v in error.get_headers() if k.lower() not in ("content-type",)}
+    return _respond(error.code or 500, message, kept)
+
+
+def _store_error(error: StoreError):
+    message = error.message
+    if isinstance(error, NotFound):
+        # The store's hint names a CLI command; in the browser the dashboard is the way back.
+        message = message.split(";")[0] + "; the dashboard lists every article."
+    return _respond(error.status, message[:1].upper() + message[1:])
+
+
+def _csrf_error(error: CSRFError):
+    return _respond(
+        400,
+        "This form's security token is missing or from another session: reload the page and try "
+        "again (your typing is kept if you copy it first).",
+    )
+
+
+def _database_error(error: sqlite3.Error):
+    log.exception("database error")
+    if "no such table" in str(error):
+        message = (
+            "The database has not been set up. Check that the server was given the right --db "
+            "file and run `factcheck init` on it."
+        )
+    else:
+        message = "The database could not be read just now. Try again in a moment."
+    return _respond(503, message)
+
+
+def _internal_error(_error: InternalServerError):
+    return _respond(
+        500,
+        "Something went wrong on our side. Reload the page; if it happens again, tell your "
+        "administrator the time it happened.",
+    )
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(StoreError, _store_error)
+    app.register_error_handler(sqlite3.Error, _database_error)
+    app.register_error_handler(InternalServerError, _internal_error)

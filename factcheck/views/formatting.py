@@ -1,0 +1,96 @@
+"""Jinja filters for dates, statuses and scores, so templates show the same words everywhere."""
+
+from datetime import UTC, datetime
+
+from flask import Flask
+
+STATUS_LABELS = {
+    "unreviewed": "Unreviewed",
+    "in_progress": "In progress",
+    "in_review": "In review",
+    "published": "Published",
+}
+STATUS_ORDER = tuple(STATUS_LABELS)
+
+_MINUTE = 60
+_HOUR = 60 * _MINUTE
+_DAY = 24 * _HOUR
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """An ISO 8601 timestamp as an aware UTC datetime; None when it cannot be read."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'} ago"
+
+
+def relative_time(value: str | None, now: datetime | None = None) -> str:
+    """'just now', '5 minutes ago', 'yesterday', '3 days ago', then the date itself."""
+    moment = parse_timestamp(value)
+    if moment is None:
+        return value or ""
+    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
+    if seconds < 0:
+        return moment.strftime("%d %b %Y")
+    if seconds < _MINUTE:
+        return "just now"
+    if seconds < _HOUR:
+        return _plural(int(seconds // _MINUTE), "minute")
+    if seconds < _DAY:
+        return _plural(int(seconds // _HOUR), "hour")
+    if seconds < 2 * _DAY:
+        return "yesterday"
+    if seconds < 7 * _DAY:
+        return _plural(int(seconds // _DAY), "day")
+    return moment.strftime("%d %b %Y")
+
+
+def exact_time(value: str | None) -> str:
+    """The full timestamp in UTC, for a tooltip."""
+    moment = parse_timestamp(value)
+    if moment is None:
+        return value or ""
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+
+
+def score_percent(score: float) -> int:
+    """A check-worthiness between 0 and 1 as a whole percentage."""
+    return max(0, min(100, round(score * 100)))
+
+
+def progress_segments(counts: dict) -> list[dict]:
+    """Stacked-bar pieces for an article's claim statuses, furthest along first, in percent."""
+    total = sum(counts.get(status, 0) for status in STATUS_ORDER)
+    pieces = []
+    offset = 0.0
+    for status in reversed(STATUS_ORDER):
+        count = counts.get(status, 0)
+        if not count:
+            continue
+        width = 100 * count / total
+        pieces.append({"status": status, "count": count, "x": offset, "width": width})
+        offset += width
+    return pieces
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(relative_time)
+    app.add_template_filter(exact_time)
+    app.add_template_filter(status_label)
+    app.add_template_filter(score_percent)
+    app.add_template_global(STATUS_ORDER, "STATUS_ORDER")
+    app.add_template_global(progress_segments)

@@ -1,0 +1,24 @@
+"""Answer with a whole page, an htmx fragment or JSON, depending on who is asking."""
+
+from flask import jsonify, render_template, request
+
+
+def wants_fragment() -> bool:
+    """An htmx request that expects a fragment; boosted links and history restores want pages."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def wants_json() -> bool:
+    return request.path.endswith(".json")
+
+
+def page_or_fragment(page: str, fragment: str, status: int = 200, **context):
+    """The page template for a browser, the partial alone for htmx; both get the same context."""
+    return render_template(fragment if wants_fragment() else page, **context), status
+
+
+def json_response(value, status: int = 200):
+    response = jsonify(value)
+    response.status_code = status
+    return response

@@ -1,0 +1,101 @@
+"""A live workbench on 127.0.0.1 over a temporary database, and Debian's Chromium to drive it."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from helpers import new_database
+from werkzeug.serving import make_server
+
+from factcheck.app import create_app
+from factcheck.ingest import ingest_text
+from factcheck.resources import demo_dir
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCRIPT_TEXT = "<script>alert(1)</script>"
+SCRIPT_ARTICLE = (
+    "Council website defaced with injected code\n\n"
+    f"Visitors to the council's website on Monday saw the text {SCRIPT_TEXT} on 3 pages, "
+    "officials said.\n\n"
+    "The council said no personal data of its 41,000 residents was exposed."
+)
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if _in_ci():
+            pytest.fail(f"browser tests cannot run in CI: {message}")
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1366, "height": 768}}
+
+
+@pytest.fixture(scope="session")
+def demo_articles(tmp_path_factory) -> dict:
+    """The database file and the ids of its articles: a news story and one quoting markup."""
+    path = tmp_path_factory.mktemp("browser") / "factcheck.db"
+    db = new_database(path)
+    story = (demo_dir() / "harbour-warehouse-fire.txt").read_text(encoding="utf-8")
+    ids = {
+        "story": ingest_text(db, story).article_id,
+        "script": ingest_text(db, SCRIPT_ARTICLE).article_id,
+    }
+    db.close()
+    return {"path": path, "script_text": SCRIPT_TEXT, **ids}
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_articles):
+    """The app served by werkzeug on a free port in a background thread."""
+    app = create_app({"DATABASE": str(demo_articles["path"])})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server
+
+
+@pytest.fixture
+def watched_page(page):
+    """The page, recording console errors, uncaught exceptions and dialogs (dismissed)."""
+    problems = {"console": [], "errors": [], "dialogs": []}
+
+    def on_console(message):
+        if message.type in ("error", "warning"):
+            problems["console"].append(message.text)
+
+    def on_dialog(dialog):
+        problems["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems["errors"].append(str(error)))
+    page.on("dialog", on_dialog)
+    page.problems = problems
+    return page

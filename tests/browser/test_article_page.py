@@ -1,0 +1,88 @@
+"""A reviewer's first minutes in a real browser: dashboard, article, keyboard, panel, escaping."""
+
+import re
+
+from playwright.sync_api import expect
+
+
+def _no_problems(page):
+    csp = [text for text in page.problems["console"] if "Content Security Policy" in text]
+    assert csp == [], "the page broke its own Content-Security-Policy"
+    assert page.problems["console"] == []
+    assert page.problems["errors"] == []
+    assert page.problems["dialogs"] == []
+
+
+def test_reading_an_article_and_moving_through_its_claims(watched_page, demo_articles):
+    page = watched_page
+    page.goto("/")
+    link = page.get_by_role("link", name=re.compile("Warehouse fire at Northgate"))
+    link.click()
+    expect(page).to_have_url(re.compile(rf"/articles/{demo_articles['story']}$"))
+
+    claims = page.locator("#article-text .unit.is-claim")
+    assert claims.count() > 5
+    muted = page.locator("#article-text .unit.is-not-claim").first
+    expect(muted).to_have_attribute("data-label", re.compile(r"\w"))
+    muted_colour = muted.evaluate("unit => getComputedStyle(unit).color")
+    claim_colour = claims.first.evaluate("unit => getComputedStyle(unit).color")
+    assert muted_colour != claim_colour
+
+    # A marker on the window survives only if the page is never reloaded.
+    page.evaluate("window.stillTheSamePage = true")
+    panel = page.locator("#claim-panel")
+
+    page.keyboard.press("j")
+    expect(claims.nth(0)).to_have_attribute("aria-current", "true")
+    expect(panel.locator(".panel-position")).to_have_text(re.compile(r"^Claim 1 of \d+$"))
+    expect(panel.locator(".panel-quote")).to_have_text(claims.nth(0).inner_text())
+
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    expect(claims.nth(2)).to_have_attribute("aria-current", "true")
+    expect(claims.nth(0)).not_to_have_attribute("aria-current", "true")
+    expect(panel.locator(".panel-position")).to_have_text(re.compile(r"^Claim 3 of "))
+    expect(panel.locator(".panel-quote")).to_have_text(claims.nth(2).inner_text())
+
+    page.keyboard.press("k")
+    expect(claims.nth(1)).to_have_attribute("aria-current", "true")
+    expect(panel.locator(".panel-quote")).to_have_text(claims.nth(1).inner_text())
+    selected_id = claims.nth(1).get_attribute("data-claim-id")
+    expect(page).to_have_url(re.compile(rf"\?claim={selected_id}$"))
+    expect(page.locator('#article-text [aria-current="true"]')).to_have_count(1)
+
+    top = page.locator(".ranked-claim").first
+    top.click()
+    top_id = top.get_attribute("data-select-claim")
+    expect(page.locator(f"#claim-{top_id}")).to_have_attribute("aria-current", "true")
+    expect(top).to_have_attribute("aria-current", "true")
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", top_id)
+
+    assert page.evaluate("window.stillTheSamePage") is True
+    _no_problems(page)
+
+
+def test_the_help_overlay_opens_with_a_question_mark(watched_page, demo_articles):
+    page = watched_page
+    page.goto(f"/articles/{demo_articles['story']}")
+    help_dialog = page.locator("#keyboard-help")
+    expect(help_dialog).to_be_hidden()
+    page.keyboard.press("?")
+    expect(help_dialog).to_be_visible()
+    expect(help_dialog).to_contain_text("Next claim")
+    page.keyboard.press("Escape")
+    expect(help_dialog).to_be_hidden()
+    _no_problems(page)
+
+
+def test_markup_in_an_article_is_shown_as_text_and_never_runs(watched_page, demo_articles):
+    page = watched_page
+    page.goto(f"/articles/{demo_articles['script']}")
+    markup = demo_articles["script_text"]
+    body = page.locator("#article-text .article-body")
+    expect(body).to_contain_text(markup)
+    assert page.locator("#article-text script").count() == 0
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    expect(page.locator("#claim-panel .panel-quote")).to_contain_text(markup)
+    _no_problems(page)

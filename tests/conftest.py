@@ -1,0 +1,87 @@
+"""Shared fixtures: the web app on a fresh temporary database, its client, and article makers."""
+
+import pytest
+from helpers import SAMPLE_ARTICLE, new_database
+
+from factcheck import db as database
+from factcheck.app import create_app
+from factcheck.ingest import ingest_text
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """Where the test's database lives; migrated before the app starts."""
+    path = tmp_path / "factcheck.db"
+    new_database(path).close()
+    return path
+
+
+@pytest.fixture
+def app(db_path):
+    """The workbench in testing mode. CSRF protection stays on, as in production."""
+    return create_app({"DATABASE": str(db_path), "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def app_db(app):
+    """A separate connection to the app's database, for arranging data before a request."""
+    connection = database.connect(app.config["DATABASE"])
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def make_article(app_db):
+    """make_article(body=SAMPLE_ARTICLE, title=None) imports plain text and returns its id."""
+
+    def make(body: str = SAMPLE_ARTICLE, title: str | None = None) -> int:
+        return ingest_text(app_db, body, title=title).article_id
+
+    return make
+
+
+@pytest.fixture
+def store_article(app_db):
+    """store_article(body, [(text, section, kind, reason, score), ...], title=...) stores an
+    article with exactly these units (found in order in the body), bypassing the splitter."""
+    from factcheck.claims import Unit
+    from factcheck.fingerprint import body_hash
+    from factcheck.store import articles
+    from factcheck.store.actors import SYSTEM
+
+    def store(body: str, specs: list[tuple], title: str = "A stored article", **metadata) -> int:
+        units = []
+        position = 0
+        for seq, (text, section, kind, reason, score) in enumerate(specs, start=1):
+            start = body.index(text, position)
+            position = start + len(text)
+            units.append(
+                Unit(
+                    seq=seq,
+                    start=start,
+                    end=position,
+                    text=text,
+                    section=section,
+                    kind=kind,
+                    reason=reason,
+                    attribution=None,
+                    checkworthiness=score,
+                    reasons=("number or quantity",),
+                )
+            )
+        record = {
+            "title": title,
+            "body": body,
+            "body_hash": body_hash(body),
+            "import_format": "text",
+            **metadata,
+        }
+        article_id, _, _ = articles.add_article(app_db, record, units, SYSTEM)
+        return article_id
+
+    return store
