@@ -9,6 +9,8 @@ from factcheck.db import default_path
 from factcheck.resources import static_dir
 from factcheck.views import (
     articles,
+    auth,
+    auth_guard,
     claims,
     connection,
     errors,
@@ -51,12 +53,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     session_cookie.init_app(app)
     connection.init_app(app)
+    auth_guard.init_app(app)
     headers.init_app(app)
     errors.init_app(app)
     formatting.init_app(app)
     app.add_template_global(__version__, "factcheck_version")
     app.add_template_global(HTMX_VERSION, "htmx_version")
 
+    app.register_blueprint(auth.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(claims.bp)
     app.register_blueprint(health.bp)

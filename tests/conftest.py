@@ -1,7 +1,9 @@
 """Shared fixtures: the web app on a fresh temporary database, its client, and article makers."""
 
+import re
+
 import pytest
-from helpers import SAMPLE_ARTICLE, new_database
+from helpers import PASSWORD, SAMPLE_ARTICLE, add_people, new_database
 
 from factcheck import db as database
 from factcheck.app import create_app
@@ -23,8 +25,46 @@ def app(db_path):
 
 
 @pytest.fixture
-def client(app):
+def people(app_db) -> dict:
+    """A reviewer (rita), two editors (ed, eve) and an admin (ada), as Actors by username."""
+    return add_people(app_db)
+
+
+@pytest.fixture
+def anonymous_client(app):
+    """A browser that has not signed in."""
     return app.test_client()
+
+
+@pytest.fixture
+def client_as(app, people):
+    """client_as(username) is a test client already signed in as that person."""
+
+    def signed_in(username: str):
+        test_client = app.test_client()
+        response = test_client.post(
+            "/sign-in",
+            data={"username": username, "password": PASSWORD},
+            headers={"X-CSRFToken": csrf_token_for(test_client)},
+        )
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return test_client
+
+    return signed_in
+
+
+@pytest.fixture
+def client(client_as):
+    """A test client signed in as the reviewer rita."""
+    return client_as("rita")
+
+
+def csrf_token_for(test_client) -> str:
+    """Fetch the sign-in page and read the CSRF token a browser would send back."""
+    page = test_client.get("/sign-in").get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert match, "the sign-in page has no CSRF token"
+    return match.group(1)
 
 
 @pytest.fixture

@@ -82,8 +82,9 @@ def _session_cookie(response) -> str:
     return cookies[0]
 
 
-def test_over_https_the_session_cookie_is_secure_and_host_only(client):
-    cookie = _session_cookie(client.get("/", base_url="https://factcheck.example"))
+def test_over_https_the_session_cookie_is_secure_and_host_only(anonymous_client):
+    page = anonymous_client.get("/sign-in", base_url="https://factcheck.example")
+    cookie = _session_cookie(page)
     assert cookie.startswith("__Host-factcheck_session=")
     flags = {part.strip().lower() for part in cookie.split(";")[1:]}
     assert {"secure", "httponly", "samesite=lax", "path=/"} <= flags
@@ -99,7 +100,7 @@ def test_over_plain_http_the_cookie_cannot_claim_to_be_secure(client):
 
 def test_the_secure_flag_can_be_forced_for_a_tls_proxy_in_front(db_path):
     app = create_app({"DATABASE": str(db_path), "TESTING": True, "SESSION_COOKIE_SECURE": True})
-    cookie = _session_cookie(app.test_client().get("/"))
+    cookie = _session_cookie(app.test_client().get("/sign-in"))
     assert cookie.startswith("__Host-factcheck_session=") and "Secure" in cookie
 
 
@@ -109,10 +110,10 @@ def test_the_session_survives_from_page_to_page_over_https(client):
     assert not [c for c in token_page.headers.getlist("Set-Cookie") if "session" in c]
 
 
-def test_posts_need_the_csrf_token_that_pages_hand_to_htmx(app):
+def test_posts_need_the_csrf_token_that_pages_hand_to_htmx(app, client_as):
     app.add_url_rule("/echo", "echo", lambda: "saved", methods=["POST"])
     assert app.config["WTF_CSRF_TIME_LIMIT"] is None
-    client = app.test_client()
+    client = client_as("rita")
     refused = client.post("/echo")
     assert refused.status_code == 400
     assert "security token" in refused.get_data(as_text=True)

@@ -326,7 +326,8 @@ def test_healthz_fails_when_the_database_cannot_be_opened(tmp_path):
 
 
 def test_a_database_that_was_never_set_up_gives_a_page_saying_so(tmp_path):
-    client = create_app({"DATABASE": str(tmp_path / "empty.db"), "TESTING": True}).test_client()
-    response = client.get("/")
+    app = create_app({"DATABASE": str(tmp_path / "empty.db"), "TESTING": True})
+    app.config["WTF_CSRF_ENABLED"] = False
+    response = app.test_client().post("/sign-in", data={"username": "a", "password": "b"})
     assert response.status_code == 503
     assert "factcheck init" in text_of(parse(response).cssselect("[data-error-message]")[0])

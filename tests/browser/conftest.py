@@ -5,7 +5,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import new_database
+from helpers import PASSWORD, add_people, new_database
 from werkzeug.serving import make_server
 
 from factcheck.app import create_app
@@ -55,6 +55,7 @@ def demo_articles(tmp_path_factory) -> dict:
     """The database file and the ids of its articles: a news story and one quoting markup."""
     path = tmp_path_factory.mktemp("browser") / "factcheck.db"
     db = new_database(path)
+    add_people(db)
     story = (demo_dir() / "harbour-warehouse-fire.txt").read_text(encoding="utf-8")
     ids = {
         "story": ingest_text(db, story).article_id,
@@ -81,9 +82,20 @@ def base_url(live_server):
     return live_server
 
 
+def sign_in(page, base_url: str, username: str) -> None:
+    """Sign in through the form, as a person would."""
+    page.goto(f"{base_url}/sign-in")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)
+
+
 @pytest.fixture
-def watched_page(page):
-    """The page, recording console errors, uncaught exceptions and dialogs (dismissed)."""
+def watched_page(page, base_url):
+    """The page signed in as the reviewer rita, recording console errors, uncaught exceptions
+    and dialogs (dismissed)."""
+    sign_in(page, base_url, "rita")
     problems = {"console": [], "errors": [], "dialogs": []}
 
     def on_console(message):
