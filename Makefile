@@ -36,9 +36,7 @@ chromium:
 
 demo: install
 	$(FACTCHECK) --db $(DEMO_DB) init
-	$(FACTCHECK) --db $(DEMO_DB) import demo/harbour-warehouse-fire.txt
-	$(FACTCHECK) --db $(DEMO_DB) import demo/council-budget.html --format html
-	$(FACTCHECK) --db $(DEMO_DB) import demo/opinion-cycle-lanes.txt
+	$(FACTCHECK) --db $(DEMO_DB) demo
 	$(FACTCHECK) --db $(DEMO_DB) serve --host 127.0.0.1 --port 5000
 
 lint: install-test

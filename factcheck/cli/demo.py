@@ -1,0 +1,50 @@
+"""CLI command that loads the demo articles and demo accounts (safe to run again)."""
+
+import click
+
+from factcheck.cli.base import main, open_db
+from factcheck.resources import demo_dir
+from factcheck.store import users as user_store
+from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import NotFound
+
+# Demo accounts for trying the workbench on your own machine; never use these on a real server.
+DEMO_PEOPLE = (
+    ("alice", "reviewer", "Alice Ng"),
+    ("erin", "editor", "Erin Walsh"),
+    ("omar", "editor", "Omar Haddad"),
+    ("admin", "admin", "Newsroom Admin"),
+)
+DEMO_PASSWORD = "factcheck-demo"
+DEMO_ARTICLES = (
+    ("harbour-warehouse-fire.txt", "text"),
+    ("council-budget.html", "html"),
+    ("opinion-cycle-lanes.txt", "text"),
+)
+
+
+@main.command()
+def demo():
+    """Load the demo articles and demo accounts (password: factcheck-demo)."""
+    from factcheck import importers
+    from factcheck.ingest import ingest_imported
+
+    db = open_db()
+    for name, source_format in DEMO_ARTICLES:
+        imported = importers.load(str(demo_dir() / name), format=source_format)
+        result = ingest_imported(db, imported)
+        state = "already there" if result.duplicate else f"{result.claims} units"
+        click.echo(f"article {result.article_id}: {imported.title} ({state})")
+    for username, role, display_name in DEMO_PEOPLE:
+        try:
+            user_store.get_user(db, username)
+        except NotFound:
+            user_store.add_user(
+                db,
+                username,
+                role=role,
+                password=DEMO_PASSWORD,
+                display_name=display_name,
+                actor=SYSTEM,
+            )
+        click.echo(f"sign in as {username} ({role}) with the password {DEMO_PASSWORD}")
