@@ -19,6 +19,7 @@ from factcheck.fetch import (
     ResponseTooLarge,
     fetch,
 )
+from factcheck.html_paragraphs import article_paragraphs
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
@@ -33,16 +34,6 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-# Lines that advertise other pages rather than tell the story.
-_PROMO = re.compile(
-    r"^\W*(?:(?:also read|read also|read more|click here|sign up|subscribe)\b"
-    r"|(?:related|recommended|see also|more from|watch)\s*[:|>\-\u2013\u2014]"
-    r"|advertisement\W*$)",
-    re.IGNORECASE,
-)
-_PROMO_MAX_CHARS = 200
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u00bb:]\s+|:\s+")
-_CONTAINER_CHILDREN = {"p", "head", "list", "quote", "table", "code"}
 
 
 class ImportRefused(Exception):
@@ -147,97 +138,6 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     else:
         text = data.decode(charset, errors="replace")
     return _HTML_CONTROL.sub("", text)
-
-
-def _word_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _title_keys(title: str | None) -> set[str]:
-    """The headline and its parts around ' | ', ' - ', ': ' (site names, kickers)."""
-    if not title:
-        return set()
-    keys = {_word_key(title)}
-    for part in _TITLE_SEPARATORS.split(title):
-        if len(_word_key(part).split()) >= 4:
-            keys.add(_word_key(part))
-    return keys
-
-
-def _text_parts(element, skip: frozenset[str] = frozenset()):
-    if element.text:
-        yield element.text
-    for child in element:
-        if child.tag == "lb":
-            yield "\n"
-        elif child.tag not in skip:
-            yield from _text_parts(child, skip)
-        if child.tail:
-            yield child.tail
-
-
-def _inline_text(element, skip: frozenset[str] = frozenset()) -> str:
-    """A block's text: <lb> becomes a line break, other whitespace runs one space."""
-    lines = "".join(_text_parts(element, skip)).split("\n")
-    return "\n".join(filter(None, (_INLINE_SPACE.sub(" ", line).strip() for line in lines)))
-
-
-def _loose_text(text: str | None) -> list[str]:
-    cleaned = _INLINE_SPACE.sub(" ", text or "").strip()
-    return [cleaned] if cleaned else []
-
-
-def _is_link_only(element) -> bool:
-    linked = _word_key("".join("".join(ref.itertext()) for ref in element.iter("ref")))
-    return bool(linked) and linked == _word_key("".join(element.itertext()))
-
-
-def _is_link_promo(element) -> bool:
-    """A list of nothing but links, or an all-capitals line that is one link: teasers."""
-    if element.tag == "list":
-        items = list(element.iter("item"))
-        return bool(items) and all(_is_link_only(item) for item in items)
-    if element.tag in ("p", "head"):
-        return _is_link_only(element) and "".join(element.itertext()).isupper()
-    return False
-
-
-def _block_paragraphs(element) -> list[tuple[str, str]]:
-    """(kind, text) for each paragraph in one block of trafilatura's output tree."""
-    if element.tag == "list":
-        items = (_inline_text(item, skip=frozenset({"list"})) for item in element.iter("item"))
-        return [("item", text) for text in items if text]
-    if element.tag == "table":
-        rows = []
-        for row in element.iter("row"):
-            cells = (_inline_text(cell).replace("\n", " ") for cell in row.iter("cell"))
-            rows.append(" | ".join(cell for cell in cells if cell))
-        text = "\n".join(row for row in rows if row)
-        return [("table", text)] if text else []
-    if any(child.tag in _CONTAINER_CHILDREN for child in element):
-        paragraphs = [("text", text) for text in _loose_text(element.text)]
-        for child in element:
-            paragraphs.extend(_block_paragraphs(child))
-            paragraphs.extend(("text", text) for text in _loose_text(child.tail))
-        return paragraphs
-    text = _inline_text(element)
-    return [(element.tag, text)] if text else []
-
-
-def article_paragraphs(body, title: str | None) -> list[str]:
-    """The paragraphs of an extracted body, without the headline and promotional lines."""
-    headline_keys = _title_keys(title)
-    paragraphs = _loose_text(body.text)
-    for element in body:
-        if not _is_link_promo(element):
-            for kind, text in _block_paragraphs(element):
-                if kind in ("head", "p") and _word_key(text) in headline_keys:
-                    continue
-                if len(text) < _PROMO_MAX_CHARS and _PROMO.match(text):
-                    continue
-                paragraphs.append(text)
-        paragraphs.extend(_loose_text(element.tail))
-    return paragraphs
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from local_server import PAGE, Server, page, redirect
 
 from factcheck import fetch as fetch_module
+from factcheck.addresses import address_refusal
 from factcheck.fetch import (
     DEFAULT_POLICY,
     FetchError,
     FetchPolicy,
     ResponseTooLarge,
-    address_refusal,
     fetch,
 )
 
