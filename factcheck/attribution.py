@@ -1,0 +1,154 @@
+"""Find quotations and the phrase that says who made a statement ("he said", "according to X")."""
+
+import re
+
+# Verbs that attribute whatever follows them ("said 23 people died").
+_SPEECH_VERBS = (
+    r"(?:said|says|say|told|tells|stated|wrote|writes|tweeted|insisted|insists|warned|warns"
+    r"|argued|argues|alleged|testified|declared|asserted|cautioned)"
+)
+# Verbs that also have other senses ("the firm added 300 jobs"): they attribute only when the
+# clause ends with them (", he added.") or a "that" clause follows.
+_REPORTING_VERBS = (
+    r"(?:added|adds|announced|claimed|reported|explained|noted|posted|confirmed|confirms|denied"
+    r"|estimated|acknowledged|admitted|maintained|revealed|disclosed|predicted|recalled)"
+)
+# Quick test before the slower patterns run: most sentences and clauses have no speech verb.
+# The verbs are matched in lower case only, so runs of lower-case letters are enough.
+_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS + _REPORTING_VERBS))
+_LOWER_CASE_RUN = re.compile(r"[a-z]+")
+
+_AUXILIARY = (
+    r"(?:(?:has|have|had|also|later|earlier|previously|repeatedly|reportedly|then|once|recently"
+    r"|publicly|privately|separately|again|further|first|will|would|did not|didn't)\s+)*"
+)
+# A word, allowing "U.S." and titles such as "Dr." but not a sentence's final full stop. The
+# group is atomic: once a word is read the engine never tries shorter pieces of it.
+_WORD = (
+    r"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\."
+    r"|[^\W\d_](?:[\w'’-]|\.(?=\w))*(?:(?<=\.\w)\.)?)"
+)
+_NAME = rf"(?=[A-Z]){_WORD}"
+# Who "told" is part of the attribution: "told reporters", "told the BBC", "told Reuters".
+_TOLD_WHOM = (
+    r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|congress|doctors|police"
+    r"|investigators|officials|jurors|colleagues|supporters|staff|him|her|them|us|me"
+    rf"|(?:the|a)\s+[\w'’-]+(?:\s+{_NAME}){{0,2}}|{_NAME}(?:\s+{_NAME}){{0,3}}))?"
+)
+_CHANNEL = (
+    r"(?:\s+(?:in (?:a|an|the|its|his|her|their) (?:statement|interview|post|tweet|briefing"
+    r"|press release|letter|report)|on (?:Twitter|X|Facebook|Instagram|Telegram|social media"
+    r"|television)))?"
+)
+# Not an attribution when the verb is passive or an infinitive: "wasn't announced", "to say".
+_NOT_PASSIVE = (
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bnot )"
+    r"(?<!n't )(?<!n’t )(?<!\bto )"
+)
+_VERB_PHRASE = (
+    rf"{_AUXILIARY}{_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS}){_CHANNEL}"
+    rf"|{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b))"
+)
+# Leading words that belong to the clause, not to the speaker: "And though the CDC has said".
+_LEAD_IN = (
+    r"(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Ii]f|[Aa]s)\s+)*"
+)
+# A relative pronoun or "That said," is never a speaker.
+_NOT_A_SPEAKER = r"(?!(?:[Ww]ho|[Ww]hich|[Tt]hat)\s)"
+_PHRASE_END = r"(?![\w'’-])"
+
+# Clauses start at the beginning of the text and after a comma, colon, dash or bracket; the
+# patterns below are tried with match() at those places only.
+_CLAUSE_START = re.compile(r"[,;:—–(]")
+# "the health ministry said", "Ramos said", "he told reporters": a short subject that starts a
+# clause, directly before the speech verb.
+_SUBJECT_FIRST = re.compile(
+    rf"\s*{_LEAD_IN}{_NOT_A_SPEAKER}"
+    rf"(?P<phrase>(?:{_WORD}\s+){{0,5}}?{_WORD}\s+{_VERB_PHRASE}){_PHRASE_END}"
+)
+# "Jane Doe, the agency's director, said": a name, a short aside between commas, the verb.
+_SUBJECT_WITH_ASIDE = re.compile(
+    rf"(?P<phrase>{_NAME}(?:\s+{_NAME}){{0,3}},[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE}){_PHRASE_END}"
+)
+# "said Ramos", "said the minister", "says the report" at the start of a clause.
+_VERB_FIRST = re.compile(
+    rf"\s*(?P<phrase>(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})\s+"
+    rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}|{_NAME}(?:\s+{_NAME}){{0,4}}?))"
+    r"(?=\s*(?:[,.;:!?—–)]|$))"
+)
+_ACCORDING_TO = re.compile(
+    r"(?P<phrase>\b[Aa]ccording to\s+(?:[^\s,;:.!?()\"“”]+\s+){0,7}?[^\s,;:.!?()\"“”]+)"
+    r"(?=\s*(?:[,;:.!?()\"“”]|\s+(?:who|which|that|on|in|since|as)\b|$))"
+)
+# Anywhere in the sentence: a pronoun, a capitalised name or "the ..." right before the verb.
+_NEAR_VERB = re.compile(
+    rf"(?P<phrase>\b(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{1,3}}?|[Hh]e\s+|[Ss]he\s+|[Tt]hey\s+"
+    rf"|[Ww]e\s+|{_NOT_A_SPEAKER}(?:{_NAME}\s+){{1,4}}){_VERB_PHRASE}){_PHRASE_END}"
+)
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_OPENING = {"“": "”", "«": "»"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages, quote marks included; an unclosed quote runs to the end.
+
+    Straight quotes alternate between opening and closing; curly and angle quotes pair with
+    their own closing mark."""
+    spans = []
+    opened_at = -1
+    closing = ""
+    for mark in _QUOTE_MARKS.finditer(text):
+        char = mark.group()
+        if opened_at < 0:
+            if char in _OPENING or char == '"':
+                opened_at = mark.start()
+                closing = _OPENING.get(char, '"')
+        elif char == closing or (closing == '"' and char == "”"):
+            spans.append((opened_at, mark.end()))
+            opened_at = -1
+    if opened_at >= 0:
+        spans.append((opened_at, len(text)))
+    return spans
+
+
+def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every quoted passage blanked out (same length, so offsets still hold)."""
+    if not spans:
+        return text
+    pieces = []
+    previous = 0
+    for start, end in spans:
+        pieces.append(text[previous:start])
+        pieces.append(" " * (end - start))
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+def find_attribution(text: str) -> tuple[int, int] | None:
+    """Where the attribution phrase is in text (already blanked of quotations), or None."""
+    if "ccording to" in text:
+        match = _ACCORDING_TO.search(text)
+        if match:
+            return match.span("phrase")
+    if _VERB_WORDS.isdisjoint(_LOWER_CASE_RUN.findall(text)):
+        return None
+    starts = [0, *(mark.end() for mark in _CLAUSE_START.finditer(text))]
+    ends = [*(start - 1 for start in starts[1:]), len(text)]
+    clauses = [
+        start
+        for start, end in zip(starts, ends, strict=True)
+        if not _VERB_WORDS.isdisjoint(_LOWER_CASE_RUN.findall(text, start, end))
+    ]
+    for pattern in (_SUBJECT_FIRST, _VERB_FIRST):
+        for start in clauses:
+            match = pattern.match(text, start)
+            if match:
+                return match.span("phrase")
+    if len(starts) > 2:
+        match = _SUBJECT_WITH_ASIDE.search(text)
+        if match:
+            return match.span("phrase")
+    match = _NEAR_VERB.search(text)
+    return match.span("phrase") if match else None

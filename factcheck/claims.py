@@ -1,0 +1,258 @@
+"""Split an article body into sentence-level units with offsets, sections, kinds and scores."""
+
+import re
+from dataclasses import dataclass
+
+import sentencex
+
+from factcheck.attribution import find_attribution, outside_quotes, quote_spans
+from factcheck.boilerplate import classify_boilerplate
+from factcheck.checkworthiness import score
+
+LANGUAGE = "en"
+STANDFIRST_MAX_CHARS = 320
+
+
+@dataclass(frozen=True)
+class Unit:
+    seq: int  # 0-based position in document order
+    start: int  # code-point offset into the body
+    end: int  # body[start:end] == text
+    text: str
+    section: str  # 'headline' | 'standfirst' | 'body'
+    kind: str  # 'claim' | 'not_a_claim'
+    reason: str | None  # why a not_a_claim unit is not a claim
+    attribution: str | None  # who made the statement: "he said", "according to the ministry"
+    checkworthiness: float  # 0..1; 0.0 for non-claims
+    reasons: tuple[str, ...]  # what raised or lowered the score, as words for reviewers
+
+
+# A blank line (a newline, optional spaces, another newline) separates paragraphs.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
+_NON_SPACE = re.compile(r"\S")
+_FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A single newline inside a paragraph is a unit boundary unless the text runs on across it:
+# the line ends mid-phrase (a comma, a dash, "of", "the") or the next line starts in lower case.
+_LINE_RUNS_ON = re.compile(
+    r"(?:[,;:(/&\-–—]|\b(?:a|an|the|of|to|in|on|at|for|by|with|from|and|or|but|as|that|than"
+    r"|into|about|over|after|before|under|between|his|her|its|their|our|is|are|was|were|has"
+    r"|have|had|be|been|will|would|who|which))\s*$",
+    re.IGNORECASE,
+)
+_NEXT_LINE_RUNS_ON = re.compile(r"[^\S\n]*[a-z]")
+_LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
+_ENUMERATOR = re.compile(r"\s*\d{1,3}[.)]\s*")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+# Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
+_SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
+
+
+def split_article(body: str, *, first_line_is_headline: bool = True) -> list[Unit]:
+    """Split a normalised body into ordered units that cover every non-space character once."""
+    units: list[Unit] = []
+    for block_start, block_end, section in _blocks(body, first_line_is_headline):
+        block = body[block_start:block_end]
+        quotes = quote_spans(block) if _QUOTE_MARK.search(block) else []
+        spans = _sentence_spans(body, block_start, block_end, quotes)
+        attributions = _attributions(body, block_start, block, spans, quotes)
+        _add_units(units, body, spans, attributions, section)
+    return units
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    """Paragraph ranges that contain some text, in order."""
+    ranges = []
+    start = 0
+    for blank in _PARAGRAPH_BREAK.finditer(body):
+        ranges.append((start, blank.start()))
+        start = blank.end()
+    ranges.append((start, len(body)))
+    return [(s, e) for s, e in ranges if _NON_SPACE.search(body, s, e)]
+
+
+def _blocks(body: str, first_line_is_headline: bool) -> list[tuple[int, int, str]]:
+    """Paragraph ranges with their section: the headline is the first line, then a standfirst."""
+    paragraphs = _paragraphs(body)
+    if not first_line_is_headline or not paragraphs:
+        return [(s, e, "body") for s, e in paragraphs]
+    first_start, first_end = paragraphs[0]
+    text_start = _NON_SPACE.search(body, first_start, first_end).start()
+    line_end = body.find("\n", text_start, first_end)
+    blocks = []
+    rest = paragraphs[1:]
+    if line_end == -1:
+        blocks.append((first_start, first_end, "headline"))
+    else:
+        blocks.append((first_start, line_end, "headline"))
+        if _NON_SPACE.search(body, line_end, first_end):
+            rest = [(line_end, first_end), *rest]
+    if rest and _is_standfirst(body[rest[0][0] : rest[0][1]]):
+        blocks.append((*rest[0], "standfirst"))
+        rest = rest[1:]
+    blocks.extend((s, e, "body") for s, e in rest)
+    return blocks
+
+
+def _is_standfirst(text: str) -> bool:
+    """A short paragraph without final punctuation that is not page furniture."""
+    text = text.strip()
+    return (
+        len(text) <= STANDFIRST_MAX_CHARS
+        and not _FINAL_PUNCTUATION.search(text)
+        and classify_boilerplate(text) is None
+    )
+
+
+def _sentence_spans(
+    body: str, start: int, end: int, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Stripped sentence ranges inside one paragraph, with multi-sentence quotations split."""
+    cuts = []
+    for segment_start, segment_end in _lines(body, start, end):
+        cuts.extend(_sentencex_cuts(body, segment_start, segment_end))
+        cuts.append(segment_end)
+    spans = _stripped_pieces(body, start, sorted(set(cuts)))
+    if quotes:
+        spans = _split_quotations(body, start, quotes, spans)
+    return spans
+
+
+def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a paragraph at the single newlines that end a line of its own (see _LINE_RUNS_ON)."""
+    segments = []
+    segment_start = line_start = start
+    newline = body.find("\n", start, end)
+    while newline != -1:
+        next_line = newline + 1
+        runs_on = not _LIST_ITEM.match(body, next_line, end) and (
+            _FINAL_PUNCTUATION.search(body, line_start, newline)
+            or _LINE_RUNS_ON.search(body, line_start, newline)
+            or _NEXT_LINE_RUNS_ON.match(body, next_line, end)
+        )
+        if not runs_on:
+            segments.append((segment_start, newline))
+            segment_start = next_line
+        line_start = next_line
+        newline = body.find("\n", next_line, end)
+    segments.append((segment_start, end))
+    return segments
+
+
+def _sentencex_cuts(body: str, start: int, end: int) -> list[int]:
+    """Sentence ends that sentencex finds in body[start:end], as body offsets.
+
+    Newlines are passed as spaces (_lines has already decided which ones end a unit), and a
+    list number on its own ("1. ") stays with the item that follows it."""
+    text = body[start:end].replace("\n", " ")
+    length = len(text)
+    cuts = []
+    previous = 0
+    for boundary in sentencex.get_sentence_boundaries(LANGUAGE, text):
+        cut = min(max(boundary["end_index"], 0), length)
+        if not _ENUMERATOR.fullmatch(text, previous, cut):
+            cuts.append(start + cut)
+            previous = cut
+    return cuts
+
+
+def _stripped_pieces(body: str, start: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The text between consecutive cuts, without surrounding whitespace, skipping blank pieces."""
+    pieces = []
+    previous = start
+    for cut in cuts:
+        if cut <= previous:
+            continue
+        piece = body[previous:cut]
+        stripped = piece.strip()
+        if stripped:
+            piece_start = previous + len(piece) - len(piece.lstrip())
+            pieces.append((piece_start, piece_start + len(stripped)))
+        previous = cut
+    return pieces
+
+
+def _split_quotations(
+    body: str, start: int, quotes: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Cut each sentence at the sentence ends inside a quotation it contains."""
+    in_body = [(start + quote_start, start + quote_end) for quote_start, quote_end in quotes]
+    result = []
+    for unit_start, unit_end in spans:
+        cuts = []
+        for quote_start, quote_end in in_body:
+            inner_start = max(quote_start + 1, unit_start)
+            inner_end = min(quote_end, unit_end)
+            if inner_start < inner_end and _SENTENCE_GAP.search(body, inner_start, inner_end):
+                # The last end is the end of the quotation itself, where the sentence goes on.
+                cuts.extend(_sentencex_cuts(body, inner_start, inner_end)[:-1])
+        if cuts:
+            result.extend(_stripped_pieces(body, unit_start, [*sorted(set(cuts)), unit_end]))
+        else:
+            result.append((unit_start, unit_end))
+    return result
+
+
+def _attributions(
+    body: str, start: int, block: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
+) -> list[tuple[int, int] | None]:
+    """The attribution phrase of each sentence as body offsets; quoted sentences inherit theirs."""
+    blanked = outside_quotes(block, quotes)
+    own = []
+    for unit_start, unit_end in spans:
+        found = find_attribution(blanked[unit_start - start : unit_end - start])
+        own.append(None if found is None else (unit_start + found[0], unit_start + found[1]))
+    if not quotes:
+        return own
+    # A sentence without its own attribution takes the speaker named around the quotation it
+    # touches; one that starts inside a quotation falls back to the paragraph's first speaker.
+    quotes_in_body = [(start + quote_start, start + quote_end) for quote_start, quote_end in quotes]
+    touching = [
+        [i for i, (us, ue) in enumerate(spans) if us < quote_end and quote_start < ue]
+        for quote_start, quote_end in quotes_in_body
+    ]
+    speakers = []
+    for members in touching:
+        named = [own[i] for i in (*members[-1:], *members[:1], *members) if own[i]]
+        speakers.append(named[0] if named else None)
+    paragraph_speaker = next((speaker for speaker in speakers if speaker), None)
+    result = list(own)
+    for (quote_start, quote_end), members, speaker in zip(
+        quotes_in_body, touching, speakers, strict=True
+    ):
+        for i in members:
+            if result[i] is None:
+                starts_inside = quote_start <= spans[i][0] < quote_end
+                result[i] = speaker or (paragraph_speaker if starts_inside else None)
+    return result
+
+
+def _add_units(
+    units: list[Unit],
+    body: str,
+    spans: list[tuple[int, int]],
+    attributions: list[tuple[int, int] | None],
+    section: str,
+) -> None:
+    for (unit_start, unit_end), found in zip(spans, attributions, strict=True):
+        text = body[unit_start:unit_end]
+        attribution = None if found is None else body[found[0] : found[1]]
+        reason = classify_boilerplate(text)
+        if reason is None:
+            value, reasons = score(text, attribution=attribution, section=section)
+            kind = "claim"
+        else:
+            value, reasons, kind = 0.0, (), "not_a_claim"
+        units.append(
+            Unit(
+                seq=len(units),
+                start=unit_start,
+                end=unit_end,
+                text=text,
+                section=section,
+                kind=kind,
+                reason=reason,
+                attribution=attribution,
+                checkworthiness=value,
+                reasons=reasons,
+            )
+        )

@@ -1,0 +1,125 @@
+"""Check-worthiness: a 0..1 score with readable reasons; figures rank above colour."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.checkworthiness import WEIGHTS, score
+
+COUNTS_AND_FIGURES = [
+    "At least 23 people were killed when the bridge collapsed on Monday.",
+    "The floods displaced 4,000 families across three provinces, officials said.",
+    "Unemployment fell to 3.9 percent in March, the lowest rate since 2000.",
+    "The government spent $2.5 billion on flood defences last year.",
+    "Police arrested 112 protesters in the capital, according to the interior ministry.",
+    "Twelve soldiers were wounded in the attack, the army said.",
+]
+COLOUR_AND_CONTEXT = [
+    "The sky was grey and the streets were quiet as families waited for news.",
+    "Children played in the mud near the school gates.",
+    "Some residents wept.",
+    "It was a cold morning in the village.",
+    "Is the province ready for the next storm?",
+    "I think we should all stay hopeful.",
+    "Thank you all for coming tonight.",
+]
+
+
+def test_counts_and_casualty_figures_rank_above_colour_and_context():
+    lowest_figure = min(score(text)[0] for text in COUNTS_AND_FIGURES)
+    highest_colour = max(score(text)[0] for text in COLOUR_AND_CONTEXT)
+    assert lowest_figure > highest_colour
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("At least 23 people were killed on Monday.", "casualty or count figure"),
+        ("The bridge collapse killed 23.", "casualty or count figure"),
+        ("Prices rose 30% in a year.", "percentage"),
+        ("Prices rose 30 per cent in a year.", "percentage"),
+        ("The loan was worth $200 million.", "money amount"),
+        ("The loan was worth 200 million euros.", "money amount"),
+        ("The dam holds 40 million cubic metres of water.", "number or quantity"),
+        ("The dam was built in 1968.", "date or time"),
+        ("It was the deadliest flood on record.", "superlative"),
+        ("The river is longer than the Danube.", "comparison or change"),
+        ("Exports fell sharply after the ban.", "comparison or change"),
+        ("The crash was caused by a faulty signal.", "causal claim"),
+        ("The delays were due to a faulty signal.", "causal claim"),
+        ("The senator voted against the bill.", "reported action (voted, signed, paid...)"),
+        ("Inflation is hurting households.", "statistics or policy term"),
+        ("The toll is rising, according to the ministry.", "named source or attribution"),
+        ("Rescuers reached Hatay before dawn.", "named person, place or organisation"),
+        ("Is the toll rising in the north?", "question (lowers)"),
+        ("The toll is probably rising in the north.", "opinion or hedge (lowers)"),
+        ("I think the toll is rising in the north.", "first-person view (lowers)"),
+        ("The toll will rise in the coming days.", "prediction or promise (lowers)"),
+        ("Thank you very much for having me tonight.", "courtesy or greeting (lowers)"),
+        ("Some residents wept.", "too short to check (lowers)"),
+    ],
+)
+def test_reasons_name_what_was_found(text, reason):
+    assert reason in score(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers reached the village on foot.",
+        "The weather was cold.",
+        "It was a long night for everyone in the shelter.",
+    ],
+)
+def test_colour_has_no_figure_reasons(text):
+    reasons = score(text)[1]
+    for reason in ("casualty or count figure", "percentage", "money amount", "number or quantity"):
+        assert reason not in reasons
+
+
+def test_small_number_words_alone_are_not_a_figure():
+    assert "number or quantity" not in score("There are two more debates before the vote.")[1]
+    assert "casualty or count figure" in score("Two people died in the fire overnight.")[1]
+
+
+def test_at_least_is_not_a_superlative():
+    assert "superlative" not in score("Rescuers found at least 40 residents alive.")[1]
+
+
+def test_attribution_and_headline_raise_the_score():
+    plain, _ = score("The dam was inspected last year.")
+    attributed, reasons = score("The dam was inspected last year.", attribution="officials said")
+    headline, _ = score("The dam was inspected last year.", section="headline")
+    assert attributed > plain and "named source or attribution" in reasons
+    assert headline > plain
+
+
+def test_lowering_reasons_lower_the_score():
+    statement, _ = score("Twenty-three people died in the flood on Monday.")
+    question, _ = score("Did twenty-three people die in the flood on Monday?")
+    assert question < statement
+    assert all(weight < 0 for reason, weight in WEIGHTS.items() if reason.endswith("(lowers)"))
+    assert all(weight > 0 for reason, weight in WEIGHTS.items() if not reason.endswith("(lowers)"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(),
+    st.none() | st.text(min_size=1),
+    st.sampled_from(["headline", "standfirst", "body"]),
+)
+def test_scores_are_between_zero_and_one_with_known_reasons_in_order(text, attribution, section):
+    value, reasons = score(text, attribution=attribution, section=section)
+    assert 0.0 <= value <= 1.0
+    order = list(WEIGHTS)
+    assert [order.index(reason) for reason in reasons] == sorted(order.index(r) for r in reasons)
+    assert len(set(reasons)) == len(reasons)
+    assert score(text, attribution=attribution, section=section) == (value, reasons)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=80))
+def test_adding_a_casualty_figure_never_lowers_the_score(text):
+    base, _ = score(f"{text} happened.")
+    with_figure, _ = score(f"{text} happened and 23 people were killed.")
+    assert with_figure >= base

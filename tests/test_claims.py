@@ -1,0 +1,333 @@
+"""Splitting an article into claim units: offsets, coverage, sections, quotations, attribution."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.attribution import find_attribution, outside_quotes, quote_spans
+from factcheck.checkworthiness import WEIGHTS
+from factcheck.claims import Unit, split_article
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+# Pieces that exercise the interesting paths: sentence ends, abbreviations, quotations with and
+# without attribution, boilerplate lines, list items, odd whitespace and unusual characters.
+FRAGMENTS = [
+    "The ministry said 23 people died. ",
+    "Dr. Smith arrived in Washington D.C. on Monday. ",
+    '"We will rebuild. It takes time. It is hard," he said. ',
+    "“Nobody expected this. The river rose,” Ramos told reporters. ",
+    'Officials said: "It is over. Go home." ',
+    "according to the health ministry, ",
+    "ALSO READ | Floods in 2019",
+    "By Jane Doe",
+    "LONDON, March 3 (Reuters) -",
+    "Photo: Reuters",
+    "- first item",
+    "1. numbered item",
+    "Why? ",
+    "wrapped prose of",
+    "«Bonjour. Ça va?» ",
+    "\n",
+    "\n\n",
+    "\n \t\n",
+    " ",
+    "\t",
+    "\r",
+    "\u2028",
+    "\u00a0",
+    '"',
+    "“",
+    "”",
+    "...",
+    "é́",
+    "😀",
+    "𝔘",
+    "\x1c",
+    "\u200b",
+]
+texty = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=30).map("".join)
+bodies = st.text() | texty
+
+
+def check_invariants(body: str, units: list[Unit]) -> None:
+    covered = [0] * len(body)
+    previous_end = 0
+    for index, unit in enumerate(units):
+        assert unit.seq == index
+        assert body[unit.start : unit.end] == unit.text
+        assert unit.text and unit.text == unit.text.strip()
+        assert unit.start >= previous_end
+        previous_end = unit.end
+        assert not PARAGRAPH_BREAK.search(unit.text)
+        for position in range(unit.start, unit.end):
+            covered[position] += 1
+        assert unit.section in ("headline", "standfirst", "body")
+        assert 0.0 <= unit.checkworthiness <= 1.0
+        if unit.kind == "not_a_claim":
+            assert unit.reason
+            assert unit.checkworthiness == 0.0 and unit.reasons == ()
+        else:
+            assert unit.kind == "claim" and unit.reason is None
+            assert set(unit.reasons) <= set(WEIGHTS)
+        if unit.attribution is not None:
+            assert unit.attribution and unit.attribution in body
+    for position, char in enumerate(body):
+        if not char.isspace():
+            assert covered[position] == 1, (position, char)
+
+
+@settings(max_examples=300, deadline=None)
+@given(bodies, st.booleans())
+def test_units_cover_every_visible_character_once_in_order(body, headline):
+    units = split_article(body, first_line_is_headline=headline)
+    check_invariants(body, units)
+
+
+@settings(max_examples=100, deadline=None)
+@given(bodies, st.booleans())
+def test_splitting_is_deterministic(body, headline):
+    first = split_article(body, first_line_is_headline=headline)
+    assert first == split_article(body, first_line_is_headline=headline)
+
+
+@settings(max_examples=100, deadline=None)
+@given(bodies)
+def test_html_bodies_are_all_body(body):
+    assert {unit.section for unit in split_article(body, first_line_is_headline=False)} <= {"body"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(bodies)
+def test_sections_come_in_order_headline_standfirst_body(body):
+    order = {"headline": 0, "standfirst": 1, "body": 2}
+    ranks = [order[unit.section] for unit in split_article(body)]
+    assert ranks == sorted(ranks)
+    if ranks:
+        assert ranks[0] == 0
+
+
+def test_empty_and_blank_bodies_have_no_units():
+    assert split_article("") == []
+    assert split_article(" \n\n\t \n") == []
+
+
+def test_plain_text_has_headline_standfirst_and_body():
+    body = (
+        "Flood kills 23 in the north\n"
+        "Thousands displaced as rivers burst their banks\n\n"
+        "Twenty-three people died on Monday. Rescuers are still searching."
+    )
+    units = split_article(body)
+    assert [(u.section, u.text) for u in units] == [
+        ("headline", "Flood kills 23 in the north"),
+        ("standfirst", "Thousands displaced as rivers burst their banks"),
+        ("body", "Twenty-three people died on Monday."),
+        ("body", "Rescuers are still searching."),
+    ]
+    assert units[0].kind == "claim"
+
+
+def test_a_paragraph_with_final_punctuation_after_the_headline_is_body():
+    units = split_article("Flood kills 23\n\nTwenty-three people died on Monday.")
+    assert [u.section for u in units] == ["headline", "body"]
+
+
+def test_html_import_treats_the_first_line_as_body():
+    units = split_article("Flood kills 23\n\nMore rain is due.", first_line_is_headline=False)
+    assert [u.section for u in units] == ["body", "body"]
+
+
+def test_boilerplate_headline_is_kept_but_not_a_claim():
+    units = split_article("Subscribe to our newsletter\n\nTwenty-three people died.")
+    assert units[0].section == "headline"
+    assert units[0].kind == "not_a_claim"
+
+
+def test_units_never_cross_a_blank_line():
+    units = split_article(
+        "First part without a stop\n\n   \nsecond part.", first_line_is_headline=False
+    )
+    assert [u.text for u in units] == ["First part without a stop", "second part."]
+
+
+def test_a_line_without_final_punctuation_stands_alone():
+    body = "Key facts\n- 23 dead\n- 4,000 displaced\nCaption line for the photo\nThe river rose."
+    texts = [u.text for u in split_article(body, first_line_is_headline=False)]
+    assert texts == [
+        "Key facts",
+        "- 23 dead",
+        "- 4,000 displaced",
+        "Caption line for the photo",
+        "The river rose.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ministry said 23 people\ndied in the flood.",
+        "Rescue teams from the ministry of\nHealth arrived on Monday.",
+        "Officials said the toll,\nwhich rose overnight, would climb.",
+    ],
+)
+def test_prose_wrapped_mid_sentence_stays_one_unit(body):
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.text for u in units] == [body]
+
+
+def test_a_list_number_stays_with_its_item():
+    body = "Steps\n1. Start small and see how it goes\n2. Don't rush.\n\n1. The first item. 2. The next."
+    texts = [u.text for u in split_article(body, first_line_is_headline=False)]
+    assert texts == [
+        "Steps",
+        "1. Start small and see how it goes",
+        "2. Don't rush.",
+        "1. The first item.",
+        "2. The next.",
+    ]
+
+
+def test_sentences_are_split_and_abbreviations_are_not():
+    units = split_article(
+        "Dr. Smith arrived in Washington D.C. on Monday. He left on Tuesday.",
+        first_line_is_headline=False,
+    )
+    assert [u.text for u in units] == [
+        "Dr. Smith arrived in Washington D.C. on Monday.",
+        "He left on Tuesday.",
+    ]
+
+
+def test_a_multi_sentence_quotation_is_split_and_keeps_its_speaker():
+    body = '"We will rebuild. It takes time. It is hard," Ramos told reporters.'
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.text for u in units] == [
+        '"We will rebuild.',
+        "It takes time.",
+        'It is hard," Ramos told reporters.',
+    ]
+    assert {u.attribution for u in units} == {"Ramos told reporters"}
+
+
+def test_a_quotation_after_its_speaker_is_split_and_attributed():
+    body = "Health Minister Ana Ramos said: “Nobody expected this. The river rose 3 metres.”"
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.text for u in units] == [
+        "Health Minister Ana Ramos said: “Nobody expected this.",
+        "The river rose 3 metres.”",
+    ]
+    assert {u.attribution for u in units} == {"Health Minister Ana Ramos said"}
+
+
+def test_a_later_quotation_in_the_paragraph_inherits_the_speaker():
+    body = '"This disaster was predictable," he said. "They were warned again and again."'
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.attribution for u in units] == ["he said", "he said"]
+
+
+def test_unquoted_sentences_in_a_paragraph_do_not_inherit_a_speaker():
+    body = '"It was predictable," he said. The river rose overnight.'
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.attribution for u in units] == ["he said", None]
+
+
+def test_a_sentence_with_scare_quotes_does_not_inherit_a_speaker():
+    body = 'The so-called "reform" failed. "We will fight on," he said.'
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.attribution for u in units] == [None, "he said"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribution"),
+    [
+        ("Police said 23 people died.", "Police said"),
+        (
+            "Twenty-three people died, according to the health ministry.",
+            "according to the health ministry",
+        ),
+        ("The toll will rise, he said.", "he said"),
+        ("The toll will rise, officials told reporters.", "officials told reporters"),
+        ("The toll will rise, said Ramos.", "said Ramos"),
+        ("In a statement, the health ministry said 23 people died.", "the health ministry said"),
+        ("The dam was safe, the company added.", "the company added"),
+        ("The river is the longest in the country.", None),
+        ("The company added 300 jobs last year.", None),
+        ("The plan, said U.S. Attorney Jane Doe, was illegal.", "said U.S. Attorney Jane Doe"),
+        ("Dr. Smith said the virus spread quickly.", "Dr. Smith said"),
+        ("The man told doctors he ate the meat.", "The man told doctors"),
+        ("And though the CDC has said that the risk is low, people worry.", "the CDC has said"),
+        (
+            "Jane Doe, the agency's director, said in a statement that it was safe.",
+            "Jane Doe, the agency's director, said in a statement",
+        ),
+        ("That said, early retirement comes in many shapes.", None),
+        ("The price wasn't announced.", None),
+        ("I have to say the keyboard is great.", None),
+        ("The manager believed the waitress, who said that I started it.", None),
+    ],
+)
+def test_attribution_of_plain_sentences(sentence, attribution):
+    (unit,) = split_article(sentence, first_line_is_headline=False)
+    assert unit.attribution == attribution
+
+
+@pytest.mark.parametrize(
+    ("line", "reason_start"),
+    [
+        ("ALSO READ | Floods in 2019 killed 40", "Cross-promotion line"),
+        ("Join our WhatsApp channel", "Call to subscribe"),
+        ("Rescuers search the rubble in Hatay | X/@rescuers", "Photo caption"),
+        ("By Jane Doe and John Roe, Reuters", "Byline"),
+        ("LONDON, March 3 (Reuters) -", "Dateline"),
+    ],
+)
+def test_boilerplate_units_are_kept_as_not_a_claim(line, reason_start):
+    body = f"Twenty-three people died.\n\n{line}\n\nRescuers are still searching."
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.kind for u in units] == ["claim", "not_a_claim", "claim"]
+    assert units[1].reason.startswith(reason_start)
+    assert units[1].checkworthiness == 0.0 and units[1].reasons == ()
+
+
+def test_a_dateline_prefix_stays_part_of_the_first_claim():
+    body = "LONDON, March 3 (Reuters) - Twenty-three people died in floods on Monday."
+    (unit,) = split_article(body, first_line_is_headline=False)
+    assert unit.kind == "claim" and unit.text == body
+
+
+def test_counts_and_casualties_rank_above_colour_in_an_article():
+    body = (
+        "The sky was grey and the streets were quiet as families waited for news.\n\n"
+        "At least 23 people were killed and 4,000 homes were damaged, officials said.\n\n"
+        "Children played in the mud near the school gates.\n\n"
+        "The river rose 3 metres in an hour, the highest rise since 1950."
+    )
+    units = split_article(body, first_line_is_headline=False)
+    scores = {u.text[:12]: u.checkworthiness for u in units}
+    assert min(scores["At least 23 "], scores["The river ro"]) > max(
+        scores["The sky was "], scores["Children pla"]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | texty)
+def test_quote_spans_are_ordered_and_start_with_a_quote_mark(text):
+    previous_end = 0
+    for start, end in quote_spans(text):
+        assert previous_end <= start < end <= len(text)
+        assert text[start] in '"“«'
+        previous_end = end
+    assert len(outside_quotes(text, quote_spans(text))) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | texty)
+def test_attribution_spans_lie_inside_the_text(text):
+    found = find_attribution(text)
+    if found is not None:
+        start, end = found
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
