@@ -1,17 +1,10 @@
 """Paragraphs of an article from trafilatura's output tree: list items, tables and line breaks
-kept apart, the headline and promotional lines left out."""
+kept apart, the headline left out. Promotional lines inside the article are kept: the claim
+splitter marks them as not a claim, so reviewers see them and can reclassify them."""
 
 import re
 
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
-# Lines that advertise other pages rather than tell the story.
-_PROMO = re.compile(
-    r"^\W*(?:(?:also read|read also|read more|click here|sign up|subscribe)\b"
-    r"|(?:related|recommended|see also|more from|watch)\s*[:|>\-\u2013\u2014]"
-    r"|advertisement\W*$)",
-    re.IGNORECASE,
-)
-_PROMO_MAX_CHARS = 200
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u00bb:]\s+|:\s+")
 _CONTAINER_CHILDREN = {"p", "head", "list", "quote", "table", "code"}
 
@@ -99,8 +92,6 @@ def article_paragraphs(body, title: str | None) -> list[str]:
         if not _is_link_promo(element):
             for kind, text in _block_paragraphs(element):
                 if kind in ("head", "p") and _word_key(text) in headline_keys:
-                    continue
-                if len(text) < _PROMO_MAX_CHARS and _PROMO.match(text):
                     continue
                 paragraphs.append(text)
         paragraphs.extend(_loose_text(element.tail))
