@@ -28,6 +28,8 @@ MIN_ARTICLE_CHARS = 150
 CONTROL_SHARE_LIMIT = 0.05
 
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n"})
+# Unicode category Cc apart from tab, line feed and carriage return.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _HTML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -84,9 +86,7 @@ def decode_text(data: bytes) -> str:
             f"the text is not valid {codec.removesuffix('-sig').upper()} "
             f"(bad byte at position {error.start}); save it as UTF-8 and import it again"
         ) from None
-    controls = sum(
-        1 for char in text if char not in "\t\n\r" and unicodedata.category(char) == "Cc"
-    )
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if "\x00" in text or controls > CONTROL_SHARE_LIMIT * len(text):
         raise ImportRefused("this looks like a binary file, not text; import a .txt or .html file")
     return text

@@ -15,7 +15,8 @@ CREATE TABLE users (
 
 ALTER TABLE claims ADD COLUMN assignee_id INTEGER REFERENCES users(id);
 ALTER TABLE claims ADD COLUMN corrected_at TEXT;
-CREATE INDEX claims_by_assignee ON claims (assignee_id, checkworthiness DESC, id);
+CREATE INDEX claims_by_assignee ON claims (assignee_id, checkworthiness DESC, id)
+    WHERE assignee_id IS NOT NULL;
 
 -- Every verdict ever written on a claim; the claim's current one is the latest row.
 CREATE TABLE verdicts (

@@ -34,6 +34,9 @@ def _where(filters: QueueFilters) -> tuple[list[str], dict]:
     if filters.kind:
         clauses.append("c.kind = :kind")
         params["kind"] = filters.kind
+    if filters.status and filters.status != "unreviewed":
+        # Repeats the partial index's condition word for word, so SQLite can use it.
+        clauses.append("c.status != 'unreviewed'")
     for field in ("status", "section", "article_id"):
         value = getattr(filters, field)
         if value not in (None, ""):
@@ -108,6 +111,17 @@ def queue_count(db, filters: QueueFilters) -> int:
 
 
 @query
+def queue_count_upto(db, filters: QueueFilters, cap: int) -> int:
+    """How many claims match, counting no further than cap + 1: cheap on a big database."""
+    clauses, params = _where(filters)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return db.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM claims c {where} LIMIT :cap)",
+        {**params, "cap": cap + 1},
+    ).fetchone()[0]
+
+
+@query
 def assigned_to(db, user_id: int, limit: int = 20) -> list[dict]:
     """Open claims assigned to one person, most check-worthy first."""
     return list(
@@ -165,3 +179,24 @@ def evidence_needing_attention(db, limit: int = 10) -> list[dict]:
             [limit],
         )
     )
+
+
+@query
+def submitted_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
+    """Claims in review whose verdict this person wrote, waiting for someone else to approve."""
+    return list(
+        db.query(
+            "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
+            " v.rating_label, v.submitted_at FROM claims c JOIN articles a ON a.id = c.article_id"
+            " JOIN verdicts v ON v.claim_id = c.id AND v.state = 'in_review'"
+            " WHERE c.status = 'in_review' AND v.author_id = ?"
+            " ORDER BY v.submitted_at LIMIT ?",
+            [user_id, limit],
+        )
+    )
+
+
+@query
+def article_choices(db) -> list[dict]:
+    """Every article's id and title, newest first, for a filter menu (no claim counts: cheap)."""
+    return list(db.query("SELECT id, title FROM articles ORDER BY id DESC"))
