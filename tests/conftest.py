@@ -1,13 +1,22 @@
 """Shared fixtures: the web app on a fresh temporary database, its client, and article makers."""
 
-import re
-
 import pytest
-from helpers import PASSWORD, SAMPLE_ARTICLE, add_people, new_database
+from argon2 import PasswordHasher
+from helpers import PASSWORD, SAMPLE_ARTICLE, add_people, csrf_token_for, new_database
 
 from factcheck import db as database
+from factcheck import passwords
 from factcheck.app import create_app
 from factcheck.ingest import ingest_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing():
+    """Cheap argon2 settings for every test: they are about behaviour, not the cost of hashing.
+    Hashes record their own settings, so verifying works the same either way."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+        yield
 
 
 @pytest.fixture
@@ -57,14 +66,6 @@ def client_as(app, people):
 def client(client_as):
     """A test client signed in as the reviewer rita."""
     return client_as("rita")
-
-
-def csrf_token_for(test_client) -> str:
-    """Fetch the sign-in page and read the CSRF token a browser would send back."""
-    page = test_client.get("/sign-in").get_data(as_text=True)
-    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert match, "the sign-in page has no CSRF token"
-    return match.group(1)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Plain helpers the tests share: a fresh database, people in each role, and a sample article."""
 
+import re
+
 from factcheck import db as database
 from factcheck.ingest import ingest_text
 from factcheck.store import users
@@ -57,3 +59,11 @@ def first_checkable_claim(db, article_id: int) -> dict:
 
     claims = [c for c in claims_for_article(db, article_id) if c["kind"] == "claim"]
     return max(claims, key=lambda c: c["checkworthiness"])
+
+
+def csrf_token_for(test_client) -> str:
+    """Fetch the sign-in page and read the CSRF token a browser would send back."""
+    page = test_client.get("/sign-in").get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert match, "the sign-in page has no CSRF token"
+    return match.group(1)

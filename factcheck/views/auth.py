@@ -1,5 +1,6 @@
-"""Signing in and out."""
+"""Signing in and out, with failed attempts logged and rate-limited."""
 
+import logging
 from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -7,8 +8,15 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from factcheck.store import users
 from factcheck.views.auth_guard import current_actor, sign_in_session, sign_out_session
 from factcheck.views.connection import get_db
+from factcheck.views.rate_limit import login_limiter, wait_in_words
 
 bp = Blueprint("auth", __name__)
+log = logging.getLogger(__name__)
+
+WRONG_PASSWORD = (
+    "That username and password do not match an active account. Check both and try again."
+)
+MISSING_FIELDS = "Enter both your username and your password."
 
 
 def _safe_next(target: str | None) -> str:
@@ -16,9 +24,31 @@ def _safe_next(target: str | None) -> str:
     if not target:
         return url_for("articles.dashboard")
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        # Browsers treat a backslash as "/" and drop tabs and newlines: both could leave the site.
+        or any(char == "\\" or char < " " for char in target)
+    ):
         return url_for("articles.dashboard")
     return target
+
+
+def _form(next_page: str, username: str = "", error: str | None = None, status: int = 200):
+    page = render_template("sign_in.html", next_page=next_page, error=error, username=username)
+    return page, status
+
+
+def _too_many_attempts(next_page: str, username: str, wait: int):
+    error = (
+        f"Too many failed sign-ins from this computer or for this username. Wait "
+        f"{wait_in_words(wait)}, then try again; if you have forgotten your password, "
+        "ask an admin to reset it."
+    )
+    page, status = _form(next_page, username, error, 429)
+    return page, status, {"Retry-After": str(wait)}
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -27,18 +57,25 @@ def sign_in():
     if request.method == "GET":
         if current_actor() is not None:
             return redirect(next_page, 303)
-        return render_template("sign_in.html", next_page=next_page, error=None, username="")
+        return _form(next_page)
     username = request.form.get("username", "").strip()
     password = request.form.get("password", "")
-    actor = users.authenticate(get_db(), username, password) if username and password else None
+    if not username or not password:
+        return _form(next_page, username, MISSING_FIELDS, 422)
+    address = request.remote_addr or "unknown"
+    limiter = login_limiter()
+    wait = limiter.retry_after(address, username)
+    if wait:
+        log.warning("sign-in refused for %r from %s: too many failures", username, address)
+        return _too_many_attempts(next_page, username, wait)
+    actor = users.authenticate(get_db(), username, password)
     if actor is None:
-        error = (
-            "That username and password do not match an active account. Check both and try again."
-        )
-        return render_template(
-            "sign_in.html", next_page=next_page, error=error, username=username
-        ), 401
+        limiter.failed(address, username)
+        log.warning("failed sign-in for %r from %s", username, address)
+        return _form(next_page, username, WRONG_PASSWORD, 401)
+    limiter.succeeded(username)
     sign_in_session(actor)
+    log.info("%s signed in from %s", actor.username, address)
     return redirect(next_page, 303)
 
 

@@ -1,0 +1,59 @@
+"""The signed-in person's own account: who they are, and changing their password."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from factcheck.passwords import MIN_LENGTH
+from factcheck.store import users
+from factcheck.store.errors import Invalid
+from factcheck.views.auth_guard import sign_in_session, signed_in_actor
+from factcheck.views.connection import get_db
+
+bp = Blueprint("account", __name__)
+
+PASSWORD_FIELDS = ("current_password", "new_password", "confirm_password")
+
+
+def _page(errors: dict | None = None, status: int = 200):
+    actor = signed_in_actor()
+    return render_template(
+        "account.html",
+        user=users.get_user(get_db(), actor.username),
+        errors=errors or {},
+        min_length=MIN_LENGTH,
+    ), status
+
+
+def password_form_problems(current: str, new: str, confirm: str) -> dict:
+    """What is wrong with the form before the store is asked, by field."""
+    problems = {}
+    if not current:
+        problems["current_password"] = "enter your current password"
+    if not new:
+        problems["new_password"] = "enter a new password"
+    elif new != confirm:
+        problems["confirm_password"] = (
+            "the two new passwords are not the same; type the new one again in both boxes"
+        )
+    return problems
+
+
+@bp.get("/account")
+def account_page():
+    return _page()
+
+
+@bp.post("/account/password")
+def change_password():
+    actor = signed_in_actor()
+    current, new, confirm = (request.form.get(name, "") for name in PASSWORD_FIELDS)
+    problems = password_form_problems(current, new, confirm)
+    if problems:
+        return _page(problems, 422)
+    try:
+        users.change_password(get_db(), actor.username, new, actor=actor, current_password=current)
+    except Invalid as problem:
+        return _page({problem.field or "new_password": problem.message}, 422)
+    # The change ended every session of this person, this one too: start this one afresh.
+    sign_in_session(actor)
+    flash("Password changed. Any other place you were signed in has been signed out.")
+    return redirect(url_for("account.account_page"), 303)

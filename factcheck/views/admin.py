@@ -1,0 +1,133 @@
+"""User administration for admins: list, add, disable or enable, change role, reset password."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from factcheck.passwords import MIN_LENGTH
+from factcheck.store import users
+from factcheck.store.errors import Invalid
+from factcheck.views.auth_guard import require_role, signed_in_actor
+from factcheck.views.connection import get_db
+from factcheck.views.rendering import json_response
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+NEW_USER_FIELDS = ("username", "display_name", "role", "password")
+
+
+@bp.before_request
+@require_role("admin")
+def admins_only():
+    """Every route here, including any added later, refuses everyone but admins with 403."""
+
+
+def _page(
+    *,
+    add_errors: dict | None = None,
+    new_user: dict | None = None,
+    row_errors: dict | None = None,
+    status: int = 200,
+):
+    return render_template(
+        "admin_users.html",
+        people=users.list_users(get_db()),
+        roles=users.ROLES,
+        add_errors=add_errors or {},
+        new_user=new_user or {"role": "reviewer"},
+        row_errors=row_errors or {},
+        min_length=MIN_LENGTH,
+    ), status
+
+
+def _with_article(role: str) -> str:
+    return f"an {role}" if role[:1] in "aeiou" else f"a {role}"
+
+
+def _back(message: str):
+    flash(message)
+    return redirect(url_for("admin.users_page"), 303)
+
+
+@bp.get("/users")
+def users_page():
+    return _page()
+
+
+@bp.get("/users.json")
+def users_json():
+    return json_response({"users": users.list_users(get_db())})
+
+
+@bp.post("/users")
+def add_user():
+    form = {name: request.form.get(name, "") for name in NEW_USER_FIELDS}
+    try:
+        user = users.add_user(
+            get_db(),
+            form["username"],
+            role=form["role"],
+            password=form["password"],
+            display_name=form["display_name"],
+            actor=signed_in_actor(),
+        )
+    except Invalid as problem:
+        # The password is never sent back into the page.
+        kept = {name: form[name] for name in ("username", "display_name", "role")}
+        return _page(
+            add_errors={problem.field or "username": problem.message}, new_user=kept, status=422
+        )
+    return _back(
+        f"Added {user['username']} as {_with_article(user['role'])}. Give them their password in person "
+        "or by phone, and ask them to change it on their Account page."
+    )
+
+
+def _row_action(username: str, change, done: str):
+    try:
+        change()
+    except Invalid as problem:
+        return _page(row_errors={username: problem.message}, status=422)
+    return _back(done)
+
+
+@bp.post("/users/<username>/disable")
+def disable_user(username: str):
+    return _row_action(
+        username,
+        lambda: users.set_disabled(get_db(), username, True, actor=signed_in_actor()),
+        f"Disabled {username}: they are signed out everywhere and cannot sign in.",
+    )
+
+
+@bp.post("/users/<username>/enable")
+def enable_user(username: str):
+    return _row_action(
+        username,
+        lambda: users.set_disabled(get_db(), username, False, actor=signed_in_actor()),
+        f"Enabled {username}: they can sign in again with their password.",
+    )
+
+
+@bp.post("/users/<username>/role")
+def change_role(username: str):
+    role = request.form.get("role", "")
+    return _row_action(
+        username,
+        lambda: users.set_role(get_db(), username, role, actor=signed_in_actor()),
+        f"{username} is now {_with_article(role)}; the change applies from their next click.",
+    )
+
+
+@bp.post("/users/<username>/password")
+def reset_password(username: str):
+    password = request.form.get("password", "")
+    if username == signed_in_actor().username:
+        # The store asks for the current password when people change their own.
+        return _page(
+            row_errors={username: "change your own password on your Account page"}, status=422
+        )
+    return _row_action(
+        username,
+        lambda: users.change_password(get_db(), username, password, actor=signed_in_actor()),
+        f"Reset the password of {username} and signed them out everywhere. Give them the new "
+        "password in person or by phone.",
+    )
