@@ -6,22 +6,33 @@ from htmx_flask import Htmx
 
 from factcheck import __version__
 from factcheck.db import default_path
+from factcheck.fetch import DEFAULT_POLICY
+from factcheck.importers import DEFAULT_MAX_BYTES
 from factcheck.resources import static_dir
 from factcheck.views import (
+    account,
+    admin,
     articles,
     auth,
     auth_guard,
+    claim_actions,
     claims,
     connection,
     errors,
     formatting,
     headers,
     health,
+    imports,
+    queue,
+    rate_limit,
+    scale_css,
     secret_key,
     session_cookie,
 )
 
 HTMX_VERSION = "2.0.11"
+# Room for the other fields of a form that carries an article of the largest allowed size.
+FORM_OVERHEAD_BYTES = 64 * 1024
 
 csrf = CSRFProtect()
 
@@ -39,6 +50,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SECURE=None,
         # The token lives as long as the session, so a long review never fails on an old token.
         WTF_CSRF_TIME_LIMIT=None,
+        # Where imports and evidence archiving may fetch from; only tests loosen it.
+        FETCH_POLICY=DEFAULT_POLICY,
+        MAX_IMPORT_BYTES=DEFAULT_MAX_BYTES,
     )
     app.config.from_prefixed_env("FACTCHECK")
     if test_config:
@@ -48,12 +62,14 @@ def create_app(test_config: dict | None = None) -> Flask:
             secret_key.key_path_for(app.config["DATABASE"])
         )
     app.json.sort_keys = False
+    _limit_request_size(app)
 
     Htmx(app)
     csrf.init_app(app)
     session_cookie.init_app(app)
     connection.init_app(app)
     auth_guard.init_app(app)
+    rate_limit.init_app(app)
     headers.init_app(app)
     errors.init_app(app)
     formatting.init_app(app)
@@ -61,7 +77,24 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_global(HTMX_VERSION, "htmx_version")
 
     app.register_blueprint(auth.bp)
+    app.register_blueprint(account.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(claims.bp)
+    app.register_blueprint(claim_actions.bp)
+    app.register_blueprint(scale_css.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(imports.bp)
+    app.register_blueprint(queue.bp)
     return app
+
+
+def _limit_request_size(app: Flask) -> None:
+    """Let an article of the import limit through a form, and refuse bigger bodies with 413."""
+    request_limit = int(app.config["MAX_IMPORT_BYTES"]) + FORM_OVERHEAD_BYTES
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = request_limit
+    # A pasted article arrives as an ordinary form field, which Flask caps at 500 kB by default.
+    app.config["MAX_FORM_MEMORY_SIZE"] = max(
+        app.config.get("MAX_FORM_MEMORY_SIZE") or 0, request_limit
+    )

@@ -40,7 +40,10 @@ def jobs_path_for(database_path: str | Path) -> Path:
 
 def start_consumer(workers: int = 2):
     """Run job workers in threads of this process; returns the consumer so it can be stopped."""
-    consumer = huey.create_consumer(workers=workers, worker_type="thread", periodic=False)
+    # max_delay=1: an idle worker looks for new jobs at least every second.
+    consumer = huey.create_consumer(
+        workers=workers, worker_type="thread", periodic=False, max_delay=1.0
+    )
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     consumer.start()
     # The web server owns the process's signals; the consumer's workers only run jobs.
@@ -51,6 +54,15 @@ def start_consumer(workers: int = 2):
 
 def _progress_key(job_id: str) -> str:
     return f"progress:{job_id}"
+
+
+def set_owner(job_id: str, username: str) -> None:
+    """Remember who started a job: only they may follow its progress."""
+    huey.put(f"owner:{job_id}", username)
+
+
+def owner(job_id: str) -> str | None:
+    return huey.get(f"owner:{job_id}", peek=True)
 
 
 def set_progress(job_id: str, stage: str, message: str, **extra) -> None:
@@ -81,12 +93,17 @@ def _finish_import(job_id: str, db_path: str, imported, username: str | None) ->
 
 @huey.task(context=True)
 def import_url(
-    db_path: str, url: str, username: str | None, policy: FetchPolicy = DEFAULT_POLICY, task=None
+    db_path: str,
+    url: str,
+    username: str | None,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    task=None,
 ):
     """Fetch a page safely, extract its article, and store it."""
     try:
         set_progress(task.id, "fetching", f"Fetching {url}")
-        imported = importers.from_url(url, policy=policy)
+        imported = importers.from_url(url, policy=policy, max_bytes=max_bytes)
         return _finish_import(task.id, db_path, imported, username)
     except (importers.ImportRefused, StoreError) as error:
         set_progress(task.id, "failed", str(error))
@@ -94,14 +111,23 @@ def import_url(
 
 
 @huey.task(context=True)
-def import_text(db_path: str, data: bytes, title: str | None, username: str | None, task=None):
-    """Store a pasted or uploaded article (text or HTML) that is large enough to take a while."""
+def import_text(
+    db_path: str,
+    data: bytes,
+    title: str | None,
+    username: str | None,
+    as_html: bool = False,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    task=None,
+):
+    """Store a pasted or uploaded article that is large enough to take a while. A paste is
+    always plain text (as_html=False): markup in it is kept as characters, never parsed."""
     try:
         set_progress(task.id, "splitting", "Reading the text")
-        if importers.looks_like_html(data):
-            imported = importers.from_html(data)
+        if as_html:
+            imported = importers.from_html(data, max_bytes=max_bytes)
         else:
-            imported = importers.from_text(data)
+            imported = importers.from_text(data, max_bytes=max_bytes)
         if title:
             imported.title = title
         return _finish_import(task.id, db_path, imported, username)
@@ -115,7 +141,9 @@ def _page_title_and_text(page) -> tuple[str | None, str | None]:
         import trafilatura
 
         html = importers.decode_html(page.body, page.encoding)
-        document = trafilatura.bare_extraction(html, url=page.url, include_comments=False)
+        document = trafilatura.bare_extraction(
+            html, url=page.url, include_comments=False, with_metadata=True
+        )
         if document is None:
             return None, None
         return document.title, document.text

@@ -79,6 +79,7 @@ def test_archiving_keeps_a_copy_or_the_failure(tmp_path, immediate_jobs, site):
     assert archived["status"] == "archived"
     snapshot = evidence.get_snapshot(db, archived["snapshot_id"])
     assert "seven cracks" in snapshot["text"] and len(snapshot["content_sha256"]) == 64
+    assert snapshot["title"] == "Dam inspection finds 7 cracks"
     listed = evidence.evidence_for_claim(db, claim["id"])[0]
     assert listed["snapshot_status"] == "archived"
     failed = jobs.archive_evidence(str(path), "http://192.168.1.1/router").get()

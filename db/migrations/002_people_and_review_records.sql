@@ -15,6 +15,12 @@ CREATE TABLE users (
 
 ALTER TABLE claims ADD COLUMN assignee_id INTEGER REFERENCES users(id);
 ALTER TABLE claims ADD COLUMN corrected_at TEXT;
+-- Partial indexes for queue filters that match few claims: only rated claims, and only units
+-- outside the body (headlines, standfirsts), are indexed, so imports do not pay for them.
+CREATE INDEX claims_by_verdict ON claims (verdict, checkworthiness DESC, id)
+    WHERE verdict IS NOT NULL;
+CREATE INDEX claims_by_section ON claims (section, checkworthiness DESC, id)
+    WHERE section != 'body';
 CREATE INDEX claims_by_assignee ON claims (assignee_id, checkworthiness DESC, id)
     WHERE assignee_id IS NOT NULL;
 

@@ -3,6 +3,7 @@
 import click
 
 from factcheck.cli.base import acting_user, emit_json, main, open_db
+from factcheck.history_words import describe
 from factcheck.scales import load_scale
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
@@ -273,39 +274,6 @@ def comment(claim_id, text, as_user, as_json):
     db = open_db()
     row = comment_store.add_comment(db, claim_id, body=text, actor=acting_user(db, as_user))
     emit_json(row) if as_json else click.echo(f"Added comment {row['id']} to claim {claim_id}.")
-
-
-HISTORY_WORDS = {
-    "import": "imported the article",
-    "claim.classify": "classified",
-    "claim.assign": "assigned",
-    "verdict.set": "rated",
-    "verdict.correct": "started a correction",
-    "review.submit": "submitted for review",
-    "review.approve": "approved and published",
-    "review.return": "returned for changes",
-    "evidence.add": "added evidence",
-    "evidence.remove": "removed evidence",
-    "comment.add": "commented",
-}
-
-
-def describe(entry: dict) -> str:
-    """One line saying what happened in an audit entry about a claim."""
-    after = entry["after"] or {}
-    words = HISTORY_WORDS.get(entry["action"], entry["action"])
-    if entry["action"] == "claim.classify":
-        words += f" as {after.get('kind', '').replace('_', ' ')}"
-    elif entry["action"] == "claim.assign":
-        words += f" to {after.get('assignee') or 'nobody'}"
-    elif entry["action"] in ("verdict.set", "verdict.correct"):
-        draft = after.get("verdict_draft") or {}
-        words += f" {draft.get('rating_label')!r}: {draft.get('rationale', '')}"
-    elif entry["action"].startswith("evidence."):
-        words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
-    elif entry["action"] == "comment.add":
-        words += f": {after.get('body')}"
-    return words
 
 
 @main.command("history")

@@ -1,4 +1,4 @@
-"""CLI command that serves the workbench."""
+"""CLI command that serves the workbench, with the background job workers alongside it."""
 
 import click
 
@@ -11,13 +11,20 @@ from factcheck.cli.base import main, open_db
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
 @click.pass_context
 def serve(ctx, host, port, threads):
-    """Serve the workbench in the browser."""
+    """Serve the workbench in the browser; URL imports and big pastes run in background workers."""
     import waitress
 
+    from factcheck import jobs
     from factcheck.app import create_app
 
     path = ctx.find_root().obj["db_path"]
     open_db().close()
     app = create_app({"DATABASE": str(path)})
+    jobs.configure(jobs.jobs_path_for(path))
+    consumer = jobs.start_consumer()
     click.echo(f"factcheck: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="factcheck")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="factcheck")
+    finally:
+        # Let a job that is writing an article finish its transaction before the process ends.
+        consumer.stop(graceful=True)

@@ -81,8 +81,9 @@ def get_article(db, article_id: int) -> dict:
 
 
 @query
-def list_articles(db) -> list[dict]:
-    """Every article, newest first, with its claim counts by status (non-claims counted apart)."""
+def list_articles(db, limit: int | None = None) -> list[dict]:
+    """Every article (or the newest `limit`), newest first, with its claim counts by status
+    (non-claims counted apart)."""
     return list(
         db.query(
             """
@@ -102,6 +103,8 @@ def list_articles(db) -> list[dict]:
             FROM articles a LEFT JOIN claims c ON c.article_id = a.id
             GROUP BY a.id
             ORDER BY a.id DESC
-            """
+            LIMIT ?
+            """,
+            [-1 if limit is None else limit],
         )
     )

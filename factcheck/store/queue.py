@@ -37,6 +37,8 @@ def _where(filters: QueueFilters) -> tuple[list[str], dict]:
     if filters.status and filters.status != "unreviewed":
         # Repeats the partial index's condition word for word, so SQLite can use it.
         clauses.append("c.status != 'unreviewed'")
+    if filters.section and filters.section != "body":
+        clauses.append("c.section != 'body'")
     for field in ("status", "section", "article_id"):
         value = getattr(filters, field)
         if value not in (None, ""):
@@ -141,7 +143,7 @@ def waiting_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
-            " v.rating_label, v.submitted_at, u.username AS author"
+            " v.rating, v.rating_label, v.submitted_at, u.username AS author"
             " FROM claims c JOIN articles a ON a.id = c.article_id"
             " JOIN verdicts v ON v.claim_id = c.id AND v.state = 'in_review'"
             " JOIN users u ON u.id = v.author_id"
@@ -187,7 +189,8 @@ def submitted_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
-            " v.rating_label, v.submitted_at FROM claims c JOIN articles a ON a.id = c.article_id"
+            " v.rating, v.rating_label, v.submitted_at"
+            " FROM claims c JOIN articles a ON a.id = c.article_id"
             " JOIN verdicts v ON v.claim_id = c.id AND v.state = 'in_review'"
             " WHERE c.status = 'in_review' AND v.author_id = ?"
             " ORDER BY v.submitted_at LIMIT ?",
@@ -197,6 +200,6 @@ def submitted_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
 
 
 @query
-def article_choices(db) -> list[dict]:
-    """Every article's id and title, newest first, for a filter menu (no claim counts: cheap)."""
-    return list(db.query("SELECT id, title FROM articles ORDER BY id DESC"))
+def article_choices(db, limit: int = 200) -> list[dict]:
+    """The newest articles' ids and titles for a filter menu (no claim counts: cheap)."""
+    return list(db.query("SELECT id, title FROM articles ORDER BY id DESC LIMIT ?", [limit]))

@@ -4,13 +4,19 @@ from flask import Blueprint, render_template, request
 
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
+from factcheck.store import queue as queue_store
 from factcheck.views.article_layout import layout_article, split_headline
+from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_panel import find_unit, panel_context, ranked, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
+from factcheck.views.imports import form_context
 from factcheck.views.rendering import json_response, page_or_fragment
 
 bp = Blueprint("articles", __name__)
+
+# The dashboard lists the newest articles; the full list is /articles.json (and the queue's filter).
+DASHBOARD_ARTICLES = 100
 
 
 def status_counts(units: list[dict]) -> dict:
@@ -21,13 +27,43 @@ def status_counts(units: list[dict]) -> dict:
     return counts
 
 
+def dashboard_sections(db, actor) -> dict:
+    """Everyone's articles, and this person's work: assigned claims, reviews, fresh verdicts and
+    evidence whose page could not be kept. Editors see what waits for them to review; reviewers
+    see their own verdicts waiting for an editor."""
+    if actor.is_editor:
+        reviews = queue_store.waiting_for_review(db, actor.id)
+    else:
+        reviews = queue_store.submitted_for_review(db, actor.id)
+    articles = article_store.list_articles(db, limit=DASHBOARD_ARTICLES + 1)
+    return {
+        "articles": articles[:DASHBOARD_ARTICLES],
+        "more_articles": len(articles) > DASHBOARD_ARTICLES,
+        "assigned_to_me": queue_store.assigned_to(db, actor.id),
+        "reviews": reviews,
+        "reviews_are_mine": not actor.is_editor,
+        "recently_published": queue_store.recently_published(db),
+        "evidence_needing_attention": queue_store.evidence_needing_attention(db),
+    }
+
+
 @bp.get("/")
 def dashboard():
     return page_or_fragment(
         "dashboard.html",
         "partials/article_table.html",
-        articles=article_store.list_articles(get_db()),
+        **dashboard_sections(get_db(), signed_in_actor()),
+        **form_context(),
     )
+
+
+@bp.get("/dashboard.json")
+def dashboard_json():
+    sections = dashboard_sections(get_db(), signed_in_actor())
+    sections.pop("more_articles")
+    reviews_key = "submitted_for_review" if sections.pop("reviews_are_mine") else "to_review"
+    sections[reviews_key] = sections.pop("reviews")
+    return json_response(sections)
 
 
 @bp.get("/articles.json")

@@ -1,4 +1,4 @@
-// factcheck workbench: claim selection, keyboard shortcuts and error notices.
+// factcheck workbench: claim selection, keyboard shortcuts, kept drafts and error notices.
 // Loaded with `defer` from every page; the Content-Security-Policy allows no inline script.
 (function () {
   "use strict";
@@ -103,18 +103,102 @@
     }
   }
 
+  // Radio buttons, checkboxes and buttons take no text, so shortcuts stay on while they have focus.
+  var TEXT_ENTRY =
+    "input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit])" +
+    ":not([type=reset]), textarea, select, [contenteditable]:not([contenteditable='false'])";
+
   function isTyping(target) {
     if (!target || !target.closest) {
       return false;
     }
-    return Boolean(target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])"));
+    return Boolean(target.closest(TEXT_ENTRY));
+  }
+
+  // Panel shortcuts: they act only on controls that are on the panel and visible right now.
+
+  function visible(element) {
+    return Boolean(element && element.getClientRects().length);
+  }
+
+  function panelControl(selector) {
+    var found = document.querySelectorAll(PANEL + " " + selector);
+    for (var i = 0; i < found.length; i += 1) {
+      if (visible(found[i])) {
+        return found[i];
+      }
+    }
+    return null;
+  }
+
+  function pickRating(number) {
+    var radio = panelControl('[data-rating-form] input[data-rating-number="' + number + '"]');
+    if (!radio) {
+      return false;
+    }
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change", { bubbles: true }));
+    var rationale = radio.form && radio.form.querySelector("textarea[name=rationale]");
+    if (rationale) {
+      rationale.focus();
+      rationale.setSelectionRange(rationale.value.length, rationale.value.length);
+    } else {
+      radio.focus();
+    }
+    return true;
+  }
+
+  function focusEvidenceUrl() {
+    var field = document.querySelector(PANEL + " [data-evidence-url]");
+    if (!field) {
+      return false;
+    }
+    var details = field.closest("details");
+    if (details) {
+      details.open = true;
+    }
+    field.focus();
+    field.scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  function approve() {
+    var button = panelControl("[data-approve]");
+    if (!button || button.disabled) {
+      return false;
+    }
+    button.click();
+    return true;
+  }
+
+  // Ctrl+Enter (or Cmd+Enter) saves the form the cursor is in, as its first button would.
+  function saveCurrentForm(target) {
+    var form = target && target.closest ? target.closest("form") : null;
+    if (!form || !form.closest(PANEL)) {
+      return false;
+    }
+    form.requestSubmit();
+    return true;
   }
 
   document.addEventListener("keydown", function (event) {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+    if (event.defaultPrevented) {
+      return;
+    }
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      if (saveCurrentForm(event.target)) {
+        event.preventDefault();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
     if (isTyping(event.target)) {
+      // Escape leaves a panel field, so the single-key shortcuts work again.
+      if (event.key === "Escape" && event.target.closest(PANEL)) {
+        event.target.blur();
+      }
       return;
     }
     var dialog = helpDialog();
@@ -126,12 +210,94 @@
     if (dialog && dialog.open) {
       return;
     }
+    var handled = true;
     if (event.key === "j") {
-      event.preventDefault();
       step(1);
     } else if (event.key === "k") {
-      event.preventDefault();
       step(-1);
+    } else if (/^[1-9]$/.test(event.key)) {
+      handled = pickRating(event.key);
+    } else if (event.key === "e") {
+      handled = focusEvidenceUrl();
+    } else if (event.key === "a") {
+      handled = approve();
+    } else {
+      handled = false;
+    }
+    if (handled) {
+      event.preventDefault();
+    }
+  });
+
+  // Unsaved text in the panel's fields survives the panel being redrawn (after another form was
+  // saved, or when you move to another claim and back). It is kept with the claim version it was
+  // typed against: restored over a newer version, saving it gives the conflict panel, never a
+  // silent overwrite.
+  var drafts = {};
+
+  function formVersion(form) {
+    var field = form && form.elements.namedItem("expected_version");
+    return field ? field.value : null;
+  }
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches(PANEL + " [data-draft]") || !field.id) {
+      return;
+    }
+    drafts[field.id] = { value: field.value, version: formVersion(field.form) };
+  });
+
+  function forgetDrafts(form) {
+    if (!form || !form.querySelectorAll) {
+      return;
+    }
+    form.querySelectorAll("[data-draft]").forEach(function (field) {
+      delete drafts[field.id];
+    });
+  }
+
+  function restoreDrafts() {
+    document.querySelectorAll(PANEL + " [data-draft]").forEach(function (field) {
+      var draft = drafts[field.id];
+      if (!draft || field.value === draft.value || field.value !== field.defaultValue) {
+        return;
+      }
+      field.value = draft.value;
+      field.classList.add("has-kept-draft");
+      field.title = "Your unsaved text, kept from before";
+      var details = field.closest("details");
+      if (details) {
+        details.open = true;
+      }
+      var version = field.form && field.form.elements.namedItem("expected_version");
+      if (version && draft.version !== null) {
+        version.value = draft.version;
+      }
+    });
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (source && source.closest) {
+      // The form that was sent answers for its own text: saved, refused with it kept, or shown
+      // in the conflict panel.
+      forgetDrafts(source.closest("form"));
+    }
+  });
+
+  document.addEventListener("htmx:afterSwap", restoreDrafts);
+
+  // A conflict or a refusal that the panel shows at its top is brought into view and focused,
+  // after htmx has put the focus back where it was.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!event.detail.target || event.detail.target.id !== PANEL.slice(1)) {
+      return;
+    }
+    var notice = event.detail.target.querySelector("[data-conflict], .panel-alert");
+    if (notice) {
+      notice.scrollIntoView({ block: "start" });
+      notice.focus({ preventScroll: true });
     }
   });
 

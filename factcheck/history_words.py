@@ -1,0 +1,102 @@
+"""A claim's audit entries in words, for the CLI's history and the claim panel's timeline."""
+
+HISTORY_WORDS = {
+    "import": "imported the article",
+    "claim.classify": "classified",
+    "claim.assign": "assigned",
+    "verdict.set": "rated",
+    "verdict.correct": "started a correction",
+    "review.submit": "submitted for review",
+    "review.approve": "approved and published",
+    "review.return": "returned for changes",
+    "evidence.add": "added evidence",
+    "evidence.remove": "removed evidence",
+    "comment.add": "commented",
+    "bulk.not_a_claim": "marked as not a claim in a bulk action",
+    "bulk.assign": "assigned in a bulk action",
+    "bulk.status": "set the status in a bulk action",
+    "bulk.undo": "undid a bulk action",
+}
+
+VERDICT_ACTIONS = ("verdict.set", "verdict.correct")
+
+
+def _after(entry: dict) -> dict:
+    after = entry.get("after")
+    return after if isinstance(after, dict) else {}
+
+
+def _draft(after: dict) -> dict:
+    draft = after.get("verdict_draft")
+    return draft if isinstance(draft, dict) else {}
+
+
+def _kind_words(kind) -> str:
+    return str(kind or "").replace("_", " ")
+
+
+def describe(entry: dict) -> str:
+    """One line saying what happened in an audit entry about a claim."""
+    after = _after(entry)
+    action = entry["action"]
+    words = HISTORY_WORDS.get(action, action)
+    if action == "claim.classify":
+        words += f" as {_kind_words(after.get('kind'))}"
+    elif action == "claim.assign":
+        words += f" to {after.get('assignee') or 'nobody'}"
+    elif action in VERDICT_ACTIONS:
+        draft = _draft(after)
+        words += f" {draft.get('rating_label')!r}: {draft.get('rationale', '')}"
+    elif action.startswith("evidence."):
+        words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
+    elif action == "comment.add":
+        words += f": {after.get('body')}"
+    return words
+
+
+def headline(entry: dict) -> str:
+    """A short phrase for a timeline row: what happened, without the long text that went with it."""
+    after = _after(entry)
+    action = entry["action"]
+    words = HISTORY_WORDS.get(action) or action.replace(".", " ").replace("_", " ").strip()
+    words = words or "changed the claim"
+    if action == "claim.classify":
+        return f"{words} as {_kind_words(after.get('kind'))}"
+    if action == "claim.assign":
+        assignee = after.get("assignee")
+        return f"{words} to {assignee}" if assignee else "removed the assignment"
+    if action in VERDICT_ACTIONS:
+        label = _draft(after).get("rating_label")
+        return f"{words} {label}" if label else words
+    if action.startswith("evidence.") and after.get("stance"):
+        return f"{words} ({after['stance']})"
+    return words
+
+
+def detail(entry: dict) -> str | None:
+    """The text that went with the change (a rationale, a comment, a source), if any."""
+    after = _after(entry)
+    action = entry["action"]
+    if action in VERDICT_ACTIONS:
+        value = _draft(after).get("rationale")
+    elif action.startswith("evidence."):
+        value = after.get("url")
+    elif action == "comment.add":
+        value = after.get("body")
+    else:
+        value = None
+    return value if isinstance(value, str) and value else None
+
+
+def version_after(entry: dict, claim_id: int) -> int | None:
+    """The claim's version once this entry's change was made; None when it did not change the
+    claim itself (evidence and comments leave the version alone)."""
+    after = _after(entry)
+    if entry.get("record_type") == "claims":
+        for change in after.get("changes") or []:
+            if isinstance(change, dict) and change.get("id") == claim_id:
+                version = (change.get("after") or {}).get("version")
+                return version if isinstance(version, int) else None
+        return None
+    version = after.get("version")
+    return version if isinstance(version, int) else None

@@ -1,0 +1,281 @@
+"""The claim panel's actions: triage, evidence, verdicts, second review and comments.
+
+htmx gets the refreshed panel, with the claim's highlight, the ranked list and the progress bar
+swapped out of band; a plain form post is redirected (303) back to the article. A refused form
+answers 422 with the message beside its field and the input kept; a form opened on an older
+version of the claim answers 409 with the other person's change next to yours."""
+
+import logging
+import sqlite3
+
+from flask import Blueprint, current_app, render_template, request
+
+from factcheck import jobs
+from factcheck.fetch import DEFAULT_POLICY
+from factcheck.store import claims as claim_store
+from factcheck.store import comments as comment_store
+from factcheck.store import evidence as evidence_store
+from factcheck.store import triage, verdicts
+from factcheck.store.errors import Conflict, Invalid, NotFound
+from factcheck.views.auth_guard import require_role, signed_in_actor
+from factcheck.views.claim_forms import FORMS, form_values
+from factcheck.views.connection import get_db
+from factcheck.views.panel_answers import (
+    back_to_article,
+    panel_answer,
+    refused_answer,
+    url_host,
+    url_rest,
+)
+from factcheck.views.rendering import wants_fragment
+from factcheck.views.scale_css import current_scale
+
+bp = Blueprint("claim_actions", __name__)
+log = logging.getLogger(__name__)
+
+
+# Reading the request
+
+
+def _expected_version() -> int:
+    try:
+        return int(request.form.get("expected_version", ""))
+    except ValueError:
+        raise Invalid(
+            "this form does not say which version of the claim it was opened at;"
+            " reload the page and try again"
+        ) from None
+
+
+def _archive(url: str) -> None:
+    """Queue a copy of the evidence page; the evidence stays saved if the queue cannot take it."""
+    policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
+    try:
+        jobs.archive_evidence(current_app.config["DATABASE"], url, policy)
+    except (sqlite3.Error, OSError):
+        log.exception("could not queue the archiving of %s", url)
+
+
+def _act(claim_id: int, form_name: str, change, **extra):
+    """Run `change(db, actor, values)` for the named form and answer as the request wants.
+
+    `extra` goes to the form's template (the evidence item a removal form belongs to)."""
+    form = FORMS[form_name]
+    db = get_db()
+    actor = signed_in_actor()
+    claim = claim_store.get_claim(db, claim_id)
+    values = form_values(form, request.form)
+    try:
+        change(db, actor, values)
+    except Conflict:
+        return panel_answer(claim_id, 409, conflict=(form, values, _expected_version()))
+    except Invalid as error:
+        return refused_answer(claim, form, values, error, extra)
+    if wants_fragment():
+        return panel_answer(claim_id)
+    return back_to_article(claim)
+
+
+# Triage
+
+
+@bp.post("/claims/<int:claim_id>/classify")
+def classify(claim_id: int):
+    def change(db, actor, values):
+        triage.classify(
+            db,
+            claim_id,
+            kind=values["kind"],
+            reason=values["reason"],
+            actor=actor,
+            expected_version=_expected_version(),
+        )
+
+    return _act(claim_id, "classify", change)
+
+
+@bp.post("/claims/<int:claim_id>/assign")
+def assign(claim_id: int):
+    def change(db, actor, values):
+        triage.assign(
+            db,
+            claim_id,
+            assignee=values["assignee"] or None,
+            actor=actor,
+            expected_version=_expected_version(),
+        )
+
+    return _act(claim_id, "assign", change)
+
+
+# Evidence
+
+
+@bp.post("/claims/<int:claim_id>/evidence")
+def add_evidence(claim_id: int):
+    def change(db, actor, values):
+        evidence = evidence_store.add_evidence(
+            db,
+            claim_id,
+            url=values["url"],
+            stance=values["stance"],
+            quote=values["quote"],
+            note=values["note"],
+            actor=actor,
+        )
+        _archive(evidence["url"])
+
+    return _act(claim_id, "evidence", change)
+
+
+def _evidence_of(claim_id: int, evidence_id: int) -> dict:
+    """The evidence as the panel lists it (with its archived copy), if it belongs to the claim."""
+    rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
+    item = next((row for row in rows if row["id"] == evidence_id), None)
+    if item is None:
+        raise NotFound(f"claim {claim_id} has no evidence {evidence_id}")
+    return item
+
+
+@bp.post("/claims/<int:claim_id>/evidence/<int:evidence_id>/remove")
+def remove_evidence(claim_id: int, evidence_id: int):
+    item = _evidence_of(claim_id, evidence_id)
+
+    def change(db, actor, values):
+        evidence_store.remove_evidence(db, evidence_id, reason=values["reason"], actor=actor)
+
+    return _act(claim_id, "remove_evidence", change, item=item, evidence_id=evidence_id)
+
+
+@bp.get("/claims/<int:claim_id>/evidence/<int:evidence_id>/archive-status")
+def archive_status(claim_id: int, evidence_id: int):
+    """The archive badge alone; the pending badge asks for it until the copy is kept or fails."""
+    item = _evidence_of(claim_id, evidence_id)
+    if not wants_fragment():
+        return back_to_article(claim_store.get_claim(get_db(), claim_id))
+    return render_template("partials/panel_archive_status.html", item=item)
+
+
+@bp.get("/snapshots/<int:snapshot_id>")
+def snapshot_page(snapshot_id: int):
+    """The archived copy of an evidence page, as text (never as the page's own HTML); ?claim=
+    names the claim it was opened from, for the way back."""
+    snapshot = evidence_store.get_snapshot(get_db(), snapshot_id)
+    return render_template(
+        "snapshot.html", snapshot=snapshot, claim_id=request.args.get("claim", type=int)
+    )
+
+
+# Verdicts and second review
+
+
+def _working_verdict(db, claim_id: int) -> dict | None:
+    verdict = claim_store.review_records(db, [claim_id])[claim_id]["verdict"]
+    return verdict if verdict and verdict["state"] == "draft" else None
+
+
+@bp.post("/claims/<int:claim_id>/verdict")
+def save_verdict(claim_id: int):
+    """Save the draft verdict; with intent=submit, also send it for second review. The draft rests
+    on the claim's evidence as it is now; saving a draft that has not changed (same rating,
+    rationale and evidence) writes nothing. A note for the editor is kept as a comment."""
+
+    def change(db, actor, values):
+        version = _expected_version()
+        scale = current_scale()
+        draft = _working_verdict(db, claim_id)
+        rating = scale.find(values["rating"])
+        live_evidence = [row["id"] for row in evidence_store.evidence_for_claim(db, claim_id)]
+        unchanged = (
+            draft is not None
+            and rating is not None
+            and draft["rating"] == rating.key
+            and draft["rationale"] == values["rationale"].strip()
+            and sorted(draft["evidence_ids"]) == live_evidence
+        )
+        if not unchanged:
+            updated = verdicts.set_verdict(
+                db,
+                claim_id,
+                rating=values["rating"],
+                rationale=values["rationale"],
+                actor=actor,
+                expected_version=version,
+                scale=scale,
+            )
+            version = updated["version"]
+        if values["intent"] == "submit":
+            verdicts.submit_for_review(
+                db,
+                claim_id,
+                actor=actor,
+                expected_version=version,
+                comment=values["comment"],
+                scale=scale,
+            )
+        elif values["comment"].strip():
+            comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
+
+    return _act(claim_id, "verdict", change)
+
+
+@bp.post("/claims/<int:claim_id>/correct")
+def correct_verdict(claim_id: int):
+    def change(db, actor, values):
+        verdicts.correct_verdict(
+            db,
+            claim_id,
+            rating=values["rating"],
+            rationale=values["rationale"],
+            reason=values["reason"],
+            actor=actor,
+            expected_version=_expected_version(),
+            scale=current_scale(),
+        )
+
+    return _act(claim_id, "correct", change)
+
+
+@bp.post("/claims/<int:claim_id>/approve")
+@require_role("editor", "admin")
+def approve(claim_id: int):
+    def change(db, actor, values):
+        verdicts.approve(
+            db,
+            claim_id,
+            actor=actor,
+            expected_version=_expected_version(),
+            comment=values["comment"],
+        )
+
+    return _act(claim_id, "approve", change)
+
+
+@bp.post("/claims/<int:claim_id>/return")
+@require_role("editor", "admin")
+def return_verdict(claim_id: int):
+    def change(db, actor, values):
+        verdicts.return_for_changes(
+            db,
+            claim_id,
+            actor=actor,
+            comment=values["comment"],
+            expected_version=_expected_version(),
+        )
+
+    return _act(claim_id, "return", change)
+
+
+# Comments
+
+
+@bp.post("/claims/<int:claim_id>/comments")
+def add_comment(claim_id: int):
+    def change(db, actor, values):
+        comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
+
+    return _act(claim_id, "comment", change)
+
+
+bp.add_app_template_filter(url_host)
+bp.add_app_template_filter(url_rest)

@@ -1,0 +1,134 @@
+"""The claim panel's forms as data: their fields, how store errors land beside those fields, and
+what a refused form shows (the message and the input kept, or the other person's change next to
+yours)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from factcheck.scales import Scale
+from factcheck.store.errors import StoreError
+
+
+@dataclass(frozen=True)
+class PanelForm:
+    """One form on the panel; its partial is partials/panel_<name>.html."""
+
+    name: str
+    fields: tuple[str, ...]
+    doing: str
+    #: The permission in `claim_panel.permissions` that puts this form on the panel.
+    shown_when: str
+    #: Store error fields that this form calls by another name.
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def template(self) -> str:
+        return f"partials/panel_{self.name}.html"
+
+
+FORMS = {
+    form.name: form
+    for form in (
+        PanelForm("classify", ("kind", "reason"), "reclassify the claim", "classify"),
+        PanelForm("assign", ("assignee",), "change who the claim is assigned to", "is_claim"),
+        PanelForm("evidence", ("url", "stance", "quote", "note"), "add evidence", "is_claim"),
+        PanelForm("remove_evidence", ("reason",), "remove evidence", "is_claim"),
+        PanelForm(
+            "verdict",
+            ("rating", "rationale", "comment", "intent"),
+            "save the verdict",
+            "edit_verdict",
+        ),
+        PanelForm(
+            "correct", ("rating", "rationale", "reason"), "correct the published verdict", "correct"
+        ),
+        PanelForm("approve", ("comment",), "approve the verdict", "review"),
+        PanelForm(
+            "return",
+            ("comment",),
+            "return the verdict for changes",
+            "review",
+            renamed={"reason": "comment"},
+        ),
+        PanelForm("comment", ("comment",), "add a comment", "always"),
+    )
+}
+
+FIELD_LABELS = {
+    "kind": "Classify as",
+    "reason": "Reason",
+    "assignee": "Assign to",
+    "url": "Source URL",
+    "stance": "Stance",
+    "quote": "Quoted passage",
+    "note": "Note",
+    "rating": "Rating",
+    "rationale": "Rationale",
+    "comment": "Comment",
+}
+
+#: Fields whose text can run long: the conflict panel shows them as paragraphs.
+LONG_FIELDS = ("rationale", "quote", "note", "comment", "reason")
+
+
+def sentence(text: str) -> str:
+    """A store message as a sentence: capital first letter, full stop at the end."""
+    text = " ".join(str(text).split())
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def form_values(form: PanelForm, submitted: Mapping) -> dict[str, str]:
+    """The form's fields as submitted, every one present (missing ones as empty text)."""
+    return {name: str(submitted.get(name) or "") for name in form.fields}
+
+
+def refused_state(form: PanelForm, values: dict, error: StoreError, shown: bool) -> dict:
+    """What a form shows after a 422: the message beside its field (or above the form when it
+    is about no one field), and the input as typed. `shown` says whether the form is on the panel
+    now; when it is not, the panel shows the message at its top."""
+    field_name = form.renamed.get(error.field, error.field)
+    message = sentence(error.message)
+    beside = field_name in form.fields
+    return {
+        "name": form.name,
+        "typed": values,
+        "errors": {field_name: message} if beside else {},
+        "message": None if beside else message,
+        "shown": shown,
+    }
+
+
+def _kind_words(kind: str) -> str:
+    return {"claim": "a claim", "not_a_claim": "not a claim"}.get(kind, kind)
+
+
+def what_you_did(form: PanelForm, values: dict) -> str:
+    """The refused change in words: 'save the verdict and submit it for review'."""
+    if form.name == "verdict" and values.get("intent") == "submit":
+        return "save the verdict and submit it for review"
+    if form.name == "classify":
+        return f"mark it as {_kind_words(values.get('kind', ''))}"
+    if form.name == "assign":
+        return f"assign it to {values['assignee']}" if values.get("assignee") else "unassign it"
+    return form.doing
+
+
+def your_values(form: PanelForm, values: dict, scale: Scale) -> list[dict]:
+    """The refused form's values as labelled rows for the conflict panel, ratings by label."""
+    rows = []
+    for name in form.fields:
+        text = values.get(name, "").strip()
+        if name == "intent" or not text:
+            continue
+        row = {"label": FIELD_LABELS.get(name, name), "value": text, "long": name in LONG_FIELDS}
+        if name == "rating":
+            rating = scale.find(text)
+            row["value"] = rating.label if rating else text
+            row["rating_key"] = rating.key if rating else None
+        elif name == "kind":
+            row["value"] = _kind_words(text)
+        rows.append(row)
+    return rows

@@ -1,0 +1,261 @@
+"""Importing from the browser: a paste, an uploaded file or a URL, and the progress of import jobs."""
+
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from huey.exceptions import TaskException
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from factcheck import importers, jobs
+from factcheck.ingest import ingest_imported
+from factcheck.store import articles as article_store
+from factcheck.store.errors import NotFound
+from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.connection import get_db
+from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
+
+bp = Blueprint("imports", __name__)
+
+SOURCES = ("paste", "file", "url")
+# Splitting runs at about 100 sentences a millisecond, so a paste of this size imports within the
+# request; anything bigger (and every URL) goes to a background job with a progress page.
+DIRECT_IMPORT_MAX_BYTES = 100_000
+FINISHED_STAGES = ("done", "failed")
+STAGE_LABELS = {
+    "queued": "Waiting to start…",
+    "fetching": "Fetching…",
+    "splitting": "Reading the text…",
+    "saving": "Splitting into claims…",
+    "done": "Imported",
+    "failed": "Import failed",
+}
+STAGE_STEPS = ("queued", "fetching", "saving", "done")
+
+
+class FormProblem(Exception):
+    """A field of the import form that cannot be used; `field` names it for the page."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """What the form asked for: raw bytes to read as text or HTML, or a URL to fetch."""
+
+    kind: str
+    data: bytes = b""
+    is_html: bool = False
+    url: str = ""
+
+
+def max_import_bytes() -> int:
+    return int(current_app.config["MAX_IMPORT_BYTES"])
+
+
+def size_label(size: int) -> str:
+    """A byte count as people say it: '5 MB', '200 kB', '900 bytes'."""
+    for unit, scale in (("MB", 1024 * 1024), ("kB", 1024)):
+        if size >= scale:
+            return f"{size / scale:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size:,} bytes"
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    return message[:1].upper() + message[1:] + ("" if message.endswith((".", "?", "!")) else ".")
+
+
+def _too_large(limit: int) -> str:
+    return (
+        f"This is larger than the import limit of {size_label(limit)}; import a shorter text or "
+        "ask an administrator to raise FACTCHECK_MAX_IMPORT_BYTES."
+    )
+
+
+def read_source(form, files, limit: int) -> ImportSource:
+    """Check the import form and say which source it names; FormProblem points at a bad field."""
+    kind = form.get("source", "paste")
+    if kind not in SOURCES:
+        raise FormProblem("source", "Choose Paste text, Upload file or From URL.")
+    if kind == "url":
+        url = form.get("url", "").strip()
+        if not url:
+            raise FormProblem("url", "Enter the article's address, starting with https://.")
+        if not url.lower().startswith(("http://", "https://")):
+            raise FormProblem("url", "Only http and https addresses can be imported.")
+        return ImportSource("url", url=url)
+    if kind == "paste":
+        data = form.get("text", "").encode("utf-8")
+        if not data.strip():
+            raise FormProblem("text", "Paste the article text first.")
+        if len(data) > limit:
+            raise FormProblem("text", _too_large(limit))
+        # Pasted text is always plain text, whatever markup it contains.
+        return ImportSource("paste", data=data, is_html=False)
+    upload = files.get("file")
+    if upload is None or not upload.filename:
+        raise FormProblem("file", "Choose an HTML or text file to upload.")
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise FormProblem("file", _too_large(limit))
+    if not data.strip():
+        raise FormProblem("file", "The file is empty; choose the file that holds the article.")
+    is_html = upload.filename.lower().endswith(importers.HTML_SUFFIXES) or (
+        importers.looks_like_html(data)
+    )
+    if not is_html:
+        try:
+            importers.decode_text(data)
+        except importers.ImportRefused as error:
+            raise FormProblem("file", _sentence(str(error))) from None
+    return ImportSource("file", data=data, is_html=is_html)
+
+
+def runs_in_background(source: ImportSource) -> bool:
+    """URLs and big texts go to a job with a progress page; small texts import at once."""
+    return source.kind == "url" or len(source.data) > DIRECT_IMPORT_MAX_BYTES
+
+
+def start_job(source: ImportSource, username: str) -> str:
+    """Queue the import and return the job id; the progress exists before any worker starts."""
+    database = current_app.config["DATABASE"]
+    if source.kind == "url":
+        policy = current_app.config["FETCH_POLICY"]
+        task = jobs.import_url.s(database, source.url, username, policy, max_import_bytes())
+    else:
+        task = jobs.import_text.s(
+            database, source.data, None, username, source.is_html, max_import_bytes()
+        )
+    jobs.set_owner(task.id, username)
+    jobs.set_progress(task.id, "queued", "Waiting for a worker")
+    jobs.huey.enqueue(task)
+    return task.id
+
+
+def import_now(source: ImportSource, actor):
+    if source.is_html:
+        imported = importers.from_html(source.data, max_bytes=max_import_bytes())
+    else:
+        imported = importers.from_text(source.data, max_bytes=max_import_bytes())
+    return ingest_imported(get_db(), imported, actor=actor)
+
+
+def form_context(source_kind: str = "paste", **extra) -> dict:
+    return {
+        "import_source": source_kind,
+        "import_values": {},
+        "import_problem": None,
+        "import_limit_label": size_label(max_import_bytes()),
+        **extra,
+    }
+
+
+def _form_response(status: int, **extra):
+    return page_or_fragment("import.html", "partials/import_form.html", status, **extra)
+
+
+def _open_article(article_id: int):
+    """Send the browser to a freshly imported article: HX-Redirect for htmx, else a 303."""
+    target = url_for("articles.article_page", article_id=article_id)
+    if wants_fragment():
+        response = current_app.make_response(("", 200))
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, 303)
+
+
+@bp.get("/import")
+def import_page():
+    return _form_response(200, **form_context(request.args.get("source", "paste")))
+
+
+@bp.post("/imports")
+def start_import():
+    actor = signed_in_actor()
+    kind = request.form.get("source", "paste")
+    values = {"text": request.form.get("text", ""), "url": request.form.get("url", "")}
+    try:
+        source = read_source(request.form, request.files, max_import_bytes())
+        if runs_in_background(source):
+            return _follow_job(start_job(source, actor.username))
+        result = import_now(source, actor)
+    except FormProblem as problem:
+        return _form_response(
+            422, **form_context(kind, import_values=values, import_problem=problem)
+        )
+    except importers.ImportRefused as error:
+        field = "text" if kind == "paste" else "file"
+        problem = FormProblem(field, _sentence(str(error)))
+        return _form_response(
+            422, **form_context(kind, import_values=values, import_problem=problem)
+        )
+    if result.duplicate:
+        article = article_store.get_article(get_db(), result.article_id)
+        return _form_response(200, **form_context(kind, already_imported=article))
+    return _open_article(result.article_id)
+
+
+def _follow_job(job_id: str):
+    """Show a started job's progress; one that finished at once opens its article."""
+    context = job_context(job_id)
+    job = context["job"]
+    if job["stage"] == "done" and not job.get("duplicate"):
+        return _open_article(job["article_id"])
+    if wants_fragment():
+        return render_template("partials/import_progress.html", **context), 202
+    return redirect(url_for("imports.import_progress", job_id=job_id), 303)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(_error):
+    """A body over the request limit is refused before it is read: say so beside the form."""
+    problem = FormProblem("size", _too_large(max_import_bytes()))
+    return _form_response(413, **form_context("file", import_problem=problem))
+
+
+def job_state(job_id: str) -> dict:
+    """The job's progress, with a crashed job reported as failed."""
+    state = jobs.progress(job_id)
+    if state is None or jobs.owner(job_id) != signed_in_actor().username:
+        raise NotFound(f"there is no import job {job_id} of yours; start the import again")
+    state = dict(state)
+    if state["stage"] not in FINISHED_STAGES:
+        try:
+            jobs.huey.result(job_id, preserve=True)
+        except TaskException:
+            state.update(
+                stage="failed",
+                message="The import stopped with an unexpected error; try again, and tell your "
+                "administrator if it happens twice.",
+            )
+    return state
+
+
+def job_context(job_id: str) -> dict:
+    state = job_state(job_id)
+    if state["stage"] == "failed":
+        state["message"] = _sentence(state["message"])
+    return {
+        "job_id": job_id,
+        "job": state,
+        "stage_label": STAGE_LABELS.get(state["stage"], state["stage"]),
+        "stage_steps": STAGE_STEPS,
+        "finished": state["stage"] in FINISHED_STAGES,
+    }
+
+
+@bp.get("/imports/<uuid:job_id>")
+def import_progress(job_id):
+    context = job_context(str(job_id))
+    job = context["job"]
+    if job["stage"] == "done" and not job.get("duplicate"):
+        return _open_article(job["article_id"])
+    return page_or_fragment("import.html", "partials/import_progress.html", **context)
+
+
+@bp.get("/imports/<uuid:job_id>.json")
+def import_progress_json(job_id):
+    return json_response({"job_id": str(job_id), **job_state(str(job_id))})

@@ -1,0 +1,115 @@
+"""How the claim panel answers a form: the refreshed panel with the article's changed pieces out of
+band, the refused form with its message, the conflict panel, or the whole article page for a
+browser without script."""
+
+from urllib.parse import urlsplit
+
+from flask import make_response, redirect, render_template, request, url_for
+
+from factcheck.history_words import version_after
+from factcheck.store import articles as article_store
+from factcheck.store import claims as claim_store
+from factcheck.store.errors import Invalid
+from factcheck.views.article_layout import Segment, layout_article, split_headline
+from factcheck.views.articles import status_counts
+from factcheck.views.claim_forms import PanelForm, refused_state, what_you_did, your_values
+from factcheck.views.claim_panel import find_unit, panel_context, ranked, reviewed
+from factcheck.views.connection import get_db
+from factcheck.views.rendering import wants_fragment
+from factcheck.views.scale_css import current_scale
+
+
+def article_context(db, claim: dict, units: list[dict]) -> dict:
+    """What article.html needs around the panel (the same as the article page shows)."""
+    article = article_store.get_article(db, claim["article_id"])
+    headline, blocks = split_headline(layout_article(article["body"], units))
+    return {
+        "article": article,
+        "headline": headline,
+        "blocks": blocks,
+        "ranked_claims": ranked(units),
+        "not_claim_total": sum(1 for unit in units if unit["kind"] != "claim"),
+        "counts": status_counts(units),
+        "selected_id": claim["id"],
+    }
+
+
+def shown(form: PanelForm, review: dict) -> bool:
+    return form.shown_when == "always" or bool(review["work"]["can"].get(form.shown_when))
+
+
+def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expected: int):
+    """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
+    history = claim_store.claim_history(get_db(), claim["id"])
+    newer = {
+        entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
+    }
+    return {
+        "fields": values,
+        "doing": what_you_did(form, values),
+        "yours": your_values(form, values, current_scale()),
+        "changes": [item for item in review["work"]["timeline"] if item["id"] in newer],
+        "expected_version": expected,
+        "action_url": request.path,
+    }
+
+
+def panel_answer(claim_id: int, status: int = 200, *, form_state=None, conflict=None):
+    """The whole panel as it is now: for htmx with the article's changed pieces out of band,
+    for a browser inside the article page."""
+    db = get_db()
+    article_id = claim_store.get_claim(db, claim_id)["article_id"]
+    units = claim_store.claims_for_article(db, article_id)
+    claim = find_unit(units, claim_id)
+    review = reviewed(db, claim)
+    context = {**panel_context(units, claim), "review": review, "form_state": None}
+    if form_state is not None:
+        form, values, error, extra = form_state
+        context["form_state"] = {
+            **refused_state(form, values, error, shown(form, review)),
+            **extra,
+        }
+    if conflict is not None:
+        context["conflict"] = conflict_view(claim, review, *conflict)
+    context.update(article_context(db, claim, units))
+    if not wants_fragment():
+        return render_template("article.html", **context), status
+    context["updated_segment"] = Segment(claim["start"], claim["end"], claim["text"], claim)
+    context["oob_progress"] = True
+    response = make_response(render_template("partials/panel_response.html", **context), status)
+    response.headers["HX-Retarget"] = "#claim-panel"
+    response.headers["HX-Reswap"] = "innerHTML"
+    return response
+
+
+def back_to_article(claim: dict):
+    return redirect(
+        url_for("articles.article_page", article_id=claim["article_id"], claim=claim["id"]), 303
+    )
+
+
+def refused_answer(before: dict, form: PanelForm, values: dict, error: Invalid, extra: dict):
+    """422. htmx gets the form alone with the message beside the field, unless something was
+    saved before the refusal or the form came from a conflict panel: then the whole panel."""
+    db = get_db()
+    claim = claim_store.get_claim(db, before["id"])
+    changed = claim["version"] != before["version"]
+    if wants_fragment() and not changed and request.form.get("reapply") != "1":
+        review = reviewed(db, claim)
+        state = {**refused_state(form, values, error, True), **extra}
+        context = {"claim": claim, "review": review, "form_state": state, **extra}
+        return render_template(form.template, **context), 422
+    return panel_answer(claim["id"], 422, form_state=(form, values, error, extra))
+
+
+def url_host(url: str) -> str:
+    """The host of a web address, for showing a source at a glance."""
+    return urlsplit(url).hostname or url
+
+
+def url_rest(url: str) -> str:
+    """Everything after the host: port, path, query."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{port}{parts.path}{query}" if parts.hostname else ""

@@ -1,0 +1,273 @@
+"""The review queue across articles: filters, active search, keyset pages and bulk actions."""
+
+from collections import Counter
+from urllib.parse import parse_qsl, urlencode
+
+from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
+from werkzeug.datastructures import MultiDict
+
+from factcheck.scales import load_scale
+from factcheck.store import articles as article_store
+from factcheck.store import bulk as bulk_store
+from factcheck.store import queue as queue_store
+from factcheck.store import users as user_store
+from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.connection import get_db
+from factcheck.views.formatting import STATUS_LABELS, STATUS_ORDER
+from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
+
+bp = Blueprint("queue", __name__)
+
+FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind")
+SECTIONS = ("headline", "standfirst", "body")
+KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
+SEARCH_MAX_CHARS = 200
+# Counting every match is slow on a big database, so the count stops here ("1,000+ claims").
+COUNT_CAP = 1000
+NOTICE_CATEGORY = "queue"
+
+
+def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
+    """The filters a request asks for, as strings; values that cannot match are dropped, so an
+    old shared link still opens."""
+    allowed = {
+        "status": STATUS_ORDER,
+        "verdict": ratings,
+        "section": SECTIONS,
+        "kind": tuple(KINDS),
+    }
+    values = {}
+    for name in FILTER_NAMES:
+        value = " ".join((args.get(name) or "").split())
+        if not value:
+            continue
+        if name in allowed and value not in allowed[name]:
+            continue
+        if name == "article" and not value.isdigit():
+            continue
+        if name == "q":
+            value = value[:SEARCH_MAX_CHARS]
+        if name == "assignee":
+            value = value.lower()
+        values[name] = value
+    return values
+
+
+def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFilters:
+    assignee = values.get("assignee")
+    if assignee == "me":
+        assignee = username
+    return queue_store.QueueFilters(
+        status=values.get("status"),
+        verdict=values.get("verdict"),
+        assignee=assignee,
+        article_id=int(values["article"]) if "article" in values else None,
+        section=values.get("section"),
+        kind=values.get("kind", "claim"),
+        search=values.get("q"),
+    )
+
+
+def _claims(count: int) -> str:
+    return f"{count:,} claim{'' if count == 1 else 's'}"
+
+
+def describe_skips(skipped: dict) -> str | None:
+    """Why claims were left alone, in words: '2 claims left as they were: 1 is published, ...'."""
+    if not skipped:
+        return None
+    reasons = Counter(str(reason) for reason in skipped.values())
+    parts = []
+    for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
+        if reason == "unchanged":
+            parts.append(f"{count:,} already {'was' if count == 1 else 'were'} that way")
+        elif reason.startswith("it is "):
+            verb = "is" if count == 1 else "are"
+            parts.append(f"{count:,} {verb} {reason.removeprefix('it is ')}")
+        else:
+            parts.append(f"{count:,}: {reason}")
+    return f"{_claims(len(skipped))} left as they were: {'; '.join(parts)}."
+
+
+def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
+    """What a bulk action changed, in words: '12 claims marked not a claim'."""
+    changed = _claims(len(summary["claim_ids"]))
+    action, value = summary["bulk_action"], summary.get("value")
+    if action == "not_a_claim":
+        return f"{changed} marked not a claim"
+    if action == "assign":
+        if not value:
+            return f"{changed} unassigned"
+        return f"{changed} assigned to {display_names.get(value, value)}"
+    return f"{changed} set to {STATUS_LABELS.get(value, value).lower()}"
+
+
+def describe_undo(summary: dict) -> str:
+    restored = len(summary["claim_ids"])
+    if not restored:
+        return "Nothing was undone: each of these claims has changed since the bulk action."
+    return f"Undone: {_claims(restored)} put back as they were."
+
+
+def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = None, error=False):
+    return {"text": text, "audit_id": audit_id, "skipped": skipped, "error": error}
+
+
+def _article_choices(db, selected: str | None) -> list[dict]:
+    """The newest articles, plus the one filtered on when it is older than those."""
+    articles = queue_store.article_choices(db)
+    if selected and all(str(article["id"]) != selected for article in articles):
+        try:
+            article = article_store.get_article(db, int(selected))
+        except NotFound:
+            return articles
+        articles.append({"id": article["id"], "title": article["title"]})
+    return articles
+
+
+def _choices(db, values: dict[str, str]) -> dict:
+    return {
+        "statuses": [(status, STATUS_LABELS[status]) for status in STATUS_ORDER],
+        "people": [user for user in user_store.list_users(db) if not user["disabled"]],
+        "articles": _article_choices(db, values.get("article")),
+        "sections": SECTIONS,
+        "kinds": KINDS,
+    }
+
+
+def match_count(db, filters, rows: list, next_key, after) -> tuple[int, bool]:
+    """(count, capped): exact when everything fits on one page (no query needed); otherwise
+    counted up to COUNT_CAP, which stays cheap on a million claims."""
+    if next_key is None and after is None:
+        return len(rows), False
+    counted = queue_store.queue_count_upto(db, filters, COUNT_CAP)
+    if counted > COUNT_CAP:
+        return COUNT_CAP, True
+    return counted, False
+
+
+def count_label(count: int, capped: bool) -> str:
+    return f"{count:,}+ claims" if capped else _claims(count)
+
+
+def queue_context(args, notice: dict | None = None, selected: set[int] = frozenset()) -> dict:
+    """Everything the queue page and its results partial show, for these query arguments."""
+    db = get_db()
+    actor = signed_in_actor()
+    ratings = [(rating.key, rating.label) for rating in load_scale().ratings]
+    values = filter_values(args, tuple(key for key, _ in ratings))
+    choices = {**_choices(db, values), "ratings": ratings}
+    filters = queue_filters(values, actor.username)
+    after = args.get("after") or None
+    rows, next_key = queue_store.queue_page(db, filters, after=after)
+    count, capped = match_count(db, filters, rows, next_key, after)
+    return {
+        "filters": values,
+        "claims": rows,
+        "next_url": url_for("queue.queue_page", **values, after=next_key) if next_key else None,
+        "first_url": url_for("queue.queue_page", **values) if after else None,
+        "next_key": next_key,
+        "page_size": queue_store.PAGE_SIZE,
+        "count": count,
+        "count_capped": capped,
+        "count_label": count_label(count, capped),
+        "view": urlencode({**values, **({"after": after} if after else {})}),
+        "choices": choices,
+        "rating_labels": dict(choices["ratings"]),
+        "notice": notice,
+        "selected": selected,
+    }
+
+
+def _flashed_notice() -> dict | None:
+    notices = get_flashed_messages(category_filter=[NOTICE_CATEGORY])
+    return notices[-1] if notices else None
+
+
+@bp.get("/queue")
+def queue_page():
+    context = queue_context(request.args, notice=_flashed_notice())
+    return page_or_fragment("queue.html", "partials/queue_results.html", **context)
+
+
+@bp.get("/queue.json")
+def queue_json():
+    context = queue_context(request.args)
+    return json_response(
+        {
+            "filters": context["filters"],
+            "count": context["count"],
+            "count_capped": context["count_capped"],
+            "claims": context["claims"],
+            "next_key": context["next_key"],
+            "next_url": context["next_url"],
+        }
+    )
+
+
+def _view_args() -> MultiDict:
+    """The queue view the form was posted from (filters and page), carried in a hidden field."""
+    return MultiDict(parse_qsl(request.form.get("view", "")))
+
+
+def _answer(notice: dict, status: int = 200, selected: set[int] = frozenset()):
+    """htmx gets the results again with the notice; a plain form post is sent back (303)."""
+    view = _view_args()
+    if wants_fragment():
+        context = queue_context(view, notice=notice, selected=selected)
+        return page_or_fragment("queue.html", "partials/queue_results.html", status, **context)
+    flash(notice, NOTICE_CATEGORY)
+    kept = {
+        name: value for name, value in view.items() if value and name in (*FILTER_NAMES, "after")
+    }
+    return redirect(url_for("queue.queue_page", **kept), 303)
+
+
+def _selected_ids() -> set[int]:
+    return {int(value) for value in request.form.getlist("claim") if value.isdigit()}
+
+
+def _bulk_value(action: str):
+    if action == "not_a_claim":
+        return request.form.get("reason", "")
+    if action == "assign":
+        return request.form.get("assign_to", "").strip() or None
+    return request.form.get("set_status", "")
+
+
+@bp.post("/queue/bulk")
+def bulk_action():
+    actor = signed_in_actor()
+    action = request.form.get("action", "")
+    selected = _selected_ids()
+    try:
+        summary = bulk_store.bulk_update(
+            get_db(), sorted(selected), action=action, value=_bulk_value(action), actor=actor
+        )
+    except (Invalid, NotFound) as error:
+        message = error.message[:1].upper() + error.message[1:] + "."
+        return _answer(_notice(message, error=True), error.status, selected)
+    names = {user["username"]: user["display_name"] for user in user_store.list_users(get_db())}
+    skipped = describe_skips(summary["skipped"])
+    if summary["claim_ids"]:
+        notice = _notice(
+            describe_bulk(summary, names), audit_id=summary["audit_id"], skipped=skipped
+        )
+    else:
+        notice = _notice("Nothing changed.", skipped=skipped)
+    return _answer(notice)
+
+
+@bp.post("/queue/undo")
+def undo_bulk():
+    actor = signed_in_actor()
+    audit_id = request.form.get("audit_id", "")
+    if not audit_id.isdigit():
+        raise Invalid("there is no bulk action to undo")
+    try:
+        summary = bulk_store.undo_bulk(get_db(), int(audit_id), actor=actor)
+    except (NotFound, Forbidden) as error:
+        message = error.message[:1].upper() + error.message[1:] + "."
+        return _answer(_notice(message, error=True), error.status)
+    return _answer(_notice(describe_undo(summary), skipped=describe_skips(summary["skipped"])))

@@ -1,0 +1,131 @@
+// factcheck queue: select-all and the selected count for bulk actions, and keyboard movement
+// between rows (j/k, x to select, / to search). Everything here is a convenience: the queue's
+// forms and links work without it.
+(function () {
+  "use strict";
+
+  function table() {
+    return document.getElementById("queue-table");
+  }
+
+  function rowBoxes() {
+    var found = table();
+    return found ? Array.prototype.slice.call(found.querySelectorAll('tbody input[name="claim"]')) : [];
+  }
+
+  function updateSelection() {
+    var boxes = rowBoxes();
+    var checked = boxes.filter(function (box) {
+      return box.checked;
+    }).length;
+    var all = document.querySelector("#queue-table [data-select-all]");
+    if (all) {
+      all.checked = boxes.length > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    }
+    var form = document.getElementById("queue-bulk");
+    if (form) {
+      form.classList.add("is-enhanced");
+      form.classList.toggle("has-selection", checked > 0);
+    }
+    var counter = document.querySelector("[data-selected-count]");
+    if (counter) {
+      counter.textContent = checked ? "· " + checked + " selected" : "";
+      counter.hidden = !checked;
+    }
+    boxes.forEach(function (box) {
+      box.closest("tr").classList.toggle("is-selected", box.checked);
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!target.closest || !target.closest("#queue-table")) {
+      return;
+    }
+    if (target.matches("[data-select-all]")) {
+      rowBoxes().forEach(function (box) {
+        box.checked = target.checked;
+      });
+    }
+    updateSelection();
+  });
+
+  function rowLinks() {
+    var found = table();
+    return found ? Array.prototype.slice.call(found.querySelectorAll("tbody a.queue-claim")) : [];
+  }
+
+  function focusedRow() {
+    var active = document.activeElement;
+    return active && active.closest ? active.closest("#queue-table tbody tr") : null;
+  }
+
+  function move(direction) {
+    var links = rowLinks();
+    if (!links.length) {
+      return;
+    }
+    var row = focusedRow();
+    var index = row ? links.indexOf(row.querySelector("a.queue-claim")) : -1;
+    var next = index < 0 ? (direction > 0 ? 0 : links.length - 1) : index + direction;
+    next = Math.max(0, Math.min(links.length - 1, next));
+    links[next].focus();
+    links[next].closest("tr").scrollIntoView({ block: "nearest" });
+  }
+
+  function isTyping(target) {
+    return Boolean(target && target.closest && target.closest("input, textarea, select, [contenteditable]"));
+  }
+
+  function helpOpen() {
+    var dialog = document.getElementById("keyboard-help");
+    return Boolean(dialog && dialog.open);
+  }
+
+  // Captured on window so the queue's j and k win over the article page's handler, which has
+  // nothing to move between here.
+  window.addEventListener(
+    "keydown",
+    function (event) {
+      if (!table() || event.ctrlKey || event.metaKey || event.altKey || helpOpen()) {
+        return;
+      }
+      if (isTyping(event.target)) {
+        return;
+      }
+      if (event.key === "j" || event.key === "k") {
+        event.preventDefault();
+        move(event.key === "j" ? 1 : -1);
+      } else if (event.key === "x") {
+        var row = focusedRow();
+        var box = row && row.querySelector('input[name="claim"]');
+        if (box) {
+          event.preventDefault();
+          box.checked = !box.checked;
+          updateSelection();
+        }
+      } else if (event.key === "/") {
+        var search = document.getElementById("queue-search");
+        if (search) {
+          event.preventDefault();
+          search.focus();
+          search.select();
+        }
+      }
+    },
+    true
+  );
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "queue-results") {
+      updateSelection();
+    }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", updateSelection);
+  } else {
+    updateSelection();
+  }
+})();

@@ -1,0 +1,210 @@
+"""A claim from first look to published verdict in a real browser, keyboard first, by two people:
+a reviewer who gathers evidence and rates it, an editor who approves it."""
+
+import itertools
+import re
+
+import pytest
+from helpers import PASSWORD, SAMPLE_ARTICLE
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck import jobs
+from factcheck.ingest import ingest_text
+from factcheck.store import claims as claim_store
+from factcheck.store import verdicts
+from factcheck.store.users import actor_for
+
+RATIONALE = (
+    "The county emergency office bulletin lists fourteen closed schools on Tuesday,"
+    " exactly as the headline says."
+)
+# Refused by the strict fetch policy before any connection: evidence archiving never leaves here.
+PRIVATE_SOURCE = "https://10.20.30.40/bulletin"
+_serial = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def immediate_jobs():
+    jobs.configure(None, immediate=True)
+
+
+@pytest.fixture
+def article(demo_articles) -> dict:
+    """A fresh article for this test alone (the browser database is shared by every test)."""
+    db = database.connect(demo_articles["path"])
+    try:
+        body = SAMPLE_ARTICLE + f"\nReview flow copy {next(_serial)} of the sample."
+        article_id = ingest_text(db, body).article_id
+        claims = [c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"]
+    finally:
+        db.close()
+    return {"id": article_id, "claims": claims, "path": demo_articles["path"]}
+
+
+def page_problems(page, expected_statuses=()) -> list[str]:
+    """Console errors, page errors and dialogs, leaving out the browser's own note about a
+    response status the test asked for."""
+    allowed = tuple(f"status of {status}" for status in expected_statuses)
+    console = [
+        text
+        for text in page.problems["console"]
+        if not (text.startswith("Failed to load resource") and text.endswith(allowed))
+    ]
+    csp = [text for text in console if "Content Security Policy" in text]
+    assert csp == [], "the page broke its own Content-Security-Policy"
+    return console + page.problems["errors"] + page.problems["dialogs"]
+
+
+def signed_in_page(browser, base_url: str, username: str):
+    """A second person in a browser context of their own, signed in through the form."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto("/sign-in")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)
+    return context, page
+
+
+def test_a_claim_goes_from_evidence_to_published_with_two_people(
+    watched_page, browser, base_url, article
+):
+    page = watched_page
+    page.goto(f"/articles/{article['id']}")
+    page.evaluate("window.stillTheSamePage = true")
+    claims = page.locator("#article-text .unit.is-claim")
+    panel = page.locator("#claim-panel")
+
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    expect(claims.nth(1)).to_have_attribute("aria-current", "true")
+    page.keyboard.press("k")
+    first = claims.nth(0)
+    expect(first).to_have_attribute("aria-current", "true")
+    claim_id = first.get_attribute("data-claim-id")
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", claim_id)
+
+    # Evidence, from the keyboard: e jumps to the URL, Ctrl+Enter adds it.
+    page.keyboard.press("e")
+    url_field = panel.get_by_label("Source URL")
+    expect(url_field).to_be_focused()
+    page.keyboard.type(PRIVATE_SOURCE)
+    panel.get_by_label("Stance").select_option("supports")
+    panel.get_by_label("Quoted passage").fill("14 schools were closed on Tuesday")
+    page.keyboard.press("Control+Enter")
+    item = panel.locator(".evidence-item")
+    expect(item).to_have_count(1)
+    expect(item.locator(".stance")).to_have_text("Supports")
+    expect(item.locator(".evidence-quote")).to_have_text("14 schools were closed on Tuesday")
+    expect(item.locator(".archive-status")).to_have_text("Archive failed")
+
+    # The verdict: a number key picks the rating and puts the cursor in the rationale.
+    page.keyboard.press("Escape")
+    page.keyboard.press("1")
+    accurate = panel.get_by_role("radio", name=re.compile("^Accurate"))
+    expect(accurate).to_be_checked()
+    rationale = panel.get_by_label("Rationale")
+    expect(rationale).to_be_focused()
+    page.keyboard.type(RATIONALE)
+    panel.get_by_role("button", name="Submit for review").click()
+    expect(panel.locator(".status-line .badge.status-in_review")).to_have_text("In review")
+    expect(page.locator(f"#claim-{claim_id}")).to_have_attribute("data-label", "in review")
+    expect(panel.get_by_role("button", name="Approve")).to_have_count(0)
+    assert page.evaluate("window.stillTheSamePage") is True
+
+    # The editor, in another browser, approves.
+    context, editor = signed_in_page(browser, base_url, "ed")
+    try:
+        editor.goto(f"/articles/{article['id']}?claim={claim_id}")
+        editor_panel = editor.locator("#claim-panel")
+        expect(editor_panel.locator(".verdict-card.is-in-review")).to_contain_text(RATIONALE)
+        editor_panel.get_by_role("button", name="Approve").click()
+        expect(editor_panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text(
+            "Published"
+        )
+        expect(editor_panel.locator(".verdict-card.is-published")).to_contain_text(
+            "by Rita, approved by Ed"
+        )
+        history = editor_panel.locator(".timeline-item")
+        expect(history.first).to_contain_text("Ed approved and published")
+        expect(editor_panel.locator(".timeline")).to_contain_text("Rita submitted for review")
+        expect(editor.locator(f"#claim-{claim_id}")).to_have_attribute(
+            "data-label", "published: Accurate"
+        )
+    finally:
+        context.close()
+
+    page.reload()
+    expect(panel.locator(".status-line .badge.status-published")).to_have_text("Published")
+    expect(panel.locator(".timeline")).to_contain_text("Ed approved and published")
+    assert page_problems(page) == []
+
+
+def test_a_reviewer_is_not_offered_approval_and_is_refused_when_forcing_it(watched_page, article):
+    claim = article["claims"][0]
+    db = database.connect(article["path"])
+    try:
+        ed = actor_for(db, "ed")
+        verdicts.set_verdict(db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=ed)
+        verdicts.submit_for_review(db, claim["id"], actor=ed)
+        version = claim_store.get_claim(db, claim["id"])["version"]
+    finally:
+        db.close()
+
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
+    expect(panel.get_by_role("button", name="Approve")).to_have_count(0)
+    page.keyboard.press("a")
+    expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
+
+    token = page.evaluate("JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRFToken']")
+    forced = page.request.post(
+        f"/claims/{claim['id']}/approve",
+        form={"expected_version": str(version)},
+        headers={"X-CSRFToken": token, "HX-Request": "true"},
+    )
+    assert forced.status == 403
+    assert "editor" in forced.text()
+    page.reload()
+    expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
+    assert page_problems(page) == []
+
+
+def test_the_help_overlay_lists_every_panel_shortcut(watched_page, article):
+    page = watched_page
+    page.goto(f"/articles/{article['id']}")
+    page.keyboard.press("?")
+    dialog = page.locator("#keyboard-help")
+    expect(dialog).to_be_visible()
+    for words in ("Next claim", "pick that rating", "add evidence", "Save the form", "approve"):
+        expect(dialog).to_contain_text(words)
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page_problems(page) == []
+
+
+def test_unsent_text_survives_saving_another_form_and_moving_away(watched_page, article):
+    claim = article["claims"][0]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    note = "Half-written: ask the office about the second figure"
+    panel.get_by_label("Add a comment").fill(note)
+    panel.get_by_role("radio", name=re.compile("^Unverifiable")).check()
+    panel.get_by_label("Rationale").fill(RATIONALE)
+    panel.get_by_role("button", name="Save draft").click()
+    expect(panel.locator(".status-line .badge.status-in_progress")).to_have_text("In progress")
+    expect(panel.get_by_label("Add a comment")).to_have_value(note)
+
+    page.locator("body").press("Escape")
+    page.keyboard.press("j")
+    expect(panel.locator(".panel")).not_to_have_attribute("data-claim-id", str(claim["id"]))
+    page.keyboard.press("k")
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", str(claim["id"]))
+    expect(panel.get_by_label("Add a comment")).to_have_value(note)
+    expect(panel.get_by_label("Rationale")).to_have_value(RATIONALE)
+    assert page_problems(page) == []

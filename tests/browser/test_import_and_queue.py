@@ -1,0 +1,126 @@
+"""Importing from the dashboard and working the queue in a real browser: paste, progress,
+active search, keyboard selection, a bulk action and its undo."""
+
+import re
+import uuid
+
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck import jobs
+from factcheck.ingest import ingest_text
+
+
+def _no_problems(page):
+    csp = [text for text in page.problems["console"] if "Content Security Policy" in text]
+    assert csp == [], "the page broke its own Content-Security-Policy"
+    assert page.problems["console"] == []
+    assert page.problems["errors"] == []
+    assert page.problems["dialogs"] == []
+
+
+def _unique_word() -> str:
+    """A made-up word, so this test's claims are the only ones a search finds."""
+    return "Quarrow" + uuid.uuid4().hex[:8]
+
+
+def test_pasting_an_article_on_the_dashboard_opens_it_highlighted(watched_page):
+    page = watched_page
+    word = _unique_word()
+    pasted = (
+        f"Dredging the {word} channel will cost 12 million euros\n\n"
+        f"The port authority said on Tuesday that dredging the {word} channel would cost 12 million"
+        " euros and take 18 months. Shipping traffic fell by 9 percent last year, officials said."
+        " The notice read <b>closed</b> in bold."
+    )
+    page.goto("/")
+    paste_tab = page.get_by_role("radio", name="Paste text")
+    expect(paste_tab).to_be_checked()
+    paste_tab.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name="Upload file")).to_be_checked()
+    expect(page.get_by_label("HTML or text file")).to_be_visible()
+    expect(page.get_by_label("Article text")).to_be_hidden()
+    page.keyboard.press("ArrowLeft")
+    page.get_by_label("Article text").fill(pasted)
+    page.get_by_role("button", name="Import").click()
+
+    expect(page).to_have_url(re.compile(r"/articles/\d+$"))
+    claims = page.locator("#article-text .unit.is-claim")
+    expect(claims.first).to_be_visible()
+    assert claims.count() >= 2
+    expect(page.locator("#article-text")).to_contain_text("The notice read <b>closed</b> in bold.")
+    expect(page.locator("#article-text b")).to_have_count(0)
+    _no_problems(page)
+
+
+def test_a_background_import_shows_each_stage_then_opens_the_article(watched_page, demo_articles):
+    page = watched_page
+    job_id = str(uuid.uuid4())
+    jobs.set_progress(job_id, "fetching", "Fetching https://news.example/harbour")
+    page.goto(f"/imports/{job_id}")
+    expect(page.get_by_role("heading", name="Fetching…")).to_be_visible()
+    expect(page.locator('[aria-current="step"]')).to_have_text("Fetching")
+
+    jobs.set_progress(job_id, "saving", "Splitting into claims and saving")
+    expect(page.get_by_role("heading", name="Splitting into claims…")).to_be_visible()
+
+    story = demo_articles["story"]
+    jobs.set_progress(job_id, "done", "Imported", article_id=story, claims=20, duplicate=False)
+    expect(page).to_have_url(re.compile(rf"/articles/{story}$"))
+    _no_problems(page)
+
+
+def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_articles):
+    page = watched_page
+    word = _unique_word()
+    body = (
+        f"{word} council cuts 40 bus routes\n\n"
+        f"The {word} council said on Monday it would cut 40 of its 212 bus routes by June. "
+        f"Fares in {word} rose by 14 percent last year, according to the transport office. "
+        f"The {word} mayor said 3,000 residents had signed a petition against the cuts."
+    )
+    db = database.connect(demo_articles["path"])
+    ingest_text(db, body)
+    db.close()
+
+    page.goto("/queue")
+    page.evaluate("window.stillTheSamePage = true")
+    page.get_by_label("Search").fill(word.lower())
+    rows = page.locator("#queue-table tbody tr")
+    expect(page).to_have_url(re.compile(rf"q={word.lower()}"))
+    expect(rows.first).to_contain_text(word)
+    found = rows.count()
+    assert found >= 3
+    for text in rows.locator("a.queue-claim").all_inner_texts():
+        assert word in text
+
+    # Keyboard: j moves to a row, x selects it.
+    page.get_by_label("Search").blur()
+    page.keyboard.press("j")
+    expect(rows.nth(0).locator("a.queue-claim")).to_be_focused()
+    page.keyboard.press("x")
+    page.keyboard.press("j")
+    page.keyboard.press("x")
+    expect(rows.locator('input[name="claim"]:checked')).to_have_count(2)
+    expect(page.locator("[data-selected-count]")).to_have_text("· 2 selected")
+    chosen = [rows.nth(i).get_attribute("data-claim-id") for i in (0, 1)]
+
+    page.get_by_placeholder("Reason (e.g. opinion)").fill("headline wording")
+    page.get_by_role("button", name="Mark not a claim").click()
+    notice = page.locator(".queue-notice")
+    expect(notice).to_contain_text("2 claims marked not a claim")
+    expect(rows).to_have_count(found - 2)
+    for claim_id in chosen:
+        expect(page.locator(f'#queue-table tr[data-claim-id="{claim_id}"]')).to_have_count(0)
+
+    page.get_by_role("button", name="Undo").click()
+    expect(notice).to_have_text(re.compile(r"Undone: 2 claims put back as they were\."))
+    expect(rows).to_have_count(found)
+    assert page.evaluate("window.stillTheSamePage") is True
+
+    page.get_by_label("Search").blur()
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/articles/\d+\?claim=\d+$"))
+    _no_problems(page)

@@ -1,0 +1,178 @@
+"""Stale edits on the claim panel: a 409 that shows their change next to yours, loses nothing, and
+lets you apply yours on top."""
+
+import lxml.html
+import pytest
+from helpers import RATIONALE, first_checkable_claim
+from test_claim_actions import (
+    SCRIPT,
+    audit_count,
+    claim_now,
+    form_post,
+    fragment,
+    hx_post,
+    verdict_data,
+    words,
+)
+
+from factcheck.store import triage, verdicts
+
+MINE = "The office's own bulletin gives fourteen closed schools, which matches the claim exactly."
+THEIRS = "No public record of the closures exists yet; the office has not published a bulletin."
+
+
+@pytest.fixture
+def claim(app_db, people, make_article) -> dict:
+    return first_checkable_claim(app_db, make_article())
+
+
+@pytest.fixture
+def stale(claim, app_db, people):
+    """The claim as rita opened it, after which ed saved his own draft verdict."""
+    opened = claim_now(app_db, claim["id"])
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=THEIRS, actor=people["ed"]
+    )
+    return opened
+
+
+def reapply_form(html) -> lxml.html.HtmlElement:
+    return html.cssselect("form.reapply-form")[0]
+
+
+def hidden(form, name: str) -> str:
+    return form.cssselect(f'input[name="{name}"]')[0].get("value")
+
+
+def test_a_stale_verdict_shows_their_change_next_to_yours(client, stale, app_db):
+    before = audit_count(app_db)
+    mine = verdict_data(stale, rating="accurate", rationale=MINE)
+    response = hx_post(client, f"/claims/{stale['id']}/verdict", mine)
+    assert response.status_code == 409
+    assert response.headers["HX-Retarget"] == "#claim-panel"
+    assert audit_count(app_db) == before
+
+    html = fragment(response)
+    conflict = html.cssselect("[data-conflict]")[0]
+    assert conflict.get("role") == "alert"
+    assert "Ed rated Unverifiable" in words(conflict.cssselect(".conflict-lead")[0])
+    theirs = conflict.cssselect(".conflict-side.is-theirs")[0]
+    assert "Unverifiable" in words(theirs.cssselect(".verdict-badge")[0])
+    assert THEIRS in words(theirs)
+    assert "Ed rated Unverifiable" in words(theirs.cssselect(".conflict-changes")[0])
+    yours = conflict.cssselect(".conflict-side.is-yours")[0]
+    assert "Accurate" in words(yours.cssselect(".verdict-badge")[0])
+    assert MINE in words(yours)
+
+    form = reapply_form(html)
+    now = claim_now(app_db, stale["id"])
+    assert hidden(form, "expected_version") == str(now["version"]) != str(stale["version"])
+    assert hidden(form, "rationale") == MINE and hidden(form, "rating") == "accurate"
+    assert form.get("hx-post") == f"/claims/{stale['id']}/verdict"
+    # Below the conflict, the panel shows the claim as it is now, ready for the next edit.
+    rationale = html.get_element_by_id(f"verdict-{stale['id']}-rationale")
+    assert words(rationale) == THEIRS
+
+
+def test_applying_yours_on_top_saves_your_values(client, stale, app_db):
+    conflict = fragment(
+        hx_post(
+            client,
+            f"/claims/{stale['id']}/verdict",
+            verdict_data(stale, rating="accurate", rationale=MINE),
+        )
+    )
+    form = reapply_form(conflict)
+    data = {field.get("name"): field.get("value") for field in form.cssselect("input")}
+    response = client.post(form.get("action"), data=data, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = fragment(response)
+    assert not html.cssselect("[data-conflict]")
+    assert words(html.get_element_by_id(f"verdict-{stale['id']}-rationale")) == MINE
+    history = [words(item) for item in html.cssselect(".timeline-item")]
+    assert history[0].startswith("Rita rated Accurate") and any(
+        line.startswith("Ed rated Unverifiable") for line in history
+    )
+
+
+def test_a_stale_plain_form_gets_the_whole_page_with_the_conflict(client, stale, app_db):
+    response = form_post(
+        client,
+        f"/claims/{stale['id']}/verdict",
+        verdict_data(stale, rating="accurate", rationale=MINE),
+    )
+    assert response.status_code == 409
+    page = lxml.html.fromstring(response.get_data(as_text=True))
+    assert page.get_element_by_id("article-text") is not None
+    conflict = page.get_element_by_id("claim-panel").cssselect("[data-conflict]")[0]
+    assert MINE in words(conflict) and THEIRS in words(conflict)
+    assert hidden(reapply_form(page), "csrf_token")
+
+
+def test_a_stale_assignment_names_both_people(client, claim, app_db, people):
+    opened = claim_now(app_db, claim["id"])
+    triage.assign(app_db, claim["id"], assignee="eve", actor=people["ed"])
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/assign",
+        {"expected_version": opened["version"], "assignee": "rita"},
+    )
+    assert response.status_code == 409
+    conflict = fragment(response).cssselect("[data-conflict]")[0]
+    assert "Ed assigned to eve" in words(conflict)
+    assert "Assign it to rita" in words(conflict.cssselect(".is-yours")[0])
+    assert claim_now(app_db, claim["id"])["assignee_id"] == people["eve"].id
+
+
+def test_a_stale_approval_is_refused_until_the_editor_looks_again(
+    client_as,
+    claim,
+    app_db,
+    people,
+):
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    opened = claim_now(app_db, claim["id"])
+    verdicts.return_for_changes(
+        app_db, claim["id"], comment="Needs the second source.", actor=people["eve"]
+    )
+    response = hx_post(
+        client_as("ed"), f"/claims/{claim['id']}/approve", {"expected_version": opened["version"]}
+    )
+    assert response.status_code == 409
+    conflict = fragment(response).cssselect("[data-conflict]")[0]
+    assert "Eve returned for changes" in words(conflict)
+    assert "Approve the verdict" in words(conflict)
+    assert claim_now(app_db, claim["id"])["status"] == "in_progress"
+
+
+def test_applying_yours_when_it_no_longer_fits_explains_why(client, stale, app_db, people):
+    verdicts.submit_for_review(app_db, stale["id"], actor=people["ed"])
+    conflict = fragment(
+        hx_post(
+            client,
+            f"/claims/{stale['id']}/verdict",
+            verdict_data(stale, rating="accurate", rationale=MINE),
+        )
+    )
+    form = reapply_form(conflict)
+    data = {field.get("name"): field.get("value") for field in form.cssselect("input")}
+    response = client.post(form.get("action"), data=data, headers={"HX-Request": "true"})
+    assert response.status_code == 422
+    assert response.headers["HX-Retarget"] == "#claim-panel"
+    alert = fragment(response).cssselect(".panel-alert [data-error-message]")[0]
+    assert "waiting for second review" in words(alert)
+    assert claim_now(app_db, stale["id"])["status"] == "in_review"
+
+
+def test_markup_in_a_conflicting_edit_is_shown_as_text(client, stale):
+    response = hx_post(
+        client,
+        f"/claims/{stale['id']}/verdict",
+        verdict_data(stale, rating="accurate", rationale=f"{MINE} {SCRIPT}"),
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert SCRIPT not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -1,0 +1,185 @@
+"""The dashboard: the import form at the top, articles with progress, and each person's work:
+assigned claims, reviews waiting, fresh verdicts and evidence that could not be archived."""
+
+import lxml.html
+import pytest
+from helpers import RATIONALE, first_checkable_claim
+
+from factcheck.store import articles as article_store
+from factcheck.store import evidence, triage, verdicts
+from factcheck.store.actors import SYSTEM
+
+HX = {"HX-Request": "true"}
+
+
+def parse(response) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(response.get_data(as_text=True))
+
+
+def section(page, heading_id: str):
+    """The dashboard section labelled by this heading."""
+    return page.cssselect(f'section[aria-labelledby="{heading_id}"]')[0]
+
+
+def links_to_claims(element) -> list[str]:
+    return [link.get("href") for link in element.cssselect("a.work-claim")]
+
+
+@pytest.fixture
+def claim(make_article, app_db) -> dict:
+    return first_checkable_claim(app_db, make_article())
+
+
+def claim_href(claim: dict) -> str:
+    return f"/articles/{claim['article_id']}?claim={claim['id']}"
+
+
+def submit_verdict(db, people, claim_id, author="rita"):
+    evidence.add_evidence(
+        db, claim_id, url="https://county.example/bulletin", stance="supports", actor=people[author]
+    )
+    verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=people[author])
+    verdicts.submit_for_review(db, claim_id, actor=people[author])
+
+
+def test_an_empty_dashboard_says_what_to_do_in_every_section(client):
+    page = parse(client.get("/"))
+    assert "Paste an article above" in page.cssselect(".empty-state")[0].text_content()
+    expected = {
+        "assigned-heading": "Nothing is assigned to you",
+        "reviews-heading": "None of your verdicts is waiting",
+        "published-heading": "No verdicts published yet",
+        "evidence-heading": "Every evidence page has an archived copy",
+    }
+    for heading, words in expected.items():
+        assert words in section(page, heading).cssselect(".work-empty")[0].text_content()
+
+
+def test_the_import_form_sits_above_the_articles(client, make_article):
+    make_article()
+    page = parse(client.get("/"))
+    main = page.cssselect(".dashboard-main")[0]
+    order = [child.get("id") or child.get("class") for child in main]
+    assert order == ["import-area", "dashboard-articles"]
+    checked = main.cssselect('input[name="source"][checked]')
+    assert [radio.get("value") for radio in checked] == ["paste"]
+
+
+def test_what_is_assigned_to_me_and_only_me(client, claim, app_db, people):
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    page = parse(client.get("/"))
+    assigned = section(page, "assigned-heading")
+    assert links_to_claims(assigned) == [claim_href(claim)]
+    assert assigned.cssselect(".count")[0].text_content() == "1"
+    assert "Unreviewed" in assigned.cssselect(".work-meta")[0].text_content()
+    triage.assign(app_db, claim["id"], assignee="eve", actor=people["ed"])
+    assert links_to_claims(section(parse(client.get("/")), "assigned-heading")) == []
+
+
+def test_an_editor_sees_what_waits_for_their_review(client_as, claim, app_db, people):
+    submit_verdict(app_db, people, claim["id"])
+    waiting = section(parse(client_as("ed").get("/")), "reviews-heading")
+    assert waiting.cssselect("h2")[0].text_content().startswith("Waiting for your review")
+    assert links_to_claims(waiting) == [claim_href(claim)]
+    meta = waiting.cssselect(".work-meta")[0].text_content()
+    assert "Accurate" in meta and "by rita" in meta
+
+
+def test_a_reviewer_sees_their_own_verdicts_waiting(client, claim, app_db, people):
+    submit_verdict(app_db, people, claim["id"])
+    mine = section(parse(client.get("/")), "reviews-heading")
+    assert mine.cssselect("h2")[0].text_content().startswith("Your verdicts awaiting review")
+    assert links_to_claims(mine) == [claim_href(claim)]
+
+
+def test_an_editor_does_not_see_their_own_verdict_as_waiting(client_as, claim, app_db, people):
+    submit_verdict(app_db, people, claim["id"], author="ed")
+    waiting = section(parse(client_as("ed").get("/")), "reviews-heading")
+    assert links_to_claims(waiting) == []
+    assert links_to_claims(section(parse(client_as("eve").get("/")), "reviews-heading")) == [
+        claim_href(claim)
+    ]
+
+
+def test_recently_published_verdicts_appear(client, claim, app_db, people):
+    submit_verdict(app_db, people, claim["id"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
+    published = section(parse(client.get("/")), "published-heading")
+    assert links_to_claims(published) == [claim_href(claim)]
+    assert published.cssselect(".verdict-chip")[0].text_content() == "Accurate"
+
+
+def test_evidence_needing_attention_names_missing_and_failed_archives(
+    client, claim, app_db, people
+):
+    for url in ("https://one.example/a", "https://two.example/b"):
+        evidence.add_evidence(app_db, claim["id"], url=url, stance="context", actor=people["rita"])
+    evidence.record_snapshot(
+        app_db, "https://two.example/b", actor=SYSTEM, status="failed", error="timed out"
+    )
+    items = section(parse(client.get("/")), "evidence-heading").cssselect("li")
+    described = {
+        item.cssselect("a")[0].text_content(): item.cssselect(".work-meta")[0].text_content()
+        for item in items
+    }
+    assert "Not archived yet" in described["https://one.example/a"]
+    assert "Archive failed" in described["https://two.example/b"]
+    assert "timed out" in described["https://two.example/b"]
+    evidence.record_snapshot(app_db, "https://one.example/a", actor=SYSTEM, status="archived")
+    items = section(parse(client.get("/")), "evidence-heading").cssselect("li a")
+    assert [a.text_content() for a in items] == ["https://two.example/b"]
+
+
+def test_every_article_has_a_progress_bar(client, make_article, app_db, people, claim):
+    make_article("A second story about 40 new buses\n\nThe city bought 40 buses for 9 million.")
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    page = parse(client.get("/"))
+    rows = page.cssselect(".articles-table tbody tr")
+    assert len(rows) == len(article_store.list_articles(app_db)) == 2
+    assert all(row.cssselect("svg.progress-bar") for row in rows)
+
+
+def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app_db, people):
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    data = client.get("/dashboard.json").get_json()
+    assert list(data) == [
+        "articles",
+        "assigned_to_me",
+        "recently_published",
+        "evidence_needing_attention",
+        "submitted_for_review",
+    ]
+    assert [row["id"] for row in data["assigned_to_me"]] == [claim["id"]]
+    assert "to_review" in client_as("ed").get("/dashboard.json").get_json()
+
+
+def test_htmx_still_gets_the_article_table_alone(client, make_article):
+    make_article()
+    fragment = client.get("/", headers=HX).get_data(as_text=True)
+    assert "articles-table" in fragment and "import-area" not in fragment
+
+
+def test_the_top_bar_links_to_queue_and_import(client):
+    nav = parse(client.get("/queue")).cssselect("nav.topnav")[0]
+    links = {a.text_content(): a for a in nav.cssselect("a")}
+    assert links["Queue"].get("href") == "/queue" and links["Queue"].get("aria-current") == "page"
+    assert links["Import"].get("href") == "/import"
+
+
+def test_only_the_newest_articles_are_listed_when_there_are_many(
+    client, make_article, app_db, monkeypatch
+):
+    from factcheck.views import articles as article_views
+
+    for number in range(4):
+        make_article(
+            f"Story {number} about {number + 2} ferries\n\nThe port ran {number + 2} ferries."
+        )
+    monkeypatch.setattr(article_views, "DASHBOARD_ARTICLES", 3)
+    page = parse(client.get("/"))
+    listed = [a.text_content() for a in page.cssselect(".articles-table tbody .col-title a")]
+    newest = [row["title"] for row in article_store.list_articles(app_db)][:3]
+    assert listed == newest
+    assert page.cssselect(".page-summary")[0].text_content() == "The newest 3 articles"
+    assert page.cssselect('.section-foot a[href="/articles.json"]')
+    assert len(client.get("/dashboard.json").get_json()["articles"]) == 3

@@ -1,0 +1,328 @@
+"""The queue page: ranking, filters, active search, keyset pages, the .json twin, and bulk actions
+with undo, as htmx and as plain form posts."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import lxml.html
+import pytest
+from helpers import RATIONALE, first_checkable_claim
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.store import bulk, claims, evidence, verdicts
+from factcheck.store.queue import QueueFilters, queue_page
+from factcheck.views import queue as queue_view
+
+HX = {"HX-Request": "true"}
+SHORT = (
+    "Bridge repairs to cost 48 million\n\n"
+    "The city said on Monday that repairs to the old bridge would cost 48 million dollars.\n\n"
+    "Traffic will be limited to one lane until June, officials said."
+)
+
+
+def parse(response) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(response.get_data(as_text=True))
+
+
+def row_ids(element) -> list[int]:
+    return [int(row.get("data-claim-id")) for row in element.cssselect("#queue-table tbody tr")]
+
+
+def notice_text(element) -> str:
+    return " ".join(element.cssselect(".queue-notice")[0].text_content().split())
+
+
+def page_token(test_client) -> str:
+    page = parse(test_client.get("/queue"))
+    return page.cssselect('#queue-bulk input[name="csrf_token"]')[0].get("value")
+
+
+def long_article(sentences: int) -> str:
+    lines = ["Council publishes 60 figures on the new budget", ""]
+    for number in range(1, sentences + 1):
+        lines.append(
+            f"Line {number} of the budget rose by {number * 3} percent to {number} million."
+        )
+        lines.append("")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def two_articles(make_article, app_db) -> tuple[int, int]:
+    return make_article(), make_article(SHORT)
+
+
+def store_order(db, **filters) -> list[int]:
+    rows, _ = queue_page(db, QueueFilters(**filters), limit=50)
+    return [row["id"] for row in rows]
+
+
+def test_the_queue_ranks_claims_across_articles(client, two_articles, app_db):
+    page = parse(client.get("/queue"))
+    assert row_ids(page) == store_order(app_db)
+    first = page.cssselect("#queue-table tbody tr")[0]
+    claim = claims.get_claim(app_db, row_ids(page)[0])
+    link = first.cssselect("a.queue-claim")[0]
+    assert link.get("href") == f"/articles/{claim['article_id']}?claim={claim['id']}"
+    assert link.text_content() == claim["text"]
+    assert first.cssselect(".score-bar") and first.cssselect(".badge.status-unreviewed")
+    headers = [th.text_content() for th in page.cssselect("#queue-table thead th")][1:]
+    assert headers == ["Score", "Claim", "Article", "Status", "Verdict", "Assignee", "Age"]
+
+
+def test_every_filter_control_is_labelled(client, two_articles):
+    form = parse(client.get("/queue")).cssselect("form.queue-filters")[0]
+    controls = form.cssselect("input, select")
+    assert {control.get("name") for control in controls} == set(queue_view.FILTER_NAMES)
+    for control in controls:
+        assert form.cssselect(f'label[for="{control.get("id")}"]')
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("status=in_progress", {"status": "in_progress"}),
+        ("assignee=me", {"assignee": "rita"}),
+        ("assignee=none", {"assignee": "none"}),
+        ("section=headline", {"section": "headline"}),
+        ("kind=not_a_claim", {"kind": "not_a_claim"}),
+        ("verdict=accurate", {"verdict": "accurate"}),
+        ("status=nonsense&section=footer", {}),
+    ],
+)
+def test_filters_match_the_store(client, two_articles, app_db, people, query, filters):
+    first, _ = two_articles
+    claim = first_checkable_claim(app_db, first)
+    bulk.bulk_update(app_db, [claim["id"]], action="assign", value="rita", actor=people["ed"])
+    bulk.bulk_update(
+        app_db, [claim["id"]], action="status", value="in_progress", actor=people["ed"]
+    )
+    rows = row_ids(parse(client.get(f"/queue?{query}")))
+    assert rows == store_order(app_db, **filters)
+
+
+def test_the_article_filter_and_a_row_link_to_it(client, two_articles, app_db):
+    _, second = two_articles
+    page = parse(client.get(f"/queue?article={second}"))
+    assert row_ids(page) == store_order(app_db, article_id=second)
+    assert page.cssselect(f'#queue-article option[value="{second}"]')[0].get("selected") is not None
+    article_link = page.cssselect(".col-article a")[0]
+    assert article_link.get("href") == f"/queue?article={second}"
+
+
+def test_search_answers_htmx_with_the_results_alone(client, two_articles, app_db):
+    response = client.get("/queue?q=bridge", headers=HX)
+    fragment = response.get_data(as_text=True)
+    assert "<html" not in fragment and "queue-filters" not in fragment
+    ids = row_ids(lxml.html.fromstring(f"<div>{fragment}</div>"))
+    assert ids and ids == store_order(app_db, search="bridge")
+    assert all("bridge" in claims.get_claim(app_db, i)["text"].lower() for i in ids)
+
+
+def test_the_search_box_updates_as_you_type(client):
+    search = parse(client.get("/queue")).cssselect("#queue-search")[0]
+    assert search.get("hx-get") == "/queue"
+    assert search.get("hx-trigger") == "input changed delay:300ms, search"
+    form = search.getparent().getparent()
+    assert form.get("hx-target") == "#queue-results" and form.get("hx-push-url") == "true"
+
+
+def test_no_matches_says_what_to_do(client, two_articles):
+    empty = parse(client.get("/queue?q=zebra"))
+    assert "No claims match" in empty.cssselect(".empty-state")[0].text_content()
+
+
+def test_an_empty_queue_points_to_import(client):
+    empty = parse(client.get("/queue")).cssselect(".empty-state")[0]
+    assert empty.cssselect('a[href="/import"]')
+
+
+def test_keyset_pages_carry_the_filters_and_cover_every_claim(client, make_article, app_db):
+    make_article(long_article(60))
+    make_article(SHORT)
+    seen = []
+    url = "/queue?status=unreviewed"
+    while url:
+        page = parse(client.get(url))
+        seen.extend(row_ids(page))
+        nexts = page.cssselect('a[rel="next"]')
+        url = nexts[0].get("href") if nexts else None
+        if url:
+            query = parse_qs(urlsplit(url).query)
+            assert query["status"] == ["unreviewed"] and query["after"]
+            assert nexts[0].text_content() == "Next 50"
+    everything, after = [], None
+    while True:
+        rows, after = queue_page(app_db, QueueFilters(status="unreviewed"), after=after)
+        everything.extend(row["id"] for row in rows)
+        if after is None:
+            break
+    assert seen == everything and len(seen) > 50
+
+
+def test_the_count_is_exact_on_one_page_and_capped_beyond(client, make_article, monkeypatch):
+    make_article(long_article(60))
+    count = parse(client.get("/queue?q=council")).cssselect(".queue-count strong")[0]
+    assert count.text_content() == "1 claim"
+    over_a_page = parse(client.get("/queue?q=budget")).cssselect(".queue-count strong")[0]
+    assert over_a_page.text_content() == "61 claims"
+    monkeypatch.setattr(queue_view, "COUNT_CAP", 20)
+    capped = parse(client.get("/queue")).cssselect(".queue-count strong")[0]
+    assert capped.text_content() == "20+ claims"
+    data = client.get("/queue.json").get_json()
+    assert (data["count"], data["count_capped"]) == (20, True)
+
+
+def test_the_json_twin_has_the_same_page(client, two_articles, app_db):
+    data = client.get("/queue.json?section=body").get_json()
+    assert [row["id"] for row in data["claims"]] == store_order(app_db, section="body")
+    assert data["filters"] == {"section": "body"} and data["next_key"] is None
+    assert client.get("/queue.json?assignee=me").get_json()["claims"] == []
+
+
+# Bulk actions and undo
+
+
+@pytest.fixture
+def bulk_post(client):
+    token = page_token(client)
+
+    def post(path: str, form: dict, *, htmx: bool = True):
+        return client.post(path, data={"csrf_token": token, **form}, headers=HX if htmx else {})
+
+    return post
+
+
+def test_mark_not_a_claim_then_undo_with_htmx(bulk_post, two_articles, app_db):
+    chosen = store_order(app_db)[:2]
+    response = bulk_post(
+        "/queue/bulk",
+        {
+            "claim": chosen,
+            "action": "not_a_claim",
+            "reason": "opinion",
+            "view": "status=unreviewed",
+        },
+    )
+    assert response.status_code == 200
+    results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
+    assert notice_text(results).startswith("2 claims marked not a claim")
+    assert not set(chosen) & set(row_ids(results))
+    assert all(claims.get_claim(app_db, i)["reason"] == "opinion" for i in chosen)
+    audit_id = results.cssselect('input[name="audit_id"]')[0].get("value")
+    undone = bulk_post("/queue/undo", {"audit_id": audit_id, "view": "status=unreviewed"})
+    results = lxml.html.fromstring(f"<div>{undone.get_data(as_text=True)}</div>")
+    assert notice_text(results) == "Undone: 2 claims put back as they were."
+    assert set(chosen) <= set(row_ids(results))
+    assert all(claims.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+
+
+def test_a_plain_bulk_post_redirects_and_shows_the_notice_once(
+    client, bulk_post, two_articles, app_db, people
+):
+    chosen = store_order(app_db)[:3]
+    response = bulk_post(
+        "/queue/bulk",
+        {"claim": chosen, "action": "assign", "assign_to": "eve", "view": "q=river&after="},
+        htmx=False,
+    )
+    assert response.status_code == 303 and response.headers["Location"] == "/queue?q=river"
+    page = parse(client.get(response.headers["Location"]))
+    assert notice_text(page).startswith("3 claims assigned to Eve")
+    assert page.cssselect(".queue-notice form button")[0].text_content() == "Undo"
+    assert not parse(client.get("/queue")).cssselect(".queue-notice")
+    assert {claims.get_claim(app_db, i)["assignee_id"] for i in chosen} == {people["eve"].id}
+
+
+def test_set_status_and_unassign(bulk_post, two_articles, app_db, people):
+    chosen = store_order(app_db)[:2]
+    response = bulk_post(
+        "/queue/bulk", {"claim": chosen, "action": "status", "set_status": "in_progress"}
+    )
+    assert "2 claims set to in progress" in response.get_data(as_text=True)
+    assert {claims.get_claim(app_db, i)["status"] for i in chosen} == {"in_progress"}
+    bulk.bulk_update(app_db, chosen, action="assign", value="ed", actor=people["ed"])
+    response = bulk_post("/queue/bulk", {"claim": chosen, "action": "assign", "assign_to": ""})
+    assert "2 claims unassigned" in response.get_data(as_text=True)
+    assert {claims.get_claim(app_db, i)["assignee_id"] for i in chosen} == {None}
+
+
+def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_db, people):
+    first, _ = two_articles
+    locked = first_checkable_claim(app_db, first)
+    evidence.add_evidence(
+        app_db, locked["id"], url="https://x.example/a", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, locked["id"], rating="accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, locked["id"], actor=people["rita"])
+    other = next(i for i in store_order(app_db) if i != locked["id"])
+    response = bulk_post(
+        "/queue/bulk", {"claim": [locked["id"], other], "action": "not_a_claim", "reason": ""}
+    )
+    text = notice_text(lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>"))
+    assert text.startswith("1 claim marked not a claim")
+    assert "1 claim left as they were: 1 is in review." in text
+    assert claims.get_claim(app_db, locked["id"])["kind"] == "claim"
+
+
+def test_a_bulk_action_with_nothing_selected_is_a_422_beside_the_table(bulk_post, two_articles):
+    response = bulk_post("/queue/bulk", {"action": "not_a_claim", "view": ""})
+    assert response.status_code == 422
+    results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
+    assert notice_text(results) == "Select at least one claim first."
+    assert results.cssselect(".queue-notice [data-error-message]")
+    assert row_ids(results)
+
+
+def test_nobody_undoes_someone_elses_bulk_action(client_as, two_articles, app_db, people):
+    chosen = store_order(app_db)[:1]
+    summary = bulk.bulk_update(
+        app_db, chosen, action="status", value="in_progress", actor=people["ed"]
+    )
+    browser = client_as("eve")
+    response = browser.post(
+        "/queue/undo",
+        data={"csrf_token": page_token(browser), "audit_id": summary["audit_id"]},
+        headers=HX,
+    )
+    assert response.status_code == 403
+    assert "only undo your own" in response.get_data(as_text=True)
+    assert claims.get_claim(app_db, chosen[0])["status"] == "in_progress"
+
+
+def test_a_bulk_action_without_its_token_changes_nothing(client, two_articles, app_db):
+    chosen = store_order(app_db)[:2]
+    response = client.post("/queue/bulk", data={"claim": chosen, "action": "not_a_claim"})
+    assert response.status_code == 400
+    assert all(claims.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+
+
+def test_rows_carry_checkboxes_and_a_select_all(client, two_articles):
+    page = parse(client.get("/queue"))
+    boxes = page.cssselect('#queue-table tbody input[type="checkbox"][name="claim"]')
+    assert len(boxes) == len(row_ids(page)) and all(box.get("aria-label") for box in boxes)
+    assert page.cssselect("#queue-table thead [data-select-all]")[0].get("aria-label")
+
+
+@given(
+    st.dictionaries(
+        st.integers(1, 10**6),
+        st.sampled_from(
+            ["unchanged", "it is in review", "it is published", "someone changed it since"]
+        ),
+    )
+)
+def test_skips_in_words_account_for_every_claim(skipped):
+    words = queue_view.describe_skips(skipped)
+    if not skipped:
+        assert words is None
+        return
+    assert words.startswith(f"{len(skipped):,} claim")
+    counts = [
+        int(part.split()[0].rstrip(":").replace(",", ""))
+        for part in words.split(": ", 1)[1].split("; ")
+    ]
+    assert sum(counts) == len(skipped)
