@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FACTCHECK := $(BIN)/factcheck
 DEMO_DB ?= instance/factcheck.db
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: demo install install-test chromium test lint bench serve clean
 

@@ -57,6 +57,7 @@ def test_pasting_an_article_on_the_dashboard_opens_it_highlighted(watched_page):
 def test_a_background_import_shows_each_stage_then_opens_the_article(watched_page, demo_articles):
     page = watched_page
     job_id = str(uuid.uuid4())
+    jobs.set_owner(job_id, "rita")
     jobs.set_progress(job_id, "fetching", "Fetching https://news.example/harbour")
     page.goto(f"/imports/{job_id}")
     expect(page.get_by_role("heading", name="Fetching…")).to_be_visible()
