@@ -15,7 +15,7 @@ from helpers import (
 )
 
 import factcheck.store
-from factcheck.store import articles, comments, evidence, triage, users, verdicts
+from factcheck.store import articles, bulk, comments, evidence, triage, users, verdicts
 from factcheck.store.actors import SYSTEM
 from factcheck.store.mutation import MUTATIONS, QUERIES, MissingAuditRow, mutation
 
@@ -52,6 +52,8 @@ INTERNAL_HELPERS = {
     ("factcheck.store.comments", "insert_comment"),
     ("factcheck.store.verdicts", "rationale_problem"),
     ("factcheck.store.verdicts", "require_reason"),
+    ("factcheck.store.queue", "search_expression"),
+    ("factcheck.store.queue", "page_key"),
 }
 
 
@@ -203,6 +205,25 @@ def correct_verdict(db, p, c):
         reason="The office revised its count",
         actor=p["rita"],
     )
+
+
+@scenario
+def bulk_update(db, p, c):
+    return lambda: bulk.bulk_update(db, [c], action="assign", value="rita", actor=p["ed"])
+
+
+@scenario
+def undo_bulk(db, p, c):
+    done = bulk.bulk_update(db, [c], action="status", value="in_progress", actor=p["ed"])
+    return lambda: bulk.undo_bulk(db, done["audit_id"], actor=p["ed"])
+
+
+@scenario
+def record_export(db, p, c):
+    from factcheck.store import exports
+
+    details = {"format": "csv", "claims": 1, "audit_head": {"row": 1, "hash": "0" * 64}}
+    return lambda: exports.record_export(db, actor=p["ed"], details=details)
 
 
 def test_every_mutation_has_a_scenario():

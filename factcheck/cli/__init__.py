@@ -2,6 +2,8 @@
 
 from factcheck.cli import articles as _articles  # noqa: F401  (registers commands)
 from factcheck.cli import audit as _audit  # noqa: F401
+from factcheck.cli import demo as _demo  # noqa: F401
+from factcheck.cli import export as _export  # noqa: F401
 from factcheck.cli import people as _people  # noqa: F401
 from factcheck.cli import review as _review  # noqa: F401
 from factcheck.cli import serve as _serve  # noqa: F401

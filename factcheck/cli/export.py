@@ -1,0 +1,171 @@
+"""CLI commands that export claims and verdicts, and check an export bundle."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from factcheck import db as database
+from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.exports import FORMATS, STATUSES, ExportConfig, ExportFilters, write_export
+from factcheck.exports.bundle import NotABundle, verify_bundle
+from factcheck.exports.options import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
+from factcheck.store.actors import SYSTEM
+
+EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
+
+\b
+Formats:
+  csv          one row per claim (RFC 4180; formula-like cells neutralised)
+  json         one document: the export's details, articles, and each claim's
+               full record (verdicts, evidence, comments, audit history)
+  jsonl        the same as lines, streamed: the export's details, then one
+               line per article, then one line per claim
+  claimreview  schema.org ClaimReview JSON-LD for each published verdict
+  markdown     a report: the article with claims marked, each verdict, a chart
+  html         the same report as one printable, self-contained HTML file
+  bundle       a zip of json, csv, claimreview and html with a manifest of
+               sha256 hashes; check one with `factcheck export verify BUNDLE`
+
+\b
+ClaimReview and bundles name the publishing organisation and link each review
+to PUBLIC_URL/claims/CLAIM_ID. Set them in the environment or with options:
+  {ORG_NAME_ENV}    the organisation's name (--org-name)
+  {ORG_URL_ENV}     the organisation's home page (--org-url; default: the public URL)
+  {PUBLIC_URL_ENV}  where fact-checks are published (--public-url)
+
+--since DATE keeps claims whose last change (a verdict, review, assignment or
+classification step; never earlier than publication) or, for claims nobody has
+touched, whose import falls on or after DATE (UTC).
+
+Every export records in the audit trail who made it, when, with which filters,
+the audit chain head it was taken at (the head before that export row) and the
+sha256 of the file written. JSON, JSON Lines, the reports and bundles also say
+so inside the file; CSV and ClaimReview have no place for it."""
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _write_to_file(path: Path, fmt: str, **kwargs):
+    """Write next to the target and rename into place, so a failed export leaves no half file."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise UserError(f"the folder {folder} does not exist; create it or choose another -o path")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            result = write_export(kwargs.pop("db"), fmt, out, **kwargs)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return result
+
+
+@main.group("export", invoke_without_command=True, help=EXPORT_HELP)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), help="What to write.")
+@click.option("--article", "article_id", type=int, help="Only this article's claims.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only claims changed on or after this date.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default: standard output).",
+)
+@click.option("--as", "as_user", metavar="USERNAME", help="Who is exporting (default: system).")
+@click.option("--org-name", help=f"Publishing organisation (default: ${ORG_NAME_ENV}).")
+@click.option("--org-url", help=f"The organisation's home page (default: ${ORG_URL_ENV}).")
+@click.option("--public-url", help=f"Where fact-checks are published (default: ${PUBLIC_URL_ENV}).")
+@click.pass_context
+def export(ctx, fmt, article_id, status, since, output, as_user, org_name, org_url, public_url):
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt is None:
+        raise UserError(f"say what to write with --format ({'|'.join(FORMATS)})")
+    filters = ExportFilters.parse(article=article_id, status=status, since=since)
+    config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else SYSTEM
+    arguments = {"db": db, "filters": filters, "actor": actor, "config": config}
+    if output is None:
+        stdout = sys.stdout.buffer
+        if fmt == "bundle" and stdout.isatty():
+            raise UserError("a bundle is a zip file: write it to a file with -o FILE.zip")
+        result = write_export(arguments.pop("db"), fmt, stdout, **arguments)
+        stdout.flush()
+        where = "standard output"
+    else:
+        result = _write_to_file(output, fmt, **arguments)
+        where = str(output)
+    click.echo(
+        f"Exported {result.claims} {'claim' if result.claims == 1 else 'claims'} as {fmt} to"
+        f" {where} (sha256 {result.sha256}; audit row {result.audit_row}).",
+        err=True,
+    )
+
+
+def _database_for_verify(ctx: click.Context):
+    """The database named with --db or FACTCHECK_DB, or None when neither was given."""
+    root = ctx.find_root()
+    if root.get_parameter_source("db_path") in (None, ParameterSource.DEFAULT):
+        return None
+    path = root.obj["db_path"]
+    if not path.is_file():
+        raise UserError(f"there is no database at {path}; check --db")
+    return database.connect(path)
+
+
+@export.command("verify")
+@click.argument("bundle_path", metavar="BUNDLE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_context
+def verify(ctx, bundle_path, as_json):
+    """Check a bundle against its manifest, and against the audit trail with --db.
+
+    Every file's sha256 must match the manifest. When --db (or FACTCHECK_DB) names the database,
+    the audit head the bundle was taken at must still be in an intact chain, and an export
+    recorded there must have written this manifest. Exit 0 when it all matches, 1 naming what
+    changed, 2 when the file is not a bundle."""
+    try:
+        check = verify_bundle(bundle_path, db=_database_for_verify(ctx))
+    except NotABundle as error:
+        raise UserError(f"{bundle_path}: {error}") from None
+    head = check.manifest["audit_head"]
+    if as_json:
+        emit_json(
+            {
+                "ok": check.ok,
+                "problems": check.problems,
+                "files": check.files,
+                "audit_head": head,
+                "manifest_sha256": check.manifest_sha256,
+                "database_checked": check.database_checked,
+                "export_rows": check.export_rows,
+            }
+        )
+    elif check.ok:
+        summary = (
+            f"Bundle intact: {len(check.files)} files match the manifest; exported"
+            f" {check.manifest.get('created_at')} by {check.manifest.get('exported_by')} at audit"
+            f" row {head.get('row')}."
+        )
+        if check.database_checked:
+            rows = ", ".join(map(str, check.export_rows))
+            summary += (
+                f" The audit trail still holds that head and records the export (row {rows})."
+            )
+        click.echo(summary)
+    else:
+        for problem in check.problems:
+            click.echo(f"{bundle_path}: {problem}", err=True)
+    if not check.ok:
+        sys.exit(1)

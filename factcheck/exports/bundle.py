@@ -1,0 +1,163 @@
+"""The verifiable bundle: a zip of the JSON, CSV, ClaimReview and HTML exports with a manifest of
+their sha256 hashes and the audit chain head they were taken at, and the check of such a zip.
+
+The manifest's own sha256 is recorded in the export's audit row, so a database that still holds
+the chain can show the manifest (and so every file) is the one the export wrote."""
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from factcheck.exports import claimreview, csv_format, html_report, json_format
+from factcheck.exports.hashing import HashingWriter
+from factcheck.store import audit
+from factcheck.store import exports as export_store
+
+MANIFEST = "manifest.json"
+PARTS = (
+    ("report.json", json_format.write_json),
+    ("claims.csv", csv_format.write),
+    ("claimreview.json", claimreview.write),
+    ("report.html", html_report.write),
+)
+CHUNK = 1 << 16
+
+
+class NotABundle(ValueError):
+    """The file is not a zip with a readable manifest; the message says what is wrong."""
+
+
+@dataclass
+class BundleCheck:
+    ok: bool
+    files: dict[str, str]
+    manifest: dict
+    manifest_sha256: str
+    problems: list[str] = field(default_factory=list)
+    export_rows: list[int] = field(default_factory=list)
+    database_checked: bool = False
+
+
+def manifest_bytes(manifest: dict) -> bytes:
+    return json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode() + b"\n"
+
+
+def write(out: BinaryIO, context) -> dict:
+    context.config.require_publisher()
+    files = {}
+    claims = 0
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, writer in PARTS:
+            with archive.open(name, "w", force_zip64=True) as entry:
+                sink = HashingWriter(entry)
+                outcome = writer(sink, context)
+                sink.flush()
+            files[name] = sink.hexdigest()
+            if name == "report.json":
+                claims = outcome["claims"]
+        provenance = context.provenance
+        manifest = {
+            "created_at": provenance["created_at"],
+            "filters": provenance["filters"],
+            "exported_by": provenance["exported_by"],
+            "audit_head": provenance["audit_head"],
+            "generator": provenance["generator"],
+            "claims": claims,
+            "files": files,
+        }
+        content = manifest_bytes(manifest)
+        archive.writestr(MANIFEST, content)
+    return {
+        "claims": claims,
+        "files": files,
+        "manifest_sha256": hashlib.sha256(content).hexdigest(),
+    }
+
+
+def _read_manifest(archive: zipfile.ZipFile) -> tuple[dict, bytes]:
+    try:
+        content = archive.read(MANIFEST)
+    except KeyError:
+        raise NotABundle(f"it has no {MANIFEST}, so it is not a factcheck export bundle") from None
+    try:
+        manifest = json.loads(content)
+    except ValueError:
+        raise NotABundle(f"its {MANIFEST} is not valid JSON") from None
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    head = manifest.get("audit_head") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict) or not isinstance(head, dict):
+        raise NotABundle(f"its {MANIFEST} does not list files and an audit head")
+    return manifest, content
+
+
+def _sha256_of(archive: zipfile.ZipFile, name: str) -> str:
+    digest = hashlib.sha256()
+    with archive.open(name) as member:
+        while chunk := member.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
+    problems = []
+    present = set(archive.namelist())
+    for name, expected in sorted(listed.items()):
+        if name not in present:
+            problems.append(f"{name} is listed in the manifest but missing from the bundle")
+        elif _sha256_of(archive, name) != expected:
+            problems.append(f"{name} was changed: its sha256 no longer matches the manifest")
+    for name in sorted(present - set(listed) - {MANIFEST}):
+        problems.append(f"{name} was added: the manifest does not list it")
+    return problems
+
+
+def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str], list[int]]:
+    problems = []
+    head = manifest["audit_head"]
+    row, recorded = head.get("row"), head.get("hash")
+    if row:
+        stored = export_store.audit_row_hash(db, row)
+        if stored is None:
+            problems.append(f"the audit trail has no row {row}, the head this bundle was taken at")
+        elif stored != recorded:
+            problems.append(
+                f"audit row {row} has hash {stored}, not the {recorded} recorded in the bundle"
+            )
+    chain = audit.verify(db)
+    if not chain.ok:
+        problems.append(f"the audit trail is broken at row {chain.first_bad_id}: {chain.problem}")
+    rows = export_store.export_rows_with_manifest(db, manifest_sha256)
+    if not rows:
+        problems.append("no export in this database's audit trail wrote this manifest")
+    return problems, rows
+
+
+def verify_bundle(source, db=None) -> BundleCheck:
+    """Recompute every listed file's sha256; with `db`, also check the audit head the bundle was
+    taken at is still in an intact chain and the export that wrote it is recorded there.
+
+    `source` is a path or a binary file object. Raises NotABundle for anything that is not one."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise NotABundle(f"it is not a zip file ({error})") from None
+    with archive:
+        manifest, content = _read_manifest(archive)
+        files = {str(name): str(value) for name, value in manifest["files"].items()}
+        problems = _check_files(archive, files)
+    check = BundleCheck(
+        ok=False,
+        files=files,
+        manifest=manifest,
+        manifest_sha256=hashlib.sha256(content).hexdigest(),
+        problems=problems,
+    )
+    if db is not None:
+        found, rows = _check_database(db, manifest, check.manifest_sha256)
+        check.problems.extend(found)
+        check.export_rows = rows
+        check.database_checked = True
+    check.ok = not check.problems
+    return check

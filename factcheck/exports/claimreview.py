@@ -1,0 +1,121 @@
+"""schema.org ClaimReview JSON-LD for published verdicts, as search engines read fact-checks.
+
+The claim's appearance is the article it was found in; `firstAppearance` is left out because an
+article quoting a claim is rarely where it first appeared. Each review links to `{public_url}/claims/{claim_id}`; a corrected verdict is re-issued with the
+date of the correction and says what was corrected. The file is a JSON array of standalone
+JSON-LD objects, each ready to go into a page's `<script type="application/ld+json">`."""
+
+import json
+from typing import BinaryIO
+
+from factcheck.exports.options import ExportConfig, ExportRefused
+from factcheck.exports.records import published_verdict, superseded_verdicts, web_url
+from factcheck.store import articles as article_store
+from factcheck.store import exports as export_store
+
+
+def _iso_datetime(stamp: str | None) -> str | None:
+    """Our stored UTC stamps to the second, which every ClaimReview reader parses."""
+    if not stamp:
+        return None
+    return stamp[:19] + "Z" if len(stamp) >= 19 and stamp[10] == "T" else stamp
+
+
+def _compact(value: dict) -> dict:
+    return {key: item for key, item in value.items() if item not in (None, "", [], {})}
+
+
+def _claim_author(article: dict) -> dict | None:
+    """Who put the claim into the world as far as the record shows: the article's byline, else
+    its publisher."""
+    if article.get("author"):
+        return {"@type": "Person", "name": article["author"]}
+    if article.get("publisher"):
+        return {"@type": "Organization", "name": article["publisher"]}
+    return None
+
+
+def _appearance(article: dict) -> dict | None:
+    url = web_url(article.get("source_url"))
+    if url is None:
+        return None
+    publisher = article.get("publisher")
+    return _compact(
+        {
+            "@type": "CreativeWork",
+            "url": url,
+            "headline": article.get("title"),
+            "datePublished": article.get("published_date"),
+            "publisher": {"@type": "Organization", "name": publisher} if publisher else None,
+        }
+    )
+
+
+def _correction_note(verdict: dict, earlier: list[dict]) -> str | None:
+    if not verdict.get("correction_of"):
+        return None
+    previous = next((v for v in earlier if v["id"] == verdict["correction_of"]), None)
+    was = f" It was previously rated {previous['rating_label']}." if previous else ""
+    reason = (verdict.get("correction_reason") or "").rstrip(". ")
+    return f"Corrected on {verdict['published_at'][:10]}: {reason}.{was}"
+
+
+def claim_review(record: dict, article: dict, config: ExportConfig) -> dict:
+    """The ClaimReview of a claim's published verdict (`article` is the one it appears in);
+    refuses when it would lack a rating or a URL, which every consumer of ClaimReview requires."""
+    if not config.public_url:
+        config.require_publisher()
+    verdict = published_verdict(record)
+    if verdict is None or not verdict.get("rating_label") or verdict.get("rating_value") is None:
+        raise ExportRefused(f"claim {record['id']} has no published rating to put in a ClaimReview")
+    appearance = _appearance(article)
+    return _compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": config.claim_url(record["id"]),
+            "claimReviewed": record["text"],
+            "datePublished": _iso_datetime(verdict["published_at"]),
+            "author": _compact(
+                {"@type": "Organization", "name": config.org_name, "url": config.publisher_url}
+            ),
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": verdict["rating_value"],
+                "bestRating": config.scale.best_rating,
+                "worstRating": config.scale.worst_rating,
+                "alternateName": verdict["rating_label"],
+                "name": verdict["rating_label"],
+            },
+            "itemReviewed": _compact(
+                {
+                    "@type": "Claim",
+                    "author": _claim_author(article),
+                    "datePublished": article.get("published_date"),
+                    "appearance": appearance,
+                }
+            ),
+            "correction": _correction_note(verdict, superseded_verdicts(record)),
+        }
+    )
+
+
+def write(out: BinaryIO, context) -> dict:
+    context.config.require_publisher()
+    batches = export_store.claim_record_batches(
+        context.db, **context.store_arguments(), published_only=True
+    )
+    count = 0
+    article = {"id": None}
+    out.write(b"[")
+    for batch in batches:
+        for line in batch:
+            record = json.loads(line)
+            if record["article_id"] != article["id"]:
+                article = article_store.get_article(context.db, record["article_id"])
+            review = claim_review(record, article, context.config)
+            text = json.dumps(review, ensure_ascii=False, indent=2)
+            out.write((",\n" if count else "\n").encode() + text.encode("utf-8"))
+            count += 1
+    out.write(b"\n]\n")
+    return {"claims": count}

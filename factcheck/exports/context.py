@@ -1,0 +1,16 @@
+"""Everything a format writer needs: the database, the selection, the configuration, provenance."""
+
+from dataclasses import dataclass
+
+from factcheck.exports.options import ExportConfig, ExportFilters
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    db: object
+    filters: ExportFilters
+    config: ExportConfig
+    provenance: dict
+
+    def store_arguments(self) -> dict:
+        return self.filters.store_arguments()

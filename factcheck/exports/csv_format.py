@@ -1,0 +1,30 @@
+"""CSV export: one row per claim, RFC 4180 quoting and CRLF, formula-like cells neutralised."""
+
+import csv
+import io
+from typing import BinaryIO
+
+from factcheck.store import exports as export_store
+
+# A spreadsheet runs a cell that starts with one of these as a formula (or as the start of one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """The cell a spreadsheet shows as text: a leading quote disarms a formula-like string."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def write(out: BinaryIO, context) -> dict:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(export_store.CSV_COLUMNS)
+    count = 0
+    for row in export_store.csv_rows(context.db, **context.store_arguments()):
+        writer.writerow([neutralise(value) for value in row])
+        count += 1
+    text.flush()
+    text.detach()
+    return {"claims": count}

@@ -1,0 +1,137 @@
+"""Running an export: pick the format, read one snapshot, write the file, record it in the audit."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from typing import BinaryIO
+
+from factcheck.db import utc_now
+from factcheck.exports import (
+    bundle,
+    claimreview,
+    csv_format,
+    html_report,
+    json_format,
+    markdown_report,
+)
+from factcheck.exports.context import ExportContext
+from factcheck.exports.hashing import HashingWriter
+from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
+from factcheck.store import audit
+from factcheck.store import exports as export_store
+from factcheck.store.actors import Actor
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extension: str
+    mimetype: str
+    write: object
+    needs_publisher: bool = False
+
+
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("csv", "csv", "text/csv; charset=utf-8; header=present", csv_format.write),
+        Format("json", "json", "application/json", json_format.write_json),
+        Format("jsonl", "jsonl", "application/jsonl", json_format.write_jsonl),
+        Format("claimreview", "claimreview.json", "application/ld+json", claimreview.write, True),
+        Format("markdown", "md", "text/markdown; charset=utf-8", markdown_report.write),
+        Format("html", "html", "text/html; charset=utf-8", html_report.write),
+        Format("bundle", "zip", "application/zip", bundle.write, True),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    format: str
+    claims: int
+    bytes: int
+    sha256: str
+    created_at: str
+    audit_head: tuple[int, str]
+    audit_row: int
+
+
+def _format(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ExportRefused(
+            f"there is no export format {name!r}; use one of {', '.join(FORMATS)}", field="format"
+        ) from None
+
+
+def _generator() -> str:
+    try:
+        return f"factcheck {metadata.version('factcheck')}"
+    except metadata.PackageNotFoundError:
+        return "factcheck"
+
+
+def download_name(
+    fmt: str, filters: ExportFilters, *, at: datetime | None = None
+) -> tuple[str, str]:
+    """The file name to offer for a download of this export, and its MIME type."""
+    spec = _format(fmt)
+    parts = ["factcheck"]
+    if filters.article_id is not None:
+        parts.append(f"article-{filters.article_id}")
+    if filters.status:
+        parts.append(filters.status.replace("_", "-"))
+    if filters.since:
+        parts.append(f"since-{filters.since.isoformat()}")
+    parts.append((at or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ"))
+    return f"{'-'.join(parts)}.{spec.extension}", spec.mimetype
+
+
+def write_export(
+    db,
+    fmt: str,
+    out: BinaryIO,
+    *,
+    filters: ExportFilters,
+    actor: Actor,
+    config: ExportConfig,
+) -> ExportResult:
+    """Write one export to `out` and record it in the audit trail.
+
+    Everything written comes from one read snapshot, and names the audit chain head of that
+    snapshot: the head before the export's own audit row, which is written after the output and
+    records the same head plus the sha256 of the output."""
+    spec = _format(fmt)
+    if spec.needs_publisher:
+        config.require_publisher()
+    sink = HashingWriter(out)
+    created_at = utc_now()
+    with export_store.snapshot(db):
+        head_row, head_hash = audit.head(db)
+        provenance = {
+            "format": spec.name,
+            "created_at": created_at,
+            "exported_by": actor.username,
+            "filters": filters.as_dict(),
+            "audit_head": {"row": head_row, "hash": head_hash},
+            "generator": _generator(),
+        }
+        outcome = spec.write(sink, ExportContext(db, filters, config, provenance))
+    sink.flush()
+    details = {
+        **provenance,
+        **outcome,
+        "bytes": sink.bytes_written,
+        "sha256": sink.hexdigest(),
+    }
+    audit_row = export_store.record_export(db, actor=actor, details=details)
+    return ExportResult(
+        format=spec.name,
+        claims=outcome["claims"],
+        bytes=sink.bytes_written,
+        sha256=sink.hexdigest(),
+        created_at=created_at,
+        audit_head=(head_row, head_hash),
+        audit_row=audit_row,
+    )

@@ -1,0 +1,23 @@
+"""The printable HTML report: one self-contained file, no scripts, every stored text escaped."""
+
+from typing import BinaryIO
+
+from factcheck.exports import svg_chart
+from factcheck.exports.records import web_url
+from factcheck.exports.report_model import STANCE_WORDS, build_report, filters_words
+from factcheck.exports.templating import environment
+
+
+def write(out: BinaryIO, context) -> dict:
+    report = build_report(context)
+    template = environment().get_template("report.html")
+    chunks = template.generate(
+        report=report,
+        chart=svg_chart.render(report.bars, title="Verdicts in this report"),
+        filters=filters_words(report.provenance["filters"]),
+        stance_words=STANCE_WORDS,
+        web_url=web_url,
+    )
+    for chunk in chunks:
+        out.write(chunk.encode("utf-8"))
+    return {"claims": report.claim_count}

@@ -1,0 +1,205 @@
+"""The Markdown report: the article with checked claims in bold, each verdict, and the chart as SVG.
+
+Stored text is escaped so that it reads back as the same words and never becomes a link, an
+image, raw HTML, a heading or a list."""
+
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+from urllib.parse import quote
+
+from factcheck.exports import svg_chart
+from factcheck.exports.records import web_url
+from factcheck.exports.report_model import (
+    STANCE_WORDS,
+    ArticleView,
+    ClaimView,
+    ReportModel,
+    build_report,
+    filters_words,
+)
+
+# Characters with a meaning anywhere in a line of CommonMark or GitHub-flavoured Markdown
+# ("!" needs no escape: an image needs the "[" after it, which is escaped).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+# What makes a line a heading, quote, list item, thematic break or setext underline.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """Text for the middle of a line: specials backslash-escaped, line breaks made spaces."""
+    flat = re.sub(r"[\r\n]+", " ", text or "")
+    return _INLINE_SPECIAL.sub(r"\\\1", flat)
+
+
+def protect_line_start(line: str) -> str:
+    """Keep a line from reading as a heading, quote, list item or underline."""
+
+    def escaped(match: re.Match) -> str:
+        lead, mark = match.group(1), match.group(2)
+        # Only punctuation can be backslash-escaped: "1." becomes "1\.", "#" becomes "\#".
+        return f"{lead}{mark[:-1]}\\{mark[-1]}"
+
+    return _LINE_START.sub(escaped, line, count=1)
+
+
+def escape_markdown(text: str) -> str:
+    """Text that renders as itself, line by line; blank and indented lines are tidied away so no
+    line starts a new block."""
+    lines = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if line:
+            lines.append(protect_line_start(escape_inline(line)))
+    return "\n".join(lines)
+
+
+def _link_target(url: str) -> str:
+    """A link destination in angle brackets, with anything that could end it percent-encoded."""
+    return "<" + quote(url, safe="/:?#[]@!$&'()*+,;=%~.-_") + ">"
+
+
+def link(text: str, url: str | None) -> str:
+    safe = web_url(url)
+    if safe is None:
+        return escape_markdown(text)
+    return f"[{escape_markdown(text)}]({_link_target(safe)})"
+
+
+def _paragraph(block, view: ArticleView) -> str:
+    """One paragraph of the article on one line: checked claims in bold, others in italics, each
+    followed by its number linking to its verdict."""
+    parts = []
+    for segment in block.segments:
+        if segment.unit is None:
+            parts.append(escape_inline(segment.text))
+            continue
+        claim = view.claims[segment.unit["id"]]
+        words = escape_inline(segment.text.strip())
+        marker = f"[\\[{claim.number}\\]](#claim-{claim.id})"
+        parts.append(f"**{words}** {marker}" if claim.verdict else f"*{words}* {marker}")
+    return protect_line_start(re.sub(r" +", " ", "".join(parts)).strip())
+
+
+def _verdict_lines(claim: ClaimView) -> Iterator[str]:
+    verdict = claim.verdict
+    state = (
+        ""
+        if claim.published
+        else (
+            " (in second review, not yet published)"
+            if verdict["state"] == "in_review"
+            else " (draft, not yet published)"
+        )
+    )
+    label = escape_inline(verdict["rating_label"])
+    yield f'#### <a id="claim-{claim.id}"></a>{claim.number}. {label}{state}'
+    yield ""
+    yield f"> {escape_markdown(claim.record['text']).replace(chr(10), chr(10) + '> ')}"
+    yield ""
+    if claim.record.get("attribution"):
+        yield f"*Attributed:* {escape_markdown(claim.record['attribution'])}"
+        yield ""
+    yield f"**Why:** {escape_markdown(verdict['rationale'])}"
+    yield ""
+    if claim.correction_note:
+        yield f"**Correction:** {escape_markdown(claim.correction_note)}"
+        yield ""
+    if claim.correction_pending:
+        yield "*A correction to this verdict is under review.*"
+        yield ""
+    if claim.evidence:
+        yield "**Evidence:**"
+        yield ""
+        for item in claim.evidence:
+            source = link(item.get("title") or item["url"], item["url"])
+            if item.get("publisher"):
+                source += f", {escape_markdown(item['publisher'])}"
+            yield f"- *{STANCE_WORDS.get(item['stance'], item['stance'])}:* {source}"
+            if item.get("title") and web_url(item["url"]):
+                yield f"  {_link_target(item['url'])}"
+            if item.get("quote"):
+                quoted = escape_markdown(item["quote"]).replace("\n", "\n  > ")
+                yield f"  > {quoted}"
+        yield ""
+    people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
+    if verdict.get("approved_by"):
+        people += f" · approved by {verdict.get('approved_by_name') or verdict['approved_by']}"
+    if verdict.get("published_at"):
+        people += f" · published {verdict['published_at'][:10]}"
+    yield f"*{escape_markdown(people)} · claim {claim.id}*"
+    yield ""
+
+
+def _article_lines(view: ArticleView) -> Iterator[str]:
+    article = view.article
+    yield f"## {escape_markdown(article['title'])}"
+    yield ""
+    byline = [
+        escape_markdown(value)
+        for value in (
+            article.get("author"),
+            article.get("publisher"),
+            article.get("published_date"),
+        )
+        if value
+    ]
+    if web_url(article.get("source_url")):
+        byline.append(link("Original article", article["source_url"]))
+    if byline:
+        yield "*" + " · ".join(byline) + "*"
+        yield ""
+    for block in view.blocks:
+        yield _paragraph(block, view)
+        yield ""
+    if view.checked:
+        yield "### What we checked"
+        yield ""
+        for claim in view.checked:
+            yield from _verdict_lines(claim)
+    if view.pending:
+        yield "### Not yet rated"
+        yield ""
+        for claim in view.pending:
+            text = escape_markdown(claim.record["text"]).replace("\n", " ")
+            yield f'- <a id="claim-{claim.id}"></a>{claim.number}. {text} ({claim.status_words})'
+        yield ""
+
+
+def report_lines(report: ReportModel) -> Iterator[str]:
+    provenance = report.provenance
+    yield f"# {escape_markdown(report.title)}"
+    yield ""
+    organisation = escape_inline(report.organisation or "factcheck")
+    yield (
+        f"*{organisation} · {report.checked_count} of {report.claim_count} claims checked"
+        f" · exported {provenance['created_at'][:10]}*"
+    )
+    yield ""
+    yield "## Verdicts at a glance"
+    yield ""
+    yield svg_chart.render(report.bars, title="Verdicts in this report")
+    yield ""
+    yield "| Verdict | Claims |"
+    yield "| --- | ---: |"
+    for bar in report.bars:
+        yield f"| {escape_markdown(bar.label)} | {bar.count} |"
+    yield ""
+    for view in report.articles:
+        yield from _article_lines(view)
+    yield "---"
+    yield ""
+    yield "## About this report"
+    yield ""
+    yield f"- Exported: {provenance['created_at']} by {escape_markdown(provenance['exported_by'])}"
+    yield f"- Covers: {escape_markdown(filters_words(provenance['filters']))}"
+    head = provenance["audit_head"]
+    yield f"- Audit trail: row {head['row']}, hash `{head['hash']}`"
+    yield ""
+
+
+def write(out: BinaryIO, context) -> dict:
+    report = build_report(context)
+    for line in report_lines(report):
+        out.write(line.encode("utf-8") + b"\n")
+    return {"claims": report.claim_count}

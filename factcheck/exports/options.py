@@ -1,0 +1,138 @@
+"""What an export covers and how it is labelled: filters, the organisation's details, refusals."""
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from factcheck.scales import Scale, load_scale
+from factcheck.store.errors import Invalid
+from factcheck.urls import clean_web_url
+
+STATUSES = ("unreviewed", "in_progress", "in_review", "published")
+ORG_NAME_ENV = "FACTCHECK_ORG_NAME"
+ORG_URL_ENV = "FACTCHECK_ORG_URL"
+PUBLIC_URL_ENV = "FACTCHECK_PUBLIC_URL"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class ExportRefused(Invalid):
+    """An export that cannot be made as asked; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """Which claims an export covers: one article, one status, and claims changed since a date."""
+
+    article_id: int | None = None
+    status: str | None = None
+    since: date | None = None
+
+    def __post_init__(self):
+        if self.status is not None and self.status not in STATUSES:
+            raise ExportRefused(
+                f"status must be one of {', '.join(STATUSES)}, not {self.status!r}", field="status"
+            )
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        article: int | str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+    ) -> "ExportFilters":
+        """Filters from text as typed on a command line or in a query string; blanks mean "any"."""
+        article_id = None
+        if article not in (None, ""):
+            try:
+                article_id = int(article)
+            except ValueError:
+                raise ExportRefused(f"article must be a number, not {article!r}") from None
+        return cls(article_id, status or None, parse_since(since))
+
+    def as_dict(self) -> dict:
+        return {
+            "article": self.article_id,
+            "status": self.status,
+            "since": self.since.isoformat() if self.since else None,
+        }
+
+    def store_arguments(self) -> dict:
+        return {"article_id": self.article_id, "status": self.status, "since": self.since}
+
+
+def parse_since(text: str | None) -> date | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ExportRefused(
+            f"since must be a date written YYYY-MM-DD, not {text!r}", field="since"
+        ) from None
+
+
+def _public_address(value: str | None, what: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return clean_web_url(value).rstrip("/")
+    except ValueError as error:
+        raise ExportRefused(f"the {what} cannot be used: {error}") from None
+
+
+@dataclass(frozen=True)
+class ExportConfig:
+    """The publishing organisation (for ClaimReview and report mastheads) and the rating scale."""
+
+    org_name: str | None = None
+    org_url: str | None = None
+    public_url: str | None = None
+    scale: Scale = field(default_factory=load_scale)
+
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        org_name: str | None = None,
+        org_url: str | None = None,
+        public_url: str | None = None,
+        scale: Scale | None = None,
+    ) -> "ExportConfig":
+        """Arguments given here win over FACTCHECK_ORG_NAME, FACTCHECK_ORG_URL and
+        FACTCHECK_PUBLIC_URL."""
+        name = " ".join((org_name or os.environ.get(ORG_NAME_ENV) or "").split()) or None
+        return cls(
+            org_name=name,
+            org_url=_public_address(org_url or os.environ.get(ORG_URL_ENV), "organisation URL"),
+            public_url=_public_address(
+                public_url or os.environ.get(PUBLIC_URL_ENV), "public fact-check URL"
+            ),
+            scale=scale or load_scale(),
+        )
+
+    def require_publisher(self) -> None:
+        """Refuse unless a ClaimReview can name its publisher and link to the published check."""
+        if not self.public_url:
+            raise ExportRefused(
+                "a ClaimReview needs the public address where fact-checks are published: set"
+                f" {PUBLIC_URL_ENV} or give --public-url https://factcheck.example.org"
+            )
+        if not self.org_name:
+            raise ExportRefused(
+                "a ClaimReview needs the name of the organisation publishing it: set"
+                f" {ORG_NAME_ENV} or give --org-name"
+            )
+
+    @property
+    def publisher_url(self) -> str | None:
+        """The organisation's own address, or the fact-check site when none is set apart."""
+        return self.org_url or self.public_url
+
+    def claim_url(self, claim_id: int) -> str:
+        return f"{self.public_url}/claims/{claim_id}"

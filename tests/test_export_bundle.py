@@ -1,0 +1,184 @@
+"""Bundles: the zip's contents and manifest, and `factcheck export verify` on intact and altered ones."""
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from test_export_world import ORG_NAME, PUBLIC_URL, build_world, export_bytes
+
+from factcheck.cli import main
+from factcheck.exports.bundle import NotABundle, verify_bundle
+from factcheck.store import audit
+
+FILES = ("report.json", "claims.csv", "claimreview.json", "report.html")
+
+
+@pytest.fixture
+def exported(tmp_path, monkeypatch):
+    """A world on disk, a bundle exported from it by the CLI, and the path of each."""
+    db_path = tmp_path / "bundle.db"
+    world = build_world(db_path)
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", ORG_NAME)
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", PUBLIC_URL)
+    head = audit.head(world.db)
+    bundle = tmp_path / "out.zip"
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(db_path), "export", "--format", "bundle", "--as", "ed", "-o", str(bundle)],
+    )
+    assert result.exit_code == 0, result.output
+    return world, db_path, bundle, head
+
+
+def _verify(*args):
+    return CliRunner().invoke(main, [*args])
+
+
+def _rewrite(bundle, name, change):
+    """Copy the zip with one member's bytes changed (or the member dropped when change is None)."""
+    with zipfile.ZipFile(bundle) as source:
+        members = {info.filename: source.read(info.filename) for info in source.infolist()}
+    with zipfile.ZipFile(bundle, "w") as target:
+        for member, data in members.items():
+            if member == name and change is None:
+                continue
+            target.writestr(member, change(data) if member == name else data)
+
+
+def test_bundle_holds_every_part_and_a_manifest(exported):
+    world, _, bundle, head = exported
+    with zipfile.ZipFile(bundle) as archive:
+        assert sorted(archive.namelist()) == sorted([*FILES, "manifest.json"])
+        manifest = json.loads(archive.read("manifest.json"))
+        for name in FILES:
+            assert manifest["files"][name] == hashlib.sha256(archive.read(name)).hexdigest()
+        report = json.loads(archive.read("report.json"))
+        rows = list(csv.DictReader(io.StringIO(archive.read("claims.csv").decode(), newline="")))
+        reviews = json.loads(archive.read("claimreview.json"))
+        html = archive.read("report.html").decode()
+    assert manifest["exported_by"] == "ed"
+    assert manifest["audit_head"] == {"row": head[0], "hash": head[1]}
+    assert manifest["filters"] == {"article": None, "status": None, "since": None}
+    assert manifest["created_at"].endswith("Z")
+    assert manifest["claims"] == len(report["claims"]) == len(rows)
+    assert {int(r["url"].rsplit("/", 1)[1]) for r in reviews} == {
+        world.published,
+        world.corrected,
+        world.harbour_published,
+    }
+    assert report["export"]["audit_head"] == manifest["audit_head"]
+    assert "<svg" in html
+
+
+def test_export_row_records_the_bundle(exported):
+    world, _, bundle, head = exported
+    last = list(world.db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1"))[0]
+    details = json.loads(last["after"])
+    assert last["id"] == head[0] + 1 and last["actor"] == "ed"
+    assert last["record_type"] == "export" and last["action"] == "export"
+    assert details["sha256"] == hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert details["audit_head"] == {"row": head[0], "hash": head[1]}
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = archive.read("manifest.json")
+    assert details["manifest_sha256"] == hashlib.sha256(manifest).hexdigest()
+    assert audit.verify(world.db).ok
+
+
+def test_verify_passes_an_intact_bundle(exported):
+    _, db_path, bundle, head = exported
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 0, result.output
+    assert "4 files match" in result.output and f"audit row {head[0]}" in result.output
+    result = _verify("--db", str(db_path), "export", "verify", str(bundle), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["ok"] and report["database_checked"] and report["problems"] == []
+    assert report["export_rows"] == [head[0] + 1]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_verify_names_the_changed_file(exported, name):
+    _, _, bundle, _ = exported
+    _rewrite(bundle, name, lambda data: data.replace(b"Accurate", b"Inaccurate", 1) + b" ")
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert f"{name} was changed" in result.output
+    assert all(f"{other} was changed" not in result.output for other in FILES if other != name)
+
+
+def test_verify_notices_missing_and_added_files(exported):
+    _, _, bundle, _ = exported
+    _rewrite(bundle, "claims.csv", None)
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.writestr("extra.txt", b"slipped in")
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert "claims.csv is listed in the manifest but missing" in result.output
+    assert "extra.txt was added" in result.output
+
+
+def test_a_rewritten_manifest_fools_the_zip_but_not_the_database(exported):
+    _, db_path, bundle, _ = exported
+
+    with zipfile.ZipFile(bundle) as archive:
+        forged_html = archive.read("report.html").replace(b"Accurate", b"False")
+
+    def forge(data):
+        manifest = json.loads(data)
+        manifest["files"]["report.html"] = hashlib.sha256(forged_html).hexdigest()
+        return json.dumps(manifest).encode()
+
+    _rewrite(bundle, "manifest.json", forge)
+    _rewrite(bundle, "report.html", lambda _: forged_html)
+    assert _verify("export", "verify", str(bundle)).exit_code == 0
+    result = _verify("--db", str(db_path), "export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert "no export in this database's audit trail wrote this manifest" in result.output
+
+
+def test_verify_with_db_notices_a_tampered_audit_trail(exported):
+    world, db_path, bundle, head = exported
+    world.db.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET hash = ? WHERE id = ?", ["f" * 64, head[0]])
+    conn.commit()
+    conn.close()
+    result = _verify("--db", str(db_path), "export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert f"audit row {head[0]} has hash {'f' * 64}" in result.output
+    assert "the audit trail is broken" in result.output
+
+
+def test_verify_refuses_what_is_not_a_bundle(tmp_path):
+    not_zip = tmp_path / "notes.zip"
+    not_zip.write_text("just text")
+    result = _verify("export", "verify", str(not_zip))
+    assert result.exit_code == 2 and "not a zip file" in result.output
+    plain_zip = tmp_path / "plain.zip"
+    with zipfile.ZipFile(plain_zip, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    result = _verify("export", "verify", str(plain_zip))
+    assert result.exit_code == 2 and "no manifest.json" in result.output
+    with pytest.raises(NotABundle):
+        verify_bundle(io.BytesIO(b"PK\x03\x04 truncated"))
+
+
+def test_verify_with_a_missing_database_is_refused(exported, tmp_path):
+    _, _, bundle, _ = exported
+    result = _verify("--db", str(tmp_path / "nope.db"), "export", "verify", str(bundle))
+    assert result.exit_code == 2 and "no database" in result.output
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_bundle_in_memory_matches_the_manifest(tmp_path):
+    world = build_world(tmp_path / "memory.db")
+    data = export_bytes(world, "bundle")
+    check = verify_bundle(io.BytesIO(data), db=world.db)
+    assert check.ok, check.problems
+    assert sorted(check.files) == sorted(FILES)

@@ -1,0 +1,264 @@
+"""ClaimReview: every required and recommended field of the published structure, corrections,
+and refusals when a review would have no rating or no URL."""
+
+import io
+import json
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from test_export_world import (
+    ORG_NAME,
+    PUBLIC_URL,
+    build_world,
+    config,
+    export_bytes,
+)
+
+from factcheck.cli import main
+from factcheck.exports import ExportConfig, ExportFilters, ExportRefused, write_export
+from factcheck.exports.claimreview import claim_review
+from factcheck.scales import default_scale
+from factcheck.store import audit, verdicts
+
+# Google Search's fact-check structured data, as documented for ClaimReview: what a review must
+# have, and what it should have. Types are checked below for each one.
+REQUIRED = {
+    "ClaimReview": {"claimReviewed", "reviewRating", "url"},
+    "Rating": {"alternateName"},
+}
+RECOMMENDED = {
+    "ClaimReview": {"author", "datePublished", "itemReviewed"},
+    "Claim": {"appearance", "author", "datePublished", "firstAppearance"},
+    "Rating": {"bestRating", "name", "ratingValue", "worstRating"},
+    "Organization": {"name", "url"},
+}
+# Left out on purpose: an article quoting a claim is rarely where the claim first appeared.
+NOT_KNOWN_TO_US = {("Claim", "firstAppearance")}
+
+
+def _is_datetime(value) -> bool:
+    try:
+        datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_web_url(value) -> bool:
+    parts = urlsplit(str(value))
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def structure_problems(review: dict, *, fully_known: bool) -> list[str]:
+    """Everything about `review` that departs from the published ClaimReview structure."""
+    problems = []
+
+    def need(kind: str, obj: dict, recommended: bool = True) -> None:
+        if obj.get("@type") != kind:
+            problems.append(f"{kind}: @type is {obj.get('@type')!r}")
+        for field in REQUIRED.get(kind, ()):
+            if obj.get(field) in (None, ""):
+                problems.append(f"{kind}.{field} is required")
+        if recommended:
+            for field in RECOMMENDED.get(kind, ()):
+                if (kind, field) not in NOT_KNOWN_TO_US and obj.get(field) in (None, ""):
+                    problems.append(f"{kind}.{field} is recommended")
+
+    if review.get("@context") != "https://schema.org":
+        problems.append("@context must be https://schema.org")
+    need("ClaimReview", review)
+    if not _is_web_url(review.get("url")) or not review["url"].startswith(PUBLIC_URL + "/"):
+        problems.append("url must be a fact-check page on the public site")
+    if not isinstance(review.get("claimReviewed"), str) or not review["claimReviewed"].strip():
+        problems.append("claimReviewed must be the claim's text")
+    if not _is_datetime(review.get("datePublished")):
+        problems.append("datePublished must be an ISO 8601 date")
+    rating = review.get("reviewRating") or {}
+    need("Rating", rating)
+    value, best, worst = (rating.get(k) for k in ("ratingValue", "bestRating", "worstRating"))
+    if not all(isinstance(n, int) for n in (value, best, worst)) or not (
+        min(best, worst) <= value <= max(best, worst)
+    ):
+        problems.append("ratingValue must be a number between worstRating and bestRating")
+    if rating.get("alternateName") != rating.get("name"):
+        problems.append("the rating's name and alternateName should be the same words")
+    author = review.get("author") or {}
+    need("Organization", author)
+    if not _is_web_url(author.get("url")):
+        problems.append("author.url must be a web address")
+    item = review.get("itemReviewed") or {}
+    need("Claim", item, recommended=fully_known)
+    if item.get("appearance"):
+        appearance = item["appearance"]
+        if appearance.get("@type") != "CreativeWork" or not _is_web_url(appearance.get("url")):
+            problems.append("appearance must be a CreativeWork with a url")
+    if item.get("author") and item["author"].get("@type") not in ("Person", "Organization"):
+        problems.append("the claim's author must be a Person or an Organization")
+    if item.get("datePublished") and not _is_datetime(item["datePublished"]):
+        problems.append("the claim's datePublished must be an ISO 8601 date")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return build_world(tmp_path_factory.mktemp("claimreview") / "cr.db")
+
+
+def _reviews(world, filters=None, **kwargs) -> list[dict]:
+    return json.loads(export_bytes(world, "claimreview", filters, **kwargs))
+
+
+def _by_claim(reviews: list[dict]) -> dict[int, dict]:
+    return {int(review["url"].rsplit("/", 1)[1]): review for review in reviews}
+
+
+def test_only_published_verdicts_become_reviews(world):
+    reviews = _by_claim(_reviews(world))
+    assert set(reviews) == {world.published, world.corrected, world.harbour_published}
+
+
+def test_fully_known_claim_has_every_required_and_recommended_field(world):
+    review = _by_claim(_reviews(world))[world.harbour_published]
+    assert structure_problems(review, fully_known=True) == []
+    item = review["itemReviewed"]
+    assert item["appearance"]["url"] == "https://courier.example/news/harbour-fire"
+    assert item["author"] == {"@type": "Person", "name": "Sam Porter"}
+    assert item["datePublished"] == "2025-03-14"
+    assert review["author"] == {"@type": "Organization", "name": ORG_NAME, "url": PUBLIC_URL}
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 6,
+        "worstRating": 1,
+        "alternateName": "False",
+        "name": "False",
+    }
+    assert review["url"] == f"{PUBLIC_URL}/claims/{world.harbour_published}"
+
+
+def test_claim_from_a_pasted_article_still_has_every_required_field(world):
+    review = _by_claim(_reviews(world))[world.published]
+    assert structure_problems(review, fully_known=False) == []
+    assert "appearance" not in review["itemReviewed"]
+
+
+def test_a_correction_reissues_the_review_with_its_new_date(world):
+    review = _by_claim(_reviews(world))[world.corrected]
+    earlier, current = verdicts.verdicts_for_claim(world.db, world.corrected)
+    assert review["datePublished"] == current["published_at"][:19] + "Z"
+    assert review["reviewRating"]["alternateName"] == "Mixed"
+    assert "The district clarified why four schools closed" in review["correction"]
+    assert earlier["rating_label"] in review["correction"]
+
+
+def test_a_correction_under_review_keeps_the_published_review(tmp_path):
+    world = build_world(tmp_path / "pending.db")
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating="Misleading",
+        rationale="A longer rationale that explains why the earlier verdict needs to change.",
+        reason="New figures from the county",
+        actor=world.people["rita"],
+    )
+    review = _by_claim(_reviews(world))[world.published]
+    assert review["reviewRating"]["alternateName"] == "Accurate"
+    assert "correction" not in review
+
+
+def test_org_url_is_used_when_given(world):
+    review = _reviews(world, config=config(org_url="https://valley.example"))[0]
+    assert review["author"]["url"] == "https://valley.example"
+
+
+def test_refuses_without_a_public_url_and_writes_nothing(world):
+    out = io.BytesIO()
+    head = audit.head(world.db)
+    with pytest.raises(ExportRefused, match="FACTCHECK_PUBLIC_URL"):
+        write_export(
+            world.db,
+            "claimreview",
+            out,
+            filters=ExportFilters(),
+            actor=world.people["ed"],
+            config=ExportConfig(org_name=ORG_NAME),
+        )
+    assert out.getvalue() == b"" and audit.head(world.db) == head
+
+
+def test_refuses_a_review_without_a_rating():
+    record = {"id": 7, "text": "The bridge cost 9 million.", "article_id": 1, "verdicts": []}
+    article = {"id": 1, "title": "Bridge"}
+    settings = ExportConfig(org_name=ORG_NAME, public_url=PUBLIC_URL)
+    with pytest.raises(ExportRefused, match="no published rating"):
+        claim_review(record, article, settings)
+    record["verdicts"] = [
+        {"id": 1, "state": "published", "rating": "x", "rating_label": "", "rating_value": 3}
+    ]
+    with pytest.raises(ExportRefused, match="no published rating"):
+        claim_review(record, article, settings)
+
+
+def test_cli_refuses_without_a_url_with_exit_2(tmp_path, monkeypatch):
+    path = tmp_path / "cli.db"
+    build_world(path).db.close()
+    monkeypatch.delenv("FACTCHECK_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", ORG_NAME)
+    result = CliRunner().invoke(main, ["--db", str(path), "export", "--format", "claimreview"])
+    assert result.exit_code == 2
+    assert "FACTCHECK_PUBLIC_URL" in result.output and "--public-url" in result.output
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", PUBLIC_URL)
+    result = CliRunner().invoke(main, ["--db", str(path), "export", "--format", "claimreview"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 3
+
+
+_ratings = st.sampled_from(default_scale().ratings)
+_words = st.text(min_size=1).filter(str.strip)
+
+
+@given(
+    text=_words,
+    rating=_ratings,
+    title=_words,
+    author=st.none() | _words,
+    publisher=st.none() | _words,
+    source=st.none() | st.just("https://news.example/story?id=1"),
+    claim_id=st.integers(min_value=1, max_value=10**9),
+)
+def test_any_published_verdict_gives_a_well_formed_review(
+    text, rating, title, author, publisher, source, claim_id
+):
+    article = {
+        "id": 1,
+        "title": title,
+        "author": author,
+        "publisher": publisher,
+        "source_url": source,
+        "published_date": "2025-01-31",
+    }
+    record = {
+        "id": claim_id,
+        "text": text,
+        "article_id": 1,
+        "verdicts": [
+            {
+                "id": 1,
+                "state": "published",
+                "rating": rating.key,
+                "rating_label": rating.label,
+                "rating_value": rating.value,
+                "published_at": "2025-02-01T09:30:00.123456Z",
+                "correction_of": None,
+            }
+        ],
+    }
+    review = claim_review(record, article, ExportConfig(org_name=ORG_NAME, public_url=PUBLIC_URL))
+    fully_known = bool(source and (author or publisher))
+    assert structure_problems(review, fully_known=fully_known) == []
+    assert review["claimReviewed"] == text
+    assert json.loads(json.dumps(review)) == review

@@ -1,0 +1,186 @@
+"""`factcheck export`: options, output files, the export's own audit row, names and settings."""
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from click.testing import CliRunner
+from test_export_world import ORG_NAME, PUBLIC_URL, build_world
+
+from factcheck.cli import main
+from factcheck.exports import (
+    FORMATS,
+    ExportConfig,
+    ExportFilters,
+    ExportRefused,
+    download_name,
+)
+from factcheck.store import audit
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    path = tmp_path / "cli.db"
+    build_world(path).db.close()
+    for name in ("FACTCHECK_ORG_NAME", "FACTCHECK_ORG_URL", "FACTCHECK_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+def _run(db_path, *args):
+    return CliRunner().invoke(main, ["--db", str(db_path), "export", *args])
+
+
+def _audit_rows(db_path):
+    from helpers import new_database
+
+    return list(new_database(db_path).query("SELECT * FROM audit ORDER BY id"))
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("claimreview", "bundle")])
+def test_each_format_writes_a_file_and_one_audit_row(db_path, tmp_path, fmt):
+    before = _audit_rows(db_path)
+    out = tmp_path / f"export.{fmt}"
+    result = _run(db_path, "--format", fmt, "--status", "published", "--as", "rita", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    after = _audit_rows(db_path)
+    assert len(after) == len(before) + 1
+    row = after[-1]
+    details = json.loads(row["after"])
+    assert (row["record_type"], row["action"], row["actor"]) == ("export", "export", "rita")
+    assert details["format"] == fmt
+    assert details["filters"] == {"article": None, "status": "published", "since": None}
+    assert details["audit_head"] == {"row": before[-1]["id"], "hash": before[-1]["hash"]}
+    assert details["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert details["bytes"] == out.stat().st_size
+    assert details["claims"] == 3
+    assert f"audit row {row['id']}" in result.output
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_default_exporter_is_the_system_and_stdout_is_the_default_output(db_path):
+    result = _run(db_path, "--format", "csv", "--article", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("claim_id,article_id,")
+    assert _audit_rows(db_path)[-1]["actor"] == "system"
+
+
+def test_a_refused_export_leaves_no_file_and_no_audit_row(db_path, tmp_path):
+    before = _audit_rows(db_path)
+    out = tmp_path / "reviews.json"
+    result = _run(db_path, "--format", "claimreview", "--org-name", ORG_NAME, "-o", str(out))
+    assert result.exit_code == 2
+    assert "public address" in result.output
+    assert not out.exists() and list(tmp_path.glob("*.part")) == []
+    assert len(_audit_rows(db_path)) == len(before)
+
+
+def test_options_override_the_environment(db_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "From the environment")
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://env.example")
+    result = _run(db_path, "--format", "claimreview", "--public-url", PUBLIC_URL + "/")
+    assert result.exit_code == 0, result.output
+    reviews = json.loads(result.stdout)
+    assert reviews[0]["url"].startswith(PUBLIC_URL + "/claims/")
+    assert reviews[0]["author"]["name"] == "From the environment"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--status", "published"], "--format"),
+        (["--format", "csv", "--since", "last week"], "YYYY-MM-DD"),
+        (["--format", "csv", "--since", "2025-02-30"], "YYYY-MM-DD"),
+        (["--format", "csv", "--as", "nobody"], "nobody"),
+        (["--format", "pdf"], "pdf"),
+        (["--format", "csv", "--status", "done"], "done"),
+        (["--format", "claimreview", "--org-name", "X", "--public-url", "ftp://x"], "http"),
+    ],
+)
+def test_bad_requests_exit_2_with_one_line(db_path, args, message):
+    result = _run(db_path, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_help_documents_every_option_and_setting():
+    result = CliRunner().invoke(main, ["export", "--help"])
+    assert result.exit_code == 0
+    for word in (
+        "--format",
+        "--article",
+        "--status",
+        "--since",
+        "--output",
+        "--as",
+        "--org-name",
+        "--org-url",
+        "--public-url",
+        "FACTCHECK_ORG_NAME",
+        "FACTCHECK_ORG_URL",
+        "FACTCHECK_PUBLIC_URL",
+        "verify",
+        *FORMATS,
+    ):
+        assert word in result.output, word
+
+
+def test_export_row_comes_after_the_head_it_names(tmp_path):
+    import io
+
+    from factcheck.exports import write_export
+
+    world = build_world(tmp_path / "head.db")
+    head = audit.head(world.db)
+    result = write_export(
+        world.db,
+        "jsonl",
+        io.BytesIO(),
+        filters=ExportFilters(),
+        actor=world.people["ed"],
+        config=ExportConfig(),
+    )
+    assert result.audit_head == head
+    assert result.audit_row == head[0] + 1 == audit.head(world.db)[0]
+    assert audit.verify(world.db).ok
+
+
+def test_download_names_describe_the_export():
+    at = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+    filters = ExportFilters(article_id=12, status="in_review", since=date(2025, 1, 1))
+    assert download_name("csv", filters, at=at) == (
+        "factcheck-article-12-in-review-since-2025-01-01-20250314T093000Z.csv",
+        "text/csv; charset=utf-8; header=present",
+    )
+    names = {fmt: download_name(fmt, ExportFilters(), at=at) for fmt in FORMATS}
+    assert names["bundle"] == ("factcheck-20250314T093000Z.zip", "application/zip")
+    assert names["claimreview"][1] == "application/ld+json"
+    assert names["html"][0].endswith(".html") and names["markdown"][0].endswith(".md")
+    assert len({name for name, _ in names.values()}) == len(FORMATS)
+    with pytest.raises(ExportRefused):
+        download_name("pdf", ExportFilters())
+
+
+def test_filters_parse_from_text():
+    assert ExportFilters.parse(article="3", status="", since=" 2025-06-01 ") == ExportFilters(
+        3, None, date(2025, 6, 1)
+    )
+    with pytest.raises(ExportRefused):
+        ExportFilters.parse(article="three")
+    with pytest.raises(ExportRefused):
+        ExportFilters(status="finished")
+
+
+def test_config_reads_the_environment(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "  Valley   Verify ")
+    monkeypatch.setenv("FACTCHECK_ORG_URL", "https://valley.example/")
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://checks.valley.example/")
+    settings = ExportConfig.from_env()
+    assert settings.org_name == "Valley Verify"
+    assert settings.publisher_url == "https://valley.example"
+    assert settings.claim_url(5) == "https://checks.valley.example/claims/5"
+    settings.require_publisher()
+    monkeypatch.delenv("FACTCHECK_ORG_NAME")
+    with pytest.raises(ExportRefused, match="FACTCHECK_ORG_NAME"):
+        ExportConfig.from_env().require_publisher()

@@ -1,0 +1,230 @@
+"""JSON and JSON Lines exports: full records that match the database, filters, provenance."""
+
+import inspect
+import json
+from datetime import date
+
+import pytest
+from test_export_world import build_world, checkable, export_bytes
+
+from factcheck.exports import ExportFilters
+from factcheck.store import audit, claims, comments, evidence, verdicts
+from factcheck.store import exports as export_store
+
+VERDICT_FIELDS = (
+    "id",
+    "rating",
+    "rating_label",
+    "rating_value",
+    "rationale",
+    "evidence_ids",
+    "state",
+    "created_at",
+    "submitted_at",
+    "published_at",
+    "correction_of",
+    "correction_reason",
+)
+EVIDENCE_FIELDS = (
+    "id",
+    "url",
+    "title",
+    "publisher",
+    "stance",
+    "quote",
+    "note",
+    "added_at",
+    "removed_at",
+    "removal_reason",
+)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return build_world(tmp_path_factory.mktemp("json") / "json.db")
+
+
+def _jsonl(data: bytes) -> tuple[dict, list[dict]]:
+    """The export line and the claim lines; article lines come first and are checked here."""
+    lines = data.decode("utf-8").split("\n")
+    assert lines[-1] == "", "the file ends with a newline"
+    records = [json.loads(line) for line in lines[:-1]]
+    kinds = [r["record"] for r in records]
+    assert kinds == sorted(kinds, key=["export", "article", "claim"].index)
+    articles = {r["id"]: r for r in records if r["record"] == "article"}
+    claims_ = [r for r in records if r["record"] == "claim"]
+    assert set(articles) == {c["article_id"] for c in claims_}
+    return records[0], claims_
+
+
+def _jsonl_articles(data: bytes) -> list[dict]:
+    lines = data.decode("utf-8").splitlines()
+    return [r for r in map(json.loads, lines) if r["record"] == "article"]
+
+
+def _usernames(db) -> dict[int, str]:
+    return {row["id"]: row["username"] for row in db.query("SELECT id, username FROM users")}
+
+
+def assert_matches_database(db, record: dict) -> None:
+    """Compare one exported claim record with what the store functions read."""
+    names = _usernames(db)
+    claim = claims.get_claim(db, record["id"])
+    for field in ("article_id", "seq", "start", "end", "text", "section", "kind", "status"):
+        expected = claim[field]
+        assert record[field] == expected, field
+    assert record["reasons"] == claim["reasons"]
+    assert record["version"] == claim["version"]
+    assert record["assignee"] == names.get(claim["assignee_id"])
+
+    stored_verdicts = verdicts.verdicts_for_claim(db, record["id"])
+    assert len(record["verdicts"]) == len(stored_verdicts)
+    for exported, stored in zip(record["verdicts"], stored_verdicts, strict=True):
+        assert {f: exported[f] for f in VERDICT_FIELDS} == {f: stored[f] for f in VERDICT_FIELDS}
+        assert exported["author"] == names[stored["author_id"]]
+        assert exported["approved_by"] == names.get(stored["approved_by"])
+
+    stored_evidence = evidence.evidence_for_claim(db, record["id"], include_removed=True)
+    assert [{f: e[f] for f in EVIDENCE_FIELDS} for e in record["evidence"]] == [
+        {f: e[f] for f in EVIDENCE_FIELDS} for e in stored_evidence
+    ]
+    assert [e["added_by"] for e in record["evidence"]] == [
+        e["added_by_username"] for e in stored_evidence
+    ]
+
+    stored_comments = comments.comments_for_claim(db, record["id"])
+    assert [(c["id"], c["body"], c["author"]) for c in record["comments"]] == [
+        (c["id"], c["body"], c["author"]) for c in stored_comments
+    ]
+
+    stored_history = [
+        h for h in claims.claim_history(db, record["id"]) if h["record_type"] != "article"
+    ]
+    assert [(h["id"], h["action"], h["actor"], h["hash"]) for h in record["history"]] == [
+        (h["id"], h["action"], h["actor"], h["hash"]) for h in stored_history
+    ]
+    for exported, stored in zip(record["history"], stored_history, strict=True):
+        if stored["record_type"] == "claims":
+            # A bulk action's row is narrowed to this claim's own change.
+            change = next(c for c in stored["after"]["changes"] if c["id"] == record["id"])
+            assert (exported["before"], exported["after"]) == (change["before"], change["after"])
+        else:
+            assert (exported["before"], exported["after"]) == (stored["before"], stored["after"])
+
+
+def _all_claim_ids(world) -> list[int]:
+    return [
+        c["id"]
+        for article in (world.sample_article, world.harbour_article)
+        for c in checkable(world.db, article)
+    ]
+
+
+def test_jsonl_round_trip(world):
+    header, records = _jsonl(export_bytes(world, "jsonl"))
+    assert header["record"] == "export" and header["format"] == "jsonl"
+    assert [r["id"] for r in records] == sorted(_all_claim_ids(world))
+    for record in records:
+        assert record["record"] == "claim"
+        assert_matches_database(world.db, record)
+
+
+def test_json_round_trip(world):
+    document = json.loads(export_bytes(world, "json"))
+    assert document["export"]["format"] == "json"
+    records = document["claims"]
+    assert [r["id"] for r in records] == sorted(_all_claim_ids(world))
+    for record in records:
+        assert_matches_database(world.db, record)
+
+
+def test_articles_come_with_their_bodies(world):
+    data = export_bytes(world, "jsonl", ExportFilters(status="published"))
+    articles = {a["id"]: a for a in _jsonl_articles(data)}
+    _, records = _jsonl(data)
+    assert set(articles) == {world.sample_article, world.harbour_article}
+    for record in records:
+        stored = world.db.execute(
+            "SELECT title, source_url, author, body FROM articles WHERE id = ?",
+            [record["article_id"]],
+        ).fetchone()
+        article = articles[record["article_id"]]
+        assert (article["title"], article["source_url"], article["author"]) == stored[:3]
+        assert article["body"][record["start"] : record["end"]] == record["text"]
+    document = json.loads(export_bytes(world, "json", ExportFilters(status="published")))
+    assert [a["id"] for a in document["articles"]] == sorted(articles)
+
+
+def test_records_keep_removed_evidence_and_corrections(world):
+    _, records = _jsonl(export_bytes(world, "jsonl"))
+    by_id = {r["id"]: r for r in records}
+    rain = by_id[world.published]
+    removed = [e for e in rain["evidence"] if e["removed_at"]]
+    assert removed and removed[0]["removal_reason"] == "An anonymous post, not a source"
+    corrected = by_id[world.corrected]
+    assert [v["state"] for v in corrected["verdicts"]] == ["superseded", "published"]
+    assert corrected["verdicts"][1]["correction_of"] == corrected["verdicts"][0]["id"]
+    assert corrected["verdicts"][1]["approved_by"] == "eve"
+
+
+def test_provenance_names_user_filters_and_head(world):
+    head_before = audit.head(world.db)
+    filters = ExportFilters(article_id=world.sample_article, status="published")
+    header, records = _jsonl(export_bytes(world, "jsonl", filters, actor=world.people["rita"]))
+    assert header["exported_by"] == "rita"
+    assert header["filters"] == {
+        "article": world.sample_article,
+        "status": "published",
+        "since": None,
+    }
+    assert header["audit_head"] == {"row": head_before[0], "hash": head_before[1]}
+    assert header["created_at"].endswith("Z")
+    assert {r["id"] for r in records} == {world.published, world.corrected}
+
+
+def test_since_compares_with_the_last_change(world):
+    _, everything = _jsonl(export_bytes(world, "jsonl"))
+    assert everything
+    future = ExportFilters(since=date(2999, 1, 1))
+    assert _jsonl(export_bytes(world, "jsonl", future))[1] == []
+    today = max(r["updated_at"] or "" for r in everything)[:10]
+    _, recent = _jsonl(export_bytes(world, "jsonl", ExportFilters(since=date.fromisoformat(today))))
+    assert {r["id"] for r in recent} == {r["id"] for r in everything}
+
+
+def test_empty_selection_is_still_valid(world):
+    nothing = ExportFilters(article_id=999_999)
+    header, records = _jsonl(export_bytes(world, "jsonl", nothing))
+    assert header["record"] == "export" and records == []
+    assert export_bytes(world, "jsonl", nothing).count(b"\n") == 1
+    document = json.loads(export_bytes(world, "json", nothing))
+    assert document["claims"] == [] and document["articles"] == []
+
+
+def test_records_stream_from_a_cursor_in_bounded_batches(world, monkeypatch):
+    monkeypatch.setattr(export_store, "FETCH_BATCH", 3)
+    batches = export_store.claim_record_batches(world.db)
+    assert inspect.isgenerator(batches)
+    sizes = [len(batch) for batch in batches]
+    assert max(sizes) == 3 and sum(sizes) == len(_all_claim_ids(world))
+    _, records = _jsonl(export_bytes(world, "jsonl"))
+    assert [r["id"] for r in records] == sorted(_all_claim_ids(world))
+
+
+def test_bulk_actions_appear_in_each_claims_history(world):
+    _, records = _jsonl(export_bytes(world, "jsonl"))
+    assigned = [r for r in records if r["id"] in world.bulk_assigned()]
+    assert assigned
+    for record in assigned:
+        bulk_rows = [h for h in record["history"] if h["action"] == "bulk.assign"]
+        assert len(bulk_rows) == 1 and bulk_rows[0]["actor"] == "ed"
+        assert bulk_rows[0]["after"]["assignee_id"] == world.people["rita"].id
+
+
+def test_not_a_claim_units_are_left_out(world):
+    _, records = _jsonl(
+        export_bytes(world, "jsonl", ExportFilters(article_id=world.sample_article))
+    )
+    kinds = {c["id"]: c["kind"] for c in claims.claims_for_article(world.db, world.sample_article)}
+    assert "not_a_claim" in kinds.values()
+    assert {r["id"] for r in records} == {i for i, k in kinds.items() if k == "claim"}

@@ -1,0 +1,222 @@
+"""Markdown and HTML reports: what they show, escaping, a self-contained printable file, the chart."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from test_export_world import (
+    FORMULA_QUOTE,
+    SCRIPT_RATIONALE,
+    build_world,
+    checkable,
+    export_bytes,
+)
+
+from factcheck.exports import ExportFilters
+from factcheck.exports.markdown_report import escape_markdown, link
+from factcheck.exports.records import Bar
+from factcheck.exports.svg_chart import layout, render
+from factcheck.scales import default_scale
+from factcheck.store import audit
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return build_world(tmp_path_factory.mktemp("reports") / "reports.db")
+
+
+@pytest.fixture(scope="module")
+def html(world):
+    return export_bytes(world, "html", ExportFilters(article_id=world.sample_article)).decode()
+
+
+@pytest.fixture(scope="module")
+def markdown(world):
+    return export_bytes(world, "markdown", ExportFilters(article_id=world.sample_article)).decode()
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text outside <style>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if not self._in_style:
+            self.text.append(data)
+
+
+def _parsed(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    return parser
+
+
+def _plain(html: str) -> str:
+    return " ".join("".join(_parsed(html).text).split())
+
+
+def test_html_shows_each_checked_claim_with_its_verdict(world, html):
+    text = _plain(html)
+    for claim in checkable(world.db, world.sample_article):
+        assert " ".join(claim["text"].split()) in text
+    assert "Accurate" in text and "Mixed" in text and "Unverifiable" in text
+    assert "Checked by Rita · approved by Eve" in text
+    assert "Checked by Rita · approved by Ed" in text
+    assert "14 schools closed; 3,200 homes cut off" in text
+    assert "https://county.example/bulletin" in text
+    assert "Supports the claim" in text and "Gives context" not in text
+    assert "The district clarified why four schools closed" in text
+    assert "In second review, not yet published" in text
+    assert "Draft, not yet published" in text
+
+
+def test_html_leaves_out_removed_evidence(html):
+    assert "rumour.example" not in html
+
+
+def test_html_escapes_stored_text(html):
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&#39;rationale&#39;)&lt;/script&gt;" in html
+    assert _plain(html).count("<script>alert('rationale')</script>") == 1
+    assert SCRIPT_RATIONALE.split("<script>")[0].strip() in _plain(html)
+
+
+def test_html_is_one_self_contained_file(html):
+    parsed = _parsed(html)
+    tags = {tag for tag, _ in parsed.tags}
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "base"}
+    for tag, attrs in parsed.tags:
+        assert "src" not in attrs, tag
+        assert not any(name.startswith("on") for name in attrs), tag
+        if tag == "a":
+            assert attrs["href"].startswith(("#", "https://", "http://")), attrs["href"]
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert "@import" not in style and "url(" not in style
+    assert "default-src 'none'" in html
+
+
+def test_html_has_a_print_stylesheet_for_a4_and_letter(html):
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert re.search(r"@page\s*\{[^}]*size:\s*auto", style)
+    print_rules = style[style.index("@media print") :]
+    assert re.search(r"\.claim-card[^{]*\{[^}]*break-inside:\s*avoid", print_rules)
+
+
+def test_html_chart_uses_the_scale_colours_and_text_labels(html):
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    for rating in default_scale().ratings:
+        assert f'fill="{rating.colour}"' in svg
+        assert f">{rating.label}</text>" in svg
+    assert 'role="img"' in svg and "<title" in svg
+    assert ">Not yet rated</text>" in svg
+
+
+def test_html_highlights_claims_and_links_them(world, html):
+    assert f'href="#claim-{world.published}"' in html
+    assert f'id="claim-{world.published}"' in html
+    accurate = default_scale().find("Accurate").colour
+    assert re.search(rf'<mark class="claim" style="--rating: {accurate}">Heavy rain', html)
+
+
+def test_html_footer_records_provenance(world):
+    head = audit.head(world.db)
+    page = export_bytes(world, "html", actor=world.people["rita"]).decode()
+    text = _plain(page)
+    assert f"row {head[0]}, hash {head[1]}" in text
+    assert "by rita" in text and "all claims" in text
+    assert "2 articles" in text
+
+
+def test_markdown_shows_each_checked_claim(world, markdown):
+    assert "#### " in markdown and "Mixed" in markdown and "Accurate" in markdown
+    assert "Checked by Rita · approved by Eve" in markdown
+    assert "[School closures list]" not in markdown  # untitled evidence shows its address
+    assert "(<https://county.example/bulletin>)" in markdown
+    assert "<svg" in markdown and "| Accurate | 1 |" in markdown
+    assert f"(#claim-{world.published})" in markdown
+
+
+def test_markdown_renders_stored_text_as_text(markdown):
+    rendered = MarkdownIt("commonmark", {"html": True}).render(markdown)
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;alert('rationale')&lt;/script&gt;" in rendered
+    quote = FORMULA_QUOTE.replace("&", "&amp;").replace("'", "&#x27;")
+    assert quote.replace("&#x27;", "'") in rendered.replace("&#x27;", "'")
+
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1)
+
+
+def _rendered_text(markdown: str) -> str:
+    html = MarkdownIt("commonmark").render(markdown)
+    return " ".join("".join(_parsed(html).text).split())
+
+
+@given(_text)
+@example("&amp; &#65; &copy;")
+@example("1. first\n2) second\n# heading\n- item\n+ item\n> quote")
+@example("*em* _em_ **strong** `code` ~~gone~~ [link](https://x.example) ![img](x.png)")
+@example("<b>bold</b> <!-- c --> <https://autolink.example>")
+@example("    indented code\ntext\n===\nmore\n---")
+@example("back\\slash \\*not em\\*")
+def test_escaped_text_renders_as_itself(text):
+    expected = " ".join(text.split())
+    rendered = MarkdownIt("commonmark").render(escape_markdown(text))
+    assert " ".join("".join(_parsed(rendered).text).split()) == expected
+    assert not re.search(r"<(h\d|ul|ol|li|blockquote|pre|code|em|strong|a|img|hr)\b", rendered)
+
+
+@given(_text)
+def test_links_only_point_at_web_addresses(text):
+    assert "](" not in link(text, "javascript:alert(1)")
+    rendered = MarkdownIt("commonmark").render(link(text, "https://x.example/a b?q=<1>"))
+    assert 'href="https://x.example/a%20b?q=%3C1%3E"' in rendered
+
+
+_bars = st.lists(
+    st.builds(Bar, label=_text, colour=st.just("#1a7f37"), count=st.integers(0, 10_000)),
+    max_size=12,
+)
+
+
+@given(_bars)
+def test_chart_bars_are_proportional_and_fit(bars):
+    chart = layout(bars)
+    most = max((bar.count for bar in bars), default=0)
+    for bar, shape in zip(bars, chart.bars, strict=True):
+        assert 0 <= shape.width <= chart.bar_area
+        if bar.count == 0:
+            assert shape.width == 0
+        elif bar.count == most:
+            assert shape.width == pytest.approx(chart.bar_area, abs=0.1)
+        else:
+            assert shape.width == pytest.approx(max(chart.bar_area * bar.count / most, 2), abs=0.1)
+    assert chart.label_width + chart.bar_area < chart.width
+    assert chart.total == sum(bar.count for bar in bars)
+
+
+@given(_bars)
+def test_chart_labels_are_escaped_text(bars):
+    svg = str(render(bars))
+    parsed = _parsed(svg)
+    labels = [data for data in parsed.text if data.strip()]
+    for bar in bars:
+        assert bar.label in "".join(labels) or not bar.label.strip()
+    assert all(
+        tag in {"svg", "title", "desc", "line", "g", "text", "rect"} for tag, _ in parsed.tags
+    )
