@@ -18,6 +18,7 @@ from factcheck.views import (
     claim_actions,
     claims,
     connection,
+    downloads,
     errors,
     formatting,
     headers,
@@ -73,6 +74,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     headers.init_app(app)
     errors.init_app(app)
     formatting.init_app(app)
+    downloads.init_app(app)
     app.add_template_global(__version__, "factcheck_version")
     app.add_template_global(HTMX_VERSION, "htmx_version")
 
@@ -86,6 +88,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(queue.bp)
+    app.register_blueprint(downloads.bp)
     return app
 
 

@@ -62,8 +62,11 @@ def first_checkable_claim(db, article_id: int) -> dict:
 
 
 def csrf_token_for(test_client) -> str:
-    """Fetch the sign-in page and read the CSRF token a browser would send back."""
-    page = test_client.get("/sign-in").get_data(as_text=True)
-    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert match, "the sign-in page has no CSRF token"
+    """Read the CSRF token a browser would send back: from the sign-in form when signed out, or
+    from the page's htmx headers when signed in."""
+    page = test_client.get("/sign-in", follow_redirects=True).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page) or re.search(
+        r'"X-CSRFToken": "([^"]+)"', page
+    )
+    assert match, "the page has no CSRF token"
     return match.group(1)

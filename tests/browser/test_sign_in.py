@@ -46,8 +46,11 @@ def test_signing_in_with_the_keyboard_alone_and_out_again(watched, base_url):
 def test_a_wrong_password_is_explained_beside_the_form(watched, base_url):
     page = watched
     page.goto("/sign-in")
+    # The field takes focus by itself (autofocus); wait for it before typing.
+    expect(page.get_by_label("Username")).to_be_focused()
     page.keyboard.type("ed")
     page.keyboard.press("Tab")
+    expect(page.get_by_label("Password")).to_be_focused()
     page.keyboard.type("this is not it")
     page.keyboard.press("Enter")
 

@@ -1,0 +1,55 @@
+"""Export downloads from the workbench: the same formats as `factcheck export`, with filters."""
+
+import tempfile
+
+from flask import Blueprint, request, send_file
+
+from factcheck.exports.export import FORMATS, download_name, write_export
+from factcheck.exports.options import ExportConfig, ExportFilters
+from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.connection import get_db
+
+bp = Blueprint("downloads", __name__)
+
+# Up to this size an export is built in memory; larger ones spill to a temporary file.
+IN_MEMORY_BYTES = 8 * 1024 * 1024
+
+FORMAT_LABELS = {
+    "html": "Report (HTML, printable)",
+    "markdown": "Report (Markdown)",
+    "csv": "Spreadsheet (CSV)",
+    "json": "Full record (JSON)",
+    "jsonl": "Full record (JSON lines)",
+    "claimreview": "ClaimReview (JSON-LD)",
+    "bundle": "Verifiable bundle (zip)",
+}
+
+
+@bp.post("/exports")
+def download():
+    """Build the export, record it in the audit trail, and send it as a file."""
+    fmt = request.form.get("format", "html")
+    filters = ExportFilters.parse(
+        article=request.form.get("article"),
+        status=request.form.get("status"),
+        since=request.form.get("since"),
+    )
+    name, mimetype = download_name(fmt, filters)
+    # The export's audit row is written once the whole file exists, so build it before sending.
+    spool = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY_BYTES)
+    write_export(
+        get_db(),
+        fmt,
+        spool,
+        filters=filters,
+        actor=signed_in_actor(),
+        config=ExportConfig.from_env(),
+    )
+    spool.seek(0)
+    return send_file(spool, mimetype=mimetype, as_attachment=True, download_name=name)
+
+
+def init_app(app) -> None:
+    app.add_template_global(
+        {fmt: FORMAT_LABELS.get(fmt, fmt) for fmt in FORMATS}, "export_format_labels"
+    )

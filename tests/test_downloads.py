@@ -1,0 +1,80 @@
+"""Export downloads from the workbench: the file, its name, its audit row, and refusals."""
+
+import csv
+import io
+import json
+
+import pytest
+from helpers import csrf_token_for
+
+from factcheck.store import audit
+
+
+@pytest.fixture
+def article_id(make_article):
+    return make_article()
+
+
+def _download(client, **form):
+    return client.post("/exports", data={"csrf_token": csrf_token_for(client), **form})
+
+
+def test_report_download_from_an_article(client, article_id, app_db):
+    before = audit.head(app_db)[0]
+    response = _download(client, format="html", article=str(article_id))
+    assert response.status_code == 200
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment;") and f"article-{article_id}" in disposition
+    assert disposition.rstrip('"').endswith(".html")
+    page = response.get_data(as_text=True)
+    assert "Flooding closes 14 schools" in page
+    row = list(
+        app_db.query("SELECT * FROM audit WHERE id > ? AND record_type = 'export'", [before])
+    )
+    assert len(row) == 1 and row[0]["actor"] == "rita"
+    assert json.loads(row[0]["after"])["filters"]["article"] == article_id
+
+
+def test_csv_download_keeps_the_filters(client, article_id, make_article):
+    make_article("Another story about 12 trains\n\nThe line carried 12 trains an hour, it said.")
+    response = _download(client, format="csv", article=str(article_id), status="unreviewed")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert rows and all(str(article_id) == r.get("article_id", str(article_id)) for r in rows)
+    assert all("trains" not in " ".join(r.values()) for r in rows)
+
+
+def test_every_format_offered_on_the_pages_is_one_the_server_knows(client, article_id):
+    from factcheck.exports.export import FORMATS
+
+    page = client.get(f"/articles/{article_id}").get_data(as_text=True)
+    offered = {v for v in FORMATS if f'<option value="{v}">' in page}
+    assert offered == set(FORMATS)
+
+
+def test_downloads_need_a_valid_token(client, article_id, app_db):
+    before = audit.head(app_db)[0]
+    refused = client.post("/exports", data={"format": "csv", "article": str(article_id)})
+    assert refused.status_code == 400
+    assert audit.head(app_db)[0] == before
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"format": "pdf"}, "no export format"),
+        ({"format": "csv", "since": "last week"}, "YYYY-MM-DD"),
+        ({"format": "csv", "status": "done"}, "status must be one of"),
+        ({"format": "claimreview"}, "public address"),
+    ],
+)
+def test_bad_requests_say_what_to_change(client, article_id, form, message, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_PUBLIC_URL", raising=False)
+    response = _download(client, **form)
+    assert response.status_code == 422
+    assert message.lower() in response.get_data(as_text=True).lower()
+
+
+def test_anonymous_visitors_cannot_download(anonymous_client, article_id):
+    token = csrf_token_for(anonymous_client)
+    response = anonymous_client.post("/exports", data={"csrf_token": token, "format": "csv"})
+    assert response.status_code == 303 and "/sign-in" in response.headers["Location"]
