@@ -50,6 +50,9 @@ def download():
 
 
 def init_app(app) -> None:
+    # The printable report comes first: it is what most people downloading want.
+    ordered = [fmt for fmt in FORMAT_LABELS if fmt in FORMATS]
+    ordered += [fmt for fmt in FORMATS if fmt not in FORMAT_LABELS]
     app.add_template_global(
-        {fmt: FORMAT_LABELS.get(fmt, fmt) for fmt in FORMATS}, "export_format_labels"
+        {fmt: FORMAT_LABELS.get(fmt, fmt) for fmt in ordered}, "export_format_labels"
     )
