@@ -136,3 +136,25 @@ def test_readable_listings(run, tmp_path):
 def test_init_is_idempotent(run):
     assert "applied" in run("init").output
     assert "up to date" in run("init").output
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n" * 200)
+    result = CliRunner().invoke(main, ["--db", str(bogus), "articles"])
+    assert result.exit_code == 2
+    assert "not a database" in result.output and "--db" in result.output
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            main, ["--db", str(tmp_path / "s.db"), "serve", "--port", str(port)]
+        )
+    assert result.exit_code == 2
+    assert f"127.0.0.1:{port}" in result.output and "--port" in result.output

@@ -38,7 +38,7 @@ class FactcheckGroup(click.Group):
             return super().invoke(ctx)
         except refusals() as error:
             raise UserError(str(error)) from None
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             raise UserError(f"the database could not be used ({error}); check --db") from None
 
 

@@ -2,7 +2,7 @@
 
 import click
 
-from factcheck.cli.base import main, open_db
+from factcheck.cli.base import UserError, main, open_db
 
 
 @main.command()
@@ -20,11 +20,20 @@ def serve(ctx, host, port, threads):
     path = ctx.find_root().obj["db_path"]
     open_db().close()
     app = create_app({"DATABASE": str(path)})
+    try:
+        server = waitress.create_server(
+            app, host=host, port=port, threads=threads, ident="factcheck"
+        )
+    except OSError as error:
+        raise UserError(
+            f"cannot listen on {host}:{port} ({error.strerror}); stop the other server there or"
+            " choose another --port"
+        ) from None
     jobs.configure(jobs.jobs_path_for(path))
     consumer = jobs.start_consumer()
     click.echo(f"factcheck: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)")
     try:
-        waitress.serve(app, host=host, port=port, threads=threads, ident="factcheck")
+        server.run()
     finally:
         # Let a job that is writing an article finish its transaction before the process ends.
         consumer.stop(graceful=True)
