@@ -22,6 +22,19 @@ The mood in the town was calm.
 ALSO READ | How the valley rebuilt after the 2011 floods
 """
 
+# A small news page to serve from a local test server.
+DAM_ARTICLE_PAGE = (
+    b"<!doctype html><html><head><title>Dam inspection finds 7 cracks | Valley Post</title>"
+    b'<meta property="og:site_name" content="Valley Post"></head><body><nav><a href="/">Home</a>'
+    b"</nav><article><h1>Dam inspection finds 7 cracks</h1>"
+    b"<p>Engineers found seven cracks in the spillway of the Upper Valley dam during an inspection"
+    b" on Monday, the water board said in a statement.</p>"
+    b"<p>The board said none of the cracks was deeper than 4 centimetres and that the dam, built in"
+    b" 1962, remained safe to operate while repairs were planned.</p>"
+    b"<p>Repairs are expected to cost about 1.2 million dollars and to start in the spring.</p>"
+    b"</article><footer>Contact us</footer></body></html>"
+)
+
 RATIONALE = (
     "The county emergency office's bulletin lists fourteen closed schools and 3,200 homes"
     " without power on Tuesday, matching the claim."

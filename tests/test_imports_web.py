@@ -6,6 +6,7 @@ import uuid
 
 import lxml.html
 import pytest
+from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import PASSWORD, SAMPLE_ARTICLE
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,17 +23,6 @@ HX = {"HX-Request": "true"}
 MARKUP_TEXT = (
     "Markup in a pasted article stays text\n\n"
     "The council's page showed <b>bold</b> <script>x</script> on 3 pages, officials said on Monday."
-)
-ARTICLE_PAGE = (
-    b"<!doctype html><html><head><title>Dam inspection finds 7 cracks | Valley Post</title>"
-    b'<meta property="og:site_name" content="Valley Post"></head><body><nav><a href="/">Home</a>'
-    b"</nav><article><h1>Dam inspection finds 7 cracks</h1>"
-    b"<p>Engineers found seven cracks in the spillway of the Upper Valley dam during an inspection"
-    b" on Monday, the water board said in a statement.</p>"
-    b"<p>The board said none of the cracks was deeper than 4 centimetres and that the dam, built in"
-    b" 1962, remained safe to operate while repairs were planned.</p>"
-    b"<p>Repairs are expected to cost about 1.2 million dollars and to start in the spring.</p>"
-    b"</article><footer>Contact us</footer></body></html>"
 )
 
 

@@ -2,15 +2,8 @@
 
 import re
 
+from page_checks import assert_no_problems
 from playwright.sync_api import expect
-
-
-def _no_problems(page):
-    csp = [text for text in page.problems["console"] if "Content Security Policy" in text]
-    assert csp == [], "the page broke its own Content-Security-Policy"
-    assert page.problems["console"] == []
-    assert page.problems["errors"] == []
-    assert page.problems["dialogs"] == []
 
 
 def test_reading_an_article_and_moving_through_its_claims(watched_page, demo_articles):
@@ -59,7 +52,7 @@ def test_reading_an_article_and_moving_through_its_claims(watched_page, demo_art
     expect(panel.locator(".panel")).to_have_attribute("data-claim-id", top_id)
 
     assert page.evaluate("window.stillTheSamePage") is True
-    _no_problems(page)
+    assert_no_problems(page)
 
 
 def test_the_help_overlay_opens_with_a_question_mark(watched_page, demo_articles):
@@ -72,7 +65,7 @@ def test_the_help_overlay_opens_with_a_question_mark(watched_page, demo_articles
     expect(help_dialog).to_contain_text("Next claim")
     page.keyboard.press("Escape")
     expect(help_dialog).to_be_hidden()
-    _no_problems(page)
+    assert_no_problems(page)
 
 
 def test_markup_in_an_article_is_shown_as_text_and_never_runs(watched_page, demo_articles):
@@ -85,4 +78,4 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(watched_page, demo
     page.keyboard.press("j")
     page.keyboard.press("j")
     expect(page.locator("#claim-panel .panel-quote")).to_contain_text(markup)
-    _no_problems(page)
+    assert_no_problems(page)

@@ -4,19 +4,12 @@ active search, keyboard selection, a bulk action and its undo."""
 import re
 import uuid
 
+from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import db as database
 from factcheck import jobs
 from factcheck.ingest import ingest_text
-
-
-def _no_problems(page):
-    csp = [text for text in page.problems["console"] if "Content Security Policy" in text]
-    assert csp == [], "the page broke its own Content-Security-Policy"
-    assert page.problems["console"] == []
-    assert page.problems["errors"] == []
-    assert page.problems["dialogs"] == []
 
 
 def _unique_word() -> str:
@@ -51,7 +44,7 @@ def test_pasting_an_article_on_the_dashboard_opens_it_highlighted(watched_page):
     assert claims.count() >= 2
     expect(page.locator("#article-text")).to_contain_text("The notice read <b>closed</b> in bold.")
     expect(page.locator("#article-text b")).to_have_count(0)
-    _no_problems(page)
+    assert_no_problems(page)
 
 
 def test_a_background_import_shows_each_stage_then_opens_the_article(watched_page, demo_articles):
@@ -69,7 +62,7 @@ def test_a_background_import_shows_each_stage_then_opens_the_article(watched_pag
     story = demo_articles["story"]
     jobs.set_progress(job_id, "done", "Imported", article_id=story, claims=20, duplicate=False)
     expect(page).to_have_url(re.compile(rf"/articles/{story}$"))
-    _no_problems(page)
+    assert_no_problems(page)
 
 
 def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_articles):
@@ -124,4 +117,4 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
     page.keyboard.press("j")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/articles/\d+\?claim=\d+$"))
-    _no_problems(page)
+    assert_no_problems(page)
