@@ -15,7 +15,8 @@ _REPORTING_VERBS = (
 )
 # Quick test before the slower patterns run: most sentences and clauses have no speech verb.
 # The verbs are matched in lower case only, so runs of lower-case letters are enough.
-_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS + _REPORTING_VERBS))
+_SPEECH_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS))
+_VERB_WORDS = _SPEECH_VERB_WORDS | frozenset(re.findall(r"[a-z]+", _REPORTING_VERBS))
 _LOWER_CASE_RUN = re.compile(r"[a-z]+")
 
 _AUXILIARY = (
@@ -45,9 +46,11 @@ _NOT_PASSIVE = (
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bnot )"
     r"(?<!n't )(?<!n’t )(?<!\bto )"
 )
+# A reporting verb that attributes: it ends its clause or takes a "that" clause.
+_REPORTING_PHRASE = rf"{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b)"
 _VERB_PHRASE = (
     rf"{_AUXILIARY}{_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS}){_CHANNEL}"
-    rf"|{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b))"
+    rf"|{_REPORTING_PHRASE})"
 )
 # Leading words that belong to the clause, not to the speaker: "And though the CDC has said".
 _LEAD_IN = (
@@ -85,6 +88,10 @@ _NEAR_VERB = re.compile(
     rf"(?P<phrase>\b(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{1,3}}?|[Hh]e\s+|[Ss]he\s+|[Tt]hey\s+"
     rf"|[Ww]e\s+|{_NOT_A_SPEAKER}(?:{_NAME}\s+){{1,4}}){_VERB_PHRASE}){_PHRASE_END}"
 )
+
+# Every pattern but _VERB_FIRST ends in _VERB_PHRASE, so without a speech verb they can only
+# match where this does ("the firm added 300 jobs" is not an attribution).
+_ATTRIBUTING_REPORTING_VERB = re.compile(_REPORTING_PHRASE)
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _OPENING = {"“": "”", "«": "»"}
@@ -132,20 +139,29 @@ def find_attribution(text: str) -> tuple[int, int] | None:
         match = _ACCORDING_TO.search(text)
         if match:
             return match.span("phrase")
-    if _VERB_WORDS.isdisjoint(_LOWER_CASE_RUN.findall(text)):
+    verbs = _VERB_WORDS.intersection(_LOWER_CASE_RUN.findall(text))
+    if not verbs:
         return None
-    starts = [0, *(mark.end() for mark in _CLAUSE_START.finditer(text))]
-    ends = [*(start - 1 for start in starts[1:]), len(text)]
-    clauses = [
-        start
-        for start, end in zip(starts, ends, strict=True)
-        if not _VERB_WORDS.isdisjoint(_LOWER_CASE_RUN.findall(text, start, end))
-    ]
-    for pattern in (_SUBJECT_FIRST, _VERB_FIRST):
+    has_verb_phrase = not verbs.isdisjoint(_SPEECH_VERB_WORDS) or (
+        _ATTRIBUTING_REPORTING_VERB.search(text) is not None
+    )
+    starts = [0, *[mark.end() for mark in _CLAUSE_START.finditer(text)]]
+    if len(starts) == 1:
+        clauses = starts  # the test above found a verb in this one clause
+    else:
+        ends = [*(start - 1 for start in starts[1:]), len(text)]
+        clauses = [
+            start
+            for start, end in zip(starts, ends, strict=True)
+            if not _VERB_WORDS.isdisjoint(_LOWER_CASE_RUN.findall(text, start, end))
+        ]
+    for pattern in (_SUBJECT_FIRST, _VERB_FIRST) if has_verb_phrase else (_VERB_FIRST,):
         for start in clauses:
             match = pattern.match(text, start)
             if match:
                 return match.span("phrase")
+    if not has_verb_phrase:
+        return None
     if len(starts) > 2:
         match = _SUBJECT_WITH_ASIDE.search(text)
         if match:

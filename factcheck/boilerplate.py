@@ -100,7 +100,8 @@ _FIRST_WORD = re.compile(r"\W{0,3}(\w+)")
 def classify_boilerplate(text: str) -> str | None:
     """Return why this unit is not a claim (a short readable reason), or None if it may be one."""
     text = text.strip()
-    if not _HAS_WORD.search(text):
+    # Most units start with a letter, which settles it without a search.
+    if not (text[:1].isalpha() or _HAS_WORD.search(text)):
         return "No words (symbols, numbers or punctuation only)"
     lower = text.lower()
     first = _FIRST_WORD.match(text)

@@ -1,5 +1,6 @@
 """Score how worth checking a sentence is, 0..1, with the reasons a reviewer sees."""
 
+import functools
 import math
 import re
 
@@ -80,6 +81,7 @@ _SMALL_NUMBERS = frozenset(
     " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half"
     " double doubled triple tripled twice quarter third".split()
 )
+# Magnitudes always make a quantity; no word is in both lists.
 _MAGNITUDES = frozenset(
     "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions"
     " trillions".split()
@@ -99,6 +101,7 @@ _CASUALTY_VERBS = frozenset(
     "killed died dead injured wounded arrested displaced evacuated lost kills kill claimed"
     " infected".split()
 )
+_COUNT_CONTEXT = _COUNTED | _CASUALTY_VERBS
 _CURRENCIES = frozenset("dollars dollar euros euro pounds rupees yen yuan bucks cents".split())
 _COMPARATIVES = frozenset(
     "more less fewer higher lower larger smaller bigger greater better worse longer".split()
@@ -111,87 +114,108 @@ _FEELING_VERBS = frozenset(
 _TOKEN = re.compile(r"[a-z0-9'’]+")
 _DIGIT = re.compile(r"\d")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
+# the first two digits rather than a leading \b, because a pattern that starts with fixed
+# characters lets the regex engine jump from one candidate to the next.
+_YEAR = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\d\b")
 _IEST = re.compile(r"[a-z]{3}iest\b")
 # A capital letter after a space: a name, since a unit holds one sentence. "I", weekdays and
-# months do not count.
+# months do not count. The capital is looked for first: most words start in lower case.
 _PROPER_NAME = re.compile(
-    r" (?!I\b|I['’]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b)[A-Z]"
+    r" (?=[A-Z])(?!I\b|I['’]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
 _QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
 _COURTESY = re.compile(
     r"\W*(?:thank you|thanks|good (?:evening|morning|afternoon|night)|welcome|hello"
     r"|congratulations)\b"
 )
-_ORDER = {reason: rank for rank, reason in enumerate(WEIGHTS)}
+
+# While scoring, a set of reasons is an int with one bit per reason, bit i for the i-th reason
+# of WEIGHTS: a sentence's reasons are collected with "|", and ordering and scoring them happens
+# once per distinct combination (_ordered and _scored cache it).
+_BIT = {reason: 1 << rank for rank, reason in enumerate(WEIGHTS)}
+_WORD_BITS = {word: sum(_BIT[r] for r in reasons) for word, reasons in _WORD_REASONS.items()}
+_COMBINATIONS_CACHED = 4096
 
 
 def score(
     text: str, *, attribution: str | None = None, section: str = "body"
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the words that explain it; deterministic and regex-only."""
-    reasons = features(text, attribution=attribution, section=section)
-    total = _BIAS
-    for reason in reasons:
-        total += WEIGHTS[reason]
-    return round(1 / (1 + math.exp(-total)), 4), reasons
+    return _scored(_reason_bits(text, attribution, section))
 
 
 def features(
     text: str, *, attribution: str | None = None, section: str = "body"
 ) -> tuple[str, ...]:
     """The reasons that apply to text, in the order of WEIGHTS."""
+    return _ordered(_reason_bits(text, attribution, section))
+
+
+@functools.lru_cache(maxsize=_COMBINATIONS_CACHED)
+def _ordered(bits: int) -> tuple[str, ...]:
+    return tuple(reason for reason, bit in _BIT.items() if bits & bit)
+
+
+@functools.lru_cache(maxsize=_COMBINATIONS_CACHED)
+def _scored(bits: int) -> tuple[float, tuple[str, ...]]:
+    reasons = _ordered(bits)
+    total = _BIAS
+    for reason in reasons:
+        total += WEIGHTS[reason]
+    return round(1 / (1 + math.exp(-total)), 4), reasons
+
+
+def _reason_bits(text: str, attribution: str | None, section: str) -> int:
+    """The reasons that apply to text, as bits (see _BIT)."""
     lower = text.lower()
     tokens = _TOKEN.findall(lower)
     words = set(tokens)
-    found = set()
+    found = 0
     for word in words & _REASON_WORDS:
-        found.update(_WORD_REASONS[word])
-    has_digit = _DIGIT.search(text) is not None
-    number_words = words & _NUMBER_WORDS
-    if has_digit or number_words:
-        counts = not (_COUNTED.isdisjoint(words) and _CASUALTY_VERBS.isdisjoint(words)) and (
-            _is_count(tokens)
-        )
+        found |= _WORD_BITS[word]
+    digit = _DIGIT.search(text)
+    if digit or not words.isdisjoint(_NUMBER_WORDS):
+        counts = not _COUNT_CONTEXT.isdisjoint(words) and _is_count(tokens)
         if counts:
-            found.add("casualty or count figure")
-        if counts or has_digit or not number_words.issubset(_SMALL_NUMBERS):
-            found.add("number or quantity")
-        if _MONEY_SIGN.search(text) or not words.isdisjoint(_CURRENCIES):
-            found.add("money amount")
-        if has_digit and _YEAR.search(text):
-            found.add("date or time")
+            found |= _BIT["casualty or count figure"]
+        if counts or digit or not words.isdisjoint(_MAGNITUDES):
+            found |= _BIT["number or quantity"]
+        if not words.isdisjoint(_CURRENCIES) or _MONEY_SIGN.search(text):
+            found |= _BIT["money amount"]
+        # A year starts at a digit, so the search can start at the first one.
+        if digit and _YEAR.search(text, digit.start()):
+            found |= _BIT["date or time"]
     if "%" in text or "per cent" in lower:
-        found.add("percentage")
+        found |= _BIT["percentage"]
     if "iest" in lower and _IEST.search(lower):
-        found.add("superlative")
+        found |= _BIT["superlative"]
     if "than" in words and _compares(tokens):
-        found.add("comparison or change")
-    if " to " in lower or " result" in lower:
-        if _causal_phrase(lower):
-            found.add("causal claim")
+        found |= _BIT["comparison or change"]
+    if (" to " in lower or " result" in lower) and _causal_phrase(lower):
+        found |= _BIT["causal claim"]
     if attribution or "according to" in lower:
-        found.add("named source or attribution")
+        found |= _BIT["named source or attribution"]
     if _PROPER_NAME.search(text):
-        found.add("named person, place or organisation")
+        found |= _BIT["named person, place or organisation"]
     if section == "headline":
-        found.add("headline (prominent)")
+        found |= _BIT["headline (prominent)"]
     if len(tokens) >= LONG_WORDS:
-        found.add("long, detailed sentence")
+        found |= _BIT["long, detailed sentence"]
     if "?" in text and _QUESTION_END.search(text):
-        found.add("question (lowers)")
+        found |= _BIT["question (lowers)"]
     if "i think" in lower:
-        found.add("opinion or hedge (lowers)")
+        found |= _BIT["opinion or hedge (lowers)"]
     if not words.isdisjoint(_FIRST_PERSON) and _first_person_view(tokens):
-        found.add("first-person view (lowers)")
+        found |= _BIT["first-person view (lowers)"]
     if "going to" in lower:
-        found.add("prediction or promise (lowers)")
+        found |= _BIT["prediction or promise (lowers)"]
     if _COURTESY.match(lower):
-        found.add("courtesy or greeting (lowers)")
+        found |= _BIT["courtesy or greeting (lowers)"]
     if len(tokens) < SHORT_WORDS:
-        found.add("too short to check (lowers)")
-    return tuple(sorted(found, key=_ORDER.__getitem__))
+        found |= _BIT["too short to check (lowers)"]
+    return found
 
 
 def _is_count(tokens: list[str]) -> bool:
@@ -216,11 +240,17 @@ def _causal_phrase(lower: str) -> bool:
 
 
 def _compares(tokens: list[str]) -> bool:
-    """ "more than", "higher than", "bigger than" and other comparisons with "than"."""
-    return any(
-        token == "than" and i and (tokens[i - 1] in _COMPARATIVES or tokens[i - 1].endswith("er"))
-        for i, token in enumerate(tokens)
-    )
+    """ "more than", "higher than", "bigger than" and other comparisons with "than".
+
+    list.index finds each "than" faster than a loop over every token."""
+    position = -1
+    for _ in range(tokens.count("than")):
+        position = tokens.index("than", position + 1)
+        if position and (
+            tokens[position - 1] in _COMPARATIVES or tokens[position - 1].endswith("er")
+        ):
+            return True
+    return False
 
 
 def _first_person_view(tokens: list[str]) -> bool:

@@ -13,7 +13,7 @@ LANGUAGE = "en"
 STANDFIRST_MAX_CHARS = 320
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     seq: int  # 0-based position in document order
     start: int  # code-point offset into the body
