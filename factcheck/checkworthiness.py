@@ -111,7 +111,8 @@ _FEELING_VERBS = frozenset(
     "think believe feel want hope wish love like need will would am are going".split()
 )
 
-_TOKEN = re.compile(r"[a-z0-9'’]+")
+# A word or a number; a number keeps a following % so a share is not read as a count.
+_TOKEN = re.compile(r"[a-z0-9'’]+%?")
 _DIGIT = re.compile(r"\d")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 # A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
@@ -219,9 +220,12 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
 
 
 def _is_count(tokens: list[str]) -> bool:
-    """A number within three words before a counted noun, or just after "killed" and the like."""
+    """A number within three words before a counted noun, or just after "killed" and the like.
+    A share ("61 percent of residents", "40% of homes") is a percentage, not a count."""
     for i, token in enumerate(tokens):
         if token[0].isdigit() or token in _NUMBER_WORDS:
+            if token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"]):
+                continue
             if not _COUNTED.isdisjoint(tokens[i + 1 : i + 5]):
                 return True
             if not _CASUALTY_VERBS.isdisjoint(tokens[max(i - 3, 0) : i]):

@@ -82,6 +82,19 @@ def test_small_number_words_alone_are_not_a_figure():
     assert "casualty or count figure" in score("Two people died in the fire overnight.")[1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey found that 61 percent of residents would cycle more.",
+        "About 40% of homes lost power on Tuesday.",
+        "Turnout fell to 54 per cent of voters.",
+    ],
+)
+def test_a_share_is_a_percentage_not_a_count(text):
+    reasons = score(text)[1]
+    assert "percentage" in reasons and "casualty or count figure" not in reasons
+
+
 def test_at_least_is_not_a_superlative():
     assert "superlative" not in score("Rescuers found at least 40 residents alive.")[1]
 
