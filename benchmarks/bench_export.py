@@ -105,6 +105,9 @@ def build_fixture(path: Path) -> None:
     conn = db.conn
     conn.execute("PRAGMA synchronous = OFF")
     # Export never reads the full-text index, so the fixture skips filling it.
+    (fts_trigger,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claims_fts_insert'"
+    ).fetchone()
     conn.execute("DROP TRIGGER claims_fts_insert")
     rng = random.Random(7)
     pool = sentence_pool()
@@ -128,10 +131,7 @@ def build_fixture(path: Path) -> None:
             [claim for _, claims in batch for claim in claims],
         )
     conn.execute("COMMIT")
-    conn.execute(
-        "CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN"
-        " INSERT INTO claims_fts (rowid, text) VALUES (new.id, new.text); END"
-    )
+    conn.execute(fts_trigger)
     review_some(db, rng)
     conn.execute("PRAGMA synchronous = FULL")
     db.close()

@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import sqlite_utils
@@ -34,8 +35,10 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+@cache
 def migration_set() -> Migrations:
-    """Every numbered SQL file in db/migrations, in order, as one migration set."""
+    """Every numbered SQL file in db/migrations, in order, as one migration set (read once per
+    process: the health check asks on every request)."""
     migrations = Migrations("factcheck")
     for sql_file in sorted(migrations_dir().glob("*.sql")):
         sql = sql_file.read_text(encoding="utf-8")

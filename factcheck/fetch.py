@@ -80,8 +80,7 @@ def _refuse(message: str, kind: type[FetchError] = FetchError) -> FetchError:
 
 def vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
     """Resolve host and return its addresses if every one of them may be fetched from."""
-    if policy.allowed_ports is not None and port not in policy.allowed_ports:
-        raise _refuse(f"refused: port {port} is not allowed, only {_port_list(policy)}")
+    _check_port(port, policy)
     host = host.strip("[]")
     addresses = resolve_host(host, port)
     if not addresses:
@@ -107,8 +106,10 @@ def _is_ip_literal(host: str) -> bool:
     return True
 
 
-def _port_list(policy: FetchPolicy) -> str:
-    return " and ".join(str(port) for port in sorted(policy.allowed_ports or ()))
+def _check_port(port: int, policy: FetchPolicy) -> None:
+    if policy.allowed_ports is not None and port not in policy.allowed_ports:
+        allowed = " and ".join(str(allowed) for allowed in sorted(policy.allowed_ports))
+        raise _refuse(f"refused: port {port} is not allowed, only {allowed}")
 
 
 class _VettedConnectionMixin:
@@ -183,8 +184,7 @@ def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]
         port = parts.port or DEFAULT_PORTS[scheme]
     except ValueError:
         raise _refuse(f"refused: {url} has an invalid port") from None
-    if policy.allowed_ports is not None and port not in policy.allowed_ports:
-        raise _refuse(f"refused: port {port} is not allowed, only {_port_list(policy)}")
+    _check_port(port, policy)
     return parts.hostname, port
 
 

@@ -33,7 +33,6 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _HTML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_INLINE_SPACE = re.compile(r"[^\S\n]+")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -63,12 +62,16 @@ def tidy_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+def _too_large(what: str, max_bytes: int) -> ImportRefused:
+    return ImportRefused(
+        f"{what} is larger than the import limit of {max_bytes:,} bytes; "
+        "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+    )
+
+
 def _check_size(data: bytes, max_bytes: int) -> None:
     if len(data) > max_bytes:
-        raise ImportRefused(
-            f"the article is larger than the import limit of {max_bytes:,} bytes; "
-            "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
-        )
+        raise _too_large("the article", max_bytes)
 
 
 def decode_text(data: bytes) -> str:
@@ -193,10 +196,7 @@ def from_url(
     try:
         page = fetch(url, policy=policy, accept=HTML_TYPES, max_bytes=max_bytes)
     except ResponseTooLarge as error:
-        raise ImportRefused(
-            f"{url} is larger than the import limit of {max_bytes:,} bytes; "
-            "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
-        ) from error
+        raise _too_large(url, max_bytes) from error
     except FetchError as error:
         raise ImportRefused(str(error)) from error
     return _article_from_html(page.body, page.url, page.encoding, "url", max_bytes)

@@ -4,7 +4,6 @@ import json
 import logging
 import os
 import sqlite3
-import sys
 from pathlib import Path
 
 import click
@@ -88,8 +87,7 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        print(f"Error: {name} must be a whole number of bytes, not {raw!r}", file=sys.stderr)
-        sys.exit(USAGE_ERROR)
+        raise UserError(f"{name} must be a whole number of bytes, not {raw!r}") from None
 
 
 def acting_user(db, username: str | None):

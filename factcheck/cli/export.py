@@ -53,7 +53,7 @@ def _umask() -> int:
     return current
 
 
-def _write_to_file(path: Path, fmt: str, **kwargs):
+def _write_to_file(db, path: Path, fmt: str, **kwargs):
     """Write next to the target and rename into place, so a failed export leaves no half file."""
     folder = path.resolve().parent
     if not folder.is_dir():
@@ -61,7 +61,7 @@ def _write_to_file(path: Path, fmt: str, **kwargs):
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
-            result = write_export(kwargs.pop("db"), fmt, out, **kwargs)
+            result = write_export(db, fmt, out, **kwargs)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
@@ -95,16 +95,16 @@ def export(ctx, fmt, article_id, status, since, output, as_user, org_name, org_u
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db()
     actor = acting_user(db, as_user) if as_user else SYSTEM
-    arguments = {"db": db, "filters": filters, "actor": actor, "config": config}
+    arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None:
         stdout = sys.stdout.buffer
         if fmt == "bundle" and stdout.isatty():
             raise UserError("a bundle is a zip file: write it to a file with -o FILE.zip")
-        result = write_export(arguments.pop("db"), fmt, stdout, **arguments)
+        result = write_export(db, fmt, stdout, **arguments)
         stdout.flush()
         where = "standard output"
     else:
-        result = _write_to_file(output, fmt, **arguments)
+        result = _write_to_file(db, output, fmt, **arguments)
         where = str(output)
     click.echo(
         f"Exported {result.claims} {'claim' if result.claims == 1 else 'claims'} as {fmt} to"

@@ -8,6 +8,10 @@ from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
 from factcheck.store import users as user_store
 from factcheck.store.actors import SYSTEM
 
+admin_option = click.option(
+    "--as", "as_user", metavar="USERNAME", help="The admin making the change."
+)
+
 
 @main.group("user")
 def user_group():
@@ -37,7 +41,7 @@ def _operator(db, username: str | None):
 )
 @click.option("--name", "display_name", help="Display name (defaults to the username).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@admin_option
 @click.option("--json", "as_json", is_flag=True, help="Print the new user as JSON.")
 def add_user(username, role, display_name, password_stdin, as_user, as_json):
     """Add a user; the password is asked for, or read with --password-stdin."""
@@ -72,7 +76,7 @@ def list_users(as_json):
 
 @user_group.command("disable")
 @click.argument("username")
-@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@admin_option
 @click.option("--json", "as_json", is_flag=True)
 def disable_user(username, as_user, as_json):
     """Disable a user: they can no longer sign in and their sessions end."""
@@ -83,7 +87,7 @@ def disable_user(username, as_user, as_json):
 
 @user_group.command("enable")
 @click.argument("username")
-@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@admin_option
 @click.option("--json", "as_json", is_flag=True)
 def enable_user(username, as_user, as_json):
     """Enable a disabled user again."""
@@ -95,7 +99,7 @@ def enable_user(username, as_user, as_json):
 @user_group.command("role")
 @click.argument("username")
 @click.argument("role", type=click.Choice(user_store.ROLES))
-@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@admin_option
 @click.option("--json", "as_json", is_flag=True)
 def set_role(username, role, as_user, as_json):
     """Change a user's role."""
@@ -107,7 +111,7 @@ def set_role(username, role, as_user, as_json):
 @user_group.command("password")
 @click.argument("username")
 @click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
-@click.option("--as", "as_user", metavar="USERNAME", help="The admin making the change.")
+@admin_option
 def set_password(username, password_stdin, as_user):
     """Reset a user's password; their sessions end."""
     db = open_db()

@@ -4,6 +4,7 @@ import json
 
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
+from factcheck.store.users import users_by_id
 
 CLAIM_COLUMNS = (
     'id, article_id, seq, start, "end", text, section, kind, reason, attribution,'
@@ -90,15 +91,9 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
             [wanted],
         )
     )
-    user_ids = {r["author_id"] for r in verdict_rows} | {r["approved_by"] for r in verdict_rows}
-    user_ids.discard(None)
-    users = {}
-    if user_ids:
-        marks = ",".join("?" * len(user_ids))
-        for row in db.query(
-            f"SELECT id, username, display_name FROM users WHERE id IN ({marks})", list(user_ids)
-        ):
-            users[row["id"]] = row
+    users = users_by_id(
+        db, [r["author_id"] for r in verdict_rows] + [r["approved_by"] for r in verdict_rows]
+    )
     for row in verdict_rows:
         record = records[row["claim_id"]]
         view = _verdict_view(row, users)
@@ -141,12 +136,7 @@ def claims_with_reviews(db, claims: list[dict]) -> list[dict]:
     """Claims as people and programs read them: each with its verdict, rationale, evidence and the
     people who reviewed it."""
     records = review_records(db, [claim["id"] for claim in claims])
-    assignees = {}
-    assignee_ids = sorted({c["assignee_id"] for c in claims if c.get("assignee_id")})
-    if assignee_ids:
-        marks = ",".join("?" * len(assignee_ids))
-        for row in db.query(f"SELECT id, username FROM users WHERE id IN ({marks})", assignee_ids):
-            assignees[row["id"]] = row["username"]
+    assignees = users_by_id(db, [claim.get("assignee_id") for claim in claims])
     views = []
     for claim in claims:
         record = records[claim["id"]]
@@ -176,7 +166,7 @@ def claims_with_reviews(db, claims: list[dict]) -> list[dict]:
                 "corrected_at": claim["corrected_at"],
                 "evidence": record["evidence"],
                 "reviewers": {
-                    "assignee": assignees.get(claim.get("assignee_id")),
+                    "assignee": assignees.get(claim.get("assignee_id"), {}).get("username"),
                     "author": verdict["author"] if verdict else None,
                     "approver": published["approved_by"] if published else None,
                 },

@@ -185,6 +185,17 @@ def _where(article_id, status, since, published_only=False) -> tuple[str, dict]:
     return " WHERE " + " AND ".join(clauses), params
 
 
+def _claim_records_sql(where: str, order_by: str) -> str:
+    return (
+        f"{_BULK_LINKS} SELECT {_CLAIM_RECORD} FROM claims c"
+        f" JOIN articles a ON a.id = c.article_id{where} ORDER BY {order_by}"
+    )
+
+
+def _selected_article_ids_sql(where: str) -> str:
+    return f"SELECT c.article_id FROM claims c JOIN articles a ON a.id = c.article_id{where}"
+
+
 def _batches(db, sql: str, params: dict) -> Iterator[list[tuple]]:
     """The rows of a query, a batch at a time, holding only one batch in memory."""
     cursor = db.conn.execute(sql, params)
@@ -220,11 +231,7 @@ def claim_record_batches(
     to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
     small next to SQLite's)."""
     where, params = _where(article_id, status, since, published_only)
-    sql = (
-        f"{_BULK_LINKS} SELECT {_CLAIM_RECORD} FROM claims c"
-        f" JOIN articles a ON a.id = c.article_id{where} ORDER BY c.id"
-    )
-    for rows in _batches(db, sql, params):
+    for rows in _batches(db, _claim_records_sql(where, "c.id"), params):
         yield [row[0] for row in rows]
 
 
@@ -236,9 +243,8 @@ def article_record_batches(
     offsets point into it), in id order, in batches of up to FETCH_BATCH records."""
     where, params = _where(article_id, status, since, published_only)
     sql = (
-        f"SELECT {_ARTICLE_RECORD} FROM articles art WHERE art.id IN ("
-        f"SELECT c.article_id FROM claims c JOIN articles a ON a.id = c.article_id{where})"
-        " ORDER BY art.id"
+        f"SELECT {_ARTICLE_RECORD} FROM articles art"
+        f" WHERE art.id IN ({_selected_article_ids_sql(where)}) ORDER BY art.id"
     )
     for rows in _batches(db, sql, params):
         yield [row[0] for row in rows]
@@ -248,10 +254,7 @@ def article_record_batches(
 def claim_records_for_article(db, article_id: int, *, status=None, since=None) -> list[dict]:
     """The selected claims of one article as decoded records, in document order."""
     where, params = _where(article_id, status, since)
-    sql = (
-        f"{_BULK_LINKS} SELECT {_CLAIM_RECORD} FROM claims c"
-        f" JOIN articles a ON a.id = c.article_id{where} ORDER BY c.seq"
-    )
+    sql = _claim_records_sql(where, "c.seq")
     return [json.loads(line) for (line,) in db.conn.execute(sql, params)]
 
 
@@ -269,9 +272,7 @@ def articles_selected(db, *, article_id=None, status=None, since=None) -> list[d
     where, params = _where(article_id, status, since)
     return list(
         db.query(
-            "SELECT * FROM articles WHERE id IN ("
-            f"SELECT c.article_id FROM claims c JOIN articles a ON a.id = c.article_id{where})"
-            " ORDER BY id",
+            f"SELECT * FROM articles WHERE id IN ({_selected_article_ids_sql(where)}) ORDER BY id",
             params,
         )
     )

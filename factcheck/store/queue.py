@@ -62,6 +62,10 @@ def _where(filters: QueueFilters) -> tuple[list[str], dict]:
     return clauses, params
 
 
+def _where_sql(clauses: list[str]) -> str:
+    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
 def page_key(row: dict) -> str:
     """An opaque key for the page after this row."""
     return f"{row['checkworthiness']!r}:{row['id']}"
@@ -86,7 +90,7 @@ def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: in
             " OR (c.checkworthiness = :after_score AND c.id > :after_id))"
         )
         params.update(after_score=start[0], after_id=start[1])
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    where = _where_sql(clauses)
     rows = list(
         db.query(
             "SELECT c.id, c.article_id, c.seq, c.text, c.section, c.kind, c.reason,"
@@ -108,7 +112,7 @@ def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: in
 @query
 def queue_count(db, filters: QueueFilters) -> int:
     clauses, params = _where(filters)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    where = _where_sql(clauses)
     return db.execute(f"SELECT count(*) FROM claims c {where}", params).fetchone()[0]
 
 
@@ -116,7 +120,7 @@ def queue_count(db, filters: QueueFilters) -> int:
 def queue_count_upto(db, filters: QueueFilters, cap: int) -> int:
     """How many claims match, counting no further than cap + 1: cheap on a big database."""
     clauses, params = _where(filters)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    where = _where_sql(clauses)
     return db.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM claims c {where} LIMIT :cap)",
         {**params, "cap": cap + 1},

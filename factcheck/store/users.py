@@ -139,6 +139,12 @@ def users_by_id(db, ids) -> dict[int, dict]:
     return {row["id"]: _public(row) for row in rows}
 
 
+def _typed_username(db, username: str) -> dict | None:
+    """The user row for a name as someone typed it (case and surrounding space ignored)."""
+    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
+    return rows[0] if rows else None
+
+
 def _actor(row: dict) -> Actor:
     return Actor(row["id"], row["username"], row["role"], row["display_name"])
 
@@ -146,22 +152,21 @@ def _actor(row: dict) -> Actor:
 @query
 def actor_for(db, username: str) -> Actor:
     """The enabled user with this name, as an Actor; unknown or disabled users are refused."""
-    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
-    if not rows:
+    row = _typed_username(db, username)
+    if row is None:
         raise NotFound(f"there is no user {username!r}; add one with `factcheck user add`")
-    if rows[0]["disabled"]:
+    if row["disabled"]:
         raise Forbidden(f"the user {username!r} is disabled")
-    return _actor(rows[0])
+    return _actor(row)
 
 
 @query
 def authenticate(db, username: str, password: str) -> Actor | None:
     """The Actor for a right username and password of an enabled user, else None."""
-    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
-    if not rows:
+    row = _typed_username(db, username)
+    if row is None:
         verify_password(dummy_hash(), password)
         return None
-    row = rows[0]
     if not verify_password(row["password_hash"], password) or row["disabled"]:
         return None
     return _actor(row)

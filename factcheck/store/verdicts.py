@@ -42,27 +42,26 @@ def require_reason(reason: str | None, what: str) -> str:
     return text
 
 
-def _open_verdict(db, claim_id: int) -> dict | None:
-    """The verdict being worked on (draft or in review), if any."""
+def _latest_verdict(db, claim_id: int, states: tuple[str, ...]) -> dict | None:
+    """The claim's newest verdict in one of these states, if any."""
+    marks = ", ".join("?" * len(states))
     rows = list(
         db.query(
-            "SELECT * FROM verdicts WHERE claim_id = ? AND state IN ('draft', 'in_review')"
+            f"SELECT * FROM verdicts WHERE claim_id = ? AND state IN ({marks})"
             " ORDER BY id DESC LIMIT 1",
-            [claim_id],
+            [claim_id, *states],
         )
     )
     return rows[0] if rows else None
+
+
+def _open_verdict(db, claim_id: int) -> dict | None:
+    """The verdict being worked on (draft or in review), if any."""
+    return _latest_verdict(db, claim_id, ("draft", "in_review"))
 
 
 def _published_verdict(db, claim_id: int) -> dict | None:
-    rows = list(
-        db.query(
-            "SELECT * FROM verdicts WHERE claim_id = ? AND state = 'published'"
-            " ORDER BY id DESC LIMIT 1",
-            [claim_id],
-        )
-    )
-    return rows[0] if rows else None
+    return _latest_verdict(db, claim_id, ("published",))
 
 
 def _live_evidence_ids(db, claim_id: int) -> list[int]:
