@@ -27,6 +27,27 @@ def status_counts(units: list[dict]) -> dict:
     return counts
 
 
+def claim_lists(units: list[dict], selected_id: int | None) -> dict:
+    """The ranked claims and the counts around the text, which every change to a claim refreshes."""
+    return {
+        "ranked_claims": ranked(units),
+        "not_claim_total": sum(1 for unit in units if unit["kind"] != "claim"),
+        "counts": status_counts(units),
+        "selected_id": selected_id,
+    }
+
+
+def article_page_context(article: dict, units: list[dict], selected_id: int | None) -> dict:
+    """What article.html shows around the claim panel: the article laid out, and the claim lists."""
+    headline, blocks = split_headline(layout_article(article["body"], units))
+    return {
+        "article": article,
+        "headline": headline,
+        "blocks": blocks,
+        **claim_lists(units, selected_id),
+    }
+
+
 def dashboard_sections(db, actor) -> dict:
     """Everyone's articles, and this person's work: assigned claims, reviews, fresh verdicts and
     evidence whose page could not be kept. Editors see what waits for them to review; reviewers
@@ -76,18 +97,10 @@ def article_page(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)
     units = claim_store.claims_for_article(db, article_id)
-    headline, blocks = split_headline(layout_article(article["body"], units))
     selected = find_unit(units, request.args.get("claim", type=int))
-    counts = status_counts(units)
     return render_template(
         "article.html",
-        article=article,
-        headline=headline,
-        blocks=blocks,
-        ranked_claims=ranked(units),
-        not_claim_total=sum(1 for unit in units if unit["kind"] != "claim"),
-        counts=counts,
-        selected_id=selected["id"] if selected else None,
+        **article_page_context(article, units, selected["id"] if selected else None),
         **panel_context(units, selected),
         review=reviewed(db, selected),
     )

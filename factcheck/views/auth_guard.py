@@ -2,12 +2,13 @@
 
 import functools
 
-from flask import Flask, g, jsonify, redirect, request, session, url_for
+from flask import Flask, g, redirect, request, session, url_for
 
 from factcheck.store import users
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Forbidden
 from factcheck.views.connection import get_db
+from factcheck.views.rendering import json_response, wants_json
 
 # Endpoints anyone may reach without signing in.
 PUBLIC_ENDPOINTS = {"auth.sign_in", "static", "health.healthz"}
@@ -70,11 +71,12 @@ def _require_sign_in():
     if current_actor() is not None:
         return None
     target = url_for("auth.sign_in", next=request.full_path.rstrip("?"))
-    if request.path.endswith(".json"):
-        return jsonify({"error": "sign in first", "status": 401}), 401
+    if wants_json():
+        return json_response({"error": "sign in first", "status": 401}, 401)
     if request.headers.get("HX-Request"):
-        response = jsonify({"error": "your session has ended; sign in again", "status": 401})
-        response.status_code = 401
+        response = json_response(
+            {"error": "your session has ended; sign in again", "status": 401}, 401
+        )
         response.headers["HX-Redirect"] = target
         return response
     return redirect(target, 303)

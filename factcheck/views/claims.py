@@ -1,24 +1,19 @@
 """A claim's permalink, its panel fragment for the article page, and its JSON."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, render_template
 
 from factcheck.store import claims as claim_store
 from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
+from factcheck.views.panel_answers import back_to_article
 from factcheck.views.rendering import json_response, wants_fragment
 
 bp = Blueprint("claims", __name__, url_prefix="/claims")
 
 
-def _in_article(claim: dict):
-    return redirect(
-        url_for("articles.article_page", article_id=claim["article_id"], claim=claim["id"]), 303
-    )
-
-
 @bp.get("/<int:claim_id>")
 def claim_page(claim_id: int):
-    return _in_article(claim_store.get_claim(get_db(), claim_id))
+    return back_to_article(claim_store.get_claim(get_db(), claim_id))
 
 
 @bp.get("/<int:claim_id>/panel")
@@ -27,7 +22,7 @@ def panel(claim_id: int):
     db = get_db()
     claim = claim_store.get_claim(db, claim_id)
     if not wants_fragment():
-        return _in_article(claim)
+        return back_to_article(claim)
     units = claim_store.claims_for_article(db, claim["article_id"])
     return render_template(
         "partials/claim_panel.html", review=reviewed(db, claim), **panel_context(units, claim)

@@ -29,15 +29,16 @@ def _respond(status: int, message: str, headers: dict | None = None):
     if wants_json():
         response = json_response({"error": message, "status": status}, status)
     else:
-        body, _ = page_or_fragment(
-            "error.html",
-            "partials/error.html",
-            status=status,
-            title=_TITLES.get(status, "Error"),
-            message=message,
-            status_code=status,
+        response = current_app.make_response(
+            page_or_fragment(
+                "error.html",
+                "partials/error.html",
+                status=status,
+                title=_TITLES.get(status, "Error"),
+                message=message,
+                status_code=status,
+            )
         )
-        response = current_app.make_response((body, status))
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response

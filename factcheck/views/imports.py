@@ -157,6 +157,11 @@ def _form_response(status: int, **extra):
     return page_or_fragment("import.html", "partials/import_form.html", status, **extra)
 
 
+def _refused(kind: str, values: dict, problem: FormProblem):
+    """The form again with what was typed, and the problem beside its field (422)."""
+    return _form_response(422, **form_context(kind, import_values=values, import_problem=problem))
+
+
 def _open_article(article_id: int):
     """Send the browser to a freshly imported article: HX-Redirect for htmx, else a 303."""
     target = url_for("articles.article_page", article_id=article_id)
@@ -183,15 +188,10 @@ def start_import():
             return _follow_job(start_job(source, actor.username))
         result = import_now(source, actor)
     except FormProblem as problem:
-        return _form_response(
-            422, **form_context(kind, import_values=values, import_problem=problem)
-        )
+        return _refused(kind, values, problem)
     except importers.ImportRefused as error:
         field = "text" if kind == "paste" else "file"
-        problem = FormProblem(field, _sentence(str(error)))
-        return _form_response(
-            422, **form_context(kind, import_values=values, import_problem=problem)
-        )
+        return _refused(kind, values, FormProblem(field, _sentence(str(error))))
     if result.duplicate:
         article = article_store.get_article(get_db(), result.article_id)
         return _form_response(200, **form_context(kind, already_imported=article))

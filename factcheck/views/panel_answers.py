@@ -10,28 +10,13 @@ from factcheck.history_words import version_after
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
 from factcheck.store.errors import Invalid
-from factcheck.views.article_layout import Segment, layout_article, split_headline
-from factcheck.views.articles import status_counts
+from factcheck.views.article_layout import Segment
+from factcheck.views.articles import article_page_context, claim_lists
 from factcheck.views.claim_forms import PanelForm, refused_state, what_you_did, your_values
-from factcheck.views.claim_panel import find_unit, panel_context, ranked, reviewed
+from factcheck.views.claim_panel import find_unit, panel_context, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import wants_fragment
 from factcheck.views.scale_css import current_scale
-
-
-def article_context(db, claim: dict, units: list[dict]) -> dict:
-    """What article.html needs around the panel (the same as the article page shows)."""
-    article = article_store.get_article(db, claim["article_id"])
-    headline, blocks = split_headline(layout_article(article["body"], units))
-    return {
-        "article": article,
-        "headline": headline,
-        "blocks": blocks,
-        "ranked_claims": ranked(units),
-        "not_claim_total": sum(1 for unit in units if unit["kind"] != "claim"),
-        "counts": status_counts(units),
-        "selected_id": claim["id"],
-    }
 
 
 def shown(form: PanelForm, review: dict) -> bool:
@@ -71,9 +56,12 @@ def panel_answer(claim_id: int, status: int = 200, *, form_state=None, conflict=
         }
     if conflict is not None:
         context["conflict"] = conflict_view(claim, review, *conflict)
-    context.update(article_context(db, claim, units))
+    article = article_store.get_article(db, article_id)
     if not wants_fragment():
+        context.update(article_page_context(article, units, claim_id))
         return render_template("article.html", **context), status
+    # The fragment refreshes the lists and the progress bar, never the text: no layout needed.
+    context.update(article=article, **claim_lists(units, claim_id))
     context["updated_segment"] = Segment(claim["start"], claim["end"], claim["text"], claim)
     context["oob_progress"] = True
     response = make_response(render_template("partials/panel_response.html", **context), status)

@@ -6,7 +6,6 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from factcheck.scales import load_scale
 from factcheck.store import articles as article_store
 from factcheck.store import bulk as bulk_store
 from factcheck.store import queue as queue_store
@@ -16,6 +15,7 @@ from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_LABELS, STATUS_ORDER
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
+from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("queue", __name__)
 
@@ -114,6 +114,11 @@ def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = Non
     return {"text": text, "audit_id": audit_id, "skipped": skipped, "error": error}
 
 
+def _error_notice(error) -> dict:
+    """A refused bulk action or undo, its store message as a sentence."""
+    return _notice(error.message[:1].upper() + error.message[1:] + ".", error=True)
+
+
 def _article_choices(db, selected: str | None) -> list[dict]:
     """The newest articles, plus the one filtered on when it is older than those."""
     articles = queue_store.article_choices(db)
@@ -155,7 +160,7 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
     """Everything the queue page and its results partial show, for these query arguments."""
     db = get_db()
     actor = signed_in_actor()
-    ratings = [(rating.key, rating.label) for rating in load_scale().ratings]
+    ratings = [(rating.key, rating.label) for rating in current_scale().ratings]
     values = filter_values(args, tuple(key for key, _ in ratings))
     choices = {**_choices(db, values), "ratings": ratings}
     filters = queue_filters(values, actor.username)
@@ -246,8 +251,7 @@ def bulk_action():
             get_db(), sorted(selected), action=action, value=_bulk_value(action), actor=actor
         )
     except (Invalid, NotFound) as error:
-        message = error.message[:1].upper() + error.message[1:] + "."
-        return _answer(_notice(message, error=True), error.status, selected)
+        return _answer(_error_notice(error), error.status, selected)
     names = {user["username"]: user["display_name"] for user in user_store.list_users(get_db())}
     skipped = describe_skips(summary["skipped"])
     if summary["claim_ids"]:
@@ -268,6 +272,5 @@ def undo_bulk():
     try:
         summary = bulk_store.undo_bulk(get_db(), int(audit_id), actor=actor)
     except (NotFound, Forbidden) as error:
-        message = error.message[:1].upper() + error.message[1:] + "."
-        return _answer(_notice(message, error=True), error.status)
+        return _answer(_error_notice(error), error.status)
     return _answer(_notice(describe_undo(summary), skipped=describe_skips(summary["skipped"])))
