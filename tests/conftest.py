@@ -1,13 +1,52 @@
-"""Shared fixtures: the web app on a fresh temporary database, its client, and article makers."""
+"""Shared fixtures: the web app on a fresh temporary database, its client, article makers, a
+local web server, background jobs that run at once, and Debian's Chromium for browser tests."""
+
+import os
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from helpers import PASSWORD, SAMPLE_ARTICLE, add_people, csrf_token_for, new_database
+from helpers import (
+    PASSWORD,
+    SAMPLE_ARTICLE,
+    add_people,
+    csrf_token_for,
+    first_checkable_claim,
+    import_sample,
+    new_database,
+)
+from local_server import Server
 
 from factcheck import db as database
-from factcheck import passwords
+from factcheck import jobs, passwords
 from factcheck.app import create_app
 from factcheck.ingest import ingest_text
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser is Debian's Chromium: Playwright cannot download its own here."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if _in_ci():
+            pytest.fail(f"browser tests cannot run in CI: {message}")
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -84,6 +123,40 @@ def make_article(app_db):
         return ingest_text(app_db, body, title=title).article_id
 
     return make
+
+
+@pytest.fixture
+def claim(app_db, people, make_article) -> dict:
+    """The most check-worthy claim of the sample article, with everyone's accounts in place."""
+    return first_checkable_claim(app_db, make_article())
+
+
+@pytest.fixture
+def claim_world(db_path):
+    """(db, people, claim_id) for store tests without the web app: everyone's accounts and the
+    most check-worthy claim of the sample article."""
+    db = database.connect(db_path)
+    people = add_people(db)
+    claim = first_checkable_claim(db, import_sample(db))
+    yield db, people, claim["id"]
+    db.close()
+
+
+@pytest.fixture
+def immediate_jobs():
+    """Background jobs run inside the call that queues them, so their outcome can be checked at
+    once; the queue is left that way for the next test."""
+    jobs.configure(None, immediate=True)
+    yield jobs
+    jobs.configure(None, immediate=True)
+
+
+@pytest.fixture
+def site():
+    """A local web server on 127.0.0.1; a test sets its routes."""
+    server = Server()
+    yield server
+    server.close()
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
-"""Plain helpers the tests share: a fresh database, people in each role, and a sample article."""
+"""Plain helpers the tests share: a fresh database, people in each role, a sample article, and
+reading pages and posting forms as a browser would."""
 
 import re
 
+import lxml.html
+
 from factcheck import db as database
 from factcheck.ingest import ingest_text
+from factcheck.store import claims as claim_store
 from factcheck.store import users
 from factcheck.store.actors import SYSTEM
 
@@ -35,6 +39,12 @@ DAM_ARTICLE_PAGE = (
     b"</article><footer>Contact us</footer></body></html>"
 )
 
+# Markup quoted in an article, a rationale or a source: it must always show as text.
+SCRIPT = "<script>alert(1)</script>"
+
+# The header htmx adds to every request it makes.
+HX = {"HX-Request": "true"}
+
 RATIONALE = (
     "The county emergency office's bulletin lists fourteen closed schools and 3,200 homes"
     " without power on Tuesday, matching the claim."
@@ -63,14 +73,32 @@ def add_people(db) -> dict:
     return people
 
 
+def audit_count(db) -> int:
+    return db.execute("SELECT count(*) FROM audit").fetchone()[0]
+
+
+def claim_now(db, claim_id: int) -> dict:
+    """The claim as the database holds it now."""
+    return claim_store.get_claim(db, claim_id)
+
+
+def verdict_data(claim: dict, rating="unverifiable", rationale=RATIONALE, intent="save") -> dict:
+    """The verdict form's fields, as the claim panel sends them for this claim."""
+    return {
+        "expected_version": claim["version"],
+        "rating": rating,
+        "rationale": rationale,
+        "intent": intent,
+        "comment": "",
+    }
+
+
 def import_sample(db, body: str = SAMPLE_ARTICLE) -> int:
     return ingest_text(db, body).article_id
 
 
 def first_checkable_claim(db, article_id: int) -> dict:
-    from factcheck.store.claims import claims_for_article
-
-    claims = [c for c in claims_for_article(db, article_id) if c["kind"] == "claim"]
+    claims = [c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"]
     return max(claims, key=lambda c: c["checkworthiness"])
 
 
@@ -83,3 +111,37 @@ def csrf_token_for(test_client) -> str:
     )
     assert match, "the page has no CSRF token"
     return match.group(1)
+
+
+def parse(response) -> lxml.html.HtmlElement:
+    """A whole page from a test client response."""
+    return lxml.html.fromstring(response.get_data(as_text=True))
+
+
+def fragment(response) -> lxml.html.HtmlElement:
+    """A partial (an htmx swap) from a test client response, under one <div>."""
+    return lxml.html.fragment_fromstring(response.get_data(as_text=True), create_parent="div")
+
+
+def words(element) -> str:
+    """The element's text with its whitespace collapsed, as a reader sees it."""
+    return " ".join(element.text_content().split())
+
+
+def page_token(test_client, path: str = "/account") -> str:
+    """The CSRF token of the first form on the page at `path`."""
+    fields = parse(test_client.get(path)).cssselect('input[name="csrf_token"]')
+    assert fields, f"the page at {path} carries no CSRF token"
+    return fields[0].get("value")
+
+
+def hx_post(test_client, path: str, data: dict):
+    """A POST as htmx sends it: HX-Request and the token in the X-CSRFToken header."""
+    return test_client.post(
+        path, data=data, headers={**HX, "X-CSRFToken": page_token(test_client, "/")}
+    )
+
+
+def form_post(test_client, path: str, data: dict):
+    """A POST as a browser without script sends it: the token as a form field."""
+    return test_client.post(path, data={**data, "csrf_token": page_token(test_client, "/")})

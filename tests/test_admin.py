@@ -1,25 +1,15 @@
 """The users page: admins add, disable, enable, re-role and reset people; nobody else may."""
 
-import lxml.html
 import pytest
-from helpers import PASSWORD
+from helpers import HX, PASSWORD, page_token, parse, words
 
 from factcheck.store import users
 
 NEW_PASSWORD = "reset by the admin 42"
 
 
-def parse(response) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(response.get_data(as_text=True))
-
-
-def token(test_client) -> str:
-    page = parse(test_client.get("/account"))
-    return page.cssselect('input[name="csrf_token"]')[0].get("value")
-
-
 def post(test_client, path: str, **data):
-    return test_client.post(path, data={"csrf_token": token(test_client), **data})
+    return test_client.post(path, data={"csrf_token": page_token(test_client), **data})
 
 
 @pytest.fixture
@@ -29,10 +19,6 @@ def admin(client_as):
 
 def row(page, username: str):
     return page.cssselect(f'tr[data-username="{username}"]')[0]
-
-
-def words(element) -> str:
-    return " ".join(element.text_content().split())
 
 
 def test_the_page_lists_everyone_with_role_and_status(admin, app_db, people):
@@ -135,7 +121,7 @@ def test_disabling_someone_ends_their_session_at_once(admin, client_as, app_db):
     assert users.get_user(app_db, "rita")["disabled"] is True
     bounced = rita.get("/")
     assert bounced.status_code == 303 and bounced.headers["Location"].startswith("/sign-in")
-    htmx = rita.get("/account", headers={"HX-Request": "true"})
+    htmx = rita.get("/account", headers=HX)
     assert htmx.status_code == 401 and htmx.headers["HX-Redirect"].startswith("/sign-in")
     assert users.authenticate(app_db, "rita", PASSWORD) is None
 

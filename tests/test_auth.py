@@ -1,17 +1,12 @@
 """Signing in and out, safe redirects afterwards, and changing one's own password."""
 
-import lxml.html
 import pytest
-from helpers import PASSWORD
+from helpers import PASSWORD, page_token, parse
 
 from factcheck.store import users
 from factcheck.views.headers import CONTENT_SECURITY_POLICY
 
 NEW_PASSWORD = "a brand new passphrase"
-
-
-def parse(response) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(response.get_data(as_text=True))
 
 
 def label_for(page, field_id: str) -> str:
@@ -24,11 +19,6 @@ def sign_in(test_client, username: str, password: str = PASSWORD, **extra):
         data={"username": username, "password": password, **extra},
         headers={"X-CSRFToken": page_token(test_client, "/sign-in")},
     )
-
-
-def page_token(test_client, path: str = "/account") -> str:
-    page = parse(test_client.get(path))
-    return page.cssselect('input[name="csrf_token"]')[0].get("value")
 
 
 def change_password(test_client, current: str, new: str, confirm: str | None = None):

@@ -4,12 +4,23 @@ import re
 
 import lxml.html
 import pytest
-from helpers import RATIONALE, first_checkable_claim
+from helpers import (
+    HX,
+    RATIONALE,
+    SCRIPT,
+    audit_count,
+    claim_now,
+    form_post,
+    fragment,
+    hx_post,
+    parse,
+    verdict_data,
+    words,
+)
 from hypothesis import given
 from hypothesis import strategies as st
-from local_server import Server, page
+from local_server import page
 
-from factcheck import jobs
 from factcheck.fetch import FetchPolicy
 from factcheck.history_words import HISTORY_WORDS, describe, detail, headline, version_after
 from factcheck.scales import default_scale
@@ -21,8 +32,6 @@ from factcheck.views.claim_forms import sentence
 from factcheck.views.panel_answers import url_host, url_rest
 from factcheck.views.scale_css import mix_with_white, rating_class, rating_styles, stylesheet_text
 
-HX = {"HX-Request": "true"}
-SCRIPT = "<script>alert(1)</script>"
 SOURCE_PAGE = (
     b"<!doctype html><html><head><title>County bulletin</title></head><body><article>"
     b"<h1>Emergency bulletin for Tuesday</h1>"
@@ -33,63 +42,16 @@ SOURCE_PAGE = (
     b"</article></body></html>"
 )
 
-
-# Helpers shared with test_conflicts.py
-
-
-def token(client) -> str:
-    """The session's CSRF token, as the signed-in pages carry it."""
-    html = client.get("/").get_data(as_text=True)
-    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert match, "a signed-in page carries no CSRF token"
-    return match.group(1)
-
-
-def hx_post(client, path: str, data: dict):
-    """A POST as htmx sends it: HX-Request and the token in the X-CSRFToken header."""
-    return client.post(path, data=data, headers={**HX, "X-CSRFToken": token(client)})
-
-
-def form_post(client, path: str, data: dict):
-    """A POST as a browser without script sends it: the token as a form field."""
-    return client.post(path, data={**data, "csrf_token": token(client)})
-
-
-def fragment(response) -> lxml.html.HtmlElement:
-    return lxml.html.fragment_fromstring(response.get_data(as_text=True), create_parent="div")
-
-
-def words(element) -> str:
-    return " ".join(element.text_content().split())
-
-
-def audit_count(db) -> int:
-    return db.execute("SELECT count(*) FROM audit").fetchone()[0]
-
-
-def claim_now(db, claim_id: int) -> dict:
-    return claim_store.get_claim(db, claim_id)
-
-
-@pytest.fixture(autouse=True)
-def immediate_jobs():
-    """Archiving runs inside the request, so its outcome can be checked at once."""
-    jobs.configure(None, immediate=True)
+# Archiving evidence runs inside the request, so its outcome can be checked at once.
+pytestmark = pytest.mark.usefixtures("immediate_jobs")
 
 
 @pytest.fixture
-def sources(app):
+def sources(app, site):
     """A local web server for evidence pages, which the app is allowed to fetch from."""
-    server = Server()
-    server.routes["/bulletin"] = page(SOURCE_PAGE)
-    app.config["FETCH_POLICY"] = FetchPolicy.local_test(server.port)
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def claim(app_db, people, make_article) -> dict:
-    return first_checkable_claim(app_db, make_article())
+    site.routes["/bulletin"] = page(SOURCE_PAGE)
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    return site
 
 
 def panel_of(client, claim_id: int) -> lxml.html.HtmlElement:
@@ -110,16 +72,6 @@ def in_review(app_db, people, claim_id: int, author="rita") -> None:
         app_db, claim_id, rating="unverifiable", rationale=RATIONALE, actor=people[author]
     )
     verdicts.submit_for_review(app_db, claim_id, actor=people[author])
-
-
-def verdict_data(claim: dict, rating="unverifiable", rationale=RATIONALE, intent="save") -> dict:
-    return {
-        "expected_version": claim["version"],
-        "rating": rating,
-        "rationale": rationale,
-        "intent": intent,
-        "comment": "",
-    }
 
 
 # The panel as a place to work
@@ -439,7 +391,7 @@ def test_a_refusal_without_script_shows_the_whole_article_with_the_error(client,
         verdict_data(claim, rating="nonsense"),
     )
     assert response.status_code == 422
-    page = lxml.html.fromstring(response.get_data(as_text=True))
+    page = parse(response)
     assert page.get_element_by_id("article-text") is not None
     error = page.get_element_by_id(f"verdict-{claim['id']}-rating-error")
     assert "not on the rating scale" in words(error)

@@ -3,14 +3,16 @@ lets you apply yours on top."""
 
 import lxml.html
 import pytest
-from helpers import RATIONALE, first_checkable_claim
-from test_claim_actions import (
+from helpers import (
+    HX,
+    RATIONALE,
     SCRIPT,
     audit_count,
     claim_now,
     form_post,
     fragment,
     hx_post,
+    parse,
     verdict_data,
     words,
 )
@@ -19,11 +21,6 @@ from factcheck.store import triage, verdicts
 
 MINE = "The office's own bulletin gives fourteen closed schools, which matches the claim exactly."
 THEIRS = "No public record of the closures exists yet; the office has not published a bulletin."
-
-
-@pytest.fixture
-def claim(app_db, people, make_article) -> dict:
-    return first_checkable_claim(app_db, make_article())
 
 
 @pytest.fixture
@@ -42,6 +39,20 @@ def reapply_form(html) -> lxml.html.HtmlElement:
 
 def hidden(form, name: str) -> str:
     return form.cssselect(f'input[name="{name}"]')[0].get("value")
+
+
+def apply_mine_on_top(client, stale: dict):
+    """Save my verdict over a stale version, then press the conflict's "Apply mine on top"."""
+    conflict = fragment(
+        hx_post(
+            client,
+            f"/claims/{stale['id']}/verdict",
+            verdict_data(stale, rating="accurate", rationale=MINE),
+        )
+    )
+    form = reapply_form(conflict)
+    data = {field.get("name"): field.get("value") for field in form.cssselect("input")}
+    return client.post(form.get("action"), data=data, headers=HX)
 
 
 def test_a_stale_verdict_shows_their_change_next_to_yours(client, stale, app_db):
@@ -75,16 +86,7 @@ def test_a_stale_verdict_shows_their_change_next_to_yours(client, stale, app_db)
 
 
 def test_applying_yours_on_top_saves_your_values(client, stale, app_db):
-    conflict = fragment(
-        hx_post(
-            client,
-            f"/claims/{stale['id']}/verdict",
-            verdict_data(stale, rating="accurate", rationale=MINE),
-        )
-    )
-    form = reapply_form(conflict)
-    data = {field.get("name"): field.get("value") for field in form.cssselect("input")}
-    response = client.post(form.get("action"), data=data, headers={"HX-Request": "true"})
+    response = apply_mine_on_top(client, stale)
     assert response.status_code == 200
     html = fragment(response)
     assert not html.cssselect("[data-conflict]")
@@ -102,7 +104,7 @@ def test_a_stale_plain_form_gets_the_whole_page_with_the_conflict(client, stale,
         verdict_data(stale, rating="accurate", rationale=MINE),
     )
     assert response.status_code == 409
-    page = lxml.html.fromstring(response.get_data(as_text=True))
+    page = parse(response)
     assert page.get_element_by_id("article-text") is not None
     conflict = page.get_element_by_id("claim-panel").cssselect("[data-conflict]")[0]
     assert MINE in words(conflict) and THEIRS in words(conflict)
@@ -150,16 +152,7 @@ def test_a_stale_approval_is_refused_until_the_editor_looks_again(
 
 def test_applying_yours_when_it_no_longer_fits_explains_why(client, stale, app_db, people):
     verdicts.submit_for_review(app_db, stale["id"], actor=people["ed"])
-    conflict = fragment(
-        hx_post(
-            client,
-            f"/claims/{stale['id']}/verdict",
-            verdict_data(stale, rating="accurate", rationale=MINE),
-        )
-    )
-    form = reapply_form(conflict)
-    data = {field.get("name"): field.get("value") for field in form.cssselect("input")}
-    response = client.post(form.get("action"), data=data, headers={"HX-Request": "true"})
+    response = apply_mine_on_top(client, stale)
     assert response.status_code == 422
     assert response.headers["HX-Retarget"] == "#claim-panel"
     alert = fragment(response).cssselect(".panel-alert [data-error-message]")[0]

@@ -1,20 +1,14 @@
 """CSRF: a state-changing request without a valid token is answered 400 and changes nothing;
 a token fetched hours ago still works, so a long review session never loses its work."""
 
-import lxml.html
 import pytest
-from helpers import PASSWORD
+from helpers import PASSWORD, page_token
 from itsdangerous.timed import TimestampSigner
 
 from factcheck.store import users
 
 NEW_PASSWORD = "a brand new passphrase"
 TWELVE_HOURS = 12 * 60 * 60
-
-
-def page_token(test_client, path: str = "/account") -> str:
-    page = lxml.html.fromstring(test_client.get(path).get_data(as_text=True))
-    return page.cssselect('input[name="csrf_token"]')[0].get("value")
 
 
 def is_signed_in(test_client) -> bool:

@@ -1,19 +1,11 @@
 """The dashboard: the import form at the top, articles with progress, and each person's work:
 assigned claims, reviews waiting, fresh verdicts and evidence that could not be archived."""
 
-import lxml.html
-import pytest
-from helpers import RATIONALE, first_checkable_claim
+from helpers import HX, RATIONALE, parse
 
 from factcheck.store import articles as article_store
 from factcheck.store import evidence, triage, verdicts
 from factcheck.store.actors import SYSTEM
-
-HX = {"HX-Request": "true"}
-
-
-def parse(response) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(response.get_data(as_text=True))
 
 
 def section(page, heading_id: str):
@@ -23,11 +15,6 @@ def section(page, heading_id: str):
 
 def links_to_claims(element) -> list[str]:
     return [link.get("href") for link in element.cssselect("a.work-claim")]
-
-
-@pytest.fixture
-def claim(make_article, app_db) -> dict:
-    return first_checkable_claim(app_db, make_article())
 
 
 def claim_href(claim: dict) -> str:

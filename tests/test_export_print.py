@@ -1,23 +1,12 @@
 """The HTML report in a real browser: it prints on A4 and Letter without spilling off the page."""
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from test_export_world import build_world, export_bytes
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Printable width at 96 CSS pixels per inch, after the report's @page side margins (15 mm each).
 PAGES = {"A4": (210 - 30) / 25.4 * 96, "Letter": (215.9 - 30) / 25.4 * 96}
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    """pytest-playwright's browser, driving Debian's Chromium."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox"]}
 
 
 @pytest.fixture(scope="module")

@@ -125,13 +125,6 @@ def test_the_metadata_address_is_named():
 
 
 @pytest.fixture
-def server():
-    running = Server()
-    yield running
-    running.close()
-
-
-@pytest.fixture
 def secret_server():
     """A server that must never be reached: it stands for an internal service."""
     running = Server()
@@ -165,10 +158,10 @@ def fake_dns(monkeypatch):
 # --- fetching -------------------------------------------------------------------------------
 
 
-def test_fetches_a_page_from_an_allowed_server(server):
-    server.routes["/story"] = page(PAGE, "text/html; charset=ISO-8859-1")
-    result = fetch(server.url("/story"), policy=FetchPolicy.local_test(server.port))
-    assert result.url == server.url("/story")
+def test_fetches_a_page_from_an_allowed_server(site):
+    site.routes["/story"] = page(PAGE, "text/html; charset=ISO-8859-1")
+    result = fetch(site.url("/story"), policy=FetchPolicy.local_test(site.port))
+    assert result.url == site.url("/story")
     assert (result.status, result.content_type, result.encoding) == (200, "text/html", "ISO-8859-1")
     assert result.body == PAGE
 
@@ -209,24 +202,22 @@ def test_a_name_that_resolves_to_a_private_address_is_refused(fake_dns):
     assert str(refused.value) == "refused: intranet.example resolves to 10.0.0.5, a private address"
 
 
-def test_every_resolved_address_is_checked_before_connecting(server, fake_dns):
-    server.routes["/"] = page()
+def test_every_resolved_address_is_checked_before_connecting(site, fake_dns):
+    site.routes["/"] = page()
     fake_dns["mixed.example"] = ["127.0.0.1", "10.0.0.5"]
     with pytest.raises(FetchError, match="10.0.0.5, a private address"):
-        fetch(server.url(host="mixed.example"), policy=FetchPolicy.local_test(server.port))
-    assert server.seen == []
+        fetch(site.url(host="mixed.example"), policy=FetchPolicy.local_test(site.port))
+    assert site.seen == []
 
 
-def test_connects_to_the_vetted_address_and_keeps_the_host_name(server, fake_dns):
-    server.routes["/story"] = page()
+def test_connects_to_the_vetted_address_and_keeps_the_host_name(site, fake_dns):
+    site.routes["/story"] = page()
     # A rebinding resolver: a second lookup would answer with a private address.
     fake_dns["news.test"] = lambda call: ["127.0.0.1"] if call == 1 else ["10.0.0.5"]
-    result = fetch(
-        server.url("/story", host="news.test"), policy=FetchPolicy.local_test(server.port)
-    )
+    result = fetch(site.url("/story", host="news.test"), policy=FetchPolicy.local_test(site.port))
     assert result.body == PAGE
     assert fake_dns["calls"] == ["news.test"]
-    assert server.seen == [("/story", f"news.test:{server.port}")]
+    assert site.seen == [("/story", f"news.test:{site.port}")]
 
 
 @pytest.mark.parametrize(
@@ -243,42 +234,42 @@ def test_connects_to_the_vetted_address_and_keeps_the_host_name(server, fake_dns
         "http://admin:admin@127.0.0.1:{secret}/",
     ],
 )
-def test_redirects_to_internal_targets_are_refused(server, secret_server, fake_dns, target):
+def test_redirects_to_internal_targets_are_refused(site, secret_server, fake_dns, target):
     fake_dns["intranet.example"] = ["192.168.1.20"]
-    server.routes["/go"] = redirect(target.format(secret=secret_server.port))
+    site.routes["/go"] = redirect(target.format(secret=secret_server.port))
     with pytest.raises(FetchError, match="refused"):
-        fetch(server.url("/go"), policy=FetchPolicy.local_test(server.port))
-    assert server.seen == [("/go", f"127.0.0.1:{server.port}")]
+        fetch(site.url("/go"), policy=FetchPolicy.local_test(site.port))
+    assert site.seen == [("/go", f"127.0.0.1:{site.port}")]
     assert secret_server.seen == []
 
 
-def chain(server, length):
+def chain(site, length):
     for hop in range(length):
-        server.routes[f"/hop/{hop}"] = redirect(
+        site.routes[f"/hop/{hop}"] = redirect(
             f"/hop/{hop + 1}", status=(301, 302, 303, 307)[hop % 4]
         )
-    server.routes[f"/hop/{length}"] = page()
+    site.routes[f"/hop/{length}"] = page()
 
 
-def test_follows_up_to_five_redirects(server):
-    chain(server, 5)
-    result = fetch(server.url("/hop/0"), policy=FetchPolicy.local_test(server.port))
-    assert result.url == server.url("/hop/5")
-    assert len(server.seen) == 6
+def test_follows_up_to_five_redirects(site):
+    chain(site, 5)
+    result = fetch(site.url("/hop/0"), policy=FetchPolicy.local_test(site.port))
+    assert result.url == site.url("/hop/5")
+    assert len(site.seen) == 6
 
 
-def test_refuses_a_sixth_redirect(server):
-    chain(server, 6)
+def test_refuses_a_sixth_redirect(site):
+    chain(site, 6)
     with pytest.raises(FetchError, match="redirects more than 5 times"):
-        fetch(server.url("/hop/0"), policy=FetchPolicy.local_test(server.port))
-    assert len(server.seen) == 6
+        fetch(site.url("/hop/0"), policy=FetchPolicy.local_test(site.port))
+    assert len(site.seen) == 6
 
 
 @pytest.mark.parametrize("with_length", [True, False])
-def test_refuses_a_body_over_the_byte_cap(server, with_length):
+def test_refuses_a_body_over_the_byte_cap(site, with_length):
     big = b"<p>" + b"x" * 5000 + b"</p>"
     if with_length:
-        server.routes["/big"] = page(big)
+        site.routes["/big"] = page(big)
     else:
 
         def stream(handler):
@@ -288,58 +279,58 @@ def test_refuses_a_body_over_the_byte_cap(server, with_length):
             handler.end_headers()
             handler.wfile.write(big)
 
-        server.routes["/big"] = stream
-    policy = FetchPolicy.local_test(server.port)
+        site.routes["/big"] = stream
+    policy = FetchPolicy.local_test(site.port)
     with pytest.raises(ResponseTooLarge, match="larger than the limit of 4,000 bytes"):
-        fetch(server.url("/big"), policy=policy, max_bytes=4000)
-    assert fetch(server.url("/big"), policy=policy, max_bytes=len(big)).body == big
+        fetch(site.url("/big"), policy=policy, max_bytes=4000)
+    assert fetch(site.url("/big"), policy=policy, max_bytes=len(big)).body == big
 
 
-def test_the_byte_cap_counts_decompressed_bytes(server):
+def test_the_byte_cap_counts_decompressed_bytes(site):
     bomb = gzip.compress(b"<p>" + b"a" * 2_000_000 + b"</p>")
-    server.routes["/bomb"] = page(bomb, headers=[("Content-Encoding", "gzip")])
+    site.routes["/bomb"] = page(bomb, headers=[("Content-Encoding", "gzip")])
     with pytest.raises(ResponseTooLarge):
-        fetch(server.url("/bomb"), policy=FetchPolicy.local_test(server.port), max_bytes=100_000)
+        fetch(site.url("/bomb"), policy=FetchPolicy.local_test(site.port), max_bytes=100_000)
 
 
 @pytest.mark.parametrize("content_type", ["application/json", "image/png", "text/plain", None])
-def test_refuses_unexpected_content_types(server, content_type):
-    server.routes["/data"] = page(b"{}", content_type)
+def test_refuses_unexpected_content_types(site, content_type):
+    site.routes["/data"] = page(b"{}", content_type)
     with pytest.raises(FetchError, match="not the expected application/xhtml\\+xml or text/html"):
-        fetch(server.url("/data"), policy=FetchPolicy.local_test(server.port))
+        fetch(site.url("/data"), policy=FetchPolicy.local_test(site.port))
 
 
-def test_callers_choose_the_accepted_content_types(server):
-    server.routes["/notes.txt"] = page(b"plain notes", "Text/Plain; charset=utf-8")
+def test_callers_choose_the_accepted_content_types(site):
+    site.routes["/notes.txt"] = page(b"plain notes", "Text/Plain; charset=utf-8")
     result = fetch(
-        server.url("/notes.txt"),
-        policy=FetchPolicy.local_test(server.port),
+        site.url("/notes.txt"),
+        policy=FetchPolicy.local_test(site.port),
         accept={"text/plain", "application/pdf"},
     )
     assert (result.content_type, result.body) == ("text/plain", b"plain notes")
 
 
-def test_a_non_2xx_final_status_is_an_error(server):
+def test_a_non_2xx_final_status_is_an_error(site):
     with pytest.raises(FetchError, match="answered 404"):
-        fetch(server.url("/missing"), policy=FetchPolicy.local_test(server.port))
+        fetch(site.url("/missing"), policy=FetchPolicy.local_test(site.port))
 
 
-def test_a_server_that_does_not_answer_times_out(server):
+def test_a_server_that_does_not_answer_times_out(site):
     release = threading.Event()
 
     def stall(handler):
         release.wait(5)
         handler.reply(200)
 
-    server.routes["/slow"] = stall
+    site.routes["/slow"] = stall
     try:
         with pytest.raises(FetchError, match="did not answer in time"):
-            fetch(server.url("/slow"), policy=FetchPolicy.local_test(server.port), timeout=(2, 0.2))
+            fetch(site.url("/slow"), policy=FetchPolicy.local_test(site.port), timeout=(2, 0.2))
     finally:
         release.set()
 
 
-def test_a_download_that_trickles_hits_the_time_limit(server):
+def test_a_download_that_trickles_hits_the_time_limit(site):
     def trickle(handler):
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html")
@@ -353,9 +344,9 @@ def test_a_download_that_trickles_hits_the_time_limit(server):
                 return
             time.sleep(0.05)
 
-    server.routes["/trickle"] = trickle
+    site.routes["/trickle"] = trickle
     with pytest.raises(FetchError, match="took too long"):
-        fetch(server.url("/trickle"), policy=FetchPolicy.local_test(server.port), time_limit=0.2)
+        fetch(site.url("/trickle"), policy=FetchPolicy.local_test(site.port), time_limit=0.2)
 
 
 @pytest.mark.parametrize(
@@ -391,18 +382,18 @@ def test_default_policy_refuses_other_ports(url):
         fetch(url)
 
 
-def test_the_default_policy_refuses_the_test_server(server):
-    server.routes["/"] = page()
+def test_the_default_policy_refuses_the_test_server(site):
+    site.routes["/"] = page()
     with pytest.raises(FetchError, match="refused"):
-        fetch(server.url(), policy=DEFAULT_POLICY)
-    assert server.seen == []
+        fetch(site.url(), policy=DEFAULT_POLICY)
+    assert site.seen == []
 
 
-def test_proxies_from_the_environment_are_ignored(server, monkeypatch):
-    server.routes["/"] = page()
+def test_proxies_from_the_environment_are_ignored(site, monkeypatch):
+    site.routes["/"] = page()
     for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.setenv(name, "http://10.9.9.9:3128")
-    assert fetch(server.url(), policy=FetchPolicy.local_test(server.port)).body == PAGE
+    assert fetch(site.url(), policy=FetchPolicy.local_test(site.port)).body == PAGE
 
 
 def test_refusals_are_logged(caplog):

@@ -1,27 +1,12 @@
 """Background jobs: importing a URL or a big paste with progress, archiving evidence pages."""
 
-import pytest
 from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import SAMPLE_ARTICLE, add_people, first_checkable_claim, import_sample, new_database
-from local_server import Server, page
+from local_server import page
 
 from factcheck import jobs
 from factcheck.fetch import FetchPolicy
 from factcheck.store import articles, evidence
-
-
-@pytest.fixture
-def immediate_jobs():
-    jobs.configure(None, immediate=True)
-    yield jobs
-    jobs.configure(None, immediate=True)
-
-
-@pytest.fixture
-def site():
-    server = Server()
-    yield server
-    server.close()
 
 
 def test_url_import_job_reports_progress_and_stores_the_article(tmp_path, immediate_jobs, site):

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
-from helpers import RATIONALE, first_checkable_claim
+from helpers import HX, RATIONALE, first_checkable_claim, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,16 +13,11 @@ from factcheck.store import bulk, claims, evidence, verdicts
 from factcheck.store.queue import QueueFilters, queue_page
 from factcheck.views import queue as queue_view
 
-HX = {"HX-Request": "true"}
 SHORT = (
     "Bridge repairs to cost 48 million\n\n"
     "The city said on Monday that repairs to the old bridge would cost 48 million dollars.\n\n"
     "Traffic will be limited to one lane until June, officials said."
 )
-
-
-def parse(response) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(response.get_data(as_text=True))
 
 
 def row_ids(element) -> list[int]:

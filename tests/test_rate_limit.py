@@ -5,7 +5,7 @@ import re
 import threading
 
 import pytest
-from helpers import PASSWORD
+from helpers import PASSWORD, page_token
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -200,16 +200,11 @@ def test_bad_settings_stop_the_app_from_starting(db_path, setting, complaint):
 # At /sign-in
 
 
-def sign_in_token(test_client) -> str:
-    page = test_client.get("/sign-in").get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
 def attempt(test_client, username: str, password: str, address: str = "127.0.0.1"):
     return test_client.post(
         "/sign-in",
         data={"username": username, "password": password},
-        headers={"X-CSRFToken": sign_in_token(test_client)},
+        headers={"X-CSRFToken": page_token(test_client, "/sign-in")},
         environ_base={"REMOTE_ADDR": address},
     )
 

@@ -1,19 +1,11 @@
 """The life of a claim in the store: evidence, verdict, second review, corrections, conflicts."""
 
 import pytest
-from helpers import RATIONALE, add_people, first_checkable_claim, import_sample, new_database
+from helpers import RATIONALE
 
 from factcheck.scales import ScaleError, load_scale, parse_scale
 from factcheck.store import claims, comments, evidence, triage, users, verdicts
 from factcheck.store.errors import Conflict, Forbidden, Invalid, NotFound
-
-
-@pytest.fixture
-def world(tmp_path):
-    db = new_database(tmp_path / "flow.db")
-    people = add_people(db)
-    claim = first_checkable_claim(db, import_sample(db))
-    return db, people, claim["id"]
 
 
 def _add_source(db, people, claim_id, url="https://county.example/bulletin"):
@@ -33,8 +25,8 @@ def _submit(db, people, claim_id):
     return verdicts.submit_for_review(db, claim_id, actor=people["rita"])
 
 
-def test_full_loop_publishes_with_both_names(world):
-    db, people, claim_id = world
+def test_full_loop_publishes_with_both_names(claim_world):
+    db, people, claim_id = claim_world
     assert _submit(db, people, claim_id)["status"] == "in_review"
     published = verdicts.approve(db, claim_id, actor=people["ed"], comment="Checked the bulletin.")
     assert published["status"] == "published" and published["verdict"] == "accurate"
@@ -46,8 +38,8 @@ def test_full_loop_publishes_with_both_names(world):
     assert {("rita", "verdict.set"), ("rita", "review.submit"), ("ed", "review.approve")} <= actors
 
 
-def test_rating_by_label_or_key_ignores_case(world):
-    db, people, claim_id = world
+def test_rating_by_label_or_key_ignores_case(claim_world):
+    db, people, claim_id = claim_world
     verdicts.set_verdict(
         db, claim_id, rating="  MOSTLY accurate ", rationale=RATIONALE, actor=people["rita"]
     )
@@ -58,15 +50,15 @@ def test_rating_by_label_or_key_ignores_case(world):
         )
 
 
-def test_thin_rationale_is_refused(world):
-    db, people, claim_id = world
+def test_thin_rationale_is_refused(claim_world):
+    db, people, claim_id = claim_world
     with pytest.raises(Invalid, match="rationale"):
         verdicts.set_verdict(db, claim_id, rating="False", rationale="wrong", actor=people["rita"])
     assert claims.get_claim(db, claim_id)["status"] == "unreviewed"
 
 
-def test_verdict_needing_evidence_cannot_be_submitted_without_it(world):
-    db, people, claim_id = world
+def test_verdict_needing_evidence_cannot_be_submitted_without_it(claim_world):
+    db, people, claim_id = claim_world
     verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])
     with pytest.raises(Invalid, match="must rest on evidence"):
         verdicts.submit_for_review(db, claim_id, actor=people["rita"])
@@ -76,8 +68,8 @@ def test_verdict_needing_evidence_cannot_be_submitted_without_it(world):
     assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
 
 
-def test_reviewer_cannot_approve(world):
-    db, people, claim_id = world
+def test_reviewer_cannot_approve(claim_world):
+    db, people, claim_id = claim_world
     _submit(db, people, claim_id)
     users.add_user(
         db,
@@ -91,8 +83,8 @@ def test_reviewer_cannot_approve(world):
         verdicts.approve(db, claim_id, actor=users.actor_for(db, "rob"))
 
 
-def test_nobody_approves_their_own_verdict(world):
-    db, people, claim_id = world
+def test_nobody_approves_their_own_verdict(claim_world):
+    db, people, claim_id = claim_world
     _add_source(db, people, claim_id)
     verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["ed"])
     verdicts.submit_for_review(db, claim_id, actor=people["ed"])
@@ -101,8 +93,8 @@ def test_nobody_approves_their_own_verdict(world):
     assert verdicts.approve(db, claim_id, actor=people["eve"])["status"] == "published"
 
 
-def test_editor_who_revised_the_draft_cannot_approve_it(world):
-    db, people, claim_id = world
+def test_editor_who_revised_the_draft_cannot_approve_it(claim_world):
+    db, people, claim_id = claim_world
     _add_source(db, people, claim_id)
     verdicts.set_verdict(db, claim_id, rating="Mixed", rationale=RATIONALE, actor=people["ed"])
     verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
@@ -111,8 +103,8 @@ def test_editor_who_revised_the_draft_cannot_approve_it(world):
         verdicts.approve(db, claim_id, actor=people["ed"])
 
 
-def test_return_sends_back_with_comment(world):
-    db, people, claim_id = world
+def test_return_sends_back_with_comment(claim_world):
+    db, people, claim_id = claim_world
     _submit(db, people, claim_id)
     with pytest.raises(Invalid, match="reason"):
         verdicts.return_for_changes(db, claim_id, comment="", actor=people["ed"])
@@ -129,8 +121,8 @@ def test_return_sends_back_with_comment(world):
     assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
 
 
-def test_correction_keeps_the_earlier_verdict_and_marks_the_date(world):
-    db, people, claim_id = world
+def test_correction_keeps_the_earlier_verdict_and_marks_the_date(claim_world):
+    db, people, claim_id = claim_world
     _submit(db, people, claim_id)
     verdicts.approve(db, claim_id, actor=people["ed"])
     with pytest.raises(Invalid, match="correct it with a reason"):
@@ -158,8 +150,8 @@ def test_correction_keeps_the_earlier_verdict_and_marks_the_date(world):
     assert view["earlier_verdicts"][0]["rating_label"] == "Accurate"
 
 
-def test_stale_version_is_refused_with_current_state(world):
-    db, people, claim_id = world
+def test_stale_version_is_refused_with_current_state(claim_world):
+    db, people, claim_id = claim_world
     version = claims.get_claim(db, claim_id)["version"]
     triage.assign(db, claim_id, assignee="rita", actor=people["ed"], expected_version=version)
     with pytest.raises(Conflict) as conflict:
@@ -176,8 +168,8 @@ def test_stale_version_is_refused_with_current_state(world):
     assert claims.get_claim(db, claim_id)["status"] == "unreviewed"
 
 
-def test_duplicate_evidence_refused_and_removal_needs_reason(world):
-    db, people, claim_id = world
+def test_duplicate_evidence_refused_and_removal_needs_reason(claim_world):
+    db, people, claim_id = claim_world
     first = _add_source(db, people, claim_id)
     with pytest.raises(Invalid, match="already evidence"):
         _add_source(db, people, claim_id, url="HTTPS://COUNTY.example/bulletin")
@@ -194,25 +186,29 @@ def test_duplicate_evidence_refused_and_removal_needs_reason(world):
     "url",
     ["ftp://files.example/x", "javascript:alert(1)", "https://user:pw@x.example/", "not a url", ""],
 )
-def test_evidence_url_must_be_http(world, url):
-    db, people, claim_id = world
+def test_evidence_url_must_be_http(claim_world, url):
+    db, people, claim_id = claim_world
     with pytest.raises(Invalid):
         _add_source(db, people, claim_id, url=url)
 
 
-def test_several_claims_can_cite_one_source(world):
-    db, people, claim_id = world
+def test_several_claims_can_cite_one_source(claim_world):
+    db, people, claim_id = claim_world
     other = [
         c
         for c in claims.claims_for_article(db, claims.get_claim(db, claim_id)["article_id"])
         if c["id"] != claim_id
     ][0]
-    _add_source(db, people, claim_id)
-    _add_source(db, people, other["id"])
+    first = _add_source(db, people, claim_id)
+    second = _add_source(db, people, other["id"])
+    assert first["id"] != second["id"] and first["url"] == second["url"]
+    for cited_by in (claim_id, other["id"]):
+        [source] = evidence.evidence_for_claim(db, cited_by)
+        assert source["url"] == "https://county.example/bulletin"
 
 
-def test_classify_needs_reason_and_round_trips(world):
-    db, people, claim_id = world
+def test_classify_needs_reason_and_round_trips(claim_world):
+    db, people, claim_id = claim_world
     muted = triage.classify(
         db, claim_id, kind="not_a_claim", reason="Scene-setting, no fact", actor=people["rita"]
     )
@@ -227,8 +223,8 @@ def test_classify_needs_reason_and_round_trips(world):
     assert back["kind"] == "claim" and back["reason"] is None
 
 
-def test_unknown_or_disabled_people_are_refused(world):
-    db, people, _ = world
+def test_unknown_or_disabled_people_are_refused(claim_world):
+    db, people, _ = claim_world
     with pytest.raises(NotFound):
         users.actor_for(db, "nobody")
     users.set_disabled(db, "rita", True, actor=people["ada"])
@@ -237,8 +233,8 @@ def test_unknown_or_disabled_people_are_refused(world):
     assert users.authenticate(db, "rita", "correct horse battery") is None
 
 
-def test_only_admins_manage_users(world):
-    db, people, _ = world
+def test_only_admins_manage_users(claim_world):
+    db, people, _ = claim_world
     with pytest.raises(Forbidden):
         users.add_user(
             db,

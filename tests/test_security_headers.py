@@ -4,8 +4,8 @@ import json
 import os
 import stat
 
-import lxml.html
 import pytest
+from helpers import HX, parse
 
 from factcheck.app import create_app
 from factcheck.views.headers import CONTENT_SECURITY_POLICY
@@ -57,7 +57,7 @@ def test_the_policy_is_the_strict_one():
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_response_carries_the_security_headers(client, paths, kind):
-    headers = {"HX-Request": "true"} if kind == "fragment" else {}
+    headers = HX if kind == "fragment" else {}
     response = client.get(paths[kind], headers=headers)
     assert response.headers["Content-Security-Policy"] == EXPECTED_CSP
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -67,7 +67,7 @@ def test_every_response_carries_the_security_headers(client, paths, kind):
 
 @pytest.mark.parametrize("kind", ["page", "dashboard", "json", "fragment", "not found", "health"])
 def test_pages_and_data_are_never_cached(client, paths, kind):
-    headers = {"HX-Request": "true"} if kind == "fragment" else {}
+    headers = HX if kind == "fragment" else {}
     response = client.get(paths[kind], headers=headers)
     assert response.headers["Cache-Control"] == "no-store"
 
@@ -117,7 +117,7 @@ def test_posts_need_the_csrf_token_that_pages_hand_to_htmx(app, client_as):
     refused = client.post("/echo")
     assert refused.status_code == 400
     assert "security token" in refused.get_data(as_text=True)
-    body = lxml.html.fromstring(client.get("/").get_data(as_text=True)).cssselect("body")[0]
+    body = parse(client.get("/")).cssselect("body")[0]
     token = json.loads(body.get("hx-headers"))["X-CSRFToken"]
     accepted = client.post("/echo", headers={"X-CSRFToken": token, "HX-Request": "true"})
     assert accepted.status_code == 200 and accepted.get_data(as_text=True) == "saved"

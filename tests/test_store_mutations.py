@@ -5,14 +5,7 @@ import inspect
 import pkgutil
 
 import pytest
-from helpers import (
-    PASSWORD,
-    RATIONALE,
-    add_people,
-    first_checkable_claim,
-    import_sample,
-    new_database,
-)
+from helpers import PASSWORD, RATIONALE
 
 import factcheck.store
 from factcheck.store import articles, bulk, comments, evidence, triage, users, verdicts
@@ -66,15 +59,6 @@ def test_every_public_store_function_is_declared_a_mutation_or_a_query():
         and (module, name) not in INTERNAL_HELPERS
     ]
     assert undeclared == [], "declare these with @mutation or @query"
-
-
-@pytest.fixture
-def world(tmp_path):
-    db = new_database(tmp_path / "m.db")
-    people = add_people(db)
-    article_id = import_sample(db)
-    claim = first_checkable_claim(db, article_id)
-    return db, people, claim["id"]
 
 
 def _with_evidence(db, people, claim_id):
@@ -231,8 +215,8 @@ def test_every_mutation_has_a_scenario():
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-def test_mutation_writes_exactly_one_audit_row(world, name):
-    db, people, claim_id = world
+def test_mutation_writes_exactly_one_audit_row(claim_world, name):
+    db, people, claim_id = claim_world
     call = SCENARIOS[name](db, people, claim_id)
     before = db.execute("SELECT count(*) FROM audit").fetchone()[0]
     call()
@@ -240,8 +224,8 @@ def test_mutation_writes_exactly_one_audit_row(world, name):
     assert after - before == 1
 
 
-def test_a_mutation_that_skips_its_audit_row_is_rolled_back(world):
-    db, _, claim_id = world
+def test_a_mutation_that_skips_its_audit_row_is_rolled_back(claim_world):
+    db, _, claim_id = claim_world
 
     @mutation
     def sneaky_update(db, claim_id):

@@ -5,12 +5,11 @@ import re
 
 import lxml.html
 import pytest
+from helpers import HX, SCRIPT, parse
 
 from factcheck.app import create_app
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
-
-HX = {"HX-Request": "true"}
 
 FLOOD = (
     "River breaks its banks in Eastford\n\n"
@@ -27,10 +26,6 @@ FLOOD_UNITS = [
     ("Photo: the high street under water", "body", "not_a_claim", "photo caption", 0.0),
     ("Read more: our coverage of last year's storms", "body", "not_a_claim", "promo", 0.0),
 ]
-
-
-def parse(response) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(response.get_data(as_text=True))
 
 
 def text_of(element) -> str:
@@ -243,9 +238,6 @@ def test_htmx_gets_a_404_fragment(client):
     assert response.status_code == 404
     html = response.get_data(as_text=True)
     assert "<html" not in html and "data-error-message" in html
-
-
-SCRIPT = "<script>alert(1)</script>"
 
 
 def test_markup_in_an_article_is_shown_as_text(client, make_article, app_db):

@@ -1,53 +1,32 @@
-"""A live workbench on 127.0.0.1 over a temporary database, and Debian's Chromium to drive it."""
+"""A live workbench on 127.0.0.1 over a temporary database, and pages to drive it with."""
 
-import os
+import itertools
 import threading
-from pathlib import Path
 
 import pytest
-from helpers import PASSWORD, add_people, new_database
+from helpers import SAMPLE_ARTICLE, SCRIPT, add_people, new_database
+from page_checks import sign_in
 from werkzeug.serving import make_server
 
+from factcheck import db as database
 from factcheck.app import create_app
 from factcheck.ingest import ingest_text
 from factcheck.resources import demo_dir
+from factcheck.store import claims as claim_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-SCRIPT_TEXT = "<script>alert(1)</script>"
+VIEWPORT = {"width": 1366, "height": 768}
 SCRIPT_ARTICLE = (
     "Council website defaced with injected code\n\n"
-    f"Visitors to the council's website on Monday saw the text {SCRIPT_TEXT} on 3 pages, "
+    f"Visitors to the council's website on Monday saw the text {SCRIPT} on 3 pages, "
     "officials said.\n\n"
     "The council said no personal data of its 41,000 residents was exposed."
 )
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
-        if _in_ci():
-            pytest.fail(f"browser tests cannot run in CI: {message}")
-        pytest.skip(message)
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+_copies = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1366, "height": 768}}
+    return {**browser_context_args, "viewport": VIEWPORT}
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +41,7 @@ def demo_articles(tmp_path_factory) -> dict:
         "script": ingest_text(db, SCRIPT_ARTICLE).article_id,
     }
     db.close()
-    return {"path": path, "script_text": SCRIPT_TEXT, **ids}
+    return {"path": path, "script_text": SCRIPT, **ids}
 
 
 @pytest.fixture(scope="session")
@@ -82,20 +61,24 @@ def base_url(live_server):
     return live_server
 
 
-def sign_in(page, base_url: str, username: str) -> None:
-    """Sign in through the form, as a person would."""
-    page.goto(f"{base_url}/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/sign-in" not in url)
+@pytest.fixture
+def article(demo_articles) -> dict:
+    """A fresh copy of the sample article for this test alone (every test shares the database):
+    its id, its claims in order, and the database path."""
+    db = database.connect(demo_articles["path"])
+    try:
+        body = SAMPLE_ARTICLE + f"\nBrowser test copy {next(_copies)} of the sample."
+        article_id = ingest_text(db, body).article_id
+        claims = [c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"]
+    finally:
+        db.close()
+    return {"id": article_id, "claims": claims, "path": demo_articles["path"]}
 
 
 @pytest.fixture
-def watched_page(page, base_url):
-    """The page signed in as the reviewer rita, recording console errors, uncaught exceptions
-    and dialogs (dismissed)."""
-    sign_in(page, base_url, "rita")
+def watched(page):
+    """The page, recording console errors and warnings, uncaught exceptions and dialogs
+    (dismissed); page_checks.assert_no_problems reads them."""
     problems = {"console": [], "errors": [], "dialogs": []}
 
     def on_console(message):
@@ -111,3 +94,28 @@ def watched_page(page, base_url):
     page.on("dialog", on_dialog)
     page.problems = problems
     return page
+
+
+@pytest.fixture
+def watched_page(watched, base_url):
+    """The watched page, signed in as the reviewer rita."""
+    sign_in(watched, base_url, "rita")
+    return watched
+
+
+@pytest.fixture
+def signed_in_as(browser, base_url):
+    """signed_in_as(username) is a page of a second person, in a browser context of their own,
+    signed in through the form; the context closes after the test."""
+    contexts = []
+
+    def open_page(username: str):
+        context = browser.new_context(base_url=base_url, viewport=VIEWPORT)
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, base_url, username)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

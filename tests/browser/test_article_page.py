@@ -14,7 +14,8 @@ def test_reading_an_article_and_moving_through_its_claims(watched_page, demo_art
     expect(page).to_have_url(re.compile(rf"/articles/{demo_articles['story']}$"))
 
     claims = page.locator("#article-text .unit.is-claim")
-    assert claims.count() > 5
+    # Waits for the new page's text: the URL changes before its body has arrived.
+    expect(claims.nth(5)).to_be_attached()
     muted = page.locator("#article-text .unit.is-not-claim").first
     expect(muted).to_have_attribute("data-label", re.compile(r"\w"))
     muted_colour = muted.evaluate("unit => getComputedStyle(unit).color")

@@ -1,16 +1,13 @@
 """A claim from first look to published verdict in a real browser, keyboard first, by two people:
 a reviewer who gathers evidence and rates it, an editor who approves it."""
 
-import itertools
 import re
 
 import pytest
-from helpers import PASSWORD, SAMPLE_ARTICLE
+from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import db as database
-from factcheck import jobs
-from factcheck.ingest import ingest_text
 from factcheck.store import claims as claim_store
 from factcheck.store import verdicts
 from factcheck.store.users import actor_for
@@ -21,55 +18,12 @@ RATIONALE = (
 )
 # Refused by the strict fetch policy before any connection: evidence archiving never leaves here.
 PRIVATE_SOURCE = "https://10.20.30.40/bulletin"
-_serial = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def immediate_jobs():
-    jobs.configure(None, immediate=True)
-
-
-@pytest.fixture
-def article(demo_articles) -> dict:
-    """A fresh article for this test alone (the browser database is shared by every test)."""
-    db = database.connect(demo_articles["path"])
-    try:
-        body = SAMPLE_ARTICLE + f"\nReview flow copy {next(_serial)} of the sample."
-        article_id = ingest_text(db, body).article_id
-        claims = [c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"]
-    finally:
-        db.close()
-    return {"id": article_id, "claims": claims, "path": demo_articles["path"]}
-
-
-def page_problems(page, expected_statuses=()) -> list[str]:
-    """Console errors, page errors and dialogs, leaving out the browser's own note about a
-    response status the test asked for."""
-    allowed = tuple(f"status of {status}" for status in expected_statuses)
-    console = [
-        text
-        for text in page.problems["console"]
-        if not (text.startswith("Failed to load resource") and text.endswith(allowed))
-    ]
-    csp = [text for text in console if "Content Security Policy" in text]
-    assert csp == [], "the page broke its own Content-Security-Policy"
-    return console + page.problems["errors"] + page.problems["dialogs"]
-
-
-def signed_in_page(browser, base_url: str, username: str):
-    """A second person in a browser context of their own, signed in through the form."""
-    context = browser.new_context(base_url=base_url, viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.goto("/sign-in")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/sign-in" not in url)
-    return context, page
+# Archiving evidence runs inside the request, so its outcome shows at once.
+pytestmark = pytest.mark.usefixtures("immediate_jobs")
 
 
 def test_a_claim_goes_from_evidence_to_published_with_two_people(
-    watched_page, browser, base_url, article
+    watched_page, signed_in_as, article
 ):
     page = watched_page
     page.goto(f"/articles/{article['id']}")
@@ -115,31 +69,28 @@ def test_a_claim_goes_from_evidence_to_published_with_two_people(
     assert page.evaluate("window.stillTheSamePage") is True
 
     # The editor, in another browser, approves.
-    context, editor = signed_in_page(browser, base_url, "ed")
-    try:
-        editor.goto(f"/articles/{article['id']}?claim={claim_id}")
-        editor_panel = editor.locator("#claim-panel")
-        expect(editor_panel.locator(".verdict-card.is-in-review")).to_contain_text(RATIONALE)
-        editor_panel.get_by_role("button", name="Approve").click()
-        expect(editor_panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text(
-            "Published"
-        )
-        expect(editor_panel.locator(".verdict-card.is-published")).to_contain_text(
-            "by Rita, approved by Ed"
-        )
-        history = editor_panel.locator(".timeline-item")
-        expect(history.first).to_contain_text("Ed approved and published")
-        expect(editor_panel.locator(".timeline")).to_contain_text("Rita submitted for review")
-        expect(editor.locator(f"#claim-{claim_id}")).to_have_attribute(
-            "data-label", "published: Accurate"
-        )
-    finally:
-        context.close()
+    editor = signed_in_as("ed")
+    editor.goto(f"/articles/{article['id']}?claim={claim_id}")
+    editor_panel = editor.locator("#claim-panel")
+    expect(editor_panel.locator(".verdict-card.is-in-review")).to_contain_text(RATIONALE)
+    editor_panel.get_by_role("button", name="Approve").click()
+    expect(editor_panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text(
+        "Published"
+    )
+    expect(editor_panel.locator(".verdict-card.is-published")).to_contain_text(
+        "by Rita, approved by Ed"
+    )
+    history = editor_panel.locator(".timeline-item")
+    expect(history.first).to_contain_text("Ed approved and published")
+    expect(editor_panel.locator(".timeline")).to_contain_text("Rita submitted for review")
+    expect(editor.locator(f"#claim-{claim_id}")).to_have_attribute(
+        "data-label", "published: Accurate"
+    )
 
     page.reload()
     expect(panel.locator(".status-line .badge.status-published")).to_have_text("Published")
     expect(panel.locator(".timeline")).to_contain_text("Ed approved and published")
-    assert page_problems(page) == []
+    assert_no_problems(page)
 
 
 def test_a_reviewer_is_not_offered_approval_and_is_refused_when_forcing_it(watched_page, article):
@@ -171,7 +122,7 @@ def test_a_reviewer_is_not_offered_approval_and_is_refused_when_forcing_it(watch
     assert "editor" in forced.text()
     page.reload()
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
-    assert page_problems(page) == []
+    assert_no_problems(page)
 
 
 def test_the_help_overlay_lists_every_panel_shortcut(watched_page, article):
@@ -184,7 +135,7 @@ def test_the_help_overlay_lists_every_panel_shortcut(watched_page, article):
         expect(dialog).to_contain_text(words)
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
-    assert page_problems(page) == []
+    assert_no_problems(page)
 
 
 def test_unsent_text_survives_saving_another_form_and_moving_away(watched_page, article):
@@ -207,4 +158,4 @@ def test_unsent_text_survives_saving_another_form_and_moving_away(watched_page, 
     expect(panel.locator(".panel")).to_have_attribute("data-claim-id", str(claim["id"]))
     expect(panel.get_by_label("Add a comment")).to_have_value(note)
     expect(panel.get_by_label("Rationale")).to_have_value(RATIONALE)
-    assert page_problems(page) == []
+    assert_no_problems(page)

@@ -2,6 +2,7 @@
 
 from helpers import RATIONALE, first_checkable_claim
 from markupsafe import escape
+from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import db as database
@@ -54,3 +55,4 @@ def test_download_the_html_report_from_the_article_page(watched_page, demo_artic
     assert "<svg" in report
     # The page is still the article: downloading does not navigate away.
     expect(page).to_have_url(f"{page.url.split('/articles/')[0]}/articles/{article_id}")
+    assert_no_problems(page)

@@ -1,21 +1,8 @@
 """Signing in and out in a real browser with the keyboard alone, and a mistyped password."""
 
-import pytest
 from helpers import PASSWORD
+from page_checks import assert_no_problems, sign_in
 from playwright.sync_api import expect
-
-
-@pytest.fixture
-def watched(page):
-    """The page, recording console errors and uncaught exceptions (a CSP violation is one)."""
-    problems = []
-    page.on(
-        "console",
-        lambda message: message.type in ("error", "warning") and problems.append(message.text),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.problems = problems
-    return page
 
 
 def test_signing_in_with_the_keyboard_alone_and_out_again(watched, base_url):
@@ -40,7 +27,7 @@ def test_signing_in_with_the_keyboard_alone_and_out_again(watched, base_url):
     expect(page.locator(".topbar .whoami")).to_have_count(0)
     page.goto("/account")
     expect(page).to_have_url(f"{base_url}/sign-in?next=/account")
-    assert page.problems == []
+    assert_no_problems(page)
 
 
 def test_a_wrong_password_is_explained_beside_the_form(watched, base_url):
@@ -73,15 +60,15 @@ def test_a_wrong_password_is_explained_beside_the_form(watched, base_url):
     expect(page.locator(".topbar .whoami")).to_have_text("Ed (editor)")
     # Chromium logs the refused sign-in's 401 status; nothing else may go wrong.
     refused = "Failed to load resource: the server responded with a status of 401 (UNAUTHORIZED)"
-    assert page.problems == [refused]
+    assert page.problems["console"] == [refused]
+    assert_no_problems(page, expected_status=401)
 
 
-def test_an_admin_finds_the_users_page_from_the_top_bar(page, base_url):
-    page.goto("/sign-in")
-    page.get_by_label("Username").fill("ada")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+def test_an_admin_finds_the_users_page_from_the_top_bar(watched, base_url):
+    page = watched
+    sign_in(page, base_url, "ada")
     page.locator(".topbar").get_by_role("link", name="Users").click()
     expect(page).to_have_url(f"{base_url}/admin/users")
     expect(page.get_by_role("heading", name="Users")).to_be_visible()
     expect(page.locator('tr[data-username="rita"]')).to_contain_text("Reviewer")
+    assert_no_problems(page)
