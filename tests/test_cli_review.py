@@ -157,3 +157,15 @@ def test_user_add_refuses_short_password_and_duplicate(run):
 def test_scale_is_listed(run):
     scale = _ok(run("verdict", "scale", "--json"))
     assert [r["label"] for r in scale["ratings"]][:2] == ["Accurate", "Mostly accurate"]
+
+
+def test_archive_pending_evidence_records_each_outcome(run):
+    claim = str(run.claim_id)
+    assert "Nothing to archive" in run("evidence", "archive", "--pending").output
+    run("evidence", "add", claim, "http://10.0.0.9/report", "--stance", "supports", "--as", "rita")
+    results = _ok(run("evidence", "archive", "--pending", "--json"))
+    assert [(r["url"], r["status"]) for r in results] == [("http://10.0.0.9/report", "failed")]
+    assert "private" in results[0]["error"]
+    # A failed copy stays pending, so the next run tries again.
+    assert len(_ok(run("evidence", "archive", "--pending", "--json"))) == 1
+    assert run("evidence", "archive").exit_code == 2

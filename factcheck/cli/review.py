@@ -2,7 +2,7 @@
 
 import click
 
-from factcheck.cli.base import acting_user, emit_json, main, open_db
+from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
 from factcheck.history_words import describe
 from factcheck.scales import load_scale
 from factcheck.store import claims as claim_store
@@ -77,6 +77,42 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
         db, evidence_id, reason=reason, actor=acting_user(db, as_user)
     )
     emit_json(evidence) if as_json else click.echo(f"Removed evidence {evidence_id}.")
+
+
+@evidence_group.command("archive")
+@click.argument("evidence_ids", type=int, nargs=-1)
+@click.option(
+    "--pending", is_flag=True, help="Every source not archived yet, or whose archive failed."
+)
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
+@json_option
+@click.pass_context
+def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
+    """Fetch evidence pages now and keep a copy of each (the workbench does this by itself)."""
+    from factcheck import jobs
+    from factcheck.store.queue import evidence_needing_attention
+
+    db = open_db()
+    if pending:
+        urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
+    elif evidence_ids:
+        urls = [evidence_store.get_evidence(db, evidence_id)["url"] for evidence_id in evidence_ids]
+    else:
+        raise UserError("name the evidence to archive by id, or give --pending")
+    path = str(ctx.find_root().obj["db_path"])
+    results = []
+    for url in dict.fromkeys(urls):
+        outcome = jobs.archive_evidence.call_local(path, url)
+        snapshot = evidence_store.get_snapshot(db, outcome["snapshot_id"])
+        results.append({"url": url, **outcome, "error": snapshot["error"]})
+    if as_json:
+        emit_json(results)
+        return
+    if not results:
+        click.echo("Nothing to archive: every source has a copy.")
+    for result in results:
+        detail = f" ({result['error']})" if result["error"] else ""
+        click.echo(f"{result['status']:<9} {result['url']}{detail}")
 
 
 @main.group("verdict")
