@@ -78,3 +78,24 @@ def test_anonymous_visitors_cannot_download(anonymous_client, article_id):
     token = csrf_token_for(anonymous_client)
     response = anonymous_client.post("/exports", data={"csrf_token": token, "format": "csv"})
     assert response.status_code == 303 and "/sign-in" in response.headers["Location"]
+
+
+def test_queue_export_carries_every_filter_the_queue_shows(client, make_article, app_db, people):
+    from factcheck.store import bulk, claims
+
+    article_id = make_article()
+    other_id = make_article("Harbour dredging to cost 9 million\n\nThe port said 9 ships wait.")
+    target = max(
+        (c for c in claims.claims_for_article(app_db, article_id) if c["kind"] == "claim"),
+        key=lambda c: c["checkworthiness"],
+    )
+    bulk.bulk_update(app_db, [target["id"]], action="assign", value="rita", actor=people["ed"])
+    page = client.get("/queue?assignee=me&q=schools").get_data(as_text=True)
+    assert '<input type="hidden" name="assignee" value="rita">' in page
+    assert '<input type="hidden" name="search" value="schools">' in page
+    response = _download(client, format="jsonl", assignee="rita", search="schools")
+    lines = [json.loads(line) for line in response.get_data(as_text=True).splitlines()]
+    claim_ids = {line["id"] for line in lines if line.get("record") == "claim" or "seq" in line}
+    assert claim_ids == {target["id"]}
+    assert other_id not in {line.get("article_id") for line in lines}
+    assert lines[0]["filters"]["assignee"] == "rita" and lines[0]["filters"]["search"] == "schools"

@@ -47,6 +47,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.queue", "search_expression"),
     ("factcheck.store.queue", "page_key"),
+    ("factcheck.store.queue", "filter_clauses"),
 }
 
 

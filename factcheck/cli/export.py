@@ -75,6 +75,14 @@ def _write_to_file(db, path: Path, fmt: str, **kwargs):
 @click.option("--article", "article_id", type=int, help="Only this article's claims.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only claims changed on or after this date.")
+@click.option("--verdict", metavar="KEY", help="Only claims with this published rating key.")
+@click.option(
+    "--assignee", metavar="USERNAME", help="Only claims assigned to them ('none': nobody)."
+)
+@click.option(
+    "--section", type=click.Choice(["headline", "standfirst", "body"]), help="Only this section."
+)
+@click.option("--search", metavar="WORDS", help="Only claims containing these words.")
 @click.option(
     "-o",
     "--output",
@@ -86,12 +94,35 @@ def _write_to_file(db, path: Path, fmt: str, **kwargs):
 @click.option("--org-url", help=f"The organisation's home page (default: ${ORG_URL_ENV}).")
 @click.option("--public-url", help=f"Where fact-checks are published (default: ${PUBLIC_URL_ENV}).")
 @click.pass_context
-def export(ctx, fmt, article_id, status, since, output, as_user, org_name, org_url, public_url):
+def export(
+    ctx,
+    fmt,
+    article_id,
+    status,
+    since,
+    verdict,
+    assignee,
+    section,
+    search,
+    output,
+    as_user,
+    org_name,
+    org_url,
+    public_url,
+):
     if ctx.invoked_subcommand is not None:
         return
     if fmt is None:
         raise UserError(f"say what to write with --format ({'|'.join(FORMATS)})")
-    filters = ExportFilters.parse(article=article_id, status=status, since=since)
+    filters = ExportFilters.parse(
+        article=article_id,
+        status=status,
+        since=since,
+        verdict=verdict,
+        assignee=assignee,
+        section=section,
+        search=search,
+    )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db()
     actor = acting_user(db, as_user) if as_user else SYSTEM

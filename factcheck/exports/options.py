@@ -22,11 +22,16 @@ class ExportRefused(Invalid):
 
 @dataclass(frozen=True)
 class ExportFilters:
-    """Which claims an export covers: one article, one status, and claims changed since a date."""
+    """Which claims an export covers: one article, one status, claims changed since a date, and
+    the queue's other filters (verdict, assignee or "none", section, words in the claim)."""
 
     article_id: int | None = None
     status: str | None = None
     since: date | None = None
+    verdict: str | None = None
+    assignee: str | None = None
+    section: str | None = None
+    search: str | None = None
 
     def __post_init__(self):
         if self.status is not None and self.status not in STATUSES:
@@ -41,6 +46,7 @@ class ExportFilters:
         article: int | str | None = None,
         status: str | None = None,
         since: str | None = None,
+        **narrowing: str | None,
     ) -> "ExportFilters":
         """Filters from text as typed on a command line or in a query string; blanks mean "any"."""
         article_id = None
@@ -49,17 +55,34 @@ class ExportFilters:
                 article_id = int(article)
             except ValueError:
                 raise ExportRefused(f"article must be a number, not {article!r}") from None
-        return cls(article_id, status or None, parse_since(since))
+        known = {"verdict", "assignee", "section", "search"}
+        unknown = sorted(set(narrowing) - known)
+        if unknown:
+            raise ExportRefused(f"exports cannot be filtered by {', '.join(unknown)}")
+        cleaned = {key: " ".join((value or "").split()) or None for key, value in narrowing.items()}
+        return cls(article_id, status or None, parse_since(since), **cleaned)
 
     def as_dict(self) -> dict:
-        return {
+        described = {
             "article": self.article_id,
             "status": self.status,
             "since": self.since.isoformat() if self.since else None,
         }
+        for key in ("verdict", "assignee", "section", "search"):
+            if getattr(self, key) is not None:
+                described[key] = getattr(self, key)
+        return described
 
     def store_arguments(self) -> dict:
-        return {"article_id": self.article_id, "status": self.status, "since": self.since}
+        return {
+            "article_id": self.article_id,
+            "status": self.status,
+            "since": self.since,
+            "verdict": self.verdict,
+            "assignee": self.assignee,
+            "section": self.section,
+            "search": self.search,
+        }
 
 
 def parse_since(text: str | None) -> date | None:

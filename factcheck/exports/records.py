@@ -26,9 +26,10 @@ class Bar:
 def article_reports(context) -> Iterator[ArticleReport]:
     """The selected articles, oldest first, each with its selected claims in document order."""
     filters = context.filters
-    for article in export_store.articles_selected(context.db, **filters.store_arguments()):
+    arguments = filters.store_arguments()
+    for article in export_store.articles_selected(context.db, **arguments):
         claims = export_store.claim_records_for_article(
-            context.db, article["id"], status=filters.status, since=filters.since
+            context.db, article["id"], **{k: v for k, v in arguments.items() if k != "article_id"}
         )
         yield ArticleReport(article, claims)
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import mutation, query
+from factcheck.store.queue import QueueFilters, filter_clauses
 
 FETCH_BATCH = 2000
 
@@ -166,15 +167,12 @@ LEFT JOIN verdicts v ON v.id = {_SHOWN_VERDICT}
 """
 
 
-def _where(article_id, status, since, published_only=False) -> tuple[str, dict]:
-    clauses = ["c.kind = 'claim'"]
-    params = {}
-    if article_id is not None:
-        clauses.append("c.article_id = :article_id")
-        params["article_id"] = article_id
-    if status is not None:
-        clauses.append("c.status = :status")
-        params["status"] = status
+def _where(filters: dict, published_only: bool = False) -> tuple[str, dict]:
+    """The WHERE clause for claims chosen by the queue's filters (article, status, verdict,
+    assignee, section, search), claims changed since a date, and optionally published ones."""
+    since = filters.get("since")
+    queue_filters = QueueFilters(**{k: v for k, v in filters.items() if k != "since"})
+    clauses, params = filter_clauses(queue_filters)
     if since is not None:
         clauses.append("coalesce(c.updated_at, a.imported_at) >= :since")
         params["since"] = str(since)
@@ -223,25 +221,21 @@ def snapshot(db) -> Iterator[None]:
 
 
 @query
-def claim_record_batches(
-    db, *, article_id=None, status=None, since=None, published_only=False
-) -> Iterator[list[str]]:
+def claim_record_batches(db, *, published_only=False, **filters) -> Iterator[list[str]]:
     """Each selected claim as JSON text with its article id, verdicts, evidence (removed too),
     comments and audit history, built by SQLite and streamed in claim id order, in batches of up
     to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
     small next to SQLite's)."""
-    where, params = _where(article_id, status, since, published_only)
+    where, params = _where(filters, published_only)
     for rows in _batches(db, _claim_records_sql(where, "c.id"), params):
         yield [row[0] for row in rows]
 
 
 @query
-def article_record_batches(
-    db, *, article_id=None, status=None, since=None, published_only=False
-) -> Iterator[list[str]]:
+def article_record_batches(db, *, published_only=False, **filters) -> Iterator[list[str]]:
     """Each article with at least one selected claim as JSON text (body included, since claim
     offsets point into it), in id order, in batches of up to FETCH_BATCH records."""
-    where, params = _where(article_id, status, since, published_only)
+    where, params = _where(filters, published_only)
     sql = (
         f"SELECT {_ARTICLE_RECORD} FROM articles art"
         f" WHERE art.id IN ({_selected_article_ids_sql(where)}) ORDER BY art.id"
@@ -251,25 +245,25 @@ def article_record_batches(
 
 
 @query
-def claim_records_for_article(db, article_id: int, *, status=None, since=None) -> list[dict]:
+def claim_records_for_article(db, article_id: int, **filters) -> list[dict]:
     """The selected claims of one article as decoded records, in document order."""
-    where, params = _where(article_id, status, since)
+    where, params = _where({**filters, "article_id": article_id})
     sql = _claim_records_sql(where, "c.seq")
     return [json.loads(line) for (line,) in db.conn.execute(sql, params)]
 
 
 @query
-def csv_rows(db, *, article_id=None, status=None, since=None) -> Iterator[tuple]:
+def csv_rows(db, **filters) -> Iterator[tuple]:
     """One flat row per selected claim in the order of CSV_COLUMNS, streamed in claim id order."""
-    where, params = _where(article_id, status, since)
+    where, params = _where(filters)
     for rows in _batches(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params):
         yield from rows
 
 
 @query
-def articles_selected(db, *, article_id=None, status=None, since=None) -> list[dict]:
+def articles_selected(db, **filters) -> list[dict]:
     """The articles with at least one selected claim, with their bodies, oldest first."""
-    where, params = _where(article_id, status, since)
+    where, params = _where(filters)
     return list(
         db.query(
             f"SELECT * FROM articles WHERE id IN ({_selected_article_ids_sql(where)}) ORDER BY id",

@@ -29,7 +29,9 @@ def search_expression(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words) or None
 
 
-def _where(filters: QueueFilters) -> tuple[list[str], dict]:
+def filter_clauses(filters: QueueFilters) -> tuple[list[str], dict]:
+    """SQL conditions on claims `c` (and their named parameters) for these filters; exports
+    narrow their claims with the same conditions."""
     clauses, params = [], {}
     if filters.kind:
         clauses.append("c.kind = :kind")
@@ -82,7 +84,7 @@ def _parse_key(key: str | None) -> tuple[float, int] | None:
 @query
 def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: int = PAGE_SIZE):
     """One page of the queue and the key of the next page (None on the last page)."""
-    clauses, params = _where(filters)
+    clauses, params = filter_clauses(filters)
     start = _parse_key(after)
     if start:
         clauses.append(
@@ -111,7 +113,7 @@ def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: in
 
 @query
 def queue_count(db, filters: QueueFilters) -> int:
-    clauses, params = _where(filters)
+    clauses, params = filter_clauses(filters)
     where = _where_sql(clauses)
     return db.execute(f"SELECT count(*) FROM claims c {where}", params).fetchone()[0]
 
@@ -119,7 +121,7 @@ def queue_count(db, filters: QueueFilters) -> int:
 @query
 def queue_count_upto(db, filters: QueueFilters, cap: int) -> int:
     """How many claims match, counting no further than cap + 1: cheap on a big database."""
-    clauses, params = _where(filters)
+    clauses, params = filter_clauses(filters)
     where = _where_sql(clauses)
     return db.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM claims c {where} LIMIT :cap)",

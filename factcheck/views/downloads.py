@@ -14,6 +14,9 @@ bp = Blueprint("downloads", __name__)
 # Up to this size an export is built in memory; larger ones spill to a temporary file.
 IN_MEMORY_BYTES = 8 * 1024 * 1024
 
+# The form fields that narrow an export: the queue's filters, by the same names.
+EXPORT_FILTER_FIELDS = ("article", "status", "since", "verdict", "assignee", "section", "search")
+
 FORMAT_LABELS = {
     "html": "Report (HTML, printable)",
     "markdown": "Report (Markdown)",
@@ -29,11 +32,7 @@ FORMAT_LABELS = {
 def download():
     """Build the export, record it in the audit trail, and send it as a file."""
     fmt = request.form.get("format", "html")
-    filters = ExportFilters.parse(
-        article=request.form.get("article"),
-        status=request.form.get("status"),
-        since=request.form.get("since"),
-    )
+    filters = ExportFilters.parse(**{name: request.form.get(name) for name in EXPORT_FILTER_FIELDS})
     name, mimetype = download_name(fmt, filters)
     # The export's audit row is written once the whole file exists, so build it before sending.
     spool = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY_BYTES)
