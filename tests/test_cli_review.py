@@ -169,3 +169,20 @@ def test_archive_pending_evidence_records_each_outcome(run):
     # A failed copy stays pending, so the next run tries again.
     assert len(_ok(run("evidence", "archive", "--pending", "--json"))) == 1
     assert run("evidence", "archive").exit_code == 2
+
+
+def test_import_records_who_imported(run, tmp_path):
+    story = tmp_path / "council.txt"
+    story.write_text("Council adds 3 bus routes\n\nThe council added 3 bus routes on Monday.\n")
+    refused = run("import", str(story), "--as", "nobody")
+    assert refused.exit_code == 2 and "no user" in refused.output
+    imported = _ok(run("import", str(story), "--as", "rita", "--json"))
+    article = _ok(run("claims", str(imported["article_id"]), "--json"))["article"]
+    assert article["imported_by"] == "rita"
+    assert [e["actor"] for e in _ok(run("history", str(_first_claim(run, imported))))][:1] == [
+        "rita"
+    ]
+
+
+def _first_claim(run, imported) -> int:
+    return _ok(run("claims", str(imported["article_id"]), "--json"))["claims"][0]["id"]

@@ -5,9 +5,10 @@ import sys
 import click
 
 from factcheck import db as database
-from factcheck.cli.base import emit_json, env_int, main, open_db
+from factcheck.cli.base import acting_user, emit_json, env_int, main, open_db
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
+from factcheck.store.actors import SYSTEM
 
 
 @main.command()
@@ -38,8 +39,9 @@ def init(ctx):
     type=click.IntRange(min=1),
     help="Largest input accepted (default 5 MB, or FACTCHECK_MAX_IMPORT_BYTES).",
 )
+@click.option("--as", "as_user", metavar="USERNAME", help="Who is importing (default: system).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def import_article(source, title, source_url, source_format, max_bytes, as_json):
+def import_article(source, title, source_url, source_format, max_bytes, as_user, as_json):
     """Import an article from a text file, an HTML file, a URL, or - for standard input."""
     from factcheck import importers  # trafilatura takes a moment to load; only import needs it
     from factcheck.ingest import ingest_imported
@@ -56,7 +58,8 @@ def import_article(source, title, source_url, source_format, max_bytes, as_json)
     if source_url:
         imported.source_url = source_url
     db = open_db()
-    result = ingest_imported(db, imported)
+    actor = acting_user(db, as_user) if as_user else SYSTEM
+    result = ingest_imported(db, imported, actor=actor)
     if as_json:
         emit_json(
             {
