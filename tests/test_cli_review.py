@@ -179,9 +179,8 @@ def test_import_records_who_imported(run, tmp_path):
     imported = _ok(run("import", str(story), "--as", "rita", "--json"))
     article = _ok(run("claims", str(imported["article_id"]), "--json"))["article"]
     assert article["imported_by"] == "rita"
-    assert [e["actor"] for e in _ok(run("history", str(_first_claim(run, imported))))][:1] == [
-        "rita"
-    ]
+    history = _ok(run("history", str(_first_claim(run, imported)), "--json"))
+    assert [entry["actor"] for entry in history][:1] == ["rita"]
 
 
 def _first_claim(run, imported) -> int:
