@@ -321,3 +321,19 @@ def test_skips_in_words_account_for_every_claim(skipped):
         for part in words.split(": ", 1)[1].split("; ")
     ]
     assert sum(counts) == len(skipped)
+
+
+def test_a_rating_not_yet_published_shows_as_pending(client, two_articles, app_db, people):
+    first, _ = two_articles
+    claim = first_checkable_claim(app_db, first)
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="mixed", rationale=RATIONALE, actor=people["ed"]
+    )
+    row = parse(client.get("/queue")).cssselect(f'tr[data-claim-id="{claim["id"]}"] .col-verdict')[
+        0
+    ]
+    assert row.text_content().strip() == "Mixed (draft)"
+    assert not row.cssselect(".verdict-chip"), "a draft must not look like a published verdict"
+    other = next(i for i in store_order(app_db) if i != claim["id"])
+    other_cell = parse(client.get("/queue")).cssselect(f'tr[data-claim-id="{other}"] .col-verdict')
+    assert other_cell[0].text_content().strip() == "—"
