@@ -34,6 +34,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit", "record"),
     ("factcheck.store.audit", "row_hash"),
     ("factcheck.store.audit", "head"),
+    ("factcheck.store.audit", "decoded_entry"),
     ("factcheck.store.mutation", "mutation"),
     ("factcheck.store.mutation", "query"),
     ("factcheck.store.mutation", "note_audit_row"),

@@ -77,7 +77,8 @@ def record(
     return row["id"]
 
 
-def _decoded(row: dict) -> dict:
+def decoded_entry(row: dict) -> dict:
+    """An audit row with its before and after states turned back from JSON."""
     return {
         **row,
         "before": json.loads(row["before"]) if row["before"] else None,
@@ -92,7 +93,7 @@ def history(db, record_type: str, record_id: int) -> list[dict]:
         "SELECT * FROM audit WHERE record_type = ? AND record_id = ? ORDER BY id",
         [record_type, record_id],
     )
-    return [_decoded(row) for row in rows]
+    return [decoded_entry(row) for row in rows]
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 import json
 
+from factcheck.store import audit
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
 from factcheck.store.users import users_by_id
@@ -123,12 +124,7 @@ def claim_history(db, claim_id: int) -> list[dict]:
         " ORDER BY id",
         {"claim": claim_id, "article": claim["article_id"]},
     )
-    history = []
-    for row in rows:
-        row["before"] = json.loads(row["before"]) if row["before"] else None
-        row["after"] = json.loads(row["after"]) if row["after"] else None
-        history.append(row)
-    return history
+    return [audit.decoded_entry(row) for row in rows]
 
 
 @query
