@@ -1,6 +1,6 @@
-"""Who is making a change: a signed-in person, or the system itself."""
+"""Who is making a change, and through which door: a signed-in person, or the system itself."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -9,6 +9,10 @@ class Actor:
     username: str
     role: str
     display_name: str = ""
+    #: The door the change came through, recorded on every audit row: "web:<hash of the session
+    #: id>" for a signed-in browser session, "cli:<operating-system user>" for the command line,
+    #: "system" for the application's own work.
+    channel: str = "system"
 
     @property
     def is_editor(self) -> bool:
@@ -17,6 +21,10 @@ class Actor:
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    def via(self, channel: str) -> "Actor":
+        """The same person acting through another door."""
+        return replace(self, channel=channel)
 
 
 SYSTEM = Actor(id=None, username="system", role="system", display_name="factcheck")
