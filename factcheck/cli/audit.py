@@ -1,9 +1,12 @@
-"""CLI command that verifies the audit trail's hash chain."""
+"""CLI command that verifies the audit trail: its chain, its checkpoint and the live tables."""
+
+from pathlib import Path
 
 import click
 
 from factcheck.cli.base import emit_json, main, open_db
 from factcheck.store import audit as audit_store
+from factcheck.store import audit_seal
 
 
 @main.group("audit")
@@ -12,18 +15,36 @@ def audit_group():
 
 
 @audit_group.command("verify")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def verify(as_json):
-    """Walk the hash chain; exit 1 naming the first row that does not match."""
-    report = audit_store.verify(open_db())
+@click.option("--json", "as_json", is_flag=True, help="Print the result, every problem, as JSON.")
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The audit key to check with (default: beside the database, or FACTCHECK_AUDIT_KEY_FILE).",
+)
+@click.option(
+    "--checkpoint-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The head checkpoint to compare with (default: beside the database, or"
+    " FACTCHECK_AUDIT_CHECKPOINT_FILE).",
+)
+def verify(as_json, key_file, checkpoint_file):
+    """Check every row's hash and link, the append-only triggers, the head against the checkpoint
+    kept outside the database, and the live tables against the trail; exit 1 naming the first
+    problem found."""
+    db = open_db()
+    audit_seal.use_files(db, key=key_file, checkpoint=checkpoint_file)
+    report = audit_store.verify(db)
     if as_json:
-        emit_json(report.__dict__)
+        emit_json(report.as_dict())
     elif report.ok:
-        click.echo(f"Audit trail intact: {report.rows} rows, head {report.head_hash}")
+        click.echo(f"Audit trail intact: {report.rows} rows, head {report.head_hash}.")
     else:
+        where = f"row {report.first_bad_id}: " if report.kind == "chain" else ""
+        more = len(report.problems) - 1
+        also = f" ({more} more; --json lists them all)" if more else ""
         click.echo(
-            f"Audit trail broken at row {report.first_bad_id}: {report.problem}."
-            f" The {report.rows - 1} rows before it verify (last good hash {report.head_hash}).",
+            f"Audit check failed, {audit_store.PROBLEM_KINDS[report.kind]}: {where}"
+            f"{report.problem}.{also}",
             err=True,
         )
     if not report.ok:

@@ -22,6 +22,10 @@ class Actor:
     def is_admin(self) -> bool:
         return self.role == "admin"
 
+    @property
+    def is_system(self) -> bool:
+        return self.role == "system"
+
     def via(self, channel: str) -> "Actor":
         """The same person acting through another door."""
         return replace(self, channel=channel)

@@ -5,6 +5,7 @@ import json
 from factcheck.db import utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
+from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 
@@ -68,6 +69,13 @@ def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int,
     )
     summary = {key: row[key] for key in (*ARTICLE_FIELDS, "body_hash", "import_format")}
     summary["claims"] = len(units)
+    # Enough for `audit verify` to notice units edited or reclassified outside the trail.
+    summary["units_sha256"] = units_digest(
+        (unit.seq, unit.start, unit.end, unit.text, unit.section) for unit in units
+    )
+    summary["not_claims"] = {
+        str(unit.seq): unit.reason for unit in units if unit.kind == "not_a_claim"
+    }
     audit.record(db, actor, "article", article_id, "import", after=summary)
     return article_id, len(units), False
 

@@ -1,14 +1,29 @@
-"""The append-only audit trail: recording a change, reading a record's history, verifying the chain."""
+"""The append-only audit trail: recording a change, reading a record's history, verifying the chain.
+
+Rows written since migration 003 are keyed: each hash is an HMAC-SHA256, under a key kept outside
+the database, of the row's content and the previous row's hash. Earlier rows keep their plain
+sha256 chain. `verify` checks the chain, the append-only triggers, the checkpoint of the head kept
+outside the database, and replays the trail against the live tables (see audit_replay)."""
 
 import hashlib
+import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.db import utc_now
+from factcheck.store import audit_seal
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import note_audit_row, query
 
 GENESIS_HASH = "0" * 64
+LEGACY_SCHEME = "sha256"
+KEYED_SCHEME = "hmac-sha256"
+
+#: The append-only triggers, as migration 001 made them; verify checks they are still there.
+APPEND_ONLY_TRIGGERS = {
+    "audit_no_update": "BEFORE UPDATE ON audit",
+    "audit_no_delete": "BEFORE DELETE ON audit",
+}
 
 
 def _as_json(value) -> str | None:
@@ -17,22 +32,22 @@ def _as_json(value) -> str | None:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def row_hash(row: dict, prev_hash: str) -> str:
-    """sha256 over the row's content and the previous row's hash."""
-    content = [
-        prev_hash,
-        row["id"],
-        row["at"],
-        row["actor"],
-        row["record_type"],
-        row["record_id"],
-        row["action"],
-        row["before"],
-        row["after"],
-        row["reason"],
-    ]
-    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def _canonical(values: list) -> bytes:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def row_hash(row: dict, prev_hash: str, key: bytes | None = None) -> str:
+    """The hash a row should carry: keyed rows need the key, legacy rows are plain sha256."""
+    if row.get("hash_scheme", LEGACY_SCHEME) == LEGACY_SCHEME:
+        content = [prev_hash, row["id"], row["at"], row["actor"], row["record_type"]]
+        content += [row["record_id"], row["action"], row["before"], row["after"], row["reason"]]
+        return hashlib.sha256(_canonical(content)).hexdigest()
+    if key is None:
+        raise audit_seal.SealError("a keyed audit row cannot be hashed without the audit key")
+    content = [prev_hash, row["id"], row["at"], row["actor"], row["channel"], row["record_type"]]
+    content += [row["record_id"], row["action"], row["before"], row["after"], row["reason"]]
+    content.append(row["hash_scheme"])
+    return hmac.new(key, _canonical(content), hashlib.sha256).hexdigest()
 
 
 def head(db) -> tuple[int, str]:
@@ -53,25 +68,27 @@ def record(
     reason: str | None = None,
 ) -> int:
     """Append one audit row; call only inside a @mutation, which holds the write lock."""
-    note_audit_row()
     last_id, prev_hash = head(db)
     row = {
         "id": last_id + 1,
         "at": utc_now(),
         "actor": actor.username,
+        "channel": actor.channel,
         "record_type": record_type,
         "record_id": record_id,
         "action": action,
         "before": _as_json(before),
         "after": _as_json(after),
         "reason": reason,
+        "hash_scheme": KEYED_SCHEME,
+        "prev_hash": prev_hash,
     }
-    row["prev_hash"] = prev_hash
-    row["hash"] = row_hash(row, prev_hash)
+    row["hash"] = row_hash(row, prev_hash, audit_seal.writing_key(db))
+    note_audit_row(row["id"], row["hash"], row["at"])
     db.execute(
-        "INSERT INTO audit (id, at, actor, record_type, record_id, action, before, after, reason,"
-        " prev_hash, hash) VALUES (:id, :at, :actor, :record_type, :record_id, :action, :before,"
-        " :after, :reason, :prev_hash, :hash)",
+        "INSERT INTO audit (id, at, actor, channel, record_type, record_id, action, before, after,"
+        " reason, hash_scheme, prev_hash, hash) VALUES (:id, :at, :actor, :channel, :record_type,"
+        " :record_id, :action, :before, :after, :reason, :hash_scheme, :prev_hash, :hash)",
         row,
     )
     return row["id"]
@@ -97,32 +114,165 @@ def history(db, record_type: str, record_id: int) -> list[dict]:
 
 
 @dataclass
+class Problem:
+    """One thing verify found wrong: its kind, the audit row it concerns (if one), and words."""
+
+    kind: str
+    message: str
+    row: int | None = None
+
+
+#: The kinds of problem verify can find, most telling first, each with the words for it.
+PROBLEM_KINDS = {
+    "chain": "a row was changed, removed or forged",
+    "rewritten": "the chain was rewritten since its last checkpoint",
+    "truncated": "rows were removed from the end",
+    "live": "a table was changed outside the audit trail",
+    "key": "the audit key cannot be used",
+    "checkpoint": "the checkpoint kept outside the database cannot be used",
+    "triggers": "the append-only protection of the trail was removed",
+}
+
+
+@dataclass
 class ChainReport:
     ok: bool
     rows: int
     head_hash: str
     first_bad_id: int | None = None
     problem: str | None = None
+    kind: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        order = list(PROBLEM_KINDS)
+        self.problems.sort(key=lambda found: order.index(found.kind))
+        first = self.problems[0]
+        self.ok = False
+        self.kind, self.problem, self.first_bad_id = first.kind, first.message, first.row
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "rows": self.rows,
+            "head_hash": self.head_hash,
+            "first_bad_id": self.first_bad_id,
+            "kind": self.kind,
+            "problem": self.problem,
+            "problems": [problem.__dict__ for problem in self.problems],
+        }
 
 
 @query
-def verify(db) -> ChainReport:
-    """Walk the whole chain; report the first row whose hash or link does not match."""
+def verify(db, *, replay: bool = True) -> ChainReport:
+    """Check everything someone holding the database file could have changed: each row's hash and
+    link, the append-only triggers, the head against the checkpoint kept outside the database,
+    and (with `replay`) the live tables against what the trail says they should hold."""
+    from factcheck.store.audit_replay import Replay
+
+    report = ChainReport(ok=True, rows=0, head_hash=GENESIS_HASH)
+    for problem in _trigger_problems(db):
+        report.add(problem)
+    try:
+        key = audit_seal.existing_key(db)
+    except audit_seal.SealError as error:
+        report.add(Problem("key", str(error)))
+        key = None
+    replayer = Replay() if replay else None
+    _walk_chain(db, key, report, replayer)
+    for problem in _checkpoint_problems(db, report):
+        report.add(problem)
+    if replayer is not None:
+        for problem in replayer.compare(db):
+            report.add(problem)
+    return report
+
+
+def _walk_chain(db, key: bytes | None, report: ChainReport, replayer) -> None:
     prev_hash = GENESIS_HASH
-    count = 0
     expected_id = 1
+    keyed_seen = False
+    chain_ok = True
     for row in db.query("SELECT * FROM audit ORDER BY id"):
-        count += 1
+        report.rows += 1
+        if replayer is not None:
+            replayer.feed(row)
+        if not chain_ok:
+            continue
+        problem = None
+        scheme = row.get("hash_scheme") or LEGACY_SCHEME
         if row["id"] != expected_id:
-            return ChainReport(False, count, prev_hash, row["id"], f"row {expected_id} is missing")
-        if row["prev_hash"] != prev_hash:
-            return ChainReport(
-                False, count, prev_hash, row["id"], "it does not link to the row before it"
-            )
-        if row_hash(row, prev_hash) != row["hash"]:
-            return ChainReport(
-                False, count, prev_hash, row["id"], "its content does not match its hash"
-            )
+            problem = Problem("chain", f"row {expected_id} is missing", row["id"])
+        elif row["prev_hash"] != prev_hash:
+            problem = Problem("chain", "it does not link to the row before it", row["id"])
+        elif scheme not in (LEGACY_SCHEME, KEYED_SCHEME):
+            problem = Problem("chain", f"its hash scheme {scheme!r} is unknown", row["id"])
+        elif scheme == LEGACY_SCHEME and keyed_seen:
+            problem = Problem("chain", "an unkeyed row follows keyed ones", row["id"])
+        elif scheme == KEYED_SCHEME and key is None:
+            path = audit_seal.files_for(db).key
+            problem = Problem("key", f"the audit key {path} is missing", row["id"])
+        elif row_hash(row, prev_hash, key) != row["hash"]:
+            problem = Problem("chain", "its content does not match its hash", row["id"])
+        if problem is not None:
+            report.add(problem)
+            chain_ok = False
+            continue
+        keyed_seen = keyed_seen or scheme == KEYED_SCHEME
         prev_hash = row["hash"]
+        report.head_hash = prev_hash
         expected_id += 1
-    return ChainReport(True, count, prev_hash)
+    report.rows = report.rows if chain_ok else expected_id - 1
+
+
+def _trigger_problems(db) -> list[Problem]:
+    found = {
+        name: " ".join((sql or "").split())
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+        )
+    }
+    problems = []
+    for name, clause in APPEND_ONLY_TRIGGERS.items():
+        sql = found.get(name)
+        if sql is None:
+            problems.append(Problem("triggers", f"the trigger {name} is missing"))
+        elif clause not in sql or "RAISE(ABORT" not in sql:
+            problems.append(Problem("triggers", f"the trigger {name} no longer refuses changes"))
+    return problems
+
+
+def _checkpoint_problems(db, report: ChainReport) -> list[Problem]:
+    try:
+        checkpoint = audit_seal.read_checkpoint(db)
+    except (audit_seal.SealError, OSError) as error:
+        return [Problem("checkpoint", str(error))]
+    if checkpoint is None:
+        keyed = db.execute(
+            "SELECT 1 FROM audit WHERE hash_scheme = ? ORDER BY id DESC LIMIT 1", [KEYED_SCHEME]
+        ).fetchone()
+        if keyed:
+            path = audit_seal.files_for(db).checkpoint
+            return [Problem("checkpoint", f"the checkpoint {path} is missing")]
+        return []
+    stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
+    last = db.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
+    if stored is None:
+        return [
+            Problem(
+                "truncated",
+                f"the trail ends at row {last}, but row {checkpoint.row} was written at"
+                f" {checkpoint.at} (checkpoint)",
+                checkpoint.row,
+            )
+        ]
+    if stored[0] != checkpoint.hash:
+        return [
+            Problem(
+                "rewritten",
+                f"row {checkpoint.row} no longer has the hash checkpointed at {checkpoint.at}",
+                checkpoint.row,
+            )
+        ]
+    return []

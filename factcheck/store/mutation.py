@@ -3,50 +3,65 @@
 import functools
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from factcheck.db import transaction
+from factcheck.store import audit_seal
 
 #: Every public store function that writes; a test checks each one writes its audit row.
 MUTATIONS: list[Callable] = []
 #: Every public store function that only reads.
 QUERIES: list[Callable] = []
 
-_audit_rows_written: ContextVar[list[int] | None] = ContextVar("audit_rows_written", default=None)
+
+@dataclass
+class _AuditRows:
+    count: int = 0
+    last: tuple[int, str, str] | None = None  # id, hash, time of the newest row written
+
+
+_audit_rows_written: ContextVar[_AuditRows | None] = ContextVar("audit_rows_written", default=None)
 
 
 class MissingAuditRow(RuntimeError):
     """A store function changed data without recording exactly one audit row."""
 
 
-def note_audit_row() -> None:
-    counter = _audit_rows_written.get()
-    if counter is None:
+def note_audit_row(row_id: int, row_hash: str, at: str) -> None:
+    rows = _audit_rows_written.get()
+    if rows is None:
         raise MissingAuditRow("audit rows may only be written inside a @mutation")
-    counter[0] += 1
+    rows.count += 1
+    rows.last = (row_id, row_hash, at)
 
 
 def mutation(func: Callable) -> Callable:
     """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that must write exactly one audit row
-    when it changes anything; otherwise the whole change is rolled back."""
+    when it changes anything; otherwise the whole change is rolled back. Once committed, the new
+    head of the audit chain is checkpointed outside the database."""
 
     @functools.wraps(func)
     def wrapper(db, *args, **kwargs):
         if _audit_rows_written.get() is not None:
             raise RuntimeError(f"{func.__name__} called inside another mutation; use a helper")
-        counter = [0]
-        token = _audit_rows_written.set(counter)
+        rows = _AuditRows()
+        token = _audit_rows_written.set(rows)
         try:
             with transaction(db):
                 changes_before = db.conn.total_changes
                 result = func(db, *args, **kwargs)
                 changed = db.conn.total_changes != changes_before
-                if (changed and counter[0] != 1) or (not changed and counter[0] != 0):
+                if (changed and rows.count != 1) or (not changed and rows.count != 0):
                     raise MissingAuditRow(
-                        f"{func.__name__} wrote {counter[0]} audit rows; a change needs exactly one"
+                        f"{func.__name__} wrote {rows.count} audit rows; a change needs exactly one"
                     )
-            return result
         finally:
             _audit_rows_written.reset(token)
+        # Inside a caller's own transaction the row is not committed yet: the next change
+        # checkpoints it.
+        if rows.last is not None and not db.conn.in_transaction:
+            audit_seal.write_checkpoint(db, *rows.last)
+        return result
 
     MUTATIONS.append(wrapper)
     return wrapper

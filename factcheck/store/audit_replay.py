@@ -1,0 +1,303 @@
+"""Replaying the audit trail into what the live tables should hold, and naming every difference.
+
+Each audited change records the state it left behind (a claim's status and verdict, a verdict's
+rating and state, an evidence row, a user's role), so a change made to a table directly, without
+an audit row, shows up as a row that differs from the trail's last word on it, or a row the trail
+never mentions."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from factcheck.fingerprint import body_hash
+from factcheck.store.claim_state import STATE_FIELDS
+
+# A table edited wholesale would otherwise list every row: past this many, count the rest.
+MAX_PROBLEMS = 50
+ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "import_format")
+VERDICT_FIELDS = ("rating", "rating_label", "rationale", "evidence_ids", "correction_of", "state")
+USER_FIELDS = ("username", "display_name", "role", "disabled")
+INITIAL_CLAIM = {
+    "status": "unreviewed",
+    "verdict": None,
+    "assignee_id": None,
+    "corrected_at": None,
+    "version": 1,
+}
+REVIEW_MOVES = {
+    "review.submit": "in_review",
+    "review.approve": "published",
+    "review.return": "draft",
+}
+
+
+def units_digest(units) -> str:
+    """sha256 over what an import fixed for good about each unit: its place and its text, given
+    as (seq, start, end, text, section)."""
+    content = [list(unit) for unit in units]
+    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def password_digest(password_hash: str) -> str:
+    """What the trail keeps of a password: a hash of its stored hash, enough to spot a swap."""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Expected:
+    """The trail's last word on one record, and the audit row that said it."""
+
+    values: dict
+    row: int
+
+
+@dataclass
+class Replay:
+    claims: dict[int, _Expected] = field(default_factory=dict)
+    articles: dict[int, _Expected] = field(default_factory=dict)
+    verdicts: dict[int, _Expected] = field(default_factory=dict)
+    evidence: dict[int, _Expected] = field(default_factory=dict)
+    comments: dict[int, _Expected] = field(default_factory=dict)
+    users: dict[int, _Expected] = field(default_factory=dict)
+    passwords: dict[int, _Expected] = field(default_factory=dict)
+    snapshots: dict[int, _Expected] = field(default_factory=dict)
+    _problems: list = field(default_factory=list)
+    _extra: int = 0
+
+    # Reading the trail, one row at a time, oldest first.
+
+    def feed(self, row: dict) -> None:
+        after = _decode(row["after"])
+        kind, record_id, action, at = row["record_type"], row["record_id"], row["action"], row["id"]
+        if kind == "claim" and record_id is not None:
+            self._claim_row(record_id, action, after, row)
+        elif kind == "claims":
+            for change in after.get("changes") or []:
+                if isinstance(change, dict) and isinstance(change.get("after"), dict):
+                    self._claim_state(change.get("id"), change["after"], at)
+        elif kind == "article" and action == "import" and record_id is not None:
+            self.articles[record_id] = _Expected(after, at)
+        elif kind == "user" and record_id is not None:
+            if "username" in after:
+                self.users[record_id] = _Expected({f: after.get(f) for f in USER_FIELDS}, at)
+            if "password_sha256" in after:
+                self.passwords[record_id] = _Expected({"digest": after["password_sha256"]}, at)
+        elif kind == "evidence_snapshot" and record_id is not None:
+            self.snapshots[record_id] = _Expected(after, at)
+
+    def _claim_row(self, claim_id: int, action: str, after: dict, row: dict) -> None:
+        at = row["id"]
+        self._claim_state(claim_id, after, at)
+        draft = after.get("verdict_draft")
+        if isinstance(draft, dict) and "id" in draft:
+            values = {f: draft.get(f) for f in VERDICT_FIELDS}
+            values.update(claim_id=claim_id, author=row["actor"], approver=None)
+            self.verdicts[draft["id"]] = _Expected(values, at)
+        verdict = self.verdicts.get(after.get("verdict_id"))
+        if action in REVIEW_MOVES and verdict is not None:
+            verdict.values["state"], verdict.row = REVIEW_MOVES[action], at
+            if action == "review.approve":
+                verdict.values["approver"] = row["actor"]
+                earlier = self.verdicts.get(verdict.values.get("correction_of"))
+                if earlier is not None:
+                    earlier.values["state"], earlier.row = "superseded", at
+        if action.startswith("evidence.") and {"id", "claim_id", "url"} <= after.keys():
+            self.evidence[after["id"]] = _Expected(after, at)
+        if action == "comment.add" and "id" in after:
+            self.comments[after["id"]] = _Expected(
+                {"claim_id": claim_id, "body": after.get("body"), "author": row["actor"]}, at
+            )
+        elif isinstance(after.get("comment_id"), int):
+            self.comments[after["comment_id"]] = _Expected(
+                {"claim_id": claim_id, "body": row["reason"], "author": row["actor"]}, at
+            )
+
+    def _claim_state(self, claim_id, state: dict, at: int) -> None:
+        if isinstance(claim_id, int) and all(f in state for f in STATE_FIELDS):
+            self.claims[claim_id] = _Expected({f: state[f] for f in STATE_FIELDS}, at)
+
+    # Comparing with the live tables.
+
+    def compare(self, db) -> list:
+        from factcheck.store.audit import Problem
+
+        self._problem_type = Problem
+        self._compare_users(db)
+        self._compare_articles_and_claims(db)
+        self._compare_verdicts(db)
+        self._compare_rows(db, "evidence", "evidence", self.evidence)
+        self._compare_comments(db)
+        self._compare_rows(db, "evidence_snapshots", "archived copy", self.snapshots)
+        if self._extra:
+            self._problems.append(
+                Problem("live", f"and {self._extra} more differences between tables and trail")
+            )
+        return self._problems
+
+    def _report(self, what: str, words: str, row: int | None = None) -> None:
+        if len(self._problems) >= MAX_PROBLEMS:
+            self._extra += 1
+            return
+        where = f" (audit row {row})" if row else ""
+        self._problems.append(self._problem_type("live", f"{what}: {words}{where}", row))
+
+    def _differ(self, what: str, expected: _Expected, live: dict, fields) -> None:
+        for name in fields:
+            if name in expected.values and name in live and expected.values[name] != live[name]:
+                self._report(
+                    what,
+                    f"its {name} is {live[name]!r} but the audit trail says"
+                    f" {expected.values[name]!r}",
+                    expected.row,
+                )
+                return
+
+    def _unknown(self, what: str) -> None:
+        self._report(what, "it is in the table but the audit trail never recorded it")
+
+    def _missing(self, table: dict[int, _Expected], seen: set[int], noun: str) -> None:
+        for record_id in sorted(table.keys() - seen):
+            self._report(f"{noun} {record_id}", "it was deleted outside the audit trail")
+
+    def _compare_users(self, db) -> None:
+        seen = set()
+        for user in db.query(
+            "SELECT id, username, display_name, role, disabled, password_hash FROM users"
+        ):
+            seen.add(user["id"])
+            what = f"user {user['username']!r} (id {user['id']})"
+            expected = self.users.get(user["id"])
+            if expected is None:
+                self._unknown(what)
+                continue
+            self._differ(what, expected, {**user, "disabled": bool(user["disabled"])}, USER_FIELDS)
+            password = self.passwords.get(user["id"])
+            if password and password.values["digest"] != password_digest(user["password_hash"]):
+                self._report(what, "its password was changed outside the audit trail", password.row)
+        self._missing(self.users, seen, "user")
+
+    def _compare_articles_and_claims(self, db) -> None:
+        articles_seen = set()
+        for article in db.query(
+            "SELECT id, title, source_url, publisher, author, published_date, import_format,"
+            " body, body_hash FROM articles"
+        ):
+            articles_seen.add(article["id"])
+            what = f"article {article['id']}"
+            expected = self.articles.get(article["id"])
+            if expected is None:
+                self._unknown(what)
+                continue
+            self._differ(what, expected, article, ARTICLE_FIELDS + ("body_hash",))
+            if body_hash(article["body"]) != article["body_hash"]:
+                self._report(what, "its text was changed outside the audit trail", expected.row)
+        self._missing(self.articles, articles_seen, "article")
+        self._compare_claims(db)
+
+    def _compare_claims(self, db) -> None:
+        seen: set[int] = set()
+        article_id, units = None, []
+        cursor = db.query(
+            'SELECT id, article_id, seq, start, "end", text, section, kind, reason, status,'
+            " verdict, assignee_id, corrected_at, version FROM claims ORDER BY article_id, seq"
+        )
+        for claim in cursor:
+            if claim["article_id"] != article_id:
+                self._check_units(article_id, units)
+                article_id, units = claim["article_id"], []
+            units.append(claim)
+            seen.add(claim["id"])
+        self._check_units(article_id, units)
+        self._missing(self.claims, seen, "claim")
+
+    def _check_units(self, article_id: int | None, units: list[dict]) -> None:
+        if article_id is None:
+            return
+        imported = self.articles.get(article_id)
+        summary = imported.values if imported else {}
+        what = f"article {article_id}"
+        if imported and summary.get("claims") not in (None, len(units)):
+            self._report(
+                what,
+                f"it has {len(units)} units but {summary['claims']} were imported",
+                imported.row,
+            )
+        digest = summary.get("units_sha256")
+        fixed = ((u["seq"], u["start"], u["end"], u["text"], u["section"]) for u in units)
+        if imported and digest and digest != units_digest(fixed):
+            self._report(what, "the text or offsets of its units were changed", imported.row)
+        not_claims = summary.get("not_claims")
+        for claim in units:
+            expected = self.claims.get(claim["id"])
+            if expected is not None:
+                self._differ(f"claim {claim['id']}", expected, claim, STATE_FIELDS)
+                continue
+            initial = dict(INITIAL_CLAIM)
+            if isinstance(not_claims, dict):
+                reason = not_claims.get(str(claim["seq"]))
+                initial.update(kind="not_a_claim" if reason else "claim", reason=reason)
+            row = imported.row if imported else 0
+            self._differ(f"claim {claim['id']}", _Expected(initial, row), claim, initial)
+
+    def _compare_verdicts(self, db) -> None:
+        seen = set()
+        for verdict in db.query(
+            "SELECT v.*, a.username AS author, p.username AS approver FROM verdicts v"
+            " LEFT JOIN users a ON a.id = v.author_id LEFT JOIN users p ON p.id = v.approved_by"
+        ):
+            seen.add(verdict["id"])
+            what = f"verdict {verdict['id']} on claim {verdict['claim_id']}"
+            expected = self.verdicts.get(verdict["id"])
+            if expected is None:
+                self._unknown(what)
+                continue
+            live = {**verdict, "evidence_ids": _decode_list(verdict["evidence_ids"])}
+            fields = (*VERDICT_FIELDS, "claim_id", "author")
+            if expected.values.get("approver") is not None or live["approver"] is not None:
+                fields += ("approver",)
+            self._differ(what, expected, live, fields)
+        self._missing(self.verdicts, seen, "verdict")
+
+    def _compare_comments(self, db) -> None:
+        seen = set()
+        for comment in db.query(
+            "SELECT c.id, c.claim_id, c.body, u.username AS author FROM comments c"
+            " LEFT JOIN users u ON u.id = c.author_id"
+        ):
+            seen.add(comment["id"])
+            what = f"comment {comment['id']} on claim {comment['claim_id']}"
+            expected = self.comments.get(comment["id"])
+            if expected is None:
+                self._unknown(what)
+                continue
+            self._differ(what, expected, comment, ("claim_id", "body", "author"))
+        self._missing(self.comments, seen, "comment")
+
+    def _compare_rows(self, db, table: str, noun: str, expected_rows: dict) -> None:
+        seen = set()
+        for live in db.query(f"SELECT * FROM {table}"):
+            seen.add(live["id"])
+            what = f"{noun} {live['id']}"
+            expected = expected_rows.get(live["id"])
+            if expected is None:
+                self._unknown(what)
+                continue
+            self._differ(what, expected, live, [name for name in live if name != "id"])
+        self._missing(expected_rows, seen, noun)
+
+
+def _decode(value: str | None) -> dict:
+    try:
+        decoded = json.loads(value) if value else None
+    except ValueError:
+        return {}
+    return decoded if isinstance(decoded, dict) else {}
+
+
+def _decode_list(value: str | None) -> list:
+    try:
+        decoded = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return decoded if isinstance(decoded, list) else []

@@ -1,0 +1,154 @@
+"""The audit chain's anchors outside the database: the key its hashes are made with, and a
+checkpoint of its head (row number and hash) rewritten after every change.
+
+Both live beside the database by default (`factcheck.db.audit_key`, mode 0600, and
+`factcheck.db.audit_checkpoint`); FACTCHECK_AUDIT_KEY_FILE and FACTCHECK_AUDIT_CHECKPOINT_FILE
+put them elsewhere, which is what makes them worth having: someone who copies or edits the
+database file alone can neither recompute a keyed hash nor hide a shorter chain."""
+
+import fcntl
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.private_files import PrivateFileError, load_or_create_secret, read_secret
+
+KEY_SUFFIX = ".audit_key"
+CHECKPOINT_SUFFIX = ".audit_checkpoint"
+# A checkpoint is one fixed-width line rewritten in place, so a reader never sees half of one.
+CHECKPOINT_WIDTH = 255
+# A database in memory has no folder to keep a key in; it lives as long as this process.
+_MEMORY_KEY = secrets.token_hex(32).encode("ascii")
+_keys: dict[Path, tuple[tuple[int, int], bytes]] = {}
+
+
+@dataclass(frozen=True)
+class SealFiles:
+    key: Path | None
+    checkpoint: Path | None
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    row: int
+    hash: str
+    at: str
+
+
+class SealError(RuntimeError):
+    """A key or checkpoint file cannot be used; the message says what to do."""
+
+
+def database_file(db) -> Path | None:
+    """The main database file of a connection, or None for a database in memory."""
+    for _seq, name, filename in db.conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(filename) if filename else None
+    return None
+
+
+def files_for(db) -> SealFiles:
+    """Where this database's key and checkpoint live (remembered on the connection)."""
+    files = getattr(db, "_audit_seal_files", None)
+    if files is None:
+        path = database_file(db)
+        key = os.environ.get("FACTCHECK_AUDIT_KEY_FILE")
+        checkpoint = os.environ.get("FACTCHECK_AUDIT_CHECKPOINT_FILE")
+        files = SealFiles(
+            key=Path(key) if key else _beside(path, KEY_SUFFIX),
+            checkpoint=Path(checkpoint) if checkpoint else _beside(path, CHECKPOINT_SUFFIX),
+        )
+        db._audit_seal_files = files
+    return files
+
+
+def use_files(db, *, key: Path | None = None, checkpoint: Path | None = None) -> None:
+    """Check this connection's chain against other copies of the key or checkpoint (say, those
+    kept with a backup)."""
+    current = files_for(db)
+    db._audit_seal_files = SealFiles(key or current.key, checkpoint or current.checkpoint)
+
+
+def _beside(database: Path | None, suffix: str) -> Path | None:
+    return database.with_name(database.name + suffix) if database else None
+
+
+def writing_key(db) -> bytes:
+    """The key for new rows, made on first use."""
+    path = files_for(db).key
+    if path is None:
+        return _MEMORY_KEY
+    cached = _cached(path)
+    if cached is None:
+        load_or_create_secret(path)
+        cached = _cached(path)
+    return cached
+
+
+def existing_key(db) -> bytes | None:
+    """The key for checking rows, or None when there is no key file."""
+    path = files_for(db).key
+    if path is None:
+        return _MEMORY_KEY
+    try:
+        return _cached(path)
+    except FileNotFoundError:
+        return None
+
+
+def _cached(path: Path) -> bytes | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    signature = (info.st_ino, info.st_mtime_ns)
+    hit = _keys.get(path)
+    if hit and hit[0] == signature:
+        return hit[1]
+    try:
+        key = read_secret(path).encode("ascii")
+    except (OSError, UnicodeDecodeError, ValueError, PrivateFileError) as error:
+        raise SealError(f"the audit key {path} cannot be read ({error})") from None
+    _keys[path] = (signature, key)
+    return key
+
+
+def write_checkpoint(db, row: int, row_hash: str, at: str) -> None:
+    """Record the head after a committed change, unless a newer head is already recorded (two
+    writers can finish their commits in either order)."""
+    path = files_for(db).checkpoint
+    if path is None:
+        return
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        current = _parse(os.pread(descriptor, CHECKPOINT_WIDTH + 1, 0))
+        if current is not None and current.row >= row:
+            return
+        line = json.dumps({"row": row, "hash": row_hash, "at": at}, separators=(",", ":"))
+        os.pwrite(descriptor, (line.ljust(CHECKPOINT_WIDTH) + "\n").encode("ascii"), 0)
+    finally:
+        os.close(descriptor)
+
+
+def read_checkpoint(db) -> Checkpoint | None:
+    """The recorded head, or None when no checkpoint file exists. Raises SealError when the file
+    exists but does not hold a checkpoint."""
+    path = files_for(db).checkpoint
+    if path is None or not path.exists():
+        return None
+    with open(path, "rb") as handle:
+        checkpoint = _parse(handle.read(CHECKPOINT_WIDTH + 1))
+    if checkpoint is None:
+        raise SealError(f"the audit checkpoint {path} does not hold a row number and hash")
+    return checkpoint
+
+
+def _parse(raw: bytes) -> Checkpoint | None:
+    try:
+        value = json.loads(raw.decode("ascii").strip() or "null")
+        return Checkpoint(int(value["row"]), str(value["hash"]), str(value["at"]))
+    except (ValueError, TypeError, KeyError):
+        return None
