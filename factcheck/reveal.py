@@ -54,7 +54,10 @@ def reveal(value) -> str:
 
 def reveal_html(value) -> Markup:
     """The text escaped for HTML, each hidden character as an explained marker, isolated in <bdi>
-    so its direction cannot spill into the text around it."""
+    so its direction cannot spill into the text around it. Markup we wrote ourselves passes
+    through as it is."""
+    if hasattr(value, "__html__"):
+        return Markup(value)
     text = _text(value)
     if not text:
         return Markup("")

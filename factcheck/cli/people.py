@@ -5,6 +5,7 @@ import sys
 import click
 
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.reveal import reveal
 from factcheck.store import users as user_store
 from factcheck.store.actors import SYSTEM
 
@@ -71,7 +72,9 @@ def list_users(as_json):
     click.echo(f"{'USERNAME':<20}  {'ROLE':<9}  {'STATE':<8}  NAME")
     for user in users:
         state = "disabled" if user["disabled"] else "active"
-        click.echo(f"{user['username']:<20}  {user['role']:<9}  {state:<8}  {user['display_name']}")
+        click.echo(
+            reveal(f"{user['username']:<20}  {user['role']:<9}  {state:<8}  {user['display_name']}")
+        )
 
 
 @user_group.command("disable")

@@ -4,6 +4,8 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from factcheck.reveal import reveal, reveal_html
+
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
@@ -15,4 +17,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["reveal"] = reveal_html
+    env.filters["reveal_text"] = reveal
     return env
