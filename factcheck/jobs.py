@@ -74,11 +74,12 @@ def progress(job_id: str) -> dict | None:
     return huey.get(_progress_key(job_id), peek=True)
 
 
-def _finish_import(job_id: str, db_path: str, imported, username: str | None) -> dict:
+def _finish_import(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict:
     set_progress(job_id, "saving", "Splitting into claims and saving")
     db = database.connect(db_path)
     try:
-        actor = actor_for(db, username) if username else SYSTEM
+        # The audit row names the door the import came through, not the worker that ran it.
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
         result = ingest_imported(db, imported, actor=actor)
     finally:
         db.close()
@@ -98,13 +99,14 @@ def import_url(
     username: str | None,
     policy: FetchPolicy = DEFAULT_POLICY,
     max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
     task=None,
 ):
     """Fetch a page safely, extract its article, and store it."""
     try:
         set_progress(task.id, "fetching", f"Fetching {url}")
         imported = importers.from_url(url, policy=policy, max_bytes=max_bytes)
-        return _finish_import(task.id, db_path, imported, username)
+        return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
         set_progress(task.id, "failed", str(error))
         return {"error": str(error)}
@@ -118,6 +120,7 @@ def import_text(
     username: str | None,
     as_html: bool = False,
     max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
     task=None,
 ):
     """Store a pasted or uploaded article that is large enough to take a while. A paste is
@@ -130,7 +133,7 @@ def import_text(
             imported = importers.from_text(data, max_bytes=max_bytes)
         if title:
             imported.title = title
-        return _finish_import(task.id, db_path, imported, username)
+        return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
         set_progress(task.id, "failed", str(error))
         return {"error": str(error)}
