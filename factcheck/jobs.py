@@ -13,6 +13,7 @@ from factcheck import db as database
 from factcheck import importers
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
+from factcheck.private_files import create_private_file
 from factcheck.store import evidence as evidence_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError
@@ -28,7 +29,7 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     """Point the queue at a SQLite file next to the database, or run jobs at once (tests)."""
     huey.immediate = immediate
     if not immediate:
-        Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(Path(jobs_path))  # owner-only, like the database beside it
         huey.storage = SqliteStorage(name="factcheck", filename=str(jobs_path))
     return huey
 
