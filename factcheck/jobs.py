@@ -1,6 +1,8 @@
 """Background jobs on huey's SQLite storage: importing from a URL or a big paste, archiving evidence.
 
-Progress lives in huey's own key-value store (not the audited database), so a page can poll it."""
+Progress lives in huey's own key-value store (not the audited database), so a page can poll it.
+An import's input stays there until it succeeds, and an archive is marked while it is queued or
+running, so jobs cut off by a crash or restart can be found and tried again (job_recovery.py)."""
 
 import hashlib
 import signal
@@ -53,8 +55,59 @@ def start_consumer(workers: int = 2):
     return consumer
 
 
+PROGRESS_PREFIX = "progress:"
+INPUT_PREFIX = "input:"
+ARCHIVING_PREFIX = "archiving:"
+FINISHED_STAGES = ("done", "failed")
+
+
 def _progress_key(job_id: str) -> str:
-    return f"progress:{job_id}"
+    return f"{PROGRESS_PREFIX}{job_id}"
+
+
+def _input_key(job_id: str) -> str:
+    return f"{INPUT_PREFIX}{job_id}"
+
+
+def submit_import(task, username: str) -> str:
+    """Queue an import and return its id. Its owner, its first progress and its input (for a
+    retry) are stored before any worker can start it."""
+    set_owner(task.id, username)
+    huey.put(_input_key(task.id), {"task": task.name, "args": task.args, "kwargs": task.kwargs})
+    set_progress(task.id, "queued", "Waiting for a worker")
+    huey.enqueue(task)
+    return task.id
+
+
+def kept_input(job_id: str) -> dict | None:
+    """What an import job was asked to do, while it can still be tried again."""
+    return huey.get(_input_key(job_id), peek=True)
+
+
+def forget_input(job_id: str) -> None:
+    huey.delete(_input_key(job_id))
+
+
+def _archiving_key(url: str) -> str:
+    return f"{ARCHIVING_PREFIX}{url}"
+
+
+def queue_archive(db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY) -> None:
+    """Queue a copy of an evidence page, marked as under way until the job ends."""
+    task = archive_evidence.s(db_path, url, policy)
+    huey.put(_archiving_key(url), {"job_id": task.id, "db_path": db_path, "policy": policy})
+    huey.enqueue(task)
+
+
+def archive_queued(url: str) -> bool:
+    """Whether a copy of this page is queued or being made."""
+    return huey.get(_archiving_key(url), peek=True) is not None
+
+
+def _archive_ended(url: str, job_id: str) -> None:
+    marker = huey.get(_archiving_key(url), peek=True)
+    if marker is not None and marker["job_id"] == job_id:
+        huey.delete(_archiving_key(url))
 
 
 def set_owner(job_id: str, username: str) -> None:
@@ -90,6 +143,7 @@ def _finish_import(job_id: str, db_path: str, imported, username: str | None, ch
         "duplicate": result.duplicate,
     }
     set_progress(job_id, "done", "Imported", **outcome)
+    forget_input(job_id)
     return outcome
 
 
@@ -137,6 +191,8 @@ def import_text(
         return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
         set_progress(task.id, "failed", str(error))
+        # The same text would be refused again: do not keep megabytes for a retry.
+        forget_input(task.id)
         return {"error": str(error)}
 
 
@@ -156,9 +212,19 @@ def _page_title_and_text(page) -> tuple[str | None, str | None]:
     return None, None
 
 
-@huey.task()
-def archive_evidence(db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY) -> dict:
+@huey.task(context=True)
+def archive_evidence(
+    db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY, task=None
+) -> dict:
     """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched)."""
+    try:
+        return _archive(db_path, url, policy)
+    finally:
+        if task is not None:
+            _archive_ended(url, task.id)
+
+
+def _archive(db_path: str, url: str, policy: FetchPolicy) -> dict:
     try:
         page = fetch(url, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
         title, text = _page_title_and_text(page)

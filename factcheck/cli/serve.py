@@ -14,7 +14,7 @@ def serve(ctx, host, port, threads):
     """Serve the workbench in the browser; URL imports and big pastes run in background workers."""
     import waitress
 
-    from factcheck import jobs
+    from factcheck import job_recovery, jobs
     from factcheck.app import create_app
 
     path = ctx.find_root().obj["db_path"]
@@ -29,8 +29,8 @@ def serve(ctx, host, port, threads):
             f"cannot listen on {host}:{port} ({error.strerror}); stop the other server there or"
             " choose another --port"
         ) from None
-    jobs.configure(jobs.jobs_path_for(path))
-    consumer = jobs.start_consumer()
+    # Jobs a crash or restart cut off are marked failed (with a retry) before workers start.
+    consumer = job_recovery.start_workers(jobs.jobs_path_for(path))
     click.echo(f"factcheck: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)")
     try:
         server.run()

@@ -45,7 +45,7 @@ def _archive(url: str) -> None:
     """Queue a copy of the evidence page; the evidence stays saved if the queue cannot take it."""
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
     try:
-        jobs.archive_evidence(current_app.config["DATABASE"], url, policy)
+        jobs.queue_archive(current_app.config["DATABASE"], url, policy)
     except (sqlite3.Error, OSError):
         log.exception("could not queue the archiving of %s", url)
 
@@ -147,7 +147,25 @@ def archive_status(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
     if not wants_fragment():
         return back_to_article(claim_store.get_claim(get_db(), claim_id))
-    return render_template("partials/panel_archive_status.html", item=item)
+    return render_template(
+        "partials/panel_archive_status.html", item=item, queued=jobs.archive_queued(item["url"])
+    )
+
+
+@bp.post("/claims/<int:claim_id>/evidence/<int:evidence_id>/archive")
+def archive_again(claim_id: int, evidence_id: int):
+    """Fetch the evidence page again after its archive failed or a restart cut it off; answers
+    with the badge, which polls until the new copy is kept or fails."""
+    item = _evidence_of(claim_id, evidence_id)
+    if item["removed_at"]:
+        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to archive")
+    _archive(item["url"])
+    if not wants_fragment():
+        return back_to_article(claim_store.get_claim(get_db(), claim_id))
+    item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already
+    return render_template(
+        "partials/panel_archive_status.html", item=item, queued=jobs.archive_queued(item["url"])
+    )
 
 
 @bp.get("/snapshots/<int:snapshot_id>")

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from huey.exceptions import TaskException
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from factcheck import importers, jobs
+from factcheck import importers, job_recovery, jobs
 from factcheck.ingest import ingest_imported
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
@@ -137,10 +137,7 @@ def start_job(source: ImportSource, actor) -> str:
             max_import_bytes(),
             channel=channel,
         )
-    jobs.set_owner(task.id, username)
-    jobs.set_progress(task.id, "queued", "Waiting for a worker")
-    jobs.huey.enqueue(task)
-    return task.id
+    return jobs.submit_import(task, username)
 
 
 def import_now(source: ImportSource, actor):
@@ -242,6 +239,11 @@ def job_state(job_id: str) -> dict:
     return state
 
 
+def can_retry(job_id: str, state: dict) -> bool:
+    """A failed or interrupted import whose input is kept can be queued again."""
+    return state["stage"] == "failed" and jobs.kept_input(job_id) is not None
+
+
 def job_context(job_id: str) -> dict:
     state = job_state(job_id)
     if state["stage"] == "failed":
@@ -252,6 +254,7 @@ def job_context(job_id: str) -> dict:
         "stage_label": STAGE_LABELS.get(state["stage"], state["stage"]),
         "stage_steps": STAGE_STEPS,
         "finished": state["stage"] in FINISHED_STAGES,
+        "can_retry": can_retry(job_id, state),
     }
 
 
@@ -266,4 +269,15 @@ def import_progress(job_id):
 
 @bp.get("/imports/<uuid:job_id>.json")
 def import_progress_json(job_id):
-    return json_response({"job_id": str(job_id), **job_state(str(job_id))})
+    state = job_state(str(job_id))
+    return json_response(
+        {"job_id": str(job_id), **state, "can_retry": can_retry(str(job_id), state)}
+    )
+
+
+@bp.post("/imports/<uuid:job_id>/retry")
+def retry_import(job_id):
+    """Try a failed or interrupted import again with the input it was given, as a new job."""
+    if not job_context(str(job_id))["can_retry"]:
+        raise NotFound(f"import job {job_id} cannot be tried again; start the import again")
+    return _follow_job(job_recovery.retry_import(str(job_id), signed_in_actor().username))

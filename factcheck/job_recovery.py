@@ -1,0 +1,99 @@
+"""Jobs cut off by a crash or a restart: found when the server starts again, marked failed with a
+way to try again, and tried again with the input they were given.
+
+A job still waiting in huey's queue survives a restart and simply runs; one a worker had taken
+(an import that was fetching or saving, an archive being fetched) is gone from the queue, and only
+the progress, input and markers it left in huey's key-value store say it ever existed."""
+
+import logging
+import sqlite3
+
+from factcheck import db as database
+from factcheck import jobs
+from factcheck.store import evidence as evidence_store
+from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import NotFound, StoreError
+
+log = logging.getLogger(__name__)
+
+INTERRUPTED_IMPORT = (
+    "the server stopped while this import was running, so it did not finish; try again"
+)
+INTERRUPTED_ARCHIVE = (
+    "the server stopped while this page was being fetched, so no copy was kept; try again"
+)
+_IMPORT_TASKS = {"import_url": jobs.import_url, "import_text": jobs.import_text}
+
+
+def _stored_items() -> dict[str, bytes]:
+    """Every key of huey's key-value store, with its value still serialized."""
+    return jobs.huey.storage.result_items()
+
+
+def recover_interrupted() -> dict[str, list[str]]:
+    """Mark every job a crash or restart cut off as failed; call it before workers start.
+
+    Returns the import job ids and archive URLs that were recovered."""
+    waiting = {task.id for task in jobs.huey.pending()}
+    items = _stored_items()
+    imports, archives = [], []
+    for key, value in items.items():
+        if key.startswith(jobs.PROGRESS_PREFIX):
+            job_id = key.removeprefix(jobs.PROGRESS_PREFIX)
+            state = jobs.huey.serializer.deserialize(value)
+            # Still queued, finished, or ended by an error huey kept (the progress page says so).
+            if state.get("stage") in jobs.FINISHED_STAGES or job_id in waiting or job_id in items:
+                continue
+            jobs.set_progress(job_id, "failed", INTERRUPTED_IMPORT, interrupted=True)
+            imports.append(job_id)
+        elif key.startswith(jobs.ARCHIVING_PREFIX):
+            url = key.removeprefix(jobs.ARCHIVING_PREFIX)
+            marker = jobs.huey.serializer.deserialize(value)
+            if marker["job_id"] in waiting:
+                continue
+            if _record_interrupted_archive(marker["db_path"], url):
+                jobs.huey.delete(key)
+                archives.append(url)
+    if imports or archives:
+        log.warning(
+            "marked %d import(s) and %d archive(s) cut off by a restart as failed",
+            len(imports),
+            len(archives),
+        )
+    return {"imports": imports, "archives": archives}
+
+
+def _record_interrupted_archive(db_path: str, url: str) -> bool:
+    """Keep a failed archive for the page, so its evidence shows the failure and a retry."""
+    try:
+        db = database.connect(db_path)
+        try:
+            evidence_store.record_snapshot(
+                db, url, actor=SYSTEM, status="failed", error=INTERRUPTED_ARCHIVE
+            )
+        finally:
+            db.close()
+    except (sqlite3.Error, StoreError, OSError) as error:
+        log.warning("could not record the interrupted archive of %s: %s", url, error)
+        return False
+    return True
+
+
+def retry_import(job_id: str, username: str) -> str:
+    """Queue a failed import again with the input it was given, as a new job of the same owner.
+    The caller has checked that the job failed (or was cut off)."""
+    kept = jobs.kept_input(job_id)
+    if kept is None or jobs.owner(job_id) != username:
+        raise NotFound(f"import job {job_id} cannot be tried again; start the import again")
+    task = _IMPORT_TASKS[kept["task"]].s(*kept["args"], **kept["kwargs"])
+    new_id = jobs.submit_import(task, username)
+    jobs.forget_input(job_id)  # the new job holds the input now
+    return new_id
+
+
+def start_workers(jobs_path, workers: int = 2):
+    """The web server's job workers: the queue on its file, interrupted jobs marked failed,
+    then the consumer started. Returns the consumer so it can be stopped."""
+    jobs.configure(jobs_path)
+    recover_interrupted()
+    return jobs.start_consumer(workers)

@@ -1,0 +1,152 @@
+"""Jobs a crash or restart cut off: marked failed when the workers start again, with a "Try again"
+that queues the same input as a new job."""
+
+import pytest
+from helpers import DAM_ARTICLE_PAGE, HX, fragment, page_token, parse
+from local_server import page
+from test_imports_web import big_text
+
+from factcheck import job_recovery, jobs
+from factcheck.fetch import FetchPolicy
+from factcheck.store import articles as article_store
+from factcheck.store import audit
+from factcheck.store import evidence as evidence_store
+from factcheck.views.imports import DIRECT_IMPORT_MAX_BYTES
+
+
+@pytest.fixture
+def jobs_file(tmp_path):
+    """Jobs wait in a real queue file, as under `factcheck serve`, until the test runs them."""
+    path = tmp_path / "factcheck-jobs.db"
+    jobs.configure(path)
+    yield path
+    jobs.configure(None, immediate=True)
+
+
+def crash_while_running(stage: str | None = None):
+    """A worker takes the next job and the server dies before it finishes."""
+    task = jobs.huey.dequeue()
+    assert task is not None, "no job is waiting"
+    if stage:
+        jobs.set_progress(task.id, stage, "Splitting into claims and saving")
+    return task.id
+
+
+def restart(jobs_path) -> None:
+    """What `factcheck serve` does when it starts: queue file, recovery, then the workers."""
+    consumer = job_recovery.start_workers(jobs_path, workers=1)
+    consumer.stop(graceful=True)
+
+
+def run_next_job() -> None:
+    task = jobs.huey.dequeue()
+    assert task is not None, "no job is waiting"
+    jobs.huey.execute(task)
+
+
+def start_big_paste(client, text: str) -> str:
+    response = client.post(
+        "/imports",
+        data={"csrf_token": page_token(client, "/"), "source": "paste", "text": text},
+    )
+    assert response.status_code == 303, response.get_data(as_text=True)[:300]
+    return response.headers["Location"].removeprefix("/imports/")
+
+
+def test_an_import_cut_off_while_saving_is_failed_with_a_retry_that_works(
+    client, app_db, jobs_file
+):
+    text = big_text(DIRECT_IMPORT_MAX_BYTES + 1000)
+    job_id = start_big_paste(client, text)
+    assert crash_while_running("saving") == job_id
+
+    restart(jobs_file)
+
+    assert jobs.progress(job_id)["stage"] == "failed"
+    progress = parse(client.get(f"/imports/{job_id}"))
+    assert progress.cssselect("h2")[0].text_content() == "Import failed"
+    message = progress.cssselect("[data-error-message]")[0].text_content()
+    assert message.startswith("The server stopped while this import was running")
+    form = progress.cssselect("form.import-again")[0]
+    assert form.get("action") == f"/imports/{job_id}/retry"
+    assert form.cssselect("button")[0].text_content() == "Try again"
+    assert client.get(f"/imports/{job_id}.json").get_json()["can_retry"] is True
+
+    retried = client.post(form.get("action"), data={"csrf_token": page_token(client, "/")})
+    assert retried.status_code == 303
+    new_id = retried.headers["Location"].removeprefix("/imports/")
+    assert new_id != job_id and jobs.progress(new_id)["stage"] == "queued"
+    assert article_store.list_articles(app_db) == []
+    run_next_job()
+    assert jobs.progress(new_id)["stage"] == "done"
+    (article,) = article_store.list_articles(app_db)
+    assert article["title"] == "A long report from the valley"
+    # The input moved to the new job: the old one cannot be queued a second time.
+    again = client.post(f"/imports/{job_id}/retry", data={"csrf_token": page_token(client, "/")})
+    assert again.status_code == 404
+    assert audit.verify(app_db).ok
+
+
+def test_a_job_taken_but_not_started_is_recovered_too(client, jobs_file):
+    job_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    crash_while_running()  # progress still says "queued", but the queue no longer holds it
+    restart(jobs_file)
+    assert jobs.progress(job_id)["stage"] == "failed"
+    assert jobs.progress(job_id)["interrupted"] is True
+
+
+def test_only_the_owner_can_retry(client, client_as, jobs_file):
+    job_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    crash_while_running("saving")
+    restart(jobs_file)
+    eve = client_as("eve")
+    response = eve.post(f"/imports/{job_id}/retry", data={"csrf_token": page_token(eve, "/")})
+    assert response.status_code == 404
+    assert jobs.progress(job_id)["stage"] == "failed" and jobs.kept_input(job_id) is not None
+
+
+def test_an_archive_cut_off_is_failed_and_can_be_fetched_again(
+    app, client, claim, people, app_db, jobs_file, site
+):
+    site.routes["/bulletin"] = page(DAM_ARTICLE_PAGE)
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    url = site.url("/bulletin")
+    evidence = evidence_store.add_evidence(
+        app_db, claim["id"], url=url, stance="supports", actor=people["rita"]
+    )
+    jobs.queue_archive(app.config["DATABASE"], url, FetchPolicy.local_test(site.port))
+    assert jobs.archive_queued(url)
+    crash_while_running()
+
+    restart(jobs_file)
+
+    assert not jobs.archive_queued(url)
+    (item,) = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert item["snapshot_status"] == "failed"
+    assert item["snapshot_error"] == job_recovery.INTERRUPTED_ARCHIVE
+    panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    badge = panel.cssselect(f"#archive-badge-{evidence['id']}")[0]
+    assert "Archive failed" in badge.text_content()
+    retry = badge.cssselect("button.archive-retry")[0]
+    assert retry.text_content() == "Try again"
+
+    pending = client.post(
+        retry.get("hx-post"), headers={**HX, "X-CSRFToken": page_token(client, "/")}
+    )
+    assert pending.status_code == 200
+    assert "Archiving…" in fragment(pending).text_content()  # queued: the badge polls
+    run_next_job()
+    polled = client.get(
+        f"/claims/{claim['id']}/evidence/{evidence['id']}/archive-status", headers=HX
+    )
+    assert "Archived copy" in fragment(polled).text_content()
+    assert audit.verify(app_db).ok
+
+
+def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
+    done_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    run_next_job()
+    waiting_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000, "Later"))
+    assert job_recovery.recover_interrupted() == {"imports": [], "archives": []}
+    assert jobs.progress(done_id)["stage"] == "done"
+    assert jobs.progress(waiting_id)["stage"] == "queued"
