@@ -9,16 +9,26 @@ from html.parser import HTMLParser
 
 import lxml.html
 from click.testing import CliRunner
-from helpers import HX, PASSWORD, fragment, page_token, parse
+from helpers import (
+    HX,
+    PASSWORD,
+    add_people,
+    first_checkable_claim,
+    fragment,
+    import_sample,
+    page_token,
+    parse,
+)
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from factcheck import db as database
 from factcheck.cli import main
 from factcheck.ingest import ingest_text
 from factcheck.reveal import is_hidden, marker, reveal, reveal_html
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
-from factcheck.store import users
+from factcheck.store import users, verdicts
 from factcheck.store.actors import SYSTEM
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "abc" RLO "fdp.exe" reads as "abcexe.pdf"
@@ -134,8 +144,6 @@ def test_a_spoofed_display_name_is_shown_with_its_marker(client_as, app_db, peop
 
 
 def test_reports_show_markers_and_data_exports_keep_the_text(client, claim, app_db, people):
-    from factcheck.store import verdicts
-
     rationale = f"The bulletin{RLO} lists fourteen closed schools and 3,200 homes without power."
     verdicts.set_verdict(
         app_db, claim["id"], rating="Unverifiable", rationale=rationale, actor=people["rita"]
@@ -169,8 +177,6 @@ def test_the_cli_shows_markers_in_plain_output(tmp_path):
         return result.output
 
     run("init")
-    from factcheck import db as database
-
     db = database.connect(path)
     article_id = ingest_text(
         db,
@@ -188,3 +194,23 @@ def test_the_cli_shows_markers_in_plain_output(tmp_path):
     assert "Rita ⟨U+202E⟩nosaJ" in people and RLO not in people
     # JSON is data: it keeps the title exactly as stored.
     assert f"Flood{RLO} report" in run("claims", str(article_id), "--json")
+
+
+def test_the_cli_history_shows_markers_in_reasons(tmp_path):
+
+    path = tmp_path / "history.db"
+    db = database.connect(path)
+    database.migrate(db)
+    people = add_people(db)
+    claim = first_checkable_claim(db, import_sample(db))
+    evidence = evidence_store.add_evidence(
+        db, claim["id"], url="https://example.org/a", stance="supports", actor=people["rita"]
+    )
+    evidence_store.remove_evidence(
+        db, evidence["id"], reason=f"wrong page{RLO}, see the other one", actor=people["rita"]
+    )
+    db.close()
+    result = CliRunner().invoke(main, ["--db", str(path), "history", str(claim["id"])])
+    assert result.exit_code == 0, result.output
+    assert "wrong page⟨U+202E⟩, see the other one" in result.output
+    assert RLO not in result.output

@@ -4,6 +4,7 @@ import click
 
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
 from factcheck.history_words import describe
+from factcheck.reveal import reveal
 from factcheck.scales import load_scale
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
@@ -112,7 +113,7 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
         click.echo("Nothing to archive: every source has a copy.")
     for result in results:
         detail = f" ({result['error']})" if result["error"] else ""
-        click.echo(f"{result['status']:<9} {result['url']}{detail}")
+        click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
 
 
 @main.group("verdict")
@@ -325,4 +326,5 @@ def history(claim_id, as_json):
         line = f"{entry['at']}  {entry['actor']:<12}  {describe(entry)}"
         if entry["reason"]:
             line += f"  (why: {entry['reason']})"
-        click.echo(line)
+        # Names, reasons and details are people's text: invisible characters show as markers.
+        click.echo(reveal(line))
