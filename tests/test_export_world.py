@@ -70,6 +70,12 @@ def build_world(path) -> World:
     sample = import_sample(db)
     headline, standfirst, rain, river, never_seen, _calm = checkable(db, sample)
 
+    removed = evidence.add_evidence(
+        db, rain["id"], url="https://rumour.example/post", stance="refutes", actor=rita
+    )
+    evidence.remove_evidence(
+        db, removed["id"], reason="An anonymous post, not a source", actor=rita
+    )
     _publish(
         db,
         people,
@@ -77,12 +83,6 @@ def build_world(path) -> World:
         "Accurate",
         RATIONALE,
         [("https://county.example/bulletin", "supports", "14 schools closed; 3,200 homes cut off")],
-    )
-    removed = evidence.add_evidence(
-        db, rain["id"], url="https://rumour.example/post", stance="refutes", actor=rita
-    )
-    evidence.remove_evidence(
-        db, removed["id"], reason="An anonymous post, not a source", actor=rita
     )
 
     _publish(

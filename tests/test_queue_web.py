@@ -306,7 +306,13 @@ def test_rows_carry_checkboxes_and_a_select_all(client, two_articles):
     st.dictionaries(
         st.integers(1, 10**6),
         st.sampled_from(
-            ["unchanged", "it is in review", "it is published", "someone changed it since"]
+            [
+                "unchanged",
+                "it is in review",
+                "it is published",
+                "it has a draft verdict",
+                "someone changed it since",
+            ]
         ),
     )
 )

@@ -52,7 +52,6 @@ INTERNAL_HELPERS = {
     ("factcheck.store.claim_state", "state_of"),
     ("factcheck.store.claim_state", "check_version"),
     ("factcheck.store.claim_state", "update_claim"),
-    ("factcheck.store.claim_state", "require_claim_kind"),
     ("factcheck.store.comments", "insert_comment"),
     ("factcheck.store.sessions", "end_user_sessions"),
     ("factcheck.store.sessions", "id_hash"),

@@ -4,6 +4,7 @@ import click
 
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
 from factcheck.history_words import describe
+from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
 from factcheck.scales import load_scale
 from factcheck.store import claims as claim_store
@@ -28,7 +29,7 @@ def _show_claim(db, claim_id: int, as_json: bool, message: str) -> None:
     if as_json:
         emit_json(claim)
     else:
-        click.echo(f"{message} Claim {claim_id} is now {claim['status'].replace('_', ' ')}.")
+        click.echo(f"{message} Claim {claim_id} is now {status_words(claim['status'])}.")
 
 
 @main.group("evidence")
@@ -263,7 +264,7 @@ def claim_group():
 
 @claim_group.command("classify")
 @click.argument("claim_id", type=int)
-@click.argument("kind", type=click.Choice(triage.KINDS))
+@click.argument("kind", type=click.Choice(KINDS))
 @click.option("--reason", required=True, help="Why it is (or is not) a claim.")
 @as_option
 @version_option

@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from factcheck.lifecycle import STATUSES
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
 from factcheck.urls import clean_web_url
 
-STATUSES = ("unreviewed", "in_progress", "in_review", "published")
 ORG_NAME_ENV = "FACTCHECK_ORG_NAME"
 ORG_URL_ENV = "FACTCHECK_ORG_URL"
 PUBLIC_URL_ENV = "FACTCHECK_PUBLIC_URL"

@@ -1,37 +1,41 @@
 """Bulk actions on many claims at once, and undoing the last one."""
 
 import json
+from dataclasses import replace
 
+from factcheck import lifecycle
+from factcheck.lifecycle_checks import problems
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.claim_state import load_claim, state_of, update_claim
+from factcheck.store.claim_state import load_claim, situation, state_of, update_claim
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 
 ACTIONS = ("not_a_claim", "assign", "status")
-BULK_STATUSES = ("unreviewed", "in_progress")
 MAX_CLAIMS = 500
-_LOCKED = ("in_review", "published")
+#: What undo puts back: every field a bulk action can change.
+_RESTORED = ("kind", "reason", "status", "assignee_id")
 
 
-def _changes_for(claim: dict, action: str, value, assignee_id) -> dict | str:
-    """The changes to make to one claim, or the reason it is skipped."""
+def _changes_for(db, claim: dict, action: str, value, assignee_id, actor) -> dict | str:
+    """The changes to make to one claim, or the reason it is skipped (the machine's, in short)."""
     if action == "assign":
-        return {"assignee_id": assignee_id} if claim["assignee_id"] != assignee_id else "unchanged"
-    if claim["status"] in _LOCKED:
-        return f"it is {claim['status'].replace('_', ' ')}"
-    if action == "not_a_claim":
-        if claim["kind"] == "not_a_claim":
-            return "unchanged"
-        return {"kind": "not_a_claim", "reason": value}
-    if claim["status"] == value:
+        changes, move, facts = {"assignee_id": assignee_id}, "claim.assign", {}
+    elif action == "not_a_claim":
+        changes, move = {"kind": "not_a_claim", "reason": value}, "claim.classify"
+        facts = {"kind": "not_a_claim"}
+    else:
+        changes, move, facts = {"status": value}, f"status.{value}", {}
+    if all(claim[field] == wanted for field, wanted in changes.items() if field != "reason"):
         return "unchanged"
-    return {"status": value}
+    refused = lifecycle.refusal(move, situation(db, claim), actor, **facts)
+    return refused.short if refused else changes
 
 
 @mutation
 def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -> dict:
-    """Apply one action to many claims; claims in review or published are skipped, not changed.
+    """Apply one action to many claims; claims the lifecycle machine will not move (in review,
+    published, or with a draft verdict) are skipped with the reason, not changed.
 
     `value` is the reason (not_a_claim), a username or None (assign), or a status."""
     if actor.id is None:
@@ -44,7 +48,7 @@ def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -
     if action not in ACTIONS:
         raise Invalid(f"unknown bulk action {action!r}")
     assignee_id = None
-    if action == "status" and value not in BULK_STATUSES:
+    if action == "status" and value not in lifecycle.SETTABLE_STATUSES:
         raise Invalid("in bulk, a status can only be set to unreviewed or in progress")
     if action == "not_a_claim":
         value = " ".join((value or "").split()) or "Marked as not a claim in bulk"
@@ -58,7 +62,7 @@ def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -
     changed, skipped = [], {}
     for claim_id in ids:
         claim = load_claim(db, claim_id)
-        changes = _changes_for(claim, action, value, assignee_id)
+        changes = _changes_for(db, claim, action, value, assignee_id, actor)
         if isinstance(changes, str):
             skipped[claim_id] = changes
             continue
@@ -80,7 +84,8 @@ def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -
 
 @mutation
 def undo_bulk(db, audit_id: int, *, actor: Actor) -> dict:
-    """Put back what a bulk action changed, for each claim nobody has touched since."""
+    """Put back what a bulk action changed, for each claim nobody has touched since and that the
+    lifecycle machine allows in its earlier state."""
     rows = list(db.query("SELECT * FROM audit WHERE id = ? AND record_type = 'claims'", [audit_id]))
     if not rows or not rows[0]["action"].startswith("bulk."):
         raise NotFound(f"there is no bulk action {audit_id} to undo")
@@ -93,15 +98,15 @@ def undo_bulk(db, audit_id: int, *, actor: Actor) -> dict:
         if claim["version"] != change["after"]["version"]:
             skipped[change["id"]] = "someone changed it since"
             continue
-        before = change["before"]
-        updated = update_claim(
-            db,
-            claim,
-            kind=before["kind"],
-            reason=before["reason"],
-            status=before["status"],
-            assignee_id=before["assignee_id"],
-        )
+        before = {field: change["before"][field] for field in _RESTORED}
+        current = situation(db, claim)
+        broken = problems(replace(current, claim={**claim, **before}))
+        if broken:
+            skipped[change["id"]] = (
+                f"putting it back would break the claim's lifecycle: {broken[0]}"
+            )
+            continue
+        updated = update_claim(db, claim, **before)
         restored.append({"id": claim["id"], "before": state_of(claim), "after": state_of(updated)})
     summary = {
         "undo_of": audit_id,

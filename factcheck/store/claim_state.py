@@ -1,7 +1,12 @@
-"""Shared internals for changing a claim: loading it, version checks, updates and its public state."""
+"""Shared internals for changing a claim: loading it, version checks, updates, its public state and
+its situation as the lifecycle machine reads it."""
+
+import json
 
 from factcheck.db import utc_now
-from factcheck.store.errors import Conflict, Invalid, NotFound
+from factcheck.lifecycle import Situation
+from factcheck.store.errors import Conflict, NotFound
+from factcheck.store.mutation import query
 
 STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected_at", "version")
 
@@ -38,9 +43,14 @@ def update_claim(db, claim: dict, **changes) -> dict:
     return load_claim(db, claim["id"])
 
 
-def require_claim_kind(claim: dict) -> None:
-    if claim["kind"] != "claim":
-        raise Invalid(
-            f"claim {claim['id']} is marked as not a claim ({claim['reason']});"
-            " classify it as a claim first"
-        )
+@query
+def situation(db, claim: dict) -> Situation:
+    """The claim with its verdicts and live evidence, for factcheck.lifecycle to judge a move."""
+    verdicts = [
+        {**row, "evidence_ids": json.loads(row["evidence_ids"])}
+        for row in db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim["id"]])
+    ]
+    live = db.execute(
+        "SELECT id FROM evidence WHERE claim_id = ? AND removed_at IS NULL", [claim["id"]]
+    )
+    return Situation(claim, tuple(verdicts), frozenset(row[0] for row in live))

@@ -1,10 +1,11 @@
 """Evidence on a claim: adding and removing sources, and archived copies of the pages they point to."""
 
+from factcheck import lifecycle
 from factcheck.db import utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.claim_state import load_claim
-from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.store.claim_state import load_claim, situation
+from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.verdicts import require_reason
 from factcheck.urls import clean_web_url
@@ -41,9 +42,8 @@ def add_evidence(
     title: str | None = None,
     publisher: str | None = None,
 ) -> dict:
-    if actor.id is None:
-        raise Forbidden("evidence is added by people: give --as USERNAME")
-    load_claim(db, claim_id)
+    """Attach a source to a claim; a published verdict takes new sources only in a correction."""
+    lifecycle.permit("evidence.add", situation(db, load_claim(db, claim_id)), actor)
     try:
         url = clean_web_url(url)
     except ValueError as error:
@@ -79,11 +79,13 @@ def add_evidence(
 
 @mutation
 def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
-    if actor.id is None:
-        raise Forbidden("evidence is removed by people: give --as USERNAME")
+    """Take a source off its claim (the row stays); never one a verdict in review or published
+    rests on: that goes through a correction first."""
     evidence = _evidence_row(db, evidence_id)
     if evidence["removed_at"]:
         raise Invalid(f"evidence {evidence_id} was already removed on {evidence['removed_at']}")
+    claim = load_claim(db, evidence["claim_id"])
+    lifecycle.permit("evidence.remove", situation(db, claim), actor, evidence_id=evidence_id)
     reason = require_reason(reason, "removing evidence")
     db.execute(
         "UPDATE evidence SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?",

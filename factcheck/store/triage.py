@@ -1,13 +1,12 @@
 """Triage of a claim: classifying it as a claim or not, and assigning it to a reviewer."""
 
+from factcheck import lifecycle
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.claim_state import check_version, load_claim, state_of, update_claim
-from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.store.claim_state import check_version, load_claim, situation, state_of, update_claim
+from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation
 from factcheck.store.verdicts import require_reason
-
-KINDS = ("claim", "not_a_claim")
 
 
 @mutation
@@ -15,20 +14,10 @@ def classify(
     db, claim_id: int, *, kind: str, reason: str, actor: Actor, expected_version: int | None = None
 ) -> dict:
     """Mark a unit as a claim or as not a claim, with the reason."""
-    if actor.id is None:
-        raise Forbidden("classifying is done by people: give --as USERNAME")
-    if kind not in KINDS:
-        raise Invalid(f"kind must be 'claim' or 'not_a_claim', not {kind!r}", field="kind")
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
+    lifecycle.permit("claim.classify", situation(db, claim), actor, kind=kind)
     reason = require_reason(reason, "reclassifying")
-    if claim["kind"] == kind:
-        raise Invalid(f"claim {claim_id} is already classified as {kind}")
-    if claim["status"] in ("in_review", "published"):
-        raise Invalid(
-            f"claim {claim_id} has a verdict {claim['status'].replace('_', ' ')};"
-            " it cannot be reclassified"
-        )
     updated = update_claim(db, claim, kind=kind, reason=reason if kind == "not_a_claim" else None)
     audit.record(
         db,
@@ -53,10 +42,9 @@ def assign(
     expected_version: int | None = None,
 ) -> dict:
     """Assign the claim to a reviewer by username, or unassign it with None."""
-    if actor.id is None:
-        raise Forbidden("assigning is done by people: give --as USERNAME")
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
+    lifecycle.permit("claim.assign", situation(db, claim), actor)
     assignee_id = None
     if assignee:
         row = db.execute(

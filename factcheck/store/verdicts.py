@@ -2,6 +2,7 @@
 
 import json
 
+from factcheck import lifecycle
 from factcheck.db import utc_now
 from factcheck.scales import Scale, default_scale
 from factcheck.store import audit
@@ -9,12 +10,12 @@ from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
     check_version,
     load_claim,
-    require_claim_kind,
+    situation,
     state_of,
     update_claim,
 )
 from factcheck.store.comments import insert_comment
-from factcheck.store.errors import Forbidden, Invalid
+from factcheck.store.errors import Invalid
 from factcheck.store.mutation import mutation, query
 
 MIN_RATIONALE_CHARS = 40
@@ -42,39 +43,10 @@ def require_reason(reason: str | None, what: str) -> str:
     return text
 
 
-def _latest_verdict(db, claim_id: int, states: tuple[str, ...]) -> dict | None:
-    """The claim's newest verdict in one of these states, if any."""
-    marks = ", ".join("?" * len(states))
-    rows = list(
-        db.query(
-            f"SELECT * FROM verdicts WHERE claim_id = ? AND state IN ({marks})"
-            " ORDER BY id DESC LIMIT 1",
-            [claim_id, *states],
-        )
-    )
-    return rows[0] if rows else None
-
-
-def _open_verdict(db, claim_id: int) -> dict | None:
-    """The verdict being worked on (draft or in review), if any."""
-    return _latest_verdict(db, claim_id, ("draft", "in_review"))
-
-
-def _published_verdict(db, claim_id: int) -> dict | None:
-    return _latest_verdict(db, claim_id, ("published",))
-
-
-def _live_evidence_ids(db, claim_id: int) -> list[int]:
-    rows = db.execute(
-        "SELECT id FROM evidence WHERE claim_id = ? AND removed_at IS NULL ORDER BY id", [claim_id]
-    )
-    return [row[0] for row in rows]
-
-
 def _verdict_summary(verdict: dict) -> dict:
     keys = ("id", "rating", "rating_label", "rationale", "state", "evidence_ids", "correction_of")
     summary = {key: verdict[key] for key in keys}
-    summary["evidence_ids"] = json.loads(verdict["evidence_ids"])
+    summary["evidence_ids"] = sorted(lifecycle.cited(verdict))
     return summary
 
 
@@ -82,11 +54,14 @@ def _reload_verdict(db, verdict_id: int) -> dict:
     return next(iter(db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id])))
 
 
-def _write_draft(db, claim, *, rating, rationale, evidence_ids, actor, correction=None) -> dict:
+def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correction=None) -> dict:
+    """Revise the claim's open draft, or start one; it rests on all live evidence unless
+    `evidence_ids` names some."""
+    claim = current.claim
     problem = rationale_problem(rationale)
     if problem:
         raise Invalid(problem, field="rationale")
-    live = _live_evidence_ids(db, claim["id"])
+    live = sorted(current.live_evidence)
     if evidence_ids is None:
         evidence_ids = live
     unknown = sorted(set(evidence_ids) - set(live))
@@ -104,7 +79,7 @@ def _write_draft(db, claim, *, rating, rationale, evidence_ids, actor, correctio
         "author_id": actor.id,
         "created_at": utc_now(),
     }
-    draft = _open_verdict(db, claim["id"])
+    draft = current.open_verdict
     if draft is not None:
         db.execute(
             "UPDATE verdicts SET rating = :rating, rating_label = :rating_label,"
@@ -131,11 +106,6 @@ def _rating(scale: Scale | None, name: str):
     return rating
 
 
-def _needs_person(actor: Actor) -> None:
-    if actor.id is None:
-        raise Forbidden("verdicts are written by people: give --as USERNAME")
-
-
 @mutation
 def set_verdict(
     db,
@@ -149,26 +119,19 @@ def set_verdict(
     scale: Scale | None = None,
 ) -> dict:
     """Write or revise the draft verdict on a claim that is not yet in review or published."""
-    _needs_person(actor)
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
-    require_claim_kind(claim)
-    if claim["status"] == "in_review":
-        raise Invalid(
-            f"claim {claim_id} is waiting for second review; an editor must return it before"
-            " the verdict can change"
-        )
-    if claim["status"] == "published":
-        raise Invalid(f"claim {claim_id} has a published verdict; correct it with a reason instead")
+    current = situation(db, claim)
+    move = lifecycle.permit("verdict.set", current, actor)
     verdict = _write_draft(
         db,
-        claim,
+        current,
         rating=_rating(scale, rating),
         rationale=rationale,
         evidence_ids=evidence_ids,
         actor=actor,
     )
-    updated = update_claim(db, claim, status="in_progress")
+    updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,
         actor,
@@ -195,25 +158,22 @@ def correct_verdict(
     scale: Scale | None = None,
 ) -> dict:
     """Start a correction of a published verdict; it is published again after second review."""
-    _needs_person(actor)
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
-    if claim["status"] != "published":
-        raise Invalid(
-            f"claim {claim_id} has no published verdict to correct; set a verdict instead"
-        )
+    current = situation(db, claim)
+    move = lifecycle.permit("verdict.correct", current, actor)
     reason = require_reason(reason, "a correction")
-    published = _published_verdict(db, claim_id)
+    published = current.published_verdict
     verdict = _write_draft(
         db,
-        claim,
+        current,
         rating=_rating(scale, rating),
         rationale=rationale,
         evidence_ids=evidence_ids,
         actor=actor,
         correction={"correction_of": published["id"], "correction_reason": reason},
     )
-    updated = update_claim(db, claim, status="in_progress")
+    updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,
         actor,
@@ -238,15 +198,13 @@ def submit_for_review(
     scale: Scale | None = None,
 ) -> dict:
     """Send the draft verdict to a second reviewer."""
-    _needs_person(actor)
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
-    draft = _open_verdict(db, claim_id)
-    if claim["status"] != "in_progress" or draft is None or draft["state"] != "draft":
-        raise Invalid(f"claim {claim_id} has no draft verdict to submit; set a verdict first")
+    current = situation(db, claim)
+    move = lifecycle.permit("review.submit", current, actor)
+    draft = current.open_verdict
     rating = _rating(scale, draft["rating"])
-    cited = set(json.loads(draft["evidence_ids"])) & set(_live_evidence_ids(db, claim_id))
-    if rating.needs_evidence and not cited:
+    if rating.needs_evidence and not draft["evidence_ids"]:
         raise Invalid(
             f"a verdict of {rating.label!r} must rest on evidence; add evidence to the claim"
             " and save the verdict again before submitting"
@@ -256,7 +214,7 @@ def submit_for_review(
         [utc_now(), draft["id"]],
     )
     comment_id = insert_comment(db, claim_id, actor, comment)
-    updated = update_claim(db, claim, status="in_review")
+    updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,
         actor,
@@ -291,18 +249,12 @@ def approve(
     comment: str | None = None,
 ) -> dict:
     """Publish the verdict in review: only an editor who did not write it may do this."""
-    _needs_person(actor)
-    if not actor.is_editor:
-        raise Forbidden(f"only an editor can approve a verdict; {actor.username} is a {actor.role}")
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
-    verdict = _open_verdict(db, claim_id)
-    if claim["status"] != "in_review" or verdict is None or verdict["state"] != "in_review":
-        raise Invalid(f"claim {claim_id} is not waiting for review; nothing to approve")
-    if actor.username in _verdict_writers(db, claim_id, verdict["id"]):
-        raise Forbidden(
-            "you wrote this verdict, so you cannot approve it; another editor must review it"
-        )
+    current = situation(db, claim)
+    verdict = current.open_verdict
+    writers = _verdict_writers(db, claim_id, verdict["id"]) if verdict else set()
+    move = lifecycle.permit("review.approve", current, actor, writers=writers)
     now = utc_now()
     if verdict["correction_of"]:
         db.execute(
@@ -313,7 +265,7 @@ def approve(
         [actor.id, now, verdict["id"]],
     )
     comment_id = insert_comment(db, claim_id, actor, comment)
-    changes = {"status": "published", "verdict": verdict["rating"]}
+    changes = {"status": move.ends, "verdict": verdict["rating"]}
     if verdict["correction_of"]:
         changes["corrected_at"] = now
     updated = update_claim(db, claim, **changes)
@@ -335,20 +287,17 @@ def return_for_changes(
     db, claim_id: int, *, actor: Actor, comment: str, expected_version: int | None = None
 ) -> dict:
     """Send a verdict in review back to its author with a comment saying what to change."""
-    _needs_person(actor)
-    if not actor.is_editor:
-        raise Forbidden(f"only an editor can return a verdict; {actor.username} is a {actor.role}")
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
-    verdict = _open_verdict(db, claim_id)
-    if claim["status"] != "in_review" or verdict is None:
-        raise Invalid(f"claim {claim_id} is not waiting for review; nothing to return")
+    current = situation(db, claim)
+    move = lifecycle.permit("review.return", current, actor)
+    verdict = current.open_verdict
     comment = require_reason(comment, "returning a verdict")
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL WHERE id = ?", [verdict["id"]]
     )
     comment_id = insert_comment(db, claim_id, actor, comment)
-    updated = update_claim(db, claim, status="in_progress")
+    updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,
         actor,

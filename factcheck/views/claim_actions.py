@@ -41,6 +41,17 @@ def _expected_version() -> int:
         ) from None
 
 
+def _chosen_evidence() -> list[int] | None:
+    """The evidence the verdict form says the verdict rests on; None when the form listed none
+    (the claim had no evidence), so the verdict rests on whatever the claim has."""
+    if not request.form.get("evidence_listed"):
+        return None
+    chosen = request.form.getlist("evidence")
+    if not all(value.isdigit() for value in chosen):
+        raise Invalid("the evidence ticked is not a list of evidence numbers; reload the page")
+    return sorted({int(value) for value in chosen})
+
+
 def _archive(url: str) -> None:
     """Queue a copy of the evidence page; the evidence stays saved if the queue cannot take it."""
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
@@ -189,21 +200,24 @@ def _working_verdict(db, claim_id: int) -> dict | None:
 @bp.post("/claims/<int:claim_id>/verdict")
 def save_verdict(claim_id: int):
     """Save the draft verdict; with intent=submit, also send it for second review. The draft rests
-    on the claim's evidence as it is now; saving a draft that has not changed (same rating,
-    rationale and evidence) writes nothing. A note for the editor is kept as a comment."""
+    on the evidence ticked on the form (all the claim's evidence when the form lists none);
+    saving a draft that has not changed (same rating, rationale and evidence) writes nothing. A
+    note for the editor is kept as a comment."""
 
     def change(db, actor, values):
         version = _expected_version()
         scale = current_scale()
         draft = _working_verdict(db, claim_id)
         rating = scale.find(values["rating"])
-        live_evidence = [row["id"] for row in evidence_store.evidence_for_claim(db, claim_id)]
+        chosen = _chosen_evidence()
+        if chosen is None:
+            chosen = [row["id"] for row in evidence_store.evidence_for_claim(db, claim_id)]
         unchanged = (
             draft is not None
             and rating is not None
             and draft["rating"] == rating.key
             and draft["rationale"] == values["rationale"].strip()
-            and sorted(draft["evidence_ids"]) == live_evidence
+            and sorted(draft["evidence_ids"]) == chosen
         )
         if not unchanged:
             updated = verdicts.set_verdict(
@@ -213,6 +227,7 @@ def save_verdict(claim_id: int):
                 rationale=values["rationale"],
                 actor=actor,
                 expected_version=version,
+                evidence_ids=chosen,
                 scale=scale,
             )
             version = updated["version"]
@@ -242,6 +257,7 @@ def correct_verdict(claim_id: int):
             reason=values["reason"],
             actor=actor,
             expected_version=_expected_version(),
+            evidence_ids=_chosen_evidence(),
             scale=current_scale(),
         )
 

@@ -1,12 +1,15 @@
 """What the claim panel shows: the selected unit, its place among the claims, its neighbours, and
 the work on it (verdicts, evidence, comments, history) with what the viewer may do."""
 
+from factcheck import lifecycle
 from factcheck.history_words import VERDICT_ACTIONS, detail, headline
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import users as user_store
+from factcheck.store.claim_state import situation
 from factcheck.views.auth_guard import current_actor
+from factcheck.views.claim_forms import sentence
 from factcheck.views.scale_css import current_scale
 
 
@@ -54,9 +57,6 @@ def reviewed(db, selected: dict | None) -> dict | None:
     return {**review, "work": workspace(db, selected, current_actor())}
 
 
-OPEN_STATES = ("draft", "in_review")
-
-
 def verdict_writers(history: list[dict], verdict_id: int | None) -> set[str]:
     """Usernames of everyone who wrote or revised this verdict, as the audit trail tells it."""
     if verdict_id is None:
@@ -90,21 +90,49 @@ def timeline(history: list[dict], names: dict[str, str]) -> list[dict]:
     return items
 
 
-def permissions(claim: dict, actor, working: dict | None, writers: set[str]) -> dict:
-    """Which forms the panel offers this person. The store enforces every rule again: this only
-    keeps buttons away from people who cannot use them."""
-    is_claim = claim["kind"] == "claim"
-    status = claim["status"]
-    in_review = status == "in_review" and working is not None and working["state"] == "in_review"
-    wrote_it = actor is not None and actor.username in writers
+def permissions(current: lifecycle.Situation, actor, writers: set[str]) -> dict:
+    """Which forms the panel offers this person, as the lifecycle machine decides. The store asks
+    the machine again on every change: this only keeps buttons away from people who cannot use
+    them."""
+
+    def may(move: str, **facts) -> bool:
+        return lifecycle.refusal(move, current, actor, **facts) is None
+
+    kind = current.claim["kind"]
     return {
-        "is_claim": is_claim,
-        "classify": status not in ("in_review", "published"),
-        "edit_verdict": is_claim and status in ("unreviewed", "in_progress"),
-        "review": bool(in_review and actor is not None and actor.is_editor and not wrote_it),
-        "wrote_it": wrote_it,
-        "correct": is_claim and status == "published",
+        "is_claim": kind == "claim",
+        "classify": may("claim.classify", kind="not_a_claim" if kind == "claim" else "claim"),
+        "edit_verdict": may("verdict.set"),
+        "review": may("review.approve", writers=writers),
+        "wrote_it": actor is not None and actor.username in writers,
+        "correct": may("verdict.correct"),
+        "add_evidence": may("evidence.add"),
     }
+
+
+def evidence_locks(current: lifecycle.Situation) -> dict[int, str]:
+    """For each piece of evidence a verdict in review or published rests on, why it cannot be
+    removed now (the same words the refusal would use)."""
+    locks = {}
+    for evidence_id in sorted(current.live_evidence):
+        refused = lifecycle.evidence_refusal(current, evidence_id)
+        if refused is not None:
+            locks[evidence_id] = sentence(refused.message)
+    return locks
+
+
+def evidence_choices(current: lifecycle.Situation, evidence: list[dict]) -> dict[str, set[int]]:
+    """The evidence ticked by default on the verdict form (what the draft rests on, plus sources
+    added since it was saved; everything for a new verdict) and on the correction form (what the
+    published verdict rests on)."""
+    draft, published = current.open_verdict, current.published_verdict
+    ids = {item["id"] for item in evidence}
+    if draft is None:
+        for_verdict = ids
+    else:
+        newer = {item["id"] for item in evidence if item["added_at"] > draft["created_at"]}
+        for_verdict = (lifecycle.cited(draft) & ids) | newer
+    return {"verdict": for_verdict, "correct": lifecycle.cited(published) & ids}
 
 
 def workspace(db, claim: dict, actor) -> dict:
@@ -114,9 +142,11 @@ def workspace(db, claim: dict, actor) -> dict:
     record = claim_store.review_records(db, [claim["id"]])[claim["id"]]
     working = (
         record["verdict"]
-        if record["verdict"] and record["verdict"]["state"] in OPEN_STATES
+        if record["verdict"] and record["verdict"]["state"] in lifecycle.OPEN_STATES
         else None
     )
+    current = situation(db, claim)
+    evidence = evidence_store.evidence_for_claim(db, claim["id"])
     history = claim_store.claim_history(db, claim["id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
@@ -126,10 +156,12 @@ def workspace(db, claim: dict, actor) -> dict:
         "working_verdict": working,
         "published_verdict": record["published_verdict"],
         "earlier_verdicts": list(reversed(record["earlier_verdicts"])),
-        "evidence": evidence_store.evidence_for_claim(db, claim["id"]),
+        "evidence": evidence,
+        "evidence_locks": evidence_locks(current),
+        "evidence_chosen": evidence_choices(current, evidence),
         "comments": comment_store.comments_for_claim(db, claim["id"]),
         "timeline": timeline(history, names),
         "assignable": [person for person in people if not person["disabled"]],
         "writers": writers,
-        "can": permissions(claim, actor, working, writers),
+        "can": permissions(current, actor, writers),
     }

@@ -5,16 +5,10 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
+from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
+from factcheck.lifecycle import STATUSES as STATUS_ORDER
 from factcheck.reveal import reveal, reveal_html
 from factcheck.urls import link_target, url_host, url_rest
-
-STATUS_LABELS = {
-    "unreviewed": "Unreviewed",
-    "in_progress": "In progress",
-    "in_review": "In review",
-    "published": "Published",
-}
-STATUS_ORDER = tuple(STATUS_LABELS)
 
 _MINUTE = 60
 _HOUR = 60 * _MINUTE
@@ -104,4 +98,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(url_host)
     app.add_template_filter(url_rest)
     app.add_template_global(STATUS_ORDER, "STATUS_ORDER")
+    app.add_template_global(SETTABLE_STATUSES, "SETTABLE_STATUSES")
     app.add_template_global(progress_segments)

@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from factcheck.lifecycle import STATUS_LABELS, STATUSES
 from factcheck.store import articles as article_store
 from factcheck.store import bulk as bulk_store
 from factcheck.store import queue as queue_store
@@ -13,7 +14,6 @@ from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
-from factcheck.views.formatting import STATUS_LABELS, STATUS_ORDER
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
@@ -32,7 +32,7 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
     """The filters a request asks for, as strings; values that cannot match are dropped, so an
     old shared link still opens."""
     allowed = {
-        "status": STATUS_ORDER,
+        "status": STATUSES,
         "verdict": ratings,
         "section": SECTIONS,
         "kind": tuple(KINDS),
@@ -85,6 +85,9 @@ def describe_skips(skipped: dict) -> str | None:
         elif reason.startswith("it is "):
             verb = "is" if count == 1 else "are"
             parts.append(f"{count:,} {verb} {reason.removeprefix('it is ')}")
+        elif reason.startswith("it has "):
+            verb = "has" if count == 1 else "have"
+            parts.append(f"{count:,} {verb} {reason.removeprefix('it has ')}")
         else:
             parts.append(f"{count:,}: {reason}")
     return f"{_claims(len(skipped))} left as they were: {'; '.join(parts)}."
@@ -133,7 +136,7 @@ def _article_choices(db, selected: str | None) -> list[dict]:
 
 def _choices(db, values: dict[str, str]) -> dict:
     return {
-        "statuses": [(status, STATUS_LABELS[status]) for status in STATUS_ORDER],
+        "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
         "people": [user for user in user_store.list_users(db) if not user["disabled"]],
         "articles": _article_choices(db, values.get("article")),
         "sections": SECTIONS,
