@@ -24,6 +24,7 @@ from factcheck.views import (
     formatting,
     headers,
     health,
+    ids,
     imports,
     queue,
     rate_limit,
@@ -67,6 +68,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _limit_request_size(app)
     _trust_proxies(app)
 
+    ids.init_app(app)
     Htmx(app)
     csrf.init_app(app)
     session_cookie.init_app(app)

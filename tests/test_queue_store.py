@@ -38,8 +38,9 @@ def test_pages_cover_every_claim_once_in_rank_order(world):
     filters = QueueFilters()
     rows = _all_pages(db, filters, limit=2)
     assert len(rows) == len({r["id"] for r in rows}) == queue_count(db, filters)
-    keys = [(-r["checkworthiness"], r["id"]) for r in rows]
-    assert keys == sorted(keys)
+    # Most check-worthy first; among equal scores, the newest article's last unit first.
+    keys = [(r["checkworthiness"], r["article_id"], r["seq"]) for r in rows]
+    assert keys == sorted(keys, reverse=True)
     assert all(r["kind"] == "claim" for r in rows)
 
 

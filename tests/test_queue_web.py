@@ -164,9 +164,12 @@ def test_the_count_is_exact_on_one_page_and_capped_beyond(client, make_article, 
     assert over_a_page.text_content() == "61 claims"
     monkeypatch.setattr(queue_view, "COUNT_CAP", 20)
     capped = parse(client.get("/queue")).cssselect(".queue-count strong")[0]
-    assert capped.text_content() == "20+ claims"
+    assert capped.text_content() == "more than 20 claims"
     data = client.get("/queue.json").get_json()
     assert (data["count"], data["count_capped"]) == (20, True)
+    assert data["count_label"] == "more than 20 claims"
+    searched = parse(client.get("/queue?q=budget")).cssselect(".queue-count strong")[0]
+    assert searched.text_content() == "more than 20 claims"
 
 
 def test_the_json_twin_has_the_same_page(client, two_articles, app_db):

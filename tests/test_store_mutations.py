@@ -61,6 +61,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.queue", "search_expression"),
     ("factcheck.store.queue", "page_key"),
+    ("factcheck.store.queue", "parse_page_key"),
     ("factcheck.store.queue", "filter_clauses"),
 }
 

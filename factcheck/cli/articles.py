@@ -6,6 +6,7 @@ import click
 
 from factcheck import db as database
 from factcheck.cli.base import acting_user, emit_json, env_int, main, open_db
+from factcheck.cli.ids import ID
 from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
@@ -95,7 +96,7 @@ def list_articles(as_json):
 
 
 @main.command("claims")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ID)
 @click.option("--json", "as_json", is_flag=True, help="Print the article and its claims as JSON.")
 def list_claims(article_id, as_json):
     """Show an article's claims in document order."""

@@ -10,6 +10,7 @@ from click.core import ParameterSource
 
 from factcheck import db as database
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.ids import ID
 from factcheck.exports import FORMATS, STATUSES, ExportConfig, ExportFilters, write_export
 from factcheck.exports.bundle import NotABundle, verify_bundle
 from factcheck.exports.options import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
@@ -72,7 +73,7 @@ def _write_to_file(db, path: Path, fmt: str, **kwargs):
 
 @main.group("export", invoke_without_command=True, help=EXPORT_HELP)
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), help="What to write.")
-@click.option("--article", "article_id", type=int, help="Only this article's claims.")
+@click.option("--article", "article_id", type=ID, help="Only this article's claims.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only claims changed on or after this date.")
 @click.option("--verdict", metavar="KEY", help="Only claims with this published rating key.")

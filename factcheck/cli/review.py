@@ -3,6 +3,7 @@
 import click
 
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.ids import ID
 from factcheck.history_words import describe
 from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
@@ -19,7 +20,7 @@ as_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 version_option = click.option(
     "--expect-version",
-    type=int,
+    type=ID,
     help="Refuse the change if the claim is no longer at this version (someone else changed it).",
 )
 
@@ -38,7 +39,7 @@ def evidence_group():
 
 
 @evidence_group.command("add")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.argument("url")
 @click.option("--stance", type=click.Choice(STANCES), required=True)
 @click.option("--quote", help="The passage of the source the claim is checked against.")
@@ -68,7 +69,7 @@ def add_evidence(claim_id, url, stance, quote, note, title, publisher, as_user, 
 
 
 @evidence_group.command("remove")
-@click.argument("evidence_id", type=int)
+@click.argument("evidence_id", type=ID)
 @click.option("--reason", required=True, help="Why the source no longer counts.")
 @as_option
 @json_option
@@ -82,7 +83,7 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
 
 
 @evidence_group.command("archive")
-@click.argument("evidence_ids", type=int, nargs=-1)
+@click.argument("evidence_ids", type=ID, nargs=-1)
 @click.option(
     "--pending", is_flag=True, help="Every source not archived yet, or whose archive failed."
 )
@@ -123,10 +124,10 @@ def verdict_group():
 
 
 @verdict_group.command("set")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.option("--rating", required=True, help="A rating's label or key, e.g. 'Mostly accurate'.")
 @click.option("--rationale", required=True, help="Why the evidence supports this rating.")
-@click.option("--evidence", "evidence_ids", type=int, multiple=True, help="Evidence it rests on.")
+@click.option("--evidence", "evidence_ids", type=ID, multiple=True, help="Evidence it rests on.")
 @as_option
 @version_option
 @json_option
@@ -147,11 +148,11 @@ def set_verdict(claim_id, rating, rationale, evidence_ids, as_user, expect_versi
 
 
 @verdict_group.command("correct")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.option("--rating", required=True, help="The corrected rating's label or key.")
 @click.option("--rationale", required=True, help="The corrected rationale.")
 @click.option("--reason", required=True, help="Why the published verdict is being corrected.")
-@click.option("--evidence", "evidence_ids", type=int, multiple=True, help="Evidence it rests on.")
+@click.option("--evidence", "evidence_ids", type=ID, multiple=True, help="Evidence it rests on.")
 @as_option
 @version_option
 @json_option
@@ -200,7 +201,7 @@ def review_group():
 
 
 @review_group.command("submit")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.option("--comment", help="A note for the second reviewer.")
 @as_option
 @version_option
@@ -220,7 +221,7 @@ def submit(claim_id, comment, as_user, expect_version, as_json):
 
 
 @review_group.command("approve")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.option("--comment", help="A note on the approval.")
 @as_option
 @version_option
@@ -239,7 +240,7 @@ def approve(claim_id, comment, as_user, expect_version, as_json):
 
 
 @review_group.command("return")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.option("--comment", required=True, help="What the author should change.")
 @as_option
 @version_option
@@ -263,7 +264,7 @@ def claim_group():
 
 
 @claim_group.command("classify")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.argument("kind", type=click.Choice(KINDS))
 @click.option("--reason", required=True, help="Why it is (or is not) a claim.")
 @as_option
@@ -284,7 +285,7 @@ def classify(claim_id, kind, reason, as_user, expect_version, as_json):
 
 
 @claim_group.command("assign")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.argument("username")
 @as_option
 @version_option
@@ -303,7 +304,7 @@ def assign(claim_id, username, as_user, expect_version, as_json):
 
 
 @claim_group.command("comment")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @click.argument("text")
 @as_option
 @json_option
@@ -315,7 +316,7 @@ def comment(claim_id, text, as_user, as_json):
 
 
 @main.command("history")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ID)
 @json_option
 def history(claim_id, as_json):
     """Show a claim's whole story from the audit trail."""

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from factcheck.ids import require_id
 from factcheck.lifecycle import STATUSES
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
@@ -52,9 +53,9 @@ class ExportFilters:
         article_id = None
         if article not in (None, ""):
             try:
-                article_id = int(article)
-            except ValueError:
-                raise ExportRefused(f"article must be a number, not {article!r}") from None
+                article_id = require_id(article, "article")
+            except Invalid as error:
+                raise ExportRefused(error.message, field="article") from None
         known = {"verdict", "assignee", "section", "search"}
         unknown = sorted(set(narrowing) - known)
         if unknown:

@@ -1,15 +1,34 @@
-"""The review queue: claims across articles, ranked by check-worthiness, filtered and paged by key."""
+"""The review queue: claims across articles, ranked by check-worthiness, filtered and paged by key.
+
+Order: score, then newest article, then last unit, all descending. Every queue index ends in
+those columns (db/migrations/006_search.sql), and a page starts after the last one with the
+row-value form `(checkworthiness, article_id, seq) < (?, ?, ?)`, which SQLite seeks in one step.
+
+A search is never capped: every full-text match can be paged to, counted and exported. It is
+counted first (up to the count bound), and the count decides how the page is found. Few matches:
+SQLite reads them and sorts them. Many (one claim in WALK_DENSITY or more): it walks the ranked
+index, looking each claim up in the set of matches, and stops at the end of the page.
+"""
 
 import json
+import math
 import re
 from dataclasses import dataclass
 
+from factcheck.ids import parse_id
+from factcheck.store.errors import Invalid
 from factcheck.store.mutation import query
 
 PAGE_SIZE = 50
-# Full-text matches are capped before ranking so a very common word stays fast on a big database.
-SEARCH_CANDIDATES = 5000
+# Counts stop here: beyond it the queue says "more than 10,000 claims" rather than count on.
+COUNT_BOUND = 10_000
+# A search matching at least one claim in this many walks the ranked index for its page: a page
+# is then found within about PAGE_SIZE * WALK_DENSITY claims, cheaper than sorting every match.
+WALK_DENSITY = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ORDER = "c.checkworthiness DESC, c.article_id DESC, c.seq DESC"
+_MATCHES = "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search)"
+_BAD_KEY = "this page link is damaged or out of date; start again from the first page of the queue"
 
 
 @dataclass(frozen=True)
@@ -23,21 +42,33 @@ class QueueFilters:
     search: str | None = None
 
 
+@dataclass(frozen=True)
+class QueueResults:
+    """One page of the queue and how many claims match: exactly, or `count` and `more` when more
+    than the count bound do."""
+
+    rows: list[dict]
+    next_key: str | None
+    count: int
+    more: bool
+
+
 def search_expression(text: str) -> str | None:
     """An FTS5 query matching every typed word as a prefix; quoting keeps user input inert."""
     words = _WORD.findall(text or "")[:12]
     return " ".join(f'"{word}"*' for word in words) or None
 
 
-def filter_clauses(filters: QueueFilters) -> tuple[list[str], dict]:
-    """SQL conditions on claims `c` (and their named parameters) for these filters; exports
-    narrow their claims with the same conditions."""
+def _narrowing(filters: QueueFilters) -> tuple[list[str], dict]:
+    """Conditions on claims `c` for every filter but the search, and their named parameters."""
     clauses, params = [], {}
     if filters.kind:
         clauses.append("c.kind = :kind")
         params["kind"] = filters.kind
+        if filters.kind != "claim":
+            # Repeats the partial index's condition word for word, so SQLite can use it.
+            clauses.append("c.kind != 'claim'")
     if filters.status and filters.status != "unreviewed":
-        # Repeats the partial index's condition word for word, so SQLite can use it.
         clauses.append("c.status != 'unreviewed'")
     if filters.section and filters.section != "body":
         clauses.append("c.section != 'body'")
@@ -54,12 +85,16 @@ def filter_clauses(filters: QueueFilters) -> tuple[list[str], dict]:
     elif filters.assignee:
         clauses.append("c.assignee_id = (SELECT id FROM users WHERE username = :assignee)")
         params["assignee"] = filters.assignee
+    return clauses, params
+
+
+def filter_clauses(filters: QueueFilters) -> tuple[list[str], dict]:
+    """SQL conditions on claims `c` (and their named parameters) for these filters, every search
+    match included; exports narrow their claims with the same conditions."""
+    clauses, params = _narrowing(filters)
     expression = search_expression(filters.search or "")
     if expression:
-        clauses.append(
-            "c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search"
-            f" LIMIT {SEARCH_CANDIDATES})"
-        )
+        clauses.append(f"c.id IN {_MATCHES}")
         params["search"] = expression
     return clauses, params
 
@@ -68,31 +103,88 @@ def _where_sql(clauses: list[str]) -> str:
     return f"WHERE {' AND '.join(clauses)}" if clauses else ""
 
 
+def _indexed(filters: QueueFilters) -> bool:
+    """Whether a filter other than the search has a small index of its own to start from."""
+    return bool(
+        filters.article_id
+        or filters.verdict
+        or filters.status not in (None, "", "unreviewed")
+        or filters.section not in (None, "", "body")
+        or filters.assignee not in (None, "", "none")
+        or filters.kind not in (None, "", "claim")
+    )
+
+
+def _from_matches(filters: QueueFilters) -> tuple[str, list[str], dict]:
+    """FROM and WHERE for these filters. A search is read from its full-text matches, in id
+    order, unless another filter has a small index: then SQLite reads that index and looks each
+    claim up in the set of matches. (The CROSS JOIN keeps SQLite from probing the full-text index
+    once per claim, which costs a full-text query each time.)"""
+    expression = search_expression(filters.search or "")
+    if not expression or _indexed(filters):
+        clauses, params = filter_clauses(filters)
+        return "claims c", clauses, params
+    clauses, params = _narrowing(filters)
+    return (
+        "claims_fts f CROSS JOIN claims c ON c.id = f.rowid",
+        ["f.claims_fts MATCH :search", *clauses],
+        {**params, "search": expression},
+    )
+
+
 def page_key(row: dict) -> str:
     """An opaque key for the page after this row."""
-    return f"{row['checkworthiness']!r}:{row['id']}"
+    return f"{row['checkworthiness']!r}:{row['article_id']}:{row['seq']}"
 
 
-def _parse_key(key: str | None) -> tuple[float, int] | None:
-    try:
-        score, claim_id = (key or "").split(":")
-        return float(score), int(claim_id)
-    except ValueError:
+def parse_page_key(key: str | None) -> tuple[float, int, int] | None:
+    """(score, article id, seq) from a page key; None for the first page. A key this queue did
+    not make is Invalid, so a damaged link says so instead of showing some other page."""
+    if not key:
         return None
+    parts = key.split(":")
+    if len(parts) == 3:
+        score_text, article_text, seq_text = parts
+        article_id = parse_id(article_text)
+        seq = parse_id(seq_text, minimum=0)
+        try:
+            score = float(score_text)
+        except ValueError:
+            score = math.nan
+        if article_id is not None and seq is not None and 0 <= score <= 1:
+            return score, article_id, seq
+    raise Invalid(_BAD_KEY, field="after")
 
 
 @query
-def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: int = PAGE_SIZE):
-    """One page of the queue and the key of the next page (None on the last page)."""
-    clauses, params = filter_clauses(filters)
-    start = _parse_key(after)
+def queue_page(
+    db,
+    filters: QueueFilters,
+    *,
+    after: str | None = None,
+    limit: int = PAGE_SIZE,
+    walk: bool | None = None,
+):
+    """One page of the queue and the key of the next page (None on the last page). `walk` says
+    a search matches enough claims to walk the ranked index for them (see `walk_for`); when it
+    is not given, the matches are counted to decide."""
+    searching = search_expression(filters.search or "") is not None
+    if walk is None:
+        walk = searching and walk_for(db, queue_count_upto(db, filters, COUNT_BOUND), COUNT_BOUND)
+    if searching and walk:
+        # Walk the ranked index; the unary + keeps SQLite from starting at the matches instead.
+        source = "claims c"
+        clauses, params = _narrowing(filters)
+        clauses.append(f"+c.id IN {_MATCHES}")
+        params["search"] = search_expression(filters.search)
+    else:
+        source, clauses, params = _from_matches(filters)
+    start = parse_page_key(after)
     if start:
-        clauses.append(
-            "(c.checkworthiness < :after_score"
-            " OR (c.checkworthiness = :after_score AND c.id > :after_id))"
-        )
-        params.update(after_score=start[0], after_id=start[1])
-    where = _where_sql(clauses)
+        clauses.append("(c.checkworthiness, c.article_id, c.seq) < (:score, :article, :seq)")
+        params.update(score=start[0], article=start[1], seq=start[2])
+    # The page's ids first, so a sort of many matches carries ids alone; details for the page.
+    page = f"SELECT c.id FROM {source} {_where_sql(clauses)} ORDER BY {_ORDER} LIMIT :limit"
     rows = list(
         db.query(
             "SELECT c.id, c.article_id, c.seq, c.text, c.section, c.kind, c.reason,"
@@ -102,9 +194,9 @@ def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: in
             "   AND v.state IN ('draft', 'in_review') ORDER BY v.id DESC LIMIT 1)"
             "   AS pending_verdict,"
             " a.imported_at AS article_imported_at"
-            " FROM claims c JOIN articles a ON a.id = c.article_id"
-            " LEFT JOIN users u ON u.id = c.assignee_id"
-            f" {where} ORDER BY c.checkworthiness DESC, c.id LIMIT :limit",
+            f" FROM ({page}) p CROSS JOIN claims c ON c.id = p.id"
+            " JOIN articles a ON a.id = c.article_id LEFT JOIN users u ON u.id = c.assignee_id"
+            f" ORDER BY {_ORDER}",
             {**params, "limit": limit + 1},
         )
     )
@@ -116,20 +208,50 @@ def queue_page(db, filters: QueueFilters, *, after: str | None = None, limit: in
 
 @query
 def queue_count(db, filters: QueueFilters) -> int:
-    clauses, params = filter_clauses(filters)
-    where = _where_sql(clauses)
-    return db.execute(f"SELECT count(*) FROM claims c {where}", params).fetchone()[0]
+    """How many claims match, every one counted (for small sets and tests)."""
+    source, clauses, params = _from_matches(filters)
+    return db.execute(f"SELECT count(*) FROM {source} {_where_sql(clauses)}", params).fetchone()[0]
 
 
 @query
-def queue_count_upto(db, filters: QueueFilters, cap: int) -> int:
-    """How many claims match, counting no further than cap + 1: cheap on a big database."""
-    clauses, params = filter_clauses(filters)
-    where = _where_sql(clauses)
+def queue_count_upto(db, filters: QueueFilters, bound: int) -> int:
+    """How many claims match, counting no further than bound + 1: cheap on a big database. A
+    search reads its full-text matches once, in id order, and stops at bound + 1."""
+    source, clauses, params = _from_matches(filters)
     return db.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM claims c {where} LIMIT :cap)",
-        {**params, "cap": cap + 1},
+        f"SELECT count(*) FROM (SELECT 1 FROM {source} {_where_sql(clauses)} LIMIT :bound)",
+        {**params, "bound": bound + 1},
     ).fetchone()[0]
+
+
+@query
+def walk_for(db, counted: int, bound: int) -> bool:
+    """Whether a search with `counted` matches (counted up to `bound`) walks the ranked index:
+    when more than `bound` match, or at least one claim in WALK_DENSITY."""
+    if counted > bound:
+        return True
+    claims = db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
+    return counted * WALK_DENSITY >= claims
+
+
+@query
+def queue_results(
+    db, filters: QueueFilters, *, after: str | None = None, bound: int = COUNT_BOUND
+) -> QueueResults:
+    """A page of the queue with the count of every match (exact up to `bound`). A search is
+    counted first, since its count decides how the page is found; otherwise the page comes first
+    and, when it holds every match, is the count."""
+    counted = None
+    if search_expression(filters.search or ""):
+        counted = queue_count_upto(db, filters, bound)
+    walk = counted is not None and walk_for(db, counted, bound)
+    rows, next_key = queue_page(db, filters, after=after, walk=walk)
+    if counted is None:
+        if after is None and next_key is None:
+            counted = len(rows)
+        else:
+            counted = queue_count_upto(db, filters, bound)
+    return QueueResults(rows, next_key, min(counted, bound), counted > bound)
 
 
 @query
@@ -140,7 +262,7 @@ def assigned_to(db, user_id: int, limit: int = 20) -> list[dict]:
             "SELECT c.id, c.article_id, c.text, c.status, c.checkworthiness, a.title AS article_title"
             " FROM claims c JOIN articles a ON a.id = c.article_id"
             " WHERE c.assignee_id = ? AND c.kind = 'claim' AND c.status != 'published'"
-            " ORDER BY c.checkworthiness DESC, c.id LIMIT ?",
+            f" ORDER BY {_ORDER} LIMIT ?",
             [user_id, limit],
         )
     )

@@ -10,6 +10,7 @@ from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_panel import find_unit, panel_context, ranked, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
+from factcheck.views.ids import arg_id
 from factcheck.views.imports import form_context
 from factcheck.views.rendering import json_response, page_or_fragment
 
@@ -92,12 +93,12 @@ def articles_json():
     return json_response(article_store.list_articles(get_db()))
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<id:article_id>")
 def article_page(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)
     units = claim_store.claims_for_article(db, article_id)
-    selected = find_unit(units, request.args.get("claim", type=int))
+    selected = find_unit(units, arg_id("claim"))
     return render_template(
         "article.html",
         **article_page_context(article, units, selected["id"] if selected else None),
@@ -106,7 +107,7 @@ def article_page(article_id: int):
     )
 
 
-@bp.get("/articles/<int:article_id>.json")
+@bp.get("/articles/<id:article_id>.json")
 def article_json(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)

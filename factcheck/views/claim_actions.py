@@ -12,6 +12,7 @@ from flask import Blueprint, current_app, render_template, request
 
 from factcheck import jobs
 from factcheck.fetch import DEFAULT_POLICY
+from factcheck.ids import parse_id
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
@@ -20,6 +21,7 @@ from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, form_values
 from factcheck.views.connection import get_db
+from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import back_to_article, panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
 from factcheck.views.scale_css import current_scale
@@ -32,13 +34,13 @@ log = logging.getLogger(__name__)
 
 
 def _expected_version() -> int:
-    try:
-        return int(request.form.get("expected_version", ""))
-    except ValueError:
+    version = parse_id(request.form.get("expected_version"))
+    if version is None:
         raise Invalid(
             "this form does not say which version of the claim it was opened at;"
             " reload the page and try again"
-        ) from None
+        )
+    return version
 
 
 def _chosen_evidence() -> list[int] | None:
@@ -46,10 +48,10 @@ def _chosen_evidence() -> list[int] | None:
     (the claim had no evidence), so the verdict rests on whatever the claim has."""
     if not request.form.get("evidence_listed"):
         return None
-    chosen = request.form.getlist("evidence")
-    if not all(value.isdigit() for value in chosen):
+    chosen = [parse_id(value) for value in request.form.getlist("evidence")]
+    if None in chosen:
         raise Invalid("the evidence ticked is not a list of evidence numbers; reload the page")
-    return sorted({int(value) for value in chosen})
+    return sorted(set(chosen))
 
 
 def _archive(url: str) -> None:
@@ -84,7 +86,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
 # Triage
 
 
-@bp.post("/claims/<int:claim_id>/classify")
+@bp.post("/claims/<id:claim_id>/classify")
 def classify(claim_id: int):
     def change(db, actor, values):
         triage.classify(
@@ -99,7 +101,7 @@ def classify(claim_id: int):
     return _act(claim_id, "classify", change)
 
 
-@bp.post("/claims/<int:claim_id>/assign")
+@bp.post("/claims/<id:claim_id>/assign")
 def assign(claim_id: int):
     def change(db, actor, values):
         triage.assign(
@@ -116,7 +118,7 @@ def assign(claim_id: int):
 # Evidence
 
 
-@bp.post("/claims/<int:claim_id>/evidence")
+@bp.post("/claims/<id:claim_id>/evidence")
 def add_evidence(claim_id: int):
     def change(db, actor, values):
         evidence = evidence_store.add_evidence(
@@ -142,7 +144,7 @@ def _evidence_of(claim_id: int, evidence_id: int) -> dict:
     return item
 
 
-@bp.post("/claims/<int:claim_id>/evidence/<int:evidence_id>/remove")
+@bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/remove")
 def remove_evidence(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
 
@@ -152,7 +154,7 @@ def remove_evidence(claim_id: int, evidence_id: int):
     return _act(claim_id, "remove_evidence", change, item=item, evidence_id=evidence_id)
 
 
-@bp.get("/claims/<int:claim_id>/evidence/<int:evidence_id>/archive-status")
+@bp.get("/claims/<id:claim_id>/evidence/<id:evidence_id>/archive-status")
 def archive_status(claim_id: int, evidence_id: int):
     """The archive badge alone; the pending badge asks for it until the copy is kept or fails."""
     item = _evidence_of(claim_id, evidence_id)
@@ -163,7 +165,7 @@ def archive_status(claim_id: int, evidence_id: int):
     )
 
 
-@bp.post("/claims/<int:claim_id>/evidence/<int:evidence_id>/archive")
+@bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/archive")
 def archive_again(claim_id: int, evidence_id: int):
     """Fetch the evidence page again after its archive failed or a restart cut it off; answers
     with the badge, which polls until the new copy is kept or fails."""
@@ -179,14 +181,13 @@ def archive_again(claim_id: int, evidence_id: int):
     )
 
 
-@bp.get("/snapshots/<int:snapshot_id>")
+@bp.get("/snapshots/<id:snapshot_id>")
 def snapshot_page(snapshot_id: int):
     """The archived copy of an evidence page, as text (never as the page's own HTML); ?claim=
     names the claim it was opened from, for the way back."""
+    claim_id = arg_id("claim")
     snapshot = evidence_store.get_snapshot(get_db(), snapshot_id)
-    return render_template(
-        "snapshot.html", snapshot=snapshot, claim_id=request.args.get("claim", type=int)
-    )
+    return render_template("snapshot.html", snapshot=snapshot, claim_id=claim_id)
 
 
 # Verdicts and second review
@@ -197,7 +198,7 @@ def _working_verdict(db, claim_id: int) -> dict | None:
     return verdict if verdict and verdict["state"] == "draft" else None
 
 
-@bp.post("/claims/<int:claim_id>/verdict")
+@bp.post("/claims/<id:claim_id>/verdict")
 def save_verdict(claim_id: int):
     """Save the draft verdict; with intent=submit, also send it for second review. The draft rests
     on the evidence ticked on the form (all the claim's evidence when the form lists none);
@@ -246,7 +247,7 @@ def save_verdict(claim_id: int):
     return _act(claim_id, "verdict", change)
 
 
-@bp.post("/claims/<int:claim_id>/correct")
+@bp.post("/claims/<id:claim_id>/correct")
 def correct_verdict(claim_id: int):
     def change(db, actor, values):
         verdicts.correct_verdict(
@@ -264,7 +265,7 @@ def correct_verdict(claim_id: int):
     return _act(claim_id, "correct", change)
 
 
-@bp.post("/claims/<int:claim_id>/approve")
+@bp.post("/claims/<id:claim_id>/approve")
 @require_role("editor", "admin")
 def approve(claim_id: int):
     def change(db, actor, values):
@@ -279,7 +280,7 @@ def approve(claim_id: int):
     return _act(claim_id, "approve", change)
 
 
-@bp.post("/claims/<int:claim_id>/return")
+@bp.post("/claims/<id:claim_id>/return")
 @require_role("editor", "admin")
 def return_verdict(claim_id: int):
     def change(db, actor, values):
@@ -297,7 +298,7 @@ def return_verdict(claim_id: int):
 # Comments
 
 
-@bp.post("/claims/<int:claim_id>/comments")
+@bp.post("/claims/<id:claim_id>/comments")
 def add_comment(claim_id: int):
     def change(db, actor, values):
         comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)

@@ -11,12 +11,12 @@ from factcheck.views.rendering import json_response, wants_fragment
 bp = Blueprint("claims", __name__, url_prefix="/claims")
 
 
-@bp.get("/<int:claim_id>")
+@bp.get("/<id:claim_id>")
 def claim_page(claim_id: int):
     return back_to_article(claim_store.get_claim(get_db(), claim_id))
 
 
-@bp.get("/<int:claim_id>/panel")
+@bp.get("/<id:claim_id>/panel")
 def panel(claim_id: int):
     """The panel alone for htmx; a browser that asks directly is sent to the article page."""
     db = get_db()
@@ -29,7 +29,7 @@ def panel(claim_id: int):
     )
 
 
-@bp.get("/<int:claim_id>.json")
+@bp.get("/<id:claim_id>.json")
 def claim_json_view(claim_id: int):
     db = get_db()
     claim = claim_store.get_claim(db, claim_id)

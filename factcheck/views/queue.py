@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
 from factcheck.store import articles as article_store
 from factcheck.store import bulk as bulk_store
@@ -23,8 +24,8 @@ FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kin
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
-# Counting every match is slow on a big database, so the count stops here ("1,000+ claims").
-COUNT_CAP = 1000
+# Counting every match is slow on a big database, so the count stops here ("more than 10,000").
+COUNT_CAP = queue_store.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
 
 
@@ -44,8 +45,10 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
             continue
         if name in allowed and value not in allowed[name]:
             continue
-        if name == "article" and not value.isdigit():
-            continue
+        if name == "article":
+            if not value.isdigit():
+                continue
+            require_id(value, "article")
         if name == "q":
             value = value[:SEARCH_MAX_CHARS]
         if name == "assignee":
@@ -144,19 +147,17 @@ def _choices(db, values: dict[str, str]) -> dict:
     }
 
 
-def match_count(db, filters, rows: list, next_key, after) -> tuple[int, bool]:
-    """(count, capped): exact when everything fits on one page (no query needed); otherwise
-    counted up to COUNT_CAP, which stays cheap on a million claims."""
-    if next_key is None and after is None:
-        return len(rows), False
-    counted = queue_store.queue_count_upto(db, filters, COUNT_CAP)
-    if counted > COUNT_CAP:
-        return COUNT_CAP, True
-    return counted, False
-
-
 def count_label(count: int, capped: bool) -> str:
-    return f"{count:,}+ claims" if capped else _claims(count)
+    return f"more than {count:,} claims" if capped else _claims(count)
+
+
+def export_note(values: dict[str, str], count: int, capped: bool) -> str:
+    """What the export beside the queue covers: every claim the filters match, however many."""
+    if values.get("kind", "claim") != "claim":
+        return "Covers the claims these filters match, not the units listed here."
+    if capped:
+        return f"Covers every one of the {count_label(count, capped)} these filters match."
+    return f"Covers the {count_label(count, capped)} these filters match; non-claims are left out."
 
 
 def queue_context(args, notice: dict | None = None, selected: set[int] = frozenset()) -> dict:
@@ -168,11 +169,11 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
     choices = {**_choices(db, values), "ratings": ratings}
     filters = queue_filters(values, actor.username)
     after = args.get("after") or None
-    rows, next_key = queue_store.queue_page(db, filters, after=after)
-    count, capped = match_count(db, filters, rows, next_key, after)
+    results = queue_store.queue_results(db, filters, after=after, bound=COUNT_CAP)
+    next_key, count, capped = results.next_key, results.count, results.more
     return {
         "filters": values,
-        "claims": rows,
+        "claims": results.rows,
         "next_url": url_for("queue.queue_page", **values, after=next_key) if next_key else None,
         "first_url": url_for("queue.queue_page", **values) if after else None,
         "next_key": next_key,
@@ -180,6 +181,7 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "count": count,
         "count_capped": capped,
         "count_label": count_label(count, capped),
+        "export_note": export_note(values, count, capped),
         "view": urlencode({**values, **({"after": after} if after else {})}),
         "choices": choices,
         "rating_labels": dict(choices["ratings"]),
@@ -207,6 +209,7 @@ def queue_json():
             "filters": context["filters"],
             "count": context["count"],
             "count_capped": context["count_capped"],
+            "count_label": context["count_label"],
             "claims": context["claims"],
             "next_key": context["next_key"],
             "next_url": context["next_url"],
@@ -215,8 +218,14 @@ def queue_json():
 
 
 def _view_args() -> MultiDict:
-    """The queue view the form was posted from (filters and page), carried in a hidden field."""
-    return MultiDict(parse_qsl(request.form.get("view", "")))
+    """The queue view the form was posted from (filters and page), carried in a hidden field; a
+    page key that no longer reads (the page was open across an upgrade) means the first page."""
+    view = MultiDict(parse_qsl(request.form.get("view", "")))
+    try:
+        queue_store.parse_page_key(view.get("after"))
+    except Invalid:
+        view.pop("after", None)
+    return view
 
 
 def _answer(notice: dict, status: int = 200, selected: set[int] = frozenset()):
@@ -233,7 +242,8 @@ def _answer(notice: dict, status: int = 200, selected: set[int] = frozenset()):
 
 
 def _selected_ids() -> set[int]:
-    return {int(value) for value in request.form.getlist("claim") if value.isdigit()}
+    """The ticked claims; a value that is not a claim id is Invalid."""
+    return {require_id(value, "claim") for value in request.form.getlist("claim")}
 
 
 def _bulk_value(action: str):
@@ -248,8 +258,9 @@ def _bulk_value(action: str):
 def bulk_action():
     actor = signed_in_actor()
     action = request.form.get("action", "")
-    selected = _selected_ids()
+    selected: set[int] = set()
     try:
+        selected = _selected_ids()
         summary = bulk_store.bulk_update(
             get_db(), sorted(selected), action=action, value=_bulk_value(action), actor=actor
         )
@@ -269,11 +280,11 @@ def bulk_action():
 @bp.post("/queue/undo")
 def undo_bulk():
     actor = signed_in_actor()
-    audit_id = request.form.get("audit_id", "")
-    if not audit_id.isdigit():
+    audit_id = parse_id(request.form.get("audit_id"))
+    if audit_id is None:
         raise Invalid("there is no bulk action to undo")
     try:
-        summary = bulk_store.undo_bulk(get_db(), int(audit_id), actor=actor)
+        summary = bulk_store.undo_bulk(get_db(), audit_id, actor=actor)
     except (NotFound, Forbidden) as error:
         return _answer(_error_notice(error), error.status)
     return _answer(_notice(describe_undo(summary), skipped=describe_skips(summary["skipped"])))
