@@ -25,17 +25,12 @@ INTERRUPTED_ARCHIVE = (
 _IMPORT_TASKS = {"import_url": jobs.import_url, "import_text": jobs.import_text}
 
 
-def _stored_items() -> dict[str, bytes]:
-    """Every key of huey's key-value store, with its value still serialized."""
-    return jobs.huey.storage.result_items()
-
-
 def recover_interrupted() -> dict[str, list[str]]:
     """Mark every job a crash or restart cut off as failed; call it before workers start.
 
     Returns the import job ids and archive URLs that were recovered."""
     waiting = {task.id for task in jobs.huey.pending()}
-    items = _stored_items()
+    items = jobs.huey.storage.result_items()  # every key, its value still serialized
     imports, archives = [], []
     for key, value in items.items():
         if key.startswith(jobs.PROGRESS_PREFIX):

@@ -26,6 +26,11 @@ def init(ctx):
         click.echo(f"{path}: up to date")
 
 
+# The most an import may be allowed to read (1 GiB): more than any article, and a size Python can
+# still ask a file for in one read.
+LARGEST_MAX_BYTES = 1024**3
+
+
 @main.command("import")
 @click.argument("source")
 @click.option("--title", help="Use this title instead of the detected one.")
@@ -38,7 +43,7 @@ def init(ctx):
 )
 @click.option(
     "--max-bytes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LARGEST_MAX_BYTES),
     help="Largest input accepted (default 5 MB, or FACTCHECK_MAX_IMPORT_BYTES).",
 )
 @click.option("--as", "as_user", metavar="USERNAME", help="Who is importing (default: system).")
@@ -48,7 +53,9 @@ def import_article(source, title, source_url, source_format, max_bytes, as_user,
     from factcheck import importers  # trafilatura takes a moment to load; only import needs it
     from factcheck.ingest import ingest_imported
 
-    limit = max_bytes or env_int("FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES)
+    limit = max_bytes or env_int(
+        "FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES, largest=LARGEST_MAX_BYTES
+    )
     imported = importers.load(
         source,
         format=source_format,

@@ -32,7 +32,28 @@ def refusals() -> tuple[type[Exception], ...]:
     return (StoreError, ImportRefused, FetchError)
 
 
+def _argument_problem(argument: str) -> str | None:
+    """Why a command-line argument cannot be used, or None."""
+    if "\x00" in argument:
+        return "an argument holds a NUL character, which no name, path or text can contain"
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return (
+            f"the argument {argument!r} is not valid UTF-8 text; set a UTF-8 locale"
+            " (LANG=C.UTF-8) or rename the file"
+        )
+    return None
+
+
 class FactcheckGroup(click.Group):
+    def parse_args(self, ctx, args):
+        for argument in args:
+            problem = _argument_problem(argument)
+            if problem:
+                raise UserError(problem)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -81,14 +102,18 @@ def emit_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, largest: int) -> int:
+    """A byte count from the environment, from 1 to `largest`; `default` when it is not set."""
     raw = os.environ.get(name)
     if not raw:
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
-        raise UserError(f"{name} must be a whole number of bytes, not {raw!r}") from None
+        value = 0
+    if not 1 <= value <= largest:
+        raise UserError(f"{name} must be a whole number of bytes from 1 to {largest}, not {raw!r}")
+    return value
 
 
 def acting_user(db, username: str | None):

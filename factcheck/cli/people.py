@@ -21,7 +21,12 @@ def user_group():
 
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        try:
+            password = sys.stdin.buffer.readline().decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise UserError(
+                "the password on standard input is not valid UTF-8 text; type it again"
+            ) from None
         if not password:
             raise UserError("no password on standard input; pipe one line with the password")
         return password
