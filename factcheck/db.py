@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,6 +17,9 @@ from factcheck.resources import migrations_dir
 
 DEFAULT_DB = Path("instance") / "factcheck.db"
 BUSY_TIMEOUT_MS = 10_000
+# How many SQLite virtual machine steps pass between two looks at a time limit (about a
+# millisecond of work): often enough to stop on time, rarely enough to cost nothing measurable.
+PROGRESS_STEPS = 10_000
 
 
 def default_path() -> Path:
@@ -35,6 +39,29 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     return sqlite_utils.Database(conn)
+
+
+def limit_time(db: sqlite_utils.Database, seconds: float | None) -> None:
+    """Interrupt a statement still running `seconds` from now (None: no limit). SQLite stops it
+    with `sqlite3.OperationalError: interrupted`, having undone anything the statement did.
+
+    Writes are never cut off: a statement inside an explicit transaction (every write runs in one,
+    see `transaction`; so does an export's read snapshot) runs to its end, and once anything has
+    been changed the limit is off, so the answer to a saved change is never an error inviting a
+    second save."""
+    connection = db.conn
+    if seconds is None:
+        connection.set_progress_handler(None, PROGRESS_STEPS)
+        return
+    deadline = time.monotonic() + seconds
+    changes = connection.total_changes
+
+    def over_time() -> int:
+        if connection.in_transaction or connection.total_changes != changes:
+            return 0
+        return int(time.monotonic() > deadline)
+
+    connection.set_progress_handler(over_time, PROGRESS_STEPS)
 
 
 @cache

@@ -6,7 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.views.article_layout import layout_article, split_headline, usable_units
-from factcheck.views.claim_panel import panel_context, ranked
 from factcheck.views.formatting import exact_time, progress_segments, relative_time
 
 SECTIONS = ("headline", "standfirst", "body")
@@ -97,32 +96,6 @@ def test_units_outside_the_body_or_overlapping_are_left_out():
         {"id": 4, "start": 3, "end": 6},
     ]
     assert [unit["id"] for unit in usable_units(body, units)] == [1, 4]
-
-
-def _claims(*specs):
-    return [
-        {"id": 10 + seq, "seq": seq, "kind": kind, "checkworthiness": score}
-        for seq, (kind, score) in enumerate(specs)
-    ]
-
-
-def test_ranked_puts_the_most_check_worthy_first_and_leaves_out_non_claims():
-    units = _claims(("claim", 0.2), ("not_a_claim", 0.9), ("claim", 0.7), ("claim", 0.7))
-    assert [unit["id"] for unit in ranked(units)] == [12, 13, 10]
-
-
-def test_panel_counts_claims_only_and_knows_the_neighbours():
-    units = _claims(("claim", 0.2), ("not_a_claim", 0), ("claim", 0.7), ("claim", 0.5))
-    third = panel_context(units, units[2])
-    assert (third["position"], third["claim_total"]) == (2, 3)
-    assert (third["previous_claim"]["id"], third["next_claim"]["id"]) == (10, 13)
-    non_claim = panel_context(units, units[1])
-    assert non_claim["position"] is None
-    assert (non_claim["previous_claim"]["id"], non_claim["next_claim"]["id"]) == (10, 12)
-    first = panel_context(units, units[0])
-    assert first["previous_claim"] is None
-    nothing = panel_context(units, None)
-    assert nothing["next_claim"]["id"] == 10 and nothing["previous_claim"] is None
 
 
 NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)

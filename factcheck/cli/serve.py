@@ -19,7 +19,10 @@ def serve(ctx, host, port, threads):
 
     path = ctx.find_root().obj["db_path"]
     open_db().close()
-    app = create_app({"DATABASE": str(path)})
+    try:
+        app = create_app({"DATABASE": str(path)})
+    except ValueError as error:
+        raise UserError(str(error)) from None
     try:
         server = waitress.create_server(
             app, host=host, port=port, threads=threads, ident="factcheck"

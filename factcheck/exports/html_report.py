@@ -7,6 +7,8 @@ from factcheck.exports.records import web_url
 from factcheck.exports.report_model import STANCE_WORDS, build_report, filters_words
 from factcheck.exports.templating import environment
 
+WRITE_CHARS = 64 * 1024
+
 
 def write(out: BinaryIO, context) -> dict:
     report = build_report(context)
@@ -18,6 +20,14 @@ def write(out: BinaryIO, context) -> dict:
         stance_words=STANCE_WORDS,
         web_url=web_url,
     )
+    # The template yields a piece per tag and text: write them a few tens of kB at a time, so a
+    # long article costs neither a write per piece nor the whole page in memory.
+    pending, size = [], 0
     for chunk in chunks:
-        out.write(chunk.encode("utf-8"))
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= WRITE_CHARS:
+            out.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    out.write("".join(pending).encode("utf-8"))
     return {"claims": report.claim_count}

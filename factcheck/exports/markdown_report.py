@@ -68,7 +68,7 @@ def link(text: str, url: str | None) -> str:
     return f"[{escape_markdown(reveal(text))}]({_link_target(safe)})"
 
 
-def _paragraph(block, view: ArticleView) -> str:
+def _paragraph(block) -> str:
     """One paragraph of the article on one line: checked claims in bold, others in italics, each
     followed by its number linking to its verdict."""
     parts = []
@@ -76,7 +76,7 @@ def _paragraph(block, view: ArticleView) -> str:
         if segment.unit is None:
             parts.append(escape_inline(segment.text))
             continue
-        claim = view.claims[segment.unit["id"]]
+        claim = segment.unit["claim"]
         words = escape_inline(segment.text.strip())
         marker = f"[\\[{claim.number}\\]](#claim-{claim.id})"
         parts.append(f"**{words}** {marker}" if claim.verdict else f"*{words}* {marker}")
@@ -151,18 +151,18 @@ def _article_lines(view: ArticleView) -> Iterator[str]:
     if byline:
         yield "*" + " · ".join(byline) + "*"
         yield ""
-    for block in view.blocks:
-        yield _paragraph(block, view)
+    for block in view.blocks():
+        yield _paragraph(block)
         yield ""
-    if view.checked:
+    if view.checked_count:
         yield "### What we checked"
         yield ""
-        for claim in view.checked:
+        for claim in view.checked():
             yield from _verdict_lines(claim)
-    if view.pending:
+    if view.pending_count:
         yield "### Not yet rated"
         yield ""
-        for claim in view.pending:
+        for claim in view.pending():
             text = escape_markdown(claim.record["text"]).replace("\n", " ")
             yield f'- <a id="claim-{claim.id}"></a>{claim.number}. {text} ({claim.status_words})'
         yield ""

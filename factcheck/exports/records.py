@@ -1,6 +1,6 @@
 """Assembling export records: decoded claim records grouped by article, and what a reader sees."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.scales import Scale
@@ -13,8 +13,12 @@ UNRATED_COLOUR = "#8c959f"
 
 @dataclass(frozen=True)
 class ArticleReport:
+    """An article an export covers (without its body), how many of its claims are selected, and
+    how many of those have a verdict to show."""
+
     article: dict
-    claims: list[dict]
+    claim_count: int
+    checked_count: int
 
 
 @dataclass(frozen=True)
@@ -24,15 +28,23 @@ class Bar:
     count: int
 
 
-def article_reports(context) -> Iterator[ArticleReport]:
-    """The selected articles, oldest first, each with its selected claims in document order."""
-    filters = context.filters
-    arguments = filters.store_arguments()
-    for article in export_store.articles_selected(context.db, **arguments):
-        claims = export_store.claim_records_for_article(
-            context.db, article["id"], **{k: v for k, v in arguments.items() if k != "article_id"}
-        )
-        yield ArticleReport(article, claims)
+def article_reports(context) -> tuple[list[ArticleReport], list[Bar]]:
+    """The selected articles, oldest first, with their claim counts, and the bars of the verdict
+    chart: one pass over the selected claims' shown ratings, reading no claim records."""
+    arguments = context.filters.store_arguments()
+    counts: dict[int, list[int]] = {}
+    ratings = []
+    for article_id, rating, label in export_store.shown_ratings(context.db, **arguments):
+        count = counts.setdefault(article_id, [0, 0])
+        count[0] += 1
+        if rating is not None:
+            count[1] += 1
+        ratings.append((rating, label) if rating is not None else None)
+    articles = [
+        ArticleReport(article, *counts.get(article["id"], (0, 0)))
+        for article in export_store.articles_selected(context.db, **arguments)
+    ]
+    return articles, verdict_bars(ratings, context.config.scale)
 
 
 def web_url(url: str | None) -> str | None:
@@ -70,20 +82,21 @@ def rating_colour(scale: Scale, verdict: dict | None) -> str:
     return rating.colour if rating else UNRATED_COLOUR
 
 
-def verdict_bars(records, scale: Scale) -> list[Bar]:
+def verdict_bars(ratings: Iterable[tuple[str, str] | None], scale: Scale) -> list[Bar]:
     """A bar per rating on the scale, best first, plus one for claims not yet rated when any are.
 
-    A rating no longer on the scale keeps its own bar, in the scale's neutral colour."""
+    `ratings` holds each claim's shown (rating, label), or None for a claim without a verdict. A
+    rating no longer on the scale keeps its own bar, in the scale's neutral colour."""
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}
     unrated = 0
-    for record in records:
-        verdict = shown_verdict(record)
-        if verdict is None:
+    for shown in ratings:
+        if shown is None:
             unrated += 1
             continue
-        counts[verdict["rating"]] = counts.get(verdict["rating"], 0) + 1
-        labels.setdefault(verdict["rating"], verdict["rating_label"])
+        rating, label = shown
+        counts[rating] = counts.get(rating, 0) + 1
+        labels.setdefault(rating, label)
     bars = [Bar(r.label, r.colour, counts.pop(r.key, 0)) for r in scale.ratings]
     bars.extend(Bar(labels[key], UNRATED_COLOUR, count) for key, count in sorted(counts.items()))
     if unrated:

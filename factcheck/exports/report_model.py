@@ -1,8 +1,10 @@
 """What a report shows, shared by the HTML and Markdown reports: articles, claims, verdicts, counts."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck.exports.records import (
+    ArticleReport,
     Bar,
     article_reports,
     live_evidence,
@@ -10,10 +12,10 @@ from factcheck.exports.records import (
     rating_colour,
     shown_verdict,
     superseded_verdicts,
-    verdict_bars,
     working_verdict,
 )
-from factcheck.views.article_layout import Block, layout_article
+from factcheck.store import exports as export_store
+from factcheck.views.article_layout import Block, iter_blocks
 
 STATUS_WORDS = {
     "unreviewed": "Not yet checked",
@@ -51,17 +53,52 @@ class ClaimView:
 
 @dataclass(frozen=True)
 class ArticleView:
+    """One article of a report. Its text and its claims are read from the database as the report
+    is written, a batch at a time, so a report holds one article's body and a batch of claims
+    however long the article is: `blocks()`, `checked()` and `pending()` each read them anew."""
+
     article: dict
-    blocks: list[Block]
-    claims: dict[int, ClaimView]
+    claim_count: int
+    checked_count: int
+    first_number: int
+    context: object
 
     @property
-    def checked(self) -> list[ClaimView]:
-        return [claim for claim in self.claims.values() if claim.verdict]
+    def pending_count(self) -> int:
+        return self.claim_count - self.checked_count
 
-    @property
-    def pending(self) -> list[ClaimView]:
-        return [claim for claim in self.claims.values() if not claim.verdict]
+    def _claims(self, rated: bool | None = None) -> Iterator[ClaimView]:
+        arguments = self.context.filters.store_arguments()
+        arguments.pop("article_id", None)
+        scale = self.context.config.scale
+        records = export_store.numbered_claim_records(
+            self.context.db, self.article["id"], rated=rated, **arguments
+        )
+        for number, record in records:
+            yield _claim_view(self.first_number + number - 1, record, scale)
+
+    def blocks(self) -> Iterator[Block]:
+        """The article's paragraphs, each claim's segment carrying its ClaimView as `unit.claim`."""
+        body = export_store.article_body(self.context.db, self.article["id"])
+        units = (
+            {
+                "id": claim.id,
+                "start": claim.record["start"],
+                "end": claim.record["end"],
+                "section": claim.record["section"],
+                "claim": claim,
+            }
+            for claim in self._claims()
+        )
+        return iter_blocks(body, units)
+
+    def checked(self) -> Iterator[ClaimView]:
+        """The claims with a verdict to show, in document order."""
+        return self._claims(rated=True)
+
+    def pending(self) -> Iterator[ClaimView]:
+        """The claims not yet rated, in document order."""
+        return self._claims(rated=False)
 
 
 @dataclass(frozen=True)
@@ -69,16 +106,31 @@ class ReportModel:
     title: str
     organisation: str | None
     provenance: dict
-    articles: list[ArticleView]
+    article_reports: list[ArticleReport]
     bars: list[Bar]
+    context: object
+
+    @property
+    def article_count(self) -> int:
+        return len(self.article_reports)
 
     @property
     def claim_count(self) -> int:
-        return sum(len(article.claims) for article in self.articles)
+        return sum(report.claim_count for report in self.article_reports)
 
     @property
     def checked_count(self) -> int:
-        return sum(len(article.checked) for article in self.articles)
+        return sum(report.checked_count for report in self.article_reports)
+
+    @property
+    def articles(self) -> Iterator[ArticleView]:
+        """Each article in turn, oldest first, numbering claims on from the article before."""
+        number = 1
+        for report in self.article_reports:
+            yield ArticleView(
+                report.article, report.claim_count, report.checked_count, number, self.context
+            )
+            number += report.claim_count
 
 
 def _correction_note(verdict: dict | None, record: dict) -> str | None:
@@ -108,27 +160,19 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
 
 
 def build_report(context) -> ReportModel:
-    scale = context.config.scale
-    articles = []
-    number = 0
-    for report in article_reports(context):
-        views = {}
-        for record in report.claims:
-            number += 1
-            views[record["id"]] = _claim_view(number, record, scale)
-        blocks = layout_article(report.article["body"], report.claims)
-        articles.append(ArticleView(report.article, blocks, views))
-    records = [claim.record for article in articles for claim in article.claims.values()]
-    if len(articles) == 1:
-        title = f"Fact-check: {articles[0].article['title']}"
+    """The report's headings and counts; its articles are read as they are written."""
+    reports, bars = article_reports(context)
+    if len(reports) == 1:
+        title = f"Fact-check: {reports[0].article['title']}"
     else:
-        title = f"Fact-check report: {len(articles)} articles"
+        title = f"Fact-check report: {len(reports)} articles"
     return ReportModel(
         title=title,
         organisation=context.config.org_name,
         provenance=context.provenance,
-        articles=articles,
-        bars=verdict_bars(records, scale),
+        article_reports=reports,
+        bars=bars,
+        context=context,
     )
 
 

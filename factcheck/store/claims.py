@@ -1,6 +1,7 @@
 """Reading claims: one claim, an article's claims in document order."""
 
 import json
+import sqlite3
 
 from factcheck.store import audit
 from factcheck.store.errors import NotFound
@@ -34,6 +35,116 @@ def claims_for_article(db, article_id: int) -> list[dict]:
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY seq", [article_id]
     )
     return [_decoded(row) for row in rows]
+
+
+@query
+def unit_spans(db, article_id: int) -> list[sqlite3.Row]:
+    """Where each of the article's units lies, in document order: id, seq, start, end, section and
+    kind only, so laying out a long article does not read every unit's text."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(
+        'SELECT id, seq, start, "end", section, kind FROM claims WHERE article_id = ? ORDER BY seq',
+        [article_id],
+    ).fetchall()
+
+
+@query
+def claims_in_seq_range(db, article_id: int, first_seq: int, last_seq: int) -> list[dict]:
+    """The article's units from `first_seq` to `last_seq` (both included), in document order."""
+    rows = db.query(
+        f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? AND seq BETWEEN ? AND ?"
+        " ORDER BY seq",
+        [article_id, first_seq, last_seq],
+    )
+    return [_decoded(row) for row in rows]
+
+
+@query
+def article_counts(db, article_id: int) -> dict:
+    """How many units the article has, how many are claims and not claims, and claims by status."""
+    row = db.execute(
+        "SELECT count(*), count(*) FILTER (WHERE kind = 'claim'),"
+        " count(*) FILTER (WHERE kind = 'claim' AND status = 'unreviewed'),"
+        " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_progress'),"
+        " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_review'),"
+        " count(*) FILTER (WHERE kind = 'claim' AND status = 'published')"
+        " FROM claims WHERE article_id = ?",
+        [article_id],
+    ).fetchone()
+    units, claims, unreviewed, in_progress, in_review, published = row
+    return {
+        "units": units,
+        "claims": claims,
+        "not_claims": units - claims,
+        "by_status": {
+            "unreviewed": unreviewed,
+            "in_progress": in_progress,
+            "in_review": in_review,
+            "published": published,
+        },
+    }
+
+
+@query
+def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
+    """The article's `limit` most check-worthy claims, highest first; ties keep document order."""
+    rows = db.query(
+        f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? AND kind = 'claim'"
+        " ORDER BY checkworthiness DESC, seq LIMIT ?",
+        [article_id, limit],
+    )
+    return [_decoded(row) for row in rows]
+
+
+_CLAIM_BEFORE = (
+    "(SELECT seq FROM claims WHERE article_id = :article AND kind = 'claim' AND seq < :before"
+    " ORDER BY seq DESC LIMIT 1)"
+)
+_CLAIM_AFTER = (
+    "(SELECT seq FROM claims WHERE article_id = :article AND kind = 'claim' AND seq > :after"
+    " ORDER BY seq LIMIT 1)"
+)
+
+
+def _claims_at(db, article_id: int, seqs: list[int | None]) -> list[dict | None]:
+    wanted = [seq for seq in seqs if seq is not None]
+    found = {}
+    if wanted:
+        rows = db.query(
+            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ?"
+            " AND seq IN (SELECT value FROM json_each(?))",
+            [article_id, json.dumps(wanted)],
+        )
+        found = {row["seq"]: _decoded(row) for row in rows}
+    return [found.get(seq) for seq in seqs]
+
+
+@query
+def claims_around(db, article_id: int, before_seq: int, after_seq: int) -> tuple:
+    """The last claim before `before_seq` and the first claim after `after_seq` (each a claim or
+    None): the claims on either side of a unit, or of a stretch of the text."""
+    row = db.execute(
+        f"SELECT {_CLAIM_BEFORE}, {_CLAIM_AFTER}",
+        {"article": article_id, "before": before_seq, "after": after_seq},
+    ).fetchone()
+    previous, following = _claims_at(db, article_id, list(row))
+    return previous, following
+
+
+@query
+def claim_neighbours(db, article_id: int, seq: int | None) -> dict:
+    """Where a unit stands among the article's claims: how many claims there are, how many come
+    before it, and the claims just before and after it. With no unit (`seq` None) the first claim
+    comes "after"."""
+    at = -1 if seq is None else seq
+    total, before = db.execute(
+        "SELECT count(*), count(*) FILTER (WHERE seq < :at) FROM claims"
+        " WHERE article_id = :article AND kind = 'claim'",
+        {"article": article_id, "at": at},
+    ).fetchone()
+    previous, following = claims_around(db, article_id, at, at)
+    return {"claim_total": total, "claims_before": before, "previous": previous, "next": following}
 
 
 def _verdict_view(row: dict | None, users: dict) -> dict | None:

@@ -245,11 +245,42 @@ def article_record_batches(db, *, published_only=False, **filters) -> Iterator[l
 
 
 @query
-def claim_records_for_article(db, article_id: int, **filters) -> list[dict]:
-    """The selected claims of one article as decoded records, in document order."""
+def numbered_claim_records(
+    db, article_id: int, *, rated: bool | None = None, **filters
+) -> Iterator[tuple[int, dict]]:
+    """The selected claims of one article as decoded records in document order, each with its
+    number among them (from 1), streamed a batch at a time. `rated` keeps only the claims with
+    (True) or without (False) a verdict to show: a published one, or one being worked on."""
     where, params = _where({**filters, "article_id": article_id})
-    sql = _claim_records_sql(where, "c.seq")
-    return [json.loads(line) for (line,) in db.conn.execute(sql, params)]
+    sql = (
+        f"{_BULK_LINKS}, numbered AS ("
+        " SELECT c.id AS id, row_number() OVER (ORDER BY c.seq) AS number,"
+        " EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = c.id AND r.state != 'superseded')"
+        f" AS rated FROM claims c JOIN articles a ON a.id = c.article_id{where})"
+        f" SELECT n.number, {_CLAIM_RECORD} FROM numbered n JOIN claims c ON c.id = n.id"
+    )
+    if rated is not None:
+        sql += " WHERE n.rated = :rated"
+        params["rated"] = int(rated)
+    sql += " ORDER BY n.number"
+    for rows in _batches(db, sql, params):
+        for number, record in rows:
+            yield number, json.loads(record)
+
+
+@query
+def shown_ratings(db, **filters) -> Iterator[tuple]:
+    """(article_id, rating, rating_label) for each selected claim, by article and then in
+    document order. Rating and label are those of the verdict a reader should see (the published
+    one, else the one being worked on), or None when there is none."""
+    where, params = _where(filters)
+    sql = (
+        "SELECT c.article_id, v.rating, v.rating_label FROM claims c"
+        f" JOIN articles a ON a.id = c.article_id LEFT JOIN verdicts v ON v.id = {_SHOWN_VERDICT}"
+        f"{where} ORDER BY c.article_id, c.seq"
+    )
+    for rows in _batches(db, sql, params):
+        yield from rows
 
 
 @query
@@ -262,14 +293,23 @@ def csv_rows(db, **filters) -> Iterator[tuple]:
 
 @query
 def articles_selected(db, **filters) -> list[dict]:
-    """The articles with at least one selected claim, with their bodies, oldest first."""
+    """The articles with at least one selected claim, oldest first, without their bodies (see
+    `article_body`)."""
     where, params = _where(filters)
     return list(
         db.query(
-            f"SELECT * FROM articles WHERE id IN ({_selected_article_ids_sql(where)}) ORDER BY id",
+            "SELECT id, title, source_url, publisher, author, published_date, body_hash,"
+            " import_format, imported_at, imported_by FROM articles"
+            f" WHERE id IN ({_selected_article_ids_sql(where)}) ORDER BY id",
             params,
         )
     )
+
+
+@query
+def article_body(db, article_id: int) -> str:
+    """One article's text, which claim offsets point into."""
+    return db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
 
 
 @query

@@ -1,6 +1,12 @@
-"""Lay an article body out as blocks of plain text and claim units, from the stored offsets."""
+"""Lay an article body out as blocks of plain text and claim units, from the stored offsets.
+
+One pass over the units in offset order: every paragraph break lies between two units, so each
+stretch of text between units is searched once for blank lines, and a paragraph is complete as
+soon as the next break is found. Time is linear in the body and the units, and a caller that
+streams units in offset order holds only the current paragraph's units."""
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # A blank line (possibly holding spaces or tabs) and the whitespace that follows it.
@@ -25,38 +31,48 @@ class Block:
     segments: tuple[Segment, ...]
 
 
-def usable_units(body: str, units: list[dict]) -> list[dict]:
+@dataclass(frozen=True)
+class Paragraph:
+    """Where a paragraph lies in the body (`body[start:end]`, trimmed) and the units inside it."""
+
+    start: int
+    end: int
+    units: tuple[dict, ...]
+
+
+def usable_units(body: str, units: Iterable[dict]) -> list[dict]:
     """Units in body order, leaving out any that fall outside the body or overlap an earlier one."""
-    kept: list[dict] = []
-    for unit in sorted(units, key=lambda u: (u["start"], u["end"])):
+    return list(in_order(body, sorted(units, key=lambda u: (u["start"], u["end"]))))
+
+
+def in_order(body: str, units: Iterable[dict]) -> Iterator[dict]:
+    """The units of an offset-ordered stream that fit the body and do not overlap an earlier one."""
+    last_end = -1
+    for unit in units:
         if not 0 <= unit["start"] < unit["end"] <= len(body):
             continue
-        if kept and unit["start"] < kept[-1]["end"]:
+        if unit["start"] < last_end:
             continue
-        kept.append(unit)
-    return kept
+        last_end = unit["end"]
+        yield unit
 
 
-def _paragraph_gaps(body: str, units: list[dict]) -> list[tuple[int, int]]:
-    """Blank lines between units (never inside one), plus line breaks where the section changes."""
-    gaps = []
-    position = 0
-    for unit in [*units, {"start": len(body), "end": len(body)}]:
-        for match in _BLANK_LINE.finditer(body, position, unit["start"]):
-            gaps.append((match.start(), match.end()))
-        position = unit["end"]
-    for before, after in zip(units, units[1:], strict=False):
-        if before["section"] == after["section"]:
-            continue
-        between = body[before["end"] : after["start"]]
+def _region_gaps(body: str, start: int, end: int, before: dict | None, after: dict | None):
+    """The paragraph breaks between two neighbouring units (or a unit and an end of the body):
+    blank lines, plus a line break where the section changes."""
+    if body.find("\n", start, end) < 0:
+        return []
+    gaps = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(body, start, end)]
+    if before is not None and after is not None and before["section"] != after["section"]:
+        between = body[start:end]
         newline = between.find("\n")
-        if newline < 0:
-            continue
-        if between.strip():
-            gaps.append((before["end"] + newline, before["end"] + newline + 1))
-        else:
-            gaps.append((before["end"], after["start"]))
-    return _merged(gaps)
+        if newline >= 0:
+            if between.strip():
+                gaps.append((start + newline, start + newline + 1))
+            else:
+                gaps.append((start, end))
+            return _merged(gaps)
+    return gaps
 
 
 def _merged(gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -69,11 +85,10 @@ def _merged(gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _trimmed(body: str, start: int, end: int, units: list[dict]) -> tuple[int, int]:
+def trimmed(body: str, start: int, end: int, units: list[dict]) -> tuple[int, int]:
     """Drop whitespace at either end of a paragraph, never cutting into a unit."""
-    inner = [u for u in units if start <= u["start"] and u["end"] <= end]
-    first_unit = inner[0]["start"] if inner else end
-    last_unit = inner[-1]["end"] if inner else start
+    first_unit = units[0]["start"] if units else end
+    last_unit = units[-1]["end"] if units else start
     while start < min(end, first_unit) and body[start].isspace():
         start += 1
     while end > max(start, last_unit) and body[end - 1].isspace():
@@ -81,14 +96,42 @@ def _trimmed(body: str, start: int, end: int, units: list[dict]) -> tuple[int, i
     return start, end
 
 
-def _section(units: list[dict]) -> str:
+def paragraphs(body: str, units: Iterable[dict]) -> Iterator[Paragraph]:
+    """The paragraphs of the body in order, split at blank lines (never inside a unit) and where
+    the section changes. `units` must come in offset order; overlapping ones are left out."""
+    position = 0  # where the current paragraph starts (before trimming)
+    inside: list[dict] = []
+    previous = None
+    for unit in _with_end(in_order(body, units)):
+        region_start = previous["end"] if previous is not None else 0
+        region_end = unit["start"] if unit is not None else len(body)
+        for gap_start, gap_end in _region_gaps(body, region_start, region_end, previous, unit):
+            start, end = trimmed(body, position, gap_start, inside)
+            if start < end:
+                yield Paragraph(start, end, tuple(inside))
+            position, inside = gap_end, []
+        if unit is None:
+            break
+        inside.append(unit)
+        previous = unit
+    start, end = trimmed(body, position, len(body), inside)
+    if start < end:
+        yield Paragraph(start, end, tuple(inside))
+
+
+def _with_end(units: Iterable[dict]) -> Iterator[dict | None]:
+    yield from units
+    yield None
+
+
+def _section(units: tuple[dict, ...]) -> str:
     sections = {unit["section"] for unit in units}
     if len(sections) == 1 and sections <= {"headline", "standfirst"}:
         return sections.pop()
     return "body"
 
 
-def _segments(body: str, start: int, end: int, units: list[dict]) -> tuple[Segment, ...]:
+def _segments(body: str, start: int, end: int, units: Iterable[dict]) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     position = start
     for unit in units:
@@ -103,21 +146,24 @@ def _segments(body: str, start: int, end: int, units: list[dict]) -> tuple[Segme
     return tuple(segments)
 
 
+def block(body: str, paragraph: Paragraph, units: Iterable[dict] | None = None) -> Block:
+    """The paragraph as a block of segments; `units` may replace the paragraph's own units with
+    fuller records of the same units (same offsets, same order)."""
+    shown = paragraph.units if units is None else tuple(units)
+    return Block(_section(paragraph.units), _segments(body, paragraph.start, paragraph.end, shown))
+
+
+def iter_blocks(body: str, units: Iterable[dict]) -> Iterator[Block]:
+    """Blocks one paragraph at a time, from units that come in offset order."""
+    for paragraph in paragraphs(body, units):
+        yield block(body, paragraph)
+
+
 def layout_article(body: str, units: list[dict]) -> list[Block]:
     """Split the body into paragraphs at blank lines, each unit wrapped whole inside its paragraph.
 
     A unit that crosses a blank line keeps its paragraphs together rather than being cut."""
-    units = usable_units(body, units)
-    blocks: list[Block] = []
-    position = 0
-    for gap_start, gap_end in [*_paragraph_gaps(body, units), (len(body), len(body))]:
-        start, end = _trimmed(body, position, gap_start, units)
-        position = gap_end
-        if start >= end:
-            continue
-        inner = [u for u in units if start <= u["start"] and u["end"] <= end]
-        blocks.append(Block(_section(inner), _segments(body, start, end, inner)))
-    return blocks
+    return list(iter_blocks(body, usable_units(body, units)))
 
 
 def split_headline(blocks: list[Block]) -> tuple[list[Block], list[Block]]:

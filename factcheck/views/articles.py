@@ -5,9 +5,10 @@ from flask import Blueprint, render_template, request
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
 from factcheck.store import queue as queue_store
-from factcheck.views.article_layout import layout_article, split_headline
+from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
+from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
 from factcheck.views.auth_guard import signed_in_actor
-from factcheck.views.claim_panel import find_unit, panel_context, ranked, reviewed
+from factcheck.views.claim_panel import panel_context, reviewed, selected_unit, seq_of
 from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
 from factcheck.views.ids import arg_id
@@ -20,32 +21,78 @@ bp = Blueprint("articles", __name__)
 DASHBOARD_ARTICLES = 100
 
 
-def status_counts(units: list[dict]) -> dict:
-    counts = dict.fromkeys(STATUS_ORDER, 0)
-    for unit in units:
-        if unit["kind"] == "claim":
-            counts[unit["status"]] = counts.get(unit["status"], 0) + 1
-    return counts
+# The ranked list beside the text shows this many claims; the queue, filtered to the article,
+# has them all.
+RANKED_SHOWN = 200
 
 
-def claim_lists(units: list[dict], selected_id: int | None) -> dict:
+def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
     """The ranked claims and the counts around the text, which every change to a claim refreshes."""
+    counts = claim_store.article_counts(db, article_id)
     return {
-        "ranked_claims": ranked(units),
-        "not_claim_total": sum(1 for unit in units if unit["kind"] != "claim"),
-        "counts": status_counts(units),
+        "ranked_claims": claim_store.ranked_claims(db, article_id, RANKED_SHOWN),
+        "ranked_total": counts["claims"],
+        "not_claim_total": counts["not_claims"],
+        "counts": {**dict.fromkeys(STATUS_ORDER, 0), **counts["by_status"]},
         "selected_id": selected_id,
     }
 
 
-def article_page_context(article: dict, units: list[dict], selected_id: int | None) -> dict:
-    """What article.html shows around the claim panel: the article laid out, and the claim lists."""
-    headline, blocks = split_headline(layout_article(article["body"], units))
+def _part_links(db, article: dict, parts: list[Part], part: Part) -> dict | None:
+    """What the part navigation shows: every part by its paragraphs, this one, and the claims
+    just outside it (where j and k go from its first and last claim)."""
+    if len(parts) == 1:
+        return None
+    if part.seq_range:
+        first_seq, last_seq = part.seq_range
+    else:
+        last_seq = _seq_before(parts, part)
+        first_seq = last_seq + 1
+    previous, following = claim_store.claims_around(db, article["id"], first_seq, last_seq)
+    return {
+        "number": part.number,
+        "count": len(parts),
+        "choices": [(p.number, p.first_paragraph, p.last_paragraph) for p in parts],
+        "previous_claim": previous,
+        "next_claim": following,
+    }
+
+
+def _seq_before(parts: list[Part], part: Part) -> int:
+    """For a part without units: the seq of the last unit before it (-1 when there is none)."""
+    for earlier in reversed(parts[: part.number - 1]):
+        if earlier.seq_range:
+            return earlier.seq_range[1]
+    return -1
+
+
+def article_page_context(
+    db, article: dict, selected: dict | None, part_number: int | None = None
+) -> dict:
+    """What article.html shows around the claim panel: one part of the article laid out (the part
+    holding the selected unit, else the part asked for; a short article is one part), and the
+    claim lists."""
+    body = article["body"]
+    spans = claim_store.unit_spans(db, article["id"])
+    parts = divide(body, paragraphs(body, usable_units(body, spans)))
+    if selected is not None:
+        part = part_holding(parts, selected["start"])
+    else:
+        part = part_numbered(parts, part_number)
+    seqs = part.seq_range
+    shown = claim_store.claims_in_seq_range(db, article["id"], *seqs) if seqs else []
+    by_id = {unit["id"]: unit for unit in shown}
+    laid_out = [
+        block(body, paragraph, [by_id[unit["id"]] for unit in paragraph.units])
+        for paragraph in part.paragraphs
+    ]
+    headline, blocks = split_headline(laid_out)
     return {
         "article": article,
         "headline": headline,
         "blocks": blocks,
-        **claim_lists(units, selected_id),
+        "part": _part_links(db, article, parts, part),
+        **claim_lists(db, article["id"], selected["id"] if selected else None),
     }
 
 
@@ -97,12 +144,11 @@ def articles_json():
 def article_page(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)
-    units = claim_store.claims_for_article(db, article_id)
-    selected = find_unit(units, arg_id("claim"))
+    selected = selected_unit(db, article_id, arg_id("claim"))
     return render_template(
         "article.html",
-        **article_page_context(article, units, selected["id"] if selected else None),
-        **panel_context(units, selected),
+        **article_page_context(db, article, selected, request.args.get("part", type=int)),
+        **panel_context(claim_store.claim_neighbours(db, article_id, seq_of(selected)), selected),
         review=reviewed(db, selected),
     )
 

@@ -8,43 +8,40 @@ from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import users as user_store
 from factcheck.store.claim_state import situation
+from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.claim_forms import sentence
 from factcheck.views.scale_css import current_scale
 
 
-def claims_only(units: list[dict]) -> list[dict]:
-    """The units that are claims, in document order."""
-    return [unit for unit in units if unit["kind"] == "claim"]
+def selected_unit(db, article_id: int, unit_id: int | None) -> dict | None:
+    """The unit asked for, when it belongs to this article."""
+    if unit_id is None:
+        return None
+    try:
+        unit = claim_store.get_claim(db, unit_id)
+    except NotFound:
+        return None
+    return unit if unit["article_id"] == article_id else None
 
 
-def ranked(units: list[dict]) -> list[dict]:
-    """Claims by check-worthiness, highest first; ties keep document order."""
-    return sorted(claims_only(units), key=lambda unit: (-unit["checkworthiness"], unit["seq"]))
+def seq_of(unit: dict | None) -> int | None:
+    return unit["seq"] if unit else None
 
 
-def find_unit(units: list[dict], unit_id: int | None) -> dict | None:
-    return next((unit for unit in units if unit["id"] == unit_id), None)
-
-
-def panel_context(units: list[dict], selected: dict | None) -> dict:
-    """Template context for partials/claim_panel.html.
+def panel_context(neighbours: dict, selected: dict | None) -> dict:
+    """Template context for partials/claim_panel.html, from `claim_store.claim_neighbours`.
 
     `position` counts claims only; a selected non-claim has no position, and its neighbours are
     the claims just before and after it in the text. With nothing selected, "next" is the first
     claim."""
-    claims = claims_only(units)
-    if selected is None:
-        before, after = [], claims
-    else:
-        before = [claim for claim in claims if claim["seq"] < selected["seq"]]
-        after = [claim for claim in claims if claim["seq"] > selected["seq"]]
+    is_claim = selected is not None and selected["kind"] == "claim"
     return {
         "claim": selected,
-        "position": len(before) + 1 if selected and selected["kind"] == "claim" else None,
-        "claim_total": len(claims),
-        "previous_claim": before[-1] if before else None,
-        "next_claim": after[0] if after else None,
+        "position": neighbours["claims_before"] + 1 if is_claim else None,
+        "claim_total": neighbours["claim_total"],
+        "previous_claim": neighbours["previous"],
+        "next_claim": neighbours["next"],
     }
 
 

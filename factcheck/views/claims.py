@@ -23,9 +23,9 @@ def panel(claim_id: int):
     claim = claim_store.get_claim(db, claim_id)
     if not wants_fragment():
         return back_to_article(claim)
-    units = claim_store.claims_for_article(db, claim["article_id"])
+    neighbours = claim_store.claim_neighbours(db, claim["article_id"], claim["seq"])
     return render_template(
-        "partials/claim_panel.html", review=reviewed(db, claim), **panel_context(units, claim)
+        "partials/claim_panel.html", review=reviewed(db, claim), **panel_context(neighbours, claim)
     )
 
 

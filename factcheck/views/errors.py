@@ -3,11 +3,12 @@
 import logging
 import sqlite3
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from factcheck.store.errors import NotFound, StoreError
+from factcheck.views.connection import lift_time_limit
 from factcheck.views.rendering import json_response, page_or_fragment, wants_json
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,15 @@ def _csrf_error(error: CSRFError):
 
 
 def _database_error(error: sqlite3.Error):
+    if str(error) == "interrupted":
+        # The request's time limit stopped a query (views/connection.py); the error page may
+        # need the database itself.
+        log.warning("query time limit reached: %s %s", request.method, request.path)
+        lift_time_limit()
+        return _respond(
+            503,
+            "The database took too long to answer this request; try again, or narrow the search.",
+        )
     log.exception("database error")
     if "no such table" in str(error):
         message = (

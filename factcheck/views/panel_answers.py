@@ -11,7 +11,7 @@ from factcheck.store.errors import Invalid
 from factcheck.views.article_layout import Segment
 from factcheck.views.articles import article_page_context, claim_lists
 from factcheck.views.claim_forms import PanelForm, refused_state, what_you_did, your_values
-from factcheck.views.claim_panel import find_unit, panel_context, reviewed
+from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import wants_fragment
 from factcheck.views.scale_css import current_scale
@@ -41,11 +41,11 @@ def panel_answer(claim_id: int, status: int = 200, *, form_state=None, conflict=
     """The whole panel as it is now: for htmx with the article's changed pieces out of band,
     for a browser inside the article page."""
     db = get_db()
-    article_id = claim_store.get_claim(db, claim_id)["article_id"]
-    units = claim_store.claims_for_article(db, article_id)
-    claim = find_unit(units, claim_id)
+    claim = claim_store.get_claim(db, claim_id)
+    article_id = claim["article_id"]
     review = reviewed(db, claim)
-    context = {**panel_context(units, claim), "review": review, "form_state": None}
+    neighbours = claim_store.claim_neighbours(db, article_id, claim["seq"])
+    context = {**panel_context(neighbours, claim), "review": review, "form_state": None}
     if form_state is not None:
         form, values, error, extra = form_state
         context["form_state"] = {
@@ -56,10 +56,10 @@ def panel_answer(claim_id: int, status: int = 200, *, form_state=None, conflict=
         context["conflict"] = conflict_view(claim, review, *conflict)
     article = article_store.get_article(db, article_id)
     if not wants_fragment():
-        context.update(article_page_context(article, units, claim_id))
+        context.update(article_page_context(db, article, claim))
         return render_template("article.html", **context), status
     # The fragment refreshes the lists and the progress bar, never the text: no layout needed.
-    context.update(article=article, **claim_lists(units, claim_id))
+    context.update(article=article, **claim_lists(db, article_id, claim_id))
     context["updated_segment"] = Segment(claim["start"], claim["end"], claim["text"], claim)
     context["oob_progress"] = True
     response = make_response(render_template("partials/panel_response.html", **context), status)

@@ -32,9 +32,27 @@
     }
   }
 
+  // A long article shows one part at a time (data-part on the text). A claim in another part
+  // is reached by loading the part that holds it.
+  function textParts() {
+    return document.querySelector("#article-text .article-body[data-part]");
+  }
+
+  function openPartHolding(claimId) {
+    var parts = textParts();
+    if (!parts || !claimId) {
+      return false;
+    }
+    window.location.assign(parts.dataset.claimUrl + encodeURIComponent(claimId));
+    return true;
+  }
+
   function select(claimId) {
     var unit = document.getElementById("claim-" + claimId);
     var link = rankedLink(claimId);
+    if (!unit && openPartHolding(claimId)) {
+      return;
+    }
     if (!unit && !link) {
       return;
     }
@@ -55,8 +73,37 @@
     }
   }
 
+  // Past the first or last claim of a part, j and k go on to the claim in the part before or
+  // after it.
+  function leavesPart(units, direction) {
+    var current = currentUnit();
+    var index = units.indexOf(current);
+    if (index >= 0) {
+      return !units[index + direction];
+    }
+    if (!current) {
+      return !units.length;
+    }
+    return !units.some(function (unit) {
+      var position = current.compareDocumentPosition(unit);
+      var wanted = direction > 0 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
+      return Boolean(position & wanted);
+    });
+  }
+
+  function stepOutOfPart(direction) {
+    var parts = textParts();
+    if (!parts) {
+      return false;
+    }
+    return openPartHolding(direction > 0 ? parts.dataset.nextClaim : parts.dataset.previousClaim);
+  }
+
   function step(direction) {
     var units = claimUnits();
+    if (leavesPart(units, direction) && stepOutOfPart(direction)) {
+      return;
+    }
     if (!units.length) {
       return;
     }
@@ -364,6 +411,11 @@
   });
 
   function revealInitialSelection() {
+    // A link to #claim-ID in another part of a long article loads that part.
+    var wanted = /^#claim-(\d+)$/.exec(window.location.hash);
+    if (wanted && !document.getElementById("claim-" + wanted[1]) && openPartHolding(wanted[1])) {
+      return;
+    }
     var unit = currentUnit();
     if (unit) {
       unit.scrollIntoView({ block: "center" });

@@ -1,0 +1,100 @@
+"""A long article in a real browser: parts, j and k across their edges, links to claims elsewhere."""
+
+import re
+
+import pytest
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck.ingest import ingest_text
+from factcheck.store import claims as claim_store
+from factcheck.views.article_parts import PART_UNITS
+
+
+def long_body() -> str:
+    lines = [
+        f"Road {n} cost the council {n} million dollars in {1990 + n % 30}." for n in range(900)
+    ]
+    return "Browser test: the council's roads, one by one\n\n" + "\n\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def long_article(demo_articles) -> dict:
+    db = database.connect(demo_articles["path"])
+    try:
+        article_id = ingest_text(db, long_body()).article_id
+        units = claim_store.claims_for_article(db, article_id)
+    finally:
+        db.close()
+    assert len(units) > PART_UNITS
+    return {"id": article_id, "ids": [unit["id"] for unit in units]}
+
+
+def current_id(page) -> str:
+    current = page.locator('#article-text .unit[aria-current="true"]')
+    expect(current).to_have_count(1)
+    return current.get_attribute("data-claim-id")
+
+
+def test_j_and_k_carry_on_into_the_next_and_previous_part(watched_page, long_article):
+    page = watched_page
+    article_id, ids = long_article["id"], long_article["ids"]
+    page.goto(f"/articles/{article_id}")
+    units = page.locator("#article-text .unit.is-claim")
+    last_of_first_part = units.last.get_attribute("data-claim-id")
+    position = ids.index(int(last_of_first_part))
+
+    page.goto(f"/articles/{article_id}?claim={last_of_first_part}")
+    assert current_id(page) == last_of_first_part
+    page.keyboard.press("j")
+    following = str(ids[position + 1])
+    expect(page).to_have_url(re.compile(rf"\?claim={following}$"))
+    assert current_id(page) == following
+    expect(page.locator("#part-choice")).to_have_value("2")
+    expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", following)
+
+    page.keyboard.press("k")
+    expect(page).to_have_url(re.compile(rf"\?claim={last_of_first_part}$"))
+    assert current_id(page) == last_of_first_part
+    expect(page.locator("#part-choice")).to_have_value("1")
+
+    # Within a part, j moves without reloading the page.
+    page.evaluate("window.stillTheSamePage = true")
+    page.keyboard.press("k")
+    assert current_id(page) == str(ids[position - 1])
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert_no_problems(page)
+
+
+def test_a_link_to_a_claim_in_another_part_opens_that_part(watched_page, long_article):
+    page = watched_page
+    article_id, ids = long_article["id"], long_article["ids"]
+    far = str(ids[-2])
+    page.goto(f"/articles/{article_id}#claim-{far}")
+    expect(page).to_have_url(re.compile(rf"\?claim={far}$"))
+    assert current_id(page) == far
+    expect(page.locator("#part-choice")).not_to_have_value("1")
+
+    # A ranked claim outside the part shown opens its part too.
+    page.goto(f"/articles/{article_id}?part=2")
+    shown = set(
+        page.locator("#article-text .unit").evaluate_all("us => us.map(u => u.dataset.claimId)")
+    )
+    ranked = page.locator(".ranked-claim")
+    elsewhere = next(
+        index
+        for index in range(ranked.count())
+        if ranked.nth(index).get_attribute("data-select-claim") not in shown
+    )
+    target = ranked.nth(elsewhere).get_attribute("data-select-claim")
+    ranked.nth(elsewhere).click()
+    expect(page).to_have_url(re.compile(rf"\?claim={target}$"))
+    assert current_id(page) == target
+    expect(page.locator("#part-choice")).to_have_value("1")
+
+    # The part menu works without script too: it is a plain form.
+    page.select_option("#part-choice", "2")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(re.compile(r"\?part=2$"))
+    assert_no_problems(page)
