@@ -4,6 +4,8 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from factcheck.history_words import channel_words
+
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
@@ -15,4 +17,5 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["channel_words"] = channel_words
     return env
