@@ -3,6 +3,7 @@
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from factcheck import __version__
 from factcheck.db import default_path
@@ -64,6 +65,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         )
     app.json.sort_keys = False
     _limit_request_size(app)
+    _trust_proxies(app)
 
     Htmx(app)
     csrf.init_app(app)
@@ -101,3 +103,17 @@ def _limit_request_size(app: Flask) -> None:
     app.config["MAX_FORM_MEMORY_SIZE"] = max(
         app.config.get("MAX_FORM_MEMORY_SIZE") or 0, request_limit
     )
+
+
+def _trust_proxies(app: Flask) -> None:
+    """FACTCHECK_TRUSTED_PROXIES=N: take the client's address and scheme from the X-Forwarded-For
+    and X-Forwarded-Proto entries the N proxies in front of the app add. 0, the default, ignores
+    those headers, since without a proxy anyone could send them."""
+    count = app.config.get("TRUSTED_PROXIES") or 0
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError(
+            f"FACTCHECK_TRUSTED_PROXIES must be the number of proxies in front of the app"
+            f" (0 or more), not {count!r}"
+        )
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)

@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from factcheck.private_files import create_private_file
 from factcheck.resources import migrations_dir
 
 DEFAULT_DB = Path("instance") / "factcheck.db"
@@ -22,9 +23,10 @@ def default_path() -> Path:
 
 
 def connect(path: str | os.PathLike) -> sqlite_utils.Database:
-    """Open the database with WAL, full sync, foreign keys and a busy timeout."""
+    """Open the database with WAL, full sync, foreign keys and a busy timeout. A database made
+    here (with its folder) is readable by its owner only."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(path)
     conn = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )

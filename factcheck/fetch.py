@@ -169,7 +169,10 @@ class _VettingAdapter(HTTPAdapter):
 
 def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]:
     """Refuse a URL that fetch() must not request; return its host and port."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        raise _refuse(f"refused: {url} is not a valid web address") from None
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         shown = f"{scheme}: links" if scheme else "links without http:// or https://"

@@ -41,6 +41,52 @@ class ImportRefused(Exception):
     """An import that cannot go ahead; str() says what is wrong and what to do."""
 
 
+# How common binary formats begin, so that one renamed .html or .txt is named, not parsed.
+_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"PK\x07\x08", "a ZIP archive"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xfd7zXZ\x00", "an XZ archive"),
+    (b"\x28\xb5\x2f\xfd", "a Zstandard archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program"),
+    (b"OggS", "an Ogg media file"),
+)
+_SNIFF_BYTES = 1024
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file this is ('a ZIP archive', ..., 'binary data'), or None for text."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image"
+    if data[4:8] == b"ftyp":
+        return "a video or image file (MP4, MOV or HEIC)"
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary data"
+    return None
+
+
+def _refuse_binary(data: bytes, expected: str) -> None:
+    kind = binary_kind(data)
+    if kind is not None:
+        raise ImportRefused(
+            f"this file is {kind}, not {expected}; import the article as an HTML or text file"
+        )
+
+
 @dataclass
 class ImportedArticle:
     title: str | None
@@ -76,6 +122,7 @@ def _check_size(data: bytes, max_bytes: int) -> None:
 
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (BOM optional) or UTF-16 with a BOM; refuse anything else or binary data."""
+    _refuse_binary(data, "a text file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = "utf-16"
     elif b"\x00" in data:
@@ -143,6 +190,11 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     return _HTML_CONTROL.sub("", text)
 
 
+def _first_line(body: str, limit: int = 200) -> str:
+    line = body.split("\n", 1)[0].strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 def _iso_date(value: str | None) -> str | None:
     try:
         return datetime.date.fromisoformat((value or "")[:10]).isoformat()
@@ -152,6 +204,7 @@ def _iso_date(value: str | None) -> str | None:
 
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
     _check_size(data, max_bytes)
+    _refuse_binary(data, "an HTML page")
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("the HTML page is empty; check the file or link")
@@ -167,7 +220,8 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
             "with --format text"
         )
     return ImportedArticle(
-        title=tidy_text(document.title or "") or None,
+        # A page without a <title> is named by its first line, as a text import is.
+        title=tidy_text(document.title or "") or _first_line(body),
         source_url=url or document.url,
         publisher=document.sitename or None,
         author=document.author or None,

@@ -13,6 +13,7 @@ from factcheck import db as database
 from factcheck import importers
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
+from factcheck.private_files import create_private_file
 from factcheck.store import evidence as evidence_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError
@@ -28,7 +29,7 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     """Point the queue at a SQLite file next to the database, or run jobs at once (tests)."""
     huey.immediate = immediate
     if not immediate:
-        Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(Path(jobs_path))  # owner-only, like the database beside it
         huey.storage = SqliteStorage(name="factcheck", filename=str(jobs_path))
     return huey
 
@@ -74,11 +75,12 @@ def progress(job_id: str) -> dict | None:
     return huey.get(_progress_key(job_id), peek=True)
 
 
-def _finish_import(job_id: str, db_path: str, imported, username: str | None) -> dict:
+def _finish_import(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict:
     set_progress(job_id, "saving", "Splitting into claims and saving")
     db = database.connect(db_path)
     try:
-        actor = actor_for(db, username) if username else SYSTEM
+        # The audit row names the door the import came through, not the worker that ran it.
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
         result = ingest_imported(db, imported, actor=actor)
     finally:
         db.close()
@@ -98,13 +100,14 @@ def import_url(
     username: str | None,
     policy: FetchPolicy = DEFAULT_POLICY,
     max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
     task=None,
 ):
     """Fetch a page safely, extract its article, and store it."""
     try:
         set_progress(task.id, "fetching", f"Fetching {url}")
         imported = importers.from_url(url, policy=policy, max_bytes=max_bytes)
-        return _finish_import(task.id, db_path, imported, username)
+        return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
         set_progress(task.id, "failed", str(error))
         return {"error": str(error)}
@@ -118,6 +121,7 @@ def import_text(
     username: str | None,
     as_html: bool = False,
     max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
     task=None,
 ):
     """Store a pasted or uploaded article that is large enough to take a while. A paste is
@@ -130,7 +134,7 @@ def import_text(
             imported = importers.from_text(data, max_bytes=max_bytes)
         if title:
             imported.title = title
-        return _finish_import(task.id, db_path, imported, username)
+        return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
         set_progress(task.id, "failed", str(error))
         return {"error": str(error)}

@@ -12,6 +12,23 @@ class PrivateFileError(RuntimeError):
     """The file cannot be used; the message says how to fix it."""
 
 
+def make_private_folder(folder: Path) -> None:
+    """Create the folder (and any missing parents) unless it exists; the folder made is 0700.
+    An existing folder keeps its mode: people may share it on purpose."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only its owner can read and write (0600: a umask can only take bits
+    away), unless it exists already. SQLite gives a database's -wal and -shm files the database's
+    own mode."""
+    make_private_folder(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
 def read_secret(path: Path) -> str:
     """The secret in `path`; refused when other users could read it or it is too short."""
     mode = path.stat().st_mode
@@ -30,7 +47,7 @@ def load_or_create_secret(path: Path) -> str:
     starting at once agree on one secret and nobody ever reads a half-written file."""
     if path.exists():
         return read_secret(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:

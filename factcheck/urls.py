@@ -1,8 +1,16 @@
-"""Checking URLs that people type in, before anything is stored or fetched."""
+"""Checking URLs that people type in, before anything is stored or fetched, and taking stored ones
+apart for display without ever failing on one that cannot be parsed."""
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 MAX_URL_LENGTH = 2048
+WEB_SCHEMES = ("http", "https")
+
+
+def _netloc(hostname: str, port: int | None) -> str:
+    """Host and port as they appear in a URL: an IPv6 literal keeps its brackets."""
+    host = f"[{hostname}]" if ":" in hostname else hostname
+    return host + (f":{port}" if port else "")
 
 
 def clean_web_url(raw: str) -> str:
@@ -20,11 +28,54 @@ def clean_web_url(raw: str) -> str:
         port = parts.port
     except ValueError:
         raise ValueError(f"{url!r} is not a valid web address") from None
-    if parts.scheme.lower() not in ("http", "https"):
+    if parts.scheme.lower() not in WEB_SCHEMES:
         raise ValueError("only http:// and https:// addresses can be used")
     if not parts.hostname:
         raise ValueError(f"{url!r} has no host name")
     if parts.username or parts.password:
         raise ValueError("an address with a user name or password in it cannot be used")
-    netloc = parts.hostname.lower() + (f":{port}" if port else "")
+    netloc = _netloc(parts.hostname.lower(), port)
     return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
+
+
+def _parsed(url: str | None) -> tuple[SplitResult, int | None] | None:
+    """A stored address taken apart, or None when it is not a usable http(s) URL with a host."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
+        return None
+    return parts, port
+
+
+def link_target(url: str | None) -> str | None:
+    """The address when it is safe to link to (an http or https URL that parses), else None: an
+    address stored before it was checked is then shown as text, never as a link."""
+    if _parsed(url) is None:
+        return None
+    return url.strip()
+
+
+def url_host(url: str | None) -> str:
+    """The host of a stored address (an IPv6 literal in brackets), for showing a source at a
+    glance; the whole text when it cannot be parsed."""
+    parsed = _parsed(url)
+    if parsed is None:
+        return url or ""
+    parts, _port = parsed
+    return _netloc(parts.hostname, None)
+
+
+def url_rest(url: str | None) -> str:
+    """Everything after the host: port, path, query; empty when the address cannot be parsed
+    (url_host then shows all of it)."""
+    parsed = _parsed(url)
+    if parsed is None:
+        return ""
+    parts, port = parsed
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{f':{port}' if port else ''}{parts.path}{query}"

@@ -28,8 +28,8 @@ from factcheck.store import claims as claim_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import verdicts
 from factcheck.store.errors import Forbidden
+from factcheck.urls import url_host, url_rest
 from factcheck.views.claim_forms import sentence
-from factcheck.views.panel_answers import url_host, url_rest
 from factcheck.views.scale_css import mix_with_white, rating_class, rating_styles, stylesheet_text
 
 SOURCE_PAGE = (

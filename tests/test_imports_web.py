@@ -191,7 +191,7 @@ def test_a_binary_upload_is_refused_beside_the_file_field(post_import, app_db):
     response = post_import({"source": "file"}, htmx=True, file=("photo.png", png))
     assert response.status_code == 422
     error = parse(response).cssselect("#import-file-error")[0]
-    assert "binary file" in error.text_content()
+    assert "PNG image, not a text file" in error.text_content()
     assert article_count(app_db) == 0
 
 

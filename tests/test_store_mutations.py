@@ -3,12 +3,22 @@
 import importlib
 import inspect
 import pkgutil
+from datetime import UTC, datetime
 
 import pytest
 from helpers import PASSWORD, RATIONALE
 
 import factcheck.store
-from factcheck.store import articles, bulk, comments, evidence, triage, users, verdicts
+from factcheck.store import (
+    articles,
+    bulk,
+    comments,
+    evidence,
+    sessions,
+    triage,
+    users,
+    verdicts,
+)
 from factcheck.store.actors import SYSTEM
 from factcheck.store.mutation import MUTATIONS, QUERIES, MissingAuditRow, mutation
 
@@ -44,6 +54,10 @@ INTERNAL_HELPERS = {
     ("factcheck.store.claim_state", "update_claim"),
     ("factcheck.store.claim_state", "require_claim_kind"),
     ("factcheck.store.comments", "insert_comment"),
+    ("factcheck.store.sessions", "end_user_sessions"),
+    ("factcheck.store.sessions", "id_hash"),
+    ("factcheck.store.sessions", "channel"),
+    ("factcheck.store.sessions", "why_ended"),
     ("factcheck.store.verdicts", "rationale_problem"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.queue", "search_expression"),
@@ -109,6 +123,19 @@ def add_article(db, p, c):
 def add_user(db, p, c):
     return lambda: users.add_user(
         db, "newbie", role="reviewer", password=PASSWORD, display_name=None, actor=p["ada"]
+    )
+
+
+@scenario
+def start_session(db, p, c):
+    return lambda: sessions.start_session(db, p["rita"], address="10.0.0.1", now=datetime.now(UTC))
+
+
+@scenario
+def end_session(db, p, c):
+    started = sessions.start_session(db, p["rita"], address="10.0.0.1", now=datetime.now(UTC))
+    return lambda: sessions.end_session(
+        db, started, reason="sign_out", actor=p["rita"], now=datetime.now(UTC)
     )
 
 

@@ -6,6 +6,7 @@ import click
 
 from factcheck import db as database
 from factcheck.cli.base import acting_user, emit_json, env_int, main, open_db, system_actor
+from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
 
@@ -88,7 +89,7 @@ def list_articles(as_json):
     for row in rows:
         click.echo(
             f"{row['id']:>5}  {row['units']:>5}  {row['claims']:>6}  {row['published']:>9}  "
-            f"{_clip(row['title'], 70)}"
+            f"{_clip(reveal(row['title']), 70)}"
         )
 
 
@@ -108,14 +109,14 @@ def list_claims(article_id, as_json):
             }
         )
         return
-    click.echo(f"Article {article['id']}: {article['title']}")
+    click.echo(f"Article {article['id']}: {reveal(article['title'])}")
     click.echo(f"{'ID':>6}  {'SEQ':>4}  {'SCORE':>5}  {'SECTION':<10}  {'STATUS':<11}  TEXT")
     for claim in claims:
         score = "-" if claim["kind"] == "not_a_claim" else f"{claim['checkworthiness']:.2f}"
         text = claim["text"] if claim["kind"] == "claim" else f"[{claim['reason']}] {claim['text']}"
         click.echo(
             f"{claim['id']:>6}  {claim['seq']:>4}  {score:>5}  {claim['section']:<10}  "
-            f"{claim['status']:<11}  {_clip(text, 80)}"
+            f"{claim['status']:<11}  {_clip(reveal(text), 80)}"
         )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from factcheck import db as database
+from factcheck.reveal import reveal
 from factcheck.store.errors import StoreError
 
 USAGE_ERROR = 2
@@ -22,7 +23,7 @@ class UserError(click.ClickException):
     exit_code = USAGE_ERROR
 
     def show(self, file=None):
-        click.echo(f"Error: {self.format_message()}", err=True)
+        click.echo(f"Error: {reveal(self.format_message())}", err=True)
 
 
 def refusals() -> tuple[type[Exception], ...]:

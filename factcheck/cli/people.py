@@ -10,6 +10,7 @@ from factcheck.cli.base import (
     read_password,
     system_actor,
 )
+from factcheck.reveal import reveal
 from factcheck.store import users as user_store
 
 admin_option = click.option(
@@ -64,7 +65,9 @@ def list_users(as_json):
     click.echo(f"{'USERNAME':<20}  {'ROLE':<9}  {'STATE':<8}  NAME")
     for user in users:
         state = "disabled" if user["disabled"] else "active"
-        click.echo(f"{user['username']:<20}  {user['role']:<9}  {state:<8}  {user['display_name']}")
+        click.echo(
+            reveal(f"{user['username']:<20}  {user['role']:<9}  {state:<8}  {user['display_name']}")
+        )
 
 
 @user_group.command("disable")

@@ -1,7 +1,8 @@
 """The Markdown report: the article with checked claims in bold, each verdict, and the chart as SVG.
 
 Stored text is escaped so that it reads back as the same words and never becomes a link, an
-image, raw HTML, a heading or a list."""
+image, raw HTML, a heading or a list; invisible characters in people's text (names, titles,
+sources, rationales) show as markers such as ⟨U+202E⟩."""
 
 import re
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from factcheck.exports.report_model import (
     filters_words,
 )
 from factcheck.history_words import channel_words
+from factcheck.reveal import reveal
 
 # Characters with a meaning anywhere in a line of CommonMark or GitHub-flavoured Markdown
 # ("!" needs no escape: an image needs the "[" after it, which is escaped).
@@ -63,8 +65,8 @@ def _link_target(url: str) -> str:
 def link(text: str, url: str | None) -> str:
     safe = web_url(url)
     if safe is None:
-        return escape_markdown(text)
-    return f"[{escape_markdown(text)}]({_link_target(safe)})"
+        return escape_markdown(reveal(text))
+    return f"[{escape_markdown(reveal(text))}]({_link_target(safe)})"
 
 
 def _paragraph(block, view: ArticleView) -> str:
@@ -99,12 +101,12 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     yield f"> {escape_markdown(claim.record['text']).replace(chr(10), chr(10) + '> ')}"
     yield ""
     if claim.record.get("attribution"):
-        yield f"*Attributed:* {escape_markdown(claim.record['attribution'])}"
+        yield f"*Attributed:* {escape_markdown(reveal(claim.record['attribution']))}"
         yield ""
-    yield f"**Why:** {escape_markdown(verdict['rationale'])}"
+    yield f"**Why:** {escape_markdown(reveal(verdict['rationale']))}"
     yield ""
     if claim.correction_note:
-        yield f"**Correction:** {escape_markdown(claim.correction_note)}"
+        yield f"**Correction:** {escape_markdown(reveal(claim.correction_note))}"
         yield ""
     if claim.correction_pending:
         yield "*A correction to this verdict is under review.*"
@@ -115,12 +117,12 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
         for item in claim.evidence:
             source = link(item.get("title") or item["url"], item["url"])
             if item.get("publisher"):
-                source += f", {escape_markdown(item['publisher'])}"
+                source += f", {escape_markdown(reveal(item['publisher']))}"
             yield f"- *{STANCE_WORDS.get(item['stance'], item['stance'])}:* {source}"
             if item.get("title") and web_url(item["url"]):
                 yield f"  {_link_target(item['url'])}"
             if item.get("quote"):
-                quoted = escape_markdown(item["quote"]).replace("\n", "\n  > ")
+                quoted = escape_markdown(reveal(item["quote"])).replace("\n", "\n  > ")
                 yield f"  > {quoted}"
         yield ""
     people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
@@ -131,16 +133,16 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
             people += f" {via}"
     if verdict.get("published_at"):
         people += f" · published {verdict['published_at'][:10]}"
-    yield f"*{escape_markdown(people)} · claim {claim.id}*"
+    yield f"*{escape_markdown(reveal(people))} · claim {claim.id}*"
     yield ""
 
 
 def _article_lines(view: ArticleView) -> Iterator[str]:
     article = view.article
-    yield f"## {escape_markdown(article['title'])}"
+    yield f"## {escape_markdown(reveal(article['title']))}"
     yield ""
     byline = [
-        escape_markdown(value)
+        escape_markdown(reveal(value))
         for value in (
             article.get("author"),
             article.get("publisher"),
@@ -172,9 +174,9 @@ def _article_lines(view: ArticleView) -> Iterator[str]:
 
 def report_lines(report: ReportModel) -> Iterator[str]:
     provenance = report.provenance
-    yield f"# {escape_markdown(report.title)}"
+    yield f"# {escape_markdown(reveal(report.title))}"
     yield ""
-    organisation = escape_inline(report.organisation or "factcheck")
+    organisation = escape_inline(reveal(report.organisation or "factcheck"))
     yield (
         f"*{organisation} · {report.checked_count} of {report.claim_count} claims checked"
         f" · exported {provenance['created_at'][:10]}*"
@@ -195,7 +197,7 @@ def report_lines(report: ReportModel) -> Iterator[str]:
     yield ""
     yield "## About this report"
     yield ""
-    yield f"- Exported: {provenance['created_at']} by {escape_markdown(provenance['exported_by'])}"
+    yield f"- Exported: {provenance['created_at']} by {escape_markdown(reveal(provenance['exported_by']))}"
     yield f"- Covers: {escape_markdown(filters_words(provenance['filters']))}"
     head = provenance["audit_head"]
     yield f"- Audit trail: row {head['row']}, hash `{head['hash']}`"

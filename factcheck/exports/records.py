@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from factcheck.scales import Scale
 from factcheck.store import exports as export_store
+from factcheck.urls import link_target
 
 UNRATED_LABEL = "Not yet rated"
 UNRATED_COLOUR = "#8c959f"
@@ -35,10 +36,8 @@ def article_reports(context) -> Iterator[ArticleReport]:
 
 
 def web_url(url: str | None) -> str | None:
-    """The address when it is safe to link to (http or https), else None."""
-    if url and url.strip().lower().startswith(("https://", "http://")):
-        return url.strip()
-    return None
+    """The address when it is safe to link to (an http or https URL that parses), else None."""
+    return link_target(url)
 
 
 def published_verdict(record: dict) -> dict | None:

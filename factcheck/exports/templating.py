@@ -5,6 +5,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from factcheck.history_words import channel_words
+from factcheck.reveal import reveal, reveal_html
 
 
 @lru_cache(maxsize=1)
@@ -18,4 +19,6 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["channel_words"] = channel_words
+    env.filters["reveal"] = reveal_html
+    env.filters["reveal_text"] = reveal
     return env

@@ -9,6 +9,7 @@ from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import password_digest
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.sessions import end_user_sessions
 
 ROLES = ("reviewer", "editor", "admin")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
@@ -80,10 +81,9 @@ def set_disabled(db, username: str, disabled: bool, *, actor: Actor) -> dict:
         raise Invalid("you cannot disable your own account; ask another admin")
     if bool(row["disabled"]) == disabled:
         return _public(row)
-    db.execute(
-        "UPDATE users SET disabled = ?, session_generation = session_generation + 1 WHERE id = ?",
-        [int(disabled), row["id"]],
-    )
+    db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
+    if disabled:
+        end_user_sessions(db, row["id"], "disabled")
     after = _public(_row(db, username))
     action = "user.disable" if disabled else "user.enable"
     audit.record(db, actor, "user", row["id"], action, before=_public(row), after=after)
@@ -121,11 +121,8 @@ def change_password(
     if problem:
         raise Invalid(problem, field="new_password")
     new_hash = hash_password(new_password)
-    db.execute(
-        "UPDATE users SET password_hash = ?, session_generation = session_generation + 1"
-        " WHERE id = ?",
-        [new_hash, row["id"]],
-    )
+    db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
+    end_user_sessions(db, row["id"], "password_changed")
     audit.record(
         db,
         actor,
@@ -187,24 +184,3 @@ def authenticate(db, username: str, password: str) -> Actor | None:
     if not verify_password(row["password_hash"], password) or row["disabled"]:
         return None
     return _actor(row)
-
-
-@query
-def session_actor(db, user_id: int, generation: int) -> Actor | None:
-    """The Actor behind a web session, or None when the session has been ended on the server."""
-    row = db.execute(
-        "SELECT id, username, role, display_name, disabled, session_generation FROM users"
-        " WHERE id = ?",
-        [user_id],
-    ).fetchone()
-    if row is None or row[4] or row[5] != generation:
-        return None
-    return Actor(row[0], row[1], row[2], row[3])
-
-
-@query
-def session_generation(db, user_id: int) -> int:
-    row = db.execute("SELECT session_generation FROM users WHERE id = ?", [user_id]).fetchone()
-    if row is None:
-        raise NotFound(f"there is no user {user_id}")
-    return row[0]

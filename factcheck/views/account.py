@@ -5,7 +5,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from factcheck.passwords import MIN_LENGTH
 from factcheck.store import users
 from factcheck.store.errors import Invalid
-from factcheck.views.auth_guard import sign_in_session, signed_in_actor
+from factcheck.views import web_session
+from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 
 bp = Blueprint("account", __name__)
@@ -54,6 +55,6 @@ def change_password():
     except Invalid as problem:
         return _page({problem.field or "new_password": problem.message}, 422)
     # The change ended every session of this person, this one too: start this one afresh.
-    sign_in_session(actor)
+    web_session.start(actor)
     flash("Password changed. Any other place you were signed in has been signed out.")
     return redirect(url_for("account.account_page"), 303)

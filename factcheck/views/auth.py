@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from factcheck.store import users
-from factcheck.views.auth_guard import current_actor, sign_in_session, sign_out_session
+from factcheck.views import web_session
+from factcheck.views.auth_guard import current_actor, signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.rate_limit import login_limiter, wait_in_words
 
@@ -43,7 +44,7 @@ def _form(next_page: str, username: str = "", error: str | None = None, status: 
 
 def _too_many_attempts(next_page: str, username: str, wait: int):
     error = (
-        f"Too many failed sign-ins from this computer or for this username. Wait "
+        f"Too many failed sign-ins from this computer. Wait "
         f"{wait_in_words(wait)}, then try again; if you have forgotten your password, "
         "ask an admin to reset it."
     )
@@ -73,13 +74,13 @@ def sign_in():
         limiter.failed(address, username)
         log.warning("failed sign-in for %r from %s", username, address)
         return _form(next_page, username, WRONG_PASSWORD, 401)
-    limiter.succeeded(username)
-    sign_in_session(actor)
+    limiter.succeeded(address, username)
+    web_session.start(actor)
     log.info("%s signed in from %s", actor.username, address)
     return redirect(next_page, 303)
 
 
 @bp.post("/sign-out")
 def sign_out():
-    sign_out_session()
+    web_session.end(signed_in_actor())
     return redirect(url_for("auth.sign_in"), 303)

@@ -2,41 +2,22 @@
 
 import functools
 
-from flask import Flask, g, redirect, request, session, url_for
+from flask import Flask, flash, g, redirect, request, url_for
 
-from factcheck.store import users
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Forbidden
-from factcheck.views.connection import get_db
+from factcheck.views import web_session
 from factcheck.views.rendering import json_response, wants_json
 
 # Endpoints anyone may reach without signing in.
 PUBLIC_ENDPOINTS = {"auth.sign_in", "static", "health.healthz"}
 
 
-def sign_in_session(actor: Actor) -> None:
-    """Start a fresh session for this person (a new session also gets a new CSRF token)."""
-    generation = users.session_generation(get_db(), actor.id)
-    session.clear()
-    session["user_id"] = actor.id
-    session["generation"] = generation
-    session.permanent = True
-
-
-def sign_out_session() -> None:
-    session.clear()
-
-
 def current_actor() -> Actor | None:
-    """The signed-in person, or None; disabled users and changed passwords end sessions at once."""
+    """The signed-in person, acting through this session's channel, or None once the session
+    has ended: signed out, idle, too old, or ended by a password change or disabling."""
     if "actor" not in g:
-        user_id, generation = session.get("user_id"), session.get("generation")
-        actor = None
-        if user_id is not None and generation is not None:
-            actor = users.session_actor(get_db(), user_id, generation)
-            if actor is None:
-                session.clear()
-        g.actor = actor
+        g.actor = web_session.resume()
     return g.actor
 
 
@@ -71,18 +52,21 @@ def _require_sign_in():
     if current_actor() is not None:
         return None
     target = url_for("auth.sign_in", next=request.full_path.rstrip("?"))
+    ended = web_session.ended_message()
     if wants_json():
-        return json_response({"error": "sign in first", "status": 401}, 401)
+        return json_response({"error": ended or "sign in first", "status": 401}, 401)
+    if ended:
+        flash(ended)  # shown on the sign-in page, where htmx's HX-Redirect also leads
     if request.headers.get("HX-Request"):
-        response = json_response(
-            {"error": "your session has ended; sign in again", "status": 401}, 401
-        )
+        message = ended or "Your session has ended; sign in again."
+        response = json_response({"error": message, "status": 401}, 401)
         response.headers["HX-Redirect"] = target
         return response
     return redirect(target, 303)
 
 
 def init_app(app: Flask) -> None:
+    web_session.init_app(app)
     app.before_request(_require_sign_in)
 
     @app.context_processor

@@ -20,13 +20,7 @@ from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, form_values
 from factcheck.views.connection import get_db
-from factcheck.views.panel_answers import (
-    back_to_article,
-    panel_answer,
-    refused_answer,
-    url_host,
-    url_rest,
-)
+from factcheck.views.panel_answers import back_to_article, panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
 from factcheck.views.scale_css import current_scale
 
@@ -275,7 +269,3 @@ def add_comment(claim_id: int):
         comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
 
     return _act(claim_id, "comment", change)
-
-
-bp.add_app_template_filter(url_host)
-bp.add_app_template_filter(url_rest)

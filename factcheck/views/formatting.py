@@ -1,8 +1,12 @@
-"""Jinja filters for dates, statuses and scores, so templates show the same words everywhere."""
+"""Jinja filters for dates, statuses, scores, stored addresses and text with invisible characters,
+so templates show the same words everywhere."""
 
 from datetime import UTC, datetime
 
 from flask import Flask
+
+from factcheck.reveal import reveal, reveal_html
+from factcheck.urls import link_target, url_host, url_rest
 
 STATUS_LABELS = {
     "unreviewed": "Unreviewed",
@@ -92,5 +96,12 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(exact_time)
     app.add_template_filter(status_label)
     app.add_template_filter(score_percent)
+    # People's text (names, titles, notes, addresses): `reveal` in page content, `reveal_text`
+    # inside attributes and <option>s, where markup cannot go.
+    app.add_template_filter(reveal_html, "reveal")
+    app.add_template_filter(reveal, "reveal_text")
+    app.add_template_filter(link_target)
+    app.add_template_filter(url_host)
+    app.add_template_filter(url_rest)
     app.add_template_global(STATUS_ORDER, "STATUS_ORDER")
     app.add_template_global(progress_segments)

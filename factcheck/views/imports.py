@@ -119,15 +119,23 @@ def runs_in_background(source: ImportSource) -> bool:
     return source.kind == "url" or len(source.data) > DIRECT_IMPORT_MAX_BYTES
 
 
-def start_job(source: ImportSource, username: str) -> str:
+def start_job(source: ImportSource, actor) -> str:
     """Queue the import and return the job id; the progress exists before any worker starts."""
-    database = current_app.config["DATABASE"]
+    database, username, channel = current_app.config["DATABASE"], actor.username, actor.channel
     if source.kind == "url":
         policy = current_app.config["FETCH_POLICY"]
-        task = jobs.import_url.s(database, source.url, username, policy, max_import_bytes())
+        task = jobs.import_url.s(
+            database, source.url, username, policy, max_import_bytes(), channel=channel
+        )
     else:
         task = jobs.import_text.s(
-            database, source.data, None, username, source.is_html, max_import_bytes()
+            database,
+            source.data,
+            None,
+            username,
+            source.is_html,
+            max_import_bytes(),
+            channel=channel,
         )
     jobs.set_owner(task.id, username)
     jobs.set_progress(task.id, "queued", "Waiting for a worker")
@@ -185,7 +193,7 @@ def start_import():
     try:
         source = read_source(request.form, request.files, max_import_bytes())
         if runs_in_background(source):
-            return _follow_job(start_job(source, actor.username))
+            return _follow_job(start_job(source, actor))
         result = import_now(source, actor)
     except FormProblem as problem:
         return _refused(kind, values, problem)

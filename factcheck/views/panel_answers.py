@@ -2,8 +2,6 @@
 band, the refused form with its message, the conflict panel, or the whole article page for a
 browser without script."""
 
-from urllib.parse import urlsplit
-
 from flask import make_response, redirect, render_template, request, url_for
 
 from factcheck.history_words import version_after
@@ -88,16 +86,3 @@ def refused_answer(before: dict, form: PanelForm, values: dict, error: Invalid, 
         context = {"claim": claim, "review": review, "form_state": state, **extra}
         return render_template(form.template, **context), 422
     return panel_answer(claim["id"], 422, form_state=(form, values, error, extra))
-
-
-def url_host(url: str) -> str:
-    """The host of a web address, for showing a source at a glance."""
-    return urlsplit(url).hostname or url
-
-
-def url_rest(url: str) -> str:
-    """Everything after the host: port, path, query."""
-    parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{port}{parts.path}{query}" if parts.hostname else ""

@@ -1,119 +1,168 @@
-"""Login rate limiting: failed sign-ins counted per address and per username over a sliding window."""
+"""Sign-in throttling: growing waits per username and address together, and looser per address.
 
+Failures are counted for a username *from one address*, so someone guessing at alice's password
+from elsewhere slows down only themselves: alice, at her own address, signs in at once. After a
+few failures each further one doubles the wait before the next try, up to a cap, and a right
+password clears the count. One address failing for many usernames gets a looser wait of its own,
+which slows that address only. Every wait is capped, so nobody can be locked out for long, and a
+count left alone for an hour is forgotten.
+
+The address is the client's as Flask sees it: behind a proxy, set FACTCHECK_TRUSTED_PROXIES, or
+every sign-in seems to come from the proxy and the per-address wait would fall on everyone.
+"""
+
+import ipaddress
 import math
 import threading
 import time
-from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 from flask import Flask, current_app
 
-# Failures allowed inside the window; the next attempt is refused until the oldest one expires.
 DEFAULT_LOGIN_RATE_LIMIT = {
-    "failures_per_address": 10,
-    "failures_per_username": 5,
-    "window_seconds": 60,
+    # Failures of one username from one address before any wait; then 1 s, 2 s, 4 s ... capped.
+    "free_failures": 3,
+    "first_delay_seconds": 1,
+    "max_delay_seconds": 300,
+    # Failures from one address, whatever the usernames, before that address waits too.
+    "free_failures_per_address": 30,
+    "max_address_delay_seconds": 60,
+    # A count with no new failure for this long starts again from nothing.
+    "forget_after_seconds": 3600,
 }
 _EXTENSION = "login_limiter"
 # Usernames are at most 32 characters; a longer key only costs memory.
 _KEY_LENGTH = 64
 
 
-class SlidingWindow:
-    """When each key's recent events happened, forgetting those older than the window.
+class GrowingDelay:
+    """Failures in a row per key; beyond the free ones, each doubles the wait before the next try.
 
-    Safe to share between the server's threads. Only the `max_keys` most recently active keys are
-    kept, so a flood of made-up usernames cannot grow memory without bound."""
-
-    def __init__(
-        self, seconds: float, clock: Callable[[], float] = time.monotonic, max_keys: int = 10_000
-    ):
-        self.seconds = seconds
-        self.clock = clock
-        self.max_keys = max_keys
-        self._events: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        """The key's events still inside the window; call with the lock held."""
-        events = self._events.get(key)
-        if events is None:
-            return deque()
-        while events and events[0] <= now - self.seconds:
-            events.popleft()
-        if not events:
-            del self._events[key]
-        return events
-
-    def count(self, key: str) -> int:
-        with self._lock:
-            return len(self._recent(key, self.clock()))
-
-    def add(self, key: str) -> None:
-        with self._lock:
-            now = self.clock()
-            self._recent(key, now)
-            self._events.setdefault(key, deque()).append(now)
-            self._events.move_to_end(key)
-            while len(self._events) > self.max_keys:
-                self._events.popitem(last=False)
-
-    def wait(self, key: str, limit: int) -> float:
-        """Seconds until the key has fewer than `limit` events in the window; 0 if it has now."""
-        with self._lock:
-            now = self.clock()
-            events = self._recent(key, now)
-            if len(events) < limit:
-                return 0.0
-            # Enough of the oldest events must expire to bring the count below the limit.
-            return events[len(events) - limit] + self.seconds - now
-
-    def forget(self, key: str) -> None:
-        with self._lock:
-            self._events.pop(key, None)
-
-    def reset(self) -> None:
-        with self._lock:
-            self._events.clear()
-
-
-class LoginLimiter:
-    """Refuses sign-in attempts from an address, or for a username, after too many failures."""
+    Safe to share between the server's threads. Only the `max_keys` keys that failed most recently
+    are kept, so a flood of made-up usernames cannot grow memory without bound."""
 
     def __init__(
         self,
         *,
-        failures_per_address: int,
-        failures_per_username: int,
-        window_seconds: float,
+        free: int,
+        first_delay: float,
+        max_delay: float,
+        forget_after: float,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 10_000,
+    ):
+        self.free = free
+        self.first_delay = first_delay
+        self.max_delay = max_delay
+        self.forget_after = forget_after
+        self.clock = clock
+        self.max_keys = max_keys
+        self._failures: OrderedDict[Hashable, tuple[int, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def delay(self, failures: int) -> float:
+        """The wait after this many failures in a row, counted from the last one."""
+        if failures < self.free:
+            return 0.0
+        return min(self.first_delay * 2 ** min(failures - self.free, 64), self.max_delay)
+
+    def _live(self, now: float, previous: tuple[int, float] | None) -> int:
+        """How many failures in a row still count; call with the lock held."""
+        if previous is None or now - previous[1] >= self.forget_after:
+            return 0
+        return previous[0]
+
+    def count(self, key: Hashable) -> int:
+        with self._lock:
+            return self._live(self.clock(), self._failures.get(key))
+
+    def failed(self, key: Hashable) -> None:
+        with self._lock:
+            previous = self._failures.get(key)
+            now = self.clock()
+            self._failures[key] = (self._live(now, previous) + 1, now)
+            self._failures.move_to_end(key)
+            while len(self._failures) > self.max_keys:
+                self._failures.popitem(last=False)
+
+    def wait(self, key: Hashable) -> float:
+        """Seconds before this key may try again; 0 if it may now."""
+        with self._lock:
+            previous = self._failures.get(key)
+            now = self.clock()
+            failures = self._live(now, previous)
+            if not failures:
+                return 0.0
+            return max(0.0, previous[1] + self.delay(failures) - now)
+
+    def forget(self, key: Hashable) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
+
+class LoginLimiter:
+    """Decides whether an address may try a username now, and counts the failures."""
+
+    def __init__(
+        self,
+        settings: dict = DEFAULT_LOGIN_RATE_LIMIT,
         clock: Callable[[], float] = time.monotonic,
     ):
-        self.failures_per_address = failures_per_address
-        self.failures_per_username = failures_per_username
-        self.by_address = SlidingWindow(window_seconds, clock)
-        self.by_username = SlidingWindow(window_seconds, clock)
+        self.pairs = GrowingDelay(
+            free=settings["free_failures"],
+            first_delay=settings["first_delay_seconds"],
+            max_delay=settings["max_delay_seconds"],
+            forget_after=settings["forget_after_seconds"],
+            clock=clock,
+        )
+        self.addresses = GrowingDelay(
+            free=settings["free_failures_per_address"],
+            first_delay=settings["first_delay_seconds"],
+            max_delay=settings["max_address_delay_seconds"],
+            forget_after=settings["forget_after_seconds"],
+            clock=clock,
+        )
 
     def retry_after(self, address: str, username: str) -> int:
         """Whole seconds before this address may try this username again; 0 means go ahead."""
-        waits = [self.by_address.wait(address, self.failures_per_address)]
-        if username:
-            waits.append(self.by_username.wait(_username_key(username), self.failures_per_username))
-        longest = max(waits)
+        address = address_key(address)
+        longest = max(
+            self.pairs.wait((address, _username_key(username))), self.addresses.wait(address)
+        )
         return max(1, math.ceil(longest)) if longest > 0 else 0
 
     def failed(self, address: str, username: str) -> None:
-        self.by_address.add(address)
-        if username:
-            self.by_username.add(_username_key(username))
+        address = address_key(address)
+        self.pairs.failed((address, _username_key(username)))
+        self.addresses.failed(address)
 
-    def succeeded(self, username: str) -> None:
-        """A right password clears that username's failures. The address keeps its count, or
-        anyone with one account could sign in between guesses at another to reset it."""
-        self.by_username.forget(_username_key(username))
+    def succeeded(self, address: str, username: str) -> None:
+        """A right password clears that username's count at this address. The address keeps its
+        own, or anyone with one account could sign in between guesses at others to reset it."""
+        self.pairs.forget((address_key(address), _username_key(username)))
 
     def reset(self) -> None:
-        self.by_address.reset()
-        self.by_username.reset()
+        self.pairs.reset()
+        self.addresses.reset()
+
+
+def address_key(address: str) -> str:
+    """One key per client: an IPv6 address counts as its /64, which one household or host
+    usually holds whole, so stepping through it does not escape the count."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:_KEY_LENGTH]
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
 
 
 def _username_key(username: str) -> str:
@@ -141,7 +190,7 @@ def login_settings(config) -> dict:
         )
     settings = DEFAULT_LOGIN_RATE_LIMIT | chosen
     for name, value in settings.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
             raise ValueError(f"LOGIN_RATE_LIMIT[{name!r}] must be a positive number, not {value!r}")
     return settings
 
@@ -157,10 +206,4 @@ def reset(app: Flask) -> None:
 
 
 def init_app(app: Flask, clock: Callable[[], float] = time.monotonic) -> None:
-    settings = login_settings(app.config)
-    app.extensions[_EXTENSION] = LoginLimiter(
-        failures_per_address=int(settings["failures_per_address"]),
-        failures_per_username=int(settings["failures_per_username"]),
-        window_seconds=settings["window_seconds"],
-        clock=clock,
-    )
+    app.extensions[_EXTENSION] = LoginLimiter(login_settings(app.config), clock)

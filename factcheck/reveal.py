@@ -1,0 +1,76 @@
+"""Invisible characters made visible: bidi overrides, zero-width and other format characters in
+names, titles, URLs and notes are shown as markers such as ⟨U+202E⟩, so they cannot hide text or
+reorder what a reviewer reads around them.
+
+`reveal` is for plain text (the CLI, Markdown and text reports, HTML attributes); `reveal_html`
+is for a page: escaped, each marker explained, the whole value isolated in <bdi>. Stored values are
+never changed: data exports keep them exact."""
+
+import unicodedata
+
+from markupsafe import Markup, escape
+
+# Format (bidi controls, zero-width characters, soft hyphen, ...), control and surrogate
+# characters: none of them shows as itself.
+HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs"})
+# Line breaks and tabs are layout, not hidden text.
+KEPT_CONTROLS = frozenset("\t\n\r")
+
+
+def is_hidden(ch: str) -> bool:
+    return (
+        not ch.isprintable()
+        and ch not in KEPT_CONTROLS
+        and unicodedata.category(ch) in HIDDEN_CATEGORIES
+    )
+
+
+def marker(ch: str) -> str:
+    """'⟨U+202E⟩' for one hidden character."""
+    return f"⟨U+{ord(ch):04X}⟩"
+
+
+def describe(ch: str) -> str:
+    """What the marker stands for, for a tooltip or a screen reader."""
+    name = unicodedata.name(ch, "") or {"Cc": "control character", "Cs": "unpaired surrogate"}.get(
+        unicodedata.category(ch), "formatting character"
+    )
+    return f"invisible character U+{ord(ch):04X} {name.lower()}"
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def reveal(value) -> str:
+    """The text with every hidden character replaced by its marker; other text unchanged."""
+    text = _text(value)
+    if text.isprintable():  # fast path: printable text has no hidden characters
+        return text
+    return "".join(marker(ch) if is_hidden(ch) else ch for ch in text)
+
+
+def reveal_html(value) -> Markup:
+    """The text escaped for HTML, each hidden character as an explained marker, isolated in <bdi>
+    so its direction cannot spill into the text around it. Markup we wrote ourselves passes
+    through as it is."""
+    if hasattr(value, "__html__"):
+        return Markup(value)
+    text = _text(value)
+    if not text:
+        return Markup("")
+    if text.isprintable():
+        return Markup("<bdi>%s</bdi>") % text
+    pieces = []
+    for ch in text:
+        if is_hidden(ch):
+            label = describe(ch)
+            pieces.append(
+                Markup('<span class="hidden-char" role="img" aria-label="%s" title="%s">%s</span>')
+                % (label, label, marker(ch))
+            )
+        else:
+            pieces.append(escape(ch))
+    return Markup("<bdi>%s</bdi>") % Markup("").join(pieces)

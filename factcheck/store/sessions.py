@@ -1,0 +1,141 @@
+"""Web sessions on the server: starting and ending them, and deciding whether one is still live."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.mutation import mutation, query
+
+DEFAULT_IDLE = timedelta(hours=12)
+DEFAULT_LIFETIME = timedelta(days=7)
+
+
+def id_hash(session_id: str) -> str:
+    """What the table keeps instead of the id itself."""
+    return hashlib.sha256(session_id.encode("utf-8")).hexdigest()
+
+
+def channel(session_id: str) -> str:
+    """The door recorded on audit rows written through this session: a prefix of its id_hash."""
+    return "web:" + id_hash(session_id)[:16]
+
+
+def _iso(moment: datetime) -> str:
+    # The same text form as db.utc_now(), so times in every table sort and compare alike.
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session row with the person behind it; `actor` already carries the session's channel."""
+
+    row_id: int
+    actor: Actor
+    created_at: datetime
+    last_seen_at: datetime
+    end_reason: str | None
+    user_disabled: bool
+
+
+def why_ended(
+    found: Session,
+    *,
+    now: datetime,
+    last_seen: datetime | None = None,
+    idle: timedelta = DEFAULT_IDLE,
+    lifetime: timedelta = DEFAULT_LIFETIME,
+) -> str | None:
+    """None while the session is live; otherwise the end reason it has, or should now get."""
+    if found.end_reason:
+        return found.end_reason
+    if found.user_disabled:
+        return "disabled"
+    if now - found.created_at >= lifetime:
+        return "lifetime"
+    seen = max(last_seen, found.last_seen_at) if last_seen else found.last_seen_at
+    if now - seen >= idle:
+        return "idle"
+    return None
+
+
+@mutation
+def start_session(db, actor: Actor, *, address: str, now: datetime) -> str:
+    """Record a new session for a signed-in person; returns its id, which only the cookie keeps."""
+    session_id = secrets.token_urlsafe(32)
+    cursor = db.execute(
+        "INSERT INTO sessions (id_hash, user_id, address, created_at, last_seen_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [id_hash(session_id), actor.id, address, _iso(now), _iso(now)],
+    )
+    audit.record(
+        db,
+        actor.via(channel(session_id)),
+        "session",
+        cursor.lastrowid,
+        "session.start",
+        after={"user": actor.username, "address": address},
+    )
+    return session_id
+
+
+@mutation
+def end_session(
+    db,
+    session_id: str,
+    *,
+    reason: str,
+    actor: Actor,
+    now: datetime,
+    last_seen: datetime | None = None,
+) -> bool:
+    """End a live session (signing out, or found idle or too old); False if it had already ended."""
+    row = db.execute(
+        "SELECT s.id, u.username FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.id_hash = ? AND s.ended_at IS NULL",
+        [id_hash(session_id)],
+    ).fetchone()
+    if row is None:
+        return False
+    db.execute(
+        "UPDATE sessions SET ended_at = ?, end_reason = ?, last_seen_at = ? WHERE id = ?",
+        [_iso(now), reason, _iso(last_seen or now), row[0]],
+    )
+    audit.record(
+        db, actor, "session", row[0], "session.end", after={"user": row[1], "reason": reason}
+    )
+    return True
+
+
+def end_user_sessions(db, user_id: int, reason: str) -> int:
+    """End every live session of one person inside the caller's mutation; returns how many."""
+    cursor = db.execute(
+        "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL",
+        [utc_now(), reason, user_id],
+    )
+    return cursor.rowcount
+
+
+@query
+def find_session(db, session_id: str) -> Session | None:
+    """The session this cookie id names, live or not; None if there never was one."""
+    row = db.execute(
+        "SELECT s.id, s.created_at, s.last_seen_at, s.end_reason, u.id, u.username, u.role,"
+        " u.display_name, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.id_hash = ?",
+        [id_hash(session_id)],
+    ).fetchone()
+    if row is None:
+        return None
+    actor = Actor(row[4], row[5], row[6], row[7]).via(channel(session_id))
+    return Session(
+        row_id=row[0],
+        actor=actor,
+        created_at=datetime.fromisoformat(row[1]),
+        last_seen_at=datetime.fromisoformat(row[2]),
+        end_reason=row[3],
+        user_disabled=bool(row[8]),
+    )

@@ -1,0 +1,190 @@
+"""Invisible characters (bidi overrides, zero-width and other format characters) in people's text
+show as visible markers and cannot reorder what is read around them: on pages, in reports and in
+the CLI. Data exports keep the stored text exact."""
+
+import csv
+import io
+import unicodedata
+from html.parser import HTMLParser
+
+import lxml.html
+from click.testing import CliRunner
+from helpers import HX, PASSWORD, fragment, page_token, parse
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from factcheck.cli import main
+from factcheck.ingest import ingest_text
+from factcheck.reveal import is_hidden, marker, reveal, reveal_html
+from factcheck.store import comments as comment_store
+from factcheck.store import evidence as evidence_store
+from factcheck.store import users
+from factcheck.store.actors import SYSTEM
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "abc" RLO "fdp.exe" reads as "abcexe.pdf"
+ZWSP = "\u200b"
+SPOOFED_NAME = f"Rita {RLO}nosaJ"
+HIDDEN = [RLO, ZWSP, "\u202a", "\u2066", "\u2069", "\u200f", "\ufeff", "\u061c", "\u00ad", "\x00"]
+
+_hidden_chars = st.sampled_from(HIDDEN) | st.characters(categories=["Cf", "Cc", "Cs"])
+_mixed_text = st.lists(st.text(max_size=8) | _hidden_chars, max_size=12).map("".join)
+
+
+@given(_mixed_text)
+@example("")
+@example("abc" + RLO + "fdp.exe")
+def test_reveal_leaves_no_hidden_character_and_changes_nothing_else(text):
+    shown = reveal(text)
+    assert not any(is_hidden(ch) for ch in shown)
+    # Each hidden character becomes exactly its marker, in place; the rest is untouched.
+    expected = "".join(marker(ch) if is_hidden(ch) else ch for ch in text)
+    assert shown == expected
+    assert reveal(shown) == shown
+
+
+@given(st.text().filter(lambda t: not any(unicodedata.category(c) in "CfCcCs" for c in t)))
+def test_text_without_hidden_characters_is_unchanged(text):
+    text = text.replace("\t", "").replace("\n", "").replace("\r", "")
+    assert reveal(text) == text
+
+
+def test_every_format_character_is_hidden():
+    for code in range(0x110000):
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cf":
+            assert is_hidden(ch), hex(code)
+    assert not any(is_hidden(ch) for ch in "\t\n\r a1é€ب")
+
+
+class _Reader(HTMLParser):
+    """What a reader sees (the text) and which elements carry it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.tags, self.depth = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs), self.depth))
+        self.depth += 1
+
+    def handle_endtag(self, tag):
+        self.depth -= 1
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@given(_mixed_text | st.text())
+@example("<script>alert(1)</script>" + RLO)
+@example('" onmouseover="x')
+def test_reveal_html_shows_the_same_text_isolated_and_escaped(text):
+    html = str(reveal_html(text))
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    assert "".join(reader.text) == reveal(text)
+    if not text:
+        assert html == ""
+        return
+    (outer, attrs, depth) = reader.tags[0]
+    assert (outer, depth) == ("bdi", 0) and html.endswith("</bdi>")
+    markers = reader.tags[1:]
+    assert len(markers) == sum(1 for ch in text if is_hidden(ch))
+    for tag, attrs, depth in markers:
+        assert (tag, depth, attrs["class"], attrs["role"]) == ("span", 1, "hidden-char", "img")
+        assert attrs["aria-label"].startswith("invisible character U+")
+    assert not any(is_hidden(ch) for ch in html)
+
+
+def test_a_comment_and_a_quote_show_their_hidden_characters(client, claim, app_db, people):
+    comment_store.add_comment(
+        app_db, claim["id"], body=f"see invoice{RLO}fdp.exe today", actor=people["rita"]
+    )
+    evidence_store.add_evidence(
+        app_db,
+        claim["id"],
+        url=f"https://example.org/re{ZWSP}port",
+        stance="supports",
+        quote=f"14 schools{ZWSP} closed",
+        actor=people["rita"],
+    )
+    panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    body = panel.cssselect(".comment-body")[0]
+    assert body.text_content() == "see invoice⟨U+202E⟩fdp.exe today"
+    assert (
+        body.cssselect("bdi .hidden-char")[0]
+        .get("title")
+        .startswith("invisible character U+202E right-to-left override")
+    )
+    assert panel.cssselect(".evidence-quote")[0].text_content() == "14 schools⟨U+200B⟩ closed"
+    assert "⟨U+200B⟩" in panel.cssselect(".evidence-url")[0].text_content()
+    assert RLO not in panel.text_content() and ZWSP not in panel.text_content()
+    # What the person typed goes back into a form unchanged.
+    history = panel.cssselect(".timeline")[0].text_content()
+    assert RLO not in history
+
+
+def test_a_spoofed_display_name_is_shown_with_its_marker(client_as, app_db, people):
+    users.add_user(
+        app_db, "jason", role="reviewer", password=PASSWORD, display_name=SPOOFED_NAME, actor=SYSTEM
+    )
+    page = parse(client_as("jason").get("/account"))
+    assert page.cssselect(".whoami bdi")[0].text_content() == "Rita ⟨U+202E⟩nosaJ"
+    assert RLO not in page.text_content()
+
+
+def test_reports_show_markers_and_data_exports_keep_the_text(client, claim, app_db, people):
+    from factcheck.store import verdicts
+
+    rationale = f"The bulletin{RLO} lists fourteen closed schools and 3,200 homes without power."
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Unverifiable", rationale=rationale, actor=people["rita"]
+    )
+
+    def export(fmt):
+        response = client.post(
+            "/exports",
+            data={"format": fmt, "article": str(claim["article_id"])},
+            headers={"X-CSRFToken": page_token(client, "/")},
+        )
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    markdown = export("markdown")
+    assert "bulletin⟨U+202E⟩ lists" in markdown and RLO not in markdown
+    html = export("html")
+    shown = lxml.html.fromstring(html).cssselect(".rationale")[0].text_content()
+    assert shown.startswith("The bulletin⟨U+202E⟩ lists") and RLO not in html
+    rows = list(csv.DictReader(io.StringIO(export("csv"))))
+    assert any(rationale in row.values() for row in rows)
+
+
+def test_the_cli_shows_markers_in_plain_output(tmp_path):
+    path = tmp_path / "cli.db"
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        result = runner.invoke(main, ["--db", str(path), *args], input=input)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("init")
+    from factcheck import db as database
+
+    db = database.connect(path)
+    article_id = ingest_text(
+        db,
+        "Flood closes 14 schools\n\nHeavy rain closed 14 schools on Tuesday, officials said.",
+        title=f"Flood{RLO} report",
+    ).article_id
+    users.add_user(
+        db, "jason", role="reviewer", password=PASSWORD, display_name=SPOOFED_NAME, actor=SYSTEM
+    )
+    db.close()
+    listed = run("claims", str(article_id))
+    assert "Flood⟨U+202E⟩ report" in listed and RLO not in listed
+    assert "Flood⟨U+202E⟩ report" in run("articles")
+    people = run("user", "list")
+    assert "Rita ⟨U+202E⟩nosaJ" in people and RLO not in people
+    # JSON is data: it keeps the title exactly as stored.
+    assert f"Flood{RLO} report" in run("claims", str(article_id), "--json")

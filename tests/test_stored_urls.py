@@ -1,0 +1,143 @@
+"""Evidence and source addresses: an IPv6 literal keeps its brackets, and a stored address that
+cannot be parsed shows as text on every page and export instead of breaking it."""
+
+import pytest
+from helpers import HX, RATIONALE, fragment, hx_post, page_token, parse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.db import utc_now
+from factcheck.fetch import FetchError, fetch
+from factcheck.store import evidence as evidence_store
+from factcheck.store import verdicts
+from factcheck.store.actors import SYSTEM
+from factcheck.urls import clean_web_url, link_target, url_host, url_rest
+
+IPV6_SOURCE = "https://[2001:db8::1]/report.pdf"
+
+# Addresses that could only get into the database around the store's checks (an older version
+# stored the first one), each of which used to take down every page showing its claim.
+UNREADABLE = [
+    "https://2001:db8::1/report.pdf",
+    "https://[2001:db8::1/report.pdf",
+    "https://[not-an-address]/x",
+    "https://example.org:99999/x",
+    "javascript:alert(1)",
+    "no scheme at all",
+]
+
+pytestmark = pytest.mark.usefixtures("immediate_jobs")
+
+
+def test_an_ipv6_literal_keeps_its_brackets():
+    assert clean_web_url(IPV6_SOURCE) == IPV6_SOURCE
+    assert clean_web_url("HTTPS://[2001:DB8::1]:8443/a?b=1") == "https://[2001:db8::1]:8443/a?b=1"
+    assert url_host(IPV6_SOURCE) == "[2001:db8::1]"
+    assert url_rest("https://[2001:db8::1]:8443/a?b=1") == ":8443/a?b=1"
+
+
+def test_the_fetcher_still_refuses_the_documentation_address():
+    with pytest.raises(FetchError, match="documentation address"):
+        fetch(IPV6_SOURCE)
+
+
+@given(st.text(max_size=60))
+def test_taking_any_stored_text_apart_never_fails(text):
+    for value in (text, "https://" + text, "https://[" + text, "http://x.org:" + text):
+        host, rest = url_host(value), url_rest(value)
+        if link_target(value) is None:
+            assert (host, rest) == (value, "")
+        else:
+            assert link_target(value).lower().startswith(("http://", "https://"))
+
+
+def test_ipv6_evidence_is_stored_with_brackets_and_shown(client, claim, app_db):
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/evidence",
+        {"expected_version": claim["version"], "url": IPV6_SOURCE, "stance": "supports"},
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    (stored,) = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert stored["url"] == IPV6_SOURCE
+    # The archive job asked the safe fetcher, which refused the documentation address.
+    assert stored["snapshot_status"] == "failed"
+    assert "documentation address" in stored["snapshot_error"]
+    link = fragment(response).cssselect("a.evidence-url")[0]
+    assert link.get("href") == IPV6_SOURCE
+    assert link.cssselect(".evidence-host")[0].text_content() == "[2001:db8::1]"
+    page = client.get(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    assert page.status_code == 200
+
+
+def _store_unreadable(app_db, claim, people) -> None:
+    """Evidence and a source address that bypassed the checks, written as an old version did."""
+    for url in UNREADABLE:
+        app_db.execute(
+            "INSERT INTO evidence (claim_id, url, stance, added_by, added_at)"
+            " VALUES (?, ?, 'supports', ?, ?)",
+            [claim["id"], url, people["rita"].id, utc_now()],
+        )
+    app_db.execute(
+        "UPDATE articles SET source_url = ? WHERE id = ?", [UNREADABLE[0], claim["article_id"]]
+    )
+
+
+def _no_unsafe_link(html: str) -> None:
+    assert 'href="javascript:' not in html
+    assert 'href="https://2001:db8::1' not in html
+
+
+def test_unreadable_stored_addresses_show_as_text_on_every_page(client, claim, app_db, people):
+    _store_unreadable(app_db, claim, people)
+    claim_id, article_id = claim["id"], claim["article_id"]
+    panel = client.get(f"/claims/{claim_id}/panel", headers=HX)
+    assert panel.status_code == 200
+    shown = [item.text_content() for item in fragment(panel).cssselect(".evidence-url")]
+    assert shown == UNREADABLE
+    assert not fragment(panel).cssselect("a.evidence-url")
+    article = client.get(f"/articles/{article_id}?claim={claim_id}")
+    assert article.status_code == 200
+    meta = parse(article).cssselect(".meta")[0]
+    assert UNREADABLE[0] in meta.text_content() and not meta.cssselect("a[title]")
+    for path in ("/", "/queue", f"/claims/{claim_id}.json", f"/articles/{article_id}.json"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        _no_unsafe_link(response.get_data(as_text=True))
+    _no_unsafe_link(panel.get_data(as_text=True) + article.get_data(as_text=True))
+
+
+def test_an_unreadable_snapshot_address_shows_as_text(client, app_db):
+    row = evidence_store.record_snapshot(
+        app_db, UNREADABLE[0], actor=SYSTEM, status="failed", error="x"
+    )
+    response = client.get(f"/snapshots/{row['id']}")
+    assert response.status_code == 200
+    assert UNREADABLE[0] in response.get_data(as_text=True)
+    _no_unsafe_link(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "csv", "json", "jsonl", "claimreview"])
+def test_exports_and_reports_carry_unreadable_addresses_as_text(
+    client, claim, app_db, people, fmt, monkeypatch
+):
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://factcheck.example")
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "Valley Checks")
+    _store_unreadable(app_db, claim, people)
+    # Reports show evidence under a verdict, and ClaimReview only a published one.
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
+    response = client.post(
+        "/exports",
+        data={"format": fmt, "article": str(claim["article_id"])},
+        headers={"X-CSRFToken": page_token(client, "/")},
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    body = response.get_data(as_text=True)
+    if fmt != "claimreview":  # ClaimReview names no evidence
+        assert "not-an-address" in body
+    _no_unsafe_link(body)
+    assert "](javascript:" not in body and "](<javascript:" not in body
