@@ -4,6 +4,7 @@ tamper-evident against someone who holds the database file."""
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 import zipfile
@@ -363,7 +364,8 @@ def test_command_line_changes_record_their_channel_and_say_so(tmp_path):
     history = cli("history", str(claim_id))
     assert "approved and published" in history and "via command line" in history
     cli("export", "--format", "html", "-o", str(tmp_path / "report.html"))
-    assert "approved by Ed via command line" in (tmp_path / "report.html").read_text()
+    report_text = re.sub(r"<[^>]+>", "", (tmp_path / "report.html").read_text())
+    assert "approved by Ed via command line" in report_text
     cli("export", "--format", "json", "-o", str(tmp_path / "report.json"))
     exported = json.loads((tmp_path / "report.json").read_text())
     claim = next(c for c in exported["claims"] if c["id"] == claim_id)
