@@ -19,6 +19,15 @@ HISTORY_WORDS = {
 }
 
 VERDICT_ACTIONS = ("verdict.set", "verdict.correct")
+COMMAND_LINE = "via command line"
+
+
+def channel_words(channel: str | None) -> str | None:
+    """How a change reached factcheck, where a reader must not mistake it for a signed-in action:
+    a change made on the command line names its person with --as, not by signing in."""
+    if channel and channel.startswith("cli:"):
+        return f"{COMMAND_LINE} ({channel[4:]})" if channel[4:] else COMMAND_LINE
+    return None
 
 
 def _after(entry: dict) -> dict:

@@ -1,32 +1,131 @@
-"""The audit trail: append-only, hash-chained, verifiable, and tamper-evident."""
+"""The audit trail: append-only, keyed, checkpointed, replayed against the live tables, and
+tamper-evident against someone who holds the database file."""
 
+import hashlib
 import json
+import os
+import re
 import sqlite3
+import stat
+import zipfile
 
 import pytest
 from click.testing import CliRunner
-from helpers import add_people, import_sample, new_database
+from helpers import PASSWORD, RATIONALE, add_people, first_checkable_claim, import_sample
+from helpers import new_database as open_database
 
 from factcheck.cli import main
-from factcheck.store import audit
+from factcheck.store import audit, audit_seal, evidence, verdicts
+from factcheck.store.comments import add_comment
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = new_database(tmp_path / "audit.db")
+def path(tmp_path):
+    return tmp_path / "audit.db"
+
+
+@pytest.fixture
+def db(path):
+    database = open_database(path)
     add_people(database)
     import_sample(database)
     return database
 
 
+@pytest.fixture
+def published(db):
+    """A claim with evidence and a verdict approved by ed; returns its id."""
+    people = {name: _actor(db, name) for name in ("rita", "ed")}
+    claim_id = first_checkable_claim(db, 1)["id"]
+    evidence.add_evidence(
+        db, claim_id, url="https://stats.example/report", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        db, claim_id, rating="mostly-accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    return claim_id
+
+
+def _actor(db, name):
+    from factcheck.store.users import actor_for
+
+    return actor_for(db, name)
+
+
+def _verify_cli(path, *extra):
+    return CliRunner().invoke(main, ["--db", str(path), "audit", "verify", *extra])
+
+
+def _attack(path, *statements, drop_triggers=True):
+    """Change the file the way someone holding it would: with plain sqlite3, around the triggers."""
+    conn = sqlite3.connect(path)
+    if drop_triggers:
+        conn.execute("DROP TRIGGER audit_no_update")
+        conn.execute("DROP TRIGGER audit_no_delete")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def _rehash_with_sha256(path, *, relabel: bool):
+    """Recompute every hash from row 1 on with plain SHA-256 over the same content, as someone
+    without the key would; `relabel` also marks every row as an old unkeyed one."""
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    prev = audit.GENESIS_HASH
+    for row in conn.execute("SELECT * FROM audit ORDER BY id").fetchall():
+        row = dict(row)
+        if relabel:
+            row["hash_scheme"] = audit.LEGACY_SCHEME
+            new_hash = audit.row_hash(row, prev)
+        else:
+            fields = ("id", "at", "actor", "channel", "record_type", "record_id", "action")
+            content = [prev, *(row[k] for k in fields)]
+            content += [row[k] for k in ("before", "after", "reason", "hash_scheme")]
+            new_hash = hashlib.sha256(
+                json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+            ).hexdigest()
+        conn.execute(
+            "UPDATE audit SET prev_hash = ?, hash = ?, hash_scheme = ? WHERE id = ?",
+            [prev, new_hash, row["hash_scheme"], row["id"]],
+        )
+        prev = new_hash
+    conn.commit()
+    conn.close()
+
+
+# The chain as written
+
+
 def test_chain_verifies_and_links_each_row(db):
     report = audit.verify(db)
     rows = list(db.query("SELECT * FROM audit ORDER BY id"))
-    assert report.ok and report.rows == len(rows) == 5
+    assert report.ok, report.problems
+    assert report.rows == len(rows) == 5
     assert rows[0]["prev_hash"] == audit.GENESIS_HASH
     for earlier, later in zip(rows, rows[1:], strict=False):
         assert later["prev_hash"] == earlier["hash"]
     assert report.head_hash == rows[-1]["hash"]
+    assert {row["hash_scheme"] for row in rows} == {audit.KEYED_SCHEME}
+
+
+def test_hashes_are_keyed_with_a_private_key_outside_the_database(db, path):
+    key_file = audit_seal.files_for(db).key
+    assert key_file == path.with_name("audit.db.audit_key")
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    row = next(iter(db.query("SELECT * FROM audit ORDER BY id LIMIT 1")))
+    assert (
+        audit.row_hash(row, row["prev_hash"], key_file.read_text().strip().encode()) == row["hash"]
+    )
+    assert audit.row_hash(row, row["prev_hash"], b"another key" * 4) != row["hash"]
+
+
+def test_the_checkpoint_follows_the_head(db):
+    checkpoint = audit_seal.read_checkpoint(db)
+    assert (checkpoint.row, checkpoint.hash) == audit.head(db)
 
 
 @pytest.mark.parametrize(
@@ -38,48 +137,266 @@ def test_triggers_refuse_changes(db, statement):
         db.execute(statement)
 
 
-def _tamper(path, sql):
-    """Change the trail the way an attacker with file access would: around the triggers."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TRIGGER audit_no_update")
-    conn.execute("DROP TRIGGER audit_no_delete")
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
+def test_verify_command_reports_count_and_head(db, path):
+    head_id, head_hash = audit.head(db)
+    result = _verify_cli(path, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["ok"] is True and report["problems"] == []
+    assert (report["rows"], report["head_hash"]) == (head_id, head_hash)
+    assert f"{head_id} rows" in _verify_cli(path).output
+
+
+# The three ways in that an attacker with the database file has, and missing triggers
+
+
+def test_newest_rows_deleted_with_the_triggers_dropped_are_caught(db, path, published):
+    head_id, _ = audit.head(db)
+    db.close()
+    _attack(path, f"DELETE FROM audit WHERE id > {head_id - 2}")
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "rows were removed from the end" in result.output
+    assert f"the trail ends at row {head_id - 2}, but row {head_id} was written" in result.output
+    report = audit.verify(open_database(path))
+    assert {p.kind for p in report.problems} >= {"truncated", "triggers"}
+
+
+def test_a_rewritten_row_with_every_later_hash_recomputed_is_caught(db, path, published):
+    approval = db.execute("SELECT id FROM audit WHERE action = 'review.approve'").fetchone()[0]
+    db.close()
+    _attack(path, f"UPDATE audit SET actor = 'eve' WHERE id = {approval}")
+    _rehash_with_sha256(path, relabel=False)
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "row 1: its content does not match its hash" in result.output
+
+
+def test_a_chain_relabelled_as_unkeyed_and_rehashed_is_caught_by_the_checkpoint(
+    db, path, published
+):
+    head_id, _ = audit.head(db)
+    db.close()
+    _attack(path, "UPDATE audit SET actor = 'eve' WHERE action = 'review.approve'")
+    _rehash_with_sha256(path, relabel=True)
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "rewritten" in result.output and f"row {head_id}" in result.output
+
+
+def test_a_published_rating_changed_in_the_live_tables_is_caught(db, path, published):
+    db.close()
+    _attack(
+        path,
+        f"UPDATE claims SET verdict = 'false' WHERE id = {published}",
+        f"UPDATE verdicts SET rating = 'false', rating_label = 'False' WHERE claim_id = {published}",
+        drop_triggers=False,
+    )
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "a table was changed outside the audit trail" in result.output
+    assert f"claim {published}: its verdict is 'false'" in result.output
+    report = audit.verify(open_database(path))
+    messages = " ".join(p.message for p in report.problems)
+    assert "its rating is 'false' but the audit trail says 'mostly-accurate'" in messages
+
+
+def test_missing_append_only_triggers_are_caught_on_their_own(db, path):
+    db.close()
+    _attack(path, "DROP TRIGGER audit_no_delete", drop_triggers=False)
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "the trigger audit_no_delete is missing" in result.output
+    _attack(
+        path,
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END",
+        drop_triggers=False,
+    )
+    assert "audit_no_delete no longer refuses changes" in _verify_cli(path).output
+
+
+# The replay of the live tables
 
 
 @pytest.mark.parametrize(
-    ("sql", "bad_row"),
+    ("statement", "words"),
     [
-        ("UPDATE audit SET after = json_set(after, '$.role', 'admin') WHERE id = 1", 1),
-        ("UPDATE audit SET actor = 'mallory' WHERE id = 3", 3),
-        ("DELETE FROM audit WHERE id = 2", 3),
+        ("UPDATE users SET role = 'admin' WHERE username = 'rita'", "its role is 'admin'"),
+        (
+            "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username ="
+            " 'rita') WHERE username = 'ed'",
+            "its password was changed outside the audit trail",
+        ),
+        ("DELETE FROM evidence", "evidence 1: it was deleted outside the audit trail"),
+        (
+            "INSERT INTO evidence (claim_id, url, stance, added_by, added_at)"
+            " VALUES (1, 'https://x.example/', 'supports', 1, 'now')",
+            "evidence 2: it is in the table but the audit trail never recorded it",
+        ),
+        ("UPDATE evidence SET quote = 'made up'", "its quote is 'made up'"),
+        ("UPDATE verdicts SET rationale = 'short'", "its rationale is 'short'"),
+        ("UPDATE verdicts SET state = 'draft'", "its state is 'draft'"),
+        ("UPDATE claims SET status = 'published' WHERE id = 1", "claim 1: its status"),
+        ("UPDATE claims SET text = 'Rewritten' WHERE id = 2", "the text or offsets of its units"),
+        ("UPDATE claims SET kind = 'not_a_claim', reason = 'x' WHERE id = 3", "claim 3: its kind"),
+        ("UPDATE articles SET body = body || ' And more.'", "its text was changed"),
+        ("UPDATE comments SET body = 'edited'", "its body is 'edited'"),
     ],
 )
-def test_verify_names_the_first_tampered_row(tmp_path, sql, bad_row):
-    path = tmp_path / "t.db"
-    db = new_database(path)
-    add_people(db)
+def test_every_table_the_trail_speaks_for_is_replayed(db, path, published, statement, words):
+    add_comment(db, published, body="Checked against the ministry archive", actor=_actor(db, "ed"))
+    assert audit.verify(db).ok
     db.close()
-    _tamper(path, sql)
-    result = CliRunner().invoke(main, ["--db", str(path), "audit", "verify"])
-    assert result.exit_code == 1
-    assert f"row {bad_row}" in result.output
-    report = audit.verify(new_database(path))
-    assert not report.ok and report.first_bad_id == bad_row
+    _attack(path, statement, drop_triggers=False)
+    report = audit.verify(open_database(path))
+    assert not report.ok and report.kind == "live"
+    assert words in " ".join(p.message for p in report.problems)
 
 
-def test_verify_command_reports_count_and_head(tmp_path):
-    path = tmp_path / "v.db"
-    db = new_database(path)
+# Keys, checkpoints and older trails
+
+
+def test_a_missing_key_or_checkpoint_is_reported(db, path):
+    db.close()
+    audit_seal.files_for(open_database(path)).key.rename(path.with_name("elsewhere"))
+    result = _verify_cli(path)
+    assert result.exit_code == 1 and "audit key" in result.output
+    assert _verify_cli(path, "--key-file", str(path.with_name("elsewhere"))).exit_code == 0
+    path.with_name("audit.db.audit_checkpoint").unlink()
+    result = _verify_cli(path, "--key-file", str(path.with_name("elsewhere")))
+    assert result.exit_code == 1 and "checkpoint" in result.output
+
+
+def test_key_and_checkpoint_can_live_outside_the_instance_folder(tmp_path, monkeypatch):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", str(vault / "key"))
+    monkeypatch.setenv("FACTCHECK_AUDIT_CHECKPOINT_FILE", str(vault / "head"))
+    db = open_database(tmp_path / "a.db")
     add_people(db)
-    head_id, head_hash = audit.head(db)
-    result = CliRunner().invoke(main, ["--db", str(path), "audit", "verify", "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output) | {} == {
-        "ok": True,
-        "rows": head_id,
-        "head_hash": head_hash,
-        "first_bad_id": None,
-        "problem": None,
-    }
+    assert (vault / "key").exists() and (vault / "head").exists()
+    assert not list(tmp_path.glob("a.db.audit_*"))
+    assert audit.verify(db).ok
+
+
+def _old_rows(db, count: int) -> None:
+    """Rows as a factcheck from before migration 003 wrote them: plain sha256, no channel."""
+    prev = audit.GENESIS_HASH
+    for row_id in range(1, count + 1):
+        row = {
+            "id": row_id,
+            "at": "2026-01-01T00:00:00.000000Z",
+            "actor": "system",
+            "record_type": "note",
+            "record_id": None,
+            "action": "note",
+            "before": None,
+            "after": None,
+            "reason": "written by an older factcheck",
+        }
+        row.update(prev_hash=prev, hash=audit.row_hash(row, prev))
+        db["audit"].insert({**row, "hash_scheme": audit.LEGACY_SCHEME})
+        prev = row["hash"]
+
+
+def test_a_trail_started_before_keying_still_verifies_and_cannot_go_back(tmp_path):
+    """Keyed rows follow the plain sha256 rows of an older trail, and an unkeyed row after a
+    keyed one is refused."""
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    _old_rows(db, 2)
+    add_people(db)
+    report = audit.verify(db)
+    assert report.ok, report.problems
+    schemes = [r[0] for r in db.execute("SELECT hash_scheme FROM audit ORDER BY id")]
+    assert schemes[:2] == ["sha256", "sha256"] and set(schemes[2:]) == {"hmac-sha256"}
+    db.close()
+    _attack(path, "UPDATE audit SET hash_scheme = 'sha256' WHERE id = 4")
+    report = audit.verify(open_database(path))
+    assert report.kind == "chain" and report.first_bad_id == 4
+
+
+def test_bundles_taken_before_and_after_keying_still_verify(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "Desk")
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://desk.example")
+    path = tmp_path / "b.db"
+    db = open_database(path)
+    _old_rows(db, 3)
+    runner = CliRunner()
+    bundles = []
+    for name in ("before.zip", "after.zip"):
+        result = runner.invoke(
+            main, ["--db", str(path), "export", "--format", "bundle", "-o", str(tmp_path / name)]
+        )
+        assert result.exit_code == 0, result.output
+        bundles.append(tmp_path / name)
+        if name == "before.zip":
+            add_people(db)
+    with zipfile.ZipFile(bundles[0]) as archive:
+        # The first bundle was taken at the head of the unkeyed part of the chain.
+        assert json.loads(archive.read("manifest.json"))["audit_head"]["row"] == 3
+    for bundle in bundles:
+        result = runner.invoke(main, ["--db", str(path), "export", "verify", str(bundle)])
+        assert result.exit_code == 0, result.output
+
+
+# Who did it, and through which door
+
+
+def test_command_line_changes_record_their_channel_and_say_so(tmp_path):
+    path = tmp_path / "cli.db"
+    db = open_database(path)
+    add_people(db)
+    claim_id = first_checkable_claim(db, import_sample(db))["id"]
+    runner = CliRunner()
+
+    def cli(*args):
+        result = runner.invoke(main, ["--db", str(path), *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    cli("verdict", "set", str(claim_id), "--rating", "unverifiable", "--rationale", RATIONALE,
+        "--as", "rita")  # fmt: skip
+    cli("review", "submit", str(claim_id), "--as", "rita")
+    cli("review", "approve", str(claim_id), "--as", "ed")
+    row = next(iter(db.query("SELECT * FROM audit WHERE action = 'review.approve'")))
+    assert row["channel"].startswith("cli:") and len(row["channel"]) > 4
+    history = cli("history", str(claim_id))
+    assert "approved and published" in history and "via command line" in history
+    cli("export", "--format", "html", "-o", str(tmp_path / "report.html"))
+    report_text = re.sub(r"<[^>]+>", "", (tmp_path / "report.html").read_text())
+    assert "approved by Ed via command line" in report_text
+    cli("export", "--format", "json", "-o", str(tmp_path / "report.json"))
+    exported = json.loads((tmp_path / "report.json").read_text())
+    claim = next(c for c in exported["claims"] if c["id"] == claim_id)
+    assert {item["channel"][:4] for item in claim["history"]} == {"cli:"}
+
+
+def test_cli_approval_can_require_the_editors_password(tmp_path, monkeypatch):
+    path = tmp_path / "pw.db"
+    db = open_database(path)
+    people = add_people(db)
+    claim_id = first_checkable_claim(db, import_sample(db))["id"]
+    verdicts.set_verdict(
+        db, claim_id, rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    monkeypatch.setenv("FACTCHECK_CLI_REVIEW_PASSWORD", "true")
+    approve = ["--db", str(path), "review", "approve", str(claim_id), "--as", "ed"]
+    runner = CliRunner()
+    refused = runner.invoke(main, [*approve, "--password-stdin"], input="wrong password\n")
+    assert refused.exit_code == 2 and "not ed's password" in refused.output
+    assert db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()[0] == (
+        "in_review"
+    )
+    accepted = runner.invoke(main, [*approve, "--password-stdin"], input=PASSWORD + "\n")
+    assert accepted.exit_code == 0, accepted.output
+    assert db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()[0] == (
+        "published"
+    )
+
+
+def test_files_the_trail_keeps_outside_the_database_are_private(db, path):
+    for suffix in (".audit_key", ".audit_checkpoint"):
+        mode = os.stat(path.with_name(path.name + suffix)).st_mode
+        assert stat.S_IMODE(mode) == 0o600, suffix

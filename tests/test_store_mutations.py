@@ -63,6 +63,16 @@ INTERNAL_HELPERS = {
     ("factcheck.store.queue", "page_key"),
     ("factcheck.store.queue", "parse_page_key"),
     ("factcheck.store.queue", "filter_clauses"),
+    # The audit trail's hashing and replay helpers, and its anchors in files outside the database.
+    ("factcheck.store.audit_replay", "units_digest"),
+    ("factcheck.store.audit_replay", "password_digest"),
+    ("factcheck.store.audit_seal", "database_file"),
+    ("factcheck.store.audit_seal", "files_for"),
+    ("factcheck.store.audit_seal", "use_files"),
+    ("factcheck.store.audit_seal", "writing_key"),
+    ("factcheck.store.audit_seal", "existing_key"),
+    ("factcheck.store.audit_seal", "write_checkpoint"),
+    ("factcheck.store.audit_seal", "read_checkpoint"),
 }
 
 

@@ -5,12 +5,11 @@ import sys
 import click
 
 from factcheck import db as database
-from factcheck.cli.base import acting_user, emit_json, env_int, main, open_db
+from factcheck.cli.base import acting_user, emit_json, env_int, main, open_db, system_actor
 from factcheck.cli.ids import ID
 from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
-from factcheck.store.actors import SYSTEM
 
 
 @main.command()
@@ -67,7 +66,7 @@ def import_article(source, title, source_url, source_format, max_bytes, as_user,
     if source_url:
         imported.source_url = source_url
     db = open_db()
-    actor = acting_user(db, as_user) if as_user else SYSTEM
+    actor = acting_user(db, as_user) if as_user else system_actor()
     result = ingest_imported(db, imported, actor=actor)
     if as_json:
         emit_json(

@@ -1,9 +1,11 @@
 """The root command group, its shared options, and turning refused requests into one-line errors."""
 
+import getpass
 import json
 import logging
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import click
@@ -116,10 +118,48 @@ def env_int(name: str, default: int, *, largest: int) -> int:
     return value
 
 
+def command_line_channel() -> str:
+    """The door a command-line change comes through, with the operating-system user who ran it:
+    `--as` names a person, so the audit trail also says who was at the keyboard."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = f"uid {os.getuid()}"
+    return f"cli:{who}"
+
+
+def system_actor():
+    """factcheck itself, acting for whoever ran the command."""
+    from factcheck.store.actors import SYSTEM
+
+    return SYSTEM.via(command_line_channel())
+
+
 def acting_user(db, username: str | None):
     """The Actor for --as USERNAME; unknown and disabled users are refused."""
     from factcheck.store.users import actor_for
 
     if not username:
         raise UserError("say who is making this change with --as USERNAME")
-    return actor_for(db, username)
+    return actor_for(db, username).via(command_line_channel())
+
+
+def read_password(from_stdin: bool, *, prompt: str = "Password", confirm: bool = True) -> str:
+    """A password from one line of standard input, or asked for at the terminal."""
+    if from_stdin:
+        try:
+            password = sys.stdin.buffer.readline().decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise UserError(
+                "the password on standard input is not valid UTF-8 text; type it again"
+            ) from None
+        if not password:
+            raise UserError("no password on standard input; pipe one line with the password")
+        return password
+    if not sys.stdin.isatty():
+        raise UserError("there is no terminal to ask for a password; use --password-stdin")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")

@@ -2,10 +2,9 @@
 
 import click
 
-from factcheck.cli.base import main, open_db
+from factcheck.cli.base import main, open_db, system_actor
 from factcheck.resources import demo_dir
 from factcheck.store import users as user_store
-from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import NotFound
 
 # Demo accounts for trying the workbench on your own machine; never use these on a real server.
@@ -45,6 +44,6 @@ def demo():
                 role=role,
                 password=DEMO_PASSWORD,
                 display_name=display_name,
-                actor=SYSTEM,
+                actor=system_actor(),
             )
         click.echo(f"sign in as {username} ({role}) with the password {DEMO_PASSWORD}")

@@ -9,12 +9,11 @@ import click
 from click.core import ParameterSource
 
 from factcheck import db as database
-from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db, system_actor
 from factcheck.cli.ids import ID
 from factcheck.exports import FORMATS, STATUSES, ExportConfig, ExportFilters, write_export
 from factcheck.exports.bundle import NotABundle, verify_bundle
 from factcheck.exports.options import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
-from factcheck.store.actors import SYSTEM
 
 EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
 
@@ -126,7 +125,7 @@ def export(
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db()
-    actor = acting_user(db, as_user) if as_user else SYSTEM
+    actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None:
         stdout = sys.stdout.buffer

@@ -1,13 +1,17 @@
 """CLI commands for managing users."""
 
-import sys
-
 import click
 
-from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.base import (
+    acting_user,
+    emit_json,
+    main,
+    open_db,
+    read_password,
+    system_actor,
+)
 from factcheck.reveal import reveal
 from factcheck.store import users as user_store
-from factcheck.store.actors import SYSTEM
 
 admin_option = click.option(
     "--as", "as_user", metavar="USERNAME", help="The admin making the change."
@@ -19,25 +23,9 @@ def user_group():
     """Add, list and disable the people who use factcheck."""
 
 
-def _read_password(from_stdin: bool) -> str:
-    if from_stdin:
-        try:
-            password = sys.stdin.buffer.readline().decode("utf-8").rstrip("\r\n")
-        except UnicodeDecodeError:
-            raise UserError(
-                "the password on standard input is not valid UTF-8 text; type it again"
-            ) from None
-        if not password:
-            raise UserError("no password on standard input; pipe one line with the password")
-        return password
-    if not sys.stdin.isatty():
-        raise UserError("there is no terminal to ask for a password; use --password-stdin")
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
-
-
 def _operator(db, username: str | None):
     """The admin named by --as, or the system when an operator runs the command at the shell."""
-    return acting_user(db, username) if username else SYSTEM
+    return acting_user(db, username) if username else system_actor()
 
 
 @user_group.command("add")
@@ -53,7 +41,7 @@ def add_user(username, role, display_name, password_stdin, as_user, as_json):
     """Add a user; the password is asked for, or read with --password-stdin."""
     db = open_db()
     actor = _operator(db, as_user)
-    password = _read_password(password_stdin)
+    password = read_password(password_stdin)
     user = user_store.add_user(
         db, username, role=role, password=password, display_name=display_name, actor=actor
     )
@@ -124,5 +112,5 @@ def set_password(username, password_stdin, as_user):
     """Reset a user's password; their sessions end."""
     db = open_db()
     actor = _operator(db, as_user)
-    user_store.change_password(db, username, _read_password(password_stdin), actor=actor)
+    user_store.change_password(db, username, read_password(password_stdin), actor=actor)
     click.echo(f"Changed the password of {username}.")

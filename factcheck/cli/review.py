@@ -2,9 +2,17 @@
 
 import click
 
-from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.base import (
+    UserError,
+    acting_user,
+    emit_json,
+    env_flag,
+    main,
+    open_db,
+    read_password,
+)
 from factcheck.cli.ids import ID
-from factcheck.history_words import describe
+from factcheck.history_words import channel_words, describe
 from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
 from factcheck.scales import load_scale
@@ -195,6 +203,28 @@ def show_scale(as_json):
         click.echo(f"  {rating.position}. {rating.label} [{rating.key}] - {rating.description}")
 
 
+password_option = click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="With FACTCHECK_CLI_REVIEW_PASSWORD set, read the editor's password from standard input.",
+)
+
+
+def _reviewing_editor(db, as_user: str, password_stdin: bool):
+    """The editor named by --as. With FACTCHECK_CLI_REVIEW_PASSWORD=true, approving and returning
+    on the command line also need that editor's password, as signing in would."""
+    actor = acting_user(db, as_user)
+    if env_flag("FACTCHECK_CLI_REVIEW_PASSWORD"):
+        from factcheck.store.users import authenticate
+
+        password = read_password(
+            password_stdin, prompt=f"Password for {actor.username}", confirm=False
+        )
+        if authenticate(db, actor.username, password) is None:
+            raise UserError(f"that is not {actor.username}'s password; nothing was changed")
+    return actor
+
+
 @main.group("review")
 def review_group():
     """Second review: submit a verdict, approve it, or return it."""
@@ -224,16 +254,17 @@ def submit(claim_id, comment, as_user, expect_version, as_json):
 @click.argument("claim_id", type=ID)
 @click.option("--comment", help="A note on the approval.")
 @as_option
+@password_option
 @version_option
 @json_option
-def approve(claim_id, comment, as_user, expect_version, as_json):
+def approve(claim_id, comment, as_user, password_stdin, expect_version, as_json):
     """Publish the verdict (editors only, never your own)."""
     db = open_db()
     verdicts.approve(
         db,
         claim_id,
         comment=comment,
-        actor=acting_user(db, as_user),
+        actor=_reviewing_editor(db, as_user, password_stdin),
         expected_version=expect_version,
     )
     _show_claim(db, claim_id, as_json, "Approved and published.")
@@ -243,16 +274,17 @@ def approve(claim_id, comment, as_user, expect_version, as_json):
 @click.argument("claim_id", type=ID)
 @click.option("--comment", required=True, help="What the author should change.")
 @as_option
+@password_option
 @version_option
 @json_option
-def return_claim(claim_id, comment, as_user, expect_version, as_json):
+def return_claim(claim_id, comment, as_user, password_stdin, expect_version, as_json):
     """Send the verdict back to its author with a comment."""
     db = open_db()
     verdicts.return_for_changes(
         db,
         claim_id,
         comment=comment,
-        actor=acting_user(db, as_user),
+        actor=_reviewing_editor(db, as_user, password_stdin),
         expected_version=expect_version,
     )
     _show_claim(db, claim_id, as_json, "Returned to the author.")
@@ -326,6 +358,9 @@ def history(claim_id, as_json):
         return
     for entry in entries:
         line = f"{entry['at']}  {entry['actor']:<12}  {describe(entry)}"
+        via = channel_words(entry.get("channel"))
+        if via:
+            line += f"  [{via}]"
         if entry["reason"]:
             line += f"  (why: {entry['reason']})"
         # Names, reasons and details are people's text: invisible characters show as markers.

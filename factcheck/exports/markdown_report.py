@@ -19,6 +19,7 @@ from factcheck.exports.report_model import (
     build_report,
     filters_words,
 )
+from factcheck.history_words import channel_words
 from factcheck.reveal import reveal
 
 # Characters with a meaning anywhere in a line of CommonMark or GitHub-flavoured Markdown
@@ -127,6 +128,9 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
     if verdict.get("approved_by"):
         people += f" · approved by {verdict.get('approved_by_name') or verdict['approved_by']}"
+        via = channel_words(verdict.get("approved_via"))
+        if via:
+            people += f" {via}"
     if verdict.get("published_at"):
         people += f" · published {verdict['published_at'][:10]}"
     yield f"*{escape_markdown(reveal(people))} · claim {claim.id}*"

@@ -21,6 +21,11 @@ FETCH_BATCH = 2000
 _USERNAME = "(SELECT username FROM users WHERE id = {column})"
 _DISPLAY_NAME = "(SELECT display_name FROM users WHERE id = {column})"
 
+# The door the approval of verdict v came through (a web session, or the command line).
+_APPROVAL_CHANNEL = """(SELECT channel FROM audit WHERE record_type = 'claim'
+    AND record_id = v.claim_id AND action = 'review.approve'
+    AND json_extract(after, '$.verdict_id') = v.id ORDER BY id DESC LIMIT 1)"""
+
 _VERDICTS = f"""
 (SELECT json_group_array(json(item)) FROM (
     SELECT json_object(
@@ -32,6 +37,7 @@ _VERDICTS = f"""
         'created_at', v.created_at, 'submitted_at', v.submitted_at,
         'approved_by', {_USERNAME.format(column="v.approved_by")},
         'approved_by_name', {_DISPLAY_NAME.format(column="v.approved_by")},
+        'approved_via', {_APPROVAL_CHANNEL},
         'published_at', v.published_at, 'correction_of', v.correction_of,
         'correction_reason', v.correction_reason) AS item
     FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.id))
@@ -73,13 +79,15 @@ WITH bulk_links AS MATERIALIZED (
 _HISTORY = """
 (SELECT json_group_array(json(item)) FROM (
     SELECT h.id AS id,
-           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'action', h.action,
+           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
+                       'action', h.action,
                        'before', json(h.before), 'after', json(h.after),
                        'reason', h.reason, 'hash', h.hash) AS item
     FROM audit h WHERE h.record_type = 'claim' AND h.record_id = c.id
     UNION ALL
     SELECT h.id AS id,
-           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'action', h.action,
+           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
+                       'action', h.action,
                        'before', json(json_extract(ch.value, '$.before')),
                        'after', json(json_extract(ch.value, '$.after')),
                        'reason', h.reason, 'hash', h.hash) AS item

@@ -5,7 +5,8 @@ import re
 from factcheck.db import utc_now
 from factcheck.passwords import dummy_hash, hash_password, password_problem, verify_password
 from factcheck.store import audit
-from factcheck.store.actors import SYSTEM, Actor
+from factcheck.store.actors import Actor
+from factcheck.store.audit_replay import password_digest
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.sessions import end_user_sessions
@@ -20,7 +21,7 @@ def _public(row: dict) -> dict:
 
 
 def _require_admin(actor: Actor) -> None:
-    if actor is not SYSTEM and actor.role != "admin":
+    if not actor.is_system and actor.role != "admin":
         raise Forbidden(f"only an admin can manage users; {actor.username} is a {actor.role}")
 
 
@@ -59,8 +60,16 @@ def add_user(
         " VALUES (?, ?, ?, ?, ?)",
         [username, display_name, role, hash_password(password), utc_now()],
     )
-    user = _public(_row(db, username))
-    audit.record(db, actor, "user", cursor.lastrowid, "user.add", after=user)
+    row = _row(db, username)
+    user = _public(row)
+    audit.record(
+        db,
+        actor,
+        "user",
+        cursor.lastrowid,
+        "user.add",
+        after={**user, "password_sha256": password_digest(row["password_hash"])},
+    )
     return user
 
 
@@ -111,11 +120,17 @@ def change_password(
     problem = password_problem(new_password)
     if problem:
         raise Invalid(problem, field="new_password")
-    db.execute(
-        "UPDATE users SET password_hash = ? WHERE id = ?", [hash_password(new_password), row["id"]]
-    )
+    new_hash = hash_password(new_password)
+    db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
     end_user_sessions(db, row["id"], "password_changed")
-    audit.record(db, actor, "user", row["id"], "user.password", after={"password": "changed"})
+    audit.record(
+        db,
+        actor,
+        "user",
+        row["id"],
+        "user.password",
+        after={"password": "changed", "password_sha256": password_digest(new_hash)},
+    )
 
 
 @query

@@ -2,7 +2,7 @@
 the work on it (verdicts, evidence, comments, history) with what the viewer may do."""
 
 from factcheck import lifecycle
-from factcheck.history_words import VERDICT_ACTIONS, detail, headline
+from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
@@ -78,6 +78,7 @@ def timeline(history: list[dict], names: dict[str, str]) -> list[dict]:
                 "at": entry["at"],
                 "actor": entry["actor"],
                 "actor_name": names.get(entry["actor"]) or entry["actor"],
+                "via": channel_words(entry.get("channel")),
                 "action": entry["action"],
                 "headline": headline(entry),
                 "detail": detail(entry),
