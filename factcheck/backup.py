@@ -37,12 +37,17 @@ class BackupReport:
 def backup(db, target: Path) -> BackupReport:
     """Copy the live database `db` to `target` and check the copy."""
     target = Path(target)
-    if target.exists():
-        raise BackupRefused(f"{target} already exists; choose a new file for the backup")
-    if not target.parent.is_dir():
-        raise BackupRefused(f"the folder {target.parent} does not exist; create it first")
-    # Owner-only from the first byte: a backup holds everything the database does.
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        # Owner-only from the first byte: a backup holds everything the database does.
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise BackupRefused(f"{target} already exists; choose a new file for the backup") from None
+    except FileNotFoundError:
+        raise BackupRefused(f"the folder {target.parent} does not exist; create it first") from None
+    except OSError as error:
+        raise BackupRefused(
+            f"cannot write the backup there ({error.strerror}); choose another file"
+        ) from None
     copy_conn = sqlite3.connect(target)
     try:
         # In one step: under WAL this reads one consistent snapshot without blocking writers,
