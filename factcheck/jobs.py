@@ -1,6 +1,8 @@
-"""Background jobs on huey's SQLite storage: importing from a URL or a big paste, archiving evidence.
+"""Background jobs on huey: importing from a URL or a big paste, archiving evidence.
 
-Progress lives in huey's own key-value store (not the audited database), so a page can poll it."""
+The queue is a SQLite file beside the database, or Redis when FACTCHECK_JOBS_URL names one
+(job_storage decides). Progress lives in huey's own key-value store (not the audited database),
+so a page can poll it."""
 
 import hashlib
 import signal
@@ -10,7 +12,7 @@ from huey import SqliteHuey
 from huey.storage import SqliteStorage
 
 from factcheck import db as database
-from factcheck import importers
+from factcheck import importers, job_storage
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
 from factcheck.store import evidence as evidence_store
@@ -30,6 +32,14 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     if not immediate:
         Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
         huey.storage = SqliteStorage(name="factcheck", filename=str(jobs_path))
+    return huey
+
+
+def configure_for(database_path: str | Path) -> SqliteHuey:
+    """The queue for this database, decided in one place for the web app, `serve`, `worker` and
+    the command line: Redis when FACTCHECK_JOBS_URL names one, else the jobs file beside it."""
+    huey.immediate = False
+    huey.storage = job_storage.storage_for(jobs_path_for(database_path), job_storage.jobs_url())
     return huey
 
 

@@ -29,8 +29,9 @@ def refusals() -> tuple[type[Exception], ...]:
     """Exceptions whose message is meant for the user."""
     from factcheck.fetch import FetchError
     from factcheck.importers import ImportRefused
+    from factcheck.job_storage import JobQueueError
 
-    return (StoreError, ImportRefused, FetchError)
+    return (StoreError, ImportRefused, FetchError, JobQueueError)
 
 
 class FactcheckGroup(click.Group):
