@@ -6,7 +6,7 @@ FACTCHECK := $(BIN)/factcheck
 DEMO_DB ?= instance/factcheck.db
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo install install-test chromium test lint bench serve clean
+.PHONY: demo install install-test chromium redis-server test lint bench serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,20 @@ chromium:
 		fi; \
 	fi
 
+# Debian's redis-server for the Redis job queue tests; installed when missing and we are root.
+# `apt-get update` only when the package lists do not have it yet (the chromium target may have
+# just refreshed them).
+redis-server:
+	@if ! command -v redis-server >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get install -y -qq redis-server >/dev/null 2>&1 || \
+				{ apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; }; \
+		else \
+			echo "redis-server is missing: run 'apt-get install redis-server' as root" >&2; \
+		fi; \
+	fi
+
 demo: install
 	$(FACTCHECK) --db $(DEMO_DB) init
 	$(FACTCHECK) --db $(DEMO_DB) demo
@@ -43,7 +57,7 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test chromium lint
+test: install-test chromium redis-server lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install-test

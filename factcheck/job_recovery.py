@@ -86,9 +86,8 @@ def retry_import(job_id: str, username: str) -> str:
     return new_id
 
 
-def start_workers(jobs_path, workers: int = 2):
-    """The web server's job workers: the queue on its file, interrupted jobs marked failed,
-    then the consumer started. Returns the consumer so it can be stopped."""
-    jobs.configure(jobs_path)
+def start_workers(workers: int = 2):
+    """Job workers for the queue already configured: interrupted jobs marked failed, then the
+    consumer started. Returns the consumer so it can be stopped."""
     recover_interrupted()
     return jobs.start_consumer(workers)

@@ -1,8 +1,10 @@
-"""Background jobs on huey's SQLite storage: importing from a URL or a big paste, archiving evidence.
+"""Background jobs on huey: importing from a URL or a big paste, archiving evidence.
 
-Progress lives in huey's own key-value store (not the audited database), so a page can poll it.
-An import's input stays there until it succeeds, and an archive is marked while it is queued or
-running, so jobs cut off by a crash or restart can be found and tried again (job_recovery.py)."""
+The queue is a SQLite file beside the database, or Redis when FACTCHECK_JOBS_URL names one
+(job_storage decides). Progress lives in huey's own key-value store (not the audited database),
+so a page can poll it. An import's input stays there until it succeeds, and an archive is marked
+while it is queued or running, so jobs cut off by a crash or restart can be found and tried again
+(job_recovery.py)."""
 
 import hashlib
 import signal
@@ -12,7 +14,7 @@ from huey import SqliteHuey
 from huey.storage import SqliteStorage
 
 from factcheck import db as database
-from factcheck import importers
+from factcheck import importers, job_storage
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
 from factcheck.private_files import create_private_file
@@ -33,6 +35,14 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     if not immediate:
         create_private_file(Path(jobs_path))  # owner-only, like the database beside it
         huey.storage = SqliteStorage(name="factcheck", filename=str(jobs_path))
+    return huey
+
+
+def configure_for(database_path: str | Path) -> SqliteHuey:
+    """The queue for this database, decided in one place for the web app, `serve`, `worker` and
+    the command line: Redis when FACTCHECK_JOBS_URL names one, else the jobs file beside it."""
+    huey.immediate = False
+    huey.storage = job_storage.storage_for(jobs_path_for(database_path), job_storage.jobs_url())
     return huey
 
 

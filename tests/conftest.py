@@ -1,7 +1,11 @@
 """Shared fixtures: the web app on a fresh temporary database, its client, article makers, a
-local web server, background jobs that run at once, and Debian's Chromium for browser tests."""
+local web server, background jobs that run at once, Debian's Chromium for browser tests and its
+redis-server for the Redis job queue."""
 
 import os
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,7 @@ from helpers import (
     new_database,
 )
 from local_server import Server
+from processes import wait_until
 
 from factcheck import db as database
 from factcheck import jobs, passwords
@@ -23,6 +28,7 @@ from factcheck.app import create_app
 from factcheck.ingest import ingest_text
 
 CHROMIUM = Path("/usr/bin/chromium")
+REDIS_SERVER = Path("/usr/bin/redis-server")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -149,6 +155,48 @@ def immediate_jobs():
     jobs.configure(None, immediate=True)
     yield jobs
     jobs.configure(None, immediate=True)
+
+
+@pytest.fixture
+def redis_url():
+    """A redis-server of the test's own, on a unix socket only (no TCP port), nothing saved to
+    disk; stopped by its PID afterwards. Skipped without Debian's redis-server, except in CI."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    if not REDIS_SERVER.exists():
+        message = f"{REDIS_SERVER} is missing: apt-get install -y redis-server"
+        if _in_ci():
+            pytest.fail(f"the Redis tests cannot run in CI: {message}")
+        pytest.skip(message)
+    # A unix socket path must stay under 108 bytes, which pytest's tmp_path can exceed.
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-redis-"))
+    sock = folder / "redis.sock"
+    with open(folder / "redis.log", "wb") as log:
+        server = subprocess.Popen(
+            [REDIS_SERVER, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
+             "--save", "", "--appendonly", "no", "--dir", str(folder)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    client = Redis(unix_socket_path=str(sock))
+
+    def answers():
+        if server.poll() is not None:
+            raise AssertionError(f"redis-server exited: {(folder / 'redis.log').read_text()}")
+        try:
+            return client.ping()
+        except RedisError:
+            return False
+
+    try:
+        wait_until(answers, "redis-server to answer")
+        yield f"unix://{sock}"
+    finally:
+        client.close()
+        server.terminate()
+        server.wait(timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

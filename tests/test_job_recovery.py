@@ -34,7 +34,8 @@ def crash_while_running(stage: str | None = None):
 
 def restart(jobs_path) -> None:
     """What `factcheck serve` does when it starts: queue file, recovery, then the workers."""
-    consumer = job_recovery.start_workers(jobs_path, workers=1)
+    jobs.configure(jobs_path)
+    consumer = job_recovery.start_workers(workers=1)
     consumer.stop(graceful=True)
 
 

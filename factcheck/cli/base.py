@@ -30,8 +30,9 @@ def refusals() -> tuple[type[Exception], ...]:
     """Exceptions whose message is meant for the user."""
     from factcheck.fetch import FetchError
     from factcheck.importers import ImportRefused
+    from factcheck.job_storage import JobQueueError
 
-    return (StoreError, ImportRefused, FetchError)
+    return (StoreError, ImportRefused, FetchError, JobQueueError)
 
 
 def _argument_problem(argument: str) -> str | None:

@@ -1,24 +1,73 @@
-"""CLI command that serves the workbench, with the background job workers alongside it."""
+"""CLI command that serves the workbench: waitress with in-process job workers, or gunicorn."""
 
 import click
 
 from factcheck.cli.base import UserError, main, open_db
 
 
+def _busy(host: str, port: int, error: OSError) -> UserError:
+    return UserError(
+        f"cannot listen on {host}:{port} ({error.strerror}); stop the other server there or"
+        " choose another --port"
+    )
+
+
+def use_job_queue(path) -> str:
+    """Point the job queue where FACTCHECK_JOBS_URL (or the database's folder) says, check that
+    it answers, and say where it is."""
+    from factcheck import job_storage, jobs
+
+    queue = jobs.configure_for(path)
+    job_storage.check_reachable(queue.storage)
+    return job_storage.describe(queue.storage)
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--port",
+    default=5000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="0: any free port.",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    help="Threads serving requests, per process with --production.  [default: 8, or 4 with"
+    " --production]",
+)
+@click.option(
+    "--production",
+    is_flag=True,
+    help="gunicorn with several worker processes; jobs run in `factcheck worker`.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Web processes with --production.  [default: 2 a core, between 2 and 8]",
+)
 @click.pass_context
-def serve(ctx, host, port, threads):
-    """Serve the workbench in the browser; URL imports and big pastes run in background workers."""
-    import waitress
-
-    from factcheck import job_recovery, jobs
-    from factcheck.app import create_app
-
+def serve(ctx, host, port, threads, production, workers):
+    """Serve the workbench in the browser. Plain `serve` runs URL imports and big pastes in
+    background workers of its own; `--production` leaves them to `factcheck worker`."""
+    if workers is not None and not production:
+        raise UserError("--workers is for --production; plain serve is one process")
     path = ctx.find_root().obj["db_path"]
     open_db().close()
+    if production:
+        _serve_production(str(path), host, port, workers, threads)
+    else:
+        _serve_simple(path, host, port, threads or 8)
+
+
+def _serve_simple(path, host: str, port: int, threads: int) -> None:
+    """waitress and the job consumer in this one process: what `make demo` runs."""
+    import waitress
+
+    from factcheck import job_recovery
+    from factcheck.app import create_app
+
     try:
         app = create_app({"DATABASE": str(path)})
     except ValueError as error:
@@ -28,15 +77,38 @@ def serve(ctx, host, port, threads):
             app, host=host, port=port, threads=threads, ident="factcheck"
         )
     except OSError as error:
-        raise UserError(
-            f"cannot listen on {host}:{port} ({error.strerror}); stop the other server there or"
-            " choose another --port"
-        ) from None
+        raise _busy(host, port, error) from None
+    use_job_queue(path)
     # Jobs a crash or restart cut off are marked failed (with a retry) before workers start.
-    consumer = job_recovery.start_workers(jobs.jobs_path_for(path))
-    click.echo(f"factcheck: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)")
+    consumer = job_recovery.start_workers()
+    click.echo(
+        f"factcheck: serving {path} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)"
+    )
     try:
         server.run()
     finally:
         # Let a job that is writing an article finish its transaction before the process ends.
         consumer.stop(graceful=True)
+
+
+def _serve_production(path: str, host: str, port: int, workers, threads) -> None:
+    """gunicorn: HUP reloads the workers gracefully, TERM stops after the requests in flight."""
+    from factcheck import jobs, production
+
+    queue = use_job_queue(path)
+    # Each web worker opens its own queue connection after the fork.
+    jobs.huey.storage.close()
+    try:
+        listener = production.listen(host, port)
+    except OSError as error:
+        raise _busy(host, port, error) from None
+    port = listener.getsockname()[1]
+    workers = workers or production.default_workers()
+    threads = threads or production.DEFAULT_THREADS
+    server = production.ProductionServer(path, listener, workers, threads)
+    click.echo(
+        f"factcheck: serving {path} on http://{host}:{port}/ with {workers} processes of"
+        f" {threads} threads; `factcheck worker` runs the jobs from {queue}"
+        " (HUP reloads, TERM stops)"
+    )
+    server.run()

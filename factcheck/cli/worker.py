@@ -1,0 +1,41 @@
+"""CLI command that runs the background jobs in a process of their own."""
+
+import signal
+import threading
+
+import click
+
+from factcheck.cli.base import main
+from factcheck.cli.serve import use_job_queue
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+@main.command()
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Jobs run at once."
+)
+@click.pass_context
+def worker(ctx, workers):
+    """Run queued jobs (URL imports, big pastes, evidence archiving) until TERM or Ctrl+C; the
+    jobs in hand finish first. The queue is FACTCHECK_JOBS_URL's Redis, else the jobs file
+    beside --db."""
+    from factcheck import job_recovery
+
+    queue = use_job_queue(ctx.find_root().obj["db_path"])
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
+    consumer = job_recovery.start_workers(workers)
+    click.echo(f"factcheck worker: running jobs from {queue} with {workers} workers")
+    try:
+        while not stop.wait(1.0):
+            pass
+        # A second Ctrl+C or TERM stops at once, abandoning the jobs in hand.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        click.echo("factcheck worker: stopping once the jobs in hand finish")
+    finally:
+        consumer.stop(graceful=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    click.echo("factcheck worker: stopped")

@@ -1,0 +1,66 @@
+"""Where the job queue lives: the Redis server FACTCHECK_JOBS_URL names, else a SQLite file.
+
+The queue, job results and the progress and owner keys all live in the same storage, so a web
+server, a `factcheck worker` and the command line agree on one queue by reading one setting."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from huey.storage import RedisStorage, SqliteStorage
+
+JOBS_URL = "FACTCHECK_JOBS_URL"
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+QUEUE_NAME = "factcheck"
+
+
+class JobQueueError(Exception):
+    """The configured job queue cannot be used; the message says what to change."""
+
+
+def jobs_url() -> str | None:
+    """FACTCHECK_JOBS_URL, or None when jobs stay in the SQLite file beside the database."""
+    return os.environ.get(JOBS_URL, "").strip() or None
+
+
+def storage_for(sqlite_path: str | Path, url: str | None):
+    """Huey storage for `url` (redis://host:port/db, rediss://..., unix:///path.sock), or the
+    SQLite file at `sqlite_path` when there is no URL."""
+    if not url:
+        Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+        return SqliteStorage(name=QUEUE_NAME, filename=str(sqlite_path))
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in REDIS_SCHEMES:
+        raise JobQueueError(
+            f"{JOBS_URL} must start with redis://, rediss:// or unix://"
+            f" (it starts with {scheme + '://' if scheme else 'no scheme'})"
+        )
+    try:
+        return RedisStorage(name=QUEUE_NAME, url=url)
+    except ValueError as error:
+        raise JobQueueError(f"{JOBS_URL} is not a Redis address ({error})") from None
+
+
+def describe(storage) -> str:
+    """Where the queue is, for people: never includes a password from the URL."""
+    if isinstance(storage, RedisStorage):
+        settings = storage.pool.connection_kwargs
+        where = settings.get("path") or f"{settings.get('host')}:{settings.get('port')}"
+        return f"Redis at {where}, database {settings.get('db', 0)}"
+    return f"the jobs file {storage.filename}"
+
+
+def check_reachable(storage) -> None:
+    """Refuse to start when Redis does not answer, rather than fail on every job."""
+    if not isinstance(storage, RedisStorage):
+        return
+    from redis.exceptions import RedisError
+
+    try:
+        storage.conn.ping()
+    except RedisError as error:
+        message = " ".join(str(error).split())
+        raise JobQueueError(
+            f"cannot reach the job queue, {describe(storage)} ({message}); start Redis there or"
+            f" correct {JOBS_URL}"
+        ) from None

@@ -1,0 +1,122 @@
+"""`factcheck worker`: the job consumer in a process of its own, on the jobs file beside the
+database or on Redis (FACTCHECK_JOBS_URL), finishing the job in hand when stopped."""
+
+import signal
+import threading
+
+import pytest
+from helpers import DAM_ARTICLE_PAGE
+from processes import PATIENCE, Running, run_factcheck
+
+from factcheck import db as database
+from factcheck import job_storage, jobs
+from factcheck.fetch import FetchPolicy
+
+PASTE = "Harbour dredging report\n\n" + "\n\n".join(
+    f"The port authority removed {n} thousand tonnes of silt from berth {n + 2} in 2025."
+    for n in range(1, 200)
+)
+
+
+def _rows(db_path, sql: str) -> list[dict]:
+    db = database.connect(db_path)
+    try:
+        return list(db.query(sql))
+    finally:
+        db.close()
+
+
+def _articles(db_path) -> list[dict]:
+    return _rows(db_path, "SELECT id, title FROM articles")
+
+
+def _snapshots(db_path) -> list[dict]:
+    return _rows(db_path, "SELECT url, status, title FROM evidence_snapshots")
+
+
+@pytest.fixture
+def report_page(site):
+    site.routes["/report"] = lambda handler: handler.reply(200, DAM_ARTICLE_PAGE)
+    return site.url("/report")
+
+
+def test_a_worker_on_redis_runs_jobs_queued_by_another_process(
+    redis_url, db_path, tmp_path, site, report_page, monkeypatch, immediate_jobs
+):
+    monkeypatch.setenv(job_storage.JOBS_URL, redis_url)
+    queue = jobs.configure_for(db_path)
+    assert job_storage.describe(queue.storage).startswith("Redis at ")
+    paste = jobs.import_text(str(db_path), PASTE.encode(), None, None)
+    jobs.set_progress(paste.id, "queued", "Waiting for a worker")
+    archive = jobs.archive_evidence(str(db_path), report_page, FetchPolicy.local_test(site.port))
+    assert not jobs.jobs_path_for(db_path).exists(), "the jobs went to SQLite, not Redis"
+
+    worker = Running(tmp_path, "--db", str(db_path), "worker", **{job_storage.JOBS_URL: redis_url})
+    try:
+        assert "Redis at" in worker.wait_for_output("running jobs from")
+        worker.wait_for(
+            lambda: _articles(db_path) and _snapshots(db_path), "the article and the copy landed"
+        )
+        assert worker.stop(signal.SIGTERM) == 0
+    finally:
+        worker.close()
+    assert [a["title"] for a in _articles(db_path)] == ["Harbour dredging report"]
+    assert _snapshots(db_path) == [
+        {"url": report_page, "status": "archived", "title": "Dam inspection finds 7 cracks"}
+    ]
+    # The results and progress live in Redis, where the web app reads them.
+    assert jobs.progress(paste.id)["stage"] == "done"
+    assert archive.get()["status"] == "archived"
+
+
+def test_a_stopped_worker_finishes_the_job_in_hand(
+    db_path, tmp_path, site, monkeypatch, immediate_jobs
+):
+    monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
+    release = threading.Event()
+
+    def slow_page(handler):
+        release.wait(PATIENCE)
+        handler.reply(200, DAM_ARTICLE_PAGE)
+
+    site.routes["/slow"] = slow_page
+    jobs.configure_for(db_path)
+    archive = jobs.archive_evidence(
+        str(db_path), site.url("/slow"), FetchPolicy.local_test(site.port)
+    )
+    assert jobs.jobs_path_for(db_path).exists()
+
+    worker = Running(tmp_path, "--db", str(db_path), "worker")
+    try:
+        worker.wait_for(lambda: any(p == "/slow" for p, _ in site.seen), "the page was fetched")
+        worker.process.send_signal(signal.SIGTERM)
+        worker.wait_for_output("stopping once the jobs in hand finish")
+        assert worker.process.poll() is None, "the worker quit in the middle of a job"
+        release.set()
+        assert worker.process.wait(timeout=PATIENCE) == 0
+    finally:
+        release.set()
+        worker.close()
+    assert "stopped" in worker.output()
+    assert _snapshots(db_path) == [
+        {"url": site.url("/slow"), "status": "archived", "title": "Dam inspection finds 7 cracks"}
+    ]
+    assert archive.get() == {"snapshot_id": 1, "status": "archived"}
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://queue.example/0", "must start with redis://, rediss:// or unix://"),
+        ("unix:///nonexistent/factcheck-redis.sock", "cannot reach the job queue"),
+        ("redis://:hunter2@127.0.0.1:1/0", "cannot reach the job queue, Redis at 127.0.0.1:1"),
+    ],
+)
+def test_a_job_queue_that_cannot_be_used_is_a_one_line_error(tmp_path, url, message):
+    # In a process of its own: a worker that wrongly starts would otherwise run forever.
+    result = run_factcheck(
+        tmp_path, "--db", str(tmp_path / "w.db"), "worker", **{job_storage.JOBS_URL: url}
+    )
+    assert result.returncode == 2
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and message in result.stderr
+    assert "hunter2" not in result.stderr
