@@ -36,6 +36,13 @@ def claims_for_article(db, article_id: int) -> list[dict]:
     return [_decoded(row) for row in rows]
 
 
+@query
+def claim_ids_for_article(db, article_id: int) -> list[int]:
+    """The ids of an article's units in document order."""
+    rows = db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY seq", [article_id])
+    return [row[0] for row in rows]
+
+
 def _verdict_view(row: dict | None, users: dict) -> dict | None:
     if row is None:
         return None
