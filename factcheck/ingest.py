@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, dataclass
 
-from factcheck.claims import split_article
+from factcheck.claims import Unit, split_article
 from factcheck.fingerprint import body_hash
 from factcheck.store import articles
 from factcheck.store.actors import SYSTEM, Actor
@@ -15,18 +15,41 @@ class IngestResult:
     duplicate: bool
 
 
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article ready to store: its row (with the body's fingerprint) and its units."""
+
+    record: dict
+    units: list[Unit]
+
+
+def _record(imported) -> dict:
+    record = asdict(imported)
+    record["body_hash"] = body_hash(imported.body)
+    return record
+
+
+def _units(imported) -> list[Unit]:
+    return split_article(imported.body, first_line_is_headline=imported.first_line_is_headline)
+
+
+def prepare(imported) -> PreparedArticle:
+    """Fingerprint and split an importers.ImportedArticle; pure, so it can run in another process."""
+    return PreparedArticle(_record(imported), _units(imported))
+
+
+def store_prepared(db, prepared: PreparedArticle, *, actor: Actor = SYSTEM) -> IngestResult:
+    """Store a prepared article; one with the same body is reported, not copied."""
+    article_id, count, duplicate = articles.add_article(db, prepared.record, prepared.units, actor)
+    return IngestResult(article_id, count, duplicate)
+
+
 def ingest_imported(db, imported, *, actor: Actor = SYSTEM) -> IngestResult:
     """Split an importers.ImportedArticle outside the write lock, then store it."""
-    fingerprint = body_hash(imported.body)
-    existing = articles.find_by_hash(db, fingerprint)
-    if existing is None:
-        units = split_article(imported.body, first_line_is_headline=imported.first_line_is_headline)
-    else:
-        units = []
-    record = asdict(imported)
-    record["body_hash"] = fingerprint
-    article_id, count, duplicate = articles.add_article(db, record, units, actor)
-    return IngestResult(article_id, count, duplicate)
+    record = _record(imported)
+    existing = articles.find_by_hash(db, record["body_hash"])
+    units = _units(imported) if existing is None else []
+    return store_prepared(db, PreparedArticle(record, units), actor=actor)
 
 
 def ingest_text(db, body: str, *, title: str | None = None, actor: Actor = SYSTEM) -> IngestResult:

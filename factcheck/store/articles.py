@@ -23,6 +23,11 @@ def find_by_hash(db, body_hash: str) -> int | None:
     return row[0] if row else None
 
 
+@query
+def article_count(db) -> int:
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
 @mutation
 def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int, bool]:
     """Store an article and its units; an article with the same body hash is reported, not copied.

@@ -147,6 +147,13 @@ def claim_neighbours(db, article_id: int, seq: int | None) -> dict:
     return {"claim_total": total, "claims_before": before, "previous": previous, "next": following}
 
 
+@query
+def claim_ids_for_article(db, article_id: int) -> list[int]:
+    """The ids of an article's units in document order."""
+    rows = db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY seq", [article_id])
+    return [row[0] for row in rows]
+
+
 def _verdict_view(row: dict | None, users: dict) -> dict | None:
     if row is None:
         return None
