@@ -321,8 +321,10 @@ def commands(group: click.Group = main, path: tuple[str, ...] = ()):
             yield (*path, name), command
 
 
-# `serve` would really serve: it only ever gets ports it must refuse before listening.
-REFUSED_PORTS = ["0", "70000", "-1", str(2**64), "eighty"]
+# `serve` would really serve: it only ever gets ports it must refuse before listening (0 means
+# any free port, so it is not one of them).
+REFUSED_WORKER_COUNTS = ["0", "-1", str(2**64), "many"]
+REFUSED_PORTS = ["70000", "-1", str(2**64), "eighty"]
 
 
 # Real values by parameter name, so the second run of each command gets past its checks.
@@ -365,6 +367,11 @@ def _arguments(path, command, world_ids, hostile: str, pick) -> list[str]:
         if path == ("serve",):
             if param.name == "port":
                 args += ["--port", pick(REFUSED_PORTS)]
+            continue
+        if path == ("worker",):
+            # `worker` runs until stopped: it only ever gets counts it must refuse.
+            if param.name == "workers":
+                args += ["--workers", pick(REFUSED_WORKER_COUNTS)]
             continue
         if isinstance(param, click.Option) and param.is_flag:
             if pick([True, False]):

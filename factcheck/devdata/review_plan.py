@@ -115,10 +115,13 @@ class _Story:
             self.add("submit", writer, comment=rng.choice(say.SUBMIT_COMMENTS))
         self.add("approve", approver, comment=rng.choice(say.APPROVE_COMMENTS))
         if story in ("corrected", "correcting"):
+            # A published verdict's evidence changes only inside a correction: open it first,
+            # then add the new source and save the corrected verdict again to cite it.
             corrected = self._rating()
-            self._gather(writer, corrected, 1)
             reason = rng.choice(say.CORRECTION_REASONS)
             self._verdict("correct", writer, corrected, reason=reason)
+            self._gather(writer, corrected, 1)
+            self._verdict("verdict", writer, corrected)
             if story == "corrected":
                 self.add("submit", writer, comment=rng.choice(say.SUBMIT_COMMENTS))
                 self.add("approve", self._approver(writer))
