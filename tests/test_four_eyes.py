@@ -207,3 +207,42 @@ def test_the_command_line_refuses_to_change_evidence_behind_a_published_verdict(
     more = run("evidence", "add", claim, RUMOUR, "--stance", "refutes", "--as", "rita")
     assert more.exit_code == 2 and "only through a correction" in more.output
     assert len(more.output.strip().splitlines()) == 1
+
+
+def test_reports_show_only_the_sources_the_published_verdict_rests_on(claim_world, tmp_path):
+    """A source added during a correction not yet approved is not part of what is published."""
+    db, people, claim_id = claim_world
+    kept, _ = _published_on_two_sources(db, people, claim_id)
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="Mostly accurate",
+        rationale=RATIONALE,
+        reason="A new report changes the figure slightly",
+        actor=people["rita"],
+    )
+    evidence.add_evidence(
+        db, claim_id, url="https://late.example/new-report", stance="context", actor=people["rita"]
+    )
+    db_path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def exported(fmt: str) -> str:
+        target = tmp_path / f"report.{fmt}"
+        result = CliRunner().invoke(
+            main, ["--db", db_path, "export", "--format", fmt, "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+        return target.read_text()
+
+    for fmt in ("html", "markdown", "csv"):
+        text = exported(fmt)
+        assert BULLETIN in text and RUMOUR in text, fmt
+        assert "late.example" not in text, fmt
+    # Saved again, the correction cites the new source; once approved, the report shows it.
+    verdicts.set_verdict(
+        db, claim_id, rating="Mostly accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    assert "late.example" in exported("html") and "late.example" in exported("csv")
+    assert kept

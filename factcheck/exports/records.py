@@ -77,6 +77,15 @@ def live_evidence(record: dict) -> list[dict]:
     return [e for e in record["evidence"] if not e["removed_at"]]
 
 
+def evidence_behind(record: dict, verdict: dict | None) -> list[dict]:
+    """The sources a report shows beside a verdict: what a published verdict cites (a source
+    added during a correction not yet approved is not part of it), else the live evidence."""
+    if verdict is None or verdict["state"] != "published":
+        return live_evidence(record)
+    cited = set(verdict["evidence_ids"] or [])
+    return [e for e in record["evidence"] if e["id"] in cited]
+
+
 def rating_colour(scale: Scale, verdict: dict | None) -> str:
     rating = scale.find(verdict["rating"]) if verdict else None
     return rating.colour if rating else UNRATED_COLOUR

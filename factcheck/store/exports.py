@@ -167,7 +167,10 @@ SELECT c.id, a.id, a.title, a.source_url, c.seq, c.start, c."end", c.section, c.
        c.attribution, c.status, v.rating_label, v.rating_value, v.state, v.rationale,
        (SELECT group_concat(url, char(10)) FROM (
             SELECT e.url FROM evidence e
-            WHERE e.claim_id = c.id AND e.removed_at IS NULL ORDER BY e.id)),
+            WHERE e.claim_id = c.id AND CASE WHEN v.state = 'published'
+                THEN e.id IN (SELECT value FROM json_each(v.evidence_ids))
+                ELSE e.removed_at IS NULL END
+            ORDER BY e.id)),
        {_USERNAME.format(column="v.author_id")}, {_USERNAME.format(column="v.approved_by")},
        v.published_at, c.corrected_at, c.updated_at
 FROM claims c JOIN articles a ON a.id = c.article_id
