@@ -99,6 +99,29 @@ def article_rows(article_id: int, count: int, rng: random.Random, pool: list[str
     return article, claims
 
 
+def insert_articles(conn, rng: random.Random, pool, total: int, claim=lambda row: row) -> None:
+    """`total` claims in articles of CLAIMS_PER_ARTICLE, inserted 1000 articles at a time;
+    `claim` may change each claim row before it is stored."""
+    articles = -(-total // CLAIMS_PER_ARTICLE)
+    for first in range(1, articles + 1, 1000):
+        batch = [
+            article_rows(
+                i, min(CLAIMS_PER_ARTICLE, total - (i - 1) * CLAIMS_PER_ARTICLE), rng, pool
+            )
+            for i in range(first, min(first + 1000, articles + 1))
+        ]
+        conn.executemany(
+            "INSERT INTO articles (id, title, source_url, publisher, body, body_hash,"
+            " import_format, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article for article, _ in batch],
+        )
+        conn.executemany(
+            'INSERT INTO claims (article_id, seq, start, "end", text, section, kind,'
+            " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [claim(row) for _, rows in batch for row in rows],
+        )
+
+
 def build_fixture(path: Path) -> None:
     db = database.connect(path)
     database.migrate(db)
@@ -111,25 +134,8 @@ def build_fixture(path: Path) -> None:
     conn.execute("DROP TRIGGER claims_fts_insert")
     rng = random.Random(7)
     pool = sentence_pool()
-    articles = -(-CLAIMS // CLAIMS_PER_ARTICLE)
     conn.execute("BEGIN")
-    for first in range(1, articles + 1, 1000):
-        batch = [
-            article_rows(
-                i, min(CLAIMS_PER_ARTICLE, CLAIMS - (i - 1) * CLAIMS_PER_ARTICLE), rng, pool
-            )
-            for i in range(first, min(first + 1000, articles + 1))
-        ]
-        conn.executemany(
-            "INSERT INTO articles (id, title, source_url, publisher, body, body_hash,"
-            " import_format, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article for article, _ in batch],
-        )
-        conn.executemany(
-            'INSERT INTO claims (article_id, seq, start, "end", text, section, kind,'
-            " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [claim for _, claims in batch for claim in claims],
-        )
+    insert_articles(conn, rng, pool, CLAIMS)
     conn.execute("COMMIT")
     conn.execute(fts_trigger)
     review_some(db, rng)

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_export import article_rows, sentence_pool  # noqa: E402
+from bench_export import insert_articles, sentence_pool  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
 from factcheck.store.queue import (  # noqa: E402
@@ -28,7 +28,6 @@ from factcheck.store.queue import (  # noqa: E402
 
 CLAIMS = int(os.environ.get("BENCH_CLAIMS", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-CLAIMS_PER_ARTICLE = 25
 CASES = [
     ("common word", QueueFilters(search="the")),
     ("common word typed so far", QueueFilters(search="t")),
@@ -49,30 +48,13 @@ def build_fixture(path: Path) -> None:
     conn.execute("DROP TRIGGER claims_fts_insert")
     rng = random.Random(7)
     pool = sentence_pool()
-    articles = -(-CLAIMS // CLAIMS_PER_ARTICLE)
     conn.execute("BEGIN")
-    for first in range(1, articles + 1, 1000):
-        batch = [
-            article_rows(
-                i, min(CLAIMS_PER_ARTICLE, CLAIMS - (i - 1) * CLAIMS_PER_ARTICLE), rng, pool
-            )
-            for i in range(first, min(first + 1000, articles + 1))
-        ]
-        conn.executemany(
-            "INSERT INTO articles (id, title, source_url, publisher, body, body_hash,"
-            " import_format, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article for article, _ in batch],
-        )
-        claims = []
-        for _, rows in batch:
-            for row in rows:
-                kind = "not_a_claim" if rng.random() < 0.05 else "claim"
-                claims.append((*row[:6], kind, *row[7:]))
-        conn.executemany(
-            'INSERT INTO claims (article_id, seq, start, "end", text, section, kind,'
-            " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            claims,
-        )
+
+    def sometimes_not_a_claim(row):
+        kind = "not_a_claim" if rng.random() < 0.05 else "claim"
+        return (*row[:6], kind, *row[7:])
+
+    insert_articles(conn, rng, pool, CLAIMS, sometimes_not_a_claim)
     conn.execute(
         "UPDATE claims SET status = 'published',"
         " verdict = CASE id % 3 WHEN 0 THEN 'false' WHEN 1 THEN 'accurate' ELSE 'mixed' END"

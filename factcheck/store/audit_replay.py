@@ -153,46 +153,47 @@ class Replay:
                 )
                 return
 
-    def _unknown(self, what: str) -> None:
-        self._report(what, "it is in the table but the audit trail never recorded it")
+    def _known(self, rows, expected_rows: dict[int, _Expected], noun: str, what):
+        """Each live row the trail knows, with its words and the trail's last word on it; rows
+        the trail never recorded, and recorded ones no longer in the table, are reported."""
+        seen = set()
+        for live in rows:
+            seen.add(live["id"])
+            words = what(live)
+            expected = expected_rows.get(live["id"])
+            if expected is None:
+                self._report(words, "it is in the table but the audit trail never recorded it")
+            else:
+                yield words, live, expected
+        self._missing(expected_rows, seen, noun)
 
     def _missing(self, table: dict[int, _Expected], seen: set[int], noun: str) -> None:
         for record_id in sorted(table.keys() - seen):
             self._report(f"{noun} {record_id}", "it was deleted outside the audit trail")
 
     def _compare_users(self, db) -> None:
-        seen = set()
-        for user in db.query(
+        rows = db.query(
             "SELECT id, username, display_name, role, disabled, password_hash FROM users"
+        )
+        for what, user, expected in self._known(
+            rows, self.users, "user", lambda u: f"user {u['username']!r} (id {u['id']})"
         ):
-            seen.add(user["id"])
-            what = f"user {user['username']!r} (id {user['id']})"
-            expected = self.users.get(user["id"])
-            if expected is None:
-                self._unknown(what)
-                continue
             self._differ(what, expected, {**user, "disabled": bool(user["disabled"])}, USER_FIELDS)
             password = self.passwords.get(user["id"])
             if password and password.values["digest"] != password_digest(user["password_hash"]):
                 self._report(what, "its password was changed outside the audit trail", password.row)
-        self._missing(self.users, seen, "user")
 
     def _compare_articles_and_claims(self, db) -> None:
-        articles_seen = set()
-        for article in db.query(
+        rows = db.query(
             "SELECT id, title, source_url, publisher, author, published_date, import_format,"
             " body, body_hash FROM articles"
+        )
+        for what, article, expected in self._known(
+            rows, self.articles, "article", lambda a: f"article {a['id']}"
         ):
-            articles_seen.add(article["id"])
-            what = f"article {article['id']}"
-            expected = self.articles.get(article["id"])
-            if expected is None:
-                self._unknown(what)
-                continue
             self._differ(what, expected, article, ARTICLE_FIELDS + ("body_hash",))
             if body_hash(article["body"]) != article["body_hash"]:
                 self._report(what, "its text was changed outside the audit trail", expected.row)
-        self._missing(self.articles, articles_seen, "article")
         self._compare_claims(db)
 
     def _compare_claims(self, db) -> None:
@@ -241,50 +242,35 @@ class Replay:
             self._differ(f"claim {claim['id']}", _Expected(initial, row), claim, initial)
 
     def _compare_verdicts(self, db) -> None:
-        seen = set()
-        for verdict in db.query(
+        rows = db.query(
             "SELECT v.*, a.username AS author, p.username AS approver FROM verdicts v"
             " LEFT JOIN users a ON a.id = v.author_id LEFT JOIN users p ON p.id = v.approved_by"
+        )
+        for what, verdict, expected in self._known(
+            rows, self.verdicts, "verdict", lambda v: f"verdict {v['id']} on claim {v['claim_id']}"
         ):
-            seen.add(verdict["id"])
-            what = f"verdict {verdict['id']} on claim {verdict['claim_id']}"
-            expected = self.verdicts.get(verdict["id"])
-            if expected is None:
-                self._unknown(what)
-                continue
             live = {**verdict, "evidence_ids": _decode_list(verdict["evidence_ids"])}
             fields = (*VERDICT_FIELDS, "claim_id", "author")
             if expected.values.get("approver") is not None or live["approver"] is not None:
                 fields += ("approver",)
             self._differ(what, expected, live, fields)
-        self._missing(self.verdicts, seen, "verdict")
 
     def _compare_comments(self, db) -> None:
-        seen = set()
-        for comment in db.query(
+        rows = db.query(
             "SELECT c.id, c.claim_id, c.body, u.username AS author FROM comments c"
             " LEFT JOIN users u ON u.id = c.author_id"
+        )
+        for what, comment, expected in self._known(
+            rows, self.comments, "comment", lambda c: f"comment {c['id']} on claim {c['claim_id']}"
         ):
-            seen.add(comment["id"])
-            what = f"comment {comment['id']} on claim {comment['claim_id']}"
-            expected = self.comments.get(comment["id"])
-            if expected is None:
-                self._unknown(what)
-                continue
             self._differ(what, expected, comment, ("claim_id", "body", "author"))
-        self._missing(self.comments, seen, "comment")
 
     def _compare_rows(self, db, table: str, noun: str, expected_rows: dict) -> None:
-        seen = set()
-        for live in db.query(f"SELECT * FROM {table}"):
-            seen.add(live["id"])
-            what = f"{noun} {live['id']}"
-            expected = expected_rows.get(live["id"])
-            if expected is None:
-                self._unknown(what)
-                continue
+        rows = db.query(f"SELECT * FROM {table}")
+        for what, live, expected in self._known(
+            rows, expected_rows, noun, lambda row: f"{noun} {row['id']}"
+        ):
             self._differ(what, expected, live, [name for name in live if name != "id"])
-        self._missing(expected_rows, seen, noun)
 
 
 def _decode(value: str | None) -> dict:
