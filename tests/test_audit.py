@@ -400,3 +400,21 @@ def test_files_the_trail_keeps_outside_the_database_are_private(db, path):
     for suffix in (".audit_key", ".audit_checkpoint"):
         mode = os.stat(path.with_name(path.name + suffix)).st_mode
         assert stat.S_IMODE(mode) == 0o600, suffix
+
+
+def test_the_panel_tells_a_command_line_approval_from_a_signed_in_one(client, app_db, claim):
+    from helpers import HX, fragment, words
+
+    from factcheck.cli.base import command_line_channel
+    from factcheck.store.users import actor_for
+
+    claim_id = claim["id"]
+    rita = actor_for(app_db, "rita")
+    verdicts.set_verdict(app_db, claim_id, rating="unverifiable", rationale=RATIONALE, actor=rita)
+    verdicts.submit_for_review(app_db, claim_id, actor=rita)
+    verdicts.approve(app_db, claim_id, actor=actor_for(app_db, "ed").via(command_line_channel()))
+    panel = fragment(client.get(f"/claims/{claim_id}/panel", headers=HX))
+    verdict_line = words(panel.cssselect(".verdict-meta")[0])
+    assert "approved by Ed via command line" in verdict_line
+    history = words(panel.cssselect(".history-section")[0])
+    assert "Ed via command line" in history and "Rita via command line" not in history

@@ -68,6 +68,18 @@ def verdict_writers(history: list[dict], verdict_id: int | None) -> set[str]:
     return writers
 
 
+def approval_channels(history: list[dict]) -> dict[int, str]:
+    """For each approved verdict, how its approval came in, when a reader must be told (the
+    command line names its editor with --as rather than by signing in)."""
+    channels = {}
+    for entry in history:
+        verdict_id = (entry.get("after") or {}).get("verdict_id")
+        via = channel_words(entry.get("channel"))
+        if entry["action"] == "review.approve" and isinstance(verdict_id, int) and via:
+            channels[verdict_id] = via
+    return channels
+
+
 def timeline(history: list[dict], names: dict[str, str]) -> list[dict]:
     """The claim's history for the panel, newest first: who, when, what, and why."""
     items = []
@@ -159,6 +171,7 @@ def workspace(db, claim: dict, actor) -> dict:
         "evidence_chosen": evidence_choices(current, evidence),
         "comments": comment_store.comments_for_claim(db, claim["id"]),
         "timeline": timeline(history, names),
+        "approved_via": approval_channels(history),
         "assignable": [person for person in people if not person["disabled"]],
         "writers": writers,
         "can": permissions(current, actor, writers),
