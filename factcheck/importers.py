@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import trafilatura
-
 from factcheck.fetch import (
     DEFAULT_POLICY,
     HTML_TYPES,
@@ -208,6 +206,8 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("the HTML page is empty; check the file or link")
+    import trafilatura  # takes a moment to load: plain-text imports never need it
+
     document = trafilatura.bare_extraction(
         html, url=url, include_comments=False, include_links=True, with_metadata=True
     )

@@ -44,12 +44,17 @@ def store_prepared(db, prepared: PreparedArticle, *, actor: Actor = SYSTEM) -> I
     return IngestResult(article_id, count, duplicate)
 
 
-def ingest_imported(db, imported, *, actor: Actor = SYSTEM) -> IngestResult:
-    """Split an importers.ImportedArticle outside the write lock, then store it."""
+def prepare_unless_stored(db, imported) -> PreparedArticle:
+    """Prepare an article, skipping the split when one with the same body is already stored
+    (storing it then reports that one)."""
     record = _record(imported)
     existing = articles.find_by_hash(db, record["body_hash"])
-    units = _units(imported) if existing is None else []
-    return store_prepared(db, PreparedArticle(record, units), actor=actor)
+    return PreparedArticle(record, _units(imported) if existing is None else [])
+
+
+def ingest_imported(db, imported, *, actor: Actor = SYSTEM) -> IngestResult:
+    """Split an importers.ImportedArticle outside the write lock, then store it."""
+    return store_prepared(db, prepare_unless_stored(db, imported), actor=actor)
 
 
 def ingest_text(db, body: str, *, title: str | None = None, actor: Actor = SYSTEM) -> IngestResult:

@@ -1,11 +1,21 @@
 """CLI commands for the database, importing articles and reading their claims."""
 
 import sys
+from pathlib import Path
 
 import click
 
 from factcheck import db as database
-from factcheck.cli.base import acting_user, emit_json, env_int, main, open_db, system_actor
+from factcheck.cli.base import (
+    USAGE_ERROR,
+    UserError,
+    acting_user,
+    emit_json,
+    env_int,
+    main,
+    open_db,
+    system_actor,
+)
 from factcheck.cli.ids import ID
 from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
@@ -31,36 +41,54 @@ LARGEST_MAX_BYTES = 1024**3
 
 
 @main.command("import")
-@click.argument("source")
-@click.option("--title", help="Use this title instead of the detected one.")
-@click.option("--url", "source_url", help="The article's address, recorded as its source.")
+@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
+@click.option("--title", help="Use this title instead of the detected one (one article only).")
+@click.option(
+    "--url", "source_url", help="The article's address, recorded as its source (one article only)."
+)
 @click.option(
     "--format",
     "source_format",
-    type=click.Choice(["text", "html"]),
-    help="Read SOURCE as plain text or HTML instead of guessing.",
+    type=click.Choice(["text", "html", "jsonl", "csv"]),
+    help="Read each SOURCE as plain text or HTML instead of guessing by its name, or read one"
+    " JSON Lines or CSV file of articles (fields title, body, url, published_date, author).",
 )
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1, max=LARGEST_MAX_BYTES),
-    help="Largest input accepted (default 5 MB, or FACTCHECK_MAX_IMPORT_BYTES).",
+    help="Largest article accepted (default 5 MB, or FACTCHECK_MAX_IMPORT_BYTES).",
 )
 @click.option("--as", "as_user", metavar="USERNAME", help="Who is importing (default: system).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def import_article(source, title, source_url, source_format, max_bytes, as_user, as_json):
-    """Import an article from a text file, an HTML file, a URL, or - for standard input."""
-    from factcheck import importers  # trafilatura takes a moment to load; only import needs it
-    from factcheck.ingest import ingest_imported
+def import_article(sources, title, source_url, source_format, max_bytes, as_user, as_json):
+    """Import articles: text or HTML files, folders of them, URLs, - for standard input, or one
+    JSON Lines or CSV file of articles with --format jsonl|csv."""
+    from factcheck import importers  # trafilatura is loaded only when an HTML page is read
 
     limit = max_bytes or env_int(
         "FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES, largest=LARGEST_MAX_BYTES
     )
-    imported = importers.load(
-        source,
-        format=source_format,
-        stdin=sys.stdin.buffer,
-        max_bytes=limit,
-    )
+    records = source_format in ("jsonl", "csv")
+    if len(sources) == 1 and not records and not _is_folder(sources[0]):
+        _import_one(sources[0], title, source_url, source_format, limit, as_user, as_json)
+        return
+    if title or source_url:
+        raise UserError("--title and --url name one article; leave them out to import several")
+    if records and len(sources) != 1:
+        raise UserError(f"--format {source_format} reads one file of articles; give just one")
+    _import_many(sources, source_format, limit, as_user, as_json)
+
+
+def _is_folder(source: str) -> bool:
+    return source != "-" and Path(source).is_dir()
+
+
+def _import_one(source, title, source_url, source_format, limit, as_user, as_json):
+    """One file, link or standard input: refused with exit status 2 when it cannot be imported."""
+    from factcheck import importers
+    from factcheck.ingest import ingest_imported
+
+    imported = importers.load(source, format=source_format, stdin=sys.stdin.buffer, max_bytes=limit)
     if title:
         imported.title = title.strip()
     if source_url:
@@ -80,6 +108,47 @@ def import_article(source, title, source_url, source_format, max_bytes, as_user,
         click.echo(f"Already imported as article {result.article_id} ({result.claims} units).")
     else:
         click.echo(f"Imported article {result.article_id} with {result.claims} units.")
+
+
+def _import_many(sources, source_format, limit, as_user, as_json):
+    """Many articles, stored in batches; a refused one is named in the summary, the rest land.
+    Exit status 2 only when every one was refused."""
+    from factcheck import article_records, bulk_import
+
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else system_actor()
+    stream = None
+    if source_format in article_records.RECORD_FORMATS:
+        source = sources[0]
+        stream = article_records.open_records(source, sys.stdin.buffer)
+        items = article_records.records(stream, source_format, max_bytes=limit)
+        total = None
+        if source != "-" and sys.stderr.isatty():
+            total = article_records.count_records(source, source_format)
+    else:
+        items = bulk_import.file_items(
+            sources, format=source_format, max_bytes=limit, stdin=sys.stdin.buffer
+        )
+        total = len(items)
+    try:
+        if total and sys.stderr.isatty():
+            with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
+                summary = bulk_import.import_items(db, items, actor=actor, progress=bar.update)
+        else:
+            summary = bulk_import.import_items(db, items, actor=actor)
+    finally:
+        if stream is not None:
+            stream.close()
+    if not summary.results:
+        raise UserError(f"{sources[0]} holds no articles; check the file")
+    if as_json:
+        emit_json(summary.as_json())
+    elif not summary.all_refused:
+        click.echo(summary.text())
+    if summary.all_refused:
+        if as_json:
+            sys.exit(USAGE_ERROR)
+        raise UserError(summary.text())
 
 
 @main.command("articles")

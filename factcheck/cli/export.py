@@ -11,9 +11,8 @@ from click.core import ParameterSource
 from factcheck import db as database
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db, system_actor
 from factcheck.cli.ids import ID
-from factcheck.exports import FORMATS, STATUSES, ExportConfig, ExportFilters, write_export
-from factcheck.exports.bundle import NotABundle, verify_bundle
-from factcheck.exports.options import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
+from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
+from factcheck.lifecycle import STATUSES
 
 EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
 
@@ -55,6 +54,8 @@ def _umask() -> int:
 
 def _write_to_file(db, path: Path, fmt: str, **kwargs):
     """Write next to the target and rename into place, so a failed export leaves no half file."""
+    from factcheck.exports import write_export
+
     folder = path.resolve().parent
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; create it or choose another -o path")
@@ -71,7 +72,7 @@ def _write_to_file(db, path: Path, fmt: str, **kwargs):
 
 
 @main.group("export", invoke_without_command=True, help=EXPORT_HELP)
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), help="What to write.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), help="What to write.")
 @click.option("--article", "article_id", type=ID, help="Only this article's claims.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only claims changed on or after this date.")
@@ -112,8 +113,10 @@ def export(
 ):
     if ctx.invoked_subcommand is not None:
         return
+    from factcheck.exports import ExportConfig, ExportFilters, write_export  # loads every exporter
+
     if fmt is None:
-        raise UserError(f"say what to write with --format ({'|'.join(FORMATS)})")
+        raise UserError(f"say what to write with --format ({'|'.join(FORMAT_NAMES)})")
     filters = ExportFilters.parse(
         article=article_id,
         status=status,
@@ -166,6 +169,8 @@ def verify(ctx, bundle_path, as_json):
     the audit head the bundle was taken at must still be in an intact chain, and an export
     recorded there must have written this manifest. Exit 0 when it all matches, 1 naming what
     changed, 2 when the file is not a bundle."""
+    from factcheck.exports.bundle import NotABundle, verify_bundle
+
     try:
         check = verify_bundle(bundle_path, db=_database_for_verify(ctx))
     except NotABundle as error:

@@ -1,0 +1,193 @@
+"""JSON Lines and CSV files of articles -> one loader per line or row, each giving an
+ImportedArticle or refusing that one record with the reason."""
+
+import csv
+import datetime
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
+
+from factcheck.importers import (
+    DEFAULT_MAX_BYTES,
+    ImportedArticle,
+    ImportRefused,
+    binary_kind,
+    from_text,
+    tidy_text,
+)
+from factcheck.urls import clean_web_url
+
+RECORD_FORMATS = ("jsonl", "csv")
+RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
+
+#: A record's label ("line 17", "row 3") and what reads it.
+Record = tuple[str, Callable[[], ImportedArticle]]
+
+
+def _text_field(record: dict, name: str) -> str | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ImportRefused(f"{name} must be text, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportRefused(f"{name} is not valid UTF-8 text") from None
+    return value
+
+
+def _one_line(value: str | None) -> str | None:
+    return " ".join(tidy_text(value or "").split()) or None
+
+
+def _date(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return datetime.date.fromisoformat(value).isoformat()
+        return datetime.datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        raise ImportRefused(
+            f"published_date {value[:40]!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def _url(value: str | None) -> str | None:
+    if not (value or "").strip():
+        return None
+    try:
+        return clean_web_url(value)
+    except ValueError as error:
+        raise ImportRefused(f"url: {error}") from None
+
+
+def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
+    """An article from one record's fields. Without a title the body reads as a plain-text
+    import does, its first line the headline."""
+    body = _text_field(record, "body")
+    if body is None or not body.strip():
+        raise ImportRefused("no body")
+    title = _one_line(_text_field(record, "title"))
+    author = _one_line(_text_field(record, "author"))
+    url = _url(_text_field(record, "url"))
+    published = _date(_text_field(record, "published_date"))
+    imported = from_text(body.encode("utf-8"), max_bytes=max_bytes)
+    if title:
+        imported.title = title
+        imported.first_line_is_headline = False
+    imported.author = author
+    imported.source_url = url
+    imported.published_date = published
+    return imported
+
+
+def _refuse(reason: str) -> Callable[[], ImportedArticle]:
+    def refused() -> ImportedArticle:
+        raise ImportRefused(reason)
+
+    return refused
+
+
+def _json_loader(raw: bytes, max_bytes: int) -> Callable[[], ImportedArticle]:
+    def load() -> ImportedArticle:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportRefused(f"not valid UTF-8 (bad byte at position {error.start})") from None
+        try:
+            record = json.loads(text)
+        except ValueError as error:
+            raise ImportRefused(f"not valid JSON ({str(error).split(':')[0]})") from None
+        if not isinstance(record, dict):
+            raise ImportRefused("not a JSON object with a body field")
+        return from_record(record, max_bytes=max_bytes)
+
+    return load
+
+
+def jsonl_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """One record for each non-blank line, labelled with its line number."""
+    for number, raw in enumerate(stream, 1):
+        if raw.strip():
+            yield f"line {number}", _json_loader(raw, max_bytes)
+
+
+def _row_loader(header: list[str], row: list[str], max_bytes: int):
+    def load() -> ImportedArticle:
+        if len(row) > len(header):
+            raise ImportRefused(f"{len(row)} cells under a header of {len(header)} columns")
+        return from_record(dict(zip(header, row, strict=False)), max_bytes=max_bytes)
+
+    return load
+
+
+def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """One record for each row under the header row (row 1), labelled with its row number.
+    Bytes that are not UTF-8 refuse only the row they are in."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes + 1))
+    reader = csv.reader(text)
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except (StopIteration, csv.Error):
+        header = []
+    if "body" not in header:
+        raise ImportRefused(
+            "the CSV file has no body column; its first row must name the columns "
+            f"({', '.join(RECORD_FIELDS)})"
+        )
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield f"row {number}", _refuse(f"not a readable CSV row ({error})")
+            continue
+        if any(cell.strip() for cell in row):
+            yield f"row {number}", _row_loader(header, row, max_bytes)
+
+
+def count_records(path: str, format: str) -> int:
+    """How many records a file holds (for a progress bar); read apart from the import itself."""
+    with open(path, "rb") as stream:
+        return sum(1 for _ in records(stream, format))
+
+
+def records(stream: BinaryIO, format: str, *, max_bytes: int = DEFAULT_MAX_BYTES):
+    if format == "jsonl":
+        return jsonl_records(stream, max_bytes=max_bytes)
+    return csv_records(stream, max_bytes=max_bytes)
+
+
+def open_records(source: str, stdin: BinaryIO | None = None) -> BinaryIO:
+    """The file (or "-" for standard input) to read records from; a binary file is refused."""
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+        head = stream.peek(1024)[:1024]
+    else:
+        try:
+            stream = open(source, "rb")  # noqa: SIM115  (the caller closes it)
+        except FileNotFoundError:
+            raise ImportRefused(f"no such file: {source}; check the path") from None
+        except IsADirectoryError:
+            raise ImportRefused(f"{source} is a folder; give the path of one file") from None
+        except PermissionError:
+            raise ImportRefused(f"cannot read {source}: permission denied") from None
+        head = stream.read(1024)
+        stream.seek(0)
+    kind = binary_kind(head)
+    if kind is not None:
+        stream.close()
+        raise ImportRefused(
+            f"{source} is {kind}, not a file of articles; give a .jsonl or .csv file"
+        )
+    return stream

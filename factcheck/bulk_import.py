@@ -1,0 +1,204 @@
+"""Many articles in one run: folders opened, each item read and split on its own, stored many
+articles to a transaction, and a summary of what was imported, already there, or refused."""
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from factcheck import importers
+from factcheck.article_records import Record
+from factcheck.importers import ImportRefused
+from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
+from factcheck.store.actors import SYSTEM, Actor
+from factcheck.store.bulk_load import bulk_load
+
+BATCH_SIZE = 200
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")
+# How many refusals the one-line summary names; --json lists them all.
+SHOWN_REFUSALS = 10
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ItemResult:
+    source: str  # a path as given, or "line 17" / "row 3" of a JSON Lines or CSV file
+    status: str  # imported, duplicate or refused
+    article_id: int | None = None
+    units: int | None = None
+    claims: int | None = None  # counted for the articles imported in this run
+    reason: str | None = None
+
+
+@dataclass
+class BulkSummary:
+    results: list[ItemResult] = field(default_factory=list)
+
+    def _with(self, status: str) -> list[ItemResult]:
+        return [result for result in self.results if result.status == status]
+
+    @property
+    def imported(self) -> list[ItemResult]:
+        return self._with("imported")
+
+    @property
+    def duplicates(self) -> list[ItemResult]:
+        return self._with("duplicate")
+
+    @property
+    def refused(self) -> list[ItemResult]:
+        return self._with("refused")
+
+    @property
+    def all_refused(self) -> bool:
+        return len(self.refused) == len(self.results)
+
+    def text(self) -> str:
+        imported, refused = self.imported, self.refused
+        claims = sum(result.claims for result in imported)
+        if imported or not refused:
+            parts = [
+                f"Imported {_count(len(imported), 'article')} ({_count(claims, 'claim')})",
+                _count(len(self.duplicates), "duplicate"),
+            ]
+        else:
+            parts = ["Nothing imported"]
+        if refused:
+            named = ", ".join(
+                f"{result.source} ({result.reason.split(';')[0]})"
+                for result in refused[:SHOWN_REFUSALS]
+            )
+            more = len(refused) - SHOWN_REFUSALS
+            if more > 0:
+                named += f" and {more:,} more (--json lists them all)"
+            parts.append(f"{len(refused):,} refused: {named}")
+        else:
+            parts.append("0 refused")
+        return "; ".join(parts)
+
+    def as_json(self) -> dict:
+        return {
+            "imported": len(self.imported),
+            "claims": sum(result.claims for result in self.imported),
+            "duplicates": len(self.duplicates),
+            "refused": len(self.refused),
+            "items": [asdict(result) for result in self.results],
+        }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _refusal(reason: str) -> Callable[[], importers.ImportedArticle]:
+    def refused() -> importers.ImportedArticle:
+        raise ImportRefused(reason)
+
+    return refused
+
+
+def _file_loader(source: str, format: str | None, max_bytes: int, stdin: BinaryIO | None):
+    def load() -> importers.ImportedArticle:
+        return importers.load(source, format=format, stdin=stdin, max_bytes=max_bytes)
+
+    return load
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """A folder's .txt, .html and .htm files (not its subfolders'), sorted by name."""
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in FOLDER_SUFFIXES and path.is_file()
+    )
+
+
+def file_items(
+    sources: Iterable[str],
+    *,
+    format: str | None = None,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> list[Record]:
+    """One item for each file, link or "-" (standard input), and for each file in a folder."""
+    items = []
+    for source in sources:
+        folder = Path(source)
+        if source != "-" and folder.is_dir():
+            try:
+                files = folder_files(folder)
+            except PermissionError:
+                items.append((source, _refusal(f"cannot read the folder {source}")))
+                continue
+            if not files:
+                items.append((source, _refusal("this folder holds no .txt, .html or .htm files")))
+            for path in files:
+                items.append((str(path), _file_loader(str(path), format, max_bytes, stdin)))
+        else:
+            items.append((source, _file_loader(source, format, max_bytes, stdin)))
+    return items
+
+
+def _stored(label: str, prepared: PreparedArticle, db, actor: Actor) -> ItemResult:
+    result = store_prepared(db, prepared, actor=actor)
+    if result.duplicate:
+        return ItemResult(label, "duplicate", result.article_id, result.claims)
+    claims = sum(1 for unit in prepared.units if unit.kind == "claim")
+    return ItemResult(label, "imported", result.article_id, result.claims, claims)
+
+
+def _store_batch(db, batch: list[tuple[str, PreparedArticle]], actor: Actor) -> list[ItemResult]:
+    """Store a batch in one transaction; should that fail, one transaction per article, so only
+    an article that cannot be stored is lost (and reported)."""
+    try:
+        with bulk_load(db):
+            return [_stored(label, prepared, db, actor) for label, prepared in batch]
+    except Exception:
+        logger.warning("a batch of %d articles failed; storing them one by one", len(batch))
+    results = []
+    for label, prepared in batch:
+        try:
+            results.append(_stored(label, prepared, db, actor))
+        except Exception as error:
+            logger.warning("%s could not be stored", label, exc_info=True)
+            reason = f"could not be stored ({type(error).__name__}: {error})"
+            results.append(ItemResult(label, "refused", reason=reason))
+    return results
+
+
+def import_items(
+    db,
+    items: Iterable[Record],
+    *,
+    actor: Actor = SYSTEM,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> BulkSummary:
+    """Read and split each item, then store them `batch_size` to a transaction, each article
+    with its own audit row. A refused item is reported; the others still land."""
+    results: dict[int, ItemResult] = {}
+    batch: list[tuple[int, str, PreparedArticle]] = []
+
+    def flush() -> None:
+        stored = _store_batch(db, [(label, prepared) for _, label, prepared in batch], actor)
+        results.update(zip((position for position, _, _ in batch), stored, strict=True))
+        if progress is not None:
+            progress(len(batch))
+        batch.clear()
+
+    for position, (label, load) in enumerate(items):
+        try:
+            imported = load()
+        except ImportRefused as error:
+            results[position] = ItemResult(label, "refused", reason=str(error))
+            if progress is not None:
+                progress(1)
+            continue
+        batch.append((position, label, prepare_unless_stored(db, imported)))
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return BulkSummary([results[position] for position in sorted(results)])

@@ -1,0 +1,318 @@
+"""Importing many articles at once: folders, JSON Lines and CSV files, batches, the summary, and
+commands that never load the HTML extractor or the exporters."""
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import SAMPLE_ARTICLE
+from test_binary_imports import zip_bytes
+
+from factcheck import bulk_import
+from factcheck import db as database
+from factcheck.article_records import jsonl_records
+from factcheck.cli import main
+from factcheck.resources import demo_dir
+from factcheck.store import articles as article_store
+from factcheck.store import audit
+from factcheck.store import claims as claim_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def story(number: int) -> str:
+    """A distinct plain-text article: its own headline and figures."""
+    return (
+        f"Bridge {number} closes for repairs\n\n"
+        f"The county council said {number * 3 + 2} lorries crossed the bridge every hour in 2025."
+        f" Repairs will cost {number + 4} million dollars, the engineers' report found.\n\n"
+        f'"We expect the work to take {number + 1} months," the council leader said.\n'
+    )
+
+
+@pytest.fixture
+def run(tmp_path):
+    database_path = tmp_path / "bulk.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(database_path), *args], input=input)
+
+    invoke.path = database_path
+    return invoke
+
+
+def _db(run):
+    db = database.connect(run.path)
+    database.migrate(db)
+    return db
+
+
+def _check_every_claim_and_the_audit(db):
+    rows = article_store.list_articles(db)
+    assert rows, "nothing was imported: the checks below would pass vacuously"
+    for row in rows:
+        body = article_store.get_article(db, row["id"])["body"]
+        claims = claim_store.claims_for_article(db, row["id"])
+        assert claims
+        for claim in claims:
+            assert body[claim["start"] : claim["end"]] == claim["text"]
+    assert audit.verify(db).ok
+    imports = db.execute("SELECT count(*) FROM audit WHERE action = 'import'").fetchone()[0]
+    assert imports == len(rows)
+
+
+def _claims_in(db) -> int:
+    return sum(row["claims"] for row in article_store.list_articles(db))
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Two text articles, an HTML page, a ZIP renamed .html, a copy of one article, and files a
+    folder import leaves alone."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "b-flood.txt").write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    (folder / "c-bridge.txt").write_text(story(1), encoding="utf-8")
+    (folder / "d-budget.htm").write_bytes((demo_dir() / "council-budget.html").read_bytes())
+    (folder / "a.html").write_bytes(zip_bytes())
+    (folder / "e-flood-copy.txt").write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    (folder / "notes.md").write_text(story(2), encoding="utf-8")
+    (folder / "nested").mkdir()
+    (folder / "nested" / "f.txt").write_text(story(3), encoding="utf-8")
+    return folder
+
+
+def test_a_folder_imports_its_articles_and_names_what_it_refused(run, folder):
+    result = run("import", str(folder), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    statuses = {Path(item["source"]).name: item["status"] for item in summary["items"]}
+    assert statuses == {
+        "a.html": "refused",
+        "b-flood.txt": "imported",
+        "c-bridge.txt": "imported",
+        "d-budget.htm": "imported",
+        "e-flood-copy.txt": "duplicate",
+    }
+    refused = summary["items"][0]
+    assert "ZIP archive" in refused["reason"]
+    copy = summary["items"][4]
+    assert copy["article_id"] == summary["items"][1]["article_id"]
+    assert (summary["imported"], summary["duplicates"], summary["refused"]) == (3, 1, 1)
+    db = _db(run)
+    assert summary["claims"] == _claims_in(db)
+    budget = article_store.get_article(db, summary["items"][3]["article_id"])
+    assert budget["publisher"] == "The Riverside Courier" and budget["import_format"] == "html"
+    _check_every_claim_and_the_audit(db)
+
+
+def test_the_summary_is_one_line(run, folder):
+    result = run("import", str(folder))
+    assert result.exit_code == 0, result.output
+    claims = _claims_in(_db(run))
+    assert result.output == (
+        f"Imported 3 articles ({claims} claims); 1 duplicate; 1 refused: {folder / 'a.html'}"
+        " (this file is a ZIP archive, not an HTML page)\n"
+    )
+
+
+def test_several_files_and_standard_input(run, tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text(story(1), encoding="utf-8")
+    result = run("import", str(first), "-", "--json", input=story(2))
+    assert result.exit_code == 0, result.output
+    assert [item["status"] for item in json.loads(result.output)["items"]] == ["imported"] * 2
+    _check_every_claim_and_the_audit(_db(run))
+
+
+def _jsonl(lines: list) -> str:
+    return "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n"
+
+
+def test_a_json_lines_file_refuses_its_bad_lines_by_number(run, tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        _jsonl(
+            [
+                {
+                    "title": "Bridge one",
+                    "body": story(1),
+                    "url": "https://news.example/bridge-1",
+                    "published_date": "2026-11-30",
+                    "author": "Mara Lind",
+                },
+                {"title": "Nothing to read"},
+                "{not json",
+                "",
+                {"body": story(2), "published_date": "30/11/2026"},
+                {"body": story(3), "url": "javascript:alert(1)"},
+                [story(4)],
+                {"body": story(5)},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run("import", "--format", "jsonl", str(articles))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 articles (")
+    assert "5 refused: line 2 (no body), line 3 (not valid JSON" in result.output
+    assert "line 5 (published_date '30/11/2026' is not a date)" in result.output
+    assert "line 6 (url: only http:// and https:// addresses can be used)" in result.output
+    assert "line 7 (not a JSON object with a body field)" in result.output
+    db = _db(run)
+    first, last = sorted(article_store.list_articles(db), key=lambda row: row["id"])
+    assert first["title"] == "Bridge one" and first["author"] == "Mara Lind"
+    assert first["source_url"] == "https://news.example/bridge-1"
+    assert first["published_date"] == "2026-11-30"
+    assert last["title"] == "Bridge 5 closes for repairs"  # no title: the first line
+    _check_every_claim_and_the_audit(db)
+
+
+def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Title", "body", "author", "published_date"])
+    writer.writerow(["Bridge one", story(1), "Mara Lind", "2026-11-30T09:15:00+01:00"])
+    writer.writerow(["No body here", "", "Oskar Hale", ""])
+    writer.writerow(["Bridge two", story(2), "", ""])
+    articles = tmp_path / "articles.csv"
+    articles.write_text(buffer.getvalue(), encoding="utf-8")
+    result = run("import", "--format", "csv", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert [(item["source"], item["status"]) for item in summary["items"]] == [
+        ("row 2", "imported"),
+        ("row 3", "refused"),
+        ("row 4", "imported"),
+    ]
+    assert summary["items"][1]["reason"] == "no body"
+    db = _db(run)
+    first = article_store.get_article(db, summary["items"][0]["article_id"])
+    assert first["published_date"] == "2026-11-30" and first["author"] == "Mara Lind"
+    _check_every_claim_and_the_audit(db)
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "message"),
+    [
+        (["--format", "csv"], b"title,text\nA,B\n", "no body column"),
+        (["--format", "jsonl"], zip_bytes(), "ZIP archive"),
+        (["--format", "jsonl"], b"\n\n", "holds no articles"),
+        (["--format", "jsonl"], b'{"title": "a"}\n{"body": ""}\n', "Nothing imported; 2 refused"),
+        ([], b"", "Nothing imported; 2 refused"),
+    ],
+)
+def test_refused_whole_imports_exit_2_and_write_nothing(run, tmp_path, args, content, message):
+    source = tmp_path / "source.txt"
+    source.write_bytes(content)
+    sources = [str(source)] if args else [str(source), str(source)]
+    result = run("import", *args, *sources)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert article_store.article_count(_db(run)) == 0
+
+
+def test_options_that_name_one_article_are_refused_for_many(run, tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(story(1), encoding="utf-8")
+    assert run("import", str(source), str(source), "--title", "T").exit_code == 2
+    assert run("import", "--format", "jsonl", str(source), str(source)).exit_code == 2
+    assert run("import", str(tmp_path), "--url", "https://news.example/a").exit_code == 2
+    assert article_store.article_count(_db(run)) == 0
+
+
+def _records(count: int) -> list:
+    lines = _jsonl([{"body": story(n)} for n in range(count)])
+    return list(jsonl_records(io.BytesIO(lines.encode("utf-8"))))
+
+
+def test_batches_each_article_keeps_its_own_audit_row(tmp_path):
+    db = database.connect(tmp_path / "batches.db")
+    database.migrate(db)
+    summary = bulk_import.import_items(db, _records(7), batch_size=3)
+    assert [item.status for item in summary.results] == ["imported"] * 7
+    assert [item.source for item in summary.results] == [f"line {n}" for n in range(1, 8)]
+    assert len({item.article_id for item in summary.results}) == 7
+    hits = db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'lorries'")
+    assert hits.fetchone()[0] == 7  # the search index is filled in each batch
+    _check_every_claim_and_the_audit(db)
+
+
+def test_a_failing_batch_falls_back_to_one_transaction_per_article(tmp_path, monkeypatch):
+    db = database.connect(tmp_path / "fallback.db")
+    database.migrate(db)
+    real_add = article_store.add_article
+
+    def add_article(db, article, units, actor):
+        if "Bridge 2 closes" in article["body"]:
+            raise sqlite3.IntegrityError("simulated failure")
+        return real_add(db, article, units, actor)
+
+    monkeypatch.setattr(article_store, "add_article", add_article)
+    summary = bulk_import.import_items(db, _records(5), batch_size=4)
+    assert [item.status for item in summary.results] == [
+        "imported",
+        "imported",
+        "refused",
+        "imported",
+        "imported",
+    ]
+    assert "simulated failure" in summary.results[2].reason
+    assert article_store.article_count(db) == 4
+    _check_every_claim_and_the_audit(db)
+
+
+CHECK_MODULES = """
+import json, sys
+sys.argv = ["factcheck", *json.loads(sys.argv[1])]
+from factcheck.cli import main
+try:
+    main()
+    code = 0
+except SystemExit as exit:
+    code = exit.code
+heavy = [m for m in sys.modules if m == "trafilatura" or m.startswith("factcheck.exports")]
+print(json.dumps({"code": code, "heavy": sorted(heavy)}), file=sys.stderr)
+"""
+
+
+def _run_cli_and_list_heavy_modules(tmp_path, *args) -> dict:
+    arguments = json.dumps(["--db", str(tmp_path / "lazy.db"), *args])
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_MODULES, arguments],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def test_commands_that_need_neither_do_not_load_the_extractor_or_exporters(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    for args in (["--help"], ["import", str(article)], ["claims", "1"]):
+        checked = _run_cli_and_list_heavy_modules(tmp_path, *args)
+        assert checked == {"code": 0, "heavy": []}, args
+
+
+def test_the_lazy_import_check_sees_what_an_html_import_and_an_export_load(tmp_path):
+    page = str(demo_dir() / "council-budget.html")
+    html = _run_cli_and_list_heavy_modules(tmp_path, "import", page, "--format", "html")
+    assert html["code"] == 0 and "trafilatura" in html["heavy"]
+    export = _run_cli_and_list_heavy_modules(tmp_path, "export", "--format", "csv")
+    assert export["code"] == 0 and "factcheck.exports" in export["heavy"]
+
+
+def test_the_command_line_offers_every_export_format():
+    from factcheck.export_names import FORMAT_NAMES
+    from factcheck.exports import FORMATS
+
+    assert tuple(FORMATS) == FORMAT_NAMES
