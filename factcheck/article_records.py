@@ -15,6 +15,7 @@ from factcheck.importers import (
     ImportRefused,
     binary_kind,
     from_text,
+    open_path,
     tidy_text,
 )
 from factcheck.urls import clean_web_url
@@ -174,14 +175,7 @@ def open_records(source: str, stdin: BinaryIO | None = None) -> BinaryIO:
         stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
         head = stream.peek(1024)[:1024]
     else:
-        try:
-            stream = open(source, "rb")  # noqa: SIM115  (the caller closes it)
-        except FileNotFoundError:
-            raise ImportRefused(f"no such file: {source}; check the path") from None
-        except IsADirectoryError:
-            raise ImportRefused(f"{source} is a folder; give the path of one file") from None
-        except PermissionError:
-            raise ImportRefused(f"cannot read {source}: permission denied") from None
+        stream = open_path(source)
         head = stream.read(1024)
         stream.seek(0)
     kind = binary_kind(head)

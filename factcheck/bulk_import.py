@@ -58,7 +58,7 @@ class BulkSummary:
     def text(self) -> str:
         imported, refused = self.imported, self.refused
         claims = sum(result.claims for result in imported)
-        if imported or not refused:
+        if not self.all_refused:
             parts = [
                 f"Imported {_count(len(imported), 'article')} ({_count(claims, 'claim')})",
                 _count(len(self.duplicates), "duplicate"),
@@ -125,10 +125,9 @@ def file_items(
     """One item for each file, link or "-" (standard input), and for each file in a folder."""
     items = []
     for source in sources:
-        folder = Path(source)
-        if source != "-" and folder.is_dir():
+        if importers.is_folder(source):
             try:
-                files = folder_files(folder)
+                files = folder_files(Path(source))
             except PermissionError:
                 items.append((source, _refusal(f"cannot read the folder {source}")))
                 continue
@@ -184,19 +183,15 @@ def import_items(
     def flush() -> None:
         stored = _store_batch(db, [(label, prepared) for _, label, prepared in batch], actor)
         results.update(zip((position for position, _, _ in batch), stored, strict=True))
-        if progress is not None:
-            progress(len(batch))
         batch.clear()
 
     for position, (label, load) in enumerate(items):
         try:
-            imported = load()
+            batch.append((position, label, prepare_unless_stored(db, load())))
         except ImportRefused as error:
             results[position] = ItemResult(label, "refused", reason=str(error))
-            if progress is not None:
-                progress(1)
-            continue
-        batch.append((position, label, prepare_unless_stored(db, imported)))
+        if progress is not None:
+            progress(1)  # reading and splitting take most of the time; storing a batch is quick
         if len(batch) >= batch_size:
             flush()
     if batch:

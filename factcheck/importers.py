@@ -260,17 +260,35 @@ def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
     return stream.read(max_bytes + 1)
 
 
-def _read_path(source: str, max_bytes: int) -> bytes:
-    path = Path(source)
+def open_path(source: str) -> BinaryIO:
+    """Open a file to read; a missing, unreadable or unnameable one is refused with the reason."""
     try:
-        with path.open("rb") as stream:
-            return _read_capped(stream, max_bytes)
+        return Path(source).open("rb")
     except FileNotFoundError:
         raise ImportRefused(f"no such file: {source}; check the path") from None
     except IsADirectoryError:
         raise ImportRefused(f"{source} is a folder; give the path of one file") from None
     except PermissionError:
         raise ImportRefused(f"cannot read {source}: permission denied") from None
+    except OSError as error:
+        raise ImportRefused(
+            f"cannot read {source[:200]}: {error.strerror}; check the path"
+        ) from None
+
+
+def _read_path(source: str, max_bytes: int) -> bytes:
+    with open_path(source) as stream:
+        return _read_capped(stream, max_bytes)
+
+
+def is_folder(source: str) -> bool:
+    """Whether a source names a folder; a name the system cannot look up is not one."""
+    if source == "-":
+        return False
+    try:
+        return Path(source).is_dir()
+    except OSError:
+        return False
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -316,3 +316,30 @@ def test_the_command_line_offers_every_export_format():
     from factcheck.exports import FORMATS
 
     assert tuple(FORMATS) == FORMAT_NAMES
+
+
+def test_only_duplicates_and_refusals_still_exit_0_and_say_so(run, folder):
+    assert run("import", str(folder)).exit_code == 0
+    again = run("import", str(folder))
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("Imported 0 articles (0 claims); 4 duplicates; 1 refused: ")
+
+
+def test_an_unreadable_name_is_refused_and_the_rest_imported(run, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(story(1), encoding="utf-8")
+    result = run("import", "A" * 5000, str(good), "--json")
+    assert result.exit_code == 0, result.output
+    first, second = json.loads(result.output)["items"]
+    assert first["status"] == "refused" and "cannot read" in first["reason"]
+    assert second["status"] == "imported"
+    assert run("import", "--format", "csv", "A" * 5000).exit_code == 2
+
+
+def test_progress_counts_every_item_once(tmp_path):
+    db = database.connect(tmp_path / "progress.db")
+    database.migrate(db)
+    steps = []
+    items = [*_records(5), ("broken", bulk_import._refusal("no body"))]
+    summary = bulk_import.import_items(db, items, batch_size=2, progress=steps.append)
+    assert sum(steps) == len(summary.results) == 6

@@ -1,7 +1,6 @@
 """CLI commands for the database, importing articles and reading their claims."""
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -69,7 +68,7 @@ def import_article(sources, title, source_url, source_format, max_bytes, as_user
         "FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES, largest=LARGEST_MAX_BYTES
     )
     records = source_format in ("jsonl", "csv")
-    if len(sources) == 1 and not records and not _is_folder(sources[0]):
+    if len(sources) == 1 and not records and not importers.is_folder(sources[0]):
         _import_one(sources[0], title, source_url, source_format, limit, as_user, as_json)
         return
     if title or source_url:
@@ -77,10 +76,6 @@ def import_article(sources, title, source_url, source_format, max_bytes, as_user
     if records and len(sources) != 1:
         raise UserError(f"--format {source_format} reads one file of articles; give just one")
     _import_many(sources, source_format, limit, as_user, as_json)
-
-
-def _is_folder(source: str) -> bool:
-    return source != "-" and Path(source).is_dir()
 
 
 def _import_one(source, title, source_url, source_format, limit, as_user, as_json):
