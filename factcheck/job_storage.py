@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from huey.storage import RedisStorage, SqliteStorage
 
+from factcheck.private_files import create_private_file
+
 JOBS_URL = "FACTCHECK_JOBS_URL"
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 QUEUE_NAME = "factcheck"
@@ -27,7 +29,7 @@ def storage_for(sqlite_path: str | Path, url: str | None):
     """Huey storage for `url` (redis://host:port/db, rediss://..., unix:///path.sock), or the
     SQLite file at `sqlite_path` when there is no URL."""
     if not url:
-        Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(Path(sqlite_path))  # owner-only, like the database beside it
         return SqliteStorage(name=QUEUE_NAME, filename=str(sqlite_path))
     scheme = urlsplit(url).scheme.lower()
     if scheme not in REDIS_SCHEMES:

@@ -11,13 +11,11 @@ import signal
 from pathlib import Path
 
 from huey import SqliteHuey
-from huey.storage import SqliteStorage
 
 from factcheck import db as database
 from factcheck import importers, job_storage
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
-from factcheck.private_files import create_private_file
 from factcheck.store import evidence as evidence_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError
@@ -33,8 +31,7 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     """Point the queue at a SQLite file next to the database, or run jobs at once (tests)."""
     huey.immediate = immediate
     if not immediate:
-        create_private_file(Path(jobs_path))  # owner-only, like the database beside it
-        huey.storage = SqliteStorage(name="factcheck", filename=str(jobs_path))
+        huey.storage = job_storage.storage_for(jobs_path, None)
     return huey
 
 
@@ -204,6 +201,61 @@ def import_text(
         # The same text would be refused again: do not keep megabytes for a retry.
         forget_input(task.id)
         return {"error": str(error)}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+@huey.task(context=True)
+def import_files(
+    db_path: str,
+    files: list[tuple[str, bytes]],
+    username: str | None,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
+    task=None,
+):
+    """Store several uploaded files (and the articles in .jsonl or .csv files) through the bulk
+    importer, with progress counted per item and, at the end, what happened to each one."""
+    from factcheck import bulk_import
+
+    items = bulk_import.upload_items(files, max_bytes=max_bytes)
+    total = len(items)
+    noun = "file" if total == len(files) else "article"
+    done = 0
+    step = max(1, total // 100)  # at most about a hundred progress writes
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if done % step == 0 or done == total:
+            set_progress(task.id, "saving", f"Read {done:,} of {_count(total, noun)}")
+
+    set_progress(task.id, "saving", f"Read 0 of {_count(total, noun)}")
+    db = database.connect(db_path)
+    try:
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
+        summary = bulk_import.import_items(db, items, actor=actor, progress=advance)
+    finally:
+        db.close()
+    outcome = {
+        "imported": len(summary.imported),
+        "duplicates": len(summary.duplicates),
+        "refused": len(summary.refused),
+        "items": [
+            {
+                "source": result.source,
+                "status": result.status,
+                "article_id": result.article_id,
+                "reason": result.reason,
+            }
+            for result in summary.results
+        ],
+    }
+    set_progress(task.id, "done", "Imported", **outcome)
+    forget_input(task.id)
+    return {"imported": len(summary.imported), "refused": len(summary.refused)}
 
 
 def _page_title_and_text(page) -> tuple[str | None, str | None]:

@@ -49,10 +49,13 @@ def test_an_existing_database_and_folder_keep_their_modes(tmp_path, permissive_u
     assert (mode(folder), mode(path)) == (0o770, 0o660)
 
 
-def test_the_jobs_file_is_owner_only(tmp_path, permissive_umask):
-    path = jobs.jobs_path_for(tmp_path / "instance" / "factcheck.db")
+@pytest.mark.parametrize("configure", ["configure", "configure_for"])
+def test_the_jobs_file_is_owner_only(tmp_path, permissive_umask, configure):
+    """Both ways the queue is set up: by its file (tests) and for a database (serve, worker)."""
+    database = tmp_path / "instance" / "factcheck.db"
+    path = jobs.jobs_path_for(database)
     try:
-        jobs.configure(path)
+        jobs.configure(path) if configure == "configure" else jobs.configure_for(database)
         jobs.set_progress("some-job", "queued", "Waiting for a worker")
         assert mode(path.parent) == 0o700
         for candidate in (path, path.with_name(path.name + "-wal")):
