@@ -1,6 +1,7 @@
 """Many articles in one run: folders opened, each item read and split on its own, stored many
 articles to a transaction, and a summary of what was imported, already there, or refused."""
 
+import io
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -137,6 +138,49 @@ def file_items(
                 items.append((str(path), _file_loader(str(path), format, max_bytes, stdin)))
         else:
             items.append((source, _file_loader(source, format, max_bytes, stdin)))
+    return items
+
+
+def _upload_loader(data: bytes, is_html: bool, max_bytes: int):
+    def load() -> importers.ImportedArticle:
+        if is_html:
+            return importers.from_html(data, max_bytes=max_bytes)
+        return importers.from_text(data, max_bytes=max_bytes)
+
+    return load
+
+
+def upload_items(
+    files: Iterable[tuple[str, bytes]], *, max_bytes: int = importers.DEFAULT_MAX_BYTES
+) -> list[Record]:
+    """One item for each uploaded (name, bytes) file, and one for each line or row of an
+    uploaded .jsonl or .csv file of articles, labelled "articles.csv row 3"."""
+    from factcheck import article_records
+
+    items: list[Record] = []
+    for name, data in files:
+        suffix = Path(name).suffix.lower().removeprefix(".")
+        if suffix in article_records.RECORD_FORMATS:
+            kind = importers.binary_kind(data[:1024])
+            if kind is not None:
+                reason = f"this file is {kind}, not a file of articles; give a .jsonl or .csv file"
+                items.append((name, _refusal(reason)))
+                continue
+            try:
+                records = list(
+                    article_records.records(io.BytesIO(data), suffix, max_bytes=max_bytes)
+                )
+            except ImportRefused as error:
+                items.append((name, _refusal(str(error))))
+                continue
+            if not records:
+                items.append((name, _refusal("this file holds no articles")))
+            items.extend((f"{name} {label}", load) for label, load in records)
+        else:
+            is_html = name.lower().endswith(importers.HTML_SUFFIXES) or (
+                importers.looks_like_html(data)
+            )
+            items.append((name, _upload_loader(data, is_html, max_bytes)))
     return items
 
 

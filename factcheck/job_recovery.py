@@ -22,7 +22,11 @@ INTERRUPTED_IMPORT = (
 INTERRUPTED_ARCHIVE = (
     "the server stopped while this page was being fetched, so no copy was kept; try again"
 )
-_IMPORT_TASKS = {"import_url": jobs.import_url, "import_text": jobs.import_text}
+_IMPORT_TASKS = {
+    "import_url": jobs.import_url,
+    "import_text": jobs.import_text,
+    "import_files": jobs.import_files,
+}
 
 
 def recover_interrupted() -> dict[str, list[str]]:

@@ -20,6 +20,9 @@ SOURCES = ("paste", "file", "url")
 # Splitting runs at about 100 sentences a millisecond, so a paste of this size imports within the
 # request; anything bigger (and every URL) goes to a background job with a progress page.
 DIRECT_IMPORT_MAX_BYTES = 100_000
+# Several files (or a .jsonl or .csv file of articles) always run as one background job.
+MAX_UPLOAD_FILES = 200
+RECORD_SUFFIXES = (".jsonl", ".csv")
 FINISHED_STAGES = ("done", "failed")
 STAGE_LABELS = {
     "queued": "Waiting to start…",
@@ -49,6 +52,7 @@ class ImportSource:
     data: bytes = b""
     is_html: bool = False
     url: str = ""
+    files: tuple[tuple[str, bytes], ...] = ()
 
 
 def max_import_bytes() -> int:
@@ -95,9 +99,21 @@ def read_source(form, files, limit: int) -> ImportSource:
             raise FormProblem("text", _too_large(limit))
         # Pasted text is always plain text, whatever markup it contains.
         return ImportSource("paste", data=data, is_html=False)
-    upload = files.get("file")
-    if upload is None or not upload.filename:
+    uploads = [upload for upload in files.getlist("file") if upload.filename]
+    if not uploads:
         raise FormProblem("file", "Choose an HTML or text file to upload.")
+    if len(uploads) > MAX_UPLOAD_FILES:
+        raise FormProblem(
+            "file",
+            f"{len(uploads):,} files is more than the {MAX_UPLOAD_FILES} one upload can take; "
+            f"upload them {MAX_UPLOAD_FILES} at a time, or use the factcheck import command.",
+        )
+    if len(uploads) > 1 or uploads[0].filename.lower().endswith(RECORD_SUFFIXES):
+        # Each file is read up to one byte past the limit, so an oversized one is refused by
+        # name in the summary while the others are imported.
+        named = tuple((upload.filename, upload.read(limit + 1)) for upload in uploads)
+        return ImportSource("files", files=named)
+    upload = uploads[0]
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise FormProblem("file", _too_large(limit))
@@ -116,7 +132,7 @@ def read_source(form, files, limit: int) -> ImportSource:
 
 def runs_in_background(source: ImportSource) -> bool:
     """URLs and big texts go to a job with a progress page; small texts import at once."""
-    return source.kind == "url" or len(source.data) > DIRECT_IMPORT_MAX_BYTES
+    return source.kind in ("url", "files") or len(source.data) > DIRECT_IMPORT_MAX_BYTES
 
 
 def start_job(source: ImportSource, actor) -> str:
@@ -126,6 +142,10 @@ def start_job(source: ImportSource, actor) -> str:
         policy = current_app.config["FETCH_POLICY"]
         task = jobs.import_url.s(
             database, source.url, username, policy, max_import_bytes(), channel=channel
+        )
+    elif source.kind == "files":
+        task = jobs.import_files.s(
+            database, list(source.files), username, max_import_bytes(), channel=channel
         )
     else:
         task = jobs.import_text.s(
@@ -154,6 +174,7 @@ def form_context(source_kind: str = "paste", **extra) -> dict:
         "import_values": {},
         "import_problem": None,
         "import_limit_label": size_label(max_import_bytes()),
+        "max_upload_files": MAX_UPLOAD_FILES,
         **extra,
     }
 
@@ -203,11 +224,16 @@ def start_import():
     return _open_article(result.article_id)
 
 
+def opens_article(job: dict) -> bool:
+    """A finished import of one new article goes straight to it; several files end on a summary."""
+    return job["stage"] == "done" and "items" not in job and not job.get("duplicate")
+
+
 def _follow_job(job_id: str):
     """Show a started job's progress; one that finished at once opens its article."""
     context = job_context(job_id)
     job = context["job"]
-    if job["stage"] == "done" and not job.get("duplicate"):
+    if opens_article(job):
         return _open_article(job["article_id"])
     if wants_fragment():
         return render_template("partials/import_progress.html", **context), 202
@@ -262,7 +288,7 @@ def job_context(job_id: str) -> dict:
 def import_progress(job_id):
     context = job_context(str(job_id))
     job = context["job"]
-    if job["stage"] == "done" and not job.get("duplicate"):
+    if opens_article(job):
         return _open_article(job["article_id"])
     return page_or_fragment("import.html", "partials/import_progress.html", **context)
 

@@ -118,3 +118,32 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/articles/\d+\?claim=\d+$"))
     assert_no_problems(page)
+
+
+def test_uploading_two_files_lists_both_articles(watched_page, tmp_path):
+    page = watched_page
+    word = _unique_word()
+    files = []
+    for number, place in enumerate(("harbour", "bridge"), 1):
+        path = tmp_path / f"{place}-{word}.txt"
+        path.write_text(
+            f"The {place} of {word} will cost {number * 7} million euros\n\n"
+            f"The council said on Monday that the {place} of {word} would cost {number * 7} million"
+            f" euros and take {number * 9} months, officials said.\n"
+        )
+        files.append(path)
+    page.goto("/")
+    page.get_by_role("radio", name="Paste text").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name="Upload file")).to_be_checked()
+    page.get_by_label("HTML or text file").set_input_files(files)
+    page.get_by_role("button", name="Import").click()
+
+    imported = page.locator('.import-summary-list[data-status="imported"] a')
+    expect(imported).to_have_text([path.name for path in files])
+    expect(page.locator(".import-summary .import-note")).to_have_text("Imported 2 articles.")
+    imported.first.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/articles/\d+$"))
+    expect(page.locator("#article-text")).to_contain_text(f"The harbour of {word}")
+    assert_no_problems(page)
