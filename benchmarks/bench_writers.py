@@ -299,6 +299,18 @@ class Client:
             self.write_once()
 
 
+def run_together(threads, start: threading.Barrier, deadline_box: list, join_seconds) -> float:
+    """Start the threads, set the common deadline, release them at once; the seconds they ran."""
+    for thread in threads:
+        thread.start()
+    deadline_box[0] = time.monotonic() + SECONDS
+    started = time.perf_counter()
+    start.wait()
+    for thread in threads:
+        thread.join(join_seconds)
+    return time.perf_counter() - started
+
+
 def load(base: str, names: list[str], claims: list[int]) -> tuple[list[Tally], float]:
     clients = [Client(base, name, claims, seed) for seed, name in enumerate(names)]
     for client in clients:
@@ -308,14 +320,7 @@ def load(base: str, names: list[str], claims: list[int]) -> tuple[list[Tally], f
     threads = [
         threading.Thread(target=c.work, args=(start, deadline_box), daemon=True) for c in clients
     ]
-    for thread in threads:
-        thread.start()
-    deadline_box[0] = time.monotonic() + SECONDS
-    started = time.perf_counter()
-    start.wait()
-    for thread in threads:
-        thread.join(SECONDS + REQUEST_TIMEOUT + 30)
-    elapsed = time.perf_counter() - started
+    elapsed = run_together(threads, start, deadline_box, SECONDS + REQUEST_TIMEOUT + 30)
     for client in clients:
         client.session.close()
     return [c.tally for c in clients], elapsed
@@ -359,14 +364,7 @@ def floor(folder: Path) -> tuple[int, float]:
         conn.close()
 
     threads = [threading.Thread(target=writer, args=(n,), daemon=True) for n in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    deadline_box[0] = time.monotonic() + SECONDS
-    started = time.perf_counter()
-    start.wait()
-    for thread in threads:
-        thread.join(SECONDS + 60)
-    elapsed = time.perf_counter() - started
+    elapsed = run_together(threads, start, deadline_box, SECONDS + 60)
     stored = setup.execute("SELECT count(*) FROM scratch").fetchone()[0]
     setup.close()
     if failures or stored != sum(counts):
