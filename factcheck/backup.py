@@ -53,7 +53,6 @@ def backup(db, target: Path) -> BackupReport:
         # In one step: under WAL this reads one consistent snapshot without blocking writers,
         # where a stepped copy would start over each time another connection wrote.
         db.conn.backup(copy_conn)
-        copy_conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy_conn.close()
     copy = database.connect(target)

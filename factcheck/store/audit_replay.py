@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from factcheck.fingerprint import body_hash
+from factcheck.store.audit import Problem
 from factcheck.store.claim_state import STATE_FIELDS
 
 # A table edited wholesale would otherwise list every row: past this many, count the rest.
@@ -120,9 +121,6 @@ class Replay:
     # Comparing with the live tables.
 
     def compare(self, db) -> list:
-        from factcheck.store.audit import Problem
-
-        self._problem_type = Problem
         self._compare_users(db)
         self._compare_articles_and_claims(db)
         self._compare_verdicts(db)
@@ -140,7 +138,7 @@ class Replay:
             self._extra += 1
             return
         where = f" (audit row {row})" if row else ""
-        self._problems.append(self._problem_type("live", f"{what}: {words}{where}", row))
+        self._problems.append(Problem("live", f"{what}: {words}{where}", row))
 
     def _differ(self, what: str, expected: _Expected, live: dict, fields) -> None:
         for name in fields:
