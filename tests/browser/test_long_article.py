@@ -50,12 +50,15 @@ def test_j_and_k_carry_on_into_the_next_and_previous_part(watched_page, long_art
     page.keyboard.press("j")
     following = str(ids[position + 1])
     expect(page).to_have_url(re.compile(rf"\?claim={following}$"))
+    # The next part is a new page: its keys work once its deferred script has run.
+    page.wait_for_load_state("load")
     assert current_id(page) == following
     expect(page.locator("#part-choice")).to_have_value("2")
     expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", following)
 
     page.keyboard.press("k")
     expect(page).to_have_url(re.compile(rf"\?claim={last_of_first_part}$"))
+    page.wait_for_load_state("load")
     assert current_id(page) == last_of_first_part
     expect(page.locator("#part-choice")).to_have_value("1")
 
