@@ -48,6 +48,8 @@ def test_a_wrong_password_is_explained_beside_the_form(watched, base_url):
     )
     expect(page.get_by_label("Username")).to_have_value("ed")
     expect(page.get_by_label("Username")).to_have_attribute("aria-describedby", "sign-in-error")
+    # Boxes are only where the stylesheets put them once the page has loaded them.
+    page.wait_for_load_state("load")
     error_box = error.bounding_box()
     field_box = page.get_by_label("Username").bounding_box()
     assert error_box["y"] + error_box["height"] <= field_box["y"], "the error sits above the fields"
