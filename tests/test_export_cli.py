@@ -66,6 +66,14 @@ def test_default_exporter_is_the_system_and_stdout_is_the_default_output(db_path
     assert _audit_rows(db_path)[-1]["actor"] == "system"
 
 
+def test_a_dash_for_output_means_standard_output(db_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = _run(db_path, "--format", "csv", "--article", "2", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("claim_id,article_id,")
+    assert not (tmp_path / "-").exists()
+
+
 def test_a_refused_export_leaves_no_file_and_no_audit_row(db_path, tmp_path):
     before = _audit_rows(db_path)
     out = tmp_path / "reviews.json"

@@ -88,7 +88,7 @@ def _write_to_file(db, path: Path, fmt: str, **kwargs):
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (default: standard output).",
+    help="Write to this file (default, or '-': standard output).",
 )
 @click.option("--as", "as_user", metavar="USERNAME", help="Who is exporting (default: system).")
 @click.option("--org-name", help=f"Publishing organisation (default: ${ORG_NAME_ENV}).")
@@ -130,7 +130,7 @@ def export(
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
-    if output is None:
+    if output is None or str(output) == "-":
         stdout = sys.stdout.buffer
         if fmt == "bundle" and stdout.isatty():
             raise UserError("a bundle is a zip file: write it to a file with -o FILE.zip")
