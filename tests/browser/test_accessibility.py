@@ -39,7 +39,8 @@ def test_no_page_has_a_serious_accessibility_problem(browser, base_url, work, ax
         _check(page, axe, "sign-in", found)
         sign_in(page, base_url, "ed")
         for name, path in signed_in_pages(work).items():
-            page.goto(path)
+            response = page.goto(path)
+            assert response.status == (404 if name == "not found" else 200), name
             _check(page, axe, name, found)
         page.goto("/")
         page.keyboard.press("?")
@@ -54,7 +55,7 @@ def test_no_page_has_a_serious_accessibility_problem(browser, base_url, work, ax
         context = browser.new_context(**options)
         page = context.new_page()
         sign_in(page, base_url, "ada")
-        page.goto("/users")
+        assert page.goto("/admin/users").status == 200
         _check(page, axe, "admin", found)
         page.goto(f"/articles/{work['article']}")
         page.locator(f"#claim-{work['untouched']}").click()

@@ -54,7 +54,7 @@ def test_no_page_scrolls_sideways(browser, base_url, work, size):
             wide[name] = _sideways_overflow(page)
         context.close()
         context, page = _page_at(browser, base_url, size, "ada")
-        page.goto("/users")
+        assert page.goto("/admin/users").status == 200
         wide["admin"] = _sideways_overflow(page)
     finally:
         context.close()
