@@ -107,6 +107,21 @@
 
   document.addEventListener("htmx:afterSwap", enhanceRankedHeading);
 
+  // Where the panel lies over the text (a phone), a newly chosen claim takes the focus to the
+  // panel's heading, so keyboard and screen-reader users are where the eyes are. A notice the
+  // panel focused itself (a conflict, a refusal) keeps the focus.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var panel = event.detail.target;
+    if (!panel || panel.id !== "claim-panel" || panel.contains(document.activeElement)) {
+      return;
+    }
+    var heading = panel.querySelector(".panel[data-claim-id] .panel-position");
+    if (heading && window.getComputedStyle(panel).position === "fixed") {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  });
+
   function start() {
     setUpMenu();
     if (side() && readFolded()) {
