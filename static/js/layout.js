@@ -105,7 +105,10 @@
     button.focus();
   });
 
+  // The ranked section comes back plain when a panel write refreshes it (out of band) or when
+  // it is swapped directly.
   document.addEventListener("htmx:afterSwap", enhanceRankedHeading);
+  document.addEventListener("htmx:oobAfterSwap", enhanceRankedHeading);
 
   // Where the panel lies over the text (a phone), a newly chosen claim takes the focus to the
   // panel's heading, so keyboard and screen-reader users are where the eyes are. A notice the

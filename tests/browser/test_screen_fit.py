@@ -196,6 +196,15 @@ def test_on_a_laptop_the_ranked_list_folds_away_for_the_panel(browser, base_url,
             page.locator(f'#claim-panel .panel[data-claim-id="{work["published"]}"]')
         ).to_be_visible()
         expect(ranked).to_be_hidden()
+        # A write in the panel refreshes the ranked section; it comes back folded, as chosen.
+        panel = page.locator("#claim-panel")
+        panel.get_by_label("Assigned").select_option("rita")
+        panel.get_by_role("button", name="Assign").click()
+        expect(panel.get_by_label("Assigned")).to_have_value("rita")
+        expect(page.locator("#ranked-claims .ranked-toggle")).to_have_attribute(
+            "aria-expanded", "false"
+        )
+        expect(ranked).to_be_hidden()
         page.reload()
         expect(page.get_by_role("button", name="Claims by check-worthiness")).to_have_attribute(
             "aria-expanded", "false"
