@@ -95,14 +95,28 @@
     }
   });
 
-  // Escape closes the open menu and puts the focus back on its button.
+  function panelLiesOverText() {
+    var panel = document.getElementById("claim-panel");
+    return panel && window.getComputedStyle(panel).position === "fixed";
+  }
+
+  // Escape closes the open menu (the focus goes back to its button), or else the panel lying
+  // over the text, unless it is leaving a field or closing the help.
   document.addEventListener("keydown", function (event) {
-    var button = menuButton();
-    if (event.key !== "Escape" || !button || button.getAttribute("aria-expanded") !== "true") {
+    if (event.key !== "Escape" || event.defaultPrevented) {
       return;
     }
-    setMenuOpen(false);
-    button.focus();
+    var button = menuButton();
+    if (button && button.getAttribute("aria-expanded") === "true") {
+      setMenuOpen(false);
+      button.focus();
+      return;
+    }
+    var typing = event.target.closest && event.target.closest("input, textarea, select");
+    var close = document.querySelector("#claim-panel .panel-close");
+    if (!typing && close && !document.querySelector("dialog[open]") && panelLiesOverText()) {
+      close.click();
+    }
   });
 
   // The ranked section comes back plain when a panel write refreshes it (out of band) or when
@@ -119,7 +133,7 @@
       return;
     }
     var heading = panel.querySelector(".panel[data-claim-id] .panel-position");
-    if (heading && window.getComputedStyle(panel).position === "fixed") {
+    if (heading && panelLiesOverText()) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
     }

@@ -167,6 +167,11 @@ def test_on_a_phone_choosing_a_claim_opens_the_panel_over_the_text(browser, base
         box = panel.bounding_box()
         assert box["x"] == 0 and box["width"] == SIZES["phone"]["width"]
         expect(panel.get_by_role("heading", name="Claim 3 of 7")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator("#claim-panel .panel[data-claim-id]")).to_have_count(0)
+
+        page.locator(f"#claim-{work['untouched']}").click()
+        expect(panel.locator(f'.panel[data-claim-id="{work["untouched"]}"]')).to_be_visible()
         page.get_by_role("link", name="Back to the text").click()
         expect(page.locator("#claim-panel .panel[data-claim-id]")).to_have_count(0)
         expect(page.locator(f"#claim-{work['untouched']}")).to_be_in_viewport()
