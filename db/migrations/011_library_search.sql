@@ -27,5 +27,8 @@ CREATE TRIGGER library_search_update AFTER UPDATE OF claim, title ON library_ite
     INSERT INTO library_search (rowid, claim, title) VALUES (new.id, new.claim, new.title);
 END;
 
+-- How many library items hold each (stemmed) term: the matcher weighs query words by rarity.
+CREATE VIRTUAL TABLE library_search_terms USING fts5vocab(library_search, row);
+
 -- Rows that were already in the library before this migration.
 INSERT INTO library_search (library_search) VALUES ('rebuild');
