@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers import RATIONALE, first_checkable_claim, import_sample
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import library_formats, previous_checks
 from factcheck.store import claim_groups, claim_matches, evidence, verdicts
@@ -148,3 +150,31 @@ def test_the_text_key_index_is_the_one_the_store_queries(claim_world):
         ["x"],
     ).fetchall()
     assert any("claims_by_text_key" in row[-1] for row in plan)
+
+
+def _key(text: str) -> str:
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    try:
+        sql = f"SELECT {claim_groups.text_key_sql('?')}"
+        return connection.execute(sql, [text]).fetchone()[0]
+    finally:
+        connection.close()
+
+
+_words = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789%", min_size=1), min_size=1)
+
+
+@given(_words, st.data())
+def test_the_text_key_ignores_case_spacing_and_punctuation(words, data):
+    plain = " ".join(words)
+    noisy = ""
+    for word in words:
+        cased = "".join(data.draw(st.sampled_from([ch, ch.upper()])) for ch in word)
+        gap = data.draw(st.sampled_from([" ", "  ", ", ", " - ", "\n", "’ ", "…"]))
+        noisy += cased + gap
+    noisy = data.draw(st.sampled_from(["", "“", "("])) + noisy + "."
+    assert _key(noisy) == _key(plain)
+    # Other words make another key.
+    assert _key(plain + " x9") != _key(plain)

@@ -8,9 +8,9 @@ from local_server import page
 from factcheck import library_formats, previous_checks
 from factcheck.fetch import FetchPolicy
 from factcheck.ingest import ingest_text
+from factcheck.store import claim_matches, verdicts
 from factcheck.store import evidence as evidence_store
 from factcheck.store import library as library_store
-from factcheck.store import verdicts
 from factcheck.store.actors import SYSTEM
 
 pytestmark = pytest.mark.usefixtures("immediate_jobs")
@@ -172,3 +172,54 @@ def test_queue_filter_and_dashboard_count(client, app_db, matched_claim):
     [count] = dashboard.cssselect("[data-previously-checked]")
     assert count.text_content().strip() == "1"
     assert client.get("/dashboard.json").get_json()["previously_checked"] == 1
+
+
+def test_many_affected_claims_are_matched_in_a_background_job(
+    client_as, app_db, people, claim, matcher, monkeypatch
+):
+    from factcheck import jobs
+
+    queued = []
+    real_queue = jobs.queue_rematch
+
+    def spy(db_path, claim_ids, actor, cause):
+        queued.append((list(claim_ids), actor.username, cause))
+        real_queue(db_path, claim_ids, actor, cause)
+
+    monkeypatch.setattr(previous_checks, "INLINE_CLAIMS", 0)
+    monkeypatch.setattr(jobs, "queue_rematch", spy)
+    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    other_article = ingest_text(app_db, body).article_id
+    other_id = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
+    ).fetchone()[0]
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    version = app_db.execute("SELECT version FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    response = hx_post(
+        client_as("ed"),
+        f"/claims/{claim['id']}/approve",
+        {"expected_version": version[0], "comment": ""},
+    )
+    assert response.status_code == 200
+    [(claim_ids, username, cause)] = queued
+    assert other_id in claim_ids and username == "ed" and "published" in cause
+    # The queue here runs jobs at once: the job has stored the match, audited as ed's change.
+    [check] = claim_matches.previous_checks(app_db, other_id)
+    assert check["own_claim_id"] == claim["id"]
+    actor = app_db.execute(
+        "SELECT actor FROM audit WHERE action = 'matches.refresh' ORDER BY id DESC"
+    ).fetchone()[0]
+    assert actor == "ed"
+
+
+def test_the_claims_json_twin_lists_its_previous_checks(client, matched_claim):
+    data = client.get(f"/claims/{matched_claim['id']}.json").get_json()
+    [check] = data["previous_checks"]
+    assert check["external_id"] == "vc-7" and check["publisher"] == "Valley Checkers"
+    assert 0 < check["score"] <= 1
