@@ -52,9 +52,13 @@ def match_claims(
         results = search.find_matches_many(
             db, [text for _, text, _ in rows], top=TOP + 1, min_score=search.MATCH_THRESHOLD
         )
+        twins = claim_groups.published_twins(db, [(claim_id, text) for claim_id, text, _ in rows])
         for (claim_id, _, own_id), matches in zip(rows, results, strict=True):
-            kept = [m for m in matches if m["library_id"] != own_id]
-            found[claim_id] = [(m["library_id"], m["score"]) for m in kept[:TOP]]
+            # The same claim published in another article is always offered, whatever the score.
+            best = [(library_id, 1.0) for library_id in twins[claim_id]]
+            seen = {library_id for library_id, _ in best} | {own_id}
+            best += [(m["library_id"], m["score"]) for m in matches if m["library_id"] not in seen]
+            found[claim_id] = best[:TOP]
         summary = claim_matches.store_matches(db, found, actor=actor, cause=cause)
         totals.update(claims=summary["claims_matched"], changed=summary["claims_changed"])
         if progress is not None:

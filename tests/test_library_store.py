@@ -178,3 +178,24 @@ def test_the_text_key_ignores_case_spacing_and_punctuation(words, data):
     assert _key(noisy) == _key(plain)
     # Other words make another key.
     assert _key(plain + " x9") != _key(plain)
+
+
+def test_the_same_claim_published_elsewhere_is_offered_whatever_the_matcher_says(
+    claim_world, monkeypatch
+):
+    class NoMatches:
+        MATCH_THRESHOLD = 0.5
+
+        @staticmethod
+        def find_matches_many(db, texts, top=5, min_score=0.0):
+            return [[] for _ in texts]
+
+    monkeypatch.setattr(previous_checks, "engine", lambda: NoMatches)
+    db, people, claim_id = claim_world
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    other = first_checkable_claim(db, _second_article(db, f"  {text.lower()}!"))
+    _publish(db, people, claim_id)
+    previous_checks.after_publish(db, claim_id, actor=people["ed"])
+    [check] = claim_matches.previous_checks(db, other["id"])
+    assert check["own_claim_id"] == claim_id and check["score"] == 1.0
+    assert claim_matches.previous_checks(db, claim_id) == []

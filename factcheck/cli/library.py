@@ -141,7 +141,7 @@ def _import_line(summary: dict) -> str:
 )
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=1_000_000_000),
     default=library_store.LIST_LIMIT,
     show_default=True,
     help="Newest items shown; 0 for all.",

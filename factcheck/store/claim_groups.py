@@ -55,3 +55,19 @@ def same_text_claim_ids(db, texts: list[str]) -> list[int]:
         )
         ids.update(row[0] for row in rows)
     return sorted(ids)
+
+
+@query
+def published_twins(db, claims: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """For each (claim id, text), the library entries of the desk's own verdicts published on
+    claims with the same text key (never the claim's own)."""
+    twins = {}
+    for claim_id, text in claims:
+        rows = db.execute(
+            "SELECT l.id FROM claims c JOIN library_items l ON l.claim_id = c.id"
+            f" WHERE {TEXT_KEY_SQL} = {text_key_sql('?')} AND c.kind = 'claim' AND c.id != ?"
+            " ORDER BY l.id",
+            [text, claim_id],
+        )
+        twins[claim_id] = [row[0] for row in rows]
+    return twins
