@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import library_formats as formats
@@ -130,6 +130,7 @@ def test_format_from_extension():
 _cell = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.just("\n"), max_size=40)
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(_cell, _cell), max_size=8))
 def test_csv_rows_keep_their_order_and_the_line_they_start_on(rows):
     buffer = io.StringIO()
@@ -149,6 +150,7 @@ def test_csv_rows_keep_their_order_and_the_line_they_start_on(rows):
         assert (item.record is None) == (claim is None)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=200))
 def test_clean_text_is_one_line_and_idempotent(text):
     cleaned = formats.clean_text(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import RATIONALE, first_checkable_claim, import_sample
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import library_formats, previous_checks
@@ -166,6 +166,7 @@ def _key(text: str) -> str:
 _words = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789%", min_size=1), min_size=1)
 
 
+@settings(deadline=None)
 @given(_words, st.data())
 def test_the_text_key_ignores_case_spacing_and_punctuation(words, data):
     plain = " ".join(words)
