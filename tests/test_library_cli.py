@@ -188,3 +188,27 @@ def test_match_table_without_json(run):
     assert "Query: The central library" in result.output and "Misleading" in result.output
     nothing = run("match", "zzzz qqqq", "--min-score", "0")
     assert "no previous check matches" in nothing.output
+
+
+def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them(run, tmp_path):
+    story = tmp_path / "story.txt"
+    sentence = "The harbour bridge toll rose by 40 percent in one year, the council said."
+    story.write_text(f"Bridge tolls\n\n{sentence}\n", encoding="utf-8")
+    assert run("import", str(story)).exit_code == 0
+    result = run("library", "import", str(FIXTURES / "checks.csv"))
+    assert result.exit_code == 0
+    assert "claims matched again" in result.stdout
+
+    def matches():
+        db = database.connect(run.path)
+        try:
+            return db.execute("SELECT library_id FROM claim_matches").fetchall()
+        finally:
+            db.close()
+
+    [library_id] = {row[0] for row in matches()}
+    assert json.loads(run("library", "show", str(library_id), "--json").output)["external_id"] == (
+        "lk-1"
+    )
+    removed = run("library", "remove", str(library_id), "--json")
+    assert json.loads(removed.output)["matched_claims"] and matches() == []

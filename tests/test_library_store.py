@@ -200,3 +200,20 @@ def test_the_same_claim_published_elsewhere_is_offered_whatever_the_matcher_says
     [check] = claim_matches.previous_checks(db, other["id"])
     assert check["own_claim_id"] == claim_id and check["score"] == 1.0
     assert claim_matches.previous_checks(db, claim_id) == []
+
+
+def test_the_audit_trail_still_verifies_after_library_work(claim_world, matcher):
+    from factcheck.store import audit
+
+    db, people, claim_id = claim_world
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    summary = _import(db, f'id,claim,rating\nx-1,"{text}",False\n')
+    previous_checks.after_library_change(
+        db, summary["changed_ids"], cause="library import", actor=SYSTEM
+    )
+    _second_article(db, text)
+    _publish(db, people, claim_id)
+    previous_checks.after_publish(db, claim_id, actor=people["ed"])
+    library_store.remove_item(db, summary["changed_ids"][0], actor=SYSTEM)
+    report = audit.verify(db)
+    assert report.ok, report.problems

@@ -130,8 +130,8 @@ def _import_line(summary: dict) -> str:
     ]
     matched = summary.get("matching")
     tail = ""
-    if matched:
-        tail = f"; {matched['changed']:,} of {matched['claims']:,} claims matched again changed"
+    if matched and matched["claims"]:
+        tail = f"; {matched['claims']:,} claims matched again, {matched['changed']:,} changed"
     return f"Library import of {summary['source']}: {', '.join(parts)}{tail}."
 
 
@@ -195,10 +195,8 @@ def remove_library_item(library_id, as_user, as_json):
     if as_json:
         emit_json({**result, "matching": matched})
         return
-    click.echo(
-        f"Removed library item {library_id}; {len(claim_ids):,} claims that matched it were"
-        " matched again."
-    )
+    again = f"; {len(claim_ids):,} claims that matched it were matched again" if claim_ids else ""
+    click.echo(f"Removed library item {library_id}{again}.")
 
 
 @library_group.command("rematch")
