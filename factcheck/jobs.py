@@ -306,3 +306,29 @@ def _archive(db_path: str, url: str, policy: FetchPolicy) -> dict:
     finally:
         db.close()
     return {"snapshot_id": row["id"], "status": row["status"]}
+
+
+def queue_rematch(db_path: str, claim_ids: list[int], actor, cause: str) -> None:
+    """Queue matching these claims against the library again (see factcheck.matching)."""
+    username = actor.username if actor.id is not None else None
+    huey.enqueue(rematch_claims.s(db_path, list(claim_ids), username, actor.channel, cause))
+
+
+@huey.task()
+def rematch_claims(
+    db_path: str, claim_ids: list[int], username: str | None, channel: str, cause: str
+) -> dict:
+    """Match claims against the library and store their previous checks."""
+    from factcheck import previous_checks
+
+    db = database.connect(db_path)
+    try:
+        actor = SYSTEM.via(channel)
+        if username:
+            try:
+                actor = actor_for(db, username).via(channel)
+            except StoreError:
+                pass  # disabled since it was queued: the matches are still stored, as factcheck's
+        return previous_checks.match_claims(db, claim_ids, cause=cause, actor=actor)
+    finally:
+        db.close()

@@ -247,3 +247,17 @@ def store_article(app_db):
         return article_id
 
     return store
+
+
+@pytest.fixture
+def matcher(monkeypatch):
+    """The matcher the claims are matched with: the real one when this branch has it, else the
+    word-overlap stand-in of library_fakes."""
+    import library_fakes
+
+    from factcheck import previous_checks
+
+    if library_fakes.real_matcher_present():
+        return previous_checks.engine()
+    monkeypatch.setattr(previous_checks, "engine", lambda: library_fakes)
+    return library_fakes
