@@ -1,13 +1,13 @@
 """Claim matching: quality on the CLEF 2020 CheckThat! Task 2 dev tweets, and speed at 100k items.
 
-Loads the 10,375 verified claims into a fresh library, runs each dev tweet through
-`find_matches` and prints MAP@5 (the task's official measure), MAP (over the candidates the
-matcher returns) and P@1 for each stage: plain full-text search on the raw tweet, the same after
-query cleaning, and the re-ranked result. Then it pads the library to BENCH_LIBRARY items
-(100,000 by default) with generated items whose words are drawn from the verified claims' own
-word frequencies, and times one query against it, next to the floor of the bare FTS5 query
-that finds the candidates. Times are the best of BENCH_ROUNDS per query, averaged over the dev
-tweets.
+Imports the 10,375 verified claims into a fresh library with `factcheck library import`, runs
+each dev tweet through `find_matches` and prints MAP@5 (the task's official measure), MAP (over
+the candidates the matcher returns) and P@1 for each stage: plain full-text search on the raw
+tweet, the same after query cleaning, and the re-ranked result. Then it imports generated items
+until the library holds BENCH_LIBRARY (100,000 by default), their words drawn from the verified
+claims' own word frequencies, and times one query against it, next to the floor of the bare
+FTS5 query that finds the candidates. Times are the best of BENCH_ROUNDS per query, averaged
+over the dev tweets.
 """
 
 import os
@@ -20,7 +20,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import matching_data as data  # noqa: E402
 
-from factcheck import db as database  # noqa: E402
 from factcheck.matching.query import match_expression, prepare  # noqa: E402
 from factcheck.matching.text import words  # noqa: E402
 from factcheck.store.library_search import (  # noqa: E402
@@ -89,31 +88,26 @@ def quality(db, split: str = "dev") -> None:
     )
 
 
-def pad_library(db, size: int) -> None:
-    """Add generated items until the library holds `size`: claims and titles of the real items'
-    lengths, their words drawn from the real items' word frequencies."""
+def pad_library(db, path: Path, size: int) -> None:
+    """Import generated items until the library holds `size`: claims and titles of the real
+    items' lengths, their words drawn from the real items' word frequencies."""
     real = list(db.execute("SELECT claim, coalesce(title, '') FROM library_items"))
     missing = size - len(real)
     if missing <= 0:
         return
     rng = random.Random(11)
     vocabulary = [w for claim, title in real for w in (claim + " " + title).split()]
-    now = database.utc_now()
-
-    def generated():
-        for n in range(missing):
-            claim, title = rng.choice(real)
-            yield {
-                "origin": "imported",
-                "external_id": f"generated-{n}",
+    generated = []
+    for n in range(missing):
+        claim, title = rng.choice(real)
+        generated.append(
+            {
+                "id": f"generated-{n}",
                 "claim": " ".join(rng.choices(vocabulary, k=max(len(claim.split()), 3))),
                 "title": " ".join(rng.choices(vocabulary, k=max(len(title.split()), 3))),
-                "created_at": now,
-                "updated_at": now,
             }
-
-    with database.transaction(db):
-        db["library_items"].insert_all(generated(), batch_size=2000)
+        )
+    data.load_library(path, generated)
 
 
 def best_time(run) -> float:
@@ -143,10 +137,11 @@ def speed(db) -> None:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
-        db = data.fresh_library(Path(folder) / "bench.db")
+        path = Path(folder) / "bench.db"
+        db = data.fresh_library(path)
         quality(db)
         started = time.perf_counter()
-        pad_library(db, LIBRARY)
+        pad_library(db, path, LIBRARY)
         print(f"padded the library to {LIBRARY:,} items in {time.perf_counter() - started:.1f} s")
         quality(db)
         speed(db)

@@ -3,6 +3,7 @@ and a fresh library holding its verified claims, for the matching benchmark and 
 
 import csv
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -36,37 +37,26 @@ def queries(split: str) -> list[tuple[str, str, str]]:
     return [(tweet_id, text, gold[tweet_id]) for tweet_id, text in tweets if tweet_id in gold]
 
 
-def load_library(db, claims: list[dict]) -> None:
-    """Put the verified claims in the library as imported fact-checks, their index kept as the
-    external id.
-
-    Until `factcheck library import` exists this writes the rows itself, in one transaction,
-    with no audit row: it only ever runs on a throwaway benchmark database."""
-    now = database.utc_now()
-    with database.transaction(db):
-        db["library_items"].insert_all(
-            (
-                {
-                    "origin": "imported",
-                    "external_id": claim["id"],
-                    "claim": claim["claim"],
-                    "title": claim["title"] or None,
-                    "publisher": "Snopes",
-                    "language": "en",
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for claim in claims
-            ),
-            batch_size=1000,
-        )
+def load_library(path: Path, claims: list[dict]) -> None:
+    """Import the verified claims into the library at `path` through `factcheck library
+    import`, as a CSV with the columns it reads; their index becomes the external id."""
+    source = path.parent / "verified_claims.csv"
+    with open(source, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "claim", "title", "publisher", "language"])
+        for claim in claims:
+            writer.writerow([claim["id"], claim["claim"], claim["title"], "Snopes", "en"])
+    subprocess.run(
+        [sys.executable, "-m", "factcheck", "--db", str(path), "library", "import", str(source)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def fresh_library(path: Path):
-    db = database.connect(path)
-    database.migrate(db)
-    load_library(db, verified_claims())
-    return db
+    """A new database at `path` whose library holds the verified claims."""
+    load_library(path, verified_claims())
+    return database.connect(path)
 
 
 def average_precision_at(ranked: list[str], gold: str, k: int | None) -> float:

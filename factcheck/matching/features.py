@@ -90,9 +90,10 @@ def idf(documents: int, holding: int) -> float:
     return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=2048)
 def analysed(raw: str) -> Text:
-    """`Text(raw)`, remembered: the same library items come back as candidates query after query."""
+    """`Text(raw)`, remembered: the same library items come back as candidates query after
+    query. About 12 KB each, so the cache holds at most about 24 MB."""
     return Text(raw)
 
 

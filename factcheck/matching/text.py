@@ -69,16 +69,17 @@ def numbers(text: str) -> set[str]:
 
 
 def names(text: str) -> set[str]:
-    """Stems of capitalised words that do not start a sentence: the names and proper nouns a
-    claim is about. A text written all in capitals has none that can be told apart."""
+    """Stems of the capitalised words and acronyms that do not start a sentence: the names and
+    proper nouns a claim is about. A text mostly in capitals has none that can be told apart."""
+    tokens = text.split()
+    shouted = [t for t in tokens if any(ch.isalpha() for ch in t)]
+    if shouted and sum(t.isupper() for t in shouted) * 2 > len(shouted):
+        return set()
     found = set()
-    previous_end = True
-    for token in re.finditer(r"\S+", text):
-        raw = token.group()
+    sentence_start = True
+    for raw in tokens:
         core = raw.strip("\"'“”‘’()[]«»")
-        if core[:1].isupper() and not previous_end and not core.isupper():
-            for word in words(core):
-                if word not in STOPWORDS:
-                    found.add(stem(word))
-        previous_end = raw.endswith((".", "!", "?", ":")) or raw in ("—", "-")
+        if core[:1].isupper() and not sentence_start:
+            found.update(stem(word) for word in words(core) if word not in STOPWORDS)
+        sentence_start = raw.endswith((".", "!", "?", ":")) or raw in ("—", "-")
     return found
