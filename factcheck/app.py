@@ -26,6 +26,7 @@ from factcheck.views import (
     health,
     ids,
     imports,
+    previous_check_actions,
     queue,
     rate_limit,
     scale_css,
@@ -92,6 +93,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(queue.bp)
+    app.register_blueprint(previous_check_actions.bp)
     app.register_blueprint(downloads.bp)
     return app
 

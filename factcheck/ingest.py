@@ -52,9 +52,17 @@ def prepare_unless_stored(db, imported) -> PreparedArticle:
     return PreparedArticle(record, _units(imported) if existing is None else [])
 
 
-def ingest_imported(db, imported, *, actor: Actor = SYSTEM) -> IngestResult:
-    """Split an importers.ImportedArticle outside the write lock, then store it."""
-    return store_prepared(db, prepare_unless_stored(db, imported), actor=actor)
+def ingest_imported(
+    db, imported, *, actor: Actor = SYSTEM, db_path: str | None = None
+) -> IngestResult:
+    """Split an importers.ImportedArticle outside the write lock, store it, then match its claims
+    against the library (in a background job when `db_path` is given and they are many)."""
+    from factcheck import previous_checks
+
+    result = store_prepared(db, prepare_unless_stored(db, imported), actor=actor)
+    if not result.duplicate:
+        previous_checks.after_import(db, [result.article_id], actor=actor, db_path=db_path)
+    return result
 
 
 def ingest_text(db, body: str, *, title: str | None = None, actor: Actor = SYSTEM) -> IngestResult:
