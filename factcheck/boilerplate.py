@@ -7,6 +7,9 @@ import re
 # taken in 2019.") never match. Start-anchored ones run with match(), which fails fast; the few
 # that can match anywhere run on the lower-cased text and only after a cheap substring test.
 
+CAPTION = "Photo caption or credit"
+CROSS_PROMOTION = "Cross-promotion line"
+
 _CROSS_PROMO = re.compile(
     r"\W{0,3}(?P<marker>also read|read also|also see|see also|must read|don'?t miss"
     r"|(?:read|more|watch|listen)(?: more)?(?: on this| on this story| about this)?"
@@ -120,7 +123,7 @@ def classify_boilerplate(text: str) -> str | None:
     if _is_call_to_action(lower):
         return "Call to subscribe, follow or join"
     if ("|" in lower or "(" in lower or "/" in lower) and _CAPTION_END.search(lower):
-        return "Photo caption or credit"
+        return CAPTION
     if "all rights reserved" in lower:
         return "Copyright notice"
     return None
@@ -128,7 +131,7 @@ def classify_boilerplate(text: str) -> str | None:
 
 def _cross_promotion(text: str, lower: str) -> str | None:
     promo = _CROSS_PROMO.match(text) or _CROSS_PROMO_CAPITALS.match(text)
-    return f'Cross-promotion line ("{promo.group("marker").strip()}")' if promo else None
+    return f'{CROSS_PROMOTION} ("{promo.group("marker").strip()}")' if promo else None
 
 
 def _call_to_action_start(text: str, lower: str) -> str | None:
@@ -146,7 +149,7 @@ def _is_call_to_action(lower: str) -> bool:
 
 
 def _caption_start(text: str, lower: str) -> str | None:
-    return "Photo caption or credit" if _CAPTION_START.match(lower) else None
+    return CAPTION if _CAPTION_START.match(lower) else None
 
 
 def _byline(text: str, lower: str) -> str | None:

@@ -8,6 +8,7 @@ import sentencex
 from factcheck.attribution import find_attribution, outside_quotes, quote_spans
 from factcheck.boilerplate import classify_boilerplate
 from factcheck.checkworthiness import score
+from factcheck.furniture_runs import FurnitureRuns
 
 LANGUAGE = "en"
 STANDFIRST_MAX_CHARS = 320
@@ -41,7 +42,18 @@ _LINE_RUNS_ON = re.compile(
 )
 _NEXT_LINE_RUNS_ON = re.compile(r"[^\S\n]*[a-z]")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
-_ENUMERATOR = re.compile(r"\s*\d{1,3}[.)]\s*")
+# A list marker on its own ("1.", "2.)", "b)", "• 4.", "⁃5."): it stays with the item after it.
+_ENUMERATOR = re.compile(r"\s*[•⁃▪●·*]?\s*(?:\d{1,3}|[a-z])(?:[.)]|\.\))\s*")
+# A line that starts as a list ("1. ...", "a) ...", "• 4. ..."): later items on the same line
+# ("... 2. ...") are cut where the count goes on, as a reader sees them.
+_INLINE_LIST_START = re.compile(r"\s*([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
+_INLINE_ITEM = re.compile(r"\s([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
+# Titles that sentencex takes for a sentence end before a name ("Ms. Lind"), as a cut sees them.
+_TITLES = tuple(
+    f"{title}{space}"
+    for title in (" Ms.", " Cllr.", " Pte.", " Atty.", " Const.")
+    for space in ("", " ")
+)
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 # Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
 _SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
@@ -50,12 +62,13 @@ _SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
 def split_article(body: str, *, first_line_is_headline: bool = True) -> list[Unit]:
     """Split a normalised body into ordered units that cover every non-space character once."""
     units: list[Unit] = []
+    runs = FurnitureRuns(body)
     for block_start, block_end, section in _blocks(body, first_line_is_headline):
         block = body[block_start:block_end]
         quotes = quote_spans(block) if _QUOTE_MARK.search(block) else []
         spans = _sentence_spans(body, block_start, block_end, quotes)
         attributions = _attributions(body, block_start, block, spans, quotes)
-        _add_units(units, body, spans, attributions, section)
+        _add_units(units, body, spans, attributions, section, runs)
     return units
 
 
@@ -109,8 +122,9 @@ def _sentence_spans(
     """Stripped sentence ranges inside one paragraph, with multi-sentence quotations split."""
     cuts = []
     for segment_start, segment_end in _lines(body, start, end):
-        cuts.extend(_sentencex_cuts(body, segment_start, segment_end))
-        cuts.append(segment_end)
+        for item_start, item_end in _list_items(body, segment_start, segment_end):
+            cuts.extend(_sentencex_cuts(body, item_start, item_end))
+            cuts.append(item_end)
     spans = _stripped_pieces(body, start, sorted(set(cuts)))
     if quotes:
         spans = _split_quotations(body, start, quotes, spans)
@@ -127,7 +141,11 @@ def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
         runs_on = not _LIST_ITEM.match(body, next_line, end) and (
             _FINAL_PUNCTUATION.search(body, line_start, newline)
             or _LINE_RUNS_ON.search(body, line_start, newline)
-            or _NEXT_LINE_RUNS_ON.match(body, next_line, end)
+            # Lower case carries a sentence over a line break, but lines that all start in
+            # lower case ("timetable", "bus routes") are a list of labels.
+            or (
+                _NEXT_LINE_RUNS_ON.match(body, next_line, end) and not body[segment_start].islower()
+            )
         )
         if not runs_on:
             segments.append((segment_start, newline))
@@ -136,6 +154,31 @@ def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
         newline = body.find("\n", next_line, end)
     segments.append((segment_start, end))
     return segments
+
+
+def _list_items(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a line that starts as a numbered or lettered list, else the line itself.
+
+    An item starts where the next number or letter in sequence follows a space, with the same
+    bullet as the first item: "1. Tyres 2. Tank", "a) Tyres b) Tank", "• 4. Tyres • 5. Tank"."""
+    first = _INLINE_LIST_START.match(body, start, end)
+    if first is None:
+        return [(start, end)]
+    bullet, marker = first.groups()
+    expected = _next_marker(marker)
+    items = []
+    item_start = start
+    for found in _INLINE_ITEM.finditer(body, first.end(), end):
+        if found.group(1) == bullet and found.group(2) == expected:
+            items.append((item_start, found.start()))
+            item_start = found.start() + 1
+            expected = _next_marker(expected)
+    items.append((item_start, end))
+    return items
+
+
+def _next_marker(marker: str) -> str:
+    return str(int(marker) + 1) if marker.isdigit() else chr(ord(marker) + 1)
 
 
 def _sentencex_cuts(body: str, start: int, end: int) -> list[int]:
@@ -149,9 +192,12 @@ def _sentencex_cuts(body: str, start: int, end: int) -> list[int]:
     previous = 0
     for boundary in sentencex.get_sentence_boundaries(LANGUAGE, text):
         cut = min(max(boundary["end_index"], 0), length)
-        if not _ENUMERATOR.fullmatch(text, previous, cut):
-            cuts.append(start + cut)
-            previous = cut
+        if _ENUMERATOR.fullmatch(text, previous, cut):
+            continue
+        if text.endswith(_TITLES, 0, cut) and cut < length:
+            continue
+        cuts.append(start + cut)
+        previous = cut
     return cuts
 
 
@@ -232,11 +278,14 @@ def _add_units(
     spans: list[tuple[int, int]],
     attributions: list[tuple[int, int] | None],
     section: str,
+    runs: FurnitureRuns,
 ) -> None:
     for (unit_start, unit_end), found in zip(spans, attributions, strict=True):
         text = body[unit_start:unit_end]
         attribution = None if found is None else body[found[0] : found[1]]
         reason = classify_boilerplate(text)
+        if reason is not None or runs.active:
+            reason = runs.reason(unit_start, text, reason)
         if reason is None:
             value, reasons = score(text, attribution=attribution, section=section)
             kind = "claim"
