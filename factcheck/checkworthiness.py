@@ -105,7 +105,6 @@ _TOKEN = re.compile(r"[a-z0-9'’]+%?")
 _DIGIT = re.compile(r"\d")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 _MONEY_AFTER = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF)\b)")
-_CALLED_ON = re.compile(r"\b(?:called|calls|calling) on\b")
 # A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
@@ -235,7 +234,7 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
         found |= _BIT["first-person view (lowers)"]
     if "going to" in lower:
         found |= _BIT["prediction or promise (lowers)"]
-    if " on " in lower and _CALLED_ON.search(lower):
+    if " on " in lower and ("called on" in lower or "calls on" in lower or "calling on" in lower):
         found |= _BIT["reported call or appeal (lowers)"]
     if _COURTESY.match(lower):
         found |= _BIT["courtesy or greeting (lowers)"]

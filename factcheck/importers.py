@@ -95,6 +95,7 @@ class ImportedArticle:
     body: str
     import_format: str
     first_line_is_headline: bool
+    language: str | None = None  # ISO 639 code; detected when the article is split if None
 
 
 def tidy_text(text: str) -> str:
