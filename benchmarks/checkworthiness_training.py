@@ -4,11 +4,13 @@ Shared by train_checkworthiness.py (which writes the weights file) and bench_che
 (which trains on all debates but one and scores the one left out)."""
 
 import bisect
+from collections import Counter
 from pathlib import Path
 
 from factcheck.checkworthiness import REASONS, weighted
 from factcheck.claims import split_article
 from factcheck.logistic import fit
+from factcheck.reason_effects import reason_effects as effects_of
 
 L2 = 1.0
 # Every learned weight moves the score the way its reason's name says, by at least this much in
@@ -74,17 +76,13 @@ def reason_effects(
     units: list[tuple[str, ...]], bias: float, weights: dict[str, float]
 ) -> dict[str, dict[str, float]]:
     """Per reason: on how many units it fires, their share, and by how much it moves their score
-    on average (the score with the reason minus the score without it, in points of 0..1)."""
-    effects = {}
-    for reason in REASONS:
-        moves = [
-            weighted(r, bias, weights) - weighted(tuple(x for x in r if x != reason), bias, weights)
-            for r in units
-            if reason in r
-        ]
-        effects[reason] = {
-            "fires": len(moves),
-            "share": round(len(moves) / len(units), 4) if units else 0.0,
-            "mean_change": round(sum(moves) / len(moves), 4) if moves else 0.0,
+    on average (see factcheck/reason_effects.py)."""
+    effects = effects_of(Counter(units).items(), bias, weights)
+    return {
+        effect.reason: {
+            "fires": effect.fires,
+            "share": effect.share,
+            "mean_change": effect.mean_change,
         }
-    return effects
+        for effect in effects
+    }

@@ -51,7 +51,7 @@ def load_weights(path: Path = WEIGHTS_FILE) -> tuple[float, dict[str, float]]:
     return float(stored["bias"]), {reason: float(stored["weights"][reason]) for reason in REASONS}
 
 
-_BIAS, WEIGHTS = load_weights()
+BIAS, WEIGHTS = load_weights()
 
 
 def _reasons_by_word(vocabularies: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -185,7 +185,7 @@ def _ordered(bits: int) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=_COMBINATIONS_CACHED)
 def _scored(bits: int) -> tuple[float, tuple[str, ...]]:
     reasons = _ordered(bits)
-    return weighted(reasons, _BIAS, WEIGHTS), reasons
+    return weighted(reasons, BIAS, WEIGHTS), reasons
 
 
 def _reason_bits(text: str, attribution: str | None, section: str) -> int:
