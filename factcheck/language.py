@@ -1,6 +1,7 @@
 """Guess an article's language (an ISO 639-1 code) from its script and its commonest words."""
 
 import re
+from collections import Counter
 
 # Scripts that name their language on their own (or nearly: Han without kana is read as Chinese).
 _SCRIPTS = (
@@ -16,7 +17,9 @@ _SCRIPTS = (
     ("hy", re.compile(r"[\u0530-\u058f]")),
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Punctuation and digits become spaces, so that splitting on spaces leaves the words (a C-speed
+# pass: a regular expression over every word of a long article costs ten times as much).
+_NOT_WORDS = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘…–—0123456789', " "))
 
 # Short, frequent function words of each language; a word in two lists counts for both.
 FUNCTION_WORDS = {
@@ -56,7 +59,7 @@ for _code, _words in FUNCTION_WORDS.items():
     for _word in _words.split():
         _WORD_LANGUAGES[_word] = (*_WORD_LANGUAGES.get(_word, ()), _code)
 
-SAMPLE_CHARS = 20_000
+SAMPLE_CHARS = 5_000
 MIN_HITS = 5
 SCRIPT_SHARE = 0.3
 # The best language needs this many times the runner-up's hits (Danish and Norwegian share
@@ -68,16 +71,18 @@ CODE = re.compile(r"[a-z]{2,3}")
 def detect(text: str) -> str | None:
     """The language of text as a two-letter code, or None when there is too little to tell."""
     sample = text[:SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return None
-    for code, script in _SCRIPTS:
-        if len(script.findall(sample)) >= SCRIPT_SHARE * letters:
-            return code
+    if not sample.isascii():
+        letters = None
+        for code, script in _SCRIPTS:
+            if script.search(sample):
+                letters = letters or len(_LETTER.findall(sample))
+                if len(script.findall(sample)) >= SCRIPT_SHARE * letters:
+                    return code
+    counts = Counter(sample.lower().translate(_NOT_WORDS).split())
     hits: dict[str, int] = {}
-    for word in _WORD.findall(sample.lower()):
-        for code in _WORD_LANGUAGES.get(word, ()):
-            hits[code] = hits.get(code, 0) + 1
+    for word in counts.keys() & _WORD_LANGUAGES.keys():
+        for code in _WORD_LANGUAGES[word]:
+            hits[code] = hits.get(code, 0) + counts[word]
     if not hits:
         return None
     ranked = sorted(hits.items(), key=lambda item: -item[1])
