@@ -220,28 +220,32 @@ def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
     return paragraphs[:end]
 
 
+def _extract(page, url):
+    """trafilatura's document for a page (markup or a parsed tree) and the body we keep of it."""
+    import trafilatura  # takes a moment to load: plain-text imports never need it
+
+    document = trafilatura.bare_extraction(
+        page, url=url, include_comments=False, include_links=True, with_metadata=True
+    )
+    if document is None or document.body is None:
+        return document, ""
+    paragraphs = without_trailing_furniture(article_paragraphs(document.body, document.title))
+    return document, tidy_text("\n\n".join(paragraphs))
+
+
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
     _check_size(data, max_bytes)
     _refuse_binary(data, "an HTML page")
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("the HTML page is empty; check the file or link")
-    import trafilatura  # takes a moment to load: plain-text imports never need it
-
     from factcheck.hidden_html import visible_tree
 
     tree = visible_tree(html)
-    document = trafilatura.bare_extraction(
-        html if tree is None else tree,
-        url=url,
-        include_comments=False,
-        include_links=True,
-        with_metadata=True,
-    )
-    body = ""
-    if document is not None and document.body is not None:
-        paragraphs = without_trailing_furniture(article_paragraphs(document.body, document.title))
-        body = tidy_text("\n\n".join(paragraphs))
+    document, body = _extract(html if tree is None else tree, url)
+    if len(body) < MIN_ARTICLE_CHARS and tree is not None:
+        # A page that keeps its whole article out of sight until a script shows it.
+        document, body = _extract(html, url)
     if len(body) < MIN_ARTICLE_CHARS:
         raise ImportRefused(
             "no article text found on this page; copy the article text and import it "

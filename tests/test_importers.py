@@ -454,3 +454,12 @@ def test_load_passes_the_policy_to_url_imports(fixture_server):
     )
     assert article.import_format == "url"
     assert article.publisher == "Valley Courier"
+
+
+def test_an_article_kept_hidden_until_a_script_shows_it_is_still_imported():
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in FERRY)
+    page = (
+        "<html><head><title>Ferry</title></head><body>"
+        f'<article class="story hidden">{story}</article></body></html>'
+    )
+    assert from_html(page.encode()).body.split("\n\n") == FERRY
