@@ -5,6 +5,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import parse
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -161,3 +162,26 @@ def test_too_little_text_is_not_guessed():
 def test_detect_gives_a_code_or_none(text):
     found = detect(text)
     assert found is None or checked_code(found) == found
+
+
+def test_a_german_quotation_keeps_its_speaker_across_its_sentences():
+    body = (
+        "Brücke wird neu gebaut\n\n"
+        "„Wir bauen die Brücke neu. Das kostet Zeit“, sagte Bürgermeisterin Roth."
+        " Die Kosten liegen bei 12 Millionen Euro."
+    )
+    units = split_article(body, language="de")
+    assert [unit.attribution for unit in units[1:]] == [
+        "sagte Bürgermeisterin Roth",
+        "sagte Bürgermeisterin Roth",
+        None,
+    ]
+    assert units[1].text == "„Wir bauen die Brücke neu."
+
+
+def test_the_article_page_names_the_language_for_readers_and_screen_readers(client, make_article):
+    article_id = make_article(SPANISH)
+    page = parse(client.get(f"/articles/{article_id}"))
+    assert page.cssselect(".article-body")[0].get("lang") == "es"
+    assert page.cssselect("#article-heading")[0].get("lang") == "es"
+    assert "Language: es" in page.cssselect(".article-head .meta")[0].text_content()
