@@ -10,8 +10,8 @@ from factcheck import reason_words
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
-# regression with each weight kept on the side its name says) and read from WEIGHTS_FILE; the
-# few that never occur in debates are set by hand there, and the file says which.
+# regression with each weight kept on the side its name says) and read from WEIGHTS_FILE; a
+# reason the debates could not teach would be set by hand there, and the file would say so.
 REASONS = (
     "casualty or count figure",
     "percentage",
@@ -117,6 +117,7 @@ _PROPER_NAME = re.compile(
     r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
 _QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _COURTESY = re.compile(
     r"\W*(?:thank you|thanks|good (?:evening|morning|afternoon|night)|welcome|hello"
     r"|congratulations)\b"
@@ -222,7 +223,7 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
         found |= _BIT["named person, place or organisation"]
     if section == "headline":
         found |= _BIT["headline (prominent)"]
-    elif section == "standfirst" and _is_context_line(tokens, digit):
+    elif len(tokens) <= CONTEXT_LINE_WORDS and _is_context_line(text, tokens, digit):
         found |= _BIT["context line without a verb or figure (lowers)"]
     if len(tokens) >= LONG_WORDS:
         found |= _BIT["long, detailed sentence"]
@@ -243,11 +244,13 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
     return found
 
 
-def _is_context_line(tokens: list[str], digit) -> bool:
-    """A short line with no figure and no finite verb: "Figures disputed by opposition"."""
+def _is_context_line(text: str, tokens: list[str], digit) -> bool:
+    """A short line of its own (no full stop, question or exclamation mark at its end) with no
+    figure and no finite verb: a standfirst or subheading such as "Figures disputed by
+    opposition"."""
     return (
         digit is None
-        and len(tokens) <= CONTEXT_LINE_WORDS
+        and not _SENTENCE_END.search(text)
         and _FINITE_VERBS.isdisjoint(tokens)
         and _NUMBER_WORDS.isdisjoint(tokens)
     )

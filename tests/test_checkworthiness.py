@@ -160,12 +160,18 @@ def test_specific_figures_outrank_commentary_and_reported_calls(text):
     assert figure > score(text)[0]
 
 
-def test_a_short_standfirst_without_a_verb_or_figure_is_context():
-    value, reasons = score("Figures disputed by opposition", section="standfirst")
+@pytest.mark.parametrize("section", ["standfirst", "body"])
+def test_a_short_line_without_a_verb_or_figure_is_context(section):
+    value, reasons = score("Figures disputed by opposition", section=section)
     assert "context line without a verb or figure (lowers)" in reasons
-    assert value < score("Figures disputed by opposition", section="body")[0]
-    with_figure = score("Council approves 4% rise in fares", section="standfirst")[1]
-    assert "context line without a verb or figure (lowers)" not in with_figure
+    assert value < score("The figures are disputed by the opposition.", section=section)[0]
+    for statement in ("Council approves 4% rise in fares", "The figures were disputed."):
+        reasons = score(statement, section=section)[1]
+        assert "context line without a verb or figure (lowers)" not in reasons
+    assert (
+        "context line without a verb or figure (lowers)"
+        not in score("Figures disputed by opposition", section="headline")[1]
+    )
 
 
 def test_the_weights_file_names_its_training_and_every_reason():
