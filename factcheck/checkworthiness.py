@@ -159,6 +159,15 @@ def score(
     return _scored(_bits(text, attribution, section, language))
 
 
+def scored(
+    text: str, attribution: str | None, section: str, language: str
+) -> tuple[float, tuple[str, ...]]:
+    """score() with positional arguments, for the splitter's inner loop."""
+    if language == "en":
+        return _scored(_reason_bits(text, attribution, section))
+    return _scored(_neutral_bits(text, attribution, section, language))
+
+
 def features(
     text: str, *, attribution: str | None = None, section: str = "body", language: str = "en"
 ) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import sentencex
 
 from factcheck.attribution import find_attribution, outside_quotes, quote_spans
 from factcheck.boilerplate import classify_boilerplate
-from factcheck.checkworthiness import score
+from factcheck.checkworthiness import scored
 from factcheck.furniture_runs import FurnitureRuns
 
 DEFAULT_LANGUAGE = "en"
@@ -221,10 +221,10 @@ def _stripped_pieces(body: str, start: int, cuts: list[int]) -> list[tuple[int, 
         if cut <= previous:
             continue
         piece = body[previous:cut]
-        stripped = piece.strip()
-        if stripped:
-            piece_start = previous + len(piece) - len(piece.lstrip())
-            pieces.append((piece_start, piece_start + len(stripped)))
+        text = piece.lstrip()
+        if text:
+            piece_start = previous + len(piece) - len(text)
+            pieces.append((piece_start, piece_start + len(text.rstrip())))
         previous = cut
     return pieces
 
@@ -309,23 +309,23 @@ def _add_units(
         if reason is not None or runs.active:
             reason = runs.reason(unit_start, text, reason)
         if reason is None:
-            value, reasons = score(
-                text, attribution=attribution, section=section, language=language
-            )
+            value, reasons = scored(text, attribution, section, language)
             kind = "claim"
         else:
             value, reasons, kind = 0.0, (), "not_a_claim"
+        # Positional arguments, in the order of Unit's fields: seq, start, end, text, section,
+        # kind, reason, attribution, checkworthiness, reasons.
         units.append(
             Unit(
-                seq=len(units),
-                start=unit_start,
-                end=unit_end,
-                text=text,
-                section=section,
-                kind=kind,
-                reason=reason,
-                attribution=attribution,
-                checkworthiness=value,
-                reasons=reasons,
+                len(units),
+                unit_start,
+                unit_end,
+                text,
+                section,
+                kind,
+                reason,
+                attribution,
+                value,
+                reasons,
             )
         )

@@ -21,7 +21,7 @@ class FurnitureRuns:
     """Carries a non-claim reason from one unit to the next ones that belong with it; call
     reason() for each unit in document order."""
 
-    __slots__ = ("body", "carry", "carry_line", "run", "last_caption_end")
+    __slots__ = ("body", "carry", "carry_line", "run", "last_caption_end", "active")
 
     def __init__(self, body: str) -> None:
         self.body = body
@@ -29,10 +29,7 @@ class FurnitureRuns:
         self.carry_line = -1  # where that line starts
         self.run: str | None = None  # the reason of a "Related" run being read
         self.last_caption_end = -1
-
-    @property
-    def active(self) -> bool:
-        return self.carry is not None or self.run is not None or self.last_caption_end >= 0
+        self.active = False  # whether a unit without a reason of its own may still get one
 
     def reason(self, start: int, text: str, own: str | None) -> str | None:
         """The reason for the unit at start: its own, or the one of the furniture it belongs to."""
@@ -53,6 +50,7 @@ class FurnitureRuns:
         if own is None:
             self.carry = self.run = None
             self.last_caption_end = -1
+            self.active = False
             return None
         promo = own.startswith(CROSS_PROMOTION)
         if starts_line and (promo or own == CAPTION):
@@ -60,6 +58,7 @@ class FurnitureRuns:
         if promo and starts_line and _RUN_HEADING.match(text.split("\n", 1)[0]):
             self.run = own
         self.last_caption_end = start + len(text) if own == CAPTION else -1
+        self.active = self.carry is not None or self.run is not None or own == CAPTION
         return own
 
 
