@@ -3,6 +3,8 @@
 import pytest
 import sentencex
 from golden_rules import CASES
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.claims import split_article
 
@@ -29,3 +31,21 @@ def test_the_splitter_passes_rules_that_sentencex_alone_does_not():
     alone = sum(_sentencex(text) == expected for _, text, expected in CASES)
     ours = sum(_ours(text) == expected for _, text, expected in CASES)
     assert ours == 48 and alone < ours
+
+
+_ITEM_WORDS = st.lists(
+    st.sampled_from(["check", "the", "tyres", "fill", "tank", "clean", "mirrors", "bridge"]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@given(
+    st.lists(_ITEM_WORDS, min_size=2, max_size=8),
+    st.sampled_from(["{n}. ", "{n}) ", "{n}.) ", "{a}. ", "{a}) ", "• {n}. "]),
+    st.integers(1, 20),
+)
+def test_a_line_that_starts_a_list_splits_into_its_items(items, marker, first):
+    markers = [marker.format(n=first + i, a=chr(ord("a") + i)) for i in range(len(items))]
+    line = " ".join(m + item for m, item in zip(markers, items, strict=True))
+    assert _ours(line) == [(m + item).strip() for m, item in zip(markers, items, strict=True)]
