@@ -10,7 +10,7 @@ import sqlite3
 
 from factcheck import db as database
 from factcheck import jobs
-from factcheck.store import evidence as evidence_store
+from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import NotFound, StoreError
 
@@ -67,7 +67,7 @@ def _record_interrupted_archive(db_path: str, url: str) -> bool:
     try:
         db = database.connect(db_path)
         try:
-            evidence_store.record_snapshot(
+            snapshot_store.record_snapshot(
                 db, url, actor=SYSTEM, status="failed", error=INTERRUPTED_ARCHIVE
             )
         finally:

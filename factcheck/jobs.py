@@ -12,11 +12,11 @@ from pathlib import Path
 
 from huey import SqliteHuey
 
+from factcheck import copies, importers, job_storage
 from factcheck import db as database
-from factcheck import importers, job_storage
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
-from factcheck.store import evidence as evidence_store
+from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError
 from factcheck.store.users import actor_for
@@ -99,9 +99,18 @@ def _archiving_key(url: str) -> str:
     return f"{ARCHIVING_PREFIX}{url}"
 
 
-def queue_archive(db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY) -> None:
-    """Queue a copy of an evidence page, marked as under way until the job ends."""
-    task = archive_evidence.s(db_path, url, policy)
+def queue_archive(
+    db_path: str,
+    url: str,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    *,
+    archive_url: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+) -> None:
+    """Queue a copy of an evidence page (from a public web archive when `archive_url` names
+    one), marked as under way until the job ends."""
+    task = archive_evidence.s(db_path, url, policy, archive_url, username, channel)
     huey.put(_archiving_key(url), {"job_id": task.id, "db_path": db_path, "policy": policy})
     huey.enqueue(task)
 
@@ -258,38 +267,31 @@ def import_files(
     return {"imported": len(summary.imported), "refused": len(summary.refused)}
 
 
-def _page_title_and_text(page) -> tuple[str | None, str | None]:
-    if page.content_type in HTML_TYPES:
-        import trafilatura
-
-        html = importers.decode_html(page.body, page.encoding)
-        document = trafilatura.bare_extraction(
-            html, url=page.url, include_comments=False, with_metadata=True
-        )
-        if document is None:
-            return None, None
-        return document.title, document.text
-    if page.content_type == "text/plain":
-        return None, importers.decode_text(page.body)
-    return None, None
-
-
 @huey.task(context=True)
 def archive_evidence(
-    db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY, task=None
+    db_path: str,
+    url: str,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    archive_url: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+    task=None,
 ) -> dict:
-    """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched)."""
+    """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched).
+    With `archive_url`, the copy is fetched from that public web archive address instead, on
+    behalf of `username`."""
     try:
-        return _archive(db_path, url, policy)
+        return _archive(db_path, url, policy, archive_url, username, channel)
     finally:
         if task is not None:
             _archive_ended(url, task.id)
 
 
-def _archive(db_path: str, url: str, policy: FetchPolicy) -> dict:
+def _archive(db_path, url, policy, archive_url=None, username=None, channel="system") -> dict:
+    source = archive_url or url
     try:
-        page = fetch(url, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
-        title, text = _page_title_and_text(page)
+        page = fetch(source, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
+        title, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
         snapshot = {
             "status": "archived",
             "http_status": page.status,
@@ -297,12 +299,16 @@ def _archive(db_path: str, url: str, policy: FetchPolicy) -> dict:
             "content_sha256": hashlib.sha256(page.body).hexdigest(),
             "title": title,
             "text": text,
+            "body": page.body,
         }
     except (FetchError, importers.ImportRefused) as error:
         snapshot = {"status": "failed", "error": str(error)}
+    if archive_url:
+        snapshot.update(kind="web_archive", archive_url=archive_url)
     db = database.connect(db_path)
     try:
-        row = evidence_store.record_snapshot(db, url, actor=SYSTEM, **snapshot)
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
+        row = snapshot_store.record_snapshot(db, url, actor=actor, **snapshot)
     finally:
         db.close()
     return {"snapshot_id": row["id"], "status": row["status"]}

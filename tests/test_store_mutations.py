@@ -15,6 +15,7 @@ from factcheck.store import (
     comments,
     evidence,
     sessions,
+    snapshots,
     triage,
     users,
     verdicts,
@@ -58,6 +59,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.sessions", "channel"),
     ("factcheck.store.sessions", "why_ended"),
     ("factcheck.store.verdicts", "rationale_problem"),
+    ("factcheck.store.snapshots", "store_file"),
+    ("factcheck.store.snapshots", "check_quotes"),
+    ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.queue", "search_expression"),
     ("factcheck.store.queue", "page_key"),
@@ -190,6 +194,20 @@ def remove_evidence(db, p, c):
 def record_snapshot(db, p, c):
     return lambda: evidence.record_snapshot(
         db, "https://stats.example/report", actor=SYSTEM, status="failed", error="timed out"
+    )
+
+
+@scenario
+def attach_copy(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: snapshots.attach_copy(
+        db,
+        added["id"],
+        actor=p["rita"],
+        data=b"%PDF-1.4 a copy",
+        content_type="application/pdf",
+        content_sha256="a" * 64,
+        file_name="copy.pdf",
     )
 
 

@@ -54,9 +54,15 @@ _EVIDENCE = f"""
         'removal_reason', e.removal_reason,
         'snapshot', (SELECT json_object('id', s.id, 'status', s.status,
                                         'fetched_at', s.fetched_at,
-                                        'content_sha256', s.content_sha256)
+                                        'content_sha256', s.content_sha256,
+                                        'kind', s.kind, 'archive_url', s.archive_url)
                      FROM evidence_snapshots s WHERE s.url = e.url
-                     ORDER BY s.id DESC LIMIT 1)) AS item
+                     ORDER BY s.id DESC LIMIT 1),
+        'quote_check', (SELECT json_object('status', q.status, 'score', q.score,
+                                           'passage', q.passage, 'snapshot_id', q.snapshot_id)
+                        FROM quote_checks q WHERE q.evidence_id = e.id
+                        AND q.snapshot_id = (SELECT max(id) FROM evidence_snapshots
+                                             WHERE url = e.url))) AS item
     FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))
 """
 
