@@ -8,11 +8,13 @@ while it is queued or running, so jobs cut off by a crash or restart can be foun
 
 import hashlib
 import signal
+import time
+from datetime import timedelta
 from pathlib import Path
 
-from huey import SqliteHuey
+from huey import SqliteHuey, crontab
 
-from factcheck import copies, importers, job_storage
+from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
@@ -25,6 +27,8 @@ ARCHIVE_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 ARCHIVE_MAX_BYTES = 10 * 1024 * 1024
 
 huey = SqliteHuey(name="factcheck", filename=":memory:", immediate=True)
+#: The database the queue belongs to, for periodic jobs (set by configure_for).
+_database_path: str | None = None
 
 
 def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> SqliteHuey:
@@ -38,8 +42,10 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
 def configure_for(database_path: str | Path) -> SqliteHuey:
     """The queue for this database, decided in one place for the web app, `serve`, `worker` and
     the command line: Redis when FACTCHECK_JOBS_URL names one, else the jobs file beside it."""
+    global _database_path
     huey.immediate = False
     huey.storage = job_storage.storage_for(jobs_path_for(database_path), job_storage.jobs_url())
+    _database_path = str(database_path)
     return huey
 
 
@@ -51,8 +57,10 @@ def jobs_path_for(database_path: str | Path) -> Path:
 def start_consumer(workers: int = 2):
     """Run job workers in threads of this process; returns the consumer so it can be stopped."""
     # max_delay=1: an idle worker looks for new jobs at least every second.
+    # The scheduler runs only when the link watch is switched on (FACTCHECK_LINK_CHECK_HOURS).
+    periodic = link_watch.check_every() is not None
     consumer = huey.create_consumer(
-        workers=workers, worker_type="thread", periodic=False, max_delay=1.0
+        workers=workers, worker_type="thread", periodic=periodic, max_delay=1.0
     )
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     consumer.start()
@@ -312,3 +320,45 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
     finally:
         db.close()
     return {"snapshot_id": row["id"], "status": row["status"]}
+
+
+LINK_WATCH_LAST_RUN = "link-watch:last-run"
+
+
+@huey.task()
+def check_links(
+    db_path: str,
+    older_than_seconds: int,
+    limit: int,
+    per_host: int = link_watch.DEFAULT_PER_HOST,
+    policy: FetchPolicy = DEFAULT_POLICY,
+) -> dict:
+    """Re-check evidence pages (see link_watch.py), as `factcheck links check --queue` asks."""
+    db = database.connect(db_path)
+    try:
+        summary = link_watch.check_links(
+            db,
+            older_than=timedelta(seconds=older_than_seconds),
+            limit=limit,
+            per_host=per_host,
+            policy=policy,
+        )
+    finally:
+        db.close()
+    return summary.counts()
+
+
+@huey.periodic_task(crontab(minute="*/15"))
+def link_watch_tick() -> dict | None:
+    """Every quarter hour, run the link watch if FACTCHECK_LINK_CHECK_HOURS says it is due."""
+    every = link_watch.check_every()
+    if every is None or _database_path is None:
+        return None
+    last = huey.get(LINK_WATCH_LAST_RUN, peek=True)
+    now = time.time()
+    if last is not None and now - last < every.total_seconds():
+        return None
+    huey.put(LINK_WATCH_LAST_RUN, now)
+    return check_links.call_local(
+        _database_path, int(link_watch.DEFAULT_OLDER_THAN.total_seconds()), link_watch.DEFAULT_LIMIT
+    )

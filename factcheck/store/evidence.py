@@ -125,10 +125,18 @@ def evidence_for_claim(db, claim_id: int, *, include_removed: bool = False) -> l
             " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
             " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
             " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
-            " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score"
+            " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
+            " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
+            " l.error AS link_error, l.final_url AS link_final_url,"
+            " l.text_change AS link_text_change,"
+            " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
+            " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
+            "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
             " FROM evidence e JOIN users u ON u.id = e.added_by"
             f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
             " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
+            " LEFT JOIN link_checks l ON l.id ="
+            " (SELECT max(id) FROM link_checks WHERE url = e.url)"
             f" WHERE e.claim_id = ?{removed} ORDER BY e.id",
             [claim_id],
         )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.ids import parse_id
 from factcheck.store.errors import Invalid
+from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
 
 PAGE_SIZE = 50
@@ -40,6 +41,7 @@ class QueueFilters:
     section: str | None = None
     kind: str = "claim"
     search: str | None = None
+    evidence: str | None = None  # "changed": evidence the link watch flagged
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ def _narrowing(filters: QueueFilters) -> tuple[list[str], dict]:
     if filters.verdict:
         clauses.append("c.verdict = :verdict")
         params["verdict"] = filters.verdict
+    if filters.evidence == "changed":
+        clauses.append(f"c.id IN ({FLAGGED_CLAIMS})")
     if filters.assignee == "none":
         clauses.append("c.assignee_id IS NULL")
     elif filters.assignee:

@@ -9,6 +9,7 @@ from factcheck import copies, jobs
 from factcheck.fetch import DEFAULT_POLICY
 from factcheck.store import claims as claim_store
 from factcheck.store import evidence as evidence_store
+from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
@@ -153,3 +154,11 @@ def snapshot_file(snapshot_id: int):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/acknowledge-change")
+def acknowledge_change(claim_id: int, evidence_id: int):
+    """Accept what the link watch found on the evidence page, so it stops raising a flag."""
+    _evidence_of(claim_id, evidence_id)
+    link_store.acknowledge_change(get_db(), evidence_id, actor=signed_in_actor())
+    return badge(claim_id, evidence_id)

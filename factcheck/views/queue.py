@@ -20,7 +20,7 @@ from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("queue", __name__)
 
-FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind")
+FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind", "evidence")
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
@@ -37,6 +37,7 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         "verdict": ratings,
         "section": SECTIONS,
         "kind": tuple(KINDS),
+        "evidence": ("changed",),
     }
     values = {}
     for name in FILTER_NAMES:
@@ -69,6 +70,7 @@ def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFil
         section=values.get("section"),
         kind=values.get("kind", "claim"),
         search=values.get("q"),
+        evidence=values.get("evidence"),
     )
 
 
