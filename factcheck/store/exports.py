@@ -309,6 +309,31 @@ def csv_rows(db, **filters) -> Iterator[tuple]:
 
 
 @query
+def verdict_copies(db, *, published_only=False, **filters) -> list[dict]:
+    """The stored files of the archived copies the selected claims' verdicts rest on (the
+    published verdict, else the one being worked on): each file once, by sha256."""
+    where, params = _where(filters, published_only)
+    return list(
+        db.query(
+            "SELECT DISTINCT f.sha256, f.content_type, f.size FROM claims c"
+            f" JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = {_SHOWN_VERDICT}"
+            " JOIN json_each(v.evidence_ids) cited JOIN evidence e ON e.id = cited.value"
+            " JOIN evidence_snapshots s ON s.id = (SELECT max(id) FROM evidence_snapshots"
+            "   WHERE url = e.url AND status = 'archived')"
+            f" JOIN snapshot_files f ON f.sha256 = s.content_sha256{where} ORDER BY f.sha256",
+            params,
+        )
+    )
+
+
+@query
+def copy_bytes(db, sha256: str) -> bytes | None:
+    """The stored bytes of one copy."""
+    row = db.execute("SELECT data FROM snapshot_files WHERE sha256 = ?", [sha256]).fetchone()
+    return bytes(row[0]) if row else None
+
+
+@query
 def articles_selected(db, **filters) -> list[dict]:
     """The articles with at least one selected claim, oldest first, without their bodies (see
     `article_body`)."""
