@@ -47,7 +47,7 @@ def _size(byte_count: int) -> str:
 
 def failure_words(error: str | None) -> str:
     """One plain sentence (no full stop) for a stored fetch error."""
-    if not error:
+    if not error or not error.strip():
         return "The page could not be copied"
     if match := _HTTP.search(error):
         code = int(match.group(1))
@@ -72,7 +72,8 @@ def failure_words(error: str | None) -> str:
     for needle, words in _PLAIN:
         if needle in error:
             return words
-    return error[:1].upper() + error[1:].rstrip(".")
+    plain = " ".join(error.split()).rstrip(".")
+    return plain[:1].upper() + plain[1:] if plain else "The page could not be copied"
 
 
 _QUOTE_WORDS = {

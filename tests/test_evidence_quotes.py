@@ -4,6 +4,7 @@ JSON and the exports; copies and their bytes are immutable and stored once per s
 import hashlib
 import json
 import sqlite3
+from datetime import timedelta
 
 import pytest
 from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
@@ -125,3 +126,47 @@ def test_record_snapshot_refuses_an_unknown_kind_of_copy(world):
     _, db, *_ = world
     with pytest.raises(ValueError):
         snapshots.record_snapshot(db, "https://x.example/", actor=SYSTEM, status="failed", kind="x")
+
+
+def test_the_approving_editor_sees_how_many_quotes_were_found(
+    app, app_db, people, claim, site, client_as, immediate_jobs
+):
+    from helpers import HX, RATIONALE
+
+    from factcheck.store import verdicts
+
+    site.routes["/report"] = page(ARTICLE_PAGE)
+    policy = FetchPolicy.local_test(site.port)
+    pages = {"/a": FOUND_QUOTE, "/b": CLOSE_QUOTE, "/c": MISSING_QUOTE}
+    for route, quote in pages.items():
+        site.routes[route] = page(ARTICLE_PAGE)
+        url = site.url(route)
+        _add(app_db, claim, people, url, quote)
+        jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+    _add(app_db, claim, people, site.url("/d"), None, stance="context")  # no quote: not counted
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "2 of 3 quotes found in the archived sources" in panel
+    assert "Quote found approximately in the archived copy" in panel
+    assert "Quote not found in the archived copy" in panel
+
+
+def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monkeypatch):
+    path, db, people, claim, site = world
+    _add(db, claim, people, "http://10.3.3.3/x", None)
+    monkeypatch.setattr(jobs, "_database_path", str(path))
+    monkeypatch.setattr("factcheck.link_watch.DEFAULT_OLDER_THAN", timedelta(0))
+    jobs.huey.delete(jobs.LINK_WATCH_LAST_RUN)
+    monkeypatch.delenv("FACTCHECK_LINK_CHECK_HOURS", raising=False)
+    assert jobs.link_watch_tick.call_local() is None
+    monkeypatch.setenv("FACTCHECK_LINK_CHECK_HOURS", "24")
+    assert jobs.link_watch_tick.call_local() == {
+        "unchanged": 0, "changed": 0, "moved": 0, "failed": 1
+    }  # fmt: skip
+    assert jobs.link_watch_tick.call_local() is None, "not due again for a day"
+    monkeypatch.setenv("FACTCHECK_LINK_CHECK_HOURS", "soon")
+    with pytest.raises(ValueError, match="whole number of hours"):
+        jobs.link_watch_tick.call_local()
