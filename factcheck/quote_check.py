@@ -36,6 +36,7 @@ _TRANSLATE = str.maketrans(
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])\s*")
 _EDGE = "\"' \u00a0\t\r\n"
 _WORD = re.compile(r"\w+")
+_RUN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -50,30 +51,38 @@ class QuoteCheck:
     score: float | None = None
 
 
+def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -> None:
+    """Append the comparable form of a run of non-space characters that starts at `start`."""
+    for offset, char in enumerate(text):
+        mapped = char.translate(_TRANSLATE)
+        for piece in mapped:
+            for folded_char in unicodedata.normalize("NFKC", piece).casefold():
+                if not folded_char.isspace():
+                    out.append(folded_char)
+                    origin.append(start + offset)
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """The comparable form of `text`, and for each of its characters the index in `text` of the
     character it came from (one list entry per output character)."""
     out: list[str] = []
     origin: list[int] = []
-    pending_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        mapped = char.translate(_TRANSLATE)
-        if not mapped:
-            continue
-        if pending_space:
+    for match in _RUN.finditer(text):
+        start, run = match.start(), match.group()
+        before = len(out)
+        if out:
             out.append(" ")
-            origin.append(index - 1)
-            pending_space = False
-        for piece in mapped:
-            folded = unicodedata.normalize("NFKC", piece).casefold()
-            for folded_char in folded:
-                if folded_char.isspace():
-                    continue
-                out.append(folded_char)
-                origin.append(index)
+            origin.append(start - 1)  # the last space before the run
+        if run.isascii() and "`" not in run:
+            # Most words: one lowercase copy and a range of offsets, without a loop per character.
+            out.append(run.lower())
+            origin.extend(range(start, start + len(run)))
+        else:
+            _normalise_chars(run, start, out, origin)
+        if len(out) == before + 1 and out[-1] == " ":
+            out.pop()  # the run vanished (soft hyphens only): no space for it
+            origin.pop()
+    # Joined pieces are single characters or whole lowercase runs.
     return "".join(out), origin
 
 

@@ -52,6 +52,45 @@ def test_normalised_characters_map_back_in_order(text):
     assert "  " not in normal and normal == normal.strip()
 
 
+def _one_character_at_a_time(text):
+    """The normalisation spelled out character by character, to check the fast one against."""
+    import unicodedata
+
+    from factcheck.quote_check import _TRANSLATE
+
+    out, origin, pending = [], [], False
+    for index, char in enumerate(text):
+        if char.isspace():
+            pending = bool(out)
+            continue
+        folded = [
+            c
+            for piece in char.translate(_TRANSLATE)
+            for c in unicodedata.normalize("NFKC", piece).casefold()
+            if not c.isspace()
+        ]
+        if not folded:
+            continue
+        if pending:
+            out.append(" ")
+            origin.append(index - 1)
+            pending = False
+        for c in folded:
+            out.append(c)
+            origin.append(index)
+    return "".join(out), origin
+
+
+@given(
+    st.text()
+    | st.lists(
+        st.sampled_from(["a", "B", " ", "\u00ad", "\u2019", "`", "\u00df", "\n", "\u02dc"])
+    ).map("".join)
+)
+def test_the_fast_normalisation_matches_the_plain_one(text):
+    assert normalise(text) == _one_character_at_a_time(text)
+
+
 @given(page_and_slice(), st.data())
 def test_any_run_of_words_is_found_however_spaced_and_cased(case, data):
     text, chosen = case
