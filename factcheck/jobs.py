@@ -1,4 +1,5 @@
-"""Background jobs on huey: importing from a URL or a big paste, archiving evidence.
+"""Background jobs on huey: importing from a URL or a big paste, archiving evidence, and the link
+watch (queued from the command line, or every FACTCHECK_LINK_CHECK_HOURS hours).
 
 The queue is a SQLite file beside the database, or Redis when FACTCHECK_JOBS_URL names one
 (job_storage decides). Progress lives in huey's own key-value store (not the audited database),
@@ -119,13 +120,37 @@ def queue_archive(
     """Queue a copy of an evidence page (from a public web archive when `archive_url` names
     one), marked as under way until the job ends."""
     task = archive_evidence.s(db_path, url, policy, archive_url, username, channel)
-    huey.put(_archiving_key(url), {"job_id": task.id, "db_path": db_path, "policy": policy})
+    marker = {"job_id": task.id, "db_path": db_path, "policy": policy, "queued_at": time.time()}
+    huey.put(_archiving_key(url), marker)
     huey.enqueue(task)
+
+
+#: After this long in the queue, a copy is shown as waiting for a worker, and the badge stops
+#: asking for news every few seconds.
+ARCHIVE_WAIT_SECONDS = 300
 
 
 def archive_queued(url: str) -> bool:
     """Whether a copy of this page is queued or being made."""
     return huey.get(_archiving_key(url), peek=True) is not None
+
+
+def archive_state(url: str) -> str | None:
+    """None when no copy of this page is queued; "queued" while one is queued or being made;
+    "waiting" when it has been queued a while and no worker took it (none may be running)."""
+    marker = huey.get(_archiving_key(url), peek=True)
+    if marker is None:
+        return None
+    queued_at = marker.get("queued_at")
+    if queued_at is not None and time.time() - queued_at > ARCHIVE_WAIT_SECONDS:
+        return "waiting"
+    return "queued"
+
+
+def archived_now(url: str) -> None:
+    """A copy was just made outside the queue (`evidence archive`): the page is no longer
+    waiting, whatever job may still be queued for it."""
+    huey.delete(_archiving_key(url))
 
 
 def _archive_ended(url: str, job_id: str) -> None:

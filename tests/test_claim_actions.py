@@ -268,6 +268,23 @@ def test_a_pending_archive_badge_asks_again_until_the_copy_is_kept(client, claim
     assert not answer.cssselect("[hx-trigger]")
 
 
+def test_a_copy_queued_long_ago_says_it_waits_for_a_worker_and_stops_asking(
+    client, claim, app_db, people
+):
+    added = evidence_store.add_evidence(
+        app_db, claim["id"], url="https://example.org/slow", stance="context", actor=people["ed"]
+    )
+    marker = {"job_id": "j2", "db_path": "", "policy": None, "queued_at": 0}
+    jobs.huey.put(jobs._archiving_key(added["url"]), marker)
+    try:
+        badge = panel_of(client, claim["id"]).cssselect(f"#archive-badge-{added['id']}")[0]
+    finally:
+        jobs.huey.delete(jobs._archiving_key(added["url"]))
+    assert words(badge.cssselect(".archive-status")[0]).startswith("Queued for archiving, waiting")
+    assert not badge.cssselect("[hx-trigger]"), "a badge nobody will answer stops polling"
+    assert words(badge.cssselect("button")[0]) == "Check again"
+
+
 def test_evidence_nobody_asked_to_archive_says_so_and_offers_to_archive_it_now(
     client, claim, app_db, people, sources
 ):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from factcheck.archive_words import failure_words
 from factcheck.cli.base import (
     UserError,
     acting_user,
@@ -94,6 +95,17 @@ def add_evidence(
         )
 
 
+def _job_queue(ctx) -> str | None:
+    """The job queue beside the database (or FACTCHECK_JOBS_URL's), when it can be used."""
+    from factcheck.cli.serve import use_job_queue
+    from factcheck.job_storage import JobQueueError
+
+    try:
+        return use_job_queue(ctx.find_root().obj["db_path"])
+    except (JobQueueError, OSError, sqlite3.Error):
+        return None
+
+
 def _queue_archive(ctx, evidence: dict) -> str | None:
     """Queue the evidence page's copy; the evidence stays saved if the queue cannot take it."""
     from factcheck import jobs
@@ -149,9 +161,12 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     else:
         raise UserError("name the evidence to archive by id, or give --pending")
     path = str(ctx.find_root().obj["db_path"])
+    queue = _job_queue(ctx)
     results = []
     for url in dict.fromkeys(urls):
         outcome = jobs.archive_evidence.call_local(path, url)
+        if queue:
+            jobs.archived_now(url)
         snapshot = evidence_store.get_snapshot(db, outcome["snapshot_id"])
         results.append({"url": url, **outcome, "error": snapshot["error"]})
     if as_json:
@@ -160,7 +175,9 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     if not results:
         click.echo("Nothing to archive: every source has a copy.")
     for result in results:
-        detail = f" ({result['error']})" if result["error"] else ""
+        detail = (
+            f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
+        )
         click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
 
 

@@ -162,7 +162,7 @@ def archive_status(claim_id: int, evidence_id: int):
     if not wants_fragment():
         return back_to_article(claim_store.get_claim(get_db(), claim_id))
     return render_template(
-        "partials/panel_archive_status.html", item=item, queued=jobs.archive_queued(item["url"])
+        "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
     )
 
 
@@ -178,7 +178,7 @@ def archive_again(claim_id: int, evidence_id: int):
         return back_to_article(claim_store.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already
     return render_template(
-        "partials/panel_archive_status.html", item=item, queued=jobs.archive_queued(item["url"])
+        "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
     )
 
 

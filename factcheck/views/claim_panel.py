@@ -168,7 +168,7 @@ def workspace(db, claim: dict, actor) -> dict:
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
     for item in evidence:
-        item["archive_queued"] = jobs.archive_queued(item["url"])
+        item["archive_queued"] = jobs.archive_state(item["url"])
     history = claim_store.claim_history(db, claim["id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}

@@ -54,7 +54,7 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
     html = render_template(
         "partials/panel_archive_status.html",
         item=item,
-        queued=jobs.archive_queued(item["url"]),
+        queued=jobs.archive_state(item["url"]),
         copy_error=copy_error,
     )
     return html, status
