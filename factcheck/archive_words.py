@@ -36,7 +36,7 @@ _PLAIN = (
     ("user name or password", "Addresses with a user name or password are not fetched"),
     ("resolves to", "The address leads into a private network, so it is not fetched"),
     ("refused: ", "The address is not one the workbench may fetch"),
-    ("server stopped while", "The server stopped while the page was being copied; try again"),
+    ("server stopped while", "The server stopped while the page was being copied"),
 )
 
 

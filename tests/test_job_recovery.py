@@ -127,7 +127,7 @@ def test_an_archive_cut_off_is_failed_and_can_be_fetched_again(
     assert item["snapshot_error"] == job_recovery.INTERRUPTED_ARCHIVE
     panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
     badge = panel.cssselect(f"#archive-badge-{evidence['id']}")[0]
-    assert "Archive failed" in badge.text_content()
+    assert "The server stopped while the page was being copied" in badge.text_content()
     retry = badge.cssselect("button.archive-retry")[0]
     assert retry.text_content() == "Try again"
 

@@ -58,10 +58,10 @@ def _one_character_at_a_time(text):
 
     from factcheck.quote_check import _TRANSLATE
 
-    out, origin, pending = [], [], False
+    out, origin, pending, last_space = [], [], False, 0
     for index, char in enumerate(text):
         if char.isspace():
-            pending = bool(out)
+            pending, last_space = bool(out), index
             continue
         folded = [
             c
@@ -73,7 +73,7 @@ def _one_character_at_a_time(text):
             continue
         if pending:
             out.append(" ")
-            origin.append(index - 1)
+            origin.append(last_space)  # a space maps to the last space before the next word
             pending = False
         for c in folded:
             out.append(c)

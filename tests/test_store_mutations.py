@@ -14,6 +14,7 @@ from factcheck.store import (
     bulk,
     comments,
     evidence,
+    link_checks,
     sessions,
     snapshots,
     triage,
@@ -209,6 +210,26 @@ def attach_copy(db, p, c):
         content_sha256="a" * 64,
         file_name="copy.pdf",
     )
+
+
+def _link_checked(db, p, c, outcome="failed"):
+    added = _with_evidence(db, p, c)
+    link_checks.record_link_check(db, added["url"], actor=SYSTEM, outcome=outcome, error="gone")
+    return added
+
+
+@scenario
+def record_link_check(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: link_checks.record_link_check(
+        db, added["url"], actor=SYSTEM, outcome="unchanged", http_status=200
+    )
+
+
+@scenario
+def acknowledge_change(db, p, c):
+    added = _link_checked(db, p, c)
+    return lambda: link_checks.acknowledge_change(db, added["id"], actor=p["rita"])
 
 
 @scenario
