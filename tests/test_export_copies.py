@@ -84,6 +84,34 @@ def test_the_bundle_holds_the_copies_its_verdicts_rest_on_and_verifies(bundle):
     assert result.exit_code == 0, result.output
 
 
+def test_reports_say_what_backs_each_source_and_whether_its_quote_was_found(bundle):
+    world, db_path, _ = bundle
+    for name in ("markdown", "html"):
+        result = CliRunner().invoke(
+            main, ["--db", str(db_path), "export", "--format", name, "--as", "ed", "-o", "-"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "Quote found in the archived copy · copy fetched by the workbench" in result.output
+
+
+def test_the_json_export_carries_the_latest_link_check(bundle, tmp_path):
+    from factcheck.store import link_checks
+
+    world, db_path, _ = bundle
+    link_checks.record_link_check(
+        world.db, "https://county.example/bulletin", actor=SYSTEM, outcome="moved",
+        http_status=200, final_url="https://county.example/",
+    )  # fmt: skip
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        main, ["--db", str(db_path), "export", "--format", "json", "--as", "ed", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    items = [e for c in json.loads(out.read_text())["claims"] for e in c["evidence"]]
+    check = next(e for e in items if e["url"] == "https://county.example/bulletin")["link_check"]
+    assert check["outcome"] == "moved" and check["acknowledged"] == 0
+
+
 def _tamper(out, old_name, new_name, data):
     """Swap one copy for other bytes and make the manifest agree, as a forger would."""
     with zipfile.ZipFile(out) as source:

@@ -62,7 +62,15 @@ _EVIDENCE = f"""
                                            'passage', q.passage, 'snapshot_id', q.snapshot_id)
                         FROM quote_checks q WHERE q.evidence_id = e.id
                         AND q.snapshot_id = (SELECT max(id) FROM evidence_snapshots
-                                             WHERE url = e.url))) AS item
+                                             WHERE url = e.url)),
+        'link_check', (SELECT json_object('outcome', l.outcome, 'checked_at', l.checked_at,
+                                          'http_status', l.http_status,
+                                          'final_url', l.final_url,
+                                          'text_change', l.text_change,
+                                          'acknowledged',
+                                          coalesce(e.link_acknowledged_check, 0) >= l.id)
+                       FROM link_checks l WHERE l.url = e.url
+                       ORDER BY l.id DESC LIMIT 1)) AS item
     FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))
 """
 
