@@ -151,6 +151,7 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
     panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
     assert "2 of 3 quotes found in the archived sources" in panel
     assert "Quote found approximately in the archived copy" in panel
+    assert "Closest passage: <q><bdi>Engineers found seven cracks in the spillway" in panel
     assert "Quote not found in the archived copy" in panel
 
 

@@ -131,6 +131,9 @@ def test_a_rewritten_page_is_flagged_changed_and_its_quote_no_longer_found(
     panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
     assert "the page changed since it was archived" in panel
     assert "The quote is no longer found." in panel
+    snapshot_id = evidence_store.evidence_for_claim(app_db, claim["id"])[0]["snapshot_id"]
+    history = client.get(f"/snapshots/{snapshot_id}").get_data(as_text=True)
+    assert "Link checks of this address (1 most recent)" in history and "Changed" in history
 
 
 @pytest.mark.parametrize(

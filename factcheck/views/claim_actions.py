@@ -16,6 +16,7 @@ from factcheck.ids import parse_id
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
+from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store import triage, verdicts
 from factcheck.store.errors import Conflict, Invalid, NotFound
@@ -200,6 +201,7 @@ def snapshot_page(snapshot_id: int):
         checks=checks,
         pieces=quote_check.marked_pieces(snapshot["text"] or "", found),
         has_file=snapshot_store.has_file(db, snapshot["content_sha256"]),
+        link_checks=link_store.checks_for(db, snapshot["url"], limit=10),
     )
 
 
