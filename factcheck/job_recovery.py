@@ -33,6 +33,8 @@ def recover_interrupted() -> dict[str, list[str]]:
     """Mark every job a crash or restart cut off as failed; call it before workers start.
 
     Returns the import job ids and archive URLs that were recovered."""
+    # A link check cut off by the crash left its lock behind: nothing can be running now.
+    jobs.LINK_WATCH_LOCK.clear()
     waiting = {task.id for task in jobs.huey.pending()}
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
     imports, archives = [], []

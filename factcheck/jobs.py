@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from huey import SqliteHuey, crontab
+from huey.exceptions import TaskLockedException
 
 from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
@@ -348,6 +349,8 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
 
 
 LINK_WATCH_LAST_RUN = "link-watch:last-run"
+# Held in the queue's storage while a link check runs; a consumer clears it when it starts.
+LINK_WATCH_LOCK = huey.lock_task("link-watch")
 
 
 @huey.task()
@@ -358,18 +361,23 @@ def check_links(
     per_host: int = link_watch.DEFAULT_PER_HOST,
     policy: FetchPolicy = DEFAULT_POLICY,
 ) -> dict:
-    """Re-check evidence pages (see link_watch.py), as `factcheck links check --queue` asks."""
-    db = database.connect(db_path)
+    """Re-check evidence pages (see link_watch.py), as `factcheck links check --queue` asks. One
+    run at a time across every worker, so no site gets two of its requests at once."""
     try:
-        summary = link_watch.check_links(
-            db,
-            older_than=timedelta(seconds=older_than_seconds),
-            limit=limit,
-            per_host=per_host,
-            policy=policy,
-        )
-    finally:
-        db.close()
+        with LINK_WATCH_LOCK:
+            db = database.connect(db_path)
+            try:
+                summary = link_watch.check_links(
+                    db,
+                    older_than=timedelta(seconds=older_than_seconds),
+                    limit=limit,
+                    per_host=per_host,
+                    policy=policy,
+                )
+            finally:
+                db.close()
+    except TaskLockedException:
+        return {"skipped": "another link check was running"}
     return summary.counts()
 
 

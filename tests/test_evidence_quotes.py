@@ -171,3 +171,13 @@ def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monke
     monkeypatch.setenv("FACTCHECK_LINK_CHECK_HOURS", "soon")
     with pytest.raises(ValueError, match="whole number of hours"):
         jobs.link_watch_tick.call_local()
+
+
+def test_only_one_link_check_runs_at_a_time(world):
+    path, db, people, claim, site = world
+    _add(db, claim, people, "http://10.3.3.4/x", None)
+    with jobs.LINK_WATCH_LOCK:
+        assert jobs.check_links.call_local(str(path), 0, 10) == {
+            "skipped": "another link check was running"
+        }
+    assert jobs.check_links.call_local(str(path), 0, 10)["failed"] == 1

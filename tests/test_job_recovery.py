@@ -151,3 +151,9 @@ def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
     assert job_recovery.recover_interrupted() == {"imports": [], "archives": []}
     assert jobs.progress(done_id)["stage"] == "done"
     assert jobs.progress(waiting_id)["stage"] == "queued"
+
+
+def test_a_link_check_lock_left_by_a_crash_is_cleared_at_restart(immediate_jobs):
+    jobs.LINK_WATCH_LOCK.acquire()
+    job_recovery.recover_interrupted()
+    assert not jobs.LINK_WATCH_LOCK.is_locked()

@@ -2,7 +2,7 @@
 
 import click
 
-from factcheck.cli.base import emit_json, main, open_db
+from factcheck.cli.base import UserError, emit_json, main, open_db
 from factcheck.reveal import reveal
 
 OUTCOME_WORDS = {
@@ -75,8 +75,11 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         line = f"{OUTCOME_WORDS[result['outcome']]:<9} {result['url']}"
         click.echo(reveal(f"{line} ({detail})" if detail else line))
 
-    summary = link_watch.check_links(
-        db, older_than=age, limit=limit, per_host=per_host, progress=shout
+    summary = _one_run_at_a_time(
+        ctx,
+        lambda: link_watch.check_links(
+            db, older_than=age, limit=limit, per_host=per_host, progress=shout
+        ),
     )
     if as_json:
         emit_json({"checks": summary.checked, "left_for_later": summary.skipped_hosts})
@@ -91,3 +94,26 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
     )
     for host, left in sorted(summary.skipped_hosts.items()):
         click.echo(reveal(f"Left {left} more pages of {host} for a later run."))
+
+
+def _one_run_at_a_time(ctx, run):
+    """Run the link watch holding the queue's link-watch lock (when the queue can be used), so it
+    never overlaps a run in a worker and no site gets two requests at once."""
+    from huey.exceptions import TaskLockedException
+
+    from factcheck import jobs
+    from factcheck.cli.serve import use_job_queue
+    from factcheck.job_storage import JobQueueError
+
+    try:
+        use_job_queue(ctx.find_root().obj["db_path"])
+    except (JobQueueError, OSError):
+        return run()
+    try:
+        with jobs.LINK_WATCH_LOCK:
+            return run()
+    except TaskLockedException:
+        raise UserError(
+            "another link check is running; try again when it has finished (a run that was"
+            " killed holds this until `factcheck worker` or `serve` starts again)"
+        ) from None
