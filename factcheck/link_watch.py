@@ -156,21 +156,24 @@ def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
         )
     if copy is not None and copy["content_sha256"] == digest:
         # The same bytes: the same text, so the same quote answers, without extracting again.
-        quotes = _quote_statuses(db, url, copy["text"])
-        return link_checks.record_link_check(
-            db, url, actor=SYSTEM, outcome="unchanged", text_change=0.0, quotes=quotes,
-            snapshot_id=snapshot_id, **found,
-        )  # fmt: skip
-    try:
-        _, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
-    except ImportRefused:
-        text = None
-    change = text_change(copy["text"], text) if copy is not None else None
+        text, change = copy["text"], 0.0
+    else:
+        try:
+            _, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
+        except ImportRefused:
+            text = None
+        change = text_change(copy["text"], text) if copy is not None else None
     outcome = "changed" if change is not None and change > threshold else "unchanged"
     return link_checks.record_link_check(
-        db, url, actor=SYSTEM, outcome=outcome, text_change=change,
-        quotes=_quote_statuses(db, url, text), snapshot_id=snapshot_id, **found,
-    )  # fmt: skip
+        db,
+        url,
+        actor=SYSTEM,
+        outcome=outcome,
+        text_change=change,
+        quotes=_quote_statuses(db, url, text),
+        snapshot_id=snapshot_id,
+        **found,
+    )
 
 
 def check_links(

@@ -19,7 +19,7 @@ _PUBLISHED = (
     " WHERE v.claim_id = e.claim_id AND v.state = 'published' AND j.value = e.id)"
 )
 _FLAGGED_FROM = (
-    " FROM evidence e JOIN link_checks l ON l.id = " + _LATEST_CHECK + ""
+    f" FROM evidence e JOIN link_checks l ON l.id = {_LATEST_CHECK}"
     " WHERE e.removed_at IS NULL AND l.outcome != 'unchanged'"
     " AND (e.link_acknowledged_check IS NULL OR e.link_acknowledged_check < l.id)"
 )
@@ -37,7 +37,7 @@ def due_for_check(db, cutoff: str, limit: int) -> list[dict]:
     return list(
         db.query(
             "WITH pages AS ("
-            " SELECT e.url, max(" + _PUBLISHED + ") AS published, min(e.added_at) AS added_at"
+            f" SELECT e.url, max({_PUBLISHED}) AS published, min(e.added_at) AS added_at"
             " FROM evidence e WHERE e.removed_at IS NULL GROUP BY e.url)"
             " SELECT p.url, p.published,"
             " (SELECT max(id) FROM evidence_snapshots s WHERE s.url = p.url"
