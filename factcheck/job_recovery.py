@@ -9,7 +9,7 @@ import logging
 import sqlite3
 
 from factcheck import db as database
-from factcheck import jobs
+from factcheck import jobs, link_jobs
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import NotFound, StoreError
@@ -34,7 +34,7 @@ def recover_interrupted() -> dict[str, list[str]]:
 
     Returns the import job ids and archive URLs that were recovered."""
     # A link check cut off by the crash left its lock behind: nothing can be running now.
-    jobs.LINK_WATCH_LOCK.clear()
+    link_jobs.LINK_WATCH_LOCK.clear()
     waiting = {task.id for task in jobs.huey.pending()}
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
     imports, archives = [], []

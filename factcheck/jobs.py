@@ -1,5 +1,5 @@
-"""Background jobs on huey: importing from a URL or a big paste, archiving evidence, and the link
-watch (queued from the command line, or every FACTCHECK_LINK_CHECK_HOURS hours).
+"""Background jobs on huey: importing from a URL or a big paste, archiving evidence (the link
+watch's jobs are in link_jobs.py).
 
 The queue is a SQLite file beside the database, or Redis when FACTCHECK_JOBS_URL names one
 (job_storage decides). Progress lives in huey's own key-value store (not the audited database),
@@ -10,11 +10,9 @@ while it is queued or running, so jobs cut off by a crash or restart can be foun
 import hashlib
 import signal
 import time
-from datetime import timedelta
 from pathlib import Path
 
-from huey import SqliteHuey, crontab
-from huey.exceptions import TaskLockedException
+from huey import SqliteHuey
 
 from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
@@ -49,6 +47,11 @@ def configure_for(database_path: str | Path) -> SqliteHuey:
     huey.storage = job_storage.storage_for(jobs_path_for(database_path), job_storage.jobs_url())
     _database_path = str(database_path)
     return huey
+
+
+def database_path() -> str | None:
+    """The database the queue was configured for, for periodic jobs."""
+    return _database_path
 
 
 def jobs_path_for(database_path: str | Path) -> Path:
@@ -346,52 +349,3 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
     finally:
         db.close()
     return {"snapshot_id": row["id"], "status": row["status"]}
-
-
-LINK_WATCH_LAST_RUN = "link-watch:last-run"
-# Held in the queue's storage while a link check runs; a consumer clears it when it starts.
-LINK_WATCH_LOCK = huey.lock_task("link-watch")
-
-
-@huey.task()
-def check_links(
-    db_path: str,
-    older_than_seconds: int,
-    limit: int,
-    per_host: int = link_watch.DEFAULT_PER_HOST,
-    policy: FetchPolicy = DEFAULT_POLICY,
-) -> dict:
-    """Re-check evidence pages (see link_watch.py), as `factcheck links check --queue` asks. One
-    run at a time across every worker, so no site gets two of its requests at once."""
-    try:
-        with LINK_WATCH_LOCK:
-            db = database.connect(db_path)
-            try:
-                summary = link_watch.check_links(
-                    db,
-                    older_than=timedelta(seconds=older_than_seconds),
-                    limit=limit,
-                    per_host=per_host,
-                    policy=policy,
-                )
-            finally:
-                db.close()
-    except TaskLockedException:
-        return {"skipped": "another link check was running"}
-    return summary.counts()
-
-
-@huey.periodic_task(crontab(minute="*/15"))
-def link_watch_tick() -> dict | None:
-    """Every quarter hour, run the link watch if FACTCHECK_LINK_CHECK_HOURS says it is due."""
-    every = link_watch.check_every()
-    if every is None or _database_path is None:
-        return None
-    last = huey.get(LINK_WATCH_LAST_RUN, peek=True)
-    now = time.time()
-    if last is not None and now - last < every.total_seconds():
-        return None
-    huey.put(LINK_WATCH_LAST_RUN, now)
-    return check_links.call_local(
-        _database_path, int(link_watch.DEFAULT_OLDER_THAN.total_seconds()), link_watch.DEFAULT_LIMIT
-    )

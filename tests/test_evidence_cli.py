@@ -137,10 +137,10 @@ def test_a_copy_made_at_once_ends_the_wait_for_the_queued_one(run):
 
 
 def test_links_check_waits_its_turn_behind_a_running_one(run):
-    from factcheck import jobs
+    from factcheck import link_jobs
 
     run("links", "check")  # points the queue at the jobs file beside the database
-    with jobs.LINK_WATCH_LOCK:
+    with link_jobs.LINK_WATCH_LOCK:
         busy = run("links", "check")
     assert busy.exit_code == 2 and "another link check is running" in busy.output
     assert run("links", "check").exit_code == 0

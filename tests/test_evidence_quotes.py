@@ -11,7 +11,7 @@ from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import add_people, first_checkable_claim, import_sample, new_database
 from local_server import page
 
-from factcheck import jobs
+from factcheck import jobs, link_jobs
 from factcheck.fetch import FetchPolicy
 from factcheck.store import claims as claim_store
 from factcheck.store import evidence, snapshots
@@ -160,24 +160,24 @@ def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monke
     _add(db, claim, people, "http://10.3.3.3/x", None)
     monkeypatch.setattr(jobs, "_database_path", str(path))
     monkeypatch.setattr("factcheck.link_watch.DEFAULT_OLDER_THAN", timedelta(0))
-    jobs.huey.delete(jobs.LINK_WATCH_LAST_RUN)
+    jobs.huey.delete(link_jobs.LINK_WATCH_LAST_RUN)
     monkeypatch.delenv("FACTCHECK_LINK_CHECK_HOURS", raising=False)
-    assert jobs.link_watch_tick.call_local() is None
+    assert link_jobs.link_watch_tick.call_local() is None
     monkeypatch.setenv("FACTCHECK_LINK_CHECK_HOURS", "24")
-    assert jobs.link_watch_tick.call_local() == {
+    assert link_jobs.link_watch_tick.call_local() == {
         "unchanged": 0, "changed": 0, "moved": 0, "failed": 1
     }  # fmt: skip
-    assert jobs.link_watch_tick.call_local() is None, "not due again for a day"
+    assert link_jobs.link_watch_tick.call_local() is None, "not due again for a day"
     monkeypatch.setenv("FACTCHECK_LINK_CHECK_HOURS", "soon")
     with pytest.raises(ValueError, match="whole number of hours"):
-        jobs.link_watch_tick.call_local()
+        link_jobs.link_watch_tick.call_local()
 
 
 def test_only_one_link_check_runs_at_a_time(world):
     path, db, people, claim, site = world
     _add(db, claim, people, "http://10.3.3.4/x", None)
-    with jobs.LINK_WATCH_LOCK:
-        assert jobs.check_links.call_local(str(path), 0, 10) == {
+    with link_jobs.LINK_WATCH_LOCK:
+        assert link_jobs.check_links.call_local(str(path), 0, 10) == {
             "skipped": "another link check was running"
         }
-    assert jobs.check_links.call_local(str(path), 0, 10)["failed"] == 1
+    assert link_jobs.check_links.call_local(str(path), 0, 10)["failed"] == 1

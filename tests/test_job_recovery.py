@@ -154,6 +154,8 @@ def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
 
 
 def test_a_link_check_lock_left_by_a_crash_is_cleared_at_restart(immediate_jobs):
-    jobs.LINK_WATCH_LOCK.acquire()
+    from factcheck import link_jobs
+
+    link_jobs.LINK_WATCH_LOCK.acquire()
     job_recovery.recover_interrupted()
-    assert not jobs.LINK_WATCH_LOCK.is_locked()
+    assert not link_jobs.LINK_WATCH_LOCK.is_locked()

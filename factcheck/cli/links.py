@@ -54,12 +54,12 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
 
     age = link_watch.parse_age(older_than)
     if queued:
-        from factcheck import jobs
+        from factcheck import link_jobs
         from factcheck.cli.serve import use_job_queue
 
         where = use_job_queue(ctx.find_root().obj["db_path"])
         path = str(ctx.find_root().obj["db_path"])
-        jobs.check_links(path, int(age.total_seconds()), limit, per_host)
+        link_jobs.check_links(path, int(age.total_seconds()), limit, per_host)
         click.echo(f"Queued a link check on {where}; `factcheck worker` runs it.")
         return
     db = open_db()
@@ -101,7 +101,7 @@ def _one_run_at_a_time(ctx, run):
     never overlaps a run in a worker and no site gets two requests at once."""
     from huey.exceptions import TaskLockedException
 
-    from factcheck import jobs
+    from factcheck import link_jobs
     from factcheck.cli.serve import use_job_queue
     from factcheck.job_storage import JobQueueError
 
@@ -110,7 +110,7 @@ def _one_run_at_a_time(ctx, run):
     except (JobQueueError, OSError):
         return run()
     try:
-        with jobs.LINK_WATCH_LOCK:
+        with link_jobs.LINK_WATCH_LOCK:
             return run()
     except TaskLockedException:
         raise UserError(
