@@ -176,3 +176,14 @@ def test_an_address_that_is_not_a_web_archive_is_refused(client, claim, failed_i
 def test_a_copy_with_no_stored_file_is_not_found(client, claim, failed_item, app_db):
     row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
     assert client.get(f"/snapshots/{row['snapshot_id']}/file").status_code == 404
+
+
+def test_extra_web_archive_hosts_are_whole_names():
+    from factcheck.views.evidence_copies import _extra_archive_hosts
+
+    assert _extra_archive_hosts("archive.example, copies.example") == (
+        "archive.example",
+        "copies.example",
+    )
+    assert _extra_archive_hosts(("127.0.0.1",)) == ("127.0.0.1",)
+    assert _extra_archive_hosts(None) == ()

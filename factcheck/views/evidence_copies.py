@@ -97,12 +97,20 @@ def upload_copy(claim_id: int, evidence_id: int):
     return badge(claim_id, evidence_id)
 
 
+def _extra_archive_hosts(value) -> tuple[str, ...]:
+    """More web archive hosts from the app's config (tests name their local server): a list, or
+    one comma-separated string, never a string taken letter by letter."""
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(host.strip().lower() for host in value or () if host and host.strip())
+
+
 @bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/web-archive")
 def web_archive_copy(claim_id: int, evidence_id: int):
     """Fetch the copy of the evidence page a public web archive holds, in the background."""
     item = _live(claim_id, evidence_id)
     typed = request.form.get("archive_url", "")
-    extra = tuple(current_app.config.get("WEB_ARCHIVE_HOSTS") or ())
+    extra = _extra_archive_hosts(current_app.config.get("WEB_ARCHIVE_HOSTS"))
     try:
         address = copies.check_web_archive_url(typed, extra)
     except copies.CopyRefused as refused:
