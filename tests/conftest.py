@@ -148,6 +148,15 @@ def claim_world(db_path):
     db.close()
 
 
+@pytest.fixture(autouse=True)
+def jobs_left_immediate():
+    """A command run in-process (`evidence add`, `links check --queue`) points the job queue at a
+    file beside its database; put it back for the next test."""
+    yield
+    if not jobs.huey.immediate:
+        jobs.configure(None, immediate=True)
+
+
 @pytest.fixture
 def immediate_jobs():
     """Background jobs run inside the call that queues them, so their outcome can be checked at

@@ -23,7 +23,17 @@ from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("queue", __name__)
 
-FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind", "previous")
+FILTER_NAMES = (
+    "q",
+    "status",
+    "verdict",
+    "assignee",
+    "article",
+    "section",
+    "kind",
+    "previous",
+    "evidence",
+)
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
@@ -41,6 +51,7 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         "section": SECTIONS,
         "kind": tuple(KINDS),
         "previous": ("yes",),
+        "evidence": ("changed",),
     }
     values = {}
     for name in FILTER_NAMES:
@@ -74,6 +85,7 @@ def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFil
         kind=values.get("kind", "claim"),
         search=values.get("q"),
         previous_check=values.get("previous") == "yes",
+        evidence=values.get("evidence"),
     )
 
 
