@@ -3,7 +3,15 @@
 from collections import Counter
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
+from flask import (
+    Blueprint,
+    flash,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.datastructures import MultiDict
 
 from factcheck.ids import parse_id, require_id
@@ -15,7 +23,7 @@ from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
-from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
+from factcheck.views.rendering import json_response, link_start, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("queue", __name__)
@@ -24,6 +32,8 @@ FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kin
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
+# Titles offered as you type in the article filter; more matches than this means type more.
+ARTICLE_SUGGESTIONS = 10
 # Counting every match is slow on a big database, so the count stops here ("more than 10,000").
 COUNT_CAP = queue_store.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
@@ -46,15 +56,36 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         if name in allowed and value not in allowed[name]:
             continue
         if name == "article":
-            if not value.isdigit():
-                continue
-            require_id(value, "article")
-        if name == "q":
+            value = _article_value(value)
+        if name in ("q", "article"):
             value = value[:SEARCH_MAX_CHARS]
         if name == "assignee":
             value = value.lower()
         values[name] = value
     return values
+
+
+def _article_value(value: str) -> str:
+    """The article filter as typed: a number ("#" before it is allowed) is an article id, checked
+    like any id; other text is words of a title, resolved in `resolve_article`."""
+    number = value.removeprefix("#")
+    if number.isdigit():
+        return str(require_id(number, "article"))
+    return value
+
+
+def resolve_article(db, values: dict[str, str]) -> list[dict] | None:
+    """When the article filter holds words, the articles whose titles match: one match becomes the
+    filter (its id replaces the words); with none or several the queue shows them to pick from
+    instead of claims. None when the filter is not words."""
+    words = values.get("article")
+    if words is None or words.isdigit():
+        return None
+    matches = article_store.find_by_title(db, words, ARTICLE_SUGGESTIONS + 1)
+    if len(matches) == 1:
+        values["article"] = str(matches[0]["id"])
+        return None
+    return matches
 
 
 def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFilters:
@@ -125,25 +156,32 @@ def _error_notice(error) -> dict:
     return _notice(error.message[:1].upper() + error.message[1:] + ".", error=True)
 
 
-def _article_choices(db, selected: str | None) -> list[dict]:
-    """The newest articles, plus the one filtered on when it is older than those."""
-    articles = queue_store.article_choices(db)
-    if selected and all(str(article["id"]) != selected for article in articles):
-        try:
-            article = article_store.get_article(db, int(selected))
-        except NotFound:
-            return articles
-        articles.append({"id": article["id"], "title": article["title"]})
-    return articles
+def _filtered_article(db, values: dict[str, str]) -> dict | None:
+    """The article the queue is filtered to, for its title beside the count; None when there is
+    none (or no article has that number)."""
+    if not values.get("article", "").isdigit():
+        return None
+    try:
+        return article_store.get_article(db, int(values["article"]))
+    except NotFound:
+        return None
 
 
-def _choices(db, values: dict[str, str]) -> dict:
+def _choices(db) -> dict:
     return {
         "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
         "people": [user for user in user_store.list_users(db) if not user["disabled"]],
-        "articles": _article_choices(db, values.get("article")),
         "sections": SECTIONS,
         "kinds": KINDS,
+    }
+
+
+def row_links() -> dict[str, str]:
+    """The start of the two links every row carries (the claim on its article page, the queue
+    filtered to its article), built once per page: url_for for each row cost more than the row."""
+    return {
+        "claim": link_start("articles.article_page", "article_id"),
+        "article": link_start("queue.queue_page", "article"),
     }
 
 
@@ -166,10 +204,14 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
     actor = signed_in_actor()
     ratings = [(rating.key, rating.label) for rating in current_scale().ratings]
     values = filter_values(args, tuple(key for key, _ in ratings))
-    choices = {**_choices(db, values), "ratings": ratings}
-    filters = queue_filters(values, actor.username)
+    choices = {**_choices(db), "ratings": ratings}
+    article_matches = resolve_article(db, values)
     after = args.get("after") or None
-    results = queue_store.queue_results(db, filters, after=after, bound=COUNT_CAP)
+    if article_matches is None:
+        filters = queue_filters(values, actor.username)
+        results = queue_store.queue_results(db, filters, after=after, bound=COUNT_CAP)
+    else:
+        results = queue_store.QueueResults([], None, 0, False)
     next_key, count, capped = results.next_key, results.count, results.more
     return {
         "filters": values,
@@ -187,6 +229,10 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "rating_labels": dict(choices["ratings"]),
         "notice": notice,
         "selected": selected,
+        "article_matches": article_matches,
+        "queue_suggestions": ARTICLE_SUGGESTIONS,
+        "filtered_article": _filtered_article(db, values),
+        "links": row_links(),
     }
 
 
@@ -213,8 +259,32 @@ def queue_json():
             "claims": context["claims"],
             "next_key": context["next_key"],
             "next_url": context["next_url"],
+            **(
+                {"article_matches": context["article_matches"]}
+                if context["article_matches"] is not None
+                else {}
+            ),
         }
     )
+
+
+@bp.get("/queue/articles")
+def article_suggestions():
+    """Articles whose number or title matches what is typed in the article filter, as <option>s
+    for its suggestion list (newest first)."""
+    typed = " ".join((request.args.get("article") or "").split())[:SEARCH_MAX_CHARS]
+    db = get_db()
+    found = []
+    number = typed.removeprefix("#")
+    if number.isdigit():
+        try:
+            article = article_store.get_article(db, require_id(number, "article"))
+        except NotFound:
+            pass
+        else:
+            found.append(article)
+    found += article_store.find_by_title(db, typed, ARTICLE_SUGGESTIONS - len(found))
+    return render_template("partials/queue_article_options.html", articles=found)
 
 
 def _view_args() -> MultiDict:
