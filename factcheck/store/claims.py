@@ -97,6 +97,23 @@ def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
     return [_decoded(row) for row in rows]
 
 
+@query
+def ranked_ahead(db, claim: dict, bound: int) -> int:
+    """How many of its article's claims rank ahead of this one in `ranked_claims`, counting no
+    further than `bound`."""
+    return db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM claims WHERE article_id = :article"
+        " AND kind = 'claim' AND (checkworthiness > :score"
+        " OR (checkworthiness = :score AND seq < :seq)) LIMIT :bound)",
+        {
+            "article": claim["article_id"],
+            "score": claim["checkworthiness"],
+            "seq": claim["seq"],
+            "bound": bound,
+        },
+    ).fetchone()[0]
+
+
 _CLAIM_BEFORE = (
     "(SELECT seq FROM claims WHERE article_id = :article AND kind = 'claim' AND seq < :before"
     " ORDER BY seq DESC LIMIT 1)"

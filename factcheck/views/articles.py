@@ -34,16 +34,33 @@ WORK_SHOWN = {
 RANKED_SHOWN = 200
 
 
-def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
-    """The ranked claims and the counts around the text, which every change to a claim refreshes."""
+def claim_counts(db, article_id: int) -> dict:
+    """The counts around the text (claims by status, non-claims) for the progress bar."""
     counts = claim_store.article_counts(db, article_id)
     return {
-        "ranked_claims": claim_store.ranked_claims(db, article_id, RANKED_SHOWN),
+        "article_id": article_id,
         "ranked_total": counts["claims"],
         "not_claim_total": counts["not_claims"],
         "counts": {**dict.fromkeys(STATUS_ORDER, 0), **counts["by_status"]},
+    }
+
+
+def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
+    """The ranked claims and the counts around the text."""
+    return {
+        **claim_counts(db, article_id),
+        "ranked_claims": claim_store.ranked_claims(db, article_id, RANKED_SHOWN),
         "selected_id": selected_id,
     }
+
+
+def in_ranked_list(db, claim: dict, claim_total: int) -> bool:
+    """Whether the ranked list beside the text shows this claim (among the first RANKED_SHOWN)."""
+    if claim["kind"] != "claim":
+        return False
+    if claim_total <= RANKED_SHOWN:
+        return True
+    return claim_store.ranked_ahead(db, claim, RANKED_SHOWN) < RANKED_SHOWN
 
 
 def _part_links(db, article: dict, parts: list[Part], part: Part) -> dict | None:
