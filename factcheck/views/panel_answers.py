@@ -28,7 +28,7 @@ def shown(form: PanelForm, review: dict) -> bool:
 
 def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
-    history = claim_store.claim_history(get_db(), claim["id"])
+    history = claim_store.claim_history(get_db(), claim["id"], claim["article_id"])
     newer = {
         entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
     }
