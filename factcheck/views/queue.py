@@ -1,6 +1,5 @@
 """The review queue across articles: filters, active search, keyset pages and bulk actions."""
 
-from collections import Counter
 from urllib.parse import parse_qsl, urlencode
 
 from flask import (
@@ -16,13 +15,20 @@ from werkzeug.datastructures import MultiDict
 
 from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
-from factcheck.store import articles as article_store
 from factcheck.store import bulk as bulk_store
 from factcheck.store import queue as queue_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.bulk_words import claims_count, describe_bulk, describe_skips, describe_undo
 from factcheck.views.connection import get_db
+from factcheck.views.queue_articles import (
+    ARTICLE_SUGGESTIONS,
+    article_value,
+    filtered_article,
+    resolve_article,
+    suggestions,
+)
 from factcheck.views.rendering import json_response, link_start, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
@@ -32,8 +38,6 @@ FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kin
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
-# Titles offered as you type in the article filter; more matches than this means type more.
-ARTICLE_SUGGESTIONS = 10
 # Counting every match is slow on a big database, so the count stops here ("more than 10,000").
 COUNT_CAP = queue_store.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
@@ -56,36 +60,13 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         if name in allowed and value not in allowed[name]:
             continue
         if name == "article":
-            value = _article_value(value)
+            value = article_value(value)
         if name in ("q", "article"):
             value = value[:SEARCH_MAX_CHARS]
         if name == "assignee":
             value = value.lower()
         values[name] = value
     return values
-
-
-def _article_value(value: str) -> str:
-    """The article filter as typed: a number ("#" before it is allowed) is an article id, checked
-    like any id; other text is words of a title, resolved in `resolve_article`."""
-    number = value.removeprefix("#")
-    if number.isdigit():
-        return str(require_id(number, "article"))
-    return value
-
-
-def resolve_article(db, values: dict[str, str]) -> list[dict] | None:
-    """When the article filter holds words, the articles whose titles match: one match becomes the
-    filter (its id replaces the words); with none or several the queue shows them to pick from
-    instead of claims. None when the filter is not words."""
-    words = values.get("article")
-    if words is None or words.isdigit():
-        return None
-    matches = article_store.find_by_title(db, words, ARTICLE_SUGGESTIONS + 1)
-    if len(matches) == 1:
-        values["article"] = str(matches[0]["id"])
-        return None
-    return matches
 
 
 def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFilters:
@@ -103,50 +84,6 @@ def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFil
     )
 
 
-def _claims(count: int) -> str:
-    return f"{count:,} claim{'' if count == 1 else 's'}"
-
-
-def describe_skips(skipped: dict) -> str | None:
-    """Why claims were left alone, in words: '2 claims left as they were: 1 is published, ...'."""
-    if not skipped:
-        return None
-    reasons = Counter(str(reason) for reason in skipped.values())
-    parts = []
-    for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
-        if reason == "unchanged":
-            parts.append(f"{count:,} already {'was' if count == 1 else 'were'} that way")
-        elif reason.startswith("it is "):
-            verb = "is" if count == 1 else "are"
-            parts.append(f"{count:,} {verb} {reason.removeprefix('it is ')}")
-        elif reason.startswith("it has "):
-            verb = "has" if count == 1 else "have"
-            parts.append(f"{count:,} {verb} {reason.removeprefix('it has ')}")
-        else:
-            parts.append(f"{count:,}: {reason}")
-    return f"{_claims(len(skipped))} left as they were: {'; '.join(parts)}."
-
-
-def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
-    """What a bulk action changed, in words: '12 claims marked not a claim'."""
-    changed = _claims(len(summary["claim_ids"]))
-    action, value = summary["bulk_action"], summary.get("value")
-    if action == "not_a_claim":
-        return f"{changed} marked not a claim"
-    if action == "assign":
-        if not value:
-            return f"{changed} unassigned"
-        return f"{changed} assigned to {display_names.get(value, value)}"
-    return f"{changed} set to {STATUS_LABELS.get(value, value).lower()}"
-
-
-def describe_undo(summary: dict) -> str:
-    restored = len(summary["claim_ids"])
-    if not restored:
-        return "Nothing was undone: each of these claims has changed since the bulk action."
-    return f"Undone: {_claims(restored)} put back as they were."
-
-
 def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = None, error=False):
     return {"text": text, "audit_id": audit_id, "skipped": skipped, "error": error}
 
@@ -154,17 +91,6 @@ def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = Non
 def _error_notice(error) -> dict:
     """A refused bulk action or undo, its store message as a sentence."""
     return _notice(error.message[:1].upper() + error.message[1:] + ".", error=True)
-
-
-def _filtered_article(db, values: dict[str, str]) -> dict | None:
-    """The article the queue is filtered to, for its title beside the count; None when there is
-    none (or no article has that number)."""
-    if not values.get("article", "").isdigit():
-        return None
-    try:
-        return article_store.get_article(db, int(values["article"]))
-    except NotFound:
-        return None
 
 
 def _choices(db) -> dict:
@@ -186,7 +112,7 @@ def row_links() -> dict[str, str]:
 
 
 def count_label(count: int, capped: bool) -> str:
-    return f"more than {count:,} claims" if capped else _claims(count)
+    return f"more than {count:,} claims" if capped else claims_count(count)
 
 
 def export_note(values: dict[str, str], count: int, capped: bool) -> str:
@@ -231,7 +157,7 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "selected": selected,
         "article_matches": article_matches,
         "queue_suggestions": ARTICLE_SUGGESTIONS,
-        "filtered_article": _filtered_article(db, values),
+        "filtered_article": filtered_article(db, values),
         "links": row_links(),
     }
 
@@ -273,17 +199,7 @@ def article_suggestions():
     """Articles whose number or title matches what is typed in the article filter, as <option>s
     for its suggestion list (newest first)."""
     typed = " ".join((request.args.get("article") or "").split())[:SEARCH_MAX_CHARS]
-    db = get_db()
-    found = []
-    number = typed.removeprefix("#")
-    if number.isdigit():
-        try:
-            article = article_store.get_article(db, require_id(number, "article"))
-        except NotFound:
-            pass
-        else:
-            found.append(article)
-    found += article_store.find_by_title(db, typed, ARTICLE_SUGGESTIONS - len(found))
+    found = suggestions(get_db(), typed)
     return render_template("partials/queue_article_options.html", articles=found)
 
 
