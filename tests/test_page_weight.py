@@ -103,6 +103,20 @@ def crowded_newsroom(tmp_path_factory):
         verdicts.submit_for_review(db, claim_id, actor=people["rita"])
     assigned = rest[len(reviews) : len(reviews) + WORK_SHOWN["assigned_to_me"] + 1]
     bulk.bulk_update(db, assigned, action="assign", value="ed", actor=people["ed"])
+    rest = [row["id"] for row in queue_page(db, QueueFilters(), limit=PAGE_SIZE * 3)[0]]
+    not_claims = [
+        claim_id for claim_id in rest if claim_id not in {*first_page, *reviews, *assigned}
+    ]
+    not_claims = not_claims[:PAGE_SIZE]
+    assert len(not_claims) == PAGE_SIZE
+    bulk.bulk_update(db, not_claims, action="assign", value=assignee, actor=people["ed"])
+    bulk.bulk_update(
+        db,
+        not_claims,
+        action="not_a_claim",
+        value=f"opinion, {LONG_WORDS}"[:200],
+        actor=people["ed"],
+    )
     db.close()
     return path
 
@@ -133,6 +147,15 @@ def test_a_full_queue_page_stays_under_the_limit(editor):
     assert len(claim_ids) == PAGE_SIZE and min(claim_ids) > 9999999
     size = len(response.get_data())
     assert size < PAGE_LIMIT, f"the queue page is {size:,} bytes"
+
+
+def test_a_full_page_of_not_claims_stays_under_the_limit(editor):
+    response = editor.get("/queue?kind=not_a_claim")
+    rows = parse(response).cssselect("#queue-table tbody tr")
+    assert len(rows) == PAGE_SIZE
+    assert all("opinion" in row.cssselect(".not-claim-reason")[0].text_content() for row in rows)
+    size = len(response.get_data())
+    assert size < PAGE_LIMIT, f"the queue of not claims is {size:,} bytes"
 
 
 def test_the_dashboard_stays_under_the_limit(editor):

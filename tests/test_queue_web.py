@@ -486,3 +486,14 @@ def test_the_article_box_asks_for_suggestions_as_you_type(client):
     assert box.get("hx-target") == "#queue-article-list"
     form = parse(client.get("/queue")).cssselect("#queue-filters")[0]
     assert "change from:#queue-article" in form.get("hx-trigger")
+
+
+def test_a_non_claims_status_is_why_it_is_not_a_claim(client, two_articles, app_db, people):
+    claim_id = store_order(app_db)[0]
+    bulk.bulk_update(
+        app_db, [claim_id], action="not_a_claim", value="an opinion", actor=people["ed"]
+    )
+    page = parse(client.get("/queue?kind=not_a_claim"))
+    status = cell(page, claim_id, "Status")
+    assert status.text_content() == "an opinion"
+    assert not status.cssselect(".badge")
