@@ -383,8 +383,8 @@ def test_saving_a_verdict_via_htmx_updates_the_panel_text_list_and_progress(clie
     span = html.get_element_by_id(f"claim-{claim['id']}")
     assert "status-in_progress" in span.get("class")
     assert span.get("data-label") == "in progress"
-    ranked = html.get_element_by_id("ranked-claims")
-    entry = ranked.cssselect(f'.ranked-claim[data-select-claim="{claim["id"]}"]')[0]
+    entry = html.get_element_by_id(f"ranked-{claim['id']}")
+    assert entry.get("hx-swap-oob") == "outerHTML"
     assert "In progress" in words(entry)
     assert "1 in progress" in html.cssselect("#article-progress svg")[0].get("aria-label")
 

@@ -34,7 +34,8 @@ def many(store_article, app_db, people) -> dict:
 
 
 def row_ids(page) -> list[int]:
-    return [int(row.get("data-claim-id")) for row in page.cssselect("#queue-table tbody tr")]
+    boxes = page.cssselect('#queue-table tbody input[name="claim"]')
+    return [int(box.get("value")) for box in boxes]
 
 
 def count_text(page) -> str:

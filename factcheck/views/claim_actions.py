@@ -1,7 +1,7 @@
 """The claim panel's actions: triage, evidence, verdicts, second review and comments.
 
-htmx gets the refreshed panel, with the claim's highlight, the ranked list and the progress bar
-swapped out of band; a plain form post is redirected (303) back to the article. A refused form
+htmx gets the refreshed panel, with the claim's highlight, its row of the ranked list (the whole
+list when the claim joined or left it) and the progress bar swapped out of band; a plain form post is redirected (303) back to the article. A refused form
 answers 422 with the message beside its field and the input kept; a form opened on an older
 version of the claim answers 409 with the other person's change next to yours."""
 
@@ -92,7 +92,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
     except Invalid as error:
         return refused_answer(claim, form, values, error, extra)
     if wants_fragment():
-        return panel_answer(claim_id)
+        return panel_answer(claim_id, before=claim)
     return back_to_article(claim)
 
 

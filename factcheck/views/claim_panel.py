@@ -51,8 +51,9 @@ def reviewed(db, selected: dict | None) -> dict | None:
     `work`: what the working panel needs for the signed-in person (see `workspace`)."""
     if selected is None:
         return None
-    review = claim_store.claims_with_reviews(db, [selected])[0]
-    return {**review, "work": workspace(db, selected, current_actor())}
+    records = claim_store.review_records(db, [selected["id"]])
+    review = claim_store.claims_with_reviews(db, [selected], records)[0]
+    return {**review, "work": workspace(db, selected, current_actor(), records[selected["id"]])}
 
 
 def verdict_writers(history: list[dict], verdict_id: int | None) -> set[str]:
@@ -156,11 +157,12 @@ def quote_summary(verdict: dict | None, evidence: list[dict]) -> str | None:
     )
 
 
-def workspace(db, claim: dict, actor) -> dict:
+def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
     """Everything the working panel shows beyond the claim itself: verdicts, evidence with their
     archived copies, comments, history, the people it can be assigned to, and what this person
-    may do."""
-    record = claim_store.review_records(db, [claim["id"]])[claim["id"]]
+    may do. `record` is the claim's `review_records` entry, when the caller has read it."""
+    if record is None:
+        record = claim_store.review_records(db, [claim["id"]])[claim["id"]]
     working = (
         record["verdict"]
         if record["verdict"] and record["verdict"]["state"] in lifecycle.OPEN_STATES
@@ -170,7 +172,7 @@ def workspace(db, claim: dict, actor) -> dict:
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
     for item in evidence:
         item["archive_queued"] = jobs.archive_state(item["url"])
-    history = claim_store.claim_history(db, claim["id"])
+    history = claim_store.claim_history(db, claim["id"], claim["article_id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
     writers = verdict_writers(history, working["id"] if working else None)
