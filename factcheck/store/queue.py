@@ -28,6 +28,16 @@ WALK_DENSITY = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ORDER = "c.checkworthiness DESC, c.article_id DESC, c.seq DESC"
 _MATCHES = "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search)"
+# Verdicts in review (state and claim status agree) for one author condition, oldest first: their
+# ids alone are sorted, and the page's details read after. The claims in review come from the
+# status index as one set, without reading each claim (`status != 'unreviewed'` repeats the
+# partial index's condition so SQLite uses it; the unary + keeps it from starting at the set).
+_IN_REVIEW = (
+    "SELECT v.id FROM verdicts v WHERE v.state = 'in_review' AND {author}"
+    " AND +v.claim_id IN (SELECT id FROM claims WHERE status != 'unreviewed'"
+    "   AND status = 'in_review')"
+    " ORDER BY v.submitted_at, v.id LIMIT :limit"
+)
 _BAD_KEY = "this page link is damaged or out of date; start again from the first page of the queue"
 
 
@@ -275,24 +285,26 @@ def waiting_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
             " v.rating, v.rating_label, v.submitted_at, u.username AS author"
-            " FROM claims c JOIN articles a ON a.id = c.article_id"
-            " JOIN verdicts v ON v.claim_id = c.id AND v.state = 'in_review'"
-            " JOIN users u ON u.id = v.author_id"
-            " WHERE c.status = 'in_review' AND v.author_id != ?"
-            " ORDER BY v.submitted_at LIMIT ?",
-            [user_id, limit],
+            f" FROM ({_IN_REVIEW.format(author='v.author_id != :user')}) p"
+            " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
+            " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = v.author_id"
+            " ORDER BY v.submitted_at, v.id",
+            {"user": user_id, "limit": limit},
         )
     )
 
 
 @query
 def recently_published(db, limit: int = 10) -> list[dict]:
+    """The newest published verdicts. The verdicts are sorted by their ids alone, then the page's
+    claims and articles are read."""
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, v.rating, v.rating_label, v.published_at,"
-            " a.title AS article_title FROM verdicts v JOIN claims c ON c.id = v.claim_id"
-            " JOIN articles a ON a.id = c.article_id WHERE v.state = 'published'"
-            " ORDER BY v.published_at DESC LIMIT ?",
+            " a.title AS article_title FROM (SELECT id FROM verdicts WHERE state = 'published'"
+            "   ORDER BY published_at DESC, id DESC LIMIT ?) p"
+            " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
+            " JOIN articles a ON a.id = c.article_id ORDER BY v.published_at DESC, v.id DESC",
             [limit],
         )
     )
@@ -300,7 +312,9 @@ def recently_published(db, limit: int = 10) -> list[dict]:
 
 @query
 def evidence_needing_attention(db, limit: int = 10) -> list[dict]:
-    """Live evidence whose page could not be archived, or has not been yet."""
+    """Live evidence whose page could not be archived, or has not been yet, newest first. Evidence
+    ids follow the order it was added in, so SQLite walks them backwards and stops at `limit`
+    instead of sorting all evidence by time."""
     return list(
         db.query(
             "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
@@ -308,7 +322,7 @@ def evidence_needing_attention(db, limit: int = 10) -> list[dict]:
             " LEFT JOIN evidence_snapshots s ON s.id = ("
             "   SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
             " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"
-            " ORDER BY e.added_at DESC LIMIT ?",
+            " ORDER BY e.id DESC LIMIT ?",
             [limit],
         )
     )
@@ -321,11 +335,11 @@ def submitted_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
             " v.rating, v.rating_label, v.submitted_at"
-            " FROM claims c JOIN articles a ON a.id = c.article_id"
-            " JOIN verdicts v ON v.claim_id = c.id AND v.state = 'in_review'"
-            " WHERE c.status = 'in_review' AND v.author_id = ?"
-            " ORDER BY v.submitted_at LIMIT ?",
-            [user_id, limit],
+            f" FROM ({_IN_REVIEW.format(author='v.author_id = :user')}) p"
+            " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
+            " JOIN articles a ON a.id = c.article_id"
+            " ORDER BY v.submitted_at, v.id",
+            {"user": user_id, "limit": limit},
         )
     )
 
