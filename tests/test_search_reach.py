@@ -173,6 +173,8 @@ def test_counts_tell_claims_from_non_claims_inside_a_tie(app_db, many, people):
     with equal scores must still be told apart one by one."""
     reclassified = many["ids"][:3]
     bulk.bulk_update(app_db, reclassified, action="not_a_claim", value=None, actor=people["ed"])
+    article = many["article_id"]
     assert queue_count(app_db, QueueFilters()) == MATCHES - 3
-    assert queue_count(app_db, QueueFilters(kind="not_a_claim")) == 3
+    assert queue_count(app_db, QueueFilters(article_id=article)) == MATCHES - 3
+    assert queue_count(app_db, QueueFilters(article_id=article, kind="not_a_claim")) == 3
     assert queue_count(app_db, QueueFilters(assignee="none")) == MATCHES - 4

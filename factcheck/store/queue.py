@@ -87,6 +87,9 @@ def _narrowing(filters: QueueFilters, *, from_indexes: bool = False) -> tuple[li
     clauses, params = [], {}
     if filters.kind == "claim" and from_indexes:
         clauses.append(_IS_CLAIM)
+    elif filters.kind == "not_a_claim" and from_indexes:
+        # The schema allows two kinds, so this is the partial index's own condition.
+        clauses.append("c.kind != 'claim'")
     elif filters.kind:
         clauses.append("c.kind = :kind")
         params["kind"] = filters.kind
@@ -148,7 +151,8 @@ def _from_matches(filters: QueueFilters, *, counting: bool = False) -> tuple[str
     rows is wanted, so claims read from an index are not looked up in the table for their kind."""
     expression = search_expression(filters.search or "")
     if not expression or _indexed(filters):
-        clauses, params = _narrowing(filters, from_indexes=counting)
+        # Without a filter's index, counting reads the table in order: the kind is right there.
+        clauses, params = _narrowing(filters, from_indexes=counting and _indexed(filters))
         if expression:
             clauses.append(f"c.id IN {_MATCHES}")
             params["search"] = expression
