@@ -14,8 +14,9 @@ group of equal scores). The floor is /healthz measured in the same run: the aim 
 p99 within TARGET_RATIO of /healthz's p99. BENCH_SHORT=1 runs BENCH_SHORT_ROUNDS rounds instead.
 
 While the clients run, the server's processes are sampled from /proc; after the run each one's
-peak resident memory (VmHWM) is printed: the aim is under 200 MiB per process. Exit status 1
-when any answer was not a 200.
+peak resident memory (VmHWM) is printed: the aim is under 200 MiB per process. Answers at the
+query time limit (a 503 saying so) are counted apart: they are the server shedding load as
+designed. Exit status 1 when any other answer was not a 200.
 """
 
 import os
@@ -54,6 +55,8 @@ USERNAME = "benchpages"
 PASSWORD = "bench pages correct horse"
 REQUEST_TIMEOUT = 60
 FACTCHECK = Path(sys.executable).with_name("factcheck")
+# The 503 a page answers when its SQL runs past FACTCHECK_QUERY_TIME_LIMIT_MS (views/errors.py).
+TIME_LIMIT_MESSAGE = "The database took too long to answer this request"
 UNSET = ("FACTCHECK_DB", "FACTCHECK_JOBS_URL")
 
 
@@ -216,6 +219,8 @@ def client(base, session, order, rounds, timings, errors, lock) -> None:
             try:
                 answer = session.get(base + path, timeout=REQUEST_TIMEOUT)
                 status = answer.status_code
+                if status == 503 and TIME_LIMIT_MESSAGE in answer.text:
+                    status = "503 (query time limit)"
             except requests.RequestException as error:
                 status = type(error).__name__
             elapsed = time.perf_counter() - started
@@ -282,6 +287,7 @@ def measure(path: Path, env: dict, choice: dict) -> int:
         print(f"{label:30} {p50 * 1000:8.1f} {p99 * 1000:8.1f} {ratio:17.1f}x")
     for (label, status), count in sorted(errors.items(), key=str):
         print(f"error: {label}: {status} x{count}")
+    limited = sum(count for (_, status), count in errors.items() if str(status).startswith("503 ("))
     mib = {pid: kib / 1024 for pid, kib in peaks.items()}
     peak = max(mib.values(), default=0.0)
     print(
@@ -291,9 +297,10 @@ def measure(path: Path, env: dict, choice: dict) -> int:
     print(
         f"bench_pages: worst p99 {worst[1]:.1f}x /healthz's p99 ({worst[0]}; aim {TARGET_RATIO:g}x);"
         f" /healthz p99 {floor * 1000:.1f} ms; peak process RSS {peak:.0f} MiB"
-        f" (aim {RSS_AIM_MIB}); {sum(errors.values())} errors"
+        f" (aim {RSS_AIM_MIB}); {sum(errors.values()) - limited} errors, {limited} answers at"
+        " the query time limit"
     )
-    return 1 if errors else 0
+    return 1 if sum(errors.values()) > limited else 0
 
 
 def main() -> int:
