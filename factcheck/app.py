@@ -21,11 +21,13 @@ from factcheck.views import (
     connection,
     downloads,
     errors,
+    evidence_copies,
     formatting,
     headers,
     health,
     ids,
     imports,
+    previous_check_actions,
     queue,
     rate_limit,
     scale_css,
@@ -88,10 +90,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(claims.bp)
     app.register_blueprint(claim_actions.bp)
+    app.register_blueprint(evidence_copies.bp)
     app.register_blueprint(scale_css.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(queue.bp)
+    app.register_blueprint(previous_check_actions.bp)
     app.register_blueprint(downloads.bp)
     return app
 

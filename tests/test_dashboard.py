@@ -111,7 +111,7 @@ def test_evidence_needing_attention_names_missing_and_failed_archives(
     }
     assert "Not archived yet" in described["https://one.example/a"]
     assert "Archive failed" in described["https://two.example/b"]
-    assert "timed out" in described["https://two.example/b"]
+    assert "timed out" in described["https://two.example/b"].lower()
     evidence.record_snapshot(app_db, "https://one.example/a", actor=SYSTEM, status="archived")
     items = section(parse(client.get("/")), "evidence-heading").cssselect("li a")
     assert [a.text_content() for a in items] == ["https://two.example/b"]
@@ -134,6 +134,9 @@ def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app
         "assigned_to_me",
         "recently_published",
         "evidence_needing_attention",
+        "previously_checked",
+        "evidence_changed",
+        "evidence_changed_count",
         "submitted_for_review",
     ]
     assert [row["id"] for row in data["assigned_to_me"]] == [claim["id"]]

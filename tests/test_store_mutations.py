@@ -14,7 +14,9 @@ from factcheck.store import (
     bulk,
     comments,
     evidence,
+    link_checks,
     sessions,
+    snapshots,
     triage,
     users,
     verdicts,
@@ -58,6 +60,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.sessions", "channel"),
     ("factcheck.store.sessions", "why_ended"),
     ("factcheck.store.verdicts", "rationale_problem"),
+    ("factcheck.store.snapshots", "store_file"),
+    ("factcheck.store.snapshots", "check_quotes"),
+    ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.queue", "search_expression"),
     ("factcheck.store.queue", "page_key"),
@@ -75,6 +80,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "read_checkpoint"),
     # A transaction around many mutations, each of which writes its own audit row.
     ("factcheck.store.bulk_load", "bulk_load"),
+    # The library entry of a verdict, written by the mutation that publishes it.
+    ("factcheck.store.library", "keep_own_verdict"),
+    ("factcheck.store.claim_groups", "text_key_sql"),
 }
 
 
@@ -194,6 +202,40 @@ def record_snapshot(db, p, c):
 
 
 @scenario
+def attach_copy(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: snapshots.attach_copy(
+        db,
+        added["id"],
+        actor=p["rita"],
+        data=b"%PDF-1.4 a copy",
+        content_type="application/pdf",
+        content_sha256="a" * 64,
+        file_name="copy.pdf",
+    )
+
+
+def _link_checked(db, p, c, outcome="failed"):
+    added = _with_evidence(db, p, c)
+    link_checks.record_link_check(db, added["url"], actor=SYSTEM, outcome=outcome, error="gone")
+    return added
+
+
+@scenario
+def record_link_check(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: link_checks.record_link_check(
+        db, added["url"], actor=SYSTEM, outcome="unchanged", http_status=200
+    )
+
+
+@scenario
+def acknowledge_change(db, p, c):
+    added = _link_checked(db, p, c)
+    return lambda: link_checks.acknowledge_change(db, added["id"], actor=p["rita"])
+
+
+@scenario
 def set_verdict(db, p, c):
     return lambda: verdicts.set_verdict(db, c, rating="Mixed", rationale=RATIONALE, actor=p["rita"])
 
@@ -249,6 +291,44 @@ def record_export(db, p, c):
 
     details = {"format": "csv", "claims": 1, "audit_head": {"row": 1, "hash": "0" * 64}}
     return lambda: exports.record_export(db, actor=p["ed"], details=details)
+
+
+def _library_item(db):
+    from factcheck.library_formats import Parsed
+    from factcheck.store import library
+
+    record = {"claim": "The bridge toll rose by 40 percent", "url": "https://checks.example/1"}
+    summary = library.import_records(
+        db, [Parsed("line 2", record=record)], actor=SYSTEM, source="t.csv", file_format="csv"
+    )
+    return summary["changed_ids"][0]
+
+
+@scenario
+def import_records(db, p, c):
+    from factcheck.library_formats import Parsed
+    from factcheck.store import library
+
+    parsed = [Parsed("line 2", record={"claim": "Ferries carried 2 million people"})]
+    return lambda: library.import_records(
+        db, parsed, actor=p["ed"], source="t.csv", file_format="csv"
+    )
+
+
+@scenario
+def remove_item(db, p, c):
+    from factcheck.store import library
+
+    item = _library_item(db)
+    return lambda: library.remove_item(db, item, actor=p["ed"])
+
+
+@scenario
+def store_matches(db, p, c):
+    from factcheck.store import claim_matches
+
+    item = _library_item(db)
+    return lambda: claim_matches.store_matches(db, {c: [(item, 0.9)]}, actor=SYSTEM, cause="test")
 
 
 def test_every_mutation_has_a_scenario():

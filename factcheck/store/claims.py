@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from factcheck.store import audit
+from factcheck.store import audit, snapshots
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
 from factcheck.store.users import users_by_id
@@ -204,8 +204,12 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
     evidence_rows = list(
         db.query(
             "SELECT e.id, e.claim_id, e.url, e.title, e.publisher, e.stance, e.quote, e.note,"
-            " e.added_at, u.username AS added_by FROM evidence e"
+            " e.added_at, u.username AS added_by, s.kind AS copy_kind,"
+            " s.status AS copy_status, q.status AS quote_status, q.passage AS quote_passage"
+            " FROM evidence e"
             " JOIN json_each(?) w ON w.value = e.claim_id JOIN users u ON u.id = e.added_by"
+            f" LEFT JOIN evidence_snapshots s ON s.id = {snapshots.LATEST}"
+            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
             " WHERE e.removed_at IS NULL ORDER BY e.id",
             [wanted],
         )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.ids import parse_id
 from factcheck.store.errors import Invalid
+from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
 
 PAGE_SIZE = 50
@@ -61,6 +62,8 @@ class QueueFilters:
     section: str | None = None
     kind: str = "claim"
     search: str | None = None
+    previous_check: bool = False  # only claims with a previous check (a stored match)
+    evidence: str | None = None  # "changed": evidence the link watch flagged
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,11 @@ def _narrowing(filters: QueueFilters, *, from_indexes: bool = False) -> tuple[li
     if filters.verdict:
         clauses.append("c.verdict = :verdict")
         params["verdict"] = filters.verdict
+    if filters.previous_check:
+        # Read from the (usually few) matched claims and sort them, not walk the ranked index.
+        clauses.append("c.id IN (SELECT claim_id FROM claim_matches)")
+    if filters.evidence == "changed":
+        clauses.append(f"c.id IN ({FLAGGED_CLAIMS})")
     if filters.assignee == "none":
         clauses.append("c.assignee_id IS NULL")
     elif filters.assignee:

@@ -3,7 +3,9 @@
 from flask import Blueprint, render_template, request
 
 from factcheck.store import articles as article_store
+from factcheck.store import claim_matches
 from factcheck.store import claims as claim_store
+from factcheck.store import link_checks as link_store
 from factcheck.store import queue as queue_store
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
 from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
@@ -113,6 +115,9 @@ def dashboard_sections(db, actor) -> dict:
         "reviews_are_mine": not actor.is_editor,
         "recently_published": queue_store.recently_published(db),
         "evidence_needing_attention": queue_store.evidence_needing_attention(db),
+        "previously_checked": claim_matches.claims_with_previous_check(db),
+        "evidence_changed": link_store.flagged_evidence(db),
+        "evidence_changed_count": link_store.flagged_count(db),
     }
 
 

@@ -1,7 +1,7 @@
 """What the claim panel shows: the selected unit, its place among the claims, its neighbours, and
 the work on it (verdicts, evidence, comments, history) with what the viewer may do."""
 
-from factcheck import lifecycle
+from factcheck import jobs, lifecycle, quote_check
 from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
@@ -11,6 +11,7 @@ from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.claim_forms import sentence
+from factcheck.views.previous_checks import panel_section
 from factcheck.views.scale_css import current_scale
 
 
@@ -145,6 +146,16 @@ def evidence_choices(current: lifecycle.Situation, evidence: list[dict]) -> dict
     return {"verdict": for_verdict, "correct": lifecycle.cited(published) & ids}
 
 
+def quote_summary(verdict: dict | None, evidence: list[dict]) -> str | None:
+    """How many of the quotes the verdict rests on were found in the archived copies."""
+    if verdict is None:
+        return None
+    cited = lifecycle.cited(verdict)
+    return quote_check.summary(
+        [item["quote_status"] for item in evidence if item["id"] in cited and item["quote"]]
+    )
+
+
 def workspace(db, claim: dict, actor) -> dict:
     """Everything the working panel shows beyond the claim itself: verdicts, evidence with their
     archived copies, comments, history, the people it can be assigned to, and what this person
@@ -157,6 +168,8 @@ def workspace(db, claim: dict, actor) -> dict:
     )
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
+    for item in evidence:
+        item["archive_queued"] = jobs.archive_state(item["url"])
     history = claim_store.claim_history(db, claim["id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
@@ -169,10 +182,12 @@ def workspace(db, claim: dict, actor) -> dict:
         "evidence": evidence,
         "evidence_locks": evidence_locks(current),
         "evidence_chosen": evidence_choices(current, evidence),
+        "quote_summary": quote_summary(working, evidence),
         "comments": comment_store.comments_for_claim(db, claim["id"]),
         "timeline": timeline(history, names),
         "approved_via": approval_channels(history),
         "assignable": [person for person in people if not person["disabled"]],
         "writers": writers,
         "can": permissions(current, actor, writers),
+        "previous": panel_section(db, claim, evidence),
     }

@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
+from factcheck.archive_words import copy_words, failure_words, quote_words
+from factcheck.copies import MAX_COPY_BYTES
 from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
 from factcheck.reveal import reveal, reveal_html
@@ -100,3 +102,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(STATUS_ORDER, "STATUS_ORDER")
     app.add_template_global(SETTABLE_STATUSES, "SETTABLE_STATUSES")
     app.add_template_global(progress_segments)
+    app.add_template_filter(failure_words)
+    app.add_template_filter(quote_words)
+    app.add_template_filter(copy_words)
+    app.add_template_global(f"{MAX_COPY_BYTES // (1024 * 1024)} MB", "copy_limit_words")
