@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from factcheck.db import read_snapshot
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import mutation, query
@@ -234,15 +235,8 @@ def _batches(db, sql: str, params: dict) -> Iterator[list[tuple]]:
 def snapshot(db) -> Iterator[None]:
     """Hold one read transaction so every part of an export sees the same state of the database.
     Close it before recording the export: a write cannot start inside it."""
-    if db.conn.in_transaction:
+    with read_snapshot(db):
         yield
-        return
-    db.conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if db.conn.in_transaction:
-            db.conn.execute("COMMIT")
 
 
 @query
