@@ -382,9 +382,3 @@ def submitted_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
             {"user": user_id, "limit": limit},
         )
     )
-
-
-@query
-def article_choices(db, limit: int = 200) -> list[dict]:
-    """The newest articles' ids and titles for a filter menu (no claim counts: cheap)."""
-    return list(db.query("SELECT id, title FROM articles ORDER BY id DESC LIMIT ?", [limit]))
