@@ -3,6 +3,7 @@ row of the ranked list and the progress bar, out of band. The whole list is sent
 the claim joins or leaves it, and the SQL run does not grow with the article."""
 
 import re
+import threading
 
 import pytest
 from helpers import HX, fragment, hx_post, verdict_data
@@ -17,7 +18,7 @@ RANKED_LIST_QUERY = re.compile(r"ORDER BY checkworthiness DESC, seq\s+LIMIT", re
 
 def article_of(claims: int) -> str:
     lines = [
-        f"The council spent {n} million dollars on road number {n} in {1990 + n % 30}."
+        f"The council spent {n} million dollars on road {n} of {claims} in {1990 + n % 30}."
         for n in range(1, claims + 1)
     ]
     return "Council spending, road by road\n\n" + "\n\n".join(lines) + "\n"
@@ -28,8 +29,9 @@ def ranked(app_db, article_id: int) -> list[dict]:
 
 
 @pytest.fixture
-def statements(monkeypatch):
-    """Every SQL statement the app's connections run from now on, as SQLite traces them."""
+def statements(client, monkeypatch):
+    """Every SQL statement the app's connections run from now on, as SQLite traces them. Each
+    serving thread keeps its connection, so the ones already open are dropped first."""
     seen: list[str] = []
     connect = database.connect
 
@@ -39,6 +41,7 @@ def statements(monkeypatch):
         return db
 
     monkeypatch.setattr(database, "connect", traced)
+    monkeypatch.setitem(client.application.extensions, "factcheck.connections", threading.local())
     return seen
 
 
@@ -117,7 +120,9 @@ def test_a_verdict_runs_the_same_sql_however_long_the_article(client, app_db, pe
     """The write never reads the ranked list, so its statements do not grow with the article;
     past RANKED_SHOWN claims one more asks whether the claim is among those shown."""
     counts = []
-    for size in (3, RANKED_SHOWN - 50, RANKED_SHOWN + 10, RANKED_SHOWN * 3):
+    # The first write on a fresh connection also reads what a connection caches: a warm-up.
+    # Each article's sentences are its own (no claim is also in another article).
+    for size in (4, 3, RANKED_SHOWN - 50, RANKED_SHOWN + 10, RANKED_SHOWN * 3):
         article_id = ingest_text(app_db, article_of(size)).article_id
         claim = ranked(app_db, article_id)[1]
         token = re.search(
@@ -132,5 +137,5 @@ def test_a_verdict_runs_the_same_sql_however_long_the_article(client, app_db, pe
         assert response.status_code == 200
         assert not [sql for sql in statements if RANKED_LIST_QUERY.search(sql)]
         counts.append(len(statements))
-    short, shorter_than_the_list, long, longer = counts
+    _warm_up, short, shorter_than_the_list, long, longer = counts
     assert short == shorter_than_the_list and long == longer == short + 1, counts

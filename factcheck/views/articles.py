@@ -149,14 +149,14 @@ def dashboard_sections(db, actor, before: int | None = None) -> dict:
         "before": before,
         "article_totals": status_totals(shown),
         "reviews_are_mine": not actor.is_editor,
-        "previously_checked": claim_matches.claims_with_previous_check(db),
-        "evidence_changed": link_store.flagged_evidence(db),
-        "evidence_changed_count": link_store.flagged_count(db),
     }
     for name, read in work.items():
         rows = read(WORK_SHOWN[name] + 1)
         sections[name] = rows[: WORK_SHOWN[name]]
         sections[f"more_{name}"] = len(rows) > WORK_SHOWN[name]
+    sections["previously_checked"] = claim_matches.claims_with_previous_check(db)
+    sections["evidence_changed"] = link_store.flagged_evidence(db)
+    sections["evidence_changed_count"] = link_store.flagged_count(db)
     return sections
 
 
