@@ -61,19 +61,24 @@ def find_matches_many(
 
 
 @query
-def match_features(db, texts: list[str]) -> list[list[tuple[int, list[float]]]]:
+def match_features(
+    db, texts: list[str], leave_out: list[int | None] | None = None
+) -> list[list[tuple[int, list[float]]]]:
     """For each text, its full-text candidates as (library id, re-ranker features), best BM25
-    first: what the re-ranker is trained on."""
-    return [rows for _items, rows in _featured(db, texts)]
+    first: what the re-ranker is trained on. `leave_out` names, per text, an item to act as if
+    the library did not hold (None: none), to learn what a text with no earlier check looks like."""
+    return [rows for _items, rows in _featured(db, texts, leave_out)]
 
 
-def _featured(db, texts: list[str]):
+def _featured(db, texts: list[str], leave_out: list[int | None] | None = None):
     documents = _library_size(db)
-    for raw in texts:
+    for n, raw in enumerate(texts):
         prepared = prepare(raw)
         holding = _holding(db, prepared)
         expression = match_expression(rarest_words(prepared, holding, POSTINGS_BUDGET))
-        hits = _candidates(db, expression, CANDIDATES) if expression else []
+        hits = _candidates(db, expression, CANDIDATES + 1) if expression else []
+        absent = leave_out[n] if leave_out else None
+        hits = [hit for hit in hits if hit["id"] != absent][:CANDIDATES]
         if not hits:
             yield {}, []
             continue
