@@ -77,7 +77,7 @@ def quality(db, split: str = "dev") -> None:
     matches = find_matches_many(db, texts, top=CANDIDATES)
     elapsed = time.perf_counter() - started
     stages.append(("re-ranked (find_matches)", [[m["library_id"] for m in ms] for ms in matches]))
-    print(f"{split} queries: {len(queries)}, library: {len(external):,} verified claims")
+    print(f"{split} queries: {len(queries)}, library: {len(external):,} items")
     print(f"{'stage':28s} {'MAP@5':>6s} {'MAP':>6s} {'P@1':>6s}")
     for label, ranked in stages:
         figures = scores([[external[i] for i in r] for r in ranked], gold)

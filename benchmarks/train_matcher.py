@@ -7,8 +7,9 @@ tweet is seen twice: once as it is, and once as if the library did not hold its 
 candidates labelled 0), because most claims a newsroom checks have no earlier check and the
 score must say so. Logistic regression (factcheck.matching.ranker.train, pure Python) is fitted
 with the L2 strength that gives the best MAP@5 in 5-fold cross-validation over the training
-tweets; the dev tweets are never looked at here (benchmarks/bench_matching.py measures them).
-Usage: python benchmarks/train_matcher.py
+tweets; the dev tweets are never looked at here (benchmarks/bench_matching.py measures them). It first writes the background word counts
+(factcheck/data/matcher_reference.json, see factcheck.matching.reference) from the verified
+claims. Usage: python benchmarks/train_matcher.py
 """
 
 import json
@@ -20,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import matching_data as data  # noqa: E402
 
-from factcheck.matching import ranker  # noqa: E402
+from factcheck.matching import ranker, reference  # noqa: E402
 from factcheck.store.library_search import match_features  # noqa: E402
 
-STRENGTHS = (1.0, 10.0, 100.0)
+STRENGTHS = (1.0, 10.0)
 FOLDS = 5
 DEPTH = 10
 THRESHOLD = 0.5
@@ -84,8 +85,18 @@ def map_at_5(model: ranker.Model, groups) -> float:
     return total / len(groups)
 
 
+def write_reference() -> None:
+    claims = data.verified_claims()
+    counted = reference.counts([f"{c['claim']} {c['title']}" for c in claims])
+    text = json.dumps(counted, separators=(",", ":")) + "\n"
+    reference.REFERENCE_FILE.write_text(text, encoding="utf-8")
+    reference.reference.cache_clear()
+    print(f"wrote {reference.REFERENCE_FILE} ({len(text.encode())} bytes)")
+
+
 def main() -> int:
     started = time.perf_counter()
+    write_reference()
     with tempfile.TemporaryDirectory() as folder:
         db = data.fresh_library(Path(folder) / "train.db")
         groups = labelled(db)

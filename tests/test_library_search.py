@@ -134,9 +134,9 @@ def test_min_score_drops_weak_matches(library):
 
 @pytest.mark.parametrize(
     "query",
-    ["Traffic in Houston was terrible this morning", "Bill Gates gave a speech about malaria"],
+    ["Hurricane season starts in June this year", "People say the video shows a flooded road"],
 )
-def test_a_text_sharing_a_word_or_two_is_not_offered_as_the_same_claim(library, query):
+def test_a_text_sharing_only_common_words_is_not_offered_as_the_same_claim(library, query):
     assert find_matches(library, query, min_score=MATCH_THRESHOLD) == []
     assert find_matches(library, query)
 
@@ -153,7 +153,9 @@ def test_empty_or_garbage_queries_return_nothing_rather_than_fail(library, garba
 
 
 @given(text=st.text(max_size=200))
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_any_text_is_a_safe_query(library, text):
     matches = find_matches(library, text)
     assert all(0.0 <= m["score"] <= 1.0 for m in matches)
@@ -173,6 +175,17 @@ def test_a_batch_gives_what_each_query_gives_alone(library):
         find_matches(library, t, top=1, min_score=0.3) for t in texts
     ]
     assert find_matches_many(library, []) == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 5])
+def test_the_very_same_claim_is_offered_whatever_the_librarys_size(tmp_path, size):
+    db = new_database(tmp_path / "small.db")
+    for external_id, claim, title, rating in LIBRARY[:size]:
+        add_item(db, external_id, claim, title, rating)
+    for external_id, claim, _, _ in LIBRARY[:size]:
+        [best] = find_matches(db, claim, top=1)
+        assert best["external_id"] == external_id
+        assert best["score"] >= MATCH_THRESHOLD
 
 
 def test_an_empty_library_matches_nothing(tmp_path):

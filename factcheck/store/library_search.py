@@ -3,6 +3,7 @@
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
+from factcheck.matching.reference import reference
 from factcheck.store.mutation import query
 
 #: The score above which a library item is offered as a previous check of a claim: the
@@ -72,6 +73,7 @@ def match_features(
 
 def _featured(db, texts: list[str], leave_out: list[int | None] | None = None):
     documents = _library_size(db)
+    reference_documents, reference_terms = reference()
     for n, raw in enumerate(texts):
         prepared = prepare(raw)
         holding = _holding(db, prepared)
@@ -93,8 +95,13 @@ def _featured(db, texts: list[str], leave_out: list[int | None] | None = None):
             )
             for hit in hits
         ]
-        weights = {s: idf(documents, holding.get(s, 0)) for s in prepared.text.stem_set}
-        rows = features(prepared.text, weights, candidates)
+        # Word rarity from the library's counts plus the reference set's (see matching.reference).
+        total = documents + reference_documents
+        weights = {
+            s: idf(total, holding.get(s, 0) + reference_terms.get(s, 0))
+            for s in prepared.text.stem_set
+        }
+        rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
         yield items, [(hit["id"], row) for hit, row in zip(hits, rows, strict=True)]
 
 
