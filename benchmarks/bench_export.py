@@ -7,7 +7,9 @@ The floor writes one json_object per claim (the claim's own columns) line by lin
 export writes the full record (article, verdicts, evidence, comments, audit history) through
 factcheck.exports.write_export. Times are the best of BENCH_ROUNDS alternating runs; memory is
 the peak of Python allocations (tracemalloc, in separate runs so it does not slow the timed ones)
-and the process's high-water mark, which stays put when the export streams.
+and the process's high-water mark, which stays put when the export streams. Last, `factcheck
+export` runs as its own process twice, a JSON Lines export of everything and the HTML report of
+the published claims, and each one's peak resident memory is printed (aim: under 200 MiB).
 """
 
 import multiprocessing
@@ -15,6 +17,7 @@ import os
 import random
 import resource
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +38,7 @@ CLAIMS = int(os.environ.get("BENCH_CLAIMS", "1000000"))
 REVIEWED = int(os.environ.get("BENCH_REVIEWED", "300"))
 CLAIMS_PER_ARTICLE = 25
 TARGET_RATIO = 2.0
+RSS_AIM_MIB = 200
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 RATIONALE = (
     "The council's published accounts and the minutes of the March meeting both give this"
@@ -217,6 +221,18 @@ def ours(db_path: Path, out_path: Path) -> int:
     return result.claims
 
 
+def cli_peak_rss_mib(db_path: Path, *args: str) -> tuple[float, float]:
+    """Run `factcheck export ARGS` on the fixture as its own process: (seconds, peak RSS MiB)."""
+    command = [str(Path(sys.executable).with_name("factcheck")), "--db", str(db_path), "export"]
+    started = time.perf_counter()
+    process = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"factcheck export {' '.join(args)} failed")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
 def main() -> int:
     mib = 1024 * 1024
     with tempfile.TemporaryDirectory() as folder:
@@ -243,6 +259,11 @@ def main() -> int:
         floor_peak = peak_traced(lambda: floor(db_path, floor_file))
         ours_peak = peak_traced(lambda: ours(db_path, ours_file))
         floor_size, ours_size = floor_file.stat().st_size, ours_file.stat().st_size
+        # The command line as people run it, each export in a process of its own.
+        cli_jsonl = cli_peak_rss_mib(db_path, "--format", "jsonl", "-o", str(folder / "c.jsonl"))
+        cli_html = cli_peak_rss_mib(
+            db_path, "--format", "html", "--status", "published", "-o", str(folder / "r.html")
+        )
         with open(ours_file, "rb") as exported:
             lines = sum(1 for line in exported if line.startswith(b'{"record":"claim"'))
     floor_seconds, ours_seconds = min(floor_times), min(ours_times)
@@ -259,6 +280,11 @@ def main() -> int:
     print(
         f"process high-water mark: {rss_start:.0f} MiB before the runs, {rss_end:.0f} MiB after"
         f" {ROUNDS} rounds of each"
+    )
+    print(
+        f"factcheck export --format jsonl (all {CLAIMS:,} claims): {cli_jsonl[0]:.1f} s, peak RSS"
+        f" {cli_jsonl[1]:.0f} MiB; --format html --status published ({REVIEWED} claims):"
+        f" {cli_html[0]:.1f} s, peak RSS {cli_html[1]:.0f} MiB (aim: under {RSS_AIM_MIB} MiB)"
     )
     ratio = ours_seconds / floor_seconds
     print(

@@ -21,6 +21,7 @@ from factcheck.views import (
     connection,
     downloads,
     errors,
+    evidence_copies,
     formatting,
     headers,
     health,
@@ -89,6 +90,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(claims.bp)
     app.register_blueprint(claim_actions.bp)
+    app.register_blueprint(evidence_copies.bp)
     app.register_blueprint(scale_css.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(imports.bp)

@@ -26,13 +26,31 @@ def default_path() -> Path:
     return Path(os.environ.get("FACTCHECK_DB") or DEFAULT_DB)
 
 
+class Connection(sqlite3.Connection):
+    """sqlite3's connection, counting the transactions we open ourselves (`transaction` for every
+    write, `read_snapshot` for an export). sqlite-utils runs each query() inside a savepoint, so
+    `in_transaction` alone cannot tell those from a plain read: the time limit needs to."""
+
+    explicit_transactions = 0
+
+
+# Paths this process has already made sure of (the file exists, owner-only when we made it).
+_ensured_paths: set[Path] = set()
+
+
 def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     """Open the database with WAL, full sync, foreign keys and a busy timeout. A database made
     here (with its folder) is readable by its owner only."""
     path = Path(path)
-    create_private_file(path)
+    if path not in _ensured_paths:
+        create_private_file(path)
+        _ensured_paths.add(path)
     conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        path,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=Connection,
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -45,10 +63,10 @@ def limit_time(db: sqlite_utils.Database, seconds: float | None) -> None:
     """Interrupt a statement still running `seconds` from now (None: no limit). SQLite stops it
     with `sqlite3.OperationalError: interrupted`, having undone anything the statement did.
 
-    Writes are never cut off: a statement inside an explicit transaction (every write runs in one,
-    see `transaction`; so does an export's read snapshot) runs to its end, and once anything has
-    been changed the limit is off, so the answer to a saved change is never an error inviting a
-    second save."""
+    Every read is limited, sqlite-utils' query() included. Writes are never cut off: a statement
+    inside one of our transactions (every write runs in one, see `transaction`; so does an
+    export's `read_snapshot`) runs to its end, and once anything has been changed the limit is
+    off, so the answer to a saved change is never an error inviting a second save."""
     connection = db.conn
     if seconds is None:
         connection.set_progress_handler(None, PROGRESS_STEPS)
@@ -57,11 +75,30 @@ def limit_time(db: sqlite_utils.Database, seconds: float | None) -> None:
     changes = connection.total_changes
 
     def over_time() -> int:
-        if connection.in_transaction or connection.total_changes != changes:
+        if _holding(connection) or connection.total_changes != changes:
             return 0
         return int(time.monotonic() > deadline)
 
     connection.set_progress_handler(over_time, PROGRESS_STEPS)
+
+
+def _holding(connection: sqlite3.Connection) -> bool:
+    """Whether one of our own transactions is open (on a plain sqlite3 connection: any)."""
+    if isinstance(connection, Connection):
+        return connection.explicit_transactions > 0
+    return connection.in_transaction
+
+
+@contextmanager
+def _ours(connection: sqlite3.Connection) -> Iterator[None]:
+    if isinstance(connection, Connection):
+        connection.explicit_transactions += 1
+        try:
+            yield
+        finally:
+            connection.explicit_transactions -= 1
+    else:
+        yield
 
 
 @cache
@@ -98,14 +135,31 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     if db.conn.in_transaction:
         yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")
+    with _ours(db.conn):
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
+
+
+@contextmanager
+def read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
+    """One read transaction (BEGIN ... COMMIT), so several queries see the same state of the
+    database; inside an open transaction, that one. Not cut off by the time limit."""
+    if db.conn.in_transaction:
+        yield
+        return
+    with _ours(db.conn):
+        db.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if db.conn.in_transaction:
+                db.conn.execute("COMMIT")
 
 
 def utc_now() -> str:

@@ -11,6 +11,7 @@ HISTORY_WORDS = {
     "review.return": "returned for changes",
     "evidence.add": "added evidence",
     "evidence.remove": "removed evidence",
+    "evidence.acknowledge_change": "acknowledged a change to the page of evidence",
     "comment.add": "commented",
     "bulk.not_a_claim": "marked as not a claim in a bulk action",
     "bulk.assign": "assigned in a bulk action",

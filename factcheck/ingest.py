@@ -2,8 +2,9 @@
 
 from dataclasses import asdict, dataclass
 
-from factcheck.claims import Unit, split_article
+from factcheck.claims import DEFAULT_LANGUAGE, Unit, split_article
 from factcheck.fingerprint import body_hash
+from factcheck.language import detect
 from factcheck.store import articles
 from factcheck.store.actors import SYSTEM, Actor
 
@@ -24,13 +25,19 @@ class PreparedArticle:
 
 
 def _record(imported) -> dict:
+    if imported.language is None:
+        imported.language = detect(imported.body)
     record = asdict(imported)
     record["body_hash"] = body_hash(imported.body)
     return record
 
 
 def _units(imported) -> list[Unit]:
-    return split_article(imported.body, first_line_is_headline=imported.first_line_is_headline)
+    return split_article(
+        imported.body,
+        first_line_is_headline=imported.first_line_is_headline,
+        language=imported.language or DEFAULT_LANGUAGE,
+    )
 
 
 def prepare(imported) -> PreparedArticle:

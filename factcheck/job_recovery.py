@@ -9,8 +9,8 @@ import logging
 import sqlite3
 
 from factcheck import db as database
-from factcheck import jobs
-from factcheck.store import evidence as evidence_store
+from factcheck import jobs, link_jobs
+from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import NotFound, StoreError
 
@@ -33,6 +33,8 @@ def recover_interrupted() -> dict[str, list[str]]:
     """Mark every job a crash or restart cut off as failed; call it before workers start.
 
     Returns the import job ids and archive URLs that were recovered."""
+    # A link check cut off by the crash left its lock behind: nothing can be running now.
+    link_jobs.LINK_WATCH_LOCK.clear()
     waiting = {task.id for task in jobs.huey.pending()}
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
     imports, archives = [], []
@@ -67,7 +69,7 @@ def _record_interrupted_archive(db_path: str, url: str) -> bool:
     try:
         db = database.connect(db_path)
         try:
-            evidence_store.record_snapshot(
+            snapshot_store.record_snapshot(
                 db, url, actor=SYSTEM, status="failed", error=INTERRUPTED_ARCHIVE
             )
         finally:

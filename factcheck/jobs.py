@@ -1,4 +1,5 @@
-"""Background jobs on huey: importing from a URL or a big paste, archiving evidence.
+"""Background jobs on huey: importing from a URL or a big paste, archiving evidence (the link
+watch's jobs are in link_jobs.py).
 
 The queue is a SQLite file beside the database, or Redis when FACTCHECK_JOBS_URL names one
 (job_storage decides). Progress lives in huey's own key-value store (not the audited database),
@@ -8,15 +9,16 @@ while it is queued or running, so jobs cut off by a crash or restart can be foun
 
 import hashlib
 import signal
+import time
 from pathlib import Path
 
 from huey import SqliteHuey
 
+from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
-from factcheck import importers, job_storage
 from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
-from factcheck.store import evidence as evidence_store
+from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError
 from factcheck.store.users import actor_for
@@ -25,6 +27,8 @@ ARCHIVE_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 ARCHIVE_MAX_BYTES = 10 * 1024 * 1024
 
 huey = SqliteHuey(name="factcheck", filename=":memory:", immediate=True)
+#: The database the queue belongs to, for periodic jobs (set by configure_for).
+_database_path: str | None = None
 
 
 def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> SqliteHuey:
@@ -38,9 +42,16 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
 def configure_for(database_path: str | Path) -> SqliteHuey:
     """The queue for this database, decided in one place for the web app, `serve`, `worker` and
     the command line: Redis when FACTCHECK_JOBS_URL names one, else the jobs file beside it."""
+    global _database_path
     huey.immediate = False
     huey.storage = job_storage.storage_for(jobs_path_for(database_path), job_storage.jobs_url())
+    _database_path = str(database_path)
     return huey
+
+
+def database_path() -> str | None:
+    """The database the queue was configured for, for periodic jobs."""
+    return _database_path
 
 
 def jobs_path_for(database_path: str | Path) -> Path:
@@ -51,8 +62,10 @@ def jobs_path_for(database_path: str | Path) -> Path:
 def start_consumer(workers: int = 2):
     """Run job workers in threads of this process; returns the consumer so it can be stopped."""
     # max_delay=1: an idle worker looks for new jobs at least every second.
+    # The scheduler runs only when the link watch is switched on (FACTCHECK_LINK_CHECK_HOURS).
+    periodic = link_watch.check_every() is not None
     consumer = huey.create_consumer(
-        workers=workers, worker_type="thread", periodic=False, max_delay=1.0
+        workers=workers, worker_type="thread", periodic=periodic, max_delay=1.0
     )
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     consumer.start()
@@ -99,16 +112,49 @@ def _archiving_key(url: str) -> str:
     return f"{ARCHIVING_PREFIX}{url}"
 
 
-def queue_archive(db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY) -> None:
-    """Queue a copy of an evidence page, marked as under way until the job ends."""
-    task = archive_evidence.s(db_path, url, policy)
-    huey.put(_archiving_key(url), {"job_id": task.id, "db_path": db_path, "policy": policy})
+def queue_archive(
+    db_path: str,
+    url: str,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    *,
+    archive_url: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+) -> None:
+    """Queue a copy of an evidence page (from a public web archive when `archive_url` names
+    one), marked as under way until the job ends."""
+    task = archive_evidence.s(db_path, url, policy, archive_url, username, channel)
+    marker = {"job_id": task.id, "db_path": db_path, "policy": policy, "queued_at": time.time()}
+    huey.put(_archiving_key(url), marker)
     huey.enqueue(task)
+
+
+#: After this long in the queue, a copy is shown as waiting for a worker, and the badge stops
+#: asking for news every few seconds.
+ARCHIVE_WAIT_SECONDS = 300
 
 
 def archive_queued(url: str) -> bool:
     """Whether a copy of this page is queued or being made."""
     return huey.get(_archiving_key(url), peek=True) is not None
+
+
+def archive_state(url: str) -> str | None:
+    """None when no copy of this page is queued; "queued" while one is queued or being made;
+    "waiting" when it has been queued a while and no worker took it (none may be running)."""
+    marker = huey.get(_archiving_key(url), peek=True)
+    if marker is None:
+        return None
+    queued_at = marker.get("queued_at")
+    if queued_at is not None and time.time() - queued_at > ARCHIVE_WAIT_SECONDS:
+        return "waiting"
+    return "queued"
+
+
+def archived_now(url: str) -> None:
+    """A copy was just made outside the queue (`evidence archive`): the page is no longer
+    waiting, whatever job may still be queued for it."""
+    huey.delete(_archiving_key(url))
 
 
 def _archive_ended(url: str, job_id: str) -> None:
@@ -258,38 +304,31 @@ def import_files(
     return {"imported": len(summary.imported), "refused": len(summary.refused)}
 
 
-def _page_title_and_text(page) -> tuple[str | None, str | None]:
-    if page.content_type in HTML_TYPES:
-        import trafilatura
-
-        html = importers.decode_html(page.body, page.encoding)
-        document = trafilatura.bare_extraction(
-            html, url=page.url, include_comments=False, with_metadata=True
-        )
-        if document is None:
-            return None, None
-        return document.title, document.text
-    if page.content_type == "text/plain":
-        return None, importers.decode_text(page.body)
-    return None, None
-
-
 @huey.task(context=True)
 def archive_evidence(
-    db_path: str, url: str, policy: FetchPolicy = DEFAULT_POLICY, task=None
+    db_path: str,
+    url: str,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    archive_url: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+    task=None,
 ) -> dict:
-    """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched)."""
+    """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched).
+    With `archive_url`, the copy is fetched from that public web archive address instead, on
+    behalf of `username`."""
     try:
-        return _archive(db_path, url, policy)
+        return _archive(db_path, url, policy, archive_url, username, channel)
     finally:
         if task is not None:
             _archive_ended(url, task.id)
 
 
-def _archive(db_path: str, url: str, policy: FetchPolicy) -> dict:
+def _archive(db_path, url, policy, archive_url=None, username=None, channel="system") -> dict:
+    source = archive_url or url
     try:
-        page = fetch(url, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
-        title, text = _page_title_and_text(page)
+        page = fetch(source, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
+        title, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
         snapshot = {
             "status": "archived",
             "http_status": page.status,
@@ -297,21 +336,49 @@ def _archive(db_path: str, url: str, policy: FetchPolicy) -> dict:
             "content_sha256": hashlib.sha256(page.body).hexdigest(),
             "title": title,
             "text": text,
+            "body": page.body,
         }
     except (FetchError, importers.ImportRefused) as error:
         snapshot = {"status": "failed", "error": str(error)}
+    if archive_url:
+        snapshot.update(kind="web_archive", archive_url=archive_url)
     db = database.connect(db_path)
     try:
-        row = evidence_store.record_snapshot(db, url, actor=SYSTEM, **snapshot)
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
+        row = snapshot_store.record_snapshot(db, url, actor=actor, **snapshot)
     finally:
         db.close()
     return {"snapshot_id": row["id"], "status": row["status"]}
 
 
+def _username(actor) -> str | None:
+    return actor.username if actor.id is not None else None
+
+
 def queue_rematch(db_path: str, claim_ids: list[int], actor, cause: str) -> None:
-    """Queue matching these claims against the library again (see factcheck.matching)."""
-    username = actor.username if actor.id is not None else None
-    huey.enqueue(rematch_claims.s(db_path, list(claim_ids), username, actor.channel, cause))
+    """Queue matching these claims against the library again (see factcheck.previous_checks)."""
+    huey.enqueue(rematch_claims.s(db_path, list(claim_ids), _username(actor), actor.channel, cause))
+
+
+def queue_library_change(
+    db_path: str, library_ids: list[int], matched: list[int], actor, cause: str
+) -> None:
+    """Queue matching again every claim a change to these library items may affect."""
+    task = match_library_change.s(
+        db_path, list(library_ids), list(matched), _username(actor), actor.channel, cause
+    )
+    huey.enqueue(task)
+
+
+def _job_actor(db, username: str | None, channel: str):
+    """Who queued the job, acting through the door they used; factcheck itself if they have been
+    disabled since (the matches are still stored)."""
+    if username:
+        try:
+            return actor_for(db, username).via(channel)
+        except StoreError:
+            pass
+    return SYSTEM.via(channel)
 
 
 @huey.task()
@@ -323,12 +390,29 @@ def rematch_claims(
 
     db = database.connect(db_path)
     try:
-        actor = SYSTEM.via(channel)
-        if username:
-            try:
-                actor = actor_for(db, username).via(channel)
-            except StoreError:
-                pass  # disabled since it was queued: the matches are still stored, as factcheck's
+        actor = _job_actor(db, username, channel)
         return previous_checks.match_claims(db, claim_ids, cause=cause, actor=actor)
+    finally:
+        db.close()
+
+
+@huey.task()
+def match_library_change(
+    db_path: str,
+    library_ids: list[int],
+    matched: list[int],
+    username: str | None,
+    channel: str,
+    cause: str,
+) -> dict:
+    """Find the claims a library change may affect and match them again."""
+    from factcheck import previous_checks
+
+    db = database.connect(db_path)
+    try:
+        actor = _job_actor(db, username, channel)
+        return previous_checks.after_library_change(
+            db, library_ids, cause=cause, actor=actor, matched=matched
+        )
     finally:
         db.close()

@@ -19,7 +19,8 @@ CHUNK_CLAIMS = 200
 ALL_CLAIMS_AFTER = 500
 #: For each changed item, the claims sharing the most telling words with it are matched again.
 CANDIDATES_PER_ITEM = 100
-#: A web request matches at most this many claims itself; more go to a background job.
+#: A web request matches at most this many claims of an imported article itself; more go to a
+#: background job (a library change from the web always does).
 INLINE_CLAIMS = 25
 
 
@@ -122,9 +123,15 @@ def after_library_change(
     matched: list[int] = (),
     db_path: str | None = None,
 ) -> dict:
-    """Match again every claim the change may affect (see affected_claims)."""
+    """Match again every claim the change may affect (see affected_claims): here and now, or,
+    when `db_path` is given (a web request), all of it in a background job."""
+    if db_path is not None:
+        from factcheck import jobs
+
+        jobs.queue_library_change(db_path, library_ids, list(matched), actor, cause)
+        return {"claims": 0, "changed": 0, "queued": True}
     claim_ids = affected_claims(db, library_ids, matched=matched)
-    return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path)
+    return match_claims(db, claim_ids, cause=cause, actor=actor)
 
 
 def after_publish(db, claim_id: int, *, actor: Actor = SYSTEM, db_path: str | None = None):

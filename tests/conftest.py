@@ -148,6 +148,15 @@ def claim_world(db_path):
     db.close()
 
 
+@pytest.fixture(autouse=True)
+def jobs_left_immediate():
+    """A command run in-process (`evidence add`, `links check --queue`) points the job queue at a
+    file beside its database; put it back for the next test."""
+    yield
+    if not jobs.huey.immediate:
+        jobs.configure(None, immediate=True)
+
+
 @pytest.fixture
 def immediate_jobs():
     """Background jobs run inside the call that queues them, so their outcome can be checked at
@@ -251,13 +260,12 @@ def store_article(app_db):
 
 @pytest.fixture
 def matcher(monkeypatch):
-    """The matcher the claims are matched with: the real one when this branch has it, else the
-    word-overlap stand-in of library_fakes."""
+    """A matcher whose scores a test can predict (word overlap, library_fakes) in place of the
+    real one, whose calibration is tuned on other data: tests of how matches are stored, shown
+    and refreshed then do not hang on it."""
     import library_fakes
 
     from factcheck import previous_checks
 
-    if library_fakes.real_matcher_present():
-        return previous_checks.engine()
     monkeypatch.setattr(previous_checks, "engine", lambda: library_fakes)
     return library_fakes

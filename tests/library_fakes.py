@@ -1,8 +1,6 @@
-"""A stand-in for the matcher (factcheck.store.library_search) while it is built on another branch:
-word overlap between the query and each library claim. Tests only; the real one is used when it
-is there."""
+"""A matcher with predictable scores for tests of the plumbing around factcheck.store.library_search:
+the share of words the query and a library claim have in common. Tests only."""
 
-import importlib.util
 import re
 
 MATCH_THRESHOLD = 0.5
@@ -47,7 +45,3 @@ def find_matches_many(db, texts, top=5, min_score=0.0):
 
 def find_matches(db, text, top=5, min_score=0.0):
     return find_matches_many(db, [text], top=top, min_score=min_score)[0]
-
-
-def real_matcher_present() -> bool:
-    return importlib.util.find_spec("factcheck.store.library_search") is not None

@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from local_server import page
 
+from factcheck import jobs
 from factcheck.fetch import FetchPolicy
 from factcheck.history_words import HISTORY_WORDS, describe, detail, headline, version_after
 from factcheck.scales import default_scale
@@ -224,8 +225,15 @@ def test_a_source_that_cannot_be_fetched_says_the_archive_failed(client, claim, 
         f"/claims/{claim['id']}/evidence",
         {"expected_version": claim["version"], "url": sources.url("/gone"), "stance": "refutes"},
     )
-    status = fragment(response).cssselect(".evidence-item .archive-status")[0]
-    assert "is-failed" in status.get("class") and words(status) == "Archive failed"
+    badge = fragment(response).cssselect(".evidence-item .archive-badge")[0]
+    status = badge.cssselect(".archive-status")[0]
+    assert "is-failed" in status.get("class")
+    assert (
+        words(status) == "The page was not found: it may have moved or been taken down (HTTP 404)."
+    )
+    retry = badge.cssselect("button.archive-retry")[0]
+    assert words(retry) == "Try again" and retry.get("hx-post").endswith("/archive")
+    assert badge.cssselect("details.own-copy form[enctype='multipart/form-data']")
 
 
 def test_evidence_is_archived_under_the_strict_policy_unless_told_otherwise(client, claim):
@@ -242,7 +250,14 @@ def test_a_pending_archive_badge_asks_again_until_the_copy_is_kept(client, claim
     added = evidence_store.add_evidence(
         app_db, claim["id"], url="https://example.org/report", stance="context", actor=people["ed"]
     )
-    badge = panel_of(client, claim["id"]).cssselect(".archive-status.is-pending")[0]
+    # Queued, as `factcheck evidence add` leaves it for a worker.
+    jobs.huey.put(
+        jobs._archiving_key(added["url"]), {"job_id": "j1", "db_path": "", "policy": None}
+    )
+    try:
+        badge = panel_of(client, claim["id"]).cssselect(".archive-status.is-pending")[0]
+    finally:
+        jobs.huey.delete(jobs._archiving_key(added["url"]))
     status_url = f"/claims/{claim['id']}/evidence/{added['id']}/archive-status"
     assert badge.get("hx-get") == status_url and badge.get("hx-trigger").startswith("every")
     evidence_store.record_snapshot(
@@ -251,6 +266,38 @@ def test_a_pending_archive_badge_asks_again_until_the_copy_is_kept(client, claim
     answer = fragment(client.get(status_url, headers=HX))
     assert answer.cssselect("a.archive-status.is-archived")
     assert not answer.cssselect("[hx-trigger]")
+
+
+def test_a_copy_queued_long_ago_says_it_waits_for_a_worker_and_stops_asking(
+    client, claim, app_db, people
+):
+    added = evidence_store.add_evidence(
+        app_db, claim["id"], url="https://example.org/slow", stance="context", actor=people["ed"]
+    )
+    marker = {"job_id": "j2", "db_path": "", "policy": None, "queued_at": 0}
+    jobs.huey.put(jobs._archiving_key(added["url"]), marker)
+    try:
+        badge = panel_of(client, claim["id"]).cssselect(f"#archive-badge-{added['id']}")[0]
+    finally:
+        jobs.huey.delete(jobs._archiving_key(added["url"]))
+    assert words(badge.cssselect(".archive-status")[0]).startswith("Queued for archiving, waiting")
+    assert not badge.cssselect("[hx-trigger]"), "a badge nobody will answer stops polling"
+    assert words(badge.cssselect("button")[0]) == "Check again"
+
+
+def test_evidence_nobody_asked_to_archive_says_so_and_offers_to_archive_it_now(
+    client, claim, app_db, people, sources
+):
+    added = evidence_store.add_evidence(
+        app_db, claim["id"], url=sources.url("/bulletin"), stance="context", actor=people["ed"]
+    )
+    badge = panel_of(client, claim["id"]).cssselect(f"#archive-badge-{added['id']}")[0]
+    assert not badge.cssselect("[hx-trigger]"), "nothing is running, so nothing polls"
+    assert words(badge.cssselect(".archive-status")[0]) == "Not archived yet"
+    button = badge.cssselect("button.archive-retry")[0]
+    assert words(button) == "Archive now"
+    answer = fragment(hx_post(client, button.get("hx-post"), {}))
+    assert words(answer.cssselect("a.archive-status.is-archived")[0]) == "Archived copy"
 
 
 def test_bad_evidence_is_refused_beside_the_field_with_the_input_kept(client, claim, app_db):
@@ -336,8 +383,8 @@ def test_saving_a_verdict_via_htmx_updates_the_panel_text_list_and_progress(clie
     span = html.get_element_by_id(f"claim-{claim['id']}")
     assert "status-in_progress" in span.get("class")
     assert span.get("data-label") == "in progress"
-    ranked = html.get_element_by_id("ranked-claims")
-    entry = ranked.cssselect(f'.ranked-claim[data-select-claim="{claim["id"]}"]')[0]
+    entry = html.get_element_by_id(f"ranked-{claim['id']}")
+    assert entry.get("hx-swap-oob") == "outerHTML"
     assert "In progress" in words(entry)
     assert "1 in progress" in html.cssselect("#article-progress svg")[0].get("aria-label")
 

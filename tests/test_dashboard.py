@@ -1,9 +1,10 @@
 """The dashboard: the import form at the top, articles with progress, and each person's work:
 assigned claims, reviews waiting, fresh verdicts and evidence that could not be archived."""
 
-from helpers import HX, RATIONALE, parse
+from helpers import HX, RATIONALE, first_checkable_claim, parse
 
 from factcheck.store import articles as article_store
+from factcheck.store import claims as claim_store
 from factcheck.store import evidence, triage, verdicts
 from factcheck.store.actors import SYSTEM
 
@@ -111,19 +112,50 @@ def test_evidence_needing_attention_names_missing_and_failed_archives(
     }
     assert "Not archived yet" in described["https://one.example/a"]
     assert "Archive failed" in described["https://two.example/b"]
-    assert "timed out" in described["https://two.example/b"]
+    assert "timed out" in described["https://two.example/b"].lower()
     evidence.record_snapshot(app_db, "https://one.example/a", actor=SYSTEM, status="archived")
     items = section(parse(client.get("/")), "evidence-heading").cssselect("li a")
     assert [a.text_content() for a in items] == ["https://two.example/b"]
 
 
-def test_every_article_has_a_progress_bar(client, make_article, app_db, people, claim):
+def test_every_article_shows_how_much_of_it_is_published(client, make_article, app_db, people):
     make_article("A second story about 40 new buses\n\nThe city bought 40 buses for 9 million.")
-    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    first = first_checkable_claim(app_db, make_article())
+    triage.assign(app_db, first["id"], assignee="rita", actor=people["ed"])
     page = parse(client.get("/"))
     rows = page.cssselect(".articles-table tbody tr")
-    assert len(rows) == len(article_store.list_articles(app_db)) == 2
-    assert all(row.cssselect("svg.progress-bar") for row in rows)
+    listed = article_store.list_articles(app_db)
+    assert len(rows) == len(listed) == 2
+    for row, article in zip(rows, listed, strict=True):
+        meter = row.cssselect("meter")[0]
+        assert (meter.get("value"), meter.get("max")) == (
+            str(article["published"]),
+            str(article["claims"]),
+        )
+        assert (
+            f"{article['published']}/{article['claims']}" in row.cssselect("td")[4].text_content()
+        )
+    assert not page.cssselect(".articles-table svg"), "no chart per row: one for the whole page"
+
+
+def test_one_chart_adds_up_the_listed_articles_by_status(client, make_article, app_db, people):
+    make_article("A second story about 40 new buses\n\nThe city bought 40 buses for 9 million.")
+    claim = first_checkable_claim(app_db, make_article())
+    submit_verdict(app_db, people, claim["id"])
+    listed = article_store.list_articles(app_db)
+    summary = parse(client.get("/")).cssselect(".articles-summary")[0]
+    charts = summary.cssselect("svg.progress-bar")
+    assert len(charts) == 1
+    label = charts[0].get("aria-label")
+    for status in ("unreviewed", "in_review"):
+        total = sum(article[status] for article in listed)
+        assert f"{total} {status.replace('_', ' ')}" in label
+    claims = sum(article["claims"] for article in listed)
+    assert (
+        summary.cssselect(".progress-text")[0]
+        .text_content()
+        .startswith(f"{claims} claims in these 2 articles:")
+    )
 
 
 def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app_db, people):
@@ -135,6 +167,8 @@ def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app
         "recently_published",
         "evidence_needing_attention",
         "previously_checked",
+        "evidence_changed",
+        "evidence_changed_count",
         "submitted_for_review",
     ]
     assert [row["id"] for row in data["assigned_to_me"]] == [claim["id"]]
@@ -154,20 +188,48 @@ def test_the_top_bar_links_to_queue_and_import(client):
     assert links["Import"].get("href") == "/import"
 
 
-def test_only_the_newest_articles_are_listed_when_there_are_many(
+def test_only_the_newest_articles_are_listed_and_older_ones_a_page_away(
     client, make_article, app_db, monkeypatch
 ):
     from factcheck.views import articles as article_views
 
-    for number in range(4):
+    for number in range(7):
         make_article(
             f"Story {number} about {number + 2} ferries\n\nThe port ran {number + 2} ferries."
         )
     monkeypatch.setattr(article_views, "DASHBOARD_ARTICLES", 3)
+    everything = [row["title"] for row in article_store.list_articles(app_db)]
+
+    def titles(page):
+        return [a.text_content() for a in page.cssselect(".articles-table tbody td:first-child a")]
+
     page = parse(client.get("/"))
-    listed = [a.text_content() for a in page.cssselect(".articles-table tbody .col-title a")]
-    newest = [row["title"] for row in article_store.list_articles(app_db)][:3]
-    assert listed == newest
+    assert titles(page) == everything[:3]
     assert page.cssselect(".page-summary")[0].text_content() == "The newest 3 articles"
     assert page.cssselect('.section-foot a[href="/articles.json"]')
     assert len(client.get("/dashboard.json").get_json()["articles"]) == 3
+
+    pages = [titles(page)]
+    while older := page.cssselect('.article-pages a[rel="next"]'):
+        page = parse(client.get(older[0].get("href")))
+        pages.append(titles(page))
+        assert page.cssselect('.article-pages a[href="/"]'), "a way back to the newest"
+    assert pages == [everything[0:3], everything[3:6], everything[6:7]]
+    assert page.cssselect(".page-summary")[0].text_content() == "1 older article"
+
+
+def test_a_list_of_work_says_when_it_has_more(client, make_article, app_db, people, monkeypatch):
+    from factcheck.views import articles as article_views
+
+    claims = [
+        c for c in claim_store.claims_for_article(app_db, make_article()) if c["kind"] == "claim"
+    ]
+    for claim in claims[:2]:
+        triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    monkeypatch.setitem(article_views.WORK_SHOWN, "assigned_to_me", 1)
+    assigned = section(parse(client.get("/")), "assigned-heading")
+    assert len(assigned.cssselect("li")) == 1
+    assert assigned.cssselect(".count")[0].text_content() == "1+"
+    monkeypatch.setitem(article_views.WORK_SHOWN, "assigned_to_me", 2)
+    assigned = section(parse(client.get("/")), "assigned-heading")
+    assert assigned.cssselect(".count")[0].text_content() == "2"

@@ -325,6 +325,7 @@ def commands(group: click.Group = main, path: tuple[str, ...] = ()):
 # any free port, so it is not one of them).
 REFUSED_WORKER_COUNTS = ["0", "-1", str(2**64), "many"]
 REFUSED_PORTS = ["70000", "-1", str(2**64), "eighty"]
+REFUSED_ARTICLE_COUNTS = ["0", "-1", str(2**64), "many"]
 
 
 # Real values by parameter name, so the second run of each command gets past its checks.
@@ -367,6 +368,14 @@ def _arguments(path, command, world_ids, hostile: str, pick) -> list[str]:
         if path == ("serve",):
             if param.name == "port":
                 args += ["--port", pick(REFUSED_PORTS)]
+            continue
+        if path == ("dev", "generate") and param.name in ("articles", "workers"):
+            # A count that parses (hypothesis draws any integer) could generate for hours: only
+            # counts it must refuse, or a tiny real one, in this process.
+            if param.name == "articles":
+                args += ["--articles", pick([*REFUSED_ARTICLE_COUNTS, "2"])]
+            else:
+                args += ["--workers", "0"]
             continue
         if path == ("worker",):
             # `worker` runs until stopped: it only ever gets counts it must refuse.

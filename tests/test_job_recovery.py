@@ -127,7 +127,7 @@ def test_an_archive_cut_off_is_failed_and_can_be_fetched_again(
     assert item["snapshot_error"] == job_recovery.INTERRUPTED_ARCHIVE
     panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
     badge = panel.cssselect(f"#archive-badge-{evidence['id']}")[0]
-    assert "Archive failed" in badge.text_content()
+    assert "The server stopped while the page was being copied" in badge.text_content()
     retry = badge.cssselect("button.archive-retry")[0]
     assert retry.text_content() == "Try again"
 
@@ -151,3 +151,11 @@ def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
     assert job_recovery.recover_interrupted() == {"imports": [], "archives": []}
     assert jobs.progress(done_id)["stage"] == "done"
     assert jobs.progress(waiting_id)["stage"] == "queued"
+
+
+def test_a_link_check_lock_left_by_a_crash_is_cleared_at_restart(immediate_jobs):
+    from factcheck import link_jobs
+
+    link_jobs.LINK_WATCH_LOCK.acquire()
+    job_recovery.recover_interrupted()
+    assert not link_jobs.LINK_WATCH_LOCK.is_locked()

@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "library"
 
 
 @pytest.fixture
-def run(tmp_path, matcher):
+def run(tmp_path):
     path = tmp_path / "cli.db"
 
     def invoke(*args, input=None):
@@ -145,6 +145,7 @@ def test_show_and_remove(run):
 
 
 def test_match_one_text_and_a_stream_of_queries_in_order(run):
+    """With the real matcher: each query's own words come first among every candidate."""
     run("library", "import", str(FIXTURES / "checks.jsonl"))
     run("library", "import", str(FIXTURES / "checks.csv"))
     # --min-score 0: the order of the candidates, whatever the threshold the workbench uses.
@@ -190,7 +191,9 @@ def test_match_table_without_json(run):
     assert "no previous check matches" in nothing.output
 
 
-def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them(run, tmp_path):
+def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them(
+    run, tmp_path, matcher
+):
     story = tmp_path / "story.txt"
     sentence = "The harbour bridge toll rose by 40 percent in one year, the council said."
     story.write_text(f"Bridge tolls\n\n{sentence}\n", encoding="utf-8")

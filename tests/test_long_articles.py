@@ -135,9 +135,9 @@ def test_a_short_article_has_no_parts_and_lists_every_claim(client, make_article
     assert not page.cssselect(".ranked-more")
 
 
-def test_a_change_to_a_claim_refreshes_the_bounded_list(client, long_article, app_db):
+def test_a_change_to_a_claim_sends_its_row_not_the_bounded_list(client, long_article, app_db):
     article_id, _, units = long_article
-    claim = units[5]
+    claim = claim_store.ranked_claims(app_db, article_id, RANKED_SHOWN)[-1]
     token = re.search(
         r'"X-CSRFToken": "([^"]+)"', client.get(f"/articles/{article_id}").get_data(as_text=True)
     ).group(1)
@@ -148,8 +148,9 @@ def test_a_change_to_a_claim_refreshes_the_bounded_list(client, long_article, ap
     )
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     fragment = response.get_data(as_text=True)
-    assert fragment.count('class="ranked-claim"') == RANKED_SHOWN
-    assert f"/queue?article={article_id}" in fragment
+    assert fragment.count('class="ranked-claim"') == 1
+    assert f'<li id="ranked-{claim["id"]}" hx-swap-oob="outerHTML">' in fragment
+    assert 'id="ranked-claims"' not in fragment
 
 
 def test_the_report_of_a_long_article_lists_every_claim_with_its_number(

@@ -164,3 +164,36 @@ def test_after_a_change_the_rest_of_the_request_has_no_limit(numbers_db):
         " SELECT count(*) FROM c"
     ).fetchone()[0]
     assert total == 100000
+
+
+def test_a_read_through_sqlite_utils_query_is_interrupted_too(numbers_db):
+    """sqlite-utils runs query() inside a savepoint, which is a transaction to SQLite: the limit
+    still stops it, since it is not one of our own transactions."""
+    limit_time(numbers_db, 0)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        list(numbers_db.query(SLOW_QUERY))
+
+
+def test_a_read_snapshot_runs_to_its_end_past_the_limit(numbers_db):
+    numbers_db.execute(BIG_INSERT)
+    limit_time(numbers_db, 0)
+    with database.read_snapshot(numbers_db):
+        rows = list(numbers_db.query("SELECT count(*) AS n FROM numbers"))
+    assert rows == [{"n": 200000}]
+
+
+def slow_query_view():
+    return jsonify(list(get_db().query(SLOW_QUERY)))
+
+
+def test_a_page_whose_query_goes_through_sqlite_utils_answers_503(slow_app, people):
+    slow_app.add_url_rule("/slow-query", "slow_query", slow_query_view)
+    client = slow_app.test_client()
+    client.post(
+        "/sign-in",
+        data={"username": "rita", "password": PASSWORD},
+        headers={"X-CSRFToken": csrf_token_for(client)},
+    )
+    response = client.get("/slow-query")
+    assert response.status_code == 503
+    assert MESSAGE in parse(response).text_content()

@@ -9,6 +9,7 @@ from helpers import HX, RATIONALE, first_checkable_claim, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.store import articles as article_store
 from factcheck.store import bulk, claims, evidence, verdicts
 from factcheck.store.queue import QueueFilters, queue_page
 from factcheck.views import queue as queue_view
@@ -21,7 +22,16 @@ SHORT = (
 
 
 def row_ids(element) -> list[int]:
-    return [int(row.get("data-claim-id")) for row in element.cssselect("#queue-table tbody tr")]
+    """The claims the queue lists, in order: each row's checkbox carries its claim's id."""
+    boxes = element.cssselect('#queue-table tbody input[name="claim"]')
+    return [int(box.get("value")) for box in boxes]
+
+
+def cell(page, claim_id: int, column: str):
+    """The cell of the claim's row under the column with this heading."""
+    headings = [th.text_content() for th in page.cssselect("#queue-table thead th")]
+    box = page.cssselect(f'#queue-table tbody input[name="claim"][value="{claim_id}"]')[0]
+    return box.getparent().getparent().cssselect("td")[headings.index(column)]
 
 
 def notice_text(element) -> str:
@@ -61,9 +71,28 @@ def test_the_queue_ranks_claims_across_articles(client, two_articles, app_db):
     link = first.cssselect("a.queue-claim")[0]
     assert link.get("href") == f"/articles/{claim['article_id']}?claim={claim['id']}"
     assert link.text_content() == claim["text"]
-    assert first.cssselect(".score-bar") and first.cssselect(".badge.status-unreviewed")
+    assert first.cssselect(".badge.status-unreviewed")
+    assert cell(page, claim["id"], "Score").text_content() == f"{claim['checkworthiness']:.2f}"
     headers = [th.text_content() for th in page.cssselect("#queue-table thead th")][1:]
-    assert headers == ["Score", "Claim", "Article", "Status", "Verdict", "Assignee", "Age"]
+    assert headers == ["Score", "Claim", "Article", "Status", "Assignee", "Age"]
+    box = first.cssselect('input[name="claim"]')[0]
+    assert box.get("aria-labelledby") == link.get("id"), "a row's checkbox is named by its claim"
+
+
+def test_a_long_claim_and_title_are_clipped_in_the_row(client, app_db, make_article):
+    words = " ".join(["considerable"] * 20)
+    body = (
+        f"Council budget {words} leaves 40 million gap\n\n"
+        f"The council said on Monday that repairs would cost 48 million dollars, {words}."
+    )
+    article_id = make_article(body)
+    page = parse(client.get("/queue"))
+    claim = claims.ranked_claims(app_db, article_id, 1)[0]
+    text = cell(page, claim["id"], "Claim").text_content()
+    title = cell(page, claim["id"], "Article").text_content()
+    assert len(claim["text"]) > 100 and len(text) <= 100 and text.endswith("…")
+    assert claim["text"].startswith(text.removesuffix("…"))
+    assert len(title) <= 32 and title.endswith("…")
 
 
 def test_every_filter_control_is_labelled(client, two_articles):
@@ -101,8 +130,12 @@ def test_the_article_filter_and_a_row_link_to_it(client, two_articles, app_db):
     _, second = two_articles
     page = parse(client.get(f"/queue?article={second}"))
     assert row_ids(page) == store_order(app_db, article_id=second)
-    assert page.cssselect(f'#queue-article option[value="{second}"]')[0].get("selected") is not None
-    article_link = page.cssselect(".col-article a")[0]
+    assert page.cssselect("#queue-article")[0].get("value") == str(second)
+    title = article_store.get_article(app_db, second)["title"]
+    assert page.cssselect(f'#queue-article-list option[value="{second}"]')[0].text == title
+    assert page.cssselect(".queue-count .queue-article-name")[0].text_content() == title
+    first_row = row_ids(page)[0]
+    article_link = cell(page, first_row, "Article").cssselect("a")[0]
     assert article_link.get("href") == f"/queue?article={second}"
 
 
@@ -301,7 +334,10 @@ def test_a_bulk_action_without_its_token_changes_nothing(client, two_articles, a
 def test_rows_carry_checkboxes_and_a_select_all(client, two_articles):
     page = parse(client.get("/queue"))
     boxes = page.cssselect('#queue-table tbody input[type="checkbox"][name="claim"]')
-    assert len(boxes) == len(row_ids(page)) and all(box.get("aria-label") for box in boxes)
+    assert len(boxes) == len(row_ids(page))
+    for box in boxes:
+        label = page.get_element_by_id(box.get("aria-labelledby"))
+        assert label.get("class") == "queue-claim" and label.text_content()
     assert page.cssselect("#queue-table thead [data-select-all]")[0].get("aria-label")
 
 
@@ -338,11 +374,126 @@ def test_a_rating_not_yet_published_shows_as_pending(client, two_articles, app_d
     verdicts.set_verdict(
         app_db, claim["id"], rating="mixed", rationale=RATIONALE, actor=people["ed"]
     )
-    row = parse(client.get("/queue")).cssselect(f'tr[data-claim-id="{claim["id"]}"] .col-verdict')[
-        0
-    ]
-    assert row.text_content().strip() == "Mixed (draft)"
-    assert not row.cssselect(".verdict-chip"), "a draft must not look like a published verdict"
+    status = cell(parse(client.get("/queue")), claim["id"], "Status")
+    assert status.cssselect(".badge")[0].text_content() == "In progress"
+    assert status.cssselect(".pending-verdict")[0].text_content() == "Mixed (draft)"
+    assert not status.cssselect(".verdict-chip"), "a draft must not look like a published verdict"
     other = next(i for i in store_order(app_db) if i != claim["id"])
-    other_cell = parse(client.get("/queue")).cssselect(f'tr[data-claim-id="{other}"] .col-verdict')
-    assert other_cell[0].text_content().strip() == "—"
+    other_cell = cell(parse(client.get("/queue")), other, "Status")
+    assert other_cell.text_content() == "Unreviewed"
+
+
+def test_a_published_claim_shows_its_verdict_as_its_status(client, two_articles, app_db, people):
+    first, _ = two_articles
+    claim = first_checkable_claim(app_db, first)
+    evidence.add_evidence(
+        app_db, claim["id"], url="https://county.example/b", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="mixed", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
+    status = cell(parse(client.get("/queue")), claim["id"], "Status")
+    assert status.cssselect(".verdict-chip")[0].text_content() == "Mixed"
+    assert "verdict-mixed" in status.cssselect(".verdict-chip")[0].get("class")
+
+
+# The article filter: a number, or words of a title; suggestions as you type
+
+
+@pytest.fixture
+def titled(make_article) -> dict[str, int]:
+    """Three articles whose titles share words, by a short name."""
+    bodies = {
+        "harbour": "Harbour dredging to cost 12 million\n\nDredging will cost 12 million euros.",
+        "bridge": "Bridge repairs to cost 48 million\n\nRepairs will cost 48 million dollars.",
+        "tunnel": "Tunnel 100% closed for 3 weeks_end\n\nThe tunnel shuts for 3 weeks in May.",
+    }
+    return {name: make_article(body) for name, body in bodies.items()}
+
+
+def test_words_matching_one_title_filter_the_queue_to_it(client, titled, app_db):
+    page = parse(client.get("/queue?article=BRIDGE repairs"))
+    assert row_ids(page) == store_order(app_db, article_id=titled["bridge"])
+    assert page.cssselect("#queue-article")[0].get("value") == str(titled["bridge"])
+    json = client.get("/queue.json?article=bridge").get_json()
+    assert json["filters"]["article"] == str(titled["bridge"]) and "article_matches" not in json
+
+
+def test_a_number_with_or_without_hash_is_the_article(client, titled, app_db):
+    for typed in (str(titled["harbour"]), f"#{titled['harbour']}"):
+        page = parse(client.get("/queue", query_string={"article": typed}))
+        assert row_ids(page) == store_order(app_db, article_id=titled["harbour"])
+
+
+def test_words_matching_several_titles_ask_which_article(client, titled):
+    response = client.get("/queue?article=cost&status=unreviewed")
+    page = parse(response)
+    assert row_ids(page) == []
+    choices = page.cssselect(".article-matches a")
+    assert [a.text_content() for a in choices] == [
+        "Bridge repairs to cost 48 million",
+        "Harbour dredging to cost 12 million",
+    ]
+    query = parse_qs(urlsplit(choices[0].get("href")).query)
+    assert query == {"article": [str(titled["bridge"])], "status": ["unreviewed"]}
+    assert "2 articles" in page.cssselect(".empty-state p")[0].text_content()
+    assert not page.cssselect(".export-form"), "no export until the article is chosen"
+    json = client.get("/queue.json?article=cost").get_json()
+    assert [match["id"] for match in json["article_matches"]] == [
+        titled["bridge"],
+        titled["harbour"],
+    ]
+    assert json["claims"] == []
+
+
+def test_words_matching_no_title_say_so(client, titled):
+    page = parse(client.get("/queue?article=zeppelin"))
+    assert row_ids(page) == []
+    empty = page.cssselect(".empty-state")[0]
+    assert "No article matches" in empty.text_content()
+    assert empty.cssselect('a[href="/queue"]')
+
+
+def test_like_wildcards_in_the_words_match_only_themselves(client, titled):
+    assert store_titles(client, "100%") == ["Tunnel 100% closed for 3 weeks_end"]
+    assert store_titles(client, "e_k") == [], "'_' would match the 'eek' of 'weeks'"
+    assert store_titles(client, "%") == ["Tunnel 100% closed for 3 weeks_end"]
+
+
+def store_titles(client, typed: str) -> list[str]:
+    html = client.get("/queue/articles", query_string={"article": typed}, headers=HX)
+    options = lxml.html.fragment_fromstring(html.get_data(as_text=True), create_parent="div")
+    return [option.text for option in options.cssselect("option")]
+
+
+def test_suggestions_offer_titles_newest_first_and_a_number_first(client, titled):
+    assert store_titles(client, "to cost") == [
+        "Bridge repairs to cost 48 million",
+        "Harbour dredging to cost 12 million",
+    ]
+    html = client.get("/queue/articles", query_string={"article": str(titled["harbour"])})
+    options = lxml.html.fragment_fromstring(html.get_data(as_text=True), create_parent="div")
+    assert options.cssselect("option")[0].get("value") == str(titled["harbour"])
+    assert store_titles(client, "") == []
+
+
+def test_the_article_box_asks_for_suggestions_as_you_type(client):
+    box = parse(client.get("/queue")).cssselect("#queue-article")[0]
+    assert box.get("list") == "queue-article-list"
+    assert box.get("hx-get") == "/queue/articles"
+    assert box.get("hx-target") == "#queue-article-list"
+    form = parse(client.get("/queue")).cssselect("#queue-filters")[0]
+    assert "change from:#queue-article" in form.get("hx-trigger")
+
+
+def test_a_non_claims_status_is_why_it_is_not_a_claim(client, two_articles, app_db, people):
+    claim_id = store_order(app_db)[0]
+    bulk.bulk_update(
+        app_db, [claim_id], action="not_a_claim", value="an opinion", actor=people["ed"]
+    )
+    page = parse(client.get("/queue?kind=not_a_claim"))
+    status = cell(page, claim_id, "Status")
+    assert status.text_content() == "an opinion"
+    assert not status.cssselect(".badge")

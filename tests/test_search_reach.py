@@ -11,6 +11,7 @@ from helpers import parse
 
 from factcheck.cli import main
 from factcheck.store import bulk
+from factcheck.store import queue as queue_store
 from factcheck.store.queue import QueueFilters, queue_count, queue_page
 from factcheck.views import queue as queue_view
 
@@ -34,7 +35,8 @@ def many(store_article, app_db, people) -> dict:
 
 
 def row_ids(page) -> list[int]:
-    return [int(row.get("data-claim-id")) for row in page.cssselect("#queue-table tbody tr")]
+    boxes = page.cssselect('#queue-table tbody input[name="claim"]')
+    return [int(box.get("value")) for box in boxes]
 
 
 def count_text(page) -> str:
@@ -143,3 +145,37 @@ def test_an_export_finds_the_newest_match_by_search_and_a_filter(db_path, many):
         _export(db_path, "--format", "json", "--search", "budget", "--assignee", "rita")
     )
     assert [claim["id"] for claim in document["claims"]] == [many["newest"]]
+
+
+def test_more_than_the_bound_is_counted_once_for_all_later_pages(client, many, monkeypatch):
+    monkeypatch.setattr(queue_view, "COUNT_CAP", 5_000)
+    first = client.get("/queue.json?q=budget").get_json()
+    assert first["count_capped"] and first["next_key"].endswith(":more")
+
+    def no_recount(*args, **kwargs):
+        raise AssertionError("a later page counted the matches again")
+
+    monkeypatch.setattr(queue_store, "queue_count_upto", no_recount)
+    second = client.get(first["next_url"].replace("/queue?", "/queue.json?")).get_json()
+    assert (second["count"], second["count_capped"]) == (5_000, True)
+    assert second["next_key"].endswith(":more")
+    assert not {row["id"] for row in first["claims"]} & {row["id"] for row in second["claims"]}
+
+
+def test_below_the_bound_every_page_is_counted_afresh(client, many):
+    first = client.get("/queue.json?q=budget").get_json()
+    assert not first["next_key"].endswith(":more")
+    second = client.get(first["next_url"].replace("/queue?", "/queue.json?")).get_json()
+    assert (second["count"], second["count_capped"]) == (MATCHES, False)
+
+
+def test_counts_tell_claims_from_non_claims_inside_a_tie(app_db, many, people):
+    """Counts find non-claims through their index by (score, article, seq): units of one article
+    with equal scores must still be told apart one by one."""
+    reclassified = many["ids"][:3]
+    bulk.bulk_update(app_db, reclassified, action="not_a_claim", value=None, actor=people["ed"])
+    article = many["article_id"]
+    assert queue_count(app_db, QueueFilters()) == MATCHES - 3
+    assert queue_count(app_db, QueueFilters(article_id=article)) == MATCHES - 3
+    assert queue_count(app_db, QueueFilters(article_id=article, kind="not_a_claim")) == 3
+    assert queue_count(app_db, QueueFilters(assignee="none")) == MATCHES - 4

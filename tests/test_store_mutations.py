@@ -14,7 +14,9 @@ from factcheck.store import (
     bulk,
     comments,
     evidence,
+    link_checks,
     sessions,
+    snapshots,
     triage,
     users,
     verdicts,
@@ -58,6 +60,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.sessions", "channel"),
     ("factcheck.store.sessions", "why_ended"),
     ("factcheck.store.verdicts", "rationale_problem"),
+    ("factcheck.store.snapshots", "store_file"),
+    ("factcheck.store.snapshots", "check_quotes"),
+    ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.queue", "search_expression"),
     ("factcheck.store.queue", "page_key"),
@@ -194,6 +199,40 @@ def record_snapshot(db, p, c):
     return lambda: evidence.record_snapshot(
         db, "https://stats.example/report", actor=SYSTEM, status="failed", error="timed out"
     )
+
+
+@scenario
+def attach_copy(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: snapshots.attach_copy(
+        db,
+        added["id"],
+        actor=p["rita"],
+        data=b"%PDF-1.4 a copy",
+        content_type="application/pdf",
+        content_sha256="a" * 64,
+        file_name="copy.pdf",
+    )
+
+
+def _link_checked(db, p, c, outcome="failed"):
+    added = _with_evidence(db, p, c)
+    link_checks.record_link_check(db, added["url"], actor=SYSTEM, outcome=outcome, error="gone")
+    return added
+
+
+@scenario
+def record_link_check(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: link_checks.record_link_check(
+        db, added["url"], actor=SYSTEM, outcome="unchanged", http_status=200
+    )
+
+
+@scenario
+def acknowledge_change(db, p, c):
+    added = _link_checked(db, p, c)
+    return lambda: link_checks.acknowledge_change(db, added["id"], actor=p["rita"])
 
 
 @scenario

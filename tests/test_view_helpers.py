@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.views.article_layout import layout_article, split_headline, usable_units
-from factcheck.views.formatting import exact_time, progress_segments, relative_time
+from factcheck.views.formatting import clip, exact_time, progress_segments, relative_time
 
 SECTIONS = ("headline", "standfirst", "body")
 
@@ -129,3 +129,19 @@ def test_progress_pieces_fill_the_bar_exactly_once(numbers):
         assert abs(piece["x"] - position) < 1e-9
         position += piece["width"]
     assert abs(position - (100 if any(numbers) else 0)) < 1e-9
+
+
+@given(st.text(max_size=300), st.integers(min_value=2, max_value=200))
+def test_clip_keeps_short_text_and_cuts_long_text_to_a_prefix_within_the_limit(text, limit):
+    clipped = clip(text, limit)
+    if len(text) <= limit:
+        assert clipped == text
+        return
+    assert len(clipped) <= limit
+    assert clipped.endswith("…")
+    assert text.startswith(clipped.removesuffix("…"))
+
+
+def test_clip_cuts_at_a_word_break_when_one_is_near():
+    assert clip("The council said 40 buses would cost 9 million", 20) == "The council said 40…"
+    assert clip("Supercalifragilistic expialidocious", 10) == "Supercali…"

@@ -6,3 +6,7 @@
 CREATE INDEX claims_by_text_key ON claims (
     replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(text), ' ', ''), char(9), ''), char(10), ''), char(13), ''), '.', ''), ',', ''), ';', ''), ':', ''), '!', ''), '?', ''), '"', ''), '''', ''), '‘', ''), '’', ''), '“', ''), '”', ''), '(', ''), ')', ''), '[', ''), ']', ''), '-', ''), '–', ''), '—', ''), '…', ''), '*', ''), '_', ''), '/', '')
 ) WHERE kind = 'claim';
+
+-- How many claims hold each word, so that finding the claims a new library item may match looks
+-- only for its rarest words (a common word would have SQLite rank most of the table).
+CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row');

@@ -28,11 +28,13 @@ class UserError(click.ClickException):
 
 def refusals() -> tuple[type[Exception], ...]:
     """Exceptions whose message is meant for the user."""
+    from factcheck.copies import CopyRefused
     from factcheck.fetch import FetchError
     from factcheck.importers import ImportRefused
     from factcheck.job_storage import JobQueueError
+    from factcheck.link_watch import SettingError
 
-    return (StoreError, ImportRefused, FetchError, JobQueueError)
+    return (StoreError, ImportRefused, FetchError, JobQueueError, CopyRefused, SettingError)
 
 
 def _argument_problem(argument: str) -> str | None:

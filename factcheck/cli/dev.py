@@ -6,6 +6,9 @@ import click
 
 from factcheck.cli.base import UserError, command_line_channel, emit_json, main, open_db
 
+# 40 million claims: past what one SQLite file is meant to hold here (see docs/scaling.md).
+MAX_ARTICLES = 1_000_000
+
 
 @main.group("dev")
 def dev_group():
@@ -23,7 +26,10 @@ def _show_progress(progress) -> None:
 
 @dev_group.command("generate")
 @click.option(
-    "--articles", type=click.IntRange(min=1), required=True, help="How many articles to generate."
+    "--articles",
+    type=click.IntRange(min=1, max=MAX_ARTICLES),
+    required=True,
+    help=f"How many articles to generate (at most {MAX_ARTICLES:,}).",
 )
 @click.option(
     "--seed", type=int, default=1, show_default=True, help="The same seed, the same data."

@@ -1,4 +1,5 @@
-"""CLI commands for the review loop: evidence, verdicts, second review, triage, comments, history."""
+"""CLI commands for the review loop: verdicts, second review, triage, comments, history (evidence
+is in cli/evidence.py)."""
 
 import click
 
@@ -18,9 +19,7 @@ from factcheck.reveal import reveal
 from factcheck.scales import load_scale
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
-from factcheck.store import evidence as evidence_store
 from factcheck.store import triage, verdicts
-from factcheck.store.evidence import STANCES
 
 as_option = click.option(
     "--as", "as_user", metavar="USERNAME", required=True, help="Who is making the change."
@@ -39,91 +38,6 @@ def _show_claim(db, claim_id: int, as_json: bool, message: str) -> None:
         emit_json(claim)
     else:
         click.echo(f"{message} Claim {claim_id} is now {status_words(claim['status'])}.")
-
-
-@main.group("evidence")
-def evidence_group():
-    """Attach sources to a claim, or remove them."""
-
-
-@evidence_group.command("add")
-@click.argument("claim_id", type=ID)
-@click.argument("url")
-@click.option("--stance", type=click.Choice(STANCES), required=True)
-@click.option("--quote", help="The passage of the source the claim is checked against.")
-@click.option("--note", help="A note for other reviewers.")
-@click.option("--title", help="The source's title.")
-@click.option("--publisher", help="Who published the source.")
-@as_option
-@json_option
-def add_evidence(claim_id, url, stance, quote, note, title, publisher, as_user, as_json):
-    """Attach a source (http or https URL) to a claim."""
-    db = open_db()
-    evidence = evidence_store.add_evidence(
-        db,
-        claim_id,
-        url=url,
-        stance=stance,
-        quote=quote,
-        note=note,
-        title=title,
-        publisher=publisher,
-        actor=acting_user(db, as_user),
-    )
-    if as_json:
-        emit_json(evidence)
-    else:
-        click.echo(f"Added evidence {evidence['id']} to claim {claim_id}.")
-
-
-@evidence_group.command("remove")
-@click.argument("evidence_id", type=ID)
-@click.option("--reason", required=True, help="Why the source no longer counts.")
-@as_option
-@json_option
-def remove_evidence(evidence_id, reason, as_user, as_json):
-    """Remove a source from its claim (the record of it is kept)."""
-    db = open_db()
-    evidence = evidence_store.remove_evidence(
-        db, evidence_id, reason=reason, actor=acting_user(db, as_user)
-    )
-    emit_json(evidence) if as_json else click.echo(f"Removed evidence {evidence_id}.")
-
-
-@evidence_group.command("archive")
-@click.argument("evidence_ids", type=ID, nargs=-1)
-@click.option(
-    "--pending", is_flag=True, help="Every source not archived yet, or whose archive failed."
-)
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
-@json_option
-@click.pass_context
-def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
-    """Fetch evidence pages now and keep a copy of each (the workbench does this by itself)."""
-    from factcheck import jobs
-    from factcheck.store.queue import evidence_needing_attention
-
-    db = open_db()
-    if pending:
-        urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
-    elif evidence_ids:
-        urls = [evidence_store.get_evidence(db, evidence_id)["url"] for evidence_id in evidence_ids]
-    else:
-        raise UserError("name the evidence to archive by id, or give --pending")
-    path = str(ctx.find_root().obj["db_path"])
-    results = []
-    for url in dict.fromkeys(urls):
-        outcome = jobs.archive_evidence.call_local(path, url)
-        snapshot = evidence_store.get_snapshot(db, outcome["snapshot_id"])
-        results.append({"url": url, **outcome, "error": snapshot["error"]})
-    if as_json:
-        emit_json(results)
-        return
-    if not results:
-        click.echo("Nothing to archive: every source has a copy.")
-    for result in results:
-        detail = f" ({result['error']})" if result["error"] else ""
-        click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
 
 
 @main.group("verdict")

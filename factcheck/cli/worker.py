@@ -17,9 +17,9 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 )
 @click.pass_context
 def worker(ctx, workers):
-    """Run queued jobs (URL imports, big pastes, evidence archiving) until TERM or Ctrl+C; the
-    jobs in hand finish first. The queue is FACTCHECK_JOBS_URL's Redis, else the jobs file
-    beside --db."""
+    """Run queued jobs (URL imports, big pastes, evidence archiving, link checks) until TERM or
+    Ctrl+C; the jobs in hand finish first. The queue is FACTCHECK_JOBS_URL's Redis, else the jobs
+    file beside --db."""
     from factcheck import job_recovery
 
     queue = use_job_queue(ctx.find_root().obj["db_path"])

@@ -1,4 +1,5 @@
-"""The verifiable bundle: a zip of the JSON, CSV, ClaimReview and HTML exports with a manifest of
+"""The verifiable bundle: a zip of the JSON, CSV, ClaimReview and HTML exports, and the archived
+copies of the evidence pages the verdicts rest on (copies/<sha256>.<ext>), with a manifest of
 their sha256 hashes and the audit chain head they were taken at, and the check of such a zip.
 
 The manifest's own sha256 is recorded in the export's audit row, so a database that still holds
@@ -23,6 +24,18 @@ PARTS = (
     ("report.html", html_report.write),
 )
 CHUNK = 1 << 16
+# Archived copies of evidence pages, each named by the sha256 of its bytes.
+COPIES_FOLDER = "copies/"
+COPY_EXTENSIONS = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "text/html": "html",
+    "application/xhtml+xml": "xhtml",
+    "text/plain": "txt",
+}
 
 
 class NotABundle(ValueError):
@@ -57,6 +70,7 @@ def write(out: BinaryIO, context) -> dict:
             files[name] = sink.hexdigest()
             if name == "report.json":
                 claims = outcome["claims"]
+        files.update(_write_copies(archive, context))
         provenance = context.provenance
         manifest = {
             "created_at": provenance["created_at"],
@@ -74,6 +88,21 @@ def write(out: BinaryIO, context) -> dict:
         "files": files,
         "manifest_sha256": hashlib.sha256(content).hexdigest(),
     }
+
+
+def _write_copies(archive: zipfile.ZipFile, context) -> dict[str, str]:
+    """The archived copies the exported verdicts rest on, each named by its own sha256."""
+    files = {}
+    db = context.db
+    for stored in export_store.verdict_copies(db, **context.store_arguments()):
+        data = export_store.copy_bytes(db, stored["sha256"])
+        if data is None:
+            continue
+        extension = COPY_EXTENSIONS.get(stored["content_type"], "bin")
+        name = f"{COPIES_FOLDER}{stored['sha256']}.{extension}"
+        archive.writestr(name, data)
+        files[name] = hashlib.sha256(data).hexdigest()
+    return files
 
 
 def _read_manifest(archive: zipfile.ZipFile) -> tuple[dict, bytes]:
@@ -106,15 +135,36 @@ def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
     for name, expected in sorted(listed.items()):
         if name not in present:
             problems.append(f"{name} is listed in the manifest but missing from the bundle")
-        elif _sha256_of(archive, name) != expected:
+            continue
+        actual = _sha256_of(archive, name)
+        if actual != expected:
             problems.append(f"{name} was changed: its sha256 no longer matches the manifest")
+        elif name.startswith(COPIES_FOLDER) and not _named_by(name, actual):
+            problems.append(
+                f"{name} is not the archived copy its name says: its sha256 is {actual}"
+            )
     for name in sorted(present - set(listed) - {MANIFEST}):
         problems.append(f"{name} was added: the manifest does not list it")
     return problems
 
 
-def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str], list[int]]:
+def _named_by(name: str, sha256: str) -> bool:
+    return name.removeprefix(COPIES_FOLDER).split(".", 1)[0] == sha256
+
+
+def _check_copies(db, files: dict) -> list[str]:
+    """Each archived copy in the bundle is one the database holds, byte for byte."""
     problems = []
+    for name in sorted(files):
+        if name.startswith(COPIES_FOLDER):
+            digest = name.removeprefix(COPIES_FOLDER).split(".", 1)[0]
+            if export_store.copy_bytes(db, digest) is None:
+                problems.append(f"{name} is not an archived copy this database holds")
+    return problems
+
+
+def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str], list[int]]:
+    problems = _check_copies(db, manifest["files"])
     head = manifest["audit_head"]
     row, recorded = head.get("row"), head.get("hash")
     if row:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from urllib.parse import quote
 
+from factcheck.archive_words import copy_line
 from factcheck.exports import svg_chart
 from factcheck.exports.records import web_url
 from factcheck.exports.report_model import (
@@ -124,6 +125,8 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
             if item.get("quote"):
                 quoted = escape_markdown(reveal(item["quote"])).replace("\n", "\n  > ")
                 yield f"  > {quoted}"
+            if line := copy_line(item):
+                yield f"  *{line}.*"
         yield ""
     people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
     if verdict.get("approved_by"):

@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from factcheck.archive_words import copy_line
 from factcheck.history_words import channel_words
 from factcheck.reveal import reveal, reveal_html
 
@@ -19,6 +20,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["channel_words"] = channel_words
+    env.globals["copy_line"] = copy_line
     env.filters["reveal"] = reveal_html
     env.filters["reveal_text"] = reveal
     return env

@@ -9,7 +9,7 @@ from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 
-ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date")
+ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
 
 _CLAIM_INSERT = (
     'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
@@ -46,10 +46,10 @@ def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int,
         imported_by=actor.username,
     )
     cursor = db.execute(
-        "INSERT INTO articles (title, source_url, publisher, author, published_date, body,"
-        " body_hash, import_format, imported_at, imported_by) VALUES (:title, :source_url,"
-        " :publisher, :author, :published_date, :body, :body_hash, :import_format, :imported_at,"
-        " :imported_by)",
+        "INSERT INTO articles (title, source_url, publisher, author, published_date, language,"
+        " body, body_hash, import_format, imported_at, imported_by) VALUES (:title, :source_url,"
+        " :publisher, :author, :published_date, :language, :body, :body_hash, :import_format,"
+        " :imported_at, :imported_by)",
         row,
     )
     article_id = cursor.lastrowid
@@ -94,9 +94,9 @@ def get_article(db, article_id: int) -> dict:
 
 
 @query
-def list_articles(db, limit: int | None = None) -> list[dict]:
-    """Every article (or the newest `limit`), newest first, with its claim counts by status
-    (non-claims counted apart)."""
+def list_articles(db, limit: int | None = None, before: int | None = None) -> list[dict]:
+    """Every article (or the newest `limit`; with `before`, only those older than that article
+    id), newest first, with its claim counts by status (non-claims counted apart)."""
     return list(
         db.query(
             """
@@ -114,10 +114,33 @@ def list_articles(db, limit: int | None = None) -> list[dict]:
                    count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'published')
                        AS published
             FROM articles a LEFT JOIN claims c ON c.article_id = a.id
+            WHERE a.id < ?
             GROUP BY a.id
             ORDER BY a.id DESC
             LIMIT ?
             """,
-            [-1 if limit is None else limit],
+            [2**63 - 1 if before is None else before, -1 if limit is None else limit],
+        )
+    )
+
+
+def _like_pattern(word: str) -> str:
+    """`word` anywhere in a value, for LIKE ... ESCAPE '\\': its own % and _ match only themselves."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@query
+def find_by_title(db, words: str, limit: int) -> list[dict]:
+    """Up to `limit` articles, newest first, whose title holds every word of `words` (ASCII
+    letters in any case): for picking an article by name."""
+    terms = words.split()
+    if not terms:
+        return []
+    clauses = " AND ".join("title LIKE ? ESCAPE '\\'" for _ in terms)
+    return list(
+        db.query(
+            f"SELECT id, title FROM articles WHERE {clauses} ORDER BY id DESC LIMIT ?",
+            [*(_like_pattern(term) for term in terms), limit],
         )
     )

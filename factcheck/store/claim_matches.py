@@ -2,6 +2,7 @@
 or the library changes, and read by the claim panel, the queue filter and the dashboard."""
 
 import re
+from itertools import combinations
 
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -11,7 +12,9 @@ from factcheck.store.mutation import mutation, query
 PANEL_MATCHES = 5
 # Scores are kept to this many decimals, so matching again with the same result changes nothing.
 SCORE_DECIMALS = 4
-_WORD = re.compile(r"\w{4,}", re.UNICODE)
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+#: How many of a library item's rarest words look for the claims it may match.
+RAREST_WORDS = 5
 
 
 @query
@@ -65,12 +68,23 @@ def matched_claims(db, library_ids: list[int]) -> list[int]:
 
 @query
 def claims_like(db, text: str, limit: int) -> list[int]:
-    """Up to `limit` claims sharing the most telling words with `text` (any word of four or more
-    letters; the rarest count most): the claims a new library item may match."""
-    words = sorted(set(_WORD.findall(text.lower())), key=len, reverse=True)[:16]
-    if not words:
+    """Up to `limit` claims sharing at least two of the rarest words of `text` (one when it has
+    only one), most alike first: the claims a new library item may match. Looking only for the
+    rarest words keeps this quick on a big database; a claim the matcher would pair with the
+    item shares its telling words."""
+    words = sorted(set(_WORD.findall(text.lower())))
+    counted = []
+    for word in words:
+        row = db.execute("SELECT doc FROM claims_fts_vocab WHERE term = ?", [word]).fetchone()
+        if row:
+            counted.append((row[0], word))
+    rarest = [word for _, word in sorted(counted)[:RAREST_WORDS]]
+    if not rarest:
         return []
-    expression = " OR ".join(f'"{word}"' for word in words)
+    if len(rarest) == 1:
+        expression = f'"{rarest[0]}"'
+    else:
+        expression = " OR ".join(f'("{a}" AND "{b}")' for a, b in combinations(rarest, 2))
     rows = db.execute(
         "SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid"
         " WHERE claims_fts MATCH ? AND c.kind = 'claim' ORDER BY bm25(claims_fts) LIMIT ?",

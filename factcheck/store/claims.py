@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from factcheck.store import audit
+from factcheck.store import audit, snapshots
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
 from factcheck.store.users import users_by_id
@@ -95,6 +95,23 @@ def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
         [article_id, limit],
     )
     return [_decoded(row) for row in rows]
+
+
+@query
+def ranked_ahead(db, claim: dict, bound: int) -> int:
+    """How many of its article's claims rank ahead of this one in `ranked_claims`, counting no
+    further than `bound`."""
+    return db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM claims WHERE article_id = :article"
+        " AND kind = 'claim' AND (checkworthiness > :score"
+        " OR (checkworthiness = :score AND seq < :seq)) LIMIT :bound)",
+        {
+            "article": claim["article_id"],
+            "score": claim["checkworthiness"],
+            "seq": claim["seq"],
+            "bound": bound,
+        },
+    ).fetchone()[0]
 
 
 _CLAIM_BEFORE = (
@@ -204,8 +221,12 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
     evidence_rows = list(
         db.query(
             "SELECT e.id, e.claim_id, e.url, e.title, e.publisher, e.stance, e.quote, e.note,"
-            " e.added_at, u.username AS added_by FROM evidence e"
+            " e.added_at, u.username AS added_by, s.kind AS copy_kind,"
+            " s.status AS copy_status, q.status AS quote_status, q.passage AS quote_passage"
+            " FROM evidence e"
             " JOIN json_each(?) w ON w.value = e.claim_id JOIN users u ON u.id = e.added_by"
+            f" LEFT JOIN evidence_snapshots s ON s.id = {snapshots.LATEST}"
+            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
             " WHERE e.removed_at IS NULL ORDER BY e.id",
             [wanted],
         )
@@ -231,25 +252,28 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
 
 
 @query
-def claim_history(db, claim_id: int) -> list[dict]:
-    """The claim's whole story from the audit trail, oldest first: its import, then every change."""
-    claim = get_claim(db, claim_id)
+def claim_history(db, claim_id: int, article_id: int | None = None) -> list[dict]:
+    """The claim's whole story from the audit trail, oldest first: its import, then every change.
+    `article_id` is the claim's article, when the caller knows it."""
+    if article_id is None:
+        article_id = get_claim(db, claim_id)["article_id"]
     rows = db.query(
         "SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
         " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
         " OR (record_type = 'claims' AND EXISTS ("
         "     SELECT 1 FROM json_each(audit.after, '$.claim_ids') WHERE value = :claim))"
         " ORDER BY id",
-        {"claim": claim_id, "article": claim["article_id"]},
+        {"claim": claim_id, "article": article_id},
     )
     return [audit.decoded_entry(row) for row in rows]
 
 
 @query
-def claims_with_reviews(db, claims: list[dict]) -> list[dict]:
+def claims_with_reviews(db, claims: list[dict], records: dict | None = None) -> list[dict]:
     """Claims as people and programs read them: each with its verdict, rationale, evidence and the
-    people who reviewed it."""
-    records = review_records(db, [claim["id"] for claim in claims])
+    people who reviewed it. `records` is their `review_records` when the caller has read them."""
+    if records is None:
+        records = review_records(db, [claim["id"] for claim in claims])
     assignees = users_by_id(db, [claim.get("assignee_id") for claim in claims])
     views = []
     for claim in claims:

@@ -7,6 +7,7 @@ from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim, situation
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.snapshots import LATEST, check_new_evidence, get_snapshot, record_snapshot  # noqa: F401 (older callers)
 from factcheck.store.verdicts import require_reason
 from factcheck.urls import clean_web_url
 
@@ -73,7 +74,10 @@ def add_evidence(
         f"INSERT INTO evidence ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
     )
     evidence = _evidence_row(db, cursor.lastrowid)
-    audit.record(db, actor, "claim", claim_id, "evidence.add", after=evidence)
+    # A copy of the page kept for another claim answers the quote check at once.
+    quote_check = check_new_evidence(db, evidence["id"], url) if evidence["quote"] else None
+    after = {**evidence, "quote_check": quote_check} if quote_check else evidence
+    audit.record(db, actor, "claim", claim_id, "evidence.add", after=after)
     return evidence
 
 
@@ -105,44 +109,6 @@ def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
     return after
 
 
-@mutation
-def record_snapshot(
-    db,
-    url: str,
-    *,
-    actor: Actor,
-    status: str,
-    http_status: int | None = None,
-    content_type: str | None = None,
-    content_sha256: str | None = None,
-    title: str | None = None,
-    text: str | None = None,
-    error: str | None = None,
-) -> dict:
-    """Store the archived copy (or the failure to fetch) of an evidence page."""
-    row = {
-        "url": url,
-        "fetched_at": utc_now(),
-        "status": status,
-        "http_status": http_status,
-        "content_type": content_type,
-        "content_sha256": content_sha256,
-        "title": title,
-        "text": text,
-        "error": error,
-    }
-    cursor = db.execute(
-        f"INSERT INTO evidence_snapshots ({', '.join(row)})"
-        f" VALUES ({', '.join(':' + k for k in row)})",
-        row,
-    )
-    summary = {k: v for k, v in row.items() if k != "text"}
-    audit.record(
-        db, actor, "evidence_snapshot", cursor.lastrowid, "evidence.archive", after=summary
-    )
-    return {"id": cursor.lastrowid, **row}
-
-
 @query
 def get_evidence(db, evidence_id: int) -> dict:
     return _evidence_row(db, evidence_id)
@@ -150,25 +116,28 @@ def get_evidence(db, evidence_id: int) -> dict:
 
 @query
 def evidence_for_claim(db, claim_id: int, *, include_removed: bool = False) -> list[dict]:
-    """The claim's evidence with who added it and the latest archived copy of each page."""
+    """The claim's evidence with who added it, the latest archived copy of each page (what kind
+    of copy it is, and whether the item's quote was found in it)."""
     removed = "" if include_removed else " AND e.removed_at IS NULL"
     return list(
         db.query(
             "SELECT e.*, u.username AS added_by_username, u.display_name AS added_by_name,"
             " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
-            " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error"
+            " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
+            " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
+            " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
+            " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
+            " l.error AS link_error, l.final_url AS link_final_url,"
+            " l.text_change AS link_text_change,"
+            " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
+            " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
+            "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
             " FROM evidence e JOIN users u ON u.id = e.added_by"
-            " LEFT JOIN evidence_snapshots s ON s.id = ("
-            "   SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
+            f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
+            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
+            " LEFT JOIN link_checks l ON l.id ="
+            " (SELECT max(id) FROM link_checks WHERE url = e.url)"
             f" WHERE e.claim_id = ?{removed} ORDER BY e.id",
             [claim_id],
         )
     )
-
-
-@query
-def get_snapshot(db, snapshot_id: int) -> dict:
-    rows = list(db.query("SELECT * FROM evidence_snapshots WHERE id = ?", [snapshot_id]))
-    if not rows:
-        raise NotFound(f"there is no archived copy {snapshot_id}")
-    return rows[0]

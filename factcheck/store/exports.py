@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from factcheck.db import read_snapshot
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import mutation, query
@@ -54,9 +55,23 @@ _EVIDENCE = f"""
         'removal_reason', e.removal_reason,
         'snapshot', (SELECT json_object('id', s.id, 'status', s.status,
                                         'fetched_at', s.fetched_at,
-                                        'content_sha256', s.content_sha256)
+                                        'content_sha256', s.content_sha256,
+                                        'kind', s.kind, 'archive_url', s.archive_url)
                      FROM evidence_snapshots s WHERE s.url = e.url
-                     ORDER BY s.id DESC LIMIT 1)) AS item
+                     ORDER BY s.id DESC LIMIT 1),
+        'quote_check', (SELECT json_object('status', q.status, 'score', q.score,
+                                           'passage', q.passage, 'snapshot_id', q.snapshot_id)
+                        FROM quote_checks q WHERE q.evidence_id = e.id
+                        AND q.snapshot_id = (SELECT max(id) FROM evidence_snapshots
+                                             WHERE url = e.url)),
+        'link_check', (SELECT json_object('outcome', l.outcome, 'checked_at', l.checked_at,
+                                          'http_status', l.http_status,
+                                          'final_url', l.final_url,
+                                          'text_change', l.text_change,
+                                          'acknowledged',
+                                          coalesce(e.link_acknowledged_check, 0) >= l.id)
+                       FROM link_checks l WHERE l.url = e.url
+                       ORDER BY l.id DESC LIMIT 1)) AS item
     FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))
 """
 
@@ -220,15 +235,8 @@ def _batches(db, sql: str, params: dict) -> Iterator[list[tuple]]:
 def snapshot(db) -> Iterator[None]:
     """Hold one read transaction so every part of an export sees the same state of the database.
     Close it before recording the export: a write cannot start inside it."""
-    if db.conn.in_transaction:
+    with read_snapshot(db):
         yield
-        return
-    db.conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if db.conn.in_transaction:
-            db.conn.execute("COMMIT")
 
 
 @query
@@ -300,6 +308,31 @@ def csv_rows(db, **filters) -> Iterator[tuple]:
     where, params = _where(filters)
     for rows in _batches(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params):
         yield from rows
+
+
+@query
+def verdict_copies(db, *, published_only=False, **filters) -> list[dict]:
+    """The stored files of the archived copies the selected claims' verdicts rest on (the
+    published verdict, else the one being worked on): each file once, by sha256."""
+    where, params = _where(filters, published_only)
+    return list(
+        db.query(
+            "SELECT DISTINCT f.sha256, f.content_type, f.size FROM claims c"
+            f" JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = {_SHOWN_VERDICT}"
+            " JOIN json_each(v.evidence_ids) cited JOIN evidence e ON e.id = cited.value"
+            " JOIN evidence_snapshots s ON s.id = (SELECT max(id) FROM evidence_snapshots"
+            "   WHERE url = e.url AND status = 'archived')"
+            f" JOIN snapshot_files f ON f.sha256 = s.content_sha256{where} ORDER BY f.sha256",
+            params,
+        )
+    )
+
+
+@query
+def copy_bytes(db, sha256: str) -> bytes | None:
+    """The stored bytes of one copy."""
+    row = db.execute("SELECT data FROM snapshot_files WHERE sha256 = ?", [sha256]).fetchone()
+    return bytes(row[0]) if row else None
 
 
 @query

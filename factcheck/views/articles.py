@@ -5,6 +5,7 @@ from flask import Blueprint, render_template, request
 from factcheck.store import articles as article_store
 from factcheck.store import claim_matches
 from factcheck.store import claims as claim_store
+from factcheck.store import link_checks as link_store
 from factcheck.store import queue as queue_store
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
 from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
@@ -14,12 +15,20 @@ from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
 from factcheck.views.ids import arg_id
 from factcheck.views.imports import form_context
-from factcheck.views.rendering import json_response, page_or_fragment
+from factcheck.views.rendering import json_response, link_start, page_or_fragment
 
 bp = Blueprint("articles", __name__)
 
-# The dashboard lists the newest articles; the full list is /articles.json (and the queue's filter).
-DASHBOARD_ARTICLES = 100
+# The dashboard lists the newest articles, a page at a time; the full list is /articles.json (and
+# the queue's article filter finds any by its title).
+DASHBOARD_ARTICLES = 40
+# How many items each list in the side column shows; the queue, filtered, has the rest.
+WORK_SHOWN = {
+    "assigned_to_me": 10,
+    "reviews": 10,
+    "recently_published": 5,
+    "evidence_needing_attention": 5,
+}
 
 
 # The ranked list beside the text shows this many claims; the queue, filtered to the article,
@@ -27,16 +36,33 @@ DASHBOARD_ARTICLES = 100
 RANKED_SHOWN = 200
 
 
-def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
-    """The ranked claims and the counts around the text, which every change to a claim refreshes."""
+def claim_counts(db, article_id: int) -> dict:
+    """The counts around the text (claims by status, non-claims) for the progress bar."""
     counts = claim_store.article_counts(db, article_id)
     return {
-        "ranked_claims": claim_store.ranked_claims(db, article_id, RANKED_SHOWN),
+        "article_id": article_id,
         "ranked_total": counts["claims"],
         "not_claim_total": counts["not_claims"],
         "counts": {**dict.fromkeys(STATUS_ORDER, 0), **counts["by_status"]},
+    }
+
+
+def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
+    """The ranked claims and the counts around the text."""
+    return {
+        **claim_counts(db, article_id),
+        "ranked_claims": claim_store.ranked_claims(db, article_id, RANKED_SHOWN),
         "selected_id": selected_id,
     }
+
+
+def in_ranked_list(db, claim: dict, claim_total: int) -> bool:
+    """Whether the ranked list beside the text shows this claim (among the first RANKED_SHOWN)."""
+    if claim["kind"] != "claim":
+        return False
+    if claim_total <= RANKED_SHOWN:
+        return True
+    return claim_store.ranked_ahead(db, claim, RANKED_SHOWN) < RANKED_SHOWN
 
 
 def _part_links(db, article: dict, parts: list[Part], part: Part) -> dict | None:
@@ -97,24 +123,50 @@ def article_page_context(
     }
 
 
-def dashboard_sections(db, actor) -> dict:
-    """Everyone's articles, and this person's work: assigned claims, reviews, fresh verdicts and
-    evidence whose page could not be kept. Editors see what waits for them to review; reviewers
-    see their own verdicts waiting for an editor."""
-    if actor.is_editor:
-        reviews = queue_store.waiting_for_review(db, actor.id)
-    else:
-        reviews = queue_store.submitted_for_review(db, actor.id)
-    articles = article_store.list_articles(db, limit=DASHBOARD_ARTICLES + 1)
-    return {
-        "articles": articles[:DASHBOARD_ARTICLES],
-        "more_articles": len(articles) > DASHBOARD_ARTICLES,
-        "assigned_to_me": queue_store.assigned_to(db, actor.id),
-        "reviews": reviews,
+def dashboard_sections(db, actor, before: int | None = None) -> dict:
+    """A page of articles (the newest, or those older than `before`) with their totals by status,
+    and this person's work: assigned claims, reviews, fresh verdicts and evidence whose page could
+    not be kept. Editors see what waits for them to review; reviewers see their own verdicts
+    waiting for an editor. Each list of work is short, and `more_<list>` says when there is more."""
+    reviews = (
+        queue_store.waiting_for_review if actor.is_editor else queue_store.submitted_for_review
+    )
+    work = {
+        "assigned_to_me": lambda limit: queue_store.assigned_to(db, actor.id, limit),
+        "reviews": lambda limit: reviews(db, actor.id, limit),
+        "recently_published": lambda limit: queue_store.recently_published(db, limit),
+        "evidence_needing_attention": lambda limit: queue_store.evidence_needing_attention(
+            db, limit
+        ),
+    }
+    articles = article_store.list_articles(db, limit=DASHBOARD_ARTICLES + 1, before=before)
+    shown = articles[:DASHBOARD_ARTICLES]
+    more = len(articles) > DASHBOARD_ARTICLES
+    sections = {
+        "articles": shown,
+        "more_articles": more,
+        "older_than": shown[-1]["id"] if more else None,
+        "before": before,
+        "article_totals": status_totals(shown),
         "reviews_are_mine": not actor.is_editor,
-        "recently_published": queue_store.recently_published(db),
-        "evidence_needing_attention": queue_store.evidence_needing_attention(db),
         "previously_checked": claim_matches.claims_with_previous_check(db),
+        "evidence_changed": link_store.flagged_evidence(db),
+        "evidence_changed_count": link_store.flagged_count(db),
+    }
+    for name, read in work.items():
+        rows = read(WORK_SHOWN[name] + 1)
+        sections[name] = rows[: WORK_SHOWN[name]]
+        sections[f"more_{name}"] = len(rows) > WORK_SHOWN[name]
+    return sections
+
+
+def status_totals(articles: list[dict]) -> dict:
+    """The claims of these articles added up, by status (the shape progress_bar draws)."""
+    totals = {status: sum(article[status] for article in articles) for status in STATUS_ORDER}
+    return {
+        **totals,
+        "claims": sum(article["claims"] for article in articles),
+        "not_claims": sum(article["not_claims"] for article in articles),
     }
 
 
@@ -123,15 +175,27 @@ def dashboard():
     return page_or_fragment(
         "dashboard.html",
         "partials/article_table.html",
-        **dashboard_sections(get_db(), signed_in_actor()),
+        **dashboard_sections(get_db(), signed_in_actor(), arg_id("before")),
         **form_context(),
+        links={"article": link_start("articles.article_page", "article_id")},
     )
+
+
+# Page-only keys of dashboard_sections: how the page says "more", not data.
+_PAGE_ONLY = (
+    "more_articles",
+    "older_than",
+    "before",
+    "article_totals",
+    *(f"more_{name}" for name in WORK_SHOWN),
+)
 
 
 @bp.get("/dashboard.json")
 def dashboard_json():
-    sections = dashboard_sections(get_db(), signed_in_actor())
-    sections.pop("more_articles")
+    sections = dashboard_sections(get_db(), signed_in_actor(), arg_id("before"))
+    for key in _PAGE_ONLY:
+        sections.pop(key)
     reviews_key = "submitted_for_review" if sections.pop("reviews_are_mine") else "to_review"
     sections[reviews_key] = sections.pop("reviews")
     return json_response(sections)

@@ -1,7 +1,7 @@
 """The claim panel's actions: triage, evidence, verdicts, second review and comments.
 
-htmx gets the refreshed panel, with the claim's highlight, the ranked list and the progress bar
-swapped out of band; a plain form post is redirected (303) back to the article. A refused form
+htmx gets the refreshed panel, with the claim's highlight, its row of the ranked list (the whole
+list when the claim joined or left it) and the progress bar swapped out of band; a plain form post is redirected (303) back to the article. A refused form
 answers 422 with the message beside its field and the input kept; a form opened on an older
 version of the claim answers 409 with the other person's change next to yours."""
 
@@ -10,12 +10,14 @@ import sqlite3
 
 from flask import Blueprint, current_app, render_template, request
 
-from factcheck import jobs, previous_checks
+from factcheck import jobs, previous_checks, quote_check
 from factcheck.fetch import DEFAULT_POLICY
 from factcheck.ids import parse_id
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
+from factcheck.store import link_checks as link_store
+from factcheck.store import snapshots as snapshot_store
 from factcheck.store import triage, verdicts
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.views.auth_guard import require_role, signed_in_actor
@@ -90,7 +92,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
     except Invalid as error:
         return refused_answer(claim, form, values, error, extra)
     if wants_fragment():
-        return panel_answer(claim_id)
+        return panel_answer(claim_id, before=claim)
     return back_to_article(claim)
 
 
@@ -172,7 +174,7 @@ def archive_status(claim_id: int, evidence_id: int):
     if not wants_fragment():
         return back_to_article(claim_store.get_claim(get_db(), claim_id))
     return render_template(
-        "partials/panel_archive_status.html", item=item, queued=jobs.archive_queued(item["url"])
+        "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
     )
 
 
@@ -188,7 +190,7 @@ def archive_again(claim_id: int, evidence_id: int):
         return back_to_article(claim_store.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already
     return render_template(
-        "partials/panel_archive_status.html", item=item, queued=jobs.archive_queued(item["url"])
+        "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
     )
 
 
@@ -197,8 +199,21 @@ def snapshot_page(snapshot_id: int):
     """The archived copy of an evidence page, as text (never as the page's own HTML); ?claim=
     names the claim it was opened from, for the way back."""
     claim_id = arg_id("claim")
-    snapshot = evidence_store.get_snapshot(get_db(), snapshot_id)
-    return render_template("snapshot.html", snapshot=snapshot, claim_id=claim_id)
+    db = get_db()
+    snapshot = snapshot_store.get_snapshot(db, snapshot_id)
+    checks = snapshot_store.quote_checks_for(db, snapshot_id)
+    if claim_id is not None:
+        checks = [check for check in checks if check["claim_id"] == claim_id]
+    found = [(c["start"], c["end"]) for c in checks if c["status"] in ("found", "approximate")]
+    return render_template(
+        "snapshot.html",
+        snapshot=snapshot,
+        claim_id=claim_id,
+        checks=checks,
+        pieces=quote_check.marked_pieces(snapshot["text"] or "", found),
+        has_file=snapshot_store.has_file(db, snapshot["content_sha256"]),
+        link_checks=link_store.checks_for(db, snapshot["url"], limit=10),
+    )
 
 
 # Verdicts and second review

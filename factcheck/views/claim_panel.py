@@ -1,7 +1,7 @@
 """What the claim panel shows: the selected unit, its place among the claims, its neighbours, and
 the work on it (verdicts, evidence, comments, history) with what the viewer may do."""
 
-from factcheck import lifecycle
+from factcheck import jobs, lifecycle, quote_check
 from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
 from factcheck.store import claims as claim_store
 from factcheck.store import comments as comment_store
@@ -51,8 +51,9 @@ def reviewed(db, selected: dict | None) -> dict | None:
     `work`: what the working panel needs for the signed-in person (see `workspace`)."""
     if selected is None:
         return None
-    review = claim_store.claims_with_reviews(db, [selected])[0]
-    return {**review, "work": workspace(db, selected, current_actor())}
+    records = claim_store.review_records(db, [selected["id"]])
+    review = claim_store.claims_with_reviews(db, [selected], records)[0]
+    return {**review, "work": workspace(db, selected, current_actor(), records[selected["id"]])}
 
 
 def verdict_writers(history: list[dict], verdict_id: int | None) -> set[str]:
@@ -146,11 +147,22 @@ def evidence_choices(current: lifecycle.Situation, evidence: list[dict]) -> dict
     return {"verdict": for_verdict, "correct": lifecycle.cited(published) & ids}
 
 
-def workspace(db, claim: dict, actor) -> dict:
+def quote_summary(verdict: dict | None, evidence: list[dict]) -> str | None:
+    """How many of the quotes the verdict rests on were found in the archived copies."""
+    if verdict is None:
+        return None
+    cited = lifecycle.cited(verdict)
+    return quote_check.summary(
+        [item["quote_status"] for item in evidence if item["id"] in cited and item["quote"]]
+    )
+
+
+def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
     """Everything the working panel shows beyond the claim itself: verdicts, evidence with their
     archived copies, comments, history, the people it can be assigned to, and what this person
-    may do."""
-    record = claim_store.review_records(db, [claim["id"]])[claim["id"]]
+    may do. `record` is the claim's `review_records` entry, when the caller has read it."""
+    if record is None:
+        record = claim_store.review_records(db, [claim["id"]])[claim["id"]]
     working = (
         record["verdict"]
         if record["verdict"] and record["verdict"]["state"] in lifecycle.OPEN_STATES
@@ -158,7 +170,9 @@ def workspace(db, claim: dict, actor) -> dict:
     )
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
-    history = claim_store.claim_history(db, claim["id"])
+    for item in evidence:
+        item["archive_queued"] = jobs.archive_state(item["url"])
+    history = claim_store.claim_history(db, claim["id"], claim["article_id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
     writers = verdict_writers(history, working["id"] if working else None)
@@ -170,6 +184,7 @@ def workspace(db, claim: dict, actor) -> dict:
         "evidence": evidence,
         "evidence_locks": evidence_locks(current),
         "evidence_chosen": evidence_choices(current, evidence),
+        "quote_summary": quote_summary(working, evidence),
         "comments": comment_store.comments_for_claim(db, claim["id"]),
         "timeline": timeline(history, names),
         "approved_via": approval_channels(history),

@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
+from factcheck.archive_words import copy_words, failure_words, quote_words
+from factcheck.copies import MAX_COPY_BYTES
 from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
 from factcheck.reveal import reveal, reveal_html
@@ -70,6 +72,20 @@ def score_percent(score: float) -> int:
     return max(0, min(100, round(score * 100)))
 
 
+def clip(text: str | None, limit: int) -> str:
+    """The text cut to at most `limit` characters, at a word break when one is near, ending in an
+    ellipsis when anything was cut; shorter text is unchanged. Lists show a long claim or title
+    this way and link to the whole."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if not text[limit - 1].isspace() and space >= limit * 2 // 3:
+        cut = cut[:space]  # the cut falls inside a word: end at the word before it
+    return cut.rstrip() + "…"
+
+
 def progress_segments(counts: dict) -> list[dict]:
     """Stacked-bar pieces for an article's claim statuses, furthest along first, in percent."""
     total = sum(counts.get(status, 0) for status in STATUS_ORDER)
@@ -90,6 +106,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(exact_time)
     app.add_template_filter(status_label)
     app.add_template_filter(score_percent)
+    app.add_template_filter(clip)
     # People's text (names, titles, notes, addresses): `reveal` in page content, `reveal_text`
     # inside attributes and <option>s, where markup cannot go.
     app.add_template_filter(reveal_html, "reveal")
@@ -100,3 +117,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(STATUS_ORDER, "STATUS_ORDER")
     app.add_template_global(SETTABLE_STATUSES, "SETTABLE_STATUSES")
     app.add_template_global(progress_segments)
+    app.add_template_filter(failure_words)
+    app.add_template_filter(quote_words)
+    app.add_template_filter(copy_words)
+    app.add_template_global(f"{MAX_COPY_BYTES // (1024 * 1024)} MB", "copy_limit_words")

@@ -29,6 +29,9 @@ _PRIVATE_TYPES = {"text/html", "application/json"}
 
 def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
+        # A view may set a stricter policy of its own (stored evidence copies are sandboxed).
+        if name == "Content-Security-Policy" and name in response.headers:
+            continue
         response.headers[name] = value
     if response.mimetype in _PRIVATE_TYPES:
         response.headers["Cache-Control"] = "no-store"

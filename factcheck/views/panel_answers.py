@@ -9,7 +9,12 @@ from factcheck.store import articles as article_store
 from factcheck.store import claims as claim_store
 from factcheck.store.errors import Invalid
 from factcheck.views.article_layout import Segment
-from factcheck.views.articles import article_page_context, claim_lists
+from factcheck.views.articles import (
+    article_page_context,
+    claim_counts,
+    claim_lists,
+    in_ranked_list,
+)
 from factcheck.views.claim_forms import PanelForm, refused_state, what_you_did, your_values
 from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
@@ -23,7 +28,7 @@ def shown(form: PanelForm, review: dict) -> bool:
 
 def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
-    history = claim_store.claim_history(get_db(), claim["id"])
+    history = claim_store.claim_history(get_db(), claim["id"], claim["article_id"])
     newer = {
         entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
     }
@@ -37,9 +42,15 @@ def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expe
     }
 
 
-def panel_answer(claim_id: int, status: int = 200, *, form_state=None, conflict=None):
+def panel_answer(
+    claim_id: int, status: int = 200, *, before: dict | None = None, form_state=None, conflict=None
+):
     """The whole panel as it is now: for htmx with the article's changed pieces out of band,
-    for a browser inside the article page."""
+    for a browser inside the article page.
+
+    `before` is the claim as the page showed it. When it was a claim and still is (or a non-claim
+    still), the ranked list keeps its rows and order, so only this claim's row goes out of band;
+    otherwise (it joined or left the list, or nobody knows what the page shows) the whole list."""
     db = get_db()
     claim = claim_store.get_claim(db, claim_id)
     article_id = claim["article_id"]
@@ -54,12 +65,18 @@ def panel_answer(claim_id: int, status: int = 200, *, form_state=None, conflict=
         }
     if conflict is not None:
         context["conflict"] = conflict_view(claim, review, *conflict)
-    article = article_store.get_article(db, article_id)
     if not wants_fragment():
+        article = article_store.get_article(db, article_id)
         context.update(article_page_context(db, article, claim))
         return render_template("article.html", **context), status
-    # The fragment refreshes the lists and the progress bar, never the text: no layout needed.
-    context.update(article=article, **claim_lists(db, article_id, claim_id))
+    # The fragment refreshes the list (or one row of it) and the progress bar, never the text.
+    row_only = before is not None and before["kind"] == claim["kind"]
+    if row_only:
+        counts = claim_counts(db, article_id)
+        context.update(counts, selected_id=claim_id, ranked_row_only=True)
+        context["ranked_row_shown"] = in_ranked_list(db, claim, counts["ranked_total"])
+    else:
+        context.update(claim_lists(db, article_id, claim_id))
     context["updated_segment"] = Segment(claim["start"], claim["end"], claim["text"], claim)
     context["oob_progress"] = True
     response = make_response(render_template("partials/panel_response.html", **context), status)
@@ -85,4 +102,4 @@ def refused_answer(before: dict, form: PanelForm, values: dict, error: Invalid, 
         state = {**refused_state(form, values, error, True), **extra}
         context = {"claim": claim, "review": review, "form_state": state, **extra}
         return render_template(form.template, **context), 422
-    return panel_answer(claim["id"], 422, form_state=(form, values, error, extra))
+    return panel_answer(claim["id"], 422, before=before, form_state=(form, values, error, extra))

@@ -1,26 +1,53 @@
 """The review queue across articles: filters, active search, keyset pages and bulk actions."""
 
-from collections import Counter
+from dataclasses import asdict
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
+from flask import (
+    Blueprint,
+    flash,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.datastructures import MultiDict
 
 from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
-from factcheck.store import articles as article_store
+from factcheck.reason_effects import reason_effects
 from factcheck.store import bulk as bulk_store
 from factcheck.store import queue as queue_store
+from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.bulk_words import claims_count, describe_bulk, describe_skips, describe_undo
 from factcheck.views.connection import get_db
-from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
+from factcheck.views.queue_articles import (
+    ARTICLE_SUGGESTIONS,
+    article_value,
+    filtered_article,
+    resolve_article,
+    suggestions,
+)
+from factcheck.views.rendering import json_response, link_start, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("queue", __name__)
 
-FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind", "previous")
+FILTER_NAMES = (
+    "q",
+    "status",
+    "verdict",
+    "assignee",
+    "article",
+    "section",
+    "kind",
+    "previous",
+    "evidence",
+)
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
@@ -38,6 +65,7 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         "section": SECTIONS,
         "kind": tuple(KINDS),
         "previous": ("yes",),
+        "evidence": ("changed",),
     }
     values = {}
     for name in FILTER_NAMES:
@@ -47,10 +75,8 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         if name in allowed and value not in allowed[name]:
             continue
         if name == "article":
-            if not value.isdigit():
-                continue
-            require_id(value, "article")
-        if name == "q":
+            value = article_value(value)
+        if name in ("q", "article"):
             value = value[:SEARCH_MAX_CHARS]
         if name == "assignee":
             value = value.lower()
@@ -71,51 +97,8 @@ def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFil
         kind=values.get("kind", "claim"),
         search=values.get("q"),
         previous_check=values.get("previous") == "yes",
+        evidence=values.get("evidence"),
     )
-
-
-def _claims(count: int) -> str:
-    return f"{count:,} claim{'' if count == 1 else 's'}"
-
-
-def describe_skips(skipped: dict) -> str | None:
-    """Why claims were left alone, in words: '2 claims left as they were: 1 is published, ...'."""
-    if not skipped:
-        return None
-    reasons = Counter(str(reason) for reason in skipped.values())
-    parts = []
-    for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
-        if reason == "unchanged":
-            parts.append(f"{count:,} already {'was' if count == 1 else 'were'} that way")
-        elif reason.startswith("it is "):
-            verb = "is" if count == 1 else "are"
-            parts.append(f"{count:,} {verb} {reason.removeprefix('it is ')}")
-        elif reason.startswith("it has "):
-            verb = "has" if count == 1 else "have"
-            parts.append(f"{count:,} {verb} {reason.removeprefix('it has ')}")
-        else:
-            parts.append(f"{count:,}: {reason}")
-    return f"{_claims(len(skipped))} left as they were: {'; '.join(parts)}."
-
-
-def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
-    """What a bulk action changed, in words: '12 claims marked not a claim'."""
-    changed = _claims(len(summary["claim_ids"]))
-    action, value = summary["bulk_action"], summary.get("value")
-    if action == "not_a_claim":
-        return f"{changed} marked not a claim"
-    if action == "assign":
-        if not value:
-            return f"{changed} unassigned"
-        return f"{changed} assigned to {display_names.get(value, value)}"
-    return f"{changed} set to {STATUS_LABELS.get(value, value).lower()}"
-
-
-def describe_undo(summary: dict) -> str:
-    restored = len(summary["claim_ids"])
-    if not restored:
-        return "Nothing was undone: each of these claims has changed since the bulk action."
-    return f"Undone: {_claims(restored)} put back as they were."
 
 
 def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = None, error=False):
@@ -127,30 +110,26 @@ def _error_notice(error) -> dict:
     return _notice(error.message[:1].upper() + error.message[1:] + ".", error=True)
 
 
-def _article_choices(db, selected: str | None) -> list[dict]:
-    """The newest articles, plus the one filtered on when it is older than those."""
-    articles = queue_store.article_choices(db)
-    if selected and all(str(article["id"]) != selected for article in articles):
-        try:
-            article = article_store.get_article(db, int(selected))
-        except NotFound:
-            return articles
-        articles.append({"id": article["id"], "title": article["title"]})
-    return articles
-
-
-def _choices(db, values: dict[str, str]) -> dict:
+def _choices(db) -> dict:
     return {
         "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
         "people": [user for user in user_store.list_users(db) if not user["disabled"]],
-        "articles": _article_choices(db, values.get("article")),
         "sections": SECTIONS,
         "kinds": KINDS,
     }
 
 
+def row_links() -> dict[str, str]:
+    """The start of the two links every row carries (the claim on its article page, the queue
+    filtered to its article), built once per page: url_for for each row cost more than the row."""
+    return {
+        "claim": link_start("articles.article_page", "article_id"),
+        "article": link_start("queue.queue_page", "article"),
+    }
+
+
 def count_label(count: int, capped: bool) -> str:
-    return f"more than {count:,} claims" if capped else _claims(count)
+    return f"more than {count:,} claims" if capped else claims_count(count)
 
 
 def export_note(values: dict[str, str], count: int, capped: bool) -> str:
@@ -168,10 +147,14 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
     actor = signed_in_actor()
     ratings = [(rating.key, rating.label) for rating in current_scale().ratings]
     values = filter_values(args, tuple(key for key, _ in ratings))
-    choices = {**_choices(db, values), "ratings": ratings}
-    filters = queue_filters(values, actor.username)
+    choices = {**_choices(db), "ratings": ratings}
+    article_matches = resolve_article(db, values)
     after = args.get("after") or None
-    results = queue_store.queue_results(db, filters, after=after, bound=COUNT_CAP)
+    if article_matches is None:
+        filters = queue_filters(values, actor.username)
+        results = queue_store.queue_results(db, filters, after=after, bound=COUNT_CAP)
+    else:
+        results = queue_store.QueueResults([], None, 0, False)
     next_key, count, capped = results.next_key, results.count, results.more
     return {
         "filters": values,
@@ -189,6 +172,10 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "rating_labels": dict(choices["ratings"]),
         "notice": notice,
         "selected": selected,
+        "article_matches": article_matches,
+        "queue_suggestions": ARTICLE_SUGGESTIONS,
+        "filtered_article": filtered_article(db, values),
+        "links": row_links(),
     }
 
 
@@ -215,8 +202,22 @@ def queue_json():
             "claims": context["claims"],
             "next_key": context["next_key"],
             "next_url": context["next_url"],
+            **(
+                {"article_matches": context["article_matches"]}
+                if context["article_matches"] is not None
+                else {}
+            ),
         }
     )
+
+
+@bp.get("/queue/articles")
+def article_suggestions():
+    """Articles whose number or title matches what is typed in the article filter, as <option>s
+    for its suggestion list (newest first)."""
+    typed = " ".join((request.args.get("article") or "").split())[:SEARCH_MAX_CHARS]
+    found = suggestions(get_db(), typed)
+    return render_template("partials/queue_article_options.html", articles=found)
 
 
 def _view_args() -> MultiDict:
@@ -290,3 +291,25 @@ def undo_bulk():
     except (NotFound, Forbidden) as error:
         return _answer(_error_notice(error), error.status)
     return _answer(_notice(describe_undo(summary), skipped=describe_skips(summary["skipped"])))
+
+
+@bp.get("/queue/reasons")
+def queue_reasons():
+    """Why the queue is ordered as it is: each reason's weight and how it acts on these claims."""
+    return page_or_fragment("queue_reasons.html", "partials/reason_effects.html", **_reasons())
+
+
+@bp.get("/queue/reasons.json")
+def queue_reasons_json():
+    context = _reasons()
+    return json_response(
+        {"claims": context["claims"], "reasons": [asdict(e) for e in context["effects"]]}
+    )
+
+
+def _reasons() -> dict:
+    combinations = reason_store.reason_combinations(get_db())
+    return {
+        "claims": sum(count for _, count in combinations),
+        "effects": reason_effects(combinations),
+    }

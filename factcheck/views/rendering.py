@@ -1,6 +1,6 @@
 """Answer with a whole page, an htmx fragment or JSON, depending on who is asking."""
 
-from flask import jsonify, render_template, request
+from flask import jsonify, render_template, request, url_for
 
 
 def wants_fragment() -> bool:
@@ -22,3 +22,12 @@ def json_response(value, status: int = 200):
     response = jsonify(value)
     response.status_code = status
     return response
+
+
+def link_start(endpoint: str, last: str) -> str:
+    """The link to `endpoint` up to the value of its argument `last` (the route's only one, or its
+    only query argument), so a page of rows can append each row's id to it."""
+    link = url_for(endpoint, **{last: 0})
+    if not link.endswith("0"):
+        raise ValueError(f"the link to {endpoint} does not end with its {last}: {link}")
+    return link[:-1]

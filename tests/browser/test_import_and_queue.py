@@ -80,7 +80,7 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
 
     page.goto("/queue")
     page.evaluate("window.stillTheSamePage = true")
-    page.get_by_label("Search").fill(word.lower())
+    page.get_by_label("Search", exact=True).fill(word.lower())
     rows = page.locator("#queue-table tbody tr")
     expect(page).to_have_url(re.compile(rf"q={word.lower()}"))
     expect(rows.first).to_contain_text(word)
@@ -90,7 +90,7 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
         assert word in text
 
     # Keyboard: j moves to a row, x selects it.
-    page.get_by_label("Search").blur()
+    page.get_by_label("Search", exact=True).blur()
     page.keyboard.press("j")
     expect(rows.nth(0).locator("a.queue-claim")).to_be_focused()
     page.keyboard.press("x")
@@ -98,7 +98,8 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
     page.keyboard.press("x")
     expect(rows.locator('input[name="claim"]:checked')).to_have_count(2)
     expect(page.locator("[data-selected-count]")).to_have_text("· 2 selected")
-    chosen = [rows.nth(i).get_attribute("data-claim-id") for i in (0, 1)]
+    boxes = rows.locator('input[name="claim"]')
+    chosen = [boxes.nth(i).get_attribute("value") for i in (0, 1)]
 
     page.get_by_placeholder("Reason (e.g. opinion)").fill("headline wording")
     page.get_by_role("button", name="Mark not a claim").click()
@@ -106,14 +107,14 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
     expect(notice).to_contain_text("2 claims marked not a claim")
     expect(rows).to_have_count(found - 2)
     for claim_id in chosen:
-        expect(page.locator(f'#queue-table tr[data-claim-id="{claim_id}"]')).to_have_count(0)
+        expect(page.locator(f'#queue-table input[value="{claim_id}"]')).to_have_count(0)
 
     page.get_by_role("button", name="Undo").click()
     expect(notice).to_have_text(re.compile(r"Undone: 2 claims put back as they were\."))
     expect(rows).to_have_count(found)
     assert page.evaluate("window.stillTheSamePage") is True
 
-    page.get_by_label("Search").blur()
+    page.get_by_label("Search", exact=True).blur()
     page.keyboard.press("j")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/articles/\d+\?claim=\d+$"))

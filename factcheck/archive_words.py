@@ -1,0 +1,117 @@
+"""Why an archive or a link check failed, in words a reviewer can act on.
+
+The safe fetcher's messages are precise but technical ("could not find the server x: [Errno -2]
+Name or service not known"); the evidence card shows the sentence this module makes of them and
+keeps the original for anyone who opens the detail."""
+
+import re
+
+_HTTP = re.compile(r" answered (\d{3})\b")
+_LIMIT = re.compile(r"larger than the limit of ([\d,]+) bytes")
+_TYPE = re.compile(r" is ([\w.+-]+/[\w.+-]+|a response without a content type), not the expected")
+_PORT = re.compile(r"port (\d+) is not allowed")
+
+_HTTP_WORDS = {
+    401: "The site asks for a sign-in, so the page could not be copied",
+    403: "The site refused to show the page to the workbench",
+    404: "The page was not found: it may have moved or been taken down",
+    410: "The page has been taken down",
+    429: "The site asked the workbench to slow down; try again later",
+    451: "The page is withheld for legal reasons",
+}
+
+_PLAIN = (
+    ("could not find the server", "The site could not be found: check the address"),
+    ("timed out connecting", "The site did not answer; try again later"),
+    ("did not answer in time", "The site did not answer in time; try again later"),
+    ("took too long", "The page took too long to download; try again later"),
+    (
+        "could not verify the secure connection",
+        "The site's secure connection could not be verified",
+    ),
+    ("broke off", "The download broke off before the end; try again"),
+    ("could not connect to", "The site refused the connection; try again later"),
+    ("redirects more than", "The page sends the workbench round too many redirects"),
+    ("only http and https", "Only http and https pages can be copied"),
+    ("user name or password", "Addresses with a user name or password are not fetched"),
+    ("resolves to", "The address leads into a private network, so it is not fetched"),
+    ("refused: ", "The address is not one the workbench may fetch"),
+    ("server stopped while", "The server stopped while the page was being copied"),
+)
+
+
+def _size(byte_count: int) -> str:
+    megabytes = byte_count / (1024 * 1024)
+    return f"{megabytes:g} MB" if megabytes >= 1 else f"{byte_count // 1024} KB"
+
+
+def failure_words(error: str | None) -> str:
+    """One plain sentence (no full stop) for a stored fetch error."""
+    if not error or not error.strip():
+        return "The page could not be copied"
+    if match := _HTTP.search(error):
+        code = int(match.group(1))
+        if code in _HTTP_WORDS:
+            return f"{_HTTP_WORDS[code]} (HTTP {code})"
+        if code >= 500:
+            return f"The site had an error of its own (HTTP {code}); try again later"
+        return f"The site answered with an error (HTTP {code})"
+    if match := _LIMIT.search(error):
+        return f"The page is larger than {_size(int(match.group(1).replace(',', '')))}"
+    if match := _TYPE.search(error):
+        kind = match.group(1)
+        return (
+            f"The address gives {kind}, which the workbench does not copy; attach your own copy"
+            if "/" in kind
+            else "The site did not say what kind of file the page is; attach your own copy"
+        )
+    if match := _PORT.search(error):
+        return f"The address uses port {match.group(1)}; only the usual web ports are fetched"
+    if error.startswith("refused: ") and (" is a " in error or " is an " in error):
+        return "The address leads into a private network, so it is not fetched"
+    for needle, words in _PLAIN:
+        if needle in error:
+            return words
+    plain = " ".join(error.split()).rstrip(".")
+    return plain[:1].upper() + plain[1:] if plain else "The page could not be copied"
+
+
+_QUOTE_WORDS = {
+    "found": "Quote found in the archived copy",
+    "approximate": "Quote found approximately in the archived copy",
+    "not_found": "Quote not found in the archived copy",
+    "no_text": "The archived copy has no text to check the quote against",
+}
+_COPY_WORDS = {
+    "fetched": "copy fetched by the workbench",
+    "upload": "copy uploaded by a reviewer",
+    "web_archive": "copy from a public web archive",
+}
+
+
+def quote_words(status: str | None) -> str | None:
+    """The quote check's outcome as a phrase, or None when the quote was not checked."""
+    return _QUOTE_WORDS.get(status or "")
+
+
+def copy_words(kind: str | None) -> str | None:
+    """Which kind of copy backs an evidence item, as a phrase."""
+    return _COPY_WORDS.get(kind or "")
+
+
+def copy_line(item: dict) -> str | None:
+    """For a report: what backs an exported evidence item and whether its quote was found
+    ('Quote found in the archived copy · copy uploaded by a reviewer'), or None with no copy."""
+    snapshot = item.get("snapshot") or {}
+    check = item.get("quote_check") or {}
+    parts = []
+    if snapshot.get("status") == "archived":
+        parts.append(quote_words(check.get("status")))
+        parts.append(copy_words(snapshot.get("kind")))
+    elif snapshot.get("status") == "failed":
+        parts.append("No archived copy: the last attempt failed")
+    words = [part for part in parts if part]
+    if not words:
+        return None
+    line = " · ".join(words)
+    return line[:1].upper() + line[1:]

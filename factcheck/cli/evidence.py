@@ -1,0 +1,209 @@
+"""CLI commands for evidence: attaching and removing sources, archiving their pages, and a
+reviewer's own copy when the archive failed."""
+
+import sqlite3
+from pathlib import Path
+
+import click
+
+from factcheck.archive_words import failure_words
+from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.ids import ID
+from factcheck.cli.review import as_option, json_option
+from factcheck.reveal import reveal
+from factcheck.store import evidence as evidence_store
+from factcheck.store.evidence import STANCES
+
+
+@main.group("evidence")
+def evidence_group():
+    """Attach sources to a claim or remove them; archive their pages, or keep your own copy."""
+
+
+@evidence_group.command("add")
+@click.argument("claim_id", type=ID)
+@click.argument("url")
+@click.option("--stance", type=click.Choice(STANCES), required=True)
+@click.option("--quote", help="The passage of the source the claim is checked against.")
+@click.option("--note", help="A note for other reviewers.")
+@click.option("--title", help="The source's title.")
+@click.option("--publisher", help="Who published the source.")
+@click.option(
+    "--archive/--no-archive",
+    default=True,
+    show_default=True,
+    help="Queue a copy of the page for `factcheck worker` (or `serve`) to keep.",
+)
+@as_option
+@json_option
+@click.pass_context
+def add_evidence(
+    ctx, claim_id, url, stance, quote, note, title, publisher, archive, as_user, as_json
+):
+    """Attach a source (http or https URL) to a claim."""
+    db = open_db()
+    evidence = evidence_store.add_evidence(
+        db,
+        claim_id,
+        url=url,
+        stance=stance,
+        quote=quote,
+        note=note,
+        title=title,
+        publisher=publisher,
+        actor=acting_user(db, as_user),
+    )
+    queued = _queue_archive(ctx, evidence) if archive else None
+    if as_json:
+        emit_json({**evidence, "archive_queued": bool(queued)})
+        return
+    click.echo(f"Added evidence {evidence['id']} to claim {claim_id}.")
+    if queued:
+        click.echo(
+            f"Its page is queued for archiving on {queued}: `factcheck worker` (or `serve`) keeps"
+            f" the copy, or run `factcheck evidence archive {evidence['id']}` now."
+        )
+
+
+def _job_queue(ctx) -> str | None:
+    """The job queue beside the database (or FACTCHECK_JOBS_URL's), when it can be used."""
+    from factcheck.cli.serve import use_job_queue
+    from factcheck.job_storage import JobQueueError
+
+    try:
+        return use_job_queue(ctx.find_root().obj["db_path"])
+    except (JobQueueError, OSError, sqlite3.Error):
+        return None
+
+
+def _queue_archive(ctx, evidence: dict) -> str | None:
+    """Queue the evidence page's copy; the evidence stays saved if the queue cannot take it."""
+    from factcheck import jobs
+    from factcheck.cli.serve import use_job_queue
+    from factcheck.job_storage import JobQueueError
+
+    path = ctx.find_root().obj["db_path"]
+    try:
+        where = use_job_queue(path)
+        jobs.queue_archive(str(path), evidence["url"])
+    except (JobQueueError, OSError, sqlite3.Error) as error:
+        click.echo(
+            f"warning: the page was not queued for archiving ({error}); run"
+            f" `factcheck evidence archive {evidence['id']}`",
+            err=True,
+        )
+        return None
+    return where
+
+
+@evidence_group.command("remove")
+@click.argument("evidence_id", type=ID)
+@click.option("--reason", required=True, help="Why the source no longer counts.")
+@as_option
+@json_option
+def remove_evidence(evidence_id, reason, as_user, as_json):
+    """Remove a source from its claim (the record of it is kept)."""
+    db = open_db()
+    evidence = evidence_store.remove_evidence(
+        db, evidence_id, reason=reason, actor=acting_user(db, as_user)
+    )
+    emit_json(evidence) if as_json else click.echo(f"Removed evidence {evidence_id}.")
+
+
+@evidence_group.command("archive")
+@click.argument("evidence_ids", type=ID, nargs=-1)
+@click.option(
+    "--pending", is_flag=True, help="Every source not archived yet, or whose archive failed."
+)
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
+@json_option
+@click.pass_context
+def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
+    """Fetch evidence pages now and keep a copy of each (the workbench does this by itself)."""
+    from factcheck import jobs
+    from factcheck.store.queue import evidence_needing_attention
+
+    db = open_db()
+    if pending:
+        urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
+    elif evidence_ids:
+        urls = [evidence_store.get_evidence(db, evidence_id)["url"] for evidence_id in evidence_ids]
+    else:
+        raise UserError("name the evidence to archive by id, or give --pending")
+    path = str(ctx.find_root().obj["db_path"])
+    queue = _job_queue(ctx)
+    results = []
+    for url in dict.fromkeys(urls):
+        outcome = jobs.archive_evidence.call_local(path, url)
+        if queue:
+            jobs.archived_now(url)
+        snapshot = evidence_store.get_snapshot(db, outcome["snapshot_id"])
+        results.append({"url": url, **outcome, "error": snapshot["error"]})
+    if as_json:
+        emit_json(results)
+        return
+    if not results:
+        click.echo("Nothing to archive: every source has a copy.")
+    for result in results:
+        detail = (
+            f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
+        )
+        click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+
+
+@evidence_group.command("copy")
+@click.argument("evidence_id", type=ID)
+@click.option(
+    "--file",
+    "file_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A PDF, image (PNG, JPEG, GIF, WebP) or saved HTML page of the source.",
+)
+@click.option("--web-archive", "archive_url", help="The address of a copy in a public web archive.")
+@as_option
+@json_option
+@click.pass_context
+def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
+    """Keep your own copy of an evidence page whose archive failed: a file, or a public web
+    archive's copy (fetched now through the safe fetcher)."""
+    from factcheck import copies, jobs
+    from factcheck.store import snapshots
+
+    if bool(file_path) == bool(archive_url):
+        raise UserError("give either --file PATH or --web-archive URL")
+    db = open_db()
+    actor = acting_user(db, as_user)
+    evidence = evidence_store.get_evidence(db, evidence_id)
+    if evidence["removed_at"]:
+        raise UserError(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+    if file_path:
+        with file_path.open("rb") as handle:
+            data = handle.read(copies.MAX_COPY_BYTES + 1)
+        copy = copies.read_upload(data, evidence["url"])
+        row = snapshots.attach_copy(
+            db,
+            evidence_id,
+            actor=actor,
+            data=copy.data,
+            content_type=copy.content_type,
+            content_sha256=copy.sha256,
+            file_name=file_path.name,
+            title=copy.title,
+            text=copy.text,
+        )
+    else:
+        address = copies.check_web_archive_url(archive_url)
+        outcome = jobs.archive_evidence.call_local(
+            str(ctx.find_root().obj["db_path"]),
+            evidence["url"],
+            archive_url=address,
+            username=actor.username,
+            channel=actor.channel,
+        )
+        row = evidence_store.get_snapshot(db, outcome["snapshot_id"])
+    if as_json:
+        emit_json({k: v for k, v in row.items() if k != "text"})
+        return
+    if row["status"] != "archived":
+        raise UserError(f"the web archive's copy could not be fetched: {row['error']}")
+    click.echo(f"Kept copy {row['id']} ({row['content_type']}, sha256 {row['content_sha256']}).")

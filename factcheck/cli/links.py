@@ -1,0 +1,119 @@
+"""CLI commands for the link watch: re-check evidence pages, now or through the job queue."""
+
+import click
+
+from factcheck.cli.base import UserError, emit_json, main, open_db
+from factcheck.reveal import reveal
+
+OUTCOME_WORDS = {
+    "unchanged": "unchanged",
+    "changed": "CHANGED",
+    "moved": "MOVED",
+    "failed": "FAILING",
+}
+
+
+@main.group("links")
+def links_group():
+    """Watch evidence pages for pages that fail, move or change."""
+
+
+@links_group.command("check")
+@click.option(
+    "--older-than",
+    default="7d",
+    show_default=True,
+    metavar="AGE",
+    help="Re-check pages not checked for this long (7d, 12h, 30m).",
+)
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Pages checked at most this run.",
+)
+@click.option(
+    "--per-host",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Pages of one site checked at most this run.",
+)
+@click.option(
+    "--queue", "queued", is_flag=True, help="Leave the run to `factcheck worker` (or `serve`)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print each check as JSON.")
+@click.pass_context
+def check_links(ctx, older_than, limit, per_host, queued, as_json):
+    """Fetch evidence pages again through the safe fetcher, one at a time, and keep what each
+    check finds: a page that fails, redirects elsewhere, or whose main text changed (beyond
+    FACTCHECK_LINK_CHANGE_THRESHOLD) is flagged on its evidence. Pages behind published verdicts
+    go first."""
+    from factcheck import link_watch
+
+    age = link_watch.parse_age(older_than)
+    if queued:
+        from factcheck import link_jobs
+        from factcheck.cli.serve import use_job_queue
+
+        where = use_job_queue(ctx.find_root().obj["db_path"])
+        path = str(ctx.find_root().obj["db_path"])
+        link_jobs.check_links(path, int(age.total_seconds()), limit, per_host)
+        click.echo(f"Queued a link check on {where}; `factcheck worker` runs it.")
+        return
+    db = open_db()
+
+    def shout(result: dict) -> None:
+        if as_json:
+            return
+        detail = result["error"] or (
+            f"now {result['final_url']}" if result["outcome"] == "moved" else ""
+        )
+        if result["outcome"] == "changed" and result["text_change"] is not None:
+            detail = f"{result['text_change']:.0%} of the text differs"
+        line = f"{OUTCOME_WORDS[result['outcome']]:<9} {result['url']}"
+        click.echo(reveal(f"{line} ({detail})" if detail else line))
+
+    summary = _one_run_at_a_time(
+        ctx,
+        lambda: link_watch.check_links(
+            db, older_than=age, limit=limit, per_host=per_host, progress=shout
+        ),
+    )
+    if as_json:
+        emit_json({"checks": summary.checked, "left_for_later": summary.skipped_hosts})
+        return
+    if not summary.checked:
+        click.echo(f"Nothing to check: every evidence page was checked in the last {older_than}.")
+        return
+    counts = summary.counts()
+    click.echo(
+        f"Checked {len(summary.checked)} pages: {counts['unchanged']} unchanged,"
+        f" {counts['changed']} changed, {counts['moved']} moved, {counts['failed']} failing."
+    )
+    for host, left in sorted(summary.skipped_hosts.items()):
+        click.echo(reveal(f"Left {left} more pages of {host} for a later run."))
+
+
+def _one_run_at_a_time(ctx, run):
+    """Run the link watch holding the queue's link-watch lock (when the queue can be used), so it
+    never overlaps a run in a worker and no site gets two requests at once."""
+    from huey.exceptions import TaskLockedException
+
+    from factcheck import link_jobs
+    from factcheck.cli.serve import use_job_queue
+    from factcheck.job_storage import JobQueueError
+
+    try:
+        use_job_queue(ctx.find_root().obj["db_path"])
+    except (JobQueueError, OSError):
+        return run()
+    try:
+        with link_jobs.LINK_WATCH_LOCK:
+            return run()
+    except TaskLockedException:
+        raise UserError(
+            "another link check is running; try again when it has finished (a run that was"
+            " killed holds this until `factcheck worker` or `serve` starts again)"
+        ) from None

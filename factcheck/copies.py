@@ -1,0 +1,131 @@
+"""Copies of evidence pages: the text of a fetched or uploaded copy, a reviewer's own file checked
+by its content (never by its name or the type the browser claims), and public web archive
+addresses."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from factcheck import importers
+from factcheck.fetch import HTML_TYPES
+
+MAX_COPY_BYTES = 10 * 1024 * 1024
+
+#: Hosts of public web archives whose copies may stand in for an evidence page (and subdomains).
+WEB_ARCHIVE_HOSTS = (
+    "web.archive.org",
+    "archive.org",
+    "archive.today",
+    "archive.ph",
+    "archive.is",
+    "archive.li",
+    "archive.vn",
+    "archive.md",
+    "ghostarchive.org",
+    "perma.cc",
+    "arquivo.pt",
+    "webarchive.org.uk",
+    "webarchive.nationalarchives.gov.uk",
+    "webarchive.loc.gov",
+)
+
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<title)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+class CopyRefused(Exception):
+    """An own copy that cannot be kept; str() says what is wrong and what to do."""
+
+
+@dataclass
+class Copy:
+    data: bytes
+    content_type: str
+    sha256: str
+    title: str | None
+    text: str | None
+
+
+def content_type_of(data: bytes) -> str | None:
+    """The type of an uploaded file as its first bytes show it: application/pdf, image/png,
+    image/jpeg, image/gif, image/webp or text/html; None for anything else (SVG included, since
+    it can carry script)."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    for signature, content_type in _IMAGES:
+        if data.startswith(signature):
+            return content_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    head = data[:4096]
+    if b"\x00" not in head and _HTML_START.match(head) and b"<svg" not in head[:200].lower():
+        return "text/html"
+    return None
+
+
+def title_and_text(body: bytes, content_type: str, encoding: str | None, url: str | None):
+    """The title and main text of a copy, as far as they can be read: the article of an HTML
+    page, the whole of a plain text file, nothing for PDFs and images."""
+    if content_type in HTML_TYPES:
+        import trafilatura
+
+        html = importers.decode_html(body, encoding)
+        document = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, with_metadata=True
+        )
+        if document is None:
+            return None, None
+        return document.title, document.text
+    if content_type == "text/plain":
+        return None, importers.decode_text(body)
+    return None, None
+
+
+def read_upload(data: bytes, url: str) -> Copy:
+    """Check an uploaded copy of the page at `url` and read its text."""
+    if not data:
+        raise CopyRefused("the file is empty; choose the saved page, PDF or screenshot")
+    if len(data) > MAX_COPY_BYTES:
+        raise CopyRefused(
+            f"the file is larger than {MAX_COPY_BYTES // (1024 * 1024)} MB; save a smaller copy"
+            " (a PDF of the page, or a screenshot of the passage)"
+        )
+    content_type = content_type_of(data)
+    if content_type is None:
+        kind = importers.binary_kind(data)
+        shown = (
+            f"it looks like {kind}" if kind else "it does not look like a PDF, image or HTML page"
+        )
+        raise CopyRefused(f"{shown}; upload a PDF, a PNG, JPEG, GIF or WebP image, or an HTML file")
+    try:
+        title, text = title_and_text(data, content_type, None, url)
+    except importers.ImportRefused as error:
+        raise CopyRefused(str(error)) from None
+    return Copy(data, content_type, hashlib.sha256(data).hexdigest(), title, text)
+
+
+def check_web_archive_url(address: str, extra_hosts: tuple[str, ...] = ()) -> str:
+    """The address of a copy in a public web archive, cleaned; refused when it is not one."""
+    address = (address or "").strip()
+    if not address:
+        raise CopyRefused("give the address of the copy, e.g. https://web.archive.org/web/…")
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise CopyRefused("the copy's address must start with https:// (or http://)")
+    host = parts.hostname.lower().rstrip(".")
+    allowed = WEB_ARCHIVE_HOSTS + tuple(extra_hosts)
+    if not any(host == known or host.endswith("." + known) for known in allowed):
+        raise CopyRefused(
+            f"{host} is not a public web archive the workbench knows (such as web.archive.org or"
+            " archive.ph); upload the copy as a file instead"
+        )
+    return address

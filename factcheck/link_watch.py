@@ -1,0 +1,210 @@
+"""The link watch: re-fetch evidence pages through the safe fetcher and keep what each check
+found (failing, moved elsewhere, changed beyond a threshold, quotes still found or not).
+
+Polite by construction: pages are fetched one at a time (so never two requests at once to one
+host), at most `per_host` pages of one host per run, a pause of `host_delay` seconds before
+going back to a host, and at most `limit` pages a run."""
+
+import hashlib
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from factcheck import copies, quote_check
+from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
+from factcheck.importers import ImportRefused
+from factcheck.store import link_checks
+from factcheck.store.actors import SYSTEM
+
+CHECK_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
+CHECK_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_OLDER_THAN = timedelta(days=7)
+DEFAULT_LIMIT = 100
+DEFAULT_PER_HOST = 10
+DEFAULT_HOST_DELAY = 1.0
+#: Share of the copy's main text that may differ before a page counts as changed.
+DEFAULT_THRESHOLD = 0.1
+THRESHOLD_SETTING = "FACTCHECK_LINK_CHANGE_THRESHOLD"
+EVERY_SETTING = "FACTCHECK_LINK_CHECK_HOURS"
+
+_AGE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$")
+_AGE_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+
+
+class SettingError(ValueError):
+    """A link watch setting that cannot be read; the message says what to write instead."""
+
+
+def parse_age(text: str) -> timedelta:
+    """'7d', '12h' or '30m' as a timedelta."""
+    match = _AGE.match(text or "")
+    if not match:
+        raise SettingError(f"{text!r} is not an age; write a number and d, h or m, such as 7d")
+    return timedelta(**{_AGE_UNITS[match.group(2)]: int(match.group(1))})
+
+
+def change_threshold() -> float:
+    """FACTCHECK_LINK_CHANGE_THRESHOLD, a share from 0 to 1 (default 0.1)."""
+    raw = os.environ.get(THRESHOLD_SETTING, "").strip()
+    if not raw:
+        return DEFAULT_THRESHOLD
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise SettingError(f"{THRESHOLD_SETTING} must be a share from 0 to 1, such as 0.1")
+    return value
+
+
+def check_every() -> timedelta | None:
+    """FACTCHECK_LINK_CHECK_HOURS: how often the job consumer runs the link watch by itself;
+    None (the default, and 0) leaves it to `factcheck links check`."""
+    raw = os.environ.get(EVERY_SETTING, "").strip()
+    if not raw or raw == "0":
+        return None
+    if not raw.isdigit():
+        raise SettingError(f"{EVERY_SETTING} must be a whole number of hours (0 turns it off)")
+    return timedelta(hours=int(raw))
+
+
+def _paragraphs(text: str) -> Counter:
+    return Counter(" ".join(line.split()).casefold() for line in text.splitlines() if line.strip())
+
+
+def text_change(old: str | None, new: str | None) -> float:
+    """How much of two texts differs, from 0 (the same paragraphs) to 1 (none in common),
+    weighing paragraphs by length and ignoring spacing and case."""
+    before, after = _paragraphs(old or ""), _paragraphs(new or "")
+    total = sum(len(p) * n for p, n in before.items()) + sum(len(p) * n for p, n in after.items())
+    if total == 0:
+        return 0.0
+    common = sum(len(p) * min(n, after[p]) for p, n in before.items() if p in after)
+    return round(1 - 2 * common / total, 4)
+
+
+def _comparable(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return host, parts.path.rstrip("/") or "/", parts.query
+
+
+def moved_elsewhere(original: str, final: str) -> bool:
+    """Whether a redirect led to another page: not just http to https, www. or a trailing
+    slash."""
+    return _comparable(original) != _comparable(final)
+
+
+@dataclass
+class RunSummary:
+    checked: list[dict] = field(default_factory=list)
+    skipped_hosts: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(result["outcome"] for result in self.checked)
+        return {outcome: counted.get(outcome, 0) for outcome in link_checks.OUTCOMES}
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[str, int]]:
+    """The pages to check this run, in their order of urgency, at most `per_host` of one host and
+    `limit` in all; and how many of each host were left for a later run."""
+    chosen, per, skipped = [], Counter(), Counter()
+    for row in due:
+        host = _host(row["url"])
+        if per[host] >= per_host or len(chosen) >= limit:
+            skipped[host] += 1
+            continue
+        per[host] += 1
+        chosen.append(row)
+    return chosen, dict(skipped)
+
+
+def _quote_statuses(db, url: str, text: str | None) -> dict[int, str]:
+    statuses = {}
+    for item in link_checks.quoted_evidence(db, url):
+        result = quote_check.check_quote(item["quote"], text)
+        if result is not None:
+            statuses[item["id"]] = result.status
+    return statuses
+
+
+def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
+    """Fetch one evidence page again and keep what was found."""
+    url = row["url"]
+    copy = link_checks.comparison_copy(db, row.get("snapshot_id"))
+    snapshot_id = copy["id"] if copy else None
+    try:
+        page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
+    except FetchError as error:
+        return link_checks.record_link_check(
+            db, url, actor=SYSTEM, outcome="failed", error=str(error), snapshot_id=snapshot_id
+        )
+    digest = hashlib.sha256(page.body).hexdigest()
+    found = {"http_status": page.status, "final_url": page.url, "content_sha256": digest}
+    if moved_elsewhere(url, page.url):
+        return link_checks.record_link_check(
+            db, url, actor=SYSTEM, outcome="moved", snapshot_id=snapshot_id, **found
+        )
+    if copy is not None and copy["content_sha256"] == digest:
+        # The same bytes: the same text, so the same quote answers, without extracting again.
+        text, change = copy["text"], 0.0
+    else:
+        try:
+            _, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
+        except ImportRefused:
+            text = None
+        change = text_change(copy["text"], text) if copy is not None else None
+    outcome = "changed" if change is not None and change > threshold else "unchanged"
+    return link_checks.record_link_check(
+        db,
+        url,
+        actor=SYSTEM,
+        outcome=outcome,
+        text_change=change,
+        quotes=_quote_statuses(db, url, text),
+        snapshot_id=snapshot_id,
+        **found,
+    )
+
+
+def check_links(
+    db,
+    *,
+    older_than: timedelta = DEFAULT_OLDER_THAN,
+    limit: int = DEFAULT_LIMIT,
+    per_host: int = DEFAULT_PER_HOST,
+    host_delay: float = DEFAULT_HOST_DELAY,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    threshold: float | None = None,
+    now: datetime | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    progress: Callable[[dict], None] | None = None,
+) -> RunSummary:
+    """Re-check the evidence pages not checked for `older_than`, most urgent first."""
+    threshold = change_threshold() if threshold is None else threshold
+    cutoff = ((now or datetime.now(UTC)) - older_than).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    due = link_checks.due_for_check(db, cutoff, limit * 4 + per_host)
+    chosen, skipped = plan(due, limit, per_host)
+    summary = RunSummary(skipped_hosts=skipped)
+    last_visit: dict[str, float] = {}
+    for row in chosen:
+        host = _host(row["url"])
+        if host in last_visit:
+            wait = host_delay - (time.monotonic() - last_visit[host])
+            if wait > 0:
+                sleep(wait)
+        result = check_page(db, row, policy=policy, threshold=threshold)
+        last_visit[host] = time.monotonic()
+        summary.checked.append(result)
+        if progress is not None:
+            progress(result)
+    return summary

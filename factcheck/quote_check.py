@@ -1,0 +1,206 @@
+"""Is a quoted passage in a page's text? Exact after normalising, approximately, or not at all.
+
+Both sides are normalised the same way before comparing: runs of whitespace become one space,
+curly quotes and primes become straight ones, every dash and minus becomes '-', soft hyphens and
+zero-width characters vanish, and case is folded. Offsets in the answer index the original text,
+so the snapshot view can highlight exactly what was found."""
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+FOUND = "found"
+APPROXIMATE = "approximate"
+NOT_FOUND = "not_found"
+NO_TEXT = "no_text"
+STATUSES = (FOUND, APPROXIMATE, NOT_FOUND, NO_TEXT)
+
+#: How alike (0 to 1, word by word) the closest passage must be to count as found approximately.
+APPROXIMATE_AT = 0.8
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\uff07`\u00b4"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_VANISH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_TRANSLATE = str.maketrans(
+    {
+        **{c: "'" for c in _SINGLE_QUOTES},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: "-" for c in _DASHES},
+        **{c: None for c in _VANISH},
+        "\u2026": "...",
+    }
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])\s*")
+_EDGE = "\"' \u00a0\t\r\n"
+_WORD = re.compile(r"\w+")
+_RUN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """The answer for one quote: status, and where it was found (offsets into the original text,
+    end exclusive) with the passage itself and how alike it is (1.0 for an exact find)."""
+
+    status: str
+    start: int | None = None
+    end: int | None = None
+    passage: str | None = None
+    score: float | None = None
+
+
+def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -> None:
+    """Append the comparable form of a run of non-space characters that starts at `start`."""
+    for offset, char in enumerate(text):
+        mapped = char.translate(_TRANSLATE)
+        for piece in mapped:
+            for folded_char in unicodedata.normalize("NFKC", piece).casefold():
+                if not folded_char.isspace():
+                    out.append(folded_char)
+                    origin.append(start + offset)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The comparable form of `text`, and for each of its characters the index in `text` of the
+    character it came from (one list entry per output character)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for match in _RUN.finditer(text):
+        start, run = match.start(), match.group()
+        before = len(out)
+        if out:
+            out.append(" ")
+            origin.append(start - 1)  # the last space before the run
+        if run.isascii() and "`" not in run:
+            # Most words: one lowercase copy and a range of offsets, without a loop per character.
+            out.append(run.lower())
+            origin.extend(range(start, start + len(run)))
+        else:
+            _normalise_chars(run, start, out, origin)
+        if len(out) == before + 1 and out[-1] == " ":
+            out.pop()  # the run vanished (soft hyphens only): no space for it
+            origin.pop()
+    # Joined pieces are single characters or whole lowercase runs.
+    return "".join(out), origin
+
+
+def _fragments(quote: str) -> list[str]:
+    """The parts of a quote between omission marks ('...', '…', '[...]'), normalised, with the
+    quotation marks around the whole quote dropped."""
+    text, _ = normalise(quote)
+    text = text.strip(_EDGE)
+    parts = [part.strip(_EDGE) for part in _ELLIPSIS.split(text)]
+    return [part for part in parts if _WORD.search(part)]
+
+
+def _span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    return origin[start], origin[end - 1] + 1
+
+
+def _exact(fragments: list[str], haystack: str, origin: list[int]) -> tuple[int, int] | None:
+    """Where all fragments appear in order (the first fragment's start to the last one's end)."""
+    position, first = 0, None
+    for fragment in fragments:
+        found = haystack.find(fragment, position)
+        if found < 0:
+            return None
+        if first is None:
+            first = found
+        position = found + len(fragment)
+    return _span(origin, first, position)
+
+
+def _closest(quote_words: list[str], words: list[re.Match]) -> tuple[float, int, int]:
+    """The window of the text's words most like the quote's: (likeness 0..1, first, last+1).
+
+    Windows the quote's length are ranked by shared words (a sliding count, linear in the text),
+    and only the best few are compared word by word."""
+    size = len(quote_words)
+    if not words or not size:
+        return 0.0, 0, 0
+    wanted = Counter(quote_words)
+    texts = [match.group() for match in words]
+    window = Counter(texts[:size])
+    shared = sum(min(count, wanted[word]) for word, count in window.items())
+    scores = [(shared, 0)]
+    for first in range(1, max(1, len(texts) - size + 1)):
+        leaving, entering = texts[first - 1], texts[first + size - 1]
+        if window[leaving] <= wanted[leaving]:
+            shared -= 1
+        window[leaving] -= 1
+        window[entering] += 1
+        if window[entering] <= wanted[entering]:
+            shared += 1
+        scores.append((shared, first))
+    best = (0.0, 0, 0)
+    for _, first in sorted(scores, key=lambda item: (-item[0], item[1]))[:5]:
+        for low, high in ((first, first + size), (first - 1, first + size + 1)):
+            low, high = max(0, low), min(len(texts), high)
+            # A passage starts and ends on words the quote has.
+            while low < high and texts[low] not in wanted:
+                low += 1
+            while high > low and texts[high - 1] not in wanted:
+                high -= 1
+            ratio = difflib.SequenceMatcher(None, quote_words, texts[low:high], False).ratio()
+            if ratio > best[0]:
+                best = (ratio, low, high)
+    return best
+
+
+def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
+    """Look the quote up in the text. None when there is no quote to look for (empty, or only
+    punctuation); NO_TEXT when there is no text to search."""
+    fragments = _fragments(quote or "")
+    if not fragments:
+        return None
+    haystack, origin = normalise(text or "")
+    if not _WORD.search(haystack):
+        return QuoteCheck(NO_TEXT)
+    span = _exact(fragments, haystack, origin)
+    if span is not None:
+        return QuoteCheck(FOUND, span[0], span[1], text[span[0] : span[1]], 1.0)
+    quote_words = [word for fragment in fragments for word in _WORD.findall(fragment)]
+    words = list(_WORD.finditer(haystack))
+    score, first, last = _closest(quote_words, words)
+    if score < APPROXIMATE_AT or last <= first:
+        return QuoteCheck(NOT_FOUND, score=round(score, 3))
+    start, end = _span(origin, words[first].start(), words[last - 1].end())
+    return QuoteCheck(APPROXIMATE, start, end, text[start:end], round(score, 3))
+
+
+def summary(statuses: list[str | None]) -> str | None:
+    """'2 of 3 quotes found in the archived sources' for the statuses of quoted evidence items
+    (None for a quote not checked yet, which counts as not found); approximate finds count as
+    found. None when there are no quotes."""
+    if not statuses:
+        return None
+    found = sum(status in (FOUND, APPROXIMATE) for status in statuses)
+    noun = "quote" if len(statuses) == 1 else "quotes"
+    return f"{found} of {len(statuses)} {noun} found in the archived sources"
+
+
+def marked_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The text cut into (piece, marked) in order, marking the given [start, end) spans; spans
+    that overlap or touch are joined, and ones outside the text are clipped or dropped."""
+    cleaned = sorted(
+        (max(0, start), min(len(text), end)) for start, end in spans if start is not None
+    )
+    merged: list[list[int]] = []
+    for start, end in cleaned:
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces, position = [], 0
+    for start, end in merged:
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces

@@ -1,0 +1,206 @@
+"""The link watch's records: which evidence pages are due a re-check, each check kept, the flags
+they raise on evidence (failing, moved elsewhere, changed), and a reviewer's acknowledgement."""
+
+import json
+
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.errors import Invalid, NotFound
+from factcheck.store.mutation import mutation, query
+
+OUTCOMES = ("unchanged", "changed", "moved", "failed")
+FLAGGED = ("changed", "moved", "failed")
+
+_LATEST_CHECK = "(SELECT max(id) FROM link_checks WHERE url = e.url)"
+# Evidence cited by a published verdict: its page changing matters most.
+_PUBLISHED = (
+    "EXISTS (SELECT 1 FROM verdicts v, json_each(v.evidence_ids) j"
+    " WHERE v.claim_id = e.claim_id AND v.state = 'published' AND j.value = e.id)"
+)
+_FLAGGED_FROM = (
+    f" FROM evidence e JOIN link_checks l ON l.id = {_LATEST_CHECK}"
+    " WHERE e.removed_at IS NULL AND l.outcome != 'unchanged'"
+    " AND (e.link_acknowledged_check IS NULL OR e.link_acknowledged_check < l.id)"
+)
+# Live evidence items whose page's latest check raised a flag nobody has acknowledged, and the
+# claims they belong to (the queue's "evidence broken or changed" filter).
+FLAGGED_EVIDENCE = "SELECT e.id" + _FLAGGED_FROM
+FLAGGED_CLAIMS = "SELECT e.claim_id" + _FLAGGED_FROM
+
+
+@query
+def due_for_check(db, cutoff: str, limit: int) -> list[dict]:
+    """Addresses of live evidence last checked (or archived, or added) before `cutoff`, those
+    behind published verdicts first, then the longest unchecked; with the newest copy fetched by
+    the workbench to compare against."""
+    return list(
+        db.query(
+            "WITH pages AS ("
+            f" SELECT e.url, max({_PUBLISHED}) AS published, min(e.added_at) AS added_at"
+            " FROM evidence e WHERE e.removed_at IS NULL GROUP BY e.url)"
+            " SELECT p.url, p.published,"
+            " (SELECT max(id) FROM evidence_snapshots s WHERE s.url = p.url"
+            "  AND s.status = 'archived' AND s.kind != 'upload') AS snapshot_id,"
+            " coalesce((SELECT max(checked_at) FROM link_checks l WHERE l.url = p.url),"
+            "  (SELECT max(fetched_at) FROM evidence_snapshots s WHERE s.url = p.url),"
+            "  p.added_at) AS last_seen"
+            " FROM pages p WHERE last_seen < :cutoff"
+            " ORDER BY p.published DESC, last_seen, p.url LIMIT :limit",
+            {"cutoff": cutoff, "limit": limit},
+        )
+    )
+
+
+@query
+def comparison_copy(db, snapshot_id: int | None) -> dict | None:
+    """The copy a re-check compares with: its sha256 and text."""
+    if snapshot_id is None:
+        return None
+    rows = list(
+        db.query(
+            "SELECT id, content_sha256, text FROM evidence_snapshots WHERE id = ?", [snapshot_id]
+        )
+    )
+    return rows[0] if rows else None
+
+
+@query
+def quoted_evidence(db, url: str) -> list[dict]:
+    """The live evidence items quoting this page, with their quotes."""
+    return list(
+        db.query(
+            "SELECT id, quote FROM evidence WHERE url = ? AND removed_at IS NULL"
+            " AND quote IS NOT NULL ORDER BY id",
+            [url],
+        )
+    )
+
+
+@mutation
+def record_link_check(
+    db,
+    url: str,
+    *,
+    actor: Actor,
+    outcome: str,
+    http_status: int | None = None,
+    final_url: str | None = None,
+    content_sha256: str | None = None,
+    text_change: float | None = None,
+    quotes: dict[int, str] | None = None,
+    error: str | None = None,
+    snapshot_id: int | None = None,
+) -> dict:
+    """Keep one re-check of an evidence page."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown link check outcome {outcome!r}")
+    row = {
+        "url": url,
+        "checked_at": utc_now(),
+        "outcome": outcome,
+        "http_status": http_status,
+        "final_url": final_url,
+        "content_sha256": content_sha256,
+        "text_change": text_change,
+        "quotes": json.dumps({str(k): v for k, v in (quotes or {}).items()}, sort_keys=True),
+        "error": error,
+        "snapshot_id": snapshot_id,
+    }
+    cursor = db.execute(
+        f"INSERT INTO link_checks ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})",
+        row,
+    )
+    audit.record(db, actor, "link_check", cursor.lastrowid, "evidence.link_check", after=row)
+    return {"id": cursor.lastrowid, **row}
+
+
+@query
+def checks_for(db, url: str, limit: int = 20) -> list[dict]:
+    """The newest re-checks of one page."""
+    return list(
+        db.query("SELECT * FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT ?", [url, limit])
+    )
+
+
+@query
+def flags_for_claim(db, claim_id: int) -> dict[int, dict]:
+    """For each of the claim's live evidence items, its page's latest re-check (if any) and
+    whether it still raises a flag."""
+    rows = db.query(
+        "SELECT e.id AS evidence_id, e.link_acknowledged_check, l.* FROM evidence e"
+        f" JOIN link_checks l ON l.id = {_LATEST_CHECK}"
+        " WHERE e.claim_id = ? AND e.removed_at IS NULL",
+        [claim_id],
+    )
+    flags = {}
+    for row in rows:
+        acknowledged = row["link_acknowledged_check"]
+        row["quotes"] = json.loads(row["quotes"] or "{}")
+        row["flagged"] = row["outcome"] != "unchanged" and (
+            acknowledged is None or acknowledged < row["id"]
+        )
+        flags[row["evidence_id"]] = row
+    return flags
+
+
+@query
+def flagged_evidence(db, limit: int = 10) -> list[dict]:
+    """Evidence whose page now fails, moved elsewhere or changed, unacknowledged: items behind
+    published verdicts first, then the newest checks."""
+    return list(
+        db.query(
+            "SELECT e.id, e.claim_id, e.url, c.article_id, l.outcome, l.checked_at, l.error,"
+            f" l.final_url, l.text_change, {_PUBLISHED} AS published"
+            " FROM evidence e JOIN claims c ON c.id = e.claim_id"
+            f" JOIN link_checks l ON l.id = {_LATEST_CHECK}"
+            f" WHERE e.id IN ({FLAGGED_EVIDENCE})"
+            " ORDER BY published DESC, l.id DESC LIMIT ?",
+            [limit],
+        )
+    )
+
+
+@query
+def flagged_count(db) -> dict:
+    """How many evidence items raise a link flag, and how many of them a published verdict
+    rests on."""
+    total, published = db.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {_PUBLISHED}) FROM evidence e"
+        f" WHERE e.id IN ({FLAGGED_EVIDENCE})"
+    ).fetchone()
+    return {"total": total, "published": published}
+
+
+@mutation
+def acknowledge_change(db, evidence_id: int, *, actor: Actor) -> dict:
+    """Accept what the latest re-check of an evidence page found, so it stops raising a flag
+    (until a later check finds something new)."""
+    rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
+    if not rows:
+        raise NotFound(f"there is no evidence {evidence_id}")
+    evidence = rows[0]
+    if evidence["removed_at"]:
+        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to acknowledge")
+    latest = db.execute(
+        "SELECT id, outcome FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT 1",
+        [evidence["url"]],
+    ).fetchone()
+    if latest is None or latest[1] == "unchanged":
+        raise Invalid(f"evidence {evidence_id}'s page has no change to acknowledge")
+    if evidence["link_acknowledged_check"] == latest[0]:
+        return evidence
+    db.execute(
+        "UPDATE evidence SET link_acknowledged_check = ? WHERE id = ?", [latest[0], evidence_id]
+    )
+    after = next(iter(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id])))
+    audit.record(
+        db,
+        actor,
+        "claim",
+        evidence["claim_id"],
+        "evidence.acknowledge_change",
+        before=evidence,
+        after=after,
+    )
+    return after

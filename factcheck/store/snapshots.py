@@ -1,0 +1,206 @@
+"""Archived copies of evidence pages: the copy (fetched, uploaded, or from a public web archive),
+its bytes stored once per sha256, and whether each evidence item's quote appears in it."""
+
+import json
+
+from factcheck import quote_check
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.errors import Invalid, NotFound
+from factcheck.store.mutation import mutation, query
+
+KINDS = ("fetched", "upload", "web_archive")
+
+#: The copy an evidence item shows: the newest one of its address.
+LATEST = "(SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
+
+
+def store_file(db, data: bytes, sha256: str, content_type: str) -> None:
+    """Keep the bytes of a copy, once however many copies share them (a helper for mutations)."""
+    db.execute(
+        "INSERT INTO snapshot_files (sha256, content_type, size, data, stored_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+        [sha256, content_type, len(data), data, utc_now()],
+    )
+
+
+def check_quotes(db, snapshot_id: int, url: str, text: str | None) -> list[dict]:
+    """Look every live quoted evidence item of this address up in the copy's text and keep the
+    answers (a helper for mutations); returns them for the audit row."""
+    rows = db.execute(
+        "SELECT id, quote FROM evidence WHERE url = ? AND removed_at IS NULL"
+        " AND quote IS NOT NULL ORDER BY id",
+        [url],
+    ).fetchall()
+    checks = []
+    for evidence_id, quote in rows:
+        result = quote_check.check_quote(quote, text)
+        if result is None:
+            continue
+        check = {
+            "evidence_id": evidence_id,
+            "snapshot_id": snapshot_id,
+            "status": result.status,
+            "score": result.score,
+            "start": result.start,
+            "end": result.end,
+            "passage": result.passage,
+            "checked_at": utc_now(),
+        }
+        db.execute(
+            'INSERT INTO quote_checks (evidence_id, snapshot_id, status, score, start, "end",'
+            " passage, checked_at) VALUES (:evidence_id, :snapshot_id, :status, :score, :start,"
+            " :end, :passage, :checked_at) ON CONFLICT (evidence_id, snapshot_id) DO NOTHING",
+            check,
+        )
+        checks.append({k: check[k] for k in ("evidence_id", "status", "score", "start", "end")})
+    return checks
+
+
+def check_new_evidence(db, evidence_id: int, url: str) -> dict | None:
+    """Look a just-added item's quote up in the newest kept copy of its address, if there is one
+    (a helper for mutations)."""
+    row = db.execute(
+        "SELECT id, text FROM evidence_snapshots WHERE url = ? AND status = 'archived'"
+        " ORDER BY id DESC LIMIT 1",
+        [url],
+    ).fetchone()
+    if row is None:
+        return None
+    checks = [c for c in check_quotes(db, row[0], url, row[1]) if c["evidence_id"] == evidence_id]
+    return checks[0] if checks else None
+
+
+def _insert(db, url: str, actor: Actor, fields: dict, body: bytes | None) -> dict:
+    """Insert a copy with its bytes and quote checks; returns the row and the audit summary."""
+    kind = fields.get("kind", "fetched")
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of copy {kind!r}")
+    row = {
+        "url": url,
+        "fetched_at": utc_now(),
+        "status": fields["status"],
+        "http_status": fields.get("http_status"),
+        "content_type": fields.get("content_type"),
+        "content_sha256": fields.get("content_sha256"),
+        "title": fields.get("title"),
+        "text": fields.get("text"),
+        "error": fields.get("error"),
+        "kind": kind,
+        "archive_url": fields.get("archive_url"),
+        "file_name": fields.get("file_name"),
+        "added_by": actor.id,
+    }
+    if body is not None and row["content_sha256"] and row["content_type"]:
+        store_file(db, body, row["content_sha256"], row["content_type"])
+    cursor = db.execute(
+        f"INSERT INTO evidence_snapshots ({', '.join(row)})"
+        f" VALUES ({', '.join(':' + k for k in row)})",
+        row,
+    )
+    snapshot_id = cursor.lastrowid
+    text = row["text"]
+    checks = check_quotes(db, snapshot_id, url, text) if row["status"] == "archived" else []
+    summary = {k: v for k, v in row.items() if k != "text"}
+    summary["quote_checks"] = checks
+    return {"id": snapshot_id, **row, "quote_checks": checks}, summary
+
+
+@mutation
+def record_snapshot(
+    db, url: str, *, actor: Actor, status: str, body: bytes | None = None, **fields
+) -> dict:
+    """Store a copy of an evidence page (or the failure to fetch one) with its bytes, and check
+    the quotes of the evidence citing the page against its text, in one transaction. `fields`
+    are the other columns of evidence_snapshots (http_status, content_type, content_sha256,
+    title, text, error, kind, archive_url, file_name)."""
+    row, summary = _insert(db, url, actor, {**fields, "status": status}, body)
+    audit.record(db, actor, "evidence_snapshot", row["id"], "evidence.archive", after=summary)
+    return row
+
+
+@mutation
+def attach_copy(
+    db,
+    evidence_id: int,
+    *,
+    actor: Actor,
+    data: bytes,
+    content_type: str,
+    content_sha256: str,
+    file_name: str | None = None,
+    title: str | None = None,
+    text: str | None = None,
+) -> dict:
+    """Keep a reviewer's own file (checked by the caller) as the copy of an evidence page."""
+    rows = db.execute("SELECT url, removed_at FROM evidence WHERE id = ?", [evidence_id]).fetchall()
+    if not rows:
+        raise NotFound(f"there is no evidence {evidence_id}")
+    url, removed_at = rows[0]
+    if removed_at:
+        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+    fields = {
+        "status": "archived",
+        "kind": "upload",
+        "content_type": content_type,
+        "content_sha256": content_sha256,
+        "file_name": (file_name or "").strip()[:255] or None,
+        "title": title,
+        "text": text,
+    }
+    row, summary = _insert(db, url, actor, fields, data)
+    summary["evidence_id"] = evidence_id
+    audit.record(db, actor, "evidence_snapshot", row["id"], "evidence.copy", after=summary)
+    return row
+
+
+@query
+def get_snapshot(db, snapshot_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM evidence_snapshots WHERE id = ?", [snapshot_id]))
+    if not rows:
+        raise NotFound(f"there is no archived copy {snapshot_id}")
+    return rows[0]
+
+
+@query
+def quote_checks_for(db, snapshot_id: int) -> list[dict]:
+    """The quote checks made against one copy, with the quote each looked for."""
+    return list(
+        db.query(
+            "SELECT q.*, e.quote, e.claim_id FROM quote_checks q"
+            " JOIN evidence e ON e.id = q.evidence_id WHERE q.snapshot_id = ? ORDER BY q.id",
+            [snapshot_id],
+        )
+    )
+
+
+@query
+def snapshot_file(db, sha256: str) -> dict:
+    """The stored bytes of a copy and their type."""
+    rows = list(db.query("SELECT * FROM snapshot_files WHERE sha256 = ?", [sha256]))
+    if not rows:
+        raise NotFound("no stored copy has that content hash")
+    return rows[0]
+
+
+@query
+def has_file(db, sha256: str | None) -> bool:
+    if not sha256:
+        return False
+    return (
+        db.execute("SELECT 1 FROM snapshot_files WHERE sha256 = ?", [sha256]).fetchone() is not None
+    )
+
+
+@query
+def files_for_snapshots(db, snapshot_ids: list[int]) -> list[dict]:
+    """The stored files behind these copies (each once), for bundles."""
+    return list(
+        db.query(
+            "SELECT DISTINCT f.sha256, f.content_type, f.size FROM snapshot_files f"
+            " JOIN evidence_snapshots s ON s.content_sha256 = f.sha256"
+            " JOIN json_each(?) w ON w.value = s.id ORDER BY f.sha256",
+            [json.dumps(sorted(set(snapshot_ids)))],
+        )
+    )

@@ -1,0 +1,172 @@
+"""A reviewer's own copy of an evidence page (an uploaded file, or a public web archive address),
+and the stored bytes of any copy, served so they cannot run script."""
+
+import sqlite3
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from factcheck import copies, jobs
+from factcheck.fetch import DEFAULT_POLICY
+from factcheck.store import claims as claim_store
+from factcheck.store import evidence as evidence_store
+from factcheck.store import link_checks as link_store
+from factcheck.store import snapshots as snapshot_store
+from factcheck.store.errors import Invalid, NotFound
+from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.connection import get_db
+from factcheck.views.panel_answers import back_to_article
+from factcheck.views.rendering import wants_fragment
+
+bp = Blueprint("evidence_copies", __name__)
+
+# A stored copy is shown inside nothing, runs nothing and loads nothing from anywhere.
+FILE_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+# Types a browser shows as a picture; everything else (PDF, HTML) is only ever downloaded.
+INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+_EXTENSIONS = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "text/html": "html",
+    "application/xhtml+xml": "xhtml",
+    "text/plain": "txt",
+}
+UPLOAD_OVERHEAD_BYTES = 64 * 1024
+
+
+def _evidence_of(claim_id: int, evidence_id: int) -> dict:
+    rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
+    item = next((row for row in rows if row["id"] == evidence_id), None)
+    if item is None:
+        raise NotFound(f"claim {claim_id} has no evidence {evidence_id}")
+    return item
+
+
+def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict | None = None):
+    """The evidence item's archive badge as it is now (htmx), or the article (a plain form)."""
+    item = _evidence_of(claim_id, evidence_id)
+    if not wants_fragment():
+        if status >= 400:
+            raise Invalid(copy_error["message"] if copy_error else "the copy was refused")
+        return back_to_article(claim_store.get_claim(get_db(), claim_id))
+    html = render_template(
+        "partials/panel_archive_status.html",
+        item=item,
+        queued=jobs.archive_state(item["url"]),
+        copy_error=copy_error,
+    )
+    return html, status
+
+
+def _live(claim_id: int, evidence_id: int) -> dict:
+    item = _evidence_of(claim_id, evidence_id)
+    if item["removed_at"]:
+        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+    return item
+
+
+@bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/copy")
+def upload_copy(claim_id: int, evidence_id: int):
+    """Keep an uploaded PDF, image or HTML file as the copy of the evidence page."""
+    item = _live(claim_id, evidence_id)
+    request.max_content_length = copies.MAX_COPY_BYTES + UPLOAD_OVERHEAD_BYTES
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        error = {"field": "file", "message": "Choose the file to upload first."}
+        return badge(claim_id, evidence_id, 422, error)
+    data = upload.read(copies.MAX_COPY_BYTES + 1)
+    try:
+        copy = copies.read_upload(data, item["url"])
+    except copies.CopyRefused as refused:
+        message = str(refused)
+        error = {"field": "file", "message": message[:1].upper() + message[1:] + "."}
+        return badge(claim_id, evidence_id, 422, error)
+    snapshot_store.attach_copy(
+        get_db(),
+        evidence_id,
+        actor=signed_in_actor(),
+        data=copy.data,
+        content_type=copy.content_type,
+        content_sha256=copy.sha256,
+        file_name=upload.filename,
+        title=copy.title,
+        text=copy.text,
+    )
+    return badge(claim_id, evidence_id)
+
+
+def _extra_archive_hosts(value) -> tuple[str, ...]:
+    """More web archive hosts from the app's config (tests name their local server): a list, or
+    one comma-separated string, never a string taken letter by letter."""
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(host.strip().lower() for host in value or () if host and host.strip())
+
+
+@bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/web-archive")
+def web_archive_copy(claim_id: int, evidence_id: int):
+    """Fetch the copy of the evidence page a public web archive holds, in the background."""
+    item = _live(claim_id, evidence_id)
+    typed = request.form.get("archive_url", "")
+    extra = _extra_archive_hosts(current_app.config.get("WEB_ARCHIVE_HOSTS"))
+    try:
+        address = copies.check_web_archive_url(typed, extra)
+    except copies.CopyRefused as refused:
+        message = str(refused)
+        error = {
+            "field": "archive_url",
+            "message": message[:1].upper() + message[1:] + ".",
+            "typed": typed,
+        }
+        return badge(claim_id, evidence_id, 422, error)
+    actor = signed_in_actor()
+    policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
+    try:
+        jobs.queue_archive(
+            current_app.config["DATABASE"],
+            item["url"],
+            policy,
+            archive_url=address,
+            username=actor.username,
+            channel=actor.channel,
+        )
+    except (sqlite3.Error, OSError):
+        error = {
+            "field": "archive_url",
+            "message": "The job queue could not take the request; try again in a moment.",
+            "typed": typed,
+        }
+        return badge(claim_id, evidence_id, 503, error)
+    return badge(claim_id, evidence_id)
+
+
+@bp.get("/snapshots/<id:snapshot_id>/file")
+def snapshot_file(snapshot_id: int):
+    """The stored bytes of a copy: pictures shown, anything else downloaded, and all of it in a
+    sandbox with no script, no plug-ins and no requests of its own."""
+    db = get_db()
+    snapshot = snapshot_store.get_snapshot(db, snapshot_id)
+    if not snapshot["content_sha256"] or not snapshot_store.has_file(
+        db, snapshot["content_sha256"]
+    ):
+        raise NotFound(f"archived copy {snapshot_id} has no stored file")
+    stored = snapshot_store.snapshot_file(db, snapshot["content_sha256"])
+    content_type = stored["content_type"]
+    response = Response(bytes(stored["data"]), content_type=content_type)
+    name = f"copy-{snapshot_id}.{_EXTENSIONS.get(content_type, 'bin')}"
+    disposition = "inline" if content_type in INLINE_TYPES else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response.headers["Content-Security-Policy"] = FILE_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/acknowledge-change")
+def acknowledge_change(claim_id: int, evidence_id: int):
+    """Accept what the link watch found on the evidence page, so it stops raising a flag."""
+    _evidence_of(claim_id, evidence_id)
+    link_store.acknowledge_change(get_db(), evidence_id, actor=signed_in_actor())
+    return badge(claim_id, evidence_id)

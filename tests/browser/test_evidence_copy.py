@@ -1,0 +1,53 @@
+"""A reviewer attaches their own copy of a source the workbench could not fetch, from the
+evidence card, in a real browser: a refused file answers beside the field, a PDF is kept."""
+
+import pytest
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck import jobs
+from factcheck.store import evidence as evidence_store
+from factcheck.store.users import actor_for
+
+pytestmark = pytest.mark.usefixtures("immediate_jobs")
+
+
+def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, tmp_path):
+    page = watched_page
+    claim = article["claims"][0]
+    db = database.connect(article["path"])
+    try:
+        item = evidence_store.add_evidence(
+            db,
+            claim["id"],
+            url="http://10.11.12.13/bulletin",
+            stance="supports",
+            quote="fourteen schools",
+            actor=actor_for(db, "rita"),
+        )
+    finally:
+        db.close()
+    jobs.archive_evidence(article["path"], item["url"]).get()  # refused: a private address
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    badge = page.locator(f"#archive-badge-{item['id']}")
+    expect(badge.locator(".archive-status")).to_contain_text("private network")
+    badge.get_by_text("Attach your own copy").click()
+
+    wrong = tmp_path / "drawing.svg"
+    wrong.write_bytes(b"<svg><script>alert(1)</script></svg>")
+    badge.get_by_label("A PDF, an image").set_input_files(str(wrong))
+    badge.get_by_role("button", name="Upload copy").click()
+    badge = page.locator(f"#archive-badge-{item['id']}")
+    expect(badge.locator(".field-error")).to_contain_text("upload a PDF")
+    expect(badge.get_by_label("A PDF, an image")).to_have_attribute("aria-invalid", "true")
+
+    copy = tmp_path / "bulletin.pdf"
+    copy.write_bytes(b"%PDF-1.7\n% the county bulletin\n%%EOF\n")
+    badge.get_by_label("A PDF, an image").set_input_files(str(copy))
+    badge.get_by_role("button", name="Upload copy").click()
+    expect(badge.locator("a.archive-status")).to_have_text("Uploaded copy")
+    expect(badge.locator(".quote-check")).to_have_text(
+        "The archived copy has no text to check the quote against"
+    )
+    assert_no_problems(page, expected_status=422)

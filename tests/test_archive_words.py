@@ -1,0 +1,52 @@
+"""Why an archive failed, in words: the safe fetcher's messages turned into sentences."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.archive_words import copy_line, failure_words, quote_words
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (
+            "could not find the server gone.example: [Errno -2] Name or service not known",
+            "The site could not be found: check the address",
+        ),
+        (
+            "refused: https://x.example/big is larger than the limit of 10,485,760 bytes",
+            "The page is larger than 10 MB",
+        ),
+        ("https://x.example/a answered 404 Not Found", "The page was not found"),
+        ("https://x.example/a answered 503 Service Unavailable", "The site had an error"),
+        ("refused: 10.0.0.8 is a private address", "The address leads into a private network"),
+        ("refused: intranet resolves to 10.0.0.8, a private address", "private network"),
+        ("refused: https://x.example/v is video/mp4, not the expected text/html", "video/mp4"),
+        ("timed out connecting to x.example; try again later", "The site did not answer"),
+        ("refused: https://x.example redirects more than 5 times", "too many redirects"),
+        ("refused: only http and https links can be fetched, not ftp: links", "Only http"),
+        ("refused: port 8080 is not allowed, only 80 and 443", "port 8080"),
+    ],
+)
+def test_fetch_errors_read_as_words(error, words):
+    assert words in failure_words(error)
+
+
+@given(st.text() | st.sampled_from([".", " ", "...", "\n"]))
+def test_every_error_gives_a_sentence_to_end_with_a_full_stop(error):
+    words = failure_words(error)
+    assert words.strip() and not words.endswith(".")
+    assert words[:1] == words[:1].upper()
+
+
+def test_quote_and_copy_phrases():
+    assert quote_words("approximate") == "Quote found approximately in the archived copy"
+    assert quote_words(None) is None
+    item = {
+        "snapshot": {"status": "archived", "kind": "upload"},
+        "quote_check": {"status": "found"},
+    }
+    assert copy_line(item) == "Quote found in the archived copy · copy uploaded by a reviewer"
+    assert copy_line({"snapshot": None, "quote_check": None}) is None
+    assert "failed" in copy_line({"snapshot": {"status": "failed"}, "quote_check": None})

@@ -1,0 +1,146 @@
+"""Evidence from the command line: archives and link checks queued for `factcheck worker`, the
+link watch run at once, own copies, and quote checks in `claims --json`."""
+
+import json
+import signal
+
+import pytest
+from click.testing import CliRunner
+from helpers import PASSWORD, SAMPLE_ARTICLE
+from processes import Running
+
+from factcheck import db as database
+from factcheck import job_storage
+from factcheck.cli import main
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
+    database_path = tmp_path / "cli.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(database_path), *args], input=input)
+
+    added = invoke("user", "add", "rita", "--role", "reviewer", "--password-stdin", input=PASSWORD)
+    assert added.exit_code == 0, added.output
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    article = json.loads(invoke("import", str(story), "--json").output)["article_id"]
+    claims = json.loads(invoke("claims", str(article), "--json").output)["claims"]
+    invoke.claim_id = next(c["id"] for c in claims if c["kind"] == "claim")
+    invoke.article_id = article
+    invoke.path = database_path
+    return invoke
+
+
+def _rows(path, sql):
+    db = database.connect(path)
+    try:
+        return list(db.query(sql))
+    finally:
+        db.close()
+
+
+def test_archives_and_link_checks_queued_from_the_command_line_run_under_the_worker(run, tmp_path):
+    added = run(
+        "evidence", "add", str(run.claim_id), "http://10.9.8.7/report",
+        "--stance", "supports", "--quote", "seven cracks", "--as", "rita",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert "queued for archiving" in added.output and "factcheck worker" in added.output
+    assert _rows(run.path, "SELECT id FROM evidence_snapshots") == []
+    queued = run("links", "check", "--older-than", "0m", "--queue")
+    assert queued.exit_code == 0 and "Queued a link check" in queued.output
+
+    worker = Running(tmp_path, "--db", str(run.path), "worker")
+    try:
+        worker.wait_for(
+            lambda: (
+                _rows(run.path, "SELECT id FROM evidence_snapshots")
+                and _rows(run.path, "SELECT id FROM link_checks")
+            ),
+            "the archive and the link check ran",
+        )
+        assert worker.stop(signal.SIGTERM) == 0
+    finally:
+        worker.close()
+    snapshot = _rows(run.path, "SELECT status, error FROM evidence_snapshots")[0]
+    # The worker fetches through the safe fetcher: a private address is refused, in words.
+    assert snapshot["status"] == "failed" and "private" in snapshot["error"]
+    check = _rows(run.path, "SELECT outcome, error FROM link_checks")[0]
+    assert check["outcome"] == "failed" and "private" in check["error"]
+
+
+def test_links_check_prints_each_page_and_a_summary(run):
+    run(
+        "evidence", "add", str(run.claim_id), "http://192.168.0.3/a",
+        "--stance", "context", "--no-archive", "--as", "rita",
+    )  # fmt: skip
+    result = run("links", "check", "--older-than", "0m")
+    assert result.exit_code == 0, result.output
+    assert "FAILING   http://192.168.0.3/a" in result.output
+    assert "Checked 1 pages: 0 unchanged, 0 changed, 0 moved, 1 failing." in result.output
+    again = run("links", "check")
+    assert "Nothing to check" in again.output
+    as_json = json.loads(run("links", "check", "--older-than", "0m", "--json").output)
+    assert as_json["checks"][0]["outcome"] == "failed"
+
+
+def test_links_check_refuses_an_age_it_cannot_read(run):
+    result = run("links", "check", "--older-than", "a week")
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "such as 7d" in result.output
+
+
+def test_an_own_copy_from_the_command_line(run, tmp_path):
+    added = run(
+        "evidence", "add", str(run.claim_id), "https://stats.example/report",
+        "--stance", "supports", "--quote", "a quote", "--no-archive", "--as", "rita", "--json",
+    )  # fmt: skip
+    evidence_id = str(json.loads(added.output)["id"])
+    copy = tmp_path / "report.pdf"
+    copy.write_bytes(PDF)
+    kept = run("evidence", "copy", evidence_id, "--file", str(copy), "--as", "rita")
+    assert kept.exit_code == 0, kept.output
+    assert "application/pdf" in kept.output
+    claims = json.loads(run("claims", str(run.article_id), "--json").output)["claims"]
+    item = next(c for c in claims if c["id"] == run.claim_id)["evidence"][0]
+    assert item["copy_kind"] == "upload" and item["quote_status"] == "no_text"
+
+    script = tmp_path / "x.svg"
+    script.write_bytes(b"<svg><script>alert(1)</script></svg>")
+    refused = run("evidence", "copy", evidence_id, "--file", str(script), "--as", "rita")
+    assert refused.exit_code == 2 and "upload a PDF" in refused.output
+    neither = run("evidence", "copy", evidence_id, "--as", "rita")
+    assert neither.exit_code == 2 and "--file PATH or --web-archive URL" in neither.output
+    elsewhere = run(
+        "evidence", "copy", evidence_id, "--web-archive", "https://copies.example/x", "--as", "rita"
+    )
+    assert elsewhere.exit_code == 2 and "not a public web archive" in elsewhere.output
+
+
+def test_a_copy_made_at_once_ends_the_wait_for_the_queued_one(run):
+    from factcheck import jobs
+
+    url = "http://10.9.8.6/report"
+    added = run("evidence", "add", str(run.claim_id), url, "--stance", "supports", "--as", "rita")
+    evidence_id = next(row["id"] for row in _rows(run.path, "SELECT id FROM evidence") if row["id"])
+    assert "queued for archiving" in added.output
+    assert jobs.archive_state(url) == "queued"
+    archived = run("evidence", "archive", str(evidence_id))
+    assert archived.exit_code == 0, archived.output
+    assert "The address leads into a private network" in archived.output
+    assert jobs.archive_state(url) is None
+
+
+def test_links_check_waits_its_turn_behind_a_running_one(run):
+    from factcheck import link_jobs
+
+    run("links", "check")  # points the queue at the jobs file beside the database
+    with link_jobs.LINK_WATCH_LOCK:
+        busy = run("links", "check")
+    assert busy.exit_code == 2 and "another link check is running" in busy.output
+    assert run("links", "check").exit_code == 0

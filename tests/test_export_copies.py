@@ -1,0 +1,145 @@
+"""Bundles carry the archived copies their verdicts rest on, and `export verify` checks them."""
+
+import hashlib
+import json
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from test_export_world import ORG_NAME, PUBLIC_URL, build_world
+
+from factcheck.cli import main
+from factcheck.exports.bundle import verify_bundle
+from factcheck.store import snapshots
+from factcheck.store.actors import SYSTEM
+
+BULLETIN = (
+    b"<html><body><p>14 schools closed; 3,200 homes cut off, the county said.</p></body></html>"
+)
+GAUGE = b"%PDF-1.4 river gauge readings"
+UNCITED = b"<html><body><p>A page no verdict rests on.</p></body></html>"
+
+
+def _keep(db, url, body, content_type, text=None):
+    snapshots.record_snapshot(
+        db,
+        url,
+        actor=SYSTEM,
+        status="archived",
+        http_status=200,
+        content_type=content_type,
+        content_sha256=hashlib.sha256(body).hexdigest(),
+        text=text,
+        body=body,
+    )
+
+
+@pytest.fixture
+def bundle(tmp_path, monkeypatch):
+    db_path = tmp_path / "copies.db"
+    world = build_world(db_path)
+    _keep(
+        world.db,
+        "https://county.example/bulletin",
+        BULLETIN,
+        "text/html",
+        "14 schools closed; 3,200 homes cut off.",
+    )
+    _keep(world.db, "https://gauges.example/millford", GAUGE, "application/pdf")
+    _keep(world.db, "https://rumour.example/post", UNCITED, "text/html")  # removed evidence
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", ORG_NAME)
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", PUBLIC_URL)
+    out = tmp_path / "out.zip"
+    result = CliRunner().invoke(
+        main, ["--db", str(db_path), "export", "--format", "bundle", "--as", "ed", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return world, db_path, out
+
+
+def _name(body, extension):
+    return f"copies/{hashlib.sha256(body).hexdigest()}.{extension}"
+
+
+def test_the_bundle_holds_the_copies_its_verdicts_rest_on_and_verifies(bundle):
+    world, db_path, out = bundle
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+        manifest = json.loads(archive.read("manifest.json"))
+        assert archive.read(_name(BULLETIN, "html")) == BULLETIN
+        assert archive.read(_name(GAUGE, "pdf")) == GAUGE
+        report = json.loads(archive.read("report.json"))
+    assert _name(UNCITED, "html") not in names, "removed evidence is no verdict's source"
+    assert manifest["files"][_name(GAUGE, "pdf")] == hashlib.sha256(GAUGE).hexdigest()
+    check = verify_bundle(out, world.db)
+    assert check.ok, check.problems
+    # Each evidence item says what backs it.
+    claims = report["claims"]
+    items = [e for c in claims for e in c.get("evidence", [])]
+    backed = {e["url"]: (e["snapshot"] or {}).get("kind") for e in items}
+    assert backed["https://county.example/bulletin"] == "fetched"
+    quote = next(e for e in items if e["url"] == "https://county.example/bulletin")["quote_check"]
+    assert quote["status"] == "found"
+    result = CliRunner().invoke(main, ["--db", str(db_path), "export", "verify", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def test_reports_say_what_backs_each_source_and_whether_its_quote_was_found(bundle):
+    world, db_path, _ = bundle
+    for name in ("markdown", "html"):
+        result = CliRunner().invoke(
+            main, ["--db", str(db_path), "export", "--format", name, "--as", "ed", "-o", "-"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "Quote found in the archived copy · copy fetched by the workbench" in result.output
+
+
+def test_the_json_export_carries_the_latest_link_check(bundle, tmp_path):
+    from factcheck.store import link_checks
+
+    world, db_path, _ = bundle
+    link_checks.record_link_check(
+        world.db, "https://county.example/bulletin", actor=SYSTEM, outcome="moved",
+        http_status=200, final_url="https://county.example/",
+    )  # fmt: skip
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        main, ["--db", str(db_path), "export", "--format", "json", "--as", "ed", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    items = [e for c in json.loads(out.read_text())["claims"] for e in c["evidence"]]
+    check = next(e for e in items if e["url"] == "https://county.example/bulletin")["link_check"]
+    assert check["outcome"] == "moved" and check["acknowledged"] == 0
+
+
+def _tamper(out, old_name, new_name, data):
+    """Swap one copy for other bytes and make the manifest agree, as a forger would."""
+    with zipfile.ZipFile(out) as source:
+        members = {i.filename: source.read(i.filename) for i in source.infolist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    members.pop(old_name)
+    del manifest["files"][old_name]
+    members[new_name] = data
+    manifest["files"][new_name] = hashlib.sha256(data).hexdigest()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in members.items():
+            target.writestr(name, content)
+        target.writestr("manifest.json", json.dumps(manifest))
+
+
+def test_a_copy_swapped_for_other_bytes_is_found_out(bundle):
+    world, _, out = bundle
+    name = _name(BULLETIN, "html")
+    _tamper(out, name, name, b"<html>forged</html>")
+    check = verify_bundle(out)
+    assert not check.ok
+    assert any("is not the archived copy its name says" in p for p in check.problems)
+
+
+def test_a_copy_the_database_never_held_is_found_out(bundle):
+    world, _, out = bundle
+    forged = b"<html>made up afterwards</html>"
+    _tamper(out, _name(BULLETIN, "html"), _name(forged, "html"), forged)
+    assert verify_bundle(out).problems == [], "the zip agrees with itself"
+    check = verify_bundle(out, world.db)
+    assert any("is not an archived copy this database holds" in p for p in check.problems)

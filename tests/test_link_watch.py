@@ -1,0 +1,234 @@
+"""The link watch: re-checks of evidence pages, kept one by one, flags on the card, the queue and
+the dashboard, acknowledgement, and politeness to the sites checked."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from helpers import DAM_ARTICLE_PAGE, HX, RATIONALE, hx_post
+from hypothesis import given
+from hypothesis import strategies as st
+from local_server import page, redirect
+
+from factcheck import jobs, link_watch
+from factcheck.fetch import FetchPolicy
+from factcheck.store import evidence as evidence_store
+from factcheck.store import link_checks, verdicts
+
+QUOTE = "none of the cracks was deeper than 4 centimetres"
+REWRITTEN = (
+    b"<!doctype html><html><head><title>Dam inspection finds 7 cracks</title></head><body>"
+    b"<article><h1>Dam to close</h1><p>The water board will close the Upper Valley dam for a year"
+    b" while engineers replace the spillway, it announced on Friday after a long meeting.</p>"
+    b"<p>Residents downstream were told to expect lower water levels all summer long.</p>"
+    b"</article></body></html>"
+)
+NOW_PLUS = timedelta(seconds=-1)  # "not checked since a second from now": every page is due
+
+
+paragraphs = st.lists(st.text(alphabet="abc xyz\n", min_size=1, max_size=20), max_size=6)
+
+
+@given(paragraphs.map("\n".join), paragraphs.map("\n".join))
+def test_text_change_is_a_symmetric_share(old, new):
+    change = link_watch.text_change(old, new)
+    assert 0 <= change <= 1
+    assert change == link_watch.text_change(new, old)
+    assert link_watch.text_change(old, old) == 0
+
+
+def test_text_change_ignores_spacing_and_case_and_counts_what_differs():
+    assert link_watch.text_change("One  two.\nThree", "one two.\n\nTHREE") == 0
+    assert link_watch.text_change("aaaa\nbbbb", "cccc\ndddd") == 1
+    assert 0.4 < link_watch.text_change("aaaa\nbbbb", "aaaa\ncccc") < 0.6
+
+
+@pytest.mark.parametrize(
+    ("final", "moved"),
+    [
+        ("https://www.news.example/story/", False),
+        ("http://news.example/story", False),
+        ("https://news.example/", True),
+        ("https://other.example/story", True),
+        ("https://news.example/story?page=2", True),
+    ],
+)
+def test_a_redirect_counts_as_moved_only_when_it_leads_to_another_page(final, moved):
+    assert link_watch.moved_elsewhere("http://news.example/story", final) is moved
+
+
+def test_ages_are_read_in_days_hours_and_minutes():
+    assert link_watch.parse_age("7d") == timedelta(days=7)
+    assert link_watch.parse_age(" 12h") == timedelta(hours=12)
+    assert link_watch.parse_age("30m") == timedelta(minutes=30)
+    with pytest.raises(link_watch.SettingError, match="such as 7d"):
+        link_watch.parse_age("a week")
+
+
+def test_a_run_takes_at_most_per_host_pages_of_a_site_and_limit_in_all():
+    due = [{"url": f"https://a.example/{n}"} for n in range(5)] + [
+        {"url": f"https://b.example/{n}"} for n in range(5)
+    ]
+    chosen, skipped = link_watch.plan(due, limit=4, per_host=2)
+    assert [row["url"] for row in chosen] == [
+        "https://a.example/0",
+        "https://a.example/1",
+        "https://b.example/0",
+        "https://b.example/1",
+    ]
+    assert skipped == {"a.example": 3, "b.example": 3}
+
+
+@pytest.fixture
+def watched(app, app_db, people, claim, site, immediate_jobs):
+    """A claim with one quoted source, archived from the local site."""
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    policy = FetchPolicy.local_test(site.port)
+    app.config["FETCH_POLICY"] = policy
+    url = site.url("/report")
+    item = evidence_store.add_evidence(
+        app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+    return {"item": item, "url": url, "policy": policy}
+
+
+def _run(app_db, watched, **options):
+    options.setdefault("host_delay", 0)
+    return link_watch.check_links(
+        app_db, older_than=NOW_PLUS, policy=watched["policy"], **options
+    ).checked
+
+
+def test_an_unchanged_page_is_kept_as_a_check_with_its_quote_still_found(app_db, watched, site):
+    first = _run(app_db, watched)
+    second = _run(app_db, watched)
+    assert [c["outcome"] for c in first + second] == ["unchanged", "unchanged"]
+    check = first[0]
+    assert check["http_status"] == 200 and check["final_url"] == watched["url"]
+    assert len(check["content_sha256"]) == 64
+    assert json.loads(check["quotes"]) == {str(watched["item"]["id"]): "found"}
+    assert len(link_checks.checks_for(app_db, watched["url"])) == 2
+    row = evidence_store.evidence_for_claim(app_db, watched["item"]["claim_id"])[0]
+    assert row["link_outcome"] == "unchanged" and not row["link_flagged"]
+
+
+def test_pages_checked_recently_wait_for_a_later_run(app_db, watched):
+    assert _run(app_db, watched)
+    again = link_watch.check_links(
+        app_db, older_than=timedelta(days=7), policy=watched["policy"], host_delay=0
+    )
+    assert again.checked == []
+
+
+def test_a_rewritten_page_is_flagged_changed_and_its_quote_no_longer_found(
+    app_db, watched, site, client, claim
+):
+    site.routes["/report"] = page(REWRITTEN)
+    check = _run(app_db, watched)[0]
+    assert check["outcome"] == "changed" and check["text_change"] > 0.5
+    assert json.loads(check["quotes"]) == {str(watched["item"]["id"]): "not_found"}
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "the page changed since it was archived" in panel
+    assert "The quote is no longer found." in panel
+    snapshot_id = evidence_store.evidence_for_claim(app_db, claim["id"])[0]["snapshot_id"]
+    history = client.get(f"/snapshots/{snapshot_id}").get_data(as_text=True)
+    assert "Link checks of this address (1 most recent)" in history and "Changed" in history
+
+
+@pytest.mark.parametrize(
+    ("route", "outcome", "words"),
+    [
+        (page(b"gone", "text/plain", status=404), "failed", "The page was not found"),
+        (redirect("/elsewhere"), "moved", "the page now redirects to"),
+    ],
+)
+def test_a_failing_or_moved_page_is_flagged_until_acknowledged(
+    app_db, watched, site, client, claim, route, outcome, words
+):
+    site.routes["/report"] = route
+    site.routes["/elsewhere"] = page(DAM_ARTICLE_PAGE)
+    assert _run(app_db, watched)[0]["outcome"] == outcome
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert words in panel
+    queue = client.get("/queue?evidence=changed", headers=HX).get_data(as_text=True)
+    assert f'data-claim-id="{claim["id"]}"' in queue or f"claim={claim['id']}" in queue
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    dashboard = client.get("/").get_data(as_text=True)
+    assert "Evidence broken or changed" in dashboard and watched["url"] in dashboard
+
+    item = watched["item"]
+    answer = hx_post(client, f"/claims/{claim['id']}/evidence/{item['id']}/acknowledge-change", {})
+    assert answer.status_code == 200
+    assert "link-flag" not in answer.get_data(as_text=True)
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    assert f"claim={claim['id']}" not in client.get("/queue?evidence=changed").get_data(
+        as_text=True
+    )
+    audit = app_db.execute("SELECT actor, action FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(audit) == ("rita", "evidence.acknowledge_change")
+    # A later check that finds the page failing again raises the flag again.
+    assert _run(app_db, watched)[0]["outcome"] == outcome
+    assert link_checks.flagged_count(app_db)["total"] == 1
+
+
+def test_acknowledging_a_page_with_no_change_is_refused(app_db, watched, client, claim):
+    _run(app_db, watched)
+    item = watched["item"]
+    answer = hx_post(client, f"/claims/{claim['id']}/evidence/{item['id']}/acknowledge-change", {})
+    assert answer.status_code == 422
+    assert "no change to acknowledge" in answer.get_data(as_text=True)
+
+
+def test_evidence_behind_published_verdicts_is_checked_first(
+    app_db, watched, site, people, claim, store_article
+):
+    site.routes["/other"] = page(DAM_ARTICLE_PAGE)
+    other_url = site.url("/other")
+    from factcheck.store import claims as claim_store
+
+    units = claim_store.claims_for_article(app_db, claim["article_id"])
+    second = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+    published_item = evidence_store.add_evidence(
+        app_db, second["id"], url=other_url, stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, second["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, second["id"], actor=people["rita"])
+    verdicts.approve(app_db, second["id"], actor=people["ed"])
+    checked = _run(app_db, watched, limit=1)
+    assert [c["url"] for c in checked] == [published_item["url"]]
+
+
+def test_a_run_pauses_before_going_back_to_a_site(app_db, watched, site, people, claim):
+    site.routes["/second"] = page(DAM_ARTICLE_PAGE)
+    from factcheck.store import claims as claim_store
+
+    units = claim_store.claims_for_article(app_db, claim["article_id"])
+    second = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+    evidence_store.add_evidence(
+        app_db, second["id"], url=site.url("/second"), stance="context", actor=people["rita"]
+    )
+    pauses = []
+    checked = link_watch.check_links(
+        app_db,
+        older_than=NOW_PLUS,
+        policy=watched["policy"],
+        host_delay=30,
+        sleep=pauses.append,
+    ).checked
+    assert len(checked) == 2
+    assert len(pauses) == 1 and 0 < pauses[0] <= 30
+    capped = link_watch.check_links(
+        app_db, older_than=NOW_PLUS, policy=watched["policy"], per_host=1, host_delay=0
+    )
+    assert len(capped.checked) == 1 and capped.skipped_hosts == {"127.0.0.1": 1}
+
+
+def test_the_link_watch_refuses_private_addresses_like_every_fetch(app_db, people, claim):
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="http://10.0.0.7/intranet", stance="context", actor=people["ed"]
+    )
+    check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
+    assert check["outcome"] == "failed" and "private" in check["error"]

@@ -1,0 +1,189 @@
+"""A reviewer's own copy of an evidence page: uploads checked by content, stored once per sha256
+and served so they cannot run script; copies from public web archives, fetched safely."""
+
+import hashlib
+import io
+
+import pytest
+from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, page_token
+from local_server import page
+
+from factcheck import copies
+from factcheck.fetch import FetchPolicy
+from factcheck.store import evidence as evidence_store
+from factcheck.store import snapshots
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
+HTML_COPY = (
+    b"<!doctype html><html><head><title>Saved page</title><script>alert(1)</script></head><body>"
+    b"<article><p>Engineers found seven cracks in the spillway of the Upper Valley dam during an"
+    b" inspection on Monday, the water board said in a statement on its website.</p>"
+    b"<p>The board said none of the cracks was deeper than 4 centimetres.</p></article>"
+    b"</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        (PDF, "application/pdf"),
+        (PNG, "image/png"),
+        (b"\xff\xd8\xff\xe0JFIF", "image/jpeg"),
+        (b"GIF89a....", "image/gif"),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "image/webp"),
+        (HTML_COPY, "text/html"),
+        (b"\xef\xbb\xbf  <!-- saved --> <HTML><body>x</body></HTML>", "text/html"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>", None),
+        (b"PK\x03\x04 zip", None),
+        (b"just some words", None),
+    ],
+)
+def test_an_upload_is_typed_by_its_first_bytes(data, content_type):
+    assert copies.content_type_of(data) == content_type
+
+
+def test_uploads_that_are_empty_too_big_or_of_another_kind_are_refused_in_words():
+    with pytest.raises(copies.CopyRefused, match="empty"):
+        copies.read_upload(b"", "https://x.example/")
+    with pytest.raises(copies.CopyRefused, match="larger than 10 MB"):
+        copies.read_upload(PDF + b"0" * copies.MAX_COPY_BYTES, "https://x.example/")
+    with pytest.raises(copies.CopyRefused, match="looks like a ZIP archive"):
+        copies.read_upload(b"PK\x03\x04 zip", "https://x.example/")
+
+
+def test_only_public_web_archives_are_taken_as_copies():
+    address = "https://web.archive.org/web/2026/https://x.example/"
+    assert copies.check_web_archive_url(f"  {address} ") == address
+    assert copies.check_web_archive_url("https://archive.ph/AbCd")
+    for refused in ("https://evil.example/web.archive.org", "ftp://web.archive.org/x", ""):
+        with pytest.raises(copies.CopyRefused):
+            copies.check_web_archive_url(refused)
+
+
+@pytest.fixture
+def failed_item(app_db, people, claim, immediate_jobs, app):
+    """Evidence whose page could not be fetched (a private address)."""
+    item = evidence_store.add_evidence(
+        app_db,
+        claim["id"],
+        url="http://10.20.30.40/report",
+        stance="supports",
+        quote="none of the cracks was deeper than 4 centimetres",
+        actor=people["rita"],
+    )
+    from factcheck import jobs
+
+    jobs.archive_evidence(app.config["DATABASE"], item["url"]).get()
+    return item
+
+
+def _upload(client, claim, item, data, name):
+    return client.post(
+        f"/claims/{claim['id']}/evidence/{item['id']}/copy",
+        data={"file": (io.BytesIO(data), name)},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+        content_type="multipart/form-data",
+    )
+
+
+def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
+    client, claim, failed_item, app_db
+):
+    answer = _upload(client, claim, failed_item, HTML_COPY, "saved.html")
+    assert answer.status_code == 200
+    html = answer.get_data(as_text=True)
+    assert "Uploaded copy" in html and "Quote found in the archived copy" in html
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert row["snapshot_kind"] == "upload" and row["quote_status"] == "found"
+    digest = hashlib.sha256(HTML_COPY).hexdigest()
+    assert row["snapshot_sha256"] == digest
+    # Stored once, however often it is uploaded.
+    _upload(client, claim, failed_item, HTML_COPY, "again.html")
+    assert app_db.execute("SELECT count(*) FROM snapshot_files").fetchone()[0] == 1
+
+    served = client.get(f"/snapshots/{row['snapshot_id']}/file")
+    assert served.status_code == 200 and served.data == HTML_COPY
+    assert served.mimetype == "text/html"
+    assert served.headers["Content-Disposition"].startswith("attachment;")
+    policy = served.headers["Content-Security-Policy"]
+    assert policy.startswith("sandbox") and "default-src 'none'" in policy
+    assert "script-src" not in policy
+    assert served.headers["X-Content-Type-Options"] == "nosniff"
+
+    view = client.get(f"/snapshots/{row['snapshot_id']}?claim={claim['id']}")
+    text = view.get_data(as_text=True)
+    assert (
+        '<mark class="quote-found">none of the cracks was deeper than 4 centimetres</mark>' in text
+    )
+    assert SCRIPT not in text
+
+
+def test_an_image_copy_is_shown_inline_in_a_sandbox(client, claim, failed_item, app_db):
+    assert _upload(client, claim, failed_item, PNG, "shot.png").status_code == 200
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert row["quote_status"] == "no_text"
+    served = client.get(f"/snapshots/{row['snapshot_id']}/file")
+    assert served.mimetype == "image/png"
+    assert served.headers["Content-Disposition"].startswith("inline;")
+    assert served.headers["Content-Security-Policy"].startswith("sandbox")
+
+
+def test_a_refused_upload_says_why_beside_the_field_and_keeps_nothing(
+    client, claim, failed_item, app_db
+):
+    before = app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0]
+    answer = _upload(client, claim, failed_item, b"<svg><script>x</script></svg>", "x.svg")
+    assert answer.status_code == 422
+    html = answer.get_data(as_text=True)
+    assert "upload a PDF, a PNG, JPEG, GIF or WebP image, or an HTML file" in html
+    assert 'aria-invalid="true"' in html
+    assert app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0] == before
+
+
+def test_a_web_archive_copy_is_fetched_through_the_safe_fetcher(
+    app, client, claim, failed_item, app_db, site
+):
+    site.routes["/web/2026/report"] = page(DAM_ARTICLE_PAGE)
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    app.config["WEB_ARCHIVE_HOSTS"] = ("127.0.0.1",)
+    address = site.url("/web/2026/report")
+    answer = client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": address},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+    )
+    assert answer.status_code == 200
+    assert "Web archive copy" in answer.get_data(as_text=True)
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert row["snapshot_kind"] == "web_archive" and row["snapshot_archive_url"] == address
+    assert row["quote_status"] == "found"
+    kept = snapshots.get_snapshot(app_db, row["snapshot_id"])
+    assert kept["url"] == failed_item["url"] and kept["added_by"] is not None
+
+
+def test_an_address_that_is_not_a_web_archive_is_refused(client, claim, failed_item):
+    answer = client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": "https://copies.example/report"},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+    )
+    assert answer.status_code == 422
+    html = answer.get_data(as_text=True)
+    assert "is not a public web archive" in html and "https://copies.example/report" in html
+
+
+def test_a_copy_with_no_stored_file_is_not_found(client, claim, failed_item, app_db):
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert client.get(f"/snapshots/{row['snapshot_id']}/file").status_code == 404
+
+
+def test_extra_web_archive_hosts_are_whole_names():
+    from factcheck.views.evidence_copies import _extra_archive_hosts
+
+    assert _extra_archive_hosts("archive.example, copies.example") == (
+        "archive.example",
+        "copies.example",
+    )
+    assert _extra_archive_hosts(("127.0.0.1",)) == ("127.0.0.1",)
+    assert _extra_archive_hosts(None) == ()

@@ -1,0 +1,197 @@
+"""The quote check: what counts as the same passage, and where it was found."""
+
+import re
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck.quote_check import (
+    APPROXIMATE,
+    FOUND,
+    NO_TEXT,
+    NOT_FOUND,
+    check_quote,
+    marked_pieces,
+    normalise,
+    summary,
+)
+
+WORDS = ["the", "Minister", "said", "unemployment", "fell", "by", "3.2%", "in", "2023", "rate"]
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12)
+spaces = st.sampled_from([" ", "  ", "\n", "\t", " \n ", "\u00a0"])
+PAGE = (
+    "In a statement on Tuesday, the Minister said \u201cunemployment fell by 3.2% in 2023\u201d"
+    " \u2014 the lowest rate since records began. Critics disagreed.\n\nThe figures come from"
+    " the national statistics office, which publishes them every quarter."
+)
+
+
+def _joined(draw_words, gaps):
+    out = draw_words[0]
+    for word, gap in zip(draw_words[1:], gaps, strict=False):
+        out += gap + word
+    return out
+
+
+@st.composite
+def page_and_slice(draw):
+    body = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=40))
+    gaps = draw(st.lists(spaces, min_size=len(body), max_size=len(body)))
+    text = _joined(body, gaps)
+    first = draw(st.integers(0, len(body) - 1))
+    last = draw(st.integers(first, len(body) - 1))
+    return text, body[first : last + 1]
+
+
+@given(st.text())
+def test_normalised_characters_map_back_in_order(text):
+    normal, origin = normalise(text)
+    assert len(normal) == len(origin)
+    assert origin == sorted(origin)
+    assert all(0 <= index < len(text) for index in origin)
+    assert "  " not in normal and normal == normal.strip()
+
+
+def _one_character_at_a_time(text):
+    """The normalisation spelled out character by character, to check the fast one against."""
+    import unicodedata
+
+    from factcheck.quote_check import _TRANSLATE
+
+    out, origin, pending, last_space = [], [], False, 0
+    for index, char in enumerate(text):
+        if char.isspace():
+            pending, last_space = bool(out), index
+            continue
+        folded = [
+            c
+            for piece in char.translate(_TRANSLATE)
+            for c in unicodedata.normalize("NFKC", piece).casefold()
+            if not c.isspace()
+        ]
+        if not folded:
+            continue
+        if pending:
+            out.append(" ")
+            origin.append(last_space)  # a space maps to the last space before the next word
+            pending = False
+        for c in folded:
+            out.append(c)
+            origin.append(index)
+    return "".join(out), origin
+
+
+@given(
+    st.text()
+    | st.lists(
+        st.sampled_from(["a", "B", " ", "\u00ad", "\u2019", "`", "\u00df", "\n", "\u02dc"])
+    ).map("".join)
+)
+def test_the_fast_normalisation_matches_the_plain_one(text):
+    assert normalise(text) == _one_character_at_a_time(text)
+
+
+@given(page_and_slice(), st.data())
+def test_any_run_of_words_is_found_however_spaced_and_cased(case, data):
+    text, chosen = case
+    gaps = data.draw(st.lists(spaces, min_size=len(chosen), max_size=len(chosen)))
+    quote = _joined(chosen, gaps)
+    quote = data.draw(
+        st.sampled_from([quote, quote.upper(), quote.lower(), f"\u201c{quote}\u201d"])
+    )
+    result = check_quote(quote, text)
+    assert result.status == FOUND
+    assert normalise(result.passage)[0] == normalise(" ".join(chosen))[0]
+    assert text[result.start : result.end] == result.passage
+
+
+@given(page_and_slice(), st.data())
+def test_soft_hyphens_and_zero_width_characters_do_not_matter(case, data):
+    text, chosen = case
+    quote = " ".join(chosen)
+    cut = data.draw(st.integers(0, len(quote)))
+    mark = data.draw(st.sampled_from(["\u00ad", "\u200b", "\ufeff"]))
+    assert check_quote(quote[:cut] + mark + quote[cut:], text).status == FOUND
+    assert check_quote(quote, text[: len(text) // 2] + mark + text[len(text) // 2 :]).status in (
+        FOUND,
+    )
+
+
+@given(st.sampled_from(["'", "\u2018", "\u2019", "`"]), st.sampled_from(["-", "\u2013", "\u2014"]))
+def test_curly_and_straight_quotes_and_every_dash_are_the_same(apostrophe, dash):
+    text = "The council\u2019s plan \u2014 approved in May \u2014 costs \u00a34m."
+    quote = f"council{apostrophe}s plan {dash} approved in May"
+    result = check_quote(quote, text)
+    assert result.status == FOUND
+    assert result.passage == "council\u2019s plan \u2014 approved in May"
+
+
+@given(st.text(min_size=1))
+def test_no_text_to_search(quote):
+    assume(re.search(r"\w", quote))
+    assert check_quote(quote, "").status == NO_TEXT
+    assert check_quote(quote, None).status == NO_TEXT
+    assert check_quote(quote, " \n\u00ad ").status == NO_TEXT
+
+
+@given(st.text(alphabet=" .,'\"\u201c\u201d-\u2014\n", max_size=20))
+def test_a_quote_of_punctuation_only_is_not_checked(quote):
+    assert check_quote(quote, PAGE) is None
+
+
+@given(st.lists(st.sampled_from(["zebra", "quartz", "oxygen", "violin"]), min_size=2, max_size=8))
+def test_words_the_page_never_uses_are_not_found(quote_words):
+    result = check_quote(" ".join(quote_words), PAGE)
+    assert result.status == NOT_FOUND
+    assert result.start is None and result.passage is None
+
+
+def test_a_slightly_misquoted_passage_is_found_approximately_with_the_closest_passage():
+    quote = (
+        "the Minister said unemployment had fallen by 3.2% in 2023, the lowest rate since records"
+    )
+    result = check_quote(quote, PAGE)
+    assert result.status == APPROXIMATE
+    assert 0.8 <= result.score < 1
+    assert result.passage.startswith("the Minister said")
+    assert result.passage.endswith("since records")
+    assert PAGE[result.start : result.end] == result.passage
+
+
+def test_an_omission_mark_joins_fragments_found_in_order():
+    result = check_quote("\u201cunemployment fell \u2026 the lowest rate\u201d", PAGE)
+    assert result.status == FOUND
+    assert result.passage.startswith("unemployment fell") and result.passage.endswith("lowest rate")
+    # In the wrong order, the fragments are not an exact find.
+    assert check_quote("the lowest rate ... unemployment fell", PAGE).status != FOUND
+
+
+def test_a_line_broken_hyphenated_word_in_the_page_matches():
+    text = "Prices rose sharply in the last quar\u00adter of the year."
+    assert check_quote("the last quarter of the year", text).status == FOUND
+
+
+def test_the_summary_counts_approximate_finds_as_found():
+    assert summary([FOUND, NOT_FOUND, APPROXIMATE]) == "2 of 3 quotes found in the archived sources"
+    assert summary([FOUND]) == "1 of 1 quote found in the archived sources"
+    assert summary([None, FOUND]) == "1 of 2 quotes found in the archived sources"
+    assert summary([]) is None
+
+
+spans = st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=6)
+
+
+@given(st.text(max_size=50), spans)
+def test_marked_pieces_rebuild_the_text_and_mark_exactly_the_spans(text, chosen):
+    pieces = marked_pieces(text, chosen)
+    assert "".join(piece for piece, _ in pieces) == text
+    assert all(piece for piece, _ in pieces)
+    marked, position = set(), 0
+    for piece, is_marked in pieces:
+        if is_marked:
+            marked.update(range(position, position + len(piece)))
+        position += len(piece)
+    wanted = {i for start, end in chosen for i in range(max(0, start), min(len(text), end))}
+    assert marked == wanted
+    # Neighbouring pieces never share a state: marks are joined.
+    assert all(a[1] != b[1] for a, b in zip(pieces, pieces[1:], strict=False))
