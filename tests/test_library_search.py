@@ -7,10 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import db as database
+from factcheck.matching.features import FEATURE_NAMES
 from factcheck.store.library_search import (
     MATCH_THRESHOLD,
     find_matches,
     find_matches_many,
+    match_features,
     search_candidates,
 )
 
@@ -109,7 +111,7 @@ def external_ids(matches):
 def test_the_item_checking_the_same_claim_comes_first(library, query, expected):
     matches = find_matches(library, query)
     assert matches[0]["external_id"] == expected
-    assert matches[0]["score"] >= MATCH_THRESHOLD
+    assert all(matches[0]["score"] > m["score"] for m in matches[1:])
     assert all(set(m) == KEYS for m in matches)
 
 
@@ -130,6 +132,15 @@ def test_min_score_drops_weak_matches(library):
     assert external_ids(strong) == ["snopes-2"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Hurricane season starts in June this year", "People say the video shows a flooded road"],
+)
+def test_a_text_sharing_only_common_words_is_not_offered_as_the_same_claim(library, query):
+    assert find_matches(library, query, min_score=MATCH_THRESHOLD) == []
+    assert find_matches(library, query)
+
+
 def test_a_text_sharing_no_word_with_the_library_matches_nothing(library):
     assert find_matches(library, "Penguins enjoy cold weather in Antarctica") == []
 
@@ -142,7 +153,9 @@ def test_empty_or_garbage_queries_return_nothing_rather_than_fail(library, garba
 
 
 @given(text=st.text(max_size=200))
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_any_text_is_a_safe_query(library, text):
     matches = find_matches(library, text)
     assert all(0.0 <= m["score"] <= 1.0 for m in matches)
@@ -162,6 +175,17 @@ def test_a_batch_gives_what_each_query_gives_alone(library):
         find_matches(library, t, top=1, min_score=0.3) for t in texts
     ]
     assert find_matches_many(library, []) == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 5])
+def test_the_very_same_claim_is_offered_whatever_the_librarys_size(tmp_path, size):
+    db = new_database(tmp_path / "small.db")
+    for external_id, claim, title, rating in LIBRARY[:size]:
+        add_item(db, external_id, claim, title, rating)
+    for external_id, claim, _, _ in LIBRARY[:size]:
+        [best] = find_matches(db, claim, top=1)
+        assert best["external_id"] == external_id
+        assert best["score"] >= MATCH_THRESHOLD
 
 
 def test_an_empty_library_matches_nothing(tmp_path):
@@ -210,3 +234,12 @@ def test_candidates_carry_bm25_per_field(library):
     candidates = search_candidates(library, "Houston shark")
     assert candidates[0]["bm25"] > 0
     assert candidates[0]["bm25_claim"] > 0 and candidates[0]["bm25_title"] > 0
+
+
+def test_training_features_can_leave_an_item_out(library):
+    [with_all] = match_features(library, ["Bill Gates microchips in vaccines"])
+    best = with_all[0][0]
+    [without] = match_features(library, ["Bill Gates microchips in vaccines"], leave_out=[best])
+    assert best not in [item_id for item_id, _ in without]
+    assert [item_id for item_id, _ in without] == [i for i, _ in with_all if i != best]
+    assert all(len(row) == len(FEATURE_NAMES) for _, row in with_all)

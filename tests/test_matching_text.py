@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.matching import features as feature_module
-from factcheck.matching import ranker
+from factcheck.matching import ranker, reference
 from factcheck.matching.features import FEATURE_NAMES, Candidate, Text, cosine, features, jaccard
 from factcheck.matching.porter import stem
 from factcheck.matching.query import match_expression, prepare, rarest_words
@@ -44,7 +44,7 @@ def sqlite_porter(tokens: list[str]) -> list[str]:
         max_size=30,
     )
 )
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 def test_our_stems_are_the_ones_sqlite_indexes(tokens):
     assert [stem(t) for t in tokens] == sqlite_porter(tokens)
 
@@ -68,6 +68,7 @@ def test_known_stems(word, expected):
     assert stem(word) == expected
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_words_are_folded_letters_and_digits(text):
     for word in words(text):
@@ -75,12 +76,14 @@ def test_words_are_folded_letters_and_digits(text):
         assert fold(word) == word
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_cleaning_is_idempotent(text):
     once = clean_query(text)
     assert clean_query(once) == once
 
 
+@settings(deadline=None)
 @given(
     st.text(alphabet="abc XYZ 123,!?"),
     st.sampled_from(["https://t.co/AbC123", "pic.twitter.com/xYz", "www.example.com/a?b=1"]),
@@ -90,6 +93,7 @@ def test_cleaning_drops_links(text, link):
     assert not any(part in cleaned for part in ("t.co", "twitter", "example", "http", "www"))
 
 
+@settings(deadline=None)
 @given(handles)
 def test_handles_and_hashtags_become_their_words(name):
     for marked in (f"@{name}", f"#{name}"):
@@ -98,6 +102,7 @@ def test_handles_and_hashtags_become_their_words(name):
         assert cleaned.replace(" ", "") == f"see{name.replace('_', '')}now"
 
 
+@settings(deadline=None)
 @given(st.from_regex(r"[A-Za-z0-9]{1,30}", fullmatch=True))
 def test_splitting_a_joined_word_only_adds_spaces(word):
     assert split_joined(word).replace(" ", "") == word
@@ -115,12 +120,14 @@ def test_a_tweets_sign_off_keeps_the_name_and_drops_the_date():
     assert clean_query(tweet) == "Wow — Jane Doe"
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1000, max_value=10**9))
 def test_numbers_lose_their_thousands_separators(n):
     assert numbers(f"about {n:,} people") == {str(n)}
     assert str(n) in clean_query(f"about {n:,} people")
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_content_words_leave_out_stopwords_and_keep_order(text):
     kept = content_words(text)
@@ -128,6 +135,7 @@ def test_content_words_leave_out_stopwords_and_keep_order(text):
     assert kept == [w for w in words(text) if w not in STOPWORDS]
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_names_are_stems_of_the_texts_own_words(text):
     assert names(text) <= {stem(w) for w in words(text)}
@@ -143,6 +151,7 @@ def test_names_are_the_capitalised_words_inside_sentences():
     assert names("THIS IS ALL SHOUTED") == set()
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_any_text_gives_a_safe_expression_or_none(text):
     prepared = prepare(text)
@@ -156,12 +165,14 @@ def test_any_text_gives_a_safe_expression_or_none(text):
     conn.execute("SELECT rowid FROM t WHERE t MATCH ?", [expression]).fetchall()
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_search_words_have_distinct_stems(text):
     stems = prepare(text).stems
     assert len(stems) == len(set(stems))
 
 
+@settings(deadline=None)
 @given(st.dictionaries(lower_words, st.integers(min_value=0, max_value=1000)), st.integers(0, 3000))
 def test_rarest_words_stay_within_the_budget(holding, budget):
     prepared = prepare(" ".join(holding))
@@ -182,6 +193,7 @@ def test_rarest_words_stay_within_the_budget(holding, budget):
 texts = st.text(alphabet=st.sampled_from("abcde fghij 0123 ABC .,#@"), max_size=80)
 
 
+@settings(deadline=None)
 @given(
     texts,
     st.lists(
@@ -221,6 +233,7 @@ def test_an_identical_claim_covers_the_whole_query():
     assert named["chars_claim"] == pytest.approx(1.0)
 
 
+@settings(deadline=None)
 @given(st.frozensets(st.integers(0, 20)), st.frozensets(st.integers(0, 20)))
 def test_set_similarities_are_symmetric_and_bounded(a, b):
     assert jaccard(a, b) == jaccard(b, a)
@@ -265,3 +278,19 @@ def test_analysed_texts_are_remembered():
     assert feature_module.analysed("A claim about ferrets") is feature_module.analysed(
         "A claim about ferrets"
     )
+
+
+@settings(deadline=None)
+@given(st.lists(st.text(alphabet="abc def ghi jkl", max_size=30), max_size=20))
+def test_reference_counts_say_how_many_texts_hold_each_stem(texts):
+    counted = reference.counts(texts)
+    assert counted["documents"] == len(texts)
+    for stem_, held in counted["terms"].items():
+        assert held >= 2
+        assert held == sum(stem_ in Text(t).stem_set for t in texts)
+
+
+def test_the_shipped_reference_counts_common_words_as_common():
+    documents, terms = reference.reference()
+    assert documents > 10_000
+    assert terms["trump"] > terms.get("wombat", 0)

@@ -109,11 +109,15 @@ class Candidate:
 
 
 def features(
-    query: Text, weights: dict[str, float], candidates: list[Candidate]
+    query: Text, weights: dict[str, float], candidates: list[Candidate], rarest: float = 1.0
 ) -> list[list[float]]:
-    """One feature row per candidate, in FEATURE_NAMES order. `weights` is each query stem's idf;
-    BM25 scores are divided by the query's total idf so they compare across queries."""
+    """One feature row per candidate, in FEATURE_NAMES order. `weights` is each query stem's idf
+    and `rarest` the idf of a term only one item holds. BM25 scores are divided by the query's
+    total idf, and shared idf by `rarest`, so features compare across queries and across
+    libraries of any size (a one-item library holding the very same claim scores as high as a
+    large one)."""
     query_mass = sum(weights.get(s, 0.0) for s in query.stem_set) or 1.0
+    rarest = rarest or 1.0
     best = max((c.bm25 for c in candidates), default=0.0)
     order = sorted(range(len(candidates)), key=lambda i: -candidates[i].bm25)
     rank = {index: position + 1 for position, index in enumerate(order)}
@@ -132,8 +136,8 @@ def features(
                 (best - candidate.bm25) / query_mass,
                 1.0 / rank[i],
                 sum(weights.get(s, 0.0) for s in shared) / query_mass,
-                sum(weights.get(s, 0.0) for s in shared),
-                max((weights.get(s, 0.0) for s in shared), default=0.0),
+                sum(weights.get(s, 0.0) for s in shared) / rarest,
+                max((weights.get(s, 0.0) for s in shared), default=0.0) / rarest,
                 float(len(query.trigrams & (claim.trigrams | title.trigrams))),
                 len(query.stem_set & claim.stem_set) / len(claim.stem_set)
                 if claim.stem_set

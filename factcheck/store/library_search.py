@@ -3,6 +3,7 @@
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
+from factcheck.matching.reference import reference
 from factcheck.store.mutation import query
 
 #: The score above which a library item is offered as a previous check of a claim: the
@@ -61,19 +62,25 @@ def find_matches_many(
 
 
 @query
-def match_features(db, texts: list[str]) -> list[list[tuple[int, list[float]]]]:
+def match_features(
+    db, texts: list[str], leave_out: list[int | None] | None = None
+) -> list[list[tuple[int, list[float]]]]:
     """For each text, its full-text candidates as (library id, re-ranker features), best BM25
-    first: what the re-ranker is trained on."""
-    return [rows for _items, rows in _featured(db, texts)]
+    first: what the re-ranker is trained on. `leave_out` names, per text, an item to act as if
+    the library did not hold (None: none), to learn what a text with no earlier check looks like."""
+    return [rows for _items, rows in _featured(db, texts, leave_out)]
 
 
-def _featured(db, texts: list[str]):
+def _featured(db, texts: list[str], leave_out: list[int | None] | None = None):
     documents = _library_size(db)
-    for raw in texts:
+    reference_documents, reference_terms = reference()
+    for n, raw in enumerate(texts):
         prepared = prepare(raw)
         holding = _holding(db, prepared)
         expression = match_expression(rarest_words(prepared, holding, POSTINGS_BUDGET))
-        hits = _candidates(db, expression, CANDIDATES) if expression else []
+        hits = _candidates(db, expression, CANDIDATES + 1) if expression else []
+        absent = leave_out[n] if leave_out else None
+        hits = [hit for hit in hits if hit["id"] != absent][:CANDIDATES]
         if not hits:
             yield {}, []
             continue
@@ -88,8 +95,13 @@ def _featured(db, texts: list[str]):
             )
             for hit in hits
         ]
-        weights = {s: idf(documents, holding.get(s, 0)) for s in prepared.text.stem_set}
-        rows = features(prepared.text, weights, candidates)
+        # Word rarity from the library's counts plus the reference set's (see matching.reference).
+        total = documents + reference_documents
+        weights = {
+            s: idf(total, holding.get(s, 0) + reference_terms.get(s, 0))
+            for s in prepared.text.stem_set
+        }
+        rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
         yield items, [(hit["id"], row) for hit, row in zip(hits, rows, strict=True)]
 
 
