@@ -19,6 +19,7 @@ from helpers import (
     import_sample,
     new_database,
 )
+from hypothesis import settings
 from local_server import Server
 from processes import wait_until
 
@@ -26,6 +27,10 @@ from factcheck import db as database
 from factcheck import jobs, passwords
 from factcheck.app import create_app
 from factcheck.ingest import ingest_text
+
+# No per-example deadline: it is a timing assertion, and these machines are shared and noisy.
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 CHROMIUM = Path("/usr/bin/chromium")
 REDIS_SERVER = Path("/usr/bin/redis-server")
