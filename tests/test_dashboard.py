@@ -135,6 +135,7 @@ def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app
         "recently_published",
         "evidence_needing_attention",
         "submitted_for_review",
+        "inbox",
     ]
     assert [row["id"] for row in data["assigned_to_me"]] == [claim["id"]]
     assert "to_review" in client_as("ed").get("/dashboard.json").get_json()

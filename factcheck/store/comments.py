@@ -1,6 +1,7 @@
 """Comments on a claim: the reviewers' conversation."""
 
 from factcheck.db import utc_now
+from factcheck.mentions import mentioned
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim
@@ -21,7 +22,22 @@ def insert_comment(db, claim_id: int, actor: Actor, body: str | None) -> int | N
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
         [claim_id, actor.id, body, utc_now()],
     )
+    _record_mentions(db, cursor.lastrowid, body, actor)
     return cursor.lastrowid
+
+
+def _record_mentions(db, comment_id: int, body: str, actor: Actor) -> None:
+    """Note who the comment mentions (active people other than its author), for their inbox."""
+    names = mentioned(body)
+    if not names:
+        return
+    marks = ", ".join("?" for _ in names)
+    db.execute(
+        "INSERT OR IGNORE INTO comment_mentions (user_id, comment_id)"
+        f" SELECT id, ? FROM users WHERE username IN ({marks}) AND disabled = 0"
+        " AND id IS NOT ?",
+        [comment_id, *names, actor.id],
+    )
 
 
 @mutation

@@ -3,7 +3,14 @@
 from factcheck import lifecycle
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.claim_state import check_version, load_claim, situation, state_of, update_claim
+from factcheck.store.claim_state import (
+    assignment,
+    check_version,
+    load_claim,
+    situation,
+    state_of,
+    update_claim,
+)
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation
 from factcheck.store.verdicts import require_reason
@@ -57,7 +64,7 @@ def assign(
         assignee_id = row[0]
     if claim["assignee_id"] == assignee_id:
         return claim
-    updated = update_claim(db, claim, assignee_id=assignee_id)
+    updated = update_claim(db, claim, **assignment(assignee_id, actor))
     audit.record(
         db,
         actor,

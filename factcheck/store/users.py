@@ -184,3 +184,18 @@ def authenticate(db, username: str, password: str) -> Actor | None:
     if not verify_password(row["password_hash"], password) or row["disabled"]:
         return None
     return _actor(row)
+
+
+@query
+def mention_candidates(db, typed: str, limit: int = 8) -> list[dict]:
+    """Active people whose username or display name starts with `typed`, for @-completion."""
+    typed = (typed or "").strip().lower()
+    escaped = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = db.query(
+        "SELECT username, display_name FROM users WHERE disabled = 0"
+        " AND (username LIKE :prefix ESCAPE '\\' OR lower(display_name) LIKE :prefix ESCAPE '\\'"
+        "  OR lower(display_name) LIKE :word ESCAPE '\\')"
+        " ORDER BY username LIMIT :limit",
+        {"prefix": escaped + "%", "word": "% " + escaped + "%", "limit": limit},
+    )
+    return list(rows)

@@ -293,10 +293,12 @@ def return_for_changes(
     move = lifecycle.permit("review.return", current, actor)
     verdict = current.open_verdict
     comment = require_reason(comment, "returning a verdict")
-    db.execute(
-        "UPDATE verdicts SET state = 'draft', submitted_at = NULL WHERE id = ?", [verdict["id"]]
-    )
     comment_id = insert_comment(db, claim_id, actor, comment)
+    db.execute(
+        "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"
+        " returned_by = ?, return_comment_id = ? WHERE id = ?",
+        [utc_now(), actor.id, comment_id, verdict["id"]],
+    )
     updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,

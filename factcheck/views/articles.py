@@ -13,6 +13,7 @@ from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
 from factcheck.views.ids import arg_id
 from factcheck.views.imports import form_context
+from factcheck.views.inbox import inbox_context
 from factcheck.views.rendering import json_response, page_or_fragment
 
 bp = Blueprint("articles", __name__)
@@ -113,6 +114,7 @@ def dashboard_sections(db, actor) -> dict:
         "reviews_are_mine": not actor.is_editor,
         "recently_published": queue_store.recently_published(db),
         "evidence_needing_attention": queue_store.evidence_needing_attention(db),
+        **inbox_context(db, actor),
     }
 
 
@@ -132,6 +134,10 @@ def dashboard_json():
     sections.pop("more_articles")
     reviews_key = "submitted_for_review" if sections.pop("reviews_are_mine") else "to_review"
     sections[reviews_key] = sections.pop("reviews")
+    sections["inbox"] = {
+        "unread": sections.pop("inbox_unread"),
+        "items": sections.pop("inbox_items"),
+    }
     return json_response(sections)
 
 
