@@ -1,0 +1,133 @@
+"""In a real browser: a returned verdict reaches its author's inbox and header, @-completion in a
+comment box, and approving from the keyboard with an undo banner before anything is published."""
+
+import re
+
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck.store import claims as claim_store
+from factcheck.store import evidence, inbox, verdicts
+from factcheck.store.users import actor_for
+
+RATIONALE = (
+    "The county emergency office bulletin lists fourteen closed schools on Tuesday,"
+    " exactly as the headline says."
+)
+RETURN_NOTE = "Cite the county bulletin itself, not the radio report, @rita."
+
+
+def _in_review_by_rita(path, claim_id) -> None:
+    db = database.connect(path)
+    try:
+        rita = actor_for(db, "rita")
+        evidence.add_evidence(
+            db, claim_id, url="https://county.example/bulletin", stance="supports", actor=rita
+        )
+        verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=rita)
+        verdicts.submit_for_review(db, claim_id, actor=rita)
+        inbox.mark_all_read(db, rita)  # what earlier tests left her is read
+    finally:
+        db.close()
+
+
+def _status(path, claim_id) -> str:
+    db = database.connect(path)
+    try:
+        return claim_store.get_claim(db, claim_id)["status"]
+    finally:
+        db.close()
+
+
+def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_read(
+    watched_page, signed_in_as, article
+):
+    claim = article["claims"][0]
+    _in_review_by_rita(article["path"], claim["id"])
+    page = watched_page
+    page.goto("/")
+    expect(page.locator("[data-inbox-count]")).to_have_count(0)
+
+    # The editor returns it from the panel, mentioning her.
+    editor = signed_in_as("ed")
+    editor.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = editor.locator("#claim-panel")
+    panel.get_by_label(re.compile("return it to the author")).fill(RETURN_NOTE)
+    panel.get_by_role("button", name="Return for changes").click()
+    expect(panel.locator(".status-line .badge.status-in_progress")).to_have_text("In progress")
+
+    page.reload()
+    count = page.locator(".inbox-link [data-inbox-count]")
+    expect(count).to_have_text("(2 unread)")  # returned to her, and mentioned in the comment
+    returned = page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="returned"]')
+    expect(returned).to_contain_text("Ed returned your verdict")
+    expect(returned.locator(".inbox-comment")).to_have_text(RETURN_NOTE)
+    expect(returned.locator(".person")).to_have_attribute("title", "@ed")
+
+    returned.locator("a.work-claim").click()
+    page.wait_for_url(re.compile(rf"/articles/{article['id']}\?claim={claim['id']}$"))
+    expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", str(claim["id"]))
+    expect(count).to_have_text("(1 unread)")
+    page.goto("/")
+    expect(page.locator('#inbox .inbox-item[data-inbox-kind="returned"]')).not_to_have_class(
+        re.compile("is-unread")
+    )
+    page.get_by_role("button", name="Mark all read").click()
+    expect(page.locator("#inbox .inbox-item.is-unread")).to_have_count(0)
+    page.reload()
+    expect(page.locator("[data-inbox-count]")).to_have_count(0)
+    assert_no_problems(page)
+
+
+def test_typing_an_at_sign_offers_people_to_mention_from_the_keyboard(watched_page, article):
+    claim = article["claims"][0]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    box = page.locator("#claim-panel").get_by_label("Add a comment")
+    box.click()
+    page.keyboard.type("Over to @e")
+    options = page.locator(".mention-list [role=option]")
+    expect(options).to_have_count(2)  # ed and eve
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("ArrowDown")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", options.nth(1).get_attribute("id"))
+    page.keyboard.press("Enter")
+    expect(box).to_have_value("Over to @eve ")
+    expect(page.locator(".mention-list")).to_be_hidden()
+    page.keyboard.type("please. @zz")
+    expect(page.locator(".mention-list")).to_contain_text("No one by that name")
+    page.keyboard.press("Escape")
+    expect(page.locator(".mention-list")).to_be_hidden()
+    expect(box).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_in_as, article):
+    claim = article["claims"][0]
+    _in_review_by_rita(article["path"], claim["id"])
+    editor = signed_in_as("ed")
+    editor.clock.install()
+    editor.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = editor.locator("#claim-panel")
+    expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
+    banner = editor.locator("#approve-undo")
+
+    editor.keyboard.press("a")
+    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    editor.keyboard.press("u")
+    expect(banner).to_contain_text("Not published")
+    editor.clock.fast_forward(10_000)
+    assert _status(article["path"], claim["id"]) == "in_review"
+    expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
+
+    editor.locator("body").press("a")
+    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    expect(banner.get_by_role("button", name="Undo")).to_be_focused()
+    editor.clock.fast_forward(2_000)
+    assert _status(article["path"], claim["id"]) == "in_review"
+    expect(banner).to_contain_text("in 3 s.")
+    editor.clock.fast_forward(3_000)
+    expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("Published")
+    assert _status(article["path"], claim["id"]) == "published"
