@@ -17,7 +17,12 @@ def insert_comment(db, claim_id: int, actor: Actor, body: str | None) -> int | N
     if not body:
         return None
     if len(body) > MAX_COMMENT_CHARS:
-        raise Invalid(f"a comment can be at most {MAX_COMMENT_CHARS} characters", field="comment")
+        raise Invalid(
+            f"a comment can be at most {MAX_COMMENT_CHARS} characters",
+            field="comment",
+            code="text.too_long",
+            facts={"what": "comment", "limit": MAX_COMMENT_CHARS},
+        )
     cursor = db.execute(
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
         [claim_id, actor.id, body, utc_now()],
@@ -43,11 +48,15 @@ def _record_mentions(db, comment_id: int, body: str, actor: Actor) -> None:
 @mutation
 def add_comment(db, claim_id: int, *, body: str, actor: Actor) -> dict:
     if actor.id is None:
-        raise Forbidden("comments are written by people: give --as USERNAME")
+        raise Forbidden(
+            "comments are written by people: give --as USERNAME", code="actor.not_a_person"
+        )
     load_claim(db, claim_id)
     comment_id = insert_comment(db, claim_id, actor, body)
     if comment_id is None:
-        raise Invalid("write something in the comment first", field="comment")
+        raise Invalid(
+            "write something in the comment first", field="comment", code="comment.missing"
+        )
     comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [comment_id])))
     audit.record(db, actor, "claim", claim_id, "comment.add", after=comment)
     return comment

@@ -58,9 +58,19 @@ def assign(
             "SELECT id, disabled FROM users WHERE username = ?", [assignee.strip().lower()]
         ).fetchone()
         if row is None:
-            raise NotFound(f"there is no user {assignee!r} to assign to")
+            raise NotFound(
+                f"there is no user {assignee!r} to assign to",
+                field="assignee",
+                code="assignee.unknown",
+                facts={"username": assignee},
+            )
         if row[1]:
-            raise Invalid(f"{assignee} is disabled and cannot be assigned claims")
+            raise Invalid(
+                f"{assignee} is disabled and cannot be assigned claims",
+                field="assignee",
+                code="assignee.disabled",
+                facts={"username": assignee},
+            )
         assignee_id = row[0]
     if claim["assignee_id"] == assignee_id:
         return claim

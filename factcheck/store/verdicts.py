@@ -38,7 +38,10 @@ def require_reason(reason: str | None, what: str) -> str:
     text = " ".join((reason or "").split())
     if len(text) < MIN_REASON_CHARS:
         raise Invalid(
-            f"{what} needs a reason of at least {MIN_REASON_CHARS} characters", field="reason"
+            f"{what} needs a reason of at least {MIN_REASON_CHARS} characters",
+            field="reason",
+            code="reason.too_short" if text else "reason.missing",
+            facts={"what": what, "min_chars": MIN_REASON_CHARS},
         )
     return text
 
@@ -60,7 +63,12 @@ def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correct
     claim = current.claim
     problem = rationale_problem(rationale)
     if problem:
-        raise Invalid(problem, field="rationale")
+        raise Invalid(
+            problem,
+            field="rationale",
+            code="rationale.too_short" if (rationale or "").strip() else "rationale.missing",
+            facts={"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
+        )
     live = sorted(current.live_evidence)
     if evidence_ids is None:
         evidence_ids = live
@@ -101,7 +109,10 @@ def _rating(scale: Scale | None, name: str):
     rating = scale.find(name or "")
     if rating is None:
         raise Invalid(
-            f"{name!r} is not on the rating scale; use one of {scale.choices()}", field="rating"
+            f"{name!r} is not on the rating scale; use one of {scale.choices()}",
+            field="rating",
+            code="rating.unknown" if (name or "").strip() else "rating.missing",
+            facts={"given": name, "labels": [r.label for r in scale.ratings]},
         )
     return rating
 

@@ -34,10 +34,10 @@ def inbox_json():
     )
 
 
-@bp.get("/inbox/<any(returned, assigned, mention, draft, review):kind>/<id:record_id>")
+@bp.get("/inbox/<kind>/<id:record_id>")
 def open_item(kind: str, record_id: int):
     """Mark the item read and go to its claim in the article; an item no longer in the inbox (the
-    verdict was submitted since, say) leads back to the inbox."""
+    verdict was submitted since, say), or of no kind the inbox knows, leads back to the inbox."""
     db = get_db()
     actor = signed_in_actor()
     item = inbox_store.find_item(db, actor, kind, record_id)

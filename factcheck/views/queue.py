@@ -15,6 +15,7 @@ from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
@@ -122,7 +123,7 @@ def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = Non
 
 def _error_notice(error) -> dict:
     """A refused bulk action or undo, its store message as a sentence."""
-    return _notice(error.message[:1].upper() + error.message[1:] + ".", error=True)
+    return _notice(store_error_words(error), error=True)
 
 
 def _article_choices(db, selected: str | None) -> list[dict]:
