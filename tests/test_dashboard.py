@@ -69,7 +69,7 @@ def test_an_editor_sees_what_waits_for_their_review(client_as, claim, app_db, pe
     assert waiting.cssselect("h2")[0].text_content().startswith("Waiting for your review")
     assert links_to_claims(waiting) == [claim_href(claim)]
     meta = waiting.cssselect(".work-meta")[0].text_content()
-    assert "Accurate" in meta and "by rita" in meta
+    assert "Accurate" in meta and "by Rita" in meta  # the display name; the username on hover
 
 
 def test_a_reviewer_sees_their_own_verdicts_waiting(client, claim, app_db, people):

@@ -97,7 +97,7 @@ def test_opening_an_item_marks_it_read_and_goes_to_the_claim(
     assert words(page.cssselect("[data-inbox-count]")[0]) == "(1 unread)"
     item = page.cssselect("#inbox .inbox-item.is-unread")[0]
     assert "Ed returned your verdict" in words(item)
-    assert item.cssselect(".person")[0].get("title") == "@ed"
+    assert item.cssselect(".person")[0].get("title") == "ed"
     assert "Cite the bulletin's own page, please." in words(item)
     link = item.cssselect("a.work-claim")[0].get("href")
 

@@ -148,8 +148,12 @@ def _choices(db, values: dict[str, str]) -> dict:
     }
 
 
-def count_label(count: int, capped: bool) -> str:
-    return f"more than {count:,} claims" if capped else _claims(count)
+def count_label(count: int, capped: bool, kind: str = "claim") -> str:
+    """'1 claim', '13 claims', 'more than 10,000 claims'; in the Not claims view, '13 non-claims'."""
+    noun = "non-claim" if kind == "not_a_claim" else "claim"
+    if capped:
+        return f"more than {count:,} {noun}s"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def export_note(values: dict[str, str], count: int, capped: bool) -> str:
@@ -181,7 +185,7 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "page_size": queue_store.PAGE_SIZE,
         "count": count,
         "count_capped": capped,
-        "count_label": count_label(count, capped),
+        "count_label": count_label(count, capped, values.get("kind", "claim")),
         "export_note": export_note(values, count, capped),
         "view": urlencode({**values, **({"after": after} if after else {})}),
         "choices": choices,

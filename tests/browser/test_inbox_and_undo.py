@@ -2,6 +2,7 @@
 comment box, and approving from the keyboard with an undo banner before anything is published."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
@@ -63,7 +64,7 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     returned = page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="returned"]')
     expect(returned).to_contain_text("Ed returned your verdict")
     expect(returned.locator(".inbox-comment")).to_have_text(RETURN_NOTE)
-    expect(returned.locator(".person")).to_have_attribute("title", "@ed")
+    expect(returned.locator(".person")).to_have_attribute("title", "ed")
 
     returned.locator("a.work-claim").click()
     page.wait_for_url(re.compile(rf"/articles/{article['id']}\?claim={claim['id']}$"))
@@ -131,3 +132,36 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     editor.clock.fast_forward(3_000)
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("Published")
     assert _status(article["path"], claim["id"]) == "published"
+
+
+def test_ages_are_never_cut_and_scores_read_the_same_on_the_queue_and_the_article(
+    watched_page, article
+):
+    page = watched_page
+    claim = max(article["claims"], key=lambda c: c["checkworthiness"])
+    db = database.connect(article["path"])
+    try:  # the longest age there is in words: "58 minutes ago"
+        an_hour_ago = datetime.now(UTC) - timedelta(minutes=58, seconds=30)
+        db.execute(
+            "UPDATE articles SET imported_at = ? WHERE id = ?",
+            [an_hour_ago.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), article["id"]],
+        )
+        db.conn.commit()
+    finally:
+        db.close()
+    page.goto(f"/queue?article={article['id']}")
+    ages = page.locator(".queue-table td.col-age time")
+    expect(ages.first).to_have_text("58 minutes ago")
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.queue-table td.col-age')].filter(cell => {
+             const time = cell.querySelector('time');
+             return time && cell.scrollWidth > cell.clientWidth + 1;
+           }).map(cell => cell.textContent.trim())"""
+    )
+    assert cut == []
+    row = page.locator(f'.queue-table tr:has(a[href*="claim={claim["id"]}"])').first
+    on_queue = row.locator(".col-score .num").inner_text()
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    on_panel = page.locator("#claim-panel .score-line .num").inner_text()
+    assert on_queue == on_panel == str(round(claim["checkworthiness"] * 100))
+    assert_no_problems(page)
