@@ -160,3 +160,10 @@ def test_mentions_ignore_addresses_and_trailing_full_stops():
         "erin",
         "omar-x",
     ]
+
+
+def test_a_database_error_page_does_not_fail_again_on_the_header_count(client, app_db):
+    app_db.execute("DROP TABLE inbox_reads")
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "The database has not been set up" in response.get_data(as_text=True)

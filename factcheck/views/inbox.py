@@ -1,6 +1,8 @@
 """The inbox: what needs this person's attention, opening an item (which marks it read), marking
 all read, and the @-mention suggestions for comment boxes."""
 
+import sqlite3
+
 from flask import Blueprint, redirect, request, url_for
 
 from factcheck.store import inbox as inbox_store
@@ -71,9 +73,15 @@ def mention_suggestions():
 
 
 def unread_for_header() -> int:
-    """The signed-in person's unread count, for the header of every full page."""
+    """The signed-in person's unread count, for the header of every full page. An error page
+    about the database itself shows no count rather than failing again."""
     actor = current_actor()
-    return inbox_store.unread_count(get_db(), actor) if actor else 0
+    if actor is None:
+        return 0
+    try:
+        return inbox_store.unread_count(get_db(), actor)
+    except sqlite3.Error:
+        return 0
 
 
 def init_app(app) -> None:
