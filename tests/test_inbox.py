@@ -27,11 +27,11 @@ def test_a_returned_verdict_reaches_its_author_with_the_editors_comment(claim_wo
     assert ("review", claim_id, False) in _kinds(db, people["ed"])
     assert _kinds(db, people["rita"]) == []
     verdicts.return_for_changes(
-        db, claim_id, actor=people["ed"], comment="Cite the bulletin's own page, please."
+        db, claim_id, actor=people["ed"], comment="Cite the bulletin's own page, please @rita."
     )
-    items = inbox.inbox(db, people["rita"])
+    items = inbox.inbox(db, people["rita"])  # one item, though the comment mentions her too
     assert [(i["kind"], i["who"], i["who_name"], i["comment"]) for i in items] == [
-        ("returned", "ed", "Ed", "Cite the bulletin's own page, please.")
+        ("returned", "ed", "Ed", "Cite the bulletin's own page, please @rita.")
     ]
     assert inbox.unread_count(db, people["rita"]) == 1
     assert _kinds(db, people["ed"]) == []  # nothing waits for review any more

@@ -11,8 +11,12 @@ from factcheck.store.mutation import mutation, query
 MAX_COMMENT_CHARS = 5000
 
 
-def insert_comment(db, claim_id: int, actor: Actor, body: str | None) -> int | None:
-    """Store a comment inside the caller's mutation; blank text stores nothing."""
+def insert_comment(
+    db, claim_id: int, actor: Actor, body: str | None, *, told_apart: int | None = None
+) -> int | None:
+    """Store a comment inside the caller's mutation; blank text stores nothing. `told_apart` is
+    a person the change tells in its own way (the author of a returned verdict), so a mention of
+    them is not noted twice."""
     body = (body or "").strip()
     if not body:
         return None
@@ -27,11 +31,13 @@ def insert_comment(db, claim_id: int, actor: Actor, body: str | None) -> int | N
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
         [claim_id, actor.id, body, utc_now()],
     )
-    _record_mentions(db, cursor.lastrowid, body, actor)
+    _record_mentions(db, cursor.lastrowid, body, actor, told_apart)
     return cursor.lastrowid
 
 
-def _record_mentions(db, comment_id: int, body: str, actor: Actor) -> None:
+def _record_mentions(
+    db, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
+) -> None:
     """Note who the comment mentions (active people other than its author), for their inbox."""
     names = mentioned(body)
     if not names:
@@ -40,8 +46,8 @@ def _record_mentions(db, comment_id: int, body: str, actor: Actor) -> None:
     db.execute(
         "INSERT OR IGNORE INTO comment_mentions (user_id, comment_id)"
         f" SELECT id, ? FROM users WHERE username IN ({marks}) AND disabled = 0"
-        " AND id IS NOT ?",
-        [comment_id, *names, actor.id],
+        " AND id IS NOT ? AND id IS NOT ?",
+        [comment_id, *names, actor.id, told_apart],
     )
 
 

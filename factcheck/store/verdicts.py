@@ -304,7 +304,7 @@ def return_for_changes(
     move = lifecycle.permit("review.return", current, actor)
     verdict = current.open_verdict
     comment = require_reason(comment, "returning a verdict")
-    comment_id = insert_comment(db, claim_id, actor, comment)
+    comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"
         " returned_by = ?, return_comment_id = ? WHERE id = ?",

@@ -60,7 +60,8 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
 
     page.reload()
     count = page.locator(".inbox-link [data-inbox-count]")
-    expect(count).to_have_text("(2 unread)")  # returned to her, and mentioned in the comment
+    # Returned to her; the mention in the same comment is not a second item.
+    expect(count).to_have_text("(1 unread)")
     returned = page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="returned"]')
     expect(returned).to_contain_text("Ed returned your verdict")
     expect(returned.locator(".inbox-comment")).to_have_text(RETURN_NOTE)
@@ -69,11 +70,20 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     returned.locator("a.work-claim").click()
     page.wait_for_url(re.compile(rf"/articles/{article['id']}\?claim={claim['id']}$"))
     expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", str(claim["id"]))
-    expect(count).to_have_text("(1 unread)")
+    expect(page.locator("[data-inbox-count]")).to_have_count(0)
+
+    # The editor gives her another claim; "Mark all read" clears it without opening it.
+    editor.goto(f"/articles/{article['id']}?claim={article['claims'][1]['id']}")
+    editor.locator("#claim-panel").get_by_label("Assigned").select_option("rita")
+    editor.locator("#claim-panel").get_by_role("button", name="Assign").click()
     page.goto("/")
+    expect(count).to_have_text("(1 unread)")
     expect(page.locator('#inbox .inbox-item[data-inbox-kind="returned"]')).not_to_have_class(
         re.compile("is-unread")
     )
+    expect(
+        page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="assigned"]')
+    ).to_contain_text("Ed assigned this to you")
     page.get_by_role("button", name="Mark all read").click()
     expect(page.locator("#inbox .inbox-item.is-unread")).to_have_count(0)
     page.reload()
