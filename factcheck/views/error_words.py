@@ -115,8 +115,8 @@ def sentence(text: str) -> str:
 
 def for_browser(message: str) -> str:
     """A command-line message with its clauses about options, settings and commands cut away."""
-    kept = [part for part in re.split(r";\s+|:\s+(?=set |give |run |add )", message)]
-    kept = [part for part in kept if not _CLI_HINT.search(part)]
+    parts = re.split(r";\s+|:\s+(?=set |give |run |add )", message)
+    kept = [part for part in parts if not _CLI_HINT.search(part)]
     return sentence("; ".join(kept) if kept else "That cannot be done here")
 
 

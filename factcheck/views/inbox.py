@@ -15,8 +15,11 @@ bp = Blueprint("inbox", __name__)
 
 
 def inbox_context(db, actor) -> dict:
-    items = inbox_store.inbox(db, actor)
-    return {"inbox_items": items, "inbox_unread": sum(not item["read"] for item in items)}
+    """The newest items, and the count of every unread one (the same as the header's)."""
+    return {
+        "inbox_items": inbox_store.inbox(db, actor),
+        "inbox_unread": inbox_store.unread_count(db, actor),
+    }
 
 
 @bp.get("/inbox")

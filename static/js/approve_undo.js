@@ -72,8 +72,8 @@
     );
     var button = form && form.querySelector("[data-approve]");
     if (button && !keepalive) {
-      say("Published.", false);
-      hideLater();
+      // The panel answers for itself: published, or the reason it was not.
+      banner().hidden = true;
       button.click();
       return;
     }
