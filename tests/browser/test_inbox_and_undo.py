@@ -76,6 +76,7 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     editor.goto(f"/articles/{article['id']}?claim={article['claims'][1]['id']}")
     editor.locator("#claim-panel").get_by_label("Assigned").select_option("rita")
     editor.locator("#claim-panel").get_by_role("button", name="Assign").click()
+    expect(editor.locator("#claim-panel .timeline-item").first).to_contain_text("Ed assigned")
     page.goto("/")
     expect(count).to_have_text("(1 unread)")
     expect(page.locator('#inbox .inbox-item[data-inbox-kind="returned"]')).not_to_have_class(
