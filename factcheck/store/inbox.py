@@ -28,6 +28,8 @@ class _Kind:
     who: str  # SQL for the id of the person it comes from
     comment: str = "NULL"
     editors_only: bool = False
+    #: False for the person's own open work (drafts): listed as a reminder, never unread.
+    news: bool = True
 
 
 KINDS = {
@@ -67,6 +69,7 @@ KINDS = {
         at="v.created_at",
         record="v.id",
         who="v.author_id",
+        news=False,
     ),
     "review": _Kind(
         tables="verdicts v JOIN claims c ON c.id = v.claim_id",
@@ -87,12 +90,16 @@ def _kinds(actor: Actor) -> dict[str, _Kind]:
 
 
 def _select(name: str, kind: _Kind, extra: str = "") -> str:
+    read = (
+        f"EXISTS (SELECT 1 FROM inbox_reads r WHERE r.user_id = :me AND r.item = {kind.key})"
+        if kind.news
+        else "1"
+    )
     return (
         f"SELECT '{name}' AS kind, {kind.key} AS item, {kind.record} AS record_id,"
         f" {kind.at} AS at, {kind.who} AS who_id, {kind.comment} AS comment, c.id AS claim_id,"
-        f" c.article_id, c.text AS claim_text,"
-        f" EXISTS (SELECT 1 FROM inbox_reads r WHERE r.user_id = :me AND r.item = {kind.key})"
-        f" AS read FROM {kind.tables} WHERE {kind.where}{extra}"
+        f" c.article_id, c.text AS claim_text, {read} AS read"
+        f" FROM {kind.tables} WHERE {kind.where}{extra}"
     )
 
 
@@ -133,6 +140,8 @@ def unread_count(db, actor: Actor) -> int:
         return 0
     total = 0
     for kind in _kinds(actor).values():
+        if not kind.news:
+            continue
         sql = (
             f"SELECT count(*) FROM {kind.tables} WHERE {kind.where}"
             f" AND {_UNREAD.format(key=kind.key)}"
@@ -167,6 +176,8 @@ def mark_all_read(db, actor: Actor) -> int:
     """Note every item now in the person's inbox as read; returns how many were unread."""
     marked = 0
     for kind in _kinds(actor).values():
+        if not kind.news:
+            continue
         cursor = db.execute(
             f"INSERT OR IGNORE INTO inbox_reads (user_id, item, read_at)"
             f" SELECT :me, {kind.key}, :now FROM {kind.tables} WHERE {kind.where}",
