@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from test_export_world import (
@@ -165,6 +165,7 @@ def _rendered_text(markdown: str) -> str:
     return " ".join("".join(_parsed(html).text).split())
 
 
+@settings(deadline=None)  # no timing assertions: the machine is shared
 @given(_text)
 @example("&amp; &#65; &copy;")
 @example("1. first\n2) second\n# heading\n- item\n+ item\n> quote")
@@ -179,6 +180,7 @@ def test_escaped_text_renders_as_itself(text):
     assert not re.search(r"<(h\d|ul|ol|li|blockquote|pre|code|em|strong|a|img|hr)\b", rendered)
 
 
+@settings(deadline=None)  # no timing assertions: the machine is shared
 @given(_text)
 def test_links_only_point_at_web_addresses(text):
     refused = MarkdownIt("commonmark").render(link(text, "javascript:alert(1)"))
@@ -193,6 +195,7 @@ _bars = st.lists(
 )
 
 
+@settings(deadline=None)  # no timing assertions: the machine is shared
 @given(_bars)
 def test_chart_bars_are_proportional_and_fit(bars):
     chart = layout(bars)
@@ -209,6 +212,7 @@ def test_chart_bars_are_proportional_and_fit(bars):
     assert chart.total == sum(bar.count for bar in bars)
 
 
+@settings(deadline=None)  # no timing assertions: the machine is shared
 @given(_bars)
 def test_chart_labels_are_escaped_text(bars):
     svg = str(render(bars))
