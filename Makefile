@@ -6,7 +6,7 @@ FACTCHECK := $(BIN)/factcheck
 DEMO_DB ?= instance/factcheck.db
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo install install-test chromium redis-server test lint bench serve clean
+.PHONY: demo install install-test chromium redis-server test-tools test lint bench serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,23 @@ redis-server:
 		fi; \
 	fi
 
+# axe-core for the accessibility tests, at the version package-lock.json pins; Node.js and npm
+# come from Debian when they are missing and we are root.
+node_modules/.installed: package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get install -y -qq nodejs npm >/dev/null 2>&1 || \
+				{ apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }; \
+		else \
+			echo "npm is missing: run 'apt-get install nodejs npm' as root" >&2; exit 1; \
+		fi; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-tools: node_modules/.installed
+
 # The demo names a made-up organisation and public address, so every export in the menu works
 # (ClaimReview and the bundle need both); a real install sets its own.
 DEMO_ORG_NAME ?= Demo Fact-Check Desk
@@ -63,7 +80,7 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test chromium redis-server lint
+test: install-test chromium redis-server test-tools lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install-test
@@ -73,4 +90,4 @@ bench: install-test
 	done
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info node_modules

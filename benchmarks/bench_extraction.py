@@ -3,6 +3,8 @@
 Each page of the extraction-dev corpus goes through the real CLI (`factcheck import --format html`,
 then `factcheck claims ID --json` to read the stored body). Scored as the corpus README says:
 4-token shingles, per-page normalised tp/fp/fn, mean precision, mean recall, F1 of the means.
+Also per language of the page (detected from its true text), the five lowest pages, and with
+BENCH_ALL_PAGES=1 every page against the floor, so that a regression on one kind of page shows.
 """
 
 import gzip
@@ -17,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 import trafilatura
+
+from factcheck.language import detect
 
 SHINGLE = 4
 CLI = [sys.executable, "-c", "from factcheck.cli import main; main(prog_name='factcheck')"]
@@ -81,6 +85,7 @@ def main() -> int:
         return 0
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     ours, floor, no_comments, worst = [], [], [], []
+    languages = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "bench.db"
@@ -95,6 +100,7 @@ def main() -> int:
             plain = trafilatura.extract(html, include_comments=False) or ""
             no_comments.append(page_precision_recall(plain, expected))
             worst.append((sum(ours[-1]), page_id, ours[-1]))
+            languages.append(detect(expected) or "unknown")
     elapsed = time.perf_counter() - started
     p, r, f1 = summarise(ours)
     fp, fr, ff1 = summarise(floor)
@@ -104,9 +110,23 @@ def main() -> int:
     print(f"ratio F1 ours / floor: {f1 / ff1:.3f}")
     cp, cr, cf1 = summarise(no_comments)
     print(f"reference, include_comments=False: P {cp:.3f}  R {cr:.3f}  F1 {cf1:.3f}")
+    print("by language of the page (ours F1 / floor F1):")
+    for language in sorted(set(languages), key=lambda code: (-languages.count(code), code)):
+        picked = [i for i, code in enumerate(languages) if code == language]
+        mine = summarise([ours[i] for i in picked])[2]
+        theirs = summarise([floor[i] for i in picked])[2]
+        print(f"  {language:8} {len(picked):3d} pages  {mine:.3f} / {theirs:.3f}")
     print("lowest pages (P, R):")
     for _, page_id, (page_p, page_r) in sorted(worst)[:5]:
         print(f"  {page_id[:12]}  {page_p:.3f}  {page_r:.3f}")
+    if os.environ.get("BENCH_ALL_PAGES"):
+        print("every page (ours P R | floor P R):")
+        for i, page_id in enumerate(sorted(truth)):
+            (p_ours, r_ours), (p_floor, r_floor) = ours[i], floor[i]
+            print(
+                f"  {page_id[:12]} {languages[i]:7} {p_ours:.3f} {r_ours:.3f}"
+                f" | {p_floor:.3f} {r_floor:.3f}"
+            )
     return 0
 
 

@@ -27,6 +27,7 @@ from factcheck.views import (
     ids,
     imports,
     inbox,
+    previous_check_actions,
     queue,
     rate_limit,
     scale_css,
@@ -95,6 +96,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(imports.bp)
     app.register_blueprint(queue.bp)
     app.register_blueprint(inbox.bp)
+    app.register_blueprint(previous_check_actions.bp)
     app.register_blueprint(downloads.bp)
     return app
 

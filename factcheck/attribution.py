@@ -93,8 +93,9 @@ _NEAR_VERB = re.compile(
 # match where this does ("the firm added 300 jobs" is not an attribution).
 _ATTRIBUTING_REPORTING_VERB = re.compile(_REPORTING_PHRASE)
 
-_QUOTE_MARKS = re.compile(r"[\"“”«»]")
-_OPENING = {"“": "”", "«": "»"}
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+# German quotations open with „ and close with “.
+_OPENING = {"“": "”", "«": "»", "„": "“"}
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -133,8 +134,38 @@ def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def find_attribution(text: str) -> tuple[int, int] | None:
+# Attribution markers of other languages: a speech verb or "according to" and the words after
+# it that name the speaker ("sagte Innenministerin Weber", "según el ministerio", "selon la
+# police"), or the name before it ("Weber sagte").
+_NAME_AFTER = (
+    r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
+)
+_MARKERS = {
+    "de": re.compile(
+        rf"\b(?:laut|zufolge|nach Angaben(?:\s+(?:der|des|von))?){_NAME_AFTER}"
+        rf"|\b(?:sagte|sagt|erklärte|erklärt|betonte|teilte|kritisierte|warnte){_NAME_AFTER}",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        rf"\b(?:según|de acuerdo con){_NAME_AFTER}"
+        rf"|\b(?:dijo|afirmó|aseguró|explicó|señaló|declaró|indicó|advirtió){_NAME_AFTER}",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        rf"\b(?:selon|d['’]après){_NAME_AFTER}"
+        rf"|\b(?:a|ont)\s+(?:déclaré|affirmé|expliqué|indiqué|assuré|précisé|dit){_NAME_AFTER}"
+        rf"|\b(?:déclare|affirme|explique|indique|assure|précise){_NAME_AFTER}",
+        re.IGNORECASE,
+    ),
+}
+
+
+def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
     """Where the attribution phrase is in text (already blanked of quotations), or None."""
+    if language != "en":
+        marker = _MARKERS.get(language)
+        found = marker.search(text) if marker else None
+        return found.span() if found else None
     if "ccording to" in text:
         match = _ACCORDING_TO.search(text)
         if match:

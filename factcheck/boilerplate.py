@@ -7,6 +7,9 @@ import re
 # taken in 2019.") never match. Start-anchored ones run with match(), which fails fast; the few
 # that can match anywhere run on the lower-cased text and only after a cheap substring test.
 
+CAPTION = "Photo caption or credit"
+CROSS_PROMOTION = "Cross-promotion line"
+
 _CROSS_PROMO = re.compile(
     r"\W{0,3}(?P<marker>also read|read also|also see|see also|must read|don'?t miss"
     r"|(?:read|more|watch|listen)(?: more)?(?: on this| on this story| about this)?"
@@ -21,13 +24,17 @@ _CROSS_PROMO_CAPITALS = re.compile(r"\W{0,3}(?P<marker>ALSO READ|READ ALSO|READ 
 
 _CALL_TO_ACTION_START = re.compile(
     r"\W{0,3}(?:subscribe|sign up|register)\b.{0,80}"
-    r"\b(?:newsletter|channel|podcast|alerts|updates|our|us|today|now|free)\b"
+    r"\b(?:newsletters?|channel|podcast|alerts|updates|our|us|today|now|free)\b"
+    r"|\W{0,3}(?:have|got) an? (?:news |story )?tip\b"
     r"|\W{0,3}download (?:the|our) [\w ]{0,30}\bapp\b"
     r"|\W{0,3}(?:get|stay)\b.{0,60}\b(?:on whatsapp|on telegram|on google news|newsletter"
     r"|in your inbox|alerts)\b"
 )
 _CALL_TO_ACTION_ANYWHERE = re.compile(
     r"\b(?:follow|join|like)\s+us\s+(?:on|at|for)\b"
+    r"|\b(?:follow|contact|reach)\s+(?:him|her|them|me)\s+(?:on|at)\s+(?:twitter|x|facebook"
+    r"|instagram|threads|bluesky|linkedin|@)"
+    r"|\b(?:may|can) be (?:reached|contacted) at\s+[\w.+-]+@"
     r"|\b(?:join|follow)\s+(?:our|the)\s+[\w ]{0,30}?(?:channel|group|community|page|account)\b"
     r"|\bsubscribe (?:now|today|here)\b"
     r"|\b(?:click|tap) here\b"
@@ -120,7 +127,7 @@ def classify_boilerplate(text: str) -> str | None:
     if _is_call_to_action(lower):
         return "Call to subscribe, follow or join"
     if ("|" in lower or "(" in lower or "/" in lower) and _CAPTION_END.search(lower):
-        return "Photo caption or credit"
+        return CAPTION
     if "all rights reserved" in lower:
         return "Copyright notice"
     return None
@@ -128,7 +135,7 @@ def classify_boilerplate(text: str) -> str | None:
 
 def _cross_promotion(text: str, lower: str) -> str | None:
     promo = _CROSS_PROMO.match(text) or _CROSS_PROMO_CAPITALS.match(text)
-    return f'Cross-promotion line ("{promo.group("marker").strip()}")' if promo else None
+    return f'{CROSS_PROMOTION} ("{promo.group("marker").strip()}")' if promo else None
 
 
 def _call_to_action_start(text: str, lower: str) -> str | None:
@@ -140,13 +147,23 @@ def _call_to_action_start(text: str, lower: str) -> str | None:
 def _is_call_to_action(lower: str) -> bool:
     return (
         len(lower) <= _CALL_TO_ACTION_MAX_LENGTH
-        and (" us" in lower or "our " in lower or "here" in lower or "subscribe" in lower)
+        and (
+            " us" in lower
+            or "our " in lower
+            or "here" in lower
+            or "subscribe" in lower
+            or "reach" in lower
+            or " him " in lower
+            or " her " in lower
+            or " them " in lower
+            or " me " in lower
+        )
         and _CALL_TO_ACTION_ANYWHERE.search(lower) is not None
     )
 
 
 def _caption_start(text: str, lower: str) -> str | None:
-    return "Photo caption or credit" if _CAPTION_START.match(lower) else None
+    return CAPTION if _CAPTION_START.match(lower) else None
 
 
 def _byline(text: str, lower: str) -> str | None:
@@ -185,7 +202,7 @@ _FIRST_WORDS = (
         _cross_promotion,
         "also read see must don dont more watch listen related recommended top latest trending",
     ),
-    (_call_to_action_start, "subscribe sign register download get stay"),
+    (_call_to_action_start, "subscribe sign register download get stay have got"),
     (
         _caption_start,
         "photo photos photograph photographs picture pictures pic pics image images video videos"

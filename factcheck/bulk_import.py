@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from factcheck import importers
+from factcheck import importers, previous_checks
 from factcheck.article_records import Record
 from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
@@ -240,4 +240,8 @@ def import_items(
             flush()
     if batch:
         flush()
-    return BulkSummary([results[position] for position in sorted(results)])
+    summary = BulkSummary([results[position] for position in sorted(results)])
+    previous_checks.after_import(
+        db, [result.article_id for result in summary.imported], actor=actor
+    )
+    return summary

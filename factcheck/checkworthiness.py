@@ -1,67 +1,57 @@
 """Score how worth checking a sentence is, 0..1, with the reasons a reviewer sees."""
 
 import functools
+import json
 import math
 import re
+from pathlib import Path
 
-# Log-odds nudges for each reason, in the order reasons are shown: rising ones, then lowering.
-# Tuned by hand against benchmarks/bench_checkworthiness.py, keeping each one sensible for news.
-WEIGHTS = {
-    "casualty or count figure": 0.4,
-    "percentage": 2.0,
-    "money amount": 1.1,
-    "number or quantity": 0.6,
-    "date or time": 0.6,
-    "superlative": 0.7,
-    "comparison or change": 0.5,
-    "causal claim": 0.3,
-    "reported action (voted, signed, paid...)": 0.5,
-    "statistics or policy term": 0.9,
-    "named source or attribution": 0.4,
-    "named person, place or organisation": 0.3,
-    "headline (prominent)": 0.3,
-    "long, detailed sentence": 0.3,
-    "question (lowers)": -0.6,
-    "opinion or hedge (lowers)": -0.3,
-    "first-person view (lowers)": -0.5,
-    "prediction or promise (lowers)": -0.3,
-    "courtesy or greeting (lowers)": -1.5,
-    "too short to check (lowers)": -0.3,
-}
-_BIAS = -2.0
+from factcheck import reason_words
+
+# The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
+# weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
+# regression with each weight kept on the side its name says) and read from WEIGHTS_FILE; a
+# reason the debates could not teach would be set by hand there, and the file would say so.
+REASONS = (
+    "casualty or count figure",
+    "percentage",
+    "money amount",
+    "number or quantity",
+    "date or time",
+    "superlative",
+    "comparison or change",
+    "causal claim",
+    "reported action (voted, signed, paid...)",
+    "statistics or policy term",
+    "named source or attribution",
+    "named person, place or organisation",
+    "headline (prominent)",
+    "long, detailed sentence",
+    "question (lowers)",
+    "opinion or hedge (lowers)",
+    "first-person view (lowers)",
+    "prediction or promise (lowers)",
+    "reported call or appeal (lowers)",
+    "courtesy or greeting (lowers)",
+    "context line without a verb or figure (lowers)",
+    "too short to check (lowers)",
+)
+WEIGHTS_FILE = Path(__file__).parent / "data" / "checkworthiness_weights.json"
 SHORT_WORDS = 6
 LONG_WORDS = 25
+CONTEXT_LINE_WORDS = 12
 
-# Words that give a reason wherever they appear in the sentence (matched as lower-case tokens:
-# one tokenising pass and one set intersection keep scoring fast).
-_VOCABULARIES = {
-    "percentage": "percent percentage",
-    "date or time": "january february march april june july august september october november"
-    " december monday tuesday wednesday thursday friday saturday sunday yesterday since ago decade"
-    " decades annually yearly",
-    "superlative": "most best worst biggest largest highest lowest greatest fastest slowest"
-    " deadliest record unprecedented single smallest strongest weakest oldest youngest richest"
-    " poorest longest shortest",
-    "comparison or change": "increase increased increases decrease decreased rose risen rise fell"
-    " fallen doubled tripled grew grown dropped declined jumped surged plunged soared nearly almost"
-    " lower higher fewer compared cut cuts raised raising",
-    "causal claim": "because caused causes causing blamed resulting",
-    "reported action (voted, signed, paid...)": "voted passed signed approved supported opposed"
-    " banned built created lost won funded launched ruled convicted charged sued fired hired"
-    " invaded attacked bombed sanctioned vetoed endorsed audited announced paid gave sent"
-    " destroyed proposed spent introduced closed opened moved cut raised imposed blocked",
-    "statistics or policy term": "unemployment employment rate rates tax taxes deficit debt budget"
-    " economy gdp inflation wage wages income incomes jobs crime crimes murder murders immigration"
-    " trade tariff tariffs law laws study report data poll survey average statistics census"
-    " funding spending cost costs price prices population emissions insurance poverty"
-    " manufacturing growth revenue profits deaths cases plan plans program programs agreement"
-    " agreements deal deals treaty benefits pension pensions medicare medicaid healthcare illegal"
-    " illegally investigation weapons guns border borders subsidies factories industry oil coal"
-    " climate energy",
-    "opinion or hedge (lowers)": "maybe perhaps probably hopefully seems seem should ought must"
-    " might frankly honestly believe feel opinion",
-    "prediction or promise (lowers)": "will won't won’t gonna",
-}
+
+def load_weights(path: Path = WEIGHTS_FILE) -> tuple[float, dict[str, float]]:
+    """The bias and the weight of every reason, in the order of REASONS."""
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    missing = [reason for reason in REASONS if reason not in stored["weights"]]
+    if missing:
+        raise ValueError(f"{path} has no weight for {', '.join(missing)}; run the training again")
+    return float(stored["bias"]), {reason: float(stored["weights"][reason]) for reason in REASONS}
+
+
+BIAS, WEIGHTS = load_weights()
 
 
 def _reasons_by_word(vocabularies: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -72,15 +62,14 @@ def _reasons_by_word(vocabularies: dict[str, str]) -> dict[str, tuple[str, ...]]
     return by_word
 
 
-_WORD_REASONS = _reasons_by_word(_VOCABULARIES)
-_REASON_WORDS = frozenset(_WORD_REASONS)
-
 # Small number words are everyday speech ("two more debates") unless they count something.
 _SMALL_NUMBERS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
     " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half"
-    " double doubled triple tripled twice quarter third".split()
+    " double doubled triple tripled quadrupled halved twice quarter third".split()
 )
+# A change by a multiple is a figure in words: "crime has halved" can be checked like "fell 50%".
+_MULTIPLES = frozenset("halved doubled tripled quadrupled".split())
 # Magnitudes always make a quantity; no word is in both lists.
 _MAGNITUDES = frozenset(
     "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions"
@@ -115,6 +104,7 @@ _FEELING_VERBS = frozenset(
 _TOKEN = re.compile(r"[a-z0-9'’]+%?")
 _DIGIT = re.compile(r"\d")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
+_MONEY_AFTER = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF)\b)")
 # A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
@@ -127,31 +117,74 @@ _PROPER_NAME = re.compile(
     r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
 _QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _COURTESY = re.compile(
     r"\W*(?:thank you|thanks|good (?:evening|morning|afternoon|night)|welcome|hello"
     r"|congratulations)\b"
 )
 
 # While scoring, a set of reasons is an int with one bit per reason, bit i for the i-th reason
-# of WEIGHTS: a sentence's reasons are collected with "|", and ordering and scoring them happens
+# of REASONS: a sentence's reasons are collected with "|", and ordering and scoring them happens
 # once per distinct combination (_ordered and _scored cache it).
-_BIT = {reason: 1 << rank for rank, reason in enumerate(WEIGHTS)}
-_WORD_BITS = {word: sum(_BIT[r] for r in reasons) for word, reasons in _WORD_REASONS.items()}
+_BIT = {reason: 1 << rank for rank, reason in enumerate(REASONS)}
 _COMBINATIONS_CACHED = 4096
+# Tokens of other languages: runs of letters and digits in any script.
+_ANY_TOKEN = re.compile(r"[^\W_]+%?")
+# Verbs that make a short line a statement; a standfirst without one (or a figure) is context.
+_FINITE_VERBS = frozenset(
+    "is are was were be been has have had will would can could may might must shall should do does"
+    " did says said say tells told".split()
+)
+
+
+def _word_bits(vocabularies: dict[str, str]) -> dict[str, int]:
+    return {
+        word: sum(_BIT[reason] for reason in reasons)
+        for word, reasons in _reasons_by_word(vocabularies).items()
+    }
+
+
+_WORD_BITS_BY_LANGUAGE = {
+    language: _word_bits(vocabularies)
+    for language, vocabularies in reason_words.BY_LANGUAGE.items()
+}
+_WORD_BITS = _WORD_BITS_BY_LANGUAGE["en"]
+_REASON_WORDS = frozenset(_WORD_BITS)
 
 
 def score(
-    text: str, *, attribution: str | None = None, section: str = "body"
+    text: str, *, attribution: str | None = None, section: str = "body", language: str = "en"
 ) -> tuple[float, tuple[str, ...]]:
     """Check-worthiness in 0..1 and the words that explain it; deterministic and regex-only."""
-    return _scored(_reason_bits(text, attribution, section))
+    return _scored(_bits(text, attribution, section, language))
+
+
+def scored(
+    text: str, attribution: str | None, section: str, language: str
+) -> tuple[float, tuple[str, ...]]:
+    """score() with positional arguments, for the splitter's inner loop."""
+    if language == "en":
+        return _scored(_reason_bits(text, attribution, section))
+    return _scored(_neutral_bits(text, attribution, section, language))
 
 
 def features(
-    text: str, *, attribution: str | None = None, section: str = "body"
+    text: str, *, attribution: str | None = None, section: str = "body", language: str = "en"
 ) -> tuple[str, ...]:
-    """The reasons that apply to text, in the order of WEIGHTS."""
-    return _ordered(_reason_bits(text, attribution, section))
+    """The reasons that apply to text, in the order of REASONS."""
+    return _ordered(_bits(text, attribution, section, language))
+
+
+def weighted(reasons: tuple[str, ...], bias: float, weights: dict[str, float]) -> float:
+    """The score a set of reasons gets with the given bias and weights (as score() does)."""
+    total = bias + sum(weights[reason] for reason in reasons)
+    return round(1 / (1 + math.exp(-total)), 4)
+
+
+def _bits(text: str, attribution: str | None, section: str, language: str) -> int:
+    if language == "en":
+        return _reason_bits(text, attribution, section)
+    return _neutral_bits(text, attribution, section, language)
 
 
 @functools.lru_cache(maxsize=_COMBINATIONS_CACHED)
@@ -162,14 +195,11 @@ def _ordered(bits: int) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=_COMBINATIONS_CACHED)
 def _scored(bits: int) -> tuple[float, tuple[str, ...]]:
     reasons = _ordered(bits)
-    total = _BIAS
-    for reason in reasons:
-        total += WEIGHTS[reason]
-    return round(1 / (1 + math.exp(-total)), 4), reasons
+    return weighted(reasons, BIAS, WEIGHTS), reasons
 
 
 def _reason_bits(text: str, attribution: str | None, section: str) -> int:
-    """The reasons that apply to text, as bits (see _BIT)."""
+    """The reasons that apply to an English text, as bits (see _BIT)."""
     lower = text.lower()
     tokens = _TOKEN.findall(lower)
     words = set(tokens)
@@ -181,7 +211,7 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
         counts = not _COUNT_CONTEXT.isdisjoint(words) and _is_count(tokens)
         if counts:
             found |= _BIT["casualty or count figure"]
-        if counts or digit or not words.isdisjoint(_MAGNITUDES):
+        if counts or digit or not words.isdisjoint(_MAGNITUDES) or not words.isdisjoint(_MULTIPLES):
             found |= _BIT["number or quantity"]
         if not words.isdisjoint(_CURRENCIES) or _MONEY_SIGN.search(text):
             found |= _BIT["money amount"]
@@ -202,6 +232,8 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
         found |= _BIT["named person, place or organisation"]
     if section == "headline":
         found |= _BIT["headline (prominent)"]
+    elif len(tokens) <= CONTEXT_LINE_WORDS and _is_context_line(text, tokens, digit):
+        found |= _BIT["context line without a verb or figure (lowers)"]
     if len(tokens) >= LONG_WORDS:
         found |= _BIT["long, detailed sentence"]
     if "?" in text and _QUESTION_END.search(text):
@@ -212,8 +244,56 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
         found |= _BIT["first-person view (lowers)"]
     if "going to" in lower:
         found |= _BIT["prediction or promise (lowers)"]
+    if " on " in lower and ("called on" in lower or "calls on" in lower or "calling on" in lower):
+        found |= _BIT["reported call or appeal (lowers)"]
     if _COURTESY.match(lower):
         found |= _BIT["courtesy or greeting (lowers)"]
+    if len(tokens) < SHORT_WORDS:
+        found |= _BIT["too short to check (lowers)"]
+    return found
+
+
+def _is_context_line(text: str, tokens: list[str], digit) -> bool:
+    """A short line of its own (no full stop, question or exclamation mark at its end) with no
+    figure and no finite verb: a standfirst or subheading such as "Figures disputed by
+    opposition"."""
+    return (
+        digit is None
+        and not _SENTENCE_END.search(text)
+        and _FINITE_VERBS.isdisjoint(tokens)
+        and _NUMBER_WORDS.isdisjoint(tokens)
+    )
+
+
+def _neutral_bits(text: str, attribution: str | None, section: str, language: str) -> int:
+    """The reasons for a text in another language: the signals that need no words (figures, %,
+    currency signs, years, quotations, attribution), and word lists where the language has them."""
+    lower = text.lower()
+    tokens = _ANY_TOKEN.findall(lower)
+    found = 0
+    word_bits = _WORD_BITS_BY_LANGUAGE.get(language)
+    if word_bits:
+        for word in word_bits.keys() & set(tokens):
+            found |= word_bits[word]
+    digit = _DIGIT.search(text)
+    if digit:
+        found |= _BIT["number or quantity"]
+        if _MONEY_SIGN.search(text) or _MONEY_AFTER.search(text):
+            found |= _BIT["money amount"]
+        if _YEAR.search(text, digit.start()):
+            found |= _BIT["date or time"]
+    if "%" in text or any(
+        phrase in lower for phrase in reason_words.PERCENT_PHRASES.get(language, ())
+    ):
+        found |= _BIT["percentage"]
+    if attribution:
+        found |= _BIT["named source or attribution"]
+    if section == "headline":
+        found |= _BIT["headline (prominent)"]
+    if len(tokens) >= LONG_WORDS:
+        found |= _BIT["long, detailed sentence"]
+    if "?" in text and _QUESTION_END.search(text):
+        found |= _BIT["question (lowers)"]
     if len(tokens) < SHORT_WORDS:
         found |= _BIT["too short to check (lowers)"]
     return found

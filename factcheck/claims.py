@@ -7,9 +7,11 @@ import sentencex
 
 from factcheck.attribution import find_attribution, outside_quotes, quote_spans
 from factcheck.boilerplate import classify_boilerplate
-from factcheck.checkworthiness import score
+from factcheck.checkworthiness import scored
+from factcheck.furniture_runs import FurnitureRuns
 
-LANGUAGE = "en"
+DEFAULT_LANGUAGE = "en"
+LANGUAGE = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with
 STANDFIRST_MAX_CHARS = 320
 
 
@@ -41,21 +43,43 @@ _LINE_RUNS_ON = re.compile(
 )
 _NEXT_LINE_RUNS_ON = re.compile(r"[^\S\n]*[a-z]")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
-_ENUMERATOR = re.compile(r"\s*\d{1,3}[.)]\s*")
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
+# A list marker on its own ("1.", "2.)", "b)", "• 4.", "⁃5."): it stays with the item after it.
+_ENUMERATOR = re.compile(r"\s*[•⁃▪●·*]?\s*(?:\d{1,3}|[a-z])(?:[.)]|\.\))\s*")
+# A line that starts as a list ("1. ...", "a) ...", "• 4. ..."): later items on the same line
+# ("... 2. ...") are cut where the count goes on, as a reader sees them.
+_INLINE_LIST_START = re.compile(r"\s*([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
+_INLINE_ITEM = re.compile(r"\s([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
+# Titles that sentencex takes for a sentence end before a name ("Ms. Lind", "M. Bernard"), per
+# language, as a cut sees them (with or without the space after).
+_TITLES = {
+    language: tuple(f" {title}{space}" for title in titles.split() for space in ("", " "))
+    for language, titles in {
+        "en": "Ms. Cllr. Pte. Atty. Const.",
+        "fr": "M. MM. Mgr. Me. Pr.",
+        "de": "Hr. Fr. Abg.",
+        "es": "Sra. Srta. Dña.",
+    }.items()
+}
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 # Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
 _SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
-def split_article(body: str, *, first_line_is_headline: bool = True) -> list[Unit]:
-    """Split a normalised body into ordered units that cover every non-space character once."""
+def split_article(
+    body: str, *, first_line_is_headline: bool = True, language: str = DEFAULT_LANGUAGE
+) -> list[Unit]:
+    """Split a normalised body into ordered units that cover every non-space character once.
+
+    language (an ISO 639 code) chooses sentencex's rules, the attribution markers and the word
+    lists of the score; a language without its own falls back to language-neutral signals."""
     units: list[Unit] = []
+    runs = FurnitureRuns(body)
     for block_start, block_end, section in _blocks(body, first_line_is_headline):
         block = body[block_start:block_end]
         quotes = quote_spans(block) if _QUOTE_MARK.search(block) else []
-        spans = _sentence_spans(body, block_start, block_end, quotes)
-        attributions = _attributions(body, block_start, block, spans, quotes)
-        _add_units(units, body, spans, attributions, section)
+        spans = _sentence_spans(body, block_start, block_end, quotes, language)
+        attributions = _attributions(body, block_start, block, spans, quotes, language)
+        _add_units(units, body, spans, attributions, section, runs, language)
     return units
 
 
@@ -104,16 +128,17 @@ def _is_standfirst(text: str) -> bool:
 
 
 def _sentence_spans(
-    body: str, start: int, end: int, quotes: list[tuple[int, int]]
+    body: str, start: int, end: int, quotes: list[tuple[int, int]], language: str
 ) -> list[tuple[int, int]]:
     """Stripped sentence ranges inside one paragraph, with multi-sentence quotations split."""
     cuts = []
     for segment_start, segment_end in _lines(body, start, end):
-        cuts.extend(_sentencex_cuts(body, segment_start, segment_end))
-        cuts.append(segment_end)
+        for item_start, item_end in _list_items(body, segment_start, segment_end):
+            cuts.extend(_sentencex_cuts(body, item_start, item_end, language))
+            cuts.append(item_end)
     spans = _stripped_pieces(body, start, sorted(set(cuts)))
     if quotes:
-        spans = _split_quotations(body, start, quotes, spans)
+        spans = _split_quotations(body, start, quotes, spans, language)
     return spans
 
 
@@ -127,7 +152,11 @@ def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
         runs_on = not _LIST_ITEM.match(body, next_line, end) and (
             _FINAL_PUNCTUATION.search(body, line_start, newline)
             or _LINE_RUNS_ON.search(body, line_start, newline)
-            or _NEXT_LINE_RUNS_ON.match(body, next_line, end)
+            # Lower case carries a sentence over a line break, but lines that all start in
+            # lower case ("timetable", "bus routes") are a list of labels.
+            or (
+                _NEXT_LINE_RUNS_ON.match(body, next_line, end) and not body[segment_start].islower()
+            )
         )
         if not runs_on:
             segments.append((segment_start, newline))
@@ -138,20 +167,49 @@ def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return segments
 
 
-def _sentencex_cuts(body: str, start: int, end: int) -> list[int]:
+def _list_items(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a line that starts as a numbered or lettered list, else the line itself.
+
+    An item starts where the next number or letter in sequence follows a space, with the same
+    bullet as the first item: "1. Tyres 2. Tank", "a) Tyres b) Tank", "• 4. Tyres • 5. Tank"."""
+    first = _INLINE_LIST_START.match(body, start, end)
+    if first is None:
+        return [(start, end)]
+    bullet, marker = first.groups()
+    expected = _next_marker(marker)
+    items = []
+    item_start = start
+    for found in _INLINE_ITEM.finditer(body, first.end(), end):
+        if found.group(1) == bullet and found.group(2) == expected:
+            items.append((item_start, found.start()))
+            item_start = found.start() + 1
+            expected = _next_marker(expected)
+    items.append((item_start, end))
+    return items
+
+
+def _next_marker(marker: str) -> str:
+    return str(int(marker) + 1) if marker.isdigit() else chr(ord(marker) + 1)
+
+
+def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]:
     """Sentence ends that sentencex finds in body[start:end], as body offsets.
 
     Newlines are passed as spaces (_lines has already decided which ones end a unit), and a
     list number on its own ("1. ") stays with the item that follows it."""
     text = body[start:end].replace("\n", " ")
     length = len(text)
+    titles = _TITLES.get(language)
     cuts = []
     previous = 0
-    for boundary in sentencex.get_sentence_boundaries(LANGUAGE, text):
+    for boundary in sentencex.get_sentence_boundaries(language, text):
         cut = min(max(boundary["end_index"], 0), length)
-        if not _ENUMERATOR.fullmatch(text, previous, cut):
-            cuts.append(start + cut)
-            previous = cut
+        if _ENUMERATOR.fullmatch(text, previous, cut):
+            continue
+        if titles and text.endswith(titles, 0, cut) and cut < length:
+            continue
+        cuts.append(start + cut)
+        previous = cut
     return cuts
 
 
@@ -163,16 +221,20 @@ def _stripped_pieces(body: str, start: int, cuts: list[int]) -> list[tuple[int, 
         if cut <= previous:
             continue
         piece = body[previous:cut]
-        stripped = piece.strip()
-        if stripped:
-            piece_start = previous + len(piece) - len(piece.lstrip())
-            pieces.append((piece_start, piece_start + len(stripped)))
+        text = piece.lstrip()
+        if text:
+            piece_start = previous + len(piece) - len(text)
+            pieces.append((piece_start, piece_start + len(text.rstrip())))
         previous = cut
     return pieces
 
 
 def _split_quotations(
-    body: str, start: int, quotes: list[tuple[int, int]], spans: list[tuple[int, int]]
+    body: str,
+    start: int,
+    quotes: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    language: str,
 ) -> list[tuple[int, int]]:
     """Cut each sentence at the sentence ends inside a quotation it contains."""
     in_body = [(start + quote_start, start + quote_end) for quote_start, quote_end in quotes]
@@ -184,7 +246,7 @@ def _split_quotations(
             inner_end = min(quote_end, unit_end)
             if inner_start < inner_end and _SENTENCE_GAP.search(body, inner_start, inner_end):
                 # The last end is the end of the quotation itself, where the sentence goes on.
-                cuts.extend(_sentencex_cuts(body, inner_start, inner_end)[:-1])
+                cuts.extend(_sentencex_cuts(body, inner_start, inner_end, language)[:-1])
         if cuts:
             result.extend(_stripped_pieces(body, unit_start, [*sorted(set(cuts)), unit_end]))
         else:
@@ -193,13 +255,18 @@ def _split_quotations(
 
 
 def _attributions(
-    body: str, start: int, block: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
+    body: str,
+    start: int,
+    block: str,
+    spans: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    language: str,
 ) -> list[tuple[int, int] | None]:
     """The attribution phrase of each sentence as body offsets; quoted sentences inherit theirs."""
     blanked = outside_quotes(block, quotes)
     own = []
     for unit_start, unit_end in spans:
-        found = find_attribution(blanked[unit_start - start : unit_end - start])
+        found = find_attribution(blanked[unit_start - start : unit_end - start], language)
         own.append(None if found is None else (unit_start + found[0], unit_start + found[1]))
     if not quotes:
         return own
@@ -232,27 +299,33 @@ def _add_units(
     spans: list[tuple[int, int]],
     attributions: list[tuple[int, int] | None],
     section: str,
+    runs: FurnitureRuns,
+    language: str,
 ) -> None:
     for (unit_start, unit_end), found in zip(spans, attributions, strict=True):
         text = body[unit_start:unit_end]
         attribution = None if found is None else body[found[0] : found[1]]
         reason = classify_boilerplate(text)
+        if reason is not None or runs.active:
+            reason = runs.reason(unit_start, text, reason)
         if reason is None:
-            value, reasons = score(text, attribution=attribution, section=section)
+            value, reasons = scored(text, attribution, section, language)
             kind = "claim"
         else:
             value, reasons, kind = 0.0, (), "not_a_claim"
+        # Positional arguments, in the order of Unit's fields: seq, start, end, text, section,
+        # kind, reason, attribution, checkworthiness, reasons.
         units.append(
             Unit(
-                seq=len(units),
-                start=unit_start,
-                end=unit_end,
-                text=text,
-                section=section,
-                kind=kind,
-                reason=reason,
-                attribution=attribution,
-                checkworthiness=value,
-                reasons=reasons,
+                len(units),
+                unit_start,
+                unit_end,
+                text,
+                section,
+                kind,
+                reason,
+                attribution,
+                value,
+                reasons,
             )
         )

@@ -1,12 +1,20 @@
 """Paragraphs of an article from trafilatura's output tree: list items, tables and line breaks
-kept apart, the headline left out. Promotional lines inside the article are kept: the claim
-splitter marks them as not a claim, so reviewers see them and can reclassify them."""
+kept apart, the headline and links to other stories left out. Promotional lines written into the
+article are kept: the claim splitter marks them as not a claim, so reviewers see them and can
+reclassify them."""
 
 import re
 
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u00bb:]\s+|:\s+")
 _CONTAINER_CHILDREN = {"p", "head", "list", "quote", "table", "code"}
+# The words a promo puts before a link to another story, and nothing else.
+_PROMO_LABEL = re.compile(
+    r"\W*(?:also read|read also|read more|more|see also|also see|related(?: stories| articles)?"
+    r"|recommended|must read|don'?t miss|watch|listen|more on this(?: story)?)\s*[:|»›>\-–—]?\W*",
+    re.IGNORECASE,
+)
+_BARE_ADDRESS = re.compile(r"\s*https?://\S+\s*")
 
 
 def _word_key(text: str) -> str:
@@ -52,13 +60,26 @@ def _is_link_only(element) -> bool:
     return bool(linked) and linked == _word_key("".join(element.itertext()))
 
 
+def _is_labelled_link(element) -> bool:
+    """A paragraph that is a link to another story behind a promo label: "Read more: <link>"."""
+    if element.find(".//ref") is None:
+        return False
+    unlinked = "".join(element.xpath(".//text()[not(ancestor::ref)]"))
+    return _PROMO_LABEL.fullmatch(unlinked) is not None
+
+
 def _is_link_promo(element) -> bool:
-    """A list of nothing but links, or an all-capitals line that is one link: teasers."""
+    """A list of nothing but links, an all-capitals line that is one link, a link behind a
+    promo label, or a bare web address: teasers and navigation."""
     if element.tag == "list":
         items = list(element.iter("item"))
         return bool(items) and all(_is_link_only(item) for item in items)
     if element.tag in ("p", "head"):
-        return _is_link_only(element) and "".join(element.itertext()).isupper()
+        if len(element) == 0 and _BARE_ADDRESS.fullmatch(element.text or ""):
+            return True
+        return (_is_link_only(element) and "".join(element.itertext()).isupper()) or (
+            _is_labelled_link(element)
+        )
     return False
 
 

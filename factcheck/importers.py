@@ -102,6 +102,7 @@ class ImportedArticle:
     body: str
     import_format: str
     first_line_is_headline: bool
+    language: str | None = None  # ISO 639 code; detected when the article is split if None
 
 
 def tidy_text(text: str) -> str:
@@ -209,20 +210,51 @@ def _iso_date(value: str | None) -> str | None:
         return None
 
 
+# Reasons of furniture that ends a page (a copyright line or a date may belong to the article).
+_TRAILING_FURNITURE = re.compile(r"Call to subscribe|Cross-promotion line|Sharing or page button")
+
+
+def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without those at the end that are page furniture through and through
+    ("Subscribe to our newsletters", "Follow her on Twitter"): the article has ended there.
+    Furniture between paragraphs of the article stays, marked as not a claim."""
+    from factcheck.claims import split_article
+
+    end = len(paragraphs)
+    while end > 1:
+        units = split_article(paragraphs[end - 1], first_line_is_headline=False)
+        if not units or not all(_TRAILING_FURNITURE.match(unit.reason or "") for unit in units):
+            break
+        end -= 1
+    return paragraphs[:end]
+
+
+def _extract(page, url):
+    """trafilatura's document for a page (markup or a parsed tree) and the body we keep of it."""
+    import trafilatura  # takes a moment to load: plain-text imports never need it
+
+    document = trafilatura.bare_extraction(
+        page, url=url, include_comments=False, include_links=True, with_metadata=True
+    )
+    if document is None or document.body is None:
+        return document, ""
+    paragraphs = without_trailing_furniture(article_paragraphs(document.body, document.title))
+    return document, tidy_text("\n\n".join(paragraphs))
+
+
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
     _check_size(data, max_bytes)
     _refuse_binary(data, "an HTML page")
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("the HTML page is empty; check the file or link")
-    import trafilatura  # takes a moment to load: plain-text imports never need it
+    from factcheck.hidden_html import visible_tree
 
-    document = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_links=True, with_metadata=True
-    )
-    body = ""
-    if document is not None and document.body is not None:
-        body = tidy_text("\n\n".join(article_paragraphs(document.body, document.title)))
+    tree = visible_tree(html)
+    document, body = _extract(html if tree is None else tree, url)
+    if len(body) < MIN_ARTICLE_CHARS and tree is not None:
+        # A page that keeps its whole article out of sight until a script shows it.
+        document, body = _extract(html, url)
     if len(body) < MIN_ARTICLE_CHARS:
         raise ImportRefused(
             "no article text found on this page; copy the article text and import it "

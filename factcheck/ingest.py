@@ -2,8 +2,9 @@
 
 from dataclasses import asdict, dataclass
 
-from factcheck.claims import Unit, split_article
+from factcheck.claims import DEFAULT_LANGUAGE, Unit, split_article
 from factcheck.fingerprint import body_hash
+from factcheck.language import detect
 from factcheck.store import articles
 from factcheck.store.actors import SYSTEM, Actor
 
@@ -24,13 +25,19 @@ class PreparedArticle:
 
 
 def _record(imported) -> dict:
+    if imported.language is None:
+        imported.language = detect(imported.body)
     record = asdict(imported)
     record["body_hash"] = body_hash(imported.body)
     return record
 
 
 def _units(imported) -> list[Unit]:
-    return split_article(imported.body, first_line_is_headline=imported.first_line_is_headline)
+    return split_article(
+        imported.body,
+        first_line_is_headline=imported.first_line_is_headline,
+        language=imported.language or DEFAULT_LANGUAGE,
+    )
 
 
 def prepare(imported) -> PreparedArticle:
@@ -52,9 +59,17 @@ def prepare_unless_stored(db, imported) -> PreparedArticle:
     return PreparedArticle(record, _units(imported) if existing is None else [])
 
 
-def ingest_imported(db, imported, *, actor: Actor = SYSTEM) -> IngestResult:
-    """Split an importers.ImportedArticle outside the write lock, then store it."""
-    return store_prepared(db, prepare_unless_stored(db, imported), actor=actor)
+def ingest_imported(
+    db, imported, *, actor: Actor = SYSTEM, db_path: str | None = None
+) -> IngestResult:
+    """Split an importers.ImportedArticle outside the write lock, store it, then match its claims
+    against the library (in a background job when `db_path` is given and they are many)."""
+    from factcheck import previous_checks
+
+    result = store_prepared(db, prepare_unless_stored(db, imported), actor=actor)
+    if not result.duplicate:
+        previous_checks.after_import(db, [result.article_id], actor=actor, db_path=db_path)
+    return result
 
 
 def ingest_text(db, body: str, *, title: str | None = None, actor: Actor = SYSTEM) -> IngestResult:

@@ -1,10 +1,12 @@
 """Check-worthiness: a 0..1 score with readable reasons; figures rank above colour."""
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checkworthiness import WEIGHTS, score
+from factcheck.checkworthiness import REASONS, WEIGHTS, WEIGHTS_FILE, score
 
 COUNTS_AND_FIGURES = [
     "At least 23 people were killed when the bridge collapsed on Monday.",
@@ -136,3 +138,46 @@ def test_adding_a_casualty_figure_never_lowers_the_score(text):
     base, _ = score(f"{text} happened.")
     with_figure, _ = score(f"{text} happened and 23 people were killed.")
     assert with_figure >= base
+
+
+def test_a_ministers_claim_ranks_at_least_as_high_as_the_statistic_that_checks_it():
+    claim, reasons = score("Crime has halved, the interior minister said.", attribution="said")
+    statistic, _ = score("Police recorded 41,200 offences in 2023, against 83,900 in 2010.")
+    assert claim >= statistic
+    assert "number or quantity" in reasons and "comparison or change" in reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor urged residents to lock their doors at night.",
+        "The union called on members to stay calm during the talks.",
+        "It was a tense evening at the town hall, where tempers frayed.",
+    ],
+)
+def test_specific_figures_outrank_commentary_and_reported_calls(text):
+    figure, _ = score("The council spent 4.2 million euros on road repairs in 2023.")
+    assert figure > score(text)[0]
+
+
+@pytest.mark.parametrize("section", ["standfirst", "body"])
+def test_a_short_line_without_a_verb_or_figure_is_context(section):
+    value, reasons = score("Figures disputed by opposition", section=section)
+    assert "context line without a verb or figure (lowers)" in reasons
+    assert value < score("The figures are disputed by the opposition.", section=section)[0]
+    for statement in ("Council approves 4% rise in fares", "The figures were disputed."):
+        reasons = score(statement, section=section)[1]
+        assert "context line without a verb or figure (lowers)" not in reasons
+    assert (
+        "context line without a verb or figure (lowers)"
+        not in score("Figures disputed by opposition", section="headline")[1]
+    )
+
+
+def test_the_weights_file_names_its_training_and_every_reason():
+    stored = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert stored["command"] == "python benchmarks/train_checkworthiness.py"
+    assert list(stored["weights"]) == list(REASONS) == list(WEIGHTS)
+    for reason in REASONS:
+        effect = stored["effects_on_training_units"][reason]
+        assert effect["fires"] >= 0 and (effect["mean_change"] < 0) == reason.endswith("(lowers)")

@@ -331,3 +331,50 @@ def test_attribution_spans_lie_inside_the_text(text):
         start, end = found
         assert 0 <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
+
+
+def _kinds(body: str) -> list[tuple[str, str | None]]:
+    return [(unit.text, unit.reason) for unit in split_article(body, first_line_is_headline=False)]
+
+
+def test_every_unit_of_a_promo_line_is_set_aside_with_the_same_reason():
+    units = _kinds(
+        "ALSO READ | Floods close the coast road? Council to vote on repairs\n\n"
+        "The council met on Monday."
+    )
+    assert units[0][1] == units[1][1] == 'Cross-promotion line ("ALSO READ")'
+    assert units[1][0] == "Council to vote on repairs"
+    assert units[2] == ("The council met on Monday.", None)
+
+
+def test_a_run_of_headlines_under_a_related_heading_is_set_aside():
+    units = _kinds(
+        "Related\n\nCouncil approves budget for new bridge\n\nTen things to know about the plan\n\n"
+        "Residents say the water came faster than ever.\n\n"
+        "Related stories:\nMayor faces questions over repairs\nWhy the river keeps rising\n\n"
+        "Repairs will cost 2 million euros."
+    )
+    reasons = [reason for _, reason in units]
+    assert reasons[:3] == ['Cross-promotion line ("Related")'] * 3
+    assert reasons[3] is None
+    assert reasons[4:6] == ['Cross-promotion line ("Related stories")'] * 2
+    assert units[5][0] == "Why the river keeps rising"
+    assert reasons[6] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Photo: Firefighters at the burnt-out warehouse. | Northgate Fire Service",
+        "Photo: Firefighters at the burnt-out warehouse.\n| Northgate Fire Service",
+    ],
+)
+def test_a_caption_credit_split_off_stays_with_its_caption(body):
+    units = _kinds(body + "\n\nThe fire started at 3 a.m., the fire service said.")
+    assert units[1] == ("| Northgate Fire Service", "Photo caption or credit")
+    assert units[2][1] is None
+
+
+def test_a_credit_bar_without_a_caption_before_it_is_not_furniture():
+    units = _kinds("The council met.\n| Northgate Fire Service said 40 crews helped")
+    assert all(reason is None for _, reason in units)

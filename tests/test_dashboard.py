@@ -134,6 +134,7 @@ def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app
         "assigned_to_me",
         "recently_published",
         "evidence_needing_attention",
+        "previously_checked",
         "submitted_for_review",
         "inbox",
     ]

@@ -187,12 +187,63 @@ def test_html_import_keeps_the_article_and_drops_the_page_chrome():
         assert chrome not in article.body
 
 
-def test_promo_lines_inside_the_article_are_kept_and_marked_not_a_claim():
+def test_a_promo_label_before_a_link_to_another_story_is_dropped_as_navigation():
     article = from_html(fixture("article.html"))
-    units = split_article(article.body, first_line_is_headline=article.first_line_is_headline)
     for line in PROMO_LINES:
-        unit = next(u for u in units if u.text == line)
-        assert unit.kind == "not_a_claim" and unit.reason
+        assert line not in article.body
+        assert line.split(": ", 1)[1] not in article.body
+
+
+def _page(*paragraphs: str) -> bytes:
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f"<html><head><title>Ferry</title></head><body><article>{story}</article></body></html>".encode()
+
+
+FERRY = [
+    "The town council voted seven to two on Wednesday night to keep the island ferry running"
+    " all year, approving a budget of 2.4 million pounds after a long debate.",
+    "Councillors who opposed the plan said the cost per passenger had doubled since 2019 and"
+    " that a summer-only timetable would save close to 600,000 pounds a year.",
+    "Supporters answered that about 300 islanders depend on the winter crossings to reach the"
+    " clinic, the secondary school and their jobs on the mainland.",
+]
+
+
+def test_promo_lines_without_links_are_kept_and_marked_not_a_claim():
+    promo = "ALSO READ | Pier repairs to start in May? Ferry fares to rise"
+    article = from_html(_page(FERRY[0], promo, FERRY[1], FERRY[2]))
+    assert promo in article.body
+    units = split_article(article.body, first_line_is_headline=article.first_line_is_headline)
+    promo_units = [unit for unit in units if unit.start >= article.body.index(promo)][:2]
+    assert [unit.text for unit in promo_units] == [
+        "ALSO READ | Pier repairs to start in May?",
+        "Ferry fares to rise",
+    ]
+    assert all(unit.kind == "not_a_claim" for unit in promo_units)
+
+
+def test_calls_to_subscribe_that_end_the_page_are_left_out():
+    article = from_html(
+        _page(
+            *FERRY,
+            "Have a tip? Jo Hale may be reached at jhale@example.com. Follow her on Twitter.",
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        )
+    )
+    assert article.body.split("\n\n") == FERRY
+
+
+def test_text_hidden_from_readers_is_left_out():
+    hover = '<span class="rollover-people-block">Profile card: more stories about her</span>'
+    article = from_html(
+        _page(
+            f"{FERRY[0]} Mayor Jo Hale{hover} voted for it.",
+            FERRY[1],
+            f'<span style="display: none">Hidden teaser text</span>{FERRY[2]}',
+        )
+    )
+    assert "Profile card" not in article.body and "Hidden teaser" not in article.body
+    assert "Mayor Jo Hale voted for it." in article.body
 
 
 def test_html_import_reads_the_metadata():
@@ -403,3 +454,12 @@ def test_load_passes_the_policy_to_url_imports(fixture_server):
     )
     assert article.import_format == "url"
     assert article.publisher == "Valley Courier"
+
+
+def test_an_article_kept_hidden_until_a_script_shows_it_is_still_imported():
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in FERRY)
+    page = (
+        "<html><head><title>Ferry</title></head><body>"
+        f'<article class="story hidden">{story}</article></body></html>'
+    )
+    assert from_html(page.encode()).body.split("\n\n") == FERRY

@@ -77,6 +77,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "read_checkpoint"),
     # A transaction around many mutations, each of which writes its own audit row.
     ("factcheck.store.bulk_load", "bulk_load"),
+    # The library entry of a verdict, written by the mutation that publishes it.
+    ("factcheck.store.library", "keep_own_verdict"),
+    ("factcheck.store.claim_groups", "text_key_sql"),
 }
 
 
@@ -252,6 +255,44 @@ def record_export(db, p, c):
 
     details = {"format": "csv", "claims": 1, "audit_head": {"row": 1, "hash": "0" * 64}}
     return lambda: exports.record_export(db, actor=p["ed"], details=details)
+
+
+def _library_item(db):
+    from factcheck.library_formats import Parsed
+    from factcheck.store import library
+
+    record = {"claim": "The bridge toll rose by 40 percent", "url": "https://checks.example/1"}
+    summary = library.import_records(
+        db, [Parsed("line 2", record=record)], actor=SYSTEM, source="t.csv", file_format="csv"
+    )
+    return summary["changed_ids"][0]
+
+
+@scenario
+def import_records(db, p, c):
+    from factcheck.library_formats import Parsed
+    from factcheck.store import library
+
+    parsed = [Parsed("line 2", record={"claim": "Ferries carried 2 million people"})]
+    return lambda: library.import_records(
+        db, parsed, actor=p["ed"], source="t.csv", file_format="csv"
+    )
+
+
+@scenario
+def remove_item(db, p, c):
+    from factcheck.store import library
+
+    item = _library_item(db)
+    return lambda: library.remove_item(db, item, actor=p["ed"])
+
+
+@scenario
+def store_matches(db, p, c):
+    from factcheck.store import claim_matches
+
+    item = _library_item(db)
+    return lambda: claim_matches.store_matches(db, {c: [(item, 0.9)]}, actor=SYSTEM, cause="test")
 
 
 def test_every_mutation_has_a_scenario():

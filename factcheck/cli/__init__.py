@@ -6,7 +6,9 @@ from factcheck.cli import backup as _backup  # noqa: F401
 from factcheck.cli import demo as _demo  # noqa: F401
 from factcheck.cli import dev as _dev  # noqa: F401
 from factcheck.cli import export as _export  # noqa: F401
+from factcheck.cli import library as _library  # noqa: F401
 from factcheck.cli import people as _people  # noqa: F401
+from factcheck.cli import reasons as _reasons  # noqa: F401
 from factcheck.cli import review as _review  # noqa: F401
 from factcheck.cli import serve as _serve  # noqa: F401
 from factcheck.cli import worker as _worker  # noqa: F401

@@ -57,9 +57,17 @@ LARGEST_MAX_BYTES = 1024**3
     type=click.IntRange(min=1, max=LARGEST_MAX_BYTES),
     help="Largest article accepted (default 5 MB, or FACTCHECK_MAX_IMPORT_BYTES).",
 )
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="The articles' language as an ISO 639 code (en, de, fr, es...) instead of the detected"
+    " one; it chooses the sentence rules and the score's word lists.",
+)
 @click.option("--as", "as_user", metavar="USERNAME", help="Who is importing (default: system).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def import_article(sources, title, source_url, source_format, max_bytes, as_user, as_json):
+def import_article(
+    sources, title, source_url, source_format, max_bytes, language, as_user, as_json
+):
     """Import articles: text or HTML files, folders of them, URLs, - for standard input, or one
     JSON Lines or CSV file of articles with --format jsonl|csv."""
     from factcheck import importers  # trafilatura is loaded only when an HTML page is read
@@ -68,17 +76,24 @@ def import_article(sources, title, source_url, source_format, max_bytes, as_user
         "FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES, largest=LARGEST_MAX_BYTES
     )
     records = source_format in ("jsonl", "csv")
+    if language is not None:
+        from factcheck.language import checked_code
+
+        try:
+            language = checked_code(language)
+        except ValueError as error:
+            raise UserError(f"--language: {error}") from None
     if len(sources) == 1 and not records and not importers.is_folder(sources[0]):
-        _import_one(sources[0], title, source_url, source_format, limit, as_user, as_json)
+        _import_one(sources[0], title, source_url, source_format, limit, language, as_user, as_json)
         return
     if title or source_url:
         raise UserError("--title and --url name one article; leave them out to import several")
     if records and len(sources) != 1:
         raise UserError(f"--format {source_format} reads one file of articles; give just one")
-    _import_many(sources, source_format, limit, as_user, as_json)
+    _import_many(sources, source_format, limit, language, as_user, as_json)
 
 
-def _import_one(source, title, source_url, source_format, limit, as_user, as_json):
+def _import_one(source, title, source_url, source_format, limit, language, as_user, as_json):
     """One file, link or standard input: refused with exit status 2 when it cannot be imported."""
     from factcheck import importers
     from factcheck.ingest import ingest_imported
@@ -88,6 +103,8 @@ def _import_one(source, title, source_url, source_format, limit, as_user, as_jso
         imported.title = title.strip()
     if source_url:
         imported.source_url = source_url
+    if language:
+        imported.language = language
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
     result = ingest_imported(db, imported, actor=actor)
@@ -105,7 +122,19 @@ def _import_one(source, title, source_url, source_format, limit, as_user, as_jso
         click.echo(f"Imported article {result.article_id} with {result.claims} units.")
 
 
-def _import_many(sources, source_format, limit, as_user, as_json):
+def _in_language(items, language):
+    """The same items, each article read as written in language."""
+    for label, load in items:
+
+        def load_in_language(load=load):
+            imported = load()
+            imported.language = language
+            return imported
+
+        yield label, load_in_language
+
+
+def _import_many(sources, source_format, limit, language, as_user, as_json):
     """Many articles, stored in batches; a refused one is named in the summary, the rest land.
     Exit status 2 only when every one was refused."""
     from factcheck import article_records, bulk_import
@@ -125,6 +154,8 @@ def _import_many(sources, source_format, limit, as_user, as_json):
             sources, format=source_format, max_bytes=limit, stdin=sys.stdin.buffer
         )
         total = len(items)
+    if language:
+        items = _in_language(items, language)
     try:
         if total and sys.stderr.isatty():
             with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:

@@ -259,14 +259,12 @@ def submit(claim_id, comment, as_user, expect_version, as_json):
 @json_option
 def approve(claim_id, comment, as_user, password_stdin, expect_version, as_json):
     """Publish the verdict (editors only, never your own)."""
+    from factcheck import previous_checks
+
     db = open_db()
-    verdicts.approve(
-        db,
-        claim_id,
-        comment=comment,
-        actor=_reviewing_editor(db, as_user, password_stdin),
-        expected_version=expect_version,
-    )
+    actor = _reviewing_editor(db, as_user, password_stdin)
+    verdicts.approve(db, claim_id, comment=comment, actor=actor, expected_version=expect_version)
+    previous_checks.after_publish(db, claim_id, actor=actor)
     _show_claim(db, claim_id, as_json, "Approved and published.")
 
 

@@ -9,7 +9,7 @@ from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 
-ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date")
+ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
 
 _CLAIM_INSERT = (
     'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
@@ -46,10 +46,10 @@ def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int,
         imported_by=actor.username,
     )
     cursor = db.execute(
-        "INSERT INTO articles (title, source_url, publisher, author, published_date, body,"
-        " body_hash, import_format, imported_at, imported_by) VALUES (:title, :source_url,"
-        " :publisher, :author, :published_date, :body, :body_hash, :import_format, :imported_at,"
-        " :imported_by)",
+        "INSERT INTO articles (title, source_url, publisher, author, published_date, language,"
+        " body, body_hash, import_format, imported_at, imported_by) VALUES (:title, :source_url,"
+        " :publisher, :author, :published_date, :language, :body, :body_hash, :import_format,"
+        " :imported_at, :imported_by)",
         row,
     )
     article_id = cursor.lastrowid

@@ -40,6 +40,7 @@ class QueueFilters:
     section: str | None = None
     kind: str = "claim"
     search: str | None = None
+    previous_check: bool = False  # only claims with a previous check (a stored match)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ def _narrowing(filters: QueueFilters) -> tuple[list[str], dict]:
     if filters.verdict:
         clauses.append("c.verdict = :verdict")
         params["verdict"] = filters.verdict
+    if filters.previous_check:
+        # Read from the (usually few) matched claims and sort them, not walk the ranked index.
+        clauses.append("c.id IN (SELECT claim_id FROM claim_matches)")
     if filters.assignee == "none":
         clauses.append("c.assignee_id IS NULL")
     elif filters.assignee:

@@ -16,6 +16,7 @@ from factcheck.store.claim_state import (
 )
 from factcheck.store.comments import insert_comment
 from factcheck.store.errors import Invalid
+from factcheck.store.library import keep_own_verdict
 from factcheck.store.mutation import mutation, query
 
 MIN_RATIONALE_CHARS = 40
@@ -280,6 +281,7 @@ def approve(
     if verdict["correction_of"]:
         changes["corrected_at"] = now
     updated = update_claim(db, claim, **changes)
+    library_id, _ = keep_own_verdict(db, claim_id, verdict["id"])
     audit.record(
         db,
         actor,
@@ -287,7 +289,12 @@ def approve(
         claim_id,
         "review.approve",
         before=state_of(claim),
-        after={**state_of(updated), "verdict_id": verdict["id"], "comment_id": comment_id},
+        after={
+            **state_of(updated),
+            "verdict_id": verdict["id"],
+            "comment_id": comment_id,
+            "library_id": library_id,
+        },
         reason=_clean(comment),
     )
     return updated

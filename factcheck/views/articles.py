@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template, request
 
 from factcheck.store import articles as article_store
+from factcheck.store import claim_matches
 from factcheck.store import claims as claim_store
 from factcheck.store import queue as queue_store
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
@@ -114,6 +115,7 @@ def dashboard_sections(db, actor) -> dict:
         "reviews_are_mine": not actor.is_editor,
         "recently_published": queue_store.recently_published(db),
         "evidence_needing_attention": queue_store.evidence_needing_attention(db),
+        "previously_checked": claim_matches.claims_with_previous_check(db),
         **inbox_context(db, actor),
     }
 

@@ -10,7 +10,7 @@ import sqlite3
 
 from flask import Blueprint, current_app, render_template, request
 
-from factcheck import jobs
+from factcheck import jobs, previous_checks
 from factcheck.fetch import DEFAULT_POLICY
 from factcheck.ids import parse_id
 from factcheck.store import claims as claim_store
@@ -61,6 +61,17 @@ def _archive(url: str) -> None:
         jobs.queue_archive(current_app.config["DATABASE"], url, policy)
     except (sqlite3.Error, OSError):
         log.exception("could not queue the archiving of %s", url)
+
+
+def _match_after_publish(db, claim_id: int, actor) -> None:
+    """Offer the newly published verdict to the claims like it (in a background job when they
+    are many); the verdict stays published if that cannot be done now."""
+    try:
+        previous_checks.after_publish(
+            db, claim_id, actor=actor, db_path=current_app.config["DATABASE"]
+        )
+    except (sqlite3.Error, OSError):
+        log.exception("could not match claims against the verdict published on %s", claim_id)
 
 
 def _act(claim_id: int, form_name: str, change, **extra):
@@ -276,6 +287,7 @@ def approve(claim_id: int):
             expected_version=_expected_version(),
             comment=values["comment"],
         )
+        _match_after_publish(db, claim_id, actor)
 
     return _act(claim_id, "approve", change)
 

@@ -11,6 +11,7 @@ from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import sentence
+from factcheck.views.previous_checks import panel_section
 from factcheck.views.scale_css import current_scale
 
 
@@ -175,4 +176,5 @@ def workspace(db, claim: dict, actor) -> dict:
         "assignable": [person for person in people if not person["disabled"]],
         "writers": writers,
         "can": permissions(current, actor, writers),
+        "previous": panel_section(db, claim, evidence),
     }

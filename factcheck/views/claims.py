@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from factcheck.store import claims as claim_store
+from factcheck.store.claim_matches import previous_checks
 from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import back_to_article
@@ -33,4 +34,5 @@ def panel(claim_id: int):
 def claim_json_view(claim_id: int):
     db = get_db()
     claim = claim_store.get_claim(db, claim_id)
-    return json_response({"claim": claim_store.claims_with_reviews(db, [claim])[0]})
+    review = claim_store.claims_with_reviews(db, [claim])[0]
+    return json_response({"claim": review, "previous_checks": previous_checks(db, claim_id)})

@@ -170,7 +170,7 @@ def import_now(source: ImportSource, actor):
         imported = importers.from_html(source.data, max_bytes=max_import_bytes())
     else:
         imported = importers.from_text(source.data, max_bytes=max_import_bytes())
-    return ingest_imported(get_db(), imported, actor=actor)
+    return ingest_imported(get_db(), imported, actor=actor, db_path=current_app.config["DATABASE"])
 
 
 def form_context(source_kind: str = "paste", **extra) -> dict:

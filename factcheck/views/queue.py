@@ -1,6 +1,7 @@
 """The review queue across articles: filters, active search, keyset pages and bulk actions."""
 
 from collections import Counter
+from dataclasses import asdict
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, flash, get_flashed_messages, redirect, request, url_for
@@ -8,9 +9,11 @@ from werkzeug.datastructures import MultiDict
 
 from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
+from factcheck.reason_effects import reason_effects
 from factcheck.store import articles as article_store
 from factcheck.store import bulk as bulk_store
 from factcheck.store import queue as queue_store
+from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
@@ -21,7 +24,7 @@ from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("queue", __name__)
 
-FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind")
+FILTER_NAMES = ("q", "status", "verdict", "assignee", "article", "section", "kind", "previous")
 SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
@@ -38,6 +41,7 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         "verdict": ratings,
         "section": SECTIONS,
         "kind": tuple(KINDS),
+        "previous": ("yes",),
     }
     values = {}
     for name in FILTER_NAMES:
@@ -70,6 +74,7 @@ def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFil
         section=values.get("section"),
         kind=values.get("kind", "claim"),
         search=values.get("q"),
+        previous_check=values.get("previous") == "yes",
     )
 
 
@@ -293,3 +298,25 @@ def undo_bulk():
     except (NotFound, Forbidden) as error:
         return _answer(_error_notice(error), error.status)
     return _answer(_notice(describe_undo(summary), skipped=describe_skips(summary["skipped"])))
+
+
+@bp.get("/queue/reasons")
+def queue_reasons():
+    """Why the queue is ordered as it is: each reason's weight and how it acts on these claims."""
+    return page_or_fragment("queue_reasons.html", "partials/reason_effects.html", **_reasons())
+
+
+@bp.get("/queue/reasons.json")
+def queue_reasons_json():
+    context = _reasons()
+    return json_response(
+        {"claims": context["claims"], "reasons": [asdict(e) for e in context["effects"]]}
+    )
+
+
+def _reasons() -> dict:
+    combinations = reason_store.reason_combinations(get_db())
+    return {
+        "claims": sum(count for _, count in combinations),
+        "effects": reason_effects(combinations),
+    }

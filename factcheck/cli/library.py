@@ -1,0 +1,282 @@
+"""CLI commands for the library of known fact-checks and for matching text against it."""
+
+import hashlib
+import json
+import sys
+
+import click
+
+from factcheck.cli.base import (
+    USAGE_ERROR,
+    UserError,
+    acting_user,
+    emit_json,
+    main,
+    open_db,
+    system_actor,
+)
+from factcheck.cli.ids import ID
+from factcheck.reveal import reveal
+from factcheck.store import library as library_store
+
+as_option = click.option(
+    "--as", "as_user", metavar="USERNAME", help="Who is making the change (default: system)."
+)
+# A line of the summary names at most this many refused records; --json lists them all.
+SHOWN_REFUSALS = 20
+
+
+@main.group("library")
+def library_group():
+    """The library of known fact-checks that claims are matched against: the desk's own
+    published verdicts and fact-checks imported from other publishers."""
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except OSError as error:
+        raise UserError(f"cannot read {path} ({error.strerror}); check the path") from None
+
+
+def _progress_bar(total: int):
+    """A progress line on a terminal, nothing otherwise (a pipe or a log gets the summary)."""
+    if total and sys.stderr.isatty():
+        return click.progressbar(length=total, label="Matching claims", file=sys.stderr)
+    return None
+
+
+def _match_again(db, claim_ids: list[int], actor, cause: str) -> dict:
+    """Match these claims again here and now, with a progress line on a terminal."""
+    from factcheck import previous_checks
+
+    bar = _progress_bar(len(claim_ids))
+    if bar is None:
+        return previous_checks.refresh(db, claim_ids, cause=cause, actor=actor)
+    with bar:
+        return previous_checks.refresh(db, claim_ids, cause=cause, actor=actor, progress=bar.update)
+
+
+@library_group.command("import")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["csv", "tsv", "jsonl", "claimreview"]),
+    help="How FILE is written; by default its extension says (.csv, .tsv, .jsonl, .json).",
+)
+@as_option
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def import_library(file, file_format, as_user, as_json):
+    """Import fact-checks from FILE (- for standard input): CSV or TSV with a header row, JSON
+    Lines, or schema.org ClaimReview JSON-LD. An item with the same id, or else the same url,
+    as one imported before is updated, not added again; refused rows are reported with their
+    line (or item) number and the rest still land. Claims are then matched again."""
+    from factcheck import library_formats, previous_checks
+
+    if file_format is None:
+        file_format = library_formats.format_for(file) if file != "-" else None
+        if file_format is None:
+            raise UserError(
+                f"cannot tell the format of {file} from its name; give --format"
+                " csv|tsv|jsonl|claimreview"
+            )
+    data = _read(file)
+    try:
+        parsed = list(library_formats.parse(data, file_format))
+    except library_formats.FormatRefused as error:
+        raise UserError(f"{file}: {error}") from None
+    if not parsed:
+        raise UserError(f"{file} holds no fact-checks; check the file and its --format")
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else system_actor()
+    summary = library_store.import_records(
+        db,
+        parsed,
+        actor=actor,
+        source=file,
+        file_format=file_format,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    changed = summary.pop("changed_ids")
+    if changed:
+        claim_ids = previous_checks.affected_claims(db, changed)
+        summary["matching"] = _match_again(db, claim_ids, actor, f"library import of {file}")
+    refused_all = summary["refused"] == len(parsed)
+    if as_json:
+        emit_json(summary)
+        if refused_all:
+            sys.exit(USAGE_ERROR)
+        return
+    for refusal in summary["refusals"][:SHOWN_REFUSALS]:
+        click.echo(reveal(f"{file} {refusal['where']}: {refusal['problem']}"), err=True)
+    if summary["refused"] > SHOWN_REFUSALS:
+        click.echo(f"… and {summary['refused'] - SHOWN_REFUSALS:,} more refused", err=True)
+    line = _import_line(summary)
+    if refused_all:
+        raise UserError(line)
+    click.echo(line)
+
+
+def _import_line(summary: dict) -> str:
+    parts = [
+        f"{summary['added']:,} added",
+        f"{summary['updated']:,} updated",
+        f"{summary['unchanged']:,} unchanged",
+        f"{summary['refused']:,} refused",
+    ]
+    matched = summary.get("matching")
+    tail = ""
+    if matched and matched["claims"]:
+        tail = f"; {matched['claims']:,} claims matched again, {matched['changed']:,} changed"
+    return f"Library import of {summary['source']}: {', '.join(parts)}{tail}."
+
+
+@library_group.command("list")
+@click.option(
+    "--origin", type=click.Choice(["own", "imported"]), help="Only the desk's own, or imported."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0, max=1_000_000_000),
+    default=library_store.LIST_LIMIT,
+    show_default=True,
+    help="Newest items shown; 0 for all.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON.")
+def list_library(origin, limit, as_json):
+    """List the library, newest first."""
+    db = open_db()
+    items = library_store.list_items(db, limit=limit or None, origin=origin)
+    if as_json:
+        emit_json(items)
+        return
+    if not items:
+        click.echo("The library is empty: run `factcheck library import FILE` to add fact-checks.")
+        return
+    click.echo(f"{'ID':>6}  {'ORIGIN':<8}  {'RATING':<18}  CLAIM")
+    for item in items:
+        rating = _clip(item["rating"] or "-", 18)
+        click.echo(
+            f"{item['id']:>6}  {item['origin']:<8}  {reveal(rating):<18}  "
+            f"{reveal(_clip(item['claim'], 80))}"
+        )
+
+
+@library_group.command("show")
+@click.argument("library_id", metavar="ID", type=ID)
+@click.option("--json", "as_json", is_flag=True, help="Print the item as JSON.")
+def show_library_item(library_id, as_json):
+    """Show one library item."""
+    item = library_store.get_item(open_db(), library_id)
+    if as_json:
+        emit_json(item)
+        return
+    for name in ("id", "origin", *library_store.FIELDS, "claim_id", "verdict_id", "updated_at"):
+        if item.get(name) is not None:
+            click.echo(reveal(f"{name + ':':<13} {item[name]}"))
+
+
+@library_group.command("remove")
+@click.argument("library_id", metavar="ID", type=ID)
+@as_option
+@click.option("--json", "as_json", is_flag=True, help="Print the removed item as JSON.")
+def remove_library_item(library_id, as_user, as_json):
+    """Remove an imported fact-check (the desk's own verdicts change only by correction); the
+    claims it matched are matched again."""
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else system_actor()
+    result = library_store.remove_item(db, library_id, actor=actor)
+    claim_ids = result["matched_claims"]
+    matched = _match_again(db, claim_ids, actor, f"removal of library item {library_id}")
+    if as_json:
+        emit_json({**result, "matching": matched})
+        return
+    again = f"; {len(claim_ids):,} claims that matched it were matched again" if claim_ids else ""
+    click.echo(f"Removed library item {library_id}{again}.")
+
+
+@library_group.command("rematch")
+@as_option
+def rematch(as_user):
+    """Match every claim against the library again (after a large change or an upgrade)."""
+    from factcheck.store import claim_matches
+
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else system_actor()
+    claim_ids = claim_matches.all_claim_ids(db)
+    result = _match_again(db, claim_ids, actor, "rematch of every claim")
+    click.echo(f"Matched {result['claims']:,} claims; {result['changed']:,} changed.")
+
+
+def _match_json(match: dict) -> dict:
+    keys = ("library_id", "external_id", "claim", "rating", "url", "score", "own")
+    return {key: match.get(key) for key in keys}
+
+
+@main.command("match")
+@click.argument("text", metavar="TEXT|-")
+@click.option(
+    "--top",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    help="Matches shown for each query.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    help="Leave out matches scoring below this (default: the threshold the workbench uses).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON line for each query.")
+def match_text(text, top, min_score, as_json):
+    """Find the library's best matches for TEXT, or, with -, for each line of standard input
+    (one query a line, answered in order)."""
+    from factcheck import previous_checks
+
+    engine = previous_checks.engine()
+    threshold = engine.MATCH_THRESHOLD if min_score is None else min_score
+    queries = _stdin_queries() if text == "-" else [text]
+    db = open_db()
+    for start in range(0, len(queries), 200):
+        chunk = queries[start : start + 200]
+        results = engine.find_matches_many(db, chunk, top=top, min_score=threshold)
+        for query, matches in zip(chunk, results, strict=True):
+            if as_json:
+                line = {"query": query, "matches": [_match_json(m) for m in matches]}
+                click.echo(json.dumps(line, ensure_ascii=False))
+            else:
+                _print_matches(query, matches)
+
+
+def _stdin_queries() -> list[str]:
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError("standard input is not UTF-8 text; give one query a line") from None
+    if not text:
+        return []
+    return [line.rstrip("\r") for line in text.split("\n")][: -1 if text.endswith("\n") else None]
+
+
+def _print_matches(query: str, matches: list[dict]) -> None:
+    click.echo(reveal(f"Query: {_clip(query, 90)}"))
+    if not matches:
+        click.echo("  no previous check matches")
+        return
+    click.echo(f"  {'SCORE':>5}  {'ID':>6}  {'RATING':<18}  CLAIM")
+    for match in matches:
+        origin = " (own)" if match.get("own") else ""
+        rating = _clip(match.get("rating") or "-", 18)
+        click.echo(
+            f"  {match['score']:>5.2f}  {match['library_id']:>6}  {reveal(rating):<18}  "
+            f"{reveal(_clip(match['claim'], 70))}{origin}"
+        )
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"

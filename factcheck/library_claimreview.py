@@ -1,0 +1,124 @@
+"""Reading schema.org ClaimReview JSON-LD (one review, a list, a page's @graph, or the ld+json
+scripts of an HTML page) into library records."""
+
+import json
+import re
+from collections.abc import Iterator
+
+from factcheck.library_formats import FormatRefused, Parsed, checked
+
+_LD_SCRIPT = re.compile(
+    r"<script[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _documents(text: str) -> list:
+    """The JSON-LD in a file: the file itself, or every ld+json script of an HTML page."""
+    if text.lstrip().startswith("<"):
+        scripts = _LD_SCRIPT.findall(text)
+        if not scripts:
+            raise FormatRefused("the page holds no JSON-LD (no application/ld+json script)")
+        documents = []
+        for number, script in enumerate(scripts, start=1):
+            try:
+                documents.append(json.loads(script))
+            except ValueError:
+                raise FormatRefused(f"JSON-LD script {number} of the page is not JSON") from None
+        return documents
+    try:
+        return [json.loads(text)]
+    except ValueError as error:
+        raise FormatRefused(
+            f"the file is not JSON ({error}); give a ClaimReview object, a list of them or a"
+            " page's @graph, or use --format jsonl for one JSON object a line"
+        ) from None
+
+
+def _types(node: dict) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
+
+
+def _nodes(documents: list) -> Iterator[tuple[dict | object, bool]]:
+    """Each candidate node and whether it came from a @graph (where other types are expected)."""
+    for document in documents:
+        items = document if isinstance(document, list) else [document]
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+                for node in item["@graph"]:
+                    yield node, True
+            else:
+                yield item, False
+
+
+def claim_reviews(text: str) -> Iterator[Parsed]:
+    """Each item of the JSON-LD in order: a ClaimReview's record, or why an item was refused."""
+    documents = _documents(text)
+    for number, (node, in_graph) in enumerate(_nodes(documents), start=1):
+        where = f"item {number}"
+        if not isinstance(node, dict):
+            yield Parsed(where, problem="the item is not a JSON object")
+            continue
+        if "ClaimReview" not in _types(node):
+            if not in_graph:
+                kind = ", ".join(sorted(_types(node))) or "untyped"
+                yield Parsed(where, problem=f"the item is {kind}, not a ClaimReview")
+            continue
+        try:
+            raw = claim_review_fields(node)
+        except ValueError as error:
+            yield Parsed(where, problem=str(error))
+            continue
+        yield checked(where, raw)
+
+
+def _name(value) -> str | None:
+    """The name of a schema.org thing given as text, an object or a list of either."""
+    if isinstance(value, list):
+        names = [_name(item) for item in value]
+        return ", ".join(name for name in names if name) or None
+    if isinstance(value, dict):
+        return value.get("name") or value.get("alternateName")
+    return value
+
+
+def _language(value) -> str | None:
+    if isinstance(value, dict):
+        return value.get("alternateName") or value.get("name")
+    return value
+
+
+def _rating(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, dict):
+        return value
+    if value.get("alternateName"):
+        return value["alternateName"]
+    if value.get("name"):
+        return value["name"]
+    if value.get("ratingValue") not in (None, ""):
+        best = value.get("bestRating")
+        return f"{value['ratingValue']}/{best}" if best not in (None, "") else value["ratingValue"]
+    return None
+
+
+def claim_review_fields(node: dict) -> dict:
+    """A ClaimReview object's fields as a library record's (not yet checked)."""
+    item = node.get("itemReviewed")
+    if isinstance(item, list):
+        item = item[0] if item else None
+    item = item if isinstance(item, dict) else {}
+    claim = node.get("claimReviewed") or item.get("text") or item.get("name")
+    return {
+        "external_id": node.get("@id") or node.get("identifier"),
+        "claim": claim,
+        "title": node.get("headline") or node.get("name"),
+        "rating": _rating(node.get("reviewRating")),
+        "url": node.get("url"),
+        "review_date": node.get("datePublished") or node.get("dateCreated"),
+        "publisher": _name(node.get("author")) or _name(node.get("publisher")),
+        "language": _language(node.get("inLanguage")),
+    }

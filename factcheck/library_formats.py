@@ -1,0 +1,229 @@
+"""Reading files of published fact-checks (CSV, TSV, JSON Lines, schema.org ClaimReview JSON-LD)
+into library records, each good one ready to store and each bad one refused with where it is."""
+
+import csv
+import datetime
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from factcheck.importers import binary_kind
+from factcheck.urls import clean_web_url
+
+FORMATS = ("csv", "tsv", "jsonl", "claimreview")
+#: The fields of a library record, in the order files and listings show them.
+FIELDS = ("external_id", "claim", "title", "rating", "url", "review_date", "publisher", "language")
+#: Column (or JSON key) names a file may use for each field; `id` and `date` are the documented ones.
+COLUMN_NAMES = {
+    "id": "external_id",
+    "external_id": "external_id",
+    "claim": "claim",
+    "title": "title",
+    "rating": "rating",
+    "url": "url",
+    "date": "review_date",
+    "review_date": "review_date",
+    "publisher": "publisher",
+    "language": "language",
+}
+SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "claimreview",
+    ".jsonld": "claimreview",
+    ".html": "claimreview",
+    ".htm": "claimreview",
+}
+MAX_CLAIM_CHARS = 5000
+MAX_FIELD_CHARS = {"title": 1000, "rating": 200, "publisher": 300, "language": 40}
+MAX_ID_CHARS = 300
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class FormatRefused(ValueError):
+    """The whole file cannot be read in this format; str() says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One record of the file: where it is ("line 4", "item 2"), and either its fields or why it
+    was refused."""
+
+    where: str
+    record: dict | None = None
+    problem: str | None = None
+
+
+def format_for(name: str) -> str | None:
+    """The format a file's extension implies, or None when it implies none."""
+    return SUFFIXES.get(PurePath(name).suffix.lower())
+
+
+def clean_text(value) -> str | None:
+    """One line of text: NFC, control characters removed, runs of space made one; None if empty."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {type(value).__name__}")
+    value = unicodedata.normalize("NFC", _CONTROL.sub(" ", value))
+    return " ".join(value.split()) or None
+
+
+def clean_date(value: str | None) -> str | None:
+    """YYYY-MM-DD from a date or an ISO date and time; ValueError for anything else."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return datetime.date.fromisoformat(text).isoformat()
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        raise ValueError(f"the date {text[:40]!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def clean_record(raw: dict) -> dict:
+    """A library record from a file's fields (already renamed to FIELDS); ValueError says what is
+    wrong with it."""
+    record = {}
+    for name in FIELDS:
+        try:
+            record[name] = clean_text(raw.get(name))
+        except ValueError as error:
+            raise ValueError(f"{_label(name)} {error}") from None
+    if not record["claim"]:
+        raise ValueError("the claim is empty; every fact-check needs the claim it checked")
+    if len(record["claim"]) > MAX_CLAIM_CHARS:
+        raise ValueError(f"the claim is longer than {MAX_CLAIM_CHARS:,} characters")
+    if record["external_id"] and len(record["external_id"]) > MAX_ID_CHARS:
+        raise ValueError(f"the id is longer than {MAX_ID_CHARS} characters")
+    for name, limit in MAX_FIELD_CHARS.items():
+        if record[name] and len(record[name]) > limit:
+            raise ValueError(f"the {name} is longer than {limit:,} characters")
+    if record["url"]:
+        try:
+            record["url"] = clean_web_url(record["url"])
+        except ValueError as error:
+            raise ValueError(f"the url cannot be used: {error}") from None
+    record["review_date"] = clean_date(record["review_date"])
+    return record
+
+
+def _label(name: str) -> str:
+    return {"external_id": "the id", "review_date": "the date"}.get(name, f"the {name}")
+
+
+def decode(data: bytes) -> str:
+    kind = binary_kind(data[:1024])
+    if kind is not None:
+        raise FormatRefused(f"this file is {kind}, not a file of fact-checks")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FormatRefused(
+            f"the file is not UTF-8 text (byte {error.start + 1:,} cannot be read); save it as"
+            " UTF-8 and import it again"
+        ) from None
+
+
+def parse(data: bytes, format: str) -> Iterator[Parsed]:
+    """Every record of the file in order, good or refused. FormatRefused when the file as a whole
+    cannot be read this way (not text, no claim column, not JSON)."""
+    if format not in FORMATS:
+        raise FormatRefused(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    text = decode(data)
+    if format in ("csv", "tsv"):
+        return _table(text, "\t" if format == "tsv" else ",")
+    if format == "jsonl":
+        return _json_lines(text)
+    # Imported here: the ClaimReview reader builds on this module's records.
+    from factcheck.library_claimreview import claim_reviews
+
+    return claim_reviews(text)
+
+
+def _renamed(raw: dict) -> dict:
+    renamed = {}
+    for key, value in raw.items():
+        field = COLUMN_NAMES.get(str(key).strip().lower())
+        if field and renamed.get(field) is None:
+            renamed[field] = value
+    return renamed
+
+
+def checked(where: str, raw: dict) -> Parsed:
+    """The record at `where`, cleaned, or refused with what is wrong with it."""
+    try:
+        return Parsed(where, record=clean_record(raw))
+    except ValueError as error:
+        return Parsed(where, problem=str(error))
+
+
+def _table(text: str, delimiter: str) -> Iterator[Parsed]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise FormatRefused(f"line 1: the header cannot be read ({error})") from None
+    if header is None:
+        raise FormatRefused("the file is empty; it needs a header row with a claim column")
+    fields = [COLUMN_NAMES.get(name.strip().lower()) for name in header]
+    if "claim" not in fields:
+        named = "tab" if delimiter == "\t" else "comma"
+        raise FormatRefused(
+            "the header row has no claim column; the first line must name the columns"
+            f" (id, claim, title, rating, url, date, publisher, language), {named}-separated"
+        )
+    return _rows(reader, fields)
+
+
+def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield Parsed(f"line {start}", problem=f"the row cannot be read ({error})")
+            return
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(fields):
+            yield Parsed(
+                f"line {start}",
+                problem=f"the row has {len(row)} cells but the header names {len(fields)}",
+            )
+            continue
+        raw = {}
+        for name, cell in zip(fields, row, strict=False):
+            if name and raw.get(name) is None:
+                raw[name] = cell
+        yield checked(f"line {start}", raw)
+
+
+def _json_lines(text: str) -> Iterator[Parsed]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            value = json.loads(line)
+        except ValueError as error:
+            yield Parsed(where, problem=f"the line is not JSON ({error.args[0].split(':')[0]})")
+            continue
+        if not isinstance(value, dict):
+            yield Parsed(where, problem="the line is not a JSON object with a claim field")
+            continue
+        yield checked(where, _renamed(value))

@@ -1,0 +1,160 @@
+"""Lexical features of a (query, library item) pair, for re-ranking the full-text candidates."""
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from factcheck.matching import text as clean
+
+#: The features, in the order the re-ranker's weights are stored.
+FEATURE_NAMES = (
+    "bm25",
+    "bm25_claim",
+    "bm25_title",
+    "bm25_gap",
+    "reciprocal_rank",
+    "query_coverage",
+    "shared_idf",
+    "rarest_shared_idf",
+    "trigrams_shared",
+    "claim_coverage",
+    "title_coverage",
+    "item_coverage",
+    "jaccard_claim",
+    "jaccard_title",
+    "bigram_overlap",
+    "numbers_shared",
+    "numbers_missing",
+    "names_found",
+    "chars_claim",
+    "chars_title",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One side of a pair, analysed once: stems, their bigrams, numbers, names, character grams."""
+
+    raw: str
+    stems: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stems", tuple(clean.stems(self.raw)))
+
+    @cached_property
+    def stem_set(self) -> frozenset[str]:
+        return frozenset(self.stems)
+
+    @cached_property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        return frozenset(zip(self.stems, self.stems[1:], strict=False))
+
+    @cached_property
+    def trigrams(self) -> frozenset[tuple[str, str, str]]:
+        return frozenset(zip(self.stems, self.stems[1:], self.stems[2:], strict=False))
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(clean.numbers(self.raw))
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(clean.names(self.raw))
+
+    @cached_property
+    def grams(self) -> frozenset[str]:
+        return char_grams(" ".join(clean.content_words(self.raw)))
+
+
+def char_grams(text: str, n: int = 4) -> frozenset[str]:
+    """The character n-grams of `text` with a space at each end."""
+    padded = f" {text} "
+    return frozenset(padded[i : i + n] for i in range(len(padded) - n + 1))
+
+
+def cosine(a: frozenset, b: frozenset) -> float:
+    """Cosine similarity of two sets seen as binary vectors."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def idf(documents: int, holding: int) -> float:
+    """How rare a term is, BM25's way, never below zero; an unseen term counts as held by one."""
+    holding = max(holding, 1)
+    return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
+
+
+@lru_cache(maxsize=2048)
+def analysed(raw: str) -> Text:
+    """`Text(raw)`, remembered: the same library items come back as candidates query after
+    query. About 12 KB each, so the cache holds at most about 24 MB."""
+    return Text(raw)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A library item the full-text search returned, with its BM25 scores (higher is better)."""
+
+    claim: Text
+    title: Text
+    bm25: float
+    bm25_claim: float
+    bm25_title: float
+
+
+def features(
+    query: Text, weights: dict[str, float], candidates: list[Candidate]
+) -> list[list[float]]:
+    """One feature row per candidate, in FEATURE_NAMES order. `weights` is each query stem's idf;
+    BM25 scores are divided by the query's total idf so they compare across queries."""
+    query_mass = sum(weights.get(s, 0.0) for s in query.stem_set) or 1.0
+    best = max((c.bm25 for c in candidates), default=0.0)
+    order = sorted(range(len(candidates)), key=lambda i: -candidates[i].bm25)
+    rank = {index: position + 1 for position, index in enumerate(order)}
+    rows = []
+    for i, candidate in enumerate(candidates):
+        claim, title = candidate.claim, candidate.title
+        item = claim.stem_set | title.stem_set
+        shared = query.stem_set & item
+        query_numbers = query.numbers
+        item_numbers = claim.numbers | title.numbers
+        rows.append(
+            [
+                candidate.bm25 / query_mass,
+                candidate.bm25_claim / query_mass,
+                candidate.bm25_title / query_mass,
+                (best - candidate.bm25) / query_mass,
+                1.0 / rank[i],
+                sum(weights.get(s, 0.0) for s in shared) / query_mass,
+                sum(weights.get(s, 0.0) for s in shared),
+                max((weights.get(s, 0.0) for s in shared), default=0.0),
+                float(len(query.trigrams & (claim.trigrams | title.trigrams))),
+                len(query.stem_set & claim.stem_set) / len(claim.stem_set)
+                if claim.stem_set
+                else 0.0,
+                len(query.stem_set & title.stem_set) / len(title.stem_set)
+                if title.stem_set
+                else 0.0,
+                len(shared) / len(item) if item else 0.0,
+                jaccard(query.stem_set, claim.stem_set),
+                jaccard(query.stem_set, title.stem_set),
+                _bigram_overlap(query, claim, title),
+                float(len(query_numbers & item_numbers)),
+                1.0 if item_numbers and query_numbers and not query_numbers & item_numbers else 0.0,
+                len(query.names & item) / len(query.names) if query.names else 0.0,
+                cosine(query.grams, claim.grams),
+                cosine(query.grams, title.grams),
+            ]
+        )
+    return rows
+
+
+def _bigram_overlap(query: Text, claim: Text, title: Text) -> float:
+    item = claim.bigrams | title.bigrams
+    return len(query.bigrams & item) / len(item) if item else 0.0

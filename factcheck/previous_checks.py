@@ -1,0 +1,144 @@
+"""Keeping every claim's previous checks current: claims are matched against the library after an
+article is imported and whenever the library changes (never when a page is viewed), here and now
+or, when a web request would wait too long, in a background job."""
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+
+from factcheck.store import claim_groups, claim_matches
+from factcheck.store import library as library_store
+from factcheck.store.actors import SYSTEM, Actor
+
+log = logging.getLogger(__name__)
+
+TOP = claim_matches.PANEL_MATCHES
+#: Claims matched, and their matches stored, per transaction.
+CHUNK_CLAIMS = 200
+#: A library change touching more items than this matches every claim again.
+ALL_CLAIMS_AFTER = 500
+#: For each changed item, the claims sharing the most telling words with it are matched again.
+CANDIDATES_PER_ITEM = 100
+#: A web request matches at most this many claims of an imported article itself; more go to a
+#: background job (a library change from the web always does).
+INLINE_CLAIMS = 25
+
+
+def engine():
+    """The matcher (factcheck.store.library_search), loaded when first needed."""
+    from factcheck.store import library_search
+
+    return library_search
+
+
+def match_claims(
+    db,
+    claim_ids: list[int],
+    *,
+    cause: str,
+    actor: Actor = SYSTEM,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
+    """Match these claims against the library and store the best matches above the matcher's
+    threshold (a claim's own published verdict left out), CHUNK_CLAIMS to a transaction. Returns
+    how many claims were matched and how many of them changed."""
+    if not claim_ids:
+        return {"claims": 0, "changed": 0}
+    search = engine()
+    totals: Counter = Counter()
+    for start in range(0, len(claim_ids), CHUNK_CLAIMS):
+        chunk = claim_ids[start : start + CHUNK_CLAIMS]
+        rows = claim_matches.claim_texts(db, chunk)
+        found: dict[int, list[tuple[int, float]]] = {claim_id: [] for claim_id in chunk}
+        results = search.find_matches_many(
+            db, [text for _, text, _ in rows], top=TOP + 1, min_score=search.MATCH_THRESHOLD
+        )
+        twins = claim_groups.published_twins(db, [(claim_id, text) for claim_id, text, _ in rows])
+        for (claim_id, _, own_id), matches in zip(rows, results, strict=True):
+            # The same claim published in another article is always offered, whatever the score.
+            best = [(library_id, 1.0) for library_id in twins[claim_id]]
+            seen = {library_id for library_id, _ in best} | {own_id}
+            best += [(m["library_id"], m["score"]) for m in matches if m["library_id"] not in seen]
+            found[claim_id] = best[:TOP]
+        summary = claim_matches.store_matches(db, found, actor=actor, cause=cause)
+        totals.update(claims=summary["claims_matched"], changed=summary["claims_changed"])
+        if progress is not None:
+            progress(len(chunk))
+    return {"claims": totals["claims"], "changed": totals["changed"]}
+
+
+def refresh(
+    db,
+    claim_ids: list[int],
+    *,
+    cause: str,
+    actor: Actor = SYSTEM,
+    db_path: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
+    """Match these claims again: here and now, or in a background job when `db_path` is given
+    (a web request) and there are more than INLINE_CLAIMS of them."""
+    if db_path is not None and len(claim_ids) > INLINE_CLAIMS:
+        from factcheck import jobs
+
+        jobs.queue_rematch(db_path, claim_ids, actor, cause)
+        return {"claims": 0, "changed": 0, "queued": len(claim_ids)}
+    return match_claims(db, claim_ids, cause=cause, actor=actor, progress=progress)
+
+
+def after_import(
+    db, article_ids: list[int], *, actor: Actor = SYSTEM, db_path: str | None = None
+) -> dict | None:
+    """Match the claims of newly imported articles; nothing to do while the library is empty."""
+    if not article_ids or claim_matches.library_is_empty(db):
+        return None
+    claim_ids = claim_matches.article_claim_ids(db, article_ids)
+    if len(article_ids) == 1:
+        cause = f"import of article {article_ids[0]}"
+    else:
+        cause = f"import of {len(article_ids):,} articles"
+    return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path)
+
+
+def affected_claims(db, library_ids: list[int], *, matched: list[int] = ()) -> list[int]:
+    """The claims whose matches may change when these items were added, changed or removed:
+    those matched to them (`matched` for items already gone), those sharing the most telling
+    words with them, and those with the same text. Past ALL_CLAIMS_AFTER items, every claim."""
+    if len(library_ids) > ALL_CLAIMS_AFTER:
+        return claim_matches.all_claim_ids(db)
+    ids = set(matched) | set(claim_matches.matched_claims(db, library_ids))
+    texts = library_store.item_texts(db, library_ids)
+    for text in texts:
+        ids.update(claim_matches.claims_like(db, text, CANDIDATES_PER_ITEM))
+    ids.update(claim_groups.same_text_claim_ids(db, texts))
+    return sorted(ids)
+
+
+def after_library_change(
+    db,
+    library_ids: list[int],
+    *,
+    cause: str,
+    actor: Actor = SYSTEM,
+    matched: list[int] = (),
+    db_path: str | None = None,
+) -> dict:
+    """Match again every claim the change may affect (see affected_claims): here and now, or,
+    when `db_path` is given (a web request), all of it in a background job."""
+    if db_path is not None:
+        from factcheck import jobs
+
+        jobs.queue_library_change(db_path, library_ids, list(matched), actor, cause)
+        return {"claims": 0, "changed": 0, "queued": True}
+    claim_ids = affected_claims(db, library_ids, matched=matched)
+    return match_claims(db, claim_ids, cause=cause, actor=actor)
+
+
+def after_publish(db, claim_id: int, *, actor: Actor = SYSTEM, db_path: str | None = None):
+    """A verdict was published or corrected: its library entry may be new, so the claims like it
+    (the same claim in the desk's other articles first) are matched again."""
+    library_id = library_store.own_item_for(db, claim_id)
+    if library_id is None:
+        return None
+    cause = f"verdict published on claim {claim_id}"
+    return after_library_change(db, [library_id], cause=cause, actor=actor, db_path=db_path)

@@ -1,0 +1,73 @@
+"""Claims that say the same thing in several of the desk's articles, found by a normalised-text key."""
+
+from factcheck.store.mutation import query
+
+#: What the key leaves out of a claim's text: white space and punctuation.
+REMOVED = (" ", "char(9)", "char(10)", "char(13)", ".", ",", ";", ":", "!", "?", '"', "'")
+REMOVED += ("‘", "’", "“", "”", "(", ")", "[", "]", "-", "–", "—", "…", "*", "_", "/")
+
+
+def _literal(piece: str) -> str:
+    return piece if piece.startswith("char(") else "'" + piece.replace("'", "''") + "'"
+
+
+def text_key_sql(column: str) -> str:
+    """The SQL expression for a claim text's key; with `text` it is the expression
+    db/migrations/009_library_extra.sql indexes."""
+    expression = f"lower({column})"
+    for piece in REMOVED:
+        expression = f"replace({expression}, {_literal(piece)}, '')"
+    return expression
+
+
+TEXT_KEY_SQL = text_key_sql("text")
+MAX_GROUP = 50
+
+
+@query
+def same_text_claims(db, claim: dict, limit: int = MAX_GROUP) -> list[dict]:
+    """The claims in other articles with the same text key, newest article first, with the
+    article's title and each claim's status and published rating."""
+    if claim.get("kind") != "claim":
+        return []
+    return list(
+        db.query(
+            "SELECT c.id, c.article_id, c.status, c.verdict, a.title AS article_title,"
+            " (SELECT v.rating_label FROM verdicts v WHERE v.claim_id = c.id"
+            "   AND v.state = 'published') AS published_rating"
+            f" FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" WHERE {TEXT_KEY_SQL} = {text_key_sql(':text')} AND c.kind = 'claim'"
+            " AND c.article_id != :article_id"
+            " ORDER BY c.article_id DESC, c.seq LIMIT :limit",
+            {"text": claim["text"], "article_id": claim["article_id"], "limit": limit},
+        )
+    )
+
+
+@query
+def same_text_claim_ids(db, texts: list[str]) -> list[int]:
+    """Every claim whose key equals one of these texts' keys."""
+    ids: set[int] = set()
+    for text in texts:
+        rows = db.execute(
+            f"SELECT id FROM claims WHERE {TEXT_KEY_SQL} = {text_key_sql('?')} AND kind = 'claim'",
+            [text],
+        )
+        ids.update(row[0] for row in rows)
+    return sorted(ids)
+
+
+@query
+def published_twins(db, claims: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """For each (claim id, text), the library entries of the desk's own verdicts published on
+    claims with the same text key (never the claim's own)."""
+    twins = {}
+    for claim_id, text in claims:
+        rows = db.execute(
+            "SELECT l.id FROM claims c JOIN library_items l ON l.claim_id = c.id"
+            f" WHERE {TEXT_KEY_SQL} = {text_key_sql('?')} AND c.kind = 'claim' AND c.id != ?"
+            " ORDER BY l.id",
+            [text, claim_id],
+        )
+        twins[claim_id] = [row[0] for row in rows]
+    return twins

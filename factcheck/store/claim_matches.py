@@ -1,0 +1,194 @@
+"""Each claim's previous checks: the library items it matches, stored when an article is imported
+or the library changes, and read by the claim panel, the queue filter and the dashboard."""
+
+import re
+from itertools import combinations
+
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.errors import NotFound
+from factcheck.store.mutation import mutation, query
+
+PANEL_MATCHES = 5
+# Scores are kept to this many decimals, so matching again with the same result changes nothing.
+SCORE_DECIMALS = 4
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+#: How many of a library item's rarest words look for the claims it may match.
+RAREST_WORDS = 5
+
+
+@query
+def claim_texts(db, claim_ids: list[int]) -> list[tuple[int, str, int | None]]:
+    """(claim id, text, the library id of its own published verdict) for each claim among these
+    ids that is a claim, in id order."""
+    rows = []
+    for start in range(0, len(claim_ids), 500):
+        chunk = sorted(set(claim_ids[start : start + 500]))
+        marks = ", ".join("?" * len(chunk))
+        rows += db.execute(
+            "SELECT c.id, c.text, l.id FROM claims c"
+            " LEFT JOIN library_items l ON l.claim_id = c.id"
+            f" WHERE c.id IN ({marks}) AND c.kind = 'claim'",
+            chunk,
+        ).fetchall()
+    return sorted(rows)
+
+
+@query
+def all_claim_ids(db) -> list[int]:
+    return [row[0] for row in db.execute("SELECT id FROM claims WHERE kind = 'claim' ORDER BY id")]
+
+
+@query
+def article_claim_ids(db, article_ids: list[int]) -> list[int]:
+    ids = []
+    for article_id in article_ids:
+        rows = db.execute(
+            "SELECT id FROM claims WHERE article_id = ? AND kind = 'claim' ORDER BY seq",
+            [article_id],
+        )
+        ids += [row[0] for row in rows]
+    return ids
+
+
+@query
+def library_is_empty(db) -> bool:
+    return db.execute("SELECT 1 FROM library_items LIMIT 1").fetchone() is None
+
+
+@query
+def matched_claims(db, library_ids: list[int]) -> list[int]:
+    """Claims that now have one of these items among their matches."""
+    ids: set[int] = set()
+    for library_id in library_ids:
+        rows = db.execute("SELECT claim_id FROM claim_matches WHERE library_id = ?", [library_id])
+        ids.update(row[0] for row in rows)
+    return sorted(ids)
+
+
+@query
+def claims_like(db, text: str, limit: int) -> list[int]:
+    """Up to `limit` claims sharing at least two of the rarest words of `text` (one when it has
+    only one), most alike first: the claims a new library item may match. Looking only for the
+    rarest words keeps this quick on a big database; a claim the matcher would pair with the
+    item shares its telling words."""
+    words = sorted(set(_WORD.findall(text.lower())))
+    counted = []
+    for word in words:
+        row = db.execute("SELECT doc FROM claims_fts_vocab WHERE term = ?", [word]).fetchone()
+        if row:
+            counted.append((row[0], word))
+    rarest = [word for _, word in sorted(counted)[:RAREST_WORDS]]
+    if not rarest:
+        return []
+    if len(rarest) == 1:
+        expression = f'"{rarest[0]}"'
+    else:
+        expression = " OR ".join(f'("{a}" AND "{b}")' for a, b in combinations(rarest, 2))
+    rows = db.execute(
+        "SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid"
+        " WHERE claims_fts MATCH ? AND c.kind = 'claim' ORDER BY bm25(claims_fts) LIMIT ?",
+        [expression, limit],
+    )
+    return [row[0] for row in rows]
+
+
+def _current(db, claim_ids: list[int]) -> dict[int, set[tuple[int, float]]]:
+    current: dict[int, set[tuple[int, float]]] = {claim_id: set() for claim_id in claim_ids}
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT claim_id, library_id, score FROM claim_matches WHERE claim_id IN ({marks})",
+            chunk,
+        )
+        for claim_id, library_id, score in rows:
+            current[claim_id].add((library_id, score))
+    return current
+
+
+@mutation
+def store_matches(
+    db, matches: dict[int, list[tuple[int, float]]], *, actor: Actor, cause: str
+) -> dict:
+    """Replace the matches of each claim in `matches` (claim id -> [(library id, score)]) with
+    the ones given; claims whose matches are the same are left alone. One audit row, naming the
+    cause ("import of article 4", "library import", ...), when anything changed."""
+    wanted = {
+        claim_id: {(library_id, round(float(score), SCORE_DECIMALS)) for library_id, score in found}
+        for claim_id, found in matches.items()
+    }
+    current = _current(db, sorted(wanted))
+    changed = sorted(claim_id for claim_id in wanted if wanted[claim_id] != current[claim_id])
+    for claim_id in changed:
+        db.execute("DELETE FROM claim_matches WHERE claim_id = ?", [claim_id])
+        db.conn.executemany(
+            "INSERT INTO claim_matches (claim_id, library_id, score) VALUES (?, ?, ?)",
+            [(claim_id, library_id, score) for library_id, score in sorted(wanted[claim_id])],
+        )
+    summary = {
+        "cause": cause,
+        "claims_matched": len(wanted),
+        "claims_changed": len(changed),
+        "with_previous_check": sum(1 for claim_id in changed if wanted[claim_id]),
+    }
+    if changed:
+        audit.record(
+            db,
+            actor,
+            "claim_matches",
+            None,
+            "matches.refresh",
+            after={**summary, "claim_ids": changed[:1000]},
+        )
+    return summary
+
+
+_CHECK_COLUMNS = (
+    "m.score, l.id AS library_id, l.origin, l.external_id, l.claim, l.title, l.rating, l.url,"
+    " l.review_date, l.publisher, l.language, l.claim_id AS own_claim_id,"
+    " oc.article_id AS own_article_id"
+)
+
+
+@query
+def previous_checks(db, claim_id: int, limit: int = PANEL_MATCHES) -> list[dict]:
+    """The claim's stored matches, best first, with the earlier check's details."""
+    return list(
+        db.query(
+            f"SELECT {_CHECK_COLUMNS} FROM claim_matches m"
+            " JOIN library_items l ON l.id = m.library_id"
+            " LEFT JOIN claims oc ON oc.id = l.claim_id"
+            " WHERE m.claim_id = ? ORDER BY m.score DESC, l.id LIMIT ?",
+            [claim_id, limit],
+        )
+    )
+
+
+@query
+def previous_check(db, claim_id: int, library_id: int) -> dict:
+    """One stored match of the claim; NotFound when the item is not among its matches."""
+    rows = list(
+        db.query(
+            f"SELECT {_CHECK_COLUMNS} FROM claim_matches m"
+            " JOIN library_items l ON l.id = m.library_id"
+            " LEFT JOIN claims oc ON oc.id = l.claim_id"
+            " WHERE m.claim_id = ? AND m.library_id = ?",
+            [claim_id, library_id],
+        )
+    )
+    if not rows:
+        raise NotFound(
+            f"library item {library_id} is not a previous check of claim {claim_id};"
+            " reload the claim to see its previous checks"
+        )
+    return rows[0]
+
+
+@query
+def claims_with_previous_check(db) -> int:
+    """How many claims have at least one previous check."""
+    return db.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT claim_id FROM claim_matches) m"
+        " JOIN claims c ON c.id = m.claim_id WHERE c.kind = 'claim'"
+    ).fetchone()[0]

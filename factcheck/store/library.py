@@ -1,0 +1,214 @@
+"""The library of known fact-checks: importing published ones, listing, showing and removing them,
+and keeping the desk's own published verdicts in it."""
+
+from factcheck.db import utc_now
+from factcheck.store import audit
+from factcheck.store.actors import Actor
+from factcheck.store.errors import Invalid, NotFound
+from factcheck.store.mutation import mutation, query
+
+FIELDS = ("external_id", "claim", "title", "rating", "url", "review_date", "publisher", "language")
+#: How many refused records an import's audit row names; the rest are counted.
+AUDIT_REFUSALS = 20
+LIST_LIMIT = 100
+
+
+@query
+def get_item(db, library_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM library_items WHERE id = ?", [library_id]))
+    if not rows:
+        raise NotFound(
+            f"there is no library item {library_id}; run `factcheck library list` to see them"
+        )
+    return rows[0]
+
+
+@query
+def list_items(db, *, limit: int | None = LIST_LIMIT, origin: str | None = None) -> list[dict]:
+    """The newest items first (all of them with limit None), optionally of one origin."""
+    where = "WHERE origin = :origin" if origin else ""
+    return list(
+        db.query(
+            f"SELECT * FROM library_items {where} ORDER BY id DESC LIMIT :limit",
+            {"origin": origin, "limit": -1 if limit is None else limit},
+        )
+    )
+
+
+@query
+def item_count(db) -> dict:
+    """How many items the library holds, by origin."""
+    rows = db.execute("SELECT origin, count(*) FROM library_items GROUP BY origin")
+    counts = {"own": 0, "imported": 0}
+    counts.update(dict(rows.fetchall()))
+    return counts
+
+
+@query
+def item_texts(db, library_ids: list[int]) -> list[str]:
+    """The claim text of each of these items that is still in the library."""
+    texts = []
+    for library_id in library_ids:
+        row = db.execute("SELECT claim FROM library_items WHERE id = ?", [library_id]).fetchone()
+        if row:
+            texts.append(row[0])
+    return texts
+
+
+@query
+def own_item_for(db, claim_id: int) -> int | None:
+    """The library id of the claim's own published verdict, if it has one."""
+    row = db.execute("SELECT id FROM library_items WHERE claim_id = ?", [claim_id]).fetchone()
+    return row[0] if row else None
+
+
+def _existing_imports(db) -> tuple[dict[str, int], dict[str, int]]:
+    """Imported items by external id and by url (the oldest when several share one)."""
+    by_id, by_url = {}, {}
+    rows = db.execute(
+        "SELECT id, external_id, url FROM library_items WHERE origin = 'imported' ORDER BY id DESC"
+    )
+    for item_id, external_id, url in rows:
+        if external_id:
+            by_id[external_id] = item_id
+        if url:
+            by_url[url] = item_id
+    return by_id, by_url
+
+
+@mutation
+def import_records(
+    db,
+    parsed: list,
+    *,
+    actor: Actor,
+    source: str,
+    file_format: str,
+    sha256: str | None = None,
+) -> dict:
+    """Store every good record of a parsed file (library_formats.Parsed), updating an imported
+    item with the same external id, or else the same url, instead of adding another. Refused
+    records are reported with where they are; the good ones land. One audit row for the file."""
+    by_id, by_url = _existing_imports(db)
+    now = utc_now()
+    added, updated, unchanged, refused = [], [], 0, []
+    for item in parsed:
+        if item.record is None:
+            refused.append({"where": item.where, "problem": item.problem})
+            continue
+        record = {name: item.record.get(name) for name in FIELDS}
+        existing = by_id.get(record["external_id"]) if record["external_id"] else None
+        if existing is None and record["url"]:
+            existing = by_url.get(record["url"])
+        if existing is None:
+            cursor = db.execute(
+                "INSERT INTO library_items (origin, external_id, claim, title, rating, url,"
+                " review_date, publisher, language, created_at, updated_at) VALUES ('imported',"
+                " :external_id, :claim, :title, :rating, :url, :review_date, :publisher,"
+                " :language, :now, :now)",
+                {**record, "now": now},
+            )
+            existing = cursor.lastrowid
+            added.append(existing)
+        else:
+            assignments = " OR ".join(f"{name} IS NOT :{name}" for name in FIELDS)
+            cursor = db.execute(
+                "UPDATE library_items SET external_id = :external_id, claim = :claim,"
+                " title = :title, rating = :rating, url = :url, review_date = :review_date,"
+                " publisher = :publisher, language = :language, updated_at = :now"
+                f" WHERE id = :id AND ({assignments})",
+                {**record, "now": now, "id": existing},
+            )
+            if cursor.rowcount:
+                updated.append(existing)
+            else:
+                unchanged += 1
+        if record["external_id"]:
+            by_id[record["external_id"]] = existing
+        if record["url"]:
+            by_url[record["url"]] = existing
+    summary = {
+        "source": source,
+        "format": file_format,
+        "sha256": sha256,
+        "added": len(added),
+        "updated": len(updated),
+        "unchanged": unchanged,
+        "refused": len(refused),
+    }
+    if added or updated:
+        audit.record(
+            db,
+            actor,
+            "library",
+            None,
+            "library.import",
+            after={
+                **summary,
+                "first_added": added[0] if added else None,
+                "last_added": added[-1] if added else None,
+                "updated_ids": updated[:1000],
+                "refusals": refused[:AUDIT_REFUSALS],
+            },
+        )
+    # Updated items first: whatever was matched to them may now match differently.
+    return {**summary, "changed_ids": updated + added, "refusals": refused}
+
+
+@mutation
+def remove_item(db, library_id: int, *, actor: Actor) -> dict:
+    """Take an imported fact-check out of the library; its matches go with it. The desk's own
+    verdicts stay: they follow the claim's published verdict."""
+    item = get_item(db, library_id)
+    if item["origin"] == "own":
+        raise Invalid(
+            f"library item {library_id} is the desk's own published verdict on claim"
+            f" {item['claim_id']}; it changes only through a correction of that verdict"
+        )
+    matched = [
+        row[0]
+        for row in db.execute(
+            "SELECT claim_id FROM claim_matches WHERE library_id = ?", [library_id]
+        )
+    ]
+    db.execute("DELETE FROM library_items WHERE id = ?", [library_id])
+    audit.record(db, actor, "library", library_id, "library.remove", before=item)
+    return {"removed": item, "matched_claims": sorted(matched)}
+
+
+def keep_own_verdict(db, claim_id: int, verdict_id: int) -> tuple[int, bool]:
+    """Put a claim's newly published verdict into the library, or bring its entry up to date
+    after a correction; call inside the approving mutation. Returns (library id, whether the
+    entry is new)."""
+    row = db.execute(
+        "SELECT c.text, a.title, v.rating_label, v.published_at FROM claims c"
+        " JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = :verdict"
+        " WHERE c.id = :claim",
+        {"claim": claim_id, "verdict": verdict_id},
+    ).fetchone()
+    text, title, rating, published_at = row
+    values = {
+        "claim": text,
+        "title": title,
+        "rating": rating,
+        "review_date": (published_at or "")[:10] or None,
+        "claim_id": claim_id,
+        "verdict_id": verdict_id,
+        "now": utc_now(),
+    }
+    existing = db.execute("SELECT id FROM library_items WHERE claim_id = ?", [claim_id]).fetchone()
+    if existing:
+        db.execute(
+            "UPDATE library_items SET claim = :claim, title = :title, rating = :rating,"
+            " review_date = :review_date, verdict_id = :verdict_id, updated_at = :now"
+            " WHERE id = :id",
+            {**values, "id": existing[0]},
+        )
+        return existing[0], False
+    cursor = db.execute(
+        "INSERT INTO library_items (origin, claim, title, rating, review_date, claim_id,"
+        " verdict_id, created_at, updated_at) VALUES ('own', :claim, :title, :rating,"
+        " :review_date, :claim_id, :verdict_id, :now, :now)",
+        values,
+    )
+    return cursor.lastrowid, True

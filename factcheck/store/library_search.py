@@ -1,0 +1,134 @@
+"""Matching texts against the library of known fact-checks: full-text candidates, re-ranked."""
+
+from factcheck.matching.features import Candidate, analysed, features, idf
+from factcheck.matching.query import Query, match_expression, prepare, rarest_words
+from factcheck.matching.ranker import Model, default_model
+from factcheck.store.mutation import query
+
+#: The score above which a library item is offered as a previous check of a claim: the
+#: re-ranker's probability that the item checks the same claim (see benchmarks/RESULTS.md).
+MATCH_THRESHOLD = 0.5
+#: At most about this many library items are scored by the full-text search for one text: its
+#: rarest words are searched for until the items holding them add up to this (see
+#: query.rarest_words). At 100,000 items a tweet reaches about 18,000, so only the commonest
+#: words of long texts in large libraries are left out; the cost of ranking grows with it.
+POSTINGS_BUDGET = 50_000
+#: How many full-text hits the re-ranker looks at.
+CANDIDATES = 30
+
+_CANDIDATE_SQL = """
+SELECT s.rowid AS id, -bm25(library_search, 1.0, 1.0) AS bm25,
+       -bm25(library_search, 1.0, 0.0) AS bm25_claim, -bm25(library_search, 0.0, 1.0) AS bm25_title
+FROM library_search AS s
+WHERE library_search MATCH :expression
+ORDER BY bm25(library_search, 1.0, 1.0)
+LIMIT :limit
+"""
+_ITEM_COLUMNS = "id, origin, external_id, claim, title, rating, url, review_date, publisher"
+
+
+@query
+def search_candidates(db, text: str, limit: int = CANDIDATES) -> list[dict]:
+    """The library items whose claim or title shares words with `text`, best BM25 first, each
+    with its BM25 scores over both fields, the claim alone and the title alone."""
+    prepared = prepare(text)
+    expression = match_expression(rarest_words(prepared, _holding(db, prepared), POSTINGS_BUDGET))
+    if expression is None:
+        return []
+    return _candidates(db, expression, limit)
+
+
+@query
+def find_matches(db, text: str, top: int = 5, min_score: float = 0.0) -> list[dict]:
+    """The library items that best match `text`, best first, at most `top`, each with a score
+    in [0, 1] (the probability that it checks the same claim) of at least `min_score`."""
+    return find_matches_many(db, [text], top=top, min_score=min_score)[0]
+
+
+@query
+def find_matches_many(
+    db, texts: list[str], top: int = 5, min_score: float = 0.0, model: Model | None = None
+) -> list[list[dict]]:
+    """`find_matches` for each text, in order, sharing the work of reading the library."""
+    model = model or default_model()
+    results = []
+    for items, rows in _featured(db, texts):
+        scored = [(model.score(row), item_id) for item_id, row in rows]
+        scored = [pair for pair in scored if pair[0] >= min_score]
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        results.append([_result(items[item_id], score) for score, item_id in scored[: max(top, 0)]])
+    return results
+
+
+@query
+def match_features(db, texts: list[str]) -> list[list[tuple[int, list[float]]]]:
+    """For each text, its full-text candidates as (library id, re-ranker features), best BM25
+    first: what the re-ranker is trained on."""
+    return [rows for _items, rows in _featured(db, texts)]
+
+
+def _featured(db, texts: list[str]):
+    documents = _library_size(db)
+    for raw in texts:
+        prepared = prepare(raw)
+        holding = _holding(db, prepared)
+        expression = match_expression(rarest_words(prepared, holding, POSTINGS_BUDGET))
+        hits = _candidates(db, expression, CANDIDATES) if expression else []
+        if not hits:
+            yield {}, []
+            continue
+        items = _items(db, [hit["id"] for hit in hits])
+        candidates = [
+            Candidate(
+                analysed(items[hit["id"]]["claim"]),
+                analysed(items[hit["id"]]["title"] or ""),
+                hit["bm25"],
+                hit["bm25_claim"],
+                hit["bm25_title"],
+            )
+            for hit in hits
+        ]
+        weights = {s: idf(documents, holding.get(s, 0)) for s in prepared.text.stem_set}
+        rows = features(prepared.text, weights, candidates)
+        yield items, [(hit["id"], row) for hit, row in zip(hits, rows, strict=True)]
+
+
+def _result(item: dict, score: float) -> dict:
+    return {
+        "library_id": item["id"],
+        "external_id": item["external_id"],
+        "claim": item["claim"],
+        "title": item["title"],
+        "rating": item["rating"],
+        "url": item["url"],
+        "review_date": item["review_date"],
+        "publisher": item["publisher"],
+        "score": round(score, 4),
+        "own": item["origin"] == "own",
+    }
+
+
+def _candidates(db, expression: str, limit: int) -> list[dict]:
+    return list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
+
+
+def _items(db, ids: list[int]) -> dict[int, dict]:
+    marks = ", ".join("?" * len(ids))
+    rows = db.query(f"SELECT {_ITEM_COLUMNS} FROM library_items WHERE id IN ({marks})", ids)
+    return {row["id"]: row for row in rows}
+
+
+def _library_size(db) -> int:
+    """About how many items the library holds, read at no cost: the highest id (deleted items
+    still count, which moves an idf by a negligible amount)."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM library_items").fetchone()[0]
+
+
+def _holding(db, prepared: Query) -> dict[str, int]:
+    """How many library items hold each of the text's stems (those none holds are left out)."""
+    stems = sorted(prepared.text.stem_set)
+    if not stems:
+        return {}
+    marks = ", ".join("?" * len(stems))
+    sql = f"SELECT term, doc FROM library_search_terms WHERE term IN ({marks})"
+    return dict(db.execute(sql, stems).fetchall())

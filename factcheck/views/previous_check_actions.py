@@ -1,0 +1,77 @@
+"""Adding an earlier fact-check that a claim matches to the claim as evidence, from its panel."""
+
+import logging
+import sqlite3
+
+from flask import Blueprint, current_app, request
+
+from factcheck import jobs
+from factcheck.fetch import DEFAULT_POLICY
+from factcheck.store import claim_matches
+from factcheck.store import claims as claim_store
+from factcheck.store import evidence as evidence_store
+from factcheck.store.errors import Invalid
+from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.claim_forms import PanelForm, form_values
+from factcheck.views.connection import get_db
+from factcheck.views.panel_answers import back_to_article, panel_answer
+from factcheck.views.previous_checks import check_url
+from factcheck.views.rendering import wants_fragment
+
+bp = Blueprint("previous_checks", __name__)
+log = logging.getLogger(__name__)
+
+FORM = PanelForm("previous_check", ("stance",), "add the earlier check as evidence", "add_evidence")
+#: The stances a reviewer chooses between when adding an earlier check.
+STANCES = ("supports", "refutes")
+
+
+def _evidence_fields(check: dict, stance: str) -> dict:
+    who = "this desk" if check["origin"] == "own" else (check["publisher"] or "its publisher")
+    note = f"Previously checked by {who}"
+    if check["rating"]:
+        note += f": rated {check['rating']}"
+    if check["review_date"]:
+        note += f" on {check['review_date']}"
+    return {
+        "url": check_url(check),
+        "stance": stance,
+        "quote": check["claim"],
+        "note": note + ".",
+        "title": check["title"],
+        "publisher": check["publisher"],
+    }
+
+
+@bp.post("/claims/<id:claim_id>/previous-checks/<id:library_id>/evidence")
+def add_as_evidence(claim_id: int, library_id: int):
+    """Attach an earlier check to the claim as evidence, with the stance the reviewer chose."""
+    db = get_db()
+    actor = signed_in_actor()
+    claim = claim_store.get_claim(db, claim_id)
+    values = form_values(FORM, request.form)
+    check = claim_matches.previous_check(db, claim_id, library_id)
+    try:
+        if values["stance"] not in STANCES:
+            raise Invalid("choose whether the earlier check supports or refutes the claim")
+        added = evidence_store.add_evidence(
+            db, claim_id, actor=actor, **_evidence_fields(check, values["stance"])
+        )
+    except Invalid as error:
+        state = (FORM, values, error, {"library_id": library_id})
+        return panel_answer(claim_id, 422, form_state=state)
+    if check["origin"] == "imported":
+        _archive(added["url"])
+    if wants_fragment():
+        return panel_answer(claim_id)
+    return back_to_article(claim)
+
+
+def _archive(url: str) -> None:
+    """Keep a copy of the fact-check's page, as for any evidence; it stays evidence if the queue
+    cannot take the job."""
+    policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
+    try:
+        jobs.queue_archive(current_app.config["DATABASE"], url, policy)
+    except (sqlite3.Error, OSError):
+        log.exception("could not queue the archiving of %s", url)

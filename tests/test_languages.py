@@ -1,0 +1,187 @@
+"""Articles in German, Spanish and French: language detected and stored on import, split with
+that language's sentence rules, and ranked by figures and sources before colour."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import parse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims import split_article
+from factcheck.cli import main
+from factcheck.language import checked_code, detect
+
+GERMAN = """Hochwasser an der Elbe: Stadt rechnet mit Schäden von 40 Millionen Euro
+
+Die Pegel sinken, doch die Aufräumarbeiten dauern an
+
+Nach dem Hochwasser vom 3. Mai rechnet die Stadt Pirna mit Schäden von rund 40 Millionen Euro, sagte Bürgermeisterin Anja Roth am Dienstag. Mehr als 1.200 Haushalte waren ohne Strom.
+
+Laut dem Landesamt für Umwelt stieg der Pegel um 18 Prozent über den bisherigen Höchststand. Die Feuerwehr war mit 300 Kräften im Einsatz.
+
+Am Abend war es in der Altstadt still. Viele Anwohner standen vor ihren Häusern und schauten auf den Fluss.
+"""
+
+SPANISH = """El paro baja al 11,2% en la Comunidad Valenciana
+
+Los sindicatos piden prudencia ante los datos
+
+El número de desempleados bajó en 14.300 personas en el segundo trimestre, según el Instituto Nacional de Estadística. La tasa de paro cayó hasta el 11,2%, la más baja desde 2008.
+
+La consejera de Economía, Marta Gil, dijo que el turismo explica buena parte de la mejora. El sector contrató a 9.800 trabajadores más que el año pasado.
+
+La tarde era calurosa en el puerto. Algunos vecinos paseaban junto al mar.
+"""
+
+FRENCH = """Le prix du ticket de bus passe à 2,10 euros à Lyon
+
+Les usagers dénoncent une hausse brutale
+
+Le ticket à l'unité passera de 1,90 à 2,10 euros le 1er juillet, soit une hausse de 10,5 %, a annoncé la métropole lundi. Selon la régie des transports, 420 000 voyageurs empruntent le réseau chaque jour.
+
+Le président de l'association des usagers, M. Bernard, a déclaré que les tarifs avaient augmenté de 25 % depuis 2019.
+
+Il faisait beau sur les quais du Rhône. Quelques cyclistes passaient sans se presser.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "code"), [(GERMAN, "de"), (SPANISH, "es"), (FRENCH, "fr")], ids=["de", "es", "fr"]
+)
+def test_the_language_is_detected_and_stored_on_import(tmp_path, body, code):
+    story = tmp_path / "story.txt"
+    story.write_text(body, encoding="utf-8")
+    database = str(tmp_path / "f.db")
+    result = CliRunner().invoke(main, ["--db", database, "import", str(story), "--json"])
+    assert result.exit_code == 0, result.output
+    article_id = json.loads(result.output)["article_id"]
+    shown = CliRunner().invoke(main, ["--db", database, "claims", str(article_id), "--json"])
+    assert json.loads(shown.output)["article"]["language"] == code
+
+
+def test_language_can_be_given_on_the_command_line(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(GERMAN, encoding="utf-8")
+    database = str(tmp_path / "f.db")
+    run = CliRunner().invoke
+    result = run(main, ["--db", database, "import", str(story), "--language", "DE ", "--json"])
+    assert result.exit_code == 0, result.output
+    article_id = json.loads(result.output)["article_id"]
+    shown = json.loads(run(main, ["--db", database, "claims", str(article_id), "--json"]).output)
+    assert shown["article"]["language"] == "de"
+    refused = run(main, ["--db", database, "import", str(story), "--language", "German"])
+    assert refused.exit_code != 0
+    assert "--language" in refused.output and "two or three letters" in refused.output
+
+
+def _units(body: str, language: str):
+    return split_article(body, language=language)
+
+
+def _top(body: str, language: str, count: int) -> list[str]:
+    claims = [unit for unit in _units(body, language) if unit.kind == "claim"]
+    claims.sort(key=lambda unit: (-unit.checkworthiness, unit.seq))
+    return [unit.text for unit in claims[:count]]
+
+
+def test_german_dates_and_ordinals_do_not_end_a_sentence():
+    texts = [unit.text for unit in _units(GERMAN, "de")]
+    assert any(text.startswith("Nach dem Hochwasser vom 3. Mai rechnet") for text in texts)
+    assert "Mehr als 1.200 Haushalte waren ohne Strom." in texts
+
+
+def test_german_figures_and_sources_rank_above_colour():
+    top = _top(GERMAN, "de", 3)
+    assert all("Altstadt" not in text and "Anwohner" not in text for text in top)
+    units = {unit.text: unit for unit in _units(GERMAN, "de")}
+    percent = next(unit for text, unit in units.items() if "18 Prozent" in text)
+    assert "percentage" in percent.reasons and percent.attribution.startswith("Laut")
+
+
+def test_spanish_figures_and_sources_rank_above_colour():
+    top = _top(SPANISH, "es", 3)
+    assert all("tarde" not in text and "vecinos" not in text for text in top)
+    units = {unit.text: unit for unit in _units(SPANISH, "es")}
+    jobless = next(unit for text, unit in units.items() if "14.300" in text)
+    assert jobless.attribution.startswith("según")
+    assert "named source or attribution" in jobless.reasons
+
+
+def test_french_figures_and_sources_rank_above_colour():
+    top = _top(FRENCH, "fr", 3)
+    assert all("quais" not in text and "cyclistes" not in text for text in top)
+    texts = [unit.text for unit in _units(FRENCH, "fr")]
+    assert any(
+        text.startswith("Le président de l'association des usagers, M. Bernard") for text in texts
+    )
+    fare = next(unit for unit in _units(FRENCH, "fr") if "2,10 euros le 1er juillet" in unit.text)
+    assert {"percentage", "money amount", "number or quantity"} <= set(fare.reasons)
+
+
+def test_english_word_lists_do_not_fire_in_another_language():
+    reasons = [unit.reasons for unit in _units(GERMAN, "de")]
+    assert not any("first-person view (lowers)" in r or "causal claim" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The council said the bridge would reopen in March, and that the cost had risen.", "en"),
+        (
+            "Der Rat sagte, die Brücke werde im März wieder geöffnet, und die Kosten seien gestiegen.",
+            "de",
+        ),
+        (
+            "El consejo dijo que el puente se abrirá en marzo y que el coste ha subido por la obra.",
+            "es",
+        ),
+        (
+            "Le conseil a dit que le pont sera rouvert en mars et que le coût a augmenté pour la ville.",
+            "fr",
+        ),
+        ("정부는 다리를 3월에 다시 열 것이라고 밝혔다.", "ko"),
+        (
+            "Совет заявил, что мост откроют в марте, и что стоимость работ была выше, чем он ожидал.",
+            "ru",
+        ),
+    ],
+)
+def test_detect_names_the_language(text, code):
+    assert detect(text) == code
+
+
+def test_too_little_text_is_not_guessed():
+    assert detect("") is None
+    assert detect("2024 — 17:30") is None
+    assert detect("Brexit") is None
+
+
+@given(st.text())
+def test_detect_gives_a_code_or_none(text):
+    found = detect(text)
+    assert found is None or checked_code(found) == found
+
+
+def test_a_german_quotation_keeps_its_speaker_across_its_sentences():
+    body = (
+        "Brücke wird neu gebaut\n\n"
+        "„Wir bauen die Brücke neu. Das kostet Zeit“, sagte Bürgermeisterin Roth."
+        " Die Kosten liegen bei 12 Millionen Euro."
+    )
+    units = split_article(body, language="de")
+    assert [unit.attribution for unit in units[1:]] == [
+        "sagte Bürgermeisterin Roth",
+        "sagte Bürgermeisterin Roth",
+        None,
+    ]
+    assert units[1].text == "„Wir bauen die Brücke neu."
+
+
+def test_the_article_page_names_the_language_for_readers_and_screen_readers(client, make_article):
+    article_id = make_article(SPANISH)
+    page = parse(client.get(f"/articles/{article_id}"))
+    assert page.cssselect(".article-body")[0].get("lang") == "es"
+    assert page.cssselect("#article-heading")[0].get("lang") == "es"
+    assert "Language: es" in page.cssselect(".article-head .meta")[0].text_content()

@@ -1,0 +1,217 @@
+"""The library and match commands: importing each format, re-importing, listing, removing, and
+matching text (one query or one a line, in order)."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck import db as database
+from factcheck.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "library"
+
+
+@pytest.fixture
+def run(tmp_path):
+    path = tmp_path / "cli.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(path), *args], input=input)
+
+    invoke.path = path
+    return invoke
+
+
+def _items(run) -> list[dict]:
+    result = run("library", "list", "--json", "--limit", "0")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _audit(run, action: str) -> list[dict]:
+    db = database.connect(run.path)
+    try:
+        return list(db.query("SELECT * FROM audit WHERE action = ?", [action]))
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "added", "refused"),
+    [
+        ("checks.csv", 2, ["line 3", "line 6", "line 7"]),
+        ("checks.tsv", 2, ["line 3"]),
+        ("checks.jsonl", 3, ["line 3", "line 5"]),
+        ("claimreviews.json", 2, ["item 2", "item 3"]),
+        ("graph.jsonld", 1, []),
+    ],
+)
+def test_import_each_format_reports_bad_rows_and_keeps_good_ones(run, name, added, refused):
+    result = run("library", "import", str(FIXTURES / name), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["added"] == added
+    assert [item["where"] for item in summary["refusals"]] == refused
+    assert len(_items(run)) == added
+    rows = _audit(run, "library.import")
+    assert len(rows) == 1 and json.loads(rows[0]["after"])["added"] == added
+
+
+def test_summary_line_and_refusals_with_line_numbers(run):
+    result = run("library", "import", str(FIXTURES / "checks.csv"))
+    assert result.exit_code == 0
+    assert "checks.csv line 3: the claim is empty" in result.stderr
+    assert "checks.csv line 6: the date 'not-a-date' is not a date" in result.stderr
+    assert result.stdout.strip().startswith("Library import of")
+    assert "2 added, 0 updated, 0 unchanged, 3 refused" in result.stdout
+
+
+def test_reimport_updates_by_id_then_by_url_instead_of_adding(run, tmp_path):
+    assert run("library", "import", str(FIXTURES / "checks.csv")).exit_code == 0
+    before = {item["external_id"]: item for item in _items(run)}
+    changed = tmp_path / "changed.csv"
+    changed.write_text(
+        "id,claim,rating,url\n"
+        "lk-1,The harbour bridge toll rose by 40 percent in one year,Mostly false,"
+        "https://checks.example/bridge-toll\n"
+        ",Half of the region's bakeries closed during the winter,False,"
+        "https://checks.example/bakeries\n"
+        "lk-9,A brand new claim about the marina,True,https://checks.example/marina\n",
+        encoding="utf-8",
+    )
+    result = run("library", "import", str(changed), "--json")
+    summary = json.loads(result.output)
+    assert (summary["added"], summary["updated"], summary["refused"]) == (1, 2, 0)
+    after = {item["url"]: item for item in _items(run)}
+    assert len(after) == 3
+    assert after["https://checks.example/bridge-toll"]["rating"] == "Mostly false"
+    assert after["https://checks.example/bridge-toll"]["id"] == before["lk-1"]["id"]
+    assert after["https://checks.example/bakeries"]["id"] == before["lk-3"]["id"]
+    again = json.loads(run("library", "import", str(changed), "--json").output)
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 3)
+    assert len(_audit(run, "library.import")) == 2  # an import that changed nothing leaves no row
+
+
+def test_import_where_every_row_is_refused_exits_non_zero(run, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,claim\n1,\n2,  \n", encoding="utf-8")
+    result = run("library", "import", str(bad))
+    assert result.exit_code == 2
+    assert "0 added" in result.stderr and "2 refused" in result.stderr
+    assert _items(run) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["library", "import", "missing.csv"], "cannot read missing.csv"),
+        (["library", "import", "notes.txt"], "give --format"),
+    ],
+)
+def test_import_refusals_are_one_line(run, tmp_path, monkeypatch, args, words):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("id,claim\n1,x\n", encoding="utf-8")
+    result = run(*args)
+    assert result.exit_code == 2
+    assert words in result.output and "Traceback" not in result.output
+
+
+def test_format_option_and_standard_input(run, tmp_path):
+    data = (FIXTURES / "checks.tsv").read_text(encoding="utf-8")
+    result = run("library", "import", "-", "--format", "tsv", "--json", input=data)
+    assert json.loads(result.output)["added"] == 2
+    renamed = tmp_path / "reviews.txt"
+    shutil.copy(FIXTURES / "page.html", renamed)
+    result = run("library", "import", str(renamed), "--format", "claimreview", "--json")
+    assert json.loads(result.output)["added"] == 1
+
+
+def test_show_and_remove(run):
+    run("library", "import", str(FIXTURES / "graph.jsonld"))
+    item = _items(run)[0]
+    shown = json.loads(run("library", "show", str(item["id"]), "--json").output)
+    assert shown["claim"] == "The central library cut its opening hours by half"
+    text = run("library", "show", str(item["id"])).output
+    assert "publisher:" in text and "Valley Truth Desk" in text
+    result = run("library", "remove", str(item["id"]))
+    assert result.exit_code == 0 and "Removed library item" in result.output
+    assert _items(run) == []
+    assert len(_audit(run, "library.remove")) == 1
+    missing = run("library", "show", str(item["id"]))
+    assert missing.exit_code == 2 and "no library item" in missing.output
+
+
+def test_match_one_text_and_a_stream_of_queries_in_order(run):
+    """With the real matcher: each query's own words come first among every candidate."""
+    run("library", "import", str(FIXTURES / "checks.jsonl"))
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    # --min-score 0: the order of the candidates, whatever the threshold the workbench uses.
+    one = run(
+        "match",
+        "The new stadium was paid for without any public money",
+        "--json",
+        "--min-score",
+        "0",
+    )
+    assert one.exit_code == 0, one.output
+    answer = json.loads(one.output)
+    assert answer["query"] == "The new stadium was paid for without any public money"
+    best = answer["matches"][0]
+    assert best["claim"] == "The new stadium was paid for without any public money"
+    assert set(best) == {"library_id", "external_id", "claim", "rating", "url", "score", "own"}
+    assert best["external_id"] == "jl-1" and best["own"] is False and 0 < best["score"] <= 1
+    queries = [
+        "River water quality improved every year since 2015",
+        "zzzz qqqq nothing like anything",
+        "The harbour bridge toll rose by 40 percent in one year",
+        "",
+        "The new stadium was paid for without any public money",
+    ]
+    result = run("match", "--json", "--min-score", "0", "-", input="\n".join(queries) + "\n")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["query"] for line in lines] == queries
+    assert lines[1]["matches"] == [] and lines[3]["matches"] == []
+    assert lines[0]["matches"][0]["external_id"] == "jl-4"
+    assert lines[2]["matches"][0]["external_id"] == "lk-1"
+    assert lines[4]["matches"][0]["external_id"] == "jl-1"
+    top = json.loads(run("match", queries[0], "--json", "--top", "1", "--min-score", "0").output)
+    assert len(top["matches"]) == 1
+
+
+def test_match_table_without_json(run):
+    run("library", "import", str(FIXTURES / "graph.jsonld"))
+    result = run("match", "The central library cut its opening hours by half", "--min-score", "0")
+    assert result.exit_code == 0
+    assert "Query: The central library" in result.output and "Misleading" in result.output
+    nothing = run("match", "zzzz qqqq", "--min-score", "0")
+    assert "no previous check matches" in nothing.output
+
+
+def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them(
+    run, tmp_path, matcher
+):
+    story = tmp_path / "story.txt"
+    sentence = "The harbour bridge toll rose by 40 percent in one year, the council said."
+    story.write_text(f"Bridge tolls\n\n{sentence}\n", encoding="utf-8")
+    assert run("import", str(story)).exit_code == 0
+    result = run("library", "import", str(FIXTURES / "checks.csv"))
+    assert result.exit_code == 0
+    assert "claims matched again" in result.stdout
+
+    def matches():
+        db = database.connect(run.path)
+        try:
+            return db.execute("SELECT library_id FROM claim_matches").fetchall()
+        finally:
+            db.close()
+
+    [library_id] = {row[0] for row in matches()}
+    assert json.loads(run("library", "show", str(library_id), "--json").output)["external_id"] == (
+        "lk-1"
+    )
+    removed = run("library", "remove", str(library_id), "--json")
+    assert json.loads(removed.output)["matched_claims"] and matches() == []

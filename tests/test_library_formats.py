@@ -1,0 +1,161 @@
+"""Reading files of published fact-checks: every format's good records, and bad ones refused with
+where they are."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import library_formats as formats
+
+FIXTURES = Path(__file__).parent / "fixtures" / "library"
+
+
+def _parse(name: str, file_format: str | None = None) -> list[formats.Parsed]:
+    path = FIXTURES / name
+    return list(formats.parse(path.read_bytes(), file_format or formats.format_for(name)))
+
+
+def _outcome(parsed):
+    return [(item.where, item.record["claim"] if item.record else None) for item in parsed]
+
+
+def test_csv_keeps_good_rows_and_names_the_line_of_each_bad_one():
+    parsed = _parse("checks.csv")
+    assert _outcome(parsed) == [
+        ("line 2", "The harbour bridge toll rose by 40 percent in one year"),
+        ("line 3", None),
+        ("line 4", "Half of the region's bakeries closed during the winter"),
+        ("line 6", None),
+        ("line 7", None),
+    ]
+    first = parsed[0].record
+    assert first == {
+        "external_id": "lk-1",
+        "claim": "The harbour bridge toll rose by 40 percent in one year",
+        "title": "Did the bridge toll jump?",
+        "rating": "False",
+        "url": "https://checks.example/bridge-toll",
+        "review_date": "2025-02-11",
+        "publisher": "Lakeside Checks",
+        "language": "en",
+    }
+    assert "claim is empty" in parsed[1].problem
+    assert "not-a-date" in parsed[3].problem and "YYYY-MM-DD" in parsed[3].problem
+    assert "http" in parsed[4].problem
+
+
+def test_tsv_reads_tabs_and_dates_with_times():
+    parsed = _parse("checks.tsv")
+    assert _outcome(parsed)[1] == ("line 3", None)
+    assert parsed[0].record["claim"] == "The orchard festival drew 90,000 visitors"
+    assert parsed[2].record["review_date"] == "2024-10-02"
+    assert parsed[2].record["title"] is None
+
+
+def test_json_lines_refuse_lines_that_are_not_objects_with_a_claim():
+    parsed = _parse("checks.jsonl")
+    assert [item.where for item in parsed] == ["line 1", "line 2", "line 3", "line 4", "line 5"]
+    assert [item.record is not None for item in parsed] == [True, True, False, True, False]
+    # A number is read as text: it is a (short) claim, not a refusal.
+    assert parsed[1].record["claim"] == "42"
+    assert "not JSON" in parsed[2].problem
+    assert parsed[3].record["publisher"] == "Coastline Facts"
+
+
+def test_claim_review_list_maps_schema_org_fields():
+    parsed = _parse("claimreviews.json")
+    assert [item.where for item in parsed] == ["item 1", "item 2", "item 3", "item 4"]
+    pier = parsed[0].record
+    assert pier == {
+        "external_id": "https://checks.example/reviews/pier#review",
+        "claim": "The old pier was closed to the public for six months",
+        "title": "Was the pier really closed for six months?",
+        "rating": "Mostly false",
+        "url": "https://checks.example/reviews/pier",
+        "review_date": "2025-06-01",
+        "publisher": "Bayside Verify",
+        "language": "en",
+    }
+    assert "claim is empty" in parsed[1].problem
+    assert "Organization, not a ClaimReview" in parsed[2].problem
+    parking = parsed[3].record
+    assert parking["rating"] == "1/5" and parking["review_date"] == "2025-06-03"
+    assert parking["publisher"] == "Bayside Verify"
+
+
+def test_claim_review_graph_skips_other_nodes_and_reads_html_pages():
+    graph = _parse("graph.jsonld")
+    assert _outcome(graph) == [("item 2", "The central library cut its opening hours by half")]
+    assert graph[0].record["external_id"] == "gr-1"
+    assert graph[0].record["rating"] == "Misleading"
+    page = _parse("page.html")
+    assert page[0].record["claim"] == "It snowed in the valley every May this decade"
+
+
+def test_single_claim_review_object():
+    review = {"@type": "ClaimReview", "claimReviewed": "One claim", "url": "https://x.example/1"}
+    parsed = list(formats.parse(json.dumps(review).encode(), "claimreview"))
+    assert _outcome(parsed) == [("item 1", "One claim")]
+
+
+@pytest.mark.parametrize(
+    ("data", "file_format", "words"),
+    [
+        (b"title,rating\nx,y\n", "csv", "no claim column"),
+        (b"", "csv", "empty"),
+        (b"{not json", "claimreview", "not JSON"),
+        (b"\xff\xfe\x00bad", "jsonl", "not UTF-8"),
+        (b"PK\x03\x04zipped", "csv", "ZIP"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_refused_whole(data, file_format, words):
+    with pytest.raises(formats.FormatRefused, match=words):
+        list(formats.parse(data, file_format))
+
+
+def test_format_from_extension():
+    assert formats.format_for("a/b/checks.CSV") == "csv"
+    assert formats.format_for("x.tsv") == "tsv"
+    assert formats.format_for("x.jsonl") == "jsonl"
+    assert formats.format_for("x.json") == "claimreview"
+    assert formats.format_for("x.txt") is None
+
+
+# Cells with line breaks inside them (quoted by the writer), but no other control characters.
+_cell = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.just("\n"), max_size=40)
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(_cell, _cell), max_size=8))
+def test_csv_rows_keep_their_order_and_the_line_they_start_on(rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "claim"])
+    expected, line = [], 2
+    for row in rows:
+        before = buffer.tell()
+        writer.writerow(row)
+        if any(cell.strip() for cell in row):
+            expected.append((f"line {line}", formats.clean_text(row[1])))
+        line += buffer.getvalue()[before:].count("\n")
+    parsed = list(formats.parse(buffer.getvalue().encode("utf-8"), "csv"))
+    assert [item.where for item in parsed] == [where for where, _ in expected]
+    for item, (_, claim) in zip(parsed, expected, strict=True):
+        assert (item.record or {}).get("claim") == (claim if item.record else None)
+        assert (item.record is None) == (claim is None)
+
+
+@settings(deadline=None)
+@given(st.text(max_size=200))
+def test_clean_text_is_one_line_and_idempotent(text):
+    cleaned = formats.clean_text(text)
+    if cleaned is None:
+        assert not text.split() or not formats.clean_text(" ".join(text.split()))
+        return
+    assert "\n" not in cleaned and cleaned == cleaned.strip()
+    assert formats.clean_text(cleaned) == cleaned

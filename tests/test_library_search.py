@@ -1,0 +1,212 @@
+"""Matching texts against the library: order on a small hand-made library, batches, empty and
+garbage queries, and the full-text index kept in step with the library's rows."""
+
+import pytest
+from helpers import first_checkable_claim, import_sample, new_database
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import db as database
+from factcheck.store.library_search import (
+    MATCH_THRESHOLD,
+    find_matches,
+    find_matches_many,
+    search_candidates,
+)
+
+LIBRARY = [
+    (
+        "snopes-1",
+        "Drinking bleach cures the coronavirus.",
+        "Does Drinking Bleach Cure COVID-19?",
+        "False",
+    ),
+    (
+        "snopes-2",
+        "Bill Gates plans to put microchips in people through coronavirus vaccines.",
+        "Is Bill Gates Planning to Microchip Everyone Through a Vaccine?",
+        "False",
+    ),
+    (
+        "snopes-3",
+        "The Eiffel Tower was sold for scrap twice by a con man.",
+        "Was the Eiffel Tower Sold for Scrap?",
+        "Mixture",
+    ),
+    (
+        "snopes-4",
+        "A video shows a shark swimming on a flooded highway in Houston after Hurricane Harvey.",
+        "Shark Swimming on a Houston Freeway?",
+        "False",
+    ),
+    (
+        "snopes-5",
+        "Unemployment fell to 3.5 percent in September 2019, the lowest in fifty years.",
+        "Did Unemployment Hit a 50-Year Low?",
+        "True",
+    ),
+]
+KEYS = {
+    "library_id",
+    "external_id",
+    "claim",
+    "title",
+    "rating",
+    "url",
+    "review_date",
+    "publisher",
+    "score",
+    "own",
+}
+
+
+def add_item(db, external_id, claim, title=None, rating=None, **extra) -> int:
+    """A library row written directly: the library's own store functions live elsewhere."""
+    now = database.utc_now()
+    row = {
+        "origin": "imported",
+        "external_id": external_id,
+        "claim": claim,
+        "title": title,
+        "rating": rating,
+        "url": f"https://example.org/{external_id}",
+        "publisher": "Example Checks",
+        "created_at": now,
+        "updated_at": now,
+        **extra,
+    }
+    return db["library_items"].insert(row).last_pk
+
+
+@pytest.fixture
+def library(tmp_path):
+    db = new_database(tmp_path / "library.db")
+    for row in LIBRARY:
+        add_item(db, *row)
+    return db
+
+
+def external_ids(matches):
+    return [m["external_id"] for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "BREAKING: Bill Gates wants to microchip us all with the #CoronavirusVaccine!!",
+            "snopes-2",
+        ),
+        ("my uncle says drinking bleach will cure covid 19 https://t.co/abc123", "snopes-1"),
+        ("Unbelievable, a SHARK swimming on the freeway in Houston #HurricaneHarvey", "snopes-4"),
+        (
+            "Unemployment at 3.5%, lowest in 50 years! — Someone (@someone) October 4, 2019",
+            "snopes-5",
+        ),
+        ("A con man sold the Eiffel Tower for scrap metal. Twice!", "snopes-3"),
+    ],
+)
+def test_the_item_checking_the_same_claim_comes_first(library, query, expected):
+    matches = find_matches(library, query)
+    assert matches[0]["external_id"] == expected
+    assert matches[0]["score"] >= MATCH_THRESHOLD
+    assert all(set(m) == KEYS for m in matches)
+
+
+def test_results_are_best_first_scored_in_the_unit_interval_and_capped(library):
+    matches = find_matches(library, "coronavirus vaccine bleach Houston Eiffel unemployment", top=3)
+    assert len(matches) == 3
+    scores = [m["score"] for m in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert find_matches(library, "coronavirus vaccine bleach", top=0) == []
+
+
+def test_min_score_drops_weak_matches(library):
+    everything = find_matches(library, "Bill Gates microchips coronavirus vaccines", top=5)
+    assert len(everything) >= 2
+    cut = (everything[0]["score"] + everything[1]["score"]) / 2
+    strong = find_matches(library, "Bill Gates microchips coronavirus vaccines", min_score=cut)
+    assert external_ids(strong) == ["snopes-2"]
+
+
+def test_a_text_sharing_no_word_with_the_library_matches_nothing(library):
+    assert find_matches(library, "Penguins enjoy cold weather in Antarctica") == []
+
+
+@pytest.mark.parametrize(
+    "garbage", ["", "   ", "!!!???", "the and of a", '"', "AND OR NOT", "NEAR(", "* ^ :", "\x00"]
+)
+def test_empty_or_garbage_queries_return_nothing_rather_than_fail(library, garbage):
+    assert find_matches(library, garbage) == []
+
+
+@given(text=st.text(max_size=200))
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_is_a_safe_query(library, text):
+    matches = find_matches(library, text)
+    assert all(0.0 <= m["score"] <= 1.0 for m in matches)
+
+
+def test_a_batch_gives_what_each_query_gives_alone(library):
+    texts = [
+        "drinking bleach cures covid",
+        "",
+        "shark on the highway in houston",
+        "the Eiffel Tower was sold",
+        "drinking bleach cures covid",
+        "nothing about anything",
+    ]
+    assert find_matches_many(library, texts) == [find_matches(library, t) for t in texts]
+    assert find_matches_many(library, texts, top=1, min_score=0.3) == [
+        find_matches(library, t, top=1, min_score=0.3) for t in texts
+    ]
+    assert find_matches_many(library, []) == []
+
+
+def test_an_empty_library_matches_nothing(tmp_path):
+    db = new_database(tmp_path / "empty.db")
+    assert find_matches(db, "drinking bleach cures covid") == []
+
+
+def test_the_index_follows_inserts_updates_and_deletes(library):
+    item = add_item(library, "new-1", "Kangaroos can be registered to vote in Queensland.")
+    assert external_ids(find_matches(library, "kangaroo voters Queensland")) == ["new-1"]
+
+    library.execute(
+        "UPDATE library_items SET claim = ?, title = ? WHERE id = ?",
+        ["Wombats produce cube-shaped droppings.", "Cubic wombat poo", item],
+    )
+    assert find_matches(library, "kangaroo voters Queensland") == []
+    assert external_ids(find_matches(library, "wombat cube droppings")) == ["new-1"]
+
+    library.execute("UPDATE library_items SET rating = 'True' WHERE id = ?", [item])
+    assert find_matches(library, "wombat cube droppings")[0]["rating"] == "True"
+
+    library.execute("DELETE FROM library_items WHERE id = ?", [item])
+    assert find_matches(library, "wombat cube droppings") == []
+    assert search_candidates(library, "wombat") == []
+    library.execute(
+        "INSERT INTO library_search (library_search, rank) VALUES ('integrity-check', 1)"
+    )
+
+
+def test_the_desks_own_verdicts_are_marked_own(library):
+    claim = first_checkable_claim(library, import_sample(library))
+    item = add_item(
+        library,
+        None,
+        "Ferrets were elected to the city council of Lyon.",
+        origin="own",
+        claim_id=claim["id"],
+    )
+    matches = find_matches(library, "ferrets on Lyon's city council")
+    assert matches[0]["library_id"] == item
+    assert matches[0]["own"] is True
+    assert not any(m["own"] for m in find_matches(library, "drinking bleach cures covid"))
+
+
+def test_candidates_carry_bm25_per_field(library):
+    candidates = search_candidates(library, "Houston shark")
+    assert candidates[0]["bm25"] > 0
+    assert candidates[0]["bm25_claim"] > 0 and candidates[0]["bm25_title"] > 0

@@ -1,0 +1,219 @@
+"""The library in the store: the desk's own verdicts entering it on publish and following
+corrections, claims matched after imports and library changes, and claims grouped across articles."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from helpers import RATIONALE, first_checkable_claim, import_sample
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import library_formats, previous_checks
+from factcheck.store import claim_groups, claim_matches, evidence, verdicts
+from factcheck.store import library as library_store
+from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import Invalid
+
+MIGRATION = Path(__file__).resolve().parents[1] / "db" / "migrations" / "009_library_extra.sql"
+
+
+def _publish(db, people, claim_id, rating="Accurate"):
+    evidence.add_evidence(
+        db, claim_id, url="https://stats.example/report", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(db, claim_id, rating=rating, rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+
+
+def _own_items(db):
+    return library_store.list_items(db, origin="own")
+
+
+def _import(db, text: str, file_format: str = "csv"):
+    parsed = list(library_formats.parse(text.encode("utf-8"), file_format))
+    return library_store.import_records(
+        db, parsed, actor=SYSTEM, source="test.csv", file_format=file_format
+    )
+
+
+def test_a_published_verdict_enters_the_library_and_follows_its_correction(claim_world):
+    db, people, claim_id = claim_world
+    assert _own_items(db) == []
+    _publish(db, people, claim_id)
+    [item] = _own_items(db)
+    claim = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    first_verdict = verdicts.verdicts_for_claim(db, claim_id)[-1]
+    assert item["claim"] == claim and item["claim_id"] == claim_id
+    assert item["verdict_id"] == first_verdict["id"] and item["rating"] == "Accurate"
+    assert item["review_date"] == first_verdict["published_at"][:10]
+    approval = db.execute(
+        "SELECT after FROM audit WHERE action = 'review.approve' ORDER BY id DESC"
+    ).fetchone()[0]
+    assert json.loads(approval)["library_id"] == item["id"]
+
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="Mostly accurate",
+        rationale=RATIONALE,
+        reason="The office revised its count",
+        actor=people["rita"],
+    )
+    assert _own_items(db)[0]["rating"] == "Accurate"  # a correction counts once it is published
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["eve"])
+    [corrected] = _own_items(db)
+    assert corrected["id"] == item["id"] and corrected["rating"] == "Mostly accurate"
+    assert corrected["verdict_id"] == verdicts.verdicts_for_claim(db, claim_id)[-1]["id"]
+
+
+def test_own_verdicts_cannot_be_removed_by_hand(claim_world):
+    db, people, claim_id = claim_world
+    _publish(db, people, claim_id)
+    [item] = _own_items(db)
+    with pytest.raises(Invalid, match="correction"):
+        library_store.remove_item(db, item["id"], actor=SYSTEM)
+
+
+def _second_article(db, sentence: str) -> int:
+    body = f"Schools reopen across the valley\n\n{sentence}\n\nBuses ran on 5 of the 9 routes."
+    return import_sample(db, body)
+
+
+def test_a_verdict_is_offered_to_the_same_claim_in_other_articles(claim_world, matcher):
+    db, people, claim_id = claim_world
+    claim = db.execute("SELECT * FROM claims WHERE id = ?", [claim_id]).fetchone()
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    other_article = _second_article(db, text.upper().replace(",", " ,"))
+    other = first_checkable_claim(db, other_article)
+    assert other["id"] != claim_id
+    group = claim_groups.same_text_claims(db, other)
+    assert [row["id"] for row in group] == [claim_id]
+    assert claim is not None
+
+    _publish(db, people, claim_id)
+    previous_checks.after_publish(db, claim_id, actor=people["ed"])
+    [check] = claim_matches.previous_checks(db, other["id"])
+    assert check["own_claim_id"] == claim_id and check["rating"] == "Accurate"
+    # A claim is never offered its own verdict.
+    assert all(c["own_claim_id"] != claim_id for c in claim_matches.previous_checks(db, claim_id))
+    assert claim_groups.same_text_claims(db, other)[0]["published_rating"] == "Accurate"
+
+
+def test_claims_are_matched_when_an_article_is_imported(claim_world, matcher):
+    db, _, claim_id = claim_world
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    summary = _import(db, f'id,claim,rating\nx-1,"{text}",False\n')
+    assert summary["added"] == 1
+    # The library changed after this article was imported: nothing matched it yet.
+    assert claim_matches.previous_checks(db, claim_id) == []
+    new_article = _second_article(db, text)
+    new_claim = first_checkable_claim(db, new_article)
+    [check] = claim_matches.previous_checks(db, new_claim["id"])
+    assert check["external_id"] == "x-1" and check["score"] >= matcher.MATCH_THRESHOLD
+    rows = db.execute("SELECT after FROM audit WHERE action = 'matches.refresh'").fetchall()
+    assert len(rows) == 1 and json.loads(rows[0][0])["cause"] == f"import of article {new_article}"
+    assert claim_matches.claims_with_previous_check(db) == 1
+
+
+def test_a_library_change_matches_the_affected_claims_again(claim_world, matcher):
+    db, _, claim_id = claim_world
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    summary = _import(db, f'id,claim,rating\nx-1,"{text}",False\n')
+    result = previous_checks.after_library_change(
+        db, summary["changed_ids"], cause="library import", actor=SYSTEM
+    )
+    assert result["changed"] == 1
+    [check] = claim_matches.previous_checks(db, claim_id)
+    audit_rows = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    again = previous_checks.after_library_change(
+        db, summary["changed_ids"], cause="library import", actor=SYSTEM
+    )
+    assert again["changed"] == 0
+    assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == audit_rows
+    removed = library_store.remove_item(db, check["library_id"], actor=SYSTEM)
+    assert removed["matched_claims"] == [claim_id]
+    assert claim_matches.previous_checks(db, claim_id) == []
+
+
+def test_the_text_key_index_is_the_one_the_store_queries(claim_world):
+    db, _, claim_id = claim_world
+    sql = MIGRATION.read_text(encoding="utf-8")
+    indexed = re.search(r"ON claims \((.*)\) WHERE", sql, re.DOTALL).group(1)
+    assert " ".join(indexed.split()) == claim_groups.TEXT_KEY_SQL
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM claims WHERE"
+        f" {claim_groups.TEXT_KEY_SQL} = {claim_groups.text_key_sql('?')} AND kind = 'claim'",
+        ["x"],
+    ).fetchall()
+    assert any("claims_by_text_key" in row[-1] for row in plan)
+
+
+def _key(text: str) -> str:
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    try:
+        sql = f"SELECT {claim_groups.text_key_sql('?')}"
+        return connection.execute(sql, [text]).fetchone()[0]
+    finally:
+        connection.close()
+
+
+_words = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789%", min_size=1), min_size=1)
+
+
+@settings(deadline=None)
+@given(_words, st.data())
+def test_the_text_key_ignores_case_spacing_and_punctuation(words, data):
+    plain = " ".join(words)
+    noisy = ""
+    for word in words:
+        cased = "".join(data.draw(st.sampled_from([ch, ch.upper()])) for ch in word)
+        gap = data.draw(st.sampled_from([" ", "  ", ", ", " - ", "\n", "’ ", "…"]))
+        noisy += cased + gap
+    noisy = data.draw(st.sampled_from(["", "“", "("])) + noisy + "."
+    assert _key(noisy) == _key(plain)
+    # Other words make another key.
+    assert _key(plain + " x9") != _key(plain)
+
+
+def test_the_same_claim_published_elsewhere_is_offered_whatever_the_matcher_says(
+    claim_world, monkeypatch
+):
+    class NoMatches:
+        MATCH_THRESHOLD = 0.5
+
+        @staticmethod
+        def find_matches_many(db, texts, top=5, min_score=0.0):
+            return [[] for _ in texts]
+
+    monkeypatch.setattr(previous_checks, "engine", lambda: NoMatches)
+    db, people, claim_id = claim_world
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    other = first_checkable_claim(db, _second_article(db, f"  {text.lower()}!"))
+    _publish(db, people, claim_id)
+    previous_checks.after_publish(db, claim_id, actor=people["ed"])
+    [check] = claim_matches.previous_checks(db, other["id"])
+    assert check["own_claim_id"] == claim_id and check["score"] == 1.0
+    assert claim_matches.previous_checks(db, claim_id) == []
+
+
+def test_the_audit_trail_still_verifies_after_library_work(claim_world, matcher):
+    from factcheck.store import audit
+
+    db, people, claim_id = claim_world
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    summary = _import(db, f'id,claim,rating\nx-1,"{text}",False\n')
+    previous_checks.after_library_change(
+        db, summary["changed_ids"], cause="library import", actor=SYSTEM
+    )
+    _second_article(db, text)
+    _publish(db, people, claim_id)
+    previous_checks.after_publish(db, claim_id, actor=people["ed"])
+    library_store.remove_item(db, summary["changed_ids"][0], actor=SYSTEM)
+    report = audit.verify(db)
+    assert report.ok, report.problems

@@ -1,0 +1,267 @@
+"""Pure text work of the claim matcher: query cleaning, words, stems, numbers and names, the
+search expression, the features and the re-ranker's trainer."""
+
+import json
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.matching import features as feature_module
+from factcheck.matching import ranker
+from factcheck.matching.features import FEATURE_NAMES, Candidate, Text, cosine, features, jaccard
+from factcheck.matching.porter import stem
+from factcheck.matching.query import match_expression, prepare, rarest_words
+from factcheck.matching.stopwords import STOPWORDS
+from factcheck.matching.text import (
+    clean_query,
+    content_words,
+    fold,
+    names,
+    numbers,
+    split_joined,
+    words,
+)
+
+lower_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14)
+handles = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,14}", fullmatch=True)
+
+
+def sqlite_porter(tokens: list[str]) -> list[str]:
+    """What SQLite's own porter tokenizer makes of each token."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    conn.execute("INSERT INTO t (x) VALUES (?)", [" ".join(tokens)])
+    return [term for (term,) in conn.execute("SELECT term FROM v ORDER BY offset")]
+
+
+@given(
+    st.lists(
+        st.one_of(lower_words, st.from_regex(r"[a-z0-9]{3,10}", fullmatch=True)),
+        min_size=1,
+        max_size=30,
+    )
+)
+@settings(max_examples=200)
+def test_our_stems_are_the_ones_sqlite_indexes(tokens):
+    assert [stem(t) for t in tokens] == sqlite_porter(tokens)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("vaccines", "vaccin"),
+        ("vaccinated", "vaccin"),
+        ("caresses", "caress"),
+        ("relational", "relat"),
+        ("hopping", "hop"),
+        ("generalization", "gener"),
+        ("apology", "apolog"),
+        ("1990s", "1990"),
+        ("x", "x"),
+        ("über", "über"),
+    ],
+)
+def test_known_stems(word, expected):
+    assert stem(word) == expected
+
+
+@given(st.text())
+def test_words_are_folded_letters_and_digits(text):
+    for word in words(text):
+        assert word and all(ch.isalnum() for ch in word)
+        assert fold(word) == word
+
+
+@given(st.text())
+def test_cleaning_is_idempotent(text):
+    once = clean_query(text)
+    assert clean_query(once) == once
+
+
+@given(
+    st.text(alphabet="abc XYZ 123,!?"),
+    st.sampled_from(["https://t.co/AbC123", "pic.twitter.com/xYz", "www.example.com/a?b=1"]),
+)
+def test_cleaning_drops_links(text, link):
+    cleaned = clean_query(f"{text} {link} {text}")
+    assert not any(part in cleaned for part in ("t.co", "twitter", "example", "http", "www"))
+
+
+@given(handles)
+def test_handles_and_hashtags_become_their_words(name):
+    for marked in (f"@{name}", f"#{name}"):
+        cleaned = clean_query(f"see {marked} now")
+        assert "@" not in cleaned and "#" not in cleaned
+        assert cleaned.replace(" ", "") == f"see{name.replace('_', '')}now"
+
+
+@given(st.from_regex(r"[A-Za-z0-9]{1,30}", fullmatch=True))
+def test_splitting_a_joined_word_only_adds_spaces(word):
+    assert split_joined(word).replace(" ", "") == word
+
+
+def test_splitting_examples():
+    assert split_joined("AustralianFires") == "Australian Fires"
+    assert split_joined("DefundTheCBC") == "Defund The CBC"
+    assert split_joined("COVID19") == "COVID 19"
+    assert split_joined("make_america_great") == "make america great"
+
+
+def test_a_tweets_sign_off_keeps_the_name_and_drops_the_date():
+    tweet = "Wow — Jane Doe (@janedoe) January 14, 2020"
+    assert clean_query(tweet) == "Wow — Jane Doe"
+
+
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_numbers_lose_their_thousands_separators(n):
+    assert numbers(f"about {n:,} people") == {str(n)}
+    assert str(n) in clean_query(f"about {n:,} people")
+
+
+@given(st.text())
+def test_content_words_leave_out_stopwords_and_keep_order(text):
+    kept = content_words(text)
+    assert not any(word in STOPWORDS for word in kept)
+    assert kept == [w for w in words(text) if w not in STOPWORDS]
+
+
+@given(st.text())
+def test_names_are_stems_of_the_texts_own_words(text):
+    assert names(text) <= {stem(w) for w in words(text)}
+
+
+def test_names_are_the_capitalised_words_inside_sentences():
+    assert names("The governor of Texas met Elon Musk and NASA.") == {
+        "texa",
+        "elon",
+        "musk",
+        "nasa",
+    }
+    assert names("THIS IS ALL SHOUTED") == set()
+
+
+@given(st.text())
+def test_any_text_gives_a_safe_expression_or_none(text):
+    prepared = prepare(text)
+    expression = match_expression(prepared.search_words)
+    if not prepared.search_words:
+        assert expression is None
+        return
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')")
+    conn.execute("INSERT INTO t (x) VALUES ('anything at all')")
+    conn.execute("SELECT rowid FROM t WHERE t MATCH ?", [expression]).fetchall()
+
+
+@given(st.text())
+def test_search_words_have_distinct_stems(text):
+    stems = prepare(text).stems
+    assert len(stems) == len(set(stems))
+
+
+@given(st.dictionaries(lower_words, st.integers(min_value=0, max_value=1000)), st.integers(0, 3000))
+def test_rarest_words_stay_within_the_budget(holding, budget):
+    prepared = prepare(" ".join(holding))
+    counts = {
+        s: holding.get(w, 0) for w, s in zip(prepared.search_words, prepared.stems, strict=True)
+    }
+    chosen = rarest_words(prepared, counts, budget)
+    reached = [counts[stem(w)] for w in chosen]
+    assert all(reached)
+    if len(chosen) > 1:
+        assert sum(reached) <= budget
+    held = [c for c in counts.values() if c]
+    if held:
+        assert chosen and min(reached) == min(held)
+    assert list(chosen) == [w for w in prepared.search_words if w in chosen]
+
+
+texts = st.text(alphabet=st.sampled_from("abcde fghij 0123 ABC .,#@"), max_size=80)
+
+
+@given(
+    texts,
+    st.lists(
+        st.tuples(texts, texts, st.floats(0, 30), st.floats(0, 30), st.floats(0, 30)),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_one_feature_row_per_candidate_in_the_declared_order(query, items):
+    query_text = Text(query)
+    candidates = [Candidate(Text(c), Text(t), b, bc, bt) for c, t, b, bc, bt in items]
+    weights = {s: 1.0 for s in query_text.stem_set}
+    rows = features(query_text, weights, candidates)
+    assert len(rows) == len(candidates)
+    assert all(len(row) == len(FEATURE_NAMES) for row in rows)
+    for row in rows:
+        named = dict(zip(FEATURE_NAMES, row, strict=True))
+        for bounded in (
+            "query_coverage",
+            "claim_coverage",
+            "jaccard_claim",
+            "chars_claim",
+            "reciprocal_rank",
+        ):
+            assert 0.0 <= named[bounded] <= 1.0 + 1e-9
+
+
+def test_an_identical_claim_covers_the_whole_query():
+    text = "Drinking bleach cures the coronavirus"
+    [row] = features(
+        Text(text),
+        {s: 2.0 for s in Text(text).stem_set},
+        [Candidate(Text(text), Text(""), 5.0, 5.0, 0.0)],
+    )
+    named = dict(zip(FEATURE_NAMES, row, strict=True))
+    assert named["query_coverage"] == named["claim_coverage"] == named["jaccard_claim"] == 1.0
+    assert named["chars_claim"] == pytest.approx(1.0)
+
+
+@given(st.frozensets(st.integers(0, 20)), st.frozensets(st.integers(0, 20)))
+def test_set_similarities_are_symmetric_and_bounded(a, b):
+    assert jaccard(a, b) == jaccard(b, a)
+    assert 0.0 <= jaccard(a, b) <= 1.0
+    assert cosine(a, b) == pytest.approx(cosine(b, a))
+    assert 0.0 <= cosine(a, b) <= 1.0 + 1e-12
+
+
+def test_training_finds_the_feature_that_tells_matches_apart():
+    rows, labels = [], []
+    for i in range(200):
+        match = i % 10 == 0
+        signal = 0.8 + (i % 7) / 50 if match else (i % 13) / 20
+        noise = (i * 37 % 11) / 11
+        row = [0.0] * len(FEATURE_NAMES)
+        row[0], row[1] = signal, noise
+        rows.append(row)
+        labels.append(int(match))
+    model = ranker.train(rows, labels, l2=0.1)
+    assert model.weights[0] > 1.0
+    assert abs(model.weights[1]) < model.weights[0] / 4
+    scored = sorted(range(len(rows)), key=lambda i: -model.score(rows[i]))
+    assert {i for i in scored[:20]} == {i for i in range(200) if labels[i]}
+    assert all(0.0 <= model.score(row) <= 1.0 for row in rows)
+
+
+def test_the_model_survives_its_json():
+    model = ranker.default_model()
+    again = ranker.Model.from_json(json.loads(json.dumps(model.to_json())))
+    row = [0.5] * len(FEATURE_NAMES)
+    assert again.score(row) == pytest.approx(model.score(row), abs=1e-5)
+
+
+def test_weights_for_other_features_are_refused_with_the_command_that_fixes_it():
+    data = ranker.default_model().to_json()
+    data["features"] = data["features"][:-1] + ["something_else"]
+    with pytest.raises(ValueError, match="train_matcher.py"):
+        ranker.Model.from_json(data)
+
+
+def test_analysed_texts_are_remembered():
+    assert feature_module.analysed("A claim about ferrets") is feature_module.analysed(
+        "A claim about ferrets"
+    )

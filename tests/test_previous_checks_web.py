@@ -1,0 +1,248 @@
+"""The workbench's previous checks: the panel's "Previously checked" section, adding an earlier
+check as evidence, the same claim in other articles, the queue filter and the dashboard count."""
+
+import pytest
+from helpers import HX, RATIONALE, audit_count, fragment, hx_post, parse, words
+from local_server import page
+
+from factcheck import library_formats, previous_checks
+from factcheck.fetch import FetchPolicy
+from factcheck.ingest import ingest_text
+from factcheck.store import claim_matches, verdicts
+from factcheck.store import evidence as evidence_store
+from factcheck.store import library as library_store
+from factcheck.store.actors import SYSTEM
+
+pytestmark = pytest.mark.usefixtures("immediate_jobs")
+
+CHECK_PAGE = b"<!doctype html><html><head><title>Check</title></head><body><p>A check.</p></body>"
+
+
+@pytest.fixture
+def checks_site(app, site):
+    """A local server for the fact-check pages, which the app may archive."""
+    site.routes["/checks/schools"] = page(CHECK_PAGE)
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    return site
+
+
+@pytest.fixture
+def matched_claim(app_db, claim, matcher, checks_site):
+    """The sample claim, with an imported fact-check of the same words matched to it."""
+    url = f"http://127.0.0.1:{checks_site.port}/checks/schools"
+    record = {
+        "external_id": "vc-7",
+        "claim": claim["text"],
+        "title": "Were 14 schools really closed?",
+        "rating": "Mostly true",
+        "url": url,
+        "review_date": "2025-01-20",
+        "publisher": "Valley Checkers",
+    }
+    library_store.import_records(
+        app_db,
+        [library_formats.Parsed("line 2", record=record)],
+        actor=SYSTEM,
+        source="checks.csv",
+        file_format="csv",
+    )
+    previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
+    return claim
+
+
+def _section(client, claim_id):
+    panel = fragment(client.get(f"/claims/{claim_id}/panel", headers=HX))
+    found = panel.cssselect("section.previous-checks")
+    return found[0] if found else None
+
+
+def test_panel_shows_the_earlier_check_with_rating_date_publisher_and_link(client, matched_claim):
+    section = _section(client, matched_claim["id"])
+    assert section is not None
+    text = words(section)
+    assert "Previously checked" in text and "Mostly true" in text
+    assert "Valley Checkers" in text and "2025-01-20" in text and "% match" in text
+    [link] = section.cssselect("a[rel~=noopener]")
+    assert link.get("href").endswith("/checks/schools")
+    assert [b.get("value") for b in section.cssselect("button")] == ["supports", "refutes"]
+
+
+def test_a_claim_without_matches_has_no_section(client, claim):
+    assert _section(client, claim["id"]) is None
+
+
+def test_one_click_adds_the_earlier_check_as_evidence(client, app_db, matched_claim):
+    claim_id = matched_claim["id"]
+    [item] = library_store.list_items(app_db)
+    before = audit_count(app_db)
+    response = hx_post(
+        client, f"/claims/{claim_id}/previous-checks/{item['id']}/evidence", {"stance": "refutes"}
+    )
+    assert response.status_code == 200
+    [added] = evidence_store.evidence_for_claim(app_db, claim_id)
+    assert added["stance"] == "refutes" and added["url"] == item["url"]
+    assert added["quote"] == item["claim"] and "Valley Checkers" in added["note"]
+    assert added["added_by_username"] == "rita"
+    rows = app_db.execute("SELECT action FROM audit WHERE id > ? ORDER BY id", [before]).fetchall()
+    assert ("evidence.add",) in rows
+    panel = fragment(response)
+    assert "Added as evidence" in words(panel.cssselect("section.previous-checks")[0])
+    assert panel.cssselect(f"#evidence-{added['id']}")
+
+
+def test_a_stance_must_be_chosen_and_a_check_must_be_the_claims(client, app_db, matched_claim):
+    claim_id = matched_claim["id"]
+    [item] = library_store.list_items(app_db)
+    path = f"/claims/{claim_id}/previous-checks/{item['id']}/evidence"
+    refused = hx_post(client, path, {"stance": "context"})
+    assert refused.status_code == 422
+    assert "supports or refutes" in words(fragment(refused))
+    assert evidence_store.evidence_for_claim(app_db, claim_id) == []
+    other = hx_post(client, f"/claims/{claim_id}/previous-checks/{item['id'] + 1}/evidence", {})
+    assert other.status_code == 404
+
+
+def test_a_published_verdict_takes_no_earlier_check_outside_a_correction(
+    client, app_db, people, matched_claim
+):
+    claim_id = matched_claim["id"]
+    evidence_store.add_evidence(
+        app_db, claim_id, url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
+    verdicts.approve(app_db, claim_id, actor=people["ed"])
+    section = _section(client, claim_id)
+    assert section is not None and not section.cssselect("form")
+    imported = [i for i in library_store.list_items(app_db) if i["origin"] == "imported"]
+    response = hx_post(
+        client,
+        f"/claims/{claim_id}/previous-checks/{imported[0]['id']}/evidence",
+        {"stance": "supports"},
+    )
+    assert response.status_code == 422
+    assert "correction" in words(fragment(response))
+    assert len(evidence_store.evidence_for_claim(app_db, claim_id)) == 1
+
+
+def test_the_same_claim_in_another_article_is_grouped_and_offered_the_verdict(
+    client_as, app_db, people, claim, matcher
+):
+    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    other_article = ingest_text(app_db, body).article_id
+    other = app_db.execute(
+        "SELECT * FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
+    ).fetchone()
+    other_id = other[0]
+    section = _section(client_as("rita"), other_id)
+    assert "Also in 1 other article" in words(section)
+    [link] = section.cssselect(".previous-elsewhere a")
+    assert link.get("href") == f"/articles/{claim['article_id']}?claim={claim['id']}"
+
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    editor = client_as("ed")
+    version = app_db.execute("SELECT version FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    response = hx_post(
+        editor, f"/claims/{claim['id']}/approve", {"expected_version": version[0], "comment": ""}
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    section = _section(editor, other_id)
+    text = words(section)
+    assert "Our verdict" in text and "Accurate" in text and "published: Accurate" in text
+    assert section.cssselect("a[href*='/articles/']")
+
+
+def test_queue_filter_and_dashboard_count(client, app_db, matched_claim):
+    everything = client.get("/queue.json").get_json()
+    only = client.get("/queue.json?previous=yes").get_json()
+    assert everything["count"] > 1
+    assert [c["id"] for c in only["claims"]] == [matched_claim["id"]]
+    assert only["filters"]["previous"] == "yes"
+    queue = parse(client.get("/queue?previous=yes"))
+    assert queue.cssselect("#queue-previous option[value=yes][selected]")
+    dashboard = parse(client.get("/"))
+    [count] = dashboard.cssselect("[data-previously-checked]")
+    assert count.text_content().strip() == "1"
+    assert client.get("/dashboard.json").get_json()["previously_checked"] == 1
+
+
+@pytest.fixture
+def queued_jobs(tmp_path):
+    """Background jobs wait in a queue of the test's own until the test runs them."""
+    from factcheck import jobs
+
+    jobs.configure(tmp_path / "jobs.db")
+    yield jobs
+    jobs.configure(None, immediate=True)
+
+
+def _run_next_job(jobs) -> None:
+    task = jobs.huey.dequeue()
+    assert task is not None, "no job is waiting"
+    jobs.huey.execute(task)
+
+
+def test_a_verdict_published_in_the_browser_is_matched_in_the_background(
+    client_as, app_db, people, claim, matcher, queued_jobs
+):
+    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    other_article = ingest_text(app_db, body).article_id
+    other_id = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
+    ).fetchone()[0]
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    version = app_db.execute("SELECT version FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    response = hx_post(
+        client_as("ed"),
+        f"/claims/{claim['id']}/approve",
+        {"expected_version": version[0], "comment": ""},
+    )
+    assert response.status_code == 200
+    # The request only queued the work.
+    assert claim_matches.previous_checks(app_db, other_id) == []
+    _run_next_job(queued_jobs)
+    [check] = claim_matches.previous_checks(app_db, other_id)
+    assert check["own_claim_id"] == claim["id"]
+    actor = app_db.execute(
+        "SELECT actor FROM audit WHERE action = 'matches.refresh' ORDER BY id DESC"
+    ).fetchone()[0]
+    assert actor == "ed"
+
+
+def test_an_article_with_many_claims_pasted_in_the_browser_is_matched_in_the_background(
+    client, app_db, matched_claim, queued_jobs, monkeypatch
+):
+    monkeypatch.setattr(previous_checks, "INLINE_CLAIMS", 1)
+    body = f"Schools reopen\n\n{matched_claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    response = hx_post(client, "/imports", {"source": "paste", "text": body})
+    assert response.status_code == 200
+    article_id = int(response.headers["HX-Redirect"].rsplit("/", 1)[1])
+    new_claim = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?",
+        [article_id, matched_claim["text"]],
+    ).fetchone()[0]
+    assert claim_matches.previous_checks(app_db, new_claim) == []
+    _run_next_job(queued_jobs)
+    [check] = claim_matches.previous_checks(app_db, new_claim)
+    assert check["external_id"] == "vc-7"
+
+
+def test_the_claims_json_twin_lists_its_previous_checks(client, matched_claim):
+    data = client.get(f"/claims/{matched_claim['id']}.json").get_json()
+    [check] = data["previous_checks"]
+    assert check["external_id"] == "vc-7" and check["publisher"] == "Valley Checkers"
+    assert 0 < check["score"] <= 1
