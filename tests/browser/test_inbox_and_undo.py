@@ -4,14 +4,18 @@ comment box, and approving from the keyboard with an undo banner before anything
 import re
 from datetime import UTC, datetime, timedelta
 
-from page_checks import assert_no_problems
+import pytest
+from axe_check import axe_source, blocking, violations
+from page_checks import assert_no_problems, sign_in
 from playwright.sync_api import expect
 
 from factcheck import db as database
+from factcheck.ingest import ingest_text
 from factcheck.store import claims as claim_store
-from factcheck.store import evidence, inbox, verdicts
+from factcheck.store import comments, evidence, inbox, verdicts
 from factcheck.store.users import actor_for
 
+VIEWPORT = {"width": 1366, "height": 768}
 RATIONALE = (
     "The county emergency office bulletin lists fourteen closed schools on Tuesday,"
     " exactly as the headline says."
@@ -116,12 +120,33 @@ def test_typing_an_at_sign_offers_people_to_mention_from_the_keyboard(watched_pa
     assert_no_problems(page)
 
 
+# An article of its own: the verdict this test publishes must not turn up as a previous check on
+# the sample article's copies that other tests use.
+FERRY_ARTICLE = (
+    "Island ferry fares rise by 18 percent in April\n\n"
+    "The island ferry company said on Monday that fares would rise by 18 percent in April,"
+    " the largest increase since 2009. A return ticket will cost 47 euros."
+)
+
+
+def _ferry_claim(path) -> tuple[int, dict]:
+    db = database.connect(path)
+    try:
+        article_id = ingest_text(db, FERRY_ARTICLE).article_id
+        claims = claim_store.claims_for_article(db, article_id)
+    finally:
+        db.close()
+    return article_id, max(
+        (c for c in claims if c["kind"] == "claim"), key=lambda c: c["checkworthiness"]
+    )
+
+
 def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_in_as, article):
-    claim = article["claims"][0]
+    article_id, claim = _ferry_claim(article["path"])
     _in_review_by_rita(article["path"], claim["id"])
     editor = signed_in_as("ed")
     editor.clock.install()
-    editor.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
     panel = editor.locator("#claim-panel")
     expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
     banner = editor.locator("#approve-undo")
@@ -180,3 +205,41 @@ def test_ages_are_never_cut_and_scores_read_the_same_on_the_queue_and_the_articl
     on_panel = page.locator("#claim-panel .score-line .num").inner_text()
     assert on_queue == on_panel == str(round(claim["checkworthiness"] * 100))
     assert_no_problems(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_inbox_mention_list_and_undo_banner_pass_axe(browser, base_url, article, scheme):
+    source = axe_source()
+    claim, other = article["claims"][0], article["claims"][1]
+    _in_review_by_rita(article["path"], claim["id"])
+    db = database.connect(article["path"])
+    try:
+        ed = actor_for(db, "ed")
+        comments.add_comment(db, other["id"], body="@rita can you look at this one?", actor=ed)
+    finally:
+        db.close()
+    found = {}
+    context = browser.new_context(base_url=base_url, viewport=VIEWPORT, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        sign_in(page, base_url, "ed")
+        page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+        page.keyboard.press("a")
+        expect(page.locator("#approve-undo")).to_be_visible()
+        found["undo banner"] = blocking(violations(page, source))
+        page.keyboard.press("u")
+        page.locator("#claim-panel").get_by_label("Add a comment").click()
+        page.keyboard.type("Look @r")
+        expect(page.locator(".mention-list [role=option]").first).to_be_visible()
+        found["mention list"] = blocking(violations(page, source))
+        context.close()
+        context = browser.new_context(base_url=base_url, viewport=VIEWPORT, color_scheme=scheme)
+        page = context.new_page()
+        sign_in(page, base_url, "rita")
+        for path in ("/", "/inbox"):
+            page.goto(path)
+            expect(page.locator("#inbox .inbox-item.is-unread").first).to_be_visible()
+            found[path] = blocking(violations(page, source))
+    finally:
+        context.close()
+    assert {name: problems for name, problems in found.items() if problems} == {}
