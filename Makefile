@@ -65,10 +65,16 @@ node_modules/.installed: package.json package-lock.json
 
 test-tools: node_modules/.installed
 
+# The demo names a made-up organisation and public address, so every export in the menu works
+# (ClaimReview and the bundle need both); a real install sets its own.
+DEMO_ORG_NAME ?= Demo Fact-Check Desk
+DEMO_PUBLIC_URL ?= https://factcheck.example.org
+
 demo: install
 	$(FACTCHECK) --db $(DEMO_DB) init
 	$(FACTCHECK) --db $(DEMO_DB) demo
-	$(FACTCHECK) --db $(DEMO_DB) serve --host 127.0.0.1 --port 5000
+	FACTCHECK_ORG_NAME="$(DEMO_ORG_NAME)" FACTCHECK_PUBLIC_URL="$(DEMO_PUBLIC_URL)" \
+		$(FACTCHECK) --db $(DEMO_DB) serve --host 127.0.0.1 --port 5000
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -27,6 +27,7 @@ from factcheck.views import (
     health,
     ids,
     imports,
+    inbox,
     previous_check_actions,
     queue,
     rate_limit,
@@ -81,6 +82,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     formatting.init_app(app)
     downloads.init_app(app)
+    inbox.init_app(app)
     app.add_template_global(__version__, "factcheck_version")
     app.add_template_global(HTMX_VERSION, "htmx_version")
 
@@ -95,6 +97,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(queue.bp)
+    app.register_blueprint(inbox.bp)
     app.register_blueprint(previous_check_actions.bp)
     app.register_blueprint(downloads.bp)
     return app

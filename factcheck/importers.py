@@ -36,7 +36,14 @@ _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class ImportRefused(Exception):
-    """An import that cannot go ahead; str() says what is wrong and what to do."""
+    """An import that cannot go ahead; str() says what is wrong and what to do. `code` and
+    `facts` say the same for a front end that words it itself (a failed fetch's code, or
+    "too_large" with the limit)."""
+
+    def __init__(self, message: str, code: str | None = None, **facts):
+        super().__init__(message)
+        self.code = code
+        self.facts = facts
 
 
 # How common binary formats begin, so that one renamed .html or .txt is named, not parsed.
@@ -110,7 +117,9 @@ def tidy_text(text: str) -> str:
 def _too_large(what: str, max_bytes: int) -> ImportRefused:
     return ImportRefused(
         f"{what} is larger than the import limit of {max_bytes:,} bytes; "
-        "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+        "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES",
+        "too_large",
+        limit=max_bytes,
     )
 
 
@@ -284,7 +293,7 @@ def from_url(
     except ResponseTooLarge as error:
         raise _too_large(url, max_bytes) from error
     except FetchError as error:
-        raise ImportRefused(str(error)) from error
+        raise ImportRefused(str(error), error.code, **error.facts) from error
     return _article_from_html(page.body, page.url, page.encoding, "url", max_bytes)
 
 

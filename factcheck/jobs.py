@@ -216,7 +216,9 @@ def import_url(
         imported = importers.from_url(url, policy=policy, max_bytes=max_bytes)
         return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
-        set_progress(task.id, "failed", str(error))
+        # The code and facts let the workbench word the failure; the message is the command line's.
+        facts = {"code": error.code, "facts": error.facts, "url": url}
+        set_progress(task.id, "failed", str(error), **facts)
         return {"error": str(error)}
 
 

@@ -190,9 +190,10 @@ class Refusal:
     message: str
     short: str
     field: str | None = None
+    code: str | None = None
 
     def exception(self) -> StoreError:
-        return self.error(self.message, field=self.field)
+        return self.error(self.message, field=self.field, code=self.code)
 
 
 def status_words(status: str) -> str:
@@ -239,7 +240,10 @@ def _status_refusal(move: Move, claim: dict, short: str | None = None) -> Refusa
 def _who_refusal(move: Move, actor) -> Refusal | None:
     if actor is None or actor.id is None:
         return Refusal(
-            Forbidden, f"only people can {move.task}: give --as USERNAME", "no one signed in"
+            Forbidden,
+            f"only people can {move.task}: give --as USERNAME",
+            "no one signed in",
+            code="actor.not_a_person",
         )
     if move.who in (EDITOR, SECOND_EDITOR) and not actor.is_editor:
         return Refusal(

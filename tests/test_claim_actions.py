@@ -30,7 +30,7 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store import verdicts
 from factcheck.store.errors import Forbidden
 from factcheck.urls import url_host, url_rest
-from factcheck.views.claim_forms import sentence
+from factcheck.views.error_words import sentence
 from factcheck.views.scale_css import mix_with_white, rating_class, rating_styles, stylesheet_text
 
 SOURCE_PAGE = (
@@ -336,7 +336,7 @@ def test_removing_evidence_needs_a_reason(client, claim, app_db, people):
     refused = hx_post(client, path, {"expected_version": claim["version"], "reason": ""})
     assert refused.status_code == 422
     error = fragment(refused).get_element_by_id(f"remove-reason-{added['id']}-error")
-    assert "reason" in words(error)
+    assert words(error) == "Say why the evidence is removed, in at least 10 characters."
     response = hx_post(
         client, path, {"expected_version": claim["version"], "reason": "the page was a parody"}
     )
@@ -441,7 +441,7 @@ def test_a_refusal_without_script_shows_the_whole_article_with_the_error(client,
     page = parse(response)
     assert page.get_element_by_id("article-text") is not None
     error = page.get_element_by_id(f"verdict-{claim['id']}-rating-error")
-    assert "not on the rating scale" in words(error)
+    assert words(error).startswith("Choose one of the ratings on the scale: Accurate,")
     assert words(page.get_element_by_id(f"verdict-{claim['id']}-rationale")) == RATIONALE
 
 
@@ -511,7 +511,7 @@ def test_returning_needs_a_comment_and_sends_the_verdict_back(client_as, claim, 
     refused = hx_post(editor, path, {"expected_version": version, "comment": ""})
     assert refused.status_code == 422
     error = fragment(refused).get_element_by_id(f"return-comment-{claim['id']}-error")
-    assert "reason" in words(error)
+    assert words(error) == "Say what should change, in at least 10 characters."
     response = hx_post(
         editor, path, {"expected_version": version, "comment": "Cite the bulletin itself."}
     )

@@ -70,7 +70,7 @@ def test_an_editor_sees_what_waits_for_their_review(client_as, claim, app_db, pe
     assert waiting.cssselect("h2")[0].text_content().startswith("Waiting for your review")
     assert links_to_claims(waiting) == [claim_href(claim)]
     meta = waiting.cssselect(".work-meta")[0].text_content()
-    assert "Accurate" in meta and "by rita" in meta
+    assert "Accurate" in meta and "by Rita" in meta  # the display name; the username on hover
 
 
 def test_a_reviewer_sees_their_own_verdicts_waiting(client, claim, app_db, people):
@@ -170,6 +170,7 @@ def test_the_dashboard_json_twin_has_every_section(client, client_as, claim, app
         "evidence_changed",
         "evidence_changed_count",
         "submitted_for_review",
+        "inbox",
     ]
     assert [row["id"] for row in data["assigned_to_me"]] == [claim["id"]]
     assert "to_review" in client_as("ed").get("/dashboard.json").get_json()

@@ -3,9 +3,11 @@
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
-from helpers import csrf_token_for
+from helpers import csrf_token_for, parse, words
 
 from factcheck.store import audit
 
@@ -43,9 +45,11 @@ def test_csv_download_keeps_the_filters(client, article_id, make_article):
     assert all("trains" not in " ".join(r.values()) for r in rows)
 
 
-def test_every_format_offered_on_the_pages_is_one_the_server_knows(client, article_id):
+def test_every_format_offered_on_the_pages_is_one_the_server_knows(client, article_id, monkeypatch):
     from factcheck.exports.export import FORMATS
 
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "Valley Verify")
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://checks.example.org")
     page = client.get(f"/articles/{article_id}").get_data(as_text=True)
     offered = {v for v in FORMATS if f'<option value="{v}">' in page}
     assert offered == set(FORMATS)
@@ -64,7 +68,6 @@ def test_downloads_need_a_valid_token(client, article_id, app_db):
         ({"format": "pdf"}, "no export format"),
         ({"format": "csv", "since": "last week"}, "YYYY-MM-DD"),
         ({"format": "csv", "status": "done"}, "status must be one of"),
-        ({"format": "claimreview"}, "public address"),
     ],
 )
 def test_bad_requests_say_what_to_change(client, article_id, form, message, monkeypatch):
@@ -99,3 +102,49 @@ def test_queue_export_carries_every_filter_the_queue_shows(client, make_article,
     assert claim_ids == {target["id"]}
     assert other_id not in {line.get("article_id") for line in lines}
     assert lines[0]["filters"]["assignee"] == "rita" and lines[0]["filters"]["search"] == "schools"
+
+
+def _demo_settings() -> dict[str, str]:
+    """The organisation name and public address `make demo` gives the server."""
+    makefile = (Path(__file__).parent.parent / "Makefile").read_text()
+    defaults = dict(re.findall(r"^(DEMO_\w+) \?= (.+)$", makefile, re.M))
+    recipe = makefile[makefile.index("\ndemo:") :].split("\n\n")[0]
+    found = dict(re.findall(r'(FACTCHECK_\w+)="\$\((DEMO_\w+)\)"', recipe))
+    return {setting: defaults[name] for setting, name in found.items()}
+
+
+def test_make_demo_sets_up_every_export_in_the_menu(client, article_id, monkeypatch):
+    from factcheck.exports.export import FORMATS
+
+    settings = _demo_settings()
+    assert set(settings) == {"FACTCHECK_ORG_NAME", "FACTCHECK_PUBLIC_URL"}
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    page = client.get(f"/articles/{article_id}").get_data(as_text=True)
+    assert "not set up" not in page
+    for fmt in FORMATS:
+        response = _download(client, format=fmt, article=str(article_id))
+        assert response.status_code == 200, (fmt, response.get_data(as_text=True)[:200])
+        assert response.headers["Content-Disposition"].startswith("attachment;")
+
+
+def test_without_an_organisation_the_menu_says_so_and_the_page_stays(
+    client, article_id, app_db, monkeypatch
+):
+    monkeypatch.delenv("FACTCHECK_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "Valley Verify")
+    page = parse(client.get(f"/articles/{article_id}"))
+    select = page.cssselect("form.export-form select")[0]
+    disabled = {option.get("value"): words(option) for option in select.cssselect("[disabled]")}
+    assert disabled == {
+        "claimreview": "ClaimReview (JSON-LD): not set up",
+        "bundle": "Verifiable bundle (zip): not set up",
+    }
+    note = page.cssselect(f"#{select.get('aria-describedby')}")[0]
+    assert "organisation's name and the public address" in words(note)
+    assert "FACTCHECK_" not in words(page) and "--public-url" not in words(page)
+    before = audit.head(app_db)[0]
+    for fmt in ("claimreview", "bundle"):
+        response = _download(client, format=fmt, article=str(article_id))
+        assert response.status_code == 204 and not response.get_data()
+    assert audit.head(app_db)[0] == before

@@ -302,7 +302,7 @@ def test_a_loopback_url_is_refused_by_the_default_policy(post_import, client, ap
     progress = client.get(response.headers["Location"])
     assert progress.status_code == 200
     message = parse(progress).cssselect("[data-error-message]")[0].text_content()
-    assert message == "Refused: 127.0.0.1 is a loopback address."
+    assert message == "That address is on a private network, which is not fetched."
     assert parse(progress).cssselect("h2")[0].text_content() == "Import failed"
     # The address is kept, so "Try again" queues it again (the server may have been down).
     assert parse(progress).cssselect(".import-again button")[0].text_content() == "Try again"
@@ -431,3 +431,46 @@ def test_a_job_that_crashes_is_reported_as_failed(
     assert "unexpected error" in fragment.cssselect("[data-error-message]")[0].text_content()
     assert fragment.get("hx-get") is None
     assert article_count(app_db) == 0
+
+
+def _failed_import(post_import, client, url: str):
+    """The progress page of a URL import that has failed, as a browser without script sees it."""
+    response = post_import({"source": "url", "url": url})
+    return parse(client.get(response.headers["Location"]))
+
+
+@pytest.mark.parametrize(
+    ("route", "words"),
+    [
+        (page(b"gone", status=404), "The page was not found: check the address"),
+        (page(b"x" * 3000), "The page is larger than 2 kB."),
+        (page(b"%PDF-1.4", content_type="application/pdf"), "The address is not a web page"),
+    ],
+)
+def test_a_failed_url_import_says_what_went_wrong_in_words(
+    post_import, client, app, site, local_policy, route, words
+):
+    app.config["MAX_IMPORT_BYTES"] = 2048
+    site.routes["/story"] = route
+    url = site.url("/story")
+    progress = _failed_import(post_import, client, url)
+    message = progress.cssselect("[data-error-message]")[0].text_content()
+    assert message.startswith(words)
+    assert url not in message and "refused:" not in message.lower()
+    # Try again keeps the address; so does changing it.
+    assert progress.cssselect(".import-again button")[0].text_content() == "Try again"
+    change = [a for a in progress.cssselect(".import-again a") if "Change" in a.text_content()]
+    form = parse(client.get(change[0].get("href")))
+    assert form.cssselect("#import-url")[0].get("value") == url
+
+
+def test_a_site_that_cannot_be_found_is_named_as_such(post_import, client, monkeypatch):
+    import socket
+
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr("factcheck.fetch.socket.getaddrinfo", no_such_host)
+    progress = _failed_import(post_import, client, "https://no-such-site.example/story")
+    message = progress.cssselect("[data-error-message]")[0].text_content()
+    assert message == "The site could not be found. Check the address."

@@ -158,10 +158,12 @@ def test_the_report_of_a_long_article_lists_every_claim_with_its_number(
 ):
     article_id, _, units = long_article
     rated = [units[3], units[-2]]
-    for unit in rated:
+    for unit in rated:  # published: reports show published verdicts only
         verdicts.set_verdict(
-            app_db, unit["id"], rating="false", rationale=RATIONALE, actor=people["rita"]
+            app_db, unit["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
         )
+        verdicts.submit_for_review(app_db, unit["id"], actor=people["rita"])
+        verdicts.approve(app_db, unit["id"], actor=people["ed"])
     html = export_html(app_db, people, article_id)
     cards = re.findall(r'<section class="claim-card" id="claim-(\d+)"', html)
     assert [int(card) for card in cards] == [unit["id"] for unit in rated]

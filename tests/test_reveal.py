@@ -148,6 +148,8 @@ def test_reports_show_markers_and_data_exports_keep_the_text(client, claim, app_
     verdicts.set_verdict(
         app_db, claim["id"], rating="Unverifiable", rationale=rationale, actor=people["rita"]
     )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
 
     def export(fmt):
         response = client.post(

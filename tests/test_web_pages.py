@@ -220,7 +220,7 @@ def test_unknown_addresses_get_a_404_page_in_the_usual_layout(client, path):
 
 def test_a_missing_article_says_how_to_find_one(client):
     page = parse(client.get("/articles/999"))
-    assert "There is no article 999; the dashboard" in text_of(
+    assert "There is no article 999. The dashboard" in text_of(
         page.cssselect("[data-error-message]")[0]
     )
 

@@ -167,7 +167,7 @@ def _article_lines(view: ArticleView) -> Iterator[str]:
         for claim in view.checked():
             yield from _verdict_lines(claim)
     if view.pending_count:
-        yield "### Not yet rated"
+        yield "### Not yet published"
         yield ""
         for claim in view.pending():
             text = escape_markdown(claim.record["text"]).replace("\n", " ")

@@ -143,12 +143,14 @@ class ExportConfig:
         if not self.public_url:
             raise ExportRefused(
                 "a ClaimReview needs the public address where fact-checks are published: set"
-                f" {PUBLIC_URL_ENV} or give --public-url https://factcheck.example.org"
+                f" {PUBLIC_URL_ENV} or give --public-url https://factcheck.example.org",
+                code="export.not_set_up",
             )
         if not self.org_name:
             raise ExportRefused(
                 "a ClaimReview needs the name of the organisation publishing it: set"
-                f" {ORG_NAME_ENV} or give --org-name"
+                f" {ORG_NAME_ENV} or give --org-name",
+                code="export.not_set_up",
             )
 
     @property

@@ -7,7 +7,7 @@ from factcheck.scales import Scale
 from factcheck.store import exports as export_store
 from factcheck.urls import link_target
 
-UNRATED_LABEL = "Not yet rated"
+UNRATED_LABEL = "Not yet published"
 UNRATED_COLOUR = "#8c959f"
 
 
@@ -34,7 +34,7 @@ def article_reports(context) -> tuple[list[ArticleReport], list[Bar]]:
     arguments = context.filters.store_arguments()
     counts: dict[int, list[int]] = {}
     ratings = []
-    for article_id, rating, label in export_store.shown_ratings(context.db, **arguments):
+    for article_id, rating, label in export_store.published_ratings(context.db, **arguments):
         count = counts.setdefault(article_id, [0, 0])
         count[0] += 1
         if rating is not None:

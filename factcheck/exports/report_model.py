@@ -10,7 +10,6 @@ from factcheck.exports.records import (
     evidence_behind,
     published_verdict,
     rating_colour,
-    shown_verdict,
     superseded_verdicts,
     working_verdict,
 )
@@ -67,12 +66,12 @@ class ArticleView:
     def pending_count(self) -> int:
         return self.claim_count - self.checked_count
 
-    def _claims(self, rated: bool | None = None) -> Iterator[ClaimView]:
+    def _claims(self, published: bool | None = None) -> Iterator[ClaimView]:
         arguments = self.context.filters.store_arguments()
         arguments.pop("article_id", None)
         scale = self.context.config.scale
         records = export_store.numbered_claim_records(
-            self.context.db, self.article["id"], rated=rated, **arguments
+            self.context.db, self.article["id"], published=published, **arguments
         )
         for number, record in records:
             yield _claim_view(self.first_number + number - 1, record, scale)
@@ -93,12 +92,13 @@ class ArticleView:
         return iter_blocks(body, units)
 
     def checked(self) -> Iterator[ClaimView]:
-        """The claims with a verdict to show, in document order."""
-        return self._claims(rated=True)
+        """The claims with a published verdict, in document order."""
+        return self._claims(published=True)
 
     def pending(self) -> Iterator[ClaimView]:
-        """The claims not yet rated, in document order."""
-        return self._claims(rated=False)
+        """The claims without a published verdict (drafts and verdicts in review among them,
+        listed by status alone), in document order."""
+        return self._claims(published=False)
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,9 @@ def _correction_note(verdict: dict | None, record: dict) -> str | None:
 
 
 def _claim_view(number: int, record: dict, scale) -> ClaimView:
-    verdict = shown_verdict(record)
-    published = published_verdict(record)
+    # Reports show and count published verdicts only: a draft or a verdict in review is not yet
+    # the desk's word.
+    verdict = published = published_verdict(record)
     return ClaimView(
         number=number,
         record=record,

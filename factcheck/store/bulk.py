@@ -7,7 +7,13 @@ from factcheck import lifecycle
 from factcheck.lifecycle_checks import problems
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.claim_state import load_claim, situation, state_of, update_claim
+from factcheck.store.claim_state import (
+    assignment,
+    load_claim,
+    situation,
+    state_of,
+    update_claim,
+)
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 
@@ -20,13 +26,17 @@ _RESTORED = ("kind", "reason", "status", "assignee_id")
 def _changes_for(db, claim: dict, action: str, value, assignee_id, actor) -> dict | str:
     """The changes to make to one claim, or the reason it is skipped (the machine's, in short)."""
     if action == "assign":
-        changes, move, facts = {"assignee_id": assignee_id}, "claim.assign", {}
+        changes, move, facts = assignment(assignee_id, actor), "claim.assign", {}
     elif action == "not_a_claim":
         changes, move = {"kind": "not_a_claim", "reason": value}, "claim.classify"
         facts = {"kind": "not_a_claim"}
     else:
         changes, move, facts = {"status": value}, f"status.{value}", {}
-    if all(claim[field] == wanted for field, wanted in changes.items() if field != "reason"):
+    if all(
+        claim[field] == wanted
+        for field, wanted in changes.items()
+        if field in _RESTORED and field != "reason"
+    ):
         return "unchanged"
     refused = lifecycle.refusal(move, situation(db, claim), actor, **facts)
     return refused.short if refused else changes

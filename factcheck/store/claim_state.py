@@ -43,6 +43,14 @@ def update_claim(db, claim: dict, **changes) -> dict:
     return load_claim(db, claim["id"])
 
 
+def assignment(assignee_id: int | None, actor) -> dict:
+    """The claim's changes for giving it to `assignee_id` (None: unassigning), with when and by
+    whom, which the assignee's inbox reads."""
+    if assignee_id is None:
+        return {"assignee_id": None, "assigned_at": None, "assigned_by": None}
+    return {"assignee_id": assignee_id, "assigned_at": utc_now(), "assigned_by": actor.id}
+
+
 @query
 def situation(db, claim: dict) -> Situation:
     """The claim with its verdicts and live evidence, for factcheck.lifecycle to judge a move."""

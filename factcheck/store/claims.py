@@ -24,7 +24,9 @@ def get_claim(db, claim_id: int) -> dict:
     rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
     if not rows:
         raise NotFound(
-            f"there is no claim {claim_id}; run `factcheck claims ARTICLE_ID` to list them"
+            f"there is no claim {claim_id}; run `factcheck claims ARTICLE_ID` to list them",
+            code="claim.not_found",
+            facts={"id": claim_id},
         )
     return _decoded(rows[0])
 

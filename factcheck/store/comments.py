@@ -1,6 +1,7 @@
 """Comments on a claim: the reviewers' conversation."""
 
 from factcheck.db import utc_now
+from factcheck.mentions import mentioned
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim
@@ -10,28 +11,58 @@ from factcheck.store.mutation import mutation, query
 MAX_COMMENT_CHARS = 5000
 
 
-def insert_comment(db, claim_id: int, actor: Actor, body: str | None) -> int | None:
-    """Store a comment inside the caller's mutation; blank text stores nothing."""
+def insert_comment(
+    db, claim_id: int, actor: Actor, body: str | None, *, told_apart: int | None = None
+) -> int | None:
+    """Store a comment inside the caller's mutation; blank text stores nothing. `told_apart` is
+    a person the change tells in its own way (the author of a returned verdict), so a mention of
+    them is not noted twice."""
     body = (body or "").strip()
     if not body:
         return None
     if len(body) > MAX_COMMENT_CHARS:
-        raise Invalid(f"a comment can be at most {MAX_COMMENT_CHARS} characters", field="comment")
+        raise Invalid(
+            f"a comment can be at most {MAX_COMMENT_CHARS} characters",
+            field="comment",
+            code="text.too_long",
+            facts={"what": "comment", "limit": MAX_COMMENT_CHARS},
+        )
     cursor = db.execute(
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
         [claim_id, actor.id, body, utc_now()],
     )
+    _record_mentions(db, cursor.lastrowid, body, actor, told_apart)
     return cursor.lastrowid
+
+
+def _record_mentions(
+    db, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
+) -> None:
+    """Note who the comment mentions (active people other than its author), for their inbox."""
+    names = mentioned(body)
+    if not names:
+        return
+    marks = ", ".join("?" for _ in names)
+    db.execute(
+        "INSERT OR IGNORE INTO comment_mentions (user_id, comment_id)"
+        f" SELECT id, ? FROM users WHERE username IN ({marks}) AND disabled = 0"
+        " AND id IS NOT ? AND id IS NOT ?",
+        [comment_id, *names, actor.id, told_apart],
+    )
 
 
 @mutation
 def add_comment(db, claim_id: int, *, body: str, actor: Actor) -> dict:
     if actor.id is None:
-        raise Forbidden("comments are written by people: give --as USERNAME")
+        raise Forbidden(
+            "comments are written by people: give --as USERNAME", code="actor.not_a_person"
+        )
     load_claim(db, claim_id)
     comment_id = insert_comment(db, claim_id, actor, body)
     if comment_id is None:
-        raise Invalid("write something in the comment first", field="comment")
+        raise Invalid(
+            "write something in the comment first", field="comment", code="comment.missing"
+        )
     comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [comment_id])))
     audit.record(db, actor, "claim", claim_id, "comment.add", after=comment)
     return comment

@@ -19,7 +19,12 @@ MAX_NOTE_CHARS = 5000
 def _text(value: str | None, limit: int, field: str) -> str | None:
     value = (value or "").strip()
     if len(value) > limit:
-        raise Invalid(f"the {field} can be at most {limit} characters", field=field)
+        raise Invalid(
+            f"the {field} can be at most {limit} characters",
+            field=field,
+            code="text.too_long",
+            facts={"what": field, "limit": limit},
+        )
     return value or None
 
 
@@ -50,7 +55,12 @@ def add_evidence(
     except ValueError as error:
         raise Invalid(str(error), field="url") from None
     if stance not in STANCES:
-        raise Invalid(f"stance must be one of {', '.join(STANCES)}, not {stance!r}", field="stance")
+        raise Invalid(
+            f"stance must be one of {', '.join(STANCES)}, not {stance!r}",
+            field="stance",
+            code="stance.unknown" if (stance or "").strip() else "stance.missing",
+            facts={"choices": list(STANCES)},
+        )
     duplicate = db.execute(
         "SELECT id FROM evidence WHERE claim_id = ? AND url = ? AND removed_at IS NULL",
         [claim_id, url],

@@ -265,22 +265,23 @@ def article_record_batches(db, *, published_only=False, **filters) -> Iterator[l
 
 @query
 def numbered_claim_records(
-    db, article_id: int, *, rated: bool | None = None, **filters
+    db, article_id: int, *, published: bool | None = None, **filters
 ) -> Iterator[tuple[int, dict]]:
     """The selected claims of one article as decoded records in document order, each with its
-    number among them (from 1), streamed a batch at a time. `rated` keeps only the claims with
-    (True) or without (False) a verdict to show: a published one, or one being worked on."""
+    number among them (from 1), streamed a batch at a time. `published` keeps only the claims
+    with (True) or without (False) a published verdict; a draft or a verdict in review does not
+    count."""
     where, params = _where({**filters, "article_id": article_id})
     sql = (
         f"{_BULK_LINKS}, numbered AS ("
         " SELECT c.id AS id, row_number() OVER (ORDER BY c.seq) AS number,"
-        " EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = c.id AND r.state != 'superseded')"
-        f" AS rated FROM claims c JOIN articles a ON a.id = c.article_id{where})"
+        " EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = c.id AND r.state = 'published')"
+        f" AS published FROM claims c JOIN articles a ON a.id = c.article_id{where})"
         f" SELECT n.number, {_CLAIM_RECORD} FROM numbered n JOIN claims c ON c.id = n.id"
     )
-    if rated is not None:
-        sql += " WHERE n.rated = :rated"
-        params["rated"] = int(rated)
+    if published is not None:
+        sql += " WHERE n.published = :published"
+        params["published"] = int(published)
     sql += " ORDER BY n.number"
     for rows in _batches(db, sql, params):
         for number, record in rows:
@@ -288,14 +289,16 @@ def numbered_claim_records(
 
 
 @query
-def shown_ratings(db, **filters) -> Iterator[tuple]:
+def published_ratings(db, **filters) -> Iterator[tuple]:
     """(article_id, rating, rating_label) for each selected claim, by article and then in
-    document order. Rating and label are those of the verdict a reader should see (the published
-    one, else the one being worked on), or None when there is none."""
+    document order. Rating and label are those of the claim's published verdict, or None when
+    it has none (drafts and verdicts in review are not counted)."""
     where, params = _where(filters)
     sql = (
         "SELECT c.article_id, v.rating, v.rating_label FROM claims c"
-        f" JOIN articles a ON a.id = c.article_id LEFT JOIN verdicts v ON v.id = {_SHOWN_VERDICT}"
+        " JOIN articles a ON a.id = c.article_id LEFT JOIN verdicts v ON v.id = ("
+        "  SELECT p.id FROM verdicts p WHERE p.claim_id = c.id AND p.state = 'published'"
+        "  ORDER BY p.id DESC LIMIT 1)"
         f"{where} ORDER BY c.article_id, c.seq"
     )
     for rows in _batches(db, sql, params):

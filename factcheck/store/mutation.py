@@ -12,6 +12,9 @@ from factcheck.store import audit_seal
 MUTATIONS: list[Callable] = []
 #: Every public store function that only reads.
 QUERIES: list[Callable] = []
+#: Store functions that write a person's own reading state (the inbox), which changes no record
+#: and so writes no audit row.
+READING_STATE: list[Callable] = []
 
 
 @dataclass
@@ -71,3 +74,18 @@ def query(func: Callable) -> Callable:
     """Mark a store function that only reads."""
     QUERIES.append(func)
     return func
+
+
+def reading_state(func: Callable) -> Callable:
+    """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that writes no audit row: for what a
+    person has read, which is theirs alone and no part of the record."""
+
+    @functools.wraps(func)
+    def wrapper(db, *args, **kwargs):
+        if _audit_rows_written.get() is not None:
+            raise RuntimeError(f"{func.__name__} called inside a mutation")
+        with transaction(db):
+            return func(db, *args, **kwargs)
+
+    READING_STATE.append(wrapper)
+    return wrapper

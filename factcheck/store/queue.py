@@ -230,7 +230,7 @@ def queue_page(
         db.query(
             "SELECT c.id, c.article_id, c.seq, c.text, c.section, c.kind, c.reason,"
             " c.checkworthiness, c.reasons, c.status, c.verdict, c.version, c.updated_at,"
-            " c.assignee_id, u.username AS assignee, a.title AS article_title,"
+            " c.assignee_id, u.username AS assignee, u.display_name AS assignee_name, a.title AS article_title,"
             " (SELECT v.rating_label FROM verdicts v WHERE v.claim_id = c.id"
             "   AND v.state IN ('draft', 'in_review') ORDER BY v.id DESC LIMIT 1)"
             "   AS pending_verdict,"
@@ -324,7 +324,7 @@ def waiting_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
-            " v.rating, v.rating_label, v.submitted_at, u.username AS author"
+            " v.rating, v.rating_label, v.submitted_at, u.username AS author, u.display_name AS author_name"
             f" FROM ({_IN_REVIEW.format(author='v.author_id != :user')}) p"
             " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
             " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = v.author_id"

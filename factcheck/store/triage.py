@@ -3,7 +3,14 @@
 from factcheck import lifecycle
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.claim_state import check_version, load_claim, situation, state_of, update_claim
+from factcheck.store.claim_state import (
+    assignment,
+    check_version,
+    load_claim,
+    situation,
+    state_of,
+    update_claim,
+)
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation
 from factcheck.store.verdicts import require_reason
@@ -51,13 +58,23 @@ def assign(
             "SELECT id, disabled FROM users WHERE username = ?", [assignee.strip().lower()]
         ).fetchone()
         if row is None:
-            raise NotFound(f"there is no user {assignee!r} to assign to")
+            raise NotFound(
+                f"there is no user {assignee!r} to assign to",
+                field="assignee",
+                code="assignee.unknown",
+                facts={"username": assignee},
+            )
         if row[1]:
-            raise Invalid(f"{assignee} is disabled and cannot be assigned claims")
+            raise Invalid(
+                f"{assignee} is disabled and cannot be assigned claims",
+                field="assignee",
+                code="assignee.disabled",
+                facts={"username": assignee},
+            )
         assignee_id = row[0]
     if claim["assignee_id"] == assignee_id:
         return claim
-    updated = update_claim(db, claim, assignee_id=assignee_id)
+    updated = update_claim(db, claim, **assignment(assignee_id, actor))
     audit.record(
         db,
         actor,

@@ -28,7 +28,11 @@ def _require_admin(actor: Actor) -> None:
 def _row(db, username: str) -> dict:
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
     if not rows:
-        raise NotFound(f"there is no user {username!r}; run `factcheck user list` to see them")
+        raise NotFound(
+            f"there is no user {username!r}; run `factcheck user list` to see them",
+            code="user.not_found",
+            facts={"username": username},
+        )
     return rows[0]
 
 
@@ -168,7 +172,11 @@ def actor_for(db, username: str) -> Actor:
     """The enabled user with this name, as an Actor; unknown or disabled users are refused."""
     row = _typed_username(db, username)
     if row is None:
-        raise NotFound(f"there is no user {username!r}; add one with `factcheck user add`")
+        raise NotFound(
+            f"there is no user {username!r}; add one with `factcheck user add`",
+            code="user.not_found",
+            facts={"username": username},
+        )
     if row["disabled"]:
         raise Forbidden(f"the user {username!r} is disabled")
     return _actor(row)
@@ -184,3 +192,18 @@ def authenticate(db, username: str, password: str) -> Actor | None:
     if not verify_password(row["password_hash"], password) or row["disabled"]:
         return None
     return _actor(row)
+
+
+@query
+def mention_candidates(db, typed: str, limit: int = 8) -> list[dict]:
+    """Active people whose username or display name starts with `typed`, for @-completion."""
+    typed = (typed or "").strip().lower()
+    escaped = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = db.query(
+        "SELECT username, display_name FROM users WHERE disabled = 0"
+        " AND (username LIKE :prefix ESCAPE '\\' OR lower(display_name) LIKE :prefix ESCAPE '\\'"
+        "  OR lower(display_name) LIKE :word ESCAPE '\\')"
+        " ORDER BY username LIMIT :limit",
+        {"prefix": escaped + "%", "word": "% " + escaped + "%", "limit": limit},
+    )
+    return list(rows)

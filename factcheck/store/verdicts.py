@@ -39,7 +39,10 @@ def require_reason(reason: str | None, what: str) -> str:
     text = " ".join((reason or "").split())
     if len(text) < MIN_REASON_CHARS:
         raise Invalid(
-            f"{what} needs a reason of at least {MIN_REASON_CHARS} characters", field="reason"
+            f"{what} needs a reason of at least {MIN_REASON_CHARS} characters",
+            field="reason",
+            code="reason.too_short" if text else "reason.missing",
+            facts={"what": what, "min_chars": MIN_REASON_CHARS},
         )
     return text
 
@@ -61,7 +64,12 @@ def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correct
     claim = current.claim
     problem = rationale_problem(rationale)
     if problem:
-        raise Invalid(problem, field="rationale")
+        raise Invalid(
+            problem,
+            field="rationale",
+            code="rationale.too_short" if (rationale or "").strip() else "rationale.missing",
+            facts={"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
+        )
     live = sorted(current.live_evidence)
     if evidence_ids is None:
         evidence_ids = live
@@ -102,7 +110,10 @@ def _rating(scale: Scale | None, name: str):
     rating = scale.find(name or "")
     if rating is None:
         raise Invalid(
-            f"{name!r} is not on the rating scale; use one of {scale.choices()}", field="rating"
+            f"{name!r} is not on the rating scale; use one of {scale.choices()}",
+            field="rating",
+            code="rating.unknown" if (name or "").strip() else "rating.missing",
+            facts={"given": name, "labels": [r.label for r in scale.ratings]},
         )
     return rating
 
@@ -300,10 +311,12 @@ def return_for_changes(
     move = lifecycle.permit("review.return", current, actor)
     verdict = current.open_verdict
     comment = require_reason(comment, "returning a verdict")
+    comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     db.execute(
-        "UPDATE verdicts SET state = 'draft', submitted_at = NULL WHERE id = ?", [verdict["id"]]
+        "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"
+        " returned_by = ?, return_comment_id = ? WHERE id = ?",
+        [utc_now(), actor.id, comment_id, verdict["id"]],
     )
-    comment_id = insert_comment(db, claim_id, actor, comment)
     updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,

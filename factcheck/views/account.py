@@ -8,6 +8,7 @@ from factcheck.store.errors import Invalid
 from factcheck.views import web_session
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 
 bp = Blueprint("account", __name__)
 
@@ -53,7 +54,7 @@ def change_password():
     try:
         users.change_password(get_db(), actor.username, new, actor=actor, current_password=current)
     except Invalid as problem:
-        return _page({problem.field or "new_password": problem.message}, 422)
+        return _page({problem.field or "new_password": store_error_words(problem)}, 422)
     # The change ended every session of this person, this one too: start this one afresh.
     web_session.start(actor)
     flash("Password changed. Any other place you were signed in has been signed out.")

@@ -7,6 +7,7 @@ from factcheck.store import users
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 from factcheck.views.rendering import json_response
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -73,7 +74,9 @@ def add_user():
         # The password is never sent back into the page.
         kept = {name: form[name] for name in ("username", "display_name", "role")}
         return _page(
-            add_errors={problem.field or "username": problem.message}, new_user=kept, status=422
+            add_errors={problem.field or "username": store_error_words(problem)},
+            new_user=kept,
+            status=422,
         )
     return _back(
         f"Added {user['username']} as {_with_article(user['role'])}. Give them their password in person "
@@ -85,7 +88,7 @@ def _row_action(username: str, change, done: str):
     try:
         change()
     except Invalid as problem:
-        return _page(row_errors={username: problem.message}, status=422)
+        return _page(row_errors={username: store_error_words(problem)}, status=422)
     return _back(done)
 
 

@@ -15,6 +15,7 @@ from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
 from factcheck.views.ids import arg_id
 from factcheck.views.imports import form_context
+from factcheck.views.inbox import inbox_context
 from factcheck.views.rendering import json_response, link_start, page_or_fragment
 
 bp = Blueprint("articles", __name__)
@@ -157,6 +158,7 @@ def dashboard_sections(db, actor, before: int | None = None) -> dict:
     sections["previously_checked"] = claim_matches.claims_with_previous_check(db)
     sections["evidence_changed"] = link_store.flagged_evidence(db)
     sections["evidence_changed_count"] = link_store.flagged_count(db)
+    sections.update(inbox_context(db, actor))
     return sections
 
 
@@ -198,6 +200,10 @@ def dashboard_json():
         sections.pop(key)
     reviews_key = "submitted_for_review" if sections.pop("reviews_are_mine") else "to_review"
     sections[reviews_key] = sections.pop("reviews")
+    sections["inbox"] = {
+        "unread": sections.pop("inbox_unread"),
+        "items": sections.pop("inbox_items"),
+    }
     return json_response(sections)
 
 

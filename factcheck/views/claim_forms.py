@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from factcheck.scales import Scale
 from factcheck.store.errors import StoreError
+from factcheck.views.error_words import store_error_words
 
 
 @dataclass(frozen=True)
@@ -71,15 +72,6 @@ FIELD_LABELS = {
 LONG_FIELDS = ("rationale", "quote", "note", "comment", "reason")
 
 
-def sentence(text: str) -> str:
-    """A store message as a sentence: capital first letter, full stop at the end."""
-    text = " ".join(str(text).split())
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
 def form_values(form: PanelForm, submitted: Mapping) -> dict[str, str]:
     """The form's fields as submitted, every one present (missing ones as empty text)."""
     return {name: str(submitted.get(name) or "") for name in form.fields}
@@ -90,7 +82,7 @@ def refused_state(form: PanelForm, values: dict, error: StoreError, shown: bool)
     is about no one field), and the input as typed. `shown` says whether the form is on the panel
     now; when it is not, the panel shows the message at its top."""
     field_name = form.renamed.get(error.field, error.field)
-    message = sentence(error.message)
+    message = store_error_words(error)
     beside = field_name in form.fields
     return {
         "name": form.name,

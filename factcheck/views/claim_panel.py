@@ -10,7 +10,7 @@ from factcheck.store import users as user_store
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import current_actor
-from factcheck.views.claim_forms import sentence
+from factcheck.views.error_words import sentence
 from factcheck.views.previous_checks import panel_section
 from factcheck.views.scale_css import current_scale
 

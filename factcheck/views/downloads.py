@@ -5,7 +5,7 @@ import tempfile
 from flask import Blueprint, request, send_file
 
 from factcheck.exports.export import FORMATS, download_name, write_export
-from factcheck.exports.options import ExportConfig, ExportFilters
+from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 
@@ -28,10 +28,31 @@ FORMAT_LABELS = {
 }
 
 
+# Formats that name the publishing organisation and link to its published fact-checks.
+PUBLISHER_FORMATS = ("claimreview", "bundle")
+NOT_SET_UP = (
+    "ClaimReview and the bundle need the organisation's name and the public address where its"
+    " fact-checks are published; an administrator sets them."
+)
+
+
+def publisher_missing() -> str | None:
+    """Why the formats that name the publisher cannot be made here, in words, or None."""
+    try:
+        config = ExportConfig.from_env()
+    except ExportRefused:
+        return NOT_SET_UP
+    return None if config.public_url and config.org_name else NOT_SET_UP
+
+
 @bp.post("/exports")
 def download():
-    """Build the export, record it in the audit trail, and send it as a file."""
+    """Build the export, record it in the audit trail, and send it as a file. A format this
+    install is not set up for answers 204, so the browser stays on the page whose export menu
+    says why."""
     fmt = request.form.get("format", "html")
+    if fmt in PUBLISHER_FORMATS and publisher_missing():
+        return "", 204
     filters = ExportFilters.parse(**{name: request.form.get(name) for name in EXPORT_FILTER_FIELDS})
     name, mimetype = download_name(fmt, filters)
     # The export's audit row is written once the whole file exists, so build it before sending.
@@ -55,3 +76,5 @@ def init_app(app) -> None:
     app.add_template_global(
         {fmt: FORMAT_LABELS.get(fmt, fmt) for fmt in ordered}, "export_format_labels"
     )
+    app.add_template_global(publisher_missing, "export_publisher_missing")
+    app.add_template_global(PUBLISHER_FORMATS, "export_publisher_formats")

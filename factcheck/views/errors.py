@@ -7,8 +7,9 @@ from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from factcheck.store.errors import NotFound, StoreError
+from factcheck.store.errors import StoreError
 from factcheck.views.connection import lift_time_limit
+from factcheck.views.error_words import store_error_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_json
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,7 @@ def _http_error(error: HTTPException):
 
 
 def _store_error(error: StoreError):
-    message = error.message
-    if isinstance(error, NotFound):
-        # The store's hint names a CLI command; in the browser the dashboard is the way back.
-        message = message.split(";")[0] + "; the dashboard lists every article."
-    return _respond(error.status, message[:1].upper() + message[1:])
+    return _respond(error.status, store_error_words(error))
 
 
 def _csrf_error(error: CSRFError):

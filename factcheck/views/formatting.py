@@ -63,6 +63,11 @@ def exact_time(value: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 sentence', '2 sentences', '1,200 claims': the number with its noun, agreeing."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
 
@@ -105,6 +110,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(relative_time)
     app.add_template_filter(exact_time)
     app.add_template_filter(status_label)
+    app.add_template_filter(counted)
     app.add_template_filter(score_percent)
     app.add_template_filter(clip)
     # People's text (names, titles, notes, addresses): `reveal` in page content, `reveal_text`

@@ -12,6 +12,7 @@ from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import fetch_failure_words, for_browser
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("imports", __name__)
@@ -67,16 +68,20 @@ def size_label(size: int) -> str:
     return f"{size:,} bytes"
 
 
-def _sentence(message: str) -> str:
-    message = message.strip()
-    return message[:1].upper() + message[1:] + ("" if message.endswith((".", "?", "!")) else ".")
-
-
 def _too_large(limit: int) -> str:
     return (
         f"This is larger than the import limit of {size_label(limit)}; import a shorter text or "
-        "ask an administrator to raise FACTCHECK_MAX_IMPORT_BYTES."
+        "ask an administrator to raise the limit."
     )
+
+
+def refusal_words(error: importers.ImportRefused) -> str:
+    """An import refusal in the workbench's words (the message itself is the command line's)."""
+    if error.code == "too_large" and "limit" in error.facts:
+        return _too_large(error.facts["limit"])
+    if error.code:
+        return fetch_failure_words(error.code, error.facts, str(error))
+    return for_browser(str(error))
 
 
 def read_source(form, files, limit: int) -> ImportSource:
@@ -126,7 +131,7 @@ def read_source(form, files, limit: int) -> ImportSource:
         try:
             importers.decode_text(data)
         except importers.ImportRefused as error:
-            raise FormProblem("file", _sentence(str(error))) from None
+            raise FormProblem("file", refusal_words(error)) from None
     return ImportSource("file", data=data, is_html=is_html)
 
 
@@ -200,7 +205,11 @@ def _open_article(article_id: int):
 
 @bp.get("/import")
 def import_page():
-    return _form_response(200, **form_context(request.args.get("source", "paste")))
+    """The import form; ?source=url&url=... opens it with an address already typed (the way back
+    from a failed URL import)."""
+    source = request.args.get("source", "paste")
+    values = {"url": request.args.get("url", "")[:2000]} if source == "url" else {}
+    return _form_response(200, **form_context(source, import_values=values))
 
 
 @bp.post("/imports")
@@ -217,7 +226,7 @@ def start_import():
         return _refused(kind, values, problem)
     except importers.ImportRefused as error:
         field = "text" if kind == "paste" else "file"
-        return _refused(kind, values, FormProblem(field, _sentence(str(error))))
+        return _refused(kind, values, FormProblem(field, refusal_words(error)))
     if result.duplicate:
         article = article_store.get_article(get_db(), result.article_id)
         return _form_response(200, **form_context(kind, already_imported=article))
@@ -272,8 +281,12 @@ def can_retry(job_id: str, state: dict) -> bool:
 
 def job_context(job_id: str) -> dict:
     state = job_state(job_id)
-    if state["stage"] == "failed":
-        state["message"] = _sentence(state["message"])
+    if state["stage"] == "failed" and state.get("code"):
+        state["message"] = fetch_failure_words(state["code"], state.get("facts"), state["message"])
+        if state["code"] == "too_large" and "limit" in (state.get("facts") or {}):
+            state["message"] = f"The page is larger than {size_label(state['facts']['limit'])}."
+    elif state["stage"] == "failed":
+        state["message"] = for_browser(state["message"])
     return {
         "job_id": job_id,
         "job": state,

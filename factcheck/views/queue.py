@@ -23,8 +23,9 @@ from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.views.auth_guard import signed_in_actor
-from factcheck.views.bulk_words import claims_count, describe_bulk, describe_skips, describe_undo
+from factcheck.views.bulk_words import describe_bulk, describe_skips, describe_undo
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 from factcheck.views.queue_articles import (
     ARTICLE_SUGGESTIONS,
     article_value,
@@ -107,7 +108,7 @@ def _notice(text: str, *, audit_id: int | None = None, skipped: str | None = Non
 
 def _error_notice(error) -> dict:
     """A refused bulk action or undo, its store message as a sentence."""
-    return _notice(error.message[:1].upper() + error.message[1:] + ".", error=True)
+    return _notice(store_error_words(error), error=True)
 
 
 def _choices(db) -> dict:
@@ -128,8 +129,12 @@ def row_links() -> dict[str, str]:
     }
 
 
-def count_label(count: int, capped: bool) -> str:
-    return f"more than {count:,} claims" if capped else claims_count(count)
+def count_label(count: int, capped: bool, kind: str = "claim") -> str:
+    """'1 claim', '13 claims', 'more than 10,000 claims'; in the Not claims view, '13 non-claims'."""
+    noun = "non-claim" if kind == "not_a_claim" else "claim"
+    if capped:
+        return f"more than {count:,} {noun}s"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def export_note(values: dict[str, str], count: int, capped: bool) -> str:
@@ -165,7 +170,7 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "page_size": queue_store.PAGE_SIZE,
         "count": count,
         "count_capped": capped,
-        "count_label": count_label(count, capped),
+        "count_label": count_label(count, capped, values.get("kind", "claim")),
         "export_note": export_note(values, count, capped),
         "view": urlencode({**values, **({"after": after} if after else {})}),
         "choices": choices,

@@ -1,0 +1,17 @@
+"""Finding the @username mentions in a comment's text."""
+
+import re
+
+# A username as factcheck.store.users accepts it, after an @ that does not follow a word
+# character (so an e-mail address mentions nobody). A trailing dot ends the sentence, not the name.
+_MENTION = re.compile(r"(?<![\w@.])@([a-z0-9][a-z0-9._-]{1,31})(?![\w-])", re.IGNORECASE)
+
+
+def mentioned(text: str) -> list[str]:
+    """The usernames mentioned in `text`, lower-cased, each once, in the order they appear."""
+    found: list[str] = []
+    for match in _MENTION.finditer(text or ""):
+        name = match.group(1).lower().rstrip(".")
+        if len(name) >= 2 and name not in found:
+            found.append(name)
+    return found

@@ -1,0 +1,187 @@
+"""A person's inbox: verdicts returned to them, claims given to them, comments that mention them,
+their open drafts and, for editors, verdicts waiting for review; and what they have read.
+
+Every item is read from the records themselves (verdicts, claims, comments and the mentions noted
+with each comment), through indexes made for it (migration 009), never from the audit log.
+Reading state is a person's own and no part of the record: `mark_read` and `mark_all_read` write
+through this store module in a transaction of their own, but without an audit row."""
+
+from dataclasses import dataclass
+
+from factcheck.db import utc_now
+from factcheck.store.actors import Actor
+from factcheck.store.mutation import query, reading_state
+
+#: The most items the inbox lists; the count in the header covers every unread one.
+SHOWN = 50
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of inbox item: where it comes from, its key, and the record the id names."""
+
+    tables: str
+    where: str
+    key: str  # SQL for the item's key in inbox_reads
+    at: str  # SQL for when it happened
+    record: str  # SQL for the id an open link names
+    who: str  # SQL for the id of the person it comes from
+    comment: str = "NULL"
+    editors_only: bool = False
+    #: False for the person's own open work (drafts): listed as a reminder, never unread.
+    news: bool = True
+
+
+KINDS = {
+    "returned": _Kind(
+        tables="verdicts v JOIN claims c ON c.id = v.claim_id"
+        " LEFT JOIN comments n ON n.id = v.return_comment_id",
+        where="v.author_id = :me AND v.state = 'draft' AND v.returned_at IS NOT NULL",
+        key="'returned:' || v.id || ':' || v.returned_at",
+        at="v.returned_at",
+        record="v.id",
+        who="v.returned_by",
+        comment="n.body",
+    ),
+    "assigned": _Kind(
+        tables="claims c",
+        where="c.assignee_id = :me AND c.assigned_at IS NOT NULL AND c.kind = 'claim'"
+        " AND c.status IN ('unreviewed', 'in_progress') AND c.assigned_by IS NOT :me",
+        key="'assigned:' || c.id || ':' || c.assigned_at",
+        at="c.assigned_at",
+        record="c.id",
+        who="c.assigned_by",
+    ),
+    "mention": _Kind(
+        tables="comment_mentions m JOIN comments n ON n.id = m.comment_id"
+        " JOIN claims c ON c.id = n.claim_id",
+        where="m.user_id = :me",
+        key="'mention:' || n.id",
+        at="n.created_at",
+        record="n.id",
+        who="n.author_id",
+        comment="n.body",
+    ),
+    "draft": _Kind(
+        tables="verdicts v JOIN claims c ON c.id = v.claim_id",
+        where="v.author_id = :me AND v.state = 'draft' AND v.returned_at IS NULL",
+        key="'draft:' || v.id",
+        at="v.created_at",
+        record="v.id",
+        who="v.author_id",
+        news=False,
+    ),
+    "review": _Kind(
+        tables="verdicts v JOIN claims c ON c.id = v.claim_id",
+        where="v.state = 'in_review' AND v.author_id != :me",
+        key="'review:' || v.id || ':' || v.submitted_at",
+        at="v.submitted_at",
+        record="v.id",
+        who="v.author_id",
+        editors_only=True,
+    ),
+}
+
+_UNREAD = "NOT EXISTS (SELECT 1 FROM inbox_reads r WHERE r.user_id = :me AND r.item = {key})"
+
+
+def _kinds(actor: Actor) -> dict[str, _Kind]:
+    return {name: kind for name, kind in KINDS.items() if actor.is_editor or not kind.editors_only}
+
+
+def _select(name: str, kind: _Kind, extra: str = "") -> str:
+    read = (
+        f"EXISTS (SELECT 1 FROM inbox_reads r WHERE r.user_id = :me AND r.item = {kind.key})"
+        if kind.news
+        else "1"
+    )
+    return (
+        f"SELECT '{name}' AS kind, {kind.key} AS item, {kind.record} AS record_id,"
+        f" {kind.at} AS at, {kind.who} AS who_id, {kind.comment} AS comment, c.id AS claim_id,"
+        f" c.article_id, c.text AS claim_text, {read} AS read"
+        f" FROM {kind.tables} WHERE {kind.where}{extra}"
+    )
+
+
+def _with_people(db, rows: list[dict]) -> list[dict]:
+    ids = sorted({row["who_id"] for row in rows if row["who_id"] is not None})
+    people = {}
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        people = {
+            row["id"]: row
+            for row in db.query(
+                f"SELECT id, username, display_name FROM users WHERE id IN ({marks})", ids
+            )
+        }
+    for row in rows:
+        person = people.get(row.pop("who_id"), {})
+        row["who"] = person.get("username")
+        row["who_name"] = person.get("display_name") or person.get("username")
+        row["read"] = bool(row["read"])
+    return rows
+
+
+@query
+def inbox(db, actor: Actor, limit: int = SHOWN) -> list[dict]:
+    """The person's inbox items, newest first: unread and read alike, at most `limit`."""
+    rows: list[dict] = []
+    for name, kind in _kinds(actor).items():
+        sql = f"{_select(name, kind)} ORDER BY {kind.at} DESC LIMIT :limit"
+        rows.extend(db.query(sql, {"me": actor.id, "limit": limit}))
+    rows.sort(key=lambda row: row["at"] or "", reverse=True)
+    return _with_people(db, rows[:limit])
+
+
+@query
+def unread_count(db, actor: Actor) -> int:
+    """How many of the person's inbox items they have not opened."""
+    if actor.id is None:
+        return 0
+    total = 0
+    for kind in _kinds(actor).values():
+        if not kind.news:
+            continue
+        sql = (
+            f"SELECT count(*) FROM {kind.tables} WHERE {kind.where}"
+            f" AND {_UNREAD.format(key=kind.key)}"
+        )
+        total += db.execute(sql, {"me": actor.id}).fetchone()[0]
+    return total
+
+
+@query
+def find_item(db, actor: Actor, kind_name: str, record_id: int) -> dict | None:
+    """The person's inbox item of this kind about this record (a verdict, claim or comment id),
+    or None when it is not (or no longer) in their inbox."""
+    kind = _kinds(actor).get(kind_name)
+    if kind is None:
+        return None
+    sql = _select(kind_name, kind, f" AND {kind.record} = :record")
+    rows = list(db.query(sql, {"me": actor.id, "record": record_id}))
+    return _with_people(db, rows)[0] if rows else None
+
+
+@reading_state
+def mark_read(db, actor: Actor, item: str) -> None:
+    """Note that the person has opened this inbox item (its key, from `inbox` or `find_item`)."""
+    db.execute(
+        "INSERT OR IGNORE INTO inbox_reads (user_id, item, read_at) VALUES (?, ?, ?)",
+        [actor.id, item, utc_now()],
+    )
+
+
+@reading_state
+def mark_all_read(db, actor: Actor) -> int:
+    """Note every item now in the person's inbox as read; returns how many were unread."""
+    marked = 0
+    for kind in _kinds(actor).values():
+        if not kind.news:
+            continue
+        cursor = db.execute(
+            f"INSERT OR IGNORE INTO inbox_reads (user_id, item, read_at)"
+            f" SELECT :me, {kind.key}, :now FROM {kind.tables} WHERE {kind.where}",
+            {"me": actor.id, "now": utc_now()},
+        )
+        marked += cursor.rowcount
+    return marked

@@ -1,0 +1,144 @@
+// Approving from the keyboard (a) waits a few seconds before it publishes, with a banner whose
+// Undo button (or the u key) calls it off: one stray keystroke cannot publish a verdict.
+// Nothing is sent until the time is up; leaving the page before then sends it at once.
+(function () {
+  "use strict";
+
+  var DELAY_SECONDS = 5;
+  var pending = null;
+
+  function banner() {
+    var existing = document.getElementById("approve-undo");
+    if (existing) {
+      return existing;
+    }
+    var box = document.createElement("div");
+    box.id = "approve-undo";
+    box.className = "undo-banner";
+    box.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.className = "undo-banner-text";
+    var undo = document.createElement("button");
+    undo.type = "button";
+    undo.className = "button button-small undo-banner-button";
+    undo.textContent = "Undo";
+    undo.setAttribute("aria-keyshortcuts", "u");
+    undo.addEventListener("click", cancel);
+    box.appendChild(text);
+    box.appendChild(undo);
+    box.hidden = true;
+    document.body.appendChild(box);
+    return box;
+  }
+
+  function say(words, offerUndo) {
+    var box = banner();
+    box.querySelector(".undo-banner-text").textContent = words;
+    box.querySelector(".undo-banner-button").hidden = !offerUndo;
+    box.hidden = false;
+  }
+
+  function hideLater() {
+    var box = banner();
+    window.setTimeout(function () {
+      if (!pending) {
+        box.hidden = true;
+      }
+    }, 4000);
+  }
+
+  function countdown() {
+    say("Publishing this verdict in " + pending.left + " s.", true);
+  }
+
+  function cancel() {
+    if (!pending) {
+      return;
+    }
+    window.clearInterval(pending.timer);
+    pending = null;
+    say("Not published: the verdict is still waiting for review.", false);
+    hideLater();
+  }
+
+  // Send the approval: through the panel's own form when the claim is still open there (the
+  // panel and the article update as after a click), otherwise in the background.
+  function send(keepalive) {
+    var job = pending;
+    window.clearInterval(job.timer);
+    pending = null;
+    var form = document.querySelector(
+      '#claim-panel form.approve-form[action="' + job.action + '"]'
+    );
+    var button = form && form.querySelector("[data-approve]");
+    if (button && !keepalive) {
+      // The panel answers for itself: published, or the reason it was not.
+      banner().hidden = true;
+      button.click();
+      return;
+    }
+    fetch(job.action, {
+      method: "POST",
+      body: job.body,
+      credentials: "same-origin",
+      redirect: "manual",
+      keepalive: Boolean(keepalive),
+      headers: { "X-CSRFToken": job.token },
+    })
+      .then(function (response) {
+        var done = response.type === "opaqueredirect" || response.ok;
+        say(done ? "Published." : "Not published: open the claim to see why.", false);
+        hideLater();
+      })
+      .catch(function () {
+        say("Not published: the server could not be reached. Try again.", false);
+        hideLater();
+      });
+  }
+
+  function csrfToken() {
+    try {
+      return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"];
+    } catch (error) {
+      return "";
+    }
+  }
+
+  window.factcheckApproveLater = function (button) {
+    if (pending) {
+      return;
+    }
+    var form = button.form;
+    pending = {
+      action: form.getAttribute("action"),
+      body: new FormData(form),
+      token: csrfToken(),
+      left: DELAY_SECONDS,
+      timer: null,
+    };
+    pending.timer = window.setInterval(function () {
+      pending.left -= 1;
+      if (pending.left <= 0) {
+        send(false);
+      } else {
+        countdown();
+      }
+    }, 1000);
+    countdown();
+    banner().querySelector(".undo-banner-button").focus();
+  };
+
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (pending && !typing && event.key === "u" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      cancel();
+    }
+  });
+
+  window.addEventListener("pagehide", function () {
+    if (pending) {
+      send(true);
+    }
+  });
+})();

@@ -1,0 +1,245 @@
+"""In a real browser: a returned verdict reaches its author's inbox and header, @-completion in a
+comment box, and approving from the keyboard with an undo banner before anything is published."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from axe_check import axe_source, blocking, violations
+from page_checks import assert_no_problems, sign_in
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck.ingest import ingest_text
+from factcheck.store import claims as claim_store
+from factcheck.store import comments, evidence, inbox, verdicts
+from factcheck.store.users import actor_for
+
+VIEWPORT = {"width": 1366, "height": 768}
+RATIONALE = (
+    "The county emergency office bulletin lists fourteen closed schools on Tuesday,"
+    " exactly as the headline says."
+)
+RETURN_NOTE = "Cite the county bulletin itself, not the radio report, @rita."
+
+
+def _in_review_by_rita(path, claim_id) -> None:
+    db = database.connect(path)
+    try:
+        rita = actor_for(db, "rita")
+        evidence.add_evidence(
+            db, claim_id, url="https://county.example/bulletin", stance="supports", actor=rita
+        )
+        verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=rita)
+        verdicts.submit_for_review(db, claim_id, actor=rita)
+        inbox.mark_all_read(db, rita)  # what earlier tests left her is read
+    finally:
+        db.close()
+
+
+def _status(path, claim_id) -> str:
+    db = database.connect(path)
+    try:
+        return claim_store.get_claim(db, claim_id)["status"]
+    finally:
+        db.close()
+
+
+def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_read(
+    watched_page, signed_in_as, article
+):
+    claim = article["claims"][0]
+    _in_review_by_rita(article["path"], claim["id"])
+    page = watched_page
+    page.goto("/")
+    expect(page.locator("[data-inbox-count]")).to_have_count(0)
+
+    # The editor returns it from the panel, mentioning her.
+    editor = signed_in_as("ed")
+    editor.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = editor.locator("#claim-panel")
+    panel.get_by_label(re.compile("return it to the author")).fill(RETURN_NOTE)
+    panel.get_by_role("button", name="Return for changes").click()
+    expect(panel.locator(".status-line .badge.status-in_progress")).to_have_text("In progress")
+
+    page.reload()
+    count = page.locator(".inbox-link [data-inbox-count]")
+    # Returned to her; the mention in the same comment is not a second item.
+    expect(count).to_have_text("(1 unread)")
+    returned = page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="returned"]')
+    expect(returned).to_contain_text("Ed returned your verdict")
+    expect(returned.locator(".inbox-comment")).to_have_text(RETURN_NOTE)
+    expect(returned.locator(".person")).to_have_attribute("title", "ed")
+
+    returned.locator("a.work-claim").click()
+    page.wait_for_url(re.compile(rf"/articles/{article['id']}\?claim={claim['id']}$"))
+    expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", str(claim["id"]))
+    expect(page.locator("[data-inbox-count]")).to_have_count(0)
+
+    # The editor gives her another claim; "Mark all read" clears it without opening it.
+    editor.goto(f"/articles/{article['id']}?claim={article['claims'][1]['id']}")
+    editor.locator("#claim-panel").get_by_label("Assigned").select_option("rita")
+    editor.locator("#claim-panel").get_by_role("button", name="Assign").click()
+    expect(editor.locator("#claim-panel .timeline-item").first).to_contain_text("Ed assigned")
+    page.goto("/")
+    expect(count).to_have_text("(1 unread)")
+    expect(page.locator('#inbox .inbox-item[data-inbox-kind="returned"]')).not_to_have_class(
+        re.compile("is-unread")
+    )
+    expect(
+        page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="assigned"]')
+    ).to_contain_text("Ed assigned this to you")
+    page.get_by_role("button", name="Mark all read").click()
+    expect(page.locator("#inbox .inbox-item.is-unread")).to_have_count(0)
+    page.reload()
+    expect(page.locator("[data-inbox-count]")).to_have_count(0)
+    assert_no_problems(page)
+
+
+def test_typing_an_at_sign_offers_people_to_mention_from_the_keyboard(watched_page, article):
+    claim = article["claims"][0]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    box = page.locator("#claim-panel").get_by_label("Add a comment")
+    box.click()
+    page.keyboard.type("Over to @e")
+    options = page.locator(".mention-list [role=option]")
+    expect(options).to_have_count(2)  # ed and eve
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("ArrowDown")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", options.nth(1).get_attribute("id"))
+    page.keyboard.press("Enter")
+    expect(box).to_have_value("Over to @eve ")
+    expect(page.locator(".mention-list")).to_be_hidden()
+    page.keyboard.type("please. @zz")
+    expect(page.locator(".mention-list")).to_contain_text("No one by that name")
+    page.keyboard.press("Escape")
+    expect(page.locator(".mention-list")).to_be_hidden()
+    expect(box).to_be_focused()
+    assert_no_problems(page)
+
+
+# An article of its own: the verdict this test publishes must not turn up as a previous check on
+# the sample article's copies that other tests use.
+FERRY_ARTICLE = (
+    "Island ferry fares rise by 18 percent in April\n\n"
+    "The island ferry company said on Monday that fares would rise by 18 percent in April,"
+    " the largest increase since 2009. A return ticket will cost 47 euros."
+)
+
+
+def _ferry_claim(path) -> tuple[int, dict]:
+    db = database.connect(path)
+    try:
+        article_id = ingest_text(db, FERRY_ARTICLE).article_id
+        claims = claim_store.claims_for_article(db, article_id)
+    finally:
+        db.close()
+    return article_id, max(
+        (c for c in claims if c["kind"] == "claim"), key=lambda c: c["checkworthiness"]
+    )
+
+
+def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_in_as, article):
+    article_id, claim = _ferry_claim(article["path"])
+    _in_review_by_rita(article["path"], claim["id"])
+    editor = signed_in_as("ed")
+    editor.clock.install()
+    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
+    panel = editor.locator("#claim-panel")
+    expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
+    banner = editor.locator("#approve-undo")
+
+    editor.keyboard.press("a")
+    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    editor.keyboard.press("u")
+    expect(banner).to_contain_text("Not published")
+    editor.clock.fast_forward(10_000)
+    assert _status(article["path"], claim["id"]) == "in_review"
+    expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
+
+    editor.locator("body").press("a")
+    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    expect(banner.get_by_role("button", name="Undo")).to_be_focused()
+    editor.clock.fast_forward(2_000)
+    assert _status(article["path"], claim["id"]) == "in_review"
+    expect(banner).to_contain_text("in 3 s.")
+    editor.clock.fast_forward(3_000)
+    expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("Published")
+    assert _status(article["path"], claim["id"]) == "published"
+
+
+def test_ages_are_never_cut_and_scores_read_the_same_on_the_queue_and_the_article(
+    watched_page, article
+):
+    page = watched_page
+    claim = max(article["claims"], key=lambda c: c["checkworthiness"])
+    db = database.connect(article["path"])
+    try:  # the longest age there is in words: "58 minutes ago"
+        an_hour_ago = datetime.now(UTC) - timedelta(minutes=58, seconds=30)
+        db.execute(
+            "UPDATE articles SET imported_at = ? WHERE id = ?",
+            [an_hour_ago.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), article["id"]],
+        )
+        db.conn.commit()
+    finally:
+        db.close()
+    page.goto(f"/queue?article={article['id']}")
+    # Cells are found by their column's heading, so the test holds however the rows are built.
+    headings = [h.strip() for h in page.locator(".queue-table thead th").all_inner_texts()]
+    age, score = headings.index("Age") + 1, headings.index("Score") + 1
+    ages = page.locator(f".queue-table tbody td:nth-child({age})")
+    expect(ages.first).to_have_text("58 minutes ago")
+    cut = page.evaluate(
+        """(column) => [...document.querySelectorAll(
+             `.queue-table tbody td:nth-child(${column})`)]
+           .filter(cell => cell.scrollWidth > cell.clientWidth + 1)
+           .map(cell => cell.textContent.trim())""",
+        age,
+    )
+    assert cut == []
+    row = page.locator(f'.queue-table tbody tr:has(a[href*="claim={claim["id"]}"])').first
+    on_queue = row.locator(f"td:nth-child({score})").inner_text().strip()
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    on_panel = page.locator("#claim-panel .score-line .num").inner_text()
+    assert on_queue == on_panel == str(round(claim["checkworthiness"] * 100))
+    assert_no_problems(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_inbox_mention_list_and_undo_banner_pass_axe(browser, base_url, article, scheme):
+    source = axe_source()
+    claim, other = article["claims"][0], article["claims"][1]
+    _in_review_by_rita(article["path"], claim["id"])
+    db = database.connect(article["path"])
+    try:
+        ed = actor_for(db, "ed")
+        comments.add_comment(db, other["id"], body="@rita can you look at this one?", actor=ed)
+    finally:
+        db.close()
+    found = {}
+    context = browser.new_context(base_url=base_url, viewport=VIEWPORT, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        sign_in(page, base_url, "ed")
+        page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+        page.keyboard.press("a")
+        expect(page.locator("#approve-undo")).to_be_visible()
+        found["undo banner"] = blocking(violations(page, source))
+        page.keyboard.press("u")
+        page.locator("#claim-panel").get_by_label("Add a comment").click()
+        page.keyboard.type("Look @r")
+        expect(page.locator(".mention-list [role=option]").first).to_be_visible()
+        found["mention list"] = blocking(violations(page, source))
+        context.close()
+        context = browser.new_context(base_url=base_url, viewport=VIEWPORT, color_scheme=scheme)
+        page = context.new_page()
+        sign_in(page, base_url, "rita")
+        for path in ("/", "/inbox"):
+            page.goto(path)
+            expect(page.locator("#inbox .inbox-item.is-unread").first).to_be_visible()
+            found[path] = blocking(violations(page, source))
+    finally:
+        context.close()
+    assert {name: problems for name, problems in found.items() if problems} == {}

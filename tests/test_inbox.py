@@ -1,0 +1,172 @@
+"""The inbox: returned verdicts, assignments, mentions, drafts and reviews waiting, read per person
+without touching the audit trail."""
+
+from helpers import RATIONALE, audit_count, form_post, parse, words
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.mentions import mentioned
+from factcheck.store import comments, evidence, inbox, triage, verdicts
+
+
+def _in_review(db, people, claim_id, author="rita"):
+    evidence.add_evidence(
+        db, claim_id, url="https://stats.example/r", stance="supports", actor=people[author]
+    )
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people[author])
+    verdicts.submit_for_review(db, claim_id, actor=people[author])
+
+
+def _kinds(db, actor):
+    return [(item["kind"], item["claim_id"], item["read"]) for item in inbox.inbox(db, actor)]
+
+
+def test_a_returned_verdict_reaches_its_author_with_the_editors_comment(claim_world):
+    db, people, claim_id = claim_world
+    _in_review(db, people, claim_id)
+    assert ("review", claim_id, False) in _kinds(db, people["ed"])
+    assert _kinds(db, people["rita"]) == []
+    verdicts.return_for_changes(
+        db, claim_id, actor=people["ed"], comment="Cite the bulletin's own page, please @rita."
+    )
+    items = inbox.inbox(db, people["rita"])  # one item, though the comment mentions her too
+    assert [(i["kind"], i["who"], i["who_name"], i["comment"]) for i in items] == [
+        ("returned", "ed", "Ed", "Cite the bulletin's own page, please @rita.")
+    ]
+    assert inbox.unread_count(db, people["rita"]) == 1
+    assert _kinds(db, people["ed"]) == []  # nothing waits for review any more
+
+    # Submitted again, it leaves her inbox; returned a second time, it is new again.
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    assert inbox.unread_count(db, people["rita"]) == 0
+    before = audit_count(db)
+    item = inbox.find_item(db, people["ed"], "review", items[0]["record_id"])
+    inbox.mark_read(db, people["ed"], item["item"])
+    assert audit_count(db) == before, "reading is not an audited event"
+    assert inbox.unread_count(db, people["ed"]) == 0
+    verdicts.return_for_changes(db, claim_id, actor=people["ed"], comment="And the date, too.")
+    assert [(i["kind"], i["read"]) for i in inbox.inbox(db, people["rita"])] == [
+        ("returned", False)
+    ]
+
+
+def test_assignments_mentions_and_drafts_reach_the_right_person(claim_world):
+    db, people, claim_id = claim_world
+    triage.assign(db, claim_id, assignee="rita", actor=people["ed"])
+    assert _kinds(db, people["rita"]) == [("assigned", claim_id, False)]
+    triage.assign(db, claim_id, assignee="eve", actor=people["eve"])  # taken by herself
+    assert _kinds(db, people["rita"]) == []
+    assert _kinds(db, people["eve"]) == []
+
+    comments.add_comment(
+        db,
+        claim_id,
+        body="@Rita and @eve: see the council's note. Mail ed@example.org",
+        actor=people["ed"],
+    )
+    assert _kinds(db, people["rita"]) == [("mention", claim_id, False)]
+    assert _kinds(db, people["eve"]) == [("mention", claim_id, False)]
+    assert _kinds(db, people["ed"]) == []  # an e-mail address mentions no one
+
+    verdicts.set_verdict(db, claim_id, rating="Mixed", rationale=RATIONALE, actor=people["rita"])
+    # Her own draft is listed as a reminder, never as news.
+    assert sorted(_kinds(db, people["rita"])) == [
+        ("draft", claim_id, True),
+        ("mention", claim_id, False),
+    ]
+    assert inbox.unread_count(db, people["rita"]) == 1
+    assert inbox.mark_all_read(db, people["rita"]) == 1
+    assert inbox.unread_count(db, people["rita"]) == 0
+    assert all(read for _, _, read in _kinds(db, people["rita"]))
+
+
+def test_reviewers_are_not_shown_verdicts_to_review(claim_world):
+    db, people, claim_id = claim_world
+    _in_review(db, people, claim_id, author="ed")
+    assert ("review", claim_id, False) in _kinds(db, people["eve"])
+    assert _kinds(db, people["ed"]) == []
+    assert _kinds(db, people["rita"]) == []
+
+
+def test_opening_an_item_marks_it_read_and_goes_to_the_claim(
+    client, client_as, claim, app_db, people
+):
+    _in_review(app_db, people, claim["id"])
+    verdicts.return_for_changes(
+        app_db, claim["id"], actor=people["ed"], comment="Cite the bulletin's own page, please."
+    )
+    page = parse(client.get("/"))
+    assert words(page.cssselect("[data-inbox-count]")[0]) == "(1 unread)"
+    item = page.cssselect("#inbox .inbox-item.is-unread")[0]
+    assert "Ed returned your verdict" in words(item)
+    assert item.cssselect(".person")[0].get("title") == "ed"
+    assert "Cite the bulletin's own page, please." in words(item)
+    link = item.cssselect("a.work-claim")[0].get("href")
+
+    opened = client.get(link)
+    assert opened.status_code == 303
+    assert opened.headers["Location"].endswith(
+        f"/articles/{claim['article_id']}?claim={claim['id']}"
+    )
+    page = parse(client.get("/inbox"))
+    assert page.cssselect("[data-inbox-count]") == []
+    assert page.cssselect("#inbox .inbox-item.is-unread") == []
+    assert len(page.cssselect("#inbox .inbox-item")) == 1
+    # Another person opening the same link reads nothing of Rita's.
+    assert client_as("eve").get(link).headers["Location"].endswith("/inbox")
+
+
+def test_mark_all_read_from_the_dashboard(client, claim, app_db, people):
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    comments.add_comment(app_db, claim["id"], body="@rita over to you", actor=people["ed"])
+    assert client.get("/inbox.json").get_json()["unread"] == 2
+    response = form_post(client, "/inbox/read", {})
+    assert response.status_code == 303
+    data = client.get("/inbox.json").get_json()
+    assert data["unread"] == 0 and [item["read"] for item in data["items"]] == [True, True]
+
+
+def test_mention_suggestions_list_people_by_name_or_username(client, people):
+    page = parse(client.get("/people/mentions?q=e"))
+    assert [li.get("data-username") for li in page.cssselect("li[role=option]")] == ["ed", "eve"]
+    assert parse(client.get("/people/mentions?q=zz")).cssselect("li[role=option]") == []
+
+
+def test_the_inbox_reads_records_through_indexes(claim_world):
+    db, people, _ = claim_world
+    from factcheck.store.inbox import _UNREAD, KINDS
+
+    for name, kind in KINDS.items():
+        unread = _UNREAD.format(key=kind.key)
+        sql = f"SELECT count(*) FROM {kind.tables} WHERE {kind.where} AND {unread}"
+        plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", {"me": 1})]
+        if name == "review":  # every verdict in review, and only those, through their index
+            assert plan[0] == "SCAN v USING INDEX verdicts_in_review", plan
+        else:  # one person's rows, found by index
+            assert plan[0].startswith("SEARCH") and "USING" in plan[0], f"{name}: {plan}"
+        assert not [step for step in plan[1:] if step.startswith("SCAN")], f"{name}: {plan}"
+
+
+@settings(deadline=None)  # no timing assertions: the machine is shared
+@given(st.text(alphabet="ab@ .,-_xyz", max_size=40))
+def test_mentions_are_lower_case_usernames_each_once(text):
+    found = mentioned(text)
+    assert len(found) == len(set(found))
+    for name in found:
+        assert name == name.lower() and len(name) >= 2
+        assert f"@{name}" in text.lower()
+        assert not name.endswith(".")
+
+
+def test_mentions_ignore_addresses_and_trailing_full_stops():
+    assert mentioned("Ask @Erin. Or mail erin@example.org, cc @omar-x and @omar-x") == [
+        "erin",
+        "omar-x",
+    ]
+
+
+def test_a_database_error_page_does_not_fail_again_on_the_header_count(client, app_db):
+    app_db.execute("DROP TABLE inbox_reads")
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "The database has not been set up" in response.get_data(as_text=True)
