@@ -22,14 +22,16 @@ bp = Blueprint("articles", __name__)
 
 # The dashboard lists the newest articles, a page at a time; the full list is /articles.json (and
 # the queue's article filter finds any by its title).
-DASHBOARD_ARTICLES = 40
+DASHBOARD_ARTICLES = 30
 # How many items each list in the side column shows; the queue, filtered, has the rest.
 WORK_SHOWN = {
-    "assigned_to_me": 10,
-    "reviews": 10,
+    "assigned_to_me": 6,
+    "reviews": 6,
     "recently_published": 5,
     "evidence_needing_attention": 5,
 }
+# The dashboard shows the newest few inbox items; /inbox has the rest.
+INBOX_SHOWN = 5
 
 
 # The ranked list beside the text shows this many claims; the queue, filtered to the article,
@@ -158,7 +160,7 @@ def dashboard_sections(db, actor, before: int | None = None) -> dict:
     sections["previously_checked"] = claim_matches.claims_with_previous_check(db)
     sections["evidence_changed"] = link_store.flagged_evidence(db)
     sections["evidence_changed_count"] = link_store.flagged_count(db)
-    sections.update(inbox_context(db, actor))
+    sections.update(inbox_context(db, actor, INBOX_SHOWN))
     return sections
 
 
@@ -203,6 +205,7 @@ def dashboard_json():
     sections["inbox"] = {
         "unread": sections.pop("inbox_unread"),
         "items": sections.pop("inbox_items"),
+        "more": sections.pop("inbox_more"),
     }
     return json_response(sections)
 

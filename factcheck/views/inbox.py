@@ -14,10 +14,13 @@ from factcheck.views.rendering import json_response, page_or_fragment, wants_fra
 bp = Blueprint("inbox", __name__)
 
 
-def inbox_context(db, actor) -> dict:
-    """The newest items, and the count of every unread one (the same as the header's)."""
+def inbox_context(db, actor, shown: int = inbox_store.SHOWN) -> dict:
+    """The newest `shown` items, whether there are more, and the count of every unread one (the
+    same as the header's)."""
+    items = inbox_store.inbox(db, actor, shown + 1)
     return {
-        "inbox_items": inbox_store.inbox(db, actor),
+        "inbox_items": items[:shown],
+        "inbox_more": len(items) > shown,
         "inbox_unread": inbox_store.unread_count(db, actor),
     }
 

@@ -125,7 +125,8 @@ def row_links() -> dict[str, str]:
     filtered to its article), built once per page: url_for for each row cost more than the row."""
     return {
         "claim": link_start("articles.article_page", "article_id"),
-        "article": link_start("queue.queue_page", "article"),
+        # The rows only ever show on the queue's own page, so the queue's link is relative.
+        "article": "?article=",
     }
 
 
