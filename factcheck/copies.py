@@ -12,6 +12,18 @@ from factcheck.fetch import HTML_TYPES
 
 MAX_COPY_BYTES = 10 * 1024 * 1024
 
+#: The file name extension of each type a copy may have (downloads and bundles name files by it).
+COPY_EXTENSIONS = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "text/html": "html",
+    "application/xhtml+xml": "xhtml",
+    "text/plain": "txt",
+}
+
 #: Hosts of public web archives whose copies may stand in for an evidence page (and subdomains).
 WEB_ARCHIVE_HOSTS = (
     "web.archive.org",

@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from factcheck.copies import COPY_EXTENSIONS
 from factcheck.exports import claimreview, csv_format, html_report, json_format
 from factcheck.exports.hashing import HashingWriter
 from factcheck.store import audit
@@ -26,16 +27,6 @@ PARTS = (
 CHUNK = 1 << 16
 # Archived copies of evidence pages, each named by the sha256 of its bytes.
 COPIES_FOLDER = "copies/"
-COPY_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "image/gif": "gif",
-    "image/webp": "webp",
-    "text/html": "html",
-    "application/xhtml+xml": "xhtml",
-    "text/plain": "txt",
-}
 
 
 class NotABundle(ValueError):

@@ -23,16 +23,6 @@ bp = Blueprint("evidence_copies", __name__)
 FILE_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 # Types a browser shows as a picture; everything else (PDF, HTML) is only ever downloaded.
 INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
-_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "image/gif": "gif",
-    "image/webp": "webp",
-    "text/html": "html",
-    "application/xhtml+xml": "xhtml",
-    "text/plain": "txt",
-}
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 
 
@@ -155,7 +145,7 @@ def snapshot_file(snapshot_id: int):
     stored = snapshot_store.snapshot_file(db, snapshot["content_sha256"])
     content_type = stored["content_type"]
     response = Response(bytes(stored["data"]), content_type=content_type)
-    name = f"copy-{snapshot_id}.{_EXTENSIONS.get(content_type, 'bin')}"
+    name = f"copy-{snapshot_id}.{copies.COPY_EXTENSIONS.get(content_type, 'bin')}"
     disposition = "inline" if content_type in INLINE_TYPES else "attachment"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
     response.headers["Content-Security-Policy"] = FILE_POLICY
