@@ -102,6 +102,10 @@ def test_on_a_phone_the_menu_button_opens_the_navigation(browser, base_url):
         menu.click()
         page.get_by_role("link", name="Queue", exact=True).click()
         expect(page).to_have_url(f"{base_url}/queue")
+        # Measured once the new page's script has folded the links behind Menu again: before
+        # that (stylesheets or script still loading) every link shows, as without script.
+        page.wait_for_load_state("load")
+        expect(page.get_by_role("button", name="Menu")).to_be_visible()
         assert _sideways_overflow(page) <= 0
     finally:
         context.close()
