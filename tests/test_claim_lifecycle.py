@@ -34,7 +34,7 @@ def test_bulk_not_a_claim_skips_a_claim_with_a_draft(claim_world):
     db, people, claim_id = claim_world
     _draft(db, people, claim_id)
     summary = bulk.bulk_update(
-        db, [claim_id], action="not_a_claim", value="Opinion", actor=people["ed"]
+        db, [claim_id], action="not_a_claim", value="An opinion, not a fact", actor=people["ed"]
     )
     assert summary["skipped"] == {claim_id: "it has a draft verdict"}
     with pytest.raises(Invalid, match="has a draft verdict"):
@@ -76,7 +76,7 @@ def test_undo_never_puts_a_claim_back_into_a_state_the_machine_forbids(claim_wor
 def test_undo_puts_back_what_the_machine_allows(claim_world):
     db, people, claim_id = claim_world
     done = bulk.bulk_update(
-        db, [claim_id], action="not_a_claim", value="Opinion", actor=people["ed"]
+        db, [claim_id], action="not_a_claim", value="An opinion, not a fact", actor=people["ed"]
     )
     undone = bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
     assert undone["claim_ids"] == [claim_id]

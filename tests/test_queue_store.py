@@ -85,7 +85,9 @@ def test_bulk_not_a_claim_then_undo(world):
     db, people, first, _ = world
     ids = [r["id"] for r in _all_pages(db, QueueFilters(article_id=first), limit=50)][:3]
     versions = {i: claims.get_claim(db, i)["version"] for i in ids}
-    done = bulk.bulk_update(db, ids, action="not_a_claim", value="Colour", actor=people["rita"])
+    done = bulk.bulk_update(
+        db, ids, action="not_a_claim", value="Colour, not a claim", actor=people["rita"]
+    )
     assert sorted(done["claim_ids"]) == sorted(ids)
     assert all(claims.get_claim(db, i)["kind"] == "not_a_claim" for i in ids)
     assert bulk.last_bulk_action(db, "rita")["id"] == done["audit_id"]
@@ -135,5 +137,7 @@ def test_counts_read_from_indexes_match_the_rows(world, filters):
     db, people, first, second = world
     assert queue_count(db, filters) == len(_all_pages(db, filters, limit=3))
     some = [row["id"] for row in _all_pages(db, QueueFilters(article_id=second), limit=50)][:2]
-    bulk.bulk_update(db, some, action="not_a_claim", value=None, actor=people["ed"])
+    bulk.bulk_update(
+        db, some, action="not_a_claim", value="Left out: background", actor=people["ed"]
+    )
     assert queue_count(db, filters) == len(_all_pages(db, filters, limit=3))

@@ -235,7 +235,7 @@ def test_mark_not_a_claim_then_undo_with_htmx(bulk_post, two_articles, app_db):
         {
             "claim": chosen,
             "action": "not_a_claim",
-            "reason": "opinion",
+            "reason": "an opinion piece",
             "view": "status=unreviewed",
         },
     )
@@ -243,7 +243,7 @@ def test_mark_not_a_claim_then_undo_with_htmx(bulk_post, two_articles, app_db):
     results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
     assert notice_text(results).startswith("2 claims marked not a claim")
     assert not set(chosen) & set(row_ids(results))
-    assert all(claims.get_claim(app_db, i)["reason"] == "opinion" for i in chosen)
+    assert all(claims.get_claim(app_db, i)["reason"] == "an opinion piece" for i in chosen)
     audit_id = results.cssselect('input[name="audit_id"]')[0].get("value")
     undone = bulk_post("/queue/undo", {"audit_id": audit_id, "view": "status=unreviewed"})
     results = lxml.html.fromstring(f"<div>{undone.get_data(as_text=True)}</div>")
@@ -294,7 +294,8 @@ def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_d
     verdicts.submit_for_review(app_db, locked["id"], actor=people["rita"])
     other = next(i for i in store_order(app_db) if i != locked["id"])
     response = bulk_post(
-        "/queue/bulk", {"claim": [locked["id"], other], "action": "not_a_claim", "reason": ""}
+        "/queue/bulk",
+        {"claim": [locked["id"], other], "action": "not_a_claim", "reason": "an opinion piece"},
     )
     text = notice_text(lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>"))
     assert text.startswith("1 claim marked not a claim")
@@ -494,9 +495,19 @@ def test_the_article_box_asks_for_suggestions_as_you_type(client):
 def test_a_non_claims_status_is_why_it_is_not_a_claim(client, two_articles, app_db, people):
     claim_id = store_order(app_db)[0]
     bulk.bulk_update(
-        app_db, [claim_id], action="not_a_claim", value="an opinion", actor=people["ed"]
+        app_db, [claim_id], action="not_a_claim", value="an opinion piece", actor=people["ed"]
     )
     page = parse(client.get("/queue?kind=not_a_claim"))
     status = cell(page, claim_id, "Status")
-    assert status.text_content() == "an opinion"
+    assert status.text_content() == "an opinion piece"
     assert not status.cssselect(".badge")
+
+
+def test_marking_claims_not_claims_in_bulk_needs_a_reason(bulk_post, two_articles, app_db):
+    chosen = store_order(app_db)[:2]
+    response = bulk_post(
+        "/queue/bulk", {"claim": chosen, "action": "not_a_claim", "reason": " ", "view": ""}
+    )
+    results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
+    assert "reason" in notice_text(results).lower()
+    assert all(claims.get_claim(app_db, i)["kind"] == "claim" for i in chosen)

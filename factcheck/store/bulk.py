@@ -16,6 +16,7 @@ from factcheck.store.claim_state import (
 )
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.verdicts import require_reason
 
 ACTIONS = ("not_a_claim", "assign", "status")
 MAX_CLAIMS = 500
@@ -61,7 +62,8 @@ def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -
     if action == "status" and value not in lifecycle.SETTABLE_STATUSES:
         raise Invalid("in bulk, a status can only be set to unreviewed or in progress")
     if action == "not_a_claim":
-        value = " ".join((value or "").split()) or "Marked as not a claim in bulk"
+        # As for one claim: the reason stays with each unit and tells the next reviewer why.
+        value = require_reason(value, "marking claims as not claims")
     if action == "assign" and value:
         row = db.execute(
             "SELECT id FROM users WHERE username = ? AND disabled = 0", [value.strip().lower()]

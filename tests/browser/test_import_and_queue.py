@@ -101,7 +101,7 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
     boxes = rows.locator('input[name="claim"]')
     chosen = [boxes.nth(i).get_attribute("value") for i in (0, 1)]
 
-    page.get_by_placeholder("Reason (e.g. opinion)").fill("headline wording")
+    page.get_by_label("Reason it is not a claim").fill("headline wording")
     page.get_by_role("button", name="Mark not a claim").click()
     notice = page.locator(".queue-notice")
     expect(notice).to_contain_text("2 claims marked not a claim")
