@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from helpers import (
-    PASSWORD,
     SAMPLE_ARTICLE,
     add_people,
-    csrf_token_for,
     first_checkable_claim,
     import_sample,
     new_database,
+    signed_in_client,
 )
 from hypothesis import settings
 from local_server import Server
@@ -99,17 +98,7 @@ def anonymous_client(app):
 def client_as(app, people):
     """client_as(username) is a test client already signed in as that person."""
 
-    def signed_in(username: str):
-        test_client = app.test_client()
-        response = test_client.post(
-            "/sign-in",
-            data={"username": username, "password": PASSWORD},
-            headers={"X-CSRFToken": csrf_token_for(test_client)},
-        )
-        assert response.status_code == 303, response.get_data(as_text=True)
-        return test_client
-
-    return signed_in
+    return lambda username: signed_in_client(app, username)
 
 
 @pytest.fixture

@@ -102,6 +102,18 @@ def first_checkable_claim(db, article_id: int) -> dict:
     return max(claims, key=lambda c: c["checkworthiness"])
 
 
+def signed_in_client(app, username: str):
+    """A test client of `app` signed in through the form as `username` (password PASSWORD)."""
+    test_client = app.test_client()
+    response = test_client.post(
+        "/sign-in",
+        data={"username": username, "password": PASSWORD},
+        headers={"X-CSRFToken": csrf_token_for(test_client)},
+    )
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return test_client
+
+
 def csrf_token_for(test_client) -> str:
     """Read the CSRF token a browser would send back: from the sign-in form when signed out, or
     from the page's htmx headers when signed in."""

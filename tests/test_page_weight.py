@@ -2,7 +2,7 @@
 newsroom's titles, claims, addresses and names are, with ids as wide as at a million claims."""
 
 import pytest
-from helpers import PASSWORD, add_people, csrf_token_for, new_database, parse
+from helpers import PASSWORD, add_people, new_database, parse, signed_in_client
 
 from factcheck.app import create_app
 from factcheck.importers import from_text
@@ -125,14 +125,7 @@ def crowded_newsroom(tmp_path_factory):
 def editor(crowded_newsroom):
     """The editor ed, signed in on the crowded newsroom: an editor's dashboard shows the most."""
     app = create_app({"DATABASE": str(crowded_newsroom), "TESTING": True})
-    client = app.test_client()
-    response = client.post(
-        "/sign-in",
-        data={"username": "ed", "password": PASSWORD},
-        headers={"X-CSRFToken": csrf_token_for(client)},
-    )
-    assert response.status_code == 303
-    return client
+    return signed_in_client(app, "ed")
 
 
 def test_a_full_queue_page_stays_under_the_limit(editor):

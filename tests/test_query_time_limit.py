@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 from flask import jsonify
-from helpers import HX, PASSWORD, csrf_token_for, parse
+from helpers import HX, PASSWORD, csrf_token_for, parse, signed_in_client
 from test_long_articles import long_body
 
 from factcheck import db as database
@@ -40,14 +40,7 @@ def slow_app(db_path):
 
 @pytest.fixture
 def slow_client(slow_app, people):
-    client = slow_app.test_client()
-    response = client.post(
-        "/sign-in",
-        data={"username": "rita", "password": PASSWORD},
-        headers={"X-CSRFToken": csrf_token_for(client)},
-    )
-    assert response.status_code == 303
-    return client
+    return signed_in_client(slow_app, "rita")
 
 
 def test_a_slow_query_answers_503_with_a_plain_page(slow_client):
