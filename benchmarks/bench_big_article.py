@@ -28,8 +28,10 @@ from factcheck import db as database  # noqa: E402
 from factcheck import importers  # noqa: E402
 from factcheck.app import create_app  # noqa: E402
 from factcheck.ingest import ingest_imported  # noqa: E402
-from factcheck.store import claims as claim_store  # noqa: E402
-from factcheck.store import users  # noqa: E402
+from factcheck.store import (
+    claim_reads,  # noqa: E402
+    users,  # noqa: E402
+)
 from factcheck.store.actors import SYSTEM  # noqa: E402
 
 SMALL = 100
@@ -62,7 +64,7 @@ def build(db_path: Path, folder: Path, results) -> None:
         imported = importers.load(str(page), format="html")
         result = ingest_imported(db, imported)
         seconds = time.perf_counter() - started
-        units = claim_store.claims_for_article(db, result.article_id)
+        units = claim_reads.claims_for_article(db, result.article_id)
         middle = units[len(units) // 2]["id"]
         results.put(
             (paragraphs, result.article_id, len(units), middle, seconds, page.stat().st_size)

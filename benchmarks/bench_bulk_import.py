@@ -21,10 +21,10 @@ from corpus import corpus  # noqa: E402
 from factcheck import db as database  # noqa: E402
 from factcheck.article_records import open_records, records  # noqa: E402
 from factcheck.bulk_import import BATCH_SIZE, import_items  # noqa: E402
-from factcheck.claims import split_article  # noqa: E402
-from factcheck.fingerprint import body_hash  # noqa: E402
 from factcheck.importers import from_text  # noqa: E402
 from factcheck.store.bulk_load import SEARCH_INSERT_TRIGGER  # noqa: E402
+from factcheck.text.fingerprint import body_hash  # noqa: E402
+from factcheck.text.splitting import split_article  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "2000"))
 TARGET_RATIO = 2.0

@@ -26,7 +26,7 @@ from checkworthiness_training import paragraph_starts, read_debate, train  # noq
 from factcheck import db as database
 from factcheck.ingest import ingest_text
 from factcheck.store.articles import get_article
-from factcheck.store.claims import claims_for_article
+from factcheck.store.claim_reads import claims_for_article
 
 CORPUS_NAME = "checkworthiness-dev"
 TARGET_MAP = 0.25

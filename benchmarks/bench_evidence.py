@@ -24,7 +24,7 @@ from corpus import corpus  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
 from factcheck import jobs, link_watch  # noqa: E402
-from factcheck.fetch import FetchPolicy  # noqa: E402
+from factcheck.network.fetch import FetchPolicy  # noqa: E402
 from factcheck.store import evidence as evidence_store  # noqa: E402
 from factcheck.store.actors import SYSTEM  # noqa: E402
 from factcheck.store.users import actor_for, add_user  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import trafilatura
 
-from factcheck.language import detect
+from factcheck.text.language import detect
 
 SHINGLE = 4
 CLI = [sys.executable, "-c", "from factcheck.cli import main; main(prog_name='factcheck')"]

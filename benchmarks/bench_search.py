@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_export import insert_articles, sentence_pool  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
-from factcheck.store.queue import (  # noqa: E402
+from factcheck.store.queue_reads import (  # noqa: E402
     QueueFilters,
     queue_page,
     queue_results,

@@ -13,7 +13,7 @@ import sentencex
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
-from factcheck.claims import LANGUAGE, split_article  # noqa: E402
+from factcheck.text.splitting import LANGUAGE, split_article  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))

@@ -7,10 +7,10 @@ import bisect
 from collections import Counter
 from pathlib import Path
 
-from factcheck.checkworthiness import REASONS, weighted
-from factcheck.claims import split_article
 from factcheck.logistic import fit
 from factcheck.reason_effects import reason_effects as effects_of
+from factcheck.text.checkworthiness import REASONS, weighted
+from factcheck.text.splitting import split_article
 
 L2 = 1.0
 # Every learned weight moves the score the way its reason's name says, by at least this much in

@@ -25,7 +25,7 @@ from checkworthiness_training import (  # noqa: E402
     train,
 )
 
-from factcheck.checkworthiness import REASONS, WEIGHTS_FILE  # noqa: E402
+from factcheck.text.checkworthiness import REASONS, WEIGHTS_FILE  # noqa: E402
 
 
 def main() -> int:
@@ -41,7 +41,7 @@ def main() -> int:
     units = [reasons for lines, _ in debates for line in lines for reasons in line]
     effects = reason_effects(units, bias, weights)
     stored = {
-        "about": "Log-odds weights of the check-worthiness reasons (factcheck/checkworthiness.py).",
+        "about": "Log-odds weights of the check-worthiness reasons (factcheck/text/checkworthiness.py).",
         "command": "python benchmarks/train_checkworthiness.py",
         "data": f"checkworthiness-dev: {len(files)} CLEF 2019 CheckThat! Task 1 training debates,"
         f" {sum(len(labels) for _, labels in debates)} lines, {len(units)} claim units",

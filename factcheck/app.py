@@ -7,8 +7,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from factcheck import __version__
 from factcheck.db import default_path
-from factcheck.fetch import DEFAULT_POLICY
 from factcheck.importers import DEFAULT_MAX_BYTES
+from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.resources import static_dir
 from factcheck.views import (
     account,
@@ -17,7 +17,7 @@ from factcheck.views import (
     auth,
     auth_guard,
     claim_actions,
-    claims,
+    claim_pages,
     connection,
     downloads,
     errors,
@@ -29,10 +29,9 @@ from factcheck.views import (
     imports,
     inbox,
     previous_check_actions,
-    queue,
     rate_limit,
+    review_queue,
     scale_css,
-    secret_key,
     session_cookie,
 )
 
@@ -64,8 +63,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = secret_key.load_or_create(
-            secret_key.key_path_for(app.config["DATABASE"])
+        app.config["SECRET_KEY"] = session_cookie.load_or_create(
+            session_cookie.key_path_for(app.config["DATABASE"])
         )
     app.json.sort_keys = False
     _limit_request_size(app)
@@ -90,13 +89,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(articles.bp)
-    app.register_blueprint(claims.bp)
+    app.register_blueprint(claim_pages.bp)
     app.register_blueprint(claim_actions.bp)
     app.register_blueprint(evidence_copies.bp)
     app.register_blueprint(scale_css.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(imports.bp)
-    app.register_blueprint(queue.bp)
+    app.register_blueprint(review_queue.bp)
     app.register_blueprint(inbox.bp)
     app.register_blueprint(previous_check_actions.bp)
     app.register_blueprint(downloads.bp)

@@ -18,7 +18,7 @@ from factcheck.importers import (
     open_path,
     tidy_text,
 )
-from factcheck.urls import clean_web_url
+from factcheck.network.urls import clean_web_url
 
 RECORD_FORMATS = ("jsonl", "csv")
 RECORD_FIELDS = ("title", "body", "url", "published_date", "author")

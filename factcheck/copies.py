@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from factcheck import importers
-from factcheck.fetch import HTML_TYPES
+from factcheck.network.fetch import HTML_TYPES
 
 MAX_COPY_BYTES = 10 * 1024 * 1024
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from factcheck.fetch import (
+from factcheck.network.fetch import (
     DEFAULT_POLICY,
     HTML_TYPES,
     FetchError,
@@ -17,7 +17,7 @@ from factcheck.fetch import (
     ResponseTooLarge,
     fetch,
 )
-from factcheck.html_paragraphs import article_paragraphs
+from factcheck.text.html_paragraphs import article_paragraphs
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
@@ -218,7 +218,7 @@ def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
     """The paragraphs without those at the end that are page furniture through and through
     ("Subscribe to our newsletters", "Follow her on Twitter"): the article has ended there.
     Furniture between paragraphs of the article stays, marked as not a claim."""
-    from factcheck.claims import split_article
+    from factcheck.text.splitting import split_article
 
     end = len(paragraphs)
     while end > 1:
@@ -248,7 +248,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("the HTML page is empty; check the file or link")
-    from factcheck.hidden_html import visible_tree
+    from factcheck.text.hidden_html import visible_tree
 
     tree = visible_tree(html)
     document, body = _extract(html if tree is None else tree, url)

@@ -2,11 +2,11 @@
 
 from dataclasses import asdict, dataclass
 
-from factcheck.claims import DEFAULT_LANGUAGE, Unit, split_article
-from factcheck.fingerprint import body_hash
-from factcheck.language import detect
 from factcheck.store import articles
 from factcheck.store.actors import SYSTEM, Actor
+from factcheck.text.fingerprint import body_hash
+from factcheck.text.language import detect
+from factcheck.text.splitting import DEFAULT_LANGUAGE, Unit, split_article
 
 
 @dataclass(frozen=True)

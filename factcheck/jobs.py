@@ -16,8 +16,8 @@ from huey import SqliteHuey
 
 from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
-from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.ingest import ingest_imported
+from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError

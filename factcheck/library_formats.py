@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from factcheck.importers import binary_kind
-from factcheck.urls import clean_web_url
+from factcheck.network.urls import clean_web_url
 
 FORMATS = ("csv", "tsv", "jsonl", "claimreview")
 #: The fields of a library record, in the order files and listings show them.

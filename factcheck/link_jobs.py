@@ -10,7 +10,7 @@ from huey.exceptions import TaskLockedException
 
 from factcheck import db as database
 from factcheck import jobs, link_watch
-from factcheck.fetch import DEFAULT_POLICY, FetchPolicy
+from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
 
 huey = jobs.huey
 

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from factcheck import copies, quote_check
-from factcheck.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.importers import ImportRefused
+from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.store import link_checks
 from factcheck.store.actors import SYSTEM
 

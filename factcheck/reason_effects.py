@@ -4,7 +4,7 @@ moves their score (the score with the reason minus the score without it, in poin
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.checkworthiness import BIAS, REASONS, WEIGHTS, weighted
+from factcheck.text.checkworthiness import BIAS, REASONS, WEIGHTS, weighted
 
 
 @dataclass(frozen=True)

@@ -214,10 +214,10 @@ def site():
 def store_article(app_db):
     """store_article(body, [(text, section, kind, reason, score), ...], title=...) stores an
     article with exactly these units (found in order in the body), bypassing the splitter."""
-    from factcheck.claims import Unit
-    from factcheck.fingerprint import body_hash
     from factcheck.store import articles
     from factcheck.store.actors import SYSTEM
+    from factcheck.text.fingerprint import body_hash
+    from factcheck.text.splitting import Unit
 
     def store(body: str, specs: list[tuple], title: str = "A stored article", **metadata) -> int:
         units = []

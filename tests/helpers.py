@@ -7,8 +7,7 @@ import lxml.html
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
-from factcheck.store import users
+from factcheck.store import claim_reads, users
 from factcheck.store.actors import SYSTEM
 
 PASSWORD = "correct horse battery"
@@ -79,7 +78,7 @@ def audit_count(db) -> int:
 
 def claim_now(db, claim_id: int) -> dict:
     """The claim as the database holds it now."""
-    return claim_store.get_claim(db, claim_id)
+    return claim_reads.get_claim(db, claim_id)
 
 
 def verdict_data(claim: dict, rating="unverifiable", rationale=RATIONALE, intent="save") -> dict:
@@ -98,7 +97,7 @@ def import_sample(db, body: str = SAMPLE_ARTICLE) -> int:
 
 
 def first_checkable_claim(db, article_id: int) -> dict:
-    claims = [c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"]
+    claims = [c for c in claim_reads.claims_for_article(db, article_id) if c["kind"] == "claim"]
     return max(claims, key=lambda c: c["checkworthiness"])
 
 

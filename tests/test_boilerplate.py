@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.boilerplate import classify_boilerplate
+from factcheck.text.boilerplate import classify_boilerplate
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,7 @@ from factcheck.article_records import jsonl_records
 from factcheck.cli import main
 from factcheck.resources import demo_dir
 from factcheck.store import articles as article_store
-from factcheck.store import audit
-from factcheck.store import claims as claim_store
+from factcheck.store import audit, claim_reads
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,7 +57,7 @@ def _check_every_claim_and_the_audit(db):
     assert rows, "nothing was imported: the checks below would pass vacuously"
     for row in rows:
         body = article_store.get_article(db, row["id"])["body"]
-        claims = claim_store.claims_for_article(db, row["id"])
+        claims = claim_reads.claims_for_article(db, row["id"])
         assert claims
         for claim in claims:
             assert body[claim["start"] : claim["end"]] == claim["text"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checkworthiness import REASONS, WEIGHTS, WEIGHTS_FILE, score
+from factcheck.text.checkworthiness import REASONS, WEIGHTS, WEIGHTS_FILE, score
 
 COUNTS_AND_FIGURES = [
     "At least 23 people were killed when the bridge collapsed on Monday.",

@@ -22,14 +22,13 @@ from hypothesis import strategies as st
 from local_server import page
 
 from factcheck import jobs
-from factcheck.fetch import FetchPolicy
 from factcheck.history_words import HISTORY_WORDS, describe, detail, headline, version_after
+from factcheck.network.fetch import FetchPolicy
+from factcheck.network.urls import url_host, url_rest
 from factcheck.scales import default_scale
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads, verdicts
 from factcheck.store import evidence as evidence_store
-from factcheck.store import verdicts
 from factcheck.store.errors import Forbidden
-from factcheck.urls import url_host, url_rest
 from factcheck.views.error_words import sentence
 from factcheck.views.scale_css import mix_with_white, rating_class, rating_styles, stylesheet_text
 
@@ -352,7 +351,7 @@ def test_evidence_of_another_claim_cannot_be_removed_through_this_one(
 ):
     other = [
         c
-        for c in claim_store.claims_for_article(app_db, claim["article_id"])
+        for c in claim_reads.claims_for_article(app_db, claim["article_id"])
         if c["kind"] == "claim" and c["id"] != claim["id"]
     ][0]
     added = evidence_store.add_evidence(

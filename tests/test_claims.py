@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.attribution import find_attribution, outside_quotes, quote_spans
-from factcheck.checkworthiness import WEIGHTS
-from factcheck.claims import Unit, split_article
+from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans
+from factcheck.text.checkworthiness import WEIGHTS
+from factcheck.text.splitting import Unit, split_article
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

@@ -5,7 +5,7 @@ import multiprocessing
 from helpers import RATIONALE, add_people, first_checkable_claim, import_sample, new_database
 
 from factcheck import db as database
-from factcheck.store import audit, claims, users, verdicts
+from factcheck.store import audit, claim_reads, users, verdicts
 from factcheck.store.errors import Conflict
 
 
@@ -57,5 +57,5 @@ def test_two_writers_on_one_claim(tmp_path):
     stored = verdicts.verdicts_for_claim(db, claim["id"])
     assert len(stored) == 1
     assert stored[0]["rating"] == {"rita": "false", "ed": "accurate"}[winner]
-    assert claims.get_claim(db, claim["id"])["version"] == version + 1
+    assert claim_reads.get_claim(db, claim["id"])["version"] == version + 1
     assert audit.verify(db).ok

@@ -4,8 +4,7 @@ assigned claims, reviews waiting, fresh verdicts and evidence that could not be 
 from helpers import HX, RATIONALE, first_checkable_claim, parse
 
 from factcheck.store import articles as article_store
-from factcheck.store import claims as claim_store
-from factcheck.store import evidence, triage, verdicts
+from factcheck.store import claim_reads, evidence, triage, verdicts
 from factcheck.store.actors import SYSTEM
 
 
@@ -223,7 +222,7 @@ def test_a_list_of_work_says_when_it_has_more(client, make_article, app_db, peop
     from factcheck.views import articles as article_views
 
     claims = [
-        c for c in claim_store.claims_for_article(app_db, make_article()) if c["kind"] == "claim"
+        c for c in claim_reads.claims_for_article(app_db, make_article()) if c["kind"] == "claim"
     ]
     for claim in claims[:2]:
         triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])

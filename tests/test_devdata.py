@@ -14,8 +14,7 @@ from factcheck.devdata.people import ADMIN, EDITORS, REVIEWERS
 from factcheck.ingest import ingest_text, store_prepared
 from factcheck.scales import default_scale
 from factcheck.store import articles as article_store
-from factcheck.store import audit
-from factcheck.store import claims as claim_store
+from factcheck.store import audit, claim_reads
 from factcheck.store.bulk_load import SEARCH_INSERT_TRIGGER, bulk_load
 
 ARTICLES = 30
@@ -40,7 +39,7 @@ def test_every_claim_is_the_text_at_its_offsets(generated):
     units = []
     for row in listed:
         body = article_store.get_article(db, row["id"])["body"]
-        claims = claim_store.claims_for_article(db, row["id"])
+        claims = claim_reads.claims_for_article(db, row["id"])
         assert [c["seq"] for c in claims] == list(range(len(claims)))
         assert all(body[c["start"] : c["end"]] == c["text"] for c in claims)
         units.append(len(claims))

@@ -84,12 +84,12 @@ def test_anonymous_visitors_cannot_download(anonymous_client, article_id):
 
 
 def test_queue_export_carries_every_filter_the_queue_shows(client, make_article, app_db, people):
-    from factcheck.store import bulk, claims
+    from factcheck.store import bulk, claim_reads
 
     article_id = make_article()
     other_id = make_article("Harbour dredging to cost 9 million\n\nThe port said 9 ships wait.")
     target = max(
-        (c for c in claims.claims_for_article(app_db, article_id) if c["kind"] == "claim"),
+        (c for c in claim_reads.claims_for_article(app_db, article_id) if c["kind"] == "claim"),
         key=lambda c: c["checkworthiness"],
     )
     bulk.bulk_update(app_db, [target["id"]], action="assign", value="rita", actor=people["ed"])

@@ -12,9 +12,8 @@ from helpers import add_people, first_checkable_claim, import_sample, new_databa
 from local_server import page
 
 from factcheck import jobs, link_jobs
-from factcheck.fetch import FetchPolicy
-from factcheck.store import claims as claim_store
-from factcheck.store import evidence, snapshots
+from factcheck.network.fetch import FetchPolicy
+from factcheck.store import claim_reads, evidence, snapshots
 from factcheck.store.actors import SYSTEM
 
 FOUND_QUOTE = "none of the cracks was deeper than 4\u00a0centimetres"
@@ -35,7 +34,7 @@ def world(tmp_path, immediate_jobs, site):
 
 
 def _another_claim(db, claim):
-    units = claim_store.claims_for_article(db, claim["article_id"])
+    units = claim_reads.claims_for_article(db, claim["article_id"])
     return next(unit for unit in units if unit["kind"] == "claim" and unit["id"] != claim["id"])
 
 
@@ -72,7 +71,7 @@ def test_a_close_quote_is_found_approximately_and_shows_in_claims_json(world):
     url = site.url("/report")
     _add(db, claim, people, url, CLOSE_QUOTE)
     jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
-    record = claim_store.claims_with_reviews(db, [claim])[0]
+    record = claim_reads.claims_with_reviews(db, [claim])[0]
     item = record["evidence"][0]
     assert item["quote_status"] == "approximate"
     assert item["quote_passage"].startswith("Engineers found seven cracks")

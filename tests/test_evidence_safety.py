@@ -11,7 +11,7 @@ from local_server import Server, redirect
 
 from factcheck import jobs, link_watch
 from factcheck.archive_words import failure_words
-from factcheck.fetch import FetchPolicy
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
 from factcheck.store import snapshots
 
@@ -33,9 +33,9 @@ def test_only_the_safe_fetcher_talks_to_the_network():
                 if name in NETWORK_MODULES or name.split(".")[0] in {"requests", "urllib3"}:
                     importers.setdefault(name, set()).add(path.relative_to(PACKAGE).as_posix())
     clients = {path for name, paths in importers.items() if name != "socket" for path in paths}
-    assert clients == {"fetch.py"}, importers
+    assert clients == {"network/fetch.py"}, importers
     # Sockets elsewhere only listen (production.py binds the server's port before gunicorn).
-    assert importers["socket"] == {"fetch.py", "production.py"}
+    assert importers["socket"] == {"network/fetch.py", "production.py"}
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from test_export_world import (
 
 from factcheck.exports import ExportFilters
 from factcheck.exports.csv_format import FORMULA_STARTS, neutralise
-from factcheck.store import claims, evidence, verdicts
-from factcheck.store.exports import CSV_COLUMNS
+from factcheck.store import claim_reads, evidence, verdicts
+from factcheck.store.export_reads import CSV_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_round_trip_matches_the_database(world):
     ]
     assert sorted(rows) == sorted(expected_ids)
     for claim_id, row in rows.items():
-        claim = claims.get_claim(world.db, claim_id)
+        claim = claim_reads.get_claim(world.db, claim_id)
         assert row["text"] == _cell(claim["text"])
         assert (int(row["start"]), int(row["end"])) == (claim["start"], claim["end"])
         assert row["status"] == claim["status"]

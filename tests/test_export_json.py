@@ -8,8 +8,7 @@ import pytest
 from test_export_world import build_world, checkable, export_bytes
 
 from factcheck.exports import ExportFilters
-from factcheck.store import audit, claims, comments, evidence, verdicts
-from factcheck.store import exports as export_store
+from factcheck.store import audit, claim_reads, comments, evidence, export_reads, verdicts
 
 VERDICT_FIELDS = (
     "id",
@@ -69,7 +68,7 @@ def _usernames(db) -> dict[int, str]:
 def assert_matches_database(db, record: dict) -> None:
     """Compare one exported claim record with what the store functions read."""
     names = _usernames(db)
-    claim = claims.get_claim(db, record["id"])
+    claim = claim_reads.get_claim(db, record["id"])
     for field in ("article_id", "seq", "start", "end", "text", "section", "kind", "status"):
         expected = claim[field]
         assert record[field] == expected, field
@@ -98,7 +97,7 @@ def assert_matches_database(db, record: dict) -> None:
     ]
 
     stored_history = [
-        h for h in claims.claim_history(db, record["id"]) if h["record_type"] != "article"
+        h for h in claim_reads.claim_history(db, record["id"]) if h["record_type"] != "article"
     ]
     assert [(h["id"], h["action"], h["actor"], h["hash"]) for h in record["history"]] == [
         (h["id"], h["action"], h["actor"], h["hash"]) for h in stored_history
@@ -202,8 +201,8 @@ def test_empty_selection_is_still_valid(world):
 
 
 def test_records_stream_from_a_cursor_in_bounded_batches(world, monkeypatch):
-    monkeypatch.setattr(export_store, "FETCH_BATCH", 3)
-    batches = export_store.claim_record_batches(world.db)
+    monkeypatch.setattr(export_reads, "FETCH_BATCH", 3)
+    batches = export_reads.claim_record_batches(world.db)
     assert inspect.isgenerator(batches)
     sizes = [len(batch) for batch in batches]
     assert max(sizes) == 3 and sum(sizes) == len(_all_claim_ids(world))
@@ -225,6 +224,8 @@ def test_not_a_claim_units_are_left_out(world):
     _, records = _jsonl(
         export_bytes(world, "jsonl", ExportFilters(article_id=world.sample_article))
     )
-    kinds = {c["id"]: c["kind"] for c in claims.claims_for_article(world.db, world.sample_article)}
+    kinds = {
+        c["id"]: c["kind"] for c in claim_reads.claims_for_article(world.db, world.sample_article)
+    }
     assert "not_a_claim" in kinds.values()
     assert {r["id"] for r in records} == {i for i, k in kinds.items() if k == "claim"}

@@ -7,7 +7,7 @@ from helpers import RATIONALE, add_people, import_sample, new_database
 from factcheck.exports import ExportConfig, ExportFilters, write_export
 from factcheck.importers import from_text
 from factcheck.ingest import ingest_imported
-from factcheck.store import bulk, claims, comments, evidence, triage, verdicts
+from factcheck.store import bulk, claim_reads, comments, evidence, triage, verdicts
 
 PUBLIC_URL = "https://verify.example.org"
 ORG_NAME = "Valley Verify"
@@ -50,7 +50,7 @@ class World:
 
 
 def checkable(db, article_id: int) -> list[dict]:
-    return [c for c in claims.claims_for_article(db, article_id) if c["kind"] == "claim"]
+    return [c for c in claim_reads.claims_for_article(db, article_id) if c["kind"] == "claim"]
 
 
 def _publish(db, people, claim_id, rating, rationale, sources, approver="ed"):

@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from local_server import PAGE, Server, page, redirect
 
-from factcheck import fetch as fetch_module
-from factcheck.addresses import address_refusal
-from factcheck.fetch import (
+from factcheck.network import fetch as fetch_module
+from factcheck.network.addresses import address_refusal
+from factcheck.network.fetch import (
     DEFAULT_POLICY,
     FetchError,
     FetchPolicy,
@@ -397,7 +397,7 @@ def test_proxies_from_the_environment_are_ignored(site, monkeypatch):
 
 
 def test_refusals_are_logged(caplog):
-    with caplog.at_level(logging.WARNING, logger="factcheck.fetch"):
+    with caplog.at_level(logging.WARNING, logger="factcheck.network.fetch"):
         with pytest.raises(FetchError):
             fetch("http://169.254.169.254/")
     assert "169.254.169.254 is the cloud metadata address" in caplog.text

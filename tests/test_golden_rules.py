@@ -6,7 +6,7 @@ from golden_rules import CASES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import split_article
+from factcheck.text.splitting import split_article
 
 
 def _ours(text: str) -> list[str]:

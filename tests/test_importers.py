@@ -13,8 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import importers
-from factcheck.claims import split_article
-from factcheck.fetch import FetchedPage, FetchError, FetchPolicy, ResponseTooLarge
 from factcheck.importers import (
     ImportedArticle,
     ImportRefused,
@@ -24,6 +22,8 @@ from factcheck.importers import (
     load,
     tidy_text,
 )
+from factcheck.network.fetch import FetchedPage, FetchError, FetchPolicy, ResponseTooLarge
+from factcheck.text.splitting import split_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE_PARAGRAPHS = [

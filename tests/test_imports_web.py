@@ -14,8 +14,8 @@ from local_server import page
 
 from factcheck import jobs
 from factcheck.app import FORM_OVERHEAD_BYTES, create_app
-from factcheck.fetch import DEFAULT_POLICY, FetchPolicy
 from factcheck.importers import DEFAULT_MAX_BYTES
+from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
 from factcheck.store import articles as article_store
 from factcheck.views import imports
 
@@ -470,7 +470,7 @@ def test_a_site_that_cannot_be_found_is_named_as_such(post_import, client, monke
     def no_such_host(*args, **kwargs):
         raise socket.gaierror(-2, "Name or service not known")
 
-    monkeypatch.setattr("factcheck.fetch.socket.getaddrinfo", no_such_host)
+    monkeypatch.setattr("factcheck.network.fetch.socket.getaddrinfo", no_such_host)
     progress = _failed_import(post_import, client, "https://no-such-site.example/story")
     message = progress.cssselect("[data-error-message]")[0].text_content()
     assert message == "The site could not be found. Check the address."

@@ -7,7 +7,7 @@ from local_server import page
 from test_imports_web import big_text
 
 from factcheck import job_recovery, jobs
-from factcheck.fetch import FetchPolicy
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import articles as article_store
 from factcheck.store import audit
 from factcheck.store import evidence as evidence_store

@@ -5,7 +5,7 @@ from helpers import SAMPLE_ARTICLE, add_people, first_checkable_claim, import_sa
 from local_server import page
 
 from factcheck import jobs
-from factcheck.fetch import FetchPolicy
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import articles, evidence
 
 

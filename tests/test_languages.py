@@ -9,9 +9,9 @@ from helpers import parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import split_article
 from factcheck.cli import main
-from factcheck.language import checked_code, detect
+from factcheck.text.language import checked_code, detect
+from factcheck.text.splitting import split_article
 
 GERMAN = """Hochwasser an der Elbe: Stadt rechnet mit Schäden von 40 Millionen Euro
 

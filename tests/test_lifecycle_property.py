@@ -23,8 +23,7 @@ from jinja2 import BytecodeCache
 from factcheck.app import create_app
 from factcheck.cli import main
 from factcheck.lifecycle_checks import problems
-from factcheck.store import audit, bulk, evidence, triage, verdicts
-from factcheck.store import claims as claim_store
+from factcheck.store import audit, bulk, claim_reads, evidence, triage, verdicts
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import StoreError
 from factcheck.views import claim_actions
@@ -74,7 +73,7 @@ class ClaimLifecycle(RuleBasedStateMachine):
         self.path = Path(self.folder.name) / "factcheck.db"
         self.db = new_database(self.path)
         self.actors = add_people(self.db)
-        units = claim_store.claims_for_article(self.db, import_sample(self.db))
+        units = claim_reads.claims_for_article(self.db, import_sample(self.db))
         ranked = sorted(
             (u for u in units if u["kind"] == "claim"), key=lambda u: -u["checkworthiness"]
         )
@@ -125,7 +124,7 @@ class ClaimLifecycle(RuleBasedStateMachine):
         self.steps.append(f"store {username} {change.__name__} {args} {kwargs} -> {outcome}")
 
     def version(self, claim_id: int) -> int:
-        return claim_store.get_claim(self.db, claim_id)["version"]
+        return claim_reads.get_claim(self.db, claim_id)["version"]
 
     def evidence_ids(self, claim_id: int) -> list[int]:
         return [row["id"] for row in evidence.evidence_for_claim(self.db, claim_id)]
@@ -343,7 +342,7 @@ class ClaimLifecycle(RuleBasedStateMachine):
     @invariant()
     def every_claim_is_in_a_state_the_machine_allows(self):
         for claim_id in self.claim_ids:
-            unit = claim_store.get_claim(self.db, claim_id)
+            unit = claim_reads.get_claim(self.db, claim_id)
             current = situation(self.db, unit)
             found = problems(current)
             assert found == [], "\n".join(self.steps + found)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from local_server import page, redirect
 
 from factcheck import jobs, link_watch
-from factcheck.fetch import FetchPolicy
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks, verdicts
 
@@ -185,9 +185,9 @@ def test_evidence_behind_published_verdicts_is_checked_first(
 ):
     site.routes["/other"] = page(DAM_ARTICLE_PAGE)
     other_url = site.url("/other")
-    from factcheck.store import claims as claim_store
+    from factcheck.store import claim_reads
 
-    units = claim_store.claims_for_article(app_db, claim["article_id"])
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
     second = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
     published_item = evidence_store.add_evidence(
         app_db, second["id"], url=other_url, stance="supports", actor=people["rita"]
@@ -203,9 +203,9 @@ def test_evidence_behind_published_verdicts_is_checked_first(
 
 def test_a_run_pauses_before_going_back_to_a_site(app_db, watched, site, people, claim):
     site.routes["/second"] = page(DAM_ARTICLE_PAGE)
-    from factcheck.store import claims as claim_store
+    from factcheck.store import claim_reads
 
-    units = claim_store.claims_for_article(app_db, claim["article_id"])
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
     second = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
     evidence_store.add_evidence(
         app_db, second["id"], url=site.url("/second"), stance="context", actor=people["rita"]

@@ -8,8 +8,7 @@ from helpers import HX, RATIONALE, parse
 
 from factcheck.exports.options import ExportFilters
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
-from factcheck.store import verdicts
+from factcheck.store import claim_reads, verdicts
 from factcheck.views.article_parts import PART_UNITS
 from factcheck.views.articles import RANKED_SHOWN
 
@@ -28,7 +27,7 @@ def long_body(paragraphs: int = PARAGRAPHS) -> str:
 def long_article(app_db, people) -> tuple[int, str, list[dict]]:
     body = long_body()
     article_id = ingest_text(app_db, body).article_id
-    return article_id, body, claim_store.claims_for_article(app_db, article_id)
+    return article_id, body, claim_reads.claims_for_article(app_db, article_id)
 
 
 def text_units(page) -> list:
@@ -130,14 +129,14 @@ def test_a_short_article_has_no_parts_and_lists_every_claim(client, make_article
     page = parse(client.get(f"/articles/{article_id}"))
     assert not page.cssselect(".part-nav")
     assert page.cssselect("#article-text .article-body")[0].get("data-part") is None
-    claims = [u for u in claim_store.claims_for_article(app_db, article_id) if u["kind"] == "claim"]
+    claims = [u for u in claim_reads.claims_for_article(app_db, article_id) if u["kind"] == "claim"]
     assert len(page.cssselect(".ranked-claim")) == len(claims)
     assert not page.cssselect(".ranked-more")
 
 
 def test_a_change_to_a_claim_sends_its_row_not_the_bounded_list(client, long_article, app_db):
     article_id, _, units = long_article
-    claim = claim_store.ranked_claims(app_db, article_id, RANKED_SHOWN)[-1]
+    claim = claim_reads.ranked_claims(app_db, article_id, RANKED_SHOWN)[-1]
     token = re.search(
         r'"X-CSRFToken": "([^"]+)"', client.get(f"/articles/{article_id}").get_data(as_text=True)
     ).group(1)
@@ -186,7 +185,7 @@ def test_claim_numbers_run_on_across_the_articles_of_a_report(app_db, people, ma
     claims = [
         unit["id"]
         for article_id in (first, second)
-        for unit in claim_store.claims_for_article(app_db, article_id)
+        for unit in claim_reads.claims_for_article(app_db, article_id)
         if unit["kind"] == "claim"
     ]
     assert [int(claim_id) for claim_id, _ in refs] == claims
@@ -224,29 +223,29 @@ SPECS = [
 @pytest.fixture
 def four(store_article, app_db) -> list[dict]:
     article_id = store_article(" ".join(spec[0] for spec in SPECS), SPECS)
-    return claim_store.claims_for_article(app_db, article_id)
+    return claim_reads.claims_for_article(app_db, article_id)
 
 
 def test_ranked_claims_puts_the_most_check_worthy_first_and_leaves_out_non_claims(app_db, four):
-    ranked = claim_store.ranked_claims(app_db, four[0]["article_id"], 10)
+    ranked = claim_reads.ranked_claims(app_db, four[0]["article_id"], 10)
     assert [unit["id"] for unit in ranked] == [four[2]["id"], four[3]["id"], four[0]["id"]]
-    assert len(claim_store.ranked_claims(app_db, four[0]["article_id"], 2)) == 2
+    assert len(claim_reads.ranked_claims(app_db, four[0]["article_id"], 2)) == 2
 
 
 def test_neighbours_count_claims_only(app_db, four):
     article_id = four[0]["article_id"]
-    third = claim_store.claim_neighbours(app_db, article_id, four[2]["seq"])
+    third = claim_reads.claim_neighbours(app_db, article_id, four[2]["seq"])
     assert (third["claims_before"] + 1, third["claim_total"]) == (2, 3)
     assert (third["previous"]["id"], third["next"]["id"]) == (four[0]["id"], four[3]["id"])
-    non_claim = claim_store.claim_neighbours(app_db, article_id, four[1]["seq"])
+    non_claim = claim_reads.claim_neighbours(app_db, article_id, four[1]["seq"])
     assert (non_claim["previous"]["id"], non_claim["next"]["id"]) == (four[0]["id"], four[2]["id"])
-    first = claim_store.claim_neighbours(app_db, article_id, four[0]["seq"])
+    first = claim_reads.claim_neighbours(app_db, article_id, four[0]["seq"])
     assert first["previous"] is None
-    nothing = claim_store.claim_neighbours(app_db, article_id, None)
+    nothing = claim_reads.claim_neighbours(app_db, article_id, None)
     assert nothing["next"]["id"] == four[0]["id"] and nothing["previous"] is None
 
 
 def test_article_counts_split_claims_by_status(app_db, four):
-    counts = claim_store.article_counts(app_db, four[0]["article_id"])
+    counts = claim_reads.article_counts(app_db, four[0]["article_id"])
     assert (counts["units"], counts["claims"], counts["not_claims"]) == (4, 3, 1)
     assert counts["by_status"]["unreviewed"] == 3

@@ -9,7 +9,7 @@ from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, page_token
 from local_server import page
 
 from factcheck import copies
-from factcheck.fetch import FetchPolicy
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
 from factcheck.store import snapshots
 

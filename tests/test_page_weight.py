@@ -7,10 +7,9 @@ from helpers import PASSWORD, add_people, new_database, parse, signed_in_client
 from factcheck.app import create_app
 from factcheck.importers import from_text
 from factcheck.ingest import ingest_imported
-from factcheck.store import bulk, evidence, users, verdicts
-from factcheck.store import claims as claim_store
+from factcheck.store import bulk, claim_reads, evidence, users, verdicts
 from factcheck.store.actors import SYSTEM
-from factcheck.store.queue import PAGE_SIZE, QueueFilters, queue_page
+from factcheck.store.queue_reads import PAGE_SIZE, QueueFilters, queue_page
 from factcheck.views.articles import DASHBOARD_ARTICLES, WORK_SHOWN
 
 PAGE_LIMIT = 40_000
@@ -91,7 +90,7 @@ def crowded_newsroom(tmp_path_factory):
         publish(db, people, claim_id, number)
     reviews = rest[: WORK_SHOWN["reviews"] + 1]
     for claim_id in reviews:
-        claim = claim_store.get_claim(db, claim_id)
+        claim = claim_reads.get_claim(db, claim_id)
         verdicts.set_verdict(
             db,
             claim_id,

@@ -10,7 +10,7 @@ from helpers import HX, fragment, hx_post, verdict_data
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 from factcheck.views.articles import RANKED_SHOWN
 
 RANKED_LIST_QUERY = re.compile(r"ORDER BY checkworthiness DESC, seq\s+LIMIT", re.IGNORECASE)
@@ -25,7 +25,7 @@ def article_of(claims: int) -> str:
 
 
 def ranked(app_db, article_id: int) -> list[dict]:
-    return claim_store.ranked_claims(app_db, article_id, 10**6)
+    return claim_reads.ranked_claims(app_db, article_id, 10**6)
 
 
 @pytest.fixture

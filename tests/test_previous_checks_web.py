@@ -6,8 +6,8 @@ from helpers import HX, RATIONALE, audit_count, fragment, hx_post, parse, words
 from local_server import page
 
 from factcheck import library_formats, previous_checks
-from factcheck.fetch import FetchPolicy
 from factcheck.ingest import ingest_text
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_matches, verdicts
 from factcheck.store import evidence as evidence_store
 from factcheck.store import library as library_store

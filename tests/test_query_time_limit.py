@@ -12,7 +12,7 @@ from factcheck import db as database
 from factcheck.app import create_app
 from factcheck.db import limit_time, transaction
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.views.connection import get_db
 
@@ -95,7 +95,7 @@ def test_a_write_answers_in_full_however_little_time_is_left(people, client_as, 
     """A request that has saved a change is not cut off afterwards (a 503 would invite saving it
     twice): the comment is stored once and the panel comes back."""
     article_id = ingest_text(app_db, long_body()).article_id
-    claim = claim_store.claims_for_article(app_db, article_id)[7]
+    claim = claim_reads.claims_for_article(app_db, article_id)[7]
     client = client_as("rita")
     page = client.get(f"/articles/{article_id}?claim={claim['id']}").get_data(as_text=True)
     token = page.split('"X-CSRFToken": "')[1].split('"')[0]

@@ -3,9 +3,9 @@
 import pytest
 from helpers import RATIONALE, add_people, import_sample, new_database
 
-from factcheck.store import bulk, claims, evidence, verdicts
+from factcheck.store import bulk, claim_reads, evidence, verdicts
 from factcheck.store.errors import Forbidden, Invalid
-from factcheck.store.queue import QueueFilters, queue_count, queue_page, search_expression
+from factcheck.store.queue_reads import QueueFilters, queue_count, queue_page, search_expression
 
 SECOND_ARTICLE = """Bridge repairs to cost 48 million
 
@@ -84,19 +84,19 @@ def test_verdict_filter_uses_published_rating(world):
 def test_bulk_not_a_claim_then_undo(world):
     db, people, first, _ = world
     ids = [r["id"] for r in _all_pages(db, QueueFilters(article_id=first), limit=50)][:3]
-    versions = {i: claims.get_claim(db, i)["version"] for i in ids}
+    versions = {i: claim_reads.get_claim(db, i)["version"] for i in ids}
     done = bulk.bulk_update(
         db, ids, action="not_a_claim", value="Colour, not a claim", actor=people["rita"]
     )
     assert sorted(done["claim_ids"]) == sorted(ids)
-    assert all(claims.get_claim(db, i)["kind"] == "not_a_claim" for i in ids)
+    assert all(claim_reads.get_claim(db, i)["kind"] == "not_a_claim" for i in ids)
     assert bulk.last_bulk_action(db, "rita")["id"] == done["audit_id"]
     with pytest.raises(Forbidden):
         bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
     undone = bulk.undo_bulk(db, done["audit_id"], actor=people["rita"])
     assert sorted(undone["claim_ids"]) == sorted(ids)
     for claim_id in ids:
-        claim = claims.get_claim(db, claim_id)
+        claim = claim_reads.get_claim(db, claim_id)
         assert claim["kind"] == "claim" and claim["version"] == versions[claim_id] + 2
     assert bulk.last_bulk_action(db, "rita") is None
 
@@ -108,7 +108,7 @@ def test_undo_skips_claims_changed_since(world):
     bulk.bulk_update(db, [ids[0]], action="assign", value="ed", actor=people["ed"])
     undone = bulk.undo_bulk(db, done["audit_id"], actor=people["rita"])
     assert undone["claim_ids"] == [ids[1]] and ids[0] in undone["skipped"]
-    assert claims.get_claim(db, ids[0])["status"] == "in_progress"
+    assert claim_reads.get_claim(db, ids[0])["status"] == "in_progress"
 
 
 def test_bulk_refuses_bad_requests(world):

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.store import articles as article_store
-from factcheck.store import bulk, claims, evidence, verdicts
-from factcheck.store.queue import QueueFilters, queue_page
-from factcheck.views import queue as queue_view
+from factcheck.store import bulk, claim_reads, evidence, verdicts
+from factcheck.store.queue_reads import QueueFilters, queue_page
+from factcheck.views import review_queue
 from factcheck.views.formatting import clip
 
 SHORT = (
@@ -68,7 +68,7 @@ def test_the_queue_ranks_claims_across_articles(client, two_articles, app_db):
     page = parse(client.get("/queue"))
     assert row_ids(page) == store_order(app_db)
     first = page.cssselect("#queue-table tbody tr")[0]
-    claim = claims.get_claim(app_db, row_ids(page)[0])
+    claim = claim_reads.get_claim(app_db, row_ids(page)[0])
     link = first.cssselect("a.queue-claim")[0]
     assert link.get("href") == f"/articles/{claim['article_id']}?claim={claim['id']}"
     assert link.text_content() == clip(claim["text"], 80)
@@ -90,7 +90,7 @@ def test_a_long_claim_and_title_are_clipped_in_the_row(client, app_db, make_arti
     )
     article_id = make_article(body)
     page = parse(client.get("/queue"))
-    claim = claims.ranked_claims(app_db, article_id, 1)[0]
+    claim = claim_reads.ranked_claims(app_db, article_id, 1)[0]
     text = cell(page, claim["id"], "Claim").text_content()
     title = cell(page, claim["id"], "Article").text_content()
     assert len(claim["text"]) > 80 and len(text) <= 80 and text.endswith("…")
@@ -101,7 +101,7 @@ def test_a_long_claim_and_title_are_clipped_in_the_row(client, app_db, make_arti
 def test_every_filter_control_is_labelled(client, two_articles):
     form = parse(client.get("/queue")).cssselect("form.queue-filters")[0]
     controls = form.cssselect("input, select")
-    assert {control.get("name") for control in controls} == set(queue_view.FILTER_NAMES)
+    assert {control.get("name") for control in controls} == set(review_queue.FILTER_NAMES)
     for control in controls:
         assert form.cssselect(f'label[for="{control.get("id")}"]')
 
@@ -148,7 +148,7 @@ def test_search_answers_htmx_with_the_results_alone(client, two_articles, app_db
     assert "<html" not in fragment and "queue-filters" not in fragment
     ids = row_ids(lxml.html.fromstring(f"<div>{fragment}</div>"))
     assert ids and ids == store_order(app_db, search="bridge")
-    assert all("bridge" in claims.get_claim(app_db, i)["text"].lower() for i in ids)
+    assert all("bridge" in claim_reads.get_claim(app_db, i)["text"].lower() for i in ids)
 
 
 def test_the_search_box_updates_as_you_type(client):
@@ -198,7 +198,7 @@ def test_the_count_is_exact_on_one_page_and_capped_beyond(client, make_article, 
     assert count.text_content() == "1 claim"
     over_a_page = parse(client.get("/queue?q=budget")).cssselect(".queue-count strong")[0]
     assert over_a_page.text_content() == "61 claims"
-    monkeypatch.setattr(queue_view, "COUNT_CAP", 20)
+    monkeypatch.setattr(review_queue, "COUNT_CAP", 20)
     capped = parse(client.get("/queue")).cssselect(".queue-count strong")[0]
     assert capped.text_content() == "more than 20 claims"
     data = client.get("/queue.json").get_json()
@@ -243,13 +243,13 @@ def test_mark_not_a_claim_then_undo_with_htmx(bulk_post, two_articles, app_db):
     results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
     assert notice_text(results).startswith("2 claims marked not a claim")
     assert not set(chosen) & set(row_ids(results))
-    assert all(claims.get_claim(app_db, i)["reason"] == "an opinion piece" for i in chosen)
+    assert all(claim_reads.get_claim(app_db, i)["reason"] == "an opinion piece" for i in chosen)
     audit_id = results.cssselect('input[name="audit_id"]')[0].get("value")
     undone = bulk_post("/queue/undo", {"audit_id": audit_id, "view": "status=unreviewed"})
     results = lxml.html.fromstring(f"<div>{undone.get_data(as_text=True)}</div>")
     assert notice_text(results) == "Undone: 2 claims put back as they were."
     assert set(chosen) <= set(row_ids(results))
-    assert all(claims.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+    assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
 
 
 def test_a_plain_bulk_post_redirects_and_shows_the_notice_once(
@@ -266,7 +266,7 @@ def test_a_plain_bulk_post_redirects_and_shows_the_notice_once(
     assert notice_text(page).startswith("3 claims assigned to Eve")
     assert page.cssselect(".queue-notice form button")[0].text_content() == "Undo"
     assert not parse(client.get("/queue")).cssselect(".queue-notice")
-    assert {claims.get_claim(app_db, i)["assignee_id"] for i in chosen} == {people["eve"].id}
+    assert {claim_reads.get_claim(app_db, i)["assignee_id"] for i in chosen} == {people["eve"].id}
 
 
 def test_set_status_and_unassign(bulk_post, two_articles, app_db, people):
@@ -275,11 +275,11 @@ def test_set_status_and_unassign(bulk_post, two_articles, app_db, people):
         "/queue/bulk", {"claim": chosen, "action": "status", "set_status": "in_progress"}
     )
     assert "2 claims set to in progress" in response.get_data(as_text=True)
-    assert {claims.get_claim(app_db, i)["status"] for i in chosen} == {"in_progress"}
+    assert {claim_reads.get_claim(app_db, i)["status"] for i in chosen} == {"in_progress"}
     bulk.bulk_update(app_db, chosen, action="assign", value="ed", actor=people["ed"])
     response = bulk_post("/queue/bulk", {"claim": chosen, "action": "assign", "assign_to": ""})
     assert "2 claims unassigned" in response.get_data(as_text=True)
-    assert {claims.get_claim(app_db, i)["assignee_id"] for i in chosen} == {None}
+    assert {claim_reads.get_claim(app_db, i)["assignee_id"] for i in chosen} == {None}
 
 
 def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_db, people):
@@ -300,7 +300,7 @@ def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_d
     text = notice_text(lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>"))
     assert text.startswith("1 claim marked not a claim")
     assert "1 claim left as they were: 1 is in review." in text
-    assert claims.get_claim(app_db, locked["id"])["kind"] == "claim"
+    assert claim_reads.get_claim(app_db, locked["id"])["kind"] == "claim"
 
 
 def test_a_bulk_action_with_nothing_selected_is_a_422_beside_the_table(bulk_post, two_articles):
@@ -325,14 +325,14 @@ def test_nobody_undoes_someone_elses_bulk_action(client_as, two_articles, app_db
     )
     assert response.status_code == 403
     assert "only undo your own" in response.get_data(as_text=True)
-    assert claims.get_claim(app_db, chosen[0])["status"] == "in_progress"
+    assert claim_reads.get_claim(app_db, chosen[0])["status"] == "in_progress"
 
 
 def test_a_bulk_action_without_its_token_changes_nothing(client, two_articles, app_db):
     chosen = store_order(app_db)[:2]
     response = client.post("/queue/bulk", data={"claim": chosen, "action": "not_a_claim"})
     assert response.status_code == 400
-    assert all(claims.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+    assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
 
 
 def test_rows_carry_checkboxes_and_a_select_all(client, two_articles):
@@ -360,7 +360,7 @@ def test_rows_carry_checkboxes_and_a_select_all(client, two_articles):
     )
 )
 def test_skips_in_words_account_for_every_claim(skipped):
-    words = queue_view.describe_skips(skipped)
+    words = review_queue.describe_skips(skipped)
     if not skipped:
         assert words is None
         return
@@ -510,4 +510,4 @@ def test_marking_claims_not_claims_in_bulk_needs_a_reason(bulk_post, two_article
     )
     results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
     assert "reason" in notice_text(results).lower()
-    assert all(claims.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+    assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)

@@ -5,9 +5,9 @@ import json
 from click.testing import CliRunner
 from helpers import parse
 
-from factcheck.checkworthiness import REASONS, score
 from factcheck.cli import main
 from factcheck.reason_effects import reason_effects
+from factcheck.text.checkworthiness import REASONS, score
 
 ARTICLE = (
     "Bridge repairs to cost 48 million\n\n"

@@ -4,7 +4,7 @@ import pytest
 from helpers import RATIONALE
 
 from factcheck.scales import ScaleError, load_scale, parse_scale
-from factcheck.store import claims, comments, evidence, triage, users, verdicts
+from factcheck.store import claim_reads, comments, evidence, triage, users, verdicts
 from factcheck.store.errors import Conflict, Forbidden, Invalid, NotFound
 
 
@@ -30,11 +30,13 @@ def test_full_loop_publishes_with_both_names(claim_world):
     assert _submit(db, people, claim_id)["status"] == "in_review"
     published = verdicts.approve(db, claim_id, actor=people["ed"], comment="Checked the bulletin.")
     assert published["status"] == "published" and published["verdict"] == "accurate"
-    view = claims.claims_with_reviews(db, [claims.get_claim(db, claim_id)])[0]
+    view = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
     assert view["verdict"] == "Accurate" and view["rationale"] == RATIONALE
     assert view["reviewers"]["author"] == "rita" and view["reviewers"]["approver"] == "ed"
     assert [e["url"] for e in view["evidence"]] == ["https://county.example/bulletin"]
-    actors = {(entry["actor"], entry["action"]) for entry in claims.claim_history(db, claim_id)}
+    actors = {
+        (entry["actor"], entry["action"]) for entry in claim_reads.claim_history(db, claim_id)
+    }
     assert {("rita", "verdict.set"), ("rita", "review.submit"), ("ed", "review.approve")} <= actors
 
 
@@ -54,7 +56,7 @@ def test_thin_rationale_is_refused(claim_world):
     db, people, claim_id = claim_world
     with pytest.raises(Invalid, match="rationale"):
         verdicts.set_verdict(db, claim_id, rating="False", rationale="wrong", actor=people["rita"])
-    assert claims.get_claim(db, claim_id)["status"] == "unreviewed"
+    assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
 
 
 def test_verdict_needing_evidence_cannot_be_submitted_without_it(claim_world):
@@ -146,13 +148,13 @@ def test_correction_keeps_the_earlier_verdict_and_marks_the_date(claim_world):
     assert corrected["verdict"] == "mixed" and corrected["corrected_at"]
     states = [(v["rating"], v["state"]) for v in verdicts.verdicts_for_claim(db, claim_id)]
     assert states == [("accurate", "superseded"), ("mixed", "published")]
-    view = claims.claims_with_reviews(db, [claims.get_claim(db, claim_id)])[0]
+    view = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
     assert view["earlier_verdicts"][0]["rating_label"] == "Accurate"
 
 
 def test_stale_version_is_refused_with_current_state(claim_world):
     db, people, claim_id = claim_world
-    version = claims.get_claim(db, claim_id)["version"]
+    version = claim_reads.get_claim(db, claim_id)["version"]
     triage.assign(db, claim_id, assignee="rita", actor=people["ed"], expected_version=version)
     with pytest.raises(Conflict) as conflict:
         verdicts.set_verdict(
@@ -165,7 +167,7 @@ def test_stale_version_is_refused_with_current_state(claim_world):
         )
     assert conflict.value.current["version"] == version + 1
     assert conflict.value.current["assignee_id"] == people["rita"].id
-    assert claims.get_claim(db, claim_id)["status"] == "unreviewed"
+    assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
 
 
 def test_duplicate_evidence_refused_and_removal_needs_reason(claim_world):
@@ -196,7 +198,9 @@ def test_several_claims_can_cite_one_source(claim_world):
     db, people, claim_id = claim_world
     other = [
         c
-        for c in claims.claims_for_article(db, claims.get_claim(db, claim_id)["article_id"])
+        for c in claim_reads.claims_for_article(
+            db, claim_reads.get_claim(db, claim_id)["article_id"]
+        )
         if c["id"] != claim_id
     ][0]
     first = _add_source(db, people, claim_id)

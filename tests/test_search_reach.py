@@ -10,10 +10,9 @@ from click.testing import CliRunner
 from helpers import parse
 
 from factcheck.cli import main
-from factcheck.store import bulk
-from factcheck.store import queue as queue_store
-from factcheck.store.queue import QueueFilters, queue_count, queue_page
-from factcheck.views import queue as queue_view
+from factcheck.store import bulk, queue_reads
+from factcheck.store.queue_reads import QueueFilters, queue_count, queue_page
+from factcheck.views import review_queue
 
 # More than the 5,000 full-text matches the queue once took (the oldest) before filtering.
 MATCHES = 5_101
@@ -56,7 +55,7 @@ def test_the_count_is_exact_below_the_bound_and_says_more_than_beyond(client, ma
     page = parse(client.get("/queue?q=budget"))
     assert count_text(page) == f"{MATCHES:,} claims"
     assert f"Covers the {MATCHES:,} claims" in page.cssselect(".export-note")[0].text_content()
-    monkeypatch.setattr(queue_view, "COUNT_CAP", 5_000)
+    monkeypatch.setattr(review_queue, "COUNT_CAP", 5_000)
     page = parse(client.get("/queue?q=budget"))
     assert count_text(page) == "more than 5,000 claims"
     assert "every one of the more than 5,000" in page.cssselect(".export-note")[0].text_content()
@@ -148,14 +147,14 @@ def test_an_export_finds_the_newest_match_by_search_and_a_filter(db_path, many):
 
 
 def test_more_than_the_bound_is_counted_once_for_all_later_pages(client, many, monkeypatch):
-    monkeypatch.setattr(queue_view, "COUNT_CAP", 5_000)
+    monkeypatch.setattr(review_queue, "COUNT_CAP", 5_000)
     first = client.get("/queue.json?q=budget").get_json()
     assert first["count_capped"] and first["next_key"].endswith(":more")
 
     def no_recount(*args, **kwargs):
         raise AssertionError("a later page counted the matches again")
 
-    monkeypatch.setattr(queue_store, "queue_count_upto", no_recount)
+    monkeypatch.setattr(queue_reads, "queue_count_upto", no_recount)
     second = client.get(first["next_url"].replace("/queue?", "/queue.json?")).get_json()
     assert (second["count"], second["count_capped"]) == (5_000, True)
     assert second["next_key"].endswith(":more")

@@ -9,7 +9,7 @@ from helpers import HX, parse
 
 from factcheck.app import create_app
 from factcheck.views.headers import CONTENT_SECURITY_POLICY
-from factcheck.views.secret_key import SecretKeyError, key_path_for, load_or_create
+from factcheck.views.session_cookie import SecretKeyError, key_path_for, load_or_create
 
 EXPECTED_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,7 +19,7 @@ EXPECTED_CSP = (
 
 @pytest.fixture
 def paths(make_article, app_db):
-    from factcheck.store.claims import claims_for_article
+    from factcheck.store.claim_reads import claims_for_article
 
     article_id = make_article()
     claim_id = claims_for_article(app_db, article_id)[0]["id"]

@@ -66,10 +66,10 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "check_quotes"),
     ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.verdicts", "require_reason"),
-    ("factcheck.store.queue", "search_expression"),
-    ("factcheck.store.queue", "page_key"),
-    ("factcheck.store.queue", "parse_page_key"),
-    ("factcheck.store.queue", "filter_clauses"),
+    ("factcheck.store.queue_reads", "search_expression"),
+    ("factcheck.store.queue_reads", "page_key"),
+    ("factcheck.store.queue_reads", "parse_page_key"),
+    ("factcheck.store.queue_reads", "filter_clauses"),
     # The audit trail's hashing and replay helpers, and its anchors in files outside the database.
     ("factcheck.store.audit_replay", "units_digest"),
     ("factcheck.store.audit_replay", "password_digest"),
@@ -290,10 +290,10 @@ def undo_bulk(db, p, c):
 
 @scenario
 def record_export(db, p, c):
-    from factcheck.store import exports
+    from factcheck.store import export_reads
 
     details = {"format": "csv", "claims": 1, "audit_head": {"row": 1, "hash": "0" * 64}}
-    return lambda: exports.record_export(db, actor=p["ed"], details=details)
+    return lambda: export_reads.record_export(db, actor=p["ed"], details=details)
 
 
 def _library_item(db):

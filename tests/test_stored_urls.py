@@ -7,11 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.db import utc_now
-from factcheck.fetch import FetchError, fetch
+from factcheck.network.fetch import FetchError, fetch
+from factcheck.network.urls import clean_web_url, link_target, url_host, url_rest
 from factcheck.store import evidence as evidence_store
 from factcheck.store import verdicts
 from factcheck.store.actors import SYSTEM
-from factcheck.urls import clean_web_url, link_target, url_host, url_rest
 
 IPV6_SOURCE = "https://[2001:db8::1]/report.pdf"
 

@@ -9,7 +9,7 @@ from helpers import HX, SCRIPT, parse
 
 from factcheck.app import create_app
 from factcheck.store import articles as article_store
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 
 FLOOD = (
     "River breaks its banks in Eastford\n\n"
@@ -77,7 +77,7 @@ def test_articles_json_is_the_article_list(client, make_article, app_db):
 def test_every_unit_wraps_exactly_its_slice_of_the_body(client, make_article, app_db):
     article_id = make_article()
     article = article_store.get_article(app_db, article_id)
-    units = claim_store.claims_for_article(app_db, article_id)
+    units = claim_reads.claims_for_article(app_db, article_id)
     page = parse(client.get(f"/articles/{article_id}"))
     for unit in units:
         span = page.get_element_by_id(f"claim-{unit['id']}")
@@ -140,7 +140,7 @@ def test_the_metadata_line_links_the_source_safely(client, store_article):
 
 
 def test_the_claim_query_selects_a_claim_and_shows_its_panel(client, flood, app_db):
-    units = claim_store.claims_for_article(app_db, flood)
+    units = claim_reads.claims_for_article(app_db, flood)
     chosen = units[3]
     page = parse(client.get(f"/articles/{flood}?claim={chosen['id']}"))
     assert page.get_element_by_id(f"claim-{chosen['id']}").get("aria-current") == "true"
@@ -159,7 +159,7 @@ def test_without_a_selection_the_panel_says_how_to_start(client, flood):
 
 
 def test_the_panel_endpoint_returns_the_fragment_for_htmx(client, flood, app_db):
-    units = claim_store.claims_for_article(app_db, flood)
+    units = claim_reads.claims_for_article(app_db, flood)
     response = client.get(f"/claims/{units[2]['id']}/panel", headers=HX)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -174,13 +174,13 @@ def test_the_panel_endpoint_returns_the_fragment_for_htmx(client, flood, app_db)
 
 
 def test_the_panel_of_a_non_claim_says_why_it_is_not_one(client, flood, app_db):
-    caption = claim_store.claims_for_article(app_db, flood)[4]
+    caption = claim_reads.claims_for_article(app_db, flood)[4]
     html = client.get(f"/claims/{caption['id']}/panel", headers=HX).get_data(as_text=True)
     assert "Not a claim" in html and "photo caption" in html
 
 
 def test_a_browser_asking_for_a_panel_or_a_claim_is_sent_to_the_article(client, flood, app_db):
-    claim = claim_store.claims_for_article(app_db, flood)[2]
+    claim = claim_reads.claims_for_article(app_db, flood)[2]
     for path in (f"/claims/{claim['id']}/panel", f"/claims/{claim['id']}"):
         response = client.get(path)
         assert response.status_code == 303
@@ -202,7 +202,7 @@ def test_article_json_is_what_the_cli_prints(client, flood, app):
 
 
 def test_claim_json_names_its_article(client, flood, app_db):
-    claim = claim_store.claims_for_article(app_db, flood)[0]
+    claim = claim_reads.claims_for_article(app_db, flood)[0]
     data = client.get(f"/claims/{claim['id']}.json").get_json()
     assert data["claim"]["article_id"] == flood and data["claim"]["text"] == claim["text"]
 
@@ -249,7 +249,7 @@ def test_markup_in_an_article_is_shown_as_text(client, make_article, app_db):
     html = client.get(f"/articles/{article_id}").get_data(as_text=True)
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    for claim in claim_store.claims_for_article(app_db, article_id):
+    for claim in claim_reads.claims_for_article(app_db, article_id):
         panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
         assert "<script>alert" not in panel and "<img src=x" not in panel
     dashboard = client.get("/").get_data(as_text=True)
@@ -257,7 +257,7 @@ def test_markup_in_an_article_is_shown_as_text(client, make_article, app_db):
 
 
 def test_pages_carry_no_inline_script_style_or_event_handlers(client, flood, app_db):
-    claim = claim_store.claims_for_article(app_db, flood)[2]
+    claim = claim_reads.claims_for_article(app_db, flood)[2]
     for path in ("/", f"/articles/{flood}?claim={claim['id']}", "/articles/999"):
         page = parse(client.get(path))
         for script in page.iter("script"):

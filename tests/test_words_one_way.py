@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from factcheck.store import triage
 from factcheck.views.formatting import counted
-from factcheck.views.queue import count_label
+from factcheck.views.review_queue import count_label
 
 
 @settings(deadline=None)  # no timing assertions: the machine is shared

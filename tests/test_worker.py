@@ -10,7 +10,7 @@ from processes import PATIENCE, Running, run_factcheck
 
 from factcheck import db as database
 from factcheck import job_storage, jobs
-from factcheck.fetch import FetchPolicy
+from factcheck.network.fetch import FetchPolicy
 
 PASTE = "Harbour dredging report\n\n" + "\n\n".join(
     f"The port authority removed {n} thousand tonnes of silt from berth {n + 2} in 2025."

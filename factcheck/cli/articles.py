@@ -18,7 +18,7 @@ from factcheck.cli.base import (
 from factcheck.cli.ids import ID
 from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 
 
 @main.command()
@@ -77,7 +77,7 @@ def import_article(
     )
     records = source_format in ("jsonl", "csv")
     if language is not None:
-        from factcheck.language import checked_code
+        from factcheck.text.language import checked_code
 
         try:
             language = checked_code(language)
@@ -203,12 +203,12 @@ def list_claims(article_id, as_json):
     """Show an article's claims in document order."""
     db = open_db()
     article = article_store.get_article(db, article_id)
-    claims = claim_store.claims_for_article(db, article_id)
+    claims = claim_reads.claims_for_article(db, article_id)
     if as_json:
         emit_json(
             {
                 "article": article,
-                "claims": claim_store.claims_with_reviews(db, claims),
+                "claims": claim_reads.claims_with_reviews(db, claims),
             }
         )
         return

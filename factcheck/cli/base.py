@@ -29,10 +29,10 @@ class UserError(click.ClickException):
 def refusals() -> tuple[type[Exception], ...]:
     """Exceptions whose message is meant for the user."""
     from factcheck.copies import CopyRefused
-    from factcheck.fetch import FetchError
     from factcheck.importers import ImportRefused
     from factcheck.job_storage import JobQueueError
     from factcheck.link_watch import SettingError
+    from factcheck.network.fetch import FetchError
 
     return (StoreError, ImportRefused, FetchError, JobQueueError, CopyRefused, SettingError)
 

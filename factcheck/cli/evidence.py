@@ -121,7 +121,7 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
 def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     """Fetch evidence pages now and keep a copy of each (the workbench does this by itself)."""
     from factcheck import jobs
-    from factcheck.store.queue import evidence_needing_attention
+    from factcheck.store.queue_reads import evidence_needing_attention
 
     db = open_db()
     if pending:

@@ -17,9 +17,8 @@ from factcheck.history_words import channel_words, describe
 from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
 from factcheck.scales import load_scale
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
-from factcheck.store import triage, verdicts
 
 as_option = click.option(
     "--as", "as_user", metavar="USERNAME", required=True, help="Who is making the change."
@@ -33,7 +32,7 @@ version_option = click.option(
 
 
 def _show_claim(db, claim_id: int, as_json: bool, message: str) -> None:
-    claim = claim_store.claims_with_reviews(db, [claim_store.get_claim(db, claim_id)])[0]
+    claim = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
     if as_json:
         emit_json(claim)
     else:
@@ -264,7 +263,7 @@ def comment(claim_id, text, as_user, as_json):
 @json_option
 def history(claim_id, as_json):
     """Show a claim's whole story from the audit trail."""
-    entries = claim_store.claim_history(open_db(), claim_id)
+    entries = claim_reads.claim_history(open_db(), claim_id)
     if as_json:
         emit_json(entries)
         return

@@ -23,7 +23,7 @@ from factcheck.importers import from_text
 from factcheck.ingest import PreparedArticle, prepare, store_prepared
 from factcheck.scales import Scale, default_scale
 from factcheck.store import articles as article_store
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 from factcheck.store.actors import SYSTEM
 from factcheck.store.bulk_load import bulk_load
 
@@ -200,7 +200,7 @@ def _store(db, item: Prepared, actor, people, scale, totals: Counter) -> None:
     totals["units"] += result.claims
     totals["claims"] += sum(unit.kind == "claim" for unit in item.article.units)
     if item.steps:
-        claim_ids = claim_store.claim_ids_for_article(db, result.article_id)
+        claim_ids = claim_reads.claim_ids_for_article(db, result.article_id)
         carry_out(db, item.steps, claim_ids, people, scale)
         totals["reviewed"] += item.reviewed
         totals["actions"] += len(item.steps)

@@ -14,8 +14,7 @@ from typing import BinaryIO
 from factcheck.copies import COPY_EXTENSIONS
 from factcheck.exports import claimreview, csv_format, html_report, json_format
 from factcheck.exports.hashing import HashingWriter
-from factcheck.store import audit
-from factcheck.store import exports as export_store
+from factcheck.store import audit, export_reads
 
 MANIFEST = "manifest.json"
 PARTS = (
@@ -85,8 +84,8 @@ def _write_copies(archive: zipfile.ZipFile, context) -> dict[str, str]:
     """The archived copies the exported verdicts rest on, each named by its own sha256."""
     files = {}
     db = context.db
-    for stored in export_store.verdict_copies(db, **context.store_arguments()):
-        data = export_store.copy_bytes(db, stored["sha256"])
+    for stored in export_reads.verdict_copies(db, **context.store_arguments()):
+        data = export_reads.copy_bytes(db, stored["sha256"])
         if data is None:
             continue
         extension = COPY_EXTENSIONS.get(stored["content_type"], "bin")
@@ -149,7 +148,7 @@ def _check_copies(db, files: dict) -> list[str]:
     for name in sorted(files):
         if name.startswith(COPIES_FOLDER):
             digest = name.removeprefix(COPIES_FOLDER).split(".", 1)[0]
-            if export_store.copy_bytes(db, digest) is None:
+            if export_reads.copy_bytes(db, digest) is None:
                 problems.append(f"{name} is not an archived copy this database holds")
     return problems
 
@@ -159,7 +158,7 @@ def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str]
     head = manifest["audit_head"]
     row, recorded = head.get("row"), head.get("hash")
     if row:
-        stored = export_store.audit_row_hash(db, row)
+        stored = export_reads.audit_row_hash(db, row)
         if stored is None:
             problems.append(f"the audit trail has no row {row}, the head this bundle was taken at")
         elif stored != recorded:
@@ -169,7 +168,7 @@ def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str]
     chain = audit.verify(db)
     if not chain.ok:
         problems.append(f"the audit trail is broken at row {chain.first_bad_id}: {chain.problem}")
-    rows = export_store.export_rows_with_manifest(db, manifest_sha256)
+    rows = export_reads.export_rows_with_manifest(db, manifest_sha256)
     if not rows:
         problems.append("no export in this database's audit trail wrote this manifest")
     return problems, rows

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.exports.records import published_verdict, superseded_verdicts, web_url
 from factcheck.store import articles as article_store
-from factcheck.store import exports as export_store
+from factcheck.store import export_reads
 
 
 def _iso_datetime(stamp: str | None) -> str | None:
@@ -102,7 +102,7 @@ def claim_review(record: dict, article: dict, config: ExportConfig) -> dict:
 
 def write(out: BinaryIO, context) -> dict:
     context.config.require_publisher()
-    batches = export_store.claim_record_batches(
+    batches = export_reads.claim_record_batches(
         context.db, **context.store_arguments(), published_only=True
     )
     count = 0

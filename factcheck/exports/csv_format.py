@@ -4,7 +4,7 @@ import csv
 import io
 from typing import BinaryIO
 
-from factcheck.store import exports as export_store
+from factcheck.store import export_reads
 
 # A spreadsheet runs a cell that starts with one of these as a formula (or as the start of one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,9 +20,9 @@ def neutralise(value):
 def write(out: BinaryIO, context) -> dict:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(export_store.CSV_COLUMNS)
+    writer.writerow(export_reads.CSV_COLUMNS)
     count = 0
-    for row in export_store.csv_rows(context.db, **context.store_arguments()):
+    for row in export_reads.csv_rows(context.db, **context.store_arguments()):
         writer.writerow([neutralise(value) for value in row])
         count += 1
     text.flush()

@@ -17,8 +17,7 @@ from factcheck.exports import (
 from factcheck.exports.context import ExportContext
 from factcheck.exports.hashing import HashingWriter
 from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
-from factcheck.store import audit
-from factcheck.store import exports as export_store
+from factcheck.store import audit, export_reads
 from factcheck.store.actors import Actor
 
 
@@ -107,7 +106,7 @@ def write_export(
         config.require_publisher()
     sink = HashingWriter(out)
     created_at = utc_now()
-    with export_store.snapshot(db):
+    with export_reads.snapshot(db):
         head_row, head_hash = audit.head(db)
         provenance = {
             "format": spec.name,
@@ -125,7 +124,7 @@ def write_export(
         "bytes": sink.bytes_written,
         "sha256": sink.hexdigest(),
     }
-    audit_row = export_store.record_export(db, actor=actor, details=details)
+    audit_row = export_reads.record_export(db, actor=actor, details=details)
     return ExportResult(
         format=spec.name,
         claims=outcome["claims"],

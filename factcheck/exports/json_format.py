@@ -9,15 +9,15 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from factcheck.store import exports as export_store
+from factcheck.store import export_reads
 
 
 def _articles(context) -> Iterator[list[str]]:
-    return export_store.article_record_batches(context.db, **context.store_arguments())
+    return export_reads.article_record_batches(context.db, **context.store_arguments())
 
 
 def _claims(context) -> Iterator[list[str]]:
-    return export_store.claim_record_batches(context.db, **context.store_arguments())
+    return export_reads.claim_record_batches(context.db, **context.store_arguments())
 
 
 def _write_joined(out: BinaryIO, batches: Iterator[list[str]], separator: str) -> int:

@@ -8,9 +8,9 @@ from datetime import date
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.ids import require_id
 from factcheck.lifecycle import STATUSES
+from factcheck.network.urls import clean_web_url
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
-from factcheck.urls import clean_web_url
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

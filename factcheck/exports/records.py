@@ -3,9 +3,9 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.network.urls import link_target
 from factcheck.scales import Scale
-from factcheck.store import exports as export_store
-from factcheck.urls import link_target
+from factcheck.store import export_reads
 
 UNRATED_LABEL = "Not yet published"
 UNRATED_COLOUR = "#8c959f"
@@ -34,7 +34,7 @@ def article_reports(context) -> tuple[list[ArticleReport], list[Bar]]:
     arguments = context.filters.store_arguments()
     counts: dict[int, list[int]] = {}
     ratings = []
-    for article_id, rating, label in export_store.published_ratings(context.db, **arguments):
+    for article_id, rating, label in export_reads.published_ratings(context.db, **arguments):
         count = counts.setdefault(article_id, [0, 0])
         count[0] += 1
         if rating is not None:
@@ -42,7 +42,7 @@ def article_reports(context) -> tuple[list[ArticleReport], list[Bar]]:
         ratings.append((rating, label) if rating is not None else None)
     articles = [
         ArticleReport(article, *counts.get(article["id"], (0, 0)))
-        for article in export_store.articles_selected(context.db, **arguments)
+        for article in export_reads.articles_selected(context.db, **arguments)
     ]
     return articles, verdict_bars(ratings, context.config.scale)
 

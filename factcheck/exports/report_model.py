@@ -13,7 +13,7 @@ from factcheck.exports.records import (
     superseded_verdicts,
     working_verdict,
 )
-from factcheck.store import exports as export_store
+from factcheck.store import export_reads
 from factcheck.views.article_layout import Block, iter_blocks
 
 STATUS_WORDS = {
@@ -70,7 +70,7 @@ class ArticleView:
         arguments = self.context.filters.store_arguments()
         arguments.pop("article_id", None)
         scale = self.context.config.scale
-        records = export_store.numbered_claim_records(
+        records = export_reads.numbered_claim_records(
             self.context.db, self.article["id"], published=published, **arguments
         )
         for number, record in records:
@@ -78,7 +78,7 @@ class ArticleView:
 
     def blocks(self) -> Iterator[Block]:
         """The article's paragraphs, each claim's segment carrying its ClaimView as `unit.claim`."""
-        body = export_store.article_body(self.context.db, self.article["id"])
+        body = export_reads.article_body(self.context.db, self.article["id"])
         units = (
             {
                 "id": claim.id,

@@ -9,9 +9,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from factcheck.fingerprint import body_hash
 from factcheck.store.audit import Problem
 from factcheck.store.claim_state import STATE_FIELDS
+from factcheck.text.fingerprint import body_hash
 
 # A table edited wholesale would otherwise list every row: past this many, count the rest.
 MAX_PROBLEMS = 50

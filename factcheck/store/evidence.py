@@ -2,6 +2,7 @@
 
 from factcheck import lifecycle
 from factcheck.db import utc_now
+from factcheck.network.urls import clean_web_url
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim, situation
@@ -9,7 +10,6 @@ from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.snapshots import LATEST, check_new_evidence, get_snapshot, record_snapshot  # noqa: F401 (older callers)
 from factcheck.store.verdicts import require_reason
-from factcheck.urls import clean_web_url
 
 STANCES = ("supports", "refutes", "context", "mixed")
 MAX_QUOTE_CHARS = 5000

@@ -3,10 +3,8 @@
 from flask import Blueprint, render_template, request
 
 from factcheck.store import articles as article_store
-from factcheck.store import claim_matches
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_matches, claim_reads, queue_reads
 from factcheck.store import link_checks as link_store
-from factcheck.store import queue as queue_store
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
 from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
 from factcheck.views.auth_guard import signed_in_actor
@@ -41,7 +39,7 @@ RANKED_SHOWN = 200
 
 def claim_counts(db, article_id: int) -> dict:
     """The counts around the text (claims by status, non-claims) for the progress bar."""
-    counts = claim_store.article_counts(db, article_id)
+    counts = claim_reads.article_counts(db, article_id)
     return {
         "article_id": article_id,
         "ranked_total": counts["claims"],
@@ -54,7 +52,7 @@ def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
     """The ranked claims and the counts around the text."""
     return {
         **claim_counts(db, article_id),
-        "ranked_claims": claim_store.ranked_claims(db, article_id, RANKED_SHOWN),
+        "ranked_claims": claim_reads.ranked_claims(db, article_id, RANKED_SHOWN),
         "selected_id": selected_id,
     }
 
@@ -65,7 +63,7 @@ def in_ranked_list(db, claim: dict, claim_total: int) -> bool:
         return False
     if claim_total <= RANKED_SHOWN:
         return True
-    return claim_store.ranked_ahead(db, claim, RANKED_SHOWN) < RANKED_SHOWN
+    return claim_reads.ranked_ahead(db, claim, RANKED_SHOWN) < RANKED_SHOWN
 
 
 def _part_links(db, article: dict, parts: list[Part], part: Part) -> dict | None:
@@ -78,7 +76,7 @@ def _part_links(db, article: dict, parts: list[Part], part: Part) -> dict | None
     else:
         last_seq = _seq_before(parts, part)
         first_seq = last_seq + 1
-    previous, following = claim_store.claims_around(db, article["id"], first_seq, last_seq)
+    previous, following = claim_reads.claims_around(db, article["id"], first_seq, last_seq)
     return {
         "number": part.number,
         "count": len(parts),
@@ -103,14 +101,14 @@ def article_page_context(
     holding the selected unit, else the part asked for; a short article is one part), and the
     claim lists."""
     body = article["body"]
-    spans = claim_store.unit_spans(db, article["id"])
+    spans = claim_reads.unit_spans(db, article["id"])
     parts = divide(body, paragraphs(body, usable_units(body, spans)))
     if selected is not None:
         part = part_holding(parts, selected["start"])
     else:
         part = part_numbered(parts, part_number)
     seqs = part.seq_range
-    shown = claim_store.claims_in_seq_range(db, article["id"], *seqs) if seqs else []
+    shown = claim_reads.claims_in_seq_range(db, article["id"], *seqs) if seqs else []
     by_id = {unit["id"]: unit for unit in shown}
     laid_out = [
         block(body, paragraph, [by_id[unit["id"]] for unit in paragraph.units])
@@ -132,13 +130,13 @@ def dashboard_sections(db, actor, before: int | None = None) -> dict:
     not be kept. Editors see what waits for them to review; reviewers see their own verdicts
     waiting for an editor. Each list of work is short, and `more_<list>` says when there is more."""
     reviews = (
-        queue_store.waiting_for_review if actor.is_editor else queue_store.submitted_for_review
+        queue_reads.waiting_for_review if actor.is_editor else queue_reads.submitted_for_review
     )
     work = {
-        "assigned_to_me": lambda limit: queue_store.assigned_to(db, actor.id, limit),
+        "assigned_to_me": lambda limit: queue_reads.assigned_to(db, actor.id, limit),
         "reviews": lambda limit: reviews(db, actor.id, limit),
-        "recently_published": lambda limit: queue_store.recently_published(db, limit),
-        "evidence_needing_attention": lambda limit: queue_store.evidence_needing_attention(
+        "recently_published": lambda limit: queue_reads.recently_published(db, limit),
+        "evidence_needing_attention": lambda limit: queue_reads.evidence_needing_attention(
             db, limit
         ),
     }
@@ -223,7 +221,7 @@ def article_page(article_id: int):
     return render_template(
         "article.html",
         **article_page_context(db, article, selected, request.args.get("part", type=int)),
-        **panel_context(claim_store.claim_neighbours(db, article_id, seq_of(selected)), selected),
+        **panel_context(claim_reads.claim_neighbours(db, article_id, seq_of(selected)), selected),
         review=reviewed(db, selected),
     )
 
@@ -232,6 +230,6 @@ def article_page(article_id: int):
 def article_json(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)
-    units = claim_store.claims_for_article(db, article_id)
-    claims = claim_store.claims_with_reviews(db, units)
+    units = claim_reads.claims_for_article(db, article_id)
+    claims = claim_reads.claims_with_reviews(db, units)
     return json_response({"article": article, "claims": claims})

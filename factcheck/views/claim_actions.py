@@ -11,14 +11,13 @@ import sqlite3
 from flask import Blueprint, current_app, render_template, request
 
 from factcheck import jobs, previous_checks, quote_check
-from factcheck.fetch import DEFAULT_POLICY
 from factcheck.ids import parse_id
-from factcheck.store import claims as claim_store
+from factcheck.network.fetch import DEFAULT_POLICY
+from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
-from factcheck.store import triage, verdicts
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, form_values
@@ -83,7 +82,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
     form = FORMS[form_name]
     db = get_db()
     actor = signed_in_actor()
-    claim = claim_store.get_claim(db, claim_id)
+    claim = claim_reads.get_claim(db, claim_id)
     values = form_values(form, request.form)
     try:
         change(db, actor, values)
@@ -172,7 +171,7 @@ def archive_status(claim_id: int, evidence_id: int):
     """The archive badge alone; the pending badge asks for it until the copy is kept or fails."""
     item = _evidence_of(claim_id, evidence_id)
     if not wants_fragment():
-        return back_to_article(claim_store.get_claim(get_db(), claim_id))
+        return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     return render_template(
         "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
     )
@@ -187,7 +186,7 @@ def archive_again(claim_id: int, evidence_id: int):
         raise Invalid(f"evidence {evidence_id} was removed; there is nothing to archive")
     _archive(item["url"])
     if not wants_fragment():
-        return back_to_article(claim_store.get_claim(get_db(), claim_id))
+        return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already
     return render_template(
         "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
@@ -220,7 +219,7 @@ def snapshot_page(snapshot_id: int):
 
 
 def _working_verdict(db, claim_id: int) -> dict | None:
-    verdict = claim_store.review_records(db, [claim_id])[claim_id]["verdict"]
+    verdict = claim_reads.review_records(db, [claim_id])[claim_id]["verdict"]
     return verdict if verdict and verdict["state"] == "draft" else None
 
 

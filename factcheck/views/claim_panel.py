@@ -1,9 +1,12 @@
 """What the claim panel shows: the selected unit, its place among the claims, its neighbours, and
-the work on it (verdicts, evidence, comments, history) with what the viewer may do."""
+the work on it (verdicts, evidence, comments, history) with what the viewer may do, and the earlier
+fact-checks it matches."""
+
+from flask import url_for
 
 from factcheck import jobs, lifecycle, quote_check
 from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import users as user_store
@@ -11,7 +14,6 @@ from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import sentence
-from factcheck.views.previous_checks import panel_section
 from factcheck.views.scale_css import current_scale
 
 
@@ -20,7 +22,7 @@ def selected_unit(db, article_id: int, unit_id: int | None) -> dict | None:
     if unit_id is None:
         return None
     try:
-        unit = claim_store.get_claim(db, unit_id)
+        unit = claim_reads.get_claim(db, unit_id)
     except NotFound:
         return None
     return unit if unit["article_id"] == article_id else None
@@ -31,7 +33,7 @@ def seq_of(unit: dict | None) -> int | None:
 
 
 def panel_context(neighbours: dict, selected: dict | None) -> dict:
-    """Template context for partials/claim_panel.html, from `claim_store.claim_neighbours`.
+    """Template context for partials/claim_panel.html, from `claim_reads.claim_neighbours`.
 
     `position` counts claims only; a selected non-claim has no position, and its neighbours are
     the claims just before and after it in the text. With nothing selected, "next" is the first
@@ -51,8 +53,8 @@ def reviewed(db, selected: dict | None) -> dict | None:
     `work`: what the working panel needs for the signed-in person (see `workspace`)."""
     if selected is None:
         return None
-    records = claim_store.review_records(db, [selected["id"]])
-    review = claim_store.claims_with_reviews(db, [selected], records)[0]
+    records = claim_reads.review_records(db, [selected["id"]])
+    review = claim_reads.claims_with_reviews(db, [selected], records)[0]
     return {**review, "work": workspace(db, selected, current_actor(), records[selected["id"]])}
 
 
@@ -162,7 +164,7 @@ def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
     archived copies, comments, history, the people it can be assigned to, and what this person
     may do. `record` is the claim's `review_records` entry, when the caller has read it."""
     if record is None:
-        record = claim_store.review_records(db, [claim["id"]])[claim["id"]]
+        record = claim_reads.review_records(db, [claim["id"]])[claim["id"]]
     working = (
         record["verdict"]
         if record["verdict"] and record["verdict"]["state"] in lifecycle.OPEN_STATES
@@ -172,7 +174,7 @@ def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
     for item in evidence:
         item["archive_queued"] = jobs.archive_state(item["url"])
-    history = claim_store.claim_history(db, claim["id"], claim["article_id"])
+    history = claim_reads.claim_history(db, claim["id"], claim["article_id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
     writers = verdict_writers(history, working["id"] if working else None)
@@ -193,3 +195,22 @@ def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
         "can": permissions(current, actor, writers),
         "previous": panel_section(db, claim, evidence),
     }
+
+
+def check_url(check: dict) -> str:
+    """Where an earlier check can be read: its own address, or this workbench's page of the claim
+    it was published on."""
+    if check["url"]:
+        return check["url"]
+    return url_for("claims.claim_page", claim_id=check["own_claim_id"], _external=True)
+
+
+def panel_section(db, claim: dict, evidence: list[dict]) -> dict:
+    """What the section shows: the stored matches, best first, each marked when it is already
+    evidence, and the same claim in the desk's other articles."""
+    urls = {item["url"] for item in evidence}
+    checks = []
+    for check in claim_matches.previous_checks(db, claim["id"]):
+        link = check_url(check)
+        checks.append({**check, "link": link, "is_evidence": link in urls})
+    return {"checks": checks, "same_text": claim_groups.same_text_claims(db, claim)}

@@ -6,8 +6,8 @@ import sqlite3
 from flask import Blueprint, Response, current_app, render_template, request
 
 from factcheck import copies, jobs
-from factcheck.fetch import DEFAULT_POLICY
-from factcheck.store import claims as claim_store
+from factcheck.network.fetch import DEFAULT_POLICY
+from factcheck.store import claim_reads
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
@@ -40,7 +40,7 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
     if not wants_fragment():
         if status >= 400:
             raise Invalid(copy_error["message"] if copy_error else "the copy was refused")
-        return back_to_article(claim_store.get_claim(get_db(), claim_id))
+        return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     html = render_template(
         "partials/panel_archive_status.html",
         item=item,

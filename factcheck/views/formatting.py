@@ -9,8 +9,8 @@ from factcheck.archive_words import copy_words, failure_words, quote_words
 from factcheck.copies import MAX_COPY_BYTES
 from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
+from factcheck.network.urls import link_target, url_host, url_rest
 from factcheck.reveal import reveal, reveal_html
-from factcheck.urls import link_target, url_host, url_rest
 
 _MINUTE = 60
 _HOUR = 60 * _MINUTE

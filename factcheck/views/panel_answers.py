@@ -6,7 +6,7 @@ from flask import make_response, redirect, render_template, request, url_for
 
 from factcheck.history_words import version_after
 from factcheck.store import articles as article_store
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 from factcheck.store.errors import Invalid
 from factcheck.views.article_layout import Segment
 from factcheck.views.articles import (
@@ -28,7 +28,7 @@ def shown(form: PanelForm, review: dict) -> bool:
 
 def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
-    history = claim_store.claim_history(get_db(), claim["id"], claim["article_id"])
+    history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
     newer = {
         entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
     }
@@ -52,10 +52,10 @@ def panel_answer(
     still), the ranked list keeps its rows and order, so only this claim's row goes out of band;
     otherwise (it joined or left the list, or nobody knows what the page shows) the whole list."""
     db = get_db()
-    claim = claim_store.get_claim(db, claim_id)
+    claim = claim_reads.get_claim(db, claim_id)
     article_id = claim["article_id"]
     review = reviewed(db, claim)
-    neighbours = claim_store.claim_neighbours(db, article_id, claim["seq"])
+    neighbours = claim_reads.claim_neighbours(db, article_id, claim["seq"])
     context = {**panel_context(neighbours, claim), "review": review, "form_state": None}
     if form_state is not None:
         form, values, error, extra = form_state
@@ -95,7 +95,7 @@ def refused_answer(before: dict, form: PanelForm, values: dict, error: Invalid, 
     """422. htmx gets the form alone with the message beside the field, unless something was
     saved before the refusal or the form came from a conflict panel: then the whole panel."""
     db = get_db()
-    claim = claim_store.get_claim(db, before["id"])
+    claim = claim_reads.get_claim(db, before["id"])
     changed = claim["version"] != before["version"]
     if wants_fragment() and not changed and request.form.get("reapply") != "1":
         review = reviewed(db, claim)

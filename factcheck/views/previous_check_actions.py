@@ -6,16 +6,15 @@ import sqlite3
 from flask import Blueprint, current_app, request
 
 from factcheck import jobs
-from factcheck.fetch import DEFAULT_POLICY
-from factcheck.store import claim_matches
-from factcheck.store import claims as claim_store
+from factcheck.network.fetch import DEFAULT_POLICY
+from factcheck.store import claim_matches, claim_reads
 from factcheck.store import evidence as evidence_store
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_forms import PanelForm, form_values
+from factcheck.views.claim_panel import check_url
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import back_to_article, panel_answer
-from factcheck.views.previous_checks import check_url
 from factcheck.views.rendering import wants_fragment
 
 bp = Blueprint("previous_checks", __name__)
@@ -48,7 +47,7 @@ def add_as_evidence(claim_id: int, library_id: int):
     """Attach an earlier check to the claim as evidence, with the stance the reviewer chose."""
     db = get_db()
     actor = signed_in_actor()
-    claim = claim_store.get_claim(db, claim_id)
+    claim = claim_reads.get_claim(db, claim_id)
     values = form_values(FORM, request.form)
     check = claim_matches.previous_check(db, claim_id, library_id)
     try:

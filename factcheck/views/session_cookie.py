@@ -1,7 +1,22 @@
-"""The session cookie: HttpOnly and SameSite=Lax always; Secure with a __Host- name over https."""
+"""The session cookie: signed with a configured key or one kept in a private file beside the database;
+HttpOnly and SameSite=Lax always; Secure with a __Host- name over https."""
+
+import os
+from pathlib import Path
 
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
+
+from factcheck.private_files import PrivateFileError as SecretKeyError
+from factcheck.private_files import load_or_create_secret as load_or_create
+
+__all__ = ["SecretKeyError", "SessionCookie", "init_app", "key_path_for", "load_or_create"]
+
+
+def key_path_for(database: str | os.PathLike) -> Path:
+    """`instance/factcheck.db` keeps its key in `instance/factcheck.db.secret_key`."""
+    database = Path(database)
+    return database.with_name(database.name + ".secret_key")
 
 
 class SessionCookie(SecureCookieSessionInterface):

@@ -12,7 +12,7 @@ from factcheck import db as database
 from factcheck.app import create_app
 from factcheck.ingest import ingest_text
 from factcheck.resources import demo_dir
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 
 VIEWPORT = {"width": 1366, "height": 768}
 SCRIPT_ARTICLE = (
@@ -69,7 +69,7 @@ def article(demo_articles) -> dict:
     try:
         body = SAMPLE_ARTICLE + f"\nBrowser test copy {next(_copies)} of the sample."
         article_id = ingest_text(db, body).article_id
-        claims = [c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"]
+        claims = [c for c in claim_reads.claims_for_article(db, article_id) if c["kind"] == "claim"]
     finally:
         db.close()
     return {"id": article_id, "claims": claims, "path": demo_articles["path"]}

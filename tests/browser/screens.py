@@ -8,8 +8,7 @@ from helpers import SAMPLE_ARTICLE
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
-from factcheck.store import comments, evidence, users, verdicts
+from factcheck.store import claim_reads, comments, evidence, users, verdicts
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1440, "height": 900}
@@ -33,7 +32,7 @@ def reviewed_article(path) -> dict:
         body = SAMPLE_ARTICLE + f"\nScreen test copy {next(_copies)} of the sample."
         article_id = ingest_text(db, body).article_id
         checkable = [
-            c for c in claim_store.claims_for_article(db, article_id) if c["kind"] == "claim"
+            c for c in claim_reads.claims_for_article(db, article_id) if c["kind"] == "claim"
         ]
         published, in_review, untouched = checkable[0], checkable[1], checkable[2]
         rita, ed = people["rita"], people["ed"]

@@ -8,8 +8,7 @@ from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import db as database
-from factcheck.store import claims as claim_store
-from factcheck.store import verdicts
+from factcheck.store import claim_reads, verdicts
 from factcheck.store.users import actor_for
 
 RATIONALE = (
@@ -102,7 +101,7 @@ def test_a_reviewer_is_not_offered_approval_and_is_refused_when_forcing_it(watch
         ed = actor_for(db, "ed")
         verdicts.set_verdict(db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=ed)
         verdicts.submit_for_review(db, claim["id"], actor=ed)
-        version = claim_store.get_claim(db, claim["id"])["version"]
+        version = claim_reads.get_claim(db, claim["id"])["version"]
     finally:
         db.close()
 

@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
-from factcheck.store import comments, evidence, inbox, verdicts
+from factcheck.store import claim_reads, comments, evidence, inbox, verdicts
 from factcheck.store.users import actor_for
 
 VIEWPORT = {"width": 1366, "height": 768}
@@ -40,7 +39,7 @@ def _in_review_by_rita(path, claim_id) -> None:
 def _status(path, claim_id) -> str:
     db = database.connect(path)
     try:
-        return claim_store.get_claim(db, claim_id)["status"]
+        return claim_reads.get_claim(db, claim_id)["status"]
     finally:
         db.close()
 
@@ -133,7 +132,7 @@ def _ferry_claim(path) -> tuple[int, dict]:
     db = database.connect(path)
     try:
         article_id = ingest_text(db, FERRY_ARTICLE).article_id
-        claims = claim_store.claims_for_article(db, article_id)
+        claims = claim_reads.claims_for_article(db, article_id)
     finally:
         db.close()
     return article_id, max(

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 from factcheck.views.article_parts import PART_UNITS
 
 
@@ -24,7 +24,7 @@ def long_article(demo_articles) -> dict:
     db = database.connect(demo_articles["path"])
     try:
         article_id = ingest_text(db, long_body()).article_id
-        units = claim_store.claims_for_article(db, article_id)
+        units = claim_reads.claims_for_article(db, article_id)
     finally:
         db.close()
     assert len(units) > PART_UNITS

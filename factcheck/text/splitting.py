@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 import sentencex
 
-from factcheck.attribution import find_attribution, outside_quotes, quote_spans
-from factcheck.boilerplate import classify_boilerplate
-from factcheck.checkworthiness import scored
-from factcheck.furniture_runs import FurnitureRuns
+from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans
+from factcheck.text.boilerplate import classify_boilerplate
+from factcheck.text.checkworthiness import scored
+from factcheck.text.furniture_runs import FurnitureRuns
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGE = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with

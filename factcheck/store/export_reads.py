@@ -15,7 +15,7 @@ from factcheck.db import read_snapshot
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import mutation, query
-from factcheck.store.queue import QueueFilters, filter_clauses
+from factcheck.store.queue_reads import QueueFilters, filter_clauses
 
 FETCH_BATCH = 2000
 

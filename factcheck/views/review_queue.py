@@ -18,7 +18,7 @@ from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
 from factcheck.reason_effects import reason_effects
 from factcheck.store import bulk as bulk_store
-from factcheck.store import queue as queue_store
+from factcheck.store import queue_reads
 from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
@@ -53,7 +53,7 @@ SECTIONS = ("headline", "standfirst", "body")
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
 # Counting every match is slow on a big database, so the count stops here ("more than 10,000").
-COUNT_CAP = queue_store.COUNT_BOUND
+COUNT_CAP = queue_reads.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
 
 
@@ -85,11 +85,11 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def queue_filters(values: dict[str, str], username: str) -> queue_store.QueueFilters:
+def queue_filters(values: dict[str, str], username: str) -> queue_reads.QueueFilters:
     assignee = values.get("assignee")
     if assignee == "me":
         assignee = username
-    return queue_store.QueueFilters(
+    return queue_reads.QueueFilters(
         status=values.get("status"),
         verdict=values.get("verdict"),
         assignee=assignee,
@@ -158,9 +158,9 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
     after = args.get("after") or None
     if article_matches is None:
         filters = queue_filters(values, actor.username)
-        results = queue_store.queue_results(db, filters, after=after, bound=COUNT_CAP)
+        results = queue_reads.queue_results(db, filters, after=after, bound=COUNT_CAP)
     else:
-        results = queue_store.QueueResults([], None, 0, False)
+        results = queue_reads.QueueResults([], None, 0, False)
     next_key, count, capped = results.next_key, results.count, results.more
     return {
         "filters": values,
@@ -168,7 +168,7 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
         "next_url": url_for("queue.queue_page", **values, after=next_key) if next_key else None,
         "first_url": url_for("queue.queue_page", **values) if after else None,
         "next_key": next_key,
-        "page_size": queue_store.PAGE_SIZE,
+        "page_size": queue_reads.PAGE_SIZE,
         "count": count,
         "count_capped": capped,
         "count_label": count_label(count, capped, values.get("kind", "claim")),
@@ -231,7 +231,7 @@ def _view_args() -> MultiDict:
     page key that no longer reads (the page was open across an upgrade) means the first page."""
     view = MultiDict(parse_qsl(request.form.get("view", "")))
     try:
-        queue_store.parse_page_key(view.get("after"))
+        queue_reads.parse_page_key(view.get("after"))
     except Invalid:
         view.pop("after", None)
     return view

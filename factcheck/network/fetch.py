@@ -16,7 +16,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.util import connection as urllib3_connection
 
 from factcheck import __version__
-from factcheck.addresses import address_refusal
+from factcheck.network.addresses import address_refusal
 
 log = logging.getLogger(__name__)
 

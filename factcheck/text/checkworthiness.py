@@ -6,7 +6,7 @@ import math
 import re
 from pathlib import Path
 
-from factcheck import reason_words
+from factcheck.text import reason_words
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -36,7 +36,7 @@ REASONS = (
     "context line without a verb or figure (lowers)",
     "too short to check (lowers)",
 )
-WEIGHTS_FILE = Path(__file__).parent / "data" / "checkworthiness_weights.json"
+WEIGHTS_FILE = Path(__file__).parent.parent / "data" / "checkworthiness_weights.json"
 SHORT_WORDS = 6
 LONG_WORDS = 25
 CONTEXT_LINE_WORDS = 12

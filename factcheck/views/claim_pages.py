@@ -2,7 +2,7 @@
 
 from flask import Blueprint, render_template
 
-from factcheck.store import claims as claim_store
+from factcheck.store import claim_reads
 from factcheck.store.claim_matches import previous_checks
 from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
@@ -14,17 +14,17 @@ bp = Blueprint("claims", __name__, url_prefix="/claims")
 
 @bp.get("/<id:claim_id>")
 def claim_page(claim_id: int):
-    return back_to_article(claim_store.get_claim(get_db(), claim_id))
+    return back_to_article(claim_reads.get_claim(get_db(), claim_id))
 
 
 @bp.get("/<id:claim_id>/panel")
 def panel(claim_id: int):
     """The panel alone for htmx; a browser that asks directly is sent to the article page."""
     db = get_db()
-    claim = claim_store.get_claim(db, claim_id)
+    claim = claim_reads.get_claim(db, claim_id)
     if not wants_fragment():
         return back_to_article(claim)
-    neighbours = claim_store.claim_neighbours(db, claim["article_id"], claim["seq"])
+    neighbours = claim_reads.claim_neighbours(db, claim["article_id"], claim["seq"])
     return render_template(
         "partials/claim_panel.html", review=reviewed(db, claim), **panel_context(neighbours, claim)
     )
@@ -33,6 +33,6 @@ def panel(claim_id: int):
 @bp.get("/<id:claim_id>.json")
 def claim_json_view(claim_id: int):
     db = get_db()
-    claim = claim_store.get_claim(db, claim_id)
-    review = claim_store.claims_with_reviews(db, [claim])[0]
+    claim = claim_reads.get_claim(db, claim_id)
+    review = claim_reads.claims_with_reviews(db, [claim])[0]
     return json_response({"claim": review, "previous_checks": previous_checks(db, claim_id)})

@@ -3,7 +3,7 @@ credit split off after it, and a run of related-story headlines under a "Related
 
 import re
 
-from factcheck.boilerplate import CAPTION, CROSS_PROMOTION
+from factcheck.text.boilerplate import CAPTION, CROSS_PROMOTION
 
 # Headings that introduce a list of other stories, on a line of their own.
 _RUN_HEADING = re.compile(
