@@ -174,6 +174,14 @@ class Situation:
         return self._latest(("published",))
 
 
+def permitted(verdict: dict | None) -> dict:
+    """The verdict a permitted move acts on. `permit` refuses a move that needs a verdict the
+    claim does not have, so a None here is a mistake in the rules, not something a person did."""
+    if verdict is None:
+        raise RuntimeError("a move was permitted on a verdict the claim does not have")
+    return verdict
+
+
 def cited(verdict: dict | None) -> set[int]:
     """The evidence ids a verdict rests on."""
     if verdict is None:

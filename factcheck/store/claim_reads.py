@@ -2,7 +2,9 @@
 
 import json
 import sqlite3
+from typing import Any
 
+from factcheck.db import Database
 from factcheck.store import audit, snapshots
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
@@ -20,7 +22,7 @@ def _decoded(row: dict) -> dict:
 
 
 @query
-def get_claim(db, claim_id: int) -> dict:
+def get_claim(db: Database, claim_id: int) -> dict:
     rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
     if not rows:
         raise NotFound(
@@ -32,7 +34,7 @@ def get_claim(db, claim_id: int) -> dict:
 
 
 @query
-def claims_for_article(db, article_id: int) -> list[dict]:
+def claims_for_article(db: Database, article_id: int) -> list[dict]:
     rows = db.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY seq", [article_id]
     )
@@ -40,7 +42,7 @@ def claims_for_article(db, article_id: int) -> list[dict]:
 
 
 @query
-def unit_spans(db, article_id: int) -> list[sqlite3.Row]:
+def unit_spans(db: Database, article_id: int) -> list[sqlite3.Row]:
     """Where each of the article's units lies, in document order: id, seq, start, end, section and
     kind only, so laying out a long article does not read every unit's text."""
     cursor = db.conn.cursor()
@@ -52,7 +54,7 @@ def unit_spans(db, article_id: int) -> list[sqlite3.Row]:
 
 
 @query
-def claims_in_seq_range(db, article_id: int, first_seq: int, last_seq: int) -> list[dict]:
+def claims_in_seq_range(db: Database, article_id: int, first_seq: int, last_seq: int) -> list[dict]:
     """The article's units from `first_seq` to `last_seq` (both included), in document order."""
     rows = db.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? AND seq BETWEEN ? AND ?"
@@ -63,7 +65,7 @@ def claims_in_seq_range(db, article_id: int, first_seq: int, last_seq: int) -> l
 
 
 @query
-def article_counts(db, article_id: int) -> dict:
+def article_counts(db: Database, article_id: int) -> dict:
     """How many units the article has, how many are claims and not claims, and claims by status."""
     row = db.execute(
         "SELECT count(*), count(*) FILTER (WHERE kind = 'claim'),"
@@ -89,7 +91,7 @@ def article_counts(db, article_id: int) -> dict:
 
 
 @query
-def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
+def ranked_claims(db: Database, article_id: int, limit: int) -> list[dict]:
     """The article's `limit` most check-worthy claims, highest first; ties keep document order."""
     rows = db.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? AND kind = 'claim'"
@@ -100,7 +102,7 @@ def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
 
 
 @query
-def ranked_ahead(db, claim: dict, bound: int) -> int:
+def ranked_ahead(db: Database, claim: dict, bound: int) -> int:
     """How many of its article's claims rank ahead of this one in `ranked_claims`, counting no
     further than `bound`."""
     return db.execute(
@@ -126,7 +128,7 @@ _CLAIM_AFTER = (
 )
 
 
-def _claims_at(db, article_id: int, seqs: list[int | None]) -> list[dict | None]:
+def _claims_at(db: Database, article_id: int, seqs: list[int | None]) -> list[dict | None]:
     wanted = [seq for seq in seqs if seq is not None]
     found = {}
     if wanted:
@@ -140,7 +142,7 @@ def _claims_at(db, article_id: int, seqs: list[int | None]) -> list[dict | None]
 
 
 @query
-def claims_around(db, article_id: int, before_seq: int, after_seq: int) -> tuple:
+def claims_around(db: Database, article_id: int, before_seq: int, after_seq: int) -> tuple:
     """The last claim before `before_seq` and the first claim after `after_seq` (each a claim or
     None): the claims on either side of a unit, or of a stretch of the text."""
     row = db.execute(
@@ -152,7 +154,7 @@ def claims_around(db, article_id: int, before_seq: int, after_seq: int) -> tuple
 
 
 @query
-def claim_neighbours(db, article_id: int, seq: int | None) -> dict:
+def claim_neighbours(db: Database, article_id: int, seq: int | None) -> dict:
     """Where a unit stands among the article's claims: how many claims there are, how many come
     before it, and the claims just before and after it. With no unit (`seq` None) the first claim
     comes "after"."""
@@ -167,7 +169,7 @@ def claim_neighbours(db, article_id: int, seq: int | None) -> dict:
 
 
 @query
-def claim_ids_for_article(db, article_id: int) -> list[int]:
+def claim_ids_for_article(db: Database, article_id: int) -> list[int]:
     """The ids of an article's units in document order."""
     rows = db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY seq", [article_id])
     return [row[0] for row in rows]
@@ -199,10 +201,10 @@ def _verdict_view(row: dict | None, users: dict) -> dict | None:
 
 
 @query
-def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
+def review_records(db: Database, claim_ids: list[int]) -> dict[int, dict]:
     """For each claim id: its current and earlier verdicts, live evidence and people, in a few
     queries however many claims are asked for."""
-    records = {
+    records: dict[int, dict[str, Any]] = {
         claim_id: {
             "verdict": None,
             "published_verdict": None,
@@ -254,7 +256,7 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
 
 
 @query
-def claim_history(db, claim_id: int, article_id: int | None = None) -> list[dict]:
+def claim_history(db: Database, claim_id: int, article_id: int | None = None) -> list[dict]:
     """The claim's whole story from the audit trail, oldest first: its import, then every change.
     `article_id` is the claim's article, when the caller knows it."""
     if article_id is None:
@@ -271,7 +273,9 @@ def claim_history(db, claim_id: int, article_id: int | None = None) -> list[dict
 
 
 @query
-def claims_with_reviews(db, claims: list[dict], records: dict | None = None) -> list[dict]:
+def claims_with_reviews(
+    db: Database, claims: list[dict], records: dict | None = None
+) -> list[dict]:
     """Claims as people and programs read them: each with its verdict, rationale, evidence and the
     people who reviewed it. `records` is their `review_records` when the caller has read them."""
     if records is None:

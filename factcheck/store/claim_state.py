@@ -3,7 +3,7 @@ its situation as the lifecycle machine reads it."""
 
 import json
 
-from factcheck.db import utc_now
+from factcheck.db import Database, utc_now
 from factcheck.lifecycle import Situation
 from factcheck.store.errors import Conflict, NotFound
 from factcheck.store.mutation import query
@@ -11,7 +11,7 @@ from factcheck.store.mutation import query
 STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected_at", "version")
 
 
-def load_claim(db, claim_id: int) -> dict:
+def load_claim(db: Database, claim_id: int) -> dict:
     rows = list(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
     if not rows:
         raise NotFound(f"there is no claim {claim_id}")
@@ -33,7 +33,7 @@ def check_version(claim: dict, expected_version: int | None) -> None:
         )
 
 
-def update_claim(db, claim: dict, **changes) -> dict:
+def update_claim(db: Database, claim: dict, **changes) -> dict:
     """Apply `changes`, bump the version, and return the claim as it is now."""
     assignments = ", ".join(f"{field} = :{field}" for field in changes)
     db.execute(
@@ -52,7 +52,7 @@ def assignment(assignee_id: int | None, actor) -> dict:
 
 
 @query
-def situation(db, claim: dict) -> Situation:
+def situation(db: Database, claim: dict) -> Situation:
     """The claim with its verdicts and live evidence, for factcheck.lifecycle to judge a move."""
     verdicts = [
         {**row, "evidence_ids": json.loads(row["evidence_ids"])}

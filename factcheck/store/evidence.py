@@ -1,7 +1,7 @@
 """Evidence on a claim: adding and removing sources, and archived copies of the pages they point to."""
 
 from factcheck import lifecycle
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.network.urls import clean_web_url
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -28,7 +28,7 @@ def _text(value: str | None, limit: int, field: str) -> str | None:
     return value or None
 
 
-def _evidence_row(db, evidence_id: int) -> dict:
+def _evidence_row(db: Database, evidence_id: int) -> dict:
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
     if not rows:
         raise NotFound(f"there is no evidence {evidence_id}")
@@ -37,7 +37,7 @@ def _evidence_row(db, evidence_id: int) -> dict:
 
 @mutation
 def add_evidence(
-    db,
+    db: Database,
     claim_id: int,
     *,
     url: str,
@@ -83,7 +83,7 @@ def add_evidence(
     cursor = db.execute(
         f"INSERT INTO evidence ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
     )
-    evidence = _evidence_row(db, cursor.lastrowid)
+    evidence = _evidence_row(db, inserted_id(cursor))
     # A copy of the page kept for another claim answers the quote check at once.
     quote_check = check_new_evidence(db, evidence["id"], url) if evidence["quote"] else None
     after = {**evidence, "quote_check": quote_check} if quote_check else evidence
@@ -92,7 +92,7 @@ def add_evidence(
 
 
 @mutation
-def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
+def remove_evidence(db: Database, evidence_id: int, *, reason: str, actor: Actor) -> dict:
     """Take a source off its claim (the row stays); never one a verdict in review or published
     rests on: that goes through a correction first."""
     evidence = _evidence_row(db, evidence_id)
@@ -120,12 +120,12 @@ def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
 
 
 @query
-def get_evidence(db, evidence_id: int) -> dict:
+def get_evidence(db: Database, evidence_id: int) -> dict:
     return _evidence_row(db, evidence_id)
 
 
 @query
-def evidence_for_claim(db, claim_id: int, *, include_removed: bool = False) -> list[dict]:
+def evidence_for_claim(db: Database, claim_id: int, *, include_removed: bool = False) -> list[dict]:
     """The claim's evidence with who added it, the latest archived copy of each page (what kind
     of copy it is, and whether the item's quote was found in it)."""
     removed = "" if include_removed else " AND e.removed_at IS NULL"
