@@ -1,6 +1,7 @@
 """Articles: storing an imported article with its claim units, listing and reading them."""
 
 import json
+from typing import cast
 
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
@@ -8,6 +9,7 @@ from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.rows import ArticleListed, ArticleRow
 
 ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
 
@@ -86,7 +88,7 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
 
 
 @query
-def get_article(db: Database, article_id: int) -> dict:
+def get_article(db: Database, article_id: int) -> ArticleRow:
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     if not rows:
         raise NotFound(
@@ -94,16 +96,20 @@ def get_article(db: Database, article_id: int) -> dict:
             code="article.not_found",
             facts={"id": article_id},
         )
-    return rows[0]
+    return cast(ArticleRow, rows[0])
 
 
 @query
-def list_articles(db: Database, limit: int | None = None, before: int | None = None) -> list[dict]:
+def list_articles(
+    db: Database, limit: int | None = None, before: int | None = None
+) -> list[ArticleListed]:
     """Every article (or the newest `limit`; with `before`, only those older than that article
     id), newest first, with its claim counts by status (non-claims counted apart)."""
-    return list(
-        db.query(
-            """
+    return cast(
+        list[ArticleListed],
+        list(
+            db.query(
+                """
             SELECT a.id, a.title, a.source_url, a.publisher, a.author, a.published_date,
                    a.import_format, a.imported_at, a.imported_by,
                    count(c.id) AS units,
@@ -123,8 +129,9 @@ def list_articles(db: Database, limit: int | None = None, before: int | None = N
             ORDER BY a.id DESC
             LIMIT ?
             """,
-            [2**63 - 1 if before is None else before, -1 if limit is None else limit],
-        )
+                [2**63 - 1 if before is None else before, -1 if limit is None else limit],
+            )
+        ),
     )
 
 

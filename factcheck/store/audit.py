@@ -9,12 +9,16 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.db import Database, utc_now
 from factcheck.store import audit_seal
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import note_audit_row, query
+
+if TYPE_CHECKING:
+    # audit_replay imports this module; the type is needed for annotations only.
+    from factcheck.store.audit_replay import Replay
 
 GENESIS_HASH = "0" * 64
 LEGACY_SCHEME = "sha256"
@@ -27,7 +31,7 @@ APPEND_ONLY_TRIGGERS = {
 }
 
 
-def _as_json(value) -> str | None:
+def _as_json(value: object) -> str | None:
     if value is None:
         return None
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -64,8 +68,8 @@ def record(
     record_id: int | None,
     action: str,
     *,
-    before=None,
-    after=None,
+    before: object = None,
+    after: object = None,
     reason: str | None = None,
 ) -> int:
     """Append one audit row; call only inside a @mutation, which holds the write lock."""
@@ -190,7 +194,9 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
     return report
 
 
-def _walk_chain(db: Database, key: bytes | None, report: ChainReport, replayer) -> None:
+def _walk_chain(
+    db: Database, key: bytes | None, report: ChainReport, replayer: "Replay | None"
+) -> None:
     prev_hash = GENESIS_HASH
     expected_id = 1
     keyed_seen = False

@@ -5,6 +5,7 @@ import json
 
 from factcheck.db import Database, utc_now
 from factcheck.lifecycle import Situation
+from factcheck.store.actors import Actor
 from factcheck.store.errors import Conflict, NotFound
 from factcheck.store.mutation import query
 
@@ -33,7 +34,7 @@ def check_version(claim: dict, expected_version: int | None) -> None:
         )
 
 
-def update_claim(db: Database, claim: dict, **changes) -> dict:
+def update_claim(db: Database, claim: dict, **changes: object) -> dict:
     """Apply `changes`, bump the version, and return the claim as it is now."""
     assignments = ", ".join(f"{field} = :{field}" for field in changes)
     db.execute(
@@ -43,7 +44,7 @@ def update_claim(db: Database, claim: dict, **changes) -> dict:
     return load_claim(db, claim["id"])
 
 
-def assignment(assignee_id: int | None, actor) -> dict:
+def assignment(assignee_id: int | None, actor: Actor) -> dict:
     """The claim's changes for giving it to `assignee_id` (None: unassigning), with when and by
     whom, which the assignee's inbox reads."""
     if assignee_id is None:

@@ -240,7 +240,9 @@ def snapshot(db: Database) -> Iterator[None]:
 
 
 @query
-def claim_record_batches(db: Database, *, published_only=False, **filters) -> Iterator[list[str]]:
+def claim_record_batches(
+    db: Database, *, published_only: bool = False, **filters: object
+) -> Iterator[list[str]]:
     """Each selected claim as JSON text with its article id, verdicts, evidence (removed too),
     comments and audit history, built by SQLite and streamed in claim id order, in batches of up
     to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
@@ -251,7 +253,9 @@ def claim_record_batches(db: Database, *, published_only=False, **filters) -> It
 
 
 @query
-def article_record_batches(db: Database, *, published_only=False, **filters) -> Iterator[list[str]]:
+def article_record_batches(
+    db: Database, *, published_only: bool = False, **filters: object
+) -> Iterator[list[str]]:
     """Each article with at least one selected claim as JSON text (body included, since claim
     offsets point into it), in id order, in batches of up to FETCH_BATCH records."""
     where, params = _where(filters, published_only)
@@ -265,7 +269,7 @@ def article_record_batches(db: Database, *, published_only=False, **filters) -> 
 
 @query
 def numbered_claim_records(
-    db: Database, article_id: int, *, published: bool | None = None, **filters
+    db: Database, article_id: int, *, published: bool | None = None, **filters: object
 ) -> Iterator[tuple[int, dict]]:
     """The selected claims of one article as decoded records in document order, each with its
     number among them (from 1), streamed a batch at a time. `published` keeps only the claims
@@ -289,7 +293,7 @@ def numbered_claim_records(
 
 
 @query
-def published_ratings(db: Database, **filters) -> Iterator[tuple]:
+def published_ratings(db: Database, **filters: object) -> Iterator[tuple]:
     """(article_id, rating, rating_label) for each selected claim, by article and then in
     document order. Rating and label are those of the claim's published verdict, or None when
     it has none (drafts and verdicts in review are not counted)."""
@@ -306,7 +310,7 @@ def published_ratings(db: Database, **filters) -> Iterator[tuple]:
 
 
 @query
-def csv_rows(db: Database, **filters) -> Iterator[tuple]:
+def csv_rows(db: Database, **filters: object) -> Iterator[tuple]:
     """One flat row per selected claim in the order of CSV_COLUMNS, streamed in claim id order."""
     where, params = _where(filters)
     for rows in _batches(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params):
@@ -314,7 +318,7 @@ def csv_rows(db: Database, **filters) -> Iterator[tuple]:
 
 
 @query
-def verdict_copies(db: Database, *, published_only=False, **filters) -> list[dict]:
+def verdict_copies(db: Database, *, published_only: bool = False, **filters: object) -> list[dict]:
     """The stored files of the archived copies the selected claims' verdicts rest on (the
     published verdict, else the one being worked on): each file once, by sha256."""
     where, params = _where(filters, published_only)
@@ -339,7 +343,7 @@ def copy_bytes(db: Database, sha256: str) -> bytes | None:
 
 
 @query
-def articles_selected(db: Database, **filters) -> list[dict]:
+def articles_selected(db: Database, **filters: object) -> list[dict]:
     """The articles with at least one selected claim, oldest first, without their bodies (see
     `article_body`)."""
     where, params = _where(filters)

@@ -1,11 +1,14 @@
 """The library of known fact-checks: importing published ones, listing, showing and removing them,
 and keeping the desk's own published verdicts in it."""
 
+from typing import cast
+
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.rows import LibraryItem
 
 FIELDS = ("external_id", "claim", "title", "rating", "url", "review_date", "publisher", "language")
 #: How many refused records an import's audit row names; the rest are counted.
@@ -14,26 +17,29 @@ LIST_LIMIT = 100
 
 
 @query
-def get_item(db: Database, library_id: int) -> dict:
+def get_item(db: Database, library_id: int) -> LibraryItem:
     rows = list(db.query("SELECT * FROM library_items WHERE id = ?", [library_id]))
     if not rows:
         raise NotFound(
             f"there is no library item {library_id}; run `factcheck library list` to see them"
         )
-    return rows[0]
+    return cast(LibraryItem, rows[0])
 
 
 @query
 def list_items(
     db: Database, *, limit: int | None = LIST_LIMIT, origin: str | None = None
-) -> list[dict]:
+) -> list[LibraryItem]:
     """The newest items first (all of them with limit None), optionally of one origin."""
     where = "WHERE origin = :origin" if origin else ""
-    return list(
-        db.query(
-            f"SELECT * FROM library_items {where} ORDER BY id DESC LIMIT :limit",
-            {"origin": origin, "limit": -1 if limit is None else limit},
-        )
+    return cast(
+        list[LibraryItem],
+        list(
+            db.query(
+                f"SELECT * FROM library_items {where} ORDER BY id DESC LIMIT :limit",
+                {"origin": origin, "limit": -1 if limit is None else limit},
+            )
+        ),
     )
 
 

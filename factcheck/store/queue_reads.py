@@ -14,12 +14,14 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store.errors import Invalid
 from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
+from factcheck.store.rows import QueueRow
 
 PAGE_SIZE = 50
 # Counts stop here: beyond it the queue says "more than 10,000 claims" rather than count on.
@@ -72,7 +74,7 @@ class QueueResults:
     """One page of the queue and how many claims match: exactly, or `count` and `more` when more
     than the count bound do."""
 
-    rows: list[dict]
+    rows: list[QueueRow]
     next_key: str | None
     count: int
     more: bool
@@ -206,7 +208,7 @@ def queue_page(
     after: str | None = None,
     limit: int = PAGE_SIZE,
     walk: bool | None = None,
-):
+) -> tuple[list[QueueRow], str | None]:
     """One page of the queue and the key of the next page (None on the last page). `walk` says
     a search matches enough claims to walk the ranked index for them (see `walk_for`); when it
     is not given, the matches are counted to decide."""
@@ -245,7 +247,7 @@ def queue_page(
     for row in rows:
         row["reasons"] = json.loads(row["reasons"])
     next_key = page_key(rows[limit - 1]) if len(rows) > limit else None
-    return rows[:limit], next_key
+    return cast(list[QueueRow], rows[:limit]), next_key
 
 
 @query

@@ -111,7 +111,13 @@ def _insert(
 
 @mutation
 def record_snapshot(
-    db: Database, url: str, *, actor: Actor, status: str, body: bytes | None = None, **fields
+    db: Database,
+    url: str,
+    *,
+    actor: Actor,
+    status: str,
+    body: bytes | None = None,
+    **fields: object,
 ) -> dict:
     """Store a copy of an evidence page (or the failure to fetch one) with its bytes, and check
     the quotes of the evidence citing the page against its text, in one transaction. `fields`

@@ -4,7 +4,8 @@ import json
 
 from factcheck import lifecycle
 from factcheck.db import Database, inserted_id, utc_now
-from factcheck.scales import Scale, default_scale
+from factcheck.lifecycle import Situation
+from factcheck.scales import Rating, Scale, default_scale
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
@@ -59,7 +60,14 @@ def _reload_verdict(db: Database, verdict_id: int) -> dict:
 
 
 def _write_draft(
-    db: Database, current, *, rating, rationale, evidence_ids, actor, correction=None
+    db: Database,
+    current: Situation,
+    *,
+    rating: Rating,
+    rationale: str,
+    evidence_ids: list[int] | None,
+    actor: Actor,
+    correction: dict | None = None,
 ) -> dict:
     """Revise the claim's open draft, or start one; it rests on all live evidence unless
     `evidence_ids` names some."""
@@ -107,7 +115,7 @@ def _write_draft(
     return _reload_verdict(db, inserted_id(cursor))
 
 
-def _rating(scale: Scale | None, name: str):
+def _rating(scale: Scale | None, name: str) -> Rating:
     scale = scale or default_scale()
     rating = scale.find(name or "")
     if rating is None:
