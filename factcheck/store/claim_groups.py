@@ -1,5 +1,8 @@
 """Claims that say the same thing in several of the desk's articles, found by a normalised-text key."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from factcheck.db import Database
 from factcheck.store.mutation import query
 
@@ -39,7 +42,7 @@ MAX_GROUP = 50
 
 
 @query
-def same_text_claims(db: Database, claim: dict, limit: int = MAX_GROUP) -> list[dict]:
+def same_text_claims(db: Database, claim: Mapping[str, Any], limit: int = MAX_GROUP) -> list[dict]:
     """The claims in other articles with the same text key, newest article first, with the
     article's title and each claim's status and published rating."""
     if claim.get("kind") != "claim":

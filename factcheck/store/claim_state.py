@@ -2,6 +2,8 @@
 its situation as the lifecycle machine reads it."""
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from factcheck.db import Database, utc_now
 from factcheck.lifecycle import Situation
@@ -19,11 +21,11 @@ def load_claim(db: Database, claim_id: int) -> dict:
     return rows[0]
 
 
-def state_of(claim: dict) -> dict:
+def state_of(claim: Mapping[str, Any]) -> dict:
     return {field: claim[field] for field in STATE_FIELDS}
 
 
-def check_version(claim: dict, expected_version: int | None) -> None:
+def check_version(claim: Mapping[str, Any], expected_version: int | None) -> None:
     """Refuse an edit made against an older version of the claim."""
     if expected_version is not None and expected_version != claim["version"]:
         raise Conflict(
@@ -34,7 +36,7 @@ def check_version(claim: dict, expected_version: int | None) -> None:
         )
 
 
-def update_claim(db: Database, claim: dict, **changes: object) -> dict:
+def update_claim(db: Database, claim: Mapping[str, Any], **changes: object) -> dict:
     """Apply `changes`, bump the version, and return the claim as it is now."""
     assignments = ", ".join(f"{field} = :{field}" for field in changes)
     db.execute(
@@ -53,7 +55,7 @@ def assignment(assignee_id: int | None, actor: Actor) -> dict:
 
 
 @query
-def situation(db: Database, claim: dict) -> Situation:
+def situation(db: Database, claim: Mapping[str, Any]) -> Situation:
     """The claim with its verdicts and live evidence, for factcheck.lifecycle to judge a move."""
     verdicts = [
         {**row, "evidence_ids": json.loads(row["evidence_ids"])}

@@ -5,7 +5,7 @@ JSON encoders index them with ["key"] as before. A read function names its row's
 `cast` once, where the SQL's columns become a row; the column lists here follow those SELECTs.
 """
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class ClaimRow(TypedDict):
@@ -119,6 +119,9 @@ class EvidenceItem(EvidenceRow):
     link_text_change: float | None
     link_quote_status: str | None
     link_flagged: int | None
+    #: Set by the claim panel: whether a copy of the page is waiting to be made (see
+    #: `jobs.archive_state`).
+    archive_queued: NotRequired[str | None]
 
 
 class ReviewedEvidence(TypedDict):

@@ -11,6 +11,7 @@ import sqlite3
 from flask import Blueprint, current_app, render_template, request
 
 from factcheck import jobs, previous_checks, quote_check
+from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_reads, triage, verdicts
@@ -19,6 +20,7 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
+from factcheck.store.rows import EvidenceItem, VerdictView
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, form_values
 from factcheck.views.connection import get_db
@@ -52,7 +54,7 @@ def _chosen_evidence() -> list[int] | None:
     chosen = [parse_id(value) for value in request.form.getlist("evidence")]
     if None in chosen:
         raise Invalid("the evidence ticked is not a list of evidence numbers; reload the page")
-    return sorted(set(chosen))
+    return sorted({evidence_id for evidence_id in chosen if evidence_id is not None})
 
 
 def _archive(url: str) -> None:
@@ -147,7 +149,7 @@ def add_evidence(claim_id: int):
     return _act(claim_id, "evidence", change)
 
 
-def _evidence_of(claim_id: int, evidence_id: int) -> dict:
+def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
     """The evidence as the panel lists it (with its archived copy), if it belongs to the claim."""
     rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
     item = next((row for row in rows if row["id"] == evidence_id), None)
@@ -218,7 +220,7 @@ def snapshot_page(snapshot_id: int):
 # Verdicts and second review
 
 
-def _working_verdict(db, claim_id: int) -> dict | None:
+def _working_verdict(db: Database, claim_id: int) -> VerdictView | None:
     verdict = claim_reads.review_records(db, [claim_id])[claim_id]["verdict"]
     return verdict if verdict and verdict["state"] == "draft" else None
 
