@@ -6,13 +6,14 @@ The manifest's own sha256 is recorded in the export's audit row, so a database t
 the chain can show the manifest (and so every file) is the one the export wrote."""
 
 import hashlib
+import io
 import json
 import zipfile
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
 from factcheck.copies import COPY_EXTENSIONS
 from factcheck.exports import claimreview, csv_format, html_report, json_format
+from factcheck.exports.context import ExportContext
 from factcheck.exports.hashing import HashingWriter
 from factcheck.store import audit, export_reads
 
@@ -47,7 +48,7 @@ def manifest_bytes(manifest: dict) -> bytes:
     return json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode() + b"\n"
 
 
-def write(out: BinaryIO, context) -> dict:
+def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     context.config.require_publisher()
     files = {}
     claims = 0
@@ -80,7 +81,7 @@ def write(out: BinaryIO, context) -> dict:
     }
 
 
-def _write_copies(archive: zipfile.ZipFile, context) -> dict[str, str]:
+def _write_copies(archive: zipfile.ZipFile, context: ExportContext) -> dict[str, str]:
     """The archived copies the exported verdicts rest on, each named by its own sha256."""
     files = {}
     db = context.db

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.exports.context import ExportContext
 from factcheck.exports.records import (
     ArticleReport,
     Bar,
@@ -60,7 +61,7 @@ class ArticleView:
     claim_count: int
     checked_count: int
     first_number: int
-    context: object
+    context: ExportContext
 
     @property
     def pending_count(self) -> int:
@@ -108,7 +109,7 @@ class ReportModel:
     provenance: dict
     article_reports: list[ArticleReport]
     bars: list[Bar]
-    context: object
+    context: ExportContext
 
     @property
     def article_count(self) -> int:
@@ -160,7 +161,7 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
     )
 
 
-def build_report(context) -> ReportModel:
+def build_report(context: ExportContext) -> ReportModel:
     """The report's headings and counts; its articles are read as they are written."""
     reports, bars = article_reports(context)
     if len(reports) == 1:
