@@ -58,7 +58,7 @@ class BulkSummary:
 
     def text(self) -> str:
         imported, refused = self.imported, self.refused
-        claims = sum(result.claims for result in imported)
+        claims = sum(result.claims or 0 for result in imported)
         if not self.all_refused:
             parts = [
                 f"Imported {_count(len(imported), 'article')} ({_count(claims, 'claim')})",
@@ -68,7 +68,7 @@ class BulkSummary:
             parts = ["Nothing imported"]
         if refused:
             named = ", ".join(
-                f"{result.source} ({result.reason.split(';')[0]})"
+                f"{result.source} ({(result.reason or '').split(';')[0]})"
                 for result in refused[:SHOWN_REFUSALS]
             )
             more = len(refused) - SHOWN_REFUSALS
@@ -242,6 +242,8 @@ def import_items(
         flush()
     summary = BulkSummary([results[position] for position in sorted(results)])
     previous_checks.after_import(
-        db, [result.article_id for result in summary.imported], actor=actor
+        db,
+        [result.article_id for result in summary.imported if result.article_id is not None],
+        actor=actor,
     )
     return summary

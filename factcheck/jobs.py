@@ -35,6 +35,8 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     """Point the queue at a SQLite file next to the database, or run jobs at once (tests)."""
     huey.immediate = immediate
     if not immediate:
+        if jobs_path is None:
+            raise ValueError("a queue that does not run jobs at once needs a jobs file")
         huey.storage = job_storage.storage_for(jobs_path, None)
     return huey
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from factcheck import copies, quote_check
@@ -117,7 +118,9 @@ def _host(url: str) -> str:
 def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[str, int]]:
     """The pages to check this run, in their order of urgency, at most `per_host` of one host and
     `limit` in all; and how many of each host were left for a later run."""
-    chosen, per, skipped = [], Counter(), Counter()
+    chosen: list[dict] = []
+    per: Counter[str] = Counter()
+    skipped: Counter[str] = Counter()
     for row in due:
         host = _host(row["url"])
         if per[host] >= per_host or len(chosen) >= limit:
@@ -149,11 +152,16 @@ def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
             db, url, actor=SYSTEM, outcome="failed", error=str(error), snapshot_id=snapshot_id
         )
     digest = hashlib.sha256(page.body).hexdigest()
-    found = {"http_status": page.status, "final_url": page.url, "content_sha256": digest}
+    found: dict[str, Any] = {
+        "http_status": page.status,
+        "final_url": page.url,
+        "content_sha256": digest,
+    }
     if moved_elsewhere(url, page.url):
         return link_checks.record_link_check(
             db, url, actor=SYSTEM, outcome="moved", snapshot_id=snapshot_id, **found
         )
+    change: float | None
     if copy is not None and copy["content_sha256"] == digest:
         # The same bytes: the same text, so the same quote answers, without extracting again.
         text, change = copy["text"], 0.0

@@ -4,7 +4,7 @@ or, when a web request would wait too long, in a background job."""
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from factcheck.store import claim_groups, claim_matches
 from factcheck.store import library as library_store
@@ -100,7 +100,7 @@ def after_import(
     return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path)
 
 
-def affected_claims(db, library_ids: list[int], *, matched: list[int] = ()) -> list[int]:
+def affected_claims(db, library_ids: list[int], *, matched: Iterable[int] = ()) -> list[int]:
     """The claims whose matches may change when these items were added, changed or removed:
     those matched to them (`matched` for items already gone), those sharing the most telling
     words with them, and those with the same text. Past ALL_CLAIMS_AFTER items, every claim."""
@@ -120,7 +120,7 @@ def after_library_change(
     *,
     cause: str,
     actor: Actor = SYSTEM,
-    matched: list[int] = (),
+    matched: Iterable[int] = (),
     db_path: str | None = None,
 ) -> dict:
     """Match again every claim the change may affect (see affected_claims): here and now, or,

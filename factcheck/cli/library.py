@@ -176,8 +176,9 @@ def show_library_item(library_id, as_json):
         emit_json(item)
         return
     for name in ("id", "origin", *library_store.FIELDS, "claim_id", "verdict_id", "updated_at"):
-        if item.get(name) is not None:
-            click.echo(reveal(f"{name + ':':<13} {item[name]}"))
+        value = item.get(name)
+        if value is not None:
+            click.echo(reveal(f"{name + ':':<13} {value}"))
 
 
 @library_group.command("remove")

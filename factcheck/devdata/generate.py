@@ -9,7 +9,7 @@ import os
 import random
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -99,7 +99,9 @@ def _prepare_range(seed: int, start: int, stop: int, share: float, scale: Scale)
     return [prepare_article(seed, index, share, scale) for index in range(start, stop)]
 
 
-def _in_order(seed, indexes: range, share, scale, workers: int) -> Iterator[Prepared]:
+def _in_order(
+    seed: int, indexes: range, share: float, scale: Scale, workers: int
+) -> Generator[Prepared, None, None]:
     """Prepared articles in index order, from worker processes when there are any."""
     if workers <= 0:
         for index in indexes:
