@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from factcheck import importers, previous_checks
 from factcheck.article_records import Record
+from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
 from factcheck.store.actors import SYSTEM, Actor
@@ -184,7 +185,7 @@ def upload_items(
     return items
 
 
-def _stored(label: str, prepared: PreparedArticle, db, actor: Actor) -> ItemResult:
+def _stored(label: str, prepared: PreparedArticle, db: Database, actor: Actor) -> ItemResult:
     result = store_prepared(db, prepared, actor=actor)
     if result.duplicate:
         return ItemResult(label, "duplicate", result.article_id, result.claims)
@@ -192,7 +193,9 @@ def _stored(label: str, prepared: PreparedArticle, db, actor: Actor) -> ItemResu
     return ItemResult(label, "imported", result.article_id, result.claims, claims)
 
 
-def _store_batch(db, batch: list[tuple[str, PreparedArticle]], actor: Actor) -> list[ItemResult]:
+def _store_batch(
+    db: Database, batch: list[tuple[str, PreparedArticle]], actor: Actor
+) -> list[ItemResult]:
     """Store a batch in one transaction; should that fail, one transaction per article, so only
     an article that cannot be stored is lost (and reported)."""
     try:
@@ -212,7 +215,7 @@ def _store_batch(db, batch: list[tuple[str, PreparedArticle]], actor: Actor) -> 
 
 
 def import_items(
-    db,
+    db: Database,
     items: Iterable[Record],
     *,
     actor: Actor = SYSTEM,

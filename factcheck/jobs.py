@@ -16,6 +16,7 @@ from huey import SqliteHuey
 
 from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
+from factcheck.db import Database
 from factcheck.ingest import ingest_imported
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.store import snapshots as snapshot_store
@@ -374,7 +375,7 @@ def queue_library_change(
     huey.enqueue(task)
 
 
-def _job_actor(db, username: str | None, channel: str):
+def _job_actor(db: Database, username: str | None, channel: str):
     """Who queued the job, acting through the door they used; factcheck itself if they have been
     disabled since (the matches are still stored)."""
     if username:

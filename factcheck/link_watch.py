@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from factcheck import copies, quote_check
+from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.store import link_checks
@@ -131,7 +132,7 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
     return chosen, dict(skipped)
 
 
-def _quote_statuses(db, url: str, text: str | None) -> dict[int, str]:
+def _quote_statuses(db: Database, url: str, text: str | None) -> dict[int, str]:
     statuses = {}
     for item in link_checks.quoted_evidence(db, url):
         result = quote_check.check_quote(item["quote"], text)
@@ -140,7 +141,7 @@ def _quote_statuses(db, url: str, text: str | None) -> dict[int, str]:
     return statuses
 
 
-def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
+def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
     """Fetch one evidence page again and keep what was found."""
     url = row["url"]
     copy = link_checks.comparison_copy(db, row.get("snapshot_id"))
@@ -185,7 +186,7 @@ def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
 
 
 def check_links(
-    db,
+    db: Database,
     *,
     older_than: timedelta = DEFAULT_OLDER_THAN,
     limit: int = DEFAULT_LIMIT,

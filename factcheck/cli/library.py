@@ -16,6 +16,7 @@ from factcheck.cli.base import (
     system_actor,
 )
 from factcheck.cli.ids import ID
+from factcheck.db import Database
 from factcheck.reveal import reveal
 from factcheck.store import library as library_store
 
@@ -49,7 +50,7 @@ def _progress_bar(total: int):
     return None
 
 
-def _match_again(db, claim_ids: list[int], actor, cause: str) -> dict:
+def _match_again(db: Database, claim_ids: list[int], actor, cause: str) -> dict:
     """Match these claims again here and now, with a progress line on a terminal."""
     from factcheck import previous_checks
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
+from factcheck.db import Database
 from factcheck.devdata.articles import article
 from factcheck.devdata.people import ensure_people
 from factcheck.devdata.review_plan import Step, plan_reviews
@@ -139,7 +140,7 @@ def auto_workers(articles: int) -> int:
 
 
 def generate(
-    db,
+    db: Database,
     *,
     articles: int,
     seed: int = 1,
@@ -193,7 +194,7 @@ def generate(
     )
 
 
-def _store(db, item: Prepared, actor, people, scale, totals: Counter) -> None:
+def _store(db: Database, item: Prepared, actor, people, scale, totals: Counter) -> None:
     result = store_prepared(db, item.article, actor=actor)
     if result.duplicate:
         totals["duplicates"] += 1

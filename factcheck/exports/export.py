@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 
-from factcheck.db import utc_now
+from factcheck.db import Database, utc_now
 from factcheck.exports import (
     bundle,
     claimreview,
@@ -89,7 +89,7 @@ def download_name(
 
 
 def write_export(
-    db,
+    db: Database,
     fmt: str,
     out: ByteSink,
     *,

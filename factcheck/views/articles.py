@@ -42,7 +42,7 @@ INBOX_SHOWN = 5
 RANKED_SHOWN = 200
 
 
-def claim_counts(db, article_id: int) -> dict:
+def claim_counts(db: Database, article_id: int) -> dict:
     """The counts around the text (claims by status, non-claims) for the progress bar."""
     counts = claim_reads.article_counts(db, article_id)
     return {
@@ -53,7 +53,7 @@ def claim_counts(db, article_id: int) -> dict:
     }
 
 
-def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
+def claim_lists(db: Database, article_id: int, selected_id: int | None) -> dict:
     """The ranked claims and the counts around the text."""
     return {
         **claim_counts(db, article_id),
@@ -129,7 +129,7 @@ def article_page_context(
     }
 
 
-def dashboard_sections(db, actor, before: int | None = None) -> dict:
+def dashboard_sections(db: Database, actor, before: int | None = None) -> dict:
     """A page of articles (the newest, or those older than `before`) with their totals by status,
     and this person's work: assigned claims, reviews, fresh verdicts and evidence whose page could
     not be kept. Editors see what waits for them to review; reviewers see their own verdicts

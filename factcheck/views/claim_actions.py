@@ -66,7 +66,7 @@ def _archive(url: str) -> None:
         log.exception("could not queue the archiving of %s", url)
 
 
-def _match_after_publish(db, claim_id: int, actor) -> None:
+def _match_after_publish(db: Database, claim_id: int, actor) -> None:
     """Offer the newly published verdict to the claims like it (in a background job when they
     are many); the verdict stays published if that cannot be done now."""
     try:
@@ -102,7 +102,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
 
 @bp.post("/claims/<id:claim_id>/classify")
 def classify(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         triage.classify(
             db,
             claim_id,
@@ -117,7 +117,7 @@ def classify(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/assign")
 def assign(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         triage.assign(
             db,
             claim_id,
@@ -134,7 +134,7 @@ def assign(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/evidence")
 def add_evidence(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         evidence = evidence_store.add_evidence(
             db,
             claim_id,
@@ -162,7 +162,7 @@ def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
 def remove_evidence(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
 
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         evidence_store.remove_evidence(db, evidence_id, reason=values["reason"], actor=actor)
 
     return _act(claim_id, "remove_evidence", change, item=item, evidence_id=evidence_id)
@@ -232,7 +232,7 @@ def save_verdict(claim_id: int):
     saving a draft that has not changed (same rating, rationale and evidence) writes nothing. A
     note for the editor is kept as a comment."""
 
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         version = _expected_version()
         scale = current_scale()
         draft = _working_verdict(db, claim_id)
@@ -276,7 +276,7 @@ def save_verdict(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/correct")
 def correct_verdict(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         verdicts.correct_verdict(
             db,
             claim_id,
@@ -295,7 +295,7 @@ def correct_verdict(claim_id: int):
 @bp.post("/claims/<id:claim_id>/approve")
 @require_role("editor", "admin")
 def approve(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         verdicts.approve(
             db,
             claim_id,
@@ -311,7 +311,7 @@ def approve(claim_id: int):
 @bp.post("/claims/<id:claim_id>/return")
 @require_role("editor", "admin")
 def return_verdict(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         verdicts.return_for_changes(
             db,
             claim_id,
@@ -328,7 +328,7 @@ def return_verdict(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/comments")
 def add_comment(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
 
     return _act(claim_id, "comment", change)

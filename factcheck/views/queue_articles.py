@@ -23,7 +23,7 @@ def article_value(value: str) -> str:
     return value
 
 
-def resolve_article(db, values: dict[str, str]) -> list[dict] | None:
+def resolve_article(db: Database, values: dict[str, str]) -> list[dict] | None:
     """When the article filter holds words, the articles whose titles match: one match becomes the
     filter (its id replaces the words); with none or several the queue shows them to pick from
     instead of claims. None when the filter is not words."""

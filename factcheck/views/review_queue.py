@@ -17,6 +17,7 @@ from flask import (
 )
 from werkzeug.datastructures import MultiDict
 
+from factcheck.db import Database
 from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
 from factcheck.reason_effects import reason_effects
@@ -114,7 +115,7 @@ def _error_notice(error) -> dict:
     return _notice(store_error_words(error), error=True)
 
 
-def _choices(db) -> dict:
+def _choices(db: Database) -> dict:
     return {
         "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
         "people": [user for user in user_store.list_users(db) if not user["disabled"]],
