@@ -253,7 +253,8 @@ def _answer(notice: dict, status: int = 200, selected: AbstractSet[int] = frozen
     if wants_fragment():
         context = queue_context(view, notice=notice, selected=selected)
         return page_or_fragment("queue.html", "partials/queue_results.html", status, **context)
-    flash(notice, NOTICE_CATEGORY)  # type: ignore[arg-type]  # Flask keeps any JSON value; its annotation says str
+    # Flask keeps any JSON value in the session; its annotation says str.
+    flash(notice, NOTICE_CATEGORY)  # type: ignore[arg-type]
     kept = {
         name: value for name, value in view.items() if value and name in (*FILTER_NAMES, "after")
     }
