@@ -274,9 +274,10 @@ def approve(
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     current = situation(db, claim)
-    verdict = lifecycle.permitted(current.open_verdict)
+    verdict = current.open_verdict
     writers = _verdict_writers(db, claim_id, verdict["id"]) if verdict else set()
     move = lifecycle.permit("review.approve", current, actor, writers=writers)
+    verdict = lifecycle.permitted(verdict)
     now = utc_now()
     if verdict["correction_of"]:
         db.execute(
