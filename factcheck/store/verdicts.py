@@ -105,6 +105,23 @@ def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correct
     return _reload_verdict(db, cursor.lastrowid)
 
 
+def _same_draft(
+    current: lifecycle.Situation, rating, rationale: str, evidence_ids: list[int] | None
+) -> bool:
+    """Whether saving this would leave the open draft as it is. Evidence that is no longer live
+    is never the same: saving must refuse it."""
+    draft = current.open_verdict
+    if draft is None or draft["state"] != "draft":
+        return False
+    chosen = set(current.live_evidence if evidence_ids is None else evidence_ids)
+    return (
+        draft["rating"] == rating.key
+        and draft["rationale"] == (rationale or "").strip()
+        and chosen <= current.live_evidence
+        and chosen == lifecycle.cited(draft)
+    )
+
+
 def _rating(scale: Scale | None, name: str):
     scale = scale or default_scale()
     rating = scale.find(name or "")
@@ -130,15 +147,21 @@ def set_verdict(
     evidence_ids: list[int] | None = None,
     scale: Scale | None = None,
 ) -> dict:
-    """Write or revise the draft verdict on a claim that is not yet in review or published."""
+    """Write or revise the draft verdict on a claim that is not yet in review or published.
+
+    Saving a draft the same as the open one (same rating, rationale and evidence) writes nothing,
+    not even an audit row: the claim comes back at the version it had."""
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     current = situation(db, claim)
     move = lifecycle.permit("verdict.set", current, actor)
+    chosen = _rating(scale, rating)
+    if _same_draft(current, chosen, rationale, evidence_ids):
+        return claim
     verdict = _write_draft(
         db,
         current,
-        rating=_rating(scale, rating),
+        rating=chosen,
         rationale=rationale,
         evidence_ids=evidence_ids,
         actor=actor,
@@ -240,8 +263,12 @@ def submit_for_review(
     return updated
 
 
-def _verdict_writers(db, claim_id: int, verdict_id: int) -> set[str]:
-    """Usernames of everyone who wrote or revised this verdict."""
+@query
+def verdict_writers(db, claim_id: int, verdict_id: int | None) -> set[str]:
+    """Usernames of everyone who wrote or revised this verdict, as the audit trail tells it: the
+    people who may not approve it (the panel asks the same to decide whether to offer approval)."""
+    if verdict_id is None:
+        return set()
     rows = db.execute(
         "SELECT DISTINCT actor FROM audit WHERE record_type = 'claim' AND record_id = ?"
         " AND action IN ('verdict.set', 'verdict.correct')"
@@ -265,7 +292,7 @@ def approve(
     check_version(claim, expected_version)
     current = situation(db, claim)
     verdict = current.open_verdict
-    writers = _verdict_writers(db, claim_id, verdict["id"]) if verdict else set()
+    writers = verdict_writers(db, claim_id, verdict["id"] if verdict else None)
     move = lifecycle.permit("review.approve", current, actor, writers=writers)
     now = utc_now()
     if verdict["correction_of"]:

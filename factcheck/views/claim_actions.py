@@ -218,45 +218,26 @@ def snapshot_page(snapshot_id: int):
 # Verdicts and second review
 
 
-def _working_verdict(db, claim_id: int) -> dict | None:
-    verdict = claim_reads.review_records(db, [claim_id])[claim_id]["verdict"]
-    return verdict if verdict and verdict["state"] == "draft" else None
-
-
 @bp.post("/claims/<id:claim_id>/verdict")
 def save_verdict(claim_id: int):
     """Save the draft verdict; with intent=submit, also send it for second review. The draft rests
-    on the evidence ticked on the form (all the claim's evidence when the form lists none);
-    saving a draft that has not changed (same rating, rationale and evidence) writes nothing. A
-    note for the editor is kept as a comment."""
+    on the evidence ticked on the form (all the claim's evidence when the form lists none); the
+    store writes nothing for a draft that has not changed. A note for the editor is kept as a
+    comment."""
 
     def change(db, actor, values):
-        version = _expected_version()
         scale = current_scale()
-        draft = _working_verdict(db, claim_id)
-        rating = scale.find(values["rating"])
-        chosen = _chosen_evidence()
-        if chosen is None:
-            chosen = [row["id"] for row in evidence_store.evidence_for_claim(db, claim_id)]
-        unchanged = (
-            draft is not None
-            and rating is not None
-            and draft["rating"] == rating.key
-            and draft["rationale"] == values["rationale"].strip()
-            and sorted(draft["evidence_ids"]) == chosen
+        updated = verdicts.set_verdict(
+            db,
+            claim_id,
+            rating=values["rating"],
+            rationale=values["rationale"],
+            actor=actor,
+            expected_version=_expected_version(),
+            evidence_ids=_chosen_evidence(),
+            scale=scale,
         )
-        if not unchanged:
-            updated = verdicts.set_verdict(
-                db,
-                claim_id,
-                rating=values["rating"],
-                rationale=values["rationale"],
-                actor=actor,
-                expected_version=version,
-                evidence_ids=chosen,
-                scale=scale,
-            )
-            version = updated["version"]
+        version = updated["version"]
         if values["intent"] == "submit":
             verdicts.submit_for_review(
                 db,

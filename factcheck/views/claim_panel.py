@@ -5,13 +5,14 @@ fact-checks it matches."""
 from flask import url_for
 
 from factcheck import jobs, lifecycle, quote_check
-from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
+from factcheck.history_words import channel_words, detail, headline
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import users as user_store
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
+from factcheck.store.verdicts import verdict_writers
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import sentence
 from factcheck.views.scale_css import current_scale
@@ -56,20 +57,6 @@ def reviewed(db, selected: dict | None) -> dict | None:
     records = claim_reads.review_records(db, [selected["id"]])
     review = claim_reads.claims_with_reviews(db, [selected], records)[0]
     return {**review, "work": workspace(db, selected, current_actor(), records[selected["id"]])}
-
-
-def verdict_writers(history: list[dict], verdict_id: int | None) -> set[str]:
-    """Usernames of everyone who wrote or revised this verdict, as the audit trail tells it."""
-    if verdict_id is None:
-        return set()
-    writers = set()
-    for entry in history:
-        if entry["action"] not in VERDICT_ACTIONS:
-            continue
-        draft = (entry.get("after") or {}).get("verdict_draft") or {}
-        if draft.get("id") == verdict_id:
-            writers.add(entry["actor"])
-    return writers
 
 
 def approval_channels(history: list[dict]) -> dict[int, str]:
@@ -177,7 +164,7 @@ def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
     history = claim_reads.claim_history(db, claim["id"], claim["article_id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
-    writers = verdict_writers(history, working["id"] if working else None)
+    writers = verdict_writers(db, claim["id"], working["id"] if working else None)
     return {
         "scale": current_scale(),
         "working_verdict": working,
