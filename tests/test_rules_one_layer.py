@@ -1,17 +1,25 @@
 """Rules live in the store, so every front end keeps them: an unchanged draft writes nothing from the
 command line as from the web, and the panel and the store agree on who wrote a verdict."""
 
+import ast
 import json
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from helpers import PASSWORD, RATIONALE, SAMPLE_ARTICLE, audit_count, claim_now, hx_post
 
+import factcheck
 from factcheck import db as database
+from factcheck import lifecycle, passwords
+from factcheck.cli import error_words as cli_words
 from factcheck.cli import main
-from factcheck.store import evidence, verdicts
+from factcheck.store import bulk, evidence, verdicts
+from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Forbidden
-from factcheck.views import claim_panel
+from factcheck.views import bulk_words, claim_panel
+from factcheck.views import error_words as web_words
 
 
 def _source(db, people, claim_id, url="https://county.example/bulletin"):
@@ -128,5 +136,130 @@ def test_the_panel_and_the_store_agree_on_who_wrote_a_verdict(app, app_db, peopl
     assert work["writers"] == verdicts.verdict_writers(app_db, claim_id, verdict_id)
     assert work["writers"] == {"rita", "ed"}
     assert work["can"]["review"] and not ed_work["can"]["review"]
-    with pytest.raises(Forbidden):
+    with pytest.raises(Forbidden) as refused:
         verdicts.approve(app_db, claim_id, actor=people["ed"])
+    assert refused.value.code == "verdict.own"
+
+
+# Store errors carry a code and facts; each front end words every code, and only the command
+# line's words name its options and commands.
+
+_ERRORS = {"Invalid", "NotFound", "Forbidden", "Conflict", "StoreError", "ExportRefused"}
+_CODE = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
+_WORDING_MODULES = {"cli/error_words.py", "views/error_words.py", "views/bulk_words.py"}
+
+
+def _source_files():
+    root = Path(factcheck.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).as_posix() not in _WORDING_MODULES:
+            yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _name(call: ast.Call) -> str | None:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+
+
+def _constants(node) -> list[str]:
+    """The strings an argument can be: a constant, or either branch of `a if c else b`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _constants(node.body) + _constants(node.orelse)
+    return []
+
+
+def _code_arguments():
+    """(where, the code argument) for every store error raised and every refusal built."""
+    for path, tree in _source_files():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _name(node)
+            position = 0 if name in _ERRORS else 1 if name == "Refusal" else None
+            if position is None or len(node.args) <= position:
+                continue
+            yield f"{path.name}:{node.lineno}", node.args[position]
+
+
+def raised_codes() -> set[str]:
+    codes = {code for _, argument in _code_arguments() for code in _constants(argument)}
+    codes |= set(lifecycle._STATUS_CODES.values()) | {"claim.wrong_status"}
+    codes |= {passwords.password_problem(""), passwords.password_problem(" " * 40)}
+    return codes
+
+
+def test_every_store_error_is_a_code_never_words():
+    for where, argument in _code_arguments():
+        for text in _constants(argument):
+            assert _CODE.match(text), f"{where} raises words, not a code: {text!r}"
+        assert not isinstance(argument, ast.JoinedStr), f"{where} raises an f-string"
+
+
+# One set of facts with every key a refusal uses, so that every wording can be tried.
+_FACTS = {
+    "claim_id": 7, "id": 9, "evidence_id": 3, "evidence_ids": [3, 4], "library_id": 5,
+    "audit_id": 11, "status": "in_review", "move": "review.approve", "task": "approve a verdict",
+    "starts": ["in_progress"], "username": "rita", "role": "reviewer", "roles": ["editor"],
+    "then": "correct", "reason": "an opinion", "kind": "claim", "kinds": ["claim", "not_a_claim"],
+    "given": "x", "what": "comment", "min_chars": 10, "min_words": 6, "labels": ["False"],
+    "keys": ["false"], "limit": 500, "choices": ["supports"], "problem": "it has no host name",
+    "name": "claim", "minimum": 1, "maximum": 2**63 - 1, "statuses": ["unreviewed"],
+    "removed_at": "2026-01-01", "doing": "copy", "expected": 2, "version": 3, "rating": "False",
+    "names": ["colour"], "formats": ["csv"], "missing": "org_name", "state": "disabled",
+    "actions": ["assign"], "actor": "ed",
+}  # fmt: skip
+
+
+def test_both_front_ends_word_every_code_the_code_base_raises():
+    codes = raised_codes()
+    assert "claim.not_found" in codes and "verdict.own" in codes  # the scan finds them
+    assert codes - set(cli_words.WORDS) == set(), "codes the command line cannot word"
+    assert codes - set(web_words._STORE_WORDS) == set(), "codes the workbench cannot word"
+    assert set(cli_words.WORDS) - codes == set(), "command-line words for codes nobody raises"
+    assert set(web_words._STORE_WORDS) - codes == set(), "web words for codes nobody raises"
+
+
+def test_every_wording_reads_its_facts_and_only_the_command_line_names_options():
+    for code in sorted(raised_codes()):
+        line = cli_words.words_for(code, _FACTS)
+        shown = web_words.store_words(code, _FACTS)
+        assert line != f"refused ({code})", code
+        assert shown != "That cannot be done here.", code
+        assert not web_words.CLI_HINT.search(shown), (code, shown)
+        assert shown.endswith("."), (code, shown)
+        assert "\n" not in line and line == line.strip(), code
+
+
+def test_store_errors_hold_no_command_line_words(claim_world):
+    db, people, claim_id = claim_world
+    with pytest.raises(Forbidden) as refused:
+        verdicts.set_verdict(db, claim_id, rating="false", rationale=RATIONALE, actor=SYSTEM)
+    error = refused.value
+    assert (error.code, error.facts) == ("actor.not_a_person", {"task": "write a verdict"})
+    assert not web_words.CLI_HINT.search(str(error))
+    assert cli_words.error_words(error) == "only people can write a verdict: give --as USERNAME"
+    assert web_words.store_error_words(error) == "Sign in to do this."
+
+
+def test_bulk_skips_are_codes_and_facts_worded_by_the_queue(claim_world):
+    db, people, claim_id = claim_world
+    _source(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="false", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    summary = bulk.bulk_update(
+        db, [claim_id], action="not_a_claim", value="an opinion piece", actor=people["ed"]
+    )
+    assert summary["skipped"] == [
+        {
+            "claim_id": claim_id,
+            "code": "claim.has_verdict",
+            "status": "in_review",
+            "move": "claim.classify",
+            "task": "classify a claim",
+        }
+    ]
+    assert bulk_words.describe_skips(summary["skipped"]) == (
+        "1 claim left as they were: 1 is in review."
+    )

@@ -23,11 +23,7 @@ def _decoded(row: dict) -> dict:
 def get_claim(db, claim_id: int) -> dict:
     rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
     if not rows:
-        raise NotFound(
-            f"there is no claim {claim_id}; run `factcheck claims ARTICLE_ID` to list them",
-            code="claim.not_found",
-            facts={"id": claim_id},
-        )
+        raise NotFound("claim.not_found", {"id": claim_id})
     return _decoded(rows[0])
 
 

@@ -14,7 +14,7 @@ STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected
 def load_claim(db, claim_id: int) -> dict:
     rows = list(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
     if not rows:
-        raise NotFound(f"there is no claim {claim_id}")
+        raise NotFound("claim.not_found", {"id": claim_id})
     return rows[0]
 
 
@@ -26,9 +26,8 @@ def check_version(claim: dict, expected_version: int | None) -> None:
     """Refuse an edit made against an older version of the claim."""
     if expected_version is not None and expected_version != claim["version"]:
         raise Conflict(
-            f"claim {claim['id']} was changed by someone else since you opened it"
-            f" (you had version {expected_version}, it is now at version {claim['version']});"
-            " look at the current state and apply your change again",
+            "claim.changed",
+            {"claim_id": claim["id"], "expected": expected_version, "version": claim["version"]},
             current=state_of(claim),
         )
 

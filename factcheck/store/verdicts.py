@@ -24,25 +24,21 @@ MIN_RATIONALE_WORDS = 6
 MIN_REASON_CHARS = 10
 
 
-def rationale_problem(rationale: str) -> str | None:
-    """Why a rationale is too thin to publish, or None."""
+def rationale_thin(rationale: str) -> bool:
+    """Whether a rationale is too thin to publish."""
     text = " ".join((rationale or "").split())
-    if len(text) < MIN_RATIONALE_CHARS or len(text.split()) < MIN_RATIONALE_WORDS:
-        return (
-            f"write a rationale of at least {MIN_RATIONALE_WORDS} words and"
-            f" {MIN_RATIONALE_CHARS} characters explaining how the evidence supports the rating"
-        )
-    return None
+    return len(text) < MIN_RATIONALE_CHARS or len(text.split()) < MIN_RATIONALE_WORDS
 
 
 def require_reason(reason: str | None, what: str) -> str:
+    """The reason, tidied; refused when shorter than MIN_REASON_CHARS. `what` names the change
+    it is for (a move such as "verdict.correct", or "bulk.not_a_claim"), so it can be worded."""
     text = " ".join((reason or "").split())
     if len(text) < MIN_REASON_CHARS:
         raise Invalid(
-            f"{what} needs a reason of at least {MIN_REASON_CHARS} characters",
+            "reason.too_short" if text else "reason.missing",
+            {"what": what, "min_chars": MIN_REASON_CHARS},
             field="reason",
-            code="reason.too_short" if text else "reason.missing",
-            facts={"what": what, "min_chars": MIN_REASON_CHARS},
         )
     return text
 
@@ -62,13 +58,11 @@ def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correct
     """Revise the claim's open draft, or start one; it rests on all live evidence unless
     `evidence_ids` names some."""
     claim = current.claim
-    problem = rationale_problem(rationale)
-    if problem:
+    if rationale_thin(rationale):
         raise Invalid(
-            problem,
+            "rationale.too_short" if (rationale or "").strip() else "rationale.missing",
+            {"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
             field="rationale",
-            code="rationale.too_short" if (rationale or "").strip() else "rationale.missing",
-            facts={"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
         )
     live = sorted(current.live_evidence)
     if evidence_ids is None:
@@ -76,7 +70,8 @@ def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correct
     unknown = sorted(set(evidence_ids) - set(live))
     if unknown:
         raise Invalid(
-            f"evidence {', '.join(map(str, unknown))} is not attached to claim {claim['id']}",
+            "evidence.not_attached",
+            {"claim_id": claim["id"], "evidence_ids": unknown},
             field="evidence_ids",
         )
     values = {
@@ -127,10 +122,13 @@ def _rating(scale: Scale | None, name: str):
     rating = scale.find(name or "")
     if rating is None:
         raise Invalid(
-            f"{name!r} is not on the rating scale; use one of {scale.choices()}",
+            "rating.unknown" if (name or "").strip() else "rating.missing",
+            {
+                "given": name,
+                "labels": [r.label for r in scale.ratings],
+                "keys": [r.key for r in scale.ratings],
+            },
             field="rating",
-            code="rating.unknown" if (name or "").strip() else "rating.missing",
-            facts={"given": name, "labels": [r.label for r in scale.ratings]},
         )
     return rating
 
@@ -197,7 +195,7 @@ def correct_verdict(
     check_version(claim, expected_version)
     current = situation(db, claim)
     move = lifecycle.permit("verdict.correct", current, actor)
-    reason = require_reason(reason, "a correction")
+    reason = require_reason(reason, "verdict.correct")
     published = current.published_verdict
     verdict = _write_draft(
         db,
@@ -240,10 +238,7 @@ def submit_for_review(
     draft = current.open_verdict
     rating = _rating(scale, draft["rating"])
     if rating.needs_evidence and not draft["evidence_ids"]:
-        raise Invalid(
-            f"a verdict of {rating.label!r} must rest on evidence; add evidence to the claim"
-            " and save the verdict again before submitting"
-        )
+        raise Invalid("verdict.needs_evidence", {"claim_id": claim_id, "rating": rating.label})
     db.execute(
         "UPDATE verdicts SET state = 'in_review', submitted_at = ? WHERE id = ?",
         [utc_now(), draft["id"]],
@@ -337,7 +332,7 @@ def return_for_changes(
     current = situation(db, claim)
     move = lifecycle.permit("review.return", current, actor)
     verdict = current.open_verdict
-    comment = require_reason(comment, "returning a verdict")
+    comment = require_reason(comment, "review.return")
     comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"

@@ -37,10 +37,7 @@ log = logging.getLogger(__name__)
 def _expected_version() -> int:
     version = parse_id(request.form.get("expected_version"))
     if version is None:
-        raise Invalid(
-            "this form does not say which version of the claim it was opened at;"
-            " reload the page and try again"
-        )
+        raise Invalid("form.no_version")
     return version
 
 
@@ -51,7 +48,7 @@ def _chosen_evidence() -> list[int] | None:
         return None
     chosen = [parse_id(value) for value in request.form.getlist("evidence")]
     if None in chosen:
-        raise Invalid("the evidence ticked is not a list of evidence numbers; reload the page")
+        raise Invalid("form.bad_evidence_list")
     return sorted(set(chosen))
 
 
@@ -152,7 +149,7 @@ def _evidence_of(claim_id: int, evidence_id: int) -> dict:
     rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
     item = next((row for row in rows if row["id"] == evidence_id), None)
     if item is None:
-        raise NotFound(f"claim {claim_id} has no evidence {evidence_id}")
+        raise NotFound("evidence.not_on_claim", {"claim_id": claim_id, "id": evidence_id})
     return item
 
 
@@ -183,7 +180,7 @@ def archive_again(claim_id: int, evidence_id: int):
     with the badge, which polls until the new copy is kept or fails."""
     item = _evidence_of(claim_id, evidence_id)
     if item["removed_at"]:
-        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to archive")
+        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "archive"})
     _archive(item["url"])
     if not wants_fragment():
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))

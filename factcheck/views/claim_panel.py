@@ -14,7 +14,7 @@ from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.store.verdicts import verdict_writers
 from factcheck.views.auth_guard import current_actor
-from factcheck.views.error_words import sentence
+from factcheck.views.error_words import store_error_words
 from factcheck.views.scale_css import current_scale
 
 
@@ -118,7 +118,7 @@ def evidence_locks(current: lifecycle.Situation) -> dict[int, str]:
     for evidence_id in sorted(current.live_evidence):
         refused = lifecycle.evidence_refusal(current, evidence_id)
         if refused is not None:
-            locks[evidence_id] = sentence(refused.message)
+            locks[evidence_id] = store_error_words(refused.exception())
     return locks
 
 
