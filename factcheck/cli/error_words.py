@@ -4,7 +4,7 @@ codes in factcheck/views/error_words.py."""
 
 from collections.abc import Callable
 
-from factcheck.exports.options import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
+from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import status_words
 from factcheck.store.errors import StoreError
 

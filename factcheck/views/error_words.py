@@ -159,7 +159,7 @@ _STORE_WORDS = {
         f"The {f['name']} number must be a whole number from {f['minimum']} to"
         f" {f['maximum']:,}, not {f['given']!r}."
     ),
-    "role.unknown": lambda f: f"Choose one of the roles: {', '.join(f['roles'])}.",
+    "role.unknown": lambda f: f"Role must be one of {', '.join(f['roles'])}.",
     "username.invalid": lambda f: (
         "A username is 2 to 32 lower-case letters, digits, dots, dashes or underscores."
     ),
@@ -168,9 +168,11 @@ _STORE_WORDS = {
     "password.spaces": lambda f: "A password cannot start or end with a space.",
     "password.wrong": lambda f: "The current password is not right.",
     "status.unknown": lambda f: (
-        f"Choose one of the statuses: {', '.join(map(status_words, f['statuses']))}."
+        f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),
-    "since.invalid": lambda f: f"Give the date as year-month-day (2026-01-31), not {f['given']!r}.",
+    "since.invalid": lambda f: (
+        f"Since must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}."
+    ),
     # Records that are not there, or not in a state to change
     "article.not_found": lambda f: (
         f"There is no article {f['id']}. The dashboard lists every article."
@@ -199,7 +201,7 @@ _STORE_WORDS = {
         f"{f['username']}'s account is switched off; an administrator can switch it on."
     ),
     "user.admin_only": lambda f: "Only an administrator can manage people's accounts.",
-    "user.disable_self": lambda f: "You cannot switch off your own account; ask another admin.",
+    "user.disable_self": lambda f: "You cannot disable your own account; ask another admin.",
     "user.role_self": lambda f: "You cannot change your own role; ask another admin.",
     "assignee.unknown": lambda f: f"There is no one called {f['username']} to assign to.",
     "assignee.disabled": lambda f: (
