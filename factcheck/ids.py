@@ -28,6 +28,8 @@ def require_id(value: str | int | None, name: str, *, minimum: int = 1) -> int:
     if number is None:
         shown = str(value) if len(str(value)) <= 24 else f"{str(value)[:24]}…"
         raise Invalid(
-            f"{name} must be a whole number from {minimum} to {MAX_ID}, not {shown!r}", field=name
+            "id.invalid",
+            {"name": name, "minimum": minimum, "maximum": MAX_ID, "given": shown},
+            field=name,
         )
     return number

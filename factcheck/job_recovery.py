@@ -85,7 +85,7 @@ def retry_import(job_id: str, username: str) -> str:
     The caller has checked that the job failed (or was cut off)."""
     kept = jobs.kept_input(job_id)
     if kept is None or jobs.owner(job_id) != username:
-        raise NotFound(f"import job {job_id} cannot be tried again; start the import again")
+        raise NotFound("import_job.cannot_retry", {"id": job_id})
     task = _IMPORT_TASKS[kept["task"]].s(*kept["args"], **kept["kwargs"])
     new_id = jobs.submit_import(task, username)
     jobs.forget_input(job_id)  # the new job holds the input now

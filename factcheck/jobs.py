@@ -184,6 +184,16 @@ def progress(job_id: str) -> dict | None:
     return huey.get(_progress_key(job_id), peek=True)
 
 
+def _failure(error: Exception) -> dict:
+    """A failed import's code and facts, for the front end to word; `store_error` marks a refusal
+    by the store (its codes are worded apart from a fetch's or an import's)."""
+    return {
+        "code": getattr(error, "code", None),
+        "facts": getattr(error, "facts", {}),
+        "store_error": isinstance(error, StoreError),
+    }
+
+
 def _finish_import(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict:
     set_progress(job_id, "saving", "Splitting into claims and saving")
     db = database.connect(db_path)
@@ -220,7 +230,7 @@ def import_url(
         return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
         # The code and facts let the workbench word the failure; the message is the command line's.
-        facts = {"code": error.code, "facts": error.facts, "url": url}
+        facts = {**_failure(error), "url": url}
         set_progress(task.id, "failed", str(error), **facts)
         return {"error": str(error)}
 
@@ -248,7 +258,9 @@ def import_text(
             imported.title = title
         return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
-        set_progress(task.id, "failed", str(error))
+        # A refused text's own message says it best; a refusal by the store has a code to word.
+        store = _failure(error) if isinstance(error, StoreError) else {}
+        set_progress(task.id, "failed", str(error), **store)
         # The same text would be refused again: do not keep megabytes for a retry.
         forget_input(task.id)
         return {"error": str(error)}

@@ -194,102 +194,83 @@ def cited(verdict: Mapping[str, Any] | None) -> set[int]:
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a move is not allowed: the message for a person, and a short reason for bulk notices."""
+    """Why a move is not allowed: the error to raise, a code naming the refusal and its facts.
+    Front ends word it (factcheck/cli/error_words.py, factcheck/views/error_words.py); a bulk
+    action keeps the code and facts for each claim it leaves alone."""
 
     error: type[StoreError]
-    message: str
-    short: str
+    code: str
+    facts: dict = field(default_factory=dict)
     field: str | None = None
-    code: str | None = None
 
     def exception(self) -> StoreError:
-        return self.error(self.message, field=self.field, code=self.code)
+        return self.error(self.code, self.facts, field=self.field)
 
 
 def status_words(status: str) -> str:
     return status.replace("_", " ")
 
 
-def _status_refusal(move: Move, claim: Mapping[str, Any], short: str | None = None) -> Refusal:
-    claim_id, status = claim["id"], claim["status"]
-    messages = {
-        ("verdict.set", "in_review"): (
-            f"claim {claim_id} is waiting for second review; an editor must return it before"
-            " the verdict can change"
-        ),
-        ("verdict.set", "published"): (
-            f"claim {claim_id} has a published verdict; correct it with a reason instead"
-        ),
-        ("verdict.correct", None): (
-            f"claim {claim_id} has no published verdict to correct; set a verdict instead"
-        ),
-        ("review.submit", None): (
-            f"claim {claim_id} has no draft verdict to submit; set a verdict first"
-        ),
-        ("review.approve", None): (
-            f"claim {claim_id} is not waiting for review; nothing to approve"
-        ),
-        ("review.return", None): f"claim {claim_id} is not waiting for review; nothing to return",
-        ("claim.classify", None): (
-            f"claim {claim_id} has a verdict {status_words(status)}; it cannot be reclassified"
-        ),
-        ("evidence.add", "published"): (
-            f"claim {claim_id} has a published verdict, and its evidence changes only through a"
-            " correction; start a correction, then add the source"
-        ),
+# Refusals for a claim in the wrong status that have a code of their own: (move, status) -> code;
+# a status of None stands for any.
+_STATUS_CODES = {
+    ("verdict.set", "in_review"): "verdict.in_review",
+    ("verdict.set", "published"): "verdict.published",
+    ("verdict.correct", None): "verdict.nothing_published",
+    ("review.submit", None): "verdict.no_draft",
+    ("review.approve", None): "verdict.not_in_review",
+    ("review.return", None): "verdict.not_in_review",
+    ("claim.classify", None): "claim.has_verdict",
+    ("evidence.add", "published"): "evidence.published_verdict",
+}
+
+
+def _status_refusal(move: Move, claim: Mapping[str, Any]) -> Refusal:
+    status = claim["status"]
+    code = _STATUS_CODES.get((move.name, status)) or _STATUS_CODES.get((move.name, None))
+    facts: dict[str, Any] = {
+        "claim_id": claim["id"],
+        "status": status,
+        "move": move.name,
+        "task": move.task,
     }
-    message = messages.get((move.name, status)) or messages.get((move.name, None))
-    if message is None:
-        message = (
-            f"claim {claim_id} is {status_words(status)}, so you cannot {move.task};"
-            f" that needs a claim that is {' or '.join(map(status_words, move.starts))}"
-        )
-    return Refusal(Invalid, message, short or f"it is {status_words(status)}")
+    if code is None:
+        code = "claim.wrong_status"
+        facts["starts"] = list(move.starts)
+    return Refusal(Invalid, code, facts)
 
 
 def _who_refusal(move: Move, actor) -> Refusal | None:
     if actor is None or actor.id is None:
-        return Refusal(
-            Forbidden,
-            f"only people can {move.task}: give --as USERNAME",
-            "no one signed in",
-            code="actor.not_a_person",
-        )
+        return Refusal(Forbidden, "actor.not_a_person", {"task": move.task})
     if move.who in (EDITOR, SECOND_EDITOR) and not actor.is_editor:
         return Refusal(
             Forbidden,
-            f"only an editor can {move.task}; {actor.username} is a {actor.role}",
-            "you are not an editor",
+            "actor.not_editor",
+            {"task": move.task, "username": actor.username, "role": actor.role},
         )
     return None
 
 
 def evidence_refusal(situation: Situation, evidence_id: int) -> Refusal | None:
-    """Why this evidence cannot be removed now: a published or in-review verdict rests on it."""
-    claim_id = situation.claim["id"]
+    """Why this evidence cannot be removed now: a published or in-review verdict rests on it.
+    `then` says what would let it go: "correct" (start a correction that leaves it out),
+    "leave_out" (leave it out of the correction in progress), "return" (an editor returns the
+    correction in review), "approve" (the correction in review already leaves it out)."""
+    facts = {"claim_id": situation.claim["id"], "evidence_id": evidence_id}
     published, open_ = situation.published_verdict, situation.open_verdict
     if evidence_id in cited(published):
         if open_ is None:
-            advice = "start a correction that leaves it out"
+            then = "correct"
         elif open_["state"] == "draft":
-            advice = "leave it out of the correction in progress"
+            then = "leave_out"
         elif evidence_id in cited(open_):
-            advice = "an editor must return the correction in review so it can leave it out"
+            then = "return"
         else:
-            advice = "the correction in review leaves it out"
-        return Refusal(
-            Invalid,
-            f"evidence {evidence_id} backs the published verdict on claim {claim_id}; {advice},"
-            " and remove it once an editor has approved the correction",
-            "it backs the published verdict",
-        )
+            then = "approve"
+        return Refusal(Invalid, "evidence.backs_published", {**facts, "then": then})
     if open_ is not None and open_["state"] == "in_review" and evidence_id in cited(open_):
-        return Refusal(
-            Invalid,
-            f"evidence {evidence_id} backs the verdict waiting for review on claim {claim_id};"
-            " an editor must return the verdict before the evidence can be removed",
-            "it backs the verdict in review",
-        )
+        return Refusal(Invalid, "evidence.backs_in_review", facts)
     return None
 
 
@@ -302,56 +283,38 @@ def _guard(
     open_ = situation.open_verdict
     if move.name in ("verdict.set", "verdict.correct") and claim["kind"] != "claim":
         return Refusal(
-            Invalid,
-            f"claim {claim_id} is marked as not a claim ({claim['reason']});"
-            " classify it as a claim first",
-            "it is not a claim",
+            Invalid, "claim.not_a_claim", {"claim_id": claim_id, "reason": claim["reason"]}
         )
     if move.name == "review.submit":
         if open_ is None or open_["state"] != "draft":
-            return _status_refusal(move, claim, "it has no draft verdict")
+            return _status_refusal(move, claim)
         gone = sorted(cited(open_) - situation.live_evidence)
         if gone:
             return Refusal(
-                Invalid,
-                f"the draft verdict on claim {claim_id} cites evidence"
-                f" {', '.join(map(str, gone))}, which was removed; save the verdict again on the"
-                " evidence the claim has now, then submit it",
-                "its draft cites removed evidence",
+                Invalid, "verdict.cites_removed", {"claim_id": claim_id, "evidence_ids": gone}
             )
     if move.name in ("review.approve", "review.return") and (
         open_ is None or open_["state"] != "in_review"
     ):
-        return _status_refusal(move, claim, "it has no verdict in review")
+        return _status_refusal(move, claim)
     if move.name == "claim.classify":
         if kind not in KINDS:
             return Refusal(
-                Invalid,
-                f"kind must be 'claim' or 'not_a_claim', not {kind!r}",
-                "unknown kind",
-                field="kind",
+                Invalid, "kind.unknown", {"given": kind, "kinds": list(KINDS)}, field="kind"
             )
         if claim["kind"] == kind:
-            return Refusal(
-                Invalid, f"claim {claim_id} is already classified as {kind}", "unchanged"
-            )
+            return Refusal(Invalid, "claim.already_kind", {"claim_id": claim_id, "kind": kind})
     opens_nothing = move.name == "status.unreviewed" or (
         move.name == "claim.classify" and kind == "not_a_claim"
     )
     if opens_nothing and open_ is not None:
-        doing = "go back to unreviewed" if move.name == "status.unreviewed" else "be set aside"
         return Refusal(
             Invalid,
-            f"claim {claim_id} has a draft verdict, so it cannot {doing}; finish the verdict"
-            " and send it for review instead",
-            "it has a draft verdict",
+            "verdict.open_draft",
+            {"claim_id": claim_id, "move": move.name, "status": claim["status"]},
         )
     if move.who == SECOND_EDITOR and actor.username in writers:
-        return Refusal(
-            Forbidden,
-            "you wrote this verdict, so you cannot approve it; another editor must review it",
-            "you wrote its verdict",
-        )
+        return Refusal(Forbidden, "verdict.own", {"claim_id": claim_id})
     if move.name == "evidence.remove":
         return evidence_refusal(situation, evidence_id)
     return None

@@ -10,11 +10,12 @@ _hasher = PasswordHasher()
 
 
 def password_problem(password: str) -> str | None:
-    """Why a password is not acceptable, or None."""
+    """Why a password is not acceptable, as a refusal code ("password.too_short" or
+    "password.spaces"), or None."""
     if len(password) < MIN_LENGTH:
-        return f"a password needs at least {MIN_LENGTH} characters"
+        return "password.too_short"
     if password.strip() != password:
-        return "a password cannot start or end with a space"
+        return "password.spaces"
     return None
 
 

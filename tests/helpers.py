@@ -2,10 +2,13 @@
 reading pages and posting forms as a browser would."""
 
 import re
+from contextlib import contextmanager
 
 import lxml.html
+import pytest
 
 from factcheck import db as database
+from factcheck.cli.error_words import error_words
 from factcheck.ingest import ingest_text
 from factcheck.store import claim_reads, users
 from factcheck.store.actors import SYSTEM
@@ -156,3 +159,13 @@ def hx_post(test_client, path: str, data: dict):
 def form_post(test_client, path: str, data: dict):
     """A POST as a browser without script sends it: the token as a form field."""
     return test_client.post(path, data={**data, "csrf_token": page_token(test_client, "/")})
+
+
+@contextmanager
+def refused_with(kind, pattern: str):
+    """Expect the store to refuse with `kind`, in command-line words matching `pattern` (store
+    errors carry a code and facts; factcheck/cli/error_words.py words them)."""
+    with pytest.raises(kind) as caught:
+        yield caught
+    said = error_words(caught.value)
+    assert re.search(pattern, said), f"{pattern!r} not in {said!r}"

@@ -2,8 +2,7 @@
 classifying, and second review, from the store and from the queue page."""
 
 import lxml.html
-import pytest
-from helpers import HX, RATIONALE, claim_now, page_token
+from helpers import HX, RATIONALE, claim_now, page_token, refused_with
 
 from factcheck.lifecycle_checks import problems
 from factcheck.store import bulk, evidence, triage, verdicts
@@ -25,7 +24,9 @@ def test_bulk_unreviewed_skips_a_claim_with_a_draft_so_it_can_still_be_submitted
         db, [claim_id], action="status", value="unreviewed", actor=people["ed"]
     )
     assert summary["claim_ids"] == []
-    assert summary["skipped"] == {claim_id: "it has a draft verdict"}
+    assert [(s["claim_id"], s["code"]) for s in summary["skipped"]] == [
+        (claim_id, "verdict.open_draft")
+    ]
     assert claim_now(db, claim_id)["status"] == "in_progress"
     assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
 
@@ -36,8 +37,10 @@ def test_bulk_not_a_claim_skips_a_claim_with_a_draft(claim_world):
     summary = bulk.bulk_update(
         db, [claim_id], action="not_a_claim", value="An opinion, not a fact", actor=people["ed"]
     )
-    assert summary["skipped"] == {claim_id: "it has a draft verdict"}
-    with pytest.raises(Invalid, match="has a draft verdict"):
+    assert [(s["claim_id"], s["code"]) for s in summary["skipped"]] == [
+        (claim_id, "verdict.open_draft")
+    ]
+    with refused_with(Invalid, "has a draft verdict"):
         triage.classify(
             db, claim_id, kind="not_a_claim", reason="It is an opinion", actor=people["rita"]
         )
@@ -68,7 +71,9 @@ def test_undo_never_puts_a_claim_back_into_a_state_the_machine_forbids(claim_wor
     )
     undone = bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
     assert undone["claim_ids"] == []
-    assert "unreviewed" in undone["skipped"][claim_id]
+    assert [(s["claim_id"], s["code"], s["back_to"]) for s in undone["skipped"]] == [
+        (claim_id, "undo.breaks_lifecycle", "unreviewed")
+    ]
     assert claim_now(db, claim_id)["status"] == "in_progress"
     assert problems(situation(db, claim_now(db, claim_id))) == []
 

@@ -8,6 +8,7 @@ from helpers import fragment, hx_post, parse, verdict_data, words
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.cli.error_words import error_words
 from factcheck.store import triage, verdicts
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.views.error_words import fetch_failure_words, for_browser, store_error_words
@@ -57,7 +58,7 @@ def test_store_messages_keep_their_command_line_hints_for_the_command_line(claim
     with pytest.raises(Invalid) as refused:
         verdicts.set_verdict(db, claim_id, rating="", rationale="x" * 50, actor=people["rita"])
     assert refused.value.code == "rating.missing"
-    assert "not on the rating scale" in refused.value.message  # the CLI's words, unchanged
+    assert "--rating" in error_words(refused.value)  # the command line's words name its option
     assert store_error_words(refused.value) == "Choose a rating."
 
 

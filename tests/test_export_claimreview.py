@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
+from helpers import refused_with
 from hypothesis import given
 from hypothesis import strategies as st
 from test_export_world import (
@@ -178,7 +179,7 @@ def test_org_url_is_used_when_given(world):
 def test_refuses_without_a_public_url_and_writes_nothing(world):
     out = io.BytesIO()
     head = audit.head(world.db)
-    with pytest.raises(ExportRefused, match="FACTCHECK_PUBLIC_URL"):
+    with refused_with(ExportRefused, "FACTCHECK_PUBLIC_URL"):
         write_export(
             world.db,
             "claimreview",
@@ -194,12 +195,12 @@ def test_refuses_a_review_without_a_rating():
     record = {"id": 7, "text": "The bridge cost 9 million.", "article_id": 1, "verdicts": []}
     article = {"id": 1, "title": "Bridge"}
     settings = ExportConfig(org_name=ORG_NAME, public_url=PUBLIC_URL)
-    with pytest.raises(ExportRefused, match="no published rating"):
+    with refused_with(ExportRefused, "no published rating"):
         claim_review(record, article, settings)
     record["verdicts"] = [
         {"id": 1, "state": "published", "rating": "x", "rating_label": "", "rating_value": 3}
     ]
-    with pytest.raises(ExportRefused, match="no published rating"):
+    with refused_with(ExportRefused, "no published rating"):
         claim_review(record, article, settings)
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
+from helpers import refused_with
 from test_export_world import ORG_NAME, PUBLIC_URL, build_world
 
 from factcheck.cli import main
@@ -190,5 +191,5 @@ def test_config_reads_the_environment(monkeypatch):
     assert settings.claim_url(5) == "https://checks.valley.example/claims/5"
     settings.require_publisher()
     monkeypatch.delenv("FACTCHECK_ORG_NAME")
-    with pytest.raises(ExportRefused, match="FACTCHECK_ORG_NAME"):
+    with refused_with(ExportRefused, "FACTCHECK_ORG_NAME"):
         ExportConfig.from_env().require_publisher()

@@ -9,6 +9,7 @@ from helpers import HX, RATIONALE, first_checkable_claim, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.lifecycle import STATUSES
 from factcheck.store import articles as article_store
 from factcheck.store import bulk, claim_reads, evidence, verdicts
 from factcheck.store.queue_reads import QueueFilters, queue_page
@@ -345,31 +346,34 @@ def test_rows_carry_checkboxes_and_a_select_all(client, two_articles):
     assert page.cssselect("#queue-table thead [data-select-all]")[0].get("aria-label")
 
 
-@given(
-    st.dictionaries(
-        st.integers(1, 10**6),
-        st.sampled_from(
-            [
-                "unchanged",
-                "it is in review",
-                "it is published",
-                "it has a draft verdict",
-                "someone changed it since",
-            ]
-        ),
-    )
+_skips = st.one_of(
+    st.fixed_dictionaries({"code": st.just("unchanged")}),
+    st.fixed_dictionaries(
+        {
+            "code": st.sampled_from(["claim.has_verdict", "claim.wrong_status"]),
+            "status": st.sampled_from(["in_review", "published", "in_progress"]),
+        }
+    ),
+    st.fixed_dictionaries({"code": st.just("verdict.open_draft")}),
+    st.fixed_dictionaries({"code": st.just("claim.changed_since")}),
+    st.fixed_dictionaries(
+        {"code": st.just("undo.breaks_lifecycle"), "back_to": st.sampled_from(STATUSES)}
+    ),
+    st.fixed_dictionaries({"code": st.text(max_size=12)}),
 )
+
+
+@given(st.lists(_skips, max_size=30))
 def test_skips_in_words_account_for_every_claim(skipped):
+    skipped = [{**skip, "claim_id": number} for number, skip in enumerate(skipped, 1)]
     words = review_queue.describe_skips(skipped)
     if not skipped:
         assert words is None
         return
     assert words.startswith(f"{len(skipped):,} claim")
-    counts = [
-        int(part.split()[0].rstrip(":").replace(",", ""))
-        for part in words.split(": ", 1)[1].split("; ")
-    ]
+    counts = [int(part.split()[0].replace(",", "")) for part in words.split(": ", 1)[1].split("; ")]
     assert sum(counts) == len(skipped)
+    assert "_" not in words  # statuses and codes are worded, never shown raw
 
 
 def test_a_rating_not_yet_published_shows_as_pending(client, two_articles, app_db, people):

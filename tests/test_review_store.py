@@ -1,7 +1,7 @@
 """The life of a claim in the store: evidence, verdict, second review, corrections, conflicts."""
 
 import pytest
-from helpers import RATIONALE
+from helpers import RATIONALE, refused_with
 
 from factcheck.scales import ScaleError, load_scale, parse_scale
 from factcheck.store import claim_reads, comments, evidence, triage, users, verdicts
@@ -46,7 +46,7 @@ def test_rating_by_label_or_key_ignores_case(claim_world):
         db, claim_id, rating="  MOSTLY accurate ", rationale=RATIONALE, actor=people["rita"]
     )
     assert verdicts.verdicts_for_claim(db, claim_id)[-1]["rating"] == "mostly-accurate"
-    with pytest.raises(Invalid, match="not on the rating scale"):
+    with refused_with(Invalid, "not on the rating scale"):
         verdicts.set_verdict(
             db, claim_id, rating="Pants on fire", rationale=RATIONALE, actor=people["rita"]
         )
@@ -54,7 +54,7 @@ def test_rating_by_label_or_key_ignores_case(claim_world):
 
 def test_thin_rationale_is_refused(claim_world):
     db, people, claim_id = claim_world
-    with pytest.raises(Invalid, match="rationale"):
+    with refused_with(Invalid, "rationale"):
         verdicts.set_verdict(db, claim_id, rating="False", rationale="wrong", actor=people["rita"])
     assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
 
@@ -62,7 +62,7 @@ def test_thin_rationale_is_refused(claim_world):
 def test_verdict_needing_evidence_cannot_be_submitted_without_it(claim_world):
     db, people, claim_id = claim_world
     verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])
-    with pytest.raises(Invalid, match="must rest on evidence"):
+    with refused_with(Invalid, "must rest on evidence"):
         verdicts.submit_for_review(db, claim_id, actor=people["rita"])
     verdicts.set_verdict(
         db, claim_id, rating="Unverifiable", rationale=RATIONALE, actor=people["rita"]
@@ -81,7 +81,7 @@ def test_reviewer_cannot_approve(claim_world):
         display_name=None,
         actor=people["ada"],
     )
-    with pytest.raises(Forbidden, match="only an editor"):
+    with refused_with(Forbidden, "only an editor"):
         verdicts.approve(db, claim_id, actor=users.actor_for(db, "rob"))
 
 
@@ -90,7 +90,7 @@ def test_nobody_approves_their_own_verdict(claim_world):
     _add_source(db, people, claim_id)
     verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["ed"])
     verdicts.submit_for_review(db, claim_id, actor=people["ed"])
-    with pytest.raises(Forbidden, match="you wrote this verdict"):
+    with refused_with(Forbidden, "you wrote this verdict"):
         verdicts.approve(db, claim_id, actor=people["ed"])
     assert verdicts.approve(db, claim_id, actor=people["eve"])["status"] == "published"
 
@@ -108,7 +108,7 @@ def test_editor_who_revised_the_draft_cannot_approve_it(claim_world):
 def test_return_sends_back_with_comment(claim_world):
     db, people, claim_id = claim_world
     _submit(db, people, claim_id)
-    with pytest.raises(Invalid, match="reason"):
+    with refused_with(Invalid, "reason"):
         verdicts.return_for_changes(db, claim_id, comment="", actor=people["ed"])
     returned = verdicts.return_for_changes(
         db, claim_id, comment="Quote the bulletin's own words.", actor=people["ed"]
@@ -127,11 +127,11 @@ def test_correction_keeps_the_earlier_verdict_and_marks_the_date(claim_world):
     db, people, claim_id = claim_world
     _submit(db, people, claim_id)
     verdicts.approve(db, claim_id, actor=people["ed"])
-    with pytest.raises(Invalid, match="correct it with a reason"):
+    with refused_with(Invalid, "correct it with a reason"):
         verdicts.set_verdict(
             db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"]
         )
-    with pytest.raises(Invalid, match="reason"):
+    with refused_with(Invalid, "reason"):
         verdicts.correct_verdict(
             db, claim_id, rating="Mixed", rationale=RATIONALE, reason="", actor=people["rita"]
         )
@@ -173,9 +173,9 @@ def test_stale_version_is_refused_with_current_state(claim_world):
 def test_duplicate_evidence_refused_and_removal_needs_reason(claim_world):
     db, people, claim_id = claim_world
     first = _add_source(db, people, claim_id)
-    with pytest.raises(Invalid, match="already evidence"):
+    with refused_with(Invalid, "already evidence"):
         _add_source(db, people, claim_id, url="HTTPS://COUNTY.example/bulletin")
-    with pytest.raises(Invalid, match="reason"):
+    with refused_with(Invalid, "reason"):
         evidence.remove_evidence(db, first["id"], reason=" ", actor=people["rita"])
     evidence.remove_evidence(
         db, first["id"], reason="Superseded by the final report", actor=people["rita"]
@@ -217,7 +217,7 @@ def test_classify_needs_reason_and_round_trips(claim_world):
         db, claim_id, kind="not_a_claim", reason="Scene-setting, no fact", actor=people["rita"]
     )
     assert muted["kind"] == "not_a_claim" and muted["reason"] == "Scene-setting, no fact"
-    with pytest.raises(Invalid, match="classify it as a claim first"):
+    with refused_with(Invalid, "classify it as a claim first"):
         verdicts.set_verdict(
             db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"]
         )
@@ -232,7 +232,7 @@ def test_unknown_or_disabled_people_are_refused(claim_world):
     with pytest.raises(NotFound):
         users.actor_for(db, "nobody")
     users.set_disabled(db, "rita", True, actor=people["ada"])
-    with pytest.raises(Forbidden, match="disabled"):
+    with refused_with(Forbidden, "disabled"):
         users.actor_for(db, "rita")
     assert users.authenticate(db, "rita", "correct horse battery") is None
 

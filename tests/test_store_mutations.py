@@ -61,7 +61,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.sessions", "id_hash"),
     ("factcheck.store.sessions", "channel"),
     ("factcheck.store.sessions", "why_ended"),
-    ("factcheck.store.verdicts", "rationale_problem"),
+    ("factcheck.store.verdicts", "rationale_thin"),
     ("factcheck.store.snapshots", "store_file"),
     ("factcheck.store.snapshots", "check_quotes"),
     ("factcheck.store.snapshots", "check_new_evidence"),

@@ -63,6 +63,10 @@ class FactcheckGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except StoreError as error:
+            from factcheck.cli.error_words import error_words
+
+            raise UserError(error_words(error)) from None
         except refusals() as error:
             raise UserError(str(error)) from None
         except sqlite3.DatabaseError as error:

@@ -3,6 +3,7 @@
 import click
 
 from factcheck.cli.base import UserError
+from factcheck.cli.error_words import error_words
 from factcheck.ids import require_id
 from factcheck.store.errors import Invalid
 
@@ -21,7 +22,7 @@ class IdType(click.ParamType):
         try:
             return require_id(value, label)
         except Invalid as error:
-            raise UserError(error.message) from None
+            raise UserError(error_words(error)) from None
 
 
 ID = IdType()

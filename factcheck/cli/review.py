@@ -54,9 +54,10 @@ def verdict_group():
 @version_option
 @json_option
 def set_verdict(claim_id, rating, rationale, evidence_ids, as_user, expect_version, as_json):
-    """Write or revise the draft verdict on a claim."""
+    """Write or revise the draft verdict on a claim; saving the same draft again changes nothing."""
     db = open_db()
-    verdicts.set_verdict(
+    version_before = claim_reads.get_claim(db, claim_id)["version"]
+    saved = verdicts.set_verdict(
         db,
         claim_id,
         rating=rating,
@@ -66,6 +67,9 @@ def set_verdict(claim_id, rating, rationale, evidence_ids, as_user, expect_versi
         expected_version=expect_version,
         scale=load_scale(),
     )
+    if saved["version"] == version_before and not as_json:
+        click.echo("Nothing changed: the draft verdict is the same as before.")
+        return
     _show_claim(db, claim_id, as_json, "Saved the verdict.")
 
 

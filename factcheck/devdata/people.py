@@ -31,8 +31,7 @@ def _existing(db: Database, username: str, role: str) -> bool:
     if user["role"] != role or user["disabled"]:
         state = "disabled" if user["disabled"] else f"a {user['role']}"
         raise Invalid(
-            f"the generator needs {username!r} as an active {role}, but the database has them"
-            f" as {state}; generate into another --db"
+            "devdata.person_differs", {"username": username, "role": role, "state": state}
         )
     return True
 

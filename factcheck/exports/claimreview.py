@@ -70,7 +70,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
         config.require_publisher()
     verdict = published_verdict(record)
     if verdict is None or not verdict.get("rating_label") or verdict.get("rating_value") is None:
-        raise ExportRefused(f"claim {record['id']} has no published rating to put in a ClaimReview")
+        raise ExportRefused("export.no_published_rating", {"claim_id": record["id"]})
     appearance = _appearance(article)
     return _compact(
         {

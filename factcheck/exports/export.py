@@ -61,7 +61,7 @@ def _format(name: str) -> Format:
         return FORMATS[name]
     except KeyError:
         raise ExportRefused(
-            f"there is no export format {name!r}; use one of {', '.join(FORMATS)}", field="format"
+            "export.unknown_format", {"given": name, "formats": list(FORMATS)}, field="format"
         ) from None
 
 

@@ -35,7 +35,7 @@ class ExportFilters:
     def __post_init__(self):
         if self.status is not None and self.status not in STATUSES:
             raise ExportRefused(
-                f"status must be one of {', '.join(STATUSES)}, not {self.status!r}", field="status"
+                "status.unknown", {"given": self.status, "statuses": list(STATUSES)}, field="status"
             )
 
     @classmethod
@@ -53,11 +53,11 @@ class ExportFilters:
             try:
                 article_id = require_id(article, "article")
             except Invalid as error:
-                raise ExportRefused(error.message, field="article") from None
+                raise ExportRefused(error.code, error.facts, field="article") from None
         known = {"verdict", "assignee", "section", "search"}
         unknown = sorted(set(narrowing) - known)
         if unknown:
-            raise ExportRefused(f"exports cannot be filtered by {', '.join(unknown)}")
+            raise ExportRefused("export.unknown_filter", {"names": unknown})
         cleaned = {key: " ".join((value or "").split()) or None for key, value in narrowing.items()}
         return cls(article_id, status or None, parse_since(since), **cleaned)
 
@@ -93,9 +93,7 @@ def parse_since(text: str | None) -> date | None:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise ExportRefused(
-            f"since must be a date written YYYY-MM-DD, not {text!r}", field="since"
-        ) from None
+        raise ExportRefused("since.invalid", {"given": text}, field="since") from None
 
 
 def _public_address(value: str | None, what: str) -> str | None:
@@ -105,7 +103,7 @@ def _public_address(value: str | None, what: str) -> str | None:
     try:
         return clean_web_url(value).rstrip("/")
     except ValueError as error:
-        raise ExportRefused(f"the {what} cannot be used: {error}") from None
+        raise ExportRefused("export.bad_address", {"what": what, "problem": str(error)}) from None
 
 
 @dataclass(frozen=True)
@@ -131,27 +129,17 @@ class ExportConfig:
         name = " ".join((org_name or os.environ.get(ORG_NAME_ENV) or "").split()) or None
         return cls(
             org_name=name,
-            org_url=_public_address(org_url or os.environ.get(ORG_URL_ENV), "organisation URL"),
-            public_url=_public_address(
-                public_url or os.environ.get(PUBLIC_URL_ENV), "public fact-check URL"
-            ),
+            org_url=_public_address(org_url or os.environ.get(ORG_URL_ENV), "org_url"),
+            public_url=_public_address(public_url or os.environ.get(PUBLIC_URL_ENV), "public_url"),
             scale=scale or load_scale(),
         )
 
     def require_publisher(self) -> None:
         """Refuse unless a ClaimReview can name its publisher and link to the published check."""
         if not self.public_url:
-            raise ExportRefused(
-                "a ClaimReview needs the public address where fact-checks are published: set"
-                f" {PUBLIC_URL_ENV} or give --public-url https://factcheck.example.org",
-                code="export.not_set_up",
-            )
+            raise ExportRefused("export.not_set_up", {"missing": "public_url"})
         if not self.org_name:
-            raise ExportRefused(
-                "a ClaimReview needs the name of the organisation publishing it: set"
-                f" {ORG_NAME_ENV} or give --org-name",
-                code="export.not_set_up",
-            )
+            raise ExportRefused("export.not_set_up", {"missing": "org_name"})
 
     @property
     def publisher_url(self) -> str | None:

@@ -91,11 +91,7 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
 def get_article(db: Database, article_id: int) -> ArticleRow:
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     if not rows:
-        raise NotFound(
-            f"there is no article {article_id}; run `factcheck articles` to list them",
-            code="article.not_found",
-            facts={"id": article_id},
-        )
+        raise NotFound("article.not_found", {"id": article_id})
     return cast(ArticleRow, rows[0])
 
 

@@ -33,24 +33,44 @@ def _changes_for(
     value: str | None,
     assignee_id: int | None,
     actor: Actor,
-) -> dict | str:
-    """The changes to make to one claim, or the reason it is skipped (the machine's, in short)."""
-    facts: dict[str, Any]
+) -> dict:
+    """The changes to make to one claim, or, under "skip", why it is left alone: the lifecycle
+    machine's refusal code and facts ("unchanged" when it already is that way)."""
+    kind = None
     if action == "assign":
-        changes, move, facts = assignment(assignee_id, actor), "claim.assign", {}
+        changes, move = assignment(assignee_id, actor), "claim.assign"
     elif action == "not_a_claim":
-        changes, move = {"kind": "not_a_claim", "reason": value}, "claim.classify"
-        facts = {"kind": "not_a_claim"}
+        changes, move, kind = (
+            {"kind": "not_a_claim", "reason": value},
+            "claim.classify",
+            "not_a_claim",
+        )
     else:
-        changes, move, facts = {"status": value}, f"status.{value}", {}
+        changes, move = {"status": value}, f"status.{value}"
     if all(
         claim[field] == wanted
         for field, wanted in changes.items()
         if field in _RESTORED and field != "reason"
     ):
-        return "unchanged"
-    refused = lifecycle.refusal(move, situation(db, claim), actor, **facts)
-    return refused.short if refused else changes
+        return {"skip": {"code": "unchanged", "status": claim["status"]}}
+    refused = lifecycle.refusal(move, situation(db, claim), actor, kind=kind)
+    if refused is not None:
+        return {"skip": {**refused.facts, "code": refused.code}}
+    return {"changes": changes}
+
+
+def _skip(claim_id: int, why: dict) -> dict:
+    return {**why, "claim_id": claim_id}
+
+
+def _assignee_id(db, username: str) -> int:
+    username = username.strip().lower()
+    row = db.execute("SELECT id, disabled FROM users WHERE username = ?", [username]).fetchone()
+    if row is None:
+        raise NotFound("assignee.unknown", {"username": username}, field="assignee")
+    if row[1]:
+        raise Invalid("assignee.disabled", {"username": username}, field="assignee")
+    return row[0]
 
 
 @mutation
@@ -58,39 +78,39 @@ def bulk_update(
     db: Database, claim_ids: list[int], *, action: str, value: str | None, actor: Actor
 ) -> dict:
     """Apply one action to many claims; claims the lifecycle machine will not move (in review,
-    published, or with a draft verdict) are skipped with the reason, not changed.
+    published, or with a draft verdict) are not changed but listed under "skipped", each with the
+    refusal's code and facts ({"claim_id": 4, "code": "claim.has_verdict", "status": ...}).
 
     `value` is the reason (not_a_claim), a username or None (assign), or a status."""
     if actor.id is None:
-        raise Forbidden("bulk actions are made by people")
+        raise Forbidden("actor.not_a_person", {"task": "change claims in bulk"})
     ids = sorted({int(i) for i in claim_ids})
     if not ids:
-        raise Invalid("select at least one claim first")
+        raise Invalid("bulk.nothing_selected")
     if len(ids) > MAX_CLAIMS:
-        raise Invalid(f"a bulk action can change at most {MAX_CLAIMS} claims at once")
+        raise Invalid("bulk.too_many", {"limit": MAX_CLAIMS, "given": len(ids)})
     if action not in ACTIONS:
-        raise Invalid(f"unknown bulk action {action!r}")
+        raise Invalid("bulk.unknown_action", {"given": action, "actions": list(ACTIONS)})
     assignee_id = None
     if action == "status" and value not in lifecycle.SETTABLE_STATUSES:
-        raise Invalid("in bulk, a status can only be set to unreviewed or in progress")
+        raise Invalid(
+            "bulk.status_not_settable",
+            {"given": value, "statuses": list(lifecycle.SETTABLE_STATUSES)},
+            field="status",
+        )
     if action == "not_a_claim":
         # As for one claim: the reason stays with each unit and tells the next reviewer why.
-        value = require_reason(value, "marking claims as not claims")
+        value = require_reason(value, "bulk.not_a_claim")
     if action == "assign" and value:
-        row = db.execute(
-            "SELECT id FROM users WHERE username = ? AND disabled = 0", [value.strip().lower()]
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"there is no active user {value!r} to assign to")
-        assignee_id = row[0]
-    changed, skipped = [], {}
+        assignee_id = _assignee_id(db, value)
+    changed, skipped = [], []
     for claim_id in ids:
         claim = load_claim(db, claim_id)
-        changes = _changes_for(db, claim, action, value, assignee_id, actor)
-        if isinstance(changes, str):
-            skipped[claim_id] = changes
+        outcome = _changes_for(db, claim, action, value, assignee_id, actor)
+        if "skip" in outcome:
+            skipped.append(_skip(claim_id, outcome["skip"]))
             continue
-        updated = update_claim(db, claim, **changes)
+        updated = update_claim(db, claim, **outcome["changes"])
         changed.append({"id": claim_id, "before": state_of(claim), "after": state_of(updated)})
     summary: dict[str, Any] = {
         "bulk_action": action,
@@ -112,23 +132,27 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
     lifecycle machine allows in its earlier state."""
     rows = list(db.query("SELECT * FROM audit WHERE id = ? AND record_type = 'claims'", [audit_id]))
     if not rows or not rows[0]["action"].startswith("bulk."):
-        raise NotFound(f"there is no bulk action {audit_id} to undo")
+        raise NotFound("bulk.not_found", {"audit_id": audit_id})
     if rows[0]["actor"] != actor.username:
-        raise Forbidden("you can only undo your own bulk actions")
+        raise Forbidden("bulk.not_yours", {"audit_id": audit_id, "actor": rows[0]["actor"]})
     original = json.loads(rows[0]["after"])
-    restored, skipped = [], {}
+    restored, skipped = [], []
     for change in original["changes"]:
         claim = load_claim(db, change["id"])
         if claim["version"] != change["after"]["version"]:
-            skipped[change["id"]] = "someone changed it since"
+            skipped.append(_skip(claim["id"], {"code": "claim.changed_since"}))
             continue
         before = {field: change["before"][field] for field in _RESTORED}
         current = situation(db, claim)
         broken = problems(replace(current, claim={**claim, **before}))
         if broken:
-            skipped[change["id"]] = (
-                f"putting it back would break the claim's lifecycle: {broken[0]}"
-            )
+            why = {
+                "code": "undo.breaks_lifecycle",
+                "status": claim["status"],
+                "back_to": before["status"],
+                "kind": before["kind"],
+            }
+            skipped.append(_skip(claim["id"], why))
             continue
         updated = update_claim(db, claim, **before)
         restored.append({"id": claim["id"], "before": state_of(claim), "after": state_of(updated)})

@@ -179,10 +179,7 @@ def previous_check(db: Database, claim_id: int, library_id: int) -> dict:
         )
     )
     if not rows:
-        raise NotFound(
-            f"library item {library_id} is not a previous check of claim {claim_id};"
-            " reload the claim to see its previous checks"
-        )
+        raise NotFound("previous_check.not_found", {"library_id": library_id, "claim_id": claim_id})
     return rows[0]
 
 

@@ -26,11 +26,7 @@ def _decoded(row: dict) -> ClaimRow:
 def get_claim(db: Database, claim_id: int) -> ClaimRow:
     rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
     if not rows:
-        raise NotFound(
-            f"there is no claim {claim_id}; run `factcheck claims ARTICLE_ID` to list them",
-            code="claim.not_found",
-            facts={"id": claim_id},
-        )
+        raise NotFound("claim.not_found", {"id": claim_id})
     return _decoded(rows[0])
 
 

@@ -17,7 +17,7 @@ STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected
 def load_claim(db: Database, claim_id: int) -> dict:
     rows = list(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
     if not rows:
-        raise NotFound(f"there is no claim {claim_id}")
+        raise NotFound("claim.not_found", {"id": claim_id})
     return rows[0]
 
 
@@ -29,9 +29,8 @@ def check_version(claim: Mapping[str, Any], expected_version: int | None) -> Non
     """Refuse an edit made against an older version of the claim."""
     if expected_version is not None and expected_version != claim["version"]:
         raise Conflict(
-            f"claim {claim['id']} was changed by someone else since you opened it"
-            f" (you had version {expected_version}, it is now at version {claim['version']});"
-            " look at the current state and apply your change again",
+            "claim.changed",
+            {"claim_id": claim["id"], "expected": expected_version, "version": claim["version"]},
             current=state_of(claim),
         )
 

@@ -22,10 +22,9 @@ def insert_comment(
         return None
     if len(body) > MAX_COMMENT_CHARS:
         raise Invalid(
-            f"a comment can be at most {MAX_COMMENT_CHARS} characters",
+            "text.too_long",
+            {"what": "comment", "limit": MAX_COMMENT_CHARS},
             field="comment",
-            code="text.too_long",
-            facts={"what": "comment", "limit": MAX_COMMENT_CHARS},
         )
     cursor = db.execute(
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
@@ -54,15 +53,11 @@ def _record_mentions(
 @mutation
 def add_comment(db: Database, claim_id: int, *, body: str, actor: Actor) -> dict:
     if actor.id is None:
-        raise Forbidden(
-            "comments are written by people: give --as USERNAME", code="actor.not_a_person"
-        )
+        raise Forbidden("actor.not_a_person", {"task": "write a comment"})
     load_claim(db, claim_id)
     comment_id = insert_comment(db, claim_id, actor, body)
     if comment_id is None:
-        raise Invalid(
-            "write something in the comment first", field="comment", code="comment.missing"
-        )
+        raise Invalid("comment.missing", field="comment")
     comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [comment_id])))
     audit.record(db, actor, "claim", claim_id, "comment.add", after=comment)
     return comment

@@ -23,10 +23,9 @@ def _text(value: str | None, limit: int, field: str) -> str | None:
     value = (value or "").strip()
     if len(value) > limit:
         raise Invalid(
-            f"the {field} can be at most {limit} characters",
+            "text.too_long",
+            {"what": field, "limit": limit},
             field=field,
-            code="text.too_long",
-            facts={"what": field, "limit": limit},
         )
     return value or None
 
@@ -34,7 +33,7 @@ def _text(value: str | None, limit: int, field: str) -> str | None:
 def _evidence_row(db: Database, evidence_id: int) -> EvidenceRow:
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
     if not rows:
-        raise NotFound(f"there is no evidence {evidence_id}")
+        raise NotFound("evidence.not_found", {"id": evidence_id})
     return cast(EvidenceRow, rows[0])
 
 
@@ -56,13 +55,12 @@ def add_evidence(
     try:
         url = clean_web_url(url)
     except ValueError as error:
-        raise Invalid(str(error), field="url") from None
+        raise Invalid("url.invalid", {"problem": str(error)}, field="url") from None
     if stance not in STANCES:
         raise Invalid(
-            f"stance must be one of {', '.join(STANCES)}, not {stance!r}",
+            "stance.unknown" if (stance or "").strip() else "stance.missing",
+            {"given": stance, "choices": list(STANCES)},
             field="stance",
-            code="stance.unknown" if (stance or "").strip() else "stance.missing",
-            facts={"choices": list(STANCES)},
         )
     duplicate = db.execute(
         "SELECT id FROM evidence WHERE claim_id = ? AND url = ? AND removed_at IS NULL",
@@ -70,7 +68,7 @@ def add_evidence(
     ).fetchone()
     if duplicate:
         raise Invalid(
-            f"this source is already evidence {duplicate[0]} on claim {claim_id}", field="url"
+            "evidence.duplicate", {"claim_id": claim_id, "evidence_id": duplicate[0]}, field="url"
         )
     row = {
         "claim_id": claim_id,
@@ -100,10 +98,12 @@ def remove_evidence(db: Database, evidence_id: int, *, reason: str, actor: Actor
     rests on: that goes through a correction first."""
     evidence = _evidence_row(db, evidence_id)
     if evidence["removed_at"]:
-        raise Invalid(f"evidence {evidence_id} was already removed on {evidence['removed_at']}")
+        raise Invalid(
+            "evidence.already_removed", {"id": evidence_id, "removed_at": evidence["removed_at"]}
+        )
     claim = load_claim(db, evidence["claim_id"])
     lifecycle.permit("evidence.remove", situation(db, claim), actor, evidence_id=evidence_id)
-    reason = require_reason(reason, "removing evidence")
+    reason = require_reason(reason, "evidence.remove")
     db.execute(
         "UPDATE evidence SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?",
         [utc_now(), actor.id, reason, evidence_id],

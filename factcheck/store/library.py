@@ -20,9 +20,7 @@ LIST_LIMIT = 100
 def get_item(db: Database, library_id: int) -> LibraryItem:
     rows = list(db.query("SELECT * FROM library_items WHERE id = ?", [library_id]))
     if not rows:
-        raise NotFound(
-            f"there is no library item {library_id}; run `factcheck library list` to see them"
-        )
+        raise NotFound("library.not_found", {"id": library_id})
     return cast(LibraryItem, rows[0])
 
 
@@ -169,10 +167,7 @@ def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
     verdicts stay: they follow the claim's published verdict."""
     item = get_item(db, library_id)
     if item["origin"] == "own":
-        raise Invalid(
-            f"library item {library_id} is the desk's own published verdict on claim"
-            f" {item['claim_id']}; it changes only through a correction of that verdict"
-        )
+        raise Invalid("library.own_verdict", {"id": library_id, "claim_id": item["claim_id"]})
     matched = [
         row[0]
         for row in db.execute(

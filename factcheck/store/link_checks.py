@@ -178,16 +178,16 @@ def acknowledge_change(db: Database, evidence_id: int, *, actor: Actor) -> dict:
     (until a later check finds something new)."""
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
     if not rows:
-        raise NotFound(f"there is no evidence {evidence_id}")
+        raise NotFound("evidence.not_found", {"id": evidence_id})
     evidence = rows[0]
     if evidence["removed_at"]:
-        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to acknowledge")
+        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "acknowledge"})
     latest = db.execute(
         "SELECT id, outcome FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT 1",
         [evidence["url"]],
     ).fetchone()
     if latest is None or latest[1] == "unchanged":
-        raise Invalid(f"evidence {evidence_id}'s page has no change to acknowledge")
+        raise Invalid("evidence.no_page_change", {"id": evidence_id})
     if evidence["link_acknowledged_check"] == latest[0]:
         return evidence
     db.execute(

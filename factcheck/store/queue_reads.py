@@ -53,7 +53,6 @@ _IS_CLAIM = (
 )
 # The end of a page key whose queue has more matches than the count bound (see queue_results).
 _MORE = ":more"
-_BAD_KEY = "this page link is damaged or out of date; start again from the first page of the queue"
 
 
 @dataclass(frozen=True)
@@ -197,7 +196,7 @@ def parse_page_key(key: str | None) -> tuple[float, int, int] | None:
             score = math.nan
         if article_id is not None and seq is not None and 0 <= score <= 1:
             return score, article_id, seq
-    raise Invalid(_BAD_KEY, field="after")
+    raise Invalid("queue.bad_page_key", field="after")
 
 
 @query

@@ -144,10 +144,10 @@ def attach_copy(
     """Keep a reviewer's own file (checked by the caller) as the copy of an evidence page."""
     rows = db.execute("SELECT url, removed_at FROM evidence WHERE id = ?", [evidence_id]).fetchall()
     if not rows:
-        raise NotFound(f"there is no evidence {evidence_id}")
+        raise NotFound("evidence.not_found", {"id": evidence_id})
     url, removed_at = rows[0]
     if removed_at:
-        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "copy"})
     fields = {
         "status": "archived",
         "kind": "upload",
@@ -167,7 +167,7 @@ def attach_copy(
 def get_snapshot(db: Database, snapshot_id: int) -> dict:
     rows = list(db.query("SELECT * FROM evidence_snapshots WHERE id = ?", [snapshot_id]))
     if not rows:
-        raise NotFound(f"there is no archived copy {snapshot_id}")
+        raise NotFound("snapshot.not_found", {"id": snapshot_id})
     return rows[0]
 
 
@@ -188,7 +188,7 @@ def snapshot_file(db: Database, sha256: str) -> dict:
     """The stored bytes of a copy and their type."""
     rows = list(db.query("SELECT * FROM snapshot_files WHERE sha256 = ?", [sha256]))
     if not rows:
-        raise NotFound("no stored copy has that content hash")
+        raise NotFound("snapshot.no_file", {})
     return rows[0]
 
 

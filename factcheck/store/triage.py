@@ -31,7 +31,7 @@ def classify(
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     lifecycle.permit("claim.classify", situation(db, claim), actor, kind=kind)
-    reason = require_reason(reason, "reclassifying")
+    reason = require_reason(reason, "claim.classify")
     updated = update_claim(db, claim, kind=kind, reason=reason if kind == "not_a_claim" else None)
     audit.record(
         db,
@@ -66,17 +66,15 @@ def assign(
         ).fetchone()
         if row is None:
             raise NotFound(
-                f"there is no user {assignee!r} to assign to",
+                "assignee.unknown",
+                {"username": assignee},
                 field="assignee",
-                code="assignee.unknown",
-                facts={"username": assignee},
             )
         if row[1]:
             raise Invalid(
-                f"{assignee} is disabled and cannot be assigned claims",
+                "assignee.disabled",
+                {"username": assignee},
                 field="assignee",
-                code="assignee.disabled",
-                facts={"username": assignee},
             )
         assignee_id = row[0]
     if claim["assignee_id"] == assignee_id:

@@ -4,7 +4,13 @@ import re
 from collections.abc import Iterable
 
 from factcheck.db import Database, inserted_id, utc_now
-from factcheck.passwords import dummy_hash, hash_password, password_problem, verify_password
+from factcheck.passwords import (
+    MIN_LENGTH,
+    dummy_hash,
+    hash_password,
+    password_problem,
+    verify_password,
+)
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import password_digest
@@ -23,23 +29,19 @@ def _public(row: dict) -> dict:
 
 def _require_admin(actor: Actor) -> None:
     if not actor.is_system and actor.role != "admin":
-        raise Forbidden(f"only an admin can manage users; {actor.username} is a {actor.role}")
+        raise Forbidden("user.admin_only", {"username": actor.username, "role": actor.role})
 
 
 def _row(db: Database, username: str) -> dict:
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
     if not rows:
-        raise NotFound(
-            f"there is no user {username!r}; run `factcheck user list` to see them",
-            code="user.not_found",
-            facts={"username": username},
-        )
+        raise NotFound("user.not_found", {"username": username})
     return rows[0]
 
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise Invalid(f"role must be one of {', '.join(ROLES)}, not {role!r}", field="role")
+        raise Invalid("role.unknown", {"given": role, "roles": list(ROLES)}, field="role")
 
 
 @mutation
@@ -49,16 +51,13 @@ def add_user(
     _require_admin(actor)
     username = username.strip().lower()
     if not _USERNAME.match(username):
-        raise Invalid(
-            "a username is 2 to 32 lower-case letters, digits, dots, dashes or underscores",
-            field="username",
-        )
+        raise Invalid("username.invalid", {"given": username}, field="username")
     _check_role(role)
     problem = password_problem(password)
     if problem:
-        raise Invalid(problem, field="password")
+        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field="password")
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
-        raise Invalid(f"the username {username!r} is taken; choose another", field="username")
+        raise Invalid("username.taken", {"username": username}, field="username")
     display_name = " ".join((display_name or username).split())[:80] or username
     cursor = db.execute(
         "INSERT INTO users (username, display_name, role, password_hash, created_at)"
@@ -83,7 +82,7 @@ def set_disabled(db: Database, username: str, disabled: bool, *, actor: Actor) -
     _require_admin(actor)
     row = _row(db, username)
     if actor.id == row["id"] and disabled:
-        raise Invalid("you cannot disable your own account; ask another admin")
+        raise Invalid("user.disable_self", {"username": username})
     if bool(row["disabled"]) == disabled:
         return _public(row)
     db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
@@ -103,7 +102,7 @@ def set_role(db: Database, username: str, role: str, *, actor: Actor) -> dict:
     if row["role"] == role:
         return _public(row)
     if actor.id == row["id"]:
-        raise Invalid("you cannot change your own role; ask another admin")
+        raise Invalid("user.role_self", {"username": username})
     db.execute("UPDATE users SET role = ? WHERE id = ?", [role, row["id"]])
     after = _public(_row(db, username))
     audit.record(db, actor, "user", row["id"], "user.role", before=_public(row), after=after)
@@ -124,12 +123,12 @@ def change_password(
     row = _row(db, username)
     if actor.id == row["id"]:
         if current_password is None or not verify_password(row["password_hash"], current_password):
-            raise Invalid("the current password is not right", field="current_password")
+            raise Invalid("password.wrong", field="current_password")
     else:
         _require_admin(actor)
     problem = password_problem(new_password)
     if problem:
-        raise Invalid(problem, field="new_password")
+        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
     end_user_sessions(db, row["id"], "password_changed")
@@ -179,13 +178,9 @@ def actor_for(db: Database, username: str) -> Actor:
     """The enabled user with this name, as an Actor; unknown or disabled users are refused."""
     row = _typed_username(db, username)
     if row is None:
-        raise NotFound(
-            f"there is no user {username!r}; add one with `factcheck user add`",
-            code="user.not_found",
-            facts={"username": username},
-        )
+        raise NotFound("user.not_found", {"username": username, "acting": True})
     if row["disabled"]:
-        raise Forbidden(f"the user {username!r} is disabled")
+        raise Forbidden("user.disabled", {"username": username})
     return _actor(row)
 
 

@@ -25,25 +25,21 @@ MIN_RATIONALE_WORDS = 6
 MIN_REASON_CHARS = 10
 
 
-def rationale_problem(rationale: str) -> str | None:
-    """Why a rationale is too thin to publish, or None."""
+def rationale_thin(rationale: str) -> bool:
+    """Whether a rationale is too thin to publish."""
     text = " ".join((rationale or "").split())
-    if len(text) < MIN_RATIONALE_CHARS or len(text.split()) < MIN_RATIONALE_WORDS:
-        return (
-            f"write a rationale of at least {MIN_RATIONALE_WORDS} words and"
-            f" {MIN_RATIONALE_CHARS} characters explaining how the evidence supports the rating"
-        )
-    return None
+    return len(text) < MIN_RATIONALE_CHARS or len(text.split()) < MIN_RATIONALE_WORDS
 
 
 def require_reason(reason: str | None, what: str) -> str:
+    """The reason, tidied; refused when shorter than MIN_REASON_CHARS. `what` names the change
+    it is for (a move such as "verdict.correct", or "bulk.not_a_claim"), so it can be worded."""
     text = " ".join((reason or "").split())
     if len(text) < MIN_REASON_CHARS:
         raise Invalid(
-            f"{what} needs a reason of at least {MIN_REASON_CHARS} characters",
+            "reason.too_short" if text else "reason.missing",
+            {"what": what, "min_chars": MIN_REASON_CHARS},
             field="reason",
-            code="reason.too_short" if text else "reason.missing",
-            facts={"what": what, "min_chars": MIN_REASON_CHARS},
         )
     return text
 
@@ -72,13 +68,11 @@ def _write_draft(
     """Revise the claim's open draft, or start one; it rests on all live evidence unless
     `evidence_ids` names some."""
     claim = current.claim
-    problem = rationale_problem(rationale)
-    if problem:
+    if rationale_thin(rationale):
         raise Invalid(
-            problem,
+            "rationale.too_short" if (rationale or "").strip() else "rationale.missing",
+            {"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
             field="rationale",
-            code="rationale.too_short" if (rationale or "").strip() else "rationale.missing",
-            facts={"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
         )
     live = sorted(current.live_evidence)
     if evidence_ids is None:
@@ -86,7 +80,8 @@ def _write_draft(
     unknown = sorted(set(evidence_ids) - set(live))
     if unknown:
         raise Invalid(
-            f"evidence {', '.join(map(str, unknown))} is not attached to claim {claim['id']}",
+            "evidence.not_attached",
+            {"claim_id": claim["id"], "evidence_ids": unknown},
             field="evidence_ids",
         )
     values = {
@@ -115,15 +110,35 @@ def _write_draft(
     return _reload_verdict(db, inserted_id(cursor))
 
 
+def _same_draft(
+    current: lifecycle.Situation, rating: Rating, rationale: str, evidence_ids: list[int] | None
+) -> bool:
+    """Whether saving this would leave the open draft as it is. Evidence that is no longer live
+    is never the same: saving must refuse it."""
+    draft = current.open_verdict
+    if draft is None or draft["state"] != "draft":
+        return False
+    chosen = set(current.live_evidence if evidence_ids is None else evidence_ids)
+    return (
+        draft["rating"] == rating.key
+        and draft["rationale"] == (rationale or "").strip()
+        and chosen <= current.live_evidence
+        and chosen == lifecycle.cited(draft)
+    )
+
+
 def _rating(scale: Scale | None, name: str) -> Rating:
     scale = scale or default_scale()
     rating = scale.find(name or "")
     if rating is None:
         raise Invalid(
-            f"{name!r} is not on the rating scale; use one of {scale.choices()}",
+            "rating.unknown" if (name or "").strip() else "rating.missing",
+            {
+                "given": name,
+                "labels": [r.label for r in scale.ratings],
+                "keys": [r.key for r in scale.ratings],
+            },
             field="rating",
-            code="rating.unknown" if (name or "").strip() else "rating.missing",
-            facts={"given": name, "labels": [r.label for r in scale.ratings]},
         )
     return rating
 
@@ -140,15 +155,21 @@ def set_verdict(
     evidence_ids: list[int] | None = None,
     scale: Scale | None = None,
 ) -> dict:
-    """Write or revise the draft verdict on a claim that is not yet in review or published."""
+    """Write or revise the draft verdict on a claim that is not yet in review or published.
+
+    Saving a draft the same as the open one (same rating, rationale and evidence) writes nothing,
+    not even an audit row: the claim comes back at the version it had."""
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     current = situation(db, claim)
     move = lifecycle.permit("verdict.set", current, actor)
+    chosen = _rating(scale, rating)
+    if _same_draft(current, chosen, rationale, evidence_ids):
+        return claim
     verdict = _write_draft(
         db,
         current,
-        rating=_rating(scale, rating),
+        rating=chosen,
         rationale=rationale,
         evidence_ids=evidence_ids,
         actor=actor,
@@ -184,7 +205,7 @@ def correct_verdict(
     check_version(claim, expected_version)
     current = situation(db, claim)
     move = lifecycle.permit("verdict.correct", current, actor)
-    reason = require_reason(reason, "a correction")
+    reason = require_reason(reason, "verdict.correct")
     published = lifecycle.permitted(current.published_verdict)
     verdict = _write_draft(
         db,
@@ -227,10 +248,7 @@ def submit_for_review(
     draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
     if rating.needs_evidence and not draft["evidence_ids"]:
-        raise Invalid(
-            f"a verdict of {rating.label!r} must rest on evidence; add evidence to the claim"
-            " and save the verdict again before submitting"
-        )
+        raise Invalid("verdict.needs_evidence", {"claim_id": claim_id, "rating": rating.label})
     db.execute(
         "UPDATE verdicts SET state = 'in_review', submitted_at = ? WHERE id = ?",
         [utc_now(), draft["id"]],
@@ -250,8 +268,12 @@ def submit_for_review(
     return updated
 
 
-def _verdict_writers(db: Database, claim_id: int, verdict_id: int) -> set[str]:
-    """Usernames of everyone who wrote or revised this verdict."""
+@query
+def verdict_writers(db: Database, claim_id: int, verdict_id: int | None) -> set[str]:
+    """Usernames of everyone who wrote or revised this verdict, as the audit trail tells it: the
+    people who may not approve it (the panel asks the same to decide whether to offer approval)."""
+    if verdict_id is None:
+        return set()
     rows = db.execute(
         "SELECT DISTINCT actor FROM audit WHERE record_type = 'claim' AND record_id = ?"
         " AND action IN ('verdict.set', 'verdict.correct')"
@@ -275,7 +297,7 @@ def approve(
     check_version(claim, expected_version)
     current = situation(db, claim)
     verdict = current.open_verdict
-    writers = _verdict_writers(db, claim_id, verdict["id"]) if verdict else set()
+    writers = verdict_writers(db, claim_id, verdict["id"] if verdict else None)
     move = lifecycle.permit("review.approve", current, actor, writers=writers)
     verdict = lifecycle.permitted(verdict)
     now = utc_now()
@@ -321,7 +343,7 @@ def return_for_changes(
     current = situation(db, claim)
     move = lifecycle.permit("review.return", current, actor)
     verdict = lifecycle.permitted(current.open_verdict)
-    comment = require_reason(comment, "returning a verdict")
+    comment = require_reason(comment, "review.return")
     comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"

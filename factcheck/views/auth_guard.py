@@ -24,7 +24,7 @@ def current_actor() -> Actor | None:
 def signed_in_actor() -> Actor:
     actor = current_actor()
     if actor is None:  # the before_request hook keeps anonymous requests out of views
-        raise Forbidden("sign in first")
+        raise Forbidden("actor.not_signed_in")
     return actor
 
 
@@ -37,7 +37,8 @@ def require_role(*roles: str):
             actor = signed_in_actor()
             if actor.role not in roles:
                 raise Forbidden(
-                    f"this needs the {' or '.join(roles)} role; {actor.username} is a {actor.role}"
+                    "actor.wrong_role",
+                    {"roles": list(roles), "username": actor.username, "role": actor.role},
                 )
             return view(*args, **kwargs)
 

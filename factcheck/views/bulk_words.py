@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from factcheck.lifecycle import STATUS_LABELS
+from factcheck.lifecycle import STATUS_LABELS, status_words
 
 
 def claims_count(count: int) -> str:
@@ -10,23 +10,60 @@ def claims_count(count: int) -> str:
     return f"{count:,} claim{'' if count == 1 else 's'}"
 
 
-def describe_skips(skipped: dict) -> str | None:
-    """Why claims were left alone, in words: '2 claims left as they were: 1 is published, ...'."""
+# Refusals that come down to the claim's status: worded by the status ("2 are in review").
+_BY_STATUS = frozenset(
+    {
+        "claim.wrong_status",
+        "claim.has_verdict",
+        "verdict.in_review",
+        "verdict.published",
+        "verdict.nothing_published",
+        "verdict.not_in_review",
+        "verdict.no_draft",
+    }
+)
+
+
+def _skip_group(skip: dict) -> tuple[str, str]:
+    """What a skipped claim is counted under: its code, and for a refusal that comes down to its
+    status, the status."""
+    code = str(skip.get("code"))
+    if code in _BY_STATUS:
+        return ":status", str(skip.get("status"))
+    if code == "undo.breaks_lifecycle":
+        return code, str(skip.get("back_to"))
+    return code, ""
+
+
+def _skip_words(group: tuple[str, str], count: int) -> str:
+    code, detail = group
+    one = count == 1
+    if code == "unchanged":
+        return f"{count:,} already {'was' if one else 'were'} that way"
+    if code == ":status":
+        return f"{count:,} {'is' if one else 'are'} {status_words(detail)}"
+    if code == "verdict.open_draft":
+        return f"{count:,} {'has' if one else 'have'} a draft verdict"
+    if code == "claim.changed_since":
+        return f"{count:,} {'was' if one else 'were'} changed by someone since"
+    if code == "undo.breaks_lifecycle":
+        return (
+            f"{count:,} cannot go back to {status_words(detail)} without breaking"
+            f" {'its' if one else 'their'} lifecycle"
+        )
+    return f"{count:,} could not be changed"
+
+
+def describe_skips(skipped: list[dict]) -> str | None:
+    """Why claims were left alone, in words from each skip's code and facts: '2 claims left as
+    they were: 1 is published; 1 has a draft verdict.'"""
     if not skipped:
         return None
-    reasons = Counter(str(reason) for reason in skipped.values())
-    parts = []
-    for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
-        if reason == "unchanged":
-            parts.append(f"{count:,} already {'was' if count == 1 else 'were'} that way")
-        elif reason.startswith("it is "):
-            verb = "is" if count == 1 else "are"
-            parts.append(f"{count:,} {verb} {reason.removeprefix('it is ')}")
-        elif reason.startswith("it has "):
-            verb = "has" if count == 1 else "have"
-            parts.append(f"{count:,} {verb} {reason.removeprefix('it has ')}")
-        else:
-            parts.append(f"{count:,}: {reason}")
+    groups = Counter(_skip_group(skip) for skip in skipped)
+    parts = [
+        _skip_words(group, count)
+        for group, count in sorted(groups.items(), key=lambda item: (-item[1], item[0]))
+    ]
     return f"{claims_count(len(skipped))} left as they were: {'; '.join(parts)}."
 
 

@@ -20,7 +20,7 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
-from factcheck.store.rows import EvidenceItem, VerdictView
+from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, form_values
 from factcheck.views.connection import get_db
@@ -39,10 +39,7 @@ log = logging.getLogger(__name__)
 def _expected_version() -> int:
     version = parse_id(request.form.get("expected_version"))
     if version is None:
-        raise Invalid(
-            "this form does not say which version of the claim it was opened at;"
-            " reload the page and try again"
-        )
+        raise Invalid("form.no_version")
     return version
 
 
@@ -53,7 +50,7 @@ def _chosen_evidence() -> list[int] | None:
         return None
     chosen = [parse_id(value) for value in request.form.getlist("evidence")]
     if None in chosen:
-        raise Invalid("the evidence ticked is not a list of evidence numbers; reload the page")
+        raise Invalid("form.bad_evidence_list")
     return sorted({evidence_id for evidence_id in chosen if evidence_id is not None})
 
 
@@ -154,7 +151,7 @@ def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
     rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
     item = next((row for row in rows if row["id"] == evidence_id), None)
     if item is None:
-        raise NotFound(f"claim {claim_id} has no evidence {evidence_id}")
+        raise NotFound("evidence.not_on_claim", {"claim_id": claim_id, "id": evidence_id})
     return item
 
 
@@ -185,7 +182,7 @@ def archive_again(claim_id: int, evidence_id: int):
     with the badge, which polls until the new copy is kept or fails."""
     item = _evidence_of(claim_id, evidence_id)
     if item["removed_at"]:
-        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to archive")
+        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "archive"})
     _archive(item["url"])
     if not wants_fragment():
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
@@ -220,45 +217,26 @@ def snapshot_page(snapshot_id: int):
 # Verdicts and second review
 
 
-def _working_verdict(db: Database, claim_id: int) -> VerdictView | None:
-    verdict = claim_reads.review_records(db, [claim_id])[claim_id]["verdict"]
-    return verdict if verdict and verdict["state"] == "draft" else None
-
-
 @bp.post("/claims/<id:claim_id>/verdict")
 def save_verdict(claim_id: int):
     """Save the draft verdict; with intent=submit, also send it for second review. The draft rests
-    on the evidence ticked on the form (all the claim's evidence when the form lists none);
-    saving a draft that has not changed (same rating, rationale and evidence) writes nothing. A
-    note for the editor is kept as a comment."""
+    on the evidence ticked on the form (all the claim's evidence when the form lists none); the
+    store writes nothing for a draft that has not changed. A note for the editor is kept as a
+    comment."""
 
     def change(db: Database, actor, values):
-        version = _expected_version()
         scale = current_scale()
-        draft = _working_verdict(db, claim_id)
-        rating = scale.find(values["rating"])
-        chosen = _chosen_evidence()
-        if chosen is None:
-            chosen = [row["id"] for row in evidence_store.evidence_for_claim(db, claim_id)]
-        unchanged = (
-            draft is not None
-            and rating is not None
-            and draft["rating"] == rating.key
-            and draft["rationale"] == values["rationale"].strip()
-            and sorted(draft["evidence_ids"]) == chosen
+        updated = verdicts.set_verdict(
+            db,
+            claim_id,
+            rating=values["rating"],
+            rationale=values["rationale"],
+            actor=actor,
+            expected_version=_expected_version(),
+            evidence_ids=_chosen_evidence(),
+            scale=scale,
         )
-        if not unchanged:
-            updated = verdicts.set_verdict(
-                db,
-                claim_id,
-                rating=values["rating"],
-                rationale=values["rationale"],
-                actor=actor,
-                expected_version=version,
-                evidence_ids=chosen,
-                scale=scale,
-            )
-            version = updated["version"]
+        version = updated["version"]
         if values["intent"] == "submit":
             verdicts.submit_for_review(
                 db,

@@ -8,7 +8,7 @@ from flask import url_for
 
 from factcheck import jobs, lifecycle, quote_check
 from factcheck.db import Database
-from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
+from factcheck.history_words import channel_words, detail, headline
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
@@ -17,8 +17,9 @@ from factcheck.store.actors import Actor
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.store.rows import ClaimRow, EvidenceItem, ReviewRecord, VerdictView
+from factcheck.store.verdicts import verdict_writers
 from factcheck.views.auth_guard import current_actor
-from factcheck.views.error_words import sentence
+from factcheck.views.error_words import store_error_words
 from factcheck.views.scale_css import current_scale
 
 
@@ -65,20 +66,6 @@ def reviewed(db: Database, selected: ClaimRow | None) -> dict | None:
     records = claim_reads.review_records(db, [selected["id"]])
     review = claim_reads.claims_with_reviews(db, [selected], records)[0]
     return {**review, "work": workspace(db, selected, current_actor(), records[selected["id"]])}
-
-
-def verdict_writers(history: list[dict], verdict_id: int | None) -> set[str]:
-    """Usernames of everyone who wrote or revised this verdict, as the audit trail tells it."""
-    if verdict_id is None:
-        return set()
-    writers = set()
-    for entry in history:
-        if entry["action"] not in VERDICT_ACTIONS:
-            continue
-        draft = (entry.get("after") or {}).get("verdict_draft") or {}
-        if draft.get("id") == verdict_id:
-            writers.add(entry["actor"])
-    return writers
 
 
 def approval_channels(history: list[dict]) -> dict[int, str]:
@@ -140,7 +127,7 @@ def evidence_locks(current: lifecycle.Situation) -> dict[int, str]:
     for evidence_id in sorted(current.live_evidence):
         refused = lifecycle.evidence_refusal(current, evidence_id)
         if refused is not None:
-            locks[evidence_id] = sentence(refused.message)
+            locks[evidence_id] = store_error_words(refused.exception())
     return locks
 
 
@@ -190,7 +177,7 @@ def workspace(
     history = claim_reads.claim_history(db, claim["id"], claim["article_id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
-    writers = verdict_writers(history, working["id"] if working else None)
+    writers = verdict_writers(db, claim["id"], working["id"] if working else None)
     return {
         "scale": current_scale(),
         "working_verdict": working,

@@ -1,20 +1,36 @@
 """The workbench's words for refusals and failures: a store error's or a failed fetch's code and
-facts, said plainly for someone at a browser. The store's own messages are written for the command
-line (they name options, settings and commands) and reach the browser only with those hints cut
-away, when a refusal has no code of its own yet."""
+facts, said plainly for someone at a browser. The command line words the same store codes in
+factcheck/cli/error_words.py, with its options and commands; nothing here names them."""
 
 import re
 
+from factcheck.lifecycle import status_words
 from factcheck.store.errors import StoreError
+
+Facts = dict
 
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
-    "returning a verdict": "Say what should change",
-    "a correction": "Say why the verdict is corrected",
-    "reclassifying": "Give the reason",
-    "removing evidence": "Say why the evidence is removed",
+    "verdict.correct": "Say why the verdict is corrected",
+    "review.return": "Say what should change",
+    "claim.classify": "Give the reason",
+    "evidence.remove": "Say why the evidence is removed",
+    "bulk.not_a_claim": "Give the reason these are not claims",
 }
 _TEXT_NAMES = {"comment": "A comment", "quote": "The quoted passage", "note": "The note"}
+_KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
+_REMOVED_DOING = {
+    "copy": "there is nothing to keep a copy of",
+    "archive": "there is nothing to archive",
+    "acknowledge": "there is nothing to acknowledge",
+}
+_BACKS_PUBLISHED_THEN = {
+    "correct": "start a correction that leaves it out",
+    "leave_out": "leave it out of the correction in progress",
+    "return": "an editor must return the correction in review so it can leave it out",
+    "approve": "the correction in review leaves it out",
+}
+_ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fact-check address"}
 
 
 def _size(byte_count: int) -> str:
@@ -24,49 +40,224 @@ def _size(byte_count: int) -> str:
     return f"{max(1, byte_count // 1024):,} kB"
 
 
-def _reason(facts: dict) -> str:
+def _ids(ids) -> str:
+    return ", ".join(map(str, ids))
+
+
+def _reason(facts: Facts) -> str:
     lead = _REASON_FOR.get(facts.get("what", ""), "Give a reason")
     return f"{lead}, in at least {facts.get('min_chars', 10)} characters."
 
 
-_STORE_WORDS = {
-    "rating.missing": lambda facts: "Choose a rating.",
-    "rating.unknown": lambda facts: (
-        f"Choose one of the ratings on the scale: {', '.join(facts.get('labels', []))}."
-    ),
-    "rationale.missing": lambda facts: "Write the rationale: how the evidence supports the rating.",
-    "rationale.too_short": lambda facts: (
+def _rationale(facts: Facts) -> str:
+    return (
         f"Say a little more: a rationale needs at least {facts['min_words']} words"
         f" ({facts['min_chars']} characters) on how the evidence supports the rating."
+    )
+
+
+def _stance(facts: Facts) -> str:
+    return "Choose whether the source supports or refutes the claim, gives context, or is mixed."
+
+
+def _open_draft(facts: Facts) -> str:
+    doing = "go back to unreviewed" if facts["move"] == "status.unreviewed" else "be set aside"
+    return (
+        f"This claim has a draft verdict, so it cannot {doing}; finish the verdict and send it"
+        " for review instead."
+    )
+
+
+_STORE_WORDS = {
+    # Who is acting
+    "actor.not_a_person": lambda f: "Sign in to do this.",
+    "actor.not_signed_in": lambda f: "Sign in first.",
+    "actor.not_editor": lambda f: (
+        f"Only an editor can {f['task']}; your account is a {f['role']}'s."
     ),
+    "actor.wrong_role": lambda f: (
+        f"This needs the {' or '.join(f['roles'])} role; your account is a {f['role']}'s."
+    ),
+    # The claim's lifecycle
+    "verdict.in_review": lambda f: (
+        "This claim is waiting for second review; an editor must return it before the verdict"
+        " can change."
+    ),
+    "verdict.published": lambda f: (
+        "This claim has a published verdict; correct it, with a reason, instead."
+    ),
+    "verdict.nothing_published": lambda f: (
+        "This claim has no published verdict to correct; write a verdict instead."
+    ),
+    "verdict.no_draft": lambda f: (
+        "This claim has no draft verdict to submit; save a verdict first."
+    ),
+    "verdict.not_in_review": lambda f: (
+        "This claim is not waiting for review, so there is nothing to"
+        f" {'approve' if f['move'] == 'review.approve' else 'return'}."
+    ),
+    "claim.has_verdict": lambda f: (
+        f"This claim has a verdict {status_words(f['status'])}, so it cannot be reclassified."
+    ),
+    "evidence.published_verdict": lambda f: (
+        "This claim has a published verdict, and its evidence changes only through a correction;"
+        " start a correction, then add the source."
+    ),
+    "claim.wrong_status": lambda f: (
+        f"This claim is {status_words(f['status'])}, so you cannot {f['task']}; that needs a claim"
+        f" that is {' or '.join(map(status_words, f['starts']))}."
+    ),
+    "claim.not_a_claim": lambda f: (
+        f"This is marked as not a claim ({f['reason']}); classify it as a claim first."
+    ),
+    "claim.already_kind": lambda f: (
+        f"This is already classified as {_KIND_WORDS.get(f['kind'], f['kind'])}."
+    ),
+    "verdict.cites_removed": lambda f: (
+        f"The draft verdict cites evidence {_ids(f['evidence_ids'])}, which was removed; save the"
+        " verdict again on the evidence the claim has now, then submit it."
+    ),
+    "verdict.open_draft": _open_draft,
+    "verdict.own": lambda f: (
+        "You wrote this verdict, so you cannot approve it; another editor must review it."
+    ),
+    "verdict.needs_evidence": lambda f: (
+        f"A verdict of {f['rating']} must rest on evidence: add a source to the claim and save"
+        " the verdict again before submitting."
+    ),
+    "evidence.backs_published": lambda f: (
+        f"Evidence {f['evidence_id']} backs the published verdict;"
+        f" {_BACKS_PUBLISHED_THEN[f['then']]}, and remove it once an editor has approved the"
+        " correction."
+    ),
+    "evidence.backs_in_review": lambda f: (
+        f"Evidence {f['evidence_id']} backs the verdict waiting for review; an editor must return"
+        " the verdict before the evidence can be removed."
+    ),
+    "claim.changed": lambda f: (
+        "Someone else changed this claim since you opened it; look at it as it is now and make"
+        " your change again."
+    ),
+    # What was typed
+    "kind.unknown": lambda f: "Choose whether this is a claim or not a claim.",
+    "rating.missing": lambda f: "Choose a rating.",
+    "rating.unknown": lambda f: (
+        f"Choose one of the ratings on the scale: {', '.join(f.get('labels', []))}."
+    ),
+    "rationale.missing": lambda f: "Write the rationale: how the evidence supports the rating.",
+    "rationale.too_short": _rationale,
     "reason.missing": _reason,
     "reason.too_short": _reason,
-    "comment.missing": lambda facts: "Write something in the comment first.",
-    "text.too_long": lambda facts: (
-        f"{_TEXT_NAMES.get(facts.get('what'), 'This text')} can be at most"
-        f" {facts['limit']:,} characters."
+    "comment.missing": lambda f: "Write something in the comment first.",
+    "text.too_long": lambda f: (
+        f"{_TEXT_NAMES.get(f.get('what'), 'This text')} can be at most {f['limit']:,} characters."
     ),
-    "stance.missing": lambda facts: (
-        "Choose whether the source supports or refutes the claim, gives context, or is mixed."
+    "stance.missing": _stance,
+    "stance.unknown": _stance,
+    "url.invalid": lambda f: sentence(f["problem"]),
+    "id.invalid": lambda f: (
+        f"The {f['name']} number must be a whole number from {f['minimum']} to"
+        f" {f['maximum']:,}, not {f['given']!r}."
     ),
-    "stance.unknown": lambda facts: (
-        "Choose whether the source supports or refutes the claim, gives context, or is mixed."
+    "role.unknown": lambda f: f"Role must be one of {', '.join(f['roles'])}.",
+    "username.invalid": lambda f: (
+        "A username is 2 to 32 lower-case letters, digits, dots, dashes or underscores."
     ),
-    "assignee.unknown": lambda facts: f"There is no one called {facts['username']} to assign to.",
-    "assignee.disabled": lambda facts: (
-        f"{facts['username']}'s account is switched off, so they cannot be given claims."
+    "username.taken": lambda f: f"The username {f['username']} is taken; choose another.",
+    "password.too_short": lambda f: f"A password needs at least {f['min_chars']} characters.",
+    "password.spaces": lambda f: "A password cannot start or end with a space.",
+    "password.wrong": lambda f: "The current password is not right.",
+    "status.unknown": lambda f: (
+        f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),
-    "article.not_found": lambda facts: (
-        f"There is no article {facts['id']}. The dashboard lists every article."
+    "since.invalid": lambda f: (
+        f"Since must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}."
     ),
-    "claim.not_found": lambda facts: (
-        f"There is no claim {facts['id']}. The dashboard lists every article."
+    # Records that are not there, or not in a state to change
+    "article.not_found": lambda f: (
+        f"There is no article {f['id']}. The dashboard lists every article."
     ),
-    "user.not_found": lambda facts: f"There is no one with the username {facts['username']}.",
-    "actor.not_a_person": lambda facts: "Sign in to do this.",
-    "export.not_set_up": lambda facts: (
+    "claim.not_found": lambda f: f"There is no claim {f['id']}. The dashboard lists every article.",
+    "evidence.not_found": lambda f: f"There is no evidence {f['id']}; reload the claim.",
+    "evidence.not_on_claim": lambda f: (
+        f"This claim has no evidence {f['id']}; reload the page to see its evidence."
+    ),
+    "evidence.not_attached": lambda f: (
+        f"Evidence {_ids(f['evidence_ids'])} is not attached to this claim; reload the page to"
+        " see its evidence."
+    ),
+    "evidence.duplicate": lambda f: (
+        f"This source is already evidence on the claim (evidence {f['evidence_id']})."
+    ),
+    "evidence.already_removed": lambda f: (
+        f"Evidence {f['id']} was already removed, on {f['removed_at']}."
+    ),
+    "evidence.removed": lambda f: (
+        f"Evidence {f['id']} was removed; {_REMOVED_DOING.get(f['doing'], 'it cannot be used')}."
+    ),
+    "evidence.no_page_change": lambda f: "This source's page has no change to acknowledge.",
+    "user.not_found": lambda f: f"There is no one with the username {f['username']}.",
+    "user.disabled": lambda f: (
+        f"{f['username']}'s account is switched off; an administrator can switch it on."
+    ),
+    "user.admin_only": lambda f: "Only an administrator can manage people's accounts.",
+    "user.disable_self": lambda f: "You cannot disable your own account; ask another admin.",
+    "user.role_self": lambda f: "You cannot change your own role; ask another admin.",
+    "assignee.unknown": lambda f: f"There is no one called {f['username']} to assign to.",
+    "assignee.disabled": lambda f: (
+        f"{f['username']}'s account is switched off, so they cannot be given claims."
+    ),
+    "library.not_found": lambda f: f"There is no library item {f['id']}.",
+    "library.own_verdict": lambda f: (
+        f"This is the desk's own published verdict on claim {f['claim_id']}; it changes only"
+        " through a correction of that verdict."
+    ),
+    "previous_check.not_found": lambda f: (
+        "That earlier check is no longer a match for this claim; reload the claim to see its"
+        " previous checks."
+    ),
+    "snapshot.not_found": lambda f: f"There is no archived copy {f['id']}.",
+    "snapshot.no_file": lambda f: "This archived copy has no stored file.",
+    "queue.bad_page_key": lambda f: (
+        "This page link is damaged or out of date; start again from the first page of the queue."
+    ),
+    "bulk.nothing_selected": lambda f: "Select at least one claim first.",
+    "bulk.too_many": lambda f: (
+        f"A bulk action can change at most {f['limit']:,} claims at once; select fewer."
+    ),
+    "bulk.unknown_action": lambda f: "Choose what to do with the selected claims.",
+    "bulk.status_not_settable": lambda f: (
+        f"In bulk, a status can only be set to {' or '.join(map(status_words, f['statuses']))}."
+    ),
+    "bulk.not_found": lambda f: "There is no bulk action to undo.",
+    "bulk.not_yours": lambda f: "You can only undo your own bulk actions.",
+    "import_job.not_found": lambda f: "There is no import of yours here; start the import again.",
+    "import_job.cannot_retry": lambda f: "This import cannot be tried again; start it again.",
+    "form.no_version": lambda f: (
+        "This form does not say which version of the claim it was opened at; reload the page"
+        " and try again."
+    ),
+    "form.bad_evidence_list": lambda f: (
+        "The evidence ticked is not a list of evidence numbers; reload the page."
+    ),
+    "devdata.person_differs": lambda f: (
+        f"{f['username']} is here already with another role or switched off."
+    ),
+    # Exports
+    "export.not_set_up": lambda f: (
         "ClaimReview and the bundle need the organisation's name and the public address where"
         " its fact-checks are published; an administrator sets them."
+    ),
+    "export.bad_address": lambda f: (
+        f"The {_ADDRESS_NAMES.get(f['what'], 'address')} set for exports cannot be used"
+        f" ({f['problem']}); an administrator sets it."
+    ),
+    "export.unknown_filter": lambda f: f"Exports cannot be filtered by {', '.join(f['names'])}.",
+    "export.unknown_format": lambda f: (
+        f"There is no export format {f['given']}; choose one of {', '.join(f['formats'])}."
+    ),
+    "export.no_published_rating": lambda f: (
+        f"Claim {f['claim_id']} has no published rating to put in a ClaimReview."
     ),
 }
 
@@ -101,7 +292,7 @@ _FETCH_WORDS = {
 }
 
 # A clause that speaks to the command line: an option, a setting, a command to run.
-_CLI_HINT = re.compile(r"--[a-z]|`|\bFACTCHECK_[A-Z_]+|\bfactcheck [a-z]")
+CLI_HINT = re.compile(r"--[a-z]|`|\bFACTCHECK_[A-Z_]+|\bfactcheck [a-z]")
 
 
 def sentence(text: str) -> str:
@@ -114,21 +305,28 @@ def sentence(text: str) -> str:
 
 
 def for_browser(message: str) -> str:
-    """A command-line message with its clauses about options, settings and commands cut away."""
+    """A message from an importer or a fetch (which word their refusals for the command line)
+    with its clauses about options, settings and commands cut away. Store errors never come
+    here: they have codes, worded in _STORE_WORDS."""
     parts = re.split(r";\s+|:\s+(?=set |give |run |add )", message)
-    kept = [part for part in parts if not _CLI_HINT.search(part)]
+    kept = [part for part in parts if not CLI_HINT.search(part)]
     return sentence("; ".join(kept) if kept else "That cannot be done here")
+
+
+def store_words(code: str | None, facts: Facts) -> str:
+    """What the workbench says for the store's refusal `code` with these facts."""
+    words = _STORE_WORDS.get(code or "")
+    if words is not None:
+        try:
+            return words(facts)
+        except (KeyError, TypeError):
+            pass
+    return "That cannot be done here."
 
 
 def store_error_words(error: StoreError) -> str:
     """What the workbench says for a refused request."""
-    words = _STORE_WORDS.get(error.code or "")
-    if words is not None:
-        try:
-            return words(error.facts)
-        except KeyError:
-            pass
-    return for_browser(error.message)
+    return store_words(error.code, error.facts)
 
 
 def fetch_failure_words(code: str | None, facts: dict | None, message: str = "") -> str:

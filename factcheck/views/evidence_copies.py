@@ -4,6 +4,7 @@ and the stored bytes of any copy, served so they cannot run script."""
 import sqlite3
 
 from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.exceptions import UnprocessableEntity
 
 from factcheck import copies, jobs
 from factcheck.network.fetch import DEFAULT_POLICY
@@ -31,7 +32,7 @@ def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
     rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
     item = next((row for row in rows if row["id"] == evidence_id), None)
     if item is None:
-        raise NotFound(f"claim {claim_id} has no evidence {evidence_id}")
+        raise NotFound("evidence.not_on_claim", {"claim_id": claim_id, "id": evidence_id})
     return item
 
 
@@ -40,7 +41,8 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
     item = _evidence_of(claim_id, evidence_id)
     if not wants_fragment():
         if status >= 400:
-            raise Invalid(copy_error["message"] if copy_error else "the copy was refused")
+            # The message is already the workbench's own words (see upload_copy).
+            raise UnprocessableEntity(copy_error["message"] if copy_error else None)
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     html = render_template(
         "partials/panel_archive_status.html",
@@ -54,7 +56,7 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
 def _live(claim_id: int, evidence_id: int) -> EvidenceItem:
     item = _evidence_of(claim_id, evidence_id)
     if item["removed_at"]:
-        raise Invalid(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "copy"})
     return item
 
 
@@ -142,7 +144,7 @@ def snapshot_file(snapshot_id: int):
     if not snapshot["content_sha256"] or not snapshot_store.has_file(
         db, snapshot["content_sha256"]
     ):
-        raise NotFound(f"archived copy {snapshot_id} has no stored file")
+        raise NotFound("snapshot.no_file", {"id": snapshot_id})
     stored = snapshot_store.snapshot_file(db, snapshot["content_sha256"])
     content_type = stored["content_type"]
     response = Response(bytes(stored["data"]), content_type=content_type)

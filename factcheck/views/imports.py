@@ -12,7 +12,7 @@ from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
-from factcheck.views.error_words import fetch_failure_words, for_browser
+from factcheck.views.error_words import fetch_failure_words, for_browser, store_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("imports", __name__)
@@ -260,7 +260,7 @@ def job_state(job_id: str) -> dict:
     """The job's progress, with a crashed job reported as failed."""
     state = jobs.progress(job_id)
     if state is None or jobs.owner(job_id) != signed_in_actor().username:
-        raise NotFound(f"there is no import job {job_id} of yours; start the import again")
+        raise NotFound("import_job.not_found", {"id": job_id})
     state = dict(state)
     if state["stage"] not in FINISHED_STAGES:
         try:
@@ -281,7 +281,9 @@ def can_retry(job_id: str, state: dict) -> bool:
 
 def job_context(job_id: str) -> dict:
     state = job_state(job_id)
-    if state["stage"] == "failed" and state.get("code"):
+    if state["stage"] == "failed" and state.get("store_error"):
+        state["message"] = store_words(state["code"], state.get("facts") or {})
+    elif state["stage"] == "failed" and state.get("code"):
         state["message"] = fetch_failure_words(state["code"], state.get("facts"), state["message"])
         if state["code"] == "too_large" and "limit" in (state.get("facts") or {}):
             state["message"] = f"The page is larger than {size_label(state['facts']['limit'])}."
@@ -318,5 +320,5 @@ def import_progress_json(job_id):
 def retry_import(job_id):
     """Try a failed or interrupted import again with the input it was given, as a new job."""
     if not job_context(str(job_id))["can_retry"]:
-        raise NotFound(f"import job {job_id} cannot be tried again; start the import again")
+        raise NotFound("import_job.cannot_retry", {"id": job_id})
     return _follow_job(job_recovery.retry_import(str(job_id), signed_in_actor().username))

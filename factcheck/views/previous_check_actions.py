@@ -52,7 +52,7 @@ def add_as_evidence(claim_id: int, library_id: int):
     check = claim_matches.previous_check(db, claim_id, library_id)
     try:
         if values["stance"] not in STANCES:
-            raise Invalid("choose whether the earlier check supports or refutes the claim")
+            raise Invalid("stance.missing", {"given": values["stance"], "choices": list(STANCES)})
         added = evidence_store.add_evidence(
             db, claim_id, actor=actor, **_evidence_fields(check, values["stance"])
         )

@@ -302,7 +302,7 @@ def undo_bulk():
     actor = signed_in_actor()
     audit_id = parse_id(request.form.get("audit_id"))
     if audit_id is None:
-        raise Invalid("there is no bulk action to undo")
+        raise Invalid("bulk.not_found", {"audit_id": None})
     try:
         summary = bulk_store.undo_bulk(get_db(), audit_id, actor=actor)
     except (NotFound, Forbidden) as error:

@@ -1,0 +1,311 @@
+"""The command line's words for refused requests: a store error's code and facts said as one line
+that names what is wrong and the option or command that fixes it. The workbench words the same
+codes in factcheck/views/error_words.py."""
+
+from collections.abc import Callable
+
+from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
+from factcheck.lifecycle import status_words
+from factcheck.store.errors import StoreError
+
+Facts = dict
+
+
+def _ids(ids) -> str:
+    return ", ".join(map(str, ids))
+
+
+def _either(words) -> str:
+    return " or ".join(map(status_words, words))
+
+
+# What a reason is for, by the `what` a store function gives require_reason.
+_REASON_FOR = {
+    "verdict.correct": "a correction",
+    "review.return": "returning a verdict",
+    "claim.classify": "reclassifying",
+    "evidence.remove": "removing evidence",
+    "bulk.not_a_claim": "marking claims as not claims",
+}
+
+_REMOVED_DOING = {
+    "copy": "there is nothing to keep a copy of",
+    "archive": "there is nothing to archive",
+    "acknowledge": "there is nothing to acknowledge",
+}
+
+_BACKS_PUBLISHED_THEN = {
+    "correct": "start a correction that leaves it out",
+    "leave_out": "leave it out of the correction in progress",
+    "return": "an editor must return the correction in review so it can leave it out",
+    "approve": "the correction in review leaves it out",
+}
+
+_ADDRESS = {
+    "org_url": ("organisation URL", ORG_URL_ENV, "--org-url"),
+    "public_url": ("public fact-check URL", PUBLIC_URL_ENV, "--public-url"),
+}
+
+
+# The option that carries the reason, by the same `what`.
+_REASON_OPTION = {"review.return": "--comment", "bulk.not_a_claim": None}
+
+
+def _reason(facts: Facts) -> str:
+    what = facts.get("what", "")
+    option = _REASON_OPTION.get(what, "--reason")
+    words = f"{_REASON_FOR.get(what, 'this change')} needs a reason of at least"
+    return f"{words} {facts['min_chars']} characters" + (f"; give {option}" if option else "")
+
+
+def _rating(facts: Facts) -> str:
+    choices = ", ".join(
+        f'"{label}" ({key})' for label, key in zip(facts["labels"], facts["keys"], strict=True)
+    )
+    return f"{facts['given']!r} is not on the rating scale; use one of {choices}"
+
+
+def _not_set_up(facts: Facts) -> str:
+    if facts.get("missing") == "org_name":
+        return (
+            "a ClaimReview needs the name of the organisation publishing it: set"
+            f" {ORG_NAME_ENV} or give --org-name"
+        )
+    return (
+        "a ClaimReview needs the public address where fact-checks are published: set"
+        f" {PUBLIC_URL_ENV} or give --public-url https://factcheck.example.org"
+    )
+
+
+def _bad_address(facts: Facts) -> str:
+    name, env, option = _ADDRESS.get(facts["what"], (facts["what"], "", ""))
+    fix = f"; check {env} or {option}" if env else ""
+    return f"the {name} cannot be used: {facts['problem']}{fix}"
+
+
+def _open_draft(facts: Facts) -> str:
+    doing = "go back to unreviewed" if facts["move"] == "status.unreviewed" else "be set aside"
+    return (
+        f"claim {facts['claim_id']} has a draft verdict, so it cannot {doing}; finish the verdict"
+        " and send it for review instead"
+    )
+
+
+WORDS: dict[str, Callable[[Facts], str]] = {
+    # Who is acting
+    "actor.not_a_person": lambda f: f"only people can {f['task']}: give --as USERNAME",
+    "actor.not_signed_in": lambda f: "say who you are with --as USERNAME",
+    "actor.not_editor": lambda f: (
+        f"only an editor can {f['task']}; {f['username']} is a {f['role']}"
+    ),
+    "actor.wrong_role": lambda f: (
+        f"this needs the {' or '.join(f['roles'])} role; {f['username']} is a {f['role']}"
+    ),
+    # The claim's lifecycle
+    "verdict.in_review": lambda f: (
+        f"claim {f['claim_id']} is waiting for second review; an editor must return it"
+        " (`factcheck review return`) before the verdict can change"
+    ),
+    "verdict.published": lambda f: (
+        f"claim {f['claim_id']} has a published verdict; correct it with a reason instead"
+        " (`factcheck verdict correct`)"
+    ),
+    "verdict.nothing_published": lambda f: (
+        f"claim {f['claim_id']} has no published verdict to correct; set a verdict instead"
+        " (`factcheck verdict set`)"
+    ),
+    "verdict.no_draft": lambda f: (
+        f"claim {f['claim_id']} has no draft verdict to submit; set a verdict first"
+        " (`factcheck verdict set`)"
+    ),
+    "verdict.not_in_review": lambda f: (
+        f"claim {f['claim_id']} is not waiting for review; nothing to"
+        f" {'approve' if f['move'] == 'review.approve' else 'return'}"
+    ),
+    "claim.has_verdict": lambda f: (
+        f"claim {f['claim_id']} has a verdict {status_words(f['status'])}; it cannot be"
+        " reclassified"
+    ),
+    "evidence.published_verdict": lambda f: (
+        f"claim {f['claim_id']} has a published verdict, and its evidence changes only through a"
+        " correction; start a correction (`factcheck verdict correct`), then add the source"
+    ),
+    "claim.wrong_status": lambda f: (
+        f"claim {f['claim_id']} is {status_words(f['status'])}, so you cannot {f['task']};"
+        f" that needs a claim that is {_either(f['starts'])}"
+    ),
+    "claim.not_a_claim": lambda f: (
+        f"claim {f['claim_id']} is marked as not a claim ({f['reason']}); classify it as a claim"
+        " first (`factcheck claim classify`)"
+    ),
+    "claim.already_kind": lambda f: f"claim {f['claim_id']} is already classified as {f['kind']}",
+    "verdict.cites_removed": lambda f: (
+        f"the draft verdict on claim {f['claim_id']} cites evidence {_ids(f['evidence_ids'])},"
+        " which was removed; save the verdict again on the evidence the claim has now, then"
+        " submit it"
+    ),
+    "verdict.open_draft": _open_draft,
+    "verdict.own": lambda f: (
+        "you wrote this verdict, so you cannot approve it; another editor must review it"
+    ),
+    "verdict.needs_evidence": lambda f: (
+        f"a verdict of {f['rating']!r} must rest on evidence; add evidence to the claim"
+        " (`factcheck evidence add`) and save the verdict again before submitting"
+    ),
+    "evidence.backs_published": lambda f: (
+        f"evidence {f['evidence_id']} backs the published verdict on claim {f['claim_id']};"
+        f" {_BACKS_PUBLISHED_THEN[f['then']]}, and remove it once an editor has approved the"
+        " correction"
+    ),
+    "evidence.backs_in_review": lambda f: (
+        f"evidence {f['evidence_id']} backs the verdict waiting for review on claim"
+        f" {f['claim_id']}; an editor must return the verdict before the evidence can be removed"
+    ),
+    "claim.changed": lambda f: (
+        f"claim {f['claim_id']} was changed by someone else since you opened it (you had version"
+        f" {f['expected']}, it is now at version {f['version']}); look at the current state"
+        " (`factcheck history`) and apply your change again"
+    ),
+    # What was typed
+    "kind.unknown": lambda f: f"kind must be 'claim' or 'not_a_claim', not {f['given']!r}",
+    "reason.missing": _reason,
+    "reason.too_short": _reason,
+    "rating.missing": lambda f: (
+        "give --rating with a rating from the scale (`factcheck verdict scale`)"
+    ),
+    "rating.unknown": _rating,
+    "rationale.missing": lambda f: (
+        f"write a rationale of at least {f['min_words']} words and {f['min_chars']} characters"
+        " explaining how the evidence supports the rating (--rationale)"
+    ),
+    "rationale.too_short": lambda f: (
+        f"write a rationale of at least {f['min_words']} words and {f['min_chars']} characters"
+        " explaining how the evidence supports the rating (--rationale)"
+    ),
+    "comment.missing": lambda f: "write something in the comment first",
+    "text.too_long": lambda f: f"the {f['what']} can be at most {f['limit']:,} characters",
+    "stance.missing": lambda f: f"give --stance, one of {', '.join(f['choices'])}",
+    "stance.unknown": lambda f: (
+        f"stance must be one of {', '.join(f['choices'])}, not {f['given']!r}"
+    ),
+    "url.invalid": lambda f: f["problem"],
+    "id.invalid": lambda f: (
+        f"{f['name']} must be a whole number from {f['minimum']} to {f['maximum']},"
+        f" not {f['given']!r}"
+    ),
+    "role.unknown": lambda f: f"role must be one of {', '.join(f['roles'])}, not {f['given']!r}",
+    "username.invalid": lambda f: (
+        "a username is 2 to 32 lower-case letters, digits, dots, dashes or underscores"
+    ),
+    "username.taken": lambda f: (
+        f"the username {f['username']!r} is taken; choose another (`factcheck user list`)"
+    ),
+    "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
+    "password.spaces": lambda f: "a password cannot start or end with a space",
+    "password.wrong": lambda f: "the current password is not right",
+    "status.unknown": lambda f: (
+        f"status must be one of {', '.join(f['statuses'])}, not {f['given']!r}"
+    ),
+    "since.invalid": lambda f: f"since must be a date written YYYY-MM-DD, not {f['given']!r}",
+    # Records that are not there, or not in a state to change
+    "article.not_found": lambda f: (
+        f"there is no article {f['id']}; run `factcheck articles` to list them"
+    ),
+    "claim.not_found": lambda f: (
+        f"there is no claim {f['id']}; run `factcheck claims ARTICLE_ID` to list them"
+    ),
+    "evidence.not_found": lambda f: f"there is no evidence {f['id']}",
+    "evidence.not_on_claim": lambda f: f"claim {f['claim_id']} has no evidence {f['id']}",
+    "evidence.not_attached": lambda f: (
+        f"evidence {_ids(f['evidence_ids'])} is not attached to claim {f['claim_id']}"
+    ),
+    "evidence.duplicate": lambda f: (
+        f"this source is already evidence {f['evidence_id']} on claim {f['claim_id']}"
+    ),
+    "evidence.already_removed": lambda f: (
+        f"evidence {f['id']} was already removed on {f['removed_at']}"
+    ),
+    "evidence.removed": lambda f: (
+        f"evidence {f['id']} was removed; {_REMOVED_DOING.get(f['doing'], 'it cannot be used')}"
+    ),
+    "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
+    "user.not_found": lambda f: (
+        f"there is no user {f['username']!r}; add one with `factcheck user add`"
+        if f.get("acting")
+        else f"there is no user {f['username']!r}; run `factcheck user list` to see them"
+    ),
+    "user.disabled": lambda f: (
+        f"the user {f['username']!r} is disabled; an admin can enable them"
+        " (`factcheck user enable`)"
+    ),
+    "user.admin_only": lambda f: (
+        f"only an admin can manage users; {f['username']} is a {f['role']}"
+    ),
+    "user.disable_self": lambda f: "you cannot disable your own account; ask another admin",
+    "user.role_self": lambda f: "you cannot change your own role; ask another admin",
+    "assignee.unknown": lambda f: (
+        f"there is no user {f['username']!r} to assign to; run `factcheck user list` to see them"
+    ),
+    "assignee.disabled": lambda f: f"{f['username']} is disabled and cannot be assigned claims",
+    "library.not_found": lambda f: (
+        f"there is no library item {f['id']}; run `factcheck library list` to see them"
+    ),
+    "library.own_verdict": lambda f: (
+        f"library item {f['id']} is the desk's own published verdict on claim {f['claim_id']};"
+        " it changes only through a correction of that verdict (`factcheck verdict correct`)"
+    ),
+    "previous_check.not_found": lambda f: (
+        f"library item {f['library_id']} is not a previous check of claim {f['claim_id']}"
+    ),
+    "snapshot.not_found": lambda f: f"there is no archived copy {f['id']}",
+    "snapshot.no_file": lambda f: "no stored copy has that content",
+    "queue.bad_page_key": lambda f: (
+        "this page key is damaged or out of date; start again from the first page"
+    ),
+    "bulk.nothing_selected": lambda f: "select at least one claim first",
+    "bulk.too_many": lambda f: f"a bulk action can change at most {f['limit']:,} claims at once",
+    "bulk.unknown_action": lambda f: (
+        f"unknown bulk action {f['given']!r}; use one of {', '.join(f['actions'])}"
+    ),
+    "bulk.status_not_settable": lambda f: (
+        f"in bulk, a status can only be set to {_either(f['statuses'])}"
+    ),
+    "bulk.not_found": lambda f: f"there is no bulk action {f['audit_id']} to undo",
+    "bulk.not_yours": lambda f: "you can only undo your own bulk actions",
+    "import_job.not_found": lambda f: f"there is no import job {f['id']}; start the import again",
+    "import_job.cannot_retry": lambda f: (
+        f"import job {f['id']} cannot be tried again; start the import again"
+    ),
+    "form.no_version": lambda f: "give --expect-version with the claim's version",
+    "form.bad_evidence_list": lambda f: "give --evidence once for each evidence number",
+    "devdata.person_differs": lambda f: (
+        f"the generator needs {f['username']!r} as an active {f['role']}, but the database has"
+        f" them as {f['state']}; generate into another --db"
+    ),
+    # Exports
+    "export.not_set_up": _not_set_up,
+    "export.bad_address": _bad_address,
+    "export.unknown_filter": lambda f: f"exports cannot be filtered by {', '.join(f['names'])}",
+    "export.unknown_format": lambda f: (
+        f"there is no export format {f['given']!r}; use one of {', '.join(f['formats'])}"
+    ),
+    "export.no_published_rating": lambda f: (
+        f"claim {f['claim_id']} has no published rating to put in a ClaimReview"
+    ),
+}
+
+
+def words_for(code: str, facts: Facts) -> str:
+    """One line for the refusal `code` with these facts."""
+    words = WORDS.get(code)
+    if words is not None:
+        try:
+            return words(facts)
+        except (KeyError, TypeError):
+            pass
+    return f"refused ({code})"
+
+
+def error_words(error: StoreError) -> str:
+    """What the command line says for a refused request."""
+    return words_for(error.code, error.facts)
