@@ -84,6 +84,8 @@ INTERNAL_HELPERS = {
     ("factcheck.store.bulk_load", "bulk_load"),
     # The library entry of a verdict, written by the mutation that publishes it.
     ("factcheck.store.library", "keep_own_verdict"),
+    # The index of a bulk action's claims, written by the mutation that records its audit row.
+    ("factcheck.store.bulk_records", "note"),
     ("factcheck.store.claim_groups", "text_key_sql"),
 }
 
