@@ -44,6 +44,11 @@ SMALL_SORTS = [
         " store/queue_reads.WALK_DENSITY)",
     ),
     (
+        r"LIMIT \(SELECT CASE WHEN walk THEN 0 ELSE",
+        "a search matching few claims sorts its matches in the branch its count chose (many walk"
+        " the ranked index instead: store/queue_search)",
+    ),
+    (
         r"c\.id IN \(SELECT claim_id FROM claim_matches\) ORDER BY",
         "the queue of claims with a previous check: the few matched claims, sorted",
     ),
