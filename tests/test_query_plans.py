@@ -211,3 +211,13 @@ def test_every_page_reads_big_tables_through_indexes(
         if problems:
             found[url] = problems
     assert not found, "\n".join(f"{url}:\n  " + "\n  ".join(p) for url, p in found.items())
+
+
+@pytest.mark.parametrize(
+    "view", ["q=council", "q=zyzzyva", "q=council&assignee=none", "q=council&after=0.5:1:3"]
+)
+def test_a_search_reads_the_full_text_index_once_per_request(client_as, seeded, statements, view):
+    client = client_as("rita")
+    _ask(client, f"/queue?{view}")
+    reads = sum(sql.count("claims_fts MATCH") for sql in statements)
+    assert reads == 1, [sql for sql in statements if "claims_fts" in sql]
