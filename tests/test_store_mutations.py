@@ -70,6 +70,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.queue_reads", "page_key"),
     ("factcheck.store.queue_reads", "parse_page_key"),
     ("factcheck.store.queue_reads", "filter_clauses"),
+    ("factcheck.store.queue_search", "search_sql"),
     # The audit trail's hashing and replay helpers, and its anchors in files outside the database.
     ("factcheck.store.audit_replay", "units_digest"),
     ("factcheck.store.audit_replay", "password_digest"),
