@@ -7,7 +7,9 @@ row-value form `(checkworthiness, article_id, seq) < (?, ?, ?)`, which SQLite se
 A search is never capped: every full-text match can be paged to, counted and exported. It is
 counted first (up to the count bound), and the count decides how the page is found. Few matches:
 SQLite reads them and sorts them. Many (one claim in WALK_DENSITY or more): it walks the ranked
-index, looking each claim up in the set of matches, and stops at the end of the page.
+index, looking each claim up in the set of matches, and stops at the end of the page. A search
+with no other indexed filter does both in one statement that reads its matches once
+(store/queue_search.py).
 """
 
 import json
