@@ -70,6 +70,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.queue_reads", "page_key"),
     ("factcheck.store.queue_reads", "parse_page_key"),
     ("factcheck.store.queue_reads", "filter_clauses"),
+    ("factcheck.store.queue_search", "search_sql"),
     # The audit trail's hashing and replay helpers, and its anchors in files outside the database.
     ("factcheck.store.audit_replay", "units_digest"),
     ("factcheck.store.audit_replay", "password_digest"),
@@ -84,6 +85,8 @@ INTERNAL_HELPERS = {
     ("factcheck.store.bulk_load", "bulk_load"),
     # The library entry of a verdict, written by the mutation that publishes it.
     ("factcheck.store.library", "keep_own_verdict"),
+    # The index of a bulk action's claims, written by the mutation that records its audit row.
+    ("factcheck.store.bulk_records", "note"),
     ("factcheck.store.claim_groups", "text_key_sql"),
 }
 

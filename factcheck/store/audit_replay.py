@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.db import Database
+from factcheck.store import bulk_records
 from factcheck.store.audit import Problem
 from factcheck.store.claim_state import STATE_FIELDS
 from factcheck.text.fingerprint import body_hash
@@ -65,6 +66,7 @@ class Replay:
     users: dict[int, _Expected] = field(default_factory=dict)
     passwords: dict[int, _Expected] = field(default_factory=dict)
     snapshots: dict[int, _Expected] = field(default_factory=dict)
+    bulk_actions: dict[int, tuple] = field(default_factory=dict)
     _problems: list = field(default_factory=list)
     _extra: int = 0
 
@@ -76,6 +78,10 @@ class Replay:
         if kind == "claim" and record_id is not None:
             self._claim_row(record_id, action, after, row)
         elif kind == "claims":
+            if action.startswith("bulk."):
+                undo_of = after.get("undo_of") if action == "bulk.undo" else None
+                ids = frozenset(i for i in after.get("claim_ids") or [] if isinstance(i, int))
+                self.bulk_actions[at] = (row["actor"], action, undo_of, ids)
             for change in after.get("changes") or []:
                 if isinstance(change, dict) and isinstance(change.get("after"), dict):
                     self._claim_state(change.get("id"), change["after"], at)
@@ -133,6 +139,7 @@ class Replay:
         self._compare_rows(db, "evidence", "evidence", self.evidence)
         self._compare_comments(db)
         self._compare_rows(db, "evidence_snapshots", "archived copy", self.snapshots)
+        self._compare_bulk_actions(db)
         if self._extra:
             self._problems.append(
                 Problem("live", f"and {self._extra} more differences between tables and trail")
@@ -275,6 +282,10 @@ class Replay:
             rows, self.comments, "comment", lambda c: f"comment {c['id']} on claim {c['claim_id']}"
         ):
             self._differ(what, expected, comment, ("claim_id", "body", "author"))
+
+    def _compare_bulk_actions(self, db: Database) -> None:
+        for audit_id, words in bulk_records.differences(db, self.bulk_actions):
+            self._report(f"bulk action {audit_id}", words, audit_id)
 
     def _compare_rows(self, db: Database, table: str, noun: str, expected_rows: dict) -> None:
         rows = db.query(f"SELECT * FROM {table}")

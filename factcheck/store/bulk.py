@@ -7,7 +7,7 @@ from typing import Any
 from factcheck import lifecycle
 from factcheck.db import Database
 from factcheck.lifecycle_checks import problems
-from factcheck.store import audit
+from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
     assignment,
@@ -123,6 +123,9 @@ def bulk_update(
         summary["audit_id"] = audit.record(
             db, actor, "claims", None, f"bulk.{action}", after=summary
         )
+        bulk_records.note(
+            db, summary["audit_id"], actor.username, f"bulk.{action}", summary["claim_ids"]
+        )
     return summary
 
 
@@ -163,21 +166,19 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
         "skipped": skipped,
     }
     if restored:
-        audit.record(db, actor, "claims", None, "bulk.undo", after=summary)
+        undo_id = audit.record(db, actor, "claims", None, "bulk.undo", after=summary)
+        bulk_records.note(
+            db, undo_id, actor.username, "bulk.undo", [c["id"] for c in restored], undo_of=audit_id
+        )
     return summary
 
 
 @query
 def last_bulk_action(db: Database, username: str) -> dict | None:
-    """The newest bulk action by this person that has not been undone, if any."""
-    rows = list(
-        db.query(
-            "SELECT id, at, action, after FROM audit WHERE record_type = 'claims'"
-            " AND actor = ? AND action LIKE 'bulk.%' AND action != 'bulk.undo'"
-            " AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.record_type = 'claims'"
-            "   AND u.action = 'bulk.undo' AND json_extract(u.after, '$.undo_of') = audit.id)"
-            " ORDER BY id DESC LIMIT 1",
-            [username],
-        )
-    )
+    """The newest bulk action by this person that has not been undone, if any: its audit row's
+    id, time, action and summary (JSON)."""
+    audit_id = bulk_records.last_not_undone(db, username)
+    if audit_id is None:
+        return None
+    rows = list(db.query("SELECT id, at, action, after FROM audit WHERE id = ?", [audit_id]))
     return rows[0] if rows else None

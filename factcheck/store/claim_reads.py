@@ -5,7 +5,7 @@ import sqlite3
 from typing import cast
 
 from factcheck.db import Database
-from factcheck.store import audit, snapshots
+from factcheck.store import audit, bulk_records, snapshots
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
 from factcheck.store.rows import ClaimRow, ReviewedEvidence, ReviewRecord, VerdictView
@@ -257,14 +257,15 @@ def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord
 @query
 def claim_history(db: Database, claim_id: int, article_id: int | None = None) -> list[dict]:
     """The claim's whole story from the audit trail, oldest first: its import, then every change.
-    `article_id` is the claim's article, when the caller knows it."""
+    `article_id` is the claim's article, when the caller knows it. Bulk actions are found through
+    the claims they changed (bulk_records), so the rows of other claims' bulk actions are never
+    read."""
     if article_id is None:
         article_id = get_claim(db, claim_id)["article_id"]
     rows = db.query(
         "SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
         " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
-        " OR (record_type = 'claims' AND EXISTS ("
-        "     SELECT 1 FROM json_each(audit.after, '$.claim_ids') WHERE value = :claim))"
+        f" OR id IN ({bulk_records.CLAIM_BULK_IDS})"
         " ORDER BY id",
         {"claim": claim_id, "article": article_id},
     )

@@ -7,7 +7,9 @@ row-value form `(checkworthiness, article_id, seq) < (?, ?, ?)`, which SQLite se
 A search is never capped: every full-text match can be paged to, counted and exported. It is
 counted first (up to the count bound), and the count decides how the page is found. Few matches:
 SQLite reads them and sorts them. Many (one claim in WALK_DENSITY or more): it walks the ranked
-index, looking each claim up in the set of matches, and stops at the end of the page.
+index, looking each claim up in the set of matches, and stops at the end of the page. A search
+with no other indexed filter does both in one statement that reads its matches once
+(store/queue_search.py).
 """
 
 import json
@@ -21,6 +23,7 @@ from factcheck.ids import parse_id
 from factcheck.store.errors import Invalid
 from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
+from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
 
 PAGE_SIZE = 50
@@ -228,25 +231,34 @@ def queue_page(
         params.update(score=start[0], article=start[1], seq=start[2])
     # The page's ids first, so a sort of many matches carries ids alone; details for the page.
     page = f"SELECT c.id FROM {source} {_where_sql(clauses)} ORDER BY {_ORDER} LIMIT :limit"
+    rows = _page_rows(db, page, {**params, "limit": limit + 1})
+    next_key = page_key(rows[limit - 1]) if len(rows) > limit else None
+    return cast(list[QueueRow], rows[:limit]), next_key
+
+
+def _page_rows(
+    db: Database, page: str, params: dict, *, before: str = "", extra: str = ""
+) -> list[dict]:
+    """The queue's rows for the claim ids `page` selects, in queue order: `before` is a WITH
+    clause the page reads from, `extra` more columns."""
     rows = list(
         db.query(
-            "SELECT c.id, c.article_id, c.seq, c.text, c.section, c.kind, c.reason,"
+            f"{before} SELECT c.id, c.article_id, c.seq, c.text, c.section, c.kind, c.reason,"
             " c.checkworthiness, c.reasons, c.status, c.verdict, c.version, c.updated_at,"
             " c.assignee_id, u.username AS assignee, u.display_name AS assignee_name, a.title AS article_title,"
             " (SELECT v.rating_label FROM verdicts v WHERE v.claim_id = c.id"
             "   AND v.state IN ('draft', 'in_review') ORDER BY v.id DESC LIMIT 1)"
             "   AS pending_verdict,"
-            " a.imported_at AS article_imported_at"
+            f" a.imported_at AS article_imported_at{extra}"
             f" FROM ({page}) p CROSS JOIN claims c ON c.id = p.id"
             " JOIN articles a ON a.id = c.article_id LEFT JOIN users u ON u.id = c.assignee_id"
             f" ORDER BY {_ORDER}",
-            {**params, "limit": limit + 1},
+            params,
         )
     )
     for row in rows:
         row["reasons"] = json.loads(row["reasons"])
-    next_key = page_key(rows[limit - 1]) if len(rows) > limit else None
-    return cast(list[QueueRow], rows[:limit]), next_key
+    return rows
 
 
 @query
@@ -291,6 +303,8 @@ def queue_results(
     someone pages could make that stale; an exact count below the bound is taken afresh on every
     page."""
     counted = bound + 1 if after and after.endswith(_MORE) else None
+    if counted is None and search_expression(filters.search or "") and not _indexed(filters):
+        return _search_results(db, filters, after, bound)
     if counted is None and search_expression(filters.search or ""):
         counted = queue_count_upto(db, filters, bound)
     walk = counted is not None and search_expression(filters.search or "") is not None
@@ -304,6 +318,40 @@ def queue_results(
     if next_key and counted > bound:
         next_key += _MORE
     return QueueResults(rows, next_key, min(counted, bound), counted > bound)
+
+
+def _search_results(db, filters: QueueFilters, after: str | None, bound: int) -> QueueResults:
+    """A search counted and paged in one statement that reads its full-text matches once
+    (store/queue_search)."""
+    clauses, params = _narrowing(filters)
+    plain = clauses == ["c.kind = :kind"] and params == {"kind": "claim"}
+    start = parse_page_key(after)
+    keyset = None
+    if start:
+        keyset = "(c.checkworthiness, c.article_id, c.seq) < (:score, :article, :seq)"
+        params.update(score=start[0], article=start[1], seq=start[2])
+    sql = search_sql(_ORDER, clauses, plain=plain, keyset=keyset)
+    params.update(
+        search=search_expression(filters.search or ""),
+        over=bound + 1,
+        bound=bound,
+        density=WALK_DENSITY,
+        limit=PAGE_SIZE + 1,
+    )
+    extra = ", (SELECT n FROM search_count) AS match_count"
+    rows = _page_rows(db, sql.page, params, before=sql.with_clause, extra=extra)
+    counted = rows[0]["match_count"] if rows else 0
+    if not rows and after is not None:
+        # Past the last page: the statement had no row to carry the count on.
+        counted = queue_count_upto(db, filters, bound)
+    for row in rows:
+        del row["match_count"]
+    next_key = page_key(rows[PAGE_SIZE - 1]) if len(rows) > PAGE_SIZE else None
+    if next_key and counted > bound:
+        next_key += _MORE
+    return QueueResults(
+        cast(list[QueueRow], rows[:PAGE_SIZE]), next_key, min(counted, bound), counted > bound
+    )
 
 
 @query
