@@ -22,8 +22,8 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
+from factcheck import archive_jobs, link_watch  # noqa: E402
 from factcheck import db as database  # noqa: E402
-from factcheck import jobs, link_watch  # noqa: E402
 from factcheck.network.fetch import FetchPolicy  # noqa: E402
 from factcheck.store import evidence as evidence_store  # noqa: E402
 from factcheck.store.actors import SYSTEM  # noqa: E402
@@ -98,7 +98,7 @@ def ours(urls: list[str], quotes: list[str], path: Path, policy: FetchPolicy) ->
         )
     started = time.perf_counter()
     for url in urls:
-        jobs.archive_evidence.call_local(str(path), url, policy)
+        archive_jobs.archive_evidence.call_local(str(path), url, policy)
     elapsed = time.perf_counter() - started
     db.close()
     return elapsed

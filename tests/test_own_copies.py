@@ -72,9 +72,9 @@ def failed_item(app_db, people, claim, immediate_jobs, app):
         quote="none of the cracks was deeper than 4 centimetres",
         actor=people["rita"],
     )
-    from factcheck import jobs
+    from factcheck import archive_jobs
 
-    jobs.archive_evidence(app.config["DATABASE"], item["url"]).get()
+    archive_jobs.archive_evidence(app.config["DATABASE"], item["url"]).get()
     return item
 
 

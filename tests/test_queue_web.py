@@ -137,7 +137,9 @@ def test_every_filter_control_is_labelled(client, two_articles):
         ("status=nonsense&section=footer", {}),
     ],
 )
-def test_each_filter_lists_exactly_its_claims_in_rank_order(client, two_articles, app_db, people, query, filters):
+def test_each_filter_lists_exactly_its_claims_in_rank_order(
+    client, two_articles, app_db, people, query, filters
+):
     first, _ = two_articles
     claim = first_checkable_claim(app_db, first)
     bulk.bulk_update(app_db, [claim["id"]], action="assign", value="rita", actor=people["ed"])
