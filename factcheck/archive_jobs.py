@@ -112,10 +112,8 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
         snapshot = {"status": "failed", "error": str(error)}
     if archive_url:
         snapshot.update(kind="web_archive", archive_url=archive_url)
-    db = database.connect(db_path)
-    try:
-        actor = actor_for(db, username).via(channel) if username else SYSTEM
-        row = snapshot_store.record_snapshot(db, url, actor=actor, **snapshot)
-    finally:
-        db.close()
+    # A worker archives page after page: its thread keeps its connection between them.
+    db = database.kept_connection(db_path)
+    actor = actor_for(db, username).via(channel) if username else SYSTEM
+    row = snapshot_store.record_snapshot(db, url, actor=actor, **snapshot)
     return {"snapshot_id": row["id"], "status": row["status"]}
