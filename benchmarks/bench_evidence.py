@@ -1,6 +1,7 @@
 """Archiving evidence with quote checks, against a floor of plain fetches that write each page's
-bytes to disk, measured in the same run on pages served from 127.0.0.1; then the link watch's
-re-check rate for pages that have not changed.
+bytes to disk, measured in the same run on pages served from 127.0.0.1 (page by page in turn, so
+the machine's load falls on both alike); then the link watch's re-check rate for pages that have
+not changed.
 
 Ours: the safe fetcher (address vetting, manual redirects, byte cap), article extraction,
 the copy's bytes stored once per sha256, the quote looked up in its text, and one durable
@@ -22,8 +23,8 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
+from factcheck import archive_jobs, link_watch  # noqa: E402
 from factcheck import db as database  # noqa: E402
-from factcheck import jobs, link_watch  # noqa: E402
 from factcheck.network.fetch import FetchPolicy  # noqa: E402
 from factcheck.store import evidence as evidence_store  # noqa: E402
 from factcheck.store.actors import SYSTEM  # noqa: E402
@@ -67,24 +68,23 @@ def _serve(pages: dict[str, bytes]):
     return server
 
 
-def floor(urls: list[str], folder: Path, *, durable: bool) -> float:
-    """One plain GET per page and a file write; `durable` also syncs each file to the disk, as
-    our archive's commit does (SQLite with synchronous=FULL)."""
+def floor_page(url: str, out: Path, *, durable: bool) -> float:
+    """One plain GET and a file write of its bytes; `durable` also syncs the file to the disk,
+    as our archive's commit does (SQLite with synchronous=FULL). Returns the seconds taken."""
     started = time.perf_counter()
-    for number, url in enumerate(urls):
-        with requests.get(url, timeout=10) as response:
-            body = response.content
-        with open(folder / f"{number}.html", "wb") as out:
-            out.write(body)
-            if durable:
-                out.flush()
-                os.fsync(out.fileno())
+    with requests.get(url, timeout=10) as response:
+        body = response.content
+    with open(out, "wb") as handle:
+        handle.write(body)
+        if durable:
+            handle.flush()
+            os.fsync(handle.fileno())
     return time.perf_counter() - started
 
 
-def ours(urls: list[str], quotes: list[str], path: Path, policy: FetchPolicy) -> float:
+def prepare(urls: list[str], quotes: list[str], path: Path) -> None:
+    """One quoted evidence item citing each page."""
     db = database.connect(path)
-    database.migrate(db)
     add_user(
         db, "bench", role="reviewer", password="bench-password-1", display_name=None, actor=SYSTEM
     )
@@ -96,12 +96,20 @@ def ours(urls: list[str], quotes: list[str], path: Path, policy: FetchPolicy) ->
         evidence_store.add_evidence(
             db, claim_id, url=url, stance="supports", quote=quote, actor=actor
         )
-    started = time.perf_counter()
-    for url in urls:
-        jobs.archive_evidence.call_local(str(path), url, policy)
-    elapsed = time.perf_counter() - started
     db.close()
-    return elapsed
+
+
+def interleaved(urls: list[str], folder: Path, path: Path, policy: FetchPolicy) -> dict:
+    """Seconds for the floor, the synced floor and our archive, page by page in turn, so that a
+    change in the machine's load falls on all three alike."""
+    totals = {"floor": 0.0, "synced": 0.0, "ours": 0.0}
+    for number, url in enumerate(urls):
+        totals["floor"] += floor_page(url, folder / f"{number}.html", durable=False)
+        totals["synced"] += floor_page(url, folder / f"{number}.synced.html", durable=True)
+        started = time.perf_counter()
+        archive_jobs.archive_evidence.call_local(str(path), url, policy)
+        totals["ours"] += time.perf_counter() - started
+    return totals
 
 
 def main() -> int:
@@ -118,8 +126,6 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory() as folder:
             folder = Path(folder)
-            floor_seconds = floor(urls, folder, durable=False)
-            durable_seconds = floor(urls, folder, durable=True)
             path = folder / "bench.db"
             db = database.connect(path)
             database.migrate(db)
@@ -132,7 +138,13 @@ def main() -> int:
                 ):
                     break
             db.close()
-            ours_seconds = ours(urls, quotes, path, policy)
+            prepare(urls, quotes, path)
+            # The database stays open while the pages are archived, as a running server's is.
+            db = database.connect(path)
+            totals = interleaved(urls, folder, path, policy)
+            db.close()
+            floor_seconds, durable_seconds = totals["floor"], totals["synced"]
+            ours_seconds = totals["ours"]
             db = database.connect(path)
             found = db.execute(
                 "SELECT count(*) FILTER (WHERE status IN ('found', 'approximate')), count(*)"

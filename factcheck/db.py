@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,6 +72,37 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     return sqlite_utils.Database(conn)
+
+
+# Per thread: the one connection kept_connection() holds open, and which file it opened.
+_kept = threading.local()
+
+
+def kept_connection(path: str | os.PathLike) -> sqlite_utils.Database:
+    """A connection to `path` that this thread keeps open for its next call, for job workers that
+    run job after job against one database: opening one (its settings, then parsing the schema
+    on first use) costs more than a small job's writing. Only the latest database is kept per
+    thread, and the connection is opened again when the file at `path` is no longer the one it
+    opened (deleted, or replaced by another). Callers do not close it."""
+    path = Path(path)
+    kept = getattr(_kept, "connection", None)
+    if kept is not None:
+        identity, db = kept
+        if identity == _identity(path):
+            return db
+        _kept.connection = None
+        db.close()
+    db = connect(path)
+    _kept.connection = (_identity(path), db)
+    return db
+
+
+def _identity(path: Path) -> tuple[str, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return str(path), info.st_dev, info.st_ino
 
 
 def limit_time(db: sqlite_utils.Database, seconds: float | None) -> None:

@@ -8,8 +8,8 @@ the progress, input and markers it left in huey's key-value store say it ever ex
 import logging
 import sqlite3
 
+from factcheck import archive_jobs, import_jobs, job_progress, jobs, link_jobs
 from factcheck import db as database
-from factcheck import jobs, link_jobs
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import NotFound, StoreError
@@ -23,9 +23,9 @@ INTERRUPTED_ARCHIVE = (
     "the server stopped while this page was being fetched, so no copy was kept; try again"
 )
 _IMPORT_TASKS = {
-    "import_url": jobs.import_url,
-    "import_text": jobs.import_text,
-    "import_files": jobs.import_files,
+    "import_url": import_jobs.import_url,
+    "import_text": import_jobs.import_text,
+    "import_files": import_jobs.import_files,
 }
 
 
@@ -39,16 +39,20 @@ def recover_interrupted() -> dict[str, list[str]]:
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
     imports, archives = [], []
     for key, value in items.items():
-        if key.startswith(jobs.PROGRESS_PREFIX):
-            job_id = key.removeprefix(jobs.PROGRESS_PREFIX)
+        if key.startswith(job_progress.PROGRESS_PREFIX):
+            job_id = key.removeprefix(job_progress.PROGRESS_PREFIX)
             state = jobs.huey.serializer.deserialize(value)
             # Still queued, finished, or ended by an error huey kept (the progress page says so).
-            if state.get("stage") in jobs.FINISHED_STAGES or job_id in waiting or job_id in items:
+            if (
+                state.get("stage") in job_progress.FINISHED_STAGES
+                or job_id in waiting
+                or job_id in items
+            ):
                 continue
-            jobs.set_progress(job_id, "failed", INTERRUPTED_IMPORT, interrupted=True)
+            job_progress.set_progress(job_id, "failed", INTERRUPTED_IMPORT, interrupted=True)
             imports.append(job_id)
-        elif key.startswith(jobs.ARCHIVING_PREFIX):
-            url = key.removeprefix(jobs.ARCHIVING_PREFIX)
+        elif key.startswith(archive_jobs.ARCHIVING_PREFIX):
+            url = key.removeprefix(archive_jobs.ARCHIVING_PREFIX)
             marker = jobs.huey.serializer.deserialize(value)
             if marker["job_id"] in waiting:
                 continue
@@ -83,12 +87,12 @@ def _record_interrupted_archive(db_path: str, url: str) -> bool:
 def retry_import(job_id: str, username: str) -> str:
     """Queue a failed import again with the input it was given, as a new job of the same owner.
     The caller has checked that the job failed (or was cut off)."""
-    kept = jobs.kept_input(job_id)
-    if kept is None or jobs.owner(job_id) != username:
+    kept = job_progress.kept_input(job_id)
+    if kept is None or job_progress.owner(job_id) != username:
         raise NotFound("import_job.cannot_retry", {"id": job_id})
     task = _IMPORT_TASKS[kept["task"]].s(*kept["args"], **kept["kwargs"])
-    new_id = jobs.submit_import(task, username)
-    jobs.forget_input(job_id)  # the new job holds the input now
+    new_id = job_progress.submit_import(task, username)
+    job_progress.forget_input(job_id)  # the new job holds the input now
     return new_id
 
 

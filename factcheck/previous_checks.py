@@ -80,9 +80,9 @@ def refresh(
     """Match these claims again: here and now, or in a background job when `db_path` is given
     (a web request) and there are more than INLINE_CLAIMS of them."""
     if db_path is not None and len(claim_ids) > INLINE_CLAIMS:
-        from factcheck import jobs
+        from factcheck import matching_jobs
 
-        jobs.queue_rematch(db_path, claim_ids, actor, cause)
+        matching_jobs.queue_rematch(db_path, claim_ids, actor, cause)
         return {"claims": 0, "changed": 0, "queued": len(claim_ids)}
     return match_claims(db, claim_ids, cause=cause, actor=actor, progress=progress)
 
@@ -129,9 +129,9 @@ def after_library_change(
     """Match again every claim the change may affect (see affected_claims): here and now, or,
     when `db_path` is given (a web request), all of it in a background job."""
     if db_path is not None:
-        from factcheck import jobs
+        from factcheck import matching_jobs
 
-        jobs.queue_library_change(db_path, library_ids, list(matched), actor, cause)
+        matching_jobs.queue_library_change(db_path, library_ids, list(matched), actor, cause)
         return {"claims": 0, "changed": 0, "queued": True}
     claim_ids = affected_claims(db, library_ids, matched=matched)
     return match_claims(db, claim_ids, cause=cause, actor=actor)

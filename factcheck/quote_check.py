@@ -8,8 +8,10 @@ so the snapshot view can highlight exactly what was found."""
 import difflib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -86,6 +88,42 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+class _PlainOrigin:
+    """normalise()'s origin list for plain ASCII text (no backquote), worked out only at the few
+    indexes a found passage needs: such text just loses the spaces between its runs and changes
+    case, so an index is found from where each run starts, in the text and in its normal form."""
+
+    def __init__(self, text: str, runs: list[str]):
+        self._text = text
+        self._runs = runs
+        self._starts: tuple[list[int], list[int]] | None = None
+
+    def _run_starts(self) -> tuple[list[int], list[int]]:
+        if self._starts is None:
+            # A run starts after the characters of the runs before it and one space after each.
+            before = list(accumulate(map(len, self._runs), initial=0))[:-1]
+            normal = [characters + spaces for spaces, characters in enumerate(before)]
+            self._starts = normal, [match.start() for match in _RUN.finditer(self._text)]
+        return self._starts
+
+    def __getitem__(self, index: int) -> int:
+        normal, original = self._run_starts()
+        run = bisect_right(normal, index) - 1
+        offset = index - normal[run]
+        if offset < len(self._runs[run]):
+            return original[run] + offset
+        return original[run + 1] - 1  # the space before the next run: the last space before it
+
+
+def _searchable(text: str) -> tuple[str, list[int] | _PlainOrigin]:
+    """normalise(text), quicker for plain ASCII text (most pages), whose origin is only worked
+    out where it is looked at."""
+    if text.isascii() and "`" not in text:
+        runs = _RUN.findall(text)
+        return " ".join(runs).lower(), _PlainOrigin(text, runs)
+    return normalise(text)
+
+
 def _fragments(quote: str) -> list[str]:
     """The parts of a quote between omission marks ('...', '…', '[...]'), normalised, with the
     quotation marks around the whole quote dropped."""
@@ -95,11 +133,13 @@ def _fragments(quote: str) -> list[str]:
     return [part for part in parts if _WORD.search(part)]
 
 
-def _span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+def _span(origin: list[int] | _PlainOrigin, start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
-def _exact(fragments: list[str], haystack: str, origin: list[int]) -> tuple[int, int] | None:
+def _exact(
+    fragments: list[str], haystack: str, origin: list[int] | _PlainOrigin
+) -> tuple[int, int] | None:
     """Where all fragments appear in order (the first fragment's start to the last one's end)."""
     position, first = 0, None
     for fragment in fragments:
@@ -155,7 +195,7 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     fragments = _fragments(quote or "")
     if not fragments:
         return None
-    haystack, origin = normalise(text or "")
+    haystack, origin = _searchable(text or "")
     if text is None or not _WORD.search(haystack):
         return QuoteCheck(NO_TEXT)
     span = _exact(fragments, haystack, origin)

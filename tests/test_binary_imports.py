@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import DAM_ARTICLE_PAGE, SAMPLE_ARTICLE, audit_count, page_token, parse
 
-from factcheck import jobs
+from factcheck import job_progress
 from factcheck.cli import main
 from factcheck.importers import ImportRefused, binary_kind, from_html, from_text
 from factcheck.store import articles as article_store
@@ -124,7 +124,7 @@ def test_a_big_renamed_zip_fails_its_job_with_the_reason(post_upload, client, ap
     response = post_upload("story.html", data)
     assert response.status_code == 303 and response.headers["Location"].startswith("/imports/")
     job_id = response.headers["Location"].removeprefix("/imports/")
-    assert jobs.progress(job_id)["stage"] == "failed"
+    assert job_progress.progress(job_id)["stage"] == "failed"
     progress = parse(client.get(response.headers["Location"]))
     message = progress.cssselect("[data-error-message]")[0].text_content()
     assert message.startswith("This file is a ZIP archive, not an HTML page;")

@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from local_server import page
 
-from factcheck import jobs
+from factcheck import archive_jobs, jobs
 from factcheck.history_words import HISTORY_WORDS, describe, detail, headline, version_after
 from factcheck.network.fetch import FetchPolicy
 from factcheck.network.urls import url_host, url_rest
@@ -251,12 +251,12 @@ def test_a_pending_archive_badge_asks_again_until_the_copy_is_kept(client, claim
     )
     # Queued, as `factcheck evidence add` leaves it for a worker.
     jobs.huey.put(
-        jobs._archiving_key(added["url"]), {"job_id": "j1", "db_path": "", "policy": None}
+        archive_jobs._archiving_key(added["url"]), {"job_id": "j1", "db_path": "", "policy": None}
     )
     try:
         badge = panel_of(client, claim["id"]).cssselect(".archive-status.is-pending")[0]
     finally:
-        jobs.huey.delete(jobs._archiving_key(added["url"]))
+        jobs.huey.delete(archive_jobs._archiving_key(added["url"]))
     status_url = f"/claims/{claim['id']}/evidence/{added['id']}/archive-status"
     assert badge.get("hx-get") == status_url and badge.get("hx-trigger").startswith("every")
     evidence_store.record_snapshot(
@@ -274,11 +274,11 @@ def test_a_copy_queued_long_ago_says_it_waits_for_a_worker_and_stops_asking(
         app_db, claim["id"], url="https://example.org/slow", stance="context", actor=people["ed"]
     )
     marker = {"job_id": "j2", "db_path": "", "policy": None, "queued_at": 0}
-    jobs.huey.put(jobs._archiving_key(added["url"]), marker)
+    jobs.huey.put(archive_jobs._archiving_key(added["url"]), marker)
     try:
         badge = panel_of(client, claim["id"]).cssselect(f"#archive-badge-{added['id']}")[0]
     finally:
-        jobs.huey.delete(jobs._archiving_key(added["url"]))
+        jobs.huey.delete(archive_jobs._archiving_key(added["url"]))
     assert words(badge.cssselect(".archive-status")[0]).startswith("Queued for archiving, waiting")
     assert not badge.cssselect("[hx-trigger]"), "a badge nobody will answer stops polling"
     assert words(badge.cssselect("button")[0]) == "Check again"

@@ -2,6 +2,8 @@
 
 import sqlite3
 
+import pytest
+
 from factcheck import db as database
 from factcheck.resources import migrations_dir
 
@@ -70,3 +72,28 @@ def test_transaction_takes_the_write_lock_at_once(tmp_path):
             assert "locked" in str(error)
         else:
             raise AssertionError("a second writer got the lock during BEGIN IMMEDIATE")
+
+
+def test_a_thread_keeps_one_connection_and_opens_another_when_the_file_changes(tmp_path):
+    import threading
+
+    first_path, second_path = tmp_path / "one.db", tmp_path / "two.db"
+    kept = database.kept_connection(first_path)
+    assert database.kept_connection(first_path) is kept
+    elsewhere = []
+    worker = threading.Thread(target=lambda: elsewhere.append(database.kept_connection(first_path)))
+    worker.start()
+    worker.join()
+    assert elsewhere[0] is not kept, "each thread has its own"
+
+    other = database.kept_connection(second_path)
+    assert other is not kept
+    with pytest.raises(sqlite3.ProgrammingError):
+        kept.execute("SELECT 1")  # only the latest database is kept open
+
+    other.execute("CREATE TABLE marks (n INTEGER)")
+    second_path.unlink()  # the file is deleted and made again: write to the new one
+    database.connect(second_path).close()
+    again = database.kept_connection(second_path)
+    assert again is not other
+    assert [row[0] for row in again.execute("SELECT name FROM sqlite_master")] == []

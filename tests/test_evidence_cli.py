@@ -123,17 +123,17 @@ def test_an_own_copy_from_the_command_line(run, tmp_path):
 
 
 def test_a_copy_made_at_once_ends_the_wait_for_the_queued_one(run):
-    from factcheck import jobs
+    from factcheck import archive_jobs
 
     url = "http://10.9.8.6/report"
     added = run("evidence", "add", str(run.claim_id), url, "--stance", "supports", "--as", "rita")
     evidence_id = next(row["id"] for row in _rows(run.path, "SELECT id FROM evidence") if row["id"])
     assert "queued for archiving" in added.output
-    assert jobs.archive_state(url) == "queued"
+    assert archive_jobs.archive_state(url) == "queued"
     archived = run("evidence", "archive", str(evidence_id))
     assert archived.exit_code == 0, archived.output
     assert "The address leads into a private network" in archived.output
-    assert jobs.archive_state(url) is None
+    assert archive_jobs.archive_state(url) is None
 
 
 def test_links_check_waits_its_turn_behind_a_running_one(run):

@@ -11,7 +11,7 @@ from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import add_people, first_checkable_claim, import_sample, new_database
 from local_server import page
 
-from factcheck import jobs, link_jobs
+from factcheck import archive_jobs, jobs, link_jobs
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_reads, evidence, snapshots
 from factcheck.store.actors import SYSTEM
@@ -50,7 +50,7 @@ def test_each_quote_is_checked_against_the_copy_and_stored_with_it(world):
     _add(db, claim, people, url, FOUND_QUOTE)
     other = _another_claim(db, claim)
     _add(db, other, people, url, MISSING_QUOTE)
-    outcome = jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
+    outcome = archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     checks = snapshots.quote_checks_for(db, outcome["snapshot_id"])
     assert [check["status"] for check in checks] == ["found", "not_found"]
     found = checks[0]
@@ -70,7 +70,7 @@ def test_a_close_quote_is_found_approximately_and_shows_in_claims_json(world):
     path, db, people, claim, site = world
     url = site.url("/report")
     _add(db, claim, people, url, CLOSE_QUOTE)
-    jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
+    archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     record = claim_reads.claims_with_reviews(db, [claim])[0]
     item = record["evidence"][0]
     assert item["quote_status"] == "approximate"
@@ -83,7 +83,7 @@ def test_evidence_added_after_a_copy_exists_is_checked_at_once(world):
     url = site.url("/report")
     other = _another_claim(db, claim)
     _add(db, other, people, url, None)
-    jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
+    archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     added = _add(db, claim, people, url, "seven cracks in the spillway")
     row = evidence.evidence_for_claim(db, claim["id"])[0]
     assert row["id"] == added["id"] and row["quote_status"] == "found"
@@ -92,12 +92,12 @@ def test_evidence_added_after_a_copy_exists_is_checked_at_once(world):
 def test_a_failed_archive_checks_nothing_and_a_page_without_text_says_so(world):
     path, db, people, claim, site = world
     _add(db, claim, people, "http://10.1.2.3/x", FOUND_QUOTE)
-    jobs.archive_evidence(str(path), "http://10.1.2.3/x").get()
+    archive_jobs.archive_evidence(str(path), "http://10.1.2.3/x").get()
     assert evidence.evidence_for_claim(db, claim["id"])[0]["quote_status"] is None
     site.routes["/doc.pdf"] = page(b"%PDF-1.4 binary", "application/pdf")
     url = site.url("/doc.pdf")
     _add(db, claim, people, url, FOUND_QUOTE, stance="context")
-    jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
+    archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     assert evidence.evidence_for_claim(db, claim["id"])[1]["quote_status"] == "no_text"
 
 
@@ -105,8 +105,8 @@ def test_copies_and_their_bytes_are_stored_once_and_never_change(world):
     path, db, people, claim, site = world
     url = site.url("/report")
     _add(db, claim, people, url, None)
-    first = jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
-    second = jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
+    first = archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
+    second = archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     assert first["snapshot_id"] != second["snapshot_id"]
     digest = hashlib.sha256(ARTICLE_PAGE).hexdigest()
     assert db.execute("SELECT count(*) FROM snapshot_files").fetchone()[0] == 1
@@ -141,7 +141,7 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
         site.routes[route] = page(ARTICLE_PAGE)
         url = site.url(route)
         _add(app_db, claim, people, url, quote)
-        jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+        archive_jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
     _add(app_db, claim, people, site.url("/d"), None, stance="context")  # no quote: not counted
     verdicts.set_verdict(
         app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]

@@ -9,7 +9,7 @@ import pytest
 from helpers import add_people, first_checkable_claim, import_sample, new_database
 from local_server import Server, redirect
 
-from factcheck import jobs, link_watch
+from factcheck import archive_jobs, link_watch
 from factcheck.archive_words import failure_words
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
@@ -65,7 +65,7 @@ def test_an_archive_refuses_a_redirect_inward(world, site, secret, hop):
     path, db, people, claim, policy = world
     url = site.url(hop)
     evidence_store.add_evidence(db, claim["id"], url=url, stance="context", actor=people["rita"])
-    outcome = jobs.archive_evidence(path, url, policy).get()
+    outcome = archive_jobs.archive_evidence(path, url, policy).get()
     kept = snapshots.get_snapshot(db, outcome["snapshot_id"])
     assert kept["status"] == "failed" and kept["error"].startswith("refused:")
     assert failure_words(kept["error"]).startswith(("The address", "Only http"))
@@ -77,7 +77,7 @@ def test_a_web_archive_copy_and_a_link_check_refuse_it_too(world, site, secret):
     item = evidence_store.add_evidence(
         db, claim["id"], url=site.url("/go"), stance="context", actor=people["rita"]
     )
-    outcome = jobs.archive_evidence(
+    outcome = archive_jobs.archive_evidence(
         path, item["url"], policy, archive_url=site.url("/go"), username="rita"
     ).get()
     assert snapshots.get_snapshot(db, outcome["snapshot_id"])["error"].startswith("refused:")

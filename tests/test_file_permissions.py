@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck import db as database
-from factcheck import jobs
+from factcheck import job_progress, jobs
 from factcheck.app import create_app
 from factcheck.cli import main
 
@@ -56,7 +56,7 @@ def test_the_jobs_file_is_owner_only(tmp_path, permissive_umask, configure):
     path = jobs.jobs_path_for(database)
     try:
         jobs.configure(path) if configure == "configure" else jobs.configure_for(database)
-        jobs.set_progress("some-job", "queued", "Waiting for a worker")
+        job_progress.set_progress("some-job", "queued", "Waiting for a worker")
         assert mode(path.parent) == 0o700
         for candidate in (path, path.with_name(path.name + "-wal")):
             if candidate.exists():

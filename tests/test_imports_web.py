@@ -12,7 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from local_server import page
 
-from factcheck import jobs
+from factcheck import importers, job_progress, jobs
 from factcheck.app import FORM_OVERHEAD_BYTES, create_app
 from factcheck.importers import DEFAULT_MAX_BYTES
 from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
@@ -326,8 +326,8 @@ def test_a_missing_or_odd_url_is_refused_beside_the_field(post_import, url, mess
 
 def test_a_running_job_polls_and_the_page_refreshes_without_script(client):
     job_id = str(uuid.uuid4())
-    jobs.set_owner(job_id, "rita")
-    jobs.set_progress(job_id, "fetching", "Fetching https://example.org/story")
+    job_progress.set_owner(job_id, "rita")
+    job_progress.set_progress(job_id, "fetching", "Fetching https://example.org/story")
     fragment = parse(client.get(f"/imports/{job_id}", headers=HX))
     assert fragment.get("hx-get") == f"/imports/{job_id}"
     assert "load delay" in fragment.get("hx-trigger")
@@ -342,8 +342,8 @@ def test_a_running_job_polls_and_the_page_refreshes_without_script(client):
 
 def test_a_finished_job_stops_polling(client):
     job_id = str(uuid.uuid4())
-    jobs.set_owner(job_id, "rita")
-    jobs.set_progress(job_id, "failed", "no article text found on this page")
+    job_progress.set_owner(job_id, "rita")
+    job_progress.set_progress(job_id, "failed", "no article text found on this page")
     fragment = parse(client.get(f"/imports/{job_id}", headers=HX))
     assert fragment.get("hx-get") is None
     assert "<noscript>" not in client.get(f"/imports/{job_id}").get_data(as_text=True)
@@ -357,8 +357,8 @@ def test_an_unknown_job_is_404(client):
 
 def test_someone_elses_job_is_404(client_as):
     job_id = str(uuid.uuid4())
-    jobs.set_owner(job_id, "rita")
-    jobs.set_progress(job_id, "fetching", "Fetching https://example.org/private-story")
+    job_progress.set_owner(job_id, "rita")
+    job_progress.set_progress(job_id, "fetching", "Fetching https://example.org/private-story")
     assert client_as("rita").get(f"/imports/{job_id}.json").status_code == 200
     assert client_as("ed").get(f"/imports/{job_id}.json").status_code == 404
 
@@ -424,7 +424,7 @@ def test_a_job_that_crashes_is_reported_as_failed(
         raise RuntimeError("splitter fell over")
 
     response = post_import({"source": "paste", "text": big_text(imports.DIRECT_IMPORT_MAX_BYTES)})
-    monkeypatch.setattr(jobs.importers, "from_text", crash)
+    monkeypatch.setattr(importers, "from_text", crash)
     run_next_job()  # huey records the error instead of raising it
     fragment = parse(client.get(response.headers["Location"], headers=HX))
     assert fragment.cssselect("h2")[0].text_content() == "Import failed"

@@ -7,7 +7,7 @@ import json
 import pytest
 from helpers import DAM_ARTICLE_PAGE, HX, SAMPLE_ARTICLE, page_token, parse, words
 
-from factcheck import jobs
+from factcheck import job_progress, jobs
 from factcheck.store import articles as article_store
 from factcheck.store import audit
 from factcheck.views import imports
@@ -115,13 +115,13 @@ def test_progress_counts_files_while_the_job_runs(upload, client, app_db, queued
     assert words(waiting.cssselect("h2")[0]) == "Waiting to start…"
     assert article_store.list_articles(app_db) == []
     seen = []
-    original = jobs.set_progress
+    original = job_progress.set_progress
 
     def record(job, stage, message, **extra):
         seen.append(message)
         original(job, stage, message, **extra)
 
-    monkeypatch.setattr(jobs, "set_progress", record)
+    monkeypatch.setattr(job_progress, "set_progress", record)
     jobs.huey.execute(jobs.huey.dequeue())
     assert seen[:3] == ["Read 0 of 2 files", "Read 1 of 2 files", "Read 2 of 2 files"]
     state = client.get(f"/imports/{job_id}.json").get_json()

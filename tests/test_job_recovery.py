@@ -6,7 +6,7 @@ from helpers import DAM_ARTICLE_PAGE, HX, fragment, page_token, parse
 from local_server import page
 from test_imports_web import big_text
 
-from factcheck import job_recovery, jobs
+from factcheck import archive_jobs, job_progress, job_recovery, jobs
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import articles as article_store
 from factcheck.store import audit
@@ -28,7 +28,7 @@ def crash_while_running(stage: str | None = None):
     task = jobs.huey.dequeue()
     assert task is not None, "no job is waiting"
     if stage:
-        jobs.set_progress(task.id, stage, "Splitting into claims and saving")
+        job_progress.set_progress(task.id, stage, "Splitting into claims and saving")
     return task.id
 
 
@@ -63,7 +63,7 @@ def test_an_import_cut_off_while_saving_is_failed_with_a_retry_that_works(
 
     restart(jobs_file)
 
-    assert jobs.progress(job_id)["stage"] == "failed"
+    assert job_progress.progress(job_id)["stage"] == "failed"
     progress = parse(client.get(f"/imports/{job_id}"))
     assert progress.cssselect("h2")[0].text_content() == "Import failed"
     message = progress.cssselect("[data-error-message]")[0].text_content()
@@ -76,10 +76,10 @@ def test_an_import_cut_off_while_saving_is_failed_with_a_retry_that_works(
     retried = client.post(form.get("action"), data={"csrf_token": page_token(client, "/")})
     assert retried.status_code == 303
     new_id = retried.headers["Location"].removeprefix("/imports/")
-    assert new_id != job_id and jobs.progress(new_id)["stage"] == "queued"
+    assert new_id != job_id and job_progress.progress(new_id)["stage"] == "queued"
     assert article_store.list_articles(app_db) == []
     run_next_job()
-    assert jobs.progress(new_id)["stage"] == "done"
+    assert job_progress.progress(new_id)["stage"] == "done"
     (article,) = article_store.list_articles(app_db)
     assert article["title"] == "A long report from the valley"
     # The input moved to the new job: the old one cannot be queued a second time.
@@ -92,8 +92,8 @@ def test_a_job_taken_but_not_started_is_recovered_too(client, jobs_file):
     job_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
     crash_while_running()  # progress still says "queued", but the queue no longer holds it
     restart(jobs_file)
-    assert jobs.progress(job_id)["stage"] == "failed"
-    assert jobs.progress(job_id)["interrupted"] is True
+    assert job_progress.progress(job_id)["stage"] == "failed"
+    assert job_progress.progress(job_id)["interrupted"] is True
 
 
 def test_only_the_owner_can_retry(client, client_as, jobs_file):
@@ -103,7 +103,10 @@ def test_only_the_owner_can_retry(client, client_as, jobs_file):
     eve = client_as("eve")
     response = eve.post(f"/imports/{job_id}/retry", data={"csrf_token": page_token(eve, "/")})
     assert response.status_code == 404
-    assert jobs.progress(job_id)["stage"] == "failed" and jobs.kept_input(job_id) is not None
+    assert (
+        job_progress.progress(job_id)["stage"] == "failed"
+        and job_progress.kept_input(job_id) is not None
+    )
 
 
 def test_an_archive_cut_off_is_failed_and_can_be_fetched_again(
@@ -115,13 +118,13 @@ def test_an_archive_cut_off_is_failed_and_can_be_fetched_again(
     evidence = evidence_store.add_evidence(
         app_db, claim["id"], url=url, stance="supports", actor=people["rita"]
     )
-    jobs.queue_archive(app.config["DATABASE"], url, FetchPolicy.local_test(site.port))
-    assert jobs.archive_queued(url)
+    archive_jobs.queue_archive(app.config["DATABASE"], url, FetchPolicy.local_test(site.port))
+    assert archive_jobs.archive_queued(url)
     crash_while_running()
 
     restart(jobs_file)
 
-    assert not jobs.archive_queued(url)
+    assert not archive_jobs.archive_queued(url)
     (item,) = evidence_store.evidence_for_claim(app_db, claim["id"])
     assert item["snapshot_status"] == "failed"
     assert item["snapshot_error"] == job_recovery.INTERRUPTED_ARCHIVE
@@ -149,8 +152,8 @@ def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
     run_next_job()
     waiting_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000, "Later"))
     assert job_recovery.recover_interrupted() == {"imports": [], "archives": []}
-    assert jobs.progress(done_id)["stage"] == "done"
-    assert jobs.progress(waiting_id)["stage"] == "queued"
+    assert job_progress.progress(done_id)["stage"] == "done"
+    assert job_progress.progress(waiting_id)["stage"] == "queued"
 
 
 def test_a_link_check_lock_left_by_a_crash_is_cleared_at_restart(immediate_jobs):

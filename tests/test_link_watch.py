@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from local_server import page, redirect
 
-from factcheck import jobs, link_watch
+from factcheck import archive_jobs, link_watch
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks, verdicts
@@ -89,7 +89,7 @@ def watched(app, app_db, people, claim, site, immediate_jobs):
     item = evidence_store.add_evidence(
         app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
     )
-    jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+    archive_jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
     return {"item": item, "url": url, "policy": policy}
 
 

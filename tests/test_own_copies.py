@@ -43,6 +43,40 @@ def test_an_upload_is_typed_by_its_first_bytes(data, content_type):
     assert copies.content_type_of(data) == content_type
 
 
+TITLED_PAGES = [
+    DAM_ARTICLE_PAGE,
+    HTML_COPY,
+    # og:title beats <title>; entities and spaces in it are cleaned.
+    b'<html><head><title>Site | Story</title><meta property="og:title" content=" Dam &amp;'
+    b' spillway  report "></head><body><article><p>'
+    + b"Engineers found seven cracks in the spillway of the dam on Monday, officials said. " * 3
+    + b"</p></article></body></html>",
+    # JSON-LD headline.
+    b'<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+    b' "@type": "NewsArticle", "headline":'
+    b' "Seven cracks found in dam"}</script></head><body><article><p>'
+    + b"Engineers found seven cracks in the spillway of the dam on Monday, officials said. " * 3
+    + b"</p></article></body></html>",
+    # Only headings: one h1.
+    b"<html><body><h1>Cracks in the dam</h1><article><p>"
+    + b"Engineers found seven cracks in the spillway of the dam on Monday, officials said. " * 3
+    + b"</p></article></body></html>",
+]
+
+
+@pytest.mark.parametrize("body", TITLED_PAGES)
+def test_a_copy_has_the_title_and_text_trafilaturas_full_extraction_gives(body):
+    # The copy skips trafilatura's other metadata for speed; its title and text must not change.
+    import trafilatura
+
+    full = trafilatura.bare_extraction(
+        body.decode(), url="https://example.org/a", include_comments=False, with_metadata=True
+    )
+    title, text = copies.title_and_text(body, "text/html", None, "https://example.org/a")
+    assert (title, text) == (full.title, full.text)
+    assert title and text
+
+
 def test_uploads_that_are_empty_too_big_or_of_another_kind_are_refused_in_words():
     with pytest.raises(copies.CopyRefused, match="empty"):
         copies.read_upload(b"", "https://x.example/")
@@ -72,9 +106,9 @@ def failed_item(app_db, people, claim, immediate_jobs, app):
         quote="none of the cracks was deeper than 4 centimetres",
         actor=people["rita"],
     )
-    from factcheck import jobs
+    from factcheck import archive_jobs
 
-    jobs.archive_evidence(app.config["DATABASE"], item["url"]).get()
+    archive_jobs.archive_evidence(app.config["DATABASE"], item["url"]).get()
     return item
 
 

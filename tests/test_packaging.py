@@ -3,6 +3,7 @@
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,14 +13,40 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# What a build reads. setuptools writes build/ and factcheck.egg-info/ beside the sources it
+# builds, so the wheel is built from a copy of these, never from the checkout itself.
+BUILD_SOURCES = ("pyproject.toml", "setup.py", "README.md", "factcheck", "db", "static", "demo")
+BUILD_LEFTOVERS = ("build", "dist", "*.egg-info")
+
+
+def leftovers(folder: Path) -> set[str]:
+    return {path.name for pattern in BUILD_LEFTOVERS for path in folder.glob(pattern)}
+
+
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    """The project built as a wheel and installed into a folder of its own."""
+def checkout_before():
+    """The build leftovers the checkout had before the wheel was built (normally none)."""
+    return leftovers(ROOT)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory, checkout_before):
+    """The project built as a wheel (from a copy of its sources) and installed into a folder of
+    its own."""
     work = tmp_path_factory.mktemp("wheel")
+    sources = work / "sources"
+    sources.mkdir()
+    for name in BUILD_SOURCES:
+        if (ROOT / name).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+            shutil.copytree(ROOT / name, sources / name, ignore=ignore)
+        else:
+            shutil.copy2(ROOT / name, sources / name)
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist")]
     if importlib.util.find_spec("setuptools") and importlib.util.find_spec("wheel"):
         build.append("--no-build-isolation")
-    subprocess.run([*build, str(ROOT)], check=True, cwd=work)
+    subprocess.run([*build, str(sources)], check=True, cwd=work)
+    assert (sources / "build").is_dir(), "the build ran in the copy"
     wheel = next((work / "dist").glob("factcheck-*.whl"))
     target = work / "site"
     subprocess.run(
@@ -76,3 +103,7 @@ def test_installed_package_runs_from_anywhere(installed, tmp_path):
     )
     assert imported.returncode == 0, imported.stderr
     assert json.loads(imported.stdout)["claims"] > 10
+
+
+def test_building_the_wheel_leaves_the_checkout_as_it_was(installed, checkout_before):
+    assert leftovers(ROOT) == checkout_before

@@ -10,6 +10,7 @@ from factcheck.quote_check import (
     FOUND,
     NO_TEXT,
     NOT_FOUND,
+    _searchable,
     check_quote,
     marked_pieces,
     normalise,
@@ -89,6 +90,17 @@ def _one_character_at_a_time(text):
 )
 def test_the_fast_normalisation_matches_the_plain_one(text):
     assert normalise(text) == _one_character_at_a_time(text)
+
+
+@given(
+    st.text(st.characters(max_codepoint=127))
+    | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "\t", "D.", "`"])).map("".join)
+)
+def test_plain_text_is_made_searchable_as_normalise_does(text):
+    haystack, origin = _searchable(text)
+    normal, every_origin = normalise(text)
+    assert haystack == normal
+    assert [origin[index] for index in range(len(normal))] == every_origin
 
 
 @given(page_and_slice(), st.data())

@@ -11,10 +11,34 @@ from factcheck.app import create_app
 from factcheck.views.headers import CONTENT_SECURITY_POLICY
 from factcheck.views.session_cookie import SecretKeyError, key_path_for, load_or_create
 
-EXPECTED_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
+# Directives a browser does not fill in from default-src: without them, anything goes.
+NO_FALLBACK = {"base-uri": {"'none'"}, "form-action": {"'self'"}, "frame-ancestors": {"'none'"}}
+# Images may also be data: URLs; nothing else may come from anywhere but this site.
+ALLOWED_SOURCES = {"img-src": {"'self'", "data:"}}
+
+
+def directives(policy: str) -> dict[str, set[str]]:
+    """A Content-Security-Policy header as {directive: its sources}."""
+    parsed: dict[str, set[str]] = {}
+    for part in policy.split(";"):
+        name, *sources = part.split()
+        assert name not in parsed, f"{name} is given twice, and browsers obey only the first"
+        parsed[name] = set(sources)
+    return parsed
+
+
+def assert_strict(policy: str) -> None:
+    """Scripts, styles and everything else only from this site, no inline script or eval, no
+    plugins, and the page cannot be framed, rebased or made to post elsewhere."""
+    parsed = directives(policy)
+    assert parsed.get("default-src") == {"'self'"}, policy
+    assert parsed.get("object-src") == {"'none'"}, policy
+    for name, sources in parsed.items():
+        if name.endswith("-src"):
+            allowed = ALLOWED_SOURCES.get(name, {"'self'"}) | {"'none'"}
+            assert sources <= allowed, f"{name} also allows {sorted(sources - allowed)}"
+    for name, expected in NO_FALLBACK.items():
+        assert parsed.get(name) == expected, f"{name} must be {expected}: {policy}"
 
 
 @pytest.fixture
@@ -51,15 +75,30 @@ KINDS = [
 ]
 
 
-def test_the_policy_is_the_strict_one():
-    assert CONTENT_SECURITY_POLICY == EXPECTED_CSP
+def test_the_served_policy_is_strict(client, paths):
+    assert_strict(client.get(paths["page"]).headers["Content-Security-Policy"])
+
+
+@pytest.mark.parametrize(
+    "weakened",
+    [
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'",
+        "default-src *; object-src 'none'; base-uri 'none'; form-action 'self'",
+        "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'",
+        "default-src 'self'; style-src 'self' https:; object-src 'none'; base-uri 'none';"
+        " form-action 'self'; frame-ancestors 'none'",
+    ],
+)
+def test_the_strictness_check_refuses_weaker_policies(weakened):
+    with pytest.raises(AssertionError):
+        assert_strict(weakened)
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_response_carries_the_security_headers(client, paths, kind):
     headers = HX if kind == "fragment" else {}
     response = client.get(paths[kind], headers=headers)
-    assert response.headers["Content-Security-Policy"] == EXPECTED_CSP
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"

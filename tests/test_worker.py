@@ -8,8 +8,8 @@ import pytest
 from helpers import DAM_ARTICLE_PAGE
 from processes import PATIENCE, Running, run_factcheck
 
+from factcheck import archive_jobs, import_jobs, job_progress, job_storage, jobs
 from factcheck import db as database
-from factcheck import job_storage, jobs
 from factcheck.network.fetch import FetchPolicy
 
 PASTE = "Harbour dredging report\n\n" + "\n\n".join(
@@ -46,9 +46,11 @@ def test_a_worker_on_redis_runs_jobs_queued_by_another_process(
     monkeypatch.setenv(job_storage.JOBS_URL, redis_url)
     queue = jobs.configure_for(db_path)
     assert job_storage.describe(queue.storage).startswith("Redis at ")
-    paste = jobs.import_text(str(db_path), PASTE.encode(), None, None)
-    jobs.set_progress(paste.id, "queued", "Waiting for a worker")
-    archive = jobs.archive_evidence(str(db_path), report_page, FetchPolicy.local_test(site.port))
+    paste = import_jobs.import_text(str(db_path), PASTE.encode(), None, None)
+    job_progress.set_progress(paste.id, "queued", "Waiting for a worker")
+    archive = archive_jobs.archive_evidence(
+        str(db_path), report_page, FetchPolicy.local_test(site.port)
+    )
     assert not jobs.jobs_path_for(db_path).exists(), "the jobs went to SQLite, not Redis"
 
     worker = Running(tmp_path, "--db", str(db_path), "worker", **{job_storage.JOBS_URL: redis_url})
@@ -65,7 +67,7 @@ def test_a_worker_on_redis_runs_jobs_queued_by_another_process(
         {"url": report_page, "status": "archived", "title": "Dam inspection finds 7 cracks"}
     ]
     # The results and progress live in Redis, where the web app reads them.
-    assert jobs.progress(paste.id)["stage"] == "done"
+    assert job_progress.progress(paste.id)["stage"] == "done"
     assert archive.get()["status"] == "archived"
 
 
@@ -81,7 +83,7 @@ def test_a_stopped_worker_finishes_the_job_in_hand(
 
     site.routes["/slow"] = slow_page
     jobs.configure_for(db_path)
-    archive = jobs.archive_evidence(
+    archive = archive_jobs.archive_evidence(
         str(db_path), site.url("/slow"), FetchPolicy.local_test(site.port)
     )
     assert jobs.jobs_path_for(db_path).exists()

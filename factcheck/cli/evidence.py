@@ -79,14 +79,14 @@ def _job_queue(ctx) -> str | None:
 
 def _queue_archive(ctx: click.Context, evidence: EvidenceRow) -> str | None:
     """Queue the evidence page's copy; the evidence stays saved if the queue cannot take it."""
-    from factcheck import jobs
+    from factcheck import archive_jobs
     from factcheck.cli.serve import use_job_queue
     from factcheck.job_storage import JobQueueError
 
     path = ctx.find_root().obj["db_path"]
     try:
         where = use_job_queue(path)
-        jobs.queue_archive(str(path), evidence["url"])
+        archive_jobs.queue_archive(str(path), evidence["url"])
     except (JobQueueError, OSError, sqlite3.Error) as error:
         click.echo(
             f"warning: the page was not queued for archiving ({error}); run"
@@ -121,7 +121,7 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
 @click.pass_context
 def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     """Fetch evidence pages now and keep a copy of each (the workbench does this by itself)."""
-    from factcheck import jobs
+    from factcheck import archive_jobs
     from factcheck.store.queue_reads import evidence_needing_attention
 
     db = open_db()
@@ -135,9 +135,9 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     queue = _job_queue(ctx)
     results = []
     for url in dict.fromkeys(urls):
-        outcome = jobs.archive_evidence.call_local(path, url)
+        outcome = archive_jobs.archive_evidence.call_local(path, url)
         if queue:
-            jobs.archived_now(url)
+            archive_jobs.archived_now(url)
         snapshot = evidence_store.get_snapshot(db, outcome["snapshot_id"])
         results.append({"url": url, **outcome, "error": snapshot["error"]})
     if as_json:
@@ -167,7 +167,7 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
 def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
     """Keep your own copy of an evidence page whose archive failed: a file, or a public web
     archive's copy (fetched now through the safe fetcher)."""
-    from factcheck import copies, jobs
+    from factcheck import archive_jobs, copies
     from factcheck.store import snapshots
 
     if bool(file_path) == bool(archive_url):
@@ -194,7 +194,7 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         )
     else:
         address = copies.check_web_archive_url(archive_url)
-        outcome = jobs.archive_evidence.call_local(
+        outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),
             evidence["url"],
             archive_url=address,

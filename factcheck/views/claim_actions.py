@@ -10,7 +10,7 @@ import sqlite3
 
 from flask import Blueprint, current_app, render_template, request
 
-from factcheck import jobs, previous_checks, quote_check
+from factcheck import archive_jobs, previous_checks, quote_check
 from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.network.fetch import DEFAULT_POLICY
@@ -58,7 +58,7 @@ def _archive(url: str) -> None:
     """Queue a copy of the evidence page; the evidence stays saved if the queue cannot take it."""
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
     try:
-        jobs.queue_archive(current_app.config["DATABASE"], url, policy)
+        archive_jobs.queue_archive(current_app.config["DATABASE"], url, policy)
     except (sqlite3.Error, OSError):
         log.exception("could not queue the archiving of %s", url)
 
@@ -172,7 +172,9 @@ def archive_status(claim_id: int, evidence_id: int):
     if not wants_fragment():
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     return render_template(
-        "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
+        "partials/panel_archive_status.html",
+        item=item,
+        queued=archive_jobs.archive_state(item["url"]),
     )
 
 
@@ -188,7 +190,9 @@ def archive_again(claim_id: int, evidence_id: int):
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already
     return render_template(
-        "partials/panel_archive_status.html", item=item, queued=jobs.archive_state(item["url"])
+        "partials/panel_archive_status.html",
+        item=item,
+        queued=archive_jobs.archive_state(item["url"]),
     )
 
 

@@ -6,7 +6,7 @@ from typing import overload
 
 from flask import url_for
 
-from factcheck import jobs, lifecycle, quote_check
+from factcheck import archive_jobs, lifecycle, quote_check
 from factcheck.db import Database
 from factcheck.history_words import channel_words, detail, headline
 from factcheck.store import claim_groups, claim_matches, claim_reads
@@ -173,7 +173,7 @@ def workspace(
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
     for item in evidence:
-        item["archive_queued"] = jobs.archive_state(item["url"])
+        item["archive_queued"] = archive_jobs.archive_state(item["url"])
     history = claim_reads.claim_history(db, claim["id"], claim["article_id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}

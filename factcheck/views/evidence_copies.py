@@ -6,7 +6,7 @@ import sqlite3
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import UnprocessableEntity
 
-from factcheck import copies, jobs
+from factcheck import archive_jobs, copies
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_reads
 from factcheck.store import evidence as evidence_store
@@ -47,7 +47,7 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
     html = render_template(
         "partials/panel_archive_status.html",
         item=item,
-        queued=jobs.archive_state(item["url"]),
+        queued=archive_jobs.archive_state(item["url"]),
         copy_error=copy_error,
     )
     return html, status
@@ -117,7 +117,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
     actor = signed_in_actor()
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
     try:
-        jobs.queue_archive(
+        archive_jobs.queue_archive(
             current_app.config["DATABASE"],
             item["url"],
             policy,

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from huey.exceptions import TaskException
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from factcheck import importers, job_recovery, jobs
+from factcheck import import_jobs, importers, job_progress, job_recovery, jobs
 from factcheck.ingest import ingest_imported
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
@@ -145,15 +145,15 @@ def start_job(source: ImportSource, actor) -> str:
     database, username, channel = current_app.config["DATABASE"], actor.username, actor.channel
     if source.kind == "url":
         policy = current_app.config["FETCH_POLICY"]
-        task = jobs.import_url.s(
+        task = import_jobs.import_url.s(
             database, source.url, username, policy, max_import_bytes(), channel=channel
         )
     elif source.kind == "files":
-        task = jobs.import_files.s(
+        task = import_jobs.import_files.s(
             database, list(source.files), username, max_import_bytes(), channel=channel
         )
     else:
-        task = jobs.import_text.s(
+        task = import_jobs.import_text.s(
             database,
             source.data,
             None,
@@ -162,7 +162,7 @@ def start_job(source: ImportSource, actor) -> str:
             max_import_bytes(),
             channel=channel,
         )
-    return jobs.submit_import(task, username)
+    return job_progress.submit_import(task, username)
 
 
 def import_now(source: ImportSource, actor):
@@ -258,8 +258,8 @@ def too_large(_error):
 
 def job_state(job_id: str) -> dict:
     """The job's progress, with a crashed job reported as failed."""
-    state = jobs.progress(job_id)
-    if state is None or jobs.owner(job_id) != signed_in_actor().username:
+    state = job_progress.progress(job_id)
+    if state is None or job_progress.owner(job_id) != signed_in_actor().username:
         raise NotFound("import_job.not_found", {"id": job_id})
     state = dict(state)
     if state["stage"] not in FINISHED_STAGES:
@@ -276,7 +276,7 @@ def job_state(job_id: str) -> dict:
 
 def can_retry(job_id: str, state: dict) -> bool:
     """A failed or interrupted import whose input is kept can be queued again."""
-    return state["stage"] == "failed" and jobs.kept_input(job_id) is not None
+    return state["stage"] == "failed" and job_progress.kept_input(job_id) is not None
 
 
 def job_context(job_id: str) -> dict:

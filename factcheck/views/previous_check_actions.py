@@ -5,7 +5,7 @@ import sqlite3
 
 from flask import Blueprint, current_app, request
 
-from factcheck import jobs
+from factcheck import archive_jobs
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_matches, claim_reads
 from factcheck.store import evidence as evidence_store
@@ -71,6 +71,6 @@ def _archive(url: str) -> None:
     cannot take the job."""
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
     try:
-        jobs.queue_archive(current_app.config["DATABASE"], url, policy)
+        archive_jobs.queue_archive(current_app.config["DATABASE"], url, policy)
     except (sqlite3.Error, OSError):
         log.exception("could not queue the archiving of %s", url)

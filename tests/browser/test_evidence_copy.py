@@ -5,8 +5,8 @@ import pytest
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
+from factcheck import archive_jobs
 from factcheck import db as database
-from factcheck import jobs
 from factcheck.store import evidence as evidence_store
 from factcheck.store.users import actor_for
 
@@ -28,7 +28,7 @@ def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, t
         )
     finally:
         db.close()
-    jobs.archive_evidence(article["path"], item["url"]).get()  # refused: a private address
+    archive_jobs.archive_evidence(article["path"], item["url"]).get()  # refused: a private address
     page.goto(f"/articles/{article['id']}?claim={claim['id']}")
     badge = page.locator(f"#archive-badge-{item['id']}")
     expect(badge.locator(".archive-status")).to_contain_text("private network")

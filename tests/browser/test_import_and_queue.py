@@ -8,7 +8,7 @@ from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import db as database
-from factcheck import jobs
+from factcheck import job_progress
 from factcheck.ingest import ingest_text
 
 
@@ -50,17 +50,19 @@ def test_pasting_an_article_on_the_dashboard_opens_it_highlighted(watched_page):
 def test_a_background_import_shows_each_stage_then_opens_the_article(watched_page, demo_articles):
     page = watched_page
     job_id = str(uuid.uuid4())
-    jobs.set_owner(job_id, "rita")
-    jobs.set_progress(job_id, "fetching", "Fetching https://news.example/harbour")
+    job_progress.set_owner(job_id, "rita")
+    job_progress.set_progress(job_id, "fetching", "Fetching https://news.example/harbour")
     page.goto(f"/imports/{job_id}")
     expect(page.get_by_role("heading", name="Fetching…")).to_be_visible()
     expect(page.locator('[aria-current="step"]')).to_have_text("Fetching")
 
-    jobs.set_progress(job_id, "saving", "Splitting into claims and saving")
+    job_progress.set_progress(job_id, "saving", "Splitting into claims and saving")
     expect(page.get_by_role("heading", name="Splitting into claims…")).to_be_visible()
 
     story = demo_articles["story"]
-    jobs.set_progress(job_id, "done", "Imported", article_id=story, claims=20, duplicate=False)
+    job_progress.set_progress(
+        job_id, "done", "Imported", article_id=story, claims=20, duplicate=False
+    )
     expect(page).to_have_url(re.compile(rf"/articles/{story}$"))
     assert_no_problems(page)
 

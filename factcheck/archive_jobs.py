@@ -1,0 +1,119 @@
+"""Archive jobs: a copy of an evidence page (or of its copy in a public web archive) fetched
+through the safe fetcher and kept as a snapshot, or the reason it could not be.
+
+While a copy is queued or being made, a marker in huey's key-value store says so, for the
+evidence card's badge and so that an archive cut off by a crash or restart can be found and
+recorded as failed (job_recovery.py)."""
+
+import hashlib
+import time
+
+from factcheck import copies, importers
+from factcheck import db as database
+from factcheck.jobs import huey, stored_task
+from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
+from factcheck.store import snapshots as snapshot_store
+from factcheck.store.actors import SYSTEM
+from factcheck.store.users import actor_for
+
+ARCHIVE_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
+ARCHIVE_MAX_BYTES = 10 * 1024 * 1024
+ARCHIVING_PREFIX = "archiving:"
+#: After this long in the queue, a copy is shown as waiting for a worker, and the badge stops
+#: asking for news every few seconds.
+ARCHIVE_WAIT_SECONDS = 300
+
+
+def _archiving_key(url: str) -> str:
+    return f"{ARCHIVING_PREFIX}{url}"
+
+
+def queue_archive(
+    db_path: str,
+    url: str,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    *,
+    archive_url: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+) -> None:
+    """Queue a copy of an evidence page (from a public web archive when `archive_url` names
+    one), marked as under way until the job ends."""
+    task = archive_evidence.s(db_path, url, policy, archive_url, username, channel)
+    marker = {"job_id": task.id, "db_path": db_path, "policy": policy, "queued_at": time.time()}
+    huey.put(_archiving_key(url), marker)
+    huey.enqueue(task)
+
+
+def archive_queued(url: str) -> bool:
+    """Whether a copy of this page is queued or being made."""
+    return huey.get(_archiving_key(url), peek=True) is not None
+
+
+def archive_state(url: str) -> str | None:
+    """None when no copy of this page is queued; "queued" while one is queued or being made;
+    "waiting" when it has been queued a while and no worker took it (none may be running)."""
+    marker = huey.get(_archiving_key(url), peek=True)
+    if marker is None:
+        return None
+    queued_at = marker.get("queued_at")
+    if queued_at is not None and time.time() - queued_at > ARCHIVE_WAIT_SECONDS:
+        return "waiting"
+    return "queued"
+
+
+def archived_now(url: str) -> None:
+    """A copy was just made outside the queue (`evidence archive`): the page is no longer
+    waiting, whatever job may still be queued for it."""
+    huey.delete(_archiving_key(url))
+
+
+def _archive_ended(url: str, job_id: str) -> None:
+    marker = huey.get(_archiving_key(url), peek=True)
+    if marker is not None and marker["job_id"] == job_id:
+        huey.delete(_archiving_key(url))
+
+
+@stored_task(context=True)
+def archive_evidence(
+    db_path: str,
+    url: str,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    archive_url: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+    task=None,
+) -> dict:
+    """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched).
+    With `archive_url`, the copy is fetched from that public web archive address instead, on
+    behalf of `username`."""
+    try:
+        return _archive(db_path, url, policy, archive_url, username, channel)
+    finally:
+        if task is not None:
+            _archive_ended(url, task.id)
+
+
+def _archive(db_path, url, policy, archive_url=None, username=None, channel="system") -> dict:
+    source = archive_url or url
+    try:
+        page = fetch(source, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
+        title, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
+        snapshot = {
+            "status": "archived",
+            "http_status": page.status,
+            "content_type": page.content_type,
+            "content_sha256": hashlib.sha256(page.body).hexdigest(),
+            "title": title,
+            "text": text,
+            "body": page.body,
+        }
+    except (FetchError, importers.ImportRefused) as error:
+        snapshot = {"status": "failed", "error": str(error)}
+    if archive_url:
+        snapshot.update(kind="web_archive", archive_url=archive_url)
+    # A worker archives page after page: its thread keeps its connection between them.
+    db = database.kept_connection(db_path)
+    actor = actor_for(db, username).via(channel) if username else SYSTEM
+    row = snapshot_store.record_snapshot(db, url, actor=actor, **snapshot)
+    return {"snapshot_id": row["id"], "status": row["status"]}

@@ -1,0 +1,148 @@
+"""Import jobs: a page fetched from a URL, a paste or upload too big to store while the browser
+waits, and several uploaded files; each reports its progress as it goes (job_progress.py)."""
+
+from factcheck import db as database
+from factcheck import importers, job_progress
+from factcheck.ingest import ingest_imported
+from factcheck.jobs import stored_task
+from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
+from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import StoreError
+from factcheck.store.users import actor_for
+
+
+def _failure(error: Exception) -> dict:
+    """A failed import's code and facts, for the front end to word; `store_error` marks a refusal
+    by the store (its codes are worded apart from a fetch's or an import's)."""
+    return {
+        "code": getattr(error, "code", None),
+        "facts": getattr(error, "facts", {}),
+        "store_error": isinstance(error, StoreError),
+    }
+
+
+def _finish_import(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict:
+    job_progress.set_progress(job_id, "saving", "Splitting into claims and saving")
+    db = database.connect(db_path)
+    try:
+        # The audit row names the door the import came through, not the worker that ran it.
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
+        result = ingest_imported(db, imported, actor=actor)
+    finally:
+        db.close()
+    outcome = {
+        "article_id": result.article_id,
+        "claims": result.claims,
+        "duplicate": result.duplicate,
+    }
+    job_progress.set_progress(job_id, "done", "Imported", **outcome)
+    job_progress.forget_input(job_id)
+    return outcome
+
+
+@stored_task(context=True)
+def import_url(
+    db_path: str,
+    url: str,
+    username: str | None,
+    policy: FetchPolicy = DEFAULT_POLICY,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
+    task=None,
+):
+    """Fetch a page safely, extract its article, and store it."""
+    try:
+        job_progress.set_progress(task.id, "fetching", f"Fetching {url}")
+        imported = importers.from_url(url, policy=policy, max_bytes=max_bytes)
+        return _finish_import(task.id, db_path, imported, username, channel)
+    except (importers.ImportRefused, StoreError) as error:
+        # The code and facts let the workbench word the failure; the message is the command line's.
+        facts = {**_failure(error), "url": url}
+        job_progress.set_progress(task.id, "failed", str(error), **facts)
+        return {"error": str(error)}
+
+
+@stored_task(context=True)
+def import_text(
+    db_path: str,
+    data: bytes,
+    title: str | None,
+    username: str | None,
+    as_html: bool = False,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
+    task=None,
+):
+    """Store a pasted or uploaded article that is large enough to take a while. A paste is
+    always plain text (as_html=False): markup in it is kept as characters, never parsed."""
+    try:
+        job_progress.set_progress(task.id, "splitting", "Reading the text")
+        if as_html:
+            imported = importers.from_html(data, max_bytes=max_bytes)
+        else:
+            imported = importers.from_text(data, max_bytes=max_bytes)
+        if title:
+            imported.title = title
+        return _finish_import(task.id, db_path, imported, username, channel)
+    except (importers.ImportRefused, StoreError) as error:
+        # A refused text's own message says it best; a refusal by the store has a code to word.
+        store = _failure(error) if isinstance(error, StoreError) else {}
+        job_progress.set_progress(task.id, "failed", str(error), **store)
+        # The same text would be refused again: do not keep megabytes for a retry.
+        job_progress.forget_input(task.id)
+        return {"error": str(error)}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+@stored_task(context=True)
+def import_files(
+    db_path: str,
+    files: list[tuple[str, bytes]],
+    username: str | None,
+    max_bytes: int = importers.DEFAULT_MAX_BYTES,
+    channel: str = "system",
+    task=None,
+):
+    """Store several uploaded files (and the articles in .jsonl or .csv files) through the bulk
+    importer, with progress counted per item and, at the end, what happened to each one."""
+    from factcheck import bulk_import
+
+    items = bulk_import.upload_items(files, max_bytes=max_bytes)
+    total = len(items)
+    noun = "file" if total == len(files) else "article"
+    done = 0
+    step = max(1, total // 100)  # at most about a hundred progress writes
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if done % step == 0 or done == total:
+            job_progress.set_progress(task.id, "saving", f"Read {done:,} of {_count(total, noun)}")
+
+    job_progress.set_progress(task.id, "saving", f"Read 0 of {_count(total, noun)}")
+    db = database.connect(db_path)
+    try:
+        actor = actor_for(db, username).via(channel) if username else SYSTEM
+        summary = bulk_import.import_items(db, items, actor=actor, progress=advance)
+    finally:
+        db.close()
+    outcome = {
+        "imported": len(summary.imported),
+        "duplicates": len(summary.duplicates),
+        "refused": len(summary.refused),
+        "items": [
+            {
+                "source": result.source,
+                "status": result.status,
+                "article_id": result.article_id,
+                "reason": result.reason,
+            }
+            for result in summary.results
+        ],
+    }
+    job_progress.set_progress(task.id, "done", "Imported", **outcome)
+    job_progress.forget_input(task.id)
+    return {"imported": len(summary.imported), "refused": len(summary.refused)}
