@@ -72,12 +72,11 @@ verb_texts = st.lists(
 
 
 @given(verb_texts)
-def test_the_verb_search_finds_a_verb_where_the_word_runs_hold_one(text):
-    runs = set(re.findall(r"[a-z]+", text))
-    assert (attribution._ANY_VERB.search(text) is not None) == bool(runs & attribution._VERB_WORDS)
-    assert (attribution._ANY_SPEECH_VERB.search(text) is not None) == bool(
-        runs & attribution._SPEECH_VERB_WORDS
-    )
+def test_the_verb_search_finds_the_runs_of_letters_that_are_verbs(text):
+    runs = re.findall(r"[a-z]+", text)
+    assert attribution._ANY_VERB.findall(text) == [
+        run for run in runs if run in attribution._VERB_WORDS
+    ]
 
 
 def _count_by_scanning(tokens: list[str]) -> bool:

@@ -29,9 +29,8 @@ def _any_of(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{groups})(?![a-z])")
 
 
-# The same tests as a search: any verb at all, and any speech verb.
+# The verbs of a text, found in one pass.
 _ANY_VERB = _any_of(_VERB_WORDS)
-_ANY_SPEECH_VERB = _any_of(_SPEECH_VERB_WORDS)
 
 _AUXILIARY = (
     r"(?:(?:has|have|had|also|later|earlier|previously|repeatedly|reportedly|then|once|recently"
@@ -184,10 +183,11 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
         match = _ACCORDING_TO.search(text)
         if match:
             return match.span("phrase")
-    if _ANY_VERB.search(text) is None:
+    verbs = _ANY_VERB.findall(text)
+    if not verbs:
         return None
     has_verb_phrase = (
-        _ANY_SPEECH_VERB.search(text) is not None
+        not _SPEECH_VERB_WORDS.isdisjoint(verbs)
         or _ATTRIBUTING_REPORTING_VERB.search(text) is not None
     )
     starts = [0, *[mark.end() for mark in _CLAUSE_START.finditer(text)]]

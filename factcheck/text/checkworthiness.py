@@ -269,7 +269,7 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
             found |= _CASUALTY
         if counts or digit or flags & (_MAGNITUDE | _MULTIPLE):
             found |= _QUANTITY
-        if flags & _CURRENCY or _MONEY_SIGN.search(text):
+        if flags & _CURRENCY or (_has_currency_sign(text) and _MONEY_SIGN.search(text)):
             found |= _MONEY
         # A year starts at a digit, so the search can start at the first one.
         if digit and _YEAR.search(text, digit.start()):
@@ -380,6 +380,10 @@ def _counts_at(tokens: list[str], i: int) -> bool:
     return (token[0].isdigit() or token in _NUMBER_WORDS) and not (
         token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"])
     )
+
+
+def _has_currency_sign(text: str) -> bool:
+    return "$" in text or "€" in text or "£" in text or "¥" in text or "₹" in text
 
 
 def _causal_phrase(lower: str) -> bool:
