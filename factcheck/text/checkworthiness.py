@@ -128,6 +128,29 @@ _COURTESY = re.compile(
 # once per distinct combination (_ordered and _scored cache it).
 _BIT = {reason: 1 << rank for rank, reason in enumerate(REASONS)}
 _COMBINATIONS_CACHED = 4096
+# The reasons' bits by name, for _reason_bits.
+_CASUALTY = _BIT["casualty or count figure"]
+_PERCENTAGE = _BIT["percentage"]
+_MONEY = _BIT["money amount"]
+_QUANTITY = _BIT["number or quantity"]
+_DATE = _BIT["date or time"]
+_SUPERLATIVE = _BIT["superlative"]
+_COMPARISON = _BIT["comparison or change"]
+_CAUSAL = _BIT["causal claim"]
+_ACTION = _BIT["reported action (voted, signed, paid...)"]
+_POLICY = _BIT["statistics or policy term"]
+_ATTRIBUTED = _BIT["named source or attribution"]
+_NAMED = _BIT["named person, place or organisation"]
+_HEADLINE = _BIT["headline (prominent)"]
+_LONG = _BIT["long, detailed sentence"]
+_QUESTION = _BIT["question (lowers)"]
+_OPINION = _BIT["opinion or hedge (lowers)"]
+_FIRST_PERSON_VIEW = _BIT["first-person view (lowers)"]
+_PREDICTION = _BIT["prediction or promise (lowers)"]
+_CALL = _BIT["reported call or appeal (lowers)"]
+_COURTESY_BIT = _BIT["courtesy or greeting (lowers)"]
+_CONTEXT_LINE = _BIT["context line without a verb or figure (lowers)"]
+_SHORT = _BIT["too short to check (lowers)"]
 # Tokens of other languages: runs of letters and digits in any script.
 _ANY_TOKEN = re.compile(r"[^\W_]+%?")
 # Verbs that make a short line a statement; a standfirst without one (or a figure) is context.
@@ -149,7 +172,38 @@ _WORD_BITS_BY_LANGUAGE = {
     for language, vocabularies in reason_words.BY_LANGUAGE.items()
 }
 _WORD_BITS = _WORD_BITS_BY_LANGUAGE["en"]
-_REASON_WORDS = frozenset(_WORD_BITS)
+_REASON_MASK = (1 << len(REASONS)) - 1
+# The English word lists the score asks about, as flags above the reason bits, so that one set
+# intersection per sentence answers every "does it contain one of these words" question.
+_NUMBER_WORD = 1 << 32
+_MAGNITUDE = 1 << 33
+_MULTIPLE = 1 << 34
+_COUNT_WORD = 1 << 35
+_CURRENCY = 1 << 36
+_FIRST_PERSON_WORD = 1 << 37
+_THAN = 1 << 38
+_FINITE_VERB = 1 << 39
+
+
+def _token_bits() -> dict[str, int]:
+    bits = dict(_WORD_BITS)
+    for flag, words in (
+        (_NUMBER_WORD, _NUMBER_WORDS),
+        (_MAGNITUDE, _MAGNITUDES),
+        (_MULTIPLE, _MULTIPLES),
+        (_COUNT_WORD, _COUNT_CONTEXT),
+        (_CURRENCY, _CURRENCIES),
+        (_FIRST_PERSON_WORD, _FIRST_PERSON),
+        (_THAN, {"than"}),
+        (_FINITE_VERB, _FINITE_VERBS),
+    ):
+        for word in words:
+            bits[word] = bits.get(word, 0) | flag
+    return bits
+
+
+_TOKEN_BITS = _token_bits()
+_TOKEN_WORDS = frozenset(_TOKEN_BITS)
 
 
 def score(
@@ -202,67 +256,66 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
     """The reasons that apply to an English text, as bits (see _BIT)."""
     lower = text.lower()
     tokens = _TOKEN.findall(lower)
-    words = set(tokens)
-    found = 0
-    for word in words & _REASON_WORDS:
-        found |= _WORD_BITS[word]
+    # The words of the sentence that any word list knows: the only ones the tests below ask for.
+    known = _TOKEN_WORDS.intersection(tokens)
+    flags = 0
+    for word in known:
+        flags |= _TOKEN_BITS[word]
+    found = flags & _REASON_MASK
     digit = _DIGIT.search(text)
-    if digit or not words.isdisjoint(_NUMBER_WORDS):
-        counts = not _COUNT_CONTEXT.isdisjoint(words) and _is_count(tokens)
+    if digit or flags & _NUMBER_WORD:
+        counts = flags & _COUNT_WORD and _is_count(tokens, known)
         if counts:
-            found |= _BIT["casualty or count figure"]
-        if counts or digit or not words.isdisjoint(_MAGNITUDES) or not words.isdisjoint(_MULTIPLES):
-            found |= _BIT["number or quantity"]
-        if not words.isdisjoint(_CURRENCIES) or _MONEY_SIGN.search(text):
-            found |= _BIT["money amount"]
+            found |= _CASUALTY
+        if counts or digit or flags & (_MAGNITUDE | _MULTIPLE):
+            found |= _QUANTITY
+        if flags & _CURRENCY or (_has_currency_sign(text) and _MONEY_SIGN.search(text)):
+            found |= _MONEY
         # A year starts at a digit, so the search can start at the first one.
         if digit and _YEAR.search(text, digit.start()):
-            found |= _BIT["date or time"]
+            found |= _DATE
     if "%" in text or "per cent" in lower:
-        found |= _BIT["percentage"]
+        found |= _PERCENTAGE
     if "iest" in lower and _IEST.search(lower):
-        found |= _BIT["superlative"]
-    if "than" in words and _compares(tokens):
-        found |= _BIT["comparison or change"]
+        found |= _SUPERLATIVE
+    if flags & _THAN and _compares(tokens):
+        found |= _COMPARISON
     if (" to " in lower or " result" in lower) and _causal_phrase(lower):
-        found |= _BIT["causal claim"]
+        found |= _CAUSAL
     if attribution or "according to" in lower:
-        found |= _BIT["named source or attribution"]
+        found |= _ATTRIBUTED
     if _PROPER_NAME.search(text):
-        found |= _BIT["named person, place or organisation"]
+        found |= _NAMED
+    count = len(tokens)
     if section == "headline":
-        found |= _BIT["headline (prominent)"]
-    elif len(tokens) <= CONTEXT_LINE_WORDS and _is_context_line(text, tokens, digit):
-        found |= _BIT["context line without a verb or figure (lowers)"]
-    if len(tokens) >= LONG_WORDS:
-        found |= _BIT["long, detailed sentence"]
-    if "?" in text and _QUESTION_END.search(text):
-        found |= _BIT["question (lowers)"]
-    if "i think" in lower:
-        found |= _BIT["opinion or hedge (lowers)"]
-    if not words.isdisjoint(_FIRST_PERSON) and _first_person_view(tokens):
-        found |= _BIT["first-person view (lowers)"]
-    if "going to" in lower:
-        found |= _BIT["prediction or promise (lowers)"]
-    if " on " in lower and ("called on" in lower or "calls on" in lower or "calling on" in lower):
-        found |= _BIT["reported call or appeal (lowers)"]
-    if _COURTESY.match(lower):
-        found |= _BIT["courtesy or greeting (lowers)"]
-    if len(tokens) < SHORT_WORDS:
-        found |= _BIT["too short to check (lowers)"]
-    return found
-
-
-def _is_context_line(text: str, tokens: list[str], digit) -> bool:
-    """A short line of its own (no full stop, question or exclamation mark at its end) with no
-    figure and no finite verb: a standfirst or subheading such as "Figures disputed by
-    opposition"."""
-    return (
-        digit is None
+        found |= _HEADLINE
+    elif (
+        count <= CONTEXT_LINE_WORDS
+        and digit is None
+        and not flags & (_FINITE_VERB | _NUMBER_WORD)
         and not _SENTENCE_END.search(text)
-        and _FINITE_VERBS.isdisjoint(tokens)
-        and _NUMBER_WORDS.isdisjoint(tokens)
-    )
+    ):
+        # A short line of its own (no full stop, question or exclamation mark at its end) with
+        # no figure and no finite verb: a standfirst or subheading such as "Figures disputed by
+        # opposition".
+        found |= _CONTEXT_LINE
+    if count >= LONG_WORDS:
+        found |= _LONG
+    if "?" in text and _QUESTION_END.search(text):
+        found |= _QUESTION
+    if "i think" in lower:
+        found |= _OPINION
+    if flags & _FIRST_PERSON_WORD and _first_person_view(tokens):
+        found |= _FIRST_PERSON_VIEW
+    if "going to" in lower:
+        found |= _PREDICTION
+    if " on " in lower and ("called on" in lower or "calls on" in lower or "calling on" in lower):
+        found |= _CALL
+    if _COURTESY.match(lower):
+        found |= _COURTESY_BIT
+    if count < SHORT_WORDS:
+        found |= _SHORT
+    return found
 
 
 def _neutral_bits(text: str, attribution: str | None, section: str, language: str) -> int:
@@ -299,18 +352,38 @@ def _neutral_bits(text: str, attribution: str | None, section: str, language: st
     return found
 
 
-def _is_count(tokens: list[str]) -> bool:
+def _is_count(tokens: list[str], words: frozenset[str]) -> bool:
     """A number within three words before a counted noun, or just after "killed" and the like.
-    A share ("61 percent of residents", "40% of homes") is a percentage, not a count."""
-    for i, token in enumerate(tokens):
-        if token[0].isdigit() or token in _NUMBER_WORDS:
-            if token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"]):
-                continue
-            if not _COUNTED.isdisjoint(tokens[i + 1 : i + 5]):
-                return True
-            if not _CASUALTY_VERBS.isdisjoint(tokens[max(i - 3, 0) : i]):
-                return True
+    A share ("61 percent of residents", "40% of homes") is a percentage, not a count.
+
+    Counted nouns and those verbs are rarer than tokens, so the search starts from them."""
+    for word in words & _COUNTED:
+        position = -1
+        for _ in range(tokens.count(word)):
+            position = tokens.index(word, position + 1)
+            for i in range(max(position - 4, 0), position):
+                if _counts_at(tokens, i):
+                    return True
+    for word in words & _CASUALTY_VERBS:
+        position = -1
+        for _ in range(tokens.count(word)):
+            position = tokens.index(word, position + 1)
+            for i in range(position + 1, min(position + 4, len(tokens))):
+                if _counts_at(tokens, i):
+                    return True
     return False
+
+
+def _counts_at(tokens: list[str], i: int) -> bool:
+    """Whether the token at i is a number that is not a share."""
+    token = tokens[i]
+    return (token[0].isdigit() or token in _NUMBER_WORDS) and not (
+        token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"])
+    )
+
+
+def _has_currency_sign(text: str) -> bool:
+    return "$" in text or "€" in text or "£" in text or "¥" in text or "₹" in text
 
 
 def _causal_phrase(lower: str) -> bool:

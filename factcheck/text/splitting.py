@@ -1,7 +1,7 @@
 """Split an article body into sentence-level units with offsets, sections, kinds and scores."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import sentencex
 
@@ -15,8 +15,9 @@ LANGUAGE = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with
 STANDFIRST_MAX_CHARS = 320
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
+    """One unit of an article; a named tuple because an article makes hundreds of them."""
+
     seq: int  # 0-based position in document order
     start: int  # code-point offset into the body
     end: int  # body[start:end] == text
@@ -65,6 +66,9 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
+_new_unit = tuple.__new__
+
+
 def split_article(
     body: str, *, first_line_is_headline: bool = True, language: str = DEFAULT_LANGUAGE
 ) -> list[Unit]:
@@ -75,11 +79,23 @@ def split_article(
     units: list[Unit] = []
     runs = FurnitureRuns(body)
     for block_start, block_end, section in _blocks(body, first_line_is_headline):
-        block = body[block_start:block_end]
-        quotes = quote_spans(block) if _QUOTE_MARK.search(block) else []
-        spans = _sentence_spans(body, block_start, block_end, quotes, language)
-        attributions = _attributions(body, block_start, block, spans, quotes, language)
-        _add_units(units, body, spans, attributions, section, runs, language)
+        attributions = None
+        if _QUOTE_MARK.search(body, block_start, block_end):
+            block = body[block_start:block_end]
+            quotes = quote_spans(block)
+            spans = _sentence_spans(body, block_start, block_end, quotes, language)
+            attributions = _attributions(body, block_start, block, spans, quotes, language)
+            pieces = [(start, end, body[start:end]) for start, end in spans]
+        elif body.find("\n", block_start, block_end) == -1 and not _INLINE_LIST_START.match(
+            body, block_start, block_end
+        ):
+            # The common paragraph: one line, no list, no quotation.
+            pieces = _one_line_pieces(body, block_start, block_end, language)
+        else:
+            spans = _sentence_spans(body, block_start, block_end, [], language)
+            pieces = [(start, end, body[start:end]) for start, end in spans]
+        # attributions None: each sentence's attribution is its own, found as it is added.
+        _add_units(units, pieces, attributions, section, runs, language)
     return units
 
 
@@ -204,8 +220,7 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
     titles = _TITLES.get(language)
     cuts = []
     previous = 0
-    for boundary in sentencex.get_sentence_boundaries(language, text):
-        cut = min(max(boundary["end_index"], 0), length)
+    for cut in _sentence_ends(text, language):
         if _ENUMERATOR.fullmatch(text, previous, cut):
             continue
         if titles and text.endswith(titles, 0, cut) and cut < length:
@@ -213,6 +228,60 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
         cuts.append(start + cut)
         previous = cut
     return cuts
+
+
+def _sentence_ends(text: str, language: str) -> list[int]:
+    """Where sentencex ends each sentence of text.
+
+    sentencex.segment gives the sentences themselves, which together are the whole text; their
+    running lengths are the ends, got faster than from get_sentence_boundaries' dictionaries."""
+    ends = []
+    end = 0
+    for sentence in sentencex.segment(language, text):
+        end += len(sentence)
+        ends.append(end)
+    if end == len(text):
+        return ends
+    # Never seen, but should the sentences not add up to the text, ask for the boundaries.
+    return [
+        min(max(boundary["end_index"], 0), len(text))
+        for boundary in sentencex.get_sentence_boundaries(language, text)
+    ]
+
+
+def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tuple[int, int, str]]:
+    """The sentences of a paragraph of one line that is not a list, with their text: what
+    _sentence_spans finds for it (the same cuts, kept or not as _sentencex_cuts keeps them),
+    without going through its general steps."""
+    text = body[start:end]
+    length = len(text)
+    sentences = sentencex.segment(language, text)
+    if sum(map(len, sentences)) != length:
+        return [(s, e, body[s:e]) for s, e in _sentence_spans(body, start, end, [], language)]
+    titles = _TITLES.get(language)
+    pieces = []
+    previous = cut = 0
+    for sentence in sentences:
+        cut += len(sentence)
+        # The paragraph's end is always a cut; before it, a list number on its own or a title
+        # does not end a sentence.
+        if cut < length and (
+            _ENUMERATOR.fullmatch(text, previous, cut) or (titles and text.endswith(titles, 0, cut))
+        ):
+            continue
+        piece = text[previous:cut].lstrip()
+        if piece:
+            piece_start = start + cut - len(piece)
+            piece = piece.rstrip()
+            pieces.append((piece_start, piece_start + len(piece), piece))
+        previous = cut
+    if previous < length:
+        piece = text[previous:].lstrip()
+        if piece:
+            piece_start = start + length - len(piece)
+            piece = piece.rstrip()
+            pieces.append((piece_start, piece_start + len(piece), piece))
+    return pieces
 
 
 def _stripped_pieces(body: str, start: int, cuts: list[int]) -> list[tuple[int, int]]:
@@ -297,16 +366,22 @@ def _attributions(
 
 def _add_units(
     units: list[Unit],
-    body: str,
-    spans: list[tuple[int, int]],
-    attributions: list[tuple[int, int] | None],
+    pieces: list[tuple[int, int, str]],
+    attributions: list[tuple[int, int] | None] | None,
     section: str,
     runs: FurnitureRuns,
     language: str,
 ) -> None:
-    for (unit_start, unit_end), found in zip(spans, attributions, strict=True):
-        text = body[unit_start:unit_end]
-        attribution = None if found is None else body[found[0] : found[1]]
+    """Classify and score each piece (start, end, text) and add it to units; attributions None
+    means that each one's attribution is found in its own text (no quotations around)."""
+    body = runs.body
+    for index, (unit_start, unit_end, text) in enumerate(pieces):
+        if attributions is None:
+            own = find_attribution(text, language)
+            attribution = None if own is None else text[own[0] : own[1]]
+        else:
+            found = attributions[index]
+            attribution = None if found is None else body[found[0] : found[1]]
         reason = classify_boilerplate(text)
         if reason is not None or runs.active:
             reason = runs.reason(unit_start, text, reason)
@@ -315,19 +390,22 @@ def _add_units(
             kind = "claim"
         else:
             value, reasons, kind = 0.0, (), "not_a_claim"
-        # Positional arguments, in the order of Unit's fields: seq, start, end, text, section,
-        # kind, reason, attribution, checkworthiness, reasons.
+        # In the order of Unit's fields: seq, start, end, text, section, kind, reason,
+        # attribution, checkworthiness, reasons; tuple.__new__ skips the keyword handling.
         units.append(
-            Unit(
-                len(units),
-                unit_start,
-                unit_end,
-                text,
-                section,
-                kind,
-                reason,
-                attribution,
-                value,
-                reasons,
+            _new_unit(
+                Unit,
+                (
+                    len(units),
+                    unit_start,
+                    unit_end,
+                    text,
+                    section,
+                    kind,
+                    reason,
+                    attribution,
+                    value,
+                    reasons,
+                ),
             )
         )

@@ -1,0 +1,128 @@
+"""The splitter's faster paths give what the plain ones give: sentence ends from sentencex's
+sentences, one-line paragraphs, the verb search of attribution and the count test of the score."""
+
+import re
+
+import sentencex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from factcheck.text import attribution, checkworthiness, splitting
+
+FRAGMENTS = [
+    "The ministry said 23 people died. ",
+    "Dr. Smith arrived in Washington D.C. on Monday. ",
+    "Ms. Lind spoke. ",
+    "M. Bernard a dit. ",
+    "1. ",
+    "b) ",
+    "• 4. ",
+    "He said . . . and left. ",
+    "Why? ",
+    "Wow! ",
+    "«Bonjour. Ça va?» ",
+    "...",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u2028",
+    "é́",
+    "😀",
+    "x",
+    ".",
+]
+one_line = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=25).map("".join)
+languages = st.sampled_from(["en", "fr", "de", "es", "it"])
+
+
+@given(one_line | st.text(), languages)
+def test_sentence_ends_are_those_of_get_sentence_boundaries(text, language):
+    text = text.replace("\n", " ")
+    expected = [
+        min(max(boundary["end_index"], 0), len(text))
+        for boundary in sentencex.get_sentence_boundaries(language, text)
+    ]
+    assert splitting._sentence_ends(text, language) == expected
+
+
+@settings(max_examples=300)
+@given(one_line, st.text(max_size=3), languages)
+@example("Ms. Lind spoke. 2. Then", "", "en")
+@example("It rose. 1.", "x", "en")
+def test_a_one_line_paragraph_splits_as_the_general_steps_split_it(line, before, language):
+    # The paragraph sits inside a body, after some other text, as split_article sees it.
+    body = before.replace("\n", " ") + "\n\n" + line.replace("\n", " ")
+    start = body.index("\n\n") + 2
+    end = len(body)
+    if splitting._INLINE_LIST_START.match(body, start, end) or not body[start:].strip():
+        return
+    general = [
+        (s, e, body[s:e]) for s, e in splitting._sentence_spans(body, start, end, [], language)
+    ]
+    assert splitting._one_line_pieces(body, start, end, language) == general
+
+
+verb_texts = st.lists(
+    st.sampled_from(
+        ["said", "Said", "says", "unsaid", "told", "added", "xadds", "warned", "s", "a", " ", ","]
+    )
+    | st.text(max_size=4),
+    max_size=12,
+).map("".join)
+
+
+@given(verb_texts)
+def test_the_verb_search_finds_the_runs_of_letters_that_are_verbs(text):
+    runs = re.findall(r"[a-z]+", text)
+    assert attribution._ANY_VERB.findall(text) == [
+        run for run in runs if run in attribution._VERB_WORDS
+    ]
+
+
+def _count_by_scanning(tokens: list[str]) -> bool:
+    """The count test read straight from its definition, token by token."""
+    for i, token in enumerate(tokens):
+        if token[0].isdigit() or token in checkworthiness._NUMBER_WORDS:
+            if token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"]):
+                continue
+            if not checkworthiness._COUNTED.isdisjoint(tokens[i + 1 : i + 5]):
+                return True
+            if not checkworthiness._CASUALTY_VERBS.isdisjoint(tokens[max(i - 3, 0) : i]):
+                return True
+    return False
+
+
+count_tokens = st.lists(
+    st.sampled_from(
+        [
+            "23",
+            "4,000",
+            "40%",
+            "two",
+            "million",
+            "people",
+            "homes",
+            "killed",
+            "died",
+            "percent",
+            "per",
+            "of",
+            "the",
+            "at",
+            "least",
+            "'s",
+        ]
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=500)
+@given(count_tokens)
+@example(["23", "of", "the", "at", "people"])
+@example(["killed", "at", "least", "23"])
+@example(["killed", "at", "least", "the", "23"])
+@example(["40%", "of", "homes"])
+@example(["two", "percent", "of", "homes"])
+def test_the_count_test_agrees_with_a_scan_of_every_token(tokens):
+    assert checkworthiness._is_count(tokens, frozenset(tokens)) == _count_by_scanning(tokens)
