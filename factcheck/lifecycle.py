@@ -148,6 +148,14 @@ MOVES = {
             ANYONE,
             "none; refused for evidence a verdict in review or published cites",
         ),
+        Move(
+            "unit.edit",
+            "merge or split a unit",
+            ("unreviewed", "in_progress"),
+            None,
+            ANYONE,
+            "none; refused while the unit has any verdict, which rates the words it was given",
+        ),
     )
 }
 
@@ -296,6 +304,13 @@ def _guard(
             f"claim {claim_id} is marked as not a claim ({claim['reason']});"
             " classify it as a claim first",
             "it is not a claim",
+        )
+    if move.name == "unit.edit" and situation.verdicts:
+        return Refusal(
+            Invalid,
+            f"claim {claim_id} has a verdict, which rates exactly the words it was given, so it"
+            " cannot be merged or split; ask an editor to correct the verdict instead",
+            "it has a verdict",
         )
     if move.name == "review.submit":
         if open_ is None or open_["state"] != "draft":

@@ -106,7 +106,11 @@ def undo_bulk(db, audit_id: int, *, actor: Actor) -> dict:
     original = json.loads(rows[0]["after"])
     restored, skipped = [], {}
     for change in original["changes"]:
-        claim = load_claim(db, change["id"])
+        try:
+            claim = load_claim(db, change["id"])
+        except NotFound:
+            skipped[change["id"]] = "it was merged into the unit before it since"
+            continue
         if claim["version"] != change["after"]["version"]:
             skipped[change["id"]] = "someone changed it since"
             continue

@@ -9,9 +9,11 @@ from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, head
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
+from factcheck.store import unit_edits as unit_store
 from factcheck.store import users as user_store
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
+from factcheck.text.unit_cuts import cut_choices
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import sentence
 from factcheck.views.scale_css import current_scale
@@ -121,6 +123,7 @@ def permissions(current: lifecycle.Situation, actor, writers: set[str]) -> dict:
         "wrote_it": actor is not None and actor.username in writers,
         "correct": may("verdict.correct"),
         "add_evidence": may("evidence.add"),
+        "edit_units": may("unit.edit"),
     }
 
 
@@ -159,6 +162,28 @@ def quote_summary(verdict: dict | None, evidence: list[dict]) -> str | None:
     )
 
 
+# How much of the text on either side of a cut the split form shows.
+CONTEXT_CHARS = 48
+
+
+def unit_edit_choices(db, unit: dict) -> dict:
+    """What the panel offers for mending this unit: the next unit when the two can be merged,
+    and the places it can be split, each as a body offset with the words either side."""
+    text = unit["text"]
+    cuts = []
+    for offset in cut_choices(text):
+        before = text[:offset]
+        after = text[offset:].lstrip()
+        cuts.append(
+            {
+                "at": unit["start"] + offset,
+                "before": ("…" if len(before) > CONTEXT_CHARS else "") + before[-CONTEXT_CHARS:],
+                "after": after[:CONTEXT_CHARS] + ("…" if len(after) > CONTEXT_CHARS else ""),
+            }
+        )
+    return {"partner": unit_store.merge_partner(db, unit), "cuts": cuts}
+
+
 def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
     """Everything the working panel shows beyond the claim itself: verdicts, evidence with their
     archived copies, comments, history, the people it can be assigned to, and what this person
@@ -194,6 +219,7 @@ def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
         "writers": writers,
         "can": permissions(current, actor, writers),
         "previous": panel_section(db, claim, evidence),
+        "unit_edit": unit_edit_choices(db, claim),
     }
 
 
