@@ -1,11 +1,16 @@
 """Finding articles already stored whose text is nearly the same as a new one, through the
 signatures kept at import (article_signatures, migration 015; see factcheck/text/resemblance.py)."""
 
+from collections import Counter
+
 from factcheck.store.mutation import query
 from factcheck.text import resemblance
 
 #: Candidates sharing the most hashes are estimated; past this many, the rest share fewer.
 CANDIDATES = 20
+#: A hash held by more articles than this is passed over when looking for candidates, so a lookup
+#: reads at most SIZE * (COMMON + 1) index entries however many articles are stored.
+COMMON = 100
 
 
 @query
@@ -18,13 +23,28 @@ def near_copies(
     signature belongs to, once it is stored."""
     if not signature:
         return []
-    marks = ", ".join("?" for _ in signature)
-    candidates = db.execute(
-        f"SELECT article_id FROM article_signatures WHERE hash IN ({marks})"
-        " AND article_id IS NOT ? GROUP BY article_id HAVING count(*) >= ?"
-        " ORDER BY count(*) DESC, article_id DESC LIMIT ?",
-        [*signature, leave_out, resemblance.least_shared(len(signature)), CANDIDATES],
-    ).fetchall()
+    shared: Counter[int] = Counter()
+    rare = 0
+    for value in signature:
+        holders = [
+            row[0]
+            for row in db.execute(
+                "SELECT article_id FROM article_signatures WHERE hash = ? LIMIT ?",
+                [value, COMMON + 1],
+            )
+        ]
+        # A hash many articles hold comes from boilerplate ("Reporting by ..."): it says nothing
+        # about which article this one copies, and reading all its holders would not scale.
+        if len(holders) > COMMON:
+            continue
+        rare += 1
+        shared.update(article_id for article_id in holders if article_id != leave_out)
+    least = resemblance.least_shared(rare)
+    candidates = [
+        (article_id,)
+        for article_id, count in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
+        if count >= least
+    ][:CANDIDATES]
     found = []
     for (article_id,) in candidates:
         theirs = [
