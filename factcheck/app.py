@@ -34,6 +34,7 @@ from factcheck.views import (
     review_queue,
     scale_css,
     session_cookie,
+    unit_edits,
 )
 
 HTMX_VERSION = "2.0.11"
@@ -93,6 +94,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(claim_pages.bp)
     app.register_blueprint(claim_actions.bp)
+    app.register_blueprint(unit_edits.bp)
     app.register_blueprint(evidence_copies.bp)
     app.register_blueprint(scale_css.bp)
     app.register_blueprint(health.bp)

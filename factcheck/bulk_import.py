@@ -13,6 +13,7 @@ from factcheck.article_records import Record
 from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
+from factcheck.reveal import reveal
 from factcheck.store.actors import SYSTEM, Actor
 from factcheck.store.bulk_load import bulk_load
 
@@ -32,6 +33,8 @@ class ItemResult:
     units: int | None = None
     claims: int | None = None  # counted for the articles imported in this run
     reason: str | None = None
+    #: Earlier articles with nearly the same text (id, title, imported_at, resemblance).
+    near_copies: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -52,6 +55,10 @@ class BulkSummary:
     @property
     def refused(self) -> list[ItemResult]:
         return self._with("refused")
+
+    @property
+    def near_copies(self) -> list[ItemResult]:
+        return [result for result in self.imported if result.near_copies]
 
     @property
     def all_refused(self) -> bool:
@@ -78,6 +85,17 @@ class BulkSummary:
             parts.append(f"{len(refused):,} refused: {named}")
         else:
             parts.append("0 refused")
+        if self.near_copies:
+            named = ", ".join(
+                f"{result.source} (article {result.article_id}) is like article"
+                f" {result.near_copies[0]['id']} “{reveal(result.near_copies[0]['title'])}”"
+                f" ({result.near_copies[0]['resemblance']:.0%} the same text)"
+                for result in self.near_copies[:SHOWN_REFUSALS]
+            )
+            more = len(self.near_copies) - SHOWN_REFUSALS
+            if more > 0:
+                named += f" and {more:,} more (--json lists them all)"
+            parts.append(f"nearly the same as an earlier article: {named}")
         return "; ".join(parts)
 
     def as_json(self) -> dict:
@@ -86,6 +104,7 @@ class BulkSummary:
             "claims": sum(result.claims for result in self.imported),
             "duplicates": len(self.duplicates),
             "refused": len(self.refused),
+            "near_copies": len(self.near_copies),
             "items": [asdict(result) for result in self.results],
         }
 
@@ -190,7 +209,9 @@ def _stored(label: str, prepared: PreparedArticle, db: Database, actor: Actor) -
     if result.duplicate:
         return ItemResult(label, "duplicate", result.article_id, result.claims)
     claims = sum(1 for unit in prepared.units if unit.kind == "claim")
-    return ItemResult(label, "imported", result.article_id, result.claims, claims)
+    return ItemResult(
+        label, "imported", result.article_id, result.claims, claims, near_copies=result.near_copies
+    )
 
 
 def _store_batch(

@@ -168,7 +168,22 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     with transaction(db):
         pending = [m.name for m in migrations.pending(db)]
         migrations.apply(db)
+        if "015_article_signatures" in pending:
+            _sign_stored_articles(db)
     return pending
+
+
+def _sign_stored_articles(db: sqlite_utils.Database) -> None:
+    """Text signatures for the articles stored before migration 015 (derived data SQL cannot
+    compute), so near-copies of them are found too."""
+    from factcheck.text.resemblance import signature
+
+    bodies = db.conn.execute("SELECT id, body FROM articles ORDER BY id")
+    for article_id, body in bodies:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO article_signatures (hash, article_id) VALUES (?, ?)",
+            [(value, article_id) for value in signature(body)],
+        )
 
 
 def is_current(db: sqlite_utils.Database) -> bool:

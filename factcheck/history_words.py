@@ -17,6 +17,8 @@ HISTORY_WORDS = {
     "bulk.assign": "assigned in a bulk action",
     "bulk.status": "set the status in a bulk action",
     "bulk.undo": "undid a bulk action",
+    "unit.merge": "merged with the next unit",
+    "unit.split": "split in two",
 }
 
 VERDICT_ACTIONS = ("verdict.set", "verdict.correct")

@@ -34,6 +34,7 @@ def _finish_import(job_id: str, db_path: str, imported, username: str | None, ch
         "article_id": result.article_id,
         "claims": result.claims,
         "duplicate": result.duplicate,
+        "near_copies": result.near_copies,
     }
     job_progress.set_progress(job_id, "done", "Imported", **outcome)
     job_progress.forget_input(job_id)
@@ -139,6 +140,7 @@ def import_files(
                 "status": result.status,
                 "article_id": result.article_id,
                 "reason": result.reason,
+                "near_copies": result.near_copies,
             }
             for result in summary.results
         ],

@@ -1,12 +1,14 @@
 """The import pipeline: an imported article is split into claim units and stored in one transaction."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from factcheck.db import Database
 from factcheck.store import articles
 from factcheck.store.actors import SYSTEM, Actor
+from factcheck.store.near_copies import near_copies
 from factcheck.text.fingerprint import body_hash
 from factcheck.text.language import detect
+from factcheck.text.resemblance import signature
 from factcheck.text.splitting import DEFAULT_LANGUAGE, Unit, split_article
 
 
@@ -15,6 +17,8 @@ class IngestResult:
     article_id: int
     claims: int
     duplicate: bool
+    #: Earlier articles whose text is nearly the same (store.near_copies), for a new article.
+    near_copies: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ def _record(imported) -> dict:
         imported.language = detect(imported.body)
     record = asdict(imported)
     record["body_hash"] = body_hash(imported.body)
+    record["signature"] = signature(imported.body)
     return record
 
 
@@ -49,9 +54,21 @@ def prepare(imported) -> PreparedArticle:
 def store_prepared(
     db: Database, prepared: PreparedArticle, *, actor: Actor = SYSTEM
 ) -> IngestResult:
-    """Store a prepared article; one with the same body is reported, not copied."""
+    """Store a prepared article; one with the same body is reported, not copied, and earlier
+    articles with nearly the same text are named."""
     article_id, count, duplicate = articles.add_article(db, prepared.record, prepared.units, actor)
-    return IngestResult(article_id, count, duplicate)
+    if duplicate:
+        return IngestResult(article_id, count, duplicate)
+    similar = near_copies(db, prepared.record.get("signature") or [], leave_out=article_id)
+    return IngestResult(article_id, count, duplicate, similar)
+
+
+def near_copies_stored(db, imported) -> list[dict]:
+    """Articles already stored whose text is nearly the same as this one's (not the same: an
+    identical body is found by its hash), to warn before importing it."""
+    if articles.find_by_hash(db, body_hash(imported.body)) is not None:
+        return []
+    return near_copies(db, signature(imported.body))
 
 
 def prepare_unless_stored(db: Database, imported) -> PreparedArticle:

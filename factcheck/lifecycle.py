@@ -150,6 +150,14 @@ MOVES = {
             ANYONE,
             "none; refused for evidence a verdict in review or published cites",
         ),
+        Move(
+            "unit.edit",
+            "merge or split a unit",
+            ("unreviewed", "in_progress"),
+            None,
+            ANYONE,
+            "none; refused while the unit has any verdict, which rates the words it was given",
+        ),
     )
 }
 
@@ -285,6 +293,8 @@ def _guard(
         return Refusal(
             Invalid, "claim.not_a_claim", {"claim_id": claim_id, "reason": claim["reason"]}
         )
+    if move.name == "unit.edit" and situation.verdicts:
+        return Refusal(Invalid, "unit.has_verdict", {"claim_id": claim_id})
     if move.name == "review.submit":
         if open_ is None or open_["state"] != "draft":
             return _status_refusal(move, claim)

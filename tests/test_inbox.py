@@ -1,7 +1,7 @@
 """The inbox: returned verdicts, assignments, mentions, drafts and reviews waiting, read per person
 without touching the audit trail."""
 
-from helpers import RATIONALE, audit_count, form_post, parse, words
+from helpers import RATIONALE, audit_count, form_post, fragment, hx_post, parse, words
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +170,48 @@ def test_a_database_error_page_does_not_fail_again_on_the_header_count(client, a
     response = client.get("/")
     assert response.status_code == 503
     assert "The database has not been set up" in response.get_data(as_text=True)
+
+
+def test_an_editors_dashboard_lists_each_verdict_waiting_for_review_once(
+    client_as, claim, app_db, people
+):
+    _in_review(app_db, people, claim["id"])
+    comments.add_comment(app_db, claim["id"], body="@ed a look, please", actor=people["rita"])
+    editor = client_as("ed")
+    page = parse(editor.get("/"))
+    assert [li.get("data-inbox-kind") for li in page.cssselect("#inbox .inbox-item")] == ["mention"]
+    assert words(page.cssselect("#inbox [data-inbox-unread]")[0]) == "1 unread"
+    reviews = page.cssselect("[aria-labelledby=reviews-heading] .work-list li")
+    assert len(reviews) == 1 and claim["text"][:40] in words(reviews[0])
+    # The header counts both, and /inbox lists both.
+    assert words(page.cssselect("[data-inbox-count]")[0]) == "(2 unread)"
+    inbox_page = parse(editor.get("/inbox"))
+    assert sorted(li.get("data-inbox-kind") for li in inbox_page.cssselect(".inbox-item")) == [
+        "mention",
+        "review",
+    ]
+
+
+def test_mark_all_read_swaps_in_the_section_it_was_sent_from(client, claim, app_db, people):
+    for number in range(7):
+        comments.add_comment(app_db, claim["id"], body=f"@rita note {number}", actor=people["ed"])
+    page = parse(client.get("/"))
+    form = page.cssselect("#inbox form.inbox-read-all")[0]
+    fields = {i.get("name"): i.get("value") for i in form.cssselect("input[type=hidden]")}
+    assert fields.get("place") == "dashboard"
+    assert len(page.cssselect("#inbox .inbox-item")) == 5
+
+    swapped = fragment(hx_post(client, "/inbox/read", {"place": "dashboard"}))
+    section = swapped.cssselect("section#inbox")[0]
+    assert len(section.cssselect(".inbox-item")) == 5
+    assert section.cssselect(".inbox-item.is-unread") == []
+    assert [a.get("href") for a in section.cssselect(".work-more a")] == ["/inbox"]
+    assert section.cssselect("form.inbox-read-all") == []
+    header = swapped.cssselect("#inbox-link")[0]
+    assert header.get("hx-swap-oob") == "outerHTML" and words(header) == "Inbox"
+
+    # From /inbox the same action answers with the whole list.
+    comments.add_comment(app_db, claim["id"], body="@rita one more", actor=people["ed"])
+    whole = fragment(hx_post(client, "/inbox/read", {}))
+    assert len(whole.cssselect("section#inbox .inbox-item")) == 8
+    assert whole.cssselect("#inbox-link")[0].get("aria-current") == "page"

@@ -66,6 +66,7 @@ TABLE = {
     "claim.assign": (set(STATUSES), None),
     "evidence.add": ({"unreviewed", "in_progress", "in_review"}, None),
     "evidence.remove": (set(STATUSES), None),  # evidence 2, which no verdict cites
+    "unit.edit": ({"unreviewed"}, None),  # in progress here has a draft, which stops it
 }
 FACTS = {"claim.classify": {"kind": "not_a_claim"}, "evidence.remove": {"evidence_id": 2}}
 

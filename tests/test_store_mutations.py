@@ -12,17 +12,20 @@ import factcheck.store
 from factcheck.store import (
     articles,
     bulk,
+    claim_reads,
     comments,
     evidence,
     link_checks,
     sessions,
     snapshots,
     triage,
+    unit_edits,
     users,
     verdicts,
 )
 from factcheck.store.actors import SYSTEM
 from factcheck.store.mutation import MUTATIONS, QUERIES, READING_STATE, MissingAuditRow, mutation
+from factcheck.text.unit_cuts import cut_choices
 
 
 def _store_modules():
@@ -174,6 +177,27 @@ def change_password(db, p, c):
 def classify(db, p, c):
     return lambda: triage.classify(
         db, c, kind="not_a_claim", reason="Background colour only", actor=p["rita"]
+    )
+
+
+def _units_of(db, claim_id):
+    return claim_reads.claims_for_article(db, claim_reads.get_claim(db, claim_id)["article_id"])
+
+
+@scenario
+def merge_with_next(db, p, c):
+    quote = next(u for u in _units_of(db, c) if u["text"].startswith('"The river'))
+    return lambda: unit_edits.merge_with_next(
+        db, quote["id"], reason="One quotation cut in two", actor=p["rita"]
+    )
+
+
+@scenario
+def split_unit(db, p, c):
+    unit = next(u for u in _units_of(db, c) if cut_choices(u["text"]))
+    at = unit["start"] + cut_choices(unit["text"])[0]
+    return lambda: unit_edits.split_unit(
+        db, unit["id"], at=at, reason="Two claims in one sentence", actor=p["rita"]
     )
 
 

@@ -114,12 +114,19 @@ def _import_one(source, title, source_url, source_format, limit, language, as_us
                 "article_id": result.article_id,
                 "claims": result.claims,
                 "duplicate": result.duplicate,
+                "near_copies": result.near_copies,
             }
         )
     elif result.duplicate:
         click.echo(f"Already imported as article {result.article_id} ({result.claims} units).")
     else:
         click.echo(f"Imported article {result.article_id} with {result.claims} units.")
+        for earlier in result.near_copies:
+            click.echo(
+                f"Nearly the same text ({earlier['resemblance']:.0%}) as article {earlier['id']}"
+                f" “{reveal(earlier['title'])}”, imported {earlier['imported_at']}:"
+                f" `factcheck claims {earlier['id']}` shows it."
+            )
 
 
 def _in_language(items, language):

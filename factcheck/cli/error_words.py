@@ -26,6 +26,15 @@ _REASON_FOR = {
     "claim.classify": "reclassifying",
     "evidence.remove": "removing evidence",
     "bulk.not_a_claim": "marking claims as not claims",
+    "unit.merge": "merging units",
+    "unit.split": "splitting a unit",
+}
+
+_CUT_PROBLEMS = {
+    "outside": "the cut must fall inside the unit, not at or beyond either end",
+    "inside_a_word": "the cut must fall between two words, in the space that separates them",
+    "empty_part": "both parts need some text: cut between two words of the unit",
+    "overlap": "the units overlap or are out of order",
 }
 
 _REMOVED_DOING = {
@@ -121,6 +130,26 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "verdict.not_in_review": lambda f: (
         f"claim {f['claim_id']} is not waiting for review; nothing to"
         f" {'approve' if f['move'] == 'review.approve' else 'return'}"
+    ),
+    "unit.last": lambda f: (
+        f"claim {f['claim_id']} is the last unit of its article; there is nothing after it to"
+        " merge with"
+    ),
+    "unit.other_paragraph": lambda f: (
+        f"claims {f['claim_id']} and {f['next_id']} are in different paragraphs; only units of"
+        " one paragraph can be merged"
+    ),
+    "unit.same_evidence": lambda f: (
+        f"both units cite {f['url']} as evidence; remove it from one of them"
+        " (`factcheck evidence remove`), then merge"
+    ),
+    "unit.bad_cut": lambda f: (
+        f"claim {f['claim_id']} cannot be cut there: {_CUT_PROBLEMS[f['problem']]};"
+        " give --after with the words before the cut"
+    ),
+    "unit.has_verdict": lambda f: (
+        f"claim {f['claim_id']} has a verdict, which rates exactly the words it was given, so it"
+        " cannot be merged or split; ask an editor to correct the verdict instead"
     ),
     "claim.has_verdict": lambda f: (
         f"claim {f['claim_id']} has a verdict {status_words(f['status'])}; it cannot be"

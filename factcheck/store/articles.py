@@ -74,6 +74,7 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
             for unit in units
         ],
     )
+    _keep_signature(db, article_id, article.get("signature") or [])
     summary = {key: row[key] for key in (*ARTICLE_FIELDS, "body_hash", "import_format")}
     summary["claims"] = len(units)
     # Enough for `audit verify` to notice units edited or reclassified outside the trail.
@@ -85,6 +86,14 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
     }
     audit.record(db, actor, "article", article_id, "import", after=summary)
     return article_id, len(units), False
+
+
+def _keep_signature(db, article_id: int, signature: list[int]) -> None:
+    """The article's text signature, for finding near-copies of it later (store/near_copies)."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO article_signatures (hash, article_id) VALUES (?, ?)",
+        [(value, article_id) for value in signature],
+    )
 
 
 @query

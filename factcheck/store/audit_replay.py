@@ -28,6 +28,7 @@ INITIAL_CLAIM = {
     "corrected_at": None,
     "version": 1,
 }
+UNIT_EDITS = ("unit.merge", "unit.split")
 REVIEW_MOVES = {
     "review.submit": "in_review",
     "review.approve": "published",
@@ -85,6 +86,8 @@ class Replay:
             for change in after.get("changes") or []:
                 if isinstance(change, dict) and isinstance(change.get("after"), dict):
                     self._claim_state(change.get("id"), change["after"], at)
+            if action in UNIT_EDITS:
+                self._unit_edit(after, at)
         elif kind == "article" and action == "import" and record_id is not None:
             self.articles[record_id] = _Expected(after, at)
         elif kind == "user" and record_id is not None:
@@ -125,6 +128,23 @@ class Replay:
             self.comments[after["comment_id"]] = _Expected(
                 {"claim_id": claim_id, "body": row["reason"], "author": row["actor"]}, at
             )
+
+    def _unit_edit(self, after: dict, at: int) -> None:
+        """A merge or split (store/unit_edits): the article's units as they now stand, the unit
+        a merge removed, and the evidence and comments it moved to the merged unit."""
+        imported = self.articles.get(after["article_id"]) if "article_id" in after else None
+        if imported is not None:
+            for name in ("claims", "units_sha256", "not_claims"):
+                if name in after:
+                    imported.values[name] = after[name]
+            imported.row = at
+        for claim_id in after.get("removed") or []:
+            self.claims.pop(claim_id, None)
+        moved = after.get("moved") or {}
+        for noun, table in (("evidence", self.evidence), ("comments", self.comments)):
+            for record_id in moved.get(noun) or []:
+                if record_id in table:
+                    table[record_id].values["claim_id"], table[record_id].row = moved["to"], at
 
     def _claim_state(self, claim_id: object, state: dict, at: int) -> None:
         if isinstance(claim_id, int) and all(f in state for f in STATE_FIELDS):

@@ -139,9 +139,14 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
     if rows[0]["actor"] != actor.username:
         raise Forbidden("bulk.not_yours", {"audit_id": audit_id, "actor": rows[0]["actor"]})
     original = json.loads(rows[0]["after"])
-    restored, skipped = [], []
+    restored: list[dict] = []
+    skipped: list[dict] = []
     for change in original["changes"]:
-        claim = load_claim(db, change["id"])
+        try:
+            claim = load_claim(db, change["id"])
+        except NotFound:
+            skipped.append(_skip(change["id"], {"code": "claim.merged_away"}))
+            continue
         if claim["version"] != change["after"]["version"]:
             skipped.append(_skip(claim["id"], {"code": "claim.changed_since"}))
             continue

@@ -91,8 +91,12 @@ KINDS = {
 _UNREAD = "NOT EXISTS (SELECT 1 FROM inbox_reads r WHERE r.user_id = :me AND r.item = {key})"
 
 
-def _kinds(actor: Actor) -> dict[str, _Kind]:
-    return {name: kind for name, kind in KINDS.items() if actor.is_editor or not kind.editors_only}
+def _kinds(actor: Actor, leave_out: tuple[str, ...] = ()) -> dict[str, _Kind]:
+    return {
+        name: kind
+        for name, kind in KINDS.items()
+        if (actor.is_editor or not kind.editors_only) and name not in leave_out
+    }
 
 
 def _select(name: str, kind: _Kind, extra: str = "") -> str:
@@ -129,10 +133,13 @@ def _with_people(db: Database, rows: list[dict]) -> list[dict]:
 
 
 @query
-def inbox(db: Database, actor: Actor, limit: int = SHOWN) -> list[dict]:
-    """The person's inbox items, newest first: unread and read alike, at most `limit`."""
+def inbox(
+    db: Database, actor: Actor, limit: int = SHOWN, leave_out: tuple[str, ...] = ()
+) -> list[dict]:
+    """The person's inbox items, newest first: unread and read alike, at most `limit`; items of
+    the kinds in `leave_out` (listed elsewhere on the page) are left out."""
     rows: list[dict] = []
-    for name, kind in _kinds(actor).items():
+    for name, kind in _kinds(actor, leave_out).items():
         sql = f"{_select(name, kind)} ORDER BY {kind.order or kind.at} DESC LIMIT :limit"
         rows.extend(db.query(sql, {"me": actor.id, "limit": limit}))
     rows.sort(key=lambda row: row["at"] or "", reverse=True)
@@ -140,12 +147,12 @@ def inbox(db: Database, actor: Actor, limit: int = SHOWN) -> list[dict]:
 
 
 @query
-def unread_count(db: Database, actor: Actor) -> int:
-    """How many of the person's inbox items they have not opened."""
+def unread_count(db: Database, actor: Actor, leave_out: tuple[str, ...] = ()) -> int:
+    """How many of the person's inbox items they have not opened (leaving out `leave_out` kinds)."""
     if actor.id is None:
         return 0
     total = 0
-    for kind in _kinds(actor).values():
+    for kind in _kinds(actor, leave_out).values():
         if not kind.news:
             continue
         sql = (

@@ -33,8 +33,6 @@ WORK_SHOWN = {
     "recently_published": 5,
     "evidence_needing_attention": 5,
 }
-# The dashboard shows the newest few inbox items; /inbox has the rest.
-INBOX_SHOWN = 5
 
 
 # The ranked list beside the text shows this many claims; the queue, filtered to the article,
@@ -163,7 +161,7 @@ def dashboard_sections(db: Database, actor, before: int | None = None) -> dict:
     sections["previously_checked"] = claim_matches.claims_with_previous_check(db)
     sections["evidence_changed"] = link_store.flagged_evidence(db)
     sections["evidence_changed_count"] = link_store.flagged_count(db)
-    sections.update(inbox_context(db, actor, INBOX_SHOWN))
+    sections.update(inbox_context(db, actor, on_dashboard=True))
     return sections
 
 
@@ -210,6 +208,8 @@ def dashboard_json():
         "items": sections.pop("inbox_items"),
         "more": sections.pop("inbox_more"),
     }
+    sections.pop("inbox_on_dashboard")
+    sections.pop("inbox_left_out_reviews")
     return json_response(sections)
 
 

@@ -46,6 +46,8 @@ def _skip_words(group: tuple[str, str], count: int) -> str:
         return f"{count:,} {'has' if one else 'have'} a draft verdict"
     if code == "claim.changed_since":
         return f"{count:,} {'was' if one else 'were'} changed by someone since"
+    if code == "claim.merged_away":
+        return f"{count:,} {'was' if one else 'were'} merged into the unit before since"
     if code == "undo.breaks_lifecycle":
         return (
             f"{count:,} cannot go back to {status_words(detail)} without breaking"

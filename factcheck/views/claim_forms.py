@@ -52,6 +52,8 @@ FORMS = {
             renamed={"reason": "comment"},
         ),
         PanelForm("comment", ("comment",), "add a comment", "always"),
+        PanelForm("merge", ("reason",), "merge the unit with the next one", "edit_units"),
+        PanelForm("split", ("at", "reason"), "split the unit in two", "edit_units"),
     )
 }
 
@@ -66,6 +68,7 @@ FIELD_LABELS = {
     "rating": "Rating",
     "rationale": "Rationale",
     "comment": "Comment",
+    "at": "Split after",
 }
 
 #: Fields whose text can run long: the conflict panel shows them as paragraphs.

@@ -12,12 +12,14 @@ from factcheck.history_words import channel_words, detail, headline
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
+from factcheck.store import unit_edits as unit_store
 from factcheck.store import users as user_store
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.store.rows import ClaimRow, EvidenceItem, ReviewRecord, VerdictView
 from factcheck.store.verdicts import verdict_writers
+from factcheck.text.unit_cuts import cut_choices
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import store_error_words
 from factcheck.views.scale_css import current_scale
@@ -117,6 +119,7 @@ def permissions(current: lifecycle.Situation, actor: Actor | None, writers: set[
         "wrote_it": actor is not None and actor.username in writers,
         "correct": may("verdict.correct"),
         "add_evidence": may("evidence.add"),
+        "edit_units": may("unit.edit"),
     }
 
 
@@ -157,6 +160,28 @@ def quote_summary(verdict: VerdictView | None, evidence: list[EvidenceItem]) -> 
     )
 
 
+# How much of the text on either side of a cut the split form shows.
+CONTEXT_CHARS = 48
+
+
+def unit_edit_choices(db: Database, unit: ClaimRow) -> dict:
+    """What the panel offers for mending this unit: the next unit when the two can be merged,
+    and the places it can be split, each as a body offset with the words either side."""
+    text = unit["text"]
+    cuts = []
+    for offset in cut_choices(text):
+        before = text[:offset]
+        after = text[offset:].lstrip()
+        cuts.append(
+            {
+                "at": unit["start"] + offset,
+                "before": ("…" if len(before) > CONTEXT_CHARS else "") + before[-CONTEXT_CHARS:],
+                "after": after[:CONTEXT_CHARS] + ("…" if len(after) > CONTEXT_CHARS else ""),
+            }
+        )
+    return {"partner": unit_store.merge_partner(db, unit), "cuts": cuts}
+
+
 def workspace(
     db: Database, claim: ClaimRow, actor: Actor | None, record: ReviewRecord | None = None
 ) -> dict:
@@ -194,6 +219,7 @@ def workspace(
         "writers": writers,
         "can": permissions(current, actor, writers),
         "previous": panel_section(db, claim, evidence),
+        "unit_edit": unit_edit_choices(db, claim),
     }
 
 

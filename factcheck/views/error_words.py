@@ -16,6 +16,14 @@ _REASON_FOR = {
     "claim.classify": "Give the reason",
     "evidence.remove": "Say why the evidence is removed",
     "bulk.not_a_claim": "Give the reason these are not claims",
+    "unit.merge": "Say why the two units are one claim",
+    "unit.split": "Say why the unit is two claims",
+}
+_CUT_PROBLEMS = {
+    "outside": "Cut inside the unit, not at either end.",
+    "inside_a_word": "Cut between two words, not inside one.",
+    "empty_part": "Both parts need some text: choose a cut between two words.",
+    "overlap": "These units overlap; reload the page and try again.",
 }
 _TEXT_NAMES = {"comment": "A comment", "quote": "The quoted passage", "note": "The note"}
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
@@ -95,6 +103,20 @@ _STORE_WORDS = {
     "verdict.not_in_review": lambda f: (
         "This claim is not waiting for review, so there is nothing to"
         f" {'approve' if f['move'] == 'review.approve' else 'return'}."
+    ),
+    "unit.last": lambda f: (
+        "This is the last unit of the article: there is nothing after it to merge with."
+    ),
+    "unit.other_paragraph": lambda f: (
+        "The next unit is in another paragraph; only units of one paragraph can be merged."
+    ),
+    "unit.same_evidence": lambda f: (
+        f"Both units cite {f['url']} as evidence; remove it from one of them, then merge."
+    ),
+    "unit.bad_cut": lambda f: f"This unit cannot be cut there. {_CUT_PROBLEMS[f['problem']]}",
+    "unit.has_verdict": lambda f: (
+        "This claim has a verdict, which rates exactly the words it was given, so it cannot be"
+        " merged or split; ask an editor to correct the verdict instead."
     ),
     "claim.has_verdict": lambda f: (
         f"This claim has a verdict {status_words(f['status'])}, so it cannot be reclassified."

@@ -7,7 +7,7 @@ from huey.exceptions import TaskException
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from factcheck import import_jobs, importers, job_progress, job_recovery, jobs
-from factcheck.ingest import ingest_imported
+from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
 from factcheck.views.auth_guard import signed_in_actor
@@ -165,11 +165,13 @@ def start_job(source: ImportSource, actor) -> str:
     return job_progress.submit_import(task, username)
 
 
-def import_now(source: ImportSource, actor):
+def read_now(source: ImportSource) -> importers.ImportedArticle:
     if source.is_html:
-        imported = importers.from_html(source.data, max_bytes=max_import_bytes())
-    else:
-        imported = importers.from_text(source.data, max_bytes=max_import_bytes())
+        return importers.from_html(source.data, max_bytes=max_import_bytes())
+    return importers.from_text(source.data, max_bytes=max_import_bytes())
+
+
+def import_now(imported: importers.ImportedArticle, actor):
     return ingest_imported(get_db(), imported, actor=actor, db_path=current_app.config["DATABASE"])
 
 
@@ -221,7 +223,16 @@ def start_import():
         source = read_source(request.form, request.files, max_import_bytes())
         if runs_in_background(source):
             return _follow_job(start_job(source, actor))
-        result = import_now(source, actor)
+        imported = read_now(source)
+        # An article nearly the same as one already stored (a wire story published again with a
+        # line changed) is held back until the reviewer has seen the earlier one and says so.
+        if request.form.get("near_copy") != "import":
+            similar = near_copies_stored(get_db(), imported)
+            if similar:
+                return _form_response(
+                    200, **form_context(kind, import_values=values, near_copies=similar)
+                )
+        result = import_now(imported, actor)
     except FormProblem as problem:
         return _refused(kind, values, problem)
     except importers.ImportRefused as error:
@@ -234,8 +245,14 @@ def start_import():
 
 
 def opens_article(job: dict) -> bool:
-    """A finished import of one new article goes straight to it; several files end on a summary."""
-    return job["stage"] == "done" and "items" not in job and not job.get("duplicate")
+    """A finished import of one new article goes straight to it; several files end on a summary,
+    and an article nearly the same as an earlier one ends on a warning that links both."""
+    return (
+        job["stage"] == "done"
+        and "items" not in job
+        and not job.get("duplicate")
+        and not job.get("near_copies")
+    )
 
 
 def _follow_job(job_id: str):

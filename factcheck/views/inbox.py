@@ -15,14 +15,24 @@ from factcheck.views.rendering import json_response, page_or_fragment, wants_fra
 bp = Blueprint("inbox", __name__)
 
 
-def inbox_context(db: Database, actor, shown: int = inbox_store.SHOWN) -> dict:
-    """The newest `shown` items, whether there are more, and the count of every unread one (the
-    same as the header's)."""
-    items = inbox_store.inbox(db, actor, shown + 1)
+#: The dashboard's inbox section shows the newest few items and links to /inbox for the rest.
+DASHBOARD_SHOWN = 5
+
+
+def inbox_context(db: Database, actor, on_dashboard: bool = False) -> dict:
+    """The newest items (a few on the dashboard, up to inbox_store.SHOWN on /inbox), whether there
+    are more, and the count of the unread ones among the kinds listed. On the dashboard an
+    editor's verdicts waiting for review are left out: its "Waiting for your review" section
+    lists them, and an item is shown once."""
+    shown = DASHBOARD_SHOWN if on_dashboard else inbox_store.SHOWN
+    leave_out = ("review",) if on_dashboard and actor.is_editor else ()
+    items = inbox_store.inbox(db, actor, shown + 1, leave_out=leave_out)
     return {
         "inbox_items": items[:shown],
         "inbox_more": len(items) > shown,
-        "inbox_unread": inbox_store.unread_count(db, actor),
+        "inbox_unread": inbox_store.unread_count(db, actor, leave_out=leave_out),
+        "inbox_on_dashboard": on_dashboard,
+        "inbox_left_out_reviews": bool(leave_out),
     }
 
 
@@ -65,7 +75,14 @@ def mark_all_read():
     actor = signed_in_actor()
     inbox_store.mark_all_read(db, actor)
     if wants_fragment():
-        return page_or_fragment("inbox.html", "partials/inbox.html", **inbox_context(db, actor))
+        # The section swapped is the one the form was in: the dashboard's few items or /inbox's.
+        on_dashboard = request.form.get("place") == "dashboard"
+        return page_or_fragment(
+            "inbox.html",
+            "partials/inbox.html",
+            inbox_header_oob=True,
+            **inbox_context(db, actor, on_dashboard=on_dashboard),
+        )
     return redirect(url_for("inbox.inbox_page"), 303)
 
 

@@ -63,13 +63,15 @@
       unit.focus({ preventScroll: true });
     }
     reveal(link);
-    if (link && window.htmx) {
-      window.htmx.ajax("GET", link.dataset.panelUrl, {
+    // A unit set aside as not a claim has no row in the ranked list: it names its panel itself.
+    var opener = link || (unit && unit.dataset.panelUrl ? unit : null);
+    if (opener && window.htmx) {
+      window.htmx.ajax("GET", opener.dataset.panelUrl, {
         source: PANEL,
         target: PANEL,
         swap: "innerHTML",
       });
-      window.history.replaceState(window.history.state, "", link.getAttribute("href"));
+      window.history.replaceState(window.history.state, "", opener.getAttribute("href"));
     }
   }
 
@@ -366,7 +368,7 @@
       }
       return;
     }
-    var trigger = event.target.closest("[data-select-claim], #article-text .unit.is-claim");
+    var trigger = event.target.closest("[data-select-claim], #article-text .unit");
     if (!trigger) {
       return;
     }

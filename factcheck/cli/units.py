@@ -1,0 +1,78 @@
+"""CLI commands that mend the splitter's cuts: `claim merge` and `claim split`."""
+
+import click
+
+from factcheck.cli.base import UserError, acting_user, emit_json, open_db
+from factcheck.cli.ids import ID
+from factcheck.cli.review import as_option, claim_group, json_option, version_option
+from factcheck.reveal import reveal
+from factcheck.store import claim_reads
+from factcheck.store import unit_edits as unit_store
+from factcheck.store.rows import ClaimRow
+from factcheck.text.unit_cuts import cut_choices
+
+reason_option = click.option("--reason", required=True, help="Why the cut was wrong.")
+
+
+def _echo_units(units: list[dict], message: str, as_json: bool) -> None:
+    if as_json:
+        emit_json({"units": units})
+        return
+    click.echo(message)
+    for unit in units:
+        click.echo(f"  claim {unit['id']} [{unit['start']}:{unit['end']}] {reveal(unit['text'])}")
+
+
+@claim_group.command("merge")
+@click.argument("claim_id", type=ID)
+@reason_option
+@as_option
+@version_option
+@json_option
+def merge(claim_id, reason, as_user, expect_version, as_json):
+    """Merge a unit with the next one in its paragraph (it keeps this unit's id)."""
+    db = open_db()
+    merged = unit_store.merge_with_next(
+        db,
+        claim_id,
+        reason=reason,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _echo_units([merged], "Merged with the next unit:", as_json)
+
+
+def _offset_after(unit: ClaimRow, after: str) -> int:
+    """The body offset just after the first occurrence of `after` in the unit's text."""
+    found = unit["text"].find(after)
+    if not after or found < 0:
+        choices = "; ".join(repr(unit["text"][:cut][-30:]) for cut in cut_choices(unit["text"]))
+        hint = f" (sentence ends: {choices})" if choices else ""
+        raise UserError(f"--after {after!r} is not in claim {unit['id']}'s text{hint}")
+    return unit["start"] + found + len(after)
+
+
+@claim_group.command("split")
+@click.argument("claim_id", type=ID)
+@click.option("--after", metavar="TEXT", help="Cut just after these words of the unit's text.")
+@click.option("--at", "at", type=int, help="Cut at this character offset into the unit's text.")
+@reason_option
+@as_option
+@version_option
+@json_option
+def split(claim_id, after, at, reason, as_user, expect_version, as_json):
+    """Split a unit in two between two words; the first part keeps its id, evidence and history."""
+    if (after is None) == (at is None):
+        raise UserError("give where to cut: either --after TEXT or --at OFFSET")
+    db = open_db()
+    unit = claim_reads.get_claim(db, claim_id)
+    offset = _offset_after(unit, after) if after is not None else unit["start"] + at
+    first, second = unit_store.split_unit(
+        db,
+        claim_id,
+        at=offset,
+        reason=reason,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _echo_units([first, second], "Split in two:", as_json)

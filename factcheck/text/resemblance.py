@@ -1,0 +1,61 @@
+"""Near-duplicate bodies: a small signature of an article's text (the smallest hashes of its
+five-word shingles, a bottom-k MinHash sketch) and how much two signatures say the texts share.
+
+Two copies of a wire story with a line changed share most of their shingles, so most of their
+smallest hashes too; unrelated stories share next to none. Signatures are stored at import, one
+row per hash (migration 015), so finding earlier near-copies reads a few index entries per hash
+instead of comparing every body."""
+
+import hashlib
+import re
+import unicodedata
+
+#: How many hashes a signature keeps: the estimate's error is about 0.5 / sqrt(SIZE).
+SIZE = 64
+#: Words per shingle: long enough that unrelated news shares few, short enough that a changed
+#: line disturbs few.
+SHINGLE_WORDS = 5
+#: Estimated share of shingles (Jaccard resemblance) from which a body counts as nearly the same.
+#: Measured: of 1,770 pairs of distinct real news articles none came above 0.05, while one sentence
+#: rewritten in an 80-word story leaves about 0.69 and in a 600-word one about 0.9.
+NEAR = 0.6
+
+_WORD = re.compile(r"\w+")
+
+
+def words(body: str) -> list[str]:
+    """The body's words in order, case and Unicode form folded."""
+    return _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
+
+
+def _hash(shingle: str) -> int:
+    # 63 bits, so every hash fits SQLite's signed 64-bit integer.
+    digest = hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def signature(body: str) -> list[int]:
+    """The SIZE smallest shingle hashes of the body, ascending (fewer for a short body; a body
+    shorter than one shingle is one shingle)."""
+    found = words(body)
+    if not found:
+        return []
+    width = min(SHINGLE_WORDS, len(found))
+    shingles = {" ".join(found[i : i + width]) for i in range(len(found) - width + 1)}
+    return sorted({_hash(shingle) for shingle in shingles})[:SIZE]
+
+
+def resemblance(first: list[int], second: list[int]) -> float:
+    """The estimated share of shingles two bodies have in common (0 to 1), from their signatures:
+    of the SIZE smallest hashes of both together, the fraction found in both."""
+    if not first or not second:
+        return 0.0
+    a, b = set(first), set(second)
+    union = sorted(a | b)[:SIZE]
+    return sum(1 for value in union if value in a and value in b) / len(union)
+
+
+def least_shared(size: int) -> int:
+    """How many hashes a signature of `size` must share with another's to possibly reach NEAR:
+    a cheap first cut before the estimate (generous, so no near-copy is lost)."""
+    return max(1, int(size * NEAR / 2))

@@ -1,0 +1,79 @@
+"""Mending the splitter's cuts from the claim panel: merging a unit with the next one, or splitting
+it at a sentence end the reviewer picks. The text's units change shape, so a success reloads the
+article at the unit (HX-Redirect for htmx, 303 otherwise); a refusal answers as the other panel
+forms do (422 beside the field, 409 with the conflict panel)."""
+
+from flask import Blueprint, current_app, redirect, request, url_for
+
+from factcheck.ids import parse_id
+from factcheck.store import claim_reads
+from factcheck.store import unit_edits as unit_store
+from factcheck.store.errors import Conflict, Invalid
+from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.claim_forms import FORMS, form_values
+from factcheck.views.connection import get_db
+from factcheck.views.panel_answers import panel_answer, refused_answer
+from factcheck.views.rendering import wants_fragment
+
+bp = Blueprint("unit_edits", __name__)
+
+
+def _expected_version() -> int:
+    version = parse_id(request.form.get("expected_version"))
+    if version is None:
+        raise Invalid(
+            "this form does not say which version of the claim it was opened at;"
+            " reload the page and try again"
+        )
+    return version
+
+
+def _edit(claim_id: int, form_name: str, change):
+    form = FORMS[form_name]
+    db = get_db()
+    claim = claim_reads.get_claim(db, claim_id)
+    values = form_values(form, request.form)
+    try:
+        change(db, signed_in_actor(), values)
+    except Conflict:
+        return panel_answer(claim_id, 409, conflict=(form, values, _expected_version()))
+    except Invalid as error:
+        return refused_answer(claim, form, values, error, {})
+    target = url_for("articles.article_page", article_id=claim["article_id"], claim=claim_id)
+    if wants_fragment():
+        response = current_app.make_response(("", 200))
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, 303)
+
+
+@bp.post("/claims/<id:claim_id>/merge")
+def merge(claim_id: int):
+    def change(db, actor, values):
+        unit_store.merge_with_next(
+            db,
+            claim_id,
+            reason=values["reason"],
+            actor=actor,
+            expected_version=_expected_version(),
+        )
+
+    return _edit(claim_id, "merge", change)
+
+
+@bp.post("/claims/<id:claim_id>/split")
+def split(claim_id: int):
+    def change(db, actor, values):
+        at = parse_id(values["at"])
+        if at is None:
+            raise Invalid("Choose where to split the unit.", field="at")
+        unit_store.split_unit(
+            db,
+            claim_id,
+            at=at,
+            reason=values["reason"],
+            actor=actor,
+            expected_version=_expected_version(),
+        )
+
+    return _edit(claim_id, "split", change)

@@ -1,0 +1,61 @@
+"""In a real browser: a reviewer merges a quotation the splitter cut at its full stop and splits it
+again, from the claim panel with the keyboard, and the text shows the units as they now are."""
+
+import re
+
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+from factcheck import db as database
+from factcheck.store import claim_reads
+
+QUOTE_START = '"The river rose 2.4 metres in six hours.'
+
+
+def _units(path, article_id) -> list[dict]:
+    db = database.connect(path)
+    try:
+        body = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        units = claim_reads.claims_for_article(db, article_id)
+        assert all(body[u["start"] : u["end"]] == u["text"] for u in units)
+        return units
+    finally:
+        db.close()
+
+
+def test_merging_and_splitting_a_unit_from_the_keyboard(watched_page, article):
+    page = watched_page
+    quote = next(u for u in _units(article["path"], article["id"]) if u["text"] == QUOTE_START)
+    count = len(_units(article["path"], article["id"]))
+    page.goto(f"/articles/{article['id']}?claim={quote['id']}")
+    panel = page.locator("#claim-panel")
+
+    summary = panel.get_by_text("Cut wrongly? Merge or split")
+    summary.focus()
+    page.keyboard.press("Enter")  # opens the details
+    reason = panel.get_by_label("Why they are one claim")
+    reason.focus()
+    page.keyboard.type("One quotation cut at its full stop")
+    page.keyboard.press("Tab")
+    expect(panel.get_by_role("button", name="Merge with the next sentence")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    unit = page.locator(f"#claim-{quote['id']}")
+    expect(unit).to_have_text(re.compile(r"^\"The river rose .* flood officer\.$"))
+    expect(unit).to_have_attribute("aria-current", "true")
+    assert len(_units(article["path"], article["id"])) == count - 1
+
+    # Split it again at the sentence end the panel offers.
+    panel.get_by_text("Cut wrongly? Merge or split").click()
+    choice = panel.get_by_role("radio", name=re.compile("in six hours"))
+    choice.check()
+    panel.get_by_label("Why it is two claims").fill("Two sentences, two claims")
+    panel.get_by_role("button", name="Split here").click()
+    expect(unit).to_have_text(QUOTE_START)
+    units = _units(article["path"], article["id"])
+    assert len(units) == count
+    following = units[[u["id"] for u in units].index(quote["id"]) + 1]
+    expect(page.locator(f"#claim-{following['id']}")).to_have_text(
+        re.compile(r"^We have never seen it rise")
+    )
+    assert_no_problems(page)

@@ -1,0 +1,242 @@
+"""Near-copies: an article whose text is nearly the same as one already imported (a wire story
+published again with a line changed) is named on the import form, before anything is stored, and
+in the summaries of the command line and of background imports."""
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import HX, SAMPLE_ARTICLE, page_token, parse, words
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import db as database
+from factcheck.bulk_import import import_items
+from factcheck.cli import main
+from factcheck.importers import from_text
+from factcheck.ingest import ingest_text
+from factcheck.store import articles as article_store
+from factcheck.store import audit
+from factcheck.store.near_copies import near_copies
+from factcheck.text.resemblance import NEAR, SIZE, resemblance, signature
+
+# The sample with one line rewritten, as a wire story published again.
+REPUBLISHED = SAMPLE_ARTICLE.replace(
+    "The mood in the town was calm.",
+    "Residents queued for sandbags outside the town hall until late on Tuesday evening.",
+)
+UNRELATED = (
+    "Harbour dredging will cost 12 million euros\n\n"
+    "The port authority said on Tuesday that dredging the channel would cost 12 million euros and"
+    " take 18 months. Shipping traffic fell by 9 percent last year, officials said. The harbour"
+    " master said two berths would close while the work went on.\n"
+)
+
+WORD = st.sampled_from("river school flood power homes county office said rose metres".split())
+
+
+# The signature and its estimate
+
+
+@settings(deadline=None)
+@given(st.lists(WORD, min_size=1, max_size=300))
+def test_a_text_is_wholly_like_itself_and_its_signature_is_small(text_words):
+    text = " ".join(text_words)
+    sketch = signature(text)
+    assert 1 <= len(sketch) <= SIZE and sketch == sorted(set(sketch))
+    assert all(0 <= value < 2**63 for value in sketch)
+    assert resemblance(sketch, sketch) == 1.0
+    assert signature(text.upper().replace(" ", "\n  ")) == sketch  # case and spacing aside
+
+
+@settings(deadline=None)
+@given(st.lists(WORD, max_size=120), st.lists(WORD, max_size=120))
+def test_resemblance_is_a_symmetric_share(first, second):
+    a, b = signature(" ".join(first)), signature(" ".join(second))
+    assert 0.0 <= resemblance(a, b) == resemblance(b, a) <= 1.0
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_one_changed_word_in_a_long_text_stays_near(seed):
+    text = [f"w{(seed * 7919 + i * 104729) % 100003}" for i in range(400)]
+    changed = list(text)
+    changed[seed % 400] = "different"
+    assert resemblance(signature(" ".join(text)), signature(" ".join(changed))) >= NEAR
+
+
+def test_distinct_stories_are_far_apart():
+    assert resemblance(signature(SAMPLE_ARTICLE), signature(UNRELATED)) < 0.1
+    assert resemblance(signature(SAMPLE_ARTICLE), signature(REPUBLISHED)) >= NEAR
+
+
+# The store
+
+
+def test_a_republished_story_names_the_earlier_one_and_an_exact_copy_does_not(app_db):
+    first = ingest_text(app_db, SAMPLE_ARTICLE)
+    assert first.near_copies == []
+    other = ingest_text(app_db, UNRELATED)
+    assert other.near_copies == []
+    again = ingest_text(app_db, REPUBLISHED)
+    [earlier] = again.near_copies
+    assert earlier["id"] == first.article_id and earlier["resemblance"] >= NEAR
+    assert earlier["title"] == "Flooding closes 14 schools in the river valley"
+    exact = ingest_text(app_db, SAMPLE_ARTICLE)
+    assert exact.duplicate and exact.near_copies == []
+    assert audit.verify(app_db).ok
+
+
+def test_near_copies_are_found_through_the_hash_index(app_db):
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    plan = [
+        row[3]
+        for row in app_db.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id FROM article_signatures WHERE hash = ? LIMIT ?",
+            [signature(REPUBLISHED)[0], 101],
+        )
+    ]
+    assert plan == ["SEARCH article_signatures USING PRIMARY KEY (hash=?)"], plan
+
+
+def test_a_hash_held_by_many_articles_is_passed_over(app_db, monkeypatch):
+    from factcheck.store import near_copies as near_copies_module
+
+    first = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    second = ingest_text(app_db, REPUBLISHED).article_id
+    third = SAMPLE_ARTICLE.replace("The mood in the town was calm.", "The mood was grim.")
+    assert sorted(found["id"] for found in near_copies(app_db, signature(third))) == [
+        first,
+        second,
+    ]
+    # With every hash the two stories share counted as boilerplate, only a hash held by one of
+    # them alone still finds it.
+    monkeypatch.setattr(near_copies_module, "COMMON", 1)
+    assert [found["id"] for found in near_copies(app_db, signature(third))] == [first]
+    monkeypatch.setattr(near_copies_module, "COMMON", 0)
+    assert near_copies(app_db, signature(third)) == []
+
+
+def test_articles_stored_before_the_signatures_are_signed_by_the_migration(app_db):
+    article_id = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    app_db.execute("DELETE FROM article_signatures")
+    assert near_copies(app_db, signature(REPUBLISHED)) == []
+    with database.transaction(app_db):
+        database._sign_stored_articles(app_db)
+    assert [found["id"] for found in near_copies(app_db, signature(REPUBLISHED))] == [article_id]
+
+
+def test_a_batch_names_near_copies_within_itself(app_db):
+    items = [
+        ("flood.txt", lambda: from_text(SAMPLE_ARTICLE.encode())),
+        ("harbour.txt", lambda: from_text(UNRELATED.encode())),
+        ("flood-again.txt", lambda: from_text(REPUBLISHED.encode())),
+    ]
+    summary = import_items(app_db, items)
+    [alike] = summary.near_copies
+    assert alike.source == "flood-again.txt"
+    first = summary.results[0].article_id
+    assert alike.near_copies[0]["id"] == first
+    assert (
+        f"flood-again.txt (article {alike.article_id}) is like article {first}"
+        " “Flooding closes 14 schools in the river valley”"
+    ) in summary.text()
+    assert summary.as_json()["near_copies"] == 1
+
+
+# The import form
+
+
+@pytest.fixture
+def paste(client):
+    token = page_token(client, "/")
+
+    def post(text: str, **extra):
+        data = {"csrf_token": token, "source": "paste", "text": text, **extra}
+        return client.post("/imports", data=data, headers=HX)
+
+    return post
+
+
+def test_pasting_a_near_copy_warns_and_links_before_storing_anything(paste, app_db):
+    first = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    held = paste(REPUBLISHED)
+    assert held.status_code == 200 and "HX-Redirect" not in held.headers
+    warning = parse(held).cssselect("[data-near-copies]")[0]
+    assert "nearly the same as an article already imported" in words(warning)
+    link = warning.cssselect("a")[0]
+    assert link.get("href") == f"/articles/{first}"
+    assert words(link) == "Flooding closes 14 schools in the river valley"
+    assert "% the same text" in words(warning)
+    assert parse(held).cssselect("#import-text")[0].text_content().strip() == REPUBLISHED.strip()
+    button = warning.cssselect("button[name=near_copy]")[0]
+    assert button.get("value") == "import" and words(button) == "Import anyway"
+    assert len(article_store.list_articles(app_db)) == 1
+
+    anyway = paste(REPUBLISHED, near_copy="import")
+    assert anyway.headers["HX-Redirect"].startswith("/articles/")
+    assert len(article_store.list_articles(app_db)) == 2
+
+
+def test_an_unrelated_paste_is_imported_at_once(paste, app_db):
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    assert paste(UNRELATED).headers["HX-Redirect"].startswith("/articles/")
+
+
+def test_a_near_copy_among_uploaded_files_is_named_in_the_summary(client, app_db, immediate_jobs):
+    first = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    data = {
+        "csrf_token": page_token(client, "/"),
+        "source": "file",
+        "file": [
+            (io.BytesIO(REPUBLISHED.encode()), "flood-again.txt"),
+            (io.BytesIO(UNRELATED.encode()), "harbour.txt"),
+        ],
+    }
+    response = client.post("/imports", data=data, content_type="multipart/form-data")
+    page = parse(client.get(response.headers["Location"]))
+    note = words(page.cssselect(".import-summary .import-note")[0])
+    assert note.endswith("1 article nearly the same as one imported earlier: see below.")
+    [alike] = page.cssselect("[data-near-copy]")
+    assert alike.cssselect("a")[0].get("href") == f"/articles/{first}"
+
+
+# The command line
+
+
+def test_the_cli_names_the_earlier_article(tmp_path):
+    database_path = tmp_path / "cli.db"
+    story, again = tmp_path / "story.txt", tmp_path / "again.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    again.write_text(REPUBLISHED, encoding="utf-8")
+
+    def run(*args):
+        return CliRunner().invoke(main, ["--db", str(database_path), *args])
+
+    assert run("import", str(story)).exit_code == 0
+    result = run("import", str(again))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Imported article 2 with")
+    assert lines[1].startswith("Nearly the same text (")
+    assert "as article 1 “Flooding closes 14 schools in the river valley”" in lines[1]
+    as_json = json.loads(run("import", str(again), "--json").output)
+    assert as_json["duplicate"] is True
+
+
+def test_a_background_import_of_a_near_copy_ends_on_a_warning(
+    client, app_db, immediate_jobs, monkeypatch
+):
+    from factcheck.views import imports
+
+    first = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    monkeypatch.setattr(imports, "DIRECT_IMPORT_MAX_BYTES", 10)  # every paste runs as a job
+    data = {"csrf_token": page_token(client, "/"), "source": "paste", "text": REPUBLISHED}
+    response = client.post("/imports", data=data)
+    assert response.headers["Location"].startswith("/imports/")  # not straight to the article
+    page = parse(client.get(response.headers["Location"]))
+    warning = page.cssselect("[data-near-copies]")[0]
+    assert warning.cssselect("a")[0].get("href") == f"/articles/{first}"
+    opened = page.cssselect(".import-note a")[0].get("href")
+    assert opened != f"/articles/{first}" and opened.startswith("/articles/")

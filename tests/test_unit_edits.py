@@ -1,0 +1,368 @@
+"""Mending the splitter's cuts: merging a unit with the next one and splitting one in two, in the
+store, from the claim panel and on the command line. Offsets stay exact (the body never changes),
+each edit is one audited transaction, and a unit with a verdict is refused."""
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import (
+    HX,
+    RATIONALE,
+    SAMPLE_ARTICLE,
+    add_people,
+    audit_count,
+    form_post,
+    fragment,
+    hx_post,
+    import_sample,
+    new_database,
+    parse,
+    words,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.cli import main
+from factcheck.store import audit, bulk, claim_reads, comments, evidence, unit_edits, verdicts
+from factcheck.store.errors import Invalid
+from factcheck.text.unit_cuts import BadCut, cut, cut_choices, sentence_cuts
+
+QUOTE_START = '"The river rose 2.4 metres in six hours.'
+
+
+def _units(db, article_id: int) -> list[dict]:
+    return claim_reads.claims_for_article(db, article_id)
+
+
+def _body(db, article_id: int) -> str:
+    return db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+
+
+def _assert_exact(db, article_id: int) -> None:
+    body, units = _body(db, article_id), _units(db, article_id)
+    assert [unit["seq"] for unit in units] == list(range(len(units)))
+    for unit in units:
+        assert body[unit["start"] : unit["end"]] == unit["text"]
+        assert unit["text"] == unit["text"].strip() and unit["text"]
+    for before, after in zip(units, units[1:], strict=False):
+        assert before["end"] <= after["start"]
+    assert audit.verify(db).ok, audit.verify(db)
+
+
+def _unit(db, article_id: int, starting: str) -> dict:
+    return next(u for u in _units(db, article_id) if u["text"].startswith(starting))
+
+
+# Pure cuts
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="ab .,\n", min_size=1, max_size=40), st.data())
+def test_a_cut_gives_two_exact_trimmed_parts_or_is_refused(text, data):
+    body = f"x {text} y"
+    start, end = 0, len(body)
+    at = data.draw(st.integers(min_value=-2, max_value=len(body) + 2))
+    try:
+        (s1, e1), (s2, e2) = cut(body, start, end, at)
+    except BadCut:
+        return
+    assert s1 == start and e2 == end and s1 < e1 <= at <= s2 < e2
+    assert body[s1:e1] == body[s1:e1].strip() and body[s2:e2] == body[s2:e2].strip()
+    assert body[e1:s2].strip() == ""
+
+
+@given(st.text(alphabet='ab .!?,"”', max_size=60))
+def test_offered_cuts_follow_a_sentence_or_clause_end_and_can_be_made(text):
+    for offset in cut_choices(text):
+        assert text[offset - 1] in ".!?;:…\"'”’)],—–-"
+        assert text[offset].isspace() and text[offset:].strip()
+        (first, _), (second, _) = cut(text, 0, len(text.rstrip()) or 1, offset)
+        assert first == 0 and second > offset
+    assert set(sentence_cuts(text)) <= set(cut_choices(text)) or not sentence_cuts(text)
+
+
+# The store
+
+
+def test_merging_keeps_offsets_moves_the_work_and_writes_one_audit_row(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    first = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    count_before = len(_units(db, article_id))
+    added = evidence.add_evidence(
+        db, second["id"], url="https://county.example/b", stance="supports", actor=people["rita"]
+    )
+    comments.add_comment(db, second["id"], body="Same quotation as before.", actor=people["rita"])
+    rows = audit_count(db)
+
+    merged = unit_edits.merge_with_next(
+        db, first["id"], reason="One quotation cut at its full stop", actor=people["rita"]
+    )
+    assert merged["id"] == first["id"] and merged["version"] == first["version"] + 1
+    assert merged["text"].startswith(QUOTE_START) and merged["text"].endswith("flood officer.")
+    assert merged["end"] == second["end"]
+    assert len(_units(db, article_id)) == count_before - 1
+    assert [e["id"] for e in evidence.evidence_for_claim(db, first["id"])] == [added["id"]]
+    assert [c["body"] for c in comments.comments_for_claim(db, first["id"])] == [
+        "Same quotation as before."
+    ]
+    assert audit_count(db) == rows + 1
+    entry = next(iter(db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")))
+    assert entry["action"] == "unit.merge" and entry["reason"].startswith("One quotation")
+    before, after = json.loads(entry["before"]), json.loads(entry["after"])
+    assert [u["id"] for u in before["units"]] == [first["id"], second["id"]]
+    assert after["units"][0]["text"] == merged["text"] and after["removed"] == [second["id"]]
+    assert after["moved"]["evidence"] == [added["id"]]
+    history = [e["action"] for e in claim_reads.claim_history(db, first["id"])]
+    assert history[-1] == "unit.merge"
+    _assert_exact(db, article_id)
+
+
+def test_splitting_at_a_sentence_end_makes_a_new_unit_after_it(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    first = _unit(db, article_id, QUOTE_START)
+    unit_edits.merge_with_next(
+        db, first["id"], reason="One quotation, one claim", actor=people["rita"]
+    )
+    merged = claim_reads.get_claim(db, first["id"])
+    added = evidence.add_evidence(
+        db, merged["id"], url="https://county.example/c", stance="supports", actor=people["rita"]
+    )
+    [offset] = sentence_cuts(merged["text"])
+    one, two = unit_edits.split_unit(
+        db,
+        merged["id"],
+        at=merged["start"] + offset,
+        reason="Two sentences, two claims",
+        actor=people["rita"],
+    )
+    assert one["id"] == merged["id"] and one["text"] == QUOTE_START
+    assert two["text"].startswith("We have never seen") and two["seq"] == one["seq"] + 1
+    assert two["status"] == "unreviewed" and two["version"] == 1
+    assert [e["id"] for e in evidence.evidence_for_claim(db, one["id"])] == [added["id"]]
+    assert evidence.evidence_for_claim(db, two["id"]) == []
+    assert claim_reads.claim_history(db, two["id"])[-1]["action"] == "unit.split"
+    _assert_exact(db, article_id)
+
+
+def test_a_unit_with_a_verdict_is_neither_merged_nor_split(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    first = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    verdicts.set_verdict(
+        db, second["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    rows = audit_count(db)
+    with pytest.raises(Invalid, match="has a verdict"):
+        unit_edits.merge_with_next(db, first["id"], reason="One quotation", actor=people["rita"])
+    with pytest.raises(Invalid, match="has a verdict"):
+        unit_edits.split_unit(
+            db, second["id"], at=second["end"] - 5, reason="Two claims here", actor=people["rita"]
+        )
+    assert audit_count(db) == rows
+    assert claim_reads.get_claim(db, first["id"])["end"] == first["end"]
+    _assert_exact(db, article_id)
+
+
+def test_bad_merges_and_cuts_are_refused_with_nothing_written(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    units = _units(db, article_id)
+    rows = audit_count(db)
+    with pytest.raises(Invalid, match="last unit"):
+        unit_edits.merge_with_next(
+            db, units[-1]["id"], reason="Nothing after", actor=people["rita"]
+        )
+    with pytest.raises(Invalid, match="different paragraphs"):
+        unit_edits.merge_with_next(
+            db, units[0]["id"], reason="Headline and standfirst", actor=people["rita"]
+        )
+    quote = _unit(db, article_id, QUOTE_START)
+    with pytest.raises(Invalid, match="between two words"):
+        unit_edits.split_unit(
+            db, quote["id"], at=quote["start"] + 3, reason="Mid-word cut", actor=people["rita"]
+        )
+    with pytest.raises(Invalid, match="reason"):
+        unit_edits.merge_with_next(db, quote["id"], reason="", actor=people["rita"])
+    assert audit_count(db) == rows
+    _assert_exact(db, article_id)
+
+
+def test_audit_verify_still_notices_offsets_changed_behind_its_back(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    quote = _unit(db, article_id, QUOTE_START)
+    unit_edits.merge_with_next(
+        db, quote["id"], reason="One quotation, one claim", actor=people["rita"]
+    )
+    assert audit.verify(db).ok
+    db.execute(
+        'UPDATE claims SET "end" = "end" - 1, text = substr(text, 1, length(text) - 1)'
+        " WHERE id = ?",
+        [quote["id"]],
+    )
+    assert not audit.verify(db).ok
+
+
+def test_undoing_a_bulk_action_skips_a_unit_merged_away_since(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    quote = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    done = bulk.bulk_update(db, [second["id"]], action="assign", value="rita", actor=people["ed"])
+    unit_edits.merge_with_next(
+        db, quote["id"], reason="One quotation, one claim", actor=people["ed"]
+    )
+    undone = bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
+    assert undone["skipped"] == {second["id"]: "it was merged into the unit before it since"}
+
+
+@settings(deadline=None, max_examples=12)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 30), st.integers(0, 5)), max_size=6))
+def test_any_run_of_merges_and_splits_keeps_every_offset_exact(steps):
+    with tempfile.TemporaryDirectory() as folder:
+        db = new_database(Path(folder) / "f.db")
+        people = add_people(db)
+        article_id = import_sample(db)
+        for merging, pick, which in steps:
+            units = _units(db, article_id)
+            unit = units[pick % len(units)]
+            try:
+                if merging:
+                    unit_edits.merge_with_next(
+                        db, unit["id"], reason="Mended by the test", actor=people["rita"]
+                    )
+                else:
+                    cuts = cut_choices(unit["text"])
+                    if cuts:
+                        at = unit["start"] + cuts[which % len(cuts)]
+                        unit_edits.split_unit(
+                            db, unit["id"], at=at, reason="Mended by the test", actor=people["rita"]
+                        )
+            except Invalid:
+                pass
+            _assert_exact(db, article_id)
+        db.close()
+
+
+# The claim panel
+
+
+def test_the_panel_offers_merge_and_split_and_a_split_reloads_the_article(
+    client, app_db, make_article
+):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    panel = fragment(client.get(f"/claims/{quote['id']}/panel", headers=HX))
+    merge_form = panel.cssselect("form.merge-form")[0]
+    assert merge_form.get("action") == f"/claims/{quote['id']}/merge"
+    assert "We have never seen it rise" in words(merge_form.cssselect(".unit-edit-quote")[0])
+    assert panel.cssselect("details.unit-edit summary")
+
+    refused = hx_post(
+        client, f"/claims/{quote['id']}/merge", {"expected_version": quote["version"], "reason": ""}
+    )
+    assert refused.status_code == 422
+    assert fragment(refused).cssselect("form.merge-form .field-error")
+
+    merged = hx_post(
+        client,
+        f"/claims/{quote['id']}/merge",
+        {"expected_version": quote["version"], "reason": "One quotation cut at its full stop"},
+    )
+    assert merged.headers["HX-Redirect"] == f"/articles/{article_id}?claim={quote['id']}"
+    now = claim_reads.get_claim(app_db, quote["id"])
+    page = parse(client.get(f"/articles/{article_id}?claim={quote['id']}"))
+    assert page.get_element_by_id(f"claim-{quote['id']}").text_content() == now["text"]
+    split_form = page.cssselect("form.split-form")[0]
+    [choice] = split_form.cssselect("input[name=at]")
+    shown = words(choice.getparent())  # the words either side of the cut
+    assert shown.startswith(QUOTE_START) and "We have never seen" in shown
+    response = form_post(
+        client,
+        f"/claims/{quote['id']}/split",
+        {
+            "expected_version": now["version"],
+            "at": choice.get("value"),
+            "reason": "Two sentences, two claims",
+        },
+    )
+    assert response.status_code == 303
+    assert claim_reads.get_claim(app_db, quote["id"])["text"] == QUOTE_START
+    _assert_exact(app_db, article_id)
+
+
+def test_a_split_form_without_a_place_says_so_beside_it(client, app_db, make_article):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    refused = hx_post(
+        client,
+        f"/claims/{quote['id']}/split",
+        {"expected_version": quote["version"], "at": "", "reason": "Two claims in one"},
+    )
+    assert refused.status_code == 422
+    assert "Choose where to split" in words(fragment(refused))
+
+
+def test_a_unit_with_a_verdict_offers_no_merge_or_split(client, app_db, people, make_article):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    verdicts.set_verdict(
+        app_db, quote["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    panel = fragment(client.get(f"/claims/{quote['id']}/panel", headers=HX))
+    assert panel.cssselect("details.unit-edit") == []
+
+
+# The command line
+
+
+def test_the_cli_merges_and_splits_and_refuses_in_one_line(tmp_path):
+    database = tmp_path / "cli.db"
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+
+    def run(*args):
+        return CliRunner().invoke(main, ["--db", str(database), *args])
+
+    add_people(new_database(database))
+    assert run("import", str(story)).exit_code == 0
+    claims = json.loads(run("claims", "1", "--json").output)["claims"]
+    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
+    as_user = ["--as", "rita"]
+    result = run(
+        "claim", "merge", str(quote["id"]), "--reason", "One quotation, one claim", *as_user
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Merged with the next unit:")
+    result = run(
+        "claim",
+        "split",
+        str(quote["id"]),
+        "--after",
+        "in six hours.",
+        "--reason",
+        "Two sentences, two claims",
+        *as_user,
+        "--json",
+    )
+    assert result.exit_code == 0, result.output
+    parts = json.loads(result.output)["units"]
+    assert [p["text"] for p in parts][0] == QUOTE_START
+    bad = run(
+        "claim",
+        "split",
+        str(quote["id"]),
+        "--after",
+        "not in the text",
+        "--reason",
+        "Two sentences here",
+        *as_user,
+    )
+    assert bad.exit_code != 0 and len(bad.output.strip().splitlines()) == 1
