@@ -41,7 +41,7 @@ def rarest_words(prepared: Query, holding: dict[str, int], budget: int) -> tuple
     pairs = sorted(
         ((holding.get(s, 0), i) for i, s in enumerate(prepared.stems) if holding.get(s, 0)),
     )
-    chosen = []
+    chosen: list[int] = []
     reached = 0
     for count, index in pairs:
         if chosen and reached + count > budget:
@@ -56,4 +56,9 @@ def match_expression(words: tuple[str, ...]) -> str | None:
     None when there is nothing to search for."""
     if not words:
         return None
-    return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
+    return " OR ".join(phrase(word) for word in words)
+
+
+def phrase(word: str) -> str:
+    """`word` as an FTS5 string, quoted so it is never read as an operator or a column name."""
+    return '"' + word.replace('"', '""') + '"'
