@@ -7,9 +7,10 @@ tweet is seen twice: once as it is, and once as if the library did not hold its 
 candidates labelled 0), because most claims a newsroom checks have no earlier check and the
 score must say so. Logistic regression (factcheck.matching.ranker.train, pure Python) is fitted
 with the L2 strength that gives the best MAP@5 in 5-fold cross-validation over the training
-tweets; the dev tweets are never looked at here (benchmarks/bench_matching.py measures them). It first writes the background word counts and the average item
-length (factcheck/data/matcher_reference.json, see factcheck.matching.reference) from the
-verified claims' claims and titles (no tweet is looked at for those). Usage: python benchmarks/train_matcher.py
+tweets; the dev tweets are never looked at here (benchmarks/bench_matching.py measures them).
+It first writes the background word counts (factcheck/data/matcher_reference.json, see
+factcheck.matching.reference) from the verified claims' claims and titles, saying so in the
+file's "source"; no tweet is counted there. Usage: python benchmarks/train_matcher.py
 """
 
 import json
@@ -95,7 +96,14 @@ def first_stage_map_at_5(groups) -> float:
 
 def write_reference() -> None:
     claims = data.verified_claims()
-    counted = reference.counts([f"{c['claim']} {c['title']}" for c in claims])
+    counted = {
+        "source": (
+            f"the claims and titles of the {len(claims):,} verified claims (Snopes) of CLEF 2020"
+            " CheckThat! Task 2 (../shared/corpus/claim-matching-dev/verified_claims.tsv); no"
+            " tweet is counted. Written by benchmarks/train_matcher.py."
+        ),
+        **reference.counts([f"{c['claim']} {c['title']}" for c in claims]),
+    }
     text = json.dumps(counted, separators=(",", ":")) + "\n"
     reference.REFERENCE_FILE.write_text(text, encoding="utf-8")
     reference.reference.cache_clear()

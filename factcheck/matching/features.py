@@ -8,10 +8,10 @@ from factcheck.matching import text as clean
 
 #: The features, in the order the re-ranker's weights are stored.
 FEATURE_NAMES = (
-    "score",
-    "score_claim",
-    "score_title",
-    "score_gap",
+    "bm25",
+    "bm25_claim",
+    "bm25_title",
+    "bm25_gap",
     "reciprocal_rank",
     "query_coverage",
     "shared_idf",
@@ -99,29 +99,27 @@ def analysed(raw: str) -> Text:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A library item the full-text search returned, with its first-stage scores (higher is
-    better): the summed rarity of the query words its claim and title hold, weighed by its
-    length, and the summed rarity of those its claim holds and its title holds."""
+    """A library item the full-text search returned, with its BM25 scores (higher is better)."""
 
     claim: Text
     title: Text
-    score: float
-    claim_score: float
-    title_score: float
+    bm25: float
+    bm25_claim: float
+    bm25_title: float
 
 
 def features(
     query: Text, weights: dict[str, float], candidates: list[Candidate], rarest: float = 1.0
 ) -> list[list[float]]:
     """One feature row per candidate, in FEATURE_NAMES order. `weights` is each query stem's idf
-    and `rarest` the idf of a term only one item holds. First-stage scores are divided by the
-    query's total idf, and shared idf by `rarest`, so features compare across queries and across
+    and `rarest` the idf of a term only one item holds. BM25 scores are divided by the query's
+    total idf, and shared idf by `rarest`, so features compare across queries and across
     libraries of any size (a one-item library holding the very same claim scores as high as a
     large one)."""
     query_mass = sum(weights.get(s, 0.0) for s in query.stem_set) or 1.0
     rarest = rarest or 1.0
-    best = max((c.score for c in candidates), default=0.0)
-    order = sorted(range(len(candidates)), key=lambda i: -candidates[i].score)
+    best = max((c.bm25 for c in candidates), default=0.0)
+    order = sorted(range(len(candidates)), key=lambda i: -candidates[i].bm25)
     rank = {index: position + 1 for position, index in enumerate(order)}
     rows = []
     for i, candidate in enumerate(candidates):
@@ -132,10 +130,10 @@ def features(
         item_numbers = claim.numbers | title.numbers
         rows.append(
             [
-                candidate.score / query_mass,
-                candidate.claim_score / query_mass,
-                candidate.title_score / query_mass,
-                (best - candidate.score) / query_mass,
+                candidate.bm25 / query_mass,
+                candidate.bm25_claim / query_mass,
+                candidate.bm25_title / query_mass,
+                (best - candidate.bm25) / query_mass,
                 1.0 / rank[i],
                 sum(weights.get(s, 0.0) for s in shared) / query_mass,
                 sum(weights.get(s, 0.0) for s in shared) / rarest,

@@ -56,9 +56,4 @@ def match_expression(words: tuple[str, ...]) -> str | None:
     None when there is nothing to search for."""
     if not words:
         return None
-    return " OR ".join(phrase(word) for word in words)
-
-
-def phrase(word: str) -> str:
-    """`word` as an FTS5 string, quoted so it is never read as an operator or a column name."""
-    return '"' + word.replace('"', '""') + '"'
+    return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)

@@ -10,10 +10,6 @@ from pathlib import Path
 from factcheck.matching.features import FEATURE_NAMES
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "matcher_weights.json"
-#: A feature further than this many standard deviations from its training mean counts as this
-#: far: the training data holds hardly any such values, and a linear model carried far past
-#: them can turn (a library item identical to the text scored below MATCH_THRESHOLD before).
-REACH = 4.0
 
 
 @dataclass(frozen=True)
@@ -30,7 +26,7 @@ class Model:
         """The probability, in [0, 1], that the candidate with these features is a match."""
         z = self.intercept
         for x, mean, scale, weight in zip(row, self.means, self.scales, self.weights, strict=True):
-            z += weight * min(max((x - mean) / scale, -REACH), REACH)
+            z += weight * (x - mean) / scale
         return _sigmoid(z)
 
     def to_json(self) -> dict:
@@ -81,10 +77,7 @@ def train(rows: list[list[float]], labels: list[int], l2: float = 1.0, rounds: i
     for j in range(width):
         variance = sum((row[j] - means[j]) ** 2 for row in rows) / count
         scales.append(math.sqrt(variance) or 1.0)
-    data = [
-        [1.0] + [min(max((row[j] - means[j]) / scales[j], -REACH), REACH) for j in range(width)]
-        for row in rows
-    ]
+    data = [[1.0] + [(row[j] - means[j]) / scales[j] for j in range(width)] for row in rows]
     beta = [0.0] * (width + 1)
     for _ in range(rounds):
         gradient = [0.0] * (width + 1)

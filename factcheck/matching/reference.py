@@ -17,19 +17,17 @@ REFERENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "matcher_refe
 
 def counts(texts: list[str]) -> dict:
     """How many of `texts` hold each stem, keeping stems held by at least two (the rest count as
-    held by one anyway), with the number of texts and their average length in characters."""
+    held by one anyway), with the number of texts."""
     holding: dict[str, int] = {}
     for text in texts:
         for stem in Text(text).stem_set:
             holding[stem] = holding.get(stem, 0) + 1
     kept = {stem: n for stem, n in sorted(holding.items()) if n >= 2}
-    average = sum(len(text) for text in texts) / len(texts) if texts else 0.0
-    return {"documents": len(texts), "average_length": round(average, 1), "terms": kept}
+    return {"documents": len(texts), "terms": kept}
 
 
 @cache
-def reference() -> tuple[int, dict[str, int], float]:
-    """(number of reference documents, stem -> how many of them hold it, their average length
-    in characters: the length the first stage weighs an item's against), read once."""
+def reference() -> tuple[int, dict[str, int]]:
+    """(number of reference documents, stem -> how many of them hold it), read once."""
     data = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
-    return data["documents"], data["terms"], data["average_length"]
+    return data["documents"], data["terms"]

@@ -1,8 +1,7 @@
 """Matching texts against the library of known fact-checks: full-text candidates, re-ranked."""
 
 from factcheck.matching.features import Candidate, analysed, features, idf
-from factcheck.matching.porter import stem
-from factcheck.matching.query import Query, phrase, prepare, rarest_words
+from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
 from factcheck.matching.reference import reference
 from factcheck.store.mutation import query
@@ -10,50 +9,34 @@ from factcheck.store.mutation import query
 #: The score above which a library item is offered as a previous check of a claim: the
 #: re-ranker's probability that the item checks the same claim (see benchmarks/RESULTS.md).
 MATCH_THRESHOLD = 0.5
-#: At most about this many (item, word) pairs are gathered for one text: its rarest words are
-#: searched for until the items holding them add up to this (see query.rarest_words). Common
-#: words add little to a ranking but cost a pass over every item that holds them.
-POSTINGS_BUDGET = 30_000
-#: How many items, by summed word rarity alone, are then weighed by their length.
-GATHERED = 100
-#: How many candidates the re-ranker looks at.
+#: At most about this many library items are scored by the full-text search for one text: its
+#: rarest words are searched for until the items holding them add up to this (see
+#: query.rarest_words). At 100,000 items a tweet reaches about 18,000, so only the commonest
+#: words of long texts in large libraries are left out; the cost of ranking grows with it.
+POSTINGS_BUDGET = 50_000
+#: How many full-text hits the re-ranker looks at.
 CANDIDATES = 30
-#: Length normalisation of the first-stage score, BM25's k1 and b (b chosen on the training
-#: tweets; see benchmarks/RESULTS.md).
-K1 = 1.2
-B = 0.5
 
-# One UNION ALL arm per (word, column): the items whose claim (or title) holds the word, with
-# the word's rarity. Summing these in SQL is several times quicker than ranking every item that
-# shares a word with FTS5's bm25() (benchmarks/RESULTS.md), and only the top GATHERED are then
-# weighed by their length.
-_ARM = "SELECT rowid AS id, ? AS claim_weight, ? AS title_weight FROM library_search WHERE library_search MATCH ?"
 _CANDIDATE_SQL = """
-WITH gathered AS (
-    SELECT id, sum(claim_weight) AS claim_score, sum(title_weight) AS title_score
-    FROM ({arms}) GROUP BY id
-    ORDER BY claim_score + title_score DESC, id LIMIT :gathered
-)
-SELECT i.id, i.origin, i.external_id, i.claim, i.title, i.rating, i.url, i.review_date,
-       i.publisher, g.claim_score, g.title_score,
-       (g.claim_score + g.title_score)
-       / (1 + :k1 * (1 - :b + :b * (length(i.claim) + coalesce(length(i.title), 0)) / :average))
-       AS score
-FROM gathered AS g JOIN library_items AS i ON i.id = g.id
-ORDER BY score DESC, i.id
+SELECT s.rowid AS id, -bm25(library_search, 1.0, 1.0) AS bm25,
+       -bm25(library_search, 1.0, 0.0) AS bm25_claim, -bm25(library_search, 0.0, 1.0) AS bm25_title
+FROM library_search AS s
+WHERE library_search MATCH :expression
+ORDER BY bm25(library_search, 1.0, 1.0)
 LIMIT :limit
 """
+_ITEM_COLUMNS = "id, origin, external_id, claim, title, rating, url, review_date, publisher"
 
 
 @query
 def search_candidates(db, text: str, limit: int = CANDIDATES) -> list[dict]:
-    """The library items whose claim or title shares words with `text`, best first, each with
-    its first-stage scores: `score` (the summed rarity of the query words its claim and title
-    hold, per field, weighed by the item's length as BM25 does), `claim_score` and
-    `title_score` (the summed rarity of the words each field holds)."""
+    """The library items whose claim or title shares words with `text`, best BM25 first, each
+    with its BM25 scores over both fields, the claim alone and the title alone."""
     prepared = prepare(text)
-    holding = _holding(db, prepared)
-    return _candidates(db, prepared, holding, _weights(db, prepared, holding), limit)
+    expression = match_expression(rarest_words(prepared, _holding(db, prepared), POSTINGS_BUDGET))
+    if expression is None:
+        return []
+    return _candidates(db, expression, limit)
 
 
 @query
@@ -89,45 +72,37 @@ def match_features(
 
 
 def _featured(db, texts: list[str], leave_out: list[int | None] | None = None):
+    documents = _library_size(db)
+    reference_documents, reference_terms = reference()
     for n, raw in enumerate(texts):
         prepared = prepare(raw)
         holding = _holding(db, prepared)
-        weights = _weights(db, prepared, holding)
-        hits = _candidates(db, prepared, holding, weights, CANDIDATES + 1)
+        expression = match_expression(rarest_words(prepared, holding, POSTINGS_BUDGET))
+        hits = _candidates(db, expression, CANDIDATES + 1) if expression else []
         absent = leave_out[n] if leave_out else None
         hits = [hit for hit in hits if hit["id"] != absent][:CANDIDATES]
         if not hits:
             yield {}, []
             continue
+        items = _items(db, [hit["id"] for hit in hits])
         candidates = [
             Candidate(
-                analysed(hit["claim"]),
-                analysed(hit["title"] or ""),
-                hit["score"],
-                hit["claim_score"],
-                hit["title_score"],
+                analysed(items[hit["id"]]["claim"]),
+                analysed(items[hit["id"]]["title"] or ""),
+                hit["bm25"],
+                hit["bm25_claim"],
+                hit["bm25_title"],
             )
             for hit in hits
         ]
-        rows = features(prepared.text, weights, candidates, rarest=weights[_RAREST])
-        items = {hit["id"]: hit for hit in hits}
+        # Word rarity from the library's counts plus the reference set's (see matching.reference).
+        total = documents + reference_documents
+        weights = {
+            s: idf(total, holding.get(s, 0) + reference_terms.get(s, 0))
+            for s in prepared.text.stem_set
+        }
+        rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
         yield items, [(hit["id"], row) for hit, row in zip(hits, rows, strict=True)]
-
-
-#: The key in a weights dict under which _weights keeps the rarity of a word only one item holds.
-_RAREST = ""
-
-
-def _weights(db, prepared: Query, holding: dict[str, int]) -> dict[str, float]:
-    """Each query stem's rarity (idf), from the library's counts plus the reference set's (see
-    matching.reference), and under _RAREST that of a word one item holds."""
-    reference_documents, reference_terms, _average = reference()
-    total = _library_size(db) + reference_documents
-    weights = {
-        s: idf(total, holding.get(s, 0) + reference_terms.get(s, 0)) for s in prepared.text.stem_set
-    }
-    weights[_RAREST] = idf(total, 1)
-    return weights
 
 
 def _result(item: dict, score: float) -> dict:
@@ -145,24 +120,14 @@ def _result(item: dict, score: float) -> dict:
     }
 
 
-def _candidates(
-    db, prepared: Query, holding: dict[str, int], weights: dict[str, float], limit: int
-) -> list[dict]:
-    words = rarest_words(prepared, holding, POSTINGS_BUDGET)
-    if not words:
-        return []
-    params: list = []
-    for word in words:
-        weight = weights[stem(word)]
-        quoted = phrase(word)
-        params += [weight, 0.0, f"claim : {quoted}", 0.0, weight, f"title : {quoted}"]
-    sql = _CANDIDATE_SQL.format(arms=" UNION ALL ".join([_ARM] * (2 * len(words))))
-    named = {"gathered": GATHERED, "k1": K1, "b": B, "average": reference()[2], "limit": limit}
-    # sqlite3 takes either positional or named parameters: number the named ones after the arms'.
-    for key, value in named.items():
-        sql = sql.replace(f":{key}", f"?{len(params) + 1}")
-        params.append(value)
-    return list(db.query(sql, params))
+def _candidates(db, expression: str, limit: int) -> list[dict]:
+    return list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
+
+
+def _items(db, ids: list[int]) -> dict[int, dict]:
+    marks = ", ".join("?" * len(ids))
+    rows = db.query(f"SELECT {_ITEM_COLUMNS} FROM library_items WHERE id IN ({marks})", ids)
+    return {row["id"]: row for row in rows}
 
 
 def _library_size(db) -> int:
