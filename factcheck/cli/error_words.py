@@ -131,6 +131,9 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"claim {f['claim_id']} is not waiting for review; nothing to"
         f" {'approve' if f['move'] == 'review.approve' else 'return'}"
     ),
+    "unit.no_cut": lambda f: (
+        f"give where to cut claim {f['claim_id']}: --after TEXT or --at OFFSET"
+    ),
     "unit.last": lambda f: (
         f"claim {f['claim_id']} is the last unit of its article; there is nothing after it to"
         " merge with"
@@ -144,7 +147,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " (`factcheck evidence remove`), then merge"
     ),
     "unit.bad_cut": lambda f: (
-        f"claim {f['claim_id']} cannot be cut there: {_CUT_PROBLEMS[f['problem']]};"
+        f"claim {f['claim_id']} cannot be cut there: {_CUT_PROBLEMS[f['cut']]};"
         " give --after with the words before the cut"
     ),
     "unit.has_verdict": lambda f: (

@@ -79,9 +79,14 @@ class Replay:
         if kind == "claim" and record_id is not None:
             self._claim_row(record_id, action, after, row)
         elif kind == "claims":
-            if action.startswith("bulk."):
+            if action.startswith("bulk.") or action in UNIT_EDITS:
                 undo_of = after.get("undo_of") if action == "bulk.undo" else None
-                ids = frozenset(i for i in after.get("claim_ids") or [] if isinstance(i, int))
+                removed = set(after.get("removed") or [])
+                ids = frozenset(
+                    i
+                    for i in after.get("claim_ids") or []
+                    if isinstance(i, int) and i not in removed
+                )
                 self.bulk_actions[at] = (row["actor"], action, undo_of, ids)
             for change in after.get("changes") or []:
                 if isinstance(change, dict) and isinstance(change.get("after"), dict):
@@ -140,6 +145,11 @@ class Replay:
             imported.row = at
         for claim_id in after.get("removed") or []:
             self.claims.pop(claim_id, None)
+            # The actions that changed a merged-away unit now belong to the unit it joined.
+            for audit_id, (who, action, undo_of, ids) in list(self.bulk_actions.items()):
+                if claim_id in ids:
+                    ids = (ids - {claim_id}) | {after["moved"]["to"]}
+                    self.bulk_actions[audit_id] = (who, action, undo_of, ids)
         moved = after.get("moved") or {}
         for noun, table in (("evidence", self.evidence), ("comments", self.comments)):
             for record_id in moved.get(noun) or []:

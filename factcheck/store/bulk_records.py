@@ -1,5 +1,6 @@
-"""Where pages find bulk actions without reading the audit trail: each bulk action and undo, and
-the claims it changed (db/migrations/013_bulk_actions.sql), written beside its audit row."""
+"""Where pages find actions on several claims without reading the audit trail: each bulk action
+and undo, each merge or split of units, and the claims it changed
+(db/migrations/013_bulk_actions.sql), written beside its audit row."""
 
 from sqlite_utils import Database
 
@@ -10,6 +11,7 @@ from factcheck.store.mutation import query
 #: "was it undone?", so the cost is one step per undone action, never a scan of the trail.
 _LAST_NOT_UNDONE = (
     "SELECT b.audit_id FROM bulk_actions b WHERE b.actor = ? AND b.undo_of IS NULL"
+    " AND b.action LIKE 'bulk.%'"
     " AND NOT EXISTS (SELECT 1 FROM bulk_actions u WHERE u.undo_of = b.audit_id)"
     " ORDER BY b.audit_id DESC LIMIT 1"
 )
@@ -33,6 +35,15 @@ def note(
         "INSERT INTO bulk_action_claims (claim_id, audit_id) VALUES (?, ?)",
         [(claim_id, audit_id) for claim_id in sorted(set(claim_ids))],
     )
+
+
+def move_claim_links(db: Database, from_id: int, to_id: int) -> None:
+    """A unit merged into the one before it: the actions that changed it are now in the history
+    of the unit it became part of."""
+    db.execute(
+        "UPDATE OR IGNORE bulk_action_claims SET claim_id = ? WHERE claim_id = ?", [to_id, from_id]
+    )
+    db.execute("DELETE FROM bulk_action_claims WHERE claim_id = ?", [from_id])
 
 
 @query

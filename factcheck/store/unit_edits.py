@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck import lifecycle
 from factcheck.db import Database, utc_now
-from factcheck.store import audit
+from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.claim_state import check_version, load_claim, situation, state_of
@@ -159,6 +159,7 @@ def merge_with_next(
             f"UPDATE {table} SET claim_id = ? WHERE claim_id = ?", [first["id"], second["id"]]
         )
     db.execute("DELETE FROM claim_matches WHERE claim_id IN (?, ?)", [first["id"], second["id"]])
+    bulk_records.move_claim_links(db, second["id"], first["id"])
     db.execute("DELETE FROM claims WHERE id = ?", [second["id"]])
     _write_unit(
         db,
@@ -177,7 +178,7 @@ def merge_with_next(
     )
     _shift_after(db, first["article_id"], second["seq"], -1)
     merged = load_claim(db, first["id"])
-    audit.record(
+    audit_id = audit.record(
         db,
         actor,
         "claims",
@@ -194,6 +195,7 @@ def merge_with_next(
         },
         reason=reason,
     )
+    bulk_records.note(db, audit_id, actor.username, "unit.merge", [first["id"]])
     return merged
 
 
@@ -221,7 +223,7 @@ def split_unit(
         )
     except BadCut as error:
         raise Invalid(
-            "unit.bad_cut", {"claim_id": claim_id, "problem": error.problem}, field="at"
+            "unit.bad_cut", {"claim_id": claim_id, "cut": error.problem}, field="at"
         ) from None
     first_text, second_text = body[first_start:first_end], body[second_start:second_end]
     _shift_after(db, unit["article_id"], unit["seq"], 1)
@@ -254,7 +256,7 @@ def split_unit(
     ).lastrowid
     db.execute("DELETE FROM claim_matches WHERE claim_id = ?", [unit["id"]])
     first, second = load_claim(db, unit["id"]), load_claim(db, new_id)
-    audit.record(
+    audit_id = audit.record(
         db,
         actor,
         "claims",
@@ -273,4 +275,5 @@ def split_unit(
         },
         reason=reason,
     )
+    bulk_records.note(db, audit_id, actor.username, "unit.split", [first["id"], second["id"]])
     return first, second

@@ -22,7 +22,7 @@ from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
-from factcheck.views.claim_forms import FORMS, form_values
+from factcheck.views.claim_forms import FORMS, expected_version, form_values
 from factcheck.views.connection import get_db
 from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import back_to_article, panel_answer, refused_answer
@@ -34,13 +34,6 @@ log = logging.getLogger(__name__)
 
 
 # Reading the request
-
-
-def _expected_version() -> int:
-    version = parse_id(request.form.get("expected_version"))
-    if version is None:
-        raise Invalid("form.no_version")
-    return version
 
 
 def _chosen_evidence() -> list[int] | None:
@@ -86,7 +79,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
     try:
         change(db, actor, values)
     except Conflict:
-        return panel_answer(claim_id, 409, conflict=(form, values, _expected_version()))
+        return panel_answer(claim_id, 409, conflict=(form, values, expected_version()))
     except Invalid as error:
         return refused_answer(claim, form, values, error, extra)
     if wants_fragment():
@@ -106,7 +99,7 @@ def classify(claim_id: int):
             kind=values["kind"],
             reason=values["reason"],
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
         )
 
     return _act(claim_id, "classify", change)
@@ -120,7 +113,7 @@ def assign(claim_id: int):
             claim_id,
             assignee=values["assignee"] or None,
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
         )
 
     return _act(claim_id, "assign", change)
@@ -236,7 +229,7 @@ def save_verdict(claim_id: int):
             rating=values["rating"],
             rationale=values["rationale"],
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
             evidence_ids=_chosen_evidence(),
             scale=scale,
         )
@@ -266,7 +259,7 @@ def correct_verdict(claim_id: int):
             rationale=values["rationale"],
             reason=values["reason"],
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
             evidence_ids=_chosen_evidence(),
             scale=current_scale(),
         )
@@ -282,7 +275,7 @@ def approve(claim_id: int):
             db,
             claim_id,
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
             comment=values["comment"],
         )
         _match_after_publish(db, claim_id, actor)
@@ -299,7 +292,7 @@ def return_verdict(claim_id: int):
             claim_id,
             actor=actor,
             comment=values["comment"],
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
         )
 
     return _act(claim_id, "return", change)

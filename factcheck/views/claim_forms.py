@@ -5,8 +5,11 @@ yours)."""
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from flask import request
+
+from factcheck.ids import parse_id
 from factcheck.scales import Scale
-from factcheck.store.errors import StoreError
+from factcheck.store.errors import Invalid, StoreError
 from factcheck.views.error_words import store_error_words
 
 
@@ -127,3 +130,11 @@ def your_values(form: PanelForm, values: dict, scale: Scale) -> list[dict]:
             row["value"] = _kind_words(text)
         rows.append(row)
     return rows
+
+
+def expected_version() -> int:
+    """The claim version a panel form was opened at (its hidden expected_version field)."""
+    version = parse_id(request.form.get("expected_version"))
+    if version is None:
+        raise Invalid("form.no_version")
+    return version

@@ -104,6 +104,7 @@ _STORE_WORDS = {
         "This claim is not waiting for review, so there is nothing to"
         f" {'approve' if f['move'] == 'review.approve' else 'return'}."
     ),
+    "unit.no_cut": lambda f: "Choose where to split the unit.",
     "unit.last": lambda f: (
         "This is the last unit of the article: there is nothing after it to merge with."
     ),
@@ -113,7 +114,7 @@ _STORE_WORDS = {
     "unit.same_evidence": lambda f: (
         f"Both units cite {f['url']} as evidence; remove it from one of them, then merge."
     ),
-    "unit.bad_cut": lambda f: f"This unit cannot be cut there. {_CUT_PROBLEMS[f['problem']]}",
+    "unit.bad_cut": lambda f: f"This unit cannot be cut there. {_CUT_PROBLEMS[f['cut']]}",
     "unit.has_verdict": lambda f: (
         "This claim has a verdict, which rates exactly the words it was given, so it cannot be"
         " merged or split; ask an editor to correct the verdict instead."

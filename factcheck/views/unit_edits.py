@@ -10,22 +10,12 @@ from factcheck.store import claim_reads
 from factcheck.store import unit_edits as unit_store
 from factcheck.store.errors import Conflict, Invalid
 from factcheck.views.auth_guard import signed_in_actor
-from factcheck.views.claim_forms import FORMS, form_values
+from factcheck.views.claim_forms import FORMS, expected_version, form_values
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
 
 bp = Blueprint("unit_edits", __name__)
-
-
-def _expected_version() -> int:
-    version = parse_id(request.form.get("expected_version"))
-    if version is None:
-        raise Invalid(
-            "this form does not say which version of the claim it was opened at;"
-            " reload the page and try again"
-        )
-    return version
 
 
 def _edit(claim_id: int, form_name: str, change):
@@ -36,7 +26,7 @@ def _edit(claim_id: int, form_name: str, change):
     try:
         change(db, signed_in_actor(), values)
     except Conflict:
-        return panel_answer(claim_id, 409, conflict=(form, values, _expected_version()))
+        return panel_answer(claim_id, 409, conflict=(form, values, expected_version()))
     except Invalid as error:
         return refused_answer(claim, form, values, error, {})
     target = url_for("articles.article_page", article_id=claim["article_id"], claim=claim_id)
@@ -55,7 +45,7 @@ def merge(claim_id: int):
             claim_id,
             reason=values["reason"],
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
         )
 
     return _edit(claim_id, "merge", change)
@@ -66,14 +56,14 @@ def split(claim_id: int):
     def change(db, actor, values):
         at = parse_id(values["at"])
         if at is None:
-            raise Invalid("Choose where to split the unit.", field="at")
+            raise Invalid("unit.no_cut", {"claim_id": claim_id}, field="at")
         unit_store.split_unit(
             db,
             claim_id,
             at=at,
             reason=values["reason"],
             actor=actor,
-            expected_version=_expected_version(),
+            expected_version=expected_version(),
         )
 
     return _edit(claim_id, "split", change)
