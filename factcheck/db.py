@@ -12,6 +12,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from factcheck import settings
 from factcheck.private_files import create_private_file
 from factcheck.resources import migrations_dir
 
@@ -23,7 +24,7 @@ PROGRESS_STEPS = 10_000
 
 
 def default_path() -> Path:
-    return Path(os.environ.get("FACTCHECK_DB") or DEFAULT_DB)
+    return Path(settings.value("DB"))
 
 
 class Connection(sqlite3.Connection):

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck import settings
 from factcheck.private_files import PrivateFileError, load_or_create_secret, read_secret
 
 KEY_SUFFIX = ".audit_key"
@@ -54,8 +55,8 @@ def files_for(db) -> SealFiles:
     files = getattr(db, "_audit_seal_files", None)
     if files is None:
         path = database_file(db)
-        key = os.environ.get("FACTCHECK_AUDIT_KEY_FILE")
-        checkpoint = os.environ.get("FACTCHECK_AUDIT_CHECKPOINT_FILE")
+        key = settings.value("AUDIT_KEY_FILE")
+        checkpoint = settings.value("AUDIT_CHECKPOINT_FILE")
         files = SealFiles(
             key=Path(key) if key else _beside(path, KEY_SUFFIX),
             checkpoint=Path(checkpoint) if checkpoint else _beside(path, CHECKPOINT_SUFFIX),
