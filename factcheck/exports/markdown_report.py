@@ -81,7 +81,7 @@ def _paragraph(block) -> str:
         claim = segment.unit["claim"]
         words = escape_inline(segment.text.strip())
         marker = f"[\\[{claim.number}\\]](#claim-{claim.id})"
-        parts.append(f"**{words}** {marker}" if claim.verdict else f"*{words}* {marker}")
+        parts.append(f"**{words}** {marker}" if claim.published else f"*{words}* {marker}")
     return protect_line_start(re.sub(r" +", " ", "".join(parts)).strip())
 
 
