@@ -20,6 +20,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from factcheck import db as database
 from factcheck.exports import html_report, json_format
@@ -98,7 +99,7 @@ def main() -> None:
             context = context_for(db, status)
             floor, _ = cpu(json_format.write_jsonl, context)
             report, sink = cpu(html_report.write, context)
-            claims = html_report.write(Sink(), context)["claims"]
+            claims = html_report.write(cast(BinaryIO, Sink()), context)["claims"]
             print(
                 f"html report, {label} ({claims} claims; {articles} articles in the database):"
                 f" {report:.2f} s CPU"

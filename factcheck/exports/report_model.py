@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.exports.context import ExportContext
 from factcheck.exports.records import (
     ArticleReport,
     Bar,
@@ -81,7 +82,7 @@ class ArticleView:
     claim_count: int
     checked_count: int
     first_number: int
-    context: object
+    context: ExportContext
 
     @property
     def pending_count(self) -> int:
@@ -138,7 +139,7 @@ class ReportModel:
     provenance: dict
     article_reports: list[ArticleReport]
     bars: list[Bar]
-    context: object
+    context: ExportContext
 
     @property
     def article_count(self) -> int:
