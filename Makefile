@@ -76,9 +76,11 @@ demo: install
 	FACTCHECK_ORG_NAME="$(DEMO_ORG_NAME)" FACTCHECK_PUBLIC_URL="$(DEMO_PUBLIC_URL)" \
 		$(FACTCHECK) --db $(DEMO_DB) serve --host 127.0.0.1 --port 5000
 
+# mypy reads its settings from pyproject.toml ([tool.mypy]: the factcheck package, checked to 0).
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: install-test chromium redis-server test-tools lint
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -1,6 +1,7 @@
 """The Flask application factory: configuration, extensions, blueprints and security headers."""
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -66,7 +67,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = session_cookie.load_or_create(
             session_cookie.key_path_for(app.config["DATABASE"])
         )
-    app.json.sort_keys = False
+    if isinstance(app.json, DefaultJSONProvider):
+        app.json.sort_keys = False
     _limit_request_size(app)
     _trust_proxies(app)
 
@@ -82,8 +84,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     formatting.init_app(app)
     downloads.init_app(app)
     inbox.init_app(app)
-    app.add_template_global(__version__, "factcheck_version")
-    app.add_template_global(HTMX_VERSION, "htmx_version")
+    app.jinja_env.globals["factcheck_version"] = __version__
+    app.jinja_env.globals["htmx_version"] = HTMX_VERSION
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
@@ -124,4 +126,5 @@ def _trust_proxies(app: Flask) -> None:
             f" (0 or more), not {count!r}"
         )
     if count:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
+        # Flask's documented way to wrap its WSGI app; mypy reads it as replacing a method.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]

@@ -59,7 +59,7 @@ def _date(value: str | None) -> str | None:
 
 
 def _url(value: str | None) -> str | None:
-    if not (value or "").strip():
+    if value is None or not value.strip():
         return None
     try:
         return clean_web_url(value)

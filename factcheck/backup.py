@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import db as database
+from factcheck.db import Database
 from factcheck.store import audit, audit_seal
 from factcheck.store.backups import table_counts
 
@@ -34,7 +35,7 @@ class BackupReport:
         return not self.problems
 
 
-def backup(db, target: Path) -> BackupReport:
+def backup(db: Database, target: Path) -> BackupReport:
     """Copy the live database `db` to `target` and check the copy."""
     target = Path(target)
     try:

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from factcheck import importers, previous_checks
 from factcheck.article_records import Record
+from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
 from factcheck.store.actors import SYSTEM, Actor
@@ -58,7 +59,7 @@ class BulkSummary:
 
     def text(self) -> str:
         imported, refused = self.imported, self.refused
-        claims = sum(result.claims for result in imported)
+        claims = sum(result.claims or 0 for result in imported)
         if not self.all_refused:
             parts = [
                 f"Imported {_count(len(imported), 'article')} ({_count(claims, 'claim')})",
@@ -68,7 +69,7 @@ class BulkSummary:
             parts = ["Nothing imported"]
         if refused:
             named = ", ".join(
-                f"{result.source} ({result.reason.split(';')[0]})"
+                f"{result.source} ({(result.reason or '').split(';')[0]})"
                 for result in refused[:SHOWN_REFUSALS]
             )
             more = len(refused) - SHOWN_REFUSALS
@@ -184,7 +185,7 @@ def upload_items(
     return items
 
 
-def _stored(label: str, prepared: PreparedArticle, db, actor: Actor) -> ItemResult:
+def _stored(label: str, prepared: PreparedArticle, db: Database, actor: Actor) -> ItemResult:
     result = store_prepared(db, prepared, actor=actor)
     if result.duplicate:
         return ItemResult(label, "duplicate", result.article_id, result.claims)
@@ -192,7 +193,9 @@ def _stored(label: str, prepared: PreparedArticle, db, actor: Actor) -> ItemResu
     return ItemResult(label, "imported", result.article_id, result.claims, claims)
 
 
-def _store_batch(db, batch: list[tuple[str, PreparedArticle]], actor: Actor) -> list[ItemResult]:
+def _store_batch(
+    db: Database, batch: list[tuple[str, PreparedArticle]], actor: Actor
+) -> list[ItemResult]:
     """Store a batch in one transaction; should that fail, one transaction per article, so only
     an article that cannot be stored is lost (and reported)."""
     try:
@@ -212,7 +215,7 @@ def _store_batch(db, batch: list[tuple[str, PreparedArticle]], actor: Actor) -> 
 
 
 def import_items(
-    db,
+    db: Database,
     items: Iterable[Record],
     *,
     actor: Actor = SYSTEM,
@@ -242,6 +245,8 @@ def import_items(
         flush()
     summary = BulkSummary([results[position] for position in sorted(results)])
     previous_checks.after_import(
-        db, [result.article_id for result in summary.imported], actor=actor
+        db,
+        [result.article_id for result in summary.imported if result.article_id is not None],
+        actor=actor,
     )
     return summary

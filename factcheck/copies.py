@@ -89,12 +89,13 @@ def title_and_text(body: bytes, content_type: str, encoding: str | None, url: st
     page, the whole of a plain text file, nothing for PDFs and images."""
     if content_type in HTML_TYPES:
         import trafilatura
+        from trafilatura.settings import Document
 
         html = importers.decode_html(body, encoding)
         document = trafilatura.bare_extraction(
             html, url=url, include_comments=False, with_metadata=True
         )
-        if document is None:
+        if not isinstance(document, Document):  # None; a dict only when as_dict is asked for
             return None, None
         return document.title, document.text
     if content_type == "text/plain":

@@ -23,6 +23,20 @@ BUSY_TIMEOUT_MS = 10_000
 PROGRESS_STEPS = 10_000
 
 
+#: What every store function takes as `db`: a sqlite-utils Database over our Connection (see
+#: `connect`).
+Database = sqlite_utils.Database
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote. sqlite3 types `lastrowid` as optional; after an
+    INSERT it is always set."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise RuntimeError("the statement inserted no row")
+    return row_id
+
+
 def default_path() -> Path:
     return Path(settings.value("DB"))
 

@@ -232,11 +232,13 @@ def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
 def _extract(page, url):
     """trafilatura's document for a page (markup or a parsed tree) and the body we keep of it."""
     import trafilatura  # takes a moment to load: plain-text imports never need it
+    from trafilatura.settings import Document
 
     document = trafilatura.bare_extraction(
         page, url=url, include_comments=False, include_links=True, with_metadata=True
     )
-    if document is None or document.body is None:
+    # A Document unless as_dict is asked for; the annotation also allows a dict.
+    if not isinstance(document, Document) or document.body is None:
         return document, ""
     paragraphs = without_trailing_furniture(article_paragraphs(document.body, document.title))
     return document, tidy_text("\n\n".join(paragraphs))

@@ -2,6 +2,7 @@
 
 from dataclasses import asdict, dataclass
 
+from factcheck.db import Database
 from factcheck.store import articles
 from factcheck.store.actors import SYSTEM, Actor
 from factcheck.text.fingerprint import body_hash
@@ -45,13 +46,15 @@ def prepare(imported) -> PreparedArticle:
     return PreparedArticle(_record(imported), _units(imported))
 
 
-def store_prepared(db, prepared: PreparedArticle, *, actor: Actor = SYSTEM) -> IngestResult:
+def store_prepared(
+    db: Database, prepared: PreparedArticle, *, actor: Actor = SYSTEM
+) -> IngestResult:
     """Store a prepared article; one with the same body is reported, not copied."""
     article_id, count, duplicate = articles.add_article(db, prepared.record, prepared.units, actor)
     return IngestResult(article_id, count, duplicate)
 
 
-def prepare_unless_stored(db, imported) -> PreparedArticle:
+def prepare_unless_stored(db: Database, imported) -> PreparedArticle:
     """Prepare an article, skipping the split when one with the same body is already stored
     (storing it then reports that one)."""
     record = _record(imported)
@@ -60,7 +63,7 @@ def prepare_unless_stored(db, imported) -> PreparedArticle:
 
 
 def ingest_imported(
-    db, imported, *, actor: Actor = SYSTEM, db_path: str | None = None
+    db: Database, imported, *, actor: Actor = SYSTEM, db_path: str | None = None
 ) -> IngestResult:
     """Split an importers.ImportedArticle outside the write lock, store it, then match its claims
     against the library (in a background job when `db_path` is given and they are many)."""
@@ -72,7 +75,9 @@ def ingest_imported(
     return result
 
 
-def ingest_text(db, body: str, *, title: str | None = None, actor: Actor = SYSTEM) -> IngestResult:
+def ingest_text(
+    db: Database, body: str, *, title: str | None = None, actor: Actor = SYSTEM
+) -> IngestResult:
     """Import a plain-text body that is already decoded and normalised (for scripts and benchmarks)."""
     from factcheck.importers import from_text
 

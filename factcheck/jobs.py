@@ -16,6 +16,7 @@ from huey import SqliteHuey
 
 from factcheck import copies, importers, job_storage, link_watch
 from factcheck import db as database
+from factcheck.db import Database
 from factcheck.ingest import ingest_imported
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.store import snapshots as snapshot_store
@@ -35,6 +36,8 @@ def configure(jobs_path: str | Path | None, *, immediate: bool = False) -> Sqlit
     """Point the queue at a SQLite file next to the database, or run jobs at once (tests)."""
     huey.immediate = immediate
     if not immediate:
+        if jobs_path is None:
+            raise ValueError("a queue that does not run jobs at once needs a jobs file")
         huey.storage = job_storage.storage_for(jobs_path, None)
     return huey
 
@@ -372,7 +375,7 @@ def queue_library_change(
     huey.enqueue(task)
 
 
-def _job_actor(db, username: str | None, channel: str):
+def _job_actor(db: Database, username: str | None, channel: str):
     """Who queued the job, acting through the door they used; factcheck itself if they have been
     disabled since (the matches are still stored)."""
     if username:

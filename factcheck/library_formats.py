@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from factcheck.importers import binary_kind
 from factcheck.network.urls import clean_web_url
@@ -94,7 +95,7 @@ def clean_date(value: str | None) -> str | None:
 def clean_record(raw: dict) -> dict:
     """A library record from a file's fields (already renamed to FIELDS); ValueError says what is
     wrong with it."""
-    record = {}
+    record: dict[str, Any] = {}
     for name in FIELDS:
         try:
             record[name] = clean_text(raw.get(name))
@@ -152,7 +153,7 @@ def parse(data: bytes, format: str) -> Iterator[Parsed]:
 
 
 def _renamed(raw: dict) -> dict:
-    renamed = {}
+    renamed: dict[str, Any] = {}
     for key, value in raw.items():
         field = COLUMN_NAMES.get(str(key).strip().lower())
         if field and renamed.get(field) is None:
@@ -206,7 +207,7 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
                 problem=f"the row has {len(row)} cells but the header names {len(fields)}",
             )
             continue
-        raw = {}
+        raw: dict[str, str] = {}
         for name, cell in zip(fields, row, strict=False):
             if name and raw.get(name) is None:
                 raw[name] = cell

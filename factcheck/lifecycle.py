@@ -27,7 +27,9 @@ Invariants every move keeps (`lifecycle_checks.problems` lists the ones a situat
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.store.errors import Forbidden, Invalid, StoreError
 
@@ -157,7 +159,7 @@ class Situation:
     """A claim as the machine reads it: the claim row, its verdicts (oldest first, evidence ids
     decoded) and the ids of its evidence that is not removed."""
 
-    claim: dict
+    claim: Mapping[str, Any]
     verdicts: tuple[dict, ...] = ()
     live_evidence: frozenset[int] = field(default_factory=frozenset)
 
@@ -174,7 +176,15 @@ class Situation:
         return self._latest(("published",))
 
 
-def cited(verdict: dict | None) -> set[int]:
+def permitted(verdict: dict | None) -> dict:
+    """The verdict a permitted move acts on. `permit` refuses a move that needs a verdict the
+    claim does not have, so a None here is a mistake in the rules, not something a person did."""
+    if verdict is None:
+        raise RuntimeError("a move was permitted on a verdict the claim does not have")
+    return verdict
+
+
+def cited(verdict: Mapping[str, Any] | None) -> set[int]:
     """The evidence ids a verdict rests on."""
     if verdict is None:
         return set()
@@ -200,7 +210,7 @@ def status_words(status: str) -> str:
     return status.replace("_", " ")
 
 
-def _status_refusal(move: Move, claim: dict, short: str | None = None) -> Refusal:
+def _status_refusal(move: Move, claim: Mapping[str, Any], short: str | None = None) -> Refusal:
     claim_id, status = claim["id"], claim["status"]
     messages = {
         ("verdict.set", "in_review"): (

@@ -12,7 +12,7 @@ def problems(situation: Situation) -> list[str]:
         found.append(f"claim {claim_id} has an unknown status {status!r}")
     if claim["kind"] not in KINDS:
         found.append(f"claim {claim_id} has an unknown kind {claim['kind']!r}")
-    by_state = {state: [] for state in VERDICT_STATES}
+    by_state: dict[str, list[dict]] = {state: [] for state in VERDICT_STATES}
     for verdict in situation.verdicts:
         if verdict["state"] not in by_state:
             found.append(f"verdict {verdict['id']} has an unknown state {verdict['state']!r}")

@@ -12,9 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from factcheck import copies, quote_check, settings
+from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.store import link_checks
@@ -102,7 +104,9 @@ def _host(url: str) -> str:
 def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[str, int]]:
     """The pages to check this run, in their order of urgency, at most `per_host` of one host and
     `limit` in all; and how many of each host were left for a later run."""
-    chosen, per, skipped = [], Counter(), Counter()
+    chosen: list[dict] = []
+    per: Counter[str] = Counter()
+    skipped: Counter[str] = Counter()
     for row in due:
         host = _host(row["url"])
         if per[host] >= per_host or len(chosen) >= limit:
@@ -113,7 +117,7 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
     return chosen, dict(skipped)
 
 
-def _quote_statuses(db, url: str, text: str | None) -> dict[int, str]:
+def _quote_statuses(db: Database, url: str, text: str | None) -> dict[int, str]:
     statuses = {}
     for item in link_checks.quoted_evidence(db, url):
         result = quote_check.check_quote(item["quote"], text)
@@ -122,7 +126,7 @@ def _quote_statuses(db, url: str, text: str | None) -> dict[int, str]:
     return statuses
 
 
-def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
+def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
     """Fetch one evidence page again and keep what was found."""
     url = row["url"]
     copy = link_checks.comparison_copy(db, row.get("snapshot_id"))
@@ -134,11 +138,16 @@ def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
             db, url, actor=SYSTEM, outcome="failed", error=str(error), snapshot_id=snapshot_id
         )
     digest = hashlib.sha256(page.body).hexdigest()
-    found = {"http_status": page.status, "final_url": page.url, "content_sha256": digest}
+    found: dict[str, Any] = {
+        "http_status": page.status,
+        "final_url": page.url,
+        "content_sha256": digest,
+    }
     if moved_elsewhere(url, page.url):
         return link_checks.record_link_check(
             db, url, actor=SYSTEM, outcome="moved", snapshot_id=snapshot_id, **found
         )
+    change: float | None
     if copy is not None and copy["content_sha256"] == digest:
         # The same bytes: the same text, so the same quote answers, without extracting again.
         text, change = copy["text"], 0.0
@@ -162,7 +171,7 @@ def check_page(db, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
 
 
 def check_links(
-    db,
+    db: Database,
     *,
     older_than: timedelta = DEFAULT_OLDER_THAN,
     limit: int = DEFAULT_LIMIT,

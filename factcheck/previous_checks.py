@@ -4,8 +4,9 @@ or, when a web request would wait too long, in a background job."""
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from factcheck.db import Database
 from factcheck.store import claim_groups, claim_matches
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM, Actor
@@ -32,7 +33,7 @@ def engine():
 
 
 def match_claims(
-    db,
+    db: Database,
     claim_ids: list[int],
     *,
     cause: str,
@@ -68,7 +69,7 @@ def match_claims(
 
 
 def refresh(
-    db,
+    db: Database,
     claim_ids: list[int],
     *,
     cause: str,
@@ -87,7 +88,7 @@ def refresh(
 
 
 def after_import(
-    db, article_ids: list[int], *, actor: Actor = SYSTEM, db_path: str | None = None
+    db: Database, article_ids: list[int], *, actor: Actor = SYSTEM, db_path: str | None = None
 ) -> dict | None:
     """Match the claims of newly imported articles; nothing to do while the library is empty."""
     if not article_ids or claim_matches.library_is_empty(db):
@@ -100,7 +101,9 @@ def after_import(
     return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path)
 
 
-def affected_claims(db, library_ids: list[int], *, matched: list[int] = ()) -> list[int]:
+def affected_claims(
+    db: Database, library_ids: list[int], *, matched: Iterable[int] = ()
+) -> list[int]:
     """The claims whose matches may change when these items were added, changed or removed:
     those matched to them (`matched` for items already gone), those sharing the most telling
     words with them, and those with the same text. Past ALL_CLAIMS_AFTER items, every claim."""
@@ -115,12 +118,12 @@ def affected_claims(db, library_ids: list[int], *, matched: list[int] = ()) -> l
 
 
 def after_library_change(
-    db,
+    db: Database,
     library_ids: list[int],
     *,
     cause: str,
     actor: Actor = SYSTEM,
-    matched: list[int] = (),
+    matched: Iterable[int] = (),
     db_path: str | None = None,
 ) -> dict:
     """Match again every claim the change may affect (see affected_claims): here and now, or,
@@ -134,7 +137,9 @@ def after_library_change(
     return match_claims(db, claim_ids, cause=cause, actor=actor)
 
 
-def after_publish(db, claim_id: int, *, actor: Actor = SYSTEM, db_path: str | None = None):
+def after_publish(
+    db: Database, claim_id: int, *, actor: Actor = SYSTEM, db_path: str | None = None
+):
     """A verdict was published or corrected: its library entry may be new, so the claims like it
     (the same claim in the desk's other articles first) are matched again."""
     library_id = library_store.own_item_for(db, claim_id)

@@ -109,7 +109,7 @@ def _exact(fragments: list[str], haystack: str, origin: list[int]) -> tuple[int,
         if first is None:
             first = found
         position = found + len(fragment)
-    return _span(origin, first, position)
+    return _span(origin, first, position) if first is not None else None
 
 
 def _closest(quote_words: list[str], words: list[re.Match]) -> tuple[float, int, int]:
@@ -156,7 +156,7 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     if not fragments:
         return None
     haystack, origin = normalise(text or "")
-    if not _WORD.search(haystack):
+    if text is None or not _WORD.search(haystack):
         return QuoteCheck(NO_TEXT)
     span = _exact(fragments, haystack, origin)
     if span is not None:

@@ -43,7 +43,8 @@ def verify(as_json, key_file, checkpoint_file):
         more = len(report.problems) - 1
         also = f" ({more} more; --json lists them all)" if more else ""
         click.echo(
-            f"Audit check failed, {audit_store.PROBLEM_KINDS[report.kind]}: {where}"
+            f"Audit check failed, {audit_store.PROBLEM_KINDS.get(report.kind or '', 'a problem')}:"
+            f" {where}"
             f"{report.problem}.{also}",
             err=True,
         )

@@ -12,6 +12,7 @@ import click
 
 from factcheck import db as database
 from factcheck import settings
+from factcheck.db import Database
 from factcheck.reveal import reveal
 from factcheck.store.errors import StoreError
 
@@ -130,7 +131,7 @@ def system_actor():
     return SYSTEM.via(command_line_channel())
 
 
-def acting_user(db, username: str | None):
+def acting_user(db: Database, username: str | None):
     """The Actor for --as USERNAME; unknown and disabled users are refused."""
     from factcheck.store.users import actor_for
 

@@ -13,6 +13,7 @@ from factcheck.cli.review import as_option, json_option
 from factcheck.reveal import reveal
 from factcheck.store import evidence as evidence_store
 from factcheck.store.evidence import STANCES
+from factcheck.store.rows import EvidenceRow
 
 
 @main.group("evidence")
@@ -76,7 +77,7 @@ def _job_queue(ctx) -> str | None:
         return None
 
 
-def _queue_archive(ctx, evidence: dict) -> str | None:
+def _queue_archive(ctx: click.Context, evidence: EvidenceRow) -> str | None:
     """Queue the evidence page's copy; the evidence stays saved if the queue cannot take it."""
     from factcheck import jobs
     from factcheck.cli.serve import use_job_queue

@@ -11,6 +11,7 @@ from click.core import ParameterSource
 from factcheck import db as database
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db, system_actor
 from factcheck.cli.ids import ID
+from factcheck.db import Database
 from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import STATUSES
 
@@ -52,7 +53,7 @@ def _umask() -> int:
     return current
 
 
-def _write_to_file(db, path: Path, fmt: str, **kwargs):
+def _write_to_file(db: Database, path: Path, fmt: str, **kwargs):
     """Write next to the target and rename into place, so a failed export leaves no half file."""
     from factcheck.exports import write_export
 

@@ -16,6 +16,7 @@ from factcheck.cli.base import (
     system_actor,
 )
 from factcheck.cli.ids import ID
+from factcheck.db import Database
 from factcheck.reveal import reveal
 from factcheck.store import library as library_store
 
@@ -49,7 +50,7 @@ def _progress_bar(total: int):
     return None
 
 
-def _match_again(db, claim_ids: list[int], actor, cause: str) -> dict:
+def _match_again(db: Database, claim_ids: list[int], actor, cause: str) -> dict:
     """Match these claims again here and now, with a progress line on a terminal."""
     from factcheck import previous_checks
 
@@ -176,8 +177,9 @@ def show_library_item(library_id, as_json):
         emit_json(item)
         return
     for name in ("id", "origin", *library_store.FIELDS, "claim_id", "verdict_id", "updated_at"):
-        if item.get(name) is not None:
-            click.echo(reveal(f"{name + ':':<13} {item[name]}"))
+        value = item.get(name)
+        if value is not None:
+            click.echo(reveal(f"{name + ':':<13} {value}"))
 
 
 @library_group.command("remove")

@@ -10,6 +10,7 @@ from factcheck.cli.base import (
     read_password,
     system_actor,
 )
+from factcheck.db import Database
 from factcheck.reveal import reveal
 from factcheck.store import users as user_store
 
@@ -23,7 +24,7 @@ def user_group():
     """Add, list and disable the people who use factcheck."""
 
 
-def _operator(db, username: str | None):
+def _operator(db: Database, username: str | None):
     """The admin named by --as, or the system when an operator runs the command at the shell."""
     return acting_user(db, username) if username else system_actor()
 

@@ -13,6 +13,7 @@ from factcheck.cli.base import (
     read_password,
 )
 from factcheck.cli.ids import ID
+from factcheck.db import Database
 from factcheck.history_words import channel_words, describe
 from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
@@ -31,7 +32,7 @@ version_option = click.option(
 )
 
 
-def _show_claim(db, claim_id: int, as_json: bool, message: str) -> None:
+def _show_claim(db: Database, claim_id: int, as_json: bool, message: str) -> None:
     claim = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
     if as_json:
         emit_json(claim)
@@ -123,7 +124,7 @@ password_option = click.option(
 )
 
 
-def _reviewing_editor(db, as_user: str, password_stdin: bool):
+def _reviewing_editor(db: Database, as_user: str, password_stdin: bool):
     """The editor named by --as. With FACTCHECK_CLI_REVIEW_PASSWORD=true, approving and returning
     on the command line also need that editor's password, as signing in would."""
     actor = acting_user(db, as_user)

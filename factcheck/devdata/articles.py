@@ -10,12 +10,14 @@
 import random
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from factcheck.devdata import generic, words
 from factcheck.devdata.topics_civic import TOPICS as CIVIC
 from factcheck.devdata.topics_economy import TOPICS as ECONOMY
 
-TOPICS = CIVIC + ECONOMY
+#: Each topic's words: its desk's name, and lists of phrases to choose from.
+TOPICS: tuple[dict[str, Any], ...] = CIVIC + ECONOMY
 # Body units per article: a spread around a mean that, with headline, standfirst and page
 # furniture, makes about 40 units an article.
 BODY_UNITS = (10, 66, 24)  # low, high, mode of a triangular distribution

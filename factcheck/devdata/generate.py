@@ -9,12 +9,13 @@ import os
 import random
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
+from factcheck.db import Database
 from factcheck.devdata.articles import article
 from factcheck.devdata.people import ensure_people
 from factcheck.devdata.review_plan import Step, plan_reviews
@@ -99,7 +100,9 @@ def _prepare_range(seed: int, start: int, stop: int, share: float, scale: Scale)
     return [prepare_article(seed, index, share, scale) for index in range(start, stop)]
 
 
-def _in_order(seed, indexes: range, share, scale, workers: int) -> Iterator[Prepared]:
+def _in_order(
+    seed: int, indexes: range, share: float, scale: Scale, workers: int
+) -> Generator[Prepared, None, None]:
     """Prepared articles in index order, from worker processes when there are any."""
     if workers <= 0:
         for index in indexes:
@@ -137,7 +140,7 @@ def auto_workers(articles: int) -> int:
 
 
 def generate(
-    db,
+    db: Database,
     *,
     articles: int,
     seed: int = 1,
@@ -191,7 +194,7 @@ def generate(
     )
 
 
-def _store(db, item: Prepared, actor, people, scale, totals: Counter) -> None:
+def _store(db: Database, item: Prepared, actor, people, scale, totals: Counter) -> None:
     result = store_prepared(db, item.article, actor=actor)
     if result.duplicate:
         totals["duplicates"] += 1

@@ -1,5 +1,6 @@
 """The generated newsroom: reviewers, editors and an admin, added through the store like anyone."""
 
+from factcheck.db import Database
 from factcheck.store import users
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
@@ -21,7 +22,7 @@ REVIEWERS = tuple(username for username, role, _ in STAFF if role == "reviewer")
 EDITORS = tuple(username for username, role, _ in STAFF if role == "editor")
 
 
-def _existing(db, username: str, role: str) -> bool:
+def _existing(db: Database, username: str, role: str) -> bool:
     """Whether the user is there already, refusing one with another role or disabled."""
     try:
         user = users.get_user(db, username)
@@ -36,7 +37,7 @@ def _existing(db, username: str, role: str) -> bool:
     return True
 
 
-def ensure_people(db, actor: Actor) -> tuple[dict[str, Actor], int]:
+def ensure_people(db: Database, actor: Actor) -> tuple[dict[str, Actor], int]:
     """The generated people as Actors acting through `actor`'s channel, adding those missing (the
     admin by `actor`, the rest by the admin); returns them and how many were added."""
     added = 0

@@ -1,12 +1,15 @@
 """Carrying out a review plan through the store's public functions, as the people it names."""
 
+from factcheck.db import Database
 from factcheck.devdata.review_plan import Step
 from factcheck.scales import Scale
 from factcheck.store import comments, evidence, triage, verdicts
 from factcheck.store.actors import Actor
 
 
-def carry_out(db, steps: list[Step], claim_ids: list[int], people: dict[str, Actor], scale: Scale):
+def carry_out(
+    db: Database, steps: list[Step], claim_ids: list[int], people: dict[str, Actor], scale: Scale
+):
     """Run each step as its person would in the workbench; claim_ids maps seq to claim id."""
     added: dict[int, list[int]] = {}  # evidence ids each claim was given, oldest first
     for step in steps:

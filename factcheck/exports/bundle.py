@@ -6,13 +6,17 @@ The manifest's own sha256 is recorded in the export's audit row, so a database t
 the chain can show the manifest (and so every file) is the one the export wrote."""
 
 import hashlib
+import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import IO
 
 from factcheck.copies import COPY_EXTENSIONS
+from factcheck.db import Database
 from factcheck.exports import claimreview, csv_format, html_report, json_format
+from factcheck.exports.context import ExportContext
 from factcheck.exports.hashing import HashingWriter
 from factcheck.store import audit, export_reads
 
@@ -47,7 +51,7 @@ def manifest_bytes(manifest: dict) -> bytes:
     return json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode() + b"\n"
 
 
-def write(out: BinaryIO, context) -> dict:
+def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     context.config.require_publisher()
     files = {}
     claims = 0
@@ -80,7 +84,7 @@ def write(out: BinaryIO, context) -> dict:
     }
 
 
-def _write_copies(archive: zipfile.ZipFile, context) -> dict[str, str]:
+def _write_copies(archive: zipfile.ZipFile, context: ExportContext) -> dict[str, str]:
     """The archived copies the exported verdicts rest on, each named by its own sha256."""
     files = {}
     db = context.db
@@ -142,7 +146,7 @@ def _named_by(name: str, sha256: str) -> bool:
     return name.removeprefix(COPIES_FOLDER).split(".", 1)[0] == sha256
 
 
-def _check_copies(db, files: dict) -> list[str]:
+def _check_copies(db: Database, files: dict) -> list[str]:
     """Each archived copy in the bundle is one the database holds, byte for byte."""
     problems = []
     for name in sorted(files):
@@ -153,7 +157,9 @@ def _check_copies(db, files: dict) -> list[str]:
     return problems
 
 
-def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str], list[int]]:
+def _check_database(
+    db: Database, manifest: dict, manifest_sha256: str
+) -> tuple[list[str], list[int]]:
     problems = _check_copies(db, manifest["files"])
     head = manifest["audit_head"]
     row, recorded = head.get("row"), head.get("hash")
@@ -174,7 +180,7 @@ def _check_database(db, manifest: dict, manifest_sha256: str) -> tuple[list[str]
     return problems, rows
 
 
-def verify_bundle(source, db=None) -> BundleCheck:
+def verify_bundle(source: str | os.PathLike | IO[bytes], db: Database | None = None) -> BundleCheck:
     """Recompute every listed file's sha256; with `db`, also check the audit head the bundle was
     taken at is still in an intact chain and the export that wrote it is recorded there.
 

@@ -5,9 +5,12 @@ article quoting a claim is rarely where it first appeared. Each review links to 
 date of the correction and says what was corrected. The file is a JSON array of standalone
 JSON-LD objects, each ready to go into a page's `<script type="application/ld+json">`."""
 
+import io
 import json
-from typing import BinaryIO
+from collections.abc import Mapping
+from typing import Any
 
+from factcheck.exports.context import ExportContext
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.exports.records import published_verdict, superseded_verdicts, web_url
 from factcheck.store import articles as article_store
@@ -25,7 +28,7 @@ def _compact(value: dict) -> dict:
     return {key: item for key, item in value.items() if item not in (None, "", [], {})}
 
 
-def _claim_author(article: dict) -> dict | None:
+def _claim_author(article: Mapping[str, Any]) -> dict | None:
     """Who put the claim into the world as far as the record shows: the article's byline, else
     its publisher."""
     if article.get("author"):
@@ -35,7 +38,7 @@ def _claim_author(article: dict) -> dict | None:
     return None
 
 
-def _appearance(article: dict) -> dict | None:
+def _appearance(article: Mapping[str, Any]) -> dict | None:
     url = web_url(article.get("source_url"))
     if url is None:
         return None
@@ -60,7 +63,7 @@ def _correction_note(verdict: dict, earlier: list[dict]) -> str | None:
     return f"Corrected on {verdict['published_at'][:10]}: {reason}.{was}"
 
 
-def claim_review(record: dict, article: dict, config: ExportConfig) -> dict:
+def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig) -> dict:
     """The ClaimReview of a claim's published verdict (`article` is the one it appears in);
     refuses when it would lack a rating or a URL, which every consumer of ClaimReview requires."""
     if not config.public_url:
@@ -100,13 +103,13 @@ def claim_review(record: dict, article: dict, config: ExportConfig) -> dict:
     )
 
 
-def write(out: BinaryIO, context) -> dict:
+def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     context.config.require_publisher()
     batches = export_reads.claim_record_batches(
         context.db, **context.store_arguments(), published_only=True
     )
     count = 0
-    article = {"id": None}
+    article: Mapping[str, Any] = {"id": None}
     out.write(b"[")
     for batch in batches:
         for line in batch:

@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from factcheck.db import Database
 from factcheck.exports.options import ExportConfig, ExportFilters
 
 
 @dataclass(frozen=True)
 class ExportContext:
-    db: object
+    db: Database
     filters: ExportFilters
     config: ExportConfig
     provenance: dict

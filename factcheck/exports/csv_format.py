@@ -2,8 +2,8 @@
 
 import csv
 import io
-from typing import BinaryIO
 
+from factcheck.exports.context import ExportContext
 from factcheck.store import export_reads
 
 # A spreadsheet runs a cell that starts with one of these as a formula (or as the start of one).
@@ -17,8 +17,9 @@ def neutralise(value):
     return "" if value is None else value
 
 
-def write(out: BinaryIO, context) -> dict:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
+    # typeshed wants the wrapped stream to have a `name`, which only reading it back would use.
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)  # type: ignore[type-var]
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(export_reads.CSV_COLUMNS)
     count = 0

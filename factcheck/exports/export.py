@@ -1,11 +1,12 @@
 """Running an export: pick the format, read one snapshot, write the file, record it in the audit."""
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
-from typing import BinaryIO
 
-from factcheck.db import utc_now
+from factcheck.db import Database, utc_now
 from factcheck.exports import (
     bundle,
     claimreview,
@@ -15,7 +16,7 @@ from factcheck.exports import (
     markdown_report,
 )
 from factcheck.exports.context import ExportContext
-from factcheck.exports.hashing import HashingWriter
+from factcheck.exports.hashing import ByteSink, HashingWriter
 from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
 from factcheck.store import audit, export_reads
 from factcheck.store.actors import Actor
@@ -26,7 +27,7 @@ class Format:
     name: str
     extension: str
     mimetype: str
-    write: object
+    write: Callable[[io.BufferedIOBase, ExportContext], dict]
     needs_publisher: bool = False
 
 
@@ -88,9 +89,9 @@ def download_name(
 
 
 def write_export(
-    db,
+    db: Database,
     fmt: str,
-    out: BinaryIO,
+    out: ByteSink,
     *,
     filters: ExportFilters,
     actor: Actor,

@@ -2,13 +2,24 @@
 
 import hashlib
 import io
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
+
+class ByteSink(Protocol):
+    """Where an export writes its bytes: a file, a zip entry, or a HashingWriter around one."""
+
+    def write(self, data: "ReadableBuffer", /) -> object: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
 
 
 class HashingWriter(io.BufferedIOBase):
     """Wraps a binary file object; it cannot seek, so a zip written through it streams."""
 
-    def __init__(self, target: BinaryIO):
+    def __init__(self, target: ByteSink) -> None:
         super().__init__()
         self._target = target
         self._sha256 = hashlib.sha256()

@@ -1,8 +1,9 @@
 """The printable HTML report: one self-contained file, no scripts, every stored text escaped."""
 
-from typing import BinaryIO
+import io
 
 from factcheck.exports import svg_chart
+from factcheck.exports.context import ExportContext
 from factcheck.exports.records import web_url
 from factcheck.exports.report_model import STANCE_WORDS, build_report, filters_words
 from factcheck.exports.templating import environment
@@ -10,7 +11,7 @@ from factcheck.exports.templating import environment
 WRITE_CHARS = 64 * 1024
 
 
-def write(out: BinaryIO, context) -> dict:
+def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     report = build_report(context)
     template = environment().get_template("report.html")
     chunks = template.generate(

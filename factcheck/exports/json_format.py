@@ -5,22 +5,23 @@ line {"record": "export", ...provenance}, then a {"record": "article", ...} line
 with selected claims, then one {"record": "claim", "article_id": ..., ...} line per claim. Each
 claim carries its verdicts, evidence (removed too), comments and audit history."""
 
+import io
 import json
 from collections.abc import Iterator
-from typing import BinaryIO
 
+from factcheck.exports.context import ExportContext
 from factcheck.store import export_reads
 
 
-def _articles(context) -> Iterator[list[str]]:
+def _articles(context: ExportContext) -> Iterator[list[str]]:
     return export_reads.article_record_batches(context.db, **context.store_arguments())
 
 
-def _claims(context) -> Iterator[list[str]]:
+def _claims(context: ExportContext) -> Iterator[list[str]]:
     return export_reads.claim_record_batches(context.db, **context.store_arguments())
 
 
-def _write_joined(out: BinaryIO, batches: Iterator[list[str]], separator: str) -> int:
+def _write_joined(out: io.BufferedIOBase, batches: Iterator[list[str]], separator: str) -> int:
     """Write every record with `separator` between them, a batch per write; return how many."""
     count = 0
     between = separator.encode("utf-8")
@@ -32,7 +33,7 @@ def _write_joined(out: BinaryIO, batches: Iterator[list[str]], separator: str) -
     return count
 
 
-def write_jsonl(out: BinaryIO, context) -> dict:
+def write_jsonl(out: io.BufferedIOBase, context: ExportContext) -> dict:
     header = {"record": "export", **context.provenance}
     line = json.dumps(header, ensure_ascii=False, separators=(",", ":"))
     out.write(line.encode("utf-8") + b"\n")
@@ -44,7 +45,7 @@ def write_jsonl(out: BinaryIO, context) -> dict:
     return {"claims": count}
 
 
-def write_json(out: BinaryIO, context) -> dict:
+def write_json(out: io.BufferedIOBase, context: ExportContext) -> dict:
     provenance = json.dumps(context.provenance, ensure_ascii=False)
     out.write(f'{{"export": {provenance},\n"articles": [\n'.encode())
     _write_joined(out, _articles(context), ",\n")

@@ -4,13 +4,14 @@ Stored text is escaped so that it reads back as the same words and never becomes
 image, raw HTML, a heading or a list; invisible characters in people's text (names, titles,
 sources, rationales) show as markers such as ⟨U+202E⟩."""
 
+import io
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
 from urllib.parse import quote
 
 from factcheck.archive_words import copy_line
 from factcheck.exports import svg_chart
+from factcheck.exports.context import ExportContext
 from factcheck.exports.records import web_url
 from factcheck.exports.report_model import (
     STANCE_WORDS,
@@ -87,6 +88,8 @@ def _paragraph(block) -> str:
 
 def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     verdict = claim.verdict
+    if verdict is None:
+        raise ValueError(f"claim {claim.id} is listed as checked but has no published verdict")
     state = (
         ""
         if claim.published
@@ -169,9 +172,9 @@ def _article_lines(view: ArticleView) -> Iterator[str]:
     if view.pending_count:
         yield "### Not yet published"
         yield ""
-        for claim in view.pending():
-            text = escape_markdown(claim.record["text"]).replace("\n", " ")
-            yield f'- <a id="claim-{claim.id}"></a>{claim.number}. {text} ({claim.status_words})'
+        for mark in view.pending():
+            text = escape_markdown(mark.record["text"]).replace("\n", " ")
+            yield f'- <a id="claim-{mark.id}"></a>{mark.number}. {text} ({mark.status_words})'
         yield ""
 
 
@@ -207,7 +210,7 @@ def report_lines(report: ReportModel) -> Iterator[str]:
     yield ""
 
 
-def write(out: BinaryIO, context) -> dict:
+def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     report = build_report(context)
     for line in report_lines(report):
         out.write(line.encode("utf-8") + b"\n")

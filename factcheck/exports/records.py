@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.exports.context import ExportContext
 from factcheck.network.urls import link_target
 from factcheck.scales import Scale
 from factcheck.store import export_reads
@@ -28,7 +29,7 @@ class Bar:
     count: int
 
 
-def article_reports(context) -> tuple[list[ArticleReport], list[Bar]]:
+def article_reports(context: ExportContext) -> tuple[list[ArticleReport], list[Bar]]:
     """The selected articles, oldest first, with their claim counts, and the bars of the verdict
     chart: one pass over the selected claims' shown ratings, reading no claim records."""
     arguments = context.filters.store_arguments()

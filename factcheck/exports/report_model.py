@@ -191,7 +191,7 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
     )
 
 
-def build_report(context) -> ReportModel:
+def build_report(context: ExportContext) -> ReportModel:
     """The report's headings and counts; its articles are read as they are written."""
     reports, bars = article_reports(context)
     if len(reports) == 1:

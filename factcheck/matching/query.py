@@ -41,7 +41,7 @@ def rarest_words(prepared: Query, holding: dict[str, int], budget: int) -> tuple
     pairs = sorted(
         ((holding.get(s, 0), i) for i, s in enumerate(prepared.stems) if holding.get(s, 0)),
     )
-    chosen = []
+    chosen: list[int] = []
     reached = 0
     for count, index in pairs:
         if chosen and reached + count > budget:

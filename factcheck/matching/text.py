@@ -75,7 +75,7 @@ def names(text: str) -> set[str]:
     shouted = [t for t in tokens if any(ch.isalpha() for ch in t)]
     if shouted and sum(t.isupper() for t in shouted) * 2 > len(shouted):
         return set()
-    found = set()
+    found: set[str] = set()
     sentence_start = True
     for raw in tokens:
         core = raw.strip("\"'“”‘’()[]«»")

@@ -60,6 +60,8 @@ def _hidden_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
 
 def address_refusal(address: IPAddress) -> str | None:
     """Why an address must not be fetched from (e.g. 'a private address'), or None if public."""
+    network: ipaddress.IPv4Network | ipaddress.IPv6Network
+    reason: str | None
     if address.version == 4:
         for network, reason in _REFUSED_V4:
             if address in network:

@@ -6,6 +6,7 @@ import socket
 import sys
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
@@ -74,10 +75,11 @@ def resolve_host(host: str, port: int) -> list[str]:
         raise FetchError(
             f"could not find the server {host}: {error}", "host_not_found", host=host
         ) from error
-    addresses = []
+    addresses: list[str] = []
     for _family, _type, _proto, _name, sockaddr in infos:
-        if sockaddr[0] not in addresses:
-            addresses.append(sockaddr[0])
+        address = str(sockaddr[0])  # an IP address as text (port and scope come apart)
+        if address not in addresses:
+            addresses.append(address)
     return addresses
 
 
@@ -124,7 +126,14 @@ def _check_port(port: int, policy: FetchPolicy) -> None:
         )
 
 
-class _VettedConnectionMixin:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, so the checker knows the connection's attributes.
+    _ConnectionBase = HTTPConnection
+else:
+    _ConnectionBase = object
+
+
+class _VettedConnectionMixin(_ConnectionBase):
     """Resolve, vet and connect in one step, so DNS cannot change between check and connect."""
 
     policy: FetchPolicy

@@ -55,7 +55,7 @@ def _parsed(url: str | None) -> tuple[SplitResult, int | None] | None:
 def link_target(url: str | None) -> str | None:
     """The address when it is safe to link to (an http or https URL that parses), else None: an
     address stored before it was checked is then shown as text, never as a link."""
-    if _parsed(url) is None:
+    if url is None or _parsed(url) is None:
         return None
     return url.strip()
 
@@ -67,7 +67,7 @@ def url_host(url: str | None) -> str:
     if parsed is None:
         return url or ""
     parts, _port = parsed
-    return _netloc(parts.hostname, None)
+    return _netloc(parts.hostname or "", None)  # _parsed refuses an address without a host
 
 
 def url_rest(url: str | None) -> str:

@@ -1,13 +1,15 @@
 """Articles: storing an imported article with its claim units, listing and reading them."""
 
 import json
+from typing import cast
 
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.rows import ArticleListed, ArticleRow
 
 ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
 
@@ -18,18 +20,18 @@ _CLAIM_INSERT = (
 
 
 @query
-def find_by_hash(db, body_hash: str) -> int | None:
+def find_by_hash(db: Database, body_hash: str) -> int | None:
     row = db.execute("SELECT id FROM articles WHERE body_hash = ?", [body_hash]).fetchone()
     return row[0] if row else None
 
 
 @query
-def article_count(db) -> int:
+def article_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 @mutation
-def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int, bool]:
+def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple[int, int, bool]:
     """Store an article and its units; an article with the same body hash is reported, not copied.
 
     Returns (article_id, claim_count, duplicate)."""
@@ -52,7 +54,7 @@ def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int,
         " :imported_at, :imported_by)",
         row,
     )
-    article_id = cursor.lastrowid
+    article_id = inserted_id(cursor)
     db.conn.executemany(
         _CLAIM_INSERT,
         [
@@ -86,7 +88,7 @@ def add_article(db, article: dict, units: list, actor: Actor) -> tuple[int, int,
 
 
 @query
-def get_article(db, article_id: int) -> dict:
+def get_article(db: Database, article_id: int) -> ArticleRow:
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     if not rows:
         raise NotFound(
@@ -94,16 +96,20 @@ def get_article(db, article_id: int) -> dict:
             code="article.not_found",
             facts={"id": article_id},
         )
-    return rows[0]
+    return cast(ArticleRow, rows[0])
 
 
 @query
-def list_articles(db, limit: int | None = None, before: int | None = None) -> list[dict]:
+def list_articles(
+    db: Database, limit: int | None = None, before: int | None = None
+) -> list[ArticleListed]:
     """Every article (or the newest `limit`; with `before`, only those older than that article
     id), newest first, with its claim counts by status (non-claims counted apart)."""
-    return list(
-        db.query(
-            """
+    return cast(
+        list[ArticleListed],
+        list(
+            db.query(
+                """
             SELECT a.id, a.title, a.source_url, a.publisher, a.author, a.published_date,
                    a.import_format, a.imported_at, a.imported_by,
                    count(c.id) AS units,
@@ -123,8 +129,9 @@ def list_articles(db, limit: int | None = None, before: int | None = None) -> li
             ORDER BY a.id DESC
             LIMIT ?
             """,
-            [2**63 - 1 if before is None else before, -1 if limit is None else limit],
-        )
+                [2**63 - 1 if before is None else before, -1 if limit is None else limit],
+            )
+        ),
     )
 
 
@@ -135,7 +142,7 @@ def _like_pattern(word: str) -> str:
 
 
 @query
-def find_by_title(db, words: str, limit: int) -> list[dict]:
+def find_by_title(db: Database, words: str, limit: int) -> list[dict]:
     """Up to `limit` articles, newest first, whose title holds every word of `words` (ASCII
     letters in any case): for picking an article by name."""
     terms = words.split()

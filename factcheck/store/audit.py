@@ -9,11 +9,16 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from factcheck.db import utc_now
+from factcheck.db import Database, utc_now
 from factcheck.store import audit_seal
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import note_audit_row, query
+
+if TYPE_CHECKING:
+    # audit_replay imports this module; the type is needed for annotations only.
+    from factcheck.store.audit_replay import Replay
 
 GENESIS_HASH = "0" * 64
 LEGACY_SCHEME = "sha256"
@@ -26,7 +31,7 @@ APPEND_ONLY_TRIGGERS = {
 }
 
 
-def _as_json(value) -> str | None:
+def _as_json(value: object) -> str | None:
     if value is None:
         return None
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -50,26 +55,26 @@ def row_hash(row: dict, prev_hash: str, key: bytes | None = None) -> str:
     return hmac.new(key, _canonical(content), hashlib.sha256).hexdigest()
 
 
-def head(db) -> tuple[int, str]:
+def head(db: Database) -> tuple[int, str]:
     """The newest row's id and hash, or (0, genesis) for an empty trail."""
     row = db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
 
 
 def record(
-    db,
+    db: Database,
     actor: Actor,
     record_type: str,
     record_id: int | None,
     action: str,
     *,
-    before=None,
-    after=None,
+    before: object = None,
+    after: object = None,
     reason: str | None = None,
 ) -> int:
     """Append one audit row; call only inside a @mutation, which holds the write lock."""
     last_id, prev_hash = head(db)
-    row = {
+    row: dict[str, Any] = {
         "id": last_id + 1,
         "at": utc_now(),
         "actor": actor.username,
@@ -104,7 +109,7 @@ def decoded_entry(row: dict) -> dict:
 
 
 @query
-def history(db, record_type: str, record_id: int) -> list[dict]:
+def history(db: Database, record_type: str, record_id: int) -> list[dict]:
     """Every audit row about one record, oldest first, with before/after decoded."""
     rows = db.query(
         "SELECT * FROM audit WHERE record_type = ? AND record_id = ? ORDER BY id",
@@ -165,7 +170,7 @@ class ChainReport:
 
 
 @query
-def verify(db, *, replay: bool = True) -> ChainReport:
+def verify(db: Database, *, replay: bool = True) -> ChainReport:
     """Check everything someone holding the database file could have changed: each row's hash and
     link, the append-only triggers, the head against the checkpoint kept outside the database,
     and (with `replay`) the live tables against what the trail says they should hold."""
@@ -189,7 +194,9 @@ def verify(db, *, replay: bool = True) -> ChainReport:
     return report
 
 
-def _walk_chain(db, key: bytes | None, report: ChainReport, replayer) -> None:
+def _walk_chain(
+    db: Database, key: bytes | None, report: ChainReport, replayer: "Replay | None"
+) -> None:
     prev_hash = GENESIS_HASH
     expected_id = 1
     keyed_seen = False
@@ -226,7 +233,7 @@ def _walk_chain(db, key: bytes | None, report: ChainReport, replayer) -> None:
     report.rows = report.rows if chain_ok else expected_id - 1
 
 
-def _trigger_problems(db) -> list[Problem]:
+def _trigger_problems(db: Database) -> list[Problem]:
     found = {
         name: " ".join((sql or "").split())
         for name, sql in db.execute(
@@ -243,7 +250,7 @@ def _trigger_problems(db) -> list[Problem]:
     return problems
 
 
-def _checkpoint_problems(db, report: ChainReport) -> list[Problem]:
+def _checkpoint_problems(db: Database, report: ChainReport) -> list[Problem]:
     try:
         checkpoint = audit_seal.read_checkpoint(db)
     except (audit_seal.SealError, OSError) as error:

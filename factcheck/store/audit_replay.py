@@ -7,8 +7,10 @@ never mentions."""
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.db import Database
 from factcheck.store.audit import Problem
 from factcheck.store.claim_state import STATE_FIELDS
 from factcheck.text.fingerprint import body_hash
@@ -32,7 +34,7 @@ REVIEW_MOVES = {
 }
 
 
-def units_digest(units) -> str:
+def units_digest(units: Iterable[Sequence]) -> str:
     """sha256 over what an import fixed for good about each unit: its place and its text, given
     as (seq, start, end, text, section)."""
     content = [list(unit) for unit in units]
@@ -95,12 +97,16 @@ class Replay:
             values = {f: draft.get(f) for f in VERDICT_FIELDS}
             values.update(claim_id=claim_id, author=row["actor"], approver=None)
             self.verdicts[draft["id"]] = _Expected(values, at)
-        verdict = self.verdicts.get(after.get("verdict_id"))
+        verdict_id = after.get("verdict_id")
+        verdict = self.verdicts.get(verdict_id) if isinstance(verdict_id, int) else None
         if action in REVIEW_MOVES and verdict is not None:
             verdict.values["state"], verdict.row = REVIEW_MOVES[action], at
             if action == "review.approve":
                 verdict.values["approver"] = row["actor"]
-                earlier = self.verdicts.get(verdict.values.get("correction_of"))
+                correction_of = verdict.values.get("correction_of")
+                earlier = (
+                    self.verdicts.get(correction_of) if isinstance(correction_of, int) else None
+                )
                 if earlier is not None:
                     earlier.values["state"], earlier.row = "superseded", at
         if action.startswith("evidence.") and {"id", "claim_id", "url"} <= after.keys():
@@ -114,13 +120,13 @@ class Replay:
                 {"claim_id": claim_id, "body": row["reason"], "author": row["actor"]}, at
             )
 
-    def _claim_state(self, claim_id, state: dict, at: int) -> None:
+    def _claim_state(self, claim_id: object, state: dict, at: int) -> None:
         if isinstance(claim_id, int) and all(f in state for f in STATE_FIELDS):
             self.claims[claim_id] = _Expected({f: state[f] for f in STATE_FIELDS}, at)
 
     # Comparing with the live tables.
 
-    def compare(self, db) -> list:
+    def compare(self, db: Database) -> list:
         self._compare_users(db)
         self._compare_articles_and_claims(db)
         self._compare_verdicts(db)
@@ -140,7 +146,7 @@ class Replay:
         where = f" (audit row {row})" if row else ""
         self._problems.append(Problem("live", f"{what}: {words}{where}", row))
 
-    def _differ(self, what: str, expected: _Expected, live: dict, fields) -> None:
+    def _differ(self, what: str, expected: _Expected, live: dict, fields: Iterable[str]) -> None:
         for name in fields:
             if name in expected.values and name in live and expected.values[name] != live[name]:
                 self._report(
@@ -151,7 +157,13 @@ class Replay:
                 )
                 return
 
-    def _known(self, rows, expected_rows: dict[int, _Expected], noun: str, what):
+    def _known(
+        self,
+        rows: Iterable[dict],
+        expected_rows: dict[int, _Expected],
+        noun: str,
+        what: Callable[[dict], str],
+    ) -> Iterator[tuple[str, dict, _Expected]]:
         """Each live row the trail knows, with its words and the trail's last word on it; rows
         the trail never recorded, and recorded ones no longer in the table, are reported."""
         seen = set()
@@ -169,7 +181,7 @@ class Replay:
         for record_id in sorted(table.keys() - seen):
             self._report(f"{noun} {record_id}", "it was deleted outside the audit trail")
 
-    def _compare_users(self, db) -> None:
+    def _compare_users(self, db: Database) -> None:
         rows = db.query(
             "SELECT id, username, display_name, role, disabled, password_hash FROM users"
         )
@@ -181,7 +193,7 @@ class Replay:
             if password and password.values["digest"] != password_digest(user["password_hash"]):
                 self._report(what, "its password was changed outside the audit trail", password.row)
 
-    def _compare_articles_and_claims(self, db) -> None:
+    def _compare_articles_and_claims(self, db: Database) -> None:
         rows = db.query(
             "SELECT id, title, source_url, publisher, author, published_date, import_format,"
             " body, body_hash FROM articles"
@@ -194,9 +206,10 @@ class Replay:
                 self._report(what, "its text was changed outside the audit trail", expected.row)
         self._compare_claims(db)
 
-    def _compare_claims(self, db) -> None:
+    def _compare_claims(self, db: Database) -> None:
         seen: set[int] = set()
-        article_id, units = None, []
+        article_id: int | None = None
+        units: list[dict] = []
         cursor = db.query(
             'SELECT id, article_id, seq, start, "end", text, section, kind, reason, status,'
             " verdict, assignee_id, corrected_at, version FROM claims ORDER BY article_id, seq"
@@ -239,7 +252,7 @@ class Replay:
             row = imported.row if imported else 0
             self._differ(f"claim {claim['id']}", _Expected(initial, row), claim, initial)
 
-    def _compare_verdicts(self, db) -> None:
+    def _compare_verdicts(self, db: Database) -> None:
         rows = db.query(
             "SELECT v.*, a.username AS author, p.username AS approver FROM verdicts v"
             " LEFT JOIN users a ON a.id = v.author_id LEFT JOIN users p ON p.id = v.approved_by"
@@ -248,12 +261,12 @@ class Replay:
             rows, self.verdicts, "verdict", lambda v: f"verdict {v['id']} on claim {v['claim_id']}"
         ):
             live = {**verdict, "evidence_ids": _decode_list(verdict["evidence_ids"])}
-            fields = (*VERDICT_FIELDS, "claim_id", "author")
+            fields: tuple[str, ...] = (*VERDICT_FIELDS, "claim_id", "author")
             if expected.values.get("approver") is not None or live["approver"] is not None:
                 fields += ("approver",)
             self._differ(what, expected, live, fields)
 
-    def _compare_comments(self, db) -> None:
+    def _compare_comments(self, db: Database) -> None:
         rows = db.query(
             "SELECT c.id, c.claim_id, c.body, u.username AS author FROM comments c"
             " LEFT JOIN users u ON u.id = c.author_id"
@@ -263,7 +276,7 @@ class Replay:
         ):
             self._differ(what, expected, comment, ("claim_id", "body", "author"))
 
-    def _compare_rows(self, db, table: str, noun: str, expected_rows: dict) -> None:
+    def _compare_rows(self, db: Database, table: str, noun: str, expected_rows: dict) -> None:
         rows = db.query(f"SELECT * FROM {table}")
         for what, live, expected in self._known(
             rows, expected_rows, noun, lambda row: f"{noun} {row['id']}"

@@ -10,10 +10,12 @@ import fcntl
 import json
 import os
 import secrets
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck import settings
+from factcheck.db import Database
 from factcheck.private_files import PrivateFileError, load_or_create_secret, read_secret
 
 KEY_SUFFIX = ".audit_key"
@@ -38,11 +40,15 @@ class Checkpoint:
     at: str
 
 
+# Each connection's files, for as long as the connection lives.
+_files: weakref.WeakKeyDictionary[Database, SealFiles] = weakref.WeakKeyDictionary()
+
+
 class SealError(RuntimeError):
     """A key or checkpoint file cannot be used; the message says what to do."""
 
 
-def database_file(db) -> Path | None:
+def database_file(db: Database) -> Path | None:
     """The main database file of a connection, or None for a database in memory."""
     for _seq, name, filename in db.conn.execute("PRAGMA database_list"):
         if name == "main":
@@ -50,9 +56,9 @@ def database_file(db) -> Path | None:
     return None
 
 
-def files_for(db) -> SealFiles:
+def files_for(db: Database) -> SealFiles:
     """Where this database's key and checkpoint live (remembered on the connection)."""
-    files = getattr(db, "_audit_seal_files", None)
+    files = _files.get(db)
     if files is None:
         path = database_file(db)
         key = settings.value("AUDIT_KEY_FILE")
@@ -61,22 +67,22 @@ def files_for(db) -> SealFiles:
             key=Path(key) if key else _beside(path, KEY_SUFFIX),
             checkpoint=Path(checkpoint) if checkpoint else _beside(path, CHECKPOINT_SUFFIX),
         )
-        db._audit_seal_files = files
+        _files[db] = files
     return files
 
 
-def use_files(db, *, key: Path | None = None, checkpoint: Path | None = None) -> None:
+def use_files(db: Database, *, key: Path | None = None, checkpoint: Path | None = None) -> None:
     """Check this connection's chain against other copies of the key or checkpoint (say, those
     kept with a backup)."""
     current = files_for(db)
-    db._audit_seal_files = SealFiles(key or current.key, checkpoint or current.checkpoint)
+    _files[db] = SealFiles(key or current.key, checkpoint or current.checkpoint)
 
 
 def _beside(database: Path | None, suffix: str) -> Path | None:
     return database.with_name(database.name + suffix) if database else None
 
 
-def writing_key(db) -> bytes:
+def writing_key(db: Database) -> bytes:
     """The key for new rows, made on first use."""
     path = files_for(db).key
     if path is None:
@@ -85,10 +91,12 @@ def writing_key(db) -> bytes:
     if cached is None:
         load_or_create_secret(path)
         cached = _cached(path)
+    if cached is None:
+        raise SealError(f"the audit key {path} was removed as soon as it was made; make it again")
     return cached
 
 
-def existing_key(db) -> bytes | None:
+def existing_key(db: Database) -> bytes | None:
     """The key for checking rows, or None when there is no key file."""
     path = files_for(db).key
     if path is None:
@@ -116,7 +124,7 @@ def _cached(path: Path) -> bytes | None:
     return key
 
 
-def write_checkpoint(db, row: int, row_hash: str, at: str) -> None:
+def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
     """Record the head after a committed change, unless a newer head is already recorded (two
     writers can finish their commits in either order)."""
     path = files_for(db).checkpoint
@@ -134,7 +142,7 @@ def write_checkpoint(db, row: int, row_hash: str, at: str) -> None:
         os.close(descriptor)
 
 
-def read_checkpoint(db) -> Checkpoint | None:
+def read_checkpoint(db: Database) -> Checkpoint | None:
     """The recorded head, or None when no checkpoint file exists. Raises SealError when the file
     exists but does not hold a checkpoint."""
     path = files_for(db).checkpoint

@@ -2,8 +2,10 @@
 
 import json
 from dataclasses import replace
+from typing import Any
 
 from factcheck import lifecycle
+from factcheck.db import Database
 from factcheck.lifecycle_checks import problems
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -24,8 +26,16 @@ MAX_CLAIMS = 500
 _RESTORED = ("kind", "reason", "status", "assignee_id")
 
 
-def _changes_for(db, claim: dict, action: str, value, assignee_id, actor) -> dict | str:
+def _changes_for(
+    db: Database,
+    claim: dict,
+    action: str,
+    value: str | None,
+    assignee_id: int | None,
+    actor: Actor,
+) -> dict | str:
     """The changes to make to one claim, or the reason it is skipped (the machine's, in short)."""
+    facts: dict[str, Any]
     if action == "assign":
         changes, move, facts = assignment(assignee_id, actor), "claim.assign", {}
     elif action == "not_a_claim":
@@ -44,7 +54,9 @@ def _changes_for(db, claim: dict, action: str, value, assignee_id, actor) -> dic
 
 
 @mutation
-def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -> dict:
+def bulk_update(
+    db: Database, claim_ids: list[int], *, action: str, value: str | None, actor: Actor
+) -> dict:
     """Apply one action to many claims; claims the lifecycle machine will not move (in review,
     published, or with a draft verdict) are skipped with the reason, not changed.
 
@@ -80,7 +92,7 @@ def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -
             continue
         updated = update_claim(db, claim, **changes)
         changed.append({"id": claim_id, "before": state_of(claim), "after": state_of(updated)})
-    summary = {
+    summary: dict[str, Any] = {
         "bulk_action": action,
         "value": value,
         "claim_ids": [c["id"] for c in changed],
@@ -95,7 +107,7 @@ def bulk_update(db, claim_ids: list[int], *, action: str, value, actor: Actor) -
 
 
 @mutation
-def undo_bulk(db, audit_id: int, *, actor: Actor) -> dict:
+def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
     """Put back what a bulk action changed, for each claim nobody has touched since and that the
     lifecycle machine allows in its earlier state."""
     rows = list(db.query("SELECT * FROM audit WHERE id = ? AND record_type = 'claims'", [audit_id]))
@@ -132,7 +144,7 @@ def undo_bulk(db, audit_id: int, *, actor: Actor) -> dict:
 
 
 @query
-def last_bulk_action(db, username: str) -> dict | None:
+def last_bulk_action(db: Database, username: str) -> dict | None:
     """The newest bulk action by this person that has not been undone, if any."""
     rows = list(
         db.query(

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from factcheck.db import transaction
+from factcheck.db import Database, transaction
 from factcheck.store import audit_seal
 
 # The trigger (from migration 001) that indexes each claim as it is inserted.
@@ -11,7 +11,7 @@ SEARCH_INSERT_TRIGGER = "claims_fts_insert"
 
 
 @contextmanager
-def bulk_load(db) -> Iterator[None]:
+def bulk_load(db: Database) -> Iterator[None]:
     """BEGIN IMMEDIATE ... COMMIT around many @mutation calls, each still writing its own audit row.
 
     Claims inserted inside are added to the search index in one statement just before the

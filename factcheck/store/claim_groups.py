@@ -1,9 +1,26 @@
 """Claims that say the same thing in several of the desk's articles, found by a normalised-text key."""
 
+from collections.abc import Mapping
+from typing import Any
+
+from factcheck.db import Database
 from factcheck.store.mutation import query
 
 #: What the key leaves out of a claim's text: white space and punctuation.
-REMOVED = (" ", "char(9)", "char(10)", "char(13)", ".", ",", ";", ":", "!", "?", '"', "'")
+REMOVED: tuple[str, ...] = (
+    " ",
+    "char(9)",
+    "char(10)",
+    "char(13)",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    '"',
+    "'",
+)
 REMOVED += ("‘", "’", "“", "”", "(", ")", "[", "]", "-", "–", "—", "…", "*", "_", "/")
 
 
@@ -25,7 +42,7 @@ MAX_GROUP = 50
 
 
 @query
-def same_text_claims(db, claim: dict, limit: int = MAX_GROUP) -> list[dict]:
+def same_text_claims(db: Database, claim: Mapping[str, Any], limit: int = MAX_GROUP) -> list[dict]:
     """The claims in other articles with the same text key, newest article first, with the
     article's title and each claim's status and published rating."""
     if claim.get("kind") != "claim":
@@ -45,7 +62,7 @@ def same_text_claims(db, claim: dict, limit: int = MAX_GROUP) -> list[dict]:
 
 
 @query
-def same_text_claim_ids(db, texts: list[str]) -> list[int]:
+def same_text_claim_ids(db: Database, texts: list[str]) -> list[int]:
     """Every claim whose key equals one of these texts' keys."""
     ids: set[int] = set()
     for text in texts:
@@ -58,7 +75,7 @@ def same_text_claim_ids(db, texts: list[str]) -> list[int]:
 
 
 @query
-def published_twins(db, claims: list[tuple[int, str]]) -> dict[int, list[int]]:
+def published_twins(db: Database, claims: list[tuple[int, str]]) -> dict[int, list[int]]:
     """For each (claim id, text), the library entries of the desk's own verdicts published on
     claims with the same text key (never the claim's own)."""
     twins = {}

@@ -4,6 +4,7 @@ or the library changes, and read by the claim panel, the queue filter and the da
 import re
 from itertools import combinations
 
+from factcheck.db import Database
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
@@ -18,7 +19,7 @@ RAREST_WORDS = 5
 
 
 @query
-def claim_texts(db, claim_ids: list[int]) -> list[tuple[int, str, int | None]]:
+def claim_texts(db: Database, claim_ids: list[int]) -> list[tuple[int, str, int | None]]:
     """(claim id, text, the library id of its own published verdict) for each claim among these
     ids that is a claim, in id order."""
     rows = []
@@ -35,12 +36,12 @@ def claim_texts(db, claim_ids: list[int]) -> list[tuple[int, str, int | None]]:
 
 
 @query
-def all_claim_ids(db) -> list[int]:
+def all_claim_ids(db: Database) -> list[int]:
     return [row[0] for row in db.execute("SELECT id FROM claims WHERE kind = 'claim' ORDER BY id")]
 
 
 @query
-def article_claim_ids(db, article_ids: list[int]) -> list[int]:
+def article_claim_ids(db: Database, article_ids: list[int]) -> list[int]:
     ids = []
     for article_id in article_ids:
         rows = db.execute(
@@ -52,12 +53,12 @@ def article_claim_ids(db, article_ids: list[int]) -> list[int]:
 
 
 @query
-def library_is_empty(db) -> bool:
+def library_is_empty(db: Database) -> bool:
     return db.execute("SELECT 1 FROM library_items LIMIT 1").fetchone() is None
 
 
 @query
-def matched_claims(db, library_ids: list[int]) -> list[int]:
+def matched_claims(db: Database, library_ids: list[int]) -> list[int]:
     """Claims that now have one of these items among their matches."""
     ids: set[int] = set()
     for library_id in library_ids:
@@ -67,7 +68,7 @@ def matched_claims(db, library_ids: list[int]) -> list[int]:
 
 
 @query
-def claims_like(db, text: str, limit: int) -> list[int]:
+def claims_like(db: Database, text: str, limit: int) -> list[int]:
     """Up to `limit` claims sharing at least two of the rarest words of `text` (one when it has
     only one), most alike first: the claims a new library item may match. Looking only for the
     rarest words keeps this quick on a big database; a claim the matcher would pair with the
@@ -93,7 +94,7 @@ def claims_like(db, text: str, limit: int) -> list[int]:
     return [row[0] for row in rows]
 
 
-def _current(db, claim_ids: list[int]) -> dict[int, set[tuple[int, float]]]:
+def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, float]]]:
     current: dict[int, set[tuple[int, float]]] = {claim_id: set() for claim_id in claim_ids}
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
@@ -109,7 +110,7 @@ def _current(db, claim_ids: list[int]) -> dict[int, set[tuple[int, float]]]:
 
 @mutation
 def store_matches(
-    db, matches: dict[int, list[tuple[int, float]]], *, actor: Actor, cause: str
+    db: Database, matches: dict[int, list[tuple[int, float]]], *, actor: Actor, cause: str
 ) -> dict:
     """Replace the matches of each claim in `matches` (claim id -> [(library id, score)]) with
     the ones given; claims whose matches are the same are left alone. One audit row, naming the
@@ -152,7 +153,7 @@ _CHECK_COLUMNS = (
 
 
 @query
-def previous_checks(db, claim_id: int, limit: int = PANEL_MATCHES) -> list[dict]:
+def previous_checks(db: Database, claim_id: int, limit: int = PANEL_MATCHES) -> list[dict]:
     """The claim's stored matches, best first, with the earlier check's details."""
     return list(
         db.query(
@@ -166,7 +167,7 @@ def previous_checks(db, claim_id: int, limit: int = PANEL_MATCHES) -> list[dict]
 
 
 @query
-def previous_check(db, claim_id: int, library_id: int) -> dict:
+def previous_check(db: Database, claim_id: int, library_id: int) -> dict:
     """One stored match of the claim; NotFound when the item is not among its matches."""
     rows = list(
         db.query(
@@ -186,7 +187,7 @@ def previous_check(db, claim_id: int, library_id: int) -> dict:
 
 
 @query
-def claims_with_previous_check(db) -> int:
+def claims_with_previous_check(db: Database) -> int:
     """How many claims have at least one previous check."""
     return db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT claim_id FROM claim_matches) m"

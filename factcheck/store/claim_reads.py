@@ -2,10 +2,13 @@
 
 import json
 import sqlite3
+from typing import cast
 
+from factcheck.db import Database
 from factcheck.store import audit, snapshots
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
+from factcheck.store.rows import ClaimRow, ReviewedEvidence, ReviewRecord, VerdictView
 from factcheck.store.users import users_by_id
 
 CLAIM_COLUMNS = (
@@ -14,13 +17,13 @@ CLAIM_COLUMNS = (
 )
 
 
-def _decoded(row: dict) -> dict:
+def _decoded(row: dict) -> ClaimRow:
     row["reasons"] = json.loads(row["reasons"])
-    return row
+    return cast(ClaimRow, row)
 
 
 @query
-def get_claim(db, claim_id: int) -> dict:
+def get_claim(db: Database, claim_id: int) -> ClaimRow:
     rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
     if not rows:
         raise NotFound(
@@ -32,7 +35,7 @@ def get_claim(db, claim_id: int) -> dict:
 
 
 @query
-def claims_for_article(db, article_id: int) -> list[dict]:
+def claims_for_article(db: Database, article_id: int) -> list[ClaimRow]:
     rows = db.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY seq", [article_id]
     )
@@ -40,7 +43,7 @@ def claims_for_article(db, article_id: int) -> list[dict]:
 
 
 @query
-def unit_spans(db, article_id: int) -> list[sqlite3.Row]:
+def unit_spans(db: Database, article_id: int) -> list[sqlite3.Row]:
     """Where each of the article's units lies, in document order: id, seq, start, end, section and
     kind only, so laying out a long article does not read every unit's text."""
     cursor = db.conn.cursor()
@@ -52,7 +55,9 @@ def unit_spans(db, article_id: int) -> list[sqlite3.Row]:
 
 
 @query
-def claims_in_seq_range(db, article_id: int, first_seq: int, last_seq: int) -> list[dict]:
+def claims_in_seq_range(
+    db: Database, article_id: int, first_seq: int, last_seq: int
+) -> list[ClaimRow]:
     """The article's units from `first_seq` to `last_seq` (both included), in document order."""
     rows = db.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? AND seq BETWEEN ? AND ?"
@@ -63,7 +68,7 @@ def claims_in_seq_range(db, article_id: int, first_seq: int, last_seq: int) -> l
 
 
 @query
-def article_counts(db, article_id: int) -> dict:
+def article_counts(db: Database, article_id: int) -> dict:
     """How many units the article has, how many are claims and not claims, and claims by status."""
     row = db.execute(
         "SELECT count(*), count(*) FILTER (WHERE kind = 'claim'),"
@@ -89,7 +94,7 @@ def article_counts(db, article_id: int) -> dict:
 
 
 @query
-def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
+def ranked_claims(db: Database, article_id: int, limit: int) -> list[ClaimRow]:
     """The article's `limit` most check-worthy claims, highest first; ties keep document order."""
     rows = db.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ? AND kind = 'claim'"
@@ -100,7 +105,7 @@ def ranked_claims(db, article_id: int, limit: int) -> list[dict]:
 
 
 @query
-def ranked_ahead(db, claim: dict, bound: int) -> int:
+def ranked_ahead(db: Database, claim: ClaimRow, bound: int) -> int:
     """How many of its article's claims rank ahead of this one in `ranked_claims`, counting no
     further than `bound`."""
     return db.execute(
@@ -126,9 +131,9 @@ _CLAIM_AFTER = (
 )
 
 
-def _claims_at(db, article_id: int, seqs: list[int | None]) -> list[dict | None]:
+def _claims_at(db: Database, article_id: int, seqs: list[int | None]) -> list[ClaimRow | None]:
     wanted = [seq for seq in seqs if seq is not None]
-    found = {}
+    found: dict[int | None, ClaimRow] = {}
     if wanted:
         rows = db.query(
             f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ?"
@@ -140,7 +145,9 @@ def _claims_at(db, article_id: int, seqs: list[int | None]) -> list[dict | None]
 
 
 @query
-def claims_around(db, article_id: int, before_seq: int, after_seq: int) -> tuple:
+def claims_around(
+    db: Database, article_id: int, before_seq: int, after_seq: int
+) -> tuple[ClaimRow | None, ClaimRow | None]:
     """The last claim before `before_seq` and the first claim after `after_seq` (each a claim or
     None): the claims on either side of a unit, or of a stretch of the text."""
     row = db.execute(
@@ -152,7 +159,7 @@ def claims_around(db, article_id: int, before_seq: int, after_seq: int) -> tuple
 
 
 @query
-def claim_neighbours(db, article_id: int, seq: int | None) -> dict:
+def claim_neighbours(db: Database, article_id: int, seq: int | None) -> dict:
     """Where a unit stands among the article's claims: how many claims there are, how many come
     before it, and the claims just before and after it. With no unit (`seq` None) the first claim
     comes "after"."""
@@ -167,15 +174,13 @@ def claim_neighbours(db, article_id: int, seq: int | None) -> dict:
 
 
 @query
-def claim_ids_for_article(db, article_id: int) -> list[int]:
+def claim_ids_for_article(db: Database, article_id: int) -> list[int]:
     """The ids of an article's units in document order."""
     rows = db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY seq", [article_id])
     return [row[0] for row in rows]
 
 
-def _verdict_view(row: dict | None, users: dict) -> dict | None:
-    if row is None:
-        return None
+def _verdict_view(row: dict, users: dict) -> VerdictView:
     author = users.get(row["author_id"], {})
     approver = users.get(row["approved_by"], {})
     return {
@@ -199,10 +204,10 @@ def _verdict_view(row: dict | None, users: dict) -> dict | None:
 
 
 @query
-def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
+def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord]:
     """For each claim id: its current and earlier verdicts, live evidence and people, in a few
     queries however many claims are asked for."""
-    records = {
+    records: dict[int, ReviewRecord] = {
         claim_id: {
             "verdict": None,
             "published_verdict": None,
@@ -246,7 +251,7 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
         else:
             record["earlier_verdicts"].append(view)
     for row in evidence_rows:
-        records[row["claim_id"]]["evidence"].append(row)
+        records[row["claim_id"]]["evidence"].append(cast(ReviewedEvidence, row))
     for record in records.values():
         if record["verdict"] is None:
             record["verdict"] = record["published_verdict"]
@@ -254,7 +259,7 @@ def review_records(db, claim_ids: list[int]) -> dict[int, dict]:
 
 
 @query
-def claim_history(db, claim_id: int, article_id: int | None = None) -> list[dict]:
+def claim_history(db: Database, claim_id: int, article_id: int | None = None) -> list[dict]:
     """The claim's whole story from the audit trail, oldest first: its import, then every change.
     `article_id` is the claim's article, when the caller knows it."""
     if article_id is None:
@@ -271,7 +276,9 @@ def claim_history(db, claim_id: int, article_id: int | None = None) -> list[dict
 
 
 @query
-def claims_with_reviews(db, claims: list[dict], records: dict | None = None) -> list[dict]:
+def claims_with_reviews(
+    db: Database, claims: list[ClaimRow], records: dict[int, ReviewRecord] | None = None
+) -> list[dict]:
     """Claims as people and programs read them: each with its verdict, rationale, evidence and the
     people who reviewed it. `records` is their `review_records` when the caller has read them."""
     if records is None:

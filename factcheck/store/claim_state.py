@@ -2,27 +2,30 @@
 its situation as the lifecycle machine reads it."""
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
-from factcheck.db import utc_now
+from factcheck.db import Database, utc_now
 from factcheck.lifecycle import Situation
+from factcheck.store.actors import Actor
 from factcheck.store.errors import Conflict, NotFound
 from factcheck.store.mutation import query
 
 STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected_at", "version")
 
 
-def load_claim(db, claim_id: int) -> dict:
+def load_claim(db: Database, claim_id: int) -> dict:
     rows = list(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
     if not rows:
         raise NotFound(f"there is no claim {claim_id}")
     return rows[0]
 
 
-def state_of(claim: dict) -> dict:
+def state_of(claim: Mapping[str, Any]) -> dict:
     return {field: claim[field] for field in STATE_FIELDS}
 
 
-def check_version(claim: dict, expected_version: int | None) -> None:
+def check_version(claim: Mapping[str, Any], expected_version: int | None) -> None:
     """Refuse an edit made against an older version of the claim."""
     if expected_version is not None and expected_version != claim["version"]:
         raise Conflict(
@@ -33,7 +36,7 @@ def check_version(claim: dict, expected_version: int | None) -> None:
         )
 
 
-def update_claim(db, claim: dict, **changes) -> dict:
+def update_claim(db: Database, claim: Mapping[str, Any], **changes: object) -> dict:
     """Apply `changes`, bump the version, and return the claim as it is now."""
     assignments = ", ".join(f"{field} = :{field}" for field in changes)
     db.execute(
@@ -43,7 +46,7 @@ def update_claim(db, claim: dict, **changes) -> dict:
     return load_claim(db, claim["id"])
 
 
-def assignment(assignee_id: int | None, actor) -> dict:
+def assignment(assignee_id: int | None, actor: Actor) -> dict:
     """The claim's changes for giving it to `assignee_id` (None: unassigning), with when and by
     whom, which the assignee's inbox reads."""
     if assignee_id is None:
@@ -52,7 +55,7 @@ def assignment(assignee_id: int | None, actor) -> dict:
 
 
 @query
-def situation(db, claim: dict) -> Situation:
+def situation(db: Database, claim: Mapping[str, Any]) -> Situation:
     """The claim with its verdicts and live evidence, for factcheck.lifecycle to judge a move."""
     verdicts = [
         {**row, "evidence_ids": json.loads(row["evidence_ids"])}

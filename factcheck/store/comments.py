@@ -1,6 +1,6 @@
 """Comments on a claim: the reviewers' conversation."""
 
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.mentions import mentioned
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -12,7 +12,7 @@ MAX_COMMENT_CHARS = 5000
 
 
 def insert_comment(
-    db, claim_id: int, actor: Actor, body: str | None, *, told_apart: int | None = None
+    db: Database, claim_id: int, actor: Actor, body: str | None, *, told_apart: int | None = None
 ) -> int | None:
     """Store a comment inside the caller's mutation; blank text stores nothing. `told_apart` is
     a person the change tells in its own way (the author of a returned verdict), so a mention of
@@ -31,12 +31,12 @@ def insert_comment(
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
         [claim_id, actor.id, body, utc_now()],
     )
-    _record_mentions(db, cursor.lastrowid, body, actor, told_apart)
-    return cursor.lastrowid
+    _record_mentions(db, inserted_id(cursor), body, actor, told_apart)
+    return inserted_id(cursor)
 
 
 def _record_mentions(
-    db, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
+    db: Database, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
 ) -> None:
     """Note who the comment mentions (active people other than its author), for their inbox."""
     names = mentioned(body)
@@ -52,7 +52,7 @@ def _record_mentions(
 
 
 @mutation
-def add_comment(db, claim_id: int, *, body: str, actor: Actor) -> dict:
+def add_comment(db: Database, claim_id: int, *, body: str, actor: Actor) -> dict:
     if actor.id is None:
         raise Forbidden(
             "comments are written by people: give --as USERNAME", code="actor.not_a_person"
@@ -69,7 +69,7 @@ def add_comment(db, claim_id: int, *, body: str, actor: Actor) -> dict:
 
 
 @query
-def comments_for_claim(db, claim_id: int) -> list[dict]:
+def comments_for_claim(db: Database, claim_id: int) -> list[dict]:
     return list(
         db.query(
             "SELECT c.id, c.claim_id, c.body, c.created_at, u.username AS author,"

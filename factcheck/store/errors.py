@@ -15,7 +15,7 @@ class StoreError(Exception):
         field: str | None = None,
         code: str | None = None,
         facts: dict | None = None,
-    ):
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
@@ -40,6 +40,6 @@ class Conflict(StoreError):
 
     status = 409
 
-    def __init__(self, message: str, *, current: dict):
+    def __init__(self, message: str, *, current: dict) -> None:
         super().__init__(message)
         self.current = current

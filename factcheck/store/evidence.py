@@ -1,13 +1,16 @@
 """Evidence on a claim: adding and removing sources, and archived copies of the pages they point to."""
 
+from typing import cast
+
 from factcheck import lifecycle
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.network.urls import clean_web_url
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim, situation
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import LATEST, check_new_evidence, get_snapshot, record_snapshot  # noqa: F401 (older callers)
 from factcheck.store.verdicts import require_reason
 
@@ -28,16 +31,16 @@ def _text(value: str | None, limit: int, field: str) -> str | None:
     return value or None
 
 
-def _evidence_row(db, evidence_id: int) -> dict:
+def _evidence_row(db: Database, evidence_id: int) -> EvidenceRow:
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
     if not rows:
         raise NotFound(f"there is no evidence {evidence_id}")
-    return rows[0]
+    return cast(EvidenceRow, rows[0])
 
 
 @mutation
 def add_evidence(
-    db,
+    db: Database,
     claim_id: int,
     *,
     url: str,
@@ -47,7 +50,7 @@ def add_evidence(
     note: str | None = None,
     title: str | None = None,
     publisher: str | None = None,
-) -> dict:
+) -> EvidenceRow:
     """Attach a source to a claim; a published verdict takes new sources only in a correction."""
     lifecycle.permit("evidence.add", situation(db, load_claim(db, claim_id)), actor)
     try:
@@ -83,7 +86,7 @@ def add_evidence(
     cursor = db.execute(
         f"INSERT INTO evidence ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
     )
-    evidence = _evidence_row(db, cursor.lastrowid)
+    evidence = _evidence_row(db, inserted_id(cursor))
     # A copy of the page kept for another claim answers the quote check at once.
     quote_check = check_new_evidence(db, evidence["id"], url) if evidence["quote"] else None
     after = {**evidence, "quote_check": quote_check} if quote_check else evidence
@@ -92,7 +95,7 @@ def add_evidence(
 
 
 @mutation
-def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
+def remove_evidence(db: Database, evidence_id: int, *, reason: str, actor: Actor) -> EvidenceRow:
     """Take a source off its claim (the row stays); never one a verdict in review or published
     rests on: that goes through a correction first."""
     evidence = _evidence_row(db, evidence_id)
@@ -120,34 +123,39 @@ def remove_evidence(db, evidence_id: int, *, reason: str, actor: Actor) -> dict:
 
 
 @query
-def get_evidence(db, evidence_id: int) -> dict:
+def get_evidence(db: Database, evidence_id: int) -> EvidenceRow:
     return _evidence_row(db, evidence_id)
 
 
 @query
-def evidence_for_claim(db, claim_id: int, *, include_removed: bool = False) -> list[dict]:
+def evidence_for_claim(
+    db: Database, claim_id: int, *, include_removed: bool = False
+) -> list[EvidenceItem]:
     """The claim's evidence with who added it, the latest archived copy of each page (what kind
     of copy it is, and whether the item's quote was found in it)."""
     removed = "" if include_removed else " AND e.removed_at IS NULL"
-    return list(
-        db.query(
-            "SELECT e.*, u.username AS added_by_username, u.display_name AS added_by_name,"
-            " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
-            " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
-            " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
-            " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
-            " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
-            " l.error AS link_error, l.final_url AS link_final_url,"
-            " l.text_change AS link_text_change,"
-            " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
-            " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
-            "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
-            " FROM evidence e JOIN users u ON u.id = e.added_by"
-            f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
-            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
-            " LEFT JOIN link_checks l ON l.id ="
-            " (SELECT max(id) FROM link_checks WHERE url = e.url)"
-            f" WHERE e.claim_id = ?{removed} ORDER BY e.id",
-            [claim_id],
-        )
+    return cast(
+        list[EvidenceItem],
+        list(
+            db.query(
+                "SELECT e.*, u.username AS added_by_username, u.display_name AS added_by_name,"
+                " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
+                " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
+                " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
+                " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
+                " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
+                " l.error AS link_error, l.final_url AS link_final_url,"
+                " l.text_change AS link_text_change,"
+                " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
+                " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
+                "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
+                " FROM evidence e JOIN users u ON u.id = e.added_by"
+                f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
+                " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
+                " LEFT JOIN link_checks l ON l.id ="
+                " (SELECT max(id) FROM link_checks WHERE url = e.url)"
+                f" WHERE e.claim_id = ?{removed} ORDER BY e.id",
+                [claim_id],
+            )
+        ),
     )

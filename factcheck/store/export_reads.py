@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from factcheck.db import read_snapshot
+from factcheck.db import Database, read_snapshot
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import mutation, query
@@ -229,7 +229,7 @@ def _selected_article_ids_sql(where: str) -> str:
     return f"SELECT c.article_id FROM claims c JOIN articles a ON a.id = c.article_id{where}"
 
 
-def _batches(db, sql: str, params: dict) -> Iterator[list[tuple]]:
+def _batches(db: Database, sql: str, params: dict) -> Iterator[list[tuple]]:
     """The rows of a query, a batch at a time, holding only one batch in memory."""
     cursor = db.conn.execute(sql, params)
     try:
@@ -241,7 +241,7 @@ def _batches(db, sql: str, params: dict) -> Iterator[list[tuple]]:
 
 @query
 @contextmanager
-def snapshot(db) -> Iterator[None]:
+def snapshot(db: Database) -> Iterator[None]:
     """Hold one read transaction so every part of an export sees the same state of the database.
     Close it before recording the export: a write cannot start inside it."""
     with read_snapshot(db):
@@ -249,7 +249,9 @@ def snapshot(db) -> Iterator[None]:
 
 
 @query
-def claim_record_batches(db, *, published_only=False, **filters) -> Iterator[list[str]]:
+def claim_record_batches(
+    db: Database, *, published_only: bool = False, **filters: object
+) -> Iterator[list[str]]:
     """Each selected claim as JSON text with its article id, verdicts, evidence (removed too),
     comments and audit history, built by SQLite and streamed in claim id order, in batches of up
     to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
@@ -260,7 +262,9 @@ def claim_record_batches(db, *, published_only=False, **filters) -> Iterator[lis
 
 
 @query
-def article_record_batches(db, *, published_only=False, **filters) -> Iterator[list[str]]:
+def article_record_batches(
+    db: Database, *, published_only: bool = False, **filters: object
+) -> Iterator[list[str]]:
     """Each article with at least one selected claim as JSON text (body included, since claim
     offsets point into it), in id order, in batches of up to FETCH_BATCH records."""
     where, params = _where(filters, published_only)
@@ -292,7 +296,7 @@ def _numbered_sql(select: str, article_id: int, published: bool | None, filters:
 
 @query
 def numbered_claim_records(
-    db, article_id: int, *, published: bool | None = None, **filters
+    db: Database, article_id: int, *, published: bool | None = None, **filters: object
 ) -> Iterator[tuple[int, dict]]:
     """The selected claims of one article as decoded records in document order, each with its
     number among them (from 1), streamed a batch at a time. `published` keeps only the claims
@@ -306,7 +310,7 @@ def numbered_claim_records(
 
 @query
 def numbered_claim_marks(
-    db, article_id: int, *, published: bool | None = None, **filters
+    db: Database, article_id: int, *, published: bool | None = None, **filters: object
 ) -> Iterator[tuple[int, dict, bool, str | None]]:
     """Like `numbered_claim_records`, but each claim's own columns only (id, start, end, section,
     text, status), whether it has a published verdict and that verdict's rating: what the article
@@ -325,7 +329,7 @@ def numbered_claim_marks(
 
 
 @query
-def published_ratings(db, **filters) -> Iterator[tuple]:
+def published_ratings(db: Database, **filters: object) -> Iterator[tuple]:
     """(article_id, rating, rating_label) for each selected claim, by article and then in
     document order. Rating and label are those of the claim's published verdict, or None when
     it has none (drafts and verdicts in review are not counted)."""
@@ -342,7 +346,7 @@ def published_ratings(db, **filters) -> Iterator[tuple]:
 
 
 @query
-def csv_rows(db, **filters) -> Iterator[tuple]:
+def csv_rows(db: Database, **filters: object) -> Iterator[tuple]:
     """One flat row per selected claim in the order of CSV_COLUMNS, streamed in claim id order."""
     where, params = _where(filters)
     for rows in _batches(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params):
@@ -350,7 +354,7 @@ def csv_rows(db, **filters) -> Iterator[tuple]:
 
 
 @query
-def verdict_copies(db, *, published_only=False, **filters) -> list[dict]:
+def verdict_copies(db: Database, *, published_only: bool = False, **filters: object) -> list[dict]:
     """The stored files of the archived copies the selected claims' verdicts rest on (the
     published verdict, else the one being worked on): each file once, by sha256."""
     where, params = _where(filters, published_only)
@@ -368,14 +372,14 @@ def verdict_copies(db, *, published_only=False, **filters) -> list[dict]:
 
 
 @query
-def copy_bytes(db, sha256: str) -> bytes | None:
+def copy_bytes(db: Database, sha256: str) -> bytes | None:
     """The stored bytes of one copy."""
     row = db.execute("SELECT data FROM snapshot_files WHERE sha256 = ?", [sha256]).fetchone()
     return bytes(row[0]) if row else None
 
 
 @query
-def articles_selected(db, **filters) -> list[dict]:
+def articles_selected(db: Database, **filters: object) -> list[dict]:
     """The articles with at least one selected claim, oldest first, without their bodies (see
     `article_body`)."""
     where, params = _where(filters)
@@ -390,20 +394,20 @@ def articles_selected(db, **filters) -> list[dict]:
 
 
 @query
-def article_body(db, article_id: int) -> str:
+def article_body(db: Database, article_id: int) -> str:
     """One article's text, which claim offsets point into."""
     return db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
 
 
 @query
-def audit_row_hash(db, row_id: int) -> str | None:
+def audit_row_hash(db: Database, row_id: int) -> str | None:
     """The hash stored on one audit row, or None when there is no such row."""
     row = db.execute("SELECT hash FROM audit WHERE id = ?", [row_id]).fetchone()
     return row[0] if row else None
 
 
 @query
-def export_rows_with_manifest(db, manifest_sha256: str) -> list[int]:
+def export_rows_with_manifest(db: Database, manifest_sha256: str) -> list[int]:
     """Ids of the audit rows that recorded an export whose bundle manifest has this sha256."""
     rows = db.execute(
         "SELECT id FROM audit WHERE record_type = 'export'"
@@ -414,7 +418,7 @@ def export_rows_with_manifest(db, manifest_sha256: str) -> list[int]:
 
 
 @mutation
-def record_export(db, *, actor: Actor, details: dict) -> int:
+def record_export(db: Database, *, actor: Actor, details: dict) -> int:
     """Write the audit row that says an export was made; `details` names its format, filters,
     claim count, the audit head it was taken at, and the sha256 of what was written."""
     return audit.record(db, actor, "export", None, "export", after=details)

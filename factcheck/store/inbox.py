@@ -8,7 +8,7 @@ through this store module in a transaction of their own, but without an audit ro
 
 from dataclasses import dataclass
 
-from factcheck.db import utc_now
+from factcheck.db import Database, utc_now
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import query, reading_state
 
@@ -103,7 +103,7 @@ def _select(name: str, kind: _Kind, extra: str = "") -> str:
     )
 
 
-def _with_people(db, rows: list[dict]) -> list[dict]:
+def _with_people(db: Database, rows: list[dict]) -> list[dict]:
     ids = sorted({row["who_id"] for row in rows if row["who_id"] is not None})
     people = {}
     if ids:
@@ -123,7 +123,7 @@ def _with_people(db, rows: list[dict]) -> list[dict]:
 
 
 @query
-def inbox(db, actor: Actor, limit: int = SHOWN) -> list[dict]:
+def inbox(db: Database, actor: Actor, limit: int = SHOWN) -> list[dict]:
     """The person's inbox items, newest first: unread and read alike, at most `limit`."""
     rows: list[dict] = []
     for name, kind in _kinds(actor).items():
@@ -134,7 +134,7 @@ def inbox(db, actor: Actor, limit: int = SHOWN) -> list[dict]:
 
 
 @query
-def unread_count(db, actor: Actor) -> int:
+def unread_count(db: Database, actor: Actor) -> int:
     """How many of the person's inbox items they have not opened."""
     if actor.id is None:
         return 0
@@ -151,7 +151,7 @@ def unread_count(db, actor: Actor) -> int:
 
 
 @query
-def find_item(db, actor: Actor, kind_name: str, record_id: int) -> dict | None:
+def find_item(db: Database, actor: Actor, kind_name: str, record_id: int) -> dict | None:
     """The person's inbox item of this kind about this record (a verdict, claim or comment id),
     or None when it is not (or no longer) in their inbox."""
     kind = _kinds(actor).get(kind_name)
@@ -163,7 +163,7 @@ def find_item(db, actor: Actor, kind_name: str, record_id: int) -> dict | None:
 
 
 @reading_state
-def mark_read(db, actor: Actor, item: str) -> None:
+def mark_read(db: Database, actor: Actor, item: str) -> None:
     """Note that the person has opened this inbox item (its key, from `inbox` or `find_item`)."""
     db.execute(
         "INSERT OR IGNORE INTO inbox_reads (user_id, item, read_at) VALUES (?, ?, ?)",
@@ -172,7 +172,7 @@ def mark_read(db, actor: Actor, item: str) -> None:
 
 
 @reading_state
-def mark_all_read(db, actor: Actor) -> int:
+def mark_all_read(db: Database, actor: Actor) -> int:
     """Note every item now in the person's inbox as read; returns how many were unread."""
     marked = 0
     for kind in _kinds(actor).values():

@@ -1,11 +1,14 @@
 """The library of known fact-checks: importing published ones, listing, showing and removing them,
 and keeping the desk's own published verdicts in it."""
 
-from factcheck.db import utc_now
+from typing import cast
+
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.rows import LibraryItem
 
 FIELDS = ("external_id", "claim", "title", "rating", "url", "review_date", "publisher", "language")
 #: How many refused records an import's audit row names; the rest are counted.
@@ -14,29 +17,34 @@ LIST_LIMIT = 100
 
 
 @query
-def get_item(db, library_id: int) -> dict:
+def get_item(db: Database, library_id: int) -> LibraryItem:
     rows = list(db.query("SELECT * FROM library_items WHERE id = ?", [library_id]))
     if not rows:
         raise NotFound(
             f"there is no library item {library_id}; run `factcheck library list` to see them"
         )
-    return rows[0]
+    return cast(LibraryItem, rows[0])
 
 
 @query
-def list_items(db, *, limit: int | None = LIST_LIMIT, origin: str | None = None) -> list[dict]:
+def list_items(
+    db: Database, *, limit: int | None = LIST_LIMIT, origin: str | None = None
+) -> list[LibraryItem]:
     """The newest items first (all of them with limit None), optionally of one origin."""
     where = "WHERE origin = :origin" if origin else ""
-    return list(
-        db.query(
-            f"SELECT * FROM library_items {where} ORDER BY id DESC LIMIT :limit",
-            {"origin": origin, "limit": -1 if limit is None else limit},
-        )
+    return cast(
+        list[LibraryItem],
+        list(
+            db.query(
+                f"SELECT * FROM library_items {where} ORDER BY id DESC LIMIT :limit",
+                {"origin": origin, "limit": -1 if limit is None else limit},
+            )
+        ),
     )
 
 
 @query
-def item_count(db) -> dict:
+def item_count(db: Database) -> dict:
     """How many items the library holds, by origin."""
     rows = db.execute("SELECT origin, count(*) FROM library_items GROUP BY origin")
     counts = {"own": 0, "imported": 0}
@@ -45,7 +53,7 @@ def item_count(db) -> dict:
 
 
 @query
-def item_texts(db, library_ids: list[int]) -> list[str]:
+def item_texts(db: Database, library_ids: list[int]) -> list[str]:
     """The claim text of each of these items that is still in the library."""
     texts = []
     for library_id in library_ids:
@@ -56,13 +64,13 @@ def item_texts(db, library_ids: list[int]) -> list[str]:
 
 
 @query
-def own_item_for(db, claim_id: int) -> int | None:
+def own_item_for(db: Database, claim_id: int) -> int | None:
     """The library id of the claim's own published verdict, if it has one."""
     row = db.execute("SELECT id FROM library_items WHERE claim_id = ?", [claim_id]).fetchone()
     return row[0] if row else None
 
 
-def _existing_imports(db) -> tuple[dict[str, int], dict[str, int]]:
+def _existing_imports(db: Database) -> tuple[dict[str, int], dict[str, int]]:
     """Imported items by external id and by url (the oldest when several share one)."""
     by_id, by_url = {}, {}
     rows = db.execute(
@@ -78,7 +86,7 @@ def _existing_imports(db) -> tuple[dict[str, int], dict[str, int]]:
 
 @mutation
 def import_records(
-    db,
+    db: Database,
     parsed: list,
     *,
     actor: Actor,
@@ -108,7 +116,7 @@ def import_records(
                 " :language, :now, :now)",
                 {**record, "now": now},
             )
-            existing = cursor.lastrowid
+            existing = inserted_id(cursor)
             added.append(existing)
         else:
             assignments = " OR ".join(f"{name} IS NOT :{name}" for name in FIELDS)
@@ -156,7 +164,7 @@ def import_records(
 
 
 @mutation
-def remove_item(db, library_id: int, *, actor: Actor) -> dict:
+def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
     """Take an imported fact-check out of the library; its matches go with it. The desk's own
     verdicts stay: they follow the claim's published verdict."""
     item = get_item(db, library_id)
@@ -176,7 +184,7 @@ def remove_item(db, library_id: int, *, actor: Actor) -> dict:
     return {"removed": item, "matched_claims": sorted(matched)}
 
 
-def keep_own_verdict(db, claim_id: int, verdict_id: int) -> tuple[int, bool]:
+def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int, bool]:
     """Put a claim's newly published verdict into the library, or bring its entry up to date
     after a correction; call inside the approving mutation. Returns (library id, whether the
     entry is new)."""
@@ -211,4 +219,4 @@ def keep_own_verdict(db, claim_id: int, verdict_id: int) -> tuple[int, bool]:
         " :review_date, :claim_id, :verdict_id, :now, :now)",
         values,
     )
-    return cursor.lastrowid, True
+    return inserted_id(cursor), True

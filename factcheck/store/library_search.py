@@ -1,5 +1,6 @@
 """Matching texts against the library of known fact-checks: full-text candidates, re-ranked."""
 
+from factcheck.db import Database
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
@@ -29,7 +30,7 @@ _ITEM_COLUMNS = "id, origin, external_id, claim, title, rating, url, review_date
 
 
 @query
-def search_candidates(db, text: str, limit: int = CANDIDATES) -> list[dict]:
+def search_candidates(db: Database, text: str, limit: int = CANDIDATES) -> list[dict]:
     """The library items whose claim or title shares words with `text`, best BM25 first, each
     with its BM25 scores over both fields, the claim alone and the title alone."""
     prepared = prepare(text)
@@ -40,7 +41,7 @@ def search_candidates(db, text: str, limit: int = CANDIDATES) -> list[dict]:
 
 
 @query
-def find_matches(db, text: str, top: int = 5, min_score: float = 0.0) -> list[dict]:
+def find_matches(db: Database, text: str, top: int = 5, min_score: float = 0.0) -> list[dict]:
     """The library items that best match `text`, best first, at most `top`, each with a score
     in [0, 1] (the probability that it checks the same claim) of at least `min_score`."""
     return find_matches_many(db, [text], top=top, min_score=min_score)[0]
@@ -48,7 +49,7 @@ def find_matches(db, text: str, top: int = 5, min_score: float = 0.0) -> list[di
 
 @query
 def find_matches_many(
-    db, texts: list[str], top: int = 5, min_score: float = 0.0, model: Model | None = None
+    db: Database, texts: list[str], top: int = 5, min_score: float = 0.0, model: Model | None = None
 ) -> list[list[dict]]:
     """`find_matches` for each text, in order, sharing the work of reading the library."""
     model = model or default_model()
@@ -63,7 +64,7 @@ def find_matches_many(
 
 @query
 def match_features(
-    db, texts: list[str], leave_out: list[int | None] | None = None
+    db: Database, texts: list[str], leave_out: list[int | None] | None = None
 ) -> list[list[tuple[int, list[float]]]]:
     """For each text, its full-text candidates as (library id, re-ranker features), best BM25
     first: what the re-ranker is trained on. `leave_out` names, per text, an item to act as if
@@ -71,7 +72,7 @@ def match_features(
     return [rows for _items, rows in _featured(db, texts, leave_out)]
 
 
-def _featured(db, texts: list[str], leave_out: list[int | None] | None = None):
+def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None = None):
     documents = _library_size(db)
     reference_documents, reference_terms = reference()
     for n, raw in enumerate(texts):
@@ -120,23 +121,23 @@ def _result(item: dict, score: float) -> dict:
     }
 
 
-def _candidates(db, expression: str, limit: int) -> list[dict]:
+def _candidates(db: Database, expression: str, limit: int) -> list[dict]:
     return list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
 
 
-def _items(db, ids: list[int]) -> dict[int, dict]:
+def _items(db: Database, ids: list[int]) -> dict[int, dict]:
     marks = ", ".join("?" * len(ids))
     rows = db.query(f"SELECT {_ITEM_COLUMNS} FROM library_items WHERE id IN ({marks})", ids)
     return {row["id"]: row for row in rows}
 
 
-def _library_size(db) -> int:
+def _library_size(db: Database) -> int:
     """About how many items the library holds, read at no cost: the highest id (deleted items
     still count, which moves an idf by a negligible amount)."""
     return db.execute("SELECT coalesce(max(id), 0) FROM library_items").fetchone()[0]
 
 
-def _holding(db, prepared: Query) -> dict[str, int]:
+def _holding(db: Database, prepared: Query) -> dict[str, int]:
     """How many library items hold each of the text's stems (those none holds are left out)."""
     stems = sorted(prepared.text.stem_set)
     if not stems:

@@ -3,7 +3,7 @@ they raise on evidence (failing, moved elsewhere, changed), and a reviewer's ack
 
 import json
 
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
@@ -30,7 +30,7 @@ FLAGGED_CLAIMS = "SELECT e.claim_id" + _FLAGGED_FROM
 
 
 @query
-def due_for_check(db, cutoff: str, limit: int) -> list[dict]:
+def due_for_check(db: Database, cutoff: str, limit: int) -> list[dict]:
     """Addresses of live evidence last checked (or archived, or added) before `cutoff`, those
     behind published verdicts first, then the longest unchecked; with the newest copy fetched by
     the workbench to compare against."""
@@ -53,7 +53,7 @@ def due_for_check(db, cutoff: str, limit: int) -> list[dict]:
 
 
 @query
-def comparison_copy(db, snapshot_id: int | None) -> dict | None:
+def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
     """The copy a re-check compares with: its sha256 and text."""
     if snapshot_id is None:
         return None
@@ -66,7 +66,7 @@ def comparison_copy(db, snapshot_id: int | None) -> dict | None:
 
 
 @query
-def quoted_evidence(db, url: str) -> list[dict]:
+def quoted_evidence(db: Database, url: str) -> list[dict]:
     """The live evidence items quoting this page, with their quotes."""
     return list(
         db.query(
@@ -79,7 +79,7 @@ def quoted_evidence(db, url: str) -> list[dict]:
 
 @mutation
 def record_link_check(
-    db,
+    db: Database,
     url: str,
     *,
     actor: Actor,
@@ -111,12 +111,12 @@ def record_link_check(
         f"INSERT INTO link_checks ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})",
         row,
     )
-    audit.record(db, actor, "link_check", cursor.lastrowid, "evidence.link_check", after=row)
-    return {"id": cursor.lastrowid, **row}
+    audit.record(db, actor, "link_check", inserted_id(cursor), "evidence.link_check", after=row)
+    return {"id": inserted_id(cursor), **row}
 
 
 @query
-def checks_for(db, url: str, limit: int = 20) -> list[dict]:
+def checks_for(db: Database, url: str, limit: int = 20) -> list[dict]:
     """The newest re-checks of one page."""
     return list(
         db.query("SELECT * FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT ?", [url, limit])
@@ -124,7 +124,7 @@ def checks_for(db, url: str, limit: int = 20) -> list[dict]:
 
 
 @query
-def flags_for_claim(db, claim_id: int) -> dict[int, dict]:
+def flags_for_claim(db: Database, claim_id: int) -> dict[int, dict]:
     """For each of the claim's live evidence items, its page's latest re-check (if any) and
     whether it still raises a flag."""
     rows = db.query(
@@ -145,7 +145,7 @@ def flags_for_claim(db, claim_id: int) -> dict[int, dict]:
 
 
 @query
-def flagged_evidence(db, limit: int = 10) -> list[dict]:
+def flagged_evidence(db: Database, limit: int = 10) -> list[dict]:
     """Evidence whose page now fails, moved elsewhere or changed, unacknowledged: items behind
     published verdicts first, then the newest checks."""
     return list(
@@ -162,7 +162,7 @@ def flagged_evidence(db, limit: int = 10) -> list[dict]:
 
 
 @query
-def flagged_count(db) -> dict:
+def flagged_count(db: Database) -> dict:
     """How many evidence items raise a link flag, and how many of them a published verdict
     rests on."""
     total, published = db.execute(
@@ -173,7 +173,7 @@ def flagged_count(db) -> dict:
 
 
 @mutation
-def acknowledge_change(db, evidence_id: int, *, actor: Actor) -> dict:
+def acknowledge_change(db: Database, evidence_id: int, *, actor: Actor) -> dict:
     """Accept what the latest re-check of an evidence page found, so it stops raising a flag
     (until a later check finds something new)."""
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))

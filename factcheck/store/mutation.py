@@ -4,9 +4,14 @@ import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from factcheck.db import transaction
+from factcheck.db import Database, transaction
 from factcheck.store import audit_seal
+
+P = ParamSpec("P")
+R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Every public store function that writes; a test checks each one writes its audit row.
 MUTATIONS: list[Callable] = []
@@ -38,13 +43,13 @@ def note_audit_row(row_id: int, row_hash: str, at: str) -> None:
     rows.last = (row_id, row_hash, at)
 
 
-def mutation(func: Callable) -> Callable:
+def mutation(func: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
     """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that must write exactly one audit row
     when it changes anything; otherwise the whole change is rolled back. Once committed, the new
     head of the audit chain is checkpointed outside the database."""
 
     @functools.wraps(func)
-    def wrapper(db, *args, **kwargs):
+    def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
         if _audit_rows_written.get() is not None:
             raise RuntimeError(f"{func.__name__} called inside another mutation; use a helper")
         rows = _AuditRows()
@@ -70,18 +75,20 @@ def mutation(func: Callable) -> Callable:
     return wrapper
 
 
-def query(func: Callable) -> Callable:
+def query(func: F) -> F:
     """Mark a store function that only reads."""
     QUERIES.append(func)
     return func
 
 
-def reading_state(func: Callable) -> Callable:
+def reading_state(
+    func: Callable[Concatenate[Database, P], R],
+) -> Callable[Concatenate[Database, P], R]:
     """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that writes no audit row: for what a
     person has read, which is theirs alone and no part of the record."""
 
     @functools.wraps(func)
-    def wrapper(db, *args, **kwargs):
+    def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
         if _audit_rows_written.get() is not None:
             raise RuntimeError(f"{func.__name__} called inside a mutation")
         with transaction(db):

@@ -14,11 +14,14 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from typing import cast
 
+from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store.errors import Invalid
 from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
+from factcheck.store.rows import QueueRow
 
 PAGE_SIZE = 50
 # Counts stop here: beyond it the queue says "more than 10,000 claims" rather than count on.
@@ -71,7 +74,7 @@ class QueueResults:
     """One page of the queue and how many claims match: exactly, or `count` and `more` when more
     than the count bound do."""
 
-    rows: list[dict]
+    rows: list[QueueRow]
     next_key: str | None
     count: int
     more: bool
@@ -199,13 +202,13 @@ def parse_page_key(key: str | None) -> tuple[float, int, int] | None:
 
 @query
 def queue_page(
-    db,
+    db: Database,
     filters: QueueFilters,
     *,
     after: str | None = None,
     limit: int = PAGE_SIZE,
     walk: bool | None = None,
-):
+) -> tuple[list[QueueRow], str | None]:
     """One page of the queue and the key of the next page (None on the last page). `walk` says
     a search matches enough claims to walk the ranked index for them (see `walk_for`); when it
     is not given, the matches are counted to decide."""
@@ -217,7 +220,7 @@ def queue_page(
         source = "claims c"
         clauses, params = _narrowing(filters)
         clauses.append(f"+c.id IN {_MATCHES}")
-        params["search"] = search_expression(filters.search)
+        params["search"] = search_expression(filters.search or "")
     else:
         source, clauses, params = _from_matches(filters)
     start = parse_page_key(after)
@@ -244,18 +247,18 @@ def queue_page(
     for row in rows:
         row["reasons"] = json.loads(row["reasons"])
     next_key = page_key(rows[limit - 1]) if len(rows) > limit else None
-    return rows[:limit], next_key
+    return cast(list[QueueRow], rows[:limit]), next_key
 
 
 @query
-def queue_count(db, filters: QueueFilters) -> int:
+def queue_count(db: Database, filters: QueueFilters) -> int:
     """How many claims match, every one counted (for small sets and tests)."""
     source, clauses, params = _from_matches(filters, counting=True)
     return db.execute(f"SELECT count(*) FROM {source} {_where_sql(clauses)}", params).fetchone()[0]
 
 
 @query
-def queue_count_upto(db, filters: QueueFilters, bound: int) -> int:
+def queue_count_upto(db: Database, filters: QueueFilters, bound: int) -> int:
     """How many claims match, counting no further than bound + 1: cheap on a big database. A
     search reads its full-text matches once, in id order, and stops at bound + 1."""
     source, clauses, params = _from_matches(filters, counting=True)
@@ -266,7 +269,7 @@ def queue_count_upto(db, filters: QueueFilters, bound: int) -> int:
 
 
 @query
-def walk_for(db, counted: int, bound: int) -> bool:
+def walk_for(db: Database, counted: int, bound: int) -> bool:
     """Whether a search with `counted` matches (counted up to `bound`) walks the ranked index:
     when more than `bound` match, or at least one claim in WALK_DENSITY."""
     if counted > bound:
@@ -277,7 +280,7 @@ def walk_for(db, counted: int, bound: int) -> bool:
 
 @query
 def queue_results(
-    db, filters: QueueFilters, *, after: str | None = None, bound: int = COUNT_BOUND
+    db: Database, filters: QueueFilters, *, after: str | None = None, bound: int = COUNT_BOUND
 ) -> QueueResults:
     """A page of the queue with the count of every match (exact up to `bound`). A search is
     counted first, since its count decides how the page is found; otherwise the page comes first
@@ -292,7 +295,7 @@ def queue_results(
     if counted is None and search_expression(filters.search or ""):
         counted = queue_count_upto(db, filters, bound)
     walk = counted is not None and search_expression(filters.search or "") is not None
-    walk = walk and walk_for(db, counted, bound)
+    walk = walk and counted is not None and walk_for(db, counted, bound)
     rows, next_key = queue_page(db, filters, after=after, walk=walk)
     if counted is None:
         if after is None and next_key is None:
@@ -305,7 +308,7 @@ def queue_results(
 
 
 @query
-def assigned_to(db, user_id: int, limit: int = 20) -> list[dict]:
+def assigned_to(db: Database, user_id: int, limit: int = 20) -> list[dict]:
     """Open claims assigned to one person, most check-worthy first."""
     return list(
         db.query(
@@ -319,7 +322,7 @@ def assigned_to(db, user_id: int, limit: int = 20) -> list[dict]:
 
 
 @query
-def waiting_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
+def waiting_for_review(db: Database, user_id: int, limit: int = 20) -> list[dict]:
     """Claims in review whose verdict this person did not write."""
     return list(
         db.query(
@@ -335,7 +338,7 @@ def waiting_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
 
 
 @query
-def recently_published(db, limit: int = 10) -> list[dict]:
+def recently_published(db: Database, limit: int = 10) -> list[dict]:
     """The newest published verdicts. The verdicts are sorted by their ids alone, then the page's
     claims and articles are read."""
     return list(
@@ -351,7 +354,7 @@ def recently_published(db, limit: int = 10) -> list[dict]:
 
 
 @query
-def evidence_needing_attention(db, limit: int = 10) -> list[dict]:
+def evidence_needing_attention(db: Database, limit: int = 10) -> list[dict]:
     """Live evidence whose page could not be archived, or has not been yet, newest first. Evidence
     ids follow the order it was added in, so SQLite walks them backwards and stops at `limit`
     instead of sorting all evidence by time."""
@@ -369,7 +372,7 @@ def evidence_needing_attention(db, limit: int = 10) -> list[dict]:
 
 
 @query
-def submitted_for_review(db, user_id: int, limit: int = 20) -> list[dict]:
+def submitted_for_review(db: Database, user_id: int, limit: int = 20) -> list[dict]:
     """Claims in review whose verdict this person wrote, waiting for someone else to approve."""
     return list(
         db.query(

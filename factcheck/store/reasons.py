@@ -2,11 +2,12 @@
 
 import json
 
+from factcheck.db import Database
 from factcheck.store.mutation import query
 
 
 @query
-def reason_combinations(db) -> list[tuple[tuple[str, ...], int]]:
+def reason_combinations(db: Database) -> list[tuple[tuple[str, ...], int]]:
     """Each distinct set of reasons among the claims (not the non-claims), with how many claims
     have it. Sets are few (hundreds to a few thousand), so this stays small on any database."""
     rows = db.execute(

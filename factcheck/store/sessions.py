@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import mutation, query
@@ -63,7 +63,7 @@ def why_ended(
 
 
 @mutation
-def start_session(db, actor: Actor, *, address: str, now: datetime) -> str:
+def start_session(db: Database, actor: Actor, *, address: str, now: datetime) -> str:
     """Record a new session for a signed-in person; returns its id, which only the cookie keeps."""
     session_id = secrets.token_urlsafe(32)
     cursor = db.execute(
@@ -75,7 +75,7 @@ def start_session(db, actor: Actor, *, address: str, now: datetime) -> str:
         db,
         actor.via(channel(session_id)),
         "session",
-        cursor.lastrowid,
+        inserted_id(cursor),
         "session.start",
         after={"user": actor.username, "address": address},
     )
@@ -84,7 +84,7 @@ def start_session(db, actor: Actor, *, address: str, now: datetime) -> str:
 
 @mutation
 def end_session(
-    db,
+    db: Database,
     session_id: str,
     *,
     reason: str,
@@ -110,7 +110,7 @@ def end_session(
     return True
 
 
-def end_user_sessions(db, user_id: int, reason: str) -> int:
+def end_user_sessions(db: Database, user_id: int, reason: str) -> int:
     """End every live session of one person inside the caller's mutation; returns how many."""
     cursor = db.execute(
         "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL",
@@ -120,7 +120,7 @@ def end_user_sessions(db, user_id: int, reason: str) -> int:
 
 
 @query
-def find_session(db, session_id: str) -> Session | None:
+def find_session(db: Database, session_id: str) -> Session | None:
     """The session this cookie id names, live or not; None if there never was one."""
     row = db.execute(
         "SELECT s.id, s.created_at, s.last_seen_at, s.end_reason, u.id, u.username, u.role,"

@@ -4,7 +4,7 @@ its bytes stored once per sha256, and whether each evidence item's quote appears
 import json
 
 from factcheck import quote_check
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
@@ -16,7 +16,7 @@ KINDS = ("fetched", "upload", "web_archive")
 LATEST = "(SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
 
 
-def store_file(db, data: bytes, sha256: str, content_type: str) -> None:
+def store_file(db: Database, data: bytes, sha256: str, content_type: str) -> None:
     """Keep the bytes of a copy, once however many copies share them (a helper for mutations)."""
     db.execute(
         "INSERT INTO snapshot_files (sha256, content_type, size, data, stored_at)"
@@ -25,7 +25,7 @@ def store_file(db, data: bytes, sha256: str, content_type: str) -> None:
     )
 
 
-def check_quotes(db, snapshot_id: int, url: str, text: str | None) -> list[dict]:
+def check_quotes(db: Database, snapshot_id: int, url: str, text: str | None) -> list[dict]:
     """Look every live quoted evidence item of this address up in the copy's text and keep the
     answers (a helper for mutations); returns them for the audit row."""
     rows = db.execute(
@@ -58,7 +58,7 @@ def check_quotes(db, snapshot_id: int, url: str, text: str | None) -> list[dict]
     return checks
 
 
-def check_new_evidence(db, evidence_id: int, url: str) -> dict | None:
+def check_new_evidence(db: Database, evidence_id: int, url: str) -> dict | None:
     """Look a just-added item's quote up in the newest kept copy of its address, if there is one
     (a helper for mutations)."""
     row = db.execute(
@@ -72,7 +72,9 @@ def check_new_evidence(db, evidence_id: int, url: str) -> dict | None:
     return checks[0] if checks else None
 
 
-def _insert(db, url: str, actor: Actor, fields: dict, body: bytes | None) -> dict:
+def _insert(
+    db: Database, url: str, actor: Actor, fields: dict, body: bytes | None
+) -> tuple[dict, dict]:
     """Insert a copy with its bytes and quote checks; returns the row and the audit summary."""
     kind = fields.get("kind", "fetched")
     if kind not in KINDS:
@@ -99,7 +101,7 @@ def _insert(db, url: str, actor: Actor, fields: dict, body: bytes | None) -> dic
         f" VALUES ({', '.join(':' + k for k in row)})",
         row,
     )
-    snapshot_id = cursor.lastrowid
+    snapshot_id = inserted_id(cursor)
     text = row["text"]
     checks = check_quotes(db, snapshot_id, url, text) if row["status"] == "archived" else []
     summary = {k: v for k, v in row.items() if k != "text"}
@@ -109,7 +111,13 @@ def _insert(db, url: str, actor: Actor, fields: dict, body: bytes | None) -> dic
 
 @mutation
 def record_snapshot(
-    db, url: str, *, actor: Actor, status: str, body: bytes | None = None, **fields
+    db: Database,
+    url: str,
+    *,
+    actor: Actor,
+    status: str,
+    body: bytes | None = None,
+    **fields: object,
 ) -> dict:
     """Store a copy of an evidence page (or the failure to fetch one) with its bytes, and check
     the quotes of the evidence citing the page against its text, in one transaction. `fields`
@@ -122,7 +130,7 @@ def record_snapshot(
 
 @mutation
 def attach_copy(
-    db,
+    db: Database,
     evidence_id: int,
     *,
     actor: Actor,
@@ -156,7 +164,7 @@ def attach_copy(
 
 
 @query
-def get_snapshot(db, snapshot_id: int) -> dict:
+def get_snapshot(db: Database, snapshot_id: int) -> dict:
     rows = list(db.query("SELECT * FROM evidence_snapshots WHERE id = ?", [snapshot_id]))
     if not rows:
         raise NotFound(f"there is no archived copy {snapshot_id}")
@@ -164,7 +172,7 @@ def get_snapshot(db, snapshot_id: int) -> dict:
 
 
 @query
-def quote_checks_for(db, snapshot_id: int) -> list[dict]:
+def quote_checks_for(db: Database, snapshot_id: int) -> list[dict]:
     """The quote checks made against one copy, with the quote each looked for."""
     return list(
         db.query(
@@ -176,7 +184,7 @@ def quote_checks_for(db, snapshot_id: int) -> list[dict]:
 
 
 @query
-def snapshot_file(db, sha256: str) -> dict:
+def snapshot_file(db: Database, sha256: str) -> dict:
     """The stored bytes of a copy and their type."""
     rows = list(db.query("SELECT * FROM snapshot_files WHERE sha256 = ?", [sha256]))
     if not rows:
@@ -185,7 +193,7 @@ def snapshot_file(db, sha256: str) -> dict:
 
 
 @query
-def has_file(db, sha256: str | None) -> bool:
+def has_file(db: Database, sha256: str | None) -> bool:
     if not sha256:
         return False
     return (
@@ -194,7 +202,7 @@ def has_file(db, sha256: str | None) -> bool:
 
 
 @query
-def files_for_snapshots(db, snapshot_ids: list[int]) -> list[dict]:
+def files_for_snapshots(db: Database, snapshot_ids: list[int]) -> list[dict]:
     """The stored files behind these copies (each once), for bundles."""
     return list(
         db.query(

@@ -1,6 +1,7 @@
 """Triage of a claim: classifying it as a claim or not, and assigning it to a reviewer."""
 
 from factcheck import lifecycle
+from factcheck.db import Database
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
@@ -18,7 +19,13 @@ from factcheck.store.verdicts import require_reason
 
 @mutation
 def classify(
-    db, claim_id: int, *, kind: str, reason: str, actor: Actor, expected_version: int | None = None
+    db: Database,
+    claim_id: int,
+    *,
+    kind: str,
+    reason: str,
+    actor: Actor,
+    expected_version: int | None = None,
 ) -> dict:
     """Mark a unit as a claim or as not a claim, with the reason."""
     claim = load_claim(db, claim_id)
@@ -41,7 +48,7 @@ def classify(
 
 @mutation
 def assign(
-    db,
+    db: Database,
     claim_id: int,
     *,
     assignee: str | None,

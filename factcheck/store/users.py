@@ -1,8 +1,9 @@
 """People: adding, listing, disabling and re-roling users, passwords, and turning a name into an Actor."""
 
 import re
+from collections.abc import Iterable
 
-from factcheck.db import utc_now
+from factcheck.db import Database, inserted_id, utc_now
 from factcheck.passwords import dummy_hash, hash_password, password_problem, verify_password
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -25,7 +26,7 @@ def _require_admin(actor: Actor) -> None:
         raise Forbidden(f"only an admin can manage users; {actor.username} is a {actor.role}")
 
 
-def _row(db, username: str) -> dict:
+def _row(db: Database, username: str) -> dict:
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
     if not rows:
         raise NotFound(
@@ -43,7 +44,7 @@ def _check_role(role: str) -> None:
 
 @mutation
 def add_user(
-    db, username: str, *, role: str, password: str, display_name: str | None, actor: Actor
+    db: Database, username: str, *, role: str, password: str, display_name: str | None, actor: Actor
 ) -> dict:
     _require_admin(actor)
     username = username.strip().lower()
@@ -70,7 +71,7 @@ def add_user(
         db,
         actor,
         "user",
-        cursor.lastrowid,
+        inserted_id(cursor),
         "user.add",
         after={**user, "password_sha256": password_digest(row["password_hash"])},
     )
@@ -78,7 +79,7 @@ def add_user(
 
 
 @mutation
-def set_disabled(db, username: str, disabled: bool, *, actor: Actor) -> dict:
+def set_disabled(db: Database, username: str, disabled: bool, *, actor: Actor) -> dict:
     _require_admin(actor)
     row = _row(db, username)
     if actor.id == row["id"] and disabled:
@@ -95,7 +96,7 @@ def set_disabled(db, username: str, disabled: bool, *, actor: Actor) -> dict:
 
 
 @mutation
-def set_role(db, username: str, role: str, *, actor: Actor) -> dict:
+def set_role(db: Database, username: str, role: str, *, actor: Actor) -> dict:
     _require_admin(actor)
     _check_role(role)
     row = _row(db, username)
@@ -111,7 +112,12 @@ def set_role(db, username: str, role: str, *, actor: Actor) -> dict:
 
 @mutation
 def change_password(
-    db, username: str, new_password: str, *, actor: Actor, current_password: str | None = None
+    db: Database,
+    username: str,
+    new_password: str,
+    *,
+    actor: Actor,
+    current_password: str | None = None,
 ) -> None:
     """Set a new password and end the user's sessions. People changing their own password must
     give the current one; admins and the command line may reset anyone's."""
@@ -138,17 +144,18 @@ def change_password(
 
 
 @query
-def list_users(db) -> list[dict]:
+def list_users(db: Database) -> list[dict]:
     return [_public(row) for row in db.query("SELECT * FROM users ORDER BY username")]
 
 
 @query
-def get_user(db, username: str) -> dict:
+def get_user(db: Database, username: str) -> dict:
     return _public(_row(db, username))
 
 
 @query
-def users_by_id(db, ids) -> dict[int, dict]:
+def users_by_id(db: Database, ids: Iterable[int | None]) -> dict[int | None, dict]:
+    """The people with these ids, by id (a None id, say an unassigned claim's, finds no one)."""
     ids = [i for i in set(ids) if i is not None]
     if not ids:
         return {}
@@ -157,7 +164,7 @@ def users_by_id(db, ids) -> dict[int, dict]:
     return {row["id"]: _public(row) for row in rows}
 
 
-def _typed_username(db, username: str) -> dict | None:
+def _typed_username(db: Database, username: str) -> dict | None:
     """The user row for a name as someone typed it (case and surrounding space ignored)."""
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [username.strip().lower()]))
     return rows[0] if rows else None
@@ -168,7 +175,7 @@ def _actor(row: dict) -> Actor:
 
 
 @query
-def actor_for(db, username: str) -> Actor:
+def actor_for(db: Database, username: str) -> Actor:
     """The enabled user with this name, as an Actor; unknown or disabled users are refused."""
     row = _typed_username(db, username)
     if row is None:
@@ -183,7 +190,7 @@ def actor_for(db, username: str) -> Actor:
 
 
 @query
-def authenticate(db, username: str, password: str) -> Actor | None:
+def authenticate(db: Database, username: str, password: str) -> Actor | None:
     """The Actor for a right username and password of an enabled user, else None."""
     row = _typed_username(db, username)
     if row is None:
@@ -195,7 +202,7 @@ def authenticate(db, username: str, password: str) -> Actor | None:
 
 
 @query
-def mention_candidates(db, typed: str, limit: int = 8) -> list[dict]:
+def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     """Active people whose username or display name starts with `typed`, for @-completion."""
     typed = (typed or "").strip().lower()
     escaped = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -3,8 +3,9 @@
 import json
 
 from factcheck import lifecycle
-from factcheck.db import utc_now
-from factcheck.scales import Scale, default_scale
+from factcheck.db import Database, inserted_id, utc_now
+from factcheck.lifecycle import Situation
+from factcheck.scales import Rating, Scale, default_scale
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
@@ -54,11 +55,20 @@ def _verdict_summary(verdict: dict) -> dict:
     return summary
 
 
-def _reload_verdict(db, verdict_id: int) -> dict:
+def _reload_verdict(db: Database, verdict_id: int) -> dict:
     return next(iter(db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id])))
 
 
-def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correction=None) -> dict:
+def _write_draft(
+    db: Database,
+    current: Situation,
+    *,
+    rating: Rating,
+    rationale: str,
+    evidence_ids: list[int] | None,
+    actor: Actor,
+    correction: dict | None = None,
+) -> dict:
     """Revise the claim's open draft, or start one; it rests on all live evidence unless
     `evidence_ids` names some."""
     claim = current.claim
@@ -102,10 +112,10 @@ def _write_draft(db, current, *, rating, rationale, evidence_ids, actor, correct
     cursor = db.execute(
         f"INSERT INTO verdicts ({columns}) VALUES ({', '.join(':' + c for c in values)})", values
     )
-    return _reload_verdict(db, cursor.lastrowid)
+    return _reload_verdict(db, inserted_id(cursor))
 
 
-def _rating(scale: Scale | None, name: str):
+def _rating(scale: Scale | None, name: str) -> Rating:
     scale = scale or default_scale()
     rating = scale.find(name or "")
     if rating is None:
@@ -120,7 +130,7 @@ def _rating(scale: Scale | None, name: str):
 
 @mutation
 def set_verdict(
-    db,
+    db: Database,
     claim_id: int,
     *,
     rating: str,
@@ -158,7 +168,7 @@ def set_verdict(
 
 @mutation
 def correct_verdict(
-    db,
+    db: Database,
     claim_id: int,
     *,
     rating: str,
@@ -175,7 +185,7 @@ def correct_verdict(
     current = situation(db, claim)
     move = lifecycle.permit("verdict.correct", current, actor)
     reason = require_reason(reason, "a correction")
-    published = current.published_verdict
+    published = lifecycle.permitted(current.published_verdict)
     verdict = _write_draft(
         db,
         current,
@@ -201,7 +211,7 @@ def correct_verdict(
 
 @mutation
 def submit_for_review(
-    db,
+    db: Database,
     claim_id: int,
     *,
     actor: Actor,
@@ -214,7 +224,7 @@ def submit_for_review(
     check_version(claim, expected_version)
     current = situation(db, claim)
     move = lifecycle.permit("review.submit", current, actor)
-    draft = current.open_verdict
+    draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
     if rating.needs_evidence and not draft["evidence_ids"]:
         raise Invalid(
@@ -240,7 +250,7 @@ def submit_for_review(
     return updated
 
 
-def _verdict_writers(db, claim_id: int, verdict_id: int) -> set[str]:
+def _verdict_writers(db: Database, claim_id: int, verdict_id: int) -> set[str]:
     """Usernames of everyone who wrote or revised this verdict."""
     rows = db.execute(
         "SELECT DISTINCT actor FROM audit WHERE record_type = 'claim' AND record_id = ?"
@@ -253,7 +263,7 @@ def _verdict_writers(db, claim_id: int, verdict_id: int) -> set[str]:
 
 @mutation
 def approve(
-    db,
+    db: Database,
     claim_id: int,
     *,
     actor: Actor,
@@ -267,6 +277,7 @@ def approve(
     verdict = current.open_verdict
     writers = _verdict_writers(db, claim_id, verdict["id"]) if verdict else set()
     move = lifecycle.permit("review.approve", current, actor, writers=writers)
+    verdict = lifecycle.permitted(verdict)
     now = utc_now()
     if verdict["correction_of"]:
         db.execute(
@@ -302,14 +313,14 @@ def approve(
 
 @mutation
 def return_for_changes(
-    db, claim_id: int, *, actor: Actor, comment: str, expected_version: int | None = None
+    db: Database, claim_id: int, *, actor: Actor, comment: str, expected_version: int | None = None
 ) -> dict:
     """Send a verdict in review back to its author with a comment saying what to change."""
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     current = situation(db, claim)
     move = lifecycle.permit("review.return", current, actor)
-    verdict = current.open_verdict
+    verdict = lifecycle.permitted(current.open_verdict)
     comment = require_reason(comment, "returning a verdict")
     comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     db.execute(
@@ -337,7 +348,7 @@ def _clean(text: str | None) -> str | None:
 
 
 @query
-def verdicts_for_claim(db, claim_id: int) -> list[dict]:
+def verdicts_for_claim(db: Database, claim_id: int) -> list[dict]:
     """Every verdict on the claim, oldest first, with evidence ids decoded."""
     rows = db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id])
     return [{**row, "evidence_ids": json.loads(row["evidence_ids"])} for row in rows]

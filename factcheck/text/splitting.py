@@ -100,7 +100,9 @@ def _blocks(body: str, first_line_is_headline: bool) -> list[tuple[int, int, str
     if not first_line_is_headline or not paragraphs:
         return [(s, e, "body") for s, e in paragraphs]
     first_start, first_end = paragraphs[0]
-    text_start = _NON_SPACE.search(body, first_start, first_end).start()
+    # A paragraph always holds a non-space character (_paragraphs skips blank stretches).
+    first_text = _NON_SPACE.search(body, first_start, first_end)
+    text_start = first_text.start() if first_text else first_start
     line_end = body.find("\n", text_start, first_end)
     blocks = []
     rest = paragraphs[1:]

@@ -6,8 +6,14 @@ soon as the next break is found. Time is linear in the body and the units, and a
 streams units in offset order holds only the current paragraph's units."""
 
 import re
-from collections.abc import Iterable, Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
+
+#: A claim unit as the layout reads it (start, end, section): a claim row, or the row of
+#: `claim_reads.unit_spans`.
+Unit = Mapping[str, Any] | sqlite3.Row
 
 # A blank line (possibly holding spaces or tabs) and the whitespace that follows it.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
@@ -20,7 +26,7 @@ class Segment:
     start: int
     end: int
     text: str
-    unit: dict | None = None
+    unit: Unit | None = None
 
 
 @dataclass(frozen=True)
@@ -37,15 +43,15 @@ class Paragraph:
 
     start: int
     end: int
-    units: tuple[dict, ...]
+    units: tuple[Unit, ...]
 
 
-def usable_units(body: str, units: Iterable[dict]) -> list[dict]:
+def usable_units(body: str, units: Iterable[Unit]) -> list[Unit]:
     """Units in body order, leaving out any that fall outside the body or overlap an earlier one."""
     return list(in_order(body, sorted(units, key=lambda u: (u["start"], u["end"]))))
 
 
-def in_order(body: str, units: Iterable[dict]) -> Iterator[dict]:
+def in_order(body: str, units: Iterable[Unit]) -> Iterator[Unit]:
     """The units of an offset-ordered stream that fit the body and do not overlap an earlier one."""
     last_end = -1
     for unit in units:
@@ -57,7 +63,7 @@ def in_order(body: str, units: Iterable[dict]) -> Iterator[dict]:
         yield unit
 
 
-def _region_gaps(body: str, start: int, end: int, before: dict | None, after: dict | None):
+def _region_gaps(body: str, start: int, end: int, before: Unit | None, after: Unit | None):
     """The paragraph breaks between two neighbouring units (or a unit and an end of the body):
     blank lines, plus a line break where the section changes."""
     if body.find("\n", start, end) < 0:
@@ -85,7 +91,7 @@ def _merged(gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def trimmed(body: str, start: int, end: int, units: list[dict]) -> tuple[int, int]:
+def trimmed(body: str, start: int, end: int, units: list[Unit]) -> tuple[int, int]:
     """Drop whitespace at either end of a paragraph, never cutting into a unit."""
     first_unit = units[0]["start"] if units else end
     last_unit = units[-1]["end"] if units else start
@@ -96,11 +102,11 @@ def trimmed(body: str, start: int, end: int, units: list[dict]) -> tuple[int, in
     return start, end
 
 
-def paragraphs(body: str, units: Iterable[dict]) -> Iterator[Paragraph]:
+def paragraphs(body: str, units: Iterable[Unit]) -> Iterator[Paragraph]:
     """The paragraphs of the body in order, split at blank lines (never inside a unit) and where
     the section changes. `units` must come in offset order; overlapping ones are left out."""
     position = 0  # where the current paragraph starts (before trimming)
-    inside: list[dict] = []
+    inside: list[Unit] = []
     previous = None
     for unit in _with_end(in_order(body, units)):
         region_start = previous["end"] if previous is not None else 0
@@ -119,19 +125,19 @@ def paragraphs(body: str, units: Iterable[dict]) -> Iterator[Paragraph]:
         yield Paragraph(start, end, tuple(inside))
 
 
-def _with_end(units: Iterable[dict]) -> Iterator[dict | None]:
+def _with_end(units: Iterable[Unit]) -> Iterator[Unit | None]:
     yield from units
     yield None
 
 
-def _section(units: tuple[dict, ...]) -> str:
+def _section(units: tuple[Unit, ...]) -> str:
     sections = {unit["section"] for unit in units}
     if len(sections) == 1 and sections <= {"headline", "standfirst"}:
         return sections.pop()
     return "body"
 
 
-def _segments(body: str, start: int, end: int, units: Iterable[dict]) -> tuple[Segment, ...]:
+def _segments(body: str, start: int, end: int, units: Iterable[Unit]) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     position = start
     for unit in units:
@@ -146,20 +152,20 @@ def _segments(body: str, start: int, end: int, units: Iterable[dict]) -> tuple[S
     return tuple(segments)
 
 
-def block(body: str, paragraph: Paragraph, units: Iterable[dict] | None = None) -> Block:
+def block(body: str, paragraph: Paragraph, units: Iterable[Unit] | None = None) -> Block:
     """The paragraph as a block of segments; `units` may replace the paragraph's own units with
     fuller records of the same units (same offsets, same order)."""
     shown = paragraph.units if units is None else tuple(units)
     return Block(_section(paragraph.units), _segments(body, paragraph.start, paragraph.end, shown))
 
 
-def iter_blocks(body: str, units: Iterable[dict]) -> Iterator[Block]:
+def iter_blocks(body: str, units: Iterable[Unit]) -> Iterator[Block]:
     """Blocks one paragraph at a time, from units that come in offset order."""
     for paragraph in paragraphs(body, units):
         yield block(body, paragraph)
 
 
-def layout_article(body: str, units: list[dict]) -> list[Block]:
+def layout_article(body: str, units: list[Unit]) -> list[Block]:
     """Split the body into paragraphs at blank lines, each unit wrapped whole inside its paragraph.
 
     A unit that crosses a blank line keeps its paragraphs together rather than being cut."""

@@ -1,10 +1,15 @@
 """The dashboard and the article page, each with its .json twin (the same shape as the CLI's)."""
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from flask import Blueprint, render_template, request
 
+from factcheck.db import Database
 from factcheck.store import articles as article_store
 from factcheck.store import claim_matches, claim_reads, queue_reads
 from factcheck.store import link_checks as link_store
+from factcheck.store.rows import ArticleRow, ClaimRow
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
 from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
 from factcheck.views.auth_guard import signed_in_actor
@@ -37,7 +42,7 @@ INBOX_SHOWN = 5
 RANKED_SHOWN = 200
 
 
-def claim_counts(db, article_id: int) -> dict:
+def claim_counts(db: Database, article_id: int) -> dict:
     """The counts around the text (claims by status, non-claims) for the progress bar."""
     counts = claim_reads.article_counts(db, article_id)
     return {
@@ -48,7 +53,7 @@ def claim_counts(db, article_id: int) -> dict:
     }
 
 
-def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
+def claim_lists(db: Database, article_id: int, selected_id: int | None) -> dict:
     """The ranked claims and the counts around the text."""
     return {
         **claim_counts(db, article_id),
@@ -57,7 +62,7 @@ def claim_lists(db, article_id: int, selected_id: int | None) -> dict:
     }
 
 
-def in_ranked_list(db, claim: dict, claim_total: int) -> bool:
+def in_ranked_list(db: Database, claim: ClaimRow, claim_total: int) -> bool:
     """Whether the ranked list beside the text shows this claim (among the first RANKED_SHOWN)."""
     if claim["kind"] != "claim":
         return False
@@ -66,7 +71,7 @@ def in_ranked_list(db, claim: dict, claim_total: int) -> bool:
     return claim_reads.ranked_ahead(db, claim, RANKED_SHOWN) < RANKED_SHOWN
 
 
-def _part_links(db, article: dict, parts: list[Part], part: Part) -> dict | None:
+def _part_links(db: Database, article: ArticleRow, parts: list[Part], part: Part) -> dict | None:
     """What the part navigation shows: every part by its paragraphs, this one, and the claims
     just outside it (where j and k go from its first and last claim)."""
     if len(parts) == 1:
@@ -95,7 +100,7 @@ def _seq_before(parts: list[Part], part: Part) -> int:
 
 
 def article_page_context(
-    db, article: dict, selected: dict | None, part_number: int | None = None
+    db: Database, article: ArticleRow, selected: ClaimRow | None, part_number: int | None = None
 ) -> dict:
     """What article.html shows around the claim panel: one part of the article laid out (the part
     holding the selected unit, else the part asked for; a short article is one part), and the
@@ -124,7 +129,7 @@ def article_page_context(
     }
 
 
-def dashboard_sections(db, actor, before: int | None = None) -> dict:
+def dashboard_sections(db: Database, actor, before: int | None = None) -> dict:
     """A page of articles (the newest, or those older than `before`) with their totals by status,
     and this person's work: assigned claims, reviews, fresh verdicts and evidence whose page could
     not be kept. Editors see what waits for them to review; reviewers see their own verdicts
@@ -162,7 +167,7 @@ def dashboard_sections(db, actor, before: int | None = None) -> dict:
     return sections
 
 
-def status_totals(articles: list[dict]) -> dict:
+def status_totals(articles: Sequence[Mapping[str, Any]]) -> dict:
     """The claims of these articles added up, by status (the shape progress_bar draws)."""
     totals = {status: sum(article[status] for article in articles) for status in STATUS_ORDER}
     return {

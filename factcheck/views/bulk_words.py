@@ -40,7 +40,8 @@ def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
         if not value:
             return f"{changed} unassigned"
         return f"{changed} assigned to {display_names.get(value, value)}"
-    return f"{changed} set to {STATUS_LABELS.get(value, value).lower()}"
+    status = str(value)
+    return f"{changed} set to {STATUS_LABELS.get(status, status).lower()}"
 
 
 def describe_undo(summary: dict) -> str:

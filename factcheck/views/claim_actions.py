@@ -11,6 +11,7 @@ import sqlite3
 from flask import Blueprint, current_app, render_template, request
 
 from factcheck import jobs, previous_checks, quote_check
+from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_reads, triage, verdicts
@@ -19,6 +20,7 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
+from factcheck.store.rows import EvidenceItem, VerdictView
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, form_values
 from factcheck.views.connection import get_db
@@ -52,7 +54,7 @@ def _chosen_evidence() -> list[int] | None:
     chosen = [parse_id(value) for value in request.form.getlist("evidence")]
     if None in chosen:
         raise Invalid("the evidence ticked is not a list of evidence numbers; reload the page")
-    return sorted(set(chosen))
+    return sorted({evidence_id for evidence_id in chosen if evidence_id is not None})
 
 
 def _archive(url: str) -> None:
@@ -64,7 +66,7 @@ def _archive(url: str) -> None:
         log.exception("could not queue the archiving of %s", url)
 
 
-def _match_after_publish(db, claim_id: int, actor) -> None:
+def _match_after_publish(db: Database, claim_id: int, actor) -> None:
     """Offer the newly published verdict to the claims like it (in a background job when they
     are many); the verdict stays published if that cannot be done now."""
     try:
@@ -100,7 +102,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
 
 @bp.post("/claims/<id:claim_id>/classify")
 def classify(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         triage.classify(
             db,
             claim_id,
@@ -115,7 +117,7 @@ def classify(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/assign")
 def assign(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         triage.assign(
             db,
             claim_id,
@@ -132,7 +134,7 @@ def assign(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/evidence")
 def add_evidence(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         evidence = evidence_store.add_evidence(
             db,
             claim_id,
@@ -147,7 +149,7 @@ def add_evidence(claim_id: int):
     return _act(claim_id, "evidence", change)
 
 
-def _evidence_of(claim_id: int, evidence_id: int) -> dict:
+def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
     """The evidence as the panel lists it (with its archived copy), if it belongs to the claim."""
     rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
     item = next((row for row in rows if row["id"] == evidence_id), None)
@@ -160,7 +162,7 @@ def _evidence_of(claim_id: int, evidence_id: int) -> dict:
 def remove_evidence(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
 
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         evidence_store.remove_evidence(db, evidence_id, reason=values["reason"], actor=actor)
 
     return _act(claim_id, "remove_evidence", change, item=item, evidence_id=evidence_id)
@@ -218,7 +220,7 @@ def snapshot_page(snapshot_id: int):
 # Verdicts and second review
 
 
-def _working_verdict(db, claim_id: int) -> dict | None:
+def _working_verdict(db: Database, claim_id: int) -> VerdictView | None:
     verdict = claim_reads.review_records(db, [claim_id])[claim_id]["verdict"]
     return verdict if verdict and verdict["state"] == "draft" else None
 
@@ -230,7 +232,7 @@ def save_verdict(claim_id: int):
     saving a draft that has not changed (same rating, rationale and evidence) writes nothing. A
     note for the editor is kept as a comment."""
 
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         version = _expected_version()
         scale = current_scale()
         draft = _working_verdict(db, claim_id)
@@ -274,7 +276,7 @@ def save_verdict(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/correct")
 def correct_verdict(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         verdicts.correct_verdict(
             db,
             claim_id,
@@ -293,7 +295,7 @@ def correct_verdict(claim_id: int):
 @bp.post("/claims/<id:claim_id>/approve")
 @require_role("editor", "admin")
 def approve(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         verdicts.approve(
             db,
             claim_id,
@@ -309,7 +311,7 @@ def approve(claim_id: int):
 @bp.post("/claims/<id:claim_id>/return")
 @require_role("editor", "admin")
 def return_verdict(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         verdicts.return_for_changes(
             db,
             claim_id,
@@ -326,7 +328,7 @@ def return_verdict(claim_id: int):
 
 @bp.post("/claims/<id:claim_id>/comments")
 def add_comment(claim_id: int):
-    def change(db, actor, values):
+    def change(db: Database, actor, values):
         comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
 
     return _act(claim_id, "comment", change)

@@ -81,7 +81,7 @@ def refused_state(form: PanelForm, values: dict, error: StoreError, shown: bool)
     """What a form shows after a 422: the message beside its field (or above the form when it
     is about no one field), and the input as typed. `shown` says whether the form is on the panel
     now; when it is not, the panel shows the message at its top."""
-    field_name = form.renamed.get(error.field, error.field)
+    field_name = form.renamed.get(error.field or "", error.field)
     message = store_error_words(error)
     beside = field_name in form.fields
     return {

@@ -2,22 +2,27 @@
 the work on it (verdicts, evidence, comments, history) with what the viewer may do, and the earlier
 fact-checks it matches."""
 
+from typing import overload
+
 from flask import url_for
 
 from factcheck import jobs, lifecycle, quote_check
+from factcheck.db import Database
 from factcheck.history_words import VERDICT_ACTIONS, channel_words, detail, headline
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import users as user_store
+from factcheck.store.actors import Actor
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
+from factcheck.store.rows import ClaimRow, EvidenceItem, ReviewRecord, VerdictView
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import sentence
 from factcheck.views.scale_css import current_scale
 
 
-def selected_unit(db, article_id: int, unit_id: int | None) -> dict | None:
+def selected_unit(db: Database, article_id: int, unit_id: int | None) -> ClaimRow | None:
     """The unit asked for, when it belongs to this article."""
     if unit_id is None:
         return None
@@ -28,11 +33,11 @@ def selected_unit(db, article_id: int, unit_id: int | None) -> dict | None:
     return unit if unit["article_id"] == article_id else None
 
 
-def seq_of(unit: dict | None) -> int | None:
+def seq_of(unit: ClaimRow | None) -> int | None:
     return unit["seq"] if unit else None
 
 
-def panel_context(neighbours: dict, selected: dict | None) -> dict:
+def panel_context(neighbours: dict, selected: ClaimRow | None) -> dict:
     """Template context for partials/claim_panel.html, from `claim_reads.claim_neighbours`.
 
     `position` counts claims only; a selected non-claim has no position, and its neighbours are
@@ -48,7 +53,11 @@ def panel_context(neighbours: dict, selected: dict | None) -> dict:
     }
 
 
-def reviewed(db, selected: dict | None) -> dict | None:
+@overload
+def reviewed(db: Database, selected: ClaimRow) -> dict: ...
+@overload
+def reviewed(db: Database, selected: ClaimRow | None) -> dict | None: ...
+def reviewed(db: Database, selected: ClaimRow | None) -> dict | None:
     """The selected unit's review record (verdict, evidence, people) as the JSON shows it, plus
     `work`: what the working panel needs for the signed-in person (see `workspace`)."""
     if selected is None:
@@ -104,7 +113,7 @@ def timeline(history: list[dict], names: dict[str, str]) -> list[dict]:
     return items
 
 
-def permissions(current: lifecycle.Situation, actor, writers: set[str]) -> dict:
+def permissions(current: lifecycle.Situation, actor: Actor | None, writers: set[str]) -> dict:
     """Which forms the panel offers this person, as the lifecycle machine decides. The store asks
     the machine again on every change: this only keeps buttons away from people who cannot use
     them."""
@@ -135,7 +144,9 @@ def evidence_locks(current: lifecycle.Situation) -> dict[int, str]:
     return locks
 
 
-def evidence_choices(current: lifecycle.Situation, evidence: list[dict]) -> dict[str, set[int]]:
+def evidence_choices(
+    current: lifecycle.Situation, evidence: list[EvidenceItem]
+) -> dict[str, set[int]]:
     """The evidence ticked by default on the verdict form (what the draft rests on, plus sources
     added since it was saved; everything for a new verdict) and on the correction form (what the
     published verdict rests on)."""
@@ -149,7 +160,7 @@ def evidence_choices(current: lifecycle.Situation, evidence: list[dict]) -> dict
     return {"verdict": for_verdict, "correct": lifecycle.cited(published) & ids}
 
 
-def quote_summary(verdict: dict | None, evidence: list[dict]) -> str | None:
+def quote_summary(verdict: VerdictView | None, evidence: list[EvidenceItem]) -> str | None:
     """How many of the quotes the verdict rests on were found in the archived copies."""
     if verdict is None:
         return None
@@ -159,7 +170,9 @@ def quote_summary(verdict: dict | None, evidence: list[dict]) -> str | None:
     )
 
 
-def workspace(db, claim: dict, actor, record: dict | None = None) -> dict:
+def workspace(
+    db: Database, claim: ClaimRow, actor: Actor | None, record: ReviewRecord | None = None
+) -> dict:
     """Everything the working panel shows beyond the claim itself: verdicts, evidence with their
     archived copies, comments, history, the people it can be assigned to, and what this person
     may do. `record` is the claim's `review_records` entry, when the caller has read it."""
@@ -205,7 +218,7 @@ def check_url(check: dict) -> str:
     return url_for("claims.claim_page", claim_id=check["own_claim_id"], _external=True)
 
 
-def panel_section(db, claim: dict, evidence: list[dict]) -> dict:
+def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
     """What the section shows: the stored matches, best first, each marked when it is already
     evidence, and the same claim in the desk's other articles."""
     urls = {item["url"] for item in evidence}

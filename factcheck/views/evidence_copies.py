@@ -12,6 +12,7 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Invalid, NotFound
+from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import back_to_article
@@ -26,7 +27,7 @@ INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 
 
-def _evidence_of(claim_id: int, evidence_id: int) -> dict:
+def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
     rows = evidence_store.evidence_for_claim(get_db(), claim_id, include_removed=True)
     item = next((row for row in rows if row["id"] == evidence_id), None)
     if item is None:
@@ -50,7 +51,7 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
     return html, status
 
 
-def _live(claim_id: int, evidence_id: int) -> dict:
+def _live(claim_id: int, evidence_id: int) -> EvidenceItem:
     item = _evidence_of(claim_id, evidence_id)
     if item["removed_at"]:
         raise Invalid(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")

@@ -120,10 +120,10 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(link_target)
     app.add_template_filter(url_host)
     app.add_template_filter(url_rest)
-    app.add_template_global(STATUS_ORDER, "STATUS_ORDER")
-    app.add_template_global(SETTABLE_STATUSES, "SETTABLE_STATUSES")
+    app.jinja_env.globals["STATUS_ORDER"] = STATUS_ORDER
+    app.jinja_env.globals["SETTABLE_STATUSES"] = SETTABLE_STATUSES
     app.add_template_global(progress_segments)
     app.add_template_filter(failure_words)
     app.add_template_filter(quote_words)
     app.add_template_filter(copy_words)
-    app.add_template_global(f"{MAX_COPY_BYTES // (1024 * 1024)} MB", "copy_limit_words")
+    app.jinja_env.globals["copy_limit_words"] = f"{MAX_COPY_BYTES // (1024 * 1024)} MB"

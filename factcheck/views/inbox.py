@@ -5,6 +5,7 @@ import sqlite3
 
 from flask import Blueprint, redirect, request, url_for
 
+from factcheck.db import Database
 from factcheck.store import inbox as inbox_store
 from factcheck.store import users as user_store
 from factcheck.views.auth_guard import current_actor, signed_in_actor
@@ -14,7 +15,7 @@ from factcheck.views.rendering import json_response, page_or_fragment, wants_fra
 bp = Blueprint("inbox", __name__)
 
 
-def inbox_context(db, actor, shown: int = inbox_store.SHOWN) -> dict:
+def inbox_context(db: Database, actor, shown: int = inbox_store.SHOWN) -> dict:
     """The newest `shown` items, whether there are more, and the count of every unread one (the
     same as the header's)."""
     items = inbox_store.inbox(db, actor, shown + 1)

@@ -3,11 +3,13 @@ band, the refused form with its message, the conflict panel, or the whole articl
 browser without script."""
 
 from flask import make_response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
 from factcheck.history_words import version_after
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 from factcheck.store.errors import Invalid
+from factcheck.store.rows import ClaimRow
 from factcheck.views.article_layout import Segment
 from factcheck.views.articles import (
     article_page_context,
@@ -26,7 +28,7 @@ def shown(form: PanelForm, review: dict) -> bool:
     return form.shown_when == "always" or bool(review["work"]["can"].get(form.shown_when))
 
 
-def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expected: int):
+def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
     history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
     newer = {
@@ -43,7 +45,12 @@ def conflict_view(claim: dict, review: dict, form: PanelForm, values: dict, expe
 
 
 def panel_answer(
-    claim_id: int, status: int = 200, *, before: dict | None = None, form_state=None, conflict=None
+    claim_id: int,
+    status: int = 200,
+    *,
+    before: ClaimRow | None = None,
+    form_state=None,
+    conflict=None,
 ):
     """The whole panel as it is now: for htmx with the article's changed pieces out of band,
     for a browser inside the article page.
@@ -85,13 +92,13 @@ def panel_answer(
     return response
 
 
-def back_to_article(claim: dict):
+def back_to_article(claim: ClaimRow) -> Response:
     return redirect(
         url_for("articles.article_page", article_id=claim["article_id"], claim=claim["id"]), 303
     )
 
 
-def refused_answer(before: dict, form: PanelForm, values: dict, error: Invalid, extra: dict):
+def refused_answer(before: ClaimRow, form: PanelForm, values: dict, error: Invalid, extra: dict):
     """422. htmx gets the form alone with the message beside the field, unless something was
     saved before the refusal or the form came from a conflict panel: then the whole panel."""
     db = get_db()

@@ -1,9 +1,14 @@
 """The queue's article filter: an article's number or words of its title, and the articles it
 suggests as you type (a menu of every article would not scale)."""
 
+from collections.abc import Mapping
+from typing import Any
+
+from factcheck.db import Database
 from factcheck.ids import require_id
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
+from factcheck.store.rows import ArticleRow
 
 # Titles offered as you type in the article filter; more matches than this means type more.
 ARTICLE_SUGGESTIONS = 10
@@ -18,7 +23,7 @@ def article_value(value: str) -> str:
     return value
 
 
-def resolve_article(db, values: dict[str, str]) -> list[dict] | None:
+def resolve_article(db: Database, values: dict[str, str]) -> list[dict] | None:
     """When the article filter holds words, the articles whose titles match: one match becomes the
     filter (its id replaces the words); with none or several the queue shows them to pick from
     instead of claims. None when the filter is not words."""
@@ -32,7 +37,7 @@ def resolve_article(db, values: dict[str, str]) -> list[dict] | None:
     return matches
 
 
-def filtered_article(db, values: dict[str, str]) -> dict | None:
+def filtered_article(db: Database, values: dict[str, str]) -> ArticleRow | None:
     """The article the queue is filtered to, for its title beside the count; None when there is
     none (or no article has that number)."""
     if not values.get("article", "").isdigit():
@@ -43,10 +48,10 @@ def filtered_article(db, values: dict[str, str]) -> dict | None:
         return None
 
 
-def suggestions(db, typed: str) -> list[dict]:
+def suggestions(db: Database, typed: str) -> list[Mapping[str, Any]]:
     """Articles whose number or title matches what is typed, the numbered one first, then titles
     newest first."""
-    found = []
+    found: list[Mapping[str, Any]] = []
     number = typed.removeprefix("#")
     if number.isdigit():
         try:

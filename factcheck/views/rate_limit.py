@@ -92,7 +92,7 @@ class GrowingDelay:
             previous = self._failures.get(key)
             now = self.clock()
             failures = self._live(now, previous)
-            if not failures:
+            if not failures or previous is None:
                 return 0.0
             return max(0.0, previous[1] + self.delay(failures) - now)
 

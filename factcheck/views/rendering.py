@@ -1,11 +1,13 @@
 """Answer with a whole page, an htmx fragment or JSON, depending on who is asking."""
 
+from typing import Any
+
 from flask import jsonify, render_template, request, url_for
 
 
 def wants_fragment() -> bool:
     """An htmx request that expects a fragment; boosted links and history restores want pages."""
-    htmx = getattr(request, "htmx", None)
+    htmx: Any = getattr(request, "htmx", None)  # htmx-flask's HTMX object, when installed
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
@@ -27,7 +29,8 @@ def json_response(value, status: int = 200):
 def link_start(endpoint: str, last: str) -> str:
     """The link to `endpoint` up to the value of its argument `last` (the route's only one, or its
     only query argument), so a page of rows can append each row's id to it."""
-    link = url_for(endpoint, **{last: 0})
+    values: dict[str, Any] = {last: 0}
+    link = url_for(endpoint, **values)
     if not link.endswith("0"):
         raise ValueError(f"the link to {endpoint} does not end with its {last}: {link}")
     return link[:-1]

@@ -1,6 +1,9 @@
 """The review queue across articles: filters, active search, keyset pages and bulk actions."""
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict
+from typing import Any, cast
 from urllib.parse import parse_qsl, urlencode
 
 from flask import (
@@ -14,6 +17,7 @@ from flask import (
 )
 from werkzeug.datastructures import MultiDict
 
+from factcheck.db import Database
 from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
 from factcheck.reason_effects import reason_effects
@@ -111,7 +115,7 @@ def _error_notice(error) -> dict:
     return _notice(store_error_words(error), error=True)
 
 
-def _choices(db) -> dict:
+def _choices(db: Database) -> dict:
     return {
         "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
         "people": [user for user in user_store.list_users(db) if not user["disabled"]],
@@ -147,7 +151,9 @@ def export_note(values: dict[str, str], count: int, capped: bool) -> str:
     return f"Covers the {count_label(count, capped)} these filters match; non-claims are left out."
 
 
-def queue_context(args, notice: dict | None = None, selected: set[int] = frozenset()) -> dict:
+def queue_context(
+    args: Mapping[str, str], notice: dict | None = None, selected: AbstractSet[int] = frozenset()
+) -> dict:
     """Everything the queue page and its results partial show, for these query arguments."""
     db = get_db()
     actor = signed_in_actor()
@@ -162,11 +168,14 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
     else:
         results = queue_reads.QueueResults([], None, 0, False)
     next_key, count, capped = results.next_key, results.count, results.more
+    link_values: dict[str, Any] = values
     return {
         "filters": values,
         "claims": results.rows,
-        "next_url": url_for("queue.queue_page", **values, after=next_key) if next_key else None,
-        "first_url": url_for("queue.queue_page", **values) if after else None,
+        "next_url": url_for("queue.queue_page", **link_values, after=next_key)
+        if next_key
+        else None,
+        "first_url": url_for("queue.queue_page", **link_values) if after else None,
         "next_key": next_key,
         "page_size": queue_reads.PAGE_SIZE,
         "count": count,
@@ -187,7 +196,8 @@ def queue_context(args, notice: dict | None = None, selected: set[int] = frozens
 
 def _flashed_notice() -> dict | None:
     notices = get_flashed_messages(category_filter=[NOTICE_CATEGORY])
-    return notices[-1] if notices else None
+    # A notice is flashed as a dict (see `_answer`); Flask's annotations say str.
+    return cast(dict, notices[-1]) if notices else None
 
 
 @bp.get("/queue")
@@ -237,13 +247,14 @@ def _view_args() -> MultiDict:
     return view
 
 
-def _answer(notice: dict, status: int = 200, selected: set[int] = frozenset()):
+def _answer(notice: dict, status: int = 200, selected: AbstractSet[int] = frozenset()):
     """htmx gets the results again with the notice; a plain form post is sent back (303)."""
     view = _view_args()
     if wants_fragment():
         context = queue_context(view, notice=notice, selected=selected)
         return page_or_fragment("queue.html", "partials/queue_results.html", status, **context)
-    flash(notice, NOTICE_CATEGORY)
+    # Flask keeps any JSON value in the session; its annotation says str.
+    flash(notice, NOTICE_CATEGORY)  # type: ignore[arg-type]
     kept = {
         name: value for name, value in view.items() if value and name in (*FILTER_NAMES, "after")
     }

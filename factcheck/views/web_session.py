@@ -99,11 +99,11 @@ def resume() -> Actor | None:
             found, now=moment, last_seen=last_seen, idle=idle, lifetime=lifetime
         )
     )
-    if reason is None:
+    if reason is None and found is not None:
         if last_seen is None or moment - last_seen >= SEEN_REFRESH:
             session["seen"] = moment.timestamp()
         return found.actor
-    if reason in ("idle", "lifetime"):
+    if reason in ("idle", "lifetime") and found is not None:
         sessions.end_session(
             get_db(),
             session_id,
@@ -114,7 +114,7 @@ def resume() -> Actor | None:
         )
     session.clear()
     # A cookie from before sign-out is refused quietly: whoever signed out knows why.
-    g.session_ended = None if reason == "sign_out" else _ended_words(reason)
+    g.session_ended = None if reason == "sign_out" else _ended_words(reason or "unknown")
     return None
 
 
