@@ -6,7 +6,7 @@ from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from factcheck import __version__
+from factcheck import __version__, settings
 from factcheck.db import default_path
 from factcheck.importers import DEFAULT_MAX_BYTES
 from factcheck.network.fetch import DEFAULT_POLICY
@@ -61,7 +61,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         FETCH_POLICY=DEFAULT_POLICY,
         MAX_IMPORT_BYTES=DEFAULT_MAX_BYTES,
     )
-    app.config.from_prefixed_env("FACTCHECK")
+    app.config.from_mapping(settings.app_config())
     if test_config:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):

@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from factcheck import settings
 from factcheck.private_files import create_private_file
 from factcheck.resources import migrations_dir
 
@@ -38,7 +39,7 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 
 
 def default_path() -> Path:
-    return Path(os.environ.get("FACTCHECK_DB") or DEFAULT_DB)
+    return Path(settings.value("DB"))
 
 
 class Connection(sqlite3.Connection):

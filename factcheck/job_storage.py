@@ -3,12 +3,12 @@
 The queue, job results and the progress and owner keys all live in the same storage, so a web
 server, a `factcheck worker` and the command line agree on one queue by reading one setting."""
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from huey.storage import RedisStorage, SqliteStorage
 
+from factcheck import settings
 from factcheck.private_files import create_private_file
 
 JOBS_URL = "FACTCHECK_JOBS_URL"
@@ -22,7 +22,7 @@ class JobQueueError(Exception):
 
 def jobs_url() -> str | None:
     """FACTCHECK_JOBS_URL, or None when jobs stay in the SQLite file beside the database."""
-    return os.environ.get(JOBS_URL, "").strip() or None
+    return settings.value(JOBS_URL)
 
 
 def storage_for(sqlite_path: str | Path, url: str | None):

@@ -6,7 +6,6 @@ host), at most `per_host` pages of one host per run, a pause of `host_delay` sec
 going back to a host, and at most `limit` pages a run."""
 
 import hashlib
-import os
 import re
 import time
 from collections import Counter
@@ -16,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from factcheck import copies, quote_check
+from factcheck import copies, quote_check, settings
 from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
@@ -38,8 +37,7 @@ _AGE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$")
 _AGE_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 
 
-class SettingError(ValueError):
-    """A link watch setting that cannot be read; the message says what to write instead."""
+SettingError = settings.SettingError
 
 
 def parse_age(text: str) -> timedelta:
@@ -52,27 +50,14 @@ def parse_age(text: str) -> timedelta:
 
 def change_threshold() -> float:
     """FACTCHECK_LINK_CHANGE_THRESHOLD, a share from 0 to 1 (default 0.1)."""
-    raw = os.environ.get(THRESHOLD_SETTING, "").strip()
-    if not raw:
-        return DEFAULT_THRESHOLD
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= 1:
-        raise SettingError(f"{THRESHOLD_SETTING} must be a share from 0 to 1, such as 0.1")
-    return value
+    return float(settings.value(THRESHOLD_SETTING))
 
 
 def check_every() -> timedelta | None:
     """FACTCHECK_LINK_CHECK_HOURS: how often the job consumer runs the link watch by itself;
     None (the default, and 0) leaves it to `factcheck links check`."""
-    raw = os.environ.get(EVERY_SETTING, "").strip()
-    if not raw or raw == "0":
-        return None
-    if not raw.isdigit():
-        raise SettingError(f"{EVERY_SETTING} must be a whole number of hours (0 turns it off)")
-    return timedelta(hours=int(raw))
+    hours = settings.value(EVERY_SETTING)
+    return timedelta(hours=hours) if hours else None
 
 
 def _paragraphs(text: str) -> Counter:

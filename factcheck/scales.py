@@ -8,6 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from factcheck import settings
+
 SCALE_ENV = "FACTCHECK_SCALE"
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -88,7 +90,7 @@ def parse_scale(data: dict) -> Scale:
 
 def load_scale(path: str | os.PathLike | None = None) -> Scale:
     """The scale from `path`, or FACTCHECK_SCALE, or the default scale shipped with factcheck."""
-    path = path or os.environ.get(SCALE_ENV)
+    path = path or settings.value(SCALE_ENV)
     if path:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -229,3 +229,32 @@ def test_not_a_claim_units_are_left_out(world):
     }
     assert "not_a_claim" in kinds.values()
     assert {r["id"] for r in records} == {i for i, k in kinds.items() if k == "claim"}
+
+
+def test_a_reports_per_article_records_are_the_full_export_records(world):
+    """Reports read one article's claims with cheaper per-claim lookups (`_FEW_CLAIMS_RECORD`),
+    and the article text reads only marks; each must agree with the record the JSON export holds,
+    attachments and bulk history too."""
+    full = {}
+    for batch in export_reads.claim_record_batches(world.db):
+        for text in batch:
+            record = json.loads(text)
+            full[record["id"]] = record
+    seen = set()
+    for article_id in {record["article_id"] for record in full.values()}:
+        numbered = list(export_reads.numbered_claim_records(world.db, article_id))
+        marks = list(export_reads.numbered_claim_marks(world.db, article_id))
+        assert [number for number, _ in numbered] == list(range(1, len(numbered) + 1))
+        assert len(marks) == len(numbered)
+        for (number, record), mark in zip(numbered, marks, strict=True):
+            assert record == full[record["id"]]
+            published = [v for v in record["verdicts"] if v["state"] == "published"]
+            own = {key: record[key] for key in ("id", "start", "end", "section", "text", "status")}
+            rating = published[-1]["rating"] if published else None
+            assert mark == (number, own, bool(published), rating)
+            seen.add(record["id"])
+    assert seen == set(full)
+    for attached in ("verdicts", "evidence", "comments", "history"):
+        assert any(record[attached] for record in full.values()), f"no claim has {attached}"
+    assert set(world.bulk_assigned()) & seen
+    assert any(len([v for v in r["verdicts"] if v["state"] == "published"]) for r in full.values())

@@ -13,6 +13,7 @@ from factcheck.cli import people as _people  # noqa: F401
 from factcheck.cli import reasons as _reasons  # noqa: F401
 from factcheck.cli import review as _review  # noqa: F401
 from factcheck.cli import serve as _serve  # noqa: F401
+from factcheck.cli import show_settings as _show_settings  # noqa: F401
 from factcheck.cli import units as _units  # noqa: F401
 from factcheck.cli import worker as _worker  # noqa: F401
 from factcheck.cli.base import main

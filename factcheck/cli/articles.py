@@ -5,12 +5,12 @@ import sys
 import click
 
 from factcheck import db as database
+from factcheck import settings
 from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
     acting_user,
     emit_json,
-    env_int,
     main,
     open_db,
     system_actor,
@@ -36,7 +36,7 @@ def init(ctx):
 
 # The most an import may be allowed to read (1 GiB): more than any article, and a size Python can
 # still ask a file for in one read.
-LARGEST_MAX_BYTES = 1024**3
+LARGEST_MAX_BYTES = settings.LARGEST_IMPORT_BYTES
 
 
 @main.command("import")
@@ -72,9 +72,7 @@ def import_article(
     JSON Lines or CSV file of articles with --format jsonl|csv."""
     from factcheck import importers  # trafilatura is loaded only when an HTML page is read
 
-    limit = max_bytes or env_int(
-        "FACTCHECK_MAX_IMPORT_BYTES", importers.DEFAULT_MAX_BYTES, largest=LARGEST_MAX_BYTES
-    )
+    limit = max_bytes or settings.value("MAX_IMPORT_BYTES")
     records = source_format in ("jsonl", "csv")
     if language is not None:
         from factcheck.text.language import checked_code

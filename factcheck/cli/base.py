@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from factcheck import db as database
+from factcheck import settings
 from factcheck.db import Database
 from factcheck.reveal import reveal
 from factcheck.store.errors import StoreError
@@ -32,10 +33,16 @@ def refusals() -> tuple[type[Exception], ...]:
     from factcheck.copies import CopyRefused
     from factcheck.importers import ImportRefused
     from factcheck.job_storage import JobQueueError
-    from factcheck.link_watch import SettingError
     from factcheck.network.fetch import FetchError
 
-    return (StoreError, ImportRefused, FetchError, JobQueueError, CopyRefused, SettingError)
+    return (
+        StoreError,
+        ImportRefused,
+        FetchError,
+        JobQueueError,
+        CopyRefused,
+        settings.SettingError,
+    )
 
 
 def _argument_problem(argument: str) -> str | None:
@@ -78,9 +85,8 @@ class FactcheckGroup(click.Group):
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="FACTCHECK_DB",
-    default=database.DEFAULT_DB,
-    show_default=True,
+    default=lambda: Path(settings.value("DB")),
+    show_default=str(database.DEFAULT_DB),
     help="SQLite database file (or set FACTCHECK_DB).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log what factcheck does (fetches, refusals).")
@@ -110,20 +116,6 @@ def open_db(ctx: click.Context | None = None):
 
 def emit_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def env_int(name: str, default: int, *, largest: int) -> int:
-    """A byte count from the environment, from 1 to `largest`; `default` when it is not set."""
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= largest:
-        raise UserError(f"{name} must be a whole number of bytes from 1 to {largest}, not {raw!r}")
-    return value
 
 
 def command_line_channel() -> str:
@@ -167,7 +159,3 @@ def read_password(from_stdin: bool, *, prompt: str = "Password", confirm: bool =
     if not sys.stdin.isatty():
         raise UserError("there is no terminal to ask for a password; use --password-stdin")
     return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
-
-
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")

@@ -3,11 +3,11 @@ is in cli/evidence.py)."""
 
 import click
 
+from factcheck import settings
 from factcheck.cli.base import (
     UserError,
     acting_user,
     emit_json,
-    env_flag,
     main,
     open_db,
     read_password,
@@ -132,7 +132,7 @@ def _reviewing_editor(db: Database, as_user: str, password_stdin: bool):
     """The editor named by --as. With FACTCHECK_CLI_REVIEW_PASSWORD=true, approving and returning
     on the command line also need that editor's password, as signing in would."""
     actor = acting_user(db, as_user)
-    if env_flag("FACTCHECK_CLI_REVIEW_PASSWORD"):
+    if settings.value("CLI_REVIEW_PASSWORD"):
         from factcheck.store.users import authenticate
 
         password = read_password(

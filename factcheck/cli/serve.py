@@ -2,6 +2,7 @@
 
 import click
 
+from factcheck import settings
 from factcheck.cli.base import UserError, main, open_db
 
 
@@ -54,6 +55,8 @@ def serve(ctx, host, port, threads, production, workers):
     if workers is not None and not production:
         raise UserError("--workers is for --production; plain serve is one process")
     path = ctx.find_root().obj["db_path"]
+    # Refuse a bad setting here, in one line, rather than in every web process after the fork.
+    settings.check()
     open_db().close()
     if production:
         _serve_production(str(path), host, port, workers, threads)

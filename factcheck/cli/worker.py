@@ -5,6 +5,7 @@ import threading
 
 import click
 
+from factcheck import settings
 from factcheck.cli.base import main
 from factcheck.cli.serve import use_job_queue
 
@@ -22,6 +23,7 @@ def worker(ctx, workers):
     file beside --db."""
     from factcheck import job_recovery
 
+    settings.check()
     queue = use_job_queue(ctx.find_root().obj["db_path"])
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}

@@ -82,7 +82,7 @@ def _paragraph(block) -> str:
         claim = segment.unit["claim"]
         words = escape_inline(segment.text.strip())
         marker = f"[\\[{claim.number}\\]](#claim-{claim.id})"
-        parts.append(f"**{words}** {marker}" if claim.verdict else f"*{words}* {marker}")
+        parts.append(f"**{words}** {marker}" if claim.published else f"*{words}* {marker}")
     return protect_line_start(re.sub(r" +", " ", "".join(parts)).strip())
 
 
@@ -172,9 +172,9 @@ def _article_lines(view: ArticleView) -> Iterator[str]:
     if view.pending_count:
         yield "### Not yet published"
         yield ""
-        for claim in view.pending():
-            text = escape_markdown(claim.record["text"]).replace("\n", " ")
-            yield f'- <a id="claim-{claim.id}"></a>{claim.number}. {text} ({claim.status_words})'
+        for mark in view.pending():
+            text = escape_markdown(mark.record["text"]).replace("\n", " ")
+            yield f'- <a id="claim-{mark.id}"></a>{mark.number}. {text} ({mark.status_words})'
         yield ""
 
 

@@ -1,10 +1,10 @@
 """What an export covers and how it is labelled: filters, the organisation's details, refusals."""
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from factcheck import settings
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.ids import require_id
 from factcheck.lifecycle import STATUSES
@@ -126,11 +126,11 @@ class ExportConfig:
     ) -> "ExportConfig":
         """Arguments given here win over FACTCHECK_ORG_NAME, FACTCHECK_ORG_URL and
         FACTCHECK_PUBLIC_URL."""
-        name = " ".join((org_name or os.environ.get(ORG_NAME_ENV) or "").split()) or None
+        name = " ".join((org_name or settings.value(ORG_NAME_ENV) or "").split()) or None
         return cls(
             org_name=name,
-            org_url=_public_address(org_url or os.environ.get(ORG_URL_ENV), "org_url"),
-            public_url=_public_address(public_url or os.environ.get(PUBLIC_URL_ENV), "public_url"),
+            org_url=_public_address(org_url or settings.value(ORG_URL_ENV), "org_url"),
+            public_url=_public_address(public_url or settings.value(PUBLIC_URL_ENV), "public_url"),
             scale=scale or load_scale(),
         )
 

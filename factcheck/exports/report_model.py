@@ -52,6 +52,27 @@ class ClaimView:
 
 
 @dataclass(frozen=True)
+class ClaimMark:
+    """A claim as the article text and the list of pending claims show it: its own columns
+    (id, start, end, section, text, status), its number, and whether a published verdict rates
+    it, in which colour. Reading no verdicts, evidence or history keeps the long parts of a
+    report cheap; only the checked claims need their full records (ClaimView)."""
+
+    number: int
+    record: dict
+    published: bool
+    colour: str
+
+    @property
+    def id(self) -> int:
+        return self.record["id"]
+
+    @property
+    def status_words(self) -> str:
+        return STATUS_WORDS.get(self.record["status"], self.record["status"])
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """One article of a report. Its text and its claims are read from the database as the report
     is written, a batch at a time, so a report holds one article's body and a batch of claims
@@ -67,18 +88,22 @@ class ArticleView:
     def pending_count(self) -> int:
         return self.claim_count - self.checked_count
 
-    def _claims(self, published: bool | None = None) -> Iterator[ClaimView]:
+    def _arguments(self) -> dict:
         arguments = self.context.filters.store_arguments()
         arguments.pop("article_id", None)
+        return arguments
+
+    def _marks(self, published: bool | None = None) -> Iterator[ClaimMark]:
         scale = self.context.config.scale
-        records = export_reads.numbered_claim_records(
-            self.context.db, self.article["id"], published=published, **arguments
+        marks = export_reads.numbered_claim_marks(
+            self.context.db, self.article["id"], published=published, **self._arguments()
         )
-        for number, record in records:
-            yield _claim_view(self.first_number + number - 1, record, scale)
+        for number, record, is_published, rating in marks:
+            colour = rating_colour(scale, {"rating": rating} if is_published else None)
+            yield ClaimMark(self.first_number + number - 1, record, is_published, colour)
 
     def blocks(self) -> Iterator[Block]:
-        """The article's paragraphs, each claim's segment carrying its ClaimView as `unit.claim`."""
+        """The article's paragraphs, each claim's segment carrying its ClaimMark as `unit.claim`."""
         body = export_reads.article_body(self.context.db, self.article["id"])
         units = (
             {
@@ -88,18 +113,23 @@ class ArticleView:
                 "section": claim.record["section"],
                 "claim": claim,
             }
-            for claim in self._claims()
+            for claim in self._marks()
         )
         return iter_blocks(body, units)
 
     def checked(self) -> Iterator[ClaimView]:
-        """The claims with a published verdict, in document order."""
-        return self._claims(published=True)
+        """The claims with a published verdict, in document order, with their full records."""
+        scale = self.context.config.scale
+        records = export_reads.numbered_claim_records(
+            self.context.db, self.article["id"], published=True, **self._arguments()
+        )
+        for number, record in records:
+            yield _claim_view(self.first_number + number - 1, record, scale)
 
-    def pending(self) -> Iterator[ClaimView]:
+    def pending(self) -> Iterator[ClaimMark]:
         """The claims without a published verdict (drafts and verdicts in review among them,
         listed by status alone), in document order."""
-        return self._claims(published=False)
+        return self._marks(published=False)
 
 
 @dataclass(frozen=True)

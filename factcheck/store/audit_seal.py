@@ -14,6 +14,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck import settings
 from factcheck.db import Database
 from factcheck.private_files import PrivateFileError, load_or_create_secret, read_secret
 
@@ -60,8 +61,8 @@ def files_for(db: Database) -> SealFiles:
     files = _files.get(db)
     if files is None:
         path = database_file(db)
-        key = os.environ.get("FACTCHECK_AUDIT_KEY_FILE")
-        checkpoint = os.environ.get("FACTCHECK_AUDIT_CHECKPOINT_FILE")
+        key = settings.value("AUDIT_KEY_FILE")
+        checkpoint = settings.value("AUDIT_CHECKPOINT_FILE")
         files = SealFiles(
             key=Path(key) if key else _beside(path, KEY_SUFFIX),
             checkpoint=Path(checkpoint) if checkpoint else _beside(path, CHECKPOINT_SUFFIX),

@@ -1,0 +1,52 @@
+"""CLI command that shows every setting's value in use and where it came from, or the README table."""
+
+import click
+
+from factcheck import settings
+from factcheck.cli.base import UserError, emit_json, main
+
+
+def _plain(value: object) -> object:
+    """A setting's value as JSON can hold it (a host list becomes a list)."""
+    return list(value) if isinstance(value, tuple) else value
+
+
+@main.command("settings")
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
+@click.option(
+    "--markdown", is_flag=True, help="Print the settings table the README holds, from the code."
+)
+def show_settings(as_json: bool, markdown: bool) -> None:
+    """Show every FACTCHECK_* setting: the value in use (secrets hidden) and whether it came from
+    the environment or is the default. A value that cannot be used is an error."""
+    if markdown:
+        click.echo(settings.markdown_table(), nl=False)
+        return
+    found = settings.effective()
+    unknown = settings.unknown()
+    if as_json:
+        emit_json(
+            {
+                "settings": [
+                    {
+                        "variable": item.setting.env,
+                        "value": None if item.setting.secret else _plain(item.value),
+                        "shown": item.shown(),
+                        "source": item.source,
+                        "secret": item.setting.secret,
+                        "problem": item.problem,
+                    }
+                    for item in found
+                ],
+                "unknown": unknown,
+            }
+        )
+    else:
+        width = max(len(item.setting.env) for item in found)
+        for item in found:
+            click.echo(f"{item.setting.env:<{width}}  {item.source:<11}  {item.shown()}")
+        for name in unknown:
+            click.echo(f"{name:<{width}}  (unknown: factcheck does not read it; a typo?)")
+    problems = [item.problem for item in found if item.problem]
+    if problems:
+        raise UserError("; ".join(problems))
