@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,23 @@ def people(app_db) -> dict:
 def anonymous_client(app):
     """A browser that has not signed in."""
     return app.test_client()
+
+
+@pytest.fixture
+def statements(app, monkeypatch) -> list[str]:
+    """Every SQL statement the app's connections run from now on, as SQLite traces them. Each
+    serving thread keeps its connection, so the ones already open are dropped first."""
+    seen: list[str] = []
+    connect = database.connect
+
+    def traced(path):
+        db = connect(path)
+        db.conn.set_trace_callback(seen.append)
+        return db
+
+    monkeypatch.setattr(database, "connect", traced)
+    monkeypatch.setitem(app.extensions, "factcheck.connections", threading.local())
+    return seen
 
 
 @pytest.fixture

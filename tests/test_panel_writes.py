@@ -3,12 +3,10 @@ row of the ranked list and the progress bar, out of band. The whole list is sent
 the claim joins or leaves it, and the SQL run does not grow with the article."""
 
 import re
-import threading
 
 import pytest
 from helpers import HX, fragment, hx_post, verdict_data
 
-from factcheck import db as database
 from factcheck.ingest import ingest_text
 from factcheck.store import claim_reads
 from factcheck.views.articles import RANKED_SHOWN
@@ -26,23 +24,6 @@ def article_of(claims: int) -> str:
 
 def ranked(app_db, article_id: int) -> list[dict]:
     return claim_reads.ranked_claims(app_db, article_id, 10**6)
-
-
-@pytest.fixture
-def statements(client, monkeypatch):
-    """Every SQL statement the app's connections run from now on, as SQLite traces them. Each
-    serving thread keeps its connection, so the ones already open are dropped first."""
-    seen: list[str] = []
-    connect = database.connect
-
-    def traced(path):
-        db = connect(path)
-        db.conn.set_trace_callback(seen.append)
-        return db
-
-    monkeypatch.setattr(database, "connect", traced)
-    monkeypatch.setitem(client.application.extensions, "factcheck.connections", threading.local())
-    return seen
 
 
 def test_a_verdict_answers_with_the_panel_and_the_one_changed_row(client, app_db, people):

@@ -6,12 +6,10 @@ Small tables may be scanned; each is listed with the reason it stays small. A so
 in SMALL_SORTS when it orders rows already narrowed to a few (one claim's, one page's), with why."""
 
 import re
-import threading
 
 import pytest
 from helpers import HX, RATIONALE, import_sample
 
-from factcheck import db as database
 from factcheck.store import bulk, claim_reads, comments, evidence, verdicts
 
 #: Tables a page may scan whole, and why they stay small.
@@ -79,22 +77,6 @@ ALLOWED_SCANS = [
 #: Tables that grow with the newsroom's work: never scanned whole, never sorted whole.
 _SCAN = re.compile(r"^SCAN (\w+)(?: (?:VIRTUAL TABLE|USING (?:COVERING )?INDEX)\b)?")
 _FROM = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b|JOIN\b)(\w+))?", re.I)
-
-
-@pytest.fixture
-def statements(app, monkeypatch):
-    """Every SQL statement the app's connections run from now on, as SQLite traces them."""
-    seen: list[str] = []
-    connect = database.connect
-
-    def traced(path):
-        db = connect(path)
-        db.conn.set_trace_callback(seen.append)
-        return db
-
-    monkeypatch.setattr(database, "connect", traced)
-    monkeypatch.setitem(app.extensions, "factcheck.connections", threading.local())
-    return seen
 
 
 @pytest.fixture

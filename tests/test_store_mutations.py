@@ -90,6 +90,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.library", "keep_own_verdict"),
     # The index of a bulk action's claims, written by the mutation that records its audit row.
     ("factcheck.store.bulk_records", "note"),
+    ("factcheck.store.bulk_records", "move_claim_links"),
     ("factcheck.store.claim_groups", "text_key_sql"),
 }
 

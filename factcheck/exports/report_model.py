@@ -31,8 +31,22 @@ STANCE_WORDS = {
 }
 
 
+class _ClaimRecord:
+    """What a claim's row gives every view of it: its id and its status in words."""
+
+    record: dict
+
+    @property
+    def id(self) -> int:
+        return self.record["id"]
+
+    @property
+    def status_words(self) -> str:
+        return STATUS_WORDS.get(self.record["status"], self.record["status"])
+
+
 @dataclass(frozen=True)
-class ClaimView:
+class ClaimView(_ClaimRecord):
     number: int
     record: dict
     verdict: dict | None
@@ -42,17 +56,9 @@ class ClaimView:
     correction_pending: bool
     correction_note: str | None
 
-    @property
-    def id(self) -> int:
-        return self.record["id"]
-
-    @property
-    def status_words(self) -> str:
-        return STATUS_WORDS.get(self.record["status"], self.record["status"])
-
 
 @dataclass(frozen=True)
-class ClaimMark:
+class ClaimMark(_ClaimRecord):
     """A claim as the article text and the list of pending claims show it: its own columns
     (id, start, end, section, text, status), its number, and whether a published verdict rates
     it, in which colour. Reading no verdicts, evidence or history keeps the long parts of a
@@ -62,14 +68,6 @@ class ClaimMark:
     record: dict
     published: bool
     colour: str
-
-    @property
-    def id(self) -> int:
-        return self.record["id"]
-
-    @property
-    def status_words(self) -> str:
-        return STATUS_WORDS.get(self.record["status"], self.record["status"])
 
 
 @dataclass(frozen=True)
