@@ -144,8 +144,11 @@ def test_a_batch_names_near_copies_within_itself(app_db):
     first = summary.results[0].article_id
     assert alike.near_copies[0]["id"] == first
     assert (
-        f"flood-again.txt (article {alike.article_id}) is like article {first}"
-        " “Flooding closes 14 schools in the river valley”"
+        f"1 near copy of earlier articles imported: flood-again.txt became article"
+        f" {alike.article_id} although its text is"
+    ) in summary.text()
+    assert (
+        f"the same as article {first} “Flooding closes 14 schools in the river valley”"
     ) in summary.text()
     assert summary.as_json()["near_copies"] == 1
 
@@ -202,9 +205,13 @@ def test_a_near_copy_among_uploaded_files_is_named_in_the_summary(client, app_db
     response = client.post("/imports", data=data, content_type="multipart/form-data")
     page = parse(client.get(response.headers["Location"]))
     note = words(page.cssselect(".import-summary .import-note")[0])
-    assert note.endswith("1 article nearly the same as one imported earlier: see below.")
+    assert note.endswith(
+        "1 of them is a near copy of an earlier article, imported all the same: see below."
+    )
     [alike] = page.cssselect("[data-near-copy]")
+    assert words(alike).startswith("imported as a near copy of Flooding closes 14 schools")
     assert alike.cssselect("a")[0].get("href") == f"/articles/{first}"
+    assert len(article_store.list_articles(app_db)) == 3  # a bulk upload does not stop to ask
 
 
 # The command line
@@ -224,8 +231,8 @@ def test_the_cli_names_the_earlier_article(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("Imported article 2 with")
-    assert lines[1].startswith("Nearly the same text (")
-    assert "as article 1 “Flooding closes 14 schools in the river valley”" in lines[1]
+    assert lines[1].startswith("This is a near copy: its text is ")
+    assert "the same as article 1 “Flooding closes 14 schools in the river valley”" in lines[1]
     as_json = json.loads(run("import", str(again), "--json").output)
     assert as_json["duplicate"] is True
 
