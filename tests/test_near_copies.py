@@ -19,8 +19,8 @@ from factcheck import import_jobs, job_progress
 from factcheck.bulk_import import import_items
 from factcheck.cli import main
 from factcheck.importers import from_text
-from factcheck.network.fetch import FetchPolicy
 from factcheck.ingest import ingest_text
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import articles as article_store
 from factcheck.store import audit
 from factcheck.store.near_copies import near_copies
@@ -296,6 +296,7 @@ def test_a_url_import_of_a_near_copy_is_held_with_links_and_stores_nothing(
     assert "% the same text" in words(warning)
     buttons = [words(button) for button in warning.cssselect("button")]
     assert buttons == ["Import anyway", "Cancel"]
+    assert not fragment.cssselect(".field-hint")  # nothing carries on while it waits
     assert len(article_store.list_articles(app_db)) == 1
     job_id = _job_id(held)
     state = client.get(f"/imports/{job_id}.json").get_json()
