@@ -299,7 +299,8 @@ def can_retry(job_id: str, state: dict) -> bool:
 
 
 def job_context(job_id: str) -> dict:
-    job_progress.held_input(job_id)  # a hold past its time is dropped before it is shown
+    # A hold past its time is dropped here, before its page is shown.
+    held = job_progress.held_input(job_id)
     state = job_state(job_id)
     if state["stage"] == "failed" and state.get("store_error"):
         state["message"] = store_words(state["code"], state.get("facts") or {})
@@ -318,7 +319,7 @@ def job_context(job_id: str) -> dict:
         "stage_steps": STAGE_STEPS,
         "finished": state["stage"] in FINISHED_STAGES,
         "can_retry": can_retry(job_id, state),
-        "can_decide": state["stage"] == "held" and job_progress.held_input(job_id) is not None,
+        "can_decide": state["stage"] == "held" and held is not None,
     }
 
 
