@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from local_server import page
 
 from factcheck import db as database
-from factcheck import import_jobs, job_progress
+from factcheck import import_jobs, job_progress, jobs
 from factcheck.bulk_import import import_items
 from factcheck.cli import main
 from factcheck.importers import from_text
@@ -412,3 +412,14 @@ def test_the_url_job_holds_a_near_copy_without_the_web(tmp_path, immediate_jobs,
     assert job_progress.progress(held.id)["stage"] == "held"
     assert len(article_store.list_articles(db)) == 1
     db.close()
+
+
+def test_a_restart_leaves_a_held_import_waiting(url_import, app_db, immediate_jobs):
+    from factcheck import job_recovery
+
+    _first_id, held = _held_url_import(url_import, app_db)
+    job_id = _job_id(held)
+    jobs.huey.get(job_id)  # the task's own result is read and gone: only its progress is left
+    assert job_id not in job_recovery.recover_interrupted()["imports"]
+    assert job_progress.progress(job_id)["stage"] == "held"
+    assert job_progress.held_input(job_id)["task"] == "import_article"
