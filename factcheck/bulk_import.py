@@ -86,16 +86,20 @@ class BulkSummary:
         else:
             parts.append("0 refused")
         if self.near_copies:
+            # A bulk import does not stop to ask: it imports near copies and says so plainly.
             named = ", ".join(
-                f"{result.source} (article {result.article_id}) is like article"
+                f"{result.source} became article {result.article_id} although its text is"
+                f" {result.near_copies[0]['resemblance']:.0%} the same as article"
                 f" {result.near_copies[0]['id']} “{reveal(result.near_copies[0]['title'])}”"
-                f" ({result.near_copies[0]['resemblance']:.0%} the same text)"
                 for result in self.near_copies[:SHOWN_REFUSALS]
             )
             more = len(self.near_copies) - SHOWN_REFUSALS
             if more > 0:
                 named += f" and {more:,} more (--json lists them all)"
-            parts.append(f"nearly the same as an earlier article: {named}")
+            copies = "near copy" if len(self.near_copies) == 1 else "near copies"
+            parts.append(
+                f"{len(self.near_copies):,} {copies} of earlier articles imported: {named}"
+            )
         return "; ".join(parts)
 
     def as_json(self) -> dict:

@@ -1,9 +1,14 @@
 """Import jobs: a page fetched from a URL, a paste or upload too big to store while the browser
-waits, and several uploaded files; each reports its progress as it goes (job_progress.py)."""
+waits, and several uploaded files; each reports its progress as it goes (job_progress.py).
+
+A single article nearly the same as one already stored is held back, not stored: the job ends
+"held" with the earlier articles named, and import_article stores it if the reviewer says so.
+Several files are never held (a bulk import must not stop for a question): their summary names
+each near copy it imported."""
 
 from factcheck import db as database
 from factcheck import importers, job_progress
-from factcheck.ingest import ingest_imported
+from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.jobs import stored_task
 from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
 from factcheck.store.actors import SYSTEM
@@ -21,7 +26,34 @@ def _failure(error: Exception) -> dict:
     }
 
 
-def _finish_import(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict:
+def _held(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict | None:
+    """Hold the article back when earlier articles are nearly the same; None when none is."""
+    db = database.connect(db_path)
+    try:
+        similar = near_copies_stored(db, imported)
+    finally:
+        db.close()
+    if not similar:
+        return None
+    job_progress.hold(
+        job_id, "import_article", (db_path, imported, username), {"channel": channel}, similar
+    )
+    return {"held": True, "near_copies": similar}
+
+
+def _finish_import(
+    job_id: str,
+    db_path: str,
+    imported,
+    username: str | None,
+    channel: str,
+    *,
+    check_near_copies: bool = True,
+) -> dict:
+    if check_near_copies:
+        held = _held(job_id, db_path, imported, username, channel)
+        if held is not None:
+            return held
     job_progress.set_progress(job_id, "saving", "Splitting into claims and saving")
     db = database.connect(db_path)
     try:
@@ -35,6 +67,8 @@ def _finish_import(job_id: str, db_path: str, imported, username: str | None, ch
         "claims": result.claims,
         "duplicate": result.duplicate,
         "near_copies": result.near_copies,
+        # Stored although nearly the same as these: the reviewer chose to, so nothing to warn of.
+        "near_copy_accepted": not check_near_copies,
     }
     job_progress.set_progress(job_id, "done", "Imported", **outcome)
     job_progress.forget_input(job_id)
@@ -91,6 +125,21 @@ def import_text(
         job_progress.set_progress(task.id, "failed", str(error), **store)
         # The same text would be refused again: do not keep megabytes for a retry.
         job_progress.forget_input(task.id)
+        return {"error": str(error)}
+
+
+@stored_task(context=True)
+def import_article(
+    db_path: str, imported, username: str | None, channel: str = "system", task=None
+):
+    """Store an article a URL or text import held back as a near copy, now that the reviewer has
+    chosen "Import anyway" (the check is not made again)."""
+    try:
+        return _finish_import(
+            task.id, db_path, imported, username, channel, check_near_copies=False
+        )
+    except StoreError as error:
+        job_progress.set_progress(task.id, "failed", str(error), **_failure(error))
         return {"error": str(error)}
 
 

@@ -26,6 +26,7 @@ _IMPORT_TASKS = {
     "import_url": import_jobs.import_url,
     "import_text": import_jobs.import_text,
     "import_files": import_jobs.import_files,
+    "import_article": import_jobs.import_article,
 }
 
 
@@ -35,6 +36,8 @@ def recover_interrupted() -> dict[str, list[str]]:
     Returns the import job ids and archive URLs that were recovered."""
     # A link check cut off by the crash left its lock behind: nothing can be running now.
     link_jobs.LINK_WATCH_LOCK.clear()
+    # A near copy held back longer than its reviewer had to decide is forgotten here too.
+    job_progress.forget_expired_holds()
     waiting = {task.id for task in jobs.huey.pending()}
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
     imports, archives = [], []
@@ -85,8 +88,9 @@ def _record_interrupted_archive(db_path: str, url: str) -> bool:
 
 
 def retry_import(job_id: str, username: str) -> str:
-    """Queue a failed import again with the input it was given, as a new job of the same owner.
-    The caller has checked that the job failed (or was cut off)."""
+    """Queue a failed import again with the input it was given, as a new job of the same owner;
+    for an import held back as a near copy, store its article. The caller has checked that the
+    job failed (or was cut off) or is held."""
     kept = job_progress.kept_input(job_id)
     if kept is None or job_progress.owner(job_id) != username:
         raise NotFound("import_job.cannot_retry", {"id": job_id})

@@ -76,6 +76,7 @@ def test_archiving_keeps_a_copy_or_the_failure(tmp_path, immediate_jobs, site):
 # must still find its task.
 STORED_TASK_NAMES = [
     "factcheck.jobs.archive_evidence",
+    "factcheck.jobs.import_article",
     "factcheck.jobs.import_files",
     "factcheck.jobs.import_text",
     "factcheck.jobs.import_url",

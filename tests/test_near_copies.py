@@ -1,21 +1,26 @@
 """Near-copies: an article whose text is nearly the same as one already imported (a wire story
-published again with a line changed) is named on the import form, before anything is stored, and
-in the summaries of the command line and of background imports."""
+published again with a line changed) is held back with the earlier one named, before anything is
+stored, on the import form and in background imports of one article (a URL, a big paste), until
+the reviewer chooses "Import anyway" or "Cancel"; bulk imports and the command line import it and
+say so in their summaries."""
 
 import io
 import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import HX, SAMPLE_ARTICLE, page_token, parse, words
+from helpers import DAM_ARTICLE_PAGE, HX, SAMPLE_ARTICLE, new_database, page_token, parse, words
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from local_server import page
 
 from factcheck import db as database
+from factcheck import import_jobs, job_progress, jobs
 from factcheck.bulk_import import import_items
 from factcheck.cli import main
 from factcheck.importers import from_text
 from factcheck.ingest import ingest_text
+from factcheck.network.fetch import FetchPolicy
 from factcheck.store import articles as article_store
 from factcheck.store import audit
 from factcheck.store.near_copies import near_copies
@@ -139,8 +144,11 @@ def test_a_batch_names_near_copies_within_itself(app_db):
     first = summary.results[0].article_id
     assert alike.near_copies[0]["id"] == first
     assert (
-        f"flood-again.txt (article {alike.article_id}) is like article {first}"
-        " “Flooding closes 14 schools in the river valley”"
+        f"1 near copy of earlier articles imported: flood-again.txt became article"
+        f" {alike.article_id} although its text is"
+    ) in summary.text()
+    assert (
+        f"the same as article {first} “Flooding closes 14 schools in the river valley”"
     ) in summary.text()
     assert summary.as_json()["near_copies"] == 1
 
@@ -197,9 +205,13 @@ def test_a_near_copy_among_uploaded_files_is_named_in_the_summary(client, app_db
     response = client.post("/imports", data=data, content_type="multipart/form-data")
     page = parse(client.get(response.headers["Location"]))
     note = words(page.cssselect(".import-summary .import-note")[0])
-    assert note.endswith("1 article nearly the same as one imported earlier: see below.")
+    assert note.endswith(
+        "1 of them is a near copy of an earlier article, imported all the same: see below."
+    )
     [alike] = page.cssselect("[data-near-copy]")
+    assert words(alike).startswith("imported as a near copy of Flooding closes 14 schools")
     assert alike.cssselect("a")[0].get("href") == f"/articles/{first}"
+    assert len(article_store.list_articles(app_db)) == 3  # a bulk upload does not stop to ask
 
 
 # The command line
@@ -219,15 +231,158 @@ def test_the_cli_names_the_earlier_article(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("Imported article 2 with")
-    assert lines[1].startswith("Nearly the same text (")
-    assert "as article 1 “Flooding closes 14 schools in the river valley”" in lines[1]
+    assert lines[1].startswith("This is a near copy: its text is ")
+    assert "the same as article 1 “Flooding closes 14 schools in the river valley”" in lines[1]
     as_json = json.loads(run("import", str(again), "--json").output)
     assert as_json["duplicate"] is True
 
 
-def test_a_background_import_of_a_near_copy_ends_on_a_warning(
-    client, app_db, immediate_jobs, monkeypatch
+# Background imports of one article: held back, then "Import anyway" or "Cancel"
+
+REPUBLISHED_PAGE = DAM_ARTICLE_PAGE.replace(
+    b"to start in the spring", b"to start in the spring of next year"
+)
+
+
+@pytest.fixture
+def url_import(client, app, site):
+    """url_import(page_bytes) serves a page and imports it by its URL through the form (htmx);
+    returns the response and the job id."""
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    token = page_token(client, "/")
+    served = iter(range(1000))
+
+    def post(body: bytes):
+        path = f"/story-{next(served)}"
+        site.routes[path] = page(body)
+        data = {"csrf_token": token, "source": "url", "url": site.url(path)}
+        return client.post("/imports", data=data, headers=HX)
+
+    return post
+
+
+def _job_id(response) -> str:
+    """The job a progress fragment is about, from its JSON link."""
+    link = parse(response).cssselect("a.json-link")[0].get("href")
+    return link.removeprefix("/imports/").removesuffix(".json")
+
+
+def _held_url_import(url_import, app_db):
+    first = url_import(DAM_ARTICLE_PAGE)
+    first_id = int(first.headers["HX-Redirect"].rsplit("/", 1)[1])
+    held = url_import(REPUBLISHED_PAGE)
+    assert held.status_code == 202 and "HX-Redirect" not in held.headers
+    return first_id, held
+
+
+def _decide(client, held, action: str):
+    form = parse(held).cssselect(f"form[action$='/{action}']")[0]
+    token = form.cssselect("input[name=csrf_token]")[0].get("value")
+    return client.post(form.get("action"), data={"csrf_token": token}, headers=HX)
+
+
+def test_a_url_import_of_a_near_copy_is_held_with_links_and_stores_nothing(
+    url_import, client, app_db, immediate_jobs
 ):
+    first_id, held = _held_url_import(url_import, app_db)
+    fragment = parse(held)
+    assert fragment.get("data-job-stage") == "held" and fragment.get("hx-get") is None
+    assert words(fragment.cssselect("h2")[0]) == "Nearly the same as an earlier article"
+    warning = fragment.cssselect("[data-near-copies]")[0]
+    assert "nearly the same as an article already imported" in words(warning)
+    link = warning.cssselect("a")[0]
+    assert link.get("href") == f"/articles/{first_id}"
+    assert words(link) == "Dam inspection finds 7 cracks"
+    assert "% the same text" in words(warning)
+    buttons = [words(button) for button in warning.cssselect("button")]
+    assert buttons == ["Import anyway", "Cancel"]
+    assert not fragment.cssselect(".field-hint")  # nothing carries on while it waits
+    assert len(article_store.list_articles(app_db)) == 1
+    job_id = _job_id(held)
+    state = client.get(f"/imports/{job_id}.json").get_json()
+    assert state["stage"] == "held" and [c["id"] for c in state["near_copies"]] == [first_id]
+    # The extracted article is kept for the decision, as the task that would store it.
+    assert job_progress.kept_input(job_id)["task"] == "import_article"
+    # Without script the progress page shows the same warning and stops refreshing.
+    page_now = parse(client.get(f"/imports/{job_id}"))
+    assert page_now.cssselect("[data-near-copies] a")[0].get("href") == f"/articles/{first_id}"
+    assert not page_now.cssselect("noscript meta[http-equiv=refresh]")
+
+
+def test_import_anyway_stores_the_held_article_once_and_opens_it(
+    url_import, client, app_db, immediate_jobs, site
+):
+    first_id, held = _held_url_import(url_import, app_db)
+    seen = len(site.seen)
+    anyway = _decide(client, held, "import-anyway")
+    [second] = [a for a in article_store.list_articles(app_db) if a["id"] != first_id]
+    assert anyway.headers["HX-Redirect"] == f"/articles/{second['id']}"
+    assert "spring of next year" in article_store.get_article(app_db, second["id"])["body"]
+    assert second["import_format"] == "url" and second["imported_by"] == "rita"
+    assert len(site.seen) == seen  # stored from what was fetched, not fetched again
+    assert job_progress.kept_input(_job_id(held)) is None
+    # Pressing it again (a second tab, a double click) stores nothing more.
+    again = _decide(client, held, "import-anyway")
+    assert "Imported anyway" in words(parse(again).cssselect("h2")[0])
+    assert len(article_store.list_articles(app_db)) == 2
+    [row] = [
+        row for row in audit.history(app_db, "article", second["id"]) if row["action"] == "import"
+    ]
+    assert row["actor"] == "rita"
+    assert audit.verify(app_db).ok
+
+
+def test_cancel_forgets_the_held_article_and_stores_nothing(
+    url_import, client, app_db, immediate_jobs
+):
+    _first_id, held = _held_url_import(url_import, app_db)
+    job_id = _job_id(held)
+    cancelled = parse(_decide(client, held, "cancel"))
+    assert words(cancelled.cssselect("h2")[0]) == "Import cancelled"
+    assert "nothing was added" in words(cancelled.cssselect(".import-note")[0])
+    assert not cancelled.cssselect("button")
+    assert job_progress.kept_input(job_id) is None
+    assert client.get(f"/imports/{job_id}.json").get_json()["stage"] == "cancelled"
+    assert _decide(client, held, "import-anyway").status_code == 202  # too late: shows the state
+    assert len(article_store.list_articles(app_db)) == 1
+
+
+def test_an_exact_copy_by_url_is_still_reported_as_already_imported(
+    url_import, app_db, immediate_jobs
+):
+    url_import(DAM_ARTICLE_PAGE)
+    again = url_import(DAM_ARTICLE_PAGE)
+    assert words(parse(again).cssselect(".import-note")[0]).startswith("Already imported")
+    assert len(article_store.list_articles(app_db)) == 1
+
+
+def test_someone_else_cannot_decide_a_held_import(url_import, client_as, app_db, immediate_jobs):
+    _first_id, held = _held_url_import(url_import, app_db)
+    other = client_as("ed")
+    token = page_token(other, "/")
+    job_id = _job_id(held)
+    response = other.post(f"/imports/{job_id}/import-anyway", data={"csrf_token": token})
+    assert response.status_code == 404
+    assert len(article_store.list_articles(app_db)) == 1
+    assert job_progress.kept_input(job_id) is not None
+
+
+def test_a_hold_left_longer_than_a_day_is_dropped(url_import, client, app_db, immediate_jobs):
+    _first_id, held = _held_url_import(url_import, app_db)
+    job_id = _job_id(held)
+    state = job_progress.progress(job_id)
+    job_progress.set_progress(
+        job_id, "held", state["message"], near_copies=state["near_copies"],
+        held_at=state["held_at"] - job_progress.HOLD_SECONDS - 1,
+    )  # fmt: skip
+    assert job_progress.forget_expired_holds() == [job_id]
+    assert job_progress.kept_input(job_id) is None
+    shown = parse(client.get(f"/imports/{job_id}", headers=HX))
+    assert "more than a day" in words(shown.cssselect(".import-note")[0])
+    assert len(article_store.list_articles(app_db)) == 1
+
+
+def test_a_big_paste_of_a_near_copy_is_held_too(client, app_db, immediate_jobs, monkeypatch):
     from factcheck.views import imports
 
     first = ingest_text(app_db, SAMPLE_ARTICLE).article_id
@@ -235,8 +390,36 @@ def test_a_background_import_of_a_near_copy_ends_on_a_warning(
     data = {"csrf_token": page_token(client, "/"), "source": "paste", "text": REPUBLISHED}
     response = client.post("/imports", data=data)
     assert response.headers["Location"].startswith("/imports/")  # not straight to the article
-    page = parse(client.get(response.headers["Location"]))
-    warning = page.cssselect("[data-near-copies]")[0]
+    held = client.get(response.headers["Location"])
+    warning = parse(held).cssselect("[data-near-copies]")[0]
     assert warning.cssselect("a")[0].get("href") == f"/articles/{first}"
-    opened = page.cssselect(".import-note a")[0].get("href")
-    assert opened != f"/articles/{first}" and opened.startswith("/articles/")
+    assert len(article_store.list_articles(app_db)) == 1
+    anyway = _decide(client, held, "import-anyway")
+    assert anyway.headers["HX-Redirect"].startswith("/articles/")
+    assert len(article_store.list_articles(app_db)) == 2
+
+
+def test_the_url_job_holds_a_near_copy_without_the_web(tmp_path, immediate_jobs, site):
+    path = tmp_path / "j.db"
+    db = new_database(path)
+    site.routes["/a"] = page(DAM_ARTICLE_PAGE)
+    site.routes["/b"] = page(REPUBLISHED_PAGE)
+    policy = FetchPolicy.local_test(site.port)
+    first = import_jobs.import_url(str(path), site.url("/a"), None, policy).get()
+    held = import_jobs.import_url(str(path), site.url("/b"), None, policy)
+    outcome = held.get()
+    assert outcome["held"] is True and outcome["near_copies"][0]["id"] == first["article_id"]
+    assert job_progress.progress(held.id)["stage"] == "held"
+    assert len(article_store.list_articles(db)) == 1
+    db.close()
+
+
+def test_a_restart_leaves_a_held_import_waiting(url_import, app_db, immediate_jobs):
+    from factcheck import job_recovery
+
+    _first_id, held = _held_url_import(url_import, app_db)
+    job_id = _job_id(held)
+    jobs.huey.get(job_id)  # the task's own result is read and gone: only its progress is left
+    assert job_id not in job_recovery.recover_interrupted()["imports"]
+    assert job_progress.progress(job_id)["stage"] == "held"
+    assert job_progress.held_input(job_id)["task"] == "import_article"

@@ -121,9 +121,9 @@ def _import_one(source, title, source_url, source_format, limit, language, as_us
         click.echo(f"Imported article {result.article_id} with {result.claims} units.")
         for earlier in result.near_copies:
             click.echo(
-                f"Nearly the same text ({earlier['resemblance']:.0%}) as article {earlier['id']}"
-                f" “{reveal(earlier['title'])}”, imported {earlier['imported_at']}:"
-                f" `factcheck claims {earlier['id']}` shows it."
+                f"This is a near copy: its text is {earlier['resemblance']:.0%} the same as"
+                f" article {earlier['id']} “{reveal(earlier['title'])}”, imported"
+                f" {earlier['imported_at']} (`factcheck claims {earlier['id']}` shows it)."
             )
 
 

@@ -24,7 +24,7 @@ DIRECT_IMPORT_MAX_BYTES = 100_000
 # Several files (or a .jsonl or .csv file of articles) always run as one background job.
 MAX_UPLOAD_FILES = 200
 RECORD_SUFFIXES = (".jsonl", ".csv")
-FINISHED_STAGES = ("done", "failed")
+FINISHED_STAGES = job_progress.FINISHED_STAGES
 STAGE_LABELS = {
     "queued": "Waiting to start…",
     "fetching": "Fetching…",
@@ -32,6 +32,8 @@ STAGE_LABELS = {
     "saving": "Splitting into claims…",
     "done": "Imported",
     "failed": "Import failed",
+    "held": "Nearly the same as an earlier article",
+    "cancelled": "Import cancelled",
 }
 STAGE_STEPS = ("queued", "fetching", "saving", "done")
 
@@ -245,13 +247,13 @@ def start_import():
 
 
 def opens_article(job: dict) -> bool:
-    """A finished import of one new article goes straight to it; several files end on a summary,
-    and an article nearly the same as an earlier one ends on a warning that links both."""
+    """A finished import of one new article goes straight to it (a near copy too, once the
+    reviewer chose "Import anyway"); several files end on a summary."""
     return (
         job["stage"] == "done"
         and "items" not in job
         and not job.get("duplicate")
-        and not job.get("near_copies")
+        and (not job.get("near_copies") or bool(job.get("near_copy_accepted")))
     )
 
 
@@ -297,6 +299,8 @@ def can_retry(job_id: str, state: dict) -> bool:
 
 
 def job_context(job_id: str) -> dict:
+    # A hold past its time is dropped here, before its page is shown.
+    held = job_progress.held_input(job_id)
     state = job_state(job_id)
     if state["stage"] == "failed" and state.get("store_error"):
         state["message"] = store_words(state["code"], state.get("facts") or {})
@@ -309,10 +313,13 @@ def job_context(job_id: str) -> dict:
     return {
         "job_id": job_id,
         "job": state,
-        "stage_label": STAGE_LABELS.get(state["stage"], state["stage"]),
+        "stage_label": "Imported anyway"
+        if state.get("resumed_as")
+        else STAGE_LABELS.get(state["stage"], state["stage"]),
         "stage_steps": STAGE_STEPS,
         "finished": state["stage"] in FINISHED_STAGES,
         "can_retry": can_retry(job_id, state),
+        "can_decide": state["stage"] == "held" and held is not None,
     }
 
 
@@ -339,3 +346,31 @@ def retry_import(job_id):
     if not job_context(str(job_id))["can_retry"]:
         raise NotFound("import_job.cannot_retry", {"id": job_id})
     return _follow_job(job_recovery.retry_import(str(job_id), signed_in_actor().username))
+
+
+def _still_held(job_id: str) -> bool:
+    """Whether this job of the signed-in reviewer's holds a near copy back, still waiting."""
+    return bool(job_context(job_id)["can_decide"])
+
+
+@bp.post("/imports/<uuid:job_id>/import-anyway")
+def import_anyway(job_id):
+    """Store a held-back near copy after all, as a new job (audited by the store as any import).
+    One already decided (or dropped) shows what became of it instead."""
+    held = str(job_id)
+    if not _still_held(held):
+        return _follow_job(held)
+    near = (job_progress.progress(held) or {}).get("near_copies", [])
+    new_id = job_recovery.retry_import(held, signed_in_actor().username)
+    job_progress.set_progress(
+        held, "cancelled", "Imported anyway", near_copies=near, resumed_as=new_id
+    )
+    return _follow_job(new_id)
+
+
+@bp.post("/imports/<uuid:job_id>/cancel")
+def cancel_import(job_id):
+    """Forget a held-back near copy: nothing is stored."""
+    if _still_held(str(job_id)):
+        job_progress.cancel_hold(str(job_id))
+    return _follow_job(str(job_id))

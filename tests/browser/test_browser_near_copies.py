@@ -1,5 +1,6 @@
 """In a real browser: pasting a story nearly the same as one already imported is held back with a
-link to the earlier one, and "Import anyway" imports it."""
+link to the earlier one, and "Import anyway" imports it; a background import (a URL, a big text)
+is held the same way in its progress."""
 
 import re
 
@@ -30,3 +31,35 @@ def test_a_near_copy_is_held_back_until_import_anyway(watched_page, article):
     page.wait_for_url(re.compile(r"/articles/\d+$"))
     assert int(page.url.rsplit("/", 1)[1]) > article["id"]
     assert_no_problems(page)
+
+
+def test_a_near_copy_in_a_background_import_is_held_until_import_anyway(
+    watched_page, article, monkeypatch
+):
+    from factcheck.views import imports
+
+    # Every paste runs as a background job, as a URL import or a big text does: the warning and
+    # its buttons come in the job's progress, not in the form.
+    monkeypatch.setattr(imports, "DIRECT_IMPORT_MAX_BYTES", 10)
+    page = watched_page
+    republished = (
+        SAMPLE_ARTICLE.replace(
+            "The mood in the town was calm.",
+            "Residents queued for sandbags outside the town hall until late on Tuesday evening.",
+        )
+        + "\nRepublished in the background by the browser test."
+    )
+    page.goto("/import")
+    page.get_by_label("Article text").fill(republished)
+    page.get_by_role("button", name="Import", exact=True).click()
+    area = page.locator("#import-area[data-job-stage=held]")
+    expect(area.get_by_role("heading")).to_have_text("Nearly the same as an earlier article")
+    warning = area.locator("[data-near-copies]")
+    expect(warning.get_by_role("link").first).to_have_attribute(
+        "href", re.compile(r"^/articles/\d+$")
+    )
+    expect(warning.get_by_role("button", name="Cancel")).to_be_visible()
+    assert_no_problems(page)
+    warning.get_by_role("button", name="Import anyway").click()
+    page.wait_for_url(re.compile(r"/articles/\d+$"))
+    assert int(page.url.rsplit("/", 1)[1]) > article["id"]
