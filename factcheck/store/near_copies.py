@@ -1,8 +1,6 @@
 """Finding articles already stored whose text is nearly the same as a new one, through the
 signatures kept at import (article_signatures, migration 015; see factcheck/text/resemblance.py)."""
 
-from collections import Counter
-
 from factcheck.store.mutation import query
 from factcheck.text import resemblance
 
@@ -23,28 +21,28 @@ def near_copies(
     signature belongs to, once it is stored."""
     if not signature:
         return []
-    shared: Counter[int] = Counter()
-    rare = 0
-    for value in signature:
-        holders = [
-            row[0]
-            for row in db.execute(
-                "SELECT article_id FROM article_signatures WHERE hash = ? LIMIT ?",
-                [value, COMMON + 1],
-            )
-        ]
-        # A hash many articles hold comes from boilerplate ("Reporting by ..."): it says nothing
-        # about which article this one copies, and reading all its holders would not scale.
-        if len(holders) > COMMON:
-            continue
-        rare += 1
-        shared.update(article_id for article_id in holders if article_id != leave_out)
-    least = resemblance.least_shared(rare)
-    candidates = [
-        (article_id,)
-        for article_id, count in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
-        if count >= least
-    ][:CANDIDATES]
+    # A hash many articles hold comes from boilerplate ("Reporting by ..."): it says nothing
+    # about which article this one copies, and reading all its holders would not scale. Each
+    # hash's holders are counted no further than COMMON + 1.
+    values = ",".join("(?)" for _ in signature)
+    rare = [
+        row[0]
+        for row in db.execute(
+            f"WITH sig(hash) AS (VALUES {values}) SELECT hash FROM sig WHERE (SELECT count(*)"
+            " FROM (SELECT 1 FROM article_signatures s WHERE s.hash = sig.hash LIMIT ?)) <= ?",
+            [*signature, COMMON + 1, COMMON],
+        )
+    ]
+    if not rare:
+        return []
+    least = resemblance.least_shared(len(rare))
+    marks = ",".join("?" for _ in rare)
+    candidates = db.execute(
+        f"SELECT article_id FROM article_signatures WHERE hash IN ({marks})"
+        " AND article_id IS NOT ? GROUP BY article_id HAVING count(*) >= ?"
+        " ORDER BY count(*) DESC, article_id DESC LIMIT ?",
+        [*rare, leave_out, least, CANDIDATES],
+    ).fetchall()
     found = []
     for (article_id,) in candidates:
         theirs = [
