@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from factcheck import db as database
 from factcheck.bulk_import import import_items
 from factcheck.cli import main
+from factcheck.cli.import_words import refusal_line
 from factcheck.importers import from_text
 from factcheck.ingest import ingest_text
 from factcheck.store import articles as article_store
@@ -141,8 +142,8 @@ def test_a_batch_names_near_copies_within_itself(app_db):
     assert (
         f"flood-again.txt (article {alike.article_id}) is like article {first}"
         " “Flooding closes 14 schools in the river valley”"
-    ) in summary.text()
-    assert summary.as_json()["near_copies"] == 1
+    ) in summary.text(refusal_line)
+    assert summary.as_json(refusal_line)["near_copies"] == 1
 
 
 # The import form

@@ -153,6 +153,10 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
 }
 
 
+# An import job cut off by a restart (job_recovery.py marks it `interrupted`).
+INTERRUPTED = "The server stopped while this import was running, so it did not finish. Try again."
+
+
 def fetch_failure_words(code: str | None, facts: Facts | None) -> str:
     """What the workbench says when fetching a page failed, from the failure's code and facts."""
     words = _FETCH_WORDS.get(code or "")

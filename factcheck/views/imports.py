@@ -299,6 +299,8 @@ def job_context(job_id: str) -> dict:
         state["message"] = store_words(state["code"], state.get("facts") or {})
     elif state["stage"] == "failed" and state.get("code"):
         state["message"] = import_words.refusal_words(state["code"], state.get("facts"))
+    elif state["stage"] == "failed" and state.get("interrupted"):
+        state["message"] = import_words.INTERRUPTED
     for item in state.get("items") or []:
         if item.get("status") == "refused" and item.get("code"):
             item["reason"] = import_words.refusal_words(item["code"], item.get("facts"))
