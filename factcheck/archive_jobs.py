@@ -109,7 +109,10 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
             "body": page.body,
         }
     except (FetchError, importers.ImportRefused) as error:
-        snapshot = {"status": "failed", "error": str(error)}
+        # The record keeps the command line's line; archive_words reads it for the evidence card.
+        from factcheck.cli.import_words import error_line
+
+        snapshot = {"status": "failed", "error": error_line(error)}
     if archive_url:
         snapshot.update(kind="web_archive", archive_url=archive_url)
     # A worker archives page after page: its thread keeps its connection between them.

@@ -18,7 +18,7 @@ from factcheck.importers import (
     open_path,
     tidy_text,
 )
-from factcheck.network.urls import clean_web_url
+from factcheck.network.urls import UrlProblem, clean_web_url
 
 RECORD_FORMATS = ("jsonl", "csv")
 RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
@@ -32,11 +32,11 @@ def _text_field(record: dict, name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ImportRefused(f"{name} must be text, not {type(value).__name__}")
+        raise ImportRefused("import.field_not_text", {"name": name, "type": type(value).__name__})
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ImportRefused(f"{name} is not valid UTF-8 text") from None
+        raise ImportRefused("import.field_not_utf8", {"name": name}) from None
     return value
 
 
@@ -53,9 +53,7 @@ def _date(value: str | None) -> str | None:
             return datetime.date.fromisoformat(value).isoformat()
         return datetime.datetime.fromisoformat(value).date().isoformat()
     except ValueError:
-        raise ImportRefused(
-            f"published_date {value[:40]!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
+        raise ImportRefused("import.bad_date", {"given": value[:40]}) from None
 
 
 def _url(value: str | None) -> str | None:
@@ -63,8 +61,8 @@ def _url(value: str | None) -> str | None:
         return None
     try:
         return clean_web_url(value)
-    except ValueError as error:
-        raise ImportRefused(f"url: {error}") from None
+    except UrlProblem as error:
+        raise ImportRefused("import.bad_url", {"problem": error.problem, **error.facts}) from None
 
 
 def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
@@ -72,7 +70,7 @@ def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported
     import does, its first line the headline."""
     body = _text_field(record, "body")
     if body is None or not body.strip():
-        raise ImportRefused("no body")
+        raise ImportRefused("import.no_body")
     title = _one_line(_text_field(record, "title"))
     author = _one_line(_text_field(record, "author"))
     url = _url(_text_field(record, "url"))
@@ -87,9 +85,9 @@ def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported
     return imported
 
 
-def _refuse(reason: str) -> Callable[[], ImportedArticle]:
+def _refuse(code: str, facts: dict) -> Callable[[], ImportedArticle]:
     def refused() -> ImportedArticle:
-        raise ImportRefused(reason)
+        raise ImportRefused(code, facts)
 
     return refused
 
@@ -99,13 +97,14 @@ def _json_loader(raw: bytes, max_bytes: int) -> Callable[[], ImportedArticle]:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ImportRefused(f"not valid UTF-8 (bad byte at position {error.start})") from None
+            raise ImportRefused("import.record_not_utf8", {"position": error.start}) from None
         try:
             record = json.loads(text)
         except ValueError as error:
-            raise ImportRefused(f"not valid JSON ({str(error).split(':')[0]})") from None
+            problem = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+            raise ImportRefused("import.bad_json", {"problem": problem}) from None
         if not isinstance(record, dict):
-            raise ImportRefused("not a JSON object with a body field")
+            raise ImportRefused("import.not_json_object")
         return from_record(record, max_bytes=max_bytes)
 
     return load
@@ -121,7 +120,9 @@ def jsonl_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> It
 def _row_loader(header: list[str], row: list[str], max_bytes: int):
     def load() -> ImportedArticle:
         if len(row) > len(header):
-            raise ImportRefused(f"{len(row)} cells under a header of {len(header)} columns")
+            raise ImportRefused(
+                "import.too_many_cells", {"cells": len(row), "columns": len(header)}
+            )
         return from_record(dict(zip(header, row, strict=False)), max_bytes=max_bytes)
 
     return load
@@ -138,10 +139,7 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     except (StopIteration, csv.Error):
         header = []
     if "body" not in header:
-        raise ImportRefused(
-            "the CSV file has no body column; its first row must name the columns "
-            f"({', '.join(RECORD_FIELDS)})"
-        )
+        raise ImportRefused("import.no_body_column", {"fields": list(RECORD_FIELDS)})
     number = 1
     while True:
         number += 1
@@ -150,7 +148,7 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
         except StopIteration:
             return
         except csv.Error as error:
-            yield f"row {number}", _refuse(f"not a readable CSV row ({error})")
+            yield f"row {number}", _refuse("import.bad_csv_row", {"problem": str(error)})
             continue
         if any(cell.strip() for cell in row):
             yield f"row {number}", _row_loader(header, row, max_bytes)
@@ -181,7 +179,5 @@ def open_records(source: str, stdin: BinaryIO | None = None) -> BinaryIO:
     kind = binary_kind(head)
     if kind is not None:
         stream.close()
-        raise ImportRefused(
-            f"{source} is {kind}, not a file of articles; give a .jsonl or .csv file"
-        )
+        raise ImportRefused("import.not_records", {"path": source, "kind": kind})
     return stream

@@ -24,6 +24,9 @@ SHOWN_REFUSALS = 10
 
 logger = logging.getLogger(__name__)
 
+#: Words for a refusal's code and facts, from the front end showing the summary.
+Words = Callable[[str, dict], str]
+
 
 @dataclass
 class ItemResult:
@@ -32,7 +35,9 @@ class ItemResult:
     article_id: int | None = None
     units: int | None = None
     claims: int | None = None  # counted for the articles imported in this run
-    reason: str | None = None
+    #: Why a refused item was refused: a refusal code and its facts, for a front end to word.
+    code: str | None = None
+    facts: dict = field(default_factory=dict)
     #: Earlier articles with nearly the same text (id, title, imported_at, resemblance).
     near_copies: list[dict] = field(default_factory=list)
 
@@ -64,7 +69,8 @@ class BulkSummary:
     def all_refused(self) -> bool:
         return len(self.refused) == len(self.results)
 
-    def text(self) -> str:
+    def text(self, words: Words) -> str:
+        """The command line's one-line summary; `words` says a refusal's code and facts."""
         imported, refused = self.imported, self.refused
         claims = sum(result.claims or 0 for result in imported)
         if not self.all_refused:
@@ -76,7 +82,7 @@ class BulkSummary:
             parts = ["Nothing imported"]
         if refused:
             named = ", ".join(
-                f"{result.source} ({(result.reason or '').split(';')[0]})"
+                f"{result.source} ({words(result.code or '', result.facts)})"
                 for result in refused[:SHOWN_REFUSALS]
             )
             more = len(refused) - SHOWN_REFUSALS
@@ -102,14 +108,21 @@ class BulkSummary:
             )
         return "; ".join(parts)
 
-    def as_json(self) -> dict:
+    def as_json(self, words: Words) -> dict:
+        """Counts and every item, each refusal with its code, facts and `reason` in `words`."""
+        items = []
+        for result in self.results:
+            item = asdict(result)
+            if result.status == "refused":
+                item["reason"] = words(result.code or "", result.facts)
+            items.append(item)
         return {
             "imported": len(self.imported),
             "claims": sum(result.claims for result in self.imported),
             "duplicates": len(self.duplicates),
             "refused": len(self.refused),
             "near_copies": len(self.near_copies),
-            "items": [asdict(result) for result in self.results],
+            "items": items,
         }
 
 
@@ -117,9 +130,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _refusal(reason: str) -> Callable[[], importers.ImportedArticle]:
+def _refusal(code: str, facts: dict | None = None) -> Callable[[], importers.ImportedArticle]:
     def refused() -> importers.ImportedArticle:
-        raise ImportRefused(reason)
+        raise ImportRefused(code, facts)
 
     return refused
 
@@ -154,10 +167,12 @@ def file_items(
             try:
                 files = folder_files(Path(source))
             except PermissionError:
-                items.append((source, _refusal(f"cannot read the folder {source}")))
+                items.append((source, _refusal("import.unreadable_folder", {"path": source})))
                 continue
             if not files:
-                items.append((source, _refusal("this folder holds no .txt, .html or .htm files")))
+                items.append(
+                    (source, _refusal("import.empty_folder", {"suffixes": list(FOLDER_SUFFIXES)}))
+                )
             for path in files:
                 items.append((str(path), _file_loader(str(path), format, max_bytes, stdin)))
         else:
@@ -187,18 +202,17 @@ def upload_items(
         if suffix in article_records.RECORD_FORMATS:
             kind = importers.binary_kind(data[:1024])
             if kind is not None:
-                reason = f"this file is {kind}, not a file of articles; give a .jsonl or .csv file"
-                items.append((name, _refusal(reason)))
+                items.append((name, _refusal("import.not_records", {"path": name, "kind": kind})))
                 continue
             try:
                 records = list(
                     article_records.records(io.BytesIO(data), suffix, max_bytes=max_bytes)
                 )
             except ImportRefused as error:
-                items.append((name, _refusal(str(error))))
+                items.append((name, _refusal(error.code, error.facts)))
                 continue
             if not records:
-                items.append((name, _refusal("this file holds no articles")))
+                items.append((name, _refusal("import.no_records")))
             items.extend((f"{name} {label}", load) for label, load in records)
         else:
             is_html = name.lower().endswith(importers.HTML_SUFFIXES) or (
@@ -234,8 +248,8 @@ def _store_batch(
             results.append(_stored(label, prepared, db, actor))
         except Exception as error:
             logger.warning("%s could not be stored", label, exc_info=True)
-            reason = f"could not be stored ({type(error).__name__}: {error})"
-            results.append(ItemResult(label, "refused", reason=reason))
+            facts = {"error": f"{type(error).__name__}: {error}"}
+            results.append(ItemResult(label, "refused", code="import.not_stored", facts=facts))
     return results
 
 
@@ -261,7 +275,7 @@ def import_items(
         try:
             batch.append((position, label, prepare_unless_stored(db, load())))
         except ImportRefused as error:
-            results[position] = ItemResult(label, "refused", reason=str(error))
+            results[position] = ItemResult(label, "refused", code=error.code, facts=error.facts)
         if progress is not None:
             progress(1)  # reading and splitting take most of the time; storing a batch is quick
         if len(batch) >= batch_size:

@@ -140,8 +140,11 @@ def read_upload(data: bytes, url: str) -> Copy:
         raise CopyRefused(f"{shown}; upload a PDF, a PNG, JPEG, GIF or WebP image, or an HTML file")
     try:
         title, text = title_and_text(data, content_type, None, url)
-    except importers.ImportRefused as error:
-        raise CopyRefused(str(error)) from None
+    except importers.ImportRefused:
+        raise CopyRefused(
+            "the file's text cannot be read; upload a PDF, a PNG, JPEG, GIF or WebP image, or an"
+            " HTML file"
+        ) from None
     return Copy(data, content_type, hashlib.sha256(data).hexdigest(), title, text)
 
 

@@ -91,7 +91,7 @@ def import_url(
         imported = importers.from_url(url, policy=policy, max_bytes=max_bytes)
         return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
-        # The code and facts let the workbench word the failure; the message is the command line's.
+        # The code and facts let the workbench word the failure; the message is for logs.
         facts = {**_failure(error), "url": url}
         job_progress.set_progress(task.id, "failed", str(error), **facts)
         return {"error": str(error)}
@@ -120,9 +120,7 @@ def import_text(
             imported.title = title
         return _finish_import(task.id, db_path, imported, username, channel)
     except (importers.ImportRefused, StoreError) as error:
-        # A refused text's own message says it best; a refusal by the store has a code to word.
-        store = _failure(error) if isinstance(error, StoreError) else {}
-        job_progress.set_progress(task.id, "failed", str(error), **store)
+        job_progress.set_progress(task.id, "failed", str(error), **_failure(error))
         # The same text would be refused again: do not keep megabytes for a retry.
         job_progress.forget_input(task.id)
         return {"error": str(error)}
@@ -188,7 +186,8 @@ def import_files(
                 "source": result.source,
                 "status": result.status,
                 "article_id": result.article_id,
-                "reason": result.reason,
+                "code": result.code,
+                "facts": result.facts,
                 "near_copies": result.near_copies,
             }
             for result in summary.results

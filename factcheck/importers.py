@@ -36,14 +36,19 @@ _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class ImportRefused(Exception):
-    """An import that cannot go ahead; str() says what is wrong and what to do. `code` and
-    `facts` say the same for a front end that words it itself (a failed fetch's code, or
-    "too_large" with the limit)."""
+    """An import that cannot go ahead, never words: `code` names the refusal ("import.empty_text",
+    or a failed fetch's own code such as "http_status") and `facts` carries its details. The
+    command line words it in factcheck/cli/import_words.py, the workbench in
+    factcheck/views/error_words.py."""
 
-    def __init__(self, message: str, code: str | None = None, **facts):
-        super().__init__(message)
+    def __init__(self, code: str, facts: dict | None = None) -> None:
         self.code = code
-        self.facts = facts
+        self.facts = dict(facts or {})
+        super().__init__(code, self.facts)
+
+    def __str__(self) -> str:
+        # For logs only: front ends word the code and facts themselves.
+        return f"{self.code} {self.facts}"
 
 
 # How common binary formats begin, so that one renamed .html or .txt is named, not parsed.
@@ -87,9 +92,7 @@ def binary_kind(data: bytes) -> str | None:
 def _refuse_binary(data: bytes, expected: str) -> None:
     kind = binary_kind(data)
     if kind is not None:
-        raise ImportRefused(
-            f"this file is {kind}, not {expected}; import the article as an HTML or text file"
-        )
+        raise ImportRefused("import.binary_file", {"kind": kind, "expected": expected})
 
 
 @dataclass
@@ -114,39 +117,30 @@ def tidy_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
-def _too_large(what: str, max_bytes: int) -> ImportRefused:
-    return ImportRefused(
-        f"{what} is larger than the import limit of {max_bytes:,} bytes; "
-        "raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES",
-        "too_large",
-        limit=max_bytes,
-    )
-
-
 def _check_size(data: bytes, max_bytes: int) -> None:
     if len(data) > max_bytes:
-        raise _too_large("the article", max_bytes)
+        raise ImportRefused("import.too_large", {"limit": max_bytes})
 
 
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (BOM optional) or UTF-16 with a BOM; refuse anything else or binary data."""
-    _refuse_binary(data, "a text file")
+    _refuse_binary(data, "text")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = "utf-16"
     elif b"\x00" in data:
-        raise ImportRefused("this looks like a binary file, not text; import a .txt or .html file")
+        raise ImportRefused("import.binary_text")
     else:
         codec = "utf-8-sig"
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
+        encoding = codec.removesuffix("-sig").upper()
         raise ImportRefused(
-            f"the text is not valid {codec.removesuffix('-sig').upper()} "
-            f"(bad byte at position {error.start}); save it as UTF-8 and import it again"
+            "import.bad_encoding", {"encoding": encoding, "position": error.start}
         ) from None
     controls = len(_CONTROL_CHARACTERS.findall(text))
     if "\x00" in text or controls > CONTROL_SHARE_LIMIT * len(text):
-        raise ImportRefused("this looks like a binary file, not text; import a .txt or .html file")
+        raise ImportRefused("import.binary_text")
     return text
 
 
@@ -155,7 +149,7 @@ def from_text(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArt
     _check_size(data, max_bytes)
     body = tidy_text(decode_text(data))
     if not body:
-        raise ImportRefused("the text is empty; paste or import the article text")
+        raise ImportRefused("import.empty_text")
     title = body.split("\n", 1)[0].strip()
     return ImportedArticle(title, None, None, None, None, body, "text", True)
 
@@ -246,10 +240,10 @@ def _extract(page, url):
 
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
     _check_size(data, max_bytes)
-    _refuse_binary(data, "an HTML page")
+    _refuse_binary(data, "html")
     html = decode_html(data, encoding)
     if not html.strip():
-        raise ImportRefused("the HTML page is empty; check the file or link")
+        raise ImportRefused("import.empty_html")
     from factcheck.text.hidden_html import visible_tree
 
     tree = visible_tree(html)
@@ -258,10 +252,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         # A page that keeps its whole article out of sight until a script shows it.
         document, body = _extract(html, url)
     if len(body) < MIN_ARTICLE_CHARS:
-        raise ImportRefused(
-            "no article text found on this page; copy the article text and import it "
-            "with --format text"
-        )
+        raise ImportRefused("import.no_article")
     return ImportedArticle(
         # A page without a <title> is named by its first line, as a text import is.
         title=tidy_text(document.title or "") or _first_line(body),
@@ -293,9 +284,9 @@ def from_url(
     try:
         page = fetch(url, policy=policy, accept=HTML_TYPES, max_bytes=max_bytes)
     except ResponseTooLarge as error:
-        raise _too_large(url, max_bytes) from error
+        raise ImportRefused("import.too_large", {"limit": max_bytes, "url": url}) from error
     except FetchError as error:
-        raise ImportRefused(str(error), error.code, **error.facts) from error
+        raise ImportRefused(error.code, error.facts) from error
     return _article_from_html(page.body, page.url, page.encoding, "url", max_bytes)
 
 
@@ -308,14 +299,14 @@ def open_path(source: str) -> BinaryIO:
     try:
         return Path(source).open("rb")
     except FileNotFoundError:
-        raise ImportRefused(f"no such file: {source}; check the path") from None
+        raise ImportRefused("import.no_file", {"path": source}) from None
     except IsADirectoryError:
-        raise ImportRefused(f"{source} is a folder; give the path of one file") from None
+        raise ImportRefused("import.is_folder", {"path": source}) from None
     except PermissionError:
-        raise ImportRefused(f"cannot read {source}: permission denied") from None
+        raise ImportRefused("import.unreadable", {"path": source}) from None
     except OSError as error:
         raise ImportRefused(
-            f"cannot read {source[:200]}: {error.strerror}; check the path"
+            "import.unreadable", {"path": source[:200], "detail": error.strerror}
         ) from None
 
 
@@ -349,12 +340,12 @@ def load(
 ) -> ImportedArticle:
     """Import from a path, an http(s) URL, or "-" for stdin; format overrides detection."""
     if format is not None and format not in FORMATS:
-        raise ImportRefused(f"unknown format {format!r}; use text or html")
+        raise ImportRefused("import.unknown_format", {"given": format, "formats": list(FORMATS)})
     if _URL_SCHEME.match(source):
         if not source.lower().startswith(("http://", "https://")):
-            raise ImportRefused("only http and https links can be imported")
+            raise ImportRefused("import.not_web_link")
         if format == "text":
-            raise ImportRefused("links are imported as web pages; leave out --format text")
+            raise ImportRefused("import.link_as_text")
         return from_url(source, policy=policy, max_bytes=max_bytes)
     if source == "-":
         data = _read_capped(stdin if stdin is not None else sys.stdin.buffer, max_bytes)

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from factcheck.importers import binary_kind
-from factcheck.network.urls import clean_web_url
+from factcheck.network.urls import UrlProblem, clean_web_url
 
 FORMATS = ("csv", "tsv", "jsonl", "claimreview")
 #: The fields of a library record, in the order files and listings show them.
@@ -113,8 +113,12 @@ def clean_record(raw: dict) -> dict:
     if record["url"]:
         try:
             record["url"] = clean_web_url(record["url"])
-        except ValueError as error:
-            raise ValueError(f"the url cannot be used: {error}") from None
+        except UrlProblem as error:
+            # Library records are refused in plain words, the same for both front ends.
+            from factcheck.cli.import_words import url_problem_words
+
+            problem = url_problem_words({**error.facts, "problem": error.problem})
+            raise ValueError(f"the url cannot be used: {problem}") from None
     record["review_date"] = clean_date(record["review_date"])
     return record
 

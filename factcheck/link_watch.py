@@ -134,8 +134,16 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
     try:
         page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
     except FetchError as error:
+        # The record keeps the command line's line; archive_words reads it for the evidence card.
+        from factcheck.cli.import_words import error_line
+
         return link_checks.record_link_check(
-            db, url, actor=SYSTEM, outcome="failed", error=str(error), snapshot_id=snapshot_id
+            db,
+            url,
+            actor=SYSTEM,
+            outcome="failed",
+            error=error_line(error),
+            snapshot_id=snapshot_id,
         )
     digest = hashlib.sha256(page.body).hexdigest()
     found: dict[str, Any] = {

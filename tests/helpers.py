@@ -169,3 +169,20 @@ def refused_with(kind, pattern: str):
         yield caught
     said = error_words(caught.value)
     assert re.search(pattern, said), f"{pattern!r} not in {said!r}"
+
+
+def refusal_text(error) -> str:
+    """The command line's line for an ImportRefused or a FetchError (they carry codes, not words)."""
+    from factcheck.cli.import_words import error_line
+
+    return error_line(error)
+
+
+@contextmanager
+def refused_saying(kind, pattern: str):
+    """Like pytest.raises(kind, match=pattern), matched against the command line's words for the
+    refusal's code and facts."""
+    with pytest.raises(kind) as refused:
+        yield refused
+    line = refusal_text(refused.value)
+    assert re.search(pattern, line), line

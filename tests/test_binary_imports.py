@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 from click.testing import CliRunner
-from helpers import DAM_ARTICLE_PAGE, SAMPLE_ARTICLE, audit_count, page_token, parse
+from helpers import DAM_ARTICLE_PAGE, SAMPLE_ARTICLE, audit_count, page_token, parse, refused_saying
 
 from factcheck import job_progress
 from factcheck.cli import main
@@ -73,9 +73,9 @@ BINARIES = {
 @pytest.mark.parametrize(("kind", "data"), BINARIES.items(), ids=list(BINARIES))
 def test_each_kind_is_named(kind, data):
     assert binary_kind(data) in (f"a {kind}",)
-    with pytest.raises(ImportRefused, match=f"^this file is a {kind}, not an HTML page; "):
+    with refused_saying(ImportRefused, f"^this file is a {kind}, not an HTML page; "):
         from_html(data)
-    with pytest.raises(ImportRefused, match=f"^this file is a {kind}, not a text file; "):
+    with refused_saying(ImportRefused, f"^this file is a {kind}, not a text file; "):
         from_text(data)
 
 
@@ -112,7 +112,9 @@ def test_a_renamed_binary_upload_is_refused_beside_the_file_field(post_upload, a
     response = post_upload("story.html", data)
     assert response.status_code == 422
     message = parse(response).cssselect("#import-file-error")[0].text_content()
-    assert message.startswith(f"This file is a {kind}, not an HTML page;")
+    assert message == (
+        f"This file is a {kind}, not an HTML page. Import the article as an HTML or text file."
+    )
     assert "\n" not in message.strip()
     assert article_store.list_articles(app_db) == [] and audit_count(app_db) == before
 
@@ -127,7 +129,7 @@ def test_a_big_renamed_zip_fails_its_job_with_the_reason(post_upload, client, ap
     assert job_progress.progress(job_id)["stage"] == "failed"
     progress = parse(client.get(response.headers["Location"]))
     message = progress.cssselect("[data-error-message]")[0].text_content()
-    assert message.startswith("This file is a ZIP archive, not an HTML page;")
+    assert message.startswith("This file is a ZIP archive, not an HTML page. Import the article")
     assert "unexpected" not in message
     assert article_store.list_articles(app_db) == [] and audit_count(app_db) == before
 

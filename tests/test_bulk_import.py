@@ -117,7 +117,8 @@ def test_the_summary_is_one_line(run, folder):
     claims = _claims_in(_db(run))
     assert result.output == (
         f"Imported 3 articles ({claims} claims); 1 duplicate; 1 refused: {folder / 'a.html'}"
-        " (this file is a ZIP archive, not an HTML page)\n"
+        " (this file is a ZIP archive, not an HTML page; import the article as an HTML or text"
+        " file)\n"
     )
 
 
@@ -160,8 +161,13 @@ def test_a_json_lines_file_refuses_its_bad_lines_by_number(run, tmp_path):
     result = run("import", "--format", "jsonl", str(articles))
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Imported 2 articles (")
-    assert "5 refused: line 2 (no body), line 3 (not valid JSON" in result.output
-    assert "line 5 (published_date '30/11/2026' is not a date)" in result.output
+    assert (
+        "5 refused: line 2 (no body: give the article text in the body field), line 3 (not valid JSON"
+        in result.output
+    )
+    assert "line 5 (published_date '30/11/2026' is not a date; write it as YYYY-MM-DD)" in (
+        result.output
+    )
     assert "line 6 (url: only http:// and https:// addresses can be used)" in result.output
     assert "line 7 (not a JSON object with a body field)" in result.output
     db = _db(run)
@@ -190,7 +196,8 @@ def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):
         ("row 3", "refused"),
         ("row 4", "imported"),
     ]
-    assert summary["items"][1]["reason"] == "no body"
+    assert summary["items"][1]["reason"] == "no body: give the article text in the body field"
+    assert (summary["items"][1]["code"], summary["items"][1]["facts"]) == ("import.no_body", {})
     db = _db(run)
     first = article_store.get_article(db, summary["items"][0]["article_id"])
     assert first["published_date"] == "2026-11-30" and first["author"] == "Mara Lind"
@@ -263,7 +270,8 @@ def test_a_failing_batch_falls_back_to_one_transaction_per_article(tmp_path, mon
         "imported",
         "imported",
     ]
-    assert "simulated failure" in summary.results[2].reason
+    assert summary.results[2].code == "import.not_stored"
+    assert "simulated failure" in summary.results[2].facts["error"]
     assert article_store.article_count(db) == 4
     _check_every_claim_and_the_audit(db)
 

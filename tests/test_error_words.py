@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli.error_words import error_words
+from factcheck.cli.import_words import refusal_line
 from factcheck.store import triage, verdicts
 from factcheck.store.errors import Invalid, NotFound
-from factcheck.views.error_words import fetch_failure_words, for_browser, store_error_words
+from factcheck.views import import_words
+from factcheck.views.error_words import store_error_words
 
 CLI_HINT = re.compile(r"--[a-z]|`|FACTCHECK_|factcheck [a-z]")
 
@@ -73,42 +75,64 @@ def test_missing_records_and_pages_answer_in_words(client):
         assert not CLI_HINT.search(message)
 
 
-@pytest.mark.parametrize(
-    ("message", "expected"),
-    [
-        (
-            "a ClaimReview needs the public address where fact-checks are published: set"
-            " FACTCHECK_PUBLIC_URL or give --public-url https://factcheck.example.org",
-            "A ClaimReview needs the public address where fact-checks are published.",
-        ),
-        ("comments are written by people: give --as USERNAME", "Comments are written by people."),
-        ("there is no user 'x'; run `factcheck user list` to see them", "There is no user 'x'."),
-        ("the article is empty", "The article is empty."),
-    ],
+# Facts an import refusal or a failed fetch may carry, as text of any kind.
+_fact_text = st.text(max_size=30)
+_fetch_facts = st.fixed_dictionaries(
+    {
+        "host": _fact_text,
+        "url": _fact_text,
+        "limit": st.integers(1, 2**40),
+        "port": st.integers(1, 65535),
+        "status": st.integers(100, 599),
+        "content_type": _fact_text,
+        "kind": _fact_text,
+        "expected": st.sampled_from(["text", "html"]),
+        "position": st.integers(0, 10**9),
+        "encoding": st.sampled_from(["UTF-8", "UTF-16"]),
+        "problem": st.sampled_from(["empty", "scheme", "no_host", "unparsable", "too_long"]),
+        "suffixes": st.just([".txt", ".html", ".htm"]),
+        "fields": st.just(["title", "body"]),
+        "name": _fact_text,
+        "type": _fact_text,
+        "given": _fact_text,
+        "cells": st.integers(2, 99),
+        "columns": st.integers(1, 9),
+    }
 )
-def test_command_line_hints_are_cut_from_messages_without_a_code(message, expected):
-    assert for_browser(message) == expected
 
 
 @settings(deadline=None)  # no timing assertions: the machine is shared
-@given(st.lists(st.sampled_from(["set FACTCHECK_X", "give --as U", "run `factcheck a`", "it is"
-                                 " wrong", "try again", "x"]), min_size=1, max_size=4),
-       st.sampled_from(["; ", ": "]))  # fmt: skip
-def test_no_command_line_hint_survives(parts, joiner):
-    shown = for_browser(joiner.join(parts))
-    assert not CLI_HINT.search(shown)
-    assert shown[:1].isupper() and shown.endswith(".")
+@given(st.sampled_from(sorted(set(import_words._IMPORT_WORDS) | set(import_words._FETCH_WORDS))),
+       _fetch_facts)  # fmt: skip
+def test_import_and_fetch_refusals_read_as_sentences_without_command_line_hints(code, facts):
+    shown = import_words.refusal_words(code, facts)
+    assert shown not in ("The article could not be imported.", "The page could not be fetched.")
+    assert shown[:1].isupper() and shown.endswith("."), shown
+    assert not any(hint in shown for hint in ("--max-bytes", "--format", "FACTCHECK_")), shown
 
 
 def test_fetch_failures_in_words():
-    assert fetch_failure_words("host_not_found", {"host": "x"}) == (
+    assert import_words.fetch_failure_words("host_not_found", {"host": "x"}) == (
         "The site could not be found. Check the address."
     )
-    assert fetch_failure_words("too_large", {"limit": 10 * 1024 * 1024}) == (
+    assert import_words.fetch_failure_words("too_large", {"limit": 10 * 1024 * 1024}) == (
         "The page is larger than 10 MB."
     )
-    assert fetch_failure_words("http_status", {"status": 503}).startswith(
+    assert import_words.fetch_failure_words("http_status", {"status": 503}).startswith(
         "The site had an error of its own (HTTP 503)"
     )
-    message = "refused: the host said no; run `factcheck x`"
-    assert fetch_failure_words(None, None, message) == "Refused: the host said no."
+    assert import_words.fetch_failure_words("no_such_failure", {}) == (
+        "The page could not be fetched."
+    )
+
+
+def test_an_import_too_large_says_the_limit_and_what_to_do_in_each_front_end():
+    facts = {"limit": 5 * 1024 * 1024, "url": "https://news.example/big"}
+    assert import_words.refusal_words("import.too_large", facts) == (
+        "The page is larger than the import limit of 5 MB. Paste the article text instead, or ask"
+        " an administrator to raise the limit."
+    )
+    assert refusal_line("import.too_large", facts) == (
+        "https://news.example/big is larger than the import limit of 5,242,880 bytes; raise it"
+        " with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+    )

@@ -443,7 +443,10 @@ def _failed_import(post_import, client, url: str):
     ("route", "words"),
     [
         (page(b"gone", status=404), "The page was not found: check the address"),
-        (page(b"x" * 3000), "The page is larger than 2 kB."),
+        (
+            page(b"x" * 3000),
+            "The page is larger than the import limit of 2 kB. Paste the article text instead",
+        ),
         (page(b"%PDF-1.4", content_type="application/pdf"), "The address is not a web page"),
     ],
 )

@@ -93,7 +93,10 @@ def test_several_files_import_as_one_job_that_ends_on_a_summary(upload, client, 
     assert words(duplicate).startswith("flood-again.txt")
     assert duplicate.cssselect("a")[0].get("href") == f"/articles/{existing['id']}"
     [refused] = lists["refused"]
-    assert words(refused).startswith("archive.html: this file is a ZIP archive")
+    assert words(refused) == (
+        "archive.html: This file is a ZIP archive, not an HTML page. Import the article as an"
+        " HTML or text file."
+    )
     assert refused.cssselect("a") == []
     assert audit.verify(app_db).ok
 
@@ -141,8 +144,8 @@ def test_a_jsonl_file_of_articles_imports_each_line(upload, client, app_db):
     lists = summary_lists(page)
     assert [words(li) for li in lists["imported"]] == ["batch.jsonl line 1"]
     assert [words(li) for li in lists["refused"]] == [
-        "batch.jsonl line 2: not valid JSON (Expecting value)",
-        "batch.jsonl line 3: no body",
+        "batch.jsonl line 2: This line is not valid JSON (Expecting value).",
+        "batch.jsonl line 3: This record has no body. Give the article text in its body field.",
     ]
     assert audit.verify(app_db).ok
 
@@ -153,7 +156,7 @@ def test_a_csv_without_a_body_column_is_refused_by_name(upload, client, app_db):
     )
     lists = summary_lists(parse(client.get(response.headers["Location"])))
     [refused] = lists["refused"]
-    assert words(refused).startswith("sheet.csv: the CSV file has no body column")
+    assert words(refused).startswith("sheet.csv: The CSV file has no body column. Its first row")
     assert len(article_store.list_articles(app_db)) == 1
 
 

@@ -18,6 +18,7 @@ from factcheck import db as database
 from factcheck import import_jobs, job_progress, jobs
 from factcheck.bulk_import import import_items
 from factcheck.cli import main
+from factcheck.cli.import_words import refusal_line
 from factcheck.importers import from_text
 from factcheck.ingest import ingest_text
 from factcheck.network.fetch import FetchPolicy
@@ -146,11 +147,11 @@ def test_a_batch_names_near_copies_within_itself(app_db):
     assert (
         f"1 near copy of earlier articles imported: flood-again.txt became article"
         f" {alike.article_id} although its text is"
-    ) in summary.text()
+    ) in summary.text(refusal_line)
     assert (
         f"the same as article {first} “Flooding closes 14 schools in the river valley”"
-    ) in summary.text()
-    assert summary.as_json()["near_copies"] == 1
+    ) in summary.text(refusal_line)
+    assert summary.as_json(refusal_line)["near_copies"] == 1
 
 
 # The import form

@@ -12,14 +12,16 @@ from helpers import PASSWORD, RATIONALE, SAMPLE_ARTICLE, audit_count, claim_now,
 
 import factcheck
 from factcheck import db as database
-from factcheck import lifecycle, passwords
+from factcheck import importers, lifecycle, passwords
 from factcheck.cli import error_words as cli_words
-from factcheck.cli import main
+from factcheck.cli import import_words, main
+from factcheck.importers import ImportRefused
 from factcheck.store import bulk, evidence, verdicts
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Forbidden
 from factcheck.views import bulk_words, claim_panel
 from factcheck.views import error_words as web_words
+from factcheck.views import import_words as web_import_words
 
 
 def _source(db, people, claim_id, url="https://county.example/bulletin"):
@@ -146,7 +148,13 @@ def test_the_panel_and_the_store_agree_on_who_wrote_a_verdict(app, app_db, peopl
 
 _ERRORS = {"Invalid", "NotFound", "Forbidden", "Conflict", "StoreError", "ExportRefused"}
 _CODE = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
-_WORDING_MODULES = {"cli/error_words.py", "views/error_words.py", "views/bulk_words.py"}
+_WORDING_MODULES = {
+    "cli/error_words.py",
+    "cli/import_words.py",
+    "views/error_words.py",
+    "views/import_words.py",
+    "views/bulk_words.py",
+}
 
 
 def _source_files():
@@ -204,12 +212,11 @@ _FACTS = {
     "starts": ["in_progress"], "username": "rita", "role": "reviewer", "roles": ["editor"],
     "then": "correct", "reason": "an opinion", "kind": "claim", "kinds": ["claim", "not_a_claim"],
     "given": "x", "what": "comment", "min_chars": 10, "min_words": 6, "labels": ["False"],
-    "keys": ["false"], "limit": 500, "choices": ["supports"], "problem": "it has no host name",
+    "keys": ["false"], "limit": 500, "choices": ["supports"], "problem": "no_host", "url": "x",
     "name": "claim", "minimum": 1, "maximum": 2**63 - 1, "statuses": ["unreviewed"],
     "removed_at": "2026-01-01", "doing": "copy", "expected": 2, "version": 3, "rating": "False",
     "names": ["colour"], "formats": ["csv"], "missing": "org_name", "state": "disabled",
     "actions": ["assign"], "actor": "ed", "cut": "inside_a_word", "next_id": 8,
-    "url": "https://example.org/a",
 }  # fmt: skip
 
 
@@ -242,6 +249,108 @@ def test_store_errors_hold_no_command_line_words(claim_world):
     assert not web_words.CLI_HINT.search(str(error))
     assert cli_words.error_words(error) == "only people can write a verdict: give --as USERNAME"
     assert web_words.store_error_words(error) == "Sign in to do this."
+
+
+# Imports and fetches refuse the same way: a code (an importer's "import.*", or a fetch's own, such
+# as "http_status") and facts, worded once by each front end; so do typed addresses.
+
+_IMPORT_RAISERS = {"ImportRefused", "FetchError", "ResponseTooLarge", "_refuse", "_refusal"}
+_IMPORT_CODE = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)?$")
+
+
+def _import_code_arguments():
+    """(where, the code argument) for every import refusal, failed fetch and URL problem built."""
+    for path, tree in _source_files():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _name(node)
+            if node.args and (name in _IMPORT_RAISERS or name == "UrlProblem"):
+                yield name, f"{path.name}:{node.lineno}", node.args[0]
+            for keyword in node.keywords if name == "ItemResult" else ():
+                if keyword.arg == "code":  # an item of a bulk import refused as it was stored
+                    yield name, f"{path.name}:{node.lineno}", keyword.value
+
+
+def _import_codes(url_problems: bool = False) -> set[str]:
+    return {
+        code
+        for name, _, argument in _import_code_arguments()
+        if (name == "UrlProblem") == url_problems
+        for code in _constants(argument)
+    }
+
+
+def test_import_refusals_and_fetch_failures_are_codes_never_words():
+    seen = 0
+    for _, where, argument in _import_code_arguments():
+        seen += 1
+        for text in _constants(argument):
+            assert _IMPORT_CODE.match(text), f"{where} raises words, not a code: {text!r}"
+        # A code is a constant, or one passed on from another refusal (error.code): never text
+        # made on the spot.
+        assert isinstance(argument, ast.Constant | ast.IfExp | ast.Attribute | ast.Name), (
+            f"{where} builds its code: {ast.unparse(argument)}"
+        )
+    assert seen > 50  # the scan finds them
+
+
+def test_both_front_ends_word_every_import_and_fetch_code():
+    codes = _import_codes()
+    assert {"import.no_article", "http_status", "too_large", "import.no_body"} <= codes
+    cli_codes = set(import_words.IMPORT_WORDS) | set(import_words.FETCH_WORDS)
+    web_codes = set(web_import_words._IMPORT_WORDS) | set(web_import_words._FETCH_WORDS)
+    assert codes - cli_codes == set(), "codes the command line cannot word"
+    assert codes - web_codes == set(), "codes the workbench cannot word"
+    assert cli_codes - codes == set(), "command-line words for codes nobody raises"
+    assert web_codes - codes == set(), "web words for codes nobody raises"
+    problems = _import_codes(url_problems=True)
+    assert "no_host" in problems
+    assert problems == set(import_words.URL_PROBLEMS) == set(web_import_words._URL_PROBLEMS)
+
+
+_IMPORT_FACTS = {
+    "host": "news.example", "detail": "Name or service not known", "reason": "a private address",
+    "address": "10.0.0.5", "port": 8080, "allowed": [80, 443], "url": "https://news.example/a",
+    "problem": "no_host", "scheme": "ftp", "stage": "connect", "error": "ConnectionError",
+    "limit": 5 * 1024 * 1024, "status": 404, "content_type": "application/pdf",
+    "expected": "html", "kind": "a ZIP archive", "encoding": "UTF-8", "position": 7,
+    "path": "story.txt", "given": "pdf", "formats": ["text", "html"],
+    "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "int", "cells": 4,
+    "columns": 3, "fields": ["title", "body"],
+}  # fmt: skip
+
+
+def test_every_import_and_fetch_wording_reads_its_facts():
+    for code in sorted(_import_codes()):
+        line = import_words.refusal_line(code, _IMPORT_FACTS)
+        shown = web_import_words.refusal_words(code, _IMPORT_FACTS)
+        assert line != f"refused ({code})", code
+        assert "\n" not in line and line == line.strip(), code
+        assert shown not in ("The article could not be imported.", "The page could not be fetched.")
+        assert not web_words.CLI_HINT.search(shown), (code, shown)
+        assert shown[:1].isupper() and shown.endswith("."), (code, shown)
+    for problem in sorted(_import_codes(url_problems=True)):
+        facts = {**_IMPORT_FACTS, "problem": problem, "limit": 2048}
+        assert import_words.url_problem_words(facts) != "that address cannot be used", problem
+        assert web_import_words.url_problem_words(facts) != "That address cannot be used."
+
+
+def test_an_import_refusal_holds_no_words_and_each_front_end_words_it(tmp_path):
+    with pytest.raises(ImportRefused) as refused:
+        importers.from_text(b"  \n ")
+    error = refused.value
+    assert (error.code, error.facts) == ("import.empty_text", {})
+    assert import_words.error_line(error) == "the text is empty; paste or import the article text"
+    assert web_import_words.refusal_words(error.code, error.facts) == (
+        "The text is empty. Paste or upload the article text."
+    )
+    with pytest.raises(ImportRefused) as refused:
+        importers.from_text(b"x" * 20, max_bytes=10)
+    assert "--max-bytes" in import_words.error_line(refused.value)
+    assert "--max-bytes" not in web_import_words.refusal_words(
+        refused.value.code, refused.value.facts
+    )
 
 
 def test_bulk_skips_are_codes_and_facts_worded_by_the_queue(claim_world):

@@ -16,6 +16,7 @@ from factcheck.cli.base import (
     system_actor,
 )
 from factcheck.cli.ids import ID
+from factcheck.cli.import_words import refusal_line
 from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
@@ -173,13 +174,13 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
     if not summary.results:
         raise UserError(f"{sources[0]} holds no articles; check the file")
     if as_json:
-        emit_json(summary.as_json())
+        emit_json(summary.as_json(refusal_line))
     elif not summary.all_refused:
-        click.echo(summary.text())
+        click.echo(summary.text(refusal_line))
     if summary.all_refused:
         if as_json:
             sys.exit(USAGE_ERROR)
-        raise UserError(summary.text())
+        raise UserError(summary.text(refusal_line))
 
 
 @main.command("articles")

@@ -45,6 +45,23 @@ def refusals() -> tuple[type[Exception], ...]:
     )
 
 
+def refusal_words(error: Exception) -> str:
+    """The one line for a refusal: an import's or a fetch's code and facts in the command line's
+    words; the other refusals carry their own message."""
+    from factcheck.importers import ImportRefused
+    from factcheck.network.fetch import FetchError
+
+    if isinstance(error, StoreError):
+        from factcheck.cli.error_words import error_words
+
+        return error_words(error)
+    if isinstance(error, ImportRefused | FetchError):
+        from factcheck.cli.import_words import error_line
+
+        return error_line(error)
+    return str(error)
+
+
 def _argument_problem(argument: str) -> str | None:
     """Why a command-line argument cannot be used, or None."""
     if "\x00" in argument:
@@ -75,7 +92,7 @@ class FactcheckGroup(click.Group):
 
             raise UserError(error_words(error)) from None
         except refusals() as error:
-            raise UserError(str(error)) from None
+            raise UserError(refusal_words(error)) from None
         except sqlite3.DatabaseError as error:
             raise UserError(f"the database could not be used ({error}); check --db") from None
 

@@ -4,6 +4,7 @@ codes in factcheck/views/error_words.py."""
 
 from collections.abc import Callable
 
+from factcheck.cli.import_words import url_problem_words
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import status_words
 from factcheck.store.errors import StoreError
@@ -89,7 +90,7 @@ def _not_set_up(facts: Facts) -> str:
 def _bad_address(facts: Facts) -> str:
     name, env, option = _ADDRESS.get(facts["what"], (facts["what"], "", ""))
     fix = f"; check {env} or {option}" if env else ""
-    return f"the {name} cannot be used: {facts['problem']}{fix}"
+    return f"the {name} cannot be used: {url_problem_words(facts)}{fix}"
 
 
 def _open_draft(facts: Facts) -> str:
@@ -220,7 +221,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "stance.unknown": lambda f: (
         f"stance must be one of {', '.join(f['choices'])}, not {f['given']!r}"
     ),
-    "url.invalid": lambda f: f["problem"],
+    "url.invalid": url_problem_words,
     "id.invalid": lambda f: (
         f"{f['name']} must be a whole number from {f['minimum']} to {f['maximum']},"
         f" not {f['given']!r}"

@@ -8,7 +8,7 @@ from factcheck import settings
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.ids import require_id
 from factcheck.lifecycle import STATUSES
-from factcheck.network.urls import clean_web_url
+from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
 
@@ -102,8 +102,9 @@ def _public_address(value: str | None, what: str) -> str | None:
         return None
     try:
         return clean_web_url(value).rstrip("/")
-    except ValueError as error:
-        raise ExportRefused("export.bad_address", {"what": what, "problem": str(error)}) from None
+    except UrlProblem as error:
+        facts = {**error.facts, "what": what, "problem": error.problem}
+        raise ExportRefused("export.bad_address", facts) from None
 
 
 @dataclass(frozen=True)

@@ -28,13 +28,19 @@ USER_AGENT = f"factcheck/{__version__} (newsroom fact-checking workbench)"
 
 
 class FetchError(Exception):
-    """A fetch that was refused or failed; str() is one line a user can act on. `code` says which
-    failure it is and `facts` carries its details, for a front end to put in its own words."""
+    """A fetch that was refused or failed, never words: `code` says which failure it is
+    ("timeout", "http_status", ...) and `facts` carries its details (host, url, status, limit).
+    The command line words it in factcheck/cli/import_words.py, the workbench in
+    factcheck/views/error_words.py."""
 
-    def __init__(self, message: str, code: str = "failed", **facts):
-        super().__init__(message)
+    def __init__(self, code: str, facts: dict | None = None) -> None:
         self.code = code
-        self.facts = facts
+        self.facts = dict(facts or {})
+        super().__init__(code, self.facts)
+
+    def __str__(self) -> str:
+        # For logs only: front ends word the code and facts themselves.
+        return f"{self.code} {self.facts}"
 
 
 class ResponseTooLarge(FetchError):
@@ -72,9 +78,7 @@ def resolve_host(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(
-            f"could not find the server {host}: {error}", "host_not_found", host=host
-        ) from error
+        raise FetchError("host_not_found", {"host": host, "detail": str(error)}) from error
     addresses: list[str] = []
     for _family, _type, _proto, _name, sockaddr in infos:
         address = str(sockaddr[0])  # an IP address as text (port and scope come apart)
@@ -83,11 +87,9 @@ def resolve_host(host: str, port: int) -> list[str]:
     return addresses
 
 
-def _refuse(
-    message: str, kind: type[FetchError] = FetchError, code: str = "refused", **facts
-) -> FetchError:
-    log.warning("fetch %s", message)
-    return kind(message, code, **facts)
+def _refuse(code: str, facts: dict, kind: type[FetchError] = FetchError) -> FetchError:
+    log.warning("fetch refused: %s %s", code, facts)
+    return kind(code, facts)
 
 
 def vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
@@ -96,7 +98,7 @@ def vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
     host = host.strip("[]")
     addresses = resolve_host(host, port)
     if not addresses:
-        raise FetchError(f"could not find the server {host}: no addresses", "host_not_found")
+        raise FetchError("host_not_found", {"host": host, "detail": "no addresses"})
     for text in addresses:
         address = ipaddress.ip_address(text.split("%", 1)[0])
         if address.is_loopback and port in policy.loopback_ports:
@@ -104,9 +106,10 @@ def vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
         reason = address_refusal(address)
         if reason is None:
             continue
-        if _is_ip_literal(host):
-            raise _refuse(f"refused: {host} is {reason}", code="private_address")
-        raise _refuse(f"refused: {host} resolves to {text}, {reason}", code="private_address")
+        facts = {"host": host, "reason": reason}
+        if not _is_ip_literal(host):
+            facts["address"] = text
+        raise _refuse("private_address", facts)
     return addresses
 
 
@@ -120,10 +123,7 @@ def _is_ip_literal(host: str) -> bool:
 
 def _check_port(port: int, policy: FetchPolicy) -> None:
     if policy.allowed_ports is not None and port not in policy.allowed_ports:
-        allowed = " and ".join(str(allowed) for allowed in sorted(policy.allowed_ports))
-        raise _refuse(
-            f"refused: port {port} is not allowed, only {allowed}", code="port", port=port
-        )
+        raise _refuse("port", {"port": port, "allowed": sorted(policy.allowed_ports)})
 
 
 if TYPE_CHECKING:
@@ -193,25 +193,18 @@ def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        raise _refuse(f"refused: {url} is not a valid web address", code="bad_address") from None
+        raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
-        shown = f"{scheme}: links" if scheme else "links without http:// or https://"
-        raise _refuse(
-            f"refused: only http and https links can be fetched, not {shown}", code="bad_address"
-        )
+        raise _refuse("bad_address", {"url": url, "problem": "scheme", "scheme": scheme})
     if "@" in parts.netloc:
-        raise _refuse(
-            "refused: links with a user name or password are not fetched; remove the part before"
-            " '@'",
-            code="bad_address",
-        )
+        raise _refuse("bad_address", {"url": url, "problem": "userinfo"})
     if not parts.hostname:
-        raise _refuse(f"refused: {url} has no server name", code="bad_address")
+        raise _refuse("bad_address", {"url": url, "problem": "no_host"})
     try:
         port = parts.port or DEFAULT_PORTS[scheme]
     except ValueError:
-        raise _refuse(f"refused: {url} has an invalid port", code="bad_address") from None
+        raise _refuse("bad_address", {"url": url, "problem": "bad_port"}) from None
     _check_port(port, policy)
     return parts.hostname, port
 
@@ -247,24 +240,20 @@ def _request(session, url: str, host: str, accept, timeout) -> requests.Response
             timeout=timeout,
         )
     except requests.exceptions.ConnectTimeout as error:
-        raise FetchError(f"timed out connecting to {host}; try again later", "timeout") from error
+        raise FetchError("timeout", {"host": host, "stage": "connect"}) from error
     except requests.exceptions.ReadTimeout as error:
-        raise FetchError(f"{host} did not answer in time; try again later", "timeout") from error
+        raise FetchError("timeout", {"host": host, "stage": "answer"}) from error
     except requests.exceptions.SSLError as error:
-        raise FetchError(f"could not verify the secure connection to {host}", "tls") from error
+        raise FetchError("tls", {"host": host}) from error
     except requests.exceptions.RequestException as error:
-        raise FetchError(
-            f"could not connect to {host}: {type(error).__name__}", "connect_failed"
-        ) from error
+        raise FetchError("connect_failed", {"host": host, "error": type(error).__name__}) from error
 
 
 def _read_body(response: requests.Response, url: str, max_bytes: int, deadline: float) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and "Content-Encoding" not in response.headers:
         if int(declared) > max_bytes:
-            raise _refuse(
-                _too_large(url, max_bytes), ResponseTooLarge, "too_large", limit=max_bytes
-            )
+            raise _refuse("too_large", {"url": url, "limit": max_bytes}, ResponseTooLarge)
     chunks = []
     size = 0
     try:
@@ -272,21 +261,13 @@ def _read_body(response: requests.Response, url: str, max_bytes: int, deadline: 
         for chunk in response.iter_content(chunk_size=64 * 1024):
             size += len(chunk)
             if size > max_bytes:
-                raise _refuse(
-                    _too_large(url, max_bytes), ResponseTooLarge, "too_large", limit=max_bytes
-                )
+                raise _refuse("too_large", {"url": url, "limit": max_bytes}, ResponseTooLarge)
             if time.monotonic() > deadline:
-                raise FetchError(f"{url} took too long to download; try again later", "timeout")
+                raise FetchError("timeout", {"url": url, "stage": "download"})
             chunks.append(chunk)
     except requests.exceptions.RequestException as error:
-        raise FetchError(
-            f"the download of {url} broke off: {type(error).__name__}", "broke_off"
-        ) from error
+        raise FetchError("broke_off", {"url": url, "error": type(error).__name__}) from error
     return b"".join(chunks)
-
-
-def _too_large(url: str, max_bytes: int) -> str:
-    return f"refused: {url} is larger than the limit of {max_bytes:,} bytes"
 
 
 def fetch(
@@ -309,34 +290,27 @@ def fetch(
         for _ in range(policy.max_redirects + 1):
             host, _port = check_url(current, policy)
             if time.monotonic() > deadline:
-                raise FetchError(f"{url} took too long to fetch; try again later", "timeout")
+                raise FetchError("timeout", {"url": url, "stage": "fetch"})
             with _request(session, current, host, accept, timeout) as response:
                 target = session.get_redirect_target(response)
                 if target is None:
                     return _finish(response, current, accept, max_bytes, deadline)
                 current = urldefrag(urljoin(current, target)).url
-    raise _refuse(
-        f"refused: {url} redirects more than {policy.max_redirects} times", code="redirects"
-    )
+    raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
 
 
 def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> FetchedPage:
     if not 200 <= response.status_code < 300:
-        reason = f" {response.reason}" if response.reason else ""
         raise FetchError(
-            f"{url} answered {response.status_code}{reason}",
             "http_status",
-            status=response.status_code,
+            {"url": url, "status": response.status_code, "reason": response.reason or ""},
         )
     header = response.headers.get("Content-Type", "")
     content_type, encoding = _parse_content_type(header)
     if content_type not in accept:
-        shown = content_type or "a response without a content type"
-        expected = " or ".join(sorted(accept))
         raise _refuse(
-            f"refused: {url} is {shown}, not the expected {expected}",
-            code="wrong_type",
-            content_type=content_type,
+            "wrong_type",
+            {"url": url, "content_type": content_type, "expected": sorted(accept)},
         )
     body = _read_body(response, url, max_bytes, deadline)
     return FetchedPage(url, response.status_code, content_type, body, encoding)

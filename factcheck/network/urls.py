@@ -13,27 +13,41 @@ def _netloc(hostname: str, port: int | None) -> str:
     return host + (f":{port}" if port else "")
 
 
+class UrlProblem(ValueError):
+    """Why a typed address cannot be used: `problem` names it ("empty", "too_long", "spaces",
+    "unparsable", "scheme", "no_host", "userinfo") and `facts` carries its details; each front end
+    words it (factcheck/cli/import_words.py, factcheck/views/error_words.py)."""
+
+    def __init__(self, problem: str, facts: dict | None = None) -> None:
+        self.problem = problem
+        self.facts = dict(facts or {})
+        super().__init__(problem, self.facts)
+
+    def __str__(self) -> str:
+        return f"{self.problem} {self.facts}" if self.facts else self.problem
+
+
 def clean_web_url(raw: str) -> str:
-    """The URL with surrounding space removed and scheme and host lower-cased; ValueError says why
-    it cannot be used."""
+    """The URL with surrounding space removed and scheme and host lower-cased; UrlProblem (a
+    ValueError) names what stops it being used."""
     url = (raw or "").strip()
     if not url:
-        raise ValueError("give the address of the page, starting with https://")
+        raise UrlProblem("empty")
     if len(url) > MAX_URL_LENGTH:
-        raise ValueError(f"that address is longer than {MAX_URL_LENGTH} characters")
+        raise UrlProblem("too_long", {"limit": MAX_URL_LENGTH})
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        raise ValueError("an address cannot contain spaces or control characters")
+        raise UrlProblem("spaces")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise ValueError(f"{url!r} is not a valid web address") from None
+        raise UrlProblem("unparsable", {"url": url}) from None
     if parts.scheme.lower() not in WEB_SCHEMES:
-        raise ValueError("only http:// and https:// addresses can be used")
+        raise UrlProblem("scheme", {"scheme": parts.scheme.lower()})
     if not parts.hostname:
-        raise ValueError(f"{url!r} has no host name")
+        raise UrlProblem("no_host", {"url": url})
     if parts.username or parts.password:
-        raise ValueError("an address with a user name or password in it cannot be used")
+        raise UrlProblem("userinfo")
     netloc = _netloc(parts.hostname.lower(), port)
     return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
 

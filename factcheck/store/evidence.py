@@ -4,7 +4,7 @@ from typing import cast
 
 from factcheck import lifecycle
 from factcheck.db import Database, inserted_id, utc_now
-from factcheck.network.urls import clean_web_url
+from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim, situation
@@ -54,8 +54,9 @@ def add_evidence(
     lifecycle.permit("evidence.add", situation(db, load_claim(db, claim_id)), actor)
     try:
         url = clean_web_url(url)
-    except ValueError as error:
-        raise Invalid("url.invalid", {"problem": str(error)}, field="url") from None
+    except UrlProblem as error:
+        facts = {**error.facts, "problem": error.problem}
+        raise Invalid("url.invalid", facts, field="url") from None
     if stance not in STANCES:
         raise Invalid(
             "stance.unknown" if (stance or "").strip() else "stance.missing",

@@ -1,11 +1,12 @@
-"""The workbench's words for refusals and failures: a store error's or a failed fetch's code and
-facts, said plainly for someone at a browser. The command line words the same store codes in
-factcheck/cli/error_words.py, with its options and commands; nothing here names them."""
+"""The workbench's words for refusals: a store error's code and facts, said plainly for someone at
+a browser. The command line words the same codes in factcheck/cli/error_words.py, with its options
+and commands; nothing here names them. Imports and fetches are worded in views/import_words.py."""
 
 import re
 
 from factcheck.lifecycle import status_words
 from factcheck.store.errors import StoreError
+from factcheck.views.import_words import url_problem_words
 
 Facts = dict
 
@@ -39,13 +40,6 @@ _BACKS_PUBLISHED_THEN = {
     "approve": "the correction in review leaves it out",
 }
 _ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fact-check address"}
-
-
-def _size(byte_count: int) -> str:
-    megabytes = byte_count / (1024 * 1024)
-    if megabytes >= 1:
-        return f"{megabytes:,.1f}".removesuffix(".0") + " MB"
-    return f"{max(1, byte_count // 1024):,} kB"
 
 
 def _ids(ids) -> str:
@@ -177,7 +171,7 @@ _STORE_WORDS = {
     ),
     "stance.missing": _stance,
     "stance.unknown": _stance,
-    "url.invalid": lambda f: sentence(f["problem"]),
+    "url.invalid": url_problem_words,
     "id.invalid": lambda f: (
         f"The {f['name']} number must be a whole number from {f['minimum']} to"
         f" {f['maximum']:,}, not {f['given']!r}."
@@ -272,8 +266,8 @@ _STORE_WORDS = {
         " its fact-checks are published; an administrator sets them."
     ),
     "export.bad_address": lambda f: (
-        f"The {_ADDRESS_NAMES.get(f['what'], 'address')} set for exports cannot be used"
-        f" ({f['problem']}); an administrator sets it."
+        f"The {_ADDRESS_NAMES.get(f['what'], 'address')} set for exports cannot be used; an"
+        f" administrator sets it. {url_problem_words(f)}"
     ),
     "export.unknown_filter": lambda f: f"Exports cannot be filtered by {', '.join(f['names'])}.",
     "export.unknown_format": lambda f: (
@@ -282,36 +276,6 @@ _STORE_WORDS = {
     "export.no_published_rating": lambda f: (
         f"Claim {f['claim_id']} has no published rating to put in a ClaimReview."
     ),
-}
-
-_HTTP_WORDS = {
-    401: "The site asks for a sign-in, so the page could not be fetched",
-    403: "The site refused to show the page",
-    404: "The page was not found: check the address, or the page may have moved",
-    410: "The page has been taken down",
-    429: "The site asked us to slow down",
-}
-
-_FETCH_WORDS = {
-    "host_not_found": lambda facts: "The site could not be found. Check the address.",
-    "timeout": lambda facts: "The site did not answer in time. Try again in a moment.",
-    "tls": lambda facts: "The site's secure connection could not be verified.",
-    "connect_failed": lambda facts: "The site could not be reached. Try again in a moment.",
-    "broke_off": lambda facts: "The download broke off before the end. Try again.",
-    "too_large": lambda facts: f"The page is larger than {_size(facts['limit'])}.",
-    "redirects": lambda facts: "The address sends us round too many redirects.",
-    "wrong_type": lambda facts: (
-        "The address is not a web page (it gives "
-        f"{facts.get('content_type') or 'a file of no stated kind'}). Paste the text instead."
-    ),
-    "private_address": lambda facts: "That address is on a private network, which is not fetched.",
-    "port": lambda facts: (
-        f"Addresses on port {facts['port']} are not fetched, only the usual web ports."
-    ),
-    "bad_address": lambda facts: (
-        "That is not a web address we can fetch: give one starting with https://."
-    ),
-    "refused": lambda facts: "That address is not one we may fetch.",
 }
 
 # A clause that speaks to the command line: an option, a setting, a command to run.
@@ -325,15 +289,6 @@ def sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def for_browser(message: str) -> str:
-    """A message from an importer or a fetch (which word their refusals for the command line)
-    with its clauses about options, settings and commands cut away. Store errors never come
-    here: they have codes, worded in _STORE_WORDS."""
-    parts = re.split(r";\s+|:\s+(?=set |give |run |add )", message)
-    kept = [part for part in parts if not CLI_HINT.search(part)]
-    return sentence("; ".join(kept) if kept else "That cannot be done here")
 
 
 def store_words(code: str | None, facts: Facts) -> str:
@@ -350,22 +305,3 @@ def store_words(code: str | None, facts: Facts) -> str:
 def store_error_words(error: StoreError) -> str:
     """What the workbench says for a refused request."""
     return store_words(error.code, error.facts)
-
-
-def fetch_failure_words(code: str | None, facts: dict | None, message: str = "") -> str:
-    """What the workbench says when fetching a page failed, from the failure's code and facts."""
-    facts = facts or {}
-    if code == "http_status":
-        status = facts.get("status", 0)
-        if status in _HTTP_WORDS:
-            return f"{_HTTP_WORDS[status]} (HTTP {status})."
-        if status >= 500:
-            return f"The site had an error of its own (HTTP {status}). Try again later."
-        return f"The site answered with an error (HTTP {status})."
-    words = _FETCH_WORDS.get(code or "")
-    if words is not None:
-        try:
-            return words(facts)
-        except KeyError:
-            pass
-    return for_browser(message) if message else "The page could not be fetched."

@@ -10,9 +10,10 @@ from factcheck import import_jobs, importers, job_progress, job_recovery, jobs
 from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
+from factcheck.views import import_words
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
-from factcheck.views.error_words import fetch_failure_words, for_browser, store_words
+from factcheck.views.error_words import store_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("imports", __name__)
@@ -78,12 +79,8 @@ def _too_large(limit: int) -> str:
 
 
 def refusal_words(error: importers.ImportRefused) -> str:
-    """An import refusal in the workbench's words (the message itself is the command line's)."""
-    if error.code == "too_large" and "limit" in error.facts:
-        return _too_large(error.facts["limit"])
-    if error.code:
-        return fetch_failure_words(error.code, error.facts, str(error))
-    return for_browser(str(error))
+    """An import refusal in the workbench's words."""
+    return import_words.refusal_words(error.code, error.facts)
 
 
 def read_source(form, files, limit: int) -> ImportSource:
@@ -305,11 +302,12 @@ def job_context(job_id: str) -> dict:
     if state["stage"] == "failed" and state.get("store_error"):
         state["message"] = store_words(state["code"], state.get("facts") or {})
     elif state["stage"] == "failed" and state.get("code"):
-        state["message"] = fetch_failure_words(state["code"], state.get("facts"), state["message"])
-        if state["code"] == "too_large" and "limit" in (state.get("facts") or {}):
-            state["message"] = f"The page is larger than {size_label(state['facts']['limit'])}."
-    elif state["stage"] == "failed":
-        state["message"] = for_browser(state["message"])
+        state["message"] = import_words.refusal_words(state["code"], state.get("facts"))
+    elif state["stage"] == "failed" and state.get("interrupted"):
+        state["message"] = import_words.INTERRUPTED
+    for item in state.get("items") or []:
+        if item.get("status") == "refused" and item.get("code"):
+            item["reason"] = import_words.refusal_words(item["code"], item.get("facts"))
     return {
         "job_id": job_id,
         "job": state,

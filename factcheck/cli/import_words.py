@@ -1,0 +1,182 @@
+"""The command line's words for an import that was refused, a fetch that failed and an address
+that cannot be used: their codes and facts said as one line that names what is wrong and the
+option or path that fixes it. The workbench words the same codes in factcheck/views/error_words.py.
+
+A failed archive or link check keeps this line as its record (archive_jobs.py, link_watch.py), and
+factcheck/archive_words.py reads it back into plain words for the evidence card."""
+
+from collections.abc import Callable
+
+Facts = dict
+
+_EXPECTED = {"text": "a text file", "html": "an HTML page"}
+
+
+def _url(facts: Facts) -> str:
+    return str(facts.get("url") or facts.get("host") or "the address")
+
+
+URL_PROBLEMS: dict[str, Callable[[Facts], str]] = {
+    "empty": lambda f: "give the address of the page, starting with https://",
+    "too_long": lambda f: f"that address is longer than {f['limit']} characters",
+    "spaces": lambda f: "an address cannot contain spaces or control characters",
+    "unparsable": lambda f: f"{f['url']!r} is not a valid web address",
+    "scheme": lambda f: "only http:// and https:// addresses can be used",
+    "no_host": lambda f: f"{f['url']!r} has no host name",
+    "userinfo": lambda f: "an address with a user name or password in it cannot be used",
+}
+
+
+def url_problem_words(facts: Facts) -> str:
+    """Why a typed address cannot be used, from clean_web_url's problem and its facts."""
+    words = URL_PROBLEMS.get(facts.get("problem", ""))
+    try:
+        return words(facts) if words else "that address cannot be used"
+    except KeyError:
+        return "that address cannot be used"
+
+
+def _bad_address(facts: Facts) -> str:
+    url, problem = facts.get("url", ""), facts.get("problem")
+    if problem == "scheme":
+        scheme = facts.get("scheme")
+        shown = f"{scheme}: links" if scheme else "links without http:// or https://"
+        return f"refused: only http and https links can be fetched, not {shown}"
+    if problem == "userinfo":
+        return (
+            "refused: links with a user name or password are not fetched; remove the part before"
+            " '@'"
+        )
+    if problem == "no_host":
+        return f"refused: {url} has no server name"
+    if problem == "bad_port":
+        return f"refused: {url} has an invalid port"
+    return f"refused: {url} is not a valid web address"
+
+
+def _private_address(facts: Facts) -> str:
+    if facts.get("address"):
+        return f"refused: {facts['host']} resolves to {facts['address']}, {facts['reason']}"
+    return f"refused: {facts['host']} is {facts['reason']}"
+
+
+_TIMEOUTS = {
+    "connect": "timed out connecting to {where}; try again later",
+    "answer": "{where} did not answer in time; try again later",
+    "download": "{where} took too long to download; try again later",
+    "fetch": "{where} took too long to fetch; try again later",
+}
+
+
+def _http_status(facts: Facts) -> str:
+    reason = f" {facts['reason']}" if facts.get("reason") else ""
+    return f"{_url(facts)} answered {facts['status']}{reason}"
+
+
+def _wrong_type(facts: Facts) -> str:
+    shown = facts.get("content_type") or "a response without a content type"
+    expected = " or ".join(facts.get("expected") or ["a web page"])
+    return f"refused: {_url(facts)} is {shown}, not the expected {expected}"
+
+
+FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
+    "host_not_found": lambda f: f"could not find the server {f['host']}: {f['detail']}",
+    "private_address": _private_address,
+    "port": lambda f: (
+        f"refused: port {f['port']} is not allowed, only {' and '.join(map(str, f['allowed']))}"
+    ),
+    "bad_address": _bad_address,
+    "timeout": lambda f: _TIMEOUTS.get(f.get("stage", ""), _TIMEOUTS["fetch"]).format(
+        where=_url(f)
+    ),
+    "tls": lambda f: f"could not verify the secure connection to {f['host']}",
+    "connect_failed": lambda f: f"could not connect to {f['host']}: {f['error']}",
+    "broke_off": lambda f: f"the download of {f['url']} broke off: {f['error']}",
+    "too_large": lambda f: f"refused: {f['url']} is larger than the limit of {f['limit']:,} bytes",
+    "redirects": lambda f: f"refused: {f['url']} redirects more than {f['limit']} times",
+    "http_status": _http_status,
+    "wrong_type": _wrong_type,
+}
+
+
+def _unreadable(facts: Facts) -> str:
+    if facts.get("detail"):
+        return f"cannot read {facts['path']}: {facts['detail']}; check the path"
+    return f"cannot read {facts['path']}: permission denied"
+
+
+IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
+    # One article: a file, standard input or a link
+    "import.binary_file": lambda f: (
+        f"this file is {f['kind']}, not {_EXPECTED.get(f['expected'], f['expected'])}; import"
+        " the article as an HTML or text file"
+    ),
+    "import.binary_text": lambda f: (
+        "this looks like a binary file, not text; import a .txt or .html file"
+    ),
+    "import.bad_encoding": lambda f: (
+        f"the text is not valid {f['encoding']} (bad byte at position {f['position']}); save it"
+        " as UTF-8 and import it again"
+    ),
+    "import.empty_text": lambda f: "the text is empty; paste or import the article text",
+    "import.too_large": lambda f: (
+        f"{f.get('url') or 'the article'} is larger than the import limit of {f['limit']:,}"
+        " bytes; raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+    ),
+    "import.empty_html": lambda f: "the HTML page is empty; check the file or link",
+    "import.no_article": lambda f: (
+        "no article text found on this page; copy the article text and import it with --format text"
+    ),
+    "import.no_file": lambda f: f"no such file: {f['path']}; check the path",
+    "import.is_folder": lambda f: f"{f['path']} is a folder; give the path of one file",
+    "import.unreadable": _unreadable,
+    "import.unknown_format": lambda f: (
+        f"unknown format {f['given']!r}; use {' or '.join(f['formats'])}"
+    ),
+    "import.not_web_link": lambda f: "only http and https links can be imported",
+    "import.link_as_text": lambda f: "links are imported as web pages; leave out --format text",
+    # Many articles: folders, JSON Lines and CSV files
+    "import.unreadable_folder": lambda f: f"cannot read the folder {f['path']}",
+    "import.empty_folder": lambda f: (
+        f"this folder holds no {', '.join(f['suffixes'][:-1])} or {f['suffixes'][-1]} files"
+    ),
+    "import.not_records": lambda f: (
+        f"{f['path']} is {f['kind']}, not a file of articles; give a .jsonl or .csv file"
+    ),
+    "import.no_records": lambda f: "this file holds no articles",
+    "import.not_stored": lambda f: f"could not be stored ({f['error']})",
+    "import.field_not_text": lambda f: f"{f['name']} must be text, not {f['type']}",
+    "import.field_not_utf8": lambda f: f"{f['name']} is not valid UTF-8 text",
+    "import.bad_date": lambda f: (
+        f"published_date {f['given']!r} is not a date; write it as YYYY-MM-DD"
+    ),
+    "import.bad_url": lambda f: f"url: {url_problem_words(f)}",
+    "import.no_body": lambda f: "no body: give the article text in the body field",
+    "import.record_not_utf8": lambda f: f"not valid UTF-8 (bad byte at position {f['position']})",
+    "import.bad_json": lambda f: f"not valid JSON ({f['problem']})",
+    "import.not_json_object": lambda f: "not a JSON object with a body field",
+    "import.too_many_cells": lambda f: (
+        f"{f['cells']} cells under a header of {f['columns']} columns"
+    ),
+    "import.no_body_column": lambda f: (
+        "the CSV file has no body column; its first row must name the columns"
+        f" ({', '.join(f['fields'])})"
+    ),
+    "import.bad_csv_row": lambda f: f"not a readable CSV row ({f['problem']})",
+}
+
+
+def refusal_line(code: str, facts: Facts) -> str:
+    """One line for an import refusal's or a failed fetch's code with these facts."""
+    words = IMPORT_WORDS.get(code) or FETCH_WORDS.get(code)
+    if words is not None:
+        try:
+            return words(facts)
+        except (KeyError, TypeError, ValueError):
+            pass
+    return f"refused ({code})"
+
+
+def error_line(error: Exception) -> str:
+    """One line for an ImportRefused or a FetchError."""
+    return refusal_line(getattr(error, "code", ""), getattr(error, "facts", {}))
