@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from factcheck.coded_errors import CodedError
 from factcheck.network.fetch import (
     DEFAULT_POLICY,
     HTML_TYPES,
@@ -35,20 +36,11 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-class ImportRefused(Exception):
+class ImportRefused(CodedError):
     """An import that cannot go ahead, never words: `code` names the refusal ("import.empty_text",
     or a failed fetch's own code such as "http_status") and `facts` carries its details. The
     command line words it in factcheck/cli/import_words.py, the workbench in
-    factcheck/views/error_words.py."""
-
-    def __init__(self, code: str, facts: dict | None = None) -> None:
-        self.code = code
-        self.facts = dict(facts or {})
-        super().__init__(code, self.facts)
-
-    def __str__(self) -> str:
-        # For logs only: front ends word the code and facts themselves.
-        return f"{self.code} {self.facts}"
+    factcheck/views/import_words.py."""
 
 
 # How common binary formats begin, so that one renamed .html or .txt is named, not parsed.

@@ -17,6 +17,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.util import connection as urllib3_connection
 
 from factcheck import __version__
+from factcheck.coded_errors import CodedError
 from factcheck.network.addresses import address_refusal
 
 log = logging.getLogger(__name__)
@@ -27,20 +28,11 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 USER_AGENT = f"factcheck/{__version__} (newsroom fact-checking workbench)"
 
 
-class FetchError(Exception):
+class FetchError(CodedError):
     """A fetch that was refused or failed, never words: `code` says which failure it is
     ("timeout", "http_status", ...) and `facts` carries its details (host, url, status, limit).
     The command line words it in factcheck/cli/import_words.py, the workbench in
-    factcheck/views/error_words.py."""
-
-    def __init__(self, code: str, facts: dict | None = None) -> None:
-        self.code = code
-        self.facts = dict(facts or {})
-        super().__init__(code, self.facts)
-
-    def __str__(self) -> str:
-        # For logs only: front ends word the code and facts themselves.
-        return f"{self.code} {self.facts}"
+    factcheck/views/import_words.py."""
 
 
 class ResponseTooLarge(FetchError):
