@@ -172,6 +172,9 @@ def test_on_a_phone_choosing_a_claim_opens_the_panel_over_the_text(browser, base
         assert box["x"] == 0 and box["width"] == SIZES["phone"]["width"]
         expect(panel.get_by_role("heading", name="Claim 3 of 7")).to_be_focused()
         page.keyboard.press("Escape")
+        # "Back to the text" loads the article page again; wait for it (and its scripts) to load
+        # before choosing a claim on it.
+        page.wait_for_url(f"**/articles/{work['article']}#claim-{work['untouched']}")
         expect(page.locator("#claim-panel .panel[data-claim-id]")).to_have_count(0)
 
         page.locator(f"#claim-{work['untouched']}").click()
