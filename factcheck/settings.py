@@ -301,7 +301,7 @@ def app_config(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Effective:
-    """A setting's value in use and where it came from ("default" or "environment")."""
+    """A setting's value in use and where it came from ("default", "environment", or an option)."""
 
     setting: Setting
     value: Any

@@ -196,3 +196,17 @@ def test_the_web_app_takes_its_settings_from_the_module(db_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_SESSION_COOKIE_SECURE", "sometimes")
     with pytest.raises(settings.SettingError, match="FACTCHECK_SESSION_COOKIE_SECURE must be"):
         create_app({"DATABASE": str(db_path)})
+
+
+def test_settings_shows_the_database_the_db_option_names(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "from-environment.db"))
+    chosen = tmp_path / "from-option.db"
+    result = run("--db", str(chosen), "settings", "--json")
+    assert result.exit_code == 0, result.output
+    rows = {row["variable"]: row for row in json.loads(result.output)["settings"]}
+    assert rows["FACTCHECK_DB"]["value"] == str(chosen)
+    assert rows["FACTCHECK_DB"]["source"] == "--db option"
+    plain = run("--db", str(chosen), "settings").output
+    assert re.search(rf"^FACTCHECK_DB +--db option +{re.escape(str(chosen))}$", plain, re.M)
+    without = json.loads(run("settings", "--json").output)["settings"]
+    assert {row["variable"]: row for row in without}["FACTCHECK_DB"]["source"] == "environment"

@@ -1,5 +1,7 @@
 """CLI command that shows every setting's value in use and where it came from, or the README table."""
 
+from dataclasses import replace
+
 import click
 
 from factcheck import settings
@@ -11,18 +13,35 @@ def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
+def _with_db_option(
+    ctx: click.Context, found: list[settings.Effective]
+) -> list[settings.Effective]:
+    """The database a `--db` option names wins over FACTCHECK_DB, so show that one."""
+    root = ctx.find_root()
+    if root.get_parameter_source("db_path") is not click.core.ParameterSource.COMMANDLINE:
+        return found
+    path = str(root.obj["db_path"])
+    return [
+        replace(item, value=path, source="--db option", problem=None)
+        if item.setting.name == "DB"
+        else item
+        for item in found
+    ]
+
+
 @main.command("settings")
 @click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
 @click.option(
     "--markdown", is_flag=True, help="Print the settings table the README holds, from the code."
 )
-def show_settings(as_json: bool, markdown: bool) -> None:
+@click.pass_context
+def show_settings(ctx: click.Context, as_json: bool, markdown: bool) -> None:
     """Show every FACTCHECK_* setting: the value in use (secrets hidden) and whether it came from
     the environment or is the default. A value that cannot be used is an error."""
     if markdown:
         click.echo(settings.markdown_table(), nl=False)
         return
-    found = settings.effective()
+    found = _with_db_option(ctx, settings.effective())
     unknown = settings.unknown()
     if as_json:
         emit_json(
