@@ -93,25 +93,33 @@ class _PlainOrigin:
     """normalise()'s origin list for plain ASCII text (no backquote), worked out only at the few
     indexes a found passage needs. Such text only changes case and has each run of whitespace
     between words cut to one space (and any before the first word dropped), so an index moves by
-    what the runs of whitespace before it lost: nothing at all in text spaced by single
-    characters, as extracted page text mostly is."""
+    what the runs of whitespace before it lost: nothing at all when the normal form is as long
+    as the text, as in extracted page text, whose words are spaced by single characters."""
 
-    def __init__(self, text: str):
-        # Where in the normal form the distance to the original grows, and the distance from there.
+    def __init__(self, text: str, normal_length: int):
+        self._text = text
+        # Where in the normal form the distance to the original grows, and the distance from
+        # there; worked out when first needed unless nothing moves.
         self._moves: list[int] = [0]
-        self._shifts: list[int] = [0]
-        for match in _LONG_SPACE.finditer(text):
+        self._shifts: list[int] | None = [0] if normal_length == len(text) else None
+
+    def _measure(self) -> list[int]:
+        shifts = [0]
+        for match in _LONG_SPACE.finditer(self._text):
             start, end = match.span()
-            if end == len(text):
+            if end == len(self._text):
                 break  # trailing space: no character of the normal form comes after it
             if start == 0:
-                self._shifts[0] = end
+                shifts[0] = end
                 continue
             # The space kept for this run is its first character; the rest shift what follows.
-            self._moves.append(start - self._shifts[-1])
-            self._shifts.append(self._shifts[-1] + end - start - 1)
+            self._moves.append(start - shifts[-1])
+            shifts.append(shifts[-1] + end - start - 1)
+        return shifts
 
     def __getitem__(self, index: int) -> int:
+        if self._shifts is None:
+            self._shifts = self._measure()
         return index + self._shifts[bisect_right(self._moves, index) - 1]
 
 
@@ -119,7 +127,9 @@ def _searchable(text: str) -> tuple[str, list[int] | _PlainOrigin]:
     """normalise(text), quicker for plain ASCII text (most pages), whose origin is only worked
     out where it is looked at."""
     if text.isascii() and "`" not in text:
-        return " ".join(_RUN.findall(text)).lower(), _PlainOrigin(text)
+        # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
+        haystack = " ".join(text.split()).lower()
+        return haystack, _PlainOrigin(text, len(haystack))
     return normalise(text)
 
 
