@@ -2,6 +2,8 @@
 by its content (never by its name or the type the browser claims), and public web archive
 addresses."""
 
+import copy
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -109,7 +111,7 @@ def _html_title_and_text(html: str, url: str | None) -> tuple[str | None, str | 
         return None, None
     # bare_extraction works on its own copy of the tree, so the title is read from the page as
     # it came.
-    document = bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
+    document = bare_extraction(tree, options=_extraction_options(url))
     if not isinstance(document, Document):  # None; a dict only when as_dict is asked for
         return None, None
     metadata = examine_meta(tree)
@@ -120,6 +122,23 @@ def _html_title_and_text(html: str, url: str | None) -> tuple[str | None, str | 
     metadata.title = metadata.title or extract_title(tree)
     metadata.clean_and_trim()  # entities, spaces and length, as trafilatura leaves its metadata
     return metadata.title, document.text
+
+
+@functools.cache
+def _default_extraction_options():
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", comments=False, with_metadata=False)
+
+
+def _extraction_options(url: str | None):
+    """The options bare_extraction(url=url, include_comments=False, with_metadata=False) would
+    make for itself, copied from one made once: making them reads trafilatura's settings anew
+    each time. (The date limit they also hold is for metadata, which is not extracted.)"""
+    options = copy.copy(_default_extraction_options())
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
 
 
 def read_upload(data: bytes, url: str) -> Copy:

@@ -11,7 +11,6 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -39,6 +38,8 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])\s*")
 _EDGE = "\"' \u00a0\t\r\n"
 _WORD = re.compile(r"\w+")
 _RUN = re.compile(r"\S+")
+# Whitespace normalise() shortens: runs of two or more characters, and any before the first word.
+_LONG_SPACE = re.compile(r"^\s+|\s{2,}")
 
 
 @dataclass(frozen=True)
@@ -90,37 +91,45 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 class _PlainOrigin:
     """normalise()'s origin list for plain ASCII text (no backquote), worked out only at the few
-    indexes a found passage needs: such text just loses the spaces between its runs and changes
-    case, so an index is found from where each run starts, in the text and in its normal form."""
+    indexes a found passage needs. Such text only changes case and has each run of whitespace
+    between words cut to one space (and any before the first word dropped), so an index moves by
+    what the runs of whitespace before it lost: nothing at all when the normal form is as long
+    as the text, as in extracted page text, whose words are spaced by single characters."""
 
-    def __init__(self, text: str, runs: list[str]):
+    def __init__(self, text: str, normal_length: int):
         self._text = text
-        self._runs = runs
-        self._starts: tuple[list[int], list[int]] | None = None
+        # Where in the normal form the distance to the original grows, and the distance from
+        # there; worked out when first needed unless nothing moves.
+        self._moves: list[int] = [0]
+        self._shifts: list[int] | None = [0] if normal_length == len(text) else None
 
-    def _run_starts(self) -> tuple[list[int], list[int]]:
-        if self._starts is None:
-            # A run starts after the characters of the runs before it and one space after each.
-            before = list(accumulate(map(len, self._runs), initial=0))[:-1]
-            normal = [characters + spaces for spaces, characters in enumerate(before)]
-            self._starts = normal, [match.start() for match in _RUN.finditer(self._text)]
-        return self._starts
+    def _measure(self) -> list[int]:
+        shifts = [0]
+        for match in _LONG_SPACE.finditer(self._text):
+            start, end = match.span()
+            if end == len(self._text):
+                break  # trailing space: no character of the normal form comes after it
+            if start == 0:
+                shifts[0] = end
+                continue
+            # The space kept for this run is its first character; the rest shift what follows.
+            self._moves.append(start - shifts[-1])
+            shifts.append(shifts[-1] + end - start - 1)
+        return shifts
 
     def __getitem__(self, index: int) -> int:
-        normal, original = self._run_starts()
-        run = bisect_right(normal, index) - 1
-        offset = index - normal[run]
-        if offset < len(self._runs[run]):
-            return original[run] + offset
-        return original[run + 1] - 1  # the space before the next run: the last space before it
+        if self._shifts is None:
+            self._shifts = self._measure()
+        return index + self._shifts[bisect_right(self._moves, index) - 1]
 
 
 def _searchable(text: str) -> tuple[str, list[int] | _PlainOrigin]:
     """normalise(text), quicker for plain ASCII text (most pages), whose origin is only worked
     out where it is looked at."""
     if text.isascii() and "`" not in text:
-        runs = _RUN.findall(text)
-        return " ".join(runs).lower(), _PlainOrigin(text, runs)
+        # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
+        haystack = " ".join(text.split()).lower()
+        return haystack, _PlainOrigin(text, len(haystack))
     return normalise(text)
 
 

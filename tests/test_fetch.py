@@ -393,6 +393,18 @@ def test_the_default_policy_refuses_the_test_server(site):
     assert site.seen == []
 
 
+def test_each_fetch_connects_under_its_own_policy(site):
+    # The connection classes bound to a policy are made once and kept: a fetch under another
+    # policy must still be vetted by that one, at connect time.
+    site.routes["/"] = page()
+    assert fetch(site.url(), policy=FetchPolicy.local_test(site.port)).body == PAGE
+    other_port = FetchPolicy(allowed_ports=None, loopback_ports=frozenset({site.port + 1}))
+    with refused_saying(FetchError, "loopback"):
+        fetch(site.url(), policy=other_port)
+    assert fetch(site.url(), policy=FetchPolicy.local_test(site.port)).body == PAGE
+    assert len(site.seen) == 2
+
+
 def test_proxies_from_the_environment_are_ignored(site, monkeypatch):
     site.routes["/"] = page()
     for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):

@@ -77,6 +77,21 @@ def test_a_copy_has_the_title_and_text_trafilaturas_full_extraction_gives(body):
     assert title and text
 
 
+@pytest.mark.parametrize("url", ["https://example.org/a", "https://example.org/b?c=d", None])
+def test_a_copy_is_extracted_with_the_options_trafilatura_would_make_for_it(url):
+    # The options are copied from a set made once; each copy must be what bare_extraction(url=...,
+    # include_comments=False, with_metadata=False) makes for itself.
+    from trafilatura.settings import Extractor
+
+    made = Extractor(output_format="python", comments=False, with_metadata=False, url=url)
+    copies._extraction_options("https://example.org/earlier")
+    kept = copies._extraction_options(url)
+    for name in Extractor.__slots__:
+        if name != "date_params":  # holds today's date, for metadata, which is not extracted
+            assert getattr(kept, name) == getattr(made, name), name
+    assert kept.date_params.keys() == made.date_params.keys()
+
+
 def test_uploads_that_are_empty_too_big_or_of_another_kind_are_refused_in_words():
     with pytest.raises(copies.CopyRefused, match="empty"):
         copies.read_upload(b"", "https://x.example/")

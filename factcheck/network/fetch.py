@@ -1,5 +1,6 @@
 """The one safe outbound HTTP client: vetted addresses, manual redirects, size and type limits."""
 
+import functools
 import ipaddress
 import logging
 import socket
@@ -160,6 +161,19 @@ class _VettedHTTPSConnection(_VettedConnectionMixin, HTTPSConnection):
     pass
 
 
+@functools.cache
+def _vetted_pool_classes(policy: FetchPolicy) -> dict[str, type[HTTPConnectionPool]]:
+    """The connection pool classes for each scheme, whose connections carry `policy`: made once
+    per policy (a policy cannot change), not again for every fetch."""
+    bound = {"policy": policy}
+    http_connection = type("BoundHTTPConnection", (_VettedHTTPConnection,), bound)
+    https_connection = type("BoundHTTPSConnection", (_VettedHTTPSConnection,), bound)
+    return {
+        "http": type("VettedPool", (HTTPConnectionPool,), {"ConnectionCls": http_connection}),
+        "https": type("VettedTLSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_connection}),
+    }
+
+
 class _VettingAdapter(HTTPAdapter):
     """A transport adapter whose connections only reach addresses the policy allows."""
 
@@ -169,15 +183,8 @@ class _VettingAdapter(HTTPAdapter):
 
     def init_poolmanager(self, *args, **kwargs):
         super().init_poolmanager(*args, **kwargs)
-        bound = {"policy": self.policy}
-        http_connection = type("BoundHTTPConnection", (_VettedHTTPConnection,), bound)
-        https_connection = type("BoundHTTPSConnection", (_VettedHTTPSConnection,), bound)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": type("VettedPool", (HTTPConnectionPool,), {"ConnectionCls": http_connection}),
-            "https": type(
-                "VettedTLSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_connection}
-            ),
-        }
+        # A copy: urllib3 shares its default mapping between pool managers.
+        self.poolmanager.pool_classes_by_scheme = dict(_vetted_pool_classes(self.policy))
 
 
 def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]:
