@@ -23,7 +23,7 @@ _CLAIM_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #: Units written by one INSERT while the search index's trigger indexes each claim. The full-text
 #: index writes a segment of its own for every statement and merges them at commit, so one
 #: statement for a whole article cost about a fifth less CPU for the whole import than one per
-#: unit, although its statement journal spills to a temporary file (counted: more system time).
+#: unit, although its statement journal spills to a temporary file (more system time, counted).
 #: The cap keeps a very long article within SQLite's 32,766 values a statement. Without the
 #: trigger (a bulk load) one statement per unit is quicker.
 UNITS_A_STATEMENT = 1000
