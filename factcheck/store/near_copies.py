@@ -21,47 +21,68 @@ def near_copies(
     signature belongs to, once it is stored."""
     if not signature:
         return []
+    candidates = _candidates(db, signature, leave_out)
+    if not candidates:
+        return []
+    theirs: dict[int, list[int]] = {article_id: [] for article_id in candidates}
+    for article_id, value in db.execute(
+        f"SELECT article_id, hash FROM article_signatures WHERE article_id IN ({_marks(candidates)})"
+        " ORDER BY article_id, hash",
+        candidates,
+    ):
+        theirs[article_id].append(value)
+    found = []
+    for article_id in candidates:
+        share = resemblance.resemblance(signature, theirs[article_id])
+        if share >= resemblance.NEAR:
+            found.append((share, article_id))
+    found.sort(key=lambda pair: (-pair[0], -pair[1]))
+    best = found[:limit]
+    if not best:
+        return []
+    rows = {
+        row[0]: row
+        for row in db.execute(
+            f"SELECT id, title, imported_at FROM articles WHERE id IN ({_marks(best)})",
+            [article_id for _, article_id in best],
+        )
+    }
+    return [
+        {
+            "id": article_id,
+            "title": rows[article_id][1],
+            "imported_at": rows[article_id][2],
+            "resemblance": round(share, 2),
+        }
+        for share, article_id in best
+    ]
+
+
+def _candidates(db, signature: list[int], leave_out: int | None) -> list[int]:
+    """The articles sharing the most of the signature's rare hashes, at most CANDIDATES; those
+    sharing fewer than resemblance.least_shared of them cannot be near and are left out."""
     # A hash many articles hold comes from boilerplate ("Reporting by ..."): it says nothing
-    # about which article this one copies, and reading all its holders would not scale. Each
-    # hash's holders are counted no further than COMMON + 1.
-    values = ",".join("(?)" for _ in signature)
+    # about which article this one copies, and reading all its holders would not scale. A hash
+    # is rare when it has no holder past the first COMMON.
     rare = [
         row[0]
         for row in db.execute(
-            f"WITH sig(hash) AS (VALUES {values}) SELECT hash FROM sig WHERE (SELECT count(*)"
-            " FROM (SELECT 1 FROM article_signatures s WHERE s.hash = sig.hash LIMIT ?)) <= ?",
-            [*signature, COMMON + 1, COMMON],
+            f"WITH sig(hash) AS (VALUES {_marks(signature, '(?)')}) SELECT hash FROM sig"
+            " WHERE (SELECT article_id FROM article_signatures s WHERE s.hash = sig.hash"
+            " LIMIT 1 OFFSET ?) IS NULL",
+            [*signature, COMMON],
         )
     ]
     if not rare:
         return []
-    least = resemblance.least_shared(len(rare))
-    marks = ",".join("?" for _ in rare)
-    candidates = db.execute(
-        f"SELECT article_id FROM article_signatures WHERE hash IN ({marks})"
+    rows = db.execute(
+        f"SELECT article_id FROM article_signatures WHERE hash IN ({_marks(rare)})"
         " AND article_id IS NOT ? GROUP BY article_id HAVING count(*) >= ?"
         " ORDER BY count(*) DESC, article_id DESC LIMIT ?",
-        [*rare, leave_out, least, CANDIDATES],
-    ).fetchall()
-    found = []
-    for (article_id,) in candidates:
-        theirs = [
-            row[0]
-            for row in db.execute(
-                "SELECT hash FROM article_signatures WHERE article_id = ? ORDER BY hash",
-                [article_id],
-            )
-        ]
-        share = resemblance.resemblance(signature, theirs)
-        if share >= resemblance.NEAR:
-            found.append((share, article_id))
-    found.sort(key=lambda pair: (-pair[0], -pair[1]))
-    result = []
-    for share, article_id in found[:limit]:
-        row = db.execute(
-            "SELECT id, title, imported_at FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
-        result.append(
-            {"id": row[0], "title": row[1], "imported_at": row[2], "resemblance": round(share, 2)}
-        )
-    return result
+        [*rare, leave_out, resemblance.least_shared(len(rare)), CANDIDATES],
+    )
+    return [row[0] for row in rows]
+
+
+def _marks(values: list, mark: str = "?") -> str:
+    return ",".join(mark for _ in values)

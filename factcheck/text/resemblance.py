@@ -9,6 +9,8 @@ instead of comparing every body."""
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 #: How many hashes a signature keeps: the estimate's error is about 0.5 / sqrt(SIZE).
 SIZE = 64
@@ -21,6 +23,12 @@ SHINGLE_WORDS = 5
 NEAR = 0.6
 
 _WORD = re.compile(r"\w+")
+# What _WORD finds in ASCII text once lowered (NFKC and casefold change no ASCII character),
+# matched on bytes so the shingles need no encoding.
+_ASCII_WORD = re.compile(rb"[a-z0-9_]+")
+# Copying a hasher made once is cheaper than making one with its digest size for every shingle.
+_BLANK = hashlib.blake2b(digest_size=8)
+T = TypeVar("T")
 
 
 def words(body: str) -> list[str]:
@@ -28,21 +36,45 @@ def words(body: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
 
 
-def _hash(shingle: str) -> int:
-    # 63 bits, so every hash fits SQLite's signed 64-bit integer.
-    digest = hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1
-
-
 def signature(body: str) -> list[int]:
     """The SIZE smallest shingle hashes of the body, ascending (fewer for a short body; a body
     shorter than one shingle is one shingle)."""
-    found = words(body)
-    if not found:
-        return []
+    return _smallest(map(_digest, _shingles(body)))
+
+
+def _shingles(body: str) -> set[bytes]:
+    """Each distinct shingle of the body (its words joined by one space), UTF-8 encoded."""
+    if body.isascii():
+        return set(map(b" ".join, _runs(_ASCII_WORD.findall(body.lower().encode("ascii")))))
+    return {" ".join(run).encode("utf-8") for run in _runs(words(body))}
+
+
+def _runs(found: list[T]) -> Iterator[tuple[T, ...]]:
+    """Every run of SHINGLE_WORDS consecutive words, or the one run of all of them when fewer."""
     width = min(SHINGLE_WORDS, len(found))
-    shingles = {" ".join(found[i : i + width]) for i in range(len(found) - width + 1)}
-    return sorted({_hash(shingle) for shingle in shingles})[:SIZE]
+    # The shorter slices end the runs: the last run starts `width` words from the end.
+    return zip(*(found[start:] for start in range(width)), strict=False)
+
+
+def _digest(shingle: bytes) -> bytes:
+    hasher = _BLANK.copy()
+    hasher.update(shingle)
+    return hasher.digest()
+
+
+def _smallest(digests: Iterable[bytes]) -> list[int]:
+    """The SIZE smallest distinct hashes from 8-byte digests, each digest read as a big-endian
+    number less its lowest bit (63 bits, so every hash fits SQLite's signed 64-bit integer).
+    Bytes sort as the numbers they spell and dropping a bit keeps that order (two digests may
+    fall together), so only the smallest are turned into numbers."""
+    values: list[int] = []
+    for digest in sorted(digests):
+        value = int.from_bytes(digest, "big") >> 1
+        if not values or values[-1] != value:
+            values.append(value)
+            if len(values) == SIZE:
+                break
+    return values
 
 
 def resemblance(first: list[int], second: list[int]) -> float:
