@@ -72,6 +72,9 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Statement journals and sorts stay in memory: a multi-row INSERT would otherwise spill its
+    # journal to a temporary file (store/articles.py).
+    conn.execute("PRAGMA temp_store = MEMORY")
     return sqlite_utils.Database(conn)
 
 

@@ -86,7 +86,6 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "read_checkpoint"),
     # A transaction around many mutations, each of which writes its own audit row.
     ("factcheck.store.bulk_load", "bulk_load"),
-    ("factcheck.store.bulk_load", "search_index_deferred"),
     # The library entry of a verdict, written by the mutation that publishes it.
     ("factcheck.store.library", "keep_own_verdict"),
     # The index of a bulk action's claims, written by the mutation that records its audit row.

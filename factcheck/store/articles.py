@@ -8,7 +8,6 @@ from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
-from factcheck.store.bulk_load import search_index_deferred
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import ArticleListed, ArticleRow
@@ -20,12 +19,11 @@ _CLAIM_INSERT = (
     " checkworthiness, reasons) VALUES "
 )
 _CLAIM_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#: Units written by one INSERT while the search index's trigger indexes each claim. The full-text
-#: index writes a segment of its own for every statement and merges them at commit, so one
-#: statement for a whole article cost about a fifth less CPU for the whole import than one per
-#: unit, although its statement journal spills to a temporary file (more system time, counted).
-#: The cap keeps a very long article within SQLite's 32,766 values a statement. Without the
-#: trigger (a bulk load) one statement per unit is quicker.
+#: An article's units are written by one INSERT. The full-text index's trigger writes a segment
+#: of its own for every statement and merges them at commit, so one statement for a whole article
+#: cost about a fifth less CPU for the whole import than one per unit (and no more in a bulk load,
+#: where the trigger is off). Its statement journal stays in memory (temp_store, db.connect). The
+#: cap keeps a very long article within SQLite's 32,766 values a statement.
 UNITS_A_STATEMENT = 1000
 
 
@@ -105,9 +103,6 @@ def _keep_units(db, article_id: int, units: list) -> None:
         )
         for unit in units
     ]
-    if search_index_deferred():
-        db.conn.executemany(_CLAIM_INSERT + _CLAIM_VALUES, rows)
-        return
     for first in range(0, len(rows), UNITS_A_STATEMENT):
         part = rows[first : first + UNITS_A_STATEMENT]
         db.conn.execute(

@@ -2,20 +2,12 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 from factcheck.db import Database, transaction
 from factcheck.store import audit_seal
 
 # The trigger (from migration 001) that indexes each claim as it is inserted.
 SEARCH_INSERT_TRIGGER = "claims_fts_insert"
-
-_loading: ContextVar[bool] = ContextVar("bulk_loading", default=False)
-
-
-def search_index_deferred() -> bool:
-    """Whether claims inserted now are indexed at the end of a bulk load, not one by one."""
-    return _loading.get()
 
 
 @contextmanager
@@ -38,11 +30,7 @@ def bulk_load(db: Database) -> Iterator[None]:
         last_claim = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
         if trigger is not None:
             db.execute(f"DROP TRIGGER {SEARCH_INSERT_TRIGGER}")
-        token = _loading.set(trigger is not None)
-        try:
-            yield
-        finally:
-            _loading.reset(token)
+        yield
         if trigger is not None:
             db.execute(
                 "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?",
