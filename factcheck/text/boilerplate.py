@@ -107,10 +107,14 @@ _FIRST_WORD = re.compile(r"\W{0,3}(\w+)")
 def classify_boilerplate(text: str) -> str | None:
     """Return why this unit is not a claim (a short readable reason), or None if it may be one."""
     text = text.strip()
+    return stripped_reason(text, text.lower())
+
+
+def stripped_reason(text: str, lower: str) -> str | None:
+    """classify_boilerplate of a text without surrounding whitespace, given its lower case."""
     # Most units start with a letter, which settles it without a search.
     if not (text[:1].isalpha() or _HAS_WORD.search(text)):
         return "No words (symbols, numbers or punctuation only)"
-    lower = text.lower()
     first = _FIRST_WORD.match(text)
     if first:
         word = first.group(1)

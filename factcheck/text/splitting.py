@@ -6,7 +6,7 @@ from typing import NamedTuple
 import sentencex
 
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans
-from factcheck.text.boilerplate import classify_boilerplate
+from factcheck.text.boilerplate import classify_boilerplate, stripped_reason
 from factcheck.text.checkworthiness import scored
 from factcheck.text.furniture_runs import FurnitureRuns
 
@@ -382,11 +382,13 @@ def _add_units(
         else:
             found = attributions[index]
             attribution = None if found is None else body[found[0] : found[1]]
-        reason = classify_boilerplate(text)
+        # A unit is stripped (see _stripped_pieces); its lower case serves both tests.
+        lower = text.lower()
+        reason = stripped_reason(text, lower)
         if reason is not None or runs.active:
             reason = runs.reason(unit_start, text, reason)
         if reason is None:
-            value, reasons = scored(text, attribution, section, language)
+            value, reasons = scored(text, attribution, section, language, lower)
             kind = "claim"
         else:
             value, reasons, kind = 0.0, (), "not_a_claim"
