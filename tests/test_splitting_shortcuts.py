@@ -7,7 +7,7 @@ import sentencex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.text import attribution, checkworthiness, splitting, unit_words
+from factcheck.text import attribution, boilerplate, checkworthiness, splitting, unit_words
 
 FRAGMENTS = [
     "The ministry said 23 people died. ",
@@ -127,3 +127,36 @@ count_tokens = st.lists(
 def test_the_count_test_agrees_with_a_scan_of_every_token(words):
     tokens = [unit_words.key(word) for word in words]
     assert checkworthiness._is_count(tokens, frozenset(tokens)) == _count_by_scanning(tokens)
+
+
+word_texts = st.lists(
+    st.sampled_from(
+        ["The", "won’t", "i'm", "50%", "%", "%%", "per cent", "Said", "x2", "\x01", "é", "İ", "K"]
+        + [" ", ",", "\n", "\u00a0", "’", "'", "—"]
+    )
+    | st.text(max_size=4),
+    max_size=14,
+).map("".join)
+
+
+@given(word_texts)
+@example("50%% of İstanbul’s \x01 homes")
+def test_score_tokens_are_the_words_the_pattern_finds(text):
+    lower = text.lower()
+    expected = [unit_words.key(word) for word in unit_words.SCORE_TOKEN.findall(lower)]
+    assert unit_words.score_tokens(lower) == expected
+
+
+@given(word_texts)
+def test_lower_runs_are_the_runs_of_lower_case_letters(text):
+    assert unit_words.lower_runs(text) == [run.encode() for run in re.findall("[a-z]+", text)]
+
+
+@given(word_texts)
+@example("Hello_world again")
+def test_a_leading_word_before_a_space_is_the_first_word_the_pattern_finds(text):
+    # stripped_reason takes the text before the first space as the first word when the text
+    # starts with a letter and that part is all letters and digits.
+    word = text.partition(" ")[0]
+    if text[:1].isalpha() and word.isalnum():
+        assert boilerplate._FIRST_WORD.match(text).group(1) == word

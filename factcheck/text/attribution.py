@@ -66,11 +66,22 @@ _NOT_PASSIVE = (
 )
 # A reporting verb that attributes: it ends its clause or takes a "that" clause.
 _REPORTING_PHRASE = rf"{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b)"
-# The look-ahead for a verb's first letter changes nothing the phrase matches; it spares the
-# engine the look-behinds of _NOT_PASSIVE after every word that cannot start a verb.
-_VERB_INITIALS = "".join(sorted({word[0] for word in _VERB_WORDS}))
+
+
+def _starts(words: frozenset[str]) -> str:
+    """A look-ahead for any of words, its alternatives grouped by first letter (the engine tries
+    a dozen letters faster than forty words)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return f"(?={groups})"
+
+
+# The look-ahead for a verb changes nothing the phrase matches; it spares the engine the
+# look-behinds of _NOT_PASSIVE and the long lists of verbs after every word that is no verb.
 _VERB_PHRASE = (
-    rf"{_AUXILIARY}(?=[{_VERB_INITIALS}]){_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS})"
+    rf"{_AUXILIARY}{_starts(_VERB_WORDS)}{_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS})"
     rf"{_CHANNEL}|{_REPORTING_PHRASE})"
 )
 # Leading words that belong to the clause, not to the speaker: "And though the CDC has said".

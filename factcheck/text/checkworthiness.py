@@ -277,7 +277,10 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
             found |= _CASUALTY
         if counts or digit or flags & (_MAGNITUDE | _MULTIPLE):
             found |= _QUANTITY
-        if flags & _CURRENCY or (_has_currency_sign(text) and _MONEY_SIGN.search(text)):
+        # ASCII text can hold only the dollar sign.
+        if flags & _CURRENCY or (
+            ("$" in text if ascii else _has_currency_sign(text)) and _MONEY_SIGN.search(text)
+        ):
             found |= _MONEY
         # A year starts at a digit, so the search can start at the first one.
         if digit and (_ASCII_YEAR if ascii else _YEAR).search(text, digit.start()):
@@ -369,25 +372,31 @@ def _is_count(tokens: list[bytes], words: frozenset[bytes]) -> bool:
         position = -1
         for _ in range(tokens.count(word)):
             position = tokens.index(word, position + 1)
-            for i in range(max(position - 4, 0), position):
-                if _counts_at(tokens, i):
-                    return True
+            if _counts_in(tokens, max(position - 4, 0), position):
+                return True
     for word in words & _CASUALTY_VERBS:
         position = -1
         for _ in range(tokens.count(word)):
             position = tokens.index(word, position + 1)
-            for i in range(position + 1, min(position + 4, len(tokens))):
-                if _counts_at(tokens, i):
-                    return True
+            if _counts_in(tokens, position + 1, min(position + 4, len(tokens))):
+                return True
     return False
 
 
-def _counts_at(tokens: list[bytes], i: int) -> bool:
-    """Whether the token at i is a number that is not a share."""
-    token = tokens[i]
-    return (0x30 <= token[0] <= 0x39 or token in _NUMBER_WORDS) and not (
-        token.endswith(b"%") or tokens[i + 1 : i + 2] in ([b"percent"], [b"per"], [b"%"])
-    )
+def _counts_in(tokens: list[bytes], start: int, end: int) -> bool:
+    """Whether a token from start to end is a number (digits or a number word) that is not a
+    share: "40%", "40 percent", "40 per cent"."""
+    for i in range(start, end):
+        token = tokens[i]
+        if (0x30 <= token[0] <= 0x39 or token in _NUMBER_WORDS) and not (
+            token.endswith(b"%") or tokens[i + 1 : i + 2] in _SHARE_NEXT
+        ):
+            return True
+    return False
+
+
+# What the token after a number is when the number is a share.
+_SHARE_NEXT = ([b"percent"], [b"per"], [b"%"])
 
 
 def _has_currency_sign(text: str) -> bool:

@@ -45,7 +45,8 @@ _LINE_RUNS_ON = re.compile(
 _NEXT_LINE_RUNS_ON = re.compile(r"[^\S\n]*[a-z]")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
 # A list marker on its own ("1.", "2.)", "b)", "• 4.", "⁃5."): it stays with the item after it.
-_ENUMERATOR = re.compile(r"\s*[•⁃▪●·*]?\s*(?:\d{1,3}|[a-z])(?:[.)]|\.\))\s*")
+_BULLETS = "•⁃▪●·*"
+_ENUMERATOR = re.compile(rf"\s*[{_BULLETS}]?\s*(?:\d{{1,3}}|[a-z])(?:[.)]|\.\))\s*")
 # A line that starts as a list ("1. ...", "a) ...", "• 4. ..."): later items on the same line
 # ("... 2. ...") are cut where the count goes on, as a reader sees them.
 _INLINE_LIST_START = re.compile(r"\s*([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
@@ -79,22 +80,24 @@ def split_article(
     units: list[Unit] = []
     runs = FurnitureRuns(body)
     for block_start, block_end, section in _blocks(body, first_line_is_headline):
-        attributions = None
-        if _QUOTE_MARK.search(body, block_start, block_end):
-            block = body[block_start:block_end]
-            quotes = quote_spans(block)
-            spans = _sentence_spans(body, block_start, block_end, quotes, language)
-            attributions = _attributions(body, block_start, block, spans, quotes, language)
-            pieces = [(start, end, body[start:end]) for start, end in spans]
-        elif body.find("\n", block_start, block_end) == -1 and not _INLINE_LIST_START.match(
+        if body.find("\n", block_start, block_end) == -1 and not _INLINE_LIST_START.match(
             body, block_start, block_end
         ):
-            # The common paragraph: one line, no list, no quotation.
+            # The common paragraph: one line, no list.
             pieces = _one_line_pieces(body, block_start, block_end, language)
         else:
             spans = _sentence_spans(body, block_start, block_end, [], language)
             pieces = [(start, end, body[start:end]) for start, end in spans]
-        # attributions None: each sentence's attribution is its own, found as it is added.
+        # None: each sentence's attribution is its own, found as it is added.
+        attributions = None
+        if _QUOTE_MARK.search(body, block_start, block_end):
+            block = body[block_start:block_end]
+            quotes = quote_spans(block)
+            if quotes:
+                spans = [(start, end) for start, end, _ in pieces]
+                spans = _split_quotations(body, block_start, quotes, spans, language)
+                attributions = _attributions(body, block_start, block, spans, quotes, language)
+                pieces = [(start, end, body[start:end]) for start, end in spans]
         _add_units(units, pieces, attributions, section, runs, language)
     return units
 
@@ -263,13 +266,18 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
     previous = cut = 0
     for sentence in sentences:
         cut += len(sentence)
+        piece = text[previous:cut].lstrip()
         # The paragraph's end is always a cut; before it, a list number on its own or a title
-        # does not end a sentence.
+        # does not end a sentence. A list number is at most five characters after its bullet,
+        # so most pieces skip the pattern.
         if cut < length and (
-            _ENUMERATOR.fullmatch(text, previous, cut) or (titles and text.endswith(titles, 0, cut))
+            (
+                (len(piece) <= 5 or piece[5].isspace() or piece[0] in _BULLETS)
+                and _ENUMERATOR.fullmatch(text, previous, cut)
+            )
+            or (titles and text.endswith(titles, 0, cut))
         ):
             continue
-        piece = text[previous:cut].lstrip()
         if piece:
             piece_start = start + cut - len(piece)
             piece = piece.rstrip()
