@@ -56,9 +56,7 @@ def test_a_one_line_paragraph_splits_as_the_general_steps_split_it(line, before,
     end = len(body)
     if splitting._INLINE_LIST_START.match(body, start, end) or not body[start:].strip():
         return
-    general = [
-        (s, e, body[s:e]) for s, e in splitting._sentence_spans(body, start, end, [], language)
-    ]
+    general = [(s, e, body[s:e]) for s, e in splitting._sentence_spans(body, start, end, language)]
     assert splitting._one_line_pieces(body, start, end, language) == general
 
 

@@ -86,7 +86,7 @@ def split_article(
             # The common paragraph: one line, no list.
             pieces = _one_line_pieces(body, block_start, block_end, language)
         else:
-            spans = _sentence_spans(body, block_start, block_end, [], language)
+            spans = _sentence_spans(body, block_start, block_end, language)
             pieces = [(start, end, body[start:end]) for start, end in spans]
         # None: each sentence's attribution is its own, found as it is added.
         attributions = None
@@ -148,19 +148,15 @@ def _is_standfirst(text: str) -> bool:
     )
 
 
-def _sentence_spans(
-    body: str, start: int, end: int, quotes: list[tuple[int, int]], language: str
-) -> list[tuple[int, int]]:
-    """Stripped sentence ranges inside one paragraph, with multi-sentence quotations split."""
+def _sentence_spans(body: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Stripped sentence ranges inside one paragraph, cut at its lines and list items
+    (quotations are cut afterwards, by _split_quotations)."""
     cuts = []
     for segment_start, segment_end in _lines(body, start, end):
         for item_start, item_end in _list_items(body, segment_start, segment_end):
             cuts.extend(_sentencex_cuts(body, item_start, item_end, language))
             cuts.append(item_end)
-    spans = _stripped_pieces(body, start, sorted(set(cuts)))
-    if quotes:
-        spans = _split_quotations(body, start, quotes, spans, language)
-    return spans
+    return _stripped_pieces(body, start, sorted(set(cuts)))
 
 
 def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -260,7 +256,7 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
     length = len(text)
     sentences = sentencex.segment(language, text)
     if sum(map(len, sentences)) != length:
-        return [(s, e, body[s:e]) for s, e in _sentence_spans(body, start, end, [], language)]
+        return [(s, e, body[s:e]) for s, e in _sentence_spans(body, start, end, language)]
     titles = _TITLES.get(language)
     pieces = []
     previous = cut = 0
