@@ -7,7 +7,7 @@ import sentencex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.text import attribution, checkworthiness, splitting
+from factcheck.text import attribution, boilerplate, checkworthiness, splitting, unit_words
 
 FRAGMENTS = [
     "The ministry said 23 people died. ",
@@ -56,9 +56,7 @@ def test_a_one_line_paragraph_splits_as_the_general_steps_split_it(line, before,
     end = len(body)
     if splitting._INLINE_LIST_START.match(body, start, end) or not body[start:].strip():
         return
-    general = [
-        (s, e, body[s:e]) for s, e in splitting._sentence_spans(body, start, end, [], language)
-    ]
+    general = [(s, e, body[s:e]) for s, e in splitting._sentence_spans(body, start, end, language)]
     assert splitting._one_line_pieces(body, start, end, language) == general
 
 
@@ -79,11 +77,11 @@ def test_the_verb_search_finds_the_runs_of_letters_that_are_verbs(text):
     ]
 
 
-def _count_by_scanning(tokens: list[str]) -> bool:
+def _count_by_scanning(tokens: list[bytes]) -> bool:
     """The count test read straight from its definition, token by token."""
     for i, token in enumerate(tokens):
-        if token[0].isdigit() or token in checkworthiness._NUMBER_WORDS:
-            if token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"]):
+        if token[:1].isdigit() or token in checkworthiness._NUMBER_WORDS:
+            if token.endswith(b"%") or tokens[i + 1 : i + 2] in ([b"percent"], [b"per"], [b"%"]):
                 continue
             if not checkworthiness._COUNTED.isdisjoint(tokens[i + 1 : i + 5]):
                 return True
@@ -124,5 +122,39 @@ count_tokens = st.lists(
 @example(["killed", "at", "least", "the", "23"])
 @example(["40%", "of", "homes"])
 @example(["two", "percent", "of", "homes"])
-def test_the_count_test_agrees_with_a_scan_of_every_token(tokens):
+def test_the_count_test_agrees_with_a_scan_of_every_token(words):
+    tokens = [unit_words.key(word) for word in words]
     assert checkworthiness._is_count(tokens, frozenset(tokens)) == _count_by_scanning(tokens)
+
+
+word_texts = st.lists(
+    st.sampled_from(
+        ["The", "won’t", "i'm", "50%", "%", "%%", "per cent", "Said", "x2", "\x01", "é", "İ", "K"]
+        + [" ", ",", "\n", "\u00a0", "’", "'", "—"]
+    )
+    | st.text(max_size=4),
+    max_size=14,
+).map("".join)
+
+
+@given(word_texts)
+@example("50%% of İstanbul’s \x01 homes")
+def test_score_tokens_are_the_words_the_pattern_finds(text):
+    lower = text.lower()
+    expected = [unit_words.key(word) for word in unit_words.SCORE_TOKEN.findall(lower)]
+    assert unit_words.score_tokens(lower) == expected
+
+
+@given(word_texts)
+def test_lower_runs_are_the_runs_of_lower_case_letters(text):
+    assert unit_words.lower_runs(text) == [run.encode() for run in re.findall("[a-z]+", text)]
+
+
+@given(word_texts)
+@example("Hello_world again")
+def test_a_leading_word_before_a_space_is_the_first_word_the_pattern_finds(text):
+    # stripped_reason takes the text before the first space as the first word when the text
+    # starts with a letter and that part is all letters and digits.
+    word = text.partition(" ")[0]
+    if text[:1].isalpha() and word.isalnum():
+        assert boilerplate._FIRST_WORD.match(text).group(1) == word

@@ -2,6 +2,8 @@
 
 import re
 
+from factcheck.text.unit_words import lower_runs
+
 # Verbs that attribute whatever follows them ("said 23 people died").
 _SPEECH_VERBS = (
     r"(?:said|says|say|told|tells|stated|wrote|writes|tweeted|insisted|insists|warned|warns"
@@ -17,6 +19,9 @@ _REPORTING_VERBS = (
 # The verbs are matched in lower case only, so runs of lower-case letters are enough.
 _SPEECH_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS))
 _VERB_WORDS = _SPEECH_VERB_WORDS | frozenset(re.findall(r"[a-z]+", _REPORTING_VERBS))
+# The same as bytes, for the runs of letters lower_runs gives.
+_SPEECH_VERB_BYTES = frozenset(word.encode() for word in _SPEECH_VERB_WORDS)
+_VERB_BYTES = frozenset(word.encode() for word in _VERB_WORDS)
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
@@ -40,7 +45,7 @@ _AUXILIARY = (
 # group is atomic: once a word is read the engine never tries shorter pieces of it.
 _WORD = (
     r"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\."
-    r"|[^\W\d_](?:[\w'’-]|\.(?=\w))*(?:(?<=\.\w)\.)?)"
+    r"|[^\W\d_][\w'’-]*(?:\.(?=\w)[\w'’-]*)*(?:(?<=\.\w)\.)?)"
 )
 _NAME = rf"(?=[A-Z]){_WORD}"
 # Who "told" is part of the attribution: "told reporters", "told the BBC", "told Reuters".
@@ -61,9 +66,23 @@ _NOT_PASSIVE = (
 )
 # A reporting verb that attributes: it ends its clause or takes a "that" clause.
 _REPORTING_PHRASE = rf"{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b)"
+
+
+def _starts(words: frozenset[str]) -> str:
+    """A look-ahead for any of words, its alternatives grouped by first letter (the engine tries
+    a dozen letters faster than forty words)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return f"(?={groups})"
+
+
+# The look-ahead for a verb changes nothing the phrase matches; it spares the engine the
+# look-behinds of _NOT_PASSIVE and the long lists of verbs after every word that is no verb.
 _VERB_PHRASE = (
-    rf"{_AUXILIARY}{_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS}){_CHANNEL}"
-    rf"|{_REPORTING_PHRASE})"
+    rf"{_AUXILIARY}{_starts(_VERB_WORDS)}{_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS})"
+    rf"{_CHANNEL}|{_REPORTING_PHRASE})"
 )
 # Leading words that belong to the clause, not to the speaker: "And though the CDC has said".
 _LEAD_IN = (
@@ -183,11 +202,12 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
         match = _ACCORDING_TO.search(text)
         if match:
             return match.span("phrase")
-    verbs = _ANY_VERB.findall(text)
+    # _ANY_VERB finds the runs of lower-case letters that are verbs; these are those verbs.
+    verbs = _VERB_BYTES.intersection(lower_runs(text))
     if not verbs:
         return None
     has_verb_phrase = (
-        not _SPEECH_VERB_WORDS.isdisjoint(verbs)
+        not _SPEECH_VERB_BYTES.isdisjoint(verbs)
         or _ATTRIBUTING_REPORTING_VERB.search(text) is not None
     )
     starts = [0, *[mark.end() for mark in _CLAUSE_START.finditer(text)]]

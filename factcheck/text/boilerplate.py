@@ -107,13 +107,20 @@ _FIRST_WORD = re.compile(r"\W{0,3}(\w+)")
 def classify_boilerplate(text: str) -> str | None:
     """Return why this unit is not a claim (a short readable reason), or None if it may be one."""
     text = text.strip()
-    # Most units start with a letter, which settles it without a search.
-    if not (text[:1].isalpha() or _HAS_WORD.search(text)):
-        return "No words (symbols, numbers or punctuation only)"
-    lower = text.lower()
-    first = _FIRST_WORD.match(text)
-    if first:
-        word = first.group(1)
+    return stripped_reason(text, text.lower())
+
+
+def stripped_reason(text: str, lower: str) -> str | None:
+    """classify_boilerplate of a text without surrounding whitespace, given its lower case."""
+    # Most units start with a letter, which settles it without a search, and most then start
+    # with a whole word and a space: the word _FIRST_WORD would find.
+    word = text.partition(" ")[0]
+    if not (text[:1].isalpha() and word.isalnum()):
+        if not (text[:1].isalpha() or _HAS_WORD.search(text)):
+            return "No words (symbols, numbers or punctuation only)"
+        first = _FIRST_WORD.match(text)
+        word = first.group(1) if first else ""
+    if word:
         # Time stamps are the rules for a unit that starts with a number ("3 March 2024").
         rules = _RULES_BY_FIRST_WORD.get("digit" if word[0].isdigit() else word.lower(), ())
         if len(word) > 1 and word.isupper():

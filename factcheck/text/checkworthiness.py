@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from factcheck.text import reason_words
+from factcheck.text.unit_words import key, score_tokens
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -62,46 +63,46 @@ def _reasons_by_word(vocabularies: dict[str, str]) -> dict[str, tuple[str, ...]]
     return by_word
 
 
+def _keys(words: str) -> frozenset[bytes]:
+    """A word list as the score's tokens spell it (see unit_words)."""
+    return frozenset(map(key, words.split()))
+
+
 # Small number words are everyday speech ("two more debates") unless they count something.
-_SMALL_NUMBERS = frozenset(
+_SMALL_NUMBERS = _keys(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
     " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half"
-    " double doubled triple tripled quadrupled halved twice quarter third".split()
+    " double doubled triple tripled quadrupled halved twice quarter third"
 )
 # A change by a multiple is a figure in words: "crime has halved" can be checked like "fell 50%".
-_MULTIPLES = frozenset("halved doubled tripled quadrupled".split())
+_MULTIPLES = _keys("halved doubled tripled quadrupled")
 # Magnitudes always make a quantity; no word is in both lists.
-_MAGNITUDES = frozenset(
+_MAGNITUDES = _keys(
     "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions"
-    " trillions".split()
+    " trillions"
 )
 _NUMBER_WORDS = _SMALL_NUMBERS | _MAGNITUDES
 # What a number counts when it is a casualty or count figure ("23 people", "4,000 homes").
-_COUNTED = frozenset(
+_COUNTED = _keys(
     "people persons dead deaths died killed killings murders injured wounded injuries casualties"
     " victims missing displaced evacuated homeless refugees migrants immigrants arrested arrests"
     " detained prisoners inmates soldiers troops civilians children women men residents patients"
     " cases infections hospitalised hospitalized jobs workers employees votes voters homes houses"
     " buildings families households students members users citizens americans seniors officers"
-    " police".split()
+    " police"
 )
 # Verbs a figure follows ("killed at least 23").
-_CASUALTY_VERBS = frozenset(
-    "killed died dead injured wounded arrested displaced evacuated lost kills kill claimed"
-    " infected".split()
+_CASUALTY_VERBS = _keys(
+    "killed died dead injured wounded arrested displaced evacuated lost kills kill claimed infected"
 )
 _COUNT_CONTEXT = _COUNTED | _CASUALTY_VERBS
-_CURRENCIES = frozenset("dollars dollar euros euro pounds rupees yen yuan bucks cents".split())
-_COMPARATIVES = frozenset(
-    "more less fewer higher lower larger smaller bigger greater better worse longer".split()
+_CURRENCIES = _keys("dollars dollar euros euro pounds rupees yen yuan bucks cents")
+_COMPARATIVES = _keys(
+    "more less fewer higher lower larger smaller bigger greater better worse longer"
 )
-_FIRST_PERSON = frozenset("i we i'm we're i’m we’re i'll we'll i’ll we’ll i'd we'd".split())
-_FEELING_VERBS = frozenset(
-    "think believe feel want hope wish love like need will would am are going".split()
-)
+_FIRST_PERSON = _keys("i we i'm we're i’m we’re i'll we'll i’ll we’ll i'd we'd")
+_FEELING_VERBS = _keys("think believe feel want hope wish love like need will would am are going")
 
-# A word or a number; a number keeps a following % so a share is not read as a count.
-_TOKEN = re.compile(r"[a-z0-9'’]+%?")
 _DIGIT = re.compile(r"\d")
 _MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
 _MONEY_AFTER = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF)\b)")
@@ -116,6 +117,9 @@ _PROPER_NAME = re.compile(
     r" (?=[A-Z])(?!I\b|I['’]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
+_ASCII_DIGIT = re.compile(_DIGIT.pattern, re.ASCII)
+_ASCII_YEAR = re.compile(_YEAR.pattern, re.ASCII)
+_ASCII_PROPER_NAME = re.compile(_PROPER_NAME.pattern, re.ASCII)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _COURTESY = re.compile(
@@ -154,9 +158,9 @@ _SHORT = _BIT["too short to check (lowers)"]
 # Tokens of other languages: runs of letters and digits in any script.
 _ANY_TOKEN = re.compile(r"[^\W_]+%?")
 # Verbs that make a short line a statement; a standfirst without one (or a figure) is context.
-_FINITE_VERBS = frozenset(
+_FINITE_VERBS = _keys(
     "is are was were be been has have had will would can could may might must shall should do does"
-    " did says said say tells told".split()
+    " did says said say tells told"
 )
 
 
@@ -173,20 +177,24 @@ _WORD_BITS_BY_LANGUAGE = {
 }
 _WORD_BITS = _WORD_BITS_BY_LANGUAGE["en"]
 _REASON_MASK = (1 << len(REASONS)) - 1
-# The English word lists the score asks about, as flags above the reason bits, so that one set
-# intersection per sentence answers every "does it contain one of these words" question.
-_NUMBER_WORD = 1 << 32
-_MAGNITUDE = 1 << 33
-_MULTIPLE = 1 << 34
-_COUNT_WORD = 1 << 35
-_CURRENCY = 1 << 36
-_FIRST_PERSON_WORD = 1 << 37
-_THAN = 1 << 38
-_FINITE_VERB = 1 << 39
+# The English word lists the score asks about, as flags right above the reason bits, so that one
+# set intersection per sentence answers every "does it contain one of these words" question.
+# With 22 reasons, flags and reasons fit in 30 bits: CPython keeps such an int in one machine
+# digit, and "|" on it is cheaper than on a longer one.
+(
+    _NUMBER_WORD,
+    _MAGNITUDE,
+    _MULTIPLE,
+    _COUNT_WORD,
+    _CURRENCY,
+    _FIRST_PERSON_WORD,
+    _THAN,
+    _FINITE_VERB,
+) = (1 << (len(REASONS) + i) for i in range(8))
 
 
-def _token_bits() -> dict[str, int]:
-    bits = dict(_WORD_BITS)
+def _token_bits() -> dict[bytes, int]:
+    bits = {key(word): word_bits for word, word_bits in _WORD_BITS.items()}
     for flag, words in (
         (_NUMBER_WORD, _NUMBER_WORDS),
         (_MAGNITUDE, _MAGNITUDES),
@@ -194,7 +202,7 @@ def _token_bits() -> dict[str, int]:
         (_COUNT_WORD, _COUNT_CONTEXT),
         (_CURRENCY, _CURRENCIES),
         (_FIRST_PERSON_WORD, _FIRST_PERSON),
-        (_THAN, {"than"}),
+        (_THAN, {b"than"}),
         (_FINITE_VERB, _FINITE_VERBS),
     ):
         for word in words:
@@ -214,11 +222,12 @@ def score(
 
 
 def scored(
-    text: str, attribution: str | None, section: str, language: str
+    text: str, attribution: str | None, section: str, language: str, lower: str = ""
 ) -> tuple[float, tuple[str, ...]]:
-    """score() with positional arguments, for the splitter's inner loop."""
+    """score() with positional arguments, for the splitter's inner loop; lower is text.lower()
+    when the caller has it already."""
     if language == "en":
-        return _scored(_reason_bits(text, attribution, section))
+        return _scored(_reason_bits(text, attribution, section, lower))
     return _scored(_neutral_bits(text, attribution, section, language))
 
 
@@ -252,27 +261,33 @@ def _scored(bits: int) -> tuple[float, tuple[str, ...]]:
     return weighted(reasons, BIAS, WEIGHTS), reasons
 
 
-def _reason_bits(text: str, attribution: str | None, section: str) -> int:
-    """The reasons that apply to an English text, as bits (see _BIT)."""
-    lower = text.lower()
-    tokens = _TOKEN.findall(lower)
+def _reason_bits(text: str, attribution: str | None, section: str, lower: str = "") -> int:
+    """The reasons that apply to an English text, as bits (see _BIT); lower is text.lower()
+    when the caller has it already."""
+    lower = lower or text.lower()
+    tokens = score_tokens(lower)
     # The words of the sentence that any word list knows: the only ones the tests below ask for.
     known = _TOKEN_WORDS.intersection(tokens)
     flags = 0
     for word in known:
         flags |= _TOKEN_BITS[word]
     found = flags & _REASON_MASK
-    digit = _DIGIT.search(text)
+    # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
+    ascii = text.isascii()
+    digit = (_ASCII_DIGIT if ascii else _DIGIT).search(text)
     if digit or flags & _NUMBER_WORD:
         counts = flags & _COUNT_WORD and _is_count(tokens, known)
         if counts:
             found |= _CASUALTY
         if counts or digit or flags & (_MAGNITUDE | _MULTIPLE):
             found |= _QUANTITY
-        if flags & _CURRENCY or (_has_currency_sign(text) and _MONEY_SIGN.search(text)):
+        # ASCII text can hold only the dollar sign.
+        if flags & _CURRENCY or (
+            ("$" in text if ascii else _has_currency_sign(text)) and _MONEY_SIGN.search(text)
+        ):
             found |= _MONEY
         # A year starts at a digit, so the search can start at the first one.
-        if digit and _YEAR.search(text, digit.start()):
+        if digit and (_ASCII_YEAR if ascii else _YEAR).search(text, digit.start()):
             found |= _DATE
     if "%" in text or "per cent" in lower:
         found |= _PERCENTAGE
@@ -284,7 +299,7 @@ def _reason_bits(text: str, attribution: str | None, section: str) -> int:
         found |= _CAUSAL
     if attribution or "according to" in lower:
         found |= _ATTRIBUTED
-    if _PROPER_NAME.search(text):
+    if (_ASCII_PROPER_NAME if ascii else _PROPER_NAME).search(text):
         found |= _NAMED
     count = len(tokens)
     if section == "headline":
@@ -352,7 +367,7 @@ def _neutral_bits(text: str, attribution: str | None, section: str, language: st
     return found
 
 
-def _is_count(tokens: list[str], words: frozenset[str]) -> bool:
+def _is_count(tokens: list[bytes], words: frozenset[bytes]) -> bool:
     """A number within three words before a counted noun, or just after "killed" and the like.
     A share ("61 percent of residents", "40% of homes") is a percentage, not a count.
 
@@ -361,25 +376,31 @@ def _is_count(tokens: list[str], words: frozenset[str]) -> bool:
         position = -1
         for _ in range(tokens.count(word)):
             position = tokens.index(word, position + 1)
-            for i in range(max(position - 4, 0), position):
-                if _counts_at(tokens, i):
-                    return True
+            if _counts_in(tokens, max(position - 4, 0), position):
+                return True
     for word in words & _CASUALTY_VERBS:
         position = -1
         for _ in range(tokens.count(word)):
             position = tokens.index(word, position + 1)
-            for i in range(position + 1, min(position + 4, len(tokens))):
-                if _counts_at(tokens, i):
-                    return True
+            if _counts_in(tokens, position + 1, min(position + 4, len(tokens))):
+                return True
     return False
 
 
-def _counts_at(tokens: list[str], i: int) -> bool:
-    """Whether the token at i is a number that is not a share."""
-    token = tokens[i]
-    return (token[0].isdigit() or token in _NUMBER_WORDS) and not (
-        token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["per"], ["%"])
-    )
+def _counts_in(tokens: list[bytes], start: int, end: int) -> bool:
+    """Whether a token from start to end is a number (digits or a number word) that is not a
+    share: "40%", "40 percent", "40 per cent"."""
+    for i in range(start, end):
+        token = tokens[i]
+        if (0x30 <= token[0] <= 0x39 or token in _NUMBER_WORDS) and not (
+            token.endswith(b"%") or tokens[i + 1 : i + 2] in _SHARE_NEXT
+        ):
+            return True
+    return False
+
+
+# What the token after a number is when the number is a share.
+_SHARE_NEXT = ([b"percent"], [b"per"], [b"%"])
 
 
 def _has_currency_sign(text: str) -> bool:
@@ -396,25 +417,25 @@ def _causal_phrase(lower: str) -> bool:
     )
 
 
-def _compares(tokens: list[str]) -> bool:
+def _compares(tokens: list[bytes]) -> bool:
     """ "more than", "higher than", "bigger than" and other comparisons with "than".
 
     list.index finds each "than" faster than a loop over every token."""
     position = -1
-    for _ in range(tokens.count("than")):
-        position = tokens.index("than", position + 1)
+    for _ in range(tokens.count(b"than")):
+        position = tokens.index(b"than", position + 1)
         if position and (
-            tokens[position - 1] in _COMPARATIVES or tokens[position - 1].endswith("er")
+            tokens[position - 1] in _COMPARATIVES or tokens[position - 1].endswith(b"er")
         ):
             return True
     return False
 
 
-def _first_person_view(tokens: list[str]) -> bool:
+def _first_person_view(tokens: list[bytes]) -> bool:
     """ "I think", "we want", "I'm going to", "I'll": the speaker's own view or intention."""
     for i, token in enumerate(tokens):
         if token in _FIRST_PERSON:
-            if token.endswith(("ll", "d")):
+            if token.endswith((b"ll", b"d")):
                 return True
             if i + 1 < len(tokens) and tokens[i + 1] in _FEELING_VERBS:
                 return True

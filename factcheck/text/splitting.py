@@ -6,7 +6,7 @@ from typing import NamedTuple
 import sentencex
 
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans
-from factcheck.text.boilerplate import classify_boilerplate
+from factcheck.text.boilerplate import classify_boilerplate, stripped_reason
 from factcheck.text.checkworthiness import scored
 from factcheck.text.furniture_runs import FurnitureRuns
 
@@ -45,7 +45,8 @@ _LINE_RUNS_ON = re.compile(
 _NEXT_LINE_RUNS_ON = re.compile(r"[^\S\n]*[a-z]")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
 # A list marker on its own ("1.", "2.)", "b)", "• 4.", "⁃5."): it stays with the item after it.
-_ENUMERATOR = re.compile(r"\s*[•⁃▪●·*]?\s*(?:\d{1,3}|[a-z])(?:[.)]|\.\))\s*")
+_BULLETS = "•⁃▪●·*"
+_ENUMERATOR = re.compile(rf"\s*[{_BULLETS}]?\s*(?:\d{{1,3}}|[a-z])(?:[.)]|\.\))\s*")
 # A line that starts as a list ("1. ...", "a) ...", "• 4. ..."): later items on the same line
 # ("... 2. ...") are cut where the count goes on, as a reader sees them.
 _INLINE_LIST_START = re.compile(r"\s*([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
@@ -79,22 +80,24 @@ def split_article(
     units: list[Unit] = []
     runs = FurnitureRuns(body)
     for block_start, block_end, section in _blocks(body, first_line_is_headline):
+        if body.find("\n", block_start, block_end) == -1 and not _INLINE_LIST_START.match(
+            body, block_start, block_end
+        ):
+            # The common paragraph: one line, no list.
+            pieces = _one_line_pieces(body, block_start, block_end, language)
+        else:
+            spans = _sentence_spans(body, block_start, block_end, language)
+            pieces = [(start, end, body[start:end]) for start, end in spans]
+        # None: each sentence's attribution is its own, found as it is added.
         attributions = None
         if _QUOTE_MARK.search(body, block_start, block_end):
             block = body[block_start:block_end]
             quotes = quote_spans(block)
-            spans = _sentence_spans(body, block_start, block_end, quotes, language)
-            attributions = _attributions(body, block_start, block, spans, quotes, language)
-            pieces = [(start, end, body[start:end]) for start, end in spans]
-        elif body.find("\n", block_start, block_end) == -1 and not _INLINE_LIST_START.match(
-            body, block_start, block_end
-        ):
-            # The common paragraph: one line, no list, no quotation.
-            pieces = _one_line_pieces(body, block_start, block_end, language)
-        else:
-            spans = _sentence_spans(body, block_start, block_end, [], language)
-            pieces = [(start, end, body[start:end]) for start, end in spans]
-        # attributions None: each sentence's attribution is its own, found as it is added.
+            if quotes:
+                spans = [(start, end) for start, end, _ in pieces]
+                spans = _split_quotations(body, block_start, quotes, spans, language)
+                attributions = _attributions(body, block_start, block, spans, quotes, language)
+                pieces = [(start, end, body[start:end]) for start, end in spans]
         _add_units(units, pieces, attributions, section, runs, language)
     return units
 
@@ -145,19 +148,15 @@ def _is_standfirst(text: str) -> bool:
     )
 
 
-def _sentence_spans(
-    body: str, start: int, end: int, quotes: list[tuple[int, int]], language: str
-) -> list[tuple[int, int]]:
-    """Stripped sentence ranges inside one paragraph, with multi-sentence quotations split."""
+def _sentence_spans(body: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Stripped sentence ranges inside one paragraph, cut at its lines and list items
+    (quotations are cut afterwards, by _split_quotations)."""
     cuts = []
     for segment_start, segment_end in _lines(body, start, end):
         for item_start, item_end in _list_items(body, segment_start, segment_end):
             cuts.extend(_sentencex_cuts(body, item_start, item_end, language))
             cuts.append(item_end)
-    spans = _stripped_pieces(body, start, sorted(set(cuts)))
-    if quotes:
-        spans = _split_quotations(body, start, quotes, spans, language)
-    return spans
+    return _stripped_pieces(body, start, sorted(set(cuts)))
 
 
 def _lines(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -257,19 +256,24 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
     length = len(text)
     sentences = sentencex.segment(language, text)
     if sum(map(len, sentences)) != length:
-        return [(s, e, body[s:e]) for s, e in _sentence_spans(body, start, end, [], language)]
+        return [(s, e, body[s:e]) for s, e in _sentence_spans(body, start, end, language)]
     titles = _TITLES.get(language)
     pieces = []
     previous = cut = 0
     for sentence in sentences:
         cut += len(sentence)
+        piece = text[previous:cut].lstrip()
         # The paragraph's end is always a cut; before it, a list number on its own or a title
-        # does not end a sentence.
+        # does not end a sentence. A list number is at most five characters after its bullet,
+        # so most pieces skip the pattern.
         if cut < length and (
-            _ENUMERATOR.fullmatch(text, previous, cut) or (titles and text.endswith(titles, 0, cut))
+            (
+                (len(piece) <= 5 or piece[5].isspace() or piece[0] in _BULLETS)
+                and _ENUMERATOR.fullmatch(text, previous, cut)
+            )
+            or (titles and text.endswith(titles, 0, cut))
         ):
             continue
-        piece = text[previous:cut].lstrip()
         if piece:
             piece_start = start + cut - len(piece)
             piece = piece.rstrip()
@@ -382,11 +386,13 @@ def _add_units(
         else:
             found = attributions[index]
             attribution = None if found is None else body[found[0] : found[1]]
-        reason = classify_boilerplate(text)
+        # A unit is stripped (see _stripped_pieces); its lower case serves both tests.
+        lower = text.lower()
+        reason = stripped_reason(text, lower)
         if reason is not None or runs.active:
             reason = runs.reason(unit_start, text, reason)
         if reason is None:
-            value, reasons = scored(text, attribution, section, language)
+            value, reasons = scored(text, attribution, section, language, lower)
             kind = "claim"
         else:
             value, reasons, kind = 0.0, (), "not_a_claim"
