@@ -3,6 +3,7 @@
 import math
 
 from factcheck.db import Database
+from factcheck.store.mutation import query
 
 #: FTS5's bm25() constants (fts5_aux.c).
 K1 = 1.2
@@ -50,12 +51,13 @@ def write_pending(db: Database) -> int:
     return pending
 
 
+@query
 def in_step(db: Database) -> bool:
     """Whether every library item's postings are written (else rank with bm25() instead)."""
     return db.execute("SELECT 1 FROM library_postings_pending LIMIT 1").fetchone() is None
 
 
-def library_totals(db: Database) -> tuple[int, int]:
+def _library_totals(db: Database) -> tuple[int, int]:
     """(items, tokens over claims and titles) as library_search's own bm25() reads them: its
     'averages' record (row 1 of its data table), a row count and one token total per column,
     each an SQLite varint."""
@@ -83,17 +85,18 @@ def _varints(block: bytes) -> list[int]:
     return values
 
 
-def idf(items: int, holding: int) -> float:
+def _idf(items: int, holding: int) -> float:
     """FTS5's idf for a term `holding` of `items` hold (never below its floor of 1e-6)."""
     return max(math.log((items - holding + 0.5) / (holding + 0.5)), 1e-6)
 
 
+@query
 def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
     """The `limit` items with the highest BM25 for the terms of `holding` (term: how many items
     hold it), as bm25(library_search, 1.0, 1.0) scores them when the text's words are searched
     for, each with its score over both fields, the claim alone and the title alone."""
-    items, tokens = library_totals(db)
-    terms = [(term, idf(items, count)) for term, count in holding.items() if count]
+    items, tokens = _library_totals(db)
+    terms = [(term, _idf(items, count)) for term, count in holding.items() if count]
     if not terms or not items:
         return []
     values = ", ".join(f"(:term{n}, :idf{n})" for n in range(len(terms)))
