@@ -1,4 +1,4 @@
-"""FTS5's BM25 over the library, summed in SQL from a table of each item's word counts."""
+"""FTS5's BM25 over the library, summed in SQL from the project's own table of each item's words."""
 
 import math
 
@@ -10,28 +10,36 @@ K1 = 1.2
 B = 0.75
 
 _SCRATCH = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.library_postings_scratch USING fts5("
+    "CREATE VIRTUAL TABLE temp.library_postings_scratch USING fts5("
     " claim, title, tokenize = 'porter unicode61 remove_diacritics 2')",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.library_postings_scratch_words"
+    "CREATE VIRTUAL TABLE temp.library_postings_scratch_words"
     " USING fts5vocab(temp, library_postings_scratch, instance)",
+    "CREATE TABLE temp.library_postings_new (library_id INTEGER, term TEXT,"
+    " tf INTEGER, tf_title INTEGER, PRIMARY KEY (library_id, term)) WITHOUT ROWID",
 )
 
-# The length factor of BM25 for a term count `tf` in an item of `dl` tokens.
-_PART = "idf * {tf} * {k1p1} / ({tf} + {k1} * ({one_b} + {b} * dl / :avgdl))"
+# Dropped when done: deleting the rows of a full-text table costs as much as writing them.
+_SCRATCH_TABLES = (
+    "library_postings_scratch_words",
+    "library_postings_scratch",
+    "library_postings_new",
+)
 
-
-def _part(tf: str) -> str:
-    return _PART.format(tf=tf, k1p1=K1 + 1.0, k1=K1, one_b=1.0 - B, b=B)
+# BM25's share for a term of weight `idf` found `tf` times in an item of `dl` tokens, with
+# :shift = K1 * (1 - B) and :slope = K1 * B / (average length): (K1 + 1) is applied to the sum.
+_SHARE = "idf * {tf} / ({tf} + :shift + :slope * dl)"
 
 
 def write_pending(db: Database) -> int:
-    """Write the postings of every item the triggers listed as new or changed, tokenized by a
-    scratch FTS5 table with library_search's tokenizer; call inside the writing transaction.
-    Returns how many items were written."""
+    """Write the postings, length and terms of every item the triggers listed as new or changed,
+    tokenized by a scratch FTS5 table with library_search's tokenizer; call inside the writing
+    transaction (the triggers on the tables written keep the term and total counts). Returns
+    how many items were written."""
     pending = db.execute("SELECT count(*) FROM library_postings_pending").fetchone()[0]
     if not pending:
         return 0
     # Not executescript: it would commit the caller's transaction first.
+    _drop_scratch(db)
     for statement in _SCRATCH:
         db.execute(statement)
     db.execute(
@@ -40,15 +48,32 @@ def write_pending(db: Database) -> int:
         " JOIN library_postings_pending AS p ON p.library_id = i.id"
     )
     db.execute(
-        "INSERT INTO library_postings (term, library_id, tf_claim, tf_title, dl)"
-        " SELECT term, doc, sum(col = 'claim'), sum(col = 'title'), max(dl) FROM ("
-        "  SELECT term, doc, col, count(*) OVER (PARTITION BY doc) AS dl"
-        "  FROM temp.library_postings_scratch_words"
-        " ) GROUP BY term, doc"
+        "INSERT INTO temp.library_postings_new (library_id, term, tf, tf_title)"
+        " SELECT doc, term, count(*), sum(col = 'title') FROM temp.library_postings_scratch_words"
+        " GROUP BY doc, term"
     )
-    db.execute("DELETE FROM temp.library_postings_scratch")
+    db.execute(
+        "INSERT INTO library_item_terms (library_id, dl, terms)"
+        " SELECT p.library_id, coalesce(sum(n.tf), 0),"
+        "  json_group_array(n.term) FILTER (WHERE n.term IS NOT NULL)"
+        " FROM library_postings_pending AS p"
+        " LEFT JOIN temp.library_postings_new AS n ON n.library_id = p.library_id"
+        " GROUP BY p.library_id"
+    )
+    # In the postings' own order: rows arriving in random order make a large import much slower.
+    db.execute(
+        "INSERT INTO library_postings (term, library_id, tf, dl, tf_title)"
+        " SELECT n.term, n.library_id, n.tf, t.dl, n.tf_title FROM temp.library_postings_new AS n"
+        " JOIN library_item_terms AS t ON t.library_id = n.library_id ORDER BY n.term, n.library_id"
+    )
+    _drop_scratch(db)
     db.execute("DELETE FROM library_postings_pending")
     return pending
+
+
+def _drop_scratch(db: Database) -> None:
+    for table in _SCRATCH_TABLES:
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 @query
@@ -57,32 +82,15 @@ def in_step(db: Database) -> bool:
     return db.execute("SELECT 1 FROM library_postings_pending LIMIT 1").fetchone() is None
 
 
-def _library_totals(db: Database) -> tuple[int, int]:
-    """(items, tokens over claims and titles) as library_search's own bm25() reads them: its
-    'averages' record (row 1 of its data table), a row count and one token total per column,
-    each an SQLite varint."""
-    row = db.execute("SELECT block FROM library_search_data WHERE id = 1").fetchone()
-    if row is None or not row[0]:
-        return 0, 0
-    values = _varints(row[0])
-    return values[0], sum(values[1:])
-
-
-def _varints(block: bytes) -> list[int]:
-    values, at = [], 0
-    while at < len(block):
-        value = 0
-        for n in range(9):
-            byte = block[at]
-            at += 1
-            if n == 8:
-                value = (value << 8) | byte
-                break
-            value = (value << 7) | (byte & 0x7F)
-            if not byte & 0x80:
-                break
-        values.append(value)
-    return values
+@query
+def holding(db: Database, terms: list[str]) -> dict[str, int]:
+    """How many library items hold each of `terms` (those none holds are left out), from the
+    postings' own counts: right only while `in_step`."""
+    if not terms:
+        return {}
+    marks = ", ".join("?" * len(terms))
+    sql = f"SELECT term, items FROM library_terms WHERE term IN ({marks})"
+    return dict(db.execute(sql, terms).fetchall())
 
 
 def _idf(items: int, holding: int) -> float:
@@ -94,22 +102,26 @@ def _idf(items: int, holding: int) -> float:
 def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
     """The `limit` items with the highest BM25 for the terms of `holding` (term: how many items
     hold it), as bm25(library_search, 1.0, 1.0) scores them when the text's words are searched
-    for, each with its score over both fields, the claim alone and the title alone."""
-    items, tokens = _library_totals(db)
+    for, each with its score over both fields, the claim alone and the title alone; ties go to
+    the older item."""
+    items, tokens = db.execute("SELECT items, tokens FROM library_totals").fetchone()
     terms = [(term, _idf(items, count)) for term, count in holding.items() if count]
-    if not terms or not items:
+    if not terms or not items or not tokens:
         return []
     values = ", ".join(f"(:term{n}, :idf{n})" for n in range(len(terms)))
-    arguments: dict[str, object] = {}
+    arguments: dict[str, object] = {"shift": K1 * (1.0 - B), "slope": K1 * B * items / tokens}
     for n, (term, weight) in enumerate(terms):
         arguments[f"term{n}"], arguments[f"idf{n}"] = term, weight
-    avgdl = tokens / items
+    # Each posting's share is computed before the grouping sorts the rows, so the sorter carries
+    # one number per row rather than the four it is computed from (LIMIT -1 keeps SQLite from
+    # merging the two queries).
     top = db.execute(
         f"WITH q (term, idf) AS (VALUES {values})"
-        f" SELECT p.library_id, sum({_part('(tf_claim + tf_title)')}) AS bm25"
-        " FROM q JOIN library_postings AS p ON p.term = q.term"
-        " GROUP BY p.library_id ORDER BY bm25 DESC, p.library_id LIMIT :limit",
-        {**arguments, "avgdl": avgdl, "limit": limit},
+        " SELECT id, sum(share) AS bm25 FROM ("
+        f"  SELECT p.library_id AS id, {_SHARE.format(tf='tf')} AS share"
+        "   FROM q JOIN library_postings AS p ON p.term = q.term LIMIT -1"
+        " ) GROUP BY id ORDER BY bm25 DESC, id LIMIT :limit",
+        {**arguments, "limit": limit},
     ).fetchall()
     if not top:
         return []
@@ -120,13 +132,20 @@ def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
         row[0]: (row[1], row[2])
         for row in db.execute(
             f"WITH q (term, idf) AS (VALUES {values})"
-            f" SELECT p.library_id, sum({_part('tf_claim')}), sum({_part('tf_title')})"
+            f" SELECT p.library_id, sum({_SHARE.format(tf='(tf - tf_title)')}),"
+            f" sum({_SHARE.format(tf='tf_title')})"
             f" FROM q JOIN library_postings AS p ON p.term = q.term AND p.library_id IN ({marks})"
             " GROUP BY p.library_id",
-            {**arguments, **{f"id{n}": item for n, item in enumerate(ids)}, "avgdl": avgdl},
+            {**arguments, **{f"id{n}": item for n, item in enumerate(ids)}},
         )
     }
+    k1p1 = K1 + 1.0
     return [
-        {"id": item, "bm25": score, "bm25_claim": fields[item][0], "bm25_title": fields[item][1]}
+        {
+            "id": item,
+            "bm25": score * k1p1,
+            "bm25_claim": fields[item][0] * k1p1,
+            "bm25_title": fields[item][1] * k1p1,
+        }
         for item, score in top
     ]
