@@ -44,8 +44,8 @@ def write_pending(db: Database) -> int:
         db.execute(statement)
     db.execute(
         "INSERT INTO temp.library_postings_scratch (rowid, claim, title)"
-        " SELECT i.id, i.claim, i.title FROM library_items AS i"
-        " JOIN library_postings_pending AS p ON p.library_id = i.id"
+        " SELECT id, claim, title FROM library_items"
+        " WHERE id IN (SELECT library_id FROM library_postings_pending)"
     )
     db.execute(
         "INSERT INTO temp.library_postings_new (library_id, term, tf, tf_title)"
@@ -60,11 +60,13 @@ def write_pending(db: Database) -> int:
         " LEFT JOIN temp.library_postings_new AS n ON n.library_id = p.library_id"
         " GROUP BY p.library_id"
     )
-    # In the postings' own order: rows arriving in random order make a large import much slower.
+    # New rows drive each join (CROSS JOIN keeps that order: the library is far larger), and
+    # arrive in the postings' own order: in random order a large import is much slower.
     db.execute(
         "INSERT INTO library_postings (term, library_id, tf, dl, tf_title)"
         " SELECT n.term, n.library_id, n.tf, t.dl, n.tf_title FROM temp.library_postings_new AS n"
-        " JOIN library_item_terms AS t ON t.library_id = n.library_id ORDER BY n.term, n.library_id"
+        " CROSS JOIN library_item_terms AS t ON t.library_id = n.library_id"
+        " ORDER BY n.term, n.library_id"
     )
     _drop_scratch(db)
     db.execute("DELETE FROM library_postings_pending")
