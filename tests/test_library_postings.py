@@ -3,6 +3,7 @@ re-imports, removals and the desk's own verdicts, and summing to bm25()'s own sc
 reading anything of the index at query time."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -199,6 +200,34 @@ def test_items_written_around_the_store_fall_back_to_bm25(library):
         assert library_postings.write_pending(library) == 1
     _in_step(library)
     assert find_matches(library, "coronavirus vaccine microchips") == after
+
+
+def test_writing_an_item_s_postings_reads_the_library_through_indexes(library):
+    """The few new items drive every read of the write: a scan of the library's tables would
+    cost a large library's whole size for each item published."""
+    statements: list[str] = []
+    with database.transaction(library):
+        library.execute(
+            "INSERT INTO library_items (origin, claim, created_at, updated_at)"
+            " VALUES ('imported', 'Sharks swim in Houston', 'now', 'now')"
+        )
+        library.conn.set_trace_callback(statements.append)
+        assert library_postings.write_pending(library) == 1
+        library.conn.set_trace_callback(None)
+        for statement in library_postings._SCRATCH:
+            library.execute(statement)
+        big = ("library_items", "library_postings", "library_item_terms", "library_terms")
+        for sql in statements:
+            if not sql.startswith(("INSERT", "SELECT")):
+                continue
+            plan = [row[3] for row in library.execute(f"EXPLAIN QUERY PLAN {sql}")]
+            names = {alias: table for table, alias in re.findall(r"(\w+) AS (\w+)", sql)}
+            scanned = [
+                names.get(line.split()[1], line.split()[1]) for line in plan if "SCAN" in line
+            ]
+            scans = [table for table in scanned if table in big]
+            assert not scans, (sql, plan)
+    _in_step(library)
 
 
 def test_the_migration_writes_the_postings_of_items_stored_before_it(tmp_path):
