@@ -1,4 +1,4 @@
-"""FTS5's BM25 over the library, summed in SQL from the project's own table of each item's words."""
+"""FTS5's BM25 over the library, summed in SQL from the project's own postings and counts."""
 
 import math
 
