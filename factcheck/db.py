@@ -174,6 +174,8 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
         migrations.apply(db)
         if "015_article_signatures" in pending:
             _sign_stored_articles(db)
+        if "016_library_postings" in pending:
+            _write_library_postings(db)
     return pending
 
 
@@ -188,6 +190,14 @@ def _sign_stored_articles(db: sqlite_utils.Database) -> None:
             "INSERT OR IGNORE INTO article_signatures (hash, article_id) VALUES (?, ?)",
             [(value, article_id) for value in signature(body)],
         )
+
+
+def _write_library_postings(db: sqlite_utils.Database) -> None:
+    """The postings of the library items stored before migration 016, which lists them as
+    pending (tokenizing needs the store's scratch full-text table, not plain SQL)."""
+    from factcheck.store.library_postings import write_pending
+
+    write_pending(db)
 
 
 def is_current(db: sqlite_utils.Database) -> bool:

@@ -5,7 +5,7 @@ import json
 import sqlite3
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.matching import features as feature_module
@@ -21,6 +21,7 @@ from factcheck.matching.text import (
     names,
     numbers,
     split_joined,
+    stems,
     words,
 )
 
@@ -219,6 +220,36 @@ def test_one_feature_row_per_candidate_in_the_declared_order(query, items):
             "reciprocal_rank",
         ):
             assert 0.0 <= named[bounded] <= 1.0 + 1e-9
+
+
+# Words the stemmer changes ("sees" -> "see", "easy" -> "easi") beside numbers.
+stemmed_texts = st.text(alphabet=st.sampled_from("aeisy bcdg 012 AB .,"), max_size=80)
+
+
+@settings(deadline=None)
+@given(stemmed_texts, stemmed_texts, stemmed_texts)
+@example("They agreed on 3 points", "He agrees: 3 points", "")  # grams are of words, not stems
+def test_overlap_features_count_what_the_texts_share(query, claim, title):
+    """Shared trigrams, numbers and character grams as their definitions say, from the text
+    functions themselves (the feature code takes shortcuts: it skips an item's numbers and
+    trigrams when the query has none)."""
+    [row] = features(Text(query), {}, [Candidate(Text(claim), Text(title), 1.0, 1.0, 0.0)])
+    named = dict(zip(FEATURE_NAMES, row, strict=True))
+
+    def trigrams(text):
+        s = stems(text)
+        return set(zip(s, s[1:], s[2:], strict=False))
+
+    def grams(text):
+        return feature_module.char_grams(" ".join(content_words(text)))
+
+    assert named["trigrams_shared"] == len(trigrams(query) & (trigrams(claim) | trigrams(title)))
+    query_numbers, item_numbers = numbers(query), numbers(claim) | numbers(title)
+    assert named["numbers_shared"] == len(query_numbers & item_numbers)
+    missing = bool(query_numbers and item_numbers and not query_numbers & item_numbers)
+    assert named["numbers_missing"] == float(missing)
+    assert named["chars_claim"] == cosine(grams(query), grams(claim))
+    assert named["chars_title"] == cosine(grams(query), grams(title))
 
 
 def test_an_identical_claim_covers_the_whole_query():

@@ -88,6 +88,8 @@ INTERNAL_HELPERS = {
     ("factcheck.store.bulk_load", "bulk_load"),
     # The library entry of a verdict, written by the mutation that publishes it.
     ("factcheck.store.library", "keep_own_verdict"),
+    # The postings of library items written by the mutation that changed them.
+    ("factcheck.store.library_postings", "write_pending"),
     # The index of a bulk action's claims, written by the mutation that records its audit row.
     ("factcheck.store.bulk_records", "note"),
     ("factcheck.store.bulk_records", "move_claim_links"),

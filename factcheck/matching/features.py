@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from factcheck.matching import text as clean
+from factcheck.matching.porter import stem
 
 #: The features, in the order the re-ranker's weights are stored.
 FEATURE_NAMES = (
@@ -36,10 +37,14 @@ class Text:
     """One side of a pair, analysed once: stems, their bigrams, numbers, names, character grams."""
 
     raw: str
+    #: The content words (folded, stopwords out), in order: what the stems and grams are of.
+    words: tuple[str, ...] = field(init=False, compare=False, repr=False)
     stems: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "stems", tuple(clean.stems(self.raw)))
+        words = tuple(clean.content_words(self.raw))
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "stems", tuple(map(stem, words)))
 
     @cached_property
     def stem_set(self) -> frozenset[str]:
@@ -63,7 +68,7 @@ class Text:
 
     @cached_property
     def grams(self) -> frozenset[str]:
-        return char_grams(" ".join(clean.content_words(self.raw)))
+        return char_grams(" ".join(self.words))
 
 
 def char_grams(text: str, n: int = 4) -> frozenset[str]:
@@ -121,13 +126,20 @@ def features(
     best = max((c.bm25 for c in candidates), default=0.0)
     order = sorted(range(len(candidates)), key=lambda i: -candidates[i].bm25)
     rank = {index: position + 1 for position, index in enumerate(order)}
+    query_numbers = query.numbers
     rows = []
     for i, candidate in enumerate(candidates):
         claim, title = candidate.claim, candidate.title
         item = claim.stem_set | title.stem_set
         shared = query.stem_set & item
-        query_numbers = query.numbers
-        item_numbers = claim.numbers | title.numbers
+        shared_mass = sum(weights.get(s, 0.0) for s in shared)
+        # An item's numbers and trigrams count only against the query's: skip them when it has none.
+        item_numbers = claim.numbers | title.numbers if query_numbers else frozenset()
+        trigrams = (
+            sum(1 for t in query.trigrams if t in claim.trigrams or t in title.trigrams)
+            if query.trigrams
+            else 0
+        )
         rows.append(
             [
                 candidate.bm25 / query_mass,
@@ -135,10 +147,10 @@ def features(
                 candidate.bm25_title / query_mass,
                 (best - candidate.bm25) / query_mass,
                 1.0 / rank[i],
-                sum(weights.get(s, 0.0) for s in shared) / query_mass,
-                sum(weights.get(s, 0.0) for s in shared) / rarest,
+                shared_mass / query_mass,
+                shared_mass / rarest,
                 max((weights.get(s, 0.0) for s in shared), default=0.0) / rarest,
-                float(len(query.trigrams & (claim.trigrams | title.trigrams))),
+                float(trigrams),
                 len(query.stem_set & claim.stem_set) / len(claim.stem_set)
                 if claim.stem_set
                 else 0.0,

@@ -4,7 +4,7 @@ and keeping the desk's own published verdicts in it."""
 from typing import cast
 
 from factcheck.db import Database, inserted_id, utc_now
-from factcheck.store import audit
+from factcheck.store import audit, library_postings
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
@@ -133,6 +133,7 @@ def import_records(
             by_id[record["external_id"]] = existing
         if record["url"]:
             by_url[record["url"]] = existing
+    library_postings.write_pending(db)
     summary = {
         "source": source,
         "format": file_format,
@@ -207,6 +208,7 @@ def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int,
             " WHERE id = :id",
             {**values, "id": existing[0]},
         )
+        library_postings.write_pending(db)
         return existing[0], False
     cursor = db.execute(
         "INSERT INTO library_items (origin, claim, title, rating, review_date, claim_id,"
@@ -214,4 +216,6 @@ def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int,
         " :review_date, :claim_id, :verdict_id, :now, :now)",
         values,
     )
-    return inserted_id(cursor), True
+    library_id = inserted_id(cursor)
+    library_postings.write_pending(db)
+    return library_id, True

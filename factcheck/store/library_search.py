@@ -2,9 +2,11 @@
 
 from factcheck.db import Database
 from factcheck.matching.features import Candidate, analysed, features, idf
+from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
 from factcheck.matching.reference import reference
+from factcheck.store import library_postings
 from factcheck.store.mutation import query
 
 #: The score above which a library item is offered as a previous check of a claim: the
@@ -34,10 +36,8 @@ def search_candidates(db: Database, text: str, limit: int = CANDIDATES) -> list[
     """The library items whose claim or title shares words with `text`, best BM25 first, each
     with its BM25 scores over both fields, the claim alone and the title alone."""
     prepared = prepare(text)
-    expression = match_expression(rarest_words(prepared, _holding(db, prepared), POSTINGS_BUDGET))
-    if expression is None:
-        return []
-    return _candidates(db, expression, limit)
+    summed = library_postings.in_step(db)
+    return _candidates(db, _holding(db, prepared, summed), prepared, limit, summed)
 
 
 @query
@@ -75,11 +75,11 @@ def match_features(
 def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None = None):
     documents = _library_size(db)
     reference_documents, reference_terms = reference()
+    summed = library_postings.in_step(db)
     for n, raw in enumerate(texts):
         prepared = prepare(raw)
-        holding = _holding(db, prepared)
-        expression = match_expression(rarest_words(prepared, holding, POSTINGS_BUDGET))
-        hits = _candidates(db, expression, CANDIDATES + 1) if expression else []
+        holding = _holding(db, prepared, summed)
+        hits = _candidates(db, holding, prepared, CANDIDATES + 1, summed)
         absent = leave_out[n] if leave_out else None
         hits = [hit for hit in hits if hit["id"] != absent][:CANDIDATES]
         if not hits:
@@ -121,7 +121,20 @@ def _result(item: dict, score: float) -> dict:
     }
 
 
-def _candidates(db: Database, expression: str, limit: int) -> list[dict]:
+def _candidates(
+    db: Database, holding: dict[str, int], prepared: Query, limit: int, summed: bool
+) -> list[dict]:
+    """The items bm25() ranks highest for the text's rarest words: summed from the postings
+    table when it is in step with the library (`summed`: the same scores, without a bm25() call
+    per item), else by the full-text index itself."""
+    words = rarest_words(prepared, holding, POSTINGS_BUDGET)
+    if not words:
+        return []
+    if summed:
+        chosen = {stem(word) for word in words}
+        terms = {term: count for term, count in holding.items() if term in chosen}
+        return library_postings.ranked(db, terms, limit)
+    expression = match_expression(words)
     return list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
 
 
@@ -137,11 +150,14 @@ def _library_size(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) FROM library_items").fetchone()[0]
 
 
-def _holding(db: Database, prepared: Query) -> dict[str, int]:
-    """How many library items hold each of the text's stems (those none holds are left out)."""
+def _holding(db: Database, prepared: Query, summed: bool) -> dict[str, int]:
+    """How many library items hold each of the text's stems (those none holds are left out):
+    the postings' own counts when they are in step (`summed`), else the full-text index's."""
     stems = sorted(prepared.text.stem_set)
     if not stems:
         return {}
+    if summed:
+        return library_postings.holding(db, stems)
     marks = ", ".join("?" * len(stems))
     sql = f"SELECT term, doc FROM library_search_terms WHERE term IN ({marks})"
     return dict(db.execute(sql, stems).fetchall())
