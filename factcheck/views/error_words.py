@@ -26,7 +26,13 @@ _CUT_PROBLEMS = {
     "empty_part": "Both parts need some text: choose a cut between two words.",
     "overlap": "These units overlap; reload the page and try again.",
 }
-_TEXT_NAMES = {"comment": "A comment", "quote": "The quoted passage", "note": "The note"}
+_TEXT_NAMES = {
+    "comment": "A comment",
+    "quote": "The quoted passage",
+    "note": "The note",
+    "rationale": "The rationale",
+    "reason": "The reason",
+}
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
 _REMOVED_DOING = {
     "copy": "there is nothing to keep a copy of",
