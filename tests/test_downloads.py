@@ -148,3 +148,18 @@ def test_without_an_organisation_the_menu_says_so_and_the_page_stays(
         response = _download(client, format=fmt, article=str(article_id))
         assert response.status_code == 204 and not response.get_data()
     assert audit.head(app_db)[0] == before
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type"),
+    [
+        ("csv", "text/csv; charset=utf-8; header=present"),
+        ("markdown", "text/markdown; charset=utf-8"),
+        ("html", "text/html; charset=utf-8"),
+        ("json", "application/json"),
+    ],
+)
+def test_each_download_names_its_type_and_charset_once(client, article_id, fmt, content_type):
+    response = _download(client, format=fmt, article=str(article_id))
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == content_type
