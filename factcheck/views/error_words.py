@@ -277,7 +277,9 @@ _STORE_WORDS = {
     ),
     "export.unknown_filter": lambda f: f"Exports cannot be filtered by {', '.join(f['names'])}.",
     "export.unknown_format": lambda f: (
-        f"There is no export format {f['given']}; choose one of {', '.join(f['formats'])}."
+        f"There is no export format {f['given']!r}; choose one of {', '.join(f['formats'])}."
+        if (f["given"] or "").strip()
+        else f"Choose an export format: {', '.join(f['formats'])}."
     ),
     "export.no_published_rating": lambda f: (
         f"Claim {f['claim_id']} has no published rating to put in a ClaimReview."
