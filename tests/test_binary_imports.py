@@ -138,6 +138,7 @@ def test_a_big_renamed_zip_fails_its_job_with_the_reason(post_upload, client, ap
 @pytest.mark.parametrize("name", ["story.html", "story.txt"])
 def test_the_cli_refuses_a_renamed_binary_in_one_line(tmp_path, kind, data, name):
     database = tmp_path / "cli.db"
+    assert CliRunner().invoke(main, ["--db", str(database), "init"]).exit_code == 0
     source = tmp_path / name
     source.write_bytes(data)
     result = CliRunner().invoke(main, ["--db", str(database), "import", str(source)])

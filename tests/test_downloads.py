@@ -1,6 +1,7 @@
 """Export downloads from the workbench: the file, its name, its audit row, and refusals."""
 
 import csv
+import html
 import io
 import json
 import re
@@ -65,7 +66,8 @@ def test_downloads_need_a_valid_token(client, article_id, app_db):
 @pytest.mark.parametrize(
     ("form", "message"),
     [
-        ({"format": "pdf"}, "no export format"),
+        ({"format": "pdf"}, "There is no export format 'pdf'; choose one of csv,"),
+        ({"format": ""}, "Choose an export format: csv,"),
         ({"format": "csv", "since": "last week"}, "YYYY-MM-DD"),
         ({"format": "csv", "status": "done"}, "status must be one of"),
     ],
@@ -74,7 +76,7 @@ def test_bad_requests_say_what_to_change(client, article_id, form, message, monk
     monkeypatch.delenv("FACTCHECK_PUBLIC_URL", raising=False)
     response = _download(client, **form)
     assert response.status_code == 422
-    assert message.lower() in response.get_data(as_text=True).lower()
+    assert message.lower() in html.unescape(response.get_data(as_text=True)).lower()
 
 
 def test_anonymous_visitors_cannot_download(anonymous_client, article_id):
@@ -148,3 +150,18 @@ def test_without_an_organisation_the_menu_says_so_and_the_page_stays(
         response = _download(client, format=fmt, article=str(article_id))
         assert response.status_code == 204 and not response.get_data()
     assert audit.head(app_db)[0] == before
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content_type"),
+    [
+        ("csv", "text/csv; charset=utf-8; header=present"),
+        ("markdown", "text/markdown; charset=utf-8"),
+        ("html", "text/html; charset=utf-8"),
+        ("json", "application/json"),
+    ],
+)
+def test_each_download_names_its_type_and_charset_once(client, article_id, fmt, content_type):
+    response = _download(client, format=fmt, article=str(article_id))
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == content_type

@@ -105,12 +105,15 @@ def test_options_override_the_environment(db_path, monkeypatch):
         (["--format", "pdf"], "pdf"),
         (["--format", "csv", "--status", "done"], "done"),
         (["--format", "claimreview", "--org-name", "X", "--public-url", "ftp://x"], "http"),
+        (["--format", "csv", "--article", "99999"], "there is no article 99999"),
     ],
 )
 def test_bad_requests_exit_2_with_one_line(db_path, args, message):
+    before = _audit_rows(db_path)
     result = _run(db_path, *args)
     assert result.exit_code == 2
     assert message in result.output
+    assert len(_audit_rows(db_path)) == len(before)
 
 
 def test_help_documents_every_option_and_setting():

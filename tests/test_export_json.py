@@ -192,7 +192,7 @@ def test_since_compares_with_the_last_change(world):
 
 
 def test_empty_selection_is_still_valid(world):
-    nothing = ExportFilters(article_id=999_999)
+    nothing = ExportFilters(search="xylophone")
     header, records = _jsonl(export_bytes(world, "jsonl", nothing))
     assert header["record"] == "export" and records == []
     assert export_bytes(world, "jsonl", nothing).count(b"\n") == 1

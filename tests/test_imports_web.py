@@ -306,6 +306,10 @@ def test_a_loopback_url_is_refused_by_the_default_policy(post_import, client, ap
     assert parse(progress).cssselect("h2")[0].text_content() == "Import failed"
     # The address is kept, so "Try again" queues it again (the server may have been down).
     assert parse(progress).cssselect(".import-again button")[0].text_content() == "Try again"
+    # The page's JSON twin says it in the same words.
+    state = client.get(response.headers["Location"] + ".json").get_json()
+    assert state["stage"] == "failed" and state["can_retry"] is True
+    assert state["message"] == "That address is on a private network, which is not fetched."
     assert article_count(app_db) == 0
 
 

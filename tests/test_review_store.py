@@ -265,3 +265,21 @@ def test_organisation_scale_from_a_file(tmp_path, monkeypatch):
     assert scale.find("half TRUE").key == "half" and scale.best_rating == 3
     with pytest.raises(ScaleError):
         parse_scale({"ratings": [{"key": "a", "label": "A", "value": 1, "colour": "red"}]})
+
+
+def test_an_over_long_rationale_is_refused_and_nothing_is_saved(claim_world):
+    db, people, claim_id = claim_world
+    huge = RATIONALE + " More." * (verdicts.MAX_RATIONALE_CHARS // 6)
+    with refused_with(Invalid, r"the rationale can be at most 10,000 characters"):
+        verdicts.set_verdict(db, claim_id, rating="False", rationale=huge, actor=people["rita"])
+    assert verdicts.verdicts_for_claim(db, claim_id) == []
+    assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
+
+
+def test_an_over_long_reason_is_refused(claim_world):
+    db, people, claim_id = claim_world
+    with refused_with(Invalid, r"the reason can be at most 1,000 characters"):
+        triage.classify(
+            db, claim_id, kind="not_a_claim", reason="Scene-setting " * 100, actor=people["rita"]
+        )
+    assert claim_reads.get_claim(db, claim_id)["kind"] == "claim"

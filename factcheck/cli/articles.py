@@ -187,7 +187,7 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 def list_articles(as_json):
     """List imported articles with their claim counts."""
-    rows = article_store.list_articles(open_db())
+    rows = article_store.list_articles(open_db(must_exist=True))
     if as_json:
         emit_json(rows)
         return
@@ -207,7 +207,7 @@ def list_articles(as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the article and its claims as JSON.")
 def list_claims(article_id, as_json):
     """Show an article's claims in document order."""
-    db = open_db()
+    db = open_db(must_exist=True)
     article = article_store.get_article(db, article_id)
     claims = claim_reads.claims_for_article(db, article_id)
     if as_json:

@@ -120,12 +120,19 @@ def main(ctx, db_path: Path, verbose: bool):
         logger.addHandler(logging.NullHandler())
 
 
-def open_db(ctx: click.Context | None = None):
-    """Connect to the configured database, bringing its schema up to date first."""
+def open_db(ctx: click.Context | None = None, *, must_exist: bool = False):
+    """Connect to the configured database, bringing its schema up to date first. With
+    `must_exist` (commands that only read or report), a database that is not there is refused
+    rather than created empty: a mistyped --db must not list nothing or verify an empty trail."""
     ctx = ctx or click.get_current_context()
     path = ctx.find_root().obj["db_path"]
     if path.exists() and path.is_dir():
         raise UserError(f"{path} is a folder; give --db the path of a database file")
+    if must_exist and not path.exists():
+        raise UserError(
+            f"there is no database at {path}; check --db (or FACTCHECK_DB), or create one with"
+            " `factcheck init`"
+        )
     db = database.connect(path)
     database.migrate(db)
     return db

@@ -128,7 +128,7 @@ def export(
         search=search,
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
-    db = open_db()
+    db = open_db(must_exist=True)
     actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None or str(output) == "-":

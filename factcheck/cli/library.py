@@ -150,7 +150,7 @@ def _import_line(summary: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON.")
 def list_library(origin, limit, as_json):
     """List the library, newest first."""
-    db = open_db()
+    db = open_db(must_exist=True)
     items = library_store.list_items(db, limit=limit or None, origin=origin)
     if as_json:
         emit_json(items)
@@ -172,7 +172,7 @@ def list_library(origin, limit, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the item as JSON.")
 def show_library_item(library_id, as_json):
     """Show one library item."""
-    item = library_store.get_item(open_db(), library_id)
+    item = library_store.get_item(open_db(must_exist=True), library_id)
     if as_json:
         emit_json(item)
         return
@@ -242,7 +242,7 @@ def match_text(text, top, min_score, as_json):
     engine = previous_checks.engine()
     threshold = engine.MATCH_THRESHOLD if min_score is None else min_score
     queries = _stdin_queries() if text == "-" else [text]
-    db = open_db()
+    db = open_db(must_exist=True)
     for start in range(0, len(queries), 200):
         chunk = queries[start : start + 200]
         results = engine.find_matches_many(db, chunk, top=top, min_score=threshold)

@@ -268,7 +268,7 @@ def comment(claim_id, text, as_user, as_json):
 @json_option
 def history(claim_id, as_json):
     """Show a claim's whole story from the audit trail."""
-    entries = claim_reads.claim_history(open_db(), claim_id)
+    entries = claim_reads.claim_history(open_db(must_exist=True), claim_id)
     if as_json:
         emit_json(entries)
         return

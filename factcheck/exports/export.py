@@ -108,6 +108,8 @@ def write_export(
     sink = HashingWriter(out)
     created_at = utc_now()
     with export_reads.snapshot(db):
+        if filters.article_id is not None:
+            export_reads.require_article(db, filters.article_id)
         head_row, head_hash = audit.head(db)
         provenance = {
             "format": spec.name,

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from factcheck.db import Database, read_snapshot
 from factcheck.store import audit
 from factcheck.store.actors import Actor
+from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.queue_reads import QueueFilters, filter_clauses
 
@@ -391,6 +392,13 @@ def articles_selected(db: Database, **filters: object) -> list[dict]:
             params,
         )
     )
+
+
+@query
+def require_article(db: Database, article_id: int) -> None:
+    """Refuse an export of an article that is not there, rather than write an empty file."""
+    if db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is None:
+        raise NotFound("article.not_found", {"id": article_id})
 
 
 @query

@@ -15,7 +15,7 @@ from factcheck.store.claim_state import (
     state_of,
     update_claim,
 )
-from factcheck.store.comments import insert_comment
+from factcheck.store.comments import MAX_COMMENT_CHARS, insert_comment
 from factcheck.store.errors import Invalid
 from factcheck.store.library import keep_own_verdict
 from factcheck.store.mutation import mutation, query
@@ -23,6 +23,9 @@ from factcheck.store.mutation import mutation, query
 MIN_RATIONALE_CHARS = 40
 MIN_RATIONALE_WORDS = 6
 MIN_REASON_CHARS = 10
+# Long enough for any rationale or reason a reader would finish; past it, a paste went wrong.
+MAX_RATIONALE_CHARS = 10_000
+MAX_REASON_CHARS = 1_000
 
 
 def rationale_thin(rationale: str) -> bool:
@@ -31,9 +34,10 @@ def rationale_thin(rationale: str) -> bool:
     return len(text) < MIN_RATIONALE_CHARS or len(text.split()) < MIN_RATIONALE_WORDS
 
 
-def require_reason(reason: str | None, what: str) -> str:
-    """The reason, tidied; refused when shorter than MIN_REASON_CHARS. `what` names the change
-    it is for (a move such as "verdict.correct", or "bulk.not_a_claim"), so it can be worded."""
+def require_reason(reason: str | None, what: str, limit: int = MAX_REASON_CHARS) -> str:
+    """The reason, tidied; refused when shorter than MIN_REASON_CHARS or longer than `limit`.
+    `what` names the change it is for (a move such as "verdict.correct", or "bulk.not_a_claim"),
+    so it can be worded."""
     text = " ".join((reason or "").split())
     if len(text) < MIN_REASON_CHARS:
         raise Invalid(
@@ -41,6 +45,8 @@ def require_reason(reason: str | None, what: str) -> str:
             {"what": what, "min_chars": MIN_REASON_CHARS},
             field="reason",
         )
+    if len(text) > limit:
+        raise Invalid("text.too_long", {"what": "reason", "limit": limit}, field="reason")
     return text
 
 
@@ -72,6 +78,12 @@ def _write_draft(
         raise Invalid(
             "rationale.too_short" if (rationale or "").strip() else "rationale.missing",
             {"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
+            field="rationale",
+        )
+    if len(rationale.strip()) > MAX_RATIONALE_CHARS:
+        raise Invalid(
+            "text.too_long",
+            {"what": "rationale", "limit": MAX_RATIONALE_CHARS},
             field="rationale",
         )
     live = sorted(current.live_evidence)
@@ -343,7 +355,8 @@ def return_for_changes(
     current = situation(db, claim)
     move = lifecycle.permit("review.return", current, actor)
     verdict = lifecycle.permitted(current.open_verdict)
-    comment = require_reason(comment, "review.return")
+    # The editor's word back becomes a comment in the claim's conversation: a comment's limit.
+    comment = require_reason(comment, "review.return", MAX_COMMENT_CHARS)
     comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"

@@ -66,7 +66,10 @@ def download():
         config=ExportConfig.from_env(),
     )
     spool.seek(0)
-    return send_file(spool, mimetype=mimetype, as_attachment=True, download_name=name)
+    response = send_file(spool, mimetype=mimetype, as_attachment=True, download_name=name)
+    # Werkzeug adds "; charset=utf-8" to any text/* type, even one that already names it.
+    response.headers["Content-Type"] = mimetype
+    return response
 
 
 def init_app(app) -> None:

@@ -26,7 +26,13 @@ _CUT_PROBLEMS = {
     "empty_part": "Both parts need some text: choose a cut between two words.",
     "overlap": "These units overlap; reload the page and try again.",
 }
-_TEXT_NAMES = {"comment": "A comment", "quote": "The quoted passage", "note": "The note"}
+_TEXT_NAMES = {
+    "comment": "A comment",
+    "quote": "The quoted passage",
+    "note": "The note",
+    "rationale": "The rationale",
+    "reason": "The reason",
+}
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
 _REMOVED_DOING = {
     "copy": "there is nothing to keep a copy of",
@@ -271,7 +277,9 @@ _STORE_WORDS = {
     ),
     "export.unknown_filter": lambda f: f"Exports cannot be filtered by {', '.join(f['names'])}.",
     "export.unknown_format": lambda f: (
-        f"There is no export format {f['given']}; choose one of {', '.join(f['formats'])}."
+        f"There is no export format {f['given']!r}; choose one of {', '.join(f['formats'])}."
+        if (f["given"] or "").strip()
+        else f"Choose an export format: {', '.join(f['formats'])}."
     ),
     "export.no_published_rating": lambda f: (
         f"Claim {f['claim_id']} has no published rating to put in a ClaimReview."

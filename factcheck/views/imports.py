@@ -332,9 +332,10 @@ def import_progress(job_id):
 
 @bp.get("/imports/<uuid:job_id>.json")
 def import_progress_json(job_id):
-    state = job_state(str(job_id))
+    # The same words as the page: a failure's message and each refused item's reason.
+    context = job_context(str(job_id))
     return json_response(
-        {"job_id": str(job_id), **state, "can_retry": can_retry(str(job_id), state)}
+        {"job_id": str(job_id), **context["job"], "can_retry": context["can_retry"]}
     )
 
 

@@ -294,40 +294,87 @@
     return field ? field.value : null;
   }
 
-  document.addEventListener("input", function (event) {
+  // A text field is kept by its id; a choice between radio buttons (the rating) by its form and
+  // name, holding the value picked.
+  function draftKey(field) {
+    if (field.type === "radio") {
+      return field.form && field.form.id ? field.form.id + ":" + field.name : null;
+    }
+    return field.id || null;
+  }
+
+  function keepDraft(event) {
     var field = event.target;
-    if (!field.matches || !field.matches(PANEL + " [data-draft]") || !field.id) {
+    if (!field.matches || !field.matches(PANEL + " [data-draft]")) {
       return;
     }
-    drafts[field.id] = { value: field.value, version: formVersion(field.form) };
-  });
+    var key = draftKey(field);
+    if (!key || (field.type === "radio" && !field.checked)) {
+      return;
+    }
+    drafts[key] = { value: field.value, version: formVersion(field.form) };
+  }
+
+  // Typing fires "input"; a rating picked with a number key fires "change".
+  document.addEventListener("input", keepDraft);
+  document.addEventListener("change", keepDraft);
 
   function forgetDrafts(form) {
     if (!form || !form.querySelectorAll) {
       return;
     }
     form.querySelectorAll("[data-draft]").forEach(function (field) {
-      delete drafts[field.id];
+      var key = draftKey(field);
+      if (key) {
+        delete drafts[key];
+      }
     });
+  }
+
+  function showKept(field, version, what) {
+    field.classList.add("has-kept-draft");
+    field.title = "Your unsaved " + (what || "text") + ", kept from before";
+    var details = field.closest("details");
+    if (details) {
+      details.open = true;
+    }
+    var versionField = field.form && field.form.elements.namedItem("expected_version");
+    if (versionField && version !== null) {
+      versionField.value = version;
+    }
+  }
+
+  function restoreChoice(radio, draft) {
+    // Only over a choice left as the page drew it; a new pick since then stands.
+    var group = radio.form.querySelectorAll('input[type=radio][name="' + radio.name + '"]');
+    var untouched = Array.prototype.every.call(group, function (other) {
+      return other.checked === other.defaultChecked;
+    });
+    if (!untouched || radio.checked) {
+      return;
+    }
+    radio.checked = true;
+    showKept(radio.closest("label") || radio, draft.version, "choice");
   }
 
   function restoreDrafts() {
     document.querySelectorAll(PANEL + " [data-draft]").forEach(function (field) {
-      var draft = drafts[field.id];
-      if (!draft || field.value === draft.value || field.value !== field.defaultValue) {
+      var key = draftKey(field);
+      var draft = key && drafts[key];
+      if (!draft) {
+        return;
+      }
+      if (field.type === "radio") {
+        if (field.value === draft.value) {
+          restoreChoice(field, draft);
+        }
+        return;
+      }
+      if (field.value === draft.value || field.value !== field.defaultValue) {
         return;
       }
       field.value = draft.value;
-      field.classList.add("has-kept-draft");
-      field.title = "Your unsaved text, kept from before";
-      var details = field.closest("details");
-      if (details) {
-        details.open = true;
-      }
-      var version = field.form && field.form.elements.namedItem("expected_version");
-      if (version && draft.version !== null) {
-        version.value = draft.version;
-      }
+      showKept(field, draft.version);
     });
   }
 
