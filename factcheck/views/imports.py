@@ -101,6 +101,12 @@ def read_source(form, files, limit: int) -> ImportSource:
             raise FormProblem("text", "Paste the article text first.")
         if len(data) > limit:
             raise FormProblem("text", _too_large(limit))
+        if b"\x00" in data:
+            raise FormProblem(
+                "text",
+                "The pasted text holds NUL characters, which article text never has. Copy it"
+                " again from the original, or upload the file itself.",
+            )
         # Pasted text is always plain text, whatever markup it contains.
         return ImportSource("paste", data=data, is_html=False)
     uploads = [upload for upload in files.getlist("file") if upload.filename]
