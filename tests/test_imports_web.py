@@ -152,7 +152,7 @@ def test_a_refused_paste_without_script_gets_the_page_with_the_text_kept(post_im
     page_ = parse(response)
     assert page_.cssselect("title")[0].text_content().startswith("Import")
     said = page_.cssselect("#import-text-error")[0].text_content()
-    assert said.startswith("The pasted text holds NUL characters")
+    assert said.startswith("The pasted text holds null characters")
     kept = page_.cssselect("#import-text")[0].text_content()
     assert kept.startswith("Lorem <i>ipsum</i>") and len(kept) == len(typed) * 40
     assert article_count(app_db) == 0

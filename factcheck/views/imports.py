@@ -104,8 +104,9 @@ def read_source(form, files, limit: int) -> ImportSource:
         if b"\x00" in data:
             raise FormProblem(
                 "text",
-                "The pasted text holds NUL characters, which article text never has. Copy it"
-                " again from the original, or upload the file itself.",
+                "The pasted text holds null characters (shown as \ufffd), which article text"
+                " never has. Remove them, copy the text again from the original, or upload the"
+                " file itself.",
             )
         # Pasted text is always plain text, whatever markup it contains.
         return ImportSource("paste", data=data, is_html=False)
