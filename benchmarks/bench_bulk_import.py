@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from claim_rows import claim_row  # noqa: E402
 from corpus import corpus  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
@@ -68,19 +69,7 @@ def floor(texts: list[str], path: Path) -> tuple[float, float]:
         conn.executemany(
             _CLAIM_INSERT,
             [
-                (
-                    next_id + number,
-                    u.seq,
-                    u.start,
-                    u.end,
-                    u.text,
-                    u.section,
-                    u.kind,
-                    u.reason,
-                    u.attribution,
-                    u.checkworthiness,
-                    json.dumps(list(u.reasons)),
-                )
+                claim_row(next_id + number, u)
                 for number, (_, units) in enumerate(batch)
                 for u in units
             ],

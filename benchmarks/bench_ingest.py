@@ -9,7 +9,6 @@ fingerprint and text signature, the audit row and the near-copy lookup. Each lin
 process's CPU time too: a durable commit's wall time swings with the disk and the machine's
 load, CPU time much less."""
 
-import json
 import os
 import sqlite3
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 import sentencex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from claim_rows import claim_row  # noqa: E402
 from corpus import corpus  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
@@ -103,22 +103,7 @@ def same_schema_floor(texts: list[str], path: Path) -> Times:
         )
         conn.executemany(
             _CLAIM_INSERT,
-            [
-                (
-                    cursor.lastrowid,
-                    u.seq,
-                    u.start,
-                    u.end,
-                    u.text,
-                    u.section,
-                    u.kind,
-                    u.reason,
-                    u.attribution,
-                    u.checkworthiness,
-                    json.dumps(list(u.reasons)),
-                )
-                for u in units
-            ],
+            [claim_row(cursor.lastrowid, u) for u in units],
         )
         conn.execute("COMMIT")
     elapsed = _since(started)
