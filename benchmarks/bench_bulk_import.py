@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from claim_rows import claim_row  # noqa: E402
+from claim_rows import ARTICLE_INSERT, CLAIM_INSERT, claim_row  # noqa: E402
 from corpus import corpus  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
@@ -31,15 +31,6 @@ from factcheck.text.splitting import split_article  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "2000"))
 TARGET_RATIO = 2.0
-
-_ARTICLE_INSERT = (
-    "INSERT INTO articles (title, body, body_hash, import_format, imported_at, imported_by)"
-    " VALUES (?, ?, ?, 'text', ?, 'system')"
-)
-_CLAIM_INSERT = (
-    'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
-    " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 
 
 def _database(path: Path):
@@ -63,11 +54,11 @@ def floor(texts: list[str], path: Path) -> tuple[float, float]:
         next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         now = database.utc_now()
         conn.executemany(
-            _ARTICLE_INSERT,
+            ARTICLE_INSERT,
             [(i.title, i.body, body_hash(i.body), now) for i, _ in batch],
         )
         conn.executemany(
-            _CLAIM_INSERT,
+            CLAIM_INSERT,
             [
                 claim_row(next_id + number, u)
                 for number, (_, units) in enumerate(batch)

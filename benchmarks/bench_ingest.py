@@ -19,7 +19,7 @@ from pathlib import Path
 import sentencex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from claim_rows import claim_row  # noqa: E402
+from claim_rows import ARTICLE_INSERT, CLAIM_INSERT, claim_row  # noqa: E402
 from corpus import corpus  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
@@ -76,16 +76,6 @@ def floor(texts: list[str], path: Path, *, full_text: bool = False) -> Times:
     return elapsed
 
 
-_ARTICLE_INSERT = (
-    "INSERT INTO articles (title, body, body_hash, import_format, imported_at, imported_by)"
-    " VALUES (?, ?, ?, 'text', ?, 'system')"
-)
-_CLAIM_INSERT = (
-    'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
-    " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
 def same_schema_floor(texts: list[str], path: Path) -> Times:
     """Our splitter and executemany into the migrated schema, the search index kept by its
     per-row trigger, one durable transaction per article."""
@@ -98,11 +88,11 @@ def same_schema_floor(texts: list[str], path: Path) -> Times:
         units = split_article(imported.body, first_line_is_headline=True)
         conn.execute("BEGIN IMMEDIATE")
         cursor = conn.execute(
-            _ARTICLE_INSERT,
+            ARTICLE_INSERT,
             [imported.title, imported.body, body_hash(imported.body), database.utc_now()],
         )
         conn.executemany(
-            _CLAIM_INSERT,
+            CLAIM_INSERT,
             [claim_row(cursor.lastrowid, u) for u in units],
         )
         conn.execute("COMMIT")

@@ -1,23 +1,14 @@
-"""A split unit as a row of the claims table, for benchmark floors that write it directly."""
+"""The SQL the import floors write articles and units with, and a unit as a claims row."""
 
-import json
+from factcheck.store.articles import unit_row as claim_row
 
-from factcheck.text.splitting import Unit
+ARTICLE_INSERT = (
+    "INSERT INTO articles (title, body, body_hash, import_format, imported_at, imported_by)"
+    " VALUES (?, ?, ?, 'text', ?, 'system')"
+)
+CLAIM_INSERT = (
+    'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
+    " checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
-
-def claim_row(article_id: int, unit: Unit) -> tuple:
-    """The values of one claims row in the column order article_id, seq, start, end, text,
-    section, kind, reason, attribution, checkworthiness, reasons."""
-    return (
-        article_id,
-        unit.seq,
-        unit.start,
-        unit.end,
-        unit.text,
-        unit.section,
-        unit.kind,
-        unit.reason,
-        unit.attribution,
-        unit.checkworthiness,
-        json.dumps(list(unit.reasons)),
-    )
+__all__ = ["ARTICLE_INSERT", "CLAIM_INSERT", "claim_row"]

@@ -46,6 +46,7 @@ def _public_functions():
 # Functions in store modules that are neither reads nor writes of records: helpers that must be
 # called inside a mutation and so cannot skip its audit row.
 INTERNAL_HELPERS = {
+    ("factcheck.store.articles", "unit_row"),
     ("factcheck.store.audit", "record"),
     ("factcheck.store.audit", "row_hash"),
     ("factcheck.store.audit", "head"),

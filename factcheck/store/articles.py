@@ -86,23 +86,25 @@ def _reasons_json(reasons: tuple[str, ...]) -> str:
     return json.dumps(list(reasons))
 
 
+def unit_row(article_id: int, unit) -> tuple:
+    """A split unit as the values of its claims row, in _CLAIM_INSERT's column order."""
+    return (
+        article_id,
+        unit.seq,
+        unit.start,
+        unit.end,
+        unit.text,
+        unit.section,
+        unit.kind,
+        unit.reason,
+        unit.attribution,
+        unit.checkworthiness,
+        _reasons_json(unit.reasons),
+    )
+
+
 def _keep_units(db, article_id: int, units: list) -> None:
-    rows = [
-        (
-            article_id,
-            unit.seq,
-            unit.start,
-            unit.end,
-            unit.text,
-            unit.section,
-            unit.kind,
-            unit.reason,
-            unit.attribution,
-            unit.checkworthiness,
-            _reasons_json(unit.reasons),
-        )
-        for unit in units
-    ]
+    rows = [unit_row(article_id, unit) for unit in units]
     for first in range(0, len(rows), UNITS_A_STATEMENT):
         part = rows[first : first + UNITS_A_STATEMENT]
         db.conn.execute(
