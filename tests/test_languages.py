@@ -74,6 +74,8 @@ def test_language_can_be_given_on_the_command_line(tmp_path):
     refused = run(main, ["--db", database, "import", str(story), "--language", "German"])
     assert refused.exit_code != 0
     assert "--language" in refused.output and "two or three letters" in refused.output
+    mistyped = run(main, ["--db", database, "import", str(story), "--language", "xx"])
+    assert mistyped.exit_code != 0 and "not an ISO 639-1 language code" in mistyped.output
 
 
 def _units(body: str, language: str):
@@ -185,3 +187,10 @@ def test_the_article_page_names_the_language_for_readers_and_screen_readers(clie
     assert page.cssselect(".article-body")[0].get("lang") == "es"
     assert page.cssselect("#article-heading")[0].get("lang") == "es"
     assert "Language: es" in page.cssselect(".article-head .meta")[0].text_content()
+
+
+def test_every_language_the_detector_names_is_a_code_import_accepts():
+    from factcheck.text import language
+
+    named = {code for codes in language._WORD_LANGUAGES.values() for code in codes}
+    assert named and all(language.checked_code(code) == code for code in named)

@@ -66,6 +66,18 @@ SCRIPT_SHARE = 0.3
 # most of their small words and are told apart by the few they do not).
 MARGIN = 1.1
 CODE = re.compile(r"[a-z]{2,3}")
+#: The two-letter codes of ISO 639-1, so that a mistyped --language is caught.
+TWO_LETTER_CODES = frozenset(
+    """
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+    ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw
+    ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+    ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr
+    ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi
+    yo za zh zu
+    """.split()
+)
 
 
 def detect(text: str) -> str | None:
@@ -99,5 +111,9 @@ def checked_code(value: str) -> str:
     if not CODE.fullmatch(code):
         raise ValueError(
             f"{value!r} is not a language code; give two or three letters such as en, de, fr or es"
+        )
+    if len(code) == 2 and code not in TWO_LETTER_CODES:
+        raise ValueError(
+            f"{value!r} is not an ISO 639-1 language code; give one such as en, de, fr or es"
         )
     return code
