@@ -106,6 +106,7 @@ def test_options_override_the_environment(db_path, monkeypatch):
         (["--format", "csv", "--status", "done"], "done"),
         (["--format", "claimreview", "--org-name", "X", "--public-url", "ftp://x"], "http"),
         (["--format", "csv", "--article", "99999"], "there is no article 99999"),
+        (["--format", "csv", "--verdict", "bogus"], "'bogus' is not on the rating scale"),
     ],
 )
 def test_bad_requests_exit_2_with_one_line(db_path, args, message):
@@ -114,6 +115,15 @@ def test_bad_requests_exit_2_with_one_line(db_path, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert len(_audit_rows(db_path)) == len(before)
+
+
+def test_a_verdict_is_chosen_by_its_label_or_its_key(db_path):
+    keys = [
+        json.loads(_run(db_path, "--format", "json", "--verdict", given).stdout)
+        for given in ("False", " false ", "false")
+    ]
+    chosen = [[claim["id"] for claim in export["claims"]] for export in keys]
+    assert chosen[0] and chosen[0] == chosen[1] == chosen[2]
 
 
 def test_help_documents_every_option_and_setting():
@@ -196,3 +206,16 @@ def test_config_reads_the_environment(monkeypatch):
     monkeypatch.delenv("FACTCHECK_ORG_NAME")
     with refused_with(ExportRefused, "FACTCHECK_ORG_NAME"):
         ExportConfig.from_env().require_publisher()
+
+
+def test_a_rating_key_from_an_older_scale_still_selects_its_claims(db_path):
+    from helpers import new_database
+
+    db = new_database(db_path)
+    claim_id = db.execute("SELECT id FROM claims WHERE verdict = 'false' LIMIT 1").fetchone()[0]
+    db.execute("UPDATE claims SET verdict = 'retired-rating' WHERE id = ?", [claim_id])
+    db.conn.commit()
+    db.close()
+    result = _run(db_path, "--format", "json", "--verdict", "retired-rating")
+    assert result.exit_code == 0, result.output
+    assert [claim["id"] for claim in json.loads(result.stdout)["claims"]] == [claim_id]

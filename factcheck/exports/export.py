@@ -2,7 +2,7 @@
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import metadata
 
@@ -20,6 +20,7 @@ from factcheck.exports.hashing import ByteSink, HashingWriter
 from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
 from factcheck.store import audit, export_reads
 from factcheck.store.actors import Actor
+from factcheck.store.errors import Invalid
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,27 @@ def download_name(
     return f"{'-'.join(parts)}.{spec.extension}", spec.mimetype
 
 
+def _known_verdict(db: Database, filters: ExportFilters, config: ExportConfig) -> ExportFilters:
+    """The verdict filter as the rating key claims carry: a rating's label or key on the scale,
+    or a key some claim still carries from an older scale; anything else is refused rather than
+    exported as an empty selection."""
+    given = filters.verdict or ""
+    rating = config.scale.find(given)
+    if rating is not None:
+        return replace(filters, verdict=rating.key)
+    if export_reads.verdict_in_use(db, given):
+        return filters
+    raise Invalid(
+        "rating.unknown",
+        {
+            "given": given,
+            "labels": [r.label for r in config.scale.ratings],
+            "keys": [r.key for r in config.scale.ratings],
+        },
+        field="verdict",
+    )
+
+
 def write_export(
     db: Database,
     fmt: str,
@@ -110,6 +132,8 @@ def write_export(
     with export_reads.snapshot(db):
         if filters.article_id is not None:
             export_reads.require_article(db, filters.article_id)
+        if filters.verdict is not None:
+            filters = _known_verdict(db, filters, config)
         head_row, head_hash = audit.head(db)
         provenance = {
             "format": spec.name,

@@ -402,6 +402,14 @@ def require_article(db: Database, article_id: int) -> None:
 
 
 @query
+def verdict_in_use(db: Database, key: str) -> bool:
+    """Whether any claim carries this rating key (one from an older scale, say)."""
+    return (
+        db.execute("SELECT 1 FROM claims WHERE verdict = ? LIMIT 1", [key]).fetchone() is not None
+    )
+
+
+@query
 def article_body(db: Database, article_id: int) -> str:
     """One article's text, which claim offsets point into."""
     return db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
