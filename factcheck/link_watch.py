@@ -35,6 +35,7 @@ EVERY_SETTING = "FACTCHECK_LINK_CHECK_HOURS"
 
 _AGE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$")
 _AGE_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+_AGE_MAX = {"d": 36_500, "h": 36_500 * 24, "m": 36_500 * 24 * 60}
 
 
 SettingError = settings.SettingError
@@ -45,7 +46,11 @@ def parse_age(text: str) -> timedelta:
     match = _AGE.match(text or "")
     if not match:
         raise SettingError(f"{text!r} is not an age; write a number and d, h or m, such as 7d")
-    return timedelta(**{_AGE_UNITS[match.group(2)]: int(match.group(1))})
+    number = int(match.group(1))
+    # Past a century the cutoff date would fall before year 1 (or overflow timedelta).
+    if number > _AGE_MAX[match.group(2)]:
+        raise SettingError(f"{text!r} is too long an age; write at most 36500d (a hundred years)")
+    return timedelta(**{_AGE_UNITS[match.group(2)]: number})
 
 
 def change_threshold() -> float:

@@ -65,6 +65,12 @@ def test_ages_are_read_in_days_hours_and_minutes():
         link_watch.parse_age("a week")
 
 
+@pytest.mark.parametrize("text", ["99999999999d", "3000000d", "999999999999999999999m"])
+def test_an_age_beyond_a_hundred_years_is_refused_in_words(text):
+    with pytest.raises(link_watch.SettingError, match="at most 36500d"):
+        link_watch.parse_age(text)
+
+
 def test_a_run_takes_at_most_per_host_pages_of_a_site_and_limit_in_all():
     due = [{"url": f"https://a.example/{n}"} for n in range(5)] + [
         {"url": f"https://b.example/{n}"} for n in range(5)
