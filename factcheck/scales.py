@@ -76,7 +76,7 @@ def parse_scale(data: dict) -> Scale:
         raise ScaleError(
             f"every rating needs {missing}; see the default scale for the shape"
         ) from None
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, AttributeError) as error:
         if isinstance(error, ScaleError):
             raise
         raise ScaleError(f"a rating has a value of the wrong type ({error})") from None
@@ -91,15 +91,25 @@ def parse_scale(data: dict) -> Scale:
 def load_scale(path: str | os.PathLike | None = None) -> Scale:
     """The scale from `path`, or FACTCHECK_SCALE, or the default scale shipped with factcheck."""
     path = path or settings.value(SCALE_ENV)
-    if path:
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except OSError as error:
-            raise ScaleError(f"cannot read the rating scale {path}: {error.strerror}") from None
-        except json.JSONDecodeError as error:
-            raise ScaleError(f"the rating scale {path} is not valid JSON: {error}") from None
+    if not path:
+        return default_scale()
+    fix = f"correct {SCALE_ENV} or unset it to use the scale shipped with factcheck"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ScaleError(
+            f"the rating scale {path} cannot be read ({error.strerror}); {fix}"
+        ) from None
+    except UnicodeDecodeError:
+        raise ScaleError(f"the rating scale {path} is not UTF-8 text; {fix}") from None
+    except json.JSONDecodeError as error:
+        raise ScaleError(f"the rating scale {path} is not valid JSON ({error}); {fix}") from None
+    if not isinstance(data, dict):
+        raise ScaleError(f"the rating scale {path} is not a JSON object with ratings; {fix}")
+    try:
         return parse_scale(data)
-    return default_scale()
+    except ScaleError as error:
+        raise ScaleError(f"the rating scale {path} cannot be used: {error}; {fix}") from None
 
 
 @lru_cache(maxsize=1)

@@ -185,3 +185,34 @@ def test_import_records_who_imported(run, tmp_path):
 
 def _first_claim(run, imported) -> int:
     return _ok(run("claims", str(imported["article_id"]), "--json"))["claims"][0]["id"]
+
+
+@pytest.mark.parametrize("scale_text", [None, '{"ratings": [', '{"ratings": []}'])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("verdict", "scale"),
+        ("verdict", "set", "1", "--rating", "False", "--rationale", RATIONALE, "--as", "rita"),
+        ("serve", "--production", "--port", "1"),
+        ("worker",),
+    ],
+)
+def test_an_unusable_scale_file_is_refused_in_one_line_before_anything_starts(
+    run, tmp_path, monkeypatch, scale_text, command
+):
+    scale_file = tmp_path / "scale.json"
+    if scale_text is not None:
+        scale_file.write_text(scale_text, encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_SCALE", str(scale_file))
+
+    def started(*args, **kwargs):
+        raise AssertionError("started despite the unusable scale")
+
+    monkeypatch.setattr("factcheck.job_recovery.start_workers", started)
+    monkeypatch.setattr("factcheck.cli.serve._serve_production", started)
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    line = result.output.strip()
+    assert "\n" not in line and line.startswith("Error: the rating scale"), line
+    assert str(scale_file) in line and "FACTCHECK_SCALE" in line

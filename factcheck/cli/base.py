@@ -34,6 +34,7 @@ def refusals() -> tuple[type[Exception], ...]:
     from factcheck.importers import ImportRefused
     from factcheck.job_storage import JobQueueError
     from factcheck.network.fetch import FetchError
+    from factcheck.scales import ScaleError
 
     return (
         StoreError,
@@ -42,6 +43,7 @@ def refusals() -> tuple[type[Exception], ...]:
         JobQueueError,
         CopyRefused,
         settings.SettingError,
+        ScaleError,
     )
 
 

@@ -4,6 +4,7 @@ import click
 
 from factcheck import settings
 from factcheck.cli.base import UserError, main, open_db
+from factcheck.scales import load_scale
 
 
 def _busy(host: str, port: int, error: OSError) -> UserError:
@@ -57,6 +58,7 @@ def serve(ctx, host, port, threads, production, workers):
     path = ctx.find_root().obj["db_path"]
     # Refuse a bad setting here, in one line, rather than in every web process after the fork.
     settings.check()
+    load_scale()
     open_db().close()
     if production:
         _serve_production(str(path), host, port, workers, threads)

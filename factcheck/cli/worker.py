@@ -8,6 +8,7 @@ import click
 from factcheck import settings
 from factcheck.cli.base import main
 from factcheck.cli.serve import use_job_queue
+from factcheck.scales import load_scale
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -24,6 +25,7 @@ def worker(ctx, workers):
     from factcheck import job_recovery
 
     settings.check()
+    load_scale()
     queue = use_job_queue(ctx.find_root().obj["db_path"])
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
