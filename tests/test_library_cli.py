@@ -215,3 +215,13 @@ def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them
     )
     removed = run("library", "remove", str(library_id), "--json")
     assert json.loads(removed.output)["matched_claims"] and matches() == []
+
+
+def test_a_list_filtered_to_an_origin_with_no_items_does_not_call_the_library_empty(run, tmp_path):
+    records = tmp_path / "checks.csv"
+    records.write_text("id,claim\n1,The river rose by four metres in one night\n", "utf-8")
+    assert run("library", "import", str(records)).exit_code == 0
+    result = run("library", "list", "--origin", "own")
+    assert result.exit_code == 0, result.output
+    assert "empty" not in result.output
+    assert "no own fact-checks" in result.output and "1 imported" in result.output

@@ -156,7 +156,14 @@ def list_library(origin, limit, as_json):
         emit_json(items)
         return
     if not items:
-        click.echo("The library is empty: run `factcheck library import FILE` to add fact-checks.")
+        counts = library_store.item_count(db)
+        if origin and any(counts.values()):
+            others = ", ".join(f"{n:,} {kind}" for kind, n in counts.items() if n)
+            click.echo(f"The library holds no {origin} fact-checks ({others}).")
+        else:
+            click.echo(
+                "The library is empty: run `factcheck library import FILE` to add fact-checks."
+            )
         return
     click.echo(f"{'ID':>6}  {'ORIGIN':<8}  {'RATING':<18}  CLAIM")
     for item in items:
