@@ -144,3 +144,12 @@ def test_links_check_waits_its_turn_behind_a_running_one(run):
         busy = run("links", "check")
     assert busy.exit_code == 2 and "another link check is running" in busy.output
     assert run("links", "check").exit_code == 0
+
+
+def test_archive_refuses_ids_together_with_pending_rather_than_ignoring_the_ids(run):
+    result = run("evidence", "archive", "1", "--pending")
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: give evidence ids or --pending, not both; --pending archives every source"
+        " still without a copy"
+    )

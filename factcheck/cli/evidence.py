@@ -124,6 +124,11 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     from factcheck import archive_jobs
     from factcheck.store.queue_reads import evidence_needing_attention
 
+    if pending and evidence_ids:
+        raise UserError(
+            "give evidence ids or --pending, not both; --pending archives every source"
+            " still without a copy"
+        )
     db = open_db()
     if pending:
         urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
