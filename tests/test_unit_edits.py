@@ -366,3 +366,8 @@ def test_the_cli_merges_and_splits_and_refuses_in_one_line(tmp_path):
         *as_user,
     )
     assert bad.exit_code != 0 and len(bad.output.strip().splitlines()) == 1
+    empty = run(
+        "claim", "split", str(quote["id"]), "--after", "", "--reason", "Two sentences", *as_user
+    )
+    assert empty.exit_code == 2 and len(empty.output.strip().splitlines()) == 1
+    assert "--after needs the words just before the cut" in empty.output

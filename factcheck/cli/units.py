@@ -44,8 +44,12 @@ def merge(claim_id, reason, as_user, expect_version, as_json):
 
 def _offset_after(unit: ClaimRow, after: str) -> int:
     """The body offset just after the first occurrence of `after` in the unit's text."""
+    if not after.strip():
+        raise UserError(
+            f"--after needs the words just before the cut, as they stand in claim {unit['id']}"
+        )
     found = unit["text"].find(after)
-    if not after or found < 0:
+    if found < 0:
         choices = "; ".join(repr(unit["text"][:cut][-30:]) for cut in cut_choices(unit["text"]))
         hint = f" (sentence ends: {choices})" if choices else ""
         raise UserError(f"--after {after!r} is not in claim {unit['id']}'s text{hint}")
