@@ -43,11 +43,13 @@ def backup(db: Database, target: Path) -> BackupReport:
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
         raise BackupRefused(f"{target} already exists; choose a new file for the backup") from None
-    except FileNotFoundError:
-        raise BackupRefused(f"the folder {target.parent} does not exist; create it first") from None
     except OSError as error:
+        if isinstance(error, FileNotFoundError) and not target.parent.exists():
+            raise BackupRefused(
+                f"the folder {target.parent} does not exist; create it first"
+            ) from None
         raise BackupRefused(
-            f"cannot write the backup there ({error.strerror}); choose another file"
+            f"cannot write the backup in {target.parent} ({error.strerror}); choose another file"
         ) from None
     copy_conn = sqlite3.connect(target)
     try:

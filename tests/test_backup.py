@@ -99,3 +99,20 @@ def test_backup_refuses_to_overwrite_and_a_copy_needs_the_live_key(tmp_path):
         main, ["--db", str(tmp_path / "b.db"), "audit", "verify", "--key-file", str(key)]
     )
     assert with_key.exit_code == 0, with_key.output
+
+
+def test_backup_names_a_missing_folder_and_does_not_call_a_refusing_one_missing(tmp_path):
+    live = tmp_path / "live.db"
+    _busy_database(live)
+    runner = CliRunner()
+    missing = runner.invoke(main, ["--db", str(live), "backup", str(tmp_path / "no" / "b.db")])
+    assert missing.exit_code == 2
+    assert (
+        missing.output.strip()
+        == f"Error: the folder {tmp_path / 'no'} does not exist; create it first"
+    )
+    # /proc exists but takes no new files (the kernel answers "no such file").
+    refused = runner.invoke(main, ["--db", str(live), "backup", "/proc/factcheck-backup.db"])
+    assert refused.exit_code == 2 and len(refused.output.strip().splitlines()) == 1
+    assert "does not exist" not in refused.output
+    assert refused.output.startswith("Error: cannot write the backup in /proc")
