@@ -225,3 +225,14 @@ def test_a_list_filtered_to_an_origin_with_no_items_does_not_call_the_library_em
     assert result.exit_code == 0, result.output
     assert "empty" not in result.output
     assert "no own fact-checks" in result.output and "1 imported" in result.output
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_match_refuses_an_empty_text_in_one_line(run, text):
+    assert run("init").exit_code == 0
+    result = run("match", text)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: the text to match is empty; give the words of a claim, or - to read one query"
+        " a line from standard input"
+    )

@@ -246,6 +246,11 @@ def match_text(text, top, min_score, as_json):
     (one query a line, answered in order)."""
     from factcheck import previous_checks
 
+    if not text.strip():
+        raise UserError(
+            "the text to match is empty; give the words of a claim, or - to read one query"
+            " a line from standard input"
+        )
     engine = previous_checks.engine()
     threshold = engine.MATCH_THRESHOLD if min_score is None else min_score
     queries = _stdin_queries() if text == "-" else [text]
