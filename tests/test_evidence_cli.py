@@ -153,3 +153,16 @@ def test_archive_refuses_ids_together_with_pending_rather_than_ignoring_the_ids(
         "Error: give evidence ids or --pending, not both; --pending archives every source"
         " still without a copy"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("archive", "99999"), ("remove", "99999", "--reason", "A duplicate source", "--as", "rita")],
+)
+def test_unknown_evidence_is_refused_with_where_to_find_the_ids(run, command):
+    result = run("evidence", *command)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: there is no evidence 99999; `factcheck claims ARTICLE_ID --json` lists each"
+        " claim's evidence with its id"
+    )

@@ -247,7 +247,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "claim.not_found": lambda f: (
         f"there is no claim {f['id']}; run `factcheck claims ARTICLE_ID` to list them"
     ),
-    "evidence.not_found": lambda f: f"there is no evidence {f['id']}",
+    "evidence.not_found": lambda f: (
+        f"there is no evidence {f['id']}; `factcheck claims ARTICLE_ID --json` lists each"
+        " claim's evidence with its id"
+    ),
     "evidence.not_on_claim": lambda f: f"claim {f['claim_id']} has no evidence {f['id']}",
     "evidence.not_attached": lambda f: (
         f"evidence {_ids(f['evidence_ids'])} is not attached to claim {f['claim_id']}"
