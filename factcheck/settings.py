@@ -83,9 +83,21 @@ def _hosts(raw: str) -> tuple[str, ...]:
     return tuple(host.strip().lower() for host in raw.split(",") if host.strip())
 
 
+def _web_address(raw: str) -> str | None:
+    scheme, _, rest = raw.partition("://")
+    host = rest.split("/", 1)[0]
+    if scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in raw):
+        return None
+    return raw
+
+
 TEXT = Kind("text", "any text", _text)
 PATH = Kind("path", "a file path", _text)
-URL = Kind("URL", "an address", _text)
+# The job queue's address is checked where it is used (job_storage), with words of its own.
+QUEUE_URL = Kind("URL", "an address", _text)
+URL = Kind(
+    "URL", "an http:// or https:// address, such as https://factcheck.example.org", _web_address
+)
 FLAG = Kind("true/false", "true or false (also 1/0, yes/no, on/off)", _flag)
 HOSTS = Kind("host list", "host names separated by commas", _hosts)
 
@@ -229,7 +241,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "JOBS_URL",
-        URL,
+        QUEUE_URL,
         None,
         "A Redis server for the job queue (redis://, rediss:// or unix://).",
         secret=True,

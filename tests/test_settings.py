@@ -107,6 +107,11 @@ def test_values_are_typed_and_blank_means_the_default(monkeypatch):
         ("SESSION_IDLE_HOURS", "nan", "a positive number of hours"),
         ("TRUSTED_PROXIES", "1.5", "the number of proxies"),
         ("CLI_REVIEW_PASSWORD", "maybe", "true or false"),
+        ("PUBLIC_URL", "notaurl", "an http:// or https:// address"),
+        ("PUBLIC_URL", "factcheck.example.org", "an http:// or https:// address"),
+        ("ORG_URL", "ftp://desk.example", "an http:// or https:// address"),
+        ("ORG_URL", "https://", "an http:// or https:// address"),
+        ("ORG_URL", "https://desk example.org", "an http:// or https:// address"),
     ],
 )
 def test_a_bad_value_names_the_variable_and_what_it_accepts(monkeypatch, name, raw, accepts):
