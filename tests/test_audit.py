@@ -418,3 +418,28 @@ def test_the_panel_tells_a_command_line_approval_from_a_signed_in_one(client, ap
     assert "approved by Ed via command line" in verdict_line
     history = words(panel.cssselect(".history-section")[0])
     assert "Ed via command line" in history and "Rita via command line" not in history
+
+
+def test_a_missing_key_file_is_not_replaced_by_a_new_key_once_rows_are_keyed(
+    db, path, tmp_path, monkeypatch
+):
+    """A mistyped FACTCHECK_AUDIT_KEY_FILE (or a restore without the key) must not sign new rows
+    with a fresh key: the trail could then never verify under either key."""
+    db.close()
+    before = _verify_cli(path)
+    assert before.exit_code == 0, before.output
+    elsewhere = tmp_path / "typo" / "audit.key"
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", str(elsewhere))
+    result = CliRunner().invoke(
+        main, ["--db", str(path), "user", "add", "newbie", "--role", "reviewer",
+               "--password-stdin"], input=PASSWORD,
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"Error: the audit key {elsewhere} is missing, but this database's audit trail is"
+        " signed with a key; point FACTCHECK_AUDIT_KEY_FILE at that key (or restore it)"
+    )
+    assert not elsewhere.exists()
+    monkeypatch.delenv("FACTCHECK_AUDIT_KEY_FILE")
+    after = _verify_cli(path)
+    assert after.exit_code == 0 and after.output == before.output

@@ -35,6 +35,7 @@ def refusals() -> tuple[type[Exception], ...]:
     from factcheck.job_storage import JobQueueError
     from factcheck.network.fetch import FetchError
     from factcheck.scales import ScaleError
+    from factcheck.store.audit_seal import SealError
 
     return (
         StoreError,
@@ -44,6 +45,7 @@ def refusals() -> tuple[type[Exception], ...]:
         CopyRefused,
         settings.SettingError,
         ScaleError,
+        SealError,
     )
 
 

@@ -88,12 +88,24 @@ def writing_key(db: Database) -> bytes:
     if path is None:
         return _MEMORY_KEY
     cached = _cached(path)
+    if cached is None and _trail_is_keyed(db):
+        # A new key here would sign the next rows so that no one key verifies the whole trail.
+        raise SealError(
+            f"the audit key {path} is missing, but this database's audit trail is signed with a"
+            f" key; point {settings.PREFIX}AUDIT_KEY_FILE at that key (or restore it)"
+        )
     if cached is None:
         load_or_create_secret(path)
         cached = _cached(path)
     if cached is None:
         raise SealError(f"the audit key {path} was removed as soon as it was made; make it again")
     return cached
+
+
+def _trail_is_keyed(db: Database) -> bool:
+    # "hmac-sha256" is audit.KEYED_SCHEME (audit imports this module, so it is spelled here).
+    row = db.execute("SELECT 1 FROM audit WHERE hash_scheme = 'hmac-sha256' LIMIT 1").fetchone()
+    return row is not None
 
 
 def existing_key(db: Database) -> bytes | None:
