@@ -182,6 +182,12 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
     if header is None:
         raise FormatRefused("the file is empty; it needs a header row with a claim column")
     fields = [COLUMN_NAMES.get(name.strip().lower()) for name in header]
+    named_twice = next((f for n, f in enumerate(fields) if f and f in fields[:n]), None)
+    if named_twice:
+        label = {"external_id": "id", "review_date": "date"}.get(named_twice, named_twice)
+        raise FormatRefused(
+            f"the header row names the {label} column twice; keep one and import the file again"
+        )
     if "claim" not in fields:
         named = "tab" if delimiter == "\t" else "comma"
         raise FormatRefused(

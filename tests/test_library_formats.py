@@ -111,6 +111,8 @@ def test_single_claim_review_object():
         (b"{not json", "claimreview", "not JSON"),
         (b"\xff\xfe\x00bad", "jsonl", "not UTF-8"),
         (b"PK\x03\x04zipped", "csv", "ZIP"),
+        (b"claim,Claim\nfirst,second\n", "csv", "names the claim column twice; keep one"),
+        (b"id\tclaim\tdate\treview_date\nx\ty\tz\tw\n", "tsv", "names the date column twice"),
     ],
 )
 def test_a_file_that_cannot_be_read_is_refused_whole(data, file_format, words):
