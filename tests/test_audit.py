@@ -443,3 +443,22 @@ def test_a_missing_key_file_is_not_replaced_by_a_new_key_once_rows_are_keyed(
     monkeypatch.delenv("FACTCHECK_AUDIT_KEY_FILE")
     after = _verify_cli(path)
     assert after.exit_code == 0 and after.output == before.output
+
+
+@pytest.mark.parametrize("command", [("serve", "--port", "1"), ("worker",)])
+def test_serve_and_worker_refuse_to_start_without_the_key_of_a_signed_trail(
+    db, path, tmp_path, monkeypatch, command
+):
+    db.close()
+    elsewhere = tmp_path / "typo.key"
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", str(elsewhere))
+
+    def started(*args, **kwargs):
+        raise AssertionError("started without the audit key")
+
+    monkeypatch.setattr("factcheck.job_recovery.start_workers", started)
+    monkeypatch.setattr("factcheck.cli.serve._serve_simple", started)
+    result = CliRunner().invoke(main, ["--db", str(path), *command])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: the audit key {elsewhere} is missing")
+    assert not elsewhere.exists()

@@ -14,6 +14,18 @@ def _busy(host: str, port: int, error: OSError) -> UserError:
     )
 
 
+def check_database() -> None:
+    """Bring the database up to date and make sure changes can be signed: a signed audit trail
+    whose key file is missing would refuse every change, so say so before starting."""
+    from factcheck.store import audit_seal
+
+    db = open_db()
+    try:
+        audit_seal.writing_key(db)
+    finally:
+        db.close()
+
+
 def use_job_queue(path) -> str:
     """Point the job queue where FACTCHECK_JOBS_URL (or the database's folder) says, check that
     it answers, and say where it is."""
@@ -59,7 +71,7 @@ def serve(ctx, host, port, threads, production, workers):
     # Refuse a bad setting here, in one line, rather than in every web process after the fork.
     settings.check()
     load_scale()
-    open_db().close()
+    check_database()
     if production:
         _serve_production(str(path), host, port, workers, threads)
     else:

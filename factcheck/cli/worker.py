@@ -7,7 +7,7 @@ import click
 
 from factcheck import settings
 from factcheck.cli.base import main
-from factcheck.cli.serve import use_job_queue
+from factcheck.cli.serve import check_database, use_job_queue
 from factcheck.scales import load_scale
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -26,6 +26,7 @@ def worker(ctx, workers):
 
     settings.check()
     load_scale()
+    check_database()
     queue = use_job_queue(ctx.find_root().obj["db_path"])
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
