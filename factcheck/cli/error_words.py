@@ -251,9 +251,14 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"there is no evidence {f['id']}; `factcheck claims ARTICLE_ID --json` lists each"
         " claim's evidence with its id"
     ),
-    "evidence.not_on_claim": lambda f: f"claim {f['claim_id']} has no evidence {f['id']}",
+    "evidence.not_on_claim": lambda f: (
+        f"claim {f['claim_id']} has no evidence {f['id']}; `factcheck claims ARTICLE_ID --json`"
+        " lists each claim's evidence with its id"
+    ),
     "evidence.not_attached": lambda f: (
-        f"evidence {_ids(f['evidence_ids'])} is not attached to claim {f['claim_id']}"
+        f"evidence {_ids(f['evidence_ids'])} is not attached to claim {f['claim_id']}; name"
+        " evidence of this claim (`factcheck claims ARTICLE_ID --json` lists it) or attach it"
+        " first with `factcheck evidence add`"
     ),
     "evidence.duplicate": lambda f: (
         f"this source is already evidence {f['evidence_id']} on claim {f['claim_id']}"
