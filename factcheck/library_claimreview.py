@@ -18,7 +18,10 @@ def _documents(text: str) -> list:
     if text.lstrip().startswith("<"):
         scripts = _LD_SCRIPT.findall(text)
         if not scripts:
-            raise FormatRefused("the page holds no JSON-LD (no application/ld+json script)")
+            raise FormatRefused(
+                "the page holds no ClaimReview JSON-LD (no application/ld+json script); give a"
+                " page that publishes its fact-checks as ClaimReview, or a CSV or JSON Lines file"
+            )
         documents = []
         for number, script in enumerate(scripts, start=1):
             try:
