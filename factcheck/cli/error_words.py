@@ -7,6 +7,7 @@ from collections.abc import Callable
 from factcheck.cli.import_words import url_problem_words
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import status_words
+from factcheck.shared_words import BACKS_PUBLISHED_THEN, REMOVED_EVIDENCE_DOING
 from factcheck.store.errors import StoreError
 
 Facts = dict
@@ -36,19 +37,6 @@ _CUT_PROBLEMS = {
     "inside_a_word": "the cut must fall between two words, in the space that separates them",
     "empty_part": "both parts need some text: cut between two words of the unit",
     "overlap": "the units overlap or are out of order",
-}
-
-_REMOVED_DOING = {
-    "copy": "there is nothing to keep a copy of",
-    "archive": "there is nothing to archive",
-    "acknowledge": "there is nothing to acknowledge",
-}
-
-_BACKS_PUBLISHED_THEN = {
-    "correct": "start a correction that leaves it out",
-    "leave_out": "leave it out of the correction in progress",
-    "return": "an editor must return the correction in review so it can leave it out",
-    "approve": "the correction in review leaves it out",
 }
 
 _ADDRESS = {
@@ -187,7 +175,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "evidence.backs_published": lambda f: (
         f"evidence {f['evidence_id']} backs the published verdict on claim {f['claim_id']};"
-        f" {_BACKS_PUBLISHED_THEN[f['then']]}, and remove it once an editor has approved the"
+        f" {BACKS_PUBLISHED_THEN[f['then']]}, and remove it once an editor has approved the"
         " correction"
     ),
     "evidence.backs_in_review": lambda f: (
@@ -267,7 +255,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"evidence {f['id']} was already removed on {f['removed_at']}"
     ),
     "evidence.removed": lambda f: (
-        f"evidence {f['id']} was removed; {_REMOVED_DOING.get(f['doing'], 'it cannot be used')}"
+        f"evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}"
     ),
     "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
     "user.not_found": lambda f: (

@@ -5,6 +5,7 @@ and commands; nothing here names them. Imports and fetches are worded in views/i
 import re
 
 from factcheck.lifecycle import status_words
+from factcheck.shared_words import BACKS_PUBLISHED_THEN, REMOVED_EVIDENCE_DOING
 from factcheck.store.errors import StoreError
 from factcheck.views.import_words import url_problem_words
 
@@ -34,17 +35,6 @@ _TEXT_NAMES = {
     "reason": "The reason",
 }
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
-_REMOVED_DOING = {
-    "copy": "there is nothing to keep a copy of",
-    "archive": "there is nothing to archive",
-    "acknowledge": "there is nothing to acknowledge",
-}
-_BACKS_PUBLISHED_THEN = {
-    "correct": "start a correction that leaves it out",
-    "leave_out": "leave it out of the correction in progress",
-    "return": "an editor must return the correction in review so it can leave it out",
-    "approve": "the correction in review leaves it out",
-}
 _ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fact-check address"}
 
 
@@ -150,7 +140,7 @@ _STORE_WORDS = {
     ),
     "evidence.backs_published": lambda f: (
         f"Evidence {f['evidence_id']} backs the published verdict;"
-        f" {_BACKS_PUBLISHED_THEN[f['then']]}, and remove it once an editor has approved the"
+        f" {BACKS_PUBLISHED_THEN[f['then']]}, and remove it once an editor has approved the"
         " correction."
     ),
     "evidence.backs_in_review": lambda f: (
@@ -216,7 +206,7 @@ _STORE_WORDS = {
         f"Evidence {f['id']} was already removed, on {f['removed_at']}."
     ),
     "evidence.removed": lambda f: (
-        f"Evidence {f['id']} was removed; {_REMOVED_DOING.get(f['doing'], 'it cannot be used')}."
+        f"Evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}."
     ),
     "evidence.no_page_change": lambda f: "This source's page has no change to acknowledge.",
     "user.not_found": lambda f: f"There is no one with the username {f['username']}.",
