@@ -4,7 +4,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
@@ -27,6 +27,11 @@ PROGRESS_STEPS = 10_000
 #: What every store function takes as `db`: a sqlite-utils Database over our Connection (see
 #: `connect`).
 Database = sqlite_utils.Database
+
+
+def placeholders(values: Sized, mark: str = "?") -> str:
+    """One parameter mark per value, comma-separated, for `IN (...)` or `VALUES ...`."""
+    return ", ".join([mark] * len(values))
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:

@@ -4,7 +4,7 @@ import functools
 import json
 from typing import cast
 
-from factcheck.db import Database, inserted_id, utc_now
+from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
@@ -108,7 +108,7 @@ def _keep_units(db, article_id: int, units: list) -> None:
     for first in range(0, len(rows), UNITS_A_STATEMENT):
         part = rows[first : first + UNITS_A_STATEMENT]
         db.conn.execute(
-            _CLAIM_INSERT + ",".join([_CLAIM_VALUES] * len(part)),
+            _CLAIM_INSERT + placeholders(part, _CLAIM_VALUES),
             [value for row in part for value in row],
         )
 

@@ -4,7 +4,7 @@ or the library changes, and read by the claim panel, the queue filter and the da
 import re
 from itertools import combinations
 
-from factcheck.db import Database
+from factcheck.db import Database, placeholders
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
@@ -25,7 +25,7 @@ def claim_texts(db: Database, claim_ids: list[int]) -> list[tuple[int, str, int 
     rows = []
     for start in range(0, len(claim_ids), 500):
         chunk = sorted(set(claim_ids[start : start + 500]))
-        marks = ", ".join("?" * len(chunk))
+        marks = placeholders(chunk)
         rows += db.execute(
             "SELECT c.id, c.text, l.id FROM claims c"
             " LEFT JOIN library_items l ON l.claim_id = c.id"
@@ -98,7 +98,7 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
     current: dict[int, set[tuple[int, float]]] = {claim_id: set() for claim_id in claim_ids}
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
+        marks = placeholders(chunk)
         rows = db.execute(
             f"SELECT claim_id, library_id, score FROM claim_matches WHERE claim_id IN ({marks})",
             chunk,

@@ -1,6 +1,6 @@
 """Comments on a claim: the reviewers' conversation."""
 
-from factcheck.db import Database, inserted_id, utc_now
+from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.mentions import mentioned
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -41,7 +41,7 @@ def _record_mentions(
     names = mentioned(body)
     if not names:
         return
-    marks = ", ".join("?" for _ in names)
+    marks = placeholders(names)
     db.execute(
         "INSERT OR IGNORE INTO comment_mentions (user_id, comment_id)"
         f" SELECT id, ? FROM users WHERE username IN ({marks}) AND disabled = 0"

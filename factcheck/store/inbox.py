@@ -8,7 +8,7 @@ through this store module in a transaction of their own, but without an audit ro
 
 from dataclasses import dataclass
 
-from factcheck.db import Database, utc_now
+from factcheck.db import Database, placeholders, utc_now
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import query, reading_state
 
@@ -117,7 +117,7 @@ def _with_people(db: Database, rows: list[dict]) -> list[dict]:
     ids = sorted({row["who_id"] for row in rows if row["who_id"] is not None})
     people = {}
     if ids:
-        marks = ", ".join("?" for _ in ids)
+        marks = placeholders(ids)
         people = {
             row["id"]: row
             for row in db.query(

@@ -2,7 +2,7 @@
 
 import math
 
-from factcheck.db import Database
+from factcheck.db import Database, placeholders
 from factcheck.store.mutation import query
 
 #: FTS5's bm25() constants (fts5_aux.c).
@@ -90,7 +90,7 @@ def holding(db: Database, terms: list[str]) -> dict[str, int]:
     postings' own counts: right only while `in_step`."""
     if not terms:
         return {}
-    marks = ", ".join("?" * len(terms))
+    marks = placeholders(terms)
     sql = f"SELECT term, items FROM library_terms WHERE term IN ({marks})"
     return dict(db.execute(sql, terms).fetchall())
 

@@ -1,6 +1,6 @@
 """Matching texts against the library of known fact-checks: full-text candidates, re-ranked."""
 
-from factcheck.db import Database
+from factcheck.db import Database, placeholders
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
@@ -139,7 +139,7 @@ def _candidates(
 
 
 def _items(db: Database, ids: list[int]) -> dict[int, dict]:
-    marks = ", ".join("?" * len(ids))
+    marks = placeholders(ids)
     rows = db.query(f"SELECT {_ITEM_COLUMNS} FROM library_items WHERE id IN ({marks})", ids)
     return {row["id"]: row for row in rows}
 
@@ -158,6 +158,6 @@ def _holding(db: Database, prepared: Query, summed: bool) -> dict[str, int]:
         return {}
     if summed:
         return library_postings.holding(db, stems)
-    marks = ", ".join("?" * len(stems))
+    marks = placeholders(stems)
     sql = f"SELECT term, doc FROM library_search_terms WHERE term IN ({marks})"
     return dict(db.execute(sql, stems).fetchall())

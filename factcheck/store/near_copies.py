@@ -1,6 +1,7 @@
 """Finding articles already stored whose text is nearly the same as a new one, through the
 signatures kept at import (article_signatures, migration 015; see factcheck/text/resemblance.py)."""
 
+from factcheck.db import placeholders
 from factcheck.store.mutation import query
 from factcheck.text import resemblance
 
@@ -26,7 +27,7 @@ def near_copies(
         return []
     theirs: dict[int, list[int]] = {article_id: [] for article_id in candidates}
     for article_id, value in db.execute(
-        f"SELECT article_id, hash FROM article_signatures WHERE article_id IN ({_marks(candidates)})"
+        f"SELECT article_id, hash FROM article_signatures WHERE article_id IN ({placeholders(candidates)})"
         " ORDER BY article_id, hash",
         candidates,
     ):
@@ -43,7 +44,7 @@ def near_copies(
     rows = {
         row[0]: row
         for row in db.execute(
-            f"SELECT id, title, imported_at FROM articles WHERE id IN ({_marks(best)})",
+            f"SELECT id, title, imported_at FROM articles WHERE id IN ({placeholders(best)})",
             [article_id for _, article_id in best],
         )
     }
@@ -67,7 +68,7 @@ def _candidates(db, signature: list[int], leave_out: int | None) -> list[int]:
     rare = [
         row[0]
         for row in db.execute(
-            f"WITH sig(hash) AS (VALUES {_marks(signature, '(?)')}) SELECT hash FROM sig"
+            f"WITH sig(hash) AS (VALUES {placeholders(signature, '(?)')}) SELECT hash FROM sig"
             " WHERE (SELECT article_id FROM article_signatures s WHERE s.hash = sig.hash"
             " LIMIT 1 OFFSET ?) IS NULL",
             [*signature, COMMON],
@@ -76,13 +77,9 @@ def _candidates(db, signature: list[int], leave_out: int | None) -> list[int]:
     if not rare:
         return []
     rows = db.execute(
-        f"SELECT article_id FROM article_signatures WHERE hash IN ({_marks(rare)})"
+        f"SELECT article_id FROM article_signatures WHERE hash IN ({placeholders(rare)})"
         " AND article_id IS NOT ? GROUP BY article_id HAVING count(*) >= ?"
         " ORDER BY count(*) DESC, article_id DESC LIMIT ?",
         [*rare, leave_out, resemblance.least_shared(len(rare)), CANDIDATES],
     )
     return [row[0] for row in rows]
-
-
-def _marks(values: list, mark: str = "?") -> str:
-    return ",".join(mark for _ in values)

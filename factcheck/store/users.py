@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterable
 
-from factcheck.db import Database, inserted_id, utc_now
+from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.passwords import (
     MIN_LENGTH,
     dummy_hash,
@@ -158,8 +158,7 @@ def users_by_id(db: Database, ids: Iterable[int | None]) -> dict[int | None, dic
     ids = [i for i in set(ids) if i is not None]
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    rows = db.query(f"SELECT * FROM users WHERE id IN ({marks})", ids)
+    rows = db.query(f"SELECT * FROM users WHERE id IN ({placeholders(ids)})", ids)
     return {row["id"]: _public(row) for row in rows}
 
 
