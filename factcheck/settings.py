@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.network.urls import UrlProblem, clean_web_url
+
 PREFIX = "FACTCHECK_"
 LARGEST_IMPORT_BYTES = 1024**3
 _TRUE = ("1", "true", "yes", "on")
@@ -84,9 +86,9 @@ def _hosts(raw: str) -> tuple[str, ...]:
 
 
 def _web_address(raw: str) -> str | None:
-    scheme, _, rest = raw.partition("://")
-    host = rest.split("/", 1)[0]
-    if scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in raw):
+    try:
+        clean_web_url(raw)
+    except UrlProblem:
         return None
     return raw
 
