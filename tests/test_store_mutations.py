@@ -48,6 +48,7 @@ def _public_functions():
 INTERNAL_HELPERS = {
     ("factcheck.store.articles", "unit_row"),
     ("factcheck.store.audit", "record"),
+    ("factcheck.store.audit_seal", "trail_is_keyed"),
     ("factcheck.store.audit", "row_hash"),
     ("factcheck.store.audit", "head"),
     ("factcheck.store.audit", "decoded_entry"),

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 GENESIS_HASH = "0" * 64
 LEGACY_SCHEME = "sha256"
-KEYED_SCHEME = "hmac-sha256"
+KEYED_SCHEME = audit_seal.KEYED_SCHEME
 
 #: The append-only triggers, as migration 001 made them; verify checks they are still there.
 APPEND_ONLY_TRIGGERS = {
@@ -256,10 +256,7 @@ def _checkpoint_problems(db: Database, report: ChainReport) -> list[Problem]:
     except (audit_seal.SealError, OSError) as error:
         return [Problem("checkpoint", str(error))]
     if checkpoint is None:
-        keyed = db.execute(
-            "SELECT 1 FROM audit WHERE hash_scheme = ? ORDER BY id DESC LIMIT 1", [KEYED_SCHEME]
-        ).fetchone()
-        if keyed:
+        if audit_seal.trail_is_keyed(db):
             path = audit_seal.files_for(db).checkpoint
             return [Problem("checkpoint", f"the checkpoint {path} is missing")]
         return []

@@ -20,6 +20,8 @@ from factcheck.private_files import PrivateFileError, load_or_create_secret, rea
 
 KEY_SUFFIX = ".audit_key"
 CHECKPOINT_SUFFIX = ".audit_checkpoint"
+#: The hash scheme of audit rows signed with the key (store/audit writes and checks them).
+KEYED_SCHEME = "hmac-sha256"
 # A checkpoint is one fixed-width line rewritten in place, so a reader never sees half of one.
 CHECKPOINT_WIDTH = 255
 # A database in memory has no folder to keep a key in; it lives as long as this process.
@@ -88,7 +90,7 @@ def writing_key(db: Database) -> bytes:
     if path is None:
         return _MEMORY_KEY
     cached = _cached(path)
-    if cached is None and _trail_is_keyed(db):
+    if cached is None and trail_is_keyed(db):
         # A new key here would sign the next rows so that no one key verifies the whole trail.
         raise SealError(
             f"the audit key {path} is missing, but this database's audit trail is signed with a"
@@ -102,10 +104,10 @@ def writing_key(db: Database) -> bytes:
     return cached
 
 
-def _trail_is_keyed(db: Database) -> bool:
-    # "hmac-sha256" is audit.KEYED_SCHEME (audit imports this module, so it is spelled here).
-    row = db.execute("SELECT 1 FROM audit WHERE hash_scheme = 'hmac-sha256' LIMIT 1").fetchone()
-    return row is not None
+def trail_is_keyed(db: Database) -> bool:
+    """Whether any audit row is signed with a key (so a missing key file is a problem)."""
+    row = db.execute("SELECT 1 FROM audit WHERE hash_scheme = ? LIMIT 1", [KEYED_SCHEME])
+    return row.fetchone() is not None
 
 
 def existing_key(db: Database) -> bytes | None:
