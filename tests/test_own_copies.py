@@ -70,7 +70,11 @@ def test_a_copy_has_the_title_and_text_trafilaturas_full_extraction_gives(body):
     import trafilatura
 
     full = trafilatura.bare_extraction(
-        body.decode(), url="https://example.org/a", include_comments=False, with_metadata=True
+        body.decode(),
+        url="https://example.org/a",
+        include_comments=False,
+        with_metadata=True,
+        fast=True,
     )
     title, text = copies.title_and_text(body, "text/html", None, "https://example.org/a")
     assert (title, text) == (full.title, full.text)
@@ -80,10 +84,12 @@ def test_a_copy_has_the_title_and_text_trafilaturas_full_extraction_gives(body):
 @pytest.mark.parametrize("url", ["https://example.org/a", "https://example.org/b?c=d", None])
 def test_a_copy_is_extracted_with_the_options_trafilatura_would_make_for_it(url):
     # The options are copied from a set made once; each copy must be what bare_extraction(url=...,
-    # include_comments=False, with_metadata=False) makes for itself.
+    # include_comments=False, with_metadata=False, fast=True) makes for itself.
     from trafilatura.settings import Extractor
 
-    made = Extractor(output_format="python", comments=False, with_metadata=False, url=url)
+    made = Extractor(
+        output_format="python", comments=False, with_metadata=False, fast=True, url=url
+    )
     copies._extraction_options("https://example.org/earlier")
     kept = copies._extraction_options(url)
     for name in Extractor.__slots__:
