@@ -6,6 +6,7 @@ zero-width characters vanish, and case is folded. Offsets in the answer index th
 so the snapshot view can highlight exactly what was found."""
 
 import difflib
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -90,11 +91,12 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 class _PlainOrigin:
-    """normalise()'s origin list for plain ASCII text (no backquote), worked out only at the few
-    indexes a found passage needs. Such text only changes case and has each run of whitespace
-    between words cut to one space (and any before the first word dropped), so an index moves by
-    what the runs of whitespace before it lost: nothing at all when the normal form is as long
-    as the text, as in extracted page text, whose words are spaced by single characters."""
+    """normalise()'s origin list for text whose every character stays one character (plain ASCII
+    text lower-cased, or a page folded by _folded), worked out only at the few indexes a found
+    passage needs. Such text only has each run of whitespace between words cut to one space (and
+    any before the first word dropped), so an index moves by what the runs of whitespace before
+    it lost: nothing at all when the normal form is as long as the text, as in extracted page
+    text, whose words are spaced by single characters."""
 
     def __init__(self, text: str, normal_length: int):
         self._text = text
@@ -123,14 +125,80 @@ class _PlainOrigin:
         return index + self._shifts[bisect_right(self._moves, index) - 1]
 
 
-def _searchable(text: str) -> tuple[str, list[int] | _PlainOrigin]:
-    """normalise(text), quicker for plain ASCII text (most pages), whose origin is only worked
-    out where it is looked at."""
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(char: str) -> str:
+    """The comparable form of one character, as normalise() makes it; whitespace stays itself."""
+    if char.isspace():
+        return char
+    pieces = char.translate(_TRANSLATE)
+    return "".join(
+        c
+        for piece in pieces
+        for c in unicodedata.normalize("NFKC", piece).casefold()
+        if not c.isspace()
+    )
+
+
+class _FoldedOrigin:
+    """normalise()'s origin list for a page whose special characters _folded() replaced: an index
+    into the folded copy's normal form, through _PlainOrigin, to the folded copy, then back over
+    the characters that vanished (soft hyphens) or became several (an ellipsis, a ligature)."""
+
+    def __init__(self, plain: _PlainOrigin, changes: list[tuple[int, int]]):
+        self._plain = plain
+        # Segments of the folded copy: where each starts, where it starts in the text, and whether
+        # it is the form of one character (all its characters come from that one) or a stretch
+        # copied character for character.
+        self._starts = [0]
+        self._origins = [0]
+        self._single = [False]
+        shift = 0  # index in the text minus index in the folded copy
+        for index, length in changes:
+            start = index - shift
+            if length:
+                self._starts.append(start)
+                self._origins.append(index)
+                self._single.append(True)
+            self._starts.append(start + length)
+            self._origins.append(index + 1)
+            self._single.append(False)
+            shift += 1 - length
+
+    def __getitem__(self, index: int) -> int:
+        folded = self._plain[index]
+        segment = bisect_right(self._starts, folded) - 1
+        if self._single[segment]:
+            return self._origins[segment]
+        return self._origins[segment] + folded - self._starts[segment]
+
+
+def _folded(text: str) -> tuple[str, _PlainOrigin | _FoldedOrigin]:
+    """normalise(text) made in one pass over the text with a table of the comparable form of each
+    character it uses (worked out once per character), instead of run by run."""
+    table: dict[int, str] = {}
+    changing = []  # characters whose comparable form is not one character
+    for char in set(text):
+        folded = _fold(char)
+        table[ord(char)] = folded
+        if len(folded) != 1:
+            changing.append(char)
+    copy = text.translate(table)
+    haystack = " ".join(copy.split())
+    plain = _PlainOrigin(copy, len(haystack))
+    if not changing:
+        return haystack, plain
+    where = re.finditer("|".join(map(re.escape, changing)), text)
+    changes = [(match.start(), len(table[ord(match.group())])) for match in where]
+    return haystack, _FoldedOrigin(plain, changes)
+
+
+def _searchable(text: str) -> tuple[str, list[int] | _PlainOrigin | _FoldedOrigin]:
+    """normalise(text), quicker, with the origin only worked out where it is looked at."""
     if text.isascii() and "`" not in text:
         # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
         haystack = " ".join(text.split()).lower()
         return haystack, _PlainOrigin(text, len(haystack))
-    return normalise(text)
+    return _folded(text)
 
 
 def _fragments(quote: str) -> list[str]:
@@ -142,12 +210,14 @@ def _fragments(quote: str) -> list[str]:
     return [part for part in parts if _WORD.search(part)]
 
 
-def _span(origin: list[int] | _PlainOrigin, start: int, end: int) -> tuple[int, int]:
+def _span(
+    origin: list[int] | _PlainOrigin | _FoldedOrigin, start: int, end: int
+) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
 def _exact(
-    fragments: list[str], haystack: str, origin: list[int] | _PlainOrigin
+    fragments: list[str], haystack: str, origin: list[int] | _PlainOrigin | _FoldedOrigin
 ) -> tuple[int, int] | None:
     """Where all fragments appear in order (the first fragment's start to the last one's end)."""
     position, first = 0, None

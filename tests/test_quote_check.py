@@ -103,6 +103,34 @@ def test_plain_text_is_made_searchable_as_normalise_does(text):
     assert [origin[index] for index in range(len(normal))] == every_origin
 
 
+# Curly quotes, dashes, an ellipsis (one character, three in the normal form), soft hyphens and
+# zero-width spaces (none), a ligature, sharp s, accented capitals, wide and no-break spaces, and
+# a Cherokee small letter (whose case fold lower() would change back).
+SPECIALS = [
+    "\u2019",
+    "\u201c",
+    "\u2014",
+    "\u2026",
+    "\u00ad",
+    "\u200b",
+    "\ufb01",
+    "\u00df",
+    "\u00c9",
+]
+SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`"]
+
+
+@given(
+    st.text()
+    | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "D.", *SPECIALS])).map("".join)
+)
+def test_any_text_is_made_searchable_as_normalise_does(text):
+    haystack, origin = _searchable(text)
+    normal, every_origin = normalise(text)
+    assert haystack == normal
+    assert [origin[index] for index in range(len(normal))] == every_origin
+
+
 @given(page_and_slice(), st.data())
 def test_any_run_of_words_is_found_however_spaced_and_cased(case, data):
     text, chosen = case
