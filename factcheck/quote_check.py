@@ -7,6 +7,8 @@ so the snapshot view can highlight exactly what was found."""
 
 import difflib
 import functools
+import heapq
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -21,6 +23,8 @@ STATUSES = (FOUND, APPROXIMATE, NOT_FOUND, NO_TEXT)
 
 #: How alike (0 to 1, word by word) the closest passage must be to count as found approximately.
 APPROXIMATE_AT = 0.8
+# How many of the windows with the most words of the quote are compared with it word by word.
+_RANKED = 5
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\uff07`\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
@@ -231,30 +235,46 @@ def _exact(
     return _span(origin, first, position) if first is not None else None
 
 
-def _closest(quote_words: list[str], words: list[re.Match]) -> tuple[float, int, int]:
-    """The window of the text's words most like the quote's: (likeness 0..1, first, last+1).
+def _best_windows(quote_words: list[str], texts: list[str]) -> list[int]:
+    """Where the windows the quote's length with the most of its words start (at most _RANKED,
+    most shared words first, then in page order).
 
-    Windows the quote's length are ranked by shared words (a sliding count, linear in the text),
-    and only the best few are compared word by word."""
+    The count of shared words changes only where a word of the quote enters or leaves the
+    window, so it is worked out there alone (most of a page's words are not the quote's), and of
+    each stretch of windows that share as many, only the first few can rank."""
     size = len(quote_words)
-    if not words or not size:
-        return 0.0, 0, 0
     wanted = Counter(quote_words)
-    texts = [match.group() for match in words]
-    window = Counter(texts[:size])
+    window = Counter(word for word in texts[:size] if word in wanted)
     shared = sum(min(count, wanted[word]) for word, count in window.items())
-    scores = [(shared, 0)]
-    for first in range(1, max(1, len(texts) - size + 1)):
-        leaving, entering = texts[first - 1], texts[first + size - 1]
-        if window[leaving] <= wanted[leaving]:
-            shared -= 1
-        window[leaving] -= 1
-        window[entering] += 1
-        if window[entering] <= wanted[entering]:
-            shared += 1
-        scores.append((shared, first))
+    windows = max(1, len(texts) - size + 1)
+    positions = [index for index, word in enumerate(texts) if word in wanted]
+    changes = {index + 1 for index in positions} | {index - size + 1 for index in positions}
+    starts = [0, *sorted(first for first in changes if 0 < first < windows), windows]
+    ranked: list[tuple[int, int]] = []  # (-shared, first) of the windows that can rank
+    for start, stop in zip(starts, starts[1:], strict=False):
+        if start:
+            leaving, entering = texts[start - 1], texts[start + size - 1]
+            if leaving in wanted:
+                if window[leaving] <= wanted[leaving]:
+                    shared -= 1
+                window[leaving] -= 1
+            if entering in wanted:
+                window[entering] += 1
+                if window[entering] <= wanted[entering]:
+                    shared += 1
+        ranked.extend((-shared, first) for first in range(start, min(stop, start + _RANKED)))
+    return [first for _, first in heapq.nsmallest(_RANKED, ranked)]
+
+
+def _closest(quote_words: list[str], texts: list[str]) -> tuple[float, int, int]:
+    """The passage of the text's words most like the quote's: (likeness 0..1, first, last+1),
+    compared word by word around the best few windows."""
+    size = len(quote_words)
+    if not texts or not size:
+        return 0.0, 0, 0
+    wanted = set(quote_words)
     best = (0.0, 0, 0)
-    for _, first in sorted(scores, key=lambda item: (-item[0], item[1]))[:5]:
+    for first in _best_windows(quote_words, texts):
         for low, high in ((first, first + size), (first - 1, first + size + 1)):
             low, high = max(0, low), min(len(texts), high)
             # A passage starts and ends on words the quote has.
@@ -281,11 +301,11 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     if span is not None:
         return QuoteCheck(FOUND, span[0], span[1], text[span[0] : span[1]], 1.0)
     quote_words = [word for fragment in fragments for word in _WORD.findall(fragment)]
-    words = list(_WORD.finditer(haystack))
-    score, first, last = _closest(quote_words, words)
+    score, first, last = _closest(quote_words, _WORD.findall(haystack))
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
-    start, end = _span(origin, words[first].start(), words[last - 1].end())
+    passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
+    start, end = _span(origin, passage[0].start(), passage[-1].end())
     return QuoteCheck(APPROXIMATE, start, end, text[start:end], round(score, 3))
 
 
