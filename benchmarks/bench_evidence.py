@@ -11,11 +11,14 @@ also timed with each file synced to disk (our commit is durable).
 Times are wall-clock, with the CPU time of this process beside them (the local server's threads
 included, on both sides alike): under a shared machine's load the CPU ratio moves less. Last,
 a sample of pages is archived again step by step (the steps archive_jobs takes, timed one by one)
-to show where our time goes."""
+to show where our time goes, and the quote check is timed on the real pages of extraction-dev,
+whose curly quotes, dashes and accents the generated pages (plain ASCII) do not have."""
 
+import gzip
 import hashlib
 import html
 import os
+import random
 import sys
 import tempfile
 import threading
@@ -27,6 +30,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_extraction import corpus_dir  # noqa: E402
 from corpus import corpus  # noqa: E402
 
 from factcheck import archive_jobs, copies, link_watch, quote_check  # noqa: E402
@@ -177,6 +181,37 @@ def steps(urls: list[str], quotes: list[str], path: Path, policy: FetchPolicy):
     return totals, cpu
 
 
+def real_page_quotes() -> tuple[int, float, float] | None:
+    """CPU ms a page for the quote check on the real pages of extraction-dev, with a quote taken
+    from each page's text and with that quote misquoted (a word changed, one dropped); None
+    without the corpus."""
+    pages = sorted(corpus_dir().glob("*.html.gz"))
+    if not pages:
+        return None
+    texts = []
+    for page in pages:
+        _, text = copies.title_and_text(gzip.decompress(page.read_bytes()), "text/html", None, None)
+        texts.append(text or "")
+    rng = random.Random(13)
+    exact, misquoted = [], []
+    for text in texts:
+        words = text.split()
+        first = rng.randrange(max(1, len(words) - 12))
+        quote = words[first : first + 12]
+        exact.append(" ".join(quote))
+        misquoted.append(" ".join([*quote[:2], "misquoted", *quote[3:5], *quote[6:]]))
+    times = []
+    for quotes in (exact, misquoted):
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            for quote, text in zip(quotes, texts, strict=True):
+                quote_check.check_quote(quote, text)
+            best = min(best, time.process_time() - started)
+        times.append(best / len(texts) * 1000)
+    return len(texts), times[0], times[1]
+
+
 def main() -> int:
     from factcheck.importers import from_text
     from factcheck.ingest import ingest_imported
@@ -262,6 +297,12 @@ def main() -> int:
         print(
             f"  {name:38s} {step_totals[name] / sample * 1000:6.2f} ms"
             f" {step_cpu[name] / sample * 1000:6.2f} ms"
+        )
+    real = real_page_quotes()
+    if real is not None:
+        print(
+            f"quote check on {real[0]} real pages (extraction-dev, typography as published):"
+            f" {real[1]:.2f} ms a page for a quote from the page, {real[2]:.2f} ms misquoted"
         )
     digest = hashlib.sha256(b"".join(pages.values())).hexdigest()[:12]
     print(f"corpus digest: {digest}")
