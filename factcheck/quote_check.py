@@ -6,14 +6,13 @@ zero-width characters vanish, and case is folded. Offsets in the answer index th
 so the snapshot view can highlight exactly what was found."""
 
 import difflib
-import functools
 import heapq
 import itertools
 import re
-import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+
+from factcheck.quote_text import Origin, normalise, searchable
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -26,25 +25,9 @@ APPROXIMATE_AT = 0.8
 # How many of the windows with the most words of the quote are compared with it word by word.
 _RANKED = 5
 
-_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\uff07`\u00b4"
-_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_VANISH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_TRANSLATE = str.maketrans(
-    {
-        **{c: "'" for c in _SINGLE_QUOTES},
-        **{c: '"' for c in _DOUBLE_QUOTES},
-        **{c: "-" for c in _DASHES},
-        **{c: None for c in _VANISH},
-        "\u2026": "...",
-    }
-)
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])\s*")
 _EDGE = "\"' \u00a0\t\r\n"
 _WORD = re.compile(r"\w+")
-_RUN = re.compile(r"\S+")
-# Whitespace normalise() shortens: runs of two or more characters, and any before the first word.
-_LONG_SPACE = re.compile(r"^\s+|\s{2,}")
 
 
 @dataclass(frozen=True)
@@ -59,152 +42,6 @@ class QuoteCheck:
     score: float | None = None
 
 
-def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -> None:
-    """Append the comparable form of a run of non-space characters that starts at `start`."""
-    for offset, char in enumerate(text):
-        mapped = char.translate(_TRANSLATE)
-        for piece in mapped:
-            for folded_char in unicodedata.normalize("NFKC", piece).casefold():
-                if not folded_char.isspace():
-                    out.append(folded_char)
-                    origin.append(start + offset)
-
-
-def normalise(text: str) -> tuple[str, list[int]]:
-    """The comparable form of `text`, and for each of its characters the index in `text` of the
-    character it came from (one list entry per output character)."""
-    out: list[str] = []
-    origin: list[int] = []
-    for match in _RUN.finditer(text):
-        start, run = match.start(), match.group()
-        before = len(out)
-        if out:
-            out.append(" ")
-            origin.append(start - 1)  # the last space before the run
-        if run.isascii() and "`" not in run:
-            # Most words: one lowercase copy and a range of offsets, without a loop per character.
-            out.append(run.lower())
-            origin.extend(range(start, start + len(run)))
-        else:
-            _normalise_chars(run, start, out, origin)
-        if len(out) == before + 1 and out[-1] == " ":
-            out.pop()  # the run vanished (soft hyphens only): no space for it
-            origin.pop()
-    # Joined pieces are single characters or whole lowercase runs.
-    return "".join(out), origin
-
-
-class _PlainOrigin:
-    """normalise()'s origin list for text whose every character stays one character (plain ASCII
-    text lower-cased, or a page folded by _folded), worked out only at the few indexes a found
-    passage needs. Such text only has each run of whitespace between words cut to one space (and
-    any before the first word dropped), so an index moves by what the runs of whitespace before
-    it lost: nothing at all when the normal form is as long as the text, as in extracted page
-    text, whose words are spaced by single characters."""
-
-    def __init__(self, text: str, normal_length: int):
-        self._text = text
-        # Where in the normal form the distance to the original grows, and the distance from
-        # there; worked out when first needed unless nothing moves.
-        self._moves: list[int] = [0]
-        self._shifts: list[int] | None = [0] if normal_length == len(text) else None
-
-    def _measure(self) -> list[int]:
-        shifts = [0]
-        for match in _LONG_SPACE.finditer(self._text):
-            start, end = match.span()
-            if end == len(self._text):
-                break  # trailing space: no character of the normal form comes after it
-            if start == 0:
-                shifts[0] = end
-                continue
-            # The space kept for this run is its first character; the rest shift what follows.
-            self._moves.append(start - shifts[-1])
-            shifts.append(shifts[-1] + end - start - 1)
-        return shifts
-
-    def __getitem__(self, index: int) -> int:
-        if self._shifts is None:
-            self._shifts = self._measure()
-        return index + self._shifts[bisect_right(self._moves, index) - 1]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _fold(char: str) -> str:
-    """The comparable form of one character, as normalise() makes it; whitespace stays itself."""
-    if char.isspace():
-        return char
-    pieces = char.translate(_TRANSLATE)
-    return "".join(
-        c
-        for piece in pieces
-        for c in unicodedata.normalize("NFKC", piece).casefold()
-        if not c.isspace()
-    )
-
-
-class _FoldedOrigin:
-    """normalise()'s origin list for a page whose special characters _folded() replaced: an index
-    into the folded copy's normal form, through _PlainOrigin, to the folded copy, then back over
-    the characters that vanished (soft hyphens) or became several (an ellipsis, a ligature)."""
-
-    def __init__(self, plain: _PlainOrigin, changes: list[tuple[int, int]]):
-        self._plain = plain
-        # Segments of the folded copy: where each starts, where it starts in the text, and whether
-        # it is the form of one character (all its characters come from that one) or a stretch
-        # copied character for character.
-        self._starts = [0]
-        self._origins = [0]
-        self._single = [False]
-        shift = 0  # index in the text minus index in the folded copy
-        for index, length in changes:
-            start = index - shift
-            if length:
-                self._starts.append(start)
-                self._origins.append(index)
-                self._single.append(True)
-            self._starts.append(start + length)
-            self._origins.append(index + 1)
-            self._single.append(False)
-            shift += 1 - length
-
-    def __getitem__(self, index: int) -> int:
-        folded = self._plain[index]
-        segment = bisect_right(self._starts, folded) - 1
-        if self._single[segment]:
-            return self._origins[segment]
-        return self._origins[segment] + folded - self._starts[segment]
-
-
-def _folded(text: str) -> tuple[str, _PlainOrigin | _FoldedOrigin]:
-    """normalise(text) made in one pass over the text with a table of the comparable form of each
-    character it uses (worked out once per character), instead of run by run."""
-    table: dict[int, str] = {}
-    changing = []  # characters whose comparable form is not one character
-    for char in set(text):
-        folded = _fold(char)
-        table[ord(char)] = folded
-        if len(folded) != 1:
-            changing.append(char)
-    copy = text.translate(table)
-    haystack = " ".join(copy.split())
-    plain = _PlainOrigin(copy, len(haystack))
-    if not changing:
-        return haystack, plain
-    where = re.finditer("|".join(map(re.escape, changing)), text)
-    changes = [(match.start(), len(table[ord(match.group())])) for match in where]
-    return haystack, _FoldedOrigin(plain, changes)
-
-
-def _searchable(text: str) -> tuple[str, list[int] | _PlainOrigin | _FoldedOrigin]:
-    """normalise(text), quicker, with the origin only worked out where it is looked at."""
-    if text.isascii() and "`" not in text:
-        # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
-        haystack = " ".join(text.split()).lower()
-        return haystack, _PlainOrigin(text, len(haystack))
-    return _folded(text)
-
-
 def _fragments(quote: str) -> list[str]:
     """The parts of a quote between omission marks ('...', '…', '[...]'), normalised, with the
     quotation marks around the whole quote dropped."""
@@ -214,15 +51,11 @@ def _fragments(quote: str) -> list[str]:
     return [part for part in parts if _WORD.search(part)]
 
 
-def _span(
-    origin: list[int] | _PlainOrigin | _FoldedOrigin, start: int, end: int
-) -> tuple[int, int]:
+def _span(origin: Origin, start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
-def _exact(
-    fragments: list[str], haystack: str, origin: list[int] | _PlainOrigin | _FoldedOrigin
-) -> tuple[int, int] | None:
+def _exact(fragments: list[str], haystack: str, origin: Origin) -> tuple[int, int] | None:
     """Where all fragments appear in order (the first fragment's start to the last one's end)."""
     position, first = 0, None
     for fragment in fragments:
@@ -294,7 +127,7 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     fragments = _fragments(quote or "")
     if not fragments:
         return None
-    haystack, origin = _searchable(text or "")
+    haystack, origin = searchable(text or "")
     if text is None or not _WORD.search(haystack):
         return QuoteCheck(NO_TEXT)
     span = _exact(fragments, haystack, origin)

@@ -10,12 +10,11 @@ from factcheck.quote_check import (
     FOUND,
     NO_TEXT,
     NOT_FOUND,
-    _searchable,
     check_quote,
     marked_pieces,
-    normalise,
     summary,
 )
+from factcheck.quote_text import normalise, searchable
 
 WORDS = ["the", "Minister", "said", "unemployment", "fell", "by", "3.2%", "in", "2023", "rate"]
 words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12)
@@ -57,7 +56,7 @@ def _one_character_at_a_time(text):
     """The normalisation spelled out character by character, to check the fast one against."""
     import unicodedata
 
-    from factcheck.quote_check import _TRANSLATE
+    from factcheck.quote_text import _TRANSLATE
 
     out, origin, pending, last_space = [], [], False, 0
     for index, char in enumerate(text):
@@ -97,7 +96,7 @@ def test_the_fast_normalisation_matches_the_plain_one(text):
     | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "\t", "D.", "`"])).map("".join)
 )
 def test_plain_text_is_made_searchable_as_normalise_does(text):
-    haystack, origin = _searchable(text)
+    haystack, origin = searchable(text)
     normal, every_origin = normalise(text)
     assert haystack == normal
     assert [origin[index] for index in range(len(normal))] == every_origin
@@ -125,7 +124,7 @@ SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`"]
     | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "D.", *SPECIALS])).map("".join)
 )
 def test_any_text_is_made_searchable_as_normalise_does(text):
-    haystack, origin = _searchable(text)
+    haystack, origin = searchable(text)
     normal, every_origin = normalise(text)
     assert haystack == normal
     assert [origin[index] for index in range(len(normal))] == every_origin
