@@ -272,6 +272,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "user.disable_self": lambda f: "you cannot disable your own account; ask another admin",
     "user.role_self": lambda f: "you cannot change your own role; ask another admin",
+    "user.last_admin": lambda f: (
+        f"{f['username']} is the only enabled admin; make someone else an admin first"
+        " (`factcheck user role USERNAME admin`), or nobody could manage people"
+    ),
     "assignee.unknown": lambda f: (
         f"there is no user {f['username']!r} to assign to; run `factcheck user list` to see them"
     ),

@@ -39,6 +39,17 @@ def _row(db: Database, username: str) -> dict:
     return rows[0]
 
 
+def _keep_an_admin(db: Database, row: dict, change: str) -> None:
+    """Refuse a change that would leave no enabled admin, so someone can still manage people."""
+    if row["role"] != "admin" or row["disabled"]:
+        return
+    others = db.execute(
+        "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?", [row["id"]]
+    ).fetchone()[0]
+    if not others:
+        raise Invalid("user.last_admin", {"username": row["username"], "change": change})
+
+
 def _check_role(role: str) -> None:
     if role not in ROLES:
         raise Invalid("role.unknown", {"given": role, "roles": list(ROLES)}, field="role")
@@ -85,6 +96,8 @@ def set_disabled(db: Database, username: str, disabled: bool, *, actor: Actor) -
         raise Invalid("user.disable_self", {"username": username})
     if bool(row["disabled"]) == disabled:
         return _public(row)
+    if disabled:
+        _keep_an_admin(db, row, "disable")
     db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
     if disabled:
         end_user_sessions(db, row["id"], "disabled")
@@ -103,6 +116,7 @@ def set_role(db: Database, username: str, role: str, *, actor: Actor) -> dict:
         return _public(row)
     if actor.id == row["id"]:
         raise Invalid("user.role_self", {"username": username})
+    _keep_an_admin(db, row, "role")
     db.execute("UPDATE users SET role = ? WHERE id = ?", [role, row["id"]])
     after = _public(_row(db, username))
     audit.record(db, actor, "user", row["id"], "user.role", before=_public(row), after=after)

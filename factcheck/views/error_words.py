@@ -216,6 +216,10 @@ _STORE_WORDS = {
     "user.admin_only": lambda f: "Only an administrator can manage people's accounts.",
     "user.disable_self": lambda f: "You cannot disable your own account; ask another admin.",
     "user.role_self": lambda f: "You cannot change your own role; ask another admin.",
+    "user.last_admin": lambda f: (
+        f"{f['username']} is the only administrator left; make someone else an administrator"
+        " first, or nobody could manage people's accounts."
+    ),
     "assignee.unknown": lambda f: f"There is no one called {f['username']} to assign to.",
     "assignee.disabled": lambda f: (
         f"{f['username']}'s account is switched off, so they cannot be given claims."
