@@ -194,7 +194,7 @@ def _code_arguments():
 def raised_codes() -> set[str]:
     codes = {code for _, argument in _code_arguments() for code in _constants(argument)}
     codes |= set(lifecycle._STATUS_CODES.values()) | {"claim.wrong_status"}
-    codes |= {passwords.password_problem(""), passwords.password_problem(" " * 40)}
+    codes |= set(passwords.PROBLEMS)
     return codes
 
 

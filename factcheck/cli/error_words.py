@@ -224,6 +224,17 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
     "password.spaces": lambda f: "a password cannot start or end with a space",
     "password.wrong": lambda f: "the current password is not right",
+    "password.username": lambda f: (
+        "a password cannot be the username with a little added; choose a few unrelated words"
+    ),
+    "password.pattern": lambda f: (
+        "a password cannot be one character or a few characters over and over, or a run such as"
+        " 1234567890 or qwertyuiop; choose a few unrelated words"
+    ),
+    "password.common": lambda f: (
+        "that is one of the passwords guessers try first, even with digits or symbols added;"
+        " choose a few unrelated words"
+    ),
     "status.unknown": lambda f: (
         f"status must be one of {', '.join(f['statuses'])}, not {f['given']!r}"
     ),

@@ -50,6 +50,12 @@ def _keep_an_admin(db: Database, row: dict, change: str) -> None:
         raise Invalid("user.last_admin", {"username": row["username"], "change": change})
 
 
+def _check_password(password: str, username: str, *, field: str) -> None:
+    problem = password_problem(password, username)
+    if problem:
+        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field=field)
+
+
 def _check_role(role: str) -> None:
     if role not in ROLES:
         raise Invalid("role.unknown", {"given": role, "roles": list(ROLES)}, field="role")
@@ -64,9 +70,7 @@ def add_user(
     if not _USERNAME.match(username):
         raise Invalid("username.invalid", {"given": username}, field="username")
     _check_role(role)
-    problem = password_problem(password)
-    if problem:
-        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field="password")
+    _check_password(password, username, field="password")
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
         raise Invalid("username.taken", {"username": username}, field="username")
     display_name = " ".join((display_name or username).split())[:80] or username
@@ -140,9 +144,7 @@ def change_password(
             raise Invalid("password.wrong", field="current_password")
     else:
         _require_admin(actor)
-    problem = password_problem(new_password)
-    if problem:
-        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field="new_password")
+    _check_password(new_password, row["username"], field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
     end_user_sessions(db, row["id"], "password_changed")

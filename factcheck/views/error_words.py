@@ -180,6 +180,17 @@ _STORE_WORDS = {
     "password.too_short": lambda f: f"A password needs at least {f['min_chars']} characters.",
     "password.spaces": lambda f: "A password cannot start or end with a space.",
     "password.wrong": lambda f: "The current password is not right.",
+    "password.username": lambda f: (
+        "A password cannot be the username with a little added; choose a few unrelated words."
+    ),
+    "password.pattern": lambda f: (
+        "A password cannot be one character or a few characters over and over, or a run such as"
+        " 1234567890 or qwertyuiop; choose a few unrelated words."
+    ),
+    "password.common": lambda f: (
+        "That is one of the passwords guessers try first, even with digits or symbols added;"
+        " choose a few unrelated words."
+    ),
     "status.unknown": lambda f: (
         f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),
