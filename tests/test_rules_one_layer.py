@@ -316,7 +316,7 @@ _IMPORT_FACTS = {
     "limit": 5 * 1024 * 1024, "status": 404, "content_type": "application/pdf",
     "expected": "html", "kind": "a ZIP archive", "encoding": "UTF-8", "position": 7,
     "path": "story.txt", "given": "pdf", "formats": ["text", "html"],
-    "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "int", "cells": 4,
+    "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "a number", "cells": 4,
     "columns": 3, "fields": ["title", "body"],
 }  # fmt: skip
 
