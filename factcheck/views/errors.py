@@ -7,6 +7,7 @@ from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from factcheck.store.audit_seal import SealError
 from factcheck.store.errors import StoreError
 from factcheck.views.connection import lift_time_limit
 from factcheck.views.error_words import store_error_words
@@ -27,7 +28,15 @@ _TITLES = {
 }
 
 
-def _respond(status: int, message: str, headers: dict | None = None):
+# A change refused because the audit trail cannot be signed (store/audit_seal.py's SealError).
+UNSIGNED_WORDS = (
+    "Nothing was saved: the key that signs this database's audit trail is missing or cannot be"
+    " read on the server, so no change, signing in included, can be recorded. Tell your"
+    " administrator; changes work again once the key is back."
+)
+
+
+def _respond(status: int, message: str, headers: dict | None = None, *, title: str | None = None):
     if wants_json():
         response = json_response({"error": message, "status": status}, status)
     else:
@@ -36,7 +45,7 @@ def _respond(status: int, message: str, headers: dict | None = None):
                 "error.html",
                 "partials/error.html",
                 status=status,
-                title=_TITLES.get(status, "Error"),
+                title=title or _TITLES.get(status, "Error"),
                 message=message,
                 status_code=status,
             )
@@ -88,6 +97,12 @@ def _database_error(error: sqlite3.Error):
     return _respond(503, message)
 
 
+def _seal_error(error: SealError):
+    # The key's path and the setting that names it are for the server's log, not the browser.
+    log.error("change refused, the audit trail cannot be signed: %s", error)
+    return _respond(503, UNSIGNED_WORDS, title="Changes cannot be saved")
+
+
 def _internal_error(_error: InternalServerError):
     return _respond(
         500,
@@ -101,4 +116,5 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(sqlite3.Error, _database_error)
+    app.register_error_handler(SealError, _seal_error)
     app.register_error_handler(InternalServerError, _internal_error)
