@@ -82,3 +82,11 @@ def test_the_store_refuses_the_last_admin_to_any_caller(app_db, people):
     assert refused.value.code == "user.last_admin"
     assert "only administrator left" in store_error_words(refused.value)
     assert users.get_user(app_db, "ada")["role"] == "admin"
+
+
+def test_someone_who_is_not_an_admin_is_named_with_the_right_article(run):
+    added = run("user", "add", "erin", "--role", "editor", "--password-stdin", input=PASSWORD)
+    assert added.exit_code == 0, added.output
+    result = run("user", "disable", "rita", "--as", "erin")
+    assert result.exit_code == 2
+    assert "only an admin can manage users; erin is an editor" in result.output

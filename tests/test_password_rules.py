@@ -153,3 +153,21 @@ def test_the_account_page_refuses_all_one_character(client_as, app_db):
     error = parse(response).cssselect("#new_password-error")[0].text_content()
     assert "one character" in error and "choose a few unrelated words" in error
     assert users.authenticate(app_db, "rita", PASSWORD) is not None
+
+
+def test_an_admin_resetting_their_own_password_at_the_command_line_is_told_how(tmp_path):
+    database = str(tmp_path / "people.db")
+    cli = CliRunner()
+    added = cli.invoke(
+        main,
+        ["--db", database, "user", "add", "boss", "--role", "admin", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert added.exit_code == 0, added.output
+    own = ["--db", database, "user", "password", "boss", "--password-stdin"]
+    refused = cli.invoke(main, [*own, "--as", "boss"], input="another long passphrase\n")
+    assert refused.exit_code == 2
+    assert "leave out --as" in refused.output and "current password is not right" not in (
+        refused.output
+    )
+    assert cli.invoke(main, own, input="another long passphrase\n").exit_code == 0

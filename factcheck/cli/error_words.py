@@ -21,6 +21,11 @@ def _either(words) -> str:
     return " or ".join(map(status_words, words))
 
 
+def _a(noun: str) -> str:
+    """The noun with its article: "a reviewer", "an editor", "an admin"."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
     "verdict.correct": "a correction",
@@ -94,10 +99,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "actor.not_a_person": lambda f: f"only people can {f['task']}: give --as USERNAME",
     "actor.not_signed_in": lambda f: "say who you are with --as USERNAME",
     "actor.not_editor": lambda f: (
-        f"only an editor can {f['task']}; {f['username']} is a {f['role']}"
+        f"only an editor can {f['task']}; {f['username']} is {_a(f['role'])}"
     ),
     "actor.wrong_role": lambda f: (
-        f"this needs the {' or '.join(f['roles'])} role; {f['username']} is a {f['role']}"
+        f"this needs the {' or '.join(f['roles'])} role; {f['username']} is {_a(f['role'])}"
     ),
     # The claim's lifecycle
     "verdict.in_review": lambda f: (
@@ -279,7 +284,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " (`factcheck user enable`)"
     ),
     "user.admin_only": lambda f: (
-        f"only an admin can manage users; {f['username']} is a {f['role']}"
+        f"only an admin can manage users; {f['username']} is {_a(f['role'])}"
     ),
     "user.disable_self": lambda f: "you cannot disable your own account; ask another admin",
     "user.role_self": lambda f: "you cannot change your own role; ask another admin",

@@ -11,6 +11,12 @@ from factcheck.views.import_words import url_problem_words
 
 Facts = dict
 
+
+def _a(noun: str) -> str:
+    """The noun with its article: "a reviewer", "an editor", "an admin"."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
     "verdict.correct": "Say why the verdict is corrected",
@@ -71,10 +77,10 @@ _STORE_WORDS = {
     "actor.not_a_person": lambda f: "Sign in to do this.",
     "actor.not_signed_in": lambda f: "Sign in first.",
     "actor.not_editor": lambda f: (
-        f"Only an editor can {f['task']}; your account is a {f['role']}'s."
+        f"Only an editor can {f['task']}; your account is {_a(f['role'])}'s."
     ),
     "actor.wrong_role": lambda f: (
-        f"This needs the {' or '.join(f['roles'])} role; your account is a {f['role']}'s."
+        f"This needs the {' or '.join(f['roles'])} role; your account is {_a(f['role'])}'s."
     ),
     # The claim's lifecycle
     "verdict.in_review": lambda f: (
