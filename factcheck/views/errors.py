@@ -11,6 +11,7 @@ from factcheck.store.audit_seal import SealError
 from factcheck.store.errors import StoreError
 from factcheck.views.connection import lift_time_limit
 from factcheck.views.error_words import store_error_words
+from factcheck.views.import_words import size_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_json
 
 log = logging.getLogger(__name__)
@@ -55,9 +56,21 @@ def _respond(status: int, message: str, headers: dict | None = None, *, title: s
     return response
 
 
+def _too_large_words(limit: int | None) -> str:
+    # Werkzeug's own description ("The data value transmitted exceeds the capacity limit")
+    # names neither the limit nor a way out. A form's limit has room for the fields beside its
+    # file, so it is rounded down to the whole megabytes people think of.
+    if limit is None:
+        return "What was sent is too large for this form; choose a smaller file."
+    whole = limit - limit % (1024 * 1024) if limit >= 1024 * 1024 else limit
+    return f"What was sent is larger than the {size_words(whole)} this form takes; choose a smaller file."
+
+
 def _http_error(error: HTTPException):
     if error.code == 404:
         message = "There is nothing at this address; the dashboard lists every article."
+    elif error.code == 413:
+        message = _too_large_words(request.max_content_length)
     else:
         message = error.description or "The request was refused."
     kept = {k: v for k, v in error.get_headers() if k.lower() not in ("content-type",)}
