@@ -17,6 +17,7 @@ from factcheck.views import (
     articles,
     auth,
     auth_guard,
+    body_limits,
     claim_actions,
     claim_pages,
     connection,
@@ -75,6 +76,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     ids.init_app(app)
     Htmx(app)
+    body_limits.init_app(app)
     csrf.init_app(app)
     session_cookie.init_app(app)
     connection.init_app(app)

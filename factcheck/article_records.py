@@ -27,12 +27,23 @@ RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
 Record = tuple[str, Callable[[], ImportedArticle]]
 
 
+# What a JSON value that is not text is called where the refusal names it.
+_JSON_KINDS = {
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
 def _text_field(record: dict, name: str) -> str | None:
     value = record.get(name)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ImportRefused("import.field_not_text", {"name": name, "type": type(value).__name__})
+        kind = _JSON_KINDS.get(type(value), type(value).__name__)
+        raise ImportRefused("import.field_not_text", {"name": name, "type": kind})
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -15,6 +15,7 @@ from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
 from factcheck.reveal import reveal
 from factcheck.store.actors import SYSTEM, Actor
+from factcheck.store.audit_seal import SealError
 from factcheck.store.bulk_load import bulk_load
 
 BATCH_SIZE = 200
@@ -240,12 +241,16 @@ def _store_batch(
     try:
         with bulk_load(db):
             return [_stored(label, prepared, db, actor) for label, prepared in batch]
+    except SealError:
+        raise  # no article can be stored while the audit trail cannot be signed
     except Exception:
         logger.warning("a batch of %d articles failed; storing them one by one", len(batch))
     results = []
     for label, prepared in batch:
         try:
             results.append(_stored(label, prepared, db, actor))
+        except SealError:
+            raise
         except Exception as error:
             logger.warning("%s could not be stored", label, exc_info=True)
             facts = {"error": f"{type(error).__name__}: {error}"}

@@ -12,6 +12,7 @@ from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.jobs import stored_task
 from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
 from factcheck.store.actors import SYSTEM
+from factcheck.store.audit_seal import SealError
 from factcheck.store.errors import StoreError
 from factcheck.store.users import actor_for
 
@@ -24,6 +25,13 @@ def _failure(error: Exception) -> dict:
         "facts": getattr(error, "facts", {}),
         "store_error": isinstance(error, StoreError),
     }
+
+
+def _unsigned(job_id: str, error: SealError) -> dict:
+    """End a job whose article could not be stored because the audit trail cannot be signed.
+    Its input is kept: once the key is back, "Try again" stores it."""
+    job_progress.set_progress(job_id, "failed", str(error), seal_error=True)
+    return {"error": str(error)}
 
 
 def _held(job_id: str, db_path: str, imported, username: str | None, channel: str) -> dict | None:
@@ -95,6 +103,8 @@ def import_url(
         facts = {**_failure(error), "url": url}
         job_progress.set_progress(task.id, "failed", str(error), **facts)
         return {"error": str(error)}
+    except SealError as error:
+        return _unsigned(task.id, error)
 
 
 @stored_task(context=True)
@@ -124,6 +134,8 @@ def import_text(
         # The same text would be refused again: do not keep megabytes for a retry.
         job_progress.forget_input(task.id)
         return {"error": str(error)}
+    except SealError as error:
+        return _unsigned(task.id, error)
 
 
 @stored_task(context=True)
@@ -139,6 +151,8 @@ def import_article(
     except StoreError as error:
         job_progress.set_progress(task.id, "failed", str(error), **_failure(error))
         return {"error": str(error)}
+    except SealError as error:
+        return _unsigned(task.id, error)
 
 
 def _count(number: int, noun: str) -> str:
@@ -175,6 +189,9 @@ def import_files(
     try:
         actor = actor_for(db, username).via(channel) if username else SYSTEM
         summary = bulk_import.import_items(db, items, actor=actor, progress=advance)
+    except SealError as error:
+        # Each article is its own transaction: those stored before the key went are kept.
+        return _unsigned(task.id, error)
     finally:
         db.close()
     outcome = {

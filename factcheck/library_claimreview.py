@@ -93,6 +93,13 @@ def _language(value) -> str | None:
     return value
 
 
+def _number_text(value):
+    """A JSON number as the text a reader would write (2, 3.5), anything else as it is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return value
+
+
 def _rating(value) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
@@ -104,7 +111,9 @@ def _rating(value) -> str | None:
         return value["name"]
     if value.get("ratingValue") not in (None, ""):
         best = value.get("bestRating")
-        return f"{value['ratingValue']}/{best}" if best not in (None, "") else value["ratingValue"]
+        # schema.org gives ratingValue as a number or as text; the record keeps it as text.
+        value_text = _number_text(value["ratingValue"])
+        return f"{value_text}/{_number_text(best)}" if best not in (None, "") else value_text
     return None
 
 
@@ -116,7 +125,7 @@ def claim_review_fields(node: dict) -> dict:
     item = item if isinstance(item, dict) else {}
     claim = node.get("claimReviewed") or item.get("text") or item.get("name")
     return {
-        "external_id": node.get("@id") or node.get("identifier"),
+        "external_id": _number_text(node.get("@id") or node.get("identifier")),
         "claim": claim,
         "title": node.get("headline") or node.get("name"),
         "rating": _rating(node.get("reviewRating")),

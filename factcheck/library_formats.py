@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.importers import binary_kind
 from factcheck.network.urls import UrlProblem, clean_web_url
+from factcheck.text.language import checked_code
 
 FORMATS = ("csv", "tsv", "jsonl", "claimreview")
 #: The fields of a library record, in the order files and listings show them.
@@ -46,6 +47,8 @@ MAX_CLAIM_CHARS = 5000
 MAX_FIELD_CHARS = {"title": 1000, "rating": 200, "publisher": 300, "language": 40}
 MAX_ID_CHARS = 300
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The region or script after a language code: "GB" in en-GB, "419" in es-419, "Latn" in sr-Latn.
+_REGION = re.compile(r"[A-Za-z]{2}|[0-9]{3}|[A-Za-z]{4}")
 
 
 class FormatRefused(ValueError):
@@ -67,16 +70,43 @@ def format_for(name: str) -> str | None:
     return SUFFIXES.get(PurePath(name).suffix.lower())
 
 
+_JSON_TYPES = {
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
 def clean_text(value) -> str | None:
-    """One line of text: NFC, control characters removed, runs of space made one; None if empty."""
+    """One line of text: NFC, control characters removed, runs of space made one; None if empty.
+    Anything but text (a JSON number, list or object) is a ValueError: `{"claim": 5}` is a
+    mistake in the file, not the claim "5"."""
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"must be text, not {type(value).__name__}")
+        kind = _JSON_TYPES.get(type(value), type(value).__name__)
+        raise ValueError(f"must be text in quotes, not {kind}")
     value = unicodedata.normalize("NFC", _CONTROL.sub(" ", value))
     return " ".join(value.split()) or None
+
+
+def clean_language(value: str | None) -> str | None:
+    """A language as its ISO 639 code, lower case: "en", "EN" and "en-GB" are all "en" (the
+    library records languages, not regions); ValueError for anything else, such as "English"."""
+    if not value:
+        return None
+    code, dash, region = value.replace("_", "-").partition("-")
+    try:
+        if dash and not _REGION.fullmatch(region):
+            raise ValueError(f"{value!r} is not a language code")
+        return checked_code(code)
+    except ValueError:
+        raise ValueError(
+            f"the language {value[:40]!r} is not an ISO 639 language code; write it as two or"
+            " three letters such as en, de, fr or es"
+        ) from None
 
 
 def clean_date(value: str | None) -> str | None:
@@ -120,6 +150,7 @@ def clean_record(raw: dict) -> dict:
             problem = url_problem_words({**error.facts, "problem": error.problem})
             raise ValueError(f"the url cannot be used: {problem}") from None
     record["review_date"] = clean_date(record["review_date"])
+    record["language"] = clean_language(record["language"])
     return record
 
 

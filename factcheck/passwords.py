@@ -1,21 +1,94 @@
 """Password hashing with argon2id, and the rules a new password must meet."""
 
+import re
 from functools import cache
+from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 10
+# Fewer different characters than this ("aaaaaaaaaa", "abcabcabca") is a pattern, not a secret.
+MIN_DIFFERENT = 4
+# Every refusal password_problem can give.
+PROBLEMS = (
+    "password.too_short",
+    "password.spaces",
+    "password.username",
+    "password.pattern",
+    "password.common",
+)
 _hasher = PasswordHasher()
+# Digits and symbols people put in place of the letters they look like.
+_LOOKALIKES = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
+# Digits and punctuation added before or after a word, or both.
+_DECORATIONS = (
+    re.compile(r"^[\W\d_]+|[\W\d_]+$"),
+    re.compile(r"[\W\d_]+$"),
+    re.compile(r"^[\W\d_]+"),
+)
+# The same, sparing the signs that stand for letters ("@bcdef" is "abcdef" once read).
+_DECORATION_NOT_SIGNS = re.compile(r"^(?:[^\w@$]|[\d_])+|(?:[^\w@$]|[\d_])+$")
 
 
-def password_problem(password: str) -> str | None:
-    """Why a password is not acceptable, as a refusal code ("password.too_short" or
-    "password.spaces"), or None."""
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of passwords and stems that guessers try first (data/common_passwords.txt),
+    with each entry also bare of the digits and punctuation around it."""
+    text = resources.files("factcheck").joinpath("data/common_passwords.txt").read_text("utf-8")
+    lines = (line.strip().casefold() for line in text.splitlines())
+    entries = {line for line in lines if line and not line.startswith("#")}
+    # "1qaz2wsx" decorated as "01qaz2wsx!" loses its own leading digit with the decoration.
+    bare = {_DECORATIONS[0].sub("", entry) for entry in entries}
+    return frozenset(entries | bare - {""})
+
+
+# Runs along the alphabet, the digits and the keyboard rows, read either way.
+_RUNS = (
+    "abcdefghijklmnopqrstuvwxyz",
+    "01234567890123456789",
+    "qwertyuiopasdfghjklzxcvbnm",
+    "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+)
+
+
+def _is_run(text: str) -> bool:
+    """A stretch of the alphabet, the digits or a keyboard row: "1234567890", "zyxwvutsrq"."""
+    return any(text in run or text in run[::-1] for run in _RUNS)
+
+
+def _stems(password: str) -> set[str]:
+    """The password as a guesser would try it: whole, without the digits and punctuation around
+    it, and with look-alike digits read as letters."""
+    folded = password.casefold()
+    squeezed = re.sub(r"[\s_.-]+", "", folded)
+    stems = {folded, squeezed}
+    for form in (folded, squeezed):
+        stems |= {decoration.sub("", form) for decoration in _DECORATIONS}
+        # Read the look-alikes before or after taking the decoration off: "TRU$TN0222" ends in
+        # a letter written as a digit, "0000@BCDEF" starts with one written as a sign.
+        for read in (form, _DECORATION_NOT_SIGNS.sub("", form)):
+            stems.add(_DECORATIONS[0].sub("", read.translate(_LOOKALIKES)))
+    return stems - {""}
+
+
+def password_problem(password: str, username: str = "") -> str | None:
+    """Why a password is not acceptable, as one of PROBLEMS, or None: too short, spaces at
+    either end, the username with a little added, all one character, a run such as 1234567890,
+    or one of the most common passwords, however decorated."""
     if len(password) < MIN_LENGTH:
         return "password.too_short"
     if password.strip() != password:
         return "password.spaces"
+    name = username.strip().casefold()
+    if name and len(password.casefold().replace(name, "")) < MIN_LENGTH:
+        return "password.username"
+    if len(set(password.casefold())) < MIN_DIFFERENT or _is_run(password.casefold()):
+        return "password.pattern"
+    if _stems(password) & common_passwords():
+        return "password.common"
     return None
 
 

@@ -94,6 +94,7 @@ def test_backup_refuses_to_overwrite_and_a_copy_needs_the_live_key(tmp_path):
     # The key stays with the live database: a backup alone cannot be checked (or forged).
     alone = runner.invoke(main, ["--db", str(tmp_path / "b.db"), "audit", "verify"])
     assert alone.exit_code == 1 and "audit key" in alone.output
+    assert "give the trail's key with --key-file (backups do not copy it)" in alone.output
     key = audit_seal.files_for(new_database(live)).key
     with_key = runner.invoke(
         main, ["--db", str(tmp_path / "b.db"), "audit", "verify", "--key-file", str(key)]

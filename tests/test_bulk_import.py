@@ -179,6 +179,52 @@ def test_a_json_lines_file_refuses_its_bad_lines_by_number(run, tmp_path):
     _check_every_claim_and_the_audit(db)
 
 
+def test_a_json_line_with_a_value_that_is_not_text_is_refused_by_number(run, tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        _jsonl(
+            [
+                {"body": 5},
+                {"body": story(1), "title": 7},
+                {"body": story(2), "author": ["Mara Lind"]},
+                {"body": story(3), "published_date": True},
+                {"body": story(4)},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run("import", "--format", "jsonl", str(articles))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 1 article (")
+    for refusal in (
+        "line 1 (body must be text in quotes, not a number)",
+        "line 2 (title must be text in quotes, not a number)",
+        "line 3 (author must be text in quotes, not a list)",
+        "line 4 (published_date must be text in quotes, not true or false)",
+    ):
+        assert refusal in result.output
+    assert [a["title"] for a in article_store.list_articles(_db(run))] == [
+        "Bridge 4 closes for repairs"
+    ]
+
+
+@pytest.mark.parametrize("name", ["articles.jsonl", "ARTICLES.CSV"])
+def test_a_file_named_as_records_is_read_as_records_without_format(run, tmp_path, name):
+    """Not stored as one article whose text is JSON or comma-separated cells."""
+    articles = tmp_path / name
+    if name.lower().endswith(".jsonl"):
+        articles.write_text(_jsonl([{"body": story(1)}, {"body": story(2)}]), encoding="utf-8")
+    else:
+        rows = [["title", "body"], ["One", story(1)], ["Two", story(2)]]
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(rows)
+        articles.write_text(buffer.getvalue(), encoding="utf-8")
+    result = run("import", str(articles))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 articles (")
+    assert len(article_store.list_articles(_db(run))) == 2
+
+
 def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):
     buffer = io.StringIO()
     writer = csv.writer(buffer)

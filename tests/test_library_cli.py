@@ -44,7 +44,7 @@ def _audit(run, action: str) -> list[dict]:
     [
         ("checks.csv", 2, ["line 3", "line 6", "line 7"]),
         ("checks.tsv", 2, ["line 3"]),
-        ("checks.jsonl", 3, ["line 3", "line 5"]),
+        ("checks.jsonl", 2, ["line 2", "line 3", "line 5"]),
         ("claimreviews.json", 2, ["item 2", "item 3"]),
         ("graph.jsonld", 1, []),
     ],
@@ -67,6 +67,26 @@ def test_summary_line_and_refusals_with_line_numbers(run):
     assert "checks.csv line 6: the date 'not-a-date' is not a date" in result.stderr
     assert result.stdout.strip().startswith("Library import of")
     assert "2 added, 0 updated, 0 unchanged, 3 refused" in result.stdout
+
+
+def test_bad_languages_and_values_that_are_not_text_are_refused_by_line(run, tmp_path):
+    checks = tmp_path / "checks.jsonl"
+    lines = [
+        {"id": "a", "claim": "The ferry fare doubled this spring", "language": "en-GB"},
+        {"id": "b", "claim": "The ferry runs every hour", "language": "English"},
+        {"id": "c", "claim": 5},
+        {"id": "d", "claim": "The ferry carried a million people", "language": "xx"},
+    ]
+    checks.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = run("library", "import", str(checks))
+    assert result.exit_code == 0, result.output
+    assert "1 added, 0 updated, 0 unchanged, 3 refused" in result.stdout
+    assert "checks.jsonl line 2: the language 'English' is not an ISO 639 language code" in (
+        result.stderr
+    )
+    assert "checks.jsonl line 3: the claim must be text in quotes, not a number" in result.stderr
+    assert "checks.jsonl line 4: the language 'xx' is not an ISO 639" in result.stderr
+    assert [(item["external_id"], item["language"]) for item in _items(run)] == [("a", "en")]
 
 
 def test_reimport_updates_by_id_then_by_url_instead_of_adding(run, tmp_path):

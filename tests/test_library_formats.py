@@ -60,9 +60,9 @@ def test_tsv_reads_tabs_and_dates_with_times():
 def test_json_lines_refuse_lines_that_are_not_objects_with_a_claim():
     parsed = _parse("checks.jsonl")
     assert [item.where for item in parsed] == ["line 1", "line 2", "line 3", "line 4", "line 5"]
-    assert [item.record is not None for item in parsed] == [True, True, False, True, False]
-    # A number is read as text: it is a (short) claim, not a refusal.
-    assert parsed[1].record["claim"] == "42"
+    assert [item.record is not None for item in parsed] == [True, False, False, True, False]
+    # A number where the claim belongs is a mistake in the file, not the claim "42".
+    assert parsed[1].problem == "the claim must be text in quotes, not a number"
     assert "not JSON" in parsed[2].problem
     assert parsed[3].record["publisher"] == "Coastline Facts"
 
@@ -161,3 +161,85 @@ def test_clean_text_is_one_line_and_idempotent(text):
         return
     assert "\n" not in cleaned and cleaned == cleaned.strip()
     assert formats.clean_text(cleaned) == cleaned
+
+
+# Languages, checked against the same ISO 639-1 list as `factcheck import --language`
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [("en", "en"), ("EN", "en"), ("en-GB", "en"), ("pt_BR", "pt"), ("es-419", "es"), ("", None)],
+)
+def test_a_language_code_is_kept_as_its_lower_case_iso_code(given, kept):
+    assert formats.clean_language(given) == kept
+
+
+@pytest.mark.parametrize("given", ["English", "xx", "e", "en-", "en-GB-x-private", "12"])
+def test_a_language_that_is_not_a_code_is_refused(given):
+    with pytest.raises(ValueError, match="not an ISO 639 language code; write it as two"):
+        formats.clean_language(given)
+
+
+def test_a_bad_language_refuses_its_row_in_every_format_and_the_rest_land():
+    table = "id,claim,language\na,First claim,en\nb,Second claim,xx\nc,Third claim,fr\n"
+    lines = [
+        {"claim": "First claim", "language": "de"},
+        {"claim": "Second claim", "language": "Deutsch"},
+    ]
+    reviews = [
+        {"@type": "ClaimReview", "claimReviewed": "First claim", "inLanguage": "es"},
+        {"@type": "ClaimReview", "claimReviewed": "Second claim", "inLanguage": {"name": "zz"}},
+    ]
+    files = {
+        "csv": table.encode(),
+        "tsv": table.replace(",", "\t").encode(),
+        "jsonl": "\n".join(json.dumps(line) for line in lines).encode(),
+        "claimreview": json.dumps(reviews).encode(),
+    }
+    for file_format, data in files.items():
+        parsed = list(formats.parse(data, file_format))
+        assert [item.record is not None for item in parsed][:2] == [True, False], file_format
+        assert "is not an ISO 639 language code" in parsed[1].problem
+        assert parsed[1].where in ("line 3", "line 2", "item 2")
+    assert [
+        item.record["language"] for item in formats.parse(files["csv"], "csv") if item.record
+    ] == [
+        "en",
+        "fr",
+    ]
+
+
+# Values that are not text
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ({"claim": 5}, "the claim must be text in quotes, not a number"),
+        ({"claim": 2.5}, "the claim must be text in quotes, not a number"),
+        ({"claim": True}, "the claim must be text in quotes, not true or false"),
+        ({"claim": ["a claim"]}, "the claim must be text in quotes, not a list"),
+        (
+            {"claim": "ok", "title": {"text": "x"}},
+            "the title must be text in quotes, not an object",
+        ),
+        ({"claim": "ok", "id": 17}, "the id must be text in quotes, not a number"),
+        ({"claim": "ok", "language": 1}, "the language must be text in quotes, not a number"),
+    ],
+)
+def test_a_json_line_with_a_value_that_is_not_text_is_refused_with_its_line(line, words):
+    data = (json.dumps({"claim": "A good claim"}) + "\n" + json.dumps(line) + "\n").encode()
+    parsed = list(formats.parse(data, "jsonl"))
+    assert parsed[0].record["claim"] == "A good claim"
+    assert (parsed[1].where, parsed[1].record, parsed[1].problem) == ("line 2", None, words)
+
+
+def test_claim_review_numbers_that_schema_org_allows_are_read_as_text():
+    review = {
+        "@type": "ClaimReview",
+        "identifier": 1234,
+        "claimReviewed": "One claim",
+        "reviewRating": {"ratingValue": 2.5, "bestRating": 5},
+    }
+    (parsed,) = formats.parse(json.dumps(review).encode(), "claimreview")
+    assert (parsed.record["external_id"], parsed.record["rating"]) == ("1234", "2.5/5")

@@ -242,3 +242,26 @@ def test_extra_web_archive_hosts_are_whole_names():
     )
     assert _extra_archive_hosts(("127.0.0.1",)) == ("127.0.0.1",)
     assert _extra_archive_hosts(None) == ()
+
+
+def test_a_copy_between_the_import_limit_and_the_copy_limit_is_kept(
+    client, claim, failed_item, app, app_db
+):
+    """The form's token is read before the view runs: the copy's own limit must already hold."""
+    size = app.config["MAX_IMPORT_BYTES"] + 2**20
+    assert size < copies.MAX_COPY_BYTES
+    answer = _upload(client, claim, failed_item, PDF + b"0" * size, "big-scan.pdf")
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert row["snapshot_kind"] == "upload"
+
+
+def test_an_upload_over_the_copy_limit_gets_a_413_in_words(client, claim, failed_item, app_db):
+    before = app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0]
+    too_big = PDF + b"0" * (copies.MAX_COPY_BYTES + 2**17)
+    answer = _upload(client, claim, failed_item, too_big, "a.pdf")
+    assert answer.status_code == 413
+    shown = answer.get_data(as_text=True)
+    assert "What was sent is larger than the 10 MB this form takes; choose a smaller file." in shown
+    assert "capacity limit" not in shown
+    assert app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0] == before

@@ -194,7 +194,7 @@ def _code_arguments():
 def raised_codes() -> set[str]:
     codes = {code for _, argument in _code_arguments() for code in _constants(argument)}
     codes |= set(lifecycle._STATUS_CODES.values()) | {"claim.wrong_status"}
-    codes |= {passwords.password_problem(""), passwords.password_problem(" " * 40)}
+    codes |= set(passwords.PROBLEMS)
     return codes
 
 
@@ -316,7 +316,7 @@ _IMPORT_FACTS = {
     "limit": 5 * 1024 * 1024, "status": 404, "content_type": "application/pdf",
     "expected": "html", "kind": "a ZIP archive", "encoding": "UTF-8", "position": 7,
     "path": "story.txt", "given": "pdf", "formats": ["text", "html"],
-    "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "int", "cells": 4,
+    "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "a number", "cells": 4,
     "columns": 3, "fields": ["title", "body"],
 }  # fmt: skip
 

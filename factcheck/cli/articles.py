@@ -1,6 +1,7 @@
 """CLI commands for the database, importing articles and reading their claims."""
 
 import sys
+from pathlib import PurePath
 
 import click
 
@@ -70,10 +71,15 @@ def import_article(
     sources, title, source_url, source_format, max_bytes, language, as_user, as_json
 ):
     """Import articles: text or HTML files, folders of them, URLs, - for standard input, or one
-    JSON Lines or CSV file of articles with --format jsonl|csv."""
+    JSON Lines or CSV file of articles (a .jsonl or .csv name, or --format jsonl|csv)."""
     from factcheck import importers  # trafilatura is loaded only when an HTML page is read
 
     limit = max_bytes or settings.value("MAX_IMPORT_BYTES")
+    if source_format is None and len(sources) == 1 and "://" not in sources[0]:
+        # A file of articles is read as one, as the workbench reads an upload, never stored as
+        # one article whose text is JSON or comma-separated cells.
+        suffix = PurePath(sources[0]).suffix.lower().removeprefix(".")
+        source_format = suffix if suffix in ("jsonl", "csv") else None
     records = source_format in ("jsonl", "csv")
     if language is not None:
         from factcheck.text.language import checked_code

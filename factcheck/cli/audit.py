@@ -42,10 +42,16 @@ def verify(as_json, key_file, checkpoint_file):
         where = f"row {report.first_bad_id}: " if report.kind == "chain" else ""
         more = len(report.problems) - 1
         also = f" ({more} more; --json lists them all)" if more else ""
+        # A backup or a copy has no key beside it: say how to check it with the original's.
+        fix = (
+            "; give the trail's key with --key-file (backups do not copy it)"
+            if report.kind == "key" and key_file is None
+            else ""
+        )
         click.echo(
             f"Audit check failed, {audit_store.PROBLEM_KINDS.get(report.kind or '', 'a problem')}:"
             f" {where}"
-            f"{report.problem}.{also}",
+            f"{report.problem}{fix}.{also}",
             err=True,
         )
     if not report.ok:

@@ -21,6 +21,11 @@ def _either(words) -> str:
     return " or ".join(map(status_words, words))
 
 
+def _a(noun: str) -> str:
+    """The noun with its article: "a reviewer", "an editor", "an admin"."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
     "verdict.correct": "a correction",
@@ -94,10 +99,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "actor.not_a_person": lambda f: f"only people can {f['task']}: give --as USERNAME",
     "actor.not_signed_in": lambda f: "say who you are with --as USERNAME",
     "actor.not_editor": lambda f: (
-        f"only an editor can {f['task']}; {f['username']} is a {f['role']}"
+        f"only an editor can {f['task']}; {f['username']} is {_a(f['role'])}"
     ),
     "actor.wrong_role": lambda f: (
-        f"this needs the {' or '.join(f['roles'])} role; {f['username']} is a {f['role']}"
+        f"this needs the {' or '.join(f['roles'])} role; {f['username']} is {_a(f['role'])}"
     ),
     # The claim's lifecycle
     "verdict.in_review": lambda f: (
@@ -224,6 +229,17 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
     "password.spaces": lambda f: "a password cannot start or end with a space",
     "password.wrong": lambda f: "the current password is not right",
+    "password.username": lambda f: (
+        "a password cannot be the username with a little added; choose a few unrelated words"
+    ),
+    "password.pattern": lambda f: (
+        "a password cannot be one character or a few characters over and over, or a run such as"
+        " 1234567890 or qwertyuiop; choose a few unrelated words"
+    ),
+    "password.common": lambda f: (
+        "that is one of the passwords guessers try first, even with digits or symbols added;"
+        " choose a few unrelated words"
+    ),
     "status.unknown": lambda f: (
         f"status must be one of {', '.join(f['statuses'])}, not {f['given']!r}"
     ),
@@ -268,10 +284,14 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " (`factcheck user enable`)"
     ),
     "user.admin_only": lambda f: (
-        f"only an admin can manage users; {f['username']} is a {f['role']}"
+        f"only an admin can manage users; {f['username']} is {_a(f['role'])}"
     ),
     "user.disable_self": lambda f: "you cannot disable your own account; ask another admin",
     "user.role_self": lambda f: "you cannot change your own role; ask another admin",
+    "user.last_admin": lambda f: (
+        f"{f['username']} is the only enabled admin; make someone else an admin first"
+        " (`factcheck user role USERNAME admin`), or nobody could manage people"
+    ),
     "assignee.unknown": lambda f: (
         f"there is no user {f['username']!r} to assign to; run `factcheck user list` to see them"
     ),

@@ -145,7 +145,7 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "import.no_records": lambda f: "this file holds no articles",
     "import.not_stored": lambda f: f"could not be stored ({f['error']})",
-    "import.field_not_text": lambda f: f"{f['name']} must be text, not {f['type']}",
+    "import.field_not_text": lambda f: f"{f['name']} must be text in quotes, not {f['type']}",
     "import.field_not_utf8": lambda f: f"{f['name']} is not valid UTF-8 text",
     "import.bad_date": lambda f: (
         f"published_date {f['given']!r} is not a date; write it as YYYY-MM-DD"

@@ -3,6 +3,7 @@
 import click
 
 from factcheck.cli.base import (
+    UserError,
     acting_user,
     emit_json,
     main,
@@ -113,5 +114,11 @@ def set_password(username, password_stdin, as_user):
     """Reset a user's password; their sessions end."""
     db = open_db()
     actor = _operator(db, as_user)
+    if actor.username == username.strip().lower():
+        # The store asks people for their current password; this command resets, it does not ask.
+        raise UserError(
+            "to set your own password here, leave out --as (the command line may reset anyone's),"
+            " or change it on the Account page, which asks for the current one"
+        )
     user_store.change_password(db, username, read_password(password_stdin), actor=actor)
     click.echo(f"Changed the password of {username}.")

@@ -39,6 +39,23 @@ def _row(db: Database, username: str) -> dict:
     return rows[0]
 
 
+def _keep_an_admin(db: Database, row: dict, change: str) -> None:
+    """Refuse a change that would leave no enabled admin, so someone can still manage people."""
+    if row["role"] != "admin" or row["disabled"]:
+        return
+    others = db.execute(
+        "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?", [row["id"]]
+    ).fetchone()[0]
+    if not others:
+        raise Invalid("user.last_admin", {"username": row["username"], "change": change})
+
+
+def _check_password(password: str, username: str, *, field: str) -> None:
+    problem = password_problem(password, username)
+    if problem:
+        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field=field)
+
+
 def _check_role(role: str) -> None:
     if role not in ROLES:
         raise Invalid("role.unknown", {"given": role, "roles": list(ROLES)}, field="role")
@@ -53,9 +70,7 @@ def add_user(
     if not _USERNAME.match(username):
         raise Invalid("username.invalid", {"given": username}, field="username")
     _check_role(role)
-    problem = password_problem(password)
-    if problem:
-        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field="password")
+    _check_password(password, username, field="password")
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
         raise Invalid("username.taken", {"username": username}, field="username")
     display_name = " ".join((display_name or username).split())[:80] or username
@@ -85,6 +100,8 @@ def set_disabled(db: Database, username: str, disabled: bool, *, actor: Actor) -
         raise Invalid("user.disable_self", {"username": username})
     if bool(row["disabled"]) == disabled:
         return _public(row)
+    if disabled:
+        _keep_an_admin(db, row, "disable")
     db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
     if disabled:
         end_user_sessions(db, row["id"], "disabled")
@@ -103,6 +120,7 @@ def set_role(db: Database, username: str, role: str, *, actor: Actor) -> dict:
         return _public(row)
     if actor.id == row["id"]:
         raise Invalid("user.role_self", {"username": username})
+    _keep_an_admin(db, row, "role")
     db.execute("UPDATE users SET role = ? WHERE id = ?", [role, row["id"]])
     after = _public(_row(db, username))
     audit.record(db, actor, "user", row["id"], "user.role", before=_public(row), after=after)
@@ -126,9 +144,7 @@ def change_password(
             raise Invalid("password.wrong", field="current_password")
     else:
         _require_admin(actor)
-    problem = password_problem(new_password)
-    if problem:
-        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field="new_password")
+    _check_password(new_password, row["username"], field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
     end_user_sessions(db, row["id"], "password_changed")

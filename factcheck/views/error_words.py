@@ -11,6 +11,12 @@ from factcheck.views.import_words import url_problem_words
 
 Facts = dict
 
+
+def _a(noun: str) -> str:
+    """The noun with its article: "a reviewer", "an editor", "an admin"."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
     "verdict.correct": "Say why the verdict is corrected",
@@ -71,10 +77,10 @@ _STORE_WORDS = {
     "actor.not_a_person": lambda f: "Sign in to do this.",
     "actor.not_signed_in": lambda f: "Sign in first.",
     "actor.not_editor": lambda f: (
-        f"Only an editor can {f['task']}; your account is a {f['role']}'s."
+        f"Only an editor can {f['task']}; your account is {_a(f['role'])}'s."
     ),
     "actor.wrong_role": lambda f: (
-        f"This needs the {' or '.join(f['roles'])} role; your account is a {f['role']}'s."
+        f"This needs the {' or '.join(f['roles'])} role; your account is {_a(f['role'])}'s."
     ),
     # The claim's lifecycle
     "verdict.in_review": lambda f: (
@@ -180,6 +186,17 @@ _STORE_WORDS = {
     "password.too_short": lambda f: f"A password needs at least {f['min_chars']} characters.",
     "password.spaces": lambda f: "A password cannot start or end with a space.",
     "password.wrong": lambda f: "The current password is not right.",
+    "password.username": lambda f: (
+        "A password cannot be the username with a little added; choose a few unrelated words."
+    ),
+    "password.pattern": lambda f: (
+        "A password cannot be one character or a few characters over and over, or a run such as"
+        " 1234567890 or qwertyuiop; choose a few unrelated words."
+    ),
+    "password.common": lambda f: (
+        "That is one of the passwords guessers try first, even with digits or symbols added;"
+        " choose a few unrelated words."
+    ),
     "status.unknown": lambda f: (
         f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),
@@ -216,6 +233,10 @@ _STORE_WORDS = {
     "user.admin_only": lambda f: "Only an administrator can manage people's accounts.",
     "user.disable_self": lambda f: "You cannot disable your own account; ask another admin.",
     "user.role_self": lambda f: "You cannot change your own role; ask another admin.",
+    "user.last_admin": lambda f: (
+        f"{f['username']} is the only administrator left; make someone else an administrator"
+        " first, or nobody could manage people's accounts."
+    ),
     "assignee.unknown": lambda f: f"There is no one called {f['username']} to assign to.",
     "assignee.disabled": lambda f: (
         f"{f['username']}'s account is switched off, so they cannot be given claims."

@@ -7,9 +7,11 @@ from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from factcheck.store.audit_seal import SealError
 from factcheck.store.errors import StoreError
 from factcheck.views.connection import lift_time_limit
 from factcheck.views.error_words import store_error_words
+from factcheck.views.import_words import size_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_json
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,15 @@ _TITLES = {
 }
 
 
-def _respond(status: int, message: str, headers: dict | None = None):
+# A change refused because the audit trail cannot be signed (store/audit_seal.py's SealError).
+UNSIGNED_WORDS = (
+    "Nothing was saved: the key that signs this database's audit trail is missing or cannot be"
+    " read on the server, so no change, signing in included, can be recorded. Tell your"
+    " administrator; changes work again once the key is back."
+)
+
+
+def _respond(status: int, message: str, headers: dict | None = None, *, title: str | None = None):
     if wants_json():
         response = json_response({"error": message, "status": status}, status)
     else:
@@ -36,7 +46,7 @@ def _respond(status: int, message: str, headers: dict | None = None):
                 "error.html",
                 "partials/error.html",
                 status=status,
-                title=_TITLES.get(status, "Error"),
+                title=title or _TITLES.get(status, "Error"),
                 message=message,
                 status_code=status,
             )
@@ -46,9 +56,21 @@ def _respond(status: int, message: str, headers: dict | None = None):
     return response
 
 
+def _too_large_words(limit: int | None) -> str:
+    # Werkzeug's own description ("The data value transmitted exceeds the capacity limit")
+    # names neither the limit nor a way out. A form's limit has room for the fields beside its
+    # file, so it is rounded down to the whole megabytes people think of.
+    if limit is None:
+        return "What was sent is too large for this form; choose a smaller file."
+    whole = limit - limit % (1024 * 1024) if limit >= 1024 * 1024 else limit
+    return f"What was sent is larger than the {size_words(whole)} this form takes; choose a smaller file."
+
+
 def _http_error(error: HTTPException):
     if error.code == 404:
         message = "There is nothing at this address; the dashboard lists every article."
+    elif error.code == 413:
+        message = _too_large_words(request.max_content_length)
     else:
         message = error.description or "The request was refused."
     kept = {k: v for k, v in error.get_headers() if k.lower() not in ("content-type",)}
@@ -88,6 +110,12 @@ def _database_error(error: sqlite3.Error):
     return _respond(503, message)
 
 
+def _seal_error(error: SealError):
+    # The key's path and the setting that names it are for the server's log, not the browser.
+    log.error("change refused, the audit trail cannot be signed: %s", error)
+    return _respond(503, UNSIGNED_WORDS, title="Changes cannot be saved")
+
+
 def _internal_error(_error: InternalServerError):
     return _respond(
         500,
@@ -101,4 +129,5 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(sqlite3.Error, _database_error)
+    app.register_error_handler(SealError, _seal_error)
     app.register_error_handler(InternalServerError, _internal_error)

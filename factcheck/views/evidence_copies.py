@@ -15,6 +15,7 @@ from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import back_to_article
 from factcheck.views.rendering import wants_fragment
@@ -61,10 +62,10 @@ def _live(claim_id: int, evidence_id: int) -> EvidenceItem:
 
 
 @bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/copy")
+@takes_body_up_to(copies.MAX_COPY_BYTES + UPLOAD_OVERHEAD_BYTES)
 def upload_copy(claim_id: int, evidence_id: int):
     """Keep an uploaded PDF, image or HTML file as the copy of the evidence page."""
     item = _live(claim_id, evidence_id)
-    request.max_content_length = copies.MAX_COPY_BYTES + UPLOAD_OVERHEAD_BYTES
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         error = {"field": "file", "message": "Choose the file to upload first."}

@@ -130,7 +130,9 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         "This article could not be saved. Try again, and tell your administrator if it happens"
         " twice."
     ),
-    "import.field_not_text": lambda f: f"The {f['name']} field must be text, not {f['type']}.",
+    "import.field_not_text": lambda f: (
+        f"The {f['name']} field must be text in quotes, not {f['type']}."
+    ),
     "import.field_not_utf8": lambda f: f"The {f['name']} field is not valid UTF-8 text.",
     "import.bad_date": lambda f: (
         f"The published_date {f['given']!r} is not a date. Write it as YYYY-MM-DD."

@@ -14,6 +14,7 @@ from factcheck.views import import_words
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.error_words import store_words
+from factcheck.views.errors import UNSIGNED_WORDS
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("imports", __name__)
@@ -312,6 +313,8 @@ def job_context(job_id: str) -> dict:
         state["message"] = import_words.refusal_words(state["code"], state.get("facts"))
     elif state["stage"] == "failed" and state.get("interrupted"):
         state["message"] = import_words.INTERRUPTED
+    elif state["stage"] == "failed" and state.get("seal_error"):
+        state["message"] = UNSIGNED_WORDS
     for item in state.get("items") or []:
         if item.get("status") == "refused" and item.get("code"):
             item["reason"] = import_words.refusal_words(item["code"], item.get("facts"))

@@ -1,0 +1,173 @@
+"""Weak passwords are refused with words that say what to choose instead: the username with a
+little added, one character over and over, runs like 1234567890, and the most common passwords."""
+
+import string
+
+import pytest
+from click.testing import CliRunner
+from helpers import PASSWORD, csrf_token_for, parse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.cli import main
+from factcheck.cli.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from factcheck.passwords import MIN_LENGTH, PROBLEMS, common_passwords, password_problem
+from factcheck.store import users
+from factcheck.store.actors import SYSTEM
+
+
+@pytest.mark.parametrize(
+    ("password", "username", "problem"),
+    [
+        ("rita", "rita", "password.too_short"),
+        ("rita123456", "rita", "password.username"),
+        ("RitaRitaRita", "rita", "password.username"),
+        ("aaaaaaaaaaaa", "", "password.pattern"),
+        ("abcabcabca", "", "password.pattern"),
+        ("1234567890", "", "password.pattern"),
+        ("9876543210", "", "password.pattern"),
+        ("qwertyuiop", "", "password.pattern"),
+        ("Password123", "", "password.common"),
+        ("P@ssw0rd2026!", "", "password.common"),
+        ("Summer2026!!", "", "password.common"),
+        ("newsroom-2026", "", "password.common"),
+        ("correct horse battery staple", "", "password.common"),
+    ],
+)
+def test_weak_passwords_are_refused_for_what_makes_them_weak(password, username, problem):
+    assert password_problem(password, username) == problem
+
+
+@pytest.mark.parametrize(
+    ("password", "username"),
+    [
+        (PASSWORD, "rita"),
+        ("alice-takes-the-night-desk", "alice"),
+        ("river 2.4 metres by six", ""),
+        ("Tr0ub4dor&3x", ""),
+    ],
+)
+def test_ordinary_passphrases_pass(password, username):
+    assert password_problem(password, username) is None
+
+
+def test_the_demo_password_works_for_every_demo_account():
+    for username, _role, _name in DEMO_PEOPLE:
+        assert password_problem(DEMO_PASSWORD, username) is None
+
+
+def test_the_shipped_list_is_loaded_lower_case_without_comments():
+    listed = common_passwords()
+    assert "password" in listed and "qwerty" in listed
+    assert all(entry == entry.casefold() and not entry.startswith("#") for entry in listed)
+
+
+@given(st.text(max_size=40), st.text(max_size=12))
+def test_the_answer_is_always_none_or_a_known_refusal(password, username):
+    assert password_problem(password, username) in (None, *PROBLEMS)
+
+
+_DECORATION = st.text("0123456789!?#*.", max_size=4)
+_WORDS = sorted(entry for entry in common_passwords() if any(c.isalpha() for c in entry))
+
+
+@given(st.sampled_from(_WORDS), _DECORATION, st.text("0123456789!?#*.", min_size=MIN_LENGTH))
+def test_a_common_password_decorated_with_digits_and_symbols_is_still_refused(word, before, after):
+    assert password_problem(before + word + after) is not None
+
+
+# Digits that stand for no letter: "HELL0" + "0000" cannot be told from "HELL" + "00000".
+_PLAIN_DECORATION = st.text("2689?#*.", max_size=4)
+
+
+@given(
+    st.sampled_from([word for word in _WORDS if word.isalpha()]),
+    _PLAIN_DECORATION,
+    _PLAIN_DECORATION,
+)
+def test_a_common_password_in_capitals_with_look_alike_digits_is_still_refused(word, before, after):
+    disguised = word.upper().replace("O", "0").replace("A", "@").replace("S", "$")
+    password = before + disguised + after
+    assert password_problem(password) is not None or len(password) < MIN_LENGTH
+
+
+_NAME_CHARS = string.ascii_letters + string.digits + "!?#*.-"
+
+
+@given(
+    st.from_regex(r"[a-z][a-z0-9._-]{9,31}", fullmatch=True),
+    st.text(_NAME_CHARS, max_size=4),
+    st.text(_NAME_CHARS, max_size=MIN_LENGTH - 5),
+)
+def test_the_username_with_less_than_a_password_added_is_refused(username, before, after):
+    assert password_problem(before + username + after, username) == "password.username"
+
+
+def test_the_store_refuses_a_weak_new_password_and_keeps_the_old(app_db, people):
+    with pytest.raises(users.Invalid) as refused:
+        users.change_password(app_db, "rita", "rita-2026-!", actor=SYSTEM)
+    assert (refused.value.code, refused.value.field) == ("password.username", "new_password")
+    assert users.authenticate(app_db, "rita", PASSWORD) is not None
+
+
+def test_the_command_line_refuses_in_one_line_that_says_what_to_do(tmp_path):
+    database = str(tmp_path / "people.db")
+    result = CliRunner().invoke(
+        main,
+        ["--db", database, "user", "add", "marta", "--role", "editor", "--password-stdin"],
+        input="Password2026!\n",
+    )
+    assert result.exit_code == 2, result.output
+    assert "passwords guessers try first" in result.output
+    assert "choose a few unrelated words" in result.output
+    assert "Traceback" not in result.output
+    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
+    assert listed.output.strip() == "[]"
+
+
+def _post(test_client, path: str, **data):
+    return test_client.post(path, data=data, headers={"X-CSRFToken": csrf_token_for(test_client)})
+
+
+def test_the_users_page_explains_a_weak_password_beside_the_field(client_as, app_db):
+    admin = client_as("ada")
+    data = {"username": "marta", "display_name": "", "role": "editor", "password": "marta12345"}
+    response = _post(admin, "/admin/users", **data)
+    assert response.status_code == 422
+    error = parse(response).cssselect("#new-password-error")[0].text_content()
+    assert "cannot be the username with a little added" in error
+    assert [u["username"] for u in users.list_users(app_db)] == ["ada", "ed", "eve", "rita"]
+
+
+def test_the_account_page_refuses_all_one_character(client_as, app_db):
+    rita = client_as("rita")
+    new = "z" * 14
+    response = _post(
+        rita,
+        "/account/password",
+        current_password=PASSWORD,
+        new_password=new,
+        confirm_password=new,
+    )
+    assert response.status_code == 422
+    error = parse(response).cssselect("#new_password-error")[0].text_content()
+    assert "one character" in error and "choose a few unrelated words" in error
+    assert users.authenticate(app_db, "rita", PASSWORD) is not None
+
+
+def test_an_admin_resetting_their_own_password_at_the_command_line_is_told_how(tmp_path):
+    database = str(tmp_path / "people.db")
+    cli = CliRunner()
+    added = cli.invoke(
+        main,
+        ["--db", database, "user", "add", "boss", "--role", "admin", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert added.exit_code == 0, added.output
+    own = ["--db", database, "user", "password", "boss", "--password-stdin"]
+    refused = cli.invoke(main, [*own, "--as", "boss"], input="another long passphrase\n")
+    assert refused.exit_code == 2
+    assert "leave out --as" in refused.output and "current password is not right" not in (
+        refused.output
+    )
+    assert cli.invoke(main, own, input="another long passphrase\n").exit_code == 0
