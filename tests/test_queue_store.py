@@ -66,6 +66,15 @@ def test_search_matches_prefixes_and_is_safe(world):
     assert queue_page(db, QueueFilters(search='"unbalanced'), limit=5)[0] == []
 
 
+def test_a_search_of_only_marks_finds_nothing_instead_of_everything(world):
+    db, *_ = world
+    assert queue_count(db, QueueFilters()) > 0
+    for typed in ('"', "?!", "  --  "):
+        assert queue_count(db, QueueFilters(search=typed)) == 0
+        assert queue_page(db, QueueFilters(search=typed), limit=5)[0] == []
+    assert queue_count(db, QueueFilters(search="   ")) == queue_count(db, QueueFilters())
+
+
 def test_verdict_filter_uses_published_rating(world):
     db, people, first, _ = world
     claim = _all_pages(db, QueueFilters(article_id=first), limit=50)[0]

@@ -83,9 +83,13 @@ class QueueResults:
 
 
 def search_expression(text: str) -> str | None:
-    """An FTS5 query matching every typed word as a prefix; quoting keeps user input inert."""
-    words = _WORD.findall(text or "")[:12]
-    return " ".join(f'"{word}"*' for word in words) or None
+    """An FTS5 query matching every typed word as a prefix; quoting keeps user input inert.
+    None when nothing was typed; a search of only marks (no word to look for) is an empty
+    phrase, which matches no claim rather than dropping the search and listing every one."""
+    if not (text or "").strip():
+        return None
+    words = _WORD.findall(text)[:12]
+    return " ".join(f'"{word}"*' for word in words) or '""'
 
 
 def _narrowing(filters: QueueFilters, *, from_indexes: bool = False) -> tuple[list[str], dict]:
