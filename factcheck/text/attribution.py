@@ -210,17 +210,19 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
         not _SPEECH_VERB_BYTES.isdisjoint(verbs)
         or _ATTRIBUTING_REPORTING_VERB.search(text) is not None
     )
-    starts = [0, *[mark.end() for mark in _CLAUSE_START.finditer(text)]]
-    if len(starts) == 1:
-        clauses = starts  # the test above found a verb in this one clause
+    # The clauses, cut at their one-character marks: their lengths give where each starts.
+    pieces = _CLAUSE_START.split(text)
+    if len(pieces) == 1:
+        clauses = [0]  # the test above found a verb in this one clause
     else:
-        ends = [*(start - 1 for start in starts[1:]), len(text)]
-        # Each clause starts after a punctuation mark, so the search's look-behind sees no letter.
-        clauses = [
-            start
-            for start, end in zip(starts, ends, strict=True)
-            if _ANY_VERB.search(text, start, end) is not None
-        ]
+        clauses = []
+        start = 0
+        for piece in pieces:
+            end = start + len(piece)
+            # Each clause starts after a punctuation mark, so the look-behind sees no letter.
+            if _ANY_VERB.search(text, start, end) is not None:
+                clauses.append(start)
+            start = end + 1
     for pattern in (_SUBJECT_FIRST, _VERB_FIRST) if has_verb_phrase else (_VERB_FIRST,):
         for start in clauses:
             match = pattern.match(text, start)
@@ -228,7 +230,7 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
                 return match.span("phrase")
     if not has_verb_phrase:
         return None
-    if len(starts) > 2:
+    if len(pieces) > 2:
         match = _SUBJECT_WITH_ASIDE.search(text)
         if match:
             return match.span("phrase")
