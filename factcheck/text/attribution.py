@@ -135,6 +135,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Straight quotes alternate between opening and closing; curly and angle quotes pair with
     their own closing mark."""
+    if text.isascii():
+        return _straight_quote_spans(text)
+    return _marked_quote_spans(text)
+
+
+def _marked_quote_spans(text: str) -> list[tuple[int, int]]:
+    """quote_spans of any text, its quotation marks found with a pattern."""
     spans = []
     opened_at = -1
     closing = ""
@@ -149,6 +156,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             opened_at = -1
     if opened_at >= 0:
         spans.append((opened_at, len(text)))
+    return spans
+
+
+def _straight_quote_spans(text: str) -> list[tuple[int, int]]:
+    """quote_spans of an ASCII text, whose only quotation mark is the straight one: the marks
+    pair up in order, found with str.find rather than a pattern scan of every character."""
+    spans = []
+    opened_at = text.find('"')
+    while opened_at != -1:
+        closed_at = text.find('"', opened_at + 1)
+        if closed_at == -1:
+            spans.append((opened_at, len(text)))
+            break
+        spans.append((opened_at, closed_at + 1))
+        opened_at = text.find('"', closed_at + 1)
     return spans
 
 

@@ -117,17 +117,19 @@ _PROPER_NAME = re.compile(
     r" (?=[A-Z])(?!I\b|I['’]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
-# ASCII bytes as marks: digits become 0, capitals A, a space stays, anything else is a dot.
-_MARKS = bytes(
-    0x30
-    if 0x30 <= byte <= 0x39
-    else 0x41
-    if 0x41 <= byte <= 0x5A
-    else byte
-    if byte == 0x20
-    else 0x2E
-    for byte in range(256)
-)
+
+
+def _mark(byte: int) -> int:
+    """What a byte becomes in _MARKS: a digit 0, a capital A, a space itself, anything else a
+    dot (bytes of 128 and above, which ASCII text never holds, included)."""
+    if 0x30 <= byte <= 0x39:
+        return ord("0")
+    if 0x41 <= byte <= 0x5A:
+        return ord("A")
+    return byte if byte == 0x20 else ord(".")
+
+
+_MARKS = bytes(map(_mark, range(256)))
 _ASCII_YEAR = re.compile(_YEAR.pattern, re.ASCII)
 _ASCII_PROPER_NAME = re.compile(_PROPER_NAME.pattern, re.ASCII)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")

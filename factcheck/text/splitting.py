@@ -334,8 +334,10 @@ def _split_quotations(
     for unit_start, unit_end in spans:
         cuts = []
         for quote_start, quote_end in in_body:
-            inner_start = max(quote_start + 1, unit_start)
-            inner_end = min(quote_end, unit_end)
+            # The inside of the quotation (after its opening mark) within the sentence; the
+            # comparisons are max() and min() without the calls.
+            inner_start = quote_start + 1 if quote_start >= unit_start else unit_start
+            inner_end = quote_end if quote_end < unit_end else unit_end
             if inner_start < inner_end and _SENTENCE_GAP.search(body, inner_start, inner_end):
                 # The last end is the end of the quotation itself, where the sentence goes on.
                 cuts.extend(_sentencex_cuts(body, inner_start, inner_end, language)[:-1])
@@ -364,20 +366,22 @@ def _attributions(
         return own
     # A sentence without its own attribution takes the speaker named around the quotation it
     # touches; one that starts inside a quotation falls back to the paragraph's first speaker.
-    quotes_in_body = [(start + quote_start, start + quote_end) for quote_start, quote_end in quotes]
-    touching = [
-        [i for i, (us, ue) in enumerate(spans) if us < quote_end and quote_start < ue]
-        for quote_start, quote_end in quotes_in_body
-    ]
-    speakers = []
-    for members in touching:
-        named = [own[i] for i in (*members[-1:], *members[:1], *members) if own[i]]
-        speakers.append(named[0] if named else None)
-    paragraph_speaker = next((speaker for speaker in speakers if speaker), None)
+    touching = []
+    paragraph_speaker = None
+    for quote_start, quote_end in quotes:
+        quote_start += start
+        quote_end += start
+        members = [i for i, (us, ue) in enumerate(spans) if us < quote_end and quote_start < ue]
+        # The speaker is named by the last sentence touching the quotation, else the first,
+        # else any of them.
+        speaker = (own[members[-1]] or own[members[0]]) if members else None
+        if speaker is None:
+            speaker = next((own[i] for i in members if own[i]), None)
+        if paragraph_speaker is None:
+            paragraph_speaker = speaker
+        touching.append((quote_start, quote_end, members, speaker))
     result = list(own)
-    for (quote_start, quote_end), members, speaker in zip(
-        quotes_in_body, touching, speakers, strict=True
-    ):
+    for quote_start, quote_end, members, speaker in touching:
         for i in members:
             if result[i] is None:
                 starts_inside = quote_start <= spans[i][0] < quote_end
