@@ -220,3 +220,12 @@ def test_the_greeting_pattern_is_skipped_only_where_it_cannot_match(text):
     lower = text.lower()
     if not (lower[:3] in checkworthiness._COURTESY_STARTS or not lower[:1].isalnum()):
         assert checkworthiness._COURTESY.match(lower) is None
+
+
+@given(word_texts)
+@example("Said The 50 Homes")
+@example("Zoe ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+def test_the_words_of_an_ascii_text_from_its_bytes_are_its_score_tokens(text):
+    if text.isascii():
+        lower = text.lower()
+        assert unit_words.ascii_score_tokens(text.encode(), lower) == unit_words.score_tokens(lower)

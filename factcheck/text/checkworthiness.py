@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from factcheck.text import reason_words
-from factcheck.text.unit_words import key, score_tokens
+from factcheck.text.unit_words import ascii_score_tokens, key, score_tokens
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -278,25 +278,28 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     """The reasons that apply to an English text, as bits (see _BIT); lower is text.lower()
     when the caller has it already."""
     lower = lower or text.lower()
-    tokens = score_tokens(lower)
+    # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
+    # The text's bytes serve twice: their translation into marks shows where the digits are and
+    # whether a capital follows a space, which no name can go without (cheaper than a search for
+    # either), and they give the words.
+    ascii = text.isascii()
+    if ascii:
+        data = text.encode()
+        tokens = ascii_score_tokens(data, lower)
+        marks = data.translate(_MARKS)
+        digit = marks.find(b"0")
+        named = marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
+    else:
+        tokens = score_tokens(lower)
+        found_digit = _DIGIT.search(text)
+        digit = -1 if found_digit is None else found_digit.start()
+        named = _PROPER_NAME.search(text) is not None
     # The words of the sentence that any word list knows: the only ones the tests below ask for.
     known = _TOKEN_WORDS.intersection(tokens)
     flags = 0
     for word in known:
         flags |= _TOKEN_BITS[word]
     found = flags & _REASON_MASK
-    # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables,
-    # and one translation of the bytes shows where the digits are and whether a capital follows
-    # a space, which no name can go without: cheaper than a search for either.
-    ascii = text.isascii()
-    if ascii:
-        marks = text.encode().translate(_MARKS)
-        digit = marks.find(b"0")
-        named = marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
-    else:
-        found_digit = _DIGIT.search(text)
-        digit = -1 if found_digit is None else found_digit.start()
-        named = _PROPER_NAME.search(text) is not None
     if digit != -1 or flags & _NUMBER_WORD:
         counts = flags & _COUNT_WORD and _is_count(tokens, known)
         if counts:
