@@ -158,3 +158,74 @@ def test_a_leading_word_before_a_space_is_the_first_word_the_pattern_finds(text)
     word = text.partition(" ")[0]
     if text[:1].isalpha() and word.isalnum():
         assert boilerplate._FIRST_WORD.match(text).group(1) == word
+
+
+quote_texts = st.lists(
+    st.sampled_from(['"', "“", "”", "«", "»", "„", "a", " ", ".", "x y"]) | st.text(max_size=3),
+    max_size=12,
+).map("".join)
+
+
+@given(quote_texts)
+@example('He said "yes" and "no')
+def test_straight_quotes_pair_up_as_the_pattern_pairs_them(text):
+    if text.isascii():
+        assert attribution._straight_quote_spans(text) == attribution._marked_quote_spans(text)
+    assert attribution.quote_spans(text) == attribution._marked_quote_spans(text)
+
+
+def _paragraphs_by_finding_breaks(body: str) -> list[tuple[int, int]]:
+    """The paragraph ranges read from each break the pattern finds."""
+    ranges = []
+    start = 0
+    for blank in re.finditer(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*", body):
+        ranges.append((start, blank.start()))
+        start = blank.end()
+    ranges.append((start, len(body)))
+    return [(s, e) for s, e in ranges if re.search(r"\S", body[s:e])]
+
+
+paragraph_texts = st.lists(
+    st.sampled_from(["\n", "\n\n", " ", "\t", "\u00a0", "\u2028", "\r", "A.", "b c"])
+    | st.text(max_size=3),
+    max_size=16,
+).map("".join)
+
+
+@given(paragraph_texts)
+@example(" \n \n\nText\n  \n")
+def test_paragraphs_cut_from_the_split_are_those_between_the_breaks(body):
+    assert splitting._paragraphs(body) == _paragraphs_by_finding_breaks(body)
+
+
+@given(word_texts)
+@example("The 2 Mayors")
+@example("x A")
+def test_the_byte_marks_find_the_first_digit_and_a_capital_after_a_space(text):
+    if not text.isascii():
+        return
+    marks = text.encode().translate(checkworthiness._MARKS)
+    digit = re.search(r"\d", text, re.ASCII)
+    assert marks.find(b"0") == (digit.start() if digit else -1)
+    assert (marks.find(b" A") != -1) == (re.search(" [A-Z]", text) is not None)
+
+
+@given(word_texts)
+@example("'thank you all")
+@example("Thanks!")
+@example("_hello")
+@example("Hello there")
+@example("Congratulations to all")
+def test_the_greeting_pattern_is_skipped_only_where_it_cannot_match(text):
+    lower = text.lower()
+    if not (lower[:3] in checkworthiness._COURTESY_STARTS or not lower[:1].isalnum()):
+        assert checkworthiness._COURTESY.match(lower) is None
+
+
+@given(word_texts)
+@example("Said The 50 Homes")
+@example("Zoe ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+def test_the_words_of_an_ascii_text_from_its_bytes_are_its_score_tokens(text):
+    if text.isascii():
+        lower = text.lower()
+        assert unit_words.ascii_score_tokens(text.encode(), lower) == unit_words.score_tokens(lower)

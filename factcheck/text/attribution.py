@@ -135,6 +135,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Straight quotes alternate between opening and closing; curly and angle quotes pair with
     their own closing mark."""
+    if text.isascii():
+        return _straight_quote_spans(text)
+    return _marked_quote_spans(text)
+
+
+def _marked_quote_spans(text: str) -> list[tuple[int, int]]:
+    """quote_spans of any text, its quotation marks found with a pattern."""
     spans = []
     opened_at = -1
     closing = ""
@@ -149,6 +156,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             opened_at = -1
     if opened_at >= 0:
         spans.append((opened_at, len(text)))
+    return spans
+
+
+def _straight_quote_spans(text: str) -> list[tuple[int, int]]:
+    """quote_spans of an ASCII text, whose only quotation mark is the straight one: the marks
+    pair up in order, found with str.find rather than a pattern scan of every character."""
+    spans = []
+    opened_at = text.find('"')
+    while opened_at != -1:
+        closed_at = text.find('"', opened_at + 1)
+        if closed_at == -1:
+            spans.append((opened_at, len(text)))
+            break
+        spans.append((opened_at, closed_at + 1))
+        opened_at = text.find('"', closed_at + 1)
     return spans
 
 
@@ -210,17 +232,19 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
         not _SPEECH_VERB_BYTES.isdisjoint(verbs)
         or _ATTRIBUTING_REPORTING_VERB.search(text) is not None
     )
-    starts = [0, *[mark.end() for mark in _CLAUSE_START.finditer(text)]]
-    if len(starts) == 1:
-        clauses = starts  # the test above found a verb in this one clause
+    # The clauses, cut at their one-character marks: their lengths give where each starts.
+    pieces = _CLAUSE_START.split(text)
+    if len(pieces) == 1:
+        clauses = [0]  # the test above found a verb in this one clause
     else:
-        ends = [*(start - 1 for start in starts[1:]), len(text)]
-        # Each clause starts after a punctuation mark, so the search's look-behind sees no letter.
-        clauses = [
-            start
-            for start, end in zip(starts, ends, strict=True)
-            if _ANY_VERB.search(text, start, end) is not None
-        ]
+        clauses = []
+        start = 0
+        for piece in pieces:
+            end = start + len(piece)
+            # Each clause starts after a punctuation mark, so the look-behind sees no letter.
+            if _ANY_VERB.search(text, start, end) is not None:
+                clauses.append(start)
+            start = end + 1
     for pattern in (_SUBJECT_FIRST, _VERB_FIRST) if has_verb_phrase else (_VERB_FIRST,):
         for start in clauses:
             match = pattern.match(text, start)
@@ -228,7 +252,7 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
                 return match.span("phrase")
     if not has_verb_phrase:
         return None
-    if len(starts) > 2:
+    if len(pieces) > 2:
         match = _SUBJECT_WITH_ASIDE.search(text)
         if match:
             return match.span("phrase")

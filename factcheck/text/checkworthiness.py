@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from factcheck.text import reason_words
-from factcheck.text.unit_words import key, score_tokens
+from factcheck.text.unit_words import ascii_score_tokens, key, score_tokens
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -117,7 +117,19 @@ _PROPER_NAME = re.compile(
     r" (?=[A-Z])(?!I\b|I['’]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
-_ASCII_DIGIT = re.compile(_DIGIT.pattern, re.ASCII)
+
+
+def _mark(byte: int) -> int:
+    """What a byte becomes in _MARKS: a digit 0, a capital A, a space itself, anything else a
+    dot (bytes of 128 and above, which ASCII text never holds, included)."""
+    if 0x30 <= byte <= 0x39:
+        return ord("0")
+    if 0x41 <= byte <= 0x5A:
+        return ord("A")
+    return byte if byte == 0x20 else ord(".")
+
+
+_MARKS = bytes(map(_mark, range(256)))
 _ASCII_YEAR = re.compile(_YEAR.pattern, re.ASCII)
 _ASCII_PROPER_NAME = re.compile(_PROPER_NAME.pattern, re.ASCII)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
@@ -126,6 +138,7 @@ _COURTESY = re.compile(
     r"\W*(?:thank you|thanks|good (?:evening|morning|afternoon|night)|welcome|hello"
     r"|congratulations)\b"
 )
+_COURTESY_STARTS = frozenset(("tha", "goo", "wel", "hel", "con"))
 
 # While scoring, a set of reasons is an int with one bit per reason, bit i for the i-th reason
 # of REASONS: a sentence's reasons are collected with "|", and ordering and scoring them happens
@@ -265,21 +278,33 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     """The reasons that apply to an English text, as bits (see _BIT); lower is text.lower()
     when the caller has it already."""
     lower = lower or text.lower()
-    tokens = score_tokens(lower)
+    # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
+    # The text's bytes serve twice: their translation into marks shows where the digits are and
+    # whether a capital follows a space, which no name can go without (cheaper than a search for
+    # either), and they give the words.
+    ascii = text.isascii()
+    if ascii:
+        data = text.encode()
+        tokens = ascii_score_tokens(data, lower)
+        marks = data.translate(_MARKS)
+        digit = marks.find(b"0")
+        named = marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
+    else:
+        tokens = score_tokens(lower)
+        found_digit = _DIGIT.search(text)
+        digit = -1 if found_digit is None else found_digit.start()
+        named = _PROPER_NAME.search(text) is not None
     # The words of the sentence that any word list knows: the only ones the tests below ask for.
     known = _TOKEN_WORDS.intersection(tokens)
     flags = 0
     for word in known:
         flags |= _TOKEN_BITS[word]
     found = flags & _REASON_MASK
-    # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
-    ascii = text.isascii()
-    digit = (_ASCII_DIGIT if ascii else _DIGIT).search(text)
-    if digit or flags & _NUMBER_WORD:
+    if digit != -1 or flags & _NUMBER_WORD:
         counts = flags & _COUNT_WORD and _is_count(tokens, known)
         if counts:
             found |= _CASUALTY
-        if counts or digit or flags & (_MAGNITUDE | _MULTIPLE):
+        if counts or digit != -1 or flags & (_MAGNITUDE | _MULTIPLE):
             found |= _QUANTITY
         # ASCII text can hold only the dollar sign.
         if flags & _CURRENCY or (
@@ -287,7 +312,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         ):
             found |= _MONEY
         # A year starts at a digit, so the search can start at the first one.
-        if digit and (_ASCII_YEAR if ascii else _YEAR).search(text, digit.start()):
+        if digit != -1 and (_ASCII_YEAR if ascii else _YEAR).search(text, digit):
             found |= _DATE
     if "%" in text or "per cent" in lower:
         found |= _PERCENTAGE
@@ -299,14 +324,14 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _CAUSAL
     if attribution or "according to" in lower:
         found |= _ATTRIBUTED
-    if (_ASCII_PROPER_NAME if ascii else _PROPER_NAME).search(text):
+    if named:
         found |= _NAMED
     count = len(tokens)
     if section == "headline":
         found |= _HEADLINE
     elif (
         count <= CONTEXT_LINE_WORDS
-        and digit is None
+        and digit == -1
         and not flags & (_FINITE_VERB | _NUMBER_WORD)
         and not _SENTENCE_END.search(text)
     ):
@@ -326,7 +351,9 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _PREDICTION
     if " on " in lower and ("called on" in lower or "calls on" in lower or "calling on" in lower):
         found |= _CALL
-    if _COURTESY.match(lower):
+    # A greeting's first word starts with one of _COURTESY_STARTS, unless something other than
+    # a letter or digit comes before it: three characters settle most units.
+    if (lower[:3] in _COURTESY_STARTS or not lower[:1].isalnum()) and _COURTESY.match(lower):
         found |= _COURTESY_BIT
     if count < SHORT_WORDS:
         found |= _SHORT

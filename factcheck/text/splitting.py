@@ -31,7 +31,7 @@ class Unit(NamedTuple):
 
 
 # A blank line (a newline, optional spaces, another newline) separates paragraphs.
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
+_PARAGRAPH_BREAK = re.compile(r"(\n[^\S\n]*\n(?:[^\S\n]*\n)*)")
 _NON_SPACE = re.compile(r"\S")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A single newline inside a paragraph is a unit boundary unless the text runs on across it:
@@ -62,7 +62,7 @@ _TITLES = {
         "es": "Sra. Srta. Dña.",
     }.items()
 }
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_QUOTE_MARKS = '"“”«»„'
 # Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
 _SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
@@ -79,9 +79,13 @@ def split_article(
     lists of the score; a language without its own falls back to language-neutral signals."""
     units: list[Unit] = []
     runs = FurnitureRuns(body)
+    # The quotation marks the article holds at all: each paragraph looks only for those.
+    quote_marks = [mark for mark in _QUOTE_MARKS if mark in body]
     for block_start, block_end, section in _blocks(body, first_line_is_headline):
-        if body.find("\n", block_start, block_end) == -1 and not _INLINE_LIST_START.match(
-            body, block_start, block_end
+        # A list starts with a space, a bullet, a digit or a lower-case letter, never a capital.
+        if body.find("\n", block_start, block_end) == -1 and (
+            body[block_start].isupper()
+            or not _INLINE_LIST_START.match(body, block_start, block_end)
         ):
             # The common paragraph: one line, no list.
             pieces = _one_line_pieces(body, block_start, block_end, language)
@@ -90,7 +94,12 @@ def split_article(
             pieces = [(start, end, body[start:end]) for start, end in spans]
         # None: each sentence's attribution is its own, found as it is added.
         attributions = None
-        if _QUOTE_MARK.search(body, block_start, block_end):
+        quoted = False
+        for mark in quote_marks:
+            if body.find(mark, block_start, block_end) != -1:
+                quoted = True
+                break
+        if quoted:
             block = body[block_start:block_end]
             quotes = quote_spans(block)
             if quotes:
@@ -104,13 +113,21 @@ def split_article(
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
     """Paragraph ranges that contain some text, in order."""
+    # Split with its group, the pattern gives paragraph, break, paragraph, ..., paragraph: the
+    # pieces' lengths give the offsets without a match object for every break.
+    pieces = _PARAGRAPH_BREAK.split(body)
     ranges = []
     start = 0
-    for blank in _PARAGRAPH_BREAK.finditer(body):
-        ranges.append((start, blank.start()))
-        start = blank.end()
-    ranges.append((start, len(body)))
-    return [(s, e) for s, e in ranges if _NON_SPACE.search(body, s, e)]
+    for index in range(0, len(pieces) - 1, 2):
+        text = pieces[index]
+        end = start + len(text)
+        if text and not text.isspace():
+            ranges.append((start, end))
+        start = end + len(pieces[index + 1])
+    last = pieces[-1]
+    if last and not last.isspace():
+        ranges.append((start, len(body)))
+    return ranges
 
 
 def _blocks(body: str, first_line_is_headline: bool) -> list[tuple[int, int, str]]:
@@ -317,8 +334,10 @@ def _split_quotations(
     for unit_start, unit_end in spans:
         cuts = []
         for quote_start, quote_end in in_body:
-            inner_start = max(quote_start + 1, unit_start)
-            inner_end = min(quote_end, unit_end)
+            # The inside of the quotation (after its opening mark) within the sentence; the
+            # comparisons are max() and min() without the calls.
+            inner_start = quote_start + 1 if quote_start >= unit_start else unit_start
+            inner_end = quote_end if quote_end < unit_end else unit_end
             if inner_start < inner_end and _SENTENCE_GAP.search(body, inner_start, inner_end):
                 # The last end is the end of the quotation itself, where the sentence goes on.
                 cuts.extend(_sentencex_cuts(body, inner_start, inner_end, language)[:-1])
@@ -347,20 +366,22 @@ def _attributions(
         return own
     # A sentence without its own attribution takes the speaker named around the quotation it
     # touches; one that starts inside a quotation falls back to the paragraph's first speaker.
-    quotes_in_body = [(start + quote_start, start + quote_end) for quote_start, quote_end in quotes]
-    touching = [
-        [i for i, (us, ue) in enumerate(spans) if us < quote_end and quote_start < ue]
-        for quote_start, quote_end in quotes_in_body
-    ]
-    speakers = []
-    for members in touching:
-        named = [own[i] for i in (*members[-1:], *members[:1], *members) if own[i]]
-        speakers.append(named[0] if named else None)
-    paragraph_speaker = next((speaker for speaker in speakers if speaker), None)
+    touching = []
+    paragraph_speaker = None
+    for quote_start, quote_end in quotes:
+        quote_start += start
+        quote_end += start
+        members = [i for i, (us, ue) in enumerate(spans) if us < quote_end and quote_start < ue]
+        # The speaker is named by the last sentence touching the quotation, else the first,
+        # else any of them.
+        speaker = (own[members[-1]] or own[members[0]]) if members else None
+        if speaker is None:
+            speaker = next((own[i] for i in members if own[i]), None)
+        if paragraph_speaker is None:
+            paragraph_speaker = speaker
+        touching.append((quote_start, quote_end, members, speaker))
     result = list(own)
-    for (quote_start, quote_end), members, speaker in zip(
-        quotes_in_body, touching, speakers, strict=True
-    ):
+    for quote_start, quote_end, members, speaker in touching:
         for i in members:
             if result[i] is None:
                 starts_inside = quote_start <= spans[i][0] < quote_end

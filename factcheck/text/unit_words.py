@@ -13,6 +13,10 @@ _SCORE_BYTES = bytes(
     byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'\x01" else 0x20
     for byte in range(256)
 )
+# The same for the bytes of an ASCII text before lower-casing: capitals become their letter.
+_FOLDED_SCORE_BYTES = bytes(
+    byte + 0x20 if 0x41 <= byte <= 0x5A else _SCORE_BYTES[byte] for byte in range(256)
+)
 _LOWER_BYTES = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 
 
@@ -34,6 +38,14 @@ def score_tokens(lower: str) -> list[bytes]:
         # "%" belongs to a word only right after it, and only once: the pattern knows that.
         return _SCORE_TOKEN_BYTES.findall(data)
     return data.translate(_SCORE_BYTES).split()
+
+
+def ascii_score_tokens(data: bytes, lower: str) -> list[bytes]:
+    """score_tokens(lower) for an ASCII text given as its bytes (data) and its lower case: the
+    translation lowers the capitals, so the lower case needs no encoding of its own."""
+    if _APOSTROPHE in lower or "%" in lower:
+        return score_tokens(lower)
+    return data.translate(_FOLDED_SCORE_BYTES).split()
 
 
 def lower_runs(text: str) -> list[bytes]:
