@@ -116,11 +116,23 @@ class FactcheckGroup(click.Group):
 def main(ctx, db_path: Path, verbose: bool):
     """factcheck: split news articles into claims and review them."""
     ctx.obj = {"db_path": db_path}
+    configure_logging(verbose, ctx.invoked_subcommand)
+
+
+#: Commands that keep running unattended: their failures (a page that failed with a 500, a job
+#: that stopped) go to standard error even without --verbose, or nobody would ever see them.
+LONG_RUNNING = frozenset({"serve", "worker"})
+
+
+def configure_logging(verbose: bool, command: str | None, stream=None) -> None:
+    """INFO and up with --verbose; warnings and errors for the long-running commands; nothing
+    for the rest, whose errors reach the user as one line through UserError."""
     logger = logging.getLogger("factcheck")
-    if verbose:
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if verbose or command in LONG_RUNNING:
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     elif not logger.handlers:
-        # Errors reach the user as one line through UserError; log records stay quiet.
         logger.addHandler(logging.NullHandler())
 
 
