@@ -241,3 +241,23 @@ def test_reports_count_and_chart_only_published_verdicts(world, html, markdown):
         assert f'id="claim-{claim_id}"' not in checks
         assert f'id="claim-{claim_id}"' in pending
     assert "In second review" in _plain(pending) and "Being checked" in _plain(pending)
+
+
+def test_reports_name_every_filter_they_were_made_with(world):
+    filters = ExportFilters(section="body", search="schools", assignee="none", verdict="accurate")
+    page = _plain(export_bytes(world, "html", filters).decode())
+    markdown = export_bytes(world, "markdown", filters).decode()
+    words = "rated accurate, assigned to nobody, body only, containing “schools”"
+    assert f"Covers{words}" in page
+    assert f"- Covers: {words}" in markdown
+    assert "all claims" not in page + markdown
+
+
+def test_an_empty_report_says_nothing_matched(world):
+    filters = ExportFilters(search="zeppelin")
+    page = _plain(export_bytes(world, "html", filters).decode())
+    markdown = export_bytes(world, "markdown", filters).decode()
+    assert "No claims match this export (containing “zeppelin”)." in page
+    assert "0 of 0" not in page
+    assert "no claims match this export (containing “zeppelin”)" in markdown
+    assert "0 of 0" not in markdown

@@ -183,10 +183,11 @@ def report_lines(report: ReportModel) -> Iterator[str]:
     yield f"# {escape_markdown(reveal(report.title))}"
     yield ""
     organisation = escape_inline(reveal(report.organisation or "factcheck"))
-    yield (
-        f"*{organisation} · {report.checked_count} of {report.claim_count} claims checked"
-        f" · exported {provenance['created_at'][:10]}*"
-    )
+    if report.claim_count:
+        counts = f"{report.checked_count} of {report.claim_count} claims checked"
+    else:
+        counts = f"no claims match this export ({filters_words(provenance['filters'])})"
+    yield f"*{organisation} · {escape_inline(counts)} · exported {provenance['created_at'][:10]}*"
     yield ""
     yield "## Verdicts at a glance"
     yield ""

@@ -215,4 +215,13 @@ def filters_words(filters: dict) -> str:
         parts.append(f"status {STATUS_WORDS.get(filters['status'], filters['status']).lower()}")
     if filters.get("since"):
         parts.append(f"changed since {filters['since']}")
+    if filters.get("verdict"):
+        parts.append(f"rated {filters['verdict']}")
+    if filters.get("assignee"):
+        who = filters["assignee"]
+        parts.append("assigned to nobody" if who == "none" else f"assigned to {who}")
+    if filters.get("section"):
+        parts.append(f"{filters['section']} only")
+    if filters.get("search"):
+        parts.append(f"containing “{filters['search']}”")
     return ", ".join(parts) if parts else "all claims"
