@@ -8,20 +8,29 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from helpers import refused_with
+from helpers import (
+    RATIONALE,
+    add_people,
+    first_checkable_claim,
+    import_sample,
+    new_database,
+    refused_with,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 from test_export_world import (
     ORG_NAME,
     PUBLIC_URL,
+    World,
     build_world,
     config,
     export_bytes,
+    publish,
 )
 
 from factcheck.cli import main
 from factcheck.exports import ExportConfig, ExportFilters, ExportRefused, write_export
-from factcheck.exports.claimreview import claim_review
+from factcheck.exports.claimreview import claim_review, script_safe_json
 from factcheck.scales import default_scale
 from factcheck.store import audit, verdicts
 
@@ -263,3 +272,24 @@ def test_any_published_verdict_gives_a_well_formed_review(
     assert structure_problems(review, fully_known=fully_known) == []
     assert review["claimReviewed"] == text
     assert json.loads(json.dumps(review)) == review
+
+
+@given(st.text())
+def test_script_safe_json_cannot_close_a_script_element(text):
+    review = {"claimReviewed": text, "reviewRating": {"name": text}}
+    serialised = script_safe_json(review)
+    assert not set("<>&") & set(serialised)
+    assert json.loads(serialised) == review
+
+
+def test_a_claim_quoting_a_script_tag_is_exported_script_safe(tmp_path):
+    db = new_database(tmp_path / "script.db")
+    people = add_people(db)
+    body = "Markup in a claim\n\nThe page ran </script><script>alert(1)</script> & 14 more tags.\n"
+    claim = first_checkable_claim(db, import_sample(db, body))
+    sources = [("https://markup.example/page", "refutes", None)]
+    publish(db, people, claim["id"], "False", RATIONALE, sources)
+    world = World(db, people, *([0] * 8))
+    data = export_bytes(world, "claimreview").decode()
+    assert "</script>" not in data and "<script>" not in data and "&" not in data
+    assert "</script><script>alert(1)</script> & 14" in json.loads(data)[0]["claimReviewed"]

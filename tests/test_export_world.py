@@ -53,7 +53,7 @@ def checkable(db, article_id: int) -> list[dict]:
     return [c for c in claim_reads.claims_for_article(db, article_id) if c["kind"] == "claim"]
 
 
-def _publish(db, people, claim_id, rating, rationale, sources, approver="ed"):
+def publish(db, people, claim_id, rating, rationale, sources, approver="ed"):
     for url, stance, quote in sources:
         evidence.add_evidence(
             db, claim_id, url=url, stance=stance, quote=quote, title=None, actor=people["rita"]
@@ -76,7 +76,7 @@ def build_world(path) -> World:
     evidence.remove_evidence(
         db, removed["id"], reason="An anonymous post, not a source", actor=rita
     )
-    _publish(
+    publish(
         db,
         people,
         rain["id"],
@@ -85,7 +85,7 @@ def build_world(path) -> World:
         [("https://county.example/bulletin", "supports", "14 schools closed; 3,200 homes cut off")],
     )
 
-    _publish(
+    publish(
         db,
         people,
         headline["id"],
@@ -126,7 +126,7 @@ def build_world(path) -> World:
     fire = next(
         c for c in checkable(db, harbour) if "40 tonnes" in c["text"] and "said" in c["text"]
     )
-    _publish(
+    publish(
         db,
         people,
         fire["id"],

@@ -103,6 +103,16 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
     )
 
 
+# Claim texts come from other people's articles: one quoting "</script>" or "<!--" would end or
+# derail the <script> element the review is pasted into. These escapes keep the same JSON value.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe_json(review: dict) -> str:
+    """The review as indented JSON that can go inside a `<script>` element as it is."""
+    return json.dumps(review, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+
+
 def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     context.config.require_publisher()
     batches = export_reads.claim_record_batches(
@@ -117,7 +127,7 @@ def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
             if record["article_id"] != article["id"]:
                 article = article_store.get_article(context.db, record["article_id"])
             review = claim_review(record, article, context.config)
-            text = json.dumps(review, ensure_ascii=False, indent=2)
+            text = script_safe_json(review)
             out.write((",\n" if count else "\n").encode() + text.encode("utf-8"))
             count += 1
     out.write(b"\n]\n")
