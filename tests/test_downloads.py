@@ -70,6 +70,7 @@ def test_downloads_need_a_valid_token(client, article_id, app_db):
         ({"format": ""}, "Choose an export format: csv,"),
         ({"format": "csv", "since": "last week"}, "YYYY-MM-DD"),
         ({"format": "csv", "status": "done"}, "status must be one of"),
+        ({"format": "csv", "evidence": "moved"}, "cannot be filtered by evidence moved"),
     ],
 )
 def test_bad_requests_say_what_to_change(client, article_id, form, message, monkeypatch):

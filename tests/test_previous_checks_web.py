@@ -1,8 +1,11 @@
 """The workbench's previous checks: the panel's "Previously checked" section, adding an earlier
 check as evidence, the same claim in other articles, the queue filter and the dashboard count."""
 
+import csv
+import io
+
 import pytest
-from helpers import HX, RATIONALE, audit_count, fragment, hx_post, parse, words
+from helpers import HX, RATIONALE, audit_count, csrf_token_for, fragment, hx_post, parse, words
 from local_server import page
 
 from factcheck import library_formats, previous_checks
@@ -246,3 +249,17 @@ def test_the_claims_json_twin_lists_its_previous_checks(client, matched_claim):
     [check] = data["previous_checks"]
     assert check["external_id"] == "vc-7" and check["publisher"] == "Valley Checkers"
     assert 0 < check["score"] <= 1
+
+
+def test_the_queue_export_keeps_the_previous_check_filter(client, app_db, matched_claim):
+    queue = parse(client.get("/queue?previous=yes"))
+    [kept] = queue.cssselect("form.export-form input[name=previous]")
+    assert kept.get("value") == "yes"
+    note = words(queue.cssselect(".export-note")[0])
+    assert "Covers the 1 claim these filters match" in note
+    form = {"csrf_token": csrf_token_for(client), "format": "csv", "previous": "yes"}
+    response = client.post("/exports", data=form)
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [int(row["claim_id"]) for row in rows] == [matched_claim["id"]]
+    report = client.post("/exports", data={**form, "format": "html"}).get_data(as_text=True)
+    assert "with a previous check" in report

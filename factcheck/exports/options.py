@@ -22,7 +22,8 @@ class ExportRefused(Invalid):
 @dataclass(frozen=True)
 class ExportFilters:
     """Which claims an export covers: one article, one status, claims changed since a date, and
-    the queue's other filters (verdict, assignee or "none", section, words in the claim)."""
+    the queue's other filters (verdict, assignee or "none", section, words in the claim, only
+    claims with a previous check, only claims whose evidence changed)."""
 
     article_id: int | None = None
     status: str | None = None
@@ -31,12 +32,16 @@ class ExportFilters:
     assignee: str | None = None
     section: str | None = None
     search: str | None = None
+    previous: bool = False
+    evidence: str | None = None
 
     def __post_init__(self):
         if self.status is not None and self.status not in STATUSES:
             raise ExportRefused(
                 "status.unknown", {"given": self.status, "statuses": list(STATUSES)}, field="status"
             )
+        if self.evidence not in (None, "changed"):
+            raise ExportRefused("export.unknown_filter", {"names": [f"evidence {self.evidence}"]})
 
     @classmethod
     def parse(
@@ -54,12 +59,14 @@ class ExportFilters:
                 article_id = require_id(article, "article")
             except Invalid as error:
                 raise ExportRefused(error.code, error.facts, field="article") from None
-        known = {"verdict", "assignee", "section", "search"}
+        known = {"verdict", "assignee", "section", "search", "previous", "evidence"}
         unknown = sorted(set(narrowing) - known)
         if unknown:
             raise ExportRefused("export.unknown_filter", {"names": unknown})
         cleaned = {key: " ".join((value or "").split()) or None for key, value in narrowing.items()}
-        return cls(article_id, status or None, parse_since(since), **cleaned)
+        # The queue's "previous" box sends "yes" when ticked.
+        previous = cleaned.pop("previous", None) == "yes"
+        return cls(article_id, status or None, parse_since(since), previous=previous, **cleaned)
 
     def as_dict(self) -> dict:
         described = {
@@ -67,9 +74,11 @@ class ExportFilters:
             "status": self.status,
             "since": self.since.isoformat() if self.since else None,
         }
-        for key in ("verdict", "assignee", "section", "search"):
+        for key in ("verdict", "assignee", "section", "search", "evidence"):
             if getattr(self, key) is not None:
                 described[key] = getattr(self, key)
+        if self.previous:
+            described["previous"] = True
         return described
 
     def store_arguments(self) -> dict:
@@ -81,6 +90,8 @@ class ExportFilters:
             "assignee": self.assignee,
             "section": self.section,
             "search": self.search,
+            "previous_check": self.previous,
+            "evidence": self.evidence,
         }
 
 

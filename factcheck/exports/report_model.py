@@ -224,4 +224,8 @@ def filters_words(filters: dict) -> str:
         parts.append(f"{filters['section']} only")
     if filters.get("search"):
         parts.append(f"containing “{filters['search']}”")
+    if filters.get("previous"):
+        parts.append("with a previous check")
+    if filters.get("evidence") == "changed":
+        parts.append("whose evidence changed")
     return ", ".join(parts) if parts else "all claims"

@@ -15,7 +15,17 @@ bp = Blueprint("downloads", __name__)
 IN_MEMORY_BYTES = 8 * 1024 * 1024
 
 # The form fields that narrow an export: the queue's filters, by the same names.
-EXPORT_FILTER_FIELDS = ("article", "status", "since", "verdict", "assignee", "section", "search")
+EXPORT_FILTER_FIELDS = (
+    "article",
+    "status",
+    "since",
+    "verdict",
+    "assignee",
+    "section",
+    "search",
+    "previous",
+    "evidence",
+)
 
 FORMAT_LABELS = {
     "html": "Report (HTML, printable)",
