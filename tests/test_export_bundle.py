@@ -58,7 +58,9 @@ def test_bundle_holds_every_part_and_a_manifest(exported):
         for name in FILES:
             assert manifest["files"][name] == hashlib.sha256(archive.read(name)).hexdigest()
         report = json.loads(archive.read("report.json"))
-        rows = list(csv.DictReader(io.StringIO(archive.read("claims.csv").decode(), newline="")))
+        rows = list(
+            csv.DictReader(io.StringIO(archive.read("claims.csv").decode("utf-8-sig"), newline=""))
+        )
         reviews = json.loads(archive.read("claimreview.json"))
         html = archive.read("report.html").decode()
     assert manifest["exported_by"] == "ed"

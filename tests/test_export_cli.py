@@ -63,7 +63,7 @@ def test_each_format_writes_a_file_and_one_audit_row(db_path, tmp_path, fmt):
 def test_default_exporter_is_the_system_and_stdout_is_the_default_output(db_path):
     result = _run(db_path, "--format", "csv", "--article", "2")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("claim_id,article_id,")
+    assert result.stdout.startswith("\ufeffclaim_id,article_id,")
     assert _audit_rows(db_path)[-1]["actor"] == "system"
 
 
@@ -71,7 +71,7 @@ def test_a_dash_for_output_means_standard_output(db_path, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     result = _run(db_path, "--format", "csv", "--article", "2", "-o", "-")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("claim_id,article_id,")
+    assert result.stdout.startswith("\ufeffclaim_id,article_id,")
     assert not (tmp_path / "-").exists()
 
 

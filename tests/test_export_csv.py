@@ -1,5 +1,6 @@
 """CSV export: RFC 4180 layout, a round trip against the database, and formula neutralising."""
 
+import codecs
 import csv
 import io
 
@@ -25,7 +26,7 @@ def world(tmp_path_factory):
 
 
 def _rows(data: bytes) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     assert tuple(reader.fieldnames) == CSV_COLUMNS
     return list(reader)
 
@@ -53,8 +54,14 @@ def test_numbers_and_blanks_are_left_alone(value):
     assert neutralise(value) == ("" if value is None else value)
 
 
-def test_rfc4180_layout(world):
+def test_starts_with_a_utf8_byte_order_mark_for_excel(world):
     data = export_bytes(world, "csv")
+    assert data.startswith(codecs.BOM_UTF8 + b"claim_id,")
+    assert data.count(codecs.BOM_UTF8) == 1
+
+
+def test_rfc4180_layout(world):
+    data = export_bytes(world, "csv").removeprefix(codecs.BOM_UTF8)
     assert data.count(b"\r\n") >= len(checkable(world.db, world.sample_article)) + 1
     assert b"\n" not in data.replace(b"\r\n", b"")
     header = data.split(b"\r\n", 1)[0].decode()

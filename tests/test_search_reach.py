@@ -130,7 +130,9 @@ def _export(db_path, *args) -> str:
 
 def test_exports_hold_every_match(db_path, many):
     rows = list(
-        csv.DictReader(io.StringIO(_export(db_path, "--format", "csv", "--search", "budget")))
+        csv.DictReader(
+            io.StringIO(_export(db_path, "--format", "csv", "--search", "budget").lstrip("\ufeff"))
+        )
     )
     assert sorted(int(row["claim_id"]) for row in rows) == many["ids"]
     document = json.loads(_export(db_path, "--format", "json", "--search", "budget"))
@@ -139,7 +141,9 @@ def test_exports_hold_every_match(db_path, many):
 
 def test_an_export_finds_the_newest_match_by_search_and_a_filter(db_path, many):
     found = _export(db_path, "--format", "csv", "--search", "budget", "--assignee", "rita")
-    assert [int(row["claim_id"]) for row in csv.DictReader(io.StringIO(found))] == [many["newest"]]
+    assert [
+        int(row["claim_id"]) for row in csv.DictReader(io.StringIO(found.lstrip("\ufeff")))
+    ] == [many["newest"]]
     document = json.loads(
         _export(db_path, "--format", "json", "--search", "budget", "--assignee", "rita")
     )

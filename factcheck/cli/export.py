@@ -19,7 +19,8 @@ EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
 
 \b
 Formats:
-  csv          one row per claim (RFC 4180; formula-like cells neutralised)
+  csv          one row per claim (UTF-8 with a byte-order mark, RFC 4180;
+               formula-like cells neutralised)
   json         one document: the export's details, articles, and each claim's
                full record (verdicts, evidence, comments, audit history)
   jsonl        the same as lines, streamed: the export's details, then one

@@ -1,5 +1,9 @@
-"""CSV export: one row per claim, RFC 4180 quoting and CRLF, formula-like cells neutralised."""
+"""CSV export: one row per claim, RFC 4180 quoting and CRLF, formula-like cells neutralised.
 
+The file is UTF-8 and starts with a byte-order mark: without one, Excel reads a CSV file in the
+computer's legacy code page and mangles every accented letter and curly quote."""
+
+import codecs
 import csv
 import io
 
@@ -20,6 +24,7 @@ def neutralise(value):
 def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     # typeshed wants the wrapped stream to have a `name`, which only reading it back would use.
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)  # type: ignore[type-var]
+    out.write(codecs.BOM_UTF8)
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(export_reads.CSV_COLUMNS)
     count = 0
