@@ -5,6 +5,8 @@ import re
 import pytest
 from test_export_world import build_world, export_bytes
 
+from factcheck.store import evidence, verdicts
+
 # Printable width at 96 CSS pixels per inch, after the report's @page side margins (15 mm each).
 PAGES = {"A4": (210 - 30) / 25.4 * 96, "Letter": (215.9 - 30) / 25.4 * 96}
 
@@ -13,6 +15,17 @@ PAGES = {"A4": (210 - 30) / 25.4 * 96, "Letter": (215.9 - 30) / 25.4 * 96}
 def report_file(tmp_path_factory):
     folder = tmp_path_factory.mktemp("print")
     world = build_world(folder / "print.db")
+    # Words too long for a line (an address pasted into a rationale, a hash quoted as evidence)
+    # must wrap rather than run off the page.
+    rita = world.people["rita"]
+    address = "https://archive.example/" + "records-of-the-county-flood-office-" * 8
+    evidence.add_evidence(
+        world.db, world.draft, url=address, stance="refutes", quote="0f" * 90, actor=rita
+    )
+    rationale = f"The county's own archive at {address} records no such rise in any year."
+    verdicts.set_verdict(world.db, world.draft, rating="False", rationale=rationale, actor=rita)
+    verdicts.submit_for_review(world.db, world.draft, actor=rita)
+    verdicts.approve(world.db, world.draft, actor=world.people["ed"])
     report = folder / "report.html"
     report.write_bytes(export_bytes(world, "html"))
     return report
