@@ -258,3 +258,16 @@ def test_a_reports_per_article_records_are_the_full_export_records(world):
         assert any(record[attached] for record in full.values()), f"no claim has {attached}"
     assert set(world.bulk_assigned()) & seen
     assert any(len([v for v in r["verdicts"] if v["state"] == "published"]) for r in full.values())
+
+
+def test_article_records_hold_every_stored_column(world):
+    columns = {row[1] for row in world.db.execute("PRAGMA table_info(articles)")}
+    for fmt in ("json", "jsonl"):
+        data = export_bytes(world, fmt)
+        articles = json.loads(data)["articles"] if fmt == "json" else _jsonl_articles(data)
+        for article in articles:
+            assert set(article) - {"record"} == columns
+            stored = world.db.execute(
+                "SELECT language FROM articles WHERE id = ?", [article["id"]]
+            ).fetchone()
+            assert article["language"] == stored[0]

@@ -160,7 +160,8 @@ json_object(
     'record', 'article', 'id', art.id, 'title', art.title, 'source_url', art.source_url,
     'publisher', art.publisher, 'author', art.author, 'published_date', art.published_date,
     'import_format', art.import_format, 'imported_at', art.imported_at,
-    'imported_by', art.imported_by, 'body_hash', art.body_hash, 'body', art.body)
+    'imported_by', art.imported_by, 'language', art.language, 'body_hash', art.body_hash,
+    'body', art.body)
 """
 
 CSV_COLUMNS = (
