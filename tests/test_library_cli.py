@@ -256,3 +256,16 @@ def test_match_refuses_an_empty_text_in_one_line(run, text):
         "Error: the text to match is empty; give the words of a claim, or - to read one query"
         " a line from standard input"
     )
+
+
+def test_match_reads_windows_text_and_names_a_line_that_is_not_utf8(run):
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    query = "The harbour bridge toll rose by 40 percent in one year"
+    result = run("match", "--json", "-", input=f"\ufeff{query}\r\n\r\n".encode())
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["query"] for line in lines] == [query, ""]
+    assert lines[0]["matches"][0]["external_id"] == "lk-1"
+    bad = run("match", "--json", "-", input=b"first query\nsecond caf\xe9\n")
+    assert bad.exit_code == 2
+    assert "line 2 of standard input is not UTF-8" in bad.output

@@ -267,10 +267,16 @@ def match_text(text, top, min_score, as_json):
 
 
 def _stdin_queries() -> list[str]:
+    data = sys.stdin.buffer.read()
     try:
-        text = sys.stdin.buffer.read().decode("utf-8")
-    except UnicodeDecodeError:
-        raise UserError("standard input is not UTF-8 text; give one query a line") from None
+        # A byte-order mark (Notepad and PowerShell write one) is not part of the first query.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UserError(
+            f"line {line} of standard input is not UTF-8 text; save the queries as UTF-8,"
+            " one a line"
+        ) from None
     if not text:
         return []
     return [line.rstrip("\r") for line in text.split("\n")][: -1 if text.endswith("\n") else None]
