@@ -137,10 +137,13 @@ def test_a_rewritten_manifest_fools_the_zip_but_not_the_database(exported):
 
     _rewrite(bundle, "manifest.json", forge)
     _rewrite(bundle, "report.html", lambda _: forged_html)
-    assert _verify("export", "verify", str(bundle)).exit_code == 0
+    fooled = _verify("export", "verify", str(bundle))
+    assert fooled.exit_code == 0
+    assert "add --db with the database it came from" in fooled.output
     result = _verify("--db", str(db_path), "export", "verify", str(bundle))
     assert result.exit_code == 1
     assert "no export in this database's audit trail wrote this manifest" in result.output
+    assert "changed after it was exported, or it comes from another database" in result.output
 
 
 def test_verify_with_db_notices_a_tampered_audit_trail(exported):

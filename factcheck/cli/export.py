@@ -201,6 +201,11 @@ def verify(ctx, bundle_path, as_json):
             summary += (
                 f" The audit trail still holds that head and records the export (row {rows})."
             )
+        else:
+            summary += (
+                " This shows the files agree with the manifest, not that the manifest is the one"
+                " exported: add --db with the database it came from to check the audit trail."
+            )
         click.echo(summary)
     else:
         for problem in check.problems:

@@ -176,7 +176,10 @@ def _check_database(
         problems.append(f"the audit trail is broken at row {chain.first_bad_id}: {chain.problem}")
     rows = export_reads.export_rows_with_manifest(db, manifest_sha256)
     if not rows:
-        problems.append("no export in this database's audit trail wrote this manifest")
+        problems.append(
+            "no export in this database's audit trail wrote this manifest: the bundle was"
+            " changed after it was exported, or it comes from another database"
+        )
     return problems, rows
 
 
