@@ -139,7 +139,7 @@ def test_a_rewritten_manifest_fools_the_zip_but_not_the_database(exported):
     _rewrite(bundle, "report.html", lambda _: forged_html)
     fooled = _verify("export", "verify", str(bundle))
     assert fooled.exit_code == 0
-    assert "add --db with the database it came from" in fooled.output
+    assert f"`factcheck --db DATABASE export verify {bundle}`" in fooled.output
     result = _verify("--db", str(db_path), "export", "verify", str(bundle))
     assert result.exit_code == 1
     assert "no export in this database's audit trail wrote this manifest" in result.output

@@ -204,7 +204,8 @@ def verify(ctx, bundle_path, as_json):
         else:
             summary += (
                 " This shows the files agree with the manifest, not that the manifest is the one"
-                " exported: add --db with the database it came from to check the audit trail."
+                " exported: check that against the audit trail of the database it came from with"
+                f" `factcheck --db DATABASE export verify {bundle_path}`."
             )
         click.echo(summary)
     else:
