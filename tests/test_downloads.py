@@ -166,3 +166,10 @@ def test_each_download_names_its_type_and_charset_once(client, article_id, fmt, 
     response = _download(client, format=fmt, article=str(article_id))
     assert response.status_code == 200
     assert response.headers["Content-Type"] == content_type
+
+
+def test_the_queue_export_says_when_nothing_matches(client, article_id):
+    page = parse(client.get("/queue?q=zeppelin"))
+    assert words(page.cssselect(".export-note")[0]) == (
+        "No claims match these filters: an export would hold none."
+    )

@@ -148,6 +148,8 @@ def export_note(values: dict[str, str], count: int, capped: bool) -> str:
         return "Covers the claims these filters match, not the units listed here."
     if capped:
         return f"Covers every one of the {count_label(count, capped)} these filters match."
+    if not count:
+        return "No claims match these filters: an export would hold none."
     return f"Covers the {count_label(count, capped)} these filters match; non-claims are left out."
 
 
