@@ -4,12 +4,14 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from helpers import add_people, import_sample, new_database
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from test_export_world import (
     FORMULA_QUOTE,
     SCRIPT_RATIONALE,
+    World,
     build_world,
     checkable,
     export_bytes,
@@ -19,6 +21,7 @@ from factcheck.exports import ExportFilters
 from factcheck.exports.markdown_report import escape_markdown, link
 from factcheck.exports.records import Bar
 from factcheck.exports.svg_chart import layout, render
+from factcheck.ingest import ingest_text
 from factcheck.scales import default_scale
 from factcheck.store import audit
 
@@ -261,3 +264,18 @@ def test_an_empty_report_says_nothing_matched(world):
     assert "0 of 0" not in page
     assert "no claims match this export (containing “zeppelin”)" in markdown
     assert "0 of 0" not in markdown
+
+
+def test_the_html_report_marks_the_language_of_each_articles_text(tmp_path):
+    db = new_database(tmp_path / "languages.db")
+    world = World(db, add_people(db), import_sample(db), *([0] * 7))
+    german = ingest_text(
+        db,
+        "Hochwasser schließt 14 Schulen im Flusstal\n\nDer Fluss stieg am Dienstag um 2,4 Meter,"
+        " sagte die Kreisverwaltung. Die Stadt bleibt ruhig, und die Schulen öffnen am Montag.\n",
+    ).article_id
+    page = export_bytes(world, "html", ExportFilters(article_id=german)).decode()
+    assert '<div class="story-text" lang="de">' in page
+    assert 'lang="de">Hochwasser schließt 14 Schulen' in page
+    english = export_bytes(world, "html", ExportFilters(article_id=world.sample_article)).decode()
+    assert '<div class="story-text" lang="en">' in english

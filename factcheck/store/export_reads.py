@@ -388,7 +388,7 @@ def articles_selected(db: Database, **filters: object) -> list[dict]:
     return list(
         db.query(
             "SELECT id, title, source_url, publisher, author, published_date, body_hash,"
-            " import_format, imported_at, imported_by FROM articles"
+            " import_format, imported_at, imported_by, language FROM articles"
             f" WHERE id IN ({_selected_article_ids_sql(where)}) ORDER BY id",
             params,
         )
