@@ -286,8 +286,55 @@
   // Unsaved text in the panel's fields survives the panel being redrawn (after another form was
   // saved, or when you move to another claim and back). It is kept with the claim version it was
   // typed against: restored over a newer version, saving it gives the conflict panel, never a
-  // silent overwrite.
-  var drafts = {};
+  // silent overwrite. They are also kept in this tab's sessionStorage, for the signed-in person
+  // only, so a save refused because the session ended (signed out in another tab, idled out)
+  // finds them again after signing in; signing out in this tab forgets them.
+  var KEPT = "factcheck-drafts";
+
+  function person() {
+    return document.body.dataset.person || null;
+  }
+
+  function loadDrafts() {
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(KEPT) || "null");
+    } catch (error) {
+      kept = null;
+    }
+    if (kept && person() && kept.person !== person()) {
+      forgetAllDrafts();
+      return {};
+    }
+    return kept && kept.person === person() && kept.drafts ? kept.drafts : {};
+  }
+
+  function storeDrafts() {
+    if (!person()) {
+      return;
+    }
+    try {
+      window.sessionStorage.setItem(KEPT, JSON.stringify({ person: person(), drafts: drafts }));
+    } catch (error) {
+      // Storage full or turned off: the drafts are still kept while this page is open.
+    }
+  }
+
+  function forgetAllDrafts() {
+    try {
+      window.sessionStorage.removeItem(KEPT);
+    } catch (error) {
+      // Nothing was stored.
+    }
+  }
+
+  var drafts = loadDrafts();
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("[data-sign-out]")) {
+      forgetAllDrafts();
+    }
+  });
 
   function formVersion(form) {
     var field = form && form.elements.namedItem("expected_version");
@@ -313,6 +360,7 @@
       return;
     }
     drafts[key] = { value: field.value, version: formVersion(field.form) };
+    storeDrafts();
   }
 
   // Typing fires "input"; a rating picked with a number key fires "change".
@@ -329,6 +377,7 @@
         delete drafts[key];
       }
     });
+    storeDrafts();
   }
 
   function showKept(field, version, what) {
@@ -465,6 +514,7 @@
   });
 
   function revealInitialSelection() {
+    restoreDrafts();
     // A link to #claim-ID in another part of a long article loads that part.
     var wanted = /^#claim-(\d+)$/.exec(window.location.hash);
     if (wanted && !document.getElementById("claim-" + wanted[1]) && openPartHolding(wanted[1])) {
