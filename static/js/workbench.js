@@ -355,6 +355,12 @@
     if (!field.matches || !field.matches(PANEL + " [data-draft]")) {
       return;
     }
+    // Typing always fires "input". Chromium also fires "change" on a text field that is removed
+    // while focused (the panel redrawn after Ctrl+Enter saved it): keeping that would put the
+    // text just saved back into the new, empty field.
+    if (event.type === "change" && field.type !== "radio") {
+      return;
+    }
     var key = draftKey(field);
     if (!key || (field.type === "radio" && !field.checked)) {
       return;
@@ -363,7 +369,7 @@
     storeDrafts();
   }
 
-  // Typing fires "input"; a rating picked with a number key fires "change".
+  // Typing fires "input"; a rating picked with a number key or a click fires "change".
   document.addEventListener("input", keepDraft);
   document.addEventListener("change", keepDraft);
 

@@ -1,0 +1,33 @@
+"""Saving from the keyboard (Ctrl+Enter) in the claim panel: the form sent is emptied for the next
+entry (its text is not brought back as a kept draft), and the focus stays in the panel."""
+
+import pytest
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+COMMENT = "Asked the finance office for the 2021 figures; waiting on their reply."
+
+
+@pytest.fixture
+def claim(article) -> dict:
+    return max(article["claims"], key=lambda c: c["checkworthiness"])
+
+
+def test_a_comment_saved_with_ctrl_enter_leaves_an_empty_box(watched_page, claim):
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    box = panel.get_by_label("Add a comment")
+    box.click()
+    page.keyboard.type(COMMENT)
+    page.keyboard.press("Control+Enter")
+
+    expect(panel.locator(".comment")).to_contain_text(COMMENT)
+    expect(panel.get_by_label("Add a comment")).to_have_value("")
+    # Another save redraws the panel: the comment does not come back as unsaved text either.
+    panel.locator("select[name=assignee]").select_option("rita")
+    panel.get_by_role("button", name="Assign").click()
+    expect(panel.locator(".timeline")).to_contain_text("assigned")
+    expect(panel.get_by_label("Add a comment")).to_have_value("")
+    expect(panel.locator(".comment")).to_have_count(1)
+    assert_no_problems(page)
