@@ -444,17 +444,70 @@
 
   document.addEventListener("htmx:afterSwap", restoreDrafts);
 
+  // Where the focus was when a panel form was sent: htmx puts it back on a field of the same id,
+  // but a button has none, and a form can be gone or folded away once it has done its job.
+  var sentFrom = null;
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form || !form.closest(PANEL)) {
+      sentFrom = null;
+      return;
+    }
+    var active = document.activeElement;
+    var first = form.querySelector("input:not([type=hidden]), select, textarea");
+    sentFrom = [active && form.contains(active) ? active.id : "", first ? first.id : ""];
+  });
+
+  function shown(element) {
+    return element && !element.disabled && element.getClientRects().length > 0;
+  }
+
+  function refocus(panel) {
+    var active = document.activeElement;
+    if (active && active !== document.body) {
+      return;
+    }
+    var ids = (sentFrom || []).filter(Boolean);
+    sentFrom = null;
+    for (var i = 0; i < ids.length; i += 1) {
+      var field = document.getElementById(ids[i]);
+      if (shown(field) && panel.contains(field)) {
+        field.focus({ preventScroll: true });
+        return;
+      }
+    }
+    var heading = panel.querySelector(".panel-position");
+    if (heading) {
+      heading.focus({ preventScroll: true });
+    }
+  }
+
   // A conflict or a refusal that the panel shows at its top is brought into view and focused,
-  // after htmx has put the focus back where it was.
+  // after htmx has put the focus back where it was; otherwise a focus lost with the old panel
+  // goes to the form that was sent, or to the panel's heading, never to the page's start.
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (!event.detail.target || event.detail.target.id !== PANEL.slice(1)) {
+    var target = event.detail.target;
+    if (target && target.id && target.id !== PANEL.slice(1)) {
+      // A panel form refused and drawn again: the field the message is about takes the focus,
+      // so that a screen reader reads the message with it.
+      var form = document.getElementById(target.id);
+      var invalid = form && form.closest(PANEL) && form.querySelector('[aria-invalid="true"]');
+      if (invalid && shown(invalid)) {
+        invalid.focus();
+      }
+      return;
+    }
+    if (!target || target.id !== PANEL.slice(1)) {
       return;
     }
     var notice = event.detail.target.querySelector("[data-conflict], .panel-alert");
     if (notice) {
       notice.scrollIntoView({ block: "start" });
       notice.focus({ preventScroll: true });
+      return;
     }
+    refocus(event.detail.target);
   });
 
   document.addEventListener("click", function (event) {
