@@ -27,7 +27,7 @@ def next_of(address: str) -> str:
 def sign_in_from(test_client, address: str):
     """Follow the sign-in address the refusal gave, and sign in there as rita."""
     page = parse(test_client.get(address))
-    flashed = [words(item) for item in page.cssselect(".flash")]
+    flashed = [words(item) for item in page.cssselect(".flash p")]
     token = page.cssselect('input[name="csrf_token"]')[0].get("value")
     response = test_client.post(
         address,
@@ -112,3 +112,13 @@ def test_another_sites_referrer_is_not_followed(client, claim):
         headers={"Referer": "https://elsewhere.example/articles/1"},
     )
     assert next_of(refused.headers["Location"]) == "/"
+
+
+def test_signing_out_again_in_a_stale_tab_just_leads_to_sign_in(client):
+    token = csrf_token_for(client)
+    client.post("/sign-out", headers={"X-CSRFToken": token})
+    again = client.post("/sign-out", data={"csrf_token": token})
+    assert again.status_code == 303
+    assert urlsplit(again.headers["Location"]).path == "/sign-in"
+    page = parse(client.get(again.headers["Location"]))
+    assert NOT_SAVED not in [words(item) for item in page.cssselect(".flash p")]

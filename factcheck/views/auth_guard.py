@@ -78,7 +78,7 @@ def sign_in_again():
         return json_response({"error": ended or "sign in first", "status": 401}, 401)
     if ended:
         flash(ended)  # shown on the sign-in page, where htmx's HX-Redirect also leads
-    if request.method != "GET":
+    if request.method != "GET" and request.endpoint != "auth.sign_out":
         flash(NOT_SAVED)
     if request.headers.get("HX-Request"):
         message = ended or "Your session has ended; sign in again."
