@@ -472,8 +472,14 @@
     sentFrom = null;
     for (var i = 0; i < ids.length; i += 1) {
       var field = document.getElementById(ids[i]);
-      if (shown(field) && panel.contains(field)) {
-        field.focus({ preventScroll: true });
+      if (!field || !panel.contains(field)) {
+        continue;
+      }
+      // A form folded away once it has done its job (evidence added): its summary, beside it.
+      var folded = shown(field) ? null : field.closest("details");
+      var summary = folded && folded.querySelector("summary");
+      if (shown(field) || shown(summary)) {
+        (summary || field).focus({ preventScroll: true });
         return;
       }
     }
@@ -485,7 +491,8 @@
 
   // A conflict or a refusal that the panel shows at its top is brought into view and focused,
   // after htmx has put the focus back where it was; otherwise a focus lost with the old panel
-  // goes to the form that was sent, or to the panel's heading, never to the page's start.
+  // goes to the form that was sent (or the summary it is folded under), or to the panel's
+  // heading, never to the page's start.
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (target && target.id && target.id !== PANEL.slice(1)) {

@@ -57,9 +57,20 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     expect(stance).to_be_focused()
     expect(stance).to_have_accessible_description(re.compile("Choose whether the source"))
 
-    # Added: the form folds away, and the panel's heading holds the focus, not the page.
+    # Added: the form folds away under its summary, which takes the focus, ready for the next.
     stance.select_option("supports")
     panel.get_by_label("Quoted passage").press("Control+Enter")
     expect(panel.locator(".evidence-list")).to_contain_text("example.org/council-minutes")
+    summary = panel.locator("summary", has_text="Add evidence")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(panel.get_by_label("Source URL")).to_be_visible()
+
+    # Submitted for review: the verdict form is gone, and the panel's heading holds the focus.
+    page.locator("body").press("Escape")
+    page.keyboard.press("1")
+    page.keyboard.type("The council minutes record the vote at 9 to 4, exactly as reported.")
+    panel.get_by_role("button", name="Submit for review").click()
+    expect(panel.locator(".status-line")).to_contain_text("In review")
     expect(panel.get_by_role("heading", name=re.compile("^Claim \\d+ of \\d+"))).to_be_focused()
     assert_no_problems(page, expected_status=422)
