@@ -451,8 +451,7 @@
   document.addEventListener("htmx:beforeRequest", function (event) {
     var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
     if (!form || !form.closest(PANEL)) {
-      sentFrom = null;
-      return;
+      return; // a poll (the inbox count, an archive's progress) must not wipe a save's record
     }
     var active = document.activeElement;
     var first = form.querySelector("input:not([type=hidden]), select, textarea");
@@ -499,7 +498,11 @@
       // A panel form refused and drawn again: the field the message is about takes the focus,
       // so that a screen reader reads the message with it.
       var form = document.getElementById(target.id);
-      var invalid = form && form.closest(PANEL) && form.querySelector('[aria-invalid="true"]');
+      if (!form || !form.closest(PANEL)) {
+        return;
+      }
+      sentFrom = null;
+      var invalid = form.querySelector('[aria-invalid="true"]');
       if (invalid && shown(invalid)) {
         invalid.focus();
       }
