@@ -1,6 +1,7 @@
 """Who is signed in: the session is checked against the server on every request, and guards."""
 
 import functools
+from urllib.parse import urlsplit
 
 from flask import Flask, flash, g, redirect, request, url_for
 
@@ -47,23 +48,55 @@ def require_role(*roles: str):
     return decorate
 
 
-def _require_sign_in():
-    if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+NOT_SAVED = "You were signed out, so your last change was not saved; sign in and make it again."
+
+
+def _same_site_path(address: str | None) -> str | None:
+    """The path and query of an address on this site, or None for another site's."""
+    if not address:
         return None
-    if current_actor() is not None:
+    parts = urlsplit(address)
+    if parts.netloc and parts.netloc != request.host:
         return None
-    target = url_for("auth.sign_in", next=request.full_path.rstrip("?"))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _page_to_return_to() -> str:
+    # A write's own address (POST /claims/5/verdict) cannot be opened after signing in: go back to
+    # the page it was sent from (htmx names it; a plain form has its referrer).
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    sent_from = request.headers.get("HX-Current-URL") or request.referrer
+    return _same_site_path(sent_from) or url_for("articles.dashboard")
+
+
+def sign_in_again():
+    """The answer to a request whose session has ended: to the sign-in page, then back."""
+    target = url_for("auth.sign_in", next=_page_to_return_to())
     ended = web_session.ended_message()
     if wants_json():
         return json_response({"error": ended or "sign in first", "status": 401}, 401)
     if ended:
         flash(ended)  # shown on the sign-in page, where htmx's HX-Redirect also leads
+    if request.method != "GET" and request.endpoint != "auth.sign_out":
+        flash(NOT_SAVED)
     if request.headers.get("HX-Request"):
         message = ended or "Your session has ended; sign in again."
         response = json_response({"error": message, "status": 401}, 401)
         response.headers["HX-Redirect"] = target
         return response
     return redirect(target, 303)
+
+
+def signed_out() -> bool:
+    """True when this request needs a signed-in person and nobody is."""
+    if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+        return False
+    return current_actor() is None
+
+
+def _require_sign_in():
+    return sign_in_again() if signed_out() else None
 
 
 def init_app(app: Flask) -> None:

@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from factcheck.store.audit_seal import SealError
 from factcheck.store.errors import StoreError
+from factcheck.views import auth_guard
 from factcheck.views.connection import lift_time_limit
 from factcheck.views.error_words import store_error_words
 from factcheck.views.import_words import size_words
@@ -82,6 +83,9 @@ def _store_error(error: StoreError):
 
 
 def _csrf_error(error: CSRFError):
+    # Signing out in another tab takes the token with it: say so, rather than blame the token.
+    if auth_guard.signed_out():
+        return auth_guard.sign_in_again()
     return _respond(
         400,
         "This form's security token is missing or from another session: reload the page and try "

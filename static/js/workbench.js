@@ -286,8 +286,55 @@
   // Unsaved text in the panel's fields survives the panel being redrawn (after another form was
   // saved, or when you move to another claim and back). It is kept with the claim version it was
   // typed against: restored over a newer version, saving it gives the conflict panel, never a
-  // silent overwrite.
-  var drafts = {};
+  // silent overwrite. They are also kept in this tab's sessionStorage, for the signed-in person
+  // only, so a save refused because the session ended (signed out in another tab, idled out)
+  // finds them again after signing in; signing out in this tab forgets them.
+  var KEPT = "factcheck-drafts";
+
+  function person() {
+    return document.body.dataset.person || null;
+  }
+
+  function loadDrafts() {
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(KEPT) || "null");
+    } catch (error) {
+      kept = null;
+    }
+    if (kept && person() && kept.person !== person()) {
+      forgetAllDrafts();
+      return {};
+    }
+    return kept && kept.person === person() && kept.drafts ? kept.drafts : {};
+  }
+
+  function storeDrafts() {
+    if (!person()) {
+      return;
+    }
+    try {
+      window.sessionStorage.setItem(KEPT, JSON.stringify({ person: person(), drafts: drafts }));
+    } catch (error) {
+      // Storage full or turned off: the drafts are still kept while this page is open.
+    }
+  }
+
+  function forgetAllDrafts() {
+    try {
+      window.sessionStorage.removeItem(KEPT);
+    } catch (error) {
+      // Nothing was stored.
+    }
+  }
+
+  var drafts = loadDrafts();
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("[data-sign-out]")) {
+      forgetAllDrafts();
+    }
+  });
 
   function formVersion(form) {
     var field = form && form.elements.namedItem("expected_version");
@@ -308,14 +355,21 @@
     if (!field.matches || !field.matches(PANEL + " [data-draft]")) {
       return;
     }
+    // Typing always fires "input". Chromium also fires "change" on a text field that is removed
+    // while focused (the panel redrawn after Ctrl+Enter saved it): keeping that would put the
+    // text just saved back into the new, empty field.
+    if (event.type === "change" && field.type !== "radio") {
+      return;
+    }
     var key = draftKey(field);
     if (!key || (field.type === "radio" && !field.checked)) {
       return;
     }
     drafts[key] = { value: field.value, version: formVersion(field.form) };
+    storeDrafts();
   }
 
-  // Typing fires "input"; a rating picked with a number key fires "change".
+  // Typing fires "input"; a rating picked with a number key or a click fires "change".
   document.addEventListener("input", keepDraft);
   document.addEventListener("change", keepDraft);
 
@@ -329,6 +383,7 @@
         delete drafts[key];
       }
     });
+    storeDrafts();
   }
 
   function showKept(field, version, what) {
@@ -389,17 +444,80 @@
 
   document.addEventListener("htmx:afterSwap", restoreDrafts);
 
+  // Where the focus was when a panel form was sent: htmx puts it back on a field of the same id,
+  // but a button has none, and a form can be gone or folded away once it has done its job.
+  var sentFrom = null;
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form || !form.closest(PANEL)) {
+      return; // a poll (the inbox count, an archive's progress) must not wipe a save's record
+    }
+    var active = document.activeElement;
+    var first = form.querySelector("input:not([type=hidden]), select, textarea");
+    sentFrom = [active && form.contains(active) ? active.id : "", first ? first.id : ""];
+  });
+
+  function shown(element) {
+    return element && !element.disabled && element.getClientRects().length > 0;
+  }
+
+  function refocus(panel) {
+    var active = document.activeElement;
+    if (active && active !== document.body) {
+      return;
+    }
+    var ids = (sentFrom || []).filter(Boolean);
+    sentFrom = null;
+    for (var i = 0; i < ids.length; i += 1) {
+      var field = document.getElementById(ids[i]);
+      if (!field || !panel.contains(field)) {
+        continue;
+      }
+      // A form folded away once it has done its job (evidence added): its summary, beside it.
+      var folded = shown(field) ? null : field.closest("details");
+      var summary = folded && folded.querySelector("summary");
+      if (shown(field) || shown(summary)) {
+        (summary || field).focus({ preventScroll: true });
+        return;
+      }
+    }
+    var heading = panel.querySelector(".panel-position");
+    if (heading) {
+      heading.focus({ preventScroll: true });
+    }
+  }
+
   // A conflict or a refusal that the panel shows at its top is brought into view and focused,
-  // after htmx has put the focus back where it was.
+  // after htmx has put the focus back where it was; otherwise a focus lost with the old panel
+  // goes to the form that was sent (or the summary it is folded under), or to the panel's
+  // heading, never to the page's start.
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (!event.detail.target || event.detail.target.id !== PANEL.slice(1)) {
+    var target = event.detail.target;
+    if (target && target.id && target.id !== PANEL.slice(1)) {
+      // A panel form refused and drawn again: the field the message is about takes the focus,
+      // so that a screen reader reads the message with it.
+      var form = document.getElementById(target.id);
+      if (!form || !form.closest(PANEL)) {
+        return;
+      }
+      sentFrom = null;
+      var invalid = form.querySelector('[aria-invalid="true"]');
+      if (invalid && shown(invalid)) {
+        invalid.focus();
+      }
+      return;
+    }
+    if (!target || target.id !== PANEL.slice(1)) {
       return;
     }
     var notice = event.detail.target.querySelector("[data-conflict], .panel-alert");
     if (notice) {
       notice.scrollIntoView({ block: "start" });
       notice.focus({ preventScroll: true });
+      return;
     }
+    refocus(event.detail.target);
   });
 
   document.addEventListener("click", function (event) {
@@ -465,6 +583,7 @@
   });
 
   function revealInitialSelection() {
+    restoreDrafts();
     // A link to #claim-ID in another part of a long article loads that part.
     var wanted = /^#claim-(\d+)$/.exec(window.location.hash);
     if (wanted && !document.getElementById("claim-" + wanted[1]) && openPartHolding(wanted[1])) {

@@ -1,0 +1,76 @@
+"""Saving from the keyboard (Ctrl+Enter) in the claim panel: the form sent is emptied for the next
+entry (its text is not brought back as a kept draft), and the focus stays in the panel."""
+
+import re
+
+import pytest
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+COMMENT = "Asked the finance office for the 2021 figures; waiting on their reply."
+
+
+@pytest.fixture
+def claim(article) -> dict:
+    return max(article["claims"], key=lambda c: c["checkworthiness"])
+
+
+def test_a_comment_saved_with_ctrl_enter_leaves_an_empty_box(watched_page, claim):
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    box = panel.get_by_label("Add a comment")
+    box.click()
+    page.keyboard.type(COMMENT)
+    page.keyboard.press("Control+Enter")
+
+    expect(panel.locator(".comment")).to_contain_text(COMMENT)
+    expect(panel.get_by_label("Add a comment")).to_have_value("")
+    # Another save redraws the panel: the comment does not come back as unsaved text either.
+    panel.locator("select[name=assignee]").select_option("rita")
+    panel.get_by_role("button", name="Assign").click()
+    expect(panel.locator(".timeline")).to_contain_text("assigned")
+    expect(panel.get_by_label("Add a comment")).to_have_value("")
+    expect(panel.locator(".comment")).to_have_count(1)
+    assert_no_problems(page)
+
+
+def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+
+    # Assign with the keyboard: the button is redrawn, so the focus goes to the assignee list.
+    panel.locator("select[name=assignee]").select_option("rita")
+    panel.get_by_role("button", name="Assign").focus()
+    page.keyboard.press("Enter")
+    expect(panel.locator(".timeline")).to_contain_text("assigned")
+    expect(panel.locator("select[name=assignee]")).to_be_focused()
+
+    # Evidence without a stance is refused: the stance, with its message, takes the focus.
+    page.locator("body").press("Escape")
+    page.keyboard.press("e")
+    page.keyboard.type("https://example.org/council-minutes")
+    panel.get_by_label("Quoted passage").fill("The vote passed 9 to 4.")
+    panel.get_by_label("Quoted passage").press("Control+Enter")
+    stance = panel.get_by_label("Stance")
+    expect(stance).to_be_focused()
+    expect(stance).to_have_accessible_description(re.compile("Choose whether the source"))
+
+    # Added: the form folds away under its summary, which takes the focus, ready for the next.
+    stance.select_option("supports")
+    panel.get_by_label("Quoted passage").press("Control+Enter")
+    expect(panel.locator(".evidence-list")).to_contain_text("example.org/council-minutes")
+    summary = panel.locator("summary", has_text="Add evidence")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(panel.get_by_label("Source URL")).to_be_visible()
+
+    # Submitted for review: the verdict form is gone, and the panel's heading holds the focus.
+    page.locator("body").press("Escape")
+    page.keyboard.press("1")
+    page.keyboard.type("The council minutes record the vote at 9 to 4, exactly as reported.")
+    panel.get_by_role("button", name="Submit for review").click()
+    expect(panel.locator(".status-line")).to_contain_text("In review")
+    expect(panel.get_by_role("heading", name=re.compile("^Claim \\d+ of \\d+"))).to_be_focused()
+    assert_no_problems(page, expected_status=422)
