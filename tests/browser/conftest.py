@@ -76,6 +76,12 @@ def article(demo_articles) -> dict:
 
 
 @pytest.fixture
+def claim(article) -> dict:
+    """The most check-worthy claim of a fresh article of this test's own."""
+    return max(article["claims"], key=lambda c: c["checkworthiness"])
+
+
+@pytest.fixture
 def watched(page):
     """The page, recording console errors and warnings, uncaught exceptions and dialogs
     (dismissed); page_checks.assert_no_problems reads them."""

@@ -3,18 +3,11 @@ the typed rationale, and applies it on top when asked."""
 
 import re
 
-import pytest
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 THEIRS = "No public record of the closures exists yet; the office has not published a bulletin."
 MINE = "The office's own bulletin lists fourteen closed schools, which matches the claim exactly."
-
-
-@pytest.fixture
-def claim(article) -> dict:
-    """The most check-worthy claim of a fresh article of this test's own."""
-    return max(article["claims"], key=lambda c: c["checkworthiness"])
 
 
 def rate(page, number: str, rationale: str) -> None:

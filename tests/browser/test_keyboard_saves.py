@@ -3,16 +3,10 @@ entry (its text is not brought back as a kept draft), and the focus stays in the
 
 import re
 
-import pytest
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 COMMENT = "Asked the finance office for the 2021 figures; waiting on their reply."
-
-
-@pytest.fixture
-def claim(article) -> dict:
-    return max(article["claims"], key=lambda c: c["checkworthiness"])
 
 
 def test_a_comment_saved_with_ctrl_enter_leaves_an_empty_box(watched_page, claim):

@@ -3,17 +3,11 @@ back to the claim, with the typed rationale and the picked rating still in the f
 
 import re
 
-import pytest
 from helpers import PASSWORD
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 RATIONALE = "The council's own minutes record the vote on Wednesday, exactly as the story says."
-
-
-@pytest.fixture
-def claim(article) -> dict:
-    return max(article["claims"], key=lambda c: c["checkworthiness"])
 
 
 def test_typing_survives_signing_out_in_another_tab(watched_page, claim):
