@@ -1,27 +1,28 @@
 """Find quotations and the phrase that says who made a statement ("he said", "according to X")."""
 
 import re
+from typing import Final
 
 from factcheck.text.unit_words import lower_runs
 
 # Verbs that attribute whatever follows them ("said 23 people died").
-_SPEECH_VERBS = (
+_SPEECH_VERBS: Final = (
     r"(?:said|says|say|told|tells|stated|wrote|writes|tweeted|insisted|insists|warned|warns"
     r"|argued|argues|alleged|testified|declared|asserted|cautioned)"
 )
 # Verbs that also have other senses ("the firm added 300 jobs"): they attribute only when the
 # clause ends with them (", he added.") or a "that" clause follows.
-_REPORTING_VERBS = (
+_REPORTING_VERBS: Final = (
     r"(?:added|adds|announced|claimed|reported|explained|noted|posted|confirmed|confirms|denied"
     r"|estimated|acknowledged|admitted|maintained|revealed|disclosed|predicted|recalled)"
 )
 # Quick test before the slower patterns run: most sentences and clauses have no speech verb.
 # The verbs are matched in lower case only, so runs of lower-case letters are enough.
-_SPEECH_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS))
-_VERB_WORDS = _SPEECH_VERB_WORDS | frozenset(re.findall(r"[a-z]+", _REPORTING_VERBS))
+_SPEECH_VERB_WORDS: Final = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS))
+_VERB_WORDS: Final = _SPEECH_VERB_WORDS | frozenset(re.findall(r"[a-z]+", _REPORTING_VERBS))
 # The same as bytes, for the runs of letters lower_runs gives.
-_SPEECH_VERB_BYTES = frozenset(word.encode() for word in _SPEECH_VERB_WORDS)
-_VERB_BYTES = frozenset(word.encode() for word in _VERB_WORDS)
+_SPEECH_VERB_BYTES: Final = frozenset(word.encode() for word in _SPEECH_VERB_WORDS)
+_VERB_BYTES: Final = frozenset(word.encode() for word in _VERB_WORDS)
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
@@ -35,37 +36,37 @@ def _any_of(words: frozenset[str]) -> re.Pattern[str]:
 
 
 # The verbs of a text, found in one pass.
-_ANY_VERB = _any_of(_VERB_WORDS)
+_ANY_VERB: Final = _any_of(_VERB_WORDS)
 
-_AUXILIARY = (
+_AUXILIARY: Final = (
     r"(?:(?:has|have|had|also|later|earlier|previously|repeatedly|reportedly|then|once|recently"
     r"|publicly|privately|separately|again|further|first|will|would|did not|didn't)\s+)*"
 )
 # A word, allowing "U.S." and titles such as "Dr." but not a sentence's final full stop. The
 # group is atomic: once a word is read the engine never tries shorter pieces of it.
-_WORD = (
+_WORD: Final = (
     r"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\."
     r"|[^\W\d_][\w'’-]*(?:\.(?=\w)[\w'’-]*)*(?:(?<=\.\w)\.)?)"
 )
-_NAME = rf"(?=[A-Z]){_WORD}"
+_NAME: Final = rf"(?=[A-Z]){_WORD}"
 # Who "told" is part of the attribution: "told reporters", "told the BBC", "told Reuters".
-_TOLD_WHOM = (
+_TOLD_WHOM: Final = (
     r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|congress|doctors|police"
     r"|investigators|officials|jurors|colleagues|supporters|staff|him|her|them|us|me"
     rf"|(?:the|a)\s+[\w'’-]+(?:\s+{_NAME}){{0,2}}|{_NAME}(?:\s+{_NAME}){{0,3}}))?"
 )
-_CHANNEL = (
+_CHANNEL: Final = (
     r"(?:\s+(?:in (?:a|an|the|its|his|her|their) (?:statement|interview|post|tweet|briefing"
     r"|press release|letter|report)|on (?:Twitter|X|Facebook|Instagram|Telegram|social media"
     r"|television)))?"
 )
 # Not an attribution when the verb is passive or an infinitive: "wasn't announced", "to say".
-_NOT_PASSIVE = (
+_NOT_PASSIVE: Final = (
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bnot )"
     r"(?<!n't )(?<!n’t )(?<!\bto )"
 )
 # A reporting verb that attributes: it ends its clause or takes a "that" clause.
-_REPORTING_PHRASE = rf"{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b)"
+_REPORTING_PHRASE: Final = rf"{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b)"
 
 
 def _starts(words: frozenset[str]) -> str:
@@ -80,54 +81,54 @@ def _starts(words: frozenset[str]) -> str:
 
 # The look-ahead for a verb changes nothing the phrase matches; it spares the engine the
 # look-behinds of _NOT_PASSIVE and the long lists of verbs after every word that is no verb.
-_VERB_PHRASE = (
+_VERB_PHRASE: Final = (
     rf"{_AUXILIARY}{_starts(_VERB_WORDS)}{_NOT_PASSIVE}(?:(?:told{_TOLD_WHOM}|{_SPEECH_VERBS})"
     rf"{_CHANNEL}|{_REPORTING_PHRASE})"
 )
 # Leading words that belong to the clause, not to the speaker: "And though the CDC has said".
-_LEAD_IN = (
+_LEAD_IN: Final = (
     r"(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Ii]f|[Aa]s)\s+)*"
 )
 # A relative pronoun or "That said," is never a speaker.
-_NOT_A_SPEAKER = r"(?!(?:[Ww]ho|[Ww]hich|[Tt]hat)\s)"
-_PHRASE_END = r"(?![\w'’-])"
+_NOT_A_SPEAKER: Final = r"(?!(?:[Ww]ho|[Ww]hich|[Tt]hat)\s)"
+_PHRASE_END: Final = r"(?![\w'’-])"
 
 # Clauses start at the beginning of the text and after a comma, colon, dash or bracket; the
 # patterns below are tried with match() at those places only.
-_CLAUSE_START = re.compile(r"[,;:—–(]")
+_CLAUSE_START: Final = re.compile(r"[,;:—–(]")
 # "the health ministry said", "Ramos said", "he told reporters": a short subject that starts a
 # clause, directly before the speech verb.
-_SUBJECT_FIRST = re.compile(
+_SUBJECT_FIRST: Final = re.compile(
     rf"\s*{_LEAD_IN}{_NOT_A_SPEAKER}"
     rf"(?P<phrase>(?:{_WORD}\s+){{0,5}}?{_WORD}\s+{_VERB_PHRASE}){_PHRASE_END}"
 )
 # "Jane Doe, the agency's director, said": a name, a short aside between commas, the verb.
-_SUBJECT_WITH_ASIDE = re.compile(
+_SUBJECT_WITH_ASIDE: Final = re.compile(
     rf"(?P<phrase>{_NAME}(?:\s+{_NAME}){{0,3}},[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE}){_PHRASE_END}"
 )
 # "said Ramos", "said the minister", "says the report" at the start of a clause.
-_VERB_FIRST = re.compile(
+_VERB_FIRST: Final = re.compile(
     rf"\s*(?P<phrase>(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})\s+"
     rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}|{_NAME}(?:\s+{_NAME}){{0,4}}?))"
     r"(?=\s*(?:[,.;:!?—–)]|$))"
 )
-_ACCORDING_TO = re.compile(
+_ACCORDING_TO: Final = re.compile(
     r"(?P<phrase>\b[Aa]ccording to\s+(?:[^\s,;:.!?()\"“”]+\s+){0,7}?[^\s,;:.!?()\"“”]+)"
     r"(?=\s*(?:[,;:.!?()\"“”]|\s+(?:who|which|that|on|in|since|as)\b|$))"
 )
 # Anywhere in the sentence: a pronoun, a capitalised name or "the ..." right before the verb.
-_NEAR_VERB = re.compile(
+_NEAR_VERB: Final = re.compile(
     rf"(?P<phrase>\b(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{1,3}}?|[Hh]e\s+|[Ss]he\s+|[Tt]hey\s+"
     rf"|[Ww]e\s+|{_NOT_A_SPEAKER}(?:{_NAME}\s+){{1,4}}){_VERB_PHRASE}){_PHRASE_END}"
 )
 
 # Every pattern but _VERB_FIRST ends in _VERB_PHRASE, so without a speech verb they can only
 # match where this does ("the firm added 300 jobs" is not an attribution).
-_ATTRIBUTING_REPORTING_VERB = re.compile(_REPORTING_PHRASE)
+_ATTRIBUTING_REPORTING_VERB: Final = re.compile(_REPORTING_PHRASE)
 
-_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_QUOTE_MARKS: Final = re.compile(r"[\"“”«»„]")
 # German quotations open with „ and close with “.
-_OPENING = {"“": "”", "«": "»", "„": "“"}
+_OPENING: Final = {"“": "”", "«": "»", "„": "“"}
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -191,10 +192,10 @@ def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 # Attribution markers of other languages: a speech verb or "according to" and the words after
 # it that name the speaker ("sagte Innenministerin Weber", "según el ministerio", "selon la
 # police"), or the name before it ("Weber sagte").
-_NAME_AFTER = (
+_NAME_AFTER: Final = (
     r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
 )
-_MARKERS = {
+_MARKERS: Final = {
     "de": re.compile(
         rf"\b(?:laut|zufolge|nach Angaben(?:\s+(?:der|des|von))?){_NAME_AFTER}"
         rf"|\b(?:sagte|sagt|erklärte|erklärt|betonte|teilte|kritisierte|warnte){_NAME_AFTER}",

@@ -1,16 +1,17 @@
 """Recognise page furniture that is not a claim: promos, calls to subscribe, captions, bylines."""
 
 import re
+from typing import Final
 
 # Patterns are anchored to the whole unit, or to its start or end, and most need a separator
 # such as ":" or "|", so that ordinary news sentences ("Read more than 300 pages", "The photo was
 # taken in 2019.") never match. Start-anchored ones run with match(), which fails fast; the few
 # that can match anywhere run on the lower-cased text and only after a cheap substring test.
 
-CAPTION = "Photo caption or credit"
-CROSS_PROMOTION = "Cross-promotion line"
+CAPTION: Final = "Photo caption or credit"
+CROSS_PROMOTION: Final = "Cross-promotion line"
 
-_CROSS_PROMO = re.compile(
+_CROSS_PROMO: Final = re.compile(
     r"\W{0,3}(?P<marker>also read|read also|also see|see also|must read|don'?t miss"
     r"|(?:read|more|watch|listen)(?: more)?(?: on this| on this story| about this)?"
     r"|related(?: stories| articles| coverage| news| content)?"
@@ -20,9 +21,11 @@ _CROSS_PROMO = re.compile(
     re.IGNORECASE,
 )
 # Written in capitals these markers are promos even without a separator ("ALSO READ Modi ...").
-_CROSS_PROMO_CAPITALS = re.compile(r"\W{0,3}(?P<marker>ALSO READ|READ ALSO|READ MORE|ALSO SEE)\b")
+_CROSS_PROMO_CAPITALS: Final = re.compile(
+    r"\W{0,3}(?P<marker>ALSO READ|READ ALSO|READ MORE|ALSO SEE)\b"
+)
 
-_CALL_TO_ACTION_START = re.compile(
+_CALL_TO_ACTION_START: Final = re.compile(
     r"\W{0,3}(?:subscribe|sign up|register)\b.{0,80}"
     r"\b(?:newsletters?|channel|podcast|alerts|updates|our|us|today|now|free)\b"
     r"|\W{0,3}(?:have|got) an? (?:news |story )?tip\b"
@@ -30,7 +33,7 @@ _CALL_TO_ACTION_START = re.compile(
     r"|\W{0,3}(?:get|stay)\b.{0,60}\b(?:on whatsapp|on telegram|on google news|newsletter"
     r"|in your inbox|alerts)\b"
 )
-_CALL_TO_ACTION_ANYWHERE = re.compile(
+_CALL_TO_ACTION_ANYWHERE: Final = re.compile(
     r"\b(?:follow|join|like)\s+us\s+(?:on|at|for)\b"
     r"|\b(?:follow|contact|reach)\s+(?:him|her|them|me)\s+(?:on|at)\s+(?:twitter|x|facebook"
     r"|instagram|threads|bluesky|linkedin|@)"
@@ -39,13 +42,13 @@ _CALL_TO_ACTION_ANYWHERE = re.compile(
     r"|\bsubscribe (?:now|today|here)\b"
     r"|\b(?:click|tap) here\b"
 )
-_CALL_TO_ACTION_MAX_LENGTH = 200
+_CALL_TO_ACTION_MAX_LENGTH: Final = 200
 
-_AGENCIES = (
+_AGENCIES: Final = (
     r"(?:getty images|afp|ap|ap photo|afp photo|reuters|epa|epa-efe|shutterstock|alamy"
     r"|anadolu(?: agency)?|sopa images|pti|ani|ians|xinhua|bloomberg|nurphoto|zuma press)"
 )
-_CAPTION_START = re.compile(
+_CAPTION_START: Final = re.compile(
     # "Photo: Reuters", "Image credit: ...", "Pic | ...", "Photograph - ..."
     r"\W{0,3}(?:photos?|photographs?|pictures?|pics?|images?|videos?|graphics?|illustrations?"
     r"|file (?:photo|image|picture))(?:\s+(?:credits?|courtesy|source))?\s*(?:[:|/]|[-–—]\s)"
@@ -55,7 +58,7 @@ _CAPTION_START = re.compile(
     r"|representational photo|photo for representation)\b\W*$"
     rf"|\(?{_AGENCIES}\)?$"
 )
-_CAPTION_END = re.compile(
+_CAPTION_END: Final = re.compile(
     # "... (Photo by Jane Doe / Getty Images)", "(File photo)"
     r"\((?:photos?|pictures?|images?|pics?|videos?)(?:\s+by|\s+credits?|\s+courtesy|\s*:)[^()]*\)"
     r"\W*$"
@@ -68,40 +71,40 @@ _CAPTION_END = re.compile(
     rf"|/\s*{_AGENCIES}(?:\s+via\s+getty images)?\W*$"
 )
 
-_NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
-_PERSON = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
-_BYLINE = re.compile(
+_NAME: Final = r"(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
+_PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
+_BYLINE: Final = re.compile(
     rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by):?\s+{_PERSON}"
     rf"(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w&.'’ -]{0,40})?(?:\s+in\s+[A-Z][\w .'’-]{0,30})?\s*$"
     r"|\W{0,3}(?i:additional )?(?i:reporting|writing|editing)\s+by\s+[A-Z][^!?]{0,200}$"
 )
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-_DATELINE = re.compile(
+_MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY: Final = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
     rf"(?P<date>,?\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     r"\s*(?P<agency>\([A-Za-z.& ]{1,40}\))?\s*(?P<dash>[-–—:]+)?\s*$"
 )
-_TIMESTAMP = re.compile(
+_TIMESTAMP: Final = re.compile(
     r"\W{0,3}(?:(?:first |last )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\s*:?\s*)?"
     rf"(?:(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|ist|gmt|utc|bst|cet|cest"
     r"|[ecmp][sd]?t|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)[\s,./|:-]*)+$"
 )
 # A time stamp names a month or weekday, says "ago", or has a year or a d/m or h:m number.
-_TIMESTAMP_NEEDS = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\bago\b|\d[-/.:]\d|\d{{4}}")
-_SECTION_LABEL = re.compile(
+_TIMESTAMP_NEEDS: Final = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\bago\b|\d[-/.:]\d|\d{{4}}")
+_SECTION_LABEL: Final = re.compile(
     r"\W{0,3}(?:breaking(?: news)?|update[ds]?|exclusive|live|watch|opinion|analysis|explainer"
     r"|editorial|sponsored|advertisement|advertisment|promoted|ad)\W*$"
 )
-_SHARING = re.compile(
+_SHARING: Final = re.compile(
     r"\W{0,3}(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?"
     r"|copy link|save)\W*$"
 )
-_COPYRIGHT = re.compile(r"\W{0,3}(?:©|\(c\)\s|copyright\b)")
-_HAS_WORD = re.compile(r"[^\W\d_]")
-_FIRST_WORD = re.compile(r"\W{0,3}(\w+)")
+_COPYRIGHT: Final = re.compile(r"\W{0,3}(?:©|\(c\)\s|copyright\b)")
+_HAS_WORD: Final = re.compile(r"[^\W\d_]")
+_FIRST_WORD: Final = re.compile(r"\W{0,3}(\w+)")
 
 
 def classify_boilerplate(text: str) -> str | None:
@@ -204,7 +207,7 @@ def _copyright(text: str, lower: str) -> str | None:
 
 # Start-anchored rules run only for units whose first word could begin them, which keeps the
 # cost per ordinary sentence to one dictionary look-up. Order here is the order rules are tried.
-_FIRST_WORDS = (
+_FIRST_WORDS: Final = (
     (
         _cross_promotion,
         "also read see must don dont more watch listen related recommended top latest trending",
@@ -243,4 +246,4 @@ def _rules_by_first_word() -> dict[str, tuple]:
     return by_word
 
 
-_RULES_BY_FIRST_WORD = _rules_by_first_word()
+_RULES_BY_FIRST_WORD: Final = _rules_by_first_word()

@@ -5,6 +5,7 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Final
 
 from factcheck.text import reason_words
 from factcheck.text.unit_words import ascii_score_tokens, key, score_tokens
@@ -13,7 +14,7 @@ from factcheck.text.unit_words import ascii_score_tokens, key, score_tokens
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
 # regression with each weight kept on the side its name says) and read from WEIGHTS_FILE; a
 # reason the debates could not teach would be set by hand there, and the file would say so.
-REASONS = (
+REASONS: Final = (
     "casualty or count figure",
     "percentage",
     "money amount",
@@ -37,10 +38,10 @@ REASONS = (
     "context line without a verb or figure (lowers)",
     "too short to check (lowers)",
 )
-WEIGHTS_FILE = Path(__file__).parent.parent / "data" / "checkworthiness_weights.json"
-SHORT_WORDS = 6
-LONG_WORDS = 25
-CONTEXT_LINE_WORDS = 12
+WEIGHTS_FILE: Final = Path(__file__).parent.parent / "data" / "checkworthiness_weights.json"
+SHORT_WORDS: Final = 6
+LONG_WORDS: Final = 25
+CONTEXT_LINE_WORDS: Final = 12
 
 
 def load_weights(path: Path = WEIGHTS_FILE) -> tuple[float, dict[str, float]]:
@@ -69,21 +70,21 @@ def _keys(words: str) -> frozenset[bytes]:
 
 
 # Small number words are everyday speech ("two more debates") unless they count something.
-_SMALL_NUMBERS = _keys(
+_SMALL_NUMBERS: Final = _keys(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
     " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half"
     " double doubled triple tripled quadrupled halved twice quarter third"
 )
 # A change by a multiple is a figure in words: "crime has halved" can be checked like "fell 50%".
-_MULTIPLES = _keys("halved doubled tripled quadrupled")
+_MULTIPLES: Final = _keys("halved doubled tripled quadrupled")
 # Magnitudes always make a quantity; no word is in both lists.
-_MAGNITUDES = _keys(
+_MAGNITUDES: Final = _keys(
     "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions"
     " trillions"
 )
-_NUMBER_WORDS = _SMALL_NUMBERS | _MAGNITUDES
+_NUMBER_WORDS: Final = _SMALL_NUMBERS | _MAGNITUDES
 # What a number counts when it is a casualty or count figure ("23 people", "4,000 homes").
-_COUNTED = _keys(
+_COUNTED: Final = _keys(
     "people persons dead deaths died killed killings murders injured wounded injuries casualties"
     " victims missing displaced evacuated homeless refugees migrants immigrants arrested arrests"
     " detained prisoners inmates soldiers troops civilians children women men residents patients"
@@ -92,28 +93,30 @@ _COUNTED = _keys(
     " police"
 )
 # Verbs a figure follows ("killed at least 23").
-_CASUALTY_VERBS = _keys(
+_CASUALTY_VERBS: Final = _keys(
     "killed died dead injured wounded arrested displaced evacuated lost kills kill claimed infected"
 )
-_COUNT_CONTEXT = _COUNTED | _CASUALTY_VERBS
-_CURRENCIES = _keys("dollars dollar euros euro pounds rupees yen yuan bucks cents")
-_COMPARATIVES = _keys(
+_COUNT_CONTEXT: Final = _COUNTED | _CASUALTY_VERBS
+_CURRENCIES: Final = _keys("dollars dollar euros euro pounds rupees yen yuan bucks cents")
+_COMPARATIVES: Final = _keys(
     "more less fewer higher lower larger smaller bigger greater better worse longer"
 )
-_FIRST_PERSON = _keys("i we i'm we're i’m we’re i'll we'll i’ll we’ll i'd we'd")
-_FEELING_VERBS = _keys("think believe feel want hope wish love like need will would am are going")
+_FIRST_PERSON: Final = _keys("i we i'm we're i’m we’re i'll we'll i’ll we’ll i'd we'd")
+_FEELING_VERBS: Final = _keys(
+    "think believe feel want hope wish love like need will would am are going"
+)
 
-_DIGIT = re.compile(r"\d")
-_MONEY_SIGN = re.compile(r"[$€£¥₹]\s?\d")
-_MONEY_AFTER = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF)\b)")
+_DIGIT: Final = re.compile(r"\d")
+_MONEY_SIGN: Final = re.compile(r"[$€£¥₹]\s?\d")
+_MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF)\b)")
 # A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
-_YEAR = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\d\b")
-_IEST = re.compile(r"[a-z]{3}iest\b")
+_YEAR: Final = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\d\b")
+_IEST: Final = re.compile(r"[a-z]{3}iest\b")
 # A capital letter after a space: a name, since a unit holds one sentence. "I", weekdays and
 # months do not count. The capital is looked for first: most words start in lower case.
-_PROPER_NAME = re.compile(
+_PROPER_NAME: Final = re.compile(
     r" (?=[A-Z])(?!I\b|I['’]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\b)"
 )
@@ -129,49 +132,49 @@ def _mark(byte: int) -> int:
     return byte if byte == 0x20 else ord(".")
 
 
-_MARKS = bytes(map(_mark, range(256)))
-_ASCII_YEAR = re.compile(_YEAR.pattern, re.ASCII)
-_ASCII_PROPER_NAME = re.compile(_PROPER_NAME.pattern, re.ASCII)
-_QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
-_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
-_COURTESY = re.compile(
+_MARKS: Final = bytes(map(_mark, range(256)))
+_ASCII_YEAR: Final = re.compile(_YEAR.pattern, re.ASCII)
+_ASCII_PROPER_NAME: Final = re.compile(_PROPER_NAME.pattern, re.ASCII)
+_QUESTION_END: Final = re.compile(r"\?[\"'”’)\]\s]*$")
+_SENTENCE_END: Final = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
+_COURTESY: Final = re.compile(
     r"\W*(?:thank you|thanks|good (?:evening|morning|afternoon|night)|welcome|hello"
     r"|congratulations)\b"
 )
-_COURTESY_STARTS = frozenset(("tha", "goo", "wel", "hel", "con"))
+_COURTESY_STARTS: Final = frozenset(("tha", "goo", "wel", "hel", "con"))
 
 # While scoring, a set of reasons is an int with one bit per reason, bit i for the i-th reason
 # of REASONS: a sentence's reasons are collected with "|", and ordering and scoring them happens
 # once per distinct combination (_ordered and _scored cache it).
-_BIT = {reason: 1 << rank for rank, reason in enumerate(REASONS)}
-_COMBINATIONS_CACHED = 4096
+_BIT: Final = {reason: 1 << rank for rank, reason in enumerate(REASONS)}
+_COMBINATIONS_CACHED: Final = 4096
 # The reasons' bits by name, for _reason_bits.
-_CASUALTY = _BIT["casualty or count figure"]
-_PERCENTAGE = _BIT["percentage"]
-_MONEY = _BIT["money amount"]
-_QUANTITY = _BIT["number or quantity"]
-_DATE = _BIT["date or time"]
-_SUPERLATIVE = _BIT["superlative"]
-_COMPARISON = _BIT["comparison or change"]
-_CAUSAL = _BIT["causal claim"]
-_ACTION = _BIT["reported action (voted, signed, paid...)"]
-_POLICY = _BIT["statistics or policy term"]
-_ATTRIBUTED = _BIT["named source or attribution"]
-_NAMED = _BIT["named person, place or organisation"]
-_HEADLINE = _BIT["headline (prominent)"]
-_LONG = _BIT["long, detailed sentence"]
-_QUESTION = _BIT["question (lowers)"]
-_OPINION = _BIT["opinion or hedge (lowers)"]
-_FIRST_PERSON_VIEW = _BIT["first-person view (lowers)"]
-_PREDICTION = _BIT["prediction or promise (lowers)"]
-_CALL = _BIT["reported call or appeal (lowers)"]
-_COURTESY_BIT = _BIT["courtesy or greeting (lowers)"]
-_CONTEXT_LINE = _BIT["context line without a verb or figure (lowers)"]
-_SHORT = _BIT["too short to check (lowers)"]
+_CASUALTY: Final = _BIT["casualty or count figure"]
+_PERCENTAGE: Final = _BIT["percentage"]
+_MONEY: Final = _BIT["money amount"]
+_QUANTITY: Final = _BIT["number or quantity"]
+_DATE: Final = _BIT["date or time"]
+_SUPERLATIVE: Final = _BIT["superlative"]
+_COMPARISON: Final = _BIT["comparison or change"]
+_CAUSAL: Final = _BIT["causal claim"]
+_ACTION: Final = _BIT["reported action (voted, signed, paid...)"]
+_POLICY: Final = _BIT["statistics or policy term"]
+_ATTRIBUTED: Final = _BIT["named source or attribution"]
+_NAMED: Final = _BIT["named person, place or organisation"]
+_HEADLINE: Final = _BIT["headline (prominent)"]
+_LONG: Final = _BIT["long, detailed sentence"]
+_QUESTION: Final = _BIT["question (lowers)"]
+_OPINION: Final = _BIT["opinion or hedge (lowers)"]
+_FIRST_PERSON_VIEW: Final = _BIT["first-person view (lowers)"]
+_PREDICTION: Final = _BIT["prediction or promise (lowers)"]
+_CALL: Final = _BIT["reported call or appeal (lowers)"]
+_COURTESY_BIT: Final = _BIT["courtesy or greeting (lowers)"]
+_CONTEXT_LINE: Final = _BIT["context line without a verb or figure (lowers)"]
+_SHORT: Final = _BIT["too short to check (lowers)"]
 # Tokens of other languages: runs of letters and digits in any script.
-_ANY_TOKEN = re.compile(r"[^\W_]+%?")
+_ANY_TOKEN: Final = re.compile(r"[^\W_]+%?")
 # Verbs that make a short line a statement; a standfirst without one (or a figure) is context.
-_FINITE_VERBS = _keys(
+_FINITE_VERBS: Final = _keys(
     "is are was were be been has have had will would can could may might must shall should do does"
     " did says said say tells told"
 )
@@ -184,12 +187,12 @@ def _word_bits(vocabularies: dict[str, str]) -> dict[str, int]:
     }
 
 
-_WORD_BITS_BY_LANGUAGE = {
+_WORD_BITS_BY_LANGUAGE: Final = {
     language: _word_bits(vocabularies)
     for language, vocabularies in reason_words.BY_LANGUAGE.items()
 }
-_WORD_BITS = _WORD_BITS_BY_LANGUAGE["en"]
-_REASON_MASK = (1 << len(REASONS)) - 1
+_WORD_BITS: Final = _WORD_BITS_BY_LANGUAGE["en"]
+_REASON_MASK: Final = (1 << len(REASONS)) - 1
 # The English word lists the score asks about, as flags right above the reason bits, so that one
 # set intersection per sentence answers every "does it contain one of these words" question.
 # With 22 reasons, flags and reasons fit in 30 bits: CPython keeps such an int in one machine
@@ -223,8 +226,8 @@ def _token_bits() -> dict[bytes, int]:
     return bits
 
 
-_TOKEN_BITS = _token_bits()
-_TOKEN_WORDS = frozenset(_TOKEN_BITS)
+_TOKEN_BITS: Final = _token_bits()
+_TOKEN_WORDS: Final = frozenset(_TOKEN_BITS)
 
 
 def score(
@@ -427,7 +430,7 @@ def _counts_in(tokens: list[bytes], start: int, end: int) -> bool:
 
 
 # What the token after a number is when the number is a share.
-_SHARE_NEXT = ([b"percent"], [b"per"], [b"%"])
+_SHARE_NEXT: Final = ([b"percent"], [b"per"], [b"%"])
 
 
 def _has_currency_sign(text: str) -> bool:

@@ -2,19 +2,20 @@
 credit split off after it, and a run of related-story headlines under a "Related" heading."""
 
 import re
+from typing import Final
 
 from factcheck.text.boilerplate import CAPTION, CROSS_PROMOTION
 
 # Headings that introduce a list of other stories, on a line of their own.
-_RUN_HEADING = re.compile(
+_RUN_HEADING: Final = re.compile(
     r"\W{0,3}(?:related|more|read more|recommended|top|latest|trending|also read|more from|see also"
     r"|must read|don'?t miss)\b[\w .'’-]{0,30}?\s*[:|»›>-]?\s*$",
     re.IGNORECASE,
 )
 # A headline: no full stop, colon or comma at the end, and not many words.
-_HEADLINE_END = re.compile(r"[^.!:;,]\s*$")
-HEADLINE_MAX_WORDS = 20
-_CREDIT_START = ("|", "/", "©")
+_HEADLINE_END: Final = re.compile(r"[^.!:;,]\s*$")
+HEADLINE_MAX_WORDS: Final = 20
+_CREDIT_START: Final = ("|", "/", "©")
 
 
 class FurnitureRuns:

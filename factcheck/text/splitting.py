@@ -1,7 +1,7 @@
 """Split an article body into sentence-level units with offsets, sections, kinds and scores."""
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import sentencex
 
@@ -10,9 +10,9 @@ from factcheck.text.boilerplate import classify_boilerplate, stripped_reason
 from factcheck.text.checkworthiness import scored
 from factcheck.text.furniture_runs import FurnitureRuns
 
-DEFAULT_LANGUAGE = "en"
-LANGUAGE = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with
-STANDFIRST_MAX_CHARS = 320
+DEFAULT_LANGUAGE: Final = "en"
+LANGUAGE: Final = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with
+STANDFIRST_MAX_CHARS: Final = 320
 
 
 class Unit(NamedTuple):
@@ -31,29 +31,29 @@ class Unit(NamedTuple):
 
 
 # A blank line (a newline, optional spaces, another newline) separates paragraphs.
-_PARAGRAPH_BREAK = re.compile(r"(\n[^\S\n]*\n(?:[^\S\n]*\n)*)")
-_NON_SPACE = re.compile(r"\S")
-_FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_PARAGRAPH_BREAK: Final = re.compile(r"(\n[^\S\n]*\n(?:[^\S\n]*\n)*)")
+_NON_SPACE: Final = re.compile(r"\S")
+_FINAL_PUNCTUATION: Final = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A single newline inside a paragraph is a unit boundary unless the text runs on across it:
 # the line ends mid-phrase (a comma, a dash, "of", "the") or the next line starts in lower case.
-_LINE_RUNS_ON = re.compile(
+_LINE_RUNS_ON: Final = re.compile(
     r"(?:[,;:(/&\-–—]|\b(?:a|an|the|of|to|in|on|at|for|by|with|from|and|or|but|as|that|than"
     r"|into|about|over|after|before|under|between|his|her|its|their|our|is|are|was|were|has"
     r"|have|had|be|been|will|would|who|which))\s*$",
     re.IGNORECASE,
 )
-_NEXT_LINE_RUNS_ON = re.compile(r"[^\S\n]*[a-z]")
-_LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
+_NEXT_LINE_RUNS_ON: Final = re.compile(r"[^\S\n]*[a-z]")
+_LIST_ITEM: Final = re.compile(r"[^\S\n]*(?:[-*•▪●·–—]\s|\d{1,3}[.)]\s)")
 # A list marker on its own ("1.", "2.)", "b)", "• 4.", "⁃5."): it stays with the item after it.
-_BULLETS = "•⁃▪●·*"
-_ENUMERATOR = re.compile(rf"\s*[{_BULLETS}]?\s*(?:\d{{1,3}}|[a-z])(?:[.)]|\.\))\s*")
+_BULLETS: Final = "•⁃▪●·*"
+_ENUMERATOR: Final = re.compile(rf"\s*[{_BULLETS}]?\s*(?:\d{{1,3}}|[a-z])(?:[.)]|\.\))\s*")
 # A line that starts as a list ("1. ...", "a) ...", "• 4. ..."): later items on the same line
 # ("... 2. ...") are cut where the count goes on, as a reader sees them.
-_INLINE_LIST_START = re.compile(r"\s*([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
-_INLINE_ITEM = re.compile(r"\s([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
+_INLINE_LIST_START: Final = re.compile(r"\s*([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
+_INLINE_ITEM: Final = re.compile(r"\s([•⁃▪●·*]?)\s*(\d{1,3}|[a-z])(?:[.)]|\.\))\s")
 # Titles that sentencex takes for a sentence end before a name ("Ms. Lind", "M. Bernard"), per
 # language, as a cut sees them (with or without the space after).
-_TITLES = {
+_TITLES: Final = {
     language: tuple(f" {title}{space}" for title in titles.split() for space in ("", " "))
     for language, titles in {
         "en": "Ms. Cllr. Pte. Atty. Const.",
@@ -62,12 +62,12 @@ _TITLES = {
         "es": "Sra. Srta. Dña.",
     }.items()
 }
-_QUOTE_MARKS = '"“”«»„'
+_QUOTE_MARKS: Final = '"“”«»„'
 # Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
-_SENTENCE_GAP = re.compile(r"[.!?…][\"'”’)\]]*\s")
+_SENTENCE_GAP: Final = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
-_new_unit = tuple.__new__
+_new_unit: Final = tuple.__new__
 
 
 def split_article(

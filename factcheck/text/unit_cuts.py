@@ -6,10 +6,11 @@ and the second begins where it ends, so both parts stay exact slices of the body
 splitter trims its units."""
 
 import re
+from typing import Final
 
 # Where a sentence may end inside a unit: closing punctuation, any closing quotes or brackets,
 # then whitespace before more text.
-_SENTENCE_END = re.compile(r"[.!?;:…][\"'”’)\]]*(?=\s+\S)")
+_SENTENCE_END: Final = re.compile(r"[.!?;:…][\"'”’)\]]*(?=\s+\S)")
 
 
 class BadCut(ValueError):
@@ -28,7 +29,7 @@ def sentence_cuts(text: str) -> list[int]:
 
 
 # Where a clause ends: a comma or dash before more text, for a unit with no sentence end inside.
-_CLAUSE_END = re.compile(r"(?:[,—–]|\s-)(?=\s+\S)")
+_CLAUSE_END: Final = re.compile(r"(?:[,—–]|\s-)(?=\s+\S)")
 
 
 def cut_choices(text: str) -> list[int]:

@@ -2,22 +2,23 @@
 at a fraction of its cost, for the score's and the attribution's word-list look-ups."""
 
 import re
+from typing import Final
 
 # The score's words: runs of [a-z0-9'’] in the lower-cased text, a number keeping one % after it.
-SCORE_TOKEN = re.compile(r"[a-z0-9'’]+%?")
+SCORE_TOKEN: Final = re.compile(r"[a-z0-9'’]+%?")
 # ’ is the one character outside ASCII in a score word; in the bytes it is this one byte, so
 # that every other character outside ASCII (whose UTF-8 bytes are all 0x80 or above) is a gap.
-_APOSTROPHE = "\x01"
-_SCORE_TOKEN_BYTES = re.compile(rb"[a-z0-9'\x01]+%?")
-_SCORE_BYTES = bytes(
+_APOSTROPHE: Final = "\x01"
+_SCORE_TOKEN_BYTES: Final = re.compile(rb"[a-z0-9'\x01]+%?")
+_SCORE_BYTES: Final = bytes(
     byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'\x01" else 0x20
     for byte in range(256)
 )
 # The same for the bytes of an ASCII text before lower-casing: capitals become their letter.
-_FOLDED_SCORE_BYTES = bytes(
+_FOLDED_SCORE_BYTES: Final = bytes(
     byte + 0x20 if 0x41 <= byte <= 0x5A else _SCORE_BYTES[byte] for byte in range(256)
 )
-_LOWER_BYTES = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+_LOWER_BYTES: Final = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 
 
 def key(word: str) -> bytes:
