@@ -19,6 +19,7 @@ import sentencex
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
+from factcheck.text import compiled_build, splitting  # noqa: E402
 from factcheck.text.splitting import LANGUAGE, split_article  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "2000"))
@@ -81,7 +82,8 @@ def main() -> int:
     ours_ms = ours_seconds * 1000 / ARTICLES
     print(f"corpus: {ARTICLES} generated articles, about {units:.0f} units each")
     print(f"floor (sentencex.get_sentence_boundaries): {floor_ms:.3f} ms per article")
-    print(f"split_article:                             {ours_ms:.3f} ms per article")
+    built = "compiled with mypyc" if compiled_build.is_compiled(splitting) else "plain Python"
+    print(f"split_article ({built}):{' ' * (21 - len(built))}{ours_ms:.3f} ms per article")
     print(
         f"ratio: {ours_ms / floor_ms:.1f}x the floor's time"
         f" (aim: within {TARGET_RATIO}x, and under {TARGET_MS} ms an article)"
