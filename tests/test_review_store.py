@@ -31,8 +31,9 @@ def test_full_loop_publishes_with_both_names(claim_world):
     published = verdicts.approve(db, claim_id, actor=people["ed"], comment="Checked the bulletin.")
     assert published["status"] == "published" and published["verdict"] == "accurate"
     view = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
-    assert view["verdict"] == "Accurate" and view["rationale"] == RATIONALE
-    assert view["reviewers"]["author"] == "rita" and view["reviewers"]["approver"] == "ed"
+    [shown] = view["verdicts"]
+    assert shown["rating_label"] == "Accurate" and shown["rationale"] == RATIONALE
+    assert shown["author"] == "rita" and shown["approved_by"] == "ed"
     assert [e["url"] for e in view["evidence"]] == ["https://county.example/bulletin"]
     actors = {
         (entry["actor"], entry["action"]) for entry in claim_reads.claim_history(db, claim_id)
@@ -149,7 +150,10 @@ def test_correction_keeps_the_earlier_verdict_and_marks_the_date(claim_world):
     states = [(v["rating"], v["state"]) for v in verdicts.verdicts_for_claim(db, claim_id)]
     assert states == [("accurate", "superseded"), ("mixed", "published")]
     view = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
-    assert view["earlier_verdicts"][0]["rating_label"] == "Accurate"
+    assert [(v["rating_label"], v["state"]) for v in view["verdicts"]] == [
+        ("Accurate", "superseded"),
+        ("Mixed", "published"),
+    ]
 
 
 def test_stale_version_is_refused_with_current_state(claim_world):
