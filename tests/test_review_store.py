@@ -271,6 +271,20 @@ def test_organisation_scale_from_a_file(tmp_path, monkeypatch):
         parse_scale({"ratings": [{"key": "a", "label": "A", "value": 1, "colour": "red"}]})
 
 
+def test_a_rating_off_the_numeric_scale_leaves_its_ends_to_the_others():
+    rating = {"key": "t", "label": "True", "value": 3, "colour": "#00aa00"}
+    unknown = {"key": "u", "label": "Unknown", "value": 0, "colour": "#57606a", "numeric": False}
+    scale = parse_scale(
+        {"ratings": [rating, {**rating, "key": "f", "label": "F", "value": 1}, unknown]}
+    )
+    assert (scale.best_rating, scale.worst_rating) == (3, 1)
+    assert [r.numeric for r in scale.ratings] == [True, True, False]
+    with pytest.raises(ScaleError, match="at least one rating"):
+        parse_scale({"ratings": [unknown]})
+    with pytest.raises(ScaleError, match="between worst_rating and best_rating"):
+        parse_scale({"worst_rating": 2, "ratings": [rating, {**unknown, "numeric": True}]})
+
+
 def test_an_over_long_rationale_is_refused_and_nothing_is_saved(claim_world):
     db, people, claim_id = claim_world
     huge = RATIONALE + " More." * (verdicts.MAX_RATIONALE_CHARS // 6)
