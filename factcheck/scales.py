@@ -27,6 +27,9 @@ class Rating:
     description: str
     needs_evidence: bool = True
     position: int = 0
+    # False for a rating that is no point on the scale, such as Unverifiable: its value only
+    # orders it, and a ClaimReview gives it in words, with no ratingValue.
+    numeric: bool = True
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,12 @@ def parse_scale(data: dict) -> Scale:
                     description=str(entry.get("description", "")),
                     needs_evidence=bool(entry.get("needs_evidence", True)),
                     position=position,
+                    numeric=bool(entry.get("numeric", True)),
                 )
             )
-        values = [r.value for r in ratings]
+        values = [r.value for r in ratings if r.numeric]
+        if not values:
+            raise ScaleError('a scale needs at least one rating that is not "numeric": false')
         best = int(data.get("best_rating", max(values)))
         worst = int(data.get("worst_rating", min(values)))
     except KeyError as missing:
@@ -84,7 +90,9 @@ def parse_scale(data: dict) -> Scale:
         if len({getattr(r, attribute).casefold() for r in ratings}) != len(ratings):
             raise ScaleError(f"every rating needs its own {attribute}; two are the same")
     if not all(min(best, worst) <= v <= max(best, worst) for v in values):
-        raise ScaleError("every rating value must lie between worst_rating and best_rating")
+        raise ScaleError(
+            "every numeric rating's value must lie between worst_rating and best_rating"
+        )
     return Scale(str(data.get("name", "custom")), tuple(ratings), best, worst)
 
 

@@ -43,7 +43,7 @@ def test_import_text_file_then_claims_json(run, tmp_path):
     for claim in shown["claims"]:
         assert body[claim["start"] : claim["end"]] == claim["text"]
         expected = {"id", "seq", "start", "end", "text", "section", "kind", "reason"}
-        expected |= {"attribution", "checkworthiness", "reasons", "status", "verdict"}
+        expected |= {"attribution", "checkworthiness", "reasons", "status", "verdicts"}
         assert expected <= claim.keys()
     assert [c["seq"] for c in shown["claims"]] == sorted(c["seq"] for c in shown["claims"])
     promo = next(c for c in shown["claims"] if c["text"].startswith("ALSO READ"))

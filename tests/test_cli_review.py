@@ -67,16 +67,21 @@ def test_whole_loop_from_the_command_line(run):
             "--json",
         )
     )
-    assert rated["status"] == "in_progress" and rated["verdict"] == "Mostly accurate"
+    assert rated["status"] == "in_progress"
+    assert [v["rating_label"] for v in rated["verdicts"]] == ["Mostly accurate"]
     _ok(run("review", "submit", claim, "--as", "rita", "--json"))
     own = run("review", "approve", claim, "--as", "rita")
     assert own.exit_code == 2 and "only an editor" in own.output
     published = _ok(run("review", "approve", claim, "--as", "ed", "--json"))
     assert published["status"] == "published"
-    assert published["reviewers"] == {"assignee": "rita", "author": "rita", "approver": "ed"}
+    assert published["assignee"] == "rita"
+    verdict = published["verdicts"][-1]
+    assert verdict["state"] == "published"
+    assert (verdict["author"], verdict["approved_by"]) == ("rita", "ed")
     listing = _ok(run("claims", str(run.article_id), "--json"))
     shown = next(c for c in listing["claims"] if c["id"] == run.claim_id)
-    assert shown["rationale"] == RATIONALE and shown["evidence"][0]["quote"] == "14 schools closed"
+    assert shown["verdicts"][-1]["rationale"] == RATIONALE
+    assert shown["evidence"][0]["quote"] == "14 schools closed"
     history = run("history", claim).output
     for words in (
         "imported",

@@ -108,7 +108,7 @@ def test_an_own_copy_from_the_command_line(run, tmp_path):
     assert "application/pdf" in kept.output
     claims = json.loads(run("claims", str(run.article_id), "--json").output)["claims"]
     item = next(c for c in claims if c["id"] == run.claim_id)["evidence"][0]
-    assert item["copy_kind"] == "upload" and item["quote_status"] == "no_text"
+    assert item["snapshot"]["kind"] == "upload" and item["quote_check"]["status"] == "no_text"
 
     script = tmp_path / "x.svg"
     script.write_bytes(b"<svg><script>alert(1)</script></svg>")

@@ -73,9 +73,9 @@ def test_a_close_quote_is_found_approximately_and_shows_in_claims_json(world):
     archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     record = claim_reads.claims_with_reviews(db, [claim])[0]
     item = record["evidence"][0]
-    assert item["quote_status"] == "approximate"
-    assert item["quote_passage"].startswith("Engineers found seven cracks")
-    assert item["copy_kind"] == "fetched"
+    assert item["quote_check"]["status"] == "approximate"
+    assert item["quote_check"]["passage"].startswith("Engineers found seven cracks")
+    assert item["snapshot"]["kind"] == "fetched"
 
 
 def test_evidence_added_after_a_copy_exists_is_checked_at_once(world):

@@ -48,6 +48,8 @@ RECOMMENDED = {
 }
 # Left out on purpose: an article quoting a claim is rarely where the claim first appeared.
 NOT_KNOWN_TO_US = {("Claim", "firstAppearance")}
+# Google recommends these for numeric ratings; a rating given in words only has none of them.
+NUMERIC_RATING = {("Rating", "bestRating"), ("Rating", "ratingValue"), ("Rating", "worstRating")}
 
 
 def _is_datetime(value) -> bool:
@@ -67,7 +69,7 @@ def structure_problems(review: dict, *, fully_known: bool) -> list[str]:
     """Everything about `review` that departs from the published ClaimReview structure."""
     problems = []
 
-    def need(kind: str, obj: dict, recommended: bool = True) -> None:
+    def need(kind: str, obj: dict, recommended: bool = True, unknown=NOT_KNOWN_TO_US) -> None:
         if obj.get("@type") != kind:
             problems.append(f"{kind}: @type is {obj.get('@type')!r}")
         for field in REQUIRED.get(kind, ()):
@@ -75,7 +77,7 @@ def structure_problems(review: dict, *, fully_known: bool) -> list[str]:
                 problems.append(f"{kind}.{field} is required")
         if recommended:
             for field in RECOMMENDED.get(kind, ()):
-                if (kind, field) not in NOT_KNOWN_TO_US and obj.get(field) in (None, ""):
+                if (kind, field) not in unknown and obj.get(field) in (None, ""):
                     problems.append(f"{kind}.{field} is recommended")
 
     if review.get("@context") != "https://schema.org":
@@ -88,12 +90,15 @@ def structure_problems(review: dict, *, fully_known: bool) -> list[str]:
     if not _is_datetime(review.get("datePublished")):
         problems.append("datePublished must be an ISO 8601 date")
     rating = review.get("reviewRating") or {}
-    need("Rating", rating)
     value, best, worst = (rating.get(k) for k in ("ratingValue", "bestRating", "worstRating"))
-    if not all(isinstance(n, int) for n in (value, best, worst)) or not (
-        min(best, worst) <= value <= max(best, worst)
-    ):
-        problems.append("ratingValue must be a number between worstRating and bestRating")
+    if (value, best, worst) == (None, None, None):
+        need("Rating", rating, unknown=NOT_KNOWN_TO_US | NUMERIC_RATING)
+    else:
+        need("Rating", rating)
+        if not all(isinstance(n, int) for n in (value, best, worst)) or not (
+            min(best, worst) <= value <= max(best, worst)
+        ):
+            problems.append("ratingValue must be a number between worstRating and bestRating")
     if rating.get("alternateName") != rating.get("name"):
         problems.append("the rating's name and alternateName should be the same words")
     author = review.get("author") or {}
@@ -143,7 +148,7 @@ def test_fully_known_claim_has_every_required_and_recommended_field(world):
         "@type": "Rating",
         "ratingValue": 2,
         "bestRating": 6,
-        "worstRating": 1,
+        "worstRating": 2,
         "alternateName": "False",
         "name": "False",
     }
@@ -293,3 +298,21 @@ def test_a_claim_quoting_a_script_tag_is_exported_script_safe(tmp_path):
     data = export_bytes(world, "claimreview").decode()
     assert "</script>" not in data and "<script>" not in data and "&" not in data
     assert "</script><script>alert(1)</script> & 14" in json.loads(data)[0]["claimReviewed"]
+
+
+def test_an_unverifiable_verdict_is_given_in_words_not_as_the_worst_rating(tmp_path):
+    world = build_world(tmp_path / "unverifiable.db")
+    publish(world.db, world.people, world.untouched, "Unverifiable", RATIONALE, sources=[])
+    reviews = _by_claim(_reviews(world))
+    assert reviews[world.untouched]["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Unverifiable",
+        "name": "Unverifiable",
+    }
+    assert structure_problems(reviews[world.untouched], fully_known=False) == []
+    # False is the worst point of the default scale, and the scale's ends say so.
+    false = reviews[world.harbour_published]["reviewRating"]
+    assert false["ratingValue"] == false["worstRating"] == 2 and false["bestRating"] == 6
+    scale = default_scale()
+    values = [rating.value for rating in scale.ratings if rating.numeric]
+    assert (min(values), max(values)) == (scale.worst_rating, scale.best_rating)

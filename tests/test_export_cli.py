@@ -139,6 +139,8 @@ def test_help_documents_every_option_and_setting():
         "--org-name",
         "--org-url",
         "--public-url",
+        "--previous-check",
+        "--evidence-changed",
         "FACTCHECK_ORG_NAME",
         "FACTCHECK_ORG_URL",
         "FACTCHECK_PUBLIC_URL",
@@ -219,3 +221,52 @@ def test_a_rating_key_from_an_older_scale_still_selects_its_claims(db_path):
     result = _run(db_path, "--format", "json", "--verdict", "retired-rating")
     assert result.exit_code == 0, result.output
     assert [claim["id"] for claim in json.loads(result.stdout)["claims"]] == [claim_id]
+
+
+def _matched_and_flagged(db_path) -> dict[str, set[int]]:
+    """Give one claim a previous check, and flag the evidence of another (and of a third whose
+    change a reviewer then acknowledged): the two filters the queue's export menu honours."""
+    from helpers import new_database
+
+    from factcheck.library_formats import Parsed
+    from factcheck.store import claim_matches, evidence, library, link_checks
+    from factcheck.store.actors import SYSTEM
+
+    db = new_database(db_path)
+    claims = [row[0] for row in db.execute("SELECT claim_id FROM evidence ORDER BY id")]
+    record = {"claim": "Fourteen schools closed in the valley", "url": "https://checks.example/1"}
+    imported = library.import_records(
+        db, [Parsed("line 2", record=record)], actor=SYSTEM, source="t.csv", file_format="csv"
+    )
+    matched = claims[-1]
+    claim_matches.store_matches(
+        db, {matched: [(imported["changed_ids"][0], 0.9)]}, actor=SYSTEM, cause="test"
+    )
+    flagged, acknowledged = claims[0], next(c for c in claims if c != claims[0])
+    for claim_id in (flagged, acknowledged):
+        item = evidence.evidence_for_claim(db, claim_id)[0]
+        link_checks.record_link_check(db, item["url"], actor=SYSTEM, outcome="failed")
+    for item in evidence.evidence_for_claim(db, acknowledged):
+        if item["link_flagged"]:
+            link_checks.acknowledge_change(db, item["id"], actor=SYSTEM)
+    db.close()
+    return {"previous": {matched}, "changed": {flagged}}
+
+
+def test_the_queues_previous_check_and_changed_evidence_filters(db_path):
+    wanted = _matched_and_flagged(db_path)
+
+    def exported(*options):
+        result = _run(db_path, "--format", "json", *options)
+        assert result.exit_code == 0, result.output
+        return {claim["id"] for claim in json.loads(result.stdout)["claims"]}
+
+    everything = exported()
+    assert wanted["previous"] | wanted["changed"] < everything
+    assert exported("--previous-check") == wanted["previous"]
+    assert exported("--evidence-changed") == wanted["changed"]
+    assert exported("--previous-check", "--evidence-changed") == (
+        wanted["previous"] & wanted["changed"]
+    )
+    details = json.loads(_audit_rows(db_path)[-1]["after"])
+    assert details["filters"]["previous"] is True and details["filters"]["evidence"] == "changed"

@@ -271,3 +271,60 @@ def test_article_records_hold_every_stored_column(world):
                 "SELECT language FROM articles WHERE id = ?", [article["id"]]
             ).fetchone()
             assert article["language"] == stored[0]
+
+
+def _key_drift(ours, exported, where: str) -> list[str]:
+    """Where `claims --json` names a field the export does not, or an object shared with the
+    export holds different fields; nested objects are compared when both sides have one."""
+    if isinstance(ours, dict) and isinstance(exported, dict):
+        drift = [f"{where}.{key}" for key in sorted(ours.keys() - exported.keys())]
+        for key in ours.keys() & exported.keys():
+            drift += _key_drift(ours[key], exported[key], f"{where}.{key}")
+        return drift
+    if isinstance(ours, list) and isinstance(exported, list):
+        theirs = {item["id"]: item for item in exported if isinstance(item, dict) and "id" in item}
+        drift = []
+        for item in ours:
+            if isinstance(item, dict) and item.get("id") in theirs:
+                drift += _key_drift(item, theirs[item["id"]], f"{where}[{item['id']}]")
+        return drift
+    return []
+
+
+def test_claims_json_names_every_field_as_the_export_does(tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+    from factcheck.store import link_checks, snapshots
+
+    path = tmp_path / "names.db"
+    world = build_world(path)
+    item = evidence.evidence_for_claim(world.db, world.published)[0]
+    copy = snapshots.attach_copy(
+        world.db,
+        item["id"],
+        actor=world.people["rita"],
+        data=b"<p>text</p>",
+        content_type="text/html",
+        content_sha256="0" * 64,
+        text=f"The county said {item['quote']} on Tuesday.",
+    )
+    link_checks.record_link_check(
+        world.db, item["url"], actor=world.people["rita"], outcome="changed", snapshot_id=copy["id"]
+    )
+    listed = CliRunner().invoke(
+        main, ["--db", str(path), "claims", str(world.sample_article), "--json"]
+    )
+    assert listed.exit_code == 0, listed.output
+    ours = {c["id"]: c for c in json.loads(listed.output)["claims"]}
+    exported = {c["id"]: c for c in json.loads(export_bytes(world, "json"))["claims"]}
+
+    claim, record = ours[world.published], exported[world.published]
+    assert claim["verdicts"] and claim["evidence"][0]["snapshot"]
+    assert claim["evidence"][0]["quote_check"] and claim["evidence"][0]["link_check"]
+    for claim_id in ours.keys() & exported.keys():
+        assert _key_drift(ours[claim_id], exported[claim_id], f"claim {claim_id}") == []
+    # What the export adds is the record's own business, not another name for a shared field.
+    assert record.keys() - claim.keys() == {"record", "comments", "history"}
+    assert claim["verdicts"] == record["verdicts"]
+    assert claim["evidence"] == [e for e in record["evidence"] if not e["removed_at"]]

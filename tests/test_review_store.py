@@ -31,8 +31,9 @@ def test_full_loop_publishes_with_both_names(claim_world):
     published = verdicts.approve(db, claim_id, actor=people["ed"], comment="Checked the bulletin.")
     assert published["status"] == "published" and published["verdict"] == "accurate"
     view = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
-    assert view["verdict"] == "Accurate" and view["rationale"] == RATIONALE
-    assert view["reviewers"]["author"] == "rita" and view["reviewers"]["approver"] == "ed"
+    [shown] = view["verdicts"]
+    assert shown["rating_label"] == "Accurate" and shown["rationale"] == RATIONALE
+    assert shown["author"] == "rita" and shown["approved_by"] == "ed"
     assert [e["url"] for e in view["evidence"]] == ["https://county.example/bulletin"]
     actors = {
         (entry["actor"], entry["action"]) for entry in claim_reads.claim_history(db, claim_id)
@@ -149,7 +150,10 @@ def test_correction_keeps_the_earlier_verdict_and_marks_the_date(claim_world):
     states = [(v["rating"], v["state"]) for v in verdicts.verdicts_for_claim(db, claim_id)]
     assert states == [("accurate", "superseded"), ("mixed", "published")]
     view = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
-    assert view["earlier_verdicts"][0]["rating_label"] == "Accurate"
+    assert [(v["rating_label"], v["state"]) for v in view["verdicts"]] == [
+        ("Accurate", "superseded"),
+        ("Mixed", "published"),
+    ]
 
 
 def test_stale_version_is_refused_with_current_state(claim_world):
@@ -265,6 +269,20 @@ def test_organisation_scale_from_a_file(tmp_path, monkeypatch):
     assert scale.find("half TRUE").key == "half" and scale.best_rating == 3
     with pytest.raises(ScaleError):
         parse_scale({"ratings": [{"key": "a", "label": "A", "value": 1, "colour": "red"}]})
+
+
+def test_a_rating_off_the_numeric_scale_leaves_its_ends_to_the_others():
+    rating = {"key": "t", "label": "True", "value": 3, "colour": "#00aa00"}
+    unknown = {"key": "u", "label": "Unknown", "value": 0, "colour": "#57606a", "numeric": False}
+    scale = parse_scale(
+        {"ratings": [rating, {**rating, "key": "f", "label": "F", "value": 1}, unknown]}
+    )
+    assert (scale.best_rating, scale.worst_rating) == (3, 1)
+    assert [r.numeric for r in scale.ratings] == [True, True, False]
+    with pytest.raises(ScaleError, match="at least one rating"):
+        parse_scale({"ratings": [unknown]})
+    with pytest.raises(ScaleError, match="between worst_rating and best_rating"):
+        parse_scale({"worst_rating": 2, "ratings": [rating, {**unknown, "numeric": True}]})
 
 
 def test_an_over_long_rationale_is_refused_and_nothing_is_saved(claim_world):

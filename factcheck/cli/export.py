@@ -87,6 +87,18 @@ def _write_to_file(db: Database, path: Path, fmt: str, **kwargs):
 )
 @click.option("--search", metavar="WORDS", help="Only claims containing these words.")
 @click.option(
+    "--previous-check",
+    is_flag=True,
+    help="Only claims with a previous check: a known fact-check in the library matches them"
+    " (the queue's Previous check: Has one).",
+)
+@click.option(
+    "--evidence-changed",
+    is_flag=True,
+    help="Only claims with evidence whose page the link watch found broken, moved or changed,"
+    " not yet acknowledged (the queue's Evidence broken or changed).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -107,6 +119,8 @@ def export(
     assignee,
     section,
     search,
+    previous_check,
+    evidence_changed,
     output,
     as_user,
     org_name,
@@ -127,6 +141,8 @@ def export(
         assignee=assignee,
         section=section,
         search=search,
+        previous="yes" if previous_check else None,
+        evidence="changed" if evidence_changed else None,
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db(must_exist=True)

@@ -118,7 +118,10 @@ def show_scale(as_json):
         return
     click.echo(f"{scale.name} (best {scale.best_rating}, worst {scale.worst_rating})")
     for rating in scale.ratings:
-        click.echo(f"  {rating.position}. {rating.label} [{rating.key}] - {rating.description}")
+        words = "" if rating.numeric else " (in words only, no value on the scale)"
+        click.echo(
+            f"  {rating.position}. {rating.label} [{rating.key}]{words} - {rating.description}"
+        )
 
 
 password_option = click.option(

@@ -66,7 +66,7 @@ def band(rating: Rating, scale: Scale) -> str:
         return "unknown"
     span = scale.best_rating - scale.worst_rating
     position = (rating.value - scale.worst_rating) / span if span else 1.0
-    return "holds" if position >= 0.75 else "partly" if position >= 0.4 else "fails"
+    return "holds" if position >= 0.75 else "partly" if position >= 0.25 else "fails"
 
 
 STANCES = {"holds": ("supports",), "partly": ("mixed", "context"), "fails": ("refutes",)}

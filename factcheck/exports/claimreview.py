@@ -63,6 +63,23 @@ def _correction_note(verdict: dict, earlier: list[dict]) -> str | None:
     return f"Corrected on {verdict['published_at'][:10]}: {reason}.{was}"
 
 
+def review_rating(verdict: dict, config: ExportConfig) -> dict:
+    """The verdict as a schema.org Rating: its words, and its value on the scale. A rating that is
+    no point on the scale (Unverifiable, say) is given in words only, as schema.org and Google's
+    fact-check markup allow, so no reader takes "we could not tell" for the worst rating."""
+    words = {"alternateName": verdict["rating_label"], "name": verdict["rating_label"]}
+    rating = config.scale.find(verdict["rating"])
+    if rating is not None and not rating.numeric:
+        return {"@type": "Rating", **words}
+    return {
+        "@type": "Rating",
+        "ratingValue": verdict["rating_value"],
+        "bestRating": config.scale.best_rating,
+        "worstRating": config.scale.worst_rating,
+        **words,
+    }
+
+
 def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig) -> dict:
     """The ClaimReview of a claim's published verdict (`article` is the one it appears in);
     refuses when it would lack a rating or a URL, which every consumer of ClaimReview requires."""
@@ -82,14 +99,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
             "author": _compact(
                 {"@type": "Organization", "name": config.org_name, "url": config.publisher_url}
             ),
-            "reviewRating": {
-                "@type": "Rating",
-                "ratingValue": verdict["rating_value"],
-                "bestRating": config.scale.best_rating,
-                "worstRating": config.scale.worst_rating,
-                "alternateName": verdict["rating_label"],
-                "name": verdict["rating_label"],
-            },
+            "reviewRating": review_rating(verdict, config),
             "itemReviewed": _compact(
                 {
                     "@type": "Claim",

@@ -5,10 +5,10 @@ import sqlite3
 from typing import cast
 
 from factcheck.db import Database
-from factcheck.store import audit, bulk_records, snapshots
+from factcheck.store import audit, bulk_records, export_reads
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import query
-from factcheck.store.rows import ClaimRow, ReviewedEvidence, ReviewRecord, VerdictView
+from factcheck.store.rows import ClaimRow, ReviewRecord, VerdictView
 from factcheck.store.users import users_by_id
 
 CLAIM_COLUMNS = (
@@ -201,14 +201,13 @@ def _verdict_view(row: dict, users: dict) -> VerdictView:
 
 @query
 def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord]:
-    """For each claim id: its current and earlier verdicts, live evidence and people, in a few
-    queries however many claims are asked for."""
+    """For each claim id: its current, published and earlier verdicts, in a few queries however
+    many claims are asked for."""
     records: dict[int, ReviewRecord] = {
         claim_id: {
             "verdict": None,
             "published_verdict": None,
             "earlier_verdicts": [],
-            "evidence": [],
         }
         for claim_id in claim_ids
     }
@@ -218,19 +217,6 @@ def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord
     verdict_rows = list(
         db.query(
             "SELECT v.* FROM verdicts v JOIN json_each(?) w ON w.value = v.claim_id ORDER BY v.id",
-            [wanted],
-        )
-    )
-    evidence_rows = list(
-        db.query(
-            "SELECT e.id, e.claim_id, e.url, e.title, e.publisher, e.stance, e.quote, e.note,"
-            " e.added_at, u.username AS added_by, s.kind AS copy_kind,"
-            " s.status AS copy_status, q.status AS quote_status, q.passage AS quote_passage"
-            " FROM evidence e"
-            " JOIN json_each(?) w ON w.value = e.claim_id JOIN users u ON u.id = e.added_by"
-            f" LEFT JOIN evidence_snapshots s ON s.id = {snapshots.LATEST}"
-            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
-            " WHERE e.removed_at IS NULL ORDER BY e.id",
             [wanted],
         )
     )
@@ -246,8 +232,6 @@ def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord
             record["published_verdict"] = view
         else:
             record["earlier_verdicts"].append(view)
-    for row in evidence_rows:
-        records[row["claim_id"]]["evidence"].append(cast(ReviewedEvidence, row))
     for record in records.values():
         if record["verdict"] is None:
             record["verdict"] = record["published_verdict"]
@@ -273,19 +257,15 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
 
 
 @query
-def claims_with_reviews(
-    db: Database, claims: list[ClaimRow], records: dict[int, ReviewRecord] | None = None
-) -> list[dict]:
-    """Claims as people and programs read them: each with its verdict, rationale, evidence and the
-    people who reviewed it. `records` is their `review_records` when the caller has read them."""
-    if records is None:
-        records = review_records(db, [claim["id"] for claim in claims])
+def claims_with_reviews(db: Database, claims: list[ClaimRow]) -> list[dict]:
+    """Claims as people and programs read them: each with its assignee, every verdict and its
+    live evidence, their fields named as the JSON export names them (see
+    `export_reads.verdicts_and_evidence`)."""
+    parts = export_reads.verdicts_and_evidence(db, [claim["id"] for claim in claims])
     assignees = users_by_id(db, [claim.get("assignee_id") for claim in claims])
     views = []
     for claim in claims:
-        record = records[claim["id"]]
-        verdict = record["verdict"]
-        published = record["published_verdict"]
+        part = parts[claim["id"]]
         views.append(
             {
                 "id": claim["id"],
@@ -302,18 +282,11 @@ def claims_with_reviews(
                 "reasons": claim["reasons"],
                 "status": claim["status"],
                 "version": claim["version"],
-                "verdict": verdict["rating_label"] if verdict else None,
-                "verdict_state": verdict["state"] if verdict else None,
-                "rationale": verdict["rationale"] if verdict else None,
-                "published_verdict": published,
-                "earlier_verdicts": record["earlier_verdicts"],
+                "updated_at": claim["updated_at"],
                 "corrected_at": claim["corrected_at"],
-                "evidence": record["evidence"],
-                "reviewers": {
-                    "assignee": assignees.get(claim.get("assignee_id"), {}).get("username"),
-                    "author": verdict["author"] if verdict else None,
-                    "approver": published["approved_by"] if published else None,
-                },
+                "assignee": assignees.get(claim.get("assignee_id"), {}).get("username"),
+                "verdicts": part["verdicts"],
+                "evidence": [item for item in part["evidence"] if not item["removed_at"]],
             }
         )
     return views

@@ -251,6 +251,25 @@ def snapshot(db: Database) -> Iterator[None]:
 
 
 @query
+def verdicts_and_evidence(db: Database, claim_ids: list[int]) -> dict[int, dict]:
+    """For each claim id: its "verdicts" and "evidence" (removed too) exactly as the JSON export
+    records them, so every JSON that shows a claim's verdicts and sources names their fields the
+    same way."""
+    parts: dict[int, dict] = {claim_id: {"verdicts": [], "evidence": []} for claim_id in claim_ids}
+    rows = db.execute(
+        f"SELECT c.id, {_VERDICTS}, {_EVIDENCE} FROM claims c"
+        " WHERE c.id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(claim_ids))],
+    )
+    for claim_id, verdicts_json, evidence_json in rows:
+        parts[claim_id] = {
+            "verdicts": json.loads(verdicts_json),
+            "evidence": json.loads(evidence_json),
+        }
+    return parts
+
+
+@query
 def claim_record_batches(
     db: Database, *, published_only: bool = False, **filters: object
 ) -> Iterator[list[str]]:

@@ -124,25 +124,6 @@ class EvidenceItem(EvidenceRow):
     archive_queued: NotRequired[str | None]
 
 
-class ReviewedEvidence(TypedDict):
-    """A live evidence item as `claim_reads.review_records` reads it for reviews and exports."""
-
-    id: int
-    claim_id: int
-    url: str
-    title: str | None
-    publisher: str | None
-    stance: str
-    quote: str | None
-    note: str | None
-    added_at: str
-    added_by: str
-    copy_kind: str | None
-    copy_status: str | None
-    quote_status: str | None
-    quote_passage: str | None
-
-
 class ReviewRecord(TypedDict):
     """What `claim_reads.review_records` gathers for one claim. `verdict` is the one being worked
     on, else the published one."""
@@ -150,7 +131,6 @@ class ReviewRecord(TypedDict):
     verdict: VerdictView | None
     published_verdict: VerdictView | None
     earlier_verdicts: list[VerdictView]
-    evidence: list[ReviewedEvidence]
 
 
 class ArticleRow(TypedDict):

@@ -65,9 +65,8 @@ def reviewed(db: Database, selected: ClaimRow | None) -> dict | None:
     `work`: what the working panel needs for the signed-in person (see `workspace`)."""
     if selected is None:
         return None
-    records = claim_reads.review_records(db, [selected["id"]])
-    review = claim_reads.claims_with_reviews(db, [selected], records)[0]
-    return {**review, "work": workspace(db, selected, current_actor(), records[selected["id"]])}
+    review = claim_reads.claims_with_reviews(db, [selected])[0]
+    return {**review, "work": workspace(db, selected, current_actor())}
 
 
 def approval_channels(history: list[dict]) -> dict[int, str]:
