@@ -3,6 +3,7 @@ sentences, one-line paragraphs, the verb search of attribution and the count tes
 
 import re
 
+import pytest
 import sentencex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -145,9 +146,54 @@ def test_score_tokens_are_the_words_the_pattern_finds(text):
     assert unit_words.score_tokens(lower) == expected
 
 
-@given(word_texts)
-def test_lower_runs_are_the_runs_of_lower_case_letters(text):
-    assert unit_words.lower_runs(text) == [run.encode() for run in re.findall("[a-z]+", text)]
+def _values_of(words: list[bytes], values: dict[bytes, int]) -> int:
+    found = 0
+    for word in words:
+        found |= values.get(word, 0)
+    return found
+
+
+@given(word_texts | verb_texts)
+@example("Said unsaid SAYS tells, acknowledged acknowledgedx")
+def test_the_verbs_by_their_numbers_are_the_runs_of_lower_case_letters_that_are_verbs(text):
+    runs = [run.encode() for run in re.findall("[a-z]+", text)]
+    verbs = {word.encode(): value for word, value in attribution._VERB_CODES_BY_WORD.items()}
+    assert unit_words.lower_run_values(text, attribution._VERB_CODES) == _values_of(runs, verbs)
+
+
+long_word_texts = st.lists(
+    st.sampled_from(
+        ["unprecedented", "Manufacturing", "INVESTIGATIONS", "won't", "WE'RE", "most%", "the"]
+        + ["12", "x2", "a1b", "Than", "1,000", "'", "%", "abcdefghijklm", "abcdefghijkl"]
+    )
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=4),
+    max_size=12,
+).map(" ".join)
+
+
+@given(word_texts | long_word_texts)
+@example("The 2 Mayors")
+@example("x A")
+@example("Said The 50% Homes unprecedented MANUFACTURING won't")
+def test_the_scan_of_an_ascii_text_reads_what_its_words_and_marks_say(text):
+    if not text.isascii():
+        return
+    tokens = unit_words.ascii_score_tokens(text.encode(), text.lower())
+    digit = re.search(r"\d", text, re.ASCII)
+    assert unit_words.ascii_scan(
+        text, checkworthiness._TOKEN_CODES, checkworthiness._LONG_TOKEN_BITS
+    ) == (
+        _values_of(tokens, checkworthiness._TOKEN_BITS),
+        len(tokens),
+        digit.start() if digit else -1,
+        re.search(" [A-Z]", text) is not None,
+    )
+
+
+def test_word_codes_refuse_words_they_cannot_number():
+    for word in ("abcdefghijklm", "naïve", "x2", "Said"):
+        with pytest.raises(ValueError):
+            unit_words.word_codes({word: 1})
 
 
 @given(word_texts)
@@ -196,18 +242,6 @@ paragraph_texts = st.lists(
 @example(" \n \n\nText\n  \n")
 def test_paragraphs_cut_from_the_split_are_those_between_the_breaks(body):
     assert splitting._paragraphs(body) == _paragraphs_by_finding_breaks(body)
-
-
-@given(word_texts)
-@example("The 2 Mayors")
-@example("x A")
-def test_the_byte_marks_find_the_first_digit_and_a_capital_after_a_space(text):
-    if not text.isascii():
-        return
-    marks = text.encode().translate(checkworthiness._MARKS)
-    digit = re.search(r"\d", text, re.ASCII)
-    assert marks.find(b"0") == (digit.start() if digit else -1)
-    assert (marks.find(b" A") != -1) == (re.search(" [A-Z]", text) is not None)
 
 
 @given(word_texts)

@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Final
 
 from factcheck.text import reason_words
-from factcheck.text.unit_words import ascii_score_tokens, key, score_tokens
+from factcheck.text.unit_words import (
+    CODED_LETTERS,
+    ascii_scan,
+    ascii_score_tokens,
+    key,
+    score_tokens,
+    word_codes,
+)
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -122,17 +129,6 @@ _PROPER_NAME: Final = re.compile(
 )
 
 
-def _mark(byte: int) -> int:
-    """What a byte becomes in _MARKS: a digit 0, a capital A, a space itself, anything else a
-    dot (bytes of 128 and above, which ASCII text never holds, included)."""
-    if 0x30 <= byte <= 0x39:
-        return ord("0")
-    if 0x41 <= byte <= 0x5A:
-        return ord("A")
-    return byte if byte == 0x20 else ord(".")
-
-
-_MARKS: Final = bytes(map(_mark, range(256)))
 _ASCII_YEAR: Final = re.compile(_YEAR.pattern, re.ASCII)
 _ASCII_PROPER_NAME: Final = re.compile(_PROPER_NAME.pattern, re.ASCII)
 _QUESTION_END: Final = re.compile(r"\?[\"'”’)\]\s]*$")
@@ -228,6 +224,18 @@ def _token_bits() -> dict[bytes, int]:
 
 _TOKEN_BITS: Final = _token_bits()
 _TOKEN_WORDS: Final = frozenset(_TOKEN_BITS)
+# The same for ascii_scan: the words an ASCII text can hold (’ is never there) by their numbers,
+# and the few too long for a number.
+_TOKEN_CODES: Final = word_codes(
+    {
+        word.decode(): bits
+        for word, bits in _TOKEN_BITS.items()
+        if word.isascii() and b"\x01" not in word and len(word) <= CODED_LETTERS
+    }
+)
+_LONG_TOKEN_BITS: Final = {
+    word: bits for word, bits in _TOKEN_BITS.items() if len(word) > CODED_LETTERS
+}
 
 
 def score(
@@ -282,29 +290,31 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     when the caller has it already."""
     lower = lower or text.lower()
     # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
-    # The text's bytes serve twice: their translation into marks shows where the digits are and
-    # whether a capital follows a space, which no name can go without (cheaper than a search for
-    # either), and they give the words.
+    # One walk over an ASCII text (ascii_scan) gives what its word lists say, how many words it
+    # has, where the first digit is and whether a capital follows a space, which no name can go
+    # without; the words themselves are cut out only for the few tests that read them in order.
     ascii = text.isascii()
+    tokens: list[bytes] | None = None
     if ascii:
-        data = text.encode()
-        tokens = ascii_score_tokens(data, lower)
-        marks = data.translate(_MARKS)
-        digit = marks.find(b"0")
-        named = marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
+        flags, count, digit, capital_after_space = ascii_scan(text, _TOKEN_CODES, _LONG_TOKEN_BITS)
+        named = capital_after_space and _ASCII_PROPER_NAME.search(text) is not None
     else:
         tokens = score_tokens(lower)
         found_digit = _DIGIT.search(text)
         digit = -1 if found_digit is None else found_digit.start()
         named = _PROPER_NAME.search(text) is not None
-    # The words of the sentence that any word list knows: the only ones the tests below ask for.
-    known = _TOKEN_WORDS.intersection(tokens)
-    flags = 0
-    for word in known:
-        flags |= _TOKEN_BITS[word]
+        # The words of the sentence that any word list knows: all the tests below ask for.
+        flags = 0
+        for word in _TOKEN_WORDS.intersection(tokens):
+            flags |= _TOKEN_BITS[word]
+        count = len(tokens)
     found = flags & _REASON_MASK
     if digit != -1 or flags & _NUMBER_WORD:
-        counts = flags & _COUNT_WORD and _is_count(tokens, known)
+        if flags & _COUNT_WORD:
+            tokens = _read_tokens(tokens, text, lower)
+            counts = _is_count(tokens, _TOKEN_WORDS.intersection(tokens))
+        else:
+            counts = False
         if counts:
             found |= _CASUALTY
         if counts or digit != -1 or flags & (_MAGNITUDE | _MULTIPLE):
@@ -321,7 +331,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _PERCENTAGE
     if "iest" in lower and _IEST.search(lower):
         found |= _SUPERLATIVE
-    if flags & _THAN and _compares(tokens):
+    if flags & _THAN and _compares(_read_tokens(tokens, text, lower)):
         found |= _COMPARISON
     if (" to " in lower or " result" in lower) and _causal_phrase(lower):
         found |= _CAUSAL
@@ -329,7 +339,6 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _ATTRIBUTED
     if named:
         found |= _NAMED
-    count = len(tokens)
     if section == "headline":
         found |= _HEADLINE
     elif (
@@ -348,7 +357,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _QUESTION
     if "i think" in lower:
         found |= _OPINION
-    if flags & _FIRST_PERSON_WORD and _first_person_view(tokens):
+    if flags & _FIRST_PERSON_WORD and _first_person_view(_read_tokens(tokens, text, lower)):
         found |= _FIRST_PERSON_VIEW
     if "going to" in lower:
         found |= _PREDICTION
@@ -361,6 +370,12 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     if count < SHORT_WORDS:
         found |= _SHORT
     return found
+
+
+def _read_tokens(tokens: list[bytes] | None, text: str, lower: str) -> list[bytes]:
+    """The score's words of an English text: tokens when already read, else those of an ASCII
+    text (the only kind _reason_bits leaves them unread for)."""
+    return tokens if tokens is not None else ascii_score_tokens(text.encode(), lower)
 
 
 def _neutral_bits(text: str, attribution: str | None, section: str, language: str) -> int:
