@@ -263,3 +263,24 @@ def test_the_words_of_an_ascii_text_from_its_bytes_are_its_score_tokens(text):
     if text.isascii():
         lower = text.lower()
         assert unit_words.ascii_score_tokens(text.encode(), lower) == unit_words.score_tokens(lower)
+
+
+call_texts = st.lists(
+    st.sampled_from(
+        ["follow us on", "Follow", "join our", "like us for", "contact her on twitter"]
+        + ["reach them at @", "may be reached at a@", "can be contacted at x@", "subscribe now"]
+        + ["click here", "tap here", "join the x channel", "us", "\n", "\t", "x", "2", "_", "é"]
+    )
+    | st.text(max_size=4),
+    max_size=8,
+).map(" ".join)
+
+
+@given(call_texts)
+@example("Tap here")
+@example("You can be reached at me@example.org")
+def test_a_call_to_action_holds_one_of_its_verbs_as_a_run_of_letters(text):
+    # _is_call_to_action skips the substring tests and the pattern when the walk finds none.
+    lower = text.lower()
+    if boilerplate._CALL_TO_ACTION_ANYWHERE.search(lower):
+        assert unit_words.lower_run_values(lower, boilerplate._CALL_TO_ACTION_VERBS)
