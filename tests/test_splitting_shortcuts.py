@@ -171,22 +171,51 @@ long_word_texts = st.lists(
 ).map(" ".join)
 
 
-@given(word_texts | long_word_texts)
+ASCII_YEAR = re.compile(checkworthiness._YEAR.pattern, re.ASCII)
+order_texts = st.lists(
+    st.sampled_from(
+        ["1799", "1800", "2099", "2100", "x1999", "1999_", "I", "we", "We'd", "i'll", "they"]
+        + ["think", "want", "than", "more", "bigger", "r", "er", "her", "bar", "per", "percent"]
+        + ["killed", "people", "two", "23", "40%", ",", "."]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=500)
+@given(word_texts | long_word_texts | count_tokens.map(" ".join) | order_texts)
 @example("The 2 Mayors")
 @example("x A")
 @example("Said The 50% Homes unprecedented MANUFACTURING won't")
-def test_the_scan_of_an_ascii_text_reads_what_its_words_and_marks_say(text):
+@example("In 1999, 2019x _2000 '1850 20190 more than I'll We THINK bigger%than")
+@example("killed at least 23 people")
+@example("23 of the at people")
+@example("they think r than bar than 2099 2100")
+def test_the_scan_of_an_ascii_text_reads_what_the_words_and_patterns_read(text):
     if not text.isascii():
         return
-    tokens = unit_words.ascii_score_tokens(text.encode(), text.lower())
+    tokens = unit_words.score_tokens(text.lower())
+    words = checkworthiness._TOKEN_WORDS.intersection(tokens)
     digit = re.search(r"\d", text, re.ASCII)
-    assert unit_words.ascii_scan(
-        text, checkworthiness._TOKEN_CODES, checkworthiness._LONG_TOKEN_BITS
-    ) == (
+    marks = 0
+    if re.search(" [A-Z]", text):
+        marks |= unit_words.CAPITAL_AFTER_SPACE
+    if ASCII_YEAR.search(text):
+        marks |= unit_words.YEAR
+    if checkworthiness._is_count(tokens, words):
+        marks |= unit_words.COUNT
+    if checkworthiness._compares(tokens):
+        marks |= unit_words.COMPARISON
+    if checkworthiness._first_person_view(tokens):
+        marks |= unit_words.FIRST_PERSON_VIEW
+    values, count, first_digit, scan_marks = unit_words.ascii_scan(
+        text, checkworthiness._SCAN_CODES, checkworthiness._LONG_SCAN_VALUES
+    )
+    assert (values & ((1 << 40) - 1), count, first_digit, scan_marks) == (
         _values_of(tokens, checkworthiness._TOKEN_BITS),
         len(tokens),
         digit.start() if digit else -1,
-        re.search(" [A-Z]", text) is not None,
+        marks,
     )
 
 
@@ -254,15 +283,6 @@ def test_the_greeting_pattern_is_skipped_only_where_it_cannot_match(text):
     lower = text.lower()
     if not (lower[:3] in checkworthiness._COURTESY_STARTS or not lower[:1].isalnum()):
         assert checkworthiness._COURTESY.match(lower) is None
-
-
-@given(word_texts)
-@example("Said The 50 Homes")
-@example("Zoe ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-def test_the_words_of_an_ascii_text_from_its_bytes_are_its_score_tokens(text):
-    if text.isascii():
-        lower = text.lower()
-        assert unit_words.ascii_score_tokens(text.encode(), lower) == unit_words.score_tokens(lower)
 
 
 call_texts = st.lists(

@@ -7,15 +7,8 @@ import re
 from pathlib import Path
 from typing import Final
 
-from factcheck.text import reason_words
-from factcheck.text.unit_words import (
-    CODED_LETTERS,
-    ascii_scan,
-    ascii_score_tokens,
-    key,
-    score_tokens,
-    word_codes,
-)
+from factcheck.text import reason_words, unit_words
+from factcheck.text.unit_words import CODED_LETTERS, ascii_scan, key, score_tokens, word_codes
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -129,7 +122,6 @@ _PROPER_NAME: Final = re.compile(
 )
 
 
-_ASCII_YEAR: Final = re.compile(_YEAR.pattern, re.ASCII)
 _ASCII_PROPER_NAME: Final = re.compile(_PROPER_NAME.pattern, re.ASCII)
 _QUESTION_END: Final = re.compile(r"\?[\"'”’)\]\s]*$")
 _SENTENCE_END: Final = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
@@ -223,17 +215,40 @@ def _token_bits() -> dict[bytes, int]:
 
 _TOKEN_BITS: Final = _token_bits()
 _TOKEN_WORDS: Final = frozenset(_TOKEN_BITS)
+
+
+def _scan_values() -> dict[bytes, int]:
+    """The words ascii_scan looks up: each with its bits as _TOKEN_BITS gives them and the parts
+    it plays in the scan's tests of words in order."""
+    values = dict(_TOKEN_BITS)
+    for part, words in (
+        (unit_words.NUMBER_WORD, _NUMBER_WORDS),
+        (unit_words.COUNTED, _COUNTED),
+        (unit_words.CASUALTY_VERB, _CASUALTY_VERBS),
+        (unit_words.SHARE_WORD, {b"percent", b"per"}),
+        (unit_words.COMPARATIVE, _COMPARATIVES),
+        (unit_words.THAN, {b"than"}),
+        (unit_words.FIRST_PERSON, _FIRST_PERSON),
+        (unit_words.OWN_VIEW, {word for word in _FIRST_PERSON if word.endswith((b"ll", b"d"))}),
+        (unit_words.FEELING_VERB, _FEELING_VERBS),
+    ):
+        for word in words:
+            values[word] = values.get(word, 0) | part
+    return values
+
+
 # The same for ascii_scan: the words an ASCII text can hold (’ is never there) by their numbers,
 # and the few too long for a number.
-_TOKEN_CODES: Final = word_codes(
+_SCAN_VALUES: Final = _scan_values()
+_SCAN_CODES: Final = word_codes(
     {
-        word.decode(): bits
-        for word, bits in _TOKEN_BITS.items()
+        word.decode(): value
+        for word, value in _SCAN_VALUES.items()
         if word.isascii() and b"\x01" not in word and len(word) <= CODED_LETTERS
     }
 )
-_LONG_TOKEN_BITS: Final = {
-    word: bits for word, bits in _TOKEN_BITS.items() if len(word) > CODED_LETTERS
+_LONG_SCAN_VALUES: Final = {
+    word: value for word, value in _SCAN_VALUES.items() if len(word) > CODED_LETTERS
 }
 
 
@@ -290,30 +305,44 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     lower = lower or text.lower()
     # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
     # One walk over an ASCII text (ascii_scan) gives what its word lists say, how many words it
-    # has, where the first digit is and whether a capital follows a space, which no name can go
-    # without; the words themselves are cut out only for the few tests that read them in order.
+    # has, where the first digit is, whether a capital follows a space (which no name can go
+    # without), and the year, count, comparison and first-person tests, without cutting out the
+    # words or running a pattern.
     ascii = text.isascii()
-    tokens: list[bytes] | None = None
     if ascii:
-        flags, count, digit, capital_after_space = ascii_scan(text, _TOKEN_CODES, _LONG_TOKEN_BITS)
-        named = capital_after_space and _ASCII_PROPER_NAME.search(text) is not None
+        flags, count, digit, marks = ascii_scan(text, _SCAN_CODES, _LONG_SCAN_VALUES)
+        named = (
+            marks & unit_words.CAPITAL_AFTER_SPACE != 0
+            and _ASCII_PROPER_NAME.search(text) is not None
+        )
     else:
         tokens = score_tokens(lower)
+        # The words of the sentence that any word list knows: all the tests below ask for.
+        known = _TOKEN_WORDS.intersection(tokens)
+        flags = 0
+        for word in known:
+            flags |= _TOKEN_BITS[word]
+        count = len(tokens)
         found_digit = _DIGIT.search(text)
         digit = -1 if found_digit is None else found_digit.start()
         named = _PROPER_NAME.search(text) is not None
-        # The words of the sentence that any word list knows: all the tests below ask for.
-        flags = 0
-        for word in _TOKEN_WORDS.intersection(tokens):
-            flags |= _TOKEN_BITS[word]
-        count = len(tokens)
+        # What ascii_scan finds besides the words, each asked only where it can be there.
+        marks = 0
+        if (
+            (digit != -1 or flags & _NUMBER_WORD)
+            and flags & _COUNT_WORD
+            and _is_count(tokens, known)
+        ):
+            marks |= unit_words.COUNT
+        if digit != -1 and _YEAR.search(text, digit):
+            marks |= unit_words.YEAR
+        if flags & _THAN and _compares(tokens):
+            marks |= unit_words.COMPARISON
+        if flags & _FIRST_PERSON_WORD and _first_person_view(tokens):
+            marks |= unit_words.FIRST_PERSON_VIEW
     found = flags & _REASON_MASK
     if digit != -1 or flags & _NUMBER_WORD:
-        if flags & _COUNT_WORD:
-            tokens = _read_tokens(tokens, text, lower)
-            counts = _is_count(tokens, _TOKEN_WORDS.intersection(tokens))
-        else:
-            counts = False
+        counts = marks & unit_words.COUNT
         if counts:
             found |= _CASUALTY
         if counts or digit != -1 or flags & (_MAGNITUDE | _MULTIPLE):
@@ -323,14 +352,13 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
             ("$" in text if ascii else _has_currency_sign(text)) and _MONEY_SIGN.search(text)
         ):
             found |= _MONEY
-        # A year starts at a digit, so the search can start at the first one.
-        if digit != -1 and (_ASCII_YEAR if ascii else _YEAR).search(text, digit):
+        if marks & unit_words.YEAR:
             found |= _DATE
     if "%" in text or "per cent" in lower:
         found |= _PERCENTAGE
     if "iest" in lower and _IEST.search(lower):
         found |= _SUPERLATIVE
-    if flags & _THAN and _compares(_read_tokens(tokens, text, lower)):
+    if marks & unit_words.COMPARISON:
         found |= _COMPARISON
     if (" to " in lower or " result" in lower) and _causal_phrase(lower):
         found |= _CAUSAL
@@ -356,7 +384,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _QUESTION
     if "i think" in lower:
         found |= _OPINION
-    if flags & _FIRST_PERSON_WORD and _first_person_view(_read_tokens(tokens, text, lower)):
+    if marks & unit_words.FIRST_PERSON_VIEW:
         found |= _FIRST_PERSON_VIEW
     if "going to" in lower:
         found |= _PREDICTION
@@ -369,12 +397,6 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     if count < SHORT_WORDS:
         found |= _SHORT
     return found
-
-
-def _read_tokens(tokens: list[bytes] | None, text: str, lower: str) -> list[bytes]:
-    """The score's words of an English text: tokens when already read, else those of an ASCII
-    text (the only kind _reason_bits leaves them unread for)."""
-    return tokens if tokens is not None else ascii_score_tokens(text.encode(), lower)
 
 
 def _neutral_bits(text: str, attribution: str | None, section: str, language: str) -> int:
