@@ -159,6 +159,9 @@ def test_the_verbs_by_their_numbers_are_the_runs_of_lower_case_letters_that_are_
     runs = [run.encode() for run in re.findall("[a-z]+", text)]
     verbs = {word.encode(): value for word, value in attribution._VERB_CODES_BY_WORD.items()}
     assert unit_words.lower_run_values(text, attribution._VERB_CODES) == _values_of(runs, verbs)
+    # The way plain Python asks, with the runs cut out as bytes.
+    assert unit_words.lower_runs(text) == runs
+    assert attribution._verb_kinds(text) == _values_of(runs, verbs)
 
 
 long_word_texts = st.lists(
@@ -304,3 +307,25 @@ def test_a_call_to_action_holds_one_of_its_verbs_as_a_run_of_letters(text):
     lower = text.lower()
     if boilerplate._CALL_TO_ACTION_ANYWHERE.search(lower):
         assert unit_words.lower_run_values(lower, boilerplate._CALL_TO_ACTION_VERBS)
+
+
+# The steps an ASCII text takes where the modules run as plain Python.
+@given(word_texts)
+@example("The 2 Mayors")
+@example("x A")
+def test_the_byte_marks_find_the_first_digit_and_a_capital_after_a_space(text):
+    if not text.isascii():
+        return
+    marks = text.encode().translate(checkworthiness._MARKS)
+    digit = re.search(r"\d", text, re.ASCII)
+    assert marks.find(b"0") == (digit.start() if digit else -1)
+    assert (marks.find(b" A") != -1) == (re.search(" [A-Z]", text) is not None)
+
+
+@given(word_texts)
+@example("Said The 50 Homes")
+@example("Zoe ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+def test_the_words_of_an_ascii_text_from_its_bytes_are_its_score_tokens(text):
+    if text.isascii():
+        lower = text.lower()
+        assert unit_words.ascii_score_tokens(text.encode(), lower) == unit_words.score_tokens(lower)

@@ -3,7 +3,7 @@
 import re
 from typing import Final
 
-from factcheck.text.unit_words import lower_run_values, word_codes
+from factcheck.text.unit_words import COMPILED, lower_run_values, word_codes
 
 # Patterns are anchored to the whole unit, or to its start or end, and most need a separator
 # such as ":" or "|", so that ordinary news sentences ("Read more than 300 pages", "The photo was
@@ -47,7 +47,7 @@ _CALL_TO_ACTION_ANYWHERE: Final = re.compile(
 _CALL_TO_ACTION_MAX_LENGTH: Final = 200
 # Each alternative of _CALL_TO_ACTION_ANYWHERE holds one of these verbs as a whole run of the
 # letters a to z (between \b and a space): one walk over a unit that finds none of them settles
-# it without the substring tests and the pattern.
+# it without the substring tests and the pattern (compiled; in plain Python the walk costs more).
 _CALL_TO_ACTION_VERBS: Final = word_codes(
     dict.fromkeys("follow join like contact reach reached contacted subscribe click tap".split(), 1)
 )
@@ -165,7 +165,7 @@ def _call_to_action_start(text: str, lower: str) -> str | None:
 def _is_call_to_action(lower: str) -> bool:
     return (
         len(lower) <= _CALL_TO_ACTION_MAX_LENGTH
-        and lower_run_values(lower, _CALL_TO_ACTION_VERBS) != 0
+        and (not COMPILED or lower_run_values(lower, _CALL_TO_ACTION_VERBS) != 0)
         and (
             " us" in lower
             or "our " in lower

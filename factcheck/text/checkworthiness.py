@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Final
 
 from factcheck.text import reason_words, unit_words
-from factcheck.text.unit_words import CODED_LETTERS, ascii_scan, key, score_tokens, word_codes
+from factcheck.text.unit_words import (
+    CODED_LETTERS,
+    COMPILED,
+    ascii_scan,
+    ascii_score_tokens,
+    key,
+    score_tokens,
+    word_codes,
+)
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -122,6 +130,18 @@ _PROPER_NAME: Final = re.compile(
 )
 
 
+def _mark(byte: int) -> int:
+    """What a byte becomes in _MARKS: a digit 0, a capital A, a space itself, anything else a
+    dot (bytes of 128 and above, which ASCII text never holds, included)."""
+    if 0x30 <= byte <= 0x39:
+        return ord("0")
+    if 0x41 <= byte <= 0x5A:
+        return ord("A")
+    return byte if byte == 0x20 else ord(".")
+
+
+_MARKS: Final = bytes(map(_mark, range(256)))
+_ASCII_YEAR: Final = re.compile(_YEAR.pattern, re.ASCII)
 _ASCII_PROPER_NAME: Final = re.compile(_PROPER_NAME.pattern, re.ASCII)
 _QUESTION_END: Final = re.compile(r"\?[\"'”’)\]\s]*$")
 _SENTENCE_END: Final = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
@@ -307,25 +327,35 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     # One walk over an ASCII text (ascii_scan) gives what its word lists say, how many words it
     # has, where the first digit is, whether a capital follows a space (which no name can go
     # without), and the year, count, comparison and first-person tests, without cutting out the
-    # words or running a pattern.
+    # words or running a pattern. Where this module runs as plain Python, an ASCII text takes
+    # the general steps below, which do the work in a few C calls rather than a Python loop.
     ascii = text.isascii()
-    if ascii:
+    if ascii and COMPILED:
         flags, count, digit, marks = ascii_scan(text, _SCAN_CODES, _LONG_SCAN_VALUES)
         named = (
             marks & unit_words.CAPITAL_AFTER_SPACE != 0
             and _ASCII_PROPER_NAME.search(text) is not None
         )
     else:
-        tokens = score_tokens(lower)
+        if ascii:
+            # The text's bytes give the words and, translated into marks, where the first digit
+            # is and whether a capital follows a space.
+            data = text.encode()
+            tokens = ascii_score_tokens(data, lower)
+            digit_marks = data.translate(_MARKS)
+            digit = digit_marks.find(b"0")
+            named = digit_marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
+        else:
+            tokens = score_tokens(lower)
+            found_digit = _DIGIT.search(text)
+            digit = -1 if found_digit is None else found_digit.start()
+            named = _PROPER_NAME.search(text) is not None
         # The words of the sentence that any word list knows: all the tests below ask for.
         known = _TOKEN_WORDS.intersection(tokens)
         flags = 0
         for word in known:
             flags |= _TOKEN_BITS[word]
         count = len(tokens)
-        found_digit = _DIGIT.search(text)
-        digit = -1 if found_digit is None else found_digit.start()
-        named = _PROPER_NAME.search(text) is not None
         # What ascii_scan finds besides the words, each asked only where it can be there.
         marks = 0
         if (
@@ -334,7 +364,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
             and _is_count(tokens, known)
         ):
             marks |= unit_words.COUNT
-        if digit != -1 and _YEAR.search(text, digit):
+        if digit != -1 and (_ASCII_YEAR if ascii else _YEAR).search(text, digit):
             marks |= unit_words.YEAR
         if flags & _THAN and _compares(tokens):
             marks |= unit_words.COMPARISON

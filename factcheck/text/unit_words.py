@@ -3,6 +3,7 @@ regular expression's cost: as bytes, cut with bytes.translate and split, or read
 the text without cutting them out."""
 
 import re
+from types import FunctionType
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 # The score's words: runs of [a-z0-9'’] in the lower-cased text, a number keeping one % after it.
@@ -15,6 +16,12 @@ _SCORE_BYTES: Final = bytes(
     byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'\x01" else 0x20
     for byte in range(256)
 )
+
+# The same for the bytes of an ASCII text before lower-casing: capitals become their letter.
+_FOLDED_SCORE_BYTES: Final = bytes(
+    byte + 0x20 if 0x41 <= byte <= 0x5A else _SCORE_BYTES[byte] for byte in range(256)
+)
+_LOWER_BYTES: Final = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 
 
 def key(word: str) -> bytes:
@@ -35,6 +42,14 @@ def score_tokens(lower: str) -> list[bytes]:
         # "%" belongs to a word only right after it, and only once: the pattern knows that.
         return _SCORE_TOKEN_BYTES.findall(data)
     return data.translate(_SCORE_BYTES).split()
+
+
+def ascii_score_tokens(data: bytes, lower: str) -> list[bytes]:
+    """score_tokens(lower) for an ASCII text given as its bytes (data) and its lower case: the
+    translation lowers the capitals, so the lower case needs no encoding of its own."""
+    if _APOSTROPHE in lower or "%" in lower:
+        return score_tokens(lower)
+    return data.translate(_FOLDED_SCORE_BYTES).split()
 
 
 # Word look-ups without making the words: a scan walks the text once and gives each run of letters
@@ -60,6 +75,17 @@ def word_code(word: str) -> int:
     for char in word:
         code = (code << 5) | (27 if char == "'" else ord(char) - 96)
     return code
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones): the walks below
+# pay only then. Run as plain Python, where every character would go through the interpreter,
+# the callers cut the words out with bytes operations instead (lower_runs, score_tokens).
+COMPILED: Final = not isinstance(word_code, FunctionType)
+
+
+def lower_runs(text: str) -> list[bytes]:
+    """The runs of the letters a to z in text (case kept: "Said" gives b"aid"), as bytes."""
+    return text.encode("utf-8", "surrogatepass").translate(_LOWER_BYTES).split()
 
 
 class WordCodes(NamedTuple):
