@@ -155,6 +155,7 @@ def _values_of(words: list[bytes], values: dict[bytes, int]) -> int:
 
 @given(word_texts | verb_texts)
 @example("Said unsaid SAYS tells, acknowledged acknowledgedx")
+@example("zsaid warnsz")
 def test_the_verbs_by_their_numbers_are_the_runs_of_lower_case_letters_that_are_verbs(text):
     runs = [run.encode() for run in re.findall("[a-z]+", text)]
     verbs = {word.encode(): value for word, value in attribution._VERB_CODES_BY_WORD.items()}
