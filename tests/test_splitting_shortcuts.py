@@ -3,6 +3,7 @@ sentences, one-line paragraphs, the verb search of attribution and the count tes
 
 import re
 
+import pytest
 import sentencex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -145,9 +146,87 @@ def test_score_tokens_are_the_words_the_pattern_finds(text):
     assert unit_words.score_tokens(lower) == expected
 
 
-@given(word_texts)
-def test_lower_runs_are_the_runs_of_lower_case_letters(text):
-    assert unit_words.lower_runs(text) == [run.encode() for run in re.findall("[a-z]+", text)]
+def _values_of(words: list[bytes], values: dict[bytes, int]) -> int:
+    found = 0
+    for word in words:
+        found |= values.get(word, 0)
+    return found
+
+
+@given(word_texts | verb_texts)
+@example("Said unsaid SAYS tells, acknowledged acknowledgedx")
+@example("zsaid warnsz")
+def test_the_verbs_by_their_numbers_are_the_runs_of_lower_case_letters_that_are_verbs(text):
+    runs = [run.encode() for run in re.findall("[a-z]+", text)]
+    verbs = {word.encode(): value for word, value in attribution._VERB_CODES_BY_WORD.items()}
+    assert unit_words.lower_run_values(text, attribution._VERB_CODES) == _values_of(runs, verbs)
+    # The way plain Python asks, with the runs cut out as bytes.
+    assert unit_words.lower_runs(text) == runs
+    assert attribution._verb_kinds(text) == _values_of(runs, verbs)
+
+
+long_word_texts = st.lists(
+    st.sampled_from(
+        ["unprecedented", "Manufacturing", "INVESTIGATIONS", "won't", "WE'RE", "most%", "the"]
+        + ["12", "x2", "a1b", "Than", "1,000", "'", "%", "abcdefghijklm", "abcdefghijkl"]
+    )
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=4),
+    max_size=12,
+).map(" ".join)
+
+
+ASCII_YEAR = re.compile(checkworthiness._YEAR.pattern, re.ASCII)
+order_texts = st.lists(
+    st.sampled_from(
+        ["1799", "1800", "2099", "2100", "x1999", "1999_", "I", "we", "We'd", "i'll", "they"]
+        + ["think", "want", "than", "more", "bigger", "r", "er", "her", "bar", "per", "percent"]
+        + ["killed", "people", "two", "23", "40%", ",", "."]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=500)
+@given(word_texts | long_word_texts | count_tokens.map(" ".join) | order_texts)
+@example("The 2 Mayors")
+@example("x A")
+@example("Said The 50% Homes unprecedented MANUFACTURING won't")
+@example("In 1999, 2019x _2000 '1850 20190 more than I'll We THINK bigger%than")
+@example("killed at least 23 people")
+@example("23 of the at people")
+@example("they think r than bar than 2099 2100")
+def test_the_scan_of_an_ascii_text_reads_what_the_words_and_patterns_read(text):
+    if not text.isascii():
+        return
+    tokens = unit_words.score_tokens(text.lower())
+    words = checkworthiness._TOKEN_WORDS.intersection(tokens)
+    digit = re.search(r"\d", text, re.ASCII)
+    marks = 0
+    if re.search(" [A-Z]", text):
+        marks |= unit_words.CAPITAL_AFTER_SPACE
+    if ASCII_YEAR.search(text):
+        marks |= unit_words.YEAR
+    if checkworthiness._is_count(tokens, words):
+        marks |= unit_words.COUNT
+    if checkworthiness._compares(tokens):
+        marks |= unit_words.COMPARISON
+    if checkworthiness._first_person_view(tokens):
+        marks |= unit_words.FIRST_PERSON_VIEW
+    values, count, first_digit, scan_marks = unit_words.ascii_scan(
+        text, checkworthiness._SCAN_CODES, checkworthiness._LONG_SCAN_VALUES
+    )
+    assert (values & ((1 << 40) - 1), count, first_digit, scan_marks) == (
+        _values_of(tokens, checkworthiness._TOKEN_BITS),
+        len(tokens),
+        digit.start() if digit else -1,
+        marks,
+    )
+
+
+def test_word_codes_refuse_words_they_cannot_number():
+    for word in ("abcdefghijklm", "naïve", "x2", "Said"):
+        with pytest.raises(ValueError):
+            unit_words.word_codes({word: 1})
 
 
 @given(word_texts)
@@ -199,18 +278,6 @@ def test_paragraphs_cut_from_the_split_are_those_between_the_breaks(body):
 
 
 @given(word_texts)
-@example("The 2 Mayors")
-@example("x A")
-def test_the_byte_marks_find_the_first_digit_and_a_capital_after_a_space(text):
-    if not text.isascii():
-        return
-    marks = text.encode().translate(checkworthiness._MARKS)
-    digit = re.search(r"\d", text, re.ASCII)
-    assert marks.find(b"0") == (digit.start() if digit else -1)
-    assert (marks.find(b" A") != -1) == (re.search(" [A-Z]", text) is not None)
-
-
-@given(word_texts)
 @example("'thank you all")
 @example("Thanks!")
 @example("_hello")
@@ -220,6 +287,40 @@ def test_the_greeting_pattern_is_skipped_only_where_it_cannot_match(text):
     lower = text.lower()
     if not (lower[:3] in checkworthiness._COURTESY_STARTS or not lower[:1].isalnum()):
         assert checkworthiness._COURTESY.match(lower) is None
+
+
+call_texts = st.lists(
+    st.sampled_from(
+        ["follow us on", "Follow", "join our", "like us for", "contact her on twitter"]
+        + ["reach them at @", "may be reached at a@", "can be contacted at x@", "subscribe now"]
+        + ["click here", "tap here", "join the x channel", "us", "\n", "\t", "x", "2", "_", "é"]
+    )
+    | st.text(max_size=4),
+    max_size=8,
+).map(" ".join)
+
+
+@given(call_texts)
+@example("Tap here")
+@example("You can be reached at me@example.org")
+def test_a_call_to_action_holds_one_of_its_verbs_as_a_run_of_letters(text):
+    # _is_call_to_action skips the substring tests and the pattern when the walk finds none.
+    lower = text.lower()
+    if boilerplate._CALL_TO_ACTION_ANYWHERE.search(lower):
+        assert unit_words.lower_run_values(lower, boilerplate._CALL_TO_ACTION_VERBS)
+
+
+# The steps an ASCII text takes where the modules run as plain Python.
+@given(word_texts)
+@example("The 2 Mayors")
+@example("x A")
+def test_the_byte_marks_find_the_first_digit_and_a_capital_after_a_space(text):
+    if not text.isascii():
+        return
+    marks = text.encode().translate(checkworthiness._MARKS)
+    digit = re.search(r"\d", text, re.ASCII)
+    assert marks.find(b"0") == (digit.start() if digit else -1)
+    assert (marks.find(b" A") != -1) == (re.search(" [A-Z]", text) is not None)
 
 
 @given(word_texts)

@@ -3,7 +3,7 @@
 import re
 from typing import Final
 
-from factcheck.text.unit_words import lower_runs
+from factcheck.text.unit_words import COMPILED, lower_run_values, lower_runs, word_codes
 
 # Verbs that attribute whatever follows them ("said 23 people died").
 _SPEECH_VERBS: Final = (
@@ -20,7 +20,15 @@ _REPORTING_VERBS: Final = (
 # The verbs are matched in lower case only, so runs of lower-case letters are enough.
 _SPEECH_VERB_WORDS: Final = frozenset(re.findall(r"[a-z]+", _SPEECH_VERBS))
 _VERB_WORDS: Final = _SPEECH_VERB_WORDS | frozenset(re.findall(r"[a-z]+", _REPORTING_VERBS))
-# The same as bytes, for the runs of letters lower_runs gives.
+# The same by their numbers, for lower_run_values: every verb gives _A_VERB, a speech verb also
+# _A_SPEECH_VERB.
+_A_VERB: Final = 1
+_A_SPEECH_VERB: Final = 2
+_VERB_CODES_BY_WORD: Final = {
+    word: _A_VERB | (_A_SPEECH_VERB if word in _SPEECH_VERB_WORDS else 0) for word in _VERB_WORDS
+}
+_VERB_CODES: Final = word_codes(_VERB_CODES_BY_WORD)
+# The same as bytes, for the runs of letters lower_runs gives (see _verb_kinds).
 _SPEECH_VERB_BYTES: Final = frozenset(word.encode() for word in _SPEECH_VERB_WORDS)
 _VERB_BYTES: Final = frozenset(word.encode() for word in _VERB_WORDS)
 
@@ -215,6 +223,15 @@ _MARKERS: Final = {
 }
 
 
+def _verb_kinds(text: str) -> int:
+    """lower_run_values(text, _VERB_CODES) from the runs cut out as bytes and a set
+    intersection: the cheaper way when this module runs as plain Python."""
+    verbs = _VERB_BYTES.intersection(lower_runs(text))
+    if not verbs:
+        return 0
+    return _A_VERB | (0 if _SPEECH_VERB_BYTES.isdisjoint(verbs) else _A_SPEECH_VERB)
+
+
 def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
     """Where the attribution phrase is in text (already blanked of quotations), or None."""
     if language != "en":
@@ -225,13 +242,12 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
         match = _ACCORDING_TO.search(text)
         if match:
             return match.span("phrase")
-    # _ANY_VERB finds the runs of lower-case letters that are verbs; these are those verbs.
-    verbs = _VERB_BYTES.intersection(lower_runs(text))
+    # _ANY_VERB finds the runs of lower-case letters that are verbs; these say which kinds.
+    verbs = lower_run_values(text, _VERB_CODES) if COMPILED else _verb_kinds(text)
     if not verbs:
         return None
     has_verb_phrase = (
-        not _SPEECH_VERB_BYTES.isdisjoint(verbs)
-        or _ATTRIBUTING_REPORTING_VERB.search(text) is not None
+        verbs & _A_SPEECH_VERB != 0 or _ATTRIBUTING_REPORTING_VERB.search(text) is not None
     )
     # The clauses, cut at their one-character marks: their lengths give where each starts.
     pieces = _CLAUSE_START.split(text)

@@ -7,8 +7,16 @@ import re
 from pathlib import Path
 from typing import Final
 
-from factcheck.text import reason_words
-from factcheck.text.unit_words import ascii_score_tokens, key, score_tokens
+from factcheck.text import reason_words, unit_words
+from factcheck.text.unit_words import (
+    CODED_LETTERS,
+    COMPILED,
+    ascii_scan,
+    ascii_score_tokens,
+    key,
+    score_tokens,
+    word_codes,
+)
 
 # The reasons, in the order they are shown: rising ones, then lowering ones. Their log-odds
 # weights are learned from labelled debates by benchmarks/train_checkworthiness.py (logistic
@@ -197,16 +205,15 @@ _REASON_MASK: Final = (1 << len(REASONS)) - 1
 # set intersection per sentence answers every "does it contain one of these words" question.
 # With 22 reasons, flags and reasons fit in 30 bits: CPython keeps such an int in one machine
 # digit, and "|" on it is cheaper than on a longer one.
-(
-    _NUMBER_WORD,
-    _MAGNITUDE,
-    _MULTIPLE,
-    _COUNT_WORD,
-    _CURRENCY,
-    _FIRST_PERSON_WORD,
-    _THAN,
-    _FINITE_VERB,
-) = (1 << (len(REASONS) + i) for i in range(8))
+# Each its own Final name, which compiled code reads as a constant, not from the module's dict.
+_NUMBER_WORD: Final = 1 << (len(REASONS) + 0)
+_MAGNITUDE: Final = 1 << (len(REASONS) + 1)
+_MULTIPLE: Final = 1 << (len(REASONS) + 2)
+_COUNT_WORD: Final = 1 << (len(REASONS) + 3)
+_CURRENCY: Final = 1 << (len(REASONS) + 4)
+_FIRST_PERSON_WORD: Final = 1 << (len(REASONS) + 5)
+_THAN: Final = 1 << (len(REASONS) + 6)
+_FINITE_VERB: Final = 1 << (len(REASONS) + 7)
 
 
 def _token_bits() -> dict[bytes, int]:
@@ -228,6 +235,41 @@ def _token_bits() -> dict[bytes, int]:
 
 _TOKEN_BITS: Final = _token_bits()
 _TOKEN_WORDS: Final = frozenset(_TOKEN_BITS)
+
+
+def _scan_values() -> dict[bytes, int]:
+    """The words ascii_scan looks up: each with its bits as _TOKEN_BITS gives them and the parts
+    it plays in the scan's tests of words in order."""
+    values = dict(_TOKEN_BITS)
+    for part, words in (
+        (unit_words.NUMBER_WORD, _NUMBER_WORDS),
+        (unit_words.COUNTED, _COUNTED),
+        (unit_words.CASUALTY_VERB, _CASUALTY_VERBS),
+        (unit_words.SHARE_WORD, {b"percent", b"per"}),
+        (unit_words.COMPARATIVE, _COMPARATIVES),
+        (unit_words.THAN, {b"than"}),
+        (unit_words.FIRST_PERSON, _FIRST_PERSON),
+        (unit_words.OWN_VIEW, {word for word in _FIRST_PERSON if word.endswith((b"ll", b"d"))}),
+        (unit_words.FEELING_VERB, _FEELING_VERBS),
+    ):
+        for word in words:
+            values[word] = values.get(word, 0) | part
+    return values
+
+
+# The same for ascii_scan: the words an ASCII text can hold (’ is never there) by their numbers,
+# and the few too long for a number.
+_SCAN_VALUES: Final = _scan_values()
+_SCAN_CODES: Final = word_codes(
+    {
+        word.decode(): value
+        for word, value in _SCAN_VALUES.items()
+        if word.isascii() and b"\x01" not in word and len(word) <= CODED_LETTERS
+    }
+)
+_LONG_SCAN_VALUES: Final = {
+    word: value for word, value in _SCAN_VALUES.items() if len(word) > CODED_LETTERS
+}
 
 
 def score(
@@ -282,29 +324,55 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
     when the caller has it already."""
     lower = lower or text.lower()
     # On ASCII text the patterns compiled with re.ASCII find the same, without Unicode tables.
-    # The text's bytes serve twice: their translation into marks shows where the digits are and
-    # whether a capital follows a space, which no name can go without (cheaper than a search for
-    # either), and they give the words.
+    # One walk over an ASCII text (ascii_scan) gives what its word lists say, how many words it
+    # has, where the first digit is, whether a capital follows a space (which no name can go
+    # without), and the year, count, comparison and first-person tests, without cutting out the
+    # words or running a pattern. Where this module runs as plain Python, an ASCII text takes
+    # the general steps below, which do the work in a few C calls rather than a Python loop.
     ascii = text.isascii()
-    if ascii:
-        data = text.encode()
-        tokens = ascii_score_tokens(data, lower)
-        marks = data.translate(_MARKS)
-        digit = marks.find(b"0")
-        named = marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
+    if ascii and COMPILED:
+        flags, count, digit, marks = ascii_scan(text, _SCAN_CODES, _LONG_SCAN_VALUES)
+        named = (
+            marks & unit_words.CAPITAL_AFTER_SPACE != 0
+            and _ASCII_PROPER_NAME.search(text) is not None
+        )
     else:
-        tokens = score_tokens(lower)
-        found_digit = _DIGIT.search(text)
-        digit = -1 if found_digit is None else found_digit.start()
-        named = _PROPER_NAME.search(text) is not None
-    # The words of the sentence that any word list knows: the only ones the tests below ask for.
-    known = _TOKEN_WORDS.intersection(tokens)
-    flags = 0
-    for word in known:
-        flags |= _TOKEN_BITS[word]
+        if ascii:
+            # The text's bytes give the words and, translated into marks, where the first digit
+            # is and whether a capital follows a space.
+            data = text.encode()
+            tokens = ascii_score_tokens(data, lower)
+            digit_marks = data.translate(_MARKS)
+            digit = digit_marks.find(b"0")
+            named = digit_marks.find(b" A") != -1 and _ASCII_PROPER_NAME.search(text) is not None
+        else:
+            tokens = score_tokens(lower)
+            found_digit = _DIGIT.search(text)
+            digit = -1 if found_digit is None else found_digit.start()
+            named = _PROPER_NAME.search(text) is not None
+        # The words of the sentence that any word list knows: all the tests below ask for.
+        known = _TOKEN_WORDS.intersection(tokens)
+        flags = 0
+        for word in known:
+            flags |= _TOKEN_BITS[word]
+        count = len(tokens)
+        # What ascii_scan finds besides the words, each asked only where it can be there.
+        marks = 0
+        if (
+            (digit != -1 or flags & _NUMBER_WORD)
+            and flags & _COUNT_WORD
+            and _is_count(tokens, known)
+        ):
+            marks |= unit_words.COUNT
+        if digit != -1 and (_ASCII_YEAR if ascii else _YEAR).search(text, digit):
+            marks |= unit_words.YEAR
+        if flags & _THAN and _compares(tokens):
+            marks |= unit_words.COMPARISON
+        if flags & _FIRST_PERSON_WORD and _first_person_view(tokens):
+            marks |= unit_words.FIRST_PERSON_VIEW
     found = flags & _REASON_MASK
     if digit != -1 or flags & _NUMBER_WORD:
-        counts = flags & _COUNT_WORD and _is_count(tokens, known)
+        counts = marks & unit_words.COUNT
         if counts:
             found |= _CASUALTY
         if counts or digit != -1 or flags & (_MAGNITUDE | _MULTIPLE):
@@ -314,14 +382,13 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
             ("$" in text if ascii else _has_currency_sign(text)) and _MONEY_SIGN.search(text)
         ):
             found |= _MONEY
-        # A year starts at a digit, so the search can start at the first one.
-        if digit != -1 and (_ASCII_YEAR if ascii else _YEAR).search(text, digit):
+        if marks & unit_words.YEAR:
             found |= _DATE
     if "%" in text or "per cent" in lower:
         found |= _PERCENTAGE
     if "iest" in lower and _IEST.search(lower):
         found |= _SUPERLATIVE
-    if flags & _THAN and _compares(tokens):
+    if marks & unit_words.COMPARISON:
         found |= _COMPARISON
     if (" to " in lower or " result" in lower) and _causal_phrase(lower):
         found |= _CAUSAL
@@ -329,7 +396,6 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _ATTRIBUTED
     if named:
         found |= _NAMED
-    count = len(tokens)
     if section == "headline":
         found |= _HEADLINE
     elif (
@@ -348,7 +414,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         found |= _QUESTION
     if "i think" in lower:
         found |= _OPINION
-    if flags & _FIRST_PERSON_WORD and _first_person_view(tokens):
+    if marks & unit_words.FIRST_PERSON_VIEW:
         found |= _FIRST_PERSON_VIEW
     if "going to" in lower:
         found |= _PREDICTION
