@@ -6,7 +6,9 @@ processes queueing for the cores) from deciding the ratio.
 
 With BENCH_SPLIT_BASELINE set to another checkout of the project, its split_article is loaded
 into the same process and timed in the same rounds, so that the two versions are compared under
-the same conditions (separate runs on a loaded machine differ by more than a change does)."""
+the same conditions (separate runs on a loaded machine differ by more than a change does). The
+baseline must be plain Python when this checkout is compiled: two mypyc builds of the text modules
+share one shared-library name, and a process can load only one of them."""
 
 import os
 import sys
