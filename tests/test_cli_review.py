@@ -162,6 +162,12 @@ def test_user_add_refuses_short_password_and_duplicate(run):
 def test_scale_is_listed(run):
     scale = _ok(run("verdict", "scale", "--json"))
     assert [r["label"] for r in scale["ratings"]][:2] == ["Accurate", "Mostly accurate"]
+    listed = run("verdict", "scale")
+    assert listed.exit_code == 0
+    text = listed.output
+    assert "values from 6 (best) to 2 (worst)" in text
+    assert "Accurate [accurate] (value 6)" in text
+    assert "Unverifiable [unverifiable] (in words only, no value)" in text
 
 
 def test_archive_pending_evidence_records_each_outcome(run):

@@ -116,12 +116,13 @@ def show_scale(as_json):
             }
         )
         return
-    click.echo(f"{scale.name} (best {scale.best_rating}, worst {scale.worst_rating})")
+    click.echo(
+        f"{scale.name}: ClaimReview values from {scale.best_rating} (best)"
+        f" to {scale.worst_rating} (worst)"
+    )
     for rating in scale.ratings:
-        words = "" if rating.numeric else " (in words only, no value on the scale)"
-        click.echo(
-            f"  {rating.position}. {rating.label} [{rating.key}]{words} - {rating.description}"
-        )
+        value = f"value {rating.value}" if rating.numeric else "in words only, no value"
+        click.echo(f"  {rating.label} [{rating.key}] ({value}) - {rating.description}")
 
 
 password_option = click.option(
