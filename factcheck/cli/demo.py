@@ -20,12 +20,16 @@ DEMO_ARTICLES = (
     ("council-budget.html", "html"),
     ("opinion-cycle-lanes.txt", "text"),
 )
+# Earlier fact-checks, made up for the demo like its articles, that some of its claims match.
+DEMO_LIBRARY = "library.csv"
 
 
 @main.command()
 def demo():
-    """Load the demo articles and demo accounts (password: factcheck-demo)."""
+    """Load the demo articles, a small library of earlier fact-checks and the demo accounts
+    (password: factcheck-demo)."""
     from factcheck import importers
+    from factcheck.cli.library import load_library_file
     from factcheck.ingest import ingest_imported
 
     db = open_db()
@@ -34,6 +38,12 @@ def demo():
         result = ingest_imported(db, imported)
         state = "already there" if result.duplicate else f"{result.claims} units"
         click.echo(f"article {result.article_id}: {imported.title} ({state})")
+    library = load_library_file(db, str(demo_dir() / DEMO_LIBRARY), "csv", system_actor())
+    matched = library.get("matching", {}).get("changed", 0)
+    click.echo(
+        f"library: {library['added']} earlier fact-checks added, {library['updated']} updated;"
+        f" {matched} claims matched"
+    )
     for username, role, display_name in DEMO_PEOPLE:
         try:
             user_store.get_user(db, username)

@@ -61,21 +61,9 @@ def _match_again(db: Database, claim_ids: list[int], actor, cause: str) -> dict:
         return previous_checks.refresh(db, claim_ids, cause=cause, actor=actor, progress=bar.update)
 
 
-@library_group.command("import")
-@click.argument("file", metavar="FILE")
-@click.option(
-    "--format",
-    "file_format",
-    type=click.Choice(["csv", "tsv", "jsonl", "claimreview"]),
-    help="How FILE is written; by default its extension says (.csv, .tsv, .jsonl, .json).",
-)
-@as_option
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def import_library(file, file_format, as_user, as_json):
-    """Import fact-checks from FILE (- for standard input): CSV or TSV with a header row, JSON
-    Lines, or schema.org ClaimReview JSON-LD. An item with the same id, or else the same url,
-    as one imported before is updated, not added again; refused rows are reported with their
-    line (or item) number and the rest still land. Claims are then matched again."""
+def load_library_file(db: Database, file: str, file_format: str | None, actor) -> dict:
+    """Import the fact-checks in file (- for standard input) and match the claims they touch
+    again: the import's summary, with "records" (how many the file held) and "matching"."""
     from factcheck import library_formats, previous_checks
 
     if file_format is None:
@@ -92,8 +80,6 @@ def import_library(file, file_format, as_user, as_json):
         raise UserError(f"{file}: {error}") from None
     if not parsed:
         raise UserError(f"{file} holds no fact-checks; check the file and its --format")
-    db = open_db()
-    actor = acting_user(db, as_user) if as_user else system_actor()
     summary = library_store.import_records(
         db,
         parsed,
@@ -106,7 +92,28 @@ def import_library(file, file_format, as_user, as_json):
     if changed:
         claim_ids = previous_checks.affected_claims(db, changed)
         summary["matching"] = _match_again(db, claim_ids, actor, f"library import of {file}")
-    refused_all = summary["refused"] == len(parsed)
+    return {**summary, "records": len(parsed)}
+
+
+@library_group.command("import")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["csv", "tsv", "jsonl", "claimreview"]),
+    help="How FILE is written; by default its extension says (.csv, .tsv, .jsonl, .json).",
+)
+@as_option
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def import_library(file, file_format, as_user, as_json):
+    """Import fact-checks from FILE (- for standard input): CSV or TSV with a header row, JSON
+    Lines, or schema.org ClaimReview JSON-LD. An item with the same id, or else the same url,
+    as one imported before is updated, not added again; refused rows are reported with their
+    line (or item) number and the rest still land. Claims are then matched again."""
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else system_actor()
+    summary = load_library_file(db, file, file_format, actor)
+    refused_all = summary["refused"] == summary["records"]
     if as_json:
         emit_json(summary)
         if refused_all:
