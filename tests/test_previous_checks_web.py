@@ -168,9 +168,14 @@ def test_queue_filter_and_dashboard_count(client, app_db, matched_claim):
     only = client.get("/queue.json?previous=yes").get_json()
     assert everything["count"] > 1
     assert [c["id"] for c in only["claims"]] == [matched_claim["id"]]
+    assert only["claims"][0]["previous_rating"] == "Mostly true"
+    assert {c["previous_rating"] for c in everything["claims"]} == {None, "Mostly true"}
     assert only["filters"]["previous"] == "yes"
     queue = parse(client.get("/queue?previous=yes"))
     assert queue.cssselect("#queue-previous option[value=yes][selected]")
+    [chip] = queue.cssselect("#queue-table .previous-chip")
+    assert words(chip) == "Checked before: Mostly true"
+    assert len(parse(client.get("/queue")).cssselect("#queue-table .previous-chip")) == 1
     dashboard = parse(client.get("/"))
     [count] = dashboard.cssselect("[data-previously-checked]")
     assert count.text_content().strip() == "1"

@@ -253,6 +253,11 @@ def _page_rows(
             " (SELECT v.rating_label FROM verdicts v WHERE v.claim_id = c.id"
             "   AND v.state IN ('draft', 'in_review') ORDER BY v.id DESC LIMIT 1)"
             "   AS pending_verdict,"
+            # The best match's rating, found by max() (SQLite gives a bare column from the row
+            # holding the max) so that a search's two branches add no sort each.
+            " (SELECT rating FROM (SELECT l.rating, max(m.score) FROM claim_matches m"
+            "   JOIN library_items l ON l.id = m.library_id WHERE m.claim_id = c.id))"
+            "   AS previous_rating,"
             f" a.imported_at AS article_imported_at{extra}"
             f" FROM ({page}) p CROSS JOIN claims c ON c.id = p.id"
             " JOIN articles a ON a.id = c.article_id LEFT JOIN users u ON u.id = c.assignee_id"

@@ -194,6 +194,8 @@ class QueueRow(TypedDict):
     assignee_name: str | None
     article_title: str
     pending_verdict: str | None
+    # The rating of the best earlier fact-check the claim matches (None: no previous check).
+    previous_rating: str | None
     article_imported_at: str
 
 
