@@ -228,6 +228,14 @@ def test_a_missing_article_says_how_to_find_one(client):
     )
 
 
+@pytest.mark.parametrize("path", ["/exports", "/claims/1/verdict", "/queue/bulk"])
+def test_opening_a_form_only_address_says_to_use_the_form(client, path):
+    response = client.get(path)
+    assert response.status_code == 405
+    message = text_of(parse(response).cssselect("[data-error-message]")[0])
+    assert "only takes what a form sends" in message and "use its form again" in message
+
+
 def test_unknown_json_gets_a_json_404(client):
     for path in ("/articles/999.json", "/claims/999.json"):
         response = client.get(path)

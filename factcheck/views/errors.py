@@ -72,6 +72,13 @@ def _http_error(error: HTTPException):
         message = "There is nothing at this address; the dashboard lists every article."
     elif error.code == 413:
         message = _too_large_words(request.max_content_length)
+    elif error.code == 405 and request.method == "GET":
+        # Werkzeug's words name no way out: a GET here is a bookmark or a reload of what a
+        # form sent, and the page that holds the form is where to go back to.
+        message = (
+            "This address only takes what a form sends (an export, a verdict, a change); it has"
+            " no page of its own. Go back to the page you came from and use its form again."
+        )
     else:
         message = error.description or "The request was refused."
     kept = {k: v for k, v in error.get_headers() if k.lower() not in ("content-type",)}
