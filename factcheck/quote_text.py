@@ -23,9 +23,10 @@ _TRANSLATE = str.maketrans(
 _RUN = re.compile(r"\S+")
 # Whitespace normalise() shortens: runs of two or more characters, and any before the first word.
 _LONG_SPACE = re.compile(r"^\s+|\s{2,}")
-# The ASCII characters str.split() cuts at (str.isspace), each made a space.
-_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace())
-_ASCII_SPACED = str.maketrans(_ASCII_SPACES, " " * len(_ASCII_SPACES))
+# The ASCII characters str.split() cuts at (str.isspace), each made a space; as bytes, whose
+# translate() is a table look-up a byte (str.translate looks each character up in a dict).
+_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace()).encode("ascii")
+_ASCII_SPACED = bytes.maketrans(_ASCII_SPACES, b" " * len(_ASCII_SPACES))
 
 
 def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -> None:
@@ -182,6 +183,10 @@ def _single_spaced(text: str) -> str:
 def searchable(text: str) -> tuple[str, Origin]:
     """normalise(text), quicker, with the origin only worked out where it is looked at."""
     if text.isascii() and "`" not in text:
-        haystack = _single_spaced(text.translate(_ASCII_SPACED)).lower()
+        spaced = text.encode("ascii").translate(_ASCII_SPACED).lower()
+        if b"  " in spaced or spaced.startswith(b" ") or spaced.endswith(b" "):
+            haystack = " ".join(text.split()).lower()
+        else:
+            haystack = spaced.decode("ascii")  # as _single_spaced() would leave it
         return haystack, _PlainOrigin(text, len(haystack))
     return _folded(text)

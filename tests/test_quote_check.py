@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from factcheck.quote_check import (
@@ -112,6 +112,10 @@ ascii_word = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_siz
     | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "\t", "D.", "`"])).map("".join)
     | spaced_once(ascii_word, ASCII_WHITESPACE)
 )
+@example("word ")
+@example("word\n")
+@example(" word")
+@example("two  spaces")
 def test_plain_text_is_made_searchable_as_normalise_does(text):
     haystack, origin = searchable(text)
     normal, every_origin = normalise(text)
@@ -141,6 +145,10 @@ SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`"]
     | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "D.", *SPECIALS])).map("".join)
     | spaced_once(st.sampled_from(["a", "Bc", "D.", *SPECIALS]), WHITESPACE)
 )
+@example("\u2019 ")
+@example("\u2019\u3000")
+@example(" \u2019")
+@example("\u2019\u00ad ")
 def test_any_text_is_made_searchable_as_normalise_does(text):
     haystack, origin = searchable(text)
     normal, every_origin = normalise(text)
