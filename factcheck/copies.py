@@ -2,7 +2,6 @@
 by its content (never by its name or the type the browser claims), and public web archive
 addresses."""
 
-import copy
 import functools
 import hashlib
 import re
@@ -140,7 +139,12 @@ def _extraction_options(url: str | None):
     fast=True) would make for itself, copied from one made once: making them reads trafilatura's
     settings anew each time. (The date limit they also hold is for metadata, which is not
     extracted.)"""
-    options = copy.copy(_default_extraction_options())
+    default = _default_extraction_options()
+    # What copy.copy(default) makes, slot by slot: copy.copy goes through __reduce_ex__ for a
+    # class with __slots__, at about twice the cost.
+    options = object.__new__(type(default))
+    for name in type(default).__slots__:
+        setattr(options, name, getattr(default, name))
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     return options

@@ -244,4 +244,10 @@ def read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
 
 def utc_now() -> str:
     """The current time in UTC as ISO 8601 with microseconds and a Z."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return _utc_text(datetime.now(UTC))
+
+
+def _utc_text(moment: datetime) -> str:
+    """moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ") for a time in UTC (in years 1000 to 9999), at
+    about two thirds of the cost: isoformat() ends it with "+00:00", which becomes the Z."""
+    return moment.isoformat(timespec="microseconds")[:-6] + "Z"

@@ -31,6 +31,8 @@ _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _HTML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The same characters as bytes, which are only ever those characters in UTF-8.
+_HTML_CONTROL_BYTES = bytes(code for code in range(128) if _HTML_CONTROL.match(chr(code)))
 _BLANK_LINES = re.compile(r"\n{3,}")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -181,6 +183,16 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
             text = data.decode("cp1252", errors="replace")
     else:
         text = data.decode(charset, errors="replace")
+    return _without_html_controls(text)
+
+
+def _without_html_controls(text: str) -> str:
+    """The text without the control characters HTML has no use for (tab, line feed and carriage
+    return stay). Most pages have none, which a pass over their UTF-8 bytes in C finds several
+    times quicker than the pattern's search over the text."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded.translate(None, _HTML_CONTROL_BYTES)) == len(encoded):
+        return text
     return _HTML_CONTROL.sub("", text)
 
 

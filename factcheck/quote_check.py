@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck.quote_text import Origin, normalise, searchable
+from factcheck.quote_text import Origin, searchable
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -45,7 +45,7 @@ class QuoteCheck:
 def _fragments(quote: str) -> list[str]:
     """The parts of a quote between omission marks ('...', '…', '[...]'), normalised, with the
     quotation marks around the whole quote dropped."""
-    text, _ = normalise(quote)
+    text, _ = searchable(quote)  # normalise(quote)'s text, without its list of offsets
     text = text.strip(_EDGE)
     parts = [part.strip(_EDGE) for part in _ELLIPSIS.split(text)]
     return [part for part in parts if _WORD.search(part)]

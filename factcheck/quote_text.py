@@ -23,6 +23,10 @@ _TRANSLATE = str.maketrans(
 _RUN = re.compile(r"\S+")
 # Whitespace normalise() shortens: runs of two or more characters, and any before the first word.
 _LONG_SPACE = re.compile(r"^\s+|\s{2,}")
+# The ASCII characters str.split() cuts at (str.isspace), each made a space; as bytes, whose
+# translate() is a table look-up a byte (str.translate looks each character up in a dict).
+_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace()).encode("ascii")
+_ASCII_SPACED = bytes.maketrans(_ASCII_SPACES, b" " * len(_ASCII_SPACES))
 
 
 def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -> None:
@@ -152,12 +156,12 @@ def _folded(text: str) -> tuple[str, _PlainOrigin | _FoldedOrigin]:
     table: dict[int, str] = {}
     changing = []  # characters whose comparable form is not one character
     for char in set(text):
-        folded = _fold(char)
+        folded = " " if char.isspace() else _fold(char)
         table[ord(char)] = folded
         if len(folded) != 1:
             changing.append(char)
     copy = text.translate(table)
-    haystack = " ".join(copy.split())
+    haystack = _single_spaced(copy)
     plain = _PlainOrigin(copy, len(haystack))
     if not changing:
         return haystack, plain
@@ -166,10 +170,23 @@ def _folded(text: str) -> tuple[str, _PlainOrigin | _FoldedOrigin]:
     return haystack, _FoldedOrigin(plain, changes)
 
 
+def _single_spaced(text: str) -> str:
+    """The words of a text whose only whitespace is the space, joined by single spaces: the text
+    itself when no two spaces meet and none begins or ends it (extracted page text, whose words
+    are spaced by single characters), without cutting it into a list of words first."""
+    if "  " in text or text.startswith(" ") or text.endswith(" "):
+        # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
+        return " ".join(text.split())
+    return text
+
+
 def searchable(text: str) -> tuple[str, Origin]:
     """normalise(text), quicker, with the origin only worked out where it is looked at."""
     if text.isascii() and "`" not in text:
-        # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
-        haystack = " ".join(text.split()).lower()
+        spaced = text.encode("ascii").translate(_ASCII_SPACED).lower()
+        if b"  " in spaced or spaced.startswith(b" ") or spaced.endswith(b" "):
+            haystack = " ".join(text.split()).lower()
+        else:
+            haystack = spaced.decode("ascii")  # as _single_spaced() would leave it
         return haystack, _PlainOrigin(text, len(haystack))
     return _folded(text)

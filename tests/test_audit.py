@@ -2,6 +2,7 @@
 tamper-evident against someone who holds the database file."""
 
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -121,6 +122,29 @@ def test_hashes_are_keyed_with_a_private_key_outside_the_database(db, path):
         audit.row_hash(row, row["prev_hash"], key_file.read_text().strip().encode()) == row["hash"]
     )
     assert audit.row_hash(row, row["prev_hash"], b"another key" * 4) != row["hash"]
+
+
+def test_rows_and_checkpoint_are_written_in_their_documented_form(db, published):
+    """Each keyed hash is the HMAC-SHA256 of the row's content as compact JSON, its states are
+    compact JSON with sorted keys, and the checkpoint is one compact JSON line: worked out here
+    with the standard library alone."""
+    key = audit_seal.files_for(db).key.read_text().strip().encode()
+    fields = ("id", "at", "actor", "channel", "record_type", "record_id", "action")
+    for row in db.query("SELECT * FROM audit ORDER BY id"):
+        content = [row["prev_hash"], *(row[k] for k in fields)]
+        content += [row[k] for k in ("before", "after", "reason", "hash_scheme")]
+        canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+        assert hmac.new(key, canonical, hashlib.sha256).hexdigest() == row["hash"]
+        for state in (row["before"], row["after"]):
+            if state is not None:
+                compact = json.dumps(
+                    json.loads(state), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+                )
+                assert state == compact
+    head_id, head_hash = audit.head(db)
+    at = db.execute("SELECT at FROM audit WHERE id = ?", [head_id]).fetchone()[0]
+    line = json.dumps({"row": head_id, "hash": head_hash, "at": at}, separators=(",", ":"))
+    assert audit_seal.files_for(db).checkpoint.read_text() == line.ljust(255) + "\n"
 
 
 def test_the_checkpoint_follows_the_head(db):

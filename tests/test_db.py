@@ -1,8 +1,11 @@
 """The database: connection settings, migrations that record themselves and upgrade in place."""
 
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import db as database
 from factcheck.resources import migrations_dir
@@ -97,3 +100,16 @@ def test_a_thread_keeps_one_connection_and_opens_another_when_the_file_changes(t
     again = database.kept_connection(second_path)
     assert again is not other
     assert [row[0] for row in again.execute("SELECT name FROM sqlite_master")] == []
+
+
+@given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))
+def test_times_are_written_as_iso_8601_in_utc_with_microseconds(moment):
+    moment = moment.replace(tzinfo=UTC)
+    assert database._utc_text(moment) == moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def test_now_is_written_in_that_form():
+    text = database.utc_now()
+    assert (
+        datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").strftime("%Y-%m-%dT%H:%M:%S.%fZ") == text
+    )

@@ -314,6 +314,37 @@ def test_callers_choose_the_accepted_content_types(site):
     assert (result.content_type, result.body) == ("text/plain", b"plain notes")
 
 
+def test_each_hop_sends_the_same_headers_and_the_cookies_set_on_the_way(site):
+    sent = []
+
+    def remember(reply):
+        def route(handler):
+            sent.append((handler.path, list(handler.headers.items())))
+            reply(handler)
+
+        return route
+
+    site.routes["/moved"] = remember(
+        lambda handler: handler.reply(
+            302, b"", None, [("Location", "/story?from=moved#top"), ("Set-Cookie", "seen=1")]
+        )
+    )
+    site.routes["/story?from=moved"] = remember(page())
+    fetch(
+        site.url("/moved"),
+        policy=FetchPolicy.local_test(site.port),
+        accept={"text/plain", "text/html"},
+    )
+    common = [
+        ("Host", f"127.0.0.1:{site.port}"),
+        ("User-Agent", fetch_module.USER_AGENT),
+        ("Accept-Encoding", "gzip, deflate"),
+        ("Accept", "text/html, text/plain, */*;q=0.1"),
+        ("Connection", "keep-alive"),
+    ]
+    assert sent == [("/moved", common), ("/story?from=moved", [*common, ("Cookie", "seen=1")])]
+
+
 def test_a_non_2xx_final_status_is_an_error(site):
     with refused_saying(FetchError, "answered 404"):
         fetch(site.url("/missing"), policy=FetchPolicy.local_test(site.port))

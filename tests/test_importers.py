@@ -3,6 +3,7 @@
 import codecs
 import functools
 import io
+import re
 import threading
 import unicodedata
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -135,6 +136,20 @@ def test_text_import_refuses_bytes_that_are_not_utf8():
 def test_text_import_refuses_binary_data(data):
     with refused_saying(ImportRefused, "binary|PNG image"):
         from_text(data)
+
+
+@given(
+    st.text(),
+    st.sampled_from([chr(code) for code in [*range(32), 127]]),
+    st.text(),
+    st.sampled_from(["utf-8", "utf-16"]),
+)
+def test_html_is_decoded_without_the_control_characters_html_has_no_use_for(
+    before, control, after, charset
+):
+    page = f"<p>{before}{control}{after}"
+    kept = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", page)
+    assert importers.decode_html(page.encode(charset), charset) == kept
 
 
 def test_text_import_tolerates_a_few_control_characters():

@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from factcheck.quote_check import (
@@ -91,10 +91,31 @@ def test_the_fast_normalisation_matches_the_plain_one(text):
     assert normalise(text) == _one_character_at_a_time(text)
 
 
+# Every character str.isspace() takes for whitespace, ASCII first.
+WHITESPACE = sorted((c for c in map(chr, range(0x3001)) if c.isspace()), key=ord)
+ASCII_WHITESPACE = [c for c in WHITESPACE if c.isascii()]
+
+
+def spaced_once(words, spaces):
+    """Words each followed by one whitespace character, the last one by none: a text that needs
+    no whitespace cut, as extracted page text is."""
+    return st.lists(st.tuples(words, st.sampled_from(spaces))).map(
+        lambda pairs: "".join(word + space for word, space in pairs)[:-1] if pairs else ""
+    )
+
+
+ascii_word = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=4)
+
+
 @given(
     st.text(st.characters(max_codepoint=127))
     | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "\t", "D.", "`"])).map("".join)
+    | spaced_once(ascii_word, ASCII_WHITESPACE)
 )
+@example("word ")
+@example("word\n")
+@example(" word")
+@example("two  spaces")
 def test_plain_text_is_made_searchable_as_normalise_does(text):
     haystack, origin = searchable(text)
     normal, every_origin = normalise(text)
@@ -122,7 +143,12 @@ SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`"]
 @given(
     st.text()
     | st.lists(st.sampled_from(["a", "Bc", " ", "  ", "\n", "D.", *SPECIALS])).map("".join)
+    | spaced_once(st.sampled_from(["a", "Bc", "D.", *SPECIALS]), WHITESPACE)
 )
+@example("\u2019 ")
+@example("\u2019\u3000")
+@example(" \u2019")
+@example("\u2019\u00ad ")
 def test_any_text_is_made_searchable_as_normalise_does(text):
     haystack, origin = searchable(text)
     normal, every_origin = normalise(text)

@@ -12,6 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.cookies import RequestsCookieJar, merge_cookies
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
@@ -208,13 +209,14 @@ def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]
     return parts.hostname, port
 
 
-def _session(policy: FetchPolicy) -> requests.Session:
+def _session(policy: FetchPolicy, accept: frozenset[str]) -> requests.Session:
     session = requests.Session()
     session.trust_env = False  # no proxies, netrc or CA bundles from the environment
     adapter = _VettingAdapter(policy)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers["User-Agent"] = USER_AGENT
+    session.headers["Accept"] = ", ".join(sorted(accept)) + ", */*;q=0.1"
     return session
 
 
@@ -229,14 +231,26 @@ def _parse_content_type(header: str) -> tuple[str, str | None]:
     return media_type.strip().lower(), charset
 
 
-def _request(session, url: str, host: str, accept, timeout) -> requests.Response:
+def _prepared(session: requests.Session, url: str) -> requests.PreparedRequest:
+    """The GET that session.get(url) would send: the session's headers, and its cookies (those a
+    redirect of this fetch set). Made here without requests' merging of the call's parameters,
+    headers and proxies with the session's, since the call has none of its own: on Python 3.11
+    requests checks each of those mappings against a typing protocol, eight checks a request that
+    cost more than the rest of preparing it."""
+    prepared = requests.PreparedRequest()
+    prepared.prepare(
+        method="GET",
+        url=url,
+        headers=session.headers,
+        cookies=merge_cookies(RequestsCookieJar(), session.cookies),
+    )
+    return prepared
+
+
+def _request(session: requests.Session, url: str, host: str, timeout) -> requests.Response:
     try:
-        return session.get(
-            url,
-            headers={"Accept": ", ".join(sorted(accept)) + ", */*;q=0.1"},
-            allow_redirects=False,
-            stream=True,
-            timeout=timeout,
+        return session.send(
+            _prepared(session, url), allow_redirects=False, stream=True, timeout=timeout
         )
     except requests.exceptions.ConnectTimeout as error:
         raise FetchError("timeout", {"host": host, "stage": "connect"}) from error
@@ -285,12 +299,12 @@ def fetch(
     deadline = time.monotonic() + time_limit
     accept = frozenset(media_type.lower() for media_type in accept)
     current = url.strip()
-    with _session(policy) as session:
+    with _session(policy, accept) as session:
         for _ in range(policy.max_redirects + 1):
             host, _port = check_url(current, policy)
             if time.monotonic() > deadline:
                 raise FetchError("timeout", {"url": url, "stage": "fetch"})
-            with _request(session, current, host, accept, timeout) as response:
+            with _request(session, current, host, timeout) as response:
                 target = session.get_redirect_target(response)
                 if target is None:
                     return _finish(response, current, accept, max_bytes, deadline)

@@ -31,14 +31,20 @@ APPEND_ONLY_TRIGGERS = {
 }
 
 
+# What json.dumps(value, sort_keys=..., ensure_ascii=False, separators=(",", ":")) uses, made
+# once: json.dumps makes a new encoder for every call given options.
+_STATE_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _as_json(value: object) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _STATE_JSON.encode(value)
 
 
 def _canonical(values: list) -> bytes:
-    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _CANONICAL_JSON.encode(values).encode("utf-8")
 
 
 def row_hash(row: dict, prev_hash: str, key: bytes | None = None) -> str:
@@ -52,7 +58,7 @@ def row_hash(row: dict, prev_hash: str, key: bytes | None = None) -> str:
     content = [prev_hash, row["id"], row["at"], row["actor"], row["channel"], row["record_type"]]
     content += [row["record_id"], row["action"], row["before"], row["after"], row["reason"]]
     content.append(row["hash_scheme"])
-    return hmac.new(key, _canonical(content), hashlib.sha256).hexdigest()
+    return hmac.digest(key, _canonical(content), "sha256").hex()
 
 
 def head(db: Database) -> tuple[int, str]:

@@ -27,6 +27,8 @@ CHECKPOINT_WIDTH = 255
 # A database in memory has no folder to keep a key in; it lives as long as this process.
 _MEMORY_KEY = secrets.token_hex(32).encode("ascii")
 _keys: dict[Path, tuple[tuple[int, int], bytes]] = {}
+# json.dumps(..., separators=(",", ":")) makes a new encoder for every call given options.
+_CHECKPOINT_JSON = json.JSONEncoder(separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
         current = _parse(os.pread(descriptor, CHECKPOINT_WIDTH + 1, 0))
         if current is not None and current.row >= row:
             return
-        line = json.dumps({"row": row, "hash": row_hash, "at": at}, separators=(",", ":"))
+        line = _CHECKPOINT_JSON.encode({"row": row, "hash": row_hash, "at": at})
         os.pwrite(descriptor, (line.ljust(CHECKPOINT_WIDTH) + "\n").encode("ascii"), 0)
     finally:
         os.close(descriptor)
