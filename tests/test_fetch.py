@@ -297,6 +297,33 @@ def test_the_byte_cap_counts_decompressed_bytes(site):
         fetch(site.url("/bomb"), policy=FetchPolicy.local_test(site.port), max_bytes=100_000)
 
 
+def test_a_redirect_body_is_never_read(site):
+    """A redirect that declares a huge body and then stalls is followed at once: its body is not
+    read (requests' Session.send would read it whole, with no byte cap and no time limit)."""
+    release = threading.Event()
+
+    def huge_redirect(handler):
+        handler.send_response(302)
+        handler.send_header("Location", "/landing")
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(50_000_000))
+        handler.end_headers()
+        try:
+            handler.wfile.write(b"x" * 1024)
+            handler.wfile.flush()
+        except OSError:
+            return
+        release.wait(10)
+
+    site.routes["/moved"] = huge_redirect
+    site.routes["/landing"] = page()
+    try:
+        result = fetch(site.url("/moved"), policy=FetchPolicy.local_test(site.port), timeout=(2, 1))
+    finally:
+        release.set()
+    assert result.url == site.url("/landing") and result.body == PAGE
+
+
 @pytest.mark.parametrize("content_type", ["application/json", "image/png", "text/plain", None])
 def test_refuses_unexpected_content_types(site, content_type):
     site.routes["/data"] = page(b"{}", content_type)

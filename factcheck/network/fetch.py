@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from requests.cookies import RequestsCookieJar, merge_cookies
+from requests.cookies import RequestsCookieJar, extract_cookies_to_jar, merge_cookies
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
@@ -248,10 +248,14 @@ def _prepared(session: requests.Session, url: str) -> requests.PreparedRequest:
 
 
 def _request(session: requests.Session, url: str, host: str, timeout) -> requests.Response:
+    """One hop's GET, its body not read yet. Sent through the vetting adapter itself, not
+    session.send: with allow_redirects=False, session.send still reads a redirect's whole body
+    (to find the next request), with no byte cap and no time limit."""
+    prepared = _prepared(session, url)
     try:
-        return session.send(
-            _prepared(session, url), allow_redirects=False, stream=True, timeout=timeout
-        )
+        response = session.get_adapter(url).send(prepared, stream=True, timeout=timeout)
+        extract_cookies_to_jar(session.cookies, prepared, response.raw)
+        return response
     except requests.exceptions.ConnectTimeout as error:
         raise FetchError("timeout", {"host": host, "stage": "connect"}) from error
     except requests.exceptions.ReadTimeout as error:
