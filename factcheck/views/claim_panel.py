@@ -61,12 +61,13 @@ def reviewed(db: Database, selected: ClaimRow) -> dict: ...
 @overload
 def reviewed(db: Database, selected: ClaimRow | None) -> dict | None: ...
 def reviewed(db: Database, selected: ClaimRow | None) -> dict | None:
-    """The selected unit's review record (verdict, evidence, people) as the JSON shows it, plus
-    `work`: what the working panel needs for the signed-in person (see `workspace`)."""
+    """What the panel shows of the selected unit beyond its own row: `assignee` (a username, or
+    None) and `work`, what the working panel needs for the signed-in person (see `workspace`)."""
     if selected is None:
         return None
-    review = claim_reads.claims_with_reviews(db, [selected])[0]
-    return {**review, "work": workspace(db, selected, current_actor())}
+    assignee_id = selected["assignee_id"]
+    assignee = user_store.users_by_id(db, [assignee_id]).get(assignee_id, {}).get("username")
+    return {"assignee": assignee, "work": workspace(db, selected, current_actor())}
 
 
 def approval_channels(history: list[dict]) -> dict[int, str]:
