@@ -237,8 +237,10 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield Parsed(f"line {start}", problem=f"the row cannot be read ({error})")
-            return
+            # The reader drops the rest of the line it failed on and goes on with the next.
+            line = reader.line_num
+            yield Parsed(f"line {start}", problem=_row_problem(error))
+            continue
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
@@ -253,6 +255,18 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
             if name and raw.get(name) is None:
                 raw[name] = cell
         yield checked(f"line {start}", raw)
+
+
+def _row_problem(error: csv.Error) -> str:
+    if "unexpected end of data" in str(error):
+        return (
+            "a quote opened in this row is never closed, so the rest of the file was read as one"
+            " cell; close the quote and import the file again"
+        )
+    return (
+        f"the row cannot be read ({error}); a cell holding quotes, commas or line breaks must be"
+        " in double quotes, with each quote inside it doubled"
+    )
 
 
 def _json_lines(text: str) -> Iterator[Parsed]:

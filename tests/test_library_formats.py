@@ -243,3 +243,26 @@ def test_claim_review_numbers_that_schema_org_allows_are_read_as_text():
     }
     (parsed,) = formats.parse(json.dumps(review).encode(), "claimreview")
     assert (parsed.record["external_id"], parsed.record["rating"]) == ("1234", "2.5/5")
+
+
+# Files as newsrooms export them
+
+
+def test_a_row_with_a_stray_quote_is_refused_and_the_rows_after_it_still_land():
+    data = (
+        b"id,claim,rating\n"
+        b'q1,The mayor said "no" to the ferry,False\n'
+        b'q2,"The quoted cell "breaks" here",False\n'
+        b"q3,The tram runs all night,True\n"
+        b'q4,"A quote that is never closed,False\n'
+        b"q5,swallowed by the open quote,True\n"
+    )
+    parsed = list(formats.parse(data, "csv"))
+    assert _outcome(parsed) == [
+        ("line 2", 'The mayor said "no" to the ferry'),
+        ("line 3", None),
+        ("line 4", "The tram runs all night"),
+        ("line 5", None),
+    ]
+    assert "double quotes" in parsed[1].problem
+    assert "never closed" in parsed[3].problem
