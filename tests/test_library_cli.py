@@ -269,3 +269,62 @@ def test_match_reads_windows_text_and_names_a_line_that_is_not_utf8(run):
     bad = run("match", "--json", "-", input=b"first query\nsecond caf\xe9\n")
     assert bad.exit_code == 2
     assert "line 2 of standard input is not UTF-8" in bad.output
+
+
+def _review(claim: str, rating: str, url: str = "https://checks.example/roundup") -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim,
+        "author": {"@type": "Organization", "name": "Harbour Check"},
+        "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": rating},
+    }
+
+
+def test_fact_checks_sharing_a_page_stay_apart_and_each_is_updated_on_reimport(run, tmp_path):
+    """A round-up publishes several ClaimReviews at one url: each is its own fact-check."""
+    claims = [
+        "The ferry fare doubled in one spring",
+        "The harbour was dredged twice last year",
+        "Half of the town's buses run on diesel",
+    ]
+    page = tmp_path / "roundup.json"
+    page.write_text(json.dumps([_review(claim, "False") for claim in claims]), encoding="utf-8")
+    first = json.loads(run("library", "import", str(page), "--json").output)
+    assert (first["added"], first["updated"]) == (3, 0)
+    ids = {item["claim"]: item["id"] for item in _items(run)}
+    assert set(ids) == set(claims)
+    again = json.loads(run("library", "import", str(page), "--json").output)
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 3)
+    # The publisher changes one rating and rewords another claim of the round-up.
+    reviews = [_review(claims[0], "False"), _review(claims[1], "Mostly true")]
+    reviews.append(_review("Half of the town's buses still run on diesel", "False"))
+    page.write_text(json.dumps(reviews), encoding="utf-8")
+    changed = json.loads(run("library", "import", str(page), "--json").output)
+    assert (changed["added"], changed["updated"], changed["unchanged"]) == (0, 2, 1)
+    after = {item["id"]: item for item in _items(run)}
+    assert sorted(after) == sorted(ids.values())
+    assert after[ids[claims[1]]]["rating"] == "Mostly true"
+    assert after[ids[claims[2]]]["claim"] == "Half of the town's buses still run on diesel"
+
+
+def test_rows_with_their_own_ids_are_not_merged_by_a_shared_url(run, tmp_path):
+    checks = tmp_path / "checks.csv"
+    checks.write_text(
+        "id,claim,rating,url\n"
+        "r-1,The ferry fare doubled in one spring,False,https://checks.example/roundup\n"
+        "r-2,The harbour was dredged twice last year,False,https://checks.example/roundup\n",
+        encoding="utf-8",
+    )
+    assert json.loads(run("library", "import", str(checks), "--json").output)["added"] == 2
+    # A later export holds only what changed.
+    checks.write_text(
+        "id,claim,rating,url\n"
+        "r-2,The harbour was dredged twice last year,True,https://checks.example/roundup\n",
+        encoding="utf-8",
+    )
+    summary = json.loads(run("library", "import", str(checks), "--json").output)
+    assert (summary["added"], summary["updated"]) == (0, 1)
+    ratings = {item["external_id"]: item["rating"] for item in _items(run)}
+    assert ratings == {"r-1": "False", "r-2": "True"}

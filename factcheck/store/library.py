@@ -1,6 +1,8 @@
 """The library of known fact-checks: importing published ones, listing, showing and removing them,
 and keeping the desk's own published verdicts in it."""
 
+import hashlib
+from dataclasses import dataclass
 from typing import cast
 
 from factcheck.db import Database, inserted_id, utc_now
@@ -68,18 +70,60 @@ def own_item_for(db: Database, claim_id: int) -> int | None:
     return row[0] if row else None
 
 
-def _existing_imports(db: Database) -> tuple[dict[str, int], dict[str, int]]:
-    """Imported items by external id and by url (the oldest when several share one)."""
-    by_id, by_url = {}, {}
+def _claim_key(claim: str) -> bytes:
+    return hashlib.blake2b(claim.encode("utf-8"), digest_size=16).digest()
+
+
+@dataclass
+class _Known:
+    """The imported items a file's records may update: by external id; by url and claim; and at
+    each url, those whose claim the file does not hold there (a reworded claim may update one)."""
+
+    by_id: dict[str, int]
+    by_page: dict[tuple[str, bytes], int]
+    spare: dict[str, list[tuple[int, str | None]]]
+
+    def find(self, record: dict) -> int | None:
+        """The item this record updates, or None for a new one. Several fact-checks may share a
+        url (a round-up page): at its url the record updates the item with its claim, else one
+        whose claim is not another of the file's there (unless both have ids, which differ)."""
+        if record["external_id"] in self.by_id:
+            return self.by_id[record["external_id"]]
+        url = record["url"]
+        if not url:
+            return None
+        found = self.by_page.get((url, _claim_key(record["claim"])))
+        if found is not None:
+            return found
+        spare = self.spare.get(url, [])
+        for n, (_, external_id) in enumerate(spare):
+            if external_id is None or record["external_id"] is None:
+                return spare.pop(n)[0]
+        return None
+
+    def note(self, record: dict, item_id: int) -> None:
+        if record["external_id"]:
+            self.by_id[record["external_id"]] = item_id
+        if record["url"]:
+            self.by_page[(record["url"], _claim_key(record["claim"]))] = item_id
+
+
+def _known_imports(db: Database, records: list[dict]) -> _Known:
+    known = _Known({}, {}, {})
+    in_file = {(r["url"], _claim_key(r["claim"])) for r in records if r.get("url")}
     rows = db.execute(
-        "SELECT id, external_id, url FROM library_items WHERE origin = 'imported' ORDER BY id DESC"
+        "SELECT id, external_id, url, claim FROM library_items WHERE origin = 'imported'"
+        " ORDER BY id"
     )
-    for item_id, external_id, url in rows:
+    for item_id, external_id, url, claim in rows:
         if external_id:
-            by_id[external_id] = item_id
+            known.by_id.setdefault(external_id, item_id)
         if url:
-            by_url[url] = item_id
-    return by_id, by_url
+            page = (url, _claim_key(claim))
+            known.by_page.setdefault(page, item_id)
+            if page not in in_file:
+                known.spare.setdefault(url, []).append((item_id, external_id))
+    return known
 
 
 @mutation
@@ -93,9 +137,10 @@ def import_records(
     sha256: str | None = None,
 ) -> dict:
     """Store every good record of a parsed file (library_formats.Parsed), updating an imported
-    item with the same external id, or else the same url, instead of adding another. Refused
-    records are reported with where they are; the good ones land. One audit row for the file."""
-    by_id, by_url = _existing_imports(db)
+    item with the same external id, or else the same url, instead of adding another (see
+    _Known.find). Refused records are reported with where they are; the good ones land. One
+    audit row for the file."""
+    known = _known_imports(db, [item.record for item in parsed if item.record is not None])
     now = utc_now()
     added, updated, unchanged, refused = [], [], 0, []
     for item in parsed:
@@ -103,9 +148,7 @@ def import_records(
             refused.append({"where": item.where, "problem": item.problem})
             continue
         record = {name: item.record.get(name) for name in FIELDS}
-        existing = by_id.get(record["external_id"]) if record["external_id"] else None
-        if existing is None and record["url"]:
-            existing = by_url.get(record["url"])
+        existing = known.find(record)
         if existing is None:
             cursor = db.execute(
                 "INSERT INTO library_items (origin, external_id, claim, title, rating, url,"
@@ -129,10 +172,7 @@ def import_records(
                 updated.append(existing)
             else:
                 unchanged += 1
-        if record["external_id"]:
-            by_id[record["external_id"]] = existing
-        if record["url"]:
-            by_url[record["url"]] = existing
+        known.note(record, existing)
     library_postings.write_pending(db)
     summary = {
         "source": source,
