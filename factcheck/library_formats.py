@@ -1,6 +1,7 @@
 """Reading files of published fact-checks (CSV, TSV, JSON Lines, schema.org ClaimReview JSON-LD)
 into library records, each good one ready to store and each bad one refused with where it is."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -162,12 +163,16 @@ def decode(data: bytes) -> str:
     kind = binary_kind(data[:1024])
     if kind is not None:
         raise FormatRefused(f"this file is {kind}, not a file of fact-checks")
+    # Excel's "Unicode text" is UTF-16 with a byte-order mark.
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    codec = "utf-16" if utf16 else "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as error:
+        line = data[: error.start].decode(codec, errors="ignore").count("\n") + 1
         raise FormatRefused(
-            f"the file is not UTF-8 text (byte {error.start + 1:,} cannot be read); save it as"
-            " UTF-8 and import it again"
+            f"line {line:,} is not {'UTF-16' if utf16 else 'UTF-8'} text; save the file as UTF-8"
+            " (in Excel: CSV UTF-8) and import it again"
         ) from None
 
 

@@ -109,7 +109,8 @@ def test_single_claim_review_object():
         (b"title,rating\nx,y\n", "csv", "no claim column"),
         (b"", "csv", "empty"),
         (b"{not json", "claimreview", "not JSON"),
-        (b"\xff\xfe\x00bad", "jsonl", "not UTF-8"),
+        (b'{"claim": "caf\xe9"}\n', "jsonl", "not UTF-8"),
+        (b"\xff\xfe\x00\xd8", "jsonl", "not UTF-16"),
         (b"PK\x03\x04zipped", "csv", "ZIP"),
         (b"claim,Claim\nfirst,second\n", "csv", "names the claim column twice; keep one"),
         (b"id\tclaim\tdate\treview_date\nx\ty\tz\tw\n", "tsv", "names the date column twice"),
@@ -266,3 +267,16 @@ def test_a_row_with_a_stray_quote_is_refused_and_the_rows_after_it_still_land():
     ]
     assert "double quotes" in parsed[1].problem
     assert "never closed" in parsed[3].problem
+
+
+def test_utf16_as_excel_saves_unicode_text_is_read():
+    table = "id\tclaim\trating\r\nu-1\tLe café a fermé à Genève\tFaux\r\n"
+    for data in (table.encode("utf-16"), b"\xfe\xff" + table.encode("utf-16-be")):
+        [parsed] = formats.parse(data, "tsv")
+        assert parsed.record["claim"] == "Le café a fermé à Genève"
+
+
+def test_a_file_that_is_not_utf8_names_the_line_to_fix():
+    data = "id,claim\nl-1,The ferry fare doubled\nl-2,Le café a fermé\n".encode("latin-1")
+    with pytest.raises(formats.FormatRefused, match="line 3 is not UTF-8 text"):
+        list(formats.parse(data, "csv"))
