@@ -183,7 +183,7 @@ def parse(data: bytes, format: str) -> Iterator[Parsed]:
         raise FormatRefused(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     text = decode(data)
     if format in ("csv", "tsv"):
-        return _table(text, "\t" if format == "tsv" else ",")
+        return _table(text, "\t" if format == "tsv" else _csv_delimiter(text))
     if format == "jsonl":
         return _json_lines(text)
     # Imported here: the ClaimReview reader builds on this module's records.
@@ -207,6 +207,19 @@ def checked(where: str, raw: dict) -> Parsed:
         return Parsed(where, record=clean_record(raw))
     except ValueError as error:
         return Parsed(where, problem=str(error))
+
+
+def _csv_delimiter(text: str) -> str:
+    """A comma, or the semicolon (Excel in many European locales) or tab the header row is
+    separated by when only that gives it a claim column."""
+    for delimiter in (",", ";", "\t"):
+        try:
+            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if any(COLUMN_NAMES.get(name.strip().lower()) == "claim" for name in header):
+            return delimiter
+    return ","
 
 
 def _table(text: str, delimiter: str) -> Iterator[Parsed]:

@@ -280,3 +280,19 @@ def test_a_file_that_is_not_utf8_names_the_line_to_fix():
     data = "id,claim\nl-1,The ferry fare doubled\nl-2,Le café a fermé\n".encode("latin-1")
     with pytest.raises(formats.FormatRefused, match="line 3 is not UTF-8 text"):
         list(formats.parse(data, "csv"))
+
+
+def test_csv_with_semicolons_as_excel_writes_it_in_many_locales_is_read():
+    data = (
+        "\ufeffID;Claim;Rating;Date\r\n"
+        "s-1;Die Fährpreise haben sich verdoppelt, sagt der Rat;Falsch;2024-03-01\r\n"
+        's-2;"Der Tunnel kostet 1,5 Milliarden; nicht 3";Richtig;2024-03-02\r\n'
+    ).encode()
+    parsed = list(formats.parse(data, "csv"))
+    assert _outcome(parsed) == [
+        ("line 2", "Die Fährpreise haben sich verdoppelt, sagt der Rat"),
+        ("line 3", "Der Tunnel kostet 1,5 Milliarden; nicht 3"),
+    ]
+    assert parsed[0].record["rating"] == "Falsch"
+    tabs = b"id\tclaim\nt-1\tThe tram runs all night\n"
+    assert _outcome(formats.parse(tabs, "csv")) == [("line 2", "The tram runs all night")]
