@@ -288,16 +288,39 @@ def _row_problem(error: csv.Error) -> str:
 
 
 def _json_lines(text: str) -> Iterator[Parsed]:
+    if text.lstrip().startswith("["):
+        # One JSON array of records rather than one record a line: read its items.
+        try:
+            items = json.loads(text)
+        except ValueError:
+            items = None
+        if isinstance(items, list):
+            return iter([_json_record(f"item {n}", item) for n, item in enumerate(items, 1)])
+    parsed, json_lines = [], 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"line {number}"
         try:
-            value = json.loads(line)
+            # A comma after the object is left from a JSON array taken apart.
+            value = json.loads(line.rstrip().removesuffix(","))
         except ValueError as error:
-            yield Parsed(where, problem=f"the line is not JSON ({error.args[0].split(':')[0]})")
+            parsed.append(
+                Parsed(where, problem=f"the line is not JSON ({error.args[0].split(':')[0]})")
+            )
             continue
-        if not isinstance(value, dict):
-            yield Parsed(where, problem="the line is not a JSON object with a claim field")
-            continue
-        yield checked(where, _renamed(value))
+        json_lines += 1
+        parsed.append(_json_record(where, value))
+    if parsed and not json_lines:
+        raise FormatRefused(
+            "no line of the file is JSON; JSON Lines holds one JSON object a line. Give the"
+            " file's own format: --format csv, tsv or claimreview"
+        )
+    return iter(parsed)
+
+
+def _json_record(where: str, value) -> Parsed:
+    if not isinstance(value, dict):
+        kind = where.split()[0]  # "line" or "item"
+        return Parsed(where, problem=f"the {kind} is not a JSON object with a claim field")
+    return checked(where, _renamed(value))

@@ -296,3 +296,28 @@ def test_csv_with_semicolons_as_excel_writes_it_in_many_locales_is_read():
     assert parsed[0].record["rating"] == "Falsch"
     tabs = b"id\tclaim\nt-1\tThe tram runs all night\n"
     assert _outcome(formats.parse(tabs, "csv")) == [("line 2", "The tram runs all night")]
+
+
+def test_json_lines_given_as_one_array_or_with_trailing_commas_are_read():
+    records = [{"id": "j-1", "claim": "The ferry fare doubled"}, {"id": "j-2", "claim": ""}]
+    records.append({"id": "j-3", "claim": "The tram runs all night"})
+    expected = [("item 1", "The ferry fare doubled"), ("item 2", None)]
+    expected.append(("item 3", "The tram runs all night"))
+    for text in (json.dumps(records), json.dumps(records, indent=2)):
+        assert _outcome(formats.parse(text.encode(), "jsonl")) == expected
+    lines = ",\n".join(json.dumps(record) for record in records) + "\n"
+    parsed = list(formats.parse(lines.encode(), "jsonl"))
+    assert _outcome(parsed) == [(where.replace("item", "line"), claim) for where, claim in expected]
+
+
+@pytest.mark.parametrize(
+    ("data", "file_format", "words"),
+    [
+        (b"id,claim\nc-1,The ferry fare doubled\n", "jsonl", "no line of the file is JSON"),
+        (b"id,claim\nc-1,The ferry fare doubled\n", "jsonl", "--format csv"),
+        (b"<html><p>a page</p></html>\n", "jsonl", "no line of the file is JSON"),
+    ],
+)
+def test_a_file_in_another_format_given_as_json_lines_is_refused_whole(data, file_format, words):
+    with pytest.raises(formats.FormatRefused, match=words):
+        list(formats.parse(data, file_format))
