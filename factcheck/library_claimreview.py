@@ -13,8 +13,9 @@ _LD_SCRIPT = re.compile(
 )
 
 
-def _documents(text: str) -> list:
-    """The JSON-LD in a file: the file itself, or every ld+json script of an HTML page."""
+def _documents(text: str) -> tuple[list, bool]:
+    """The JSON-LD in a file: the file itself, or every ld+json script of an HTML page; and
+    whether it came from a page (where scripts of other types are expected)."""
     if text.lstrip().startswith("<"):
         scripts = _LD_SCRIPT.findall(text)
         if not scripts:
@@ -28,9 +29,9 @@ def _documents(text: str) -> list:
                 documents.append(json.loads(script))
             except ValueError:
                 raise FormatRefused(f"JSON-LD script {number} of the page is not JSON") from None
-        return documents
+        return documents, True
     try:
-        return [json.loads(text)]
+        return [json.loads(text)], False
     except ValueError as error:
         raise FormatRefused(
             f"the file is not JSON ({error}); give a ClaimReview object, a list of them or a"
@@ -44,8 +45,9 @@ def _types(node: dict) -> set[str]:
     return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
 
 
-def _nodes(documents: list) -> Iterator[tuple[dict | object, bool]]:
-    """Each candidate node and whether it came from a @graph (where other types are expected)."""
+def _nodes(documents: list, page: bool) -> Iterator[tuple[dict | object, bool]]:
+    """Each candidate node and whether it came from a @graph or a page (where other types are
+    expected)."""
     for document in documents:
         items = document if isinstance(document, list) else [document]
         for item in items:
@@ -53,21 +55,20 @@ def _nodes(documents: list) -> Iterator[tuple[dict | object, bool]]:
                 for node in item["@graph"]:
                     yield node, True
             else:
-                yield item, False
+                yield item, page
 
 
 def claim_reviews(text: str) -> Iterator[Parsed]:
     """Each item of the JSON-LD in order: a ClaimReview's record, or why an item was refused."""
-    documents = _documents(text)
-    for number, (node, in_graph) in enumerate(_nodes(documents), start=1):
+    documents, page = _documents(text)
+    for number, (node, in_graph) in enumerate(_nodes(documents, page), start=1):
         where = f"item {number}"
         if not isinstance(node, dict):
             yield Parsed(where, problem="the item is not a JSON object")
             continue
         if "ClaimReview" not in _types(node):
             if not in_graph:
-                kind = ", ".join(sorted(_types(node))) or "untyped"
-                yield Parsed(where, problem=f"the item is {kind}, not a ClaimReview")
+                yield Parsed(where, problem=_not_a_review(node))
             continue
         try:
             raw = claim_review_fields(node)
@@ -75,6 +76,16 @@ def claim_reviews(text: str) -> Iterator[Parsed]:
             yield Parsed(where, problem=str(error))
             continue
         yield checked(where, raw)
+
+
+def _not_a_review(node: dict) -> str:
+    kind = ", ".join(sorted(_types(node))) or "untyped"
+    if kind == "untyped" and "claim" in node:
+        return (
+            "the item is a record with a claim field, not a ClaimReview; import a file of such"
+            " records with --format jsonl"
+        )
+    return f"the item is {kind}, not a ClaimReview"
 
 
 def _name(value) -> str | None:

@@ -321,3 +321,40 @@ def test_json_lines_given_as_one_array_or_with_trailing_commas_are_read():
 def test_a_file_in_another_format_given_as_json_lines_is_refused_whole(data, file_format, words):
     with pytest.raises(formats.FormatRefused, match=words):
         list(formats.parse(data, file_format))
+
+
+def test_a_fact_check_page_with_other_json_ld_scripts_reads_only_its_reviews():
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checks.example/ferry",
+        "claimReviewed": "The ferry fare doubled in one spring",
+        "datePublished": "2025-03-04T09:30:00+01:00",
+        "author": {"@type": "Organization", "name": "Harbour Check"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "A councillor"},
+            "datePublished": "2025-03-01",
+            "appearance": [{"@type": "CreativeWork", "url": "https://social.example/p/1"}],
+        },
+        "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"},
+    }
+    scripts = [
+        {"@type": "NewsArticle", "headline": "Did the ferry fare double?"},
+        {"@type": "BreadcrumbList", "itemListElement": []},
+        review,
+    ]
+    page = "<!doctype html><html><head>" + "".join(
+        f'<script type="application/ld+json">{json.dumps(script)}</script>' for script in scripts
+    )
+    parsed = list(formats.parse(page.encode(), "claimreview"))
+    assert [(item.record["claim"], item.record["rating"]) for item in parsed] == [
+        ("The ferry fare doubled in one spring", "False")
+    ]
+    assert parsed[0].record["review_date"] == "2025-03-04"
+
+
+def test_plain_records_given_as_claim_review_say_to_use_json_lines():
+    records = [{"id": "r-1", "claim": "The ferry fare doubled"}]
+    [parsed] = formats.parse(json.dumps(records).encode(), "claimreview")
+    assert "--format jsonl" in parsed.problem
