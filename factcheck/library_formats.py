@@ -183,13 +183,31 @@ def parse(data: bytes, format: str) -> Iterator[Parsed]:
         raise FormatRefused(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     text = decode(data)
     if format in ("csv", "tsv"):
-        return _table(text, "\t" if format == "tsv" else _csv_delimiter(text))
+        return _each_id_once(_table(text, "\t" if format == "tsv" else _csv_delimiter(text)))
     if format == "jsonl":
-        return _json_lines(text)
+        return _each_id_once(_json_lines(text))
     # Imported here: the ClaimReview reader builds on this module's records.
     from factcheck.library_claimreview import claim_reviews
 
-    return claim_reviews(text)
+    return _each_id_once(claim_reviews(text))
+
+
+def _each_id_once(parsed: Iterator[Parsed]) -> Iterator[Parsed]:
+    """The records in order, each one whose id an earlier record already gave refused: which of
+    the two is meant cannot be told, and the later one would silently overwrite the first."""
+    first: dict[str, str] = {}
+    for item in parsed:
+        own_id = item.record and item.record["external_id"]
+        if own_id and own_id in first:
+            place = (
+                f"on {first[own_id]}" if first[own_id].startswith("line") else "in " + first[own_id]
+            )
+            problem = f"the id {own_id!r} was already given {place}; give each fact-check once"
+            yield Parsed(item.where, problem=problem)
+            continue
+        if own_id:
+            first[own_id] = item.where
+        yield item
 
 
 def _renamed(raw: dict) -> dict:

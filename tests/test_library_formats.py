@@ -139,12 +139,17 @@ def test_csv_rows_keep_their_order_and_the_line_they_start_on(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", "claim"])
-    expected, line = [], 2
+    expected, line, ids = [], 2, set()
     for row in rows:
         before = buffer.tell()
         writer.writerow(row)
         if any(cell.strip() for cell in row):
-            expected.append((f"line {line}", formats.clean_text(row[1])))
+            own_id, claim = formats.clean_text(row[0]), formats.clean_text(row[1])
+            if claim and own_id in ids:
+                claim = None  # an id given before is refused
+            elif claim and own_id:
+                ids.add(own_id)
+            expected.append((f"line {line}", claim))
         line += buffer.getvalue()[before:].count("\n")
     parsed = list(formats.parse(buffer.getvalue().encode("utf-8"), "csv"))
     assert [item.where for item in parsed] == [where for where, _ in expected]
@@ -358,3 +363,21 @@ def test_plain_records_given_as_claim_review_say_to_use_json_lines():
     records = [{"id": "r-1", "claim": "The ferry fare doubled"}]
     [parsed] = formats.parse(json.dumps(records).encode(), "claimreview")
     assert "--format jsonl" in parsed.problem
+
+
+def test_an_id_given_twice_in_one_file_is_refused_where_it_comes_again():
+    data = (
+        b"id,claim,rating\n"
+        b"d-1,The ferry fare doubled,False\n"
+        b"d-2,The tram runs all night,True\n"
+        b"d-1,The ferry fare doubled,Mostly false\n"
+    )
+    parsed = list(formats.parse(data, "csv"))
+    assert _outcome(parsed) == [
+        ("line 2", "The ferry fare doubled"),
+        ("line 3", "The tram runs all night"),
+        ("line 4", None),
+    ]
+    assert (
+        parsed[2].problem == "the id 'd-1' was already given on line 2; give each fact-check once"
+    )
