@@ -328,3 +328,30 @@ def test_rows_with_their_own_ids_are_not_merged_by_a_shared_url(run, tmp_path):
     assert (summary["added"], summary["updated"]) == (0, 1)
     ratings = {item["external_id"]: item["rating"] for item in _items(run)}
     assert ratings == {"r-1": "False", "r-2": "True"}
+
+
+def test_a_reimport_that_changes_a_rating_audits_the_change_and_the_match_shows_it(run, tmp_path):
+    story = tmp_path / "story.txt"
+    sentence = "The harbour bridge toll rose by 40 percent in one year, the council said."
+    story.write_text(f"Bridge tolls\n\n{sentence}\n", encoding="utf-8")
+    assert run("import", str(story)).exit_code == 0
+    checks = tmp_path / "checks.csv"
+    row = (
+        "lk-1,The harbour bridge toll rose by 40 percent in one year,{},https://checks.example/t\n"
+    )
+    checks.write_text("id,claim,rating,url\n" + row.format("False"), encoding="utf-8")
+    assert run("library", "import", str(checks)).exit_code == 0
+    checks.write_text("id,claim,rating,url\n" + row.format("Mostly true"), encoding="utf-8")
+    summary = json.loads(run("library", "import", str(checks), "--json").output)
+    assert summary["updated"] == 1
+    [item] = _items(run)
+    last = json.loads(_audit(run, "library.import")[-1]["after"])
+    assert last["changes"] == [{"id": item["id"], "fields": {"rating": ["False", "Mostly true"]}}]
+    db = database.connect(run.path)
+    try:
+        ratings = db.execute(
+            "SELECT l.rating FROM claim_matches m JOIN library_items l ON l.id = m.library_id"
+        ).fetchall()
+    finally:
+        db.close()
+    assert ratings == [("Mostly true",)]

@@ -15,6 +15,9 @@ from factcheck.store.rows import LibraryItem
 FIELDS = ("external_id", "claim", "title", "rating", "url", "review_date", "publisher", "language")
 #: How many refused records an import's audit row names; the rest are counted.
 AUDIT_REFUSALS = 20
+#: How many updated items an import's audit row names, each with its changed fields' values
+#: before and after (a publisher may change a rating).
+AUDIT_CHANGES = 1000
 LIST_LIMIT = 100
 
 
@@ -143,6 +146,7 @@ def import_records(
     known = _known_imports(db, [item.record for item in parsed if item.record is not None])
     now = utc_now()
     added, updated, unchanged, refused = [], [], 0, []
+    changes: list[dict] = []
     for item in parsed:
         if item.record is None:
             refused.append({"where": item.where, "problem": item.problem})
@@ -160,16 +164,25 @@ def import_records(
             existing = inserted_id(cursor)
             added.append(existing)
         else:
-            assignments = " OR ".join(f"{name} IS NOT :{name}" for name in FIELDS)
-            cursor = db.execute(
-                "UPDATE library_items SET external_id = :external_id, claim = :claim,"
-                " title = :title, rating = :rating, url = :url, review_date = :review_date,"
-                " publisher = :publisher, language = :language, updated_at = :now"
-                f" WHERE id = :id AND ({assignments})",
-                {**record, "now": now, "id": existing},
-            )
-            if cursor.rowcount:
+            before = db.execute(
+                f"SELECT {', '.join(FIELDS)} FROM library_items WHERE id = ?", [existing]
+            ).fetchone()
+            fields = {
+                name: [old, record[name]]
+                for name, old in zip(FIELDS, before, strict=True)
+                if old != record[name]
+            }
+            if fields:
+                db.execute(
+                    "UPDATE library_items SET external_id = :external_id, claim = :claim,"
+                    " title = :title, rating = :rating, url = :url, review_date = :review_date,"
+                    " publisher = :publisher, language = :language, updated_at = :now"
+                    " WHERE id = :id",
+                    {**record, "now": now, "id": existing},
+                )
                 updated.append(existing)
+                if len(changes) < AUDIT_CHANGES:
+                    changes.append({"id": existing, "fields": fields})
             else:
                 unchanged += 1
         known.note(record, existing)
@@ -194,7 +207,8 @@ def import_records(
                 **summary,
                 "first_added": added[0] if added else None,
                 "last_added": added[-1] if added else None,
-                "updated_ids": updated[:1000],
+                "updated_ids": updated[:AUDIT_CHANGES],
+                "changes": changes,
                 "refusals": refused[:AUDIT_REFUSALS],
             },
         )
