@@ -355,3 +355,12 @@ def test_a_reimport_that_changes_a_rating_audits_the_change_and_the_match_shows_
     finally:
         db.close()
     assert ratings == [("Mostly true",)]
+
+
+def test_match_answers_stay_one_a_line_for_queries_holding_unicode_line_separators(run):
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    queries = ["The bridge toll\u2028rose by 40 percent", "A ferry\x85timetable", "Tram\u2029fares"]
+    result = run("match", "--json", "-", input="\n".join(queries) + "\n")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [json.loads(line)["query"] for line in lines] == queries

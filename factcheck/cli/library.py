@@ -268,9 +268,14 @@ def match_text(text, top, min_score, as_json):
         for query, matches in zip(chunk, results, strict=True):
             if as_json:
                 line = {"query": query, "matches": [_match_json(m) for m in matches]}
-                click.echo(json.dumps(line, ensure_ascii=False))
+                click.echo(json.dumps(line, ensure_ascii=False).translate(_LINE_BREAKS))
             else:
                 _print_matches(query, matches)
+
+
+# Characters str.splitlines() breaks a line at that JSON leaves unescaped: escaped, every answer
+# stays on one line for any reader.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _stdin_queries() -> list[str]:
