@@ -280,7 +280,7 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(fields):
+        if len(row) > len(fields) and any(cell.strip() for cell in row[len(fields) :]):
             yield Parsed(
                 f"line {start}",
                 problem=f"the row has {len(row)} cells but the header names {len(fields)}",
@@ -294,6 +294,11 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
 
 
 def _row_problem(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters (a claim may have at most"
+            f" {MAX_CLAIM_CHARS:,})"
+        )
     if "unexpected end of data" in str(error):
         return (
             "a quote opened in this row is never closed, so the rest of the file was read as one"

@@ -381,3 +381,22 @@ def test_an_id_given_twice_in_one_file_is_refused_where_it_comes_again():
     assert (
         parsed[2].problem == "the id 'd-1' was already given on line 2; give each fact-check once"
     )
+
+
+def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_ignored():
+    data = (
+        "id,claim,rating\n"
+        f'h-1,"{"x" * 200_000}",False\n'
+        "h-2,The tram runs all night,True,\n"
+        "h-3,The ferry is late,True,,,\n"
+        "h-4,The bus is early,True,a note\n"
+    ).encode()
+    parsed = list(formats.parse(data, "csv"))
+    assert _outcome(parsed) == [
+        ("line 2", None),
+        ("line 3", "The tram runs all night"),
+        ("line 4", "The ferry is late"),
+        ("line 5", None),
+    ]
+    assert "a cell is longer than" in parsed[0].problem and "quote" not in parsed[0].problem
+    assert parsed[3].problem == "the row has 4 cells but the header names 3"
