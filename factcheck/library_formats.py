@@ -256,6 +256,10 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
             f"the header row names the {label} column twice; keep one and import the file again"
         )
     if "claim" not in fields:
+        if text.lstrip()[:1] in ("{", "[", "<"):
+            raise FormatRefused(
+                "the file is JSON or HTML, not a table; give --format jsonl or claimreview"
+            )
         named = "tab" if delimiter == "\t" else "comma"
         raise FormatRefused(
             "the header row has no claim column; the first line must name the columns"

@@ -400,3 +400,11 @@ def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_
     ]
     assert "a cell is longer than" in parsed[0].problem and "quote" not in parsed[0].problem
     assert parsed[3].problem == "the row has 4 cells but the header names 3"
+
+
+@pytest.mark.parametrize(
+    "data", [b'{"claim": "The ferry is late"}\n', b'[{"@type": "ClaimReview"}]', b"<html></html>"]
+)
+def test_json_or_html_given_as_csv_is_refused_with_the_format_to_give(data):
+    with pytest.raises(formats.FormatRefused, match="give --format jsonl or claimreview"):
+        list(formats.parse(data, "csv"))
