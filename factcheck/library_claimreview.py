@@ -4,6 +4,7 @@ scripts of an HTML page) into library records."""
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from factcheck.library_formats import FormatRefused, Parsed, checked
 
@@ -11,6 +12,14 @@ _LD_SCRIPT = re.compile(
     r"<script[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script>",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """A script of the page that is not JSON."""
+
+    number: int
+    error: str
 
 
 def _documents(text: str) -> tuple[list, bool]:
@@ -23,15 +32,17 @@ def _documents(text: str) -> tuple[list, bool]:
                 "the page holds no ClaimReview JSON-LD (no application/ld+json script); give a"
                 " page that publishes its fact-checks as ClaimReview, or a CSV or JSON Lines file"
             )
-        documents = []
+        documents: list = []
         for number, script in enumerate(scripts, start=1):
             try:
-                documents.append(json.loads(script))
-            except ValueError:
-                raise FormatRefused(f"JSON-LD script {number} of the page is not JSON") from None
+                # strict=False: publishers' templates often leave line breaks inside strings.
+                documents.append(json.loads(script, strict=False))
+            except ValueError as error:
+                # One broken script (often not a ClaimReview) does not hide the others.
+                documents.append(_Broken(number, error.args[0].split(":")[0]))
         return documents, True
     try:
-        return [json.loads(text)], False
+        return [json.loads(text, strict=False)], False
     except ValueError as error:
         raise FormatRefused(
             f"the file is not JSON ({error}); give a ClaimReview object, a list of them or a"
@@ -63,6 +74,10 @@ def claim_reviews(text: str) -> Iterator[Parsed]:
     documents, page = _documents(text)
     for number, (node, in_graph) in enumerate(_nodes(documents, page), start=1):
         where = f"item {number}"
+        if isinstance(node, _Broken):
+            problem = f"JSON-LD script {node.number} of the page is not JSON ({node.error})"
+            yield Parsed(where, problem=problem)
+            continue
         if not isinstance(node, dict):
             yield Parsed(where, problem="the item is not a JSON object")
             continue

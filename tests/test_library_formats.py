@@ -408,3 +408,22 @@ def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_
 def test_json_or_html_given_as_csv_is_refused_with_the_format_to_give(data):
     with pytest.raises(formats.FormatRefused, match="give --format jsonl or claimreview"):
         list(formats.parse(data, "csv"))
+
+
+def test_a_page_with_a_broken_json_ld_script_still_gives_its_reviews():
+    review = (
+        '{"@type": "ClaimReview", "url": "https://checks.example/ferry",'
+        ' "claimReviewed": "The ferry fare\n doubled", "reviewRating": {"alternateName": "False"}}'
+    )
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",}</script>'
+        f'<script type="application/ld+json">{review}</script></head></html>'
+    )
+    parsed = list(formats.parse(page.encode(), "claimreview"))
+    assert [(item.where, item.record and item.record["claim"]) for item in parsed] == [
+        ("item 1", None),
+        ("item 2", "The ferry fare doubled"),
+    ]
+    assert parsed[0].problem.startswith("JSON-LD script 1 of the page is not JSON")
+    [alone] = formats.parse(review.encode(), "claimreview")
+    assert alone.record["claim"] == "The ferry fare doubled"
