@@ -56,6 +56,10 @@ def _types(node: dict) -> set[str]:
     return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
 
 
+def is_claim_review(node: dict) -> bool:
+    return "ClaimReview" in _types(node)
+
+
 def _nodes(documents: list, page: bool) -> Iterator[tuple[dict | object, bool]]:
     """Each candidate node and whether it came from a @graph or a page (where other types are
     expected)."""
@@ -81,7 +85,7 @@ def claim_reviews(text: str) -> Iterator[Parsed]:
         if not isinstance(node, dict):
             yield Parsed(where, problem="the item is not a JSON object")
             continue
-        if "ClaimReview" not in _types(node):
+        if not is_claim_review(node):
             if not in_graph:
                 yield Parsed(where, problem=_not_a_review(node))
             continue

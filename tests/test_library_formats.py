@@ -427,3 +427,20 @@ def test_a_page_with_a_broken_json_ld_script_still_gives_its_reviews():
     assert parsed[0].problem.startswith("JSON-LD script 1 of the page is not JSON")
     [alone] = formats.parse(review.encode(), "claimreview")
     assert alone.record["claim"] == "The ferry fare doubled"
+
+
+def test_json_lines_of_claim_review_objects_are_read_as_claim_reviews():
+    review = {
+        "@type": "ClaimReview",
+        "url": "https://checks.example/ferry",
+        "claimReviewed": "The ferry fare doubled",
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "author": {"@type": "Organization", "name": "Harbour Check"},
+    }
+    [parsed] = formats.parse((json.dumps(review) + "\n").encode(), "jsonl")
+    assert (parsed.where, parsed.record["claim"], parsed.record["rating"]) == (
+        "line 1",
+        "The ferry fare doubled",
+        "False",
+    )
+    assert parsed.record["publisher"] == "Harbour Check"
