@@ -248,7 +248,7 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
         raise FormatRefused(f"line 1: the header cannot be read ({error})") from None
     if header is None:
         raise FormatRefused("the file is empty; it needs a header row with a claim column")
-    fields = [COLUMN_NAMES.get(name.strip().lower()) for name in header]
+    fields = _header_fields(header)
     named_twice = next((f for n, f in enumerate(fields) if f and f in fields[:n]), None)
     if named_twice:
         label = {"external_id": "id", "review_date": "date"}.get(named_twice, named_twice)
@@ -266,6 +266,11 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
             f" (id, claim, title, rating, url, date, publisher, language), {named}-separated"
         )
     return _rows(reader, fields)
+
+
+def _header_fields(row: list[str]) -> list[str | None]:
+    # A byte-order mark starts the header of each file when two are joined together.
+    return [COLUMN_NAMES.get(name.strip().lstrip("\ufeff").strip().lower()) for name in row]
 
 
 def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
@@ -288,6 +293,12 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
             yield Parsed(
                 f"line {start}",
                 problem=f"the row has {len(row)} cells but the header names {len(fields)}",
+            )
+            continue
+        if _header_fields(row) == fields:
+            yield Parsed(
+                f"line {start}",
+                problem="the row repeats the header row (two files joined together?); it is left out",
             )
             continue
         raw: dict[str, str] = {}

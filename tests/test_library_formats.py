@@ -444,3 +444,15 @@ def test_json_lines_of_claim_review_objects_are_read_as_claim_reviews():
         "False",
     )
     assert parsed.record["publisher"] == "Harbour Check"
+
+
+def test_a_header_row_repeated_by_joining_two_files_is_not_read_as_a_fact_check():
+    first = "\ufeffid,claim\nx-1,The ferry is late\n"
+    second = "\ufeffID, Claim\nx-2,The tram runs all night\n"
+    parsed = list(formats.parse((first + second).encode(), "csv"))
+    assert _outcome(parsed) == [
+        ("line 2", "The ferry is late"),
+        ("line 3", None),
+        ("line 4", "The tram runs all night"),
+    ]
+    assert "repeats the header row" in parsed[1].problem
