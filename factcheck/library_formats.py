@@ -340,8 +340,9 @@ def _json_lines(text: str) -> Iterator[Parsed]:
             continue
         where = f"line {number}"
         try:
-            # A comma after the object is left from a JSON array taken apart.
-            value = json.loads(line.rstrip().removesuffix(","))
+            # A comma after the object is left from a JSON array taken apart, a byte-order mark
+            # before it from files joined together.
+            value = json.loads(line.strip().lstrip("\ufeff").removesuffix(","))
         except ValueError as error:
             parsed.append(
                 Parsed(where, problem=f"the line is not JSON ({error.args[0].split(':')[0]})")

@@ -456,3 +456,12 @@ def test_a_header_row_repeated_by_joining_two_files_is_not_read_as_a_fact_check(
         ("line 4", "The tram runs all night"),
     ]
     assert "repeats the header row" in parsed[1].problem
+
+
+def test_json_lines_joined_from_files_with_byte_order_marks_are_read():
+    line = '\ufeff{"id": "%s", "claim": "%s"}\n'
+    data = (line % ("j-1", "The ferry is late") + line % ("j-2", "The tram is early")).encode()
+    assert _outcome(formats.parse(data, "jsonl")) == [
+        ("line 1", "The ferry is late"),
+        ("line 2", "The tram is early"),
+    ]
