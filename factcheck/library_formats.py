@@ -2,9 +2,7 @@
 into library records, each good one ready to store and each bad one refused with where it is."""
 
 import codecs
-import csv
 import datetime
-import io
 import json
 import re
 import unicodedata
@@ -182,11 +180,13 @@ def parse(data: bytes, format: str) -> Iterator[Parsed]:
     if format not in FORMATS:
         raise FormatRefused(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     text = decode(data)
+    # Imported here: the table and ClaimReview readers build on this module's records.
     if format in ("csv", "tsv"):
-        return _each_id_once(_table(text, "\t" if format == "tsv" else _csv_delimiter(text)))
+        from factcheck.library_tables import table_rows
+
+        return _each_id_once(table_rows(text, format))
     if format == "jsonl":
         return _each_id_once(_json_lines(text))
-    # Imported here: the ClaimReview reader builds on this module's records.
     from factcheck.library_claimreview import claim_reviews
 
     return _each_id_once(claim_reviews(text))
@@ -225,104 +225,6 @@ def checked(where: str, raw: dict) -> Parsed:
         return Parsed(where, record=clean_record(raw))
     except ValueError as error:
         return Parsed(where, problem=str(error))
-
-
-def _csv_delimiter(text: str) -> str:
-    """A comma, or the semicolon (Excel in many European locales) or tab the header row is
-    separated by when only that gives it a claim column."""
-    for delimiter in (",", ";", "\t"):
-        try:
-            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if any(COLUMN_NAMES.get(name.strip().lower()) == "claim" for name in header):
-            return delimiter
-    return ","
-
-
-def _table(text: str, delimiter: str) -> Iterator[Parsed]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as error:
-        raise FormatRefused(f"line 1: the header cannot be read ({error})") from None
-    if header is None:
-        raise FormatRefused("the file is empty; it needs a header row with a claim column")
-    fields = _header_fields(header)
-    named_twice = next((f for n, f in enumerate(fields) if f and f in fields[:n]), None)
-    if named_twice:
-        label = {"external_id": "id", "review_date": "date"}.get(named_twice, named_twice)
-        raise FormatRefused(
-            f"the header row names the {label} column twice; keep one and import the file again"
-        )
-    if "claim" not in fields:
-        if text.lstrip()[:1] in ("{", "[", "<"):
-            raise FormatRefused(
-                "the file is JSON or HTML, not a table; give --format jsonl or claimreview"
-            )
-        named = "tab" if delimiter == "\t" else "comma"
-        raise FormatRefused(
-            "the header row has no claim column; the first line must name the columns"
-            f" (id, claim, title, rating, url, date, publisher, language), {named}-separated"
-        )
-    return _rows(reader, fields)
-
-
-def _header_fields(row: list[str]) -> list[str | None]:
-    # A byte-order mark starts the header of each file when two are joined together.
-    return [COLUMN_NAMES.get(name.strip().lstrip("\ufeff").strip().lower()) for name in row]
-
-
-def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            # The reader drops the rest of the line it failed on and goes on with the next.
-            line = reader.line_num
-            yield Parsed(f"line {start}", problem=_row_problem(error))
-            continue
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(fields) and any(cell.strip() for cell in row[len(fields) :]):
-            yield Parsed(
-                f"line {start}",
-                problem=f"the row has {len(row)} cells but the header names {len(fields)}",
-            )
-            continue
-        if _header_fields(row) == fields:
-            yield Parsed(
-                f"line {start}",
-                problem="the row repeats the header row (two files joined together?); it is left out",
-            )
-            continue
-        raw: dict[str, str] = {}
-        for name, cell in zip(fields, row, strict=False):
-            if name and raw.get(name) is None:
-                raw[name] = cell
-        yield checked(f"line {start}", raw)
-
-
-def _row_problem(error: csv.Error) -> str:
-    if "field larger than field limit" in str(error):
-        return (
-            f"a cell is longer than {csv.field_size_limit():,} characters (a claim may have at most"
-            f" {MAX_CLAIM_CHARS:,})"
-        )
-    if "unexpected end of data" in str(error):
-        return (
-            "a quote opened in this row is never closed, so the rest of the file was read as one"
-            " cell; close the quote and import the file again"
-        )
-    return (
-        f"the row cannot be read ({error}); a cell holding quotes, commas or line breaks must be"
-        " in double quotes, with each quote inside it doubled"
-    )
 
 
 def _json_lines(text: str) -> Iterator[Parsed]:
