@@ -46,7 +46,8 @@ def _documents(text: str) -> tuple[list, bool]:
     except ValueError as error:
         raise FormatRefused(
             f"the file is not JSON ({error}); give a ClaimReview object, a list of them or a"
-            " page's @graph, or use --format jsonl for one JSON object a line"
+            " page's @graph, or the file's own format: --format jsonl for one JSON object a"
+            " line, --format csv or tsv for a table"
         ) from None
 
 

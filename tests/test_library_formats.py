@@ -465,3 +465,8 @@ def test_json_lines_joined_from_files_with_byte_order_marks_are_read():
         ("line 1", "The ferry is late"),
         ("line 2", "The tram is early"),
     ]
+
+
+def test_a_table_given_as_claim_review_names_the_table_formats():
+    with pytest.raises(formats.FormatRefused, match="--format csv or tsv"):
+        list(formats.parse(b"id,claim\nc-1,The ferry is late\n", "claimreview"))
