@@ -437,6 +437,32 @@ def test_refuses_urls_with_credentials(url):
 
 
 @pytest.mark.parametrize(
+    "url", ["http://\u24d4xample.com/", "http://ex\u200bample.com/", "http://127.0.0.1\u3002/"]
+)
+def test_a_host_name_that_cannot_be_encoded_is_refused_in_words(url, fake_dns):
+    # The address parses, but its host is no valid internationalised name (IDNA).
+    with refused_saying(FetchError, "is not a valid web address"):
+        fetch(url)
+    assert fake_dns["calls"] == []
+
+
+@pytest.mark.parametrize("location", [b"http://[::1", "http://\u24d4xample.com/".encode()])
+def test_a_redirect_to_an_address_that_cannot_be_parsed_is_refused_in_words(
+    site, location, fake_dns
+):
+    def moved(handler):
+        handler.send_response(302)
+        handler._headers_buffer.append(b"Location: " + location + b"\r\n")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    site.routes["/go"] = moved
+    with refused_saying(FetchError, "is not a valid web address"):
+        fetch(site.url("/go"), policy=FetchPolicy.local_test(site.port))
+    assert len(site.seen) == 1
+
+
+@pytest.mark.parametrize(
     "url", ["http://example.com:8080/", "https://example.com:22/", "http://example.com:6379/"]
 )
 def test_default_policy_refuses_other_ports(url):

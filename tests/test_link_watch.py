@@ -238,3 +238,12 @@ def test_the_link_watch_refuses_private_addresses_like_every_fetch(app_db, peopl
     )
     check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
     assert check["outcome"] == "failed" and "private" in check["error"]
+
+
+def test_an_address_the_fetcher_cannot_encode_is_a_failed_check_not_a_crash(app_db, people, claim):
+    # urlsplit takes the address, so it is stored; IDNA cannot encode its host.
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="http://\u24d4xample.com/", stance="context", actor=people["ed"]
+    )
+    check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
+    assert check["outcome"] == "failed" and "not a valid web address" in check["error"]

@@ -251,11 +251,14 @@ def _request(session: requests.Session, url: str, host: str, timeout) -> request
     """One hop's GET, its body not read yet. Sent through the vetting adapter itself, not
     session.send: with allow_redirects=False, session.send still reads a redirect's whole body
     (to find the next request), with no byte cap and no time limit."""
-    prepared = _prepared(session, url)
     try:
+        prepared = _prepared(session, url)
         response = session.get_adapter(url).send(prepared, stream=True, timeout=timeout)
         extract_cookies_to_jar(session.cookies, prepared, response.raw)
         return response
+    except requests.exceptions.InvalidURL:
+        # A host that urlsplit takes but IDNA cannot encode ('ⓔxample.com', a zero-width space).
+        raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
     except requests.exceptions.ConnectTimeout as error:
         raise FetchError("timeout", {"host": host, "stage": "connect"}) from error
     except requests.exceptions.ReadTimeout as error:
@@ -312,7 +315,10 @@ def fetch(
                 target = session.get_redirect_target(response)
                 if target is None:
                     return _finish(response, current, accept, max_bytes, deadline)
-                current = urldefrag(urljoin(current, target)).url
+                try:
+                    current = urldefrag(urljoin(current, target)).url
+                except ValueError:  # a Location such as 'http://[::1'
+                    raise _refuse("bad_address", {"url": target, "problem": "unparsable"}) from None
     raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
 
 
