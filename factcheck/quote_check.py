@@ -1,9 +1,10 @@
 """Is a quoted passage in a page's text? Exact after normalising, approximately, or not at all.
 
 Both sides are normalised the same way before comparing: runs of whitespace become one space,
-curly quotes and primes become straight ones, every dash and minus becomes '-', soft hyphens and
-zero-width characters vanish, and case is folded. Offsets in the answer index the original text,
-so the snapshot view can highlight exactly what was found."""
+curly quotes and primes become straight ones, every dash and minus becomes '-', soft hyphens,
+zero-width characters and the direction marks of right-to-left text vanish, and case is folded.
+Offsets in the answer index the original text, so the snapshot view can highlight exactly what was
+found."""
 
 import difflib
 import heapq

@@ -1,6 +1,6 @@
 """The comparable form of a text for the quote check, with where each of its characters came
 from: runs of whitespace become one space, curly quotes and primes straight ones, every dash and
-minus '-', soft hyphens and zero-width characters vanish, and case is folded."""
+minus '-', soft hyphens, zero-width characters and direction marks vanish, and case is folded."""
 
 import functools
 import re
@@ -10,7 +10,11 @@ from bisect import bisect_right
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\uff07`\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_VANISH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Soft hyphens, zero-width characters, and the invisible direction marks of right-to-left text.
+_VANISH = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _TRANSLATE = str.maketrans(
     {
         **{c: "'" for c in _SINGLE_QUOTES},

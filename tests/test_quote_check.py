@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -137,7 +138,7 @@ SPECIALS = [
     "\u00df",
     "\u00c9",
 ]
-SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`"]
+SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`", "\u200f"]
 
 
 @given(
@@ -180,6 +181,26 @@ def test_soft_hyphens_and_zero_width_characters_do_not_matter(case, data):
     assert check_quote(quote, text[: len(text) // 2] + mark + text[len(text) // 2 :]).status in (
         FOUND,
     )
+
+
+RTL_PAGE = (
+    "\u05d4\u05e1\u05db\u05e8 \u05e0\u05e1\u05d2\u05e8 \u05dc\u05e9\u05e0\u05d4,"
+    " \u05d0\u05de\u05e8 \u05d4\u05de\u05d4\u05e0\u05d3\u05e1 (2026)."
+)
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u2067", "\u2069"]
+)
+def test_the_direction_marks_of_right_to_left_text_do_not_matter(mark):
+    # Copied from a right-to-left page, a quote often carries invisible direction marks.
+    quote = RTL_PAGE[:15]
+    assert check_quote(f"{mark}{quote[:6]}{mark}{quote[6:]}{mark}", RTL_PAGE).status == FOUND
+    marked_page = RTL_PAGE.replace(" ", f"{mark} ").replace("(", f"({mark}")
+    result = check_quote(quote, marked_page)
+    assert result.status == FOUND
+    assert result.passage == marked_page[result.start : result.end]
+    assert check_quote("(2026)", marked_page).status == FOUND
 
 
 @given(st.sampled_from(["'", "\u2018", "\u2019", "`"]), st.sampled_from(["-", "\u2013", "\u2014"]))
