@@ -377,6 +377,16 @@ def test_a_non_2xx_final_status_is_an_error(site):
         fetch(site.url("/missing"), policy=FetchPolicy.local_test(site.port))
 
 
+@pytest.mark.parametrize(
+    ("status", "body"), [(204, b""), (205, b""), (206, PAGE[:20])], ids=["204", "205", "206"]
+)
+def test_an_answer_with_no_page_or_part_of_one_is_an_error(site, status, body):
+    # No range was asked for: a 206 is a piece of the page, never a copy of it.
+    site.routes["/story"] = page(body, status=status)
+    with refused_saying(FetchError, f"answered {status}"):
+        fetch(site.url("/story"), policy=FetchPolicy.local_test(site.port))
+
+
 def test_a_server_that_does_not_answer_times_out(site):
     release = threading.Event()
 

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# Successes that are no page: 204 and 205 carry none, 206 a piece of one (no range is asked for).
+NOT_A_PAGE = frozenset({204, 205, 206})
 USER_AGENT = f"factcheck/{__version__} (newsroom fact-checking workbench)"
 
 
@@ -323,7 +325,7 @@ def fetch(
 
 
 def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> FetchedPage:
-    if not 200 <= response.status_code < 300:
+    if not 200 <= response.status_code < 300 or response.status_code in NOT_A_PAGE:
         raise FetchError(
             "http_status",
             {"url": url, "status": response.status_code, "reason": response.reason or ""},
