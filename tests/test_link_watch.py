@@ -57,6 +57,27 @@ def test_a_redirect_counts_as_moved_only_when_it_leads_to_another_page(final, mo
     assert link_watch.moved_elsewhere("http://news.example/story", final) is moved
 
 
+@pytest.mark.parametrize(
+    ("original", "final"),
+    [
+        ("http://b\u00fccher.example/story", "https://xn--bcher-kva.example/story"),
+        ("http://stra\u00dfe.example/story", "https://xn--strae-oqa.example/story"),
+        (
+            "http://news.example/caf\u00e9?q=\u00e9t\u00e9",
+            "https://news.example/caf%C3%A9?q=%C3%A9t%C3%A9",
+        ),
+        ("http://news.example/caf%c3%a9", "https://news.example/caf%C3%A9"),
+        ("http://news.example./story", "https://news.example/story"),
+    ],
+)
+def test_a_redirect_to_the_same_address_written_otherwise_is_not_a_move(original, final):
+    # A server writes its Location in ASCII: the host in punycode, the path percent-encoded.
+    assert not link_watch.moved_elsewhere(original, final)
+    assert link_watch.moved_elsewhere(
+        original, final.replace("story", "other").replace("caf", "bar")
+    )
+
+
 def test_ages_are_read_in_days_hours_and_minutes():
     assert link_watch.parse_age("7d") == timedelta(days=7)
     assert link_watch.parse_age(" 12h") == timedelta(hours=12)
