@@ -421,6 +421,53 @@ def test_a_download_that_trickles_hits_the_time_limit(site):
         fetch(site.url("/trickle"), policy=FetchPolicy.local_test(site.port), time_limit=0.2)
 
 
+def _byte_by_byte(head: bytes, body: bytes, sent_all: threading.Event, stop: threading.Event):
+    """A route that sends its answer a byte at a time, each well within the read timeout; it says
+    it has sent all but the last byte before it sends that one."""
+
+    def dribble(handler):
+        answer = head + body
+        for index in range(len(answer)):
+            if stop.is_set():
+                return
+            if index == len(answer) - 1:
+                sent_all.set()
+            try:
+                handler.wfile.write(answer[index : index + 1])
+                handler.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.02)
+
+    return dribble
+
+
+@pytest.mark.parametrize("slow", ["head", "body"])
+def test_an_answer_sent_a_byte_at_a_time_is_cut_off_at_the_time_limit(site, slow):
+    # The read timeout bounds each wait for a byte, not the answer: the time limit must hold
+    # while the status line, the headers and the body come in.
+    body = b"<p>" + b"a" * 400 + b"</p>"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    head += b"X-Padding: " + b"p" * 400 + b"\r\n" if slow == "head" else b""
+    head += b"Content-Length: %d\r\n\r\n" % len(body)
+    sent_all, stop = threading.Event(), threading.Event()
+    if slow == "head":
+        site.routes["/slow"] = _byte_by_byte(head, body, sent_all, stop)
+    else:
+
+        def head_then_dribble(handler):
+            handler.wfile.write(head)
+            _byte_by_byte(b"", body, sent_all, stop)(handler)
+
+        site.routes["/slow"] = head_then_dribble
+    try:
+        with refused_saying(FetchError, "took too long"):
+            fetch(site.url("/slow"), policy=FetchPolicy.local_test(site.port), time_limit=0.3)
+        assert not sent_all.is_set()
+    finally:
+        stop.set()
+
+
 @pytest.mark.parametrize(
     "url",
     [
