@@ -116,6 +116,21 @@ def test_only_public_web_archives_are_taken_as_copies():
             copies.check_web_archive_url(refused)
 
 
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("http://[web.archive.org/web/2026/x", "is not a valid web address"),
+        ("https://web.archive.org:99999/web/2026/x", "is not a valid web address"),
+        ("https://web.archive.org/web/2026/x y", "cannot contain spaces"),
+        ("https://user:secret@web.archive.org/web/2026/x", "user name or password"),
+        ("https://web.archive.org/web/" + "a" * 3000, "longer than 2048 characters"),
+    ],
+)
+def test_a_web_archive_address_that_cannot_be_used_is_refused_in_words(address, words):
+    with pytest.raises(copies.CopyRefused, match=words):
+        copies.check_web_archive_url(address)
+
+
 @pytest.fixture
 def failed_item(app_db, people, claim, immediate_jobs, app):
     """Evidence whose page could not be fetched (a private address)."""
@@ -226,6 +241,16 @@ def test_an_address_that_is_not_a_web_archive_is_refused(client, claim, failed_i
     assert answer.status_code == 422
     html = answer.get_data(as_text=True)
     assert "is not a public web archive" in html and "https://copies.example/report" in html
+
+
+def test_an_address_that_does_not_parse_is_refused_beside_the_field(client, claim, failed_item):
+    answer = client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": "https://[web.archive.org/web/2026/report"},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+    )
+    assert answer.status_code == 422
+    assert "is not a valid web address" in answer.get_data(as_text=True)
 
 
 def test_a_copy_with_no_stored_file_is_not_found(client, claim, failed_item, app_db):
