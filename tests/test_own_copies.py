@@ -189,6 +189,27 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     assert SCRIPT not in text
 
 
+def test_a_later_failed_archive_of_the_page_does_not_hide_the_uploaded_copy(
+    client, claim, failed_item, app, app_db, people
+):
+    """Another claim citing the same page queues an archive of it, which fails again: the
+    reviewer's copy must still back the evidence, on its card, in exports and in the dashboard."""
+    from factcheck import archive_jobs
+    from factcheck.store import export_reads, queue_reads
+
+    assert _upload(client, claim, failed_item, HTML_COPY, "saved.html").status_code == 200
+    archive_jobs.archive_evidence(app.config["DATABASE"], failed_item["url"]).get()
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("upload", "archived")
+    assert row["quote_status"] == "found"
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Uploaded copy" in panel and "Try again" not in panel
+    exported = export_reads.verdicts_and_evidence(app_db, [claim["id"]])[claim["id"]]
+    item = exported["evidence"][0]
+    assert item["snapshot"]["kind"] == "upload" and item["quote_check"]["status"] == "found"
+    assert queue_reads.evidence_needing_attention(app_db) == []
+
+
 def test_an_image_copy_is_shown_inline_in_a_sandbox(client, claim, failed_item, app_db):
     assert _upload(client, claim, failed_item, PNG, "shot.png").status_code == 200
     row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
