@@ -26,7 +26,8 @@ APPROXIMATE_AT = 0.8
 # How many of the windows with the most words of the quote are compared with it word by word.
 _RANKED = 5
 
-_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])\s*")
+# An omission mark, with any full stops beside it: 'U.S. ...' must not leave '. policy' behind.
+_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])(?:\s*\.)*\s*")
 _EDGE = "\"' \u00a0\t\r\n"
 _WORD = re.compile(r"\w+")
 

@@ -252,6 +252,23 @@ def test_an_omission_mark_joins_fragments_found_in_order():
     assert check_quote("the lowest rate ... unemployment fell", PAGE).status != FOUND
 
 
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        ("the U.S. ... foreign policy", "the U.S. trade and foreign policy"),
+        ("the U.S. \u2026 foreign policy", "the U.S. trade and foreign policy"),
+        ("Mr. . . . Smith disagreed", "Mr. Smith disagreed"),
+        ("policy failed. ... Smith disagreed", "policy failed. Mr. Smith disagreed"),
+        ("policy failed.... Mr. Smith", "policy failed. Mr. Smith"),
+    ],
+)
+def test_an_omission_after_an_abbreviation_or_a_full_stop_is_still_an_omission(quote, passage):
+    # The full stop of "U.S." or of a sentence is not the first dot of the omission mark after it.
+    text = "He said the U.S. trade and foreign policy failed. Mr. Smith disagreed."
+    result = check_quote(quote, text)
+    assert (result.status, result.passage) == (FOUND, passage)
+
+
 def test_a_line_broken_hyphenated_word_in_the_page_matches():
     text = "Prices rose sharply in the last quar\u00adter of the year."
     assert check_quote("the last quarter of the year", text).status == FOUND
