@@ -184,6 +184,41 @@ def _single_spaced(text: str) -> str:
     return text
 
 
+# Hangul vowel and final consonant letters: NFC joins them to the syllable before them, though
+# they are no combining marks.
+_HANGUL_JOINING = ("\u1161", "\u11c2")
+
+
+def _joins_the_one_before(char: str) -> bool:
+    return bool(unicodedata.combining(char)) or _HANGUL_JOINING[0] <= char <= _HANGUL_JOINING[1]
+
+
+def composed(text: str) -> tuple[str, list[int] | None]:
+    """The text with its decomposed letters composed ('e' and a combining acute as 'é', as NFC
+    writes them), and for each of its characters the index in `text` of the letter it came from;
+    the text itself and None when it needs no composing (most pages)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    starts: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and _joins_the_one_before(text[index]):
+            continue
+        letter = unicodedata.normalize("NFC", text[start:index])
+        pieces.append(letter)
+        starts.extend([start] * len(letter))
+        start = index
+    return "".join(pieces), starts
+
+
+def letter_end(text: str, end: int) -> int:
+    """`end` moved past the combining marks that belong to the letter before it."""
+    while end < len(text) and _joins_the_one_before(text[end]):
+        end += 1
+    return end
+
+
 def searchable(text: str) -> tuple[str, Origin]:
     """normalise(text), quicker, with the origin only worked out where it is looked at."""
     if text.isascii() and "`" not in text:

@@ -1,6 +1,7 @@
 """The quote check: what counts as the same passage, and where it was found."""
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import assume, example, given
@@ -267,6 +268,28 @@ def test_an_omission_after_an_abbreviation_or_a_full_stop_is_still_an_omission(q
     text = "He said the U.S. trade and foreign policy failed. Mr. Smith disagreed."
     result = check_quote(quote, text)
     assert (result.status, result.passage) == (FOUND, passage)
+
+
+ACCENTED_PAGE = (
+    "Le caf\u00e9 de la gare a ferm\u00e9 apr\u00e8s quarante ans, a d\u00e9clar\u00e9 le maire."
+)
+ACCENTED_PAGE += " \ud55c\uad6d \uc815\ubd80\ub294 \ubc1c\ud45c\ud588\ub2e4."
+
+
+@pytest.mark.parametrize("page_form", ["NFC", "NFD"])
+@pytest.mark.parametrize("quote_form", ["NFC", "NFD"])
+def test_accents_match_whether_written_composed_or_decomposed(quote_form, page_form):
+    # PDFs and some systems write an accented letter as the letter and a combining accent.
+    page = unicodedata.normalize(page_form, ACCENTED_PAGE)
+    for quote in (
+        "caf\u00e9 de la gare a ferm\u00e9",
+        "a d\u00e9clar\u00e9",
+        ACCENTED_PAGE[-12:-1],
+    ):
+        result = check_quote(unicodedata.normalize(quote_form, quote), page)
+        assert result.status == FOUND
+        assert result.passage == page[result.start : result.end]
+        assert unicodedata.normalize("NFC", result.passage) == quote
 
 
 def test_a_line_broken_hyphenated_word_in_the_page_matches():
