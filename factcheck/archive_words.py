@@ -12,6 +12,9 @@ _TYPE = re.compile(r" is ([\w.+-]+/[\w.+-]+|a response without a content type), 
 _PORT = re.compile(r"port (\d+) is not allowed")
 
 _HTTP_WORDS = {
+    204: "The site answered with no page at all, so there was nothing to copy",
+    205: "The site answered with no page at all, so there was nothing to copy",
+    206: "The site sent only part of the page, so it was not kept as a copy",
     401: "The site asks for a sign-in, so the page could not be copied",
     403: "The site refused to show the page to the workbench",
     404: "The page was not found: it may have moved or been taken down",

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from factcheck import importers
 from factcheck.network.fetch import HTML_TYPES
+from factcheck.network.urls import UrlProblem, clean_web_url
 
 MAX_COPY_BYTES = 10 * 1024 * 1024
 
@@ -181,10 +182,16 @@ def check_web_archive_url(address: str, extra_hosts: tuple[str, ...] = ()) -> st
     address = (address or "").strip()
     if not address:
         raise CopyRefused("give the address of the copy, e.g. https://web.archive.org/web/…")
-    parts = urlsplit(address)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise CopyRefused("the copy's address must start with https:// (or http://)")
-    host = parts.hostname.lower().rstrip(".")
+    try:
+        address = clean_web_url(address)
+    except UrlProblem as problem:
+        if problem.problem == "scheme":
+            raise CopyRefused("the copy's address must start with https:// (or http://)") from None
+        from factcheck.cli.import_words import url_problem_words
+
+        words = url_problem_words({**problem.facts, "problem": problem.problem})
+        raise CopyRefused(f"{words}; copy the address of the archived copy again") from None
+    host = (urlsplit(address).hostname or "").rstrip(".")
     allowed = WEB_ARCHIVE_HOSTS + tuple(extra_hosts)
     if not any(host == known or host.endswith("." + known) for known in allowed):
         raise CopyRefused(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from factcheck import copies, quote_check, settings
 from factcheck.db import Database
@@ -80,10 +80,23 @@ def text_change(old: str | None, new: str | None) -> float:
     return round(1 - 2 * common / total, 4)
 
 
+def _label(label: str) -> str:
+    """A host name's label as it reads: 'xn--bcher-kva' as 'bücher'."""
+    if label.startswith("xn--"):
+        try:
+            return label[4:].encode("ascii").decode("punycode")
+        except UnicodeError:
+            pass
+    return label
+
+
 def _comparable(url: str) -> tuple[str, str, str]:
+    # A server writes its Location in ASCII (the host in punycode, the path percent-encoded), so
+    # both addresses are compared as they read.
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    return host, parts.path.rstrip("/") or "/", parts.query
+    labels = (parts.hostname or "").lower().rstrip(".").split(".")
+    host = ".".join(map(_label, labels)).removeprefix("www.")
+    return host, unquote(parts.path).rstrip("/") or "/", unquote(parts.query)
 
 
 def moved_elsewhere(original: str, final: str) -> bool:

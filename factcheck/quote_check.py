@@ -1,18 +1,20 @@
 """Is a quoted passage in a page's text? Exact after normalising, approximately, or not at all.
 
-Both sides are normalised the same way before comparing: runs of whitespace become one space,
-curly quotes and primes become straight ones, every dash and minus becomes '-', soft hyphens and
-zero-width characters vanish, and case is folded. Offsets in the answer index the original text,
-so the snapshot view can highlight exactly what was found."""
+Both sides are normalised the same way before comparing: decomposed letters are composed ('e' and
+a combining acute read as 'é'), runs of whitespace become one space, curly quotes and primes
+become straight ones, every dash and minus becomes '-', soft hyphens, zero-width characters and
+the direction marks of right-to-left text vanish, and case is folded. Offsets in the answer index
+the original text, so the snapshot view can highlight exactly what was found."""
 
 import difflib
 import heapq
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck.quote_text import Origin, searchable
+from factcheck.quote_text import Origin, composed, letter_end, searchable
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -25,7 +27,8 @@ APPROXIMATE_AT = 0.8
 # How many of the windows with the most words of the quote are compared with it word by word.
 _RANKED = 5
 
-_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])\s*")
+# An omission mark, with any full stops beside it: 'U.S. ...' must not leave '. policy' behind.
+_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])(?:\s*\.)*\s*")
 _EDGE = "\"' \u00a0\t\r\n"
 _WORD = re.compile(r"\w+")
 
@@ -45,7 +48,8 @@ class QuoteCheck:
 def _fragments(quote: str) -> list[str]:
     """The parts of a quote between omission marks ('...', '…', '[...]'), normalised, with the
     quotation marks around the whole quote dropped."""
-    text, _ = searchable(quote)  # normalise(quote)'s text, without its list of offsets
+    # normalise(quote)'s text, without its list of offsets
+    text, _ = searchable(unicodedata.normalize("NFC", quote))
     text = text.strip(_EDGE)
     parts = [part.strip(_EDGE) for part in _ELLIPSIS.split(text)]
     return [part for part in parts if _WORD.search(part)]
@@ -121,24 +125,34 @@ def _closest(quote_words: list[str], texts: list[str]) -> tuple[float, int, int]
     return best
 
 
+def _in_text(text: str, letters: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """A span of the composed page (see quote_text.composed) as a span of the text itself, with
+    the whole of its last letter."""
+    if letters is None:
+        return start, end
+    return letters[start], letter_end(text, letters[end - 1] + 1)
+
+
 def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     """Look the quote up in the text. None when there is no quote to look for (empty, or only
     punctuation); NO_TEXT when there is no text to search."""
     fragments = _fragments(quote or "")
     if not fragments:
         return None
-    haystack, origin = searchable(text or "")
+    page, letters = composed(text or "")
+    haystack, origin = searchable(page)
     if text is None or not _WORD.search(haystack):
         return QuoteCheck(NO_TEXT)
     span = _exact(fragments, haystack, origin)
     if span is not None:
-        return QuoteCheck(FOUND, span[0], span[1], text[span[0] : span[1]], 1.0)
+        start, end = _in_text(text, letters, *span)
+        return QuoteCheck(FOUND, start, end, text[start:end], 1.0)
     quote_words = [word for fragment in fragments for word in _WORD.findall(fragment)]
     score, first, last = _closest(quote_words, _WORD.findall(haystack))
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
     passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
-    start, end = _span(origin, passage[0].start(), passage[-1].end())
+    start, end = _in_text(text, letters, *_span(origin, passage[0].start(), passage[-1].end()))
     return QuoteCheck(APPROXIMATE, start, end, text[start:end], round(score, 3))
 
 

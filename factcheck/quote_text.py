@@ -1,6 +1,6 @@
 """The comparable form of a text for the quote check, with where each of its characters came
 from: runs of whitespace become one space, curly quotes and primes straight ones, every dash and
-minus '-', soft hyphens and zero-width characters vanish, and case is folded."""
+minus '-', soft hyphens, zero-width characters and direction marks vanish, and case is folded."""
 
 import functools
 import re
@@ -10,7 +10,11 @@ from bisect import bisect_right
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\uff07`\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_VANISH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Soft hyphens, zero-width characters, and the invisible direction marks of right-to-left text.
+_VANISH = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _TRANSLATE = str.maketrans(
     {
         **{c: "'" for c in _SINGLE_QUOTES},
@@ -178,6 +182,41 @@ def _single_spaced(text: str) -> str:
         # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
         return " ".join(text.split())
     return text
+
+
+# Hangul vowel and final consonant letters: NFC joins them to the syllable before them, though
+# they are no combining marks.
+_HANGUL_JOINING = ("\u1161", "\u11c2")
+
+
+def _joins_the_one_before(char: str) -> bool:
+    return bool(unicodedata.combining(char)) or _HANGUL_JOINING[0] <= char <= _HANGUL_JOINING[1]
+
+
+def composed(text: str) -> tuple[str, list[int] | None]:
+    """The text with its decomposed letters composed ('e' and a combining acute as 'é', as NFC
+    writes them), and for each of its characters the index in `text` of the letter it came from;
+    the text itself and None when it needs no composing (most pages)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    starts: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and _joins_the_one_before(text[index]):
+            continue
+        letter = unicodedata.normalize("NFC", text[start:index])
+        pieces.append(letter)
+        starts.extend([start] * len(letter))
+        start = index
+    return "".join(pieces), starts
+
+
+def letter_end(text: str, end: int) -> int:
+    """`end` moved past the combining marks that belong to the letter before it."""
+    while end < len(text) and _joins_the_one_before(text[end]):
+        end += 1
+    return end
 
 
 def searchable(text: str) -> tuple[str, Origin]:

@@ -20,6 +20,8 @@ from factcheck.archive_words import copy_line, failure_words, quote_words
         ),
         ("https://x.example/a answered 404 Not Found", "The page was not found"),
         ("https://x.example/a answered 503 Service Unavailable", "The site had an error"),
+        ("https://x.example/a answered 204 No Content", "The site answered with no page"),
+        ("https://x.example/a answered 206 Partial Content", "only part of the page"),
         ("refused: 10.0.0.8 is a private address", "The address leads into a private network"),
         ("refused: intranet resolves to 10.0.0.8, a private address", "private network"),
         ("refused: https://x.example/v is video/mp4, not the expected text/html", "video/mp4"),

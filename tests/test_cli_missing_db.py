@@ -17,6 +17,11 @@ READING_COMMANDS = [
     ["library", "list"],
     ["library", "show", "1"],
     ["match", "the budget rose"],
+    # These fetch again only what a database already holds: with none there, "nothing to check"
+    # would hide the mistyped path.
+    ["links", "check"],
+    ["links", "check", "--queue"],
+    ["evidence", "archive", "--pending"],
 ]
 
 

@@ -121,6 +121,9 @@ def test_fetch_failures_in_words():
     assert import_words.fetch_failure_words("http_status", {"status": 503}).startswith(
         "The site had an error of its own (HTTP 503)"
     )
+    assert import_words.fetch_failure_words("http_status", {"status": 204}) == (
+        "The site answered with no page at all (HTTP 204)."
+    )
     assert import_words.fetch_failure_words("no_such_failure", {}) == (
         "The page could not be fetched."
     )

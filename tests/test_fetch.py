@@ -377,6 +377,16 @@ def test_a_non_2xx_final_status_is_an_error(site):
         fetch(site.url("/missing"), policy=FetchPolicy.local_test(site.port))
 
 
+@pytest.mark.parametrize(
+    ("status", "body"), [(204, b""), (205, b""), (206, PAGE[:20])], ids=["204", "205", "206"]
+)
+def test_an_answer_with_no_page_or_part_of_one_is_an_error(site, status, body):
+    # No range was asked for: a 206 is a piece of the page, never a copy of it.
+    site.routes["/story"] = page(body, status=status)
+    with refused_saying(FetchError, f"answered {status}"):
+        fetch(site.url("/story"), policy=FetchPolicy.local_test(site.port))
+
+
 def test_a_server_that_does_not_answer_times_out(site):
     release = threading.Event()
 
@@ -411,6 +421,53 @@ def test_a_download_that_trickles_hits_the_time_limit(site):
         fetch(site.url("/trickle"), policy=FetchPolicy.local_test(site.port), time_limit=0.2)
 
 
+def _byte_by_byte(head: bytes, body: bytes, sent_all: threading.Event, stop: threading.Event):
+    """A route that sends its answer a byte at a time, each well within the read timeout; it says
+    it has sent all but the last byte before it sends that one."""
+
+    def dribble(handler):
+        answer = head + body
+        for index in range(len(answer)):
+            if stop.is_set():
+                return
+            if index == len(answer) - 1:
+                sent_all.set()
+            try:
+                handler.wfile.write(answer[index : index + 1])
+                handler.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.02)
+
+    return dribble
+
+
+@pytest.mark.parametrize("slow", ["head", "body"])
+def test_an_answer_sent_a_byte_at_a_time_is_cut_off_at_the_time_limit(site, slow):
+    # The read timeout bounds each wait for a byte, not the answer: the time limit must hold
+    # while the status line, the headers and the body come in.
+    body = b"<p>" + b"a" * 400 + b"</p>"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    head += b"X-Padding: " + b"p" * 400 + b"\r\n" if slow == "head" else b""
+    head += b"Content-Length: %d\r\n\r\n" % len(body)
+    sent_all, stop = threading.Event(), threading.Event()
+    if slow == "head":
+        site.routes["/slow"] = _byte_by_byte(head, body, sent_all, stop)
+    else:
+
+        def head_then_dribble(handler):
+            handler.wfile.write(head)
+            _byte_by_byte(b"", body, sent_all, stop)(handler)
+
+        site.routes["/slow"] = head_then_dribble
+    try:
+        with refused_saying(FetchError, "took too long"):
+            fetch(site.url("/slow"), policy=FetchPolicy.local_test(site.port), time_limit=0.3)
+        assert not sent_all.is_set()
+    finally:
+        stop.set()
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -434,6 +491,32 @@ def test_refuses_schemes_other_than_http_and_https(url):
 def test_refuses_urls_with_credentials(url):
     with refused_saying(FetchError, "user name or password"):
         fetch(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://\u24d4xample.com/", "http://ex\u200bample.com/", "http://127.0.0.1\u3002/"]
+)
+def test_a_host_name_that_cannot_be_encoded_is_refused_in_words(url, fake_dns):
+    # The address parses, but its host is no valid internationalised name (IDNA).
+    with refused_saying(FetchError, "is not a valid web address"):
+        fetch(url)
+    assert fake_dns["calls"] == []
+
+
+@pytest.mark.parametrize("location", [b"http://[::1", "http://\u24d4xample.com/".encode()])
+def test_a_redirect_to_an_address_that_cannot_be_parsed_is_refused_in_words(
+    site, location, fake_dns
+):
+    def moved(handler):
+        handler.send_response(302)
+        handler._headers_buffer.append(b"Location: " + location + b"\r\n")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    site.routes["/go"] = moved
+    with refused_saying(FetchError, "is not a valid web address"):
+        fetch(site.url("/go"), policy=FetchPolicy.local_test(site.port))
+    assert len(site.seen) == 1
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,27 @@ def test_a_redirect_counts_as_moved_only_when_it_leads_to_another_page(final, mo
     assert link_watch.moved_elsewhere("http://news.example/story", final) is moved
 
 
+@pytest.mark.parametrize(
+    ("original", "final"),
+    [
+        ("http://b\u00fccher.example/story", "https://xn--bcher-kva.example/story"),
+        ("http://stra\u00dfe.example/story", "https://xn--strae-oqa.example/story"),
+        (
+            "http://news.example/caf\u00e9?q=\u00e9t\u00e9",
+            "https://news.example/caf%C3%A9?q=%C3%A9t%C3%A9",
+        ),
+        ("http://news.example/caf%c3%a9", "https://news.example/caf%C3%A9"),
+        ("http://news.example./story", "https://news.example/story"),
+    ],
+)
+def test_a_redirect_to_the_same_address_written_otherwise_is_not_a_move(original, final):
+    # A server writes its Location in ASCII: the host in punycode, the path percent-encoded.
+    assert not link_watch.moved_elsewhere(original, final)
+    assert link_watch.moved_elsewhere(
+        original, final.replace("story", "other").replace("caf", "bar")
+    )
+
+
 def test_ages_are_read_in_days_hours_and_minutes():
     assert link_watch.parse_age("7d") == timedelta(days=7)
     assert link_watch.parse_age(" 12h") == timedelta(hours=12)
@@ -238,3 +259,12 @@ def test_the_link_watch_refuses_private_addresses_like_every_fetch(app_db, peopl
     )
     check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
     assert check["outcome"] == "failed" and "private" in check["error"]
+
+
+def test_an_address_the_fetcher_cannot_encode_is_a_failed_check_not_a_crash(app_db, people, claim):
+    # urlsplit takes the address, so it is stored; IDNA cannot encode its host.
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="http://\u24d4xample.com/", stance="context", actor=people["ed"]
+    )
+    check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
+    assert check["outcome"] == "failed" and "not a valid web address" in check["error"]

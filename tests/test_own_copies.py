@@ -116,6 +116,21 @@ def test_only_public_web_archives_are_taken_as_copies():
             copies.check_web_archive_url(refused)
 
 
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("http://[web.archive.org/web/2026/x", "is not a valid web address"),
+        ("https://web.archive.org:99999/web/2026/x", "is not a valid web address"),
+        ("https://web.archive.org/web/2026/x y", "cannot contain spaces"),
+        ("https://user:secret@web.archive.org/web/2026/x", "user name or password"),
+        ("https://web.archive.org/web/" + "a" * 3000, "longer than 2048 characters"),
+    ],
+)
+def test_a_web_archive_address_that_cannot_be_used_is_refused_in_words(address, words):
+    with pytest.raises(copies.CopyRefused, match=words):
+        copies.check_web_archive_url(address)
+
+
 @pytest.fixture
 def failed_item(app_db, people, claim, immediate_jobs, app):
     """Evidence whose page could not be fetched (a private address)."""
@@ -174,6 +189,27 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     assert SCRIPT not in text
 
 
+def test_a_later_failed_archive_of_the_page_does_not_hide_the_uploaded_copy(
+    client, claim, failed_item, app, app_db, people
+):
+    """Another claim citing the same page queues an archive of it, which fails again: the
+    reviewer's copy must still back the evidence, on its card, in exports and in the dashboard."""
+    from factcheck import archive_jobs
+    from factcheck.store import export_reads, queue_reads
+
+    assert _upload(client, claim, failed_item, HTML_COPY, "saved.html").status_code == 200
+    archive_jobs.archive_evidence(app.config["DATABASE"], failed_item["url"]).get()
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("upload", "archived")
+    assert row["quote_status"] == "found"
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Uploaded copy" in panel and "Try again" not in panel
+    exported = export_reads.verdicts_and_evidence(app_db, [claim["id"]])[claim["id"]]
+    item = exported["evidence"][0]
+    assert item["snapshot"]["kind"] == "upload" and item["quote_check"]["status"] == "found"
+    assert queue_reads.evidence_needing_attention(app_db) == []
+
+
 def test_an_image_copy_is_shown_inline_in_a_sandbox(client, claim, failed_item, app_db):
     assert _upload(client, claim, failed_item, PNG, "shot.png").status_code == 200
     row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
@@ -226,6 +262,16 @@ def test_an_address_that_is_not_a_web_archive_is_refused(client, claim, failed_i
     assert answer.status_code == 422
     html = answer.get_data(as_text=True)
     assert "is not a public web archive" in html and "https://copies.example/report" in html
+
+
+def test_an_address_that_does_not_parse_is_refused_beside_the_field(client, claim, failed_item):
+    answer = client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": "https://[web.archive.org/web/2026/report"},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+    )
+    assert answer.status_code == 422
+    assert "is not a valid web address" in answer.get_data(as_text=True)
 
 
 def test_a_copy_with_no_stored_file_is_not_found(client, claim, failed_item, app_db):

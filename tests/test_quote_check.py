@@ -1,7 +1,9 @@
 """The quote check: what counts as the same passage, and where it was found."""
 
 import re
+import unicodedata
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -137,7 +139,7 @@ SPECIALS = [
     "\u00df",
     "\u00c9",
 ]
-SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`"]
+SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`", "\u200f"]
 
 
 @given(
@@ -180,6 +182,26 @@ def test_soft_hyphens_and_zero_width_characters_do_not_matter(case, data):
     assert check_quote(quote, text[: len(text) // 2] + mark + text[len(text) // 2 :]).status in (
         FOUND,
     )
+
+
+RTL_PAGE = (
+    "\u05d4\u05e1\u05db\u05e8 \u05e0\u05e1\u05d2\u05e8 \u05dc\u05e9\u05e0\u05d4,"
+    " \u05d0\u05de\u05e8 \u05d4\u05de\u05d4\u05e0\u05d3\u05e1 (2026)."
+)
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u2067", "\u2069"]
+)
+def test_the_direction_marks_of_right_to_left_text_do_not_matter(mark):
+    # Copied from a right-to-left page, a quote often carries invisible direction marks.
+    quote = RTL_PAGE[:15]
+    assert check_quote(f"{mark}{quote[:6]}{mark}{quote[6:]}{mark}", RTL_PAGE).status == FOUND
+    marked_page = RTL_PAGE.replace(" ", f"{mark} ").replace("(", f"({mark}")
+    result = check_quote(quote, marked_page)
+    assert result.status == FOUND
+    assert result.passage == marked_page[result.start : result.end]
+    assert check_quote("(2026)", marked_page).status == FOUND
 
 
 @given(st.sampled_from(["'", "\u2018", "\u2019", "`"]), st.sampled_from(["-", "\u2013", "\u2014"]))
@@ -229,6 +251,45 @@ def test_an_omission_mark_joins_fragments_found_in_order():
     assert result.passage.startswith("unemployment fell") and result.passage.endswith("lowest rate")
     # In the wrong order, the fragments are not an exact find.
     assert check_quote("the lowest rate ... unemployment fell", PAGE).status != FOUND
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        ("the U.S. ... foreign policy", "the U.S. trade and foreign policy"),
+        ("the U.S. \u2026 foreign policy", "the U.S. trade and foreign policy"),
+        ("Mr. . . . Smith disagreed", "Mr. Smith disagreed"),
+        ("policy failed. ... Smith disagreed", "policy failed. Mr. Smith disagreed"),
+        ("policy failed.... Mr. Smith", "policy failed. Mr. Smith"),
+    ],
+)
+def test_an_omission_after_an_abbreviation_or_a_full_stop_is_still_an_omission(quote, passage):
+    # The full stop of "U.S." or of a sentence is not the first dot of the omission mark after it.
+    text = "He said the U.S. trade and foreign policy failed. Mr. Smith disagreed."
+    result = check_quote(quote, text)
+    assert (result.status, result.passage) == (FOUND, passage)
+
+
+ACCENTED_PAGE = (
+    "Le caf\u00e9 de la gare a ferm\u00e9 apr\u00e8s quarante ans, a d\u00e9clar\u00e9 le maire."
+)
+ACCENTED_PAGE += " \ud55c\uad6d \uc815\ubd80\ub294 \ubc1c\ud45c\ud588\ub2e4."
+
+
+@pytest.mark.parametrize("page_form", ["NFC", "NFD"])
+@pytest.mark.parametrize("quote_form", ["NFC", "NFD"])
+def test_accents_match_whether_written_composed_or_decomposed(quote_form, page_form):
+    # PDFs and some systems write an accented letter as the letter and a combining accent.
+    page = unicodedata.normalize(page_form, ACCENTED_PAGE)
+    for quote in (
+        "caf\u00e9 de la gare a ferm\u00e9",
+        "a d\u00e9clar\u00e9",
+        ACCENTED_PAGE[-12:-1],
+    ):
+        result = check_quote(unicodedata.normalize(quote_form, quote), page)
+        assert result.status == FOUND
+        assert result.passage == page[result.start : result.end]
+        assert unicodedata.normalize("NFC", result.passage) == quote
 
 
 def test_a_line_broken_hyphenated_word_in_the_page_matches():

@@ -53,6 +53,7 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
     from factcheck import link_watch
 
     age = link_watch.parse_age(older_than)
+    db = open_db(must_exist=True)
     if queued:
         from factcheck import link_jobs
         from factcheck.cli.serve import use_job_queue
@@ -62,7 +63,6 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         link_jobs.check_links(path, int(age.total_seconds()), limit, per_host)
         click.echo(f"Queued a link check on {where}; `factcheck worker` runs it.")
         return
-    db = open_db()
 
     def shout(result: dict) -> None:
         if as_json:

@@ -5,6 +5,7 @@ import ipaddress
 import logging
 import socket
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from urllib3.util import connection as urllib3_connection
 
 from factcheck import __version__
 from factcheck.coded_errors import CodedError
+from factcheck.network import deadlines
 from factcheck.network.addresses import address_refusal
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,8 @@ log = logging.getLogger(__name__)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# Successes that are no page: 204 and 205 carry none, 206 a piece of one (no range is asked for).
+NOT_A_PAGE = frozenset({204, 205, 206})
 USER_AGENT = f"factcheck/{__version__} (newsroom fact-checking workbench)"
 
 
@@ -56,6 +60,10 @@ class FetchPolicy:
 
 
 DEFAULT_POLICY = FetchPolicy()
+
+# The time limit of the fetch running in this thread, and the tickets of the connections it
+# opened (deadlines.py shuts them down when the limit passes).
+_fetching = threading.local()
 
 
 @dataclass
@@ -150,6 +158,8 @@ class _VettedConnectionMixin(_ConnectionBase):
                 last_error = error
                 continue
             sys.audit("http.client.connect", self, self.host, self.port)
+            if getattr(_fetching, "deadline", None) is not None:
+                _fetching.tickets.append(deadlines.watch(sock, _fetching.deadline))
             return sock
         raise NewConnectionError(self, f"Failed to establish a new connection: {last_error}")
 
@@ -247,23 +257,37 @@ def _prepared(session: requests.Session, url: str) -> requests.PreparedRequest:
     return prepared
 
 
-def _request(session: requests.Session, url: str, host: str, timeout) -> requests.Response:
+def _request(
+    session: requests.Session, url: str, host: str, timeout, deadline: float
+) -> requests.Response:
     """One hop's GET, its body not read yet. Sent through the vetting adapter itself, not
     session.send: with allow_redirects=False, session.send still reads a redirect's whole body
     (to find the next request), with no byte cap and no time limit."""
-    prepared = _prepared(session, url)
     try:
+        prepared = _prepared(session, url)
         response = session.get_adapter(url).send(prepared, stream=True, timeout=timeout)
-        extract_cookies_to_jar(session.cookies, prepared, response.raw)
-        return response
-    except requests.exceptions.ConnectTimeout as error:
-        raise FetchError("timeout", {"host": host, "stage": "connect"}) from error
-    except requests.exceptions.ReadTimeout as error:
-        raise FetchError("timeout", {"host": host, "stage": "answer"}) from error
-    except requests.exceptions.SSLError as error:
-        raise FetchError("tls", {"host": host}) from error
+    except requests.exceptions.InvalidURL:
+        # A host that urlsplit takes but IDNA cannot encode ('ⓔxample.com', a zero-width space).
+        raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
     except requests.exceptions.RequestException as error:
-        raise FetchError("connect_failed", {"host": host, "error": type(error).__name__}) from error
+        if time.monotonic() > deadline:  # the time limit shut the connection (deadlines.py)
+            raise FetchError("timeout", {"url": url, "stage": "fetch"}) from error
+        raise _request_failure(error, host) from error
+    if time.monotonic() > deadline:  # headers the time limit cut short read as if they ended
+        response.close()
+        raise FetchError("timeout", {"url": url, "stage": "fetch"})
+    extract_cookies_to_jar(session.cookies, prepared, response.raw)
+    return response
+
+
+def _request_failure(error: requests.exceptions.RequestException, host: str) -> FetchError:
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return FetchError("timeout", {"host": host, "stage": "connect"})
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        return FetchError("timeout", {"host": host, "stage": "answer"})
+    if isinstance(error, requests.exceptions.SSLError):
+        return FetchError("tls", {"host": host})
+    return FetchError("connect_failed", {"host": host, "error": type(error).__name__})
 
 
 def _read_body(response: requests.Response, url: str, max_bytes: int, deadline: float) -> bytes:
@@ -283,7 +307,11 @@ def _read_body(response: requests.Response, url: str, max_bytes: int, deadline: 
                 raise FetchError("timeout", {"url": url, "stage": "download"})
             chunks.append(chunk)
     except requests.exceptions.RequestException as error:
+        if time.monotonic() > deadline:  # the time limit shut the connection (deadlines.py)
+            raise FetchError("timeout", {"url": url, "stage": "download"}) from error
         raise FetchError("broke_off", {"url": url, "error": type(error).__name__}) from error
+    if time.monotonic() > deadline:  # a body read to the connection's end, which the limit cut
+        raise FetchError("timeout", {"url": url, "stage": "download"})
     return b"".join(chunks)
 
 
@@ -301,23 +329,37 @@ def fetch(
     timeout is (connect, read) per network step; time_limit bounds the whole fetch.
     """
     deadline = time.monotonic() + time_limit
-    accept = frozenset(media_type.lower() for media_type in accept)
+    _fetching.deadline, _fetching.tickets = deadline, []
+    try:
+        return _fetch(
+            url, policy, frozenset(t.lower() for t in accept), max_bytes, timeout, deadline
+        )
+    finally:
+        for ticket in _fetching.tickets:
+            deadlines.release(ticket)
+        _fetching.deadline, _fetching.tickets = None, []
+
+
+def _fetch(url, policy, accept, max_bytes, timeout, deadline) -> FetchedPage:
     current = url.strip()
     with _session(policy, accept) as session:
         for _ in range(policy.max_redirects + 1):
             host, _port = check_url(current, policy)
             if time.monotonic() > deadline:
                 raise FetchError("timeout", {"url": url, "stage": "fetch"})
-            with _request(session, current, host, timeout) as response:
+            with _request(session, current, host, timeout, deadline) as response:
                 target = session.get_redirect_target(response)
                 if target is None:
                     return _finish(response, current, accept, max_bytes, deadline)
-                current = urldefrag(urljoin(current, target)).url
+                try:
+                    current = urldefrag(urljoin(current, target)).url
+                except ValueError:  # a Location such as 'http://[::1'
+                    raise _refuse("bad_address", {"url": target, "problem": "unparsable"}) from None
     raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
 
 
 def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> FetchedPage:
-    if not 200 <= response.status_code < 300:
+    if not 200 <= response.status_code < 300 or response.status_code in NOT_A_PAGE:
         raise FetchError(
             "http_status",
             {"url": url, "status": response.status_code, "reason": response.reason or ""},

@@ -17,6 +17,7 @@ from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.queue_reads import QueueFilters, filter_clauses
+from factcheck.store.snapshots import LATEST
 
 FETCH_BATCH = 2000
 
@@ -58,13 +59,11 @@ _EVIDENCE = f"""
                                         'fetched_at', s.fetched_at,
                                         'content_sha256', s.content_sha256,
                                         'kind', s.kind, 'archive_url', s.archive_url)
-                     FROM evidence_snapshots s WHERE s.url = e.url
-                     ORDER BY s.id DESC LIMIT 1),
+                     FROM evidence_snapshots s WHERE s.id = {LATEST}),
         'quote_check', (SELECT json_object('status', q.status, 'score', q.score,
                                            'passage', q.passage, 'snapshot_id', q.snapshot_id)
                         FROM quote_checks q WHERE q.evidence_id = e.id
-                        AND q.snapshot_id = (SELECT max(id) FROM evidence_snapshots
-                                             WHERE url = e.url)),
+                        AND q.snapshot_id = {LATEST}),
         'link_check', (SELECT json_object('outcome', l.outcome, 'checked_at', l.checked_at,
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,

@@ -25,6 +25,7 @@ from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
 from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
+from factcheck.store.snapshots import LATEST
 
 PAGE_SIZE = 50
 # Counts stop here: beyond it the queue says "more than 10,000 claims" rather than count on.
@@ -418,8 +419,7 @@ def evidence_needing_attention(db: Database, limit: int = 10) -> list[dict]:
         db.query(
             "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
             " s.error AS snapshot_error FROM evidence e JOIN claims c ON c.id = e.claim_id"
-            " LEFT JOIN evidence_snapshots s ON s.id = ("
-            "   SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
+            f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
             " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"
             " ORDER BY e.id DESC LIMIT ?",
             [limit],

@@ -12,8 +12,13 @@ from factcheck.store.mutation import mutation, query
 
 KINDS = ("fetched", "upload", "web_archive")
 
-#: The copy an evidence item shows: the newest one of its address.
-LATEST = "(SELECT max(id) FROM evidence_snapshots WHERE url = e.url)"
+#: The copy an evidence item shows: the newest one of its address that was kept, else the newest
+#: attempt (a failure). A later fetch that fails (another claim citing the page queues one) must
+#: not hide a copy that was kept, least of all a reviewer's own.
+LATEST = (
+    "coalesce((SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'),"
+    " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url))"
+)
 
 
 def store_file(db: Database, data: bytes, sha256: str, content_type: str) -> None:

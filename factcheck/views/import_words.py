@@ -36,6 +36,9 @@ def url_problem_words(facts: Facts) -> str:
 
 
 _HTTP_WORDS = {
+    204: "The site answered with no page at all",
+    205: "The site answered with no page at all",
+    206: "The site sent only part of the page",
     401: "The site asks for a sign-in, so the page could not be fetched",
     403: "The site refused to show the page",
     404: "The page was not found: check the address, or the page may have moved",
