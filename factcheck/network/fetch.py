@@ -251,7 +251,11 @@ def _request(session: requests.Session, url: str, host: str, timeout) -> request
     """One hop's GET, its body not read yet. Sent through the vetting adapter itself, not
     session.send: with allow_redirects=False, session.send still reads a redirect's whole body
     (to find the next request), with no byte cap and no time limit."""
-    prepared = _prepared(session, url)
+    try:
+        prepared = _prepared(session, url)
+    except requests.exceptions.InvalidURL:
+        # urlsplit takes a host that urllib3 cannot (a space in it, say), here or in a redirect.
+        raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
     try:
         response = session.get_adapter(url).send(prepared, stream=True, timeout=timeout)
         extract_cookies_to_jar(session.cookies, prepared, response.raw)
