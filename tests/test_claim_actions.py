@@ -430,6 +430,29 @@ def test_a_thin_rationale_is_refused_beside_the_field_and_nothing_is_written(cli
     assert claim_now(app_db, claim["id"])["version"] == claim["version"]
 
 
+def test_a_refused_verdict_keeps_the_sources_left_out_unticked(client, claim, app_db, people):
+    kept, dropped = (
+        evidence_store.add_evidence(
+            app_db, claim["id"], url=url, stance="supports", actor=people["ed"]
+        )["id"]
+        for url in ("https://county.example/bulletin", "https://rumour.example/post")
+    )
+    opened = claim_now(app_db, claim["id"])
+    data = {
+        **verdict_data(opened, rationale="Too thin."),
+        "evidence_listed": "1",
+        "evidence": [str(kept)],
+    }
+    for response in (
+        hx_post(client, f"/claims/{claim['id']}/verdict", data),
+        form_post(client, f"/claims/{claim['id']}/verdict", data),
+    ):
+        assert response.status_code == 422
+        form = lxml.html.fromstring(response.get_data(as_text=True)).cssselect("form.verdict-form")
+        ticked = [b.get("value") for b in form[0].cssselect('input[name="evidence"]') if b.checked]
+        assert ticked == [str(kept)], f"{dropped} was ticked again after the refusal"
+
+
 def test_a_refusal_without_script_shows_the_whole_article_with_the_error(client, claim, app_db):
     response = form_post(
         client,

@@ -17,7 +17,7 @@ from helpers import (
     words,
 )
 
-from factcheck.store import triage, verdicts
+from factcheck.store import evidence, triage, verdicts
 
 MINE = "The office's own bulletin gives fourteen closed schools, which matches the claim exactly."
 THEIRS = "No public record of the closures exists yet; the office has not published a bulletin."
@@ -95,6 +95,28 @@ def test_applying_yours_on_top_saves_your_values(client, stale, app_db):
     assert history[0].startswith("Rita rated Accurate") and any(
         line.startswith("Ed rated Unverifiable") for line in history
     )
+
+
+def test_applying_yours_on_top_keeps_the_sources_you_left_out(client, claim, app_db, people):
+    kept, dropped = (
+        evidence.add_evidence(app_db, claim["id"], url=url, stance="supports", actor=people["ed"])
+        for url in ("https://county.example/bulletin", "https://rumour.example/post")
+    )
+    opened = claim_now(app_db, claim["id"])
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    mine = {**verdict_data(opened, rationale=MINE), "evidence_listed": "1", "evidence": kept["id"]}
+    html = fragment(hx_post(client, f"/claims/{claim['id']}/verdict", mine))
+    yours = words(html.cssselect(".conflict-side.is-yours")[0])
+    assert "county.example/bulletin" in yours and "rumour.example" not in yours
+    form = reapply_form(html)
+    data: dict[str, list] = {}
+    for field in form.cssselect("input"):
+        data.setdefault(field.get("name"), []).append(field.get("value"))
+    response = client.post(form.get("action"), data=data, headers=HX)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    draft = verdicts.verdicts_for_claim(app_db, claim["id"])[-1]
+    assert draft["rationale"] == MINE
+    assert draft["evidence_ids"] == [kept["id"]], f"{dropped['url']} was cited on reapplying"
 
 
 def test_a_stale_plain_form_gets_the_whole_page_with_the_conflict(client, stale, app_db):

@@ -247,6 +247,12 @@ def test_redirects_to_internal_targets_are_refused(site, secret_server, fake_dns
     assert secret_server.seen == []
 
 
+def test_a_redirect_to_an_address_with_a_space_in_its_host_is_refused(site):
+    site.routes["/go"] = redirect("http://valley post.example/story")
+    with refused_saying(FetchError, "is not a valid web address"):
+        fetch(site.url("/go"), policy=FetchPolicy.local_test(site.port))
+
+
 def chain(site, length):
     for hop in range(length):
         site.routes[f"/hop/{hop}"] = redirect(

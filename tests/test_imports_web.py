@@ -319,6 +319,9 @@ def test_a_loopback_url_is_refused_by_the_default_policy(post_import, client, ap
     [
         ("", "Enter the article's address, starting with https://."),
         ("ftp://example.org/story", "Only http and https addresses can be imported."),
+        # Pasted with a space in the site's name: the fetch job could not even build the request.
+        ("https://www.valley post.example/story", "An address cannot contain spaces."),
+        ("https://", "That address has no site name: give one like https://example.org/page."),
     ],
 )
 def test_a_missing_or_odd_url_is_refused_beside_the_field(post_import, url, message):

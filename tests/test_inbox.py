@@ -126,6 +126,22 @@ def test_mark_all_read_from_the_dashboard(client, claim, app_db, people):
     assert data["unread"] == 0 and [item["read"] for item in data["items"]] == [True, True]
 
 
+def test_mark_all_read_leaves_unread_what_arrived_after_the_page_was_shown(
+    client, claim, app_db, people
+):
+    comments.add_comment(app_db, claim["id"], body="@rita first look", actor=people["ed"])
+    form = parse(client.get("/inbox")).cssselect("#inbox form.inbox-read-all")[0]
+    fields = {i.get("name"): i.get("value") for i in form.cssselect("input[type=hidden]")}
+    # Eve mentions her again while Rita still has the page open.
+    comments.add_comment(app_db, claim["id"], body="@rita please look again", actor=people["eve"])
+    assert client.post("/inbox/read", data=fields).status_code == 303
+    items = client.get("/inbox.json").get_json()["items"]
+    assert [(item["comment"], item["read"]) for item in items] == [
+        ("@rita please look again", False),
+        ("@rita first look", True),
+    ]
+
+
 def test_mention_suggestions_list_people_by_name_or_username(client, people):
     page = parse(client.get("/people/mentions?q=e"))
     assert [li.get("data-username") for li in page.cssselect("li[role=option]")] == ["ed", "eve"]

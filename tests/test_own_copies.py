@@ -232,6 +232,19 @@ def test_a_refused_upload_says_why_beside_the_field_and_keeps_nothing(
     assert app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0] == before
 
 
+def test_a_refused_upload_says_why_after_another_copy_was_kept_meanwhile(
+    client, client_as, claim, failed_item
+):
+    # Another reviewer's copy arrives first; this reviewer's form, still open, sends a bad file.
+    assert _upload(client_as("ed"), claim, failed_item, HTML_COPY, "saved.html").status_code == 200
+    answer = _upload(client, claim, failed_item, b"<svg><script>x</script></svg>", "x.svg")
+    assert answer.status_code == 422
+    html = answer.get_data(as_text=True)
+    assert "Uploaded copy" in html
+    assert "upload a PDF, a PNG, JPEG, GIF or WebP image, or an HTML file" in html
+    assert "data-error-message" in html
+
+
 def test_a_web_archive_copy_is_fetched_through_the_safe_fetcher(
     app, client, claim, failed_item, app_db, site
 ):

@@ -93,6 +93,22 @@ def test_one_click_adds_the_earlier_check_as_evidence(client, app_db, matched_cl
     assert panel.cssselect(f"#evidence-{added['id']}")
 
 
+def test_adding_the_earlier_check_twice_says_why_the_second_was_refused(
+    client, app_db, matched_claim
+):
+    claim_id = matched_claim["id"]
+    [item] = library_store.list_items(app_db)
+    path = f"/claims/{claim_id}/previous-checks/{item['id']}/evidence"
+    assert hx_post(client, path, {"stance": "refutes"}).status_code == 200
+    # The same button in another tab, or pressed twice without script.
+    again = hx_post(client, path, {"stance": "supports"})
+    assert again.status_code == 422
+    section = fragment(again).cssselect("section.previous-checks")[0]
+    message = section.cssselect("[data-error-message]")
+    assert message and "already" in words(message[0])
+    assert len(evidence_store.evidence_for_claim(app_db, claim_id)) == 1
+
+
 def test_a_stance_must_be_chosen_and_a_check_must_be_the_claims(client, app_db, matched_claim):
     claim_id = matched_claim["id"]
     [item] = library_store.list_items(app_db)

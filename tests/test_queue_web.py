@@ -270,6 +270,21 @@ def test_mark_not_a_claim_then_undo_with_htmx(bulk_post, two_articles, app_db):
     assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
 
 
+def test_undoing_twice_says_it_was_already_undone(bulk_post, two_articles, app_db, people):
+    chosen = expected_order(app_db)[:2]
+    summary = bulk.bulk_update(app_db, chosen, action="assign", value="eve", actor=people["rita"])
+    form = {"audit_id": summary["audit_id"], "view": ""}
+    assert bulk_post("/queue/undo", form).status_code == 200
+    trail = app_db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    # The Undo button pressed again, in another tab or by a double click without script.
+    again = bulk_post("/queue/undo", form)
+    assert again.status_code == 422
+    results = lxml.html.fromstring(f"<div>{again.get_data(as_text=True)}</div>")
+    assert notice_text(results) == "That bulk action was undone already; nothing was changed."
+    assert row_ids(results)
+    assert app_db.execute("SELECT count(*) FROM audit").fetchone()[0] == trail
+
+
 def test_a_plain_bulk_post_redirects_and_shows_the_notice_once(
     client, bulk_post, two_articles, app_db, people
 ):

@@ -321,6 +321,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "bulk.not_found": lambda f: f"there is no bulk action {f['audit_id']} to undo",
     "bulk.not_yours": lambda f: "you can only undo your own bulk actions",
+    "bulk.already_undone": lambda f: f"bulk action {f['audit_id']} was undone already",
     "import_job.not_found": lambda f: f"there is no import job {f['id']}; start the import again",
     "import_job.cannot_retry": lambda f: (
         f"import job {f['id']} cannot be tried again; start the import again"

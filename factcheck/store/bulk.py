@@ -138,6 +138,8 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
         raise NotFound("bulk.not_found", {"audit_id": audit_id})
     if rows[0]["actor"] != actor.username:
         raise Forbidden("bulk.not_yours", {"audit_id": audit_id, "actor": rows[0]["actor"]})
+    if bulk_records.undone_by(db, audit_id) is not None:
+        raise Invalid("bulk.already_undone", {"audit_id": audit_id})
     original = json.loads(rows[0]["after"])
     restored: list[dict] = []
     skipped: list[dict] = []

@@ -53,6 +53,13 @@ def last_not_undone(db: Database, actor: str) -> int | None:
     return row[0] if row else None
 
 
+@query
+def undone_by(db: Database, audit_id: int) -> int | None:
+    """The audit id of the undo that put this bulk action back, if it has been undone."""
+    row = db.execute("SELECT audit_id FROM bulk_actions WHERE undo_of = ?", [audit_id]).fetchone()
+    return row[0] if row else None
+
+
 #: The audit ids of the bulk actions and undos that changed one claim (`:claim`), for a query
 #: that reads those audit rows by id.
 CLAIM_BULK_IDS = "SELECT audit_id FROM bulk_action_claims WHERE claim_id = :claim"

@@ -185,16 +185,18 @@ def mark_read(db: Database, actor: Actor, item: str) -> None:
 
 
 @reading_state
-def mark_all_read(db: Database, actor: Actor) -> int:
-    """Note every item now in the person's inbox as read; returns how many were unread."""
+def mark_all_read(db: Database, actor: Actor, until: str | None = None) -> int:
+    """Note every item now in the person's inbox as read, or only those that happened by `until`
+    (when the page they read was shown); returns how many were unread."""
     marked = 0
     for kind in _kinds(actor).values():
         if not kind.news:
             continue
+        shown = f" AND {kind.at} <= :until" if until is not None else ""
         cursor = db.execute(
             f"INSERT OR IGNORE INTO inbox_reads (user_id, item, read_at)"
-            f" SELECT :me, {kind.key}, :now FROM {kind.tables} WHERE {kind.where}",
-            {"me": actor.id, "now": utc_now()},
+            f" SELECT :me, {kind.key}, :now FROM {kind.tables} WHERE {kind.where}{shown}",
+            {"me": actor.id, "now": utc_now(), "until": until},
         )
         marked += cursor.rowcount
     return marked

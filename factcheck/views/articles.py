@@ -210,6 +210,7 @@ def dashboard_json():
     }
     sections.pop("inbox_on_dashboard")
     sections.pop("inbox_left_out_reviews")
+    sections.pop("inbox_shown_at")
     return json_response(sections)
 
 

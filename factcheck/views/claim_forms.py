@@ -83,6 +83,14 @@ def form_values(form: PanelForm, submitted: Mapping) -> dict[str, str]:
     return {name: str(submitted.get(name) or "") for name in form.fields}
 
 
+def ticked_evidence(submitted) -> set[int] | None:
+    """The evidence ticked on a verdict or correction form as sent; None when the form listed no
+    evidence (the claim had none), so the panel ticks its defaults."""
+    if not submitted.get("evidence_listed"):
+        return None
+    return {i for i in map(parse_id, submitted.getlist("evidence")) if i is not None}
+
+
 def refused_state(form: PanelForm, values: dict, error: StoreError, shown: bool) -> dict:
     """What a form shows after a 422: the message beside its field (or above the form when it
     is about no one field), and the input as typed. `shown` says whether the form is on the panel
@@ -93,6 +101,7 @@ def refused_state(form: PanelForm, values: dict, error: StoreError, shown: bool)
     return {
         "name": form.name,
         "typed": values,
+        "ticked": ticked_evidence(request.form),
         "errors": {field_name: message} if beside else {},
         "message": None if beside else message,
         "shown": shown,

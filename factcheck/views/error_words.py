@@ -265,6 +265,7 @@ _STORE_WORDS = {
     ),
     "bulk.not_found": lambda f: "There is no bulk action to undo.",
     "bulk.not_yours": lambda f: "You can only undo your own bulk actions.",
+    "bulk.already_undone": lambda f: "That bulk action was undone already; nothing was changed.",
     "import_job.not_found": lambda f: "There is no import of yours here; start the import again.",
     "import_job.cannot_retry": lambda f: "This import cannot be tried again; start it again.",
     "form.no_version": lambda f: (

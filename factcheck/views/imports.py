@@ -8,6 +8,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from factcheck import import_jobs, importers, job_progress, job_recovery, jobs
 from factcheck.ingest import ingest_imported, near_copies_stored
+from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
 from factcheck.views import import_words
@@ -95,6 +96,11 @@ def read_source(form, files, limit: int) -> ImportSource:
             raise FormProblem("url", "Enter the article's address, starting with https://.")
         if not url.lower().startswith(("http://", "https://")):
             raise FormProblem("url", "Only http and https addresses can be imported.")
+        try:
+            clean_web_url(url)
+        except UrlProblem as problem:
+            facts = {**problem.facts, "problem": problem.problem}
+            raise FormProblem("url", import_words.url_problem_words(facts)) from None
         return ImportSource("url", url=url)
     if kind == "paste":
         data = form.get("text", "").encode("utf-8")

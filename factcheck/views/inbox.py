@@ -2,10 +2,11 @@
 all read, and the @-mention suggestions for comment boxes."""
 
 import sqlite3
+from datetime import datetime
 
 from flask import Blueprint, redirect, request, url_for
 
-from factcheck.db import Database
+from factcheck.db import Database, utc_now
 from factcheck.store import inbox as inbox_store
 from factcheck.store import users as user_store
 from factcheck.views.auth_guard import current_actor, signed_in_actor
@@ -33,7 +34,19 @@ def inbox_context(db: Database, actor, on_dashboard: bool = False) -> dict:
         "inbox_unread": inbox_store.unread_count(db, actor, leave_out=leave_out),
         "inbox_on_dashboard": on_dashboard,
         "inbox_left_out_reviews": bool(leave_out),
+        # "Mark all read" reads only what this page showed, not what arrives while it is open.
+        "inbox_shown_at": utc_now(),
     }
+
+
+def _shown_at(value: str | None) -> str | None:
+    """The time the page whose "Mark all read" was pressed was shown (as utc_now wrote it), or
+    None when the form did not say (a page from before this field): then everything is read."""
+    try:
+        datetime.strptime(value or "", "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:
+        return None
+    return value
 
 
 @bp.get("/inbox")
@@ -73,7 +86,7 @@ def open_item(kind: str, record_id: int):
 def mark_all_read():
     db = get_db()
     actor = signed_in_actor()
-    inbox_store.mark_all_read(db, actor)
+    inbox_store.mark_all_read(db, actor, until=_shown_at(request.form.get("until")))
     if wants_fragment():
         # The section swapped is the one the form was in: the dashboard's few items or /inbox's.
         on_dashboard = request.form.get("place") == "dashboard"

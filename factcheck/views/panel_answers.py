@@ -17,7 +17,13 @@ from factcheck.views.articles import (
     claim_lists,
     in_ranked_list,
 )
-from factcheck.views.claim_forms import PanelForm, refused_state, what_you_did, your_values
+from factcheck.views.claim_forms import (
+    PanelForm,
+    refused_state,
+    ticked_evidence,
+    what_you_did,
+    your_values,
+)
 from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import wants_fragment
@@ -34,10 +40,17 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
     newer = {
         entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
     }
+    yours = your_values(form, values, current_scale())
+    # The sources ticked on a verdict form go back with "Apply mine on top", and are shown.
+    ticked = ticked_evidence(request.form)
+    if ticked is not None:
+        urls = [item["url"] for item in review["work"]["evidence"] if item["id"] in ticked]
+        yours.append({"label": "Rests on", "value": "\n".join(urls) or "none", "long": True})
     return {
         "fields": values,
+        "ticked": sorted(ticked) if ticked is not None else None,
         "doing": what_you_did(form, values),
-        "yours": your_values(form, values, current_scale()),
+        "yours": yours,
         "changes": [item for item in review["work"]["timeline"] if item["id"] in newer],
         "expected_version": expected,
         "action_url": request.path,

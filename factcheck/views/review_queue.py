@@ -307,7 +307,7 @@ def undo_bulk():
         raise Invalid("bulk.not_found", {"audit_id": None})
     try:
         summary = bulk_store.undo_bulk(get_db(), audit_id, actor=actor)
-    except (NotFound, Forbidden) as error:
+    except (NotFound, Forbidden, Invalid) as error:
         return _answer(_error_notice(error), error.status)
     return _answer(_notice(describe_undo(summary), skipped=describe_skips(summary["skipped"])))
 
