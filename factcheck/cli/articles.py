@@ -11,6 +11,7 @@ from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
     acting_user,
+    connect,
     emit_json,
     main,
     open_db,
@@ -28,7 +29,7 @@ from factcheck.store import claim_reads
 def init(ctx):
     """Create the database, or bring an older one up to date."""
     path = ctx.find_root().obj["db_path"]
-    db = database.connect(path)
+    db = connect(path)
     applied = database.migrate(db)
     if applied:
         click.echo(f"{path}: applied {', '.join(applied)}")

@@ -149,9 +149,23 @@ def open_db(ctx: click.Context | None = None, *, must_exist: bool = False):
             f"there is no database at {path}; check --db (or FACTCHECK_DB), or create one with"
             " `factcheck init`"
         )
-    db = database.connect(path)
+    db = connect(path)
     database.migrate(db)
     return db
+
+
+def connect(path: Path):
+    """Connect to the database at `path`, creating it (and its folder) if it is not there; a
+    path where nothing can be created is refused in one line."""
+    try:
+        return database.connect(path)
+    except OSError as error:
+        in_the_way = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if in_the_way is not None:
+            problem = f"{in_the_way} is a file, not a folder; check --db"
+        else:
+            problem = f"{error.strerror or error}; check --db, or choose a folder you can write in"
+        raise UserError(f"cannot create the database {path}: {problem}") from None
 
 
 def emit_json(value) -> None:
