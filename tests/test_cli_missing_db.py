@@ -52,6 +52,7 @@ WRITING_COMMANDS = [
     ["demo"],
     ["import", "-"],
     ["claim", "comment", "1", "A note", "--as", "ed"],
+    ["links", "check", "--queue"],
 ]
 
 

@@ -166,3 +166,18 @@ def test_unknown_evidence_is_refused_with_where_to_find_the_ids(run, command):
         "Error: there is no evidence 99999; `factcheck claims ARTICLE_ID --json` lists each"
         " claim's evidence with its id"
     )
+
+
+def test_a_link_check_is_queued_only_for_a_database_and_says_so_in_json(run, tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("Minutes of the Tuesday meeting\n")
+    refused = CliRunner().invoke(main, ["--db", str(notes), "links", "check", "--queue"])
+    assert refused.exit_code == 2, refused.output
+    assert refused.output.startswith("Error: the database could not be used (file is not a")
+    assert not (tmp_path / "notes-jobs.db").exists()
+    queued = run("links", "check", "--older-than", "1d", "--queue", "--json")
+    assert queued.exit_code == 0, queued.output
+    assert json.loads(queued.output) == {
+        "queued": True,
+        "queue": f"the jobs file {tmp_path / 'cli-jobs.db'}",
+    }
