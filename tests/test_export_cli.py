@@ -2,6 +2,9 @@
 
 import hashlib
 import json
+import os
+import stat
+import tempfile
 from datetime import UTC, date, datetime
 
 import pytest
@@ -82,6 +85,38 @@ def test_a_refused_export_leaves_no_file_and_no_audit_row(db_path, tmp_path):
     assert result.exit_code == 2
     assert "public address" in result.output
     assert not out.exists() and list(tmp_path.glob("*.part")) == []
+    assert len(_audit_rows(db_path)) == len(before)
+
+
+def test_a_named_pipe_for_output_is_written_into_not_replaced(db_path, tmp_path):
+    # Renaming a finished file over the target would put a plain file where the pipe (or, for
+    # root, /dev/null) was; a reader waiting on the pipe would never get the export.
+    pipe = tmp_path / "to-the-desk"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = _run(db_path, "--format", "csv", "--article", "2", "-o", str(pipe))
+        assert result.exit_code == 0, result.output
+        received = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received.startswith("\ufeffclaim_id,article_id,".encode())
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_a_folder_the_export_cannot_write_in_is_refused_in_one_line(db_path, tmp_path, monkeypatch):
+    # Tests may run as root, who can write anywhere: the refusal is made here instead.
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    before = _audit_rows(db_path)
+    result = _run(db_path, "--format", "csv", "-o", str(tmp_path / "claims.csv"))
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"Error: cannot write in {tmp_path} (Permission denied); choose another -o path"
+    )
     assert len(_audit_rows(db_path)) == len(before)
 
 

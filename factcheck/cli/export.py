@@ -55,13 +55,30 @@ def _umask() -> int:
 
 
 def _write_to_file(db: Database, path: Path, fmt: str, **kwargs):
-    """Write next to the target and rename into place, so a failed export leaves no half file."""
+    """Write next to the target and rename into place, so a failed export leaves no half file;
+    a device or pipe is written into as it is."""
     from factcheck.exports import write_export
 
+    if path.exists() and not path.is_file():
+        # A device or a pipe (/dev/null, a named pipe, /dev/stdout) is written into: a file
+        # renamed over it would take its place, and for root that includes /dev/null.
+        try:
+            device = path.open("wb")
+        except OSError as error:
+            raise UserError(
+                f"cannot write to {path} ({error.strerror or error}); choose another -o path"
+            ) from None
+        with device as out:
+            return write_export(db, fmt, out, **kwargs)
     folder = path.resolve().parent
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; create it or choose another -o path")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise UserError(
+            f"cannot write in {folder} ({error.strerror or error}); choose another -o path"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             result = write_export(db, fmt, out, **kwargs)
