@@ -181,3 +181,25 @@ def test_a_link_check_is_queued_only_for_a_database_and_says_so_in_json(run, tmp
         "queued": True,
         "queue": f"the jobs file {tmp_path / 'cli-jobs.db'}",
     }
+
+
+def _unarchived_source(run) -> str:
+    added = run(
+        "evidence", "add", str(run.claim_id), "https://stats.example/report",
+        "--stance", "supports", "--no-archive", "--as", "rita", "--json",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    return str(json.loads(added.output)["id"])
+
+
+def test_a_web_archive_copy_may_come_from_the_extra_archive_hosts(run, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_WEB_ARCHIVE_HOSTS", "127.0.0.1")
+    evidence_id = _unarchived_source(run)
+    # The host is taken as an archive; the safe fetcher then refuses the loopback address, so
+    # the copy fails without touching any network.
+    tried = run(
+        "evidence", "copy", evidence_id, "--web-archive", "http://127.0.0.1/web/2026/report",
+        "--as", "rita",
+    )  # fmt: skip
+    assert tried.exit_code == 2, tried.output
+    assert tried.output.startswith("Error: the web archive's copy could not be fetched: ")

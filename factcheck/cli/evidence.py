@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from factcheck import settings
 from factcheck.archive_words import failure_words
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
 from factcheck.cli.ids import ID
@@ -198,7 +199,7 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
             text=copy.text,
         )
     else:
-        address = copies.check_web_archive_url(archive_url)
+        address = copies.check_web_archive_url(archive_url, settings.value("WEB_ARCHIVE_HOSTS"))
         outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),
             evidence["url"],
