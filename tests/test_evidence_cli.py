@@ -203,3 +203,15 @@ def test_a_web_archive_copy_may_come_from_the_extra_archive_hosts(run, monkeypat
     )  # fmt: skip
     assert tried.exit_code == 2, tried.output
     assert tried.output.startswith("Error: the web archive's copy could not be fetched: ")
+
+
+def test_a_web_archive_copy_that_failed_exits_2_with_json_too(run, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_WEB_ARCHIVE_HOSTS", "127.0.0.1")
+    evidence_id = _unarchived_source(run)
+    tried = run(
+        "evidence", "copy", evidence_id, "--web-archive", "http://127.0.0.1/web/2026/report",
+        "--as", "rita", "--json",
+    )  # fmt: skip
+    assert tried.exit_code == 2, tried.output
+    row = json.loads(tried.stdout)
+    assert row["status"] == "failed" and row["kind"] == "web_archive" and row["error"]

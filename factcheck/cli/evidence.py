@@ -2,13 +2,14 @@
 reviewer's own copy when the archive failed."""
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import click
 
 from factcheck import settings
 from factcheck.archive_words import failure_words
-from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.base import USAGE_ERROR, UserError, acting_user, emit_json, main, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, json_option
 from factcheck.reveal import reveal
@@ -210,6 +211,8 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         row = evidence_store.get_snapshot(db, outcome["snapshot_id"])
     if as_json:
         emit_json({k: v for k, v in row.items() if k != "text"})
+        if row["status"] != "archived":
+            sys.exit(USAGE_ERROR)  # as without --json: the row says why
         return
     if row["status"] != "archived":
         raise UserError(f"the web archive's copy could not be fetched: {row['error']}")
