@@ -269,3 +269,12 @@ def test_match_reads_windows_text_and_names_a_line_that_is_not_utf8(run):
     bad = run("match", "--json", "-", input=b"first query\nsecond caf\xe9\n")
     assert bad.exit_code == 2
     assert "line 2 of standard input is not UTF-8" in bad.output
+
+
+@pytest.mark.parametrize("score", ["nan", "NaN", "-nan"])
+def test_match_refuses_a_minimum_score_that_is_not_a_number(run, score):
+    # NaN passes a range check (every comparison with it is false), then leaves out every match.
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    result = run("match", "The harbour bridge toll rose by 40 percent", "--min-score", score)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == "Error: --min-score must be a number from 0 to 1, such as 0.5"

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import math
 import sys
 
 import click
@@ -233,6 +234,13 @@ def _match_json(match: dict) -> dict:
     return {key: match.get(key) for key in keys}
 
 
+def _a_number(ctx, param, value):
+    """NaN passes FloatRange (every comparison with it is false), then leaves out every match."""
+    if value is not None and math.isnan(value):
+        raise UserError("--min-score must be a number from 0 to 1, such as 0.5")
+    return value
+
+
 @main.command("match")
 @click.argument("text", metavar="TEXT|-")
 @click.option(
@@ -245,6 +253,7 @@ def _match_json(match: dict) -> dict:
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
+    callback=_a_number,
     help="Leave out matches scoring below this (default: the threshold the workbench uses).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON line for each query.")
