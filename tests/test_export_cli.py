@@ -142,6 +142,7 @@ def test_options_override_the_environment(db_path, monkeypatch):
         (["--format", "claimreview", "--org-name", "X", "--public-url", "ftp://x"], "http"),
         (["--format", "csv", "--article", "99999"], "there is no article 99999"),
         (["--format", "csv", "--verdict", "bogus"], "'bogus' is not on the rating scale"),
+        (["--format", "csv", "--assignee", "ritta"], "there is no user 'ritta'"),
     ],
 )
 def test_bad_requests_exit_2_with_one_line(db_path, args, message):
@@ -150,6 +151,16 @@ def test_bad_requests_exit_2_with_one_line(db_path, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert len(_audit_rows(db_path)) == len(before)
+
+
+def test_an_assignee_is_a_known_username_or_none(db_path):
+    for assignee in ("rita", "none"):
+        result = _run(db_path, "--format", "json", "--assignee", assignee)
+        assert result.exit_code == 0, result.output
+        claims = json.loads(result.stdout)["claims"]
+        assert claims and {c["assignee"] for c in claims} == {
+            None if assignee == "none" else assignee
+        }
 
 
 def test_a_verdict_is_chosen_by_its_label_or_its_key(db_path):
