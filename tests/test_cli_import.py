@@ -161,3 +161,19 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
         )
     assert result.exit_code == 2
     assert f"127.0.0.1:{port}" in result.output and "--port" in result.output
+
+
+@pytest.mark.parametrize("url", ["notaurl", "javascript:alert(1)", "ftp://files.example/story"])
+def test_a_source_url_that_is_not_a_web_address_is_refused_as_in_a_file_of_articles(run, url):
+    result = run("import", "-", "--url", url, input=SAMPLE_ARTICLE)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: --url: only http:// and https:// addresses can be used"
+    )
+    assert _count_articles(run) == 0
+    kept = run(
+        "import", "-", "--url", " https://news.example/storm ", "--json", input=SAMPLE_ARTICLE
+    )
+    assert kept.exit_code == 0, kept.output
+    article = json.loads(run("claims", str(json.loads(kept.output)["article_id"]), "--json").output)
+    assert article["article"]["source_url"] == "https://news.example/storm"
