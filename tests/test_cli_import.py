@@ -177,3 +177,13 @@ def test_a_source_url_that_is_not_a_web_address_is_refused_as_in_a_file_of_artic
     assert kept.exit_code == 0, kept.output
     article = json.loads(run("claims", str(json.loads(kept.output)["article_id"]), "--json").output)
     assert article["article"]["source_url"] == "https://news.example/storm"
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\t\n"])
+def test_a_blank_title_is_refused_rather_than_stored_empty(run, title):
+    result = run("import", "-", "--title", title, input=SAMPLE_ARTICLE)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: --title is blank; give the headline, or leave --title out to use the detected one"
+    )
+    assert _count_articles(run) == 0

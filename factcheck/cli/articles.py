@@ -89,6 +89,10 @@ def import_article(
             language = checked_code(language)
         except ValueError as error:
             raise UserError(f"--language: {error}") from None
+    if title is not None and not title.strip():
+        raise UserError(
+            "--title is blank; give the headline, or leave --title out to use the detected one"
+        )
     if source_url is not None:
         source_url = _source_url(source_url)
     if len(sources) == 1 and not records and not importers.is_folder(sources[0]):
