@@ -26,7 +26,12 @@ def evidence_group():
 @evidence_group.command("add")
 @click.argument("claim_id", type=ID)
 @click.argument("url")
-@click.option("--stance", type=click.Choice(STANCES), required=True)
+@click.option(
+    "--stance",
+    type=click.Choice(STANCES),
+    required=True,
+    help="How the source bears on the claim.",
+)
 @click.option("--quote", help="The passage of the source the claim is checked against.")
 @click.option("--note", help="A note for other reviewers.")
 @click.option("--title", help="The source's title.")
@@ -118,7 +123,13 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
 @click.option(
     "--pending", is_flag=True, help="Every source not archived yet, or whose archive failed."
 )
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="With --pending, the most sources archived this run.",
+)
 @json_option
 @click.pass_context
 def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
