@@ -9,6 +9,7 @@ import click
 from click.core import ParameterSource
 
 from factcheck import db as database
+from factcheck import settings
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db, system_actor
 from factcheck.cli.ids import ID
 from factcheck.db import Database
@@ -188,7 +189,9 @@ def export(
 def _database_for_verify(ctx: click.Context):
     """The database named with --db or FACTCHECK_DB, or None when neither was given."""
     root = ctx.find_root()
-    if root.get_parameter_source("db_path") in (None, ParameterSource.DEFAULT):
+    named = root.get_parameter_source("db_path") not in (None, ParameterSource.DEFAULT)
+    # --db's default reads FACTCHECK_DB, so click calls a database from there a default too.
+    if not named and not settings.is_set("DB"):
         return None
     path = root.obj["db_path"]
     if not path.is_file():
