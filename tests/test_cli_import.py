@@ -149,6 +149,26 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     assert "not a database" in result.output and "--db" in result.output
 
 
+def test_a_database_another_program_keeps_locked_says_to_try_again(run, monkeypatch):
+    import sqlite3
+
+    from factcheck import db as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)  # wait a moment, not ten seconds
+    holder = sqlite3.connect(run.database, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        result = run("import", "-", input=SAMPLE_ARTICLE)
+    finally:
+        holder.close()
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "Error: the database is busy: another program (the workbench, a worker, a backup) kept"
+        " it locked for 0.05 seconds; try again in a moment\n"
+    )
+    assert _count_articles(run) == 0
+
+
 def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
     import socket
 

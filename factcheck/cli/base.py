@@ -98,6 +98,12 @@ class FactcheckGroup(click.Group):
         except refusals() as error:
             raise UserError(refusal_words(error)) from None
         except sqlite3.DatabaseError as error:
+            if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise UserError(
+                    "the database is busy: another program (the workbench, a worker, a backup)"
+                    f" kept it locked for {database.BUSY_TIMEOUT_MS / 1000:g} seconds; try again"
+                    " in a moment"
+                ) from None
             raise UserError(f"the database could not be used ({error}); check --db") from None
 
 
