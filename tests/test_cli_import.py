@@ -1,10 +1,15 @@
 """The import, articles and claims commands, as a newsroom user runs them."""
 
 import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from helpers import SAMPLE_ARTICLE
+from processes import PATIENCE, factcheck_env
 
 from factcheck.cli import main
 from factcheck.resources import demo_dir
@@ -150,8 +155,6 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
 
 
 def test_a_database_another_program_keeps_locked_says_to_try_again(run, monkeypatch):
-    import sqlite3
-
     from factcheck import db as database
 
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)  # wait a moment, not ten seconds
@@ -167,6 +170,29 @@ def test_a_database_another_program_keeps_locked_says_to_try_again(run, monkeypa
         " it locked for 0.05 seconds; try again in a moment\n"
     )
     assert _count_articles(run) == 0
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk always full")
+@pytest.mark.parametrize("command", [["claims", "1", "--json"], ["export", "--format", "csv"]])
+def test_output_to_a_full_disk_is_a_clear_error(run, tmp_path, command):
+    assert run("import", "-", input=SAMPLE_ARTICLE).exit_code == 0
+    with open("/dev/full", "wb") as full:
+        finished = subprocess.run(
+            [sys.executable, "-m", "factcheck", "--db", str(run.database), *command],
+            cwd=tmp_path,
+            env=factcheck_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=PATIENCE,
+        )
+    assert finished.returncode == 2, finished.stderr
+    assert finished.stderr == (
+        "Error: the output could not be written (No space left on device); free some space or"
+        " write it somewhere else\n"
+    )
+    with sqlite3.connect(run.database) as db:  # an export that was not written is not recorded
+        assert db.execute("SELECT count(*) FROM audit WHERE action = 'export'").fetchone() == (0,)
 
 
 def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):

@@ -1,5 +1,6 @@
 """The root command group, its shared options, and turning refused requests into one-line errors."""
 
+import errno
 import getpass
 import json
 import logging
@@ -80,6 +81,10 @@ def _argument_problem(argument: str) -> str | None:
     return None
 
 
+# A disk (or a quota, or the largest file allowed) that is full: output that cannot be written.
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
 class FactcheckGroup(click.Group):
     def parse_args(self, ctx, args):
         for argument in args:
@@ -105,6 +110,13 @@ class FactcheckGroup(click.Group):
                     " in a moment"
                 ) from None
             raise UserError(f"the database could not be used ({error}); check --db") from None
+        except OSError as error:
+            if error.errno not in _DISK_FULL:
+                raise
+            raise UserError(
+                f"the output could not be written ({error.strerror}); free some space or write it"
+                " somewhere else"
+            ) from None
 
 
 @click.group(cls=FactcheckGroup)
