@@ -3,6 +3,7 @@ one line and create nothing; `init` is the one that creates a database."""
 
 import pytest
 from click.testing import CliRunner
+from processes import run_factcheck
 
 from factcheck.cli import main
 
@@ -85,4 +86,21 @@ def test_a_folder_nobody_may_write_in_is_refused_in_one_line(tmp_path, monkeypat
     assert result.output.strip() == (
         f"Error: cannot create the database {path}: Permission denied; check --db, or choose a"
         " folder you can write in"
+    )
+
+
+def test_a_database_that_cannot_be_written_beside_says_what_to_check(tmp_path):
+    path = tmp_path / "factcheck.db"
+    # In processes of their own: a connection this process still held would share its -shm.
+    assert run_factcheck(tmp_path, "--db", str(path), "init").returncode == 0
+    # Root can write anywhere, so the -shm file SQLite keeps beside a database is blocked by a
+    # folder of that name instead of a read-only folder.
+    (tmp_path / "factcheck.db-shm").unlink(missing_ok=True)
+    (tmp_path / "factcheck.db-shm").mkdir()
+    result = run_factcheck(tmp_path, "--db", str(path), "articles")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"Error: the database {path} cannot be written (")
+    assert result.stderr.endswith(
+        "); factcheck writes the file and its -wal and -shm files beside it: check that the"
+        f" file and {tmp_path} are writable, or copy the database to a folder that is\n"
     )

@@ -103,11 +103,24 @@ class FactcheckGroup(click.Group):
         except refusals() as error:
             raise UserError(refusal_words(error)) from None
         except sqlite3.DatabaseError as error:
-            if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            name = getattr(error, "sqlite_errorname", "")
+            if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
                 raise UserError(
                     "the database is busy: another program (the workbench, a worker, a backup)"
                     f" kept it locked for {database.BUSY_TIMEOUT_MS / 1000:g} seconds; try again"
                     " in a moment"
+                ) from None
+            path = (ctx.find_root().obj or {}).get("db_path")
+            if (
+                name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+                and path
+                and os.path.isfile(path)
+            ):
+                raise UserError(
+                    f"the database {path} cannot be written ({error}); factcheck writes the file"
+                    " and its -wal and -shm files beside it: check that the file and"
+                    f" {path.resolve().parent} are writable, or copy the database to a folder"
+                    " that is"
                 ) from None
             raise UserError(f"the database could not be used ({error}); check --db") from None
         except OSError as error:
