@@ -295,7 +295,17 @@ def from_url(
 
 
 def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
-    return stream.read(max_bytes + 1)
+    """Up to one byte past the limit, a megabyte at a time: read(max_bytes + 1) would ask for all
+    of that memory up front, even for a small file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def open_path(source: str) -> BinaryIO:

@@ -1,10 +1,15 @@
 """The import, articles and claims commands, as a newsroom user runs them."""
 
 import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from helpers import SAMPLE_ARTICLE
+from processes import PATIENCE, factcheck_env
 
 from factcheck.cli import main
 from factcheck.resources import demo_dir
@@ -149,6 +154,47 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     assert "not a database" in result.output and "--db" in result.output
 
 
+def test_a_database_another_program_keeps_locked_says_to_try_again(run, monkeypatch):
+    from factcheck import db as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)  # wait a moment, not ten seconds
+    holder = sqlite3.connect(run.database, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        result = run("import", "-", input=SAMPLE_ARTICLE)
+    finally:
+        holder.close()
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "Error: the database is busy: another program (the workbench, a worker, a backup) kept"
+        " it locked for 0.05 seconds; try again in a moment\n"
+    )
+    assert _count_articles(run) == 0
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk always full")
+@pytest.mark.parametrize("command", [["claims", "1", "--json"], ["export", "--format", "csv"]])
+def test_output_to_a_full_disk_is_a_clear_error(run, tmp_path, command):
+    assert run("import", "-", input=SAMPLE_ARTICLE).exit_code == 0
+    with open("/dev/full", "wb") as full:
+        finished = subprocess.run(
+            [sys.executable, "-m", "factcheck", "--db", str(run.database), *command],
+            cwd=tmp_path,
+            env=factcheck_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=PATIENCE,
+        )
+    assert finished.returncode == 2, finished.stderr
+    assert finished.stderr == (
+        "Error: the output could not be written (No space left on device); free some space or"
+        " write it somewhere else\n"
+    )
+    with sqlite3.connect(run.database) as db:  # an export that was not written is not recorded
+        assert db.execute("SELECT count(*) FROM audit WHERE action = 'export'").fetchone() == (0,)
+
+
 def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
     import socket
 
@@ -161,3 +207,29 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
         )
     assert result.exit_code == 2
     assert f"127.0.0.1:{port}" in result.output and "--port" in result.output
+
+
+@pytest.mark.parametrize("url", ["notaurl", "javascript:alert(1)", "ftp://files.example/story"])
+def test_a_source_url_that_is_not_a_web_address_is_refused_as_in_a_file_of_articles(run, url):
+    result = run("import", "-", "--url", url, input=SAMPLE_ARTICLE)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: --url: only http:// and https:// addresses can be used"
+    )
+    assert _count_articles(run) == 0
+    kept = run(
+        "import", "-", "--url", " https://news.example/storm ", "--json", input=SAMPLE_ARTICLE
+    )
+    assert kept.exit_code == 0, kept.output
+    article = json.loads(run("claims", str(json.loads(kept.output)["article_id"]), "--json").output)
+    assert article["article"]["source_url"] == "https://news.example/storm"
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\t\n"])
+def test_a_blank_title_is_refused_rather_than_stored_empty(run, title):
+    result = run("import", "-", "--title", title, input=SAMPLE_ARTICLE)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: --title is blank; give the headline, or leave --title out to use the detected one"
+    )
+    assert _count_articles(run) == 0

@@ -31,3 +31,14 @@ def test_every_environment_setting_is_in_the_readme():
     settings = set(re.findall(r"FACTCHECK_[A-Z_]+[A-Z]", source))
     assert settings, "the settings search found nothing: the test would pass vacuously"
     assert sorted(s for s in settings if s not in README) == []
+
+
+def test_every_option_says_what_it_does_in_its_help():
+    def undocumented(command, path):
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden and not param.help:
+                yield f"{path} {param.opts[0]}"
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from undocumented(sub, f"{path} {name}")
+
+    assert list(undocumented(main, "factcheck")) == []

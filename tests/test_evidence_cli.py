@@ -166,3 +166,52 @@ def test_unknown_evidence_is_refused_with_where_to_find_the_ids(run, command):
         "Error: there is no evidence 99999; `factcheck claims ARTICLE_ID --json` lists each"
         " claim's evidence with its id"
     )
+
+
+def test_a_link_check_is_queued_only_for_a_database_and_says_so_in_json(run, tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("Minutes of the Tuesday meeting\n")
+    refused = CliRunner().invoke(main, ["--db", str(notes), "links", "check", "--queue"])
+    assert refused.exit_code == 2, refused.output
+    assert refused.output.startswith("Error: the database could not be used (file is not a")
+    assert not (tmp_path / "notes-jobs.db").exists()
+    queued = run("links", "check", "--older-than", "1d", "--queue", "--json")
+    assert queued.exit_code == 0, queued.output
+    assert json.loads(queued.output) == {
+        "queued": True,
+        "queue": f"the jobs file {tmp_path / 'cli-jobs.db'}",
+    }
+
+
+def _unarchived_source(run) -> str:
+    added = run(
+        "evidence", "add", str(run.claim_id), "https://stats.example/report",
+        "--stance", "supports", "--no-archive", "--as", "rita", "--json",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    return str(json.loads(added.output)["id"])
+
+
+def test_a_web_archive_copy_may_come_from_the_extra_archive_hosts(run, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_WEB_ARCHIVE_HOSTS", "127.0.0.1")
+    evidence_id = _unarchived_source(run)
+    # The host is taken as an archive; the safe fetcher then refuses the loopback address, so
+    # the copy fails without touching any network.
+    tried = run(
+        "evidence", "copy", evidence_id, "--web-archive", "http://127.0.0.1/web/2026/report",
+        "--as", "rita",
+    )  # fmt: skip
+    assert tried.exit_code == 2, tried.output
+    assert tried.output.startswith("Error: the web archive's copy could not be fetched: ")
+
+
+def test_a_web_archive_copy_that_failed_exits_2_with_json_too(run, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_WEB_ARCHIVE_HOSTS", "127.0.0.1")
+    evidence_id = _unarchived_source(run)
+    tried = run(
+        "evidence", "copy", evidence_id, "--web-archive", "http://127.0.0.1/web/2026/report",
+        "--as", "rita", "--json",
+    )  # fmt: skip
+    assert tried.exit_code == 2, tried.output
+    row = json.loads(tried.stdout)
+    assert row["status"] == "failed" and row["kind"] == "web_archive" and row["error"]

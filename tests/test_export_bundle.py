@@ -103,6 +103,19 @@ def test_verify_passes_an_intact_bundle(exported):
     assert report["export_rows"] == [head[0] + 1]
 
 
+def test_factcheck_db_names_the_database_to_check_against_as_the_help_says(exported, monkeypatch):
+    _, db_path, bundle, head = exported
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path))
+    result = _verify("export", "verify", str(bundle), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["ok"] and report["database_checked"]
+    assert report["export_rows"] == [head[0] + 1]
+    monkeypatch.setenv("FACTCHECK_DB", str(db_path.with_name("nope.db")))
+    missing = _verify("export", "verify", str(bundle))
+    assert missing.exit_code == 2 and "there is no database at" in missing.output
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_verify_names_the_changed_file(exported, name):
     _, _, bundle, _ = exported

@@ -2,6 +2,9 @@
 
 import hashlib
 import json
+import os
+import stat
+import tempfile
 from datetime import UTC, date, datetime
 
 import pytest
@@ -85,6 +88,38 @@ def test_a_refused_export_leaves_no_file_and_no_audit_row(db_path, tmp_path):
     assert len(_audit_rows(db_path)) == len(before)
 
 
+def test_a_named_pipe_for_output_is_written_into_not_replaced(db_path, tmp_path):
+    # Renaming a finished file over the target would put a plain file where the pipe (or, for
+    # root, /dev/null) was; a reader waiting on the pipe would never get the export.
+    pipe = tmp_path / "to-the-desk"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = _run(db_path, "--format", "csv", "--article", "2", "-o", str(pipe))
+        assert result.exit_code == 0, result.output
+        received = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received.startswith("\ufeffclaim_id,article_id,".encode())
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_a_folder_the_export_cannot_write_in_is_refused_in_one_line(db_path, tmp_path, monkeypatch):
+    # Tests may run as root, who can write anywhere: the refusal is made here instead.
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    before = _audit_rows(db_path)
+    result = _run(db_path, "--format", "csv", "-o", str(tmp_path / "claims.csv"))
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"Error: cannot write in {tmp_path} (Permission denied); choose another -o path"
+    )
+    assert len(_audit_rows(db_path)) == len(before)
+
+
 def test_options_override_the_environment(db_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_ORG_NAME", "From the environment")
     monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://env.example")
@@ -107,6 +142,7 @@ def test_options_override_the_environment(db_path, monkeypatch):
         (["--format", "claimreview", "--org-name", "X", "--public-url", "ftp://x"], "http"),
         (["--format", "csv", "--article", "99999"], "there is no article 99999"),
         (["--format", "csv", "--verdict", "bogus"], "'bogus' is not on the rating scale"),
+        (["--format", "csv", "--assignee", "ritta"], "there is no user 'ritta'"),
     ],
 )
 def test_bad_requests_exit_2_with_one_line(db_path, args, message):
@@ -115,6 +151,16 @@ def test_bad_requests_exit_2_with_one_line(db_path, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert len(_audit_rows(db_path)) == len(before)
+
+
+def test_an_assignee_is_a_known_username_or_none(db_path):
+    for assignee in ("rita", "none"):
+        result = _run(db_path, "--format", "json", "--assignee", assignee)
+        assert result.exit_code == 0, result.output
+        claims = json.loads(result.stdout)["claims"]
+        assert claims and {c["assignee"] for c in claims} == {
+            None if assignee == "none" else assignee
+        }
 
 
 def test_a_verdict_is_chosen_by_its_label_or_its_key(db_path):

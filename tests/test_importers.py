@@ -172,6 +172,29 @@ def test_text_import_refuses_more_than_max_bytes_and_says_how_to_raise_it():
     assert from_text(b"x" * 100, max_bytes=100).body == "x" * 100
 
 
+class _AskedFor(io.BytesIO):
+    """A stream that notes how many bytes each read asked for."""
+
+    asked: list[int]
+
+    def read(self, size=-1, /):
+        self.asked.append(size)
+        return super().read(size)
+
+
+@pytest.mark.parametrize("max_bytes", [100, 1024**3])
+def test_a_high_limit_is_not_asked_for_in_memory_all_at_once(max_bytes):
+    # read(max_bytes + 1) allocates that much up front: with --max-bytes 1073741824 a small
+    # article failed with MemoryError wherever memory was capped (a container, ulimit -v).
+    stdin = _AskedFor(b"Storm closes 3 bridges\n\nThe storm closed 3 bridges on Friday.\n")
+    stdin.asked = []
+    imported = importers.load("-", stdin=stdin, max_bytes=max_bytes)
+    assert imported.title == "Storm closes 3 bridges"
+    assert stdin.asked and max(stdin.asked) <= 1024**2
+    with pytest.raises(ImportRefused):
+        importers.load("-", stdin=io.BytesIO(b"x" * 101), max_bytes=100)
+
+
 @given(
     st.lists(st.text(alphabet=st.characters(categories=("L", "N", "Zs")), min_size=1), min_size=1)
 )

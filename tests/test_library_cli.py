@@ -364,3 +364,32 @@ def test_match_answers_stay_one_a_line_for_queries_holding_unicode_line_separato
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert [json.loads(line)["query"] for line in lines] == queries
+
+
+@pytest.mark.parametrize("score", ["nan", "NaN", "-nan"])
+def test_match_refuses_a_minimum_score_that_is_not_a_number(run, score):
+    # NaN passes a range check (every comparison with it is false), then leaves out every match.
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    result = run("match", "The harbour bridge toll rose by 40 percent", "--min-score", score)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == "Error: --min-score must be a number from 0 to 1, such as 0.5"
+
+
+@pytest.mark.parametrize("source", ["file", "-"])
+def test_a_library_file_larger_than_the_limit_is_refused_before_it_is_all_read(
+    run, tmp_path, monkeypatch, source
+):
+    # The real limit is 1 GiB; a file (or a device such as /dev/zero) past it is not read whole.
+    from factcheck.cli import library
+
+    monkeypatch.setattr(library, "MAX_LIBRARY_BYTES", 100)
+    big = tmp_path / "checks.csv"
+    big.write_text("claim,rating,url\n" + "The toll rose by 40 percent,False,\n" * 10)
+    path = str(big) if source == "file" else "-"
+    result = run("library", "import", path, "--format", "csv", input=big.read_bytes())
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"Error: {path} is larger than 100 bytes, more than a library file may hold; split it"
+        " into smaller files\n"
+    )
+    assert _items(run) == []

@@ -301,3 +301,32 @@ def test_an_over_long_reason_is_refused(claim_world):
             db, claim_id, kind="not_a_claim", reason="Scene-setting " * 100, actor=people["rita"]
         )
     assert claim_reads.get_claim(db, claim_id)["kind"] == "claim"
+
+
+def test_evidence_named_twice_is_cited_once_and_the_trail_still_verifies(claim_world):
+    from factcheck.store import audit
+
+    db, people, claim_id = claim_world
+    source = _add_source(db, people, claim_id)["id"]
+    verdicts.set_verdict(
+        db,
+        claim_id,
+        rating="accurate",
+        rationale=RATIONALE,
+        evidence_ids=[source, source],
+        actor=people["rita"],
+    )
+    assert verdicts.verdicts_for_claim(db, claim_id)[-1]["evidence_ids"] == [source]
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="Mixed",
+        rationale=RATIONALE + " The office later revised the count to 12.",
+        reason="County revised its figures on Wednesday",
+        evidence_ids=[source, source, source],
+        actor=people["rita"],
+    )
+    assert verdicts.verdicts_for_claim(db, claim_id)[-1]["evidence_ids"] == [source]
+    assert audit.verify(db).ok, audit.verify(db).problem

@@ -215,3 +215,12 @@ def test_settings_shows_the_database_the_db_option_names(monkeypatch, tmp_path):
     assert re.search(rf"^FACTCHECK_DB +--db option +{re.escape(str(chosen))}$", plain, re.M)
     without = json.loads(run("settings", "--json").output)["settings"]
     assert {row["variable"]: row for row in without}["FACTCHECK_DB"]["source"] == "environment"
+
+
+def test_json_and_markdown_together_are_refused_rather_than_one_ignored():
+    result = run("settings", "--json", "--markdown")
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "Error: give --json (every setting's value in use) or --markdown (the README's table),"
+        " not both\n"
+    )

@@ -11,13 +11,14 @@ from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
     acting_user,
+    connect,
     emit_json,
     main,
     open_db,
     system_actor,
 )
 from factcheck.cli.ids import ID
-from factcheck.cli.import_words import refusal_line
+from factcheck.cli.import_words import refusal_line, url_problem_words
 from factcheck.reveal import reveal
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
@@ -28,7 +29,7 @@ from factcheck.store import claim_reads
 def init(ctx):
     """Create the database, or bring an older one up to date."""
     path = ctx.find_root().obj["db_path"]
-    db = database.connect(path)
+    db = connect(path)
     applied = database.migrate(db)
     if applied:
         click.echo(f"{path}: applied {', '.join(applied)}")
@@ -88,6 +89,12 @@ def import_article(
             language = checked_code(language)
         except ValueError as error:
             raise UserError(f"--language: {error}") from None
+    if title is not None and not title.strip():
+        raise UserError(
+            "--title is blank; give the headline, or leave --title out to use the detected one"
+        )
+    if source_url is not None:
+        source_url = _source_url(source_url)
     if len(sources) == 1 and not records and not importers.is_folder(sources[0]):
         _import_one(sources[0], title, source_url, source_format, limit, language, as_user, as_json)
         return
@@ -96,6 +103,17 @@ def import_article(
     if records and len(sources) != 1:
         raise UserError(f"--format {source_format} reads one file of articles; give just one")
     _import_many(sources, source_format, limit, language, as_user, as_json)
+
+
+def _source_url(given: str) -> str:
+    """The --url address, checked as the url field of a file of articles is."""
+    from factcheck.network.urls import UrlProblem, clean_web_url
+
+    try:
+        return clean_web_url(given)
+    except UrlProblem as error:
+        facts = {"problem": error.problem, **error.facts}
+        raise UserError(f"--url: {url_problem_words(facts)}") from None
 
 
 def _import_one(source, title, source_url, source_format, limit, language, as_user, as_json):

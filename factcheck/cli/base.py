@@ -1,5 +1,6 @@
 """The root command group, its shared options, and turning refused requests into one-line errors."""
 
+import errno
 import getpass
 import json
 import logging
@@ -80,6 +81,10 @@ def _argument_problem(argument: str) -> str | None:
     return None
 
 
+# A disk (or a quota, or the largest file allowed) that is full: output that cannot be written.
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
 class FactcheckGroup(click.Group):
     def parse_args(self, ctx, args):
         for argument in args:
@@ -98,7 +103,33 @@ class FactcheckGroup(click.Group):
         except refusals() as error:
             raise UserError(refusal_words(error)) from None
         except sqlite3.DatabaseError as error:
+            name = getattr(error, "sqlite_errorname", "")
+            if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise UserError(
+                    "the database is busy: another program (the workbench, a worker, a backup)"
+                    f" kept it locked for {database.BUSY_TIMEOUT_MS / 1000:g} seconds; try again"
+                    " in a moment"
+                ) from None
+            path = (ctx.find_root().obj or {}).get("db_path")
+            if (
+                name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+                and path
+                and os.path.isfile(path)
+            ):
+                raise UserError(
+                    f"the database {path} cannot be written ({error}); factcheck writes the file"
+                    " and its -wal and -shm files beside it: check that the file and"
+                    f" {path.resolve().parent} are writable, or copy the database to a folder"
+                    " that is"
+                ) from None
             raise UserError(f"the database could not be used ({error}); check --db") from None
+        except OSError as error:
+            if error.errno not in _DISK_FULL:
+                raise
+            raise UserError(
+                f"the output could not be written ({error.strerror}); free some space or write it"
+                " somewhere else"
+            ) from None
 
 
 @click.group(cls=FactcheckGroup)
@@ -149,9 +180,23 @@ def open_db(ctx: click.Context | None = None, *, must_exist: bool = False):
             f"there is no database at {path}; check --db (or FACTCHECK_DB), or create one with"
             " `factcheck init`"
         )
-    db = database.connect(path)
+    db = connect(path)
     database.migrate(db)
     return db
+
+
+def connect(path: Path):
+    """Connect to the database at `path`, creating it (and its folder) if it is not there; a
+    path where nothing can be created is refused in one line."""
+    try:
+        return database.connect(path)
+    except OSError as error:
+        in_the_way = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if in_the_way is not None:
+            problem = f"{in_the_way} is a file, not a folder; check --db"
+        else:
+            problem = f"{error.strerror or error}; check --db, or choose a folder you can write in"
+        raise UserError(f"cannot create the database {path}: {problem}") from None
 
 
 def emit_json(value) -> None:

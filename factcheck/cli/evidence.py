@@ -2,12 +2,14 @@
 reviewer's own copy when the archive failed."""
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import click
 
+from factcheck import settings
 from factcheck.archive_words import failure_words
-from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.base import USAGE_ERROR, UserError, acting_user, emit_json, main, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, json_option
 from factcheck.reveal import reveal
@@ -24,7 +26,12 @@ def evidence_group():
 @evidence_group.command("add")
 @click.argument("claim_id", type=ID)
 @click.argument("url")
-@click.option("--stance", type=click.Choice(STANCES), required=True)
+@click.option(
+    "--stance",
+    type=click.Choice(STANCES),
+    required=True,
+    help="How the source bears on the claim.",
+)
 @click.option("--quote", help="The passage of the source the claim is checked against.")
 @click.option("--note", help="A note for other reviewers.")
 @click.option("--title", help="The source's title.")
@@ -116,7 +123,13 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
 @click.option(
     "--pending", is_flag=True, help="Every source not archived yet, or whose archive failed."
 )
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="With --pending, the most sources archived this run.",
+)
 @json_option
 @click.pass_context
 def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
@@ -198,7 +211,7 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
             text=copy.text,
         )
     else:
-        address = copies.check_web_archive_url(archive_url)
+        address = copies.check_web_archive_url(archive_url, settings.value("WEB_ARCHIVE_HOSTS"))
         outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),
             evidence["url"],
@@ -209,6 +222,8 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         row = evidence_store.get_snapshot(db, outcome["snapshot_id"])
     if as_json:
         emit_json({k: v for k, v in row.items() if k != "text"})
+        if row["status"] != "archived":
+            sys.exit(USAGE_ERROR)  # as without --json: the row says why
         return
     if row["status"] != "archived":
         raise UserError(f"the web archive's copy could not be fetched: {row['error']}")

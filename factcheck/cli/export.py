@@ -9,11 +9,13 @@ import click
 from click.core import ParameterSource
 
 from factcheck import db as database
+from factcheck import settings
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db, system_actor
 from factcheck.cli.ids import ID
 from factcheck.db import Database
 from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import STATUSES
+from factcheck.store import users as user_store
 
 EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
 
@@ -55,13 +57,30 @@ def _umask() -> int:
 
 
 def _write_to_file(db: Database, path: Path, fmt: str, **kwargs):
-    """Write next to the target and rename into place, so a failed export leaves no half file."""
+    """Write next to the target and rename into place, so a failed export leaves no half file;
+    a device or pipe is written into as it is."""
     from factcheck.exports import write_export
 
+    if path.exists() and not path.is_file():
+        # A device or a pipe (/dev/null, a named pipe, /dev/stdout) is written into: a file
+        # renamed over it would take its place, and for root that includes /dev/null.
+        try:
+            device = path.open("wb")
+        except OSError as error:
+            raise UserError(
+                f"cannot write to {path} ({error.strerror or error}); choose another -o path"
+            ) from None
+        with device as out:
+            return write_export(db, fmt, out, **kwargs)
     folder = path.resolve().parent
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; create it or choose another -o path")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise UserError(
+            f"cannot write in {folder} ({error.strerror or error}); choose another -o path"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             result = write_export(db, fmt, out, **kwargs)
@@ -146,6 +165,8 @@ def export(
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db(must_exist=True)
+    if filters.assignee not in (None, "none"):
+        user_store.get_user(db, filters.assignee)  # a mistyped name would export nothing
     actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None or str(output) == "-":
@@ -168,7 +189,9 @@ def export(
 def _database_for_verify(ctx: click.Context):
     """The database named with --db or FACTCHECK_DB, or None when neither was given."""
     root = ctx.find_root()
-    if root.get_parameter_source("db_path") in (None, ParameterSource.DEFAULT):
+    named = root.get_parameter_source("db_path") not in (None, ParameterSource.DEFAULT)
+    # --db's default reads FACTCHECK_DB, so click calls a database from there a default too.
+    if not named and not settings.is_set("DB"):
         return None
     path = root.obj["db_path"]
     if not path.is_file():

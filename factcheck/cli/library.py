@@ -2,10 +2,13 @@
 
 import hashlib
 import json
+import math
 import sys
+from typing import BinaryIO
 
 import click
 
+from factcheck import settings
 from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
@@ -33,12 +36,34 @@ def library_group():
     published verdicts and fact-checks imported from other publishers."""
 
 
+# The most a library file may hold, as the most an article import may: a wrong file, or a device
+# that never ends (/dev/zero), is refused rather than read into memory whole.
+MAX_LIBRARY_BYTES = settings.LARGEST_IMPORT_BYTES
+
+
+def _read_capped(stream: BinaryIO, path: str) -> bytes:
+    """The whole file, a megabyte at a time up to one byte past the limit: read(limit + 1) would
+    ask for a gigabyte of memory up front, even for a small file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_LIBRARY_BYTES:
+        chunk = stream.read(min(1 << 20, MAX_LIBRARY_BYTES + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise UserError(
+        f"{path} is larger than {MAX_LIBRARY_BYTES:,} bytes, more than a library file may hold;"
+        " split it into smaller files"
+    )
+
+
 def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
     try:
+        if path == "-":
+            return _read_capped(sys.stdin.buffer, path)
         with open(path, "rb") as stream:
-            return stream.read()
+            return _read_capped(stream, path)
     except OSError as error:
         raise UserError(f"cannot read {path} ({error.strerror}); check the path") from None
 
@@ -233,6 +258,13 @@ def _match_json(match: dict) -> dict:
     return {key: match.get(key) for key in keys}
 
 
+def _a_number(ctx, param, value):
+    """NaN passes FloatRange (every comparison with it is false), then leaves out every match."""
+    if value is not None and math.isnan(value):
+        raise UserError("--min-score must be a number from 0 to 1, such as 0.5")
+    return value
+
+
 @main.command("match")
 @click.argument("text", metavar="TEXT|-")
 @click.option(
@@ -245,6 +277,7 @@ def _match_json(match: dict) -> dict:
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
+    callback=_a_number,
     help="Leave out matches scoring below this (default: the threshold the workbench uses).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON line for each query.")

@@ -53,7 +53,7 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
     from factcheck import link_watch
 
     age = link_watch.parse_age(older_than)
-    db = open_db(must_exist=True)
+    db = open_db(must_exist=True)  # before queueing too: the worker must find a database there
     if queued:
         from factcheck import link_jobs
         from factcheck.cli.serve import use_job_queue
@@ -61,7 +61,10 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         where = use_job_queue(ctx.find_root().obj["db_path"])
         path = str(ctx.find_root().obj["db_path"])
         link_jobs.check_links(path, int(age.total_seconds()), limit, per_host)
-        click.echo(f"Queued a link check on {where}; `factcheck worker` runs it.")
+        if as_json:
+            emit_json({"queued": True, "queue": where})
+        else:
+            click.echo(f"Queued a link check on {where}; `factcheck worker` runs it.")
         return
 
     def shout(result: dict) -> None:

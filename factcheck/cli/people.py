@@ -75,7 +75,7 @@ def list_users(as_json):
 @user_group.command("disable")
 @click.argument("username")
 @admin_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the user as JSON.")
 def disable_user(username, as_user, as_json):
     """Disable a user: they can no longer sign in and their sessions end."""
     db = open_db()
@@ -86,7 +86,7 @@ def disable_user(username, as_user, as_json):
 @user_group.command("enable")
 @click.argument("username")
 @admin_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the user as JSON.")
 def enable_user(username, as_user, as_json):
     """Enable a disabled user again."""
     db = open_db()
@@ -98,7 +98,7 @@ def enable_user(username, as_user, as_json):
 @click.argument("username")
 @click.argument("role", type=click.Choice(user_store.ROLES))
 @admin_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the user as JSON.")
 def set_role(username, role, as_user, as_json):
     """Change a user's role."""
     db = open_db()

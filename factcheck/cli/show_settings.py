@@ -38,6 +38,11 @@ def _with_db_option(
 def show_settings(ctx: click.Context, as_json: bool, markdown: bool) -> None:
     """Show every FACTCHECK_* setting: the value in use (secrets hidden) and whether it came from
     the environment or is the default. A value that cannot be used is an error."""
+    if markdown and as_json:
+        raise UserError(
+            "give --json (every setting's value in use) or --markdown (the README's table),"
+            " not both"
+        )
     if markdown:
         click.echo(settings.markdown_table(), nl=False)
         return

@@ -101,7 +101,8 @@ def _write_draft(
         "rating_label": rating.label,
         "rating_value": rating.value,
         "rationale": rationale.strip(),
-        "evidence_ids": json.dumps(sorted(evidence_ids)),
+        # A source named twice is cited once, as the audit trail records it.
+        "evidence_ids": json.dumps(sorted(set(evidence_ids))),
         "author_id": actor.id,
         "created_at": utc_now(),
     }
