@@ -58,7 +58,6 @@ WRITING_COMMANDS = [
     ["demo"],
     ["import", "-"],
     ["claim", "comment", "1", "A note", "--as", "ed"],
-    ["links", "check", "--queue"],
 ]
 
 
