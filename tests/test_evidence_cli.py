@@ -215,3 +215,29 @@ def test_a_web_archive_copy_that_failed_exits_2_with_json_too(run, monkeypatch):
     assert tried.exit_code == 2, tried.output
     row = json.loads(tried.stdout)
     assert row["status"] == "failed" and row["kind"] == "web_archive" and row["error"]
+
+
+def test_a_removed_source_is_not_archived_again(run):
+    added = run(
+        "evidence", "add", str(run.claim_id), "http://10.9.8.7/gone",
+        "--stance", "supports", "--as", "rita", "--json",
+    )  # fmt: skip
+    evidence_id = json.loads(added.output)["id"]
+    removed = run("evidence", "remove", str(evidence_id), "--reason", "Wrong page", "--as", "rita")
+    assert removed.exit_code == 0, removed.output
+    before = _rows(run.path, "SELECT id FROM evidence_snapshots")
+    result = run("evidence", "archive", str(evidence_id))
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"Error: evidence {evidence_id} was removed; there is nothing to keep a copy of"
+    )
+    assert _rows(run.path, "SELECT id FROM evidence_snapshots") == before
+
+
+def test_with_no_sources_at_all_nothing_claims_every_page_was_checked(run):
+    archived = run("evidence", "archive", "--pending")
+    assert archived.exit_code == 0, archived.output
+    assert archived.output.strip() == "Nothing to archive: no claim cites a source yet."
+    checked = run("links", "check")
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.strip() == "Nothing to check: no claim cites a source yet."

@@ -146,7 +146,7 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
     if pending:
         urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
     elif evidence_ids:
-        urls = [evidence_store.get_evidence(db, evidence_id)["url"] for evidence_id in evidence_ids]
+        urls = [_live_evidence(db, evidence_id)["url"] for evidence_id in evidence_ids]
     else:
         raise UserError("name the evidence to archive by id, or give --pending")
     path = str(ctx.find_root().obj["db_path"])
@@ -162,12 +162,23 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
         emit_json(results)
         return
     if not results:
-        click.echo("Nothing to archive: every source has a copy.")
+        click.echo(
+            "Nothing to archive: every source has a copy."
+            if evidence_store.has_live_evidence(db)
+            else "Nothing to archive: no claim cites a source yet."
+        )
     for result in results:
         detail = (
             f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
         )
         click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+
+
+def _live_evidence(db, evidence_id: int) -> EvidenceRow:
+    evidence = evidence_store.get_evidence(db, evidence_id)
+    if evidence["removed_at"]:
+        raise UserError(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+    return evidence
 
 
 @evidence_group.command("copy")
@@ -192,9 +203,7 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         raise UserError("give either --file PATH or --web-archive URL")
     db = open_db()
     actor = acting_user(db, as_user)
-    evidence = evidence_store.get_evidence(db, evidence_id)
-    if evidence["removed_at"]:
-        raise UserError(f"evidence {evidence_id} was removed; there is nothing to keep a copy of")
+    evidence = _live_evidence(db, evidence_id)
     if file_path:
         with file_path.open("rb") as handle:
             data = handle.read(copies.MAX_COPY_BYTES + 1)

@@ -88,7 +88,13 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         emit_json({"checks": summary.checked, "left_for_later": summary.skipped_hosts})
         return
     if not summary.checked:
-        click.echo(f"Nothing to check: every evidence page was checked in the last {older_than}.")
+        from factcheck.store.evidence import has_live_evidence
+
+        click.echo(
+            f"Nothing to check: every evidence page was checked in the last {older_than}."
+            if has_live_evidence(db)
+            else "Nothing to check: no claim cites a source yet."
+        )
         return
     counts = summary.counts()
     click.echo(

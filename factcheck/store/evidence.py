@@ -129,6 +129,14 @@ def get_evidence(db: Database, evidence_id: int) -> EvidenceRow:
 
 
 @query
+def has_live_evidence(db: Database) -> bool:
+    """Whether any claim cites a source that was not removed."""
+    return (
+        db.execute("SELECT 1 FROM evidence WHERE removed_at IS NULL LIMIT 1").fetchone() is not None
+    )
+
+
+@query
 def evidence_for_claim(
     db: Database, claim_id: int, *, include_removed: bool = False
 ) -> list[EvidenceItem]:
