@@ -157,6 +157,10 @@ _STORE_WORDS = {
         "Someone else changed this claim since you opened it; look at it as it is now and make"
         " your change again."
     ),
+    "unit.next_changed": lambda f: (
+        "Someone split or merged the next sentence since you opened this; look at it as it is"
+        " now and merge again if it still belongs with this one."
+    ),
     # What was typed
     "kind.unknown": lambda f: "Choose whether this is a claim or not a claim.",
     "rating.missing": lambda f: "Choose a rating.",
