@@ -353,6 +353,9 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "export.not_set_up": _not_set_up,
     "export.bad_address": _bad_address,
     "export.unknown_filter": lambda f: f"exports cannot be filtered by {', '.join(f['names'])}",
+    "export.unknown_value": lambda f: (
+        f"the {f['name']} filter cannot be {f['given']!r}; use one of {', '.join(f['accepted'])}"
+    ),
     "export.unknown_format": lambda f: (
         f"there is no export format {f['given']!r}; use one of {', '.join(f['formats'])}"
     ),
