@@ -294,7 +294,7 @@ def from_url(
     return _article_from_html(page.body, page.url, page.encoding, "url", max_bytes)
 
 
-def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
+def read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
     """Up to one byte past the limit, a megabyte at a time: read(max_bytes + 1) would ask for all
     of that memory up front, even for a small file."""
     chunks: list[bytes] = []
@@ -326,7 +326,7 @@ def open_path(source: str) -> BinaryIO:
 
 def _read_path(source: str, max_bytes: int) -> bytes:
     with open_path(source) as stream:
-        return _read_capped(stream, max_bytes)
+        return read_capped(stream, max_bytes)
 
 
 def is_folder(source: str) -> bool:
@@ -362,7 +362,7 @@ def load(
             raise ImportRefused("import.link_as_text")
         return from_url(source, policy=policy, max_bytes=max_bytes)
     if source == "-":
-        data = _read_capped(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+        data = read_capped(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
         is_html = looks_like_html(data)
     else:
         data = _read_path(source, max_bytes)

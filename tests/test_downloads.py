@@ -70,7 +70,23 @@ def test_downloads_need_a_valid_token(client, article_id, app_db):
         ({"format": ""}, "Choose an export format: csv,"),
         ({"format": "csv", "since": "last week"}, "YYYY-MM-DD"),
         ({"format": "csv", "status": "done"}, "status must be one of"),
-        ({"format": "csv", "evidence": "moved"}, "cannot be filtered by evidence moved"),
+        (
+            {"format": "csv", "evidence": "moved"},
+            "The evidence filter cannot be 'moved': exports take 'changed'",
+        ),
+        (
+            {"format": "csv", "section": "footer"},
+            "The section filter cannot be 'footer': exports take 'headline', 'standfirst', 'body'",
+        ),
+        (
+            {"format": "csv", "previous": "no"},
+            "The previous check filter cannot be 'no': exports take 'yes'",
+        ),
+        (
+            {"format": "csv", "assignee": "nobody"},
+            "The assignee filter cannot be 'nobody': exports take 'none', 'ada', 'ed',",
+        ),
+        ({"format": "csv", "verdict": "sort-of"}, "'sort-of' is not one"),
     ],
 )
 def test_bad_requests_say_what_to_change(client, article_id, form, message, monkeypatch):
@@ -78,6 +94,29 @@ def test_bad_requests_say_what_to_change(client, article_id, form, message, monk
     response = _download(client, **form)
     assert response.status_code == 422
     assert message.lower() in html.unescape(response.get_data(as_text=True)).lower()
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"section": "footer"},
+        {"previous": "maybe"},
+        {"evidence": "moved"},
+        {"assignee": "nobody"},
+        {"verdict": "sort-of"},
+        {"status": "done"},
+    ],
+)
+def test_an_unknown_filter_value_exports_nothing_and_records_nothing(
+    client, article_id, app_db, form
+):
+    before = audit.head(app_db)[0]
+    response = _download(client, format="jsonl", **form)
+    assert response.status_code == 422
+    assert "Content-Disposition" not in response.headers
+    [name] = form
+    assert repr(form[name]) in html.unescape(response.get_data(as_text=True))
+    assert audit.head(app_db)[0] == before
 
 
 def test_anonymous_visitors_cannot_download(anonymous_client, article_id):

@@ -6,6 +6,7 @@ import uuid
 from fractions import Fraction
 
 import pytest
+from flask import Request
 from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import HX, PASSWORD, SAMPLE_ARTICLE, page_token, parse
 from hypothesis import example, given
@@ -230,6 +231,57 @@ def test_a_huge_upload_gets_a_clear_413_page(small_limit_client, app_db):
     assert response.status_code == 413
     message = parse(response).cssselect("[data-error-message]")[0].text_content()
     assert "larger than the import limit of 3.9 kB" in message
+    assert article_count(app_db) == 0
+
+
+@pytest.fixture
+def upload_reads(monkeypatch):
+    """The size of every read asked of an uploaded file (the stream Flask parses it into)."""
+    asked: list[int] = []
+
+    class Counted(io.BytesIO):
+        def read(self, size=-1, /):
+            asked.append(-1 if size is None else size)
+            return super().read(size)
+
+    monkeypatch.setattr(Request, "_get_file_stream", lambda self, *args, **kwargs: Counted())
+    return asked
+
+
+def test_an_upload_is_read_a_megabyte_at_a_time_not_the_whole_limit_at_once(
+    post_import, client, app, app_db, upload_reads
+):
+    assert app.config["MAX_IMPORT_BYTES"] > 1024 * 1024  # room for the old read(limit + 1)
+    response = post_import({"source": "file"}, file=("flood.txt", SAMPLE_ARTICLE.encode()))
+    assert response.status_code == 303
+    [article] = article_store.list_articles(app_db)
+    body = article_store.get_article(app_db, article["id"])["body"]
+    assert body.startswith("Flooding closes 14 schools")
+    several = [("markup.txt", MARKUP_TEXT.encode()), ("long.txt", big_text(3000).encode())]
+    data = {
+        "csrf_token": page_token(client, "/"),
+        "source": "file",
+        "file": [(io.BytesIO(content), name) for name, content in several],
+    }
+    response = client.post("/imports", data=data, content_type="multipart/form-data")
+    assert response.status_code == 303 and article_count(app_db) == 3
+    assert upload_reads and all(0 < size <= 1024 * 1024 for size in upload_reads), upload_reads
+
+
+def test_an_upload_over_the_import_limit_is_still_refused_in_the_same_words(
+    small_limit_client, app_db
+):
+    token = page_token(small_limit_client, "/")
+    over = big_text(4001).encode()  # over the 4,000-byte import limit, under the request limit
+    data = {"csrf_token": token, "source": "file", "file": (io.BytesIO(over), "long.txt")}
+    response = small_limit_client.post(
+        "/imports", data=data, headers=HX, content_type="multipart/form-data"
+    )
+    assert response.status_code == 422
+    assert parse(response).cssselect("#import-file-error")[0].text_content().strip() == (
+        "This is larger than the import limit of 3.9 kB; import a shorter text or ask an"
+        " administrator to raise the limit."
+    )
     assert article_count(app_db) == 0
 
 

@@ -136,6 +136,7 @@ def test_every_filter_control_is_labelled(client, two_articles):
         ("kind=not_a_claim", {"kind": "not_a_claim"}),
         ("verdict=accurate", {"verdict": "accurate"}),
         ("status=nonsense&section=footer", {}),
+        ("previous=maybe&evidence=moved", {}),
     ],
 )
 def test_each_filter_lists_exactly_its_claims_in_rank_order(

@@ -216,7 +216,7 @@ _FACTS = {
     "name": "claim", "minimum": 1, "maximum": 2**63 - 1, "statuses": ["unreviewed"],
     "removed_at": "2026-01-01", "doing": "copy", "expected": 2, "version": 3, "rating": "False",
     "names": ["colour"], "formats": ["csv"], "missing": "org_name", "state": "disabled",
-    "actions": ["assign"], "actor": "ed", "cut": "inside_a_word", "next_id": 8,
+    "actions": ["assign"], "actor": "ed", "cut": "inside_a_word", "next_id": 8, "now_id": 10, "accepted": ["yes"],
 }  # fmt: skip
 
 

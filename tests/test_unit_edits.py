@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from factcheck.cli import main
 from factcheck.store import audit, bulk, claim_reads, comments, evidence, unit_edits, verdicts
-from factcheck.store.errors import Invalid
+from factcheck.store.errors import Conflict, Invalid
 from factcheck.text.unit_cuts import BadCut, cut, cut_choices, sentence_cuts
 
 QUOTE_START = '"The river rose 2.4 metres in six hours.'
@@ -194,6 +194,47 @@ def test_bad_merges_and_cuts_are_refused_with_nothing_written(claim_world):
     _assert_exact(db, article_id)
 
 
+def _split_second_part(db, unit: dict, actor) -> None:
+    """Someone else splits `unit` at its only offered cut."""
+    [offset] = cut_choices(unit["text"])
+    unit_edits.split_unit(
+        db, unit["id"], at=unit["start"] + offset, reason="Two clauses here", actor=actor
+    )
+
+
+def test_a_merge_naming_a_next_unit_that_changed_since_is_refused(claim_world):
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    first = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    shown = (second["id"], second["version"])
+    _split_second_part(db, second, people["ed"])
+    rows, units = audit_count(db), _units(db, article_id)
+    with refused_with(Conflict, f"no longer claim {second['id']} at version 1"):
+        unit_edits.merge_with_next(
+            db, first["id"], reason="One quotation", actor=people["rita"], expected_next=shown
+        )
+    with refused_with(Conflict, f"after claim {first['id']} is no longer claim 424242"):
+        unit_edits.merge_with_next(
+            db,
+            first["id"],
+            reason="One quotation",
+            actor=people["rita"],
+            expected_next=(424242, 1),
+        )
+    assert audit_count(db) == rows and _units(db, article_id) == units
+    now = claim_reads.get_claim(db, second["id"])
+    merged = unit_edits.merge_with_next(
+        db,
+        first["id"],
+        reason="One quotation",
+        actor=people["rita"],
+        expected_next=(now["id"], now["version"]),
+    )
+    assert merged["end"] == now["end"] and audit_count(db) == rows + 1
+    _assert_exact(db, article_id)
+
+
 def test_audit_verify_still_notices_offsets_changed_behind_its_back(claim_world):
     db, people, _ = claim_world
     article_id = _units(db, 1)[0]["article_id"]
@@ -298,6 +339,60 @@ def test_the_panel_offers_merge_and_split_and_a_split_reloads_the_article(
     _assert_exact(app_db, article_id)
 
 
+def _merge_form_data(panel) -> dict:
+    form = panel.cssselect("form.merge-form")[0]
+    return {field.get("name"): field.get("value") for field in form.cssselect("input")}
+
+
+def test_a_merge_form_whose_next_unit_changed_since_answers_with_the_conflict_panel(
+    client, app_db, people, make_article
+):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    second = _unit(app_db, article_id, "We have never seen")
+    data = _merge_form_data(fragment(client.get(f"/claims/{quote['id']}/panel", headers=HX)))
+    assert (data["next_id"], data["next_version"]) == (str(second["id"]), str(second["version"]))
+    _split_second_part(app_db, second, people["ed"])
+    rows, units = audit_count(app_db), _units(app_db, article_id)
+
+    response = hx_post(
+        client, f"/claims/{quote['id']}/merge", {**data, "reason": "One quotation, one claim"}
+    )
+    assert response.status_code == 409
+    assert response.headers["HX-Retarget"] == "#claim-panel"
+    assert audit_count(app_db) == rows and _units(app_db, article_id) == units
+    conflict = fragment(response).cssselect("[data-conflict]")[0]
+    assert "Someone changed the next sentence" in words(conflict.cssselect(".conflict-lead")[0])
+    yours = words(conflict.cssselect(".conflict-side.is-yours")[0])
+    assert 'We have never seen it rise that fast," said Dana Whitfield,' in yours
+    assert "the county's flood officer" not in yours  # the part split off is no longer next
+
+    # "Apply mine on top" names the next unit as it is now, so it merges with what was shown.
+    reapply = conflict.cssselect("form.reapply-form")[0]
+    again = {field.get("name"): field.get("value") for field in reapply.cssselect("input")}
+    now = claim_reads.get_claim(app_db, second["id"])
+    assert (again["next_id"], again["next_version"]) == (str(now["id"]), str(now["version"]))
+    merged = client.post(reapply.get("action"), data=again, headers=HX)
+    assert merged.status_code == 200, merged.get_data(as_text=True)[:2000]
+    assert merged.headers["HX-Redirect"] == f"/articles/{article_id}?claim={quote['id']}"
+    assert claim_reads.get_claim(app_db, quote["id"])["end"] == now["end"]
+    assert audit_count(app_db) == rows + 1
+    _assert_exact(app_db, article_id)
+
+
+def test_a_merge_form_from_before_it_named_the_next_unit_still_merges(client, app_db, make_article):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    second = _unit(app_db, article_id, "We have never seen")
+    response = hx_post(
+        client,
+        f"/claims/{quote['id']}/merge",
+        {"expected_version": quote["version"], "reason": "One quotation, one claim"},
+    )
+    assert response.headers["HX-Redirect"] == f"/articles/{article_id}?claim={quote['id']}"
+    assert claim_reads.get_claim(app_db, quote["id"])["end"] == second["end"]
+
+
 def test_a_split_form_without_a_place_says_so_beside_it(client, app_db, make_article):
     article_id = make_article()
     quote = _unit(app_db, article_id, QUOTE_START)
@@ -371,3 +466,27 @@ def test_the_cli_merges_and_splits_and_refuses_in_one_line(tmp_path):
     )
     assert empty.exit_code == 2 and len(empty.output.strip().splitlines()) == 1
     assert "--after needs the words just before the cut" in empty.output
+
+
+def test_the_cli_merge_refuses_when_the_next_unit_is_not_the_one_named(tmp_path):
+    database = tmp_path / "cli.db"
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+
+    def run(*args):
+        return CliRunner().invoke(main, ["--db", str(database), *args])
+
+    add_people(new_database(database))
+    assert run("import", str(story)).exit_code == 0
+    claims = json.loads(run("claims", "1", "--json").output)["claims"]
+    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
+    second = next(c for c in claims if c["text"].startswith("We have never seen"))
+    merge = ["claim", "merge", str(quote["id"]), "--reason", "One quotation", "--as", "rita"]
+    stale = run(*merge, "--expect-next", str(second["id"]), "--expect-next-version", "7")
+    assert stale.exit_code == 2 and len(stale.output.strip().splitlines()) == 1
+    assert f"no longer claim {second['id']} at version 7" in stale.output
+    other = run(*merge, "--expect-next", str(quote["id"]))
+    assert other.exit_code == 2 and f"no longer claim {quote['id']}" in other.output
+    assert json.loads(run("claims", "1", "--json").output)["claims"] == claims
+    done = run(*merge, "--expect-next", str(second["id"]), "--expect-next-version", "1")
+    assert done.exit_code == 0, done.output

@@ -94,6 +94,22 @@ def _open_draft(facts: Facts) -> str:
     )
 
 
+def _next_changed(facts: Facts) -> str:
+    named = f"claim {facts['next_id']}"
+    if facts["expected"] is not None:
+        named += f" at version {facts['expected']}"
+    now = (
+        f"it is claim {facts['now_id']} at version {facts['version']}"
+        if facts["now_id"] is not None
+        else "there is none"
+    )
+    return (
+        f"the unit after claim {facts['claim_id']} is no longer {named} ({now}): someone split or"
+        " merged it since you looked; list the article's units (`factcheck claims ARTICLE_ID`)"
+        " and merge again if it still belongs with this one"
+    )
+
+
 WORDS: dict[str, Callable[[Facts], str]] = {
     # Who is acting
     "actor.not_a_person": lambda f: f"only people can {f['task']}: give --as USERNAME",
@@ -192,6 +208,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f" {f['expected']}, it is now at version {f['version']}); look at the current state"
         " (`factcheck history`) and apply your change again"
     ),
+    "unit.next_changed": _next_changed,
     # What was typed
     "kind.unknown": lambda f: f"kind must be 'claim' or 'not_a_claim', not {f['given']!r}",
     "reason.missing": _reason,
@@ -336,6 +353,9 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "export.not_set_up": _not_set_up,
     "export.bad_address": _bad_address,
     "export.unknown_filter": lambda f: f"exports cannot be filtered by {', '.join(f['names'])}",
+    "export.unknown_value": lambda f: (
+        f"the {f['name']} filter cannot be {f['given']!r}; use one of {', '.join(f['accepted'])}"
+    ),
     "export.unknown_format": lambda f: (
         f"there is no export format {f['given']!r}; use one of {', '.join(f['formats'])}"
     ),

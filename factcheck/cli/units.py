@@ -28,9 +28,23 @@ def _echo_units(units: list[dict], message: str, as_json: bool) -> None:
 @reason_option
 @as_option
 @version_option
+@click.option(
+    "--expect-next",
+    "next_id",
+    type=ID,
+    metavar="CLAIM_ID",
+    help="Refuse the merge unless the next unit is still this claim (someone split or merged it).",
+)
+@click.option(
+    "--expect-next-version",
+    type=ID,
+    help="With --expect-next: refuse unless the next unit is also still at this version.",
+)
 @json_option
-def merge(claim_id, reason, as_user, expect_version, as_json):
+def merge(claim_id, reason, as_user, expect_version, next_id, expect_next_version, as_json):
     """Merge a unit with the next one in its paragraph (it keeps this unit's id)."""
+    if expect_next_version is not None and next_id is None:
+        raise UserError("--expect-next-version needs --expect-next with the next unit's id")
     db = open_db()
     merged = unit_store.merge_with_next(
         db,
@@ -38,6 +52,7 @@ def merge(claim_id, reason, as_user, expect_version, as_json):
         reason=reason,
         actor=acting_user(db, as_user),
         expected_version=expect_version,
+        expected_next=(next_id, expect_next_version) if next_id is not None else None,
     )
     _echo_units([merged], "Merged with the next unit:", as_json)
 

@@ -17,8 +17,9 @@ from factcheck.exports import (
 )
 from factcheck.exports.context import ExportContext
 from factcheck.exports.hashing import ByteSink, HashingWriter
-from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
+from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused, refuse_unknown
 from factcheck.store import audit, export_reads
+from factcheck.store import users as user_store
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid
 
@@ -110,6 +111,13 @@ def _known_verdict(db: Database, filters: ExportFilters, config: ExportConfig) -
     )
 
 
+def _check_assignee(db: Database, assignee: str) -> None:
+    """Refuse an assignee no one has the username of, rather than export an empty selection."""
+    names = [user["username"] for user in user_store.list_users(db)]
+    if assignee not in names:
+        refuse_unknown("assignee", assignee, ["none", *names])
+
+
 def write_export(
     db: Database,
     fmt: str,
@@ -134,6 +142,8 @@ def write_export(
             export_reads.require_article(db, filters.article_id)
         if filters.verdict is not None:
             filters = _known_verdict(db, filters, config)
+        if filters.assignee not in (None, "none"):
+            _check_assignee(db, filters.assignee)
         head_row, head_hash = audit.head(db)
         provenance = {
             "format": spec.name,

@@ -1,8 +1,10 @@
 """What an export covers and how it is labelled: filters, the organisation's details, refusals."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NoReturn
 
 from factcheck import settings
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
@@ -11,12 +13,30 @@ from factcheck.lifecycle import STATUSES
 from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
+from factcheck.store.queue_reads import SECTIONS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The values the queue's fixed-choice filters take. The queue drops any other (an old link still
+#: opens); an export refuses it rather than write an empty or unfiltered file.
+CHOICES = {"section": SECTIONS, "previous": ("yes",), "evidence": ("changed",)}
 
 
 class ExportRefused(Invalid):
     """An export that cannot be made as asked; the message says what to change."""
+
+
+def refuse_unknown(name: str, given: str, accepted: Iterable[str]) -> NoReturn:
+    """Refuse a filter value that matches nothing, naming the values it takes."""
+    raise ExportRefused(
+        "export.unknown_value",
+        {"name": name, "given": given, "accepted": list(accepted)},
+        field=name,
+    )
+
+
+def _check_choice(name: str, value: str | None) -> None:
+    if value is not None and value not in CHOICES[name]:
+        refuse_unknown(name, value, CHOICES[name])
 
 
 @dataclass(frozen=True)
@@ -40,8 +60,8 @@ class ExportFilters:
             raise ExportRefused(
                 "status.unknown", {"given": self.status, "statuses": list(STATUSES)}, field="status"
             )
-        if self.evidence not in (None, "changed"):
-            raise ExportRefused("export.unknown_filter", {"names": [f"evidence {self.evidence}"]})
+        _check_choice("section", self.section)
+        _check_choice("evidence", self.evidence)
 
     @classmethod
     def parse(
@@ -65,8 +85,11 @@ class ExportFilters:
             raise ExportRefused("export.unknown_filter", {"names": unknown})
         cleaned = {key: " ".join((value or "").split()) or None for key, value in narrowing.items()}
         # The queue's "previous" box sends "yes" when ticked.
-        previous = cleaned.pop("previous", None) == "yes"
-        return cls(article_id, status or None, parse_since(since), previous=previous, **cleaned)
+        previous = cleaned.pop("previous", None)
+        _check_choice("previous", previous)
+        return cls(
+            article_id, status or None, parse_since(since), previous=previous == "yes", **cleaned
+        )
 
     def as_dict(self) -> dict:
         described = {

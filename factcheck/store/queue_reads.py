@@ -57,6 +57,8 @@ _IS_CLAIM = (
 )
 # The end of a page key whose queue has more matches than the count bound (see queue_results).
 _MORE = ":more"
+#: The parts of an article a claim can come from (claims.section).
+SECTIONS = ("headline", "standfirst", "body")
 
 
 @dataclass(frozen=True)

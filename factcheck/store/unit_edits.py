@@ -17,7 +17,7 @@ from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.claim_state import check_version, load_claim, situation, state_of
-from factcheck.store.errors import Invalid
+from factcheck.store.errors import Conflict, Invalid
 from factcheck.store.mutation import mutation, query
 from factcheck.store.verdicts import require_reason
 from factcheck.text import checkworthiness
@@ -116,15 +116,42 @@ def _refuse_unless_editable(db, unit: dict, actor: Actor) -> None:
     lifecycle.permit("unit.edit", situation(db, unit), actor)
 
 
+def _check_next(first: dict, second: dict | None, expected: tuple[int, int | None]) -> None:
+    """Refuse a merge with a next unit other than the one the caller saw (id, and version when
+    given): someone split or merged it since, and joining whatever is next now was not asked for."""
+    next_id, version = expected
+    if second is not None and second["id"] == next_id and version in (None, second["version"]):
+        return
+    raise Conflict(
+        "unit.next_changed",
+        {
+            "claim_id": first["id"],
+            "next_id": next_id,
+            "expected": version,
+            "now_id": second["id"] if second else None,
+            "version": second["version"] if second else None,
+        },
+        current=state_of(first),
+    )
+
+
 @mutation
 def merge_with_next(
-    db, claim_id: int, *, reason: str, actor: Actor, expected_version: int | None = None
+    db,
+    claim_id: int,
+    *,
+    reason: str,
+    actor: Actor,
+    expected_version: int | None = None,
+    expected_next: tuple[int, int | None] | None = None,
 ) -> dict:
     """Make the unit and the one after it in the text one unit (keeping this one's id), and
-    return it."""
+    return it. `expected_next` is the next unit as the caller saw it: (id, version or None)."""
     first = load_claim(db, claim_id)
     check_version(first, expected_version)
     second = _next_unit(db, first)
+    if expected_next is not None:
+        _check_next(first, second, expected_next)
     if second is None:
         raise Invalid("unit.last", {"claim_id": claim_id})
     _refuse_unless_editable(db, first, actor)

@@ -55,7 +55,12 @@ FORMS = {
             renamed={"reason": "comment"},
         ),
         PanelForm("comment", ("comment",), "add a comment", "always"),
-        PanelForm("merge", ("reason",), "merge the unit with the next one", "edit_units"),
+        PanelForm(
+            "merge",
+            ("reason", "next_id", "next_version"),
+            "merge the unit with the next one",
+            "edit_units",
+        ),
         PanelForm("split", ("at", "reason"), "split the unit in two", "edit_units"),
     )
 }
@@ -128,7 +133,8 @@ def your_values(form: PanelForm, values: dict, scale: Scale) -> list[dict]:
     rows = []
     for name in form.fields:
         text = values.get(name, "").strip()
-        if name == "intent" or not text:
+        # Fields without a label (the intent, the merge form's next unit) are not shown.
+        if name not in FIELD_LABELS or not text:
             continue
         row = {"label": FIELD_LABELS.get(name, name), "value": text, "long": name in LONG_FIELDS}
         if name == "rating":

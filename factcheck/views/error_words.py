@@ -42,6 +42,8 @@ _TEXT_NAMES = {
 }
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
 _ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fact-check address"}
+#: The queue's names for the filters an export takes, where they differ from the form field's.
+_FILTER_LABELS = {"previous": "previous check"}
 
 
 def _ids(ids) -> str:
@@ -157,11 +159,16 @@ _STORE_WORDS = {
         "Someone else changed this claim since you opened it; look at it as it is now and make"
         " your change again."
     ),
+    "unit.next_changed": lambda f: (
+        "Someone split or merged the next sentence since you opened this; look at it as it is"
+        " now and merge again if it still belongs with this one."
+    ),
     # What was typed
     "kind.unknown": lambda f: "Choose whether this is a claim or not a claim.",
     "rating.missing": lambda f: "Choose a rating.",
     "rating.unknown": lambda f: (
-        f"Choose one of the ratings on the scale: {', '.join(f.get('labels', []))}."
+        f"Choose one of the ratings on the scale: {', '.join(f.get('labels', []))}"
+        + (f"; {f['given']!r} is not one." if f.get("given") else ".")
     ),
     "rationale.missing": lambda f: "Write the rationale: how the evidence supports the rating.",
     "rationale.too_short": _rationale,
@@ -288,6 +295,10 @@ _STORE_WORDS = {
         f" administrator sets it. {url_problem_words(f)}"
     ),
     "export.unknown_filter": lambda f: f"Exports cannot be filtered by {', '.join(f['names'])}.",
+    "export.unknown_value": lambda f: (
+        f"The {_FILTER_LABELS.get(f['name'], f['name'])} filter cannot be {f['given']!r}: exports"
+        f" take {', '.join(repr(value) for value in f['accepted'])}, or leave it out for any."
+    ),
     "export.unknown_format": lambda f: (
         f"There is no export format {f['given']!r}; choose one of {', '.join(f['formats'])}."
         if (f["given"] or "").strip()

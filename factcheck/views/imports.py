@@ -127,12 +127,14 @@ def read_source(form, files, limit: int) -> ImportSource:
             f"upload them {MAX_UPLOAD_FILES} at a time, or use the factcheck import command.",
         )
     if len(uploads) > 1 or uploads[0].filename.lower().endswith(RECORD_SUFFIXES):
-        # Each file is read up to one byte past the limit, so an oversized one is refused by
-        # name in the summary while the others are imported.
-        named = tuple((upload.filename, upload.read(limit + 1)) for upload in uploads)
+        # Each file is read (a megabyte at a time) up to one byte past the limit, so an oversized
+        # one is refused by name in the summary while the others are imported.
+        named = tuple(
+            (upload.filename, importers.read_capped(upload.stream, limit)) for upload in uploads
+        )
         return ImportSource("files", files=named)
     upload = uploads[0]
-    data = upload.read(limit + 1)
+    data = importers.read_capped(upload.stream, limit)
     if len(data) > limit:
         raise FormProblem("file", _too_large(limit))
     if not data.strip():

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from factcheck.history_words import version_after
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
+from factcheck.store import unit_edits as unit_store
 from factcheck.store.errors import Invalid
 from factcheck.store.rows import ClaimRow
 from factcheck.views.article_layout import Segment
@@ -34,6 +35,19 @@ def shown(form: PanelForm, review: dict) -> bool:
     return form.shown_when == "always" or bool(review["work"]["can"].get(form.shown_when))
 
 
+def _merge_now(claim: ClaimRow, values: dict, yours: list[dict]) -> dict:
+    """A refused merge's fields naming the next unit as it is now, so "Apply mine on top" joins
+    the sentence the conflict panel shows (in `yours`) and no other."""
+    partner = unit_store.merge_partner(get_db(), claim)
+    text = partner["text"] if partner else "nothing: no sentence follows it in its paragraph now"
+    yours.append({"label": "Join with", "value": text, "long": True})
+    return {
+        **values,
+        "next_id": str(partner["id"]) if partner else "",
+        "next_version": str(partner["version"]) if partner else "",
+    }
+
+
 def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
     history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
@@ -46,12 +60,16 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
     if ticked is not None:
         urls = [item["url"] for item in review["work"]["evidence"] if item["id"] in ticked]
         yours.append({"label": "Rests on", "value": "\n".join(urls) or "none", "long": True})
+    if form.name == "merge":
+        values = _merge_now(claim, values, yours)
     return {
         "fields": values,
         "ticked": sorted(ticked) if ticked is not None else None,
         "doing": what_you_did(form, values),
         "yours": yours,
         "changes": [item for item in review["work"]["timeline"] if item["id"] in newer],
+        # A merge also refuses when the next unit changed, which this claim's history lacks.
+        "subject": "the next sentence" if form.name == "merge" else "this claim",
         "expected_version": expected,
         "action_url": request.path,
     }

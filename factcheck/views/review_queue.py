@@ -53,7 +53,7 @@ FILTER_NAMES = (
     "previous",
     "evidence",
 )
-SECTIONS = ("headline", "standfirst", "body")
+SECTIONS = queue_reads.SECTIONS
 KINDS = {"claim": "Claims", "not_a_claim": "Not claims"}
 SEARCH_MAX_CHARS = 200
 # Counting every match is slow on a big database, so the count stops here ("more than 10,000").

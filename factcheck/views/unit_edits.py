@@ -37,6 +37,17 @@ def _edit(claim_id: int, form_name: str, change):
     return redirect(target, 303)
 
 
+def _expected_next(values: dict) -> tuple[int, int] | None:
+    """The next unit the merge form showed (id, version); None from a page loaded before the form
+    named it, which merges with whatever is next, as it did then."""
+    if not values["next_id"] and not values["next_version"]:
+        return None
+    next_id, version = parse_id(values["next_id"]), parse_id(values["next_version"])
+    if next_id is None or version is None:
+        raise Invalid("form.no_version")
+    return next_id, version
+
+
 @bp.post("/claims/<id:claim_id>/merge")
 def merge(claim_id: int):
     def change(db, actor, values):
@@ -46,6 +57,7 @@ def merge(claim_id: int):
             reason=values["reason"],
             actor=actor,
             expected_version=expected_version(),
+            expected_next=_expected_next(values),
         )
 
     return _edit(claim_id, "merge", change)
