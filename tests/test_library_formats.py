@@ -398,7 +398,9 @@ def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_
         ("line 4", "The ferry is late"),
         ("line 5", None),
     ]
-    assert "a cell is longer than" in parsed[0].problem and "quote" not in parsed[0].problem
+    # Past the csv module's cell limit, or past the claim's own limit when an article import in
+    # this process has raised the csv module's (a setting of the whole process): too long either way.
+    assert "longer than" in parsed[0].problem and "quote" not in parsed[0].problem
     assert parsed[3].problem == "the row has 4 cells but the header names 3"
 
 
