@@ -291,6 +291,44 @@ def test_a_missing_key_or_checkpoint_is_reported(db, path):
     assert result.exit_code == 1 and "checkpoint" in result.output
 
 
+@pytest.mark.parametrize(
+    "spoil, what",
+    [
+        (lambda key: key.write_text(""), "is empty"),
+        (lambda key: key.write_text("abc\n"), "too short"),
+        (lambda key: key.write_bytes(b"\xff\xfe" * 40), "not a text file"),
+        (lambda key: (key.unlink(), key.mkdir()), "is a folder"),
+    ],
+    ids=["empty", "short", "binary", "folder"],
+)
+def test_an_unusable_key_file_says_what_is_wrong_and_to_restore_it(db, path, spoil, what):
+    db.close()
+    key = path.with_name("audit.db.audit_key")
+    spoil(key)
+    runs = [[], ["--json"]] + ([] if key.is_dir() else [["--key-file", str(key)]])
+    for extra in runs:
+        result = _verify_cli(path, *extra)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert what in result.output and "restore" in result.output
+        # A new key cannot check the rows already signed: never advise deleting this one.
+        assert "delete" not in result.output and "new one will be made" not in result.output
+        assert "is missing" not in result.output
+
+
+def test_a_key_file_this_user_cannot_read_says_so_and_is_not_called_missing(db, path, monkeypatch):
+    db.close()
+
+    def refuse(key_path):
+        raise PermissionError(13, "Permission denied", str(key_path))
+
+    # Tests may run as root, who can read any file: refuse the read the way the system would.
+    monkeypatch.setattr(audit_seal, "read_secret", refuse)
+    monkeypatch.setattr(audit_seal, "_keys", {})  # the key read while building the database
+    result = _verify_cli(path, "--key-file", str(path.with_name("audit.db.audit_key")))
+    assert result.exit_code == 1 and "cannot be read by this user" in result.output
+    assert "delete" not in result.output and "is missing" not in result.output
+
+
 def test_key_and_checkpoint_can_live_outside_the_instance_folder(tmp_path, monkeypatch):
     vault = tmp_path / "vault"
     vault.mkdir()

@@ -185,13 +185,14 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
     report = ChainReport(ok=True, rows=0, head_hash=GENESIS_HASH)
     for problem in _trigger_problems(db):
         report.add(problem)
+    key_unusable = False
     try:
         key = audit_seal.existing_key(db)
     except audit_seal.SealError as error:
         report.add(Problem("key", str(error)))
-        key = None
+        key, key_unusable = None, True
     replayer = Replay() if replay else None
-    _walk_chain(db, key, report, replayer)
+    _walk_chain(db, key, report, replayer, key_unusable=key_unusable)
     for problem in _checkpoint_problems(db, report):
         report.add(problem)
     if replayer is not None:
@@ -201,7 +202,12 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
 
 
 def _walk_chain(
-    db: Database, key: bytes | None, report: ChainReport, replayer: "Replay | None"
+    db: Database,
+    key: bytes | None,
+    report: ChainReport,
+    replayer: "Replay | None",
+    *,
+    key_unusable: bool = False,
 ) -> None:
     prev_hash = GENESIS_HASH
     expected_id = 1
@@ -223,6 +229,10 @@ def _walk_chain(
             problem = Problem("chain", f"its hash scheme {scheme!r} is unknown", row["id"])
         elif scheme == LEGACY_SCHEME and keyed_seen:
             problem = Problem("chain", "an unkeyed row follows keyed ones", row["id"])
+        elif scheme == KEYED_SCHEME and key is None and key_unusable:
+            # The key file is there but unusable, as already reported: the walk stops here.
+            chain_ok = False
+            continue
         elif scheme == KEYED_SCHEME and key is None:
             path = audit_seal.files_for(db).key
             problem = Problem("key", f"the audit key {path} is missing", row["id"])
