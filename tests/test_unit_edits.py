@@ -150,6 +150,31 @@ def test_splitting_at_a_sentence_end_makes_a_new_unit_after_it(claim_world):
     _assert_exact(db, article_id)
 
 
+def test_a_unit_merged_away_never_lends_its_id_or_its_history_to_a_new_one(claim_world):
+    db, people, _ = claim_world
+    rita = people["rita"]
+    article_id = _units(db, 1)[0]["article_id"]
+
+    def split_last():
+        last = _units(db, article_id)[-1]
+        at = last["start"] + last["text"].index(" ", 3)
+        return unit_edits.split_unit(db, last["id"], at=at, reason="Two claims here", actor=rita)
+
+    kept, removed = split_last()
+    comments.add_comment(db, removed["id"], body="Said of the removed part.", actor=rita)
+    unit_edits.merge_with_next(db, kept["id"], reason="One claim after all", actor=rita)
+    # SQLite gives a new row the largest id in the table plus one: the removed unit's id, unless
+    # the store chooses the id itself.
+    _, again = split_last()
+    assert again["id"] > removed["id"]
+    new_article = import_sample(db, SAMPLE_ARTICLE.replace("14 schools", "15 schools"))
+    assert min(unit["id"] for unit in _units(db, new_article)) > again["id"]
+    assert claim_reads.get_claim(db, kept["id"])["article_id"] == article_id
+    actions = [entry["action"] for entry in claim_reads.claim_history(db, again["id"])]
+    assert "comment.add" not in actions and actions[-1] == "unit.split"
+    _assert_exact(db, article_id)
+
+
 def test_a_unit_with_a_verdict_is_neither_merged_nor_split(claim_world):
     db, people, _ = claim_world
     article_id = _units(db, 1)[0]["article_id"]
