@@ -175,6 +175,31 @@ def test_a_unit_merged_away_never_lends_its_id_or_its_history_to_a_new_one(claim
     _assert_exact(db, article_id)
 
 
+def test_the_history_of_a_merged_unit_keeps_the_work_done_on_the_unit_it_took_in(tmp_path):
+    db = new_database(tmp_path / "merged.db")
+    people = add_people(db)
+    article_id = import_sample(db)
+    first = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    comments.add_comment(db, second["id"], body="Said of the second part.", actor=people["rita"])
+    evidence.add_evidence(
+        db, second["id"], url="https://county.example/d", stance="context", actor=people["rita"]
+    )
+    unit_edits.merge_with_next(
+        db, first["id"], reason="One quotation after all", actor=people["rita"]
+    )
+    actions = [entry["action"] for entry in claim_reads.claim_history(db, first["id"])]
+    # The comment and the source now belong to the merged unit: so does their record.
+    assert actions[-3:] == ["comment.add", "evidence.add", "unit.merge"]
+    db.close()
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "merged.db"), "history", str(first["id"])]
+    )
+    assert result.exit_code == 0
+    commented = next(line for line in result.output.splitlines() if "commented" in line)
+    assert f"on claim {second['id']} before it was merged into this one" in commented
+
+
 def test_a_unit_with_a_verdict_is_neither_merged_nor_split(claim_world):
     db, people, _ = claim_world
     article_id = _units(db, 1)[0]["article_id"]

@@ -283,5 +283,7 @@ def history(claim_id, as_json):
             line += f"  [{via}]"
         if entry["reason"]:
             line += f"  (why: {entry['reason']})"
+        if entry["record_type"] == "claim" and entry["record_id"] != claim_id:
+            line += f"  (on claim {entry['record_id']} before it was merged into this one)"
         # Names, reasons and details are people's text: invisible characters show as markers.
         click.echo(reveal(line))
