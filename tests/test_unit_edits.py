@@ -2,6 +2,7 @@
 store, from the claim panel and on the command line. Offsets stay exact (the body never changes),
 each edit is one audited transaction, and a unit with a verdict is refused."""
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -26,6 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli import main
+from factcheck.exports import ExportConfig, ExportFilters, write_export
 from factcheck.store import audit, bulk, claim_reads, comments, evidence, unit_edits, verdicts
 from factcheck.store.errors import Invalid
 from factcheck.text.unit_cuts import BadCut, cut, cut_choices, sentence_cuts
@@ -188,9 +190,27 @@ def test_the_history_of_a_merged_unit_keeps_the_work_done_on_the_unit_it_took_in
     unit_edits.merge_with_next(
         db, first["id"], reason="One quotation after all", actor=people["rita"]
     )
-    actions = [entry["action"] for entry in claim_reads.claim_history(db, first["id"])]
+    history = claim_reads.claim_history(db, first["id"])
     # The comment and the source now belong to the merged unit: so does their record.
-    assert actions[-3:] == ["comment.add", "evidence.add", "unit.merge"]
+    assert [entry["action"] for entry in history][-3:] == [
+        "comment.add",
+        "evidence.add",
+        "unit.merge",
+    ]
+    # The JSON export tells the same story.
+    out = io.BytesIO()
+    write_export(
+        db,
+        "json",
+        out,
+        filters=ExportFilters(),
+        actor=people["ed"],
+        config=ExportConfig.from_env(org_name="Desk", public_url="https://desk.example"),
+    )
+    [record] = [c for c in json.loads(out.getvalue())["claims"] if c["id"] == first["id"]]
+    assert [entry["id"] for entry in record["history"]] == [
+        entry["id"] for entry in history if entry["record_type"] != "article"
+    ]
     db.close()
     result = CliRunner().invoke(
         main, ["--db", str(tmp_path / "merged.db"), "history", str(first["id"])]
