@@ -218,6 +218,13 @@ def test_the_history_of_a_merged_unit_keeps_the_work_done_on_the_unit_it_took_in
     assert result.exit_code == 0
     commented = next(line for line in result.output.splitlines() if "commented" in line)
     assert f"on claim {second['id']} before it was merged into this one" in commented
+    # The removed unit's own id leads there instead of to "there is no claim".
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "merged.db"), "history", str(second["id"])]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"claim {second['id']} was merged into claim {first['id']}" in result.output
+    assert f"factcheck history {first['id']}" in result.output
 
 
 def test_a_unit_with_a_verdict_is_neither_merged_nor_split(claim_world):

@@ -20,6 +20,7 @@ from factcheck.reveal import reveal
 from factcheck.scales import load_scale
 from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
+from factcheck.store.errors import NotFound
 
 as_option = click.option(
     "--as", "as_user", metavar="USERNAME", required=True, help="Who is making the change."
@@ -272,7 +273,18 @@ def comment(claim_id, text, as_user, as_json):
 @json_option
 def history(claim_id, as_json):
     """Show a claim's whole story from the audit trail."""
-    entries = claim_reads.claim_history(open_db(must_exist=True), claim_id)
+    db = open_db(must_exist=True)
+    try:
+        entries = claim_reads.claim_history(db, claim_id)
+    except NotFound:
+        merged = claim_reads.merged_into(db, claim_id)
+        if merged is None:
+            raise
+        survivor, row = merged
+        raise UserError(
+            f"claim {claim_id} was merged into claim {survivor} (audit row {row}); its story is"
+            f" part of `factcheck history {survivor}`"
+        ) from None
     if as_json:
         emit_json(entries)
         return
