@@ -297,5 +297,8 @@ def history(claim_id, as_json):
             line += f"  (why: {entry['reason']})"
         if entry["record_type"] == "claim" and entry["record_id"] != claim_id:
             line += f"  (on claim {entry['record_id']} before it was merged into this one)"
-        # Names, reasons and details are people's text: invisible characters show as markers.
-        click.echo(reveal(line))
+        # Names, reasons and details are people's text: invisible characters show as markers,
+        # and their own line breaks (a carriage return too, which would take a terminal back over
+        # the line) are indented beneath the entry, so no line of theirs passes for an entry.
+        lines = reveal(line).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        click.echo("\n    ".join(lines))
