@@ -341,6 +341,24 @@ def test_key_and_checkpoint_can_live_outside_the_instance_folder(tmp_path, monke
     assert audit.verify(db).ok
 
 
+@pytest.mark.parametrize("where", ["a folder", "a missing folder"])
+def test_a_checkpoint_that_cannot_be_written_refuses_the_change_before_it_is_made(
+    db, path, published, monkeypatch, where
+):
+    db.close()
+    target = path.parent if where == "a folder" else path.parent / "nowhere" / "head"
+    monkeypatch.setenv("FACTCHECK_AUDIT_CHECKPOINT_FILE", str(target))
+    rows = len(list(open_database(path).query("SELECT id FROM audit")))
+    result = CliRunner().invoke(
+        main, ["--db", str(path), "claim", "comment", str(published), "A note", "--as", "rita"]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert (
+        "audit checkpoint" in result.output and "FACTCHECK_AUDIT_CHECKPOINT_FILE" in result.output
+    )
+    assert len(list(open_database(path).query("SELECT id FROM audit"))) == rows
+
+
 def _old_rows(db, count: int) -> None:
     """Rows as a factcheck from before migration 003 wrote them: plain sha256, no channel."""
     prev = audit.GENESIS_HASH

@@ -95,6 +95,7 @@ def record(
         "prev_hash": prev_hash,
     }
     row["hash"] = row_hash(row, prev_hash, audit_seal.writing_key(db))
+    audit_seal.check_checkpoint_place(db)
     note_audit_row(row["id"], row["hash"], row["at"])
     db.execute(
         "INSERT INTO audit (id, at, actor, channel, record_type, record_id, action, before, after,"

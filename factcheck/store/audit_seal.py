@@ -170,6 +170,24 @@ def _unusable(path: Path, what: str) -> str:
     )
 
 
+def check_checkpoint_place(db: Database) -> None:
+    """Refuse a change before it is made when its checkpoint could not be written once it is
+    committed: the path names a folder, or a folder that does not exist."""
+    path = files_for(db).checkpoint
+    if path is None:
+        return
+    if path.is_dir():
+        problem = "is a folder, not a file"
+    elif not path.parent.is_dir():
+        problem = f"is in {path.parent}, which is not a folder that exists"
+    else:
+        return
+    raise SealError(
+        f"the audit checkpoint {path} {problem}; point {settings.PREFIX}AUDIT_CHECKPOINT_FILE at"
+        " a file in an existing folder"
+    )
+
+
 def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
     """Record the head after a committed change, unless a newer head is already recorded (two
     writers can finish their commits in either order)."""
