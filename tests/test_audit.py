@@ -291,6 +291,22 @@ def test_a_missing_key_or_checkpoint_is_reported(db, path):
     assert result.exit_code == 1 and "checkpoint" in result.output
 
 
+def test_a_key_that_is_not_the_trails_says_so_beside_the_first_row(db, path, tmp_path):
+    db.close()
+    other = tmp_path / "other.key"
+    other.write_text("ab" * 32 + "\n")
+    other.chmod(0o600)
+    result = _verify_cli(path, "--key-file", str(other))
+    assert result.exit_code == 1
+    assert "row 1: its content does not match its hash" in result.output
+    assert "nor do the rows after it" in result.output and "--key-file" in result.output
+    # One row changed with the right key in use is named alone.
+    _attack(path, "UPDATE audit SET reason = 'changed' WHERE id = 2")
+    result = _verify_cli(path)
+    assert "row 2: its content does not match its hash." in result.output
+    assert "rows after it" not in result.output
+
+
 @pytest.mark.parametrize(
     "spoil, what",
     [

@@ -238,7 +238,14 @@ def _walk_chain(
             path = audit_seal.files_for(db).key
             problem = Problem("key", f"the audit key {path} is missing", row["id"])
         elif row_hash(row, prev_hash, key) != row["hash"]:
-            problem = Problem("chain", "its content does not match its hash", row["id"])
+            words = "its content does not match its hash"
+            # A wrong key fails the first keyed row and every one after it.
+            if scheme == KEYED_SCHEME and not keyed_seen and _later_rows_fail(db, row["id"], key):
+                words += (
+                    ", nor do the rows after it: every row was rewritten, or this is not the key"
+                    " the trail was signed with (give the desk's audit key with --key-file)"
+                )
+            problem = Problem("chain", words, row["id"])
         if problem is not None:
             report.add(problem)
             chain_ok = False
@@ -248,6 +255,18 @@ def _walk_chain(
         report.head_hash = prev_hash
         expected_id += 1
     report.rows = report.rows if chain_ok else expected_id - 1
+
+
+def _later_rows_fail(db: Database, row_id: int, key: bytes | None, sample: int = 3) -> bool:
+    """Whether the next few keyed rows fail too, each checked against the hash it links to: one
+    changed row leaves the others intact, while a wrong key fails them all."""
+    later = list(
+        db.query(
+            "SELECT * FROM audit WHERE id > ? AND hash_scheme = ? ORDER BY id LIMIT ?",
+            [row_id, KEYED_SCHEME, sample],
+        )
+    )
+    return bool(later) and all(row_hash(row, row["prev_hash"], key) != row["hash"] for row in later)
 
 
 def _trigger_problems(db: Database) -> list[Problem]:
