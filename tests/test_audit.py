@@ -225,6 +225,22 @@ def test_a_published_rating_changed_in_the_live_tables_is_caught(db, path, publi
     assert "its rating is 'false' but the audit trail says 'mostly-accurate'" in messages
 
 
+def test_a_publication_date_changed_in_the_live_tables_is_caught(db, path, published):
+    # The date readers see on a fact-check (and ClaimReview's datePublished) comes from here.
+    db.close()
+    _attack(
+        path,
+        f"UPDATE verdicts SET published_at = '2020-01-01T00:00:00.000000Z'"
+        f" WHERE claim_id = {published} AND state = 'published'",
+        drop_triggers=False,
+    )
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "its published_at is '2020-01-01T00:00:00.000000Z' but the audit trail says" in (
+        result.output
+    )
+
+
 def test_missing_append_only_triggers_are_caught_on_their_own(db, path):
     db.close()
     _attack(path, "DROP TRIGGER audit_no_delete", drop_triggers=False)
