@@ -12,6 +12,14 @@ class PrivateFileError(RuntimeError):
     """The file cannot be used; the message says how to fix it."""
 
 
+class NoUsableSecret(PrivateFileError):
+    """The file is private but holds nothing long enough to be a secret."""
+
+    def __init__(self, message: str, length: int) -> None:
+        super().__init__(message)
+        self.length = length
+
+
 def make_private_folder(folder: Path) -> None:
     """Create the folder (and any missing parents) unless it exists; the folder made is 0700.
     An existing folder keeps its mode: people may share it on purpose."""
@@ -36,7 +44,9 @@ def read_secret(path: Path) -> str:
         raise PrivateFileError(f"{path} can be read by other users; run `chmod 600 {path}`")
     key = path.read_text(encoding="ascii").strip()
     if len(key) < KEY_BYTES:
-        raise PrivateFileError(f"{path} holds no usable key; delete it and a new one will be made")
+        raise NoUsableSecret(
+            f"{path} holds no usable key; delete it and a new one will be made", len(key)
+        )
     return key
 
 

@@ -225,6 +225,22 @@ def test_a_published_rating_changed_in_the_live_tables_is_caught(db, path, publi
     assert "its rating is 'false' but the audit trail says 'mostly-accurate'" in messages
 
 
+def test_a_publication_date_changed_in_the_live_tables_is_caught(db, path, published):
+    # The date readers see on a fact-check (and ClaimReview's datePublished) comes from here.
+    db.close()
+    _attack(
+        path,
+        f"UPDATE verdicts SET published_at = '2020-01-01T00:00:00.000000Z'"
+        f" WHERE claim_id = {published} AND state = 'published'",
+        drop_triggers=False,
+    )
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "its published_at is '2020-01-01T00:00:00.000000Z' but the audit trail says" in (
+        result.output
+    )
+
+
 def test_missing_append_only_triggers_are_caught_on_their_own(db, path):
     db.close()
     _attack(path, "DROP TRIGGER audit_no_delete", drop_triggers=False)
@@ -291,6 +307,60 @@ def test_a_missing_key_or_checkpoint_is_reported(db, path):
     assert result.exit_code == 1 and "checkpoint" in result.output
 
 
+def test_a_key_that_is_not_the_trails_says_so_beside_the_first_row(db, path, tmp_path):
+    db.close()
+    other = tmp_path / "other.key"
+    other.write_text("ab" * 32 + "\n")
+    other.chmod(0o600)
+    result = _verify_cli(path, "--key-file", str(other))
+    assert result.exit_code == 1
+    assert "row 1: its content does not match its hash" in result.output
+    assert "nor do the rows after it" in result.output and "--key-file" in result.output
+    # One row changed with the right key in use is named alone.
+    _attack(path, "UPDATE audit SET reason = 'changed' WHERE id = 2")
+    result = _verify_cli(path)
+    assert "row 2: its content does not match its hash." in result.output
+    assert "rows after it" not in result.output
+
+
+@pytest.mark.parametrize(
+    "spoil, what",
+    [
+        (lambda key: key.write_text(""), "is empty"),
+        (lambda key: key.write_text("abc\n"), "too short"),
+        (lambda key: key.write_bytes(b"\xff\xfe" * 40), "not a text file"),
+        (lambda key: (key.unlink(), key.mkdir()), "is a folder"),
+    ],
+    ids=["empty", "short", "binary", "folder"],
+)
+def test_an_unusable_key_file_says_what_is_wrong_and_to_restore_it(db, path, spoil, what):
+    db.close()
+    key = path.with_name("audit.db.audit_key")
+    spoil(key)
+    runs = [[], ["--json"]] + ([] if key.is_dir() else [["--key-file", str(key)]])
+    for extra in runs:
+        result = _verify_cli(path, *extra)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert what in result.output and "restore" in result.output
+        # A new key cannot check the rows already signed: never advise deleting this one.
+        assert "delete" not in result.output and "new one will be made" not in result.output
+        assert "is missing" not in result.output
+
+
+def test_a_key_file_this_user_cannot_read_says_so_and_is_not_called_missing(db, path, monkeypatch):
+    db.close()
+
+    def refuse(key_path):
+        raise PermissionError(13, "Permission denied", str(key_path))
+
+    # Tests may run as root, who can read any file: refuse the read the way the system would.
+    monkeypatch.setattr(audit_seal, "read_secret", refuse)
+    monkeypatch.setattr(audit_seal, "_keys", {})  # the key read while building the database
+    result = _verify_cli(path, "--key-file", str(path.with_name("audit.db.audit_key")))
+    assert result.exit_code == 1 and "cannot be read by this user" in result.output
+    assert "delete" not in result.output and "is missing" not in result.output
+
+
 def test_key_and_checkpoint_can_live_outside_the_instance_folder(tmp_path, monkeypatch):
     vault = tmp_path / "vault"
     vault.mkdir()
@@ -301,6 +371,24 @@ def test_key_and_checkpoint_can_live_outside_the_instance_folder(tmp_path, monke
     assert (vault / "key").exists() and (vault / "head").exists()
     assert not list(tmp_path.glob("a.db.audit_*"))
     assert audit.verify(db).ok
+
+
+@pytest.mark.parametrize("where", ["a folder", "a missing folder"])
+def test_a_checkpoint_that_cannot_be_written_refuses_the_change_before_it_is_made(
+    db, path, published, monkeypatch, where
+):
+    db.close()
+    target = path.parent if where == "a folder" else path.parent / "nowhere" / "head"
+    monkeypatch.setenv("FACTCHECK_AUDIT_CHECKPOINT_FILE", str(target))
+    rows = len(list(open_database(path).query("SELECT id FROM audit")))
+    result = CliRunner().invoke(
+        main, ["--db", str(path), "claim", "comment", str(published), "A note", "--as", "rita"]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert (
+        "audit checkpoint" in result.output and "FACTCHECK_AUDIT_CHECKPOINT_FILE" in result.output
+    )
+    assert len(list(open_database(path).query("SELECT id FROM audit"))) == rows
 
 
 def _old_rows(db, count: int) -> None:

@@ -97,6 +97,22 @@ def test_whole_loop_from_the_command_line(run):
     assert _ok(run("audit", "verify", "--json"))["ok"] is True
 
 
+def test_history_keeps_each_entry_on_lines_of_its_own(run):
+    claim = str(run.claim_id)
+    forged = "2026-01-01T00:00:00.000000Z  ed            approved and published"
+    _ok(run("claim", "comment", claim, f"Looks fine.\n{forged}", "--as", "rita"))
+    _ok(run("claim", "comment", claim, "abc\rXYZ over the line", "--as", "rita"))
+    lines = run("history", claim).output.splitlines()
+    # Every entry starts with its time; a comment's own lines are indented beneath it, so none
+    # can pass for an entry, and a carriage return cannot take the cursor back over one.
+    entries = [line for line in lines if not line.startswith(" ")]
+    assert all(line[:4].isdigit() for line in entries) and len(entries) == 3
+    assert not any(line.startswith(forged) for line in lines)
+    assert any(line.strip().startswith(forged) for line in lines)
+    assert "\r" not in "\n".join(lines)
+    assert any(line.strip().startswith("XYZ over the line") for line in lines)
+
+
 def test_editor_cannot_approve_own_verdict(run):
     claim = str(run.claim_id)
     run("evidence", "add", claim, "https://x.example/a", "--stance", "refutes", "--as", "ed")

@@ -120,6 +120,25 @@ def test_a_folder_the_export_cannot_write_in_is_refused_in_one_line(db_path, tmp
     assert len(_audit_rows(db_path)) == len(before)
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["cli.db", "sub/../cli.db", "link.db", "cli.db-wal", "cli.db-shm", "cli.db.audit_key"]
+    + ["cli.db.audit_checkpoint"],
+)
+def test_the_database_and_the_files_beside_it_are_never_written_over(db_path, target):
+    # The export used to replace the database itself with a CSV file and report success.
+    (db_path.parent / "sub").mkdir()
+    (db_path.parent / "link.db").symlink_to(db_path)
+    kept = {path: path.read_bytes() for path in db_path.parent.glob("cli.db*")}
+    before = _audit_rows(db_path)
+    for fmt in ("csv", "bundle"):
+        result = _run(db_path, "--format", fmt, "-o", str(db_path.parent / target))
+        assert result.exit_code == 2, result.output
+        assert "choose another -o path" in result.output and "Traceback" not in result.output
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert len(_audit_rows(db_path)) == len(before)
+
+
 def test_options_override_the_environment(db_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_ORG_NAME", "From the environment")
     monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://env.example")

@@ -83,6 +83,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "files_for"),
     ("factcheck.store.audit_seal", "use_files"),
     ("factcheck.store.audit_seal", "writing_key"),
+    ("factcheck.store.audit_seal", "check_checkpoint_place"),
     ("factcheck.store.audit_seal", "existing_key"),
     ("factcheck.store.audit_seal", "write_checkpoint"),
     ("factcheck.store.audit_seal", "read_checkpoint"),

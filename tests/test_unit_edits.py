@@ -2,6 +2,7 @@
 store, from the claim panel and on the command line. Offsets stay exact (the body never changes),
 each edit is one audited transaction, and a unit with a verdict is refused."""
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -26,6 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli import main
+from factcheck.exports import ExportConfig, ExportFilters, write_export
 from factcheck.store import audit, bulk, claim_reads, comments, evidence, unit_edits, verdicts
 from factcheck.store.errors import Conflict, Invalid
 from factcheck.text.unit_cuts import BadCut, cut, cut_choices, sentence_cuts
@@ -148,6 +150,81 @@ def test_splitting_at_a_sentence_end_makes_a_new_unit_after_it(claim_world):
     assert evidence.evidence_for_claim(db, two["id"]) == []
     assert claim_reads.claim_history(db, two["id"])[-1]["action"] == "unit.split"
     _assert_exact(db, article_id)
+
+
+def test_a_unit_merged_away_never_lends_its_id_or_its_history_to_a_new_one(claim_world):
+    db, people, _ = claim_world
+    rita = people["rita"]
+    article_id = _units(db, 1)[0]["article_id"]
+
+    def split_last():
+        last = _units(db, article_id)[-1]
+        at = last["start"] + last["text"].index(" ", 3)
+        return unit_edits.split_unit(db, last["id"], at=at, reason="Two claims here", actor=rita)
+
+    kept, removed = split_last()
+    comments.add_comment(db, removed["id"], body="Said of the removed part.", actor=rita)
+    unit_edits.merge_with_next(db, kept["id"], reason="One claim after all", actor=rita)
+    # SQLite gives a new row the largest id in the table plus one: the removed unit's id, unless
+    # the store chooses the id itself.
+    _, again = split_last()
+    assert again["id"] > removed["id"]
+    new_article = import_sample(db, SAMPLE_ARTICLE.replace("14 schools", "15 schools"))
+    assert min(unit["id"] for unit in _units(db, new_article)) > again["id"]
+    assert claim_reads.get_claim(db, kept["id"])["article_id"] == article_id
+    actions = [entry["action"] for entry in claim_reads.claim_history(db, again["id"])]
+    assert "comment.add" not in actions and actions[-1] == "unit.split"
+    _assert_exact(db, article_id)
+
+
+def test_the_history_of_a_merged_unit_keeps_the_work_done_on_the_unit_it_took_in(tmp_path):
+    db = new_database(tmp_path / "merged.db")
+    people = add_people(db)
+    article_id = import_sample(db)
+    first = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    comments.add_comment(db, second["id"], body="Said of the second part.", actor=people["rita"])
+    evidence.add_evidence(
+        db, second["id"], url="https://county.example/d", stance="context", actor=people["rita"]
+    )
+    unit_edits.merge_with_next(
+        db, first["id"], reason="One quotation after all", actor=people["rita"]
+    )
+    history = claim_reads.claim_history(db, first["id"])
+    # The comment and the source now belong to the merged unit: so does their record.
+    assert [entry["action"] for entry in history][-3:] == [
+        "comment.add",
+        "evidence.add",
+        "unit.merge",
+    ]
+    # The JSON export tells the same story.
+    out = io.BytesIO()
+    write_export(
+        db,
+        "json",
+        out,
+        filters=ExportFilters(),
+        actor=people["ed"],
+        config=ExportConfig.from_env(org_name="Desk", public_url="https://desk.example"),
+    )
+    [record] = [c for c in json.loads(out.getvalue())["claims"] if c["id"] == first["id"]]
+    assert [entry["id"] for entry in record["history"]] == [
+        entry["id"] for entry in history if entry["record_type"] != "article"
+    ]
+    db.close()
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "merged.db"), "history", str(first["id"])]
+    )
+    assert result.exit_code == 0
+    commented = next(line for line in result.output.splitlines() if "commented" in line)
+    assert f"on claim {second['id']} before it was merged into this one" in commented
+    # The removed unit's own id leads there instead of to "there is no claim".
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "merged.db"), "history", str(second["id"])]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"claim {second['id']} was merged into claim {first['id']}" in result.output
+    assert f"factcheck history {first['id']}" in result.output
 
 
 def test_a_unit_with_a_verdict_is_neither_merged_nor_split(claim_world):

@@ -15,6 +15,7 @@ from factcheck.cli.ids import ID
 from factcheck.db import Database
 from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import STATUSES
+from factcheck.store import audit_seal
 from factcheck.store import users as user_store
 
 EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
@@ -56,11 +57,42 @@ def _umask() -> int:
     return current
 
 
+def _refuse_database_files(db: Database, path: Path) -> None:
+    """Refuse to write over the database, or a file SQLite or the audit trail keeps beside it:
+    the export would take its place and destroy it."""
+    database = audit_seal.database_file(db)
+    if database is None:
+        return
+    seal = audit_seal.files_for(db)
+    kept = {
+        database: "the database itself",
+        database.with_name(database.name + "-wal"): "the database's write-ahead log",
+        database.with_name(database.name + "-shm"): "the database's shared-memory file",
+        database.with_name(database.name + "-journal"): "the database's journal",
+        seal.key: "the audit key",
+        seal.checkpoint: "the audit checkpoint",
+    }
+    for kept_path, what in kept.items():
+        if kept_path is not None and _same_file(path, kept_path):
+            raise UserError(
+                f"{path} is {what}; writing the export there would destroy it; choose another"
+                " -o path"
+            )
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # one of them does not exist (yet)
+        return path.resolve() == other.resolve()
+
+
 def _write_to_file(db: Database, path: Path, fmt: str, **kwargs):
     """Write next to the target and rename into place, so a failed export leaves no half file;
     a device or pipe is written into as it is."""
     from factcheck.exports import write_export
 
+    _refuse_database_files(db, path)
     if path.exists() and not path.is_file():
         # A device or a pipe (/dev/null, a named pipe, /dev/stdout) is written into: a file
         # renamed over it would take its place, and for root that includes /dev/null.

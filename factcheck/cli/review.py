@@ -20,6 +20,7 @@ from factcheck.reveal import reveal
 from factcheck.scales import load_scale
 from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
+from factcheck.store.errors import NotFound
 
 as_option = click.option(
     "--as", "as_user", metavar="USERNAME", required=True, help="Who is making the change."
@@ -272,7 +273,18 @@ def comment(claim_id, text, as_user, as_json):
 @json_option
 def history(claim_id, as_json):
     """Show a claim's whole story from the audit trail."""
-    entries = claim_reads.claim_history(open_db(must_exist=True), claim_id)
+    db = open_db(must_exist=True)
+    try:
+        entries = claim_reads.claim_history(db, claim_id)
+    except NotFound:
+        merged = claim_reads.merged_into(db, claim_id)
+        if merged is None:
+            raise
+        survivor, row = merged
+        raise UserError(
+            f"claim {claim_id} was merged into claim {survivor} (audit row {row}); its story is"
+            f" part of `factcheck history {survivor}`"
+        ) from None
     if as_json:
         emit_json(entries)
         return
@@ -283,5 +295,10 @@ def history(claim_id, as_json):
             line += f"  [{via}]"
         if entry["reason"]:
             line += f"  (why: {entry['reason']})"
-        # Names, reasons and details are people's text: invisible characters show as markers.
-        click.echo(reveal(line))
+        if entry["record_type"] == "claim" and entry["record_id"] != claim_id:
+            line += f"  (on claim {entry['record_id']} before it was merged into this one)"
+        # Names, reasons and details are people's text: invisible characters show as markers,
+        # and their own line breaks (a carriage return too, which would take a terminal back over
+        # the line) are indented beneath the entry, so no line of theirs passes for an entry.
+        lines = reveal(line).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        click.echo("\n    ".join(lines))

@@ -5,7 +5,7 @@ import json
 from typing import cast
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
-from factcheck.store import audit
+from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
@@ -19,6 +19,10 @@ _CLAIM_INSERT = (
     " checkworthiness, reasons) VALUES "
 )
 _CLAIM_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_CLAIM_INSERT_WITH_ID = (
+    'INSERT INTO claims (id, article_id, seq, start, "end", text, section, kind, reason,'
+    " attribution, checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 #: An article's units are written by one INSERT. The full-text index's trigger writes a segment
 #: of its own for every statement and merges them at commit, so one statement for a whole article
 #: cost about a fifth less CPU for the whole import than one per unit (and no more in a bulk load,
@@ -105,6 +109,10 @@ def unit_row(article_id: int, unit) -> tuple:
 
 def _keep_units(db, article_id: int, units: list) -> None:
     rows = [unit_row(article_id, unit) for unit in units]
+    fresh = bulk_records.fresh_claim_id(db) if rows else None
+    if fresh is not None:
+        # The first unit takes an id past those a merge removed; SQLite numbers the rest after it.
+        db.conn.execute(_CLAIM_INSERT_WITH_ID, [fresh, *rows.pop(0)])
     for first in range(0, len(rows), UNITS_A_STATEMENT):
         part = rows[first : first + UNITS_A_STATEMENT]
         db.conn.execute(

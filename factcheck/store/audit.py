@@ -95,6 +95,7 @@ def record(
         "prev_hash": prev_hash,
     }
     row["hash"] = row_hash(row, prev_hash, audit_seal.writing_key(db))
+    audit_seal.check_checkpoint_place(db)
     note_audit_row(row["id"], row["hash"], row["at"])
     db.execute(
         "INSERT INTO audit (id, at, actor, channel, record_type, record_id, action, before, after,"
@@ -185,13 +186,14 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
     report = ChainReport(ok=True, rows=0, head_hash=GENESIS_HASH)
     for problem in _trigger_problems(db):
         report.add(problem)
+    key_unusable = False
     try:
         key = audit_seal.existing_key(db)
     except audit_seal.SealError as error:
         report.add(Problem("key", str(error)))
-        key = None
+        key, key_unusable = None, True
     replayer = Replay() if replay else None
-    _walk_chain(db, key, report, replayer)
+    _walk_chain(db, key, report, replayer, key_unusable=key_unusable)
     for problem in _checkpoint_problems(db, report):
         report.add(problem)
     if replayer is not None:
@@ -201,7 +203,12 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
 
 
 def _walk_chain(
-    db: Database, key: bytes | None, report: ChainReport, replayer: "Replay | None"
+    db: Database,
+    key: bytes | None,
+    report: ChainReport,
+    replayer: "Replay | None",
+    *,
+    key_unusable: bool = False,
 ) -> None:
     prev_hash = GENESIS_HASH
     expected_id = 1
@@ -223,11 +230,22 @@ def _walk_chain(
             problem = Problem("chain", f"its hash scheme {scheme!r} is unknown", row["id"])
         elif scheme == LEGACY_SCHEME and keyed_seen:
             problem = Problem("chain", "an unkeyed row follows keyed ones", row["id"])
+        elif scheme == KEYED_SCHEME and key is None and key_unusable:
+            # The key file is there but unusable, as already reported: the walk stops here.
+            chain_ok = False
+            continue
         elif scheme == KEYED_SCHEME and key is None:
             path = audit_seal.files_for(db).key
             problem = Problem("key", f"the audit key {path} is missing", row["id"])
         elif row_hash(row, prev_hash, key) != row["hash"]:
-            problem = Problem("chain", "its content does not match its hash", row["id"])
+            words = "its content does not match its hash"
+            # A wrong key fails the first keyed row and every one after it.
+            if scheme == KEYED_SCHEME and not keyed_seen and _later_rows_fail(db, row["id"], key):
+                words += (
+                    ", nor do the rows after it: every row was rewritten, or this is not the key"
+                    " the trail was signed with (give the desk's audit key with --key-file)"
+                )
+            problem = Problem("chain", words, row["id"])
         if problem is not None:
             report.add(problem)
             chain_ok = False
@@ -237,6 +255,18 @@ def _walk_chain(
         report.head_hash = prev_hash
         expected_id += 1
     report.rows = report.rows if chain_ok else expected_id - 1
+
+
+def _later_rows_fail(db: Database, row_id: int, key: bytes | None, sample: int = 3) -> bool:
+    """Whether the next few keyed rows fail too, each checked against the hash it links to: one
+    changed row leaves the others intact, while a wrong key fails them all."""
+    later = list(
+        db.query(
+            "SELECT * FROM audit WHERE id > ? AND hash_scheme = ? ORDER BY id LIMIT ?",
+            [row_id, KEYED_SCHEME, sample],
+        )
+    )
+    return bool(later) and all(row_hash(row, row["prev_hash"], key) != row["hash"] for row in later)
 
 
 def _trigger_problems(db: Database) -> list[Problem]:

@@ -117,6 +117,8 @@ class Replay:
             verdict.values["state"], verdict.row = REVIEW_MOVES[action], at
             if action == "review.approve":
                 verdict.values["approver"] = row["actor"]
+                if "published_at" in after:  # recorded by approvals since it was added
+                    verdict.values["published_at"] = after["published_at"]
                 correction_of = verdict.values.get("correction_of")
                 earlier = (
                     self.verdicts.get(correction_of) if isinstance(correction_of, int) else None
@@ -298,7 +300,7 @@ class Replay:
             rows, self.verdicts, "verdict", lambda v: f"verdict {v['id']} on claim {v['claim_id']}"
         ):
             live = {**verdict, "evidence_ids": _decode_list(verdict["evidence_ids"])}
-            fields: tuple[str, ...] = (*VERDICT_FIELDS, "claim_id", "author")
+            fields: tuple[str, ...] = (*VERDICT_FIELDS, "claim_id", "author", "published_at")
             if expected.values.get("approver") is not None or live["approver"] is not None:
                 fields += ("approver",)
             self._differ(what, expected, live, fields)

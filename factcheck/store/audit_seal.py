@@ -16,7 +16,13 @@ from pathlib import Path
 
 from factcheck import settings
 from factcheck.db import Database
-from factcheck.private_files import PrivateFileError, load_or_create_secret, read_secret
+from factcheck.private_files import (
+    KEY_BYTES,
+    NoUsableSecret,
+    PrivateFileError,
+    load_or_create_secret,
+    read_secret,
+)
 
 KEY_SUFFIX = ".audit_key"
 CHECKPOINT_SUFFIX = ".audit_checkpoint"
@@ -133,11 +139,53 @@ def _cached(path: Path) -> bytes | None:
     if hit and hit[0] == signature:
         return hit[1]
     try:
+        if path.is_dir():
+            raise SealError(_unusable(path, "is a folder, not a key file"))
         key = read_secret(path).encode("ascii")
-    except (OSError, UnicodeDecodeError, ValueError, PrivateFileError) as error:
-        raise SealError(f"the audit key {path} cannot be read ({error})") from None
+    except NoUsableSecret as error:
+        what = (
+            f"is too short to be a key ({error.length} characters)" if error.length else "is empty"
+        )
+        raise SealError(_unusable(path, what)) from None
+    except UnicodeDecodeError:
+        raise SealError(_unusable(path, "is not a text file, so it holds no key")) from None
+    except PermissionError:
+        raise SealError(
+            f"the audit key {path} cannot be read by this user; run factcheck as the user who owns"
+            " it, or give that user read access (the key must stay private to it)"
+        ) from None
+    except (OSError, ValueError, PrivateFileError) as error:
+        raise SealError(_unusable(path, f"cannot be read ({error})")) from None
     _keys[path] = (signature, key)
     return key
+
+
+def _unusable(path: Path, what: str) -> str:
+    # Unlike other secrets, this one must never be replaced: a new key cannot check the rows the
+    # old one signed, so the advice is to bring the old one back.
+    return (
+        f"the audit key {path} {what}; restore this desk's audit key (at least {KEY_BYTES}"
+        " characters, as factcheck wrote it) from its backup: a new key cannot check the rows"
+        " already signed"
+    )
+
+
+def check_checkpoint_place(db: Database) -> None:
+    """Refuse a change before it is made when its checkpoint could not be written once it is
+    committed: the path names a folder, or a folder that does not exist."""
+    path = files_for(db).checkpoint
+    if path is None:
+        return
+    if path.is_dir():
+        problem = "is a folder, not a file"
+    elif not path.parent.is_dir():
+        problem = f"is in {path.parent}, which is not a folder that exists"
+    else:
+        return
+    raise SealError(
+        f"the audit checkpoint {path} {problem}; point {settings.PREFIX}AUDIT_CHECKPOINT_FILE at"
+        " a file in an existing folder"
+    )
 
 
 def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:

@@ -247,13 +247,60 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
     if article_id is None:
         article_id = get_claim(db, claim_id)["article_id"]
     rows = db.query(
-        "SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
+        f"WITH {_MERGED_IN} SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
         " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
-        f" OR id IN ({bulk_records.CLAIM_BULK_IDS})"
+        f" OR id IN ({bulk_records.CLAIM_BULK_IDS}) OR id IN (SELECT id FROM merged_work)"
         " ORDER BY id",
         {"claim": claim_id, "article": article_id},
     )
     return [audit.decoded_entry(row) for row in rows]
+
+
+@query
+def merged_into(db: Database, claim_id: int) -> tuple[int, int] | None:
+    """For a unit a merge removed: the claim it is part of now and the audit row of the merge
+    that removed it (a unit merged into one merged away later leads on to that one), or None."""
+    merge = _MERGE_REMOVING + " ORDER BY a.id DESC LIMIT 1"
+    row = db.execute(merge, [claim_id, 0]).fetchone()
+    if row is None:
+        return None
+    removed_at, survivor = row
+    step = removed_at
+    while not db.execute("SELECT 1 FROM claims WHERE id = ?", [survivor]).fetchone():
+        # Each merge found is later in the trail than the one before, so this ends.
+        later = db.execute(_MERGE_REMOVING + " ORDER BY a.id LIMIT 1", [survivor, step]).fetchone()
+        if later is None:
+            break
+        step, survivor = later
+    return survivor, removed_at
+
+
+# The merges that removed unit `?` after audit row `?`: each merge's row id and the unit kept.
+_MERGE_REMOVING = (
+    "SELECT a.id, json_extract(a.after, '$.moved.to') FROM audit a,"
+    " json_each(a.after, '$.removed') removed WHERE a.record_type = 'claims'"
+    " AND a.action = 'unit.merge' AND removed.value = ? AND a.id > ?"
+)
+
+
+# A unit merged into this claim brought its evidence and comments along, so the rows recording
+# the work done on it until the merge are part of this claim's story. Units merged away before
+# new ids skipped theirs may share an id: a unit's rows start after the last merge that removed
+# an earlier unit with its id.
+_MERGED_IN = """
+merges AS (
+    SELECT CAST(removed.value AS INTEGER) AS unit, a.id AS merged_at
+    FROM bulk_action_claims l JOIN audit a ON a.id = l.audit_id,
+         json_each(a.after, '$.removed') removed
+    WHERE l.claim_id = :claim AND a.action = 'unit.merge'),
+merged_work AS (
+    SELECT h.id FROM merges m JOIN audit h
+      ON h.record_type = 'claim' AND h.record_id = m.unit AND h.id < m.merged_at
+    WHERE h.id > coalesce((
+        SELECT max(p.id) FROM audit p, json_each(p.after, '$.removed') earlier
+        WHERE p.record_type = 'claims' AND p.action = 'unit.merge' AND p.id < m.merged_at
+          AND earlier.value = m.unit), 0))
+"""
 
 
 @query

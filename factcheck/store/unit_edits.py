@@ -265,9 +265,10 @@ def split_unit(
     )
     score, reasons = _score(second_text, unit, unit["kind"], article["language"])
     new_id = db.execute(
-        'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason,'
-        " attribution, checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO claims (id, article_id, seq, start, "end", text, section, kind, reason,'
+        " attribution, checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
+            bulk_records.fresh_claim_id(db),  # None: SQLite chooses
             unit["article_id"],
             unit["seq"] + 1,
             second_start,

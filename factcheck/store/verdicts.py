@@ -340,6 +340,8 @@ def approve(
             "verdict_id": verdict["id"],
             "comment_id": comment_id,
             "library_id": library_id,
+            # The date readers see, so `audit verify` can tell when it is changed.
+            "published_at": now,
         },
         reason=_clean(comment),
     )
