@@ -7,6 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from helpers import (
     HX,
@@ -495,7 +496,9 @@ def test_a_unit_with_a_verdict_offers_no_merge_or_split(client, app_db, people, 
 # The command line
 
 
-def test_the_cli_merges_and_splits_and_refuses_in_one_line(tmp_path):
+@pytest.fixture
+def cli_run(tmp_path):
+    """run(*args) on a database holding the sample article and the usual people."""
     database = tmp_path / "cli.db"
     story = tmp_path / "story.txt"
     story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
@@ -505,6 +508,11 @@ def test_the_cli_merges_and_splits_and_refuses_in_one_line(tmp_path):
 
     add_people(new_database(database))
     assert run("import", str(story)).exit_code == 0
+    return run
+
+
+def test_the_cli_merges_and_splits_and_refuses_in_one_line(cli_run):
+    run = cli_run
     claims = json.loads(run("claims", "1", "--json").output)["claims"]
     quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
     as_user = ["--as", "rita"]
@@ -545,16 +553,8 @@ def test_the_cli_merges_and_splits_and_refuses_in_one_line(tmp_path):
     assert "--after needs the words just before the cut" in empty.output
 
 
-def test_the_cli_merge_refuses_when_the_next_unit_is_not_the_one_named(tmp_path):
-    database = tmp_path / "cli.db"
-    story = tmp_path / "story.txt"
-    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
-
-    def run(*args):
-        return CliRunner().invoke(main, ["--db", str(database), *args])
-
-    add_people(new_database(database))
-    assert run("import", str(story)).exit_code == 0
+def test_the_cli_merge_refuses_when_the_next_unit_is_not_the_one_named(cli_run):
+    run = cli_run
     claims = json.loads(run("claims", "1", "--json").output)["claims"]
     quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
     second = next(c for c in claims if c["text"].startswith("We have never seen"))
