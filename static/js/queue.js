@@ -124,9 +124,21 @@
     true
   );
 
+  // A bulk action or its undo replaces the results, the button pressed with them: the focus goes
+  // to the notice saying what was done (a screen reader reads it), and Tab reaches its Undo.
+  // Searching and filtering keep the focus where it is.
+  function focusNotice(results) {
+    var active = document.activeElement;
+    var notice = results.querySelector(".queue-notice");
+    if (notice && (!active || active === document.body)) {
+      notice.focus();
+    }
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target && event.detail.target.id === "queue-results") {
       updateSelection();
+      focusNotice(event.detail.target);
     }
   });
 
