@@ -158,6 +158,8 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     expect(banner).to_contain_text("Publishing this verdict in 5 s.")
     editor.keyboard.press("u")
     expect(banner).to_contain_text("Not published")
+    # The Undo button is gone with the countdown: the focus goes back to the Approve button.
+    expect(panel.get_by_role("button", name="Approve")).to_be_focused()
     editor.clock.fast_forward(10_000)
     assert _status(article["path"], claim["id"]) == "in_review"
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
