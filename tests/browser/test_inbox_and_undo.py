@@ -88,8 +88,12 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     expect(
         page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="assigned"]')
     ).to_contain_text("Ed assigned this to you")
-    page.get_by_role("button", name="Mark all read").click()
+    page.get_by_role("button", name="Mark all read").focus()
+    page.keyboard.press("Enter")
     expect(page.locator("#inbox .inbox-item.is-unread")).to_have_count(0)
+    # The button went with the swap: the focus goes to the section's heading, which reads out
+    # the new count, not back to the page's start.
+    expect(page.get_by_role("heading", name="Inbox 0 unread")).to_be_focused()
     # The swap is the dashboard's section (a few items and the way to the rest), and the
     # header's count goes with it.
     expect(page.locator("#inbox .work-more a")).to_have_attribute("href", "/inbox")
