@@ -520,6 +520,24 @@
     refocus(event.detail.target);
   });
 
+  // A form off the panel (an import) refused and drawn again in place of the old one: the field
+  // its message is about takes the focus, which went with the old form, so that a screen reader
+  // reads the message with it.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var active = document.activeElement;
+    var target = event.detail.target;
+    var sent = event.detail.requestConfig;
+    // Only the answer to a form sent: a poll (an archive's progress) never moves the focus.
+    if (!sent || sent.verb !== "post" || (active && active !== document.body)) {
+      return;
+    }
+    var drawn = target && target.id ? document.getElementById(target.id) : null;
+    var invalid = drawn && drawn.querySelector('[aria-invalid="true"]');
+    if (invalid && shown(invalid)) {
+      invalid.focus();
+    }
+  });
+
   document.addEventListener("click", function (event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;

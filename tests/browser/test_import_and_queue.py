@@ -150,3 +150,22 @@ def test_uploading_two_files_lists_both_articles(watched_page, tmp_path):
     expect(page).to_have_url(re.compile(r"/articles/\d+$"))
     expect(page.locator("#article-text")).to_contain_text(f"The harbour of {word}")
     assert_no_problems(page)
+
+
+def test_an_import_refused_from_the_keyboard_puts_the_focus_on_the_field_at_fault(watched_page):
+    page = watched_page
+    page.goto("/import")
+    page.get_by_role("radio", name="Paste text").focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Article text")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Import")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    # The form is drawn again with its message: the empty field takes the focus, so a screen
+    # reader reads the message with it, and typing goes straight into it.
+    text = page.get_by_label("Article text")
+    expect(text).to_have_attribute("aria-invalid", "true")
+    expect(text).to_be_focused()
+    expect(text).to_have_accessible_description(re.compile("Paste"))
+    assert_no_problems(page, expected_status=422)
