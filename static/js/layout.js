@@ -1,6 +1,5 @@
-// factcheck layout: the top bar's menu on narrow screens, folding the ranked list beside the
-// claim panel, and the focus after the inbox is marked read. All only add to a page that works
-// without them: without script every link shows.
+// factcheck layout: the top bar's menu on narrow screens, and folding the ranked list beside the
+// claim panel. Both only add to a page that works without them: without script every link shows.
 (function () {
   "use strict";
 
@@ -137,18 +136,6 @@
     if (heading && panelLiesOverText()) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
-    }
-  });
-
-  // "Mark all read" goes with the inbox section it redraws: its heading, with the new count,
-  // takes the focus instead of the page's start.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var active = document.activeElement;
-    var heading = document.getElementById("inbox-heading");
-    var sent = event.detail.requestConfig && event.detail.requestConfig.elt;
-    var fromInbox = sent && sent.closest && sent.closest(".inbox-read-all");
-    if (fromInbox && heading && (!active || active === document.body)) {
-      heading.focus();
     }
   });
 
