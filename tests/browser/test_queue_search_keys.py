@@ -77,3 +77,34 @@ def test_a_bulk_action_from_the_keyboard_puts_the_focus_on_its_notice(watched_pa
     expect(notice).to_have_text(re.compile(r"Undone: 1 claim put back as they were\."))
     expect(notice).to_be_focused()
     assert_no_problems(page)
+
+
+def test_the_next_page_of_the_queue_from_the_keyboard_starts_at_its_first_row(
+    watched_page, demo_articles
+):
+    page = watched_page
+    word = "Pellowick" + uuid.uuid4().hex[:8]
+    sentences = " ".join(
+        f"The {word} council said {n} new buses would run on route {n + 100} from May."
+        for n in range(1, 56)
+    )
+    db = database.connect(demo_articles["path"])
+    ingest_text(db, f"{word} council adds buses\n\n{sentences}")
+    db.close()
+
+    page.goto(f"/queue?q={word.lower()}")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows).to_have_count(50)
+    first_of_page_one = rows.first.locator("a.queue-claim").inner_text()
+    page.get_by_role("link", name="Next 50").focus()
+    page.keyboard.press("Enter")
+
+    # The link went with the page it was on: the focus goes to the first row of the new page,
+    # where j and k carry on, not back to the page's start.
+    expect(page).to_have_url(re.compile(r"after="))
+    first = rows.first.locator("a.queue-claim")
+    expect(first).not_to_have_text(first_of_page_one)
+    expect(first).to_be_focused()
+    page.keyboard.press("j")
+    expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
+    assert_no_problems(page)
