@@ -75,6 +75,10 @@ def test_a_wrong_password_is_refused_in_words_and_keeps_the_username(anonymous_c
     assert "do not match an active account" in error.text_content()
     assert page.cssselect("#username")[0].get("value") == "rita"
     assert page.cssselect("#username")[0].get("aria-describedby") == "sign-in-error"
+    # The cursor waits in the password field: a screen reader reads the error with it too.
+    password = page.cssselect("#password")[0]
+    assert password.get("autofocus") is not None
+    assert password.get("aria-describedby") == "sign-in-error"
     assert "not my password" not in response.get_data(as_text=True)
     assert anonymous_client.get("/").status_code == 303
 

@@ -22,7 +22,7 @@ from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
-from factcheck.views.claim_forms import FORMS, expected_version, form_values
+from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
 from factcheck.views.connection import get_db
 from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import back_to_article, panel_answer, refused_answer
@@ -83,7 +83,7 @@ def _act(claim_id: int, form_name: str, change, **extra):
     except Invalid as error:
         return refused_answer(claim, form, values, error, extra)
     if wants_fragment():
-        return panel_answer(claim_id, before=claim)
+        return panel_answer(claim_id, before=claim, done=what_was_done(form, values))
     return back_to_article(claim)
 
 

@@ -128,6 +128,28 @@ def what_you_did(form: PanelForm, values: dict) -> str:
     return form.doing
 
 
+def what_was_done(form: PanelForm, values: dict) -> str:
+    """A saved change in words, for the panel's status region: 'Evidence added.'"""
+    if form.name == "verdict":
+        submitted = values.get("intent") == "submit"
+        return "Verdict saved and submitted for review." if submitted else "Draft verdict saved."
+    if form.name == "classify":
+        return f"Marked as {_kind_words(values.get('kind', ''))}."
+    if form.name == "assign":
+        return "Assigned." if values.get("assignee") else "Unassigned."
+    return DONE_WORDS.get(form.name, "Saved.")
+
+
+DONE_WORDS = {
+    "evidence": "Evidence added.",
+    "remove_evidence": "Evidence removed.",
+    "correct": "Correction sent for second review.",
+    "approve": "Verdict approved and published.",
+    "return": "Verdict returned for changes.",
+    "comment": "Comment added.",
+}
+
+
 def your_values(form: PanelForm, values: dict, scale: Scale) -> list[dict]:
     """The refused form's values as labelled rows for the conflict panel, ratings by label."""
     rows = []

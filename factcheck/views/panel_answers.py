@@ -82,6 +82,7 @@ def panel_answer(
     before: ClaimRow | None = None,
     form_state=None,
     conflict=None,
+    done: str = "",
 ):
     """The whole panel as it is now: for htmx with the article's changed pieces out of band,
     for a browser inside the article page.
@@ -117,6 +118,7 @@ def panel_answer(
         context.update(claim_lists(db, article_id, claim_id))
     context["updated_segment"] = Segment(claim["start"], claim["end"], claim["text"], claim)
     context["oob_progress"] = True
+    context["done"] = done
     response = make_response(render_template("partials/panel_response.html", **context), status)
     response.headers["HX-Retarget"] = "#claim-panel"
     response.headers["HX-Reswap"] = "innerHTML"

@@ -51,13 +51,26 @@
     say("Publishing this verdict in " + pending.left + " s.", true);
   }
 
+  // The Undo button goes with the countdown: the focus goes back to where it was when a was
+  // pressed, or to the Approve button, not to the page's start.
+  function refocus(job) {
+    var back = [job.from, job.button].filter(function (element) {
+      return element && element !== document.body && element.isConnected && !element.disabled;
+    })[0];
+    if (back) {
+      back.focus();
+    }
+  }
+
   function cancel() {
     if (!pending) {
       return;
     }
-    window.clearInterval(pending.timer);
+    var job = pending;
+    window.clearInterval(job.timer);
     pending = null;
     say("Not published: the verdict is still waiting for review.", false);
+    refocus(job);
     hideLater();
   }
 
@@ -115,6 +128,8 @@
       token: csrfToken(),
       left: DELAY_SECONDS,
       timer: null,
+      from: document.activeElement,
+      button: button,
     };
     pending.timer = window.setInterval(function () {
       pending.left -= 1;

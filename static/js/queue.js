@@ -124,9 +124,28 @@
     true
   );
 
+  // A bulk action or its undo replaces the results, the button pressed with them: the focus goes
+  // to the notice saying what was done (a screen reader reads it), and Tab reaches its Undo.
+  // A page link goes with them too: the focus goes to the new page's first row. Searching and
+  // filtering keep the focus where it is.
+  function refocus(results) {
+    var active = document.activeElement;
+    if (active && active !== document.body) {
+      return;
+    }
+    var notice = results.querySelector(".queue-notice");
+    var first = rowLinks()[0];
+    if (notice) {
+      notice.focus();
+    } else if (first) {
+      first.focus();
+    }
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target && event.detail.target.id === "queue-results") {
       updateSelection();
+      refocus(event.detail.target);
     }
   });
 

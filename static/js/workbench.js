@@ -520,6 +520,29 @@
     refocus(event.detail.target);
   });
 
+  // A form or link off the panel (an import, the inbox's Mark all read) answered with a section
+  // drawn in place of the old one, the focus gone with it: a refused form's field at fault takes
+  // the focus, so that a screen reader reads the message with it; otherwise the heading that
+  // names the new section (when it can take the focus), which htmx keeps focused through polls.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var active = document.activeElement;
+    var target = event.detail.target;
+    var sent = event.detail.requestConfig;
+    var how = sent && sent.triggeringEvent ? sent.triggeringEvent.type : "";
+    // Only the answer to a form sent or a link followed: a poll never moves the focus.
+    if ((how !== "submit" && how !== "click") || (active && active !== document.body)) {
+      return;
+    }
+    var drawn = target && target.id ? document.getElementById(target.id) : null;
+    var invalid = drawn && drawn.querySelector('[aria-invalid="true"]');
+    var named = drawn && document.getElementById(drawn.getAttribute("aria-labelledby") || "");
+    if (invalid && shown(invalid)) {
+      invalid.focus();
+    } else if (named && named.getAttribute("tabindex") === "-1") {
+      named.focus();
+    }
+  });
+
   document.addEventListener("click", function (event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;

@@ -150,3 +150,52 @@ def test_uploading_two_files_lists_both_articles(watched_page, tmp_path):
     expect(page).to_have_url(re.compile(r"/articles/\d+$"))
     expect(page.locator("#article-text")).to_contain_text(f"The harbour of {word}")
     assert_no_problems(page)
+
+
+def test_an_import_refused_from_the_keyboard_puts_the_focus_on_the_field_at_fault(watched_page):
+    page = watched_page
+    page.goto("/import")
+    page.get_by_role("radio", name="Paste text").focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Article text")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Import")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    # The form is drawn again with its message: the empty field takes the focus, so a screen
+    # reader reads the message with it, and typing goes straight into it.
+    text = page.get_by_label("Article text")
+    expect(text).to_have_attribute("aria-invalid", "true")
+    expect(text).to_be_focused()
+    expect(text).to_have_accessible_description(re.compile("Paste"))
+    assert_no_problems(page, expected_status=422)
+
+
+def test_a_background_import_started_from_the_keyboard_keeps_the_focus_on_its_progress(
+    watched_page,
+):
+    page = watched_page
+    page.goto("/import")
+    page.get_by_role("radio", name="Paste text").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name="From URL")).to_be_checked()
+    page.keyboard.press("Tab")
+    # A loopback address is refused by the fetcher itself: the job fails without any network.
+    page.keyboard.type("http://127.0.0.1/harbour-story")
+    page.keyboard.press("Enter")
+
+    # The form gives way to the progress, whose heading holds the focus through every poll, so
+    # the outcome and its Try again are a Tab away, not back at the page's start.
+    heading = page.get_by_role("heading", name="Import failed")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Try again")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Import something else")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Import an article")).to_be_focused()
+    assert_no_problems(page)

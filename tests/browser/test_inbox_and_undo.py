@@ -88,8 +88,12 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     expect(
         page.locator('#inbox .inbox-item.is-unread[data-inbox-kind="assigned"]')
     ).to_contain_text("Ed assigned this to you")
-    page.get_by_role("button", name="Mark all read").click()
+    page.get_by_role("button", name="Mark all read").focus()
+    page.keyboard.press("Enter")
     expect(page.locator("#inbox .inbox-item.is-unread")).to_have_count(0)
+    # The button went with the swap: the focus goes to the section's heading, which reads out
+    # the new count, not back to the page's start.
+    expect(page.get_by_role("heading", name="Inbox 0 unread")).to_be_focused()
     # The swap is the dashboard's section (a few items and the way to the rest), and the
     # header's count goes with it.
     expect(page.locator("#inbox .work-more a")).to_have_attribute("href", "/inbox")
@@ -158,6 +162,8 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     expect(banner).to_contain_text("Publishing this verdict in 5 s.")
     editor.keyboard.press("u")
     expect(banner).to_contain_text("Not published")
+    # The Undo button is gone with the countdown: the focus goes back to the Approve button.
+    expect(panel.get_by_role("button", name="Approve")).to_be_focused()
     editor.clock.fast_forward(10_000)
     assert _status(article["path"], claim["id"]) == "in_review"
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")

@@ -1,5 +1,6 @@
 """Saving from the keyboard (Ctrl+Enter) in the claim panel: the form sent is emptied for the next
-entry (its text is not brought back as a kept draft), and the focus stays in the panel."""
+entry (its text is not brought back as a kept draft), the focus stays in the panel, and a status
+region beside the panel says what was saved."""
 
 import re
 
@@ -40,6 +41,11 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     page.keyboard.press("Enter")
     expect(panel.locator(".timeline")).to_contain_text("assigned")
     expect(panel.locator("select[name=assignee]")).to_be_focused()
+    # The focus lands on a field, which says nothing of the save: a status region, kept outside
+    # the panel so it is there before the answer arrives, tells a screen reader.
+    said = page.locator("#panel-said")
+    expect(said).to_have_attribute("role", "status")
+    expect(said).to_have_text("Assigned.")
 
     # Evidence without a stance is refused: the stance, with its message, takes the focus.
     page.locator("body").press("Escape")
@@ -57,6 +63,7 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     expect(panel.locator(".evidence-list")).to_contain_text("example.org/council-minutes")
     summary = panel.locator("summary", has_text="Add evidence")
     expect(summary).to_be_focused()
+    expect(said).to_have_text("Evidence added.")
     page.keyboard.press("Enter")
     expect(panel.get_by_label("Source URL")).to_be_visible()
 
@@ -66,5 +73,6 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     page.keyboard.type("The council minutes record the vote at 9 to 4, exactly as reported.")
     panel.get_by_role("button", name="Submit for review").click()
     expect(panel.locator(".status-line")).to_contain_text("In review")
+    expect(said).to_have_text("Verdict saved and submitted for review.")
     expect(panel.get_by_role("heading", name=re.compile("^Claim \\d+ of \\d+"))).to_be_focused()
     assert_no_problems(page, expected_status=422)

@@ -1,5 +1,6 @@
 """The queue from the keyboard: / searches, Esc leaves the search with its words kept, and j
-then moves through the rows it found instead of typing into the search."""
+then moves through the rows it found instead of typing into the search; a bulk action and its
+undo leave the focus on the notice that tells what they did."""
 
 import re
 import uuid
@@ -39,4 +40,71 @@ def test_escape_leaves_the_search_with_its_words_kept(watched_page, demo_article
     expect(rows.first.locator("a.queue-claim")).to_be_focused()
     expect(search).to_have_value(word.lower())
     expect(page).to_have_url(re.compile(rf"q={word.lower()}"))
+    assert_no_problems(page)
+
+
+def test_a_bulk_action_from_the_keyboard_puts_the_focus_on_its_notice(watched_page, demo_articles):
+    page = watched_page
+    word = "Tarvell" + uuid.uuid4().hex[:8]
+    body = (
+        f"{word} library opens on Sundays\n\n"
+        f"The {word} library said on Friday it would open on Sundays from March. "
+        f"The {word} council said 2,500 people visited the library each week last year."
+    )
+    db = database.connect(demo_articles["path"])
+    ingest_text(db, body)
+    db.close()
+
+    page.goto(f"/queue?q={word.lower()}")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows.first).to_contain_text(word)
+    page.locator("body").press("j")
+    page.keyboard.press("x")
+    page.get_by_label("Reason it is not a claim").focus()
+    page.keyboard.type("desk duplicate")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Mark not a claim")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    # The button pressed went with the old results: the focus goes to the notice (a screen
+    # reader reads it), not back to the page's start, and Tab reaches its Undo next.
+    notice = page.locator(".queue-notice")
+    expect(notice).to_contain_text("1 claim marked not a claim")
+    expect(notice).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(notice.get_by_role("button", name="Undo")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(notice).to_have_text(re.compile(r"Undone: 1 claim put back as they were\."))
+    expect(notice).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_the_next_page_of_the_queue_from_the_keyboard_starts_at_its_first_row(
+    watched_page, demo_articles
+):
+    page = watched_page
+    word = "Pellowick" + uuid.uuid4().hex[:8]
+    sentences = " ".join(
+        f"The {word} council said {n} new buses would run on route {n + 100} from May."
+        for n in range(1, 56)
+    )
+    db = database.connect(demo_articles["path"])
+    ingest_text(db, f"{word} council adds buses\n\n{sentences}")
+    db.close()
+
+    page.goto(f"/queue?q={word.lower()}")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows).to_have_count(50)
+    first_of_page_one = rows.first.locator("a.queue-claim").inner_text()
+    page.get_by_role("link", name="Next 50").focus()
+    page.keyboard.press("Enter")
+
+    # The link went with the page it was on: the focus goes to the first row of the new page,
+    # where j and k carry on, not back to the page's start.
+    expect(page).to_have_url(re.compile(r"after="))
+    first = rows.first.locator("a.queue-claim")
+    expect(first).not_to_have_text(first_of_page_one)
+    expect(first).to_be_focused()
+    page.keyboard.press("j")
+    expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
     assert_no_problems(page)
