@@ -334,3 +334,10 @@ def test_a_database_that_was_never_set_up_gives_a_page_saying_so(tmp_path):
     response = app.test_client().post("/sign-in", data={"username": "a", "password": "b"})
     assert response.status_code == 503
     assert "factcheck init" in text_of(parse(response).cssselect("[data-error-message]")[0])
+
+
+def test_the_keyboard_help_button_is_named_in_words(client):
+    # Its visible text is "?", which a screen reader would read as "question mark".
+    page = parse(client.get("/"))
+    (button,) = page.cssselect("button.help-button")
+    assert button.get("aria-label") == "Keyboard shortcuts"
