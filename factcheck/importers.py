@@ -173,9 +173,24 @@ def _html_charset(data: bytes, declared: str | None) -> str | None:
     return None
 
 
+def _is_utf8_with_accents(data: bytes) -> bool:
+    """Whether the bytes are valid UTF-8 holding more than ASCII: text in a legacy charset next
+    to never is, so such a page is UTF-8 whatever its server or template declares."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML document by its declared charset, else UTF-8, else windows-1252."""
+    """Decode an HTML document by its declared charset, else UTF-8, else windows-1252; valid
+    UTF-8 with accents is read as UTF-8 even when a legacy charset is declared."""
     charset = _html_charset(data, declared)
+    if charset not in (None, "utf-8", "utf-8-sig", "utf-16") and _is_utf8_with_accents(data):
+        charset = "utf-8"
     if charset is None:
         try:
             text = data.decode("utf-8")

@@ -345,6 +345,21 @@ def test_html_charset_from_the_http_header_wins_over_utf8_fallback():
     assert "Bürgermeister" in from_html(page.encode("utf-8")).body
 
 
+@pytest.mark.parametrize(
+    ("head", "header"),
+    [
+        ('<meta charset="iso-8859-1">', None),
+        ("", "ISO-8859-1"),
+        ('<meta charset="windows-1252">', None),
+    ],
+)
+def test_utf8_bytes_declared_as_a_legacy_charset_are_read_as_utf8(head, header):
+    # A server or template that still says Latin-1 while the CMS writes UTF-8: valid UTF-8
+    # with accents is next to never what Latin-1 text looks like, so it is not read as "CafÃ©".
+    page = html_page("Le café du port a fermé. " + LONG_PARAGRAPH, head)
+    assert "Le café du port a fermé." in from_html(page.encode("utf-8"), encoding=header).body
+
+
 def test_undeclared_legacy_bytes_do_not_break_the_import():
     page = html_page("Smart “quotes” from an old CMS. " + LONG_PARAGRAPH)
     assert "“quotes”" in from_html(page.encode("cp1252")).body
