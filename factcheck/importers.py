@@ -26,7 +26,15 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_ARTICLE_CHARS = 150
 CONTROL_SHARE_LIMIT = 0.05
 
-_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n"})
+_LINE_BREAKS = str.maketrans(
+    {
+        **dict.fromkeys(("\x0b", "\x0c", "\x85", "\u2028"), "\n"),
+        # Invisible hints of where a line may break or not (soft hyphen, zero-width space, word
+        # joiner, a byte-order mark inside the text): left in, they cut words in two for search
+        # and matching. Joiners (ZWJ, ZWNJ) and direction marks change what is shown, and stay.
+        **dict.fromkeys(("\u00ad", "\u200b", "\u2060", "\ufeff"), None),
+    }
+)
 # Unicode category Cc apart from tab, line feed and carriage return.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -103,7 +111,8 @@ class ImportedArticle:
 
 
 def tidy_text(text: str) -> str:
-    """Newline line endings, NFC, no control characters or trailing spaces, at most 1 blank line."""
+    """Newline line endings, NFC, no control characters, invisible break hints or trailing spaces,
+    at most 1 blank line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text.translate(_LINE_BREAKS))
     text = unicodedata.normalize("NFC", text)

@@ -85,6 +85,22 @@ def test_tidy_text_keeps_every_word_in_order(pieces):
     assert tidy_text(text).split() == unicodedata.normalize("NFC", text).split()
 
 
+def test_tidy_text_drops_invisible_line_break_hints_and_keeps_joiners():
+    # Soft hyphens (&shy; in CMS pages), zero-width spaces, word joiners and a stray BOM cut a
+    # word in two for search and library matching, though nobody sees them; joiners shape emoji
+    # and scripts (ZWJ, ZWNJ), and direction marks order right-to-left text, so they stay.
+    text = "Unem\u00adploy\u00adment in the north\u200bern re\u2060gion\ufeff rose. 👨\u200d👩 می\u200cخواهم \u200f"
+    assert (
+        tidy_text(text)
+        == "Unemployment in the northern region rose. 👨\u200d👩 می\u200cخواهم \u200f"
+    )
+
+
+def test_html_soft_hyphens_do_not_split_words():
+    page = html_page("Die Arbeits&shy;losen&shy;quote stieg auf 7 Prozent. " + LONG_PARAGRAPH)
+    assert "Die Arbeitslosenquote stieg auf 7 Prozent." in from_html(page.encode()).body
+
+
 # --- plain text -------------------------------------------------------------------------------
 
 
@@ -157,7 +173,10 @@ def test_text_import_tolerates_a_few_control_characters():
     assert article.body == "Headline\n\nA page break\nthen more text and a stray escape  here."
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n", "\u200b\ufeff\u00ad\n\u200b".encode()],
+)
 def test_text_import_refuses_empty_text(data):
     with refused_saying(ImportRefused, "empty"):
         from_text(data)
