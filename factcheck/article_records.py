@@ -22,6 +22,10 @@ from factcheck.network.urls import UrlProblem, clean_web_url
 
 RECORD_FORMATS = ("jsonl", "csv")
 RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
+# A CSV cell is read whole however long it is (the largest limit every platform takes): a reader
+# stopped at its field limit goes on mid-cell and reads the rest of the cell as rows of its own.
+# A body over the import limit is refused afterwards, by from_text, as the one row it is.
+CSV_FIELD_LIMIT = 2**31 - 1
 
 #: A record's label ("line 17", "row 3") and what reads it.
 Record = tuple[str, Callable[[], ImportedArticle]]
@@ -139,14 +143,23 @@ def _row_loader(header: list[str], row: list[str], max_bytes: int):
     return load
 
 
+def _next_row(reader) -> list[str]:
+    """The reader's next row, its cells read whole; the field limit is a setting of the whole
+    process, which other CSV readers (the library's) keep at its default."""
+    before = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(before)
+
+
 def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """One record for each row under the header row (row 1), labelled with its row number.
     Bytes that are not UTF-8 refuse only the row they are in."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    csv.field_size_limit(max(csv.field_size_limit(), max_bytes + 1))
     reader = csv.reader(text)
     try:
-        header = [name.strip().lower() for name in next(reader)]
+        header = [name.strip().lower() for name in _next_row(reader)]
     except (StopIteration, csv.Error):
         header = []
     if "body" not in header:
@@ -155,7 +168,7 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     while True:
         number += 1
         try:
-            row = next(reader)
+            row = _next_row(reader)
         except StopIteration:
             return
         except csv.Error as error:

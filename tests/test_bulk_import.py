@@ -208,6 +208,36 @@ def test_a_json_line_with_a_value_that_is_not_text_is_refused_by_number(run, tmp
     ]
 
 
+@pytest.fixture
+def csv_default_field_limit():
+    """The csv module's own field limit (131,072 characters) for the test, as a fresh process
+    has it; it is a setting of the whole process."""
+    before = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(before)
+
+
+@pytest.mark.usefixtures("csv_default_field_limit")
+def test_a_csv_row_over_the_limit_is_refused_alone_and_the_rows_after_it_import(run, tmp_path):
+    # A cell longer than the csv reader's field limit once stopped it mid-cell, and the rest of
+    # that cell was read as rows of its own: thousands of refusals, or stray text imported.
+    huge = 'A quoted "line", of the long article.\n' * 5_000
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [["title", "body"], ["One", story(1)], ["Huge", huge], ["Two", story(2)]]
+    )
+    articles = tmp_path / "articles.csv"
+    articles.write_text(buffer.getvalue(), encoding="utf-8")
+    result = run("import", "--format", "csv", "--max-bytes", "100000", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [(item["source"], item["status"], item["code"]) for item in items] == [
+        ("row 2", "imported", None),
+        ("row 3", "refused", "import.too_large"),
+        ("row 4", "imported", None),
+    ]
+
+
 @pytest.mark.parametrize("name", ["articles.jsonl", "ARTICLES.CSV"])
 def test_a_file_named_as_records_is_read_as_records_without_format(run, tmp_path, name):
     """Not stored as one article whose text is JSON or comma-separated cells."""
