@@ -1,9 +1,11 @@
 """JSON Lines and CSV files of articles -> one loader per line or row, each giving an
 ImportedArticle or refusing that one record with the reason."""
 
+import codecs
 import csv
 import datetime
 import io
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -143,6 +145,18 @@ def _row_loader(header: list[str], row: list[str], max_bytes: int):
     return load
 
 
+def _delimiter(header: str) -> str:
+    """A comma, or the semicolon or tab that alone splits the header row into a body column."""
+    for delimiter in (",", ";", "\t"):
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if "body" in (name.strip().lower() for name in names):
+            return delimiter
+    return ","
+
+
 def _next_row(reader) -> list[str]:
     """The reader's next row, its cells read whole; the field limit is a setting of the whole
     process, which other CSV readers (the library's) keep at its default."""
@@ -155,9 +169,19 @@ def _next_row(reader) -> list[str]:
 
 def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """One record for each row under the header row (row 1), labelled with its row number.
-    Bytes that are not UTF-8 refuse only the row they are in."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    reader = csv.reader(text)
+    UTF-8, or UTF-16 with a byte-order mark; bytes that are not UTF-8 refuse only the row they
+    are in. Cells are separated by commas, or by the semicolons or tabs of the header row when
+    only they give it a body column (as spreadsheets save CSV in many locales)."""
+    if hasattr(stream, "peek"):  # a file or standard input (see open_records)
+        head = stream.peek(2)[:2]
+    else:  # an upload held in memory
+        head = stream.read(2)
+        stream.seek(0)
+    utf16 = head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    encoding = "utf-16" if utf16 else "utf-8-sig"
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
+    first = text.readline()
+    reader = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first))
     try:
         header = [name.strip().lower() for name in _next_row(reader)]
     except (StopIteration, csv.Error):

@@ -238,6 +238,30 @@ def test_a_csv_row_over_the_limit_is_refused_alone_and_the_rows_after_it_import(
     ]
 
 
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(";", "utf-8"), ("\t", "utf-8"), (",", "utf-16"), ("\t", "utf-16"), (";", "utf-8-sig")],
+)
+def test_a_csv_file_as_spreadsheets_save_it_is_read(run, tmp_path, delimiter, encoding):
+    # Excel writes semicolons in many European locales, and "Unicode text" is tab-separated
+    # UTF-16 with a byte-order mark: the library's CSV import reads both, and so does this one.
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(
+        [["title", "body"], ["One; two", story(1)], ["Two", story(2)]]
+    )
+    articles = tmp_path / "articles.csv"
+    articles.write_bytes(buffer.getvalue().encode(encoding))
+    result = run("import", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [(item["source"], item["status"]) for item in items] == [
+        ("row 2", "imported"),
+        ("row 3", "imported"),
+    ]
+    titles = [article["title"] for article in article_store.list_articles(_db(run))]
+    assert sorted(titles) == ["One; two", "Two"]
+
+
 @pytest.mark.parametrize("name", ["articles.jsonl", "ARTICLES.CSV"])
 def test_a_file_named_as_records_is_read_as_records_without_format(run, tmp_path, name):
     """Not stored as one article whose text is JSON or comma-separated cells."""
