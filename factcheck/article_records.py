@@ -16,7 +16,7 @@ from factcheck.importers import (
     ImportedArticle,
     ImportRefused,
     binary_kind,
-    from_text,
+    from_decoded_text,
     open_path,
     tidy_text,
 )
@@ -92,7 +92,7 @@ def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported
     author = _one_line(_text_field(record, "author"))
     url = _url(_text_field(record, "url"))
     published = _date(_text_field(record, "published_date"))
-    imported = from_text(body.encode("utf-8"), max_bytes=max_bytes)
+    imported = from_decoded_text(body, max_bytes=max_bytes)
     if title:
         imported.title = title
         imported.first_line_is_headline = False

@@ -150,7 +150,18 @@ def decode_text(data: bytes) -> str:
 def from_text(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
     """A plain-text article; its first non-empty line is the headline."""
     _check_size(data, max_bytes)
-    body = tidy_text(decode_text(data))
+    return _text_article(decode_text(data))
+
+
+def from_decoded_text(text: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
+    """A plain-text article from text that is no file (a JSON or CSV record's body): nothing to
+    decode or sniff for binary data, and its control characters are dropped as in any text."""
+    _check_size(text.encode("utf-8"), max_bytes)
+    return _text_article(text)
+
+
+def _text_article(text: str) -> ImportedArticle:
+    body = tidy_text(text)
     if not body:
         raise ImportRefused("import.empty_text")
     title = body.split("\n", 1)[0].strip()

@@ -179,6 +179,29 @@ def test_a_json_lines_file_refuses_its_bad_lines_by_number(run, tmp_path):
     _check_every_claim_and_the_audit(db)
 
 
+def test_a_record_body_is_text_already_and_is_not_taken_for_a_binary_file(run, tmp_path):
+    # A body is text from the JSON or CSV, not a file: a stray NUL from a scraper, or words that
+    # happen to begin as a file format does ("PK" and two control characters), are tidied away
+    # as in any text, not refused as "a ZIP archive" or "binary data".
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        _jsonl(
+            [
+                {"body": story(1).replace("lorries", "lorries\x00")},
+                {"body": "PK\x03\x04" + story(2)},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run("import", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [item["status"] for item in items] == ["imported", "imported"]
+    db = _db(run)
+    bodies = [article_store.get_article(db, item["article_id"])["body"] for item in items]
+    assert bodies == [story(1).strip(), "PK" + story(2).strip()]
+
+
 def test_a_json_line_with_a_value_that_is_not_text_is_refused_by_number(run, tmp_path):
     articles = tmp_path / "articles.jsonl"
     articles.write_text(
