@@ -24,6 +24,9 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_ARTICLE_CHARS = 150
+# A title taken from the article's first line is cut there (with "…"): a text pasted without
+# line breaks is all one line.
+TITLE_MAX_CHARS = 200
 CONTROL_SHARE_LIMIT = 0.05
 
 _LINE_BREAKS = str.maketrans(
@@ -164,8 +167,7 @@ def _text_article(text: str) -> ImportedArticle:
     body = tidy_text(text)
     if not body:
         raise ImportRefused("import.empty_text")
-    title = body.split("\n", 1)[0].strip()
-    return ImportedArticle(title, None, None, None, None, body, "text", True)
+    return ImportedArticle(_first_line(body), None, None, None, None, body, "text", True)
 
 
 def _html_charset(data: bytes, declared: str | None) -> str | None:
@@ -231,7 +233,7 @@ def _without_html_controls(text: str) -> str:
     return _HTML_CONTROL.sub("", text)
 
 
-def _first_line(body: str, limit: int = 200) -> str:
+def _first_line(body: str, limit: int = TITLE_MAX_CHARS) -> str:
     line = body.split("\n", 1)[0].strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
