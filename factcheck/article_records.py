@@ -1,9 +1,11 @@
 """JSON Lines and CSV files of articles -> one loader per line or row, each giving an
 ImportedArticle or refusing that one record with the reason."""
 
+import codecs
 import csv
 import datetime
 import io
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -14,7 +16,7 @@ from factcheck.importers import (
     ImportedArticle,
     ImportRefused,
     binary_kind,
-    from_text,
+    from_decoded_text,
     open_path,
     tidy_text,
 )
@@ -22,6 +24,10 @@ from factcheck.network.urls import UrlProblem, clean_web_url
 
 RECORD_FORMATS = ("jsonl", "csv")
 RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
+# A CSV cell is read whole however long it is (the largest limit every platform takes): a reader
+# stopped at its field limit goes on mid-cell and reads the rest of the cell as rows of its own.
+# A body over the import limit is refused afterwards, by from_text, as the one row it is.
+CSV_FIELD_LIMIT = 2**31 - 1
 
 #: A record's label ("line 17", "row 3") and what reads it.
 Record = tuple[str, Callable[[], ImportedArticle]]
@@ -86,7 +92,7 @@ def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Imported
     author = _one_line(_text_field(record, "author"))
     url = _url(_text_field(record, "url"))
     published = _date(_text_field(record, "published_date"))
-    imported = from_text(body.encode("utf-8"), max_bytes=max_bytes)
+    imported = from_decoded_text(body, max_bytes=max_bytes)
     if title:
         imported.title = title
         imported.first_line_is_headline = False
@@ -139,14 +145,45 @@ def _row_loader(header: list[str], row: list[str], max_bytes: int):
     return load
 
 
+def _delimiter(header: str) -> str:
+    """A comma, or the semicolon or tab that alone splits the header row into a body column."""
+    for delimiter in (",", ";", "\t"):
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if "body" in (name.strip().lower() for name in names):
+            return delimiter
+    return ","
+
+
+def _next_row(reader) -> list[str]:
+    """The reader's next row, its cells read whole; the field limit is a setting of the whole
+    process, which other CSV readers (the library's) keep at its default."""
+    before = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(before)
+
+
 def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """One record for each row under the header row (row 1), labelled with its row number.
-    Bytes that are not UTF-8 refuse only the row they are in."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    csv.field_size_limit(max(csv.field_size_limit(), max_bytes + 1))
-    reader = csv.reader(text)
+    UTF-8, or UTF-16 with a byte-order mark; bytes that are not UTF-8 refuse only the row they
+    are in. Cells are separated by commas, or by the semicolons or tabs of the header row when
+    only they give it a body column (as spreadsheets save CSV in many locales)."""
+    if hasattr(stream, "peek"):  # a file or standard input (see open_records)
+        head = stream.peek(2)[:2]
+    else:  # an upload held in memory
+        head = stream.read(2)
+        stream.seek(0)
+    utf16 = head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    encoding = "utf-16" if utf16 else "utf-8-sig"
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
+    first = text.readline()
+    reader = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first))
     try:
-        header = [name.strip().lower() for name in next(reader)]
+        header = [name.strip().lower() for name in _next_row(reader)]
     except (StopIteration, csv.Error):
         header = []
     if "body" not in header:
@@ -155,7 +192,7 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     while True:
         number += 1
         try:
-            row = next(reader)
+            row = _next_row(reader)
         except StopIteration:
             return
         except csv.Error as error:

@@ -24,9 +24,20 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_ARTICLE_CHARS = 150
+# A title taken from the article's first line is cut there (with "…"): a text pasted without
+# line breaks is all one line.
+TITLE_MAX_CHARS = 200
 CONTROL_SHARE_LIMIT = 0.05
 
-_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n"})
+_LINE_BREAKS = str.maketrans(
+    {
+        **dict.fromkeys(("\x0b", "\x0c", "\x85", "\u2028"), "\n"),
+        # Invisible hints of where a line may break or not (soft hyphen, zero-width space, word
+        # joiner, a byte-order mark inside the text): left in, they cut words in two for search
+        # and matching. Joiners (ZWJ, ZWNJ) and direction marks change what is shown, and stay.
+        **dict.fromkeys(("\u00ad", "\u200b", "\u2060", "\ufeff"), None),
+    }
+)
 # Unicode category Cc apart from tab, line feed and carriage return.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -103,7 +114,8 @@ class ImportedArticle:
 
 
 def tidy_text(text: str) -> str:
-    """Newline line endings, NFC, no control characters or trailing spaces, at most 1 blank line."""
+    """Newline line endings, NFC, no control characters, invisible break hints or trailing spaces,
+    at most 1 blank line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text.translate(_LINE_BREAKS))
     text = unicodedata.normalize("NFC", text)
@@ -141,11 +153,21 @@ def decode_text(data: bytes) -> str:
 def from_text(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
     """A plain-text article; its first non-empty line is the headline."""
     _check_size(data, max_bytes)
-    body = tidy_text(decode_text(data))
+    return _text_article(decode_text(data))
+
+
+def from_decoded_text(text: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
+    """A plain-text article from text that is no file (a JSON or CSV record's body): nothing to
+    decode or sniff for binary data, and its control characters are dropped as in any text."""
+    _check_size(text.encode("utf-8"), max_bytes)
+    return _text_article(text)
+
+
+def _text_article(text: str) -> ImportedArticle:
+    body = tidy_text(text)
     if not body:
         raise ImportRefused("import.empty_text")
-    title = body.split("\n", 1)[0].strip()
-    return ImportedArticle(title, None, None, None, None, body, "text", True)
+    return ImportedArticle(_first_line(body), None, None, None, None, body, "text", True)
 
 
 def _html_charset(data: bytes, declared: str | None) -> str | None:
@@ -173,9 +195,24 @@ def _html_charset(data: bytes, declared: str | None) -> str | None:
     return None
 
 
+def _is_utf8_with_accents(data: bytes) -> bool:
+    """Whether the bytes are valid UTF-8 holding more than ASCII: text in a legacy charset next
+    to never is, so such a page is UTF-8 whatever its server or template declares."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML document by its declared charset, else UTF-8, else windows-1252."""
+    """Decode an HTML document by its declared charset, else UTF-8, else windows-1252; valid
+    UTF-8 with accents is read as UTF-8 even when a legacy charset is declared."""
     charset = _html_charset(data, declared)
+    if charset not in (None, "utf-8", "utf-8-sig", "utf-16") and _is_utf8_with_accents(data):
+        charset = "utf-8"
     if charset is None:
         try:
             text = data.decode("utf-8")
@@ -196,7 +233,7 @@ def _without_html_controls(text: str) -> str:
     return _HTML_CONTROL.sub("", text)
 
 
-def _first_line(body: str, limit: int = 200) -> str:
+def _first_line(body: str, limit: int = TITLE_MAX_CHARS) -> str:
     line = body.split("\n", 1)[0].strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 

@@ -25,6 +25,8 @@ FURNITURE = [
     ("Rescuers at the site in Hatay | Photo: PTI", "Photo caption or credit"),
     ("Photo: Reuters", "Photo caption or credit"),
     ("Image credit: Jane Doe", "Photo caption or credit"),
+    ("Image caption: Rescuers search the rubble in Hatay", "Photo caption or credit"),
+    ("Caption: Rescuers search the rubble", "Photo caption or credit"),
     ("File photo", "Photo caption or credit"),
     (
         "Rescuers search the rubble. (Photo by Jane Doe / Getty Images)",
@@ -78,6 +80,7 @@ NEWS = [
     "The governor would like us to know that her state is on meth.",
     '"Follow us to the border," the organisers told the crowd.',
     "Written statements from 12 witnesses were read in court.",
+    "Captions on 40 of the videos were wrong, the regulator found.",
     "Photo identification is now required to vote in 36 states.",
 ]
 
@@ -138,6 +141,7 @@ FURNITURE_OPENINGS = [
     ("Don't miss: ", 'Cross-promotion line ("Don\'t miss")'),
     ("Photo: ", "Photo caption or credit"),
     ("Image credit: ", "Photo caption or credit"),
+    ("Video caption: ", "Photo caption or credit"),
     ("Courtesy: ", "Photo caption or credit"),
     ("Copyright ", "Copyright notice"),
 ]

@@ -179,6 +179,29 @@ def test_a_json_lines_file_refuses_its_bad_lines_by_number(run, tmp_path):
     _check_every_claim_and_the_audit(db)
 
 
+def test_a_record_body_is_text_already_and_is_not_taken_for_a_binary_file(run, tmp_path):
+    # A body is text from the JSON or CSV, not a file: a stray NUL from a scraper, or words that
+    # happen to begin as a file format does ("PK" and two control characters), are tidied away
+    # as in any text, not refused as "a ZIP archive" or "binary data".
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        _jsonl(
+            [
+                {"body": story(1).replace("lorries", "lorries\x00")},
+                {"body": "PK\x03\x04" + story(2)},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run("import", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [item["status"] for item in items] == ["imported", "imported"]
+    db = _db(run)
+    bodies = [article_store.get_article(db, item["article_id"])["body"] for item in items]
+    assert bodies == [story(1).strip(), "PK" + story(2).strip()]
+
+
 def test_a_json_line_with_a_value_that_is_not_text_is_refused_by_number(run, tmp_path):
     articles = tmp_path / "articles.jsonl"
     articles.write_text(
@@ -206,6 +229,60 @@ def test_a_json_line_with_a_value_that_is_not_text_is_refused_by_number(run, tmp
     assert [a["title"] for a in article_store.list_articles(_db(run))] == [
         "Bridge 4 closes for repairs"
     ]
+
+
+@pytest.fixture
+def csv_default_field_limit():
+    """The csv module's own field limit (131,072 characters) for the test, as a fresh process
+    has it; it is a setting of the whole process."""
+    before = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(before)
+
+
+@pytest.mark.usefixtures("csv_default_field_limit")
+def test_a_csv_row_over_the_limit_is_refused_alone_and_the_rows_after_it_import(run, tmp_path):
+    # A cell longer than the csv reader's field limit once stopped it mid-cell, and the rest of
+    # that cell was read as rows of its own: thousands of refusals, or stray text imported.
+    huge = 'A quoted "line", of the long article.\n' * 5_000
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [["title", "body"], ["One", story(1)], ["Huge", huge], ["Two", story(2)]]
+    )
+    articles = tmp_path / "articles.csv"
+    articles.write_text(buffer.getvalue(), encoding="utf-8")
+    result = run("import", "--format", "csv", "--max-bytes", "100000", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [(item["source"], item["status"], item["code"]) for item in items] == [
+        ("row 2", "imported", None),
+        ("row 3", "refused", "import.too_large"),
+        ("row 4", "imported", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(";", "utf-8"), ("\t", "utf-8"), (",", "utf-16"), ("\t", "utf-16"), (";", "utf-8-sig")],
+)
+def test_a_csv_file_as_spreadsheets_save_it_is_read(run, tmp_path, delimiter, encoding):
+    # Excel writes semicolons in many European locales, and "Unicode text" is tab-separated
+    # UTF-16 with a byte-order mark: the library's CSV import reads both, and so does this one.
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(
+        [["title", "body"], ["One; two", story(1)], ["Two", story(2)]]
+    )
+    articles = tmp_path / "articles.csv"
+    articles.write_bytes(buffer.getvalue().encode(encoding))
+    result = run("import", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [(item["source"], item["status"]) for item in items] == [
+        ("row 2", "imported"),
+        ("row 3", "imported"),
+    ]
+    titles = [article["title"] for article in article_store.list_articles(_db(run))]
+    assert sorted(titles) == ["One; two", "Two"]
 
 
 @pytest.mark.parametrize("name", ["articles.jsonl", "ARTICLES.CSV"])

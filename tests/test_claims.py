@@ -201,6 +201,25 @@ def test_sentences_are_split_and_abbreviations_are_not():
     ]
 
 
+@pytest.mark.parametrize("between", [" ", "\n"])  # one line, or the general steps
+def test_a_clock_time_before_a_weekday_or_time_zone_does_not_end_the_sentence(between):
+    # News style writes "3 a.m. Sunday" and "8 p.m. ET"; a capital after a.m. or p.m. that is
+    # not a weekday or a time zone still starts a new sentence.
+    body = (
+        "The fire started at 3 a.m. Sunday, officials said. Polls close at 8 p.m. ET in most"
+        f" states.{between}The vote is at 5 P.M. Tuesday. She locked it at 9 p.m. Mr. Hale came"
+        " later."
+    )
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.text for u in units] == [
+        "The fire started at 3 a.m. Sunday, officials said.",
+        "Polls close at 8 p.m. ET in most states.",
+        "The vote is at 5 P.M. Tuesday.",
+        "She locked it at 9 p.m.",
+        "Mr. Hale came later.",
+    ]
+
+
 def test_a_multi_sentence_quotation_is_split_and_keeps_its_speaker():
     body = '"We will rebuild. It takes time. It is hard," Ramos told reporters.'
     units = split_article(body, first_line_is_headline=False)

@@ -85,6 +85,22 @@ def test_tidy_text_keeps_every_word_in_order(pieces):
     assert tidy_text(text).split() == unicodedata.normalize("NFC", text).split()
 
 
+def test_tidy_text_drops_invisible_line_break_hints_and_keeps_joiners():
+    # Soft hyphens (&shy; in CMS pages), zero-width spaces, word joiners and a stray BOM cut a
+    # word in two for search and library matching, though nobody sees them; joiners shape emoji
+    # and scripts (ZWJ, ZWNJ), and direction marks order right-to-left text, so they stay.
+    text = "Unem\u00adploy\u00adment in the north\u200bern re\u2060gion\ufeff rose. 👨\u200d👩 می\u200cخواهم \u200f"
+    assert (
+        tidy_text(text)
+        == "Unemployment in the northern region rose. 👨\u200d👩 می\u200cخواهم \u200f"
+    )
+
+
+def test_html_soft_hyphens_do_not_split_words():
+    page = html_page("Die Arbeits&shy;losen&shy;quote stieg auf 7 Prozent. " + LONG_PARAGRAPH)
+    assert "Die Arbeitslosenquote stieg auf 7 Prozent." in from_html(page.encode()).body
+
+
 # --- plain text -------------------------------------------------------------------------------
 
 
@@ -157,7 +173,10 @@ def test_text_import_tolerates_a_few_control_characters():
     assert article.body == "Headline\n\nA page break\nthen more text and a stray escape  here."
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8 + b"\n\n", "\u200b\ufeff\u00ad\n\u200b".encode()],
+)
 def test_text_import_refuses_empty_text(data):
     with refused_saying(ImportRefused, "empty"):
         from_text(data)
@@ -203,9 +222,23 @@ def test_text_title_is_the_first_non_empty_line(lines):
     if not tidy_text("\n".join(lines)):
         return
     article = from_text(data)
-    first_line = next(line.strip() for line in lines if line.strip())
-    assert article.title == unicodedata.normalize("NFC", first_line)
-    assert article.body.startswith(article.title)
+    first_line = unicodedata.normalize("NFC", next(line.strip() for line in lines if line.strip()))
+    if len(first_line) <= importers.TITLE_MAX_CHARS:
+        assert article.title == first_line
+        assert article.body.startswith(article.title)
+    else:
+        assert article.title.endswith("…") and len(article.title) <= importers.TITLE_MAX_CHARS
+        assert first_line.startswith(article.title.removesuffix("…"))
+
+
+def test_an_article_pasted_as_one_long_line_is_not_titled_by_all_of_it():
+    # The first line names a text import; an article with no line break at all (copied from a
+    # PDF or an app that drops them) would otherwise be titled by its whole text, as an HTML page
+    # without a <title> never is.
+    line = "The council approved a budget of 40 million euros on Tuesday. " * 800
+    article = from_text(line.encode())
+    assert len(article.title) <= importers.TITLE_MAX_CHARS and article.title.endswith("…")
+    assert article.body == line.strip()
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -343,6 +376,21 @@ def test_html_charset_from_the_http_header_wins_over_utf8_fallback():
     page = html_page("Der Bürgermeister trat zurück. " + LONG_PARAGRAPH)
     assert "Bürgermeister" in from_html(page.encode("iso-8859-1"), encoding="ISO-8859-1").body
     assert "Bürgermeister" in from_html(page.encode("utf-8")).body
+
+
+@pytest.mark.parametrize(
+    ("head", "header"),
+    [
+        ('<meta charset="iso-8859-1">', None),
+        ("", "ISO-8859-1"),
+        ('<meta charset="windows-1252">', None),
+    ],
+)
+def test_utf8_bytes_declared_as_a_legacy_charset_are_read_as_utf8(head, header):
+    # A server or template that still says Latin-1 while the CMS writes UTF-8: valid UTF-8
+    # with accents is next to never what Latin-1 text looks like, so it is not read as "CafÃ©".
+    page = html_page("Le café du port a fermé. " + LONG_PARAGRAPH, head)
+    assert "Le café du port a fermé." in from_html(page.encode("utf-8"), encoding=header).body
 
 
 def test_undeclared_legacy_bytes_do_not_break_the_import():

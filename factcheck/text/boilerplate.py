@@ -59,8 +59,9 @@ _AGENCIES: Final = (
 _CAPTION_START: Final = re.compile(
     # "Photo: Reuters", "Image credit: ...", "Pic | ...", "Photograph - ..."
     r"\W{0,3}(?:photos?|photographs?|pictures?|pics?|images?|videos?|graphics?|illustrations?"
-    r"|file (?:photo|image|picture))(?:\s+(?:credits?|courtesy|source))?\s*(?:[:|/]|[-–—]\s)"
-    r"|\W{0,3}(?:credits?|courtesy|photo courtesy|image courtesy)\s*:"
+    r"|file (?:photo|image|picture))(?:\s+(?:credits?|courtesy|source|captions?))?"
+    r"\s*(?:[:|/]|[-–—]\s)"
+    r"|\W{0,3}(?:credits?|courtesy|photo courtesy|image courtesy|captions?)\s*:"
     # "File photo", "Representative image" on its own
     r"|\W{0,3}(?:file (?:photo|image|picture)|representative image|representational image"
     r"|representational photo|photo for representation)\b\W*$"
@@ -225,7 +226,8 @@ _FIRST_WORDS: Final = (
     (
         _caption_start,
         "photo photos photograph photographs picture pictures pic pics image images video videos"
-        " graphic graphics illustration illustrations file credit credits courtesy representative"
+        " graphic graphics illustration illustrations file credit credits courtesy caption captions"
+        " representative"
         " representational getty afp ap reuters epa shutterstock alamy anadolu sopa pti ani ians"
         " xinhua bloomberg nurphoto zuma",
     ),

@@ -62,6 +62,14 @@ _TITLES: Final = {
         "es": "Sra. Srta. Dña.",
     }.items()
 }
+# An English clock time runs on into a weekday or a time zone ("3 a.m. Sunday", "8 p.m. ET"),
+# where sentencex ends the sentence at the capital; a cut after a.m. or p.m. is kept otherwise.
+_CLOCK_ENDS: Final = tuple(
+    f"{clock}{space}" for clock in ("a.m.", "p.m.", "A.M.", "P.M.") for space in ("", " ")
+)
+_AFTER_CLOCK: Final = re.compile(
+    r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[ECMP][SD]?T|GMT|UTC|BST)\b"
+)
 _QUOTE_MARKS: Final = '"“”«»„'
 # Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
 _SENTENCE_GAP: Final = re.compile(r"[.!?…][\"'”’)\]]*\s")
@@ -241,9 +249,21 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
             continue
         if titles and text.endswith(titles, 0, cut) and cut < length:
             continue
+        if _clock_runs_on(text, cut, language):
+            continue
         cuts.append(start + cut)
         previous = cut
     return cuts
+
+
+def _clock_runs_on(text: str, cut: int, language: str) -> bool:
+    """Whether a cut of sentencex falls between a clock time and the weekday or time zone that
+    goes with it."""
+    return (
+        language == "en"
+        and text.endswith(_CLOCK_ENDS, 0, cut)
+        and _AFTER_CLOCK.match(text, cut) is not None
+    )
 
 
 def _sentence_ends(text: str, language: str) -> list[int]:
@@ -289,6 +309,7 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
                 and _ENUMERATOR.fullmatch(text, previous, cut)
             )
             or (titles and text.endswith(titles, 0, cut))
+            or _clock_runs_on(text, cut, language)
         ):
             continue
         if piece:
