@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+from factcheck.csv_tables import header_delimiter, next_whole_row
 from factcheck.importers import (
     DEFAULT_MAX_BYTES,
     ImportedArticle,
@@ -24,10 +25,6 @@ from factcheck.network.urls import UrlProblem, clean_web_url
 
 RECORD_FORMATS = ("jsonl", "csv")
 RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
-# A CSV cell is read whole however long it is (the largest limit every platform takes): a reader
-# stopped at its field limit goes on mid-cell and reads the rest of the cell as rows of its own.
-# A body over the import limit is refused afterwards, by from_text, as the one row it is.
-CSV_FIELD_LIMIT = 2**31 - 1
 
 #: A record's label ("line 17", "row 3") and what reads it.
 Record = tuple[str, Callable[[], ImportedArticle]]
@@ -145,28 +142,6 @@ def _row_loader(header: list[str], row: list[str], max_bytes: int):
     return load
 
 
-def _delimiter(header: str) -> str:
-    """A comma, or the semicolon or tab that alone splits the header row into a body column."""
-    for delimiter in (",", ";", "\t"):
-        try:
-            names = next(csv.reader([header], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if "body" in (name.strip().lower() for name in names):
-            return delimiter
-    return ","
-
-
-def _next_row(reader) -> list[str]:
-    """The reader's next row, its cells read whole; the field limit is a setting of the whole
-    process, which other CSV readers (the library's) keep at its default."""
-    before = csv.field_size_limit(CSV_FIELD_LIMIT)
-    try:
-        return next(reader)
-    finally:
-        csv.field_size_limit(before)
-
-
 def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """One record for each row under the header row (row 1), labelled with its row number.
     UTF-8, or UTF-16 with a byte-order mark; bytes that are not UTF-8 refuse only the row they
@@ -181,9 +156,10 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     encoding = "utf-16" if utf16 else "utf-8-sig"
     text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
     first = text.readline()
-    reader = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first))
+    delimiter = header_delimiter(first, lambda name: name == "body")
+    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
     try:
-        header = [name.strip().lower() for name in _next_row(reader)]
+        header = [name.strip().lower() for name in next_whole_row(reader)]
     except (StopIteration, csv.Error):
         header = []
     if "body" not in header:
@@ -192,7 +168,7 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     while True:
         number += 1
         try:
-            row = _next_row(reader)
+            row = next_whole_row(reader)
         except StopIteration:
             return
         except csv.Error as error:

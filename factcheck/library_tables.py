@@ -5,32 +5,24 @@ import csv
 import io
 from collections.abc import Iterator
 
-from factcheck.library_formats import COLUMN_NAMES, MAX_CLAIM_CHARS, FormatRefused, Parsed, checked
+from factcheck.csv_tables import header_delimiter, next_whole_row
+from factcheck.library_formats import COLUMN_NAMES, FormatRefused, Parsed, checked
 
 
 def table_rows(text: str, format: str) -> Iterator[Parsed]:
     """Every row of a CSV (comma-, semicolon- or tab-separated) or TSV file in order, good or
     refused; FormatRefused when the header cannot be used."""
-    return _table(text, "\t" if format == "tsv" else _csv_delimiter(text))
-
-
-def _csv_delimiter(text: str) -> str:
-    """A comma, or the semicolon (Excel in many European locales) or tab the header row is
-    separated by when only that gives it a claim column."""
-    for delimiter in (",", ";", "\t"):
-        try:
-            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if any(COLUMN_NAMES.get(name.strip().lower()) == "claim" for name in header):
-            return delimiter
-    return ","
+    if format == "tsv":
+        return _table(text, "\t")
+    return _table(text, header_delimiter(text, lambda name: COLUMN_NAMES.get(name) == "claim"))
 
 
 def _table(text: str, delimiter: str) -> Iterator[Parsed]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = next(reader, None)
+        header = next_whole_row(reader)
+    except StopIteration:
+        header = None
     except csv.Error as error:
         raise FormatRefused(f"line 1: the header cannot be read ({error})") from None
     if header is None:
@@ -65,7 +57,7 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
     while True:
         start = line + 1
         try:
-            row = next(reader)
+            row = next_whole_row(reader)
         except StopIteration:
             return
         except csv.Error as error:
@@ -96,11 +88,6 @@ def _rows(reader, fields: list[str | None]) -> Iterator[Parsed]:
 
 
 def _row_problem(error: csv.Error) -> str:
-    if "field larger than field limit" in str(error):
-        return (
-            f"a cell is longer than {csv.field_size_limit():,} characters (a claim may have at most"
-            f" {MAX_CLAIM_CHARS:,})"
-        )
     if "unexpected end of data" in str(error):
         return (
             "a quote opened in this row is never closed, so the rest of the file was read as one"

@@ -398,8 +398,6 @@ def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_
         ("line 4", "The ferry is late"),
         ("line 5", None),
     ]
-    # Past the csv module's cell limit, or past the claim's own limit when an article import in
-    # this process has raised the csv module's (a setting of the whole process): too long either way.
     assert "longer than" in parsed[0].problem and "quote" not in parsed[0].problem
     assert parsed[3].problem == "the row has 4 cells but the header names 3"
 
@@ -472,3 +470,20 @@ def test_json_lines_joined_from_files_with_byte_order_marks_are_read():
 def test_a_table_given_as_claim_review_names_the_table_formats():
     with pytest.raises(formats.FormatRefused, match="--format csv or tsv"):
         list(formats.parse(b"id,claim\nc-1,The ferry is late\n", "claimreview"))
+
+
+def test_a_cell_past_the_csv_readers_limit_is_one_refused_row_and_the_rows_after_it_land():
+    # A reader stopped at its field limit went on mid-cell and read the rest of the cell, line by
+    # line, as rows of their own: tens of thousands of refusals for one bad row.
+    long_cell = "A claim that runs on\n" * 10_000  # 210,000 characters, over 131,072
+    data = (
+        f'id,claim,rating\nh-1,"{long_cell}",False\n'
+        "h-2,The tram runs all night,True\nh-3,The ferry is late,True\n"
+    ).encode()
+    parsed = list(formats.parse(data, "csv"))
+    assert _outcome(parsed) == [
+        ("line 2", None),
+        ("line 10003", "The tram runs all night"),
+        ("line 10004", "The ferry is late"),
+    ]
+    assert "longer than" in parsed[0].problem
