@@ -459,7 +459,20 @@
   });
 
   function shown(element) {
-    return element && !element.disabled && element.getClientRects().length > 0;
+    if (!element || element.disabled || element.getClientRects().length === 0) {
+      return false;
+    }
+    // Chromium lays out the content of a closed <details> (to find text in it), so a field folded
+    // away still has boxes: only the summaries of the closed ones around it show.
+    var closed = element.closest("details:not([open])");
+    while (closed) {
+      var summary = closed.querySelector(":scope > summary");
+      if (!summary || !summary.contains(element)) {
+        return false;
+      }
+      closed = closed.parentElement && closed.parentElement.closest("details:not([open])");
+    }
+    return true;
   }
 
   function refocus(panel) {
