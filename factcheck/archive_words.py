@@ -40,6 +40,16 @@ _PLAIN = (
     ("resolves to", "The address leads into a private network, so it is not fetched"),
     ("refused: ", "The address is not one the workbench may fetch"),
     ("server stopped while", "The server stopped while the page was being copied"),
+    # A page served as text that turns out to be a file of another kind: the import's refusal
+    # advises importing a text file, which means nothing for an evidence page.
+    (
+        "looks like a binary file",
+        "The page is served as text but holds binary data; attach your own copy",
+    ),
+    (
+        "import the article as an HTML or text file",
+        "The page is served as text but is a file of another kind; attach your own copy",
+    ),
 )
 
 

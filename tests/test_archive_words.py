@@ -29,6 +29,15 @@ from factcheck.archive_words import copy_line, failure_words, quote_words
         ("refused: https://x.example redirects more than 5 times", "too many redirects"),
         ("refused: only http and https links can be fetched, not ftp: links", "Only http"),
         ("refused: port 8080 is not allowed, only 80 and 443", "port 8080"),
+        # A page served as text/plain that is not text: no advice about importing articles
+        (
+            "this looks like a binary file, not text; import a .txt or .html file",
+            "The page is served as text but holds binary data; attach your own copy",
+        ),
+        (
+            "this file is a ZIP archive, not text; import the article as an HTML or text file",
+            "is a file of another kind; attach your own copy",
+        ),
     ],
 )
 def test_fetch_errors_read_as_words(error, words):
