@@ -12,6 +12,12 @@ from factcheck import db as database
 from factcheck.ingest import ingest_text
 
 
+def _add_article(path, body: str) -> None:
+    db = database.connect(path)
+    ingest_text(db, body)
+    db.close()
+
+
 def test_escape_leaves_the_search_with_its_words_kept(watched_page, demo_articles):
     page = watched_page
     word = "Brellick" + uuid.uuid4().hex[:8]
@@ -20,9 +26,7 @@ def test_escape_leaves_the_search_with_its_words_kept(watched_page, demo_article
         f"The {word} ferry company said on Monday it would raise fares by 12 percent in May. "
         f"The {word} harbour office said 4,000 people use the ferry each day."
     )
-    db = database.connect(demo_articles["path"])
-    ingest_text(db, body)
-    db.close()
+    _add_article(demo_articles["path"], body)
 
     page.goto("/queue")
     page.locator("body").press("/")
@@ -51,9 +55,7 @@ def test_a_bulk_action_from_the_keyboard_puts_the_focus_on_its_notice(watched_pa
         f"The {word} library said on Friday it would open on Sundays from March. "
         f"The {word} council said 2,500 people visited the library each week last year."
     )
-    db = database.connect(demo_articles["path"])
-    ingest_text(db, body)
-    db.close()
+    _add_article(demo_articles["path"], body)
 
     page.goto(f"/queue?q={word.lower()}")
     rows = page.locator("#queue-table tbody tr")
@@ -88,9 +90,7 @@ def test_the_next_page_of_the_queue_from_the_keyboard_starts_at_its_first_row(
         f"The {word} council said {n} new buses would run on route {n + 100} from May."
         for n in range(1, 56)
     )
-    db = database.connect(demo_articles["path"])
-    ingest_text(db, f"{word} council adds buses\n\n{sentences}")
-    db.close()
+    _add_article(demo_articles["path"], f"{word} council adds buses\n\n{sentences}")
 
     page.goto(f"/queue?q={word.lower()}")
     rows = page.locator("#queue-table tbody tr")
