@@ -42,20 +42,16 @@ MAX_LIBRARY_BYTES = settings.LARGEST_IMPORT_BYTES
 
 
 def _read_capped(stream: BinaryIO, path: str) -> bytes:
-    """The whole file, a megabyte at a time up to one byte past the limit: read(limit + 1) would
-    ask for a gigabyte of memory up front, even for a small file."""
-    chunks: list[bytes] = []
-    size = 0
-    while size <= MAX_LIBRARY_BYTES:
-        chunk = stream.read(min(1 << 20, MAX_LIBRARY_BYTES + 1 - size))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-    raise UserError(
-        f"{path} is larger than {MAX_LIBRARY_BYTES:,} bytes, more than a library file may hold;"
-        " split it into smaller files"
-    )
+    """The whole file, read a megabyte at a time, refused past the limit."""
+    from factcheck.importers import read_capped
+
+    data = read_capped(stream, MAX_LIBRARY_BYTES)
+    if len(data) > MAX_LIBRARY_BYTES:
+        raise UserError(
+            f"{path} is larger than {MAX_LIBRARY_BYTES:,} bytes, more than a library file may"
+            " hold; split it into smaller files"
+        )
+    return data
 
 
 def _read(path: str) -> bytes:
