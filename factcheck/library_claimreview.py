@@ -90,12 +90,15 @@ def claim_reviews(text: str) -> Iterator[Parsed]:
             if not in_graph:
                 yield Parsed(where, problem=_not_a_review(node))
             continue
-        try:
-            raw = claim_review_fields(node)
-        except ValueError as error:
-            yield Parsed(where, problem=str(error))
-            continue
-        yield checked(where, raw)
+        yield review_record(where, node)
+
+
+def review_record(where: str, node: dict) -> Parsed:
+    """A ClaimReview node's record, or why it was refused."""
+    try:
+        return checked(where, claim_review_fields(node))
+    except ValueError as error:
+        return Parsed(where, problem=str(error))
 
 
 def _not_a_review(node: dict) -> str:

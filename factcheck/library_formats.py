@@ -264,11 +264,8 @@ def _json_record(where: str, value) -> Parsed:
     if not isinstance(value, dict):
         kind = where.split()[0]  # "line" or "item"
         return Parsed(where, problem=f"the {kind} is not a JSON object with a claim field")
-    from factcheck.library_claimreview import claim_review_fields, is_claim_review
+    from factcheck.library_claimreview import is_claim_review, review_record
 
     if is_claim_review(value):  # a ClaimReview object a line
-        try:
-            return checked(where, claim_review_fields(value))
-        except ValueError as error:
-            return Parsed(where, problem=str(error))
+        return review_record(where, value)
     return checked(where, _renamed(value))
