@@ -287,7 +287,7 @@ _MERGE_REMOVING = (
 # the work done on it until the merge are part of this claim's story. Units merged away before
 # new ids skipped theirs may share an id: a unit's rows start after the last merge that removed
 # an earlier unit with its id.
-_MERGED_IN = """
+_MERGED_IN = f"""
 merges AS (
     SELECT CAST(removed.value AS INTEGER) AS unit, a.id AS merged_at
     FROM bulk_action_claims l JOIN audit a ON a.id = l.audit_id,
@@ -296,10 +296,7 @@ merges AS (
 merged_work AS (
     SELECT h.id FROM merges m JOIN audit h
       ON h.record_type = 'claim' AND h.record_id = m.unit AND h.id < m.merged_at
-    WHERE h.id > coalesce((
-        SELECT max(p.id) FROM audit p, json_each(p.after, '$.removed') earlier
-        WHERE p.record_type = 'claims' AND p.action = 'unit.merge' AND p.id < m.merged_at
-          AND earlier.value = m.unit), 0))
+    WHERE h.id > {export_reads.UNIT_ROWS_AFTER.format(merged_at="m.merged_at", unit="m.unit")})
 """
 
 

@@ -90,15 +90,26 @@ WITH bulk_links AS MATERIALIZED (
     FROM audit a, json_each(a.after, '$.claim_ids') j WHERE a.record_type = 'claims')
 """
 
-# The claim's audit rows, its own part of every bulk action that changed it, and the rows of each
-# unit merged into it up to that merge (as claim_reads.claim_history finds them).
-_HISTORY = """
-(SELECT json_group_array(json(item)) FROM (
-    SELECT h.id AS id,
-           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
+# An audit row as a claim's history lists it.
+_ROW_ITEM = """json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
                        'action', h.action,
                        'before', json(h.before), 'after', json(h.after),
-                       'reason', h.reason, 'hash', h.hash) AS item
+                       'reason', h.reason, 'hash', h.hash)"""
+
+#: Where the audit rows of unit {unit}, merged away at audit row {merged_at}, begin: after the
+#: last earlier merge that removed a unit with the same id (until new units skipped the ids a
+#: merge removed, such an id was given again).
+UNIT_ROWS_AFTER = (
+    "coalesce((SELECT max(p.id) FROM audit p, json_each(p.after, '$.removed') earlier"
+    " WHERE p.record_type = 'claims' AND p.action = 'unit.merge' AND p.id < {merged_at}"
+    " AND earlier.value = {unit}), 0)"
+)
+
+# The claim's audit rows, its own part of every bulk action that changed it, and the rows of each
+# unit merged into it up to that merge (as claim_reads.claim_history finds them).
+_HISTORY = f"""
+(SELECT json_group_array(json(item)) FROM (
+    SELECT h.id AS id, {_ROW_ITEM} AS item
     FROM audit h WHERE h.record_type = 'claim' AND h.record_id = c.id
     UNION ALL
     SELECT h.id AS id,
@@ -111,18 +122,12 @@ _HISTORY = """
     JOIN json_each(h.after, '$.changes') ch ON json_extract(ch.value, '$.id') = c.id
     WHERE b.claim_id = c.id
     UNION ALL
-    SELECT h.id AS id,
-           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
-                       'action', h.action,
-                       'before', json(h.before), 'after', json(h.after),
-                       'reason', h.reason, 'hash', h.hash) AS item
+    SELECT h.id AS id, {_ROW_ITEM} AS item
     FROM bulk_action_claims l JOIN audit m ON m.id = l.audit_id AND m.action = 'unit.merge'
     JOIN json_each(m.after, '$.removed') removed
     JOIN audit h ON h.record_type = 'claim' AND h.record_id = removed.value AND h.id < m.id
-    WHERE l.claim_id = c.id AND h.id > coalesce((
-        SELECT max(p.id) FROM audit p, json_each(p.after, '$.removed') earlier
-        WHERE p.record_type = 'claims' AND p.action = 'unit.merge' AND p.id < m.id
-          AND earlier.value = removed.value), 0)
+    WHERE l.claim_id = c.id
+      AND h.id > {UNIT_ROWS_AFTER.format(merged_at="m.id", unit="removed.value")}
     ORDER BY id))
 """
 
