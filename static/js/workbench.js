@@ -4,6 +4,8 @@
   "use strict";
 
   var PANEL = "#claim-panel";
+  // The panel last asked for: the one for the claim under the cursor.
+  var wantedPanel = null;
 
   function claimUnits() {
     return Array.prototype.slice.call(document.querySelectorAll("#article-text .unit.is-claim"));
@@ -66,6 +68,7 @@
     // A unit set aside as not a claim has no row in the ranked list: it names its panel itself.
     var opener = link || (unit && unit.dataset.panelUrl ? unit : null);
     if (opener && window.htmx) {
+      wantedPanel = opener.dataset.panelUrl;
       window.htmx.ajax("GET", opener.dataset.panelUrl, {
         source: PANEL,
         target: PANEL,
@@ -439,6 +442,17 @@
       // The form that was sent answers for its own text: saved, refused with it kept, or shown
       // in the conflict panel.
       forgetDrafts(source.closest("form"));
+    }
+  });
+
+  // Panels asked for in quick succession (j j k) answer one after another. Only the one for the
+  // claim now under the cursor is drawn: a late answer for a claim passed over would replace it
+  // and take the focus from the field the reviewer is typing in.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var sent = event.detail.requestConfig;
+    var fromPanel = sent && sent.elt && sent.elt.id === PANEL.slice(1);
+    if (fromPanel && wantedPanel && sent.path !== wantedPanel) {
+      event.detail.shouldSwap = false;
     }
   });
 

@@ -22,6 +22,6 @@ def assert_no_problems(page, expected_status: int | None = None):
     if expected_status is not None:
         note = f"Failed to load resource: the server responded with a status of {expected_status} "
         console = [text for text in console if not text.startswith(note)]
-    assert console == []
+    assert console == [], console
     assert page.problems["errors"] == []
     assert page.problems["dialogs"] == []

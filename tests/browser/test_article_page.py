@@ -80,3 +80,37 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(watched_page, demo
     page.keyboard.press("j")
     expect(page.locator("#claim-panel .panel-quote")).to_contain_text(markup)
     assert_no_problems(page)
+
+
+def test_a_late_panel_for_a_claim_passed_over_is_not_drawn(watched_page, demo_articles):
+    page = watched_page
+    page.goto(f"/articles/{demo_articles['story']}")
+    claims = page.locator("#article-text .unit.is-claim")
+    panel = page.locator("#claim-panel")
+    first_id = claims.nth(0).get_attribute("data-claim-id")
+    second_id = claims.nth(1).get_attribute("data-claim-id")
+    page.evaluate(
+        """() => {
+            window.panelsDrawn = [];
+            const holder = document.getElementById("claim-panel");
+            new MutationObserver(() => {
+                const drawn = holder.querySelector(".panel");
+                window.panelsDrawn.push(drawn ? drawn.dataset.claimId : null);
+            }).observe(holder, { childList: true });
+        }"""
+    )
+    # The server is slow with the second claim's panel: the reviewer moves on before it answers.
+    held = []
+    page.route(f"**/claims/{second_id}/panel*", lambda route: held.append(route))
+
+    page.keyboard.press("j")
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", first_id)
+    with page.expect_request(lambda request: f"/claims/{second_id}/panel" in request.url):
+        page.keyboard.press("j")
+    page.keyboard.press("k")
+    expect(claims.nth(0)).to_have_attribute("aria-current", "true")
+    with page.expect_response(lambda answer: f"/claims/{first_id}/panel" in answer.url):
+        held[0].continue_()
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", first_id)
+    assert second_id not in page.evaluate("window.panelsDrawn")
+    assert_no_problems(page)
