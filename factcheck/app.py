@@ -30,6 +30,7 @@ from factcheck.views import (
     ids,
     imports,
     inbox,
+    library_pages,
     previous_check_actions,
     rate_limit,
     review_queue,
@@ -104,6 +105,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(review_queue.bp)
     app.register_blueprint(inbox.bp)
     app.register_blueprint(previous_check_actions.bp)
+    app.register_blueprint(library_pages.bp)
     app.register_blueprint(downloads.bp)
     return app
 

@@ -8,7 +8,7 @@ from helpers import SAMPLE_ARTICLE
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.store import claim_reads, comments, evidence, users, verdicts
+from factcheck.store import claim_reads, comments, evidence, library, users, verdicts
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1440, "height": 900}
@@ -75,6 +75,7 @@ def reviewed_article(path) -> dict:
             db, in_review["id"], rating="unverifiable", rationale=RATIONALE, actor=rita
         )
         verdicts.submit_for_review(db, in_review["id"], actor=rita)
+        library_item = library.own_item_for(db, published["id"])
     finally:
         db.close()
     return {
@@ -83,6 +84,7 @@ def reviewed_article(path) -> dict:
         "in_review": in_review["id"],
         "untouched": untouched["id"],
         "snapshot": snapshot["id"],
+        "library_item": library_item,
     }
 
 
@@ -99,6 +101,8 @@ def signed_in_pages(work: dict) -> dict:
         "article with a claim in review": claim_url(work, "in_review"),
         "queue": "/queue",
         "account": "/account",
+        "library": "/library",
+        "library item": f"/library/{work['library_item']}",
         "snapshot": f"/snapshots/{work['snapshot']}",
         "not found": "/no-such-page",
     }

@@ -1,0 +1,82 @@
+"""Reads for the workbench's library pages: items newest first or by words, and the desk's claims
+matched to one item."""
+
+import re
+
+from factcheck.db import Database
+from factcheck.store.mutation import query
+
+PAGE_SIZE = 50
+# The words of a search: letters and digits, each matched as typed (FTS5 stems them as it stems
+# the index), so no character of the box can make an FTS5 syntax error.
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_SEARCH_WORDS = 20
+
+
+def _search_expression(words: str) -> str | None:
+    """An FTS5 query holding every word of the search, or None when it has no word."""
+    found = _WORD.findall(words)[:MAX_SEARCH_WORDS]
+    if not found:
+        return None
+    return " ".join(f'"{word}"' for word in found)
+
+
+@query
+def browse(
+    db: Database,
+    *,
+    words: str = "",
+    origin: str | None = None,
+    page: int = 1,
+    size: int = PAGE_SIZE,
+) -> dict:
+    """One page of items: those holding every word of `words` in their claim or title, best first,
+    or else all of them, newest first; optionally of one origin. With the total they come from."""
+    expression = _search_expression(words)
+    where, arguments = [], {"limit": size, "offset": (page - 1) * size, "origin": origin}
+    if origin:
+        where.append("l.origin = :origin")
+    if expression is not None:
+        arguments["expression"] = expression
+        source = "library_search s JOIN library_items l ON l.id = s.rowid"
+        where.append("library_search MATCH :expression")
+        order = "s.rank, l.id DESC"
+    else:
+        source = "library_items l"
+        order = "l.id DESC"
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    items = list(
+        db.query(
+            f"SELECT l.* FROM {source} {condition} ORDER BY {order} LIMIT :limit OFFSET :offset",
+            arguments,
+        )
+    )
+    total = db.execute(f"SELECT count(*) FROM {source} {condition}", arguments).fetchone()[0]
+    return {"items": items, "total": total, "page": page, "size": size}
+
+
+@query
+def matched_claims(db: Database, library_id: int) -> list[dict]:
+    """The desk's claims matched to this item, best match first, with their article."""
+    return list(
+        db.query(
+            "SELECT c.id, c.text, c.status, c.article_id, a.title AS article_title, m.score"
+            " FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
+            " JOIN articles a ON a.id = c.article_id"
+            " WHERE m.library_id = ? AND c.kind = 'claim' ORDER BY m.score DESC, c.id",
+            [library_id],
+        )
+    )
+
+
+@query
+def own_claim(db: Database, claim_id: int) -> dict | None:
+    """The claim whose published verdict an own library item is, with its article."""
+    rows = list(
+        db.query(
+            "SELECT c.id, c.article_id, a.title AS article_title FROM claims c"
+            " JOIN articles a ON a.id = c.article_id WHERE c.id = ?",
+            [claim_id],
+        )
+    )
+    return rows[0] if rows else None

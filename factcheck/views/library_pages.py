@@ -1,0 +1,188 @@
+"""The library of known fact-checks in the workbench: browse and search it, open one item with the
+claims it matches, and (editors and admins) import a file of fact-checks or remove one."""
+
+import hashlib
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+
+from factcheck import library_formats, previous_checks
+from factcheck.ids import parse_id
+from factcheck.store import library as library_store
+from factcheck.store import library_browse
+from factcheck.views.auth_guard import require_role, signed_in_actor
+from factcheck.views.body_limits import takes_body_up_to
+from factcheck.views.connection import get_db
+from factcheck.views.rendering import json_response, page_or_fragment
+
+bp = Blueprint("library", __name__)
+
+ORIGINS = {"own": "Our verdicts", "imported": "Imported"}
+SEARCH_MAX_CHARS = 200
+# A file imported within the request: about 30,000 fact-checks. Larger ones go through
+# `factcheck library import`, which has no web request to hold up.
+MAX_WEB_LIBRARY_BYTES = 5 * 1024 * 1024
+UPLOAD_OVERHEAD_BYTES = 64 * 1024
+SHOWN_REFUSALS = 20
+
+
+def _filters(args) -> dict:
+    """The search words, origin and page a request asks for; values that cannot match are
+    dropped, so an old shared link still opens."""
+    origin = args.get("origin", "")
+    page = parse_id(args.get("page", "")) or 1
+    return {
+        "words": " ".join(args.get("q", "").split())[:SEARCH_MAX_CHARS],
+        "origin": origin if origin in ORIGINS else None,
+        "page": min(page, 1_000_000),
+    }
+
+
+def _page_link(filters: dict, page: int) -> str:
+    values = {"q": filters["words"] or None, "origin": filters["origin"], "page": page}
+    return url_for("library.library_page", **{k: v for k, v in values.items() if v})
+
+
+def _context(import_result: dict | None = None) -> dict:
+    db = get_db()
+    filters = _filters(request.args)
+    found = library_browse.browse(
+        db, words=filters["words"], origin=filters["origin"], page=filters["page"]
+    )
+    last_page = max(1, -(-found["total"] // found["size"]))
+    return {
+        "filters": filters,
+        "found": found,
+        "first_shown": (found["page"] - 1) * found["size"] + 1,
+        "previous_link": _page_link(filters, found["page"] - 1) if found["page"] > 1 else None,
+        "next_link": _page_link(filters, found["page"] + 1) if found["page"] < last_page else None,
+        "counts": library_store.item_count(db),
+        "origins": ORIGINS,
+        "can_change": signed_in_actor().role in ("editor", "admin"),
+        "import_result": import_result,
+        "max_import_bytes": MAX_WEB_LIBRARY_BYTES,
+    }
+
+
+@bp.get("/library")
+def library_page():
+    return page_or_fragment("library.html", "partials/library_results.html", **_context())
+
+
+@bp.get("/library.json")
+def library_json():
+    filters = _filters(request.args)
+    return json_response(
+        library_browse.browse(
+            get_db(), words=filters["words"], origin=filters["origin"], page=filters["page"]
+        )
+    )
+
+
+@bp.get("/library/<id:library_id>")
+def item_page(library_id: int):
+    db = get_db()
+    item = library_store.get_item(db, library_id)
+    return render_template(
+        "library_item.html",
+        item=item,
+        matched=library_browse.matched_claims(db, library_id),
+        own_claim=library_browse.own_claim(db, item["claim_id"]) if item["claim_id"] else None,
+        can_change=signed_in_actor().role in ("editor", "admin"),
+    )
+
+
+@bp.get("/library/<id:library_id>.json")
+def item_json(library_id: int):
+    db = get_db()
+    item = library_store.get_item(db, library_id)
+    return json_response({**item, "matched_claims": library_browse.matched_claims(db, library_id)})
+
+
+@bp.post("/library/<id:library_id>/remove")
+@require_role("editor", "admin")
+def remove_item(library_id: int):
+    """Take an imported fact-check out; the claims it matched are matched again in the
+    background."""
+    db = get_db()
+    actor = signed_in_actor()
+    result = library_store.remove_item(db, library_id, actor=actor)
+    matched = result["matched_claims"]
+    previous_checks.after_library_change(
+        db,
+        [library_id],
+        cause=f"removal of library item {library_id}",
+        actor=actor,
+        matched=matched,
+        db_path=current_app.config["DATABASE"],
+    )
+    again = ""
+    if len(matched) == 1:
+        again = " The claim it matched is being matched again."
+    elif matched:
+        again = f" The {len(matched):,} claims it matched are being matched again."
+    flash(f"Removed library item {library_id}.{again}")
+    return redirect(url_for("library.library_page"), 303)
+
+
+def _refused(problem: str, status: int = 422):
+    result = {"problem": problem}
+    return render_template("library.html", **_context(import_result=result)), status
+
+
+@bp.post("/library/import")
+@takes_body_up_to(MAX_WEB_LIBRARY_BYTES + UPLOAD_OVERHEAD_BYTES)
+@require_role("editor", "admin")
+def import_file():
+    """Import a file of fact-checks: added, updated (same id or url as before), or refused with
+    its line; the claims they touch are matched again in the background."""
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return _refused("Choose the file of fact-checks to import first.")
+    name = upload.filename
+    data = upload.read(MAX_WEB_LIBRARY_BYTES + 1)
+    if len(data) > MAX_WEB_LIBRARY_BYTES:
+        return _refused(
+            f"{name} is larger than {MAX_WEB_LIBRARY_BYTES // (1024 * 1024)} MB, more than the"
+            " workbench imports at once. Split it, or import it on the server with"
+            f" factcheck library import {name}."
+        )
+    file_format = request.form.get("format") or library_formats.format_for(name)
+    if file_format not in library_formats.FORMATS:
+        return _refused(
+            f"The workbench cannot tell how {name} is written from its name. Choose its format:"
+            " CSV, TSV, JSON Lines or ClaimReview."
+        )
+    try:
+        parsed = list(library_formats.parse(data, file_format))
+    except library_formats.FormatRefused as error:
+        return _refused(f"{name}: {error}.")
+    if not parsed:
+        return _refused(f"{name} holds no fact-checks. Check the file and its format.")
+    db = get_db()
+    actor = signed_in_actor()
+    summary = library_store.import_records(
+        db,
+        parsed,
+        actor=actor,
+        source=name,
+        file_format=file_format,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    changed = summary.pop("changed_ids")
+    if changed:
+        previous_checks.after_library_change(
+            db,
+            changed,
+            cause=f"library import of {name}",
+            actor=actor,
+            db_path=current_app.config["DATABASE"],
+        )
+    result = {
+        **summary,
+        "records": len(parsed),
+        "name": name,
+        "rematching": bool(changed),
+        "shown_refusals": summary["refusals"][:SHOWN_REFUSALS],
+    }
+    status = 422 if summary["refused"] == len(parsed) else 200
+    return render_template("library.html", **_context(result)), status

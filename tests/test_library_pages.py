@@ -1,0 +1,193 @@
+"""The library in the workbench: browsing and searching it, one item with the claims it matches,
+and an editor importing a file of fact-checks or removing one, audited like every other write."""
+
+import io
+import json
+
+import pytest
+from helpers import HX, audit_count, fragment, page_token, parse, words
+
+from factcheck import library_formats, previous_checks
+from factcheck.store import claim_matches
+from factcheck.store import library as library_store
+from factcheck.store.actors import SYSTEM
+
+pytestmark = pytest.mark.usefixtures("immediate_jobs", "matcher")
+
+CSV = (
+    "id,claim,title,rating,url,date,publisher\n"
+    "vc-1,Fourteen schools closed on Tuesday because of the storm,Schools shut?,True,"
+    "https://checks.example/schools,2025-01-20,Valley Checkers\n"
+    "vc-2,The bridge toll doubled last year,Did the toll double?,False,"
+    "https://checks.example/toll,2025-02-02,Valley Checkers\n"
+    "vc-3,,No claim here,False,https://checks.example/empty,2025-02-03,Valley Checkers\n"
+)
+
+
+def _import(db, records):
+    parsed = [
+        library_formats.Parsed(f"line {n + 2}", record={"external_id": f"x-{n}", **record})
+        for n, record in enumerate(records)
+    ]
+    return library_store.import_records(
+        db, parsed, actor=SYSTEM, source="seed.csv", file_format="csv"
+    )
+
+
+def _upload(client, name: str, data: bytes, **form):
+    return client.post(
+        "/library/import",
+        data={
+            "file": (io.BytesIO(data), name),
+            "csrf_token": page_token(client, "/library"),
+            **form,
+        },
+        content_type="multipart/form-data",
+    )
+
+
+def _listed(response) -> list[str]:
+    return [words(link) for link in parse(response).cssselect(".library-list .library-claim")]
+
+
+def test_the_library_lists_the_newest_first_and_finds_items_by_their_words(client, app_db):
+    _import(
+        app_db,
+        [
+            {"claim": "The harbour handled 4.2 million tonnes of cargo", "title": "Cargo"},
+            {"claim": "Unemployment fell to 3 percent in March", "title": "Jobs figures"},
+            {"claim": "Vaccinated people were hospitalised less often", "title": "Vaccines"},
+        ],
+    )
+    page = client.get("/library")
+    assert page.status_code == 200
+    assert _listed(page) == [
+        "Vaccinated people were hospitalised less often",
+        "Unemployment fell to 3 percent in March",
+        "The harbour handled 4.2 million tonnes of cargo",
+    ]
+    assert "1–3 of 3 newest first" in words(parse(page).cssselect(".queue-count")[0])
+    # Words are stemmed as the index is: "vaccines" finds "vaccinated"; a title word counts too.
+    assert _listed(client.get("/library?q=vaccines")) == [
+        "Vaccinated people were hospitalised less often"
+    ]
+    assert _listed(client.get("/library?q=jobs+march")) == [
+        "Unemployment fell to 3 percent in March"
+    ]
+    # Only the desk's own verdicts: none are published yet.
+    own = client.get("/library?origin=own")
+    assert _listed(own) == []
+    assert "No fact-check in the library matches." in words(parse(own))
+    assert len(_listed(client.get("/library?origin=imported&q=cargo"))) == 1
+    none = client.get("/library?q=lighthouse")
+    assert _listed(none) == []
+    assert "No fact-check in the library matches “lighthouse”" in words(parse(none))
+
+
+def test_search_words_with_fts_syntax_are_only_words(client, app_db):
+    _import(app_db, [{"claim": "Taxes rose by 6 percent"}])
+    for typed in ('"', "taxes AND", "NEAR(", "tax* OR -", "*", "^taxes"):
+        response = client.get("/library", query_string={"q": typed})
+        assert response.status_code == 200, typed
+
+
+def test_pages_of_the_library_follow_on_and_say_when_a_page_is_past_the_end(client, app_db):
+    _import(app_db, [{"claim": f"Claim number {n} about the port"} for n in range(1, 56)])
+    first = parse(client.get("/library?q=port"))
+    assert "1–50 of 55" in words(first.cssselect(".queue-count")[0])
+    following = first.cssselect('.pager a[rel="next"]')[0].get("href")
+    second = client.get(following)
+    assert "51–55 of 55" in words(parse(second).cssselect(".queue-count")[0])
+    assert len(_listed(second)) == 5
+    beyond = client.get("/library?q=port&page=9")
+    assert "There is no page 9" in words(parse(beyond))
+
+
+def test_the_search_answers_htmx_with_the_results_alone(client, app_db):
+    _import(app_db, [{"claim": "Taxes rose by 6 percent"}])
+    part = fragment(client.get("/library?q=taxes", headers=HX))
+    assert part.cssselect(".library-list") and not part.cssselect("h1")
+
+
+def test_an_item_page_shows_its_fields_and_the_claims_it_matches(client, app_db, claim):
+    _import(app_db, [{"claim": claim["text"], "rating": "Mostly true", "publisher": "Checkers"}])
+    previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
+    item_id = library_store.list_items(app_db)[0]["id"]
+    page = parse(client.get(f"/library/{item_id}"))
+    assert words(page.cssselect("h1")[0]) == "Checkers: Mostly true"
+    matched = page.cssselect(".library-matched li a")
+    assert [link.get("href") for link in matched] == [
+        f"/articles/{claim['article_id']}?claim={claim['id']}"
+    ]
+    as_json = client.get(f"/library/{item_id}.json").get_json()
+    assert [c["id"] for c in as_json["matched_claims"]] == [claim["id"]]
+    assert client.get("/library/999").status_code == 404
+
+
+def test_an_editor_imports_a_file_and_sees_what_was_refused_and_why(client_as, app_db):
+    editor = client_as("ed")
+    before = audit_count(app_db)
+    response = _upload(editor, "checks.csv", CSV.encode())
+    assert response.status_code == 200
+    said = words(parse(response).cssselect(".flash")[0])
+    assert "Imported checks.csv: 2 added, 0 updated, 0 unchanged, 1 refused." in said
+    assert "line 4:" in said and "claim" in said
+    assert audit_count(app_db) == before + 1
+    assert [item["external_id"] for item in library_store.list_items(app_db)] == ["vc-2", "vc-1"]
+    again = words(parse(_upload(editor, "checks.csv", CSV.encode())).cssselect(".flash")[0])
+    assert "0 added, 0 updated, 2 unchanged, 1 refused" in again
+
+
+def test_an_import_that_refuses_every_row_or_cannot_be_read_is_a_422_that_says_why(
+    client_as, app_db
+):
+    editor = client_as("ed")
+    nothing = _upload(editor, "checks.csv", b"id,claim\n1,\n")
+    assert nothing.status_code == 422
+    assert "1 refused" in words(parse(nothing).cssselect(".flash")[0])
+    unknown = _upload(editor, "checks.xlsx", b"PK\x03\x04")
+    assert unknown.status_code == 422
+    assert "Choose its format" in words(parse(unknown).cssselect(".flash")[0])
+    missing = editor.post(
+        "/library/import",
+        data={"csrf_token": page_token(editor, "/library")},
+        content_type="multipart/form-data",
+    )
+    assert missing.status_code == 422
+    assert "Choose the file" in words(parse(missing).cssselect(".flash")[0])
+    assert library_store.list_items(app_db) == []
+
+
+def test_a_reviewer_browses_the_library_but_cannot_change_it(client, app_db):
+    _import(app_db, [{"claim": "Taxes rose by 6 percent"}])
+    item_id = library_store.list_items(app_db)[0]["id"]
+    assert not parse(client.get("/library")).cssselect(".library-import-form")
+    assert not parse(client.get(f"/library/{item_id}")).cssselect(".library-remove")
+    assert _upload(client, "checks.csv", CSV.encode()).status_code == 403
+    token = page_token(client, "/library")
+    refused = client.post(f"/library/{item_id}/remove", data={"csrf_token": token})
+    assert refused.status_code == 403
+    assert len(library_store.list_items(app_db)) == 1
+
+
+def test_an_editor_removes_an_imported_item_and_its_matches_go_with_it(client_as, app_db, claim):
+    _import(app_db, [{"claim": claim["text"], "rating": "Mostly true"}])
+    previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
+    item_id = library_store.list_items(app_db)[0]["id"]
+    assert claim_matches.previous_checks(app_db, claim["id"])
+    editor = client_as("ed")
+    token = page_token(editor, f"/library/{item_id}")
+    response = editor.post(f"/library/{item_id}/remove", data={"csrf_token": token})
+    assert response.status_code == 303
+    shown = words(parse(editor.get(response.headers["Location"])).cssselect(".flash")[0])
+    assert shown == f"Removed library item {item_id}. The claim it matched is being matched again."
+    assert library_store.list_items(app_db) == []
+    assert claim_matches.previous_checks(app_db, claim["id"]) == []
+    last = app_db.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 1")
+    assert last.fetchone()[0] == "library.remove"
+
+
+def test_the_json_of_the_library_pages_through_it(client, app_db):
+    _import(app_db, [{"claim": "Taxes rose by 6 percent"}, {"claim": "Rents rose by 9 percent"}])
+    answer = json.loads(client.get("/library.json?q=rose").get_data())
+    assert answer["total"] == 2 and len(answer["items"]) == 2
