@@ -119,6 +119,9 @@ def test_an_item_page_shows_its_fields_and_the_claims_it_matches(client, app_db,
     assert [link.get("href") for link in matched] == [
         f"/articles/{claim['article_id']}?claim={claim['id']}"
     ]
+    # The claim's panel leads back to the item.
+    panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    assert panel.cssselect(f'.previous-checks a[href="/library/{item_id}"]')
     as_json = client.get(f"/library/{item_id}.json").get_json()
     assert [c["id"] for c in as_json["matched_claims"]] == [claim["id"]]
     assert client.get("/library/999").status_code == 404
