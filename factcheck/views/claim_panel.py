@@ -224,11 +224,13 @@ def workspace(
 
 
 def check_url(check: dict) -> str:
-    """Where an earlier check can be read: its own address, or this workbench's page of the claim
-    it was published on."""
+    """Where an earlier check can be read: its own address, else this workbench's page of the
+    claim it was published on, or of the library item (a fact-check imported without one)."""
     if check["url"]:
         return check["url"]
-    return url_for("claims.claim_page", claim_id=check["own_claim_id"], _external=True)
+    if check["own_claim_id"] is not None:
+        return url_for("claims.claim_page", claim_id=check["own_claim_id"], _external=True)
+    return url_for("library.item_page", library_id=check["library_id"], _external=True)
 
 
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:

@@ -59,7 +59,7 @@ def add_as_evidence(claim_id: int, library_id: int):
     except Invalid as error:
         state = (FORM, values, error, {"library_id": library_id})
         return panel_answer(claim_id, 422, form_state=state)
-    if check["origin"] == "imported":
+    if check["origin"] == "imported" and check["url"]:
         _archive(added["url"])
     if wants_fragment():
         return panel_answer(claim_id)
