@@ -4,10 +4,13 @@ codes in factcheck/views/error_words.py."""
 
 from collections.abc import Callable
 
-from factcheck.cli.import_words import url_problem_words
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import status_words
-from factcheck.shared_words import BACKS_PUBLISHED_THEN, REMOVED_EVIDENCE_DOING
+from factcheck.shared_words import (
+    BACKS_PUBLISHED_THEN,
+    REMOVED_EVIDENCE_DOING,
+    url_problem_words,
+)
 from factcheck.store.errors import StoreError
 
 Facts = dict
