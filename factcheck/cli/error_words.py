@@ -64,6 +64,20 @@ def _reason(facts: Facts) -> str:
     return f"{words} {facts['min_chars']} characters" + (f"; give {option}" if option else "")
 
 
+def _unknown_value(facts: Facts) -> str:
+    if facts["name"] == "assignee":
+        # The command that lists people says more than a line of every username would.
+        return _user_not_found({"username": facts["given"]})
+    accepted = ", ".join(facts["accepted"])
+    return f"the {facts['name']} filter cannot be {facts['given']!r}; use one of {accepted}"
+
+
+def _user_not_found(facts: Facts) -> str:
+    if facts.get("acting"):
+        return f"there is no user {facts['username']!r}; add one with `factcheck user add`"
+    return f"there is no user {facts['username']!r}; run `factcheck user list` to see them"
+
+
 def _rating(facts: Facts) -> str:
     choices = ", ".join(
         f'"{label}" ({key})' for label, key in zip(facts["labels"], facts["keys"], strict=True)
@@ -294,11 +308,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}"
     ),
     "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
-    "user.not_found": lambda f: (
-        f"there is no user {f['username']!r}; add one with `factcheck user add`"
-        if f.get("acting")
-        else f"there is no user {f['username']!r}; run `factcheck user list` to see them"
-    ),
+    "user.not_found": _user_not_found,
     "user.disabled": lambda f: (
         f"the user {f['username']!r} is disabled; an admin can enable them"
         " (`factcheck user enable`)"
@@ -356,9 +366,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "export.not_set_up": _not_set_up,
     "export.bad_address": _bad_address,
     "export.unknown_filter": lambda f: f"exports cannot be filtered by {', '.join(f['names'])}",
-    "export.unknown_value": lambda f: (
-        f"the {f['name']} filter cannot be {f['given']!r}; use one of {', '.join(f['accepted'])}"
-    ),
+    "export.unknown_value": _unknown_value,
     "export.unknown_format": lambda f: (
         f"there is no export format {f['given']!r}; use one of {', '.join(f['formats'])}"
     ),
