@@ -285,6 +285,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "claim.not_found": lambda f: (
         f"there is no claim {f['id']}; run `factcheck claims ARTICLE_ID` to list them"
     ),
+    "claim.merged": lambda f: (
+        f"claim {f['id']} was merged into claim {f['claim_id']} (audit row {f['audit_id']});"
+        f" use claim {f['claim_id']} instead"
+    ),
     "evidence.not_found": lambda f: (
         f"there is no evidence {f['id']}; `factcheck claims ARTICLE_ID --json` lists each"
         " claim's evidence with its id"
