@@ -12,6 +12,7 @@ from factcheck import copies, importers
 from factcheck import db as database
 from factcheck.jobs import huey, stored_task
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
+from factcheck.refusal_lines import error_line
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.users import actor_for
@@ -109,9 +110,7 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
             "body": page.body,
         }
     except (FetchError, importers.ImportRefused) as error:
-        # The record keeps the command line's line; archive_words reads it for the evidence card.
-        from factcheck.cli.import_words import error_line
-
+        # The record keeps the one-line wording; archive_words reads it for the evidence card.
         snapshot = {"status": "failed", "error": error_line(error)}
     if archive_url:
         snapshot.update(kind="web_archive", archive_url=archive_url)

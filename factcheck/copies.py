@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from factcheck import importers
 from factcheck.network.fetch import HTML_TYPES
 from factcheck.network.urls import UrlProblem, clean_web_url
+from factcheck.shared_words import url_problem_words
 
 MAX_COPY_BYTES = 10 * 1024 * 1024
 
@@ -187,8 +188,6 @@ def check_web_archive_url(address: str, extra_hosts: tuple[str, ...] = ()) -> st
     except UrlProblem as problem:
         if problem.problem == "scheme":
             raise CopyRefused("the copy's address must start with https:// (or http://)") from None
-        from factcheck.cli.import_words import url_problem_words
-
         words = url_problem_words({**problem.facts, "problem": problem.problem})
         raise CopyRefused(f"{words}; copy the address of the archived copy again") from None
     host = (urlsplit(address).hostname or "").rstrip(".")

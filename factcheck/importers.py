@@ -52,7 +52,7 @@ _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 class ImportRefused(CodedError):
     """An import that cannot go ahead, never words: `code` names the refusal ("import.empty_text",
     or a failed fetch's own code such as "http_status") and `facts` carries its details. The
-    command line words it in factcheck/cli/import_words.py, the workbench in
+    command line words it in factcheck/refusal_lines.py, the workbench in
     factcheck/views/import_words.py."""
 
 

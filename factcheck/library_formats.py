@@ -13,6 +13,7 @@ from typing import Any
 
 from factcheck.importers import binary_kind
 from factcheck.network.urls import UrlProblem, clean_web_url
+from factcheck.shared_words import url_problem_words
 from factcheck.text.language import checked_code
 
 FORMATS = ("csv", "tsv", "jsonl", "claimreview")
@@ -144,8 +145,6 @@ def clean_record(raw: dict) -> dict:
             record["url"] = clean_web_url(record["url"])
         except UrlProblem as error:
             # Library records are refused in plain words, the same for both front ends.
-            from factcheck.cli.import_words import url_problem_words
-
             problem = url_problem_words({**error.facts, "problem": error.problem})
             raise ValueError(f"the url cannot be used: {problem}") from None
     record["review_date"] = clean_date(record["review_date"])

@@ -19,6 +19,7 @@ from factcheck import copies, quote_check, settings
 from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
+from factcheck.refusal_lines import error_line
 from factcheck.store import link_checks
 from factcheck.store.actors import SYSTEM
 
@@ -152,9 +153,7 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
     try:
         page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
     except FetchError as error:
-        # The record keeps the command line's line; archive_words reads it for the evidence card.
-        from factcheck.cli.import_words import error_line
-
+        # The record keeps the one-line wording; archive_words reads it for the evidence card.
         return link_checks.record_link_check(
             db,
             url,

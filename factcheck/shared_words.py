@@ -1,5 +1,7 @@
 """Clauses that the command line and the web put inside their own sentences, worded once."""
 
+from collections.abc import Callable
+
 # What could not be done with evidence that was removed, by the refused action.
 REMOVED_EVIDENCE_DOING = {
     "copy": "there is nothing to keep a copy of",
@@ -14,3 +16,26 @@ BACKS_PUBLISHED_THEN = {
     "return": "an editor must return the correction in review so it can leave it out",
     "approve": "the correction in review leaves it out",
 }
+
+
+# Why a typed address cannot be used, by clean_web_url's problem (factcheck/network/urls.py): the
+# command line's refusals and the refusals of copies and library records, which both front ends show.
+# The workbench's forms say it in sentences of their own (factcheck/views/import_words.py).
+URL_PROBLEMS: dict[str, Callable[[dict], str]] = {
+    "empty": lambda f: "give the address of the page, starting with https://",
+    "too_long": lambda f: f"that address is longer than {f['limit']} characters",
+    "spaces": lambda f: "an address cannot contain spaces or control characters",
+    "unparsable": lambda f: f"{f['url']!r} is not a valid web address",
+    "scheme": lambda f: "only http:// and https:// addresses can be used",
+    "no_host": lambda f: f"{f['url']!r} has no host name",
+    "userinfo": lambda f: "an address with a user name or password in it cannot be used",
+}
+
+
+def url_problem_words(facts: dict) -> str:
+    """Why a typed address cannot be used, from clean_web_url's problem and its facts."""
+    words = URL_PROBLEMS.get(facts.get("problem", ""))
+    try:
+        return words(facts) if words else "that address cannot be used"
+    except KeyError:
+        return "that address cannot be used"

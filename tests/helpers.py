@@ -173,7 +173,7 @@ def refused_with(kind, pattern: str):
 
 def refusal_text(error) -> str:
     """The command line's line for an ImportRefused or a FetchError (they carry codes, not words)."""
-    from factcheck.cli.import_words import error_line
+    from factcheck.refusal_lines import error_line
 
     return error_line(error)
 

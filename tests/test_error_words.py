@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli.error_words import error_words
-from factcheck.cli.import_words import refusal_line
+from factcheck.refusal_lines import refusal_line
 from factcheck.store import triage, verdicts
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.views import import_words

@@ -13,6 +13,7 @@ from helpers import refused_with
 from test_export_world import ORG_NAME, PUBLIC_URL, build_world
 
 from factcheck.cli import main
+from factcheck.cli.error_words import error_words
 from factcheck.exports import (
     FORMATS,
     ExportConfig,
@@ -335,3 +336,19 @@ def test_the_queues_previous_check_and_changed_evidence_filters(db_path):
     )
     details = json.loads(_audit_rows(db_path)[-1]["after"])
     assert details["filters"]["previous"] is True and details["filters"]["evidence"] == "changed"
+
+
+def test_an_unknown_assignee_is_refused_by_the_export_and_pointed_to_the_user_list(db_path):
+    """One check, in write_export, for both front ends; the command line words its refusal as a
+    user that does not exist, rather than spelling out every username as the workbench does."""
+    refused = ExportRefused(
+        "export.unknown_value",
+        {"name": "assignee", "given": "ritta", "accepted": ["none", "rita", "ed"]},
+    )
+    said = "there is no user 'ritta'; run `factcheck user list` to see them"
+    assert error_words(refused) == said
+    before = _audit_rows(db_path)
+    result = _run(db_path, "--format", "csv", "--assignee", "ritta")
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {said}"
+    assert len(_audit_rows(db_path)) == len(before)

@@ -1,8 +1,11 @@
 """The library and match commands: importing each format, re-importing, listing, removing, and
 matching text (one query or one a line, in order)."""
 
+import io
+import itertools
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -393,3 +396,69 @@ def test_a_library_file_larger_than_the_limit_is_refused_before_it_is_all_read(
         " into smaller files\n"
     )
     assert _items(run) == []
+
+
+class _Lines(io.BufferedIOBase):
+    """Standard input that is read a line at a time only (reading it whole fails the test), made of
+    these chunks of bytes, which may never end; `before_line(n)` is called as line n > 1 is asked for."""
+
+    def __init__(self, chunks, before_line=None):
+        self.chunks, self.before_line, self.asked, self.held = iter(chunks), before_line, 0, b""
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        if size == 0:
+            return b""
+        raise AssertionError("standard input was read whole")
+
+    read1 = read
+
+    def readline(self, size=-1):
+        self.asked += 1
+        if self.before_line and self.asked > 1:
+            self.before_line(self.asked)
+        limit = size if size is not None and size >= 0 else None
+        while b"\n" not in self.held and (limit is None or len(self.held) < limit):
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                break
+            self.held += chunk
+        end = self.held.find(b"\n") + 1 or len(self.held)
+        end = end if limit is None else min(end, limit)
+        line, self.held = self.held[:end], self.held[end:]
+        return line
+
+
+def test_match_answers_each_line_of_standard_input_before_reading_the_next(run):
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    queries = ["The harbour bridge toll rose by 40 percent in one year", "zzzz qqqq", "Tram fares"]
+
+    def answered_so_far(asked):
+        sys.stdout.flush()
+        answers = sys.stdout.buffer.getvalue().decode().splitlines()
+        assert [json.loads(answer)["query"] for answer in answers] == queries[: asked - 1]
+
+    stdin = _Lines([f"{query}\n".encode() for query in queries], before_line=answered_so_far)
+    result = run("match", "--json", "--min-score", "0", "-", input=stdin)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert [answer["query"] for answer in answers] == queries
+    assert answers[0]["matches"][0]["external_id"] == "lk-1" and answers[1]["matches"] == []
+
+
+def test_match_refuses_a_line_of_standard_input_longer_than_the_limit(run):
+    from factcheck.cli.library import MAX_QUERY_BYTES
+
+    run("library", "import", str(FIXTURES / "checks.csv"))
+    # Far past the limit; a reader without a cap would take it whole and match it.
+    long_line = itertools.chain([b"Tram fares\n"], itertools.repeat(b"x" * 4096, 40), [b"\n"])
+    result = run("match", "--json", "-", input=_Lines(long_line))
+    assert result.exit_code == 2, result.output
+    assert json.loads(result.stdout.splitlines()[0])["query"] == "Tram fares"
+    assert result.stderr.strip() == (
+        f"Error: line 2 of standard input is longer than {MAX_QUERY_BYTES:,} bytes, more than one"
+        " query may be; give one claim a line"
+    )
+    assert "Traceback" not in result.output

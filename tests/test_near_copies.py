@@ -21,10 +21,10 @@ from factcheck import db as database
 from factcheck import import_jobs, job_progress, jobs
 from factcheck.bulk_import import import_items
 from factcheck.cli import main
-from factcheck.cli.import_words import refusal_line
 from factcheck.importers import from_text
 from factcheck.ingest import ingest_text
 from factcheck.network.fetch import FetchPolicy
+from factcheck.refusal_lines import refusal_line
 from factcheck.store import articles as article_store
 from factcheck.store import audit
 from factcheck.store.near_copies import near_copies

@@ -12,9 +12,9 @@ from helpers import PASSWORD, RATIONALE, SAMPLE_ARTICLE, audit_count, claim_now,
 
 import factcheck
 from factcheck import db as database
-from factcheck import importers, lifecycle, passwords
+from factcheck import importers, lifecycle, passwords, refusal_lines, shared_words
 from factcheck.cli import error_words as cli_words
-from factcheck.cli import import_words, main
+from factcheck.cli import main
 from factcheck.importers import ImportRefused
 from factcheck.store import bulk, evidence, verdicts
 from factcheck.store.actors import SYSTEM
@@ -150,7 +150,7 @@ _ERRORS = {"Invalid", "NotFound", "Forbidden", "Conflict", "StoreError", "Export
 _CODE = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
 _WORDING_MODULES = {
     "cli/error_words.py",
-    "cli/import_words.py",
+    "refusal_lines.py",
     "views/error_words.py",
     "views/import_words.py",
     "views/bulk_words.py",
@@ -298,7 +298,7 @@ def test_import_refusals_and_fetch_failures_are_codes_never_words():
 def test_both_front_ends_word_every_import_and_fetch_code():
     codes = _import_codes()
     assert {"import.no_article", "http_status", "too_large", "import.no_body"} <= codes
-    cli_codes = set(import_words.IMPORT_WORDS) | set(import_words.FETCH_WORDS)
+    cli_codes = set(refusal_lines.IMPORT_WORDS) | set(refusal_lines.FETCH_WORDS)
     web_codes = set(web_import_words._IMPORT_WORDS) | set(web_import_words._FETCH_WORDS)
     assert codes - cli_codes == set(), "codes the command line cannot word"
     assert codes - web_codes == set(), "codes the workbench cannot word"
@@ -306,7 +306,7 @@ def test_both_front_ends_word_every_import_and_fetch_code():
     assert web_codes - codes == set(), "web words for codes nobody raises"
     problems = _import_codes(url_problems=True)
     assert "no_host" in problems
-    assert problems == set(import_words.URL_PROBLEMS) == set(web_import_words._URL_PROBLEMS)
+    assert problems == set(shared_words.URL_PROBLEMS) == set(web_import_words._URL_PROBLEMS)
 
 
 _IMPORT_FACTS = {
@@ -323,7 +323,7 @@ _IMPORT_FACTS = {
 
 def test_every_import_and_fetch_wording_reads_its_facts():
     for code in sorted(_import_codes()):
-        line = import_words.refusal_line(code, _IMPORT_FACTS)
+        line = refusal_lines.refusal_line(code, _IMPORT_FACTS)
         shown = web_import_words.refusal_words(code, _IMPORT_FACTS)
         assert line != f"refused ({code})", code
         assert "\n" not in line and line == line.strip(), code
@@ -332,7 +332,7 @@ def test_every_import_and_fetch_wording_reads_its_facts():
         assert shown[:1].isupper() and shown.endswith("."), (code, shown)
     for problem in sorted(_import_codes(url_problems=True)):
         facts = {**_IMPORT_FACTS, "problem": problem, "limit": 2048}
-        assert import_words.url_problem_words(facts) != "that address cannot be used", problem
+        assert shared_words.url_problem_words(facts) != "that address cannot be used", problem
         assert web_import_words.url_problem_words(facts) != "That address cannot be used."
 
 
@@ -341,13 +341,13 @@ def test_an_import_refusal_holds_no_words_and_each_front_end_words_it(tmp_path):
         importers.from_text(b"  \n ")
     error = refused.value
     assert (error.code, error.facts) == ("import.empty_text", {})
-    assert import_words.error_line(error) == "the text is empty; paste or import the article text"
+    assert refusal_lines.error_line(error) == "the text is empty; paste or import the article text"
     assert web_import_words.refusal_words(error.code, error.facts) == (
         "The text is empty. Paste or upload the article text."
     )
     with pytest.raises(ImportRefused) as refused:
         importers.from_text(b"x" * 20, max_bytes=10)
-    assert "--max-bytes" in import_words.error_line(refused.value)
+    assert "--max-bytes" in refusal_lines.error_line(refused.value)
     assert "--max-bytes" not in web_import_words.refusal_words(
         refused.value.code, refused.value.facts
     )
@@ -373,3 +373,24 @@ def test_bulk_skips_are_codes_and_facts_worded_by_the_queue(claim_world):
     assert bulk_words.describe_skips(summary["skipped"]) == (
         "1 claim left as they were: 1 is in review."
     )
+
+
+def test_only_the_command_line_imports_the_command_line():
+    """The workbench and the background jobs take shared words from neutral modules, never from
+    factcheck.cli (importing it loads every command, and a lazy import there hid the cycle)."""
+    root = Path(factcheck.__file__).parent
+    reaching = set()
+    for path in root.rglob("*.py"):
+        where = path.relative_to(root).as_posix()
+        if where.startswith("cli/") or where == "__main__.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            if any(name == "factcheck.cli" or name.startswith("factcheck.cli.") for name in names):
+                reaching.add(f"{where}:{node.lineno}")
+    assert reaching == set()

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from factcheck.cli import main
 from factcheck.exports import ExportConfig, ExportFilters, write_export
 from factcheck.store import audit, bulk, claim_reads, comments, evidence, unit_edits, verdicts
-from factcheck.store.errors import Conflict, Invalid
+from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.text.unit_cuts import BadCut, cut, cut_choices, sentence_cuts
 
 QUOTE_START = '"The river rose 2.4 metres in six hours.'
@@ -567,3 +567,81 @@ def test_the_cli_merge_refuses_when_the_next_unit_is_not_the_one_named(cli_run):
     assert json.loads(run("claims", "1", "--json").output)["claims"] == claims
     done = run(*merge, "--expect-next", str(second["id"]), "--expect-next-version", "1")
     assert done.exit_code == 0, done.output
+
+
+# A link to a unit merged away (a bookmark, an old review note) leads to the claim it is part of.
+
+
+def test_a_unit_merged_away_is_refused_naming_the_claim_it_is_part_of_now(claim_world):
+    db, people, _ = claim_world
+    rita = people["rita"]
+    article_id = _units(db, 1)[0]["article_id"]
+    quote = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    at = quote["start"] + quote["text"].index(" ", 3)
+    head, tail = unit_edits.split_unit(db, quote["id"], at=at, reason="Two claims here", actor=rita)
+    unit_edits.merge_with_next(db, tail["id"], reason="One quotation, one claim", actor=rita)
+    merge_row = db.execute("SELECT max(id) FROM audit").fetchone()[0]
+    with refused_with(NotFound, f"claim {second['id']} was merged into claim {tail['id']}") as no:
+        claim_reads.get_claim(db, second["id"])
+    assert no.value.code == "claim.merged"
+    assert no.value.facts == {"id": second["id"], "claim_id": tail["id"], "audit_id": merge_row}
+    with refused_with(NotFound, f"merged into claim {tail['id']}"):
+        comments.add_comment(db, second["id"], body="Still the same quotation.", actor=rita)
+    # The unit it went into was merged away in turn: the refusal leads on to where that went.
+    unit_edits.merge_with_next(db, head["id"], reason="One quotation after all", actor=rita)
+    with refused_with(NotFound, f"claim {second['id']} was merged into claim {head['id']} "):
+        claim_reads.get_claim(db, second["id"])
+    with refused_with(NotFound, f"claim {tail['id']} was merged into claim {head['id']} "):
+        claim_reads.get_claim(db, tail["id"])
+    with refused_with(NotFound, f"there is no claim {10**6}"):
+        claim_reads.get_claim(db, 10**6)
+
+
+def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
+    client, app_db, make_article
+):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    second = _unit(app_db, article_id, "We have never seen")
+    merged = hx_post(
+        client,
+        f"/claims/{quote['id']}/merge",
+        {"expected_version": quote["version"], "reason": "One quotation cut at its full stop"},
+    )
+    assert merged.status_code == 200, merged.get_data(as_text=True)[:300]
+    response = client.get(f"/claims/{second['id']}")
+    assert response.status_code == 404
+    page = parse(response)
+    message = words(page.cssselect("[data-error-message]")[0])
+    assert f"Claim {second['id']} was merged into claim {quote['id']}." in message
+    assert "There is no claim" not in message
+    [link] = page.cssselect("[data-error-message] a")
+    assert link.get("href") == f"/claims/{quote['id']}"
+    assert client.get(link.get("href")).location == f"/articles/{article_id}?claim={quote['id']}"
+    panel = client.get(f"/claims/{second['id']}/panel", headers=HX)
+    assert panel.status_code == 404
+    assert fragment(panel).cssselect(f"a[href='/claims/{quote['id']}']")
+    as_json = client.get(f"/claims/{second['id']}.json")
+    assert as_json.status_code == 404
+    assert f"merged into claim {quote['id']}" in as_json.get_json()["error"]
+    nowhere = client.get("/claims/999999")
+    assert nowhere.status_code == 404 and not parse(nowhere).cssselect("[data-error-message] a")
+
+
+def test_a_command_given_a_unit_merged_away_names_the_claim_it_is_part_of_now(cli_run):
+    run = cli_run
+    claims = json.loads(run("claims", "1", "--json").output)["claims"]
+    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
+    second = next(c for c in claims if c["seq"] == quote["seq"] + 1)
+    as_user = ["--as", "rita"]
+    assert (
+        run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user).exit_code
+        == 0
+    )
+    result = run("claim", "comment", str(second["id"]), "Same quotation", *as_user)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.strip().startswith(
+        f"Error: claim {second['id']} was merged into claim {quote['id']} (audit row"
+    )
+    assert result.output.strip().endswith(f"; use claim {quote['id']} instead")

@@ -18,8 +18,9 @@ from factcheck.cli.base import (
     system_actor,
 )
 from factcheck.cli.ids import ID
-from factcheck.cli.import_words import refusal_line, url_problem_words
+from factcheck.refusal_lines import refusal_line
 from factcheck.reveal import reveal
+from factcheck.shared_words import url_problem_words
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 

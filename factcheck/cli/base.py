@@ -61,7 +61,7 @@ def refusal_words(error: Exception) -> str:
 
         return error_words(error)
     if isinstance(error, ImportRefused | FetchError):
-        from factcheck.cli.import_words import error_line
+        from factcheck.refusal_lines import error_line
 
         return error_line(error)
     return str(error)

@@ -4,10 +4,13 @@ codes in factcheck/views/error_words.py."""
 
 from collections.abc import Callable
 
-from factcheck.cli.import_words import url_problem_words
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import status_words
-from factcheck.shared_words import BACKS_PUBLISHED_THEN, REMOVED_EVIDENCE_DOING
+from factcheck.shared_words import (
+    BACKS_PUBLISHED_THEN,
+    REMOVED_EVIDENCE_DOING,
+    url_problem_words,
+)
 from factcheck.store.errors import StoreError
 
 Facts = dict
@@ -59,6 +62,20 @@ def _reason(facts: Facts) -> str:
     option = _REASON_OPTION.get(what, "--reason")
     words = f"{_REASON_FOR.get(what, 'this change')} needs a reason of at least"
     return f"{words} {facts['min_chars']} characters" + (f"; give {option}" if option else "")
+
+
+def _unknown_value(facts: Facts) -> str:
+    if facts["name"] == "assignee":
+        # The command that lists people says more than a line of every username would.
+        return _user_not_found({"username": facts["given"]})
+    accepted = ", ".join(facts["accepted"])
+    return f"the {facts['name']} filter cannot be {facts['given']!r}; use one of {accepted}"
+
+
+def _user_not_found(facts: Facts) -> str:
+    if facts.get("acting"):
+        return f"there is no user {facts['username']!r}; add one with `factcheck user add`"
+    return f"there is no user {facts['username']!r}; run `factcheck user list` to see them"
 
 
 def _rating(facts: Facts) -> str:
@@ -268,6 +285,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "claim.not_found": lambda f: (
         f"there is no claim {f['id']}; run `factcheck claims ARTICLE_ID` to list them"
     ),
+    "claim.merged": lambda f: (
+        f"claim {f['id']} was merged into claim {f['claim_id']} (audit row {f['audit_id']});"
+        f" use claim {f['claim_id']} instead"
+    ),
     "evidence.not_found": lambda f: (
         f"there is no evidence {f['id']}; `factcheck claims ARTICLE_ID --json` lists each"
         " claim's evidence with its id"
@@ -291,11 +312,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}"
     ),
     "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
-    "user.not_found": lambda f: (
-        f"there is no user {f['username']!r}; add one with `factcheck user add`"
-        if f.get("acting")
-        else f"there is no user {f['username']!r}; run `factcheck user list` to see them"
-    ),
+    "user.not_found": _user_not_found,
     "user.disabled": lambda f: (
         f"the user {f['username']!r} is disabled; an admin can enable them"
         " (`factcheck user enable`)"
@@ -353,9 +370,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "export.not_set_up": _not_set_up,
     "export.bad_address": _bad_address,
     "export.unknown_filter": lambda f: f"exports cannot be filtered by {', '.join(f['names'])}",
-    "export.unknown_value": lambda f: (
-        f"the {f['name']} filter cannot be {f['given']!r}; use one of {', '.join(f['accepted'])}"
-    ),
+    "export.unknown_value": _unknown_value,
     "export.unknown_format": lambda f: (
         f"there is no export format {f['given']!r}; use one of {', '.join(f['formats'])}"
     ),

@@ -16,7 +16,6 @@ from factcheck.db import Database
 from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import STATUSES
 from factcheck.store import audit_seal
-from factcheck.store import users as user_store
 
 EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
 
@@ -197,8 +196,6 @@ def export(
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db(must_exist=True)
-    if filters.assignee not in (None, "none"):
-        user_store.get_user(db, filters.assignee)  # a mistyped name would export nothing
     actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None or str(output) == "-":

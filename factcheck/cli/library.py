@@ -4,6 +4,7 @@ import hashlib
 import json
 import math
 import sys
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import click
@@ -289,17 +290,16 @@ def match_text(text, top, min_score, as_json):
         )
     engine = previous_checks.engine()
     threshold = engine.MATCH_THRESHOLD if min_score is None else min_score
-    queries = _stdin_queries() if text == "-" else [text]
     db = open_db(must_exist=True)
-    for start in range(0, len(queries), 200):
-        chunk = queries[start : start + 200]
-        results = engine.find_matches_many(db, chunk, top=top, min_score=threshold)
-        for query, matches in zip(chunk, results, strict=True):
-            if as_json:
-                line = {"query": query, "matches": [_match_json(m) for m in matches]}
-                click.echo(json.dumps(line, ensure_ascii=False).translate(_LINE_BREAKS))
-            else:
-                _print_matches(query, matches)
+    # Each query is answered (and echo flushes it) before the next line is read: a reader on the
+    # other end of a pipe gets its answers as they come, and standard input is never held whole.
+    for query in _stdin_queries() if text == "-" else [text]:
+        [matches] = engine.find_matches_many(db, [query], top=top, min_score=threshold)
+        if as_json:
+            line = {"query": query, "matches": [_match_json(m) for m in matches]}
+            click.echo(json.dumps(line, ensure_ascii=False).translate(_LINE_BREAKS))
+        else:
+            _print_matches(query, matches)
 
 
 # Characters str.splitlines() breaks a line at that JSON leaves unescaped: escaped, every answer
@@ -307,20 +307,32 @@ def match_text(text, top, min_score, as_json):
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def _stdin_queries() -> list[str]:
-    data = sys.stdin.buffer.read()
-    try:
-        # A byte-order mark (Notepad and PowerShell write one) is not part of the first query.
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UserError(
-            f"line {line} of standard input is not UTF-8 text; save the queries as UTF-8,"
-            " one a line"
-        ) from None
-    if not text:
-        return []
-    return [line.rstrip("\r") for line in text.split("\n")][: -1 if text.endswith("\n") else None]
+# The longest line `match -` reads as one query: far more than any claim (the library keeps claims
+# of up to 5,000 characters); a line that never ends is refused here, not read into memory.
+MAX_QUERY_BYTES = 64 * 1024
+
+
+def _stdin_queries() -> Iterator[str]:
+    """Each line of standard input as a query, read only when the one before it is answered."""
+    stream = sys.stdin.buffer
+    number = 0
+    while raw := stream.readline(MAX_QUERY_BYTES + 1):
+        number += 1
+        line = raw.removesuffix(b"\n")
+        if len(line) > MAX_QUERY_BYTES:
+            raise UserError(
+                f"line {number} of standard input is longer than {MAX_QUERY_BYTES:,} bytes, more"
+                " than one query may be; give one claim a line"
+            )
+        try:
+            # A byte-order mark (Notepad and PowerShell write one) is not part of the first query.
+            query = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise UserError(
+                f"line {number} of standard input is not UTF-8 text; save the queries as UTF-8,"
+                " one a line"
+            ) from None
+        yield query.rstrip("\r")
 
 
 def _print_matches(query: str, matches: list[dict]) -> None:

@@ -276,11 +276,10 @@ def history(claim_id, as_json):
     db = open_db(must_exist=True)
     try:
         entries = claim_reads.claim_history(db, claim_id)
-    except NotFound:
-        merged = claim_reads.merged_into(db, claim_id)
-        if merged is None:
+    except NotFound as error:
+        if error.code != "claim.merged":
             raise
-        survivor, row = merged
+        survivor, row = error.facts["claim_id"], error.facts["audit_id"]
         raise UserError(
             f"claim {claim_id} was merged into claim {survivor} (audit row {row}); its story is"
             f" part of `factcheck history {survivor}`"

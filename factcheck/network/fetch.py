@@ -37,7 +37,7 @@ USER_AGENT = f"factcheck/{__version__} (newsroom fact-checking workbench)"
 class FetchError(CodedError):
     """A fetch that was refused or failed, never words: `code` says which failure it is
     ("timeout", "http_status", ...) and `facts` carries its details (host, url, status, limit).
-    The command line words it in factcheck/cli/import_words.py, the workbench in
+    The command line words it in factcheck/refusal_lines.py, the workbench in
     factcheck/views/import_words.py."""
 
 

@@ -16,7 +16,7 @@ def _netloc(hostname: str, port: int | None) -> str:
 class UrlProblem(ValueError):
     """Why a typed address cannot be used: `problem` names it ("empty", "too_long", "spaces",
     "unparsable", "scheme", "no_host", "userinfo") and `facts` carries its details; each front end
-    words it (factcheck/cli/import_words.py, factcheck/views/error_words.py)."""
+    words it (factcheck/shared_words.py, factcheck/views/import_words.py)."""
 
     def __init__(self, problem: str, facts: dict | None = None) -> None:
         self.problem = problem

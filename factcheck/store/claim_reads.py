@@ -6,7 +6,7 @@ from typing import cast
 
 from factcheck.db import Database
 from factcheck.store import audit, bulk_records, export_reads
-from factcheck.store.errors import NotFound
+from factcheck.store.claim_merges import missing_claim
 from factcheck.store.mutation import query
 from factcheck.store.rows import ClaimRow, ReviewRecord, VerdictView
 from factcheck.store.users import users_by_id
@@ -26,7 +26,7 @@ def _decoded(row: dict) -> ClaimRow:
 def get_claim(db: Database, claim_id: int) -> ClaimRow:
     rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
     if not rows:
-        raise NotFound("claim.not_found", {"id": claim_id})
+        raise missing_claim(db, claim_id)
     return _decoded(rows[0])
 
 
@@ -254,33 +254,6 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
         {"claim": claim_id, "article": article_id},
     )
     return [audit.decoded_entry(row) for row in rows]
-
-
-@query
-def merged_into(db: Database, claim_id: int) -> tuple[int, int] | None:
-    """For a unit a merge removed: the claim it is part of now and the audit row of the merge
-    that removed it (a unit merged into one merged away later leads on to that one), or None."""
-    merge = _MERGE_REMOVING + " ORDER BY a.id DESC LIMIT 1"
-    row = db.execute(merge, [claim_id, 0]).fetchone()
-    if row is None:
-        return None
-    removed_at, survivor = row
-    step = removed_at
-    while not db.execute("SELECT 1 FROM claims WHERE id = ?", [survivor]).fetchone():
-        # Each merge found is later in the trail than the one before, so this ends.
-        later = db.execute(_MERGE_REMOVING + " ORDER BY a.id LIMIT 1", [survivor, step]).fetchone()
-        if later is None:
-            break
-        step, survivor = later
-    return survivor, removed_at
-
-
-# The merges that removed unit `?` after audit row `?`: each merge's row id and the unit kept.
-_MERGE_REMOVING = (
-    "SELECT a.id, json_extract(a.after, '$.moved.to') FROM audit a,"
-    " json_each(a.after, '$.removed') removed WHERE a.record_type = 'claims'"
-    " AND a.action = 'unit.merge' AND removed.value = ? AND a.id > ?"
-)
 
 
 # A unit merged into this claim brought its evidence and comments along, so the rows recording

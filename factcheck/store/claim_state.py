@@ -8,7 +8,8 @@ from typing import Any
 from factcheck.db import Database, utc_now
 from factcheck.lifecycle import Situation
 from factcheck.store.actors import Actor
-from factcheck.store.errors import Conflict, NotFound
+from factcheck.store.claim_merges import missing_claim
+from factcheck.store.errors import Conflict
 from factcheck.store.mutation import query
 
 STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected_at", "version")
@@ -17,7 +18,7 @@ STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected
 def load_claim(db: Database, claim_id: int) -> dict:
     rows = list(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
     if not rows:
-        raise NotFound("claim.not_found", {"id": claim_id})
+        raise missing_claim(db, claim_id)
     return rows[0]
 
 

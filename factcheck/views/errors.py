@@ -3,7 +3,7 @@
 import logging
 import sqlite3
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -38,7 +38,14 @@ UNSIGNED_WORDS = (
 )
 
 
-def _respond(status: int, message: str, headers: dict | None = None, *, title: str | None = None):
+def _respond(
+    status: int,
+    message: str,
+    headers: dict | None = None,
+    *,
+    title: str | None = None,
+    link: dict | None = None,
+):
     if wants_json():
         response = json_response({"error": message, "status": status}, status)
     else:
@@ -50,6 +57,7 @@ def _respond(status: int, message: str, headers: dict | None = None, *, title: s
                 title=title or _TITLES.get(status, "Error"),
                 message=message,
                 status_code=status,
+                link=link,
             )
         )
     for name, value in (headers or {}).items():
@@ -86,7 +94,18 @@ def _http_error(error: HTTPException):
 
 
 def _store_error(error: StoreError):
-    return _respond(error.status, store_error_words(error))
+    return _respond(error.status, store_error_words(error), link=_where_instead(error))
+
+
+def _where_instead(error: StoreError) -> dict | None:
+    """A link to follow instead, when the refusal names where the thing asked for is now."""
+    if error.code == "claim.merged":
+        claim_id = error.facts["claim_id"]
+        return {
+            "href": url_for("claims.claim_page", claim_id=claim_id),
+            "text": f"Go to claim {claim_id}",
+        }
+    return None
 
 
 def _csrf_error(error: CSRFError):

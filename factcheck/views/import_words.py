@@ -1,6 +1,6 @@
 """The workbench's words for an import that was refused, a fetch that failed and an address that
 cannot be used: their codes and facts said plainly for someone at a browser, with what to do next.
-The command line words the same codes in factcheck/cli/import_words.py, with its options."""
+The command line words the same codes in factcheck/refusal_lines.py, with its options."""
 
 from collections.abc import Callable
 

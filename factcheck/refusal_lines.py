@@ -1,11 +1,11 @@
-"""The command line's words for an import that was refused, a fetch that failed and an address
-that cannot be used: their codes and facts said as one line that names what is wrong and the
-option or path that fixes it. The workbench words the same codes in factcheck/views/error_words.py.
-
-A failed archive or link check keeps this line as its record (archive_jobs.py, link_watch.py), and
-factcheck/archive_words.py reads it back into plain words for the evidence card."""
+"""One line for an import that was refused or a fetch that failed: its code and facts said as a line that names what is wrong and the option or path that fixes it.
+The command line prints it; a failed archive or link check keeps it as its record
+(archive_jobs.py, link_watch.py), which factcheck/archive_words.py reads back into plain words for
+the evidence card. The workbench words the same codes in factcheck/views/import_words.py."""
 
 from collections.abc import Callable
+
+from factcheck.shared_words import url_problem_words
 
 Facts = dict
 
@@ -14,26 +14,6 @@ _EXPECTED = {"text": "a text file", "html": "an HTML page"}
 
 def _url(facts: Facts) -> str:
     return str(facts.get("url") or facts.get("host") or "the address")
-
-
-URL_PROBLEMS: dict[str, Callable[[Facts], str]] = {
-    "empty": lambda f: "give the address of the page, starting with https://",
-    "too_long": lambda f: f"that address is longer than {f['limit']} characters",
-    "spaces": lambda f: "an address cannot contain spaces or control characters",
-    "unparsable": lambda f: f"{f['url']!r} is not a valid web address",
-    "scheme": lambda f: "only http:// and https:// addresses can be used",
-    "no_host": lambda f: f"{f['url']!r} has no host name",
-    "userinfo": lambda f: "an address with a user name or password in it cannot be used",
-}
-
-
-def url_problem_words(facts: Facts) -> str:
-    """Why a typed address cannot be used, from clean_web_url's problem and its facts."""
-    words = URL_PROBLEMS.get(facts.get("problem", ""))
-    try:
-        return words(facts) if words else "that address cannot be used"
-    except KeyError:
-        return "that address cannot be used"
 
 
 def _bad_address(facts: Facts) -> str:

@@ -1,0 +1,48 @@
+"""Where a unit that a merge removed went: the claim it is part of now, and the refusal that says
+so to anyone who asks for the removed unit by its id (an old link, a note, a script)."""
+
+from factcheck.db import Database
+from factcheck.store.errors import NotFound
+from factcheck.store.mutation import query
+
+
+@query
+def merged_into(db: Database, claim_id: int) -> tuple[int, int] | None:
+    """For a unit a merge removed: the claim it is part of now and the audit row of the merge
+    that removed it (a unit merged into one merged away later leads on to that one), or None."""
+    merge = _MERGE_REMOVING + " ORDER BY a.id DESC LIMIT 1"
+    row = db.execute(merge, [claim_id, 0]).fetchone()
+    if row is None:
+        return None
+    removed_at, survivor = row
+    step = removed_at
+    while not db.execute("SELECT 1 FROM claims WHERE id = ?", [survivor]).fetchone():
+        # Each merge found is later in the trail than the one before, so this ends.
+        later = db.execute(_MERGE_REMOVING + " ORDER BY a.id LIMIT 1", [survivor, step]).fetchone()
+        if later is None:
+            break
+        step, survivor = later
+    return survivor, removed_at
+
+
+# The merges that removed unit `?` after audit row `?`: each merge's row id and the unit kept.
+_MERGE_REMOVING = (
+    "SELECT a.id, json_extract(a.after, '$.moved.to') FROM audit a,"
+    " json_each(a.after, '$.removed') removed WHERE a.record_type = 'claims'"
+    " AND a.action = 'unit.merge' AND removed.value = ? AND a.id > ?"
+)
+
+
+@query
+def missing_claim(db: Database, claim_id: int) -> NotFound:
+    """The refusal for an id no claim has: "claim.merged", naming the claim it is part of now,
+    for a unit a merge removed; else "claim.not_found"."""
+    merged = merged_into(db, claim_id)
+    if merged is not None:
+        survivor, audit_id = merged
+        # Only merges remove units, so the last one found is there; checked all the same, as a
+        # refusal that names a claim which is not there either would send the reader nowhere.
+        if db.execute("SELECT 1 FROM claims WHERE id = ?", [survivor]).fetchone():
+            facts = {"id": claim_id, "claim_id": survivor, "audit_id": audit_id}
+            return NotFound("claim.merged", facts)
+    return NotFound("claim.not_found", {"id": claim_id})
