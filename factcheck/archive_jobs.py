@@ -1,11 +1,13 @@
 """Archive jobs: a copy of an evidence page (or of its copy in a public web archive) fetched
-through the safe fetcher and kept as a snapshot, or the reason it could not be.
+through the safe fetcher and kept as a snapshot, or the reason it could not be; and the text of
+a reviewer's uploaded HTML copy read and its quotes checked, out of the web request.
 
-While a copy is queued or being made, a marker in huey's key-value store says so, for the
-evidence card's badge and so that an archive cut off by a crash or restart can be found and
+While a copy is queued or being made (or read), a marker in huey's key-value store says so, for
+the evidence card's badge and so that an archive cut off by a crash or restart can be found and
 recorded as failed (job_recovery.py)."""
 
 import hashlib
+import logging
 import time
 
 from factcheck import copies, importers
@@ -14,8 +16,11 @@ from factcheck.jobs import huey, stored_task
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
 from factcheck.refusal_lines import error_line
 from factcheck.store import snapshots as snapshot_store
-from factcheck.store.actors import SYSTEM
+from factcheck.store.actors import SYSTEM, Actor
+from factcheck.store.errors import Invalid, NotFound, StoreError
 from factcheck.store.users import actor_for
+
+log = logging.getLogger(__name__)
 
 ARCHIVE_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 ARCHIVE_MAX_BYTES = 10 * 1024 * 1024
@@ -23,6 +28,8 @@ ARCHIVING_PREFIX = "archiving:"
 #: After this long in the queue, a copy is shown as waiting for a worker, and the badge stops
 #: asking for news every few seconds.
 ARCHIVE_WAIT_SECONDS = 300
+#: What an uploaded copy whose text could not be read records (archive_words puts it in words).
+UNREADABLE_COPY = "the uploaded copy could not be read as an HTML page"
 
 
 def _archiving_key(url: str) -> str:
@@ -53,14 +60,16 @@ def archive_queued(url: str) -> bool:
 
 def archive_state(url: str) -> str | None:
     """None when no copy of this page is queued; "queued" while one is queued or being made;
-    "waiting" when it has been queued a while and no worker took it (none may be running)."""
+    "waiting" when it has been queued a while and no worker took it (none may be running).
+    For an uploaded copy whose text is to be read: "reading", and "reading_waiting"."""
     marker = huey.get(_archiving_key(url), peek=True)
     if marker is None:
         return None
+    prefix = "reading_" if marker.get("reading") else ""
     queued_at = marker.get("queued_at")
     if queued_at is not None and time.time() - queued_at > ARCHIVE_WAIT_SECONDS:
-        return "waiting"
-    return "queued"
+        return prefix + "waiting"
+    return "reading" if prefix else "queued"
 
 
 def archived_now(url: str) -> None:
@@ -119,3 +128,80 @@ def _archive(db_path, url, policy, archive_url=None, username=None, channel="sys
     actor = actor_for(db, username).via(channel) if username else SYSTEM
     row = snapshot_store.record_snapshot(db, url, actor=actor, **snapshot)
     return {"snapshot_id": row["id"], "status": row["status"]}
+
+
+def uploader(db: database.Database, username: str | None, channel: str) -> Actor:
+    """Who a read copy is kept for: its uploader, or the workbench itself when that account was
+    disabled or removed while the copy waited (the upload's own audit row names the uploader)."""
+    if not username:
+        return SYSTEM
+    try:
+        return actor_for(db, username).via(channel)
+    except StoreError:
+        return SYSTEM
+
+
+def queue_copy_read(
+    db_path: str, received: dict, *, username: str | None = None, channel: str = "system"
+) -> None:
+    """Queue the reading of an uploaded copy `received` (what snapshots.receive_copy kept): its
+    page is marked as under way, as for an archive, until the job ends."""
+    reading = {
+        "evidence_id": received["evidence_id"],
+        "content_type": received["content_type"],
+        "content_sha256": received["content_sha256"],
+        "file_name": received["file_name"],
+        "username": username,
+        "channel": channel,
+    }
+    task = read_copy.s(db_path, received["url"], **reading)
+    marker = {
+        "job_id": task.id,
+        "db_path": db_path,
+        "queued_at": time.time(),
+        "reading": reading,
+    }
+    huey.put(_archiving_key(received["url"]), marker)
+    huey.enqueue(task)
+
+
+@stored_task(context=True)
+def read_copy(
+    db_path: str,
+    url: str,
+    evidence_id: int,
+    content_type: str,
+    content_sha256: str,
+    file_name: str | None = None,
+    username: str | None = None,
+    channel: str = "system",
+    task=None,
+) -> dict:
+    """Read the text of a reviewer's uploaded copy, already stored, and keep it as the copy of
+    the evidence page with its quotes checked (or the reason it could not be read)."""
+    try:
+        db = database.kept_connection(db_path)
+        actor = uploader(db, username, channel)
+        data = bytes(snapshot_store.snapshot_file(db, content_sha256)["data"])
+        fields: dict = {}
+        try:
+            fields["title"], fields["text"] = copies.title_and_text(data, content_type, None, url)
+        except Exception as error:  # lxml and trafilatura fail in more ways than they document
+            log.warning("could not read the uploaded copy %s: %r", content_sha256, error)
+            fields["error"] = f"{UNREADABLE_COPY} ({type(error).__name__}: {str(error)[:200]})"
+        try:
+            row = snapshot_store.attach_copy(
+                db,
+                evidence_id,
+                actor=actor,
+                content_type=content_type,
+                content_sha256=content_sha256,
+                file_name=file_name,
+                **fields,
+            )
+        except (Invalid, NotFound):  # removed while its copy waited: nothing to keep it for
+            return {"snapshot_id": None, "status": "skipped"}
+        return {"snapshot_id": row["id"], "status": row["status"]}
+    finally:
+        if task is not None:
+            _archive_ended(url, task.id)

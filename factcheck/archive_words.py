@@ -39,6 +39,15 @@ _PLAIN = (
     ("user name or password", "Addresses with a user name or password are not fetched"),
     ("resolves to", "The address leads into a private network, so it is not fetched"),
     ("refused: ", "The address is not one the workbench may fetch"),
+    (
+        "uploaded copy could not be read",
+        "The text of the uploaded copy could not be read; upload a PDF of the page or a"
+        " screenshot of the passage instead",
+    ),
+    (
+        "server stopped while the uploaded copy",
+        "The server stopped while the uploaded copy was being read; upload it again",
+    ),
     ("server stopped while", "The server stopped while the page was being copied"),
     # A page served as text that turns out to be a file of another kind: the import's refusal
     # advises importing a text file, which means nothing for an evidence page.

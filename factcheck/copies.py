@@ -63,11 +63,11 @@ class CopyRefused(Exception):
 
 @dataclass
 class Copy:
+    """An uploaded file that may be kept as a copy: its bytes, their type and their sha256."""
+
     data: bytes
     content_type: str
     sha256: str
-    title: str | None
-    text: str | None
 
 
 def content_type_of(data: bytes) -> str | None:
@@ -152,8 +152,9 @@ def _extraction_options(url: str | None):
     return options
 
 
-def read_upload(data: bytes, url: str) -> Copy:
-    """Check an uploaded copy of the page at `url` and read its text."""
+def check_upload(data: bytes) -> Copy:
+    """Check an uploaded copy by its size and first bytes; its text is read apart from this (see
+    read_later)."""
     if not data:
         raise CopyRefused("the file is empty; choose the saved page, PDF or screenshot")
     if len(data) > MAX_COPY_BYTES:
@@ -168,14 +169,13 @@ def read_upload(data: bytes, url: str) -> Copy:
             f"it looks like {kind}" if kind else "it does not look like a PDF, image or HTML page"
         )
         raise CopyRefused(f"{shown}; upload a PDF, a PNG, JPEG, GIF or WebP image, or an HTML file")
-    try:
-        title, text = title_and_text(data, content_type, None, url)
-    except importers.ImportRefused:
-        raise CopyRefused(
-            "the file's text cannot be read; upload a PDF, a PNG, JPEG, GIF or WebP image, or an"
-            " HTML file"
-        ) from None
-    return Copy(data, content_type, hashlib.sha256(data).hexdigest(), title, text)
+    return Copy(data, content_type, hashlib.sha256(data).hexdigest())
+
+
+def read_later(content_type: str) -> bool:
+    """Whether reading a copy's text is work for a background job (an HTML page's extraction
+    takes about a second a megabyte), rather than nothing at all (PDFs and images)."""
+    return content_type in HTML_TYPES
 
 
 def check_web_archive_url(address: str, extra_hosts: tuple[str, ...] = ()) -> str:

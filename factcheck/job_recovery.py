@@ -12,7 +12,7 @@ from factcheck import archive_jobs, import_jobs, job_progress, jobs, link_jobs
 from factcheck import db as database
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
-from factcheck.store.errors import NotFound, StoreError
+from factcheck.store.errors import Invalid, NotFound, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +21,9 @@ INTERRUPTED_IMPORT = (
 )
 INTERRUPTED_ARCHIVE = (
     "the server stopped while this page was being fetched, so no copy was kept; try again"
+)
+INTERRUPTED_READ = (
+    "the server stopped while the uploaded copy was being read, so it was not kept; upload it again"
 )
 _IMPORT_TASKS = {
     "import_url": import_jobs.import_url,
@@ -59,7 +62,7 @@ def recover_interrupted() -> dict[str, list[str]]:
             marker = jobs.huey.serializer.deserialize(value)
             if marker["job_id"] in waiting:
                 continue
-            if _record_interrupted_archive(marker["db_path"], url):
+            if _record_interrupted_archive(marker["db_path"], url, marker.get("reading")):
                 jobs.huey.delete(key)
                 archives.append(url)
     if imports or archives:
@@ -71,20 +74,41 @@ def recover_interrupted() -> dict[str, list[str]]:
     return {"imports": imports, "archives": archives}
 
 
-def _record_interrupted_archive(db_path: str, url: str) -> bool:
-    """Keep a failed archive for the page, so its evidence shows the failure and a retry."""
+def _record_interrupted_archive(db_path: str, url: str, reading: dict | None = None) -> bool:
+    """Keep a failed archive for the page, so its evidence shows the failure and a retry; for an
+    uploaded copy whose reading was cut off, a failed copy of its uploader's, which says to
+    upload it again (reading it once more might cut the server off once more)."""
     try:
         db = database.connect(db_path)
         try:
-            snapshot_store.record_snapshot(
-                db, url, actor=SYSTEM, status="failed", error=INTERRUPTED_ARCHIVE
-            )
+            if reading is None:
+                snapshot_store.record_snapshot(
+                    db, url, actor=SYSTEM, status="failed", error=INTERRUPTED_ARCHIVE
+                )
+            else:
+                _record_interrupted_read(db, reading)
         finally:
             db.close()
     except (sqlite3.Error, StoreError, OSError) as error:
         log.warning("could not record the interrupted archive of %s: %s", url, error)
         return False
     return True
+
+
+def _record_interrupted_read(db: database.Database, reading: dict) -> None:
+    actor = archive_jobs.uploader(db, reading.get("username"), reading["channel"])
+    try:
+        snapshot_store.attach_copy(
+            db,
+            reading["evidence_id"],
+            actor=actor,
+            content_type=reading["content_type"],
+            content_sha256=reading["content_sha256"],
+            file_name=reading.get("file_name"),
+            error=INTERRUPTED_READ,
+        )
+    except (Invalid, NotFound):  # the evidence was removed meanwhile: nothing to say it on
+        pass
 
 
 def retry_import(job_id: str, username: str) -> str:

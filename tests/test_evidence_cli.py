@@ -122,6 +122,49 @@ def test_an_own_copy_from_the_command_line(run, tmp_path):
     assert elsewhere.exit_code == 2 and "not a public web archive" in elsewhere.output
 
 
+def test_an_html_copy_from_the_command_line_is_read_at_once(run, tmp_path, monkeypatch):
+    """The web server reads an uploaded HTML copy in a job; `evidence copy` runs that job in its
+    own process, as it fetches a web archive's copy, and says how it went."""
+    from factcheck import copies
+
+    added = run(
+        "evidence", "add", str(run.claim_id), "https://stats.example/report",
+        "--stance", "supports", "--quote", "none of the cracks was deeper than 4 centimetres",
+        "--no-archive", "--as", "rita", "--json",
+    )  # fmt: skip
+    evidence_id = str(json.loads(added.output)["id"])
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(
+        b"<!doctype html><html><head><title>Saved</title></head><body><article><p>Engineers"
+        b" found seven cracks in the spillway, the board said on Monday in a statement.</p>"
+        b"<p>The board said none of the cracks was deeper than 4 centimetres.</p></article>"
+        b"</body></html>"
+    )
+    kept = run("evidence", "copy", evidence_id, "--file", str(saved), "--as", "rita")
+    assert kept.exit_code == 0, kept.output
+    assert kept.output.startswith("Kept copy ") and "text/html" in kept.output
+    claims = json.loads(run("claims", str(run.article_id), "--json").output)["claims"]
+    item = next(c for c in claims if c["id"] == run.claim_id)["evidence"][0]
+    assert item["snapshot"]["kind"] == "upload" and item["quote_check"]["status"] == "found"
+    audited = _rows(
+        run.path, "SELECT action, actor, channel FROM audit WHERE action LIKE 'evidence.copy%'"
+    )
+    assert [a["action"] for a in audited] == ["evidence.copy_received", "evidence.copy"]
+    assert audited[0]["actor"] == audited[1]["actor"] is not None
+    assert all(a["channel"].startswith("cli") for a in audited)
+
+    def unreadable(*args):
+        raise ValueError("Document is empty")
+
+    monkeypatch.setattr(copies, "title_and_text", unreadable)
+    refused = run("evidence", "copy", evidence_id, "--file", str(saved), "--as", "rita")
+    assert refused.exit_code == 2
+    assert refused.output.startswith(
+        "Error: The text of the uploaded copy could not be read; upload a PDF of the page or a"
+        " screenshot of the passage instead (the uploaded copy could not be read as an HTML page"
+    )
+
+
 def test_a_copy_made_at_once_ends_the_wait_for_the_queued_one(run):
     from factcheck import archive_jobs
 

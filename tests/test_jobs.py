@@ -81,6 +81,7 @@ STORED_TASK_NAMES = [
     "factcheck.jobs.import_text",
     "factcheck.jobs.import_url",
     "factcheck.jobs.match_library_change",
+    "factcheck.jobs.read_copy",
     "factcheck.jobs.rematch_claims",
     "factcheck.link_jobs.check_links",
     "factcheck.link_jobs.link_watch_tick",

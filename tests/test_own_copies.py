@@ -100,11 +100,11 @@ def test_a_copy_is_extracted_with_the_options_trafilatura_would_make_for_it(url)
 
 def test_uploads_that_are_empty_too_big_or_of_another_kind_are_refused_in_words():
     with pytest.raises(copies.CopyRefused, match="empty"):
-        copies.read_upload(b"", "https://x.example/")
+        copies.check_upload(b"")
     with pytest.raises(copies.CopyRefused, match="larger than 10 MB"):
-        copies.read_upload(PDF + b"0" * copies.MAX_COPY_BYTES, "https://x.example/")
+        copies.check_upload(PDF + b"0" * copies.MAX_COPY_BYTES)
     with pytest.raises(copies.CopyRefused, match="looks like a ZIP archive"):
-        copies.read_upload(b"PK\x03\x04 zip", "https://x.example/")
+        copies.check_upload(b"PK\x03\x04 zip")
 
 
 def test_only_public_web_archives_are_taken_as_copies():

@@ -251,6 +251,20 @@ def attach_copy(db, p, c):
     )
 
 
+@scenario
+def receive_copy(db, p, c):
+    added = _with_evidence(db, p, c)
+    return lambda: snapshots.receive_copy(
+        db,
+        added["id"],
+        actor=p["rita"],
+        data=b"<!doctype html><p>a copy</p>",
+        content_type="text/html",
+        content_sha256="b" * 64,
+        file_name="copy.html",
+    )
+
+
 def _link_checked(db, p, c, outcome="failed"):
     added = _with_evidence(db, p, c)
     link_checks.record_link_check(db, added["url"], actor=SYSTEM, outcome=outcome, error="gone")

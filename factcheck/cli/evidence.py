@@ -207,18 +207,31 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
     if file_path:
         with file_path.open("rb") as handle:
             data = handle.read(copies.MAX_COPY_BYTES + 1)
-        copy = copies.read_upload(data, evidence["url"])
-        row = snapshots.attach_copy(
-            db,
-            evidence_id,
-            actor=actor,
-            data=copy.data,
-            content_type=copy.content_type,
-            content_sha256=copy.sha256,
-            file_name=file_path.name,
-            title=copy.title,
-            text=copy.text,
-        )
+        copy = copies.check_upload(data)
+        stored = {
+            "actor": actor,
+            "data": copy.data,
+            "content_type": copy.content_type,
+            "content_sha256": copy.sha256,
+            "file_name": file_path.name,
+        }
+        if copies.read_later(copy.content_type):
+            # The web server reads an HTML copy in a job; here it is read at once, as `evidence
+            # archive` and --web-archive fetch at once, by the same job run in this process.
+            received = snapshots.receive_copy(db, evidence_id, **stored)
+            outcome = archive_jobs.read_copy.call_local(
+                str(ctx.find_root().obj["db_path"]),
+                received["url"],
+                evidence_id,
+                received["content_type"],
+                received["content_sha256"],
+                received["file_name"],
+                username=actor.username,
+                channel=actor.channel,
+            )
+            row = evidence_store.get_snapshot(db, outcome["snapshot_id"])
+        else:
+            row = snapshots.attach_copy(db, evidence_id, **stored)
     else:
         address = copies.check_web_archive_url(archive_url, settings.value("WEB_ARCHIVE_HOSTS"))
         outcome = archive_jobs.archive_evidence.call_local(
@@ -234,6 +247,8 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         if row["status"] != "archived":
             sys.exit(USAGE_ERROR)  # as without --json: the row says why
         return
+    if row["status"] != "archived" and row["kind"] == "upload":
+        raise UserError(f"{failure_words(row['error'])} ({row['error']})")
     if row["status"] != "archived":
         raise UserError(f"the web archive's copy could not be fetched: {row['error']}")
     click.echo(f"Kept copy {row['id']} ({row['content_type']}, sha256 {row['content_sha256']}).")

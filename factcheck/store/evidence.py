@@ -141,7 +141,8 @@ def evidence_for_claim(
     db: Database, claim_id: int, *, include_removed: bool = False
 ) -> list[EvidenceItem]:
     """The claim's evidence with who added it, the latest archived copy of each page (what kind
-    of copy it is, and whether the item's quote was found in it)."""
+    of copy it is, and whether the item's quote was found in it, and a newer uploaded copy that
+    could not be read)."""
     removed = "" if include_removed else " AND e.removed_at IS NULL"
     return cast(
         list[EvidenceItem],
@@ -152,6 +153,10 @@ def evidence_for_claim(
                 " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
                 " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
+                # An uploaded copy that could not be read, when an older kept copy is shown.
+                " (SELECT f.error FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"
+                "  AND f.kind = 'upload' AND f.status = 'failed' ORDER BY f.id DESC LIMIT 1)"
+                "  AS copy_failure,"
                 " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
                 " l.error AS link_error, l.final_url AS link_final_url,"
                 " l.text_change AS link_text_change,"

@@ -111,6 +111,8 @@ class EvidenceItem(EvidenceRow):
     quote_status: str | None
     quote_passage: str | None
     quote_score: float | None
+    #: The error of an uploaded copy newer than the copy shown that could not be read.
+    copy_failure: str | None
     link_check_id: int | None
     link_outcome: str | None
     link_checked_at: str | None

@@ -133,8 +133,23 @@ def record_snapshot(
     return row
 
 
+def _live_url(db: Database, evidence_id: int) -> str:
+    """The address of an evidence item that may be given a copy (a helper for mutations)."""
+    rows = db.execute("SELECT url, removed_at FROM evidence WHERE id = ?", [evidence_id]).fetchall()
+    if not rows:
+        raise NotFound("evidence.not_found", {"id": evidence_id})
+    url, removed_at = rows[0]
+    if removed_at:
+        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "copy"})
+    return url
+
+
+def _file_name(file_name: str | None) -> str | None:
+    return (file_name or "").strip()[:255] or None
+
+
 @mutation
-def attach_copy(
+def receive_copy(
     db: Database,
     evidence_id: int,
     *,
@@ -143,24 +158,50 @@ def attach_copy(
     content_type: str,
     content_sha256: str,
     file_name: str | None = None,
+) -> dict:
+    """Keep the bytes of a reviewer's own file (checked by the caller) whose text a job reads
+    before attach_copy keeps it as the copy; returns what that job needs."""
+    url = _live_url(db, evidence_id)
+    store_file(db, data, content_sha256, content_type)
+    received = {
+        "evidence_id": evidence_id,
+        "url": url,
+        "content_type": content_type,
+        "content_sha256": content_sha256,
+        "size": len(data),
+        "file_name": _file_name(file_name),
+    }
+    audit.record(db, actor, "evidence", evidence_id, "evidence.copy_received", after=received)
+    return received
+
+
+@mutation
+def attach_copy(
+    db: Database,
+    evidence_id: int,
+    *,
+    actor: Actor,
+    content_type: str,
+    content_sha256: str,
+    data: bytes | None = None,
+    file_name: str | None = None,
     title: str | None = None,
     text: str | None = None,
+    error: str | None = None,
 ) -> dict:
-    """Keep a reviewer's own file (checked by the caller) as the copy of an evidence page."""
-    rows = db.execute("SELECT url, removed_at FROM evidence WHERE id = ?", [evidence_id]).fetchall()
-    if not rows:
-        raise NotFound("evidence.not_found", {"id": evidence_id})
-    url, removed_at = rows[0]
-    if removed_at:
-        raise Invalid("evidence.removed", {"id": evidence_id, "doing": "copy"})
+    """Keep a reviewer's own file (checked by the caller) as the copy of an evidence page, or
+    with `error`, record why its text could not be read. Without `data` its bytes are the ones
+    receive_copy kept."""
+    url = _live_url(db, evidence_id)
     fields = {
-        "status": "archived",
+        "status": "failed" if error else "archived",
         "kind": "upload",
         "content_type": content_type,
         "content_sha256": content_sha256,
-        "file_name": (file_name or "").strip()[:255] or None,
+        "file_name": _file_name(file_name),
         "title": title,
         "text": text,
+        "error": error,
     }
     row, summary = _insert(db, url, actor, fields, data)
     summary["evidence_id"] = evidence_id

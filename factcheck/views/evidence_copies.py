@@ -64,30 +64,55 @@ def _live(claim_id: int, evidence_id: int) -> EvidenceItem:
 @bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/copy")
 @takes_body_up_to(copies.MAX_COPY_BYTES + UPLOAD_OVERHEAD_BYTES)
 def upload_copy(claim_id: int, evidence_id: int):
-    """Keep an uploaded PDF, image or HTML file as the copy of the evidence page."""
-    item = _live(claim_id, evidence_id)
+    """Keep an uploaded PDF, image or HTML file as the copy of the evidence page. An HTML file's
+    text is read, and its quote checked, by a job: the badge answered says it is being read."""
+    _live(claim_id, evidence_id)  # refused for removed evidence before the file is read
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         error = {"field": "file", "message": "Choose the file to upload first."}
         return badge(claim_id, evidence_id, 422, error)
     data = upload.read(copies.MAX_COPY_BYTES + 1)
     try:
-        copy = copies.read_upload(data, item["url"])
+        copy = copies.check_upload(data)
     except copies.CopyRefused as refused:
         message = str(refused)
         error = {"field": "file", "message": message[:1].upper() + message[1:] + "."}
         return badge(claim_id, evidence_id, 422, error)
-    snapshot_store.attach_copy(
+    actor = signed_in_actor()
+    if not copies.read_later(copy.content_type):
+        # A PDF or an image has no text to read: kept at once, its quote checked as "no text".
+        snapshot_store.attach_copy(
+            get_db(),
+            evidence_id,
+            actor=actor,
+            data=copy.data,
+            content_type=copy.content_type,
+            content_sha256=copy.sha256,
+            file_name=upload.filename,
+        )
+        return badge(claim_id, evidence_id)
+    received = snapshot_store.receive_copy(
         get_db(),
         evidence_id,
-        actor=signed_in_actor(),
+        actor=actor,
         data=copy.data,
         content_type=copy.content_type,
         content_sha256=copy.sha256,
         file_name=upload.filename,
-        title=copy.title,
-        text=copy.text,
     )
+    try:
+        archive_jobs.queue_copy_read(
+            current_app.config["DATABASE"],
+            received,
+            username=actor.username,
+            channel=actor.channel,
+        )
+    except (sqlite3.Error, OSError):
+        error = {
+            "field": "file",
+            "message": "The job queue could not take the file; try again in a moment.",
+        }
+        return badge(claim_id, evidence_id, 503, error)
     return badge(claim_id, evidence_id)
 
 

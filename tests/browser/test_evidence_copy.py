@@ -1,11 +1,12 @@
 """A reviewer attaches their own copy of a source the workbench could not fetch, from the
-evidence card, in a real browser: a refused file answers beside the field, a PDF is kept."""
+evidence card, in a real browser: a refused file answers beside the field, a PDF is kept, and a
+saved HTML page is read by a job while the card says so and then shows its quote check."""
 
 import pytest
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
-from factcheck import archive_jobs
+from factcheck import archive_jobs, jobs
 from factcheck import db as database
 from factcheck.store import evidence as evidence_store
 from factcheck.store.users import actor_for
@@ -13,22 +14,28 @@ from factcheck.store.users import actor_for
 pytestmark = pytest.mark.usefixtures("immediate_jobs")
 
 
-def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, tmp_path):
-    page = watched_page
-    claim = article["claims"][0]
+def _failed_evidence(article, url):
+    """Evidence quoting the sample article whose page could not be fetched (a private address)."""
     db = database.connect(article["path"])
     try:
         item = evidence_store.add_evidence(
             db,
-            claim["id"],
-            url="http://10.11.12.13/bulletin",
+            article["claims"][0]["id"],
+            url=url,
             stance="supports",
             quote="fourteen schools",
             actor=actor_for(db, "rita"),
         )
     finally:
         db.close()
-    archive_jobs.archive_evidence(article["path"], item["url"]).get()  # refused: a private address
+    archive_jobs.archive_evidence.call_local(article["path"], item["url"])
+    return item
+
+
+def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, tmp_path):
+    page = watched_page
+    claim = article["claims"][0]
+    item = _failed_evidence(article, "http://10.11.12.13/bulletin")
     page.goto(f"/articles/{article['id']}?claim={claim['id']}")
     badge = page.locator(f"#archive-badge-{item['id']}")
     expect(badge.locator(".archive-status")).to_contain_text("private network")
@@ -51,3 +58,39 @@ def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, t
         "The archived copy has no text to check the quote against"
     )
     assert_no_problems(page, expected_status=422)
+
+
+SAVED_PAGE = (
+    b"<!doctype html><html><head><title>County bulletin</title></head><body><article>"
+    b"<p>The county closed fourteen schools on Tuesday after the storm flooded their roads.</p>"
+    b"<p>The schools open again next week, the county's education office said.</p>"
+    b"</article></body></html>"
+)
+
+
+def test_a_saved_page_is_read_in_the_background_and_the_card_follows(
+    watched_page, article, tmp_path
+):
+    page = watched_page
+    claim = article["claims"][0]
+    item = _failed_evidence(article, "http://10.11.12.14/bulletin")
+    jobs.configure(tmp_path / "jobs.db")  # the upload's job waits until the test runs it
+    try:
+        page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+        badge = page.locator(f"#archive-badge-{item['id']}")
+        badge.get_by_text("Attach your own copy").click()
+        saved = tmp_path / "bulletin.html"
+        saved.write_bytes(SAVED_PAGE)
+        badge.get_by_label("A PDF, an image").set_input_files(str(saved))
+        badge.get_by_role("button", name="Upload copy").click()
+        expect(badge.locator(".archive-status")).to_have_text("Reading your uploaded copy…")
+
+        task = jobs.huey.dequeue()
+        assert task is not None, "the upload queued no job"
+        jobs.huey.execute(task)
+        # The badge asks again every few seconds; the next answer shows the copy.
+        expect(badge.locator("a.archive-status")).to_have_text("Uploaded copy", timeout=15_000)
+        expect(badge.locator(".quote-check")).to_have_text("Quote found in the archived copy")
+    finally:
+        jobs.configure(None, immediate=True)
+    assert_no_problems(page)
