@@ -1,6 +1,5 @@
 """CLI commands for the library of known fact-checks and for matching text against it."""
 
-import hashlib
 import json
 import math
 import sys
@@ -86,7 +85,7 @@ def _match_again(db: Database, claim_ids: list[int], actor, cause: str) -> dict:
 def load_library_file(db: Database, file: str, file_format: str | None, actor) -> dict:
     """Import the fact-checks in file (- for standard input) and match the claims they touch
     again: the import's summary, with "records" (how many the file held) and "matching"."""
-    from factcheck import library_formats, previous_checks
+    from factcheck import library_files, library_formats, previous_checks
 
     if file_format is None:
         file_format = library_formats.format_for(file) if file != "-" else None
@@ -97,24 +96,18 @@ def load_library_file(db: Database, file: str, file_format: str | None, actor) -
             )
     data = _read(file)
     try:
-        parsed = list(library_formats.parse(data, file_format))
+        summary = library_files.import_file(
+            db, data, name=file, file_format=file_format, actor=actor
+        )
     except library_formats.FormatRefused as error:
         raise UserError(f"{file}: {error}") from None
-    if not parsed:
-        raise UserError(f"{file} holds no fact-checks; check the file and its --format")
-    summary = library_store.import_records(
-        db,
-        parsed,
-        actor=actor,
-        source=file,
-        file_format=file_format,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    except library_files.NoFactChecks:
+        raise UserError(f"{file} holds no fact-checks; check the file and its --format") from None
     changed = summary.pop("changed_ids")
     if changed:
         claim_ids = previous_checks.affected_claims(db, changed)
         summary["matching"] = _match_again(db, claim_ids, actor, f"library import of {file}")
-    return {**summary, "records": len(parsed)}
+    return summary
 
 
 @library_group.command("import")

@@ -1,11 +1,9 @@
 """The library of known fact-checks in the workbench: browse and search it, open one item with the
 claims it matches, and (editors and admins) import a file of fact-checks or remove one."""
 
-import hashlib
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
-from factcheck import library_formats, previous_checks
+from factcheck import library_files, library_formats, previous_checks
 from factcheck.ids import parse_id
 from factcheck.store import library as library_store
 from factcheck.store import library_browse
@@ -152,22 +150,16 @@ def import_file():
             f"The workbench cannot tell how {name} is written from its name. Choose its format:"
             " CSV, TSV, JSON Lines or ClaimReview."
         )
-    try:
-        parsed = list(library_formats.parse(data, file_format))
-    except library_formats.FormatRefused as error:
-        return _refused(f"{name}: {error}.")
-    if not parsed:
-        return _refused(f"{name} holds no fact-checks. Check the file and its format.")
     db = get_db()
     actor = signed_in_actor()
-    summary = library_store.import_records(
-        db,
-        parsed,
-        actor=actor,
-        source=name,
-        file_format=file_format,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    try:
+        summary = library_files.import_file(
+            db, data, name=name, file_format=file_format, actor=actor
+        )
+    except library_formats.FormatRefused as error:
+        return _refused(f"{name}: {error}.")
+    except library_files.NoFactChecks:
+        return _refused(f"{name} holds no fact-checks. Check the file and its format.")
     changed = summary.pop("changed_ids")
     if changed:
         previous_checks.after_library_change(
@@ -179,10 +171,9 @@ def import_file():
         )
     result = {
         **summary,
-        "records": len(parsed),
         "name": name,
         "rematching": bool(changed),
         "shown_refusals": summary["refusals"][:SHOWN_REFUSALS],
     }
-    status = 422 if summary["refused"] == len(parsed) else 200
+    status = 422 if summary["refused"] == summary["records"] else 200
     return render_template("library.html", **_context(result)), status
