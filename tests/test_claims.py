@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans
 from factcheck.text.checkworthiness import WEIGHTS
-from factcheck.text.splitting import Unit, split_article
+from factcheck.text.splitting import HEADLINE_MAX_CHARS, Unit, split_article
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -105,8 +105,9 @@ def test_sections_come_in_order_headline_standfirst_body(body):
     order = {"headline": 0, "standfirst": 1, "body": 2}
     ranks = [order[unit.section] for unit in split_article(body)]
     assert ranks == sorted(ranks)
+    # Without a headline (a first line that is a paragraph) there is no standfirst either.
     if ranks:
-        assert ranks[0] == 0
+        assert ranks[0] == 0 or set(ranks) == {2}
 
 
 def test_empty_and_blank_bodies_have_no_units():
@@ -144,6 +145,82 @@ def test_boilerplate_headline_is_kept_but_not_a_claim():
     units = split_article("Subscribe to our newsletter\n\nTwenty-three people died.")
     assert units[0].section == "headline"
     assert units[0].kind == "not_a_claim"
+
+
+# --- a first line that is a paragraph, not a headline ----------------------------------------
+
+LEDE = (
+    "The town council voted seven to two on Wednesday night to keep the island ferry running"
+    " all year. Councillors who opposed the plan said the cost per passenger had doubled since"
+    " 2019. Supporters said about 300 islanders depend on the winter crossings."
+)
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+# A line of words without sentence punctuation: one sentence however long.
+headline_lines = st.lists(words, min_size=1, max_size=30).map(" ".join).map(str.capitalize)
+sentences = st.lists(words, min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
+prose_lines = st.lists(sentences, min_size=2, max_size=8).map(" ".join)
+
+
+def test_a_pasted_article_without_its_headline_has_no_headline_units():
+    body = f"{LEDE}\nFerry fares to rise\n\nThe vote follows a year of debate."
+    units = split_article(body)
+    assert len(units) == 5
+    assert {unit.section for unit in units} == {"body"}
+    assert units == split_article(body, first_line_is_headline=False)
+    assert not any("headline (prominent)" in unit.reasons for unit in units)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # One long sentence with a full stop.
+        "WASHINGTON (AP) — Ambassador Gordon Sondland, the most anticipated witness in the"
+        " impeachment inquiry, is likely to be unpredictable when he faces questions on Wednesday.",
+        # Sentences that run into a list: no final punctuation.
+        "Stadia, Google's streaming gaming platform, launches today. Is the service the first"
+        " step towards the future of gaming? Here is what the first reviews say:",
+    ],
+)
+def test_a_long_first_line_of_prose_is_body(lede):
+    units = split_article(f"{lede}\n\nHe is a hotelier.")
+    assert {unit.section for unit in units} == {"body"}
+    assert units[0].start == 0 and units[-1].text == "He is a hotelier."
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Short, even with a full stop or two sentences by sentencex.
+        "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be.",
+        "Google Stadia Red Dead Redemption 2 doesn't run at a stable 60fps.",
+        "Markets tumble. Is a recession next?",
+        # Long, but a title rather than prose: no sentence punctuation, one sentence.
+        "Acme Ferries announces record third-quarter results and raises its full-year guidance"
+        " for revenue, passengers and earnings per share",
+    ],
+)
+def test_a_headline_line_stays_the_headline(headline):
+    units = split_article(f"{headline}\n\nThe ministry said 23 people died.")
+    assert {unit.section for unit in units if unit.start < len(headline)} == {"headline"}
+    assert units[-1].section == "body"
+
+
+@settings(max_examples=200, deadline=None)
+@given(prose_lines.filter(lambda line: len(line) > HEADLINE_MAX_CHARS), bodies)
+def test_a_first_line_of_several_sentences_gives_no_headline(line, rest):
+    body = f"{line}\n{rest}"
+    units = split_article(body)
+    check_invariants(body, units)
+    assert {unit.section for unit in units} <= {"body"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(headline_lines.filter(lambda line: len(line) <= HEADLINE_MAX_CHARS), bodies)
+def test_a_short_one_sentence_first_line_stays_the_headline(line, rest):
+    body = f"{line}\n\n{rest}"
+    units = split_article(body)
+    check_invariants(body, units)
+    assert units[0].section == "headline" and units[0].text == line
 
 
 def test_units_never_cross_a_blank_line():

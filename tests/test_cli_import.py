@@ -55,6 +55,22 @@ def test_import_text_file_then_claims_json(run, tmp_path):
     assert promo["kind"] == "not_a_claim" and promo["reason"]
 
 
+def test_text_pasted_without_its_headline_has_no_headline_claims(run):
+    pasted = (
+        "The town council voted seven to two on Wednesday night to keep the island ferry"
+        " running all year. Opponents said the cost per passenger had doubled since 2019."
+        " Supporters said about 300 islanders depend on the winter crossings.\n\n"
+        "Winter timetable\n\nThe first winter sailing leaves at 7 a.m. on 1 November.\n"
+    )
+    result = run("import", "-", "--json", input=pasted)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(run("claims", str(json.loads(result.output)["article_id"]), "--json").output)
+    assert [claim["section"] for claim in shown["claims"]] == ["body"] * 5
+    story = json.loads(run("import", "-", "--json", input=SAMPLE_ARTICLE).output)
+    claims = json.loads(run("claims", str(story["article_id"]), "--json").output)["claims"]
+    assert claims[0]["section"] == "headline"
+
+
 def test_importing_twice_reports_the_existing_article(run, tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(SAMPLE_ARTICLE, encoding="utf-8")

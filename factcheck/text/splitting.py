@@ -13,6 +13,9 @@ from factcheck.text.furniture_runs import FurnitureRuns
 DEFAULT_LANGUAGE: Final = "en"
 LANGUAGE: Final = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with
 STANDFIRST_MAX_CHARS: Final = 320
+# The headline limit publishing tools apply to structured data (Google's for AMP articles): a
+# first line longer than this that reads as prose is a paragraph, not a headline.
+HEADLINE_MAX_CHARS: Final = 110
 
 
 class Unit(NamedTuple):
@@ -89,7 +92,7 @@ def split_article(
     runs = FurnitureRuns(body)
     # The quotation marks the article holds at all: each paragraph looks only for those.
     quote_marks = [mark for mark in _QUOTE_MARKS if mark in body]
-    for block_start, block_end, section in _blocks(body, first_line_is_headline):
+    for block_start, block_end, section in _blocks(body, first_line_is_headline, language):
         # A list starts with a space, a bullet, a digit or a lower-case letter, never a capital.
         if body.find("\n", block_start, block_end) == -1 and (
             body[block_start].isupper()
@@ -138,8 +141,9 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _blocks(body: str, first_line_is_headline: bool) -> list[tuple[int, int, str]]:
-    """Paragraph ranges with their section: the headline is the first line, then a standfirst."""
+def _blocks(body: str, first_line_is_headline: bool, language: str) -> list[tuple[int, int, str]]:
+    """Paragraph ranges with their section: the headline is the first line, then a standfirst,
+    unless that line is a paragraph (an article pasted without its headline)."""
     paragraphs = _paragraphs(body)
     if not first_line_is_headline or not paragraphs:
         return [(s, e, "body") for s, e in paragraphs]
@@ -148,6 +152,8 @@ def _blocks(body: str, first_line_is_headline: bool) -> list[tuple[int, int, str
     first_text = _NON_SPACE.search(body, first_start, first_end)
     text_start = first_text.start() if first_text else first_start
     line_end = body.find("\n", text_start, first_end)
+    if _is_paragraph_line(body, text_start, first_end if line_end == -1 else line_end, language):
+        return [(s, e, "body") for s, e in paragraphs]
     blocks = []
     rest = paragraphs[1:]
     if line_end == -1:
@@ -161,6 +167,18 @@ def _blocks(body: str, first_line_is_headline: bool) -> list[tuple[int, int, str
         rest = rest[1:]
     blocks.extend((s, e, "body") for s, e in rest)
     return blocks
+
+
+def _is_paragraph_line(body: str, start: int, end: int, language: str) -> bool:
+    """Whether a first line is prose rather than a headline: longer than any headline, and
+    ending with sentence punctuation or holding more than one sentence. A short line is left a
+    headline even so ("Markets tumble. Is a recession next?"), and so is a long one that is
+    neither (a press release's title)."""
+    line = body[start:end].rstrip()
+    return len(line) > HEADLINE_MAX_CHARS and (
+        _FINAL_PUNCTUATION.search(line) is not None
+        or len(_sentence_spans(body, start, start + len(line), language)) > 1
+    )
 
 
 def _is_standfirst(text: str) -> bool:
