@@ -246,19 +246,23 @@ def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
 def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int, dict]:
     """Put a claim's newly published verdict into the library, or bring its entry up to date
     after a correction; call inside the approving mutation. Returns the library id and the
-    entry's ITEM_FIELDS as stored, for the approval's audit row."""
+    entry's ITEM_FIELDS as stored, for the approval's audit row. The entry's date is the day the
+    claim's verdict was first published, as an imported fact-check's is its first publication's
+    (ClaimReview's datePublished): a correction changes the rating, not when the claim was
+    checked."""
     row = db.execute(
-        "SELECT c.text, a.title, v.rating_label, v.published_at FROM claims c"
-        " JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = :verdict"
+        "SELECT c.text, a.title, v.rating_label,"
+        " (SELECT min(p.published_at) FROM verdicts p WHERE p.claim_id = c.id)"
+        " FROM claims c JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = :verdict"
         " WHERE c.id = :claim",
         {"claim": claim_id, "verdict": verdict_id},
     ).fetchone()
-    text, title, rating, published_at = row
+    text, title, rating, first_published = row
     values = {
         "claim": text,
         "title": title,
         "rating": rating,
-        "review_date": (published_at or "")[:10] or None,
+        "review_date": (first_published or "")[:10] or None,
         "claim_id": claim_id,
         "verdict_id": verdict_id,
         "now": utc_now(),
