@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from helpers import RATIONALE, add_people, first_checkable_claim, import_sample
 from helpers import new_database as open_database
 
+from factcheck import library_formats
 from factcheck.cli import main
-from factcheck.db import utc_now
 from factcheck.store import audit, evidence, verdicts
+from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
-from factcheck.store.mutation import mutation
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 CHANGED = (
@@ -191,42 +191,29 @@ def _actor(db, name):
     return actor_for(db, name)
 
 
-@mutation
-def _import_as_before(db, claims: list[str]) -> None:
-    """An import as factcheck recorded it before the trail held each item's values: the range of
+def _import_as_before(db, monkeypatch, claims: list[str]) -> None:
+    """Import as factcheck recorded it before the trail held each item's values: the range of
     ids added, no values."""
-    added = [
-        db.execute(
-            "INSERT INTO library_items (origin, claim, rating, created_at, updated_at)"
-            " VALUES ('imported', ?, 'True', ?, ?)",
-            [claim, utc_now(), utc_now()],
-        ).lastrowid
-        for claim in claims
-    ]
-    summary = {"source": "old.csv", "format": "csv", "sha256": None, "added": len(added)}
-    audit.record(
-        db,
-        SYSTEM,
-        "library",
-        None,
-        "library.import",
-        after={
-            **summary,
-            "updated": 0,
-            "unchanged": 0,
-            "refused": 0,
-            "first_added": added[0],
-            "last_added": added[-1],
-            "updated_ids": [],
-            "changes": [],
-            "refusals": [],
-        },
-    )
+    record = audit.record
+
+    def record_as_before(*args, after=None, **kwargs):
+        after = {k: v for k, v in after.items() if k not in ("item_fields", "items")}
+        return record(*args, after=after, **kwargs)
+
+    text = "claim,rating\n" + "".join(f"{claim},True\n" for claim in claims)
+    parsed = list(library_formats.parse(text.encode("utf-8"), "csv"))
+    with monkeypatch.context() as before:
+        before.setattr(audit, "record", record_as_before)
+        library_store.import_records(db, parsed, actor=SYSTEM, source="old.csv", file_format="csv")
+    after = db.execute("SELECT after FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert '"items"' not in after and '"first_added"' in after
 
 
-def test_items_imported_before_their_values_were_recorded_are_counted_as_not_checkable(path):
+def test_items_imported_before_their_values_were_recorded_are_counted_as_not_checkable(
+    path, monkeypatch
+):
     db = open_database(path)
-    _import_as_before(db, ["An old claim", "Another old claim"])
+    _import_as_before(db, monkeypatch, ["An old claim", "Another old claim"])
     report = audit.verify(db)
     db.close()
     assert report.ok, report.problems

@@ -108,7 +108,7 @@ class Replay:
         elif kind == "library" and action == "library.import":
             self.library.feed_import(after, at)
         elif kind == "library" and action == "library.remove" and record_id is not None:
-            self.library.feed_removal(record_id)
+            self.library.feed_removal(record_id, at)
 
     def _claim_row(self, claim_id: int, action: str, after: dict, row: dict) -> None:
         at = row["id"]
