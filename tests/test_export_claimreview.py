@@ -19,11 +19,13 @@ from helpers import (
 from hypothesis import given
 from hypothesis import strategies as st
 from test_export_world import (
+    LATER,
     ORG_NAME,
     PUBLIC_URL,
     World,
     build_world,
     config,
+    correct_later,
     export_bytes,
     publish,
 )
@@ -161,13 +163,30 @@ def test_claim_from_a_pasted_article_still_has_every_required_field(world):
     assert "appearance" not in review["itemReviewed"]
 
 
-def test_a_correction_reissues_the_review_with_its_new_date(world):
+def test_a_correction_reissues_the_review_with_its_rating_and_dates(world):
     review = _by_claim(_reviews(world))[world.corrected]
     earlier, current = verdicts.verdicts_for_claim(world.db, world.corrected)
-    assert review["datePublished"] == current["published_at"][:19] + "Z"
+    assert review["datePublished"] == earlier["published_at"][:19] + "Z"
+    assert review["dateModified"] == current["published_at"][:19] + "Z"
     assert review["reviewRating"]["alternateName"] == "Mixed"
     assert "The district clarified why four schools closed" in review["correction"]
     assert earlier["rating_label"] in review["correction"]
+
+
+def test_a_correction_keeps_the_first_publication_date_and_adds_its_own(tmp_path, monkeypatch):
+    # schema.org and Google: datePublished is when the fact-check was first published; a later
+    # correction is dateModified.
+    world = build_world(tmp_path / "later.db")
+    first = verdicts.verdicts_for_claim(world.db, world.published)[-1]["published_at"]
+    before = _by_claim(_reviews(world))[world.published]
+    assert before["datePublished"] == first[:19] + "Z" and "dateModified" not in before
+    claim_id = correct_later(world, monkeypatch)
+    review = _by_claim(_reviews(world))[claim_id]
+    assert review["datePublished"] == first[:19] + "Z"
+    assert review["dateModified"] == LATER[:19] + "Z"
+    assert review["reviewRating"]["alternateName"] == "Misleading"
+    assert review["correction"].startswith(f"Corrected on {LATER[:10]}: New figures")
+    assert structure_problems(review, fully_known=False) == []
 
 
 def test_a_correction_under_review_keeps_the_published_review(tmp_path):
@@ -182,7 +201,7 @@ def test_a_correction_under_review_keeps_the_published_review(tmp_path):
     )
     review = _by_claim(_reviews(world))[world.published]
     assert review["reviewRating"]["alternateName"] == "Accurate"
-    assert "correction" not in review
+    assert "correction" not in review and "dateModified" not in review
 
 
 def test_org_url_is_used_when_given(world):

@@ -5,7 +5,7 @@ import json
 from datetime import date
 
 import pytest
-from test_export_world import build_world, checkable, export_bytes
+from test_export_world import LATER, build_world, checkable, correct_later, export_bytes
 
 from factcheck.exports import ExportFilters
 from factcheck.store import audit, claim_reads, comments, evidence, export_reads, verdicts
@@ -164,6 +164,22 @@ def test_records_keep_removed_evidence_and_corrections(world):
     assert [v["state"] for v in corrected["verdicts"]] == ["superseded", "published"]
     assert corrected["verdicts"][1]["correction_of"] == corrected["verdicts"][0]["id"]
     assert corrected["verdicts"][1]["approved_by"] == "eve"
+
+
+def test_a_corrected_claim_keeps_its_first_publication_date_beside_the_correction(
+    tmp_path, monkeypatch
+):
+    world = build_world(tmp_path / "later.db")
+    first = verdicts.verdicts_for_claim(world.db, world.published)[-1]["published_at"]
+    claim_id = correct_later(world, monkeypatch)
+    for fmt in ("json", "jsonl"):
+        data = export_bytes(world, fmt)
+        records = json.loads(data)["claims"] if fmt == "json" else _jsonl(data)[1]
+        [record] = [r for r in records if r["id"] == claim_id]
+        superseded, current = record["verdicts"]
+        assert (superseded["state"], superseded["published_at"]) == ("superseded", first)
+        assert (current["state"], current["published_at"]) == ("published", LATER)
+        assert current["correction_of"] == superseded["id"] and record["corrected_at"] == LATER
 
 
 def test_provenance_names_user_filters_and_head(world):

@@ -63,6 +63,28 @@ def publish(db, people, claim_id, rating, rationale, sources, approver="ed"):
     verdicts.approve(db, claim_id, actor=people[approver])
 
 
+#: When `correct_later` publishes its correction: long after the world's first publications.
+LATER = "2031-05-06T07:08:09.000000Z"
+
+
+def correct_later(world: World, monkeypatch) -> int:
+    """Correct world.published's verdict and publish the correction at LATER; returns the claim."""
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating="Misleading",
+        rationale="A longer rationale that explains why the earlier verdict needs to change.",
+        reason="New figures from the county",
+        actor=rita,
+    )
+    verdicts.submit_for_review(world.db, world.published, actor=rita)
+    with monkeypatch.context() as later:
+        later.setattr(verdicts, "utc_now", lambda: LATER)
+        verdicts.approve(world.db, world.published, actor=world.people["eve"])
+    return world.published
+
+
 def build_world(path) -> World:
     db = new_database(path)
     people = add_people(db)

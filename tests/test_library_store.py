@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import library_formats, previous_checks
-from factcheck.store import claim_groups, claim_matches, evidence, verdicts
+from factcheck.store import audit, claim_groups, claim_matches, evidence, verdicts
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
@@ -67,6 +67,27 @@ def test_a_published_verdict_enters_the_library_and_follows_its_correction(claim
     [corrected] = _own_items(db)
     assert corrected["id"] == item["id"] and corrected["rating"] == "Mostly accurate"
     assert corrected["verdict_id"] == verdicts.verdicts_for_claim(db, claim_id)[-1]["id"]
+
+
+def test_a_corrected_own_entry_keeps_the_date_it_was_first_published(claim_world, monkeypatch):
+    # An imported fact-check's date is its first publication's; the desk's own entry's too.
+    db, people, claim_id = claim_world
+    _publish(db, people, claim_id)
+    first = verdicts.verdicts_for_claim(db, claim_id)[-1]["published_at"][:10]
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="Mostly accurate",
+        rationale=RATIONALE,
+        reason="The office revised its count",
+        actor=people["rita"],
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    monkeypatch.setattr(verdicts, "utc_now", lambda: "2031-05-06T07:08:09.000000Z")
+    verdicts.approve(db, claim_id, actor=people["eve"])
+    [corrected] = _own_items(db)
+    assert corrected["rating"] == "Mostly accurate" and corrected["review_date"] == first
+    assert audit.verify(db).ok
 
 
 def test_own_verdicts_cannot_be_removed_by_hand(claim_world):

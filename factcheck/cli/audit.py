@@ -38,6 +38,8 @@ def verify(as_json, key_file, checkpoint_file):
         emit_json(report.as_dict())
     elif report.ok:
         click.echo(f"Audit trail intact: {report.rows} rows, head {report.head_hash}.")
+        for words in report.unchecked:
+            click.echo(f"Not fully checked: {words}.")
     else:
         where = f"row {report.first_bad_id}: " if report.kind == "chain" else ""
         more = len(report.problems) - 1

@@ -1,9 +1,11 @@
 """schema.org ClaimReview JSON-LD for published verdicts, as search engines read fact-checks.
 
 The claim's appearance is the article it was found in; `firstAppearance` is left out because an
-article quoting a claim is rarely where it first appeared. Each review links to `{public_url}/claims/{claim_id}`; a corrected verdict is re-issued with the
-date of the correction and says what was corrected. The file is a JSON array of standalone
-JSON-LD objects, each ready to go into a page's `<script type="application/ld+json">`."""
+article quoting a claim is rarely where it first appeared. Each review links to
+`{public_url}/claims/{claim_id}`. A corrected verdict is re-issued with its new rating, says what
+was corrected, and keeps `datePublished` at the first publication, the correction's date going to
+`dateModified` (as schema.org and Google's fact-check guidance ask). The file is a JSON array of
+standalone JSON-LD objects, each ready to go into a page's `<script type="application/ld+json">`."""
 
 import io
 import json
@@ -12,7 +14,12 @@ from typing import Any
 
 from factcheck.exports.context import ExportContext
 from factcheck.exports.options import ExportConfig, ExportRefused
-from factcheck.exports.records import published_verdict, superseded_verdicts, web_url
+from factcheck.exports.records import (
+    first_published_at,
+    published_verdict,
+    superseded_verdicts,
+    web_url,
+)
 from factcheck.store import articles as article_store
 from factcheck.store import export_reads
 
@@ -95,7 +102,10 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
             "@type": "ClaimReview",
             "url": config.claim_url(record["id"]),
             "claimReviewed": record["text"],
-            "datePublished": _iso_datetime(verdict["published_at"]),
+            "datePublished": _iso_datetime(first_published_at(record)),
+            "dateModified": (
+                _iso_datetime(verdict["published_at"]) if verdict.get("correction_of") else None
+            ),
             "author": _compact(
                 {"@type": "Organization", "name": config.org_name, "url": config.publisher_url}
             ),

@@ -59,6 +59,13 @@ def published_verdict(record: dict) -> dict | None:
     return published[-1] if published else None
 
 
+def first_published_at(record: dict) -> str | None:
+    """When the claim's verdict was first published: a correction supersedes the verdict, and
+    the superseded one keeps its own publication time."""
+    stamps = [v["published_at"] for v in record["verdicts"] if v.get("published_at")]
+    return min(stamps) if stamps else None
+
+
 def working_verdict(record: dict) -> dict | None:
     """A verdict still being written or reviewed (a first verdict or a correction)."""
     open_ = [v for v in record["verdicts"] if v["state"] in ("draft", "in_review")]

@@ -155,6 +155,9 @@ class ChainReport:
     problem: str | None = None
     kind: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    #: What the trail cannot speak for (records written before it recorded their values): said,
+    #: not counted as a problem.
+    unchecked: list[str] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -173,6 +176,7 @@ class ChainReport:
             "kind": self.kind,
             "problem": self.problem,
             "problems": [problem.__dict__ for problem in self.problems],
+            "unchecked": self.unchecked,
         }
 
 
@@ -199,6 +203,7 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
     if replayer is not None:
         for problem in replayer.compare(db):
             report.add(problem)
+        report.unchecked = replayer.unchecked
     return report
 
 

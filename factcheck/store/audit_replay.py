@@ -1,9 +1,9 @@
 """Replaying the audit trail into what the live tables should hold, and naming every difference.
 
 Each audited change records the state it left behind (a claim's status and verdict, a verdict's
-rating and state, an evidence row, a user's role), so a change made to a table directly, without
-an audit row, shows up as a row that differs from the trail's last word on it, or a row the trail
-never mentions."""
+rating and state, an evidence row, a user's role, a library item), so a change made to a table
+directly, without an audit row, shows up as a row that differs from the trail's last word on it,
+or a row the trail never mentions."""
 
 import hashlib
 import json
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from factcheck.db import Database
 from factcheck.store import bulk_records
 from factcheck.store.audit import Problem
+from factcheck.store.audit_library import LibraryReplay
 from factcheck.store.claim_state import STATE_FIELDS
 from factcheck.text.fingerprint import body_hash
 
@@ -67,7 +68,9 @@ class Replay:
     users: dict[int, _Expected] = field(default_factory=dict)
     passwords: dict[int, _Expected] = field(default_factory=dict)
     snapshots: dict[int, _Expected] = field(default_factory=dict)
+    library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
+    unchecked: list[str] = field(default_factory=list)
     _problems: list = field(default_factory=list)
     _extra: int = 0
 
@@ -102,6 +105,10 @@ class Replay:
                 self.passwords[record_id] = _Expected({"digest": after["password_sha256"]}, at)
         elif kind == "evidence_snapshot" and record_id is not None:
             self.snapshots[record_id] = _Expected(after, at)
+        elif kind == "library" and action == "library.import":
+            self.library.feed_import(after, at)
+        elif kind == "library" and action == "library.remove" and record_id is not None:
+            self.library.feed_removal(record_id, at)
 
     def _claim_row(self, claim_id: int, action: str, after: dict, row: dict) -> None:
         at = row["id"]
@@ -125,6 +132,8 @@ class Replay:
                 )
                 if earlier is not None:
                     earlier.values["state"], earlier.row = "superseded", at
+        if action == "review.approve" and isinstance(after.get("library_id"), int):
+            self.library.feed_approval(after, at)
         if action.startswith("evidence.") and {"id", "claim_id", "url"} <= after.keys():
             self.evidence[after["id"]] = _Expected(after, at)
         if action == "comment.add" and "id" in after:
@@ -171,6 +180,9 @@ class Replay:
         self._compare_rows(db, "evidence", "evidence", self.evidence)
         self._compare_comments(db)
         self._compare_rows(db, "evidence_snapshots", "archived copy", self.snapshots)
+        for what, words, row in self.library.differences(db):
+            self._report(what, words, row)
+        self.unchecked = self.library.unchecked_words()
         self._compare_bulk_actions(db)
         if self._extra:
             self._problems.append(

@@ -13,10 +13,14 @@ from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import LibraryItem
 
 FIELDS = ("external_id", "claim", "title", "rating", "url", "review_date", "publisher", "language")
+#: The columns of an item the audit trail records, for `audit verify` to replay: an import lists
+#: each item it added or changed as [id, *FIELDS] (an imported item has no claim or verdict), and
+#: an approval records its own entry's ITEM_FIELDS.
+ITEM_FIELDS = ("origin", *FIELDS, "claim_id", "verdict_id")
 #: How many refused records an import's audit row names; the rest are counted.
 AUDIT_REFUSALS = 20
 #: How many updated items an import's audit row names, each with its changed fields' values
-#: before and after (a publisher may change a rating).
+#: before and after (a publisher may change a rating); every item's new values are recorded.
 AUDIT_CHANGES = 1000
 LIST_LIMIT = 100
 
@@ -147,6 +151,7 @@ def import_records(
     now = utc_now()
     added, updated, unchanged, refused = [], [], 0, []
     changes: list[dict] = []
+    written: list[list] = []  # [id, *FIELDS] of each item added or changed, for the replay
     for item in parsed:
         if item.record is None:
             refused.append({"where": item.where, "problem": item.problem})
@@ -163,6 +168,7 @@ def import_records(
             )
             existing = inserted_id(cursor)
             added.append(existing)
+            written.append([existing, *record.values()])
         else:
             before = db.execute(
                 f"SELECT {', '.join(FIELDS)} FROM library_items WHERE id = ?", [existing]
@@ -181,6 +187,7 @@ def import_records(
                     {**record, "now": now, "id": existing},
                 )
                 updated.append(existing)
+                written.append([existing, *record.values()])
                 if len(changes) < AUDIT_CHANGES:
                     changes.append({"id": existing, "fields": fields})
             else:
@@ -210,6 +217,8 @@ def import_records(
                 "updated_ids": updated[:AUDIT_CHANGES],
                 "changes": changes,
                 "refusals": refused[:AUDIT_REFUSALS],
+                "item_fields": ["id", *FIELDS],
+                "items": written,
             },
         )
     # Updated items first: whatever was matched to them may now match differently.
@@ -234,42 +243,49 @@ def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
     return {"removed": item, "matched_claims": sorted(matched)}
 
 
-def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int, bool]:
+def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int, dict]:
     """Put a claim's newly published verdict into the library, or bring its entry up to date
-    after a correction; call inside the approving mutation. Returns (library id, whether the
-    entry is new)."""
+    after a correction; call inside the approving mutation. Returns the library id and the
+    entry's ITEM_FIELDS as stored, for the approval's audit row. The entry's date is the day the
+    claim's verdict was first published, as an imported fact-check's is its first publication's
+    (ClaimReview's datePublished): a correction changes the rating, not when the claim was
+    checked."""
     row = db.execute(
-        "SELECT c.text, a.title, v.rating_label, v.published_at FROM claims c"
-        " JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = :verdict"
+        "SELECT c.text, a.title, v.rating_label,"
+        " (SELECT min(p.published_at) FROM verdicts p WHERE p.claim_id = c.id)"
+        " FROM claims c JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = :verdict"
         " WHERE c.id = :claim",
         {"claim": claim_id, "verdict": verdict_id},
     ).fetchone()
-    text, title, rating, published_at = row
+    text, title, rating, first_published = row
     values = {
         "claim": text,
         "title": title,
         "rating": rating,
-        "review_date": (published_at or "")[:10] or None,
+        "review_date": (first_published or "")[:10] or None,
         "claim_id": claim_id,
         "verdict_id": verdict_id,
         "now": utc_now(),
     }
     existing = db.execute("SELECT id FROM library_items WHERE claim_id = ?", [claim_id]).fetchone()
     if existing:
+        library_id = existing[0]
         db.execute(
             "UPDATE library_items SET claim = :claim, title = :title, rating = :rating,"
             " review_date = :review_date, verdict_id = :verdict_id, updated_at = :now"
             " WHERE id = :id",
-            {**values, "id": existing[0]},
+            {**values, "id": library_id},
         )
-        library_postings.write_pending(db)
-        return existing[0], False
-    cursor = db.execute(
-        "INSERT INTO library_items (origin, claim, title, rating, review_date, claim_id,"
-        " verdict_id, created_at, updated_at) VALUES ('own', :claim, :title, :rating,"
-        " :review_date, :claim_id, :verdict_id, :now, :now)",
-        values,
-    )
-    library_id = inserted_id(cursor)
+    else:
+        cursor = db.execute(
+            "INSERT INTO library_items (origin, claim, title, rating, review_date, claim_id,"
+            " verdict_id, created_at, updated_at) VALUES ('own', :claim, :title, :rating,"
+            " :review_date, :claim_id, :verdict_id, :now, :now)",
+            values,
+        )
+        library_id = inserted_id(cursor)
     library_postings.write_pending(db)
-    return library_id, True
+    stored = db.execute(
+        f"SELECT {', '.join(ITEM_FIELDS)} FROM library_items WHERE id = ?", [library_id]
+    ).fetchone()
+    return library_id, dict(zip(ITEM_FIELDS, stored, strict=True))

@@ -327,7 +327,7 @@ def approve(
     if verdict["correction_of"]:
         changes["corrected_at"] = now
     updated = update_claim(db, claim, **changes)
-    library_id, _ = keep_own_verdict(db, claim_id, verdict["id"])
+    library_id, library_item = keep_own_verdict(db, claim_id, verdict["id"])
     audit.record(
         db,
         actor,
@@ -340,6 +340,8 @@ def approve(
             "verdict_id": verdict["id"],
             "comment_id": comment_id,
             "library_id": library_id,
+            # The library entry as it now stands, so `audit verify` can tell when it is changed.
+            "library_item": library_item,
             # The date readers see, so `audit verify` can tell when it is changed.
             "published_at": now,
         },
