@@ -140,6 +140,10 @@ SPECIALS = [
     "\u00c9",
 ]
 SPECIALS += ["\u00a0", "\u3000", "\u00a8", "\uab70", "`", "\u200f"]
+# Characters whose form holds another character that is replaced ('\u0149' is '\u02bc' and 'n';
+# '\u02bc' is "'"), and a fullwidth backtick (a backtick in the normal form, as the page's own
+# backtick is not).
+SPECIALS += ["\u0149", "\u02bc", "\u207b", "\u2212", "\ufe31", "\uff40"]
 
 
 @given(
