@@ -7,14 +7,13 @@ the direction marks of right-to-left text vanish, and case is folded. Offsets in
 the original text, so the snapshot view can highlight exactly what was found."""
 
 import difflib
-import heapq
-import itertools
+import math
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.quote_text import Origin, composed, letter_end, searchable
+from factcheck.quote_windows import PageWords, best_windows, quote_words
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -24,8 +23,6 @@ STATUSES = (FOUND, APPROXIMATE, NOT_FOUND, NO_TEXT)
 
 #: How alike (0 to 1, word by word) the closest passage must be to count as found approximately.
 APPROXIMATE_AT = 0.8
-# How many of the windows with the most words of the quote are compared with it word by word.
-_RANKED = 5
 
 # An omission mark, with any full stops beside it: 'U.S. ...' must not leave '. policy' behind.
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])(?:\s*\.)*\s*")
@@ -72,38 +69,21 @@ def _exact(fragments: list[str], haystack: str, origin: Origin) -> tuple[int, in
     return _span(origin, first, position) if first is not None else None
 
 
-def _best_windows(quote_words: list[str], texts: list[str]) -> list[int]:
-    """Where the windows the quote's length with the most of its words start (at most _RANKED,
-    most shared words first, then in page order).
+def _enough(size: int) -> int:
+    """Fewer words of a quote of `size` words than this in a window, and no passage compared for
+    it can be found approximately, so which of them are closest does not change the status.
 
-    The count of shared words changes only where a word of the quote enters or leaves the
-    window, so it is worked out there alone (most of a page's words are not the quote's), and of
-    each stretch of windows that share as many, only the first few can rank."""
-    size = len(quote_words)
-    wanted = Counter(quote_words)
-    window = Counter(word for word in texts[:size] if word in wanted)
-    shared = sum(min(count, wanted[word]) for word, count in window.items())
-    windows = max(1, len(texts) - size + 1)
-    positions = [index for index, word in enumerate(texts) if word in wanted]
-    changes = {index + 1 for index in positions} | {index - size + 1 for index in positions}
-    starts = [0, *sorted(first for first in changes if 0 < first < windows), windows]
-    ranked: list[tuple[int, int]] = []  # (-shared, first) of the windows that can rank
-    for start, stop in zip(starts, starts[1:], strict=False):
-        if start:
-            leaving, entering = texts[start - 1], texts[start + size - 1]
-            if leaving in wanted:
-                if window[leaving] <= wanted[leaving]:
-                    shared -= 1
-                window[leaving] -= 1
-            if entering in wanted:
-                window[entering] += 1
-                if window[entering] <= wanted[entering]:
-                    shared += 1
-        ranked.extend((-shared, first) for first in range(start, min(stop, start + _RANKED)))
-    return [first for _, first in heapq.nsmallest(_RANKED, ranked)]
+    A passage spans its window and at most a word either side, so with S words of the window
+    shared it matches at most S + 2 words of the quote, and its likeness, 2 * matches / (size +
+    its length) as difflib works it out, is at most 2 * (S + 2) / (size + S + 2): the least S
+    for which that reaches APPROXIMATE_AT (about two thirds of the quote, less two, at 0.8)."""
+    shared = max(0, math.floor(APPROXIMATE_AT * size / (2 - APPROXIMATE_AT)) - 4)
+    while 2.0 * (shared + 2) / (size + shared + 2) < APPROXIMATE_AT:
+        shared += 1
+    return shared
 
 
-def _closest(quote_words: list[str], texts: list[str]) -> tuple[float, int, int]:
+def _closest(quote_words: list[bytes], texts: list[bytes]) -> tuple[float, int, int]:
     """The passage of the text's words most like the quote's: (likeness 0..1, first, last+1),
     compared word by word around the best few windows."""
     size = len(quote_words)
@@ -111,7 +91,8 @@ def _closest(quote_words: list[str], texts: list[str]) -> tuple[float, int, int]
         return 0.0, 0, 0
     wanted = set(quote_words)
     best = (0.0, 0, 0)
-    for first in _best_windows(quote_words, texts):
+    compared: set[tuple[int, int]] = set()
+    for first in best_windows(quote_words, texts, _enough(size)):
         for low, high in ((first, first + size), (first - 1, first + size + 1)):
             low, high = max(0, low), min(len(texts), high)
             # A passage starts and ends on words the quote has.
@@ -119,7 +100,15 @@ def _closest(quote_words: list[str], texts: list[str]) -> tuple[float, int, int]
                 low += 1
             while high > low and texts[high - 1] not in wanted:
                 high -= 1
-            ratio = difflib.SequenceMatcher(None, quote_words, texts[low:high], False).ratio()
+            if (low, high) in compared:
+                continue
+            compared.add((low, high))
+            matcher = difflib.SequenceMatcher(None, quote_words, texts[low:high], False)
+            # The quick ratios are upper bounds of ratio(): a passage that cannot be closer than
+            # the best one so far is not aligned word by word.
+            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                continue
+            ratio = matcher.ratio()
             if ratio > best[0]:
                 best = (ratio, low, high)
     return best
@@ -147,12 +136,11 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     if span is not None:
         start, end = _in_text(text, letters, *span)
         return QuoteCheck(FOUND, start, end, text[start:end], 1.0)
-    quote_words = [word for fragment in fragments for word in _WORD.findall(fragment)]
-    score, first, last = _closest(quote_words, _WORD.findall(haystack))
+    page_words = PageWords(haystack)
+    score, first, last = _closest(quote_words(fragments), page_words.words)
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
-    passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
-    start, end = _in_text(text, letters, *_span(origin, passage[0].start(), passage[-1].end()))
+    start, end = _in_text(text, letters, *_span(origin, *page_words.span(first, last)))
     return QuoteCheck(APPROXIMATE, start, end, text[start:end], round(score, 3))
 
 

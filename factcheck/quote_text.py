@@ -3,6 +3,7 @@ from: runs of whitespace become one space, curly quotes and primes straight ones
 minus '-', soft hyphens, zero-width characters and direction marks vanish, and case is folded."""
 
 import functools
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -25,12 +26,19 @@ _TRANSLATE = str.maketrans(
     }
 )
 _RUN = re.compile(r"\S+")
-# Whitespace normalise() shortens: runs of two or more characters, and any before the first word.
-_LONG_SPACE = re.compile(r"^\s+|\s{2,}")
+# Runs of spaces normalise() shortens, in a text whose whitespace is all made spaces.
+_SPACES = re.compile("  +")
 # The ASCII characters str.split() cuts at (str.isspace), each made a space; as bytes, whose
 # translate() is a table look-up a byte (str.translate looks each character up in a dict).
 _ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace()).encode("ascii")
 _ASCII_SPACED = bytes.maketrans(_ASCII_SPACES, b" " * len(_ASCII_SPACES))
+_ASCII = bytes(range(128))
+# The comparable form of every ASCII character as a byte: whitespace a space, capitals small
+# letters, the backtick a straight quote.
+_ASCII_FOLDED = bytes.maketrans(
+    _ASCII_SPACES + bytes(range(65, 91)) + b"`",
+    b" " * len(_ASCII_SPACES) + bytes(range(97, 123)) + b"'",
+)
 
 
 def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -> None:
@@ -69,8 +77,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 class _PlainOrigin:
-    """normalise()'s origin list for text whose every character stays one character (plain ASCII
-    text lower-cased, or a page folded by _folded), worked out only at the few indexes a found
+    """normalise()'s origin list for text whose every character stays one character and whose only
+    whitespace is the space (plain ASCII text lower-cased, or a page folded by _folded; either
+    with every whitespace character made a space), worked out only at the few indexes a found
     passage needs. Such text only has each run of whitespace between words cut to one space (and
     any before the first word dropped), so an index moves by what the runs of whitespace before
     it lost: nothing at all when the normal form is as long as the text, as in extracted page
@@ -84,14 +93,14 @@ class _PlainOrigin:
         self._shifts: list[int] | None = [0] if normal_length == len(text) else None
 
     def _measure(self) -> list[int]:
-        shifts = [0]
-        for match in _LONG_SPACE.finditer(self._text):
+        text = self._text
+        shifts = [len(text) - len(text.lstrip(" "))]
+        if shifts[0] == len(text):
+            return [0]  # only spaces: nothing of the normal form to place
+        for match in _SPACES.finditer(text, shifts[0]):
             start, end = match.span()
-            if end == len(self._text):
+            if end == len(text):
                 break  # trailing space: no character of the normal form comes after it
-            if start == 0:
-                shifts[0] = end
-                continue
             # The space kept for this run is its first character; the rest shift what follows.
             self._moves.append(start - shifts[-1])
             shifts.append(shifts[-1] + end - start - 1)
@@ -122,16 +131,23 @@ class _FoldedOrigin:
     into the folded copy's normal form, through _PlainOrigin, to the folded copy, then back over
     the characters that vanished (soft hyphens) or became several (an ellipsis, a ligature)."""
 
-    def __init__(self, plain: _PlainOrigin, changes: list[tuple[int, int]]):
+    def __init__(self, plain: _PlainOrigin, text: str, lengths: dict[str, int]):
         self._plain = plain
+        self._text = text
+        self._lengths = lengths  # the length of the form of each character that is not one
         # Segments of the folded copy: where each starts, where it starts in the text, and whether
         # it is the form of one character (all its characters come from that one) or a stretch
-        # copied character for character.
-        self._starts = [0]
-        self._origins = [0]
-        self._single = [False]
+        # copied character for character; worked out when first needed.
+        self._starts: list[int] = []
+        self._origins: list[int] = []
+        self._single: list[bool] = []
+
+    def _measure(self) -> None:
+        self._starts, self._origins, self._single = [0], [0], [False]
         shift = 0  # index in the text minus index in the folded copy
-        for index, length in changes:
+        where = re.compile("[" + "".join(map(re.escape, self._lengths)) + "]")
+        for match in where.finditer(self._text):
+            index, length = match.start(), self._lengths[match.group()]
             start = index - shift
             if length:
                 self._starts.append(start)
@@ -143,6 +159,8 @@ class _FoldedOrigin:
             shift += 1 - length
 
     def __getitem__(self, index: int) -> int:
+        if not self._starts:
+            self._measure()
         folded = self._plain[index]
         segment = bisect_right(self._starts, folded) - 1
         if self._single[segment]:
@@ -157,21 +175,26 @@ Origin = list[int] | _PlainOrigin | _FoldedOrigin
 def _folded(text: str) -> tuple[str, _PlainOrigin | _FoldedOrigin]:
     """normalise(text) made in one pass over the text with a table of the comparable form of each
     character it uses (worked out once per character), instead of run by run."""
-    table: dict[int, str] = {}
-    changing = []  # characters whose comparable form is not one character
-    for char in set(text):
-        folded = " " if char.isspace() else _fold(char)
-        table[ord(char)] = folded
-        if len(folded) != 1:
-            changing.append(char)
-    copy = text.translate(table)
+    raw = text.encode("utf-8", "surrogatepass")
+    # ASCII is folded a byte at a time by table; only the other characters need a look-up, and
+    # only the ones whose form differs are replaced (str.translate would look up every one).
+    others = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    table = {char: " " if char.isspace() else _fold(char) for char in others}
+    replaced = {char: folded for char, folded in table.items() if folded != char}
+    copy = raw.translate(_ASCII_FOLDED).decode("utf-8", "surrogatepass")
+    if replaced:
+        where = re.compile("[" + "".join(map(re.escape, replaced)) + "]")
+        # The pieces between the characters replaced, joined by their forms (after the ASCII
+        # table, so that a form is kept as it is, as str.translate would keep it).
+        forms = [*map(replaced.__getitem__, where.findall(copy)), ""]
+        pieces = where.split(copy)
+        copy = "".join(itertools.chain.from_iterable(zip(pieces, forms, strict=True)))
     haystack = _single_spaced(copy)
     plain = _PlainOrigin(copy, len(haystack))
+    changing = {char: len(folded) for char, folded in replaced.items() if len(folded) != 1}
     if not changing:
         return haystack, plain
-    where = re.finditer("|".join(map(re.escape, changing)), text)
-    changes = [(match.start(), len(table[ord(match.group())])) for match in where]
-    return haystack, _FoldedOrigin(plain, changes)
+    return haystack, _FoldedOrigin(plain, text, changing)
 
 
 def _single_spaced(text: str) -> str:
@@ -179,8 +202,10 @@ def _single_spaced(text: str) -> str:
     itself when no two spaces meet and none begins or ends it (extracted page text, whose words
     are spaced by single characters), without cutting it into a list of words first."""
     if "  " in text or text.startswith(" ") or text.endswith(" "):
-        # str.split() cuts at the characters \s matches (str.isspace), as _RUN does, in C.
-        return " ".join(text.split())
+        # Cut as bytes: quicker than str.split() on text beyond ASCII, and the space is the only
+        # whitespace byte here.
+        words = text.encode("utf-8", "surrogatepass").split()
+        return b" ".join(words).decode("utf-8", "surrogatepass")
     return text
 
 
@@ -222,10 +247,10 @@ def letter_end(text: str, end: int) -> int:
 def searchable(text: str) -> tuple[str, Origin]:
     """normalise(text), quicker, with the origin only worked out where it is looked at."""
     if text.isascii() and "`" not in text:
-        spaced = text.encode("ascii").translate(_ASCII_SPACED).lower()
+        spaced = text.encode("ascii").translate(_ASCII_SPACED)
         if b"  " in spaced or spaced.startswith(b" ") or spaced.endswith(b" "):
-            haystack = " ".join(text.split()).lower()
+            haystack = b" ".join(spaced.split()).lower().decode("ascii")
         else:
-            haystack = spaced.decode("ascii")  # as _single_spaced() would leave it
-        return haystack, _PlainOrigin(text, len(haystack))
+            haystack = spaced.lower().decode("ascii")  # as _single_spaced() would leave it
+        return haystack, _PlainOrigin(spaced.decode("ascii"), len(haystack))
     return _folded(text)
