@@ -17,7 +17,12 @@ from factcheck.store import evidence
 # Reachable without signing in. Anything else must send anonymous visitors to the sign-in page.
 PUBLIC = {"auth.sign_in", "static", "health.healthz"}
 # Signed-in people of every role may use every other route, except these.
-EDITOR_ONLY = {"claim_actions.approve", "claim_actions.return_verdict"}
+EDITOR_ONLY = {
+    "claim_actions.approve",
+    "claim_actions.return_verdict",
+    "library.import_file",
+    "library.remove_item",
+}
 ADMIN_ONLY_BLUEPRINTS = {"admin"}
 # One person per role, none of them the target of the admin routes (USERNAME_IN_URLS).
 PERSON_OF_ROLE = {"reviewer": "rita", "editor": "ed", "admin": "ada"}
