@@ -79,19 +79,11 @@ def upload_copy(claim_id: int, evidence_id: int):
         error = {"field": "file", "message": message[:1].upper() + message[1:] + "."}
         return badge(claim_id, evidence_id, 422, error)
     actor = signed_in_actor()
-    if not copies.read_later(copy.content_type):
-        # A PDF or an image has no text to read: kept at once, its quote checked as "no text".
-        snapshot_store.attach_copy(
-            get_db(),
-            evidence_id,
-            actor=actor,
-            data=copy.data,
-            content_type=copy.content_type,
-            content_sha256=copy.sha256,
-            file_name=upload.filename,
-        )
-        return badge(claim_id, evidence_id)
-    received = snapshot_store.receive_copy(
+    read_later = copies.read_later(copy.content_type)
+    # A PDF or an image has no text to read: kept at once, its quote checked as "no text". An
+    # HTML page's bytes are kept now and its text read by a job.
+    keep = snapshot_store.receive_copy if read_later else snapshot_store.attach_copy
+    received = keep(
         get_db(),
         evidence_id,
         actor=actor,
@@ -100,6 +92,8 @@ def upload_copy(claim_id: int, evidence_id: int):
         content_sha256=copy.sha256,
         file_name=upload.filename,
     )
+    if not read_later:
+        return badge(claim_id, evidence_id)
     try:
         archive_jobs.queue_copy_read(
             current_app.config["DATABASE"],
