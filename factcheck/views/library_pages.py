@@ -24,8 +24,8 @@ SHOWN_REFUSALS = 20
 
 
 def _filters(args) -> dict:
-    """The search words, origin and page a request asks for; values that cannot match are
-    dropped, so an old shared link still opens."""
+    """The search words, origin and page a request asks for, as library_browse.browse takes
+    them; values that cannot match are dropped, so an old shared link still opens."""
     origin = args.get("origin", "")
     page = parse_id(args.get("page", "")) or 1
     return {
@@ -43,9 +43,7 @@ def _page_link(filters: dict, page: int) -> str:
 def _context(import_result: dict | None = None) -> dict:
     db = get_db()
     filters = _filters(request.args)
-    found = library_browse.browse(
-        db, words=filters["words"], origin=filters["origin"], page=filters["page"]
-    )
+    found = library_browse.browse(db, **filters)
     last_page = max(1, -(-found["total"] // found["size"]))
     return {
         "filters": filters,
@@ -55,7 +53,6 @@ def _context(import_result: dict | None = None) -> dict:
         "next_link": _page_link(filters, found["page"] + 1) if found["page"] < last_page else None,
         "counts": library_store.item_count(db),
         "origins": ORIGINS,
-        "can_change": signed_in_actor().role in ("editor", "admin"),
         "import_result": import_result,
         "max_import_bytes": MAX_WEB_LIBRARY_BYTES,
     }
@@ -68,12 +65,7 @@ def library_page():
 
 @bp.get("/library.json")
 def library_json():
-    filters = _filters(request.args)
-    return json_response(
-        library_browse.browse(
-            get_db(), words=filters["words"], origin=filters["origin"], page=filters["page"]
-        )
-    )
+    return json_response(library_browse.browse(get_db(), **_filters(request.args)))
 
 
 @bp.get("/library/<id:library_id>")
@@ -85,7 +77,6 @@ def item_page(library_id: int):
         item=item,
         matched=library_browse.matched_claims(db, library_id),
         own_claim=library_browse.own_claim(db, item["claim_id"]) if item["claim_id"] else None,
-        can_change=signed_in_actor().role in ("editor", "admin"),
     )
 
 
