@@ -1,8 +1,9 @@
 """Train the claim matcher's re-ranker on the CLEF 2020 CheckThat! Task 2 TRAIN tweets and write
 its weights to factcheck/data/matcher_weights.json.
 
-The library holds the 10,375 verified claims; each training tweet's top DEPTH full-text
-candidates get their lexical features, labelled 1 for the gold claim and 0 for the others. Each
+The library holds the 10,375 verified claims, embedded as the product embeds them; each training
+tweet's candidates (the matcher's full-text hits and the items nearest by embedding) get their
+lexical and semantic features, labelled 1 for the gold claim and 0 for the others. Each
 tweet is seen twice: once as it is, and once as if the library did not hold its gold claim (all
 candidates labelled 0), because most claims a newsroom checks have no earlier check and the
 score must say so. Logistic regression (factcheck.matching.ranker.train, pure Python) is fitted
@@ -14,6 +15,7 @@ file's "source"; no tweet is counted there. Usage: python benchmarks/train_match
 """
 
 import json
+import random
 import sys
 import tempfile
 import time
@@ -21,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import matching_data as data  # noqa: E402
+import numpy as np  # noqa: E402
 
-from factcheck.matching import ranker, reference  # noqa: E402
+from factcheck.matching import embedding, ranker, reference  # noqa: E402
 from factcheck.store.library_search import match_features  # noqa: E402
 
 STRENGTHS = (1.0, 10.0)
 FOLDS = 5
-DEPTH = 10
 THRESHOLD = 0.5
 
 
@@ -45,10 +47,10 @@ def labelled(db) -> list[tuple]:
         groups.append(
             (
                 (
-                    [row for _, row in with_gold[:DEPTH]],
-                    [int(external[i] == gold) for i, _ in with_gold[:DEPTH]],
+                    [row for _, row in with_gold],
+                    [int(external[i] == gold) for i, _ in with_gold],
                 ),
-                ([row for _, row in without[:DEPTH]], [0] * len(without[:DEPTH])),
+                ([row for _, row in without], [0] * len(without)),
             )
         )
     return groups
@@ -94,8 +96,25 @@ def first_stage_map_at_5(groups) -> float:
     return total / len(groups)
 
 
+#: Reference claims whose embeddings are shipped (see factcheck.matching.reference): 3 MB.
+REFERENCE_VECTORS = 4000
+
+
+def write_reference_vectors(claims: list[dict]) -> None:
+    """Embed a sample of the verified claims that are no train or dev tweet's gold answer."""
+    answers = {gold for split in ("train", "dev") for _, _, gold in data.queries(split)}
+    pool = [claim["claim"] for claim in claims if claim["id"] not in answers]
+    sample = random.Random(2020).sample(pool, min(REFERENCE_VECTORS, len(pool)))
+    vectors = embedding.embed(sample).astype(np.float16)
+    np.save(reference.REFERENCE_VECTORS_FILE, vectors, allow_pickle=False)
+    reference.reference_vectors.cache_clear()
+    size = reference.REFERENCE_VECTORS_FILE.stat().st_size
+    print(f"wrote {reference.REFERENCE_VECTORS_FILE} ({len(sample):,} claims, {size:,} bytes)")
+
+
 def write_reference() -> None:
     claims = data.verified_claims()
+    write_reference_vectors(claims)
     counted = {
         "source": (
             f"the claims and titles of the {len(claims):,} verified claims (Snopes) of CLEF 2020"
@@ -114,7 +133,7 @@ def main() -> int:
     started = time.perf_counter()
     write_reference()
     with tempfile.TemporaryDirectory() as folder:
-        db = data.fresh_library(Path(folder) / "train.db")
+        db = data.fresh_library(Path(folder) / "train.db")  # the import embeds the library
         groups = labelled(db)
         db.close()
     print(f"features of {len(groups)} training tweets: {time.perf_counter() - started:.1f} s")

@@ -6,6 +6,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from factcheck import library_embedding
 from factcheck.db import Database
 from factcheck.store import claim_groups, claim_matches
 from factcheck.store import library as library_store
@@ -45,6 +46,7 @@ def match_claims(
     how many claims were matched and how many of them changed."""
     if not claim_ids:
         return {"claims": 0, "changed": 0}
+    library_embedding.embed_missing(db)
     search = engine()
     totals: Counter = Counter()
     for start in range(0, len(claim_ids), CHUNK_CLAIMS):
@@ -133,6 +135,7 @@ def after_library_change(
 
         matching_jobs.queue_library_change(db_path, library_ids, list(matched), actor, cause)
         return {"claims": 0, "changed": 0, "queued": True}
+    library_embedding.embed_missing(db)
     claim_ids = affected_claims(db, library_ids, matched=matched)
     return match_claims(db, claim_ids, cause=cause, actor=actor)
 

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import db as database
-from factcheck.matching.features import FEATURE_NAMES
+from factcheck import library_embedding
+from factcheck.matching.features import MODEL_FEATURE_NAMES
 from factcheck.store.library_search import (
     MATCH_THRESHOLD,
     find_matches,
@@ -85,6 +86,7 @@ def library(tmp_path):
     db = new_database(tmp_path / "library.db")
     for row in LIBRARY:
         add_item(db, *row)
+    library_embedding.embed_missing(db)
     return db
 
 
@@ -132,9 +134,15 @@ def test_min_score_drops_weak_matches(library):
     assert external_ids(strong) == ["snopes-2"]
 
 
+# Words shared, meaning not: neither the words nor the sentence embedding make these a match. (A
+# text near in meaning, such as "the video shows a flooded road" beside the shark on a flooded
+# highway, may be offered: the embedding puts them close.)
 @pytest.mark.parametrize(
     "query",
-    ["Hurricane season starts in June this year", "People say the video shows a flooded road"],
+    [
+        "Hurricane season starts in June this year",
+        "People say the video shows a new bridge opening",
+    ],
 )
 def test_a_text_sharing_only_common_words_is_not_offered_as_the_same_claim(library, query):
     assert find_matches(library, query, min_score=MATCH_THRESHOLD) == []
@@ -242,4 +250,4 @@ def test_training_features_can_leave_an_item_out(library):
     [without] = match_features(library, ["Bill Gates microchips in vaccines"], leave_out=[best])
     assert best not in [item_id for item_id, _ in without]
     assert [item_id for item_id, _ in without] == [i for i, _ in with_all if i != best]
-    assert all(len(row) == len(FEATURE_NAMES) for _, row in with_all)
+    assert all(len(row) == len(MODEL_FEATURE_NAMES) for _, row in with_all)

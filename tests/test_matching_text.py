@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from factcheck.matching import features as feature_module
 from factcheck.matching import ranker, reference
-from factcheck.matching.features import FEATURE_NAMES, Candidate, Text, cosine, features, jaccard
+from factcheck.matching.features import (
+    FEATURE_NAMES,
+    MODEL_FEATURE_NAMES,
+    Candidate,
+    Text,
+    cosine,
+    features,
+    jaccard,
+)
 from factcheck.matching.porter import stem
 from factcheck.matching.query import match_expression, prepare, rarest_words
 from factcheck.matching.stopwords import STOPWORDS
@@ -279,7 +287,7 @@ def test_training_finds_the_feature_that_tells_matches_apart():
         match = i % 10 == 0
         signal = 0.8 + (i % 7) / 50 if match else (i % 13) / 20
         noise = (i * 37 % 11) / 11
-        row = [0.0] * len(FEATURE_NAMES)
+        row = [0.0] * len(MODEL_FEATURE_NAMES)
         row[0], row[1] = signal, noise
         rows.append(row)
         labels.append(int(match))
@@ -294,7 +302,7 @@ def test_training_finds_the_feature_that_tells_matches_apart():
 def test_the_model_survives_its_json():
     model = ranker.default_model()
     again = ranker.Model.from_json(json.loads(json.dumps(model.to_json())))
-    row = [0.5] * len(FEATURE_NAMES)
+    row = [0.5] * len(MODEL_FEATURE_NAMES)
     assert again.score(row) == pytest.approx(model.score(row), abs=1e-5)
 
 

@@ -30,6 +30,12 @@ FEATURE_NAMES = (
     "chars_claim",
     "chars_title",
 )
+#: The features from sentence embeddings (see store.library_search), after the lexical ones: the
+#: cosine of the text with the item's claim and with its title, and how far each falls short of
+#: the best (the claim's: of any item in the library; the title's: of any candidate).
+SEMANTIC_FEATURE_NAMES = ("cosine_claim", "cosine_claim_gap", "cosine_title", "cosine_title_gap")
+#: What the re-ranker reads, in the order its weights are stored.
+MODEL_FEATURE_NAMES = FEATURE_NAMES + SEMANTIC_FEATURE_NAMES
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""The re-ranker: logistic regression over the lexical features, giving each candidate the
-probability that it is a fact-check of the query's claim. Trained here, in pure Python."""
+"""The re-ranker: logistic regression over lexical and semantic features, giving each candidate
+the probability that it is a fact-check of the query's claim. Trained here, in pure Python."""
 
 import json
 import math
@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from factcheck.matching.features import FEATURE_NAMES
+import numpy as np
+
+from factcheck.matching.features import MODEL_FEATURE_NAMES
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "matcher_weights.json"
 
@@ -41,7 +43,7 @@ class Model:
     @classmethod
     def from_json(cls, data: dict) -> "Model":
         names = tuple(data["features"])
-        if names != FEATURE_NAMES:
+        if names != MODEL_FEATURE_NAMES:
             raise ValueError(
                 "the matcher's weights were trained on other features: "
                 "run `python benchmarks/train_matcher.py` to train them again"
@@ -70,56 +72,27 @@ def _sigmoid(z: float) -> float:
 
 def train(rows: list[list[float]], labels: list[int], l2: float = 1.0, rounds: int = 25) -> Model:
     """Fit logistic regression with an L2 penalty by Newton's method on standardised features."""
-    width = len(rows[0])
-    count = len(rows)
-    means = [sum(row[j] for row in rows) / count for j in range(width)]
-    scales = []
-    for j in range(width):
-        variance = sum((row[j] - means[j]) ** 2 for row in rows) / count
-        scales.append(math.sqrt(variance) or 1.0)
-    data = [[1.0] + [(row[j] - means[j]) / scales[j] for j in range(width)] for row in rows]
-    beta = [0.0] * (width + 1)
+    data = np.asarray(rows, dtype=np.float64)
+    truth = np.asarray(labels, dtype=np.float64)
+    means = data.mean(axis=0)
+    scales = data.std(axis=0)
+    scales[scales == 0] = 1.0
+    design = np.hstack([np.ones((len(data), 1)), (data - means) / scales])
+    penalty = np.eye(design.shape[1]) * l2
+    penalty[0, 0] = 0.0  # the intercept is not penalised
+    beta = np.zeros(design.shape[1])
     for _ in range(rounds):
-        gradient = [0.0] * (width + 1)
-        hessian = [[0.0] * (width + 1) for _ in range(width + 1)]
-        for x, y in zip(data, labels, strict=True):
-            p = _sigmoid(sum(b * v for b, v in zip(beta, x, strict=True)))
-            residual = y - p
-            curvature = p * (1 - p)
-            for a in range(width + 1):
-                gradient[a] += residual * x[a]
-                weighted = curvature * x[a]
-                hessian[a][a:] = [
-                    h + weighted * v for h, v in zip(hessian[a][a:], x[a:], strict=True)
-                ]
-        for a in range(width + 1):
-            for b in range(a):
-                hessian[a][b] = hessian[b][a]
-        for a in range(1, width + 1):  # the intercept is not penalised
-            gradient[a] -= l2 * beta[a]
-            hessian[a][a] += l2
-        step = _solve(hessian, gradient)
-        beta = [b + s for b, s in zip(beta, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-6:
+        p = 1.0 / (1.0 + np.exp(-(design @ beta)))
+        gradient = design.T @ (truth - p) - penalty @ beta
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta += step
+        if np.abs(step).max() < 1e-6:
             break
-    return Model(FEATURE_NAMES, tuple(means), tuple(scales), tuple(beta[1:]), beta[0])
-
-
-def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    """Solve matrix @ x = vector by Gaussian elimination with partial pivoting."""
-    size = len(vector)
-    augmented = [list(matrix[i]) + [vector[i]] for i in range(size)]
-    for col in range(size):
-        pivot = max(range(col, size), key=lambda r: abs(augmented[r][col]))
-        augmented[col], augmented[pivot] = augmented[pivot], augmented[col]
-        lead = augmented[col][col]
-        for r in range(col + 1, size):
-            factor = augmented[r][col] / lead
-            if factor:
-                for c in range(col, size + 1):
-                    augmented[r][c] -= factor * augmented[col][c]
-    solution = [0.0] * size
-    for r in range(size - 1, -1, -1):
-        total = augmented[r][size] - sum(augmented[r][c] * solution[c] for c in range(r + 1, size))
-        solution[r] = total / augmented[r][r]
-    return solution
+    return Model(
+        MODEL_FEATURE_NAMES,
+        tuple(float(v) for v in means),
+        tuple(float(v) for v in scales),
+        tuple(float(v) for v in beta[1:]),
+        float(beta[0]),
+    )

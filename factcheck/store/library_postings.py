@@ -1,6 +1,7 @@
 """FTS5's BM25 over the library, summed in SQL from the project's own postings and counts."""
 
 import math
+from collections.abc import Sequence
 
 from factcheck.db import Database, placeholders
 from factcheck.store.mutation import query
@@ -101,11 +102,13 @@ def _idf(items: int, holding: int) -> float:
 
 
 @query
-def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
+def ranked(
+    db: Database, holding: dict[str, int], limit: int, also: Sequence[int] = ()
+) -> list[dict]:
     """The `limit` items with the highest BM25 for the terms of `holding` (term: how many items
     hold it), as bm25(library_search, 1.0, 1.0) scores them when the text's words are searched
     for, each with its score over both fields, the claim alone and the title alone; ties go to
-    the older item."""
+    the older item. Then those of the items `also` outside them that hold any of the terms."""
     items, tokens = db.execute("SELECT items, tokens FROM library_totals").fetchone()
     terms = [(term, _idf(items, count)) for term, count in holding.items() if count]
     if not terms or not items or not tokens:
@@ -125,17 +128,18 @@ def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
         " ) GROUP BY id ORDER BY bm25 DESC, id LIMIT :limit",
         {**arguments, "limit": limit},
     ).fetchall()
-    if not top:
+    ranking = dict(top)
+    ids = list(ranking) + [item for item in dict.fromkeys(also) if item not in ranking]
+    if not ids:
         return []
     # Per-field scores only for the winners: summing them for every item costs twice the ranking.
-    ids = [row[0] for row in top]
     marks = ", ".join(f":id{n}" for n in range(len(ids)))
     fields = {
-        row[0]: (row[1], row[2])
+        row[0]: (row[1], row[2], row[3])
         for row in db.execute(
             f"WITH q (term, idf) AS (VALUES {values})"
             f" SELECT p.library_id, sum({_SHARE.format(tf='(tf - tf_title)')}),"
-            f" sum({_SHARE.format(tf='tf_title')})"
+            f" sum({_SHARE.format(tf='tf_title')}), sum({_SHARE.format(tf='tf')})"
             f" FROM q JOIN library_postings AS p ON p.term = q.term AND p.library_id IN ({marks})"
             " GROUP BY p.library_id",
             {**arguments, **{f"id{n}": item for n, item in enumerate(ids)}},
@@ -145,9 +149,10 @@ def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
     return [
         {
             "id": item,
-            "bm25": score * k1p1,
+            "bm25": ranking.get(item, fields[item][2]) * k1p1,
             "bm25_claim": fields[item][0] * k1p1,
             "bm25_title": fields[item][1] * k1p1,
         }
-        for item, score in top
+        for item in ids
+        if item in fields
     ]

@@ -1,12 +1,17 @@
-"""Matching texts against the library of known fact-checks: full-text candidates, re-ranked."""
+"""Matching texts against the library of known fact-checks: full-text candidates and the nearest
+by sentence embedding, re-ranked."""
+
+import numpy as np
 
 from factcheck.db import Database, placeholders
+from factcheck.matching.dense import DenseIndex
+from factcheck.matching.embedding import embed
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
-from factcheck.matching.reference import reference
-from factcheck.store import library_postings
+from factcheck.matching.reference import nearest_reference, reference
+from factcheck.store import library_postings, library_vectors
 from factcheck.store.mutation import query
 
 #: The score above which a library item is offered as a previous check of a claim: the
@@ -19,6 +24,13 @@ MATCH_THRESHOLD = 0.5
 POSTINGS_BUDGET = 50_000
 #: How many full-text hits the re-ranker looks at.
 CANDIDATES = 30
+#: How many items nearest by sentence embedding join them: they find the earlier checks that
+#: share no telling word with the text (see benchmarks/RESULTS.md, claim matching).
+DENSE_CANDIDATES = 10
+#: A nearest item less like the text than this is no candidate: the cosines of unrelated texts
+#: lie around 0 to 0.2 with this model, and no dev or train tweet's earlier check found only by
+#: its embedding was below 0.25.
+DENSE_MIN_COSINE = 0.2
 
 _CANDIDATE_SQL = """
 SELECT s.rowid AS id, -bm25(library_search, 1.0, 1.0) AS bm25,
@@ -66,35 +78,51 @@ def find_matches_many(
 def match_features(
     db: Database, texts: list[str], leave_out: list[int | None] | None = None
 ) -> list[list[tuple[int, list[float]]]]:
-    """For each text, its full-text candidates as (library id, re-ranker features), best BM25
-    first: what the re-ranker is trained on. `leave_out` names, per text, an item to act as if
+    """For each text, its candidates as (library id, re-ranker features): the full-text ones best
+    BM25 first, then the nearest by embedding that are not among them. What the re-ranker is
+    trained on. `leave_out` names, per text, an item to act as if
     the library did not hold (None: none), to learn what a text with no earlier check looks like."""
     return [rows for _items, rows in _featured(db, texts, leave_out)]
 
 
 def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None = None):
     documents = _library_size(db)
+    if not documents:
+        yield from (({}, []) for _ in texts)
+        return
     reference_documents, reference_terms = reference()
     summed = library_postings.in_step(db)
-    for n, raw in enumerate(texts):
-        prepared = prepare(raw)
+    index = library_vectors.dense_index(db)
+    queries = [prepare(raw) for raw in texts]
+    # The cleaned text (links gone, hashtags split): a third fewer word pieces for a tweet.
+    vectors = embed([prepared.text.raw for prepared in queries])
+    nearest = index.nearest(vectors, DENSE_CANDIDATES, leave_out or ())
+    background = nearest_reference(vectors)
+    for n, prepared in enumerate(queries):
         holding = _holding(db, prepared, summed)
-        hits = _candidates(db, holding, prepared, CANDIDATES + 1, summed)
         absent = leave_out[n] if leave_out else None
-        hits = [hit for hit in hits if hit["id"] != absent][:CANDIDATES]
-        if not hits:
+        near = [
+            item_id
+            for item_id, cosine in zip(nearest[n].ids, nearest[n].cosines, strict=True)
+            if cosine >= DENSE_MIN_COSINE
+        ]
+        hits = _candidates(db, holding, prepared, CANDIDATES + 1, summed, also=near)
+        scored = {hit["id"]: hit for hit in hits if hit["id"] != absent}
+        ids = [hit["id"] for hit in hits if hit["id"] != absent][:CANDIDATES]
+        ids += [item_id for item_id in near if item_id not in ids]
+        if not ids:
             yield {}, []
             continue
-        items = _items(db, [hit["id"] for hit in hits])
+        items = _items(db, ids)
         candidates = [
             Candidate(
-                analysed(items[hit["id"]]["claim"]),
-                analysed(items[hit["id"]]["title"] or ""),
-                hit["bm25"],
-                hit["bm25_claim"],
-                hit["bm25_title"],
+                analysed(items[item_id]["claim"]),
+                analysed(items[item_id]["title"] or ""),
+                scored[item_id]["bm25"] if item_id in scored else 0.0,
+                scored[item_id]["bm25_claim"] if item_id in scored else 0.0,
+                scored[item_id]["bm25_title"] if item_id in scored else 0.0,
             )
-            for hit in hits
+            for item_id in ids
         ]
         # Word rarity from the library's counts plus the reference set's (see matching.reference).
         total = documents + reference_documents
@@ -103,7 +131,37 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
             for s in prepared.text.stem_set
         }
         rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
-        yield items, [(hit["id"], row) for hit, row in zip(hits, rows, strict=True)]
+        best = max(nearest[n].best, float(background[n]))
+        semantic = _semantic(index, vectors[n], ids, items, best)
+        yield (
+            items,
+            [
+                (item_id, row + extra)
+                for item_id, row, extra in zip(ids, rows, semantic, strict=True)
+            ],
+        )
+
+
+def _semantic(
+    index: DenseIndex, query: np.ndarray, ids: list[int], items: dict[int, dict], best: float
+) -> list[list[float]]:
+    """Per candidate, in SEMANTIC_FEATURE_NAMES order: the cosines of the text with its claim and
+    its title, and how far each falls short of the best (the claim's: `best`, the nearest item's
+    in the library or, if nearer, a reference claim's; the title's: the best candidate's). Items not embedded yet are embedded here."""
+    held = index.vectors(ids)
+    lacking = [item_id for item_id in ids if item_id not in held]
+    if lacking:
+        claims = embed([items[item_id]["claim"] for item_id in lacking])
+        titles = embed([items[item_id]["title"] or "" for item_id in lacking])
+        held.update(zip(lacking, zip(claims, titles, strict=True), strict=True))
+    claim_cosines = [float(held[item_id][0] @ query) for item_id in ids]
+    title_cosines = [float(held[item_id][1] @ query) for item_id in ids]
+    best_claim = max(best, *claim_cosines)
+    best_title = max(title_cosines)
+    return [
+        [claim, best_claim - claim, title, best_title - title]
+        for claim, title in zip(claim_cosines, title_cosines, strict=True)
+    ]
 
 
 def _result(item: dict, score: float) -> dict:
@@ -122,18 +180,24 @@ def _result(item: dict, score: float) -> dict:
 
 
 def _candidates(
-    db: Database, holding: dict[str, int], prepared: Query, limit: int, summed: bool
+    db: Database,
+    holding: dict[str, int],
+    prepared: Query,
+    limit: int,
+    summed: bool,
+    also: list[int] | None = None,
 ) -> list[dict]:
     """The items bm25() ranks highest for the text's rarest words: summed from the postings
     table when it is in step with the library (`summed`: the same scores, without a bm25() call
-    per item), else by the full-text index itself."""
+    per item), else by the full-text index itself. From the postings, the items `also` follow
+    with their scores (those holding none of the words are left out)."""
     words = rarest_words(prepared, holding, POSTINGS_BUDGET)
     if not words:
         return []
     if summed:
         chosen = {stem(word) for word in words}
         terms = {term: count for term, count in holding.items() if term in chosen}
-        return library_postings.ranked(db, terms, limit)
+        return library_postings.ranked(db, terms, limit, also or ())
     expression = match_expression(words)
     return list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
 

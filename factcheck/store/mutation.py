@@ -20,6 +20,9 @@ QUERIES: list[Callable] = []
 #: Store functions that write a person's own reading state (the inbox), which changes no record
 #: and so writes no audit row.
 READING_STATE: list[Callable] = []
+#: Store functions that write an index computed from records alone (the library's embeddings),
+#: which anyone could compute again and so writes no audit row.
+DERIVED_INDEX: list[Callable] = []
 
 
 @dataclass
@@ -81,18 +84,27 @@ def query(func: F) -> F:
     return func
 
 
-def reading_state(
-    func: Callable[Concatenate[Database, P], R],
-) -> Callable[Concatenate[Database, P], R]:
-    """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that writes no audit row: for what a
-    person has read, which is theirs alone and no part of the record."""
+def _unaudited(registry: list[Callable]):
+    """A decorator that runs `func(db, ...)` in one BEGIN IMMEDIATE transaction writing no audit
+    row, and lists it in `registry`."""
 
-    @functools.wraps(func)
-    def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
-        if _audit_rows_written.get() is not None:
-            raise RuntimeError(f"{func.__name__} called inside a mutation")
-        with transaction(db):
-            return func(db, *args, **kwargs)
+    def decorate(
+        func: Callable[Concatenate[Database, P], R],
+    ) -> Callable[Concatenate[Database, P], R]:
+        @functools.wraps(func)
+        def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
+            if _audit_rows_written.get() is not None:
+                raise RuntimeError(f"{func.__name__} called inside a mutation")
+            with transaction(db):
+                return func(db, *args, **kwargs)
 
-    READING_STATE.append(wrapper)
-    return wrapper
+        registry.append(wrapper)
+        return wrapper
+
+    return decorate
+
+
+#: For what a person has read, which is theirs alone and no part of the record.
+reading_state = _unaudited(READING_STATE)
+#: For an index computed from audited records alone, which records no one's decision.
+derived_index = _unaudited(DERIVED_INDEX)
