@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from factcheck.db import Database
-from factcheck.matching.embedding import embed
+from factcheck.matching.embedding import embed, title_to_embed
 from factcheck.store import library_vectors
 
 #: Items embedded and written together: about 1 s of the model's time on this machine.
@@ -18,7 +18,7 @@ def embed_missing(db: Database, progress: Callable[[int], None] | None = None) -
         return done
     while items := library_vectors.missing(db, BATCH):
         claims = embed([item["claim"] for item in items])
-        titles = embed([item["title"] or "" for item in items])
+        titles = embed([title_to_embed(item) for item in items])
         if not library_vectors.store(db, items, claims, titles):
             break  # every one changed while it was embedded: the next pass takes them up
         done += len(items)

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from test_library_search import add_item
 
 from factcheck import library_embedding
-from factcheck.matching import embedding
+from factcheck.matching import dense, embedding
 from factcheck.matching.dense import DenseIndex
+from factcheck.matching.reference import claim_projection
 from factcheck.store import library_vectors
 from factcheck.store.library_search import find_matches
 
@@ -121,3 +122,45 @@ def test_nearest_is_a_sort_by_cosine(case):
     expected = [int(i) for i in ids[np.argsort(-cosines, kind="stable")] if int(i) != absent][:k]
     assert found.ids == expected
     assert found.best == (float(cosines[list(ids).index(expected[0])]) if expected else 0.0)
+
+
+def test_a_large_library_is_searched_first_in_fewer_dimensions(monkeypatch):
+    claims = [
+        "The city council cut the library budget by half.",
+        "Unemployment fell to its lowest level in fifty years.",
+        "A shark was filmed swimming on a flooded highway.",
+        "The new stadium was built without public money.",
+        "Drinking bleach does not cure any virus.",
+        "The river is cleaner than it was ten years ago.",
+        "Bridge tolls rose by forty percent in one year.",
+        "Vaccines do not contain microchips.",
+    ]
+    queries = [
+        "Council halves funding for libraries",
+        "Jobless rate at a 50-year low",
+        "Video of a shark on a flooded road",
+        "No taxpayer money went into the stadium",
+    ]
+    vectors = embedding.embed(claims)
+    ids = np.arange(1, len(claims) + 1, dtype=np.int64)
+    exact = DenseIndex(1, ids, vectors, vectors.astype(np.float16))
+    monkeypatch.setattr(dense, "EXACT_UP_TO", 0)
+    monkeypatch.setattr(dense, "SHORTLIST", 3)
+    reduced = DenseIndex.of(1, ids, vectors, vectors.astype(np.float16), claim_projection())
+    assert reduced.reduced is not None and reduced.reduced.shape == (len(claims), 96)
+    asked = embedding.embed(queries)
+    assert [n.ids[:1] for n in reduced.nearest(asked, 2)] == [[1], [2], [3], [4]]
+    for by_reduced, by_all in zip(reduced.nearest(asked, 2), exact.nearest(asked, 2), strict=True):
+        assert by_reduced.ids[0] == by_all.ids[0]
+        assert by_reduced.cosines[0] == pytest.approx(by_all.cosines[0])
+    [without] = reduced.nearest(asked[:1], 2, [1])
+    assert 1 not in without.ids and len(without.ids) == 2
+
+
+def test_an_own_verdict_is_embedded_by_its_claim_not_its_article_headline():
+    claim = "Fourteen schools closed because of the flooding."
+    headline = "Flooding closes 14 schools in the river valley"
+    own = {"origin": "own", "claim": claim, "title": headline}
+    assert embedding.title_to_embed(own) == claim
+    assert embedding.title_to_embed({**own, "origin": "imported"}) == headline
+    assert embedding.title_to_embed({**own, "origin": "imported", "title": None}) == ""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factcheck.matching.dense import Projection
 from factcheck.matching.features import Text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -57,3 +58,10 @@ def nearest_reference(queries: np.ndarray) -> np.ndarray:
     if not len(vectors) or not len(queries):
         return np.zeros(len(queries), dtype=np.float32)
     return (vectors @ queries.T).max(axis=0)
+
+
+@cache
+def claim_projection() -> Projection:
+    """The reference claims' principal components: how a large library's claims are reduced
+    for the first pass of the nearest-item search."""
+    return Projection.of(reference_vectors())

@@ -101,22 +101,30 @@ def _idf(items: int, holding: int) -> float:
     return max(math.log((items - holding + 0.5) / (holding + 0.5)), 1e-6)
 
 
-@query
-def ranked(
-    db: Database, holding: dict[str, int], limit: int, also: Sequence[int] = ()
-) -> list[dict]:
-    """The `limit` items with the highest BM25 for the terms of `holding` (term: how many items
-    hold it), as bm25(library_search, 1.0, 1.0) scores them when the text's words are searched
-    for, each with its score over both fields, the claim alone and the title alone; ties go to
-    the older item. Then those of the items `also` outside them that hold any of the terms."""
+def _weighted(db: Database, holding: dict[str, int]) -> tuple[str, dict[str, object]] | None:
+    """The terms of `holding` with their idf as an SQL VALUES list and its arguments, with BM25's
+    length constants; None when there is nothing to score."""
     items, tokens = db.execute("SELECT items, tokens FROM library_totals").fetchone()
     terms = [(term, _idf(items, count)) for term, count in holding.items() if count]
     if not terms or not items or not tokens:
-        return []
+        return None
     values = ", ".join(f"(:term{n}, :idf{n})" for n in range(len(terms)))
     arguments: dict[str, object] = {"shift": K1 * (1.0 - B), "slope": K1 * B * items / tokens}
     for n, (term, weight) in enumerate(terms):
         arguments[f"term{n}"], arguments[f"idf{n}"] = term, weight
+    return values, arguments
+
+
+@query
+def ranked(db: Database, holding: dict[str, int], limit: int) -> list[dict]:
+    """The `limit` items with the highest BM25 for the terms of `holding` (term: how many items
+    hold it), as bm25(library_search, 1.0, 1.0) scores them when the text's words are searched
+    for, each with its score over both fields, the claim alone and the title alone; ties go to
+    the older item."""
+    weighted = _weighted(db, holding)
+    if weighted is None:
+        return []
+    values, arguments = weighted
     # Each posting's share is computed before the grouping sorts the rows, so the sorter carries
     # one number per row rather than the four it is computed from (LIMIT -1 keeps SQLite from
     # merging the two queries).
@@ -128,18 +136,30 @@ def ranked(
         " ) GROUP BY id ORDER BY bm25 DESC, id LIMIT :limit",
         {**arguments, "limit": limit},
     ).fetchall()
-    ranking = dict(top)
-    ids = list(ranking) + [item for item in dict.fromkeys(also) if item not in ranking]
+    # Per-field scores only for the winners: summing them for every item costs twice the ranking.
+    return _scored(db, values, arguments, [item for item, _ in top])
+
+
+@query
+def scores(db: Database, holding: dict[str, int], ids: Sequence[int]) -> list[dict]:
+    """`ranked`'s scores of these items, in their order, leaving out those holding none of the
+    terms (their scores are all 0)."""
+    weighted = _weighted(db, holding)
+    if weighted is None or not ids:
+        return []
+    return _scored(db, *weighted, list(dict.fromkeys(ids)))
+
+
+def _scored(db: Database, values: str, arguments: dict, ids: list[int]) -> list[dict]:
     if not ids:
         return []
-    # Per-field scores only for the winners: summing them for every item costs twice the ranking.
     marks = ", ".join(f":id{n}" for n in range(len(ids)))
-    fields = {
-        row[0]: (row[1], row[2], row[3])
+    sums = {
+        row[0]: row[1:]
         for row in db.execute(
             f"WITH q (term, idf) AS (VALUES {values})"
-            f" SELECT p.library_id, sum({_SHARE.format(tf='(tf - tf_title)')}),"
-            f" sum({_SHARE.format(tf='tf_title')}), sum({_SHARE.format(tf='tf')})"
+            f" SELECT p.library_id, sum({_SHARE.format(tf='tf')}),"
+            f" sum({_SHARE.format(tf='(tf - tf_title)')}), sum({_SHARE.format(tf='tf_title')})"
             f" FROM q JOIN library_postings AS p ON p.term = q.term AND p.library_id IN ({marks})"
             " GROUP BY p.library_id",
             {**arguments, **{f"id{n}": item for n, item in enumerate(ids)}},
@@ -149,10 +169,10 @@ def ranked(
     return [
         {
             "id": item,
-            "bm25": ranking.get(item, fields[item][2]) * k1p1,
-            "bm25_claim": fields[item][0] * k1p1,
-            "bm25_title": fields[item][1] * k1p1,
+            "bm25": sums[item][0] * k1p1,
+            "bm25_claim": sums[item][1] * k1p1,
+            "bm25_title": sums[item][2] * k1p1,
         }
         for item in ids
-        if item in fields
+        if item in sums
     ]

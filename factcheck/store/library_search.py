@@ -1,11 +1,14 @@
 """Matching texts against the library of known fact-checks: full-text candidates and the nearest
 by sentence embedding, re-ranked."""
 
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
 import numpy as np
 
 from factcheck.db import Database, placeholders
 from factcheck.matching.dense import DenseIndex
-from factcheck.matching.embedding import embed
+from factcheck.matching.embedding import embed, title_to_embed
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
@@ -27,6 +30,8 @@ CANDIDATES = 30
 #: How many items nearest by sentence embedding join them: they find the earlier checks that
 #: share no telling word with the text (see benchmarks/RESULTS.md, claim matching).
 DENSE_CANDIDATES = 10
+#: Texts matched together: their embeddings are computed while their words are searched for.
+_CHUNK = 64
 #: A nearest item less like the text than this is no candidate: the cosines of unrelated texts
 #: lie around 0 to 0.2 with this model, and no dev or train tweet's earlier check found only by
 #: its embedding was below 0.25.
@@ -47,9 +52,7 @@ _ITEM_COLUMNS = "id, origin, external_id, claim, title, rating, url, review_date
 def search_candidates(db: Database, text: str, limit: int = CANDIDATES) -> list[dict]:
     """The library items whose claim or title shares words with `text`, best BM25 first, each
     with its BM25 scores over both fields, the claim alone and the title alone."""
-    prepared = prepare(text)
-    summed = library_postings.in_step(db)
-    return _candidates(db, _holding(db, prepared, summed), prepared, limit, summed)
+    return _searched(db, prepare(text), limit, library_postings.in_step(db))[2]
 
 
 @query
@@ -93,53 +96,81 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
     reference_documents, reference_terms = reference()
     summed = library_postings.in_step(db)
     index = library_vectors.dense_index(db)
-    queries = [prepare(raw) for raw in texts]
-    # The cleaned text (links gone, hashtags split): a third fewer word pieces for a tweet.
-    vectors = embed([prepared.text.raw for prepared in queries])
-    nearest = index.nearest(vectors, DENSE_CANDIDATES, leave_out or ())
-    background = nearest_reference(vectors)
-    for n, prepared in enumerate(queries):
-        holding = _holding(db, prepared, summed)
-        absent = leave_out[n] if leave_out else None
-        near = [
-            item_id
-            for item_id, cosine in zip(nearest[n].ids, nearest[n].cosines, strict=True)
-            if cosine >= DENSE_MIN_COSINE
-        ]
-        hits = _candidates(db, holding, prepared, CANDIDATES + 1, summed, also=near)
-        scored = {hit["id"]: hit for hit in hits if hit["id"] != absent}
-        ids = [hit["id"] for hit in hits if hit["id"] != absent][:CANDIDATES]
-        ids += [item_id for item_id in near if item_id not in ids]
-        if not ids:
-            yield {}, []
-            continue
-        items = _items(db, ids)
-        candidates = [
-            Candidate(
-                analysed(items[item_id]["claim"]),
-                analysed(items[item_id]["title"] or ""),
-                scored[item_id]["bm25"] if item_id in scored else 0.0,
-                scored[item_id]["bm25_claim"] if item_id in scored else 0.0,
-                scored[item_id]["bm25_title"] if item_id in scored else 0.0,
-            )
-            for item_id in ids
-        ]
-        # Word rarity from the library's counts plus the reference set's (see matching.reference).
-        total = documents + reference_documents
-        weights = {
-            s: idf(total, holding.get(s, 0) + reference_terms.get(s, 0))
-            for s in prepared.text.stem_set
-        }
-        rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
-        best = max(nearest[n].best, float(background[n]))
-        semantic = _semantic(index, vectors[n], ids, items, best)
-        yield (
-            items,
-            [
-                (item_id, row + extra)
-                for item_id, row, extra in zip(ids, rows, semantic, strict=True)
-            ],
+    library = _Library(index, documents + reference_documents, reference_terms)
+    for start in range(0, len(texts), _CHUNK):
+        chunk = [prepare(raw) for raw in texts[start : start + _CHUNK]]
+        absent = leave_out[start : start + _CHUNK] if leave_out else [None] * len(chunk)
+        # The model runs in a second thread while the words are searched for: ONNX Runtime and
+        # SQLite both let go of the GIL. It embeds the cleaned text (links gone, hashtags split):
+        # a third fewer word pieces for a tweet.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            running = pool.submit(embed, [prepared.text.raw for prepared in chunk])
+            searched = [_searched(db, prepared, CANDIDATES + 1, summed) for prepared in chunk]
+            vectors = running.result()
+        nearest = index.nearest(vectors, DENSE_CANDIDATES, absent)
+        background = nearest_reference(vectors)
+        for n, prepared in enumerate(chunk):
+            holding, terms, hits = searched[n]
+            scored = {hit["id"]: hit for hit in hits if hit["id"] != absent[n]}
+            ids = list(scored)[:CANDIDATES]
+            near = [
+                item_id
+                for item_id, cosine in zip(nearest[n].ids, nearest[n].cosines, strict=True)
+                if cosine >= DENSE_MIN_COSINE and item_id not in ids
+            ]
+            if near and terms:
+                scored.update((hit["id"], hit) for hit in library_postings.scores(db, terms, near))
+            ids += near
+            if not ids:
+                yield {}, []
+                continue
+            best = max(nearest[n].best, float(background[n]))
+            yield _rows(db, library, prepared, holding, ids, scored, vectors[n], best)
+
+
+@dataclass(frozen=True)
+class _Library:
+    """What every text's features read of the library: its vectors, and for word rarity how
+    many documents it and the reference set hold and the reference set's counts."""
+
+    index: DenseIndex
+    documents: int
+    reference_terms: dict[str, int]
+
+
+def _rows(
+    db: Database,
+    library: _Library,
+    prepared: Query,
+    holding: dict[str, int],
+    ids: list[int],
+    scored: dict[int, dict],
+    vector: np.ndarray,
+    best: float,
+) -> tuple[dict[int, dict], list[tuple[int, list[float]]]]:
+    """The candidates' items and feature rows: lexical, then semantic."""
+    items = _items(db, ids)
+    candidates = [
+        Candidate(
+            analysed(items[item_id]["claim"]),
+            analysed(items[item_id]["title"] or ""),
+            scored[item_id]["bm25"] if item_id in scored else 0.0,
+            scored[item_id]["bm25_claim"] if item_id in scored else 0.0,
+            scored[item_id]["bm25_title"] if item_id in scored else 0.0,
         )
+        for item_id in ids
+    ]
+    # Word rarity from the library's counts plus the reference set's (see matching.reference).
+    total = library.documents
+    weights = {
+        s: idf(total, holding.get(s, 0) + library.reference_terms.get(s, 0))
+        for s in prepared.text.stem_set
+    }
+    rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
+    semantic = _semantic(library.index, vector, ids, items, best)
+    return items, [
+        (item_id, row + extra) for item_id, row, extra in zip(ids, rows, semantic, strict=True)
+    ]
 
 
 def _semantic(
@@ -152,7 +183,7 @@ def _semantic(
     lacking = [item_id for item_id in ids if item_id not in held]
     if lacking:
         claims = embed([items[item_id]["claim"] for item_id in lacking])
-        titles = embed([items[item_id]["title"] or "" for item_id in lacking])
+        titles = embed([title_to_embed(items[item_id]) for item_id in lacking])
         held.update(zip(lacking, zip(claims, titles, strict=True), strict=True))
     claim_cosines = [float(held[item_id][0] @ query) for item_id in ids]
     title_cosines = [float(held[item_id][1] @ query) for item_id in ids]
@@ -179,27 +210,24 @@ def _result(item: dict, score: float) -> dict:
     }
 
 
-def _candidates(
-    db: Database,
-    holding: dict[str, int],
-    prepared: Query,
-    limit: int,
-    summed: bool,
-    also: list[int] | None = None,
-) -> list[dict]:
-    """The items bm25() ranks highest for the text's rarest words: summed from the postings
-    table when it is in step with the library (`summed`: the same scores, without a bm25() call
-    per item), else by the full-text index itself. From the postings, the items `also` follow
-    with their scores (those holding none of the words are left out)."""
+def _searched(
+    db: Database, prepared: Query, limit: int, summed: bool
+) -> tuple[dict[str, int], dict[str, int] | None, list[dict]]:
+    """How many items hold each of the text's stems, the terms ranked by (None when the
+    full-text index ranks), and the items bm25() ranks highest for the text's rarest words:
+    summed from the postings table when it is in step with the library (`summed`: the same
+    scores, without a bm25() call per item), else by the full-text index itself."""
+    holding = _holding(db, prepared, summed)
     words = rarest_words(prepared, holding, POSTINGS_BUDGET)
     if not words:
-        return []
+        return holding, None, []
     if summed:
         chosen = {stem(word) for word in words}
         terms = {term: count for term, count in holding.items() if term in chosen}
-        return library_postings.ranked(db, terms, limit, also or ())
+        return holding, terms, library_postings.ranked(db, terms, limit)
     expression = match_expression(words)
-    return list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
+    hits = list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
+    return holding, None, hits
 
 
 def _items(db: Database, ids: list[int]) -> dict[int, dict]:

@@ -8,6 +8,7 @@ import numpy as np
 from factcheck.db import Database
 from factcheck.matching.dense import DenseIndex
 from factcheck.matching.embedding import MODEL_ID, from_bytes
+from factcheck.matching.reference import claim_projection
 from factcheck.store.audit_seal import database_file
 from factcheck.store.mutation import derived_index, query
 
@@ -16,7 +17,7 @@ _KEPT = 4
 _loaded: "OrderedDict[str, DenseIndex]" = OrderedDict()
 
 _MISSING_SQL = """
-SELECT i.id, i.claim, i.title FROM library_items AS i
+SELECT i.id, i.origin, i.claim, i.title FROM library_items AS i
 LEFT JOIN library_vectors AS v ON v.library_id = i.id
 WHERE v.library_id IS NULL OR v.model != :model
 """
@@ -24,7 +25,8 @@ WHERE v.library_id IS NULL OR v.model != :model
 
 @query
 def missing(db: Database, limit: int) -> list[dict]:
-    """Up to `limit` items without vectors of the current model, oldest first: id, claim, title."""
+    """Up to `limit` items without vectors of the current model, oldest first: id, origin, claim,
+    title."""
     sql = f"{_MISSING_SQL} ORDER BY i.id LIMIT :limit"
     return list(db.query(sql, {"model": MODEL_ID, "limit": limit}))
 
@@ -82,11 +84,12 @@ def dense_index(db: Database) -> DenseIndex:
         [MODEL_ID],
     ).fetchall()
     if rows:
-        index = DenseIndex(
+        index = DenseIndex.of(
             version,
             np.array([row[0] for row in rows], dtype=np.int64),
             from_bytes([row[1] for row in rows]),
             from_bytes([row[2] for row in rows], np.float16),
+            claim_projection(),
         )
     else:
         index = DenseIndex.empty(version)

@@ -60,7 +60,8 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     # Added: the form folds away under its summary, which takes the focus, ready for the next.
     stance.select_option("supports")
     panel.get_by_label("Quoted passage").press("Control+Enter")
-    expect(panel.locator(".evidence-list")).to_contain_text("example.org/council-minutes")
+    evidence = panel.get_by_role("region", name="Evidence")
+    expect(evidence.locator(".evidence-list")).to_contain_text("example.org/council-minutes")
     summary = panel.locator("summary", has_text="Add evidence")
     expect(summary).to_be_focused()
     expect(said).to_have_text("Evidence added.")
