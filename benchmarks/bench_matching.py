@@ -3,12 +3,13 @@
 Imports the 10,375 verified claims into a fresh library with `factcheck library import`, runs
 the train and dev tweets through the matcher and prints MAP@5 (the task's official measure), MAP
 (over the candidates the matcher returns) and P@1 for each stage: plain FTS5 BM25 on the raw
-tweet, the same after query cleaning (the matcher's candidates) and the re-ranked result
-(find_matches; the re-ranker was trained on the train tweets, so only its dev figure is held
-out; train_matcher.py prints its cross-validated figure on the train tweets). Then it times
-one query at 10,375 items, imports generated items until the library holds BENCH_LIBRARY
-(100,000 by default), their words drawn from the verified claims' own word frequencies, and
-measures again. Each time is set beside its floor: the bare FTS5 query ranking the cleaned
+tweet, the same after query cleaning (the matcher's full-text candidates) and the re-ranked
+result (find_matches: those candidates and the items nearest by sentence embedding, re-ranked;
+the re-ranker was trained on the train tweets, so only its dev figure is held out;
+train_matcher.py prints its cross-validated figure on the train tweets). Then it times one query
+at 10,375 items, imports generated items until the library holds BENCH_LIBRARY (100,000 by
+default), their words drawn from the verified claims' own word frequencies (the import embeds
+them, as any import does: about 12 minutes for 90,000 on this machine), and measures again. Each time is set beside its floor: the bare FTS5 query ranking the cleaned
 tweet's words by bm25(), which finds the candidates. Times are the best of
 BENCH_ROUNDS per query, averaged over the dev tweets; find_matches is also timed with the
 in-memory analysis of library items emptied before each round, as for candidates never seen.
@@ -25,9 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import matching_data as data  # noqa: E402
 
 from factcheck import db as database  # noqa: E402
+from factcheck.matching.embedding import embed  # noqa: E402
 from factcheck.matching.features import analysed  # noqa: E402
 from factcheck.matching.query import match_expression, prepare  # noqa: E402
 from factcheck.matching.text import words  # noqa: E402
+from factcheck.store import library_vectors  # noqa: E402
 from factcheck.store.library_search import (  # noqa: E402
     CANDIDATES,
     MATCH_THRESHOLD,
@@ -160,6 +163,11 @@ def speed(db) -> None:
         for e in expressions
     )
     first = sum(best_time(lambda t=t: search_candidates(db, t)) for t in texts)
+    cleaned = [prepare(t).text.raw for t in texts]
+    embedding = sum(best_time(lambda t=t: embed([t])) for t in cleaned)
+    index = library_vectors.dense_index(db)
+    vectors = embed(cleaned)
+    nearest = sum(best_time(lambda v=v: index.nearest(v[None, :], 10)) for v in vectors)
     ours = sum(best_time(lambda t=t: find_matches(db, t)) for t in texts)
     # The same with no candidate analysed before (the matcher keeps the last 2,048 in memory).
     unseen = sum(best_time(lambda t=t: find_matches(db, t), analysed.cache_clear) for t in texts)
@@ -167,7 +175,9 @@ def speed(db) -> None:
     print(
         f"one query against {size:,} items: {ours / len(texts) * 1000:.1f} ms"
         f" ({unseen / len(texts) * 1000:.1f} ms with none of its candidates analysed before),"
-        f" of which the candidate search (search_candidates) {first / len(texts) * 1000:.1f} ms"
+        f" of which the candidate search (search_candidates) {first / len(texts) * 1000:.1f} ms,"
+        f" the text's embedding {embedding / len(texts) * 1000:.1f} ms (the two run at once) and"
+        f" the nearest items by embedding {nearest / len(texts) * 1000:.1f} ms"
         f" (floor, the bare FTS5 bm25() candidate query: {floor / len(texts) * 1000:.1f} ms;"
         f" find_matches {ours / floor:.2f}x the floor)"
     )
