@@ -99,16 +99,17 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
     library = _Library(index, documents + reference_documents, reference_terms)
     for start in range(0, len(texts), _CHUNK):
         chunk = [prepare(raw) for raw in texts[start : start + _CHUNK]]
-        absent = leave_out[start : start + _CHUNK] if leave_out else [None] * len(chunk)
-        # The model runs in a second thread while the words are searched for: ONNX Runtime and
-        # SQLite both let go of the GIL. It embeds the cleaned text (links gone, hashtags split):
-        # a third fewer word pieces for a tweet.
+        absent: list[int | None] = (
+            leave_out[start : start + _CHUNK] if leave_out else [None] * len(chunk)
+        )
+        # The texts are embedded and their nearest items found in a second thread while the words
+        # are searched for: ONNX Runtime, numpy and SQLite all let go of the GIL.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            running = pool.submit(embed, [prepared.text.raw for prepared in chunk])
+            running = pool.submit(
+                _nearest, index, [prepared.text.raw for prepared in chunk], absent
+            )
             searched = [_searched(db, prepared, CANDIDATES + 1, summed) for prepared in chunk]
-            vectors = running.result()
-        nearest = index.nearest(vectors, DENSE_CANDIDATES, absent)
-        background = nearest_reference(vectors)
+            vectors, nearest, background = running.result()
         for n, prepared in enumerate(chunk):
             holding, terms, hits = searched[n]
             scored = {hit["id"]: hit for hit in hits if hit["id"] != absent[n]}
@@ -126,6 +127,13 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
                 continue
             best = max(nearest[n].best, float(background[n]))
             yield _rows(db, library, prepared, holding, ids, scored, vectors[n], best)
+
+
+def _nearest(index: DenseIndex, texts: list[str], absent: list[int | None]):
+    """The texts' vectors (of the cleaned text: links gone, hashtags split, a third fewer word
+    pieces for a tweet), their nearest items, and their highest cosine with a reference claim."""
+    vectors = embed(texts)
+    return vectors, index.nearest(vectors, DENSE_CANDIDATES, absent), nearest_reference(vectors)
 
 
 @dataclass(frozen=True)
