@@ -16,12 +16,14 @@ def embed_missing(db: Database, progress: Callable[[int], None] | None = None) -
     done = 0
     if not library_vectors.count_missing(db):
         return done
-    while items := library_vectors.missing(db, BATCH):
+    after = 0
+    # An item changed while it was embedded is not written (see library_vectors.store): it is
+    # left for the next call, which every match makes first.
+    while items := library_vectors.missing(db, BATCH, after):
         claims = embed([item["claim"] for item in items])
         titles = embed([title_to_embed(item) for item in items])
-        if not library_vectors.store(db, items, claims, titles):
-            break  # every one changed while it was embedded: the next pass takes them up
-        done += len(items)
+        done += library_vectors.store(db, items, claims, titles)
+        after = items[-1]["id"]
         if progress is not None:
             progress(len(items))
     return done

@@ -83,8 +83,8 @@ def match_features(
 ) -> list[list[tuple[int, list[float]]]]:
     """For each text, its candidates as (library id, re-ranker features): the full-text ones best
     BM25 first, then the nearest by embedding that are not among them. What the re-ranker is
-    trained on. `leave_out` names, per text, an item to act as if
-    the library did not hold (None: none), to learn what a text with no earlier check looks like."""
+    trained on. `leave_out` names, per text, an item to act as if the library did not hold
+    (None: none), to learn what a text with no earlier check looks like."""
     return [rows for _items, rows in _featured(db, texts, leave_out)]
 
 
@@ -186,7 +186,8 @@ def _semantic(
 ) -> list[list[float]]:
     """Per candidate, in SEMANTIC_FEATURE_NAMES order: the cosines of the text with its claim and
     its title, and how far each falls short of the best (the claim's: `best`, the nearest item's
-    in the library or, if nearer, a reference claim's; the title's: the best candidate's). Items not embedded yet are embedded here."""
+    in the library or, if nearer, a reference claim's; the title's: the best candidate's).
+    Candidates not embedded yet are embedded here."""
     held = index.vectors(ids)
     lacking = [item_id for item_id in ids if item_id not in held]
     if lacking:

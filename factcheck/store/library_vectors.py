@@ -19,16 +19,16 @@ _loaded: "OrderedDict[str, DenseIndex]" = OrderedDict()
 _MISSING_SQL = """
 SELECT i.id, i.origin, i.claim, i.title FROM library_items AS i
 LEFT JOIN library_vectors AS v ON v.library_id = i.id
-WHERE v.library_id IS NULL OR v.model != :model
+WHERE (v.library_id IS NULL OR v.model != :model)
 """
 
 
 @query
-def missing(db: Database, limit: int) -> list[dict]:
-    """Up to `limit` items without vectors of the current model, oldest first: id, origin, claim,
-    title."""
-    sql = f"{_MISSING_SQL} ORDER BY i.id LIMIT :limit"
-    return list(db.query(sql, {"model": MODEL_ID, "limit": limit}))
+def missing(db: Database, limit: int, after: int = 0) -> list[dict]:
+    """Up to `limit` items after id `after` without vectors of the current model, in id order:
+    id, origin, claim, title."""
+    sql = f"{_MISSING_SQL} AND i.id > :after ORDER BY i.id LIMIT :limit"
+    return list(db.query(sql, {"model": MODEL_ID, "limit": limit, "after": after}))
 
 
 @query
