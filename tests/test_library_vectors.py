@@ -14,7 +14,7 @@ from factcheck.matching import dense, embedding
 from factcheck.matching.dense import DenseIndex
 from factcheck.matching.reference import claim_projection
 from factcheck.store import library_vectors
-from factcheck.store.library_search import find_matches
+from factcheck.store.library_search import find_matches, search_candidates
 
 
 @pytest.fixture
@@ -84,7 +84,9 @@ def test_vectors_of_a_text_changed_while_it_was_embedded_are_not_kept(library):
 def test_a_claim_sharing_no_word_with_the_check_still_finds_it(library):
     add_item(library, "c", "Eating garlic protects you from catching the flu.", None)
     library_embedding.embed_missing(library)
-    [best, *_] = find_matches(library, "Can swallowing disinfectant kill COVID?")
+    query = "Can swallowing disinfectant heal people of the pandemic virus?"
+    assert search_candidates(library, query) == []  # not one word in common
+    [best, *_] = find_matches(library, query)
     assert best["external_id"] == "a"
 
 
