@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from factcheck import db as database
 from factcheck.cli import main
+from factcheck.matching import embedding
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 
@@ -462,3 +463,18 @@ def test_match_refuses_a_line_of_standard_input_longer_than_the_limit(run):
         " query may be; give one claim a line"
     )
     assert "Traceback" not in result.output
+
+
+def test_a_broken_model_install_is_a_plain_refusal(run, monkeypatch):
+    run("library", "import", str(FIXTURES / "graph.jsonld"))
+
+    def broken():
+        raise embedding.ModelUnavailable(
+            "model.onnx is not the file factcheck was built with; run `make install` to install"
+            " it again"
+        )
+
+    monkeypatch.setattr(embedding, "_encoder", broken)
+    result = run("match", "The central library cut its opening hours by half")
+    assert result.exit_code != 0
+    assert "make install" in result.output and "Traceback" not in result.output

@@ -34,6 +34,7 @@ def refusals() -> tuple[type[Exception], ...]:
     from factcheck.copies import CopyRefused
     from factcheck.importers import ImportRefused
     from factcheck.job_storage import JobQueueError
+    from factcheck.matching.embedding import ModelUnavailable
     from factcheck.network.fetch import FetchError
     from factcheck.scales import ScaleError
     from factcheck.store.audit_seal import SealError
@@ -47,6 +48,7 @@ def refusals() -> tuple[type[Exception], ...]:
         settings.SettingError,
         ScaleError,
         SealError,
+        ModelUnavailable,
     )
 
 
