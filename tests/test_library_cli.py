@@ -478,3 +478,19 @@ def test_a_broken_model_install_is_a_plain_refusal(run, monkeypatch):
     result = run("match", "The central library cut its opening hours by half")
     assert result.exit_code != 0
     assert "make install" in result.output and "Traceback" not in result.output
+
+
+def test_a_large_import_says_on_standard_error_that_it_prepares_the_library(run, tmp_path):
+    rows = ["id,claim"] + [
+        f"n-{n},The pier in town number {n} was rebuilt in {1900 + n}" for n in range(130)
+    ]
+    source = tmp_path / "many.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("library", "import", str(source), "--json")
+    assert result.exit_code == 0, result.output
+    assert "Preparing 130 library items for matching" in result.stderr
+    assert json.loads(result.stdout)["added"] == 130
+    # Embedded once: the next command has nothing to prepare.
+    again = run("match", "--json", "The pier in town number 7 was rebuilt")
+    assert "Preparing" not in again.stderr
+    assert json.loads(again.stdout)["matches"][0]["external_id"] == "n-7"

@@ -252,6 +252,7 @@ def rematch(as_user):
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
     claim_ids = claim_matches.all_claim_ids(db)
+    _embed_library(db)
     result = _match_again(db, claim_ids, actor, "rematch of every claim")
     click.echo(f"Matched {result['claims']:,} claims; {result['changed']:,} changed.")
 
