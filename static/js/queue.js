@@ -127,10 +127,22 @@
   // A bulk action or its undo replaces the results, the button pressed with them: the focus goes
   // to the notice saying what was done (a screen reader reads it), and Tab reaches its Undo.
   // A page link goes with them too: the focus goes to the new page's first row. Searching and
-  // filtering keep the focus where it is.
+  // filtering keep the focus where it is, even where the reviewer left the search (Esc) between
+  // the swap and its settling: only a focus lost with the replaced results is given back.
+  var focusWasInResults = false;
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.id === "queue-results") {
+      focusWasInResults = target.contains(document.activeElement);
+    }
+  });
+
   function refocus(results) {
+    var lost = focusWasInResults;
+    focusWasInResults = false;
     var active = document.activeElement;
-    if (active && active !== document.body) {
+    if (!lost || (active && active !== document.body)) {
       return;
     }
     var notice = results.querySelector(".queue-notice");

@@ -108,3 +108,35 @@ def test_the_next_page_of_the_queue_from_the_keyboard_starts_at_its_first_row(
     page.keyboard.press("j")
     expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
     assert_no_problems(page)
+
+
+def test_leaving_the_search_before_its_results_settle_keeps_the_focus_out_of_the_rows(
+    watched_page, demo_articles
+):
+    page = watched_page
+    word = "Quillon" + uuid.uuid4().hex[:8]
+    _add_article(
+        demo_articles["path"],
+        f"{word} tram fares\n\nThe {word} tram company said fares would rise by 8 percent in June. "
+        f"The {word} depot said 2,000 people ride the tram each day.",
+    )
+    page.goto("/queue")
+    # Slow the settling, so Esc lands between the swap of the results and their settling.
+    page.evaluate(
+        """() => {
+            htmx.config.defaultSettleDelay = 400;
+            window.settled = 0;
+            document.addEventListener("htmx:afterSettle", () => { window.settled += 1; });
+        }"""
+    )
+    page.locator("body").press("/")
+    page.keyboard.type(word.lower())
+    expect(page).to_have_url(re.compile(rf"q={word.lower()}"))
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => window.settled > 0")
+    # The results came from a search: the focus, left on the page by Esc, is not moved into them,
+    # so j goes to the first row and not the second.
+    page.keyboard.press("j")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows.first.locator("a.queue-claim")).to_be_focused()
+    assert_no_problems(page)
