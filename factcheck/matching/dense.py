@@ -6,8 +6,6 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from factcheck.matching.embedding import DIMENSIONS
-
 # One BLAS thread: the search multiplies one text at a time against memory-bound rows, and BLAS
 # threads spinning between calls take the two cores from ONNX Runtime and SQLite (a match took
 # 35 ms instead of 26 at 10,375 items).
@@ -80,18 +78,6 @@ class DenseIndex:
         if len(ids) <= EXACT_UP_TO:
             return cls(version, ids, claims, titles)
         return cls(version, ids, claims, titles, projection, projection.reduce(claims))
-
-    @classmethod
-    def empty(cls, version: int = 0) -> "DenseIndex":
-        return cls(
-            version,
-            np.zeros(0, dtype=np.int64),
-            np.zeros((0, DIMENSIONS), dtype=np.float32),
-            np.zeros((0, DIMENSIONS), dtype=np.float16),
-        )
-
-    def __len__(self) -> int:
-        return len(self.ids)
 
     def nearest(
         self, queries: np.ndarray, k: int, leave_out: Sequence[int | None] = ()

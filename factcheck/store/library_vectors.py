@@ -7,7 +7,7 @@ import numpy as np
 
 from factcheck.db import Database
 from factcheck.matching.dense import DenseIndex
-from factcheck.matching.embedding import MODEL_ID, from_bytes
+from factcheck.matching.embedding import MODEL_ID, from_bytes, to_bytes
 from factcheck.matching.reference import claim_projection
 from factcheck.store.audit_seal import database_file
 from factcheck.store.mutation import derived_index, query
@@ -47,8 +47,6 @@ def store(db: Database, items: list[dict], claims: np.ndarray, titles: np.ndarra
     """Write the vectors computed from these items' claim and title, for each item that still
     holds those very texts (one changed meanwhile is left for the next pass). Returns how many
     were written."""
-    from factcheck.matching.embedding import to_bytes
-
     written = 0
     for item, claim, title in zip(items, claims, titles, strict=True):
         cursor = db.execute(
@@ -83,16 +81,13 @@ def dense_index(db: Database) -> DenseIndex:
         "SELECT library_id, claim, title FROM library_vectors WHERE model = ? ORDER BY library_id",
         [MODEL_ID],
     ).fetchall()
-    if rows:
-        index = DenseIndex.of(
-            version,
-            np.array([row[0] for row in rows], dtype=np.int64),
-            from_bytes([row[1] for row in rows]),
-            from_bytes([row[2] for row in rows], np.float16),
-            claim_projection(),
-        )
-    else:
-        index = DenseIndex.empty(version)
+    index = DenseIndex.of(
+        version,
+        np.array([row[0] for row in rows], dtype=np.int64),
+        from_bytes([row[1] for row in rows]),
+        from_bytes([row[2] for row in rows], np.float16),
+        claim_projection(),
+    )
     _loaded[key] = index
     _loaded.move_to_end(key)
     while len(_loaded) > _KEPT:
