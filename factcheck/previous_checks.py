@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from factcheck import library_embedding
 from factcheck.db import Database
-from factcheck.store import claim_groups, claim_matches
+from factcheck.store import claim_groups, claim_matches, library_vectors
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM, Actor
 
@@ -24,6 +24,8 @@ CANDIDATES_PER_ITEM = 100
 #: A web request matches at most this many claims of an imported article itself; more go to a
 #: background job (a library change from the web always does).
 INLINE_CLAIMS = 25
+#: Nor does it embed more library items than this first (about 1 s): more go to the job too.
+INLINE_EMBEDDING = 128
 
 
 def engine():
@@ -80,8 +82,10 @@ def refresh(
     progress: Callable[[int], None] | None = None,
 ) -> dict:
     """Match these claims again: here and now, or in a background job when `db_path` is given
-    (a web request) and there are more than INLINE_CLAIMS of them."""
-    if db_path is not None and len(claim_ids) > INLINE_CLAIMS:
+    (a web request) and there are more than INLINE_CLAIMS of them, or the library has more than
+    INLINE_EMBEDDING items still to embed (after an upgrade, embedding it takes minutes)."""
+    slow = len(claim_ids) > INLINE_CLAIMS or library_vectors.count_missing(db) > INLINE_EMBEDDING
+    if db_path is not None and slow:
         from factcheck import matching_jobs
 
         matching_jobs.queue_rematch(db_path, claim_ids, actor, cause)

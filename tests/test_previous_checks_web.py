@@ -11,7 +11,7 @@ from local_server import page
 from factcheck import library_formats, previous_checks
 from factcheck.ingest import ingest_text
 from factcheck.network.fetch import FetchPolicy
-from factcheck.store import claim_matches, verdicts
+from factcheck.store import claim_matches, library_vectors, verdicts
 from factcheck.store import evidence as evidence_store
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
@@ -284,3 +284,26 @@ def test_the_queue_export_keeps_the_previous_check_filter(client, app_db, matche
     assert [int(row["claim_id"]) for row in rows] == [matched_claim["id"]]
     report = client.post("/exports", data={**form, "format": "html"}).get_data(as_text=True)
     assert "with a previous check" in report
+
+
+def test_an_article_pasted_while_the_library_awaits_its_vectors_is_matched_in_the_background(
+    client, app_db, matched_claim, queued_jobs, monkeypatch
+):
+    # As after an upgrade: the library's vectors are not written yet, and writing them all would
+    # hold the request for minutes.
+    monkeypatch.setattr(previous_checks, "INLINE_EMBEDDING", 0)
+    app_db.execute("DELETE FROM library_vectors")
+    app_db.conn.commit()
+    body = f"Schools reopen\n\n{matched_claim['text']}"
+    response = hx_post(client, "/imports", {"source": "paste", "text": body})
+    assert response.status_code == 200
+    article_id = int(response.headers["HX-Redirect"].rsplit("/", 1)[1])
+    new_claim = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?",
+        [article_id, matched_claim["text"]],
+    ).fetchone()[0]
+    assert claim_matches.previous_checks(app_db, new_claim) == []
+    _run_next_job(queued_jobs)
+    [check] = claim_matches.previous_checks(app_db, new_claim)
+    assert check["external_id"] == "vc-7"
+    assert library_vectors.count_missing(app_db) == 0
