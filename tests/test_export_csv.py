@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_export_world import (
     FORMULA_RATIONALE,
+    LATER,
     build_world,
     checkable,
+    correct_later,
     export_bytes,
 )
 
@@ -108,6 +110,17 @@ def test_published_row_names_approver_and_dates(world):
     assert corrected["corrected_at"] and corrected["published_at"]
     assert rows[world.in_review]["approver"] == "" and rows[world.in_review]["published_at"] == ""
     assert rows[world.published]["evidence_urls"] == "https://county.example/bulletin"
+
+
+def test_a_corrected_row_keeps_its_first_publication_date_beside_the_correction(
+    tmp_path, monkeypatch
+):
+    world = build_world(tmp_path / "later.db")
+    first = verdicts.verdicts_for_claim(world.db, world.published)[-1]["published_at"]
+    claim_id = correct_later(world, monkeypatch)
+    row = {int(r["claim_id"]): r for r in _rows(export_bytes(world, "csv"))}[claim_id]
+    assert (row["published_at"], row["corrected_at"]) == (first, LATER)
+    assert row["rating"] == "Misleading"
 
 
 def test_formula_in_a_rationale_is_neutralised(world):

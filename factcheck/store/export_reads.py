@@ -216,7 +216,10 @@ SELECT c.id, a.id, a.title, a.source_url, c.seq, c.start, c."end", c.section, c.
                 ELSE e.removed_at IS NULL END
             ORDER BY e.id)),
        {_USERNAME.format(column="v.author_id")}, {_USERNAME.format(column="v.approved_by")},
-       v.published_at, c.corrected_at, c.updated_at
+       CASE WHEN v.state = 'published' THEN (
+            SELECT min(first.published_at) FROM verdicts first
+            WHERE first.claim_id = c.id AND first.published_at IS NOT NULL) END,
+       c.corrected_at, c.updated_at
 FROM claims c JOIN articles a ON a.id = c.article_id
 LEFT JOIN verdicts v ON v.id = {_SHOWN_VERDICT}
 """
