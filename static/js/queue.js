@@ -91,13 +91,6 @@
       if (!table() || event.ctrlKey || event.metaKey || event.altKey || helpOpen()) {
         return;
       }
-      if (event.key === "Escape" && event.target.id === "queue-search") {
-        // Esc leaves the search, as the help says, with its words kept (a search field's own
-        // Esc would clear them and search again): j, k and x move through the rows again.
-        event.preventDefault();
-        event.target.blur();
-        return;
-      }
       if (isTyping(event.target)) {
         return;
       }
@@ -111,13 +104,6 @@
           event.preventDefault();
           box.checked = !box.checked;
           updateSelection();
-        }
-      } else if (event.key === "/") {
-        var search = document.getElementById("queue-search");
-        if (search) {
-          event.preventDefault();
-          search.focus();
-          search.select();
         }
       }
     },

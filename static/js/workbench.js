@@ -4,6 +4,8 @@
   "use strict";
 
   var PANEL = "#claim-panel";
+  // The search field that / jumps to: the queue's or the library's.
+  var PAGE_SEARCH = 'input[type="search"][data-shortcut="/"]';
   // The panel last asked for: the one for the claim under the cursor.
   var wantedPanel = null;
 
@@ -251,6 +253,14 @@
     if (event.ctrlKey || event.metaKey || event.altKey) {
       return;
     }
+    var search = document.querySelector(PAGE_SEARCH);
+    if (event.key === "Escape" && event.target === search) {
+      // Esc leaves the page's search, as the help says, with its words kept (a search field's
+      // own Esc would clear them and search again): the single-key shortcuts work again.
+      event.preventDefault();
+      search.blur();
+      return;
+    }
     if (isTyping(event.target)) {
       // Escape leaves a panel field, so the single-key shortcuts work again.
       if (event.key === "Escape" && event.target.closest(PANEL)) {
@@ -274,6 +284,9 @@
       step(-1);
     } else if (/^[1-9]$/.test(event.key)) {
       handled = pickRating(event.key);
+    } else if (event.key === "/" && search) {
+      search.focus();
+      search.select();
     } else if (event.key === "e") {
       handled = focusEvidenceUrl();
     } else if (event.key === "a") {

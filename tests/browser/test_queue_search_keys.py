@@ -1,6 +1,6 @@
-"""The queue from the keyboard: / searches, Esc leaves the search with its words kept, and j
-then moves through the rows it found instead of typing into the search; a bulk action and its
-undo leave the focus on the notice that tells what they did."""
+"""The queue and the library from the keyboard: / searches, Esc leaves the search with its words
+kept, and j then moves through the rows it found instead of typing into the search; a bulk action
+and its undo leave the focus on the notice that tells what they did."""
 
 import re
 import uuid
@@ -10,6 +10,9 @@ from playwright.sync_api import expect
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
+from factcheck.library_formats import Parsed
+from factcheck.store import library
+from factcheck.store.actors import SYSTEM
 
 
 def _add_article(path, body: str) -> None:
@@ -139,4 +142,40 @@ def test_leaving_the_search_before_its_results_settle_keeps_the_focus_out_of_the
     page.keyboard.press("j")
     rows = page.locator("#queue-table tbody tr")
     expect(rows.first.locator("a.queue-claim")).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_slash_searches_the_library_and_escape_leaves_it_with_its_words_kept(
+    watched_page, demo_articles
+):
+    page = watched_page
+    word = "Quennow" + uuid.uuid4().hex[:8]
+    db = database.connect(demo_articles["path"])
+    records = [
+        {"claim": f"The {word} tunnel carries 40,000 cars a day", "url": f"https://c.example/{word}"},
+        {"claim": "Ferry fares rose by a third last spring", "url": "https://c.example/ferry"},
+    ]
+    library.import_records(
+        db,
+        [Parsed(f"line {n}", record=r) for n, r in enumerate(records, 2)],
+        actor=SYSTEM,
+        source="checks.csv",
+        file_format="csv",
+    )
+    db.close()
+
+    page.goto("/library")
+    page.locator("body").press("/")
+    search = page.locator("#library-search")
+    expect(search).to_be_focused()
+    page.keyboard.type(word.lower())
+    expect(page).to_have_url(re.compile(rf"q={word.lower()}"))
+    results = page.locator("#library-results")
+    expect(results).to_contain_text(f"The {word} tunnel")
+    expect(results).not_to_contain_text("Ferry fares")
+
+    page.keyboard.press("Escape")
+    expect(search).not_to_be_focused()
+    expect(search).to_have_value(word.lower())
+    expect(results).to_contain_text(f"The {word} tunnel")
     assert_no_problems(page)
