@@ -74,6 +74,10 @@ def test_the_library_lists_the_newest_first_and_finds_items_by_their_words(clien
     assert _listed(client.get("/library?q=jobs+march")) == [
         "Unemployment fell to 3 percent in March"
     ]
+    # The search runs as words are typed: a word's beginning finds it.
+    assert _listed(client.get("/library?q=unemplo+marc")) == [
+        "Unemployment fell to 3 percent in March"
+    ]
     # Only the desk's own verdicts: none are published yet.
     own = client.get("/library?origin=own")
     assert _listed(own) == []
@@ -89,6 +93,8 @@ def test_search_words_with_fts_syntax_are_only_words(client, app_db):
     for typed in ('"', "taxes AND", "NEAR(", "tax* OR -", "*", "^taxes"):
         response = client.get("/library", query_string={"q": typed})
         assert response.status_code == 200, typed
+    # Marks without a word are no search for everything.
+    assert _listed(client.get("/library", query_string={"q": "?!"})) == []
 
 
 def test_pages_of_the_library_follow_on_and_say_when_a_page_is_past_the_end(client, app_db):

@@ -5,7 +5,8 @@ from helpers import RATIONALE, add_people, import_sample, new_database
 
 from factcheck.store import bulk, claim_reads, evidence, verdicts
 from factcheck.store.errors import Forbidden, Invalid
-from factcheck.store.queue_reads import QueueFilters, queue_count, queue_page, search_expression
+from factcheck.store.queue_reads import QueueFilters, queue_count, queue_page
+from factcheck.store.search_words import search_expression
 
 SECOND_ARTICLE = """Bridge repairs to cost 48 million
 

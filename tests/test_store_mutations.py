@@ -79,7 +79,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "check_quotes"),
     ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.verdicts", "require_reason"),
-    ("factcheck.store.queue_reads", "search_expression"),
+    ("factcheck.store.search_words", "search_expression"),
     ("factcheck.store.queue_reads", "page_key"),
     ("factcheck.store.queue_reads", "parse_page_key"),
     ("factcheck.store.queue_reads", "filter_clauses"),

@@ -1,24 +1,11 @@
 """Reads for the workbench's library pages: items newest first or by words, and the desk's claims
 matched to one item."""
 
-import re
-
 from factcheck.db import Database
 from factcheck.store.mutation import query
+from factcheck.store.search_words import search_expression
 
 PAGE_SIZE = 50
-# The words of a search: letters and digits, each matched as typed (FTS5 stems them as it stems
-# the index), so no character of the box can make an FTS5 syntax error.
-_WORD = re.compile(r"\w+", re.UNICODE)
-MAX_SEARCH_WORDS = 20
-
-
-def _search_expression(words: str) -> str | None:
-    """An FTS5 query holding every word of the search, or None when it has no word."""
-    found = _WORD.findall(words)[:MAX_SEARCH_WORDS]
-    if not found:
-        return None
-    return " ".join(f'"{word}"' for word in found)
 
 
 @query
@@ -30,9 +17,10 @@ def browse(
     page: int = 1,
     size: int = PAGE_SIZE,
 ) -> dict:
-    """One page of items: those holding every word of `words` in their claim or title, best first,
-    or else all of them, newest first; optionally of one origin. With the total they come from."""
-    expression = _search_expression(words)
+    """One page of items: those holding every word of `words` (or a word it begins) in their
+    claim or title, best first, or else all of them, newest first; optionally of one origin. With
+    the total they come from."""
+    expression = search_expression(words)
     where, arguments = [], {"limit": size, "offset": (page - 1) * size, "origin": origin}
     if origin:
         where.append("l.origin = :origin")

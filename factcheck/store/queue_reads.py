@@ -14,7 +14,6 @@ with no other indexed filter does both in one statement that reads its matches o
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from typing import cast
 
@@ -25,6 +24,7 @@ from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
 from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
+from factcheck.store.search_words import search_expression
 from factcheck.store.snapshots import LATEST
 
 PAGE_SIZE = 50
@@ -33,7 +33,6 @@ COUNT_BOUND = 10_000
 # A search matching at least one claim in this many walks the ranked index for its page: a page
 # is then found within about PAGE_SIZE * WALK_DENSITY claims, cheaper than sorting every match.
 WALK_DENSITY = 200
-_WORD = re.compile(r"\w+", re.UNICODE)
 _ORDER = "c.checkworthiness DESC, c.article_id DESC, c.seq DESC"
 _MATCHES = "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search)"
 # Verdicts in review (state and claim status agree) for one author condition, oldest first: their
@@ -83,16 +82,6 @@ class QueueResults:
     next_key: str | None
     count: int
     more: bool
-
-
-def search_expression(text: str) -> str | None:
-    """An FTS5 query matching every typed word as a prefix; quoting keeps user input inert.
-    None when nothing was typed; a search of only marks (no word to look for) is an empty
-    phrase, which matches no claim rather than dropping the search and listing every one."""
-    if not (text or "").strip():
-        return None
-    words = _WORD.findall(text)[:12]
-    return " ".join(f'"{word}"*' for word in words) or '""'
 
 
 def _narrowing(filters: QueueFilters, *, from_indexes: bool = False) -> tuple[list[str], dict]:

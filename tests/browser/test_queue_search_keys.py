@@ -152,7 +152,10 @@ def test_slash_searches_the_library_and_escape_leaves_it_with_its_words_kept(
     word = "Quennow" + uuid.uuid4().hex[:8]
     db = database.connect(demo_articles["path"])
     records = [
-        {"claim": f"The {word} tunnel carries 40,000 cars a day", "url": f"https://c.example/{word}"},
+        {
+            "claim": f"The {word} tunnel carries 40,000 cars a day",
+            "url": f"https://c.example/{word}",
+        },
         {"claim": "Ferry fares rose by a third last spring", "url": "https://c.example/ferry"},
     ]
     library.import_records(
