@@ -233,3 +233,36 @@ def test_a_list_of_work_says_when_it_has_more(client, make_article, app_db, peop
     monkeypatch.setitem(article_views.WORK_SHOWN, "assigned_to_me", 2)
     assigned = section(parse(client.get("/")), "assigned-heading")
     assert assigned.cssselect(".count")[0].text_content() == "2"
+
+
+def test_a_verdict_being_corrected_still_counts_and_shows_as_published(
+    client, make_article, app_db, people
+):
+    article_id = make_article()
+    claim = first_checkable_claim(app_db, article_id)
+    submit_verdict(app_db, people, claim["id"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
+    verdicts.correct_verdict(
+        app_db,
+        claim["id"],
+        rating="misleading",
+        rationale=RATIONALE,
+        reason="The county revised its figures",
+        actor=people["rita"],
+    )
+    # Until the correction is approved, readers see the published verdict: every count says so.
+    counts = claim_reads.article_counts(app_db, article_id)["by_status"]
+    assert (counts["published"], counts["in_progress"]) == (1, 0)
+    [listed] = article_store.list_articles(app_db)
+    assert (listed["published"], listed["in_progress"]) == (1, 0)
+    dashboard = parse(client.get("/"))
+    assert "1 published" in dashboard.cssselect(".page-summary")[0].text_content()
+    page = parse(client.get(f"/articles/{article_id}"))
+    assert page.cssselect(".progress-text")[0].text_content().startswith("1 of ")
+    unit = page.cssselect(f"#claim-{claim['id']}")[0]
+    assert unit.get("data-label") == "published: Accurate · correction in progress"
+    assert "has-verdict" in unit.get("class")
+
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    unit = parse(client.get(f"/articles/{article_id}")).cssselect(f"#claim-{claim['id']}")[0]
+    assert unit.get("data-label") == "published: Accurate · correction in review"

@@ -144,7 +144,8 @@ def list_articles(
     db: Database, limit: int | None = None, before: int | None = None
 ) -> list[ArticleListed]:
     """Every article (or the newest `limit`; with `before`, only those older than that article
-    id), newest first, with its claim counts by status (non-claims counted apart)."""
+    id), newest first, with its claim counts by status (non-claims counted apart; a published
+    verdict that is being corrected still counts as published, see claim_reads.article_counts)."""
     return cast(
         list[ArticleListed],
         list(
@@ -157,11 +158,13 @@ def list_articles(
                    count(c.id) FILTER (WHERE c.kind = 'not_a_claim') AS not_claims,
                    count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'unreviewed')
                        AS unreviewed,
-                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'in_progress')
+                   count(c.id) FILTER (
+                       WHERE c.kind = 'claim' AND c.status = 'in_progress' AND c.verdict IS NULL)
                        AS in_progress,
-                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'in_review')
+                   count(c.id) FILTER (
+                       WHERE c.kind = 'claim' AND c.status = 'in_review' AND c.verdict IS NULL)
                        AS in_review,
-                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.status = 'published')
+                   count(c.id) FILTER (WHERE c.kind = 'claim' AND c.verdict IS NOT NULL)
                        AS published
             FROM articles a LEFT JOIN claims c ON c.article_id = a.id
             WHERE a.id < ?

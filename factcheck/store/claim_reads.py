@@ -65,13 +65,15 @@ def claims_in_seq_range(
 
 @query
 def article_counts(db: Database, article_id: int) -> dict:
-    """How many units the article has, how many are claims and not claims, and claims by status."""
+    """How many units the article has, how many are claims and not claims, and claims by status.
+    A claim whose verdict is published counts as published while a correction of it is written
+    or reviewed: that verdict is what readers see until the correction replaces it."""
     row = db.execute(
         "SELECT count(*), count(*) FILTER (WHERE kind = 'claim'),"
         " count(*) FILTER (WHERE kind = 'claim' AND status = 'unreviewed'),"
-        " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_progress'),"
-        " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_review'),"
-        " count(*) FILTER (WHERE kind = 'claim' AND status = 'published')"
+        " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_progress' AND verdict IS NULL),"
+        " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_review' AND verdict IS NULL),"
+        " count(*) FILTER (WHERE kind = 'claim' AND verdict IS NOT NULL)"
         " FROM claims WHERE article_id = ?",
         [article_id],
     ).fetchone()
