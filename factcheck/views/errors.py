@@ -114,8 +114,9 @@ def _csrf_error(error: CSRFError):
         return auth_guard.sign_in_again()
     return _respond(
         400,
-        "This form's security token is missing or from another session: reload the page and try "
-        "again (your typing is kept if you copy it first).",
+        "This form's security token is missing or from another session (signed in again in "
+        "another tab?): reload the page and try again. What you typed in a claim's panel comes "
+        "back after the reload; copy anything else first.",
     )
 
 

@@ -451,9 +451,10 @@
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var source = event.detail.requestConfig && event.detail.requestConfig.elt;
-    if (source && source.closest) {
+    if (source && source.closest && event.detail.shouldSwap) {
       // The form that was sent answers for its own text: saved, refused with it kept, or shown
-      // in the conflict panel.
+      // in the conflict panel. An answer that is not drawn (a stale security token after signing
+      // in again in another tab, a server error) leaves the kept text for the reload.
       forgetDrafts(source.closest("form"));
     }
   });

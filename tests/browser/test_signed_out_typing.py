@@ -58,3 +58,39 @@ def test_signing_out_in_this_tab_forgets_the_typing(watched_page, claim):
     page.goto(address)
     expect(page.locator("#claim-panel").get_by_label("Rationale")).to_have_value("")
     assert_no_problems(page)
+
+
+def test_typing_survives_a_save_refused_after_signing_in_again_in_another_tab(
+    watched_page, claim
+):
+    page = watched_page
+    address = f"/articles/{claim['article_id']}?claim={claim['id']}"
+    page.goto(address)
+    page.locator("body").press("Escape")
+    page.keyboard.press("2")
+    rationale = page.locator("#claim-panel").get_by_label("Rationale")
+    expect(rationale).to_be_focused()
+    page.keyboard.type(RATIONALE)
+
+    # Signing out and in again elsewhere gives a new session: this tab's form token is stale.
+    other_tab = page.context.new_page()
+    other_tab.goto("/")
+    other_tab.get_by_role("button", name="Sign out").click()
+    other_tab.wait_for_url(re.compile("/sign-in"))
+    other_tab.get_by_label("Username").fill("rita")
+    other_tab.get_by_label("Password").fill(PASSWORD)
+    other_tab.get_by_role("button", name="Sign in").click()
+    other_tab.wait_for_url(lambda url: "/sign-in" not in url)
+    other_tab.close()
+
+    page.bring_to_front()
+    rationale.press("Control+Enter")
+    expect(page.locator("#notice")).to_contain_text("reload the page")
+
+    page.reload()
+    panel = page.locator("#claim-panel")
+    expect(panel.get_by_label("Rationale")).to_have_value(RATIONALE)
+    expect(panel.get_by_role("radio", name=re.compile("^Mostly accurate"))).to_be_checked()
+    panel.get_by_label("Rationale").press("Control+Enter")
+    expect(panel.locator(".status-line")).to_contain_text("Mostly accurate")
+    assert_no_problems(page, expected_status=400)
