@@ -63,8 +63,18 @@ def test_search_matches_prefixes_and_is_safe(world):
     db, *_ = world
     found = _all_pages(db, QueueFilters(search="bridg repair"), limit=50)
     assert found and all("bridge" in r["text"].lower() for r in found)
-    assert search_expression('") OR 1=1; --') == '"OR"* "1"* "1"*'
+    assert search_expression('") OR 1=1; --') == '"1"* "1"*'
     assert queue_page(db, QueueFilters(search='"unbalanced'), limit=5)[0] == []
+
+
+def test_words_such_as_the_and_of_do_not_narrow_a_search(world):
+    db, *_ = world
+    bridge = _all_pages(db, QueueFilters(search="bridg"), limit=50)
+    assert bridge and any(" the " not in f" {r['text'].lower()} " for r in bridge)
+    assert _all_pages(db, QueueFilters(search="the bridg of"), limit=50) == bridge
+    # Typed alone, such a word is still searched for.
+    assert search_expression("The") == '"The"*'
+    assert _all_pages(db, QueueFilters(search="the"), limit=50)
 
 
 def test_a_search_of_only_marks_finds_nothing_instead_of_everything(world):

@@ -60,9 +60,7 @@ def test_signing_out_in_this_tab_forgets_the_typing(watched_page, claim):
     assert_no_problems(page)
 
 
-def test_typing_survives_a_save_refused_after_signing_in_again_in_another_tab(
-    watched_page, claim
-):
+def test_typing_survives_a_save_refused_after_signing_in_again_in_another_tab(watched_page, claim):
     page = watched_page
     address = f"/articles/{claim['article_id']}?claim={claim['id']}"
     page.goto(address)
