@@ -119,7 +119,7 @@ def test_editor_cannot_approve_own_verdict(run):
     run("verdict", "set", claim, "--rating", "False", "--rationale", RATIONALE, "--as", "ed")
     run("review", "submit", claim, "--as", "ed")
     refused = run("review", "approve", claim, "--as", "ed")
-    assert refused.exit_code == 2 and "you wrote this verdict" in refused.output
+    assert refused.exit_code == 2 and "you wrote or submitted this verdict" in refused.output
     assert _ok(run("review", "approve", claim, "--as", "eve", "--json"))["status"] == "published"
 
 

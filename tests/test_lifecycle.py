@@ -124,7 +124,7 @@ def test_only_editors_approve_or_return(name):
 
 
 def test_the_writer_of_a_verdict_cannot_approve_it_but_can_return_it():
-    with refused_with(Forbidden, "you wrote this verdict"):
+    with refused_with(Forbidden, "you wrote or submitted this verdict"):
         permit("review.approve", SOUND["in_review"], ED, writers={"ed"})
     assert refusal("review.approve", SOUND["in_review"], EVE, writers={"ed"}) is None
     assert refusal("review.return", SOUND["in_review"], ED, writers={"ed"}) is None

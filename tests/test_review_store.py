@@ -4,7 +4,7 @@ import pytest
 from helpers import RATIONALE, refused_with
 
 from factcheck.scales import ScaleError, load_scale, parse_scale
-from factcheck.store import claim_reads, comments, evidence, triage, users, verdicts
+from factcheck.store import audit, claim_reads, comments, evidence, triage, users, verdicts
 from factcheck.store.errors import Conflict, Forbidden, Invalid, NotFound
 
 
@@ -91,7 +91,7 @@ def test_nobody_approves_their_own_verdict(claim_world):
     _add_source(db, people, claim_id)
     verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["ed"])
     verdicts.submit_for_review(db, claim_id, actor=people["ed"])
-    with refused_with(Forbidden, "you wrote this verdict"):
+    with refused_with(Forbidden, "you wrote or submitted this verdict"):
         verdicts.approve(db, claim_id, actor=people["ed"])
     assert verdicts.approve(db, claim_id, actor=people["eve"])["status"] == "published"
 
@@ -330,3 +330,23 @@ def test_evidence_named_twice_is_cited_once_and_the_trail_still_verifies(claim_w
     )
     assert verdicts.verdicts_for_claim(db, claim_id)[-1]["evidence_ids"] == [source]
     assert audit.verify(db).ok, audit.verify(db).problem
+
+
+def test_whoever_submits_a_verdict_is_its_author_and_may_not_approve_it(claim_world):
+    db, people, claim_id = claim_world
+    _add_source(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="Mixed", rationale=RATIONALE, actor=people["rita"])
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["eve"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    assert verdicts.verdicts_for_claim(db, claim_id)[-1]["author_id"] == people["rita"].id
+
+    # An editor who sends someone's draft to review vouches for it: not a second pair of eyes.
+    verdicts.return_for_changes(db, claim_id, comment="Name the bulletin.", actor=people["ed"])
+    verdicts.submit_for_review(db, claim_id, actor=people["ed"])
+    assert verdicts.verdicts_for_claim(db, claim_id)[-1]["author_id"] == people["ed"].id
+    with refused_with(Forbidden, "you wrote or submitted this verdict"):
+        verdicts.approve(db, claim_id, actor=people["ed"])
+    with refused_with(Forbidden, "you wrote or submitted this verdict"):
+        verdicts.approve(db, claim_id, actor=people["eve"])
+    assert verdicts.approve(db, claim_id, actor=people["ada"])["status"] == "published"
+    assert audit.verify(db).ok

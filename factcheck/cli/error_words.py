@@ -205,7 +205,8 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "verdict.open_draft": _open_draft,
     "verdict.own": lambda f: (
-        "you wrote this verdict, so you cannot approve it; another editor must review it"
+        "you wrote or submitted this verdict, so you cannot approve it; another editor must"
+        " review it"
     ),
     "verdict.needs_evidence": lambda f: (
         f"a verdict of {f['rating']!r} must rest on evidence; add evidence to the claim"

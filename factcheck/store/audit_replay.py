@@ -122,6 +122,8 @@ class Replay:
         verdict = self.verdicts.get(verdict_id) if isinstance(verdict_id, int) else None
         if action in REVIEW_MOVES and verdict is not None:
             verdict.values["state"], verdict.row = REVIEW_MOVES[action], at
+            if action == "review.submit" and "author" in after:  # submitters are authors since
+                verdict.values["author"] = row["actor"]  # submissions recorded it
             if action == "review.approve":
                 verdict.values["approver"] = row["actor"]
                 if "published_at" in after:  # recorded by approvals since it was added

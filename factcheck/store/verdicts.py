@@ -253,7 +253,9 @@ def submit_for_review(
     comment: str | None = None,
     scale: Scale | None = None,
 ) -> dict:
-    """Send the draft verdict to a second reviewer."""
+    """Send the draft verdict to a second reviewer. Whoever sends it is its author from then on:
+    they vouch for it as it stands (everyone who wrote it is in the audit trail, and none of them
+    may approve it)."""
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     current = situation(db, claim)
@@ -263,8 +265,8 @@ def submit_for_review(
     if rating.needs_evidence and not draft["evidence_ids"]:
         raise Invalid("verdict.needs_evidence", {"claim_id": claim_id, "rating": rating.label})
     db.execute(
-        "UPDATE verdicts SET state = 'in_review', submitted_at = ? WHERE id = ?",
-        [utc_now(), draft["id"]],
+        "UPDATE verdicts SET state = 'in_review', submitted_at = ?, author_id = ? WHERE id = ?",
+        [utc_now(), actor.id, draft["id"]],
     )
     comment_id = insert_comment(db, claim_id, actor, comment)
     updated = update_claim(db, claim, status=move.ends)
@@ -275,7 +277,12 @@ def submit_for_review(
         claim_id,
         "review.submit",
         before=state_of(claim),
-        after={**state_of(updated), "verdict_id": draft["id"], "comment_id": comment_id},
+        after={
+            **state_of(updated),
+            "verdict_id": draft["id"],
+            "comment_id": comment_id,
+            "author": actor.username,
+        },
         reason=_clean(comment),
     )
     return updated
@@ -283,15 +290,17 @@ def submit_for_review(
 
 @query
 def verdict_writers(db: Database, claim_id: int, verdict_id: int | None) -> set[str]:
-    """Usernames of everyone who wrote or revised this verdict, as the audit trail tells it: the
-    people who may not approve it (the panel asks the same to decide whether to offer approval)."""
+    """Usernames of everyone who wrote, revised or submitted this verdict, as the audit trail
+    tells it: the people who may not approve it (the panel asks the same to decide whether to
+    offer approval)."""
     if verdict_id is None:
         return set()
     rows = db.execute(
-        "SELECT DISTINCT actor FROM audit WHERE record_type = 'claim' AND record_id = ?"
-        " AND action IN ('verdict.set', 'verdict.correct')"
-        " AND json_extract(after, '$.verdict_draft.id') = ?",
-        [claim_id, verdict_id],
+        "SELECT DISTINCT actor FROM audit WHERE record_type = 'claim' AND record_id = :claim"
+        " AND (action IN ('verdict.set', 'verdict.correct')"
+        "   AND json_extract(after, '$.verdict_draft.id') = :verdict"
+        "   OR action = 'review.submit' AND json_extract(after, '$.verdict_id') = :verdict)",
+        {"claim": claim_id, "verdict": verdict_id},
     )
     return {row[0] for row in rows}
 

@@ -140,7 +140,8 @@ _STORE_WORDS = {
     ),
     "verdict.open_draft": _open_draft,
     "verdict.own": lambda f: (
-        "You wrote this verdict, so you cannot approve it; another editor must review it."
+        "You wrote or submitted this verdict, so you cannot approve it; another editor must"
+        " review it."
     ),
     "verdict.needs_evidence": lambda f: (
         f"A verdict of {f['rating']} must rest on evidence: add a source to the claim and save"
