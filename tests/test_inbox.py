@@ -199,8 +199,12 @@ def test_an_editors_dashboard_lists_each_verdict_waiting_for_review_once(
     assert words(page.cssselect("#inbox [data-inbox-unread]")[0]) == "1 unread"
     reviews = page.cssselect("[aria-labelledby=reviews-heading] .work-list li")
     assert len(reviews) == 1 and claim["text"][:40] in words(reviews[0])
-    # The header counts both, and /inbox lists both.
+    # The header counts both, and the section says where the other one is; /inbox lists both.
     assert words(page.cssselect("[data-inbox-count]")[0]) == "(2 unread)"
+    assert words(page.cssselect("#inbox .work-note")[0]) == (
+        "And 1 unread verdict waiting for your review, under “Waiting for your review”."
+    )
+    assert editor.get("/dashboard.json").get_json()["inbox"]["unread_reviews"] == 1
     inbox_page = parse(editor.get("/inbox"))
     assert sorted(li.get("data-inbox-kind") for li in inbox_page.cssselect(".inbox-item")) == [
         "mention",

@@ -205,6 +205,7 @@ def dashboard_json():
     sections[reviews_key] = sections.pop("reviews")
     sections["inbox"] = {
         "unread": sections.pop("inbox_unread"),
+        "unread_reviews": sections.pop("inbox_unread_reviews"),
         "items": sections.pop("inbox_items"),
         "more": sections.pop("inbox_more"),
     }

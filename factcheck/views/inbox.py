@@ -28,10 +28,13 @@ def inbox_context(db: Database, actor, on_dashboard: bool = False) -> dict:
     shown = DASHBOARD_SHOWN if on_dashboard else inbox_store.SHOWN
     leave_out = ("review",) if on_dashboard and actor.is_editor else ()
     items = inbox_store.inbox(db, actor, shown + 1, leave_out=leave_out)
+    unread = inbox_store.unread_count(db, actor, leave_out=leave_out)
     return {
         "inbox_items": items[:shown],
         "inbox_more": len(items) > shown,
-        "inbox_unread": inbox_store.unread_count(db, actor, leave_out=leave_out),
+        "inbox_unread": unread,
+        # Counted in the header's number, so the section says where they went.
+        "inbox_unread_reviews": inbox_store.unread_count(db, actor) - unread if leave_out else 0,
         "inbox_on_dashboard": on_dashboard,
         "inbox_left_out_reviews": bool(leave_out),
         # "Mark all read" reads only what this page showed, not what arrives while it is open.
