@@ -221,6 +221,23 @@ def test_unknown_addresses_get_a_404_page_in_the_usual_layout(client, path):
     assert "Traceback" not in response.get_data(as_text=True)
 
 
+def test_a_claim_asked_for_on_another_article_opens_where_it_is(
+    client, flood, make_article, app_db
+):
+    other = make_article("Ferry fares rise\n\nThe ferry company said fares rise by 12 percent.")
+    claim = claim_reads.claims_for_article(app_db, flood)[2]
+    response = client.get(f"/articles/{other}?claim={claim['id']}")
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/articles/{flood}?claim={claim['id']}"
+    missing = client.get(f"/articles/{flood}?claim=999999")
+    assert missing.status_code == 404
+    assert "There is no claim 999999" in text_of(
+        parse(missing).cssselect("[data-error-message]")[0]
+    )
+    unreadable = parse(client.get(f"/articles/{flood}?claim=abc"))
+    assert text_of(unreadable.cssselect("h1")[0]) == "Cannot be shown"
+
+
 def test_a_missing_article_says_how_to_find_one(client):
     page = parse(client.get("/articles/999"))
     assert "There is no article 999. The dashboard" in text_of(

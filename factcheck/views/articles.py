@@ -3,7 +3,7 @@
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from factcheck.db import Database
 from factcheck.store import articles as article_store
@@ -224,7 +224,15 @@ def articles_json():
 def article_page(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)
-    selected = selected_unit(db, article_id, arg_id("claim"))
+    claim_id = arg_id("claim")
+    selected = selected_unit(db, article_id, claim_id)
+    if claim_id is not None and selected is None:
+        # A claim of another article (an edited or shared link) opens there; one that is not
+        # there at all is a 404 that says so (get_claim raises it).
+        claim = claim_reads.get_claim(db, claim_id)
+        return redirect(
+            url_for("articles.article_page", article_id=claim["article_id"], claim=claim_id), 303
+        )
     return render_template(
         "article.html",
         **article_page_context(db, article, selected, request.args.get("part", type=int)),

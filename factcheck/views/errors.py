@@ -54,7 +54,7 @@ def _respond(
                 "error.html",
                 "partials/error.html",
                 status=status,
-                title=title or _TITLES.get(status, "Error"),
+                title=title or _title(status),
                 message=message,
                 status_code=status,
                 link=link,
@@ -63,6 +63,13 @@ def _respond(
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _title(status: int) -> str:
+    # A page asked for with an id or filter that cannot be one saved nothing.
+    if status == 422 and request.method in ("GET", "HEAD"):
+        return "Cannot be shown"
+    return _TITLES.get(status, "Error")
 
 
 def _too_large_words(limit: int | None) -> str:
