@@ -62,6 +62,20 @@ _PLAIN = (
 )
 
 
+# Refusals of the address itself (its scheme, form, port, or where it leads): fetching it again
+# is refused again, so the card offers only the reviewer's own copy.
+_ADDRESS_REFUSED = re.compile(
+    r"^refused: (only http and https|links with a user name|\S+ has no server name"
+    r"|\S+ has an invalid port|\S+ is not a valid web address|\S+ resolves to "
+    r"|\S+ is (?:an?|the) [\w -]*address\b|port \d+ is not allowed)"
+)
+
+
+def worth_retrying(error: str | None) -> bool:
+    """Whether fetching the page again could end otherwise than this stored error."""
+    return not _ADDRESS_REFUSED.search(error or "")
+
+
 def _size(byte_count: int) -> str:
     megabytes = byte_count / (1024 * 1024)
     return f"{megabytes:g} MB" if megabytes >= 1 else f"{byte_count // 1024} KB"

@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.archive_words import copy_line, failure_words, quote_words
+from factcheck.archive_words import copy_line, failure_words, quote_words, worth_retrying
+from factcheck.network.fetch import FetchError, fetch
+from factcheck.refusal_lines import error_line
 
 
 @pytest.mark.parametrize(
@@ -42,6 +44,40 @@ from factcheck.archive_words import copy_line, failure_words, quote_words
 )
 def test_fetch_errors_read_as_words(error, words):
     assert words in failure_words(error)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/x",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::ffff:10.0.0.8]/",
+        "http://localhost/",
+        "http://news.example:8080/",
+        "ftp://news.example/story",
+        "http://editor:secret@news.example/",
+    ],
+)
+def test_an_address_the_fetcher_refuses_is_not_offered_again(url):
+    with pytest.raises(FetchError) as refused:
+        fetch(url)
+    assert not worth_retrying(error_line(refused.value))
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        "could not find the server gone.example: [Errno -2] Name or service not known",
+        "https://x.example/a answered 503 Service Unavailable",
+        "refused: https://x.example redirects more than 5 times",
+        "refused: https://x.example/big is larger than the limit of 10,485,760 bytes",
+        "timed out connecting to x.example; try again later",
+        "",
+    ],
+)
+def test_a_failure_that_may_pass_is_offered_again(error):
+    assert worth_retrying(error)
 
 
 @given(st.text() | st.sampled_from([".", " ", "...", "\n"]))

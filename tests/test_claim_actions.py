@@ -243,6 +243,9 @@ def test_evidence_is_archived_under_the_strict_policy_unless_told_otherwise(clie
     )
     item = fragment(response).cssselect(".evidence-item")[0]
     assert "is-failed" in item.cssselect(".archive-status")[0].get("class")
+    # Fetching a refused address again is refused again: only one's own copy is offered.
+    assert not item.cssselect("button.archive-retry")
+    assert item.cssselect("details.own-copy form[enctype='multipart/form-data']")
 
 
 def test_a_pending_archive_badge_asks_again_until_the_copy_is_kept(client, claim, app_db, people):
