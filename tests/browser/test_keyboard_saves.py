@@ -77,3 +77,19 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     expect(said).to_have_text("Verdict saved and submitted for review.")
     expect(panel.get_by_role("heading", name=re.compile("^Claim \\d+ of \\d+"))).to_be_focused()
     assert_no_problems(page, expected_status=422)
+
+
+def test_a_box_resized_by_hand_is_redrawn_without_breaking_the_security_policy(
+    watched_page, claim
+):
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    box = panel.get_by_label("Add a comment")
+    # Dragging a text box's corner gives it an inline size, as this does.
+    box.evaluate("element => { element.style.height = '12em'; }")
+    box.click()
+    page.keyboard.type(COMMENT)
+    page.keyboard.press("Control+Enter")
+    expect(panel.locator(".comment")).to_contain_text(COMMENT)
+    assert_no_problems(page)
