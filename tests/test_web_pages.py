@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 from helpers import HX, SCRIPT, parse
 
-from factcheck.app import create_app
+from factcheck.app import HTMX_VERSION, create_app
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 
@@ -297,8 +297,16 @@ def test_pages_carry_no_inline_script_style_or_event_handlers(client, flood, app
 
 
 def _htmx_config(client) -> dict:
-    meta = parse(client.get("/")).cssselect('meta[name="htmx-config"]')[0]
-    return json.loads(meta.get("content"))
+    """The settings static/js/htmx_config.js gives htmx, from the file every page loads."""
+    page = parse(client.get("/"))
+    sources = [script.get("src") for script in page.iter("script")]
+    assert (
+        sources.index("/static/js/htmx_config.js")
+        == sources.index(f"/static/vendor/htmx-{HTMX_VERSION}.min.js") + 1
+    ), "right after htmx, before it starts"
+    script = client.get("/static/js/htmx_config.js").get_data(as_text=True)
+    settings = script[script.index("Object.assign(window.htmx.config, ") :].split(", ", 1)[1]
+    return json.loads(settings[: settings.rindex(");")])
 
 
 def _handling_for(config: dict, status: int) -> dict:
