@@ -181,3 +181,14 @@ def test_the_weights_file_names_its_training_and_every_reason():
     for reason in REASONS:
         effect = stored["effects_on_training_units"][reason]
         assert effect["fires"] >= 0 and (effect["mean_change"] < 0) == reason.endswith("(lowers)")
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "zh"])
+def test_a_chinese_or_japanese_sentence_is_not_too_short_for_having_no_spaces(language):
+    japanese = "東京では2023年に市営バスが500台導入され、運賃は据え置かれた。"
+    chinese = "北京市政府表示，今年将新建两百所学校，预计投入资金三十亿元。"
+    for sentence in (japanese, chinese):
+        _, reasons = score(sentence, language=language)
+        assert "too short to check (lowers)" not in reasons, sentence
+    _, reasons = score("はい、そうです。", language=language)
+    assert "too short to check (lowers)" in reasons

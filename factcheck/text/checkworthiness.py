@@ -181,6 +181,14 @@ _CONTEXT_LINE: Final = _BIT["context line without a verb or figure (lowers)"]
 _SHORT: Final = _BIT["too short to check (lowers)"]
 # Tokens of other languages: runs of letters and digits in any script.
 _ANY_TOKEN: Final = re.compile(r"[^\W_]+%?")
+# Chinese and Japanese write words without spaces between them: a run of their characters is one
+# token. It counts as a word for every two characters (about the length of a word in either).
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _cjk_words(text: str) -> int:
+    """The words a text's Chinese or Japanese characters are worth (see _CJK)."""
+    return len(_CJK.findall(text)) // 2
 # Verbs that make a short line a statement; a standfirst without one (or a figure) is context.
 _FINITE_VERBS: Final = _keys(
     "is are was were be been has have had will would can could may might must shall should do does"
@@ -355,7 +363,7 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
         flags = 0
         for word in known:
             flags |= _TOKEN_BITS[word]
-        count = len(tokens)
+        count = len(tokens) if ascii else len(tokens) + _cjk_words(text)
         # What ascii_scan finds besides the words, each asked only where it can be there.
         marks = 0
         if (
@@ -454,11 +462,12 @@ def _neutral_bits(text: str, attribution: str | None, section: str, language: st
         found |= _BIT["named source or attribution"]
     if section == "headline":
         found |= _BIT["headline (prominent)"]
-    if len(tokens) >= LONG_WORDS:
+    count = len(tokens) if text.isascii() else len(tokens) + _cjk_words(text)
+    if count >= LONG_WORDS:
         found |= _BIT["long, detailed sentence"]
     if "?" in text and _QUESTION_END.search(text):
         found |= _BIT["question (lowers)"]
-    if len(tokens) < SHORT_WORDS:
+    if count < SHORT_WORDS:
         found |= _BIT["too short to check (lowers)"]
     return found
 
