@@ -293,6 +293,40 @@ def test_every_table_the_trail_speaks_for_is_replayed(db, path, published, state
     assert words in " ".join(p.message for p in report.problems)
 
 
+def test_changes_committed_while_the_trail_is_checked_are_no_false_alarm(
+    db, path, published, monkeypatch
+):
+    """A desk keeps working while `audit verify` runs: a comment committed (with its audit row
+    and checkpoint) between reading the trail and comparing the tables is not taken for a row
+    written outside the trail, nor its checkpoint for a truncated trail."""
+    from factcheck.store.audit_replay import Replay
+
+    writer = open_database(path)
+    compare = Replay.compare
+    read_checkpoint = audit_seal.read_checkpoint
+
+    def comment_now(body):
+        add_comment(writer, published, body=body, actor=_actor(writer, "ed"))
+
+    def compare_after_a_comment(self, database):
+        comment_now("Added while the trail was being read")
+        return compare(self, database)
+
+    def checkpoint_then_a_comment(database):
+        checkpoint = read_checkpoint(database)
+        comment_now("Added just after the checkpoint was read")
+        return checkpoint
+
+    monkeypatch.setattr(Replay, "compare", compare_after_a_comment)
+    monkeypatch.setattr(audit_seal, "read_checkpoint", checkpoint_then_a_comment)
+    report = audit.verify(db)
+    assert report.ok, report.problems
+    monkeypatch.undo()
+    after = audit.verify(db)
+    assert after.ok and after.rows == report.rows + 1
+    writer.close()
+
+
 # Keys, checkpoints and older trails
 
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factcheck.db import Database, utc_now
+from factcheck.db import Database, read_snapshot, utc_now
 from factcheck.store import audit_seal
 from factcheck.store.actors import Actor
 from factcheck.store.mutation import note_audit_row, query
@@ -188,22 +188,27 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
     from factcheck.store.audit_replay import Replay
 
     report = ChainReport(ok=True, rows=0, head_hash=GENESIS_HASH)
-    for problem in _trigger_problems(db):
-        report.add(problem)
     key_unusable = False
     try:
         key = audit_seal.existing_key(db)
     except audit_seal.SealError as error:
         report.add(Problem("key", str(error)))
         key, key_unusable = None, True
+    # The checkpoint is read before the database, and the database in one read transaction: a
+    # change committed meanwhile (its checkpoint is written after its commit) is then either in
+    # what is read or after the checkpoint read, never half in the tables and not in the trail.
+    checkpoint = _read_checkpoint(db)
     replayer = Replay() if replay else None
-    _walk_chain(db, key, report, replayer, key_unusable=key_unusable)
-    for problem in _checkpoint_problems(db, report):
-        report.add(problem)
-    if replayer is not None:
-        for problem in replayer.compare(db):
+    with read_snapshot(db):
+        for problem in _trigger_problems(db):
             report.add(problem)
-        report.unchecked = replayer.unchecked
+        _walk_chain(db, key, report, replayer, key_unusable=key_unusable)
+        for problem in _checkpoint_problems(db, checkpoint):
+            report.add(problem)
+        if replayer is not None:
+            for problem in replayer.compare(db):
+                report.add(problem)
+            report.unchecked = replayer.unchecked
     return report
 
 
@@ -291,11 +296,19 @@ def _trigger_problems(db: Database) -> list[Problem]:
     return problems
 
 
-def _checkpoint_problems(db: Database, report: ChainReport) -> list[Problem]:
+def _read_checkpoint(db: Database) -> audit_seal.Checkpoint | Problem | None:
+    """The checkpoint file's head, None when there is none, or why it cannot be read."""
     try:
-        checkpoint = audit_seal.read_checkpoint(db)
+        return audit_seal.read_checkpoint(db)
     except (audit_seal.SealError, OSError) as error:
-        return [Problem("checkpoint", str(error))]
+        return Problem("checkpoint", str(error))
+
+
+def _checkpoint_problems(
+    db: Database, checkpoint: audit_seal.Checkpoint | Problem | None
+) -> list[Problem]:
+    if isinstance(checkpoint, Problem):
+        return [checkpoint]
     if checkpoint is None:
         if audit_seal.trail_is_keyed(db):
             path = audit_seal.files_for(db).checkpoint
