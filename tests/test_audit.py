@@ -293,6 +293,15 @@ def test_every_table_the_trail_speaks_for_is_replayed(db, path, published, state
     assert words in " ".join(p.message for p in report.problems)
 
 
+def test_every_unit_of_an_article_nobody_reviewed_deleted_is_caught(db, path):
+    assert audit.verify(db).ok
+    db.close()
+    _attack(path, "DELETE FROM claims WHERE article_id = 1", drop_triggers=False)
+    report = audit.verify(open_database(path))
+    assert not report.ok
+    assert "article 1: it has 0 units but" in " ".join(p.message for p in report.problems)
+
+
 def test_changes_committed_while_the_trail_is_checked_are_no_false_alarm(
     db, path, published, monkeypatch
 ):

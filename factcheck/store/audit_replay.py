@@ -251,15 +251,22 @@ class Replay:
             "SELECT id, title, source_url, publisher, author, published_date, import_format,"
             " body, body_hash FROM articles"
         )
+        live_articles = set()
         for what, article, expected in self._known(
             rows, self.articles, "article", lambda a: f"article {a['id']}"
         ):
+            live_articles.add(article["id"])
             self._differ(what, expected, article, ARTICLE_FIELDS + ("body_hash",))
             if body_hash(article["body"]) != article["body_hash"]:
                 self._report(what, "its text was changed outside the audit trail", expected.row)
-        self._compare_claims(db)
+        with_units = self._compare_claims(db)
+        # An article whose every unit is gone has no rows for the walk above to meet.
+        for article_id in sorted(live_articles - with_units):
+            self._check_units(article_id, [])
 
-    def _compare_claims(self, db: Database) -> None:
+    def _compare_claims(self, db: Database) -> set[int]:
+        """Compare every unit with the trail; returns the articles that have units."""
+        with_units: set[int] = set()
         seen: set[int] = set()
         article_id: int | None = None
         units: list[dict] = []
@@ -271,10 +278,12 @@ class Replay:
             if claim["article_id"] != article_id:
                 self._check_units(article_id, units)
                 article_id, units = claim["article_id"], []
+                with_units.add(article_id)
             units.append(claim)
             seen.add(claim["id"])
         self._check_units(article_id, units)
         self._missing(self.claims, seen, "claim")
+        return with_units
 
     def _check_units(self, article_id: int | None, units: list[dict]) -> None:
         if article_id is None:
