@@ -17,6 +17,7 @@ from helpers import new_database as open_database
 
 from factcheck.cli import main
 from factcheck.store import audit, audit_seal, evidence, verdicts
+from factcheck.store.actors import SYSTEM
 from factcheck.store.comments import add_comment
 
 
@@ -291,6 +292,87 @@ def test_every_table_the_trail_speaks_for_is_replayed(db, path, published, state
     report = audit.verify(open_database(path))
     assert not report.ok and report.kind == "live"
     assert words in " ".join(p.message for p in report.problems)
+
+
+@pytest.fixture
+def archived(db):
+    """A claim's source archived, its quote checked against the copy (evidence 1); the same page
+    cited for another claim after, checked against the same copy (2); a third source of another
+    page (3)."""
+    claim_id = first_checkable_claim(db, 1)["id"]
+    rita = _actor(db, "rita")
+    body = b"<html><body><p>The bulletin says 3,200 homes lost power.</p></body></html>"
+    url = "https://county.example/b"
+    evidence.add_evidence(db, claim_id, url=url, stance="supports", quote="3,200 homes", actor=rita)
+    evidence.record_snapshot(
+        db,
+        url,
+        actor=SYSTEM,
+        status="archived",
+        http_status=200,
+        content_type="text/html",
+        content_sha256=hashlib.sha256(body).hexdigest(),
+        title="B",
+        text="The bulletin says 3,200 homes lost power.",
+        body=body,
+    )
+    other = db.execute(
+        "SELECT id FROM claims WHERE kind = 'claim' AND id != ? LIMIT 1", [claim_id]
+    ).fetchone()[0]
+    evidence.add_evidence(db, other, url=url, stance="supports", quote="lost power", actor=rita)
+    evidence.add_evidence(db, claim_id, url="https://county.example/c", stance="mixed", actor=rita)
+    assert audit.verify(db).ok
+    return claim_id
+
+
+@pytest.mark.parametrize(
+    ("statements", "words"),
+    [
+        (
+            ["UPDATE evidence_snapshots SET text = 'The bulletin says nothing of the kind.'"],
+            "archived copy 1: its text was changed outside the audit trail",
+        ),
+        (["UPDATE snapshot_files SET data = x'2550'"], "its bytes were changed outside"),
+        (
+            ["UPDATE quote_checks SET status = 'not_found' WHERE evidence_id = 1"],
+            "quote check of evidence 1 against archived copy 1: its status is 'not_found'",
+        ),
+        (
+            ["DELETE FROM quote_checks WHERE evidence_id = 2"],
+            "quote check of evidence 2 against archived copy 1: it was deleted",
+        ),
+        (
+            [
+                "INSERT INTO quote_checks (evidence_id, snapshot_id, status, score, checked_at)"
+                " VALUES (3, 1, 'found', 1.0, '2026-01-01T00:00:00Z')"
+            ],
+            "quote check of evidence 3 against archived copy 1: it is in the table but",
+        ),
+        ([], "the trigger snapshot_files_immutable_update is missing"),
+    ],
+)
+def test_archived_copies_and_their_quote_checks_are_replayed(db, path, archived, statements, words):
+    db.close()
+    _attack(
+        path,
+        "DROP TRIGGER evidence_snapshots_immutable_update",
+        "DROP TRIGGER snapshot_files_immutable_update",
+        "DROP TRIGGER snapshot_files_immutable_delete",
+        *statements,
+        drop_triggers=False,
+    )
+    report = audit.verify(open_database(path))
+    assert not report.ok
+    assert words in " ".join(p.message for p in report.problems)
+
+
+def test_an_articles_language_changed_outside_the_trail_is_caught(db, path):
+    db.close()
+    _attack(path, "UPDATE articles SET language = 'de'", drop_triggers=False)
+    report = audit.verify(open_database(path))
+    assert "article 1: its language is 'de' but the audit trail says 'en'" in " ".join(
+        p.message for p in report.problems
+    )
 
 
 def test_every_unit_of_an_article_nobody_reviewed_deleted_is_caught(db, path):

@@ -78,6 +78,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "store_file"),
     ("factcheck.store.snapshots", "check_quotes"),
     ("factcheck.store.snapshots", "check_new_evidence"),
+    ("factcheck.store.snapshots", "text_digest"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.search_words", "search_expression"),
     ("factcheck.store.queue_reads", "page_key"),

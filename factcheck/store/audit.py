@@ -28,6 +28,11 @@ KEYED_SCHEME = audit_seal.KEYED_SCHEME
 APPEND_ONLY_TRIGGERS = {
     "audit_no_update": "BEFORE UPDATE ON audit",
     "audit_no_delete": "BEFORE DELETE ON audit",
+    # Archived copies and their stored bytes are records too: written once, never changed.
+    "evidence_snapshots_immutable_update": "BEFORE UPDATE ON evidence_snapshots",
+    "evidence_snapshots_immutable_delete": "BEFORE DELETE ON evidence_snapshots",
+    "snapshot_files_immutable_update": "BEFORE UPDATE ON snapshot_files",
+    "snapshot_files_immutable_delete": "BEFORE DELETE ON snapshot_files",
 }
 
 
@@ -283,7 +288,8 @@ def _trigger_problems(db: Database) -> list[Problem]:
     found = {
         name: " ".join((sql or "").split())
         for name, sql in db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND tbl_name IN ('audit', 'evidence_snapshots', 'snapshot_files')"
         )
     }
     problems = []

@@ -15,11 +15,21 @@ from factcheck.store import bulk_records
 from factcheck.store.audit import Problem
 from factcheck.store.audit_library import LibraryReplay
 from factcheck.store.claim_state import STATE_FIELDS
+from factcheck.store.snapshots import text_digest
 from factcheck.text.fingerprint import body_hash
 
 # A table edited wholesale would otherwise list every row: past this many, count the rest.
 MAX_PROBLEMS = 50
-ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "import_format")
+ARTICLE_FIELDS = (
+    "title",
+    "source_url",
+    "publisher",
+    "author",
+    "published_date",
+    "import_format",
+    "language",
+)
+QUOTE_CHECK_FIELDS = ("status", "score", "start", "end")
 VERDICT_FIELDS = ("rating", "rating_label", "rationale", "evidence_ids", "correction_of", "state")
 USER_FIELDS = ("username", "display_name", "role", "disabled")
 INITIAL_CLAIM = {
@@ -68,6 +78,9 @@ class Replay:
     users: dict[int, _Expected] = field(default_factory=dict)
     passwords: dict[int, _Expected] = field(default_factory=dict)
     snapshots: dict[int, _Expected] = field(default_factory=dict)
+    #: (evidence id, copy id): each quote check, from the audit row of the copy it was made
+    #: against or of the evidence item it was made for.
+    quote_checks: dict[tuple[int, int], _Expected] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
     unchecked: list[str] = field(default_factory=list)
@@ -105,6 +118,8 @@ class Replay:
                 self.passwords[record_id] = _Expected({"digest": after["password_sha256"]}, at)
         elif kind == "evidence_snapshot" and record_id is not None:
             self.snapshots[record_id] = _Expected(after, at)
+            for check in after.get("quote_checks") or []:
+                self._quote_check(check, record_id, at)
         elif kind == "library" and action == "library.import":
             self.library.feed_import(after, at)
         elif kind == "library" and action == "library.remove" and record_id is not None:
@@ -138,6 +153,11 @@ class Replay:
             self.library.feed_approval(after, at)
         if action.startswith("evidence.") and {"id", "claim_id", "url"} <= after.keys():
             self.evidence[after["id"]] = _Expected(after, at)
+            if action == "evidence.add" and isinstance(after.get("quote_check"), dict):
+                # Made against the newest kept copy of the address, as the trail has it so far.
+                copy = self._newest_copy(after["url"])
+                if copy is not None:
+                    self._quote_check(after["quote_check"], copy, at)
         if action == "comment.add" and "id" in after:
             self.comments[after["id"]] = _Expected(
                 {"claim_id": claim_id, "body": after.get("body"), "author": row["actor"]}, at
@@ -146,6 +166,19 @@ class Replay:
             self.comments[after["comment_id"]] = _Expected(
                 {"claim_id": claim_id, "body": row["reason"], "author": row["actor"]}, at
             )
+
+    def _quote_check(self, check: object, snapshot_id: int, at: int) -> None:
+        if isinstance(check, dict) and isinstance(check.get("evidence_id"), int):
+            values = {name: check.get(name) for name in QUOTE_CHECK_FIELDS}
+            self.quote_checks[(check["evidence_id"], snapshot_id)] = _Expected(values, at)
+
+    def _newest_copy(self, url: object) -> int | None:
+        kept = [
+            copy_id
+            for copy_id, copy in self.snapshots.items()
+            if copy.values.get("url") == url and copy.values.get("status") == "archived"
+        ]
+        return max(kept, default=None)
 
     def _unit_edit(self, after: dict, at: int) -> None:
         """A merge or split (store/unit_edits): the article's units as they now stand, the unit
@@ -181,7 +214,7 @@ class Replay:
         self._compare_verdicts(db)
         self._compare_rows(db, "evidence", "evidence", self.evidence)
         self._compare_comments(db)
-        self._compare_rows(db, "evidence_snapshots", "archived copy", self.snapshots)
+        self._compare_copies(db)
         for what, words, row in self.library.differences(db):
             self._report(what, words, row)
         self.unchecked = self.library.unchecked_words()
@@ -249,7 +282,7 @@ class Replay:
     def _compare_articles_and_claims(self, db: Database) -> None:
         rows = db.query(
             "SELECT id, title, source_url, publisher, author, published_date, import_format,"
-            " body, body_hash FROM articles"
+            " language, body, body_hash FROM articles"
         )
         live_articles = set()
         for what, article, expected in self._known(
@@ -337,6 +370,43 @@ class Replay:
             rows, self.comments, "comment", lambda c: f"comment {c['id']} on claim {c['claim_id']}"
         ):
             self._differ(what, expected, comment, ("claim_id", "body", "author"))
+
+    def _compare_copies(self, db: Database) -> None:
+        """Archived copies against their audit rows (their text by its hash, where the row
+        recorded one), each stored file against the sha256 it is kept under, and the quote
+        checks made against copies whose rows recorded them."""
+        rows = db.query("SELECT * FROM evidence_snapshots")
+        recorded_checks = set()
+        for what, live, expected in self._known(
+            rows, self.snapshots, "archived copy", lambda row: f"archived copy {row['id']}"
+        ):
+            self._differ(what, expected, live, [name for name in live if name != "id"])
+            digest = expected.values.get("text_sha256", False)
+            if digest is not False and digest != text_digest(live["text"]):
+                self._report(what, "its text was changed outside the audit trail", expected.row)
+            if "quote_checks" in expected.values:
+                recorded_checks.add(live["id"])
+        for sha256, size, data in db.execute("SELECT sha256, size, data FROM snapshot_files"):
+            if hashlib.sha256(data).hexdigest() != sha256 or len(data) != size:
+                self._report(
+                    f"stored copy {sha256}", "its bytes were changed outside the audit trail"
+                )
+        checks = db.query(
+            'SELECT evidence_id, snapshot_id, status, score, start, "end" FROM quote_checks'
+        )
+        seen = set()
+        for check in checks:
+            key = (check["evidence_id"], check["snapshot_id"])
+            seen.add(key)
+            what = f"quote check of evidence {key[0]} against archived copy {key[1]}"
+            expected_check = self.quote_checks.get(key)
+            if expected_check is not None:
+                self._differ(what, expected_check, check, QUOTE_CHECK_FIELDS)
+            elif key[1] in recorded_checks:
+                self._report(what, "it is in the table but the audit trail never recorded it")
+        for key in sorted(self.quote_checks.keys() - seen):
+            what = f"quote check of evidence {key[0]} against archived copy {key[1]}"
+            self._report(what, "it was deleted outside the audit trail")
 
     def _compare_bulk_actions(self, db: Database) -> None:
         for audit_id, words in bulk_records.differences(db, self.bulk_actions):

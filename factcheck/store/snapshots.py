@@ -1,6 +1,7 @@
 """Archived copies of evidence pages: the copy (fetched, uploaded, or from a public web archive),
 its bytes stored once per sha256, and whether each evidence item's quote appears in it."""
 
+import hashlib
 import json
 
 from factcheck import quote_check
@@ -19,6 +20,11 @@ LATEST = (
     "coalesce((SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'),"
     " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url))"
 )
+
+
+def text_digest(text: str | None) -> str | None:
+    """The sha256 of a copy's text, as its audit row records it."""
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def store_file(db: Database, data: bytes, sha256: str, content_type: str) -> None:
@@ -110,6 +116,8 @@ def _insert(
     text = row["text"]
     checks = check_quotes(db, snapshot_id, url, text) if row["status"] == "archived" else []
     summary = {k: v for k, v in row.items() if k != "text"}
+    # The text itself would double the trail's size; its hash lets audit verify see a change.
+    summary["text_sha256"] = text_digest(text)
     summary["quote_checks"] = checks
     return {"id": snapshot_id, **row, "quote_checks": checks}, summary
 
