@@ -38,6 +38,16 @@ class BackupReport:
 def backup(db: Database, target: Path) -> BackupReport:
     """Copy the live database `db` to `target` and check the copy."""
     target = Path(target)
+    if target.name in ("", ".", ".."):
+        raise BackupRefused("give the backup a file name, such as backups/factcheck-monday.db")
+    # The copy's checkpoint goes beside it: one already there belongs to something else (another
+    # backup's copy that was moved away), and is not overwritten.
+    checkpoint = target.with_name(target.name + audit_seal.CHECKPOINT_SUFFIX)
+    if checkpoint.exists() and not target.exists():
+        raise BackupRefused(
+            f"{checkpoint} already exists (the audit checkpoint of an earlier backup?); choose a"
+            " new file name for the backup"
+        )
     try:
         # Owner-only from the first byte: a backup holds everything the database does.
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -61,7 +71,6 @@ def backup(db: Database, target: Path) -> BackupReport:
     copy = database.connect(target)
     try:
         head_row, head_hash = audit.head(copy)
-        checkpoint = target.with_name(target.name + audit_seal.CHECKPOINT_SUFFIX)
         audit_seal.use_files(copy, key=audit_seal.files_for(db).key, checkpoint=checkpoint)
         if head_row:
             at = copy.execute("SELECT at FROM audit WHERE id = ?", [head_row]).fetchone()[0]

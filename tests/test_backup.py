@@ -102,6 +102,20 @@ def test_backup_refuses_to_overwrite_and_a_copy_needs_the_live_key(tmp_path):
     assert with_key.exit_code == 0, with_key.output
 
 
+def test_backup_keeps_a_file_already_where_its_checkpoint_would_go(tmp_path):
+    live = tmp_path / "live.db"
+    _busy_database(live)
+    kept = tmp_path / "b.db.audit_checkpoint"
+    kept.write_text("an earlier backup's checkpoint\n")
+    refused = CliRunner().invoke(main, ["--db", str(live), "backup", str(tmp_path / "b.db")])
+    assert refused.exit_code == 2
+    assert f"{kept} already exists" in refused.output
+    assert kept.read_text() == "an earlier backup's checkpoint\n"
+    assert not (tmp_path / "b.db").exists()
+    nameless = CliRunner().invoke(main, ["--db", str(live), "backup", ""])
+    assert nameless.exit_code == 2 and "give the backup a file name" in nameless.output
+
+
 def test_backup_names_a_missing_folder_and_does_not_call_a_refusing_one_missing(tmp_path):
     live = tmp_path / "live.db"
     _busy_database(live)
