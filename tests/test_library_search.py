@@ -238,6 +238,29 @@ def test_the_desks_own_verdicts_are_marked_own(library):
     assert not any(m["own"] for m in find_matches(library, "drinking bleach cures covid"))
 
 
+def test_an_own_verdict_is_read_by_its_claim_not_its_article_headline(library):
+    claim = first_checkable_claim(library, import_sample(library))
+    headline = "Harbour warehouse fire closes two berths as investigators search for a cause"
+    item = add_item(
+        library,
+        None,
+        "The warehouse held 4,000 tonnes of grain when the fire started, the port said.",
+        title=headline,
+        origin="own",
+        claim_id=claim["id"],
+    )
+    library_embedding.embed_missing(library)
+    # The headline is read as the story's, not the check's: the item's claim stands in for it.
+    [rows] = match_features(library, [headline])
+    features = dict(zip(MODEL_FEATURE_NAMES, dict(rows)[item], strict=True))
+    for field in ("bm25_", "jaccard_", "chars_", "cosine_"):
+        assert features[field + "title"] == features[field + "claim"], field
+    assert features["title_coverage"] == features["claim_coverage"]
+    assert features["bm25"] == 2 * features["bm25_claim"]
+    repeat = "The port said 4,000 tonnes of grain were in the warehouse when the fire started."
+    assert find_matches(library, repeat)[0]["library_id"] == item
+
+
 def test_candidates_carry_bm25_per_field(library):
     candidates = search_candidates(library, "Houston shark")
     assert candidates[0]["bm25"] > 0

@@ -158,16 +158,7 @@ def _rows(
 ) -> tuple[dict[int, dict], list[tuple[int, list[float]]]]:
     """The candidates' items and feature rows: lexical, then semantic."""
     items = _items(db, ids)
-    candidates = [
-        Candidate(
-            analysed(items[item_id]["claim"]),
-            analysed(items[item_id]["title"] or ""),
-            scored[item_id]["bm25"] if item_id in scored else 0.0,
-            scored[item_id]["bm25_claim"] if item_id in scored else 0.0,
-            scored[item_id]["bm25_title"] if item_id in scored else 0.0,
-        )
-        for item_id in ids
-    ]
+    candidates = [_candidate(items[item_id], scored.get(item_id)) for item_id in ids]
     # Word rarity from the library's counts plus the reference set's (see matching.reference).
     total = library.documents
     weights = {
@@ -237,6 +228,21 @@ def _searched(
     expression = match_expression(words)
     hits = list(db.query(_CANDIDATE_SQL, {"expression": expression, "limit": limit}))
     return holding, None, hits
+
+
+def _candidate(item: dict, scores: dict | None) -> Candidate:
+    """An item as the re-ranker reads it. The desk's own verdicts carry their article's headline
+    as title, which speaks of the story, not the claim: as for their embedding (title_to_embed),
+    their claim stands in for it, with the claim's BM25 as the title's, so that another claim of
+    the same story (its headline, above all) is not taken for a repeat of the checked one."""
+    bm25, bm25_claim, bm25_title = (
+        (scores["bm25"], scores["bm25_claim"], scores["bm25_title"]) if scores else (0.0, 0.0, 0.0)
+    )
+    if item["origin"] == "own":
+        bm25, bm25_title = 2 * bm25_claim, bm25_claim
+    return Candidate(
+        analysed(item["claim"]), analysed(title_to_embed(item)), bm25, bm25_claim, bm25_title
+    )
 
 
 def _items(db: Database, ids: list[int]) -> dict[int, dict]:
