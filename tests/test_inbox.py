@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.mentions import mentioned
-from factcheck.store import comments, evidence, inbox, triage, verdicts
+from factcheck.store import claim_reads, comments, evidence, inbox, triage, verdicts
 
 
 def _in_review(db, people, claim_id, author="rita"):
@@ -235,3 +235,15 @@ def test_mark_all_read_swaps_in_the_section_it_was_sent_from(client, claim, app_
     whole = fragment(hx_post(client, "/inbox/read", {}))
     assert len(whole.cssselect("section#inbox .inbox-item")) == 8
     assert whole.cssselect("#inbox-link")[0].get("aria-current") == "page"
+
+
+def test_approving_from_the_panel_updates_the_headers_inbox_count(client_as, claim, app_db, people):
+    _in_review(app_db, people, claim["id"])
+    editor = client_as("ed")
+    assert words(parse(editor.get("/")).cssselect("[data-inbox-count]")[0]) == "(1 unread)"
+    version = claim_reads.get_claim(app_db, claim["id"])["version"]
+    approved = fragment(
+        hx_post(editor, f"/claims/{claim['id']}/approve", {"expected_version": version})
+    )
+    [link] = approved.cssselect("#inbox-link")
+    assert link.get("hx-swap-oob") == "outerHTML" and not link.cssselect("[data-inbox-count]")
