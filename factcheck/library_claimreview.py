@@ -111,10 +111,14 @@ def _not_a_review(node: dict) -> str:
     return f"the item is {kind}, not a ClaimReview"
 
 
-def _name(value) -> str | None:
-    """The name of a schema.org thing given as text, an object or a list of either."""
+def _name(value):
+    """The name of a schema.org thing given as text, an object or a list of either. A name that
+    is not text comes back as it is, for the record's check to refuse."""
     if isinstance(value, list):
         names = [_name(item) for item in value]
+        for name in names:
+            if name and not isinstance(name, str):
+                return name
         return ", ".join(name for name in names if name) or None
     if isinstance(value, dict):
         return value.get("name") or value.get("alternateName")

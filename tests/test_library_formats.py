@@ -478,3 +478,16 @@ def test_a_cell_past_the_csv_readers_limit_is_one_refused_row_and_the_rows_after
         ("line 10004", "The ferry is late"),
     ]
     assert "longer than" in parsed[0].problem
+
+
+@pytest.mark.parametrize("author", [{"name": 5}, ["Harbour Check", {"name": 5}], [["a", [5]]]])
+def test_a_claim_review_author_named_by_a_number_is_refused_alone_or_in_a_list(author):
+    review = {"@type": "ClaimReview", "claimReviewed": "x", "url": "https://c.example/w"}
+    (parsed,) = formats.parse(json.dumps({**review, "author": author}).encode(), "claimreview")
+    assert (parsed.where, parsed.problem) == (
+        "item 1",
+        "the publisher must be text in quotes, not a number",
+    )
+    names = [{"name": "Harbour Check"}, "Bay Verify", {"name": 0}]
+    (parsed,) = formats.parse(json.dumps({**review, "author": names}).encode(), "claimreview")
+    assert parsed.record["publisher"] == "Harbour Check, Bay Verify"
