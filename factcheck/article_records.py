@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+from factcheck import json_input
 from factcheck.csv_tables import header_delimiter, next_whole_row
 from factcheck.importers import (
     DEFAULT_MAX_BYTES,
@@ -113,7 +114,9 @@ def _json_loader(raw: bytes, max_bytes: int) -> Callable[[], ImportedArticle]:
         except UnicodeDecodeError as error:
             raise ImportRefused("import.record_not_utf8", {"position": error.start}) from None
         try:
-            record = json.loads(text)
+            record = json_input.loads(text)
+        except json_input.TooDeep:
+            raise ImportRefused("import.json_too_deep", {"limit": json_input.MAX_DEPTH}) from None
         except ValueError as error:
             problem = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
             raise ImportRefused("import.bad_json", {"problem": problem}) from None

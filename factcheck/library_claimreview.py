@@ -1,11 +1,11 @@
 """Reading schema.org ClaimReview JSON-LD (one review, a list, a page's @graph, or the ld+json
 scripts of an HTML page) into library records."""
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck import json_input
 from factcheck.library_formats import FormatRefused, Parsed, checked
 
 _LD_SCRIPT = re.compile(
@@ -13,13 +13,15 @@ _LD_SCRIPT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 
+_FEW_LEVELS = "a ClaimReview needs only a few"
+
 
 @dataclass(frozen=True)
 class _Broken:
-    """A script of the page that is not JSON."""
+    """A script of the page that cannot be read: what is wrong with it."""
 
     number: int
-    error: str
+    problem: str
 
 
 def _documents(text: str) -> tuple[list, bool]:
@@ -36,13 +38,18 @@ def _documents(text: str) -> tuple[list, bool]:
         for number, script in enumerate(scripts, start=1):
             try:
                 # strict=False: publishers' templates often leave line breaks inside strings.
-                documents.append(json.loads(script, strict=False))
+                # Each item's depth is checked on its own (claim_reviews).
+                documents.append(json_input.loads(script, max_depth=None, strict=False))
+            except json_input.TooDeep as error:
+                documents.append(_Broken(number, f"is {error}; {_FEW_LEVELS}"))
             except ValueError as error:
                 # One broken script (often not a ClaimReview) does not hide the others.
-                documents.append(_Broken(number, error.args[0].split(":")[0]))
+                documents.append(_Broken(number, f"is not JSON ({error.args[0].split(':')[0]})"))
         return documents, True
     try:
-        return [json.loads(text, strict=False)], False
+        return [json_input.loads(text, max_depth=None, strict=False)], False
+    except json_input.TooDeep as error:
+        raise FormatRefused(f"the file's JSON is {error}; {_FEW_LEVELS}") from None
     except ValueError as error:
         raise FormatRefused(
             f"the file is not JSON ({error}); give a ClaimReview object, a list of them or a"
@@ -80,11 +87,15 @@ def claim_reviews(text: str) -> Iterator[Parsed]:
     for number, (node, in_graph) in enumerate(_nodes(documents, page), start=1):
         where = f"item {number}"
         if isinstance(node, _Broken):
-            problem = f"JSON-LD script {node.number} of the page is not JSON ({node.error})"
-            yield Parsed(where, problem=problem)
+            yield Parsed(where, problem=f"JSON-LD script {node.number} of the page {node.problem}")
             continue
         if not isinstance(node, dict):
             yield Parsed(where, problem="the item is not a JSON object")
+            continue
+        try:
+            json_input.check_depth(node)
+        except json_input.TooDeep as error:
+            yield Parsed(where, problem=f"the item is {error}; {_FEW_LEVELS}")
             continue
         if not is_claim_review(node):
             if not in_graph:

@@ -3,7 +3,6 @@ into library records, each good one ready to store and each bad one refused with
 
 import codecs
 import datetime
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from factcheck import json_input
 from factcheck.importers import binary_kind
 from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.shared_words import url_problem_words
@@ -227,14 +227,19 @@ def checked(where: str, raw: dict) -> Parsed:
 
 
 def _json_lines(text: str) -> Iterator[Parsed]:
+    too_deep = None
     if text.lstrip().startswith("["):
         # One JSON array of records rather than one record a line: read its items.
         try:
-            items = json.loads(text)
+            # Each item's depth is checked on its own, so one too deep refuses only that item.
+            items = json_input.loads(text, max_depth=None)
+        except json_input.TooDeep as error:
+            # Perhaps only a first line that is too deep: the lines are read one by one below.
+            items, too_deep = None, error
         except ValueError:
             items = None
         if isinstance(items, list):
-            return iter([_json_record(f"item {n}", item) for n, item in enumerate(items, 1)])
+            return iter([_array_item(f"item {n}", item) for n, item in enumerate(items, 1)])
     parsed, json_lines = [], 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -243,7 +248,11 @@ def _json_lines(text: str) -> Iterator[Parsed]:
         try:
             # A comma after the object is left from a JSON array taken apart, a byte-order mark
             # before it from files joined together.
-            value = json.loads(line.strip().lstrip("\ufeff").removesuffix(","))
+            value = json_input.loads(line.strip().lstrip("\ufeff").removesuffix(","))
+        except json_input.TooDeep as error:
+            json_lines += 1  # JSON all the same, only too deep to read
+            parsed.append(Parsed(where, problem=f"the line is {error}; give each field as text"))
+            continue
         except ValueError as error:
             parsed.append(
                 Parsed(where, problem=f"the line is not JSON ({error.args[0].split(':')[0]})")
@@ -251,12 +260,22 @@ def _json_lines(text: str) -> Iterator[Parsed]:
             continue
         json_lines += 1
         parsed.append(_json_record(where, value))
+    if parsed and not json_lines and too_deep is not None:
+        raise FormatRefused(f"the file is one JSON array {too_deep}; give each field as text")
     if parsed and not json_lines:
         raise FormatRefused(
             "no line of the file is JSON; JSON Lines holds one JSON object a line. Give the"
             " file's own format: --format csv, tsv or claimreview"
         )
     return iter(parsed)
+
+
+def _array_item(where: str, value) -> Parsed:
+    try:
+        json_input.check_depth(value, json_input.MAX_DEPTH - 1)
+    except json_input.TooDeep as error:
+        return Parsed(where, problem=f"the item is {error}; give each field as text")
+    return _json_record(where, value)
 
 
 def _json_record(where: str, value) -> Parsed:

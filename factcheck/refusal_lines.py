@@ -135,6 +135,10 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     "import.record_not_utf8": lambda f: f"not valid UTF-8 (bad byte at position {f['position']})",
     "import.bad_json": lambda f: f"not valid JSON ({f['problem']})",
     "import.not_json_object": lambda f: "not a JSON object with a body field",
+    "import.json_too_deep": lambda f: (
+        f"JSON nested too deeply (lists or objects more than {f['limit']} levels inside one"
+        " another); give each field as text"
+    ),
     "import.too_many_cells": lambda f: (
         f"{f['cells']} cells under a header of {f['columns']} columns"
     ),

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from factcheck import settings
+from factcheck import json_input, settings
 
 SCALE_ENV = "FACTCHECK_SCALE"
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -103,7 +103,7 @@ def load_scale(path: str | os.PathLike | None = None) -> Scale:
         return default_scale()
     fix = f"correct {SCALE_ENV} or unset it to use the scale shipped with factcheck"
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json_input.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ScaleError(
             f"the rating scale {path} cannot be read ({error.strerror}); {fix}"
@@ -112,6 +112,8 @@ def load_scale(path: str | os.PathLike | None = None) -> Scale:
         raise ScaleError(f"the rating scale {path} is not UTF-8 text; {fix}") from None
     except json.JSONDecodeError as error:
         raise ScaleError(f"the rating scale {path} is not valid JSON ({error}); {fix}") from None
+    except json_input.TooDeep as error:
+        raise ScaleError(f"the rating scale {path} is {error}; {fix}") from None
     if not isinstance(data, dict):
         raise ScaleError(f"the rating scale {path} is not a JSON object with ratings; {fix}")
     try:

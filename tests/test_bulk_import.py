@@ -231,6 +231,32 @@ def test_a_json_line_with_a_value_that_is_not_text_is_refused_by_number(run, tmp
     ]
 
 
+def test_a_json_line_nested_too_deeply_is_refused_by_number_and_the_others_imported(run, tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's parser, which raises RecursionError
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        _jsonl(
+            [
+                {"body": story(1)},
+                deep,
+                '{"body": ' + json.dumps(story(2)) + ', "tags": ' + deep + "}",
+                {"body": story(3), "tags": json.loads("[" * 150 + "]" * 150)},
+                {"body": story(4)},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run("import", str(articles))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Imported 2 articles (")
+    too_deep = "(JSON nested too deeply (lists or objects more than 100 levels inside one another)"
+    for line in (2, 3, 4):
+        assert f"line {line} {too_deep}; give each field as text)" in result.output
+    titles = sorted(a["title"] for a in article_store.list_articles(_db(run)))
+    assert titles == ["Bridge 1 closes for repairs", "Bridge 4 closes for repairs"]
+
+
 @pytest.fixture
 def csv_default_field_limit():
     """The csv module's own field limit (131,072 characters) for the test, as a fresh process

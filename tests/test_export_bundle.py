@@ -187,6 +187,20 @@ def test_verify_refuses_what_is_not_a_bundle(tmp_path):
         verify_bundle(io.BytesIO(b"PK\x03\x04 truncated"))
 
 
+@pytest.mark.parametrize("levels", [150, 100_000])
+def test_verify_refuses_a_manifest_nested_too_deeply(tmp_path, levels):
+    bundle = tmp_path / "deep.zip"
+    nested = "[" * levels + "]" * levels
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("manifest.json", f'{{"files": {{}}, "audit_head": {{}}, "x": {nested}}}')
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert result.output == (
+        f"Error: {bundle}: its manifest.json is nested too deeply (lists or objects more than 100"
+        " levels inside one another), which no export writes\n"
+    )
+
+
 def test_verify_with_a_missing_database_is_refused(exported, tmp_path):
     _, _, bundle, _ = exported
     result = _verify("--db", str(tmp_path / "nope.db"), "export", "verify", str(bundle))

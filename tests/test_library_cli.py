@@ -143,6 +143,29 @@ def test_import_refusals_are_one_line(run, tmp_path, monkeypatch, args, words):
     assert words in result.output and "Traceback" not in result.output
 
 
+def test_import_of_json_nested_too_deeply_or_an_author_named_by_a_number_is_a_refusal(
+    run, tmp_path
+):
+    assert run("init").exit_code == 0
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text(f'{{"claim": "A good claim"}}\n{deep}\n{{"claim": "x", "t": {deep}}}\n')
+    result = run("library", "import", str(lines))
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.stdout and "2 refused" in result.stdout
+    assert "line 2: the line is nested too deeply" in result.stderr
+    assert "line 3: the line is nested too deeply" in result.stderr
+    review = tmp_path / "w.json"
+    review.write_text(
+        '{"@type": "ClaimReview", "claimReviewed": "x", "url": "https://c.example/w",'
+        ' "author": ["a", {"name": 5}]}'
+    )
+    result = run("library", "import", str(review))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "item 1: the publisher must be text in quotes, not a number" in result.stderr
+    assert [item["claim"] for item in _items(run)] == ["A good claim"]
+
+
 def test_format_option_and_standard_input(run, tmp_path):
     data = (FIXTURES / "checks.tsv").read_text(encoding="utf-8")
     result = run("library", "import", "-", "--format", "tsv", "--json", input=data)

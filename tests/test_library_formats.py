@@ -491,3 +491,62 @@ def test_a_claim_review_author_named_by_a_number_is_refused_alone_or_in_a_list(a
     names = [{"name": "Harbour Check"}, "Bay Verify", {"name": 0}]
     (parsed,) = formats.parse(json.dumps({**review, "author": names}).encode(), "claimreview")
     assert parsed.record["publisher"] == "Harbour Check, Bay Verify"
+
+
+def _nested(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+_TOO_DEEP = "nested too deeply (lists or objects more than 100 levels inside one another)"
+
+
+# 150 levels Python's parser reads (what reads the record then must not recurse that deep);
+# 100,000 levels it gives up on with a RecursionError.
+@pytest.mark.parametrize("levels", [150, 100_000])
+def test_json_nested_too_deeply_refuses_its_line_or_item_and_the_others_land(levels):
+    good = json.dumps({"claim": "A good claim"})
+    review = '{"@type": "ClaimReview", "claimReviewed": "Deep", "author": ' + _nested(levels) + "}"
+    lines = "\n".join([good, _nested(levels), '{"claim": "x", "title": ' + _nested(levels) + "}"])
+    parsed = list(formats.parse(f"{lines}\n{review}\n".encode(), "jsonl"))
+    assert [(item.where, item.problem) for item in parsed[1:]] == [
+        (f"line {n}", f"the line is {_TOO_DEEP}; give each field as text") for n in (2, 3, 4)
+    ]
+    assert parsed[0].record["claim"] == "A good claim"
+    page = (
+        f'<script type="application/ld+json">{review}</script>'
+        '<script type="application/ld+json">{"@type": "ClaimReview", "claimReviewed": "Good"}'
+        "</script>"
+    )
+    first, second = formats.parse(page.encode(), "claimreview")
+    assert first.where == "item 1" and _TOO_DEEP in first.problem
+    assert second.record["claim"] == "Good"
+
+
+def test_a_json_array_or_claim_review_list_refuses_only_its_item_nested_too_deeply():
+    deep = json.loads(_nested(150))
+    records = [{"claim": "A good claim"}, {"claim": "Deep", "tags": deep}]
+    parsed = list(formats.parse(json.dumps(records, indent=2).encode(), "jsonl"))
+    assert [(item.where, item.problem) for item in parsed] == [
+        ("item 1", None),
+        ("item 2", f"the item is {_TOO_DEEP}; give each field as text"),
+    ]
+    reviews = [{"@type": "ClaimReview", "claimReviewed": c, "author": deep} for c in "ab"]
+    reviews[0]["author"] = {"name": "Harbour Check"}
+    first, second = formats.parse(json.dumps(reviews).encode(), "claimreview")
+    assert first.record["publisher"] == "Harbour Check"
+    assert second.problem == f"the item is {_TOO_DEEP}; a ClaimReview needs only a few"
+
+
+@pytest.mark.parametrize("file_format", ["jsonl", "claimreview"])
+def test_a_file_too_deep_for_python_to_parse_is_refused_plainly(file_format):
+    data = (_nested(100_000) + "\n").encode()
+    if file_format == "claimreview":
+        with pytest.raises(formats.FormatRefused, match=r"the file's JSON is nested too deeply"):
+            list(formats.parse(data, file_format))
+    else:
+        (parsed,) = formats.parse(data, file_format)
+        assert parsed.problem == f"the line is {_TOO_DEEP}; give each field as text"
+        # One array indented over many lines, none of them JSON alone
+        lines = "[\n" * 5_000 + "]\n" * 5_000
+        with pytest.raises(formats.FormatRefused, match=r"the file is one JSON array nested too"):
+            list(formats.parse(lines.encode(), file_format))

@@ -271,6 +271,15 @@ def test_organisation_scale_from_a_file(tmp_path, monkeypatch):
         parse_scale({"ratings": [{"key": "a", "label": "A", "value": 1, "colour": "red"}]})
 
 
+@pytest.mark.parametrize("levels", [150, 100_000])
+def test_a_scale_file_nested_too_deeply_is_refused_in_words(tmp_path, monkeypatch, levels):
+    scale_file = tmp_path / "scale.json"
+    scale_file.write_text('{"ratings": ' + "[" * levels + "]" * levels + "}")
+    monkeypatch.setenv("FACTCHECK_SCALE", str(scale_file))
+    with pytest.raises(ScaleError, match=r"scale\.json is nested too deeply \(lists or objects"):
+        load_scale()
+
+
 def test_a_rating_off_the_numeric_scale_leaves_its_ends_to_the_others():
     rating = {"key": "t", "label": "True", "value": 3, "colour": "#00aa00"}
     unknown = {"key": "u", "label": "Unknown", "value": 0, "colour": "#57606a", "numeric": False}

@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO
 
+from factcheck import json_input
 from factcheck.copies import COPY_EXTENSIONS
 from factcheck.db import Database
 from factcheck.exports import claimreview, csv_format, html_report, json_format
@@ -105,7 +106,9 @@ def _read_manifest(archive: zipfile.ZipFile) -> tuple[dict, bytes]:
     except KeyError:
         raise NotABundle(f"it has no {MANIFEST}, so it is not a factcheck export bundle") from None
     try:
-        manifest = json.loads(content)
+        manifest = json_input.loads(content)
+    except json_input.TooDeep as error:
+        raise NotABundle(f"its {MANIFEST} is {error}, which no export writes") from None
     except ValueError:
         raise NotABundle(f"its {MANIFEST} is not valid JSON") from None
     files = manifest.get("files") if isinstance(manifest, dict) else None

@@ -147,6 +147,10 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "import.bad_json": lambda f: f"This line is not valid JSON ({f['problem']}).",
     "import.not_json_object": lambda f: "This line is not a JSON object with a body field.",
+    "import.json_too_deep": lambda f: (
+        f"This line's JSON is nested too deeply (lists or objects more than {f['limit']} levels"
+        " inside one another). Give each field as text."
+    ),
     "import.too_many_cells": lambda f: (
         f"This row has {f['cells']} cells under a header of {f['columns']} columns."
     ),
