@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from factcheck import importers, previous_checks
-from factcheck.article_records import Record
+from factcheck.article_records import RECORD_FORMATS, Record
 from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
@@ -176,9 +176,17 @@ def file_items(
                 )
             for path in files:
                 items.append((str(path), _file_loader(str(path), format, max_bytes, stdin)))
+        elif format is None and _names_records(source):
+            # Read as a text file it would be one article whose text is JSON or CSV cells.
+            items.append((source, _refusal("import.records_among_files", {"path": source})))
         else:
             items.append((source, _file_loader(source, format, max_bytes, stdin)))
     return items
+
+
+def _names_records(source: str) -> bool:
+    """Whether a file's name says it is a file of articles (.jsonl or .csv)."""
+    return "://" not in source and Path(source).suffix.lower().removeprefix(".") in RECORD_FORMATS
 
 
 def _upload_loader(data: bytes, is_html: bool, max_bytes: int):

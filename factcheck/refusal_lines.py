@@ -124,6 +124,10 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         f"{f['path']} is {f['kind']}, not a file of articles; give a .jsonl or .csv file"
     ),
     "import.no_records": lambda f: "this file holds no articles",
+    "import.records_among_files": lambda f: (
+        f"a .jsonl or .csv file of articles is imported on its own: run factcheck import {f['path']}"
+        " by itself"
+    ),
     "import.not_stored": lambda f: f"could not be stored ({f['error']})",
     "import.field_not_text": lambda f: f"{f['name']} must be text in quotes, not {f['type']}",
     "import.field_not_utf8": lambda f: f"{f['name']} is not valid UTF-8 text",

@@ -383,6 +383,31 @@ def test_options_that_name_one_article_are_refused_for_many(run, tmp_path):
     assert article_store.article_count(_db(run)) == 0
 
 
+def test_a_file_of_articles_among_other_sources_is_refused_and_the_others_imported(run, tmp_path):
+    """Not stored as one article whose text is JSON or comma-separated cells."""
+    story_file = tmp_path / "a.txt"
+    story_file.write_text(story(1), encoding="utf-8")
+    (tmp_path / "arts.jsonl").write_text(_jsonl([{"body": story(2)}]), encoding="utf-8")
+    (tmp_path / "arts.CSV").write_text("body\n" + json.dumps(story(3)) + "\n", encoding="utf-8")
+    sources = [str(story_file), str(tmp_path / "arts.jsonl"), str(tmp_path / "arts.CSV")]
+    result = run("import", *sources, "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)["items"]
+    assert [item["status"] for item in items] == ["imported", "refused", "refused"]
+    assert items[1]["reason"] == (
+        f"a .jsonl or .csv file of articles is imported on its own: run factcheck import"
+        f" {sources[1]} by itself"
+    )
+    assert [a["title"] for a in article_store.list_articles(_db(run))] == [
+        "Bridge 1 closes for repairs"
+    ]
+    # Alone, each is read as the file of articles it is; with --format text, as text.
+    assert run("import", sources[1]).output.startswith("Imported 1 article (")
+    as_text = run("import", "--format", "text", sources[2], str(story_file))
+    assert as_text.output.startswith("Imported 1 article ("), as_text.output
+    assert "; 1 duplicate; 0 refused" in as_text.output
+
+
 def _records(count: int) -> list:
     lines = _jsonl([{"body": story(n)} for n in range(count)])
     return list(jsonl_records(io.BytesIO(lines.encode("utf-8"))))

@@ -129,6 +129,9 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         f"This file is {f['kind']}, not a file of articles. Upload a .jsonl or .csv file."
     ),
     "import.no_records": lambda f: "This file holds no articles.",
+    "import.records_among_files": lambda f: (
+        "A .jsonl or .csv file of articles is imported on its own, not with other files."
+    ),
     "import.not_stored": lambda f: (
         "This article could not be saved. Try again, and tell your administrator if it happens"
         " twice."
