@@ -35,6 +35,15 @@ class BackupReport:
         return not self.problems
 
 
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; a name the system cannot take (too long, say) is not,
+    and creating the backup then says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def backup(db: Database, target: Path) -> BackupReport:
     """Copy the live database `db` to `target` and check the copy."""
     target = Path(target)
@@ -43,7 +52,7 @@ def backup(db: Database, target: Path) -> BackupReport:
     # The copy's checkpoint goes beside it: one already there belongs to something else (another
     # backup's copy that was moved away), and is not overwritten.
     checkpoint = target.with_name(target.name + audit_seal.CHECKPOINT_SUFFIX)
-    if checkpoint.exists() and not target.exists():
+    if _exists(checkpoint) and not _exists(target):
         raise BackupRefused(
             f"{checkpoint} already exists (the audit checkpoint of an earlier backup?); choose a"
             " new file name for the backup"

@@ -189,6 +189,8 @@ _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff
 def _cjk_words(text: str) -> int:
     """The words a text's Chinese or Japanese characters are worth (see _CJK)."""
     return len(_CJK.findall(text)) // 2
+
+
 # Verbs that make a short line a statement; a standfirst without one (or a figure) is context.
 _FINITE_VERBS: Final = _keys(
     "is are was were be been has have had will would can could may might must shall should do does"

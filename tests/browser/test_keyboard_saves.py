@@ -79,9 +79,7 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     assert_no_problems(page, expected_status=422)
 
 
-def test_a_box_resized_by_hand_is_redrawn_without_breaking_the_security_policy(
-    watched_page, claim
-):
+def test_a_box_resized_by_hand_is_redrawn_without_breaking_the_security_policy(watched_page, claim):
     page = watched_page
     page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
     panel = page.locator("#claim-panel")
