@@ -137,6 +137,24 @@ def test_verify_notices_missing_and_added_files(exported):
     assert "extra.txt was added" in result.output
 
 
+@pytest.mark.parametrize("name", ["../evil.txt", "copies/../../evil.txt", "/etc/evil", "C:\\evil"])
+def test_verify_refuses_a_member_that_would_unpack_outside_its_folder(exported, name):
+    _, _, bundle, _ = exported
+    evil = b"written where it should not be"
+
+    def list_it(data):
+        manifest = json.loads(data)
+        manifest["files"][name] = hashlib.sha256(evil).hexdigest()
+        return json.dumps(manifest).encode()
+
+    _rewrite(bundle, "manifest.json", list_it)
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.writestr(name, evil)
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert f"{name} is not a name a bundle holds" in result.output
+
+
 def test_a_rewritten_manifest_fools_the_zip_but_not_the_database(exported):
     _, db_path, bundle, _ = exported
 

@@ -126,9 +126,20 @@ def _sha256_of(archive: zipfile.ZipFile, name: str) -> str:
     return digest.hexdigest()
 
 
+def _unsafe_name(name: str) -> bool:
+    """A member name no bundle is written with: one that unpacking would place outside the
+    folder it is unpacked into (absolute, a drive, or a `..` step)."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts
+
+
 def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
-    problems = []
     present = set(archive.namelist())
+    problems = [
+        f"{name} is not a name a bundle holds: unpacked, it would land outside its folder"
+        for name in sorted(present | set(listed))
+        if _unsafe_name(name)
+    ]
     for name, expected in sorted(listed.items()):
         if name not in present:
             problems.append(f"{name} is listed in the manifest but missing from the bundle")
