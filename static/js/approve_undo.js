@@ -96,17 +96,60 @@
       credentials: "same-origin",
       redirect: "manual",
       keepalive: Boolean(keepalive),
-      headers: { "X-CSRFToken": job.token },
+      // Asked as htmx asks, the answer carries the pieces of the article page that change.
+      headers: { "X-CSRFToken": job.token, "HX-Request": "true" },
     })
       .then(function (response) {
         var done = response.type === "opaqueredirect" || response.ok;
         say(done ? "Published." : "Not published: open the claim to see why.", false);
         hideLater();
+        if (response.ok && !keepalive) {
+          return response.text().then(redrawArticle);
+        }
+        return null;
       })
       .catch(function () {
         say("Not published: the server could not be reached. Try again.", false);
         hideLater();
       });
+  }
+
+  // The reviewer has moved on to another claim: the approved one's place in the text, the
+  // progress bar, the ranked list and the inbox count are redrawn from the answer's out-of-band
+  // pieces, those whose place is on this page; the panel and its status line stay the other
+  // claim's.
+  var REDRAWN = /^(claim-\d+|article-progress|ranked-claims|ranked-\d+|inbox-link)$/;
+
+  function redrawArticle(html) {
+    if (!window.htmx) {
+      return;
+    }
+    var answer = new DOMParser().parseFromString(html, "text/html");
+    var pieces = Array.prototype.filter.call(
+      answer.querySelectorAll("[hx-swap-oob]"),
+      function (piece) {
+        return REDRAWN.test(piece.id) && document.getElementById(piece.id);
+      }
+    );
+    if (!pieces.length) {
+      return;
+    }
+    // The answer marks the approved claim as the one open; the one open is still the other.
+    var open = document.querySelector('#article-text .unit[aria-current="true"]');
+    var kept = pieces.map(function (piece) {
+      piece.removeAttribute("aria-current");
+      piece.querySelectorAll('[aria-current="true"]').forEach(function (marked) {
+        marked.removeAttribute("aria-current");
+      });
+      return piece.outerHTML;
+    });
+    window.htmx.swap(document.body, kept.join(""), { swapStyle: "none" });
+    var link = open && document.querySelector(
+      '.ranked-claim[data-select-claim="' + open.dataset.claimId + '"]'
+    );
+    if (link) {
+      link.setAttribute("aria-current", "true");
+    }
   }
 
   function csrfToken() {

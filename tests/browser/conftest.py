@@ -81,9 +81,8 @@ def claim(article) -> dict:
     return max(article["claims"], key=lambda c: c["checkworthiness"])
 
 
-@pytest.fixture
-def watched(page):
-    """The page, recording console errors and warnings, uncaught exceptions and dialogs
+def watch(page):
+    """Record the page's console errors and warnings, uncaught exceptions and dialogs
     (dismissed); page_checks.assert_no_problems reads them."""
     problems = {"console": [], "errors": [], "dialogs": []}
 
@@ -103,6 +102,12 @@ def watched(page):
 
 
 @pytest.fixture
+def watched(page):
+    """The page, watched (see watch)."""
+    return watch(page)
+
+
+@pytest.fixture
 def watched_page(watched, base_url):
     """The watched page, signed in as the reviewer rita."""
     sign_in(watched, base_url, "rita")
@@ -112,13 +117,13 @@ def watched_page(watched, base_url):
 @pytest.fixture
 def signed_in_as(browser, base_url):
     """signed_in_as(username) is a page of a second person, in a browser context of their own,
-    signed in through the form; the context closes after the test."""
+    signed in through the form and watched (see watch); the context closes after the test."""
     contexts = []
 
     def open_page(username: str):
         context = browser.new_context(base_url=base_url, viewport=VIEWPORT)
         contexts.append(context)
-        page = context.new_page()
+        page = watch(context.new_page())
         sign_in(page, base_url, username)
         return page
 

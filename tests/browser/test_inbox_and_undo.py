@@ -145,10 +145,10 @@ FERRY_ARTICLE = (
 )
 
 
-def _ferry_claim(path) -> tuple[int, dict]:
+def _ferry_claim(path, body: str = FERRY_ARTICLE) -> tuple[int, dict]:
     db = database.connect(path)
     try:
-        article_id = ingest_text(db, FERRY_ARTICLE).article_id
+        article_id = ingest_text(db, body).article_id
         claims = claim_reads.claims_for_article(db, article_id)
     finally:
         db.close()
@@ -187,6 +187,39 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     editor.clock.run_for(3_000)
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("Published")
     assert _status(article["path"], claim["id"]) == "published"
+
+
+def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signed_in_as, article):
+    lake_ferry = FERRY_ARTICLE.replace("Island", "Lake").replace("island", "lake")
+    article_id, claim = _ferry_claim(article["path"], lake_ferry)
+    _in_review_by_rita(article["path"], claim["id"])
+    editor = signed_in_as("ed")
+    editor.clock.install()
+    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
+    expect(editor.locator("#claim-panel .verdict-card.is-in-review")).to_be_visible()
+    hold_the_clock(editor)
+    unit = editor.locator(f"#claim-{claim['id']}")
+    expect(unit).to_have_attribute("data-label", "in review")
+
+    editor.keyboard.press("a")
+    banner = editor.locator("#approve-undo")
+    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    editor.locator("body").press("j")  # on to the next claim before the approval is sent
+    expect(unit).not_to_have_attribute("aria-current", "true")
+    opened = editor.locator('#article-text .unit[aria-current="true"]')
+    next_id = opened.get_attribute("data-claim-id")
+    editor.clock.run_for(6_000)
+    expect(banner).to_contain_text("Published.")
+    expect(unit).to_have_attribute("data-label", re.compile(r"^published: "))
+    expect(editor.locator(".progress-text")).to_contain_text("1 of")
+    # The claim open is still the one moved on to, in the text and the ranked list.
+    expect(opened).to_have_attribute("data-claim-id", next_id)
+    expect(editor.locator('.ranked-claim[aria-current="true"]')).to_have_count(1)
+    expect(editor.locator('.ranked-claim[aria-current="true"]')).to_have_attribute(
+        "data-select-claim", next_id
+    )
+    assert _status(article["path"], claim["id"]) == "published"
+    assert_no_problems(editor)
 
 
 def test_ages_are_never_cut_and_scores_read_the_same_on_the_queue_and_the_article(
