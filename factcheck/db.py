@@ -205,6 +205,47 @@ def _write_library_postings(db: sqlite_utils.Database) -> None:
     write_pending(db)
 
 
+#: What a file at a database's path holds: one of ours, an empty one (no bytes, or SQLite without
+#: a table yet) that `init` may set up, or anything else (another program's database, or no
+#: database at all), which factcheck must not add its tables to.
+OUR_DATABASE, EMPTY_DATABASE, OTHER_FILE = "factcheck", "empty", "other"
+
+
+def file_kind(path: Path) -> str:
+    """Whether the existing file at `path` is a factcheck database (its migrations are
+    recorded), an empty one, or another file, read without writing it or creating anything
+    beside it."""
+    if path.stat().st_size == 0:
+        return EMPTY_DATABASE
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not Path(f"{path}-wal").exists() and _in_wal_mode(path):
+        # Even read-only, SQLite would create -wal and -shm files beside a WAL database. With no
+        # -wal file nobody has it open, so the file alone is the whole database.
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        db = sqlite_utils.Database(conn)
+        if not db.table_names() and not db.view_names():
+            return EMPTY_DATABASE
+        return OUR_DATABASE if migration_set().applied(db) else OTHER_FILE
+    except sqlite3.DatabaseError as error:
+        # Not SQLite at all, or a _sqlite_migrations table of another shape.
+        if getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_ERROR"):
+            return OTHER_FILE
+        raise
+    finally:
+        conn.close()
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the database's header says WAL mode (bytes 18 and 19 are 2). Closing a file
+    drops every lock this process holds on it, SQLite's included, so this is read only while no
+    connection here has the database open (there is no -wal file)."""
+    with open(path, "rb") as file:
+        header = file.read(20)
+    return header[18:20] == b"\x02\x02"
+
+
 def is_current(db: sqlite_utils.Database) -> bool:
     return not migration_set().pending(db)
 

@@ -1,5 +1,10 @@
-"""Commands that only read, pointed at a database that is not there (a mistyped --db), say so in
-one line and create nothing; `init` is the one that creates a database."""
+"""Commands pointed at a database that is not there (a mistyped --db), or at a file that is not a
+factcheck database, say so in one line and create nothing. `init` creates a database (and sets up
+an empty file as one); `demo`, `import` and `library import`, which bring a newsroom its first
+articles or fact-checks, may create one too."""
+
+import contextlib
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -25,11 +30,22 @@ READING_COMMANDS = [
     ["evidence", "archive", "--pending"],
 ]
 
+#: Commands that change a newsroom that must already be there.
+CHANGING_COMMANDS = [
+    ["user", "add", "rita", "--role", "reviewer", "--password-stdin"],
+    ["claim", "assign", "1", "alice", "--as", "erin"],
+    ["claim", "comment", "1", "A note", "--as", "ed"],
+    ["verdict", "set", "1", "--rating", "False", "--rationale", "Because.", "--as", "ed"],
+    ["evidence", "add", "1", "https://stats.example/", "--stance", "supports", "--as", "ed"],
+    ["library", "rematch"],
+    ["library", "remove", "1", "--as", "ed"],
+]
 
-@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: " ".join(c))
-def test_a_reading_command_refuses_a_database_that_is_not_there(tmp_path, command):
+
+@pytest.mark.parametrize("command", READING_COMMANDS + CHANGING_COMMANDS, ids=lambda c: " ".join(c))
+def test_a_command_refuses_a_database_that_is_not_there(tmp_path, command):
     path = tmp_path / "mistyped" / "factcheck.db"
-    result = CliRunner().invoke(main, ["--db", str(path), *command])
+    result = CliRunner().invoke(main, ["--db", str(path), *command], input="a long passphrase\n")
     assert result.exit_code == 2, result.output
     assert f"there is no database at {path}" in result.output
     assert "factcheck init" in result.output
@@ -53,11 +69,21 @@ def test_init_still_creates_the_database_and_its_folder(tmp_path):
     assert listed.exit_code == 0 and "No articles yet" in listed.output
 
 
+@pytest.mark.parametrize("command", [["serve", "--port", "0"], ["worker"]], ids=lambda c: c[0])
+def test_serve_and_worker_refuse_a_database_that_is_not_there(tmp_path, command):
+    # In processes of their own: one that wrongly started would run until the timeout.
+    path = tmp_path / "mistyped.db"
+    result = run_factcheck(tmp_path, "--db", str(path), *command)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"Error: there is no database at {path}")
+    assert sorted(tmp_path.iterdir()) == []
+
+
 WRITING_COMMANDS = [
     ["init"],
     ["demo"],
     ["import", "-"],
-    ["claim", "comment", "1", "A note", "--as", "ed"],
+    ["library", "import", "-", "--format", "csv"],
 ]
 
 
@@ -108,3 +134,99 @@ def test_a_database_that_cannot_be_written_beside_says_what_to_check(tmp_path):
         "); factcheck writes the file and its -wal and -shm files beside it: check that the"
         f" file and {tmp_path} are writable, or copy the database to a folder that is\n"
     )
+
+
+def _empty_file(path):
+    path.write_bytes(b"")
+
+
+def _empty_sqlite_database(path):
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE scratch (a)")
+    connection.execute("DROP TABLE scratch")
+    connection.close()
+
+
+def _another_apps_database(path):
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
+    connection.execute("INSERT INTO users (email) VALUES ('someone@example.com')")
+    connection.commit()
+    connection.close()
+
+
+def _notes(path):
+    path.write_text("Minutes of the Tuesday meeting\n")
+
+
+EMPTY_FILES = {"empty file": _empty_file, "empty SQLite database": _empty_sqlite_database}
+OTHER_FILES = {"another app's database": _another_apps_database, "text file": _notes}
+
+#: Every kind of command: reading, changing, and those that may create a database.
+COMMANDS_ON_A_FILE = [
+    ["articles"],
+    ["audit", "verify"],
+    ["export", "--format", "csv"],
+    ["library", "rematch"],
+    ["claim", "assign", "1", "alice", "--as", "erin"],
+    ["user", "add", "rita", "--role", "reviewer", "--password-stdin"],
+    ["demo"],
+    ["import", "-"],
+    ["library", "import", "-", "--format", "csv"],
+    ["export", "verify", "some.zip"],
+]
+
+
+def _run_on(tmp_path, make, command):
+    """`command` with --db naming a file `make` wrote; the result, and whether the folder and the
+    file are as they were."""
+    path = tmp_path / "other.db"
+    make(path)
+    (tmp_path / "some.zip").write_bytes(b"PK")
+    before = path.read_bytes()
+    folder = sorted(tmp_path.iterdir())
+    with contextlib.chdir(tmp_path):
+        result = CliRunner().invoke(
+            main,
+            ["--db", str(path), *command],
+            input="Headline\n\nSome text here.\n",
+            catch_exceptions=False,
+        )
+    untouched = path.read_bytes() == before and sorted(tmp_path.iterdir()) == folder
+    return path, result, untouched
+
+
+@pytest.mark.parametrize("make", EMPTY_FILES.values(), ids=EMPTY_FILES.keys())
+@pytest.mark.parametrize("command", COMMANDS_ON_A_FILE, ids=lambda c: " ".join(c))
+def test_an_empty_file_is_not_taken_for_a_database_but_named_for_init(tmp_path, make, command):
+    path, result, untouched = _run_on(tmp_path, make, command)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"Error: {path} is an empty file, not a factcheck database; run `factcheck init` to set"
+        " it up as a new one, or check --db (or FACTCHECK_DB)\n"
+    )
+    assert untouched
+
+
+@pytest.mark.parametrize("make", OTHER_FILES.values(), ids=OTHER_FILES.keys())
+@pytest.mark.parametrize("command", [["init"], *COMMANDS_ON_A_FILE], ids=lambda c: " ".join(c))
+def test_a_file_that_is_not_a_factcheck_database_is_refused_and_left_alone(tmp_path, make, command):
+    path, result, untouched = _run_on(tmp_path, make, command)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"Error: {path} is not a factcheck database (another program's database, or not a"
+        " database at all); check --db (or FACTCHECK_DB), or run `factcheck init` with --db"
+        " naming a new file to start one\n"
+    )
+    assert untouched
+
+
+@pytest.mark.parametrize("make", EMPTY_FILES.values(), ids=EMPTY_FILES.keys())
+def test_init_sets_up_an_empty_file_as_a_database(tmp_path, make):
+    path = tmp_path / "new.db"
+    make(path)
+    result = CliRunner().invoke(main, ["--db", str(path), "init"])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(main, ["--db", str(path), "articles"])
+    assert listed.exit_code == 0 and "No articles yet" in listed.output

@@ -16,6 +16,7 @@ def run(tmp_path):
     def invoke(*args, input=None):
         return CliRunner().invoke(main, ["--db", str(database), *args], input=input)
 
+    assert invoke("init").exit_code == 0
     for username, role in (("rita", "reviewer"), ("ed", "editor"), ("eve", "editor")):
         added = invoke("user", "add", username, "--role", role, "--password-stdin", input=PASSWORD)
         assert added.exit_code == 0, added.output

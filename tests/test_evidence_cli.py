@@ -24,6 +24,7 @@ def run(tmp_path, monkeypatch):
     def invoke(*args, input=None):
         return CliRunner().invoke(main, ["--db", str(database_path), *args], input=input)
 
+    assert invoke("init").exit_code == 0
     added = invoke("user", "add", "rita", "--role", "reviewer", "--password-stdin", input=PASSWORD)
     assert added.exit_code == 0, added.output
     story = tmp_path / "story.txt"
@@ -216,7 +217,7 @@ def test_a_link_check_is_queued_only_for_a_database_and_says_so_in_json(run, tmp
     notes.write_text("Minutes of the Tuesday meeting\n")
     refused = CliRunner().invoke(main, ["--db", str(notes), "links", "check", "--queue"])
     assert refused.exit_code == 2, refused.output
-    assert refused.output.startswith("Error: the database could not be used (file is not a")
+    assert refused.output.startswith(f"Error: {notes} is not a factcheck database")
     assert not (tmp_path / "notes-jobs.db").exists()
     queued = run("links", "check", "--older-than", "1d", "--queue", "--json")
     assert queued.exit_code == 0, queued.output

@@ -189,6 +189,7 @@ def run(tmp_path):
     def invoke(*args, input=None):
         return CliRunner().invoke(main, ["--db", str(database), *args], input=input)
 
+    assert invoke("init").exit_code == 0
     for username, role in (("rita", "reviewer"), ("ed", "editor"), ("eve", "editor")):
         assert invoke("user", "add", username, "--role", role, "--password-stdin", input=PASSWORD)
     story = tmp_path / "story.txt"

@@ -112,6 +112,7 @@ def test_the_store_refuses_a_weak_new_password_and_keeps_the_old(app_db, people)
 
 def test_the_command_line_refuses_in_one_line_that_says_what_to_do(tmp_path):
     database = str(tmp_path / "people.db")
+    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
     result = CliRunner().invoke(
         main,
         ["--db", database, "user", "add", "marta", "--role", "editor", "--password-stdin"],
@@ -158,6 +159,7 @@ def test_the_account_page_refuses_all_one_character(client_as, app_db):
 def test_an_admin_resetting_their_own_password_at_the_command_line_is_told_how(tmp_path):
     database = str(tmp_path / "people.db")
     cli = CliRunner()
+    assert cli.invoke(main, ["--db", database, "init"]).exit_code == 0
     added = cli.invoke(
         main,
         ["--db", database, "user", "add", "boss", "--role", "admin", "--password-stdin"],

@@ -78,6 +78,7 @@ def cli(tmp_path):
     def invoke(*args, input=None):
         return CliRunner().invoke(main, ["--db", str(path), *args], input=input)
 
+    assert invoke("init").exit_code == 0
     added = invoke("user", "add", "rita", "--role", "reviewer", "--password-stdin", input=PASSWORD)
     assert added.exit_code == 0, added.output
     story = tmp_path / "story.txt"

@@ -122,6 +122,7 @@ def test_a_busy_port_is_a_one_line_error(tmp_path, immediate_jobs):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
+        assert CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "init"]).exit_code == 0
         result = CliRunner().invoke(
             main, ["--db", str(tmp_path / "s.db"), "serve", "--production", "--port", str(port)]
         )

@@ -115,6 +115,7 @@ def test_a_stopped_worker_finishes_the_job_in_hand(
     ],
 )
 def test_a_job_queue_that_cannot_be_used_is_a_one_line_error(tmp_path, url, message):
+    assert run_factcheck(tmp_path, "--db", str(tmp_path / "w.db"), "init").returncode == 0
     # In a process of its own: a worker that wrongly starts would otherwise run forever.
     result = run_factcheck(
         tmp_path, "--db", str(tmp_path / "w.db"), "worker", **{job_storage.JOBS_URL: url}

@@ -15,6 +15,7 @@ from factcheck.cli.base import (
     emit_json,
     main,
     open_db,
+    refuse_unless_factcheck,
     system_actor,
 )
 from factcheck.cli.ids import ID
@@ -30,6 +31,8 @@ from factcheck.store import claim_reads
 def init(ctx):
     """Create the database, or bring an older one up to date."""
     path = ctx.find_root().obj["db_path"]
+    if path.exists():
+        refuse_unless_factcheck(path, empty_is_new=True)
     db = connect(path)
     applied = database.migrate(db)
     if applied:
@@ -129,7 +132,7 @@ def _import_one(source, title, source_url, source_format, limit, language, as_us
         imported.source_url = source_url
     if language:
         imported.language = language
-    db = open_db()
+    db = open_db(create=True)
     actor = acting_user(db, as_user) if as_user else system_actor()
     result = ingest_imported(db, imported, actor=actor)
     if as_json:
@@ -170,7 +173,7 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
     Exit status 2 only when every one was refused."""
     from factcheck import article_records, bulk_import
 
-    db = open_db()
+    db = open_db(create=True)
     actor = acting_user(db, as_user) if as_user else system_actor()
     stream = None
     if source_format in article_records.RECORD_FORMATS:
@@ -212,7 +215,7 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 def list_articles(as_json):
     """List imported articles with their claim counts."""
-    rows = article_store.list_articles(open_db(must_exist=True))
+    rows = article_store.list_articles(open_db())
     if as_json:
         emit_json(rows)
         return
@@ -232,7 +235,7 @@ def list_articles(as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the article and its claims as JSON.")
 def list_claims(article_id, as_json):
     """Show an article's claims in document order."""
-    db = open_db(must_exist=True)
+    db = open_db()
     article = article_store.get_article(db, article_id)
     claims = claim_reads.claims_for_article(db, article_id)
     if as_json:

@@ -31,7 +31,7 @@ def verify(as_json, key_file, checkpoint_file):
     """Check every row's hash and link, the append-only triggers, the head against the checkpoint
     kept outside the database, and the live tables against the trail; exit 1 naming the first
     problem found."""
-    db = open_db(must_exist=True)
+    db = open_db()
     audit_seal.use_files(db, key=key_file, checkpoint=checkpoint_file)
     report = audit_store.verify(db)
     if as_json:

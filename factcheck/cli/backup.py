@@ -16,7 +16,7 @@ def backup_command(target, as_json):
     from factcheck.backup import BackupRefused, backup
 
     try:
-        report = backup(open_db(must_exist=True), target)
+        report = backup(open_db(), target)
     except BackupRefused as error:
         raise UserError(str(error)) from None
     if as_json:

@@ -169,15 +169,16 @@ def configure_logging(verbose: bool, command: str | None, stream=None) -> None:
         logger.addHandler(logging.NullHandler())
 
 
-def open_db(ctx: click.Context | None = None, *, must_exist: bool = False):
-    """Connect to the configured database, bringing its schema up to date first. With
-    `must_exist` (commands that only read or report), a database that is not there is refused
-    rather than created empty: a mistyped --db must not list nothing or verify an empty trail."""
+def open_db(ctx: click.Context | None = None, *, create: bool = False):
+    """Connect to the configured database, bringing its schema up to date first. Only the
+    commands that start a newsroom (`create`) make one where none is; the others refuse, so a
+    mistyped --db is not taken for an empty newsroom. A file that is not a factcheck database is
+    refused by all of them rather than given factcheck's tables."""
     ctx = ctx or click.get_current_context()
     path = ctx.find_root().obj["db_path"]
-    if path.exists() and path.is_dir():
-        raise UserError(f"{path} is a folder; give --db the path of a database file")
-    if must_exist and not path.exists():
+    if path.exists():
+        refuse_unless_factcheck(path)
+    elif not create:
         raise UserError(
             f"there is no database at {path}; check --db (or FACTCHECK_DB), or create one with"
             " `factcheck init`"
@@ -185,6 +186,31 @@ def open_db(ctx: click.Context | None = None, *, must_exist: bool = False):
     db = connect(path)
     database.migrate(db)
     return db
+
+
+def refuse_unless_factcheck(path: Path, *, empty_is_new: bool = False) -> None:
+    """Refuse a path that does not hold a factcheck database (with `empty_is_new`, as `init`
+    reads it, an empty file may become one)."""
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give --db the path of a database file")
+    try:
+        kind = database.file_kind(path)
+    except OSError as error:
+        raise UserError(
+            f"cannot read the database {path} ({error.strerror or error}); check --db, or the"
+            " file's permissions"
+        ) from None
+    if kind == database.EMPTY_DATABASE and not empty_is_new:
+        raise UserError(
+            f"{path} is an empty file, not a factcheck database; run `factcheck init` to set it"
+            " up as a new one, or check --db (or FACTCHECK_DB)"
+        )
+    if kind == database.OTHER_FILE:
+        raise UserError(
+            f"{path} is not a factcheck database (another program's database, or not a database"
+            " at all); check --db (or FACTCHECK_DB), or run `factcheck init` with --db naming a"
+            " new file to start one"
+        )
 
 
 def connect(path: Path):

@@ -32,7 +32,7 @@ def demo():
     from factcheck.cli.library import load_library_file
     from factcheck.ingest import ingest_imported
 
-    db = open_db()
+    db = open_db(create=True)
     for name, source_format in DEMO_ARTICLES:
         imported = importers.load(str(demo_dir() / name), format=source_format)
         result = ingest_imported(db, imported)

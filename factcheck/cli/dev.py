@@ -56,7 +56,7 @@ def generate(articles, seed, review_share, append, workers, as_json):
     from factcheck.devdata.people import DEV_PASSWORD
     from factcheck.scales import ScaleError, load_scale
 
-    db = open_db()
+    db = open_db(create=True)
     show = _show_progress if sys.stderr.isatty() and not as_json else None
     try:
         summary = generate_data(

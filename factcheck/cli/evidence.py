@@ -142,7 +142,7 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
             "give evidence ids or --pending, not both; --pending archives every source"
             " still without a copy"
         )
-    db = open_db(must_exist=True)
+    db = open_db()
     if pending:
         urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
     elif evidence_ids:

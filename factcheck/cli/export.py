@@ -10,7 +10,15 @@ from click.core import ParameterSource
 
 from factcheck import db as database
 from factcheck import settings
-from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db, system_actor
+from factcheck.cli.base import (
+    UserError,
+    acting_user,
+    emit_json,
+    main,
+    open_db,
+    refuse_unless_factcheck,
+    system_actor,
+)
 from factcheck.cli.ids import ID
 from factcheck.db import Database
 from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
@@ -195,7 +203,7 @@ def export(
         evidence="changed" if evidence_changed else None,
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
-    db = open_db(must_exist=True)
+    db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None or str(output) == "-":
@@ -225,6 +233,7 @@ def _database_for_verify(ctx: click.Context):
     path = root.obj["db_path"]
     if not path.is_file():
         raise UserError(f"there is no database at {path}; check --db")
+    refuse_unless_factcheck(path)
     return database.connect(path)
 
 

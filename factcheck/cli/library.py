@@ -126,7 +126,7 @@ def import_library(file, file_format, as_user, as_json):
     Lines, or schema.org ClaimReview JSON-LD. An item with the same id, or else the same url,
     as one imported before is updated, not added again; refused rows are reported with their
     line (or item) number and the rest still land. Claims are then matched again."""
-    db = open_db()
+    db = open_db(create=True)
     actor = acting_user(db, as_user) if as_user else system_actor()
     summary = load_library_file(db, file, file_format, actor)
     refused_all = summary["refused"] == summary["records"]
@@ -185,7 +185,7 @@ def _import_line(summary: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON.")
 def list_library(origin, limit, as_json):
     """List the library, newest first."""
-    db = open_db(must_exist=True)
+    db = open_db()
     items = library_store.list_items(db, limit=limit or None, origin=origin)
     if as_json:
         emit_json(items)
@@ -214,7 +214,7 @@ def list_library(origin, limit, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the item as JSON.")
 def show_library_item(library_id, as_json):
     """Show one library item."""
-    item = library_store.get_item(open_db(must_exist=True), library_id)
+    item = library_store.get_item(open_db(), library_id)
     if as_json:
         emit_json(item)
         return
@@ -297,7 +297,7 @@ def match_text(text, top, min_score, as_json):
         )
     engine = previous_checks.engine()
     threshold = engine.MATCH_THRESHOLD if min_score is None else min_score
-    db = open_db(must_exist=True)
+    db = open_db()
     _embed_library(db)
     # Each query is answered (and echo flushes it) before the next line is read: a reader on the
     # other end of a pipe gets its answers as they come, and standard input is never held whole.

@@ -53,7 +53,7 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
     from factcheck import link_watch
 
     age = link_watch.parse_age(older_than)
-    db = open_db(must_exist=True)  # before queueing too: the worker must find a database there
+    db = open_db()  # before queueing too: the worker must find a database there
     if queued:
         from factcheck import link_jobs
         from factcheck.cli.serve import use_job_queue

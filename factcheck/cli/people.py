@@ -57,7 +57,7 @@ def add_user(username, role, display_name, password_stdin, as_user, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the users as JSON.")
 def list_users(as_json):
     """List users with their roles."""
-    users = user_store.list_users(open_db(must_exist=True))
+    users = user_store.list_users(open_db())
     if as_json:
         emit_json(users)
         return

@@ -15,7 +15,7 @@ def reasons(as_json):
     from factcheck.reason_effects import reason_effects
     from factcheck.store.reasons import reason_combinations
 
-    db = open_db(must_exist=True)
+    db = open_db()
     combinations = reason_combinations(db)
     effects = reason_effects(combinations)
     claims = sum(count for _, count in combinations)

@@ -273,7 +273,7 @@ def comment(claim_id, text, as_user, as_json):
 @json_option
 def history(claim_id, as_json):
     """Show a claim's whole story from the audit trail."""
-    db = open_db(must_exist=True)
+    db = open_db()
     try:
         entries = claim_reads.claim_history(db, claim_id)
     except NotFound as error:
