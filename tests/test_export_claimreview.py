@@ -32,7 +32,7 @@ from test_export_world import (
 
 from factcheck.cli import main
 from factcheck.exports import ExportConfig, ExportFilters, ExportRefused, write_export
-from factcheck.exports.claimreview import claim_review, script_safe_json
+from factcheck.exports.claimreview import claim_review, script_safe_json, standalone_claim
 from factcheck.scales import default_scale
 from factcheck.store import audit, verdicts
 
@@ -294,7 +294,7 @@ def test_any_published_verdict_gives_a_well_formed_review(
     review = claim_review(record, article, ExportConfig(org_name=ORG_NAME, public_url=PUBLIC_URL))
     fully_known = bool(source and (author or publisher))
     assert structure_problems(review, fully_known=fully_known) == []
-    assert review["claimReviewed"] == text
+    assert review["claimReviewed"] == standalone_claim(text)
     assert json.loads(json.dumps(review)) == review
 
 
@@ -335,3 +335,31 @@ def test_an_unverifiable_verdict_is_given_in_words_not_as_the_worst_rating(tmp_p
     scale = default_scale()
     values = [rating.value for rating in scale.ratings if rating.numeric]
     assert (min(values), max(values)) == (scale.worst_rating, scale.best_rating)
+
+
+@pytest.mark.parametrize(
+    ("text", "standalone"),
+    [
+        ("“We will build 1,150 homes by 2027.", "We will build 1,150 homes by 2027."),
+        ("The money is there.”", "The money is there."),
+        ("“Fares rise by 18 percent,” the company said.", None),
+        ('"The port is the busiest," he said.', None),
+        ('"We are on track.', "We are on track."),
+        ("The council’s budget grew by 6 percent.", None),
+        ("„Die Mieten steigen.", "Die Mieten steigen."),
+    ],
+)
+def test_claim_reviewed_leaves_off_a_quotation_mark_without_its_partner(text, standalone):
+    assert standalone_claim(text) == (standalone or text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,“”‘’«»„\"'")), max_size=30))
+def test_standalone_claim_only_trims_the_ends_and_settles(text):
+    trimmed = standalone_claim(text)
+    assert trimmed in text
+    assert standalone_claim(trimmed) == trimmed
+
+
+def test_a_claim_of_quotation_marks_alone_is_kept_as_it_is():
+    assert standalone_claim("“") == "“"
+    assert standalone_claim('" ') == '" '

@@ -31,6 +31,37 @@ def _iso_datetime(stamp: str | None) -> str | None:
     return stamp[:19] + "Z" if len(stamp) >= 19 and stamp[10] == "T" else stamp
 
 
+# Quotation marks that open and close, each with its partner; a straight double quote is both.
+_PAIRS = {"“": "”", "‘": "’", "«": "»", "„": "“", "‹": "›", '"': '"'}
+
+
+def standalone_claim(text: str) -> str:
+    """A claim as a sentence on its own: the opening mark of a quotation that runs on into the
+    next sentence, or the closing mark of one begun in the sentence before, is left off (with
+    the space beside it); marks that pair up inside the sentence stay. (Each sentence of a
+    quotation is a claim of its own.)"""
+    original, trimmed = text, _trim_unpaired(text)
+    while trimmed != text:
+        text, trimmed = trimmed, _trim_unpaired(trimmed)
+    return text if text.strip() else original
+
+
+def _trim_unpaired(text: str) -> str:
+    for opening, closing in _PAIRS.items():
+        if opening == closing:
+            unpaired = text.count(opening) % 2 == 1
+            if unpaired and text.startswith(opening):
+                text = text[1:].lstrip()
+            elif unpaired and text.endswith(closing):
+                text = text[:-1].rstrip()
+            continue
+        if text.startswith(opening) and closing not in text[1:]:
+            text = text[1:].lstrip()
+        if text.endswith(closing) and opening not in text[:-1]:
+            text = text[:-1].rstrip()
+    return text
+
+
 def _compact(value: dict) -> dict:
     return {key: item for key, item in value.items() if item not in (None, "", [], {})}
 
@@ -101,7 +132,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": config.claim_url(record["id"]),
-            "claimReviewed": record["text"],
+            "claimReviewed": standalone_claim(record["text"]),
             "datePublished": _iso_datetime(first_published_at(record)),
             "dateModified": (
                 _iso_datetime(verdict["published_at"]) if verdict.get("correction_of") else None
