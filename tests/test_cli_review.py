@@ -191,11 +191,13 @@ def test_archive_pending_evidence_records_each_outcome(run):
     claim = str(run.claim_id)
     assert "Nothing to archive" in run("evidence", "archive", "--pending").output
     run("evidence", "add", claim, "http://10.0.0.9/report", "--stance", "supports", "--as", "rita")
-    results = _ok(run("evidence", "archive", "--pending", "--json"))
+    failed = run("evidence", "archive", "--pending", "--json")
+    assert failed.exit_code == 1, failed.output
+    results = json.loads(failed.output)
     assert [(r["url"], r["status"]) for r in results] == [("http://10.0.0.9/report", "failed")]
     assert "private" in results[0]["error"]
     # A failed copy stays pending, so the next run tries again.
-    assert len(_ok(run("evidence", "archive", "--pending", "--json"))) == 1
+    assert len(json.loads(run("evidence", "archive", "--pending", "--json").output)) == 1
     assert run("evidence", "archive").exit_code == 2
 
 

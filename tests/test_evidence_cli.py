@@ -175,9 +175,41 @@ def test_a_copy_made_at_once_ends_the_wait_for_the_queued_one(run):
     assert "queued for archiving" in added.output
     assert archive_jobs.archive_state(url) == "queued"
     archived = run("evidence", "archive", str(evidence_id))
-    assert archived.exit_code == 0, archived.output
+    assert archived.exit_code == 1, archived.output
     assert "The address leads into a private network" in archived.output
     assert archive_jobs.archive_state(url) is None
+
+
+def test_archiving_exits_1_when_any_source_failed_and_0_when_all_were_kept(run, monkeypatch):
+    from factcheck import archive_jobs
+    from factcheck.network.fetch import FetchedPage
+
+    real_fetch = archive_jobs.fetch
+
+    def fetch(url, **kwargs):
+        if url.startswith("https://stats.example/"):
+            return FetchedPage(url, 200, "text/plain", b"Seven cracks were found.", "utf-8")
+        return real_fetch(url, **kwargs)
+
+    monkeypatch.setattr(archive_jobs, "fetch", fetch)
+    ids = []
+    for url in ("https://stats.example/kept", "http://10.9.8.5/refused"):
+        added = run(
+            "evidence", "add", str(run.claim_id), url,
+            "--stance", "supports", "--no-archive", "--as", "rita", "--json",
+        )  # fmt: skip
+        ids.append(str(json.loads(added.output)["id"]))
+    some_failed = run("evidence", "archive", *ids)
+    assert some_failed.exit_code == 1, some_failed.output
+    lines = some_failed.output.splitlines()
+    assert lines[0] == "archived  https://stats.example/kept"
+    assert lines[1].startswith("failed    http://10.9.8.5/refused: The address leads into")
+    pending = run("evidence", "archive", "--pending", "--json")
+    assert pending.exit_code == 1
+    assert [r["status"] for r in json.loads(pending.output)] == ["failed"]
+    all_kept = run("evidence", "archive", ids[0], "--json")
+    assert all_kept.exit_code == 0, all_kept.output
+    assert [r["status"] for r in json.loads(all_kept.output)] == ["archived"]
 
 
 def test_links_check_waits_its_turn_behind_a_running_one(run):

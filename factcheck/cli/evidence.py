@@ -160,18 +160,20 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
         results.append({"url": url, **outcome, "error": snapshot["error"]})
     if as_json:
         emit_json(results)
-        return
-    if not results:
+    elif not results:
         click.echo(
             "Nothing to archive: every source has a copy."
             if evidence_store.has_live_evidence(db)
             else "Nothing to archive: no claim cites a source yet."
         )
-    for result in results:
-        detail = (
-            f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
-        )
-        click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+    else:
+        for result in results:
+            detail = (
+                f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
+            )
+            click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+    if any(result["status"] == "failed" for result in results):
+        raise SystemExit(1)
 
 
 def _live_evidence(db, evidence_id: int) -> EvidenceRow:
