@@ -279,6 +279,7 @@ def test_missing_append_only_triggers_are_caught_on_their_own(db, path):
         ("UPDATE verdicts SET state = 'draft'", "its state is 'draft'"),
         ("UPDATE claims SET status = 'published' WHERE id = 1", "claim 1: its status"),
         ("UPDATE claims SET text = 'Rewritten' WHERE id = 2", "the text or offsets of its units"),
+        ("UPDATE claims SET attribution = 'the mayor' WHERE id = 2", "who its units are"),
         ("UPDATE claims SET kind = 'not_a_claim', reason = 'x' WHERE id = 3", "claim 3: its kind"),
         ("UPDATE articles SET body = body || ' And more.'", "its text was changed"),
         ("UPDATE comments SET body = 'edited'", "its body is 'edited'"),

@@ -55,6 +55,12 @@ def units_digest(units: Iterable[Sequence]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def attributions_digest(units: Iterable[Sequence]) -> str:
+    """sha256 over who each unit is attributed to, given as (seq, attribution): set at import
+    and by merges and splits, never otherwise."""
+    return units_digest(units)
+
+
 def password_digest(password_hash: str) -> str:
     """What the trail keeps of a password: a hash of its stored hash, enough to spot a swap."""
     return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()
@@ -185,9 +191,11 @@ class Replay:
         a merge removed, and the evidence and comments it moved to the merged unit."""
         imported = self.articles.get(after["article_id"]) if "article_id" in after else None
         if imported is not None:
-            for name in ("claims", "units_sha256", "not_claims"):
+            for name in ("claims", "units_sha256", "attributions_sha256", "not_claims"):
                 if name in after:
                     imported.values[name] = after[name]
+                else:  # an edit recorded before the trail kept this: it no longer speaks for it
+                    imported.values.pop(name, None)
             imported.row = at
         for claim_id in after.get("removed") or []:
             self.claims.pop(claim_id, None)
@@ -304,8 +312,9 @@ class Replay:
         article_id: int | None = None
         units: list[dict] = []
         cursor = db.query(
-            'SELECT id, article_id, seq, start, "end", text, section, kind, reason, status,'
-            " verdict, assignee_id, corrected_at, version FROM claims ORDER BY article_id, seq"
+            'SELECT id, article_id, seq, start, "end", text, section, kind, reason, attribution,'
+            " status, verdict, assignee_id, corrected_at, version FROM claims"
+            " ORDER BY article_id, seq"
         )
         for claim in cursor:
             if claim["article_id"] != article_id:
@@ -334,6 +343,9 @@ class Replay:
         fixed = ((u["seq"], u["start"], u["end"], u["text"], u["section"]) for u in units)
         if imported and digest and digest != units_digest(fixed):
             self._report(what, "the text or offsets of its units were changed", imported.row)
+        said_by = summary.get("attributions_sha256")
+        if said_by and said_by != attributions_digest((u["seq"], u["attribution"]) for u in units):
+            self._report(what, "who its units are attributed to was changed", imported.row)
         not_claims = summary.get("not_claims")
         for claim in units:
             expected = self.claims.get(claim["id"])

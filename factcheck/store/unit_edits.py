@@ -15,7 +15,7 @@ from factcheck import lifecycle
 from factcheck.db import Database, utc_now
 from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
-from factcheck.store.audit_replay import units_digest
+from factcheck.store.audit_replay import attributions_digest, units_digest
 from factcheck.store.claim_state import check_version, load_claim, situation, state_of
 from factcheck.store.errors import Conflict, Invalid
 from factcheck.store.mutation import mutation, query
@@ -58,7 +58,7 @@ def _article_summary(db, article_id: int) -> dict:
     """What `audit verify` checks of an article's units, as the import recorded it."""
     units = list(
         db.query(
-            'SELECT seq, start, "end", text, section, kind, reason FROM claims'
+            'SELECT seq, start, "end", text, section, kind, reason, attribution FROM claims'
             " WHERE article_id = ? ORDER BY seq",
             [article_id],
         )
@@ -69,6 +69,7 @@ def _article_summary(db, article_id: int) -> dict:
         "units_sha256": units_digest(
             (u["seq"], u["start"], u["end"], u["text"], u["section"]) for u in units
         ),
+        "attributions_sha256": attributions_digest((u["seq"], u["attribution"]) for u in units),
         "not_claims": {str(u["seq"]): u["reason"] for u in units if u["kind"] == "not_a_claim"},
     }
 
