@@ -6,6 +6,7 @@ import hmac
 import json
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import zipfile
@@ -16,7 +17,7 @@ from helpers import PASSWORD, RATIONALE, add_people, first_checkable_claim, impo
 from helpers import new_database as open_database
 
 from factcheck.cli import main
-from factcheck.store import audit, audit_seal, evidence, verdicts
+from factcheck.store import audit, audit_seal, evidence, link_checks, verdicts
 from factcheck.store.actors import SYSTEM
 from factcheck.store.comments import add_comment
 
@@ -365,6 +366,25 @@ def test_archived_copies_and_their_quote_checks_are_replayed(db, path, archived,
     report = audit.verify(open_database(path))
     assert not report.ok
     assert words in " ".join(p.message for p in report.problems)
+
+
+def test_a_link_check_changed_or_deleted_outside_the_trail_is_caught(db, path, archived):
+    link_checks.record_link_check(
+        db, "https://county.example/b", actor=SYSTEM, outcome="failed", error="answered 404"
+    )
+    assert audit.verify(db).ok
+    db.close()
+    for statement, words in [
+        ("UPDATE link_checks SET outcome = 'unchanged', error = NULL", "its outcome is"),
+        ("DELETE FROM link_checks", "link check 1: it was deleted outside the audit trail"),
+    ]:
+        copy = path.with_name(f"copy-{len(words)}.db")
+        shutil.copy(path, copy)
+        for suffix in (".audit_key", ".audit_checkpoint"):
+            shutil.copy(f"{path}{suffix}", f"{copy}{suffix}")
+        _attack(copy, statement, drop_triggers=False)
+        report = audit.verify(open_database(copy))
+        assert words in " ".join(p.message for p in report.problems), statement
 
 
 def test_an_articles_language_changed_outside_the_trail_is_caught(db, path):

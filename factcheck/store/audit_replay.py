@@ -87,6 +87,7 @@ class Replay:
     #: (evidence id, copy id): each quote check, from the audit row of the copy it was made
     #: against or of the evidence item it was made for.
     quote_checks: dict[tuple[int, int], _Expected] = field(default_factory=dict)
+    link_checks: dict[int, _Expected] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
     unchecked: list[str] = field(default_factory=list)
@@ -126,6 +127,8 @@ class Replay:
             self.snapshots[record_id] = _Expected(after, at)
             for check in after.get("quote_checks") or []:
                 self._quote_check(check, record_id, at)
+        elif kind == "link_check" and record_id is not None:
+            self.link_checks[record_id] = _Expected(after, at)
         elif kind == "library" and action == "library.import":
             self.library.feed_import(after, at)
         elif kind == "library" and action == "library.remove" and record_id is not None:
@@ -223,6 +226,7 @@ class Replay:
         self._compare_rows(db, "evidence", "evidence", self.evidence)
         self._compare_comments(db)
         self._compare_copies(db)
+        self._compare_rows(db, "link_checks", "link check", self.link_checks)
         for what, words, row in self.library.differences(db):
             self._report(what, words, row)
         self.unchecked = self.library.unchecked_words()
