@@ -3,6 +3,7 @@
 import codecs
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -12,12 +13,14 @@ from test_export_world import (
     LATER,
     build_world,
     checkable,
+    config,
     correct_later,
     export_bytes,
 )
 
 from factcheck.exports import ExportFilters
 from factcheck.exports.csv_format import FORMULA_STARTS, neutralise
+from factcheck.scales import default_scale
 from factcheck.store import claim_reads, evidence, verdicts
 from factcheck.store.export_reads import CSV_COLUMNS
 
@@ -95,12 +98,30 @@ def test_round_trip_matches_the_database(world):
             assert row["rating"] == row["rationale"] == row["author"] == ""
             continue
         assert row["rating"] == shown["rating_label"]
-        assert int(row["rating_value"]) == shown["rating_value"]
+        words_only = shown["rating"] == "unverifiable"
+        assert row["rating_value"] == ("" if words_only else str(shown["rating_value"]))
         assert row["verdict_state"] == shown["state"]
         assert row["rationale"] == _cell(shown["rationale"])
         assert row["author"] == "rita"
         live = [e["url"] for e in evidence.evidence_for_claim(world.db, claim_id)]
         assert row["evidence_urls"] == "\n".join(live)
+
+
+def test_a_rating_the_scale_gives_no_value_has_an_empty_value_cell(world):
+    rows = {int(r["claim_id"]): r for r in _rows(export_bytes(world, "csv"))}
+    assert rows[world.in_review]["rating"] == "Unverifiable"
+    assert rows[world.in_review]["rating_value"] == ""
+    assert rows[world.published]["rating_value"] != ""
+
+
+def test_the_export_reads_which_ratings_have_no_value_from_its_own_scale(world):
+    scale = default_scale()
+    words_only = {r.key for r in scale.ratings if not r.numeric} | {"mixed"}
+    ratings = tuple(replace(r, numeric=r.key not in words_only) for r in scale.ratings)
+    data = export_bytes(world, "csv", config=config(scale=replace(scale, ratings=ratings)))
+    rows = {int(r["claim_id"]): r for r in _rows(data)}
+    assert rows[world.corrected]["rating"] == "Mixed"
+    assert rows[world.corrected]["rating_value"] == ""
 
 
 def test_published_row_names_approver_and_dates(world):

@@ -5,6 +5,7 @@ import json
 from datetime import date
 
 import pytest
+from helpers import RATIONALE
 from test_export_world import LATER, build_world, checkable, correct_later, export_bytes
 
 from factcheck.exports import ExportFilters
@@ -79,7 +80,12 @@ def assert_matches_database(db, record: dict) -> None:
     stored_verdicts = verdicts.verdicts_for_claim(db, record["id"])
     assert len(record["verdicts"]) == len(stored_verdicts)
     for exported, stored in zip(record["verdicts"], stored_verdicts, strict=True):
-        assert {f: exported[f] for f in VERDICT_FIELDS} == {f: stored[f] for f in VERDICT_FIELDS}
+        # The default scale gives Unverifiable in words only: its stored value only orders it.
+        value = None if stored["rating"] == "unverifiable" else stored["rating_value"]
+        assert {f: exported[f] for f in VERDICT_FIELDS} == {
+            **{f: stored[f] for f in VERDICT_FIELDS},
+            "rating_value": value,
+        }
         assert exported["author"] == names[stored["author_id"]]
         assert exported["approved_by"] == names.get(stored["approved_by"])
 
@@ -344,3 +350,56 @@ def test_claims_json_names_every_field_as_the_export_does(tmp_path):
     assert record.keys() - claim.keys() == {"record", "comments", "history"}
     assert claim["verdicts"] == record["verdicts"]
     assert claim["evidence"] == [e for e in record["evidence"] if not e["removed_at"]]
+
+
+def _verdict_of(records: list[dict], claim_id: int) -> dict:
+    return next(r for r in records if r["id"] == claim_id)["verdicts"][-1]
+
+
+def test_a_rating_the_scale_gives_no_value_is_exported_with_none(tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    path = tmp_path / "values.db"
+    world = build_world(path)
+    _, records = _jsonl(export_bytes(world, "jsonl"))
+    document = json.loads(export_bytes(world, "json"))
+    listed = CliRunner().invoke(
+        main, ["--db", str(path), "claims", str(world.sample_article), "--json"]
+    )
+    for claims in (records, document["claims"], json.loads(listed.output)["claims"]):
+        unverifiable = _verdict_of(claims, world.in_review)
+        assert unverifiable["rating_label"] == "Unverifiable"
+        assert unverifiable["rating_value"] is None
+        assert _verdict_of(claims, world.corrected)["rating_value"] == 4
+    # The verdict itself keeps its value: it orders the rating among the others.
+    assert verdicts.verdicts_for_claim(world.db, world.in_review)[-1]["rating_value"] == 1
+
+
+def test_the_json_export_reads_which_ratings_have_no_value_from_its_own_scale(world):
+    from dataclasses import replace
+
+    from test_export_world import config
+
+    from factcheck.scales import default_scale
+
+    scale = default_scale()
+    ratings = tuple(replace(r, numeric=r.key != "mixed") for r in scale.ratings)
+    data = export_bytes(world, "jsonl", config=config(scale=replace(scale, ratings=ratings)))
+    _, records = _jsonl(data)
+    assert _verdict_of(records, world.corrected)["rating_value"] is None
+    assert _verdict_of(records, world.in_review)["rating_value"] == 1
+
+
+def test_the_json_twins_of_pages_give_an_unverifiable_verdict_no_value(
+    app_db, people, claim, client
+):
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    twin = client.get(f"/claims/{claim['id']}.json").get_json()["claim"]
+    assert [(v["rating"], v["rating_value"]) for v in twin["verdicts"]] == [("unverifiable", None)]
+    article = client.get(f"/articles/{claim['article_id']}.json").get_json()
+    listed = next(c for c in article["claims"] if c["id"] == claim["id"])
+    assert listed["verdicts"] == twin["verdicts"]

@@ -21,6 +21,7 @@ from factcheck.cli.base import (
 from factcheck.cli.ids import ID
 from factcheck.refusal_lines import refusal_line
 from factcheck.reveal import reveal
+from factcheck.scales import load_scale
 from factcheck.shared_words import url_problem_words
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
@@ -242,7 +243,7 @@ def list_claims(article_id, as_json):
         emit_json(
             {
                 "article": article,
-                "claims": claim_reads.claims_with_reviews(db, claims),
+                "claims": claim_reads.claims_with_reviews(db, claims, scale=load_scale()),
             }
         )
         return

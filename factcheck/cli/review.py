@@ -34,7 +34,8 @@ version_option = click.option(
 
 
 def _show_claim(db: Database, claim_id: int, as_json: bool, message: str) -> None:
-    claim = claim_reads.claims_with_reviews(db, [claim_reads.get_claim(db, claim_id)])[0]
+    row = claim_reads.get_claim(db, claim_id)
+    claim = claim_reads.claims_with_reviews(db, [row], scale=load_scale())[0]
     if as_json:
         emit_json(claim)
     else:

@@ -124,7 +124,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
     if not config.public_url:
         config.require_publisher()
     verdict = published_verdict(record)
-    if verdict is None or not verdict.get("rating_label") or verdict.get("rating_value") is None:
+    if verdict is None or not verdict.get("rating_label"):
         raise ExportRefused("export.no_published_rating", {"claim_id": record["id"]})
     appearance = _appearance(article)
     return _compact(
@@ -167,7 +167,7 @@ def script_safe_json(review: dict) -> str:
 def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     context.config.require_publisher()
     batches = export_reads.claim_record_batches(
-        context.db, **context.store_arguments(), published_only=True
+        context.db, **context.store_arguments(), published_only=True, scale=context.config.scale
     )
     count = 0
     article: Mapping[str, Any] = {"id": None}

@@ -28,7 +28,10 @@ def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(export_reads.CSV_COLUMNS)
     count = 0
-    for row in export_reads.csv_rows(context.db, **context.store_arguments()):
+    rows = export_reads.csv_rows(
+        context.db, scale=context.config.scale, **context.store_arguments()
+    )
+    for row in rows:
         writer.writerow([neutralise(value) for value in row])
         count += 1
     text.flush()

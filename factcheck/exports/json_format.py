@@ -18,7 +18,9 @@ def _articles(context: ExportContext) -> Iterator[list[str]]:
 
 
 def _claims(context: ExportContext) -> Iterator[list[str]]:
-    return export_reads.claim_record_batches(context.db, **context.store_arguments())
+    return export_reads.claim_record_batches(
+        context.db, scale=context.config.scale, **context.store_arguments()
+    )
 
 
 def _write_joined(out: io.BufferedIOBase, batches: Iterator[list[str]], separator: str) -> int:

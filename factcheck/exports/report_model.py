@@ -119,7 +119,7 @@ class ArticleView:
         """The claims with a published verdict, in document order, with their full records."""
         scale = self.context.config.scale
         records = export_reads.numbered_claim_records(
-            self.context.db, self.article["id"], published=True, **self._arguments()
+            self.context.db, self.article["id"], published=True, scale=scale, **self._arguments()
         )
         for number, record in records:
             yield _claim_view(self.first_number + number - 1, record, scale)

@@ -5,6 +5,7 @@ import sqlite3
 from typing import cast
 
 from factcheck.db import Database
+from factcheck.scales import Scale
 from factcheck.store import audit, bulk_records, export_reads
 from factcheck.store.claim_merges import missing_claim
 from factcheck.store.mutation import query
@@ -276,11 +277,13 @@ merged_work AS (
 
 
 @query
-def claims_with_reviews(db: Database, claims: list[ClaimRow]) -> list[dict]:
+def claims_with_reviews(
+    db: Database, claims: list[ClaimRow], *, scale: Scale | None = None
+) -> list[dict]:
     """Claims as people and programs read them: each with its assignee, every verdict and its
     live evidence, their fields named as the JSON export names them (see
-    `export_reads.verdicts_and_evidence`)."""
-    parts = export_reads.verdicts_and_evidence(db, [claim["id"] for claim in claims])
+    `export_reads.verdicts_and_evidence`; a rating `scale` gives in words only has no value)."""
+    parts = export_reads.verdicts_and_evidence(db, [claim["id"] for claim in claims], scale=scale)
     assignees = users_by_id(db, [claim.get("assignee_id") for claim in claims])
     views = []
     for claim in claims:

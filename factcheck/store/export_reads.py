@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from factcheck.db import Database, read_snapshot
+from factcheck.scales import Scale, default_scale
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
@@ -29,11 +30,16 @@ _APPROVAL_CHANNEL = """(SELECT channel FROM audit WHERE record_type = 'claim'
     AND record_id = v.claim_id AND action = 'review.approve'
     AND json_extract(after, '$.verdict_id') = v.id ORDER BY id DESC LIMIT 1)"""
 
+# Verdict v's value on the scale, or none for a rating the scale gives in words only (such as
+# Unverifiable), whose stored value only orders it. :words_only is their keys (`_words_only`).
+_RATING_VALUE = """CASE WHEN v.rating IN (SELECT value FROM json_each(:words_only)) THEN NULL
+    ELSE v.rating_value END"""
+
 _VERDICTS = f"""
 (SELECT json_group_array(json(item)) FROM (
     SELECT json_object(
         'id', v.id, 'rating', v.rating, 'rating_label', v.rating_label,
-        'rating_value', v.rating_value, 'rationale', v.rationale,
+        'rating_value', {_RATING_VALUE}, 'rationale', v.rationale,
         'evidence_ids', json(v.evidence_ids), 'state', v.state,
         'author', {_USERNAME.format(column="v.author_id")},
         'author_name', {_DISPLAY_NAME.format(column="v.author_id")},
@@ -208,7 +214,7 @@ CSV_COLUMNS = (
 
 _CSV_SELECT = f"""
 SELECT c.id, a.id, a.title, a.source_url, c.seq, c.start, c."end", c.section, c.text,
-       c.attribution, c.status, v.rating_label, v.rating_value, v.state, v.rationale,
+       c.attribution, c.status, v.rating_label, {_RATING_VALUE}, v.state, v.rationale,
        (SELECT group_concat(url, char(10)) FROM (
             SELECT e.url FROM evidence e
             WHERE e.claim_id = c.id AND CASE WHEN v.state = 'published'
@@ -239,6 +245,12 @@ def _where(filters: dict, published_only: bool = False) -> tuple[str, dict]:
             "EXISTS (SELECT 1 FROM verdicts p WHERE p.claim_id = c.id AND p.state = 'published')"
         )
     return " WHERE " + " AND ".join(clauses), params
+
+
+def _words_only(scale: Scale | None) -> str:
+    """The keys of the ratings `scale` (by default the one shipped) gives no value, as the JSON
+    array `_RATING_VALUE` reads."""
+    return json.dumps([r.key for r in (scale or default_scale()).ratings if not r.numeric])
 
 
 def _claim_records_sql(where: str, order_by: str) -> str:
@@ -272,15 +284,17 @@ def snapshot(db: Database) -> Iterator[None]:
 
 
 @query
-def verdicts_and_evidence(db: Database, claim_ids: list[int]) -> dict[int, dict]:
+def verdicts_and_evidence(
+    db: Database, claim_ids: list[int], *, scale: Scale | None = None
+) -> dict[int, dict]:
     """For each claim id: its "verdicts" and "evidence" (removed too) exactly as the JSON export
     records them, so every JSON that shows a claim's verdicts and sources names their fields the
     same way."""
     parts: dict[int, dict] = {claim_id: {"verdicts": [], "evidence": []} for claim_id in claim_ids}
     rows = db.execute(
         f"SELECT c.id, {_VERDICTS}, {_EVIDENCE} FROM claims c"
-        " WHERE c.id IN (SELECT value FROM json_each(?))",
-        [json.dumps(list(claim_ids))],
+        " WHERE c.id IN (SELECT value FROM json_each(:claims))",
+        {"claims": json.dumps(list(claim_ids)), "words_only": _words_only(scale)},
     )
     for claim_id, verdicts_json, evidence_json in rows:
         parts[claim_id] = {
@@ -292,13 +306,14 @@ def verdicts_and_evidence(db: Database, claim_ids: list[int]) -> dict[int, dict]
 
 @query
 def claim_record_batches(
-    db: Database, *, published_only: bool = False, **filters: object
+    db: Database, *, published_only: bool = False, scale: Scale | None = None, **filters: object
 ) -> Iterator[list[str]]:
     """Each selected claim as JSON text with its article id, verdicts, evidence (removed too),
     comments and audit history, built by SQLite and streamed in claim id order, in batches of up
     to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
     small next to SQLite's)."""
     where, params = _where(filters, published_only)
+    params["words_only"] = _words_only(scale)
     for rows in _batches(db, _claim_records_sql(where, "c.id"), params):
         yield [row[0] for row in rows]
 
@@ -338,13 +353,19 @@ def _numbered_sql(select: str, article_id: int, published: bool | None, filters:
 
 @query
 def numbered_claim_records(
-    db: Database, article_id: int, *, published: bool | None = None, **filters: object
+    db: Database,
+    article_id: int,
+    *,
+    published: bool | None = None,
+    scale: Scale | None = None,
+    **filters: object,
 ) -> Iterator[tuple[int, dict]]:
     """The selected claims of one article as decoded records in document order, each with its
     number among them (from 1), streamed a batch at a time. `published` keeps only the claims
     with (True) or without (False) a published verdict; a draft or a verdict in review does not
     count."""
     sql, params = _numbered_sql(f"n.number, {_FEW_CLAIMS_RECORD}", article_id, published, filters)
+    params["words_only"] = _words_only(scale)
     for rows in _batches(db, sql, params):
         for number, record in rows:
             yield number, json.loads(record)
@@ -388,9 +409,10 @@ def published_ratings(db: Database, **filters: object) -> Iterator[tuple]:
 
 
 @query
-def csv_rows(db: Database, **filters: object) -> Iterator[tuple]:
+def csv_rows(db: Database, *, scale: Scale | None = None, **filters: object) -> Iterator[tuple]:
     """One flat row per selected claim in the order of CSV_COLUMNS, streamed in claim id order."""
     where, params = _where(filters)
+    params["words_only"] = _words_only(scale)
     for rows in _batches(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params):
         yield from rows
 

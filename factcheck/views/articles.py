@@ -20,6 +20,7 @@ from factcheck.views.ids import arg_id
 from factcheck.views.imports import form_context
 from factcheck.views.inbox import inbox_context
 from factcheck.views.rendering import json_response, link_start, page_or_fragment
+from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("articles", __name__)
 
@@ -246,5 +247,5 @@ def article_json(article_id: int):
     db = get_db()
     article = article_store.get_article(db, article_id)
     units = claim_reads.claims_for_article(db, article_id)
-    claims = claim_reads.claims_with_reviews(db, units)
+    claims = claim_reads.claims_with_reviews(db, units, scale=current_scale())
     return json_response({"article": article, "claims": claims})

@@ -8,6 +8,7 @@ from factcheck.views.claim_panel import panel_context, reviewed
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import back_to_article
 from factcheck.views.rendering import json_response, wants_fragment
+from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("claims", __name__, url_prefix="/claims")
 
@@ -34,5 +35,5 @@ def panel(claim_id: int):
 def claim_json_view(claim_id: int):
     db = get_db()
     claim = claim_reads.get_claim(db, claim_id)
-    review = claim_reads.claims_with_reviews(db, [claim])[0]
+    review = claim_reads.claims_with_reviews(db, [claim], scale=current_scale())[0]
     return json_response({"claim": review, "previous_checks": previous_checks(db, claim_id)})
