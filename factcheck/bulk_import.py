@@ -127,6 +127,15 @@ class BulkSummary:
         }
 
 
+class ImportStopped(KeyboardInterrupt):
+    """Ctrl+C stopped a bulk import; `summary` holds what was stored before it (the batches
+    committed), and the items refused before it."""
+
+    def __init__(self, summary: BulkSummary) -> None:
+        super().__init__()
+        self.summary = summary
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
@@ -284,21 +293,25 @@ def import_items(
         results.update(zip((position for position, _, _ in batch), stored, strict=True))
         batch.clear()
 
-    for position, (label, load) in enumerate(items):
-        try:
-            batch.append((position, label, prepare_unless_stored(db, load())))
-        except ImportRefused as error:
-            results[position] = ItemResult(label, "refused", code=error.code, facts=error.facts)
-        if progress is not None:
-            progress(1)  # reading and splitting take most of the time; storing a batch is quick
-        if len(batch) >= batch_size:
+    try:
+        for position, (label, load) in enumerate(items):
+            try:
+                batch.append((position, label, prepare_unless_stored(db, load())))
+            except ImportRefused as error:
+                results[position] = ItemResult(label, "refused", code=error.code, facts=error.facts)
+            if progress is not None:
+                progress(1)  # reading and splitting take most of the time; storing a batch is quick
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
             flush()
-    if batch:
-        flush()
-    summary = BulkSummary([results[position] for position in sorted(results)])
-    previous_checks.after_import(
-        db,
-        [result.article_id for result in summary.imported if result.article_id is not None],
-        actor=actor,
-    )
+        summary = BulkSummary([results[position] for position in sorted(results)])
+        previous_checks.after_import(
+            db,
+            [result.article_id for result in summary.imported if result.article_id is not None],
+            actor=actor,
+        )
+    except KeyboardInterrupt:
+        # The batch in hand was never stored, or its transaction was rolled back.
+        raise ImportStopped(BulkSummary([results[p] for p in sorted(results)])) from None
     return summary

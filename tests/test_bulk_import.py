@@ -524,3 +524,68 @@ def test_progress_counts_every_item_once(tmp_path):
     items = [*_records(5), ("broken", bulk_import._refusal("no body"))]
     summary = bulk_import.import_items(db, items, batch_size=2, progress=steps.append)
     assert sum(steps) == len(summary.results) == 6
+
+
+def _interrupted_on_call(monkeypatch, name: str, call: int) -> None:
+    """Ctrl+C pressed during the `call`th call of bulk_import's `name`."""
+    real = getattr(bulk_import, name)
+    calls = 0
+
+    def interrupted(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == call:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bulk_import, name, interrupted)
+
+
+@pytest.mark.parametrize(
+    ("name", "call", "stored"),
+    # While the third batch is read, or while the second batch is being stored (it is undone).
+    [("prepare_unless_stored", 450, 400), ("_stored", 210, 200)],
+)
+def test_ctrl_c_says_how_many_articles_were_imported_and_that_again_skips_them(
+    run, tmp_path, monkeypatch, name, call, stored
+):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(_jsonl([{"body": story(n)} for n in range(500)]), encoding="utf-8")
+    _interrupted_on_call(monkeypatch, name, call)
+    stopped = run("import", str(articles))
+    assert stopped.exit_code == 130, stopped.output
+    db = _db(run)
+    assert len(article_store.list_articles(db)) == stored
+    assert stopped.stderr == (
+        f"Stopped: {stored} articles were imported before the stop ({_claims_in(db):,} claims);"
+        " running the same import again skips them as duplicates and imports the rest.\n"
+    )
+    assert audit.verify(db).ok
+    monkeypatch.undo()
+    again = run("import", str(articles))
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith(f"Imported {500 - stored} articles (")
+    assert f"; {stored} duplicates; 0 refused" in again.output
+
+
+def test_ctrl_c_names_the_rematch_when_the_library_may_not_be_matched_yet(
+    run, tmp_path, monkeypatch
+):
+    checks = tmp_path / "checks.csv"
+    checks.write_text("claim,rating\nThe bridge carries 500 lorries an hour,False\n")
+    assert run("library", "import", str(checks)).exit_code == 0
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(_jsonl([{"body": story(n)} for n in range(3)]), encoding="utf-8")
+    # Stopped once every article is stored, while their claims are matched.
+    monkeypatch.setattr(bulk_import.previous_checks, "after_import", _ctrl_c)
+    stopped = run("import", str(articles))
+    assert stopped.exit_code == 130, stopped.output
+    assert stopped.stderr.startswith("Stopped: 3 articles were imported before the stop (")
+    assert stopped.stderr.endswith(
+        " Their claims may not be matched against the library yet: `factcheck library rematch`"
+        " matches them.\n"
+    )
+
+
+def _ctrl_c(*args, **kwargs):
+    raise KeyboardInterrupt

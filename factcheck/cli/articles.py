@@ -197,6 +197,9 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
                 summary = bulk_import.import_items(db, items, actor=actor, progress=bar.update)
         else:
             summary = bulk_import.import_items(db, items, actor=actor)
+    except bulk_import.ImportStopped as stop:
+        _say_stopped(db, stop.summary)
+        sys.exit(INTERRUPTED)
     finally:
         if stream is not None:
             stream.close()
@@ -210,6 +213,32 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
         if as_json:
             sys.exit(USAGE_ERROR)
         raise UserError(summary.text(refusal_line))
+
+
+# The status a shell gives a command stopped by Ctrl+C (128 + SIGINT).
+INTERRUPTED = 130
+
+
+def _say_stopped(db, summary) -> None:
+    """What a bulk import stopped by Ctrl+C left stored, and how to finish it."""
+    from factcheck.store.claim_matches import library_is_empty
+
+    imported = summary.imported
+    if not imported:
+        click.echo("Stopped: no article was imported before the stop.", err=True)
+        return
+    claims = sum(result.claims or 0 for result in imported)
+    line = (
+        f"Stopped: {len(imported):,} {'article was' if len(imported) == 1 else 'articles were'}"
+        f" imported before the stop ({claims:,} claims); running the same import again skips"
+        " them as duplicates and imports the rest."
+    )
+    if not library_is_empty(db):
+        line += (
+            " Their claims may not be matched against the library yet: `factcheck library"
+            " rematch` matches them."
+        )
+    click.echo(line, err=True)
 
 
 @main.command("articles")

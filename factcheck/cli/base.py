@@ -97,7 +97,15 @@ class FactcheckGroup(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # Output still buffered is written here, where a closed pipe is caught, not at exit.
+            if sys.stdout is not None:  # None when the command was started with it closed
+                sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            # The reader stopped early (`factcheck articles | head -1`): usual in a pipeline.
+            _discard_output()
+            ctx.exit(0)
         except StoreError as error:
             from factcheck.cli.error_words import error_words
 
@@ -132,6 +140,15 @@ class FactcheckGroup(click.Group):
                 f"the output could not be written ({error.strerror}); free some space or write it"
                 " somewhere else"
             ) from None
+
+
+def _discard_output() -> None:
+    """Send what standard output still holds nowhere, so Python's last flush at exit does not
+    fail on the closed pipe too."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's captured output)
+        pass
 
 
 @click.group(cls=FactcheckGroup)
