@@ -348,7 +348,8 @@ class Replay:
         if imported and digest and digest != units_digest(fixed):
             self._report(what, "the text or offsets of its units were changed", imported.row)
         said_by = summary.get("attributions_sha256")
-        if said_by and said_by != attributions_digest((u["seq"], u["attribution"]) for u in units):
+        attributions = ((u["seq"], u["attribution"]) for u in units)
+        if imported and said_by and said_by != attributions_digest(attributions):
             self._report(what, "who its units are attributed to was changed", imported.row)
         not_claims = summary.get("not_claims")
         for claim in units:
