@@ -83,11 +83,11 @@ def test_links_check_prints_each_page_and_a_summary(run):
     result = run("links", "check", "--older-than", "0m")
     assert result.exit_code == 0, result.output
     assert "FAILING   http://192.168.0.3/a" in result.output
-    assert "Checked 1 pages: 0 unchanged, 0 changed, 0 moved, 1 failing." in result.output
+    assert "Checked 1 page: 0 unchanged, 0 changed, 0 moved, 1 failing." in result.output
     again = run("links", "check")
     assert "Nothing to check" in again.output
     as_json = json.loads(run("links", "check", "--older-than", "0m", "--json").output)
-    assert as_json["checks"][0]["outcome"] == "failed"
+    assert as_json["checks"][0]["outcome"] == "failed" and as_json["checks"][0]["quotes"] == {}
 
 
 def test_links_check_refuses_an_age_it_cannot_read(run):

@@ -1,7 +1,6 @@
 """The link watch: re-checks of evidence pages, kept one by one, flags on the card, the queue and
 the dashboard, acknowledgement, and politeness to the sites checked."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -134,7 +133,7 @@ def test_an_unchanged_page_is_kept_as_a_check_with_its_quote_still_found(app_db,
     check = first[0]
     assert check["http_status"] == 200 and check["final_url"] == watched["url"]
     assert len(check["content_sha256"]) == 64
-    assert json.loads(check["quotes"]) == {str(watched["item"]["id"]): "found"}
+    assert check["quotes"] == {str(watched["item"]["id"]): "found"}
     assert len(link_checks.checks_for(app_db, watched["url"])) == 2
     row = evidence_store.evidence_for_claim(app_db, watched["item"]["claim_id"])[0]
     assert row["link_outcome"] == "unchanged" and not row["link_flagged"]
@@ -154,7 +153,7 @@ def test_a_rewritten_page_is_flagged_changed_and_its_quote_no_longer_found(
     site.routes["/report"] = page(REWRITTEN)
     check = _run(app_db, watched)[0]
     assert check["outcome"] == "changed" and check["text_change"] > 0.5
-    assert json.loads(check["quotes"]) == {str(watched["item"]["id"]): "not_found"}
+    assert check["quotes"] == {str(watched["item"]["id"]): "not_found"}
     panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
     assert "the page changed since it was archived" in panel
     assert "The quote is no longer found." in panel

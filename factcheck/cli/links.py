@@ -96,13 +96,18 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
             else "Nothing to check: no claim cites a source yet."
         )
         return
-    counts = summary.counts()
+    counts, checked = summary.counts(), len(summary.checked)
     click.echo(
-        f"Checked {len(summary.checked)} pages: {counts['unchanged']} unchanged,"
-        f" {counts['changed']} changed, {counts['moved']} moved, {counts['failed']} failing."
+        f"Checked {checked:,} {'page' if checked == 1 else 'pages'}: {counts['unchanged']}"
+        f" unchanged, {counts['changed']} changed, {counts['moved']} moved,"
+        f" {counts['failed']} failing."
     )
     for host, left in sorted(summary.skipped_hosts.items()):
-        click.echo(reveal(f"Left {left} more pages of {host} for a later run."))
+        click.echo(
+            reveal(
+                f"Left {left:,} more {'page' if left == 1 else 'pages'} of {host} for a later run."
+            )
+        )
 
 
 def _one_run_at_a_time(ctx, run):

@@ -23,6 +23,7 @@ from factcheck import __version__
 from factcheck.coded_errors import CodedError
 from factcheck.network import deadlines
 from factcheck.network.addresses import address_refusal
+from factcheck.refusal_lines import refusal_line
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,8 @@ def resolve_host(host: str, port: int) -> list[str]:
 
 
 def _refuse(code: str, facts: dict, kind: type[FetchError] = FetchError) -> FetchError:
-    log.warning("fetch refused: %s %s", code, facts)
+    # The line the command line prints ("refused: port 8080 is not allowed, only 80 and 443").
+    log.warning("fetch %s", refusal_line(code, facts))
     return kind(code, facts)
 
 

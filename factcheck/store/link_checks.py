@@ -95,6 +95,7 @@ def record_link_check(
     """Keep one re-check of an evidence page."""
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown link check outcome {outcome!r}")
+    quotes_json = json.dumps({str(k): v for k, v in (quotes or {}).items()}, sort_keys=True)
     row = {
         "url": url,
         "checked_at": utc_now(),
@@ -103,7 +104,7 @@ def record_link_check(
         "final_url": final_url,
         "content_sha256": content_sha256,
         "text_change": text_change,
-        "quotes": json.dumps({str(k): v for k, v in (quotes or {}).items()}, sort_keys=True),
+        "quotes": quotes_json,
         "error": error,
         "snapshot_id": snapshot_id,
     }
@@ -112,7 +113,8 @@ def record_link_check(
         row,
     )
     audit.record(db, actor, "link_check", inserted_id(cursor), "evidence.link_check", after=row)
-    return {"id": inserted_id(cursor), **row}
+    # Returned as checks_for reads it: the quotes as an object, not the stored JSON text.
+    return {"id": inserted_id(cursor), **row, "quotes": json.loads(quotes_json)}
 
 
 @query
