@@ -230,3 +230,23 @@ def test_init_sets_up_an_empty_file_as_a_database(tmp_path, make):
     assert result.exit_code == 0, result.output
     listed = CliRunner().invoke(main, ["--db", str(path), "articles"])
     assert listed.exit_code == 0 and "No articles yet" in listed.output
+
+
+def test_a_damaged_database_says_to_restore_a_backup_and_fails_the_audit_check(tmp_path):
+    path = tmp_path / "damaged.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(path), "init"]).exit_code == 0
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    for page in range(1, len(data) // 4096):  # every page but the first, which says it is SQLite
+        data[page * 4096 : page * 4096 + 100] = b"\xff" * 100
+    path.write_bytes(data)
+    listed = runner.invoke(main, ["--db", str(path), "articles"])
+    assert listed.exit_code == 2
+    assert (
+        "the database is damaged" in listed.output and "restore the newest backup" in listed.output
+    )
+    checked = runner.invoke(main, ["--db", str(path), "audit", "verify"])
+    assert checked.exit_code == 1
+    assert "Audit check failed, the database is damaged" in checked.output

@@ -1,5 +1,6 @@
 """CLI command that verifies the audit trail: its chain, its checkpoint and the live tables."""
 
+import sqlite3
 from pathlib import Path
 
 import click
@@ -31,9 +32,20 @@ def verify(as_json, key_file, checkpoint_file):
     """Check every row's hash and link, the append-only triggers, the head against the checkpoint
     kept outside the database, and the live tables against the trail; exit 1 naming the first
     problem found."""
-    db = open_db()
-    audit_seal.use_files(db, key=key_file, checkpoint=checkpoint_file)
-    report = audit_store.verify(db)
+    try:
+        db = open_db()
+        audit_seal.use_files(db, key=key_file, checkpoint=checkpoint_file)
+        report = audit_store.verify(db)
+    except sqlite3.DatabaseError as error:
+        if not getattr(error, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
+            raise
+        # A damaged file fails the check (exit 1, as any problem found), not the command.
+        click.echo(
+            f"Audit check failed, the database is damaged ({error}): restore the newest backup"
+            " and verify it.",
+            err=True,
+        )
+        raise SystemExit(1) from None
     if as_json:
         emit_json(report.as_dict())
     elif report.ok:

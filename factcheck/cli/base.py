@@ -132,6 +132,11 @@ class FactcheckGroup(click.Group):
                     f" {path.resolve().parent} are writable, or copy the database to a folder"
                     " that is"
                 ) from None
+            if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+                raise UserError(
+                    f"the database is damaged ({error}); restore the newest backup (`factcheck"
+                    " backup` makes them) and check it with `factcheck audit verify`"
+                ) from None
             raise UserError(f"the database could not be used ({error}); check --db") from None
         except OSError as error:
             if error.errno not in _DISK_FULL:
