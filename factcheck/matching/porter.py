@@ -48,9 +48,11 @@ def _ends_cvc(word: str) -> bool:
 
 
 def _step1a(word: str) -> str:
-    if word.endswith("sses"):
+    # SQLite's tokenizer takes off "es" only with a letter before "sses" or "ies": "sses" itself
+    # becomes "sse" and "ies" "ie", as any other word ending in "es" loses its "s".
+    if word.endswith("sses") and len(word) > 4:
         return word[:-2]
-    if word.endswith("ies"):
+    if word.endswith("ies") and len(word) > 3:
         return word[:-2]
     if word.endswith("ss"):
         return word
@@ -60,7 +62,7 @@ def _step1a(word: str) -> str:
 
 
 def _step1b(word: str) -> str:
-    if word.endswith("eed"):
+    if word.endswith("eed") and len(word) > 3:  # "eed" alone is read as "e" + "ed", as SQLite does
         return word[:-1] if _measure(word[:-3]) > 0 else word
     for suffix in ("ed", "ing"):
         if word.endswith(suffix) and _has_vowel(word[: -len(suffix)]):
