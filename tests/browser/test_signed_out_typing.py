@@ -10,8 +10,9 @@ from playwright.sync_api import expect
 RATIONALE = "The council's own minutes record the vote on Wednesday, exactly as the story says."
 
 
-def test_typing_survives_signing_out_in_another_tab(watched_page, claim):
-    page = watched_page
+def _typing_a_verdict(page, claim) -> tuple[str, object]:
+    """Open the claim, pick the second rating from the keyboard and type the rationale; returns
+    the claim's address and the rationale field."""
     address = f"/articles/{claim['article_id']}?claim={claim['id']}"
     page.goto(address)
     page.locator("body").press("Escape")
@@ -19,12 +20,26 @@ def test_typing_survives_signing_out_in_another_tab(watched_page, claim):
     rationale = page.locator("#claim-panel").get_by_label("Rationale")
     expect(rationale).to_be_focused()
     page.keyboard.type(RATIONALE)
+    return address, rationale
 
+
+def _sign_out_in_another_tab(page, *, then_sign_in: bool = False) -> None:
     other_tab = page.context.new_page()
     other_tab.goto("/")
     other_tab.get_by_role("button", name="Sign out").click()
     other_tab.wait_for_url(re.compile("/sign-in"))
+    if then_sign_in:
+        other_tab.get_by_label("Username").fill("rita")
+        other_tab.get_by_label("Password").fill(PASSWORD)
+        other_tab.get_by_role("button", name="Sign in").click()
+        other_tab.wait_for_url(lambda url: "/sign-in" not in url)
     other_tab.close()
+
+
+def test_typing_survives_signing_out_in_another_tab(watched_page, claim):
+    page = watched_page
+    address, rationale = _typing_a_verdict(page, claim)
+    _sign_out_in_another_tab(page)
 
     page.bring_to_front()
     rationale.press("Control+Enter")
@@ -62,24 +77,9 @@ def test_signing_out_in_this_tab_forgets_the_typing(watched_page, claim):
 
 def test_typing_survives_a_save_refused_after_signing_in_again_in_another_tab(watched_page, claim):
     page = watched_page
-    address = f"/articles/{claim['article_id']}?claim={claim['id']}"
-    page.goto(address)
-    page.locator("body").press("Escape")
-    page.keyboard.press("2")
-    rationale = page.locator("#claim-panel").get_by_label("Rationale")
-    expect(rationale).to_be_focused()
-    page.keyboard.type(RATIONALE)
-
+    _, rationale = _typing_a_verdict(page, claim)
     # Signing out and in again elsewhere gives a new session: this tab's form token is stale.
-    other_tab = page.context.new_page()
-    other_tab.goto("/")
-    other_tab.get_by_role("button", name="Sign out").click()
-    other_tab.wait_for_url(re.compile("/sign-in"))
-    other_tab.get_by_label("Username").fill("rita")
-    other_tab.get_by_label("Password").fill(PASSWORD)
-    other_tab.get_by_role("button", name="Sign in").click()
-    other_tab.wait_for_url(lambda url: "/sign-in" not in url)
-    other_tab.close()
+    _sign_out_in_another_tab(page, then_sign_in=True)
 
     page.bring_to_front()
     rationale.press("Control+Enter")
