@@ -5,7 +5,7 @@ import hashlib
 import io
 
 import pytest
-from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, page_token
+from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token
 from local_server import page
 
 from factcheck import copies
@@ -264,6 +264,28 @@ def test_a_web_archive_copy_is_fetched_through_the_safe_fetcher(
     assert row["quote_status"] == "found"
     kept = snapshots.get_snapshot(app_db, row["snapshot_id"])
     assert kept["url"] == failed_item["url"] and kept["added_by"] is not None
+
+
+def test_trying_a_failed_web_archive_copy_again_fetches_the_archive_again(
+    app, client, claim, failed_item, app_db, site
+):
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    app.config["WEB_ARCHIVE_HOSTS"] = ("127.0.0.1",)
+    address = site.url("/web/2026/report")  # not served yet: the archive answers 404
+    headers = {**HX, "X-CSRFToken": page_token(client, "/")}
+    base = f"/claims/{claim['id']}/evidence/{failed_item['id']}"
+    client.post(f"{base}/web-archive", data={"archive_url": address}, headers=headers)
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "failed")
+    badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    assert badge.cssselect(f"#archive-badge-{failed_item['id']} button.archive-retry")
+
+    site.routes["/web/2026/report"] = page(DAM_ARTICLE_PAGE)
+    answer = client.post(f"{base}/archive", headers=headers)
+    assert answer.status_code == 200
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "archived")
+    assert row["snapshot_archive_url"] == address and row["quote_status"] == "found"
 
 
 def test_an_address_that_is_not_a_web_archive_is_refused(client, claim, failed_item):

@@ -47,11 +47,15 @@ def _chosen_evidence() -> list[int] | None:
     return sorted({evidence_id for evidence_id in chosen if evidence_id is not None})
 
 
-def _archive(url: str) -> None:
-    """Queue a copy of the evidence page; the evidence stays saved if the queue cannot take it."""
+def _archive(url: str, archive_url: str | None = None, actor=None) -> None:
+    """Queue a copy of the evidence page (from the public web archive `archive_url`, fetched for
+    `actor`, when one is named); the evidence stays saved if the queue cannot take it."""
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
+    who = {"username": actor.username, "channel": actor.channel} if actor else {}
     try:
-        archive_jobs.queue_archive(current_app.config["DATABASE"], url, policy)
+        archive_jobs.queue_archive(
+            current_app.config["DATABASE"], url, policy, archive_url=archive_url, **who
+        )
     except (sqlite3.Error, OSError):
         log.exception("could not queue the archiving of %s", url)
 
@@ -178,7 +182,12 @@ def archive_again(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
     if item["removed_at"]:
         raise Invalid("evidence.removed", {"id": evidence_id, "doing": "archive"})
-    _archive(item["url"])
+    if item["snapshot_kind"] == "web_archive" and item["snapshot_archive_url"]:
+        # The copy that failed came from a public web archive the reviewer named: that one is
+        # fetched again, not the page itself (often refused, or gone, which is why it was named).
+        _archive(item["url"], item["snapshot_archive_url"], signed_in_actor())
+    else:
+        _archive(item["url"])
     if not wants_fragment():
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already
