@@ -483,6 +483,25 @@ def test_a_split_form_without_a_place_says_so_beside_it(client, app_db, make_art
     assert "Choose where to split" in words(fragment(refused))
 
 
+def test_a_merge_into_a_next_unit_with_a_verdict_is_not_offered_and_names_that_unit(
+    client, app_db, people, make_article
+):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    second = _unit(app_db, article_id, "We have never seen")
+    data = _merge_form_data(fragment(client.get(f"/claims/{quote['id']}/panel", headers=HX)))
+    verdicts.set_verdict(
+        app_db, second["id"], rating="Accurate", rationale=RATIONALE, actor=people["ed"]
+    )
+    panel = fragment(client.get(f"/claims/{quote['id']}/panel", headers=HX))
+    assert not panel.cssselect("form.merge-form"), "no merge is offered"
+    # A form drawn before the draft verdict was saved is refused naming the next sentence.
+    data["next_version"] = str(claim_reads.get_claim(app_db, second["id"])["version"])
+    refused = hx_post(client, f"/claims/{quote['id']}/merge", {**data, "reason": "One quotation"})
+    assert refused.status_code == 422
+    assert f"The next sentence (claim {second['id']}) has a verdict" in words(fragment(refused))
+
+
 def test_a_unit_with_a_verdict_offers_no_merge_or_split(client, app_db, people, make_article):
     article_id = make_article()
     quote = _unit(app_db, article_id, QUOTE_START)

@@ -177,6 +177,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"claim {f['claim_id']} cannot be cut there: {_CUT_PROBLEMS[f['cut']]};"
         " give --after with the words before the cut"
     ),
+    "unit.next_has_verdict": lambda f: (
+        f"the next unit, claim {f['next_id']}, has a verdict, which rates exactly its words, so"
+        f" claim {f['claim_id']} cannot be merged with it"
+    ),
     "unit.has_verdict": lambda f: (
         f"claim {f['claim_id']} has a verdict, which rates exactly the words it was given, so it"
         " cannot be merged or split; ask an editor to correct the verdict instead"

@@ -106,10 +106,13 @@ def _same_paragraph(db: Database, first: Mapping[str, Any], second: Mapping[str,
 
 @query
 def merge_partner(db: Database, unit: Mapping[str, Any]) -> dict | None:
-    """The unit after this one, when the two could be merged (one paragraph); else None."""
+    """The unit after this one, when the two could be merged (one paragraph, and no verdict on
+    the next one); else None."""
     following = _next_unit(db, unit)
     if following is None or not _same_paragraph(db, unit, following):
         return None
+    if db.execute("SELECT 1 FROM verdicts WHERE claim_id = ?", [following["id"]]).fetchone():
+        return None  # a verdict rates exactly the words of its claim: no merge can take them
     return following
 
 
@@ -156,7 +159,13 @@ def merge_with_next(
     if second is None:
         raise Invalid("unit.last", {"claim_id": claim_id})
     _refuse_unless_editable(db, first, actor)
-    _refuse_unless_editable(db, second, actor)
+    try:
+        _refuse_unless_editable(db, second, actor)
+    except Invalid as refusal:
+        if refusal.code != "unit.has_verdict":
+            raise
+        raise Invalid("unit.next_has_verdict", {"claim_id": claim_id, "next_id": second["id"]})
+
     reason = require_reason(reason, "unit.merge")
     if not _same_paragraph(db, first, second):
         raise Invalid("unit.other_paragraph", {"claim_id": claim_id, "next_id": second["id"]})

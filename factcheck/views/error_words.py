@@ -113,6 +113,10 @@ _STORE_WORDS = {
         f"Both units cite {f['url']} as evidence; remove it from one of them, then merge."
     ),
     "unit.bad_cut": lambda f: f"This unit cannot be cut there. {_CUT_PROBLEMS[f['cut']]}",
+    "unit.next_has_verdict": lambda f: (
+        f"The next sentence (claim {f['next_id']}) has a verdict, which rates exactly its words,"
+        " so the two cannot be merged."
+    ),
     "unit.has_verdict": lambda f: (
         "This claim has a verdict, which rates exactly the words it was given, so it cannot be"
         " merged or split; ask an editor to correct the verdict instead."

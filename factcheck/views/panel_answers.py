@@ -39,7 +39,11 @@ def _merge_now(claim: ClaimRow, values: dict, yours: list[dict]) -> dict:
     """A refused merge's fields naming the next unit as it is now, so "Apply mine on top" joins
     the sentence the conflict panel shows (in `yours`) and no other."""
     partner = unit_store.merge_partner(get_db(), claim)
-    text = partner["text"] if partner else "nothing: no sentence follows it in its paragraph now"
+    text = (
+        partner["text"]
+        if partner
+        else "nothing now: no sentence follows it in its paragraph, or the next one has a verdict"
+    )
     yours.append({"label": "Join with", "value": text, "long": True})
     return {
         **values,
