@@ -12,6 +12,7 @@ HISTORY_WORDS = {
     "evidence.add": "added evidence",
     "evidence.remove": "removed evidence",
     "evidence.acknowledge_change": "acknowledged a change to the page of evidence",
+    "evidence.copy_received": "attached their own copy of evidence",
     "comment.add": "commented",
     "bulk.not_a_claim": "marked as not a claim in a bulk action",
     "bulk.assign": "assigned in a bulk action",
@@ -22,6 +23,7 @@ HISTORY_WORDS = {
 }
 
 VERDICT_ACTIONS = ("verdict.set", "verdict.correct")
+COPY_RECEIVED = "evidence.copy_received"
 COMMAND_LINE = "via command line"
 
 
@@ -59,11 +61,18 @@ def describe(entry: dict) -> str:
     elif action in VERDICT_ACTIONS:
         draft = _draft(after)
         words += f" {draft.get('rating_label')!r}: {draft.get('rationale', '')}"
+    elif action == COPY_RECEIVED:
+        words += f" {after.get('evidence_id')}: {_copy_words(after)}"
     elif action.startswith("evidence."):
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
         words += f": {after.get('body')}"
     return words
+
+
+def _copy_words(after: dict) -> str:
+    """The file a reviewer gave as their own copy of a source, and the source's address."""
+    return f"{after.get('file_name') or after.get('content_type')} for {after.get('url')}"
 
 
 def headline(entry: dict) -> str:
@@ -80,6 +89,8 @@ def headline(entry: dict) -> str:
     if action in VERDICT_ACTIONS:
         label = _draft(after).get("rating_label")
         return f"{words} {label}" if label else words
+    if action == COPY_RECEIVED:
+        return f"{words} {after.get('evidence_id')}"
     if action.startswith("evidence.") and after.get("stance"):
         return f"{words} ({after['stance']})"
     return words
@@ -91,6 +102,8 @@ def detail(entry: dict) -> str | None:
     action = entry["action"]
     if action in VERDICT_ACTIONS:
         value = _draft(after).get("rationale")
+    elif action == COPY_RECEIVED:
+        value = _copy_words(after)
     elif action.startswith("evidence."):
         value = after.get("url")
     elif action == "comment.add":

@@ -5,13 +5,14 @@ import hashlib
 import io
 
 import pytest
-from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token
+from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token, words
 from local_server import page
 
 from factcheck import copies
+from factcheck.history_words import describe
 from factcheck.network.fetch import FetchPolicy
+from factcheck.store import claim_reads, snapshots
 from factcheck.store import evidence as evidence_store
-from factcheck.store import snapshots
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
@@ -155,6 +156,21 @@ def _upload(client, claim, item, data, name):
         headers={**HX, "X-CSRFToken": page_token(client, "/")},
         content_type="multipart/form-data",
     )
+
+
+def test_an_uploaded_copy_is_in_the_claims_history_with_who_gave_it(
+    client, claim, failed_item, app_db
+):
+    assert _upload(client, claim, failed_item, HTML_COPY, "saved.html").status_code == 200
+    entries = claim_reads.claim_history(app_db, claim["id"])
+    [given] = [e for e in entries if e["action"] == "evidence.copy_received"]
+    assert given["actor"] == "rita"
+    assert describe(given) == (
+        f"attached their own copy of evidence {failed_item['id']}: saved.html for"
+        f" {failed_item['url']}"
+    )
+    panel = words(fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX)))
+    assert f"attached their own copy of evidence {failed_item['id']}" in panel
 
 
 def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(

@@ -252,6 +252,9 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
     rows = db.query(
         f"WITH {_MERGED_IN} SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
         " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
+        # A reviewer's own copy of a source is kept against the evidence item, not the claim.
+        " OR (record_type = 'evidence' AND action = 'evidence.copy_received'"
+        "   AND record_id IN (SELECT id FROM evidence WHERE claim_id = :claim))"
         f" OR id IN ({bulk_records.CLAIM_BULK_IDS}) OR id IN (SELECT id FROM merged_work)"
         " ORDER BY id",
         {"claim": claim_id, "article": article_id},

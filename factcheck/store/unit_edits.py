@@ -164,7 +164,9 @@ def merge_with_next(
     except Invalid as refusal:
         if refusal.code != "unit.has_verdict":
             raise
-        raise Invalid("unit.next_has_verdict", {"claim_id": claim_id, "next_id": second["id"]})
+        raise Invalid(
+            "unit.next_has_verdict", {"claim_id": claim_id, "next_id": second["id"]}
+        ) from None
 
     reason = require_reason(reason, "unit.merge")
     if not _same_paragraph(db, first, second):
