@@ -624,6 +624,10 @@
       var parsed = new DOMParser().parseFromString(xhr.responseText, "text/html");
       var found = parsed.querySelector("[data-error-message]");
       if (found) {
+        // The words alone: the status code beside them means nothing to a reader.
+        found.querySelectorAll(".error-code").forEach(function (code) {
+          code.remove();
+        });
         return found.textContent.replace(/\s+/g, " ").trim();
       }
     }
