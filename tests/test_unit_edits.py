@@ -444,6 +444,8 @@ def test_a_merge_form_whose_next_unit_changed_since_answers_with_the_conflict_pa
     yours = words(conflict.cssselect(".conflict-side.is-yours")[0])
     assert 'We have never seen it rise that fast," said Dana Whitfield,' in yours
     assert "the county's flood officer" not in yours  # the part split off is no longer next
+    theirs = words(conflict.cssselect(".conflict-side.is-theirs")[0])
+    assert 'Next sentenceWe have never seen it rise that fast," said Dana Whitfield,' in theirs
 
     # "Apply mine on top" names the next unit as it is now, so it merges with what was shown.
     reapply = conflict.cssselect("form.reapply-form")[0]
@@ -496,10 +498,17 @@ def test_a_merge_into_a_next_unit_with_a_verdict_is_not_offered_and_names_that_u
     panel = fragment(client.get(f"/claims/{quote['id']}/panel", headers=HX))
     assert not panel.cssselect("form.merge-form"), "no merge is offered"
     # A form drawn before the draft verdict was saved is refused naming the next sentence.
+    stale = {**data, "reason": "One quotation"}
     data["next_version"] = str(claim_reads.get_claim(app_db, second["id"])["version"])
     refused = hx_post(client, f"/claims/{quote['id']}/merge", {**data, "reason": "One quotation"})
     assert refused.status_code == 422
     assert f"The next sentence (claim {second['id']}) has a verdict" in words(fragment(refused))
+    # Sent with the version it had before, it is a conflict whose panel shows the next sentence
+    # in review by its status, and offers nothing to apply on top.
+    conflict = fragment(hx_post(client, f"/claims/{quote['id']}/merge", stale))
+    theirs = words(conflict.cssselect(".conflict-side.is-theirs")[0])
+    assert "Its statusIn progress" in theirs
+    assert conflict.cssselect("form.reapply-form button[disabled]")
 
 
 def test_a_unit_with_a_verdict_offers_no_merge_or_split(client, app_db, people, make_article):

@@ -105,6 +105,12 @@ def _same_paragraph(db: Database, first: Mapping[str, Any], second: Mapping[str,
 
 
 @query
+def next_unit(db: Database, unit: Mapping[str, Any]) -> dict | None:
+    """The unit after this one in its article, whatever it is."""
+    return _next_unit(db, unit)
+
+
+@query
 def merge_partner(db: Database, unit: Mapping[str, Any]) -> dict | None:
     """The unit after this one, when the two could be merged (one paragraph, and no verdict on
     the next one); else None."""

@@ -52,6 +52,15 @@ def _merge_now(claim: ClaimRow, values: dict, yours: list[dict]) -> dict:
     }
 
 
+def _next_sentence_now(claim: ClaimRow) -> dict | None:
+    """The unit after this one as it is now (its text, status and whether it has a verdict),
+    for a merge's conflict panel; None when no unit follows."""
+    following = unit_store.next_unit(get_db(), claim)
+    if following is None:
+        return None
+    return {"text": following["text"], "status": following["status"], "id": following["id"]}
+
+
 def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
     history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
@@ -64,8 +73,10 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
     if ticked is not None:
         urls = [item["url"] for item in review["work"]["evidence"] if item["id"] in ticked]
         yours.append({"label": "Rests on", "value": "\n".join(urls) or "none", "long": True})
+    next_now = None
     if form.name == "merge":
         values = _merge_now(claim, values, yours)
+        next_now = _next_sentence_now(claim)
     return {
         "fields": values,
         "ticked": sorted(ticked) if ticked is not None else None,
@@ -74,6 +85,10 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
         "changes": [item for item in review["work"]["timeline"] if item["id"] in newer],
         # A merge also refuses when the next unit changed, which this claim's history lacks.
         "subject": "the next sentence" if form.name == "merge" else "this claim",
+        # A merge's conflict is about the next sentence: what it is now, beside this claim's.
+        "next_now": next_now,
+        # Nothing can be joined now (none follows, or the next one has a verdict).
+        "cannot_reapply": form.name == "merge" and not values.get("next_id"),
         "expected_version": expected,
         "action_url": request.path,
     }
