@@ -5,7 +5,7 @@ import hashlib
 import io
 
 import pytest
-from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token, words
+from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token, parse, words
 from local_server import page
 
 from factcheck import copies
@@ -234,6 +234,12 @@ def test_an_image_copy_is_shown_inline_in_a_sandbox(client, claim, failed_item, 
     assert served.mimetype == "image/png"
     assert served.headers["Content-Disposition"].startswith("inline;")
     assert served.headers["Content-Security-Policy"].startswith("sandbox")
+    # The copy's page shows the picture, named by the file given.
+    page = parse(client.get(f"/snapshots/{row['snapshot_id']}"))
+    [picture] = page.cssselect("figure.snapshot-image img")
+    assert picture.get("src") == f"/snapshots/{row['snapshot_id']}/file"
+    assert "shot.png" in picture.get("alt")
+    assert words(page.cssselect("h1")[0]) == "shot.png"
 
 
 def test_a_refused_upload_says_why_beside_the_field_and_keeps_nothing(

@@ -24,6 +24,7 @@ from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
 from factcheck.views.connection import get_db
+from factcheck.views.evidence_copies import INLINE_TYPES
 from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import back_to_article, panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
@@ -216,6 +217,7 @@ def snapshot_page(snapshot_id: int):
         checks=checks,
         pieces=quote_check.marked_pieces(snapshot["text"] or "", found),
         has_file=snapshot_store.has_file(db, snapshot["content_sha256"]),
+        inline_types=INLINE_TYPES,
         link_checks=link_store.checks_for(db, snapshot["url"], limit=10),
     )
 
