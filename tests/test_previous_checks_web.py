@@ -247,18 +247,22 @@ def test_a_verdict_published_in_the_browser_is_matched_in_the_background(
     assert actor == "ed"
 
 
+def _pasted_claim(client, app_db, body: str, text: str) -> int:
+    """Paste `body` in the browser's import form; returns the id of its claim reading `text`."""
+    response = hx_post(client, "/imports", {"source": "paste", "text": body})
+    assert response.status_code == 200
+    article_id = int(response.headers["HX-Redirect"].rsplit("/", 1)[1])
+    return app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [article_id, text]
+    ).fetchone()[0]
+
+
 def test_an_article_with_many_claims_pasted_in_the_browser_is_matched_in_the_background(
     client, app_db, matched_claim, queued_jobs, monkeypatch
 ):
     monkeypatch.setattr(previous_checks, "INLINE_CLAIMS", 1)
     body = f"Schools reopen\n\n{matched_claim['text']}\n\nBuses ran on 5 of the 9 routes."
-    response = hx_post(client, "/imports", {"source": "paste", "text": body})
-    assert response.status_code == 200
-    article_id = int(response.headers["HX-Redirect"].rsplit("/", 1)[1])
-    new_claim = app_db.execute(
-        "SELECT id FROM claims WHERE article_id = ? AND text = ?",
-        [article_id, matched_claim["text"]],
-    ).fetchone()[0]
+    new_claim = _pasted_claim(client, app_db, body, matched_claim["text"])
     assert claim_matches.previous_checks(app_db, new_claim) == []
     _run_next_job(queued_jobs)
     [check] = claim_matches.previous_checks(app_db, new_claim)
@@ -295,13 +299,7 @@ def test_an_article_pasted_while_the_library_awaits_its_vectors_is_matched_in_th
     app_db.execute("DELETE FROM library_vectors")
     app_db.conn.commit()
     body = f"Schools reopen\n\n{matched_claim['text']}"
-    response = hx_post(client, "/imports", {"source": "paste", "text": body})
-    assert response.status_code == 200
-    article_id = int(response.headers["HX-Redirect"].rsplit("/", 1)[1])
-    new_claim = app_db.execute(
-        "SELECT id FROM claims WHERE article_id = ? AND text = ?",
-        [article_id, matched_claim["text"]],
-    ).fetchone()[0]
+    new_claim = _pasted_claim(client, app_db, body, matched_claim["text"])
     assert claim_matches.previous_checks(app_db, new_claim) == []
     _run_next_job(queued_jobs)
     [check] = claim_matches.previous_checks(app_db, new_claim)
