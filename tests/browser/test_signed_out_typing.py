@@ -4,7 +4,7 @@ back to the claim, with the typed rationale and the picked rating still in the f
 import re
 
 from helpers import PASSWORD
-from page_checks import assert_no_problems
+from page_checks import assert_no_problems, sign_in
 from playwright.sync_api import expect
 
 RATIONALE = "The council's own minutes record the vote on Wednesday, exactly as the story says."
@@ -29,10 +29,7 @@ def _sign_out_in_another_tab(page, *, then_sign_in: bool = False) -> None:
     other_tab.get_by_role("button", name="Sign out").click()
     other_tab.wait_for_url(re.compile("/sign-in"))
     if then_sign_in:
-        other_tab.get_by_label("Username").fill("rita")
-        other_tab.get_by_label("Password").fill(PASSWORD)
-        other_tab.get_by_role("button", name="Sign in").click()
-        other_tab.wait_for_url(lambda url: "/sign-in" not in url)
+        sign_in(other_tab, "", "rita")  # the context's base address completes the path
     other_tab.close()
 
 
