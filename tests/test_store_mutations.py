@@ -87,7 +87,6 @@ INTERNAL_HELPERS = {
     ("factcheck.store.queue_search", "search_sql"),
     # The audit trail's hashing and replay helpers, and its anchors in files outside the database.
     ("factcheck.store.audit_replay", "units_digest"),
-    ("factcheck.store.audit_replay", "attributions_digest"),
     ("factcheck.store.audit_replay", "password_digest"),
     ("factcheck.store.audit_seal", "database_file"),
     ("factcheck.store.audit_seal", "files_for"),

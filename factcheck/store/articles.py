@@ -7,7 +7,7 @@ from typing import cast
 from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
-from factcheck.store.audit_replay import attributions_digest, units_digest
+from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import ArticleListed, ArticleRow
@@ -77,9 +77,7 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
     summary["units_sha256"] = units_digest(
         (unit.seq, unit.start, unit.end, unit.text, unit.section) for unit in units
     )
-    summary["attributions_sha256"] = attributions_digest(
-        (unit.seq, unit.attribution) for unit in units
-    )
+    summary["attributions_sha256"] = units_digest((unit.seq, unit.attribution) for unit in units)
     summary["not_claims"] = {
         str(unit.seq): unit.reason for unit in units if unit.kind == "not_a_claim"
     }

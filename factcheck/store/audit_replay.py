@@ -48,17 +48,11 @@ REVIEW_MOVES = {
 
 
 def units_digest(units: Iterable[Sequence]) -> str:
-    """sha256 over what an import fixed for good about each unit: its place and its text, given
-    as (seq, start, end, text, section)."""
+    """sha256 over what an import fixed for good about each unit, one tuple a unit: its place and
+    text as (seq, start, end, text, section), or who it is attributed to as (seq, attribution)."""
     content = [list(unit) for unit in units]
     canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def attributions_digest(units: Iterable[Sequence]) -> str:
-    """sha256 over who each unit is attributed to, given as (seq, attribution): set at import
-    and by merges and splits, never otherwise."""
-    return units_digest(units)
 
 
 def password_digest(password_hash: str) -> str:
@@ -349,7 +343,7 @@ class Replay:
             self._report(what, "the text or offsets of its units were changed", imported.row)
         said_by = summary.get("attributions_sha256")
         attributions = ((u["seq"], u["attribution"]) for u in units)
-        if imported and said_by and said_by != attributions_digest(attributions):
+        if imported and said_by and said_by != units_digest(attributions):
             self._report(what, "who its units are attributed to was changed", imported.row)
         not_claims = summary.get("not_claims")
         for claim in units:

@@ -15,7 +15,7 @@ from factcheck import lifecycle
 from factcheck.db import Database, utc_now
 from factcheck.store import audit, bulk_records
 from factcheck.store.actors import Actor
-from factcheck.store.audit_replay import attributions_digest, units_digest
+from factcheck.store.audit_replay import units_digest
 from factcheck.store.claim_state import check_version, load_claim, situation, state_of
 from factcheck.store.errors import Conflict, Invalid
 from factcheck.store.mutation import mutation, query
@@ -69,7 +69,7 @@ def _article_summary(db, article_id: int) -> dict:
         "units_sha256": units_digest(
             (u["seq"], u["start"], u["end"], u["text"], u["section"]) for u in units
         ),
-        "attributions_sha256": attributions_digest((u["seq"], u["attribution"]) for u in units),
+        "attributions_sha256": units_digest((u["seq"], u["attribution"]) for u in units),
         "not_claims": {str(u["seq"]): u["reason"] for u in units if u["kind"] == "not_a_claim"},
     }
 
@@ -83,7 +83,9 @@ def _write_unit(db, claim_id: int, **values) -> None:
     )
 
 
-def _next_unit(db: Database, unit: Mapping[str, Any]) -> dict | None:
+@query
+def next_unit(db: Database, unit: Mapping[str, Any]) -> dict | None:
+    """The unit after this one in its article, whatever it is."""
     rows = list(
         db.query(
             "SELECT * FROM claims WHERE article_id = ? AND seq > ? ORDER BY seq LIMIT 1",
@@ -105,20 +107,14 @@ def _same_paragraph(db: Database, first: Mapping[str, Any], second: Mapping[str,
 
 
 @query
-def next_unit(db: Database, unit: Mapping[str, Any]) -> dict | None:
-    """The unit after this one in its article, whatever it is."""
-    return _next_unit(db, unit)
-
-
-@query
 def merge_partner(db: Database, unit: Mapping[str, Any]) -> dict | None:
     """The unit after this one, when the two could be merged (one paragraph, and no verdict on
     the next one); else None."""
-    following = _next_unit(db, unit)
+    following = next_unit(db, unit)
     if following is None or not _same_paragraph(db, unit, following):
         return None
-    if db.execute("SELECT 1 FROM verdicts WHERE claim_id = ?", [following["id"]]).fetchone():
-        return None  # a verdict rates exactly the words of its claim: no merge can take them
+    if situation(db, following).verdicts:
+        return None  # as lifecycle's unit.edit guard: a verdict rates exactly its claim's words
     return following
 
 
@@ -159,7 +155,7 @@ def merge_with_next(
     return it. `expected_next` is the next unit as the caller saw it: (id, version or None)."""
     first = load_claim(db, claim_id)
     check_version(first, expected_version)
-    second = _next_unit(db, first)
+    second = next_unit(db, first)
     if expected_next is not None:
         _check_next(first, second, expected_next)
     if second is None:
