@@ -52,15 +52,6 @@ def _merge_now(claim: ClaimRow, values: dict, yours: list[dict]) -> dict:
     }
 
 
-def _next_sentence_now(claim: ClaimRow) -> dict | None:
-    """The unit after this one as it is now (its text, status and whether it has a verdict),
-    for a merge's conflict panel; None when no unit follows."""
-    following = unit_store.next_unit(get_db(), claim)
-    if following is None:
-        return None
-    return {"text": following["text"], "status": following["status"], "id": following["id"]}
-
-
 def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
     history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
@@ -76,7 +67,7 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
     next_now = None
     if form.name == "merge":
         values = _merge_now(claim, values, yours)
-        next_now = _next_sentence_now(claim)
+        next_now = unit_store.next_unit(get_db(), claim)
     return {
         "fields": values,
         "ticked": sorted(ticked) if ticked is not None else None,
