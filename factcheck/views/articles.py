@@ -3,7 +3,7 @@
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request
 
 from factcheck.db import Database
 from factcheck.store import articles as article_store
@@ -13,7 +13,13 @@ from factcheck.store.rows import ArticleRow, ClaimRow
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
 from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
 from factcheck.views.auth_guard import signed_in_actor
-from factcheck.views.claim_panel import panel_context, reviewed, selected_unit, seq_of
+from factcheck.views.claim_panel import (
+    back_to_article,
+    panel_context,
+    reviewed,
+    selected_unit,
+    seq_of,
+)
 from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
 from factcheck.views.ids import arg_id
@@ -230,10 +236,7 @@ def article_page(article_id: int):
     if claim_id is not None and selected is None:
         # A claim of another article (an edited or shared link) opens there; one that is not
         # there at all is a 404 that says so (get_claim raises it).
-        claim = claim_reads.get_claim(db, claim_id)
-        return redirect(
-            url_for("articles.article_page", article_id=claim["article_id"], claim=claim_id), 303
-        )
+        return back_to_article(claim_reads.get_claim(db, claim_id))
     return render_template(
         "article.html",
         **article_page_context(db, article, selected, request.args.get("part", type=int)),

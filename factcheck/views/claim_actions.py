@@ -23,10 +23,11 @@ from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
+from factcheck.views.claim_panel import back_to_article
 from factcheck.views.connection import get_db
 from factcheck.views.evidence_copies import INLINE_TYPES
 from factcheck.views.ids import arg_id
-from factcheck.views.panel_answers import back_to_article, panel_answer, refused_answer
+from factcheck.views.panel_answers import panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
 from factcheck.views.scale_css import current_scale
 

@@ -4,9 +4,8 @@ from flask import Blueprint, render_template
 
 from factcheck.store import claim_reads
 from factcheck.store.claim_matches import previous_checks
-from factcheck.views.claim_panel import panel_context, reviewed
+from factcheck.views.claim_panel import back_to_article, panel_context, reviewed
 from factcheck.views.connection import get_db
-from factcheck.views.panel_answers import back_to_article
 from factcheck.views.rendering import json_response, wants_fragment
 from factcheck.views.scale_css import current_scale
 

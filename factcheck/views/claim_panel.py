@@ -4,7 +4,8 @@ fact-checks it matches."""
 
 from typing import overload
 
-from flask import url_for
+from flask import redirect, url_for
+from werkzeug.wrappers import Response
 
 from factcheck import archive_jobs, lifecycle, quote_check
 from factcheck.db import Database
@@ -23,6 +24,13 @@ from factcheck.text.unit_cuts import cut_choices
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import store_error_words
 from factcheck.views.scale_css import current_scale
+
+
+def back_to_article(claim: ClaimRow) -> Response:
+    """See Other: the claim opened on its article's page."""
+    return redirect(
+        url_for("articles.article_page", article_id=claim["article_id"], claim=claim["id"]), 303
+    )
 
 
 def selected_unit(db: Database, article_id: int, unit_id: int | None) -> ClaimRow | None:

@@ -16,8 +16,8 @@ from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
+from factcheck.views.claim_panel import back_to_article
 from factcheck.views.connection import get_db
-from factcheck.views.panel_answers import back_to_article
 from factcheck.views.rendering import wants_fragment
 
 bp = Blueprint("evidence_copies", __name__)

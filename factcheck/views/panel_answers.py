@@ -2,8 +2,7 @@
 band, the refused form with its message, the conflict panel, or the whole article page for a
 browser without script."""
 
-from flask import make_response, redirect, render_template, request, url_for
-from werkzeug.wrappers import Response
+from flask import make_response, render_template, request
 
 from factcheck.history_words import version_after
 from factcheck.store import articles as article_store
@@ -133,12 +132,6 @@ def panel_answer(
     response.headers["HX-Retarget"] = "#claim-panel"
     response.headers["HX-Reswap"] = "innerHTML"
     return response
-
-
-def back_to_article(claim: ClaimRow) -> Response:
-    return redirect(
-        url_for("articles.article_page", article_id=claim["article_id"], claim=claim["id"]), 303
-    )
 
 
 def refused_answer(before: ClaimRow, form: PanelForm, values: dict, error: Invalid, extra: dict):

@@ -12,9 +12,9 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_forms import PanelForm, form_values
-from factcheck.views.claim_panel import check_url
+from factcheck.views.claim_panel import back_to_article, check_url
 from factcheck.views.connection import get_db
-from factcheck.views.panel_answers import back_to_article, panel_answer
+from factcheck.views.panel_answers import panel_answer
 from factcheck.views.rendering import wants_fragment
 
 bp = Blueprint("previous_checks", __name__)
