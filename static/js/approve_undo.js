@@ -80,7 +80,10 @@
     var job = pending;
     window.clearInterval(job.timer);
     pending = null;
-    var form = document.querySelector(
+    // The text marks the claim moved on to at once, before its panel arrives: a panel still
+    // showing the approved claim's form is on its way out then.
+    var stillOpen = openClaimId() === job.claimId;
+    var form = stillOpen && document.querySelector(
       '#claim-panel form.approve-form[action="' + job.action + '"]'
     );
     var button = form && form.querySelector("[data-approve]");
@@ -135,7 +138,7 @@
       return;
     }
     // The answer marks the approved claim as the one open; the one open is still the other.
-    var open = document.querySelector('#article-text .unit[aria-current="true"]');
+    var open = openUnit();
     var kept = pieces.map(function (piece) {
       piece.removeAttribute("aria-current");
       piece.querySelectorAll('[aria-current="true"]').forEach(function (marked) {
@@ -150,6 +153,16 @@
     if (link) {
       link.setAttribute("aria-current", "true");
     }
+  }
+
+  function openUnit() {
+    return document.querySelector('#article-text .unit[aria-current="true"]');
+  }
+
+  // The panel's own claim page has no text: there the claim open never changes.
+  function openClaimId() {
+    var unit = openUnit();
+    return unit ? unit.dataset.claimId : null;
   }
 
   function csrfToken() {
@@ -173,6 +186,7 @@
       timer: null,
       from: document.activeElement,
       button: button,
+      claimId: openClaimId(),
     };
     pending.timer = window.setInterval(function () {
       pending.left -= 1;

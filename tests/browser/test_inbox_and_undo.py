@@ -204,12 +204,20 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
     editor.keyboard.press("a")
     banner = editor.locator("#approve-undo")
     expect(banner).to_contain_text("Publishing this verdict in 5 s.")
-    editor.locator("body").press("j")  # on to the next claim before the approval is sent
+    # On to the next claim before the approval is sent, on a slow line: the next claim's panel
+    # arrives only after the time is up, so the approved claim's form is still on the page then.
+    held = []
+    editor.route("**/claims/*/panel*", lambda route: held.append(route))
+    editor.locator("body").press("j")
     expect(unit).not_to_have_attribute("aria-current", "true")
     opened = editor.locator('#article-text .unit[aria-current="true"]')
     next_id = opened.get_attribute("data-claim-id")
     editor.clock.run_for(6_000)
     expect(banner).to_contain_text("Published.")
+    for route in held:
+        route.continue_()
+    editor.unroute("**/claims/*/panel*")
+    expect(editor.locator("#claim-panel")).to_contain_text("Unreviewed")
     expect(unit).to_have_attribute("data-label", re.compile(r"^published: "))
     expect(editor.locator(".progress-text")).to_contain_text("1 of")
     # The claim open is still the one moved on to, in the text and the ranked list.
