@@ -266,3 +266,13 @@ def test_a_verdict_being_corrected_still_counts_and_shows_as_published(
     verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
     unit = parse(client.get(f"/articles/{article_id}")).cssselect(f"#claim-{claim['id']}")[0]
     assert unit.get("data-label") == "published: Accurate · correction in review"
+    # The queue lists it as published too ("Every published claim" on the dashboard leads
+    # there), and under the correction's own status, where its reviewer looks for it.
+    for status in ("published", "in_review"):
+        for search in ("", claim["text"].split()[0]):
+            listed = parse(client.get("/queue", query_string={"status": status, "q": search}))
+            assert [row.get("href") for row in listed.cssselect("a.queue-claim")] == [
+                f"/articles/{article_id}?claim={claim['id']}"
+            ], (status, search)
+    listed = parse(client.get("/queue", query_string={"status": "in_progress"}))
+    assert not listed.cssselect("a.queue-claim")
