@@ -18,6 +18,15 @@ BACKS_PUBLISHED_THEN = {
 }
 
 
+def copy_published_words(facts: dict) -> str:
+    """Why evidence a published verdict rests on takes no new copy, and what to do instead."""
+    return (
+        f"the published verdict rests on the copy of evidence {facts['id']} kept on"
+        f" {str(facts['kept_at'])[:10]}, which readers were given; to rest it on a newer copy,"
+        " add the source again in a correction"
+    )
+
+
 # Why a typed address cannot be used, by clean_web_url's problem (factcheck/network/urls.py): the
 # command line's refusals and the refusals of copies and library records, which both front ends show.
 # The workbench's forms say it in sentences of their own (factcheck/views/import_words.py).

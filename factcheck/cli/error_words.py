@@ -9,6 +9,7 @@ from factcheck.lifecycle import status_words
 from factcheck.shared_words import (
     BACKS_PUBLISHED_THEN,
     REMOVED_EVIDENCE_DOING,
+    copy_published_words,
     url_problem_words,
 )
 from factcheck.store.errors import StoreError
@@ -316,6 +317,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "evidence.removed": lambda f: (
         f"evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}"
     ),
+    "evidence.copy_published": copy_published_words,
     "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
     "user.not_found": _user_not_found,
     "user.disabled": lambda f: (

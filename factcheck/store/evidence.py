@@ -11,7 +11,13 @@ from factcheck.store.claim_state import load_claim, situation
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
-from factcheck.store.snapshots import LATEST, check_new_evidence, get_snapshot, record_snapshot  # noqa: F401 (older callers)
+from factcheck.store.snapshots import (  # noqa: F401 (older callers)
+    PUBLISHED_ON_IT,
+    SHOWN_COPY,
+    check_new_evidence,
+    get_snapshot,
+    record_snapshot,
+)
 from factcheck.store.verdicts import require_reason
 
 STANCES = ("supports", "refutes", "context", "mixed")
@@ -152,6 +158,7 @@ def evidence_for_claim(
                 " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
                 " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
                 " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
+                f" {PUBLISHED_ON_IT} IS NOT NULL AS rests_published,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
                 # An uploaded copy that could not be read, when an older kept copy is shown.
                 " (SELECT f.error FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"
@@ -164,7 +171,7 @@ def evidence_for_claim(
                 " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
                 "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
                 " FROM evidence e JOIN users u ON u.id = e.added_by"
-                f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
+                f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
                 " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
                 " LEFT JOIN link_checks l ON l.id ="
                 " (SELECT max(id) FROM link_checks WHERE url = e.url)"

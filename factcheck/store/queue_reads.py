@@ -25,7 +25,7 @@ from factcheck.store.mutation import query
 from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
 from factcheck.store.search_words import search_expression
-from factcheck.store.snapshots import LATEST
+from factcheck.store.snapshots import SHOWN_COPY
 
 PAGE_SIZE = 50
 # Counts stop here: beyond it the queue says "more than 10,000 claims" rather than count on.
@@ -418,7 +418,7 @@ def evidence_needing_attention(db: Database, limit: int = 10) -> list[dict]:
         db.query(
             "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
             " s.error AS snapshot_error FROM evidence e JOIN claims c ON c.id = e.claim_id"
-            f" LEFT JOIN evidence_snapshots s ON s.id = {LATEST}"
+            f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
             " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"
             " ORDER BY e.id DESC LIMIT ?",
             [limit],

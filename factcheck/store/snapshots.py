@@ -13,11 +13,26 @@ from factcheck.store.mutation import mutation, query
 
 KINDS = ("fetched", "upload", "web_archive")
 
-#: The copy an evidence item shows: the newest one of its address that was kept, else the newest
-#: attempt (a failure). A later fetch that fails (another claim citing the page queues one) must
-#: not hide a copy that was kept, least of all a reviewer's own.
-LATEST = (
-    "coalesce((SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'),"
+#: When the verdict readers see came to rest on evidence item `e`: its publication, or NULL when
+#: no published verdict rests on the item.
+PUBLISHED_ON_IT = (
+    "(SELECT v.published_at FROM verdicts v WHERE v.claim_id = e.claim_id"
+    " AND v.state = 'published'"
+    " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
+)
+#: The copy evidence item `e` shows. A published verdict rests on the copies its editor saw: the
+#: newest one kept when it was published, else (its archive still under way) the first one kept
+#: after. So a later copy of the same address (another claim's archive, a reviewer's upload)
+#: never changes a published record; a correction, once published, rests on the copies of its
+#: day. Any other item shows the newest kept copy of its address, else the newest attempt (a
+#: failure): a later fetch that fails must not hide a copy that was kept.
+SHOWN_COPY = (
+    "coalesce("
+    "(SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'"
+    f" AND fetched_at <= {PUBLISHED_ON_IT}),"
+    " (SELECT min(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'"
+    f" AND fetched_at > {PUBLISHED_ON_IT}),"
+    " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'),"
     " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url))"
 )
 
@@ -152,6 +167,20 @@ def _live_url(db: Database, evidence_id: int) -> str:
     return url
 
 
+@query
+def refuse_copy_under_published(db: Database, evidence_id: int) -> None:
+    """Refuse a new copy for an item a published verdict rests on with a kept copy: that copy is
+    the record readers were given (a later one would not be shown; see SHOWN_COPY). A newer copy
+    comes with the source added again in a correction."""
+    row = db.execute(
+        f"SELECT s.fetched_at FROM evidence e JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
+        f" WHERE e.id = ? AND s.status = 'archived' AND {PUBLISHED_ON_IT} IS NOT NULL",
+        [evidence_id],
+    ).fetchone()
+    if row is not None:
+        raise Invalid("evidence.copy_published", {"id": evidence_id, "kept_at": row[0]})
+
+
 def _file_name(file_name: str | None) -> str | None:
     return (file_name or "").strip()[:255] or None
 
@@ -170,6 +199,7 @@ def receive_copy(
     """Keep the bytes of a reviewer's own file (checked by the caller) whose text a job reads
     before attach_copy keeps it as the copy; returns what that job needs."""
     url = _live_url(db, evidence_id)
+    refuse_copy_under_published(db, evidence_id)
     store_file(db, data, content_sha256, content_type)
     received = {
         "evidence_id": evidence_id,
@@ -199,8 +229,10 @@ def attach_copy(
 ) -> dict:
     """Keep a reviewer's own file (checked by the caller) as the copy of an evidence page, or
     with `error`, record why its text could not be read. Without `data` its bytes are the ones
-    receive_copy kept."""
+    receive_copy kept (and checked, before a verdict resting on the item could be published)."""
     url = _live_url(db, evidence_id)
+    if data is not None:
+        refuse_copy_under_published(db, evidence_id)
     fields = {
         "status": "failed" if error else "archived",
         "kind": "upload",

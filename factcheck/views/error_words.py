@@ -5,7 +5,11 @@ and commands; nothing here names them. Imports and fetches are worded in views/i
 import re
 
 from factcheck.lifecycle import status_words
-from factcheck.shared_words import BACKS_PUBLISHED_THEN, REMOVED_EVIDENCE_DOING
+from factcheck.shared_words import (
+    BACKS_PUBLISHED_THEN,
+    REMOVED_EVIDENCE_DOING,
+    copy_published_words,
+)
 from factcheck.store.errors import StoreError
 from factcheck.views.import_words import url_problem_words
 
@@ -237,6 +241,9 @@ _STORE_WORDS = {
     ),
     "evidence.removed": lambda f: (
         f"Evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}."
+    ),
+    "evidence.copy_published": lambda f: (
+        copy_published_words(f)[:1].upper() + copy_published_words(f)[1:] + "."
     ),
     "evidence.no_page_change": lambda f: "This source's page has no change to acknowledge.",
     "user.not_found": lambda f: f"There is no one with the username {f['username']}.",

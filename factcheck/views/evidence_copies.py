@@ -122,6 +122,7 @@ def _extra_archive_hosts(value) -> tuple[str, ...]:
 def web_archive_copy(claim_id: int, evidence_id: int):
     """Fetch the copy of the evidence page a public web archive holds, in the background."""
     item = _live(claim_id, evidence_id)
+    snapshot_store.refuse_copy_under_published(get_db(), evidence_id)
     typed = request.form.get("archive_url", "")
     extra = _extra_archive_hosts(current_app.config.get("WEB_ARCHIVE_HOSTS"))
     try:

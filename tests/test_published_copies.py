@@ -1,0 +1,142 @@
+"""A published verdict rests on the archived copies its editor saw: a later copy of the same
+address (another claim's archive, a reviewer's upload) changes neither what the workbench shows
+for it nor what the exports and bundles say it rests on."""
+
+import hashlib
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import RATIONALE, first_checkable_claim, import_sample
+
+from factcheck.cli import main
+from factcheck.cli.error_words import error_words
+from factcheck.store import evidence, export_reads, snapshots, verdicts
+from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import Invalid
+
+REPORT = "https://county.example/report"
+QUOTE = "3,200 homes were cut off"
+SAYS_IT = b"<p>On Monday 3,200 homes were cut off by the flood.</p>"
+CHANGED = b"<p>The county has revised this page.</p>"
+OTHER_ARTICLE = "Roads shut after the storm\n\nThe mayor said on Tuesday that 12 roads were closed."
+
+
+def _keep(db, body: bytes, text: str) -> int:
+    return snapshots.record_snapshot(
+        db,
+        REPORT,
+        actor=SYSTEM,
+        status="archived",
+        http_status=200,
+        content_type="text/html",
+        content_sha256=hashlib.sha256(body).hexdigest(),
+        text=text,
+        body=body,
+    )["id"]
+
+
+def _publish(db, people, claim_id) -> int:
+    item = evidence.add_evidence(
+        db, claim_id, url=REPORT, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    return item["id"]
+
+
+def _shown(db, claim_id, evidence_id) -> dict:
+    return next(e for e in evidence.evidence_for_claim(db, claim_id) if e["id"] == evidence_id)
+
+
+def _exported(db_path, claim_id) -> dict:
+    out = db_path.parent / "export.json"
+    result = CliRunner().invoke(
+        main, ["--db", str(db_path), "export", "--format", "json", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    [claim] = [c for c in json.loads(out.read_text())["claims"] if c["id"] == claim_id]
+    [item] = claim["evidence"]
+    return item
+
+
+def _cite_from_another_article(db, people) -> tuple[int, int]:
+    """A claim of another article citing the same page, as a second desk would: (claim, item)."""
+    other = first_checkable_claim(db, import_sample(db, OTHER_ARTICLE))
+    item = evidence.add_evidence(
+        db, other["id"], url=REPORT, stance="context", quote="the county", actor=people["rita"]
+    )
+    return other["id"], item["id"]
+
+
+def test_a_later_copy_of_the_address_leaves_the_published_record_as_it_was(claim_world, db_path):
+    db, people, claim_id = claim_world
+    kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _publish(db, people, claim_id)
+    other_claim, other_item = _cite_from_another_article(db, people)
+    newer = _keep(db, CHANGED, "The county has revised this page.")  # the other claim's archive
+
+    shown = _shown(db, claim_id, evidence_id)
+    assert (shown["snapshot_id"], shown["quote_status"]) == (kept, "found")
+    assert shown["rests_published"]
+    exported = _exported(db_path, claim_id)
+    assert exported["snapshot"]["id"] == kept
+    assert exported["quote_check"]["status"] == "found"
+    files = {f["sha256"] for f in export_reads.verdict_copies(db, article_id=None)}
+    assert hashlib.sha256(SAYS_IT).hexdigest() in files
+    assert hashlib.sha256(CHANGED).hexdigest() not in files
+    # The other claim, which no published verdict rests on, shows the newest copy.
+    other = _shown(db, other_claim, other_item)
+    assert (other["snapshot_id"], other["quote_status"]) == (newer, "found")
+    assert not other["rests_published"]
+
+
+def test_a_published_verdict_archived_late_rests_on_its_first_copy(claim_world, db_path):
+    db, people, claim_id = claim_world
+    evidence_id = _publish(db, people, claim_id)  # approved while the archive was under way
+    first = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    _keep(db, CHANGED, "The county has revised this page.")
+    assert _shown(db, claim_id, evidence_id)["snapshot_id"] == first
+    assert _exported(db_path, claim_id)["quote_check"]["status"] == "found"
+
+
+def test_no_new_copy_is_taken_for_evidence_a_published_verdict_rests_on(claim_world):
+    db, people, claim_id = claim_world
+    kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _publish(db, people, claim_id)
+    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    for keep in (snapshots.attach_copy, snapshots.receive_copy):
+        with pytest.raises(Invalid) as refused:
+            keep(
+                db,
+                evidence_id,
+                actor=people["rita"],
+                data=picture,
+                content_type="image/png",
+                content_sha256=hashlib.sha256(picture).hexdigest(),
+            )
+        assert error_words(refused.value).startswith(
+            f"the published verdict rests on the copy of evidence {evidence_id} kept on "
+        )
+        assert "add the source again in a correction" in error_words(refused.value)
+    assert _shown(db, claim_id, evidence_id)["snapshot_id"] == kept
+
+
+def test_a_published_correction_rests_on_the_copies_of_its_day(claim_world, db_path):
+    db, people, claim_id = claim_world
+    _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _publish(db, people, claim_id)
+    newer = _keep(db, CHANGED, "The county has revised this page.")
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="unverifiable",
+        rationale=RATIONALE,
+        reason="The county took the figure down",
+        actor=people["rita"],
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    shown = _shown(db, claim_id, evidence_id)
+    assert (shown["snapshot_id"], shown["quote_status"]) == (newer, "not_found")
