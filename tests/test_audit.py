@@ -623,7 +623,8 @@ def test_command_line_changes_record_their_channel_and_say_so(tmp_path):
     assert "approved and published" in history and "via command line" in history
     cli("export", "--format", "html", "-o", str(tmp_path / "report.html"))
     report_text = re.sub(r"<[^>]+>", "", (tmp_path / "report.html").read_text())
-    assert "approved by Ed via command line" in report_text
+    # A report is for readers: it names the person, not the door or the server's account.
+    assert "approved by Ed ·" in report_text and "command line" not in report_text
     cli("export", "--format", "json", "-o", str(tmp_path / "report.json"))
     exported = json.loads((tmp_path / "report.json").read_text())
     claim = next(c for c in exported["claims"] if c["id"] == claim_id)

@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from helpers import add_people, import_sample, new_database
+from helpers import RATIONALE, add_people, import_sample, new_database
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -15,6 +15,7 @@ from test_export_world import (
     build_world,
     checkable,
     export_bytes,
+    publish,
 )
 
 from factcheck.exports import ExportFilters
@@ -23,7 +24,9 @@ from factcheck.exports.records import Bar
 from factcheck.exports.svg_chart import layout, render
 from factcheck.ingest import ingest_text
 from factcheck.scales import default_scale
-from factcheck.store import audit
+from factcheck.store import audit, triage, verdicts
+
+SOURCE = "https://county.example/bulletin"
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +134,9 @@ def test_html_highlights_claims_and_links_them(world, html):
     assert f'href="#claim-{world.published}"' in html
     assert f'id="claim-{world.published}"' in html
     accurate = default_scale().find("Accurate").colour
-    assert re.search(rf'<mark class="claim" style="--rating: {accurate}">Heavy rain', html)
+    assert re.search(
+        rf'<mark class="claim" style="--rating: {accurate}" dir="auto">Heavy rain', html
+    )
 
 
 def test_html_footer_records_provenance(world):
@@ -279,3 +284,73 @@ def test_the_html_report_marks_the_language_of_each_articles_text(tmp_path):
     assert 'lang="de">Hochwasser schließt 14 Schulen' in page
     english = export_bytes(world, "html", ExportFilters(article_id=world.sample_article)).decode()
     assert '<div class="story-text" lang="en">' in english
+
+
+def _fresh_world(tmp_path) -> World:
+    db = new_database(tmp_path / "fresh.db")
+    return World(db, add_people(db), import_sample(db), *([0] * 7))
+
+
+def test_reports_name_the_approver_without_the_door_or_the_server_account(tmp_path):
+    world = _fresh_world(tmp_path)
+    rita, ed = world.people["rita"], world.people["ed"].via("cli:deploy-account")
+    claim_id = checkable(world.db, world.sample_article)[0]["id"]
+    verdicts.set_verdict(world.db, claim_id, rating="Unverifiable", rationale=RATIONALE, actor=rita)
+    verdicts.submit_for_review(world.db, claim_id, actor=rita)
+    verdicts.approve(world.db, claim_id, actor=ed)
+    page = _plain(export_bytes(world, "html").decode())
+    markdown = export_bytes(world, "markdown").decode()
+    for text in (page, markdown):
+        assert "Checked by Rita · approved by Ed · published" in text
+        assert "command line" not in text and "deploy-account" not in text
+
+
+def test_reports_tell_a_correction_being_written_from_one_under_review(tmp_path):
+    world = _fresh_world(tmp_path)
+    rita = world.people["rita"]
+    claim_id = checkable(world.db, world.sample_article)[0]["id"]
+    publish(world.db, world.people, claim_id, "Accurate", RATIONALE, [(SOURCE, "supports", None)])
+    verdicts.correct_verdict(
+        world.db, claim_id, rating="Mixed", rationale=RATIONALE, reason="New figures", actor=rita
+    )
+    for fmt in ("html", "markdown"):
+        text = _plain(export_bytes(world, fmt).decode())
+        assert "A correction to this verdict is being prepared." in text
+        assert "under review" not in text
+    verdicts.submit_for_review(world.db, claim_id, actor=rita)
+    for fmt in ("html", "markdown"):
+        text = _plain(export_bytes(world, fmt).decode())
+        assert "A correction to this verdict is under review." in text
+        assert "being prepared" not in text
+
+
+def test_a_report_of_an_article_without_claims_names_it(tmp_path):
+    world = _fresh_world(tmp_path)
+    gallery = ingest_text(
+        world.db,
+        "Photo gallery: the harbour at dawn\n\nPhoto: Sam Porter / The Harbour Courier\n\n"
+        "All rights reserved. Subscribe to our newsletter.\n",
+    ).article_id
+    for unit in checkable(world.db, gallery):
+        triage.classify(
+            world.db,
+            unit["id"],
+            kind="not_a_claim",
+            reason="A picture gallery",
+            actor=world.people["rita"],
+        )
+    filters = ExportFilters(article_id=gallery)
+    page = _plain(export_bytes(world, "html", filters).decode())
+    markdown = export_bytes(world, "markdown", filters).decode()
+    assert "Fact-check: Photo gallery: the harbour at dawn" in page
+    assert "Nothing in this article was checked: none of its sentences is a claim." in page
+    assert "# Fact-check: Photo gallery: the harbour at dawn" in markdown
+    assert "nothing in this article was checked: none of its sentences is a claim" in markdown
+    for text in (page, markdown):
+        assert "0 articles" not in text and "0 of 0" not in text
+        assert "Photo: Sam Porter / The Harbour Courier" in text
+    # Other filters leaving none of its claims: still its report, saying nothing matched.
+    searched = ExportFilters(article_id=world.sample_article, search="zeppelin")
+    page = _plain(export_bytes(world, "html", searched).decode())
+    assert "Fact-check: Flooding closes 14 schools in the river valley" in page
+    assert "No claims match this export (article 1, containing “zeppelin”)." in page

@@ -1,5 +1,6 @@
 """Articles in German, Spanish and French: language detected and stored on import, split with
-that language's sentence rules, and ranked by figures and sources before colour."""
+that language's sentence rules, and ranked by figures and sources before colour; the direction
+each language is written in."""
 
 import json
 
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import main
-from factcheck.text.language import checked_code, detect
+from factcheck.text.language import checked_code, detect, direction
 from factcheck.text.splitting import split_article
 
 GERMAN = """Hochwasser an der Elbe: Stadt rechnet mit Schäden von 40 Millionen Euro
@@ -194,3 +195,39 @@ def test_every_language_the_detector_names_is_a_code_import_accepts():
 
     named = {code for codes in language._WORD_LANGUAGES.values() for code in codes}
     assert named and all(language.checked_code(code) == code for code in named)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ar", "rtl"),
+        ("he", "rtl"),
+        ("fa", "rtl"),
+        ("ur", "rtl"),
+        ("ps", "rtl"),
+        ("yi", "rtl"),
+        ("AR-eg", "rtl"),
+        ("az-Arab", "rtl"),
+        ("ur-Latn", "ltr"),
+        ("en", "ltr"),
+        ("de", "ltr"),
+        ("zh-Hant-TW", "ltr"),
+        ("", "ltr"),
+        (None, "ltr"),
+    ],
+)
+def test_direction_names_the_way_a_language_is_written(language, expected):
+    assert direction(language) == expected
+
+
+@given(
+    st.sampled_from(["ar", "he", "en", "fa", "ru"]),
+    st.from_regex(r"[A-Za-z]{2}|\d{3}", fullmatch=True),
+)
+def test_a_region_does_not_change_the_direction(language, region):
+    assert direction(f"{language}-{region}") == direction(language)
+
+
+@given(st.text())
+def test_direction_is_always_a_value_of_dir(text):
+    assert direction(text) in ("ltr", "rtl")

@@ -21,7 +21,6 @@ from factcheck.exports.report_model import (
     build_report,
     filters_words,
 )
-from factcheck.history_words import channel_words
 from factcheck.reveal import reveal
 
 # Characters with a meaning anywhere in a line of CommonMark or GitHub-flavoured Markdown
@@ -112,8 +111,8 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     if claim.correction_note:
         yield f"**Correction:** {escape_markdown(reveal(claim.correction_note))}"
         yield ""
-    if claim.correction_pending:
-        yield "*A correction to this verdict is under review.*"
+    if claim.correction_words:
+        yield f"*{claim.correction_words}*"
         yield ""
     if claim.evidence:
         yield "**Evidence:**"
@@ -134,9 +133,6 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
     if verdict.get("approved_by"):
         people += f" · approved by {verdict.get('approved_by_name') or verdict['approved_by']}"
-        via = channel_words(verdict.get("approved_via"))
-        if via:
-            people += f" {via}"
     if verdict.get("published_at"):
         people += f" · published {verdict['published_at'][:10]}"
     yield f"*{escape_markdown(reveal(people))} · claim {claim.id}*"
@@ -183,7 +179,9 @@ def report_lines(report: ReportModel) -> Iterator[str]:
     yield f"# {escape_markdown(reveal(report.title))}"
     yield ""
     organisation = escape_inline(reveal(report.organisation or "factcheck"))
-    if report.claim_count:
+    if report.article_without_claims:
+        counts = "nothing in this article was checked: none of its sentences is a claim"
+    elif report.claim_count:
         counts = f"{report.checked_count} of {report.claim_count} claims checked"
     else:
         counts = f"no claims match this export ({filters_words(provenance['filters'])})"

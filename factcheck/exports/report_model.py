@@ -1,9 +1,10 @@
 """What a report shows, shared by the HTML and Markdown reports: articles, claims, verdicts, counts."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.exports.context import ExportContext
+from factcheck.exports.options import ExportFilters
 from factcheck.exports.records import (
     ArticleReport,
     Bar,
@@ -14,7 +15,8 @@ from factcheck.exports.records import (
     superseded_verdicts,
     working_verdict,
 )
-from factcheck.store import export_reads
+from factcheck.store import articles, export_reads
+from factcheck.text.language import direction
 from factcheck.views.article_layout import Block, iter_blocks
 
 STATUS_WORDS = {
@@ -28,6 +30,12 @@ STANCE_WORDS = {
     "refutes": "Refutes the claim",
     "context": "Gives context",
     "mixed": "Mixed evidence",
+}
+#: What a report says of a published verdict while a correction to it is worked on, by the state
+#: of the correction.
+CORRECTION_WORDS = {
+    "draft": "A correction to this verdict is being prepared.",
+    "in_review": "A correction to this verdict is under review.",
 }
 
 
@@ -53,8 +61,13 @@ class ClaimView(_ClaimRecord):
     colour: str
     evidence: list[dict]
     published: bool
-    correction_pending: bool
+    correction_state: str | None
     correction_note: str | None
+
+    @property
+    def correction_words(self) -> str | None:
+        """What readers are told of a correction under way, if there is one."""
+        return CORRECTION_WORDS.get(self.correction_state or "")
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,11 @@ class ArticleView:
     @property
     def pending_count(self) -> int:
         return self.claim_count - self.checked_count
+
+    @property
+    def direction(self) -> str:
+        """The direction of the article's language: "rtl" or "ltr"."""
+        return direction(self.article["language"])
 
     def _arguments(self) -> dict:
         arguments = self.context.filters.store_arguments()
@@ -138,10 +156,19 @@ class ReportModel:
     article_reports: list[ArticleReport]
     bars: list[Bar]
     context: ExportContext
+    #: One article was asked for, and none of its sentences is a claim (captions, boilerplate).
+    article_without_claims: bool = False
 
     @property
     def article_count(self) -> int:
         return len(self.article_reports)
+
+    @property
+    def direction(self) -> str:
+        """The page's direction: its article's when the report is of one, else left to right."""
+        if len(self.article_reports) == 1:
+            return direction(self.article_reports[0].article["language"])
+        return "ltr"
 
     @property
     def claim_count(self) -> int:
@@ -177,6 +204,7 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
     # Reports show and count published verdicts only: a draft or a verdict in review is not yet
     # the desk's word.
     verdict = published = published_verdict(record)
+    working = working_verdict(record)
     return ClaimView(
         number=number,
         record=record,
@@ -184,7 +212,7 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
         colour=rating_colour(scale, verdict),
         evidence=evidence_behind(record, verdict),
         published=verdict is not None and verdict is published,
-        correction_pending=published is not None and working_verdict(record) is not None,
+        correction_state=working["state"] if published is not None and working else None,
         correction_note=_correction_note(verdict, record),
     )
 
@@ -192,6 +220,15 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
 def build_report(context: ExportContext) -> ReportModel:
     """The report's headings and counts; its articles are read as they are written."""
     reports, bars = article_reports(context)
+    article_id = context.filters.article_id
+    without_claims = False
+    if not reports and article_id is not None:
+        # The article asked for is still what the report is of when none of its claims is
+        # selected; its body is read as the report is written, as every article's is.
+        article = dict(articles.get_article(context.db, article_id))
+        del article["body"]
+        reports = [ArticleReport(article, 0, 0)]
+        without_claims = replace(context.filters, article_id=None) == ExportFilters()
     if len(reports) == 1:
         title = f"Fact-check: {reports[0].article['title']}"
     else:
@@ -203,6 +240,7 @@ def build_report(context: ExportContext) -> ReportModel:
         article_reports=reports,
         bars=bars,
         context=context,
+        article_without_claims=without_claims,
     )
 
 

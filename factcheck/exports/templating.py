@@ -5,7 +5,6 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from factcheck.archive_words import copy_line
-from factcheck.history_words import channel_words
 from factcheck.reveal import reveal, reveal_html
 
 
@@ -19,7 +18,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["channel_words"] = channel_words
     env.globals["copy_line"] = copy_line
     env.filters["reveal"] = reveal_html
     env.filters["reveal_text"] = reveal

@@ -1,4 +1,5 @@
-"""Guess an article's language (an ISO 639-1 code) from its script and its commonest words."""
+"""An article's language (an ISO 639-1 code): guessed from its script and commonest words, checked
+as typed, and the direction it is written in."""
 
 import re
 from collections import Counter
@@ -78,6 +79,10 @@ TWO_LETTER_CODES = frozenset(
     yo za zh zu
     """.split()
 )
+#: Languages written right to left; iw and ji are the old codes of Hebrew and Yiddish.
+RIGHT_TO_LEFT = frozenset("ar arc ckb dv fa he iw ji ks nqo ps sd syr ug ur yi".split())
+#: Scripts written right to left, for a tag that names its script, such as az-Arab or pa-Arab.
+RIGHT_TO_LEFT_SCRIPTS = frozenset("adlm arab hebr nkoo rohg syrc thaa".split())
 
 
 def detect(text: str) -> str | None:
@@ -117,3 +122,14 @@ def checked_code(value: str) -> str:
             f"{value!r} is not an ISO 639-1 language code; give one such as en, de, fr or es"
         )
     return code
+
+
+def direction(language: str | None) -> str:
+    """The direction a language is written in, as HTML's dir attribute takes it: "rtl" for
+    Arabic, Hebrew, Persian, Urdu, Pashto, Yiddish and the like, else "ltr" (an unknown language
+    too). A tag's region is ignored; a script it names decides (ur-Latn runs left to right)."""
+    subtags = (language or "").strip().lower().replace("_", "-").split("-")
+    script = next((tag for tag in subtags[1:] if len(tag) == 4 and tag.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    return "rtl" if subtags[0] in RIGHT_TO_LEFT else "ltr"
