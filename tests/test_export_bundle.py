@@ -5,7 +5,10 @@ import hashlib
 import io
 import json
 import sqlite3
+import struct
+import warnings
 import zipfile
+import zlib
 
 import pytest
 from click.testing import CliRunner
@@ -124,6 +127,87 @@ def test_verify_names_the_changed_file(exported, name):
     assert result.exit_code == 1
     assert f"{name} was changed" in result.output
     assert all(f"{other} was changed" not in result.output for other in FILES if other != name)
+
+
+def _damage(bundle, name, error):
+    """Flip one byte of `name`'s compressed data, as a bad disk or transfer would: the first, from
+    200 bytes in, whose flip makes reading the member raise `error` (zlib's own check or the CRC
+    catches it, depending on where it falls)."""
+    data = bundle.read_bytes()
+    with zipfile.ZipFile(bundle) as archive:
+        info = archive.getinfo(name)
+    header = info.header_offset
+    name_length, extra_length = struct.unpack("<HH", data[header + 26 : header + 30])
+    start = header + 30 + name_length + extra_length
+    for offset in range(start + 200, start + info.compress_size):
+        damaged = bytearray(data)
+        damaged[offset] ^= 0xFF
+        try:
+            with zipfile.ZipFile(io.BytesIO(damaged)) as archive:
+                archive.read(name)
+        except error:
+            bundle.write_bytes(damaged)
+            return
+        except Exception:
+            continue
+    pytest.fail(f"no flipped byte in {name} raises {error.__name__}")
+
+
+def _cut_short(bundle, name):
+    """Store the members uncompressed, then have the central directory say `name` runs past the
+    end of the file, so reading it ends early (EOFError)."""
+    _rewrite(bundle, name, lambda data: data)
+    with zipfile.ZipFile(bundle) as archive:
+        directory = archive.start_dir
+    data = bytearray(bundle.read_bytes())
+    entry = data.index(name.encode(), directory) - 46
+    data[entry + 20 : entry + 28] = struct.pack("<II", len(data) * 2, len(data) * 2)
+    bundle.write_bytes(data)
+
+
+@pytest.mark.parametrize("database", [False, True], ids=["alone", "with --db"])
+@pytest.mark.parametrize("error", [zlib.error, zipfile.BadZipFile, EOFError])
+def test_verify_names_a_damaged_member_in_one_line(exported, error, database):
+    _, db_path, bundle, _ = exported
+    if error is EOFError:
+        _cut_short(bundle, "report.json")
+    else:
+        _damage(bundle, "report.json", error)
+    with_db = ["--db", str(db_path)] if database else []
+    result = _verify(*with_db, "export", "verify", str(bundle))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert f"{bundle}: report.json is damaged or was changed after the bundle was made\n" in (
+        result.output
+    )
+
+
+def test_verify_refuses_a_damaged_manifest_in_one_line(exported):
+    _, _, bundle, _ = exported
+    _damage(bundle, "manifest.json", zlib.error)
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert result.output == (
+        f"Error: {bundle}: its manifest.json is damaged or was changed after the bundle was made\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["report.html", "manifest.json"])
+def test_verify_refuses_a_member_that_appears_twice(exported, name):
+    """Python reads the last copy of a repeated name, other unzip tools may show the first: a
+    changed copy put before the original must not pass."""
+    _, _, bundle, _ = exported
+    with zipfile.ZipFile(bundle) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(bundle, "w") as target, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile's "Duplicate name" warning: the point here
+        for member, data in members:
+            if member == name:
+                target.writestr(member, data.replace(b"Accurate", b"False") + b" ")
+            target.writestr(member, data)
+    result = _verify("export", "verify", str(bundle))
+    assert result.exit_code == 1, result.output
+    assert f"{name} appears 2 times in the bundle" in result.output
+    assert "Bundle intact" not in result.output
 
 
 def test_verify_notices_missing_and_added_files(exported):

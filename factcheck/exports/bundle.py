@@ -8,8 +8,11 @@ the chain can show the manifest (and so every file) is the one the export wrote.
 import hashlib
 import io
 import json
+import lzma
 import os
 import zipfile
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -31,6 +34,19 @@ PARTS = (
 CHUNK = 1 << 16
 # Archived copies of evidence pages, each named by the sha256 of its bytes.
 COPIES_FOLDER = "copies/"
+# What reading a member whose bytes were damaged raises: a compressed stream that no longer
+# decompresses (zlib, lzma; bz2 raises OSError), a failed CRC or header check, data that ends
+# early, or a compression method or encryption no bundle is written with.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+DAMAGED = "is damaged or was changed after the bundle was made"
 
 
 class NotABundle(ValueError):
@@ -105,6 +121,8 @@ def _read_manifest(archive: zipfile.ZipFile) -> tuple[dict, bytes]:
         content = archive.read(MANIFEST)
     except KeyError:
         raise NotABundle(f"it has no {MANIFEST}, so it is not a factcheck export bundle") from None
+    except UNREADABLE:
+        raise NotABundle(f"its {MANIFEST} {DAMAGED}") from None
     try:
         manifest = json_input.loads(content)
     except json_input.TooDeep as error:
@@ -118,11 +136,15 @@ def _read_manifest(archive: zipfile.ZipFile) -> tuple[dict, bytes]:
     return manifest, content
 
 
-def _sha256_of(archive: zipfile.ZipFile, name: str) -> str:
+def _sha256_of(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The member's sha256, or None when its bytes cannot be read back."""
     digest = hashlib.sha256()
-    with archive.open(name) as member:
-        while chunk := member.read(CHUNK):
-            digest.update(chunk)
+    try:
+        with archive.open(name) as member:
+            while chunk := member.read(CHUNK):
+                digest.update(chunk)
+    except UNREADABLE:
+        return None
     return digest.hexdigest()
 
 
@@ -134,18 +156,29 @@ def _unsafe_name(name: str) -> bool:
 
 
 def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
-    present = set(archive.namelist())
+    names = Counter(archive.namelist())
+    present = set(names)
     problems = [
         f"{name} is not a name a bundle holds: unpacked, it would land outside its folder"
         for name in sorted(present | set(listed))
         if _unsafe_name(name)
     ]
+    # Only the last copy of a repeated name is checked here, and other unzip tools may show the
+    # first, so a changed copy could sit in front of the original.
+    problems.extend(
+        f"{name} appears {count} times in the bundle, which holds each file once: another unzip"
+        " tool may show a copy other than the one checked"
+        for name, count in sorted(names.items())
+        if count > 1
+    )
     for name, expected in sorted(listed.items()):
         if name not in present:
             problems.append(f"{name} is listed in the manifest but missing from the bundle")
             continue
         actual = _sha256_of(archive, name)
-        if actual != expected:
+        if actual is None:
+            problems.append(f"{name} {DAMAGED}")
+        elif actual != expected:
             problems.append(f"{name} was changed: its sha256 no longer matches the manifest")
         elif name.startswith(COPIES_FOLDER) and not _named_by(name, actual):
             problems.append(
