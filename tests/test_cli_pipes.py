@@ -1,5 +1,6 @@
 """Output to a pipe its reader closed early (`factcheck articles | head -1`), as a shell pipeline
-does: the command stops quietly with status 0, and an export cut off writes no audit row."""
+does: the command stops quietly with status 0, and an export cut off writes no audit row. An
+export started with no standard output at all (`>&-`) is refused in one line."""
 
 import os
 import sqlite3
@@ -66,3 +67,23 @@ def test_an_export_cut_off_by_its_reader_is_not_recorded(database, fmt):
     # Read to the end, the same export is recorded.
     whole = run_factcheck(database.parent, "--db", str(database), "export", "--format", fmt)
     assert whole.returncode == 0 and _exports(database) == before + 1
+
+
+@pytest.mark.parametrize("output", [[], ["-o", "-"]], ids=["default", "-o -"])
+def test_an_export_with_standard_output_closed_is_refused_in_one_line(database, output):
+    before = _exports(database)
+    result = subprocess.run(
+        # `>&-` starts the command with no standard output at all, as `factcheck ... >&-` does.
+        ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "factcheck"]
+        + ["--db", str(database), "export", "--format", "jsonl", *output],
+        cwd=database.parent,
+        env=factcheck_env(),
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=PATIENCE,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: standard output is closed; give -o FILE to write the export to a file\n"
+    )
+    assert _exports(database) == before

@@ -131,6 +131,14 @@ def _write_to_file(db: Database, path: Path, fmt: str, **kwargs):
     return result
 
 
+def _standard_output():
+    """Standard output for bytes; refused when the command was started with it closed (`>&-`),
+    which leaves Python no stream for it at all."""
+    if sys.stdout is None:
+        raise UserError("standard output is closed; give -o FILE to write the export to a file")
+    return sys.stdout.buffer
+
+
 @main.group("export", invoke_without_command=True, help=EXPORT_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), help="What to write.")
 @click.option("--article", "article_id", type=ID, help="Only this article's claims.")
@@ -207,7 +215,7 @@ def export(
     actor = acting_user(db, as_user) if as_user else system_actor()
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None or str(output) == "-":
-        stdout = sys.stdout.buffer
+        stdout = _standard_output()
         if fmt == "bundle" and stdout.isatty():
             raise UserError("a bundle is a zip file: write it to a file with -o FILE.zip")
         result = write_export(db, fmt, stdout, **arguments)
