@@ -22,8 +22,8 @@ def copy_published_words(facts: dict) -> str:
     """Why evidence a published verdict rests on takes no new copy, and what to do instead."""
     return (
         f"the published verdict rests on the copy of evidence {facts['id']} kept on"
-        f" {str(facts['kept_at'])[:10]}, which readers were given; to rest it on a newer copy,"
-        " add the source again in a correction"
+        f" {str(facts['kept_at'])[:10]}, which readers were given; a newer copy can be kept"
+        " once a correction is under way, and the correction rests on it when it is published"
     )
 
 

@@ -79,7 +79,7 @@ def test_a_later_copy_of_the_address_leaves_the_published_record_as_it_was(claim
 
     shown = _shown(db, claim_id, evidence_id)
     assert (shown["snapshot_id"], shown["quote_status"]) == (kept, "found")
-    assert shown["rests_published"]
+    assert shown["copy_fixed"]
     exported = _exported(db_path, claim_id)
     assert exported["snapshot"]["id"] == kept
     assert exported["quote_check"]["status"] == "found"
@@ -89,7 +89,7 @@ def test_a_later_copy_of_the_address_leaves_the_published_record_as_it_was(claim
     # The other claim, which no published verdict rests on, shows the newest copy.
     other = _shown(db, other_claim, other_item)
     assert (other["snapshot_id"], other["quote_status"]) == (newer, "found")
-    assert not other["rests_published"]
+    assert not other["copy_fixed"]
 
 
 def test_a_published_verdict_archived_late_rests_on_its_first_copy(claim_world, db_path):
@@ -119,8 +119,42 @@ def test_no_new_copy_is_taken_for_evidence_a_published_verdict_rests_on(claim_wo
         assert error_words(refused.value).startswith(
             f"the published verdict rests on the copy of evidence {evidence_id} kept on "
         )
-        assert "add the source again in a correction" in error_words(refused.value)
+        assert "a newer copy can be kept once a correction is under way" in error_words(
+            refused.value
+        )
     assert _shown(db, claim_id, evidence_id)["snapshot_id"] == kept
+
+
+def test_a_correction_under_way_takes_a_newer_copy_that_readers_see_once_it_is_published(
+    claim_world, db_path
+):
+    db, people, claim_id = claim_world
+    kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _publish(db, people, claim_id)
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="unverifiable",
+        rationale=RATIONALE,
+        reason="The county took the figure down",
+        actor=people["rita"],
+    )
+    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    upload = snapshots.attach_copy(
+        db,
+        evidence_id,
+        actor=people["rita"],
+        data=picture,
+        content_type="image/png",
+        content_sha256=hashlib.sha256(picture).hexdigest(),
+    )
+    shown = _shown(db, claim_id, evidence_id)
+    assert (shown["snapshot_id"], shown["copy_fixed"]) == (upload["id"], False)
+    assert _exported(db_path, claim_id)["snapshot"]["id"] == kept  # still the published record
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    assert _exported(db_path, claim_id)["snapshot"]["id"] == upload["id"]
+    assert _shown(db, claim_id, evidence_id)["copy_fixed"]
 
 
 def test_a_published_correction_rests_on_the_copies_of_its_day(claim_world, db_path):

@@ -12,7 +12,7 @@ from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
-    PUBLISHED_ON_IT,
+    FIXED_SINCE,
     SHOWN_COPY,
     check_new_evidence,
     get_snapshot,
@@ -158,7 +158,7 @@ def evidence_for_claim(
                 " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
                 " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
                 " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
-                f" {PUBLISHED_ON_IT} IS NOT NULL AS rests_published,"
+                f" {FIXED_SINCE} IS NOT NULL AS copy_fixed,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
                 # An uploaded copy that could not be read, when an older kept copy is shown.
                 " (SELECT f.error FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"

@@ -108,7 +108,7 @@ class EvidenceItem(EvidenceRow):
     snapshot_error: str | None
     snapshot_kind: str | None
     snapshot_archive_url: str | None
-    rests_published: bool  # a published verdict rests on it (its copy is then fixed)
+    copy_fixed: bool  # a published verdict rests on its copy, and no correction is under way
     quote_status: str | None
     quote_passage: str | None
     quote_score: float | None

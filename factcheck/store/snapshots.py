@@ -20,21 +20,39 @@ PUBLISHED_ON_IT = (
     " AND v.state = 'published'"
     " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
 )
-#: The copy evidence item `e` shows. A published verdict rests on the copies its editor saw: the
-#: newest one kept when it was published, else (its archive still under way) the first one kept
-#: after. So a later copy of the same address (another claim's archive, a reviewer's upload)
-#: never changes a published record; a correction, once published, rests on the copies of its
-#: day. Any other item shows the newest kept copy of its address, else the newest attempt (a
-#: failure): a later fetch that fails must not hide a copy that was kept.
-SHOWN_COPY = (
-    "coalesce("
-    "(SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'"
-    f" AND fetched_at <= {PUBLISHED_ON_IT}),"
-    " (SELECT min(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'"
-    f" AND fetched_at > {PUBLISHED_ON_IT}),"
-    " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'),"
-    " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url))"
+#: The same while the item's copy is fixed for the desk too: NULL once a correction is under
+#: way, which may rest on a newer copy.
+FIXED_SINCE = (
+    "(SELECT CASE WHEN EXISTS (SELECT 1 FROM verdicts w WHERE w.claim_id = e.claim_id"
+    " AND w.state IN ('draft', 'in_review') AND w.correction_of IS NOT NULL) THEN NULL"
+    f" ELSE {PUBLISHED_ON_IT} END)"
 )
+
+
+def _copy_resting_since(since: str) -> str:
+    """The copy of evidence item `e` for a verdict that came to rest on it at `since` (SQL; NULL
+    for none): the newest kept then, else (its archive still under way) the first kept after.
+    Without one, the newest kept copy of its address, else the newest attempt (a failure): a
+    later fetch that fails must not hide a copy that was kept."""
+    return (
+        "coalesce("
+        "(SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'"
+        f" AND fetched_at <= {since}),"
+        " (SELECT min(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'"
+        f" AND fetched_at > {since}),"
+        " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url AND status = 'archived'),"
+        " (SELECT max(id) FROM evidence_snapshots WHERE url = e.url))"
+    )
+
+
+#: The copy a published verdict rests on for evidence item `e`, as the exports give it: the one
+#: its editor saw. Copies are kept per address, so a later copy of the same page (another
+#: claim's archive, a reviewer's upload) must not change a published record; a correction,
+#: once published, rests on the copies of its day.
+PUBLISHED_COPY = _copy_resting_since(PUBLISHED_ON_IT)
+#: The copy the workbench shows for evidence item `e`: the published one, except while a
+#: correction is under way, when it is the newest (what the correction would rest on).
+SHOWN_COPY = _copy_resting_since(FIXED_SINCE)
 
 
 def text_digest(text: str | None) -> str | None:
@@ -170,11 +188,11 @@ def _live_url(db: Database, evidence_id: int) -> str:
 @query
 def refuse_copy_under_published(db: Database, evidence_id: int) -> None:
     """Refuse a new copy for an item a published verdict rests on with a kept copy: that copy is
-    the record readers were given (a later one would not be shown; see SHOWN_COPY). A newer copy
-    comes with the source added again in a correction."""
+    the record readers were given, and a later one would not be shown (see SHOWN_COPY) until a
+    correction is under way."""
     row = db.execute(
         f"SELECT s.fetched_at FROM evidence e JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
-        f" WHERE e.id = ? AND s.status = 'archived' AND {PUBLISHED_ON_IT} IS NOT NULL",
+        f" WHERE e.id = ? AND s.status = 'archived' AND {FIXED_SINCE} IS NOT NULL",
         [evidence_id],
     ).fetchone()
     if row is not None:
