@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans
+from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans, speaker
 from factcheck.text.checkworthiness import WEIGHTS
 from factcheck.text.splitting import HEADLINE_MAX_CHARS, Unit, split_article
 
@@ -414,7 +414,7 @@ def test_quote_spans_are_ordered_and_start_with_a_quote_mark(text):
     previous_end = 0
     for start, end in quote_spans(text):
         assert previous_end <= start < end <= len(text)
-        assert text[start] in '"“«'
+        assert text[start] in '"“«„'  # „ opens a German quotation
         previous_end = end
     assert len(outside_quotes(text, quote_spans(text))) == len(text)
 
@@ -474,3 +474,11 @@ def test_a_caption_credit_split_off_stays_with_its_caption(body):
 def test_a_credit_bar_without_a_caption_before_it_is_not_furniture():
     units = _kinds("The council met.\n| Northgate Fire Service said 40 crews helped")
     assert all(reason is None for _, reason in units)
+
+
+@given(
+    st.lists(st.sampled_from([*"Ab c,'’-", "said ", "has ", "according to ", "told "])).map("".join)
+)
+def test_a_speaker_is_a_trimmed_part_of_its_phrase(phrase):
+    who = speaker(phrase)
+    assert who is None or (who in phrase and who == who.strip(" ,;:—–-") and who.strip())

@@ -143,7 +143,8 @@ def test_fully_known_claim_has_every_required_and_recommended_field(world):
     assert structure_problems(review, fully_known=True) == []
     item = review["itemReviewed"]
     assert item["appearance"]["url"] == "https://courier.example/news/harbour-fire"
-    assert item["author"] == {"@type": "Person", "name": "Sam Porter"}
+    # "…, the port authority said": the claim is the port authority's, not the reporter's.
+    assert item["author"] == {"@type": "Organization", "name": "The port authority"}
     assert item["datePublished"] == "2025-03-14"
     assert review["author"] == {"@type": "Organization", "name": ORG_NAME, "url": PUBLIC_URL}
     assert review["reviewRating"] == {
@@ -347,19 +348,100 @@ def test_an_unverifiable_verdict_is_given_in_words_not_as_the_worst_rating(tmp_p
         ('"We are on track.', "We are on track."),
         ("The council’s budget grew by 6 percent.", None),
         ("„Die Mieten steigen.", "Die Mieten steigen."),
+        (
+            'We do not yet know what started the fire," fire chief Oskar Hale told reporters.',
+            "We do not yet know what started the fire, fire chief Oskar Hale told reporters.",
+        ),
+        (
+            "It is too early,” the minister said, “to name a cause.",
+            "It is too early, the minister said, to name a cause.",
+        ),
+        ("The report said: “Fares will rise.", "The report said: Fares will rise."),
+        ('He called it "a plan" and left.', None),
+        ("The council’s budget, its ‘plan’, grew.", None),
     ],
 )
 def test_claim_reviewed_leaves_off_a_quotation_mark_without_its_partner(text, standalone):
     assert standalone_claim(text) == (standalone or text)
 
 
+def _is_left_of(shorter: str, text: str) -> bool:
+    """Whether `shorter` is `text` with some characters left out."""
+    rest = iter(text)
+    return all(character in rest for character in shorter)
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,“”‘’«»„\"'")), max_size=30))
-def test_standalone_claim_only_trims_the_ends_and_settles(text):
+def test_standalone_claim_only_leaves_marks_out_and_settles(text):
     trimmed = standalone_claim(text)
-    assert trimmed in text
+    assert _is_left_of(trimmed, text)
+    left_out = text
+    for character in trimmed:
+        left_out = left_out.replace(character, "", 1)
+    assert set(left_out) <= set(" “”‘’«»„\"'"), "only marks and the spaces beside them go"
     assert standalone_claim(trimmed) == trimmed
 
 
 def test_a_claim_of_quotation_marks_alone_is_kept_as_it_is():
     assert standalone_claim("“") == "“"
     assert standalone_claim('" ') == '" '
+
+
+def _review_of(text: str, attribution: str | None, language: str = "en") -> dict:
+    article = {"id": 1, "title": "Budget", "author": "Sam Porter", "language": language}
+    record = {
+        "id": 7,
+        "text": text,
+        "attribution": attribution,
+        "article_id": 1,
+        "verdicts": [
+            {
+                "id": 1,
+                "state": "published",
+                "rating": "false",
+                "rating_label": "False",
+                "rating_value": 2,
+                "published_at": "2025-02-01T09:30:00.123456Z",
+                "correction_of": None,
+            }
+        ],
+    }
+    config = ExportConfig(org_name=ORG_NAME, public_url=PUBLIC_URL)
+    return claim_review(record, article, config)["itemReviewed"]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "author"),
+    [
+        (
+            "fire chief Oskar Hale told reporters",
+            {"@type": "Person", "name": "Fire chief Oskar Hale"},
+        ),
+        ("said Ines Baptiste", {"@type": "Person", "name": "Ines Baptiste"}),
+        ("The mayor said", {"@type": "Person", "name": "The mayor"}),
+        (
+            "the health ministry has also said",
+            {"@type": "Organization", "name": "The health ministry"},
+        ),
+        (
+            "according to the council's finance office",
+            {"@type": "Organization", "name": "The council's finance office"},
+        ),
+        ("Jane Doe, the agency's director, said", {"@type": "Person", "name": "Jane Doe"}),
+    ],
+)
+def test_an_attributed_claim_is_its_speakers(attribution, author):
+    assert _review_of("Bus fares rose 12 percent in 2024.", attribution)["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("attribution", "language"),
+    [("he said", "en"), ("Some will say", "en"), ("told reporters", "en"), ("sagte Müller", "de")],
+)
+def test_a_claim_attributed_to_no_one_named_has_no_author_not_the_reporter(attribution, language):
+    assert "author" not in _review_of("Bus fares rose 12 percent in 2024.", attribution, language)
+
+
+def test_the_articles_own_words_are_its_bylines():
+    item = _review_of("Bus fares rose 12 percent in 2024.", None)
+    assert item["author"] == {"@type": "Person", "name": "Sam Porter"}

@@ -22,6 +22,7 @@ from factcheck.exports.records import (
 )
 from factcheck.store import articles as article_store
 from factcheck.store import export_reads
+from factcheck.text.attribution import speaker
 
 
 def _iso_datetime(stamp: str | None) -> str | None:
@@ -38,8 +39,8 @@ _PAIRS = {"“": "”", "‘": "’", "«": "»", "„": "“", "‹": "›", '"
 def standalone_claim(text: str) -> str:
     """A claim as a sentence on its own: the opening mark of a quotation that runs on into the
     next sentence, or the closing mark of one begun in the sentence before, is left off (with
-    the space beside it); marks that pair up inside the sentence stay. (Each sentence of a
-    quotation is a claim of its own.)"""
+    the space beside it at either end of the claim); marks that pair up inside the sentence stay.
+    (Each sentence of a quotation is a claim of its own.)"""
     original, trimmed = text, _trim_unpaired(text)
     while trimmed != text:
         text, trimmed = trimmed, _trim_unpaired(trimmed)
@@ -47,6 +48,7 @@ def standalone_claim(text: str) -> str:
 
 
 def _trim_unpaired(text: str) -> str:
+    text = _drop_at(text, _unpaired_double_mark(text))
     for opening, closing in _PAIRS.items():
         if opening == closing:
             unpaired = text.count(opening) % 2 == 1
@@ -62,13 +64,87 @@ def _trim_unpaired(text: str) -> str:
     return text
 
 
+# Double quotation marks that are never an apostrophe, so one inside a sentence can be told
+# apart: “ ” and « » pair up; a straight one opens or closes by the spaces beside it.
+_DOUBLE_PAIRS = {"“": "”", "«": "»"}
+
+
+def _unpaired_double_mark(text: str) -> int | None:
+    """Where a double quotation mark inside the claim has no partner in it: a closing mark
+    before any opening one (`fire," fire chief Oskar Hale told reporters`), or an opening mark
+    never closed. None when every mark pairs up, or when which one is alone is unclear."""
+    if "„" not in text:  # German quotations close with “, which English ones open with
+        for opening, closing in _DOUBLE_PAIRS.items():
+            open_at: list[int] = []
+            for at, mark in enumerate(text):
+                if mark == opening:
+                    open_at.append(at)
+                elif mark == closing:
+                    if not open_at:
+                        return at
+                    open_at.pop()
+            if open_at:
+                return open_at[-1]
+    straight = [at for at, mark in enumerate(text) if mark == '"']
+    if len(straight) % 2 == 0:
+        return None
+    first, last = straight[0], straight[-1]
+    if first > 0 and not text[first - 1].isspace() and _ends_word(text, first + 1):
+        return first  # shaped as a closing mark, and nothing before it opens
+    if (last == 0 or text[last - 1].isspace()) and not _ends_word(text, last + 1):
+        return last  # shaped as an opening mark, and nothing after it closes
+    return None
+
+
+def _ends_word(text: str, at: int) -> bool:
+    return at >= len(text) or text[at].isspace() or text[at] in ".,;:!?)"
+
+
+def _drop_at(text: str, at: int | None) -> str:
+    """The text without the character at `at`; at either end, without the space beside it."""
+    if at is None:
+        return text
+    if at == 0:
+        return text[1:].lstrip()
+    if at == len(text) - 1:
+        return text[:-1].rstrip()
+    return text[:at] + text[at + 1 :]
+
+
 def _compact(value: dict) -> dict:
     return {key: item for key, item in value.items() if item not in (None, "", [], {})}
 
 
-def _claim_author(article: Mapping[str, Any]) -> dict | None:
-    """Who put the claim into the world as far as the record shows: the article's byline, else
-    its publisher."""
+# Words that end a speaker's name when it is one person's title ("the mayor", "fire chief").
+_PERSON_ROLES = frozenset(
+    "mayor minister president chief spokesperson spokesman spokeswoman director governor senator"
+    " secretary chancellor premier councillor councilor judge ceo chairman chairwoman chair"
+    " commissioner ambassador professor doctor".split()
+)
+
+
+def _speaker_type(name: str) -> str:
+    """Person or Organization, by the name's shape: a title ("the mayor") or a first and last
+    name ("Oskar Hale") is a person; "the council", "critics", "the report" are not."""
+    words = name.split()
+    if words[-1].lower() in _PERSON_ROLES:
+        return "Person"
+    if words[0].lower() in ("the", "a", "an"):
+        return "Organization"
+    if len(words) >= 2 and all(word[:1].isupper() for word in words[-2:]):
+        return "Person"
+    return "Organization"
+
+
+def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict | None:
+    """Who made the claim, as far as the record shows. An attributed claim is its speaker's
+    ("the health ministry said"), or no one's when the phrase names no one ("he said"): never
+    the reporter who quoted it. The article's own words are its byline's, else its publisher's."""
+    if record.get("attribution"):
+        name = speaker(record["attribution"], article.get("language") or "en")
+        if name is None:
+            return None
+        return {"@type": _speaker_type(name), "name": name[:1].upper() + name[1:]}
     if article.get("author"):
         return {"@type": "Person", "name": article["author"]}
     if article.get("publisher"):
@@ -144,7 +220,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
             "itemReviewed": _compact(
                 {
                     "@type": "Claim",
-                    "author": _claim_author(article),
+                    "author": _claim_author(record, article),
                     "datePublished": article.get("published_date"),
                     "appearance": appearance,
                 }

@@ -275,3 +275,41 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
             return match.span("phrase")
     match = _NEAR_VERB.search(text)
     return match.span("phrase") if match else None
+
+
+# The verb of an attribution phrase with the helping words before it ("has also said"), from the
+# start of a word.
+_PHRASE_VERB: Final = re.compile(
+    rf"(?<![\w'’-]){_AUXILIARY}(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})(?![\w'’-])"
+)
+_ACCORDING_TO_WHOM: Final = re.compile(r"\s*[Aa]ccording to\s+(?P<who>.+)")
+# Speakers that name no one: pronouns and words for an unnamed few.
+_NOBODY_NAMED: Final = frozenset(
+    "i we you he she it they one some many others few several someone somebody everyone"
+    " everybody nobody people".split()
+)
+
+
+def speaker(phrase: str, language: str = "en") -> str | None:
+    """Who an English attribution phrase (as find_attribution gives it) names as the speaker:
+    "the health ministry" in "the health ministry said", "Ines Baptiste" in "said Ines Baptiste",
+    "the council's finance office" in "according to the council's finance office". None when it
+    names no one ("he said", "some will say") or is not English."""
+    if language != "en":
+        return None
+    according = _ACCORDING_TO_WHOM.match(phrase)
+    if according:
+        who = according.group("who")
+    else:
+        verb = _PHRASE_VERB.search(phrase)
+        if verb is None:
+            return None
+        who = phrase[: verb.start()]
+        if not who.strip():  # "said Ines Baptiste", "told reporters" has no one after it
+            who = phrase[verb.end() :] if phrase[verb.start() : verb.end()] != "told" else ""
+        # "Jane Doe, the agency's director," names Jane Doe.
+        who = who.split(",")[0]
+    who = who.strip(" \t\n,;:—–-")
+    if not who or who.lower() in _NOBODY_NAMED:
+        return None
+    return who
