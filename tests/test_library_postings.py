@@ -244,7 +244,7 @@ def test_the_migration_writes_the_postings_of_items_stored_before_it(tmp_path):
                 "updated_at": now,
             }
         )
-    assert database.migrate(db) == ["016_library_postings", "017_library_vectors"]
+    assert database.migrate(db)[:2] == ["016_library_postings", "017_library_vectors"]
     _in_step(db)
     assert db.execute("SELECT items FROM library_totals").fetchone()[0] == 2
 
