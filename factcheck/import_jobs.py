@@ -67,7 +67,9 @@ def _finish_import(
     try:
         # The audit row names the door the import came through, not the worker that ran it.
         actor = actor_for(db, username).via(channel) if username else SYSTEM
-        result = ingest_imported(db, imported, actor=actor)
+        # Many claims are matched against the library by a job of their own: the article opens
+        # as soon as it is stored, its previous checks arriving after.
+        result = ingest_imported(db, imported, actor=actor, db_path=db_path)
     finally:
         db.close()
     outcome = {

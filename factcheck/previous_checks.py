@@ -94,7 +94,12 @@ def refresh(
 
 
 def after_import(
-    db: Database, article_ids: list[int], *, actor: Actor = SYSTEM, db_path: str | None = None
+    db: Database,
+    article_ids: list[int],
+    *,
+    actor: Actor = SYSTEM,
+    db_path: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> dict | None:
     """Match the claims of newly imported articles; nothing to do while the library is empty."""
     if not article_ids or claim_matches.library_is_empty(db):
@@ -104,7 +109,7 @@ def after_import(
         cause = f"import of article {article_ids[0]}"
     else:
         cause = f"import of {len(article_ids):,} articles"
-    return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path)
+    return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path, progress=progress)
 
 
 def affected_claims(

@@ -250,3 +250,27 @@ def test_a_blank_title_is_refused_rather_than_stored_empty(run, title):
         "Error: --title is blank; give the headline, or leave --title out to use the detected one"
     )
     assert _count_articles(run) == 0
+
+
+def test_a_big_import_is_stored_first_then_matched_with_progress(run, tmp_path, monkeypatch):
+    from factcheck import previous_checks
+
+    monkeypatch.setattr(previous_checks, "CHUNK_CLAIMS", 2)
+    library = Path(__file__).parent / "fixtures" / "library" / "checks.csv"
+    assert run("library", "import", str(library)).exit_code == 0
+    story = tmp_path / "story.txt"
+    story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    result = run("import", str(story))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Imported article 1 with ")
+    # Said before the matching starts: the article is in the workbench meanwhile.
+    assert result.output.index("Imported article 1") < result.output.index("Matching its ")
+    assert "claims against the library" in result.stderr
+
+
+def test_a_one_unit_article_is_counted_in_the_singular(run, tmp_path):
+    story = tmp_path / "one.txt"
+    story.write_text("Bus fares rose by 12 percent in 2024, the council said.\n", encoding="utf-8")
+    result = run("import", str(story))
+    assert result.stdout == "Imported article 1 with 1 unit.\n"
+    assert run("import", str(story)).stdout == "Already imported as article 1 (1 unit).\n"

@@ -15,6 +15,7 @@ from factcheck.store import claim_matches, library_vectors, verdicts
 from factcheck.store import evidence as evidence_store
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
+from factcheck.views import imports
 
 pytestmark = pytest.mark.usefixtures("immediate_jobs")
 
@@ -265,6 +266,32 @@ def test_an_article_with_many_claims_pasted_in_the_browser_is_matched_in_the_bac
     new_claim = _pasted_claim(client, app_db, body, matched_claim["text"])
     assert claim_matches.previous_checks(app_db, new_claim) == []
     _run_next_job(queued_jobs)
+    [check] = claim_matches.previous_checks(app_db, new_claim)
+    assert check["external_id"] == "vc-7"
+
+
+def test_a_big_paste_opens_as_soon_as_it_is_stored_and_is_matched_by_a_job_after(
+    client, app_db, matched_claim, queued_jobs, monkeypatch
+):
+    monkeypatch.setattr(previous_checks, "INLINE_CLAIMS", 1)
+    filler = "\n\n".join(f"Route {n} carried {n * 40} riders on Monday." for n in range(3000))
+    body = f"Schools reopen\n\n{matched_claim['text']}\n\n{filler}"
+    assert len(body.encode()) > imports.DIRECT_IMPORT_MAX_BYTES
+    response = client.post(
+        "/imports", data={"csrf_token": csrf_token_for(client), "source": "paste", "text": body}
+    )
+    progress = response.headers["Location"]
+    assert progress.startswith("/imports/")
+    _run_next_job(queued_jobs)  # the import: stored, and the article opens
+    opened = client.get(progress)
+    assert opened.status_code == 303 and opened.headers["Location"].startswith("/articles/")
+    article_id = int(opened.headers["Location"].rsplit("/", 1)[1])
+    new_claim = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?",
+        [article_id, matched_claim["text"]],
+    ).fetchone()[0]
+    assert claim_matches.previous_checks(app_db, new_claim) == []
+    _run_next_job(queued_jobs)  # then its claims are matched against the library
     [check] = claim_matches.previous_checks(app_db, new_claim)
     assert check["external_id"] == "vc-7"
 

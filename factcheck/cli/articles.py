@@ -124,7 +124,7 @@ def _source_url(given: str) -> str:
 def _import_one(source, title, source_url, source_format, limit, language, as_user, as_json):
     """One file, link or standard input: refused with exit status 2 when it cannot be imported."""
     from factcheck import importers
-    from factcheck.ingest import ingest_imported
+    from factcheck.ingest import prepare_unless_stored, store_prepared
 
     imported = importers.load(source, format=source_format, stdin=sys.stdin.buffer, max_bytes=limit)
     if title:
@@ -135,7 +135,11 @@ def _import_one(source, title, source_url, source_format, limit, language, as_us
         imported.language = language
     db = open_db(create=True)
     actor = acting_user(db, as_user) if as_user else system_actor()
-    result = ingest_imported(db, imported, actor=actor)
+    result = store_prepared(db, prepare_unless_stored(db, imported), actor=actor)
+    if not as_json and not result.duplicate:
+        _say_imported(result)
+    if not result.duplicate:
+        _match_with_progress(db, result.article_id, actor)
     if as_json:
         emit_json(
             {
@@ -146,15 +150,38 @@ def _import_one(source, title, source_url, source_format, limit, language, as_us
             }
         )
     elif result.duplicate:
-        click.echo(f"Already imported as article {result.article_id} ({result.claims} units).")
-    else:
-        click.echo(f"Imported article {result.article_id} with {result.claims} units.")
-        for earlier in result.near_copies:
-            click.echo(
-                f"This is a near copy: its text is {earlier['resemblance']:.0%} the same as"
-                f" article {earlier['id']} “{reveal(earlier['title'])}”, imported"
-                f" {earlier['imported_at']} (`factcheck claims {earlier['id']}` shows it)."
-            )
+        click.echo(f"Already imported as article {result.article_id} ({_units(result.claims)}).")
+
+
+def _units(count: int) -> str:
+    return f"{count} unit{'' if count == 1 else 's'}"
+
+
+def _say_imported(result) -> None:
+    click.echo(f"Imported article {result.article_id} with {_units(result.claims)}.")
+    for earlier in result.near_copies:
+        click.echo(
+            f"This is a near copy: its text is {earlier['resemblance']:.0%} the same as"
+            f" article {earlier['id']} “{reveal(earlier['title'])}”, imported"
+            f" {earlier['imported_at']} (`factcheck claims {earlier['id']}` shows it)."
+        )
+
+
+def _match_with_progress(db, article_id: int, actor) -> None:
+    """Match the stored article's claims against the library, with a progress bar on standard
+    error when they are many: the article is already in the workbench meanwhile."""
+    from factcheck import previous_checks
+    from factcheck.store import claim_matches
+
+    if claim_matches.library_is_empty(db):
+        return
+    claim_count = len(claim_matches.article_claim_ids(db, [article_id]))
+    if claim_count <= previous_checks.CHUNK_CLAIMS:
+        previous_checks.after_import(db, [article_id], actor=actor)
+        return
+    label = f"Matching its {claim_count:,} claims against the library"
+    with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
+        previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
 
 
 def _in_language(items, language):
