@@ -258,3 +258,27 @@ def test_reports_show_only_the_sources_the_published_verdict_rests_on(claim_worl
     verdicts.approve(db, claim_id, actor=people["ed"])
     assert "late.example" in exported("html") and "late.example" in exported("csv")
     assert kept
+
+
+def test_a_verdict_drawn_without_evidence_rests_on_none_added_after(
+    client_as, app_db, people, claim
+):
+    """The writer opened the claim when it had no source; someone added one meanwhile. The
+    verdict sent from that form rests on what its writer saw, not on the newcomer."""
+    editor = client_as("ed")
+    panel = fragment(editor.get(f"/claims/{claim['id']}/panel", headers=HX))
+    [form] = [f for f in panel.cssselect("form") if f.cssselect("[name=rationale]")]
+    drawn = {
+        field.get("name"): field.get("value") for field in form.cssselect("input[type=hidden]")
+    }
+    assert drawn.get("evidence_listed") and not form.cssselect("[name=evidence]")
+    evidence.add_evidence(app_db, claim["id"], url=RUMOUR, stance="refutes", actor=people["rita"])
+    sent = {**drawn, "rating": "Accurate", "rationale": RATIONALE, "intent": "submit"}
+    response = hx_post(editor, form.get("action"), sent)
+    # Accurate needs a source: the draft is kept resting on none, and the form drawn again
+    # lists the newcomer for its writer to look at and tick.
+    assert response.status_code == 422, response.get_data(as_text=True)
+    [verdict] = verdicts.verdicts_for_claim(app_db, claim["id"])
+    assert (verdict["state"], verdict["evidence_ids"]) == ("draft", [])
+    [listed] = fragment(response).cssselect("input[name=evidence]")
+    assert listed.get("checked") is None
