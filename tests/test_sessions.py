@@ -134,6 +134,25 @@ def test_signing_in_as_someone_else_on_the_same_browser_ends_the_first_session(a
     assert [row["end_reason"] for row in session_rows(app_db)] == ["sign_out", None]
 
 
+def test_every_answer_names_the_person_it_was_drawn_for(app, client, claim):
+    # workbench.js draws no answer for someone else into a page drawn for another person.
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX)
+    assert panel.headers["X-Factcheck-Person"] == "rita"
+    client.post(
+        "/sign-in",
+        data={"username": "ed", "password": PASSWORD},
+        headers={"X-CSRFToken": csrf_token_for(client)},
+    )
+    assert (
+        client.get(f"/claims/{claim['id']}/panel", headers=HX).headers["X-Factcheck-Person"] == "ed"
+    )
+    client.post("/sign-out", data={"csrf_token": page_token(client, "/")})
+    signed_out = client.get(f"/claims/{claim['id']}/panel", headers=HX)
+    assert signed_out.status_code == 401
+    assert signed_out.headers["X-Factcheck-Person"] == ""
+    assert "X-Factcheck-Person" not in client.get("/static/js/workbench.js").headers
+
+
 # What the table keeps
 
 

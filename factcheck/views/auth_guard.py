@@ -3,7 +3,7 @@
 import functools
 from urllib.parse import urlsplit
 
-from flask import Flask, flash, g, redirect, request, url_for
+from flask import Flask, Response, flash, g, redirect, request, url_for
 
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Forbidden
@@ -99,9 +99,22 @@ def _require_sign_in():
     return sign_in_again() if signed_out() else None
 
 
+# The person an answer was drawn for. A page names its own in body[data-person]; workbench.js
+# refuses to draw an answer for someone else into it (another person signed in on this browser
+# since the page was drawn), so one person's panel never takes another's unsaved text.
+PERSON_HEADER = "X-Factcheck-Person"
+
+
+def _name_the_person(response: Response) -> Response:
+    if "actor" in g:  # asked on every request that needs a person (usernames are ASCII)
+        response.headers[PERSON_HEADER] = g.actor.username if g.actor else ""
+    return response
+
+
 def init_app(app: Flask) -> None:
     web_session.init_app(app)
     app.before_request(_require_sign_in)
+    app.after_request(_name_the_person)
 
     @app.context_processor
     def _actor_in_templates():

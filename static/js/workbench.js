@@ -302,25 +302,30 @@
   // Unsaved text in the panel's fields survives the panel being redrawn (after another form was
   // saved, or when you move to another claim and back). It is kept with the claim version it was
   // typed against: restored over a newer version, saving it gives the conflict panel, never a
-  // silent overwrite. They are also kept in this tab's sessionStorage, for the signed-in person
-  // only, so a save refused because the session ended (signed out in another tab, idled out)
-  // finds them again after signing in; signing out in this tab forgets them.
+  // silent overwrite. They are also kept in this tab's sessionStorage, each person's under a key
+  // of their own, so a save refused because the session ended (signed out in another tab, idled
+  // out) finds them again after signing in; a page drawn for one person never reads another's,
+  // and someone else signing in on this browser leaves them kept for their author. Signing out
+  // in this tab forgets the drafts of the person signing out.
   var KEPT = "factcheck-drafts";
 
   function person() {
     return document.body.dataset.person || null;
   }
 
+  function keptKey() {
+    return KEPT + ":" + person();
+  }
+
   function loadDrafts() {
+    if (!person()) {
+      return {};
+    }
     var kept = null;
     try {
-      kept = JSON.parse(window.sessionStorage.getItem(KEPT) || "null");
+      kept = JSON.parse(window.sessionStorage.getItem(keptKey()) || "null");
     } catch (error) {
       kept = null;
-    }
-    if (kept && person() && kept.person !== person()) {
-      forgetAllDrafts();
-      return {};
     }
     return kept && kept.person === person() && kept.drafts ? kept.drafts : {};
   }
@@ -330,15 +335,15 @@
       return;
     }
     try {
-      window.sessionStorage.setItem(KEPT, JSON.stringify({ person: person(), drafts: drafts }));
+      window.sessionStorage.setItem(keptKey(), JSON.stringify({ person: person(), drafts: drafts }));
     } catch (error) {
       // Storage full or turned off: the drafts are still kept while this page is open.
     }
   }
 
-  function forgetAllDrafts() {
+  function forgetOwnDrafts() {
     try {
-      window.sessionStorage.removeItem(KEPT);
+      window.sessionStorage.removeItem(keptKey());
     } catch (error) {
       // Nothing was stored.
     }
@@ -348,7 +353,7 @@
 
   document.addEventListener("submit", function (event) {
     if (event.target.matches && event.target.matches("[data-sign-out]")) {
-      forgetAllDrafts();
+      forgetOwnDrafts();
     }
   });
 
@@ -448,6 +453,61 @@
       showKept(field, draft.version);
     });
   }
+
+  // A page is drawn for one person (body[data-person]), and every answer names the person it
+  // was drawn for (the X-Factcheck-Person header; empty once signed out). When someone else has
+  // signed in on this browser since, in another tab, no answer for them is drawn into this page:
+  // their panel would carry their security token under this person's header, take this
+  // person's unsaved text and save it in their name. The page says so and offers a reload; it
+  // sends nothing more, and the unsaved text stays kept in this tab for its author.
+  var signedInNow = null;
+
+  function answerPerson(xhr) {
+    return xhr && xhr.getResponseHeader ? xhr.getResponseHeader("X-Factcheck-Person") : null;
+  }
+
+  function showAccountChanged() {
+    var notice = document.getElementById("notice");
+    if (!notice) {
+      return;
+    }
+    notice.hidden = false;
+    if (notice.dataset.signedInNow === signedInNow) {
+      return; // already said (a reader may be on its button)
+    }
+    var me = person();
+    var now = signedInNow ? "signed in as " + signedInNow : "signed out";
+    notice.textContent =
+      "This browser is now " + now + " (in another tab or window), and this page was opened " +
+      (me ? "as " + me : "signed out") + ": it no longer shows or saves anything. " +
+      (me ? "Unsaved text typed as " + me + " stays kept in this tab for " + me + ". " : "");
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "button button-small";
+    reload.dataset.action = "reload";
+    reload.textContent = "Reload this page";
+    notice.appendChild(reload);
+    notice.dataset.signedInNow = signedInNow;
+  }
+
+  // The one check, for every answer htmx would draw, before anything of it is drawn.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var drawnFor = answerPerson(event.detail.xhr);
+    if (drawnFor === null || drawnFor === (person() || "")) {
+      return;
+    }
+    event.detail.shouldSwap = false;
+    signedInNow = drawnFor;
+    showAccountChanged();
+  });
+
+  // Nothing more is sent from a page drawn for someone no longer signed in here.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (signedInNow !== null) {
+      event.preventDefault();
+      showAccountChanged();
+    }
+  });
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var source = event.detail.requestConfig && event.detail.requestConfig.elt;
@@ -594,6 +654,8 @@
         toggleHelp();
       } else if (action.dataset.action === "close-help") {
         helpDialog().close();
+      } else if (action.dataset.action === "reload") {
+        window.location.reload();
       }
       return;
     }
@@ -613,6 +675,10 @@
   function showNotice(message) {
     var notice = document.getElementById("notice");
     if (!notice) {
+      return;
+    }
+    if (signedInNow !== null) {
+      showAccountChanged(); // whatever went wrong, a reload is what this page needs
       return;
     }
     notice.textContent = message;
@@ -645,7 +711,7 @@
 
   document.addEventListener("htmx:afterRequest", function (event) {
     var notice = document.getElementById("notice");
-    if (notice && event.detail.successful) {
+    if (notice && event.detail.successful && signedInNow === null) {
       notice.hidden = true;
     }
   });
