@@ -1,6 +1,7 @@
 // Approving from the keyboard (a) waits a few seconds before it publishes, with a banner whose
 // Undo button (or the u key) calls it off: one stray keystroke cannot publish a verdict.
-// Nothing is sent until the time is up; leaving the page before then sends it at once.
+// Nothing is sent until the time is up; leaving the page before then sends it at once, and
+// signing out before then sends it first and signs out once it is in.
 (function () {
   "use strict";
 
@@ -74,12 +75,18 @@
     hideLater();
   }
 
-  // Send the approval: through the panel's own form when the claim is still open there (the
-  // panel and the article update as after a click), otherwise in the background.
-  function send(keepalive) {
+  // The approval waiting to be sent, its countdown stopped: it is sent now.
+  function take() {
     var job = pending;
     window.clearInterval(job.timer);
     pending = null;
+    return job;
+  }
+
+  // Send the approval: through the panel's own form when the claim is still open there (the
+  // panel and the article update as after a click), otherwise in the background.
+  function send(keepalive) {
+    var job = take();
     // The text marks the claim moved on to at once, before its panel arrives: a panel still
     // showing the approved claim's form is on its way out then.
     var stillOpen = openClaimId() === job.claimId;
@@ -93,7 +100,14 @@
       button.click();
       return;
     }
-    fetch(job.action, {
+    sendInBackground(job, keepalive, !keepalive);
+  }
+
+  // Posts the approval and says how it went (with `unsent` after the words when it was not
+  // published); the promise holds whether it was.
+  function sendInBackground(job, keepalive, redraw, unsent) {
+    var after = unsent ? " " + unsent : "";
+    return fetch(job.action, {
       method: "POST",
       body: job.body,
       credentials: "same-origin",
@@ -104,16 +118,19 @@
     })
       .then(function (response) {
         var done = response.type === "opaqueredirect" || response.ok;
-        say(done ? "Published." : "Not published: open the claim to see why.", false);
+        say(done ? "Published." : "Not published: open the claim to see why." + after, false);
         hideLater();
-        if (response.ok && !keepalive) {
-          return response.text().then(redrawArticle);
+        if (response.ok && redraw) {
+          return response.text().then(redrawArticle).then(function () {
+            return done;
+          });
         }
-        return null;
+        return done;
       })
       .catch(function () {
-        say("Not published: the server could not be reached. Try again.", false);
+        say("Not published: the server could not be reached. Try again." + after, false);
         hideLater();
+        return false;
       });
   }
 
@@ -207,6 +224,39 @@
       cancel();
     }
   });
+
+  // Signing out ends the session, after which the approval could no longer be sent (leaving
+  // the page sends it, but only once the sign-out has been answered): signing out while one
+  // waits sends it first and signs out once it is published. If it is not, the page stays,
+  // still signed in, and the banner says so; Sign out again then signs out.
+  var signingOut = false;
+
+  document.addEventListener(
+    "submit",
+    function (event) {
+      var form = event.target;
+      if (!form.matches || !form.matches("[data-sign-out]") || !(pending || signingOut)) {
+        return;
+      }
+      // Caught on the way down, before anything else acts on the sign-out (workbench.js
+      // forgets the kept drafts): it is sent again once the approval is in.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (signingOut) {
+        return; // already waiting for the approval's answer
+      }
+      signingOut = true;
+      say("Publishing this verdict before signing out…", false);
+      var unsent = "You are still signed in.";
+      sendInBackground(take(), false, false, unsent).then(function (published) {
+        signingOut = false;
+        if (published) {
+          form.requestSubmit();
+        }
+      });
+    },
+    true
+  );
 
   window.addEventListener("pagehide", function () {
     if (pending) {

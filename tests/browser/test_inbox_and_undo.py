@@ -230,6 +230,38 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
     assert_no_problems(editor)
 
 
+def test_signing_out_while_an_approval_waits_sends_it_before_signing_out(signed_in_as, article):
+    river_ferry = FERRY_ARTICLE.replace("Island", "River").replace("island", "river")
+    article_id, claim = _ferry_claim(article["path"], river_ferry)
+    _in_review_by_rita(article["path"], claim["id"])
+    editor = signed_in_as("ed")
+    editor.clock.install()
+    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
+    expect(editor.locator("#claim-panel .verdict-card.is-in-review")).to_be_visible()
+    hold_the_clock(editor)
+
+    editor.keyboard.press("a")
+    banner = editor.locator("#approve-undo")
+    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    # The approval's answer is held back: the sign-out waits for it, the session still open.
+    held = []
+    editor.route(f"**/claims/{claim['id']}/approve", lambda route: held.append(route))
+    editor.get_by_role("button", name="Sign out").click()
+    expect(banner).to_contain_text("Publishing this verdict before signing out")
+    for _ in range(100):  # the held request reaches its handler in a moment
+        if held:
+            break
+        editor.wait_for_timeout(50)
+    assert len(held) == 1
+    assert "/sign-in" not in editor.url
+    assert _status(article["path"], claim["id"]) == "in_review"
+    for route in held:
+        route.continue_()
+    editor.wait_for_url(re.compile("/sign-in"))
+    assert _status(article["path"], claim["id"]) == "published"
+    assert_no_problems(editor)
+
+
 def test_ages_are_never_cut_and_scores_read_the_same_on_the_queue_and_the_article(
     watched_page, article
 ):
