@@ -200,6 +200,7 @@ def import_files(
         "imported": len(summary.imported),
         "duplicates": len(summary.duplicates),
         "refused": len(summary.refused),
+        "noun": noun,  # what was counted: files, or the articles of .jsonl and .csv files
         "items": [
             {
                 "source": result.source,

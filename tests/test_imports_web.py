@@ -395,7 +395,7 @@ def test_a_running_job_polls_and_the_page_refreshes_without_script(client):
     status = fragment.cssselect(".import-status")[0]
     assert status.text_content() == "Fetching https://example.org/story…"
     current = fragment.cssselect('[aria-current="step"]')[0]
-    assert current.text_content().strip() == "Fetching"
+    assert current.text_content().strip() == "Reading"
     full = client.get(f"/imports/{job_id}").get_data(as_text=True)
     assert '<noscript><meta http-equiv="refresh" content="1"></noscript>' in full
 

@@ -176,3 +176,17 @@ def test_the_file_field_takes_several_files(client):
     [field] = parse(client.get("/import?source=file")).cssselect("#import-file")
     assert field.get("multiple") is not None
     assert ".jsonl" in field.get("accept") and ".csv" in field.get("accept")
+
+
+def test_an_upload_that_imports_nothing_says_so_and_counts_rows_as_articles(upload, client, app_db):
+    rows = "title,body\nBad row,\n".encode() + "Fares,Caf\xe9 prices rose by 9 percent.\n".encode(
+        "latin-1"
+    )
+    response = upload([("rows.csv", rows), ("archive.html", ZIP_BYTES)])
+    page = parse(client.get(response.headers["Location"]))
+    assert words(page.cssselect("#import-heading")[0]) == "Nothing imported"
+    note = words(page.cssselect(".import-summary .import-note")[0])
+    assert note == "Nothing imported; 3 articles refused."
+    steps = [words(step) for step in page.cssselect(".import-steps li")]
+    assert steps == ["Queued", "Reading", "Splitting into claims", "Done"]
+    assert article_store.list_articles(app_db) == []

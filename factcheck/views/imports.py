@@ -311,6 +311,14 @@ def can_retry(job_id: str, state: dict) -> bool:
     return state["stage"] == "failed" and job_progress.kept_input(job_id) is not None
 
 
+def _stage_label(state: dict) -> str:
+    if state.get("resumed_as"):
+        return "Imported anyway"
+    if state["stage"] == "done" and state.get("items") is not None and not state.get("imported"):
+        return "Nothing imported"  # every file or row was refused or already there
+    return STAGE_LABELS.get(state["stage"], state["stage"])
+
+
 def job_context(job_id: str) -> dict:
     # A hold past its time is dropped here, before its page is shown.
     held = job_progress.held_input(job_id)
@@ -329,9 +337,7 @@ def job_context(job_id: str) -> dict:
     return {
         "job_id": job_id,
         "job": state,
-        "stage_label": "Imported anyway"
-        if state.get("resumed_as")
-        else STAGE_LABELS.get(state["stage"], state["stage"]),
+        "stage_label": _stage_label(state),
         "stage_steps": STAGE_STEPS,
         "finished": state["stage"] in FINISHED_STAGES,
         "can_retry": can_retry(job_id, state),
