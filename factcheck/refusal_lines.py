@@ -59,8 +59,17 @@ def _wrong_type(facts: Facts) -> str:
     return f"refused: {_url(facts)} is {shown}, not the expected {expected}"
 
 
+def _unresolved(facts: Facts) -> str:
+    """Why a name did not resolve, in words: the resolver's own ("[Errno -2] Name or service not
+    known") names its error number, not what to do."""
+    detail = str(facts.get("detail") or "")
+    if "Temporary failure" in detail or "-3]" in detail:
+        return "its name could not be looked up just now; check the network and try again"
+    return "no such name is registered; check the address"
+
+
 FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
-    "host_not_found": lambda f: f"could not find the server {f['host']}: {f['detail']}",
+    "host_not_found": lambda f: f"could not find the server {f['host']}: {_unresolved(f)}",
     "private_address": _private_address,
     "port": lambda f: (
         f"refused: port {f['port']} is not allowed, only {' and '.join(map(str, f['allowed']))}"

@@ -139,3 +139,18 @@ def test_an_import_too_large_says_the_limit_and_what_to_do_in_each_front_end():
         "https://news.example/big is larger than the import limit of 5,242,880 bytes; raise it"
         " with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
     )
+
+
+@pytest.mark.parametrize(
+    ("detail", "said"),
+    [
+        ("[Errno -2] Name or service not known", "no such name is registered; check the address"),
+        (
+            "[Errno -3] Temporary failure in name resolution",
+            "its name could not be looked up just now; check the network and try again",
+        ),
+    ],
+)
+def test_a_name_that_does_not_resolve_is_said_in_words_not_an_error_number(detail, said):
+    line = refusal_line("host_not_found", {"host": "gone.example", "detail": detail})
+    assert line == f"could not find the server gone.example: {said}"
