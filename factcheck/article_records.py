@@ -159,6 +159,8 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     encoding = "utf-16" if utf16 else "utf-8-sig"
     text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
     first = text.readline()
+    if not first:
+        raise ImportRefused("import.no_records", {})  # an empty file, not one without a header
     delimiter = header_delimiter(first, lambda name: name == "body")
     reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
     try:

@@ -357,6 +357,7 @@ def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):
     ("args", "content", "message"),
     [
         (["--format", "csv"], b"title,text\nA,B\n", "no body column"),
+        (["--format", "csv"], b"", "holds no articles"),  # empty: no header to miss a column
         (["--format", "jsonl"], zip_bytes(), "ZIP archive"),
         (["--format", "jsonl"], b"\n\n", "holds no articles"),
         (["--format", "jsonl"], b'{"title": "a"}\n{"body": ""}\n', "Nothing imported; 2 refused"),
