@@ -243,6 +243,21 @@ def test_download_names_describe_the_export():
         "factcheck-article-12-in-review-since-2025-01-01-20250314T093000Z.csv",
         "text/csv; charset=utf-8; header=present",
     )
+    # Every filter shows in the name, so two downloads of different selections tell apart.
+    narrowed = ExportFilters(
+        verdict="mostly_false",
+        assignee="rita",
+        section="headline",
+        search="Café prices, 2024!",
+        previous=True,
+        evidence="changed",
+    )
+    assert download_name("json", narrowed, at=at)[0] == (
+        "factcheck-mostly-false-for-rita-headline-search-cafe-prices-2024-previously-checked"
+        "-evidence-changed-20250314T093000Z.json"
+    )
+    unassigned = ExportFilters(assignee="none", search="“ ”")
+    assert download_name("csv", unassigned, at=at)[0] == "factcheck-unassigned-20250314T093000Z.csv"
     names = {fmt: download_name(fmt, ExportFilters(), at=at) for fmt in FORMATS}
     assert names["bundle"] == ("factcheck-20250314T093000Z.zip", "application/zip")
     assert names["claimreview"][1] == "application/ld+json"

@@ -1,6 +1,8 @@
 """Running an export: pick the format, read one snapshot, write the file, record it in the audit."""
 
 import io
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -74,6 +76,12 @@ def _generator() -> str:
         return "factcheck"
 
 
+def _slug(words: str, limit: int = 40) -> str:
+    """Words as a part of a file name: lower-case ASCII letters and digits joined by dashes."""
+    ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_words.lower()))[:limit].strip("-")
+
+
 def download_name(
     fmt: str, filters: ExportFilters, *, at: datetime | None = None
 ) -> tuple[str, str]:
@@ -86,6 +94,20 @@ def download_name(
         parts.append(filters.status.replace("_", "-"))
     if filters.since:
         parts.append(f"since-{filters.since.isoformat()}")
+    if filters.verdict:
+        parts.append(_slug(filters.verdict))
+    if filters.assignee:
+        parts.append(
+            "unassigned" if filters.assignee == "none" else f"for-{_slug(filters.assignee)}"
+        )
+    if filters.section:
+        parts.append(filters.section)
+    if filters.search and _slug(filters.search):
+        parts.append(f"search-{_slug(filters.search)}")
+    if filters.previous:
+        parts.append("previously-checked")
+    if filters.evidence:
+        parts.append(f"evidence-{filters.evidence}")
     parts.append((at or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ"))
     return f"{'-'.join(parts)}.{spec.extension}", spec.mimetype
 
