@@ -548,3 +548,14 @@ def test_marking_claims_not_claims_in_bulk_needs_a_reason(bulk_post, two_article
     results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
     assert "reason" in notice_text(results).lower()
     assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+
+
+@pytest.mark.parametrize("audit_id", ["9" * 40, "abc", ""])
+def test_an_undo_naming_no_bulk_action_is_told_in_the_queue_notice(
+    bulk_post, two_articles, audit_id
+):
+    response = bulk_post("/queue/undo", {"audit_id": audit_id, "view": ""})
+    assert response.status_code == 404
+    results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
+    assert "no bulk action" in notice_text(results).lower()
+    assert row_ids(results)

@@ -303,9 +303,9 @@ def bulk_action():
 def undo_bulk():
     actor = signed_in_actor()
     audit_id = parse_id(request.form.get("audit_id"))
-    if audit_id is None:
-        raise Invalid("bulk.not_found", {"audit_id": None})
     try:
+        if audit_id is None:  # answered in the queue's notice, as an id that names nothing
+            raise NotFound("bulk.not_found", {"audit_id": None})
         summary = bulk_store.undo_bulk(get_db(), audit_id, actor=actor)
     except (NotFound, Forbidden, Invalid) as error:
         return _answer(_error_notice(error), error.status)
