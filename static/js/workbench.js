@@ -42,12 +42,47 @@
     return document.querySelector("#article-text .article-body[data-part]");
   }
 
+  // The part is a page of its own, so the focus the move gives the claim (as select does within
+  // a part) is handed to that page, which gives it once it has drawn the claim as current.
+  var FOCUS_ON_LOAD = "factcheck-focus-claim";
+
   function openPartHolding(claimId) {
     var parts = textParts();
     if (!parts || !claimId) {
       return false;
     }
+    try {
+      window.sessionStorage.setItem(FOCUS_ON_LOAD, String(claimId));
+    } catch (error) {
+      // Storage turned off: the part opens with the claim current, the focus at the page's start.
+    }
     window.location.assign(parts.dataset.claimUrl + encodeURIComponent(claimId));
+    return true;
+  }
+
+  function takeFocusOnLoad() {
+    try {
+      var wanted = window.sessionStorage.getItem(FOCUS_ON_LOAD);
+      window.sessionStorage.removeItem(FOCUS_ON_LOAD);
+      return wanted;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // The current claim takes the focus where the keyboard goes on from it: its mark in the text,
+  // or the panel's heading where there is no text or the panel lies over it (a phone).
+  function focusCurrent() {
+    var panel = document.querySelector(PANEL);
+    var covered = panel && window.getComputedStyle(panel).position === "fixed";
+    var unit = currentUnit();
+    var heading = panel && panel.querySelector(".panel-position[tabindex]");
+    var landing = unit && !covered ? unit : heading;
+    if (!landing) {
+      return false;
+    }
+    landing.focus({ preventScroll: true });
+    reveal(landing);
     return true;
   }
 
@@ -262,8 +297,9 @@
       return;
     }
     if (isTyping(event.target)) {
-      // Escape leaves a panel field, so the single-key shortcuts work again.
-      if (event.key === "Escape" && event.target.closest(PANEL)) {
+      // Escape leaves a panel field for the current claim, so the single-key shortcuts work
+      // again (the focus never falls to the page's body).
+      if (event.key === "Escape" && event.target.closest(PANEL) && !focusCurrent()) {
         event.target.blur();
       }
       return;
@@ -724,9 +760,15 @@
       return;
     }
     var unit = currentUnit();
+    var focusWanted = takeFocusOnLoad();
     if (unit) {
       unit.scrollIntoView({ block: "center" });
       reveal(document.querySelector('.ranked-claim[aria-current="true"]'));
+      // Opened by j, k or a claim chosen in another part: the claim has the focus, as it would
+      // within a part.
+      if (focusWanted === unit.dataset.claimId) {
+        focusCurrent();
+      }
     }
   }
 

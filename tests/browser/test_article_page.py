@@ -4,6 +4,7 @@ import re
 
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
+from screens import PHONE
 
 
 def test_reading_an_article_and_moving_through_its_claims(watched_page, demo_articles):
@@ -113,4 +114,46 @@ def test_a_late_panel_for_a_claim_passed_over_is_not_drawn(watched_page, demo_ar
         held[0].continue_()
     expect(panel.locator(".panel")).to_have_attribute("data-claim-id", first_id)
     assert second_id not in page.evaluate("window.panelsDrawn")
+    assert_no_problems(page)
+
+
+def test_escape_from_a_panel_field_puts_the_focus_on_the_claim(watched_page, article, claim):
+    # QA: Esc from the rationale left the focus on the page's body.
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    in_text = page.locator(f"#claim-{claim['id']}")
+    page.locator("body").press("1")
+    rationale = panel.get_by_label("Rationale")
+    expect(rationale).to_be_focused()
+    page.keyboard.type("Half a thought")
+    page.keyboard.press("Escape")
+    expect(in_text).to_be_focused()
+    expect(rationale).to_have_value("Half a thought")
+
+    # Any field of the panel, and j goes on from the claim at once.
+    page.keyboard.press("e")
+    expect(panel.get_by_label("Source URL")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(in_text).to_be_focused()
+    page.keyboard.press("j")
+    following = page.locator('#article-text .unit.is-claim[aria-current="true"]')
+    expect(following).not_to_have_attribute("data-claim-id", str(claim["id"]))
+    expect(following).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_escape_from_a_panel_over_the_text_puts_the_focus_on_its_heading(
+    watched_page, article, claim
+):
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    page.locator("body").press("1")
+    expect(panel.get_by_label("Rationale")).to_be_focused()
+    page.keyboard.press("Escape")
+    # The text lies under the panel, out of sight: the panel's heading, the panel still open.
+    expect(panel.get_by_role("heading", name=re.compile(r"^Claim \d+ of \d+"))).to_be_focused()
+    expect(panel.locator(f'.panel[data-claim-id="{claim["id"]}"]')).to_be_visible()
     assert_no_problems(page)

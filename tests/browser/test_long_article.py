@@ -101,3 +101,31 @@ def test_a_link_to_a_claim_in_another_part_opens_that_part(watched_page, long_ar
     page.get_by_role("button", name="Show").click()
     expect(page).to_have_url(re.compile(r"\?part=2$"))
     assert_no_problems(page)
+
+
+def test_j_and_k_into_another_part_put_the_focus_on_the_claim(watched_page, long_article):
+    # QA: the next part opened with its claim current, and the focus on the page's body.
+    page = watched_page
+    article_id, ids = long_article["id"], long_article["ids"]
+    page.goto(f"/articles/{article_id}")
+    last_of_first_part = page.locator("#article-text .unit.is-claim").last
+    last_id = last_of_first_part.get_attribute("data-claim-id")
+    following = str(ids[ids.index(int(last_id)) + 1])
+
+    page.goto(f"/articles/{article_id}?claim={last_id}")
+    page.keyboard.press("j")
+    expect(page).to_have_url(re.compile(rf"\?claim={following}$"))
+    page.wait_for_load_state("load")
+    expect(page.locator(f"#claim-{following}")).to_be_focused()
+    expect(page.locator(f"#claim-{following}")).to_be_in_viewport()
+
+    page.keyboard.press("k")
+    expect(page).to_have_url(re.compile(rf"\?claim={last_id}$"))
+    page.wait_for_load_state("load")
+    expect(page.locator(f"#claim-{last_id}")).to_be_focused()
+
+    # Only a move hands the focus on: the same part opened afresh starts at the page's start.
+    page.reload()
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.activeElement === document.body")
+    assert_no_problems(page)
