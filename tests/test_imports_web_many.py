@@ -179,9 +179,7 @@ def test_the_file_field_takes_several_files(client):
 
 
 def test_an_upload_that_imports_nothing_says_so_and_counts_rows_as_articles(upload, client, app_db):
-    rows = "title,body\nBad row,\n".encode() + "Fares,Caf\xe9 prices rose by 9 percent.\n".encode(
-        "latin-1"
-    )
+    rows = b"title,body\nBad row,\n" + "Fares,Caf\xe9 prices rose by 9 percent.\n".encode("latin-1")
     response = upload([("rows.csv", rows), ("archive.html", ZIP_BYTES)])
     page = parse(client.get(response.headers["Location"]))
     assert words(page.cssselect("#import-heading")[0]) == "Nothing imported"

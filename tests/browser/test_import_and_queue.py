@@ -54,7 +54,7 @@ def test_a_background_import_shows_each_stage_then_opens_the_article(watched_pag
     job_progress.set_progress(job_id, "fetching", "Fetching https://news.example/harbour")
     page.goto(f"/imports/{job_id}")
     expect(page.get_by_role("heading", name="Fetching…")).to_be_visible()
-    expect(page.locator('[aria-current="step"]')).to_have_text("Fetching")
+    expect(page.locator('[aria-current="step"]')).to_have_text("Reading")
 
     job_progress.set_progress(job_id, "saving", "Splitting into claims and saving")
     expect(page.get_by_role("heading", name="Splitting into claims…")).to_be_visible()
