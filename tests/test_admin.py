@@ -85,6 +85,9 @@ def test_adding_a_user_who_can_then_sign_in(admin, app_db, anonymous_client):
     [
         ({"username": "Not Valid!"}, "username", "lower-case letters"),
         ({"username": "rita"}, "username", "is taken"),
+        ({"username": "system"}, "username", "kept for the workbench's own work"),
+        ({"username": " System "}, "username", "kept for the workbench's own work"),
+        ({"username": "factcheck"}, "username", "kept for the workbench's own work"),
         ({"password": "short"}, "password", "at least 10 characters"),
         ({"role": "owner"}, "role", "Role must be one of"),
     ],

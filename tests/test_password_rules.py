@@ -13,7 +13,7 @@ from factcheck.cli import main
 from factcheck.cli.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from factcheck.passwords import MIN_LENGTH, PROBLEMS, common_passwords, password_problem
 from factcheck.store import users
-from factcheck.store.actors import SYSTEM
+from factcheck.store.actors import RESERVED_USERNAMES, SYSTEM
 
 
 @pytest.mark.parametrize(
@@ -124,6 +124,35 @@ def test_the_command_line_refuses_in_one_line_that_says_what_to_do(tmp_path):
     assert "Traceback" not in result.output
     listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
     assert listed.output.strip() == "[]"
+
+
+@pytest.mark.parametrize("username", ["system", "factcheck"])
+def test_the_command_line_will_not_give_a_person_the_name_of_the_application_s_own_work(
+    tmp_path, username
+):
+    database = str(tmp_path / "people.db")
+    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
+    result = CliRunner().invoke(
+        main,
+        ["--db", database, "user", "add", username, "--role", "admin", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert result.exit_code == 2, result.output
+    assert f"the username '{username}' is kept for factcheck's own work" in result.output
+    assert "Traceback" not in result.output
+    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
+    assert listed.output.strip() == "[]"
+
+
+def test_every_name_the_application_acts_under_is_kept_from_people(app_db):
+    assert SYSTEM.username in RESERVED_USERNAMES
+    for name in RESERVED_USERNAMES:
+        with pytest.raises(users.Invalid) as refused:
+            users.add_user(
+                app_db, name, role="admin", password=PASSWORD, display_name=None, actor=SYSTEM
+            )
+        assert (refused.value.code, refused.value.field) == ("username.reserved", "username")
+    assert users.list_users(app_db) == []
 
 
 def _post(test_client, path: str, **data):

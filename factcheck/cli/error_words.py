@@ -266,6 +266,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "username.taken": lambda f: (
         f"the username {f['username']!r} is taken; choose another (`factcheck user list`)"
     ),
+    "username.reserved": lambda f: (
+        f"the username {f['username']!r} is kept for factcheck's own work in the audit trail;"
+        " choose another"
+    ),
     "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
     "password.spaces": lambda f: "a password cannot start or end with a space",
     "password.wrong": lambda f: "the current password is not right",

@@ -32,3 +32,8 @@ class Actor:
 
 
 SYSTEM = Actor(id=None, username="system", role="system", display_name="factcheck")
+
+#: Usernames no person may take: the names the application's own work goes under in the audit
+#: trail and the history ("system", shown as "factcheck"), so a person's changes can never be
+#: mistaken for the application's, or the application's for theirs.
+RESERVED_USERNAMES = frozenset({SYSTEM.username, SYSTEM.display_name})

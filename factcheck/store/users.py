@@ -12,7 +12,7 @@ from factcheck.passwords import (
     verify_password,
 )
 from factcheck.store import audit
-from factcheck.store.actors import Actor
+from factcheck.store.actors import RESERVED_USERNAMES, Actor
 from factcheck.store.audit_replay import password_digest
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
@@ -69,6 +69,8 @@ def add_user(
     username = username.strip().lower()
     if not _USERNAME.match(username):
         raise Invalid("username.invalid", {"given": username}, field="username")
+    if username in RESERVED_USERNAMES:
+        raise Invalid("username.reserved", {"username": username}, field="username")
     _check_role(role)
     _check_password(password, username, field="password")
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():

@@ -199,6 +199,10 @@ _STORE_WORDS = {
         "A username is 2 to 32 lower-case letters, digits, dots, dashes or underscores."
     ),
     "username.taken": lambda f: f"The username {f['username']} is taken; choose another.",
+    "username.reserved": lambda f: (
+        f"The username {f['username']} is kept for the workbench's own work in the history;"
+        " choose another."
+    ),
     "password.too_short": lambda f: f"A password needs at least {f['min_chars']} characters.",
     "password.spaces": lambda f: "A password cannot start or end with a space.",
     "password.wrong": lambda f: "The current password is not right.",
