@@ -1,15 +1,17 @@
-"""Login rate limiting: the sliding window, its settings, and what people see at /sign-in."""
+"""Login rate limiting: the sliding window, its settings, and what people see at /sign-in and
+when they give a wrong current password on the Account page."""
 
 import logging
 import re
 import threading
 
 import pytest
-from helpers import PASSWORD, page_token
+from helpers import PASSWORD, page_token, parse, words
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.app import create_app
+from factcheck.store import users
 from factcheck.views import rate_limit
 from factcheck.views.rate_limit import (
     DEFAULT_LOGIN_RATE_LIMIT,
@@ -335,3 +337,76 @@ def test_failures_are_logged_without_the_password(app, people, caplog):
     assert failures == ["failed sign-in for 'rita' from 10.2.3.4"] * 3
     assert any("refused" in m and "'rita'" in m for m in messages)
     assert all(WRONG not in m for m in messages)
+
+
+# On the Account page
+
+
+NEW_PASSWORD = "a brand new passphrase"
+
+
+def change_from(test_client, current: str, address: str = "127.0.0.1"):
+    return test_client.post(
+        "/account/password",
+        data={
+            "csrf_token": page_token(test_client),
+            "current_password": current,
+            "new_password": NEW_PASSWORD,
+            "confirm_password": NEW_PASSWORD,
+        },
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def test_wrong_current_passwords_wait_as_failed_sign_ins_do_and_are_explained(
+    client_as, app_db, clock
+):
+    rita = client_as("rita")
+    for _ in range(3):
+        assert change_from(rita, WRONG).status_code == 422
+    waits = []
+    for _ in range(3):
+        refused = change_from(rita, PASSWORD)
+        assert refused.status_code == 429
+        waits.append(int(refused.headers["Retry-After"]))
+        clock.advance(waits[-1])
+        assert change_from(rita, WRONG).status_code == 422
+    assert waits == [1, 2, 4]
+    page = parse(change_from(rita, PASSWORD))
+    error = words(page.cssselect("#current_password-error")[0])
+    assert error.startswith("Too many wrong current passwords. Wait 8 seconds, then try again")
+    assert users.authenticate(app_db, "rita", PASSWORD) is not None, "not changed while waiting"
+
+
+def test_the_account_page_wait_follows_the_account_not_the_address(app, client_as, clock):
+    here, elsewhere, ed = client_as("rita"), client_as("rita"), client_as("ed")
+    for _ in range(4):
+        change_from(here, WRONG, address="10.0.0.1")
+    assert change_from(elsewhere, PASSWORD, address="10.9.9.9").status_code == 429
+    assert change_from(ed, PASSWORD).status_code == 303, "ed's account has no wait"
+    signing_in = attempt(app.test_client(), "rita", PASSWORD, address="10.0.0.1")
+    assert signing_in.status_code == 303, "signing in keeps its own count"
+
+
+def test_a_changed_password_clears_the_account_page_wait(client_as, clock):
+    rita = client_as("rita")
+    for _ in range(4):
+        change_from(rita, WRONG)
+    clock.advance(2)
+    assert change_from(rita, PASSWORD).status_code == 303
+    for _ in range(3):
+        assert change_from(rita, WRONG).status_code == 422, "free again"
+
+
+def test_wrong_current_passwords_are_logged_without_the_password(client_as, caplog):
+    rita = client_as("rita")
+    caplog.set_level(logging.INFO, logger="factcheck.views.account")
+    for _ in range(4):
+        change_from(rita, WRONG, address="10.2.3.4")
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages[:3] == ["wrong current password for 'rita' from 10.2.3.4"] * 3
+    assert messages[3] == (
+        "password change refused for 'rita' from 10.2.3.4: too many wrong current passwords"
+    )
+    assert all(record.levelno == logging.WARNING for record in caplog.records)
+    assert all(WRONG not in m and NEW_PASSWORD not in m for m in messages)

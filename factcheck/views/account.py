@@ -1,4 +1,7 @@
-"""The signed-in person's own account: who they are, and changing their password."""
+"""The signed-in person's own account: who they are, and changing their password (a wrong
+current password is logged and waits as a failed sign-in does)."""
+
+import logging
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
@@ -9,8 +12,10 @@ from factcheck.views import web_session
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.error_words import store_error_words
+from factcheck.views.rate_limit import login_limiter, wait_in_words
 
 bp = Blueprint("account", __name__)
+log = logging.getLogger(__name__)
 
 PASSWORD_FIELDS = ("current_password", "new_password", "confirm_password")
 
@@ -39,6 +44,15 @@ def password_form_problems(current: str, new: str, confirm: str) -> dict:
     return problems
 
 
+def _too_many_attempts(wait: int):
+    error = (
+        f"Too many wrong current passwords. Wait {wait_in_words(wait)}, then try again; if you"
+        " have forgotten your password, ask an admin to reset it."
+    )
+    page, status = _page({"current_password": error}, 429)
+    return page, status, {"Retry-After": str(wait)}
+
+
 @bp.get("/account")
 def account_page():
     return _page()
@@ -51,10 +65,24 @@ def change_password():
     problems = password_form_problems(current, new, confirm)
     if problems:
         return _page(problems, 422)
+    address = request.remote_addr or "unknown"
+    limiter = login_limiter()
+    wait = limiter.current_password_retry_after(actor.username)
+    if wait:
+        log.warning(
+            "password change refused for %r from %s: too many wrong current passwords",
+            actor.username,
+            address,
+        )
+        return _too_many_attempts(wait)
     try:
         users.change_password(get_db(), actor.username, new, actor=actor, current_password=current)
     except Invalid as problem:
+        if problem.code == "password.wrong":
+            limiter.current_password_failed(actor.username)
+            log.warning("wrong current password for %r from %s", actor.username, address)
         return _page({problem.field or "new_password": store_error_words(problem)}, 422)
+    limiter.current_password_succeeded(actor.username)
     # The change ended every session of this person, this one too: start this one afresh.
     web_session.start(actor)
     flash("Password changed. Any other place you were signed in has been signed out.")

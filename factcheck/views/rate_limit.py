@@ -1,4 +1,5 @@
-"""Sign-in throttling: growing waits per username and address together, and looser per address.
+"""Password throttling: at sign-in, growing waits per username and address together, and looser
+per address; on the Account page, the same growing wait per account for a wrong current password.
 
 Failures are counted for a username *from one address*, so someone guessing at alice's password
 from elsewhere slows down only themselves: alice, at her own address, signs in at once. After a
@@ -6,6 +7,10 @@ few failures each further one doubles the wait before the next try, up to a cap,
 password clears the count. One address failing for many usernames gets a looser wait of its own,
 which slows that address only. Every wait is capped, so nobody can be locked out for long, and a
 count left alone for an hour is forgotten.
+
+A session already signed in (a borrowed laptop, a copied cookie) could otherwise test guesses at
+the current password on the Account page as fast as it liked: there the failures are counted per
+account, wherever they come from, with the sign-in's settings, and a password changed clears them.
 
 The address is the client's as Flask sees it: behind a proxy, set FACTCHECK_TRUSTED_PROXIES, or
 every sign-in seems to come from the proxy and the per-address wait would fall on everyone.
@@ -105,8 +110,13 @@ class GrowingDelay:
             self._failures.clear()
 
 
+def _whole_seconds(wait: float) -> int:
+    return max(1, math.ceil(wait)) if wait > 0 else 0
+
+
 class LoginLimiter:
-    """Decides whether an address may try a username now, and counts the failures."""
+    """Decides whether an address may try a username now, or a signed-in person their current
+    password, and counts the failures."""
 
     def __init__(
         self,
@@ -127,6 +137,13 @@ class LoginLimiter:
             forget_after=settings["forget_after_seconds"],
             clock=clock,
         )
+        self.accounts = GrowingDelay(
+            free=settings["free_failures"],
+            first_delay=settings["first_delay_seconds"],
+            max_delay=settings["max_delay_seconds"],
+            forget_after=settings["forget_after_seconds"],
+            clock=clock,
+        )
 
     def retry_after(self, address: str, username: str) -> int:
         """Whole seconds before this address may try this username again; 0 means go ahead."""
@@ -134,7 +151,7 @@ class LoginLimiter:
         longest = max(
             self.pairs.wait((address, _username_key(username))), self.addresses.wait(address)
         )
-        return max(1, math.ceil(longest)) if longest > 0 else 0
+        return _whole_seconds(longest)
 
     def failed(self, address: str, username: str) -> None:
         address = address_key(address)
@@ -146,9 +163,20 @@ class LoginLimiter:
         own, or anyone with one account could sign in between guesses at others to reset it."""
         self.pairs.forget((address_key(address), _username_key(username)))
 
+    def current_password_retry_after(self, username: str) -> int:
+        """Whole seconds before this account may give its current password again; 0: go ahead."""
+        return _whole_seconds(self.accounts.wait(_username_key(username)))
+
+    def current_password_failed(self, username: str) -> None:
+        self.accounts.failed(_username_key(username))
+
+    def current_password_succeeded(self, username: str) -> None:
+        self.accounts.forget(_username_key(username))
+
     def reset(self) -> None:
         self.pairs.reset()
         self.addresses.reset()
+        self.accounts.reset()
 
 
 def address_key(address: str) -> str:
