@@ -103,6 +103,16 @@ def test_signing_in_starts_a_new_session_with_a_new_token(anonymous_client, peop
     assert stale.status_code == 400
 
 
+def test_head_is_answered_as_get(anonymous_client, client):
+    asked = anonymous_client.head("/sign-in")
+    assert asked.status_code == 200 and asked.get_data() == b""
+    assert asked.headers["Content-Type"].startswith("text/html")
+    signed_in = client.head("/sign-in?next=/account")
+    assert signed_in.status_code == 303 and signed_in.headers["Location"] == "/account"
+    bounced = anonymous_client.head("/account")
+    assert bounced.headers["Location"] == "/sign-in?next=/account", "back to the page asked for"
+
+
 def test_a_signed_in_visit_to_sign_in_goes_on_to_the_next_page(client):
     response = client.get("/sign-in?next=/account")
     assert response.status_code == 303 and response.headers["Location"] == "/account"

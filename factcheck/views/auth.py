@@ -55,7 +55,7 @@ def _too_many_attempts(next_page: str, username: str, wait: int):
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     next_page = _safe_next(request.values.get("next"))
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # Flask answers HEAD for every GET route
         if current_actor() is not None:
             return redirect(next_page, 303)
         return _form(next_page)

@@ -64,7 +64,7 @@ def _same_site_path(address: str | None) -> str | None:
 def _page_to_return_to() -> str:
     # A write's own address (POST /claims/5/verdict) cannot be opened after signing in: go back to
     # the page it was sent from (htmx names it; a plain form has its referrer).
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return request.full_path.rstrip("?")
     sent_from = request.headers.get("HX-Current-URL") or request.referrer
     return _same_site_path(sent_from) or url_for("articles.dashboard")
