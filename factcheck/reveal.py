@@ -25,6 +25,13 @@ def is_hidden(ch: str) -> bool:
     )
 
 
+def has_visible_text(value) -> bool:
+    """Whether the text shows anything: some character that is neither a space nor hidden. Text
+    made only of control, format and space characters ("\\x00\\x01", a zero-width space) reads
+    as empty, and is refused where empty text is."""
+    return any(not ch.isspace() and not is_hidden(ch) for ch in _text(value))
+
+
 def marker(ch: str) -> str:
     """'⟨U+202E⟩' for one hidden character."""
     return f"⟨U+{ord(ch):04X}⟩"

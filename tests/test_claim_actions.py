@@ -27,6 +27,7 @@ from factcheck.network.fetch import FetchPolicy
 from factcheck.network.urls import url_host, url_rest
 from factcheck.scales import default_scale
 from factcheck.store import claim_reads, verdicts
+from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store.errors import Forbidden
 from factcheck.views.error_words import sentence
@@ -597,11 +598,14 @@ def test_correcting_a_published_verdict_keeps_the_earlier_one_on_record(
     assert "Unverifiable" in words(earlier) and "superseded" in words(earlier)
 
 
-def test_comments_are_added_and_an_empty_one_is_refused(client, claim, app_db):
+@pytest.mark.parametrize("blank", ["  ", "\x00\x01", " \u200b\u202e\t"])
+def test_comments_are_added_and_an_empty_one_is_refused(client, claim, app_db, blank):
     path = f"/claims/{claim['id']}/comments"
-    refused = hx_post(client, path, {"expected_version": claim["version"], "comment": "  "})
+    refused = hx_post(client, path, {"expected_version": claim["version"], "comment": blank})
     assert refused.status_code == 422
-    assert fragment(refused).get_element_by_id(f"comment-{claim['id']}-body-error") is not None
+    error = fragment(refused).get_element_by_id(f"comment-{claim['id']}-body-error")
+    assert words(error) == "Write something in the comment first."
+    assert comment_store.comments_for_claim(app_db, claim["id"]) == []
     response = hx_post(
         client, path, {"expected_version": claim["version"], "comment": "Called the office."}
     )

@@ -106,6 +106,21 @@ def test_editor_who_revised_the_draft_cannot_approve_it(claim_world):
         verdicts.approve(db, claim_id, actor=people["ed"])
 
 
+def test_a_comment_or_reason_with_nothing_visible_in_it_counts_as_none(claim_world):
+    db, people, claim_id = claim_world
+    invisible = "\x00\x01\u200b\u202e" * 5
+    with pytest.raises(Invalid) as refused:
+        comments.add_comment(db, claim_id, body=invisible, actor=people["rita"])
+    assert refused.value.code == "comment.missing"
+    _submit(db, people, claim_id)
+    with pytest.raises(Invalid) as refused:
+        verdicts.return_for_changes(db, claim_id, comment=invisible, actor=people["ed"])
+    assert refused.value.code == "reason.missing"
+    verdicts.approve(db, claim_id, comment=invisible, actor=people["ed"])
+    assert comments.comments_for_claim(db, claim_id) == []
+    assert audit.history(db, "claim", claim_id)[-1]["reason"] is None
+
+
 def test_return_sends_back_with_comment(claim_world):
     db, people, claim_id = claim_world
     _submit(db, people, claim_id)

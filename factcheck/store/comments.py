@@ -2,6 +2,7 @@
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.mentions import mentioned
+from factcheck.reveal import has_visible_text
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim
@@ -14,11 +15,12 @@ MAX_COMMENT_CHARS = 5000
 def insert_comment(
     db: Database, claim_id: int, actor: Actor, body: str | None, *, told_apart: int | None = None
 ) -> int | None:
-    """Store a comment inside the caller's mutation; blank text stores nothing. `told_apart` is
-    a person the change tells in its own way (the author of a returned verdict), so a mention of
-    them is not noted twice."""
+    """Store a comment inside the caller's mutation; blank text stores nothing, nor does text
+    with nothing to show (control or other invisible characters only). `told_apart` is a person
+    the change tells in its own way (the author of a returned verdict), so a mention of them is
+    not noted twice."""
     body = (body or "").strip()
-    if not body:
+    if not has_visible_text(body):
         return None
     if len(body) > MAX_COMMENT_CHARS:
         raise Invalid(

@@ -5,6 +5,7 @@ import json
 from factcheck import lifecycle
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.lifecycle import Situation
+from factcheck.reveal import has_visible_text
 from factcheck.scales import Rating, Scale, default_scale
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -38,7 +39,7 @@ def require_reason(reason: str | None, what: str, limit: int = MAX_REASON_CHARS)
     """The reason, tidied; refused when shorter than MIN_REASON_CHARS or longer than `limit`.
     `what` names the change it is for (a move such as "verdict.correct", or "bulk.not_a_claim"),
     so it can be worded."""
-    text = " ".join((reason or "").split())
+    text = " ".join((reason or "").split()) if has_visible_text(reason) else ""
     if len(text) < MIN_REASON_CHARS:
         raise Invalid(
             "reason.too_short" if text else "reason.missing",
@@ -393,7 +394,7 @@ def return_for_changes(
 
 def _clean(text: str | None) -> str | None:
     text = (text or "").strip()
-    return text or None
+    return text if has_visible_text(text) else None
 
 
 @query
