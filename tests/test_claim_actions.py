@@ -350,6 +350,24 @@ def test_removing_evidence_needs_a_reason(client, claim, app_db, people):
     assert "the page was a parody" in words(html.cssselect(".timeline")[0])
 
 
+def test_evidence_someone_removed_first_says_who_and_when_in_words(client, claim, app_db, people):
+    added = evidence_store.add_evidence(
+        app_db, claim["id"], url="https://example.org/a", stance="context", actor=people["rita"]
+    )
+    evidence_store.remove_evidence(
+        app_db, added["id"], reason="the page was a parody", actor=people["ed"]
+    )
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/evidence/{added['id']}/remove",
+        {"expected_version": claim["version"], "reason": "a parody site, not the office"},
+    )
+    assert response.status_code == 422
+    assert f"Evidence {added['id']} was already removed by Ed just now." in words(
+        fragment(response)
+    )
+
+
 def test_evidence_of_another_claim_cannot_be_removed_through_this_one(
     client, claim, app_db, people
 ):

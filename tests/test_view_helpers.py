@@ -6,7 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.views.article_layout import layout_article, split_headline, usable_units
-from factcheck.views.formatting import clip, exact_time, progress_segments, relative_time
+from factcheck.views.formatting import (
+    clip,
+    exact_time,
+    progress_segments,
+    relative_time,
+    when_words,
+)
 
 SECTIONS = ("headline", "standfirst", "body")
 
@@ -115,6 +121,13 @@ def test_relative_time_reads_like_a_person_would_say_it():
     assert relative_time(_ago(days=40), NOW) == "02 Feb 2025"
     assert relative_time("not a date", NOW) == "not a date"
     assert exact_time(_ago(hours=1)) == "2025-03-14 11:00:00 UTC"
+
+
+def test_when_words_fit_a_sentence_at_any_distance():
+    assert when_words(_ago(seconds=20), NOW) == "just now"
+    assert when_words(_ago(minutes=5), NOW) == "5 minutes ago"
+    assert when_words(_ago(hours=30), NOW) == "yesterday"
+    assert when_words(_ago(days=40), NOW) == "on 02 Feb 2025"
 
 
 @given(st.lists(st.integers(0, 50), min_size=4, max_size=4))

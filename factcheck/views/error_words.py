@@ -11,6 +11,7 @@ from factcheck.shared_words import (
     copy_published_words,
 )
 from factcheck.store.errors import StoreError
+from factcheck.views.formatting import when_words
 from factcheck.views.import_words import url_problem_words
 
 Facts = dict
@@ -76,6 +77,13 @@ def _open_draft(facts: Facts) -> str:
         f"This claim has a draft verdict, so it cannot {doing}; finish the verdict and send it"
         " for review instead."
     )
+
+
+def _already_removed(facts: Facts) -> str:
+    # The view adds who removed it (`removed_by_name`), when it can tell.
+    who = facts.get("removed_by_name")
+    by = f" by {who}" if who else ""
+    return f"Evidence {facts['id']} was already removed{by} {when_words(facts['removed_at'])}."
 
 
 _STORE_WORDS = {
@@ -240,9 +248,7 @@ _STORE_WORDS = {
     "evidence.duplicate": lambda f: (
         f"This source is already evidence on the claim (evidence {f['evidence_id']})."
     ),
-    "evidence.already_removed": lambda f: (
-        f"Evidence {f['id']} was already removed, on {f['removed_at']}."
-    ),
+    "evidence.already_removed": _already_removed,
     "evidence.removed": lambda f: (
         f"Evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}."
     ),

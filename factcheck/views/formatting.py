@@ -55,6 +55,15 @@ def relative_time(value: str | None, now: datetime | None = None) -> str:
     return moment.strftime("%d %b %Y")
 
 
+def when_words(value: str | None, now: datetime | None = None) -> str:
+    """relative_time inside a sentence: 'just now', '5 minutes ago', 'yesterday', or, for an
+    older time, 'on 05 Dec 2026'."""
+    words = relative_time(value, now)
+    if words in ("just now", "yesterday") or words.endswith(" ago") or not words:
+        return words
+    return f"on {words}"
+
+
 def exact_time(value: str | None) -> str:
     """The full timestamp in UTC, for a tooltip."""
     moment = parse_timestamp(value)
