@@ -53,7 +53,7 @@ def _number(raw: str) -> float | int | None:
 
 def _whole(smallest: int, largest: int | None = None) -> Callable[[str], int | None]:
     def parse(raw: str) -> int | None:
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):  # "²" is a digit int() refuses
             return None
         value = int(raw)
         return value if value >= smallest and (largest is None or value <= largest) else None

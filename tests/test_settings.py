@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck import db as database
@@ -123,6 +123,7 @@ def test_a_bad_value_names_the_variable_and_what_it_accepts(monkeypatch, name, r
     assert repr(raw) in message and "\n" not in message
 
 
+@example(next(s for s in settings.SETTINGS if s.env.endswith("TRUSTED_PROXIES")), "²")
 @given(st.sampled_from(settings.SETTINGS), st.text(max_size=30))
 def test_any_text_is_a_value_or_a_setting_error_naming_the_variable(chosen, raw):
     try:
