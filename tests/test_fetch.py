@@ -600,3 +600,18 @@ def test_tls_sends_the_host_name_and_verifies_the_certificate(tls_server, fake_d
         fetch(url, policy=FetchPolicy.local_test(tls_server.port))
     assert tls_server.server_names == ["news.test"]
     assert tls_server.seen == []
+
+
+def test_a_length_in_digits_that_are_not_ascii_is_not_taken_for_a_number(site):
+    # "²" is a digit to str.isdigit, not to int(): the declared length is ignored, as any
+    # length that is not a number is, and the body read with its cap.
+    def superscript_length(handler):
+        handler.wfile.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \xb2\r\n"
+            b"Connection: close\r\n\r\n<p>Fares rose.</p>"
+        )
+        handler.close_connection = True
+
+    site.routes["/odd-length"] = superscript_length
+    page = fetch(site.url("/odd-length"), policy=FetchPolicy.local_test(site.port))
+    assert page.body == b"<p>Fares rose.</p>"

@@ -489,8 +489,10 @@ def test_words_matching_several_titles_ask_which_article(client, titled):
     assert json["claims"] == []
 
 
-def test_words_matching_no_title_say_so(client, titled):
-    page = parse(client.get("/queue?article=zeppelin"))
+@pytest.mark.parametrize("typed", ["zeppelin", "²", "#²"])
+def test_words_matching_no_title_say_so(client, titled, typed):
+    # "²" is a digit to str.isdigit, but no article's number: words of a title, then.
+    page = parse(client.get("/queue", query_string={"article": typed}))
     assert row_ids(page) == []
     empty = page.cssselect(".empty-state")[0]
     assert "No article matches" in empty.text_content()

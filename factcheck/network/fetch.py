@@ -294,7 +294,7 @@ def _request_failure(error: requests.exceptions.RequestException, host: str) -> 
 
 def _read_body(response: requests.Response, url: str, max_bytes: int, deadline: float) -> bytes:
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and "Content-Encoding" not in response.headers:
+    if declared.isascii() and declared.isdigit() and "Content-Encoding" not in response.headers:
         if int(declared) > max_bytes:
             raise _refuse("too_large", {"url": url, "limit": max_bytes}, ResponseTooLarge)
     chunks = []

@@ -14,11 +14,16 @@ from factcheck.store.rows import ArticleRow
 ARTICLE_SUGGESTIONS = 10
 
 
+def _is_number(text: str) -> bool:
+    """Whether text is a number written in ASCII digits ("²" is a digit to str.isdigit)."""
+    return text.isascii() and text.isdigit()
+
+
 def article_value(value: str) -> str:
     """The article filter as typed: a number ("#" before it is allowed) is an article id, checked
     like any id; other text is words of a title, resolved in `resolve_article`."""
     number = value.removeprefix("#")
-    if number.isdigit():
+    if _is_number(number):
         return str(require_id(number, "article"))
     return value
 
@@ -28,7 +33,7 @@ def resolve_article(db: Database, values: dict[str, str]) -> list[dict] | None:
     filter (its id replaces the words); with none or several the queue shows them to pick from
     instead of claims. None when the filter is not words."""
     words = values.get("article")
-    if words is None or words.isdigit():
+    if words is None or _is_number(words):
         return None
     matches = article_store.find_by_title(db, words, ARTICLE_SUGGESTIONS + 1)
     if len(matches) == 1:
@@ -40,7 +45,7 @@ def resolve_article(db: Database, values: dict[str, str]) -> list[dict] | None:
 def filtered_article(db: Database, values: dict[str, str]) -> ArticleRow | None:
     """The article the queue is filtered to, for its title beside the count; None when there is
     none (or no article has that number)."""
-    if not values.get("article", "").isdigit():
+    if not _is_number(values.get("article", "")):
         return None
     try:
         return article_store.get_article(db, int(values["article"]))
@@ -53,7 +58,7 @@ def suggestions(db: Database, typed: str) -> list[Mapping[str, Any]]:
     newest first."""
     found: list[Mapping[str, Any]] = []
     number = typed.removeprefix("#")
-    if number.isdigit():
+    if _is_number(number):
         try:
             found.append(article_store.get_article(db, require_id(number, "article")))
         except NotFound:
