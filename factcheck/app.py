@@ -11,6 +11,7 @@ from factcheck.db import default_path
 from factcheck.importers import DEFAULT_MAX_BYTES
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.resources import static_dir
+from factcheck.text.language import direction
 from factcheck.views import (
     account,
     admin,
@@ -90,6 +91,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     inbox.init_app(app)
     app.jinja_env.globals["factcheck_version"] = __version__
     app.jinja_env.globals["htmx_version"] = HTMX_VERSION
+    # "rtl" or "ltr": the way an article's language is written, for its text's dir attribute.
+    app.add_template_filter(direction)
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)

@@ -141,6 +141,13 @@ def get_article(db: Database, article_id: int) -> ArticleRow:
 
 
 @query
+def article_language(db: Database, article_id: int) -> str | None:
+    """The article's language code (None when it is not known or there is no such article)."""
+    row = db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None
+
+
+@query
 def list_articles(
     db: Database, limit: int | None = None, before: int | None = None
 ) -> list[ArticleListed]:

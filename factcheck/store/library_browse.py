@@ -48,7 +48,8 @@ def matched_claims(db: Database, library_id: int) -> list[dict]:
     """The desk's claims matched to this item, best match first, with their article."""
     return list(
         db.query(
-            "SELECT c.id, c.text, c.status, c.article_id, a.title AS article_title, m.score"
+            "SELECT c.id, c.text, c.status, c.article_id, a.title AS article_title,"
+            " a.language AS article_language, m.score"
             " FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
             " JOIN articles a ON a.id = c.article_id"
             " WHERE m.library_id = ? AND c.kind = 'claim' ORDER BY m.score DESC, c.id",

@@ -258,7 +258,7 @@ def _page_rows(
             " (SELECT rating FROM (SELECT l.rating, max(m.score) FROM claim_matches m"
             "   JOIN library_items l ON l.id = m.library_id WHERE m.claim_id = c.id))"
             "   AS previous_rating,"
-            f" a.imported_at AS article_imported_at{extra}"
+            f" a.imported_at AS article_imported_at, a.language AS article_language{extra}"
             f" FROM ({page}) p CROSS JOIN claims c ON c.id = p.id"
             " JOIN articles a ON a.id = c.article_id LEFT JOIN users u ON u.id = c.assignee_id"
             f" ORDER BY {_ORDER}",
@@ -368,7 +368,8 @@ def assigned_to(db: Database, user_id: int, limit: int = 20) -> list[dict]:
     """Open claims assigned to one person, most check-worthy first."""
     return list(
         db.query(
-            "SELECT c.id, c.article_id, c.text, c.status, c.checkworthiness, a.title AS article_title"
+            "SELECT c.id, c.article_id, c.text, c.status, c.checkworthiness,"
+            " a.title AS article_title, a.language AS article_language"
             " FROM claims c JOIN articles a ON a.id = c.article_id"
             " WHERE c.assignee_id = ? AND c.kind = 'claim' AND c.status != 'published'"
             f" ORDER BY {_ORDER} LIMIT ?",
@@ -383,7 +384,8 @@ def waiting_for_review(db: Database, user_id: int, limit: int = 20) -> list[dict
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
-            " v.rating, v.rating_label, v.submitted_at, u.username AS author, u.display_name AS author_name"
+            " a.language AS article_language, v.rating, v.rating_label, v.submitted_at,"
+            " u.username AS author, u.display_name AS author_name"
             f" FROM ({_IN_REVIEW.format(author='v.author_id != :user')}) p"
             " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
             " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = v.author_id"
@@ -400,7 +402,8 @@ def recently_published(db: Database, limit: int = 10) -> list[dict]:
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, v.rating, v.rating_label, v.published_at,"
-            " a.title AS article_title FROM (SELECT id FROM verdicts WHERE state = 'published'"
+            " a.title AS article_title, a.language AS article_language"
+            " FROM (SELECT id FROM verdicts WHERE state = 'published'"
             "   ORDER BY published_at DESC, id DESC LIMIT ?) p"
             " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
             " JOIN articles a ON a.id = c.article_id ORDER BY v.published_at DESC, v.id DESC",
@@ -432,7 +435,7 @@ def submitted_for_review(db: Database, user_id: int, limit: int = 20) -> list[di
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
-            " v.rating, v.rating_label, v.submitted_at"
+            " a.language AS article_language, v.rating, v.rating_label, v.submitted_at"
             f" FROM ({_IN_REVIEW.format(author='v.author_id = :user')}) p"
             " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
             " JOIN articles a ON a.id = c.article_id"

@@ -200,6 +200,7 @@ class QueueRow(TypedDict):
     # The rating of the best earlier fact-check the claim matches (None: no previous check).
     previous_rating: str | None
     article_imported_at: str
+    article_language: str | None
 
 
 class LibraryItem(TypedDict):

@@ -127,6 +127,8 @@ def article_page_context(
     headline, blocks = split_headline(laid_out)
     return {
         "article": article,
+        # The claims quoted beside the text (the panel, the ranked list) are in its language.
+        "article_language": article["language"],
         "headline": headline,
         "blocks": blocks,
         "part": _part_links(db, article, parts, part),

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 
+from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 from factcheck.store.claim_matches import previous_checks
 from factcheck.views.claim_panel import back_to_article, panel_context, reviewed
@@ -26,7 +27,10 @@ def panel(claim_id: int):
         return back_to_article(claim)
     neighbours = claim_reads.claim_neighbours(db, claim["article_id"], claim["seq"])
     return render_template(
-        "partials/claim_panel.html", review=reviewed(db, claim), **panel_context(neighbours, claim)
+        "partials/claim_panel.html",
+        review=reviewed(db, claim),
+        article_language=article_store.article_language(db, claim["article_id"]),
+        **panel_context(neighbours, claim),
     )
 
 

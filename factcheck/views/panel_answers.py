@@ -125,6 +125,7 @@ def panel_answer(
         context["ranked_row_shown"] = in_ranked_list(db, claim, counts["ranked_total"])
     else:
         context.update(claim_lists(db, article_id, claim_id))
+    context["article_language"] = article_store.article_language(db, article_id)
     context["updated_segment"] = Segment(claim["start"], claim["end"], claim["text"], claim)
     context["oob_progress"] = True
     context["done"] = done
