@@ -280,5 +280,7 @@ def test_a_verdict_drawn_without_evidence_rests_on_none_added_after(
     assert response.status_code == 422, response.get_data(as_text=True)
     [verdict] = verdicts.verdicts_for_claim(app_db, claim["id"])
     assert (verdict["state"], verdict["evidence_ids"]) == ("draft", [])
-    [listed] = fragment(response).cssselect("input[name=evidence]")
+    answer = fragment(response)
+    [listed] = answer.cssselect("input[name=evidence]")
     assert listed.get("checked") is None
+    assert "tick the sources it rests on" in words(answer.cssselect("[data-error-message]")[0])

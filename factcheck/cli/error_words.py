@@ -214,8 +214,13 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " review it"
     ),
     "verdict.needs_evidence": lambda f: (
-        f"a verdict of {f['rating']!r} must rest on evidence; add evidence to the claim"
-        " (`factcheck evidence add`) and save the verdict again before submitting"
+        f"a verdict of {f['rating']!r} must rest on evidence; "
+        + (
+            "name the evidence it rests on with --evidence when you save it, then submit"
+            if f.get("sources")
+            else "add evidence to the claim (`factcheck evidence add`) and save the verdict"
+            " again before submitting"
+        )
     ),
     "evidence.backs_published": lambda f: (
         f"evidence {f['evidence_id']} backs the published verdict on claim {f['claim_id']};"

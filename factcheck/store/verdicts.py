@@ -264,7 +264,12 @@ def submit_for_review(
     draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
     if rating.needs_evidence and not draft["evidence_ids"]:
-        raise Invalid("verdict.needs_evidence", {"claim_id": claim_id, "rating": rating.label})
+        # The claim may have sources the draft leaves out (added after its form was drawn).
+        sources = len(current.live_evidence)
+        raise Invalid(
+            "verdict.needs_evidence",
+            {"claim_id": claim_id, "rating": rating.label, "sources": sources},
+        )
     db.execute(
         "UPDATE verdicts SET state = 'in_review', submitted_at = ?, author_id = ? WHERE id = ?",
         [utc_now(), actor.id, draft["id"]],

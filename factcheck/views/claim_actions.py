@@ -40,8 +40,8 @@ log = logging.getLogger(__name__)
 
 
 def _chosen_evidence() -> list[int] | None:
-    """The evidence the verdict form says the verdict rests on; None when the form listed none
-    (the claim had no evidence), so the verdict rests on whatever the claim has."""
+    """The evidence the verdict form says the verdict rests on, none included; None from a request
+    not sent by the panel's form, so the verdict rests on whatever the claim has."""
     if not request.form.get("evidence_listed"):
         return None
     chosen = [parse_id(value) for value in request.form.getlist("evidence")]

@@ -160,8 +160,12 @@ _STORE_WORDS = {
         " review it."
     ),
     "verdict.needs_evidence": lambda f: (
-        f"A verdict of {f['rating']} must rest on evidence: add a source to the claim and save"
-        " the verdict again before submitting."
+        f"A verdict of {f['rating']} must rest on evidence: "
+        + (
+            "tick the sources it rests on and save it again before submitting."
+            if f.get("sources")
+            else "add a source to the claim and save the verdict again before submitting."
+        )
     ),
     "evidence.backs_published": lambda f: (
         f"Evidence {f['evidence_id']} backs the published verdict;"
