@@ -67,7 +67,7 @@ def test_huge_ids_in_forms_are_refused_with_a_message(client, claim, number):
     token = csrf_token_for(client)
     posts = [
         ("/queue/bulk", {"claim": str(number), "action": "assign", "assign_to": "rita"}),
-        ("/queue/undo", {"audit_id": str(number)}),
+        ("/queue/undo", {"audit_id": str(number)}, 404),  # as any id naming no bulk action
         ("/exports", {"format": "csv", "article": str(number)}),
         (
             f"/claims/{claim['id']}/verdict",
@@ -82,9 +82,9 @@ def test_huge_ids_in_forms_are_refused_with_a_message(client, claim, number):
             },
         ),
     ]
-    for path, form in posts:
+    for path, form, *status in posts:
         response = client.post(path, data={"csrf_token": token, **form}, headers=HX)
-        assert response.status_code == 422, (path, form, response.status_code)
+        assert response.status_code == (status or [422])[0], (path, form, response.status_code)
         assert response.get_data(as_text=True).strip(), (path, form)
 
 
