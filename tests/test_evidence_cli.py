@@ -308,6 +308,13 @@ def test_a_removed_source_is_not_archived_again(run):
         f"Error: evidence {evidence_id} was removed; there is nothing to keep a copy of"
     )
     assert _rows(run.path, "SELECT id FROM evidence_snapshots") == before
+    again = run("evidence", "remove", str(evidence_id), "--reason", "Wrong page", "--as", "rita")
+    assert again.exit_code == 2
+    [removed_at] = _rows(run.path, f"SELECT removed_at FROM evidence WHERE id = {evidence_id}")
+    assert again.output.strip() == (
+        f"Error: evidence {evidence_id} was already removed by rita on"
+        f" {removed_at['removed_at'][:16].replace('T', ' ')} UTC"
+    )
 
 
 def test_with_no_sources_at_all_nothing_claims_every_page_was_checked(run):

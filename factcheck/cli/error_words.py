@@ -321,7 +321,9 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"this source is already evidence {f['evidence_id']} on claim {f['claim_id']}"
     ),
     "evidence.already_removed": lambda f: (
-        f"evidence {f['id']} was already removed on {f['removed_at']}"
+        f"evidence {f['id']} was already removed"
+        + (f" by {f['removed_by']}" if f.get("removed_by") else "")
+        + f" on {str(f['removed_at'])[:16].replace('T', ' ')} UTC"
     ),
     "evidence.removed": lambda f: (
         f"evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}"

@@ -105,8 +105,18 @@ def remove_evidence(db: Database, evidence_id: int, *, reason: str, actor: Actor
     rests on: that goes through a correction first."""
     evidence = _evidence_row(db, evidence_id)
     if evidence["removed_at"]:
+        who = db.execute(
+            "SELECT username, coalesce(display_name, username) FROM users WHERE id = ?",
+            [evidence["removed_by"]],
+        ).fetchone() or (None, None)
         raise Invalid(
-            "evidence.already_removed", {"id": evidence_id, "removed_at": evidence["removed_at"]}
+            "evidence.already_removed",
+            {
+                "id": evidence_id,
+                "removed_at": evidence["removed_at"],
+                "removed_by": who[0],
+                "removed_by_name": who[1],
+            },
         )
     claim = load_claim(db, evidence["claim_id"])
     lifecycle.permit("evidence.remove", situation(db, claim), actor, evidence_id=evidence_id)

@@ -19,7 +19,6 @@ from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
-from factcheck.store import users as user_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
@@ -160,23 +159,9 @@ def remove_evidence(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
 
     def change(db: Database, actor, values):
-        try:
-            evidence_store.remove_evidence(db, evidence_id, reason=values["reason"], actor=actor)
-        except Invalid as refusal:
-            if refusal.code == "evidence.already_removed":
-                _name_who_removed(db, refusal, evidence_id)
-            raise
+        evidence_store.remove_evidence(db, evidence_id, reason=values["reason"], actor=actor)
 
     return _act(claim_id, "remove_evidence", change, item=item, evidence_id=evidence_id)
-
-
-def _name_who_removed(db: Database, refusal: Invalid, evidence_id: int) -> None:
-    """Someone removed the evidence first: the refusal names them, as the panel names people."""
-    removed_by = evidence_store.get_evidence(db, evidence_id)["removed_by"]
-    person = user_store.users_by_id(db, [removed_by]).get(removed_by)
-    if person:
-        refusal.facts["removed_by"] = person["username"]
-        refusal.facts["removed_by_name"] = person["display_name"] or person["username"]
 
 
 @bp.get("/claims/<id:claim_id>/evidence/<id:evidence_id>/archive-status")

@@ -80,7 +80,6 @@ def _open_draft(facts: Facts) -> str:
 
 
 def _already_removed(facts: Facts) -> str:
-    # The view adds who removed it (`removed_by_name`), when it can tell.
     who = facts.get("removed_by_name")
     by = f" by {who}" if who else ""
     return f"Evidence {facts['id']} was already removed{by} {when_words(facts['removed_at'])}."
