@@ -46,6 +46,17 @@ def _publish(db, people, claim_id) -> int:
     return item["id"]
 
 
+def _start_correction(db, people, claim_id) -> None:
+    verdicts.correct_verdict(
+        db,
+        claim_id,
+        rating="unverifiable",
+        rationale=RATIONALE,
+        reason="The county took the figure down",
+        actor=people["rita"],
+    )
+
+
 def _shown(db, claim_id, evidence_id) -> dict:
     return next(e for e in evidence.evidence_for_claim(db, claim_id) if e["id"] == evidence_id)
 
@@ -131,14 +142,7 @@ def test_a_correction_under_way_takes_a_newer_copy_that_readers_see_once_it_is_p
     db, people, claim_id = claim_world
     kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
     evidence_id = _publish(db, people, claim_id)
-    verdicts.correct_verdict(
-        db,
-        claim_id,
-        rating="unverifiable",
-        rationale=RATIONALE,
-        reason="The county took the figure down",
-        actor=people["rita"],
-    )
+    _start_correction(db, people, claim_id)
     picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
     upload = snapshots.attach_copy(
         db,
@@ -162,14 +166,7 @@ def test_a_published_correction_rests_on_the_copies_of_its_day(claim_world, db_p
     _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
     evidence_id = _publish(db, people, claim_id)
     newer = _keep(db, CHANGED, "The county has revised this page.")
-    verdicts.correct_verdict(
-        db,
-        claim_id,
-        rating="unverifiable",
-        rationale=RATIONALE,
-        reason="The county took the figure down",
-        actor=people["rita"],
-    )
+    _start_correction(db, people, claim_id)
     verdicts.submit_for_review(db, claim_id, actor=people["rita"])
     verdicts.approve(db, claim_id, actor=people["ed"])
     shown = _shown(db, claim_id, evidence_id)

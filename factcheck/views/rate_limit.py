@@ -123,27 +123,21 @@ class LoginLimiter:
         settings: dict = DEFAULT_LOGIN_RATE_LIMIT,
         clock: Callable[[], float] = time.monotonic,
     ):
-        self.pairs = GrowingDelay(
-            free=settings["free_failures"],
-            first_delay=settings["first_delay_seconds"],
-            max_delay=settings["max_delay_seconds"],
-            forget_after=settings["forget_after_seconds"],
-            clock=clock,
+        def delay(free: int, max_delay: float) -> GrowingDelay:
+            return GrowingDelay(
+                free=free,
+                first_delay=settings["first_delay_seconds"],
+                max_delay=max_delay,
+                forget_after=settings["forget_after_seconds"],
+                clock=clock,
+            )
+
+        self.pairs = delay(settings["free_failures"], settings["max_delay_seconds"])
+        self.addresses = delay(
+            settings["free_failures_per_address"], settings["max_address_delay_seconds"]
         )
-        self.addresses = GrowingDelay(
-            free=settings["free_failures_per_address"],
-            first_delay=settings["first_delay_seconds"],
-            max_delay=settings["max_address_delay_seconds"],
-            forget_after=settings["forget_after_seconds"],
-            clock=clock,
-        )
-        self.accounts = GrowingDelay(
-            free=settings["free_failures"],
-            first_delay=settings["first_delay_seconds"],
-            max_delay=settings["max_delay_seconds"],
-            forget_after=settings["forget_after_seconds"],
-            clock=clock,
-        )
+        # A wrong current password on the Account page, per account: the sign-in's settings.
+        self.accounts = delay(settings["free_failures"], settings["max_delay_seconds"])
 
     def retry_after(self, address: str, username: str) -> int:
         """Whole seconds before this address may try this username again; 0 means go ahead."""

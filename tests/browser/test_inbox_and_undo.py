@@ -189,15 +189,22 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     assert _status(article["path"], claim["id"]) == "published"
 
 
-def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signed_in_as, article):
-    lake_ferry = FERRY_ARTICLE.replace("Island", "Lake").replace("island", "lake")
-    article_id, claim = _ferry_claim(article["path"], lake_ferry)
+def _editor_on_a_ferry_claim_in_review(signed_in_as, article, place: str):
+    """A ferry article of its own (set on `place`) whose claim rita sent for review, open for ed
+    with the page's clock held: (article id, claim, ed's page)."""
+    ferry = FERRY_ARTICLE.replace("Island", place).replace("island", place.lower())
+    article_id, claim = _ferry_claim(article["path"], ferry)
     _in_review_by_rita(article["path"], claim["id"])
     editor = signed_in_as("ed")
     editor.clock.install()
     editor.goto(f"/articles/{article_id}?claim={claim['id']}")
     expect(editor.locator("#claim-panel .verdict-card.is-in-review")).to_be_visible()
     hold_the_clock(editor)
+    return article_id, claim, editor
+
+
+def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signed_in_as, article):
+    article_id, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "Lake")
     unit = editor.locator(f"#claim-{claim['id']}")
     expect(unit).to_have_attribute("data-label", "in review")
 
@@ -231,14 +238,7 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
 
 
 def test_signing_out_while_an_approval_waits_sends_it_before_signing_out(signed_in_as, article):
-    river_ferry = FERRY_ARTICLE.replace("Island", "River").replace("island", "river")
-    article_id, claim = _ferry_claim(article["path"], river_ferry)
-    _in_review_by_rita(article["path"], claim["id"])
-    editor = signed_in_as("ed")
-    editor.clock.install()
-    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
-    expect(editor.locator("#claim-panel .verdict-card.is-in-review")).to_be_visible()
-    hold_the_clock(editor)
+    article_id, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "River")
 
     editor.keyboard.press("a")
     banner = editor.locator("#approve-undo")
