@@ -50,13 +50,21 @@ _AUXILIARY: Final = (
     r"(?:(?:has|have|had|also|later|earlier|previously|repeatedly|reportedly|then|once|recently"
     r"|publicly|privately|separately|again|further|first|will|would|did not|didn't)\s+)*"
 )
-# A word, allowing "U.S." and titles such as "Dr." but not a sentence's final full stop. The
-# group is atomic: once a word is read the engine never tries shorter pieces of it.
+# A word, allowing "U.S.", titles such as "Dr." and initials before a name ("T. D. Jakes") but
+# not a sentence's final full stop. The group is atomic: once a word is read the engine never
+# tries shorter pieces of it.
 _WORD: Final = (
-    r"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\."
+    r"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\.|[A-Z]\.(?=\s+[A-Z])"
     r"|[^\W\d_][\w'’-]*(?:\.(?=\w)[\w'’-]*)*(?:(?<=\.\w)\.)?)"
 )
 _NAME: Final = rf"(?=[A-Z]){_WORD}"
+# Whose or where a speaker is, as a phrase of names: "of the U.S. Department of Transportation",
+# "at the Bank of England", "from Acme", "of the Treasury". Its words between names are few and
+# lower case, so there is one way to read it, and its repeats are bounded.
+_OF_WHOM: Final = (
+    rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{_NAME}"
+    rf"(?:\s+(?:(?:of|and|for|on|&)\s+(?:the\s+)?)?{_NAME}){{0,5}})"
+)
 # Who "told" is part of the attribution: "told reporters", "told the BBC", "told Reuters".
 _TOLD_WHOM: Final = (
     r"(?:\s+(?:reporters|journalists|lawmakers|legislators|parliament|congress|doctors|police"
@@ -104,30 +112,43 @@ _PHRASE_END: Final = r"(?![\w'’-])"
 # Clauses start at the beginning of the text and after a comma, colon, dash or bracket; the
 # patterns below are tried with match() at those places only.
 _CLAUSE_START: Final = re.compile(r"[,;:—–(]")
+# A speaker before a phrase of names (_OF_WHOM): a name, "the/a" and up to three words, or one
+# or two words the second of which is lower case ("Senior officials"). Never a clause: "Prices
+# in the city rose after officials" is none of these.
+_SPEAKER_HEAD: Final = (
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+(?:{_WORD}\s+){{0,2}}?{_WORD}|{_NAME}(?:\s+{_NAME}){{0,4}}"
+    rf"|{_WORD}(?:\s+(?=[a-z]){_WORD})?)"
+)
 # "the health ministry said", "Ramos said", "he told reporters": a short subject that starts a
-# clause, directly before the speech verb.
+# clause, directly before the speech verb; or a speaker with the phrase of names that says whose
+# they are ("Jane Smith of the Department of Transportation said").
 _SUBJECT_FIRST: Final = re.compile(
     rf"\s*{_LEAD_IN}{_NOT_A_SPEAKER}"
-    rf"(?P<phrase>(?:{_WORD}\s+){{0,5}}?{_WORD}\s+{_VERB_PHRASE}){_PHRASE_END}"
+    rf"(?P<phrase>(?:(?:{_WORD}\s+){{0,5}}?{_WORD}|{_SPEAKER_HEAD}{_OF_WHOM})\s+{_VERB_PHRASE})"
+    rf"{_PHRASE_END}"
 )
 # "Jane Doe, the agency's director, said": a name, a short aside between commas, the verb.
 _SUBJECT_WITH_ASIDE: Final = re.compile(
-    rf"(?P<phrase>{_NAME}(?:\s+{_NAME}){{0,3}},[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE}){_PHRASE_END}"
+    rf"(?P<phrase>{_NAME}(?:\s+{_NAME}){{0,3}}{_OF_WHOM}?,[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE})"
+    rf"{_PHRASE_END}"
 )
-# "said Ramos", "said the minister", "says the report" at the start of a clause.
+# "said Ramos", "said the minister", "says the report", "said John Doe of the Treasury" at the
+# start of a clause, the clause ending there or with the channel ("in a statement").
 _VERB_FIRST: Final = re.compile(
     rf"\s*(?P<phrase>(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})\s+"
-    rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}|{_NAME}(?:\s+{_NAME}){{0,4}}?))"
-    r"(?=\s*(?:[,.;:!?—–)]|$))"
+    rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}|{_NAME}(?:\s+{_NAME}){{0,4}}?){_OF_WHOM}?)"
+    rf"(?={_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
 )
 _ACCORDING_TO: Final = re.compile(
     r"(?P<phrase>\b[Aa]ccording to\s+(?:[^\s,;:.!?()\"“”]+\s+){0,7}?[^\s,;:.!?()\"“”]+)"
     r"(?=\s*(?:[,;:.!?()\"“”]|\s+(?:who|which|that|on|in|since|as)\b|$))"
 )
-# Anywhere in the sentence: a pronoun, a capitalised name or "the ..." right before the verb.
+# Anywhere in the sentence: a pronoun, a capitalised name or "the ..." right before the verb, the
+# name or "the ..." perhaps with the phrase of names that says whose they are.
 _NEAR_VERB: Final = re.compile(
-    rf"(?P<phrase>\b(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{1,3}}?|[Hh]e\s+|[Ss]he\s+|[Tt]hey\s+"
-    rf"|[Ww]e\s+|{_NOT_A_SPEAKER}(?:{_NAME}\s+){{1,4}}){_VERB_PHRASE}){_PHRASE_END}"
+    rf"(?P<phrase>\b(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+{_OF_WHOM}?\s+"
+    rf"|[Hh]e\s+|[Ss]he\s+|[Tt]hey\s+|[Ww]e\s+"
+    rf"|{_NOT_A_SPEAKER}{_NAME}(?:\s+{_NAME}){{0,3}}{_OF_WHOM}?\s+){_VERB_PHRASE}){_PHRASE_END}"
 )
 
 # Every pattern but _VERB_FIRST ends in _VERB_PHRASE, so without a speech verb they can only
