@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import RATIONALE, first_checkable_claim, import_sample
+from helpers import HX, RATIONALE, first_checkable_claim, fragment, import_sample, words
 
 from factcheck.cli import main
 from factcheck.cli.error_words import error_words
@@ -97,6 +97,9 @@ def test_a_later_copy_of_the_address_leaves_the_published_record_as_it_was(claim
     files = {f["sha256"] for f in export_reads.verdict_copies(db, article_id=None)}
     assert hashlib.sha256(SAYS_IT).hexdigest() in files
     assert hashlib.sha256(CHANGED).hexdigest() not in files
+    # The card says the page was kept again and reads otherwise now.
+    assert shown["newer_copy_at"] is not None
+    assert _shown(db, claim_id, evidence_id)["copy_failure"] is None
     # The other claim, which no published verdict rests on, shows the newest copy.
     other = _shown(db, other_claim, other_item)
     assert (other["snapshot_id"], other["quote_status"]) == (newer, "found")
@@ -171,3 +174,21 @@ def test_a_published_correction_rests_on_the_copies_of_its_day(claim_world, db_p
     verdicts.approve(db, claim_id, actor=people["ed"])
     shown = _shown(db, claim_id, evidence_id)
     assert (shown["snapshot_id"], shown["quote_status"]) == (newer, "not_found")
+
+
+def test_the_card_of_a_published_source_says_a_newer_copy_differs_and_offers_no_other(
+    client_as, app_db, people, claim
+):
+    _keep(app_db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _publish(app_db, people, claim["id"])
+    panel = fragment(client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX))
+    badge = panel.cssselect(f"#archive-badge-{evidence_id}")[0]
+    assert not badge.cssselect("[data-newer-copy]")
+    _keep(app_db, CHANGED, "The county has revised this page.")
+    # The quote is no longer found in the page's newest copy, yet no own copy is offered: the
+    # published verdict's copy is fixed.
+    panel = fragment(client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX))
+    badge = panel.cssselect(f"#archive-badge-{evidence_id}")[0]
+    assert "differs from the one this published verdict rests on" in words(badge)
+    assert "Quote found" in words(badge)
+    assert not badge.cssselect(".own-copy")

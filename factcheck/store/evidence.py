@@ -170,10 +170,17 @@ def evidence_for_claim(
                 " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
                 f" {FIXED_SINCE} IS NOT NULL AS copy_fixed,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
-                # An uploaded copy that could not be read, when an older kept copy is shown.
+                # An uploaded copy that could not be read, when an older kept copy is shown (not
+                # for a published verdict's copy: that one is fixed, whatever came after).
+                f" CASE WHEN {FIXED_SINCE} IS NULL THEN"
                 " (SELECT f.error FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"
                 "  AND f.kind = 'upload' AND f.status = 'failed' ORDER BY f.id DESC LIMIT 1)"
-                "  AS copy_failure,"
+                "  END AS copy_failure,"
+                # A later copy of the page (kept for another claim) that differs from the fixed one.
+                f" CASE WHEN {FIXED_SINCE} IS NOT NULL THEN"
+                " (SELECT n.fetched_at FROM evidence_snapshots n WHERE n.url = e.url AND n.id > s.id"
+                "  AND n.status = 'archived' AND n.content_sha256 IS NOT s.content_sha256"
+                "  ORDER BY n.id DESC LIMIT 1) END AS newer_copy_at,"
                 " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
                 " l.error AS link_error, l.final_url AS link_final_url,"
                 " l.text_change AS link_text_change,"

@@ -109,6 +109,8 @@ class EvidenceItem(EvidenceRow):
     snapshot_kind: str | None
     snapshot_archive_url: str | None
     copy_fixed: bool  # a published verdict rests on its copy, and no correction is under way
+    #: When a fixed copy's page was kept again and read otherwise (for another claim citing it).
+    newer_copy_at: str | None
     quote_status: str | None
     quote_passage: str | None
     quote_score: float | None
