@@ -428,6 +428,21 @@ def _review_of(text: str, attribution: str | None, language: str = "en") -> dict
             {"@type": "Organization", "name": "The council's finance office"},
         ),
         ("Jane Doe, the agency's director, said", {"@type": "Person", "name": "Jane Doe"}),
+        (
+            "Dr. Jane Smith of the U.S. Department of Transportation said",
+            {"@type": "Person", "name": "Dr. Jane Smith of the U.S. Department of Transportation"},
+        ),
+        (
+            "the spokesman for the Department of Health said",
+            {"@type": "Person", "name": "The spokesman for the Department of Health"},
+        ),
+        (
+            "the U.S. Centers for Disease Control and Prevention warned",
+            {
+                "@type": "Organization",
+                "name": "The U.S. Centers for Disease Control and Prevention",
+            },
+        ),
     ],
 )
 def test_an_attributed_claim_is_its_speakers(attribution, author):

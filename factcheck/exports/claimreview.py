@@ -9,6 +9,7 @@ standalone JSON-LD objects, each ready to go into a page's `<script type="applic
 
 import io
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -123,10 +124,18 @@ _PERSON_ROLES = frozenset(
 )
 
 
+_TITLES = frozenset("mr mrs ms dr prof sir dame king queen sen rep gov".split())
+# "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
+_OF_WHOM = re.compile(r"\s(?:of|at|for|from)\s")
+
+
 def _speaker_type(name: str) -> str:
-    """Person or Organization, by the name's shape: a title ("the mayor") or a first and last
-    name ("Oskar Hale") is a person; "the council", "critics", "the report" are not."""
-    words = name.split()
+    """Person or Organization, by the name's shape: a title ("the mayor", "Dr. Jane Smith") or a
+    first and last name ("Oskar Hale") is a person; "the council", "critics", "the report" are
+    not. Who someone is "of" or "at" does not count: "Jane Smith of the Treasury" is a person."""
+    words = _OF_WHOM.split(name, maxsplit=1)[0].split()
+    if words[0].lower().rstrip(".") in _TITLES:
+        return "Person"
     if words[-1].lower() in _PERSON_ROLES:
         return "Person"
     if words[0].lower() in ("the", "a", "an"):
