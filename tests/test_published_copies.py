@@ -3,11 +3,20 @@ address (another claim's archive, a reviewer's upload) changes neither what the 
 for it nor what the exports and bundles say it rests on."""
 
 import hashlib
+import io
 import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import HX, RATIONALE, first_checkable_claim, fragment, import_sample, words
+from helpers import (
+    HX,
+    RATIONALE,
+    first_checkable_claim,
+    fragment,
+    import_sample,
+    page_token,
+    words,
+)
 
 from factcheck.cli import main
 from factcheck.cli.error_words import error_words
@@ -192,3 +201,38 @@ def test_the_card_of_a_published_source_says_a_newer_copy_differs_and_offers_no_
     assert "differs from the one this published verdict rests on" in words(badge)
     assert "Quote found" in words(badge)
     assert not badge.cssselect(".own-copy")
+
+
+def test_a_copy_refused_after_publication_is_said_beside_the_badge_that_stays(
+    app, client_as, app_db, people, claim
+):
+    _keep(app_db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _publish(app_db, people, claim["id"])
+    client = client_as("rita")
+    token = page_token(client, "/")
+    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    sent = [
+        ("copy", {"file": (io.BytesIO(picture), "shot.png")}),
+        (
+            "web-archive",
+            {"archive_url": "https://web.archive.org/web/2026/https://county.example/report"},
+        ),
+    ]
+    for path, data in sent:
+        response = client.post(
+            f"/claims/{claim['id']}/evidence/{evidence_id}/{path}",
+            data=data,
+            headers={**HX, "X-CSRFToken": token},
+            content_type="multipart/form-data",
+        )
+        assert response.status_code == 422
+        [badge] = fragment(response).cssselect(f"#archive-badge-{evidence_id}")
+        assert "Archived copy" in words(badge)
+        assert "The published verdict rests on the copy" in words(badge)
+        assert not words(badge).startswith("422")
+    refused = CliRunner().invoke(main, [
+        "--db", app.config["DATABASE"], "evidence", "copy", str(evidence_id), "--web-archive",
+        "https://web.archive.org/web/2026/https://county.example/report", "--as", "rita",
+    ])  # fmt: skip
+    assert refused.exit_code == 2
+    assert "the published verdict rests on the copy" in refused.output

@@ -236,6 +236,7 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
             row = snapshots.attach_copy(db, evidence_id, **stored)
     else:
         address = copies.check_web_archive_url(archive_url, settings.value("WEB_ARCHIVE_HOSTS"))
+        snapshots.refuse_copy_under_published(db, evidence_id)  # as an uploaded file is
         outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),
             evidence["url"],

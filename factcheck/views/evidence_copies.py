@@ -18,6 +18,7 @@ from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.claim_panel import back_to_article
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 from factcheck.views.rendering import wants_fragment
 
 bp = Blueprint("evidence_copies", __name__)
@@ -83,15 +84,20 @@ def upload_copy(claim_id: int, evidence_id: int):
     # A PDF or an image has no text to read: kept at once, its quote checked as "no text". An
     # HTML page's bytes are kept now and its text read by a job.
     keep = snapshot_store.receive_copy if read_later else snapshot_store.attach_copy
-    received = keep(
-        get_db(),
-        evidence_id,
-        actor=actor,
-        data=copy.data,
-        content_type=copy.content_type,
-        content_sha256=copy.sha256,
-        file_name=upload.filename,
-    )
+    try:
+        received = keep(
+            get_db(),
+            evidence_id,
+            actor=actor,
+            data=copy.data,
+            content_type=copy.content_type,
+            content_sha256=copy.sha256,
+            file_name=upload.filename,
+        )
+    except Invalid as refused:  # published meanwhile: said beside the badge, which stays
+        return badge(
+            claim_id, evidence_id, 422, {"field": "file", "message": store_error_words(refused)}
+        )
     if not read_later:
         return badge(claim_id, evidence_id)
     try:
@@ -122,8 +128,12 @@ def _extra_archive_hosts(value) -> tuple[str, ...]:
 def web_archive_copy(claim_id: int, evidence_id: int):
     """Fetch the copy of the evidence page a public web archive holds, in the background."""
     item = _live(claim_id, evidence_id)
-    snapshot_store.refuse_copy_under_published(get_db(), evidence_id)
     typed = request.form.get("archive_url", "")
+    try:
+        snapshot_store.refuse_copy_under_published(get_db(), evidence_id)
+    except Invalid as refused:
+        error = {"field": "archive_url", "message": store_error_words(refused), "typed": typed}
+        return badge(claim_id, evidence_id, 422, error)
     extra = _extra_archive_hosts(current_app.config.get("WEB_ARCHIVE_HOSTS"))
     try:
         address = copies.check_web_archive_url(typed, extra)
