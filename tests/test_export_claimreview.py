@@ -358,6 +358,7 @@ def test_an_unverifiable_verdict_is_given_in_words_not_as_the_worst_rating(tmp_p
         ),
         ("The report said: “Fares will rise.", "The report said: Fares will rise."),
         ('He called it "a plan" and left.', None),
+        ('The screen measures 55" across, the seller said.', None),
         ("The council’s budget, its ‘plan’, grew.", None),
     ],
 )
@@ -451,7 +452,17 @@ def test_an_attributed_claim_is_its_speakers(attribution, author):
 
 @pytest.mark.parametrize(
     ("attribution", "language"),
-    [("he said", "en"), ("Some will say", "en"), ("told reporters", "en"), ("sagte Müller", "de")],
+    [
+        ("he said", "en"),
+        ("Some will say", "en"),
+        ("told reporters", "en"),
+        ("according to them", "en"),
+        ("Officials said", "en"),
+        ("an official said", "en"),
+        ("his office said", "en"),
+        ("according to figures released on Monday", "en"),
+        ("sagte Müller", "de"),
+    ],
 )
 def test_a_claim_attributed_to_no_one_named_has_no_author_not_the_reporter(attribution, language):
     assert "author" not in _review_of("Bus fares rose 12 percent in 2024.", attribution, language)

@@ -86,7 +86,10 @@ def _unpaired_double_mark(text: str) -> int | None:
                     open_at.pop()
             if open_at:
                 return open_at[-1]
-    straight = [at for at, mark in enumerate(text) if mark == '"']
+    # A mark right after a digit is a measure (55" across), not a quotation's.
+    straight = [
+        at for at, mark in enumerate(text) if mark == '"' and not (at and text[at - 1].isdigit())
+    ]
     if len(straight) % 2 == 0:
         return None
     first, last = straight[0], straight[-1]

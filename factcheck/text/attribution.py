@@ -306,8 +306,17 @@ _PHRASE_VERB: Final = re.compile(
 _ACCORDING_TO_WHOM: Final = re.compile(r"\s*[Aa]ccording to\s+(?P<who>.+)")
 # Speakers that name no one: pronouns and words for an unnamed few.
 _NOBODY_NAMED: Final = frozenset(
-    "i we you he she it they one some many others few several someone somebody everyone"
-    " everybody nobody people".split()
+    "i we you he she it they me us him her them one some many others few several someone"
+    " somebody everyone everybody nobody people".split()
+)
+# "an official at the Treasury", "a spokeswoman for NASA": a body that is named after all.
+_NAMED_BODY: Final = re.compile(r"\s(?:of|at|for|from)\s+(?:the\s+)?[A-Z]")
+# Words that open a speaker but name no one in particular: "his office", "an official",
+# "officials", "sources close to the talks", "figures released on Monday".
+_UNNAMED_OPENING: Final = frozenset(
+    "my our your his her its their a an some many several officials official sources source"
+    " experts analysts critics residents witnesses observers insiders figures data reports"
+    " studies people users locals".split()
 )
 
 
@@ -315,7 +324,8 @@ def speaker(phrase: str, language: str = "en") -> str | None:
     """Who an English attribution phrase (as find_attribution gives it) names as the speaker:
     "the health ministry" in "the health ministry said", "Ines Baptiste" in "said Ines Baptiste",
     "the council's finance office" in "according to the council's finance office". None when it
-    names no one ("he said", "some will say") or is not English."""
+    names no one in particular ("he said", "according to them", "officials said", "an official
+    said") or is not English."""
     if language != "en":
         return None
     according = _ACCORDING_TO_WHOM.match(phrase)
@@ -332,5 +342,7 @@ def speaker(phrase: str, language: str = "en") -> str | None:
         who = who.split(",")[0]
     who = who.strip(" \t\n,;:—–-")
     if not who or who.lower() in _NOBODY_NAMED:
+        return None
+    if who.split()[0].lower() in _UNNAMED_OPENING and not _NAMED_BODY.search(who):
         return None
     return who
