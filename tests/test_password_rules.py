@@ -152,6 +152,13 @@ def test_every_name_the_application_acts_under_is_kept_from_people(app_db):
                 app_db, name, role="admin", password=PASSWORD, display_name=None, actor=SYSTEM
             )
         assert (refused.value.code, refused.value.field) == ("username.reserved", "username")
+        # Nor may a person be shown under one: the history names people by their names.
+        with pytest.raises(users.Invalid) as refused:
+            users.add_user(
+                app_db, "bob", role="admin", password=PASSWORD, display_name=f" {name.title()} ",
+                actor=SYSTEM,
+            )  # fmt: skip
+        assert (refused.value.code, refused.value.field) == ("name.reserved", "display_name")
     assert users.list_users(app_db) == []
 
 

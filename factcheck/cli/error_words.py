@@ -275,6 +275,9 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"the username {f['username']!r} is kept for factcheck's own work in the audit trail;"
         " choose another"
     ),
+    "name.reserved": lambda f: (
+        f"the name {f['name']!r} is factcheck's own in the audit trail; give another with --name"
+    ),
     "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
     "password.spaces": lambda f: "a password cannot start or end with a space",
     "password.wrong": lambda f: "the current password is not right",

@@ -76,6 +76,8 @@ def add_user(
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
         raise Invalid("username.taken", {"username": username}, field="username")
     display_name = " ".join((display_name or username).split())[:80] or username
+    if display_name.lower() in RESERVED_USERNAMES:  # the history names people by this name
+        raise Invalid("name.reserved", {"name": display_name}, field="display_name")
     cursor = db.execute(
         "INSERT INTO users (username, display_name, role, password_hash, created_at)"
         " VALUES (?, ?, ?, ?, ?)",

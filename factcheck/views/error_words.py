@@ -214,6 +214,9 @@ _STORE_WORDS = {
         f"The username {f['username']} is kept for the workbench's own work in the history;"
         " choose another."
     ),
+    "name.reserved": lambda f: (
+        f"The name {f['name']} is the workbench's own in the history; choose another."
+    ),
     "password.too_short": lambda f: f"A password needs at least {f['min_chars']} characters.",
     "password.spaces": lambda f: "A password cannot start or end with a space.",
     "password.wrong": lambda f: "The current password is not right.",
