@@ -36,7 +36,12 @@ class Unit(NamedTuple):
 # A blank line (a newline, optional spaces, another newline) separates paragraphs.
 _PARAGRAPH_BREAK: Final = re.compile(r"(\n[^\S\n]*\n(?:[^\S\n]*\n)*)")
 _NON_SPACE: Final = re.compile(r"\S")
-_FINAL_PUNCTUATION: Final = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# Full stops, question and exclamation marks of the scripts news is written in: Latin, the
+# ideographic and fullwidth ones (Chinese, Japanese), the danda (Hindi, Bengali, Nepali), Arabic
+# and Urdu, Ethiopic, Myanmar, and the doubled ones; then closing quotation marks and brackets.
+_SENTENCE_END_MARKS: Final = ".!?…。｡！？．؟۔।॥።፧။‼⁇⁈⁉"
+_CLOSING_MARKS: Final = "\"'”’)\\]」』）】〕〉》"
+_FINAL_PUNCTUATION: Final = re.compile(rf"[{_SENTENCE_END_MARKS}][{_CLOSING_MARKS}]*\s*$")
 # A single newline inside a paragraph is a unit boundary unless the text runs on across it:
 # the line ends mid-phrase (a comma, a dash, "of", "the") or the next line starts in lower case.
 _LINE_RUNS_ON: Final = re.compile(
@@ -74,8 +79,11 @@ _AFTER_CLOCK: Final = re.compile(
     r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[ECMP][SD]?T|GMT|UTC|BST)\b"
 )
 _QUOTE_MARKS: Final = '"“”«»„'
-# Sentence-final punctuation followed by a space: only then can a quotation hold two sentences.
-_SENTENCE_GAP: Final = re.compile(r"[.!?…][\"'”’)\]]*\s")
+# Sentence-final punctuation followed by a space, or an ideographic one (Chinese and Japanese
+# put no space after it): only then can a quotation hold two sentences.
+_SENTENCE_GAP: Final = re.compile(
+    rf"[{_SENTENCE_END_MARKS}](?:[{_CLOSING_MARKS}]*\s|(?<=[。｡！？]))"
+)
 
 
 _new_unit: Final = tuple.__new__
