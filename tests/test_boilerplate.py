@@ -21,6 +21,11 @@ FURNITURE = [
     ("Follow us on Instagram", "Call to subscribe, follow or join"),
     ("For the latest updates, follow us on X.", "Call to subscribe, follow or join"),
     ("Click here to read the full report", "Call to subscribe, follow or join"),
+    ("Sign up for our newsletter", "Call to subscribe, follow or join"),
+    ("— follow her on Instagram", "Call to subscribe, follow or join"),
+    ("For the latest updates follow us on Instagram", "Call to subscribe, follow or join"),
+    ("Like, share and follow us on Facebook", "Call to subscribe, follow or join"),
+    ("Jane Doe is a reporter | Follow her on X @janedoe", "Call to subscribe, follow or join"),
     ("Rescuers at the site in Hatay | X/@rescuers", "Photo caption or credit"),
     ("Rescuers at the site in Hatay | Photo: PTI", "Photo caption or credit"),
     ("Photo: Reuters", "Photo caption or credit"),
@@ -33,16 +38,43 @@ FURNITURE = [
         "Photo caption or credit",
     ),
     ("Rescuers search the rubble. Jane Doe/AFP via Getty Images", "Photo caption or credit"),
+    ("(AP Photo/John Smith)", "Photo caption or credit"),
+    ("REUTERS/Francis Mascarenhas", "Photo caption or credit"),
+    ("AP Photo/J. Scott Applewhite, File", "Photo caption or credit"),
+    ("REUTERS/Stringer/File Photo", "Photo caption or credit"),
+    ("Rescuers search the rubble. (AP Photo/John Smith)", "Photo caption or credit"),
+    ("Rescuers search the rubble in Hatay. REUTERS/Umit Bektas", "Photo caption or credit"),
+    ("Rescuers in Hatay | Xinhua/Li Ming", "Photo caption or credit"),
+    ("(PTI Photo)", "Photo caption or credit"),
     ("By Jane Doe", "Byline or reporting credit"),
     ("By Jane Doe and John Roe, Reuters", "Byline or reporting credit"),
     ("(Reporting by Jane Doe; Editing by John Roe)", "Byline or reporting credit"),
+    ("(With inputs from agencies)", "Byline or reporting credit"),
+    ("With inputs from PTI and Reuters", "Byline or reporting credit"),
+    ("(With agency inputs)", "Byline or reporting credit"),
+    ("Talks resume on Monday. (With inputs from agencies)", "Byline or reporting credit"),
     ("LONDON, March 3 (Reuters) -", "Dateline on its own"),
     ("WASHINGTON (AP) —", "Dateline on its own"),
     ("NEW DELHI:", "Dateline on its own"),
     ("Updated: March 3, 2024 10:32 IST", "Date or time stamp"),
     ("Published 3 hours ago", "Date or time stamp"),
+    ("Updated on Jan 5, 2024 at 10:00 AM", "Date or time stamp"),
+    ("Last updated - January 5, 2024", "Date or time stamp"),
+    ("New Delhi, Bureau | Updated : 19 November 2019, 09:01 AM", "Date or time stamp"),
     ("BREAKING:", "Section label or advertisement marker"),
     ("Advertisement", "Section label or advertisement marker"),
+    ("Story continues below this ad", "Section label or advertisement marker"),
+    ("Story continues below advertisement", "Section label or advertisement marker"),
+    ("Advertisement - Scroll to continue", "Section label or advertisement marker"),
+    ("Continue reading the main story", "Section label or advertisement marker"),
+    ("Disclaimer: Views expressed are personal.", "Disclaimer"),
+    ("Disclaimer: This story is auto-generated from a syndicated feed.", "Disclaimer"),
+    ("(Views expressed are personal)", "Disclaimer"),
+    (
+        "The views expressed in this article are those of the author and do not necessarily"
+        " reflect the views of the publisher.",
+        "Disclaimer",
+    ),
     ("Share this article", "Sharing or page button"),
     ("© 2024 Reuters. All rights reserved.", "Copyright notice"),
     ("* * *", "No words (symbols, numbers or punctuation only)"),
@@ -82,6 +114,24 @@ NEWS = [
     "Written statements from 12 witnesses were read in court.",
     "Captions on 40 of the videos were wrong, the regulator found.",
     "Photo identification is now required to vote in 36 states.",
+    # A call to action has the reader as its subject; here someone else is, or it is reported.
+    "The minister said 40 million people follow her on Instagram.",
+    "Sign up rates rose 20% after the newsletter launched.",
+    "Protesters who follow us on Telegram were arrested, police said.",
+    "About 2 million fans follow them on X.",
+    "Users who click here are tracked, the regulator found.",
+    "Registration fees for the newsletter doubled in 2023.",
+    '"Follow us on Telegram," the group told its supporters.',
+    # Agencies, notes, stamps and views in ordinary sentences.
+    "A Reuters/Ipsos Poll Shows Support Falling",
+    "An AP/NORC survey found 40% of adults agree.",
+    "He told AP/Reuters the figures were wrong.",
+    "Inputs from farmers rose 20% last year.",
+    "With inputs from three agencies, the report took 2 years.",
+    "The story continues to unfold as 40 people remain missing.",
+    "The views of the minister are his own, aides said.",
+    "The views expressed in the report are shared by 40% of voters.",
+    "Updated on Monday, the figures show 40 deaths.",
 ]
 
 
@@ -100,6 +150,7 @@ REASONS = {
     "Section label or advertisement marker",
     "Sharing or page button",
     "Copyright notice",
+    "Disclaimer",
 }
 PROMO = re.compile(r'Cross-promotion line \("(.+)"\)')
 
@@ -144,6 +195,7 @@ FURNITURE_OPENINGS = [
     ("Video caption: ", "Photo caption or credit"),
     ("Courtesy: ", "Photo caption or credit"),
     ("Copyright ", "Copyright notice"),
+    ("Disclaimer: ", "Disclaimer"),
 ]
 
 
@@ -198,8 +250,147 @@ SUBJECTS = ["The minister", "Officials", "Police", "Residents", "The report", "R
     st.sampled_from(SUBJECTS), st.lists(st.sampled_from(ORDINARY_WORDS), min_size=3, max_size=25)
 )
 def test_sentences_that_start_with_a_subject_and_end_with_a_full_stop_are_claims(subject, words):
-    # Marker words in the middle of a sentence ("photo", "credit", "read more") are not enough;
-    # only a credit after a bar or an invitation to follow or join us makes it furniture.
+    # Marker words in the middle of a sentence ("photo", "credit", "read more", "follow us")
+    # are not enough; only a credit after a bar, or an invitation after one, makes it furniture.
     text = f"{subject} {' '.join(words)} today."
-    furniture = ("| photo", "| credit", "| file", "| image", "follow us", "join us")
+    furniture = ("| photo", "| credit", "| file", "| image", "| follow us", "| join us")
     assert classify_boilerplate(text) is None or any(marker in text for marker in furniture)
+
+
+# Calls to action: the same verb phrase is furniture as an imperative to the reader, and a claim
+# when someone or something is its subject or the sentence reports who said it.
+CALLS = [
+    "follow us on Telegram",
+    "follow her on Instagram",
+    "follow them on X @team",
+    "join our WhatsApp channel",
+    "like us on Facebook",
+    "subscribe now",
+    "click here",
+    "join the official Telegram group",
+]
+READER_OPENINGS = [
+    "",
+    "Please ",
+    "You can also ",
+    "For the latest news, ",
+    "For more updates ",
+    "To stay informed, ",
+    "Stay informed and ",
+    "Like and ",
+    "Don't forget to ",
+    "— ",
+    "Jane Doe | ",
+    "Jane Doe is our reporter - ",
+    "(",
+]
+SUBJECTS_OF_THE_VERB = [
+    "40 million people",
+    "Protesters who",
+    "Fans",
+    "The minister said her supporters",
+    "Users in 20 countries",
+    "Nobody will",
+    "Readers who",
+    "It is illegal to",
+]
+ENDINGS = ["", ".", " for updates.", " every day.", "!", " in 2023."]
+CALL_TO_ACTION = "Call to subscribe, follow or join"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(READER_OPENINGS),
+    st.sampled_from(CALLS),
+    st.sampled_from(ENDINGS),
+    st.booleans(),
+)
+def test_an_imperative_to_the_reader_is_a_call_to_action(opening, call, ending, capital):
+    text = opening + (call.capitalize() if capital and not opening else call) + ending
+    assert classify_boilerplate(text) == CALL_TO_ACTION
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SUBJECTS_OF_THE_VERB), st.sampled_from(CALLS), st.sampled_from(ENDINGS))
+def test_a_subject_of_the_verb_makes_it_a_claim(subject, call, ending):
+    assert classify_boilerplate(f"{subject} {call}{ending}") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(READER_OPENINGS + SUBJECTS_OF_THE_VERB),
+    st.sampled_from(CALLS),
+    st.sampled_from([", police said.", ", the company says.", ", according to the minister."]),
+)
+def test_a_reported_call_is_a_claim(opening, call, attribution):
+    assert classify_boilerplate(f"{opening}{call}{attribution}") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Sign up", "Subscribe", "Register"]),
+    st.sampled_from(["for our newsletter", "to our daily alerts", "now", "today", "free"]),
+    st.sampled_from(["", ".", "!", " and never miss a story."]),
+)
+def test_an_invitation_to_sign_up_is_a_call_to_action(verb, rest, ending):
+    assert classify_boilerplate(f"{verb} {rest}{ending}") == CALL_TO_ACTION
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Sign up", "Subscribe", "Register"]),
+    st.sampled_from(["rates", "numbers", "figures", "fees", "forms"]),
+    st.sampled_from(
+        ["rose 20% after the newsletter launched.", "for our newsletter fell.", "doubled"]
+    ),
+)
+def test_a_sign_up_that_qualifies_a_noun_is_a_claim(verb, noun, rest):
+    assert classify_boilerplate(f"{verb} {noun} {rest}") is None
+
+
+# Credits and page notes: an agency with a photographer's name, a note of wire copy, a stamp of
+# when the page changed, a break for an advertisement, a note on the views expressed.
+AGENCY_CREDITS = ["AP Photo", "REUTERS", "Reuters", "AFP", "EPA-EFE", "Xinhua", "Getty Images"]
+PHOTOGRAPHERS = ["John Smith", "J. Scott Applewhite", "Li Ming", "FRANCIS MASCARENHAS", "Stringer"]
+CREDIT_TAILS = ["", ", File", "/File Photo", ", Pool"]
+CAPTIONS = ["", "Rescuers search the rubble in Hatay. ", "Rescuers in Hatay | ", "Flood water - "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(CAPTIONS),
+    st.sampled_from(AGENCY_CREDITS),
+    st.sampled_from(PHOTOGRAPHERS),
+    st.sampled_from(CREDIT_TAILS),
+    st.booleans(),
+)
+def test_an_agency_credit_with_a_name_is_a_caption(caption, agency, name, tail, brackets):
+    credit = f"{agency}/{name}{tail}"
+    text = caption + (f"({credit})" if brackets else credit)
+    assert classify_boilerplate(text) == "Photo caption or credit"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Updated", "Published", "First published", "Last updated", "Posted"]),
+    st.sampled_from(["", " on", ":", " -"]),
+    st.sampled_from(["Jan 5, 2024", "5 January 2024", "Friday, January 5, 2024", "05/01/2024"]),
+    st.sampled_from(["", " at 10:00 AM", ", 10:00 IST", " at 10:00 a.m. ET", " 10:00"]),
+)
+def test_an_updated_or_published_stamp_alone_is_a_date(label, joint, date, time):
+    assert classify_boilerplate(f"{label}{joint} {date}{time}") == "Date or time stamp"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["", "("]),
+    st.sampled_from(["With inputs from ", "Inputs from ", "With additional inputs from "]),
+    st.lists(
+        st.sampled_from(["agencies", "PTI", "ANI", "Reuters", "wires", "our bureau"]),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_a_note_of_agency_inputs_is_a_credit(bracket, note, sources):
+    text = bracket + note + " and ".join(sources) + (")" if bracket else "")
+    assert classify_boilerplate(text) == "Byline or reporting credit"

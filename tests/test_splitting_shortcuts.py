@@ -8,7 +8,14 @@ import sentencex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.text import attribution, boilerplate, checkworthiness, splitting, unit_words
+from factcheck.text import (
+    attribution,
+    boilerplate,
+    calls_to_action,
+    checkworthiness,
+    splitting,
+    unit_words,
+)
 
 FRAGMENTS = [
     "The ministry said 23 people died. ",
@@ -297,6 +304,7 @@ call_texts = st.lists(
         ["follow us on", "Follow", "join our", "like us for", "contact her on twitter"]
         + ["reach them at @", "may be reached at a@", "can be contacted at x@", "subscribe now"]
         + ["click here", "tap here", "join the x channel", "us", "\n", "\t", "x", "2", "_", "é"]
+        + ["please", "like and", "share,", "for the latest news", "stay tuned and", ",", "—"]
     )
     | st.text(max_size=4),
     max_size=8,
@@ -307,10 +315,10 @@ call_texts = st.lists(
 @example("Tap here")
 @example("You can be reached at me@example.org")
 def test_a_call_to_action_holds_one_of_its_verbs_as_a_run_of_letters(text):
-    # _is_call_to_action skips the substring tests and the pattern when the walk finds none.
+    # is_call_to_action skips the substring tests and the pattern when the walk finds none.
     lower = text.lower()
-    if boilerplate._CALL_TO_ACTION_ANYWHERE.search(lower):
-        assert unit_words.lower_run_values(lower, boilerplate._CALL_TO_ACTION_VERBS)
+    if calls_to_action._CALL_TO_ACTION_ANYWHERE.search(lower):
+        assert unit_words.lower_run_values(lower, calls_to_action._CALL_TO_ACTION_VERBS)
 
 
 # The steps an ASCII text takes where the modules run as plain Python.
@@ -333,3 +341,20 @@ def test_the_words_of_an_ascii_text_from_its_bytes_are_its_score_tokens(text):
     if text.isascii():
         lower = text.lower()
         assert unit_words.ascii_score_tokens(text.encode(), lower) == unit_words.score_tokens(lower)
+
+
+@given(call_texts)
+@example("for the latest news follow join our to stay updated join the x channel")
+def test_a_call_is_found_at_any_place_its_phrase_starts(text):
+    # _asks_the_reader searches on from each phrase it finds; every start is a candidate.
+    lower = text.lower()
+    anywhere, before = calls_to_action._CALL_TO_ACTION_ANYWHERE, calls_to_action._IMPERATIVE_BEFORE
+    expected = any(
+        (found := anywhere.match(lower, start)) is not None
+        and (
+            found.group().startswith(("may", "can"))
+            or before.fullmatch(lower, 0, start) is not None
+        )
+        for start in range(len(lower))
+    )
+    assert calls_to_action._asks_the_reader(lower) == expected

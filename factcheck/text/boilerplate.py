@@ -3,7 +3,7 @@
 import re
 from typing import Final
 
-from factcheck.text.unit_words import COMPILED, lower_run_values, word_codes
+from factcheck.text.calls_to_action import CALL_TO_ACTION, call_to_action_start, is_call_to_action
 
 # Patterns are anchored to the whole unit, or to its start or end, and most need a separator
 # such as ":" or "|", so that ordinary news sentences ("Read more than 300 pages", "The photo was
@@ -27,31 +27,6 @@ _CROSS_PROMO_CAPITALS: Final = re.compile(
     r"\W{0,3}(?P<marker>ALSO READ|READ ALSO|READ MORE|ALSO SEE)\b"
 )
 
-_CALL_TO_ACTION_START: Final = re.compile(
-    r"\W{0,3}(?:subscribe|sign up|register)\b.{0,80}"
-    r"\b(?:newsletters?|channel|podcast|alerts|updates|our|us|today|now|free)\b"
-    r"|\W{0,3}(?:have|got) an? (?:news |story )?tip\b"
-    r"|\W{0,3}download (?:the|our) [\w ]{0,30}\bapp\b"
-    r"|\W{0,3}(?:get|stay)\b.{0,60}\b(?:on whatsapp|on telegram|on google news|newsletter"
-    r"|in your inbox|alerts)\b"
-)
-_CALL_TO_ACTION_ANYWHERE: Final = re.compile(
-    r"\b(?:follow|join|like)\s+us\s+(?:on|at|for)\b"
-    r"|\b(?:follow|contact|reach)\s+(?:him|her|them|me)\s+(?:on|at)\s+(?:twitter|x|facebook"
-    r"|instagram|threads|bluesky|linkedin|@)"
-    r"|\b(?:may|can) be (?:reached|contacted) at\s+[\w.+-]+@"
-    r"|\b(?:join|follow)\s+(?:our|the)\s+[\w ]{0,30}?(?:channel|group|community|page|account)\b"
-    r"|\bsubscribe (?:now|today|here)\b"
-    r"|\b(?:click|tap) here\b"
-)
-_CALL_TO_ACTION_MAX_LENGTH: Final = 200
-# Each alternative of _CALL_TO_ACTION_ANYWHERE holds one of these verbs as a whole run of the
-# letters a to z (between \b and a space): one walk over a unit that finds none of them settles
-# it without the substring tests and the pattern (compiled; in plain Python the walk costs more).
-_CALL_TO_ACTION_VERBS: Final = word_codes(
-    dict.fromkeys("follow join like contact reach reached contacted subscribe click tap".split(), 1)
-)
-
 _AGENCIES: Final = (
     r"(?:getty images|afp|ap|ap photo|afp photo|reuters|epa|epa-efe|shutterstock|alamy"
     r"|anadolu(?: agency)?|sopa images|pti|ani|ians|xinhua|bloomberg|nurphoto|zuma press)"
@@ -65,7 +40,7 @@ _CAPTION_START: Final = re.compile(
     # "File photo", "Representative image" on its own
     r"|\W{0,3}(?:file (?:photo|image|picture)|representative image|representational image"
     r"|representational photo|photo for representation)\b\W*$"
-    rf"|\(?{_AGENCIES}\)?$"
+    rf"|\(?{_AGENCIES}(?:\s+(?:photos?|pictures?|images?|videos?|file(?: photo)?))?\)?$"
 )
 _CAPTION_END: Final = re.compile(
     # "... (Photo by Jane Doe / Getty Images)", "(File photo)"
@@ -80,6 +55,22 @@ _CAPTION_END: Final = re.compile(
     rf"|/\s*{_AGENCIES}(?:\s+via\s+getty images)?\W*$"
 )
 
+# An agency's credit with the photographer's name: "(AP Photo/Jane Doe)", "REUTERS/Jane Doe/File
+# Photo", "(Xinhua/Li Ming)". The name is one to four capitalised words; a pollster's name after
+# the bar is a poll ("Reuters/Ipsos Poll"), not a credit.
+_CAPITALISED: Final = r"[^\W\d_a-z][\w'’.-]*"  # a letter other than a to z first
+_CREDIT_NAME: Final = (
+    rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|de|van|von|da|al|bin|el|la|le|del|dos)){{0,3}}"
+)
+_AGENCY_CREDIT: Final = (
+    rf"\b(?i:{_AGENCIES})(?:\s+(?i:photos?|pictures?|images?|video|pool))?\s*/\s*"
+    rf"(?![^()]*\b(?i:polls?|surveys?)\b){_CREDIT_NAME}"
+    r"(?:\s*[,/]\s*(?i:file(?:\s+(?:photo|image|picture))?|pool|handout))?\s*\)?\W*$"
+)
+# The credit on its own, or after a caption: in brackets, after a bar or dash or a sentence's end.
+_AGENCY_CREDIT_UNIT: Final = re.compile(rf"\W{{0,3}}{_AGENCY_CREDIT}")
+_AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))\s*{_AGENCY_CREDIT}")
+
 _NAME: Final = r"(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
 _PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _BYLINE: Final = re.compile(
@@ -88,6 +79,17 @@ _BYLINE: Final = re.compile(
     r"(?:\s*[,|/–—-]\s*[A-Z][\w&.'’ -]{0,40})?(?:\s+in\s+[A-Z][\w .'’-]{0,30})?\s*$"
     r"|\W{0,3}(?i:additional )?(?i:reporting|writing|editing)\s+by\s+[A-Z][^!?]{0,200}$"
 )
+# A note that wire copy went into the story: "(With inputs from agencies)", "With PTI inputs".
+_WIRE: Final = (
+    r"(?:the\s+)?(?:agency|agencies|news agencies|wires?|wire services|(?:our\s+)?bureaus?"
+    rf"|correspondents?|{_AGENCIES})"
+)
+_INPUTS: Final = (
+    rf"(?:with\s+)?(?:(?:additional\s+)?inputs?\s+from\s+{_WIRE}(?:\s*(?:,|&|/|and)\s*{_WIRE})*"
+    rf"|{_WIRE}\s+inputs?)"
+)
+_INPUTS_NOTE: Final = re.compile(rf"\W{{0,3}}{_INPUTS}\W*$")
+_INPUTS_NOTE_END: Final = re.compile(rf"\(\s*{_INPUTS}\s*\)\W*$")
 
 _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY: Final = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
@@ -97,16 +99,43 @@ _DATELINE: Final = re.compile(
     r"\s*(?P<agency>\([A-Za-z.& ]{1,40}\))?\s*(?P<dash>[-–—:]+)?\s*$"
 )
 _TIMESTAMP: Final = re.compile(
-    r"\W{0,3}(?:(?:first |last )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\s*:?\s*)?"
-    rf"(?:(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|ist|gmt|utc|bst|cet|cest"
+    r"\W{0,3}(?:(?:first |last )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?"
+    r"\s*[:–—-]?\s*)?"
+    # "Jan 5, 2024 at 10:00 AM": "at" between the parts of the stamp
+    rf"(?:(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|at|ist|gmt|utc|bst|cet|cest"
     r"|[ecmp][sd]?t|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)[\s,./|:-]*)+$"
 )
+# What starts a stamp after a bar: "New Delhi | Updated: 19 November 2019, 09:01 AM".
+_STAMP_WORDS: Final = ("published", "updated", "posted", "modified", "first ", "last ")
 # A time stamp names a month or weekday, says "ago", or has a year or a d/m or h:m number.
 _TIMESTAMP_NEEDS: Final = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\bago\b|\d[-/.:]\d|\d{{4}}")
 _SECTION_LABEL: Final = re.compile(
     r"\W{0,3}(?:breaking(?: news)?|update[ds]?|exclusive|live|watch|opinion|analysis|explainer"
     r"|editorial|sponsored|advertisement|advertisment|promoted|ad)\W*$"
 )
+# Where the page breaks the story for an advertisement: "Story continues below this ad",
+# "Advertisement - Scroll to continue", "Continue reading the main story".
+_AD_BREAK: Final = re.compile(
+    r"\W{0,3}(?:advertisement\W*)?(?:"
+    r"(?:(?:the\s+)?(?:story|article|content|text|report|post)\s+)?"
+    r"continues?\s+(?:below|after|under)"
+    r"(?:\s+(?:this|the|these))?(?:\s+(?:ads?|adverts?|advertisements?|advertising|sponsored"
+    r" content|video|image|photo|gallery|box|player))?"
+    r"|(?:keep\s+)?scroll(?:ing)?(?:\s+down)?\s+(?:to|for)\s+(?:continue|read|more|the\s+rest)"
+    r"(?:\s+reading)?(?:\s+(?:with\s+)?(?:the\s+)?(?:content|article|story))?"
+    r"|continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?(?:story|article)))?"
+    r")\W*$"
+)
+# A disclaimer: anything after "Disclaimer:", or a note that the views are the author's own.
+_DISCLAIMER: Final = re.compile(
+    r"\W{0,3}disclaimer\s*[:|–—-]"
+    r"|\W{0,3}(?:the\s+)?(?:views?|opinions?)(?:\s+(?:and|or|&)\s+(?:views?|opinions?))?"
+    r"(?:\s+expressed)?(?:\s+(?:here|herein|above|below|in\s+(?:this|the)\s+\w+(?:\s+\w+)?))?"
+    r"\s+(?:are|is|do not|does not|don'?t)\b[^.!?]{0,150}?"
+    r"\b(?:personal|own|author|authors|author'?s|writer|writer'?s|necessarily)\b[^!?]{0,150}$"
+)
+# How one of those two can open with "the".
+_NOTES_AFTER_THE: Final = ("the story", "the article", "the view", "the opinion")
 _SHARING: Final = re.compile(
     r"\W{0,3}(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?"
     r"|copy link|save)\W*$"
@@ -134,7 +163,12 @@ def stripped_reason(text: str, lower: str) -> str | None:
         word = first.group(1) if first else ""
     if word:
         # Time stamps are the rules for a unit that starts with a number ("3 March 2024").
-        rules = _RULES_BY_FIRST_WORD.get("digit" if word[0].isdigit() else word.lower(), ())
+        key = "digit" if word[0].isdigit() else word.lower()
+        rules = _RULES_BY_FIRST_WORD.get(key, ())
+        # A fifth of all units start with "the": only a few nouns after it open a page note,
+        # and the letter they start with rules out most others without comparing them.
+        if key == "the" and lower[4:5] in "savo" and lower.startswith(_NOTES_AFTER_THE):
+            rules = (_page_note,)
         if len(word) > 1 and word.isupper():
             rules = (*rules, _dateline)
         for rule in rules:
@@ -143,12 +177,29 @@ def stripped_reason(text: str, lower: str) -> str | None:
                 return reason
     if "©" in text[:4]:
         return "Copyright notice"
-    if _is_call_to_action(lower):
-        return "Call to subscribe, follow or join"
-    if ("|" in lower or "(" in lower or "/" in lower) and _CAPTION_END.search(lower):
-        return CAPTION
+    if is_call_to_action(lower):
+        return CALL_TO_ACTION
+    if "|" in lower or "(" in lower or "/" in lower:
+        reason = _end_reason(text, lower)
+        if reason:
+            return reason
     if "all rights reserved" in lower:
         return "Copyright notice"
+    return None
+
+
+def _end_reason(text: str, lower: str) -> str | None:
+    """The rules for what ends a unit after a bar, a bracket or a slash: a caption's credit, a
+    note of wire copy, a time stamp after a bar."""
+    if _CAPTION_END.search(lower) or ("/" in lower and _AGENCY_CREDIT_END.search(text)):
+        return CAPTION
+    if "(" in lower and "input" in lower and _INPUTS_NOTE_END.search(lower):
+        return "Byline or reporting credit"
+    if "|" in lower:
+        # "New Delhi, Bureau | Updated: 19 November 2019, 09:01 AM"
+        stamp = lower.rpartition("|")[2].strip()
+        if stamp.startswith(_STAMP_WORDS) and _timestamp(stamp, stamp):
+            return "Date or time stamp"
     return None
 
 
@@ -157,33 +208,8 @@ def _cross_promotion(text: str, lower: str) -> str | None:
     return f'{CROSS_PROMOTION} ("{promo.group("marker").strip()}")' if promo else None
 
 
-def _call_to_action_start(text: str, lower: str) -> str | None:
-    if len(lower) <= _CALL_TO_ACTION_MAX_LENGTH and _CALL_TO_ACTION_START.match(lower):
-        return "Call to subscribe, follow or join"
-    return None
-
-
-def _is_call_to_action(lower: str) -> bool:
-    return (
-        len(lower) <= _CALL_TO_ACTION_MAX_LENGTH
-        and (not COMPILED or lower_run_values(lower, _CALL_TO_ACTION_VERBS) != 0)
-        and (
-            " us" in lower
-            or "our " in lower
-            or "here" in lower
-            or "subscribe" in lower
-            or "reach" in lower
-            or " him " in lower
-            or " her " in lower
-            or " them " in lower
-            or " me " in lower
-        )
-        and _CALL_TO_ACTION_ANYWHERE.search(lower) is not None
-    )
-
-
 def _caption_start(text: str, lower: str) -> str | None:
-    return CAPTION if _CAPTION_START.match(lower) else None
+    return CAPTION if _CAPTION_START.match(lower) or _AGENCY_CREDIT_UNIT.match(text) else None
 
 
 def _byline(text: str, lower: str) -> str | None:
@@ -207,6 +233,23 @@ def _timestamp(text: str, lower: str) -> str | None:
     return None
 
 
+def _inputs_note(text: str, lower: str) -> str | None:
+    if "input" in lower and _INPUTS_NOTE.match(lower):
+        return "Byline or reporting credit"
+    return None
+
+
+def _page_note(text: str, lower: str) -> str | None:
+    """A break for an advertisement or a disclaimer."""
+    if ("contin" in lower or "scroll" in lower) and _AD_BREAK.match(lower):
+        return "Section label or advertisement marker"
+    if ("disclaimer" in lower or "view" in lower or "opinion" in lower) and _DISCLAIMER.match(
+        lower
+    ):
+        return "Disclaimer"
+    return None
+
+
 def _sharing(text: str, lower: str) -> str | None:
     return "Sharing or page button" if _SHARING.match(lower) else None
 
@@ -222,7 +265,7 @@ _FIRST_WORDS: Final = (
         _cross_promotion,
         "also read see must don dont more watch listen related recommended top latest trending",
     ),
-    (_call_to_action_start, "subscribe sign register download get stay have got"),
+    (call_to_action_start, "subscribe sign register download get stay have got"),
     (
         _caption_start,
         "photo photos photograph photographs picture pictures pic pics image images video videos"
@@ -232,6 +275,7 @@ _FIRST_WORDS: Final = (
         " xinhua bloomberg nurphoto zuma",
     ),
     (_byline, "by written edited words additional reporting writing editing"),
+    (_inputs_note, "with input inputs agency agencies wire wires pti ani ians afp ap reuters"),
     (
         _section_label,
         "breaking update updates updated exclusive live watch opinion analysis explainer editorial"
@@ -243,6 +287,11 @@ _FIRST_WORDS: Final = (
         " april may jun june jul july aug august sep sept september oct october nov november dec"
         " december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday"
         " sat saturday sun sunday",
+    ),
+    (
+        _page_note,
+        "advertisement story article content text report post continue continues scroll keep"
+        " disclaimer views view opinions opinion",
     ),
     (_sharing, "share tweet email print comment comments copy save"),
     (_copyright, "c copyright"),

@@ -14,6 +14,7 @@ COMPILED_MODULES = (
     "checkworthiness",
     "attribution",
     "boilerplate",
+    "calls_to_action",
     "unit_words",
     "furniture_runs",
     "unit_cuts",
