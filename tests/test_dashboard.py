@@ -1,7 +1,7 @@
 """The dashboard: the import form at the top, articles with progress, and each person's work:
 assigned claims, reviews waiting, fresh verdicts and evidence that could not be archived."""
 
-from helpers import HX, RATIONALE, first_checkable_claim, parse
+from helpers import HX, RATIONALE, first_checkable_claim, parse, words
 
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads, evidence, triage, verdicts
@@ -276,3 +276,5 @@ def test_a_verdict_being_corrected_still_counts_and_shows_as_published(
             ], (status, search)
     listed = parse(client.get("/queue", query_string={"status": "in_progress"}))
     assert not listed.cssselect("a.queue-claim")
+    listed = parse(client.get("/queue", query_string={"status": "published"}))
+    assert words(listed.cssselect(".pending-verdict")[0]) == "Misleading (correction in review)"

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 import pytest
-from helpers import HX, RATIONALE, first_checkable_claim, parse
+from helpers import HX, RATIONALE, first_checkable_claim, parse, words
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -213,10 +213,12 @@ def test_keyset_pages_carry_the_filters_and_cover_every_claim(client, make_artic
 
 def test_the_count_is_exact_on_one_page_and_capped_beyond(client, make_article, monkeypatch):
     make_article(long_article(60))
-    count = parse(client.get("/queue?q=council")).cssselect(".queue-count strong")[0]
-    assert count.text_content() == "1 claim"
-    over_a_page = parse(client.get("/queue?q=budget")).cssselect(".queue-count strong")[0]
-    assert over_a_page.text_content() == "61 claims"
+    line = parse(client.get("/queue?q=council")).cssselect(".queue-count")[0]
+    assert line.cssselect("strong")[0].text_content() == "1 claim"
+    assert words(line).startswith("1 claim matches ")
+    line = parse(client.get("/queue?q=budget")).cssselect(".queue-count")[0]
+    assert line.cssselect("strong")[0].text_content() == "61 claims"
+    assert words(line).startswith("61 claims match ")
     monkeypatch.setattr(review_queue, "COUNT_CAP", 20)
     capped = parse(client.get("/queue")).cssselect(".queue-count strong")[0]
     assert capped.text_content() == "more than 20 claims"
