@@ -38,8 +38,8 @@ def test_an_empty_dashboard_says_what_to_do_in_every_section(client):
         "published-heading": "No verdicts published yet",
         "evidence-heading": "Every evidence page has an archived copy",
     }
-    for heading, words in expected.items():
-        assert words in section(page, heading).cssselect(".work-empty")[0].text_content()
+    for heading, said in expected.items():
+        assert said in section(page, heading).cssselect(".work-empty")[0].text_content()
 
 
 def test_the_import_form_sits_above_the_articles(client, make_article):
