@@ -203,6 +203,19 @@ def test_the_card_of_a_published_source_says_a_newer_copy_differs_and_offers_no_
     assert not badge.cssselect(".own-copy")
 
 
+def test_a_published_source_whose_quote_is_not_found_says_why_no_copy_is_offered(
+    client_as, app_db, people, claim
+):
+    _keep(app_db, CHANGED, "The county has revised this page.")
+    evidence_id = _publish(app_db, people, claim["id"])
+    panel = fragment(client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX))
+    [badge] = panel.cssselect(f"#archive-badge-{evidence_id}")
+    assert "Quote not found" in words(badge) and not badge.cssselect(".own-copy")
+    assert words(badge.cssselect("[data-copy-fixed]")[0]) == (
+        "The published verdict rests on this copy; a correction can keep a newer one."
+    )
+
+
 def test_a_copy_refused_after_publication_is_said_beside_the_badge_that_stays(
     app, client_as, app_db, people, claim
 ):
