@@ -55,6 +55,21 @@ def _publish(db, people, claim_id) -> int:
     return item["id"]
 
 
+PICTURE = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+
+
+def _give_a_screenshot(keep, db, people, evidence_id) -> dict:
+    """Rita's own copy of the page, a picture, kept the way `keep` keeps one."""
+    return keep(
+        db,
+        evidence_id,
+        actor=people["rita"],
+        data=PICTURE,
+        content_type="image/png",
+        content_sha256=hashlib.sha256(PICTURE).hexdigest(),
+    )
+
+
 def _start_correction(db, people, claim_id) -> None:
     verdicts.correct_verdict(
         db,
@@ -128,17 +143,9 @@ def test_no_new_copy_is_taken_for_evidence_a_published_verdict_rests_on(claim_wo
     db, people, claim_id = claim_world
     kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
     evidence_id = _publish(db, people, claim_id)
-    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
     for keep in (snapshots.attach_copy, snapshots.receive_copy):
         with pytest.raises(Invalid) as refused:
-            keep(
-                db,
-                evidence_id,
-                actor=people["rita"],
-                data=picture,
-                content_type="image/png",
-                content_sha256=hashlib.sha256(picture).hexdigest(),
-            )
+            _give_a_screenshot(keep, db, people, evidence_id)
         assert error_words(refused.value).startswith(
             f"the published verdict rests on the copy of evidence {evidence_id} kept on "
         )
@@ -155,15 +162,7 @@ def test_a_correction_under_way_takes_a_newer_copy_that_readers_see_once_it_is_p
     kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
     evidence_id = _publish(db, people, claim_id)
     _start_correction(db, people, claim_id)
-    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
-    upload = snapshots.attach_copy(
-        db,
-        evidence_id,
-        actor=people["rita"],
-        data=picture,
-        content_type="image/png",
-        content_sha256=hashlib.sha256(picture).hexdigest(),
-    )
+    upload = _give_a_screenshot(snapshots.attach_copy, db, people, evidence_id)
     shown = _shown(db, claim_id, evidence_id)
     assert (shown["snapshot_id"], shown["copy_fixed"]) == (upload["id"], False)
     assert _exported(db_path, claim_id)["snapshot"]["id"] == kept  # still the published record
@@ -223,9 +222,8 @@ def test_a_copy_refused_after_publication_is_said_beside_the_badge_that_stays(
     evidence_id = _publish(app_db, people, claim["id"])
     client = client_as("rita")
     token = page_token(client, "/")
-    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
     sent = [
-        ("copy", {"file": (io.BytesIO(picture), "shot.png")}),
+        ("copy", {"file": (io.BytesIO(PICTURE), "shot.png")}),
         (
             "web-archive",
             {"archive_url": "https://web.archive.org/web/2026/https://county.example/report"},
