@@ -165,6 +165,7 @@ def test_a_correction_under_way_takes_a_newer_copy_that_readers_see_once_it_is_p
     upload = _give_a_screenshot(snapshots.attach_copy, db, people, evidence_id)
     shown = _shown(db, claim_id, evidence_id)
     assert (shown["snapshot_id"], shown["copy_fixed"]) == (upload["id"], False)
+    assert shown["snapshot_given_by"] == people["rita"].display_name  # whose copy it is
     assert _exported(db_path, claim_id)["snapshot"]["id"] == kept  # still the published record
     verdicts.submit_for_review(db, claim_id, actor=people["rita"])
     verdicts.approve(db, claim_id, actor=people["ed"])
@@ -210,6 +211,7 @@ def test_a_published_source_whose_quote_is_not_found_says_why_no_copy_is_offered
     panel = fragment(client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX))
     [badge] = panel.cssselect(f"#archive-badge-{evidence_id}")
     assert "Quote not found" in words(badge) and not badge.cssselect(".own-copy")
+    assert " from " not in words(badge)  # a copy the workbench fetched names no one
     assert words(badge.cssselect("[data-copy-fixed]")[0]) == (
         "The published verdict rests on this copy; a correction can keep a newer one."
     )

@@ -168,6 +168,9 @@ def evidence_for_claim(
                 " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
                 " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
                 " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
+                # Who gave a reviewer's own copy: the page's copy may come from another claim.
+                " (SELECT coalesce(k.display_name, k.username) FROM users k"
+                "  WHERE k.id = s.added_by AND s.kind != 'fetched') AS snapshot_given_by,"
                 f" {FIXED_SINCE} IS NOT NULL AS copy_fixed,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
                 # An uploaded copy that could not be read, when an older kept copy is shown (not

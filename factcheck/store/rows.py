@@ -108,6 +108,7 @@ class EvidenceItem(EvidenceRow):
     snapshot_error: str | None
     snapshot_kind: str | None
     snapshot_archive_url: str | None
+    snapshot_given_by: str | None  # who gave an uploaded or web-archive copy
     copy_fixed: bool  # a published verdict rests on its copy, and no correction is under way
     #: When a fixed copy's page was kept again and read otherwise (for another claim citing it).
     newer_copy_at: str | None
