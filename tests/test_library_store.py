@@ -237,3 +237,26 @@ def test_the_audit_trail_still_verifies_after_library_work(claim_world, matcher)
     library_store.remove_item(db, summary["changed_ids"][0], actor=SYSTEM)
     report = audit.verify(db)
     assert report.ok, report.problems
+
+
+def test_a_new_items_telling_words_find_its_claims_not_its_rare_little_words(db_path):
+    """Which claims a new item may match is looked up by its rarest words; "its", "own", "were"
+    are rare among a small desk's claims yet tell nothing, and must not crowd out the words
+    that do."""
+    from factcheck import db as database
+    from factcheck.ingest import ingest_text
+
+    db = database.connect(db_path)
+    body = (
+        "Harbour report\n\nHarbour grain exports fell by 12 percent in 2024.\n\n"
+        "Its own figures were never ours, she said on Monday.\n\n"
+        "Harbour grain stocks rose by 3 percent in March."
+    )
+    article_id = ingest_text(db, body).article_id
+    exports = db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text LIKE 'Harbour grain exports%'",
+        [article_id],
+    ).fetchone()[0]
+    found = claim_matches.claims_like(db, "Its own were never ours: harbour grain exports", 100)
+    assert exports in found
+    db.close()

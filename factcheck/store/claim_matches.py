@@ -5,6 +5,7 @@ import re
 from itertools import combinations
 
 from factcheck.db import Database, placeholders
+from factcheck.matching.stopwords import STOPWORDS
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
@@ -15,7 +16,7 @@ PANEL_MATCHES = 5
 SCORE_DECIMALS = 4
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 #: How many of a library item's rarest words look for the claims it may match.
-RAREST_WORDS = 5
+RAREST_WORDS = 8
 
 
 @query
@@ -73,7 +74,8 @@ def claims_like(db: Database, text: str, limit: int) -> list[int]:
     only one), most alike first: the claims a new library item may match. Looking only for the
     rarest words keeps this quick on a big database; a claim the matcher would pair with the
     item shares its telling words."""
-    words = sorted(set(_WORD.findall(text.lower())))
+    # Words such as "its" and "last" are rare in a small desk's claims yet tell nothing.
+    words = sorted(set(_WORD.findall(text.lower())) - STOPWORDS)
     counted = []
     for word in words:
         row = db.execute("SELECT doc FROM claims_fts_vocab WHERE term = ?", [word]).fetchone()
