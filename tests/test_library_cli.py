@@ -247,7 +247,7 @@ def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them
     assert run("import", str(story)).exit_code == 0
     result = run("library", "import", str(FIXTURES / "checks.csv"))
     assert result.exit_code == 0
-    assert "claims matched again" in result.stdout
+    assert "; 1 claim matched again, 1 changed" in result.stdout  # the one claim there is
 
     def matches():
         db = database.connect(run.path)

@@ -66,7 +66,8 @@ def test_the_library_lists_the_newest_first_and_finds_items_by_their_words(clien
         "Unemployment fell to 3 percent in March",
         "The harbour handled 4.2 million tonnes of cargo",
     ]
-    assert "1–3 of 3 newest first" in words(parse(page).cssselect(".queue-count")[0])
+    assert "1–3 of 3 most recently added first" in words(parse(page).cssselect(".queue-count")[0])
+
     # Words are stemmed as the index is: "vaccines" finds "vaccinated"; a title word counts too.
     assert _listed(client.get("/library?q=vaccines")) == [
         "Vaccinated people were hospitalised less often"
@@ -209,3 +210,9 @@ def test_the_json_of_the_library_pages_through_it(client, app_db):
     _import(app_db, [{"claim": "Taxes rose by 6 percent"}, {"claim": "Rents rose by 9 percent"}])
     answer = json.loads(client.get("/library.json?q=rose").get_data())
     assert answer["total"] == 2 and len(answer["items"]) == 2
+
+
+def test_the_import_file_picker_offers_every_format_the_import_reads(client_as):
+    page = parse(client_as("ed").get("/library"))
+    picker = page.cssselect("#library-file")[0].get("accept").split(",")
+    assert {".jsonld", ".html", ".csv", ".tsv", ".jsonl", ".json"} <= set(picker)

@@ -167,7 +167,11 @@ def _import_line(summary: dict) -> str:
     matched = summary.get("matching")
     tail = ""
     if matched and matched["claims"]:
-        tail = f"; {matched['claims']:,} claims matched again, {matched['changed']:,} changed"
+        claims = matched["claims"]
+        tail = (
+            f"; {claims:,} claim{'' if claims == 1 else 's'} matched again,"
+            f" {matched['changed']:,} changed"
+        )
     return f"Library import of {summary['source']}: {', '.join(parts)}{tail}."
 
 
@@ -239,7 +243,12 @@ def remove_library_item(library_id, as_user, as_json):
     if as_json:
         emit_json({**result, "matching": matched})
         return
-    again = f"; {len(claim_ids):,} claims that matched it were matched again" if claim_ids else ""
+    again = (
+        f"; {len(claim_ids):,} claim{' that' if len(claim_ids) == 1 else 's that'} matched it"
+        f" {'was' if len(claim_ids) == 1 else 'were'} matched again"
+        if claim_ids
+        else ""
+    )
     click.echo(f"Removed library item {library_id}{again}.")
 
 
