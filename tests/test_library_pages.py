@@ -216,3 +216,17 @@ def test_the_import_file_picker_offers_every_format_the_import_reads(client_as):
     page = parse(client_as("ed").get("/library"))
     picker = page.cssselect("#library-file")[0].get("accept").split(",")
     assert {".jsonld", ".html", ".csv", ".tsv", ".jsonl", ".json"} <= set(picker)
+
+
+def test_a_file_too_large_for_the_library_import_leads_back_to_its_form(client_as, app):
+    editor = client_as("ed")
+    too_big = b"claim\n" + b"x" * (app.config["MAX_IMPORT_BYTES"] + 2**20)
+    answer = editor.post(
+        "/library/import",
+        data={"csrf_token": page_token(editor, "/library"), "file": (io.BytesIO(too_big), "a.csv")},
+        headers={"Referer": "http://localhost/library"},
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 413
+    [back] = parse(answer).cssselect(".error-message a")
+    assert back.get("href") == "/library" and words(back) == "Back to the form"

@@ -51,7 +51,7 @@ def require_role(*roles: str):
 NOT_SAVED = "You were signed out, so your last change was not saved; sign in and make it again."
 
 
-def _same_site_path(address: str | None) -> str | None:
+def same_site_path(address: str | None) -> str | None:
     """The path and query of an address on this site, or None for another site's."""
     if not address:
         return None
@@ -67,7 +67,7 @@ def _page_to_return_to() -> str:
     if request.method in ("GET", "HEAD"):
         return request.full_path.rstrip("?")
     sent_from = request.headers.get("HX-Current-URL") or request.referrer
-    return _same_site_path(sent_from) or url_for("articles.dashboard")
+    return same_site_path(sent_from) or url_for("articles.dashboard")
 
 
 def sign_in_again():

@@ -83,10 +83,12 @@ def _too_large_words(limit: int | None) -> str:
 
 
 def _http_error(error: HTTPException):
+    link = None
     if error.code == 404:
         message = "There is nothing at this address; the dashboard lists every article."
     elif error.code == 413:
         message = _too_large_words(request.max_content_length)
+        link = _back_to_the_form()
     elif error.code == 405 and request.method == "GET":
         # Werkzeug's words name no way out: a GET here is a bookmark or a reload of what a
         # form sent, and the page that holds the form is where to go back to.
@@ -97,7 +99,15 @@ def _http_error(error: HTTPException):
     else:
         message = error.description or "The request was refused."
     kept = {k: v for k, v in error.get_headers() if k.lower() not in ("content-type",)}
-    return _respond(error.code or 500, message, kept)
+    return _respond(error.code or 500, message, kept, link=link)
+
+
+def _back_to_the_form() -> dict | None:
+    """The page a refused form was sent from, on this site, to choose a smaller file there."""
+    page = auth_guard.same_site_path(request.referrer)
+    if page is None or page.split("?")[0] == request.path:
+        return None
+    return {"href": page, "text": "Back to the form"}
 
 
 def _store_error(error: StoreError):
