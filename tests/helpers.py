@@ -1,6 +1,7 @@
 """Plain helpers the tests share: a fresh database, people in each role, a sample article, and
 reading pages and posting forms as a browser would."""
 
+import hashlib
 import re
 from contextlib import contextmanager
 
@@ -10,7 +11,7 @@ import pytest
 from factcheck import db as database
 from factcheck.cli.error_words import error_words
 from factcheck.ingest import ingest_text
-from factcheck.store import claim_reads, users
+from factcheck.store import claim_reads, snapshots, users
 from factcheck.store.actors import SYSTEM
 
 PASSWORD = "correct horse battery"
@@ -73,6 +74,22 @@ def add_people(db) -> dict:
         )
         people[username] = users.actor_for(db, username)
     return people
+
+
+def keep_copy(db, url: str, body: bytes, *, content_type="text/html", text=None, title=None):
+    """A copy of the page at `url` archived by the workbench, as an archive job keeps one."""
+    return snapshots.record_snapshot(
+        db,
+        url,
+        actor=SYSTEM,
+        status="archived",
+        http_status=200,
+        content_type=content_type,
+        content_sha256=hashlib.sha256(body).hexdigest(),
+        title=title,
+        text=text,
+        body=body,
+    )
 
 
 def audit_count(db) -> int:

@@ -13,7 +13,14 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from helpers import PASSWORD, RATIONALE, add_people, first_checkable_claim, import_sample
+from helpers import (
+    PASSWORD,
+    RATIONALE,
+    add_people,
+    first_checkable_claim,
+    import_sample,
+    keep_copy,
+)
 from helpers import new_database as open_database
 
 from factcheck.cli import main
@@ -306,18 +313,7 @@ def archived(db):
     body = b"<html><body><p>The bulletin says 3,200 homes lost power.</p></body></html>"
     url = "https://county.example/b"
     evidence.add_evidence(db, claim_id, url=url, stance="supports", quote="3,200 homes", actor=rita)
-    evidence.record_snapshot(
-        db,
-        url,
-        actor=SYSTEM,
-        status="archived",
-        http_status=200,
-        content_type="text/html",
-        content_sha256=hashlib.sha256(body).hexdigest(),
-        title="B",
-        text="The bulletin says 3,200 homes lost power.",
-        body=body,
-    )
+    keep_copy(db, url, body, title="B", text="The bulletin says 3,200 homes lost power.")
     other = db.execute(
         "SELECT id FROM claims WHERE kind = 'claim' AND id != ? LIMIT 1", [claim_id]
     ).fetchone()[0]

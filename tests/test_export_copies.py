@@ -6,11 +6,11 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from helpers import keep_copy
 from test_export_world import ORG_NAME, PUBLIC_URL, build_world
 
 from factcheck.cli import main
 from factcheck.exports.bundle import verify_bundle
-from factcheck.store import snapshots
 from factcheck.store.actors import SYSTEM
 
 BULLETIN = (
@@ -21,17 +21,7 @@ UNCITED = b"<html><body><p>A page no verdict rests on.</p></body></html>"
 
 
 def _keep(db, url, body, content_type, text=None):
-    snapshots.record_snapshot(
-        db,
-        url,
-        actor=SYSTEM,
-        status="archived",
-        http_status=200,
-        content_type=content_type,
-        content_sha256=hashlib.sha256(body).hexdigest(),
-        text=text,
-        body=body,
-    )
+    keep_copy(db, url, body, content_type=content_type, text=text)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from helpers import (
     first_checkable_claim,
     fragment,
     import_sample,
+    keep_copy,
     page_token,
     words,
 )
@@ -21,7 +22,6 @@ from helpers import (
 from factcheck.cli import main
 from factcheck.cli.error_words import error_words
 from factcheck.store import evidence, export_reads, snapshots, verdicts
-from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
 
 REPORT = "https://county.example/report"
@@ -32,17 +32,7 @@ OTHER_ARTICLE = "Roads shut after the storm\n\nThe mayor said on Tuesday that 12
 
 
 def _keep(db, body: bytes, text: str) -> int:
-    return snapshots.record_snapshot(
-        db,
-        REPORT,
-        actor=SYSTEM,
-        status="archived",
-        http_status=200,
-        content_type="text/html",
-        content_sha256=hashlib.sha256(body).hexdigest(),
-        text=text,
-        body=body,
-    )["id"]
+    return keep_copy(db, REPORT, body, text=text)["id"]
 
 
 def _publish(db, people, claim_id) -> int:
