@@ -13,8 +13,8 @@ from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
     FIXED_SINCE,
-    SHOWN_COPY,
     check_new_evidence,
+    copy_resting_since,
     get_snapshot,
     record_snapshot,
 )
@@ -171,16 +171,16 @@ def evidence_for_claim(
                 # Who gave a reviewer's own copy: the page's copy may come from another claim.
                 " (SELECT coalesce(k.display_name, k.username) FROM users k"
                 "  WHERE k.id = s.added_by AND s.kind != 'fetched') AS snapshot_given_by,"
-                f" {FIXED_SINCE} IS NOT NULL AS copy_fixed,"
+                " e.fixed_since IS NOT NULL AS copy_fixed,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
                 # An uploaded copy that could not be read, when an older kept copy is shown (not
                 # for a published verdict's copy: that one is fixed, whatever came after).
-                f" CASE WHEN {FIXED_SINCE} IS NULL THEN"
+                " CASE WHEN e.fixed_since IS NULL THEN"
                 " (SELECT f.error FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"
                 "  AND f.kind = 'upload' AND f.status = 'failed' ORDER BY f.id DESC LIMIT 1)"
                 "  END AS copy_failure,"
                 # A later copy of the page (kept for another claim) that differs from the fixed one.
-                f" CASE WHEN {FIXED_SINCE} IS NOT NULL THEN"
+                " CASE WHEN e.fixed_since IS NOT NULL THEN"
                 " (SELECT n.fetched_at FROM evidence_snapshots n WHERE n.url = e.url AND n.id > s.id"
                 "  AND n.status = 'archived' AND n.content_sha256 IS NOT s.content_sha256"
                 "  ORDER BY n.id DESC LIMIT 1) END AS newer_copy_at,"
@@ -190,12 +190,14 @@ def evidence_for_claim(
                 " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
                 " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
                 "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
-                " FROM evidence e JOIN users u ON u.id = e.added_by"
-                f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
+                # When the item's copy was fixed, worked out once for the several uses below.
+                f" FROM (SELECT e.*, {FIXED_SINCE} AS fixed_since FROM evidence e"
+                f"  WHERE e.claim_id = ?{removed}) e JOIN users u ON u.id = e.added_by"
+                f" LEFT JOIN evidence_snapshots s ON s.id = {copy_resting_since('e.fixed_since')}"
                 " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
                 " LEFT JOIN link_checks l ON l.id ="
                 " (SELECT max(id) FROM link_checks WHERE url = e.url)"
-                f" WHERE e.claim_id = ?{removed} ORDER BY e.id",
+                " ORDER BY e.id",
                 [claim_id],
             )
         ),

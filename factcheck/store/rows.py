@@ -109,6 +109,9 @@ class EvidenceItem(EvidenceRow):
     snapshot_kind: str | None
     snapshot_archive_url: str | None
     snapshot_given_by: str | None  # who gave an uploaded or web-archive copy
+    #: When the published verdict that fixes the item's copy was published (none while a
+    #: correction is under way); copy_fixed says whether there is one.
+    fixed_since: str | None
     copy_fixed: bool  # a published verdict rests on its copy, and no correction is under way
     #: When a fixed copy's page was kept again and read otherwise (for another claim citing it).
     newer_copy_at: str | None
