@@ -18,6 +18,12 @@ BACKS_PUBLISHED_THEN = {
 }
 
 
+def as_sentence(clause: str) -> str:
+    """A clause worded for the command line ("the file is empty") as the workbench says it:
+    capitalised, with its full stop."""
+    return clause[:1].upper() + clause[1:] + "."
+
+
 def copy_published_words(facts: dict) -> str:
     """Why evidence a published verdict rests on takes no new copy, and what to do instead."""
     return (

@@ -8,6 +8,7 @@ from factcheck.lifecycle import status_words
 from factcheck.shared_words import (
     BACKS_PUBLISHED_THEN,
     REMOVED_EVIDENCE_DOING,
+    as_sentence,
     copy_published_words,
 )
 from factcheck.store.errors import StoreError
@@ -258,9 +259,7 @@ _STORE_WORDS = {
     "evidence.removed": lambda f: (
         f"Evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}."
     ),
-    "evidence.copy_published": lambda f: (
-        copy_published_words(f)[:1].upper() + copy_published_words(f)[1:] + "."
-    ),
+    "evidence.copy_published": lambda f: as_sentence(copy_published_words(f)),
     "evidence.no_page_change": lambda f: "This source's page has no change to acknowledge.",
     "user.not_found": lambda f: f"There is no one with the username {f['username']}.",
     "user.disabled": lambda f: (

@@ -8,6 +8,7 @@ from werkzeug.exceptions import UnprocessableEntity
 
 from factcheck import archive_jobs, copies
 from factcheck.network.fetch import DEFAULT_POLICY
+from factcheck.shared_words import as_sentence
 from factcheck.store import claim_reads
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks as link_store
@@ -76,8 +77,7 @@ def upload_copy(claim_id: int, evidence_id: int):
     try:
         copy = copies.check_upload(data)
     except copies.CopyRefused as refused:
-        message = str(refused)
-        error = {"field": "file", "message": message[:1].upper() + message[1:] + "."}
+        error = {"field": "file", "message": as_sentence(str(refused))}
         return badge(claim_id, evidence_id, 422, error)
     actor = signed_in_actor()
     read_later = copies.read_later(copy.content_type)
@@ -138,12 +138,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
     try:
         address = copies.check_web_archive_url(typed, extra)
     except copies.CopyRefused as refused:
-        message = str(refused)
-        error = {
-            "field": "archive_url",
-            "message": message[:1].upper() + message[1:] + ".",
-            "typed": typed,
-        }
+        error = {"field": "archive_url", "message": as_sentence(str(refused)), "typed": typed}
         return badge(claim_id, evidence_id, 422, error)
     actor = signed_in_actor()
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
