@@ -14,6 +14,7 @@ from factcheck.db import Database
 from factcheck.importers import ImportRefused
 from factcheck.ingest import PreparedArticle, prepare_unless_stored, store_prepared
 from factcheck.reveal import reveal
+from factcheck.shared_words import counted
 from factcheck.store.actors import SYSTEM, Actor
 from factcheck.store.audit_seal import SealError
 from factcheck.store.bulk_load import bulk_load
@@ -76,8 +77,8 @@ class BulkSummary:
         claims = sum(result.claims or 0 for result in imported)
         if not self.all_refused:
             parts = [
-                f"Imported {_count(len(imported), 'article')} ({_count(claims, 'claim')})",
-                _count(len(self.duplicates), "duplicate"),
+                f"Imported {counted(len(imported), 'article')} ({counted(claims, 'claim')})",
+                counted(len(self.duplicates), "duplicate"),
             ]
         else:
             parts = ["Nothing imported"]
@@ -134,10 +135,6 @@ class ImportStopped(KeyboardInterrupt):
     def __init__(self, summary: BulkSummary) -> None:
         super().__init__()
         self.summary = summary
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _refusal(code: str, facts: dict | None = None) -> Callable[[], importers.ImportedArticle]:

@@ -11,6 +11,7 @@ from factcheck import importers, job_progress
 from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.jobs import stored_task
 from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
+from factcheck.shared_words import counted
 from factcheck.store.actors import SYSTEM
 from factcheck.store.audit_seal import SealError
 from factcheck.store.errors import StoreError
@@ -157,10 +158,6 @@ def import_article(
         return _unsigned(task.id, error)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
 @stored_task(context=True)
 def import_files(
     db_path: str,
@@ -184,9 +181,9 @@ def import_files(
         nonlocal done
         done += count
         if done % step == 0 or done == total:
-            job_progress.set_progress(task.id, "saving", f"Read {done:,} of {_count(total, noun)}")
+            job_progress.set_progress(task.id, "saving", f"Read {done:,} of {counted(total, noun)}")
 
-    job_progress.set_progress(task.id, "saving", f"Read 0 of {_count(total, noun)}")
+    job_progress.set_progress(task.id, "saving", f"Read 0 of {counted(total, noun)}")
     db = database.connect(db_path)
     try:
         actor = actor_for(db, username).via(channel) if username else SYSTEM

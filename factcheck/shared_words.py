@@ -18,6 +18,11 @@ BACKS_PUBLISHED_THEN = {
 }
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 sentence', '2 sentences', '1,200 claims': the number with its noun, agreeing."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def as_sentence(clause: str) -> str:
     """A clause worded for the command line ("the file is empty") as the workbench says it:
     capitalised, with its full stop."""

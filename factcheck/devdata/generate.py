@@ -23,6 +23,7 @@ from factcheck.devdata.review_work import carry_out
 from factcheck.importers import from_text
 from factcheck.ingest import PreparedArticle, prepare, store_prepared
 from factcheck.scales import Scale, default_scale
+from factcheck.shared_words import counted
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 from factcheck.store.actors import SYSTEM
@@ -68,18 +69,14 @@ class Summary:
         return self.articles / self.seconds if self.seconds else 0.0
 
     def text(self) -> str:
-        skipped = f" ({_count(self.duplicates, 'duplicate')} skipped)" if self.duplicates else ""
+        skipped = f" ({counted(self.duplicates, 'duplicate')} skipped)" if self.duplicates else ""
         return (
-            f"Generated {_count(self.articles, 'article')}{skipped} with"
-            f" {_count(self.units, 'unit')} ({_count(self.claims, 'claim')}), review work on"
-            f" {_count(self.reviewed, 'claim')} ({_count(self.review_actions, 'action')}),"
-            f" {_count(self.people_added, 'person', 'people')} added, in {self.seconds:.1f} s"
+            f"Generated {counted(self.articles, 'article')}{skipped} with"
+            f" {counted(self.units, 'unit')} ({counted(self.claims, 'claim')}), review work on"
+            f" {counted(self.reviewed, 'claim')} ({counted(self.review_actions, 'action')}),"
+            f" {counted(self.people_added, 'person', 'people')} added, in {self.seconds:.1f} s"
             f" ({self.articles_per_second:,.1f} articles/s)."
         )
-
-
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def prepare_article(seed: int, index: int, share: float, scale: Scale) -> Prepared:
@@ -162,7 +159,7 @@ def generate(
     existing = article_store.article_count(db)
     if existing and not append:
         raise GenerateRefused(
-            f"the database already holds {_count(existing, 'article')}; add --append to generate"
+            f"the database already holds {counted(existing, 'article')}; add --append to generate"
             " more into it, or give --db a new file"
         )
     started = time.perf_counter()

@@ -11,6 +11,7 @@ from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
 from factcheck.network.urls import link_target, url_host, url_rest
 from factcheck.reveal import reveal, reveal_html
+from factcheck.shared_words import counted
 
 _MINUTE = 60
 _HOUR = 60 * _MINUTE
@@ -70,11 +71,6 @@ def exact_time(value: str | None) -> str:
     if moment is None:
         return value or ""
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """'1 sentence', '2 sentences', '1,200 claims': the number with its noun, agreeing."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def status_label(status: str) -> str:
