@@ -13,8 +13,8 @@ from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
     FIXED_SINCE,
+    SHOWN_COPY_OF_FIXED,
     check_new_evidence,
-    copy_resting_since,
     get_snapshot,
     record_snapshot,
 )
@@ -193,7 +193,7 @@ def evidence_for_claim(
                 # When the item's copy was fixed, worked out once for the several uses below.
                 f" FROM (SELECT e.*, {FIXED_SINCE} AS fixed_since FROM evidence e"
                 f"  WHERE e.claim_id = ?{removed}) e JOIN users u ON u.id = e.added_by"
-                f" LEFT JOIN evidence_snapshots s ON s.id = {copy_resting_since('e.fixed_since')}"
+                f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY_OF_FIXED}"
                 " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
                 " LEFT JOIN link_checks l ON l.id ="
                 " (SELECT max(id) FROM link_checks WHERE url = e.url)"

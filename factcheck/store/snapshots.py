@@ -29,7 +29,7 @@ FIXED_SINCE = (
 )
 
 
-def copy_resting_since(since: str) -> str:
+def _copy_resting_since(since: str) -> str:
     """The copy of evidence item `e` for a verdict that came to rest on it at `since` (SQL; NULL
     for none): the newest kept then, else (its archive still under way) the first kept after.
     Without one, the newest kept copy of its address, else the newest attempt (a failure): a
@@ -49,10 +49,12 @@ def copy_resting_since(since: str) -> str:
 #: its editor saw. Copies are kept per address, so a later copy of the same page (another
 #: claim's archive, a reviewer's upload) must not change a published record; a correction,
 #: once published, rests on the copies of its day.
-PUBLISHED_COPY = copy_resting_since(PUBLISHED_ON_IT)
+PUBLISHED_COPY = _copy_resting_since(PUBLISHED_ON_IT)
 #: The copy the workbench shows for evidence item `e`: the published one, except while a
 #: correction is under way, when it is the newest (what the correction would rest on).
-SHOWN_COPY = copy_resting_since(FIXED_SINCE)
+SHOWN_COPY = _copy_resting_since(FIXED_SINCE)
+#: The same for an evidence row `e` that carries FIXED_SINCE worked out as its `fixed_since`.
+SHOWN_COPY_OF_FIXED = _copy_resting_since("e.fixed_since")
 
 
 def text_digest(text: str | None) -> str | None:
