@@ -388,8 +388,14 @@ def test_a_claim_of_quotation_marks_alone_is_kept_as_it_is():
     assert standalone_claim('" ') == '" '
 
 
-def _review_of(text: str, attribution: str | None, language: str = "en") -> dict:
-    article = {"id": 1, "title": "Budget", "author": "Sam Porter", "language": language}
+def _review_of(text: str, attribution: str | None, language: str = "en", body: str = "") -> dict:
+    article = {
+        "id": 1,
+        "title": "Budget",
+        "author": "Sam Porter",
+        "language": language,
+        "body": body or text,
+    }
     record = {
         "id": 7,
         "text": text,
@@ -416,7 +422,7 @@ def _review_of(text: str, attribution: str | None, language: str = "en") -> dict
     [
         (
             "fire chief Oskar Hale told reporters",
-            {"@type": "Person", "name": "Fire chief Oskar Hale"},
+            {"@type": "Person", "name": "Oskar Hale", "jobTitle": "fire chief"},
         ),
         ("said Ines Baptiste", {"@type": "Person", "name": "Ines Baptiste"}),
         ("The mayor said", {"@type": "Person", "name": "The mayor"}),
@@ -431,7 +437,14 @@ def _review_of(text: str, attribution: str | None, language: str = "en") -> dict
         ("Jane Doe, the agency's director, said", {"@type": "Person", "name": "Jane Doe"}),
         (
             "Dr. Jane Smith of the U.S. Department of Transportation said",
-            {"@type": "Person", "name": "Dr. Jane Smith of the U.S. Department of Transportation"},
+            {
+                "@type": "Person",
+                "name": "Jane Smith",
+                "affiliation": {
+                    "@type": "Organization",
+                    "name": "The U.S. Department of Transportation",
+                },
+            },
         ),
         (
             "the spokesman for the Department of Health said",
@@ -466,6 +479,21 @@ def test_an_attributed_claim_is_its_speakers(attribution, author):
 )
 def test_a_claim_attributed_to_no_one_named_has_no_author_not_the_reporter(attribution, language):
     assert "author" not in _review_of("Bus fares rose 12 percent in 2024.", attribution, language)
+
+
+def test_a_speaker_called_by_surname_is_the_person_the_article_names_in_full():
+    body = (
+        "Gov. Kristi Noem unveiled the campaign on Monday. Bus fares rose 12 percent in 2024,"
+        " Noem said."
+    )
+    item = _review_of("Bus fares rose 12 percent in 2024, Noem said.", "Noem said", body=body)
+    assert item["author"] == {"@type": "Person", "name": "Kristi Noem"}
+
+
+def test_a_one_word_speaker_the_article_gives_no_first_name_is_an_organisation():
+    body = "Reuters reported the deal. Bus fares rose 12 percent in 2024, Reuters said."
+    item = _review_of("Bus fares rose 12 percent in 2024, Reuters said.", "Reuters said", body=body)
+    assert item["author"] == {"@type": "Organization", "name": "Reuters"}
 
 
 def test_the_articles_own_words_are_its_bylines():

@@ -9,7 +9,6 @@ standalone JSON-LD objects, each ready to go into a page's `<script type="applic
 
 import io
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ from factcheck.exports.records import (
 from factcheck.store import articles as article_store
 from factcheck.store import export_reads
 from factcheck.text.attribution import speaker
+from factcheck.text.speaker_names import named_speaker
 
 
 def _iso_datetime(stamp: str | None) -> str | None:
@@ -119,44 +119,29 @@ def _compact(value: dict) -> dict:
     return {key: item for key, item in value.items() if item not in (None, "", [], {})}
 
 
-# Words that end a speaker's name when it is one person's title ("the mayor", "fire chief").
-_PERSON_ROLES = frozenset(
-    "mayor minister president chief spokesperson spokesman spokeswoman director governor senator"
-    " secretary chancellor premier councillor councilor judge ceo chairman chairwoman chair"
-    " commissioner ambassador professor doctor".split()
-)
-
-
-_TITLES = frozenset("mr mrs ms dr prof sir dame king queen sen rep gov".split())
-# "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
-_OF_WHOM = re.compile(r"\s(?:of|at|for|from)\s")
-
-
-def _speaker_type(name: str) -> str:
-    """Person or Organization, by the name's shape: a title ("the mayor", "Dr. Jane Smith") or a
-    first and last name ("Oskar Hale") is a person; "the council", "critics", "the report" are
-    not. Who someone is "of" or "at" does not count: "Jane Smith of the Treasury" is a person."""
-    words = _OF_WHOM.split(name, maxsplit=1)[0].split()
-    if words[0].lower().rstrip(".") in _TITLES:
-        return "Person"
-    if words[-1].lower() in _PERSON_ROLES:
-        return "Person"
-    if words[0].lower() in ("the", "a", "an"):
-        return "Organization"
-    if len(words) >= 2 and all(word[:1].isupper() for word in words[-2:]):
-        return "Person"
-    return "Organization"
-
-
 def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict | None:
     """Who made the claim, as far as the record shows. An attributed claim is its speaker's
-    ("the health ministry said"), or no one's when the phrase names no one ("he said"): never
-    the reporter who quoted it. The article's own words are its byline's, else its publisher's."""
+    ("the health ministry said"; "Noem said" is the Kristi Noem the article names earlier), or
+    no one's when the phrase names no one ("he said"): never the reporter who quoted it. The
+    article's own words are its byline's, else its publisher's."""
     if record.get("attribution"):
-        name = speaker(record["attribution"], article.get("language") or "en")
-        if name is None:
+        who = speaker(record["attribution"], article.get("language") or "en")
+        named = named_speaker(who, article.get("body") or "") if who else None
+        if named is None:
             return None
-        return {"@type": _speaker_type(name), "name": name[:1].upper() + name[1:]}
+        affiliation = named.affiliation
+        return _compact(
+            {
+                "@type": named.kind,
+                "name": named.name,
+                "jobTitle": named.job_title,
+                "affiliation": (
+                    {"@type": "Organization", "name": affiliation[:1].upper() + affiliation[1:]}
+                    if affiliation
+                    else None
+                ),
+            }
+        )
     if article.get("author"):
         return {"@type": "Person", "name": article["author"]}
     if article.get("publisher"):

@@ -1,0 +1,245 @@
+"""Who a claim's speaker is, as its article names them: a person or an organisation, a surname
+given in full ("Noem said" is Kristi Noem), a role and an employer apart from the name."""
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from factcheck.matching.stopwords import STOPWORDS
+
+PERSON: Final = "Person"
+ORGANIZATION: Final = "Organization"
+
+
+@dataclass(frozen=True)
+class NamedSpeaker:
+    kind: str  # PERSON or ORGANIZATION
+    name: str
+    job_title: str | None = None  # "fire chief" in "fire chief Oskar Hale"
+    affiliation: str | None = None  # "the Treasury" in "Jane Smith of the Treasury"
+
+
+# Honorifics, which say a person is meant but are no part of their job.
+_HONORIFICS: Final = frozenset("mr mrs ms mx dr prof sir dame lord lady rev".split())
+# Words for one person's post ("the mayor", "Defense Secretary", "Gov."), which come before a
+# name or stand for it.
+_ROLES: Final = frozenset(
+    """
+    mayor minister president chief spokesperson spokesman spokeswoman director governor senator
+    secretary chancellor premier councillor councilor judge ceo chairman chairwoman chair
+    commissioner ambassador professor doctor coach captain manager officer sheriff detective
+    inspector superintendent sergeant lieutenant colonel general admiral commander gov sen rep
+    cmdr capt lt col gen sgt adm supt insp king queen prince princess pope envoy attorney
+    representative lawmaker deputy former acting vice assistant interim founder owner
+    administrator analyst economist scientist researcher editor reporter author writer lawyer
+    prosecutor official candidate leader head adviser advisor strategist executive coordinator
+    supervisor trooper employee spokesperson
+    """.split()
+)
+# Words for someone unnamed ("the patient", "the victim's mother"): a person, if no one named.
+_PERSON_NOUNS: Final = frozenset(
+    """
+    man woman boy girl child patient victim mother father wife husband son daughter brother
+    sister parent cousin uncle aunt friend neighbour neighbor resident witness teacher nurse
+    driver student agent designer
+    """.split()
+)
+# Words that end the names of organisations, not people ("Kotak Institutional Equities").
+_ORGANISATION_WORDS: Final = frozenset(
+    """
+    agency association authority bank board bureau center centre chronicle club college
+    commission committee company co corp corporation council court daily department equities
+    foundation fund group herald hospital inc institute journal league ltd llc ministry news
+    office organization organisation party police post press school service society times
+    trust union university
+    """.split()
+)
+_DETERMINERS: Final = frozenset(("the", "a", "an"))
+# "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
+_OF_WHOM: Final = re.compile(r"\s(?:of|at|for|from|with)\s")
+# A word of a person's name: capitalised, with a small letter in it ("McNeil", "O'Hara",
+# "Smith-Jones"), or an initial ("J.").
+_NAME_WORD: Final = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*[a-z][\w'’-]*)"
+_POSSESSIVE: Final = ("'s", "’s")
+
+
+def named_speaker(who: str, article_text: str = "") -> NamedSpeaker | None:
+    """The speaker `who` (as attribution.speaker gives it) named as a reader would name them, the
+    whole article `article_text` telling a surname's first name; None when `who` is no name at
+    all ("soon after", "and", "As I": words an attribution phrase caught by mistake)."""
+    words = who.split()
+    if not words or not _names_anyone(words):
+        return None
+    base, affiliation = _split_affiliation(who)
+    base_words = base.split()
+    if base_words[0].endswith(_POSSESSIVE) and len(base_words) > 1:
+        # "NASA's Steve Clarke" is Steve Clarke, of NASA.
+        affiliation, base_words = base_words[0][:-2], base_words[1:]
+    lead, name_words = _split_role(base_words)
+    if not name_words:
+        return _unnamed(who, lead, article_text)
+    job_title = _job_title(lead)
+    has_title = bool(lead)
+    if len(name_words) == 1:
+        full = full_name(name_words[0], article_text) or _first_name_full(
+            name_words[0], article_text
+        )
+        if full is not None:
+            return NamedSpeaker(PERSON, full, job_title, affiliation)
+        if not has_title:
+            # "Toyota said", "Reuters said": one word the article never gives a first name to.
+            return NamedSpeaker(ORGANIZATION, _capitalised(who))
+        return NamedSpeaker(PERSON, " ".join([*lead, *name_words]), job_title, affiliation)
+    if has_title or _looks_like_a_persons_name(name_words, article_text):
+        return NamedSpeaker(PERSON, " ".join(name_words), job_title, affiliation)
+    return NamedSpeaker(ORGANIZATION, _capitalised(who))
+
+
+def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
+    """A speaker with no name of their own: "the mayor" and "the patient" are people, "the
+    health ministry" an organisation; "the 14th-ranked Schwartzman" is the Diego Schwartzman
+    the article names."""
+    if words[0].lower() in _DETERMINERS and re.fullmatch(_NAME_WORD, words[-1]):
+        full = full_name(words[-1], article_text)
+        if full is not None and all(not word[:1].isupper() for word in words[1:-1]):
+            return NamedSpeaker(PERSON, full)
+    before_whom = _OF_WHOM.split(" ".join(words), maxsplit=1)[0].split()
+    bare = {word.lower().strip(".,") for word in before_whom}
+    head = before_whom[-1].lower()
+    person = (
+        bool(bare & (_ROLES | _HONORIFICS)) or head in _PERSON_NOUNS or head.endswith("-year-old")
+    )
+    return NamedSpeaker(PERSON if person else ORGANIZATION, _capitalised(who))
+
+
+def _names_anyone(words: list[str]) -> bool:
+    """Whether the words can name a speaker: "the ..." or a capitalised word somewhere, and not
+    function words alone."""
+    if all(word.lower().strip(",.") in STOPWORDS and not _is_acronym(word) for word in words):
+        return False  # "As I"; not "WHO"
+    return words[0].lower() in _DETERMINERS or any(word[:1].isupper() for word in words)
+
+
+def _split_affiliation(who: str) -> tuple[str, str | None]:
+    """("Jane Smith", "the Treasury") from "Jane Smith of the Treasury" when the words before
+    "of" hold a capitalised name; the whole otherwise ("the Centers for Disease Control")."""
+    parts = _OF_WHOM.split(who, maxsplit=1)
+    if len(parts) == 1:
+        return who, None
+    base = parts[0].split()
+    _, name_words = _split_role(base)
+    if not name_words or base[0].lower() in _DETERMINERS:
+        return who, None
+    return parts[0], parts[1].strip() or None
+
+
+def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
+    """The words before a name (honorifics, roles and what qualifies them: "fire chief",
+    "Defense Secretary", "Gov.") and the name's words; no name words when there is no
+    capitalised word after the role ("the mayor")."""
+    last_role = -1
+    for index, word in enumerate(words):
+        bare = word.lower().rstrip(".,")
+        if bare in _ROLES or bare in _HONORIFICS:
+            last_role = index
+    if words[0].lower() in _DETERMINERS:
+        return words, []  # "the fire chief", "the Treasury secretary", "the Pentagon"
+    lead, rest = words[: last_role + 1], words[last_role + 1 :]
+    if rest and all(re.fullmatch(_NAME_WORD, word) for word in rest):
+        return lead, rest
+    return words, []  # "Health bosses", "Fort Worth Police Department responded and"
+
+
+def _job_title(lead: list[str]) -> str | None:
+    """ "fire chief" from the words before a name; None when they are honorifics alone."""
+    kept = [word for word in lead if word.lower().rstrip(".") not in _HONORIFICS]
+    return " ".join(kept) or None
+
+
+def full_name(surname: str, article_text: str) -> str | None:
+    """The fullest name the article gives a speaker it calls by one word: "Kristi Noem" for
+    "Noem" after "Gov. Kristi Noem", the first time it is written so; None when the article
+    never puts a first name before it. Roles, honorifics, function words and a place ahead of
+    the name ("envoy to Ukraine Kurt Volker") are left out."""
+    if not re.fullmatch(_NAME_WORD, surname) or surname.isupper():
+        return None
+    if surname.lower() in _ORGANISATION_WORDS:  # "the Chronicle" is no one's surname
+        return None
+    pattern = re.compile(rf"((?:{_NAME_WORD} ){{1,3}}){re.escape(surname)}(?:['’]s)?(?![\w'’-])")
+    for match in pattern.finditer(article_text):
+        given = _given_names(match.group(1).split(), article_text)
+        if given:
+            return " ".join([*given, surname])
+    return None
+
+
+def _given_names(words: list[str], article_text: str) -> list[str]:
+    """The first names among the capitalised words before a surname, read back from it: up to a
+    role, an honorific, a function word or a possessive; a word the article also writes on its
+    own (a place such as "Ukraine", not "Kurt") is not one."""
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().rstrip(".")
+        if bare in STOPWORDS or bare in _ROLES or bare in _HONORIFICS or _elided(word):
+            break
+        kept.insert(0, word)
+    while len(kept) > 1 and _stands_alone(kept[0], article_text):
+        kept.pop(0)
+    return kept
+
+
+def _first_name_full(first_name: str, article_text: str) -> str | None:
+    """A speaker called by a first name the article gives a person's word to ("her brother Dale
+    Ford", "Ford's sister, Martha Fry"): the full name, or the first name alone."""
+    nouns = "|".join(sorted(_PERSON_NOUNS | _ROLES))
+    match = re.search(
+        rf"\b(?:{nouns})s?,? {re.escape(first_name)}(?: (?P<surname>{_NAME_WORD}))?(?![\w'’-])",
+        article_text,
+    )
+    if match is None:
+        return None
+    surname = match.group("surname")
+    return f"{first_name} {surname}" if surname else first_name
+
+
+def _elided(word: str) -> bool:
+    """A possessive or a contraction ("Ford's", "Can't"), not "O'Hara"."""
+    return any(mark in word[2:] for mark in "'’")
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word.endswith(".")
+
+
+def _stands_alone(word: str, article_text: str) -> bool:
+    """Whether the article writes `word` with no capitalised word either side of it ("in
+    Ukraine, ..."), as it would not a first name."""
+    if _is_initial(word):
+        return False
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", article_text):
+        before = article_text[max(0, match.start() - 40) : match.start()]
+        after = article_text[match.end() : match.end() + 40]
+        if re.search(rf"(?<![\w'’.-]){_NAME_WORD} $", before) is None and (
+            re.match(rf" {_NAME_WORD}(?![\w'’-])", after) is None
+        ):
+            return True
+    return False
+
+
+def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
+    """ "Oskar Hale", not "People's Daily" (a possessive), "Kotak Institutional Equities" (an
+    organisation's word) nor "South Dakota" (which the article writes after "in")."""
+    if any(word.endswith(_POSSESSIVE) for word in words):
+        return False
+    if words[-1].lower().rstrip(".") in _ORGANISATION_WORDS:
+        return False
+    name = " ".join(words)
+    return re.search(rf"\bin {re.escape(name)}(?![\w'’-])", article_text) is None
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]

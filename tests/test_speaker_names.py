@@ -1,0 +1,118 @@
+"""Naming a claim's speaker as its article does: whole names, people apart from organisations."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.text.speaker_names import (
+    ORGANIZATION,
+    PERSON,
+    NamedSpeaker,
+    full_name,
+    named_speaker,
+)
+
+
+@pytest.mark.parametrize(
+    ("who", "article", "named"),
+    [
+        # A surname is the person the article introduced, without their title.
+        (
+            "Esper",
+            "Defense Secretary Mark Esper arrived in Hanoi. Esper said the talks went well.",
+            NamedSpeaker(PERSON, "Mark Esper"),
+        ),
+        # A place written before the name is no first name.
+        (
+            "Volker",
+            "Talks in Ukraine stalled. The former envoy to Ukraine Kurt Volker testified.",
+            NamedSpeaker(PERSON, "Kurt Volker"),
+        ),
+        # A possessive after the name still tells it.
+        (
+            "Hege",
+            "Michelle Hege’s answer was concern. Hege runs the agency.",
+            NamedSpeaker(PERSON, "Michelle Hege"),
+        ),
+        # A first name that follows a word for a person.
+        (
+            "Martha",
+            "The writer's sister, Martha Fry, agreed to talk.",
+            NamedSpeaker(PERSON, "Martha Fry"),
+        ),
+        (
+            "the 14th-ranked Schwartzman",
+            "Diego Schwartzman won in three sets.",
+            NamedSpeaker(PERSON, "Diego Schwartzman"),
+        ),
+        # One word with no first name anywhere is an organisation; a sentence's end is no
+        # first name.
+        (
+            "Toyota",
+            "Toyota showed the car at the Los Angeles Auto Show. Toyota said it sells well.",
+            NamedSpeaker(ORGANIZATION, "Toyota"),
+        ),
+        ("Reuters", "Reuters reported the deal first.", NamedSpeaker(ORGANIZATION, "Reuters")),
+        ("WHO", "The WHO counted 3,248 cases.", NamedSpeaker(ORGANIZATION, "WHO")),
+        (
+            "The Chronicle",
+            "The San Francisco Chronicle reported it first.",
+            NamedSpeaker(ORGANIZATION, "The Chronicle"),
+        ),
+        # Roles and employers apart from the name.
+        (
+            "NASA Administrator Jim Bridenstine",
+            "",
+            NamedSpeaker(PERSON, "Jim Bridenstine", job_title="NASA Administrator"),
+        ),
+        ("NASA's Steve Clarke", "", NamedSpeaker(PERSON, "Steve Clarke", affiliation="NASA")),
+        (
+            "Alex Horton of the Washington Post",
+            "",
+            NamedSpeaker(PERSON, "Alex Horton", affiliation="the Washington Post"),
+        ),
+        ("Lt. Matt Harris", "", NamedSpeaker(PERSON, "Matt Harris", job_title="Lt.")),
+        # Unnamed people and bodies.
+        ("the patient", "", NamedSpeaker(PERSON, "The patient")),
+        ("The 56-year-old", "", NamedSpeaker(PERSON, "The 56-year-old")),
+        ("the Pentagon", "", NamedSpeaker(ORGANIZATION, "The Pentagon")),
+        (
+            "Kotak Institutional Equities",
+            "",
+            NamedSpeaker(ORGANIZATION, "Kotak Institutional Equities"),
+        ),
+        ("People’s Daily", "", NamedSpeaker(ORGANIZATION, "People’s Daily")),
+        (
+            "South Dakota",
+            "Meth use is rising in South Dakota.",
+            NamedSpeaker(ORGANIZATION, "South Dakota"),
+        ),
+        ("George R.R. Martin", "", NamedSpeaker(PERSON, "George R.R. Martin")),
+        # Words an attribution phrase caught by mistake name no one.
+        ("soon after", "", None),
+        ("As I", "", None),
+    ],
+)
+def test_a_speaker_is_named_as_the_article_names_them(who, article, named):
+    assert named_speaker(who, article) == named
+
+
+_name_word = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True)
+_text = st.text(alphabet=st.sampled_from(list("abc ABC.,’'-\n")), max_size=80)
+
+
+@given(surname=_name_word, before=_text, after=_text)
+def test_a_full_name_ends_with_the_surname_and_is_written_in_the_article(surname, before, after):
+    article = before + after
+    full = full_name(surname, article)
+    if full is not None:
+        assert full.endswith(" " + surname)
+        assert full in article
+
+
+@given(who=st.text(max_size=40), article=_text)
+def test_naming_any_speaker_gives_a_person_or_an_organisation_or_no_one(who, article):
+    named = named_speaker(who, article)
+    if named is not None:
+        assert named.kind in (PERSON, ORGANIZATION)
+        assert named.name.strip()
