@@ -11,6 +11,7 @@ from factcheck import library_formats, previous_checks
 from factcheck.store import claim_matches
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
+from factcheck.views import library_pages
 
 pytestmark = pytest.mark.usefixtures("immediate_jobs", "matcher")
 
@@ -147,14 +148,48 @@ def test_an_editor_imports_a_file_and_sees_what_was_refused_and_why(client_as, a
     editor = client_as("ed")
     before = audit_count(app_db)
     response = _upload(editor, "checks.csv", CSV.encode())
-    assert response.status_code == 200
-    said = words(parse(response).cssselect(".flash")[0])
+    # Redirected to the library, so reloading its page does not send the file again.
+    assert response.status_code == 303 and response.headers["Location"] == "/library"
+    page = editor.get("/library")
+    said = words(parse(page).cssselect(".flash")[0])
     assert "Imported checks.csv: 2 added, 0 updated, 0 unchanged, 1 refused." in said
     assert "line 4:" in said and "claim" in said
     assert audit_count(app_db) == before + 1
     assert [item["external_id"] for item in library_store.list_items(app_db)] == ["vc-2", "vc-1"]
-    again = words(parse(_upload(editor, "checks.csv", CSV.encode())).cssselect(".flash")[0])
-    assert "0 added, 0 updated, 2 unchanged, 1 refused" in again
+    assert not parse(editor.get("/library")).cssselect(".flash"), "said once"
+    again = _upload(editor, "checks.csv", CSV.encode())
+    assert "0 added, 0 updated, 2 unchanged, 1 refused" in words(
+        parse(editor.get(again.headers["Location"])).cssselect(".flash")[0]
+    )
+
+
+def test_the_refusals_kept_for_the_page_after_an_import_fit_in_the_session_cookie():
+    refusals = [{"where": f"line {n}", "problem": "a very long reason " * 40} for n in range(20)]
+    result = {
+        "name": "checks.csv",
+        "added": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "refused": 20,
+        "records": 21,
+        "rematching": True,
+        "shown_refusals": refusals,
+    }
+    kept = library_pages._kept_for_redirect(result)
+    assert len(json.dumps(kept)) <= library_pages.KEPT_RESULT_BYTES
+    assert 1 <= len(kept["shown_refusals"]) < 20 and kept["refused"] == 20
+
+
+def test_an_import_with_many_refusals_shows_some_and_counts_the_rest(client_as, app_db):
+    editor = client_as("ed")
+    long_rows = "".join(f"{n},\n" for n in range(200))
+    _upload(editor, "checks.csv", f"id,claim\n{long_rows}vc-9,Taxes rose 6 percent\n".encode())
+    said = parse(editor.get("/library")).cssselect(".flash")[0]
+    shown = said.cssselect(".import-refusals li")
+    assert "200 refused" in words(said)
+    assert 1 < len(shown) <= 21
+    assert words(shown[-1]).startswith("… and ")
+    assert "more refused" in words(shown[-1])
 
 
 def test_an_import_that_refuses_every_row_or_cannot_be_read_is_a_422_that_says_why(

@@ -1,7 +1,18 @@
 """The library of known fact-checks in the workbench: browse and search it, open one item with the
 claims it matches, and (editors and admins) import a file of fact-checks or remove one."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+import json
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 
 from factcheck import library_files, library_formats, previous_checks
 from factcheck.ids import parse_id
@@ -10,7 +21,7 @@ from factcheck.store import library_browse
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.connection import get_db
-from factcheck.views.rendering import json_response, page_or_fragment
+from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("library", __name__)
 
@@ -21,6 +32,9 @@ SEARCH_MAX_CHARS = 200
 MAX_WEB_LIBRARY_BYTES = 5 * 1024 * 1024
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 SHOWN_REFUSALS = 20
+# An import's outcome waits in the session cookie for the page its redirect opens; the refusals
+# shown are cut to keep the cookie small (their count is still given).
+KEPT_RESULT_BYTES = 2000
 
 
 def _filters(args) -> dict:
@@ -60,7 +74,9 @@ def _context(import_result: dict | None = None) -> dict:
 
 @bp.get("/library")
 def library_page():
-    return page_or_fragment("library.html", "partials/library_results.html", **_context())
+    # The outcome of the import that redirected here is shown once, on the page itself.
+    result = None if wants_fragment() else session.pop("library_import", None)
+    return page_or_fragment("library.html", "partials/library_results.html", **_context(result))
 
 
 @bp.get("/library.json")
@@ -166,5 +182,25 @@ def import_file():
         "rematching": bool(changed),
         "shown_refusals": summary["refusals"][:SHOWN_REFUSALS],
     }
-    status = 422 if summary["refused"] == summary["records"] else 200
-    return render_template("library.html", **_context(result)), status
+    if summary["refused"] == summary["records"]:
+        return render_template("library.html", **_context(result)), 422
+    # Redirected, so that reloading the page does not offer to send the file again.
+    session["library_import"] = _kept_for_redirect(result)
+    return redirect(url_for("library.library_page"), 303)
+
+
+def _kept_for_redirect(result: dict) -> dict:
+    """What the result partial shows of an import, small enough for the session cookie."""
+    kept = {
+        key: result[key]
+        for key in ("name", "added", "updated", "unchanged", "refused", "records", "rematching")
+    }
+    size = len(json.dumps(kept))
+    shown = []
+    for refusal in result["shown_refusals"]:
+        entry = {"where": refusal["where"], "problem": refusal["problem"][:300]}
+        size += len(json.dumps(entry))
+        if size > KEPT_RESULT_BYTES:
+            break
+        shown.append(entry)
+    return {**kept, "shown_refusals": shown}
