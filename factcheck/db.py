@@ -53,6 +53,9 @@ class Connection(sqlite3.Connection):
     `in_transaction` alone cannot tell those from a plain read: the time limit needs to."""
 
     explicit_transactions = 0
+    #: The newest audit row (id, hash) this connection wrote in the write transaction it has
+    #: open: the rows after the trail's checked anchors are then its own (store/audit.record).
+    audit_row_written: tuple[int, str] | None = None
 
 
 # Paths this process has already made sure of (the file exists, owner-only when we made it).
@@ -258,6 +261,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         return
     with _ours(db.conn):
         db.conn.execute("BEGIN IMMEDIATE")
+        if isinstance(db.conn, Connection):
+            db.conn.audit_row_written = None
         try:
             yield db
         except BaseException:

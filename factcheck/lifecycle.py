@@ -347,6 +347,9 @@ def refusal(
     refused = _who_refusal(move, actor)
     if refused is None and situation.claim["status"] not in move.starts:
         refused = _status_refusal(move, situation.claim)
+        if name == "verdict.correct" and situation.published_verdict is not None:
+            # A correction is open already: it is changed as any draft is.
+            refused = Refusal(Invalid, "verdict.correction_open", refused.facts)
     if refused is None:
         refused = _guard(
             move, situation, actor, kind=kind, writers=frozenset(writers), evidence_id=evidence_id

@@ -264,6 +264,29 @@ def test_missing_append_only_triggers_are_caught_on_their_own(db, path):
     assert "audit_no_delete no longer refuses changes" in _verify_cli(path).output
 
 
+def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, published):
+    """Readers are shown it ("Corrected on ...: <reason>"); revising the draft keeps it."""
+    rita = _actor(db, "rita")
+    verdicts.correct_verdict(
+        db,
+        published,
+        rating="false",
+        rationale=RATIONALE,
+        reason="Ministry revised figures",
+        actor=rita,
+    )
+    verdicts.set_verdict(db, published, rating="false", rationale=RATIONALE + " Again.", actor=rita)
+    assert audit.verify(db).ok
+    db.close()
+    _attack(path, "UPDATE verdicts SET correction_reason = 'Typo'", drop_triggers=False)
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert (
+        "its correction_reason is 'Typo' but the audit trail says 'Ministry revised figures'"
+        in (result.output)
+    )
+
+
 # The replay of the live tables
 
 
@@ -422,7 +445,8 @@ def test_changes_committed_while_the_trail_is_checked_are_no_false_alarm(
 
     def checkpoint_then_a_comment(database):
         checkpoint = read_checkpoint(database)
-        comment_now("Added just after the checkpoint was read")
+        if database is db:  # verify's read; the comment's own change reads it too
+            comment_now("Added just after the checkpoint was read")
         return checkpoint
 
     monkeypatch.setattr(Replay, "compare", compare_after_a_comment)
@@ -717,3 +741,140 @@ def test_serve_and_worker_refuse_to_start_without_the_key_of_a_signed_trail(
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"Error: the audit key {elsewhere} is missing")
     assert not elsewhere.exists()
+
+
+# A trail out of step with its anchors: no change is written over the evidence
+
+
+def _delete_newest_rows(path, count=1):
+    """What someone holding the database file alone can do: remove the newest audit rows, then
+    put the append-only trigger back as it was."""
+    conn = sqlite3.connect(path)
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'audit_no_delete'"
+    ).fetchone()[0]
+    conn.execute("DROP TRIGGER audit_no_delete")
+    conn.execute("DELETE FROM audit WHERE id > (SELECT max(id) FROM audit) - ?", [count])
+    conn.execute(trigger)
+    conn.commit()
+    conn.close()
+
+
+def _comment_cli(path, body="An ordinary note", user="ed"):
+    lookup = open_database(path)
+    claim = first_checkable_claim(lookup, 1)["id"]
+    lookup.close()
+    return CliRunner().invoke(
+        main, ["--db", str(path), "claim", "comment", str(claim), body, "--as", user]
+    )
+
+
+def test_after_the_newest_rows_are_removed_no_change_is_written_until_an_admin_resets(db, path):
+    """Writing on would move the checkpoint past the removal and verify would say intact."""
+    add_comment(
+        db, first_checkable_claim(db, 1)["id"], body="To be removed", actor=_actor(db, "ed")
+    )
+    db.close()
+    _delete_newest_rows(path)
+    rows = sqlite3.connect(path).execute("SELECT count(*) FROM audit").fetchone()[0]
+    for _ in range(3):
+        refused = _comment_cli(path)
+        assert refused.exit_code == 2
+        assert "the trail ends at row" in refused.output and "reset-checkpoint" in refused.output
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM audit").fetchone()[0] == rows
+    assert "rows were removed from the end" in _verify_cli(path).output
+    serve = CliRunner().invoke(main, ["--db", str(path), "serve", "--port", "0"])
+    assert serve.exit_code == 2 and "the trail ends at row" in serve.output
+
+    reset = ["--db", str(path), "audit", "reset-checkpoint"]
+    by_reviewer = CliRunner().invoke(main, [*reset, "--why", "Seen", "--as", "rita"])
+    assert by_reviewer.exit_code == 2 and "only an administrator" in by_reviewer.output
+    done = CliRunner().invoke(main, [*reset, "--why", "Row removed in a drill", "--as", "ada"])
+    assert done.exit_code == 0, done.output
+    assert "the trail ends at row" in done.output
+    # The reset is itself on the record, with the checkpoint it replaced and why.
+    entry = (
+        open_database(path)
+        .execute("SELECT actor, action, before, reason FROM audit ORDER BY id DESC LIMIT 1")
+        .fetchone()
+    )
+    assert entry[:2] == ("ada", "audit.checkpoint_reset") and entry[3] == "Row removed in a drill"
+    assert json.loads(entry[2])["checkpoint"]["row"] == rows + 1
+    assert _comment_cli(path).exit_code == 0
+    again = CliRunner().invoke(main, [*reset, "--why", "Again", "--as", "ada"])
+    assert again.exit_code == 2 and "nothing to reset" in again.output
+
+
+def test_an_older_copy_of_the_database_put_back_without_its_checkpoint_refuses_changes(db, path):
+    db.close()
+    shutil.copy(path, path.with_name("older.db"))
+    newer = open_database(path)
+    add_comment(
+        newer, first_checkable_claim(newer, 1)["id"], body="Newer", actor=_actor(newer, "ed")
+    )
+    newer.close()
+    shutil.copy(path.with_name("older.db"), path)  # as a restore does, without its checkpoint
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    refused = _comment_cli(path)
+    assert refused.exit_code == 2 and "the trail ends at row" in refused.output
+
+
+def test_a_change_is_refused_with_another_databases_key_or_checkpoint(
+    db, path, tmp_path, monkeypatch
+):
+    db.close()
+    other = tmp_path / "other" / "other.db"
+    other.parent.mkdir()
+    other_db = open_database(other)
+    add_people(other_db)
+    other_db.close()
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", f"{other}.audit_key")
+    refused = _comment_cli(path)
+    assert refused.exit_code == 2
+    assert "is not the key this trail is signed with" in refused.output
+    monkeypatch.delenv("FACTCHECK_AUDIT_KEY_FILE")
+    monkeypatch.setenv("FACTCHECK_AUDIT_CHECKPOINT_FILE", f"{other}.audit_checkpoint")
+    before = open(f"{other}.audit_checkpoint").read()
+    assert _comment_cli(path).exit_code == 2
+    assert open(f"{other}.audit_checkpoint").read() == before, "the other desk's is left alone"
+    monkeypatch.delenv("FACTCHECK_AUDIT_CHECKPOINT_FILE")
+    assert _comment_cli(path).exit_code == 0
+    assert _verify_cli(path).exit_code == 0
+
+
+def test_signing_in_on_a_trail_out_of_step_says_why_nothing_is_saved(app, app_db, people):
+    from helpers import parse, words
+
+    client = app.test_client()
+    audit_seal.files_for(app_db).checkpoint.write_text(
+        json.dumps({"row": 10_000, "hash": "f" * 64, "at": "2026-01-01T00:00:00Z"})
+    )
+    token = parse(client.get("/sign-in")).cssselect("input[name=csrf_token]")[0].get("value")
+    answer = client.post(
+        "/sign-in", data={"username": "rita", "password": PASSWORD, "csrf_token": token}
+    )
+    assert answer.status_code == 503
+    assert "no longer matches the record of it kept outside the database" in words(parse(answer))
+
+
+def test_a_new_database_keeps_an_earlier_ones_checkpoint_aside_rather_than_fail_on_it(tmp_path):
+    path = tmp_path / "desk.db"
+    runner = CliRunner()
+    first = runner.invoke(main, ["--db", str(path), "init"])
+    assert first.exit_code == 0
+    earlier = open_database(path)
+    add_people(earlier)
+    earlier.close()
+    path.unlink()  # the desk starts again at the same path; the checkpoint file stays
+    again = runner.invoke(main, ["--db", str(path), "init"])
+    assert again.exit_code == 0, again.output
+    kept = list(tmp_path.glob("desk.db.audit_checkpoint.earlier-*"))
+    assert len(kept) == 1 and str(kept[0]) in again.output
+    added = runner.invoke(
+        main,
+        ["--db", str(path), "user", "add", "newbie", "--role", "reviewer", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert added.exit_code == 0, added.output
+    assert _verify_cli(path).exit_code == 0

@@ -114,3 +114,24 @@ def test_the_status_list_offered_in_bulk_is_the_machines(client, claim):
     page = lxml.html.fromstring(client.get("/queue").get_data(as_text=True))
     offered = [option.get("value") for option in page.cssselect("#bulk-status option")]
     assert tuple(offered) == SETTABLE_STATUSES
+
+
+def test_correcting_again_while_a_correction_is_open_says_so(claim_world):
+    """Not "no published verdict to correct": there is one, and its correction is a draft."""
+    from factcheck.cli.error_words import error_words
+
+    db, people, claim_id = claim_world
+    _draft(db, people, claim_id)
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    correction = {"rating": "False", "rationale": RATIONALE, "reason": "New ministry figures"}
+    verdicts.correct_verdict(db, claim_id, **correction, actor=people["rita"])
+    try:
+        verdicts.correct_verdict(db, claim_id, **correction, actor=people["rita"])
+    except Invalid as refused:
+        assert refused.code == "verdict.correction_open"
+        assert "already under way; change its draft with `factcheck verdict set`" in error_words(
+            refused
+        )
+    else:
+        raise AssertionError("a second correction was opened")

@@ -211,6 +211,20 @@ def test_verify_refuses_a_member_that_appears_twice(exported, name):
     assert "Bundle intact" not in result.output
 
 
+def test_a_bundle_packed_again_with_folder_entries_still_verifies(exported):
+    """Unpacked and zipped again by Finder, Windows or `zip -r`, which add an entry for each
+    folder: those hold nothing, so the bundle is still intact. A file in one is not."""
+    _, db_path, bundle, _ = exported
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.writestr(zipfile.ZipInfo("copies/"), b"")
+        archive.writestr(zipfile.ZipInfo("notes/"), b"")
+    result = _verify("--db", str(db_path), "export", "verify", str(bundle))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.writestr("notes/extra.txt", b"slipped in")
+    assert "notes/extra.txt was added" in _verify("export", "verify", str(bundle)).output
+
+
 def test_verify_notices_missing_and_added_files(exported):
     _, _, bundle, _ = exported
     _rewrite(bundle, "claims.csv", None)
@@ -259,7 +273,8 @@ def test_a_rewritten_manifest_fools_the_zip_but_not_the_database(exported):
     result = _verify("--db", str(db_path), "export", "verify", str(bundle))
     assert result.exit_code == 1
     assert "no export in this database's audit trail wrote this manifest" in result.output
-    assert "changed after it was exported, or it comes from another database" in result.output
+    assert "the bundle was changed after it was exported" in result.output
+    assert "or the bundle comes from another database" in result.output
 
 
 def test_verify_with_db_notices_a_tampered_audit_trail(exported):

@@ -111,6 +111,9 @@ def test_bulk_not_a_claim_then_undo(world):
     assert sorted(done["claim_ids"]) == sorted(ids)
     assert all(claim_reads.get_claim(db, i)["kind"] == "not_a_claim" for i in ids)
     assert bulk.last_bulk_action(db, "rita")["id"] == done["audit_id"]
+    # Each claim's story says why, as for one claim set aside.
+    [entry] = [e for e in claim_reads.claim_history(db, ids[0]) if e["action"].startswith("bulk.")]
+    assert entry["reason"] == "Colour, not a claim"
     with pytest.raises(Forbidden):
         bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
     undone = bulk.undo_bulk(db, done["audit_id"], actor=people["rita"])

@@ -11,6 +11,8 @@ from helpers import PASSWORD, RATIONALE
 import factcheck.store
 from factcheck.store import (
     articles,
+    audit,
+    audit_seal,
     bulk,
     claim_reads,
     comments,
@@ -95,6 +97,8 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "check_checkpoint_place"),
     ("factcheck.store.audit_seal", "existing_key"),
     ("factcheck.store.audit_seal", "write_checkpoint"),
+    ("factcheck.store.audit_seal", "replace_checkpoint"),
+    ("factcheck.store.audit_seal", "set_aside_earlier_checkpoint"),
     ("factcheck.store.audit_seal", "read_checkpoint"),
     # A transaction around many mutations, each of which writes its own audit row.
     ("factcheck.store.bulk_load", "bulk_load"),
@@ -159,6 +163,12 @@ def add_user(db, p, c):
     return lambda: users.add_user(
         db, "newbie", role="reviewer", password=PASSWORD, display_name=None, actor=p["ada"]
     )
+
+
+@scenario
+def reset_checkpoint(db, p, c):
+    audit_seal.files_for(db).checkpoint.unlink()  # lost; verify has said so
+    return lambda: audit.reset_checkpoint(db, actor=p["ada"], why="Checkpoint volume replaced")
 
 
 @scenario

@@ -5,17 +5,16 @@ from pathlib import PurePath
 
 import click
 
-from factcheck import db as database
 from factcheck import settings
 from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
     acting_user,
-    connect,
     emit_json,
     main,
     open_db,
     refuse_unless_factcheck,
+    start_database,
     system_actor,
 )
 from factcheck.cli.ids import ID
@@ -34,8 +33,7 @@ def init(ctx):
     path = ctx.find_root().obj["db_path"]
     if path.exists():
         refuse_unless_factcheck(path, empty_is_new=True)
-    db = connect(path)
-    applied = database.migrate(db)
+    _db, applied = start_database(path)
     if applied:
         click.echo(f"{path}: applied {', '.join(applied)}")
     else:

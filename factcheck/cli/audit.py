@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.base import emit_json, main, open_db
+from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
 from factcheck.store import audit as audit_store
 from factcheck.store import audit_seal
 
@@ -70,3 +70,33 @@ def verify(as_json, key_file, checkpoint_file):
         )
     if not report.ok:
         raise SystemExit(1)
+
+
+@audit_group.command("reset-checkpoint")
+@click.option(
+    "--why",
+    required=True,
+    help="What was found and decided (say, which backup was restored): kept in the trail.",
+)
+@click.option(
+    "--as", "as_user", metavar="USERNAME", required=True, help="The administrator deciding it."
+)
+def reset_checkpoint(why, as_user):
+    """Anchor the checkpoint at the trail's head again once `audit verify` has shown why they
+    differ (rows removed or rewritten, an older copy put back, a lost or another database's
+    checkpoint). Until then every change is refused; the reset is itself an audit row, with the
+    checkpoint it replaces and why."""
+    if not why.strip():
+        raise UserError('say what was found and decided with --why "..."')
+    db = open_db()
+    result = audit_store.reset_checkpoint(
+        db, actor=acting_user(db, as_user), why=" ".join(why.split())
+    )
+    click.echo(
+        f"Checkpoint reset to row {result['row']} (head {result['hash'][:12]}…); the one it"
+        f" replaces said: {result['replaced']['words']}."
+    )
+    click.echo(
+        "The reset is in the audit trail with the old checkpoint and the reason given; changes"
+        " are written again."
+    )

@@ -205,9 +205,28 @@ def open_db(ctx: click.Context | None = None, *, create: bool = False):
             f"there is no database at {path}; check --db (or FACTCHECK_DB), or create one with"
             " `factcheck init`"
         )
-    db = connect(path)
-    database.migrate(db)
+    db, _ = start_database(path)
     return db
+
+
+def start_database(path: Path) -> tuple[Database, list[str]]:
+    """Connect to `path`, creating the database when there is none, and apply the migrations it
+    lacks (returned). A new database does not take over the audit checkpoint an earlier one at
+    this path left behind: that is kept under another name, and said so."""
+    from factcheck.store import audit_seal
+
+    new = not path.exists() or database.file_kind(path) == database.EMPTY_DATABASE
+    db = connect(path)
+    applied = database.migrate(db)
+    if new:
+        kept = audit_seal.set_aside_earlier_checkpoint(db)
+        if kept is not None:
+            click.echo(
+                f"{path} is a new database: the audit checkpoint an earlier database there left"
+                f" behind is kept as {kept}",
+                err=True,
+            )
+    return db, applied
 
 
 def refuse_unless_factcheck(path: Path, *, empty_is_new: bool = False) -> None:

@@ -147,6 +147,11 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"claim {f['claim_id']} has a published verdict; correct it with a reason instead"
         " (`factcheck verdict correct`)"
     ),
+    "verdict.correction_open": lambda f: (
+        f"a correction of claim {f['claim_id']}'s published verdict is already under way;"
+        " change its draft with `factcheck verdict set`"
+        + (" once an editor returns it" if f["status"] == "in_review" else "")
+    ),
     "verdict.nothing_published": lambda f: (
         f"claim {f['claim_id']} has no published verdict to correct; set a verdict instead"
         " (`factcheck verdict set`)"
@@ -353,6 +358,13 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "assignee.disabled": lambda f: f"{f['username']} is disabled and cannot be assigned claims",
     "library.not_found": lambda f: (
         f"there is no library item {f['id']}; run `factcheck library list` to see them"
+    ),
+    "audit.checkpoint_in_step": lambda f: (
+        "the audit trail matches its checkpoint, so there is nothing to reset; factcheck audit"
+        " verify checks the rest"
+    ),
+    "audit.reset_needs_admin": lambda f: (
+        "only an administrator may reset the audit checkpoint; give --as the username of one"
     ),
     "library.own_verdict": lambda f: (
         f"library item {f['id']} is the desk's own published verdict on claim {f['claim_id']};"

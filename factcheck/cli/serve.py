@@ -16,12 +16,13 @@ def _busy(host: str, port: int, error: OSError) -> UserError:
 
 def check_database() -> None:
     """Bring the database up to date and make sure changes can be signed: a signed audit trail
-    whose key file is missing would refuse every change, so say so before starting."""
-    from factcheck.store import audit_seal
+    whose key file is missing, or that no longer matches its checkpoint, would refuse every
+    change, so say so before starting."""
+    from factcheck.store import audit
 
     db = open_db()
     try:
-        audit_seal.writing_key(db)
+        audit.check_anchors(db)
     finally:
         db.close()
 

@@ -185,8 +185,17 @@ def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
                 f"{name} is not the archived copy its name says: its sha256 is {actual}"
             )
     for name in sorted(present - set(listed) - {MANIFEST}):
+        if _empty_folder_entry(archive, name):
+            continue  # zip tools that pack the unpacked bundle again (Finder's, Windows') add them
         problems.append(f"{name} was added: the manifest does not list it")
     return problems
+
+
+def _empty_folder_entry(archive: zipfile.ZipFile, name: str) -> bool:
+    """A folder's own entry ('copies/'), which holds nothing, of a folder the manifest lists
+    files in or that is empty."""
+    info = archive.getinfo(name)
+    return info.is_dir() and info.file_size == 0 and not _unsafe_name(name)
 
 
 def _named_by(name: str, sha256: str) -> bool:
@@ -213,10 +222,15 @@ def _check_database(
     if row:
         stored = export_reads.audit_row_hash(db, row)
         if stored is None:
-            problems.append(f"the audit trail has no row {row}, the head this bundle was taken at")
+            problems.append(
+                f"the audit trail has no row {row}, the head this bundle was taken at: its newest"
+                " rows were removed, or an older copy of the database was put back, since the"
+                " export (or the bundle comes from another database)"
+            )
         elif stored != recorded:
             problems.append(
-                f"audit row {row} has hash {stored}, not the {recorded} recorded in the bundle"
+                f"audit row {row} has hash {stored}, not the {recorded} recorded in the bundle:"
+                " the database's trail was rewritten since the export, or the bundle was changed"
             )
     chain = audit.verify(db)
     if not chain.ok:
@@ -225,7 +239,8 @@ def _check_database(
     if not rows:
         problems.append(
             "no export in this database's audit trail wrote this manifest: the bundle was"
-            " changed after it was exported, or it comes from another database"
+            " changed after it was exported, the database's trail lost that export's row since"
+            " (rewritten, or an older copy put back), or the bundle comes from another database"
         )
     return problems, rows
 

@@ -11,10 +11,12 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factcheck.db import Database, read_snapshot, utc_now
+from factcheck import settings
+from factcheck.db import Connection, Database, read_snapshot, utc_now
 from factcheck.store import audit_seal
 from factcheck.store.actors import Actor
-from factcheck.store.mutation import note_audit_row, query
+from factcheck.store.errors import Forbidden, Invalid
+from factcheck.store.mutation import mutation, note_audit_row, query
 
 if TYPE_CHECKING:
     # audit_replay imports this module; the type is needed for annotations only.
@@ -83,8 +85,17 @@ def record(
     after: object = None,
     reason: str | None = None,
 ) -> int:
-    """Append one audit row; call only inside a @mutation, which holds the write lock."""
-    last_id, prev_hash = head(db)
+    """Append one audit row; call only inside a @mutation, which holds the write lock. Refused
+    (TrailMismatch) while the trail does not match its checkpoint or its key."""
+    newest = _newest_row(db)
+    last_id, prev_hash = (newest["id"], newest["hash"]) if newest else (0, GENESIS_HASH)
+    key = audit_seal.writing_key(db)
+    audit_seal.check_checkpoint_place(db)
+    written_here = getattr(db.conn, "audit_row_written", None)
+    if newest is None or written_here != (newest["id"], newest["hash"]):
+        # Checked once a transaction: the rows a batch wrote before this one in the same
+        # transaction are its own, and no checkpoint covers them until it commits.
+        _refuse_unless_anchored(db, newest, key)
     row: dict[str, Any] = {
         "id": last_id + 1,
         "at": utc_now(),
@@ -99,8 +110,7 @@ def record(
         "hash_scheme": KEYED_SCHEME,
         "prev_hash": prev_hash,
     }
-    row["hash"] = row_hash(row, prev_hash, audit_seal.writing_key(db))
-    audit_seal.check_checkpoint_place(db)
+    row["hash"] = row_hash(row, prev_hash, key)
     note_audit_row(row["id"], row["hash"], row["at"])
     db.execute(
         "INSERT INTO audit (id, at, actor, channel, record_type, record_id, action, before, after,"
@@ -108,6 +118,8 @@ def record(
         " :record_id, :action, :before, :after, :reason, :hash_scheme, :prev_hash, :hash)",
         row,
     )
+    if isinstance(db.conn, Connection):
+        db.conn.audit_row_written = (row["id"], row["hash"])
     return row["id"]
 
 
@@ -318,7 +330,13 @@ def _checkpoint_problems(
     if checkpoint is None:
         if audit_seal.trail_is_keyed(db):
             path = audit_seal.files_for(db).checkpoint
-            return [Problem("checkpoint", f"the checkpoint {path} is missing")]
+            return [
+                Problem(
+                    "checkpoint",
+                    f"the checkpoint {path} is missing: restore it from where it is kept (or a"
+                    " backup's copy); without it, removing the newest rows would go unseen",
+                )
+            ]
         return []
     stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
     last = db.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
@@ -326,8 +344,8 @@ def _checkpoint_problems(
         return [
             Problem(
                 "truncated",
-                f"the trail ends at row {last}, but row {checkpoint.row} was written at"
-                f" {checkpoint.at} (checkpoint)",
+                f"{f'the trail ends at row {last}' if last else 'the trail is empty'}, but row"
+                f" {checkpoint.row} was written at {checkpoint.at} (checkpoint)",
                 checkpoint.row,
             )
         ]
@@ -340,3 +358,83 @@ def _checkpoint_problems(
             )
         ]
     return []
+
+
+def _newest_row(db: Database) -> dict | None:
+    return next(iter(db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")), None)
+
+
+def _refuse_unless_anchored(db: Database, newest: dict | None, key: bytes) -> None:
+    """Refuse a change, before it is written, while the trail fails what verify checks of its
+    anchors outside the database: the checkpoint, and the key its newest row is signed with.
+    Written on, the change would move the checkpoint past a removed or rewritten row and hide
+    it; signed with another key, it would be taken for a forgery."""
+    if audit_seal.files_for(db).checkpoint is None:
+        return  # a database in memory: no file to keep a checkpoint or key in
+    problems = _checkpoint_problems(db, _read_checkpoint(db))
+    if problems:
+        raise audit_seal.TrailMismatch(f"{problems[0].message}; {_NOTHING_SAVED}")
+    _refuse_another_key(db, newest, key)
+
+
+def _refuse_another_key(db: Database, newest: dict | None, key: bytes) -> None:
+    if newest and newest["hash_scheme"] == KEYED_SCHEME:
+        if row_hash(newest, newest["prev_hash"], key) != newest["hash"]:
+            path = audit_seal.files_for(db).key
+            raise audit_seal.TrailMismatch(
+                f"the audit key {path} does not reproduce the hash of row {newest['id']}, the"
+                " newest: it is not the key this trail is signed with (or that row was forged);"
+                f" point {settings.PREFIX}AUDIT_KEY_FILE at this desk's key. No change is written"
+                " with it; factcheck audit verify says more"
+            )
+
+
+_NOTHING_SAVED = (
+    "no change is written while it is so, since writing on would hide it. Run factcheck audit"
+    " verify to see what changed; once it is understood (say, a backup restored without its"
+    " checkpoint), an administrator records that with factcheck audit reset-checkpoint --as ADMIN"
+    ' --why "..."'
+)
+
+
+@query
+def check_anchors(db: Database) -> None:
+    """Raise TrailMismatch (or SealError) when a change would be refused: `serve` and `worker`
+    say so before they start, rather than on every change."""
+    _refuse_unless_anchored(db, _newest_row(db), audit_seal.writing_key(db))
+
+
+@mutation
+def reset_checkpoint(db: Database, *, actor: Actor, why: str) -> dict:
+    """Anchor the checkpoint at the trail's head again, after verify found it out of step (rows
+    removed or rewritten, an older copy put back, a lost or foreign checkpoint file): an
+    administrator's decision, recorded with the checkpoint it replaces and why. The key must
+    still be the trail's (record checks it)."""
+    old = _read_checkpoint(db)
+    problems = _checkpoint_problems(db, old)
+    if not problems:
+        raise Invalid("audit.checkpoint_in_step", {})
+    if actor.role != "admin":
+        raise Forbidden("audit.reset_needs_admin", {})
+    newest = _newest_row(db)
+    # The key is checked before the checkpoint is replaced: record would refuse the reset's row
+    # after it, and the checkpoint must not move without one.
+    _refuse_another_key(db, newest, audit_seal.writing_key(db))
+    head_id, head_hash = (newest["id"], newest["hash"]) if newest else (0, GENESIS_HASH)
+    audit_seal.replace_checkpoint(db, head_id, head_hash, newest["at"] if newest else utc_now())
+    replaced = {
+        "problem": problems[0].kind,
+        "words": problems[0].message,
+        "checkpoint": vars(old) if isinstance(old, audit_seal.Checkpoint) else None,
+    }
+    record(
+        db,
+        actor,
+        "audit",
+        None,
+        "audit.checkpoint_reset",
+        before=replaced,
+        after={"row": head_id, "hash": head_hash},
+        reason=why,
+    )
+    return {"row": head_id, "hash": head_hash, "replaced": replaced}

@@ -135,6 +135,13 @@ class Replay:
         if isinstance(draft, dict) and "id" in draft:
             values = {f: draft.get(f) for f in VERDICT_FIELDS}
             values.update(claim_id=claim_id, author=row["actor"], approver=None)
+            # A correction's reason, which readers are shown, is the reason its row recorded;
+            # revising the draft keeps it.
+            earlier_draft = self.verdicts.get(draft["id"])
+            if action == "verdict.correct":
+                values["correction_reason"] = row["reason"]
+            elif earlier_draft is not None and "correction_reason" in earlier_draft.values:
+                values["correction_reason"] = earlier_draft.values["correction_reason"]
             self.verdicts[draft["id"]] = _Expected(values, at)
         verdict_id = after.get("verdict_id")
         verdict = self.verdicts.get(verdict_id) if isinstance(verdict_id, int) else None
@@ -370,6 +377,8 @@ class Replay:
             fields: tuple[str, ...] = (*VERDICT_FIELDS, "claim_id", "author", "published_at")
             if expected.values.get("approver") is not None or live["approver"] is not None:
                 fields += ("approver",)
+            if "correction_reason" in expected.values:
+                fields += ("correction_reason",)
             self._differ(what, expected, live, fields)
 
     def _compare_comments(self, db: Database) -> None:

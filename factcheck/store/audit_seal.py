@@ -12,6 +12,7 @@ import os
 import secrets
 import weakref
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck import settings
@@ -56,6 +57,12 @@ _files: weakref.WeakKeyDictionary[Database, SealFiles] = weakref.WeakKeyDictiona
 
 class SealError(RuntimeError):
     """A key or checkpoint file cannot be used; the message says what to do."""
+
+
+class TrailMismatch(SealError):
+    """The trail no longer matches its checkpoint or its key (rows removed or rewritten, an older
+    copy of the database put back, another database's files): no change is written until an
+    administrator has looked, since writing on would move the checkpoint past the evidence."""
 
 
 def database_file(db: Database) -> Path | None:
@@ -206,14 +213,49 @@ def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
         os.close(descriptor)
 
 
+def replace_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
+    """Record this head whatever the checkpoint held (an administrator's reset, audited by its
+    caller)."""
+    path = files_for(db).checkpoint
+    if path is None:
+        return
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        line = _CHECKPOINT_JSON.encode({"row": row, "hash": row_hash, "at": at})
+        os.pwrite(descriptor, (line.ljust(CHECKPOINT_WIDTH) + "\n").encode("ascii"), 0)
+        os.ftruncate(descriptor, CHECKPOINT_WIDTH + 1)
+    finally:
+        os.close(descriptor)
+
+
+def set_aside_earlier_checkpoint(db: Database) -> Path | None:
+    """For a database just created: keep a checkpoint left where its own will go (by an earlier
+    database at this path) under another name, which is returned, rather than take it for
+    this trail's; None when there was none."""
+    path = files_for(db).checkpoint
+    if path is None or not path.exists():
+        return None
+    if db.execute("SELECT 1 FROM audit LIMIT 1").fetchone() is not None:
+        return None  # not a new trail: a checkpoint beside it is its own
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.earlier-{stamp}")
+    path.rename(kept)
+    return kept
+
+
 def read_checkpoint(db: Database) -> Checkpoint | None:
     """The recorded head, or None when no checkpoint file exists. Raises SealError when the file
     exists but does not hold a checkpoint."""
     path = files_for(db).checkpoint
-    if path is None or not path.exists():
+    if path is None:
         return None
-    with open(path, "rb") as handle:
-        checkpoint = _parse(handle.read(CHECKPOINT_WIDTH + 1))
+    try:
+        with open(path, "rb") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH)  # not half of a line being rewritten
+            checkpoint = _parse(handle.read(CHECKPOINT_WIDTH + 1))
+    except FileNotFoundError:
+        return None
     if checkpoint is None:
         raise SealError(f"the audit checkpoint {path} does not hold a row number and hash")
     return checkpoint

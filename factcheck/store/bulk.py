@@ -120,8 +120,10 @@ def bulk_update(
         "skipped": skipped,
     }
     if changed:
+        # The reason for setting claims aside is the change's "why", as for one claim.
+        why = value if action == "not_a_claim" else None
         summary["audit_id"] = audit.record(
-            db, actor, "claims", None, f"bulk.{action}", after=summary
+            db, actor, "claims", None, f"bulk.{action}", after=summary, reason=why
         )
         bulk_records.note(
             db, summary["audit_id"], actor.username, f"bulk.{action}", summary["claim_ids"]

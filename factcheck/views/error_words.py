@@ -104,6 +104,10 @@ _STORE_WORDS = {
     "verdict.published": lambda f: (
         "This claim has a published verdict; correct it, with a reason, instead."
     ),
+    "verdict.correction_open": lambda f: (
+        "A correction of this claim's published verdict is already under way; change its"
+        " draft instead."
+    ),
     "verdict.nothing_published": lambda f: (
         "This claim has no published verdict to correct; write a verdict instead."
     ),
@@ -277,6 +281,10 @@ _STORE_WORDS = {
         f"{f['username']}'s account is switched off, so they cannot be given claims."
     ),
     "library.not_found": lambda f: f"There is no library item {f['id']}.",
+    "audit.checkpoint_in_step": lambda f: (
+        "The audit trail matches its checkpoint, so there is nothing to reset."
+    ),
+    "audit.reset_needs_admin": lambda f: "Only an administrator may reset the audit checkpoint.",
     "library.own_verdict": lambda f: (
         f"This is the desk's own published verdict on claim {f['claim_id']}; it changes only"
         " through a correction of that verdict."

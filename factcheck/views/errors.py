@@ -7,7 +7,7 @@ from flask import Flask, current_app, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from factcheck.store.audit_seal import SealError
+from factcheck.store.audit_seal import SealError, TrailMismatch
 from factcheck.store.errors import StoreError
 from factcheck.views import auth_guard
 from factcheck.views.connection import lift_time_limit
@@ -30,6 +30,13 @@ _TITLES = {
 }
 
 
+# A change refused because the trail no longer matches its checkpoint or key (TrailMismatch).
+MISMATCHED_WORDS = (
+    "Nothing was saved: this database's audit trail no longer matches the record of it kept"
+    " outside the database (its newest entries were removed or rewritten, or an older copy of the"
+    " database was put back), so no change, signing in included, is recorded until an"
+    " administrator has checked it. Tell your administrator; the server's log says what differs."
+)
 # A change refused because the audit trail cannot be signed (store/audit_seal.py's SealError).
 UNSIGNED_WORDS = (
     "Nothing was saved: the key that signs this database's audit trail is missing or cannot be"
@@ -161,7 +168,8 @@ def _database_error(error: sqlite3.Error):
 def _seal_error(error: SealError):
     # The key's path and the setting that names it are for the server's log, not the browser.
     log.error("change refused, the audit trail cannot be signed: %s", error)
-    return _respond(503, UNSIGNED_WORDS, title="Changes cannot be saved")
+    words = MISMATCHED_WORDS if isinstance(error, TrailMismatch) else UNSIGNED_WORDS
+    return _respond(503, words, title="Changes cannot be saved")
 
 
 def _internal_error(_error: InternalServerError):
