@@ -143,7 +143,13 @@ def copy_line(item: dict) -> str | None:
     parts = []
     if snapshot.get("status") == "archived":
         parts.append(quote_words(check.get("status")))
-        parts.append(copy_words(snapshot.get("kind")))
+        kind = copy_words(snapshot.get("kind"))
+        if kind and snapshot.get("kind") == "web_archive" and snapshot.get("archive_url"):
+            kind += f" ({snapshot['archive_url']})"
+        parts.append(kind)
+        if snapshot.get("kept_after_publication"):
+            # No copy could be kept before: this one was added since, without a correction.
+            parts.append(f"kept on {str(snapshot.get('fetched_at'))[:10]}, after publication")
     elif snapshot.get("status") == "failed":
         parts.append("No archived copy: the last attempt failed")
     words = [part for part in parts if part]

@@ -52,9 +52,13 @@ _IMAGES = (
     (b"GIF89a", "image/gif"),
 )
 _HTML_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<title)",
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.*?-->\s*)*"
+    rb"(?:<!doctype\s+html|<html|<head|<body|<meta|<title)",
     re.IGNORECASE | re.DOTALL,
 )
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+# A browser's "Webpage, Single File" (.mhtml, .mht): a MIME message of the page and its parts.
+_MHTML = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n)*?MIME-Version:", re.IGNORECASE)
 
 
 class CopyRefused(Exception):
@@ -82,6 +86,9 @@ def content_type_of(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     head = data[:4096]
+    if data.startswith(_UTF16_MARKS):
+        # Saved as UTF-16 (with its byte-order mark), as some editors do: read as text to look.
+        head = head[: len(head) // 2 * 2].decode("utf-16", "replace").encode("utf-8")
     if b"\x00" not in head and _HTML_START.match(head) and b"<svg" not in head[:200].lower():
         return "text/html"
     return None
@@ -163,6 +170,11 @@ def check_upload(data: bytes) -> Copy:
             " (a PDF of the page, or a screenshot of the passage)"
         )
     content_type = content_type_of(data)
+    if content_type is None and _MHTML.match(data[:4096]) and b"multipart/related" in data[:4096]:
+        raise CopyRefused(
+            "this is a web page saved as a single file (MHTML), which is not kept as it is; save"
+            ' the page as "Webpage, HTML only", or print it to PDF, and upload that'
+        )
     if content_type is None:
         kind = importers.binary_kind(data)
         shown = (

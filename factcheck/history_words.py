@@ -13,6 +13,8 @@ HISTORY_WORDS = {
     "evidence.remove": "removed evidence",
     "evidence.acknowledge_change": "acknowledged a change to the page of evidence",
     "evidence.copy_received": "attached their own copy of evidence",
+    "evidence.copy": "attached their own copy of evidence",
+    "evidence.archive": "gave a web archive's copy of the source",
     "comment.add": "commented",
     "bulk.not_a_claim": "marked as not a claim in a bulk action",
     "bulk.assign": "assigned in a bulk action",
@@ -24,6 +26,9 @@ HISTORY_WORDS = {
 
 VERDICT_ACTIONS = ("verdict.set", "verdict.correct")
 COPY_RECEIVED = "evidence.copy_received"
+# A reviewer's own copy: an HTML page on receipt, a PDF or an image once kept.
+OWN_COPY_ACTIONS = (COPY_RECEIVED, "evidence.copy")
+WEB_ARCHIVE_COPY = "evidence.archive"
 COMMAND_LINE = "via command line"
 
 
@@ -61,8 +66,10 @@ def describe(entry: dict) -> str:
     elif action in VERDICT_ACTIONS:
         draft = _draft(after)
         words += f" {draft.get('rating_label')!r}: {draft.get('rationale', '')}"
-    elif action == COPY_RECEIVED:
+    elif action in OWN_COPY_ACTIONS:
         words += f" {after.get('evidence_id')}: {_copy_words(after)}"
+    elif action == WEB_ARCHIVE_COPY:
+        words += f" {after.get('url')}: {after.get('archive_url')}"
     elif action.startswith("evidence."):
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
@@ -89,7 +96,7 @@ def headline(entry: dict) -> str:
     if action in VERDICT_ACTIONS:
         label = _draft(after).get("rating_label")
         return f"{words} {label}" if label else words
-    if action == COPY_RECEIVED:
+    if action in OWN_COPY_ACTIONS:
         return f"{words} {after.get('evidence_id')}"
     if action.startswith("evidence.") and after.get("stance"):
         return f"{words} ({after['stance']})"
@@ -102,8 +109,10 @@ def detail(entry: dict) -> str | None:
     action = entry["action"]
     if action in VERDICT_ACTIONS:
         value = _draft(after).get("rationale")
-    elif action == COPY_RECEIVED:
+    elif action in OWN_COPY_ACTIONS:
         value = _copy_words(after)
+    elif action == WEB_ARCHIVE_COPY:
+        value = f"{after.get('archive_url')} for {after.get('url')}"
     elif action.startswith("evidence."):
         value = after.get("url")
     elif action == "comment.add":

@@ -25,6 +25,8 @@ from factcheck.store.actors import SYSTEM
 
 CHECK_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 CHECK_MAX_BYTES = 10 * 1024 * 1024
+# Refusals of an address that answered, with something a check does not read.
+NOT_READ = frozenset({"wrong_type", "too_large"})
 DEFAULT_OLDER_THAN = timedelta(days=7)
 DEFAULT_LIMIT = 100
 DEFAULT_PER_HOST = 10
@@ -154,11 +156,14 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
     except FetchError as error:
         # The record keeps the one-line wording; archive_words reads it for the evidence card.
+        # A picture, a video or a file over the cap still answers: it is there, only not read
+        # (so not compared), which is no failing page.
+        answered = error.code in NOT_READ
         return link_checks.record_link_check(
             db,
             url,
             actor=SYSTEM,
-            outcome="failed",
+            outcome="unchanged" if answered else "failed",
             error=error_line(error),
             snapshot_id=snapshot_id,
         )

@@ -3,8 +3,10 @@
 Both sides are normalised the same way before comparing: decomposed letters are composed ('e' and
 a combining acute read as 'é'), runs of whitespace become one space, curly quotes and primes
 become straight ones, every dash and minus becomes '-', soft hyphens, zero-width characters and
-the direction marks of right-to-left text vanish, and case is folded. Offsets in the answer index
-the original text, so the snapshot view can highlight exactly what was found."""
+the direction marks of right-to-left text vanish, and case is folded. Not found so, a quote is
+looked for again with a dash between words read as a space and thousands separators dropped.
+Offsets in the answer index the original text, so the snapshot view can highlight exactly what
+was found."""
 
 import difflib
 import math
@@ -52,11 +54,13 @@ def _fragments(quote: str) -> list[str]:
     return [part for part in parts if _WORD.search(part)]
 
 
-def _span(origin: Origin, start: int, end: int) -> tuple[int, int]:
+def _span(origin: "Origin | _Through", start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
-def _exact(fragments: list[str], haystack: str, origin: Origin) -> tuple[int, int] | None:
+def _exact(
+    fragments: list[str], haystack: str, origin: "Origin | _Through"
+) -> tuple[int, int] | None:
     """Where all fragments appear in order (the first fragment's start to the last one's end)."""
     position, first = 0, None
     for fragment in fragments:
@@ -67,6 +71,54 @@ def _exact(fragments: list[str], haystack: str, origin: Origin) -> tuple[int, in
             first = found
         position = found + len(fragment)
     return _span(origin, first, position) if first is not None else None
+
+
+# A dash between two words or figures (with or without spaces around it), and a thousands
+# separator: the exact find's second try reads the first as a space and drops the second. A
+# minus sign before a figure is no dash between words, and stays.
+_LOOSE = re.compile(r"(?<=\w)(?:-+| -+ )(?=\w)|(?<=\d)[ ,](?=\d{3}(?!\d))")
+
+
+class _Through:
+    """An origin list read through the indexes a loosened text kept of the text it came from."""
+
+    def __init__(self, kept: list[int], origin: Origin | range):
+        self._kept, self._origin = kept, origin
+
+    def __getitem__(self, index: int) -> int:
+        return self._origin[self._kept[index]]
+
+
+def _loosened(text: str, origin: Origin | range) -> tuple[str, _Through]:
+    """`text` with its dashes between words made spaces and its thousands separators dropped,
+    and where each of its characters came from."""
+    out: list[str] = []
+    kept: list[int] = []
+    position = 0
+    for match in _LOOSE.finditer(text):
+        out.append(text[position : match.start()])
+        kept.extend(range(position, match.start()))
+        if "-" in match.group():
+            out.append(" ")
+            kept.append(match.start())
+        position = match.end()
+    out.append(text[position:])
+    kept.extend(range(position, len(text)))
+    return "".join(out), _Through(kept, origin)
+
+
+def _exact_or_loosely(
+    fragments: list[str], haystack: str, origin: Origin
+) -> tuple[int, int] | None:
+    """Where the fragments are found exactly, else read loosely: "third busiest" for
+    "third-busiest", "fire—most" for "fire — most", "12 000" for "12,000" (the same words,
+    joined or grouped another way)."""
+    span = _exact(fragments, haystack, origin)
+    if span is None and any(_LOOSE.search(part) for part in (*fragments, haystack)):
+        loose, loose_origin = _loosened(haystack, origin)
+        loose_parts = [_loosened(part, range(len(part)))[0] for part in fragments]
+        span = _exact(loose_parts, loose, loose_origin)
+    return span
 
 
 def _enough(size: int) -> int:
@@ -132,7 +184,7 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     haystack, origin = searchable(page)
     if text is None or not _WORD.search(haystack):
         return QuoteCheck(NO_TEXT)
-    span = _exact(fragments, haystack, origin)
+    span = _exact_or_loosely(fragments, haystack, origin)
     if span is not None:
         start, end = _in_text(text, letters, *span)
         return QuoteCheck(FOUND, start, end, text[start:end], 1.0)
@@ -141,18 +193,67 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
     start, end = _in_text(text, letters, *_span(origin, *page_words.span(first, last)))
-    return QuoteCheck(APPROXIMATE, start, end, text[start:end], round(score, 3))
+    passage = text[start:end]
+    if _says_otherwise(fragments, text, start, end):
+        # Alike word by word, but "32 people" is not "23 people", nor "were not" "were": the
+        # closest passage is kept to show what the page says instead.
+        return QuoteCheck(NOT_FOUND, start, end, passage, round(score, 3))
+    return QuoteCheck(APPROXIMATE, start, end, passage, round(score, 3))
+
+
+# Figures: numbers (thousands separators dropped) and the words that scale or rank them.
+# A minus sign counts: "-5" is not "5" ("10-20" is two figures, not a negative one).
+_NUMBER = re.compile(r"(?:(?<![\w.])-)?\d+(?:[.,]\d+)*")
+_GROUPED = re.compile(r"(?<=\d)[, \u00a0\u202f](?=\d{3}(?!\d))")
+_FIGURE_WORDS = frozenset(
+    "hundred thousand million billion trillion percent per cent first second third fourth fifth"
+    " sixth seventh eighth ninth tenth last half quarter".split()
+)
+_NEGATION = re.compile(r"n't\b|\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b")
+
+
+def _figures(text: str) -> set[str]:
+    ungrouped = _GROUPED.sub("", text.replace("%", " percent "))
+    return set(_NUMBER.findall(ungrouped)) | (set(_WORD.findall(ungrouped)) & _FIGURE_WORDS)
+
+
+def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bool:
+    """Whether an approximate passage (text[start:end]) differs from the quote in what a
+    fact-check turns on: a figure ("23" for "32", "million" for "billion", "third" for "first")
+    or a negation. The passage is read with whatever its end words carry ("3.2%", not "3.2"). A
+    quote with omissions need only have its own figures and negations in the passage, which also
+    holds the words left out."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    quoted = " ".join(fragments)
+    page, _ = searchable(unicodedata.normalize("NFC", text[start:end]))
+    quote_figures, page_figures = _figures(quoted), _figures(page)
+    quote_negations, page_negations = len(_NEGATION.findall(quoted)), len(_NEGATION.findall(page))
+    if len(fragments) > 1:
+        return not quote_figures <= page_figures or quote_negations > page_negations
+    return quote_figures != page_figures or quote_negations != page_negations
 
 
 def summary(statuses: list[str | None]) -> str | None:
-    """'2 of 3 quotes found in the archived sources' for the statuses of quoted evidence items
-    (None for a quote not checked yet, which counts as not found); approximate finds count as
-    found. None when there are no quotes."""
+    """'2 of 3 quotes found in the archived sources, 1 only approximately' for the statuses of
+    quoted evidence items; an approximate find counts as found, and is said apart, so whoever
+    approves compares its passage. A quote not checked yet (None: its source has no copy)
+    counts as not found, and is said apart too. None when there are no quotes."""
     if not statuses:
         return None
     found = sum(status in (FOUND, APPROXIMATE) for status in statuses)
+    approximate = statuses.count(APPROXIMATE)
+    unchecked = statuses.count(None)
     noun = "quote" if len(statuses) == 1 else "quotes"
-    return f"{found} of {len(statuses)} {noun} found in the archived sources"
+    words = f"{found} of {len(statuses)} {noun} found in the archived sources"
+    if approximate:
+        words += f", {approximate} only approximately"
+    if unchecked:
+        whose = "its source has" if unchecked == 1 else "their sources have"
+        words += f"; {unchecked} not checked ({whose} no copy yet)"
+    return words
 
 
 def marked_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:

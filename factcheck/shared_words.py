@@ -31,10 +31,15 @@ def as_sentence(clause: str) -> str:
 
 def copy_published_words(facts: dict) -> str:
     """Why evidence a published verdict rests on takes no new copy, and what to do instead."""
+    given = (
+        "the first kept after publication, when none could be kept before"
+        if facts.get("after_publication")
+        else "which readers were given"
+    )
     return (
         f"the published verdict rests on the copy of evidence {facts['id']} kept on"
-        f" {str(facts['kept_at'])[:10]}, which readers were given; a newer copy can be kept"
-        " once a correction is under way, and the correction rests on it when it is published"
+        f" {str(facts['kept_at'])[:10]}, {given}; a newer copy can be kept once a correction is"
+        " under way, and the correction rests on it when it is published"
     )
 
 

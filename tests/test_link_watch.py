@@ -193,9 +193,31 @@ def test_a_failing_or_moved_page_is_flagged_until_acknowledged(
     )
     audit = app_db.execute("SELECT actor, action FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     assert tuple(audit) == ("rita", "evidence.acknowledge_change")
-    # A later check that finds the page failing again raises the flag again.
+    # A later check that finds the page just as it was acknowledged stays quiet...
     assert _run(app_db, watched)[0]["outcome"] == outcome
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    # ...until the page changes again.
+    site.routes["/report"] = redirect("/moved-again")
+    site.routes["/moved-again"] = page(DAM_ARTICLE_PAGE)
+    assert _run(app_db, watched)[0]["outcome"] == "moved"
     assert link_checks.flagged_count(app_db)["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("route", "words"),
+    [
+        (page(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png"), "image/png"),
+        (page(b"x" * (link_watch.CHECK_MAX_BYTES + 1)), "larger than"),
+    ],
+)
+def test_a_live_picture_or_a_large_file_is_not_taken_for_a_failing_page(
+    app_db, watched, site, route, words
+):
+    """It answers, with something a check does not read: not compared, and no flag."""
+    site.routes["/report"] = route
+    [check] = _run(app_db, watched)
+    assert check["outcome"] == "unchanged" and words in check["error"]
+    assert link_checks.flagged_count(app_db)["total"] == 0
 
 
 def test_acknowledging_a_page_with_no_change_is_refused(app_db, watched, client, claim):

@@ -35,6 +35,12 @@ HTML_COPY = (
         (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "image/webp"),
         (HTML_COPY, "text/html"),
         (b"\xef\xbb\xbf  <!-- saved --> <HTML><body>x</body></HTML>", "text/html"),
+        # Saved as XHTML, and as UTF-16 with its byte-order mark.
+        (
+            b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html><html><body>x</body></html>',
+            "text/html",
+        ),
+        ("\ufeff<!doctype html><html><body>x</body></html>".encode("utf-16"), "text/html"),
         (b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>", None),
         (b"PK\x03\x04 zip", None),
         (b"just some words", None),
@@ -106,6 +112,12 @@ def test_uploads_that_are_empty_too_big_or_of_another_kind_are_refused_in_words(
         copies.check_upload(PDF + b"0" * copies.MAX_COPY_BYTES)
     with pytest.raises(copies.CopyRefused, match="looks like a ZIP archive"):
         copies.check_upload(b"PK\x03\x04 zip")
+    single_file = (
+        b"From: <Saved by Blink>\r\nSubject: Report\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="--b"\r\n\r\n'
+    )
+    with pytest.raises(copies.CopyRefused, match='single file .MHTML.*"Webpage, HTML only"'):
+        copies.check_upload(single_file)
 
 
 def test_only_public_web_archives_are_taken_as_copies():
@@ -171,6 +183,23 @@ def test_an_uploaded_copy_is_in_the_claims_history_with_who_gave_it(
     )
     panel = words(fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX)))
     assert f"attached their own copy of evidence {failed_item['id']}" in panel
+
+
+def test_every_own_copy_is_in_the_claims_history_once(client, claim, failed_item, app_db):
+    """A PDF or an image is kept at once, an HTML page read by a job after its receipt: each
+    upload is one line of the claim's story, whichever way it went."""
+    assert _upload(client, claim, failed_item, PNG, "shot.png").status_code == 200
+    assert _upload(client, claim, failed_item, HTML_COPY, "saved.html").status_code == 200
+    assert _upload(client, claim, failed_item, PDF, "report.pdf").status_code == 200
+    entries = claim_reads.claim_history(app_db, claim["id"])
+    given = [describe(e) for e in entries if e["action"].startswith("evidence.copy")]
+    assert given == [
+        f"attached their own copy of evidence {failed_item['id']}: shot.png for {failed_item['url']}",
+        f"attached their own copy of evidence {failed_item['id']}: saved.html for"
+        f" {failed_item['url']}",
+        f"attached their own copy of evidence {failed_item['id']}: report.pdf for"
+        f" {failed_item['url']}",
+    ]
 
 
 def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
@@ -288,6 +317,15 @@ def test_a_web_archive_copy_is_fetched_through_the_safe_fetcher(
     assert row["quote_status"] == "found"
     kept = snapshots.get_snapshot(app_db, row["snapshot_id"])
     assert kept["url"] == failed_item["url"] and kept["added_by"] is not None
+    [given] = [
+        e
+        for e in claim_reads.claim_history(app_db, claim["id"])
+        if e["action"] == "evidence.archive"
+    ]
+    assert given["actor"] == "rita"
+    assert describe(given) == (
+        f"gave a web archive's copy of the source {failed_item['url']}: {address}"
+    )
 
 
 def test_trying_a_failed_web_archive_copy_again_fetches_the_archive_again(
@@ -303,6 +341,9 @@ def test_trying_a_failed_web_archive_copy_again_fetches_the_archive_again(
     assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "failed")
     badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
     assert badge.cssselect(f"#archive-badge-{failed_item['id']} button.archive-retry")
+    # It says which copy failed, and from where: not the source page itself.
+    said = words(badge.cssselect(f"#archive-badge-{failed_item['id']} .archive-line")[0])
+    assert "The web archive's copy could not be fetched." in said and address in said
 
     site.routes["/web/2026/report"] = page(DAM_ARTICLE_PAGE)
     answer = client.post(f"{base}/archive", headers=headers)

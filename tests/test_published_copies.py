@@ -19,6 +19,7 @@ from helpers import (
     words,
 )
 
+from factcheck.archive_words import copy_line
 from factcheck.cli import main
 from factcheck.cli.error_words import error_words
 from factcheck.store import evidence, export_reads, snapshots, verdicts
@@ -127,6 +128,29 @@ def test_a_published_verdict_archived_late_rests_on_its_first_copy(claim_world, 
     _keep(db, CHANGED, "The county has revised this page.")
     assert _shown(db, claim_id, evidence_id)["snapshot_id"] == first
     assert _exported(db_path, claim_id)["quote_check"]["status"] == "found"
+
+
+def test_a_copy_given_after_publication_when_none_could_be_kept_before_says_so(
+    claim_world, db_path
+):
+    """The source's archive failed before publication: a reviewer's own copy may still keep
+    it from link rot, but the card, the report and a later refusal say it came after."""
+    db, people, claim_id = claim_world
+    snapshots.record_snapshot(db, REPORT, actor=people["rita"], status="failed", error="gone")
+    evidence_id = _publish(db, people, claim_id)
+    _give_a_screenshot(snapshots.attach_copy, db, people, evidence_id)
+    shown = _shown(db, claim_id, evidence_id)
+    assert shown["copy_fixed"] and shown["copy_after_publication"]
+    exported = _exported(db_path, claim_id)
+    line = copy_line(exported)
+    assert line.startswith("The archived copy has no text to check the quote against")
+    assert line.endswith(", after publication") and "kept on " in line
+    with pytest.raises(Invalid) as refused:
+        _give_a_screenshot(snapshots.attach_copy, db, people, evidence_id)
+    assert "the first kept after publication, when none could be kept before" in error_words(
+        refused.value
+    )
+    assert "readers were given" not in error_words(refused.value)
 
 
 def test_no_new_copy_is_taken_for_evidence_a_published_verdict_rests_on(claim_world):

@@ -301,10 +301,14 @@ def test_a_line_broken_hyphenated_word_in_the_page_matches():
     assert check_quote("the last quarter of the year", text).status == FOUND
 
 
-def test_the_summary_counts_approximate_finds_as_found():
-    assert summary([FOUND, NOT_FOUND, APPROXIMATE]) == "2 of 3 quotes found in the archived sources"
+def test_the_summary_counts_approximate_finds_as_found_and_says_them_apart():
+    assert summary([FOUND, NOT_FOUND, APPROXIMATE]) == (
+        "2 of 3 quotes found in the archived sources, 1 only approximately"
+    )
     assert summary([FOUND]) == "1 of 1 quote found in the archived sources"
-    assert summary([None, FOUND]) == "1 of 2 quotes found in the archived sources"
+    assert summary([None, FOUND]) == (
+        "1 of 2 quotes found in the archived sources; 1 not checked (its source has no copy yet)"
+    )
     assert summary([]) is None
 
 
@@ -325,3 +329,72 @@ def test_marked_pieces_rebuild_the_text_and_mark_exactly_the_spans(text, chosen)
     assert marked == wanted
     # Neighbouring pieces never share a state: marks are joined.
     assert all(a[1] != b[1] for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+REPORT = (
+    "The ministry said on Friday that \u201c23 people were taken to hospital\u201d after the fire."
+    " The port handled 12,000 tonnes, making it the third-busiest port, worth 4.2 million."
+)
+
+
+@pytest.mark.parametrize(
+    "misquote",
+    [
+        "the ministry said on Friday that 32 people were taken to hospital",
+        "the ministry said on Friday that 230 people were taken to hospital",
+        "23 people were not taken to hospital after the fire",
+        "the port handled 21,000 tonnes, making it",
+        "making it the third-busiest port, worth 4.2 billion",
+        "making it the first-busiest port, worth 4.2 million",
+    ],
+)
+def test_a_quote_alike_but_for_a_figure_or_a_negation_is_not_found(misquote):
+    """What a fact-check turns on must not pass as "found approximately": the closest passage is
+    kept to show what the page says instead."""
+    result = check_quote(misquote, REPORT)
+    assert result.status == NOT_FOUND
+    assert result.passage == REPORT[result.start : result.end]
+
+
+def test_a_quote_alike_in_other_words_is_still_found_approximately():
+    result = check_quote(
+        "the ministry said on Thursday that 23 people were taken to hospital", REPORT
+    )
+    assert result.status == APPROXIMATE
+    # Omitted words may hold figures the quote leaves out.
+    assert check_quote("The port handled … tonnes, making it the third-busiest", REPORT).status in (
+        FOUND,
+        APPROXIMATE,
+    )
+
+
+@given(
+    number=st.integers(min_value=0, max_value=10**6),
+    other=st.integers(min_value=0, max_value=10**6),
+)
+def test_a_quote_with_another_number_than_the_page_is_never_found(number, other):
+    assume(number != other)
+    page = f"Officials counted {number:,} voters at the polling stations in the northern district."
+    quote = f"Officials counted {other:,} voters at the polling stations in the northern district"
+    assert check_quote(quote, page).status == NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        ("after the fire—most of them", "after the fire \u2014 most of them"),
+        ("after the fire -- most of them", "after the fire \u2014 most of them"),
+        ("making it the third busiest port", "making it the third-busiest port"),
+        ("The port handled 12 000 tonnes", "The port handled 12,000 tonnes"),
+    ],
+)
+def test_words_joined_by_a_dash_or_figures_grouped_another_way_are_found(quote, passage):
+    page = f"Officials spoke on Friday. {passage}, they said."
+    result = check_quote(quote, page)
+    assert (result.status, result.passage) == (FOUND, passage)
+
+
+def test_a_minus_sign_is_no_dash_between_words():
+    page = "Output fell by -5 points in 2023."
+    assert check_quote("Output fell by 5 points in 2023", page).status == NOT_FOUND
+    assert check_quote("Output fell by -5 points in 2023", page).status == FOUND

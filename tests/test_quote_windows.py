@@ -24,8 +24,9 @@ from factcheck.quote_check import (
     NOT_FOUND,
     QuoteCheck,
     _enough,
-    _exact,
+    _exact_or_loosely,
     _in_text,
+    _says_otherwise,
     _span,
     check_quote,
 )
@@ -91,7 +92,7 @@ def reference_check(quote, text):
     haystack, origin = normalise(page)
     if text is None or not _WORD.search(haystack):
         return QuoteCheck(NO_TEXT)
-    span = _exact(fragments, haystack, origin)
+    span = _exact_or_loosely(fragments, haystack, origin)
     if span is not None:
         start, end = _in_text(text, letters, *span)
         return QuoteCheck(FOUND, start, end, text[start:end], 1.0)
@@ -101,7 +102,8 @@ def reference_check(quote, text):
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
     passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
     start, end = _in_text(text, letters, *_span(origin, passage[0].start(), passage[-1].end()))
-    return QuoteCheck(APPROXIMATE, start, end, text[start:end], round(score, 3))
+    status = NOT_FOUND if _says_otherwise(fragments, text, start, end) else APPROXIMATE
+    return QuoteCheck(status, start, end, text[start:end], round(score, 3))
 
 
 # Pages of a few words, often repeated (so windows tie), with the characters normalisation
@@ -165,7 +167,8 @@ def test_stopping_early_on_a_hopeless_quote_keeps_the_status(case, block):
     with _blocks(block, budget=1):
         quick = check_quote(quote, page)
     plain = reference_check(quote, page)
-    if plain is None or plain.status != NOT_FOUND:
+    # A misquote (not found, its closest passage kept) was close enough not to be hopeless.
+    if plain is None or plain.status != NOT_FOUND or plain.start is not None:
         assert quick == plain
     else:
         assert quick.status == NOT_FOUND and quick.start is None

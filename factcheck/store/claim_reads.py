@@ -252,9 +252,22 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
     rows = db.query(
         f"WITH {_MERGED_IN} SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
         " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
-        # A reviewer's own copy of a source is kept against the evidence item, not the claim.
+        # A reviewer's own copy of a source is kept against the evidence item, not the claim:
+        # an HTML page on receipt (the row keeping it once read follows, and is not repeated),
+        # a PDF or an image when kept, and a web archive's copy of the source's address.
         " OR (record_type = 'evidence' AND action = 'evidence.copy_received'"
         "   AND record_id IN (SELECT id FROM evidence WHERE claim_id = :claim))"
+        " OR (record_type = 'evidence_snapshot' AND action = 'evidence.copy'"
+        "   AND json_extract(after, '$.evidence_id') IN"
+        "   (SELECT id FROM evidence WHERE claim_id = :claim)"
+        "   AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.record_type = 'evidence'"
+        "   AND r.action = 'evidence.copy_received'"
+        "   AND r.record_id = json_extract(audit.after, '$.evidence_id')"
+        "   AND json_extract(r.after, '$.content_sha256')"
+        "    = json_extract(audit.after, '$.content_sha256')))"
+        " OR (record_type = 'evidence_snapshot' AND action = 'evidence.archive'"
+        "   AND json_extract(after, '$.kind') = 'web_archive'"
+        "   AND json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim))"
         f" OR id IN ({bulk_records.CLAIM_BULK_IDS}) OR id IN (SELECT id FROM merged_work)"
         " ORDER BY id",
         {"claim": claim_id, "article": article_id},

@@ -9,6 +9,7 @@ from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim, situation
 from factcheck.store.errors import Invalid, NotFound
+from factcheck.store.link_checks import LINK_FLAGGED
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
@@ -172,6 +173,7 @@ def evidence_for_claim(
                 " (SELECT coalesce(k.display_name, k.username) FROM users k"
                 "  WHERE k.id = s.added_by AND s.kind != 'fetched') AS snapshot_given_by,"
                 " e.fixed_since IS NOT NULL AS copy_fixed,"
+                " s.fetched_at > e.fixed_since AS copy_after_publication,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
                 # An uploaded copy that could not be read, when an older kept copy is shown (not
                 # for a published verdict's copy: that one is fixed, whatever came after).
@@ -188,8 +190,7 @@ def evidence_for_claim(
                 " l.error AS link_error, l.final_url AS link_final_url,"
                 " l.text_change AS link_text_change,"
                 " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
-                " (l.outcome IS NOT NULL AND l.outcome != 'unchanged' AND"
-                "  coalesce(e.link_acknowledged_check, 0) < l.id) AS link_flagged"
+                f" coalesce({LINK_FLAGGED}, 0) AS link_flagged"
                 # When the item's copy was fixed, worked out once for the several uses below.
                 f" FROM (SELECT e.*, {FIXED_SINCE} AS fixed_since FROM evidence e"
                 f"  WHERE e.claim_id = ?{removed}) e JOIN users u ON u.id = e.added_by"

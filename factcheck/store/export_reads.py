@@ -16,9 +16,10 @@ from factcheck.scales import Scale, default_scale
 from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
+from factcheck.store.link_checks import LINK_ACKNOWLEDGED
 from factcheck.store.mutation import mutation, query
 from factcheck.store.queue_reads import QueueFilters, filter_clauses
-from factcheck.store.snapshots import PUBLISHED_COPY
+from factcheck.store.snapshots import PUBLISHED_COPY, PUBLISHED_ON_IT
 
 FETCH_BATCH = 2000
 
@@ -64,7 +65,9 @@ _EVIDENCE = f"""
         'snapshot', (SELECT json_object('id', s.id, 'status', s.status,
                                         'fetched_at', s.fetched_at,
                                         'content_sha256', s.content_sha256,
-                                        'kind', s.kind, 'archive_url', s.archive_url)
+                                        'kind', s.kind, 'archive_url', s.archive_url,
+                                        'kept_after_publication',
+                                        s.fetched_at > {PUBLISHED_ON_IT})
                      FROM evidence_snapshots s WHERE s.id = {PUBLISHED_COPY}),
         'quote_check', (SELECT json_object('status', q.status, 'score', q.score,
                                            'passage', q.passage, 'snapshot_id', q.snapshot_id)
@@ -74,8 +77,7 @@ _EVIDENCE = f"""
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,
                                           'text_change', l.text_change,
-                                          'acknowledged',
-                                          coalesce(e.link_acknowledged_check, 0) >= l.id)
+                                          'acknowledged', {LINK_ACKNOWLEDGED})
                        FROM link_checks l WHERE l.url = e.url
                        ORDER BY l.id DESC LIMIT 1)) AS item
     FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))

@@ -18,10 +18,20 @@ _PUBLISHED = (
     "EXISTS (SELECT 1 FROM verdicts v, json_each(v.evidence_ids) j"
     " WHERE v.claim_id = e.claim_id AND v.state = 'published' AND j.value = e.id)"
 )
+#: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
+#: at an earlier one that found the page just as it is now (the same outcome, bytes and
+#: address), so an acknowledged change stays quiet until the page changes again.
+LINK_ACKNOWLEDGED = (
+    "coalesce(e.link_acknowledged_check >= l.id OR EXISTS (SELECT 1 FROM link_checks a"
+    " WHERE a.id = e.link_acknowledged_check AND a.outcome = l.outcome"
+    " AND a.content_sha256 IS l.content_sha256 AND a.final_url IS l.final_url), 0)"
+)
+#: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
+#: acknowledged it.
+LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED})"
 _FLAGGED_FROM = (
     f" FROM evidence e JOIN link_checks l ON l.id = {_LATEST_CHECK}"
-    " WHERE e.removed_at IS NULL AND l.outcome != 'unchanged'"
-    " AND (e.link_acknowledged_check IS NULL OR e.link_acknowledged_check < l.id)"
+    f" WHERE e.removed_at IS NULL AND {LINK_FLAGGED}"
 )
 # Live evidence items whose page's latest check raised a flag nobody has acknowledged, and the
 # claims they belong to (the queue's "evidence broken or changed" filter).
@@ -130,18 +140,16 @@ def flags_for_claim(db: Database, claim_id: int) -> dict[int, dict]:
     """For each of the claim's live evidence items, its page's latest re-check (if any) and
     whether it still raises a flag."""
     rows = db.query(
-        "SELECT e.id AS evidence_id, e.link_acknowledged_check, l.* FROM evidence e"
+        "SELECT e.id AS evidence_id, e.link_acknowledged_check, l.*,"
+        f" {LINK_FLAGGED} AS flagged FROM evidence e"
         f" JOIN link_checks l ON l.id = {_LATEST_CHECK}"
         " WHERE e.claim_id = ? AND e.removed_at IS NULL",
         [claim_id],
     )
     flags = {}
     for row in rows:
-        acknowledged = row["link_acknowledged_check"]
         row["quotes"] = json.loads(row["quotes"] or "{}")
-        row["flagged"] = row["outcome"] != "unchanged" and (
-            acknowledged is None or acknowledged < row["id"]
-        )
+        row["flagged"] = bool(row["flagged"])
         flags[row["evidence_id"]] = row
     return flags
 

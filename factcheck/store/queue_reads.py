@@ -420,7 +420,8 @@ def evidence_needing_attention(db: Database, limit: int = 10) -> list[dict]:
     return list(
         db.query(
             "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
-            " s.error AS snapshot_error FROM evidence e JOIN claims c ON c.id = e.claim_id"
+            " s.error AS snapshot_error, s.kind AS snapshot_kind"
+            " FROM evidence e JOIN claims c ON c.id = e.claim_id"
             f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
             " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"
             " ORDER BY e.id DESC LIMIT ?",

@@ -193,12 +193,17 @@ def refuse_copy_under_published(db: Database, evidence_id: int) -> None:
     the record readers were given, and a later one would not be shown (see SHOWN_COPY) until a
     correction is under way."""
     row = db.execute(
-        f"SELECT s.fetched_at FROM evidence e JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
-        f" WHERE e.id = ? AND s.status = 'archived' AND {FIXED_SINCE} IS NOT NULL",
+        f"SELECT s.fetched_at, s.fetched_at > e.fixed_since FROM (SELECT e.*,"
+        f" {FIXED_SINCE} AS fixed_since FROM evidence e WHERE e.id = ?) e"
+        f" JOIN evidence_snapshots s ON s.id = {SHOWN_COPY_OF_FIXED}"
+        " WHERE s.status = 'archived' AND e.fixed_since IS NOT NULL",
         [evidence_id],
     ).fetchone()
     if row is not None:
-        raise Invalid("evidence.copy_published", {"id": evidence_id, "kept_at": row[0]})
+        raise Invalid(
+            "evidence.copy_published",
+            {"id": evidence_id, "kept_at": row[0], "after_publication": bool(row[1])},
+        )
 
 
 def _file_name(file_name: str | None) -> str | None:

@@ -210,7 +210,9 @@ def snapshot_page(snapshot_id: int):
     checks = snapshot_store.quote_checks_for(db, snapshot_id)
     if claim_id is not None:
         checks = [check for check in checks if check["claim_id"] == claim_id]
-    found = [(c["start"], c["end"]) for c in checks if c["status"] in ("found", "approximate")]
+    # A misquote's closest passage (not found, yet placed) is marked too: it shows what the page
+    # says instead.
+    found = [(c["start"], c["end"]) for c in checks if c["start"] is not None]
     return render_template(
         "snapshot.html",
         snapshot=snapshot,
