@@ -191,3 +191,28 @@ def test_markup_in_a_conflicting_edit_is_shown_as_text(client, stale):
     html = response.get_data(as_text=True)
     assert response.status_code == 409
     assert SCRIPT not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_return_sent_after_another_editor_approved_offers_no_apply_on_top(
+    client_as, claim, app_db, people
+):
+    """Approved and published meanwhile, the verdict can no longer be returned: the conflict
+    panel says so and how to change it, instead of a button that would be refused."""
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    opened = claim_now(app_db, claim["id"])
+    verdicts.approve(app_db, claim["id"], actor=people["eve"])
+    answer = hx_post(
+        client_as("ed"),
+        f"/claims/{claim['id']}/return",
+        {"expected_version": opened["version"], "comment": "The figure needs the ministry source."},
+    )
+    assert answer.status_code == 409
+    html = fragment(answer)
+    button = reapply_form(html).cssselect("button")[0]
+    assert button.get("disabled") is not None
+    why = words(html.get_element_by_id(button.get("aria-describedby")))
+    assert "You can no longer return the verdict for changes: it is published now." in why
+    assert "start a correction" in why

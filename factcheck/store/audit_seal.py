@@ -198,6 +198,16 @@ def check_checkpoint_place(db: Database) -> None:
 def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
     """Record the head after a committed change, unless a newer head is already recorded (two
     writers can finish their commits in either order)."""
+    _record_head(db, row, row_hash, at, unless_newer=True)
+
+
+def replace_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
+    """Record this head whatever the checkpoint held (an administrator's reset, audited by its
+    caller)."""
+    _record_head(db, row, row_hash, at, unless_newer=False)
+
+
+def _record_head(db: Database, row: int, row_hash: str, at: str, *, unless_newer: bool) -> None:
     path = files_for(db).checkpoint
     if path is None:
         return
@@ -205,26 +215,11 @@ def write_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         current = _parse(os.pread(descriptor, CHECKPOINT_WIDTH + 1, 0))
-        if current is not None and current.row >= row:
+        if unless_newer and current is not None and current.row >= row:
             return
         line = _CHECKPOINT_JSON.encode({"row": row, "hash": row_hash, "at": at})
         os.pwrite(descriptor, (line.ljust(CHECKPOINT_WIDTH) + "\n").encode("ascii"), 0)
-    finally:
-        os.close(descriptor)
-
-
-def replace_checkpoint(db: Database, row: int, row_hash: str, at: str) -> None:
-    """Record this head whatever the checkpoint held (an administrator's reset, audited by its
-    caller)."""
-    path = files_for(db).checkpoint
-    if path is None:
-        return
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        line = _CHECKPOINT_JSON.encode({"row": row, "hash": row_hash, "at": at})
-        os.pwrite(descriptor, (line.ljust(CHECKPOINT_WIDTH) + "\n").encode("ascii"), 0)
-        os.ftruncate(descriptor, CHECKPOINT_WIDTH + 1)
+        os.ftruncate(descriptor, CHECKPOINT_WIDTH + 1)  # whatever a damaged file held after it
     finally:
         os.close(descriptor)
 

@@ -51,6 +51,22 @@ def _merge_now(claim: ClaimRow, values: dict, yours: list[dict]) -> dict:
     }
 
 
+def _cannot_reapply(claim: ClaimRow, review: dict, form: PanelForm, values: dict) -> str | None:
+    if form.name == "merge" and not values.get("next_id"):
+        return (
+            "Nothing can be joined to this claim now: no sentence follows it in its paragraph, or"
+            " the next one has a verdict."
+        )
+    if shown(form, review):
+        return None
+    if form.name in ("approve", "return") and claim["status"] == "published":
+        return (
+            f"You can no longer {form.doing}: it is published now. If it must change, start a"
+            " correction from the claim's panel."
+        )
+    return f"You can no longer {form.doing} as the claim is now."
+
+
 def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
     history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
@@ -77,8 +93,10 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
         "subject": "the next sentence" if form.name == "merge" else "this claim",
         # A merge's conflict is about the next sentence: what it is now, beside this claim's.
         "next_now": next_now,
-        # Nothing can be joined now (none follows, or the next one has a verdict).
-        "cannot_reapply": form.name == "merge" and not values.get("next_id"),
+        # Why "Apply mine on top" cannot work now: nothing can be joined (none follows, or the
+        # next one has a verdict), or the change is no longer one this person may make (a
+        # return sent after another editor approved).
+        "cannot_reapply": _cannot_reapply(claim, review, form, values),
         "expected_version": expected,
         "action_url": request.path,
     }
