@@ -297,6 +297,22 @@ def test_a_clock_time_before_a_weekday_or_time_zone_does_not_end_the_sentence(be
     ]
 
 
+@pytest.mark.parametrize("between", [" ", "\n"])  # one line, or the general steps
+@given(
+    start=st.sampled_from(["Residents", "Officials", "Prices", "Smith", "The council", "Then it"])
+)
+def test_the_month_may_ends_a_sentence_before_any_capital(between, start):
+    # sentencex reads "May." as an abbreviation before most capitalised words; the month's name
+    # is never shortened, so two statements are two claims.
+    body = f"Forty people were affected since May. {start} said so on Friday.{between}It rained."
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.text for u in units] == [
+        "Forty people were affected since May.",
+        f"{start} said so on Friday.",
+        "It rained.",
+    ]
+
+
 def test_a_multi_sentence_quotation_is_split_and_keeps_its_speaker():
     body = '"We will rebuild. It takes time. It is hard," Ramos told reporters.'
     units = split_article(body, first_line_is_headline=False)

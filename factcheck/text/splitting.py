@@ -292,6 +292,27 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
     )
 
 
+# sentencex takes "May." for an abbreviation before most capitalised words ("affected since
+# May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
+_MAY_END: Final = re.compile(r"(?<![\w.])May\.\s+(?=[A-Z])")
+
+
+def _segment(language: str, text: str) -> list[str]:
+    """sentencex's sentences of text (which together are the whole text), with an English
+    sentence also ended after the month "May"."""
+    sentences: list[str] = sentencex.segment(language, text)
+    if language != "en" or "May." not in text:
+        return sentences
+    out: list[str] = []
+    for sentence in sentences:
+        last = 0
+        for match in _MAY_END.finditer(sentence):
+            out.append(sentence[last : match.end()])
+            last = match.end()
+        out.append(sentence[last:])
+    return [sentence for sentence in out if sentence]
+
+
 def _sentence_ends(text: str, language: str) -> list[int]:
     """Where sentencex ends each sentence of text.
 
@@ -299,7 +320,7 @@ def _sentence_ends(text: str, language: str) -> list[int]:
     running lengths are the ends, got faster than from get_sentence_boundaries' dictionaries."""
     ends = []
     end = 0
-    for sentence in sentencex.segment(language, text):
+    for sentence in _segment(language, text):
         end += len(sentence)
         ends.append(end)
     if end == len(text):
@@ -317,7 +338,7 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
     without going through its general steps."""
     text = body[start:end]
     length = len(text)
-    sentences = sentencex.segment(language, text)
+    sentences = _segment(language, text)
     if sum(map(len, sentences)) != length:
         return [(s, e, body[s:e]) for s, e in _sentence_spans(body, start, end, language)]
     titles = _TITLES.get(language)
