@@ -8,7 +8,7 @@ the progress, input and markers it left in huey's key-value store say it ever ex
 import logging
 import sqlite3
 
-from factcheck import archive_jobs, import_jobs, job_progress, jobs, link_jobs
+from factcheck import archive_jobs, import_jobs, job_progress, jobs, link_jobs, matching_jobs
 from factcheck import db as database
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
@@ -41,9 +41,14 @@ def recover_interrupted() -> dict[str, list[str]]:
     link_jobs.LINK_WATCH_LOCK.clear()
     # A near copy held back longer than its reviewer had to decide is forgotten here too.
     job_progress.forget_expired_holds()
+    # Every task registered first: the queue's jobs are read back as the tasks they name.
+    jobs.load_tasks()
     waiting = {task.id for task in jobs.huey.pending()}
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
-    imports, archives = [], []
+    imports: list[str] = []
+    archives: list[str] = []
+    matching: list[str] = []
+    dropped: list[str] = []
     for key, value in items.items():
         if key.startswith(job_progress.PROGRESS_PREFIX):
             job_id = key.removeprefix(job_progress.PROGRESS_PREFIX)
@@ -65,13 +70,27 @@ def recover_interrupted() -> dict[str, list[str]]:
             if _record_interrupted_archive(marker["db_path"], url, marker.get("reading")):
                 jobs.huey.delete(key)
                 archives.append(url)
+        elif key.startswith(matching_jobs.MATCHING_PREFIX):
+            if key.removeprefix(matching_jobs.MATCHING_PREFIX) in waiting:
+                continue
+            marker = jobs.huey.serializer.deserialize(value)
+            jobs.huey.delete(key)
+            (matching if matching_jobs.queue_again(marker) else dropped).append(marker["kind"])
     if imports or archives:
         log.warning(
             "marked %d import(s) and %d archive(s) cut off by a restart as failed",
             len(imports),
             len(archives),
         )
-    return {"imports": imports, "archives": archives}
+    if matching:
+        log.warning("queued again %d matching job(s) a restart cut off", len(matching))
+    if dropped:
+        log.warning(
+            "%d matching job(s) were cut off twice and are not queued again; run `factcheck"
+            " library rematch` to match the claims they left",
+            len(dropped),
+        )
+    return {"imports": imports, "archives": archives, "matching": matching}
 
 
 def _record_interrupted_archive(db_path: str, url: str, reading: dict | None = None) -> bool:

@@ -13,19 +13,43 @@ def _username(actor) -> str | None:
     return actor.username if actor.id is not None else None
 
 
+#: A matching job under way (queued or running): its task's arguments under this prefix and its
+#: id, until it ends; a restart that cut it off queues it again (job_recovery.recover_interrupted).
+MATCHING_PREFIX = "matching:"
+
+
 def queue_rematch(db_path: str, claim_ids: list[int], actor, cause: str) -> None:
     """Queue matching these claims against the library again (see factcheck.previous_checks)."""
-    huey.enqueue(rematch_claims.s(db_path, list(claim_ids), _username(actor), actor.channel, cause))
+    _queue("rematch", [db_path, list(claim_ids), _username(actor), actor.channel, cause])
 
 
 def queue_library_change(
     db_path: str, library_ids: list[int], matched: list[int], actor, cause: str
 ) -> None:
     """Queue matching again every claim a change to these library items may affect."""
-    task = match_library_change.s(
-        db_path, list(library_ids), list(matched), _username(actor), actor.channel, cause
-    )
+    arguments = [db_path, list(library_ids), list(matched), _username(actor), actor.channel, cause]
+    _queue("library_change", arguments)
+
+
+def _queue(kind: str, arguments: list, attempt: int = 1) -> None:
+    task = _TASKS[kind].s(*arguments)
+    marker = {"kind": kind, "arguments": arguments, "attempt": attempt}
+    huey.put(f"{MATCHING_PREFIX}{task.id}", marker)
     huey.enqueue(task)
+
+
+def queue_again(marker: dict) -> bool:
+    """Queue a matching job a restart cut off once more; False (nothing queued) when it was cut
+    off before, as it may be what brings the worker down."""
+    if marker.get("attempt", 1) > 1:
+        return False
+    _queue(marker["kind"], marker["arguments"], attempt=marker.get("attempt", 1) + 1)
+    return True
+
+
+def _ended(task) -> None:
+    if task is not None:
+        huey.delete(f"{MATCHING_PREFIX}{task.id}")
 
 
 def _job_actor(db: Database, username: str | None, channel: str):
@@ -39,9 +63,14 @@ def _job_actor(db: Database, username: str | None, channel: str):
     return SYSTEM.via(channel)
 
 
-@stored_task()
+@stored_task(context=True)
 def rematch_claims(
-    db_path: str, claim_ids: list[int], username: str | None, channel: str, cause: str
+    db_path: str,
+    claim_ids: list[int],
+    username: str | None,
+    channel: str,
+    cause: str,
+    task=None,
 ) -> dict:
     """Match claims against the library and store their previous checks."""
     from factcheck import previous_checks
@@ -52,9 +81,10 @@ def rematch_claims(
         return previous_checks.match_claims(db, claim_ids, cause=cause, actor=actor)
     finally:
         db.close()
+        _ended(task)
 
 
-@stored_task()
+@stored_task(context=True)
 def match_library_change(
     db_path: str,
     library_ids: list[int],
@@ -62,6 +92,7 @@ def match_library_change(
     username: str | None,
     channel: str,
     cause: str,
+    task=None,
 ) -> dict:
     """Find the claims a library change may affect and match them again."""
     from factcheck import previous_checks
@@ -74,3 +105,7 @@ def match_library_change(
         )
     finally:
         db.close()
+        _ended(task)
+
+
+_TASKS = {"rematch": rematch_claims, "library_change": match_library_change}

@@ -1,6 +1,7 @@
 """The import, articles and claims commands, as a newsroom user runs them."""
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -266,6 +267,9 @@ def test_a_big_import_is_stored_first_then_matched_with_progress(run, tmp_path, 
     # Said before the matching starts: the article is in the workbench meanwhile.
     assert result.output.index("Imported article 1") < result.output.index("Matching its ")
     assert "claims against the library" in result.stderr
+    # Not on a terminal (a log, a script's pipe): a line at each tenth instead of a bar.
+    count = int(re.search(r"Matching its ([\d,]+) claims", result.stderr)[1].replace(",", ""))
+    assert f"  {count:,} of {count:,} claims matched" in result.stderr.splitlines()
 
 
 def test_a_one_unit_article_is_counted_in_the_singular(run, tmp_path):

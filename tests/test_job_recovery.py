@@ -151,7 +151,7 @@ def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
     done_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
     run_next_job()
     waiting_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000, "Later"))
-    assert job_recovery.recover_interrupted() == {"imports": [], "archives": []}
+    assert job_recovery.recover_interrupted() == {"imports": [], "archives": [], "matching": []}
     assert job_progress.progress(done_id)["stage"] == "done"
     assert job_progress.progress(waiting_id)["stage"] == "queued"
 
@@ -162,3 +162,24 @@ def test_a_link_check_lock_left_by_a_crash_is_cleared_at_restart(immediate_jobs)
     link_jobs.LINK_WATCH_LOCK.acquire()
     job_recovery.recover_interrupted()
     assert not link_jobs.LINK_WATCH_LOCK.is_locked()
+
+
+def test_a_matching_job_cut_off_is_queued_again_once(claim_world, jobs_file, caplog):
+    """Matching a big article's claims takes minutes; a restart (a stop that timed out, a crash)
+    must not leave its claims without their previous checks, and nothing said of it."""
+    from factcheck import matching_jobs
+
+    db, people, claim_id = claim_world
+    path = str(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    matching_jobs.queue_rematch(path, [claim_id], people["rita"], "import of a big article")
+    crash_while_running()
+    assert job_recovery.recover_interrupted()["matching"] == ["rematch"]
+    assert "queued again 1 matching job(s) a restart cut off" in caplog.text
+    assert [task.name for task in jobs.huey.pending()] == ["rematch_claims"]
+    crash_while_running()  # cut off again: it may be what brings the worker down
+    assert job_recovery.recover_interrupted()["matching"] == []
+    assert jobs.huey.pending() == []
+    assert "run `factcheck library rematch`" in caplog.text
+    matching_jobs.queue_rematch(path, [claim_id], people["rita"], "again")
+    run_next_job()  # a job that ends leaves no marker to queue again
+    assert job_recovery.recover_interrupted()["matching"] == []

@@ -563,3 +563,31 @@ def test_an_undo_naming_no_bulk_action_is_told_in_the_queue_notice(
     results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
     assert "no bulk action" in notice_text(results).lower()
     assert row_ids(results)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("police -officers", "a minus sign, OR, NOT and quotation marks are not read"),
+        ("police OR hospital", "a minus sign, OR, NOT and quotation marks are not read"),
+        ('"neighbourhood patrols"', "a minus sign, OR, NOT and quotation marks are not read"),
+        (" ".join(f"word{n}" for n in range(14)), "Only the first 12 words are looked for."),
+    ],
+)
+def test_a_search_written_in_another_searchs_syntax_says_how_it_was_read(
+    client, two_articles, typed, said
+):
+    page = parse(client.get("/queue", query_string={"q": typed}))
+    assert said in words(page.cssselect(".queue-search-note")[0])
+
+
+def test_a_plain_search_has_no_note(client, two_articles):
+    assert not parse(client.get("/queue?q=council")).cssselect(".queue-search-note")
+
+
+def test_a_filter_value_no_claim_could_match_is_said_left_out(client, two_articles):
+    """An edited or outdated link lists every claim: the page says which filter it did not read."""
+    page = parse(client.get("/queue?status=bogus&verdict=nope"))
+    said = words(page.cssselect(".queue-dropped-filters")[0])
+    assert "Left out, as no claim could match: status “bogus”, verdict “nope”." in said
+    assert not parse(client.get("/queue?status=unreviewed")).cssselect(".queue-dropped-filters")

@@ -60,3 +60,20 @@ def test_the_queue_links_to_why_this_order(client, make_article):
     assert rows["causal claim"][3] == "not seen"
     data = client.get("/queue/reasons.json").get_json()
     assert data["claims"] == 5 and len(data["reasons"]) == len(REASONS)
+
+
+def test_on_a_large_desk_the_page_counts_the_newest_units_and_says_so(
+    client, make_article, monkeypatch
+):
+    """The page must answer within the time limit on a million claims; the command line still
+    counts them all."""
+    from factcheck.views import review_queue
+
+    make_article(ARTICLE)
+    monkeypatch.setattr(review_queue, "REASONS_SAMPLE_UNITS", 3)
+    data = client.get("/queue/reasons.json").get_json()
+    assert data["sampled_units"] == 3 and data["claims"] <= 3
+    page = parse(client.get("/queue/reasons"))
+    assert "Counted over the claims among the newest 3 sentences" in page.text_content()
+    monkeypatch.setattr(review_queue, "REASONS_SAMPLE_UNITS", 200_000)
+    assert client.get("/queue/reasons.json").get_json()["sampled_units"] is None

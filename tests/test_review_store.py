@@ -374,3 +374,21 @@ def test_whoever_submits_a_verdict_is_its_author_and_may_not_approve_it(claim_wo
         verdicts.approve(db, claim_id, actor=people["eve"])
     assert verdicts.approve(db, claim_id, actor=people["ada"])["status"] == "published"
     assert audit.verify(db).ok
+
+
+def test_a_scale_file_broken_while_the_server_runs_leaves_the_last_good_scale(
+    tmp_path, monkeypatch, client, caplog
+):
+    """A half-saved edit must not turn every page into an error for the whole newsroom."""
+    scale_file = tmp_path / "scale.json"
+    scale_file.write_text(
+        '{"name": "Two", "ratings": ['
+        '{"key": "true", "label": "Holds up", "value": 2, "colour": "#00aa00"},'
+        '{"key": "untrue", "label": "Falls down", "value": 1, "colour": "#aa0000"}]}'
+    )
+    monkeypatch.setenv("FACTCHECK_SCALE", str(scale_file))
+    assert "Falls down" in client.get("/queue").get_data(as_text=True)
+    scale_file.write_text("{ broken")
+    page = client.get("/queue")
+    assert page.status_code == 200 and "Falls down" in page.get_data(as_text=True)
+    assert "is not valid JSON" in caplog.text and "stays in use" in caplog.text

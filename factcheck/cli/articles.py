@@ -178,8 +178,22 @@ def _match_with_progress(db, article_id: int, actor) -> None:
         previous_checks.after_import(db, [article_id], actor=actor)
         return
     label = f"Matching its {claim_count:,} claims against the library"
-    with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
-        previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
+    if sys.stderr.isatty():
+        with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
+            previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
+        return
+    # A log or a script's pipe gets a line at each tenth, a sign of life on a long match.
+    click.echo(label, err=True)
+    tenth = max(1, claim_count // 10)
+    matched = 0
+
+    def progress(count: int) -> None:
+        nonlocal matched
+        before, matched = matched, matched + count
+        if matched // tenth > before // tenth:
+            click.echo(f"  {matched:,} of {claim_count:,} claims matched", err=True)
+
+    previous_checks.after_import(db, [article_id], actor=actor, progress=progress)
 
 
 def _in_language(items, language):

@@ -8,6 +8,7 @@ from factcheck.exports.export import FORMATS, download_name, write_export
 from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
+from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("downloads", __name__)
 
@@ -49,7 +50,7 @@ NOT_SET_UP = (
 def publisher_missing() -> str | None:
     """Why the formats that name the publisher cannot be made here, in words, or None."""
     try:
-        config = ExportConfig.from_env()
+        config = ExportConfig.from_env(scale=current_scale())
     except ExportRefused:
         return NOT_SET_UP
     return None if config.public_url and config.org_name else NOT_SET_UP
@@ -73,7 +74,7 @@ def download():
         spool,
         filters=filters,
         actor=signed_in_actor(),
-        config=ExportConfig.from_env(),
+        config=ExportConfig.from_env(scale=current_scale()),
     )
     spool.seek(0)
     response = send_file(spool, mimetype=mimetype, as_attachment=True, download_name=name)

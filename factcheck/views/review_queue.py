@@ -1,5 +1,6 @@
 """The review queue across articles: filters, active search, keyset pages and bulk actions."""
 
+import re
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict
@@ -26,6 +27,7 @@ from factcheck.store import queue_reads
 from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
+from factcheck.store.search_words import MAX_WORDS
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.bulk_words import describe_bulk, describe_skips, describe_undo
 from factcheck.views.connection import get_db
@@ -61,10 +63,8 @@ COUNT_CAP = queue_reads.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
 
 
-def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
-    """The filters a request asks for, as strings; values that cannot match are dropped, so an
-    old shared link still opens."""
-    allowed = {
+def _allowed(ratings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return {
         "status": STATUSES,
         "verdict": ratings,
         "section": SECTIONS,
@@ -72,6 +72,24 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         "previous": ("yes",),
         "evidence": ("changed",),
     }
+
+
+def dropped_filters(args, ratings: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The (filter, value) pairs filter_values leaves out, as no claim could match them: the
+    page says so, rather than list every claim as if they had been read."""
+    allowed = _allowed(ratings)
+    dropped = []
+    for name, choices in allowed.items():
+        value = " ".join((args.get(name) or "").split())
+        if value and value not in choices:
+            dropped.append((name, value))
+    return dropped
+
+
+def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
+    """The filters a request asks for, as strings; values that cannot match are dropped, so an
+    old shared link still opens."""
+    allowed = _allowed(ratings)
     values = {}
     for name in FILTER_NAMES:
         value = " ".join((args.get(name) or "").split())
@@ -134,6 +152,23 @@ def row_links() -> dict[str, str]:
     }
 
 
+# What people type into a search box elsewhere: "-word", OR, NOT and "a phrase".
+_SEARCH_SYNTAX = re.compile(r'(?:^|\s)-\w|\s(?:OR|NOT|AND)\s|^NOT\s|"')
+
+
+def search_note(text: str) -> str | None:
+    """How the search read what was typed, when that is not what its syntax asks elsewhere."""
+    notes = []
+    if _SEARCH_SYNTAX.search(text):
+        notes.append(
+            "Every word typed must be in the claim (its start is enough): a minus sign, OR, NOT"
+            " and quotation marks are not read as search syntax."
+        )
+    if len(re.findall(r"\w+", text)) > MAX_WORDS:
+        notes.append(f"Only the first {MAX_WORDS} words are looked for.")
+    return " ".join(notes) or None
+
+
 def count_label(count: int, capped: bool, kind: str = "claim") -> str:
     """'1 claim', '13 claims', 'more than 10,000 claims'; in the Not claims view, '13 non-claims'."""
     noun = "non-claim" if kind == "not_a_claim" else "claim"
@@ -160,7 +195,8 @@ def queue_context(
     db = get_db()
     actor = signed_in_actor()
     ratings = [(rating.key, rating.label) for rating in current_scale().ratings]
-    values = filter_values(args, tuple(key for key, _ in ratings))
+    rating_keys = tuple(key for key, _ in ratings)
+    values = filter_values(args, rating_keys)
     choices = {**_choices(db), "ratings": ratings}
     article_matches = resolve_article(db, values)
     after = args.get("after") or None
@@ -183,6 +219,8 @@ def queue_context(
         "count": count,
         "count_capped": capped,
         "count_label": count_label(count, capped, values.get("kind", "claim")),
+        "search_note": search_note(values.get("q") or ""),
+        "dropped_filters": dropped_filters(args, rating_keys),
         "export_note": export_note(values, count, capped),
         "view": urlencode({**values, **({"after": after} if after else {})}),
         "choices": choices,
@@ -322,13 +360,25 @@ def queue_reasons():
 def queue_reasons_json():
     context = _reasons()
     return json_response(
-        {"claims": context["claims"], "reasons": [asdict(e) for e in context["effects"]]}
+        {
+            "claims": context["claims"],
+            "sampled_units": context["sample_units"],
+            "reasons": [asdict(e) for e in context["effects"]],
+        }
     )
 
 
+# A page answers within the query time limit on any desk: on a large one, the reasons are
+# counted over the newest units (a sample the size of a busy year's work), and the page says so.
+REASONS_SAMPLE_UNITS = 200_000
+
+
 def _reasons() -> dict:
-    combinations = reason_store.reason_combinations(get_db())
+    db = get_db()
+    combinations = reason_store.reason_combinations(db, newest=REASONS_SAMPLE_UNITS)
+    sampled = reason_store.newest_unit_id(db) > REASONS_SAMPLE_UNITS
     return {
         "claims": sum(count for _, count in combinations),
         "effects": reason_effects(combinations),
+        "sample_units": REASONS_SAMPLE_UNITS if sampled else None,
     }

@@ -1,10 +1,14 @@
 """/scale.css: a class per rating on the scale, in the scale's own colours (CSP allows no inline style)."""
 
+import logging
 import re
 
 from flask import Blueprint, Response, g
 
-from factcheck.scales import Scale, load_scale
+from factcheck import settings
+from factcheck.scales import SCALE_ENV, Scale, ScaleError, load_scale
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("scale_css", __name__)
 
@@ -56,10 +60,23 @@ def stylesheet_text(styles: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The last scale each FACTCHECK_SCALE file gave, for when an edit of it cannot be read.
+_last_good: dict[str, Scale] = {}
+
+
 def current_scale() -> Scale:
-    """The rating scale for this request (FACTCHECK_SCALE or the default), read once."""
+    """The rating scale for this request (FACTCHECK_SCALE or the default), read once. A file
+    edited while the server runs into one that cannot be used (half saved, a typo) leaves the
+    scale it gave before in use, with the error in the log, rather than fail every page."""
     if "rating_scale" not in g:
-        g.rating_scale = load_scale()
+        path = settings.value(SCALE_ENV) or ""
+        try:
+            g.rating_scale = _last_good[path] = load_scale()
+        except ScaleError as error:
+            if path not in _last_good:
+                raise
+            log.error("%s; the scale it gave before stays in use", error)
+            g.rating_scale = _last_good[path]
     return g.rating_scale
 
 
