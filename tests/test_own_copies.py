@@ -344,6 +344,9 @@ def test_trying_a_failed_web_archive_copy_again_fetches_the_archive_again(
     # It says which copy failed, and from where: not the source page itself.
     said = words(badge.cssselect(f"#archive-badge-{failed_item['id']} .archive-line")[0])
     assert "The web archive's copy could not be fetched." in said and address in said
+    # The address typed is still in its field, to correct it.
+    field = badge.cssselect(f"#archive-badge-{failed_item['id']} input[name=archive_url]")[0]
+    assert field.get("value") == address
 
     site.routes["/web/2026/report"] = page(DAM_ARTICLE_PAGE)
     answer = client.post(f"{base}/archive", headers=headers)
