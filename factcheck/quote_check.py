@@ -12,6 +12,7 @@ import difflib
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from factcheck.quote_text import Origin, composed, letter_end, searchable
@@ -80,31 +81,35 @@ _LOOSE = re.compile(r"(?<=\w)(?:-+| -+ )(?=\w)|(?<=\d)[ ,](?=\d{3}(?!\d))")
 
 
 class _Through:
-    """An origin list read through the indexes a loosened text kept of the text it came from."""
+    """An origin list read through a loosened text: each stretch of it that was copied as it
+    was starts at a loosened index and is that far ahead of the text it came from."""
 
-    def __init__(self, kept: list[int], origin: Origin | range):
-        self._kept, self._origin = kept, origin
+    def __init__(self, starts: list[int], shifts: list[int], origin: Origin | range):
+        self._starts, self._shifts, self._origin = starts, shifts, origin
 
     def __getitem__(self, index: int) -> int:
-        return self._origin[self._kept[index]]
+        return self._origin[index + self._shifts[bisect_right(self._starts, index) - 1]]
 
 
 def _loosened(text: str, origin: Origin | range) -> tuple[str, _Through]:
     """`text` with its dashes between words made spaces and its thousands separators dropped,
     and where each of its characters came from."""
     out: list[str] = []
-    kept: list[int] = []
-    position = 0
+    starts, shifts = [0], [0]
+    position = length = 0  # in the text, and in the loosened text
     for match in _LOOSE.finditer(text):
         out.append(text[position : match.start()])
-        kept.extend(range(position, match.start()))
+        length += match.start() - position
         if "-" in match.group():
-            out.append(" ")
-            kept.append(match.start())
+            out.append(" ")  # from the match's first character
+            starts.append(length)
+            shifts.append(match.start() - length)
+            length += 1
         position = match.end()
+        starts.append(length)
+        shifts.append(position - length)
     out.append(text[position:])
-    kept.extend(range(position, len(text)))
-    return "".join(out), _Through(kept, origin)
+    return "".join(out), _Through(starts, shifts, origin)
 
 
 def _exact_or_loosely(
