@@ -24,7 +24,7 @@ from helpers import (
 from helpers import new_database as open_database
 
 from factcheck.cli import main
-from factcheck.store import audit, audit_seal, evidence, link_checks, verdicts
+from factcheck.store import audit, audit_seal, evidence, link_checks, triage, users, verdicts
 from factcheck.store.actors import SYSTEM
 from factcheck.store.comments import add_comment
 
@@ -878,3 +878,54 @@ def test_a_new_database_keeps_an_earlier_ones_checkpoint_aside_rather_than_fail_
     )
     assert added.exit_code == 0, added.output
     assert _verify_cli(path).exit_code == 0
+
+
+def test_a_new_database_never_moves_a_checkpoint_named_by_the_setting(tmp_path, monkeypatch):
+    """Kept elsewhere for a live desk, as docs/audit.md advises: a scratch database made under
+    the same setting must not set it aside (which locked the live desk), and is refused."""
+    anchors = tmp_path / "anchors"
+    anchors.mkdir()
+    monkeypatch.setenv("FACTCHECK_AUDIT_CHECKPOINT_FILE", str(anchors / "checkpoint"))
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", str(anchors / "key"))
+    live = tmp_path / "live.db"
+    desk = open_database(live)
+    add_people(desk)
+    desk.close()
+    before = (anchors / "checkpoint").read_text()
+    scratch = CliRunner().invoke(main, ["--db", str(tmp_path / "scratch.db"), "init"])
+    assert scratch.exit_code == 0
+    assert "another database's checkpoint, so every change to this one is refused" in (
+        scratch.output
+    )
+    assert (anchors / "checkpoint").read_text() == before
+    assert not list(anchors.glob("checkpoint.earlier-*"))
+    assert _verify_cli(live).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("statement", "then", "words"),
+    [
+        (
+            "UPDATE users SET role = 'admin' WHERE username = 'rita'",
+            lambda db: users.set_role(db, "rita", "editor", actor=_actor(db, "ada")),
+            "starts from its role 'admin', but the trail had left it 'reviewer'",
+        ),
+        (
+            "UPDATE claims SET status = 'published' WHERE id = 3",
+            lambda db: triage.assign(db, 3, assignee="rita", actor=_actor(db, "ed")),
+            "starts from its status 'published', but the trail had left it",
+        ),
+    ],
+)
+def test_a_table_changed_outside_the_trail_is_caught_after_the_next_ordinary_change(
+    db, path, statement, then, words
+):
+    """The next change copies the changed state into its own row's "before", so the live table
+    agrees with the trail again: the replay reads each row's starting point too."""
+    db.close()
+    _attack(path, statement, drop_triggers=False)
+    desk = open_database(path)
+    then(desk)
+    report = audit.verify(desk)
+    assert not report.ok
+    assert words in " ".join(p.message for p in report.problems)

@@ -220,10 +220,19 @@ def start_database(path: Path) -> tuple[Database, list[str]]:
     applied = database.migrate(db)
     if new:
         kept = audit_seal.set_aside_earlier_checkpoint(db)
+        checkpoint = audit_seal.files_for(db).checkpoint
         if kept is not None:
             click.echo(
                 f"{path} is a new database: the audit checkpoint an earlier database there left"
                 f" behind is kept as {kept}",
+                err=True,
+            )
+        elif checkpoint is not None and checkpoint.exists():
+            click.echo(
+                f"{path} is a new database, but {settings.PREFIX}AUDIT_CHECKPOINT_FILE names"
+                f" {checkpoint}, another database's checkpoint, so every change to this one is"
+                " refused: give it a checkpoint of its own (point the setting elsewhere, or"
+                " unset it)",
                 err=True,
             )
     return db, applied

@@ -113,6 +113,11 @@ class Replay:
         elif kind == "article" and action == "import" and record_id is not None:
             self.articles[record_id] = _Expected(after, at)
         elif kind == "user" and record_id is not None:
+            earlier = self.users.get(record_id)
+            if earlier is not None:
+                before = _decode(row["before"])
+                what = f"user {earlier.values.get('username')!r} (id {record_id})"
+                self._started_from(what, earlier, before, USER_FIELDS, at)
             if "username" in after:
                 self.users[record_id] = _Expected({f: after.get(f) for f in USER_FIELDS}, at)
             if "password_sha256" in after:
@@ -130,6 +135,9 @@ class Replay:
 
     def _claim_row(self, claim_id: int, action: str, after: dict, row: dict) -> None:
         at = row["id"]
+        # Before its first change of its own, a claim is as its import left it.
+        left = self.claims.get(claim_id) or _Expected(INITIAL_CLAIM, 0)
+        self._started_from(f"claim {claim_id}", left, _decode(row["before"]), STATE_FIELDS, at)
         self._claim_state(claim_id, after, at)
         draft = after.get("verdict_draft")
         if isinstance(draft, dict) and "id" in draft:
@@ -244,6 +252,24 @@ class Replay:
             return
         where = f" (audit row {row})" if row else ""
         self._problems.append(Problem("live", f"{what}: {words}{where}", row))
+
+    def _started_from(
+        self, what: str, earlier: _Expected, before: dict, fields: Iterable[str], at: int
+    ) -> None:
+        """A change recorded as starting from another state than the trail had left the record
+        in: it was changed outside the trail before that change, which then copied the changed
+        state into its own record (so the live table agrees with the trail again)."""
+        for name in fields:
+            if name in before and name in earlier.values and before[name] != earlier.values[name]:
+                self._report(
+                    what,
+                    f"audit row {at} starts from its {name} {before[name]!r}, but the trail had"
+                    f" left it {earlier.values[name]!r}"
+                    f"{f' (audit row {earlier.row})' if earlier.row else ''}: it was changed"
+                    " outside the trail before that row",
+                    at,
+                )
+                return
 
     def _differ(self, what: str, expected: _Expected, live: dict, fields: Iterable[str]) -> None:
         for name in fields:

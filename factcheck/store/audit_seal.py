@@ -231,6 +231,10 @@ def set_aside_earlier_checkpoint(db: Database) -> Path | None:
     path = files_for(db).checkpoint
     if path is None or not path.exists():
         return None
+    if path != _beside(database_file(db), CHECKPOINT_SUFFIX):
+        # Named by FACTCHECK_AUDIT_CHECKPOINT_FILE: another database's (a live desk's) whose
+        # setting this one shares, never to be moved; this trail's first change is refused.
+        return None
     if db.execute("SELECT 1 FROM audit LIMIT 1").fetchone() is not None:
         return None  # not a new trail: a checkpoint beside it is its own
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
