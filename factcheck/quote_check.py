@@ -77,7 +77,10 @@ def _exact(
 # A dash between two words or figures (with or without spaces around it), and a thousands
 # separator: the exact find's second try reads the first as a space and drops the second. A
 # minus sign before a figure is no dash between words, and stays.
-_LOOSE = re.compile(r"(?<=\w)(?:-+| -+ )(?=\w)|(?<=\d)[ ,](?=\d{3}(?!\d))")
+# A thousands separator: after a group of one to three digits ("12,000", "1 234 567"), so a
+# year and the figure after it ("in 2020, 300 schools") stay two figures.
+_THOUSANDS = r"(?:(?<=(?<!\d)\d)|(?<=(?<!\d)\d\d)|(?<=(?<!\d)\d\d\d)|(?<=\d{3}[ ,]\d{3}))"
+_LOOSE = re.compile(rf"(?<=\w)(?:-+| -+ )(?=\w)|{_THOUSANDS}[ ,](?=\d{{3}}(?!\d))")
 
 
 class _Through:
@@ -209,36 +212,75 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
 # Figures: numbers (thousands separators dropped) and the words that scale or rank them.
 # A minus sign counts: "-5" is not "5" ("10-20" is two figures, not a negative one).
 _NUMBER = re.compile(r"(?:(?<![\w.])-)?\d+(?:[.,]\d+)*")
-_GROUPED = re.compile(r"(?<=\d)[, \u00a0\u202f](?=\d{3}(?!\d))")
+_GROUPED = re.compile(rf"{_THOUSANDS}[, \u00a0\u202f](?=\d{{3}}(?!\d))")
 _FIGURE_WORDS = frozenset(
-    "hundred thousand million billion trillion percent per cent first second third fourth fifth"
-    " sixth seventh eighth ninth tenth last half quarter".split()
+    "hundred thousand million billion trillion percent first second third fourth fifth sixth"
+    " seventh eighth ninth tenth last half quarter".split()
 )
+# The same figure in other words: "per cent" is "percent" is "%", and "three" is "3".
+_PER_CENT = re.compile(r"\bper\s+cent\b|%")
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate("one two three four five six seven eight nine ten".split(), 1)
+}
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
 _NEGATION = re.compile(r"n't\b|\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b")
 
 
 def _figures(text: str) -> set[str]:
-    ungrouped = _GROUPED.sub("", text.replace("%", " percent "))
-    return set(_NUMBER.findall(ungrouped)) | (set(_WORD.findall(ungrouped)) & _FIGURE_WORDS)
+    ungrouped = _GROUPED.sub("", _PER_CENT.sub(" percent ", text))
+    digits = _NUMBER_WORD.sub(lambda word: _NUMBER_WORDS[word.group()], ungrouped)
+    return set(_NUMBER.findall(digits)) | (set(_WORD.findall(digits)) & _FIGURE_WORDS)
+
+
+def _region_of(fragment: str, page: str) -> str:
+    """The stretch of `page` (normalised) that a quote's fragment lines up with, word by word."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(page)]
+    words = [page[start:end] for start, end in spans]
+    blocks = [
+        block
+        for block in difflib.SequenceMatcher(
+            None, _WORD.findall(fragment), words, False
+        ).get_matching_blocks()
+        if block.size
+    ]
+    if not blocks:
+        return ""
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+    return page[spans[first][0] : spans[last][1]]
 
 
 def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bool:
     """Whether an approximate passage (text[start:end]) differs from the quote in what a
     fact-check turns on: a figure ("23" for "32", "million" for "billion", "third" for "first")
-    or a negation. The passage is read with whatever its end words carry ("3.2%", not "3.2"). A
-    quote with omissions need only have its own figures and negations in the passage, which also
-    holds the words left out."""
+    or a negation. The passage is read with whatever its end words carry ("3.2%", not "3.2"), and
+    each fragment of a quote with omissions against its own stretch of it."""
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    quoted = " ".join(fragments)
-    page, _ = searchable(unicodedata.normalize("NFC", text[start:end]))
-    quote_figures, page_figures = _figures(quoted), _figures(page)
-    quote_negations, page_negations = len(_NEGATION.findall(quoted)), len(_NEGATION.findall(page))
+    page = _normal(text[start:end])
+    # A passage starts and ends on the quote's own words, so a figure written otherwise at
+    # either end ("3 people" for "Three people") is looked for one word further.
+    before = text.rfind(" ", 0, max(0, start - 1)) + 1
+    after = text.find(" ", end + 1)
+    wider = _normal(text[before : len(text) if after < 0 else after])
+    # Each fragment against the stretch it lines up with: the words an omission mark cuts out
+    # may hold figures and negations of their own.
     if len(fragments) > 1:
-        return not quote_figures <= page_figures or quote_negations > page_negations
-    return quote_figures != page_figures or quote_negations != page_negations
+        regions = [(_region_of(part, page), _region_of(part, wider)) for part in fragments]
+    else:
+        regions = [(page, wider)]
+    for fragment, (region, wider_region) in zip(fragments, regions, strict=True):
+        if _figures(fragment) not in (_figures(region), _figures(wider_region)):
+            return True
+        if len(_NEGATION.findall(fragment)) != len(_NEGATION.findall(region)):
+            return True
+    return False
+
+
+def _normal(text: str) -> str:
+    return searchable(unicodedata.normalize("NFC", text))[0]
 
 
 def summary(statuses: list[str | None]) -> str | None:

@@ -398,3 +398,58 @@ def test_a_minus_sign_is_no_dash_between_words():
     page = "Output fell by -5 points in 2023."
     assert check_quote("Output fell by 5 points in 2023", page).status == NOT_FOUND
     assert check_quote("Output fell by -5 points in 2023", page).status == FOUND
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        (
+            "The vaccine is safe for children under five ... experts said",
+            "The vaccine is not safe for children under five, experts said on Monday.",
+        ),
+        (
+            "the cuts were approved by the cabinet ... the treasury agreed",
+            "The minister said the cuts were never approved by the cabinet, and the treasury"
+            " agreed.",
+        ),
+        (
+            "The council said 32 people were hurt ... in the fire",
+            "The council said 23 people were hurt, police said, in the fire.",
+        ),
+    ],
+)
+def test_an_omission_mark_does_not_hide_a_dropped_negation_or_a_changed_figure(quote, page):
+    """Each fragment is held to the stretch of the passage it lines up with."""
+    assert check_quote(quote, page).status == NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("quote", "page", "status"),
+    [
+        # The words an omission mark cuts out may hold a negation of their own.
+        (
+            "The vaccine is safe ... experts said",
+            "The vaccine is safe, though not for infants, experts said.",
+            FOUND,
+        ),
+        # The same figure in other words: "per cent" and "%", "Three" and "3".
+        (
+            "Unemployment rose to 5.2% in March",
+            "Unemployment rose to 5.2 per cent in March.",
+            APPROXIMATE,
+        ),
+        (
+            "3 people were taken to hospital on Monday",
+            "Three people were taken to hospital on Monday.",
+            APPROXIMATE,
+        ),
+        # A year and the figure after it are two figures, however they are parted.
+        (
+            "Between 2010 and 2020 300 schools closed in the county",
+            "Between 2010 and 2020, 300 schools closed in the county.",
+            APPROXIMATE,
+        ),
+    ],
+)
+def test_a_faithful_quote_written_another_way_is_not_taken_for_a_misquote(quote, page, status):
+    assert check_quote(quote, page).status == status

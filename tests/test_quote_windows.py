@@ -273,13 +273,16 @@ def test_examples_of_each_status_on_a_long_page():
     assert page[exact.start : exact.end] == exact.passage
 
     misquote = (
-        "Engineers found eight cracks in the northern spillway, all of them older than the 2019"
+        "Engineers found seven cracks in the southern spillway, all of them older than the 2019"
         " survey, the water board report said"
     )
     approximate = check_quote(misquote, page)
     assert approximate.status == APPROXIMATE and 0.8 <= approximate.score < 1
     assert approximate.passage == known[: known.index(" on Tuesday")]
     assert approximate == reference_check(misquote, page)
+    # Another count ("eight" for the page's "seven") is no longer the same passage.
+    miscounted = check_quote(misquote.replace("seven", "eight"), page)
+    assert miscounted.status == NOT_FOUND and miscounted.passage == approximate.passage
 
     # No window holds two thirds of these words: the count stops early.
     absent = "the quartz violin of the council sang zebra songs in the oxygen tent"
