@@ -59,6 +59,23 @@ from factcheck.text.speaker_names import (
             "The San Francisco Chronicle reported it first.",
             NamedSpeaker(ORGANIZATION, "The Chronicle"),
         ),
+        # A place or a body that ends with the speaker's word gives it no first name.
+        (
+            "China",
+            "Ships patrolled the South China Sea. China said patrols rose.",
+            NamedSpeaker(ORGANIZATION, "China"),
+        ),
+        ("Texas", "Fires spread across West Texas.", NamedSpeaker(ORGANIZATION, "Texas")),
+        (
+            "Washington",
+            "Traffic on the George Washington Bridge stalled.",
+            NamedSpeaker(ORGANIZATION, "Washington"),
+        ),
+        (
+            "Reuters",
+            "The Thomson Reuters Foundation reported it.",
+            NamedSpeaker(ORGANIZATION, "Reuters"),
+        ),
         # Roles and employers apart from the name.
         (
             "NASA Administrator Jim Bridenstine",

@@ -55,6 +55,18 @@ _ORGANISATION_WORDS: Final = frozenset(
     """.split()
 )
 _DETERMINERS: Final = frozenset(("the", "a", "an"))
+# Words that start the names of places, never a person's first name ("South China", "West Texas").
+_PLACE_STARTS: Final = frozenset(
+    "north south east west northern southern eastern western central new upper lower great"
+    " greater saint st san santa los las united royal".split()
+)
+# Words after a name that make it a place's or a body's ("South China Sea", "George Washington
+# Bridge", "Thomson Reuters Foundation"), not a person's.
+_PLACE_NOUNS: Final = frozenset(
+    "sea ocean river bridge street road avenue square park island islands bay lake mountain"
+    " mountains valley county city state province region airport station stadium hotel museum"
+    " church cathedral tower hall building centre center foundation institute".split()
+)
 # "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
 _OF_WHOM: Final = re.compile(r"\s(?:of|at|for|from|with)\s")
 # A word of a person's name: capitalised, with a small letter in it ("McNeil", "O'Hara",
@@ -167,6 +179,9 @@ def full_name(surname: str, article_text: str) -> str | None:
         return None
     pattern = re.compile(rf"((?:{_NAME_WORD} ){{1,3}}){re.escape(surname)}(?:['’]s)?(?![\w'’-])")
     for match in pattern.finditer(article_text):
+        following = re.match(r"\s+([\w'’-]+)", article_text[match.end() :])
+        if following and following.group(1).lower() in _PLACE_NOUNS | _ORGANISATION_WORDS:
+            continue  # "South China Sea": a place that ends with the speaker's word
         given = _given_names(match.group(1).split(), article_text)
         if given:
             return " ".join([*given, surname])
@@ -182,6 +197,9 @@ def _given_names(words: list[str], article_text: str) -> list[str]:
         bare = word.lower().rstrip(".")
         if bare in STOPWORDS or bare in _ROLES or bare in _HONORIFICS or _elided(word):
             break
+        if bare in _PLACE_STARTS:
+            return []  # "South China", "West Texas": a place, whatever follows
+
         kept.insert(0, word)
     while len(kept) > 1 and _stands_alone(kept[0], article_text):
         kept.pop(0)
