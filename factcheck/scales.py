@@ -52,10 +52,10 @@ class Scale:
 
 
 def parse_scale(data: dict) -> Scale:
+    entries = data.get("ratings")
     try:
-        entries = data["ratings"]
         if not isinstance(entries, list) or not entries:
-            raise ScaleError("a scale needs a non-empty list of ratings")
+            raise ScaleError('a scale needs a non-empty list of "ratings"')
         ratings = []
         for position, entry in enumerate(entries, start=1):
             colour = entry.get("colour", "#57606a")

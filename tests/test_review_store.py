@@ -392,3 +392,9 @@ def test_a_scale_file_broken_while_the_server_runs_leaves_the_last_good_scale(
     page = client.get("/queue")
     assert page.status_code == 200 and "Falls down" in page.get_data(as_text=True)
     assert "is not valid JSON" in caplog.text and "stays in use" in caplog.text
+
+
+def test_a_scale_without_ratings_says_so_in_words():
+    for data in ({}, {"ratings": []}):
+        with pytest.raises(ScaleError, match='a scale needs a non-empty list of "ratings"'):
+            parse_scale(data)
