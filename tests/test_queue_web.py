@@ -591,3 +591,11 @@ def test_a_filter_value_no_claim_could_match_is_said_left_out(client, two_articl
     said = words(page.cssselect(".queue-dropped-filters")[0])
     assert "Left out, as no claim could match: status “bogus”, verdict “nope”." in said
     assert not parse(client.get("/queue?status=unreviewed")).cssselect(".queue-dropped-filters")
+
+
+def test_an_assignee_no_one_is_called_is_said_so(client, two_articles):
+    page = parse(client.get("/queue?assignee=nobody"))
+    said = words(page)
+    assert "No one is called “nobody”: choose from the Assignee list" in said
+    assert "Try fewer words" not in said
+    assert "No one is called" not in words(parse(client.get("/queue?assignee=none")))

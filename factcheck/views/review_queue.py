@@ -134,9 +134,11 @@ def _error_notice(error) -> dict:
 
 
 def _choices(db: Database) -> dict:
+    everyone = user_store.list_users(db)
     return {
         "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
-        "people": [user for user in user_store.list_users(db) if not user["disabled"]],
+        "people": [user for user in everyone if not user["disabled"]],
+        "usernames": {user["username"] for user in everyone},
         "sections": SECTIONS,
         "kinds": KINDS,
     }
@@ -221,6 +223,12 @@ def queue_context(
         "count_label": count_label(count, capped, values.get("kind", "claim")),
         "search_note": search_note(values.get("q") or ""),
         "dropped_filters": dropped_filters(args, rating_keys),
+        # Kept as a filter (it matches no claim), but said: no one has that username.
+        "unknown_assignee": (
+            values["assignee"]
+            if values.get("assignee", "me") not in {"me", "none", *choices["usernames"]}
+            else None
+        ),
         "export_note": export_note(values, count, capped),
         "view": urlencode({**values, **({"after": after} if after else {})}),
         "choices": choices,
