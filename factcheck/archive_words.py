@@ -6,6 +6,8 @@ keeps the original for anyone who opens the detail."""
 
 import re
 
+from factcheck.shared_words import capitalised
+
 _HTTP = re.compile(r" answered (\d{3})\b")
 _LIMIT = re.compile(r"larger than the limit of ([\d,]+) bytes")
 _TYPE = re.compile(r" is ([\w.+-]+/[\w.+-]+|a response without a content type), not the expected")
@@ -109,7 +111,7 @@ def failure_words(error: str | None) -> str:
         if needle in error:
             return words
     plain = " ".join(error.split()).rstrip(".")
-    return plain[:1].upper() + plain[1:] if plain else "The page could not be copied"
+    return capitalised(plain) if plain else "The page could not be copied"
 
 
 _QUOTE_WORDS = {
@@ -155,5 +157,4 @@ def copy_line(item: dict) -> str | None:
     words = [part for part in parts if part]
     if not words:
         return None
-    line = " · ".join(words)
-    return line[:1].upper() + line[1:]
+    return capitalised(" · ".join(words))

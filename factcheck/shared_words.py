@@ -23,10 +23,15 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
+def capitalised(text: str) -> str:
+    """The text with its first letter a capital, the rest as written ("iPhone" stays)."""
+    return text[:1].upper() + text[1:]
+
+
 def as_sentence(clause: str) -> str:
     """A clause worded for the command line ("the file is empty") as the workbench says it:
     capitalised, with its full stop."""
-    return clause[:1].upper() + clause[1:] + "."
+    return capitalised(clause) + "."
 
 
 def copy_published_words(facts: dict) -> str:

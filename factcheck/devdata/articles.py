@@ -15,6 +15,7 @@ from typing import Any
 from factcheck.devdata import generic, words
 from factcheck.devdata.topics_civic import TOPICS as CIVIC
 from factcheck.devdata.topics_economy import TOPICS as ECONOMY
+from factcheck.shared_words import capitalised
 
 #: Each topic's words: its desk's name, and lists of phrases to choose from.
 TOPICS: tuple[dict[str, Any], ...] = CIVIC + ECONOMY
@@ -97,10 +98,6 @@ def _fill(template: str, fixed: dict, rng: random.Random, **extra) -> str:
     return template.format_map(_Slots({**fixed, **extra}, rng))
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _place(rng: random.Random) -> str:
     return rng.choice(words.PLACE_STARTS) + rng.choice(words.PLACE_ENDS)
 
@@ -156,7 +153,7 @@ def _fixed_slots(rng: random.Random, topic: dict) -> dict:
     slots["cost"] = f"{cost:.1f} million {slots['currency']}"
     slots["cost0"] = f"{cost * rng.uniform(0.35, 0.8):.1f} million {slots['currency']}"
     for key in ("org", "org2", "outlet"):
-        slots[_capitalised(key)] = _capitalised(slots[key])
+        slots[capitalised(key)] = capitalised(slots[key])
     slots["official"] = _person(rng, topic["official_role"], slots)
     slots["resident"] = _person(rng, words.RESIDENT_ROLES, slots)
     field = rng.choice(topic["expert_field"])
@@ -165,7 +162,7 @@ def _fixed_slots(rng: random.Random, topic: dict) -> dict:
     slots["opposition"] = _person(rng, words.OPPOSITION_ROLES, slots)
     slots["reporter"], _ = _name(rng)
     slots["reporter2"], _ = _name(rng)
-    slots["desk_title"] = f"{_capitalised(topic['desk'])} Correspondent"
+    slots["desk_title"] = f"{capitalised(topic['desk'])} Correspondent"
     return slots
 
 

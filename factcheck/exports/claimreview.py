@@ -20,6 +20,7 @@ from factcheck.exports.records import (
     superseded_verdicts,
     web_url,
 )
+from factcheck.shared_words import capitalised
 from factcheck.store import articles as article_store
 from factcheck.store import export_reads
 from factcheck.text.attribution import speaker
@@ -136,7 +137,7 @@ def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict
                 "name": named.name,
                 "jobTitle": named.job_title,
                 "affiliation": (
-                    {"@type": "Organization", "name": affiliation[:1].upper() + affiliation[1:]}
+                    {"@type": "Organization", "name": capitalised(affiliation)}
                     if affiliation
                     else None
                 ),

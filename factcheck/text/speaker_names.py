@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from factcheck.matching.stopwords import STOPWORDS
+from factcheck.shared_words import capitalised
 
 PERSON: Final = "Person"
 ORGANIZATION: Final = "Organization"
@@ -33,7 +34,7 @@ _ROLES: Final = frozenset(
     representative lawmaker deputy former acting vice assistant interim founder owner
     administrator analyst economist scientist researcher editor reporter author writer lawyer
     prosecutor official candidate leader head adviser advisor strategist executive coordinator
-    supervisor trooper employee spokesperson
+    supervisor trooper employee
     """.split()
 )
 # Words for someone unnamed ("the patient", "the victim's mother"): a person, if no one named.
@@ -100,11 +101,11 @@ def named_speaker(who: str, article_text: str = "") -> NamedSpeaker | None:
             return NamedSpeaker(PERSON, full, job_title, affiliation)
         if not has_title:
             # "Toyota said", "Reuters said": one word the article never gives a first name to.
-            return NamedSpeaker(ORGANIZATION, _capitalised(who))
+            return NamedSpeaker(ORGANIZATION, capitalised(who))
         return NamedSpeaker(PERSON, " ".join([*lead, *name_words]), job_title, affiliation)
     if has_title or _looks_like_a_persons_name(name_words, article_text):
         return NamedSpeaker(PERSON, " ".join(name_words), job_title, affiliation)
-    return NamedSpeaker(ORGANIZATION, _capitalised(who))
+    return NamedSpeaker(ORGANIZATION, capitalised(who))
 
 
 def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
@@ -121,7 +122,7 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     person = (
         bool(bare & (_ROLES | _HONORIFICS)) or head in _PERSON_NOUNS or head.endswith("-year-old")
     )
-    return NamedSpeaker(PERSON if person else ORGANIZATION, _capitalised(who))
+    return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
 
 
 def _names_anyone(words: list[str]) -> bool:
@@ -199,7 +200,6 @@ def _given_names(words: list[str], article_text: str) -> list[str]:
             break
         if bare in _PLACE_STARTS:
             return []  # "South China", "West Texas": a place, whatever follows
-
         kept.insert(0, word)
     while len(kept) > 1 and _stands_alone(kept[0], article_text):
         kept.pop(0)
@@ -257,7 +257,3 @@ def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
         return False
     name = " ".join(words)
     return re.search(rf"\bin {re.escape(name)}(?![\w'’-])", article_text) is None
-
-
-def _capitalised(name: str) -> str:
-    return name[:1].upper() + name[1:]
