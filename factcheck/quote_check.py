@@ -74,13 +74,14 @@ def _exact(
     return _span(origin, first, position) if first is not None else None
 
 
+# A thousands separator: after a group of one to three digits ("12,000", "1 234 567"), so a
+# year and the figure after it ("in 2020, 300 schools") stay two figures. Read in normalised
+# text, where every space is a plain one.
+_THOUSANDS = r"(?:(?<=(?<!\d)\d)|(?<=(?<!\d)\d\d)|(?<=(?<!\d)\d\d\d))[ ,](?=\d{3}(?!\d))"
 # A dash between two words or figures (with or without spaces around it), and a thousands
 # separator: the exact find's second try reads the first as a space and drops the second. A
 # minus sign before a figure is no dash between words, and stays.
-# A thousands separator: after a group of one to three digits ("12,000", "1 234 567"), so a
-# year and the figure after it ("in 2020, 300 schools") stay two figures.
-_THOUSANDS = r"(?:(?<=(?<!\d)\d)|(?<=(?<!\d)\d\d)|(?<=(?<!\d)\d\d\d)|(?<=\d{3}[ ,]\d{3}))"
-_LOOSE = re.compile(rf"(?<=\w)(?:-+| -+ )(?=\w)|{_THOUSANDS}[ ,](?=\d{{3}}(?!\d))")
+_LOOSE = re.compile(rf"(?<=\w)(?:-+| -+ )(?=\w)|{_THOUSANDS}")
 
 
 class _Through:
@@ -212,7 +213,7 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
 # Figures: numbers (thousands separators dropped) and the words that scale or rank them.
 # A minus sign counts: "-5" is not "5" ("10-20" is two figures, not a negative one).
 _NUMBER = re.compile(r"(?:(?<![\w.])-)?\d+(?:[.,]\d+)*")
-_GROUPED = re.compile(rf"{_THOUSANDS}[, \u00a0\u202f](?=\d{{3}}(?!\d))")
+_GROUPED = re.compile(_THOUSANDS)
 _FIGURE_WORDS = frozenset(
     "hundred thousand million billion trillion percent first second third fourth fifth sixth"
     " seventh eighth ninth tenth last half quarter".split()
