@@ -63,8 +63,11 @@ COUNT_CAP = queue_reads.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
 
 
-def _allowed(ratings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    return {
+def read_filters(args, ratings: tuple[str, ...]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The filters a request asks for, as strings, and the (filter, value) pairs left out as no
+    claim could match them: an old shared link still opens, and the page says what it did not
+    read rather than list every claim as if it had."""
+    allowed = {
         "status": STATUSES,
         "verdict": ratings,
         "section": SECTIONS,
@@ -72,30 +75,13 @@ def _allowed(ratings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         "previous": ("yes",),
         "evidence": ("changed",),
     }
-
-
-def dropped_filters(args, ratings: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The (filter, value) pairs filter_values leaves out, as no claim could match them: the
-    page says so, rather than list every claim as if they had been read."""
-    allowed = _allowed(ratings)
-    dropped = []
-    for name, choices in allowed.items():
-        value = " ".join((args.get(name) or "").split())
-        if value and value not in choices:
-            dropped.append((name, value))
-    return dropped
-
-
-def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
-    """The filters a request asks for, as strings; values that cannot match are dropped, so an
-    old shared link still opens."""
-    allowed = _allowed(ratings)
-    values = {}
+    values, dropped = {}, []
     for name in FILTER_NAMES:
         value = " ".join((args.get(name) or "").split())
         if not value:
             continue
         if name in allowed and value not in allowed[name]:
+            dropped.append((name, value))
             continue
         if name == "article":
             value = article_value(value)
@@ -104,7 +90,7 @@ def filter_values(args, ratings: tuple[str, ...]) -> dict[str, str]:
         if name == "assignee":
             value = value.lower()
         values[name] = value
-    return values
+    return values, dropped
 
 
 def queue_filters(values: dict[str, str], username: str) -> queue_reads.QueueFilters:
@@ -197,8 +183,7 @@ def queue_context(
     db = get_db()
     actor = signed_in_actor()
     ratings = [(rating.key, rating.label) for rating in current_scale().ratings]
-    rating_keys = tuple(key for key, _ in ratings)
-    values = filter_values(args, rating_keys)
+    values, dropped = read_filters(args, tuple(key for key, _ in ratings))
     choices = {**_choices(db), "ratings": ratings}
     article_matches = resolve_article(db, values)
     after = args.get("after") or None
@@ -222,7 +207,7 @@ def queue_context(
         "count_capped": capped,
         "count_label": count_label(count, capped, values.get("kind", "claim")),
         "search_note": search_note(values.get("q") or ""),
-        "dropped_filters": dropped_filters(args, rating_keys),
+        "dropped_filters": dropped,
         # Kept as a filter (it matches no claim), but said: no one has that username.
         "unknown_assignee": (
             values["assignee"]
