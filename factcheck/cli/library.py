@@ -21,6 +21,7 @@ from factcheck.cli.base import (
 from factcheck.cli.ids import ID
 from factcheck.db import Database
 from factcheck.reveal import reveal
+from factcheck.shared_words import counted
 from factcheck.store import library as library_store
 
 as_option = click.option(
@@ -167,10 +168,8 @@ def _import_line(summary: dict) -> str:
     matched = summary.get("matching")
     tail = ""
     if matched and matched["claims"]:
-        claims = matched["claims"]
         tail = (
-            f"; {claims:,} claim{'' if claims == 1 else 's'} matched again,"
-            f" {matched['changed']:,} changed"
+            f"; {counted(matched['claims'], 'claim')} matched again, {matched['changed']:,} changed"
         )
     return f"Library import of {summary['source']}: {', '.join(parts)}{tail}."
 
@@ -243,9 +242,9 @@ def remove_library_item(library_id, as_user, as_json):
     if as_json:
         emit_json({**result, "matching": matched})
         return
+    were = "was" if len(claim_ids) == 1 else "were"
     again = (
-        f"; {len(claim_ids):,} claim{' that' if len(claim_ids) == 1 else 's that'} matched it"
-        f" {'was' if len(claim_ids) == 1 else 'were'} matched again"
+        f"; {counted(len(claim_ids), 'claim')} that matched it {were} matched again"
         if claim_ids
         else ""
     )
