@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.network.urls import UrlProblem, clean_web_url
+from factcheck.network.urls import UrlProblem, clean_base_url, clean_web_url
 
 PREFIX = "FACTCHECK_"
 LARGEST_IMPORT_BYTES = 1024**3
@@ -93,12 +93,26 @@ def _web_address(raw: str) -> str | None:
     return raw
 
 
+def _base_address(raw: str) -> str | None:
+    try:
+        clean_base_url(raw)
+    except UrlProblem:
+        return None
+    return raw
+
+
 TEXT = Kind("text", "any text", _text)
 PATH = Kind("path", "a file path", _text)
 # The job queue's address is checked where it is used (job_storage), with words of its own.
 QUEUE_URL = Kind("URL", "an address", _text)
 URL = Kind(
     "URL", "an http:// or https:// address, such as https://factcheck.example.org", _web_address
+)
+BASE_URL = Kind(
+    "URL",
+    "an http:// or https:// address without a ?query or #fragment, such as"
+    " https://factcheck.example.org/checks",
+    _base_address,
 )
 FLAG = Kind("true/false", "true or false (also 1/0, yes/no, on/off)", _flag)
 HOSTS = Kind("host list", "host names separated by commas", _hosts)
@@ -229,7 +243,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "PUBLIC_URL",
-        URL,
+        BASE_URL,
         None,
         "Where fact-checks are published; ClaimReview links to PUBLIC_URL/claims/ID.",
         default_words="none",

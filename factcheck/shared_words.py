@@ -1,5 +1,6 @@
 """Clauses that the command line and the web put inside their own sentences, worded once."""
 
+import re
 from collections.abc import Callable
 
 # What could not be done with evidence that was removed, by the refused action.
@@ -51,6 +52,15 @@ def copy_published_words(facts: dict) -> str:
 # Why a typed address cannot be used, by clean_web_url's problem (factcheck/network/urls.py): the
 # command line's refusals and the refusals of copies and library records, which both front ends show.
 # The workbench's forms say it in sentences of their own (factcheck/views/import_words.py).
+# What someone types for a web page without its https://: "www.example.com/story",
+# "example.org/news/1"; not a file name such as "notes.txt" or "story.html".
+LOOKS_LIKE_A_SITE = re.compile(
+    r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?!(?:txt|html?|xhtml|jsonl?|csv|md|pdf|xml|zip|docx?|rtf|gz|mht|mhtml)(?:$|/))[a-z]{2,}"
+    r"(?:/\S*)?$",
+    re.I,
+)
+
 URL_PROBLEMS: dict[str, Callable[[dict], str]] = {
     "empty": lambda f: "give the address of the page, starting with https://",
     "too_long": lambda f: f"that address is longer than {f['limit']} characters",
@@ -59,6 +69,10 @@ URL_PROBLEMS: dict[str, Callable[[dict], str]] = {
     "scheme": lambda f: "only http:// and https:// addresses can be used",
     "no_host": lambda f: f"{f['url']!r} has no host name",
     "userinfo": lambda f: "an address with a user name or password in it cannot be used",
+    "query": lambda f: (
+        f"{f['url']!r} ends in a ?query or #fragment, after which the /claims/ID of each"
+        " fact-check would land; give the address without it"
+    ),
 }
 
 

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import stat
 import zipfile
+from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -24,7 +25,16 @@ from helpers import (
 from helpers import new_database as open_database
 
 from factcheck.cli import main
-from factcheck.store import audit, audit_seal, evidence, link_checks, triage, users, verdicts
+from factcheck.store import (
+    audit,
+    audit_seal,
+    evidence,
+    link_checks,
+    sessions,
+    triage,
+    users,
+    verdicts,
+)
 from factcheck.store.actors import SYSTEM
 from factcheck.store.comments import add_comment
 
@@ -318,6 +328,87 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
 )
 def test_every_table_the_trail_speaks_for_is_replayed(db, path, published, statement, words):
     add_comment(db, published, body="Checked against the ministry archive", actor=_actor(db, "ed"))
+    assert audit.verify(db).ok
+    db.close()
+    _attack(path, statement, drop_triggers=False)
+    report = audit.verify(open_database(path))
+    assert not report.ok and report.kind == "live"
+    assert words in " ".join(p.message for p in report.problems)
+
+
+@pytest.fixture
+def reworked(db):
+    """A verdict returned once, revised and published, and three sessions: one signed out, one
+    open, one ended when its owner was disabled."""
+    people = {name: _actor(db, name) for name in ("rita", "ed", "eve", "ada")}
+    claim_id = first_checkable_claim(db, 1)["id"]
+    evidence.add_evidence(
+        db, claim_id, url="https://stats.example/table-4", stance="refutes", actor=people["rita"]
+    )
+    verdicts.set_verdict(db, claim_id, rating="false", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.return_for_changes(
+        db, claim_id, comment="Say which table the figure is from", actor=people["ed"]
+    )
+    verdicts.set_verdict(
+        db, claim_id, rating="false", rationale=RATIONALE + " Table 4.", actor=people["rita"]
+    )
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    now = datetime.now(UTC)
+    signed_out = sessions.start_session(db, people["rita"], address="10.0.0.5", now=now)
+    sessions.end_session(db, signed_out, reason="sign_out", actor=people["rita"], now=now)
+    sessions.start_session(db, people["ed"], address="10.0.0.6", now=now)
+    sessions.start_session(db, people["eve"], address="10.0.0.7", now=now)
+    users.set_disabled(db, "eve", True, actor=people["ada"])
+    return claim_id
+
+
+@pytest.mark.parametrize(
+    ("statement", "words"),
+    [
+        ("UPDATE verdicts SET rating_value = 5", "its rating_value is 5"),
+        ("UPDATE verdicts SET created_at = '2020-01-01T00:00:00.000000Z'", "its created_at is"),
+        ("UPDATE verdicts SET submitted_at = '2020-01-01T00:00:00.000000Z'", "its submitted_at is"),
+        ("UPDATE verdicts SET returned_at = NULL", "its returned_at is None"),
+        (
+            "UPDATE verdicts SET returned_by = (SELECT id FROM users WHERE username = 'eve')",
+            "its returner is 'eve' but the audit trail says 'ed'",
+        ),
+        ("UPDATE verdicts SET return_comment_id = NULL", "its return_comment_id is None"),
+        (
+            "UPDATE sessions SET ended_at = NULL, end_reason = NULL WHERE end_reason = 'sign_out'",
+            "its end_reason is None but the audit trail says 'sign_out'",
+        ),
+        (
+            "UPDATE sessions SET ended_at = NULL, end_reason = NULL WHERE end_reason = 'disabled'",
+            "its end_reason is None but the audit trail says 'disabled'",
+        ),
+        (
+            "UPDATE sessions SET end_reason = 'idle' WHERE end_reason = 'sign_out'",
+            "its end_reason is 'idle' but the audit trail says 'sign_out'",
+        ),
+        (
+            "UPDATE sessions SET user_id = (SELECT id FROM users WHERE username = 'ada')"
+            " WHERE end_reason IS NULL",
+            "its user is 'ada' but the audit trail says 'ed'",
+        ),
+        ("UPDATE sessions SET id_hash = 'f' || id_hash WHERE end_reason IS NULL", "its id was"),
+        (
+            "UPDATE sessions SET created_at = '2020-01-01T00:00:00.000000Z' WHERE end_reason"
+            " IS NULL",
+            "its created_at is",
+        ),
+        (
+            "INSERT INTO sessions (id_hash, user_id, address, created_at, last_seen_at) SELECT"
+            " 'forged', id, '10.9.9.9', '2026-01-01', '2026-01-01' FROM users WHERE username ="
+            " 'ada'",
+            "of 'ada': it is in the table but the audit trail never recorded it",
+        ),
+        ("DELETE FROM sessions WHERE end_reason IS NULL", "it was deleted outside the audit"),
+    ],
+)
+def test_review_times_returns_and_sessions_are_replayed(db, path, reworked, statement, words):
     assert audit.verify(db).ok
     db.close()
     _attack(path, statement, drop_triggers=False)

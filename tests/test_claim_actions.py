@@ -612,6 +612,11 @@ def test_correcting_a_published_verdict_keeps_the_earlier_one_on_record(
     )
     card = html.cssselect(".verdict-card.is-published")[0]
     assert "False" in words(card) and "corrected" in words(card)
+    # Published when readers first had a verdict; the correction's own date beside it.
+    first, correction = verdicts.verdicts_for_claim(app_db, claim["id"])
+    published_at, corrected_at = card.cssselect(".verdict-meta time")[:2]
+    assert published_at.get("datetime") == first["published_at"]
+    assert corrected_at.get("datetime") == correction["published_at"]
     earlier = html.cssselect(".earlier-verdicts")[0]
     assert "Unverifiable" in words(earlier) and "superseded" in words(earlier)
 

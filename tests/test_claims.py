@@ -479,6 +479,20 @@ SPEAKERS_WITH_THEIR_NAMES = [
         "Robert F. Kennedy said",
         "Robert F. Kennedy",
     ),
+    # Names that start with an accented capital, and a post between the verb and the name.
+    ("Taxes rose 4%, said Émile Zola.", "said Émile Zola", "Émile Zola"),
+    ("Taxes rose 4%, said Łukasz Nowak.", "said Łukasz Nowak", "Łukasz Nowak"),
+    ("Ángela Ruiz said taxes rose 4%.", "Ángela Ruiz said", "Ángela Ruiz"),
+    (
+        "Taxes rose 4%, said councillor José Álvarez.",
+        "said councillor José Álvarez",
+        "councillor José Álvarez",
+    ),
+    (
+        "Twelve homes burned, said fire chief Oskar Hale.",
+        "said fire chief Oskar Hale",
+        "fire chief Oskar Hale",
+    ),
 ]
 
 
@@ -506,6 +520,11 @@ def test_a_clause_before_the_verb_is_not_taken_for_its_subject(sentence):
     phrase = sentence[found[0] : found[1]] if found else ""
     assert not phrase.startswith("Prices")
     assert len(phrase.split()) <= 6
+
+
+def test_a_place_after_the_verb_is_no_speaker():
+    assert find_attribution("Prices rose 4%, said in Paris.") is None
+    assert find_attribution("Prices rose 4%, said on Monday.") is None
 
 
 # Long runs of capitalised words, "of", initials and commas: the patterns must stay bounded on

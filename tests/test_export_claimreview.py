@@ -490,6 +490,35 @@ def test_a_speaker_called_by_surname_is_the_person_the_article_names_in_full():
     assert item["author"] == {"@type": "Person", "name": "Kristi Noem"}
 
 
+@pytest.mark.parametrize(
+    ("text", "attribution", "author"),
+    [
+        (
+            "Smith, a spokesperson for Acme, said bus fares rose 12 percent.",
+            "Smith, a spokesperson for Acme, said",
+            {
+                "@type": "Person",
+                "name": "Smith",
+                "jobTitle": "spokesperson",
+                "affiliation": {"@type": "Organization", "name": "Acme"},
+            },
+        ),
+        (
+            "Bus fares rose 12 percent, said Jane Doe, the agency's director.",
+            "said Jane Doe",
+            {"@type": "Person", "name": "Jane Doe", "jobTitle": "agency's director"},
+        ),
+        (
+            "Reuters, citing a senior official, said bus fares rose 12 percent.",
+            "Reuters, citing a senior official, said",
+            {"@type": "Organization", "name": "Reuters"},
+        ),
+    ],
+)
+def test_the_words_set_off_after_a_speakers_name_say_who_they_are(text, attribution, author):
+    assert _review_of(text, attribution, body=text)["author"] == author
+
+
 def test_a_one_word_speaker_the_article_gives_no_first_name_is_an_organisation():
     body = "Reuters reported the deal. Bus fares rose 12 percent in 2024, Reuters said."
     item = _review_of("Bus fares rose 12 percent in 2024, Reuters said.", "Reuters said", body=body)
@@ -499,3 +528,17 @@ def test_a_one_word_speaker_the_article_gives_no_first_name_is_an_organisation()
 def test_the_articles_own_words_are_its_bylines():
     item = _review_of("Bus fares rose 12 percent in 2024.", None)
     assert item["author"] == {"@type": "Person", "name": "Sam Porter"}
+
+
+@pytest.mark.parametrize("public_url", ["https://x.example/fc?lang=en", "https://x.example/fc#top"])
+def test_a_public_url_that_paths_cannot_be_added_to_is_refused(public_url, monkeypatch):
+    with refused_with(ExportRefused, r"\?query or #fragment"):
+        ExportConfig.from_env(org_name=ORG_NAME, public_url=public_url)
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", public_url)
+    result = CliRunner().invoke(main, ["settings"])
+    assert "(not usable)" in result.output
+
+
+def test_a_review_gives_the_language_the_claim_was_made_in(world):
+    reviews = _reviews(world)
+    assert {review.get("inLanguage") for review in reviews} == {"en"}

@@ -119,7 +119,11 @@ def test_signing_out_ends_the_row_and_audits_it(app, client, app_db):
     assert (ended["record_type"], ended["record_id"]) == ("session", row["id"])
     assert ended["actor"] == "rita"
     assert ended["channel"] == sessions.channel(sid)
-    assert json.loads(ended["after"]) == {"user": "rita", "reason": "sign_out"}
+    assert json.loads(ended["after"]) == {
+        "user": "rita",
+        "reason": "sign_out",
+        "ended_at": row["ended_at"],
+    }
 
 
 def test_signing_in_as_someone_else_on_the_same_browser_ends_the_first_session(app, client, app_db):
@@ -164,7 +168,11 @@ def test_the_table_keeps_a_hash_of_the_id_never_the_id(app, client, app_db):
     dump = "\n".join(app_db.conn.iterdump())
     assert sid not in dump
     [started] = audit_rows(app_db, "session.start")
-    assert json.loads(started["after"]) == {"user": "rita", "address": "127.0.0.1"}
+    assert json.loads(started["after"]) == {
+        "user": "rita",
+        "address": "127.0.0.1",
+        "created_at": row["created_at"],
+    }
     assert row["address"] == "127.0.0.1" and row["ended_at"] is None
 
 

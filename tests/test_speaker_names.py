@@ -1,5 +1,7 @@
 """Naming a claim's speaker as its article does: whole names, people apart from organisations."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,6 +10,7 @@ from factcheck.text.speaker_names import (
     ORGANIZATION,
     PERSON,
     NamedSpeaker,
+    apposition,
     full_name,
     named_speaker,
 )
@@ -105,6 +108,18 @@ from factcheck.text.speaker_names import (
             NamedSpeaker(ORGANIZATION, "South Dakota"),
         ),
         ("George R.R. Martin", "", NamedSpeaker(PERSON, "George R.R. Martin")),
+        # Accented capitals, and a post before the name.
+        (
+            "councillor José Álvarez",
+            "",
+            NamedSpeaker(PERSON, "José Álvarez", job_title="councillor"),
+        ),
+        ("Łukasz Nowak", "", NamedSpeaker(PERSON, "Łukasz Nowak")),
+        (
+            "Álvarez",
+            "Councillor José Álvarez spoke first. Álvarez said it rose.",
+            NamedSpeaker(PERSON, "José Álvarez"),
+        ),
         # Words an attribution phrase caught by mistake name no one.
         ("soon after", "", None),
         ("As I", "", None),
@@ -127,9 +142,97 @@ def test_a_full_name_ends_with_the_surname_and_is_written_in_the_article(surname
         assert full in article
 
 
-@given(who=st.text(max_size=40), article=_text)
-def test_naming_any_speaker_gives_a_person_or_an_organisation_or_no_one(who, article):
-    named = named_speaker(who, article)
+@given(who=st.text(max_size=40), article=_text, after=_text)
+def test_naming_any_speaker_gives_a_person_or_an_organisation_or_no_one(who, article, after):
+    named = named_speaker(who, article, f"{who}, {after}")
     if named is not None:
         assert named.kind in (PERSON, ORGANIZATION)
         assert named.name.strip()
+
+
+@pytest.mark.parametrize(
+    ("who", "sentence", "named"),
+    [
+        # A role and an employer set off after the name make a one-word speaker a person.
+        (
+            "Smith",
+            "Smith, a spokesperson for Acme, said 300 jobs would go.",
+            NamedSpeaker(PERSON, "Smith", job_title="spokesperson", affiliation="Acme"),
+        ),
+        (
+            "Tom Ray",
+            "According to Tom Ray, chief economist at Lloyds Bank, rates will rise.",
+            NamedSpeaker(PERSON, "Tom Ray", job_title="chief economist", affiliation="Lloyds Bank"),
+        ),
+        (
+            "Jane Smith",
+            "The plant will close in 2027, said Jane Smith, a spokesperson for Acme.",
+            NamedSpeaker(PERSON, "Jane Smith", job_title="spokesperson", affiliation="Acme"),
+        ),
+        (
+            "Thomas Zurbuchen",
+            "Thomas Zurbuchen, NASA's associate administrator, said the launch slipped.",
+            NamedSpeaker(
+                PERSON, "Thomas Zurbuchen", job_title="associate administrator", affiliation="NASA"
+            ),
+        ),
+        # An employer with no name of its own stays in the title; a person's possessive too.
+        (
+            "Smith",
+            "Smith, a spokesperson for the council, said 300 jobs would go.",
+            NamedSpeaker(PERSON, "Smith", job_title="spokesperson for the council"),
+        ),
+        (
+            "Sonya Zoghlin",
+            "Sonya Zoghlin, Carlineo’s attorney, told The Hill her client meant no harm.",
+            NamedSpeaker(PERSON, "Sonya Zoghlin", job_title="Carlineo’s attorney"),
+        ),
+        # An age says a person is meant.
+        ("Smith", "Smith, 45, said the rent rose.", NamedSpeaker(PERSON, "Smith")),
+        # A name set off after an unnamed role is the speaker's.
+        (
+            "the mayor",
+            "Taxes rose 4%, said the mayor, Jane Smith.",
+            NamedSpeaker(PERSON, "Jane Smith", job_title="mayor"),
+        ),
+        # Words about a body, a clause or a speech verb say nothing of a person's post.
+        (
+            "Reuters",
+            "Reuters, the news agency, said it rose.",
+            NamedSpeaker(ORGANIZATION, "Reuters"),
+        ),
+        (
+            "Reuters",
+            "Reuters, citing a senior official, said it rose.",
+            NamedSpeaker(ORGANIZATION, "Reuters"),
+        ),
+        (
+            "Smith",
+            "Smith, who is the mayor, said it rose.",
+            NamedSpeaker(ORGANIZATION, "Smith"),
+        ),
+        (
+            "Acme",
+            "Acme, the company's spokesperson said, will cut 300 jobs.",
+            NamedSpeaker(ORGANIZATION, "Acme"),
+        ),
+        # The name must stand whole before the comma: "Smithfield" is not "Smith".
+        (
+            "Smith",
+            "Smithfield, a pork producer's spokesperson, said it rose.",
+            NamedSpeaker(ORGANIZATION, "Smith"),
+        ),
+    ],
+)
+def test_words_set_off_after_the_name_say_who_the_speaker_is(who, sentence, named):
+    assert named_speaker(who, sentence, sentence) == named
+
+
+@given(who=_name_word, before=_text, after=_text)
+def test_an_apposition_is_words_of_the_sentence_after_the_name(who, before, after):
+    sentence = f"{before}{who}, {after}"
+    words = apposition(who, sentence)
+    if words is not None:
+        assert words.strip() == words and words
+        assert re.search(re.escape(who) + r",\s+" + re.escape(words), sentence)
+        assert not {",", ";"} & set(words)

@@ -152,6 +152,11 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " change its draft with `factcheck verdict set`"
         + (" once an editor returns it" if f["status"] == "in_review" else "")
     ),
+    "verdict.correction_unchanged": lambda f: (
+        f"this correction would leave claim {f['claim_id']}'s published verdict as it is (the"
+        " same rating, rationale and sources); change what needs correcting before sending it"
+        " for review (`factcheck verdict set`)"
+    ),
     "verdict.nothing_published": lambda f: (
         f"claim {f['claim_id']} has no published verdict to correct; set a verdict instead"
         " (`factcheck verdict set`)"

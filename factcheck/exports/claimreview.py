@@ -15,9 +15,9 @@ from typing import Any
 from factcheck.exports.context import ExportContext
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.exports.records import (
+    correction_notes,
     first_published_at,
     published_verdict,
-    superseded_verdicts,
     web_url,
 )
 from factcheck.shared_words import capitalised
@@ -122,12 +122,14 @@ def _compact(value: dict) -> dict:
 
 def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict | None:
     """Who made the claim, as far as the record shows. An attributed claim is its speaker's
-    ("the health ministry said"; "Noem said" is the Kristi Noem the article names earlier), or
-    no one's when the phrase names no one ("he said"): never the reporter who quoted it. The
-    article's own words are its byline's, else its publisher's."""
+    ("the health ministry said"; "Noem said" is the Kristi Noem the article names earlier; "Lee,
+    Acme's chief engineer, said" is Lee, chief engineer, of Acme), or no one's when the phrase
+    names no one ("he said"): never the reporter who quoted it. The article's own words are its
+    byline's, else its publisher's."""
     if record.get("attribution"):
         who = speaker(record["attribution"], article.get("language") or "en")
-        named = named_speaker(who, article.get("body") or "") if who else None
+        body, sentence = article.get("body") or "", record.get("text") or ""
+        named = named_speaker(who, body, sentence) if who else None
         if named is None:
             return None
         affiliation = named.affiliation
@@ -166,15 +168,6 @@ def _appearance(article: Mapping[str, Any]) -> dict | None:
     )
 
 
-def _correction_note(verdict: dict, earlier: list[dict]) -> str | None:
-    if not verdict.get("correction_of"):
-        return None
-    previous = next((v for v in earlier if v["id"] == verdict["correction_of"]), None)
-    was = f" It was previously rated {previous['rating_label']}." if previous else ""
-    reason = (verdict.get("correction_reason") or "").rstrip(". ")
-    return f"Corrected on {verdict['published_at'][:10]}: {reason}.{was}"
-
-
 def review_rating(verdict: dict, config: ExportConfig) -> dict:
     """The verdict as a schema.org Rating: its words, and its value on the scale. A rating that is
     no point on the scale (Unverifiable, say) is given in words only, as schema.org and Google's
@@ -207,6 +200,8 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
             "@type": "ClaimReview",
             "url": config.claim_url(record["id"]),
             "claimReviewed": standalone_claim(record["text"]),
+            # The language the claim was made in: its article's ISO 639 code, where known.
+            "inLanguage": article.get("language"),
             "datePublished": _iso_datetime(first_published_at(record)),
             "dateModified": (
                 _iso_datetime(verdict["published_at"]) if verdict.get("correction_of") else None
@@ -223,7 +218,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
                     "appearance": appearance,
                 }
             ),
-            "correction": _correction_note(verdict, superseded_verdicts(record)),
+            "correction": " ".join(correction_notes(record)) or None,
         }
     )
 

@@ -14,6 +14,7 @@ from factcheck.exports import svg_chart
 from factcheck.exports.context import ExportContext
 from factcheck.exports.records import web_url
 from factcheck.exports.report_model import (
+    DATES_NOTE,
     STANCE_WORDS,
     ArticleView,
     ClaimView,
@@ -133,8 +134,8 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
     if verdict.get("approved_by"):
         people += f" · approved by {verdict.get('approved_by_name') or verdict['approved_by']}"
-    if verdict.get("published_at"):
-        people += f" · published {verdict['published_at'][:10]}"
+    if claim.first_published_on:
+        people += f" · published {claim.first_published_on}"
     yield f"*{escape_markdown(reveal(people))} · claim {claim.id}*"
     yield ""
 
@@ -202,7 +203,9 @@ def report_lines(report: ReportModel) -> Iterator[str]:
     yield ""
     yield "## About this report"
     yield ""
-    yield f"- Exported: {provenance['created_at']} by {escape_markdown(reveal(provenance['exported_by']))}"
+    exported_by = escape_markdown(reveal(provenance["exported_by"]))
+    yield f"- Exported: {report.exported_at} by {exported_by}"
+    yield f"- Dates: {DATES_NOTE}"
     yield f"- Covers: {escape_markdown(filters_words(provenance['filters']))}"
     head = provenance["audit_head"]
     yield f"- Audit trail: row {head['row']}, hash `{head['hash']}`"

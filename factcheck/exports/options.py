@@ -10,7 +10,7 @@ from factcheck import settings
 from factcheck.export_names import ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.ids import require_id
 from factcheck.lifecycle import STATUSES
-from factcheck.network.urls import UrlProblem, clean_web_url
+from factcheck.network.urls import UrlProblem, clean_base_url, clean_web_url
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
 from factcheck.store.queue_reads import SECTIONS
@@ -135,7 +135,7 @@ def _public_address(value: str | None, what: str) -> str | None:
     if not value:
         return None
     try:
-        return clean_web_url(value).rstrip("/")
+        return (clean_base_url if what == "public_url" else clean_web_url)(value).rstrip("/")
     except UrlProblem as error:
         facts = {**error.facts, "what": what, "problem": error.problem}
         raise ExportRefused("export.bad_address", facts) from None

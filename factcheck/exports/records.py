@@ -66,6 +66,28 @@ def first_published_at(record: dict) -> str | None:
     return min(stamps) if stamps else None
 
 
+def correction_notes(record: dict) -> list[str]:
+    """Each published correction of the claim's verdict, oldest first, as readers are told it:
+    "Corrected on 2026-12-03: the ministry revised its figures. It was previously rated
+    Accurate." Every one is kept, so a second correction does not hide the first."""
+    by_id = {v["id"]: v for v in record["verdicts"]}
+    corrections = sorted(
+        (v for v in record["verdicts"] if v.get("correction_of") and v.get("published_at")),
+        key=lambda v: v["published_at"],
+    )
+    notes = []
+    for verdict in corrections:
+        reason = (verdict.get("correction_reason") or "").strip().rstrip(". ")
+        note = f"Corrected on {verdict['published_at'][:10]}: {reason}."
+        previous = by_id.get(verdict["correction_of"])
+        if previous is not None and previous["rating"] == verdict["rating"]:
+            note += f" The rating, {previous['rating_label']}, is unchanged."
+        elif previous is not None:
+            note += f" It was previously rated {previous['rating_label']}."
+        notes.append(note)
+    return notes
+
+
 def working_verdict(record: dict) -> dict | None:
     """A verdict still being written or reviewed (a first verdict or a correction)."""
     open_ = [v for v in record["verdicts"] if v["state"] in ("draft", "in_review")]
@@ -75,10 +97,6 @@ def working_verdict(record: dict) -> dict | None:
 def shown_verdict(record: dict) -> dict | None:
     """What a report shows: the published verdict, else the one being worked on."""
     return published_verdict(record) or working_verdict(record)
-
-
-def superseded_verdicts(record: dict) -> list[dict]:
-    return [v for v in record["verdicts"] if v["state"] == "superseded"]
 
 
 def live_evidence(record: dict) -> list[dict]:

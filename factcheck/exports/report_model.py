@@ -9,10 +9,11 @@ from factcheck.exports.records import (
     ArticleReport,
     Bar,
     article_reports,
+    correction_notes,
     evidence_behind,
+    first_published_at,
     published_verdict,
     rating_colour,
-    superseded_verdicts,
     working_verdict,
 )
 from factcheck.store import articles, export_reads
@@ -37,6 +38,9 @@ CORRECTION_WORDS = {
     "draft": "A correction to this verdict is being prepared.",
     "in_review": "A correction to this verdict is under review.",
 }
+
+# Every day and time a report gives is UTC's, as stored; readers are told so.
+DATES_NOTE = "Days and times are UTC."
 
 
 class _ClaimRecord:
@@ -63,6 +67,12 @@ class ClaimView(_ClaimRecord):
     published: bool
     correction_state: str | None
     correction_note: str | None
+
+    @property
+    def first_published_on(self) -> str | None:
+        """The day the verdict was first published: a correction keeps it, and says its own."""
+        stamp = first_published_at(self.record) if self.published else None
+        return stamp[:10] if stamp else None
 
     @property
     def correction_words(self) -> str | None:
@@ -164,6 +174,11 @@ class ReportModel:
         return len(self.article_reports)
 
     @property
+    def exported_at(self) -> str:
+        """When the report was made, to the minute, for readers: "2026-12-05 07:01 UTC"."""
+        return self.provenance["created_at"][:16].replace("T", " ") + " UTC"
+
+    @property
     def direction(self) -> str:
         """The page's direction: its article's when the report is of one, else left to right."""
         if len(self.article_reports) == 1:
@@ -189,17 +204,6 @@ class ReportModel:
             number += report.claim_count
 
 
-def _correction_note(verdict: dict | None, record: dict) -> str | None:
-    if not verdict or not verdict.get("correction_of") or verdict["state"] != "published":
-        return None
-    earlier = {v["id"]: v for v in superseded_verdicts(record)}
-    previous = earlier.get(verdict["correction_of"])
-    note = f"Corrected on {verdict['published_at'][:10]}: {verdict['correction_reason']}"
-    if previous:
-        note += f" (previously rated {previous['rating_label']})"
-    return note
-
-
 def _claim_view(number: int, record: dict, scale) -> ClaimView:
     # Reports show and count published verdicts only: a draft or a verdict in review is not yet
     # the desk's word.
@@ -213,7 +217,7 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
         evidence=evidence_behind(record, verdict),
         published=verdict is not None and verdict is published,
         correction_state=working["state"] if published is not None and working else None,
-        correction_note=_correction_note(verdict, record),
+        correction_note=" ".join(correction_notes(record)) if verdict else None,
     )
 
 

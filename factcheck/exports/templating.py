@@ -5,6 +5,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from factcheck.archive_words import copy_line
+from factcheck.exports.report_model import DATES_NOTE
 from factcheck.reveal import reveal, reveal_html
 
 
@@ -19,6 +20,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["copy_line"] = copy_line
+    env.globals["DATES_NOTE"] = DATES_NOTE
     env.filters["reveal"] = reveal_html
     env.filters["reveal_text"] = reveal
     return env

@@ -52,6 +52,17 @@ def clean_web_url(raw: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
 
 
+def clean_base_url(raw: str) -> str:
+    """A web address that others are built on by adding to its path (PUBLIC_URL/claims/ID):
+    clean_web_url's, without a trailing slash, and refused with a ?query or #fragment, after
+    which an added path would land."""
+    url = clean_web_url(raw)
+    parts = urlsplit(url)
+    if parts.query or parts.fragment:
+        raise UrlProblem("query", {"url": url})
+    return url.rstrip("/")
+
+
 def _parsed(url: str | None) -> tuple[SplitResult, int | None] | None:
     """A stored address taken apart, or None when it is not a usable http(s) URL with a host."""
     if not isinstance(url, str):

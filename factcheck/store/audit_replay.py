@@ -31,6 +31,10 @@ ARTICLE_FIELDS = (
 )
 QUOTE_CHECK_FIELDS = ("status", "score", "start", "end")
 VERDICT_FIELDS = ("rating", "rating_label", "rationale", "evidence_ids", "correction_of", "state")
+# Recorded with a draft since a later version: compared only where its row has them.
+LATER_DRAFT_FIELDS = ("rating_value", "created_at")
+# Left on a draft by a return for changes, and kept when the draft is revised.
+RETURN_FIELDS = ("returned_at", "returner", "return_comment_id")
 USER_FIELDS = ("username", "display_name", "role", "disabled")
 INITIAL_CLAIM = {
     "status": "unreviewed",
@@ -40,6 +44,9 @@ INITIAL_CLAIM = {
     "version": 1,
 }
 UNIT_EDITS = ("unit.merge", "unit.split")
+# A user's change that ends all their sessions, and the end reason it leaves on each.
+USER_ENDS_SESSIONS = {"user.disable": "disabled", "user.password": "password_changed"}
+WEB_CHANNEL = "web:"
 REVIEW_MOVES = {
     "review.submit": "in_review",
     "review.approve": "published",
@@ -82,6 +89,9 @@ class Replay:
     #: against or of the evidence item it was made for.
     quote_checks: dict[tuple[int, int], _Expected] = field(default_factory=dict)
     link_checks: dict[int, _Expected] = field(default_factory=dict)
+    sessions: dict[int, _Expected] = field(default_factory=dict)
+    #: Each username's sessions the trail has not yet seen end.
+    open_sessions: dict[str, set[int]] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
     unchecked: list[str] = field(default_factory=list)
@@ -122,6 +132,12 @@ class Replay:
                 self.users[record_id] = _Expected({f: after.get(f) for f in USER_FIELDS}, at)
             if "password_sha256" in after:
                 self.passwords[record_id] = _Expected({"digest": after["password_sha256"]}, at)
+            ended_by = USER_ENDS_SESSIONS.get(action)
+            known = self.users.get(record_id)
+            if ended_by and known is not None:
+                self._end_sessions(str(known.values.get("username")), ended_by, at)
+        elif kind == "session" and record_id is not None:
+            self._session_row(record_id, action, after, row)
         elif kind == "evidence_snapshot" and record_id is not None:
             self.snapshots[record_id] = _Expected(after, at)
             for check in after.get("quote_checks") or []:
@@ -142,14 +158,23 @@ class Replay:
         draft = after.get("verdict_draft")
         if isinstance(draft, dict) and "id" in draft:
             values = {f: draft.get(f) for f in VERDICT_FIELDS}
+            values.update({f: draft[f] for f in LATER_DRAFT_FIELDS if f in draft})
             values.update(claim_id=claim_id, author=row["actor"], approver=None)
-            # A correction's reason, which readers are shown, is the reason its row recorded;
-            # revising the draft keeps it.
             earlier_draft = self.verdicts.get(draft["id"])
+            if "created_at" in draft:
+                # A draft just written is not in review; a new one has not been returned yet.
+                values["submitted_at"] = None
+                if earlier_draft is None:
+                    values.update(dict.fromkeys(RETURN_FIELDS))
+            # A correction's reason, which readers are shown, is the reason its row recorded;
+            # revising the draft keeps it, and what a return left on it.
             if action == "verdict.correct":
                 values["correction_reason"] = row["reason"]
-            elif earlier_draft is not None and "correction_reason" in earlier_draft.values:
-                values["correction_reason"] = earlier_draft.values["correction_reason"]
+            if earlier_draft is not None:
+                kept = ("correction_reason", *RETURN_FIELDS)
+                values.update(
+                    {f: earlier_draft.values[f] for f in kept if f in earlier_draft.values}
+                )
             self.verdicts[draft["id"]] = _Expected(values, at)
         verdict_id = after.get("verdict_id")
         verdict = self.verdicts.get(verdict_id) if isinstance(verdict_id, int) else None
@@ -157,6 +182,15 @@ class Replay:
             verdict.values["state"], verdict.row = REVIEW_MOVES[action], at
             if action == "review.submit" and "author" in after:  # submitters are authors since
                 verdict.values["author"] = row["actor"]  # submissions recorded it
+            if action == "review.submit" and "submitted_at" in after:
+                verdict.values["submitted_at"] = after["submitted_at"]
+            if action == "review.return" and "returned_at" in after:
+                verdict.values.update(
+                    submitted_at=None,
+                    returned_at=after["returned_at"],
+                    returner=row["actor"],
+                    return_comment_id=after.get("comment_id"),
+                )
             if action == "review.approve":
                 verdict.values["approver"] = row["actor"]
                 if "published_at" in after:  # recorded by approvals since it was added
@@ -184,6 +218,31 @@ class Replay:
             self.comments[after["comment_id"]] = _Expected(
                 {"claim_id": claim_id, "body": row["reason"], "author": row["actor"]}, at
             )
+
+    def _session_row(self, session_id: int, action: str, after: dict, row: dict) -> None:
+        """A web session started or ended; the audit row's channel names the session by the
+        start of its id's hash."""
+        if action == "session.start":
+            user = str(after.get("user"))
+            values = {"user": user, "address": after.get("address"), "end_reason": None}
+            channel = row.get("channel") or ""
+            if channel.startswith(WEB_CHANNEL):
+                values["id_prefix"] = channel[len(WEB_CHANNEL) :]
+            if "created_at" in after:
+                values["created_at"] = after["created_at"]
+            self.sessions[session_id] = _Expected(values, row["id"])
+            self.open_sessions.setdefault(user, set()).add(session_id)
+        elif action == "session.end" and session_id in self.sessions:
+            expected = self.sessions[session_id]
+            expected.values["end_reason"], expected.row = after.get("reason"), row["id"]
+            if "ended_at" in after:
+                expected.values["ended_at"] = after["ended_at"]
+            self.open_sessions.get(expected.values["user"], set()).discard(session_id)
+
+    def _end_sessions(self, username: str, reason: str, at: int) -> None:
+        for session_id in self.open_sessions.pop(username, set()):
+            expected = self.sessions[session_id]
+            expected.values["end_reason"], expected.row = reason, at
 
     def _quote_check(self, check: object, snapshot_id: int, at: int) -> None:
         if isinstance(check, dict) and isinstance(check.get("evidence_id"), int):
@@ -236,6 +295,7 @@ class Replay:
         self._compare_comments(db)
         self._compare_copies(db)
         self._compare_rows(db, "link_checks", "link check", self.link_checks)
+        self._compare_sessions(db)
         for what, words, row in self.library.differences(db):
             self._report(what, words, row)
         self.unchecked = self.library.unchecked_words()
@@ -393,19 +453,45 @@ class Replay:
 
     def _compare_verdicts(self, db: Database) -> None:
         rows = db.query(
-            "SELECT v.*, a.username AS author, p.username AS approver FROM verdicts v"
-            " LEFT JOIN users a ON a.id = v.author_id LEFT JOIN users p ON p.id = v.approved_by"
+            "SELECT v.*, a.username AS author, p.username AS approver, r.username AS returner"
+            " FROM verdicts v LEFT JOIN users a ON a.id = v.author_id"
+            " LEFT JOIN users p ON p.id = v.approved_by LEFT JOIN users r ON r.id = v.returned_by"
         )
         for what, verdict, expected in self._known(
             rows, self.verdicts, "verdict", lambda v: f"verdict {v['id']} on claim {v['claim_id']}"
         ):
             live = {**verdict, "evidence_ids": _decode_list(verdict["evidence_ids"])}
-            fields: tuple[str, ...] = (*VERDICT_FIELDS, "claim_id", "author", "published_at")
+            fields: tuple[str, ...] = (
+                *VERDICT_FIELDS,
+                *LATER_DRAFT_FIELDS,
+                *RETURN_FIELDS,
+                "claim_id",
+                "author",
+                "published_at",
+                "submitted_at",
+            )
             if expected.values.get("approver") is not None or live["approver"] is not None:
                 fields += ("approver",)
             if "correction_reason" in expected.values:
                 fields += ("correction_reason",)
             self._differ(what, expected, live, fields)
+
+    def _compare_sessions(self, db: Database) -> None:
+        """Sessions against their starts and ends: a session the trail never started could let
+        someone in, and one it ended but the table keeps open would let a signed-out cookie back."""
+        rows = db.query(
+            "SELECT s.id, s.id_hash, u.username AS user, s.address, s.created_at, s.ended_at,"
+            " s.end_reason FROM sessions s LEFT JOIN users u ON u.id = s.user_id"
+        )
+        for what, session, expected in self._known(
+            rows, self.sessions, "session", lambda s: f"session {s['id']} of {s['user']!r}"
+        ):
+            prefix = expected.values.get("id_prefix")
+            if prefix is not None and not session["id_hash"].startswith(prefix):
+                self._report(what, "its id was changed outside the audit trail", expected.row)
+                continue
+            names = ("user", "address", "created_at", "end_reason", "ended_at")
+            self._differ(what, expected, session, names)
 
     def _compare_comments(self, db: Database) -> None:
         rows = db.query(

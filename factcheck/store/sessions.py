@@ -66,10 +66,11 @@ def why_ended(
 def start_session(db: Database, actor: Actor, *, address: str, now: datetime) -> str:
     """Record a new session for a signed-in person; returns its id, which only the cookie keeps."""
     session_id = secrets.token_urlsafe(32)
+    started = _iso(now)
     cursor = db.execute(
         "INSERT INTO sessions (id_hash, user_id, address, created_at, last_seen_at)"
         " VALUES (?, ?, ?, ?, ?)",
-        [id_hash(session_id), actor.id, address, _iso(now), _iso(now)],
+        [id_hash(session_id), actor.id, address, started, started],
     )
     audit.record(
         db,
@@ -77,7 +78,7 @@ def start_session(db: Database, actor: Actor, *, address: str, now: datetime) ->
         "session",
         inserted_id(cursor),
         "session.start",
-        after={"user": actor.username, "address": address},
+        after={"user": actor.username, "address": address, "created_at": started},
     )
     return session_id
 
@@ -100,13 +101,13 @@ def end_session(
     ).fetchone()
     if row is None:
         return False
+    ended = _iso(now)
     db.execute(
         "UPDATE sessions SET ended_at = ?, end_reason = ?, last_seen_at = ? WHERE id = ?",
-        [_iso(now), reason, _iso(last_seen or now), row[0]],
+        [ended, reason, _iso(last_seen or now), row[0]],
     )
-    audit.record(
-        db, actor, "session", row[0], "session.end", after={"user": row[1], "reason": reason}
-    )
+    after = {"user": row[1], "reason": reason, "ended_at": ended}
+    audit.record(db, actor, "session", row[0], "session.end", after=after)
     return True
 
 

@@ -52,7 +52,17 @@ def require_reason(reason: str | None, what: str, limit: int = MAX_REASON_CHARS)
 
 
 def _verdict_summary(verdict: dict) -> dict:
-    keys = ("id", "rating", "rating_label", "rationale", "state", "evidence_ids", "correction_of")
+    keys = (
+        "id",
+        "rating",
+        "rating_label",
+        "rating_value",
+        "rationale",
+        "state",
+        "evidence_ids",
+        "correction_of",
+        "created_at",
+    )
     summary = {key: verdict[key] for key in keys}
     summary["evidence_ids"] = sorted(lifecycle.cited(verdict))
     return summary
@@ -139,6 +149,20 @@ def _same_draft(
         and chosen <= current.live_evidence
         and chosen == lifecycle.cited(draft)
     )
+
+
+def _refuse_unchanged_correction(
+    claim_id: int, published: dict, rating: str, rationale: str | None, cites: set[int]
+) -> None:
+    """A correction sent for review, which readers would be told of, must change what they were
+    told: its rating, its rationale or the sources it rests on. (Opening one unchanged is how a
+    new source is added to a published verdict.)"""
+    if (
+        rating == published["rating"]
+        and (rationale or "").strip() == published["rationale"]
+        and cites == lifecycle.cited(published)
+    ):
+        raise Invalid("verdict.correction_unchanged", {"claim_id": claim_id}, field="rationale")
 
 
 def _rating(scale: Scale | None, name: str) -> Rating:
@@ -263,6 +287,14 @@ def submit_for_review(
     move = lifecycle.permit("review.submit", current, actor)
     draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
+    if draft["correction_of"] and current.published_verdict is not None:
+        _refuse_unchanged_correction(
+            claim_id,
+            current.published_verdict,
+            draft["rating"],
+            draft["rationale"],
+            lifecycle.cited(draft),
+        )
     if rating.needs_evidence and not draft["evidence_ids"]:
         # The claim may have sources the draft leaves out (added after its form was drawn).
         sources = len(current.live_evidence)
@@ -270,9 +302,10 @@ def submit_for_review(
             "verdict.needs_evidence",
             {"claim_id": claim_id, "rating": rating.label, "sources": sources},
         )
+    now = utc_now()
     db.execute(
         "UPDATE verdicts SET state = 'in_review', submitted_at = ?, author_id = ? WHERE id = ?",
-        [utc_now(), actor.id, draft["id"]],
+        [now, actor.id, draft["id"]],
     )
     comment_id = insert_comment(db, claim_id, actor, comment)
     updated = update_claim(db, claim, status=move.ends)
@@ -288,6 +321,8 @@ def submit_for_review(
             "verdict_id": draft["id"],
             "comment_id": comment_id,
             "author": actor.username,
+            # Where the review queue places it, so `audit verify` can tell when it is changed.
+            "submitted_at": now,
         },
         reason=_clean(comment),
     )
@@ -378,10 +413,11 @@ def return_for_changes(
     # The editor's word back becomes a comment in the claim's conversation: a comment's limit.
     comment = require_reason(comment, "review.return", MAX_COMMENT_CHARS)
     comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
+    now = utc_now()
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"
         " returned_by = ?, return_comment_id = ? WHERE id = ?",
-        [utc_now(), actor.id, comment_id, verdict["id"]],
+        [now, actor.id, comment_id, verdict["id"]],
     )
     updated = update_claim(db, claim, status=move.ends)
     audit.record(
@@ -391,7 +427,12 @@ def return_for_changes(
         claim_id,
         "review.return",
         before=state_of(claim),
-        after={**state_of(updated), "verdict_id": verdict["id"], "comment_id": comment_id},
+        after={
+            **state_of(updated),
+            "verdict_id": verdict["id"],
+            "comment_id": comment_id,
+            "returned_at": now,
+        },
         reason=comment,
     )
     return updated

@@ -3,6 +3,7 @@
 import re
 from typing import Final
 
+from factcheck.text.role_words import QUALIFIERS, ROLES
 from factcheck.text.unit_words import COMPILED, lower_run_values, lower_runs, word_codes
 
 # Verbs that attribute whatever follows them ("said 23 people died").
@@ -53,11 +54,23 @@ _AUXILIARY: Final = (
 # A word, allowing "U.S.", titles such as "Dr." and initials before a name ("T. D. Jakes") but
 # not a sentence's final full stop. The group is atomic: once a word is read the engine never
 # tries shorter pieces of it.
+# A capital letter of the Latin, Greek or Cyrillic alphabets, accented ones too ("Émile",
+# "Łukasz", "Ángela"), as a character class.
+UPPER: Final = (
+    "[" + "".join(re.escape(chr(code)) for code in range(0x41, 0x530) if chr(code).isupper()) + "]"
+)
+# And a small letter of the same alphabets.
+LOWER: Final = (
+    "[" + "".join(re.escape(chr(code)) for code in range(0x61, 0x530) if chr(code).islower()) + "]"
+)
 _WORD: Final = (
-    r"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\.|[A-Z]\.(?=\s+[A-Z])"
+    rf"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\.|{UPPER}\.(?=\s+{UPPER})"
     r"|[^\W\d_][\w'’-]*(?:\.(?=\w)[\w'’-]*)*(?:(?<=\.\w)\.)?)"
 )
-_NAME: Final = rf"(?=[A-Z]){_WORD}"
+_NAME: Final = rf"(?={UPPER}){_WORD}"
+# Words for a post between "said" and a name, in lower case: "said councillor José Álvarez",
+# "said fire chief Oskar Hale".
+_ROLE_BEFORE_NAME: Final = rf"(?:(?:{'|'.join(sorted(ROLES | QUALIFIERS))})\s+){{1,3}}"
 # Whose or where a speaker is, as a phrase of names: "of the U.S. Department of Transportation",
 # "at the Bank of England", "from Acme", "of the Treasury". Its words between names are few and
 # lower case, so there is one way to read it, and its repeats are bounded.
@@ -136,7 +149,8 @@ _SUBJECT_WITH_ASIDE: Final = re.compile(
 # start of a clause, the clause ending there or with the channel ("in a statement").
 _VERB_FIRST: Final = re.compile(
     rf"\s*(?P<phrase>(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})\s+"
-    rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}|{_NAME}(?:\s+{_NAME}){{0,4}}?){_OF_WHOM}?)"
+    rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}"
+    rf"|(?:{_ROLE_BEFORE_NAME})?{_NAME}(?:\s+{_NAME}){{0,4}}?){_OF_WHOM}?)"
     rf"(?={_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
 )
 _ACCORDING_TO: Final = re.compile(
@@ -303,6 +317,13 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
 _PHRASE_VERB: Final = re.compile(
     rf"(?<![\w'’-]){_AUXILIARY}(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})(?![\w'’-])"
 )
+
+
+def has_speech_verb(text: str) -> bool:
+    """Whether the text has a verb an attribution phrase is made with ("said", "told")."""
+    return _PHRASE_VERB.search(text) is not None
+
+
 _ACCORDING_TO_WHOM: Final = re.compile(r"\s*[Aa]ccording to\s+(?P<who>.+)")
 # Speakers that name no one: pronouns and words for an unnamed few.
 _NOBODY_NAMED: Final = frozenset(
@@ -310,7 +331,7 @@ _NOBODY_NAMED: Final = frozenset(
     " somebody everyone everybody nobody people".split()
 )
 # "an official at the Treasury", "a spokeswoman for NASA": a body that is named after all.
-_NAMED_BODY: Final = re.compile(r"\s(?:of|at|for|from)\s+(?:the\s+)?[A-Z]")
+_NAMED_BODY: Final = re.compile(rf"\s(?:of|at|for|from)\s+(?:the\s+)?{UPPER}")
 # Words that open a speaker but name no one in particular: "his office", "an official",
 # "officials", "sources close to the talks", "figures released on Monday".
 _UNNAMED_OPENING: Final = frozenset(

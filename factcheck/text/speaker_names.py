@@ -7,6 +7,8 @@ from typing import Final
 
 from factcheck.matching.stopwords import STOPWORDS
 from factcheck.shared_words import capitalised
+from factcheck.text.attribution import LOWER, UPPER, has_speech_verb
+from factcheck.text.role_words import ROLES
 
 PERSON: Final = "Person"
 ORGANIZATION: Final = "Organization"
@@ -22,21 +24,7 @@ class NamedSpeaker:
 
 # Honorifics, which say a person is meant but are no part of their job.
 _HONORIFICS: Final = frozenset("mr mrs ms mx dr prof sir dame lord lady rev".split())
-# Words for one person's post ("the mayor", "Defense Secretary", "Gov."), which come before a
-# name or stand for it.
-_ROLES: Final = frozenset(
-    """
-    mayor minister president chief spokesperson spokesman spokeswoman director governor senator
-    secretary chancellor premier councillor councilor judge ceo chairman chairwoman chair
-    commissioner ambassador professor doctor coach captain manager officer sheriff detective
-    inspector superintendent sergeant lieutenant colonel general admiral commander gov sen rep
-    cmdr capt lt col gen sgt adm supt insp king queen prince princess pope envoy attorney
-    representative lawmaker deputy former acting vice assistant interim founder owner
-    administrator analyst economist scientist researcher editor reporter author writer lawyer
-    prosecutor official candidate leader head adviser advisor strategist executive coordinator
-    supervisor trooper employee
-    """.split()
-)
+_ROLES: Final = ROLES
 # Words for someone unnamed ("the patient", "the victim's mother"): a person, if no one named.
 _PERSON_NOUNS: Final = frozenset(
     """
@@ -72,14 +60,105 @@ _PLACE_NOUNS: Final = frozenset(
 _OF_WHOM: Final = re.compile(r"\s(?:of|at|for|from|with)\s")
 # A word of a person's name: capitalised, with a small letter in it ("McNeil", "O'Hara",
 # "Smith-Jones"), or an initial ("J.").
-_NAME_WORD: Final = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*[a-z][\w'’-]*)"
+_NAME_WORD: Final = rf"(?:(?:{UPPER}\.)+|{UPPER}[\w'’-]*{LOWER}[\w'’-]*)"
 _POSSESSIVE: Final = ("'s", "’s")
 
 
-def named_speaker(who: str, article_text: str = "") -> NamedSpeaker | None:
+def named_speaker(who: str, article_text: str = "", sentence: str = "") -> NamedSpeaker | None:
     """The speaker `who` (as attribution.speaker gives it) named as a reader would name them, the
-    whole article `article_text` telling a surname's first name; None when `who` is no name at
-    all ("soon after", "and", "As I": words an attribution phrase caught by mistake)."""
+    whole article `article_text` telling a surname's first name and the claim's `sentence` what
+    the words set off after the name say of them ("Smith, a spokesperson for Acme, said"); None
+    when `who` is no name at all ("soon after", "and", "As I": words an attribution phrase caught
+    by mistake)."""
+    named = _named(who, article_text)
+    words = apposition(who, sentence)
+    if named is None or words is None:
+        return named
+    opening, *rest = who.split()
+    if opening.lower() in _DETERMINERS and named.kind == PERSON and _is_a_name(words):
+        # "the mayor, Jane Smith, said" is Jane Smith, mayor.
+        return NamedSpeaker(PERSON, words, job_title=" ".join(rest) or None)
+    said_of = _role_in(words)
+    if said_of is None:
+        return named
+    job_title, affiliation = said_of
+    if named.kind == ORGANIZATION:
+        if not _is_a_name(who):
+            return named
+        # "Smith, a spokesperson for Acme" and "Smith, 45" are people, however short the name.
+        name = (full_name(who, article_text) if " " not in who else None) or who
+        return NamedSpeaker(PERSON, name, job_title, affiliation)
+    return NamedSpeaker(
+        PERSON,
+        named.name,
+        named.job_title or job_title,
+        named.affiliation or affiliation,
+    )
+
+
+# The words set off by commas right after a name, up to the next comma or the sentence's end.
+_APPOSITION_AFTER: Final = r"(?![\w'’-]),\s+(?P<words>[^,;:()\"“”]{1,80}?)(?:\s*[,;]|\.?\s*$)"
+# Words that open a clause about the speaker, not a word for who they are.
+_CLAUSE_OPENINGS: Final = frozenset("who whose whom which that where when while".split())
+
+
+def apposition(who: str, sentence: str) -> str | None:
+    """The words set off by commas after the speaker in a claim's sentence: "a spokesperson for
+    Acme" in "Smith, a spokesperson for Acme, said ..." and in "..., said Jane Smith, a
+    spokesperson for Acme."; None when no such words follow the name."""
+    if not who.strip() or not sentence:
+        return None
+    match = re.search(r"(?<![\w'’-])" + re.escape(who) + _APPOSITION_AFTER, sentence)
+    if match is None:
+        return None
+    words = match.group("words").strip()
+    # "Smith, a spokesperson for Acme Corp. said the plant would close." has none.
+    return None if not words or has_speech_verb(words) else words
+
+
+def _role_in(words: str) -> tuple[str | None, str | None] | None:
+    """(job title, employer) that an apposition gives a person: ("spokesperson", "Acme") from
+    "a spokesperson for Acme", ("chief economist", "Lloyds Bank") from "chief economist at
+    Lloyds Bank"; (None, None) for an age ("45"); None when it says nothing of a person's post
+    ("which makes widgets", "a maker of widgets", "speaking on Tuesday")."""
+    if re.fullmatch(r"\d{1,3}", words):
+        return None, None
+    kept = words.split()
+    if kept[0].lower() in _DETERMINERS:
+        kept = kept[1:]
+    if not kept:
+        return None
+    opening = kept[0].lower()
+    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in _ROLES):
+        return None  # "who chairs the council", "citing a senior official"
+    text = " ".join(kept)
+    whom = _OF_WHOM.search(text)
+    role = (text[: whom.start()] if whom else text).split()
+    if not role:
+        return None
+    employer = text[whom.end() :].strip() if whom else None
+    affiliation = None
+    if len(role) > 1 and role[0].endswith(_POSSESSIVE) and _is_acronym(role[0][:-2]):
+        # "NASA's associate administrator"; "Carlineo's attorney" keeps whose they are.
+        affiliation, role = role[0][:-2], role[1:]
+    bare = [word.lower().rstrip(".") for word in role]
+    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & _ROLES):
+        return None  # a post is a role's word, or ends with a word for a person
+    job_title = " ".join(role)
+    if employer and whom and any(word[:1].isupper() for word in employer.split()):
+        affiliation = affiliation or employer
+    elif employer and whom:
+        job_title = text  # "spokesperson for the council": no name to give as an employer
+    return job_title, affiliation
+
+
+def _is_a_name(words: str) -> bool:
+    """Whether the words are a name's alone: one to four capitalised words or initials."""
+    parts = words.split()
+    return 0 < len(parts) <= 4 and all(re.fullmatch(_NAME_WORD, part) for part in parts)
+
+
+def _named(who: str, article_text: str) -> NamedSpeaker | None:
     words = who.split()
     if not words or not _names_anyone(words):
         return None

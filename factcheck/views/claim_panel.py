@@ -216,6 +216,7 @@ def workspace(
         "working_verdict": working,
         "published_verdict": record["published_verdict"],
         "earlier_verdicts": list(reversed(record["earlier_verdicts"])),
+        "first_published_at": _first_published_at(record),
         "evidence": evidence,
         "evidence_locks": evidence_locks(current),
         "evidence_chosen": evidence_choices(current, evidence),
@@ -229,6 +230,14 @@ def workspace(
         "previous": panel_section(db, claim, evidence),
         "unit_edit": unit_edit_choices(db, claim),
     }
+
+
+def _first_published_at(record: ReviewRecord) -> str | None:
+    """When readers first had a verdict on the claim: a correction keeps that date."""
+    published = record["published_verdict"]
+    verdicts = [published, *record["earlier_verdicts"]] if published else []
+    stamps = [stamp for v in verdicts if (stamp := v["published_at"])]
+    return min(stamps, default=None)
 
 
 def check_url(check: dict) -> str:

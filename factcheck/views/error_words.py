@@ -108,6 +108,10 @@ _STORE_WORDS = {
         "A correction of this claim's published verdict is already under way; change its"
         " draft instead."
     ),
+    "verdict.correction_unchanged": lambda f: (
+        "This correction changes nothing readers see: the rating, rationale and sources are"
+        " the published verdict's. Change what needs correcting before sending it for review."
+    ),
     "verdict.nothing_published": lambda f: (
         "This claim has no published verdict to correct; write a verdict instead."
     ),

@@ -23,6 +23,10 @@ _URL_PROBLEMS: dict[str, Callable[[Facts], str]] = {
     "scheme": lambda f: "Only addresses starting with https:// or http:// can be used.",
     "no_host": lambda f: "That address has no site name: give one like https://example.org/page.",
     "userinfo": lambda f: "Leave the user name and password out of the address.",
+    "query": lambda f: (
+        "The address ends in a ?query or #fragment, after which each fact-check's /claims/ID"
+        " would land: give it without that part."
+    ),
 }
 
 
@@ -110,7 +114,10 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     "import.too_large": _too_large,
     "import.empty_html": lambda f: "The HTML page is empty. Check the file or the link.",
     "import.no_article": lambda f: (
-        "No article text was found on this page. Copy the article text and paste it instead."
+        f"The page's article text is only {f['chars']} characters, too short to be read as an"
+        " article. Copy the article text and paste it instead."
+        if f.get("chars")
+        else "No article text was found on this page. Copy the article text and paste it instead."
     ),
     "import.no_file": lambda f: "That file was not found.",
     "import.is_folder": lambda f: "That is a folder. Choose one file.",

@@ -1,0 +1,152 @@
+"""What readers are told of corrections: every one of them, the first publication date kept, and
+no correction that changes nothing."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from test_export_world import LATER, build_world, correct_later, export_bytes
+
+from factcheck.cli import main
+from factcheck.exports import ExportFilters
+from factcheck.store import verdicts
+from factcheck.store.errors import Invalid
+
+EVEN_LATER = "2032-01-02T03:04:05.000000Z"
+SECOND_RATIONALE = "The county's final report puts the figure far below what the claim says."
+
+
+@pytest.fixture
+def world(tmp_path):
+    return build_world(tmp_path / "corrections.db")
+
+
+def _correct_again(world, monkeypatch, rating="False", reason="Final report published"):
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating=rating,
+        rationale=SECOND_RATIONALE,
+        reason=reason,
+        actor=rita,
+    )
+    verdicts.submit_for_review(world.db, world.published, actor=rita)
+    with monkeypatch.context() as later:
+        later.setattr(verdicts, "utc_now", lambda: EVEN_LATER)
+        verdicts.approve(world.db, world.published, actor=world.people["eve"])
+
+
+def _first_published(world) -> str:
+    return verdicts.verdicts_for_claim(world.db, world.published)[0]["published_at"]
+
+
+def test_every_correction_stays_in_what_readers_are_given(world, monkeypatch):
+    first = verdicts.verdicts_for_claim(world.db, world.published)[0]
+    correct_later(world, monkeypatch)
+    _correct_again(world, monkeypatch)
+    notes = (
+        f"Corrected on {LATER[:10]}: New figures from the county. It was previously rated"
+        f" {first['rating_label']}. Corrected on {EVEN_LATER[:10]}: Final report published. It"
+        " was previously rated Misleading."
+    )
+    reviews = json.loads(export_bytes(world, "claimreview"))
+    [review] = [r for r in reviews if r["url"].endswith(f"/claims/{world.published}")]
+    assert review["correction"] == notes
+    assert review["reviewRating"]["alternateName"] == "False"
+    only = ExportFilters(article_id=world.sample_article)
+    for fmt in ("html", "markdown"):
+        report = export_bytes(world, fmt, only).decode()
+        assert notes.replace("'", "&#39;") in report or notes in report, fmt
+
+
+def test_a_report_gives_the_first_publication_date_and_the_corrections_own(world, monkeypatch):
+    first = _first_published(world)[:10]
+    correct_later(world, monkeypatch)
+    only = ExportFilters(article_id=world.sample_article)
+    for fmt in ("html", "markdown"):
+        report = export_bytes(world, fmt, only).decode()
+        assert f"published {first}" in report, fmt
+        assert f"published {LATER[:10]}" not in report, fmt
+        assert f"Corrected on {LATER[:10]}" in report, fmt
+
+
+def test_a_correction_that_keeps_the_rating_says_so(world, monkeypatch):
+    correct_later(world, monkeypatch)
+    _correct_again(world, monkeypatch, rating="Misleading", reason="Rationale cites the new report")
+    reviews = json.loads(export_bytes(world, "claimreview"))
+    [review] = [r for r in reviews if r["url"].endswith(f"/claims/{world.published}")]
+    assert review["correction"].endswith(
+        f"Corrected on {EVEN_LATER[:10]}: Rationale cites the new report. The rating,"
+        " Misleading, is unchanged."
+    )
+
+
+def test_a_correction_that_changes_nothing_cannot_be_sent_for_review(world):
+    """Opening it unchanged is allowed: that is how a new source joins a published verdict."""
+    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating=published["rating"],
+        rationale=published["rationale"],
+        reason="The county revised it",
+        actor=rita,
+    )
+    with pytest.raises(Invalid) as refused:
+        verdicts.submit_for_review(world.db, world.published, actor=rita)
+    assert refused.value.code == "verdict.correction_unchanged"
+
+
+def test_a_correction_revised_back_to_the_published_verdict_cannot_be_sent(world):
+    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating="Misleading",
+        rationale=SECOND_RATIONALE,
+        reason="The county revised it",
+        actor=rita,
+    )
+    verdicts.set_verdict(
+        world.db,
+        world.published,
+        rating=published["rating"],
+        rationale=published["rationale"],
+        actor=rita,
+    )
+    with pytest.raises(Invalid) as refused:
+        verdicts.submit_for_review(world.db, world.published, actor=rita)
+    assert refused.value.code == "verdict.correction_unchanged"
+
+
+def test_the_command_line_says_why_an_unchanged_correction_is_not_sent(world, tmp_path):
+    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
+    db = str(tmp_path / "corrections.db")
+    runner = CliRunner()
+    opened = runner.invoke(
+        main,
+        [
+            "--db",
+            db,
+            "verdict",
+            "correct",
+            str(world.published),
+            "--rating",
+            published["rating"],
+            "--rationale",
+            published["rationale"],
+            "--reason",
+            "The county revised it",
+            "--as",
+            "rita",
+        ],
+    )
+    assert opened.exit_code == 0, opened.output
+    sent = runner.invoke(
+        main, ["--db", db, "review", "submit", str(world.published), "--as", "rita"]
+    )
+    assert sent.exit_code == 2
+    assert "same rating, rationale and sources" in sent.output
