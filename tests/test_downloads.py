@@ -5,6 +5,7 @@ import html
 import io
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,9 @@ def test_bad_requests_say_what_to_change(client, article_id, form, message, monk
     monkeypatch.delenv("FACTCHECK_PUBLIC_URL", raising=False)
     response = _download(client, **form)
     assert response.status_code == 422
-    assert message.lower() in html.unescape(response.get_data(as_text=True)).lower()
+    page = html.unescape(response.get_data(as_text=True))
+    assert message.lower() in page.lower()
+    assert "<title>This export cannot be made" in page and "Cannot be saved" not in page
 
 
 @pytest.mark.parametrize(
@@ -212,3 +215,102 @@ def test_the_queue_export_says_when_nothing_matches(client, article_id):
     assert words(page.cssselect(".export-note")[0]) == (
         "No claims match these filters: an export would hold none."
     )
+
+
+# Sending the file while it is written
+
+
+@pytest.fixture
+def paced_export(monkeypatch):
+    """The CSV format replaced by one that writes a first part, waits for `go`, then writes the
+    rest (or fails, when `fail` is set); `ended` is set when it is through, however it ends."""
+    from dataclasses import replace
+
+    from factcheck.exports.export import FORMATS
+
+    pace = {"go": threading.Event(), "ended": threading.Event(), "fail": False}
+
+    def write(out, context):
+        try:
+            out.write(b"claim_id,rating\r\n")
+            out.flush()
+            assert pace["go"].wait(10)
+            if pace["fail"]:
+                raise RuntimeError("the disk is full")
+            out.write(b"1,false\r\n")
+            return {"claims": 1}
+        finally:
+            pace["ended"].set()
+
+    monkeypatch.setitem(FORMATS, "csv", replace(FORMATS["csv"], write=write))
+    return pace
+
+
+def _exports_since(app_db, before):
+    return app_db.execute(
+        "SELECT count(*) FROM audit WHERE id > ? AND record_type = 'export'", [before]
+    ).fetchone()[0]
+
+
+def test_a_download_starts_while_the_export_is_still_written(client, app_db, paced_export):
+    before = audit.head(app_db)[0]
+    response = _download(client, format="csv")
+    assert response.status_code == 200
+    chunks = iter(response.response)
+    first = next(chunks)
+    assert first == b"claim_id,rating\r"  # all that is written, but the byte held back
+    assert _exports_since(app_db, before) == 0
+    paced_export["go"].set()
+    whole = first + b"".join(chunks)
+    assert whole == b"claim_id,rating\r\n1,false\r\n"
+    assert _exports_since(app_db, before) == 1
+
+
+def test_a_download_the_browser_leaves_stops_the_export_and_records_nothing(
+    client, app_db, paced_export
+):
+    before = audit.head(app_db)[0]
+    response = _download(client, format="csv")
+    next(iter(response.response))
+    response.close()
+    paced_export["go"].set()
+    assert paced_export["ended"].wait(10)
+    assert _exports_since(app_db, before) == 0
+
+
+def test_an_export_failing_midway_cuts_the_download_off_unfinished(client, app_db, paced_export):
+    from factcheck.views.export_stream import ExportFailed
+
+    before = audit.head(app_db)[0]
+    response = _download(client, format="csv")
+    chunks = iter(response.response)
+    received = next(chunks)
+    paced_export["fail"] = True
+    paced_export["go"].set()
+    with pytest.raises(ExportFailed, match="the disk is full"):
+        for chunk in chunks:
+            received += chunk
+    assert received != b"claim_id,rating\r\n"
+    assert _exports_since(app_db, before) == 0
+
+
+def test_the_last_byte_waits_for_the_exports_audit_row(client, app_db, monkeypatch):
+    """A download that completes is one the trail records: when the row cannot be written, the
+    browser is left one byte short, with the download failed."""
+    from factcheck.store import export_reads
+    from factcheck.views.export_stream import ExportFailed
+
+    whole = _download(client, format="csv").get_data()
+    all_but_the_last_sent = threading.Event()
+
+    def refuse(db, **_):
+        assert all_but_the_last_sent.wait(10)
+        raise RuntimeError("the audit row could not be written")
+
+    monkeypatch.setattr(export_reads, "record_export", refuse)
+    chunks = iter(_download(client, format="csv").response)
+    received = next(chunks)
+    assert received == whole[:-1]
+    all_but_the_last_sent.set()
+    with pytest.raises(ExportFailed, match="audit row could not be written"):
+        next(chunks)

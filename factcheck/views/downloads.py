@@ -1,19 +1,20 @@
 """Export downloads from the workbench: the same formats as `factcheck export`, with filters."""
 
-import tempfile
+import logging
 
-from flask import Blueprint, request, send_file
+from flask import Blueprint, Response, current_app, request
 
+from factcheck import db as database
 from factcheck.exports.export import FORMATS, download_name, write_export
 from factcheck.exports.options import ExportConfig, ExportFilters, ExportRefused
+from factcheck.store import audit
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
+from factcheck.views.export_stream import Cancelled, stream_export
 from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("downloads", __name__)
-
-# Up to this size an export is built in memory; larger ones spill to a temporary file.
-IN_MEMORY_BYTES = 8 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 # The form fields that narrow an export: the queue's filters, by the same names.
 EXPORT_FILTER_FIELDS = (
@@ -58,28 +59,39 @@ def publisher_missing() -> str | None:
 
 @bp.post("/exports")
 def download():
-    """Build the export, record it in the audit trail, and send it as a file. A format this
-    install is not set up for answers 204, so the browser stays on the page whose export menu
-    says why."""
+    """Send the export as a file while it is written (export_stream), recording it in the audit
+    trail as it ends. A format this install is not set up for answers 204, so the browser stays
+    on the page whose export menu says why."""
     fmt = request.form.get("format", "html")
     if fmt in PUBLISHER_FORMATS and publisher_missing():
         return "", 204
     filters = ExportFilters.parse(**{name: request.form.get(name) for name in EXPORT_FILTER_FIELDS})
     name, mimetype = download_name(fmt, filters)
-    # The export's audit row is written once the whole file exists, so build it before sending.
-    spool = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY_BYTES)
-    write_export(
-        get_db(),
-        fmt,
-        spool,
-        filters=filters,
-        actor=signed_in_actor(),
-        config=ExportConfig.from_env(scale=current_scale()),
-    )
-    spool.seek(0)
-    response = send_file(spool, mimetype=mimetype, as_attachment=True, download_name=name)
+    actor = signed_in_actor()
+    config = ExportConfig.from_env(scale=current_scale())
+    # Refused now, with the page that says why, rather than when the file is all but sent.
+    audit.check_anchors(get_db())
+    path = current_app.config["DATABASE"]
+
+    def write(sink) -> None:
+        db = database.connect(path)
+        try:
+            write_export(db, fmt, sink, filters=filters, actor=actor, config=config)
+        except BaseException as error:
+            if sink.started and not isinstance(error, Cancelled):
+                log.exception("a %s export failed part way; its download is cut off", fmt)
+            # The frames of a stopped export hold its open cursors: let them go while db is open.
+            error.__traceback__ = None
+            raise
+        finally:
+            db.close()
+
+    response = Response(stream_export(write), mimetype=mimetype)
     # Werkzeug adds "; charset=utf-8" to any text/* type, even one that already names it.
     response.headers["Content-Type"] = mimetype
+    response.headers.set("Content-Disposition", "attachment", filename=name)
+    # A proxy in front would otherwise hold the file back until it is all written.
+    response.headers["X-Accel-Buffering"] = "no"
     return response
 
 

@@ -76,6 +76,8 @@ def _title(status: int) -> str:
     # A page asked for with an id or filter that cannot be one saved nothing.
     if status == 422 and request.method in ("GET", "HEAD"):
         return "Cannot be shown"
+    if status == 422 and request.endpoint == "downloads.download":
+        return "This export cannot be made"
     return _TITLES.get(status, "Error")
 
 
