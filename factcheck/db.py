@@ -16,6 +16,7 @@ from sqlite_utils.migrations import Migrations
 from factcheck import settings
 from factcheck.private_files import create_private_file
 from factcheck.resources import migrations_dir
+from factcheck.text.typed_phrases import contains_phrase
 
 DEFAULT_DB = Path("instance") / "factcheck.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -83,6 +84,8 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     # Statement journals and sorts stay in memory: a multi-row INSERT would otherwise spill its
     # journal to a temporary file (store/articles.py).
     conn.execute("PRAGMA temp_store = MEMORY")
+    # A search's figures and quoted words, which the full-text index cannot hold it to.
+    conn.create_function("contains_phrase", 2, contains_phrase, deterministic=True)
     return sqlite_utils.Database(conn)
 
 

@@ -63,7 +63,7 @@ def test_search_matches_prefixes_and_is_safe(world):
     db, *_ = world
     found = _all_pages(db, QueueFilters(search="bridg repair"), limit=50)
     assert found and all("bridge" in r["text"].lower() for r in found)
-    assert search_expression('") OR 1=1; --') == '"1"* "1"*'
+    assert search_expression('") OR 1=1; --') == '"1"* AND "1"*'
     assert queue_page(db, QueueFilters(search='"unbalanced'), limit=5)[0] == []
 
 

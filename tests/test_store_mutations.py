@@ -83,6 +83,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "text_digest"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.search_words", "search_expression"),
+    ("factcheck.store.search_words", "parse_search"),
     ("factcheck.store.queue_reads", "page_key"),
     ("factcheck.store.queue_reads", "parse_page_key"),
     ("factcheck.store.queue_reads", "filter_clauses"),

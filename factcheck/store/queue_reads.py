@@ -24,7 +24,7 @@ from factcheck.store.link_checks import FLAGGED_CLAIMS
 from factcheck.store.mutation import query
 from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
-from factcheck.store.search_words import search_expression
+from factcheck.store.search_words import Search, parse_search
 from factcheck.store.snapshots import SHOWN_COPY
 
 PAGE_SIZE = 50
@@ -34,7 +34,6 @@ COUNT_BOUND = 10_000
 # is then found within about PAGE_SIZE * WALK_DENSITY claims, cheaper than sorting every match.
 WALK_DENSITY = 200
 _ORDER = "c.checkworthiness DESC, c.article_id DESC, c.seq DESC"
-_MATCHES = "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search)"
 # Verdicts in review (state and claim status agree) for one author condition, oldest first: their
 # ids alone are sorted, and the page's details read after. The claims in review come from the
 # status index as one set, without reading each claim (`status != 'unreviewed'` repeats the
@@ -136,11 +135,16 @@ def filter_clauses(filters: QueueFilters) -> tuple[list[str], dict]:
     """SQL conditions on claims `c` (and their named parameters) for these filters, every search
     match included; exports narrow their claims with the same conditions."""
     clauses, params = _narrowing(filters)
-    expression = search_expression(filters.search or "")
-    if expression:
-        clauses.append(f"c.id IN {_MATCHES}")
-        params["search"] = expression
+    search = parse_search(filters.search)
+    if search:
+        clauses.append(f"c.id IN {_matches(search)}")
+        params.update(search.params())
     return clauses, params
+
+
+def _matches(search: Search) -> str:
+    """The ids of the claims a search matches, as a subquery."""
+    return f"(SELECT rowid FROM claims_fts WHERE {search.condition()})"
 
 
 def _where_sql(clauses: list[str]) -> str:
@@ -165,20 +169,20 @@ def _from_matches(filters: QueueFilters, *, counting: bool = False) -> tuple[str
     claim up in the set of matches. (The CROSS JOIN keeps SQLite from probing the full-text index
     once per claim, which costs a full-text query each time.) `counting`: only the number of
     rows is wanted, so claims read from an index are not looked up in the table for their kind."""
-    expression = search_expression(filters.search or "")
-    if not expression or _indexed(filters):
+    search = parse_search(filters.search)
+    if not search or _indexed(filters):
         # Without a filter's index, counting reads the table in order: the kind is right there.
         clauses, params = _narrowing(filters, from_indexes=counting and _indexed(filters))
-        if expression:
+        if search:
             # The unary + keeps SQLite from starting at the matches instead of that index.
-            clauses.append(f"+c.id IN {_MATCHES}")
-            params["search"] = expression
+            clauses.append(f"+c.id IN {_matches(search)}")
+            params.update(search.params())
         return "claims c", clauses, params
     clauses, params = _narrowing(filters)
     return (
         "claims_fts f CROSS JOIN claims c ON c.id = f.rowid",
-        ["f.claims_fts MATCH :search", *clauses],
-        {**params, "search": expression},
+        [search.condition("f.claims_fts", "c.text"), *clauses],
+        {**params, **search.params()},
     )
 
 
@@ -218,15 +222,17 @@ def queue_page(
     """One page of the queue and the key of the next page (None on the last page). `walk` says
     a search matches enough claims to walk the ranked index for them (see `walk_for`); when it
     is not given, the matches are counted to decide."""
-    searching = search_expression(filters.search or "") is not None
+    search = parse_search(filters.search)
     if walk is None:
-        walk = searching and walk_for(db, queue_count_upto(db, filters, COUNT_BOUND), COUNT_BOUND)
-    if searching and walk:
+        walk = search is not None and walk_for(
+            db, queue_count_upto(db, filters, COUNT_BOUND), COUNT_BOUND
+        )
+    if search and walk:
         # Walk the ranked index; the unary + keeps SQLite from starting at the matches instead.
         source = "claims c"
         clauses, params = _narrowing(filters)
-        clauses.append(f"+c.id IN {_MATCHES}")
-        params["search"] = search_expression(filters.search or "")
+        clauses.append(f"+c.id IN {_matches(search)}")
+        params.update(search.params())
     else:
         source, clauses, params = _from_matches(filters)
     start = parse_page_key(after)
@@ -312,11 +318,12 @@ def queue_results(
     someone pages could make that stale; an exact count below the bound is taken afresh on every
     page."""
     counted = bound + 1 if after and after.endswith(_MORE) else None
-    if counted is None and search_expression(filters.search or "") and not _indexed(filters):
+    searching = parse_search(filters.search) is not None
+    if counted is None and searching and not _indexed(filters):
         return _search_results(db, filters, after, bound)
-    if counted is None and search_expression(filters.search or ""):
+    if counted is None and searching:
         counted = queue_count_upto(db, filters, bound)
-    walk = counted is not None and search_expression(filters.search or "") is not None
+    walk = counted is not None and searching
     walk = walk and counted is not None and walk_for(db, counted, bound)
     rows, next_key = queue_page(db, filters, after=after, walk=walk)
     if counted is None:
@@ -339,9 +346,11 @@ def _search_results(db, filters: QueueFilters, after: str | None, bound: int) ->
     if start:
         keyset = "(c.checkworthiness, c.article_id, c.seq) < (:score, :article, :seq)"
         params.update(score=start[0], article=start[1], seq=start[2])
-    sql = search_sql(_ORDER, clauses, plain=plain, keyset=keyset)
+    search = parse_search(filters.search)
+    assert search is not None  # queue_results sends searches only
+    sql = search_sql(_ORDER, clauses, plain=plain, keyset=keyset, matching=search.condition())
     params.update(
-        search=search_expression(filters.search or ""),
+        search.params(),
         over=bound + 1,
         bound=bound,
         density=WALK_DENSITY,

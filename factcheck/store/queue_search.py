@@ -29,12 +29,15 @@ class SearchSql:
     page: str
 
 
-def search_sql(order: str, clauses: list[str], *, plain: bool, keyset: str | None) -> SearchSql:
+def search_sql(
+    order: str, clauses: list[str], *, plain: bool, keyset: str | None, matching: str
+) -> SearchSql:
     """The statement's parts for claims `c` matching :search and `clauses` (the other filters),
     in `order`, starting after `keyset` (a condition on c, or None for the first page).
 
     Named parameters: :search, :over (the count bound + 1), :bound, :density (walk when at least
-    one claim in this many matches), :limit. `plain`: `clauses` only say the unit is a claim."""
+    one claim in this many matches), :limit, and those of `matching` (Search.condition on
+    claims_fts). `plain`: `clauses` only say the unit is a claim."""
     narrowing = " AND ".join(clauses) or "1"
     counted = (
         f"SELECT 1 FROM search_matches m WHERE {_IS_CLAIM}"
@@ -43,7 +46,7 @@ def search_sql(order: str, clauses: list[str], *, plain: bool, keyset: str | Non
     )
     with_clause = (
         "WITH search_matches(id) AS MATERIALIZED ("
-        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search),"
+        f"SELECT rowid FROM claims_fts WHERE {matching}),"
         f" search_count(n) AS MATERIALIZED (SELECT count(*) FROM ({counted} LIMIT :over)),"
         " search_plan(walk) AS MATERIALIZED (SELECT n > :bound"
         " OR n * :density >= (SELECT coalesce(max(id), 0) FROM claims) FROM search_count)"

@@ -1,22 +1,89 @@
 """The full-text query for what someone typed in a search box: the queue's and the library's."""
 
 import re
+from dataclasses import dataclass
 
 from factcheck.matching.stopwords import STOPWORDS
+from factcheck.text.typed_phrases import FIGURE, LONG_NUMBER, QUOTED, typed_phrases
 
-# Letters and digits only, each quoted: no character typed can make an FTS5 syntax error.
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Marks a word quoted on its own, to be looked for whole (a character nobody types).
+_WHOLE = "\ue000"
+# A figure, a long number or a word; each is quoted in the query, so no character typed can
+# make an FTS5 syntax error. A word is what the index takes for one: letters and digits, which
+# an underscore parts ("0_0" quoted would be a phrase, which this index cannot look up).
+_TERM = re.compile(rf"{FIGURE.pattern}|{LONG_NUMBER.pattern}|{_WHOLE}?[^\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
 MAX_WORDS = 12
 
 
 def search_expression(text: str) -> str | None:
     """An FTS5 query matching every typed word as a prefix (a search runs as the words are
     typed); quoting keeps user input inert. Words such as "the" and "of" are left out when others
-    were typed, so "cost of living" finds a claim that says "living costs". None when nothing was
-    typed; a search of only marks (no word to look for) is an empty phrase, which matches nothing
-    rather than dropping the search and listing everything."""
+    were typed, so "cost of living" finds a claim that says "living costs". A figure ("3.5%",
+    "1,200") matches its digits, written with or without thousands separators; the exact figure
+    and quoted words are held to by typed_phrases, which the index cannot check (a word quoted
+    alone is looked for whole, which it can). None when
+    nothing was typed; a search of only marks (no word to look for) is an empty phrase, which
+    matches nothing rather than dropping the search and listing everything."""
     if not (text or "").strip():
         return None
-    words = _WORD.findall(text)
-    words = [word for word in words if word.lower() not in STOPWORDS] or words
-    return " ".join(f'"{word}"*' for word in words[:MAX_WORDS]) or '""'
+    # A word quoted on its own is looked for whole ("said", not "saidah"): the index matches a
+    # word exactly, with no phrase to hold it to.
+    terms = _TERM.findall(QUOTED.sub(_one_word_whole, text.replace(_WHOLE, " ")))
+    kept = [term for term in terms if term.lstrip(_WHOLE).lower() not in STOPWORDS] or terms
+    return " AND ".join(_term_query(term) for term in kept[:MAX_WORDS]) or '""'
+
+
+def _one_word_whole(quoted: re.Match) -> str:
+    inside = quoted.group()[1:-1]
+    words = _TERM.findall(inside)
+    if len(words) == 1 and _DIGITS.fullmatch(words[0]) is None and not FIGURE.fullmatch(words[0]):
+        return f" {_WHOLE}{words[0]} "
+    return f" {inside} "
+
+
+def _term_query(term: str) -> str:
+    """One typed term as FTS5 words: a word as a prefix; a figure as its runs of digits (the
+    index splits "3.5" into 3 and 5), with thousands written either way ("1,200" or "1200")."""
+    if LONG_NUMBER.fullmatch(term):
+        head = len(term) % 3 or 3
+        groups = [term[:head], *(term[i : i + 3] for i in range(head, len(term), 3))]
+        return f'("{term}"* OR ({" ".join(f"{chr(34)}{g}{chr(34)}" for g in groups)}))'
+    if term.startswith(_WHOLE):
+        return f'"{term[1:]}"'
+    if not FIGURE.fullmatch(term):
+        return f'"{term}"*'
+    groups = _DIGITS.findall(term)
+    apart = " ".join(f'"{group}"' for group in groups[:-1])
+    written_apart = f'({apart} "{groups[-1]}"*)'.replace("( ", "(")
+    if len(groups) > 1 and "." not in term and all(len(group) == 3 for group in groups[1:]):
+        return f'("{"".join(groups)}"* OR {written_apart})'
+    return written_apart
+
+
+@dataclass(frozen=True)
+class Search:
+    """A search as SQL: the full-text query, and the exact stretches (figures, quoted words)
+    each match must also hold, which the index cannot check (typed_phrases)."""
+
+    expression: str
+    phrases: tuple[str, ...]
+
+    def params(self) -> dict[str, str]:
+        named = {f"phrase{index}": phrase for index, phrase in enumerate(self.phrases)}
+        return {"search": self.expression, **named}
+
+    def condition(self, index: str = "claims_fts", text: str = "text") -> str:
+        """The WHERE condition on a full-text `index` whose rows' words are in `text`."""
+        held = "".join(
+            f" AND contains_phrase({text}, :phrase{number})" for number in range(len(self.phrases))
+        )
+        return f"{index} MATCH :search{held}"
+
+
+def parse_search(text: str | None) -> Search | None:
+    """The search for what was typed; None when nothing was."""
+    expression = search_expression(text or "")
+    if expression is None:
+        return None
+    return Search(expression, tuple(typed_phrases(text or "")))

@@ -1,0 +1,63 @@
+"""Exact stretches a search must find in a claim: the figures typed ("3.5%", "1,200") and the
+words typed in quotation marks, compared with case, accents, spacing and thousands separators
+folded away, and never starting inside a word or a number."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A figure as typed: digits joined by points or commas ("3.5", "1,200"), or a whole number with
+# a per cent sign; any per cent sign after it is part of it.
+FIGURE = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)+%?|\d+%)")
+# A bare number long enough to be written with thousands separators; not digits in a word
+# ("b73c6173").
+LONG_NUMBER = re.compile(r"(?<![\w.,])\d{4,}(?!\w|[.,]\d)")
+# Words in straight or curly double quotation marks.
+QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]')
+# A thousands separator: a comma or a space between digits, before a group of exactly three.
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Text as a search compares it: lower case, accents and thousands separators gone, runs of
+    space one space, curly apostrophes straight."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = _THOUSANDS.sub("", bare.translate(_APOSTROPHES))
+    return _SPACES.sub(" ", bare).strip()
+
+
+def typed_phrases(text: str) -> list[str]:
+    """The stretches a claim must contain for this search, folded: each figure, each long number
+    and each quoted run of words (quotation marks left open are read to the end)."""
+    phrases = []
+    for match in QUOTED.finditer(text):
+        phrase = fold(next(group for group in match.groups() if group is not None))
+        # One word quoted is looked up whole by the index itself (search_words).
+        if re.search(r"\w", phrase) and not re.fullmatch(r"[^\W_\d][^\W_]*", phrase):
+            phrases.append(phrase)
+    unquoted = QUOTED.sub(" ", text)
+    phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
+    phrases += [number for number in LONG_NUMBER.findall(unquoted)]
+    return list(dict.fromkeys(phrases))
+
+
+@lru_cache(maxsize=64)
+def _pattern(phrase: str) -> re.Pattern:
+    # Not from inside a word or a number: "4.2" is not found in "14.2", "rent" not in "current";
+    # and it ends where its word or number does: "1,200" is not the start of "1,200,000".
+    start = r"(?<![\w.,])" if phrase[:1].isalnum() else ""
+    if phrase[-1:].isdigit():
+        end = r"(?![\d]|[.,]\d)"
+    else:
+        end = r"(?!\w)" if phrase[-1:].isalnum() else ""  # "the mayor", not "the mayoral"
+    return re.compile(start + re.escape(phrase) + end)
+
+
+def contains_phrase(text: str | None, phrase: str | None) -> bool:
+    """Whether the claim's text holds the folded phrase (an SQL function: db.connect)."""
+    if not text or not phrase:
+        return False
+    return _pattern(phrase).search(fold(text)) is not None

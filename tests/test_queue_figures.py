@@ -1,0 +1,121 @@
+"""Searching for a figure or a quoted phrase finds the claims that hold it exactly, however many
+other claims share its digits or words; and typing can never make a query the index refuses."""
+
+import pytest
+from helpers import new_database
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.importers import from_text
+from factcheck.ingest import ingest_imported
+from factcheck.store.actors import SYSTEM
+from factcheck.store.queue_reads import QueueFilters, queue_count, queue_page
+from factcheck.store.search_words import search_expression
+from factcheck.text.typed_phrases import contains_phrase, fold, typed_phrases
+
+ARTICLE = """Figures from the council budget
+
+Rates rose 3.5% in May, the council said.
+Council tax will rise by 51 percent over 5 years.
+Plans for 50,319 homes were approved.
+About 1,200 households will pay more.
+Another 1200 households were moved.
+Some 12,000 homes lost power.
+Inflation reached 13.5% last year.
+The harbour handled 4.2 million tonnes.
+Prices rose 4.25 points in a week.
+The mayor said taxes would stay flat.
+The mayoral race permits 3 candidates.
+Taxes said the mayor would stay flat are a rumour.
+José Pérez said 300 jobs would go.
+Permit b73c6173 was issued to 4 firms.
+"""
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    db = new_database(tmp_path_factory.mktemp("figures") / "f.db")
+    ingest_imported(db, from_text(ARTICLE.encode()), actor=SYSTEM)
+    return db
+
+
+def _found(db, typed: str) -> list[str]:
+    rows, _ = queue_page(db, QueueFilters(search=typed), limit=50)
+    assert queue_count(db, QueueFilters(search=typed)) == len(rows)
+    return sorted(row["text"] for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("3.5%", ["Rates rose 3.5% in May, the council said."]),
+        ("4.2", ["The harbour handled 4.2 million tonnes."]),
+        (
+            "1,200",
+            ["About 1,200 households will pay more.", "Another 1200 households were moved."],
+        ),
+        (
+            "1200",
+            ["About 1,200 households will pay more.", "Another 1200 households were moved."],
+        ),
+        ("12,000 homes", ["Some 12,000 homes lost power."]),
+        ('"the mayor said"', ["The mayor said taxes would stay flat."]),
+        ("“said the mayor”", ["Taxes said the mayor would stay flat are a rumour."]),
+        ('"jose perez"', ["José Pérez said 300 jobs would go."]),
+        # A word quoted alone is found whole: "permit", not "permits".
+        ('"permit"', ["Permit b73c6173 was issued to 4 firms."]),
+        (
+            '"the mayor"',
+            [
+                "Taxes said the mayor would stay flat are a rumour.",
+                "The mayor said taxes would stay flat.",
+            ],
+        ),
+        ("rates 3.5%", ["Rates rose 3.5% in May, the council said."]),
+        # Digits inside a word are the word's, no figure of their own.
+        ("b73c6173", ["Permit b73c6173 was issued to 4 firms."]),
+    ],
+)
+def test_a_figure_or_a_quoted_phrase_is_found_exactly(desk, typed, found):
+    assert _found(desk, typed) == found
+
+
+def test_an_unquoted_word_is_found_by_its_start_and_a_quoted_one_whole(desk):
+    assert "The mayoral race permits 3 candidates." in _found(desk, "mayor")
+    assert "The mayoral race permits 3 candidates." not in _found(desk, '"mayor"')
+    assert len(_found(desk, '"mayor"')) == 2
+
+
+def test_phrases_are_the_figures_and_the_quoted_words_folded():
+    assert typed_phrases('rates "The Mayor  said" 3.5% 1,200 2024') == [
+        "the mayor said",
+        "3.5%",
+        "1200",
+        "2024",
+    ]
+    assert typed_phrases("council budget") == []
+    assert fold("José’s 1,200 homes") == "jose's 1200 homes"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "held"),
+    [
+        ("Rates rose 3.5% in May", "3.5%", True),
+        ("Rates rose 13.5% in May", "3.5%", False),
+        ("1,200,000 homes", "1200", False),
+        ("1,200.5 tonnes", "1200", False),
+        ("rose 4.25", "4.2", False),
+        ("the current rent", "rent", True),
+        ("the current", "rent", False),
+    ],
+)
+def test_a_phrase_starts_and_ends_where_a_word_or_a_number_does(text, phrase, held):
+    assert contains_phrase(text, phrase) is held
+
+
+@given(st.text(max_size=60))
+def test_anything_typed_makes_a_query_the_index_takes(desk, typed):
+    expression = search_expression(typed)
+    if expression is not None:
+        desk.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?", [expression])
+    queue_count(desk, QueueFilters(search=typed))
