@@ -213,14 +213,29 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     charset = _html_charset(data, declared)
     if charset not in (None, "utf-8", "utf-8-sig", "utf-16") and _is_utf8_with_accents(data):
         charset = "utf-8"
-    if charset is None:
+    if charset in (None, "utf-8"):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text = _not_utf8_after_all(data)
     else:
         text = data.decode(charset, errors="replace")
     return _without_html_controls(text)
+
+
+# A character that valid UTF-8 gave: neither ASCII nor the mark of a broken byte.
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _not_utf8_after_all(data: bytes) -> str:
+    """A page that is not valid UTF-8, whether or not it says it is: windows-1252 when no byte of
+    it reads as UTF-8 (a legacy page under a template's or server's wrong label, whose figures
+    and names would otherwise lose letters: "€150" as "�150"), else UTF-8 with its few broken
+    bytes replaced."""
+    as_utf8 = data.decode("utf-8", errors="replace")
+    if _BEYOND_ASCII.search(as_utf8) is None:
+        return data.decode("cp1252", errors="replace")
+    return as_utf8
 
 
 def _without_html_controls(text: str) -> str:
@@ -293,7 +308,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         # A page that keeps its whole article out of sight until a script shows it.
         document, body = _extract(html, url)
     if len(body) < MIN_ARTICLE_CHARS:
-        raise ImportRefused("import.no_article")
+        raise ImportRefused("import.no_article", {"chars": len(body), "least": MIN_ARTICLE_CHARS})
     return ImportedArticle(
         # A page without a <title> is named by its first line, as a text import is.
         title=tidy_text(document.title or "") or _first_line(body),

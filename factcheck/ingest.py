@@ -66,9 +66,13 @@ def store_prepared(
 def near_copies_stored(db, imported) -> list[dict]:
     """Articles already stored whose text is nearly the same as this one's (not the same: an
     identical body is found by its hash), to warn before importing it."""
-    if articles.find_by_hash(db, body_hash(imported.body)) is not None:
+    similar = near_copies(db, signature(imported.body))
+    # Looked up after the near copies: the same text stored by someone else in between (two
+    # people pasting one press release at once) is then found by its hash, and reported as
+    # already imported rather than as a copy "100% the same".
+    if similar and articles.find_by_hash(db, body_hash(imported.body)) is not None:
         return []
-    return near_copies(db, signature(imported.body))
+    return similar
 
 
 def prepare_unless_stored(db: Database, imported) -> PreparedArticle:

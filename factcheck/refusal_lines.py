@@ -5,7 +5,7 @@ the evidence card. The workbench words the same codes in factcheck/views/import_
 
 from collections.abc import Callable
 
-from factcheck.shared_words import url_problem_words
+from factcheck.shared_words import LOOKS_LIKE_A_SITE, url_problem_words
 
 Facts = dict
 
@@ -79,7 +79,10 @@ FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
         where=_url(f)
     ),
     "tls": lambda f: f"could not verify the secure connection to {f['host']}",
-    "connect_failed": lambda f: f"could not connect to {f['host']}: {f['error']}",
+    "connect_failed": lambda f: (
+        f"could not connect to {f['host']}: the site refused or dropped the connection; try again"
+        " in a moment"
+    ),
     "broke_off": lambda f: f"the download of {f['url']} broke off: {f['error']}",
     "too_large": lambda f: f"refused: {f['url']} is larger than the limit of {f['limit']:,} bytes",
     "redirects": lambda f: f"refused: {f['url']} redirects more than {f['limit']} times",
@@ -92,6 +95,17 @@ def _unreadable(facts: Facts) -> str:
     if facts.get("detail"):
         return f"cannot read {facts['path']}: {facts['detail']}; check the path"
     return f"cannot read {facts['path']}: permission denied"
+
+
+def _no_article(facts: Facts) -> str:
+    fix = "copy the article text and import it with --format text"
+    if facts.get("chars"):
+        return (
+            f"the page's article text is only {facts['chars']} characters, fewer than the"
+            f" {facts['least']} an article needs (an error or sign-in page, a brief, or a page"
+            f" that draws its text with script); {fix}"
+        )
+    return f"no article text found on this page; {fix}"
 
 
 IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
@@ -113,10 +127,15 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         " bytes; raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
     ),
     "import.empty_html": lambda f: "the HTML page is empty; check the file or link",
-    "import.no_article": lambda f: (
-        "no article text found on this page; copy the article text and import it with --format text"
+    "import.no_article": _no_article,
+    "import.no_file": lambda f: (
+        f"no such file: {f['path']}; check the path"
+        + (
+            f", or for a web page give its address with https:// (https://{f['path']})"
+            if LOOKS_LIKE_A_SITE.match(str(f["path"]))
+            else ""
+        )
     ),
-    "import.no_file": lambda f: f"no such file: {f['path']}; check the path",
     "import.is_folder": lambda f: f"{f['path']} is a folder; give the path of one file",
     "import.unreadable": _unreadable,
     "import.unknown_format": lambda f: (

@@ -352,8 +352,10 @@ def test_html_lists_headings_quotes_and_line_breaks_stay_readable():
 
 
 def test_a_page_without_an_article_is_refused():
-    with refused_saying(ImportRefused, "no article text found.*--format text"):
+    with refused_saying(ImportRefused, "article text is only 96 characters.*--format text"):
         from_html(fixture("no-article.html"))
+    with refused_saying(ImportRefused, "no article text found on this page.*--format text"):
+        from_html(b"<html><body><div></div><p> </p></body></html>")
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n  "])
@@ -391,6 +393,24 @@ def test_utf8_bytes_declared_as_a_legacy_charset_are_read_as_utf8(head, header):
     # with accents is next to never what Latin-1 text looks like, so it is not read as "CafÃ©".
     page = html_page("Le café du port a fermé. " + LONG_PARAGRAPH, head)
     assert "Le café du port a fermé." in from_html(page.encode("utf-8"), encoding=header).body
+
+
+@pytest.mark.parametrize(
+    ("head", "header"),
+    [('<meta charset="utf-8">', None), ("", "utf-8"), ('<meta charset="UTF-8">', "UTF-8")],
+)
+def test_legacy_bytes_under_a_utf8_label_keep_their_letters(head, header):
+    """A template or server that says UTF-8 over a page written in windows-1252: its names and
+    figures keep their letters ("€150", "José Álvarez"), not replacement marks."""
+    page = html_page("Bills rise by more than €150, said José Álvarez. " + LONG_PARAGRAPH, head)
+    body = from_html(page.encode("cp1252"), encoding=header).body
+    assert "more than €150, said José Álvarez." in body and "\ufffd" not in body
+
+
+def test_a_utf8_page_with_a_stray_byte_stays_utf8():
+    page = html_page("Le café du port a fermé. " + LONG_PARAGRAPH, '<meta charset="utf-8">')
+    data = page.encode("utf-8").replace(b"port", b"port\x96", 1)
+    assert "Le café du port\ufffd a fermé." in from_html(data).body
 
 
 def test_undeclared_legacy_bytes_do_not_break_the_import():
@@ -519,8 +539,12 @@ def test_load_stops_reading_at_the_limit(tmp_path):
 
 
 def test_load_refuses_missing_files_and_folders(tmp_path):
-    with refused_saying(ImportRefused, "no such file: .*missing.txt; check the path"):
+    with refused_saying(ImportRefused, "no such file: .*missing.txt; check the path$"):
         load(str(tmp_path / "missing.txt"))
+    with refused_saying(
+        ImportRefused, r"give its address with https:// \(https://www.x.example/a\)"
+    ):
+        load("www.x.example/a")
     with refused_saying(ImportRefused, "is a folder"):
         load(str(tmp_path))
 

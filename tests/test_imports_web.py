@@ -371,6 +371,7 @@ def test_a_loopback_url_is_refused_by_the_default_policy(post_import, client, ap
     [
         ("", "Enter the article's address, starting with https://."),
         ("ftp://example.org/story", "Only http and https addresses can be imported."),
+        ("www.example.org/story", "Add https:// at the start: https://www.example.org/story"),
         # Pasted with a space in the site's name: the fetch job could not even build the request.
         ("https://www.valley post.example/story", "An address cannot contain spaces."),
         ("https://", "That address has no site name: give one like https://example.org/page."),

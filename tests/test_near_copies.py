@@ -472,3 +472,21 @@ def test_a_restart_leaves_a_held_import_waiting(url_import, app_db, immediate_jo
     assert job_id not in job_recovery.recover_interrupted()["imports"]
     assert job_progress.progress(job_id)["stage"] == "held"
     assert job_progress.held_input(job_id)["task"] == "import_article"
+
+
+def test_the_same_text_stored_meanwhile_is_no_near_copy_of_itself(tmp_path, monkeypatch):
+    """Two people paste one press release at once: the other's article, committed between the
+    two looks this one takes, is the same text (already imported), not a copy "100% the same"."""
+    from factcheck import ingest
+
+    db = new_database(tmp_path / "race.db")
+    ingest_text(db, REPUBLISHED)
+    looked_up = ingest.near_copies
+
+    def the_other_paste_lands_first(*args, **kwargs):
+        found = looked_up(*args, **kwargs)
+        ingest_text(db, SAMPLE_ARTICLE)
+        return found + looked_up(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "near_copies", the_other_paste_lands_first)
+    assert ingest.near_copies_stored(db, from_text(SAMPLE_ARTICLE.encode())) == []

@@ -9,6 +9,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from factcheck import import_jobs, importers, job_progress, job_recovery, jobs
 from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.network.urls import UrlProblem, clean_web_url
+from factcheck.shared_words import LOOKS_LIKE_A_SITE
 from factcheck.store import articles as article_store
 from factcheck.store.errors import NotFound
 from factcheck.views import import_words
@@ -95,6 +96,8 @@ def read_source(form, files, limit: int) -> ImportSource:
         if not url:
             raise FormProblem("url", "Enter the article's address, starting with https://.")
         if not url.lower().startswith(("http://", "https://")):
+            if "://" not in url and LOOKS_LIKE_A_SITE.match(url):
+                raise FormProblem("url", f"Add https:// at the start: https://{url}")
             raise FormProblem("url", "Only http and https addresses can be imported.")
         try:
             clean_web_url(url)
