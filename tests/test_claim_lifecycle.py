@@ -104,7 +104,7 @@ def test_the_queue_says_why_a_claim_with_a_draft_kept_its_status(client, claim, 
     results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
     notice = " ".join(results.cssselect(".queue-notice")[0].text_content().split())
     assert "Nothing changed." in notice
-    assert "1 claim left as they were: 1 has a draft verdict." in notice
+    assert "1 claim left as it was: 1 has a draft verdict." in notice
     assert claim_now(app_db, claim["id"])["status"] == "in_progress"
 
 

@@ -247,3 +247,17 @@ def test_approving_from_the_panel_updates_the_headers_inbox_count(client_as, cla
     )
     [link] = approved.cssselect("#inbox-link")
     assert link.get("hx-swap-oob") == "outerHTML" and not link.cssselect("[data-inbox-count]")
+
+
+def test_moving_to_another_claim_brings_the_headers_inbox_count_up_to_date(
+    client, claim, app_db, people
+):
+    """Someone triaging with j and k loads panel after panel, never a whole page: each panel
+    brings the count along."""
+    panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers={"HX-Request": "true"}))
+    link = panel.get_element_by_id("inbox-link")
+    assert link.get("hx-swap-oob") == "outerHTML" and not link.cssselect("[data-inbox-count]")
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers={"HX-Request": "true"}))
+    count = panel.get_element_by_id("inbox-link").cssselect("[data-inbox-count]")
+    assert words(count[0]) == "(1 unread)"

@@ -373,7 +373,7 @@ def test_bulk_skips_are_codes_and_facts_worded_by_the_queue(claim_world):
         }
     ]
     assert bulk_words.describe_skips(summary["skipped"]) == (
-        "1 claim left as they were: 1 is in review."
+        "1 claim left as it was: 1 is in review."
     )
 
 

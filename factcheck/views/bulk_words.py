@@ -66,7 +66,8 @@ def describe_skips(skipped: list[dict]) -> str | None:
         _skip_words(group, count)
         for group, count in sorted(groups.items(), key=lambda item: (-item[1], item[0]))
     ]
-    return f"{claims_count(len(skipped))} left as they were: {'; '.join(parts)}."
+    how = "it was" if len(skipped) == 1 else "they were"
+    return f"{claims_count(len(skipped))} left as {how}: {'; '.join(parts)}."
 
 
 def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
@@ -87,4 +88,5 @@ def describe_undo(summary: dict) -> str:
     restored = len(summary["claim_ids"])
     if not restored:
         return "Nothing was undone: each of these claims has changed since the bulk action."
-    return f"Undone: {claims_count(restored)} put back as they were."
+    how = "it was" if restored == 1 else "they were"
+    return f"Undone: {claims_count(restored)} put back as {how}."

@@ -27,7 +27,7 @@ def panel(claim_id: int):
         return back_to_article(claim)
     neighbours = claim_reads.claim_neighbours(db, claim["article_id"], claim["seq"])
     return render_template(
-        "partials/claim_panel.html",
+        "partials/panel_on_load.html",
         review=reviewed(db, claim),
         article_language=article_store.article_language(db, claim["article_id"]),
         **panel_context(neighbours, claim),

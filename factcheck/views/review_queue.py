@@ -140,8 +140,8 @@ def row_links() -> dict[str, str]:
     }
 
 
-# What people type into a search box elsewhere: "-word", OR, NOT and "a phrase".
-_SEARCH_SYNTAX = re.compile(r'(?:^|\s)-\w|\s(?:OR|NOT|AND)\s|^NOT\s|"')
+# What people type into a search box elsewhere: "-word", OR and NOT ("a phrase" is read).
+_SEARCH_SYNTAX = re.compile(r"(?:^|\s)-\w|\s(?:OR|NOT|AND)\s|^NOT\s")
 
 
 def search_note(text: str) -> str | None:
@@ -149,8 +149,9 @@ def search_note(text: str) -> str | None:
     notes = []
     if _SEARCH_SYNTAX.search(text):
         notes.append(
-            "Every word typed must be in the claim (its start is enough): a minus sign, OR, NOT"
-            " and quotation marks are not read as search syntax."
+            "Every word typed must be in the claim (its start is enough; words in quotation"
+            " marks and figures such as 3.5% exactly as typed): a minus sign, OR and NOT are not"
+            " read as search syntax."
         )
     if len(re.findall(r"\w+", text)) > MAX_WORDS:
         notes.append(f"Only the first {MAX_WORDS} words are looked for.")
@@ -285,6 +286,8 @@ def _answer(notice: dict, status: int = 200, selected: AbstractSet[int] = frozen
     view = _view_args()
     if wants_fragment():
         context = queue_context(view, notice=notice, selected=selected)
+        # A selection kept (nothing was done to it) keeps its typed reason, for another try.
+        context["bulk_reason"] = request.form.get("reason", "") if selected else ""
         return page_or_fragment("queue.html", "partials/queue_results.html", status, **context)
     # Flask keeps any JSON value in the session; its annotation says str.
     flash(notice, NOTICE_CATEGORY)  # type: ignore[arg-type]
@@ -326,7 +329,8 @@ def bulk_action():
             describe_bulk(summary, names), audit_id=summary["audit_id"], skipped=skipped
         )
     else:
-        notice = _notice("Nothing changed.", skipped=skipped)
+        # Nothing was done: the selection and its reason stay for another try.
+        return _answer(_notice("Nothing changed.", skipped=skipped), selected=selected)
     return _answer(notice)
 
 

@@ -48,8 +48,18 @@
     }, 4000);
   }
 
+  // The claim an approval is for, by the id its address carries ("claim 27").
+  function claimWords(job) {
+    var found = /\/claims\/(\d+)\//.exec(job.action || "");
+    return found ? "claim " + found[1] : "this claim";
+  }
+
   function countdown() {
-    say("Publishing this verdict in " + pending.left + " s.", true);
+    var note = pending.note ? " " + pending.note : "";
+    say(
+      "Publishing the verdict on " + claimWords(pending) + " in " + pending.left + " s." + note,
+      true
+    );
   }
 
   // The Undo button goes with the countdown: the focus goes back to where it was when a was
@@ -70,7 +80,7 @@
     var job = pending;
     window.clearInterval(job.timer);
     pending = null;
-    say("Not published: the verdict is still waiting for review.", false);
+    say("Not published: the verdict on " + claimWords(job) + " is still waiting for review.", false);
     refocus(job);
     hideLater();
   }
@@ -118,7 +128,13 @@
     })
       .then(function (response) {
         var done = response.type === "opaqueredirect" || response.ok;
-        say(done ? "Published." : "Not published: open the claim to see why." + after, false);
+        var which = claimWords(job);
+        say(
+          done
+            ? "Published the verdict on " + which + "."
+            : "Not published: open " + which + " to see why." + after,
+          false
+        );
         hideLater();
         if (response.ok && redraw) {
           return response.text().then(redrawArticle).then(function () {
@@ -128,7 +144,11 @@
         return done;
       })
       .catch(function () {
-        say("Not published: the server could not be reached. Try again." + after, false);
+        say(
+          "Not published: the server could not be reached for " + claimWords(job) + ". Try again." +
+            after,
+          false
+        );
         hideLater();
         return false;
       });
@@ -191,10 +211,19 @@
   }
 
   window.factcheckApproveLater = function (button) {
+    var form = button.form;
     if (pending) {
+      // One approval waits at a time: a second is not taken, and the banner says so rather
+      // than later say "Published" beside a claim still in review.
+      if (pending.action !== form.getAttribute("action")) {
+        pending.note =
+          claimWords({ action: form.getAttribute("action") }) +
+          " was not approved: approve it again once this one is published, or press u to stop" +
+          " this one.";
+        countdown();
+      }
       return;
     }
-    var form = button.form;
     pending = {
       action: form.getAttribute("action"),
       body: new FormData(form),
@@ -246,7 +275,7 @@
         return; // already waiting for the approval's answer
       }
       signingOut = true;
-      say("Publishing this verdict before signing out…", false);
+      say("Publishing the verdict on " + claimWords(pending) + " before signing out…", false);
       var unsent = "You are still signed in.";
       sendInBackground(take(), false, false, unsent).then(function (published) {
         signingOut = false;

@@ -74,8 +74,13 @@
     links[next].closest("tr").scrollIntoView({ block: "nearest" });
   }
 
+  // A row's checkbox is not typed in: j, k and x work from it as from the row's link.
+  var TEXT_ENTRY =
+    "input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit])" +
+    ":not([type=reset]), textarea, select, [contenteditable]:not([contenteditable='false'])";
+
   function isTyping(target) {
-    return Boolean(target && target.closest && target.closest("input, textarea, select, [contenteditable]"));
+    return Boolean(target && target.closest && target.closest(TEXT_ENTRY));
   }
 
   function helpOpen() {

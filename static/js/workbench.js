@@ -149,17 +149,30 @@
     if (!units.length) {
       return;
     }
-    var index = units.indexOf(currentUnit());
+    // With no claim open, j and k go on from the one last closed: the focus is on it, and the
+    // address names it (#claim-25, "Back to the text" on a narrow screen).
+    var from = currentUnit() || focusedUnit() || unitInAddress();
+    var index = units.indexOf(from);
     var next;
     if (index < 0) {
-      var selected = currentUnit();
-      next = selected ? nearestClaim(units, selected, direction) : units[0];
+      next = from ? nearestClaim(units, from, direction) : units[0];
     } else {
       next = units[Math.min(units.length - 1, Math.max(0, index + direction))];
     }
     if (next && next !== currentUnit()) {
       select(next.dataset.claimId);
     }
+  }
+
+  function focusedUnit() {
+    var active = document.activeElement;
+    return active && active.matches && active.matches("#article-text .unit") ? active : null;
+  }
+
+  function unitInAddress() {
+    var named = /^#claim-(\d+)$/.exec(window.location.hash);
+    var unit = named && document.getElementById("claim-" + named[1]);
+    return unit && unit.matches("#article-text .unit") ? unit : null;
   }
 
   // From a selected non-claim, j and k go to the claims on either side of it in the text.
@@ -555,6 +568,16 @@
     }
   });
 
+  // A merge or a split answers by reloading the article (HX-Redirect), with no swap: its reason
+  // was saved, so it is no longer kept as unsaved text.
+  document.addEventListener("htmx:beforeOnLoad", function (event) {
+    var xhr = event.detail.xhr;
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (xhr && xhr.status < 300 && xhr.getResponseHeader("HX-Redirect") && source && source.closest) {
+      forgetDrafts(source.closest("form"));
+    }
+  });
+
   // Panels asked for in quick succession (j j k) answer one after another. Only the one for the
   // claim now under the cursor is drawn: a late answer for a claim passed over would replace it
   // and take the focus from the field the reviewer is typing in.
@@ -579,7 +602,14 @@
     }
     var active = document.activeElement;
     var first = form.querySelector("input:not([type=hidden]), select, textarea");
-    sentFrom = [active && form.contains(active) ? active.id : "", first ? first.id : ""];
+    var pressed = active && form.contains(active) && active.matches("button") ? active : null;
+    var section = form.closest("section[aria-labelledby]");
+    sentFrom = {
+      ids: [active && form.contains(active) ? active.id : "", first ? first.id : ""],
+      action: form.getAttribute("action"),
+      button: pressed ? { name: pressed.name, value: pressed.value } : null,
+      heading: section ? section.getAttribute("aria-labelledby") : "",
+    };
   });
 
   function shown(element) {
@@ -599,25 +629,68 @@
     return true;
   }
 
-  function refocus(panel) {
-    var active = document.activeElement;
-    if (active && active !== document.body) {
-      return;
-    }
-    var ids = (sentFrom || []).filter(Boolean);
-    sentFrom = null;
-    for (var i = 0; i < ids.length; i += 1) {
-      var field = document.getElementById(ids[i]);
+  // Focus an element of the panel and bring it into the panel's view.
+  function focusInView(element) {
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: "nearest" });
+  }
+
+  // The control a save came from, as the redrawn panel has it: a field of the same id (or the
+  // summary it is now folded under), the same button of a form with the same address, that
+  // form's first control, or the heading of the section it was in (the form gone once it did
+  // its job: a verdict sent for review).
+  function sameControl(panel, sent) {
+    for (var i = 0; i < sent.ids.length; i += 1) {
+      var field = sent.ids[i] && document.getElementById(sent.ids[i]);
       if (!field || !panel.contains(field)) {
         continue;
       }
-      // A form folded away once it has done its job (evidence added): its summary, beside it.
       var folded = shown(field) ? null : field.closest("details");
       var summary = folded && folded.querySelector("summary");
       if (shown(field) || shown(summary)) {
-        (summary || field).focus({ preventScroll: true });
-        return;
+        return summary || field;
       }
+    }
+    var form = Array.prototype.filter.call(panel.querySelectorAll("form"), function (candidate) {
+      return candidate.getAttribute("action") === sent.action && shown(candidate);
+    })[0];
+    if (form) {
+      var buttons = Array.prototype.filter.call(form.querySelectorAll("button"), shown);
+      var same = sent.button && buttons.filter(function (button) {
+        return button.name === sent.button.name && button.value === sent.button.value;
+      })[0];
+      var first = Array.prototype.filter.call(
+        form.querySelectorAll("input:not([type=hidden]), select, textarea, button"),
+        shown
+      )[0];
+      if (same || first) {
+        return same || first;
+      }
+    }
+    var heading = sent.heading && document.getElementById(sent.heading);
+    if (heading && panel.contains(heading) && shown(heading)) {
+      heading.setAttribute("tabindex", "-1");
+      return heading;
+    }
+    return null;
+  }
+
+  function refocus(panel) {
+    var active = document.activeElement;
+    if (active && active !== document.body) {
+      // htmx kept it (a field of the same id): it may have been scrolled out of view.
+      if (panel.contains(active)) {
+        active.scrollIntoView({ block: "nearest" });
+      }
+      sentFrom = null;
+      return;
+    }
+    var sent = sentFrom;
+    sentFrom = null;
+    var control = sent && sameControl(panel, sent);
+    if (control) {
+      focusInView(control);
+      return;
     }
     var heading = panel.querySelector(".panel-position");
     if (heading) {
@@ -776,5 +849,38 @@
     document.addEventListener("DOMContentLoaded", revealInitialSelection);
   } else {
     revealInitialSelection();
+  }
+
+  // On a narrow screen the open panel covers the page (layout.css): what lies under it is made
+  // inert, so Tab stays in the panel and nothing hidden can be pressed. The approval banner, the
+  // page's notice and the help, drawn above the panel, stay live.
+  var NARROW = window.matchMedia("(max-width: 720px)");
+  var STAYS_LIVE = "#approve-undo, #notice, #keyboard-help, script";
+
+  function coverUnderPanel() {
+    document.querySelectorAll("[data-under-panel]").forEach(function (element) {
+      element.inert = false;
+      element.removeAttribute("data-under-panel");
+    });
+    var panel = document.querySelector(".side .claim-panel");
+    if (!panel || !NARROW.matches || !panel.querySelector(".panel[data-claim-id]")) {
+      return;
+    }
+    for (var node = panel; node.parentElement && node !== document.body; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+        if (sibling !== node && !sibling.inert && !sibling.matches(STAYS_LIVE)) {
+          sibling.inert = true;
+          sibling.setAttribute("data-under-panel", "");
+        }
+      });
+    }
+  }
+
+  document.addEventListener("htmx:afterSettle", coverUnderPanel);
+  NARROW.addEventListener("change", coverUnderPanel);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", coverUnderPanel);
+  } else {
+    coverUnderPanel();
   }
 })();

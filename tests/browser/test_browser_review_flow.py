@@ -132,7 +132,7 @@ def test_the_help_overlay_lists_every_panel_shortcut(watched_page, article):
     page.keyboard.press("?")
     dialog = page.locator("#keyboard-help")
     expect(dialog).to_be_visible()
-    for words in ("Next claim", "pick that rating", "add evidence", "Save the form", "approve"):
+    for words in ("Next claim", "pick that rating", "add evidence", "save the form", "approve"):
         expect(dialog).to_contain_text(words)
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()

@@ -59,3 +59,35 @@ def test_merging_and_splitting_a_unit_from_the_keyboard(watched_page, article):
         re.compile(r"^We have never seen it rise")
     )
     assert_no_problems(page)
+
+
+def test_a_second_merge_right_after_the_first_is_no_clash_with_oneself(watched_page, article):
+    """The page drawn after a merge carries the unit's new version, even though the browser
+    puts back the values its forms had before the reload."""
+    from factcheck.ingest import ingest_text
+
+    db = database.connect(article["path"])
+    try:
+        body = (
+            "Council figures for the year\n\nThe governor said taxes rose 5% in 2023. Spending"
+            " rose 7% in 2024. Debt fell by 12 million euros last year. Jobs grew by 3,400."
+        )
+        article_id = ingest_text(db, body).article_id
+    finally:
+        db.close()
+    first = next(u for u in _units(article["path"], article_id) if u["text"].startswith("The gov"))
+    page = watched_page
+    page.goto(f"/articles/{article_id}?claim={first['id']}")
+    panel = page.locator("#claim-panel")
+    unit = page.locator(f"#claim-{first['id']}")
+    for joined in ("Spending rose 7% in 2024.", "Debt fell by 12 million euros last year."):
+        reason = panel.get_by_label("Why they are one claim")
+        panel.locator("details.unit-edit").evaluate("details => { details.open = true; }")
+        reason.fill("One claim cut at its full stop")
+        panel.get_by_role("button", name="Merge with the next sentence").click()
+        expect(unit).to_contain_text(joined)
+        expect(panel.get_by_text("Changed while you were working")).to_have_count(0)
+        # The reason given for this merge was saved with it: not offered again as unsaved.
+        expect(reason).to_have_value("")
+    assert _units(article["path"], article_id)[1]["text"].endswith("last year.")
+    assert_no_problems(page)

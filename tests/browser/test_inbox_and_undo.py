@@ -169,9 +169,9 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     hold_the_clock(editor)
 
     editor.keyboard.press("a")
-    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
     editor.keyboard.press("u")
-    expect(banner).to_contain_text("Not published")
+    expect(banner).to_contain_text(f"Not published: the verdict on claim {claim['id']}")
     # The Undo button is gone with the countdown: the focus goes back to the Approve button.
     expect(panel.get_by_role("button", name="Approve")).to_be_focused()
     editor.clock.run_for(10_000)
@@ -179,7 +179,7 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
 
     editor.locator("body").press("a")
-    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
     expect(banner.get_by_role("button", name="Undo")).to_be_focused()
     editor.clock.run_for(2_000)
     assert _status(article["path"], claim["id"]) == "in_review"
@@ -210,7 +210,7 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
 
     editor.keyboard.press("a")
     banner = editor.locator("#approve-undo")
-    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
     # On to the next claim before the approval is sent, on a slow line: the next claim's panel
     # arrives only after the time is up, so the approved claim's form is still on the page then.
     held = []
@@ -220,7 +220,7 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
     opened = editor.locator('#article-text .unit[aria-current="true"]')
     next_id = opened.get_attribute("data-claim-id")
     editor.clock.run_for(6_000)
-    expect(banner).to_contain_text("Published.")
+    expect(banner).to_contain_text(f"Published the verdict on claim {claim['id']}.")
     for route in held:
         route.continue_()
     editor.unroute("**/claims/*/panel*")
@@ -242,12 +242,14 @@ def test_signing_out_while_an_approval_waits_sends_it_before_signing_out(signed_
 
     editor.keyboard.press("a")
     banner = editor.locator("#approve-undo")
-    expect(banner).to_contain_text("Publishing this verdict in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
     # The approval's answer is held back: the sign-out waits for it, the session still open.
     held = []
     editor.route(f"**/claims/{claim['id']}/approve", lambda route: held.append(route))
     editor.get_by_role("button", name="Sign out").click()
-    expect(banner).to_contain_text("Publishing this verdict before signing out")
+    expect(banner).to_contain_text(
+        f"Publishing the verdict on claim {claim['id']} before signing out"
+    )
     for _ in range(100):  # the held request reaches its handler in a moment
         if held:
             break
@@ -339,3 +341,50 @@ def test_the_inbox_mention_list_and_undo_banner_pass_axe(browser, base_url, arti
     finally:
         context.close()
     assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+def _other_claim(path, article_id, claim_id) -> dict:
+    db = database.connect(path)
+    try:
+        claims = claim_reads.claims_for_article(db, article_id)
+    finally:
+        db.close()
+    return next(c for c in claims if c["kind"] == "claim" and c["id"] != claim_id)
+
+
+def test_a_second_approval_while_one_waits_is_not_taken_and_the_banner_says_so(
+    signed_in_as, article
+):
+    article_id, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "Bay")
+    other = _other_claim(article["path"], article_id, claim["id"])
+    _in_review_by_rita(article["path"], other["id"])
+    banner = editor.locator("#approve-undo")
+    editor.keyboard.press("a")
+    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
+    editor.locator(f"#claim-{other['id']}").click()
+    panel = editor.locator("#claim-panel")
+    expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
+    expect(panel.locator(f'.panel[data-claim-id="{other["id"]}"]')).to_have_count(1)
+    editor.locator("body").press("a")
+    expect(banner).to_contain_text(f"claim {other['id']} was not approved")
+    editor.clock.run_for(6_000)
+    expect(banner).to_contain_text(f"Published the verdict on claim {claim['id']}.")
+    assert _status(article["path"], claim["id"]) == "published"
+    assert _status(article["path"], other["id"]) == "in_review"
+
+
+def test_on_a_narrow_screen_the_undo_banner_shows_above_the_panel(signed_in_as, article):
+    article_id, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "Cove")
+    editor.set_viewport_size({"width": 390, "height": 844})
+    editor.keyboard.press("a")
+    undo = editor.locator("#approve-undo").get_by_role("button", name="Undo")
+    expect(undo).to_be_focused()
+    box = undo.bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    on_top = editor.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('#approve-undo') !== null", middle
+    )
+    assert on_top, "the Undo button is under the claim panel"
+    editor.keyboard.press("Enter")
+    expect(editor.locator("#approve-undo")).to_contain_text("Not published")
+    assert _status(article["path"], claim["id"]) == "in_review"

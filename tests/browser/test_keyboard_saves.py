@@ -68,14 +68,27 @@ def test_the_focus_stays_in_the_panel_after_each_save(watched_page, claim):
     page.keyboard.press("Enter")
     expect(panel.get_by_label("Source URL")).to_be_visible()
 
-    # Submitted for review: the verdict form is gone, and the panel's heading holds the focus.
+    # A draft saved from its button: the redrawn button has the focus, in view.
     page.locator("body").press("Escape")
     page.keyboard.press("1")
     page.keyboard.type("The council minutes record the vote at 9 to 4, exactly as reported.")
-    panel.get_by_role("button", name="Submit for review").click()
+    save = panel.get_by_role("button", name="Save draft")
+    save.focus()
+    page.keyboard.press("Enter")
+    expect(said).to_have_text(re.compile("saved", re.I))
+    expect(save).to_be_focused()
+    expect(save).to_be_in_viewport()
+
+    # Submitted for review: the verdict form is gone, and the Verdict section's heading, which
+    # now says it waits for review, holds the focus in view.
+    page.keyboard.press("Tab")
+    expect(panel.get_by_role("button", name="Submit for review")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(panel.locator(".status-line")).to_contain_text("In review")
     expect(said).to_have_text("Verdict saved and submitted for review.")
-    expect(panel.get_by_role("heading", name=re.compile("^Claim \\d+ of \\d+"))).to_be_focused()
+    heading = panel.get_by_role("heading", name="Verdict", exact=True)
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport()
     assert_no_problems(page, expected_status=422)
 
 

@@ -79,7 +79,7 @@ def test_a_bulk_action_from_the_keyboard_puts_the_focus_on_its_notice(watched_pa
     page.keyboard.press("Tab")
     expect(notice.get_by_role("button", name="Undo")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(notice).to_have_text(re.compile(r"Undone: 1 claim put back as they were\."))
+    expect(notice).to_have_text(re.compile(r"Undone: 1 claim put back as it was\."))
     expect(notice).to_be_focused()
     assert_no_problems(page)
 
@@ -181,4 +181,25 @@ def test_slash_searches_the_library_and_escape_leaves_it_with_its_words_kept(
     expect(search).not_to_be_focused()
     expect(search).to_have_value(word.lower())
     expect(results).to_contain_text(f"The {word} tunnel")
+    assert_no_problems(page)
+
+
+def test_j_k_and_x_work_from_a_rows_checkbox(watched_page, demo_articles):
+    page = watched_page
+    word = "Quellby" + uuid.uuid4().hex[:8]
+    body = (
+        f"{word} harbour dredging to cost 9 million\n\n"
+        f"The {word} port said on Monday that dredging would cost 9 million euros. "
+        f"The {word} council said 14 ships waited outside the harbour last week."
+    )
+    _add_article(demo_articles["path"], body)
+    page.goto(f"/queue?q={word.lower()}")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows.first).to_contain_text(word)
+    first_box = rows.first.locator('input[name="claim"]')
+    first_box.focus()
+    page.keyboard.press("x")
+    expect(first_box).to_be_checked()
+    page.keyboard.press("j")
+    expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
     assert_no_problems(page)
