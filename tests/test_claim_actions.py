@@ -759,3 +759,25 @@ def test_a_source_address_splits_into_host_and_the_rest(host, port, path, query)
     url = f"https://{host}{f':{port}' if port else ''}{path}{f'?{query}' if query else ''}"
     assert url_host(url) == host
     assert url_host(url) + url_rest(url) == url.removeprefix("https://")
+
+
+def test_evidence_sent_from_a_panel_drawn_before_publication_redraws_the_panel(
+    client, claim, app_db, people
+):
+    """Refused because the verdict was published meanwhile: the answer is the whole panel as the
+    claim now is, where the correction its message asks for can be started."""
+    drawn_at = claim_now(app_db, claim["id"])["version"]
+    publish(app_db, people, claim["id"])
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/evidence",
+        {
+            "expected_version": drawn_at,
+            "url": "https://example.org/minutes",
+            "stance": "supports",
+        },
+    )
+    assert response.status_code == 422
+    panel = fragment(response)
+    assert panel.cssselect(".verdict-card.is-published") and panel.cssselect(".correct-form")
+    assert "correction" in words(panel).lower()

@@ -5,6 +5,7 @@ browser without script."""
 from flask import make_response, render_template, request
 
 from factcheck.history_words import version_after
+from factcheck.ids import parse_id
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 from factcheck.store import unit_edits as unit_store
@@ -158,7 +159,10 @@ def refused_answer(before: ClaimRow, form: PanelForm, values: dict, error: Inval
     saved before the refusal or the form came from a conflict panel: then the whole panel."""
     db = get_db()
     claim = claim_reads.get_claim(db, before["id"])
-    changed = claim["version"] != before["version"]
+    # Changed since the form was drawn, too (a verdict published meanwhile refuses new evidence):
+    # the whole panel then shows the claim as it is now, with the way forward the message gives.
+    drawn_at = parse_id(request.form.get("expected_version"))
+    changed = claim["version"] != before["version"] or drawn_at not in (None, claim["version"])
     if wants_fragment() and not changed and request.form.get("reapply") != "1":
         review = reviewed(db, claim)
         state = {**refused_state(form, values, error, True), **extra}
