@@ -18,6 +18,7 @@ from factcheck.network.fetch import (
     ResponseTooLarge,
     fetch,
 )
+from factcheck.text.attribution import UPPER
 from factcheck.text.html_paragraphs import article_paragraphs
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -167,7 +168,28 @@ def _text_article(text: str) -> ImportedArticle:
     body = tidy_text(text)
     if not body:
         raise ImportRefused("import.empty_text")
-    return ImportedArticle(_first_line(body), None, None, None, None, body, "text", True)
+    return ImportedArticle(
+        _first_line(body), None, None, byline_author(body), None, body, "text", True
+    )
+
+
+def byline_author(body: str) -> str | None:
+    """Who wrote a pasted article, from a byline among its first lines ("By Mara Lindqvist",
+    "By Jo Ames and Li Wei, Harbour Reporters"): the names, without the title after a comma."""
+    for line in body.split("\n", _BYLINE_LINES)[:_BYLINE_LINES]:
+        found = _BYLINE.match(line.strip())
+        if found:
+            return found.group("who")
+    return None
+
+
+# A byline line: "By" and one to four capitalised names joined by "and", a title after a comma.
+_BYLINE_LINES = 6
+_NAME = rf"{UPPER}[\w'’.-]*"
+_BYLINE = re.compile(
+    rf"[Bb]y\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME}){{0,3}})*)"
+    r"\s*(?:,[^\n]{0,80})?$"
+)
 
 
 def _html_charset(data: bytes, declared: str | None) -> str | None:

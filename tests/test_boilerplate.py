@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from factcheck.text.boilerplate import classify_boilerplate
 
+CHANGE_NOTE = "Editor's note of a change to the page"
+
 FURNITURE = [
     ("ALSO READ | Modi visits Paris", 'Cross-promotion line ("ALSO READ")'),
     ("ALSO READ Modi visits Paris", 'Cross-promotion line ("ALSO READ")'),
@@ -68,6 +70,12 @@ FURNITURE = [
     ("Advertisement - Scroll to continue", "Section label or advertisement marker"),
     ("Continue reading the main story", "Section label or advertisement marker"),
     ("Disclaimer: Views expressed are personal.", "Disclaimer"),
+    (
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Copyright notice",
+    ),
+    ("This article was updated at 3:45 p.m. with the mayor's comment.", CHANGE_NOTE),
+    ("This story has been corrected to say 12 schools closed, not 21.", CHANGE_NOTE),
     ("Disclaimer: This story is auto-generated from a syndicated feed.", "Disclaimer"),
     ("(Views expressed are personal)", "Disclaimer"),
     (
@@ -89,6 +97,8 @@ def test_boilerplate_is_recognised_with_a_readable_reason(text, reason):
 
 NEWS = [
     "Read more than 300 pages of the report before the vote.",
+    "This article says 12 schools closed.",
+    "The material may not be published without consent, the judge said.",
     "The photo was taken in 2019.",
     "Photographs show the dam was cracked before the flood.",
     "By Monday, 23 people had died.",
@@ -151,6 +161,7 @@ REASONS = {
     "Sharing or page button",
     "Copyright notice",
     "Disclaimer",
+    CHANGE_NOTE,
 }
 PROMO = re.compile(r'Cross-promotion line \("(.+)"\)')
 

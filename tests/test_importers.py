@@ -580,3 +580,19 @@ def test_an_article_kept_hidden_until_a_script_shows_it_is_still_imported():
         f'<article class="story hidden">{story}</article></body></html>'
     )
     assert from_html(page.encode()).body.split("\n\n") == FERRY
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Fire at the docks\nBy Mara Lindqvist\n\nCrews fought it for 9 hours.", "Mara Lindqvist"),
+        (
+            "Fire at the docks\n\nBy Jo Ames and Li Wei, Harbour Reporters\n\nCrews came.",
+            "Jo Ames and Li Wei",
+        ),
+        ("Fire at the docks\n\nBy 2030 the port will double in size.", None),
+        ("Fire at the docks\n\nby the council's own count, 9 crews came.", None),
+    ],
+)
+def test_a_pasted_articles_byline_names_its_author(text, author):
+    assert from_text(text.encode()).author == author

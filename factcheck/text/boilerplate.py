@@ -141,6 +141,17 @@ _SHARING: Final = re.compile(
     r"|copy link|save)\W*$"
 )
 _COPYRIGHT: Final = re.compile(r"\W{0,3}(?:©|\(c\)\s|copyright\b)")
+# A wire service's terms: "This material may not be published, broadcast, rewritten or
+# redistributed."
+_REDISTRIBUTION: Final = re.compile(
+    r"may not be (?:re)?published,?\s+(?:broadcast,?\s+)?(?:rewritten,?\s+)?or redistributed"
+)
+# An editor's note that the page changed: "This article was updated at 3:45 p.m.", "This story
+# has been corrected to say ...".
+_CHANGE_NOTE: Final = re.compile(
+    r"\W{0,3}this (?:article|story|report|post|piece|page) (?:was|has been|had been) (?:last )?"
+    r"(?:updated|amended|corrected|changed|edited)\b"
+)
 _HAS_WORD: Final = re.compile(r"[^\W\d_]")
 _FIRST_WORD: Final = re.compile(r"\W{0,3}(\w+)")
 
@@ -183,7 +194,9 @@ def stripped_reason(text: str, lower: str) -> str | None:
         reason = _end_reason(text, lower)
         if reason:
             return reason
-    if "all rights reserved" in lower:
+    if "all rights reserved" in lower or (
+        "redistributed" in lower and _REDISTRIBUTION.search(lower)
+    ):
         return "Copyright notice"
     return None
 
@@ -250,6 +263,10 @@ def _page_note(text: str, lower: str) -> str | None:
     return None
 
 
+def _change_note(text: str, lower: str) -> str | None:
+    return "Editor's note of a change to the page" if _CHANGE_NOTE.match(lower) else None
+
+
 def _sharing(text: str, lower: str) -> str | None:
     return "Sharing or page button" if _SHARING.match(lower) else None
 
@@ -293,6 +310,7 @@ _FIRST_WORDS: Final = (
         "advertisement story article content text report post continue continues scroll keep"
         " disclaimer views view opinions opinion",
     ),
+    (_change_note, "this"),
     (_sharing, "share tweet email print comment comments copy save"),
     (_copyright, "c copyright"),
 )
