@@ -85,20 +85,21 @@ def _hosts(raw: str) -> tuple[str, ...]:
     return tuple(host.strip().lower() for host in raw.split(",") if host.strip())
 
 
-def _web_address(raw: str) -> str | None:
-    try:
-        clean_web_url(raw)
-    except UrlProblem:
-        return None
-    return raw
+def _address_by(clean: Callable[[str], str]) -> Callable[[str], str | None]:
+    """A reader of an address setting: the value when `clean` takes it, else None."""
+
+    def read(raw: str) -> str | None:
+        try:
+            clean(raw)
+        except UrlProblem:
+            return None
+        return raw
+
+    return read
 
 
-def _base_address(raw: str) -> str | None:
-    try:
-        clean_base_url(raw)
-    except UrlProblem:
-        return None
-    return raw
+_web_address = _address_by(clean_web_url)
+_base_address = _address_by(clean_base_url)
 
 
 TEXT = Kind("text", "any text", _text)

@@ -318,15 +318,21 @@ def test_set_status_and_unassign(bulk_post, two_articles, app_db, people):
     assert {claim_reads.get_claim(app_db, i)["assignee_id"] for i in chosen} == {None}
 
 
-def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_db, people):
-    first, _ = two_articles
-    locked = first_checkable_claim(app_db, first)
+def _drafted(app_db, people, article_id: int) -> dict:
+    """The article's first checkable claim, with a source and a draft verdict by rita."""
+    claim = first_checkable_claim(app_db, article_id)
     evidence.add_evidence(
-        app_db, locked["id"], url="https://x.example/a", stance="supports", actor=people["rita"]
+        app_db, claim["id"], url="https://x.example/a", stance="supports", actor=people["rita"]
     )
     verdicts.set_verdict(
-        app_db, locked["id"], rating="accurate", rationale=RATIONALE, actor=people["rita"]
+        app_db, claim["id"], rating="accurate", rationale=RATIONALE, actor=people["rita"]
     )
+    return claim
+
+
+def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_db, people):
+    first, _ = two_articles
+    locked = _drafted(app_db, people, first)
     verdicts.submit_for_review(app_db, locked["id"], actor=people["rita"])
     other = next(i for i in expected_order(app_db) if i != locked["id"])
     response = bulk_post(
@@ -604,13 +610,7 @@ def test_a_bulk_action_that_changes_nothing_keeps_the_selection_and_reason(
     bulk_post, two_articles, app_db, people
 ):
     first, _ = two_articles
-    locked = first_checkable_claim(app_db, first)
-    evidence.add_evidence(
-        app_db, locked["id"], url="https://x.example/a", stance="supports", actor=people["rita"]
-    )
-    verdicts.set_verdict(
-        app_db, locked["id"], rating="accurate", rationale=RATIONALE, actor=people["rita"]
-    )
+    locked = _drafted(app_db, people, first)
     response = bulk_post(
         "/queue/bulk",
         {"claim": [locked["id"]], "action": "not_a_claim", "reason": "an opinion piece"},
