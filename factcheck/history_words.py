@@ -17,6 +17,7 @@ HISTORY_WORDS = {
     "evidence.archive": "gave a web archive's copy of the source",
     "comment.add": "commented",
     "bulk.not_a_claim": "marked as not a claim in a bulk action",
+    "bulk.claim": "made a claim again in a bulk action",
     "bulk.assign": "assigned in a bulk action",
     "bulk.status": "set the status in a bulk action",
     "bulk.undo": "undid a bulk action",

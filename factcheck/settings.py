@@ -66,6 +66,17 @@ def _positive(raw: str) -> float | int | None:
     return value if value is not None and value > 0 else None
 
 
+def _positive_up_to(limit: int) -> Callable[[str], float | int | None]:
+    """A positive number no larger than `limit` (a span of time a date can still be reckoned
+    from: a hundred million days would overflow the cookie's expiry date)."""
+
+    def parse(raw: str) -> float | int | None:
+        value = _positive(raw)
+        return value if value is not None and value <= limit else None
+
+    return parse
+
+
 def _not_negative(raw: str) -> float | int | None:
     value = _number(raw)
     return value if value is not None and value >= 0 else None
@@ -183,14 +194,18 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SESSION_IDLE_HOURS",
-        Kind("hours", "a positive number of hours", _positive),
+        Kind(
+            "hours",
+            "a positive number of hours, at most 87600 (ten years)",
+            _positive_up_to(87_600),
+        ),
         12,
         "A session ends after this many hours without a request.",
         config_key="SESSION_IDLE_HOURS",
     ),
     Setting(
         "SESSION_LIFETIME_DAYS",
-        Kind("days", "a positive number of days", _positive),
+        Kind("days", "a positive number of days, at most 3650 (ten years)", _positive_up_to(3_650)),
         7,
         "A session ends this many days after signing in, busy or not.",
         config_key="SESSION_LIFETIME_DAYS",

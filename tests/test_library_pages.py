@@ -130,15 +130,14 @@ def test_an_item_page_shows_its_fields_and_the_claims_it_matches(client, app_db,
     # The claim's panel leads back to the item.
     panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
     assert panel.cssselect(f'.previous-checks a[href="/library/{item_id}"]')
-    # Imported without an address, it is added as evidence with its page here as the source.
+    # Imported without an address, it has no page a reader could follow: not evidence.
     added = client.post(
         f"/claims/{claim['id']}/previous-checks/{item_id}/evidence",
         data={"stance": "supports", "version": claim["version"]},
         headers={**HX, "X-CSRFToken": page_token(client, "/")},
     )
-    assert added.status_code == 200
-    urls = [row[0] for row in app_db.execute("SELECT url FROM evidence")]
-    assert urls == [f"http://localhost/library/{item_id}"]
+    assert added.status_code == 422
+    assert app_db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
     as_json = client.get(f"/library/{item_id}.json").get_json()
     assert [c["id"] for c in as_json["matched_claims"]] == [claim["id"]]
     assert client.get("/library/999").status_code == 404

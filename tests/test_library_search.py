@@ -274,3 +274,29 @@ def test_training_features_can_leave_an_item_out(library):
     assert best not in [item_id for item_id, _ in without]
     assert [item_id for item_id, _ in without] == [i for i, _ in with_all if i != best]
     assert all(len(row) == len(MODEL_FEATURE_NAMES) for _, row in with_all)
+
+
+@pytest.mark.parametrize("title", [None, "", "   "])
+def test_an_item_without_a_title_is_offered_for_its_own_words(tmp_path, title):
+    """Most ClaimReview has no title: its claim stands in for it, as for the desk's own
+    verdicts. Beside the demo's titled fact-checks of the same town, untitled ones scored as
+    though half of them were missing, below the threshold even for their own words."""
+    import csv
+
+    from factcheck.resources import demo_dir
+
+    db = new_database(tmp_path / "untitled.db")
+    with open(demo_dir() / "library.csv", encoding="utf-8") as demo:
+        for number, row in enumerate(csv.DictReader(demo)):
+            add_item(db, f"demo-{number}", row["claim"], row["title"], row["rating"])
+    untitled = {
+        "u1": "Riverside's budget is the largest in its history",
+        "u2": "The mayor of Riverside cycles to work every day",
+        "u3": "Property taxes rose 3.1 percent",
+    }
+    for external_id, claim in untitled.items():
+        add_item(db, external_id, claim, title)
+    library_embedding.embed_missing(db)
+    for external_id, claim in untitled.items():
+        [best] = find_matches(db, claim, top=1)
+        assert best["external_id"] == external_id and best["score"] >= MATCH_THRESHOLD, claim

@@ -165,4 +165,6 @@ def test_an_own_verdict_is_embedded_by_its_claim_not_its_article_headline():
     own = {"origin": "own", "claim": claim, "title": headline}
     assert embedding.title_to_embed(own) == claim
     assert embedding.title_to_embed({**own, "origin": "imported"}) == headline
-    assert embedding.title_to_embed({**own, "origin": "imported", "title": None}) == ""
+    # Imported without a title, its claim stands in, as a fact-check's title restates its claim.
+    assert embedding.title_to_embed({**own, "origin": "imported", "title": None}) == claim
+    assert embedding.title_to_embed({**own, "origin": "imported", "title": "  "}) == claim

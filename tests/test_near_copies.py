@@ -490,3 +490,12 @@ def test_the_same_text_stored_meanwhile_is_no_near_copy_of_itself(tmp_path, monk
 
     monkeypatch.setattr(ingest, "near_copies", the_other_paste_lands_first)
     assert ingest.near_copies_stored(db, from_text(SAMPLE_ARTICLE.encode())) == []
+
+
+def test_import_anyway_on_a_held_upload_without_the_file_says_to_choose_it_again(client, app_db):
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    data = {"csrf_token": page_token(client, "/"), "source": "file", "near_copy": "import"}
+    response = client.post("/imports", data=data, headers=HX, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "Choose the same file again, then press Import anyway" in words(parse(response))
+    assert len(article_store.list_articles(app_db)) == 1

@@ -332,3 +332,37 @@ def test_an_article_pasted_while_the_library_awaits_its_vectors_is_matched_in_th
     [check] = claim_matches.previous_checks(app_db, new_claim)
     assert check["external_id"] == "vc-7"
     assert library_vectors.count_missing(app_db) == 0
+
+
+def test_a_fact_check_imported_without_an_address_is_not_offered_as_evidence(
+    client, app_db, claim, matcher
+):
+    """Its page here is the workbench's, which no reader of a report could open."""
+    record = {"claim": claim["text"], "title": "Fourteen schools?", "rating": "Mostly true"}
+    library_store.import_records(
+        app_db,
+        [library_formats.Parsed("line 2", record=record)],
+        actor=SYSTEM,
+        source="checks.csv",
+        file_format="csv",
+    )
+    previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
+    section = _section(client, claim["id"])
+    assert not section.cssselect("button[name=stance]")
+    assert "no page a reader could follow" in words(section)
+    [item] = library_store.list_items(app_db)
+    path = f"/claims/{claim['id']}/previous-checks/{item['id']}/evidence"
+    refused = hx_post(client, path, {"stance": "supports"})
+    assert refused.status_code == 422
+    assert "cite the source it checked instead" in words(fragment(refused))
+    assert evidence_store.evidence_for_claim(app_db, claim["id"]) == []
+
+
+def test_an_article_saying_the_claim_twice_counts_once(client_as, app_db, claim, matcher):
+    shout = claim["text"].upper().rstrip(".") + "!"
+    body = f"Valley schools reopen\n\n{claim['text']}\n\n{shout}\n\nBuses ran on 5 of 9 routes."
+    ingest_text(app_db, body)
+    section = _section(client_as("rita"), claim["id"])
+    assert "Also in 1 other article" in words(section)
+    [item] = section.cssselect(".previous-elsewhere li")
+    assert "(2 times)" in words(item)

@@ -6,13 +6,13 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 import pytest
-from helpers import HX, RATIONALE, first_checkable_claim, parse, words
+from helpers import HX, RATIONALE, first_checkable_claim, fragment, parse, words
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.lifecycle import STATUSES
 from factcheck.store import articles as article_store
-from factcheck.store import bulk, claim_reads, evidence, verdicts
+from factcheck.store import audit, bulk, claim_reads, evidence, verdicts
 from factcheck.views import review_queue
 from factcheck.views.formatting import clip
 
@@ -620,3 +620,55 @@ def test_a_bulk_action_that_changes_nothing_keeps_the_selection_and_reason(
     ticked = results.cssselect('input[name="claim"][checked]')
     assert [int(box.get("value")) for box in ticked] == [locked["id"]]
     assert results.get_element_by_id("bulk-reason").get("value") == "an opinion piece"
+
+
+def test_units_set_aside_can_be_made_claims_again_in_bulk(
+    client, bulk_post, two_articles, app_db, people
+):
+    chosen = expected_order(app_db)[:2]
+    bulk.bulk_update(
+        app_db, chosen, action="not_a_claim", value="an opinion piece", actor=people["ed"]
+    )
+    page = parse(client.get("/queue?kind=not_a_claim"))
+    assert page.cssselect('button[name="action"][value="claim"]')
+    assert not page.cssselect('button[name="action"][value="not_a_claim"]')
+    refused = bulk_post(
+        "/queue/bulk", {"claim": chosen, "action": "claim", "view": "kind=not_a_claim"}
+    )
+    assert refused.status_code == 422
+    results = lxml.html.fromstring(f"<div>{refused.get_data(as_text=True)}</div>")
+    assert "Give the reason these are claims after all" in notice_text(results)
+    response = bulk_post(
+        "/queue/bulk",
+        {
+            "claim": chosen,
+            "action": "claim",
+            "reason": "each has a figure to check",
+            "view": "kind=not_a_claim",
+        },
+    )
+    results = lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>")
+    assert notice_text(results).startswith("2 claims made claims again")
+    assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
+    assert all(claim_reads.get_claim(app_db, i)["reason"] is None for i in chosen)
+    audit_id = results.cssselect('input[name="audit_id"]')[0].get("value")
+    bulk_post("/queue/undo", {"audit_id": audit_id, "view": "kind=not_a_claim"})
+    assert all(claim_reads.get_claim(app_db, i)["reason"] == "an opinion piece" for i in chosen)
+    assert audit.verify(app_db).ok
+
+
+def test_a_claim_held_by_someone_disabled_still_names_them_in_the_panel_and_the_filter(
+    client, two_articles, app_db, people
+):
+    from factcheck.store import triage, users
+
+    claim_id = expected_order(app_db)[0]
+    triage.assign(app_db, claim_id, assignee="eve", actor=people["ed"])
+    users.set_disabled(app_db, "eve", True, actor=people["ada"])
+    panel = fragment(client.get(f"/claims/{claim_id}/panel", headers=HX))
+    chosen = panel.cssselect("select[name=assignee] option[selected]")[0]
+    assert chosen.get("value") == "eve" and "(disabled)" in words(chosen)
+    page = parse(client.get("/queue?assignee=eve"))
+    picked = page.cssselect("#queue-assignee option[selected]")[0]
+    assert picked.get("value") == "eve" and "(disabled)" in words(picked)
+    assert claim_id in row_ids(page)

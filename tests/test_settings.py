@@ -225,3 +225,20 @@ def test_json_and_markdown_together_are_refused_rather_than_one_ignored():
         "Error: give --json (every setting's value in use) or --markdown (the README's table),"
         " not both\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("FACTCHECK_JOBS_URL", "http://queue.example", "must start with redis://"),
+        ("FACTCHECK_SCALE", "/no/such/scale.json", "the rating scale /no/such/scale.json cannot"),
+        ("FACTCHECK_SESSION_LIFETIME_DAYS", "100000000", "at most 3650"),
+    ],
+)
+def test_settings_refuses_what_serve_would_refuse(monkeypatch, name, value, said):
+    """The README has an administrator run `settings` before a restart: it must fail where the
+    server would."""
+    monkeypatch.setenv(name, value)
+    result = CliRunner().invoke(main, ["settings"])
+    assert result.exit_code == 2
+    assert said in result.output

@@ -37,6 +37,7 @@ _REASON_FOR = {
     "claim.classify": "reclassifying",
     "evidence.remove": "removing evidence",
     "bulk.not_a_claim": "marking claims as not claims",
+    "bulk.claim": "making units claims again",
     "unit.merge": "merging units",
     "unit.split": "splitting a unit",
 }
@@ -55,7 +56,7 @@ _ADDRESS = {
 
 
 # The option that carries the reason, by the same `what`.
-_REASON_OPTION = {"review.return": "--comment", "bulk.not_a_claim": None}
+_REASON_OPTION = {"review.return": "--comment", "bulk.not_a_claim": None, "bulk.claim": None}
 
 
 def _reason(facts: Facts) -> str:
@@ -151,6 +152,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"a correction of claim {f['claim_id']}'s published verdict is already under way;"
         " change its draft with `factcheck verdict set`"
         + (" once an editor returns it" if f["status"] == "in_review" else "")
+    ),
+    "previous.no_address": lambda f: (
+        f"library item {f['library_id']} was imported without an address of its own, so there is"
+        " no page a reader could follow; cite the source it checked instead"
     ),
     "verdict.correction_unchanged": lambda f: (
         f"this correction would leave claim {f['claim_id']}'s published verdict as it is (the"

@@ -71,6 +71,26 @@ def show_settings(ctx: click.Context, as_json: bool, markdown: bool) -> None:
             click.echo(f"{item.setting.env:<{width}}  {item.source:<11}  {item.shown()}")
         for name in unknown:
             click.echo(f"{name:<{width}}  (unknown: factcheck does not read it; a typo?)")
-    problems = [item.problem for item in found if item.problem]
+    problems = [item.problem for item in found if item.problem] + _refused_at_start()
     if problems:
         raise UserError("; ".join(problems))
+
+
+def _refused_at_start() -> list[str]:
+    """What `serve` and `worker` refuse beyond a value's form: a job queue address that is no
+    Redis address, and a rating scale file that cannot be read or used."""
+    from factcheck.job_storage import JOBS_URL, JobQueueError, storage_for
+    from factcheck.scales import ScaleError, load_scale
+
+    problems = []
+    url = settings.value(JOBS_URL)
+    if url:
+        try:
+            storage_for("", url)  # builds the client only: nothing is connected to
+        except JobQueueError as error:
+            problems.append(str(error))
+    try:
+        load_scale()
+    except ScaleError as error:
+        problems.append(str(error))
+    return problems

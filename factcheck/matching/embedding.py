@@ -113,8 +113,16 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 def title_to_embed(item: dict) -> str:
     """The text embedded as an item's title. The desk's own verdicts carry their article's
     headline as title, which speaks of the story and not of the claim (every claim of an article
-    would look near it), so their claim stands in, as a fact-check's title restates its claim."""
-    return item["claim"] if item["origin"] == "own" else item["title"] or ""
+    would look near it), so their claim stands in, as a fact-check's title restates its claim;
+    and so it does for a fact-check imported without a title."""
+    return item["claim"] if stands_in_for_title(item) else item["title"]
+
+
+def stands_in_for_title(item: dict) -> bool:
+    """Whether an item's claim is read as its title: the desk's own verdicts, and fact-checks
+    imported without a title (most ClaimReview has none), which would otherwise score as if
+    half of them were missing."""
+    return item["origin"] == "own" or not (item["title"] or "").strip()
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -20,7 +20,9 @@ from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.verdicts import require_reason
 
-ACTIONS = ("not_a_claim", "assign", "status")
+ACTIONS = ("not_a_claim", "claim", "assign", "status")
+# The actions that set what a unit is, each with a reason.
+CLASSIFYING = ("not_a_claim", "claim")
 MAX_CLAIMS = 500
 #: What undo puts back: every field a bulk action can change.
 _RESTORED = ("kind", "reason", "status", "assignee_id")
@@ -39,12 +41,10 @@ def _changes_for(
     kind = None
     if action == "assign":
         changes, move = assignment(assignee_id, actor), "claim.assign"
-    elif action == "not_a_claim":
-        changes, move, kind = (
-            {"kind": "not_a_claim", "reason": value},
-            "claim.classify",
-            "not_a_claim",
-        )
+    elif action in CLASSIFYING:
+        # A unit made a claim again keeps no reason of its own: the audit row holds why.
+        reason = value if action == "not_a_claim" else None
+        changes, move, kind = ({"kind": action, "reason": reason}, "claim.classify", action)
     else:
         changes, move = {"status": value}, f"status.{value}"
     if all(
@@ -98,9 +98,10 @@ def bulk_update(
             {"given": value, "statuses": list(lifecycle.SETTABLE_STATUSES)},
             field="status",
         )
-    if action == "not_a_claim":
-        # As for one claim: the reason stays with each unit and tells the next reviewer why.
-        value = require_reason(value, "bulk.not_a_claim")
+    if action in CLASSIFYING:
+        # As for one unit: a reason, which stays with each one set aside and tells the next
+        # reviewer why, and is the audit row's "why" either way.
+        value = require_reason(value, f"bulk.{action}")
     if action == "assign" and value:
         assignee_id = _assignee_id(db, value)
     changed, skipped = [], []
@@ -121,7 +122,7 @@ def bulk_update(
     }
     if changed:
         # The reason for setting claims aside is the change's "why", as for one claim.
-        why = value if action == "not_a_claim" else None
+        why = value if action in CLASSIFYING else None
         summary["audit_id"] = audit.record(
             db, actor, "claims", None, f"bulk.{action}", after=summary, reason=why
         )

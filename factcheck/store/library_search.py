@@ -8,7 +8,7 @@ import numpy as np
 
 from factcheck.db import Database, placeholders
 from factcheck.matching.dense import DenseIndex
-from factcheck.matching.embedding import embed, title_to_embed
+from factcheck.matching.embedding import embed, stands_in_for_title, title_to_embed
 from factcheck.matching.features import Candidate, analysed, features, idf
 from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
@@ -238,7 +238,7 @@ def _candidate(item: dict, scores: dict | None) -> Candidate:
     bm25, bm25_claim, bm25_title = (
         (scores["bm25"], scores["bm25_claim"], scores["bm25_title"]) if scores else (0.0, 0.0, 0.0)
     )
-    if item["origin"] == "own":
+    if stands_in_for_title(item):
         bm25, bm25_title = 2 * bm25_claim, bm25_claim
     return Candidate(
         analysed(item["claim"]), analysed(title_to_embed(item)), bm25, bm25_claim, bm25_title

@@ -76,6 +76,8 @@ def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
     action, value = summary["bulk_action"], summary.get("value")
     if action == "not_a_claim":
         return f"{changed} marked not a claim"
+    if action == "claim":
+        return f"{changed} made claims again"
     if action == "assign":
         if not value:
             return f"{changed} unassigned"

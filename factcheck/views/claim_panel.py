@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from factcheck import archive_jobs, lifecycle, quote_check
 from factcheck.db import Database
+from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.history_words import channel_words, detail, headline
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
@@ -224,7 +225,12 @@ def workspace(
         "comments": comment_store.comments_for_claim(db, claim["id"]),
         "timeline": timeline(history, names),
         "approved_via": approval_channels(history),
-        "assignable": [person for person in people if not person["disabled"]],
+        # Someone disabled stays listed while they hold the claim, so it never reads "Nobody".
+        "assignable": [
+            person
+            for person in people
+            if not person["disabled"] or person["id"] == claim["assignee_id"]
+        ],
         "writers": writers,
         "can": permissions(current, actor, writers),
         "previous": panel_section(db, claim, evidence),
@@ -250,12 +256,29 @@ def check_url(check: dict) -> str:
     return url_for("library.item_page", library_id=check["library_id"], _external=True)
 
 
+def citable_url(check: dict) -> str | None:
+    """The address to cite an earlier check by, as evidence readers can follow: its own; for this
+    desk's own verdict, its public page (FACTCHECK_PUBLIC_URL/claims/ID) or else its page here;
+    None for a fact-check imported without an address, whose page here no reader can open."""
+    if check["url"]:
+        return check["url"]
+    if check["own_claim_id"] is None:
+        return None
+    try:
+        config = ExportConfig.from_env(scale=current_scale())
+    except ExportRefused:
+        config = None
+    if config is not None and config.public_url:
+        return config.claim_url(check["own_claim_id"])
+    return check_url(check)
+
+
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
     """What the section shows: the stored matches, best first, each marked when it is already
     evidence, and the same claim in the desk's other articles."""
     urls = {item["url"] for item in evidence}
     checks = []
     for check in claim_matches.previous_checks(db, claim["id"]):
-        link = check_url(check)
-        checks.append({**check, "link": link, "is_evidence": link in urls})
+        link, cited = check_url(check), citable_url(check)
+        checks.append({**check, "link": link, "citable": cited, "is_evidence": cited in urls})
     return {"checks": checks, "same_text": claim_groups.same_text_claims(db, claim)}

@@ -30,6 +30,7 @@ _REASON_FOR = {
     "claim.classify": "Give the reason",
     "evidence.remove": "Say why the evidence is removed",
     "bulk.not_a_claim": "Give the reason these are not claims",
+    "bulk.claim": "Give the reason these are claims after all",
     "unit.merge": "Say why the two units are one claim",
     "unit.split": "Say why the unit is two claims",
 }
@@ -107,6 +108,10 @@ _STORE_WORDS = {
     "verdict.correction_open": lambda f: (
         "A correction of this claim's published verdict is already under way; change its"
         " draft instead."
+    ),
+    "previous.no_address": lambda f: (
+        "This fact-check was imported without an address of its own, so there is no page a"
+        " reader could follow: cite the source it checked instead."
     ),
     "verdict.correction_unchanged": lambda f: (
         "This correction changes nothing readers see: the rating, rationale and sources are"

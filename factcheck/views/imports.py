@@ -121,6 +121,13 @@ def read_source(form, files, limit: int) -> ImportSource:
         # Pasted text is always plain text, whatever markup it contains.
         return ImportSource("paste", data=data, is_html=False)
     uploads = [upload for upload in files.getlist("file") if upload.filename]
+    if not uploads and form.get("near_copy") == "import":
+        # "Import anyway" on a held upload: a page cannot send its file a second time.
+        raise FormProblem(
+            "file",
+            "Choose the same file again, then press Import anyway: the browser does not send a"
+            " file twice.",
+        )
     if not uploads:
         raise FormProblem("file", "Choose an HTML or text file to upload.")
     if len(uploads) > MAX_UPLOAD_FILES:

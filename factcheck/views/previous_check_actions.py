@@ -12,7 +12,7 @@ from factcheck.store import evidence as evidence_store
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_forms import PanelForm, form_values
-from factcheck.views.claim_panel import back_to_article, check_url
+from factcheck.views.claim_panel import back_to_article, citable_url
 from factcheck.views.connection import get_db
 from factcheck.views.panel_answers import panel_answer
 from factcheck.views.rendering import wants_fragment
@@ -26,6 +26,9 @@ STANCES = ("supports", "refutes")
 
 
 def _evidence_fields(check: dict, stance: str) -> dict:
+    url = citable_url(check)
+    if url is None:
+        raise Invalid("previous.no_address", {"library_id": check["library_id"]})
     who = "this desk" if check["origin"] == "own" else (check["publisher"] or "its publisher")
     note = f"Previously checked by {who}"
     if check["rating"]:
@@ -33,7 +36,7 @@ def _evidence_fields(check: dict, stance: str) -> dict:
     if check["review_date"]:
         note += f" on {check['review_date']}"
     return {
-        "url": check_url(check),
+        "url": url,
         "stance": stance,
         "quote": check["claim"],
         "note": note + ".",
@@ -53,9 +56,8 @@ def add_as_evidence(claim_id: int, library_id: int):
     try:
         if values["stance"] not in STANCES:
             raise Invalid("stance.missing", {"given": values["stance"], "choices": list(STANCES)})
-        added = evidence_store.add_evidence(
-            db, claim_id, actor=actor, **_evidence_fields(check, values["stance"])
-        )
+        fields = _evidence_fields(check, values["stance"])
+        added = evidence_store.add_evidence(db, claim_id, actor=actor, **fields)
     except Invalid as error:
         state = (FORM, values, error, {"library_id": library_id})
         return panel_answer(claim_id, 422, form_state=state)

@@ -124,6 +124,8 @@ def _choices(db: Database) -> dict:
     return {
         "statuses": [(status, STATUS_LABELS[status]) for status in STATUSES],
         "people": [user for user in everyone if not user["disabled"]],
+        # The filter names everyone: a person disabled may still hold claims to hand on.
+        "filter_people": everyone,
         "usernames": {user["username"] for user in everyone},
         "sections": SECTIONS,
         "kinds": KINDS,
@@ -303,7 +305,7 @@ def _selected_ids() -> set[int]:
 
 
 def _bulk_value(action: str):
-    if action == "not_a_claim":
+    if action in bulk_store.CLASSIFYING:
         return request.form.get("reason", "")
     if action == "assign":
         return request.form.get("assign_to", "").strip() or None

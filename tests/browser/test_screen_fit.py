@@ -26,6 +26,24 @@ PANEL_CONTROLS = "#claim-panel :is(button, summary, a, input[type=radio], select
 
 @pytest.fixture(scope="module")
 def work(demo_articles):
+    from factcheck import db as database
+    from factcheck.store import users
+    from factcheck.store.actors import SYSTEM
+
+    # Someone whose name has no space to break at: the Users page must still fit.
+    db = database.connect(demo_articles["path"])
+    try:
+        if all(person["username"] != "longname" for person in users.list_users(db)):
+            users.add_user(
+                db,
+                "longname",
+                role="reviewer",
+                password="a-long-enough-password-1",
+                display_name="Dr." + "Verylongname" * 6,
+                actor=SYSTEM,
+            )
+    finally:
+        db.close()
     return reviewed_article(demo_articles["path"])
 
 
