@@ -493,6 +493,12 @@ SPEAKERS_WITH_THEIR_NAMES = [
         "said fire chief Oskar Hale",
         "fire chief Oskar Hale",
     ),
+    # A post, then the name between commas, then the verb.
+    (
+        "Taxes will rise 4% next year, the mayor, Joan Baptiste, said on Monday.",
+        "the mayor, Joan Baptiste, said",
+        "the mayor",
+    ),
 ]
 
 

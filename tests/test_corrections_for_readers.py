@@ -66,7 +66,7 @@ def test_a_report_gives_the_first_publication_date_and_the_corrections_own(world
     only = ExportFilters(article_id=world.sample_article)
     for fmt in ("html", "markdown"):
         report = export_bytes(world, fmt, only).decode()
-        assert f"published {first}" in report, fmt
+        assert f"published {first} · corrected {LATER[:10]}" in report, fmt
         assert f"published {LATER[:10]}" not in report, fmt
         assert f"Corrected on {LATER[:10]}" in report, fmt
 
@@ -91,6 +91,22 @@ def test_a_correction_that_changes_nothing_cannot_be_sent_for_review(world):
         world.published,
         rating=published["rating"],
         rationale=published["rationale"],
+        reason="The county revised it",
+        actor=rita,
+    )
+    with pytest.raises(Invalid) as refused:
+        verdicts.submit_for_review(world.db, world.published, actor=rita)
+    assert refused.value.code == "verdict.correction_unchanged"
+
+
+def test_a_correction_that_only_respaces_the_rationale_cannot_be_sent(world):
+    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating=published["rating"],
+        rationale=published["rationale"].replace(" ", "  ", 1) + " ",
         reason="The county revised it",
         actor=rita,
     )

@@ -136,6 +136,8 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
         people += f" · approved by {verdict.get('approved_by_name') or verdict['approved_by']}"
     if claim.first_published_on:
         people += f" · published {claim.first_published_on}"
+    if claim.corrected_on:
+        people += f" · corrected {claim.corrected_on}"
     yield f"*{escape_markdown(reveal(people))} · claim {claim.id}*"
     yield ""
 

@@ -75,6 +75,15 @@ class ClaimView(_ClaimRecord):
         return stamp[:10] if stamp else None
 
     @property
+    def corrected_on(self) -> str | None:
+        """The day the verdict shown, a correction, was published; whoever approved it is the
+        approver named beside it."""
+        verdict = self.verdict if self.published else None
+        if verdict and verdict.get("correction_of") and verdict.get("published_at"):
+            return verdict["published_at"][:10]
+        return None
+
+    @property
     def correction_words(self) -> str | None:
         """What readers are told of a correction under way, if there is one."""
         return CORRECTION_WORDS.get(self.correction_state or "")

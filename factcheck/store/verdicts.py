@@ -159,7 +159,8 @@ def _refuse_unchanged_correction(
     new source is added to a published verdict.)"""
     if (
         rating == published["rating"]
-        and (rationale or "").strip() == published["rationale"]
+        # Spacing is no change a reader would see.
+        and (rationale or "").split() == published["rationale"].split()
         and cites == lifecycle.cited(published)
     ):
         raise Invalid("verdict.correction_unchanged", {"claim_id": claim_id}, field="rationale")

@@ -140,10 +140,12 @@ _SUBJECT_FIRST: Final = re.compile(
     rf"(?P<phrase>(?:(?:{_WORD}\s+){{0,5}}?{_WORD}|{_SPEAKER_HEAD}{_OF_WHOM})\s+{_VERB_PHRASE})"
     rf"{_PHRASE_END}"
 )
-# "Jane Doe, the agency's director, said": a name, a short aside between commas, the verb.
+# "Jane Doe, the agency's director, said": a name, a short aside between commas, the verb; and
+# "the mayor, Joan Baptiste, said": a post, then the name between commas.
 _SUBJECT_WITH_ASIDE: Final = re.compile(
-    rf"(?P<phrase>{_NAME}(?:\s+{_NAME}){{0,3}}{_OF_WHOM}?,[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE})"
-    rf"{_PHRASE_END}"
+    rf"(?P<phrase>(?:{_NAME}(?:\s+{_NAME}){{0,3}}{_OF_WHOM}?"
+    rf"|(?:[Tt]he|[Aa]n?)\s+(?:{_WORD}\s+){{0,2}}{_WORD}(?=,\s*{_NAME}))"
+    rf",[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE}){_PHRASE_END}"
 )
 # "said Ramos", "said the minister", "says the report", "said John Doe of the Treasury" at the
 # start of a clause, the clause ending there or with the channel ("in a statement").

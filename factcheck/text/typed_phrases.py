@@ -6,9 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factcheck.matching.stopwords import STOPWORDS
+
 # A figure as typed: digits joined by points or commas ("3.5", "1,200"), or a whole number with
-# a per cent sign; any per cent sign after it is part of it.
-FIGURE = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)+%?|\d+%)")
+# a per cent sign; a per cent sign or a unit written onto it ("2.5bn", "3.5pc") is part of it.
+FIGURE = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)+(?:%|[^\W\d_]+)?|\d+%)")
 # A bare number long enough to be written with thousands separators; not digits in a word
 # ("b73c6173").
 LONG_NUMBER = re.compile(r"(?<![\w.,])\d{4,}(?!\w|[.,]\d)")
@@ -35,8 +37,13 @@ def typed_phrases(text: str) -> list[str]:
     phrases = []
     for match in QUOTED.finditer(text):
         phrase = fold(next(group for group in match.groups() if group is not None))
-        # One word quoted is looked up whole by the index itself (search_words).
-        if re.search(r"\w", phrase) and not re.fullmatch(r"[^\W_\d][^\W_]*", phrase):
+        # One word quoted is looked up whole by the index itself (search_words); words as common
+        # as "in the" are in nearly every claim, and checking each one for them would outlast
+        # the request.
+        words = re.findall(r"[^\W_]+", phrase)
+        if len(words) > 1 and not all(word in STOPWORDS for word in words):
+            phrases.append(phrase)
+        elif len(words) == 1 and not re.fullmatch(r"[^\W_\d][^\W_]*", phrase):
             phrases.append(phrase)
     unquoted = QUOTED.sub(" ", text)
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]

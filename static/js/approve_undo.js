@@ -216,8 +216,9 @@
       // One approval waits at a time: a second is not taken, and the banner says so rather
       // than later say "Published" beside a claim still in review.
       if (pending.action !== form.getAttribute("action")) {
+        var other = claimWords({ action: form.getAttribute("action") });
         pending.note =
-          claimWords({ action: form.getAttribute("action") }) +
+          other.charAt(0).toUpperCase() + other.slice(1) +
           " was not approved: approve it again once this one is published, or press u to stop" +
           " this one.";
         countdown();

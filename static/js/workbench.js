@@ -655,6 +655,12 @@
       return candidate.getAttribute("action") === sent.action && shown(candidate);
     })[0];
     if (form) {
+      // Refused with a message about the form as a whole: the message, for a screen reader.
+      var message = form.querySelector("[data-error-message]");
+      if (shown(message)) {
+        message.setAttribute("tabindex", "-1");
+        return message;
+      }
       var buttons = Array.prototype.filter.call(form.querySelectorAll("button"), shown);
       var same = sent.button && buttons.filter(function (button) {
         return button.name === sent.button.name && button.value === sent.button.value;
@@ -704,17 +710,39 @@
   // heading, never to the page's start.
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
-    if (target && target.id && target.id !== PANEL.slice(1)) {
-      // A panel form refused and drawn again: the field the message is about takes the focus,
-      // so that a screen reader reads the message with it.
-      var form = document.getElementById(target.id);
+    var action = target && target.matches && target.matches("form") && target.getAttribute("action");
+    if (target && (target.id || action) && target.id !== PANEL.slice(1)) {
+      // A panel form refused and drawn again (found again by its id, or by its address when it
+      // has none): the field the message is about takes the focus, so that a screen reader
+      // reads the message with it.
+      var form = target.id
+        ? document.getElementById(target.id)
+        : document.querySelector(PANEL + ' form[action="' + action + '"]');
       if (!form || !form.closest(PANEL)) {
         return;
       }
+      var sent = sentFrom;
       sentFrom = null;
       var invalid = form.querySelector('[aria-invalid="true"]');
       if (invalid && shown(invalid)) {
         invalid.focus();
+        return;
+      }
+      // A refusal about the form as a whole ("a False verdict needs evidence"): its message,
+      // else the button pressed, so the focus never falls to the page's start.
+      var message = form.querySelector("[data-error-message]");
+      var pressed = sent && sent.button && Array.prototype.filter.call(
+        form.querySelectorAll("button"),
+        function (button) {
+          return button.name === sent.button.name && button.value === sent.button.value;
+        }
+      )[0];
+      var next = shown(message) ? message : pressed;
+      if (next && shown(next)) {
+        if (next === message) {
+          message.setAttribute("tabindex", "-1");
+        }
+        focusInView(next);
       }
       return;
     }

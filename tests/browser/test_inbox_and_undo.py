@@ -366,7 +366,7 @@ def test_a_second_approval_while_one_waits_is_not_taken_and_the_banner_says_so(
     expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
     expect(panel.locator(f'.panel[data-claim-id="{other["id"]}"]')).to_have_count(1)
     editor.locator("body").press("a")
-    expect(banner).to_contain_text(f"claim {other['id']} was not approved")
+    expect(banner).to_contain_text(f"Claim {other['id']} was not approved")
     editor.clock.run_for(6_000)
     expect(banner).to_contain_text(f"Published the verdict on claim {claim['id']}.")
     assert _status(article["path"], claim["id"]) == "published"

@@ -104,3 +104,18 @@ def test_a_box_resized_by_hand_is_redrawn_without_breaking_the_security_policy(w
     page.keyboard.press("Control+Enter")
     expect(panel.locator(".comment")).to_contain_text(COMMENT)
     assert_no_problems(page)
+
+
+def test_a_refused_submit_puts_the_focus_on_why(watched_page, claim):
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    panel.get_by_role("radio", name="False", exact=True).check()
+    panel.get_by_label("Rationale").fill("The bulletin says eleven schools closed, not fourteen.")
+    submit = panel.get_by_role("button", name="Submit for review")
+    submit.focus()
+    page.keyboard.press("Enter")
+    message = panel.locator(".verdict-form [data-error-message]")
+    expect(message).to_contain_text("evidence")
+    expect(message).to_be_focused()
+    assert_no_problems(page, expected_status=422)
