@@ -82,60 +82,45 @@ def test_a_correction_that_keeps_the_rating_says_so(world, monkeypatch):
     )
 
 
-def test_a_correction_that_changes_nothing_cannot_be_sent_for_review(world):
-    """Opening it unchanged is allowed: that is how a new source joins a published verdict."""
-    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
+def _published(world) -> dict:
+    return verdicts.verdicts_for_claim(world.db, world.published)[-1]
+
+
+def _opened_then_refused(world, *, rating: str, rationale: str, revise=None) -> None:
+    """Open a correction with this rating and rationale (revised to `revise`'s, when given) and
+    check that sending it for review is refused as changing nothing."""
     rita = world.people["rita"]
     verdicts.correct_verdict(
         world.db,
         world.published,
-        rating=published["rating"],
-        rationale=published["rationale"],
+        rating=rating,
+        rationale=rationale,
         reason="The county revised it",
         actor=rita,
     )
+    if revise is not None:
+        verdicts.set_verdict(world.db, world.published, actor=rita, **revise)
     with pytest.raises(Invalid) as refused:
         verdicts.submit_for_review(world.db, world.published, actor=rita)
     assert refused.value.code == "verdict.correction_unchanged"
+
+
+def test_a_correction_that_changes_nothing_cannot_be_sent_for_review(world):
+    """Opening it unchanged is allowed: that is how a new source joins a published verdict."""
+    published = _published(world)
+    _opened_then_refused(world, rating=published["rating"], rationale=published["rationale"])
 
 
 def test_a_correction_that_only_respaces_the_rationale_cannot_be_sent(world):
-    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
-    rita = world.people["rita"]
-    verdicts.correct_verdict(
-        world.db,
-        world.published,
-        rating=published["rating"],
-        rationale=published["rationale"].replace(" ", "  ", 1) + " ",
-        reason="The county revised it",
-        actor=rita,
-    )
-    with pytest.raises(Invalid) as refused:
-        verdicts.submit_for_review(world.db, world.published, actor=rita)
-    assert refused.value.code == "verdict.correction_unchanged"
+    published = _published(world)
+    respaced = published["rationale"].replace(" ", "  ", 1) + " "
+    _opened_then_refused(world, rating=published["rating"], rationale=respaced)
 
 
 def test_a_correction_revised_back_to_the_published_verdict_cannot_be_sent(world):
-    published = verdicts.verdicts_for_claim(world.db, world.published)[-1]
-    rita = world.people["rita"]
-    verdicts.correct_verdict(
-        world.db,
-        world.published,
-        rating="Misleading",
-        rationale=SECOND_RATIONALE,
-        reason="The county revised it",
-        actor=rita,
-    )
-    verdicts.set_verdict(
-        world.db,
-        world.published,
-        rating=published["rating"],
-        rationale=published["rationale"],
-        actor=rita,
-    )
-    with pytest.raises(Invalid) as refused:
-        verdicts.submit_for_review(world.db, world.published, actor=rita)
-    assert refused.value.code == "verdict.correction_unchanged"
+    published = _published(world)
+    back = {"rating": published["rating"], "rationale": published["rationale"]}
+    _opened_then_refused(world, rating="Misleading", rationale=SECOND_RATIONALE, revise=back)
 
 
 def test_the_command_line_says_why_an_unchanged_correction_is_not_sent(world, tmp_path):

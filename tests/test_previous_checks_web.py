@@ -43,6 +43,12 @@ def matched_claim(app_db, claim, matcher, checks_site):
         "review_date": "2025-01-20",
         "publisher": "Valley Checkers",
     }
+    _import_matched(app_db, claim, record)
+    return claim
+
+
+def _import_matched(app_db, claim, record: dict) -> None:
+    """Import one fact-check into the library and match the claim against it."""
     library_store.import_records(
         app_db,
         [library_formats.Parsed("line 2", record=record)],
@@ -51,7 +57,6 @@ def matched_claim(app_db, claim, matcher, checks_site):
         file_format="csv",
     )
     previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
-    return claim
 
 
 def _section(client, claim_id):
@@ -339,14 +344,7 @@ def test_a_fact_check_imported_without_an_address_is_not_offered_as_evidence(
 ):
     """Its page here is the workbench's, which no reader of a report could open."""
     record = {"claim": claim["text"], "title": "Fourteen schools?", "rating": "Mostly true"}
-    library_store.import_records(
-        app_db,
-        [library_formats.Parsed("line 2", record=record)],
-        actor=SYSTEM,
-        source="checks.csv",
-        file_format="csv",
-    )
-    previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
+    _import_matched(app_db, claim, record)
     section = _section(client, claim["id"])
     assert not section.cssselect("button[name=stance]")
     assert "no page a reader could follow" in words(section)
