@@ -33,7 +33,8 @@ def fold(text: str) -> str:
 
 def typed_phrases(text: str) -> list[str]:
     """The stretches a claim must contain for this search, folded: each figure, each long number
-    and each quoted run of words (quotation marks left open are read to the end)."""
+    and each quoted run of words (a quotation mark left open quotes nothing: the words after it
+    are searched as typed, so a phrase being typed does not empty the results word by word)."""
     phrases = []
     for match in QUOTED.finditer(text):
         phrase = fold(next(group for group in match.groups() if group is not None))
