@@ -51,9 +51,6 @@ _AUXILIARY: Final = (
     r"(?:(?:has|have|had|also|later|earlier|previously|repeatedly|reportedly|then|once|recently"
     r"|publicly|privately|separately|again|further|first|will|would|did not|didn't)\s+)*"
 )
-# A word, allowing "U.S.", titles such as "Dr." and initials before a name ("T. D. Jakes") but
-# not a sentence's final full stop. The group is atomic: once a word is read the engine never
-# tries shorter pieces of it.
 # A capital letter of the Latin, Greek or Cyrillic alphabets, accented ones too ("Émile",
 # "Łukasz", "Ángela"), as a character class.
 UPPER: Final = (
@@ -63,6 +60,9 @@ UPPER: Final = (
 LOWER: Final = (
     "[" + "".join(re.escape(chr(code)) for code in range(0x61, 0x530) if chr(code).islower()) + "]"
 )
+# A word, allowing "U.S.", titles such as "Dr." and initials before a name ("T. D. Jakes") but
+# not a sentence's final full stop. The group is atomic: once a word is read the engine never
+# tries shorter pieces of it.
 _WORD: Final = (
     rf"(?>(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|St)\.|{UPPER}\.(?=\s+{UPPER})"
     r"|[^\W\d_][\w'’-]*(?:\.(?=\w)[\w'’-]*)*(?:(?<=\.\w)\.)?)"

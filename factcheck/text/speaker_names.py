@@ -24,7 +24,6 @@ class NamedSpeaker:
 
 # Honorifics, which say a person is meant but are no part of their job.
 _HONORIFICS: Final = frozenset("mr mrs ms mx dr prof sir dame lord lady rev".split())
-_ROLES: Final = ROLES
 # Words for someone unnamed ("the patient", "the victim's mother"): a person, if no one named.
 _PERSON_NOUNS: Final = frozenset(
     """
@@ -129,7 +128,7 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
     if not kept:
         return None
     opening = kept[0].lower()
-    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in _ROLES):
+    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in ROLES):
         return None  # "who chairs the council", "citing a senior official"
     text = " ".join(kept)
     whom = _OF_WHOM.search(text)
@@ -142,12 +141,12 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
         # "NASA's associate administrator"; "Carlineo's attorney" keeps whose they are.
         affiliation, role = role[0][:-2], role[1:]
     bare = [word.lower().rstrip(".") for word in role]
-    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & _ROLES):
+    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & ROLES):
         return None  # a post is a role's word, or ends with a word for a person
     job_title = " ".join(role)
-    if employer and whom and any(word[:1].isupper() for word in employer.split()):
+    if employer and any(word[:1].isupper() for word in employer.split()):
         affiliation = affiliation or employer
-    elif employer and whom:
+    elif employer:
         job_title = text  # "spokesperson for the council": no name to give as an employer
     return job_title, affiliation
 
@@ -199,7 +198,7 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     bare = {word.lower().strip(".,") for word in before_whom}
     head = before_whom[-1].lower()
     person = (
-        bool(bare & (_ROLES | _HONORIFICS)) or head in _PERSON_NOUNS or head.endswith("-year-old")
+        bool(bare & (ROLES | _HONORIFICS)) or head in _PERSON_NOUNS or head.endswith("-year-old")
     )
     return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
 
@@ -232,7 +231,7 @@ def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
     last_role = -1
     for index, word in enumerate(words):
         bare = word.lower().rstrip(".,")
-        if bare in _ROLES or bare in _HONORIFICS:
+        if bare in ROLES or bare in _HONORIFICS:
             last_role = index
     if words[0].lower() in _DETERMINERS:
         return words, []  # "the fire chief", "the Treasury secretary", "the Pentagon"
@@ -275,7 +274,7 @@ def _given_names(words: list[str], article_text: str) -> list[str]:
     kept: list[str] = []
     for word in reversed(words):
         bare = word.lower().rstrip(".")
-        if bare in STOPWORDS or bare in _ROLES or bare in _HONORIFICS or _elided(word):
+        if bare in STOPWORDS or bare in ROLES or bare in _HONORIFICS or _elided(word):
             break
         if bare in _PLACE_STARTS:
             return []  # "South China", "West Texas": a place, whatever follows
@@ -288,7 +287,7 @@ def _given_names(words: list[str], article_text: str) -> list[str]:
 def _first_name_full(first_name: str, article_text: str) -> str | None:
     """A speaker called by a first name the article gives a person's word to ("her brother Dale
     Ford", "Ford's sister, Martha Fry"): the full name, or the first name alone."""
-    nouns = "|".join(sorted(_PERSON_NOUNS | _ROLES))
+    nouns = "|".join(sorted(_PERSON_NOUNS | ROLES))
     match = re.search(
         rf"\b(?:{nouns})s?,? {re.escape(first_name)}(?: (?P<surname>{_NAME_WORD}))?(?![\w'’-])",
         article_text,
