@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.matching.stopwords import STOPWORDS
-from factcheck.text.typed_phrases import FIGURE, LONG_NUMBER, QUOTED, typed_phrases
+from factcheck.text.typed_phrases import FIGURE, LONG_NUMBER, ONE_WORD, QUOTED, typed_phrases
 
 # Marks a word quoted on its own, to be looked for whole (a character nobody types).
 _WHOLE = "\ue000"
@@ -36,9 +36,8 @@ def search_expression(text: str) -> str | None:
 
 def _one_word_whole(quoted: re.Match) -> str:
     inside = quoted.group()[1:-1]
-    words = _TERM.findall(inside)
-    if len(words) == 1 and _DIGITS.fullmatch(words[0]) is None and not FIGURE.fullmatch(words[0]):
-        return f" {_WHOLE}{words[0]} "
+    if ONE_WORD.fullmatch(inside.strip()):  # the word typed_phrases leaves to the index
+        return f" {_WHOLE}{inside.strip()} "
     return f" {inside} "
 
 

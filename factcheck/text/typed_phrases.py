@@ -19,6 +19,10 @@ QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]')
 # A thousands separator: a comma or a space between digits, before a group of exactly three.
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")
 _SPACES = re.compile(r"\s+")
+# A word as the full-text index takes one (letters and digits; an underscore parts them), and
+# one it can look up whole on its own: a word that starts with a letter.
+_WORDS = re.compile(r"[^\W_]+")
+ONE_WORD = re.compile(r"[^\W_\d][^\W_]*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -41,10 +45,10 @@ def typed_phrases(text: str) -> list[str]:
         # One word quoted is looked up whole by the index itself (search_words); words as common
         # as "in the" are in nearly every claim, and checking each one for them would outlast
         # the request.
-        words = re.findall(r"[^\W_]+", phrase)
+        words = _WORDS.findall(phrase)
         if len(words) > 1 and not all(word in STOPWORDS for word in words):
             phrases.append(phrase)
-        elif len(words) == 1 and not re.fullmatch(r"[^\W_\d][^\W_]*", phrase):
+        elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
             phrases.append(phrase)
     unquoted = QUOTED.sub(" ", text)
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
