@@ -15,7 +15,7 @@ from typing import Any
 from factcheck.exports.context import ExportContext
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.exports.records import (
-    correction_notes,
+    correction_note,
     first_published_at,
     published_verdict,
     web_url,
@@ -218,7 +218,7 @@ def claim_review(record: dict, article: Mapping[str, Any], config: ExportConfig)
                     "appearance": appearance,
                 }
             ),
-            "correction": " ".join(correction_notes(record)) or None,
+            "correction": correction_note(record),
         }
     )
 

@@ -66,10 +66,11 @@ def first_published_at(record: dict) -> str | None:
     return min(stamps) if stamps else None
 
 
-def correction_notes(record: dict) -> list[str]:
+def correction_note(record: dict) -> str | None:
     """Each published correction of the claim's verdict, oldest first, as readers are told it:
     "Corrected on 2026-12-03: the ministry revised its figures. It was previously rated
-    Accurate." Every one is kept, so a second correction does not hide the first."""
+    Accurate." Every one is kept, so a second correction does not hide the first; None when
+    there is none."""
     by_id = {v["id"]: v for v in record["verdicts"]}
     corrections = sorted(
         (v for v in record["verdicts"] if v.get("correction_of") and v.get("published_at")),
@@ -85,7 +86,7 @@ def correction_notes(record: dict) -> list[str]:
         elif previous is not None:
             note += f" It was previously rated {previous['rating_label']}."
         notes.append(note)
-    return notes
+    return " ".join(notes) or None
 
 
 def working_verdict(record: dict) -> dict | None:

@@ -9,7 +9,7 @@ from factcheck.exports.records import (
     ArticleReport,
     Bar,
     article_reports,
-    correction_notes,
+    correction_note,
     evidence_behind,
     first_published_at,
     published_verdict,
@@ -226,7 +226,7 @@ def _claim_view(number: int, record: dict, scale) -> ClaimView:
         evidence=evidence_behind(record, verdict),
         published=verdict is not None and verdict is published,
         correction_state=working["state"] if published is not None and working else None,
-        correction_note=" ".join(correction_notes(record)) if verdict else None,
+        correction_note=correction_note(record) if verdict else None,
     )
 
 

@@ -151,17 +151,15 @@ def _same_draft(
     )
 
 
-def _refuse_unchanged_correction(
-    claim_id: int, published: dict, rating: str, rationale: str | None, cites: set[int]
-) -> None:
+def _refuse_unchanged_correction(claim_id: int, published: dict, draft: dict) -> None:
     """A correction sent for review, which readers would be told of, must change what they were
     told: its rating, its rationale or the sources it rests on. (Opening one unchanged is how a
     new source is added to a published verdict.)"""
     if (
-        rating == published["rating"]
+        draft["rating"] == published["rating"]
         # Spacing is no change a reader would see.
-        and (rationale or "").split() == published["rationale"].split()
-        and cites == lifecycle.cited(published)
+        and draft["rationale"].split() == published["rationale"].split()
+        and lifecycle.cited(draft) == lifecycle.cited(published)
     ):
         raise Invalid("verdict.correction_unchanged", {"claim_id": claim_id}, field="rationale")
 
@@ -289,13 +287,7 @@ def submit_for_review(
     draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
     if draft["correction_of"] and current.published_verdict is not None:
-        _refuse_unchanged_correction(
-            claim_id,
-            current.published_verdict,
-            draft["rating"],
-            draft["rationale"],
-            lifecycle.cited(draft),
-        )
+        _refuse_unchanged_correction(claim_id, current.published_verdict, draft)
     if rating.needs_evidence and not draft["evidence_ids"]:
         # The claim may have sources the draft leaves out (added after its form was drawn).
         sources = len(current.live_evidence)
