@@ -655,22 +655,13 @@
       return candidate.getAttribute("action") === sent.action && shown(candidate);
     })[0];
     if (form) {
-      // Refused with a message about the form as a whole: the message, for a screen reader.
-      var message = form.querySelector("[data-error-message]");
-      if (shown(message)) {
-        message.setAttribute("tabindex", "-1");
-        return message;
-      }
-      var buttons = Array.prototype.filter.call(form.querySelectorAll("button"), shown);
-      var same = sent.button && buttons.filter(function (button) {
-        return button.name === sent.button.name && button.value === sent.button.value;
-      })[0];
       var first = Array.prototype.filter.call(
         form.querySelectorAll("input:not([type=hidden]), select, textarea, button"),
         shown
       )[0];
-      if (same || first) {
-        return same || first;
+      var chosen = messageOrPressed(form, sent) || first;
+      if (chosen) {
+        return chosen;
       }
     }
     var heading = sent.heading && document.getElementById(sent.heading);
@@ -679,6 +670,23 @@
       return heading;
     }
     return null;
+  }
+
+  // In a form drawn again: its message about the form as a whole (marked focusable, for a screen
+  // reader), else the button that was pressed.
+  function messageOrPressed(form, sent) {
+    var message = form.querySelector("[data-error-message]");
+    if (shown(message)) {
+      message.setAttribute("tabindex", "-1");
+      return message;
+    }
+    var pressed = sent && sent.button && Array.prototype.filter.call(
+      form.querySelectorAll("button"),
+      function (button) {
+        return button.name === sent.button.name && button.value === sent.button.value;
+      }
+    )[0];
+    return shown(pressed) ? pressed : null;
   }
 
   function refocus(panel) {
@@ -730,18 +738,8 @@
       }
       // A refusal about the form as a whole ("a False verdict needs evidence"): its message,
       // else the button pressed, so the focus never falls to the page's start.
-      var message = form.querySelector("[data-error-message]");
-      var pressed = sent && sent.button && Array.prototype.filter.call(
-        form.querySelectorAll("button"),
-        function (button) {
-          return button.name === sent.button.name && button.value === sent.button.value;
-        }
-      )[0];
-      var next = shown(message) ? message : pressed;
-      if (next && shown(next)) {
-        if (next === message) {
-          message.setAttribute("tabindex", "-1");
-        }
+      var next = messageOrPressed(form, sent);
+      if (next) {
         focusInView(next);
       }
       return;
@@ -873,11 +871,6 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", revealInitialSelection);
-  } else {
-    revealInitialSelection();
-  }
 
   // On a narrow screen the open panel covers the page (layout.css): what lies under it is made
   // inert, so Tab stays in the panel and nothing hidden can be pressed. The approval banner, the
@@ -906,9 +899,15 @@
 
   document.addEventListener("htmx:afterSettle", coverUnderPanel);
   NARROW.addEventListener("change", coverUnderPanel);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", coverUnderPanel);
-  } else {
+
+  function whenLoaded() {
+    revealInitialSelection();
     coverUnderPanel();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", whenLoaded);
+  } else {
+    whenLoaded();
   }
 })();
