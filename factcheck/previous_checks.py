@@ -21,6 +21,9 @@ CHUNK_CLAIMS = 200
 ALL_CLAIMS_AFTER = 500
 #: For each changed item, the claims sharing the most telling words with it are matched again.
 CANDIDATES_PER_ITEM = 100
+#: A desk with no more claims than this matches every claim again after a library change (a few
+#: seconds): that also finds the claims an item matches by meaning alone, sharing no telling word.
+ALL_CLAIMS_UP_TO = 500
 #: A web request matches at most this many claims of an imported article itself; more go to a
 #: background job (a library change from the web always does).
 INLINE_CLAIMS = 25
@@ -117,14 +120,20 @@ def affected_claims(
 ) -> list[int]:
     """The claims whose matches may change when these items were added, changed or removed:
     those matched to them (`matched` for items already gone), those sharing the most telling
-    words with them, and those with the same text. Past ALL_CLAIMS_AFTER items, every claim."""
+    words with their claims or titles, and those with the same text. Past ALL_CLAIMS_AFTER
+    items, or on a desk of at most ALL_CLAIMS_UP_TO claims, every claim."""
     if len(library_ids) > ALL_CLAIMS_AFTER:
         return claim_matches.all_claim_ids(db)
+    every = claim_matches.all_claim_ids_up_to(db, ALL_CLAIMS_UP_TO)
+    if every is not None:
+        return every
     ids = set(matched) | set(claim_matches.matched_claims(db, library_ids))
     texts = library_store.item_texts(db, library_ids)
-    for text in texts:
-        ids.update(claim_matches.claims_like(db, text, CANDIDATES_PER_ITEM))
-    ids.update(claim_groups.same_text_claim_ids(db, texts))
+    for claim, title in texts:
+        # The matcher reads the title too: a claim may share its telling words with the title.
+        for text in (claim, title) if title else (claim,):
+            ids.update(claim_matches.claims_like(db, text, CANDIDATES_PER_ITEM))
+    ids.update(claim_groups.same_text_claim_ids(db, [claim for claim, _ in texts]))
     return sorted(ids)
 
 

@@ -247,7 +247,8 @@ def test_an_import_matches_the_claims_already_there_and_a_removal_unmatches_them
     assert run("import", str(story)).exit_code == 0
     result = run("library", "import", str(FIXTURES / "checks.csv"))
     assert result.exit_code == 0
-    assert "; 1 claim matched again, 1 changed" in result.stdout  # the one claim there is
+    # A desk this small has every claim matched again: its headline as well as its sentence.
+    assert "; 2 claims matched again, 1 changed" in result.stdout
 
     def matches():
         db = database.connect(run.path)
@@ -381,7 +382,7 @@ def test_a_reimport_that_changes_a_rating_audits_the_change_and_the_match_shows_
         ).fetchall()
     finally:
         db.close()
-    assert ratings == [("Mostly true",)]
+    assert ratings and set(ratings) == {("Mostly true",)}
 
 
 def test_match_answers_stay_one_a_line_for_queries_holding_unicode_line_separators(run):
@@ -517,3 +518,29 @@ def test_a_large_import_says_on_standard_error_that_it_prepares_the_library(run,
     again = run("match", "--json", "The pier in town number 7 was rebuilt")
     assert "Preparing" not in again.stderr
     assert json.loads(again.stdout)["matches"][0]["external_id"] == "n-7"
+
+
+def test_a_library_import_leaves_a_small_desk_as_a_full_rematch_would(run, tmp_path):
+    """After `library import`, the claims it should match are matched: a full `library rematch`
+    then changes nothing. A claim sharing only "86 firefighters" with the new item waited for a
+    full rematch, as did the demo's claims matched by meaning alone."""
+    assert run("demo").exit_code == 0
+    new_check = tmp_path / "chief.tsv"
+    new_check.write_text(
+        "id\tclaim\trating\turl\n"
+        "t1\tThe fire chief said 86 firefighters attended\tAccurate\thttps://pub.example/t1\n",
+        encoding="utf-8",
+    )
+    imported = run("library", "import", str(new_check))
+    assert imported.exit_code == 0, imported.output
+    db = database.connect(run.path)
+    try:
+        matched = db.execute(
+            "SELECT l.claim FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
+            " JOIN library_items l ON l.id = m.library_id WHERE c.text LIKE '%86 firefighters%'"
+        ).fetchall()
+    finally:
+        db.close()
+    assert ("The fire chief said 86 firefighters attended",) in matched
+    again = run("library", "rematch")
+    assert again.exit_code == 0 and "0 changed" in again.output, again.output

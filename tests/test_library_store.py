@@ -260,3 +260,52 @@ def test_a_new_items_telling_words_find_its_claims_not_its_rare_little_words(db_
     found = claim_matches.claims_like(db, "Its own were never ours: harbour grain exports", 100)
     assert exports in found
     db.close()
+
+
+def _desk_claim(db, body: str, starts: str) -> int:
+    from factcheck.ingest import ingest_text
+
+    article_id = ingest_text(db, body).article_id
+    return db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text LIKE ?", [article_id, f"{starts}%"]
+    ).fetchone()[0]
+
+
+FIRE_STORY = (
+    "Warehouse fire\n\nWe had 86 firefighters on the scene by midnight, the station said.\n\n"
+    "The fire chief praised the crews for their work on Tuesday.\n\n"
+    "Residents of the street were told to keep their windows shut."
+)
+
+
+def test_a_new_items_figures_find_the_claims_it_may_match(db_path, monkeypatch):
+    """ "86" is among the most telling words a claim and a fact-check can share; a short number
+    was left out of the words that find the claims a library change may affect, so a claim that
+    then matched at 0.99 waited for a full rematch."""
+    from factcheck import db as database
+
+    # A desk too big to match every claim again, where the candidates are looked up by word.
+    monkeypatch.setattr(previous_checks, "ALL_CLAIMS_UP_TO", 0)
+    db = database.connect(db_path)
+    claim_id = _desk_claim(db, FIRE_STORY, "We had 86")
+    summary = _import(
+        db, "id,claim,rating\nf-1,The fire chief said 86 firefighters attended,True\n"
+    )
+    assert claim_id in previous_checks.affected_claims(db, summary["changed_ids"])
+    db.close()
+
+
+def test_a_new_items_title_finds_the_claims_it_may_match(db_path, monkeypatch):
+    """The matcher reads an item's title as well as its claim, so the title's words look for
+    claims too."""
+    from factcheck import db as database
+
+    # A desk too big to match every claim again, where the candidates are looked up by word.
+    monkeypatch.setattr(previous_checks, "ALL_CLAIMS_UP_TO", 0)
+    db = database.connect(db_path)
+    claim_id = _desk_claim(db, FIRE_STORY, "We had 86")
+    summary = _import(
+        db, "id,claim,title,rating\nf-2,Crews worked through the night,86 firefighters?,True\n"
+    )
+    assert claim_id in previous_checks.affected_claims(db, summary["changed_ids"])
+    db.close()

@@ -14,7 +14,13 @@ from factcheck.store.mutation import mutation, query
 PANEL_MATCHES = 5
 # Scores are kept to this many decimals, so matching again with the same result changes nothing.
 SCORE_DECIMALS = 4
-_WORD = re.compile(r"\w{3,}", re.UNICODE)
+#: A claim's matches are left alone when they are the same items with scores this close: a change
+#: to the library moves every score a little (word rarity, the nearest item), and the panel shows
+#: whole percents.
+SCORE_TOLERANCE = 0.005
+# A word of three letters or more, or a number of any length: "86" in "86 firefighters" is as
+# telling as a word gets.
+_WORD = re.compile(r"\w{3,}|\d+", re.UNICODE)
 #: How many of a library item's rarest words look for the claims it may match.
 RAREST_WORDS = 8
 
@@ -39,6 +45,14 @@ def claim_texts(db: Database, claim_ids: list[int]) -> list[tuple[int, str, int 
 @query
 def all_claim_ids(db: Database) -> list[int]:
     return [row[0] for row in db.execute("SELECT id FROM claims WHERE kind = 'claim' ORDER BY id")]
+
+
+@query
+def all_claim_ids_up_to(db: Database, limit: int) -> list[int] | None:
+    """Every claim's id, or None when the desk has more than `limit` claims."""
+    rows = db.execute("SELECT id FROM claims WHERE kind = 'claim' ORDER BY id LIMIT ?", [limit + 1])
+    ids = [row[0] for row in rows]
+    return ids if len(ids) <= limit else None
 
 
 @query
@@ -110,19 +124,30 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
     return current
 
 
+def _alike(wanted: set[tuple[int, float]], current: set[tuple[int, float]]) -> bool:
+    """The same library items, each scored within SCORE_TOLERANCE of what is stored."""
+    stored = dict(current)
+    if len(stored) != len(wanted) or any(library_id not in stored for library_id, _ in wanted):
+        return False
+    return all(abs(stored[library_id] - score) < SCORE_TOLERANCE for library_id, score in wanted)
+
+
 @mutation
 def store_matches(
     db: Database, matches: dict[int, list[tuple[int, float]]], *, actor: Actor, cause: str
 ) -> dict:
     """Replace the matches of each claim in `matches` (claim id -> [(library id, score)]) with
-    the ones given; claims whose matches are the same are left alone. One audit row, naming the
-    cause ("import of article 4", "library import", ...), when anything changed."""
+    the ones given; claims whose matches are the same (scores within SCORE_TOLERANCE) are left
+    alone. One audit row, naming the cause ("import of article 4", "library import", ...), when
+    anything changed."""
     wanted = {
         claim_id: {(library_id, round(float(score), SCORE_DECIMALS)) for library_id, score in found}
         for claim_id, found in matches.items()
     }
     current = _current(db, sorted(wanted))
-    changed = sorted(claim_id for claim_id in wanted if wanted[claim_id] != current[claim_id])
+    changed = sorted(
+        claim_id for claim_id in wanted if not _alike(wanted[claim_id], current[claim_id])
+    )
     for claim_id in changed:
         db.execute("DELETE FROM claim_matches WHERE claim_id = ?", [claim_id])
         db.conn.executemany(

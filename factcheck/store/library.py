@@ -60,13 +60,15 @@ def item_count(db: Database) -> dict:
 
 
 @query
-def item_texts(db: Database, library_ids: list[int]) -> list[str]:
-    """The claim text of each of these items that is still in the library."""
+def item_texts(db: Database, library_ids: list[int]) -> list[tuple[str, str | None]]:
+    """The claim text and title of each of these items that is still in the library."""
     texts = []
     for library_id in library_ids:
-        row = db.execute("SELECT claim FROM library_items WHERE id = ?", [library_id]).fetchone()
+        row = db.execute(
+            "SELECT claim, title FROM library_items WHERE id = ?", [library_id]
+        ).fetchone()
         if row:
-            texts.append(row[0])
+            texts.append((row[0], row[1]))
     return texts
 
 
