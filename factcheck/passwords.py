@@ -17,7 +17,11 @@ PROBLEMS = (
     "password.username",
     "password.pattern",
     "password.common",
+    "password.guessable",
 )
+#: Digits and symbols fewer than this beside guessable words are a year, a PIN or a "!": they add
+#: little a guesser would not try.
+OWN_DIGITS = 6
 _hasher = PasswordHasher()
 # Digits and symbols people put in place of the letters they look like.
 _LOOKALIKES = str.maketrans(
@@ -74,10 +78,50 @@ def _stems(password: str) -> set[str]:
     return stems - {""}
 
 
-def password_problem(password: str, username: str = "") -> str | None:
+# A word as a guesser reads it: letters, with look-alike digits and signs inside it ("Passw0rd");
+# or, read the other way, letters alone ("abcd1234abcd" is abcd, 1234 and abcd).
+_READINGS = (
+    re.compile(r"[^\W\d_]+(?:[0-9@$!]+[^\W\d_]+)*"),
+    re.compile(r"[^\W\d_]+"),
+)
+
+
+def _guessable_word(word: str, known: frozenset[str]) -> bool:
+    """Whether `word` is made end to end of known words and runs ("omarpassword", "abcdabcd")."""
+    longest = max(max(map(len, known), default=0), *map(len, _RUNS))
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(
+            reachable[start]
+            and (word[start:end] in known or (end - start >= 3 and _is_run(word[start:end])))
+            for start in range(max(0, end - longest), end)
+        )
+    return reachable[-1]
+
+
+def _only_guessable_words(password: str, names: list[str]) -> bool:
+    """Every word of the password is a name of its owner, a common password or a run, and what
+    is left beside them is too little to be a secret: "Omar-password-1", "haddad12345",
+    "admin-admin"."""
+    folded = password.casefold()
+    common = {entry for entry in common_passwords() if entry.isalpha() and len(entry) >= 3}
+    known = frozenset(common | {name for name in names if len(name) >= 2})
+    for reading in _READINGS:
+        words = [word.translate(_LOOKALIKES) for word in reading.findall(folded)]
+        if (
+            words
+            and len(reading.sub("", folded)) < OWN_DIGITS
+            and all(_guessable_word(word, known) for word in words)
+        ):
+            return True
+    return False
+
+
+def password_problem(password: str, username: str = "", display_name: str = "") -> str | None:
     """Why a password is not acceptable, as one of PROBLEMS, or None: too short, spaces at
     either end, the username with a little added, all one character, a run such as 1234567890,
-    or one of the most common passwords, however decorated."""
+    one of the most common passwords however decorated, or nothing but its owner's names,
+    common passwords and runs."""
     if len(password) < MIN_LENGTH:
         return "password.too_short"
     if password.strip() != password:
@@ -89,6 +133,9 @@ def password_problem(password: str, username: str = "") -> str | None:
         return "password.pattern"
     if _stems(password) & common_passwords():
         return "password.common"
+    names = _READINGS[1].findall(f"{username} {display_name}".casefold())
+    if _only_guessable_words(password, names):
+        return "password.guessable"
     return None
 
 

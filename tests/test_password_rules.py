@@ -32,10 +32,23 @@ from factcheck.store.actors import RESERVED_USERNAMES, SYSTEM
         ("Summer2026!!", "", "password.common"),
         ("newsroom-2026", "", "password.common"),
         ("correct horse battery staple", "", "password.common"),
+        ("Omar-password-1", "omar", "password.guessable"),
+        ("Passw0rd-omar!", "omar", "password.guessable"),
+        ("admin-admin", "omar", "password.guessable"),
+        ("abcd1234abcd", "", "password.guessable"),
+        ("dragon monkey shadow", "", "password.guessable"),
     ],
 )
 def test_weak_passwords_are_refused_for_what_makes_them_weak(password, username, problem):
     assert password_problem(password, username) == problem
+
+
+def test_a_password_of_the_persons_own_names_is_refused():
+    assert password_problem("haddad12345", "omar", "Omar Haddad") == "password.guessable"
+    assert password_problem("Álvarez-José-9", "jose", "José Álvarez") == "password.guessable"
+    # Long digits of their own beside a name, or a word of their own, make a secret.
+    assert password_problem("haddad-83029475", "omar", "Omar Haddad") is None
+    assert password_problem("haddad-likes-figs", "omar", "Omar Haddad") is None
 
 
 @pytest.mark.parametrize(
@@ -45,6 +58,8 @@ def test_weak_passwords_are_refused_for_what_makes_them_weak(password, username,
         ("alice-takes-the-night-desk", "alice"),
         ("river 2.4 metres by six", ""),
         ("Tr0ub4dor&3x", ""),
+        ("letmein-please", ""),
+        ("password-for-the-desk", "omar"),
     ],
 )
 def test_ordinary_passphrases_pass(password, username):
@@ -209,3 +224,20 @@ def test_an_admin_resetting_their_own_password_at_the_command_line_is_told_how(t
         refused.output
     )
     assert cli.invoke(main, own, input="another long passphrase\n").exit_code == 0
+
+
+def test_a_password_changed_to_itself_is_refused_and_sessions_stay(client_as, app_db):
+    rita = client_as("rita")
+    response = _post(
+        rita,
+        "/account/password",
+        current_password=PASSWORD,
+        new_password=PASSWORD,
+        confirm_password=PASSWORD,
+    )
+    assert response.status_code == 422
+    error = parse(response).cssselect("#new_password-error")[0].text_content()
+    assert "the one you have now" in error
+    assert rita.get("/account").status_code == 200  # still signed in
+    changes = app_db.execute("SELECT count(*) FROM audit WHERE action = 'user.password'")
+    assert changes.fetchone()[0] == 0

@@ -305,6 +305,24 @@ def test_one_address_trying_many_usernames_waits_alone(app, people, clock):
     assert attempt(app.test_client(), "ed", PASSWORD).status_code == 303
 
 
+def test_guesses_at_many_usernames_do_not_hold_up_a_colleague_who_signs_in_there(
+    app, people, clock
+):
+    """One office, one address: someone there trying many usernames slows the address, but not a
+    colleague who has signed in from it before; whoever has not still waits."""
+    assert attempt(app.test_client(), "ed", PASSWORD, address="198.51.100.7").status_code == 303
+    for number in range(30):
+        assert attempt(app.test_client(), f"user{number}", WRONG, "198.51.100.7").status_code == 401
+    assert attempt(app.test_client(), "user30", WRONG, "198.51.100.7").status_code == 429
+    assert attempt(app.test_client(), "ed", PASSWORD, address="198.51.100.7").status_code == 303
+    refused = attempt(app.test_client(), "rita", PASSWORD, address="198.51.100.7")
+    assert refused.status_code == 429
+    # Guesses at the colleague's own password from there still wait as ever.
+    for _ in range(3):
+        assert attempt(app.test_client(), "ed", WRONG, address="198.51.100.7").status_code == 401
+    assert attempt(app.test_client(), "ed", PASSWORD, address="198.51.100.7").status_code == 429
+
+
 def test_the_limits_come_from_the_config(db_path, people):
     app = create_app(
         {

@@ -307,6 +307,11 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         "that is one of the passwords guessers try first, even with digits or symbols added;"
         " choose a few unrelated words"
     ),
+    "password.guessable": lambda f: (
+        "a password cannot be made only of the person's names, passwords guessers try first and"
+        " runs such as abcd; add words of their own"
+    ),
+    "password.unchanged": lambda f: "the new password is the one set now; choose a different one",
     "status.unknown": lambda f: (
         f"status must be one of {', '.join(f['statuses'])}, not {f['given']!r}"
     ),

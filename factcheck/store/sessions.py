@@ -140,3 +140,14 @@ def find_session(db: Database, session_id: str) -> Session | None:
         end_reason=row[3],
         user_disabled=bool(row[8]),
     )
+
+
+@query
+def signed_in_from(db: Database, username: str, address: str, *, since: datetime) -> bool:
+    """Whether this person started a session from this address since then."""
+    row = db.execute(
+        "SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE u.username = ? AND s.address = ? AND s.created_at >= ? LIMIT 1",
+        [username.strip().lower(), address, _iso(since)],
+    ).fetchone()
+    return row is not None

@@ -50,8 +50,8 @@ def _keep_an_admin(db: Database, row: dict, change: str) -> None:
         raise Invalid("user.last_admin", {"username": row["username"], "change": change})
 
 
-def _check_password(password: str, username: str, *, field: str) -> None:
-    problem = password_problem(password, username)
+def _check_password(password: str, username: str, display_name: str, *, field: str) -> None:
+    problem = password_problem(password, username, display_name)
     if problem:
         raise Invalid(problem, {"min_chars": MIN_LENGTH}, field=field)
 
@@ -72,7 +72,7 @@ def add_user(
     if username in RESERVED_USERNAMES:
         raise Invalid("username.reserved", {"username": username}, field="username")
     _check_role(role)
-    _check_password(password, username, field="password")
+    _check_password(password, username, display_name or "", field="password")
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
         raise Invalid("username.taken", {"username": username}, field="username")
     display_name = " ".join((display_name or username).split())[:80] or username
@@ -148,7 +148,9 @@ def change_password(
             raise Invalid("password.wrong", field="current_password")
     else:
         _require_admin(actor)
-    _check_password(new_password, row["username"], field="new_password")
+    _check_password(new_password, row["username"], row["display_name"], field="new_password")
+    if verify_password(row["password_hash"], new_password):
+        raise Invalid("password.unchanged", field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
     end_user_sessions(db, row["id"], "password_changed")

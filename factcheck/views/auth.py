@@ -1,11 +1,12 @@
 """Signing in and out, with failed attempts logged and rate-limited."""
 
 import logging
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from factcheck.store import users
+from factcheck.store import sessions, users
 from factcheck.views import web_session
 from factcheck.views.auth_guard import current_actor, signed_in_actor
 from factcheck.views.connection import get_db
@@ -18,6 +19,9 @@ WRONG_PASSWORD = (
     "That username and password do not match an active account. Check both and try again."
 )
 MISSING_FIELDS = "Enter both your username and your password."
+#: Someone who signed in from an address this recently is not held up by that address's wait
+#: for guesses at many usernames.
+FAMILIAR_DAYS = 30
 
 
 def _safe_next(target: str | None) -> str:
@@ -52,6 +56,12 @@ def _too_many_attempts(next_page: str, username: str, wait: int):
     return page, status, {"Retry-After": str(wait)}
 
 
+def _familiar(username: str, address: str) -> bool:
+    """Signed in from this address within FAMILIAR_DAYS: a colleague in the same office."""
+    since = datetime.now(UTC) - timedelta(days=FAMILIAR_DAYS)
+    return sessions.signed_in_from(get_db(), username, address, since=since)
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     next_page = _safe_next(request.values.get("next"))
@@ -65,7 +75,7 @@ def sign_in():
         return _form(next_page, username, MISSING_FIELDS, 422)
     address = request.remote_addr or "unknown"
     limiter = login_limiter()
-    wait = limiter.retry_after(address, username)
+    wait = limiter.retry_after(address, username, lambda: _familiar(username, address))
     if wait:
         log.warning("sign-in refused for %r from %s: too many failures", username, address)
         return _too_many_attempts(next_page, username, wait)

@@ -245,6 +245,13 @@ _STORE_WORDS = {
         "That is one of the passwords guessers try first, even with digits or symbols added;"
         " choose a few unrelated words."
     ),
+    "password.guessable": lambda f: (
+        "A password cannot be made only of your names, passwords guessers try first and runs"
+        " such as abcd; add words of your own."
+    ),
+    "password.unchanged": lambda f: (
+        "The new password is the one you have now; choose a different one."
+    ),
     "status.unknown": lambda f: (
         f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),

@@ -5,7 +5,8 @@ Failures are counted for a username *from one address*, so someone guessing at a
 from elsewhere slows down only themselves: alice, at her own address, signs in at once. After a
 few failures each further one doubles the wait before the next try, up to a cap, and a right
 password clears the count. One address failing for many usernames gets a looser wait of its own,
-which slows that address only. Every wait is capped, so nobody can be locked out for long, and a
+which slows that address only, and not the colleagues behind it (one office, one address) who
+have signed in from it before. Every wait is capped, so nobody can be locked out for long, and a
 count left alone for an hour is forgotten.
 
 A session already signed in (a borrowed laptop, a copied cookie) could otherwise test guesses at
@@ -139,13 +140,18 @@ class LoginLimiter:
         # A wrong current password on the Account page, per account: the sign-in's settings.
         self.accounts = delay(settings["free_failures"], settings["max_delay_seconds"])
 
-    def retry_after(self, address: str, username: str) -> int:
-        """Whole seconds before this address may try this username again; 0 means go ahead."""
+    def retry_after(
+        self, address: str, username: str, familiar: Callable[[], bool] = lambda: False
+    ) -> int:
+        """Whole seconds before this address may try this username again; 0 means go ahead.
+        `familiar` says whether this username has signed in from this address before: the
+        address's own wait, for guesses at many usernames, does not hold it up."""
         address = address_key(address)
-        longest = max(
-            self.pairs.wait((address, _username_key(username))), self.addresses.wait(address)
-        )
-        return _whole_seconds(longest)
+        pair = self.pairs.wait((address, _username_key(username)))
+        at_address = self.addresses.wait(address)
+        if at_address > pair and familiar():
+            at_address = 0.0
+        return _whole_seconds(max(pair, at_address))
 
     def failed(self, address: str, username: str) -> None:
         address = address_key(address)
