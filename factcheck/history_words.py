@@ -6,6 +6,7 @@ HISTORY_WORDS = {
     "claim.assign": "assigned",
     "verdict.set": "rated",
     "verdict.correct": "started a correction",
+    "verdict.withdraw": "withdrew the correction in draft",
     "review.submit": "submitted for review",
     "review.approve": "approved and published",
     "review.return": "returned for changes",

@@ -86,6 +86,14 @@ MOVES = {
             "opens a draft that corrects the published verdict",
         ),
         Move(
+            "verdict.withdraw",
+            "withdraw a correction",
+            ("in_progress",),
+            "published",
+            ANYONE,
+            "deletes the correction's draft; the published verdict stands as it was",
+        ),
+        Move(
             "review.submit",
             "submit a verdict",
             ("in_progress",),
@@ -225,6 +233,7 @@ _STATUS_CODES = {
     ("verdict.set", "in_review"): "verdict.in_review",
     ("verdict.set", "published"): "verdict.published",
     ("verdict.correct", None): "verdict.nothing_published",
+    ("verdict.withdraw", None): "verdict.no_correction_draft",
     ("review.submit", None): "verdict.no_draft",
     ("review.approve", None): "verdict.not_in_review",
     ("review.return", None): "verdict.not_in_review",
@@ -303,6 +312,13 @@ def _guard(
             return Refusal(
                 Invalid, "verdict.cites_removed", {"claim_id": claim_id, "evidence_ids": gone}
             )
+    if move.name == "verdict.withdraw" and (
+        open_ is None
+        or open_["state"] != "draft"
+        or not open_["correction_of"]
+        or situation.published_verdict is None
+    ):
+        return _status_refusal(move, claim)
     if move.name in ("review.approve", "review.return") and (
         open_ is None or open_["state"] != "in_review"
     ):

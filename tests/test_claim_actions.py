@@ -781,3 +781,34 @@ def test_evidence_sent_from_a_panel_drawn_before_publication_redraws_the_panel(
     panel = fragment(response)
     assert panel.cssselect(".verdict-card.is-published") and panel.cssselect(".correct-form")
     assert "correction" in words(panel).lower()
+
+
+def test_a_correction_in_draft_is_withdrawn_from_the_panel_with_a_reason(
+    client, claim, app_db, people
+):
+    publish(app_db, people, claim["id"])
+    verdicts.correct_verdict(
+        app_db,
+        claim["id"],
+        rating="false",
+        rationale="The bulletin was revised: eleven schools closed, not fourteen as reported.",
+        reason="the county revised its bulletin",
+        actor=people["rita"],
+    )
+    panel = panel_of(client, claim["id"])
+    assert words(panel.cssselect(".withdraw-details summary")[0]) == "Withdraw this correction"
+    path = f"/claims/{claim['id']}/withdraw-correction"
+    version = claim_now(app_db, claim["id"])["version"]
+    refused = hx_post(client, path, {"expected_version": version, "reason": ""})
+    assert refused.status_code == 422
+    error = fragment(refused).get_element_by_id(f"withdraw-reason-{claim['id']}-error")
+    assert words(error).startswith("Say why the correction is withdrawn")
+    response = hx_post(
+        client, path, {"expected_version": version, "reason": "Opened on the wrong claim"}
+    )
+    assert response.status_code == 200
+    html = fragment(response)
+    assert "Correction withdrawn: the published verdict stands." in words(html)
+    assert claim_now(app_db, claim["id"])["status"] == "published"
+    assert html.cssselect(".correct-form") and not html.cssselect(".withdraw-form")
+    assert "withdrew the correction in draft" in words(html.cssselect(".timeline")[0])

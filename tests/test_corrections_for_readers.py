@@ -2,6 +2,7 @@
 no correction that changes nothing."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -151,3 +152,80 @@ def test_the_command_line_says_why_an_unchanged_correction_is_not_sent(world, tm
     )
     assert sent.exit_code == 2
     assert "same rating, rationale and sources" in sent.output
+
+
+def _without_audit_head(report: str) -> str:
+    return re.sub(r"row \d+, hash <code>[0-9a-f]+</code>", "", report)
+
+
+def test_a_correction_started_by_mistake_is_withdrawn_and_readers_see_the_verdict_as_it_was(world):
+    from factcheck.store import audit
+
+    only = ExportFilters(article_id=world.sample_article)
+    before = export_bytes(world, "html", only).decode()
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating="False",
+        rationale=SECOND_RATIONALE,
+        reason="Opened on the wrong claim",
+        actor=rita,
+    )
+    assert (
+        "A correction to this verdict is being prepared."
+        in export_bytes(world, "html", only).decode()
+    )
+    with pytest.raises(Invalid) as refused:
+        verdicts.withdraw_correction(world.db, world.published, reason="", actor=rita)
+    assert refused.value.field == "reason"
+    updated = verdicts.withdraw_correction(
+        world.db, world.published, reason="Opened on the wrong claim", actor=rita
+    )
+    assert updated["status"] == "published"
+    assert [v["state"] for v in verdicts.verdicts_for_claim(world.db, world.published)] == [
+        "published"
+    ]
+    # The same report as before the correction, but for the audit trail's head it names.
+    assert _without_audit_head(export_bytes(world, "html", only).decode()) == _without_audit_head(
+        before
+    )
+    row = world.db.execute(
+        "SELECT reason, before FROM audit WHERE action = 'verdict.withdraw'"
+    ).fetchone()
+    assert row[0] == "Opened on the wrong claim"
+    assert json.loads(row[1])["verdict_draft"]["rationale"] == SECOND_RATIONALE
+    assert audit.verify(world.db).ok
+    # Nothing is left to withdraw.
+    with pytest.raises(Invalid) as again:
+        verdicts.withdraw_correction(world.db, world.published, reason="Twice over", actor=rita)
+    assert again.value.code == "verdict.no_correction_draft"
+
+
+def test_the_command_line_withdraws_a_correction(world, tmp_path):
+    db = str(tmp_path / "corrections.db")
+    runner = CliRunner()
+    nothing = runner.invoke(
+        main,
+        ["--db", db, "verdict", "withdraw", str(world.published), "--reason", "By mistake",
+         "--as", "rita"],
+    )  # fmt: skip
+    assert nothing.exit_code == 2
+    assert "has no correction in draft to withdraw" in nothing.output
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating="False",
+        rationale=SECOND_RATIONALE,
+        reason="Opened on the wrong claim",
+        actor=world.people["rita"],
+    )
+    withdrawn = runner.invoke(
+        main,
+        ["--db", db, "verdict", "withdraw", str(world.published), "--reason", "By mistake",
+         "--as", "rita"],
+    )  # fmt: skip
+    assert withdrawn.exit_code == 0, withdrawn.output
+    assert (
+        withdrawn.output == f"Withdrew the correction. Claim {world.published} is now published.\n"
+    )

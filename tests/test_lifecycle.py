@@ -57,6 +57,7 @@ CORRECTING = Situation(
 TABLE = {
     "verdict.set": ({"unreviewed", "in_progress"}, "in_progress"),
     "verdict.correct": ({"published"}, "in_progress"),
+    "verdict.withdraw": (set(), "published"),  # only a correction's draft: see CORRECTING
     "review.submit": ({"in_progress"}, "in_review"),
     "review.approve": ({"in_review"}, "published"),
     "review.return": ({"in_review"}, "in_progress"),
@@ -128,6 +129,20 @@ def test_the_writer_of_a_verdict_cannot_approve_it_but_can_return_it():
         permit("review.approve", SOUND["in_review"], ED, writers={"ed"})
     assert refusal("review.approve", SOUND["in_review"], EVE, writers={"ed"}) is None
     assert refusal("review.return", SOUND["in_review"], ED, writers={"ed"}) is None
+
+
+def test_only_a_correction_still_in_draft_is_withdrawn():
+    assert permit("verdict.withdraw", CORRECTING, RITA).ends == "published"
+    in_review = Situation(
+        claim("in_review", rating="false"),
+        (verdict(1, "published"), verdict(2, "in_review", correction_of=1)),
+        frozenset({1, 2}),
+    )
+    with refused_with(Invalid, "an editor returns it first"):
+        permit("verdict.withdraw", in_review, RITA)
+    # A first verdict's draft is no correction: there is nothing published to fall back on.
+    with refused_with(Invalid, "no correction in draft to withdraw"):
+        permit("verdict.withdraw", SOUND["in_progress"], RITA)
 
 
 def test_a_reviewer_writes_submits_and_corrects():

@@ -260,6 +260,18 @@ class ClaimLifecycle(RuleBasedStateMachine):
                 evidence_ids=kept or None,
             )
 
+    @rule(who=people, which=claims, door=channels)
+    def withdraw(self, who, which, door):
+        claim_id = self.claim_ids[which]
+        reason = "Started on the wrong claim by mistake"
+        if door == "web":
+            form = {"expected_version": self.version(claim_id), "reason": reason}
+            self.web(who, f"/claims/{claim_id}/withdraw-correction", form)
+        elif door == "cli":
+            self.cli(who, "verdict", "withdraw", str(claim_id), "--reason", reason)
+        else:
+            self.store(who, verdicts.withdraw_correction, claim_id, reason=reason)
+
     @rule(who=people, which=claims, door=channels, source=st.sampled_from(SOURCES))
     def add_evidence(self, who, which, door, source):
         claim_id = self.claim_ids[which]

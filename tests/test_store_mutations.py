@@ -346,6 +346,14 @@ def correct_verdict(db, p, c):
 
 
 @scenario
+def withdraw_correction(db, p, c):
+    correct_verdict(db, p, c)()
+    return lambda: verdicts.withdraw_correction(
+        db, c, reason="Opened on the wrong claim", actor=p["rita"]
+    )
+
+
+@scenario
 def bulk_update(db, p, c):
     return lambda: bulk.bulk_update(db, [c], action="assign", value="rita", actor=p["ed"])
 

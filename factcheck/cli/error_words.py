@@ -33,6 +33,7 @@ def _a(noun: str) -> str:
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
     "verdict.correct": "a correction",
+    "verdict.withdraw": "withdrawing a correction",
     "review.return": "returning a verdict",
     "claim.classify": "reclassifying",
     "evidence.remove": "removing evidence",
@@ -165,6 +166,14 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "verdict.nothing_published": lambda f: (
         f"claim {f['claim_id']} has no published verdict to correct; set a verdict instead"
         " (`factcheck verdict set`)"
+    ),
+    "verdict.no_correction_draft": lambda f: (
+        f"claim {f['claim_id']} has no correction in draft to withdraw"
+        + (
+            "; its correction is in review: an editor returns it first (`factcheck review return`)"
+            if f["status"] == "in_review"
+            else ""
+        )
     ),
     "verdict.no_draft": lambda f: (
         f"claim {f['claim_id']} has no draft verdict to submit; set a verdict first"

@@ -103,6 +103,25 @@ def correct_verdict(
     _show_claim(db, claim_id, as_json, "Started a correction.")
 
 
+@verdict_group.command("withdraw")
+@click.argument("claim_id", type=ID)
+@click.option("--reason", required=True, help="Why the correction is dropped.")
+@as_option
+@version_option
+@json_option
+def withdraw_correction(claim_id, reason, as_user, expect_version, as_json):
+    """Withdraw a correction still in draft; the published verdict stands as it was."""
+    db = open_db()
+    verdicts.withdraw_correction(
+        db,
+        claim_id,
+        reason=reason,
+        actor=acting_user(db, as_user),
+        expected_version=expect_version,
+    )
+    _show_claim(db, claim_id, as_json, "Withdrew the correction.")
+
+
 @verdict_group.command("scale")
 @json_option
 def show_scale(as_json):

@@ -176,6 +176,8 @@ class Replay:
                     {f: earlier_draft.values[f] for f in kept if f in earlier_draft.values}
                 )
             self.verdicts[draft["id"]] = _Expected(values, at)
+        if action == "verdict.withdraw" and isinstance(after.get("withdrawn_verdict_id"), int):
+            self.verdicts.pop(after["withdrawn_verdict_id"], None)
         verdict_id = after.get("verdict_id")
         verdict = self.verdicts.get(verdict_id) if isinstance(verdict_id, int) else None
         if action in REVIEW_MOVES and verdict is not None:

@@ -268,6 +268,38 @@ def correct_verdict(
 
 
 @mutation
+def withdraw_correction(
+    db: Database,
+    claim_id: int,
+    *,
+    reason: str,
+    actor: Actor,
+    expected_version: int | None = None,
+) -> dict:
+    """Drop a correction still in draft: the draft is deleted (the audit row keeps it) and the
+    published verdict stands as readers were told it. One in review is returned first."""
+    claim = load_claim(db, claim_id)
+    check_version(claim, expected_version)
+    current = situation(db, claim)
+    move = lifecycle.permit("verdict.withdraw", current, actor)
+    reason = require_reason(reason, "verdict.withdraw")
+    draft = lifecycle.permitted(current.open_verdict)
+    db.execute("DELETE FROM verdicts WHERE id = ?", [draft["id"]])
+    updated = update_claim(db, claim, status=move.ends)
+    audit.record(
+        db,
+        actor,
+        "claim",
+        claim_id,
+        "verdict.withdraw",
+        before={**state_of(claim), "verdict_draft": _verdict_summary(draft)},
+        after={**state_of(updated), "withdrawn_verdict_id": draft["id"]},
+        reason=reason,
+    )
+    return updated
+
+
+@mutation
 def submit_for_review(
     db: Database,
     claim_id: int,

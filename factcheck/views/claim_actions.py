@@ -281,6 +281,20 @@ def correct_verdict(claim_id: int):
     return _act(claim_id, "correct", change)
 
 
+@bp.post("/claims/<id:claim_id>/withdraw-correction")
+def withdraw_correction(claim_id: int):
+    def change(db: Database, actor, values):
+        verdicts.withdraw_correction(
+            db,
+            claim_id,
+            reason=values["reason"],
+            actor=actor,
+            expected_version=expected_version(),
+        )
+
+    return _act(claim_id, "withdraw", change)
+
+
 @bp.post("/claims/<id:claim_id>/approve")
 @require_role("editor", "admin")
 def approve(claim_id: int):

@@ -46,6 +46,7 @@ FORMS = {
         PanelForm(
             "correct", ("rating", "rationale", "reason"), "correct the published verdict", "correct"
         ),
+        PanelForm("withdraw", ("reason",), "withdraw the correction", "withdraw"),
         PanelForm("approve", ("comment",), "approve the verdict", "review"),
         PanelForm(
             "return",
@@ -143,7 +144,8 @@ def what_was_done(form: PanelForm, values: dict) -> str:
 DONE_WORDS = {
     "evidence": "Evidence added.",
     "remove_evidence": "Evidence removed.",
-    "correct": "Correction sent for second review.",
+    "correct": "Correction started as a draft: submit it for review when it is ready.",
+    "withdraw": "Correction withdrawn: the published verdict stands.",
     "approve": "Verdict approved and published.",
     "return": "Verdict returned for changes.",
     "comment": "Comment added.",

@@ -127,6 +127,7 @@ def permissions(current: lifecycle.Situation, actor: Actor | None, writers: set[
         "review": may("review.approve", writers=writers),
         "wrote_it": actor is not None and actor.username in writers,
         "correct": may("verdict.correct"),
+        "withdraw": may("verdict.withdraw"),
         "add_evidence": may("evidence.add"),
         "edit_units": may("unit.edit"),
     }

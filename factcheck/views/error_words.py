@@ -26,6 +26,7 @@ def _a(noun: str) -> str:
 # What a reason is for, by the `what` a store function gives require_reason.
 _REASON_FOR = {
     "verdict.correct": "Say why the verdict is corrected",
+    "verdict.withdraw": "Say why the correction is withdrawn",
     "review.return": "Say what should change",
     "claim.classify": "Give the reason",
     "evidence.remove": "Say why the evidence is removed",
@@ -119,6 +120,14 @@ _STORE_WORDS = {
     ),
     "verdict.nothing_published": lambda f: (
         "This claim has no published verdict to correct; write a verdict instead."
+    ),
+    "verdict.no_correction_draft": lambda f: (
+        "This claim has no correction in draft to withdraw"
+        + (
+            ": its correction is in review, and an editor returns it first."
+            if f["status"] == "in_review"
+            else "."
+        )
     ),
     "verdict.no_draft": lambda f: (
         "This claim has no draft verdict to submit; save a verdict first."
