@@ -319,7 +319,15 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
         ("UPDATE verdicts SET rationale = 'short'", "its rationale is 'short'"),
         ("UPDATE verdicts SET state = 'draft'", "its state is 'draft'"),
         ("UPDATE claims SET status = 'published' WHERE id = 1", "claim 1: its status"),
-        ("UPDATE claims SET text = 'Rewritten' WHERE id = 2", "the text or offsets of its units"),
+        (
+            "UPDATE claims SET text = 'Rewritten' WHERE id = 2",
+            "the text or offsets of its units were changed; claim 2 no longer matches the"
+            " article's text",
+        ),
+        (
+            'UPDATE claims SET start = start + 1, "end" = "end" + 1 WHERE id IN (2, 3)',
+            "claims 2 and 3 no longer match the article's text",
+        ),
         ("UPDATE claims SET attribution = 'the mayor' WHERE id = 2", "who its units are"),
         ("UPDATE claims SET kind = 'not_a_claim', reason = 'x' WHERE id = 3", "claim 3: its kind"),
         ("UPDATE articles SET body = body || ' And more.'", "its text was changed"),
@@ -329,6 +337,33 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
 def test_every_table_the_trail_speaks_for_is_replayed(db, path, published, statement, words):
     add_comment(db, published, body="Checked against the ministry archive", actor=_actor(db, "ed"))
     assert words in _live_problems_after(db, path, statement)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE quote_checks SET passage = 'passed by 8 votes to 4'",
+        "UPDATE quote_checks SET passage = NULL",
+    ],
+)
+def test_a_quote_checks_passage_is_the_copys_text_at_its_place(db, path, statement):
+    """The passage is what the desk shows as "what the page says"; it is read from the copy at
+    the check's offsets, so a passage rewritten in the table is caught."""
+    from factcheck.store import snapshots
+
+    claim_id = first_checkable_claim(db, 1)["id"]
+    url = "https://council.example/minutes"
+    evidence.add_evidence(
+        db, claim_id, url=url, stance="supports", quote="passed by 9 votes to 4",
+        actor=_actor(db, "rita"),
+    )  # fmt: skip
+    text = "The motion passed by 9 votes to 4 after a long debate."
+    snapshots.record_snapshot(
+        db, url, actor=SYSTEM, status="archived", http_status=200, content_type="text/html",
+        content_sha256="0" * 64, title="Minutes", text=text, body=None,
+    )  # fmt: skip
+    words = _live_problems_after(db, path, statement)
+    assert "its passage is not the archived copy's text at its place" in words
 
 
 def _live_problems_after(db, path, statement: str) -> str:

@@ -62,6 +62,32 @@ def units_digest(units: Iterable[Sequence]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def _units_off(db: Database, units: list[dict]) -> list[int]:
+    """The units whose text is not the article's text at their offsets (the article's own text
+    is checked against its hash apart)."""
+    if not units:
+        return []
+    row = db.execute("SELECT body FROM articles WHERE id = ?", [units[0]["article_id"]]).fetchone()
+    body = row[0] if row else ""
+    return [unit["id"] for unit in units if body[unit["start"] : unit["end"]] != unit["text"]]
+
+
+def _naming(claim_ids: list[int], most: int = 10) -> str:
+    """ "; claims 16 and 17 no longer match the article's text", or nothing without ids; past
+    `most`, how many more."""
+    if not claim_ids:
+        return ""
+    shown = [str(claim_id) for claim_id in claim_ids[:most]]
+    more = len(claim_ids) - len(shown)
+    if more:
+        listed = f"{', '.join(shown)} and {more} more"
+    elif len(shown) > 1:
+        listed = f"{', '.join(shown[:-1])} and {shown[-1]}"
+    else:
+        return f"; claim {shown[0]} no longer matches the article's text"
+    return f"; claims {listed} no longer match the article's text"
+
+
 def password_digest(password_hash: str) -> str:
     """What the trail keeps of a password: a hash of its stored hash, enough to spot a swap."""
     return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()
@@ -396,7 +422,7 @@ class Replay:
         with_units = self._compare_claims(db)
         # An article whose every unit is gone has no rows for the walk above to meet.
         for article_id in sorted(live_articles - with_units):
-            self._check_units(article_id, [])
+            self._check_units(db, article_id, [])
 
     def _compare_claims(self, db: Database) -> set[int]:
         """Compare every unit with the trail; returns the articles that have units."""
@@ -411,16 +437,16 @@ class Replay:
         )
         for claim in cursor:
             if claim["article_id"] != article_id:
-                self._check_units(article_id, units)
+                self._check_units(db, article_id, units)
                 article_id, units = claim["article_id"], []
                 with_units.add(article_id)
             units.append(claim)
             seen.add(claim["id"])
-        self._check_units(article_id, units)
+        self._check_units(db, article_id, units)
         self._missing(self.claims, seen, "claim")
         return with_units
 
-    def _check_units(self, article_id: int | None, units: list[dict]) -> None:
+    def _check_units(self, db: Database, article_id: int | None, units: list[dict]) -> None:
         if article_id is None:
             return
         imported = self.articles.get(article_id)
@@ -435,7 +461,11 @@ class Replay:
         digest = summary.get("units_sha256")
         fixed = ((u["seq"], u["start"], u["end"], u["text"], u["section"]) for u in units)
         if imported and digest and digest != units_digest(fixed):
-            self._report(what, "the text or offsets of its units were changed", imported.row)
+            self._report(
+                what,
+                "the text or offsets of its units were changed" + _naming(_units_off(db, units)),
+                imported.row,
+            )
         said_by = summary.get("attributions_sha256")
         attributions = ((u["seq"], u["attribution"]) for u in units)
         if imported and said_by and said_by != units_digest(attributions):
@@ -525,14 +555,21 @@ class Replay:
                 self._report(
                     f"stored copy {sha256}", "its bytes were changed outside the audit trail"
                 )
+        # A check's passage is the copy's text at its offsets (none without them): the copy's text
+        # is checked against its digest above, so a passage rewritten in the table shows here.
         checks = db.query(
-            'SELECT evidence_id, snapshot_id, status, score, start, "end" FROM quote_checks'
+            'SELECT q.evidence_id, q.snapshot_id, q.status, q.score, q.start, q."end",'
+            " CASE WHEN q.start IS NULL THEN q.passage IS NOT NULL"
+            ' ELSE q.passage IS NOT substr(s.text, q.start + 1, q."end" - q.start) END AS moved'
+            " FROM quote_checks q LEFT JOIN evidence_snapshots s ON s.id = q.snapshot_id"
         )
         seen = set()
         for check in checks:
             key = (check["evidence_id"], check["snapshot_id"])
             seen.add(key)
             what = f"quote check of evidence {key[0]} against archived copy {key[1]}"
+            if check.pop("moved"):
+                self._report(what, "its passage is not the archived copy's text at its place")
             expected_check = self.quote_checks.get(key)
             if expected_check is not None:
                 self._differ(what, expected_check, check, QUOTE_CHECK_FIELDS)
