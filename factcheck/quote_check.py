@@ -183,6 +183,27 @@ def _in_text(text: str, letters: list[int] | None, start: int, end: int) -> tupl
     return letters[start], letter_end(text, letters[end - 1] + 1)
 
 
+#: At most this many words are added at either end of a closest passage (see below).
+_FIGURE_REACH = 2
+
+
+def _with_figures_at_the_ends(
+    quote: list[bytes], page: list[bytes], first: int, last: int
+) -> tuple[int, int]:
+    """The closest passage starts and ends on words the quote has, so a figure the page gives
+    otherwise at either end is left out: "people died" for "Two people died", where the page
+    says "Four people died". When the quote's words beyond the passage's ends hold a figure, the
+    page's words there join the passage (as many, up to _FIGURE_REACH): what the page says
+    instead is the point of showing it."""
+    lead = quote.index(page[first]) if page[first] in quote else 0
+    trail = quote[::-1].index(page[last - 1]) if page[last - 1] in quote else 0
+    if lead and _figures(b" ".join(quote[:lead]).decode("utf-8")):
+        first = max(0, first - min(lead, _FIGURE_REACH))
+    if trail and _figures(b" ".join(quote[len(quote) - trail :]).decode("utf-8")):
+        last = min(len(page), last + min(trail, _FIGURE_REACH))
+    return first, last
+
+
 def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     """Look the quote up in the text. None when there is no quote to look for (empty, or only
     punctuation); NO_TEXT when there is no text to search."""
@@ -198,9 +219,11 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
         start, end = _in_text(text, letters, *span)
         return QuoteCheck(FOUND, start, end, text[start:end], 1.0)
     page_words = PageWords(haystack)
-    score, first, last = _closest(quote_words(fragments), page_words.words)
+    words = quote_words(fragments)
+    score, first, last = _closest(words, page_words.words)
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
+    first, last = _with_figures_at_the_ends(words, page_words.words, first, last)
     start, end = _in_text(text, letters, *_span(origin, *page_words.span(first, last)))
     passage = text[start:end]
     if _says_otherwise(fragments, text, start, end):
@@ -216,7 +239,11 @@ _NUMBER = re.compile(r"(?:(?<![\w.])-)?\d+(?:[.,]\d+)*")
 _GROUPED = re.compile(_THOUSANDS)
 _FIGURE_WORDS = frozenset(
     "hundred thousand million billion trillion percent first second third fourth fifth sixth"
-    " seventh eighth ninth tenth last half quarter".split()
+    " seventh eighth ninth tenth last half quarter"
+    # Dates are what a quote is checked on as much as numbers. Not "may" and "march", which
+    # are far more often verbs.
+    " january february april june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # The same figure in other words: "per cent" is "percent" is "%", and "three" is "3".
 _PER_CENT = re.compile(r"\bper\s+cent\b|%")
@@ -284,23 +311,38 @@ def _normal(text: str) -> str:
     return searchable(unicodedata.normalize("NFC", text))[0]
 
 
+#: Not a check's status: a quoted item whose source could not be archived (summary's words).
+ARCHIVE_FAILED = "archive_failed"
+
+
 def summary(statuses: list[str | None]) -> str | None:
     """'2 of 3 quotes found in the archived sources, 1 only approximately' for the statuses of
     quoted evidence items; an approximate find counts as found, and is said apart, so whoever
-    approves compares its passage. A quote not checked yet (None: its source has no copy)
-    counts as not found, and is said apart too. None when there are no quotes."""
+    approves compares its passage. Quotes that could not be looked for are said apart by why: a
+    copy with no text to search (a PDF or a picture, to compare by eye), a source not archived
+    yet (None) or one whose archive failed (ARCHIVE_FAILED). None when there are no quotes."""
     if not statuses:
         return None
     found = sum(status in (FOUND, APPROXIMATE) for status in statuses)
     approximate = statuses.count(APPROXIMATE)
-    unchecked = statuses.count(None)
     noun = "quote" if len(statuses) == 1 else "quotes"
     words = f"{found} of {len(statuses)} {noun} found in the archived sources"
     if approximate:
         words += f", {approximate} only approximately"
-    if unchecked:
-        whose = "its source has" if unchecked == 1 else "their sources have"
-        words += f"; {unchecked} not checked ({whose} no copy yet)"
+    without_text = statuses.count(NO_TEXT)
+    if without_text:
+        words += f"; {without_text} in copies with no text to search (compare them by eye)"
+    unchecked = (
+        (statuses.count(None), "its source has no copy yet", "their sources have no copy yet"),
+        (
+            statuses.count(ARCHIVE_FAILED),
+            "its source could not be archived",
+            "their sources could not be archived",
+        ),
+    )
+    for count, one, many in unchecked:
+        if count:
+            words += f"; {count} not checked ({one if count == 1 else many})"
     return words
 
 

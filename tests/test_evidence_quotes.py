@@ -143,12 +143,18 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
         _add(app_db, claim, people, url, quote)
         archive_jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
     _add(app_db, claim, people, site.url("/d"), None, stance="context")  # no quote: not counted
+    gone = site.url("/gone")  # answers 404: its quote cannot be looked for
+    _add(app_db, claim, people, gone, FOUND_QUOTE)
+    archive_jobs.archive_evidence(app.config["DATABASE"], gone, policy).get()
     verdicts.set_verdict(
         app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
     )
     verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
     panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
-    assert "2 of 3 quotes found in the archived sources" in panel
+    assert (
+        "2 of 4 quotes found in the archived sources, 1 only approximately; 1 not checked (its"
+        " source could not be archived)"
+    ) in panel
     assert "Quote found approximately in the archived copy" in panel
     assert "Closest passage: <q><bdi>Engineers found seven cracks in the spillway" in panel
     assert "Quote not found in the archived copy" in panel

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from factcheck.quote_check import (
     APPROXIMATE,
+    ARCHIVE_FAILED,
     FOUND,
     NO_TEXT,
     NOT_FOUND,
@@ -310,6 +311,12 @@ def test_the_summary_counts_approximate_finds_as_found_and_says_them_apart():
         "1 of 2 quotes found in the archived sources; 1 not checked (its source has no copy yet)"
     )
     assert summary([]) is None
+    # Quotes that could not be looked for are said apart by why, never as missing.
+    assert summary([FOUND, NO_TEXT, NO_TEXT, None, ARCHIVE_FAILED]) == (
+        "1 of 5 quotes found in the archived sources; 2 in copies with no text to search"
+        " (compare them by eye); 1 not checked (its source has no copy yet); 1 not checked"
+        " (its source could not be archived)"
+    )
 
 
 spans = st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=6)
@@ -346,6 +353,8 @@ REPORT = (
         "the port handled 21,000 tonnes, making it",
         "making it the third-busiest port, worth 4.2 billion",
         "making it the first-busiest port, worth 4.2 million",
+        # A date is checked as a figure is.
+        "the ministry said on Thursday that 23 people were taken to hospital",
     ],
 )
 def test_a_quote_alike_but_for_a_figure_or_a_negation_is_not_found(misquote):
@@ -356,9 +365,29 @@ def test_a_quote_alike_but_for_a_figure_or_a_negation_is_not_found(misquote):
     assert result.passage == REPORT[result.start : result.end]
 
 
+@pytest.mark.parametrize(
+    ("misquote", "passage"),
+    [
+        ("Two people died", "Four people died"),
+        ("It was built in 1975", "It was built in 1974"),
+        ("last inspected in September 2024", "last inspected in September 2023"),
+        ("Five people died and 23 people were hurt", "Four people died and 23 people were hurt"),
+    ],
+)
+def test_a_misquoted_figure_at_either_end_is_shown_as_the_page_gives_it(misquote, passage):
+    """The closest passage starts and ends on the quote's own words; a figure the page gives
+    otherwise at an end was left out of it ("people died"), when it is the very point."""
+    page = (
+        "Four people died and 23 people were hurt. It was built in 1974 and last inspected in"
+        " September 2023."
+    )
+    result = check_quote(misquote, page)
+    assert (result.status, result.passage) == (NOT_FOUND, passage)
+
+
 def test_a_quote_alike_in_other_words_is_still_found_approximately():
     result = check_quote(
-        "the ministry said on Thursday that 23 people were taken to hospital", REPORT
+        "the ministry stated on Friday that 23 people were taken to hospital", REPORT
     )
     assert result.status == APPROXIMATE
     # Omitted words may hold figures the quote leaves out.

@@ -28,6 +28,7 @@ from factcheck.quote_check import (
     _in_text,
     _says_otherwise,
     _span,
+    _with_figures_at_the_ends,
     check_quote,
 )
 from factcheck.quote_text import composed, normalise
@@ -97,9 +98,13 @@ def reference_check(quote, text):
         start, end = _in_text(text, letters, *span)
         return QuoteCheck(FOUND, start, end, text[start:end], 1.0)
     quote_words = [word for fragment in fragments for word in _WORD.findall(fragment)]
-    score, first, last = _reference_closest(quote_words, _WORD.findall(haystack))
+    page_words = _WORD.findall(haystack)
+    score, first, last = _reference_closest(quote_words, page_words)
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
+    first, last = _with_figures_at_the_ends(
+        [word.encode() for word in quote_words], [word.encode() for word in page_words], first, last
+    )
     passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
     start, end = _in_text(text, letters, *_span(origin, passage[0].start(), passage[-1].end()))
     status = NOT_FOUND if _says_otherwise(fragments, text, start, end) else APPROXIMATE

@@ -166,8 +166,14 @@ def quote_summary(verdict: VerdictView | None, evidence: list[EvidenceItem]) -> 
         return None
     cited = lifecycle.cited(verdict)
     return quote_check.summary(
-        [item["quote_status"] for item in evidence if item["id"] in cited and item["quote"]]
+        [_quote_status(item) for item in evidence if item["id"] in cited and item["quote"]]
     )
+
+
+def _quote_status(item: EvidenceItem) -> str | None:
+    if item["quote_status"] is None and item["snapshot_status"] == "failed":
+        return quote_check.ARCHIVE_FAILED
+    return item["quote_status"]
 
 
 # How much of the text on either side of a cut the split form shows.
