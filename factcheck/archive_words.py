@@ -69,7 +69,7 @@ _PLAIN = (
 _ADDRESS_REFUSED = re.compile(
     r"^refused: (only http and https|links with a user name|\S+ has no server name"
     r"|\S+ has an invalid port|\S+ is not a valid web address|\S+ resolves to "
-    r"|\S+ is (?:an?|the) [\w -]*address\b|port \d+ is not allowed)"
+    r"|\S+ is (?:an?|the) [^;:]*address\b|port \d+ is not allowed)"
 )
 
 
@@ -105,7 +105,7 @@ def failure_words(error: str | None) -> str:
         )
     if match := _PORT.search(error):
         return f"The address uses port {match.group(1)}; only the usual web ports are fetched"
-    if error.startswith("refused: ") and (" is a " in error or " is an " in error):
+    if error.startswith("refused: ") and any(f" is {a} " in error for a in ("a", "an", "the")):
         return "The address leads into a private network, so it is not fetched"
     for needle, words in _PLAIN:
         if needle in error:

@@ -190,8 +190,12 @@ def read_later(content_type: str) -> bool:
     return content_type in HTML_TYPES
 
 
-def check_web_archive_url(address: str, extra_hosts: tuple[str, ...] = ()) -> str:
-    """The address of a copy in a public web archive, cleaned; refused when it is not one."""
+def check_web_archive_url(
+    address: str, extra_hosts: tuple[str, ...] = (), *, of_page: str | None = None
+) -> str:
+    """The address of a copy in a public web archive, cleaned; refused when it is not one, or
+    when it names the page it copies (as web.archive.org/web/2026/https://… does) and that is
+    not `of_page`, the evidence's own address."""
     address = (address or "").strip()
     if not address:
         raise CopyRefused("give the address of the copy, e.g. https://web.archive.org/web/…")
@@ -202,11 +206,33 @@ def check_web_archive_url(address: str, extra_hosts: tuple[str, ...] = ()) -> st
             raise CopyRefused("the copy's address must start with https:// (or http://)") from None
         words = url_problem_words({**problem.facts, "problem": problem.problem})
         raise CopyRefused(f"{words}; copy the address of the archived copy again") from None
-    host = (urlsplit(address).hostname or "").rstrip(".")
+    parts = urlsplit(address)
+    host = (parts.hostname or "").rstrip(".")
     allowed = WEB_ARCHIVE_HOSTS + tuple(extra_hosts)
     if not any(host == known or host.endswith("." + known) for known in allowed):
         raise CopyRefused(
-            f"{host} is not a public web archive the workbench knows (such as web.archive.org or"
-            " archive.ph); upload the copy as a file instead"
+            f"the copy's address is on {host}, which is not a public web archive the workbench"
+            " knows (such as web.archive.org or archive.ph); upload the copy as a file instead"
+        )
+    original = _ORIGINAL.search(address[len(f"{parts.scheme}://{parts.netloc}") :])
+    if of_page and original and _page_key(original.group(0)) != _page_key(of_page):
+        shown = _page_key(original.group(0))
+        raise CopyRefused(
+            f"this is the archive's copy of {shown}, not of {_page_key(of_page)}; give the"
+            " address of its copy of the evidence page itself"
         )
     return address
+
+
+# The page an archive's address names: Wayback-style archives put it after their own path
+# ("/web/20260101000000/https://news.example/story"), sometimes with one slash after the scheme.
+_ORIGINAL = re.compile(r"https?:/{1,2}[^/?#\s]+[^#\s]*", re.IGNORECASE)
+
+
+def _page_key(url: str) -> str:
+    """A page's address as people tell two apart: no scheme, no "www.", no trailing slash."""
+    parts = urlsplit(re.sub(r"^(https?):/(?!/)", r"\1://", url, flags=re.IGNORECASE))
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path.rstrip("/")
+    return f"{host}{port}{path}" + (f"?{parts.query}" if parts.query else "")

@@ -298,7 +298,7 @@ def _guard(
     claim = situation.claim
     claim_id = claim["id"]
     open_ = situation.open_verdict
-    if move.name in ("verdict.set", "verdict.correct") and claim["kind"] != "claim":
+    if move.name in ("verdict.set", "verdict.correct", "evidence.add") and claim["kind"] != "claim":
         return Refusal(
             Invalid, "claim.not_a_claim", {"claim_id": claim_id, "reason": claim["reason"]}
         )

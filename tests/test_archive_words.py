@@ -52,6 +52,8 @@ def test_fetch_errors_read_as_words(error, words):
         "http://127.0.0.1/x",
         "http://[::1]/",
         "http://169.254.169.254/latest/meta-data",
+        "http://100.64.0.1/",
+        "http://0.0.0.0/",
         "http://[::ffff:10.0.0.8]/",
         "http://localhost/",
         "http://news.example:8080/",
@@ -63,6 +65,9 @@ def test_an_address_the_fetcher_refuses_is_not_offered_again(url):
     with pytest.raises(FetchError) as refused:
         fetch(url)
     assert not worth_retrying(error_line(refused.value))
+    assert (
+        failure_words(error_line(refused.value)) != "The address is not one the workbench may fetch"
+    )
 
 
 @pytest.mark.parametrize(

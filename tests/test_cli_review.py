@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import PASSWORD, RATIONALE, SAMPLE_ARTICLE
 
+from factcheck import db as sqlite_db
 from factcheck.cli import main
 
 
@@ -22,6 +23,7 @@ def run(tmp_path):
         assert added.exit_code == 0, added.output
     story = tmp_path / "story.txt"
     story.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    invoke.path = database
     invoke.article_id = json.loads(invoke("import", str(story), "--json").output)["article_id"]
     claims = json.loads(invoke("claims", str(invoke.article_id), "--json").output)["claims"]
     invoke.claim_id = max(
@@ -149,6 +151,10 @@ def test_disabled_user_is_refused(run):
 
 def test_classify_and_bad_transitions(run):
     claim = str(run.claim_id)
+    bad_url = run(
+        "evidence", "add", claim, "file:///etc/passwd", "--stance", "supports", "--as", "rita"
+    )
+    assert bad_url.exit_code == 2 and "http" in bad_url.output
     result = run(
         "claim",
         "classify",
@@ -163,10 +169,10 @@ def test_classify_and_bad_transitions(run):
     assert _ok(result)["kind"] == "not_a_claim"
     refused = run("review", "submit", claim, "--as", "rita")
     assert refused.exit_code == 2 and "no draft verdict" in refused.output
-    bad_url = run(
-        "evidence", "add", claim, "file:///etc/passwd", "--stance", "supports", "--as", "rita"
+    aside = run(
+        "evidence", "add", claim, "https://x.example/", "--stance", "supports", "--as", "rita"
     )
-    assert bad_url.exit_code == 2 and "http" in bad_url.output
+    assert aside.exit_code == 2 and "classify it as a claim first" in aside.output
 
 
 def test_user_add_refuses_short_password_and_duplicate(run):
@@ -196,9 +202,27 @@ def test_archive_pending_evidence_records_each_outcome(run):
     results = json.loads(failed.output)
     assert [(r["url"], r["status"]) for r in results] == [("http://10.0.0.9/report", "failed")]
     assert "private" in results[0]["error"]
-    # A failed copy stays pending, so the next run tries again.
-    assert len(json.loads(run("evidence", "archive", "--pending", "--json").output)) == 1
+    # An address refused by design is not fetched again: it would only be refused again, with
+    # another failed copy and audit row each run.
+    audit_rows = _audit_count(run)
+    again = run("evidence", "archive", "--pending")
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("Left 1 source whose address is refused by design")
+    assert _audit_count(run) == audit_rows
+    # A failure that may pass stays pending, so the next run tries again.
+    run("evidence", "add", claim, "http://gone.invalid/x", "--stance", "supports", "--as", "rita")
+    assert run("evidence", "archive", "--pending").exit_code == 1
+    retried = run("evidence", "archive", "--pending", "--json")
+    assert [r["url"] for r in json.loads(retried.output)] == ["http://gone.invalid/x"]
     assert run("evidence", "archive").exit_code == 2
+
+
+def _audit_count(run) -> int:
+    db = sqlite_db.connect(run.path)
+    try:
+        return db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    finally:
+        db.close()
 
 
 def test_import_records_who_imported(run, tmp_path):

@@ -204,9 +204,9 @@ def test_archiving_exits_1_when_any_source_failed_and_0_when_all_were_kept(run, 
     lines = some_failed.output.splitlines()
     assert lines[0] == "archived  https://stats.example/kept"
     assert lines[1].startswith("failed    http://10.9.8.5/refused: The address leads into")
+    # Its address is refused by design: --pending leaves it rather than fail on it every run.
     pending = run("evidence", "archive", "--pending", "--json")
-    assert pending.exit_code == 1
-    assert [r["status"] for r in json.loads(pending.output)] == ["failed"]
+    assert pending.exit_code == 0 and json.loads(pending.output) == []
     all_kept = run("evidence", "archive", ids[0], "--json")
     assert all_kept.exit_code == 0, all_kept.output
     assert [r["status"] for r in json.loads(all_kept.output)] == ["archived"]

@@ -151,10 +151,13 @@ def test_a_reviewer_writes_submits_and_corrects():
     assert refusal("verdict.correct", SOUND["published"], RITA) is None
 
 
-def test_a_unit_that_is_not_a_claim_gets_no_verdict():
+def test_a_unit_that_is_not_a_claim_gets_no_verdict_nor_evidence():
     aside = Situation(claim("unreviewed", kind="not_a_claim"), (), frozenset())
     with refused_with(Invalid, "classify it as a claim first"):
         permit("verdict.set", aside, RITA)
+    # Its panel has no evidence section: evidence added to it would be out of sight.
+    with refused_with(Invalid, "classify it as a claim first"):
+        permit("evidence.add", aside, RITA)
 
 
 def test_submit_needs_a_draft_resting_on_evidence_still_attached():

@@ -130,6 +130,32 @@ def test_only_public_web_archives_are_taken_as_copies():
 
 
 @pytest.mark.parametrize(
+    "address",
+    [
+        "https://web.archive.org/web/2026/https://www.county.example/report/",
+        "https://web.archive.org/web/20260101000000id_/http:/county.example/report",
+        "https://archive.ph/AbCd",  # names no page: taken as given
+    ],
+)
+def test_a_web_archive_copy_of_the_evidence_page_is_taken(address):
+    of_page = "https://county.example/report"
+    assert copies.check_web_archive_url(address, of_page=of_page) == address
+
+
+def test_a_web_archive_copy_of_another_page_is_refused_naming_both():
+    """A link pasted from the wrong tab would otherwise stand as the source's copy, its quote
+    "found" in a page about something else."""
+    with pytest.raises(copies.CopyRefused) as refused:
+        copies.check_web_archive_url(
+            "https://web.archive.org/web/2020/http://other.example/unrelated",
+            of_page="https://county.example/report",
+        )
+    assert str(refused.value).startswith(
+        "this is the archive's copy of other.example/unrelated, not of county.example/report"
+    )
+
+
+@pytest.mark.parametrize(
     ("address", "words"),
     [
         ("http://[web.archive.org/web/2026/x", "is not a valid web address"),
@@ -183,6 +209,33 @@ def test_an_uploaded_copy_is_in_the_claims_history_with_who_gave_it(
     )
     panel = words(fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX)))
     assert f"attached their own copy of evidence {failed_item['id']}" in panel
+
+
+def test_a_second_copy_while_the_first_is_still_read_is_refused(
+    client, claim, failed_item, app_db, tmp_path
+):
+    """A saved page is read by a job; a screenshot given meanwhile would be kept first, then set
+    aside by the page once read: the one chosen last would lose. It is refused until then."""
+    from factcheck import jobs
+
+    jobs.configure(tmp_path / "jobs.db")  # the page's job waits
+    try:
+        assert _upload(client, claim, failed_item, HTML_COPY, "saved.html").status_code == 200
+        copies_before = app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0]
+        refused = _upload(client, claim, failed_item, PNG, "shot.png")
+        assert refused.status_code == 409
+        assert "still being made or read" in words(fragment(refused))
+        web = client.post(
+            f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+            data={"archive_url": "https://web.archive.org/web/2026/http://10.20.30.40/report"},
+            headers={**HX, "X-CSRFToken": page_token(client, "/")},
+        )
+        assert web.status_code == 409
+        assert app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0] == (
+            copies_before
+        )
+    finally:
+        jobs.configure(None, immediate=True)
 
 
 def test_every_own_copy_is_in_the_claims_history_once(client, claim, failed_item, app_db):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from factcheck import settings
-from factcheck.archive_words import failure_words
+from factcheck.archive_words import failure_words, worth_retrying
 from factcheck.cli.base import USAGE_ERROR, UserError, acting_user, emit_json, main, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, json_option
@@ -143,8 +143,12 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
             " still without a copy"
         )
     db = open_db()
+    refused: set[str] = set()
     if pending:
-        urls = [row["url"] for row in evidence_needing_attention(db, limit=limit)]
+        urls = [
+            row["url"]
+            for row in evidence_needing_attention(db, limit=limit, keep=_worth_fetching(refused))
+        ]
     elif evidence_ids:
         urls = [_live_evidence(db, evidence_id)["url"] for evidence_id in evidence_ids]
     else:
@@ -160,20 +164,44 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
         results.append({"url": url, **outcome, "error": snapshot["error"]})
     if as_json:
         emit_json(results)
-    elif not results:
+        return _exit_on_failure(results)
+    if not results and not refused:
         click.echo(
             "Nothing to archive: every source has a copy."
             if evidence_store.has_live_evidence(db)
             else "Nothing to archive: no claim cites a source yet."
         )
-    else:
-        for result in results:
-            detail = (
-                f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
-            )
-            click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+    for result in results:
+        detail = (
+            f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
+        )
+        click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+    if refused:
+        click.echo(
+            f"Left {len(refused)} source{'s' if len(refused) > 1 else ''} whose address is"
+            " refused by design (it would be refused again); give each your own copy with"
+            " `factcheck evidence copy`."
+        )
+    _exit_on_failure(results)
+
+
+def _exit_on_failure(results: list[dict]) -> None:
+    """Exit 1 when a page this run fetched could not be archived."""
     if any(result["status"] == "failed" for result in results):
         raise SystemExit(1)
+
+
+def _worth_fetching(refused: set[str]):
+    """Whether --pending fetches a source again: not when its address was refused by design (the
+    refusal would be the same, with another failed copy and audit row); those go in `refused`."""
+
+    def keep(row: dict) -> bool:
+        if worth_retrying(row["snapshot_error"]):
+            return True
+        refused.add(row["url"])
+        return False
+
+    return keep
 
 
 def _live_evidence(db, evidence_id: int) -> EvidenceRow:
@@ -235,7 +263,9 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         else:
             row = snapshots.attach_copy(db, evidence_id, **stored)
     else:
-        address = copies.check_web_archive_url(archive_url, settings.value("WEB_ARCHIVE_HOSTS"))
+        address = copies.check_web_archive_url(
+            archive_url, settings.value("WEB_ARCHIVE_HOSTS"), of_page=evidence["url"]
+        )
         snapshots.refuse_copy_under_published(db, evidence_id)  # as an uploaded file is
         outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),

@@ -14,7 +14,9 @@ with no other indexed filter does both in one statement that reads its matches o
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import cast
 
 from factcheck.db import Database
@@ -422,21 +424,24 @@ def recently_published(db: Database, limit: int = 10) -> list[dict]:
 
 
 @query
-def evidence_needing_attention(db: Database, limit: int = 10) -> list[dict]:
-    """Live evidence whose page could not be archived, or has not been yet, newest first. Evidence
-    ids follow the order it was added in, so SQLite walks them backwards and stops at `limit`
-    instead of sorting all evidence by time."""
-    return list(
-        db.query(
-            "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
-            " s.error AS snapshot_error, s.kind AS snapshot_kind"
-            " FROM evidence e JOIN claims c ON c.id = e.claim_id"
-            f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
-            " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"
-            " ORDER BY e.id DESC LIMIT ?",
-            [limit],
-        )
+def evidence_needing_attention(
+    db: Database, limit: int = 10, keep: Callable[[dict], bool] | None = None
+) -> list[dict]:
+    """Live evidence whose page could not be archived, or has not been yet, newest first; with
+    `keep`, only the items it keeps. Evidence ids follow the order it was added in, so SQLite
+    walks them backwards and stops once `limit` are kept instead of sorting all evidence by time."""
+    # With `keep`, rows are read until enough are kept (the cursor stops there); without, SQLite
+    # stops at the limit itself.
+    rows = db.query(
+        "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
+        " s.error AS snapshot_error, s.kind AS snapshot_kind"
+        " FROM evidence e JOIN claims c ON c.id = e.claim_id"
+        f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
+        " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"
+        " ORDER BY e.id DESC LIMIT ?",
+        [-1 if keep else limit],
     )
+    return list(islice(filter(keep, rows) if keep else rows, limit))
 
 
 @query

@@ -39,8 +39,15 @@ def _evidence_of(claim_id: int, evidence_id: int) -> EvidenceItem:
     return item
 
 
-def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict | None = None):
-    """The evidence item's archive badge as it is now (htmx), or the article (a plain form)."""
+def badge(
+    claim_id: int,
+    evidence_id: int,
+    status: int = 200,
+    copy_error: dict | None = None,
+    done: str | None = None,
+):
+    """The evidence item's archive badge as it is now (htmx), or the article (a plain form);
+    `done` says what the action that drew it did, for whoever cannot see the badge change."""
     item = _evidence_of(claim_id, evidence_id)
     if not wants_fragment():
         if status >= 400:
@@ -52,6 +59,7 @@ def badge(claim_id: int, evidence_id: int, status: int = 200, copy_error: dict |
         item=item,
         queued=archive_jobs.archive_state(item["url"]),
         copy_error=copy_error,
+        done=done,
     )
     return html, status
 
@@ -68,7 +76,9 @@ def _live(claim_id: int, evidence_id: int) -> EvidenceItem:
 def upload_copy(claim_id: int, evidence_id: int):
     """Keep an uploaded PDF, image or HTML file as the copy of the evidence page. An HTML file's
     text is read, and its quote checked, by a job: the badge answered says it is being read."""
-    _live(claim_id, evidence_id)  # refused for removed evidence before the file is read
+    item = _live(claim_id, evidence_id)  # refused for removed evidence before the file is read
+    if busy := _still_reading(claim_id, evidence_id, item, "file"):
+        return busy
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         error = {"field": "file", "message": "Choose the file to upload first."}
@@ -99,7 +109,7 @@ def upload_copy(claim_id: int, evidence_id: int):
             claim_id, evidence_id, 422, {"field": "file", "message": store_error_words(refused)}
         )
     if not read_later:
-        return badge(claim_id, evidence_id)
+        return badge(claim_id, evidence_id, done="Your copy is kept.")
     try:
         archive_jobs.queue_copy_read(
             current_app.config["DATABASE"],
@@ -113,7 +123,19 @@ def upload_copy(claim_id: int, evidence_id: int):
             "message": "The job queue could not take the file; try again in a moment.",
         }
         return badge(claim_id, evidence_id, 503, error)
-    return badge(claim_id, evidence_id)
+    return badge(claim_id, evidence_id, done="Your copy is kept; its text is being read.")
+
+
+def _still_reading(claim_id: int, evidence_id: int, item: EvidenceItem, field: str):
+    """A refusal while a copy of the page is still being made or read: kept after it, this one
+    would be set aside by the one already under way."""
+    if archive_jobs.archive_state(item["url"]) is None:
+        return None
+    message = (
+        "A copy of this page is still being made or read; wait until it is kept, then give"
+        " another if it is not the right one."
+    )
+    return badge(claim_id, evidence_id, 409, {"field": field, "message": message})
 
 
 def _extra_archive_hosts(value) -> tuple[str, ...]:
@@ -128,6 +150,8 @@ def _extra_archive_hosts(value) -> tuple[str, ...]:
 def web_archive_copy(claim_id: int, evidence_id: int):
     """Fetch the copy of the evidence page a public web archive holds, in the background."""
     item = _live(claim_id, evidence_id)
+    if busy := _still_reading(claim_id, evidence_id, item, "archive_url"):
+        return busy
     typed = request.form.get("archive_url", "")
     try:
         snapshot_store.refuse_copy_under_published(get_db(), evidence_id)
@@ -136,7 +160,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
         return badge(claim_id, evidence_id, 422, error)
     extra = _extra_archive_hosts(current_app.config.get("WEB_ARCHIVE_HOSTS"))
     try:
-        address = copies.check_web_archive_url(typed, extra)
+        address = copies.check_web_archive_url(typed, extra, of_page=item["url"])
     except copies.CopyRefused as refused:
         error = {"field": "archive_url", "message": as_sentence(str(refused)), "typed": typed}
         return badge(claim_id, evidence_id, 422, error)
@@ -158,7 +182,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
             "typed": typed,
         }
         return badge(claim_id, evidence_id, 503, error)
-    return badge(claim_id, evidence_id)
+    return badge(claim_id, evidence_id, done="Fetching the web archive's copy.")
 
 
 @bp.get("/snapshots/<id:snapshot_id>/file")
@@ -188,4 +212,4 @@ def acknowledge_change(claim_id: int, evidence_id: int):
     """Accept what the link watch found on the evidence page, so it stops raising a flag."""
     _evidence_of(claim_id, evidence_id)
     link_store.acknowledge_change(get_db(), evidence_id, actor=signed_in_actor())
-    return badge(claim_id, evidence_id)
+    return badge(claim_id, evidence_id, done="Change acknowledged.")

@@ -738,6 +738,12 @@
       }
       // A refusal about the form as a whole ("a False verdict needs evidence"): its message,
       // else the button pressed, so the focus never falls to the page's start.
+      if (answersAction(event) && form.querySelector("[data-done]")) {
+        // An evidence item's copy redrawn after Try again, Acknowledge or a copy given: the
+        // badge takes the focus, and with it a screen reader reads what was done.
+        focusInView(form);
+        return;
+      }
       var next = messageOrPressed(form, sent);
       if (next) {
         focusInView(next);
@@ -756,17 +762,22 @@
     refocus(event.detail.target);
   });
 
+  // Whether a swap answers something the person did (a form sent, a button pressed), not a poll.
+  function answersAction(event) {
+    var sent = event.detail.requestConfig;
+    var how = sent && sent.triggeringEvent ? sent.triggeringEvent.type : "";
+    var active = document.activeElement;
+    return (how === "submit" || how === "click") && (!active || active === document.body);
+  }
+
   // A form or link off the panel (an import, the inbox's Mark all read) answered with a section
   // drawn in place of the old one, the focus gone with it: a refused form's field at fault takes
   // the focus, so that a screen reader reads the message with it; otherwise the heading that
   // names the new section (when it can take the focus), which htmx keeps focused through polls.
   document.addEventListener("htmx:afterSettle", function (event) {
-    var active = document.activeElement;
     var target = event.detail.target;
-    var sent = event.detail.requestConfig;
-    var how = sent && sent.triggeringEvent ? sent.triggeringEvent.type : "";
     // Only the answer to a form sent or a link followed: a poll never moves the focus.
-    if ((how !== "submit" && how !== "click") || (active && active !== document.body)) {
+    if (!answersAction(event)) {
       return;
     }
     var drawn = target && target.id ? document.getElementById(target.id) : null;

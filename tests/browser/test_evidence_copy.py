@@ -57,6 +57,9 @@ def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, t
     expect(badge.locator(".quote-check")).to_have_text(
         "The archived copy has no text to check the quote against"
     )
+    # The button pressed is gone: the redrawn card takes the focus, saying what was done.
+    expect(badge).to_be_focused()
+    expect(badge.locator("[data-done]")).to_have_text("Your copy is kept.")
     assert_no_problems(page, expected_status=422)
 
 
@@ -84,6 +87,7 @@ def test_a_saved_page_is_read_in_the_background_and_the_card_follows(
         badge.get_by_label("A PDF, an image").set_input_files(str(saved))
         badge.get_by_role("button", name="Upload copy").click()
         expect(badge.locator(".archive-status")).to_have_text("Reading your uploaded copy…")
+        expect(badge).to_be_focused()
 
         task = jobs.huey.dequeue()
         assert task is not None, "the upload queued no job"
@@ -91,6 +95,7 @@ def test_a_saved_page_is_read_in_the_background_and_the_card_follows(
         # The badge asks again every few seconds; the next answer shows the copy.
         expect(badge.locator("a.archive-status")).to_have_text("Uploaded copy", timeout=15_000)
         expect(badge.locator(".quote-check")).to_have_text("Quote found in the archived copy")
+        expect(badge).to_be_focused()  # the polls that redrew it kept the focus on it
     finally:
         jobs.configure(None, immediate=True)
     assert_no_problems(page)
