@@ -16,6 +16,7 @@ from factcheck.views import (
     account,
     admin,
     articles,
+    audit_trail,
     auth,
     auth_guard,
     body_limits,
@@ -97,6 +98,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(audit_trail.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(claim_pages.bp)
     app.register_blueprint(claim_actions.bp)

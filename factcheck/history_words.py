@@ -56,11 +56,43 @@ def _kind_words(kind) -> str:
     return str(kind or "").replace("_", " ")
 
 
+def _bulk_words(entry: dict) -> str | None:
+    """What a bulk action, or its undo, did to this claim: "assigned to omar in a bulk action",
+    "set from unreviewed to in progress in a bulk action", "undid a bulk action: back to ..."."""
+    action = entry["action"]
+    change = entry.get("change")
+    if not isinstance(change, dict):
+        change = {}
+    before, after = change.get("before") or {}, change.get("after") or {}
+    if action == "bulk.assign":
+        assignee = _after(entry).get("value")
+        if assignee:
+            return f"assigned to {assignee} in a bulk action"
+        return "removed the assignment in a bulk action"
+    if action == "bulk.status" and before.get("status") and after.get("status"):
+        return (
+            f"set the status from {_kind_words(before['status'])} to"
+            f" {_kind_words(after['status'])} in a bulk action"
+        )
+    if action == "bulk.undo" and after:
+        put_back = [
+            f"{name} {_kind_words(after[key])}"
+            for key, name in (("status", "status"), ("kind", "kind"))
+            if after.get(key) != before.get(key) and after.get(key)
+        ]
+        if after.get("assignee_id") != before.get("assignee_id"):
+            put_back.append("the earlier assignment")
+        return "undid a bulk action" + (f": back to {' and '.join(put_back)}" if put_back else "")
+    return None
+
+
 def describe(entry: dict) -> str:
     """One line saying what happened in an audit entry about a claim."""
     after = _after(entry)
     action = entry["action"]
     words = HISTORY_WORDS.get(action, action)
+    if bulk := _bulk_words(entry):
+        return bulk
     if action == "claim.classify":
         words += f" as {_kind_words(after.get('kind'))}"
     elif action == "claim.assign":
@@ -90,6 +122,8 @@ def headline(entry: dict) -> str:
     action = entry["action"]
     words = HISTORY_WORDS.get(action) or action.replace(".", " ").replace("_", " ").strip()
     words = words or "changed the claim"
+    if bulk := _bulk_words(entry):
+        return bulk
     if action == "claim.classify":
         return f"{words} as {_kind_words(after.get('kind'))}"
     if action == "claim.assign":

@@ -162,7 +162,11 @@ def test_rows_and_checkpoint_are_written_in_their_documented_form(db, published)
                 assert state == compact
     head_id, head_hash = audit.head(db)
     at = db.execute("SELECT at FROM audit WHERE id = ?", [head_id]).fetchone()[0]
-    line = json.dumps({"row": head_id, "hash": head_hash, "at": at}, separators=(",", ":"))
+    # Its tag: the same keyed hash of "checkpoint ROW HASH AT", telling this trail's checkpoint
+    # from another database's.
+    tag = hmac.new(key, f"checkpoint {head_id} {head_hash} {at}".encode(), hashlib.sha256)
+    head = {"row": head_id, "hash": head_hash, "at": at, "tag": tag.hexdigest()}
+    line = json.dumps(head, separators=(",", ":"))
     assert audit_seal.files_for(db).checkpoint.read_text() == line.ljust(255) + "\n"
 
 
@@ -331,6 +335,11 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
         ("UPDATE claims SET attribution = 'the mayor' WHERE id = 2", "who its units are"),
         ("UPDATE claims SET kind = 'not_a_claim', reason = 'x' WHERE id = 3", "claim 3: its kind"),
         ("UPDATE articles SET body = body || ' And more.'", "its text was changed"),
+        ("UPDATE articles SET imported_by = 'ed'", "article 1: its imported_by is 'ed'"),
+        (
+            "UPDATE articles SET imported_at = '2019-01-01T00:00:00Z'",
+            "its imported_at is '2019-01-01T00:00:00Z'",
+        ),
         ("UPDATE comments SET body = 'edited'", "its body is 'edited'"),
     ],
 )
@@ -587,6 +596,19 @@ def test_changes_committed_while_the_trail_is_checked_are_no_false_alarm(
 
 
 # Keys, checkpoints and older trails
+
+
+@pytest.mark.parametrize("table", ["audit", "comments"])
+def test_a_dropped_table_fails_the_check_rather_than_the_command(db, path, table):
+    """The most thorough way to remove a trail is to drop it: that is tampering found (exit 1),
+    not a mistyped --db (exit 2)."""
+    db.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"DROP TABLE {table}")
+    result = _verify_cli(path)
+    assert result.exit_code == 1, result.output
+    assert f"Audit check failed, tables are missing: {table}" in result.output
+    assert json.loads(_verify_cli(path, "--json").output)["kind"] == "missing_tables"
 
 
 def test_a_missing_key_or_checkpoint_is_reported(db, path):
@@ -964,6 +986,15 @@ def test_a_change_is_refused_with_another_databases_key_or_checkpoint(
     monkeypatch.setenv("FACTCHECK_AUDIT_CHECKPOINT_FILE", f"{other}.audit_checkpoint")
     before = open(f"{other}.audit_checkpoint").read()
     assert _comment_cli(path).exit_code == 2
+    # Verify says whose it is, rather than that rows were removed or rewritten; the reset its
+    # message used to lead to would have broken the other desk.
+    verified = _verify_cli(path)
+    assert verified.exit_code == 1
+    assert "is another database's" in verified.output and "removed" not in verified.output
+    reset = CliRunner().invoke(
+        main, ["--db", str(path), "audit", "reset-checkpoint", "--as", "ada", "--why", "Verify"]
+    )
+    assert reset.exit_code == 2 and "so it is not overwritten" in reset.output
     assert open(f"{other}.audit_checkpoint").read() == before, "the other desk's is left alone"
     monkeypatch.delenv("FACTCHECK_AUDIT_CHECKPOINT_FILE")
     assert _comment_cli(path).exit_code == 0

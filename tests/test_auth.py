@@ -63,7 +63,12 @@ def test_signing_in_shows_who_and_what_role_on_every_page(anonymous_client, peop
 def test_admins_see_a_link_to_the_users_page(client_as):
     topbar = parse(client_as("ada").get("/")).cssselect(".topbar")[0]
     links = {a.text_content(): a.get("href") for a in topbar.cssselect(".topbar-end a")}
-    assert links == {"Inbox": "/inbox", "Users": "/admin/users", "Account": "/account"}
+    assert links == {
+        "Inbox": "/inbox",
+        "Audit": "/audit",
+        "Users": "/admin/users",
+        "Account": "/account",
+    }
 
 
 def test_a_wrong_password_is_refused_in_words_and_keeps_the_username(anonymous_client, people):

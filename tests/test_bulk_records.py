@@ -76,6 +76,23 @@ def test_claim_history_keeps_bulk_actions_and_undos_in_order(world):
     assert [e["action"] for e in claim_reads.claim_history(db, ids[2])] == ["import"]
 
 
+def test_a_claims_history_says_what_each_bulk_action_did_to_it(world):
+    """Who a claim went to, its status from and to, and what an undo put back: "assigned in a
+    bulk action" left a reader unable to tell who holds the claim."""
+    from factcheck.history_words import describe
+
+    db, people, ids = world
+    bulk.bulk_update(db, ids[:2], action="assign", value="rita", actor=people["ed"])
+    done = bulk.bulk_update(db, ids[:2], action="status", value="in_progress", actor=people["ed"])
+    bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
+    lines = [describe(entry) for entry in claim_reads.claim_history(db, ids[0])][1:]
+    assert lines == [
+        "assigned to rita in a bulk action",
+        "set the status from unreviewed to in progress in a bulk action",
+        "undid a bulk action: back to status unreviewed",
+    ]
+
+
 def test_last_bulk_action_is_found_without_walking_older_ones(world):
     db, people, ids = world
     _assign_each(db, people["ed"], ids[:1], 2)

@@ -22,6 +22,8 @@ EDITOR_ONLY = {
     "claim_actions.return_verdict",
     "library.import_file",
     "library.remove_item",
+    "audit_trail.audit_page",
+    "audit_trail.audit_json",
 }
 ADMIN_ONLY_BLUEPRINTS = {"admin"}
 # One person per role, none of them the target of the admin routes (USERNAME_IN_URLS).

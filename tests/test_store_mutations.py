@@ -101,6 +101,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "replace_checkpoint"),
     ("factcheck.store.audit_seal", "set_aside_earlier_checkpoint"),
     ("factcheck.store.audit_seal", "read_checkpoint"),
+    ("factcheck.store.audit_seal", "usable_key"),
+    ("factcheck.store.audit_seal", "written_with_another_key"),
+    ("factcheck.store.audit_seal", "is_default_checkpoint"),
     # A transaction around many mutations, each of which writes its own audit row.
     ("factcheck.store.bulk_load", "bulk_load"),
     # The library entry of a verdict, written by the mutation that publishes it.

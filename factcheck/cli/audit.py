@@ -35,6 +35,22 @@ def verify(as_json, key_file, checkpoint_file):
     try:
         db = open_db()
         audit_seal.use_files(db, key=key_file, checkpoint=checkpoint_file)
+        missing = audit_store.missing_tables(db)
+        if missing:
+            # Dropped outside factcheck, which made them all: the check fails (exit 1), as for
+            # any tampering found, rather than the command.
+            problem = (
+                f"tables are missing: {', '.join(missing)} (dropped outside factcheck, which made"
+                " them all)"
+            )
+            if as_json:
+                emit_json({"ok": False, "kind": "missing_tables", "problem": problem})
+            else:
+                click.echo(
+                    f"Audit check failed, {problem}: restore the newest backup and verify it.",
+                    err=True,
+                )
+            raise SystemExit(1)
         report = audit_store.verify(db)
     except sqlite3.DatabaseError as error:
         if not getattr(error, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
@@ -100,3 +116,42 @@ def reset_checkpoint(why, as_user):
         "The reset is in the audit trail with the old checkpoint and the reason given; changes"
         " are written again."
     )
+
+
+@audit_group.command("log")
+@click.option("--by", "actor", metavar="USERNAME", help="Only the changes this person made.")
+@click.option(
+    "--kind",
+    metavar="KIND",
+    help="Only this kind of change: an action (user.role) or its first part (user, verdict).",
+)
+@click.option("--record", metavar="TYPE[:ID]", help="Only changes to this record: claim:16, user.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only changes made on or after this day (UTC).")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only changes made on or before this day.")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="The most rows."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the rows, before and after, as JSON.")
+def audit_log(actor, kind, record, since, until, limit, as_json):
+    """Read the audit trail, newest first: who changed what, when and why, and each field before
+    and after."""
+    from factcheck.audit_changes import changed_fields
+    from factcheck.reveal import reveal
+    from factcheck.store.audit_browse import TrailFilter, trail
+
+    chosen = TrailFilter.typed(person=actor, kind=kind, record=record, since=since, until=until)
+    db = open_db()
+    rows = trail(db, chosen, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("No change in the trail matches these filters.")
+        return
+    for row in rows:
+        where = f" {row['record_type']} {row['record_id']}" if row["record_id"] else ""
+        click.echo(reveal(f"row {row['id']}  {row['at']}  {row['actor']}  {row['action']}{where}"))
+        if row["reason"]:
+            click.echo(reveal(f"    why: {row['reason']}"))
+        for field, before, after in changed_fields(row["before"], row["after"]):
+            click.echo(reveal(f"    {field}: {before} -> {after}"))

@@ -324,6 +324,23 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "status.unknown": lambda f: (
         f"status must be one of {', '.join(f['statuses'])}, not {f['given']!r}"
     ),
+    "date.invalid": lambda f: (
+        f"--{f['what']} must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}"
+    ),
+    "audit.record_invalid": lambda f: (
+        f"--record must be a kind of record, with its number after a colon (claim:16, user:3),"
+        f" not {f['given']!r}"
+    ),
+    "audit.checkpoint_foreign": lambda f: (
+        f"the checkpoint {f['path']} is another database's, so it is not overwritten (that would"
+        " break the desk it belongs to): "
+        + (
+            "it was copied over this database's own; restore that, or move this file aside and"
+            " run `factcheck audit reset-checkpoint` again"
+            if f["beside"]
+            else "point FACTCHECK_AUDIT_CHECKPOINT_FILE at this database's own checkpoint"
+        )
+    ),
     "since.invalid": lambda f: f"since must be a date written YYYY-MM-DD, not {f['given']!r}",
     # Records that are not there, or not in a state to change
     "article.not_found": lambda f: (

@@ -71,7 +71,9 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
     article_id = inserted_id(cursor)
     _keep_units(db, article_id, units)
     _keep_signature(db, article_id, article.get("signature") or [])
-    summary = {key: row[key] for key in (*ARTICLE_FIELDS, "body_hash", "import_format")}
+    summary = {
+        key: row[key] for key in (*ARTICLE_FIELDS, "body_hash", "import_format", "imported_at")
+    }
     summary["claims"] = len(units)
     # Enough for `audit verify` to notice units edited or reclassified outside the trail.
     summary["units_sha256"] = units_digest(

@@ -159,6 +159,7 @@ PROBLEM_KINDS = {
     "live": "a table was changed outside the audit trail",
     "key": "the audit key cannot be used",
     "checkpoint": "the checkpoint kept outside the database cannot be used",
+    "foreign_checkpoint": "the checkpoint kept outside the database is another database's",
     "triggers": "the append-only protection of the trail was removed",
 }
 
@@ -195,6 +196,34 @@ class ChainReport:
             "problems": [problem.__dict__ for problem in self.problems],
             "unchecked": self.unchecked,
         }
+
+
+#: The tables the trail speaks for, and the trail itself: one of them gone was dropped outside
+#: factcheck (its migrations made them all).
+TRAIL_TABLES = (
+    "audit",
+    "articles",
+    "claims",
+    "verdicts",
+    "evidence",
+    "comments",
+    "users",
+    "sessions",
+    "evidence_snapshots",
+    "snapshot_files",
+    "quote_checks",
+    "link_checks",
+    "library_items",
+    "bulk_actions",
+    "bulk_action_claims",
+)
+
+
+@query
+def missing_tables(db: Database) -> list[str]:
+    """The TRAIL_TABLES this database no longer has."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [name for name in TRAIL_TABLES if name not in present]
 
 
 @query
@@ -338,6 +367,15 @@ def _checkpoint_problems(
                 )
             ]
         return []
+    if audit_seal.written_with_another_key(db, checkpoint) and _key_fits(db):
+        path = audit_seal.files_for(db).checkpoint
+        return [
+            Problem(
+                "foreign_checkpoint",
+                f"{path} was written with another audit key; {_foreign_advice(db, path)}; nothing"
+                " in this trail is shown to be changed by it",
+            )
+        ]
     stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
     last = db.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
     if stored is None:
@@ -358,6 +396,27 @@ def _checkpoint_problems(
             )
         ]
     return []
+
+
+def _key_fits(db: Database) -> bool:
+    """Whether the key in use reproduces the newest row's hash: then a checkpoint it does not
+    reproduce is another database's, not a sign of the wrong key."""
+    newest, key = _newest_row(db), audit_seal.usable_key(db)
+    if newest is None or key is None or newest["hash_scheme"] != KEYED_SCHEME:
+        return False
+    return hmac.compare_digest(row_hash(newest, newest["prev_hash"], key), newest["hash"])
+
+
+def _foreign_advice(db: Database, path) -> str:
+    if audit_seal.is_default_checkpoint(db):
+        return (
+            "it was copied over this database's own: restore this database's checkpoint, or move"
+            " the file aside and anchor a new one with factcheck audit reset-checkpoint"
+        )
+    return (
+        f"point {settings.PREFIX}AUDIT_CHECKPOINT_FILE at this database's own checkpoint (by"
+        " default the .audit_checkpoint file beside it)"
+    )
 
 
 def _newest_row(db: Database) -> dict | None:
@@ -414,6 +473,13 @@ def reset_checkpoint(db: Database, *, actor: Actor, why: str) -> dict:
     problems = _checkpoint_problems(db, old)
     if not problems:
         raise Invalid("audit.checkpoint_in_step", {})
+    if problems[0].kind == "foreign_checkpoint":
+        # Overwriting it would break the desk it belongs to.
+        path = audit_seal.files_for(db).checkpoint
+        raise Invalid(
+            "audit.checkpoint_foreign",
+            {"path": str(path), "beside": audit_seal.is_default_checkpoint(db)},
+        )
     if actor.role != "admin":
         raise Forbidden("audit.reset_needs_admin", {})
     newest = _newest_row(db)

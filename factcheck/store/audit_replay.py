@@ -147,7 +147,8 @@ class Replay:
             if action in UNIT_EDITS:
                 self._unit_edit(after, at)
         elif kind == "article" and action == "import" and record_id is not None:
-            self.articles[record_id] = _Expected(after, at)
+            # Who imported it is the row's actor; when, the time the row recorded (since it did).
+            self.articles[record_id] = _Expected({**after, "imported_by": row["actor"]}, at)
         elif kind == "user" and record_id is not None:
             earlier = self.users.get(record_id)
             if earlier is not None:
@@ -409,14 +410,15 @@ class Replay:
     def _compare_articles_and_claims(self, db: Database) -> None:
         rows = db.query(
             "SELECT id, title, source_url, publisher, author, published_date, import_format,"
-            " language, body, body_hash FROM articles"
+            " language, body, body_hash, imported_by, imported_at FROM articles"
         )
         live_articles = set()
         for what, article, expected in self._known(
             rows, self.articles, "article", lambda a: f"article {a['id']}"
         ):
             live_articles.add(article["id"])
-            self._differ(what, expected, article, ARTICLE_FIELDS + ("body_hash",))
+            imported = [f for f in ("imported_by", "imported_at") if f in expected.values]
+            self._differ(what, expected, article, ARTICLE_FIELDS + ("body_hash", *imported))
             if body_hash(article["body"]) != article["body_hash"]:
                 self._report(what, "its text was changed outside the audit trail", expected.row)
         with_units = self._compare_claims(db)

@@ -7,6 +7,8 @@ put them elsewhere, which is what makes them worth having: someone who copies or
 database file alone can neither recompute a keyed hash nor hide a shorter chain."""
 
 import fcntl
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -49,6 +51,10 @@ class Checkpoint:
     row: int
     hash: str
     at: str
+    #: A keyed hash of the three with the trail's key (checkpoints written since it was added):
+    #: a checkpoint another database wrote, with its own key, is told apart from this trail cut
+    #: short or rewritten.
+    tag: str | None = None
 
 
 # Each connection's files, for as long as the connection lives.
@@ -217,11 +223,21 @@ def _record_head(db: Database, row: int, row_hash: str, at: str, *, unless_newer
         current = _parse(os.pread(descriptor, CHECKPOINT_WIDTH + 1, 0))
         if unless_newer and current is not None and current.row >= row:
             return
-        line = _CHECKPOINT_JSON.encode({"row": row, "hash": row_hash, "at": at})
+        head: dict = {"row": row, "hash": row_hash, "at": at}
+        key = usable_key(db)
+        if key is not None:
+            head["tag"] = _tag(key, row, row_hash, at)
+        line = _CHECKPOINT_JSON.encode(head)
         os.pwrite(descriptor, (line.ljust(CHECKPOINT_WIDTH) + "\n").encode("ascii"), 0)
         os.ftruncate(descriptor, CHECKPOINT_WIDTH + 1)  # whatever a damaged file held after it
     finally:
         os.close(descriptor)
+
+
+def is_default_checkpoint(db: Database) -> bool:
+    """Whether the checkpoint in use is the file beside the database (no setting names another)."""
+    path = files_for(db).checkpoint
+    return path is not None and path == _beside(database_file(db), CHECKPOINT_SUFFIX)
 
 
 def set_aside_earlier_checkpoint(db: Database) -> Path | None:
@@ -263,6 +279,32 @@ def read_checkpoint(db: Database) -> Checkpoint | None:
 def _parse(raw: bytes) -> Checkpoint | None:
     try:
         value = json.loads(raw.decode("ascii").strip() or "null")
-        return Checkpoint(int(value["row"]), str(value["hash"]), str(value["at"]))
-    except (ValueError, TypeError, KeyError):
+        tag = value.get("tag")
+        return Checkpoint(
+            int(value["row"]), str(value["hash"]), str(value["at"]), str(tag) if tag else None
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def _tag(key: bytes, row: int, row_hash: str, at: str) -> str:
+    return hmac.new(key, f"checkpoint {row} {row_hash} {at}".encode(), hashlib.sha256).hexdigest()
+
+
+def usable_key(db: Database) -> bytes | None:
+    """The key for checking rows, or None when there is none that can be read (what is wrong
+    with it is said where the key itself is checked)."""
+    try:
+        return existing_key(db)
+    except (SealError, OSError):
+        return None
+
+
+def written_with_another_key(db: Database, checkpoint: Checkpoint) -> bool:
+    """Whether the checkpoint carries a tag this database's key does not reproduce: another
+    database wrote it (its file named by mistake, or copied over this one's)."""
+    key = usable_key(db)
+    if checkpoint.tag is None or key is None:
+        return False
+    expected = _tag(key, checkpoint.row, checkpoint.hash, checkpoint.at)
+    return not hmac.compare_digest(checkpoint.tag, expected)

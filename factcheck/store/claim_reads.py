@@ -272,7 +272,18 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
         " ORDER BY id",
         {"claim": claim_id, "article": article_id},
     )
-    return [audit.decoded_entry(row) for row in rows]
+    return [_with_own_change(audit.decoded_entry(row), claim_id) for row in rows]
+
+
+def _with_own_change(entry: dict, claim_id: int) -> dict:
+    """A bulk action's entry with `change`, what it did to this claim (its state before and after),
+    so the history can say it."""
+    after = entry.get("after")
+    if entry["record_type"] == "claims" and isinstance(after, dict):
+        for change in after.get("changes") or []:
+            if isinstance(change, dict) and change.get("id") == claim_id:
+                entry["change"] = change
+    return entry
 
 
 # A unit merged into this claim brought its evidence and comments along, so the rows recording

@@ -264,6 +264,18 @@ _STORE_WORDS = {
     "status.unknown": lambda f: (
         f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),
+    "date.invalid": lambda f: (
+        f"{f['what'].capitalize()} must be a date written YYYY-MM-DD (2026-01-31), not"
+        f" {f['given']!r}."
+    ),
+    "audit.record_invalid": lambda f: (
+        f"Record must be a kind of record, with its number after a colon (claim:16, user:3),"
+        f" not {f['given']!r}."
+    ),
+    "audit.checkpoint_foreign": lambda f: (
+        f"The checkpoint {f['path']} is another database's, so it is not overwritten; an"
+        " administrator restores this database's own checkpoint."
+    ),
     "since.invalid": lambda f: (
         f"Since must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}."
     ),

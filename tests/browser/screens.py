@@ -104,5 +104,6 @@ def signed_in_pages(work: dict) -> dict:
         "library": "/library",
         "library item": f"/library/{work['library_item']}",
         "snapshot": f"/snapshots/{work['snapshot']}",
+        "audit trail": "/audit",
         "not found": "/no-such-page",
     }

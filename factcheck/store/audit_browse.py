@@ -1,0 +1,113 @@
+"""Reading the audit trail across records, newest first, by who, what, which record and when: for
+an auditor's or an editor's questions ("who made alice an admin, and why?", "everything erin did
+yesterday"), where a claim's history answers only for one claim."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.db import Database
+from factcheck.ids import parse_id
+from factcheck.store.audit import decoded_entry
+from factcheck.store.errors import Invalid
+from factcheck.store.mutation import query
+
+#: Rows shown at once; "older" pages go on from the last one.
+PAGE_ROWS = 50
+
+
+@dataclass(frozen=True)
+class TrailFilter:
+    """Which audit rows to read. Dates are YYYY-MM-DD (UTC), `until` included; `before_id` goes on
+    from an earlier page."""
+
+    actor: str | None = None
+    action: str | None = None
+    record_type: str | None = None
+    record_id: int | None = None
+    since: str | None = None
+    until: str | None = None
+    before_id: int | None = None
+
+    @classmethod
+    def typed(
+        cls,
+        *,
+        person: str | None = None,
+        kind: str | None = None,
+        record: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        before: str | None = None,
+        date_names: tuple[str, str] = ("since", "until"),
+    ) -> "TrailFilter":
+        """The filter as a person typed it (a record as "claim:16" or "user"; dates YYYY-MM-DD),
+        refused in words when mistyped; `date_names` are what the dates' fields are called."""
+        record = (record or "").strip()
+        record_type, _, number = record.partition(":")
+        record_id = parse_id(number) if number else None
+        if record and (not record_type or (number and record_id is None)):
+            raise Invalid("audit.record_invalid", {"given": record}, field="record")
+        return cls(
+            actor=(person or "").strip() or None,
+            action=(kind or "").strip() or None,
+            record_type=record_type or None,
+            record_id=record_id,
+            since=_day(since, date_names[0]),
+            until=_day(until, date_names[1]),
+            before_id=parse_id(before or ""),
+        )
+
+    def where(self) -> tuple[str, dict]:
+        conditions, values = [], {}
+        for column, value in (
+            ("actor", self.actor),
+            ("record_type", self.record_type),
+            ("record_id", self.record_id),
+        ):
+            if value is not None:
+                conditions.append(f"{column} = :{column}")
+                values[column] = value
+        if self.action:
+            # "bulk" finds every bulk action; "bulk.assign" one of them.
+            conditions.append("(action = :action OR action LIKE :family ESCAPE '\\')")
+            values["action"] = self.action
+            values["family"] = (
+                self.action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%"
+            )
+        if self.since:
+            conditions.append("at >= :since")
+            values["since"] = self.since
+        if self.until:
+            # The whole of that day: every time written on it sorts before the next day's.
+            conditions.append("at < :until_end")
+            values["until_end"] = self.until + "T99"
+        if self.before_id is not None:
+            conditions.append("id < :before_id")
+            values["before_id"] = self.before_id
+        return (" WHERE " + " AND ".join(conditions)) if conditions else "", values
+
+
+@query
+def trail(db: Database, chosen: TrailFilter, limit: int = PAGE_ROWS) -> list[dict]:
+    """The audit rows `chosen` names, newest first, at most `limit`, before and after decoded.
+    The rows are walked from the newest by id, so a page stops as soon as it is full."""
+    where, values = chosen.where()
+    rows = db.query(
+        f"SELECT id, at, actor, channel, record_type, record_id, action, before, after, reason"
+        f" FROM audit{where} ORDER BY id DESC LIMIT :limit",
+        {**values, "limit": limit},
+    )
+    return [decoded_entry(row) for row in rows]
+
+
+def _day(text: str | None, what: str) -> str | None:
+    """A YYYY-MM-DD date typed into a filter, or None when empty; refused in words otherwise."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise Invalid("date.invalid", {"given": text, "what": what}, field=what) from None

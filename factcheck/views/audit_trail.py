@@ -1,0 +1,115 @@
+"""The audit trail page for editors and admins: every change to the desk's records, newest first,
+filtered by person, kind of change, record and dates, each with its reason and the fields it
+changed, before and after."""
+
+from flask import Blueprint, render_template, request
+
+from factcheck.audit_changes import changed_fields
+from factcheck.history_words import HISTORY_WORDS, channel_words
+from factcheck.store import users
+from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, trail
+from factcheck.views.auth_guard import require_role
+from factcheck.views.connection import get_db
+from factcheck.views.rendering import json_response, wants_fragment
+
+bp = Blueprint("audit_trail", __name__)
+
+#: The kinds of change the filter offers: the first part of an audit row's action.
+FAMILIES = {
+    "import": "Imports",
+    "claim": "Claims classified or assigned",
+    "unit": "Units merged or split",
+    "verdict": "Verdicts and corrections",
+    "review": "Second review",
+    "evidence": "Evidence and its copies",
+    "comment": "Comments",
+    "bulk": "Bulk actions and undos",
+    "user": "People, roles and passwords",
+    "session": "Sign-ins and sign-outs",
+    "library": "The library",
+    "matches": "Previous checks matched",
+    "export": "Exports",
+    "audit": "The audit checkpoint",
+}
+#: Words for the changes a claim's history does not name.
+OTHER_WORDS = {
+    "user.add": "added a person",
+    "user.role": "changed a person's role",
+    "user.disable": "disabled a person",
+    "user.enable": "enabled a person",
+    "user.password": "set a password",
+    "session.start": "signed in",
+    "session.end": "signed out or was signed out",
+    "library.import": "imported fact-checks into the library",
+    "library.remove": "removed a fact-check from the library",
+    "matches.refresh": "matched claims against the library",
+    "export": "exported",
+    "evidence.archive": "kept a copy of a source",
+    "evidence.link_check": "checked a source's link",
+}
+
+
+def _chosen() -> TrailFilter:
+    args = request.args
+    kind = (args.get("kind") or "").strip()
+    return TrailFilter.typed(
+        person=args.get("person"),
+        kind=kind if kind in FAMILIES else None,
+        record=args.get("record"),
+        since=args.get("since"),
+        until=args.get("until"),
+        before=args.get("before"),
+        date_names=("from", "to"),
+    )
+
+
+def _rows(chosen: TrailFilter) -> list[dict]:
+    rows = []
+    for entry in trail(get_db(), chosen, limit=PAGE_ROWS):
+        action = entry["action"]
+        rows.append(
+            {
+                **entry,
+                "words": HISTORY_WORDS.get(action) or OTHER_WORDS.get(action) or action,
+                "via": channel_words(entry.get("channel")),
+                "changes": changed_fields(entry["before"], entry["after"]),
+                "name": _username(entry),
+            }
+        )
+    return rows
+
+
+def _username(entry: dict) -> str | None:
+    """The person a row about a user names, as the row itself recorded them."""
+    for state in (entry["after"], entry["before"]):
+        if isinstance(state, dict) and isinstance(state.get("username"), str):
+            return state["username"]
+    return None
+
+
+@bp.get("/audit")
+@require_role("editor", "admin")
+def audit_page():
+    chosen = _chosen()
+    rows = _rows(chosen)
+    values = {
+        "rows": rows,
+        "chosen": chosen,
+        "typed": request.args,
+        "families": FAMILIES,
+        "people": [person["username"] for person in users.list_users(get_db())],
+        "older": rows[-1]["id"] if len(rows) == PAGE_ROWS else None,
+    }
+    if wants_fragment():
+        return render_template("partials/audit_results.html", **values)
+    return render_template("audit.html", **values)
+
+
+@bp.get("/audit.json")
+@require_role("editor", "admin")
+def audit_json():
+    chosen = _chosen()
+    entries = trail(get_db(), chosen, limit=PAGE_ROWS)
+    return json_response(
+        {"entries": entries, "older": entries[-1]["id"] if len(entries) == PAGE_ROWS else None}
+    )

@@ -1,0 +1,115 @@
+"""Reading the audit trail across records, on the web and the command line: who made a person
+an admin, when and why, everything one person did, each field before and after; and the filters
+that narrow it, refused in words when mistyped."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import HX, fragment, parse, words
+
+from factcheck.audit_changes import changed_fields
+from factcheck.cli import main
+from factcheck.store import users
+from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, trail
+
+
+def test_changed_fields_lists_what_differs_one_level_down():
+    before = {"status": "unreviewed", "version": 1, "draft": {"rating": "false"}, "gone": 1}
+    after = {"status": "in_progress", "version": 2, "draft": {"rating": "false", "why": "x"}}
+    assert changed_fields(before, after) == [
+        ("status", "unreviewed", "in_progress"),
+        ("version", "1", "2"),
+        ("draft.why", "—", "x"),
+        ("gone", "1", "—"),
+    ]
+    assert changed_fields(None, "a" * 400)[0][2].endswith("…")
+
+
+def test_an_editor_finds_who_changed_a_persons_role_and_every_change_by_one_person(
+    client_as, app_db, people, claim
+):
+    from factcheck.store import triage
+
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    users.set_role(app_db, "rita", "editor", actor=people["ada"])
+    editor = client_as("ed")
+    page = parse(editor.get("/audit?kind=user"))
+    [line] = [words(p) for p in page.cssselect(".audit-line") if "user.role" in words(p)]
+    assert "ada" in line and "changed a person's role" in line and "(rita)" in line
+    fields = page.cssselect(".audit-changes tbody tr")
+    assert ["role", "reviewer", "editor"] in [[words(cell) for cell in row] for row in fields]
+    # A claim's rows link to it, an article's to the article.
+    claim_rows = parse(editor.get("/audit?record=claim"))
+    links = [a.get("href") for a in claim_rows.cssselect(".audit-line a")]
+    assert links and all(link.startswith("/claims/") for link in links)
+    # One person's changes only.
+    mine = parse(editor.get("/audit?person=ada"))
+    assert mine.cssselect(".audit-line")
+    assert all(" ada " in f" {words(p)} " for p in mine.cssselect(".audit-line"))
+    # The filter form answers htmx with the results alone.
+    results = fragment(editor.get("/audit?person=nobody", headers=HX))
+    assert words(results) == "No change in the trail matches these filters."
+
+
+def test_reviewers_do_not_read_the_whole_trail(client_as):
+    assert client_as("rita").get("/audit").status_code == 403
+    assert client_as("rita").get("/audit.json").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("since=05/12/2026", "From must be a date written YYYY-MM-DD"),
+        ("record=claim:x", "Record must be a kind of record, with its number after a colon"),
+    ],
+)
+def test_a_mistyped_filter_is_refused_in_words(client_as, query, message):
+    response = client_as("ed").get(f"/audit?{query}")
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+
+
+def test_pages_go_on_from_the_last_row_and_days_include_their_whole_day(app_db, people):
+    for number in range(PAGE_ROWS + 5):
+        users.add_user(
+            app_db, f"temp{number}", role="reviewer", password="harbour lights at dusk",
+            display_name=None, actor=people["ada"],
+        )  # fmt: skip
+    first = trail(app_db, TrailFilter(action="user.add"))
+    assert len(first) == PAGE_ROWS and first[0]["id"] > first[-1]["id"]
+    rest = trail(app_db, TrailFilter(action="user.add", before_id=first[-1]["id"]))
+    assert rest and max(row["id"] for row in rest) < first[-1]["id"]
+    today = first[0]["at"][:10]
+    assert trail(app_db, TrailFilter(since=today, until=today, action="user"))
+    assert trail(app_db, TrailFilter(until="2000-01-01")) == []
+
+
+def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
+    database = str(tmp_path / "trail.db")
+    runner = CliRunner()
+
+    def run(*args, **kwargs):
+        return runner.invoke(main, ["--db", database, *args], **kwargs)
+
+    assert run("init").exit_code == 0
+    for name, role in (("ada", "admin"), ("rita", "reviewer")):
+        added = run(
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            "--password-stdin",
+            input="harbour lights at dusk\n",
+        )
+        assert added.exit_code == 0, added.output
+    assert run("user", "role", "rita", "editor", "--as", "ada").exit_code == 0
+    shown = run("audit", "log", "--kind", "user.role")
+    assert shown.exit_code == 0, shown.output
+    assert "ada  user.role user 2" in shown.output and "role: reviewer -> editor" in shown.output
+    rows = json.loads(run("audit", "log", "--by", "ada", "--json").output)
+    assert [row["action"] for row in rows] == ["user.role"]
+    refused = run("audit", "log", "--until", "yesterday")
+    assert refused.exit_code == 2
+    assert "--until must be a date written YYYY-MM-DD" in refused.output
