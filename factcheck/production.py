@@ -23,6 +23,18 @@ def default_workers() -> int:
     return max(2, min(2 * cores(), MAX_DEFAULT_WORKERS))
 
 
+def unknown_host(host: str, port: int) -> str | None:
+    """Why the server cannot listen on `host` because it names no address (a mistyped name), or
+    None when it does. Both servers ask first: waitress answers such a name with a traceback."""
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        return error.strerror
+    except UnicodeError:
+        return "not a host name"
+    return None
+
+
 def listen(host: str, port: int) -> socket.socket:
     """Bind the listening socket before gunicorn starts, so a busy port is one clear OSError
     (gunicorn itself would retry for five seconds and log several lines)."""

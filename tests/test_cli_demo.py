@@ -29,6 +29,8 @@ def test_demo_twice_adds_nothing_the_second_time(tmp_path):
     assert len(matched) >= 5
     again = run("demo")
     assert "already there" in again and "0 earlier fact-checks added, 0 updated" in again
+    # The accounts are left as they are, so no sign-in line is printed that may be untrue.
+    assert "sign in as" not in again and "alice is already there, as it was left" in again
     assert json.loads(run("articles", "--json")) == articles
     assert json.loads(run("user", "list", "--json")) == people
     assert json.loads(run("library", "list", "--json")) == library

@@ -227,6 +227,27 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path):
     assert f"127.0.0.1:{port}" in result.output and "--port" in result.output
 
 
+@pytest.mark.parametrize("production", [[], ["--production"]])
+@pytest.mark.parametrize(
+    ("host", "words"),
+    [
+        ("localhots.invalid", "cannot find the host 'localhots.invalid'"),
+        ("999.1.1.1", "cannot find the host '999.1.1.1'"),
+        ("192.0.2.1", "192.0.2.1 is not an address of this machine"),
+    ],
+)
+def test_serve_on_a_host_that_is_not_this_machine_is_a_clear_error(
+    tmp_path, host, words, production
+):
+    assert CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "init"]).exit_code == 0
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "s.db"), "serve", "--host", host, "--port", "0", *production]
+    )
+    assert result.exit_code == 2, result.output
+    assert words in result.output and "--host" in result.output
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("url", ["notaurl", "javascript:alert(1)", "ftp://files.example/story"])
 def test_a_source_url_that_is_not_a_web_address_is_refused_as_in_a_file_of_articles(run, url):
     result = run("import", "-", "--url", url, input=SAMPLE_ARTICLE)

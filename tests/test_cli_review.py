@@ -141,6 +141,20 @@ def test_refusals_exit_2_and_change_nothing(run, args, message):
     assert _ok(run("claims", str(run.article_id), "--json"))["claims"][0]["status"] == "unreviewed"
 
 
+def test_json_names_people_by_username_as_claims_json_does(run):
+    claim = str(run.claim_id)
+    comment = _ok(run("claim", "comment", claim, "Looking at it", "--as", "rita", "--json"))
+    assert comment["author"] == "rita" and "author_id" not in comment
+    added = run(
+        "evidence", "add", claim, "https://x.example/a", "--stance", "context", "--no-archive",
+        "--as", "rita", "--json",
+    )  # fmt: skip
+    assert _ok(added)["added_by"] == "rita"
+    listed = _ok(run("claims", str(run.article_id), "--json"))["claims"]
+    [mine] = [c for c in listed if c["id"] == run.claim_id]
+    assert [e["added_by"] for e in mine["evidence"]] == ["rita"]
+
+
 def test_disabled_user_is_refused(run):
     _ok(run("user", "disable", "rita"))
     result = run("claim", "comment", str(run.claim_id), "Looking at it", "--as", "rita")

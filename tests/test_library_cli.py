@@ -544,3 +544,16 @@ def test_a_library_import_leaves_a_small_desk_as_a_full_rematch_would(run, tmp_p
     assert ("The fire chief said 86 firefighters attended",) in matched
     again = run("library", "rematch")
     assert again.exit_code == 0 and "0 changed" in again.output, again.output
+
+
+def test_a_reviewer_cannot_change_the_library_from_the_command_line(run):
+    """The workbench refuses reviewers; --as is the same person at the command line."""
+    assert run("demo").exit_code == 0
+    before = _items(run)
+    imported = run("library", "import", str(FIXTURES / "checks.csv"), "--as", "alice")
+    assert imported.exit_code == 2
+    assert "only an editor can import fact-checks into the library" in imported.output
+    removed = run("library", "remove", str(before[0]["id"]), "--as", "alice")
+    assert "only an editor can remove fact-checks from the library" in removed.output
+    assert _items(run) == before
+    assert run("library", "import", str(FIXTURES / "checks.csv"), "--as", "erin").exit_code == 0

@@ -563,6 +563,10 @@ def test_the_cli_merges_and_splits_and_refuses_in_one_line(cli_run):
     assert result.exit_code == 0, result.output
     parts = json.loads(result.output)["units"]
     assert [p["text"] for p in parts][0] == QUOTE_START
+    # Shaped as `claims --json` shapes a claim: reasons a list, people by name, no raw ids.
+    listed = {c["id"]: c for c in json.loads(run("claims", "1", "--json").output)["claims"]}
+    assert parts[0].keys() == listed[parts[0]["id"]].keys()
+    assert isinstance(parts[0]["reasons"], list) and "assignee_id" not in parts[0]
     bad = run(
         "claim",
         "split",
@@ -579,6 +583,16 @@ def test_the_cli_merges_and_splits_and_refuses_in_one_line(cli_run):
     )
     assert empty.exit_code == 2 and len(empty.output.strip().splitlines()) == 1
     assert "--after needs the words just before the cut" in empty.output
+    # Words there more than once leave the cut a guess: refused, with what to give instead.
+    merged = run("claim", "merge", str(quote["id"]), "--reason", "One quotation again", *as_user)
+    assert merged.exit_code == 0, merged.output
+    twice = run(
+        "claim", "split", str(quote["id"]), "--after", "e", "--reason", "Two sentences", *as_user
+    )
+    assert twice.exit_code == 2 and len(twice.output.strip().splitlines()) == 1
+    assert "times; give more of the words before the cut, or the cut's place with --at" in (
+        twice.output
+    )
 
 
 def test_the_cli_merge_refuses_when_the_next_unit_is_not_the_one_named(cli_run):

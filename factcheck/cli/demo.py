@@ -56,4 +56,7 @@ def demo():
                 display_name=display_name,
                 actor=system_actor(),
             )
-        click.echo(f"sign in as {username} ({role}) with the password {DEMO_PASSWORD}")
+            click.echo(f"sign in as {username} ({role}) with the password {DEMO_PASSWORD}")
+        else:
+            # Its role or password may have been changed since: say nothing that may be untrue.
+            click.echo(f"{username} is already there, as it was left")

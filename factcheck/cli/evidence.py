@@ -50,6 +50,7 @@ def add_evidence(
 ):
     """Attach a source (http or https URL) to a claim."""
     db = open_db()
+    actor = acting_user(db, as_user)
     evidence = evidence_store.add_evidence(
         db,
         claim_id,
@@ -59,11 +60,12 @@ def add_evidence(
         note=note,
         title=title,
         publisher=publisher,
-        actor=acting_user(db, as_user),
+        actor=actor,
     )
     queued = _queue_archive(ctx, evidence) if archive else None
     if as_json:
-        emit_json({**evidence, "archive_queued": bool(queued)})
+        # People by username, as in `claims --json`.
+        emit_json({**evidence, "added_by": actor.username, "archive_queued": bool(queued)})
         return
     click.echo(f"Added evidence {evidence['id']} to claim {claim_id}.")
     if queued:
@@ -276,7 +278,10 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         )
         row = evidence_store.get_snapshot(db, outcome["snapshot_id"])
     if as_json:
-        emit_json({k: v for k, v in row.items() if k != "text"})
+        shown = {k: v for k, v in row.items() if k != "text"}
+        if shown.get("added_by") is not None:
+            shown["added_by"] = actor.username  # by username, as in `claims --json`
+        emit_json(shown)
         if row["status"] != "archived":
             sys.exit(USAGE_ERROR)  # as without --json: the row says why
         return

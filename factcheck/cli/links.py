@@ -91,7 +91,7 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         from factcheck.store.evidence import has_live_evidence
 
         click.echo(
-            f"Nothing to check: every evidence page was checked in the last {older_than}."
+            f"Nothing to check: every evidence page was added or checked in the last {older_than}."
             if has_live_evidence(db)
             else "Nothing to check: no claim cites a source yet."
         )

@@ -284,8 +284,14 @@ def assign(claim_id, username, as_user, expect_version, as_json):
 def comment(claim_id, text, as_user, as_json):
     """Add a comment to a claim's conversation."""
     db = open_db()
-    row = comment_store.add_comment(db, claim_id, body=text, actor=acting_user(db, as_user))
-    emit_json(row) if as_json else click.echo(f"Added comment {row['id']} to claim {claim_id}.")
+    actor = acting_user(db, as_user)
+    row = comment_store.add_comment(db, claim_id, body=text, actor=actor)
+    if as_json:
+        # People by username, as in `claims --json`.
+        shown = {key: value for key, value in row.items() if key != "author_id"}
+        emit_json({**shown, "author": actor.username})
+    else:
+        click.echo(f"Added comment {row['id']} to claim {claim_id}.")
 
 
 @main.command("history")

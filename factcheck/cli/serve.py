@@ -1,5 +1,7 @@
 """CLI command that serves the workbench: waitress with in-process job workers, or gunicorn."""
 
+import errno
+
 import click
 
 from factcheck import settings
@@ -8,10 +10,27 @@ from factcheck.scales import load_scale
 
 
 def _busy(host: str, port: int, error: OSError) -> UserError:
+    if error.errno == errno.EADDRNOTAVAIL:
+        return UserError(
+            f"cannot listen on {host}:{port} ({error.strerror}): {host} is not an address of this"
+            " machine; give one of its addresses with --host, such as 127.0.0.1"
+        )
     return UserError(
         f"cannot listen on {host}:{port} ({error.strerror}); stop the other server there or"
         " choose another --port"
     )
+
+
+def check_host(host: str, port: int) -> None:
+    """Refuse a --host that names no address before a server tries it."""
+    from factcheck.production import unknown_host
+
+    reason = unknown_host(host, port)
+    if reason:
+        raise UserError(
+            f"cannot find the host {host!r} ({reason}); give an address of this machine with"
+            " --host, such as 127.0.0.1"
+        )
 
 
 def check_database() -> None:
@@ -72,6 +91,7 @@ def serve(ctx, host, port, threads, production, workers):
     # Refuse a bad setting here, in one line, rather than in every web process after the fork.
     settings.check()
     load_scale()
+    check_host(host, port)
     check_database()
     if production:
         _serve_production(str(path), host, port, workers, threads)

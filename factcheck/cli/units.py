@@ -6,6 +6,7 @@ from factcheck.cli.base import UserError, acting_user, emit_json, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, claim_group, json_option, version_option
 from factcheck.reveal import reveal
+from factcheck.scales import load_scale
 from factcheck.store import claim_reads
 from factcheck.store import unit_edits as unit_store
 from factcheck.store.rows import ClaimRow
@@ -14,9 +15,11 @@ from factcheck.text.unit_cuts import cut_choices
 reason_option = click.option("--reason", required=True, help="Why the cut was wrong.")
 
 
-def _echo_units(units: list[dict], message: str, as_json: bool) -> None:
+def _echo_units(db, units: list[dict], message: str, as_json: bool) -> None:
     if as_json:
-        emit_json({"units": units})
+        # Named as `claims --json` and the JSON export name a claim's fields.
+        rows = [claim_reads.get_claim(db, unit["id"]) for unit in units]
+        emit_json({"units": claim_reads.claims_with_reviews(db, rows, scale=load_scale())})
         return
     click.echo(message)
     for unit in units:
@@ -54,11 +57,12 @@ def merge(claim_id, reason, as_user, expect_version, next_id, expect_next_versio
         expected_version=expect_version,
         expected_next=(next_id, expect_next_version) if next_id is not None else None,
     )
-    _echo_units([merged], "Merged with the next unit:", as_json)
+    _echo_units(db, [merged], "Merged with the next unit:", as_json)
 
 
 def _offset_after(unit: ClaimRow, after: str) -> int:
-    """The body offset just after the first occurrence of `after` in the unit's text."""
+    """The body offset just after `after` in the unit's text; refused when it is not there, or
+    there more than once (which one was meant is a guess)."""
     if not after.strip():
         raise UserError(
             f"--after needs the words just before the cut, as they stand in claim {unit['id']}"
@@ -68,6 +72,12 @@ def _offset_after(unit: ClaimRow, after: str) -> int:
         choices = "; ".join(repr(unit["text"][:cut][-30:]) for cut in cut_choices(unit["text"]))
         hint = f" (sentence ends: {choices})" if choices else ""
         raise UserError(f"--after {after!r} is not in claim {unit['id']}'s text{hint}")
+    times = unit["text"].count(after)
+    if times > 1:
+        raise UserError(
+            f"--after {after!r} is in claim {unit['id']}'s text {times} times; give more of the"
+            " words before the cut, or the cut's place with --at OFFSET"
+        )
     return unit["start"] + found + len(after)
 
 
@@ -94,4 +104,4 @@ def split(claim_id, after, at, reason, as_user, expect_version, as_json):
         actor=acting_user(db, as_user),
         expected_version=expect_version,
     )
-    _echo_units([first, second], "Split in two:", as_json)
+    _echo_units(db, [first, second], "Split in two:", as_json)

@@ -8,7 +8,7 @@ from typing import cast
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit, library_postings
 from factcheck.store.actors import Actor
-from factcheck.store.errors import Invalid, NotFound
+from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import LibraryItem
 
@@ -135,6 +135,15 @@ def _known_imports(db: Database, records: list[dict]) -> _Known:
     return known
 
 
+def _require_editor(actor: Actor, task: str) -> None:
+    """Editors and admins change the library; reviewers browse it (the workbench hides the forms,
+    and the command line's --as meets the same rule). factcheck's own work may too."""
+    if actor.id is not None and not actor.is_editor:
+        raise Forbidden(
+            "actor.not_editor", {"task": task, "username": actor.username, "role": actor.role}
+        )
+
+
 @mutation
 def import_records(
     db: Database,
@@ -149,6 +158,7 @@ def import_records(
     item with the same external id, or else the same url, instead of adding another (see
     _Known.find). Refused records are reported with where they are; the good ones land. One
     audit row for the file."""
+    _require_editor(actor, "import fact-checks into the library")
     known = _known_imports(db, [item.record for item in parsed if item.record is not None])
     now = utc_now()
     added, updated, unchanged, refused = [], [], 0, []
@@ -231,6 +241,7 @@ def import_records(
 def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
     """Take an imported fact-check out of the library; its matches go with it. The desk's own
     verdicts stay: they follow the claim's published verdict."""
+    _require_editor(actor, "remove fact-checks from the library")
     item = get_item(db, library_id)
     if item["origin"] == "own":
         raise Invalid("library.own_verdict", {"id": library_id, "claim_id": item["claim_id"]})
