@@ -127,9 +127,21 @@ _COPY_WORDS = {
 }
 
 
-def quote_words(status: str | None) -> str | None:
-    """The quote check's outcome as a phrase, or None when the quote was not checked."""
-    return _QUOTE_WORDS.get(status or "")
+# The copy a quote was looked up in, by the kind of copy, where "the archived copy" would
+# mislead (a file the reviewer uploaded was not archived by the workbench).
+_COPY_NAMES = {"upload": "the uploaded copy", "web_archive": "the web archive's copy"}
+
+
+def quote_words(status: str | None, kind: str | None = None) -> str | None:
+    """The quote check's outcome as a phrase, naming the kind of copy it was made in, or None
+    when the quote was not checked."""
+    words = _QUOTE_WORDS.get(status or "")
+    if words and kind in _COPY_NAMES:
+        name = _COPY_NAMES[kind]
+        words = words.replace("the archived copy", name).replace(
+            "The archived copy", capitalised(name)
+        )
+    return words
 
 
 def copy_words(kind: str | None) -> str | None:

@@ -156,16 +156,17 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
     except FetchError as error:
         # The record keeps the one-line wording; archive_words reads it for the evidence card.
-        # A picture, a video or a file over the cap still answers: it is there, only not read
-        # (so not compared), which is no failing page.
-        answered = error.code in NOT_READ
+        # A picture, a video or a file over the cap still answers: it is there, only not read,
+        # which is no failing page; but where the kept copy had text to read, the page is no
+        # longer what was kept, and that is a change.
+        if error.code not in NOT_READ:
+            outcome = "failed"
+        elif copy is not None and (copy["text"] or "").strip():
+            outcome = "changed"
+        else:
+            outcome = "unchanged"
         return link_checks.record_link_check(
-            db,
-            url,
-            actor=SYSTEM,
-            outcome="unchanged" if answered else "failed",
-            error=error_line(error),
-            snapshot_id=snapshot_id,
+            db, url, actor=SYSTEM, outcome=outcome, error=error_line(error), snapshot_id=snapshot_id
         )
     digest = hashlib.sha256(page.body).hexdigest()
     found: dict[str, Any] = {

@@ -102,3 +102,13 @@ def test_quote_and_copy_phrases():
     assert copy_line(item) == "Quote found in the archived copy · copy uploaded by a reviewer"
     assert copy_line({"snapshot": None, "quote_check": None}) is None
     assert "failed" in copy_line({"snapshot": {"status": "failed"}, "quote_check": None})
+
+
+def test_a_quote_check_names_the_kind_of_copy_it_was_made_in():
+    """A file the reviewer uploaded was not archived by the workbench: the card says so."""
+    assert quote_words("found") == "Quote found in the archived copy"
+    assert quote_words("found", "upload") == "Quote found in the uploaded copy"
+    assert quote_words("no_text", "upload") == (
+        "The uploaded copy has no text to check the quote against"
+    )
+    assert quote_words("not_found", "web_archive") == "Quote not found in the web archive's copy"

@@ -210,14 +210,17 @@ def test_a_failing_or_moved_page_is_flagged_until_acknowledged(
         (page(b"x" * (link_watch.CHECK_MAX_BYTES + 1)), "larger than"),
     ],
 )
-def test_a_live_picture_or_a_large_file_is_not_taken_for_a_failing_page(
-    app_db, watched, site, route, words
+def test_a_page_kept_as_text_that_is_now_a_picture_or_a_large_file_has_changed(
+    app_db, watched, site, route, words, client, claim
 ):
-    """It answers, with something a check does not read: not compared, and no flag."""
+    """It answers, so it is no failing page; but the copy kept had text, and the page is now
+    something a check does not read: no longer what the verdict rests on, and said so."""
     site.routes["/report"] = route
     [check] = _run(app_db, watched)
-    assert check["outcome"] == "unchanged" and words in check["error"]
-    assert link_checks.flagged_count(app_db)["total"] == 0
+    assert check["outcome"] == "changed" and words in check["error"]
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check: the page is no longer what was archived." in panel
 
 
 def test_acknowledging_a_page_with_no_change_is_refused(app_db, watched, client, claim):

@@ -261,7 +261,7 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     answer = _upload(client, claim, failed_item, HTML_COPY, "saved.html")
     assert answer.status_code == 200
     html = answer.get_data(as_text=True)
-    assert "Uploaded copy" in html and "Quote found in the archived copy" in html
+    assert "Uploaded copy" in html and "Quote found in the uploaded copy" in html
     # Copies are kept per page, so the card says whose this one is.
     assert "Uploaded copy from Rita" in words(fragment(answer))
     row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]

@@ -97,7 +97,7 @@ def test_an_html_upload_answers_at_once_and_a_job_reads_it(
     assert row["snapshot_kind"] == "upload" and row["quote_status"] == "found"
     badge = _badge(client, claim, failed_item)
     assert words(badge.cssselect("a.archive-status")[0]) == "Uploaded copy"
-    assert words(badge.cssselect(".quote-check")[0]) == "Quote found in the archived copy"
+    assert words(badge.cssselect(".quote-check")[0]) == "Quote found in the uploaded copy"
     assert not badge.cssselect("[hx-trigger]"), "the badge stops asking once the copy is read"
     assert audit.verify(app_db).ok
 
@@ -188,4 +188,4 @@ def test_with_jobs_run_at_once_the_upload_answers_with_the_quote_checked(
     answer = _upload(client, claim, failed_item, HTML_COPY, "saved.html")
     assert answer.status_code == 200
     badge = fragment(answer).cssselect(f"#archive-badge-{failed_item['id']}")[0]
-    assert words(badge.cssselect(".quote-check")[0]) == "Quote found in the archived copy"
+    assert words(badge.cssselect(".quote-check")[0]) == "Quote found in the uploaded copy"

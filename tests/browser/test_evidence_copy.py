@@ -55,7 +55,7 @@ def test_an_own_copy_is_uploaded_from_the_evidence_card(watched_page, article, t
     badge.get_by_role("button", name="Upload copy").click()
     expect(badge.locator("a.archive-status")).to_have_text("Uploaded copy")
     expect(badge.locator(".quote-check")).to_have_text(
-        "The archived copy has no text to check the quote against"
+        "The uploaded copy has no text to check the quote against"
     )
     # The button pressed is gone: the redrawn card takes the focus, saying what was done.
     expect(badge).to_be_focused()
@@ -94,7 +94,7 @@ def test_a_saved_page_is_read_in_the_background_and_the_card_follows(
         jobs.huey.execute(task)
         # The badge asks again every few seconds; the next answer shows the copy.
         expect(badge.locator("a.archive-status")).to_have_text("Uploaded copy", timeout=15_000)
-        expect(badge.locator(".quote-check")).to_have_text("Quote found in the archived copy")
+        expect(badge.locator(".quote-check")).to_have_text("Quote found in the uploaded copy")
         expect(badge).to_be_focused()  # the polls that redrew it kept the focus on it
     finally:
         jobs.configure(None, immediate=True)
