@@ -154,6 +154,17 @@ def test_the_command_line_says_why_an_unchanged_correction_is_not_sent(world, tm
     assert "same rating, rationale and sources" in sent.output
 
 
+def _open_by_mistake(world) -> None:
+    verdicts.correct_verdict(
+        world.db,
+        world.published,
+        rating="False",
+        rationale=SECOND_RATIONALE,
+        reason="Opened on the wrong claim",
+        actor=world.people["rita"],
+    )
+
+
 def _without_audit_head(report: str) -> str:
     return re.sub(r"row \d+, hash <code>[0-9a-f]+</code>", "", report)
 
@@ -164,14 +175,7 @@ def test_a_correction_started_by_mistake_is_withdrawn_and_readers_see_the_verdic
     only = ExportFilters(article_id=world.sample_article)
     before = export_bytes(world, "html", only).decode()
     rita = world.people["rita"]
-    verdicts.correct_verdict(
-        world.db,
-        world.published,
-        rating="False",
-        rationale=SECOND_RATIONALE,
-        reason="Opened on the wrong claim",
-        actor=rita,
-    )
+    _open_by_mistake(world)
     assert (
         "A correction to this verdict is being prepared."
         in export_bytes(world, "html", only).decode()
@@ -212,14 +216,7 @@ def test_the_command_line_withdraws_a_correction(world, tmp_path):
     )  # fmt: skip
     assert nothing.exit_code == 2
     assert "has no correction in draft to withdraw" in nothing.output
-    verdicts.correct_verdict(
-        world.db,
-        world.published,
-        rating="False",
-        rationale=SECOND_RATIONALE,
-        reason="Opened on the wrong claim",
-        actor=world.people["rita"],
-    )
+    _open_by_mistake(world)
     withdrawn = runner.invoke(
         main,
         ["--db", db, "verdict", "withdraw", str(world.published), "--reason", "By mistake",

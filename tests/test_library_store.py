@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from helpers import RATIONALE, first_checkable_claim, import_sample, refused_with
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -278,34 +279,25 @@ FIRE_STORY = (
 )
 
 
-def test_a_new_items_figures_find_the_claims_it_may_match(db_path, monkeypatch):
-    """ "86" is among the most telling words a claim and a fact-check can share; a short number
-    was left out of the words that find the claims a library change may affect, so a claim that
-    then matched at 0.99 waited for a full rematch."""
+@pytest.mark.parametrize(
+    "checks",
+    [
+        # "86" is among the most telling words a claim and a fact-check can share; a short
+        # number was left out of the words that find the claims a library change may affect,
+        # so a claim that then matched at 0.99 waited for a full rematch.
+        "id,claim,rating\nf-1,The fire chief said 86 firefighters attended,True\n",
+        # The matcher reads an item's title as well as its claim, so the title's words look for
+        # claims too.
+        "id,claim,title,rating\nf-2,Crews worked through the night,86 firefighters?,True\n",
+    ],
+)
+def test_a_new_items_telling_words_find_the_claims_it_may_match(db_path, monkeypatch, checks):
     from factcheck import db as database
 
     # A desk too big to match every claim again, where the candidates are looked up by word.
     monkeypatch.setattr(previous_checks, "ALL_CLAIMS_UP_TO", 0)
     db = database.connect(db_path)
     claim_id = _desk_claim(db, FIRE_STORY, "We had 86")
-    summary = _import(
-        db, "id,claim,rating\nf-1,The fire chief said 86 firefighters attended,True\n"
-    )
-    assert claim_id in previous_checks.affected_claims(db, summary["changed_ids"])
-    db.close()
-
-
-def test_a_new_items_title_finds_the_claims_it_may_match(db_path, monkeypatch):
-    """The matcher reads an item's title as well as its claim, so the title's words look for
-    claims too."""
-    from factcheck import db as database
-
-    # A desk too big to match every claim again, where the candidates are looked up by word.
-    monkeypatch.setattr(previous_checks, "ALL_CLAIMS_UP_TO", 0)
-    db = database.connect(db_path)
-    claim_id = _desk_claim(db, FIRE_STORY, "We had 86")
-    summary = _import(
-        db, "id,claim,title,rating\nf-2,Crews worked through the night,86 firefighters?,True\n"
-    )
+    summary = _import(db, checks)
     assert claim_id in previous_checks.affected_claims(db, summary["changed_ids"])
     db.close()

@@ -180,6 +180,17 @@ def _rating(scale: Scale | None, name: str) -> Rating:
     return rating
 
 
+def _begin(
+    db: Database, claim_id: int, expected_version: int | None, move_name: str, actor: Actor
+) -> tuple[dict, Situation, lifecycle.Move]:
+    """The claim, refused unless at the version expected; how the machine reads it; and the move
+    it permits this person now (refused otherwise)."""
+    claim = load_claim(db, claim_id)
+    check_version(claim, expected_version)
+    current = situation(db, claim)
+    return claim, current, lifecycle.permit(move_name, current, actor)
+
+
 @mutation
 def set_verdict(
     db: Database,
@@ -196,10 +207,7 @@ def set_verdict(
 
     Saving a draft the same as the open one (same rating, rationale and evidence) writes nothing,
     not even an audit row: the claim comes back at the version it had."""
-    claim = load_claim(db, claim_id)
-    check_version(claim, expected_version)
-    current = situation(db, claim)
-    move = lifecycle.permit("verdict.set", current, actor)
+    claim, current, move = _begin(db, claim_id, expected_version, "verdict.set", actor)
     chosen = _rating(scale, rating)
     if _same_draft(current, chosen, rationale, evidence_ids):
         return claim
@@ -238,10 +246,7 @@ def correct_verdict(
     scale: Scale | None = None,
 ) -> dict:
     """Start a correction of a published verdict; it is published again after second review."""
-    claim = load_claim(db, claim_id)
-    check_version(claim, expected_version)
-    current = situation(db, claim)
-    move = lifecycle.permit("verdict.correct", current, actor)
+    claim, current, move = _begin(db, claim_id, expected_version, "verdict.correct", actor)
     reason = require_reason(reason, "verdict.correct")
     published = lifecycle.permitted(current.published_verdict)
     verdict = _write_draft(
@@ -278,10 +283,7 @@ def withdraw_correction(
 ) -> dict:
     """Drop a correction still in draft: the draft is deleted (the audit row keeps it) and the
     published verdict stands as readers were told it. One in review is returned first."""
-    claim = load_claim(db, claim_id)
-    check_version(claim, expected_version)
-    current = situation(db, claim)
-    move = lifecycle.permit("verdict.withdraw", current, actor)
+    claim, current, move = _begin(db, claim_id, expected_version, "verdict.withdraw", actor)
     reason = require_reason(reason, "verdict.withdraw")
     draft = lifecycle.permitted(current.open_verdict)
     db.execute("DELETE FROM verdicts WHERE id = ?", [draft["id"]])
@@ -312,10 +314,7 @@ def submit_for_review(
     """Send the draft verdict to a second reviewer. Whoever sends it is its author from then on:
     they vouch for it as it stands (everyone who wrote it is in the audit trail, and none of them
     may approve it)."""
-    claim = load_claim(db, claim_id)
-    check_version(claim, expected_version)
-    current = situation(db, claim)
-    move = lifecycle.permit("review.submit", current, actor)
+    claim, current, move = _begin(db, claim_id, expected_version, "review.submit", actor)
     draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
     if draft["correction_of"] and current.published_verdict is not None:
@@ -430,10 +429,7 @@ def return_for_changes(
     db: Database, claim_id: int, *, actor: Actor, comment: str, expected_version: int | None = None
 ) -> dict:
     """Send a verdict in review back to its author with a comment saying what to change."""
-    claim = load_claim(db, claim_id)
-    check_version(claim, expected_version)
-    current = situation(db, claim)
-    move = lifecycle.permit("review.return", current, actor)
+    claim, current, move = _begin(db, claim_id, expected_version, "review.return", actor)
     verdict = lifecycle.permitted(current.open_verdict)
     # The editor's word back becomes a comment in the claim's conversation: a comment's limit.
     comment = require_reason(comment, "review.return", MAX_COMMENT_CHARS)
