@@ -104,10 +104,13 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
             input="harbour lights at dusk\n",
         )
         assert added.exit_code == 0, added.output
-    assert run("user", "role", "rita", "editor", "--as", "ada").exit_code == 0
+    promoted = run("user", "role", "rita", "editor", "--as", "ada", "--why", "Night editor now")
+    assert promoted.exit_code == 0, promoted.output
     shown = run("audit", "log", "--kind", "user.role")
     assert shown.exit_code == 0, shown.output
     assert "ada  user.role user 2" in shown.output and "role: reviewer -> editor" in shown.output
+    # An administrator's change to a person can say why; the trail keeps it.
+    assert "why: Night editor now" in shown.output
     rows = json.loads(run("audit", "log", "--by", "ada", "--json").output)
     assert [row["action"] for row in rows] == ["user.role"]
     refused = run("audit", "log", "--until", "yesterday")

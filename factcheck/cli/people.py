@@ -72,25 +72,32 @@ def list_users(as_json):
         )
 
 
+why_option = click.option(
+    "--why", metavar="TEXT", help="Why, for the audit trail (the Audit page shows it)."
+)
+
+
 @user_group.command("disable")
 @click.argument("username")
 @admin_option
+@why_option
 @click.option("--json", "as_json", is_flag=True, help="Print the user as JSON.")
-def disable_user(username, as_user, as_json):
+def disable_user(username, as_user, why, as_json):
     """Disable a user: they can no longer sign in and their sessions end."""
     db = open_db()
-    user = user_store.set_disabled(db, username, True, actor=_operator(db, as_user))
+    user = user_store.set_disabled(db, username, True, actor=_operator(db, as_user), why=why)
     emit_json(user) if as_json else click.echo(f"Disabled {user['username']}.")
 
 
 @user_group.command("enable")
 @click.argument("username")
 @admin_option
+@why_option
 @click.option("--json", "as_json", is_flag=True, help="Print the user as JSON.")
-def enable_user(username, as_user, as_json):
+def enable_user(username, as_user, why, as_json):
     """Enable a disabled user again."""
     db = open_db()
-    user = user_store.set_disabled(db, username, False, actor=_operator(db, as_user))
+    user = user_store.set_disabled(db, username, False, actor=_operator(db, as_user), why=why)
     emit_json(user) if as_json else click.echo(f"Enabled {user['username']}.")
 
 
@@ -98,11 +105,12 @@ def enable_user(username, as_user, as_json):
 @click.argument("username")
 @click.argument("role", type=click.Choice(user_store.ROLES))
 @admin_option
+@why_option
 @click.option("--json", "as_json", is_flag=True, help="Print the user as JSON.")
-def set_role(username, role, as_user, as_json):
+def set_role(username, role, as_user, why, as_json):
     """Change a user's role."""
     db = open_db()
-    user = user_store.set_role(db, username, role, actor=_operator(db, as_user))
+    user = user_store.set_role(db, username, role, actor=_operator(db, as_user), why=why)
     emit_json(user) if as_json else click.echo(f"{user['username']} is now {user['role']}.")
 
 
@@ -110,7 +118,8 @@ def set_role(username, role, as_user, as_json):
 @click.argument("username")
 @click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
 @admin_option
-def set_password(username, password_stdin, as_user):
+@why_option
+def set_password(username, password_stdin, as_user, why):
     """Reset a user's password; their sessions end."""
     db = open_db()
     actor = _operator(db, as_user)
@@ -120,5 +129,5 @@ def set_password(username, password_stdin, as_user):
             "to set your own password here, leave out --as (the command line may reset anyone's),"
             " or change it on the Account page, which asks for the current one"
         )
-    user_store.change_password(db, username, read_password(password_stdin), actor=actor)
+    user_store.change_password(db, username, read_password(password_stdin), actor=actor, why=why)
     click.echo(f"Changed the password of {username}.")

@@ -20,6 +20,8 @@ from factcheck.store.sessions import end_user_sessions
 
 ROLES = ("reviewer", "editor", "admin")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+#: Past this, a reason pasted into --why went wrong.
+MAX_WHY_CHARS = 1_000
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
 
 
@@ -48,6 +50,14 @@ def _keep_an_admin(db: Database, row: dict, change: str) -> None:
     ).fetchone()[0]
     if not others:
         raise Invalid("user.last_admin", {"username": row["username"], "change": change})
+
+
+def _why(why: str | None) -> str | None:
+    """An administrator's reason for a change to a person, as the trail keeps it (optional)."""
+    text = " ".join((why or "").split())
+    if len(text) > MAX_WHY_CHARS:
+        raise Invalid("text.too_long", {"what": "reason", "limit": MAX_WHY_CHARS}, field="why")
+    return text or None
 
 
 def _check_password(password: str, username: str, display_name: str, *, field: str) -> None:
@@ -97,7 +107,9 @@ def add_user(
 
 
 @mutation
-def set_disabled(db: Database, username: str, disabled: bool, *, actor: Actor) -> dict:
+def set_disabled(
+    db: Database, username: str, disabled: bool, *, actor: Actor, why: str | None = None
+) -> dict:
     _require_admin(actor)
     row = _row(db, username)
     if actor.id == row["id"] and disabled:
@@ -111,12 +123,16 @@ def set_disabled(db: Database, username: str, disabled: bool, *, actor: Actor) -
         end_user_sessions(db, row["id"], "disabled")
     after = _public(_row(db, username))
     action = "user.disable" if disabled else "user.enable"
-    audit.record(db, actor, "user", row["id"], action, before=_public(row), after=after)
+    audit.record(
+        db, actor, "user", row["id"], action, before=_public(row), after=after, reason=_why(why)
+    )
     return after
 
 
 @mutation
-def set_role(db: Database, username: str, role: str, *, actor: Actor) -> dict:
+def set_role(
+    db: Database, username: str, role: str, *, actor: Actor, why: str | None = None
+) -> dict:
     _require_admin(actor)
     _check_role(role)
     row = _row(db, username)
@@ -127,7 +143,16 @@ def set_role(db: Database, username: str, role: str, *, actor: Actor) -> dict:
     _keep_an_admin(db, row, "role")
     db.execute("UPDATE users SET role = ? WHERE id = ?", [role, row["id"]])
     after = _public(_row(db, username))
-    audit.record(db, actor, "user", row["id"], "user.role", before=_public(row), after=after)
+    audit.record(
+        db,
+        actor,
+        "user",
+        row["id"],
+        "user.role",
+        before=_public(row),
+        after=after,
+        reason=_why(why),
+    )
     return after
 
 
@@ -139,6 +164,7 @@ def change_password(
     *,
     actor: Actor,
     current_password: str | None = None,
+    why: str | None = None,
 ) -> None:
     """Set a new password and end the user's sessions. People changing their own password must
     give the current one; admins and the command line may reset anyone's."""
@@ -161,6 +187,7 @@ def change_password(
         row["id"],
         "user.password",
         after={"password": "changed", "password_sha256": password_digest(new_hash)},
+        reason=_why(why),
     )
 
 
