@@ -4,8 +4,10 @@ differ, for a reader of the trail (the audit page, `factcheck audit log`)."""
 import json
 from typing import Any
 
-#: Past this, a value is cut short for reading (the trail keeps it whole).
-SHOWN_CHARS = 160
+#: Past this, a value is cut short for reading (the trail keeps it whole): long enough for a
+#: rationale, so that two are never told apart by their ends alone.
+SHOWN_CHARS = 2_000
+NOT_RECORDED = "(not recorded)"
 
 
 def shown(value: Any) -> str:
@@ -32,13 +34,16 @@ def _flat(state: Any) -> dict[str, Any]:
 
 
 def changed_fields(before: Any, after: Any) -> list[tuple[str, str, str]]:
-    """(field, before, after) for every field whose value differs, in the after state's order
-    and then the fields only the before state has; a row that records only what it made lists
-    every field it made."""
+    """(field, before, after) for every field whose value differs. A row records the fields of
+    the state it left; one it did not record before reads "not recorded", never as if it had
+    been empty, and one it recorded only before (a published verdict beside the correction's
+    draft) is not listed as removed, unless the row removed the record itself."""
     old, new = _flat(before), _flat(after)
-    names = list(new) + [name for name in old if name not in new]
-    return [
-        (name, shown(old.get(name)), shown(new.get(name)))
-        for name in names
-        if old.get(name) != new.get(name)
-    ]
+    names = list(new) if after is not None else list(old)
+    rows = []
+    for name in names:
+        if old.get(name) == new.get(name) and name in old:
+            continue
+        was = shown(old.get(name)) if name in old or before is None else NOT_RECORDED
+        rows.append((name, was, shown(new.get(name))))
+    return rows

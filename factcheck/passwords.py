@@ -19,8 +19,8 @@ PROBLEMS = (
     "password.common",
     "password.guessable",
 )
-#: Digits and symbols fewer than this beside guessable words are a year, a PIN or a "!": they add
-#: little a guesser would not try.
+#: Fewer digits than this beside guessable words are a year or a PIN (the signs between them,
+#: "-", "_", "!", add less still): little a guesser would not try.
 OWN_DIGITS = 6
 _hasher = PasswordHasher()
 # Digits and symbols people put in place of the letters they look like.
@@ -110,7 +110,7 @@ def _only_guessable_words(password: str, names: list[str]) -> bool:
         words = [word.translate(_LOOKALIKES) for word in reading.findall(folded)]
         if (
             words
-            and len(reading.sub("", folded)) < OWN_DIGITS
+            and sum(char.isdigit() for char in reading.sub("", folded)) < OWN_DIGITS
             and all(_guessable_word(word, known) for word in words)
         ):
             return True

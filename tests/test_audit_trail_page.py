@@ -17,13 +17,17 @@ from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, trail
 def test_changed_fields_lists_what_differs_one_level_down():
     before = {"status": "unreviewed", "version": 1, "draft": {"rating": "false"}, "gone": 1}
     after = {"status": "in_progress", "version": 2, "draft": {"rating": "false", "why": "x"}}
+    # What the row did not record before reads so, never as if it had been empty; what it
+    # recorded only before is no removal.
     assert changed_fields(before, after) == [
         ("status", "unreviewed", "in_progress"),
         ("version", "1", "2"),
-        ("draft.why", "—", "x"),
-        ("gone", "1", "—"),
+        ("draft.why", "(not recorded)", "x"),
     ]
-    assert changed_fields(None, "a" * 400)[0][2].endswith("…")
+    assert changed_fields(None, {"made": 1}) == [("made", "—", "1")]
+    assert changed_fields({"removed": 1}, None) == [("removed", "1", "—")]
+    # Long enough that two rationales are never told apart by their ends alone.
+    assert len(changed_fields(None, "a" * 1500)[0][2]) == 1500
 
 
 def test_an_editor_finds_who_changed_a_persons_role_and_every_change_by_one_person(
@@ -43,12 +47,18 @@ def test_an_editor_finds_who_changed_a_persons_role_and_every_change_by_one_pers
     claim_rows = parse(editor.get("/audit?record=claim"))
     links = [a.get("href") for a in claim_rows.cssselect(".audit-line a")]
     assert links and all(link.startswith("/claims/") for link in links)
+    # A record as the page itself writes it, "claim 16", is understood.
+    one = parse(editor.get(f"/audit?record=claim+{claim['id']}")).cssselect(".audit-line a")
+    assert {a.get("href") for a in one} == {f"/claims/{claim['id']}"}
+    # The JSON link follows the filters (it is drawn with the results).
+    json_link = parse(editor.get("/audit?person=ada")).cssselect(".audit-json a")[0]
+    assert json_link.get("href") == "/audit.json?person=ada"
     # One person's changes only.
     mine = parse(editor.get("/audit?person=ada"))
     assert mine.cssselect(".audit-line")
     assert all(" ada " in f" {words(p)} " for p in mine.cssselect(".audit-line"))
     # The filter form answers htmx with the results alone.
-    results = fragment(editor.get("/audit?person=nobody", headers=HX))
+    results = fragment(editor.get("/audit?record=claim:999999", headers=HX))
     assert words(results) == "No change in the trail matches these filters."
 
 
@@ -62,6 +72,8 @@ def test_reviewers_do_not_read_the_whole_trail(client_as):
     [
         ("since=05/12/2026", "From must be a date written YYYY-MM-DD"),
         ("record=claim:x", "Record must be a kind of record, with its number after a colon"),
+        ("kind=verdicts", "Kind of change must be one of import, claim, unit, verdict"),
+        ("person=nobody", "There is no one called &#39;nobody&#39;"),
     ],
 )
 def test_a_mistyped_filter_is_refused_in_words(client_as, query, message):
@@ -116,3 +128,11 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     refused = run("audit", "log", "--until", "yesterday")
     assert refused.exit_code == 2
     assert "--until must be a date written YYYY-MM-DD" in refused.output
+    nobody = run("audit", "log", "--by", "nobdy")
+    assert nobody.exit_code == 2 and "no one is called 'nobdy'" in nobody.output
+    # Pages go on from the last row shown.
+    first = run("audit", "log", "--limit", "1")
+    assert "Older rows match too: add --before" in first.output
+    older = first.output.split("--before ")[1].split()[0]
+    rest = json.loads(run("audit", "log", "--before", older, "--json").output)
+    assert rest and all(row["id"] < int(older) for row in rest)

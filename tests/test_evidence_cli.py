@@ -324,3 +324,20 @@ def test_with_no_sources_at_all_nothing_claims_every_page_was_checked(run):
     checked = run("links", "check")
     assert checked.exit_code == 0, checked.output
     assert checked.output.strip() == "Nothing to check: no claim cites a source yet."
+
+
+def test_an_own_copy_waits_while_a_copy_of_the_page_is_queued(run, tmp_path):
+    """Kept after the reviewer's copy, the queued one would set it aside: refused, as the
+    workbench refuses it, until the worker has made it."""
+    added = run(
+        "evidence", "add", str(run.claim_id), "https://county.example/queued",
+        "--stance", "supports", "--as", "rita", "--json",
+    )  # fmt: skip
+    item = json.loads(added.output)
+    assert item["archive_queued"] is True
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(PDF)
+    refused = run("evidence", "copy", str(item["id"]), "--file", str(copy), "--as", "rita")
+    assert refused.exit_code == 2
+    assert "is still being made or read; wait until it is kept" in refused.output
+    assert _rows(run.path, "SELECT count(*) AS n FROM evidence_snapshots") == [{"n": 0}]

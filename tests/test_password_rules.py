@@ -45,6 +45,9 @@ def test_weak_passwords_are_refused_for_what_makes_them_weak(password, username,
 
 def test_a_password_of_the_persons_own_names_is_refused():
     assert password_problem("haddad12345", "omar", "Omar Haddad") == "password.guessable"
+    # A year and signs between the names add little: counted are the digits.
+    for guessable in ("Haddad-Omar-2026", "omar_haddad_1234", "Haddad1990!!"):
+        assert password_problem(guessable, "omar", "Omar Haddad") == "password.guessable"
     assert password_problem("Álvarez-José-9", "jose", "José Álvarez") == "password.guessable"
     # Long digits of their own beside a name, or a word of their own, make a secret.
     assert password_problem("haddad-83029475", "omar", "Omar Haddad") is None

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.base import UserError, acting_user, emit_json, main, open_db
+from factcheck.cli.ids import ID
 from factcheck.store import audit as audit_store
 from factcheck.store import audit_seal
 
@@ -128,20 +129,33 @@ def reset_checkpoint(why, as_user):
 @click.option("--record", metavar="TYPE[:ID]", help="Only changes to this record: claim:16, user.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only changes made on or after this day (UTC).")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only changes made on or before this day.")
+@click.option("--before", "before_row", type=ID, metavar="ROW", help="Only rows older than this.")
 @click.option(
     "--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="The most rows."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the rows, before and after, as JSON.")
-def audit_log(actor, kind, record, since, until, limit, as_json):
+def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     """Read the audit trail, newest first: who changed what, when and why, and each field before
     and after."""
     from factcheck.audit_changes import changed_fields
     from factcheck.reveal import reveal
-    from factcheck.store.audit_browse import TrailFilter, trail
+    from factcheck.store.audit_browse import TrailFilter, known_person, trail
+    from factcheck.store.errors import Invalid
 
-    chosen = TrailFilter.typed(person=actor, kind=kind, record=record, since=since, until=until)
     db = open_db()
-    rows = trail(db, chosen, limit=limit)
+    if actor and not known_person(db, actor.strip()):
+        raise Invalid("audit.person_unknown", {"given": actor.strip()}, field="person")
+    chosen = TrailFilter.typed(
+        person=actor,
+        kind=kind,
+        record=record,
+        since=since,
+        until=until,
+        before=str(before_row) if before_row else None,
+    )
+    rows = trail(db, chosen, limit=limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
     if as_json:
         emit_json(rows)
         return
@@ -155,3 +169,5 @@ def audit_log(actor, kind, record, since, until, limit, as_json):
             click.echo(reveal(f"    why: {row['reason']}"))
         for field, before, after in changed_fields(row["before"], row["after"]):
             click.echo(reveal(f"    {field}: {before} -> {after}"))
+    if more:
+        click.echo(f"Older rows match too: add --before {rows[-1]['id']} to read on.")

@@ -341,6 +341,13 @@ WORDS: dict[str, Callable[[Facts], str]] = {
             else "point FACTCHECK_AUDIT_CHECKPOINT_FILE at this database's own checkpoint"
         )
     ),
+    "audit.kind_unknown": lambda f: (
+        f"--kind must be one of {', '.join(f['kinds'])}, or one of their actions, not"
+        f" {f['given']!r}"
+    ),
+    "audit.person_unknown": lambda f: (
+        f"no one is called {f['given']!r}; `factcheck user list` lists everyone"
+    ),
     "since.invalid": lambda f: f"since must be a date written YYYY-MM-DD, not {f['given']!r}",
     # Records that are not there, or not in a state to change
     "article.not_found": lambda f: (

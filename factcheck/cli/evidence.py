@@ -236,6 +236,13 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
     db = open_db()
     actor = acting_user(db, as_user)
     evidence = _live_evidence(db, evidence_id)
+    # A copy under way is in the job queue, as the workbench sees it.
+    if _job_queue(ctx) and archive_jobs.archive_state(evidence["url"]) is not None:
+        # Kept after this one, the copy under way would set it aside (as the workbench refuses).
+        raise UserError(
+            f"a copy of {evidence['url']} is still being made or read; wait until it is kept"
+            " (`factcheck worker` makes it), then give yours if it is not the right one"
+        )
     if file_path:
         with file_path.open("rb") as handle:
             data = handle.read(copies.MAX_COPY_BYTES + 1)

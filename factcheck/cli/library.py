@@ -236,9 +236,14 @@ def remove_library_item(library_id, as_user, as_json):
     claims it matched are matched again."""
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
+    from factcheck import previous_checks
+
     result = library_store.remove_item(db, library_id, actor=actor)
     claim_ids = result["matched_claims"]
-    matched = _match_again(db, claim_ids, actor, f"removal of library item {library_id}")
+    # The claims that matched it, and on a small desk every claim, as after any library change:
+    # every score moves a little when the library does.
+    affected = previous_checks.affected_claims(db, [library_id], matched=claim_ids)
+    matched = _match_again(db, affected, actor, f"removal of library item {library_id}")
     if as_json:
         emit_json({**result, "matching": matched})
         return

@@ -33,6 +33,11 @@ def check_host(host: str, port: int) -> None:
         )
 
 
+def _in_url(host: str) -> str:
+    """The host as an address names it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host else host
+
+
 def check_database() -> None:
     """Bring the database up to date and make sure changes can be signed: a signed audit trail
     whose key file is missing, or that no longer matches its checkpoint, would refuse every
@@ -120,7 +125,7 @@ def _serve_simple(path, host: str, port: int, threads: int) -> None:
     # Jobs a crash or restart cut off are marked failed (with a retry) before workers start.
     consumer = job_recovery.start_workers()
     click.echo(
-        f"factcheck: serving {path} on http://{host}:{server.effective_port}/ (Ctrl+C to stop)"
+        f"factcheck: serving {path} on http://{_in_url(host)}:{server.effective_port}/ (Ctrl+C to stop)"
     )
     try:
         server.run()
@@ -145,7 +150,7 @@ def _serve_production(path: str, host: str, port: int, workers, threads) -> None
     threads = threads or production.DEFAULT_THREADS
     server = production.ProductionServer(path, listener, workers, threads)
     click.echo(
-        f"factcheck: serving {path} on http://{host}:{port}/ with {workers} processes of"
+        f"factcheck: serving {path} on http://{_in_url(host)}:{port}/ with {workers} processes of"
         f" {threads} threads; `factcheck worker` runs the jobs from {queue}"
         " (HUP reloads, TERM stops)"
     )

@@ -1,5 +1,7 @@
 """CLI commands that mend the splitter's cuts: `claim merge` and `claim split`."""
 
+import re
+
 import click
 
 from factcheck.cli.base import UserError, acting_user, emit_json, open_db
@@ -72,13 +74,15 @@ def _offset_after(unit: ClaimRow, after: str) -> int:
         choices = "; ".join(repr(unit["text"][:cut][-30:]) for cut in cut_choices(unit["text"]))
         hint = f" (sentence ends: {choices})" if choices else ""
         raise UserError(f"--after {after!r} is not in claim {unit['id']}'s text{hint}")
-    times = unit["text"].count(after)
+    # Only a place between two words is a cut: "the" inside "others" is none.
+    ends = [m.end() for m in re.finditer(re.escape(after) + r"(?!\w)", unit["text"])]
+    times = len(ends)
     if times > 1:
         raise UserError(
             f"--after {after!r} is in claim {unit['id']}'s text {times} times; give more of the"
             " words before the cut, or the cut's place with --at OFFSET"
         )
-    return unit["start"] + found + len(after)
+    return unit["start"] + (ends[0] if ends else found + len(after))
 
 
 @claim_group.command("split")

@@ -7,6 +7,7 @@ from datetime import date
 
 from factcheck.db import Database
 from factcheck.ids import parse_id
+from factcheck.store.actors import RESERVED_USERNAMES
 from factcheck.store.audit import decoded_entry
 from factcheck.store.errors import Invalid
 from factcheck.store.mutation import query
@@ -43,7 +44,9 @@ class TrailFilter:
         """The filter as a person typed it (a record as "claim:16" or "user"; dates YYYY-MM-DD),
         refused in words when mistyped; `date_names` are what the dates' fields are called."""
         record = (record or "").strip()
-        record_type, _, number = record.partition(":")
+        # "claim:16", or "claim 16" as the audit page writes it.
+        record_type, _, number = " ".join(record.replace(":", " ").split()).partition(" ")
+        record_type, number = record_type.lower(), number.strip()
         record_id = parse_id(number) if number else None
         if record and (not record_type or (number and record_id is None)):
             raise Invalid("audit.record_invalid", {"given": record}, field="record")
@@ -85,6 +88,14 @@ class TrailFilter:
             conditions.append("id < :before_id")
             values["before_id"] = self.before_id
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", values
+
+
+@query
+def known_person(db: Database, name: str) -> bool:
+    """Whether the trail could hold changes by `name`: a person's username, or factcheck's own."""
+    if name in RESERVED_USERNAMES:
+        return True
+    return db.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone() is not None
 
 
 @query

@@ -7,7 +7,8 @@ from flask import Blueprint, render_template, request
 from factcheck.audit_changes import changed_fields
 from factcheck.history_words import HISTORY_WORDS, channel_words
 from factcheck.store import users
-from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, trail
+from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, known_person, trail
+from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import json_response, wants_fragment
@@ -52,9 +53,14 @@ OTHER_WORDS = {
 def _chosen() -> TrailFilter:
     args = request.args
     kind = (args.get("kind") or "").strip()
+    if kind and kind not in FAMILIES:
+        raise Invalid("audit.kind_unknown", {"given": kind, "kinds": list(FAMILIES)}, field="kind")
+    person = (args.get("person") or "").strip()
+    if person and not known_person(get_db(), person):
+        raise Invalid("audit.person_unknown", {"given": person}, field="person")
     return TrailFilter.typed(
-        person=args.get("person"),
-        kind=kind if kind in FAMILIES else None,
+        person=person,
+        kind=kind,
         record=args.get("record"),
         since=args.get("since"),
         until=args.get("until"),

@@ -197,7 +197,7 @@ def archive_again(claim_id: int, evidence_id: int):
         "partials/panel_archive_status.html",
         item=item,
         queued=archive_jobs.archive_state(item["url"]),
-        done="Archiving the page again.",
+        done="Archiving the page.",
     )
 
 

@@ -276,6 +276,12 @@ _STORE_WORDS = {
         f"The checkpoint {f['path']} is another database's, so it is not overwritten; an"
         " administrator restores this database's own checkpoint."
     ),
+    "audit.kind_unknown": lambda f: (
+        f"Kind of change must be one of {', '.join(f['kinds'])}, not {f['given']!r}."
+    ),
+    "audit.person_unknown": lambda f: (
+        f"There is no one called {f['given']!r}; the Users page lists everyone."
+    ),
     "since.invalid": lambda f: (
         f"Since must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}."
     ),
