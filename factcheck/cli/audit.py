@@ -139,13 +139,11 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     and after."""
     from factcheck.audit_changes import changed_fields
     from factcheck.reveal import reveal
-    from factcheck.store.audit_browse import TrailFilter, known_person, trail
-    from factcheck.store.errors import Invalid
+    from factcheck.store.audit_browse import trail, typed_filter
 
     db = open_db()
-    if actor and not known_person(db, actor.strip()):
-        raise Invalid("audit.person_unknown", {"given": actor.strip()}, field="person")
-    chosen = TrailFilter.typed(
+    chosen = typed_filter(
+        db,
         person=actor,
         kind=kind,
         record=record,

@@ -91,11 +91,16 @@ class TrailFilter:
 
 
 @query
-def known_person(db: Database, name: str) -> bool:
-    """Whether the trail could hold changes by `name`: a person's username, or factcheck's own."""
-    if name in RESERVED_USERNAMES:
-        return True
-    return db.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone() is not None
+def typed_filter(db: Database, *, person: str | None = None, **typed) -> TrailFilter:
+    """TrailFilter.typed, with the person refused when no one has that name (the trail would
+    answer "no change", as for someone who changed nothing)."""
+    person = (person or "").strip()
+    known = person in RESERVED_USERNAMES or (
+        db.execute("SELECT 1 FROM users WHERE username = ?", [person]).fetchone() is not None
+    )
+    if person and not known:
+        raise Invalid("audit.person_unknown", {"given": person}, field="person")
+    return TrailFilter.typed(person=person, **typed)
 
 
 @query

@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 from factcheck.audit_changes import changed_fields
 from factcheck.history_words import HISTORY_WORDS, channel_words
 from factcheck.store import users
-from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, known_person, trail
+from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, trail, typed_filter
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role
 from factcheck.views.connection import get_db
@@ -55,11 +55,9 @@ def _chosen() -> TrailFilter:
     kind = (args.get("kind") or "").strip()
     if kind and kind not in FAMILIES:
         raise Invalid("audit.kind_unknown", {"given": kind, "kinds": list(FAMILIES)}, field="kind")
-    person = (args.get("person") or "").strip()
-    if person and not known_person(get_db(), person):
-        raise Invalid("audit.person_unknown", {"given": person}, field="person")
-    return TrailFilter.typed(
-        person=person,
+    return typed_filter(
+        get_db(),
+        person=args.get("person"),
         kind=kind,
         record=args.get("record"),
         since=args.get("since"),
