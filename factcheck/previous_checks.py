@@ -121,19 +121,23 @@ def affected_claims(
     """The claims whose matches may change when these items were added, changed or removed:
     those matched to them (`matched` for items already gone), those sharing the most telling
     words with their claims or titles, and those with the same text. Past ALL_CLAIMS_AFTER
-    items, or on a desk of at most ALL_CLAIMS_UP_TO claims, every claim."""
+    items, every claim; and on a desk of at most ALL_CLAIMS_UP_TO claims, after a change to
+    fact-checks imported from elsewhere (not after a verdict of the desk's own is published,
+    which happens far more often and whose entry is one of the desk's own claims)."""
     if len(library_ids) > ALL_CLAIMS_AFTER:
         return claim_matches.all_claim_ids(db)
-    every = claim_matches.all_claim_ids_up_to(db, ALL_CLAIMS_UP_TO)
+    texts = library_store.item_texts(db, library_ids)
+    # An item already gone was imported: the desk's own entries are never removed.
+    imported = len(texts) < len(library_ids) or any(origin != "own" for *_, origin in texts)
+    every = claim_matches.all_claim_ids_up_to(db, ALL_CLAIMS_UP_TO) if imported else None
     if every is not None:
         return every
     ids = set(matched) | set(claim_matches.matched_claims(db, library_ids))
-    texts = library_store.item_texts(db, library_ids)
-    for claim, title in texts:
+    for claim, title, _ in texts:
         # The matcher reads the title too: a claim may share its telling words with the title.
         for text in (claim, title) if title else (claim,):
             ids.update(claim_matches.claims_like(db, text, CANDIDATES_PER_ITEM))
-    ids.update(claim_groups.same_text_claim_ids(db, [claim for claim, _ in texts]))
+    ids.update(claim_groups.same_text_claim_ids(db, [claim for claim, *_ in texts]))
     return sorted(ids)
 
 

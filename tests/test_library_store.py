@@ -301,3 +301,16 @@ def test_a_new_items_telling_words_find_the_claims_it_may_match(db_path, monkeyp
     summary = _import(db, checks)
     assert claim_id in previous_checks.affected_claims(db, summary["changed_ids"])
     db.close()
+
+
+def test_a_published_verdict_does_not_match_a_small_desk_over_again(claim_world):
+    """Every approval adds the desk's own entry to the library: matching every claim again for
+    it would rescan a small desk on each one. An imported fact-check still does."""
+    db, people, claim_id = claim_world
+    _publish(db, people, claim_id)
+    [own] = _own_items(db)
+    every = set(claim_matches.all_claim_ids(db))
+    after_publish = set(previous_checks.affected_claims(db, [own["id"]]))
+    assert after_publish < every
+    summary = _import(db, "id,claim,rating\nx-9,A ferry fare doubled in one spring,False\n")
+    assert set(previous_checks.affected_claims(db, summary["changed_ids"])) == every

@@ -60,15 +60,15 @@ def item_count(db: Database) -> dict:
 
 
 @query
-def item_texts(db: Database, library_ids: list[int]) -> list[tuple[str, str | None]]:
-    """The claim text and title of each of these items that is still in the library."""
+def item_texts(db: Database, library_ids: list[int]) -> list[tuple[str, str | None, str]]:
+    """The claim text, title and origin of each of these items that is still in the library."""
     texts = []
     for library_id in library_ids:
         row = db.execute(
-            "SELECT claim, title FROM library_items WHERE id = ?", [library_id]
+            "SELECT claim, title, origin FROM library_items WHERE id = ?", [library_id]
         ).fetchone()
         if row:
-            texts.append((row[0], row[1]))
+            texts.append((row[0], row[1], row[2]))
     return texts
 
 
