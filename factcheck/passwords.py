@@ -86,9 +86,9 @@ _READINGS = (
 )
 
 
-def _guessable_word(word: str, known: frozenset[str]) -> bool:
-    """Whether `word` is made end to end of known words and runs ("omarpassword", "abcdabcd")."""
-    longest = max(max(map(len, known), default=0), *map(len, _RUNS))
+def _guessable_word(word: str, known: frozenset[str], longest: int) -> bool:
+    """Whether `word` is made end to end of known words and runs ("omarpassword", "abcdabcd"),
+    none of them longer than `longest`."""
     reachable = [True] + [False] * len(word)
     for end in range(1, len(word) + 1):
         reachable[end] = any(
@@ -106,12 +106,13 @@ def _only_guessable_words(password: str, names: list[str]) -> bool:
     folded = password.casefold()
     common = {entry for entry in common_passwords() if entry.isalpha() and len(entry) >= 3}
     known = frozenset(common | {name for name in names if len(name) >= 2})
+    longest = max(max(map(len, known), default=0), *map(len, _RUNS))
     for reading in _READINGS:
         words = [word.translate(_LOOKALIKES) for word in reading.findall(folded)]
         if (
             words
             and sum(char.isdigit() for char in reading.sub("", folded)) < OWN_DIGITS
-            and all(_guessable_word(word, known) for word in words)
+            and all(_guessable_word(word, known, longest) for word in words)
         ):
             return True
     return False

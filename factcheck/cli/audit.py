@@ -151,9 +151,7 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
         until=until,
         before=str(before_row) if before_row else None,
     )
-    rows = trail(db, chosen, limit=limit + 1)
-    more = len(rows) > limit
-    rows = rows[:limit]
+    rows, older = trail(db, chosen, limit=limit)
     if as_json:
         emit_json(rows)
         return
@@ -167,5 +165,5 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
             click.echo(reveal(f"    why: {row['reason']}"))
         for field, before, after in changed_fields(row["before"], row["after"]):
             click.echo(reveal(f"    {field}: {before} -> {after}"))
-    if more:
-        click.echo(f"Older rows match too: add --before {rows[-1]['id']} to read on.")
+    if older is not None:
+        click.echo(f"Older rows match too: add --before {older} to read on.")

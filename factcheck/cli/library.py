@@ -234,10 +234,10 @@ def show_library_item(library_id, as_json):
 def remove_library_item(library_id, as_user, as_json):
     """Remove an imported fact-check (the desk's own verdicts change only by correction); the
     claims it matched are matched again."""
-    db = open_db()
-    actor = acting_user(db, as_user) if as_user else system_actor()
     from factcheck import previous_checks
 
+    db = open_db()
+    actor = acting_user(db, as_user) if as_user else system_actor()
     result = library_store.remove_item(db, library_id, actor=actor)
     claim_ids = result["matched_claims"]
     # The claims that matched it, and on a small desk every claim, as after any library change:

@@ -9,8 +9,9 @@ from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store.actors import RESERVED_USERNAMES
 from factcheck.store.audit import decoded_entry
-from factcheck.store.errors import Invalid
+from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import query
+from factcheck.store.users import get_user
 
 #: Rows shown at once; "older" pages go on from the last one.
 PAGE_ROWS = 50
@@ -95,25 +96,32 @@ def typed_filter(db: Database, *, person: str | None = None, **typed) -> TrailFi
     """TrailFilter.typed, with the person refused when no one has that name (the trail would
     answer "no change", as for someone who changed nothing)."""
     person = (person or "").strip()
-    known = person in RESERVED_USERNAMES or (
-        db.execute("SELECT 1 FROM users WHERE username = ?", [person]).fetchone() is not None
-    )
-    if person and not known:
-        raise Invalid("audit.person_unknown", {"given": person}, field="person")
+    if person and person not in RESERVED_USERNAMES:
+        try:
+            get_user(db, person)
+        except NotFound:
+            raise Invalid("audit.person_unknown", {"given": person}, field="person") from None
     return TrailFilter.typed(person=person, **typed)
 
 
 @query
-def trail(db: Database, chosen: TrailFilter, limit: int = PAGE_ROWS) -> list[dict]:
-    """The audit rows `chosen` names, newest first, at most `limit`, before and after decoded.
-    The rows are walked from the newest by id, so a page stops as soon as it is full."""
+def trail(
+    db: Database, chosen: TrailFilter, limit: int = PAGE_ROWS
+) -> tuple[list[dict], int | None]:
+    """The audit rows `chosen` names, newest first, at most `limit`, before and after decoded;
+    and, when older rows match too, the row id to go on from (`before_id`). The rows are walked
+    from the newest by id, so a page stops as soon as it is full."""
     where, values = chosen.where()
-    rows = db.query(
-        f"SELECT id, at, actor, channel, record_type, record_id, action, before, after, reason"
-        f" FROM audit{where} ORDER BY id DESC LIMIT :limit",
-        {**values, "limit": limit},
-    )
-    return [decoded_entry(row) for row in rows]
+    rows = [
+        decoded_entry(row)
+        for row in db.query(
+            f"SELECT id, at, actor, channel, record_type, record_id, action, before, after, reason"
+            f" FROM audit{where} ORDER BY id DESC LIMIT :limit",
+            {**values, "limit": limit + 1},
+        )
+    ]
+    older = rows[limit - 1]["id"] if len(rows) > limit else None
+    return rows[:limit], older
 
 
 def _day(text: str | None, what: str) -> str | None:

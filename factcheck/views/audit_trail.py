@@ -67,9 +67,9 @@ def _chosen() -> TrailFilter:
     )
 
 
-def _rows(chosen: TrailFilter) -> list[dict]:
+def _rows(entries: list[dict]) -> list[dict]:
     rows = []
-    for entry in trail(get_db(), chosen, limit=PAGE_ROWS):
+    for entry in entries:
         action = entry["action"]
         rows.append(
             {
@@ -95,14 +95,14 @@ def _username(entry: dict) -> str | None:
 @require_role("editor", "admin")
 def audit_page():
     chosen = _chosen()
-    rows = _rows(chosen)
+    entries, older = trail(get_db(), chosen, limit=PAGE_ROWS)
     values = {
-        "rows": rows,
+        "rows": _rows(entries),
         "chosen": chosen,
         "typed": request.args,
         "families": FAMILIES,
         "people": [person["username"] for person in users.list_users(get_db())],
-        "older": rows[-1]["id"] if len(rows) == PAGE_ROWS else None,
+        "older": older,
     }
     if wants_fragment():
         return render_template("partials/audit_results.html", **values)
@@ -112,8 +112,5 @@ def audit_page():
 @bp.get("/audit.json")
 @require_role("editor", "admin")
 def audit_json():
-    chosen = _chosen()
-    entries = trail(get_db(), chosen, limit=PAGE_ROWS)
-    return json_response(
-        {"entries": entries, "older": entries[-1]["id"] if len(entries) == PAGE_ROWS else None}
-    )
+    entries, older = trail(get_db(), _chosen(), limit=PAGE_ROWS)
+    return json_response({"entries": entries, "older": older})
