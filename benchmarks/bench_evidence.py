@@ -98,7 +98,12 @@ def prepare(urls: list[str], quotes: list[str], path: Path) -> None:
     """One quoted evidence item citing each page."""
     db = database.connect(path)
     add_user(
-        db, "bench", role="reviewer", password="bench-password-1", display_name=None, actor=SYSTEM
+        db,
+        "bench",
+        role="reviewer",
+        password="archive bench correct horse",
+        display_name=None,
+        actor=SYSTEM,
     )
     actor = actor_for(db, "bench")
     claims = [
