@@ -113,6 +113,8 @@ INTERNAL_HELPERS = {
     # The index of a bulk action's claims, written by the mutation that records its audit row.
     ("factcheck.store.bulk_records", "note"),
     ("factcheck.store.bulk_records", "move_claim_links"),
+    # An id a deletion took out, noted by the mutation that deletes its row.
+    ("factcheck.store.retired_ids", "retire"),
     ("factcheck.store.claim_groups", "text_key_sql"),
 }
 

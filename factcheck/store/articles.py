@@ -5,7 +5,7 @@ import json
 from typing import cast
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
-from factcheck.store import audit, bulk_records
+from factcheck.store import audit, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import NotFound
@@ -112,9 +112,9 @@ def unit_row(article_id: int, unit) -> tuple:
 
 def _keep_units(db, article_id: int, units: list) -> None:
     rows = [unit_row(article_id, unit) for unit in units]
-    fresh = bulk_records.fresh_claim_id(db) if rows else None
+    fresh = retired_ids.fresh_id(db, "claims") if rows else None
     if fresh is not None:
-        # The first unit takes an id past those a merge removed; SQLite numbers the rest after it.
+        # The first unit takes an id past those merges removed; SQLite numbers the rest after it.
         db.conn.execute(_CLAIM_INSERT_WITH_ID, [fresh, *rows.pop(0)])
     for first in range(0, len(rows), UNITS_A_STATEMENT):
         part = rows[first : first + UNITS_A_STATEMENT]

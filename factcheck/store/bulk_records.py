@@ -46,27 +46,6 @@ def move_claim_links(db: Database, from_id: int, to_id: int) -> None:
     db.execute("DELETE FROM bulk_action_claims WHERE claim_id = ?", [from_id])
 
 
-#: The highest claim id a merge removed (each merge's audit row lists them in after.removed).
-_HIGHEST_REMOVED = (
-    "SELECT max(removed.value) FROM bulk_actions b JOIN audit a ON a.id = b.audit_id,"
-    " json_each(a.after, '$.removed') removed WHERE b.action = 'unit.merge'"
-)
-
-
-@query
-def fresh_claim_id(db: Database) -> int | None:
-    """The id the next new claim must be given, or None when SQLite's own choice will do.
-
-    SQLite gives a new row the largest id in the table plus one, so once a merge has removed the
-    newest unit its id would go to the next one made, and with it the removed unit's rows in the
-    audit trail: `factcheck history` would tell the new claim the old one's story."""
-    removed = db.execute(_HIGHEST_REMOVED).fetchone()[0]
-    if removed is None:
-        return None
-    newest = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
-    return removed + 1 if removed > newest else None
-
-
 @query
 def last_not_undone(db: Database, actor: str) -> int | None:
     """The audit id of this person's newest bulk action that has not been undone, if any."""

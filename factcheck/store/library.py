@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from factcheck.db import Database, inserted_id, utc_now
-from factcheck.store import audit, library_postings
+from factcheck.store import audit, library_postings, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
@@ -172,11 +172,11 @@ def import_records(
         existing = known.find(record)
         if existing is None:
             cursor = db.execute(
-                "INSERT INTO library_items (origin, external_id, claim, title, rating, url,"
-                " review_date, publisher, language, created_at, updated_at) VALUES ('imported',"
-                " :external_id, :claim, :title, :rating, :url, :review_date, :publisher,"
-                " :language, :now, :now)",
-                {**record, "now": now},
+                "INSERT INTO library_items (id, origin, external_id, claim, title, rating, url,"
+                " review_date, publisher, language, created_at, updated_at) VALUES (:id,"
+                " 'imported', :external_id, :claim, :title, :rating, :url, :review_date,"
+                " :publisher, :language, :now, :now)",
+                {**record, "now": now, "id": retired_ids.fresh_id(db, "library_items")},
             )
             existing = inserted_id(cursor)
             added.append(existing)
@@ -252,6 +252,7 @@ def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
         )
     ]
     db.execute("DELETE FROM library_items WHERE id = ?", [library_id])
+    retired_ids.retire(db, "library_items", library_id)
     audit.record(db, actor, "library", library_id, "library.remove", before=item)
     return {"removed": item, "matched_claims": sorted(matched)}
 
@@ -291,10 +292,10 @@ def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int,
         )
     else:
         cursor = db.execute(
-            "INSERT INTO library_items (origin, claim, title, rating, review_date, claim_id,"
-            " verdict_id, created_at, updated_at) VALUES ('own', :claim, :title, :rating,"
+            "INSERT INTO library_items (id, origin, claim, title, rating, review_date, claim_id,"
+            " verdict_id, created_at, updated_at) VALUES (:id, 'own', :claim, :title, :rating,"
             " :review_date, :claim_id, :verdict_id, :now, :now)",
-            values,
+            {**values, "id": retired_ids.fresh_id(db, "library_items")},
         )
         library_id = inserted_id(cursor)
     library_postings.write_pending(db)

@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck import lifecycle
 from factcheck.db import Database, utc_now
-from factcheck.store import audit, bulk_records
+from factcheck.store import audit, bulk_records, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.claim_state import check_version, load_claim, situation, state_of
@@ -202,6 +202,7 @@ def merge_with_next(
     db.execute("DELETE FROM claim_matches WHERE claim_id IN (?, ?)", [first["id"], second["id"]])
     bulk_records.move_claim_links(db, second["id"], first["id"])
     db.execute("DELETE FROM claims WHERE id = ?", [second["id"]])
+    retired_ids.retire(db, "claims", second["id"])
     _write_unit(
         db,
         first["id"],
@@ -282,7 +283,7 @@ def split_unit(
         'INSERT INTO claims (id, article_id, seq, start, "end", text, section, kind, reason,'
         " attribution, checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            bulk_records.fresh_claim_id(db),  # None: SQLite chooses
+            retired_ids.fresh_id(db, "claims"),  # None: SQLite chooses
             unit["article_id"],
             unit["seq"] + 1,
             second_start,

@@ -7,7 +7,7 @@ from factcheck.db import Database, inserted_id, utc_now
 from factcheck.lifecycle import Situation
 from factcheck.reveal import has_visible_text
 from factcheck.scales import Rating, Scale, default_scale
-from factcheck.store import audit
+from factcheck.store import audit, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
     check_version,
@@ -126,7 +126,7 @@ def _write_draft(
             {**values, "id": draft["id"]},
         )
         return _reload_verdict(db, draft["id"])
-    values.update(correction or {}, claim_id=claim["id"])
+    values.update(correction or {}, claim_id=claim["id"], id=retired_ids.fresh_id(db, "verdicts"))
     columns = ", ".join(values)
     cursor = db.execute(
         f"INSERT INTO verdicts ({columns}) VALUES ({', '.join(':' + c for c in values)})", values
@@ -287,6 +287,7 @@ def withdraw_correction(
     reason = require_reason(reason, "verdict.withdraw")
     draft = lifecycle.permitted(current.open_verdict)
     db.execute("DELETE FROM verdicts WHERE id = ?", [draft["id"]])
+    retired_ids.retire(db, "verdicts", draft["id"])
     updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,
