@@ -144,6 +144,38 @@ def test_an_admin_cannot_disable_themselves(admin, app_db):
     assert admin.get("/").status_code == 200
 
 
+def test_each_change_keeps_the_reason_given_in_the_audit_trail(admin, app_db):
+    changes = [
+        ("/admin/users/rita/role", {"role": "editor"}, "user.role", "Covers the night desk now"),
+        ("/admin/users/rita/disable", {}, "user.disable", "Left the newsroom on Friday"),
+        ("/admin/users/rita/enable", {}, "user.enable", "Back for the election"),
+        ("/admin/users/ed/password", {"password": NEW_PASSWORD}, "user.password", "Locked out"),
+    ]
+    for path, fields, action, why in changes:
+        assert post(admin, path, why=f"  {why} ", **fields).status_code == 303
+        reason = app_db.execute(
+            "SELECT reason FROM audit WHERE action = ? ORDER BY id DESC LIMIT 1", [action]
+        ).fetchone()[0]
+        assert reason == why
+    assert post(admin, "/admin/users/rita/disable").status_code == 303
+    assert app_db.execute("SELECT reason FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0] is None
+
+
+def test_a_refused_change_opens_its_form_with_the_reason_as_typed(admin, app_db):
+    why = "Moving to the data team from Monday"
+    response = post(admin, "/admin/users/rita/role", role="owner", why=why)
+    assert response.status_code == 422
+    rita = row(parse(response), "rita")
+    assert "Role must be one of" in words(rita)
+    [opened] = rita.cssselect("details[open]")
+    assert opened.cssselect("input[name=why]")[0].get("value") == why
+    assert opened.cssselect("select[name=role]")
+    too_long = post(admin, "/admin/users/rita/disable", why="x" * 1001)
+    assert too_long.status_code == 422
+    assert "at most 1,000 characters" in words(row(parse(too_long), "rita"))
+    assert users.get_user(app_db, "rita")["disabled"] is False
+
+
 # Roles
 
 

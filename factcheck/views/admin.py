@@ -25,16 +25,21 @@ def _page(
     *,
     add_errors: dict | None = None,
     new_user: dict | None = None,
-    row_errors: dict | None = None,
+    row_error: tuple[str, str, str] | None = None,
+    kept_why: str = "",
     status: int = 200,
 ):
+    """The users page; `row_error` is (username, action, words) for a row's refused change, whose
+    form is drawn open with the reason as typed."""
     return render_template(
         "admin_users.html",
         people=users.list_users(get_db()),
         roles=users.ROLES,
         add_errors=add_errors or {},
         new_user=new_user or {"role": "reviewer"},
-        row_errors=row_errors or {},
+        row_error=row_error,
+        kept_why=kept_why,
+        max_why=users.MAX_WHY_CHARS,
         min_length=MIN_LENGTH,
     ), status
 
@@ -84,11 +89,15 @@ def add_user():
     )
 
 
-def _row_action(username: str, change, done: str):
+def _row_action(username: str, action: str, change, done: str):
+    """Make an administrator's change to one person, with the reason they gave (kept in the audit
+    trail); a refusal redraws the page with that row's form open and the reason kept."""
+    why = request.form.get("why", "")
     try:
-        change()
+        change(why)
     except Invalid as problem:
-        return _page(row_errors={username: store_error_words(problem)}, status=422)
+        words = store_error_words(problem)
+        return _page(row_error=(username, action, words), kept_why=why, status=422)
     return _back(done)
 
 
@@ -96,7 +105,8 @@ def _row_action(username: str, change, done: str):
 def disable_user(username: str):
     return _row_action(
         username,
-        lambda: users.set_disabled(get_db(), username, True, actor=signed_in_actor()),
+        "status",
+        lambda why: users.set_disabled(get_db(), username, True, actor=signed_in_actor(), why=why),
         f"Disabled {username}: they are signed out everywhere and cannot sign in.",
     )
 
@@ -105,7 +115,8 @@ def disable_user(username: str):
 def enable_user(username: str):
     return _row_action(
         username,
-        lambda: users.set_disabled(get_db(), username, False, actor=signed_in_actor()),
+        "status",
+        lambda why: users.set_disabled(get_db(), username, False, actor=signed_in_actor(), why=why),
         f"Enabled {username}: they can sign in again with their password.",
     )
 
@@ -115,7 +126,8 @@ def change_role(username: str):
     role = request.form.get("role", "")
     return _row_action(
         username,
-        lambda: users.set_role(get_db(), username, role, actor=signed_in_actor()),
+        "role",
+        lambda why: users.set_role(get_db(), username, role, actor=signed_in_actor(), why=why),
         f"{username} is now {_with_article(role)}; the change applies from their next click.",
     )
 
@@ -126,11 +138,15 @@ def reset_password(username: str):
     if username == signed_in_actor().username:
         # The store asks for the current password when people change their own.
         return _page(
-            row_errors={username: "change your own password on your Account page"}, status=422
+            row_error=(username, "password", "change your own password on your Account page"),
+            status=422,
         )
     return _row_action(
         username,
-        lambda: users.change_password(get_db(), username, password, actor=signed_in_actor()),
+        "password",
+        lambda why: users.change_password(
+            get_db(), username, password, actor=signed_in_actor(), why=why
+        ),
         f"Reset the password of {username} and signed them out everywhere. Give them the new "
         "password in person or by phone.",
     )
