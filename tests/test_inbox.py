@@ -261,3 +261,54 @@ def test_moving_to_another_claim_brings_the_headers_inbox_count_up_to_date(
     panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers={"HX-Request": "true"}))
     count = panel.get_element_by_id("inbox-link").cssselect("[data-inbox-count]")
     assert words(count[0]) == "(1 unread)"
+
+
+def test_every_item_is_reached_page_by_page_once_in_order(
+    client, claim, app_db, people, monkeypatch
+):
+    """Items of one moment (claims assigned together) must be neither skipped nor repeated."""
+    from factcheck.store import bulk, claim_state
+
+    monkeypatch.setattr(inbox, "SHOWN", 4)
+    monkeypatch.setattr(claim_state, "utc_now", lambda: "2026-12-05T10:00:00.000000Z")
+    ids = [
+        row["id"]
+        for row in claim_reads.claims_for_article(app_db, claim["article_id"])
+        if row["kind"] == "claim"
+    ]
+    bulk.bulk_update(app_db, ids, action="assign", value="rita", actor=people["ed"])
+    for n in range(3):
+        comments.add_comment(
+            app_db, claim["id"], body=f"Look at this one @rita ({n})", actor=people["ed"]
+        )
+    expected = [(i["kind"], i["record_id"]) for i in inbox.inbox(app_db, people["rita"], 1000)]
+    assert len(expected) == len(ids) + 3 > 8
+
+    seen, link, pages = [], "/inbox", 0
+    while link:
+        page = parse(client.get(link))
+        pages += 1
+        seen += [
+            (li.get("data-inbox-kind"), int(li.cssselect("a")[0].get("href").rsplit("/", 1)[1]))
+            for li in page.cssselect(".inbox-list li")
+        ]
+        more = {a.text_content(): a.get("href") for a in page.cssselect(".work-more a")}
+        assert ("Newest items" in more) == (pages > 1)
+        link = more.get("Older items")
+    assert seen == expected and pages == -(-len(expected) // 4)
+
+    listed, older = [], None
+    while True:
+        answer = client.get("/inbox.json", query_string={"before": older} if older else {})
+        listed += [(i["kind"], i["record_id"]) for i in answer.get_json()["items"]]
+        older = answer.get_json()["older"]
+        if older is None:
+            break
+    assert listed == expected
+
+
+def test_a_damaged_inbox_page_link_says_so(client, claim):
+    for key in ("yesterday", "2026-01-01T00:00:00.000000Z|nonsense:1", "|assigned:1"):
+        answer = client.get("/inbox", query_string={"before": key})
+        assert answer.status_code == 422
+        assert "This inbox link is damaged or out of date" in words(parse(answer))

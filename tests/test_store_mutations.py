@@ -86,6 +86,8 @@ INTERNAL_HELPERS = {
     ("factcheck.store.search_words", "parse_search"),
     ("factcheck.store.queue_reads", "page_key"),
     ("factcheck.store.queue_reads", "parse_page_key"),
+    ("factcheck.store.inbox", "page_key"),
+    ("factcheck.store.inbox", "parse_page_key"),
     ("factcheck.store.queue_reads", "filter_clauses"),
     ("factcheck.store.queue_search", "search_sql"),
     # The audit trail's hashing and replay helpers, and its anchors in files outside the database.

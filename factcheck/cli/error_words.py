@@ -423,6 +423,9 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "snapshot.not_found": lambda f: f"there is no archived copy {f['id']}",
     "snapshot.no_file": lambda f: "no stored copy has that content",
+    "inbox.bad_page_key": lambda f: (
+        "this inbox page key is damaged or out of date; start again from the newest items"
+    ),
     "queue.bad_page_key": lambda f: (
         "this page key is damaged or out of date; start again from the first page"
     ),

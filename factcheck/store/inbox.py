@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from factcheck.db import Database, placeholders, utc_now
 from factcheck.store.actors import Actor
+from factcheck.store.errors import Invalid
 from factcheck.store.mutation import query, reading_state
 
 #: The most items the inbox lists; the count in the header covers every unread one.
@@ -134,16 +135,53 @@ def _with_people(db: Database, rows: list[dict]) -> list[dict]:
 
 @query
 def inbox(
-    db: Database, actor: Actor, limit: int = SHOWN, leave_out: tuple[str, ...] = ()
+    db: Database,
+    actor: Actor,
+    limit: int = SHOWN,
+    leave_out: tuple[str, ...] = (),
+    before: tuple[str, str] | None = None,
 ) -> list[dict]:
     """The person's inbox items, newest first: unread and read alike, at most `limit`; items of
-    the kinds in `leave_out` (listed elsewhere on the page) are left out."""
+    the kinds in `leave_out` (listed elsewhere on the page) are left out. `before` (a page_key,
+    parsed) goes on after the last item of an earlier page."""
     rows: list[dict] = []
+    values: dict[str, object] = {"me": actor.id, "limit": limit}
+    if before is not None:
+        values.update(before_at=before[0], before_item=before[1])
     for name, kind in _kinds(actor, leave_out).items():
-        sql = f"{_select(name, kind)} ORDER BY {kind.order or kind.at} DESC LIMIT :limit"
-        rows.extend(db.query(sql, {"me": actor.id, "limit": limit}))
-    rows.sort(key=lambda row: row["at"] or "", reverse=True)
+        older = (
+            f" AND ({kind.at} < :before_at OR ({kind.at} = :before_at AND {kind.key} < :before_item))"
+            if before is not None
+            else ""
+        )
+        # Items of one moment (claims assigned together) go in the order of their keys.
+        sql = (
+            f"{_select(name, kind, older)} ORDER BY {kind.order or kind.at} DESC, item DESC"
+            " LIMIT :limit"
+        )
+        rows.extend(db.query(sql, values))
+    rows.sort(key=_place, reverse=True)
     return _with_people(db, rows[:limit])
+
+
+def _place(row: dict) -> tuple[str, str]:
+    return row["at"] or "", row["item"]
+
+
+def page_key(row: dict) -> str:
+    """Where the next page of the inbox starts: after this item."""
+    return "|".join(_place(row))
+
+
+def parse_page_key(key: str | None) -> tuple[str, str] | None:
+    """(time, item) from a page_key; None for the first page. A key the inbox did not make is
+    Invalid, so a damaged link says so instead of showing some other page."""
+    if not key:
+        return None
+    at, bar, item = key.partition("|")
+    if bar and item.split(":", 1)[0] in KINDS and len(at) == len(utc_now()):
+        return at, item
+    raise Invalid("inbox.bad_page_key", field="before")
 
 
 @query

@@ -338,6 +338,9 @@ _STORE_WORDS = {
     ),
     "snapshot.not_found": lambda f: f"There is no archived copy {f['id']}.",
     "snapshot.no_file": lambda f: "This archived copy has no stored file.",
+    "inbox.bad_page_key": lambda f: (
+        "This inbox link is damaged or out of date; start again from the inbox's newest items."
+    ),
     "queue.bad_page_key": lambda f: (
         "This page link is damaged or out of date; start again from the first page of the queue."
     ),

@@ -20,18 +20,23 @@ bp = Blueprint("inbox", __name__)
 DASHBOARD_SHOWN = 5
 
 
-def inbox_context(db: Database, actor, on_dashboard: bool = False) -> dict:
-    """The newest items (a few on the dashboard, up to inbox_store.SHOWN on /inbox), whether there
-    are more, and the count of the unread ones among the kinds listed. On the dashboard an
-    editor's verdicts waiting for review are left out: its "Waiting for your review" section
-    lists them, and an item is shown once."""
+def inbox_context(
+    db: Database, actor, on_dashboard: bool = False, before: tuple[str, str] | None = None
+) -> dict:
+    """The newest items (a few on the dashboard, up to inbox_store.SHOWN on /inbox, older ones
+    after `before`), where the next page starts when there are more, and the count of the unread
+    ones among the kinds listed. On the dashboard an editor's verdicts waiting for review are left
+    out: its "Waiting for your review" section lists them, and an item is shown once."""
     shown = DASHBOARD_SHOWN if on_dashboard else inbox_store.SHOWN
     leave_out = ("review",) if on_dashboard and actor.is_editor else ()
-    items = inbox_store.inbox(db, actor, shown + 1, leave_out=leave_out)
+    items = inbox_store.inbox(db, actor, shown + 1, leave_out=leave_out, before=before)
     unread = inbox_store.unread_count(db, actor, leave_out=leave_out)
+    more = len(items) > shown
     return {
         "inbox_items": items[:shown],
-        "inbox_more": len(items) > shown,
+        "inbox_more": more,
+        "inbox_older": inbox_store.page_key(items[shown - 1]) if more else None,
+        "inbox_later_page": before is not None,
         "inbox_unread": unread,
         # Counted in the header's number, so the section says where they went.
         "inbox_unread_reviews": inbox_store.unread_count(db, actor) - unread if leave_out else 0,
@@ -55,8 +60,9 @@ def _shown_at(value: str | None) -> str | None:
 @bp.get("/inbox")
 def inbox_page():
     db = get_db()
+    before = inbox_store.parse_page_key(request.args.get("before"))
     return page_or_fragment(
-        "inbox.html", "partials/inbox.html", **inbox_context(db, signed_in_actor())
+        "inbox.html", "partials/inbox.html", **inbox_context(db, signed_in_actor(), before=before)
     )
 
 
@@ -64,8 +70,16 @@ def inbox_page():
 def inbox_json():
     db = get_db()
     actor = signed_in_actor()
+    before = inbox_store.parse_page_key(request.args.get("before"))
+    items = inbox_store.inbox(db, actor, inbox_store.SHOWN + 1, before=before)
+    more = len(items) > inbox_store.SHOWN
     return json_response(
-        {"unread": inbox_store.unread_count(db, actor), "items": inbox_store.inbox(db, actor)}
+        {
+            "unread": inbox_store.unread_count(db, actor),
+            "items": items[: inbox_store.SHOWN],
+            # Pass as ?before= for the next page; null on the last one.
+            "older": inbox_store.page_key(items[inbox_store.SHOWN - 1]) if more else None,
+        }
     )
 
 

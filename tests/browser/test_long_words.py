@@ -12,7 +12,7 @@ from screens import SIZES
 from factcheck import db as database
 from factcheck import job_progress, library_formats
 from factcheck.ingest import ingest_text
-from factcheck.store import bulk, claim_reads, evidence, users
+from factcheck.store import bulk, claim_reads, comments, evidence, users
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 
@@ -47,7 +47,8 @@ TEXT_RIGHT = """(element) => {
 @pytest.fixture(scope="module")
 def long_words(demo_articles) -> dict:
     """An article whose headline is one long word, its headline claim assigned to ed by eve (so
-    it is on his dashboard and in his inbox), a source whose archived copy is titled with the
+    it is on his dashboard and in his inbox) and mentioning him in a comment by someone with a
+    long name, a source whose archived copy is titled with the
     word, a library fact-check full of it, and an import held as a near copy of the article."""
     marker = uuid.uuid4().hex[:8]
     body = (
@@ -62,6 +63,21 @@ def long_words(demo_articles) -> dict:
         claim = next(unit for unit in units if unit["section"] == "body")
         eve = users.actor_for(db, "eve")
         bulk.bulk_update(db, [headline["id"]], action="assign", value="ed", actor=eve)
+        # Names of ordinary words, but long: who mentioned ed, and when, must still fit a phone.
+        long_name = users.add_user(
+            db,
+            f"long{marker}",
+            role="reviewer",
+            password="a long enough password",
+            display_name="Alexandra Konstantinopoulou-Wojciechowska",
+            actor=SYSTEM,
+        )
+        comments.add_comment(
+            db,
+            headline["id"],
+            body="Could you look at this one, @ed?",
+            actor=users.actor_for(db, long_name["username"]),
+        )
         url = f"https://www.example.org/{WORD}/{marker}"
         evidence.add_evidence(db, claim["id"], url=url, stance="supports", actor=eve)
         snapshot = evidence.record_snapshot(
