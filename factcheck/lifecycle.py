@@ -298,7 +298,9 @@ def _guard(
     claim = situation.claim
     claim_id = claim["id"]
     open_ = situation.open_verdict
-    if move.name in ("verdict.set", "verdict.correct", "evidence.add") and claim["kind"] != "claim":
+    # Work starts on claims only; a unit set aside can still be put back to unreviewed.
+    working = ("verdict.set", "verdict.correct", "evidence.add", "status.in_progress")
+    if move.name in working and claim["kind"] != "claim":
         return Refusal(
             Invalid, "claim.not_a_claim", {"claim_id": claim_id, "reason": claim["reason"]}
         )

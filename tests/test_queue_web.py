@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.lifecycle import STATUSES
 from factcheck.store import articles as article_store
-from factcheck.store import audit, bulk, claim_reads, evidence, verdicts
+from factcheck.store import audit, bulk, claim_reads, evidence, triage, verdicts
 from factcheck.views import review_queue
 from factcheck.views.formatting import clip
 
@@ -345,6 +345,25 @@ def test_claims_in_review_are_skipped_and_said_so(bulk_post, two_articles, app_d
     assert claim_reads.get_claim(app_db, locked["id"])["kind"] == "claim"
 
 
+def test_units_set_aside_are_not_put_in_progress_and_said_so(
+    bulk_post, two_articles, app_db, people
+):
+    """A queue page drawn before a colleague set a unit aside still lists it as a claim."""
+    set_aside, other = expected_order(app_db)[:2]
+    triage.classify(
+        app_db, set_aside, kind="not_a_claim", reason="Quote fragment", actor=people["ed"]
+    )
+    response = bulk_post(
+        "/queue/bulk",
+        {"claim": [set_aside, other], "action": "status", "set_status": "in_progress"},
+    )
+    text = notice_text(lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>"))
+    assert text.startswith("1 claim set to in progress")
+    assert "1 claim left as it was: 1 is marked not a claim." in text
+    assert claim_reads.get_claim(app_db, set_aside)["status"] == "unreviewed"
+    assert claim_reads.get_claim(app_db, other)["status"] == "in_progress"
+
+
 def test_a_bulk_action_with_nothing_selected_is_a_422_beside_the_table(bulk_post, two_articles):
     response = bulk_post("/queue/bulk", {"action": "not_a_claim", "view": ""})
     assert response.status_code == 422
@@ -397,6 +416,7 @@ _skips = st.one_of(
     ),
     st.fixed_dictionaries({"code": st.just("verdict.open_draft")}),
     st.fixed_dictionaries({"code": st.just("claim.changed_since")}),
+    st.fixed_dictionaries({"code": st.just("claim.not_a_claim")}),
     st.fixed_dictionaries(
         {"code": st.just("undo.breaks_lifecycle"), "back_to": st.sampled_from(STATUSES)}
     ),
@@ -577,6 +597,11 @@ def test_an_undo_naming_no_bulk_action_is_told_in_the_queue_notice(
         ("police -officers", "a minus sign, OR and NOT are not read"),
         ("police OR hospital", "a minus sign, OR and NOT are not read"),
         (" ".join(f"word{n}" for n in range(14)), "Only the first 12 words are looked for."),
+        (
+            'council "said on" “In  the”',
+            "“said on” and “In the” are made only of words found in most claims, so each word is"
+            " looked for on its own, not as a phrase",
+        ),
     ],
 )
 def test_a_search_written_in_another_searchs_syntax_says_how_it_was_read(
@@ -586,8 +611,10 @@ def test_a_search_written_in_another_searchs_syntax_says_how_it_was_read(
     assert said in words(page.cssselect(".queue-search-note")[0])
 
 
-def test_a_plain_search_has_no_note(client, two_articles):
-    assert not parse(client.get("/queue?q=council")).cssselect(".queue-search-note")
+@pytest.mark.parametrize("typed", ["council", '"council said"', '"the" council'])
+def test_a_plain_search_has_no_note(client, two_articles, typed):
+    page = parse(client.get("/queue", query_string={"q": typed}))
+    assert not page.cssselect(".queue-search-note")
 
 
 def test_a_filter_value_no_claim_could_match_is_said_left_out(client, two_articles):

@@ -91,11 +91,13 @@ def _rating(facts: Facts) -> str:
 def _not_set_up(facts: Facts) -> str:
     if facts.get("missing") == "org_name":
         return (
-            "a ClaimReview needs the name of the organisation publishing it: set"
+            "ClaimReview, and the bundle that holds it, need the name of the organisation"
+            " publishing it: set"
             f" {ORG_NAME_ENV} or give --org-name"
         )
     return (
-        "a ClaimReview needs the public address where fact-checks are published: set"
+        "ClaimReview, and the bundle that holds it, need the public address where fact-checks"
+        " are published: set"
         f" {PUBLIC_URL_ENV} or give --public-url https://factcheck.example.org"
     )
 

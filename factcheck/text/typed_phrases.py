@@ -40,13 +40,12 @@ def typed_phrases(text: str) -> list[str]:
     and each quoted run of words (a quotation mark left open quotes nothing: the words after it
     are searched as typed, so a phrase being typed does not empty the results word by word)."""
     phrases = []
-    for match in QUOTED.finditer(text):
-        phrase = fold(next(group for group in match.groups() if group is not None))
+    for phrase in _quoted(text):
         # One word quoted is looked up whole by the index itself (search_words); words as common
         # as "in the" are in nearly every claim, and checking each one for them would outlast
         # the request.
         words = _WORDS.findall(phrase)
-        if len(words) > 1 and not all(word in STOPWORDS for word in words):
+        if len(words) > 1 and not _all_common(words):
             phrases.append(phrase)
         elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
             phrases.append(phrase)
@@ -54,6 +53,28 @@ def typed_phrases(text: str) -> list[str]:
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
     phrases += [number for number in LONG_NUMBER.findall(unquoted)]
     return list(dict.fromkeys(phrases))
+
+
+def common_quotes(text: str) -> list[str]:
+    """The quoted runs typed_phrases sets aside as made only of common words ("said on"), as
+    typed: their words are each looked for, but not held together."""
+    return [
+        " ".join(phrase.split())
+        for phrase in _quoted(text, folded=False)
+        if len(_WORDS.findall(phrase)) > 1 and _all_common(_WORDS.findall(fold(phrase)))
+    ]
+
+
+def _quoted(text: str, *, folded: bool = True) -> list[str]:
+    runs = [
+        next(group for group in match.groups() if group is not None)
+        for match in QUOTED.finditer(text)
+    ]
+    return [fold(run) for run in runs] if folded else runs
+
+
+def _all_common(words: list[str]) -> bool:
+    return all(word in STOPWORDS for word in words)
 
 
 @lru_cache(maxsize=64)

@@ -44,6 +44,8 @@ def _skip_words(group: tuple[str, str], count: int) -> str:
         return f"{count:,} {'is' if one else 'are'} {status_words(detail)}"
     if code == "verdict.open_draft":
         return f"{count:,} {'has' if one else 'have'} a draft verdict"
+    if code == "claim.not_a_claim":
+        return f"{count:,} {'is' if one else 'are'} marked not a claim"
     if code == "claim.changed_since":
         return f"{count:,} {'was' if one else 'were'} changed by someone since"
     if code == "claim.merged_away":

@@ -28,6 +28,7 @@ from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.search_words import MAX_WORDS
+from factcheck.text.typed_phrases import common_quotes
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.bulk_words import describe_bulk, describe_skips, describe_undo
 from factcheck.views.connection import get_db
@@ -155,6 +156,14 @@ def search_note(text: str) -> str | None:
             " marks and figures such as 3.5% exactly as typed): a minus sign, OR and NOT are not"
             " read as search syntax."
         )
+    common = common_quotes(text)
+    if common:
+        quoted = " and ".join(f"“{run}”" for run in common[:2])
+        notes.append(
+            f"{quoted} {'is' if len(common) == 1 else 'are'} made only of words found in most"
+            " claims, so each word is looked for on its own, not as a phrase; add a less common"
+            " word inside the quotation marks to hold it."
+        )
     if len(re.findall(r"\w+", text)) > MAX_WORDS:
         notes.append(f"Only the first {MAX_WORDS} words are looked for.")
     return " ".join(notes) or None
@@ -173,7 +182,10 @@ def export_note(values: dict[str, str], count: int, capped: bool) -> str:
     if values.get("kind", "claim") != "claim":
         return "Covers the claims these filters match, not the units listed here."
     if capped:
-        return f"Covers every one of the {count_label(count, capped)} these filters match."
+        return (
+            f"Covers every one of the {count_label(count, capped)} these filters match;"
+            " non-claims are left out."
+        )
     if not count:
         return "No claims match these filters: an export would hold none."
     return f"Covers the {count_label(count, capped)} these filters match; non-claims are left out."
