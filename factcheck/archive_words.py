@@ -149,9 +149,10 @@ def copy_words(kind: str | None) -> str | None:
     return _COPY_WORDS.get(kind or "")
 
 
-def copy_line(item: dict) -> str | None:
+def copy_line(item: dict) -> str:
     """For a report: what backs an exported evidence item and whether its quote was found
-    ('Quote found in the archived copy · copy uploaded by a reviewer'), or None with no copy."""
+    ('Quote found in the archived copy · copy uploaded by a reviewer'; 'No archived copy · the
+    quote was not checked')."""
     snapshot = item.get("snapshot") or {}
     check = item.get("quote_check") or {}
     parts = []
@@ -164,9 +165,10 @@ def copy_line(item: dict) -> str | None:
         if snapshot.get("kept_after_publication"):
             # No copy could be kept before: this one was added since, without a correction.
             parts.append(f"kept on {str(snapshot.get('fetched_at'))[:10]}, after publication")
-    elif snapshot.get("status") == "failed":
-        parts.append("No archived copy: the last attempt failed")
-    words = [part for part in parts if part]
-    if not words:
-        return None
-    return capitalised(" · ".join(words))
+    else:
+        # A reader must not take a quote nobody could check for one that was checked.
+        failed = snapshot.get("status") == "failed"
+        parts.append("No archived copy: the last attempt failed" if failed else "No archived copy")
+        if (item.get("quote") or "").strip():
+            parts.append("the quote was not checked")
+    return capitalised(" · ".join(part for part in parts if part))

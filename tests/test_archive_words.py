@@ -100,8 +100,13 @@ def test_quote_and_copy_phrases():
         "quote_check": {"status": "found"},
     }
     assert copy_line(item) == "Quote found in the archived copy · copy uploaded by a reviewer"
-    assert copy_line({"snapshot": None, "quote_check": None}) is None
-    assert "failed" in copy_line({"snapshot": {"status": "failed"}, "quote_check": None})
+    assert copy_line({"snapshot": None, "quote_check": None}) == "No archived copy"
+    unchecked = {"snapshot": None, "quote_check": None, "quote": "14 schools closed"}
+    assert copy_line(unchecked) == "No archived copy · the quote was not checked"
+    failed = {"snapshot": {"status": "failed"}, "quote_check": None, "quote": "14 schools"}
+    assert copy_line(failed) == (
+        "No archived copy: the last attempt failed · the quote was not checked"
+    )
 
 
 def test_a_quote_check_names_the_kind_of_copy_it_was_made_in():

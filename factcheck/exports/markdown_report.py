@@ -128,8 +128,7 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
             if item.get("quote"):
                 quoted = escape_markdown(reveal(item["quote"])).replace("\n", "\n  > ")
                 yield f"  > {quoted}"
-            if line := copy_line(item):
-                yield f"  *{line}.*"
+            yield f"  *{copy_line(item)}.*"
         yield ""
     people = f"Checked by {verdict.get('author_name') or verdict.get('author')}"
     if verdict.get("approved_by"):
