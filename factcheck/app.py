@@ -15,6 +15,7 @@ from factcheck.text.language import direction
 from factcheck.views import (
     account,
     admin,
+    article_details,
     articles,
     audit_trail,
     auth,
@@ -100,6 +101,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     app.register_blueprint(audit_trail.bp)
     app.register_blueprint(articles.bp)
+    app.register_blueprint(article_details.bp)
     app.register_blueprint(claim_pages.bp)
     app.register_blueprint(claim_actions.bp)
     app.register_blueprint(unit_edits.bp)

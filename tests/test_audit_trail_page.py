@@ -72,7 +72,7 @@ def test_reviewers_do_not_read_the_whole_trail(client_as):
     [
         ("since=05/12/2026", "From must be a date written YYYY-MM-DD"),
         ("record=claim:x", "Record must be a kind of record, with its number after a colon"),
-        ("kind=verdicts", "Kind of change must be one of import, claim, unit, verdict"),
+        ("kind=verdicts", "Kind of change must be one of import, article, claim, unit, verdict"),
         ("person=nobody", "There is no one called &#39;nobody&#39;"),
     ],
 )

@@ -24,6 +24,7 @@ EDITOR_ONLY = {
     "library.remove_item",
     "audit_trail.audit_page",
     "audit_trail.audit_json",
+    "article_details.details",
 }
 ADMIN_ONLY_BLUEPRINTS = {"admin"}
 # One person per role, none of them the target of the admin routes (USERNAME_IN_URLS).

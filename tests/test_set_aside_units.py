@@ -1,6 +1,8 @@
 """Units set aside as not a claim: greyed in the text but reachable (a link Tab reaches, which works
 without script), opening a panel that says why and can make the unit a claim again."""
 
+import json
+
 from helpers import claim_now, form_post, parse, words
 
 from factcheck.store import claim_reads
@@ -61,3 +63,38 @@ def test_following_a_greyed_unit_shows_why_and_marking_it_a_claim_is_audited(
     assert tuple(row) == ("claim.classify", reason, "rita")
     again = parse(client.get(f"/articles/{article_id}"))
     assert again.get_element_by_id(f"claim-{unit['id']}").tag == "span"
+
+
+def test_a_unit_made_a_claim_is_scored_and_one_set_aside_scores_nothing(
+    app_db, people, make_article
+):
+    """Set aside at import a unit scores 0; made a claim it takes its place in the queue, with
+    reasons to check it, one at a time or in bulk (and an undo puts the score back too)."""
+    from factcheck.store import bulk, triage
+    from factcheck.text import checkworthiness
+
+    article_id = make_article(
+        "Court figures\n\nCopyright claims against the firm rose to 1,200 in 2022, court records"
+        " show.\n\nAlso read: the council's budget rose 14% to £2.3bn, the auditor said.\n"
+    )
+    first, second = _set_aside(app_db, article_id)
+    assert first["checkworthiness"] == second["checkworthiness"] == 0
+    rita = people["rita"]
+    made = triage.classify(
+        app_db, first["id"], kind="claim", reason="A court-records figure", actor=rita
+    )
+    expected = checkworthiness.score(
+        first["text"], attribution=first["attribution"], section=first["section"], language="en"
+    )
+    assert made["checkworthiness"] == expected[0] > 0
+    assert json.loads(made["reasons"]) == list(expected[1]) != []
+    summary = bulk.bulk_update(
+        app_db, [second["id"]], action="claim", value="A budget figure", actor=rita
+    )
+    assert claim_now(app_db, second["id"])["checkworthiness"] > 0
+    bulk.undo_bulk(app_db, summary["audit_id"], actor=rita)
+    assert claim_now(app_db, second["id"])["checkworthiness"] == 0
+    again = triage.classify(
+        app_db, first["id"], kind="not_a_claim", reason="A notice after all", actor=rita
+    )
+    assert again["checkworthiness"] == 0 and json.loads(again["reasons"]) == []

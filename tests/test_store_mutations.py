@@ -115,6 +115,8 @@ INTERNAL_HELPERS = {
     # The index of a bulk action's claims, written by the mutation that records its audit row.
     ("factcheck.store.bulk_records", "note"),
     ("factcheck.store.bulk_records", "move_claim_links"),
+    # A unit's score for its words, worked out inside the mutation that changes them.
+    ("factcheck.store.claim_state", "unit_score"),
     # An id a deletion took out, noted by the mutation that deletes its row.
     ("factcheck.store.retired_ids", "retire"),
     ("factcheck.store.claim_groups", "text_key_sql"),
@@ -164,6 +166,14 @@ def scenario(func):
 def add_article(db, p, c):
     record = {"title": "T", "body": "New body.", "body_hash": "new", "import_format": "text"}
     return lambda: articles.add_article(db, record, [], SYSTEM)
+
+
+@scenario
+def edit_details(db, p, c):
+    article_id = db.execute("SELECT article_id FROM claims WHERE id = ?", [c]).fetchone()[0]
+    return lambda: articles.edit_details(
+        db, article_id, {"author": "Mara Lindqvist"}, reason="The byline names her", actor=p["ed"]
+    )
 
 
 @scenario

@@ -687,3 +687,25 @@ def test_a_command_given_a_unit_merged_away_names_the_claim_it_is_part_of_now(cl
         f"Error: claim {second['id']} was merged into claim {quote['id']} (audit row"
     )
     assert result.output.strip().endswith(f"; use claim {quote['id']} instead")
+
+
+def test_a_part_split_off_keeps_the_speaker_only_when_its_words_are_theirs(claim_world):
+    db, people, _ = claim_world
+    rita = people["rita"]
+    article_id = import_sample(
+        db,
+        "Plan costs\n\nThe mayor said the plan would cost 4.5 million pounds… critics disagreed"
+        " with 3 of its 7 points.\n\n“We will rebuild, and it takes 2 years,” Ramos told reporters.",
+    )
+    mayor, ramos = [u for u in _units(db, article_id) if u["section"] == "body"]
+    assert mayor["attribution"] == "The mayor said" and "Ramos" in ramos["attribution"]
+    at = mayor["start"] + mayor["text"].index(" critics")
+    first, second = unit_edits.split_unit(db, mayor["id"], at=at, reason="Two claims", actor=rita)
+    assert first["attribution"] == "The mayor said" and second["attribution"] is None
+    at = ramos["start"] + ramos["text"].index(" and it takes")
+    first, second = unit_edits.split_unit(db, ramos["id"], at=at, reason="Two claims", actor=rita)
+    # A quotation's speaker, named after it, says both parts.
+    assert first["attribution"] == second["attribution"] == ramos["attribution"]
+    _assert_exact(db, article_id)
+    report = audit.verify(db)
+    assert report.ok, report.problems

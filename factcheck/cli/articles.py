@@ -329,3 +329,51 @@ def list_claims(article_id, as_json):
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.group("article")
+def article_group():
+    """Correct an article's details."""
+
+
+_DETAIL_OPTIONS = {
+    "title": "title",
+    "author": "author",
+    "publisher": "publisher",
+    "date": "published_date",
+    "url": "source_url",
+}
+
+
+@article_group.command("edit")
+@click.argument("article_id", type=ID)
+@click.option("--title", help="The headline.")
+@click.option("--author", help="Who wrote it ('' to clear a byline the page got wrong).")
+@click.option("--publisher", help="The outlet that published it ('' to clear).")
+@click.option("--date", "date", help="When it was published, YYYY-MM-DD ('' to clear).")
+@click.option("--url", help="Where it was published ('' to clear).")
+@click.option("--reason", required=True, help="Why the details change (kept in the audit trail).")
+@click.option("--as", "as_user", metavar="USERNAME", required=True, help="The editor or admin.")
+@click.option("--json", "as_json", is_flag=True, help="Print the article's details as JSON.")
+def edit_article(article_id, reason, as_user, as_json, **given):
+    """Correct an article's details as its page should have given them (a byline taken from the
+    wrong part of a page, a missing date). Editors and admins; only the options given change."""
+    changes = {_DETAIL_OPTIONS[name]: value for name, value in given.items() if value is not None}
+    if not changes:
+        raise UserError("give at least one of --title, --author, --publisher, --date and --url")
+    db = open_db()
+    before: dict = dict(article_store.get_article(db, article_id))
+    after = article_store.edit_details(
+        db, article_id, changes, reason=reason, actor=acting_user(db, as_user)
+    )
+    if as_json:
+        emit_json({name: after[name] for name in ("id", *article_store.EDITABLE_FIELDS)})
+        return
+    for name in article_store.EDITABLE_FIELDS:
+        if before[name] != after[name]:
+            click.echo(f"{name}: {_shown(before[name])} -> {_shown(after[name])}")
+    click.echo(f"Corrected the details of article {article_id}.")
+
+
+def _shown(value: str | None) -> str:
+    return "(none)" if value is None else f"“{reveal(value)}”"

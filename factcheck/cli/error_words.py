@@ -326,6 +326,11 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "status.unknown": lambda f: (
         f"status must be one of {', '.join(f['statuses'])}, not {f['given']!r}"
     ),
+    "article.unchanged": lambda f: (
+        f"article {f['id']} already has these details; nothing was changed"
+    ),
+    "article.title_blank": lambda f: "--title is blank; give the article's headline",
+    "article.bad_url": lambda f: f"--url cannot be used: {f['problem']}",
     "date.invalid": lambda f: (
         f"--{f['what']} must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}"
     ),

@@ -2,17 +2,23 @@
 
 import functools
 import json
+from datetime import date
 from typing import cast
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.store import audit, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
-from factcheck.store.errors import NotFound
+from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import ArticleListed, ArticleRow
+from factcheck.store.verdicts import require_reason
 
 ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
+#: The details an editor may correct after import, as the page should have given them.
+EDITABLE_FIELDS = ("title", "author", "publisher", "published_date", "source_url")
+#: Past this, a title, byline or publisher was pasted wrong.
+MAX_DETAIL_CHARS = 500
 
 _CLAIM_INSERT = (
     'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
@@ -208,3 +214,70 @@ def find_by_title(db: Database, words: str, limit: int) -> list[dict]:
             [*(_like_pattern(term) for term in terms), limit],
         )
     )
+
+
+@mutation
+def edit_details(
+    db: Database, article_id: int, changes: dict, *, reason: str, actor: Actor
+) -> dict:
+    """Correct an article's details (a byline its page's metadata got wrong, a missing date):
+    editors and admins, with a reason; the audit row keeps each changed field before and after.
+    `changes` names some of EDITABLE_FIELDS; an empty value clears one (but the title)."""
+    if actor.id is not None and not actor.is_editor:
+        raise Forbidden(
+            "actor.not_editor",
+            {
+                "task": "correct an article's details",
+                "username": actor.username,
+                "role": actor.role,
+            },
+        )
+    article: dict = dict(get_article(db, article_id))
+    wanted = {name: _detail(name, changes[name]) for name in EDITABLE_FIELDS if name in changes}
+    changed = {name: value for name, value in wanted.items() if value != article[name]}
+    if not changed:
+        raise Invalid("article.unchanged", {"id": article_id})
+    reason = require_reason(reason, "article.edit")
+    assignments = ", ".join(f"{name} = :{name}" for name in changed)
+    db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**changed, "id": article_id})
+    audit.record(
+        db,
+        actor,
+        "article",
+        article_id,
+        "article.edit",
+        before={name: article[name] for name in changed},
+        after=changed,
+        reason=reason,
+    )
+    return dict(get_article(db, article_id))
+
+
+def _detail(name: str, value: str | None) -> str | None:
+    """One detail as stored, or Invalid naming the field."""
+    from factcheck.network.urls import UrlProblem, clean_web_url
+    from factcheck.shared_words import url_problem_words
+
+    text = " ".join((value or "").split())
+    if len(text) > MAX_DETAIL_CHARS:
+        raise Invalid("text.too_long", {"what": name, "limit": MAX_DETAIL_CHARS}, field=name)
+    if not text:
+        if name == "title":
+            raise Invalid("article.title_blank", field="title")
+        return None
+    if name == "published_date":
+        try:
+            return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
+        except ValueError:
+            return _bad_date(text)
+    if name == "source_url":
+        try:
+            return clean_web_url(text)
+        except UrlProblem as error:
+            words = url_problem_words({"problem": error.problem, **error.facts})
+            raise Invalid("article.bad_url", {"problem": words}, field=name) from None
+    return text
+
+
+def _bad_date(text: str):
+    raise Invalid("date.invalid", {"given": text, "what": "date"}, field="published_date")

@@ -149,6 +149,11 @@ class Replay:
         elif kind == "article" and action == "import" and record_id is not None:
             # Who imported it is the row's actor; when, the time the row recorded (since it did).
             self.articles[record_id] = _Expected({**after, "imported_by": row["actor"]}, at)
+        elif kind == "article" and action == "article.edit" and record_id is not None:
+            known = self.articles.get(record_id)
+            if known is not None:
+                known.values.update({f: v for f, v in after.items() if f in ARTICLE_FIELDS})
+                known.row = at
         elif kind == "user" and record_id is not None:
             earlier = self.users.get(record_id)
             if earlier is not None:

@@ -11,6 +11,7 @@ from factcheck.store.actors import Actor
 from factcheck.store.claim_merges import missing_claim
 from factcheck.store.errors import Conflict
 from factcheck.store.mutation import query
+from factcheck.text import checkworthiness
 
 STATE_FIELDS = ("kind", "reason", "status", "verdict", "assignee_id", "corrected_at", "version")
 
@@ -36,8 +37,28 @@ def check_version(claim: Mapping[str, Any], expected_version: int | None) -> Non
         )
 
 
+def unit_score(text: str, unit: Mapping[str, Any], kind: str, language: str) -> tuple[float, str]:
+    """A unit's score and its reasons (JSON) for these words: a claim is scored as the splitter
+    scores one; a unit set aside scores 0, as the splitter has it."""
+    if kind != "claim":
+        return 0.0, "[]"
+    value, reasons = checkworthiness.score(
+        text, attribution=unit["attribution"], section=unit["section"], language=language
+    )
+    return value, json.dumps(list(reasons))
+
+
 def update_claim(db: Database, claim: Mapping[str, Any], **changes: object) -> dict:
-    """Apply `changes`, bump the version, and return the claim as it is now."""
+    """Apply `changes`, bump the version, and return the claim as it is now. A unit made a claim
+    or set aside is scored again, so it takes its place in the queue."""
+    kind = changes.get("kind")
+    if isinstance(kind, str) and kind != claim["kind"]:
+        language = db.execute(
+            "SELECT language FROM articles WHERE id = ?", [claim["article_id"]]
+        ).fetchone()[0]
+        changes["checkworthiness"], changes["reasons"] = unit_score(
+            claim["text"], claim, kind, language or "en"
+        )
     assignments = ", ".join(f"{field} = :{field}" for field in changes)
     db.execute(
         f"UPDATE claims SET {assignments}, version = version + 1, updated_at = :now WHERE id = :id",

@@ -7,7 +7,6 @@ A unit with any verdict is refused (a verdict rates exactly the words it was giv
 comments are kept: on a merge those of the second unit move to the merged one; on a split they stay
 with the first part, which keeps the unit's id, history and assignment."""
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,11 +15,16 @@ from factcheck.db import Database, utc_now
 from factcheck.store import audit, bulk_records, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
-from factcheck.store.claim_state import check_version, load_claim, situation, state_of
+from factcheck.store.claim_state import (
+    check_version,
+    load_claim,
+    situation,
+    state_of,
+    unit_score,
+)
 from factcheck.store.errors import Conflict, Invalid
 from factcheck.store.mutation import mutation, query
 from factcheck.store.verdicts import require_reason
-from factcheck.text import checkworthiness
 from factcheck.text.unit_cuts import BadCut, cut, has_blank_line, joined
 
 _PLACE = ("id", "seq", "start", "end", "text", "section", "kind", "reason", "checkworthiness")
@@ -33,16 +37,6 @@ def _place(unit: dict) -> dict:
 def _article(db, article_id: int) -> dict:
     row = db.execute("SELECT body, language FROM articles WHERE id = ?", [article_id]).fetchone()
     return {"body": row[0], "language": row[1] or "en"}
-
-
-def _score(text: str, unit: dict, kind: str, language: str) -> tuple[float, list[str]]:
-    """A claim's score for its new words; a unit set aside scores 0, as the splitter has it."""
-    if kind != "claim":
-        return 0.0, []
-    value, reasons = checkworthiness.score(
-        text, attribution=unit["attribution"], section=unit["section"], language=language
-    )
-    return value, list(reasons)
 
 
 def _shift_after(db, article_id: int, seq: int, by: int) -> None:
@@ -185,7 +179,7 @@ def merge_with_next(
     start, end = joined((first["start"], first["end"]), (second["start"], second["end"]))
     kind = "claim" if "claim" in (first["kind"], second["kind"]) else first["kind"]
     text = body[start:end]
-    score, reasons = _score(text, first, kind, article["language"])
+    score, reasons = unit_score(text, first, kind, article["language"])
     status = "in_progress" if "in_progress" in (first["status"], second["status"]) else "unreviewed"
     keeper = first if first["assignee_id"] is not None else second
     moved = {
@@ -212,7 +206,7 @@ def merge_with_next(
         reason=first["reason"] if kind != "claim" else None,
         attribution=first["attribution"] or second["attribution"],
         checkworthiness=score,
-        reasons=json.dumps(reasons),
+        reasons=reasons,
         status=status,
         assignee_id=keeper["assignee_id"],
         assigned_at=keeper["assigned_at"],
@@ -269,16 +263,23 @@ def split_unit(
         ) from None
     first_text, second_text = body[first_start:first_end], body[second_start:second_end]
     _shift_after(db, unit["article_id"], unit["seq"], 1)
-    score, reasons = _score(first_text, unit, unit["kind"], article["language"])
+    score, reasons = unit_score(first_text, unit, unit["kind"], article["language"])
     _write_unit(
         db,
         unit["id"],
         end=first_end,
         text=first_text,
         checkworthiness=score,
-        reasons=json.dumps(reasons),
+        reasons=reasons,
     )
-    score, reasons = _score(second_text, unit, unit["kind"], article["language"])
+    # Who says the words goes with the part that names them: "the mayor said" in the first part
+    # is not the speaker of "Critics disagreed." (a quotation's speaker named after it, or
+    # elsewhere, stays with both parts).
+    speaker = unit["attribution"]
+    if speaker and speaker in first_text and speaker not in second_text:
+        speaker = None
+    second_unit = {**unit, "attribution": speaker}
+    score, reasons = unit_score(second_text, second_unit, unit["kind"], article["language"])
     new_id = db.execute(
         'INSERT INTO claims (id, article_id, seq, start, "end", text, section, kind, reason,'
         " attribution, checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -292,9 +293,9 @@ def split_unit(
             unit["section"],
             unit["kind"],
             unit["reason"],
-            unit["attribution"],
+            speaker,
             score,
-            json.dumps(reasons),
+            reasons,
         ],
     ).lastrowid
     db.execute("DELETE FROM claim_matches WHERE claim_id = ?", [unit["id"]])

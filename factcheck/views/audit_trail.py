@@ -18,6 +18,7 @@ bp = Blueprint("audit_trail", __name__)
 #: The kinds of change the filter offers: the first part of an audit row's action.
 FAMILIES = {
     "import": "Imports",
+    "article": "Articles' details corrected",
     "claim": "Claims classified or assigned",
     "unit": "Units merged or split",
     "verdict": "Verdicts and corrections",
@@ -34,6 +35,7 @@ FAMILIES = {
 }
 #: Words for the changes a claim's history does not name.
 OTHER_WORDS = {
+    "article.edit": "corrected an article's details",
     "user.add": "added a person",
     "user.role": "changed a person's role",
     "user.disable": "disabled a person",

@@ -47,6 +47,10 @@ _TEXT_NAMES = {
     "note": "The note",
     "rationale": "The rationale",
     "reason": "The reason",
+    "title": "The title",
+    "author": "The author",
+    "publisher": "The publisher",
+    "source_url": "The source address",
 }
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
 _ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fact-check address"}
@@ -264,6 +268,9 @@ _STORE_WORDS = {
     "status.unknown": lambda f: (
         f"Status must be one of {', '.join(f['statuses'])}, not {f['given']!r}."
     ),
+    "article.unchanged": lambda f: "Nothing was changed: every detail is as it was.",
+    "article.title_blank": lambda f: "The title cannot be empty: give the article's headline.",
+    "article.bad_url": lambda f: f"The source address cannot be used: {f['problem']}.",
     "date.invalid": lambda f: (
         f"{f['what'].capitalize()} must be a date written YYYY-MM-DD (2026-01-31), not"
         f" {f['given']!r}."

@@ -1,0 +1,44 @@
+"""Correcting an article's details (title, byline, publisher, date, address) after import, for
+editors and admins, with a reason kept in the audit trail."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from factcheck.store import articles as article_store
+from factcheck.store.errors import Invalid
+from factcheck.views.auth_guard import require_role, signed_in_actor
+from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
+
+bp = Blueprint("article_details", __name__)
+
+
+def _page(article, typed: dict, errors: dict, status: int = 200):
+    return render_template(
+        "article_details.html",
+        article=article,
+        typed=typed,
+        errors=errors,
+        max_chars=article_store.MAX_DETAIL_CHARS,
+    ), status
+
+
+# One rule for both methods: werkzeug answers 405 rather than 404 when two rules share a path and
+# an id too big for the database fails the converter of both (tests/test_huge_ids.py).
+@bp.route("/articles/<id:article_id>/details", methods=["GET", "POST"])
+@require_role("editor", "admin")
+def details(article_id: int):
+    db = get_db()
+    article: dict = dict(article_store.get_article(db, article_id))
+    if request.method == "GET":
+        typed = {name: article[name] or "" for name in article_store.EDITABLE_FIELDS}
+        return _page(article, typed, {})
+    typed = {name: request.form.get(name, "") for name in article_store.EDITABLE_FIELDS}
+    reason = request.form.get("reason", "")
+    try:
+        article_store.edit_details(db, article_id, typed, reason=reason, actor=signed_in_actor())
+    except Invalid as problem:
+        # What was typed stays in the form, with the words beside the field they are about.
+        errors = {problem.field or "form": store_error_words(problem)}
+        return _page(article, {**typed, "reason": reason}, errors, status=422)
+    flash("Saved the article's details; the audit trail keeps what they were and why.")
+    return redirect(url_for("articles.article_page", article_id=article_id), 303)
