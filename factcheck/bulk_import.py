@@ -279,9 +279,12 @@ def import_items(
     actor: Actor = SYSTEM,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    match_progress: Callable[[list[int]], Callable[[int], None] | None] | None = None,
 ) -> BulkSummary:
     """Read and split each item, then store them `batch_size` to a transaction, each article
-    with its own audit row. A refused item is reported; the others still land."""
+    with its own audit row. A refused item is reported; the others still land. The imported
+    articles' claims are then matched against the library; `match_progress`, given their ids,
+    may return what to tell of each claim matched."""
     results: dict[int, ItemResult] = {}
     batch: list[tuple[int, str, PreparedArticle]] = []
 
@@ -303,11 +306,9 @@ def import_items(
         if batch:
             flush()
         summary = BulkSummary([results[position] for position in sorted(results)])
-        previous_checks.after_import(
-            db,
-            [result.article_id for result in summary.imported if result.article_id is not None],
-            actor=actor,
-        )
+        imported = [r.article_id for r in summary.imported if r.article_id is not None]
+        told = match_progress(imported) if match_progress is not None else None
+        previous_checks.after_import(db, imported, actor=actor, progress=told)
     except KeyboardInterrupt:
         # The batch in hand was never stored, or its transaction was rolled back.
         raise ImportStopped(BulkSummary([results[p] for p in sorted(results)])) from None

@@ -124,9 +124,11 @@ def tidy_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
-def _check_size(data: bytes, max_bytes: int) -> None:
+def _check_size(data: bytes, max_bytes: int, what: str = "text") -> None:
+    """Refuse more than `max_bytes` of `what` ("text", or "page": an HTML page's markup and
+    scripts count, not only its article)."""
     if len(data) > max_bytes:
-        raise ImportRefused("import.too_large", {"limit": max_bytes})
+        raise ImportRefused("import.too_large", {"limit": max_bytes, "what": what})
 
 
 def decode_text(data: bytes) -> str:
@@ -317,14 +319,17 @@ def _extract(page, url):
 
 
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
-    _check_size(data, max_bytes)
+    _check_size(data, max_bytes, "page")
     _refuse_binary(data, "html")
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("import.empty_html")
+    from factcheck.text.embedded_posts import keep_embedded_posts
     from factcheck.text.hidden_html import visible_tree
 
     tree = visible_tree(html)
+    if tree is not None:
+        keep_embedded_posts(tree)
     document, body = _extract(html if tree is None else tree, url)
     if len(body) < MIN_ARTICLE_CHARS and tree is not None:
         # A page that keeps its whole article out of sight until a script shows it.

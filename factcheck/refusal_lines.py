@@ -91,6 +91,21 @@ FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
 }
 
 
+def _too_large(facts: Facts) -> str:
+    if facts.get("url") or facts.get("what") == "page":
+        # The page's markup and scripts count, not only its article.
+        page = f"the page at {facts['url']}" if facts.get("url") else "the HTML page"
+        return (
+            f"{page} (its markup and scripts with the article) is larger than the import limit"
+            f" of {facts['limit']:,} bytes; import the article's text instead, or raise the limit"
+            " with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+        )
+    return (
+        f"the text is larger than the import limit of {facts['limit']:,} bytes; raise it with"
+        " --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+    )
+
+
 def _unreadable(facts: Facts) -> str:
     if facts.get("detail"):
         return f"cannot read {facts['path']}: {facts['detail']}; check the path"
@@ -122,10 +137,7 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         " as UTF-8 and import it again"
     ),
     "import.empty_text": lambda f: "the text is empty; paste or import the article text",
-    "import.too_large": lambda f: (
-        f"{f.get('url') or 'the article'} is larger than the import limit of {f['limit']:,}"
-        " bytes; raise it with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
-    ),
+    "import.too_large": _too_large,
     "import.empty_html": lambda f: "the HTML page is empty; check the file or link",
     "import.no_article": _no_article,
     "import.no_file": lambda f: (
@@ -191,6 +203,19 @@ def refusal_line(code: str, facts: Facts) -> str:
         except (KeyError, TypeError, ValueError):
             pass
     return f"refused ({code})"
+
+
+#: Fetch refusals of the address itself, for which the page must be brought in another way.
+_NEVER_FETCHED = frozenset({"private_address", "port"})
+
+
+def import_refusal_line(code: str, facts: Facts) -> str:
+    """refusal_line for an import, with the way in that is left when the address is never
+    fetched."""
+    line = refusal_line(code, facts)
+    if code in _NEVER_FETCHED:
+        line += "; save the page from a browser and import the file, or its text with `import -`"
+    return line
 
 
 def error_line(error: Exception) -> str:

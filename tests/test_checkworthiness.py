@@ -42,6 +42,8 @@ def test_counts_and_casualty_figures_rank_above_colour_and_context():
         ("Prices rose 30 per cent in a year.", "percentage"),
         ("The loan was worth $200 million.", "money amount"),
         ("The loan was worth 200 million euros.", "money amount"),
+        ("The oxygen bar charges Rs 299 for fifteen minutes.", "money amount"),
+        ("A month's pass costs Rs. 1,200 now.", "money amount"),
         ("The dam holds 40 million cubic metres of water.", "number or quantity"),
         ("The dam was built in 1968.", "date or time"),
         ("It was the deadliest flood on record.", "superlative"),

@@ -313,6 +313,42 @@ def test_the_month_may_ends_a_sentence_before_any_capital(between, start):
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "texts"),
+    [
+        (
+            "en",
+            "The plan would cost €4.5 million… Critics disagreed. He paused… then he said 40 died.",
+            [
+                "The plan would cost €4.5 million…",
+                "Critics disagreed.",
+                "He paused… then he said 40 died.",
+            ],
+        ),
+        (
+            "fr",
+            "Environ 1,5 million de personnes sont concernées… Le plan coûte 3,2 milliards d'euros.",
+            [
+                "Environ 1,5 million de personnes sont concernées…",
+                "Le plan coûte 3,2 milliards d'euros.",
+            ],
+        ),
+        ("en", "The law […] Section 4 applies.", ["The law […] Section 4 applies."]),
+        (
+            "en",
+            "He took us to dinner. … Our parents sent him a card.",
+            ["He took us to dinner.", "… Our parents sent him a card."],
+        ),
+    ],
+)
+def test_the_ellipsis_character_ends_a_sentence_before_a_capital_as_three_dots_do(
+    language, body, texts
+):
+    units = split_article(body, first_line_is_headline=False, language=language)
+    assert [u.text for u in units] == texts
+    assert all(body[u.start : u.end] == u.text for u in units)
+
+
 def test_a_multi_sentence_quotation_is_split_and_keeps_its_speaker():
     body = '"We will rebuild. It takes time. It is hard," Ramos told reporters.'
     units = split_article(body, first_line_is_headline=False)

@@ -293,9 +293,42 @@ def test_a_big_import_is_stored_first_then_matched_with_progress(run, tmp_path, 
     assert f"  {count:,} of {count:,} claims matched" in result.stderr.splitlines()
 
 
+def test_a_bulk_import_says_how_its_long_match_against_the_library_goes(run, tmp_path, monkeypatch):
+    from factcheck import previous_checks
+
+    monkeypatch.setattr(previous_checks, "CHUNK_CLAIMS", 2)
+    library = Path(__file__).parent / "fixtures" / "library" / "checks.csv"
+    assert run("library", "import", str(library)).exit_code == 0
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(SAMPLE_ARTICLE.replace("14", "15"), encoding="utf-8")
+    result = run("import", str(folder))
+    assert result.exit_code == 0, result.output
+    count = int(re.search(r"Matching their ([\d,]+) claims", result.stderr)[1].replace(",", ""))
+    assert f"  {count:,} of {count:,} claims matched" in result.stderr.splitlines()
+
+
 def test_a_one_unit_article_is_counted_in_the_singular(run, tmp_path):
     story = tmp_path / "one.txt"
     story.write_text("Bus fares rose by 12 percent in 2024, the council said.\n", encoding="utf-8")
     result = run("import", str(story))
     assert result.stdout == "Imported article 1 with 1 unit.\n"
     assert run("import", str(story)).stdout == "Already imported as article 1 (1 unit).\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://10.1.2.3/story", "refused: 10.1.2.3 is a private address"),
+        ("https://example.com:8443/a", "refused: port 8443 is not allowed, only 80 and 443"),
+    ],
+)
+def test_an_address_never_fetched_is_refused_with_the_way_in_that_is_left(run, url, refused):
+    result = run("import", url)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {refused}; save the page from a browser and import the file, or its text"
+        " with `import -`\n"
+    )
+    assert _count_articles(run) == 0

@@ -132,12 +132,23 @@ def test_fetch_failures_in_words():
 def test_an_import_too_large_says_the_limit_and_what_to_do_in_each_front_end():
     facts = {"limit": 5 * 1024 * 1024, "url": "https://news.example/big"}
     assert import_words.refusal_words("import.too_large", facts) == (
-        "The page is larger than the import limit of 5 MB. Paste the article text instead, or ask"
-        " an administrator to raise the limit."
+        "The page (its markup and scripts with the article) is larger than the import limit of"
+        " 5 MB. Paste the article text instead, or ask an administrator to raise the limit."
     )
     assert refusal_line("import.too_large", facts) == (
-        "https://news.example/big is larger than the import limit of 5,242,880 bytes; raise it"
-        " with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+        "the page at https://news.example/big (its markup and scripts with the article) is larger"
+        " than the import limit of 5,242,880 bytes; import the article's text instead, or raise"
+        " the limit with --max-bytes or FACTCHECK_MAX_IMPORT_BYTES"
+    )
+    # A saved page is counted whole, scripts and all, not only the article it holds.
+    page = {"limit": 5 * 1024 * 1024, "what": "page"}
+    assert refusal_line("import.too_large", page).startswith(
+        "the HTML page (its markup and scripts with the article) is larger"
+    )
+    text = {"limit": 5 * 1024 * 1024, "what": "text"}
+    assert refusal_line("import.too_large", text) == (
+        "the text is larger than the import limit of 5,242,880 bytes; raise it with --max-bytes"
+        " or FACTCHECK_MAX_IMPORT_BYTES"
     )
 
 

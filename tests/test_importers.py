@@ -318,6 +318,25 @@ def test_text_hidden_from_readers_is_left_out():
     assert "Mayor Jo Hale voted for it." in article.body
 
 
+TWEET = "The ferry runs all winter, whatever the council says. Book early!"
+
+
+def test_an_embedded_tweet_is_kept_as_a_quotation_of_the_article():
+    """A tweet is often the statement a desk checks; extractors drop it with its widget."""
+    embed = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet" data-lang="en">'
+        f'<p lang="en" dir="ltr">{TWEET} <a href="https://t.co/abc">pic.twitter.com/abc</a></p>'
+        "&mdash; Island Ferries (@islandferries) "
+        '<a href="https://twitter.com/islandferries/status/1">March 4, 2026</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script></div>'
+    )
+    article = from_html(_page(FERRY[0], f"</p>{embed}<p>{FERRY[1]}", FERRY[2]))
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0] == FERRY[0] and paragraphs[-1] == FERRY[2]
+    assert any(paragraph.startswith(TWEET) for paragraph in paragraphs)
+    assert "Island Ferries (@islandferries)" in article.body
+
+
 def test_html_import_reads_the_metadata():
     article = from_html(fixture("article.html"))
     assert article == ImportedArticle(

@@ -355,14 +355,29 @@ def test_a_loopback_url_is_refused_by_the_default_policy(post_import, client, ap
     progress = client.get(response.headers["Location"])
     assert progress.status_code == 200
     message = parse(progress).cssselect("[data-error-message]")[0].text_content()
-    assert message == "That address is on a private network, which is not fetched."
+    refused = (
+        "That address is on a private network, which is not fetched. Save the page from your"
+        " browser and upload the file, or paste its text."
+    )
+    assert message == refused
     assert parse(progress).cssselect("h2")[0].text_content() == "Import failed"
-    # The address is kept, so "Try again" queues it again (the server may have been down).
-    assert parse(progress).cssselect(".import-again button")[0].text_content() == "Try again"
+    # Fetching it again could only fail again: no "Try again", but another address or source.
+    again = parse(progress).cssselect(".import-again")[0]
+    assert not again.cssselect("button")
+    assert [a.text_content() for a in again.cssselect("a")] == [
+        "Change the address",
+        "Import something else",
+    ]
     # The page's JSON twin says it in the same words.
     state = client.get(response.headers["Location"] + ".json").get_json()
-    assert state["stage"] == "failed" and state["can_retry"] is True
-    assert state["message"] == "That address is on a private network, which is not fetched."
+    assert state["stage"] == "failed" and state["can_retry"] is False
+    assert state["message"] == refused
+    assert (
+        client.post(
+            response.headers["Location"] + "/retry", data={"csrf_token": page_token(client)}
+        ).status_code
+        >= 400
+    )
     assert article_count(app_db) == 0
 
 
@@ -506,7 +521,8 @@ def _failed_import(post_import, client, url: str):
         (page(b"gone", status=404), "The page was not found: check the address"),
         (
             page(b"x" * 3000),
-            "The page is larger than the import limit of 2 kB. Paste the article text instead",
+            "The page (its markup and scripts with the article) is larger than the import limit"
+            " of 2 kB. Paste the article text instead",
         ),
         (page(b"%PDF-1.4", content_type="application/pdf"), "The address is not a web page"),
     ],

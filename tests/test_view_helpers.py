@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from factcheck.views.article_layout import layout_article, split_headline, usable_units
 from factcheck.views.formatting import (
     clip,
+    clip_start,
     exact_time,
     progress_segments,
     relative_time,
@@ -153,6 +154,26 @@ def test_clip_keeps_short_text_and_cuts_long_text_to_a_prefix_within_the_limit(t
     assert len(clipped) <= limit
     assert clipped.endswith("…")
     assert text.startswith(clipped.removesuffix("…"))
+
+
+@given(st.text(max_size=300), st.integers(min_value=2, max_value=200))
+def test_clip_start_keeps_short_text_and_cuts_long_text_to_an_ending_within_the_limit(text, limit):
+    clipped = clip_start(text, limit)
+    if len(text) <= limit:
+        assert clipped == text
+        return
+    assert len(clipped) <= limit
+    assert clipped.startswith("…")
+    assert text.endswith(clipped.removeprefix("…"))
+
+
+def test_clip_start_starts_at_a_word_break_when_one_is_near():
+    """The words before a split point: never a word with its first letters cut off."""
+    before = "Selon la préfecture, environ 1,5 million de personnes sont concernées…"
+    assert clip_start(before, 49) == "…1,5 million de personnes sont concernées…"
+    assert clip_start("The council said 40 buses would cost 9 million", 20) == "…cost 9 million"
+    # No break near enough: the word is cut, as clip cuts one.
+    assert clip_start("Supercalifragilistic expialidocious", 10) == "…lidocious"
 
 
 def test_clip_cuts_at_a_word_break_when_one_is_near():

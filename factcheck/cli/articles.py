@@ -18,7 +18,7 @@ from factcheck.cli.base import (
     system_actor,
 )
 from factcheck.cli.ids import ID
-from factcheck.refusal_lines import refusal_line
+from factcheck.refusal_lines import import_refusal_line
 from factcheck.reveal import reveal
 from factcheck.scales import load_scale
 from factcheck.shared_words import url_problem_words
@@ -123,8 +123,14 @@ def _import_one(source, title, source_url, source_format, limit, language, as_us
     """One file, link or standard input: refused with exit status 2 when it cannot be imported."""
     from factcheck import importers
     from factcheck.ingest import prepare_unless_stored, store_prepared
+    from factcheck.network.fetch import FetchError
 
-    imported = importers.load(source, format=source_format, stdin=sys.stdin.buffer, max_bytes=limit)
+    try:
+        imported = importers.load(
+            source, format=source_format, stdin=sys.stdin.buffer, max_bytes=limit
+        )
+    except (FetchError, importers.ImportRefused) as error:
+        raise UserError(import_refusal_line(error.code, error.facts)) from None
     if title:
         imported.title = title.strip()
     if source_url:
@@ -174,16 +180,29 @@ def _match_with_progress(db, article_id: int, actor) -> None:
     if claim_matches.library_is_empty(db):
         return
     claim_count = len(claim_matches.article_claim_ids(db, [article_id]))
-    if claim_count <= previous_checks.CHUNK_CLAIMS:
-        previous_checks.after_import(db, [article_id], actor=actor)
-        return
-    label = f"Matching its {claim_count:,} claims against the library"
-    if sys.stderr.isatty():
+    if claim_count > previous_checks.CHUNK_CLAIMS and sys.stderr.isatty():
+        label = f"Matching its {claim_count:,} claims against the library"
         with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
             previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
         return
-    # A log or a script's pipe gets a line at each tenth, a sign of life on a long match.
-    click.echo(label, err=True)
+    progress = _matching_lines(db, [article_id])
+    previous_checks.after_import(db, [article_id], actor=actor, progress=progress)
+
+
+def _matching_lines(db, article_ids: list[int]):
+    """For a long match of these articles' claims against the library, a line on standard error
+    at its start and at each tenth (a sign of life in a log or a script's pipe); None when the
+    match is quick or there is no library."""
+    from factcheck import previous_checks
+    from factcheck.store import claim_matches
+
+    if claim_matches.library_is_empty(db):
+        return None
+    claim_count = len(claim_matches.article_claim_ids(db, article_ids))
+    if claim_count <= previous_checks.CHUNK_CLAIMS:
+        return None
+    whose = "its" if len(article_ids) == 1 else "their"
+    click.echo(f"Matching {whose} {claim_count:,} claims against the library", err=True)
     tenth = max(1, claim_count // 10)
     matched = 0
 
@@ -193,7 +212,7 @@ def _match_with_progress(db, article_id: int, actor) -> None:
         if matched // tenth > before // tenth:
             click.echo(f"  {matched:,} of {claim_count:,} claims matched", err=True)
 
-    previous_checks.after_import(db, [article_id], actor=actor, progress=progress)
+    return progress
 
 
 def _in_language(items, language):
@@ -231,11 +250,17 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
     if language:
         items = _in_language(items, language)
     try:
+
+        def matching(article_ids: list[int]):
+            return _matching_lines(db, article_ids)
+
         if total and sys.stderr.isatty():
             with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
-                summary = bulk_import.import_items(db, items, actor=actor, progress=bar.update)
+                summary = bulk_import.import_items(
+                    db, items, actor=actor, progress=bar.update, match_progress=matching
+                )
         else:
-            summary = bulk_import.import_items(db, items, actor=actor)
+            summary = bulk_import.import_items(db, items, actor=actor, match_progress=matching)
     except bulk_import.ImportStopped as stop:
         _say_stopped(db, stop.summary)
         sys.exit(INTERRUPTED)
@@ -245,13 +270,13 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
     if not summary.results:
         raise UserError(f"{sources[0]} holds no articles; check the file")
     if as_json:
-        emit_json(summary.as_json(refusal_line))
+        emit_json(summary.as_json(import_refusal_line))
     elif not summary.all_refused:
-        click.echo(summary.text(refusal_line))
+        click.echo(summary.text(import_refusal_line))
     if summary.all_refused:
         if as_json:
             sys.exit(USAGE_ERROR)
-        raise UserError(summary.text(refusal_line))
+        raise UserError(summary.text(import_refusal_line))
 
 
 # The status a shell gives a command stopped by Ctrl+C (128 + SIGINT).

@@ -115,8 +115,9 @@ _FEELING_VERBS: Final = _keys(
 )
 
 _DIGIT: Final = re.compile(r"\d")
-_MONEY_SIGN: Final = re.compile(r"[$€£¥₹]\s?\d")
-_MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF)\b)")
+# "Rs 299" and "Rs. 1,200" are how Indian and Pakistani outlets write rupees.
+_MONEY_SIGN: Final = re.compile(r"(?:[$€£¥₹]|\bRs\.?)\s?\d")
+_MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR)\b)")
 # A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
@@ -387,9 +388,10 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
             found |= _CASUALTY
         if counts or digit != -1 or flags & (_MAGNITUDE | _MULTIPLE):
             found |= _QUANTITY
-        # ASCII text can hold only the dollar sign.
+        # ASCII text can hold only the dollar sign (and "Rs").
         if flags & _CURRENCY or (
-            ("$" in text if ascii else _has_currency_sign(text)) and _MONEY_SIGN.search(text)
+            (("$" in text or "Rs" in text) if ascii else _has_currency_sign(text))
+            and _MONEY_SIGN.search(text)
         ):
             found |= _MONEY
         if marks & unit_words.YEAR:
@@ -511,7 +513,7 @@ _SHARE_NEXT: Final = ([b"percent"], [b"per"], [b"%"])
 
 
 def _has_currency_sign(text: str) -> bool:
-    return "$" in text or "€" in text or "£" in text or "¥" in text or "₹" in text
+    return "$" in text or "€" in text or "£" in text or "¥" in text or "₹" in text or "Rs" in text
 
 
 def _causal_phrase(lower: str) -> bool:

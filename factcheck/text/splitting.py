@@ -295,20 +295,28 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
 # sentencex takes "May." for an abbreviation before most capitalised words ("affected since
 # May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
 _MAY_END: Final = re.compile(r"(?<![\w.])May\.\s+(?=[A-Z])")
+# sentencex ends a sentence at "..." before a capital, but not at "…", the one character most web
+# text writes it with ("cost €4.5 million… Critics disagreed."); a capital must follow here too.
+# One standing alone marks words left out ("dinner. … Our parents"), and ends nothing.
+_ELLIPSIS_END: Final = re.compile(r"(?<=\S)…\s+(?=[^\W\d_])")
 
 
 def _segment(language: str, text: str) -> list[str]:
-    """sentencex's sentences of text (which together are the whole text), with an English
-    sentence also ended after the month "May"."""
+    """sentencex's sentences of text (which together are the whole text), also ended after "…"
+    before a capital and, in English, after the month "May"."""
     sentences: list[str] = sentencex.segment(language, text)
-    if language != "en" or "May." not in text:
+    may = language == "en" and "May." in text
+    if not may and "…" not in text:
         return sentences
     out: list[str] = []
     for sentence in sentences:
+        cuts = [m.end() for m in _ELLIPSIS_END.finditer(sentence) if sentence[m.end()].isupper()]
+        if may:
+            cuts += [m.end() for m in _MAY_END.finditer(sentence)]
         last = 0
-        for match in _MAY_END.finditer(sentence):
-            out.append(sentence[last : match.end()])
-            last = match.end()
+        for cut in sorted(cuts):
+            out.append(sentence[last:cut])
+            last = cut
         out.append(sentence[last:])
     return [sentence for sentence in out if sentence]
 

@@ -24,6 +24,7 @@ from factcheck.store.verdicts import verdict_writers
 from factcheck.text.unit_cuts import cut_choices
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import store_error_words
+from factcheck.views.formatting import clip, clip_start
 from factcheck.views.scale_css import current_scale
 
 
@@ -191,8 +192,9 @@ def unit_edit_choices(db: Database, unit: ClaimRow) -> dict:
         cuts.append(
             {
                 "at": unit["start"] + offset,
-                "before": ("…" if len(before) > CONTEXT_CHARS else "") + before[-CONTEXT_CHARS:],
-                "after": after[:CONTEXT_CHARS] + ("…" if len(after) > CONTEXT_CHARS else ""),
+                # Whole words either side (with the ellipsis, one character more than shown).
+                "before": clip_start(before, CONTEXT_CHARS + 1),
+                "after": clip(after, CONTEXT_CHARS + 1),
             }
         )
     return {"partner": unit_store.merge_partner(db, unit), "cuts": cuts}

@@ -96,6 +96,20 @@ def clip(text: str | None, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
+def clip_start(text: str | None, limit: int) -> str:
+    """The end of the text in at most `limit` characters, starting at a word break when one is
+    near and with an ellipsis before it when anything was cut: `clip` from the other side, for
+    the words before a point (a split's first part)."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    cut = text[len(text) - limit + 1 :]
+    space = cut.find(" ")
+    if not text[len(text) - limit].isspace() and 0 <= space <= limit // 3:
+        cut = cut[space + 1 :]  # the cut falls inside a word: start at the word after it
+    return "…" + cut.lstrip()
+
+
 def progress_segments(counts: dict) -> list[dict]:
     """Stacked-bar pieces for an article's claim statuses, furthest along first, in percent."""
     total = sum(counts.get(status, 0) for status in STATUS_ORDER)

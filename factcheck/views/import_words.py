@@ -50,6 +50,8 @@ _HTTP_WORDS = {
     429: "The site asked us to slow down",
 }
 
+_SAVE_INSTEAD = "Save the page from your browser and upload the file, or paste its text."
+
 _FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
     "host_not_found": lambda f: "The site could not be found. Check the address.",
     "timeout": lambda f: "The site did not answer in time. Try again in a moment.",
@@ -62,12 +64,18 @@ _FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
         "The address is not a web page (it gives "
         f"{f.get('content_type') or 'a file of no stated kind'}). Paste the text instead."
     ),
-    "private_address": lambda f: "That address is on a private network, which is not fetched.",
-    "port": lambda f: f"Addresses on port {f['port']} are not fetched, only the usual web ports.",
+    "private_address": lambda f: (
+        f"That address is on a private network, which is not fetched. {_SAVE_INSTEAD}"
+    ),
+    "port": lambda f: (
+        f"Addresses on port {f['port']} are not fetched, only the usual web ports. {_SAVE_INSTEAD}"
+    ),
     "bad_address": lambda f: (
         "That is not a web address we can fetch: give one starting with https://."
     ),
 }
+#: Fetch refusals of the address itself: fetching it again can only fail again.
+REFUSED_BY_DESIGN = frozenset({"private_address", "port", "bad_address"})
 
 
 def _http_status(facts: Facts) -> str:
@@ -86,10 +94,11 @@ _EXPECTED = {"text": "a text file", "html": "an HTML page"}
 
 def _too_large(facts: Facts) -> str:
     limit = size_words(facts["limit"])
-    if facts.get("url"):
+    if facts.get("url") or facts.get("what") == "page":
         return (
-            f"The page is larger than the import limit of {limit}. Paste the article text instead,"
-            " or ask an administrator to raise the limit."
+            f"The page (its markup and scripts with the article) is larger than the import limit"
+            f" of {limit}. Paste the article text instead, or ask an administrator to raise the"
+            " limit."
         )
     return (
         f"This is larger than the import limit of {limit}; import a shorter text or ask an"

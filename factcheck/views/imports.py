@@ -317,8 +317,13 @@ def job_state(job_id: str) -> dict:
 
 
 def can_retry(job_id: str, state: dict) -> bool:
-    """A failed or interrupted import whose input is kept can be queued again."""
-    return state["stage"] == "failed" and job_progress.kept_input(job_id) is not None
+    """A failed or interrupted import whose input is kept can be queued again, unless its address
+    was refused as such (a private network, a port not fetched)."""
+    return (
+        state["stage"] == "failed"
+        and state.get("code") not in import_words.REFUSED_BY_DESIGN
+        and job_progress.kept_input(job_id) is not None
+    )
 
 
 def _stage_label(state: dict) -> str:
