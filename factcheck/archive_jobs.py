@@ -10,7 +10,7 @@ import hashlib
 import logging
 import time
 
-from factcheck import copies, importers
+from factcheck import copies, importers, job_storage
 from factcheck import db as database
 from factcheck.jobs import huey, stored_task
 from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
@@ -62,7 +62,12 @@ def archive_state(url: str) -> str | None:
     """None when no copy of this page is queued; "queued" while one is queued or being made;
     "waiting" when it has been queued a while and no worker took it (none may be running).
     For an uploaded copy whose text is to be read: "reading", and "reading_waiting"."""
-    marker = huey.get(_archiving_key(url), peek=True)
+    try:
+        marker = huey.get(_archiving_key(url), peek=True)
+    except job_storage.UNREACHABLE:
+        # The queue's store is away (Redis stopped): the card shows the copies it has.
+        log.warning("could not read the job queue for %s", url, exc_info=True)
+        return None
     if marker is None:
         return None
     prefix = "reading_" if marker.get("reading") else ""

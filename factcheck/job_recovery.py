@@ -8,7 +8,15 @@ the progress, input and markers it left in huey's key-value store say it ever ex
 import logging
 import sqlite3
 
-from factcheck import archive_jobs, import_jobs, job_progress, jobs, link_jobs, matching_jobs
+from factcheck import (
+    archive_jobs,
+    import_jobs,
+    job_presence,
+    job_progress,
+    jobs,
+    link_jobs,
+    matching_jobs,
+)
 from factcheck import db as database
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.actors import SYSTEM
@@ -33,18 +41,35 @@ _IMPORT_TASKS = {
 }
 
 
-def recover_interrupted() -> dict[str, list[str]]:
-    """Mark every job a crash or restart cut off as failed; call it before workers start.
+def recover_interrupted(*, starting: bool = True) -> dict[str, list[str]]:
+    """Mark every job cut off by a crash or restart as failed (an import, an archive) or queue it
+    again (a matching job); call it before this process's workers start (`starting`), and from
+    then on as their sweep, every half minute.
 
-    Returns the import job ids and archive URLs that were recovered."""
-    # A link check cut off by the crash left its lock behind: nothing can be running now.
-    link_jobs.LINK_WATCH_LOCK.clear()
-    # A near copy held back longer than its reviewer had to decide is forgotten here too.
-    job_progress.forget_expired_holds()
+    A job another live consumer has in hand is left alone, so a worker may start beside others.
+    A job whose consumer stopped is taken back. A job no consumer has marked as its own (taken a
+    moment ago, or by a version before the marks) is taken back only on starting with no other
+    consumer alive. Returns the import job ids and archive URLs that were recovered."""
     # Every task registered first: the queue's jobs are read back as the tasks they name.
     jobs.load_tasks()
     waiting = {task.id for task in jobs.huey.pending()}
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
+    live = job_presence.alive(items)
+    owned = job_presence.owners(items)
+    if starting and not live:
+        # A link check cut off by the crash left its lock behind: nothing can be running now.
+        link_jobs.LINK_WATCH_LOCK.clear()
+    # A near copy held back longer than its reviewer had to decide is forgotten here too.
+    job_progress.forget_expired_holds()
+
+    def cut_off(job_id: str) -> bool:
+        if job_id in waiting:
+            return False
+        owner = owned.get(job_id)
+        if owner is not None:
+            return owner not in live
+        return starting and not live
+
     imports: list[str] = []
     archives: list[str] = []
     matching: list[str] = []
@@ -56,8 +81,8 @@ def recover_interrupted() -> dict[str, list[str]]:
             # Still queued, finished, or ended by an error huey kept (the progress page says so).
             if (
                 state.get("stage") in job_progress.FINISHED_STAGES
-                or job_id in waiting
                 or job_id in items
+                or not cut_off(job_id)
             ):
                 continue
             job_progress.set_progress(job_id, "failed", INTERRUPTED_IMPORT, interrupted=True)
@@ -65,25 +90,28 @@ def recover_interrupted() -> dict[str, list[str]]:
         elif key.startswith(archive_jobs.ARCHIVING_PREFIX):
             url = key.removeprefix(archive_jobs.ARCHIVING_PREFIX)
             marker = jobs.huey.serializer.deserialize(value)
-            if marker["job_id"] in waiting:
+            if not cut_off(marker["job_id"]):
                 continue
             if _record_interrupted_archive(marker["db_path"], url, marker.get("reading")):
                 jobs.huey.delete(key)
                 archives.append(url)
         elif key.startswith(matching_jobs.MATCHING_PREFIX):
-            if key.removeprefix(matching_jobs.MATCHING_PREFIX) in waiting:
+            if not cut_off(key.removeprefix(matching_jobs.MATCHING_PREFIX)):
                 continue
             marker = jobs.huey.serializer.deserialize(value)
             jobs.huey.delete(key)
             (matching if matching_jobs.queue_again(marker) else dropped).append(marker["kind"])
+    job_presence.forget_gone(items, live)
     if imports or archives:
         log.warning(
-            "marked %d import(s) and %d archive(s) cut off by a restart as failed",
+            "marked %d import(s) and %d archive(s) cut off when their worker stopped as failed",
             len(imports),
             len(archives),
         )
     if matching:
-        log.warning("queued again %d matching job(s) a restart cut off", len(matching))
+        log.warning(
+            "queued again %d matching job(s) cut off when their worker stopped", len(matching)
+        )
     if dropped:
         log.warning(
             "%d matching job(s) were cut off twice and are not queued again; run `factcheck"
@@ -143,8 +171,21 @@ def retry_import(job_id: str, username: str) -> str:
     return new_id
 
 
-def start_workers(workers: int = 2):
-    """Job workers for the queue already configured: interrupted jobs marked failed, then the
-    consumer started. Returns the consumer so it can be stopped."""
-    recover_interrupted()
-    return jobs.start_consumer(workers)
+class Workers:
+    """Job workers running in threads of this process, saying so to the other consumers."""
+
+    def __init__(self, workers: int) -> None:
+        recover_interrupted()
+        self.consumer = jobs.start_consumer(workers)
+        self._presence = job_presence.Beating(sweep=lambda: recover_interrupted(starting=False))
+
+    def stop(self, graceful: bool = True) -> None:
+        """Stop taking jobs (the jobs in hand finish first when `graceful`), then say so."""
+        self.consumer.stop(graceful=graceful)
+        self._presence.stop()
+
+
+def start_workers(workers: int = 2) -> Workers:
+    """Job workers for the queue already configured: jobs cut off by a crash or restart taken
+    back, then the consumer started. Returns the workers so they can be stopped."""
+    return Workers(workers)

@@ -3,10 +3,12 @@
 The queue, job results and the progress and owner keys all live in the same storage, so a web
 server, a `factcheck worker` and the command line agree on one queue by reading one setting."""
 
+import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from huey.storage import RedisStorage, SqliteStorage
+from redis.exceptions import RedisError
 
 from factcheck import settings
 from factcheck.private_files import create_private_file
@@ -18,6 +20,11 @@ QUEUE_NAME = "factcheck"
 
 class JobQueueError(Exception):
     """The configured job queue cannot be used; the message says what to change."""
+
+
+#: What the queue's store raises when it cannot be reached or written: the jobs file (SQLite, a
+#: full disk) or Redis gone away after the server started.
+UNREACHABLE = (sqlite3.Error, OSError, RedisError)
 
 
 def jobs_url() -> str | None:

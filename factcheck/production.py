@@ -75,4 +75,9 @@ class ProductionServer(BaseApplication):
         from factcheck.app import create_app
 
         jobs.configure_for(self.database)
-        return create_app({"DATABASE": self.database})
+        app = create_app({"DATABASE": self.database})
+        # Every template compiled now, with the code it was written for: a new install's
+        # templates must not reach a process still running the old code before HUP replaces it.
+        for name in app.jinja_env.list_templates(extensions=["html"]):
+            app.jinja_env.get_template(name)
+        return app

@@ -9,6 +9,7 @@ This module imports nothing heavy: the command line loads it before anything els
 
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,11 +78,6 @@ def _positive_up_to(limit: int) -> Callable[[str], float | int | None]:
     return parse
 
 
-def _not_negative(raw: str) -> float | int | None:
-    value = _number(raw)
-    return value if value is not None and value >= 0 else None
-
-
 def _share(raw: str) -> float | None:
     value = _number(raw)
     return float(value) if value is not None and 0 <= value <= 1 else None
@@ -92,8 +88,25 @@ def _flag(raw: str) -> bool | None:
     return True if word in _TRUE else False if word in _FALSE else None
 
 
-def _hosts(raw: str) -> tuple[str, ...]:
-    return tuple(host.strip().lower() for host in raw.split(",") if host.strip())
+# A host name as DNS has it (labels of letters, digits and inner hyphens), or an IPv4 address.
+_HOST_NAME = re.compile(
+    r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*"
+)
+
+
+def _hosts(raw: str) -> tuple[str, ...] | None:
+    """Host names separated by commas; None when one is not a host name ("web.archive.org/",
+    "foo bar"), which could never match a page's host."""
+    hosts = tuple(host.strip().lower() for host in raw.split(",") if host.strip())
+    return hosts if all(_HOST_NAME.fullmatch(host) for host in hosts) else None
+
+
+#: A key this short could be guessed, and with it any session cookie forged.
+SHORTEST_SECRET = 32
+
+
+def _secret(raw: str) -> str | None:
+    return raw if len(raw) >= SHORTEST_SECRET else None
 
 
 def _address_by(clean: Callable[[str], str]) -> Callable[[str], str | None]:
@@ -177,7 +190,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SECRET_KEY",
-        TEXT,
+        Kind("text", f"text of at least {SHORTEST_SECRET} characters", _secret),
         None,
         "Signs session cookies.",
         secret=True,
@@ -219,7 +232,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "QUERY_TIME_LIMIT_MS",
-        Kind("milliseconds", "a number of milliseconds (0 for no limit)", _not_negative),
+        Kind(
+            "milliseconds",
+            "a whole number of milliseconds, at most 86400000 (0 for no limit)",
+            _whole(0, 86_400_000),
+        ),
         5000,
         "The time a web request's reads may spend in the database before it answers 503.",
         config_key="QUERY_TIME_LIMIT_MS",

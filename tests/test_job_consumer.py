@@ -59,10 +59,10 @@ def test_a_url_import_runs_on_a_consumer_thread_and_lands_in_the_database(
     [article] = article_store.list_articles(app_db)
     assert article["title"] == "Dam inspection finds 7 cracks" and article["imported_by"] == "rita"
     [thread] = ran_on
-    workers = {worker for _, worker in consumer.worker_threads}
+    workers = {worker for _, worker in consumer.consumer.worker_threads}
     assert thread in workers and thread is not threading.main_thread()
     assert client.get(progress_url).headers["Location"] == f"/articles/{article['id']}"
 
     consumer.stop(graceful=True)
     assert not any(worker.is_alive() for worker in workers)
-    assert not consumer.scheduler.is_alive()
+    assert not consumer.consumer.scheduler.is_alive()

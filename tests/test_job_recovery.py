@@ -174,7 +174,7 @@ def test_a_matching_job_cut_off_is_queued_again_once(claim_world, jobs_file, cap
     matching_jobs.queue_rematch(path, [claim_id], people["rita"], "import of a big article")
     crash_while_running()
     assert job_recovery.recover_interrupted()["matching"] == ["rematch"]
-    assert "queued again 1 matching job(s) a restart cut off" in caplog.text
+    assert "queued again 1 matching job(s) cut off when their worker stopped" in caplog.text
     assert [task.name for task in jobs.huey.pending()] == ["rematch_claims"]
     crash_while_running()  # cut off again: it may be what brings the worker down
     assert job_recovery.recover_interrupted()["matching"] == []
@@ -183,3 +183,81 @@ def test_a_matching_job_cut_off_is_queued_again_once(claim_world, jobs_file, cap
     matching_jobs.queue_rematch(path, [claim_id], people["rita"], "again")
     run_next_job()  # a job that ends leaves no marker to queue again
     assert job_recovery.recover_interrupted()["matching"] == []
+
+
+def _taken_by(consumer: str, *, heard_seconds_ago: float, stage: str = "saving") -> str:
+    """Another consumer (another `factcheck worker`) takes the next job and is last heard from
+    `heard_seconds_ago`."""
+    import time
+
+    from factcheck import job_presence
+
+    task = jobs.huey.dequeue()
+    assert task is not None, "no job is waiting"
+    job_progress.set_progress(task.id, stage, "Splitting into claims and saving")
+    jobs.huey.put(job_presence.RUNNING_PREFIX + task.id, consumer)
+    jobs.huey.put(job_presence.CONSUMER_PREFIX + consumer, time.time() - heard_seconds_ago)
+    return task.id
+
+
+def test_a_worker_starting_beside_another_leaves_its_running_jobs_alone(client, jobs_file):
+    """Several workers may serve one queue: one starting must not call another's import cut off,
+    nor run its matching a second time."""
+    job_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    _taken_by("worker-a", heard_seconds_ago=2)
+    assert job_recovery.recover_interrupted()["imports"] == []
+    assert job_progress.progress(job_id)["stage"] == "saving"
+    # A job nobody has marked as taken (taken a moment ago) is left too while another is alive.
+    later = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000, "Later"))
+    jobs.huey.dequeue()
+    assert job_recovery.recover_interrupted()["imports"] == []
+    assert job_progress.progress(later)["stage"] == "queued"
+
+
+def test_the_jobs_of_a_worker_that_stopped_are_taken_back_by_the_sweep(client, jobs_file):
+    from factcheck import job_presence
+
+    job_id = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    _taken_by("worker-a", heard_seconds_ago=job_presence.GONE_SECONDS + 5)
+    assert job_recovery.recover_interrupted(starting=False)["imports"] == [job_id]
+    assert job_progress.progress(job_id)["interrupted"] is True
+    items = jobs.huey.storage.result_items()
+    assert not [key for key in items if key.startswith(("running:", "consumer:"))]
+
+
+def test_running_workers_say_so_and_mark_the_jobs_they_take(client, jobs_file, monkeypatch):
+    from factcheck import job_presence
+
+    seen = []
+    set_progress = job_progress.set_progress
+
+    def noting_the_mark(job_id, stage, *args, **kwargs):
+        if stage != "queued":  # the job is running on a worker's thread
+            items = jobs.huey.storage.result_items()
+            marked = items.get(job_presence.RUNNING_PREFIX + job_id)
+            seen.append(marked and jobs.huey.serializer.deserialize(marked))
+        return set_progress(job_id, stage, *args, **kwargs)
+
+    monkeypatch.setattr(job_progress, "set_progress", noting_the_mark)
+    start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    assert not job_presence.any_alive()
+    workers = job_recovery.start_workers(workers=1)
+    try:
+        assert job_presence.any_alive()
+        assert _eventually(lambda: seen), "the worker to take the job"
+    finally:
+        workers.stop(graceful=True)
+    assert seen[0] == job_presence.ME
+    assert not job_presence.any_alive()
+    assert not [k for k in jobs.huey.storage.result_items() if k.startswith("running:")]
+
+
+def _eventually(check, seconds: float = 20.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False

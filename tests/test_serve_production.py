@@ -99,7 +99,11 @@ def test_a_paste_waits_in_the_queue_until_a_worker_takes_it(production, db_path,
     assert posted.status_code == 303, posted.text[:500]
     progress_url = production.url + posted.headers["Location"] + ".json"
     assert re.search(r"/imports/[0-9a-f-]{36}$", posted.headers["Location"])
-    assert browser.get(progress_url, timeout=30).json()["stage"] == "queued"
+    waiting = browser.get(progress_url, timeout=30).json()
+    assert waiting["stage"] == "queued" and waiting["no_worker"] is True
+    # The page says why it waits, and what gets it going.
+    page = browser.get(production.url + posted.headers["Location"], timeout=30).text
+    assert "No worker is taking jobs from the queue just now" in page
 
     def finished():
         job = browser.get(progress_url, timeout=30).json()
@@ -114,7 +118,7 @@ def test_a_paste_waits_in_the_queue_until_a_worker_takes_it(production, db_path,
     article = article_store.get_article(db, done["article_id"])
     db.close()
     assert article["title"] == "Council roads report"
-    assert done["claims"] > 1000
+    assert done["claims"] > 1000 and done["no_worker"] is False
 
 
 def test_a_busy_port_is_a_one_line_error(tmp_path, immediate_jobs):
@@ -135,3 +139,19 @@ def test_workers_are_only_for_production(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--workers", "3"])
     assert result.exit_code == 2
     assert "--production" in result.output
+
+
+def test_each_web_process_compiles_every_template_at_start(db_path):
+    """A new install's templates must not reach a process running the old code before HUP
+    replaces it (a template naming a view the old code lacks answered 500 on every page)."""
+    from factcheck.production import ProductionServer
+
+    listener = socket.socket()
+    try:
+        server = ProductionServer(str(db_path), listener, workers=1, threads=1)
+        app = server.load()
+    finally:
+        listener.close()
+    templates = app.jinja_env.list_templates(extensions=["html"])
+    assert len(templates) > 40
+    assert len(app.jinja_env.cache) == len(templates)

@@ -112,6 +112,12 @@ def test_values_are_typed_and_blank_means_the_default(monkeypatch):
         ("ORG_URL", "ftp://desk.example", "an http:// or https:// address"),
         ("ORG_URL", "https://", "an http:// or https:// address"),
         ("ORG_URL", "https://desk example.org", "an http:// or https:// address"),
+        ("WEB_ARCHIVE_HOSTS", "web.archive.org/", "host names separated by commas"),
+        ("WEB_ARCHIVE_HOSTS", "archive.ph, foo bar", "host names separated by commas"),
+        ("WEB_ARCHIVE_HOSTS", "http://x.org/", "host names separated by commas"),
+        ("QUERY_TIME_LIMIT_MS", "1e3", "a whole number of milliseconds"),
+        ("QUERY_TIME_LIMIT_MS", "0.5", "a whole number of milliseconds"),
+        ("QUERY_TIME_LIMIT_MS", "100000000", "a whole number of milliseconds"),
     ],
 )
 def test_a_bad_value_names_the_variable_and_what_it_accepts(monkeypatch, name, raw, accepts):
@@ -133,13 +139,17 @@ def test_any_text_is_a_value_or_a_setting_error_naming_the_variable(chosen, raw)
 
 
 def test_a_secret_is_never_echoed_even_when_it_is_bad(monkeypatch):
-    monkeypatch.setenv("FACTCHECK_SECRET_KEY", "very-secret-key")
+    monkeypatch.setenv("FACTCHECK_SECRET_KEY", "very-secret-key" * 3)
     monkeypatch.setenv("FACTCHECK_JOBS_URL", "redis://:hunter2@queue.example/0")
     shown = run("settings")
     as_json = run("settings", "--json")
     assert shown.exit_code == 0 and as_json.exit_code == 0
     for output in (shown.output, as_json.output):
         assert "very-secret-key" not in output and "hunter2" not in output
+    monkeypatch.setenv("FACTCHECK_SECRET_KEY", "very-secret-key")
+    short = run("settings")
+    assert short.exit_code == 2 and "very-secret-key" not in short.output
+    assert "FACTCHECK_SECRET_KEY must be text of at least 32 characters" in short.output
     rows = {row["variable"]: row for row in json.loads(as_json.output)["settings"]}
     assert rows["FACTCHECK_SECRET_KEY"]["shown"] == "(hidden)"
     assert rows["FACTCHECK_SECRET_KEY"]["value"] is None

@@ -366,3 +366,39 @@ def test_the_keyboard_help_button_is_named_in_words(client):
     page = parse(client.get("/"))
     (button,) = page.cssselect("button.help-button")
     assert button.get("aria-label") == "Keyboard shortcuts"
+
+
+def test_healthz_fails_while_the_audit_key_is_missing_and_every_change_is_refused(
+    client, app_db, db_path
+):
+    from factcheck.store import audit_seal
+
+    key = audit_seal.files_for(app_db).key
+    assert key is not None and key.exists()
+    moved = key.with_name(key.name + ".away")
+    key.rename(moved)
+    try:
+        response = client.get("/healthz")
+        assert response.status_code == 503
+        assert response.get_json()["audit"] == "the audit key file is missing: changes are refused"
+    finally:
+        moved.rename(key)
+    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_an_article_of_thousands_of_claims_writes_every_count_with_its_separator(
+    client, make_article
+):
+    body = "Road report\n\n" + " ".join(
+        f"The council repaired {n} roads in ward {n}." for n in range(1, 1202)
+    )
+    article_id = make_article(body)
+    page = client.get(f"/articles/{article_id}").get_data(as_text=True)
+    # 1,201 sentences and the headline
+    for shown in (
+        "1,202 unreviewed",
+        "0 of 1,202 claims published",
+        '<span class="count">1,202</span>',
+    ):
+        assert shown in page, shown
+    assert "1202" not in page

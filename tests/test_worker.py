@@ -5,12 +5,23 @@ import signal
 import threading
 
 import pytest
-from helpers import DAM_ARTICLE_PAGE
+from helpers import (
+    DAM_ARTICLE_PAGE,
+    HX,
+    add_people,
+    first_checkable_claim,
+    form_post,
+    import_sample,
+    parse,
+    signed_in_client,
+    words,
+)
 from processes import PATIENCE, Running, run_factcheck
 
 from factcheck import archive_jobs, import_jobs, job_progress, job_storage, jobs
 from factcheck import db as database
 from factcheck.network.fetch import FetchPolicy
+from factcheck.store import evidence
 
 PASTE = "Harbour dredging report\n\n" + "\n\n".join(
     f"The port authority removed {n} thousand tonnes of silt from berth {n + 2} in 2025."
@@ -123,3 +134,48 @@ def test_a_job_queue_that_cannot_be_used_is_a_one_line_error(tmp_path, url, mess
     assert result.returncode == 2
     assert result.stdout == "" and result.stderr.count("\n") == 1 and message in result.stderr
     assert "hunter2" not in result.stderr
+
+
+def test_redis_gone_after_the_server_started_is_said_in_words_and_nothing_is_lost(
+    redis_url, db_path, monkeypatch
+):
+    """Adding evidence still saves it (its copy is queued later), every claim panel still opens,
+    a big paste keeps its text with a 503 that says why, and /healthz says the queue is gone."""
+    from redis import Redis
+
+    from factcheck.app import create_app
+    from factcheck.views.imports import DIRECT_IMPORT_MAX_BYTES
+
+    monkeypatch.setenv(job_storage.JOBS_URL, redis_url)
+    jobs.configure_for(db_path)
+    db = database.connect(db_path)
+    add_people(db)
+    claim = first_checkable_claim(db, import_sample(db))
+    app = create_app({"DATABASE": str(db_path), "TESTING": True})
+    client = signed_in_client(app, "rita")
+    assert client.get("/healthz").status_code == 200
+    Redis(unix_socket_path=redis_url.removeprefix("unix://")).shutdown(nosave=True)
+
+    added = form_post(
+        client,
+        f"/claims/{claim['id']}/evidence",
+        {"url": "https://stats.example/report", "stance": "supports", "version": claim["version"]},
+    )
+    assert added.status_code in (200, 303), added.get_data(as_text=True)[:300]
+    [item] = evidence.evidence_for_claim(db, claim["id"])
+    assert item["url"] == "https://stats.example/report"
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX)
+    assert panel.status_code == 200 and "stats.example" in panel.get_data(as_text=True)
+
+    text = "Harbour report\n\n" + "The harbour moved 9 million tonnes. " * (
+        DIRECT_IMPORT_MAX_BYTES // 30
+    )
+    refused = form_post(client, "/imports", {"source": "paste", "text": text})
+    assert refused.status_code == 503
+    page = parse(refused)
+    assert "The job queue does not answer just now" in words(page)
+    assert page.cssselect("textarea[name=text]")[0].text_content().startswith("Harbour report")
+    health = client.get("/healthz")
+    assert health.status_code == 503
+    assert health.get_json()["jobs"] == "the job queue (Redis) does not answer"
+    db.close()

@@ -6,11 +6,10 @@ answers 422 with the message beside its field and the input kept; a form opened 
 version of the claim answers 409 with the other person's change next to yours."""
 
 import logging
-import sqlite3
 
 from flask import Blueprint, current_app, render_template, request
 
-from factcheck import archive_jobs, previous_checks, quote_check
+from factcheck import archive_jobs, job_storage, previous_checks, quote_check
 from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.network.fetch import DEFAULT_POLICY
@@ -58,7 +57,7 @@ def _archive(url: str, archive_url: str | None = None, actor=None) -> None:
         archive_jobs.queue_archive(
             current_app.config["DATABASE"], url, policy, archive_url=archive_url, **who
         )
-    except (sqlite3.Error, OSError):
+    except job_storage.UNREACHABLE:
         log.exception("could not queue the archiving of %s", url)
 
 
@@ -69,7 +68,7 @@ def _match_after_publish(db: Database, claim_id: int, actor) -> None:
         previous_checks.after_publish(
             db, claim_id, actor=actor, db_path=current_app.config["DATABASE"]
         )
-    except (sqlite3.Error, OSError):
+    except job_storage.UNREACHABLE:
         log.exception("could not match claims against the verdict published on %s", claim_id)
 
 

@@ -5,6 +5,7 @@ import sqlite3
 
 from flask import Flask, current_app, request, url_for
 from flask_wtf.csrf import CSRFError
+from redis.exceptions import RedisError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from factcheck.store.audit_seal import SealError, TrailMismatch
@@ -182,10 +183,22 @@ def _internal_error(_error: InternalServerError):
     )
 
 
+def _queue_error(error: Exception):
+    # The queue's store went away after the server started (Redis stopped): say so, not 500.
+    log.error("the job queue cannot be reached: %s", error)
+    return _respond(
+        503,
+        "The job queue does not answer just now, so this page could not be finished. What was"
+        " saved before stays saved: reload in a moment, and tell your administrator if it goes"
+        " on (the job queue's Redis may have stopped).",
+    )
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(sqlite3.Error, _database_error)
     app.register_error_handler(SealError, _seal_error)
+    app.register_error_handler(RedisError, _queue_error)
     app.register_error_handler(InternalServerError, _internal_error)

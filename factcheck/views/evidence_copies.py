@@ -1,12 +1,10 @@
 """A reviewer's own copy of an evidence page (an uploaded file, or a public web archive address),
 and the stored bytes of any copy, served so they cannot run script."""
 
-import sqlite3
-
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import UnprocessableEntity
 
-from factcheck import archive_jobs, copies
+from factcheck import archive_jobs, copies, job_storage
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.shared_words import as_sentence
 from factcheck.store import claim_reads
@@ -117,7 +115,7 @@ def upload_copy(claim_id: int, evidence_id: int):
             username=actor.username,
             channel=actor.channel,
         )
-    except (sqlite3.Error, OSError):
+    except job_storage.UNREACHABLE:
         error = {
             "field": "file",
             "message": "The job queue could not take the file; try again in a moment.",
@@ -175,7 +173,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
             username=actor.username,
             channel=actor.channel,
         )
-    except (sqlite3.Error, OSError):
+    except job_storage.UNREACHABLE:
         error = {
             "field": "archive_url",
             "message": "The job queue could not take the request; try again in a moment.",

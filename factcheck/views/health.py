@@ -1,4 +1,5 @@
-"""A health check for load balancers and monitoring: is the database readable and up to date?
+"""A health check for load balancers and monitoring: is the database readable and up to date, and
+can changes be signed for its audit trail?
 
 Load balancers ask every few seconds, so the usual answer costs one statement: SQLite's schema
 version, read from the database's first page. Only when that number differs from the one this
@@ -9,8 +10,13 @@ import logging
 import sqlite3
 
 from flask import Blueprint, current_app
+from huey.storage import RedisStorage
+from redis.exceptions import RedisError
 
 from factcheck import db as database
+from factcheck import jobs
+from factcheck.store import audit_seal
+from factcheck.store.audit_seal import SealError
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import json_response
 
@@ -34,4 +40,38 @@ def healthz():
         return json_response({"status": "error", "database": "unreadable"}, 503)
     if not current:
         return json_response({"status": "error", "database": "needs `factcheck init`"}, 503)
+    problem = _audit_key_problem(db)
+    if problem:
+        # Every change, signing in included, is refused until the key is back.
+        return json_response({"status": "error", "database": "ok", "audit": problem}, 503)
+    if not _queue_answers():
+        return json_response(
+            {"status": "error", "database": "ok", "jobs": "the job queue (Redis) does not answer"},
+            503,
+        )
     return json_response({"status": "ok", "database": "ok"})
+
+
+def _queue_answers() -> bool:
+    """Whether Redis, when the job queue lives there, answers a PING (the jobs file is beside the
+    database, which was read above)."""
+    storage = jobs.huey.storage
+    if jobs.huey.immediate or not isinstance(storage, RedisStorage):
+        return True
+    try:
+        storage.conn.ping()
+    except RedisError:
+        return False
+    return True
+
+
+def _audit_key_problem(db) -> str | None:
+    """Why changes cannot be signed for the audit trail now, or None (a file's look-up, cached)."""
+    try:
+        if audit_seal.existing_key(db) is None and audit_seal.trail_is_keyed(db):
+            return "the audit key file is missing: changes are refused"
+    except SealError:
+        return "the audit key file cannot be used: changes are refused"
+    except sqlite3.Error:
+        return None  # the database was read above; a problem here shows on the next check
+    return None

@@ -1,12 +1,21 @@
 """Importing from the browser: a paste, an uploaded file or a URL, and the progress of import jobs."""
 
+import logging
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from huey.exceptions import TaskException
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from factcheck import import_jobs, importers, job_progress, job_recovery, jobs
+from factcheck import (
+    import_jobs,
+    importers,
+    job_presence,
+    job_progress,
+    job_recovery,
+    job_storage,
+    jobs,
+)
 from factcheck.ingest import ingest_imported, near_copies_stored
 from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.shared_words import LOOKS_LIKE_A_SITE
@@ -20,6 +29,7 @@ from factcheck.views.errors import UNSIGNED_WORDS
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("imports", __name__)
+log = logging.getLogger(__name__)
 
 SOURCES = ("paste", "file", "url")
 # Splitting runs at about 100 sentences a millisecond, so a paste of this size imports within the
@@ -40,6 +50,12 @@ STAGE_LABELS = {
     "cancelled": "Import cancelled",
 }
 STAGE_STEPS = ("queued", "fetching", "saving", "done")
+
+
+QUEUE_DOWN = (
+    "The job queue does not answer just now, so this import could not be started; nothing was"
+    " lost: try again in a moment, and tell your administrator if it goes on."
+)
 
 
 class FormProblem(Exception):
@@ -247,7 +263,16 @@ def start_import():
     try:
         source = read_source(request.form, request.files, max_import_bytes())
         if runs_in_background(source):
-            return _follow_job(start_job(source, actor))
+            try:
+                job_id = start_job(source, actor)
+            except job_storage.UNREACHABLE:
+                log.exception("could not queue an import")
+                field = {"paste": "text", "url": "url"}.get(kind, "file")
+                problem = FormProblem(field, QUEUE_DOWN)
+                return _form_response(
+                    503, **form_context(kind, import_values=values, import_problem=problem)
+                )
+            return _follow_job(job_id)
         imported = read_now(source)
         # An article nearly the same as one already stored (a wire story published again with a
         # line changed) is held back until the reviewer has seen the earlier one and says so.
@@ -357,6 +382,8 @@ def job_context(job_id: str) -> dict:
         "finished": state["stage"] in FINISHED_STAGES,
         "can_retry": can_retry(job_id, state),
         "can_decide": state["stage"] == "held" and held is not None,
+        # `serve --production` runs no jobs: one waits until a `factcheck worker` takes it.
+        "no_worker": state["stage"] == "queued" and not job_presence.any_alive(),
     }
 
 
@@ -374,7 +401,12 @@ def import_progress_json(job_id):
     # The same words as the page: a failure's message and each refused item's reason.
     context = job_context(str(job_id))
     return json_response(
-        {"job_id": str(job_id), **context["job"], "can_retry": context["can_retry"]}
+        {
+            "job_id": str(job_id),
+            **context["job"],
+            "can_retry": context["can_retry"],
+            "no_worker": context["no_worker"],
+        }
     )
 
 

@@ -1,11 +1,10 @@
 """Adding an earlier fact-check that a claim matches to the claim as evidence, from its panel."""
 
 import logging
-import sqlite3
 
 from flask import Blueprint, current_app, request
 
-from factcheck import archive_jobs
+from factcheck import archive_jobs, job_storage
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_matches, claim_reads
 from factcheck.store import evidence as evidence_store
@@ -74,5 +73,5 @@ def _archive(url: str) -> None:
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
     try:
         archive_jobs.queue_archive(current_app.config["DATABASE"], url, policy)
-    except (sqlite3.Error, OSError):
+    except job_storage.UNREACHABLE:
         log.exception("could not queue the archiving of %s", url)
