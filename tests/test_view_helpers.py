@@ -145,26 +145,19 @@ def test_progress_pieces_fill_the_bar_exactly_once(numbers):
     assert abs(position - (100 if any(numbers) else 0)) < 1e-9
 
 
-@given(st.text(max_size=300), st.integers(min_value=2, max_value=200))
-def test_clip_keeps_short_text_and_cuts_long_text_to_a_prefix_within_the_limit(text, limit):
-    clipped = clip(text, limit)
+@given(st.text(max_size=300), st.integers(min_value=2, max_value=200), st.booleans())
+def test_clip_keeps_short_text_and_cuts_long_text_to_a_part_within_the_limit(text, limit, ending):
+    """clip keeps the start of a text and clip_start its end, either with an ellipsis for the
+    rest."""
+    clipped = (clip_start if ending else clip)(text, limit)
     if len(text) <= limit:
         assert clipped == text
         return
     assert len(clipped) <= limit
-    assert clipped.endswith("…")
-    assert text.startswith(clipped.removesuffix("…"))
-
-
-@given(st.text(max_size=300), st.integers(min_value=2, max_value=200))
-def test_clip_start_keeps_short_text_and_cuts_long_text_to_an_ending_within_the_limit(text, limit):
-    clipped = clip_start(text, limit)
-    if len(text) <= limit:
-        assert clipped == text
-        return
-    assert len(clipped) <= limit
-    assert clipped.startswith("…")
-    assert text.endswith(clipped.removeprefix("…"))
+    if ending:
+        assert clipped.startswith("…") and text.endswith(clipped.removeprefix("…"))
+    else:
+        assert clipped.endswith("…") and text.startswith(clipped.removesuffix("…"))
 
 
 def test_clip_start_starts_at_a_word_break_when_one_is_near():
