@@ -16,6 +16,9 @@ def _username(actor) -> str | None:
 #: A matching job under way (queued or running): its task's arguments under this prefix and its
 #: id, until it ends; a restart that cut it off queues it again (job_recovery.recover_interrupted).
 MATCHING_PREFIX = "matching:"
+#: The most claims one matching job matches (about half a minute's work) before it queues the
+#: rest: an import or an archive a reporter waits on is not held up behind a whole big article.
+JOB_SHARE = 2_000
 
 
 def queue_rematch(db_path: str, claim_ids: list[int], actor, cause: str) -> None:
@@ -72,13 +75,18 @@ def rematch_claims(
     cause: str,
     task=None,
 ) -> dict:
-    """Match claims against the library and store their previous checks."""
+    """Match claims against the library and store their previous checks: JOB_SHARE of them,
+    the rest queued as a job of their own, behind the jobs that came in meanwhile."""
     from factcheck import previous_checks
 
+    share, rest = claim_ids[:JOB_SHARE], claim_ids[JOB_SHARE:]
     db = database.connect(db_path)
     try:
         actor = _job_actor(db, username, channel)
-        return previous_checks.match_claims(db, claim_ids, cause=cause, actor=actor)
+        matched = previous_checks.match_claims(db, share, cause=cause, actor=actor)
+        if rest:
+            _queue("rematch", [db_path, rest, username, channel, cause])
+        return {**matched, "left_for_later": len(rest)}
     finally:
         db.close()
         _ended(task)

@@ -261,3 +261,27 @@ def _eventually(check, seconds: float = 20.0) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_a_big_match_yields_to_the_jobs_queued_behind_it(
+    client, app, app_db, people, make_article, jobs_file, monkeypatch
+):
+    """Matching a 20,000-claim article held every import and archive back for many minutes: a
+    matching job does its share, then queues the rest behind what came in meanwhile."""
+    from factcheck import matching_jobs
+    from factcheck.store import claim_matches
+
+    monkeypatch.setattr(matching_jobs, "JOB_SHARE", 2)
+    path = app.config["DATABASE"]
+    ids = claim_matches.article_claim_ids(app_db, [make_article()])
+    assert len(ids) > 4
+    matching_jobs.queue_rematch(path, ids, people["rita"], "import of a big article")
+    paste = start_big_paste(client, big_text(DIRECT_IMPORT_MAX_BYTES + 1000))
+    run_next_job()  # the first share of the matching
+    assert [task.name for task in jobs.huey.pending()] == ["import_text", "rematch_claims"]
+    run_next_job()  # the import a reporter waits on, before the rest of the matching
+    assert job_progress.progress(paste)["stage"] == "done"
+    while jobs.huey.pending():
+        run_next_job()
+    # Every claim was matched once, share by share; no marker is left to queue anything again.
+    assert not [k for k in jobs.huey.storage.result_items() if k.startswith("matching:")]
