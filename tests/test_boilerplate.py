@@ -85,6 +85,13 @@ FURNITURE = [
     ),
     ("Share this article", "Sharing or page button"),
     ("© 2024 Reuters. All rights reserved.", "Copyright notice"),
+    ("Copyright 2024 The Valley Courier", "Copyright notice"),
+    ("Copyright The Valley Courier", "Copyright notice"),
+    ("Copyright: Reuters", "Copyright notice"),
+    ("LESEN SIE AUCH | Bahn streicht 300 Verbindungen", 'Cross-promotion line ("LESEN SIE AUCH")'),
+    ("À lire aussi : le budget de la ville", 'Cross-promotion line ("À lire aussi")'),
+    ("Lea también: el presupuesto de 2024", 'Cross-promotion line ("Lea también")'),
+    ("Foto: dpa/Max Mustermann", "Photo caption or credit"),
     ("* * *", "No words (symbols, numbers or punctuation only)"),
     ("2024", "No words (symbols, numbers or punctuation only)"),
 ]
@@ -142,6 +149,13 @@ NEWS = [
     "The views of the minister are his own, aides said.",
     "The views expressed in the report are shared by 40% of voters.",
     "Updated on Monday, the figures show 40 deaths.",
+    # Sentences about copyright, and words of other languages that open furniture elsewhere.
+    "Copyright claims against the firm rose to 1,200 in 2022, court records show.",
+    "Copyright law changed in 2019.",
+    "Lesen Sie auch den Bericht über 40 Tote.",
+    "Fotos zeigen, dass 40 Menschen starben.",
+    "Mehr als 40 Menschen starben.",
+    "A related study found 40 errors.",
 ]
 
 
@@ -205,7 +219,7 @@ FURNITURE_OPENINGS = [
     ("Image credit: ", "Photo caption or credit"),
     ("Video caption: ", "Photo caption or credit"),
     ("Courtesy: ", "Photo caption or credit"),
-    ("Copyright ", "Copyright notice"),
+    ("Copyright © ", "Copyright notice"),
     ("Disclaimer: ", "Disclaimer"),
 ]
 

@@ -15,6 +15,8 @@ CROSS_PROMOTION: Final = "Cross-promotion line"
 
 _CROSS_PROMO: Final = re.compile(
     r"\W{0,3}(?P<marker>also read|read also|also see|see also|must read|don'?t miss"
+    # German, French and Spanish: "LESEN SIE AUCH |", "À lire aussi :", "Lea también:"
+    r"|lesen sie auch|mehr zum thema|(?:à |a )?lire aussi|voir aussi|le[ae]r? también"
     r"|(?:read|more|watch|listen)(?: more)?(?: on this| on this story| about this)?"
     r"|related(?: stories| articles| coverage| news| content)?"
     r"|recommended(?: reading| stories| for you)?|more from [\w .'’-]{1,30}"
@@ -34,6 +36,7 @@ _AGENCIES: Final = (
 _CAPTION_START: Final = re.compile(
     # "Photo: Reuters", "Image credit: ...", "Pic | ...", "Photograph - ..."
     r"\W{0,3}(?:photos?|photographs?|pictures?|pics?|images?|videos?|graphics?|illustrations?"
+    r"|fotos?|bild(?:er)?"
     r"|file (?:photo|image|picture))(?:\s+(?:credits?|courtesy|source|captions?))?"
     r"\s*(?:[:|/]|[-–—]\s)"
     r"|\W{0,3}(?:credits?|courtesy|photo courtesy|image courtesy|captions?)\s*:"
@@ -140,7 +143,13 @@ _SHARING: Final = re.compile(
     r"\W{0,3}(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?"
     r"|copy link|save)\W*$"
 )
-_COPYRIGHT: Final = re.compile(r"\W{0,3}(?:©|\(c\)\s|copyright\b)")
+# "Copyright 2024 ...", "Copyright © ...", "Copyright: AP", "Copyright by ...", or a short line
+# naming the owner ("Copyright The Daily Courier"); not a sentence about copyright ("Copyright
+# claims against the firm rose to 1,200 in 2022.").
+_COPYRIGHT: Final = re.compile(
+    r"\W{0,3}(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b|:|by\b|$))"
+)
+_COPYRIGHT_OWNER: Final = re.compile(r"\W{0,3}copyright\s+(?:\S+\s+){0,4}\S+$")
 # A wire service's terms: "This material may not be published, broadcast, rewritten or
 # redistributed."
 _REDISTRIBUTION: Final = re.compile(
@@ -272,7 +281,10 @@ def _sharing(text: str, lower: str) -> str | None:
 
 
 def _copyright(text: str, lower: str) -> str | None:
-    return "Copyright notice" if _COPYRIGHT.match(lower) else None
+    notice = _COPYRIGHT.match(lower) or (
+        _COPYRIGHT_OWNER.match(lower) and lower.rstrip()[-1:] not in ".!?"
+    )
+    return "Copyright notice" if notice else None
 
 
 # Start-anchored rules run only for units whose first word could begin them, which keeps the
@@ -280,13 +292,15 @@ def _copyright(text: str, lower: str) -> str | None:
 _FIRST_WORDS: Final = (
     (
         _cross_promotion,
-        "also read see must don dont more watch listen related recommended top latest trending",
+        "also read see must don dont more watch listen related recommended top latest trending"
+        " lesen mehr lire à a voir lea leer lee",
     ),
     (call_to_action_start, "subscribe sign register download get stay have got"),
     (
         _caption_start,
         "photo photos photograph photographs picture pictures pic pics image images video videos"
         " graphic graphics illustration illustrations file credit credits courtesy caption captions"
+        " foto fotos bild bilder"
         " representative"
         " representational getty afp ap reuters epa shutterstock alamy anadolu sopa pti ani ians"
         " xinhua bloomberg nurphoto zuma",
