@@ -146,9 +146,7 @@ _SHARING: Final = re.compile(
 # "Copyright 2024 ...", "Copyright © ...", "Copyright: AP", "Copyright by ...", or a short line
 # naming the owner ("Copyright The Daily Courier"); not a sentence about copyright ("Copyright
 # claims against the firm rose to 1,200 in 2022.").
-_COPYRIGHT: Final = re.compile(
-    r"\W{0,3}(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b|:|by\b|$))"
-)
+_COPYRIGHT: Final = re.compile(r"\W{0,3}(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b|:|by\b|$))")
 _COPYRIGHT_OWNER: Final = re.compile(r"\W{0,3}copyright\s+(?:\S+\s+){0,4}\S+$")
 # A wire service's terms: "This material may not be published, broadcast, rewritten or
 # redistributed."
