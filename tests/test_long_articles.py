@@ -91,7 +91,7 @@ def test_a_claim_link_opens_the_part_that_holds_it(client, long_article):
     assert [int(span.get("data-claim-id")) for span in current] == [wanted["id"]]
     assert current[0].text_content() == body[wanted["start"] : wanted["end"]]
     panel = page.get_element_by_id("claim-panel")
-    assert f"Claim {len(units) - 2} of {len(units)}" in panel.text_content()
+    assert f"Claim {len(units) - 2:,} of {len(units):,}" in panel.text_content()
     step = panel.cssselect('a.step[aria-keyshortcuts="k"]')[0]
     assert step.get("data-select-claim") == str(units[-4]["id"])
     # The permalink goes to the same place.
@@ -119,7 +119,7 @@ def test_the_ranked_list_shows_the_top_claims_and_links_to_the_rest(client, long
     assert len(ranked) == RANKED_SHOWN
     expected = sorted(units, key=lambda u: (-u["checkworthiness"], u["seq"]))[:RANKED_SHOWN]
     assert [int(a.get("data-select-claim")) for a in ranked] == [u["id"] for u in expected]
-    assert page.cssselect("#ranked-heading .count")[0].text_content() == str(len(units))
+    assert page.cssselect("#ranked-heading .count")[0].text_content() == f"{len(units):,}"
     more = page.cssselect(".ranked-more a")[0]
     assert more.get("href") == f"/queue?article={article_id}"
 

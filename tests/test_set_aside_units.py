@@ -74,14 +74,14 @@ def test_a_unit_made_a_claim_is_scored_and_one_set_aside_scores_nothing(
     from factcheck.text import checkworthiness
 
     article_id = make_article(
-        "Court figures\n\nCopyright claims against the firm rose to 1,200 in 2022, court records"
-        " show.\n\nAlso read: the council's budget rose 14% to £2.3bn, the auditor said.\n"
+        "Court figures\n\nPhoto: the bridge cost 40 million pounds to build, the council"
+        " said.\n\nAlso read: the council's budget rose 14% to £2.3bn, the auditor said.\n"
     )
     first, second = _set_aside(app_db, article_id)
     assert first["checkworthiness"] == second["checkworthiness"] == 0
     rita = people["rita"]
     made = triage.classify(
-        app_db, first["id"], kind="claim", reason="A court-records figure", actor=rita
+        app_db, first["id"], kind="claim", reason="A figure, not a caption", actor=rita
     )
     expected = checkworthiness.score(
         first["text"], attribution=first["attribution"], section=first["section"], language="en"
