@@ -306,10 +306,18 @@ def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
 def _extract(page, url):
     """trafilatura's document for a page (markup or a parsed tree) and the body we keep of it."""
     import trafilatura  # takes a moment to load: plain-text imports never need it
-    from trafilatura.settings import Document
+    from trafilatura.settings import Document, set_date_params
 
     document = trafilatura.bare_extraction(
-        page, url=url, include_comments=False, include_links=True, with_metadata=True
+        page,
+        url=url,
+        include_comments=False,
+        include_links=True,
+        with_metadata=True,
+        # The date the page's markup gives, never one guessed from a year in its text ("rose in
+        # 2022", "Copyright 2026", an embedded post's date), which reports and ClaimReview would
+        # publish as when the article appeared: an editor adds a missing one.
+        date_extraction_params=set_date_params(extensive=False),
     )
     # A Document unless as_dict is asked for; the annotation also allows a dict.
     if not isinstance(document, Document) or document.body is None:

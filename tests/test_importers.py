@@ -321,8 +321,11 @@ def test_text_hidden_from_readers_is_left_out():
 TWEET = "The ferry runs all winter, whatever the council says. Book early!"
 
 
-def test_an_embedded_tweet_is_kept_as_a_quotation_of_the_article():
-    """A tweet is often the statement a desk checks; extractors drop it with its widget."""
+def test_an_embedded_tweet_is_kept_as_a_quotation_of_who_posted_it():
+    """A tweet is often the statement a desk checks; extractors drop it with its widget. Its
+    words are the poster's, not the reporter's: the reports and ClaimReview name the speaker."""
+    from factcheck.text.splitting import split_article
+
     embed = (
         '<div class="social-media-embed"><blockquote class="twitter-tweet" data-lang="en">'
         f'<p lang="en" dir="ltr">{TWEET} <a href="https://t.co/abc">pic.twitter.com/abc</a></p>'
@@ -333,8 +336,18 @@ def test_an_embedded_tweet_is_kept_as_a_quotation_of_the_article():
     article = from_html(_page(FERRY[0], f"</p>{embed}<p>{FERRY[1]}", FERRY[2]))
     paragraphs = article.body.split("\n\n")
     assert paragraphs[0] == FERRY[0] and paragraphs[-1] == FERRY[2]
-    assert any(paragraph.startswith(TWEET) for paragraph in paragraphs)
-    assert "Island Ferries (@islandferries)" in article.body
+    quoted = f"“{TWEET} pic.twitter.com/abc”, Island Ferries wrote on X."
+    assert quoted in paragraphs
+    assert "@islandferries" not in article.body and article.published_date is None
+    units = [u for u in split_article(quoted, first_line_is_headline=False)]
+    assert len(units) > 1
+    assert {u.attribution for u in units} == {"Island Ferries wrote on X"}
+
+
+def test_a_tweet_without_its_author_line_is_quoted_with_no_speaker():
+    embed = f'<blockquote class="twitter-tweet"><p>{TWEET}</p></blockquote>'
+    article = from_html(_page(FERRY[0], f"</p>{embed}<p>{FERRY[1]}"))
+    assert f"“{TWEET}”" in article.body.split("\n\n")
 
 
 def test_html_import_reads_the_metadata():

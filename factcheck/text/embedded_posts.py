@@ -4,11 +4,14 @@ the very statement a desk checks, and extractors drop it with the widget around 
 import re
 
 from lxml import etree
+from lxml import html as lxml_html
 
-# The markup Twitter's (X's) embed code writes: a blockquote the widget script dresses up.
+# The markup Twitter's (X's) embed code writes: a blockquote the widget script dresses up, the
+# post's words in its paragraphs, then "— Name (@handle) date".
 _TWEETS = etree.XPath(
     '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
 )
+_AUTHOR = re.compile(r"[—–-]\s*(?P<name>[^()@\n]*?)\s*\(\s*@(?P<handle>\w{1,15})\s*\)")
 # Class names of the boxes a page wraps an embed in ("social-media-embed", "article-tweet").
 _WRAPPER = re.compile(r"tweet|twitter|social|embed", re.IGNORECASE)
 # How far up to look for such boxes: an embed's own wrappers, never the article around it.
@@ -16,10 +19,12 @@ _WRAPPER_LEVELS = 4
 
 
 def keep_embedded_posts(tree) -> None:
-    """Replace each embedded tweet and the boxes around it with a plain blockquote of its words,
-    where an extractor takes it for a quotation; changes `tree` (an lxml HTML tree) in place."""
+    """Replace each embedded tweet and the boxes around it with a quotation of its words that
+    names who posted them ('“…”, Jane Doe wrote on X.'), where an extractor keeps it and the
+    splitter takes its author for the speaker, not the article's byline; changes `tree` (an lxml
+    HTML tree) in place. The post's date line goes: it is not the article's date."""
     for post in _TWEETS(tree):
-        post.attrib.pop("class", None)
+        quotation = _quotation(post)
         outermost = post
         parent = post.getparent()
         for _ in range(_WRAPPER_LEVELS):
@@ -28,6 +33,22 @@ def keep_embedded_posts(tree) -> None:
             if _WRAPPER.search(parent.get("class") or ""):
                 outermost = parent
             parent = parent.getparent()
-        if outermost is not post:
-            outermost.addprevious(post)
+        if quotation is None:
             outermost.drop_tree()
+            continue
+        replacement = lxml_html.fragment_fromstring("<blockquote><p></p></blockquote>")
+        replacement[0].text = quotation
+        outermost.addprevious(replacement)
+        outermost.drop_tree()
+
+
+def _quotation(post) -> str | None:
+    """The post's words in quotation marks with who wrote them, or None when it has no words."""
+    words = " ".join(" ".join(p.text_content().split()) for p in post.iter("p")).strip()
+    if not words:
+        return None
+    author = _AUTHOR.search(" ".join(post.text_content().split()))
+    if author is None:
+        return f"“{words}”"
+    who = author.group("name").strip() or f"@{author.group('handle')}"
+    return f"“{words}”, {who} wrote on X."
