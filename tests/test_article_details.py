@@ -66,8 +66,11 @@ def test_a_detail_changed_in_the_table_alone_is_caught(claim_world):
     ("changes", "code", "field"),
     [
         ({"title": "   "}, "article.title_blank", "title"),
-        ({"published_date": "2026-13-01"}, "date.invalid", "published_date"),
+        ({"published_date": "2026-13-01"}, "date.no_such_day", "published_date"),
         ({"published_date": "March 4"}, "date.invalid", "published_date"),
+        ({"published_date": "2026-02-29"}, "date.no_such_day", "published_date"),
+        ({"published_date": "2099-01-01"}, "article.date_out_of_range", "published_date"),
+        ({"published_date": "0001-01-01"}, "article.date_out_of_range", "published_date"),
         ({"source_url": "ftp://files.example/a"}, "article.bad_url", "source_url"),
         ({"author": "x" * 501}, "text.too_long", "author"),
     ],
@@ -177,3 +180,54 @@ def test_the_command_line_corrects_the_details(desk, db_path):
     )
     nothing = runner.invoke(main, [*base, "--reason", "Byline fixed", "--as", "ed"])
     assert nothing.exit_code == 2 and "give at least one of --title" in nothing.output
+
+
+def test_a_form_opened_before_a_colleagues_correction_does_not_undo_it(
+    client_as, app_db, people, make_article
+):
+    article_id = make_article()
+    editor = client_as("ed")
+    form = parse(editor.get(f"/articles/{article_id}/details"))
+    fields = {
+        element.get("name"): element.get("value") or ""
+        for element in form.cssselect("form.details-form input")
+        if element.get("name") != "csrf_token"
+    }
+    articles.edit_details(
+        app_db,
+        article_id,
+        {"author": "Mara Lindqvist"},
+        reason="Byline from print",
+        actor=people["ada"],
+    )
+    # The date alone changed here: the colleague's byline stays.
+    saved = form_post(
+        editor,
+        f"/articles/{article_id}/details",
+        {**fields, "published_date": "2026-03-04", "reason": "Date from print"},
+    )
+    assert saved.status_code == 303
+    article = articles.get_article(app_db, article_id)
+    assert (article["author"], article["published_date"]) == ("Mara Lindqvist", "2026-03-04")
+    # The byline changed here too, from the form drawn before: refused, showing it as it is now.
+    clash = form_post(
+        editor,
+        f"/articles/{article_id}/details",
+        {**fields, "author": "Someone Else", "reason": "Byline from the web"},
+    )
+    assert clash.status_code == 409
+    assert "it is now “Mara Lindqvist”" in words(parse(clash))
+    assert articles.get_article(app_db, article_id)["author"] == "Mara Lindqvist"
+
+
+def test_control_characters_and_direction_overrides_are_not_kept_in_details(claim_world):
+    db, people, claim_id = claim_world
+    article_id = db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    after = articles.edit_details(
+        db,
+        article_id,
+        {"author": "Mara\u202e Lindqvist\x00\x1b[31m", "publisher": "\u202eThe\x07 Courier"},
+        reason="Byline pasted from the page",
+        actor=people["ed"],
+    )
+    assert (after["author"], after["publisher"]) == ("Mara Lindqvist[31m", "The Courier")

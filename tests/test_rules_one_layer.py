@@ -219,6 +219,7 @@ _FACTS = {
     "names": ["colour"], "formats": ["csv"], "missing": "org_name", "state": "disabled",
     "actions": ["assign"], "actor": "ed", "cut": "inside_a_word", "next_id": 8, "now_id": 10, "accepted": ["yes"],
     "kept_at": "2026-01-01T09:00:00Z", "path": "/srv/desk.db.audit_checkpoint", "beside": True,
+    "today": "2026-12-05",
 }  # fmt: skip
 
 

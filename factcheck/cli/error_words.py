@@ -331,6 +331,11 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "article.title_blank": lambda f: "--title is blank; give the article's headline",
     "article.bad_url": lambda f: f"--url cannot be used: {f['problem']}",
+    "date.no_such_day": lambda f: f"there is no day {f['given']}; check the day and the month",
+    "article.date_out_of_range": lambda f: (
+        f"--date {f['given']} is not a day the article can have appeared on; give one from"
+        f" 1900-01-01 to today ({f['today']})"
+    ),
     "date.invalid": lambda f: (
         f"--{f['what']} must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}"
     ),

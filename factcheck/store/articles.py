@@ -2,6 +2,7 @@
 
 import functools
 import json
+import re
 from datetime import date
 from typing import cast
 
@@ -19,6 +20,7 @@ ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date"
 EDITABLE_FIELDS = ("title", "author", "publisher", "published_date", "source_url")
 #: Past this, a title, byline or publisher was pasted wrong.
 MAX_DETAIL_CHARS = 500
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _CLAIM_INSERT = (
     'INSERT INTO claims (article_id, seq, start, "end", text, section, kind, reason, attribution,'
@@ -258,7 +260,8 @@ def _detail(name: str, value: str | None) -> str | None:
     from factcheck.network.urls import UrlProblem, clean_web_url
     from factcheck.shared_words import url_problem_words
 
-    text = " ".join((value or "").split())
+    # Control characters and direction overrides pasted with a byline would reach ClaimReview.
+    text = " ".join(_UNSEEN.sub("", value or "").split())
     if len(text) > MAX_DETAIL_CHARS:
         raise Invalid("text.too_long", {"what": name, "limit": MAX_DETAIL_CHARS}, field=name)
     if not text:
@@ -266,10 +269,7 @@ def _detail(name: str, value: str | None) -> str | None:
             raise Invalid("article.title_blank", field="title")
         return None
     if name == "published_date":
-        try:
-            return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
-        except ValueError:
-            return _bad_date(text)
+        return _published_date(text)
     if name == "source_url":
         try:
             return clean_web_url(text)
@@ -279,5 +279,20 @@ def _detail(name: str, value: str | None) -> str | None:
     return text
 
 
-def _bad_date(text: str):
-    raise Invalid("date.invalid", {"given": text, "what": "date"}, field="published_date")
+def _published_date(text: str) -> str:
+    """A date the article can have appeared on: written YYYY-MM-DD, a day that exists, from 1900
+    to today (ClaimReview would otherwise say a claim appeared after it was checked)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise Invalid("date.invalid", {"given": text, "what": "date"}, field="published_date")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise Invalid("date.no_such_day", {"given": text}, field="published_date") from None
+    today = date.fromisoformat(utc_now()[:10])
+    if not date(1900, 1, 1) <= day <= today:
+        raise Invalid(
+            "article.date_out_of_range",
+            {"given": text, "today": str(today)},
+            field="published_date",
+        )
+    return day.isoformat()

@@ -11,11 +11,22 @@ from factcheck.views.error_words import store_error_words
 
 bp = Blueprint("article_details", __name__)
 
+_CHANGED_SINCE = (
+    "Someone changed this since you opened the form: it is now “{now}”. Saving again puts what"
+    " you typed in its place"
+)
+
+
+def _differs(typed: str, opened: str | None) -> bool:
+    """Whether a field was changed in the form (one sent without its opening value was)."""
+    return opened is None or " ".join(typed.split()) != " ".join(opened.split())
+
 
 def _page(article, typed: dict, errors: dict, status: int = 200):
     return render_template(
         "article_details.html",
         article=article,
+        opened={name: article[name] or "" for name in article_store.EDITABLE_FIELDS},
         typed=typed,
         errors=errors,
         max_chars=article_store.MAX_DETAIL_CHARS,
@@ -34,8 +45,20 @@ def details(article_id: int):
         return _page(article, typed, {})
     typed = {name: request.form.get(name, "") for name in article_store.EDITABLE_FIELDS}
     reason = request.form.get("reason", "")
+    # Only what this person changed is written: a field a colleague corrected since the form was
+    # drawn is not put back. One both changed is refused, with the value stored now.
+    opened = {name: request.form.get(f"was_{name}") for name in article_store.EDITABLE_FIELDS}
+    changed = {name: value for name, value in typed.items() if _differs(value, opened[name])}
+    clashes = [
+        name
+        for name in changed
+        if opened[name] is not None and (article[name] or "") != opened[name]
+    ]
+    if clashes:
+        errors = {name: _CHANGED_SINCE.format(now=article[name] or "empty") for name in clashes}
+        return _page(article, {**typed, "reason": reason}, errors, status=409)
     try:
-        article_store.edit_details(db, article_id, typed, reason=reason, actor=signed_in_actor())
+        article_store.edit_details(db, article_id, changed, reason=reason, actor=signed_in_actor())
     except Invalid as problem:
         # What was typed stays in the form, with the words beside the field they are about.
         errors = {problem.field or "form": store_error_words(problem)}

@@ -271,6 +271,11 @@ _STORE_WORDS = {
     "article.unchanged": lambda f: "Nothing was changed: every detail is as it was.",
     "article.title_blank": lambda f: "The title cannot be empty: give the article's headline.",
     "article.bad_url": lambda f: f"The source address cannot be used: {f['problem']}.",
+    "date.no_such_day": lambda f: f"There is no day {f['given']}: check the day and the month.",
+    "article.date_out_of_range": lambda f: (
+        f"{f['given']} is not a day the article can have appeared on: give one from 1900-01-01"
+        f" to today ({f['today']})."
+    ),
     "date.invalid": lambda f: (
         f"{f['what'].capitalize()} must be a date written YYYY-MM-DD (2026-01-31), not"
         f" {f['given']!r}."
