@@ -1,7 +1,11 @@
 """Matching jobs: claims matched against the library of previous checks again, after an import or
 a change to the library (see factcheck.previous_checks)."""
 
+import logging
+import time
+
 from factcheck import db as database
+from factcheck import job_storage
 from factcheck.db import Database
 from factcheck.jobs import huey, stored_task
 from factcheck.store.actors import SYSTEM
@@ -19,6 +23,11 @@ MATCHING_PREFIX = "matching:"
 #: The most claims one matching job matches (about half a minute's work) before it queues the
 #: rest: an import or an archive a reporter waits on is not held up behind a whole big article.
 JOB_SHARE = 2_000
+#: How long a job waits for the queue to answer before it gives up queueing the rest.
+REST_ATTEMPTS = 12
+REST_WAIT_SECONDS = 5.0
+
+log = logging.getLogger(__name__)
 
 
 def queue_rematch(db_path: str, claim_ids: list[int], actor, cause: str) -> None:
@@ -39,6 +48,23 @@ def _queue(kind: str, arguments: list, attempt: int = 1) -> None:
     marker = {"kind": kind, "arguments": arguments, "attempt": attempt}
     huey.put(f"{MATCHING_PREFIX}{task.id}", marker)
     huey.enqueue(task)
+
+
+def _queue_rest(arguments: list) -> None:
+    """Queue the claims a job leaves for later, waiting out a short outage of the queue's store
+    (Redis restarting); past that, say which claims are left and how to match them."""
+    for attempt in range(REST_ATTEMPTS):
+        try:
+            _queue("rematch", arguments)
+            return
+        except job_storage.UNREACHABLE:
+            if attempt + 1 < REST_ATTEMPTS:
+                time.sleep(REST_WAIT_SECONDS)
+    log.error(
+        "the job queue did not answer, so %d claims were not matched against the library; run"
+        " `factcheck library rematch` to match them",
+        len(arguments[1]),
+    )
 
 
 def queue_again(marker: dict) -> bool:
@@ -85,7 +111,7 @@ def rematch_claims(
         actor = _job_actor(db, username, channel)
         matched = previous_checks.match_claims(db, share, cause=cause, actor=actor)
         if rest:
-            _queue("rematch", [db_path, rest, username, channel, cause])
+            _queue_rest([db_path, rest, username, channel, cause])
         return {**matched, "left_for_later": len(rest)}
     finally:
         db.close()

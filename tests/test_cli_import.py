@@ -286,11 +286,11 @@ def test_a_big_import_is_stored_first_then_matched_with_progress(run, tmp_path, 
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Imported article 1 with ")
     # Said before the matching starts: the article is in the workbench meanwhile.
-    assert result.output.index("Imported article 1") < result.output.index("Matching its ")
+    assert result.output.index("Imported article 1") < result.output.index("Checking its ")
     assert "claims against the library" in result.stderr
     # Not on a terminal (a log, a script's pipe): a line at each tenth instead of a bar.
-    count = int(re.search(r"Matching its ([\d,]+) claims", result.stderr)[1].replace(",", ""))
-    assert f"  {count:,} of {count:,} claims matched" in result.stderr.splitlines()
+    count = int(re.search(r"Checking its ([\d,]+) claims", result.stderr)[1].replace(",", ""))
+    assert f"  {count:,} of {count:,} claims checked" in result.stderr.splitlines()
 
 
 def test_a_bulk_import_says_how_its_long_match_against_the_library_goes(run, tmp_path, monkeypatch):
@@ -305,8 +305,8 @@ def test_a_bulk_import_says_how_its_long_match_against_the_library_goes(run, tmp
     (folder / "b.txt").write_text(SAMPLE_ARTICLE.replace("14", "15"), encoding="utf-8")
     result = run("import", str(folder))
     assert result.exit_code == 0, result.output
-    count = int(re.search(r"Matching their ([\d,]+) claims", result.stderr)[1].replace(",", ""))
-    assert f"  {count:,} of {count:,} claims matched" in result.stderr.splitlines()
+    count = int(re.search(r"Checking their ([\d,]+) claims", result.stderr)[1].replace(",", ""))
+    assert f"  {count:,} of {count:,} claims checked" in result.stderr.splitlines()
 
 
 def test_a_one_unit_article_is_counted_in_the_singular(run, tmp_path):

@@ -285,3 +285,33 @@ def test_a_big_match_yields_to_the_jobs_queued_behind_it(
         run_next_job()
     # Every claim was matched once, share by share; no marker is left to queue anything again.
     assert not [k for k in jobs.huey.storage.result_items() if k.startswith("matching:")]
+
+
+def test_the_rest_of_a_big_match_waits_out_a_short_queue_outage_or_says_what_is_left(
+    client, app, app_db, people, make_article, jobs_file, monkeypatch, caplog
+):
+    from redis.exceptions import ConnectionError as RedisDown
+
+    from factcheck import matching_jobs
+    from factcheck.store import claim_matches
+
+    monkeypatch.setattr(matching_jobs, "JOB_SHARE", 2)
+    monkeypatch.setattr(matching_jobs, "REST_WAIT_SECONDS", 0)
+    ids = claim_matches.article_claim_ids(app_db, [make_article()])
+    matching_jobs.queue_rematch(app.config["DATABASE"], ids, people["rita"], "a big article")
+    queue = matching_jobs._queue
+    outage = {"left": 2}
+
+    def flaky(kind, arguments, attempt=1):
+        if outage["left"]:
+            outage["left"] -= 1
+            raise RedisDown("Connection refused")
+        return queue(kind, arguments, attempt)
+
+    monkeypatch.setattr(matching_jobs, "_queue", flaky)
+    run_next_job()
+    assert [task.name for task in jobs.huey.pending()] == ["rematch_claims"]
+    outage["left"] = matching_jobs.REST_ATTEMPTS
+    run_next_job()
+    assert jobs.huey.pending() == []
+    assert "run `factcheck library rematch` to match them" in caplog.text

@@ -181,7 +181,7 @@ def _match_with_progress(db, article_id: int, actor) -> None:
         return
     claim_count = len(claim_matches.article_claim_ids(db, [article_id]))
     if claim_count > previous_checks.CHUNK_CLAIMS and sys.stderr.isatty():
-        label = f"Matching its {claim_count:,} claims against the library"
+        label = f"Checking its {claim_count:,} claims against the library"
         with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
             previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
         return
@@ -202,15 +202,16 @@ def _matching_lines(db, article_ids: list[int]):
     if claim_count <= previous_checks.CHUNK_CLAIMS:
         return None
     whose = "its" if len(article_ids) == 1 else "their"
-    click.echo(f"Matching {whose} {claim_count:,} claims against the library", err=True)
+    click.echo(f"Checking {whose} {claim_count:,} claims against the library", err=True)
     tenth = max(1, claim_count // 10)
     matched = 0
 
     def progress(count: int) -> None:
         nonlocal matched
         before, matched = matched, matched + count
-        if matched // tenth > before // tenth:
-            click.echo(f"  {matched:,} of {claim_count:,} claims matched", err=True)
+        if matched // tenth > before // tenth or matched == claim_count:
+            # Checked, not matched: most claims have no earlier fact-check at all.
+            click.echo(f"  {matched:,} of {claim_count:,} claims checked", err=True)
 
     return progress
 

@@ -75,7 +75,7 @@ def long_words(demo_articles) -> dict:
         comments.add_comment(
             db,
             headline["id"],
-            body="Could you look at this one, @ed?",
+            body=f"Could you look at this one, @ed? https://www.example.org/{WORD}/{marker}",
             actor=users.actor_for(db, long_name["username"]),
         )
         url = f"https://www.example.org/{WORD}/{marker}"
