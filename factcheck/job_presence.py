@@ -40,14 +40,38 @@ _ENDS = (
 )
 
 
+#: The jobs this process's threads are running now: task id -> task name.
+_in_hand: dict[str, str] = {}
+#: What a worker stopping says it waits for, by task name.
+_JOB_WORDS = {
+    "import_url": "an import",
+    "import_text": "an import",
+    "import_files": "an import",
+    "import_article": "an import",
+    "archive_evidence": "a copy of a source",
+    "read_copy": "the reading of an uploaded copy",
+    "rematch_claims": "claims being checked against the library",
+    "match_library_change": "claims being checked against the library",
+    "check_links": "a link check",
+    "link_watch_tick": "a link check",
+}
+
+
 @huey.signal(signals.SIGNAL_EXECUTING)
 def _taken(signal, task, *args, **kwargs) -> None:
+    _in_hand[task.id] = task.name
     huey.put(RUNNING_PREFIX + task.id, ME)
 
 
 @huey.signal(*_ENDS)
 def _done(signal, task, *args, **kwargs) -> None:
+    _in_hand.pop(task.id, None)
     huey.delete(RUNNING_PREFIX + task.id)
+
+
+def in_hand() -> list[str]:
+    """The jobs this process is running now, in words ("an import", "a link check")."""
+    return [_JOB_WORDS.get(name, "a job") for name in list(_in_hand.values())]
 
 
 def alive(items: dict) -> set[str]:

@@ -179,3 +179,17 @@ def test_redis_gone_after_the_server_started_is_said_in_words_and_nothing_is_los
     assert health.status_code == 503
     assert health.get_json()["jobs"] == "the job queue (Redis) does not answer"
     db.close()
+
+
+def test_a_stopping_worker_names_every_kind_of_job_it_waits_for():
+    from factcheck import job_presence
+    from factcheck.cli.worker import _stopping_words
+
+    jobs.load_tasks()
+    names = {name.rsplit(".", 1)[1] for name in jobs.huey._registry._registry}
+    assert names - set(job_presence._JOB_WORDS) == set(), "jobs a stopping worker cannot name"
+    assert _stopping_words(["an import", "a link check"]) == (
+        "factcheck worker: stopping once the jobs in hand finish (a link check, an import);"
+        " Ctrl+C or TERM again stops at once, and the next worker takes them back"
+    )
+    assert _stopping_words([]) == "factcheck worker: stopping"

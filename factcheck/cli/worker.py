@@ -22,7 +22,7 @@ def worker(ctx, workers):
     """Run queued jobs (URL imports, big pastes, evidence archiving, link checks) until TERM or
     Ctrl+C; the jobs in hand finish first. The queue is FACTCHECK_JOBS_URL's Redis, else the jobs
     file beside --db."""
-    from factcheck import job_recovery
+    from factcheck import job_presence, job_recovery
 
     settings.check()
     load_scale()
@@ -38,9 +38,20 @@ def worker(ctx, workers):
         # A second Ctrl+C or TERM stops at once, abandoning the jobs in hand.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        click.echo("factcheck worker: stopping once the jobs in hand finish")
+        click.echo(_stopping_words(job_presence.in_hand()))
     finally:
         consumer.stop(graceful=True)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     click.echo("factcheck worker: stopped")
+
+
+def _stopping_words(jobs: list[str]) -> str:
+    """What a stopping worker waits for: the jobs in hand, named (a second signal stops at once)."""
+    if not jobs:
+        return "factcheck worker: stopping"
+    listed = ", ".join(sorted(jobs))
+    return (
+        f"factcheck worker: stopping once the jobs in hand finish ({listed}); Ctrl+C or TERM again"
+        " stops at once, and the next worker takes them back"
+    )
