@@ -225,7 +225,8 @@ def test_pasting_a_near_copy_warns_and_links_before_storing_anything(paste, app_
     link = warning.cssselect("a")[0]
     assert link.get("href") == f"/articles/{first}"
     assert words(link) == "Flooding closes 14 schools in the river valley"
-    assert "% the same text" in words(warning)
+    # Articles of one title are told apart by their number.
+    assert f"(article {first}, " in words(warning) and "% the same text" in words(warning)
     assert parse(held).cssselect("#import-text")[0].text_content().strip() == REPUBLISHED.strip()
     button = warning.cssselect("button[name=near_copy]")[0]
     assert button.get("value") == "import" and words(button) == "Import anyway"
