@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.text.boilerplate import classify_boilerplate
+from factcheck.text.calls_to_action import CALL_TO_ACTION
 
 CHANGE_NOTE = "Editor's note of a change to the page"
 
@@ -92,6 +93,10 @@ FURNITURE = [
     ("À lire aussi : le budget de la ville", 'Cross-promotion line ("À lire aussi")'),
     ("Lea también: el presupuesto de 2024", 'Cross-promotion line ("Lea también")'),
     ("Foto: dpa/Max Mustermann", "Photo caption or credit"),
+    ("Abonnieren Sie unseren Newsletter, um nichts zu verpassen.", CALL_TO_ACTION),
+    ("Folgen Sie uns auf WhatsApp.", CALL_TO_ACTION),
+    ("Abonnez-vous à notre newsletter pour recevoir les dernières nouvelles.", CALL_TO_ACTION),
+    ("Síguenos en X", CALL_TO_ACTION),
     ("* * *", "No words (symbols, numbers or punctuation only)"),
     ("2024", "No words (symbols, numbers or punctuation only)"),
 ]
@@ -156,6 +161,8 @@ NEWS = [
     "Fotos zeigen, dass 40 Menschen starben.",
     "Mehr als 40 Menschen starben.",
     "A related study found 40 errors.",
+    "Folgen Sie den Anweisungen der Polizei, sagte der Minister am Montag.",
+    "Folgen der Flut: 40 Menschen starben.",
 ]
 
 

@@ -293,7 +293,11 @@ _FIRST_WORDS: Final = (
         "also read see must don dont more watch listen related recommended top latest trending"
         " lesen mehr lire à a voir lea leer lee",
     ),
-    (call_to_action_start, "subscribe sign register download get stay have got"),
+    (
+        call_to_action_start,
+        "subscribe sign register download get stay have got abonnieren folgen abonnez suivez"
+        " inscrivez suscríbete suscribete síguenos siguenos",
+    ),
     (
         _caption_start,
         "photo photos photograph photographs picture pictures pic pics image images video videos"

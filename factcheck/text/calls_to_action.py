@@ -22,6 +22,10 @@ _CALL_TO_ACTION_START: Final = re.compile(
     r"|\W{0,3}download (?:the|our) [\w ]{0,30}\bapp\b"
     r"|\W{0,3}(?:get|stay)\b.{0,60}\b(?:on whatsapp|on telegram|on google news|newsletter"
     r"|in your inbox|alerts)\b"
+    # German, French and Spanish address the reader in the verb's own form: "Abonnieren Sie",
+    # "Folgen Sie uns", "Abonnez-vous", "Suivez-nous", "Suscríbete", "Síguenos".
+    r"|\W{0,3}(?:abonnieren sie|folgen sie uns|abonnez-vous|suivez-nous|inscrivez-vous"
+    r"|suscr[ií]bete|s[ií]guenos)\b"
 )
 # What a call to action asks: to follow, join, like, contact, subscribe or click. It calls the
 # reader only from where an imperative stands (_IMPERATIVE_BEFORE); a contact line ("She can be
