@@ -205,15 +205,16 @@ def refusal_line(code: str, facts: Facts) -> str:
     return f"refused ({code})"
 
 
-#: Fetch refusals of the address itself, for which the page must be brought in another way.
-_NEVER_FETCHED = frozenset({"private_address", "port"})
+#: Fetch refusals of an address that is well formed but never fetched: the page must be brought
+#: in another way (saved from a browser, or its text pasted).
+NEVER_FETCHED = frozenset({"private_address", "port"})
 
 
 def import_refusal_line(code: str, facts: Facts) -> str:
     """refusal_line for an import, with the way in that is left when the address is never
     fetched."""
     line = refusal_line(code, facts)
-    if code in _NEVER_FETCHED:
+    if code in NEVER_FETCHED:
         line += "; save the page from a browser and import the file, or its text with `import -`"
     return line
 

@@ -1,7 +1,6 @@
 """CLI commands for evidence: attaching and removing sources, archiving their pages, and a
 reviewer's own copy when the archive failed."""
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -78,11 +77,11 @@ def add_evidence(
 def _job_queue(ctx) -> str | None:
     """The job queue beside the database (or FACTCHECK_JOBS_URL's), when it can be used."""
     from factcheck.cli.serve import use_job_queue
-    from factcheck.job_storage import JobQueueError
+    from factcheck.job_storage import UNREACHABLE, JobQueueError
 
     try:
         return use_job_queue(ctx.find_root().obj["db_path"])
-    except (JobQueueError, OSError, sqlite3.Error):
+    except (JobQueueError, *UNREACHABLE):
         return None
 
 
@@ -90,13 +89,13 @@ def _queue_archive(ctx: click.Context, evidence: EvidenceRow) -> str | None:
     """Queue the evidence page's copy; the evidence stays saved if the queue cannot take it."""
     from factcheck import archive_jobs
     from factcheck.cli.serve import use_job_queue
-    from factcheck.job_storage import JobQueueError
+    from factcheck.job_storage import UNREACHABLE, JobQueueError
 
     path = ctx.find_root().obj["db_path"]
     try:
         where = use_job_queue(path)
         archive_jobs.queue_archive(str(path), evidence["url"])
-    except (JobQueueError, OSError, sqlite3.Error) as error:
+    except (JobQueueError, *UNREACHABLE) as error:
         click.echo(
             f"warning: the page was not queued for archiving ({error}); run"
             f" `factcheck evidence archive {evidence['id']}`",

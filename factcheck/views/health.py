@@ -10,11 +10,9 @@ import logging
 import sqlite3
 
 from flask import Blueprint, current_app
-from huey.storage import RedisStorage
-from redis.exceptions import RedisError
 
 from factcheck import db as database
-from factcheck import jobs
+from factcheck import job_storage, jobs
 from factcheck.store import audit_seal
 from factcheck.store.audit_seal import SealError
 from factcheck.views.connection import get_db
@@ -53,14 +51,13 @@ def healthz():
 
 
 def _queue_answers() -> bool:
-    """Whether Redis, when the job queue lives there, answers a PING (the jobs file is beside the
-    database, which was read above)."""
-    storage = jobs.huey.storage
-    if jobs.huey.immediate or not isinstance(storage, RedisStorage):
+    """Whether Redis, when the job queue lives there, answers a PING, as `serve` asks before it
+    starts (the jobs file is beside the database, which was read above)."""
+    if jobs.huey.immediate:
         return True
     try:
-        storage.conn.ping()
-    except RedisError:
+        job_storage.check_reachable(jobs.huey.storage)
+    except job_storage.JobQueueError:
         return False
     return True
 

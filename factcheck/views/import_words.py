@@ -4,6 +4,8 @@ The command line words the same codes in factcheck/refusal_lines.py, with its op
 
 from collections.abc import Callable
 
+from factcheck.refusal_lines import NEVER_FETCHED
+
 Facts = dict
 
 
@@ -75,7 +77,7 @@ _FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
     ),
 }
 #: Fetch refusals of the address itself: fetching it again can only fail again.
-REFUSED_BY_DESIGN = frozenset({"private_address", "port", "bad_address"})
+REFUSED_BY_DESIGN = NEVER_FETCHED | {"bad_address"}
 
 
 def _http_status(facts: Facts) -> str:

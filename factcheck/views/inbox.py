@@ -68,17 +68,14 @@ def inbox_page():
 
 @bp.get("/inbox.json")
 def inbox_json():
-    db = get_db()
-    actor = signed_in_actor()
     before = inbox_store.parse_page_key(request.args.get("before"))
-    items = inbox_store.inbox(db, actor, inbox_store.SHOWN + 1, before=before)
-    more = len(items) > inbox_store.SHOWN
+    page = inbox_context(get_db(), signed_in_actor(), before=before)
     return json_response(
         {
-            "unread": inbox_store.unread_count(db, actor),
-            "items": items[: inbox_store.SHOWN],
+            "unread": page["inbox_unread"],
+            "items": page["inbox_items"],
             # Pass as ?before= for the next page; null on the last one.
-            "older": inbox_store.page_key(items[inbox_store.SHOWN - 1]) if more else None,
+            "older": page["inbox_older"],
         }
     )
 
