@@ -12,6 +12,7 @@ from factcheck import importers
 from factcheck.network.fetch import HTML_TYPES
 from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.shared_words import url_problem_words
+from factcheck.text.article_chunks import page_paragraphs, with_left_out_chunks
 
 MAX_COPY_BYTES = 10 * 1024 * 1024
 
@@ -117,11 +118,14 @@ def _html_title_and_text(html: str, url: str | None) -> tuple[str | None, str | 
     tree = load_html(html)
     if tree is None:
         return None, None
-    # bare_extraction works on its own copy of the tree, so the title is read from the page as
-    # it came.
+    # bare_extraction works on its own copy of the tree, so the title and paragraphs are read
+    # from the page as it came.
     document = bare_extraction(tree, options=_extraction_options(url))
     if not isinstance(document, Document):  # None; a dict only when as_dict is asked for
         return None, None
+    text = document.text
+    if text:  # a quote from a later block of a story cut into blocks is looked up too
+        text = "\n".join(with_left_out_chunks(text.split("\n"), page_paragraphs(tree)))
     metadata = examine_meta(tree)
     try:
         metadata = extract_meta_json(tree, metadata)
@@ -129,7 +133,7 @@ def _html_title_and_text(html: str, url: str | None) -> tuple[str | None, str | 
         pass
     metadata.title = metadata.title or extract_title(tree)
     metadata.clean_and_trim()  # entities, spaces and length, as trafilatura leaves its metadata
-    return metadata.title, document.text
+    return metadata.title, text
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from factcheck.network.fetch import (
     ResponseTooLarge,
     fetch,
 )
+from factcheck.text.article_chunks import page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
 from factcheck.text.html_paragraphs import article_paragraphs
 
@@ -303,8 +304,9 @@ def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
     return paragraphs[:end]
 
 
-def _extract(page, url):
-    """trafilatura's document for a page (markup or a parsed tree) and the body we keep of it."""
+def _extract(page, url, page_paragraphs=()):
+    """trafilatura's document for a page (markup or a parsed tree) and the body we keep of it;
+    `page_paragraphs` (article_chunks.page_paragraphs) lets the story's left-out blocks back in."""
     import trafilatura  # takes a moment to load: plain-text imports never need it
     from trafilatura.settings import Document, set_date_params
 
@@ -322,8 +324,10 @@ def _extract(page, url):
     # A Document unless as_dict is asked for; the annotation also allows a dict.
     if not isinstance(document, Document) or document.body is None:
         return document, ""
-    paragraphs = without_trailing_furniture(article_paragraphs(document.body, document.title))
-    return document, tidy_text("\n\n".join(paragraphs))
+    paragraphs = with_left_out_chunks(
+        article_paragraphs(document.body, document.title), list(page_paragraphs)
+    )
+    return document, tidy_text("\n\n".join(without_trailing_furniture(paragraphs)))
 
 
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
@@ -336,9 +340,11 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
     from factcheck.text.hidden_html import visible_tree
 
     tree = visible_tree(html)
+    paragraphs = []
     if tree is not None:
         keep_embedded_posts(tree)
-    document, body = _extract(html if tree is None else tree, url)
+        paragraphs = page_paragraphs(tree)
+    document, body = _extract(html if tree is None else tree, url, paragraphs)
     if len(body) < MIN_ARTICLE_CHARS and tree is not None:
         # A page that keeps its whole article out of sight until a script shows it.
         document, body = _extract(html, url)

@@ -1,0 +1,119 @@
+"""Paragraphs an extractor left out of an article laid out in several like blocks: a page that
+cuts its story into chunks (between ads, around an embedded box) can lose every chunk but the
+first, with no word of it. A paragraph that sits where the kept ones sit (the same four
+ancestors, by tag and class) and is not in the body is put back after the kept paragraph before
+it, when what is missing is a large share of the article, not a stray tip line."""
+
+import re
+from collections.abc import Iterator
+
+# The ancestors that say where a paragraph sits: enough to tell the story's blocks from a list
+# of teasers or comments, few enough that two blocks of one story agree.
+SIGNATURE_DEPTH = 4
+# A paragraph this long is prose: its place tells where the story is.
+PROSE_CHARS = 100
+# Put back only when the left-out paragraphs hold at least this share of the story's text.
+MISSING_SHARE = 0.2
+SHINGLE = 4
+# Share of a paragraph's word runs found in the body for it to count as kept.
+KEPT_SHARE = 0.5
+_SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "button", "svg"))
+_WORDS = re.compile(r"\w+")
+
+
+def _signature(element) -> tuple:
+    ancestors = []
+    for ancestor in element.iterancestors():
+        ancestors.append((ancestor.tag, ancestor.get("class") or ""))
+        if len(ancestors) == SIGNATURE_DEPTH:
+            break
+    return tuple(ancestors)
+
+
+def _text(element) -> str:
+    parts = []
+
+    def walk(node):
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child.tag == "br":
+                parts.append(" ")
+            elif isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def page_paragraphs(tree) -> list[tuple[tuple, str]]:
+    """Each <p> of the page in order, with where it sits and its text (spaces made single).
+    Read before the extractor runs, which may change the tree."""
+    found = []
+    for element in tree.iter("p"):
+        text = _text(element)
+        if text:
+            found.append((_signature(element), text))
+    return found
+
+
+def _shingles(text: str) -> Iterator[tuple[str, ...]]:
+    words = _WORDS.findall(text.casefold())
+    if len(words) <= SHINGLE:
+        if words:
+            yield tuple(words)
+        return
+    for start in range(len(words) - SHINGLE + 1):
+        yield tuple(words[start : start + SHINGLE])
+
+
+def _body_index(body: list[str]) -> dict[tuple[str, ...], int]:
+    """Each word run of the body and the first body paragraph it is in."""
+    index: dict[tuple[str, ...], int] = {}
+    for number, paragraph in enumerate(body):
+        for shingle in _shingles(paragraph):
+            index.setdefault(shingle, number)
+    return index
+
+
+def _kept_at(text: str, index: dict) -> int | None:
+    """The body paragraph holding this paragraph, or None if the body does not have it."""
+    shingles = list(_shingles(text))
+    places = [index[shingle] for shingle in shingles if shingle in index]
+    if not shingles or len(places) < KEPT_SHARE * len(shingles):
+        return None
+    return min(places)
+
+
+def with_left_out_chunks(body: list[str], page: list[tuple[tuple, str]]) -> list[str]:
+    """The body's paragraphs with the story's left-out paragraphs put back in page order, or the
+    body as it is when nothing, or only a little, was left out."""
+    whole = " ".join(" ".join(body).split())
+    if all(text in whole for _, text in page if len(text) >= PROSE_CHARS):
+        return body  # most pages: each prose paragraph is in the body word for word
+    index = _body_index(body)
+    prose = [
+        (signature, _kept_at(text, index)) for signature, text in page if len(text) >= PROSE_CHARS
+    ]
+    story = {signature for signature, at in prose if at is not None}
+    if not any(at is None and signature in story for signature, at in prose):
+        return body  # what is missing sits elsewhere: teasers, comments, a footer
+    placed = [(text, _kept_at(text, index)) for signature, text in page if signature in story]
+    kept_chars = sum(len(text) for text, at in placed if at is not None)
+    missing_chars = sum(len(text) for text, at in placed if at is None)
+    if missing_chars < MISSING_SHARE * (kept_chars + missing_chars):
+        return body
+    after: dict[int, list[str]] = {}
+    anchor = -1
+    for text, at in placed:
+        if at is not None:
+            anchor = max(anchor, at)
+        elif text not in after.get(anchor, ()):
+            after.setdefault(anchor, []).append(text)
+    restored = list(after.get(-1, []))
+    for number, paragraph in enumerate(body):
+        restored.append(paragraph)
+        restored.extend(after.get(number, []))
+    return restored

@@ -1,0 +1,99 @@
+"""An article cut into like blocks comes in whole: the blocks the extractor left out are put back
+in page order; teasers, comments and a stray tip line are not."""
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck import copies, importers
+from factcheck.quote_check import check_quote
+from factcheck.text.article_chunks import with_left_out_chunks
+
+_WORDS = (
+    "harbour port council rent bridge clinic grid rail airport housing ferry water wages farm "
+    "school river nurses tax power budget mayor board survey figures record spending audit "
+    "office court ruling inquiry union strike drivers teachers doctors patients tenants prices "
+    "fares tolls roads trains buses pupils beds wards shifts loans grants fees levies"
+).split()
+
+
+def _paragraphs(count: int, seed: int = 3) -> list[str]:
+    """Distinct paragraphs of prose, each long enough to say where the story sits."""
+    rng = random.Random(seed)
+    return [
+        " ".join(rng.choice(_WORDS) for _ in range(8)).capitalize()
+        + f" rose by {number * 3 + 2} percent in {1990 + number}, "
+        + " ".join(rng.choice(_WORDS) for _ in range(8))
+        + "."
+        for number in range(count)
+    ]
+
+
+def _chunked_page(chunks: list[list[str]], teasers: list[str] = ()) -> bytes:
+    """A story in several blocks of one class between advertisements, as some publishers lay
+    theirs out, with teasers to other stories after it."""
+    blocks = "".join(
+        '<div class="grid"><div class="article__body">'
+        + "".join(f"<p>{text}</p>" for text in chunk)
+        + '</div><aside class="ad">Advertisement</aside></div>'
+        for chunk in chunks
+    )
+    more = "".join(f'<li class="teaser"><a href="/s"><p>{text}</p></a></li>' for text in teasers)
+    return (
+        "<html><head><title>District spending</title></head><body><nav>Home</nav><main>"
+        f"<article><h1>District spending</h1><div class='chunks'>{blocks}</div></article>"
+        f"<ul class='more'>{more}</ul></main><footer>About us</footer></body></html>"
+    ).encode()
+
+
+def test_every_block_of_a_story_cut_into_blocks_is_imported_in_order():
+    story = _paragraphs(9)
+    body = importers.from_html(_chunked_page([story[0:3], story[3:6], story[6:9]])).body
+    assert body.split("\n\n") == story
+
+
+def test_teasers_to_other_stories_are_not_let_in_with_the_blocks():
+    story, teasers = _paragraphs(9), _paragraphs(4, seed=11)
+    page = _chunked_page([story[0:3], story[3:6], story[6:9]], teasers=teasers)
+    body = importers.from_html(page).body
+    assert body.split("\n\n") == story
+
+
+def _signature(block: str) -> tuple:
+    return (("div", block), ("div", "grid"), ("article", ""), ("main", ""))
+
+
+@given(st.integers(1, 12), st.integers(0, 12), st.data())
+def test_left_out_paragraphs_come_back_after_the_kept_one_before_them(kept, left_out, data):
+    story = _paragraphs(kept + left_out, seed=data.draw(st.integers(0, 99)))
+    kept_places = sorted(data.draw(st.permutations(range(kept + left_out)))[:kept])
+    page = [(_signature("article__body"), text) for text in story]
+    body = [story[place] for place in kept_places]
+    missing = sum(len(text) for place, text in enumerate(story) if place not in kept_places)
+    expected = story if missing >= 0.2 * sum(map(len, story)) else body
+    assert with_left_out_chunks(body, page) == expected
+
+
+def test_a_stray_line_where_the_story_sits_is_not_let_in():
+    story = _paragraphs(10)
+    tip = "Have a tip for our reporters about district spending? Write to the newsroom at any hour."
+    page = [(_signature("article__body"), text) for text in [*story, tip]]
+    assert with_left_out_chunks(story, page) == story
+
+
+@given(st.lists(st.sampled_from(["article__body", "comment", "teaser"]), min_size=1))
+def test_paragraphs_placed_elsewhere_on_the_page_are_never_let_in(blocks):
+    story = _paragraphs(len(blocks) + 2)
+    page = [(_signature("article__body"), text) for text in story[:2]]
+    page += [
+        (_signature(block + "-other"), text) for block, text in zip(blocks, story[2:], strict=True)
+    ]
+    assert with_left_out_chunks(story[:2], page) == story[:2]
+
+
+def test_a_quote_from_a_later_block_is_found_in_the_archived_copy():
+    story = _paragraphs(9)
+    page = _chunked_page([story[0:3], story[3:6], story[6:9]])
+    _, text = copies.title_and_text(page, "text/html", None, "https://news.example/story")
+    assert check_quote(story[7], text).status == "found"
