@@ -1,6 +1,7 @@
 """Reading schema.org ClaimReview JSON-LD (one review, a list, a page's @graph, or the ld+json
 scripts of an HTML page) into library records."""
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,10 +52,11 @@ def _documents(text: str) -> tuple[list, bool]:
     except json_input.TooDeep as error:
         raise FormatRefused(f"the file's JSON is {error}; {_FEW_LEVELS}") from None
     except ValueError as error:
+        where = f" (line {error.lineno:,})" if isinstance(error, json.JSONDecodeError) else ""
         raise FormatRefused(
-            f"the file is not JSON ({error}); give a ClaimReview object, a list of them or a"
-            " page's @graph, or the file's own format: --format jsonl for one JSON object a"
-            " line, --format csv or tsv for a table"
+            f"the file is not JSON{where}; give a ClaimReview object, a list of them or a page's"
+            " @graph, or import the file in its own format: JSON Lines (jsonl) for one JSON"
+            " object a line, CSV or TSV for a table"
         ) from None
 
 
@@ -117,7 +119,7 @@ def _not_a_review(node: dict) -> str:
     if kind == "untyped" and "claim" in node:
         return (
             "the item is a record with a claim field, not a ClaimReview; import a file of such"
-            " records with --format jsonl"
+            " records as JSON Lines (jsonl)"
         )
     return f"the item is {kind}, not a ClaimReview"
 

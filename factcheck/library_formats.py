@@ -264,8 +264,8 @@ def _json_lines(text: str) -> Iterator[Parsed]:
         raise FormatRefused(f"the file is one JSON array {too_deep}; give each field as text")
     if parsed and not json_lines:
         raise FormatRefused(
-            "no line of the file is JSON; JSON Lines holds one JSON object a line. Give the"
-            " file's own format: --format csv, tsv or claimreview"
+            "no line of the file is JSON; JSON Lines holds one JSON object a line. Import the"
+            " file in its own format: CSV, TSV or ClaimReview JSON-LD (csv, tsv, claimreview)"
         )
     return iter(parsed)
 

@@ -37,7 +37,8 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
     if "claim" not in fields:
         if text.lstrip()[:1] in ("{", "[", "<"):
             raise FormatRefused(
-                "the file is JSON or HTML, not a table; give --format jsonl or claimreview"
+                "the file is JSON or HTML, not a table; import it as JSON Lines (jsonl) or"
+                " ClaimReview JSON-LD (claimreview)"
             )
         named = "tab" if delimiter == "\t" else "comma"
         raise FormatRefused(

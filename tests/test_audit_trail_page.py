@@ -82,6 +82,14 @@ def test_a_mistyped_filter_is_refused_in_words(client_as, query, message):
     assert message in response.get_data(as_text=True)
 
 
+def test_a_record_type_the_trail_does_not_have_is_named_beside_the_ones_it_has(client_as):
+    page = client_as("ed").get("/audit?record=clam:12", headers=HX)
+    assert page.status_code == 200
+    assert "No change in the trail matches these filters. The trail's records are of these" in (
+        words(fragment(page))
+    )
+
+
 def test_pages_go_on_from_the_last_row_and_days_include_their_whole_day(app_db, people):
     for number in range(PAGE_ROWS + 5):
         users.add_user(
@@ -131,6 +139,14 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     assert "--until must be a date written YYYY-MM-DD" in refused.output
     nobody = run("audit", "log", "--by", "nobdy")
     assert nobody.exit_code == 2 and "no one is called 'nobdy'" in nobody.output
+    # A plural kind is refused, not answered "no change", as if no verdict had ever changed.
+    plural = run("audit", "log", "--kind", "verdicts")
+    assert plural.exit_code == 2, plural.output
+    assert "--kind must be one of import, article, claim" in plural.output
+    typo = run("audit", "log", "--record", "usr")
+    assert typo.exit_code == 0 and "No change in the trail matches" in typo.output
+    assert "The trail's records are of these types: user." in typo.output
+    assert "types" not in run("audit", "log", "--record", "user:99").output
     # Pages go on from the last row shown.
     first = run("audit", "log", "--limit", "1")
     assert "Older rows match too: add --before" in first.output

@@ -176,10 +176,8 @@ def test_a_correction_started_by_mistake_is_withdrawn_and_readers_see_the_verdic
     before = export_bytes(world, "html", only).decode()
     rita = world.people["rita"]
     _open_by_mistake(world)
-    assert (
-        "A correction to this verdict is being prepared."
-        in export_bytes(world, "html", only).decode()
-    )
+    # Readers are not told of a correction in draft: this one never comes.
+    assert "A correction to this verdict" not in export_bytes(world, "html", only).decode()
     with pytest.raises(Invalid) as refused:
         verdicts.withdraw_correction(world.db, world.published, reason="", actor=rita)
     assert refused.value.field == "reason"

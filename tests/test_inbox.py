@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.mentions import mentioned
-from factcheck.store import claim_reads, comments, evidence, inbox, triage, verdicts
+from factcheck.store import (
+    claim_reads,
+    comments,
+    evidence,
+    inbox,
+    queue_reads,
+    triage,
+    verdicts,
+)
 
 
 def _in_review(db, people, claim_id, author="rita"):
@@ -146,6 +154,22 @@ def test_mention_suggestions_list_people_by_name_or_username(client, people):
     page = parse(client.get("/people/mentions?q=e"))
     assert [li.get("data-username") for li in page.cssselect("li[role=option]")] == ["ed", "eve"]
     assert parse(client.get("/people/mentions?q=zz")).cssselect("li[role=option]") == []
+
+
+def test_an_editor_who_revised_a_verdict_is_not_asked_to_review_it(claim_world):
+    db, people, claim_id = claim_world
+    evidence.add_evidence(
+        db, claim_id, url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.set_verdict(db, claim_id, rating="Misleading", rationale=RATIONALE, actor=people["ed"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    # ed may not approve what he revised: nothing waits for him, and it waits for eve.
+    assert _kinds(db, people["ed"]) == []
+    assert inbox.unread_count(db, people["ed"]) == 0
+    assert queue_reads.waiting_for_review(db, people["ed"].id) == []
+    assert [row["id"] for row in queue_reads.waiting_for_review(db, people["eve"].id)] == [claim_id]
+    assert ("review", claim_id, False) in _kinds(db, people["eve"])
 
 
 def test_the_inbox_reads_records_through_indexes(claim_world):

@@ -119,6 +119,28 @@ def test_reimport_updates_by_id_then_by_url_instead_of_adding(run, tmp_path):
     assert len(_audit(run, "library.import")) == 2  # an import that changed nothing leaves no row
 
 
+def test_a_reimport_of_ratings_alone_keeps_the_fields_the_file_leaves_out(run, tmp_path):
+    assert run("library", "import", str(FIXTURES / "checks.csv")).exit_code == 0
+    before = {item["external_id"]: item for item in _items(run)}["lk-1"]
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text(
+        "id,claim,rating,date\n"
+        "lk-1,The harbour bridge toll rose by 40 percent in one year,Mostly false,\n",
+        encoding="utf-8",
+    )
+    summary = json.loads(run("library", "import", str(ratings), "--json").output)
+    assert (summary["added"], summary["updated"]) == (0, 1)
+    after = {item["external_id"]: item for item in _items(run)}["lk-1"]
+    assert after["rating"] == "Mostly false"
+    kept = ("url", "title", "review_date", "publisher", "language")
+    assert {name: after[name] for name in kept} == {name: before[name] for name in kept}
+    assert before["url"] and before["review_date"]
+    [row] = _audit(run, "library.import")[1:]
+    assert json.loads(row["after"])["changes"] == [
+        {"id": before["id"], "fields": {"rating": [before["rating"], "Mostly false"]}}
+    ]
+
+
 def test_import_where_every_row_is_refused_exits_non_zero(run, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,claim\n1,\n2,  \n", encoding="utf-8")
@@ -183,10 +205,11 @@ def test_show_and_remove(run):
     assert shown["claim"] == "The central library cut its opening hours by half"
     text = run("library", "show", str(item["id"])).output
     assert "publisher:" in text and "Valley Truth Desk" in text
-    result = run("library", "remove", str(item["id"]))
+    result = run("library", "remove", str(item["id"]), "--why", "Retracted by its publisher")
     assert result.exit_code == 0 and "Removed library item" in result.output
     assert _items(run) == []
-    assert len(_audit(run, "library.remove")) == 1
+    [removal] = _audit(run, "library.remove")
+    assert removal["reason"] == "Retracted by its publisher"
     missing = run("library", "show", str(item["id"]))
     assert missing.exit_code == 2 and "no library item" in missing.output
 

@@ -116,7 +116,11 @@ def test_single_claim_review_object():
         (b"id\tclaim\tdate\treview_date\nx\ty\tz\tw\n", "tsv", "names the date column twice"),
         # A file in another format given as JSON Lines
         (b"id,claim\nc-1,The ferry fare doubled\n", "jsonl", "no line of the file is JSON"),
-        (b"id,claim\nc-1,The ferry fare doubled\n", "jsonl", "--format csv"),
+        (
+            b"id,claim\nc-1,The ferry fare doubled\n",
+            "jsonl",
+            r"CSV, TSV or ClaimReview JSON-LD \(csv, tsv, claimreview\)",
+        ),
         (b"<html><p>a page</p></html>\n", "jsonl", "no line of the file is JSON"),
     ],
 )
@@ -353,7 +357,7 @@ def test_a_fact_check_page_with_other_json_ld_scripts_reads_only_its_reviews():
 def test_plain_records_given_as_claim_review_say_to_use_json_lines():
     records = [{"id": "r-1", "claim": "The ferry fare doubled"}]
     [parsed] = formats.parse(json.dumps(records).encode(), "claimreview")
-    assert "--format jsonl" in parsed.problem
+    assert "as JSON Lines (jsonl)" in parsed.problem
 
 
 def test_an_id_given_twice_in_one_file_is_refused_where_it_comes_again():
@@ -397,7 +401,9 @@ def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_
     "data", [b'{"claim": "The ferry is late"}\n', b'[{"@type": "ClaimReview"}]', b"<html></html>"]
 )
 def test_json_or_html_given_as_csv_is_refused_with_the_format_to_give(data):
-    with pytest.raises(formats.FormatRefused, match="give --format jsonl or claimreview"):
+    with pytest.raises(
+        formats.FormatRefused, match=r"import it as JSON Lines \(jsonl\) or ClaimReview"
+    ):
         list(formats.parse(data, "csv"))
 
 
@@ -459,7 +465,9 @@ def test_json_lines_joined_from_files_with_byte_order_marks_are_read():
 
 
 def test_a_table_given_as_claim_review_names_the_table_formats():
-    with pytest.raises(formats.FormatRefused, match="--format csv or tsv"):
+    with pytest.raises(
+        formats.FormatRefused, match=r"not JSON \(line 1\); .* CSV or TSV for a table"
+    ):
         list(formats.parse(b"id,claim\nc-1,The ferry is late\n", "claimreview"))
 
 

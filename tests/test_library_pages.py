@@ -230,14 +230,22 @@ def test_an_editor_removes_an_imported_item_and_its_matches_go_with_it(client_as
     assert claim_matches.previous_checks(app_db, claim["id"])
     editor = client_as("ed")
     token = page_token(editor, f"/library/{item_id}")
-    response = editor.post(f"/library/{item_id}/remove", data={"csrf_token": token})
+    form = parse(editor.get(f"/library/{item_id}")).cssselect(".library-remove")[0]
+    assert form.tag == "details"  # two steps: open, then remove, with a reason
+    assert words(form.cssselect("label[for=library-remove-why]")[0]) == (
+        "Reason, for the audit trail"
+    )
+    response = editor.post(
+        f"/library/{item_id}/remove",
+        data={"csrf_token": token, "why": "  A duplicate of   the council item "},
+    )
     assert response.status_code == 303
     shown = words(parse(editor.get(response.headers["Location"])).cssselect(".flash")[0])
     assert shown == f"Removed library item {item_id}. The claim it matched is being matched again."
     assert library_store.list_items(app_db) == []
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
-    last = app_db.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 1")
-    assert last.fetchone()[0] == "library.remove"
+    last = app_db.execute("SELECT action, reason FROM audit ORDER BY id DESC LIMIT 1")
+    assert tuple(last.fetchone()) == ("library.remove", "A duplicate of the council item")
 
 
 def test_the_json_of_the_library_pages_through_it(client, app_db):

@@ -348,6 +348,9 @@ def test_a_fact_check_imported_without_an_address_is_not_offered_as_evidence(
     section = _section(client, claim["id"])
     assert not section.cssselect("button[name=stance]")
     assert "no page a reader could follow" in words(section)
+    # Its one link is to its page in the library, named so (not by the workbench's address).
+    [link] = section.cssselect(".previous-check .evidence-meta a")
+    assert words(link) == "In the library"
     [item] = library_store.list_items(app_db)
     path = f"/claims/{claim['id']}/previous-checks/{item['id']}/evidence"
     refused = hx_post(client, path, {"stance": "supports"})

@@ -3,6 +3,7 @@
 import pytest
 from helpers import RATIONALE, refused_with
 
+from factcheck.audit_changes import changed_fields
 from factcheck.scales import ScaleError, load_scale, parse_scale
 from factcheck.store import audit, claim_reads, comments, evidence, triage, users, verdicts
 from factcheck.store.errors import Conflict, Forbidden, Invalid, NotFound
@@ -104,6 +105,21 @@ def test_editor_who_revised_the_draft_cannot_approve_it(claim_world):
     verdicts.submit_for_review(db, claim_id, actor=people["rita"])
     with pytest.raises(Forbidden):
         verdicts.approve(db, claim_id, actor=people["ed"])
+
+
+def test_the_trail_shows_the_draft_a_revision_replaced(claim_world):
+    db, people, claim_id = claim_world
+    _add_source(db, people, claim_id)
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.set_verdict(db, claim_id, rating="Misleading", rationale=RATIONALE, actor=people["ed"])
+    revision = claim_reads.claim_history(db, claim_id)[-1]
+    assert (revision["actor"], revision["action"]) == ("ed", "verdict.set")
+    fields = changed_fields(revision["before"], revision["after"])
+    changed = {field: (old, new) for field, old, new in fields}
+    assert changed["verdict_draft.rating"] == ("accurate", "misleading")
+    assert "verdict_draft.rationale" not in changed  # the same words: no change to show
+    first = claim_reads.claim_history(db, claim_id)[-2]
+    assert "verdict_draft" not in first["before"]  # nothing was there to replace
 
 
 def test_a_comment_or_reason_with_nothing_visible_in_it_counts_as_none(claim_world):

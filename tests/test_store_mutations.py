@@ -82,6 +82,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.snapshots", "text_digest"),
     ("factcheck.store.verdicts", "require_reason"),
+    ("factcheck.store.audit", "optional_why"),
     ("factcheck.store.search_words", "search_expression"),
     ("factcheck.store.search_words", "parse_search"),
     ("factcheck.store.queue_reads", "page_key"),
@@ -416,7 +417,7 @@ def remove_item(db, p, c):
     from factcheck.store import library
 
     item = _library_item(db)
-    return lambda: library.remove_item(db, item, actor=p["ed"])
+    return lambda: library.remove_item(db, item, actor=p["ed"], why="A duplicate of item 1")
 
 
 @scenario

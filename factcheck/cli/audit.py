@@ -139,7 +139,7 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     and after."""
     from factcheck.audit_changes import changed_fields
     from factcheck.reveal import reveal
-    from factcheck.store.audit_browse import trail, typed_filter
+    from factcheck.store.audit_browse import record_types, trail, typed_filter
 
     db = open_db()
     chosen = typed_filter(
@@ -157,6 +157,9 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
         return
     if not rows:
         click.echo("No change in the trail matches these filters.")
+        types = record_types(db)
+        if chosen.record_type and chosen.record_type not in types:
+            click.echo(f"The trail's records are of these types: {', '.join(types)}.")
         return
     for row in rows:
         where = f" {row['record_type']} {row['record_id']}" if row["record_id"] else ""

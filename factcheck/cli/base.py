@@ -322,3 +322,9 @@ def read_password(from_stdin: bool, *, prompt: str = "Password", confirm: bool =
     if not sys.stdin.isatty():
         raise UserError("there is no terminal to ask for a password; use --password-stdin")
     return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+
+
+#: An optional reason for a change, kept in its audit row.
+why_option = click.option(
+    "--why", metavar="TEXT", help="Why, for the audit trail (the Audit page shows it)."
+)

@@ -17,6 +17,7 @@ from factcheck.cli.base import (
     main,
     open_db,
     system_actor,
+    why_option,
 )
 from factcheck.cli.ids import ID
 from factcheck.db import Database
@@ -230,15 +231,16 @@ def show_library_item(library_id, as_json):
 @library_group.command("remove")
 @click.argument("library_id", metavar="ID", type=ID)
 @as_option
+@why_option
 @click.option("--json", "as_json", is_flag=True, help="Print the removed item as JSON.")
-def remove_library_item(library_id, as_user, as_json):
+def remove_library_item(library_id, as_user, why, as_json):
     """Remove an imported fact-check (the desk's own verdicts change only by correction); the
     claims it matched are matched again."""
     from factcheck import previous_checks
 
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
-    result = library_store.remove_item(db, library_id, actor=actor)
+    result = library_store.remove_item(db, library_id, actor=actor, why=why)
     claim_ids = result["matched_claims"]
     # The claims that matched it, and on a small desk every claim, as after any library change:
     # every score moves a little when the library does.

@@ -10,6 +10,7 @@ from factcheck.cli.base import (
     open_db,
     read_password,
     system_actor,
+    why_option,
 )
 from factcheck.db import Database
 from factcheck.reveal import reveal
@@ -70,11 +71,6 @@ def list_users(as_json):
         click.echo(
             reveal(f"{user['username']:<20}  {user['role']:<9}  {state:<8}  {user['display_name']}")
         )
-
-
-why_option = click.option(
-    "--why", metavar="TEXT", help="Why, for the audit trail (the Audit page shows it)."
-)
 
 
 @user_group.command("disable")

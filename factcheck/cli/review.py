@@ -29,6 +29,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print the re
 version_option = click.option(
     "--expect-version",
     type=ID,
+    metavar="VERSION",
     help="Refuse the change if the claim is no longer at this version (someone else changed it).",
 )
 

@@ -33,9 +33,9 @@ STANCE_WORDS = {
     "mixed": "Mixed evidence",
 }
 #: What a report says of a published verdict while a correction to it is worked on, by the state
-#: of the correction.
+#: of the correction. A draft is not announced: it may be withdrawn (opened by mistake, or only to
+#: add a source), and readers would be told of a correction that never came.
 CORRECTION_WORDS = {
-    "draft": "A correction to this verdict is being prepared.",
     "in_review": "A correction to this verdict is under review.",
 }
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from factcheck.store.audit_replay import Replay
 
 GENESIS_HASH = "0" * 64
+#: Past this, a reason pasted into --why went wrong.
+MAX_WHY_CHARS = 1_000
 LEGACY_SCHEME = "sha256"
 KEYED_SCHEME = audit_seal.KEYED_SCHEME
 
@@ -72,6 +74,16 @@ def head(db: Database) -> tuple[int, str]:
     """The newest row's id and hash, or (0, genesis) for an empty trail."""
     row = db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+
+def optional_why(why: str | None) -> str | None:
+    """A reason given for a change where one is optional (an administrator's to a person, an
+    editor's removal from the library), as the trail keeps it: spaces made single, None if
+    blank, refused when longer than MAX_WHY_CHARS."""
+    text = " ".join((why or "").split())
+    if len(text) > MAX_WHY_CHARS:
+        raise Invalid("text.too_long", {"what": "reason", "limit": MAX_WHY_CHARS}, field="why")
+    return text or None
 
 
 def record(

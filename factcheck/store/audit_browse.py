@@ -15,6 +15,25 @@ from factcheck.store.users import get_user
 
 #: Rows shown at once; "older" pages go on from the last one.
 PAGE_ROWS = 50
+#: The kinds of change, each the first part of its actions ("user" for "user.role"): a kind to
+#: filter by is one of these or one of their actions.
+FAMILIES = (
+    "import",
+    "article",
+    "claim",
+    "unit",
+    "verdict",
+    "review",
+    "evidence",
+    "comment",
+    "bulk",
+    "user",
+    "session",
+    "library",
+    "matches",
+    "export",
+    "audit",
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +63,12 @@ class TrailFilter:
     ) -> "TrailFilter":
         """The filter as a person typed it (a record as "claim:16" or "user"; dates YYYY-MM-DD),
         refused in words when mistyped; `date_names` are what the dates' fields are called."""
+        kind = (kind or "").strip()
+        if kind and kind.partition(".")[0] not in FAMILIES:
+            # "verdicts" would find nothing, and read as if no verdict had ever changed.
+            raise Invalid(
+                "audit.kind_unknown", {"given": kind, "kinds": list(FAMILIES)}, field="kind"
+            )
         record = (record or "").strip()
         # "claim:16", or "claim 16" as the audit page writes it.
         record_type, _, number = " ".join(record.replace(":", " ").split()).partition(" ")
@@ -53,7 +78,7 @@ class TrailFilter:
             raise Invalid("audit.record_invalid", {"given": record}, field="record")
         return cls(
             actor=(person or "").strip() or None,
-            action=(kind or "").strip() or None,
+            action=kind or None,
             record_type=record_type or None,
             record_id=record_id,
             since=_day(since, date_names[0]),
@@ -122,6 +147,13 @@ def trail(
     ]
     older = rows[limit - 1]["id"] if len(rows) > limit else None
     return rows[:limit], older
+
+
+@query
+def record_types(db: Database) -> list[str]:
+    """The types of record the trail has changes to ("article", "claim", "user", ...), read from
+    its index by record: for a filter by a type that is not among them, mistyped perhaps."""
+    return [row[0] for row in db.execute("SELECT DISTINCT record_type FROM audit ORDER BY 1")]
 
 
 def _day(text: str | None, what: str) -> str | None:

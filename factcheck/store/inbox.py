@@ -12,6 +12,7 @@ from factcheck.db import Database, placeholders, utc_now
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid
 from factcheck.store.mutation import query, reading_state
+from factcheck.store.verdicts import WRITTEN_BY_ME
 
 #: The most items the inbox lists; the count in the header covers every unread one.
 SHOWN = 50
@@ -80,7 +81,7 @@ KINDS = {
     ),
     "review": _Kind(
         tables="verdicts v JOIN claims c ON c.id = v.claim_id",
-        where="v.state = 'in_review' AND v.author_id != :me",
+        where=f"v.state = 'in_review' AND v.author_id != :me AND NOT {WRITTEN_BY_ME}",
         key="'review:' || v.id || ':' || v.submitted_at",
         at="v.submitted_at",
         record="v.id",

@@ -156,8 +156,8 @@ def import_records(
 ) -> dict:
     """Store every good record of a parsed file (library_formats.Parsed), updating an imported
     item with the same external id, or else the same url, instead of adding another (see
-    _Known.find). Refused records are reported with where they are; the good ones land. One
-    audit row for the file."""
+    _Known.find); an update changes the fields the record gives and keeps the others. Refused
+    records are reported with where they are; the good ones land. One audit row for the file."""
     _require_editor(actor, "import fact-checks into the library")
     known = _known_imports(db, [item.record for item in parsed if item.record is not None])
     now = utc_now()
@@ -185,6 +185,12 @@ def import_records(
             before = db.execute(
                 f"SELECT {', '.join(FIELDS)} FROM library_items WHERE id = ?", [existing]
             ).fetchone()
+            # A field the file leaves out or empty keeps what the library has: a partner's
+            # update of ratings alone (id, claim, rating) must not erase the addresses.
+            record = {
+                name: old if record[name] is None else record[name]
+                for name, old in zip(FIELDS, before, strict=True)
+            }
             fields = {
                 name: [old, record[name]]
                 for name, old in zip(FIELDS, before, strict=True)
@@ -238,9 +244,9 @@ def import_records(
 
 
 @mutation
-def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
-    """Take an imported fact-check out of the library; its matches go with it. The desk's own
-    verdicts stay: they follow the claim's published verdict."""
+def remove_item(db: Database, library_id: int, *, actor: Actor, why: str | None = None) -> dict:
+    """Take an imported fact-check out of the library, with the reason given (optional); its
+    matches go with it. The desk's own verdicts stay: they follow the claim's published verdict."""
     _require_editor(actor, "remove fact-checks from the library")
     item = get_item(db, library_id)
     if item["origin"] == "own":
@@ -251,9 +257,10 @@ def remove_item(db: Database, library_id: int, *, actor: Actor) -> dict:
             "SELECT claim_id FROM claim_matches WHERE library_id = ?", [library_id]
         )
     ]
+    reason = audit.optional_why(why)
     db.execute("DELETE FROM library_items WHERE id = ?", [library_id])
     retired_ids.retire(db, "library_items", library_id)
-    audit.record(db, actor, "library", library_id, "library.remove", before=item)
+    audit.record(db, actor, "library", library_id, "library.remove", before=item, reason=reason)
     return {"removed": item, "matched_claims": sorted(matched)}
 
 

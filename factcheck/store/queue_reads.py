@@ -28,6 +28,7 @@ from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
 from factcheck.store.search_words import Search, parse_search
 from factcheck.store.snapshots import SHOWN_COPY
+from factcheck.store.verdicts import WRITTEN_BY_ME
 
 PAGE_SIZE = 50
 # Counts stop here: beyond it the queue says "more than 10,000 claims" rather than count on.
@@ -391,17 +392,17 @@ def assigned_to(db: Database, user_id: int, limit: int = 20) -> list[dict]:
 
 @query
 def waiting_for_review(db: Database, user_id: int, limit: int = 20) -> list[dict]:
-    """Claims in review whose verdict this person did not write."""
+    """Claims in review whose verdict this person did not write, revise or submit."""
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
             " a.language AS article_language, v.rating, v.rating_label, v.submitted_at,"
             " u.username AS author, u.display_name AS author_name"
-            f" FROM ({_IN_REVIEW.format(author='v.author_id != :user')}) p"
+            f" FROM ({_IN_REVIEW.format(author=f'v.author_id != :me AND NOT {WRITTEN_BY_ME}')}) p"
             " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
             " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = v.author_id"
             " ORDER BY v.submitted_at, v.id",
-            {"user": user_id, "limit": limit},
+            {"me": user_id, "limit": limit},
         )
     )
 
@@ -446,15 +447,16 @@ def evidence_needing_attention(
 
 @query
 def submitted_for_review(db: Database, user_id: int, limit: int = 20) -> list[dict]:
-    """Claims in review whose verdict this person wrote, waiting for someone else to approve."""
+    """Claims in review whose verdict this person wrote, revised or submitted, waiting for
+    someone else to approve."""
     return list(
         db.query(
             "SELECT c.id, c.article_id, c.text, c.checkworthiness, a.title AS article_title,"
             " a.language AS article_language, v.rating, v.rating_label, v.submitted_at"
-            f" FROM ({_IN_REVIEW.format(author='v.author_id = :user')}) p"
+            f" FROM ({_IN_REVIEW.format(author=f'(v.author_id = :me OR {WRITTEN_BY_ME})')}) p"
             " CROSS JOIN verdicts v ON v.id = p.id JOIN claims c ON c.id = v.claim_id"
             " JOIN articles a ON a.id = c.article_id"
             " ORDER BY v.submitted_at, v.id",
-            {"user": user_id, "limit": limit},
+            {"me": user_id, "limit": limit},
         )
     )

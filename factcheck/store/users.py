@@ -20,8 +20,6 @@ from factcheck.store.sessions import end_user_sessions
 
 ROLES = ("reviewer", "editor", "admin")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-#: Past this, a reason pasted into --why went wrong.
-MAX_WHY_CHARS = 1_000
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
 
 
@@ -50,14 +48,6 @@ def _keep_an_admin(db: Database, row: dict, change: str) -> None:
     ).fetchone()[0]
     if not others:
         raise Invalid("user.last_admin", {"username": row["username"], "change": change})
-
-
-def _why(why: str | None) -> str | None:
-    """An administrator's reason for a change to a person, as the trail keeps it (optional)."""
-    text = " ".join((why or "").split())
-    if len(text) > MAX_WHY_CHARS:
-        raise Invalid("text.too_long", {"what": "reason", "limit": MAX_WHY_CHARS}, field="why")
-    return text or None
 
 
 def _check_password(password: str, username: str, display_name: str, *, field: str) -> None:
@@ -124,7 +114,14 @@ def set_disabled(
     after = _public(_row(db, username))
     action = "user.disable" if disabled else "user.enable"
     audit.record(
-        db, actor, "user", row["id"], action, before=_public(row), after=after, reason=_why(why)
+        db,
+        actor,
+        "user",
+        row["id"],
+        action,
+        before=_public(row),
+        after=after,
+        reason=audit.optional_why(why),
     )
     return after
 
@@ -151,7 +148,7 @@ def set_role(
         "user.role",
         before=_public(row),
         after=after,
-        reason=_why(why),
+        reason=audit.optional_why(why),
     )
     return after
 
@@ -187,7 +184,7 @@ def change_password(
         row["id"],
         "user.password",
         after={"password": "changed", "password_sha256": password_digest(new_hash)},
-        reason=_why(why),
+        reason=audit.optional_why(why),
     )
 
 

@@ -68,6 +68,12 @@ def _verdict_summary(verdict: dict) -> dict:
     return summary
 
 
+def _with_draft(state: dict, draft: dict | None) -> dict:
+    """A claim's state before a draft is saved, with the open draft the save revises (its rating,
+    rationale and sources), so the trail shows what was replaced."""
+    return state if draft is None else {**state, "verdict_draft": _verdict_summary(draft)}
+
+
 def _reload_verdict(db: Database, verdict_id: int) -> dict:
     return next(iter(db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id])))
 
@@ -211,6 +217,7 @@ def set_verdict(
     chosen = _rating(scale, rating)
     if _same_draft(current, chosen, rationale, evidence_ids):
         return claim
+    replaced = current.open_verdict
     verdict = _write_draft(
         db,
         current,
@@ -226,7 +233,7 @@ def set_verdict(
         "claim",
         claim_id,
         "verdict.set",
-        before=state_of(claim),
+        before=_with_draft(state_of(claim), replaced),
         after={**state_of(updated), "verdict_draft": _verdict_summary(verdict)},
     )
     return updated
@@ -249,6 +256,7 @@ def correct_verdict(
     claim, current, move = _begin(db, claim_id, expected_version, "verdict.correct", actor)
     reason = require_reason(reason, "verdict.correct")
     published = lifecycle.permitted(current.published_verdict)
+    replaced = current.open_verdict
     verdict = _write_draft(
         db,
         current,
@@ -265,7 +273,9 @@ def correct_verdict(
         "claim",
         claim_id,
         "verdict.correct",
-        before={**state_of(claim), "published_verdict": _verdict_summary(published)},
+        before=_with_draft(
+            {**state_of(claim), "published_verdict": _verdict_summary(published)}, replaced
+        ),
         after={**state_of(updated), "verdict_draft": _verdict_summary(verdict)},
         reason=reason,
     )
@@ -354,6 +364,22 @@ def submit_for_review(
     return updated
 
 
+# The audit rows of a claim's trail that wrote, revised or submitted the verdict {verdict}.
+_WROTE = (
+    "record_type = 'claim' AND record_id = {claim}"
+    " AND (action IN ('verdict.set', 'verdict.correct')"
+    "   AND json_extract(after, '$.verdict_draft.id') = {verdict}"
+    "   OR action = 'review.submit' AND json_extract(after, '$.verdict_id') = {verdict})"
+)
+#: SQL: the person with the id :me wrote, revised or submitted the verdict `v`, and so may not
+#: approve it (the inbox and the dashboard leave it out of what waits for their review).
+WRITTEN_BY_ME = (
+    "EXISTS (SELECT 1 FROM audit WHERE "
+    + _WROTE.format(claim="v.claim_id", verdict="v.id")
+    + " AND actor = (SELECT username FROM users WHERE id = :me))"
+)
+
+
 @query
 def verdict_writers(db: Database, claim_id: int, verdict_id: int | None) -> set[str]:
     """Usernames of everyone who wrote, revised or submitted this verdict, as the audit trail
@@ -362,10 +388,8 @@ def verdict_writers(db: Database, claim_id: int, verdict_id: int | None) -> set[
     if verdict_id is None:
         return set()
     rows = db.execute(
-        "SELECT DISTINCT actor FROM audit WHERE record_type = 'claim' AND record_id = :claim"
-        " AND (action IN ('verdict.set', 'verdict.correct')"
-        "   AND json_extract(after, '$.verdict_draft.id') = :verdict"
-        "   OR action = 'review.submit' AND json_extract(after, '$.verdict_id') = :verdict)",
+        "SELECT DISTINCT actor FROM audit WHERE "
+        + _WROTE.format(claim=":claim", verdict=":verdict"),
         {"claim": claim_id, "verdict": verdict_id},
     )
     return {row[0] for row in rows}

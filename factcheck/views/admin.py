@@ -3,7 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from factcheck.passwords import MIN_LENGTH
-from factcheck.store import users
+from factcheck.store import audit, users
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.connection import get_db
@@ -39,7 +39,7 @@ def _page(
         new_user=new_user or {"role": "reviewer"},
         row_error=row_error,
         kept_why=kept_why,
-        max_why=users.MAX_WHY_CHARS,
+        max_why=audit.MAX_WHY_CHARS,
         min_length=MIN_LENGTH,
     ), status
 

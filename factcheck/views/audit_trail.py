@@ -6,17 +6,22 @@ from flask import Blueprint, render_template, request
 
 from factcheck.audit_changes import changed_fields
 from factcheck.history_words import HISTORY_WORDS, channel_words
-from factcheck.store import users
-from factcheck.store.audit_browse import PAGE_ROWS, TrailFilter, trail, typed_filter
-from factcheck.store.errors import Invalid
+from factcheck.store import audit_browse, users
+from factcheck.store.audit_browse import (
+    PAGE_ROWS,
+    TrailFilter,
+    record_types,
+    trail,
+    typed_filter,
+)
 from factcheck.views.auth_guard import require_role
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import json_response, wants_fragment
 
 bp = Blueprint("audit_trail", __name__)
 
-#: The kinds of change the filter offers: the first part of an audit row's action.
-FAMILIES = {
+#: Words for the kinds of change the filter offers (audit_browse.FAMILIES).
+_FAMILY_WORDS = {
     "import": "Imports",
     "article": "Articles' details corrected",
     "claim": "Claims classified or assigned",
@@ -33,6 +38,7 @@ FAMILIES = {
     "export": "Exports",
     "audit": "The audit checkpoint",
 }
+FAMILIES = {family: _FAMILY_WORDS[family] for family in audit_browse.FAMILIES}
 #: Words for the changes a claim's history does not name.
 OTHER_WORDS = {
     "article.edit": "corrected an article's details",
@@ -54,13 +60,10 @@ OTHER_WORDS = {
 
 def _chosen() -> TrailFilter:
     args = request.args
-    kind = (args.get("kind") or "").strip()
-    if kind and kind not in FAMILIES:
-        raise Invalid("audit.kind_unknown", {"given": kind, "kinds": list(FAMILIES)}, field="kind")
     return typed_filter(
         get_db(),
         person=args.get("person"),
-        kind=kind,
+        kind=args.get("kind"),
         record=args.get("record"),
         since=args.get("since"),
         until=args.get("until"),
@@ -105,6 +108,8 @@ def audit_page():
         "families": FAMILIES,
         "people": [person["username"] for person in users.list_users(get_db())],
         "older": older,
+        # Said under "no change" when the record's type is not one the trail has: a typo?
+        "record_types": [] if entries or not chosen.record_type else record_types(get_db()),
     }
     if wants_fragment():
         return render_template("partials/audit_results.html", **values)

@@ -288,6 +288,6 @@ def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -
     urls = {item["url"] for item in evidence}
     checks = []
     for check in claim_matches.previous_checks(db, claim["id"]):
-        link, cited = check_url(check), citable_url(check)
-        checks.append({**check, "link": link, "citable": cited, "is_evidence": cited in urls})
+        cited = citable_url(check)
+        checks.append({**check, "citable": cited, "is_evidence": cited in urls})
     return {"checks": checks, "same_text": claim_groups.same_text_claims(db, claim)}

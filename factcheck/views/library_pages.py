@@ -16,8 +16,8 @@ from flask import (
 
 from factcheck import library_files, library_formats, previous_checks
 from factcheck.ids import parse_id
+from factcheck.store import audit, library_browse
 from factcheck.store import library as library_store
-from factcheck.store import library_browse
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.connection import get_db
@@ -93,6 +93,7 @@ def item_page(library_id: int):
         item=item,
         matched=library_browse.matched_claims(db, library_id),
         own_claim=library_browse.own_claim(db, item["claim_id"]) if item["claim_id"] else None,
+        max_why=audit.MAX_WHY_CHARS,
     )
 
 
@@ -110,7 +111,7 @@ def remove_item(library_id: int):
     background."""
     db = get_db()
     actor = signed_in_actor()
-    result = library_store.remove_item(db, library_id, actor=actor)
+    result = library_store.remove_item(db, library_id, actor=actor, why=request.form.get("why"))
     matched = result["matched_claims"]
     previous_checks.after_library_change(
         db,
