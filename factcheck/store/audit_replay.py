@@ -101,6 +101,11 @@ class _Expected:
     row: int
 
 
+def _shown(value) -> str:
+    """A recorded value in a finding: quoted as written, "not set" for none."""
+    return "not set" if value is None else repr(value)
+
+
 @dataclass
 class Replay:
     claims: dict[int, _Expected] = field(default_factory=dict)
@@ -120,13 +125,24 @@ class Replay:
     open_sessions: dict[str, set[int]] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
+    #: Each comment's time, as its row recorded it, or else the times it was written between:
+    #: after the row before its own, by the time of its own (a comment made with a return or an
+    #: approval is written in the transaction that writes the row).
+    comment_times: dict[int, tuple[str, str]] = field(default_factory=dict)
     unchecked: list[str] = field(default_factory=list)
+    _previous_at: str = ""
     _problems: list = field(default_factory=list)
     _extra: int = 0
 
     # Reading the trail, one row at a time, oldest first.
 
     def feed(self, row: dict) -> None:
+        try:
+            self._feed(row)
+        finally:
+            self._previous_at = row["at"]
+
+    def _feed(self, row: dict) -> None:
         after = _decode(row["after"])
         kind, record_id, action, at = row["record_type"], row["record_id"], row["action"], row["id"]
         if kind == "claim" and record_id is not None:
@@ -248,10 +264,13 @@ class Replay:
             self.comments[after["id"]] = _Expected(
                 {"claim_id": claim_id, "body": after.get("body"), "author": row["actor"]}, at
             )
+            written = str(after.get("created_at"))
+            self.comment_times[after["id"]] = (written, written)
         elif isinstance(after.get("comment_id"), int):
             self.comments[after["comment_id"]] = _Expected(
                 {"claim_id": claim_id, "body": row["reason"], "author": row["actor"]}, at
             )
+            self.comment_times[after["comment_id"]] = (self._previous_at, row["at"])
 
     def _session_row(self, session_id: int, action: str, after: dict, row: dict) -> None:
         """A web session started or ended; the audit row's channel names the session by the
@@ -357,8 +376,8 @@ class Replay:
             if name in before and name in earlier.values and before[name] != earlier.values[name]:
                 self._report(
                     what,
-                    f"audit row {at} starts from its {name} {before[name]!r}, but the trail had"
-                    f" left it {earlier.values[name]!r}"
+                    f"audit row {at} starts from its {name} {_shown(before[name])}, but the trail"
+                    f" had left it {_shown(earlier.values[name])}"
                     f"{f' (audit row {earlier.row})' if earlier.row else ''}: it was changed"
                     " outside the trail before that row",
                     at,
@@ -370,8 +389,8 @@ class Replay:
             if name in expected.values and name in live and expected.values[name] != live[name]:
                 self._report(
                     what,
-                    f"its {name} is {live[name]!r} but the audit trail says"
-                    f" {expected.values[name]!r}",
+                    f"its {name} is {_shown(live[name])} but the audit trail says"
+                    f" {_shown(expected.values[name])}",
                     expected.row,
                 )
                 return
@@ -534,13 +553,21 @@ class Replay:
 
     def _compare_comments(self, db: Database) -> None:
         rows = db.query(
-            "SELECT c.id, c.claim_id, c.body, u.username AS author FROM comments c"
+            "SELECT c.id, c.claim_id, c.body, c.created_at, u.username AS author FROM comments c"
             " LEFT JOIN users u ON u.id = c.author_id"
         )
         for what, comment, expected in self._known(
             rows, self.comments, "comment", lambda c: f"comment {c['id']} on claim {c['claim_id']}"
         ):
             self._differ(what, expected, comment, ("claim_id", "body", "author"))
+            earliest, latest = self.comment_times.get(comment["id"], ("", "~"))
+            if not earliest <= comment["created_at"] <= latest:
+                when = repr(earliest) if earliest == latest else f"between {earliest} and {latest}"
+                self._report(
+                    what,
+                    f"its time is {comment['created_at']!r} but the audit trail says {when}",
+                    expected.row,
+                )
 
     def _compare_copies(self, db: Database) -> None:
         """Archived copies against their audit rows (their text by its hash, where the row
