@@ -253,6 +253,28 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
 _NEGATION = re.compile(r"n't\b|\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b")
+# Words that say which way something went, each set against its opposite: a quote alike but for
+# "rose" where the page says "fell" says the opposite of the page.
+_OPPOSITES = [
+    (frozenset(first.split()), frozenset(second.split()))
+    for first, second in (
+        ("rise rises rose risen rising", "fall falls fell fallen falling"),
+        ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+        ("grow grows grew grown growing growth", "shrink shrinks shrank shrunk shrinking"),
+        ("gain gains gained gaining", "lose loses lost losing loss losses"),
+        ("higher highest", "lower lowest"),
+        ("more most", "fewer fewest less least"),
+        ("up", "down"),
+        ("above", "below"),
+        ("largest biggest", "smallest"),
+        ("approve approves approved approving approval", "reject rejects rejected rejecting"),
+        ("accept accepts accepted accepting", "refuse refuses refused refusing"),
+        ("won win wins winning", "defeated"),
+        ("support supports supported supporting", "oppose opposes opposed opposing"),
+        ("legal", "illegal"),
+        ("allow allows allowed allowing", "ban bans banned banning"),
+    )
+]
 
 
 def _figures(text: str) -> set[str]:
@@ -280,8 +302,8 @@ def _region_of(fragment: str, page: str) -> str:
 
 def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bool:
     """Whether an approximate passage (text[start:end]) differs from the quote in what a
-    fact-check turns on: a figure ("23" for "32", "million" for "billion", "third" for "first")
-    or a negation. The passage is read with whatever its end words carry ("3.2%", not "3.2"), and
+    fact-check turns on: a figure ("23" for "32", "million" for "billion", "third" for "first"),
+    a negation, or which way something went ("rose" for "fell", "approved" for "rejected"). The passage is read with whatever its end words carry ("3.2%", not "3.2"), and
     each fragment of a quote with omissions against its own stretch of it."""
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -303,6 +325,25 @@ def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bo
         if _figures(fragment) not in (_figures(region), _figures(wider_region)):
             return True
         if len(_NEGATION.findall(fragment)) != len(_NEGATION.findall(region)):
+            return True
+        if _turned(fragment, region) or _turned(fragment, wider_region):
+            return True
+    return False
+
+
+# Words joined by hyphens are one word here: "start-up" holds no "up", "set-down" no "down".
+_WHOLE_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def _turned(quote: str, passage: str) -> bool:
+    """Whether the passage goes the other way from the quote: it has fewer of one word of a pair
+    of opposites than the quote and more of the other ("fell" where the quote says "rose").
+    A word only dropped or only added ("any more" for "anymore") is no turn."""
+    quoted, passed = _WHOLE_WORD.findall(quote), _WHOLE_WORD.findall(passage)
+    for first, second in _OPPOSITES:
+        one = sum(word in first for word in quoted) - sum(word in first for word in passed)
+        other = sum(word in second for word in quoted) - sum(word in second for word in passed)
+        if one * other < 0:
             return True
     return False
 

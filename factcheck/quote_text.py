@@ -1,6 +1,7 @@
 """The comparable form of a text for the quote check, with where each of its characters came
 from: runs of whitespace become one space, curly quotes and primes straight ones, every dash and
-minus '-', soft hyphens, zero-width characters and direction marks vanish, and case is folded."""
+minus '-', soft hyphens, zero-width characters and direction marks vanish, case is folded, and a
+per cent sign always has a space before it ("12%", "12 %" and "12 %" are written alike)."""
 
 import functools
 import itertools
@@ -48,6 +49,14 @@ def _normalise_chars(text: str, start: int, out: list[str], origin: list[int]) -
         for piece in mapped:
             for folded_char in unicodedata.normalize("NFKC", piece).casefold():
                 if not folded_char.isspace():
+                    if folded_char == "%" and out:
+                        # The space some write before a per cent sign and others leave out: it
+                        # comes from the sign, whether or not the text has one.
+                        if out[-1] == " ":
+                            origin[-1] = start + offset
+                        else:
+                            out.append(" ")
+                            origin.append(start + offset)
                     out.append(folded_char)
                     origin.append(start + offset)
 
@@ -63,7 +72,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
         if out:
             out.append(" ")
             origin.append(start - 1)  # the last space before the run
-        if run.isascii() and "`" not in run:
+        if run.isascii() and "`" not in run and "%" not in run:
             # Most words: one lowercase copy and a range of offsets, without a loop per character.
             out.append(run.lower())
             origin.extend(range(start, start + len(run)))
@@ -180,6 +189,11 @@ def _folded(text: str) -> tuple[str, _PlainOrigin | _FoldedOrigin]:
     # only the ones whose form differs are replaced (str.translate would look up every one).
     others = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     table = {char: " " if char.isspace() else _fold(char) for char in others}
+    # Every per cent sign gets a space before it (two spaces become one below), as normalise()
+    # gives one to a sign that has none.
+    table.update({char: form.replace("%", " %") for char, form in table.items() if "%" in form})
+    if "%" in text:
+        table["%"] = " %"
     replaced = {char: folded for char, folded in table.items() if folded != char}
     copy = raw.translate(_ASCII_FOLDED).decode("utf-8", "surrogatepass")
     if replaced:
@@ -246,7 +260,7 @@ def letter_end(text: str, end: int) -> int:
 
 def searchable(text: str) -> tuple[str, Origin]:
     """normalise(text), quicker, with the origin only worked out where it is looked at."""
-    if text.isascii() and "`" not in text:
+    if text.isascii() and "`" not in text and "%" not in text:
         spaced = text.encode("ascii").translate(_ASCII_SPACED)
         if b"  " in spaced or spaced.startswith(b" ") or spaced.endswith(b" "):
             haystack = b" ".join(spaced.split()).lower().decode("ascii")
