@@ -97,6 +97,10 @@ def test_one_click_adds_the_earlier_check_as_evidence(client, app_db, matched_cl
     panel = fragment(response)
     assert "Added as evidence" in words(panel.cssselect("section.previous-checks")[0])
     assert panel.cssselect(f"#evidence-{added['id']}")
+    # A screen reader is told, as after the evidence form.
+    assert words(panel.cssselect("#panel-said")[0]) == (
+        "Earlier check added as evidence that refutes the claim."
+    )
 
 
 def test_adding_the_earlier_check_twice_says_why_the_second_was_refused(

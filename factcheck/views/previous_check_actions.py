@@ -63,7 +63,8 @@ def add_as_evidence(claim_id: int, library_id: int):
     if check["origin"] == "imported" and check["url"]:
         _archive(added["url"])
     if wants_fragment():
-        return panel_answer(claim_id)
+        said = f"Earlier check added as evidence that {values['stance']} the claim."
+        return panel_answer(claim_id, done=said)
     return back_to_article(claim)
 
 

@@ -51,11 +51,7 @@
     if (!parts || !claimId) {
       return false;
     }
-    try {
-      window.sessionStorage.setItem(FOCUS_ON_LOAD, String(claimId));
-    } catch (error) {
-      // Storage turned off: the part opens with the claim current, the focus at the page's start.
-    }
+    keepForLoad(claimId);
     window.location.assign(parts.dataset.claimUrl + encodeURIComponent(claimId));
     return true;
   }
@@ -67,6 +63,45 @@
       return wanted;
     } catch (error) {
       return null;
+    }
+  }
+
+  // What a change that reloads the page did (a merge, a split), said once the page has drawn it.
+  var SAID_ON_LOAD = "factcheck-said-on-load";
+
+  function keepForLoad(claimId, said) {
+    try {
+      window.sessionStorage.setItem(FOCUS_ON_LOAD, String(claimId));
+      window.sessionStorage.setItem(SAID_ON_LOAD, said || "");
+    } catch (error) {
+      // Storage turned off: the page opens with the claim current, the focus at its start.
+    }
+  }
+
+  // A claim opened from the queue (Enter on its row, or a click) has the focus on the article
+  // page, as one reached by j or k does: the keyboard goes on from it, not from the page's top.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("#queue-table a.queue-claim");
+    var claimId = link && /^c(\d+)$/.exec(link.id);
+    if (claimId && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      keepForLoad(claimId[1]);
+    }
+  });
+
+  function sayKeptOnLoad() {
+    var said = null;
+    try {
+      said = window.sessionStorage.getItem(SAID_ON_LOAD);
+      window.sessionStorage.removeItem(SAID_ON_LOAD);
+    } catch (error) {
+      return;
+    }
+    var region = document.getElementById("panel-said");
+    if (said && region) {
+      // Filled after the load, so that screen readers announce the change to the live region.
+      window.setTimeout(function () {
+        region.textContent = said;
+      }, 150);
     }
   }
 
@@ -574,7 +609,13 @@
     var xhr = event.detail.xhr;
     var source = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (xhr && xhr.status < 300 && xhr.getResponseHeader("HX-Redirect") && source && source.closest) {
-      forgetDrafts(source.closest("form"));
+      var form = source.closest("form");
+      forgetDrafts(form);
+      // The reloaded page gives the claim the focus, as the form had it, and says what was done.
+      var claimId = new URL(xhr.getResponseHeader("HX-Redirect"), window.location.href).searchParams.get("claim");
+      if (form && form.dataset.done && claimId) {
+        keepForLoad(claimId, form.dataset.done);
+      }
     }
   });
 
@@ -880,6 +921,7 @@
         focusCurrent();
       }
     }
+    sayKeptOnLoad();
   }
 
 

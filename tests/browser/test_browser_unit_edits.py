@@ -44,6 +44,9 @@ def test_merging_and_splitting_a_unit_from_the_keyboard(watched_page, article):
     expect(unit).to_have_text(re.compile(r"^\"The river rose .* flood officer\.$"))
     expect(unit).to_have_attribute("aria-current", "true")
     assert len(_units(article["path"], article["id"])) == count - 1
+    # The reloaded page gives the merged claim the focus and tells a screen reader what was done.
+    expect(unit).to_be_focused()
+    expect(page.locator("#panel-said")).to_have_text("Merged with the next sentence.")
 
     # Split it again at the sentence end the panel offers.
     panel.get_by_text("Cut wrongly? Merge or split").click()
@@ -52,6 +55,7 @@ def test_merging_and_splitting_a_unit_from_the_keyboard(watched_page, article):
     panel.get_by_label("Why it is two claims").fill("Two sentences, two claims")
     panel.get_by_role("button", name="Split here").click()
     expect(unit).to_have_text(QUOTE_START)
+    expect(page.locator("#panel-said")).to_have_text("Split in two; this is the first part.")
     units = _units(article["path"], article["id"])
     assert len(units) == count
     following = units[[u["id"] for u in units].index(quote["id"]) + 1]
