@@ -60,6 +60,27 @@ def test_teasers_to_other_stories_are_not_let_in_with_the_blocks():
     assert body.split("\n\n") == story
 
 
+def test_the_next_story_of_an_endless_page_stays_out():
+    """Drawn in the same markup as the story imported, but in an <article> of its own (or under a
+    headline of its own): another story, whose claims are not this article's."""
+    story, other = _paragraphs(5), _paragraphs(4, seed=21)
+
+    def told(paragraphs, headline, wrap):
+        text = "".join(f"<p>{p}</p>" for p in paragraphs)
+        inner = f'<h1>{headline}</h1><div class="story__body"><div class="story__text">{text}'
+        return f"<{wrap} class='story'>{inner}</div></div></{wrap}>"
+
+    for wrap in ("article", "section"):
+        page = (
+            "<html><head><title>Harbour budget</title></head><body><main><div class='stream'>"
+            f"{told(story, 'Harbour budget', wrap)}<div class='next'>Next story</div>"
+            f"{told(other, 'Hospital trust fined', wrap)}</div></main></body></html>"
+        ).encode()
+        body = importers.from_html(page).body
+        assert not any(paragraph in body for paragraph in other), wrap
+        assert all(paragraph in body for paragraph in story), wrap
+
+
 def _signature(block: str) -> tuple:
     return (("div", block), ("div", "grid"), ("article", ""), ("main", ""))
 
