@@ -47,7 +47,9 @@ def queue_archive(
 ) -> None:
     """Queue a copy of an evidence page (from a public web archive when `archive_url` names
     one), marked as under way until the job ends."""
-    task = archive_evidence.s(db_path, url, policy, archive_url, username, channel)
+    task = archive_evidence.s(
+        db_path, url, policy, archive_url, username, channel, queued_at=database.utc_now()
+    )
     marker = {"job_id": task.id, "db_path": db_path, "policy": policy, "queued_at": time.time()}
     huey.put(_archiving_key(url), marker)
     huey.enqueue(task)
@@ -97,31 +99,57 @@ def archive_evidence(
     archive_url: str | None = None,
     username: str | None = None,
     channel: str = "system",
+    queued_at: str | None = None,
     task=None,
 ) -> dict:
     """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched).
     With `archive_url`, the copy is fetched from that public web archive address instead, on
-    behalf of `username`."""
+    behalf of `username`. A job queued at `queued_at` fetches nothing when the page was fetched
+    since (seven claims citing one page, "Try again" pressed twice): that copy is the answer."""
     try:
+        if archive_url is None and queued_at is not None:
+            db = database.kept_connection(db_path)
+            since = snapshot_store.fetched_since(db, url, queued_at)
+            if since is not None:
+                return {"snapshot_id": since["id"], "status": since["status"], "already": True}
         return _archive(db_path, url, policy, archive_url, username, channel)
     finally:
         if task is not None:
             _archive_ended(url, task.id)
 
 
+class _LeftTheArchive(Exception):
+    """A web archive's address redirected away from the archive (to the live page or elsewhere):
+    what came back is no copy the archive kept."""
+
+    def __init__(self, host: str):
+        super().__init__(host)
+        self.host = host
+
+
 def _archive(db_path, url, policy, archive_url=None, username=None, channel="system") -> dict:
     source = archive_url or url
     try:
         page = fetch(source, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
+        elsewhere = archive_url and copies.left_the_archive(archive_url, page.url)
+        if elsewhere:
+            raise _LeftTheArchive(elsewhere)
         title, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
         snapshot = {
             "status": "archived",
             "http_status": page.status,
+            "final_url": page.url,
             "content_type": page.content_type,
             "content_sha256": hashlib.sha256(page.body).hexdigest(),
             "title": title,
             "text": text,
             "body": page.body,
+        }
+    except _LeftTheArchive as error:
+        snapshot = {
+            "status": "failed",
+            "error": f"the web archive's address led to {error.host}, away from the archive: it"
+            " is no copy kept by the archive; give the address of the archive's own copy",
         }
     except (FetchError, importers.ImportRefused) as error:
         # The record keeps the one-line wording; archive_words reads it for the evidence card.

@@ -212,11 +212,17 @@ def check_web_archive_url(
         raise CopyRefused(f"{words}; copy the address of the archived copy again") from None
     parts = urlsplit(address)
     host = (parts.hostname or "").rstrip(".")
-    allowed = WEB_ARCHIVE_HOSTS + tuple(extra_hosts)
-    if not any(host == known or host.endswith("." + known) for known in allowed):
+    if not _on_hosts(host, WEB_ARCHIVE_HOSTS + tuple(extra_hosts)):
         raise CopyRefused(
             f"the copy's address is on {host}, which is not a public web archive the workbench"
             " knows (such as web.archive.org or archive.ph); upload the copy as a file instead"
+        )
+    if (host == "archive.org" and _UPLOADED_ITEM.match(parts.path)) or host.endswith(
+        ".us.archive.org"
+    ):
+        raise CopyRefused(
+            "this is a file someone uploaded to archive.org, not the archive's capture of a web"
+            " page; give the address of its capture (https://web.archive.org/web/…)"
         )
     original = _ORIGINAL.search(address[len(f"{parts.scheme}://{parts.netloc}") :])
     if of_page and original and _page_key(original.group(0)) != _page_key(of_page):
@@ -226,6 +232,26 @@ def check_web_archive_url(
             " address of its copy of the evidence page itself"
         )
     return address
+
+
+# archive.org's items (files anyone may upload), as opposed to web.archive.org's captures; their
+# files are also served from the item servers, *.us.archive.org.
+_UPLOADED_ITEM = re.compile(r"/(?:download|details|compress)/", re.IGNORECASE)
+
+
+def _on_hosts(host: str, hosts: tuple[str, ...]) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == known or host.endswith("." + known) for known in hosts)
+
+
+def left_the_archive(archive_url: str, final_url: str) -> str | None:
+    """The host a web archive's address led to when that is neither the archive it names nor
+    another public web archive (a redirect to the live site, or elsewhere); None when it stayed."""
+    host = (urlsplit(final_url).hostname or "").rstrip(".")
+    archive = (urlsplit(archive_url).hostname or "").rstrip(".")
+    if _on_hosts(host, (archive, *WEB_ARCHIVE_HOSTS)):
+        return None
+    return host
 
 
 # The page an archive's address names: Wayback-style archives put it after their own path

@@ -27,6 +27,7 @@ READING_COMMANDS = [
     # would hide the mistyped path.
     ["links", "check"],
     ["links", "check", "--queue"],
+    ["links", "flagged"],
     ["evidence", "archive", "--pending"],
 ]
 

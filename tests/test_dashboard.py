@@ -278,3 +278,20 @@ def test_a_verdict_being_corrected_still_counts_and_shows_as_published(
     assert not listed.cssselect("a.queue-claim")
     listed = parse(client.get("/queue", query_string={"status": "published"}))
     assert words(listed.cssselect(".pending-verdict")[0]) == "Misleading (correction in review)"
+
+
+def test_a_cut_short_list_of_broken_sources_says_how_many_it_shows(client, claim, app_db, people):
+    from factcheck.store import link_checks
+
+    for number in range(12):
+        url = f"https://stats.example/table-{number}"
+        evidence.add_evidence(app_db, claim["id"], url=url, stance="supports", actor=people["rita"])
+        link_checks.record_link_check(
+            app_db, url, actor=SYSTEM, outcome="failed", error="http_status: HTTP 404"
+        )
+    broken = section(parse(client.get("/")), "evidence-changed-heading")
+    assert broken.cssselect(".count")[0].text_content() == "12"
+    assert len(broken.cssselect("li")) == 10
+    assert words(broken.cssselect(".work-more")[0]).startswith(
+        "The 10 most urgent of 12 sources shown."
+    )

@@ -90,6 +90,33 @@ def test_links_check_prints_each_page_and_a_summary(run):
     assert as_json["checks"][0]["outcome"] == "failed" and as_json["checks"][0]["quotes"] == {}
 
 
+def test_flagged_pages_are_listed_and_acknowledged_from_the_command_line(run):
+    run(
+        "evidence", "add", str(run.claim_id), "http://192.168.0.3/a",
+        "--stance", "context", "--no-archive", "--as", "rita",
+    )  # fmt: skip
+    assert run("links", "flagged").output.startswith("No evidence page has failed")
+    run("links", "check", "--older-than", "0m")
+    [evidence_id] = [row["id"] for row in _rows(run.path, "SELECT id FROM evidence")]
+    listed = run("links", "flagged")
+    assert listed.exit_code == 0
+    assert f"evidence {evidence_id:<6} FAILING  http://192.168.0.3/a (claim {run.claim_id})" in (
+        listed.output
+    )
+    [row] = json.loads(run("links", "flagged", "--json").output)
+    assert (row["id"], row["outcome"], row["published"]) == (evidence_id, "failed", False)
+    done = run("evidence", "acknowledge", str(evidence_id), "--as", "rita")
+    assert done.exit_code == 0, done.output
+    assert done.output == f"Acknowledged the change to the page of evidence {evidence_id}.\n"
+    again = run("evidence", "acknowledge", str(evidence_id), "--as", "rita")
+    assert again.exit_code == 0 and "was acknowledged already" in again.output
+    assert run("links", "flagged").output.startswith("No evidence page has failed")
+    actions = [row["action"] for row in _rows(run.path, "SELECT action FROM audit")]
+    assert actions[-1] == "evidence.acknowledge_change"
+    missing = run("evidence", "acknowledge", "999", "--as", "rita")
+    assert missing.exit_code == 2 and missing.output.count("\n") == 1
+
+
 def test_links_check_refuses_an_age_it_cannot_read(run):
     result = run("links", "check", "--older-than", "a week")
     assert result.exit_code == 2

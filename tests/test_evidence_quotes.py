@@ -101,6 +101,29 @@ def test_a_failed_archive_checks_nothing_and_a_page_without_text_says_so(world):
     assert evidence.evidence_for_claim(db, claim["id"])[1]["quote_status"] == "no_text"
 
 
+def test_jobs_queued_before_a_page_was_fetched_fetch_it_no_more(world):
+    """Seven claims citing one page, or "Try again" pressed twice, queue several jobs: the first
+    fetches the page, and the others, queued before that, take its copy as their answer."""
+    from factcheck.db import utc_now
+
+    path, db, people, claim, site = world
+    url = site.url("/report")
+    _add(db, claim, people, url, None)
+    queued = utc_now()
+    policy = FetchPolicy.local_test(site.port)
+    first = archive_jobs.archive_evidence(str(path), url, policy, queued_at=queued).get()
+    again = [
+        archive_jobs.archive_evidence(str(path), url, policy, queued_at=queued).get()
+        for _ in range(3)
+    ]
+    assert {outcome["snapshot_id"] for outcome in again} == {first["snapshot_id"]}
+    assert [path for path, _ in site.seen].count("/report") == 1
+    assert db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0] == 1
+    # Queued after that copy: fetched again (a reviewer's "Try again" a day later).
+    later = archive_jobs.archive_evidence(str(path), url, policy, queued_at=utc_now()).get()
+    assert later["snapshot_id"] != first["snapshot_id"]
+
+
 def test_copies_and_their_bytes_are_stored_once_and_never_change(world):
     path, db, people, claim, site = world
     url = site.url("/report")

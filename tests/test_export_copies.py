@@ -98,8 +98,11 @@ def test_the_json_export_carries_the_latest_link_check(bundle, tmp_path):
     )
     assert result.exit_code == 0, result.output
     items = [e for c in json.loads(out.read_text())["claims"] for e in c["evidence"]]
-    check = next(e for e in items if e["url"] == "https://county.example/bulletin")["link_check"]
-    assert check["outcome"] == "moved" and check["acknowledged"] == 0
+    item = next(e for e in items if e["url"] == "https://county.example/bulletin")
+    check = item["link_check"]
+    assert check["outcome"] == "moved" and check["acknowledged"] is False  # JSON's false, not 0
+    assert isinstance(item["snapshot"]["kept_after_publication"], bool)
+    assert item["snapshot"]["error"] is None
 
 
 def _tamper(out, old_name, new_name, data):

@@ -139,6 +139,51 @@ def test_an_unchanged_page_is_kept_as_a_check_with_its_quote_still_found(app_db,
     assert row["link_outcome"] == "unchanged" and not row["link_flagged"]
 
 
+def test_an_address_that_redirected_from_the_start_has_not_moved(
+    app, app_db, people, claim, site, immediate_jobs, client
+):
+    """A short link, or http to another path: the copy keeps where the address led, and a
+    re-check landing there again is unchanged, not "moved"."""
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    site.routes["/go/dam"] = redirect("/report")
+    policy = FetchPolicy.local_test(site.port)
+    app.config["FETCH_POLICY"] = policy
+    url = site.url("/go/dam")
+    item = evidence_store.add_evidence(
+        app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    snapshot = client.get(f"/snapshots/{row['snapshot_id']}").get_data(as_text=True)
+    assert f"Fetched from</dt><dd><bdi>{site.url('/report')}</bdi>" in snapshot
+    watched = {"item": item, "url": url, "policy": policy}
+    assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
+    site.routes["/go/dam"] = redirect("/elsewhere")  # now it leads somewhere else: moved
+    site.routes["/elsewhere"] = page(DAM_ARTICLE_PAGE)
+    assert [c["outcome"] for c in _run(app_db, watched)] == ["moved"]
+
+
+def test_a_page_backed_by_a_web_archive_copy_is_compared_at_its_own_address(
+    app, app_db, people, claim, site, immediate_jobs
+):
+    """The archive's copy was fetched from the archive: the live page answering at its own
+    address has not moved."""
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    site.routes["/web/2026/report"] = page(DAM_ARTICLE_PAGE)
+    policy = FetchPolicy.local_test(site.port)
+    url = site.url("/report")
+    item = evidence_store.add_evidence(
+        app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(
+        app.config["DATABASE"], url, policy, archive_url=site.url("/web/2026/report")
+    ).get()
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert row["snapshot_kind"] == "web_archive"
+    watched = {"item": item, "url": url, "policy": policy}
+    assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
+
+
 def test_pages_checked_recently_wait_for_a_later_run(app_db, watched):
     assert _run(app_db, watched)
     again = link_watch.check_links(

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token, parse, words
-from local_server import page
+from local_server import page, redirect
 
 from factcheck import copies
 from factcheck.history_words import describe
@@ -264,6 +264,9 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     assert "Uploaded copy" in html and "Quote found in the uploaded copy" in html
     # Copies are kept per page, so the card says whose this one is.
     assert "Uploaded copy from Rita" in words(fragment(answer))
+    # The card opens the copy at the quoted passage, not at the top of a long page.
+    [opens] = fragment(answer).cssselect("a.archive-status")
+    assert opens.get("href").endswith("#passage-1")
     row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
     assert row["snapshot_kind"] == "upload" and row["quote_status"] == "found"
     digest = hashlib.sha256(HTML_COPY).hexdigest()
@@ -284,7 +287,8 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     view = client.get(f"/snapshots/{row['snapshot_id']}?claim={claim['id']}")
     text = view.get_data(as_text=True)
     assert (
-        '<mark class="quote-found">none of the cracks was deeper than 4 centimetres</mark>' in text
+        '<mark class="quote-found" id="passage-1">none of the cracks was deeper than 4'
+        " centimetres</mark>" in text
     )
     assert SCRIPT not in text
 
@@ -379,6 +383,46 @@ def test_a_web_archive_copy_is_fetched_through_the_safe_fetcher(
     assert describe(given) == (
         f"gave a web archive's copy of the source {failed_item['url']}: {address}"
     )
+
+
+def test_a_web_archive_address_that_leads_away_from_the_archive_keeps_no_copy(
+    app, client, claim, failed_item, app_db, site
+):
+    """A redirect to the live page, or to a page anyone can write, is no copy the archive kept."""
+    site.routes["/web/2026/report"] = redirect(site.url("/forged", host="localhost"))
+    site.routes["/forged"] = page(DAM_ARTICLE_PAGE)
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    app.config["WEB_ARCHIVE_HOSTS"] = ("127.0.0.1",)
+    client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": site.url("/web/2026/report")},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+    )
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "failed")
+    assert row["quote_status"] is None
+    badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    said = words(badge.cssselect(f"#archive-badge-{failed_item['id']} .archive-line")[0])
+    assert "The web archive's address led to localhost, away from the archive" in said
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://archive.org/download/my-uploads-2026/ministry-report.html",
+        "https://archive.org/details/my-uploads-2026",
+        "https://ia801234.us.archive.org/5/items/my-uploads/ministry.html",
+    ],
+)
+def test_a_file_uploaded_to_archive_org_is_no_web_archive_copy(address):
+    with pytest.raises(copies.CopyRefused, match="a file someone uploaded to archive.org"):
+        copies.check_web_archive_url(address)
+
+
+@pytest.mark.parametrize("path", ["/items/5", "/download/report", "/details/budget"])
+def test_a_capture_of_a_page_whose_address_reads_like_an_item_is_taken(path):
+    address = f"https://web.archive.org/web/2026/https://shop.example{path}"
+    assert copies.check_web_archive_url(address, of_page=f"https://shop.example{path}") == address
 
 
 def test_trying_a_failed_web_archive_copy_again_fetches_the_archive_again(

@@ -169,6 +169,27 @@ def test_no_new_copy_is_taken_for_evidence_a_published_verdict_rests_on(claim_wo
     assert _shown(db, claim_id, evidence_id)["snapshot_id"] == kept
 
 
+def test_no_own_copy_is_taken_for_evidence_a_verdict_in_review_rests_on(claim_world):
+    """The editor approves what they looked at: a copy put in after they opened the verdict would
+    be approved unseen. Once the verdict is returned, a copy can be given again."""
+    db, people, claim_id = claim_world
+    item = evidence.add_evidence(
+        db, claim_id, url=REPORT, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    for keep in (snapshots.attach_copy, snapshots.receive_copy):
+        with pytest.raises(Invalid) as refused:
+            _give_a_screenshot(keep, db, people, item["id"])
+        assert error_words(refused.value) == (
+            f"evidence {item['id']} backs the verdict waiting for review on claim {claim_id},"
+            " which the editor approves as it stands; an editor returns the verdict (`factcheck"
+            " review return`) before its copy changes"
+        )
+    verdicts.return_for_changes(db, claim_id, comment="Add the county's copy", actor=people["ed"])
+    assert _give_a_screenshot(snapshots.attach_copy, db, people, item["id"])["kind"] == "upload"
+
+
 def test_a_correction_under_way_takes_a_newer_copy_that_readers_see_once_it_is_published(
     claim_world, db_path
 ):
@@ -228,6 +249,29 @@ def test_a_published_source_whose_quote_is_not_found_says_why_no_copy_is_offered
     assert " from " not in words(badge)  # a copy the workbench fetched names no one
     assert words(badge.cssselect("[data-copy-fixed]")[0]) == (
         "The published verdict rests on this copy; a correction can keep a newer one."
+    )
+
+
+def test_a_source_a_verdict_in_review_rests_on_offers_no_own_copy_and_says_why(
+    client_as, app_db, people, claim
+):
+    _keep(app_db, CHANGED, "The county has revised this page.")
+    item = evidence.add_evidence(
+        app_db, claim["id"], url=REPORT, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    badge_of = f"#archive-badge-{item['id']}"
+    panel = fragment(client_as("rita").get(f"/claims/{claim['id']}/panel", headers=HX))
+    assert panel.cssselect(f"{badge_of} .own-copy")  # a draft: the reviewer may still give one
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    panel = fragment(client_as("rita").get(f"/claims/{claim['id']}/panel", headers=HX))
+    [badge] = panel.cssselect(badge_of)
+    assert "Quote not found" in words(badge) and not badge.cssselect(".own-copy")
+    assert words(badge.cssselect("[data-copy-in-review]")[0]) == (
+        "The verdict waiting for review rests on this source as it stands; your own copy can be"
+        " given once an editor returns it."
     )
 
 

@@ -397,6 +397,11 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}"
     ),
     "evidence.copy_published": copy_published_words,
+    "evidence.copy_in_review": lambda f: (
+        f"evidence {f['id']} backs the verdict waiting for review on claim {f['claim_id']}, which"
+        " the editor approves as it stands; an editor returns the verdict (`factcheck review"
+        " return`) before its copy changes"
+    ),
     "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
     "user.not_found": _user_not_found,
     "user.disabled": lambda f: (

@@ -119,6 +119,26 @@ def remove_evidence(evidence_id, reason, as_user, as_json):
     emit_json(evidence) if as_json else click.echo(f"Removed evidence {evidence_id}.")
 
 
+@evidence_group.command("acknowledge")
+@click.argument("evidence_id", type=ID)
+@as_option
+@json_option
+def acknowledge_evidence(evidence_id, as_user, as_json):
+    """Accept what the link watch last found on a source's page (it fails, moved or changed), so
+    it stops being flagged until a later check finds something new; `links flagged` lists them."""
+    from factcheck.store import link_checks
+
+    db = open_db()
+    before = evidence_store.get_evidence(db, evidence_id)["link_acknowledged_check"]
+    evidence = link_checks.acknowledge_change(db, evidence_id, actor=acting_user(db, as_user))
+    if as_json:
+        emit_json(evidence)
+    elif evidence["link_acknowledged_check"] == before:
+        click.echo(f"The change to the page of evidence {evidence_id} was acknowledged already.")
+    else:
+        click.echo(f"Acknowledged the change to the page of evidence {evidence_id}.")
+
+
 @evidence_group.command("archive")
 @click.argument("evidence_ids", type=ID, nargs=-1)
 @click.option(
@@ -274,7 +294,7 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         address = copies.check_web_archive_url(
             archive_url, settings.value("WEB_ARCHIVE_HOSTS"), of_page=evidence["url"]
         )
-        snapshots.refuse_copy_under_published(db, evidence_id)  # as an uploaded file is
+        snapshots.refuse_new_copy(db, evidence_id)  # as an uploaded file is
         outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),
             evidence["url"],

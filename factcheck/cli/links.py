@@ -110,6 +110,33 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         )
 
 
+@links_group.command("flagged")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="The most rows."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the flagged evidence as JSON.")
+def flagged_links(limit, as_json):
+    """List the evidence whose page now fails, moved elsewhere or changed, and that no one has
+    acknowledged (`evidence acknowledge ID`): sources behind published verdicts first."""
+    from factcheck.store import link_checks
+
+    db = open_db()
+    rows = link_checks.flagged_evidence(db, limit=limit)
+    if as_json:
+        emit_json([{**row, "published": bool(row["published"])} for row in rows])
+        return
+    count = link_checks.flagged_count(db)
+    if not rows:
+        click.echo("No evidence page has failed, moved or changed since it was checked.")
+        return
+    for row in rows:
+        where = "published verdict" if row["published"] else f"claim {row['claim_id']}"
+        line = f"evidence {row['id']:<6} {OUTCOME_WORDS[row['outcome']]:<8} {row['url']} ({where})"
+        click.echo(reveal(line))
+    if count["total"] > len(rows):
+        click.echo(f"{len(rows):,} of {count['total']:,}: add --limit to see more.")
+
+
 def _one_run_at_a_time(ctx, run):
     """Run the link watch holding the queue's link-watch lock (when the queue can be used), so it
     never overlaps a run in a worker and no site gets two requests at once."""

@@ -14,6 +14,7 @@ from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
     FIXED_SINCE,
+    IN_REVIEW_CITES,
     SHOWN_COPY_OF_FIXED,
     check_new_evidence,
     get_snapshot,
@@ -173,6 +174,7 @@ def evidence_for_claim(
                 " (SELECT coalesce(k.display_name, k.username) FROM users k"
                 "  WHERE k.id = s.added_by AND s.kind != 'fetched') AS snapshot_given_by,"
                 " e.fixed_since IS NOT NULL AS copy_fixed,"
+                f" {IN_REVIEW_CITES} AS copy_in_review,"
                 " s.fetched_at > e.fixed_since AS copy_after_publication,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
                 # An uploaded copy that could not be read, when an older kept copy is shown (not

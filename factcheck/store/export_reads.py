@@ -53,6 +53,15 @@ _VERDICTS = f"""
     FROM verdicts v WHERE v.claim_id = c.id ORDER BY v.id))
 """
 
+
+def _json_boolean(condition: str) -> str:
+    """SQL for a JSON true or false (null when `condition` is), where SQLite gives 1 or 0."""
+    return (
+        f"CASE WHEN ({condition}) IS NULL THEN NULL WHEN ({condition}) THEN json('true')"
+        " ELSE json('false') END"
+    )
+
+
 _EVIDENCE = f"""
 (SELECT json_group_array(json(item)) FROM (
     SELECT json_object(
@@ -66,8 +75,9 @@ _EVIDENCE = f"""
                                         'fetched_at', s.fetched_at,
                                         'content_sha256', s.content_sha256,
                                         'kind', s.kind, 'archive_url', s.archive_url,
+                                        'final_url', s.final_url, 'error', s.error,
                                         'kept_after_publication',
-                                        s.fetched_at > {PUBLISHED_ON_IT})
+                                        {_json_boolean(f"s.fetched_at > {PUBLISHED_ON_IT}")})
                      FROM evidence_snapshots s WHERE s.id = {PUBLISHED_COPY}),
         'quote_check', (SELECT json_object('status', q.status, 'score', q.score,
                                            'passage', q.passage, 'snapshot_id', q.snapshot_id)
@@ -77,7 +87,7 @@ _EVIDENCE = f"""
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,
                                           'text_change', l.text_change,
-                                          'acknowledged', {LINK_ACKNOWLEDGED})
+                                          'acknowledged', {_json_boolean(LINK_ACKNOWLEDGED)})
                        FROM link_checks l WHERE l.url = e.url
                        ORDER BY l.id DESC LIMIT 1)) AS item
     FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))

@@ -64,12 +64,13 @@ def due_for_check(db: Database, cutoff: str, limit: int) -> list[dict]:
 
 @query
 def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
-    """The copy a re-check compares with: its sha256 and text."""
+    """The copy a re-check compares with: its sha256, text, and where its address led."""
     if snapshot_id is None:
         return None
     rows = list(
         db.query(
-            "SELECT id, content_sha256, text FROM evidence_snapshots WHERE id = ?", [snapshot_id]
+            "SELECT id, content_sha256, text, kind, final_url FROM evidence_snapshots WHERE id = ?",
+            [snapshot_id],
         )
     )
     return rows[0] if rows else None

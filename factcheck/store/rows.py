@@ -113,6 +113,7 @@ class EvidenceItem(EvidenceRow):
     #: correction is under way); copy_fixed says whether there is one.
     fixed_since: str | None
     copy_fixed: bool  # a published verdict rests on its copy, and no correction is under way
+    copy_in_review: bool  # a verdict waiting for review rests on it: its copy waits too
     copy_after_publication: bool | None  # kept after that publication: none could be before
     #: When a fixed copy's page was kept again and read otherwise (for another claim citing it).
     newer_copy_at: str | None

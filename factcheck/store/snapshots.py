@@ -22,6 +22,11 @@ PUBLISHED_ON_IT = (
 )
 #: The same while the item's copy is fixed for the desk too: NULL once a correction is under
 #: way, which may rest on a newer copy.
+#: SQL: a verdict waiting for second review cites evidence item `e`.
+IN_REVIEW_CITES = (
+    "EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = e.claim_id AND r.state = 'in_review'"
+    " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
+)
 FIXED_SINCE = (
     "(SELECT CASE WHEN EXISTS (SELECT 1 FROM verdicts w WHERE w.claim_id = e.claim_id"
     " AND w.state IN ('draft', 'in_review') AND w.correction_of IS NOT NULL) THEN NULL"
@@ -137,6 +142,7 @@ def _insert(
         "error": fields.get("error"),
         "kind": kind,
         "archive_url": fields.get("archive_url"),
+        "final_url": fields.get("final_url"),
         "file_name": fields.get("file_name"),
         "added_by": actor.id,
     }
@@ -170,7 +176,7 @@ def record_snapshot(
     """Store a copy of an evidence page (or the failure to fetch one) with its bytes, and check
     the quotes of the evidence citing the page against its text, in one transaction. `fields`
     are the other columns of evidence_snapshots (http_status, content_type, content_sha256,
-    title, text, error, kind, archive_url, file_name)."""
+    title, text, error, kind, archive_url, final_url, file_name)."""
     row, summary = _insert(db, url, actor, {**fields, "status": status}, body)
     audit.record(db, actor, "evidence_snapshot", row["id"], "evidence.archive", after=summary)
     return row
@@ -188,10 +194,16 @@ def _live_url(db: Database, evidence_id: int) -> str:
 
 
 @query
-def refuse_copy_under_published(db: Database, evidence_id: int) -> None:
-    """Refuse a new copy for an item a published verdict rests on with a kept copy: that copy is
-    the record readers were given, and a later one would not be shown (see SHOWN_COPY) until a
-    correction is under way."""
+def refuse_new_copy(db: Database, evidence_id: int) -> None:
+    """Refuse a reviewer's own copy for an item a verdict in second review rests on (the editor
+    approves it as they see it, and would approve a copy put in after they looked), or a published
+    verdict rests on with a kept copy: that copy is the record readers were given, and a later one
+    would not be shown (see SHOWN_COPY) until a correction is under way."""
+    in_review = db.execute(
+        f"SELECT e.claim_id FROM evidence e WHERE e.id = ? AND {IN_REVIEW_CITES}", [evidence_id]
+    ).fetchone()
+    if in_review is not None:
+        raise Invalid("evidence.copy_in_review", {"id": evidence_id, "claim_id": in_review[0]})
     row = db.execute(
         f"SELECT s.fetched_at, s.fetched_at > e.fixed_since FROM (SELECT e.*,"
         f" {FIXED_SINCE} AS fixed_since FROM evidence e WHERE e.id = ?) e"
@@ -224,7 +236,7 @@ def receive_copy(
     """Keep the bytes of a reviewer's own file (checked by the caller) whose text a job reads
     before attach_copy keeps it as the copy; returns what that job needs."""
     url = _live_url(db, evidence_id)
-    refuse_copy_under_published(db, evidence_id)
+    refuse_new_copy(db, evidence_id)
     store_file(db, data, content_sha256, content_type)
     received = {
         "evidence_id": evidence_id,
@@ -257,7 +269,7 @@ def attach_copy(
     receive_copy kept (and checked, before a verdict resting on the item could be published)."""
     url = _live_url(db, evidence_id)
     if data is not None:
-        refuse_copy_under_published(db, evidence_id)
+        refuse_new_copy(db, evidence_id)
     fields = {
         "status": "failed" if error else "archived",
         "kind": "upload",
@@ -272,6 +284,19 @@ def attach_copy(
     summary["evidence_id"] = evidence_id
     audit.record(db, actor, "evidence_snapshot", row["id"], "evidence.copy", after=summary)
     return row
+
+
+@query
+def fetched_since(db: Database, url: str, since: str) -> dict | None:
+    """The newest attempt (kept or failed) to fetch this page made after `since`, or None."""
+    rows = list(
+        db.query(
+            "SELECT id, status FROM evidence_snapshots WHERE url = ? AND kind = 'fetched'"
+            " AND fetched_at > ? ORDER BY id DESC LIMIT 1",
+            [url, since],
+        )
+    )
+    return rows[0] if rows else None
 
 
 @query

@@ -319,6 +319,10 @@ _STORE_WORDS = {
         f"Evidence {f['id']} was removed; {REMOVED_EVIDENCE_DOING.get(f['doing'], 'it cannot be used')}."
     ),
     "evidence.copy_published": lambda f: as_sentence(copy_published_words(f)),
+    "evidence.copy_in_review": lambda f: (
+        f"Evidence {f['id']} backs the verdict waiting for review, which the editor approves as it"
+        " stands; an editor must return the verdict before its copy changes."
+    ),
     "evidence.no_page_change": lambda f: "This source's page has no change to acknowledge.",
     "user.not_found": lambda f: f"There is no one with the username {f['username']}.",
     "user.disabled": lambda f: (

@@ -152,7 +152,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
         return busy
     typed = request.form.get("archive_url", "")
     try:
-        snapshot_store.refuse_copy_under_published(get_db(), evidence_id)
+        snapshot_store.refuse_new_copy(get_db(), evidence_id)
     except Invalid as refused:
         error = {"field": "archive_url", "message": store_error_words(refused), "typed": typed}
         return badge(claim_id, evidence_id, 422, error)
