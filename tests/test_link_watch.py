@@ -105,18 +105,25 @@ def test_a_run_takes_at_most_per_host_pages_of_a_site_and_limit_in_all():
     assert skipped == {"a.example": 3, "b.example": 3}
 
 
-@pytest.fixture
-def watched(app, app_db, people, claim, site, immediate_jobs):
-    """A claim with one quoted source, archived from the local site."""
-    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+def _watch(app, app_db, people, claim, site, path="/report", archive_path=None) -> dict:
+    """The claim's quoted source at `path` on the local site, archived from there (or from its
+    copy at `archive_path`, as from a web archive)."""
+    site.routes.setdefault("/report", page(DAM_ARTICLE_PAGE))
     policy = FetchPolicy.local_test(site.port)
     app.config["FETCH_POLICY"] = policy
-    url = site.url("/report")
+    url = site.url(path)
     item = evidence_store.add_evidence(
         app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
     )
-    archive_jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+    archive_url = site.url(archive_path) if archive_path else None
+    archive_jobs.archive_evidence(app.config["DATABASE"], url, policy, archive_url).get()
     return {"item": item, "url": url, "policy": policy}
+
+
+@pytest.fixture
+def watched(app, app_db, people, claim, site, immediate_jobs):
+    """A claim with one quoted source, archived from the local site."""
+    return _watch(app, app_db, people, claim, site)
 
 
 def _run(app_db, watched, **options):
@@ -144,19 +151,11 @@ def test_an_address_that_redirected_from_the_start_has_not_moved(
 ):
     """A short link, or http to another path: the copy keeps where the address led, and a
     re-check landing there again is unchanged, not "moved"."""
-    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
     site.routes["/go/dam"] = redirect("/report")
-    policy = FetchPolicy.local_test(site.port)
-    app.config["FETCH_POLICY"] = policy
-    url = site.url("/go/dam")
-    item = evidence_store.add_evidence(
-        app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
-    )
-    archive_jobs.archive_evidence(app.config["DATABASE"], url, policy).get()
+    watched = _watch(app, app_db, people, claim, site, "/go/dam")
     [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
     snapshot = client.get(f"/snapshots/{row['snapshot_id']}").get_data(as_text=True)
     assert f"Fetched from</dt><dd><bdi>{site.url('/report')}</bdi>" in snapshot
-    watched = {"item": item, "url": url, "policy": policy}
     assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
     site.routes["/go/dam"] = redirect("/elsewhere")  # now it leads somewhere else: moved
     site.routes["/elsewhere"] = page(DAM_ARTICLE_PAGE)
@@ -168,19 +167,10 @@ def test_a_page_backed_by_a_web_archive_copy_is_compared_at_its_own_address(
 ):
     """The archive's copy was fetched from the archive: the live page answering at its own
     address has not moved."""
-    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
     site.routes["/web/2026/report"] = page(DAM_ARTICLE_PAGE)
-    policy = FetchPolicy.local_test(site.port)
-    url = site.url("/report")
-    item = evidence_store.add_evidence(
-        app_db, claim["id"], url=url, stance="supports", quote=QUOTE, actor=people["rita"]
-    )
-    archive_jobs.archive_evidence(
-        app.config["DATABASE"], url, policy, archive_url=site.url("/web/2026/report")
-    ).get()
+    watched = _watch(app, app_db, people, claim, site, archive_path="/web/2026/report")
     [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
     assert row["snapshot_kind"] == "web_archive"
-    watched = {"item": item, "url": url, "policy": policy}
     assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
 
 
