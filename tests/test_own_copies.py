@@ -211,6 +211,25 @@ def test_an_uploaded_copy_is_in_the_claims_history_with_who_gave_it(
     assert f"attached their own copy of evidence {failed_item['id']}" in panel
 
 
+def test_a_copy_given_for_another_claim_citing_the_page_is_in_this_claims_history(
+    client, claim, failed_item, app_db, people
+):
+    """Copies are kept per address: one claim's upload becomes the copy every claim citing the
+    page shows, so each of their histories says who gave it."""
+    other = next(
+        c
+        for c in claim_reads.claims_for_article(app_db, claim["article_id"])
+        if c["kind"] == "claim" and c["id"] != claim["id"]
+    )
+    evidence_store.add_evidence(
+        app_db, other["id"], url=failed_item["url"], stance="context", actor=people["ed"]
+    )
+    assert _upload(client, claim, failed_item, PNG, "shot.png").status_code == 200
+    entries = claim_reads.claim_history(app_db, other["id"])
+    [given] = [e for e in entries if e["action"] == "evidence.copy"]
+    assert given["actor"] == "rita" and failed_item["url"] in describe(given)
+
+
 def test_a_second_copy_while_the_first_is_still_read_is_refused(
     client, claim, failed_item, app_db, tmp_path
 ):

@@ -254,12 +254,15 @@ def claim_history(db: Database, claim_id: int, article_id: int | None = None) ->
         " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
         # A reviewer's own copy of a source is kept against the evidence item, not the claim:
         # an HTML page on receipt (the row keeping it once read follows, and is not repeated),
-        # a PDF or an image when kept, and a web archive's copy of the source's address.
+        # a PDF or an image when kept, and a web archive's copy of the source's address. Copies
+        # are kept per address, so one given for another claim citing the page is listed too.
         " OR (record_type = 'evidence' AND action = 'evidence.copy_received'"
-        "   AND record_id IN (SELECT id FROM evidence WHERE claim_id = :claim))"
+        "   AND (record_id IN (SELECT id FROM evidence WHERE claim_id = :claim)"
+        "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim)))"
         " OR (record_type = 'evidence_snapshot' AND action = 'evidence.copy'"
-        "   AND json_extract(after, '$.evidence_id') IN"
+        "   AND (json_extract(after, '$.evidence_id') IN"
         "   (SELECT id FROM evidence WHERE claim_id = :claim)"
+        "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim))"
         "   AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.record_type = 'evidence'"
         "   AND r.action = 'evidence.copy_received'"
         "   AND r.record_id = json_extract(audit.after, '$.evidence_id')"
