@@ -147,6 +147,10 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     assert typo.exit_code == 0 and "No change in the trail matches" in typo.output
     assert "The trail's records are of these types: user." in typo.output
     assert "types" not in run("audit", "log", "--record", "user:99").output
+    # A mistyped action of a kind the trail has: its actions are named.
+    typo = run("audit", "log", "--kind", "user.rol")
+    assert typo.exit_code == 0
+    assert "The trail's changes of the kind user: user.add, user.role." in typo.output
     # Pages go on from the last row shown.
     first = run("audit", "log", "--limit", "1")
     assert "Older rows match too: add --before" in first.output

@@ -139,7 +139,7 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     and after."""
     from factcheck.audit_changes import changed_fields
     from factcheck.reveal import reveal
-    from factcheck.store.audit_browse import record_types, trail, typed_filter
+    from factcheck.store.audit_browse import actions_of, record_types, trail, typed_filter
 
     db = open_db()
     chosen = typed_filter(
@@ -160,6 +160,10 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
         types = record_types(db)
         if chosen.record_type and chosen.record_type not in types:
             click.echo(f"The trail's records are of these types: {', '.join(types)}.")
+        family, dot, _ = (chosen.action or "").partition(".")
+        actions = actions_of(db, family) if dot else []
+        if actions and chosen.action not in actions:
+            click.echo(f"The trail's changes of the kind {family}: {', '.join(actions)}.")
         return
     for row in rows:
         where = f" {row['record_type']} {row['record_id']}" if row["record_id"] else ""

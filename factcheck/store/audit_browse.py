@@ -150,6 +150,21 @@ def trail(
 
 
 @query
+def actions_of(db: Database, family: str) -> list[str]:
+    """The actions of one kind of change the trail has ("verdict.set", "verdict.correct", ...):
+    for a filter by an action that is not among them, mistyped perhaps. It reads the whole trail,
+    so it is only asked when a filter found nothing."""
+    pattern = family.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%"
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT action FROM audit WHERE action LIKE ? ESCAPE '\\' ORDER BY 1",
+            [pattern],
+        )
+    ]
+
+
+@query
 def record_types(db: Database) -> list[str]:
     """The types of record the trail has changes to ("article", "claim", "user", ...), read from
     its index by record: for a filter by a type that is not among them, mistyped perhaps."""
