@@ -88,6 +88,41 @@
     }
   });
 
+  // A copy being made answers by itself when it is done (its badge asks every few seconds), away
+  // from where the reviewer works: what it came to ("Quote found", "The site could not be
+  // found") is said to a screen reader once, when the badge stops asking.
+  var askingBadges = {};
+
+  function isAsking(badge) {
+    return Boolean(badge && badge.querySelector(".archive-status.is-pending[hx-trigger]"));
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.classList && target.classList.contains("archive-badge")) {
+      askingBadges[target.id] = isAsking(target);
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    Object.keys(askingBadges).forEach(function (id) {
+      var wasAsking = askingBadges[id];
+      delete askingBadges[id];
+      var badge = document.getElementById(id);
+      var region = document.getElementById("panel-said");
+      if (!wasAsking || !badge || isAsking(badge) || !region) {
+        return;
+      }
+      var parts = Array.prototype.map.call(
+        badge.querySelectorAll(".archive-status, .quote-check"),
+        function (part) {
+          return part.textContent.replace(/\s+/g, " ").trim().replace(/\.$/, "");
+        }
+      );
+      region.textContent = parts.filter(Boolean).join(". ") + ".";
+    });
+  });
+
   function sayKeptOnLoad() {
     var said = null;
     try {

@@ -99,3 +99,35 @@ def test_a_saved_page_is_read_in_the_background_and_the_card_follows(
     finally:
         jobs.configure(None, immediate=True)
     assert_no_problems(page)
+
+
+def test_an_archive_that_ends_while_the_card_waits_is_said_to_a_screen_reader(
+    watched_page, article
+):
+    """The badge asks every few seconds while a copy is made; when it stops asking, what the copy
+    came to is put in the panel's live region, once."""
+    page = watched_page
+    claim = article["claims"][0]
+    url = "http://10.20.30.41/bulletin"
+    db = database.connect(article["path"])
+    try:
+        item = evidence_store.add_evidence(
+            db, claim["id"], url=url, stance="supports", actor=actor_for(db, "rita")
+        )
+    finally:
+        db.close()
+    # As while a worker has the job: the card shows it under way and asks again.
+    jobs.huey.put(archive_jobs._archiving_key(url), {"job_id": "x", "queued_at": 2e9})
+    try:
+        page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+        badge = page.locator(f"#archive-badge-{item['id']}")
+        expect(badge.locator(".archive-status.is-pending")).to_have_text("Archiving…")
+        expect(page.locator("#panel-said")).to_have_text("")
+        archive_jobs.archive_evidence.call_local(article["path"], url)
+    finally:
+        jobs.huey.delete(archive_jobs._archiving_key(url))
+    expect(badge.locator(".archive-status")).to_contain_text("private network", timeout=15_000)
+    expect(page.locator("#panel-said")).to_have_text(
+        "The address leads into a private network, so it is not fetched."
+    )
+    assert_no_problems(page)
