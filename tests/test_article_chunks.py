@@ -3,6 +3,7 @@ in page order; teasers, comments and a stray tip line are not."""
 
 import random
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,13 +31,15 @@ def _paragraphs(count: int, seed: int = 3) -> list[str]:
     ]
 
 
-def _chunked_page(chunks: list[list[str]], teasers: list[str] = ()) -> bytes:
-    """A story in several blocks of one class between advertisements, as some publishers lay
-    theirs out, with teasers to other stories after it."""
+def _chunked_page(
+    chunks: list[list[str]], teasers: list[str] = (), between: str = '<aside class="ad">Ad</aside>'
+) -> bytes:
+    """A story in several blocks of one class, each followed by `between` (an advertisement), as
+    some publishers lay theirs out, with teasers to other stories after it."""
     blocks = "".join(
         '<div class="grid"><div class="article__body">'
         + "".join(f"<p>{text}</p>" for text in chunk)
-        + '</div><aside class="ad">Advertisement</aside></div>'
+        + f"</div>{between}</div>"
         for chunk in chunks
     )
     more = "".join(f'<li class="teaser"><a href="/s"><p>{text}</p></a></li>' for text in teasers)
@@ -58,6 +61,22 @@ def test_teasers_to_other_stories_are_not_let_in_with_the_blocks():
     page = _chunked_page([story[0:3], story[3:6], story[6:9]], teasers=teasers)
     body = importers.from_html(page).body
     assert body.split("\n\n") == story
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # A card for another story, an <article> of its own, inside the story's.
+        '<article class="related-card"><a href="/x"><h3>Related</h3><p>Other news</p></a></article>',
+        # A newsletter box with a heading of the largest size.
+        '<div class="promo"><h1>Get the morning briefing</h1><p>Sign up today.</p></div>',
+    ],
+)
+def test_what_sits_between_the_blocks_does_not_cut_the_story(between):
+    story = _paragraphs(9)
+    page = _chunked_page([story[0:3], story[3:6], story[6:9]], between=between)
+    body = importers.from_html(page).body
+    assert all(paragraph in body for paragraph in story)
 
 
 def test_the_next_story_of_an_endless_page_stays_out():

@@ -1,10 +1,10 @@
 """Paragraphs an extractor left out of an article laid out in several like blocks: a page that
 cuts its story into chunks (between ads, around an embedded box) can lose every chunk but the
 first, with no word of it. A paragraph that sits where the kept ones sit (the same four
-ancestors, by tag and class, in the same <article> element and under the same <h1>) and is not
-in the body is put back after the kept paragraph before it, when what is missing is a large share
-of the article, not a stray tip line. The next story of an endless page, drawn in the same markup,
-has an <article> or a headline of its own, and stays out."""
+ancestors, by tag and class, in the same <article> element, or on a page without one, under the
+same <h1>) and is not in the body is put back after the kept paragraph before it, when what is
+missing is a large share of the article, not a stray tip line. The next story of an endless page,
+drawn in the same markup, has an <article> or a headline of its own, and stays out."""
 
 import re
 from collections.abc import Iterator
@@ -51,11 +51,11 @@ def _text(element) -> str:
 
 
 def page_paragraphs(tree) -> list[tuple[tuple, str]]:
-    """Each <p> of the page in order, with where it sits (its ancestors, which <article> holds
-    it, how many <h1> come before it) and its text (spaces made single). Read before the
-    extractor runs, which may change the tree."""
+    """Each <p> of the page in order, with where it sits (its ancestors; the <article> that holds
+    it, by its path in the page, or else how many <h1> come before it) and its text (spaces made
+    single). Read before the extractor runs, which may change the tree."""
     found = []
-    articles: dict[int, int] = {}
+    document = tree.getroottree()
     headlines = 0
     for element in tree.iter("p", "h1"):
         if element.tag == "h1":
@@ -64,8 +64,8 @@ def page_paragraphs(tree) -> list[tuple[tuple, str]]:
         text = _text(element)
         if text:
             article = next(element.iterancestors("article"), None)
-            story = None if article is None else articles.setdefault(id(article), len(articles))
-            found.append((_signature(element) + ((story, headlines),), text))
+            story = headlines if article is None else document.getpath(article)
+            found.append((_signature(element) + (story,), text))
     return found
 
 
