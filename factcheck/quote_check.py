@@ -258,18 +258,28 @@ _NEGATION = re.compile(r"n't\b|\b(?:not|no|never|none|nobody|nothing|neither|nor
 _OPPOSITES = [
     (frozenset(first.split()), frozenset(second.split()))
     for first, second in (
-        ("rise rises rose risen rising", "fall falls fell fallen falling"),
-        ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+        (
+            "rise rises rose risen rising climb climbs climbed climbing jump jumps jumped soared",
+            "fall falls fell fallen falling drop drops dropped dropping decline declines declined"
+            " declining plunged slumped",
+        ),
+        (
+            "increase increases increased increasing raise raises raised raising",
+            "decrease decreases decreased decreasing cut cuts cutting reduce reduces reduced"
+            " reducing lowered lowering",
+        ),
         ("grow grows grew grown growing growth", "shrink shrinks shrank shrunk shrinking"),
         ("gain gains gained gaining", "lose loses lost losing loss losses"),
+        ("win wins won winning", "lose loses lost losing defeated"),
+        ("double doubles doubled doubling", "halve halves halved halving"),
         ("higher highest", "lower lowest"),
         ("more most", "fewer fewest less least"),
         ("up", "down"),
         ("above", "below"),
+        ("for", "against"),
         ("largest biggest", "smallest"),
         ("approve approves approved approving approval", "reject rejects rejected rejecting"),
         ("accept accepts accepted accepting", "refuse refuses refused refusing"),
-        ("won win wins winning", "defeated"),
         ("support supports supported supporting", "oppose opposes opposed opposing"),
         ("legal", "illegal"),
         ("allow allows allowed allowing", "ban bans banned banning"),
@@ -331,15 +341,12 @@ def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bo
     return False
 
 
-# Words joined by hyphens are one word here: "start-up" holds no "up", "set-down" no "down".
-_WHOLE_WORD = re.compile(r"\w+(?:-\w+)*")
-
-
 def _turned(quote: str, passage: str) -> bool:
     """Whether the passage goes the other way from the quote: it has fewer of one word of a pair
     of opposites than the quote and more of the other ("fell" where the quote says "rose").
-    A word only dropped or only added ("any more" for "anymore") is no turn."""
-    quoted, passed = _WHOLE_WORD.findall(quote), _WHOLE_WORD.findall(passage)
+    A word only dropped or only added ("any more" for "anymore", "startup" for "start-up") is no
+    turn."""
+    quoted, passed = _WORD.findall(quote), _WORD.findall(passage)
     for first, second in _OPPOSITES:
         one = sum(word in first for word in quoted) - sum(word in first for word in passed)
         other = sum(word in second for word in quoted) - sum(word in second for word in passed)

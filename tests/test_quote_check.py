@@ -400,6 +400,12 @@ def test_a_misquoted_figure_at_either_end_is_shown_as_the_page_gives_it(misquote
             "Unemployment increased to 5 percent in May",
         ),
         ("The council rejected the plan on Monday", "The council approved the plan on Monday"),
+        ("The ruling party won the seat in May", "The ruling party lost the seat in May"),
+        (
+            "Six members voted for the plan on Monday",
+            "Six members voted against the plan on Monday",
+        ),
+        ("Imports climbed to 1.5 million tonnes", "Imports fell to 1.5 million tonnes"),
         ("Imports fell to 2.7 million tonnes", "to 2.7 million tonnes"),
     ],
 )
@@ -408,7 +414,8 @@ def test_a_quote_that_says_the_opposite_way_is_not_found(misquote, passage):
     way: it says the opposite of the page."""
     page = (
         "Imports fell to 1.5 million tonnes, exports rose to 2.7 million tonnes. Unemployment"
-        " increased to 5 percent in May. The council approved the plan on Monday."
+        " increased to 5 percent in May. The council approved the plan on Monday. The ruling"
+        " party lost the seat in May. Six members voted against the plan on Monday."
     )
     result = check_quote(misquote, page)
     assert (result.status, result.passage) == (NOT_FOUND, passage)
@@ -527,6 +534,11 @@ def test_an_omission_mark_does_not_hide_a_dropped_negation_or_a_changed_figure(q
         (
             "Prices rose in May and fell in June across the region",
             "Prices rose in May and fell in June across the whole region.",
+            APPROXIMATE,
+        ),
+        (
+            "The plan was built bottom up rather than top-down by the board",
+            "The plan was built bottom-up rather than top down by the whole board.",
             APPROXIMATE,
         ),
     ],
