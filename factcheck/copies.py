@@ -217,9 +217,9 @@ def check_web_archive_url(
             f"the copy's address is on {host}, which is not a public web archive the workbench"
             " knows (such as web.archive.org or archive.ph); upload the copy as a file instead"
         )
-    if (host == "archive.org" and _UPLOADED_ITEM.match(parts.path)) or host.endswith(
-        ".us.archive.org"
-    ):
+    if (
+        host.lower() in ("archive.org", "www.archive.org") and _UPLOADED_ITEM.match(parts.path)
+    ) or (host.lower().endswith(".us.archive.org")):
         raise CopyRefused(
             "this is a file someone uploaded to archive.org, not the archive's capture of a web"
             " page; give the address of its capture (https://web.archive.org/web/…)"
@@ -236,7 +236,7 @@ def check_web_archive_url(
 
 # archive.org's items (files anyone may upload), as opposed to web.archive.org's captures; their
 # files are also served from the item servers, *.us.archive.org.
-_UPLOADED_ITEM = re.compile(r"/(?:download|details|compress)/", re.IGNORECASE)
+_UPLOADED_ITEM = re.compile(r"/+(?:download|details|compress|stream|embed)/", re.IGNORECASE)
 
 
 def _on_hosts(host: str, hosts: tuple[str, ...]) -> bool:

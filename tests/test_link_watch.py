@@ -157,6 +157,8 @@ def test_an_address_that_redirected_from_the_start_has_not_moved(
     snapshot = client.get(f"/snapshots/{row['snapshot_id']}").get_data(as_text=True)
     assert f"Fetched from</dt><dd><bdi>{site.url('/report')}</bdi>" in snapshot
     assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
+    site.routes["/go/dam"] = page(DAM_ARTICLE_PAGE)  # it answers at its own address: not moved
+    assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
     site.routes["/go/dam"] = redirect("/elsewhere")  # now it leads somewhere else: moved
     site.routes["/elsewhere"] = page(DAM_ARTICLE_PAGE)
     assert [c["outcome"] for c in _run(app_db, watched)] == ["moved"]

@@ -228,6 +228,11 @@ def test_a_copy_given_for_another_claim_citing_the_page_is_in_this_claims_histor
     entries = claim_reads.claim_history(app_db, other["id"])
     [given] = [e for e in entries if e["action"] == "evidence.copy"]
     assert given["actor"] == "rita" and failed_item["url"] in describe(given)
+    # Once the other claim no longer cites the page, copies given elsewhere are not its story.
+    [cited] = evidence_store.evidence_for_claim(app_db, other["id"])
+    evidence_store.remove_evidence(app_db, cited["id"], reason="Not this page", actor=people["ed"])
+    entries = claim_reads.claim_history(app_db, other["id"])
+    assert not [e for e in entries if e["action"] == "evidence.copy"]
 
 
 def test_a_second_copy_while_the_first_is_still_read_is_refused(
@@ -431,6 +436,10 @@ def test_a_web_archive_address_that_leads_away_from_the_archive_keeps_no_copy(
         "https://archive.org/download/my-uploads-2026/ministry-report.html",
         "https://archive.org/details/my-uploads-2026",
         "https://ia801234.us.archive.org/5/items/my-uploads/ministry.html",
+        "https://www.archive.org/details/my-uploads-2026",
+        "https://archive.org//download/my-uploads-2026/report.html",
+        "https://archive.org/stream/my-uploads-2026/report.txt",
+        "https://archive.org/embed/my-uploads-2026",
     ],
 )
 def test_a_file_uploaded_to_archive_org_is_no_web_archive_copy(address):

@@ -119,7 +119,11 @@
           return part.textContent.replace(/\s+/g, " ").trim().replace(/\.$/, "");
         }
       );
-      region.textContent = parts.filter(Boolean).join(". ") + ".";
+      // Named by its site: two copies may end one after the other.
+      var item = badge.closest(".evidence-item");
+      var host = item && item.querySelector(".evidence-host");
+      var said = parts.filter(Boolean).join(". ") + ".";
+      region.textContent = host ? host.textContent.trim() + ": " + said : said;
     });
   });
 

@@ -128,6 +128,6 @@ def test_an_archive_that_ends_while_the_card_waits_is_said_to_a_screen_reader(
         jobs.huey.delete(archive_jobs._archiving_key(url))
     expect(badge.locator(".archive-status")).to_contain_text("private network", timeout=15_000)
     expect(page.locator("#panel-said")).to_have_text(
-        "The address leads into a private network, so it is not fetched."
+        "10.20.30.41: The address leads into a private network, so it is not fetched."
     )
     assert_no_problems(page)
