@@ -313,8 +313,9 @@ def _region_of(fragment: str, page: str) -> str:
 def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bool:
     """Whether an approximate passage (text[start:end]) differs from the quote in what a
     fact-check turns on: a figure ("23" for "32", "million" for "billion", "third" for "first"),
-    a negation, or which way something went ("rose" for "fell", "approved" for "rejected"). The passage is read with whatever its end words carry ("3.2%", not "3.2"), and
-    each fragment of a quote with omissions against its own stretch of it."""
+    a negation, or which way something went ("rose" for "fell", "approved" for "rejected").
+    The passage is read with whatever its end words carry ("3.2%", not "3.2"), and each fragment
+    of a quote with omissions against its own stretch of it."""
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
