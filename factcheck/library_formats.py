@@ -131,9 +131,11 @@ def clean_record(raw: dict) -> dict:
             record[name] = clean_text(raw.get(name))
         except ValueError as error:
             raise ValueError(f"{_label(name)} {error}") from None
-    if not record["claim"]:
+    if not record["claim"] and ("claim" in raw or not record["external_id"]):
+        # A record with an id and no claim field at all (a partner's file of ids and ratings)
+        # may update the fact-check of that id; the import refuses it if there is none.
         raise ValueError("the claim is empty; every fact-check needs the claim it checked")
-    if len(record["claim"]) > MAX_CLAIM_CHARS:
+    if record["claim"] and len(record["claim"]) > MAX_CLAIM_CHARS:
         raise ValueError(f"the claim is longer than {MAX_CLAIM_CHARS:,} characters")
     if record["external_id"] and len(record["external_id"]) > MAX_ID_CHARS:
         raise ValueError(f"the id is longer than {MAX_ID_CHARS} characters")

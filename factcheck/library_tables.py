@@ -34,7 +34,7 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
         raise FormatRefused(
             f"the header row names the {label} column twice; keep one and import the file again"
         )
-    if "claim" not in fields:
+    if "claim" not in fields and "external_id" not in fields:
         if text.lstrip()[:1] in ("{", "[", "<"):
             raise FormatRefused(
                 "the file is JSON or HTML, not a table; import it as JSON Lines (jsonl) or"
@@ -42,8 +42,9 @@ def _table(text: str, delimiter: str) -> Iterator[Parsed]:
             )
         named = "tab" if delimiter == "\t" else "comma"
         raise FormatRefused(
-            "the header row has no claim column; the first line must name the columns"
-            f" (id, claim, title, rating, url, date, publisher, language), {named}-separated"
+            "the header row has no claim column (nor an id column, to update fact-checks by id);"
+            " the first line must name the columns (id, claim, title, rating, url, date,"
+            f" publisher, language), {named}-separated"
         )
     return _rows(reader, fields)
 

@@ -141,6 +141,33 @@ def test_a_reimport_of_ratings_alone_keeps_the_fields_the_file_leaves_out(run, t
     ]
 
 
+def test_a_file_of_ids_and_ratings_alone_updates_the_fact_checks_of_those_ids(run, tmp_path):
+    assert run("library", "import", str(FIXTURES / "checks.csv")).exit_code == 0
+    before = {item["external_id"]: item for item in _items(run)}["lk-1"]
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("id,rating\nlk-1,Mostly false\nlk-99,True\n", encoding="utf-8")
+    result = run("library", "import", str(ratings), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["added"], summary["updated"], summary["refused"]) == (0, 1, 1)
+    assert summary["refusals"] == [
+        {
+            "where": "line 3",
+            "problem": "no fact-check in the library has the id 'lk-99'; a new one needs its claim",
+        }
+    ]
+    after = {item["external_id"]: item for item in _items(run)}["lk-1"]
+    assert after["rating"] == "Mostly false"
+    assert {k: after[k] for k in ("claim", "url", "title")} == {
+        k: before[k] for k in ("claim", "url", "title")
+    }
+    # Neither a claim nor an id: nothing says which fact-check a row is.
+    loose = tmp_path / "loose.csv"
+    loose.write_text("rating,url\nTrue,https://checks.example/x\n", encoding="utf-8")
+    refused = run("library", "import", str(loose))
+    assert refused.exit_code == 2 and "no claim column (nor an id column" in refused.output
+
+
 def test_import_where_every_row_is_refused_exits_non_zero(run, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,claim\n1,\n2,  \n", encoding="utf-8")

@@ -99,7 +99,7 @@ class _Known:
         if record["external_id"] in self.by_id:
             return self.by_id[record["external_id"]]
         url = record["url"]
-        if not url:
+        if not url or not record["claim"]:
             return None
         found = self.by_page.get((url, _claim_key(record["claim"])))
         if found is not None:
@@ -119,7 +119,7 @@ class _Known:
 
 def _known_imports(db: Database, records: list[dict]) -> _Known:
     known = _Known({}, {}, {})
-    in_file = {(r["url"], _claim_key(r["claim"])) for r in records if r.get("url")}
+    in_file = {(r["url"], _claim_key(r["claim"])) for r in records if r.get("url") and r["claim"]}
     rows = db.execute(
         "SELECT id, external_id, url, claim FROM library_items WHERE origin = 'imported'"
         " ORDER BY id"
@@ -170,6 +170,15 @@ def import_records(
             continue
         record = {name: item.record.get(name) for name in FIELDS}
         existing = known.find(record)
+        if existing is None and not record["claim"]:
+            refused.append(
+                {
+                    "where": item.where,
+                    "problem": f"no fact-check in the library has the id {record['external_id']!r};"
+                    " a new one needs its claim",
+                }
+            )
+            continue
         if existing is None:
             cursor = db.execute(
                 "INSERT INTO library_items (id, origin, external_id, claim, title, rating, url,"
