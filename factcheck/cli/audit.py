@@ -139,7 +139,7 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     and after."""
     from factcheck.audit_changes import changed_fields
     from factcheck.reveal import reveal
-    from factcheck.store.audit_browse import actions_of, record_types, trail, typed_filter
+    from factcheck.store.audit_browse import not_in_trail, trail, typed_filter
 
     db = open_db()
     chosen = typed_filter(
@@ -157,13 +157,14 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
         return
     if not rows:
         click.echo("No change in the trail matches these filters.")
-        types = record_types(db)
-        if chosen.record_type and chosen.record_type not in types:
-            click.echo(f"The trail's records are of these types: {', '.join(types)}.")
-        family, dot, _ = (chosen.action or "").partition(".")
-        actions = actions_of(db, family) if dot else []
-        if actions and chosen.action not in actions:
-            click.echo(f"The trail's changes of the kind {family}: {', '.join(actions)}.")
+        hints = not_in_trail(db, chosen)
+        if hints["record_types"]:
+            click.echo(
+                f"The trail's records are of these types: {', '.join(hints['record_types'])}."
+            )
+        if hints["actions"]:
+            family = (chosen.action or "").partition(".")[0]
+            click.echo(f"The trail's changes of the kind {family}: {', '.join(hints['actions'])}.")
         return
     for row in rows:
         where = f" {row['record_type']} {row['record_id']}" if row["record_id"] else ""

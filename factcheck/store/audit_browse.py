@@ -100,9 +100,7 @@ class TrailFilter:
             # "bulk" finds every bulk action; "bulk.assign" one of them.
             conditions.append("(action = :action OR action LIKE :family ESCAPE '\\')")
             values["action"] = self.action
-            values["family"] = (
-                self.action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%"
-            )
+            values["family"] = _actions_like(self.action)
         if self.since:
             conditions.append("at >= :since")
             values["since"] = self.since
@@ -150,25 +148,34 @@ def trail(
 
 
 @query
-def actions_of(db: Database, family: str) -> list[str]:
-    """The actions of one kind of change the trail has ("verdict.set", "verdict.correct", ...):
-    for a filter by an action that is not among them, mistyped perhaps. It reads the whole trail,
-    so it is only asked when a filter found nothing."""
-    pattern = family.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%"
-    return [
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT action FROM audit WHERE action LIKE ? ESCAPE '\\' ORDER BY 1",
-            [pattern],
-        )
-    ]
+def not_in_trail(db: Database, chosen: TrailFilter) -> dict[str, list[str]]:
+    """For a filter that found nothing, what it may have mistyped: the record types the trail
+    has, when the chosen type is not one of them, and the actions of the chosen kind it has, when
+    the chosen action is not one of them; empty lists otherwise. Each is read from the whole
+    trail (the types from its index by record), so it is asked only when a filter found nothing."""
+    hints: dict[str, list[str]] = {"record_types": [], "actions": []}
+    if chosen.record_type:
+        types = [row[0] for row in db.execute("SELECT DISTINCT record_type FROM audit ORDER BY 1")]
+        if chosen.record_type not in types:
+            hints["record_types"] = types
+    family, dot, _ = (chosen.action or "").partition(".")
+    if dot:
+        actions = [
+            row[0]
+            for row in db.execute(
+                "SELECT DISTINCT action FROM audit WHERE action LIKE ? ESCAPE '\\' ORDER BY 1",
+                [_actions_like(family)],
+            )
+        ]
+        if actions and chosen.action not in actions:
+            hints["actions"] = actions
+    return hints
 
 
-@query
-def record_types(db: Database) -> list[str]:
-    """The types of record the trail has changes to ("article", "claim", "user", ...), read from
-    its index by record: for a filter by a type that is not among them, mistyped perhaps."""
-    return [row[0] for row in db.execute("SELECT DISTINCT record_type FROM audit ORDER BY 1")]
+def _actions_like(kind: str) -> str:
+    """A LIKE pattern (escaped with a backslash) for the actions of a kind: "bulk" finds
+    "bulk.assign", "bulk.undo", ..."""
+    return kind.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%"
 
 
 def _day(text: str | None, what: str) -> str | None:

@@ -10,7 +10,7 @@ from factcheck.store import audit_browse, users
 from factcheck.store.audit_browse import (
     PAGE_ROWS,
     TrailFilter,
-    record_types,
+    not_in_trail,
     trail,
     typed_filter,
 )
@@ -109,7 +109,7 @@ def audit_page():
         "people": [person["username"] for person in users.list_users(get_db())],
         "older": older,
         # Said under "no change" when the record's type is not one the trail has: a typo?
-        "record_types": [] if entries or not chosen.record_type else record_types(get_db()),
+        "record_types": [] if entries else not_in_trail(get_db(), chosen)["record_types"],
     }
     if wants_fragment():
         return render_template("partials/audit_results.html", **values)
