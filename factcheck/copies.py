@@ -211,15 +211,15 @@ def check_web_archive_url(
         words = url_problem_words({**problem.facts, "problem": problem.problem})
         raise CopyRefused(f"{words}; copy the address of the archived copy again") from None
     parts = urlsplit(address)
-    host = (parts.hostname or "").rstrip(".")
+    host = (parts.hostname or "").rstrip(".")  # urlsplit gives it in lower case
     if not _on_hosts(host, WEB_ARCHIVE_HOSTS + tuple(extra_hosts)):
         raise CopyRefused(
             f"the copy's address is on {host}, which is not a public web archive the workbench"
             " knows (such as web.archive.org or archive.ph); upload the copy as a file instead"
         )
-    if (
-        host.lower() in ("archive.org", "www.archive.org") and _UPLOADED_ITEM.match(parts.path)
-    ) or (host.lower().endswith(".us.archive.org")):
+    if (host in ("archive.org", "www.archive.org") and _UPLOADED_ITEM.match(parts.path)) or (
+        host.endswith(".us.archive.org")
+    ):
         raise CopyRefused(
             "this is a file someone uploaded to archive.org, not the archive's capture of a web"
             " page; give the address of its capture (https://web.archive.org/web/…)"

@@ -177,7 +177,7 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
     # Moved when it leads neither to the address itself nor to where the fetch of the
     # workbench's own copy ended: an address that redirected from the start has not moved, nor
     # one that has stopped redirecting. (A web archive's copy ended at the archive.)
-    landed = (copy or {}).get("final_url") if (copy or {}).get("kind") == "fetched" else None
+    landed = copy["final_url"] if copy is not None and copy["kind"] == "fetched" else None
     if moved_elsewhere(url, page.url) and moved_elsewhere(landed or url, page.url):
         return link_checks.record_link_check(
             db, url, actor=SYSTEM, outcome="moved", snapshot_id=snapshot_id, **found

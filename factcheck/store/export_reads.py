@@ -55,11 +55,9 @@ _VERDICTS = f"""
 
 
 def _json_boolean(condition: str) -> str:
-    """SQL for a JSON true or false (null when `condition` is), where SQLite gives 1 or 0."""
-    return (
-        f"CASE WHEN ({condition}) IS NULL THEN NULL WHEN ({condition}) THEN json('true')"
-        " ELSE json('false') END"
-    )
+    """SQL for a JSON true or false (null when `condition` is), where SQLite gives 1 or 0: the
+    condition (a comparison, or a subquery's) is worked out once."""
+    return f"CASE ({condition}) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
 
 
 _EVIDENCE = f"""

@@ -20,13 +20,13 @@ PUBLISHED_ON_IT = (
     " AND v.state = 'published'"
     " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
 )
-#: The same while the item's copy is fixed for the desk too: NULL once a correction is under
-#: way, which may rest on a newer copy.
 #: SQL: a verdict waiting for second review cites evidence item `e`.
 IN_REVIEW_CITES = (
     "EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = e.claim_id AND r.state = 'in_review'"
     " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
 )
+#: PUBLISHED_ON_IT while the item's copy is fixed for the desk too: NULL once a correction is
+#: under way, which may rest on a newer copy.
 FIXED_SINCE = (
     "(SELECT CASE WHEN EXISTS (SELECT 1 FROM verdicts w WHERE w.claim_id = e.claim_id"
     " AND w.state IN ('draft', 'in_review') AND w.correction_of IS NOT NULL) THEN NULL"

@@ -104,13 +104,20 @@ def with_left_out_chunks(body: list[str], page: list[tuple[tuple, str]]) -> list
     if all(text in whole for _, text in page if len(text) >= PROSE_CHARS):
         return body  # most pages: each prose paragraph is in the body word for word
     index = _body_index(body)
-    prose = [
-        (signature, _kept_at(text, index)) for signature, text in page if len(text) >= PROSE_CHARS
-    ]
-    story = {signature for signature, at in prose if at is not None}
-    if not any(at is None and signature in story for signature, at in prose):
+    # Where each prose paragraph is in the body (None: left out), worked out once.
+    kept = {
+        number: _kept_at(text, index)
+        for number, (_, text) in enumerate(page)
+        if len(text) >= PROSE_CHARS
+    }
+    story = {page[number][0] for number, at in kept.items() if at is not None}
+    if not any(at is None and page[number][0] in story for number, at in kept.items()):
         return body  # what is missing sits elsewhere: teasers, comments, a footer
-    placed = [(text, _kept_at(text, index)) for signature, text in page if signature in story]
+    placed = [
+        (text, kept[number] if number in kept else _kept_at(text, index))
+        for number, (signature, text) in enumerate(page)
+        if signature in story
+    ]
     kept_chars = sum(len(text) for text, at in placed if at is not None)
     missing_chars = sum(len(text) for text, at in placed if at is None)
     if missing_chars < MISSING_SHARE * (kept_chars + missing_chars):
