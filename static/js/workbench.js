@@ -56,16 +56,6 @@
     return true;
   }
 
-  function takeFocusOnLoad() {
-    try {
-      var wanted = window.sessionStorage.getItem(FOCUS_ON_LOAD);
-      window.sessionStorage.removeItem(FOCUS_ON_LOAD);
-      return wanted;
-    } catch (error) {
-      return null;
-    }
-  }
-
   // What a change that reloads the page did (a merge, a split), said once the page has drawn it.
   var SAID_ON_LOAD = "factcheck-said-on-load";
 
@@ -127,14 +117,23 @@
     });
   });
 
-  function sayKeptOnLoad() {
-    var said = null;
+  // What keepForLoad kept for this page, taken once: the claim to give the focus to, and what to
+  // say.
+  function takeKeptForLoad() {
     try {
-      said = window.sessionStorage.getItem(SAID_ON_LOAD);
+      var kept = {
+        claimId: window.sessionStorage.getItem(FOCUS_ON_LOAD),
+        said: window.sessionStorage.getItem(SAID_ON_LOAD),
+      };
+      window.sessionStorage.removeItem(FOCUS_ON_LOAD);
       window.sessionStorage.removeItem(SAID_ON_LOAD);
+      return kept;
     } catch (error) {
-      return;
+      return { claimId: null, said: null };
     }
+  }
+
+  function sayOnLoad(said) {
     var region = document.getElementById("panel-said");
     if (said && region) {
       // Filled after the load, so that screen readers announce the change to the live region.
@@ -950,17 +949,17 @@
       return;
     }
     var unit = currentUnit();
-    var focusWanted = takeFocusOnLoad();
+    var kept = takeKeptForLoad();
     if (unit) {
       unit.scrollIntoView({ block: "center" });
       reveal(document.querySelector('.ranked-claim[aria-current="true"]'));
       // Opened by j, k or a claim chosen in another part: the claim has the focus, as it would
       // within a part.
-      if (focusWanted === unit.dataset.claimId) {
+      if (kept.claimId === unit.dataset.claimId) {
         focusCurrent();
       }
     }
-    sayKeptOnLoad();
+    sayOnLoad(kept.said);
   }
 
 
