@@ -1,6 +1,7 @@
-"""A published verdict rests on the archived copies its editor saw: a later copy of the same
-address (another claim's archive, a reviewer's upload) changes neither what the workbench shows
-for it nor what the exports and bundles say it rests on."""
+"""A verdict rests on the archived copies its author submitted it on, which its editor is shown
+and approves: a later copy of the same address (another claim's archive, a reviewer's upload)
+changes neither what the workbench shows for it nor what the exports and bundles say it rests
+on."""
 
 import hashlib
 import io
@@ -190,6 +191,83 @@ def test_no_own_copy_is_taken_for_evidence_a_verdict_in_review_rests_on(claim_wo
     assert _give_a_screenshot(snapshots.attach_copy, db, people, item["id"])["kind"] == "upload"
 
 
+def _submit(db, people, claim_id) -> int:
+    item = evidence.add_evidence(
+        db, claim_id, url=REPORT, stance="supports", quote=QUOTE, actor=people["rita"]
+    )
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    return item["id"]
+
+
+def test_a_verdict_in_review_is_shown_and_published_on_the_copies_of_its_submission(
+    claim_world, db_path
+):
+    """Another claim's archive of the same page while the verdict waits does not change what the
+    editor approves: the card shows the copy the author saw, says a newer one differs, and the
+    published record rests on the copy the editor was shown."""
+    db, people, claim_id = claim_world
+    kept = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _submit(db, people, claim_id)
+    other_claim, other_item = _cite_from_another_article(db, people)
+    newer = _keep(db, CHANGED, "The county has revised this page.")  # the other claim's archive
+
+    shown = _shown(db, claim_id, evidence_id)
+    assert (shown["snapshot_id"], shown["quote_status"]) == (kept, "found")
+    assert shown["copy_in_review"] and not shown["copy_fixed"]
+    assert shown["newer_copy_at"] is not None and not shown["copy_after_submission"]
+    assert _shown(db, other_claim, other_item)["snapshot_id"] == newer
+    assert _exported(db_path, claim_id)["snapshot"]["id"] == kept  # exported while in review
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    assert _shown(db, claim_id, evidence_id)["snapshot_id"] == kept
+    exported = _exported(db_path, claim_id)
+    assert (exported["snapshot"]["id"], exported["quote_check"]["status"]) == (kept, "found")
+    assert exported["snapshot"]["kept_after_publication"] is False
+
+
+def test_a_verdict_submitted_while_its_archive_was_under_way_rests_on_the_first_copy(
+    claim_world, db_path
+):
+    db, people, claim_id = claim_world
+    evidence_id = _submit(db, people, claim_id)
+    first = _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    _keep(db, CHANGED, "The county has revised this page.")
+    shown = _shown(db, claim_id, evidence_id)
+    assert (shown["snapshot_id"], shown["copy_after_submission"]) == (first, True)
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    shown = _shown(db, claim_id, evidence_id)
+    # Kept before publication, so not said to have come after it.
+    assert (shown["snapshot_id"], shown["copy_after_publication"]) == (first, False)
+    assert _exported(db_path, claim_id)["snapshot"]["kept_after_publication"] is False
+
+
+def test_a_returned_verdict_shows_the_newest_copy_again(claim_world):
+    db, people, claim_id = claim_world
+    _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _submit(db, people, claim_id)
+    newer = _keep(db, CHANGED, "The county has revised this page.")
+    verdicts.return_for_changes(db, claim_id, comment="The page changed", actor=people["ed"])
+    shown = _shown(db, claim_id, evidence_id)
+    assert (shown["snapshot_id"], shown["quote_status"]) == (newer, "not_found")
+    assert not shown["copy_in_review"] and shown["newer_copy_at"] is None
+
+
+def test_the_editor_sees_the_submitted_copy_and_that_a_newer_one_differs(
+    client_as, app_db, people, claim
+):
+    kept = _keep(app_db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _submit(app_db, people, claim["id"])
+    _keep(app_db, CHANGED, "The county has revised this page.")
+    panel = fragment(client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX))
+    [badge] = panel.cssselect(f"#archive-badge-{evidence_id}")
+    assert "Quote found" in words(badge)
+    assert f"/snapshots/{kept}" in badge.cssselect("a.archive-status")[0].get("href")
+    assert "differs from the one the verdict waiting for review rests on" in words(badge)
+    assert (
+        words(panel.cssselect(".quote-summary")[0]) == "1 of 1 quote found in the archived sources"
+    )
+
+
 def test_a_correction_under_way_takes_a_newer_copy_that_readers_see_once_it_is_published(
     claim_world, db_path
 ):
@@ -270,8 +348,8 @@ def test_a_source_a_verdict_in_review_rests_on_offers_no_own_copy_and_says_why(
     [badge] = panel.cssselect(badge_of)
     assert "Quote not found" in words(badge) and not badge.cssselect(".own-copy")
     assert words(badge.cssselect("[data-copy-in-review]")[0]) == (
-        "The verdict waiting for review rests on this source as it stands; your own copy can be"
-        " given once an editor returns it."
+        "The verdict waiting for review rests on this copy, as it was when submitted; your own"
+        " copy can be given once an editor returns it."
     )
 
 

@@ -19,7 +19,7 @@ from factcheck.store.errors import NotFound
 from factcheck.store.link_checks import LINK_ACKNOWLEDGED
 from factcheck.store.mutation import mutation, query
 from factcheck.store.queue_reads import QueueFilters, filter_clauses
-from factcheck.store.snapshots import PUBLISHED_COPY, PUBLISHED_ON_IT
+from factcheck.store.snapshots import EXPORTED_COPY, PUBLISHED_ON_IT
 
 FETCH_BATCH = 2000
 
@@ -76,11 +76,11 @@ _EVIDENCE = f"""
                                         'final_url', s.final_url, 'error', s.error,
                                         'kept_after_publication',
                                         {_json_boolean(f"s.fetched_at > {PUBLISHED_ON_IT}")})
-                     FROM evidence_snapshots s WHERE s.id = {PUBLISHED_COPY}),
+                     FROM evidence_snapshots s WHERE s.id = {EXPORTED_COPY}),
         'quote_check', (SELECT json_object('status', q.status, 'score', q.score,
                                            'passage', q.passage, 'snapshot_id', q.snapshot_id)
                         FROM quote_checks q WHERE q.evidence_id = e.id
-                        AND q.snapshot_id = {PUBLISHED_COPY}),
+                        AND q.snapshot_id = {EXPORTED_COPY}),
         'link_check', (SELECT json_object('outcome', l.outcome, 'checked_at', l.checked_at,
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,
@@ -437,7 +437,7 @@ def verdict_copies(db: Database, *, published_only: bool = False, **filters: obj
             "SELECT DISTINCT f.sha256, f.content_type, f.size FROM claims c"
             f" JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = {_SHOWN_VERDICT}"
             " JOIN json_each(v.evidence_ids) cited JOIN evidence e ON e.id = cited.value"
-            f" JOIN evidence_snapshots s ON s.id = {PUBLISHED_COPY} AND s.status = 'archived'"
+            f" JOIN evidence_snapshots s ON s.id = {EXPORTED_COPY} AND s.status = 'archived'"
             f" JOIN snapshot_files f ON f.sha256 = s.content_sha256{where} ORDER BY f.sha256",
             params,
         )

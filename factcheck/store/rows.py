@@ -109,12 +109,13 @@ class EvidenceItem(EvidenceRow):
     snapshot_kind: str | None
     snapshot_archive_url: str | None
     snapshot_given_by: str | None  # who gave an uploaded or web-archive copy
-    #: When the published verdict that fixes the item's copy was published (none while a
-    #: correction is under way); copy_fixed says whether there is one.
+    #: When the item's copy was fixed: the submission of the verdict waiting for review that
+    #: cites it, else of the published verdict (none while a correction is drafted).
     fixed_since: str | None
     copy_fixed: bool  # a published verdict rests on its copy, and no correction is under way
     copy_in_review: bool  # a verdict waiting for review rests on it: its copy waits too
     copy_after_publication: bool | None  # kept after that publication: none could be before
+    copy_after_submission: bool | None  # kept after the verdict in review was submitted
     #: When a fixed copy's page was kept again and read otherwise (for another claim citing it).
     newer_copy_at: str | None
     quote_status: str | None

@@ -13,24 +13,37 @@ from factcheck.store.mutation import mutation, query
 
 KINDS = ("fetched", "upload", "web_archive")
 
-#: When the verdict readers see came to rest on evidence item `e`: its publication, or NULL when
-#: no published verdict rests on the item.
+#: When the verdict readers see was published on evidence item `e`, or NULL when no published
+#: verdict rests on the item.
 PUBLISHED_ON_IT = (
     "(SELECT v.published_at FROM verdicts v WHERE v.claim_id = e.claim_id"
     " AND v.state = 'published'"
     " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
 )
-#: SQL: a verdict waiting for second review cites evidence item `e`.
-IN_REVIEW_CITES = (
-    "EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = e.claim_id AND r.state = 'in_review'"
+#: When that verdict came to rest on the item: its submission for second review. The editor
+#: approved it on the copies of that moment, not on one fetched while it waited.
+_PUBLISHED_REST = (
+    "(SELECT coalesce(v.submitted_at, v.published_at) FROM verdicts v"
+    " WHERE v.claim_id = e.claim_id AND v.state = 'published'"
+    " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
+)
+#: When the verdict waiting for second review that cites evidence item `e` was submitted, or
+#: NULL: the editor reviews it on the copies its author saw then.
+IN_REVIEW_SINCE = (
+    "(SELECT r.submitted_at FROM verdicts r WHERE r.claim_id = e.claim_id"
+    " AND r.state = 'in_review'"
     " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
 )
-#: PUBLISHED_ON_IT while the item's copy is fixed for the desk too: NULL once a correction is
-#: under way, which may rest on a newer copy.
+#: SQL: a verdict waiting for second review cites evidence item `e`.
+IN_REVIEW_CITES = f"({IN_REVIEW_SINCE} IS NOT NULL)"
+#: When the item's copy was fixed for the desk: the submission of a verdict waiting for review
+#: that cites it, else the published verdict's, except while a correction is being drafted,
+#: which may rest on a newer copy (NULL).
 FIXED_SINCE = (
-    "(SELECT CASE WHEN EXISTS (SELECT 1 FROM verdicts w WHERE w.claim_id = e.claim_id"
+    f"coalesce({IN_REVIEW_SINCE},"
+    " (SELECT CASE WHEN EXISTS (SELECT 1 FROM verdicts w WHERE w.claim_id = e.claim_id"
     " AND w.state IN ('draft', 'in_review') AND w.correction_of IS NOT NULL) THEN NULL"
-    f" ELSE {PUBLISHED_ON_IT} END)"
+    f" ELSE {_PUBLISHED_REST} END))"
 )
 
 
@@ -50,13 +63,15 @@ def _copy_resting_since(since: str) -> str:
     )
 
 
-#: The copy a published verdict rests on for evidence item `e`, as the exports give it: the one
-#: its editor saw. Copies are kept per address, so a later copy of the same page (another
-#: claim's archive, a reviewer's upload) must not change a published record; a correction,
-#: once published, rests on the copies of its day.
-PUBLISHED_COPY = _copy_resting_since(PUBLISHED_ON_IT)
-#: The copy the workbench shows for evidence item `e`: the published one, except while a
-#: correction is under way, when it is the newest (what the correction would rest on).
+#: The copy the exports give for evidence item `e`: the one the published verdict rests on, as
+#: its editor saw it at its submission, else the one a verdict waiting for review rests on, else
+#: the newest. Copies are kept per address, so a later copy of the same page (another claim's
+#: archive, a reviewer's upload) must not change a published record; a correction, once
+#: published, rests on the copies of its submission.
+EXPORTED_COPY = _copy_resting_since(f"coalesce({_PUBLISHED_REST}, {IN_REVIEW_SINCE})")
+#: The copy the workbench shows for evidence item `e`: the one a verdict waiting for review or
+#: the published one rests on, except while a correction is drafted, when it is the newest
+#: (what the correction would rest on).
 SHOWN_COPY = _copy_resting_since(FIXED_SINCE)
 #: The same for an evidence row `e` that carries FIXED_SINCE worked out as its `fixed_since`.
 SHOWN_COPY_OF_FIXED = _copy_resting_since("e.fixed_since")
@@ -205,7 +220,7 @@ def refuse_new_copy(db: Database, evidence_id: int) -> None:
     if in_review is not None:
         raise Invalid("evidence.copy_in_review", {"id": evidence_id, "claim_id": in_review[0]})
     row = db.execute(
-        f"SELECT s.fetched_at, s.fetched_at > e.fixed_since FROM (SELECT e.*,"
+        f"SELECT s.fetched_at, s.fetched_at > {PUBLISHED_ON_IT} FROM (SELECT e.*,"
         f" {FIXED_SINCE} AS fixed_since FROM evidence e WHERE e.id = ?) e"
         f" JOIN evidence_snapshots s ON s.id = {SHOWN_COPY_OF_FIXED}"
         " WHERE s.status = 'archived' AND e.fixed_since IS NOT NULL",
