@@ -278,6 +278,28 @@ def test_missing_append_only_triggers_are_caught_on_their_own(db, path):
     assert "audit_no_delete no longer refuses changes" in _verify_cli(path).output
 
 
+@pytest.mark.parametrize(
+    "trigger",
+    [
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0"
+        " BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be deleted'); END",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN old.actor = 'nobody'"
+        " BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be deleted'); END",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+        " BEGIN SELECT RAISE(IGNORE); SELECT RAISE(ABORT, 'x'); END",
+    ],
+)
+def test_an_append_only_trigger_that_lets_rows_go_is_caught(db, path, trigger):
+    """A trigger still named so and still mentioning RAISE(ABORT, but that no longer fires (a
+    WHEN clause) or gives up first, lets rows be deleted: verify says so."""
+    db.close()
+    _attack(path, "DROP TRIGGER audit_no_delete", drop_triggers=False)
+    _attack(path, trigger, drop_triggers=False)
+    result = _verify_cli(path)
+    assert result.exit_code == 1
+    assert "audit_no_delete no longer refuses changes" in result.output
+
+
 def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, published):
     """Readers are shown it ("Corrected on ...: <reason>"); revising the draft keeps it."""
     rita = _actor(db, "rita")
@@ -741,6 +763,8 @@ def test_a_trail_started_before_keying_still_verifies_and_cannot_go_back(tmp_pat
     path = tmp_path / "old.db"
     db = open_database(path)
     _old_rows(db, 2)
+    # Its checkpoint as an older factcheck wrote it, with no key to seal it.
+    _checkpoint_at_head(path)
     add_people(db)
     report = audit.verify(db)
     assert report.ok, report.problems
@@ -961,6 +985,60 @@ def test_after_the_newest_rows_are_removed_no_change_is_written_until_an_admin_r
     assert _comment_cli(path).exit_code == 0
     again = CliRunner().invoke(main, [*reset, "--why", "Again", "--as", "ada"])
     assert again.exit_code == 2 and "nothing to reset" in again.output
+
+
+def _checkpoint_at_head(path, *, tag=None) -> None:
+    """A checkpoint written by hand to match the trail's head now, as someone without the key
+    would (no seal, or the seal of another head kept)."""
+    row_id, row_hash, at = (
+        sqlite3.connect(path)
+        .execute("SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1")
+        .fetchone()
+    )
+    head = {"row": row_id, "hash": row_hash, "at": at, **({"tag": tag} if tag else {})}
+    path.with_name(path.name + ".audit_checkpoint").write_text(json.dumps(head))
+
+
+def test_rows_removed_with_an_unsealed_checkpoint_written_to_match_are_caught(db, path):
+    add_comment(db, first_checkable_claim(db, 1)["id"], body="Leaked", actor=_actor(db, "ed"))
+    db.close()
+    _delete_newest_rows(path)
+    _checkpoint_at_head(path)
+    result = _verify_cli(path)
+    assert result.exit_code == 1, result.output
+    assert "carries no seal made with the audit key" in result.output
+    refused = _comment_cli(path)
+    assert refused.exit_code == 2 and "carries no seal" in refused.output
+
+
+def test_rows_removed_with_the_checkpoint_edited_and_its_seal_kept_are_called_edited(db, path):
+    """Its seal no longer matches the row it names, which is this trail's: not another
+    database's checkpoint, whose advice (move it aside) would hide the removal."""
+    add_comment(db, first_checkable_claim(db, 1)["id"], body="Leaked", actor=_actor(db, "ed"))
+    db.close()
+    sealed = json.loads(path.with_name(path.name + ".audit_checkpoint").read_text())
+    _delete_newest_rows(path)
+    _checkpoint_at_head(path, tag=sealed["tag"])
+    result = _verify_cli(path)
+    assert result.exit_code == 1, result.output
+    assert "its seal does not match what it names: it was edited" in result.output
+    assert "another audit key" not in result.output and "move the file aside" not in result.output
+
+
+def test_a_trail_rewritten_unsigned_with_its_checkpoint_removed_is_caught(db, path, published):
+    """Every row recomputed with plain SHA-256 (no key needed) and the checkpoint removed: the
+    key beside the trail says its rows were signed."""
+    db.close()
+    _attack(path, "SELECT 1")  # the triggers dropped, as a rewrite needs
+    _rehash_with_sha256(path, relabel=True)
+    path.with_name(path.name + ".audit_checkpoint").unlink()
+    result = _verify_cli(path)
+    assert result.exit_code == 1, result.output
+    assert "the checkpoint" in result.output and "is missing" in result.output
+    _checkpoint_at_head(path)  # or one written to match, unsealed
+    result = _verify_cli(path, "--json")
+    assert "unsealed_checkpoint" in {p["kind"] for p in json.loads(result.output)["problems"]}
+    assert _comment_cli(path).exit_code == 2
 
 
 def test_an_older_copy_of_the_database_put_back_without_its_checkpoint_refuses_changes(db, path):

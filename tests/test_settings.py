@@ -252,3 +252,17 @@ def test_settings_refuses_what_serve_would_refuse(monkeypatch, name, value, said
     result = CliRunner().invoke(main, ["settings"])
     assert result.exit_code == 2
     assert said in result.output
+
+
+def test_settings_refuses_a_missing_key_for_a_signed_trail(monkeypatch, tmp_path):
+    """serve refuses to start on a signed trail whose key file is not where the setting says;
+    the check before a restart says so too."""
+    path = tmp_path / "desk.db"
+    assert CliRunner().invoke(main, ["--db", str(path), "init"]).exit_code == 0
+    assert CliRunner().invoke(main, ["--db", str(path), "settings"]).exit_code == 0
+    added = ["--db", str(path), "user", "add", "ada", "--role", "admin", "--password-stdin"]
+    assert CliRunner().invoke(main, added, input="a long enough passphrase\n").exit_code == 0
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", str(tmp_path / "nowhere" / "key"))
+    result = CliRunner().invoke(main, ["--db", str(path), "settings"])
+    assert result.exit_code == 2
+    assert "the audit key" in result.output and "is missing" in result.output

@@ -71,12 +71,12 @@ def show_settings(ctx: click.Context, as_json: bool, markdown: bool) -> None:
             click.echo(f"{item.setting.env:<{width}}  {item.source:<11}  {item.shown()}")
         for name in unknown:
             click.echo(f"{name:<{width}}  (unknown: factcheck does not read it; a typo?)")
-    problems = [item.problem for item in found if item.problem] + _refused_at_start()
+    problems = [item.problem for item in found if item.problem] + _refused_at_start(ctx)
     if problems:
         raise UserError("; ".join(problems))
 
 
-def _refused_at_start() -> list[str]:
+def _refused_at_start(ctx: click.Context) -> list[str]:
     """What `serve` and `worker` refuse beyond a value's form: a job queue address that is no
     Redis address, and a rating scale file that cannot be read or used."""
     from factcheck.job_storage import JOBS_URL, JobQueueError, storage_for
@@ -93,4 +93,22 @@ def _refused_at_start() -> list[str]:
         load_scale()
     except ScaleError as error:
         problems.append(str(error))
+    key = _audit_key_problem(ctx)
+    if key:
+        problems.append(key)
     return problems
+
+
+def _audit_key_problem(ctx: click.Context) -> str | None:
+    """A key the database's signed trail cannot be written with, when the database is there."""
+    from factcheck import db as database
+    from factcheck.store import audit_seal
+
+    path = ctx.find_root().obj["db_path"]
+    if not path.is_file() or database.file_kind(path) != database.OUR_DATABASE:
+        return None
+    db = database.connect(path)
+    try:
+        return audit_seal.key_problem(db)
+    finally:
+        db.close()

@@ -28,15 +28,56 @@ MAX_WHY_CHARS = 1_000
 LEGACY_SCHEME = "sha256"
 KEYED_SCHEME = audit_seal.KEYED_SCHEME
 
-#: The append-only triggers, as migration 001 made them; verify checks they are still there.
+
+def _refusing_trigger(name: str, event: str, table: str, message: str) -> str:
+    """A trigger's SQL as SQLite keeps it, spaces made single."""
+    return f"CREATE TRIGGER {name} {event} ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END"
+
+
+#: The append-only triggers, as migrations 001 and 010 made them (spaces made single); verify
+#: checks each is still there word for word: a WHEN clause, or a body that no longer raises,
+#: would let rows be changed.
 APPEND_ONLY_TRIGGERS = {
-    "audit_no_update": "BEFORE UPDATE ON audit",
-    "audit_no_delete": "BEFORE DELETE ON audit",
-    # Archived copies and their stored bytes are records too: written once, never changed.
-    "evidence_snapshots_immutable_update": "BEFORE UPDATE ON evidence_snapshots",
-    "evidence_snapshots_immutable_delete": "BEFORE DELETE ON evidence_snapshots",
-    "snapshot_files_immutable_update": "BEFORE UPDATE ON snapshot_files",
-    "snapshot_files_immutable_delete": "BEFORE DELETE ON snapshot_files",
+    name: _refusing_trigger(name, event, table, message)
+    for name, event, table, message in (
+        (
+            "audit_no_update",
+            "BEFORE UPDATE",
+            "audit",
+            "the audit trail is append-only: rows cannot be changed",
+        ),
+        (
+            "audit_no_delete",
+            "BEFORE DELETE",
+            "audit",
+            "the audit trail is append-only: rows cannot be deleted",
+        ),
+        # Archived copies and their stored bytes are records too: written once, never changed.
+        (
+            "evidence_snapshots_immutable_update",
+            "BEFORE UPDATE",
+            "evidence_snapshots",
+            "archived copies cannot be changed",
+        ),
+        (
+            "evidence_snapshots_immutable_delete",
+            "BEFORE DELETE",
+            "evidence_snapshots",
+            "archived copies cannot be deleted",
+        ),
+        (
+            "snapshot_files_immutable_update",
+            "BEFORE UPDATE",
+            "snapshot_files",
+            "stored copies cannot be changed",
+        ),
+        (
+            "snapshot_files_immutable_delete",
+            "BEFORE DELETE",
+            "snapshot_files",
+            "stored copies cannot be deleted",
+        ),
+    )
 }
 
 
@@ -101,13 +142,18 @@ def record(
     (TrailMismatch) while the trail does not match its checkpoint or its key."""
     newest = _newest_row(db)
     last_id, prev_hash = (newest["id"], newest["hash"]) if newest else (0, GENESIS_HASH)
-    key = audit_seal.writing_key(db)
-    audit_seal.check_checkpoint_place(db)
     written_here = getattr(db.conn, "audit_row_written", None)
-    if newest is None or written_here != (newest["id"], newest["hash"]):
-        # Checked once a transaction: the rows a batch wrote before this one in the same
-        # transaction are its own, and no checkpoint covers them until it commits.
-        _refuse_unless_anchored(db, newest, key)
+    # Checked once a transaction: the rows a batch wrote before this one in the same
+    # transaction are its own, and no checkpoint covers them until it commits.
+    first_row_here = newest is None or written_here != (newest["id"], newest["hash"])
+    audit_seal.check_checkpoint_place(db)
+    if first_row_here:
+        # Before the key is made (an older trail's first signed row): a key that was already
+        # there must have a sealed checkpoint beside the trail.
+        _refuse_out_of_step(db)
+    key = audit_seal.writing_key(db)
+    if first_row_here:
+        _refuse_another_key(db, newest, key)
     row: dict[str, Any] = {
         "id": last_id + 1,
         "at": utc_now(),
@@ -168,6 +214,8 @@ PROBLEM_KINDS = {
     "chain": "a row was changed, removed or forged",
     "rewritten": "the chain was rewritten since its last checkpoint",
     "truncated": "rows were removed from the end",
+    "edited_checkpoint": "the checkpoint kept outside the database was edited",
+    "unsealed_checkpoint": "the checkpoint kept outside the database carries no seal",
     "live": "a table was changed outside the audit trail",
     "key": "the audit key cannot be used",
     "checkpoint": "the checkpoint kept outside the database cannot be used",
@@ -346,11 +394,11 @@ def _trigger_problems(db: Database) -> list[Problem]:
         )
     }
     problems = []
-    for name, clause in APPEND_ONLY_TRIGGERS.items():
+    for name, expected in APPEND_ONLY_TRIGGERS.items():
         sql = found.get(name)
         if sql is None:
             problems.append(Problem("triggers", f"the trigger {name} is missing"))
-        elif clause not in sql or "RAISE(ABORT" not in sql:
+        elif sql != expected:
             problems.append(Problem("triggers", f"the trigger {name} no longer refuses changes"))
     return problems
 
@@ -368,9 +416,9 @@ def _checkpoint_problems(
 ) -> list[Problem]:
     if isinstance(checkpoint, Problem):
         return [checkpoint]
+    path = audit_seal.files_for(db).checkpoint
     if checkpoint is None:
-        if audit_seal.trail_is_keyed(db):
-            path = audit_seal.files_for(db).checkpoint
+        if _sealed(db):
             return [
                 Problem(
                     "checkpoint",
@@ -379,8 +427,29 @@ def _checkpoint_problems(
                 )
             ]
         return []
+    if checkpoint.tag is None and _sealed(db):
+        return [
+            Problem(
+                "unsealed_checkpoint",
+                f"the checkpoint {path} carries no seal made with the audit key (its tag), which"
+                " every checkpoint of a signed trail has: it was written by hand, or by a version"
+                " of factcheck from before checkpoints were sealed. Restore it from where it is"
+                " kept (or a backup's copy); without a seal, removing the newest rows and"
+                " writing a checkpoint to match would go unseen",
+            )
+        ]
     if audit_seal.written_with_another_key(db, checkpoint) and _key_fits(db):
-        path = audit_seal.files_for(db).checkpoint
+        if _names_a_row_here(db, checkpoint):
+            return [
+                Problem(
+                    "edited_checkpoint",
+                    f"the checkpoint {path} names row {checkpoint.row} of this trail, but its"
+                    " seal does not match what it names: it was edited after it was written,"
+                    " and rows after the one it names may have been removed. Restore it from"
+                    " where it is kept (or a backup's copy)",
+                    checkpoint.row,
+                )
+            ]
         return [
             Problem(
                 "foreign_checkpoint",
@@ -410,6 +479,22 @@ def _checkpoint_problems(
     return []
 
 
+def _sealed(db: Database) -> bool:
+    """Whether the trail's checkpoint must be there and sealed: the trail has signed rows, or
+    rows and a key file beside them (whose rows would all be signed: a trail rewritten unsigned,
+    with its checkpoint removed or replaced, is caught so)."""
+    if audit_seal.trail_is_keyed(db):
+        return True
+    return audit_seal.key_file_exists(db) and _newest_row(db) is not None
+
+
+def _names_a_row_here(db: Database, checkpoint: audit_seal.Checkpoint) -> bool:
+    """Whether the checkpoint's row and hash are a row of this trail (another database's
+    checkpoint names a hash this trail does not have)."""
+    row = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
+    return row is not None and row[0] == checkpoint.hash
+
+
 def _key_fits(db: Database) -> bool:
     """Whether the key in use reproduces the newest row's hash: then a checkpoint it does not
     reproduce is another database's, not a sign of the wrong key."""
@@ -435,20 +520,22 @@ def _newest_row(db: Database) -> dict | None:
     return next(iter(db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")), None)
 
 
-def _refuse_unless_anchored(db: Database, newest: dict | None, key: bytes) -> None:
+def _refuse_out_of_step(db: Database) -> None:
     """Refuse a change, before it is written, while the trail fails what verify checks of its
-    anchors outside the database: the checkpoint, and the key its newest row is signed with.
-    Written on, the change would move the checkpoint past a removed or rewritten row and hide
-    it; signed with another key, it would be taken for a forgery."""
+    checkpoint outside the database: written on, the change would move the checkpoint past a
+    removed or rewritten row and hide it."""
     if audit_seal.files_for(db).checkpoint is None:
-        return  # a database in memory: no file to keep a checkpoint or key in
+        return  # a database in memory: no file to keep a checkpoint in
     problems = _checkpoint_problems(db, _read_checkpoint(db))
     if problems:
         raise audit_seal.TrailMismatch(f"{problems[0].message}; {_NOTHING_SAVED}")
-    _refuse_another_key(db, newest, key)
 
 
 def _refuse_another_key(db: Database, newest: dict | None, key: bytes) -> None:
+    """Refuse a change to be signed with a key that is not the trail's: it would be taken for a
+    forgery."""
+    if audit_seal.files_for(db).checkpoint is None:
+        return  # a database in memory: its key lives as long as the process
     if newest and newest["hash_scheme"] == KEYED_SCHEME:
         if row_hash(newest, newest["prev_hash"], key) != newest["hash"]:
             path = audit_seal.files_for(db).key
@@ -472,7 +559,8 @@ _NOTHING_SAVED = (
 def check_anchors(db: Database) -> None:
     """Raise TrailMismatch (or SealError) when a change would be refused: `serve` and `worker`
     say so before they start, rather than on every change."""
-    _refuse_unless_anchored(db, _newest_row(db), audit_seal.writing_key(db))
+    _refuse_out_of_step(db)
+    _refuse_another_key(db, _newest_row(db), audit_seal.writing_key(db))
 
 
 @mutation
