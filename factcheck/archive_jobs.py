@@ -42,13 +42,22 @@ def queue_archive(
     policy: FetchPolicy = DEFAULT_POLICY,
     *,
     archive_url: str | None = None,
+    archive_hosts: tuple[str, ...] = (),
     username: str | None = None,
     channel: str = "system",
 ) -> None:
     """Queue a copy of an evidence page (from a public web archive when `archive_url` names
-    one), marked as under way until the job ends."""
+    one; `archive_hosts` are the archives the desk adds to the built-in ones), marked as under
+    way until the job ends."""
     task = archive_evidence.s(
-        db_path, url, policy, archive_url, username, channel, queued_at=database.utc_now()
+        db_path,
+        url,
+        policy,
+        archive_url,
+        username,
+        channel,
+        queued_at=database.utc_now(),
+        archive_hosts=archive_hosts,
     )
     marker = {"job_id": task.id, "db_path": db_path, "policy": policy, "queued_at": time.time()}
     huey.put(_archiving_key(url), marker)
@@ -100,6 +109,7 @@ def archive_evidence(
     username: str | None = None,
     channel: str = "system",
     queued_at: str | None = None,
+    archive_hosts: tuple[str, ...] = (),
     task=None,
 ) -> dict:
     """Fetch an evidence page and keep a copy of it (or the reason it could not be fetched).
@@ -112,7 +122,7 @@ def archive_evidence(
             since = snapshot_store.fetched_since(db, url, queued_at)
             if since is not None:
                 return {"snapshot_id": since["id"], "status": since["status"], "already": True}
-        return _archive(db_path, url, policy, archive_url, username, channel)
+        return _archive(db_path, url, policy, archive_url, username, channel, archive_hosts)
     finally:
         if task is not None:
             _archive_ended(url, task.id)
@@ -127,11 +137,13 @@ class _LeftTheArchive(Exception):
         self.host = host
 
 
-def _archive(db_path, url, policy, archive_url=None, username=None, channel="system") -> dict:
+def _archive(
+    db_path, url, policy, archive_url=None, username=None, channel="system", archive_hosts=()
+) -> dict:
     source = archive_url or url
     try:
         page = fetch(source, policy=policy, accept=ARCHIVE_TYPES, max_bytes=ARCHIVE_MAX_BYTES)
-        elsewhere = archive_url and copies.left_the_archive(archive_url, page.url)
+        elsewhere = archive_url and copies.left_the_archive(archive_url, page.url, archive_hosts)
         if elsewhere:
             raise _LeftTheArchive(elsewhere)
         title, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)

@@ -244,12 +244,15 @@ def _on_hosts(host: str, hosts: tuple[str, ...]) -> bool:
     return any(host == known or host.endswith("." + known) for known in hosts)
 
 
-def left_the_archive(archive_url: str, final_url: str) -> str | None:
+def left_the_archive(
+    archive_url: str, final_url: str, extra_hosts: tuple[str, ...] = ()
+) -> str | None:
     """The host a web archive's address led to when that is neither the archive it names nor
-    another public web archive (a redirect to the live site, or elsewhere); None when it stayed."""
+    another public web archive, built in or one of `extra_hosts` (a redirect to the live site, or
+    elsewhere); None when it stayed."""
     host = (urlsplit(final_url).hostname or "").rstrip(".")
     archive = (urlsplit(archive_url).hostname or "").rstrip(".")
-    if _on_hosts(host, (archive, *WEB_ARCHIVE_HOSTS)):
+    if _on_hosts(host, (archive, *WEB_ARCHIVE_HOSTS, *extra_hosts)):
         return None
     return host
 

@@ -430,6 +430,23 @@ def test_a_web_archive_address_that_leads_away_from_the_archive_keeps_no_copy(
     assert "The web archive's address led to localhost, away from the archive" in said
 
 
+def test_a_web_archive_address_that_leads_to_another_archive_the_desk_named_keeps_the_copy(
+    app, client, claim, failed_item, app_db, site
+):
+    """A desk's own archive may answer from a second host it also named: that is no escape."""
+    site.routes["/web/2026/report"] = redirect(site.url("/mirror/report", host="localhost"))
+    site.routes["/mirror/report"] = page(DAM_ARTICLE_PAGE)
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    app.config["WEB_ARCHIVE_HOSTS"] = ("127.0.0.1", "localhost")
+    client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": site.url("/web/2026/report")},
+        headers={**HX, "X-CSRFToken": page_token(client, "/")},
+    )
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "archived")
+
+
 @pytest.mark.parametrize(
     "address",
     [

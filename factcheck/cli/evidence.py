@@ -291,14 +291,14 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
         else:
             row = snapshots.attach_copy(db, evidence_id, **stored)
     else:
-        address = copies.check_web_archive_url(
-            archive_url, settings.value("WEB_ARCHIVE_HOSTS"), of_page=evidence["url"]
-        )
+        archive_hosts = settings.value("WEB_ARCHIVE_HOSTS")
+        address = copies.check_web_archive_url(archive_url, archive_hosts, of_page=evidence["url"])
         snapshots.refuse_new_copy(db, evidence_id)  # as an uploaded file is
         outcome = archive_jobs.archive_evidence.call_local(
             str(ctx.find_root().obj["db_path"]),
             evidence["url"],
             archive_url=address,
+            archive_hosts=archive_hosts,
             username=actor.username,
             channel=actor.channel,
         )

@@ -170,6 +170,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
             item["url"],
             policy,
             archive_url=address,
+            archive_hosts=extra,
             username=actor.username,
             channel=actor.channel,
         )
