@@ -90,6 +90,25 @@ def test_the_library_lists_the_newest_first_and_finds_items_by_their_words(clien
     assert "No fact-check in the library matches “lighthouse”" in words(parse(none))
 
 
+def test_a_figure_or_quoted_words_are_found_in_the_library_exactly(client, app_db):
+    """As in the queue: "3.5%" is not any claim with a 3 and a 5 in it."""
+    _import(
+        app_db,
+        [
+            {"claim": "Inflation reached 3.5% in May"},
+            {"claim": "About 53.3 million pounds were spent on 5 bridges"},
+            {"claim": "The road took 7 months to build"},
+            {"claim": "It took the council 7 years and 2 months"},
+        ],
+    )
+    assert _listed(client.get("/library", query_string={"q": "3.5%"})) == [
+        "Inflation reached 3.5% in May"
+    ]
+    assert _listed(client.get("/library", query_string={"q": '"took 7 months"'})) == [
+        "The road took 7 months to build"
+    ]
+
+
 def test_search_words_with_fts_syntax_are_only_words(client, app_db):
     _import(app_db, [{"claim": "Taxes rose by 6 percent"}])
     for typed in ('"', "taxes AND", "NEAR(", "tax* OR -", "*", "^taxes"):

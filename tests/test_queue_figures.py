@@ -30,6 +30,13 @@ Taxes said the mayor would stay flat are a rumour.
 José Pérez said 300 jobs would go.
 Permit b73c6173 was issued to 4 firms.
 Repairs reached €2.5bn, a rise of 3.5pc.
+Turnout was 12.5 per cent in the north.
+Turnout was 33 percent in the south.
+The harbour minister did not resign.
+The transport minister did resign.
+More than 10 ferries sailed before the strike.
+Less than 10 ferries sailed after the strike.
+The museum in Zürich reopened.
 """
 
 
@@ -82,6 +89,40 @@ def _found(db, typed: str) -> list[str]:
 )
 def test_a_figure_or_a_quoted_phrase_is_found_exactly(desk, typed, found):
     assert _found(desk, typed) == found
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("12.5%", ["Turnout was 12.5 per cent in the north."]),
+        ("12.5 percent", ["Turnout was 12.5 per cent in the north."]),
+        ("33%", ["Turnout was 33 percent in the south."]),
+        ("33 %", ["Turnout was 33 percent in the south."]),
+        ("51%", ["Council tax will rise by 51 percent over 5 years."]),
+        ("inflation 13.5 per cent", ["Inflation reached 13.5% last year."]),
+    ],
+)
+def test_a_share_is_found_however_it_is_written(desk, typed, found):
+    assert _found(desk, typed) == found
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("minister did not resign", ["The harbour minister did not resign."]),
+        ('minister "did not"', ["The harbour minister did not resign."]),
+        ('resign "not"', ["The harbour minister did not resign."]),
+        ("more than 10 ferries", ["More than 10 ferries sailed before the strike."]),
+        ("ferries after", ["Less than 10 ferries sailed after the strike."]),
+    ],
+)
+def test_words_that_turn_what_a_claim_says_are_looked_for(desk, typed, found):
+    assert _found(desk, typed) == found
+
+
+def test_a_word_typed_with_its_accent_apart_is_found(desk):
+    # As text pasted from a PDF or typed on some keyboards has it: u, then the combining mark.
+    assert _found(desk, "Zu\u0308rich") == ["The museum in Zürich reopened."]
 
 
 def test_an_unquoted_word_is_found_by_its_start_and_a_quoted_one_whole(desk):

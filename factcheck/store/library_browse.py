@@ -3,7 +3,7 @@ matched to one item."""
 
 from factcheck.db import Database
 from factcheck.store.mutation import query
-from factcheck.store.search_words import search_expression
+from factcheck.store.search_words import parse_search
 
 PAGE_SIZE = 50
 
@@ -18,16 +18,17 @@ def browse(
     size: int = PAGE_SIZE,
 ) -> dict:
     """One page of items: those holding every word of `words` (or a word it begins) in their
-    claim or title, best first, or else all of them, newest first; optionally of one origin. With
-    the total they come from."""
-    expression = search_expression(words)
+    claim or title, figures and quoted words exactly, best first, or else all of them, newest
+    first; optionally of one origin. With the total they come from."""
+    search = parse_search(words)
     where, arguments = [], {"limit": size, "offset": (page - 1) * size, "origin": origin}
     if origin:
         where.append("l.origin = :origin")
-    if expression is not None:
-        arguments["expression"] = expression
+    if search is not None:
+        # Figures and quoted words held to exactly, as in the queue, in the claim or the title.
+        arguments.update(search.params())
         source = "library_search s JOIN library_items l ON l.id = s.rowid"
-        where.append("library_search MATCH :expression")
+        where.append(search.condition("library_search", "l.claim || ' ' || coalesce(l.title, '')"))
         order = "s.rank, l.id DESC"
     else:
         source = "library_items l"

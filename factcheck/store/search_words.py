@@ -1,10 +1,26 @@
 """The full-text query for what someone typed in a search box: the queue's and the library's."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from factcheck.matching.stopwords import STOPWORDS
-from factcheck.text.typed_phrases import FIGURE, LONG_NUMBER, ONE_WORD, QUOTED, typed_phrases
+from factcheck.text.typed_phrases import (
+    FIGURE,
+    LONG_NUMBER,
+    ONE_WORD,
+    QUOTED,
+    percent_signs,
+    typed_phrases,
+)
+
+# Common words that turn what a claim says ("did not resign", "more than 10", "before the
+# vote"): looked for, whole, like any other word a search holds to.
+MEANING_WORDS = frozenset(
+    "not no nor never more most fewer few less least over under above below before after"
+    " against without only up down since until".split()
+)
+_LEFT_OUT = STOPWORDS - MEANING_WORDS
 
 # Marks a word quoted on its own, to be looked for whole (a character nobody types).
 _WHOLE = "\ue000"
@@ -29,8 +45,10 @@ def search_expression(text: str) -> str | None:
         return None
     # A word quoted on its own is looked for whole ("said", not "saidah"): the index matches a
     # word exactly, with no phrase to hold it to.
+    text = percent_signs(unicodedata.normalize("NFC", text))
     terms = _TERM.findall(QUOTED.sub(_one_word_whole, text.replace(_WHOLE, " ")))
-    kept = [term for term in terms if term.lstrip(_WHOLE).lower() not in STOPWORDS] or terms
+    # A word quoted on its own is looked for, however common.
+    kept = [t for t in terms if t.startswith(_WHOLE) or t.lower() not in _LEFT_OUT] or terms
     return " AND ".join(_term_query(term) for term in kept[:MAX_WORDS]) or '""'
 
 
@@ -48,8 +66,8 @@ def _term_query(term: str) -> str:
         head = len(term) % 3 or 3
         groups = [term[:head], *(term[i : i + 3] for i in range(head, len(term), 3))]
         return f'("{term}"* OR ({" ".join(f"{chr(34)}{g}{chr(34)}" for g in groups)}))'
-    if term.startswith(_WHOLE):
-        return f'"{term[1:]}"'
+    if term.startswith(_WHOLE) or term.lower() in MEANING_WORDS:
+        return f'"{term.lstrip(_WHOLE)}"'
     if not FIGURE.fullmatch(term):
         return f'"{term}"*'
     groups = _DIGITS.findall(term)

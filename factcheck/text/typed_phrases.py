@@ -24,14 +24,24 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")
 ONE_WORD = re.compile(r"[^\W_\d][^\W_]*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+# A share after a figure, however it is written: "12%", "12 %", "12 percent", "12 per cent".
+_PER_CENT = re.compile(r"(?<=\d)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+
+
+def percent_signs(text: str) -> str:
+    """What was typed with each share after a figure written with its sign ("12.5 percent" is
+    "12.5%"), so that a search finds it however a claim writes it."""
+    return _PER_CENT.sub("%", text)
 
 
 def fold(text: str) -> str:
     """Text as a search compares it: lower case, accents and thousands separators gone, runs of
-    space one space, curly apostrophes straight."""
+    space one space, curly apostrophes straight, a share after a figure written "%"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = _THOUSANDS.sub("", bare.translate(_APOSTROPHES))
+    if "%" in bare or "cent" in bare:  # most claims have neither: no pattern run for them
+        bare = percent_signs(bare)
     return _SPACES.sub(" ", bare).strip()
 
 
@@ -40,6 +50,7 @@ def typed_phrases(text: str) -> list[str]:
     and each quoted run of words (a quotation mark left open quotes nothing: the words after it
     are searched as typed, so a phrase being typed does not empty the results word by word)."""
     phrases = []
+    text = percent_signs(text)
     for phrase in _quoted(text):
         # One word quoted is looked up whole by the index itself (search_words); words as common
         # as "in the" are in nearly every claim, and checking each one for them would outlast
