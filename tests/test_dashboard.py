@@ -117,6 +117,26 @@ def test_evidence_needing_attention_names_missing_and_failed_archives(
     assert [a.text_content() for a in items] == ["https://two.example/b"]
 
 
+def test_more_evidence_needing_attention_than_shown_links_to_the_queue_of_it_all(
+    client, claim, app_db, people, monkeypatch
+):
+    from factcheck.views import articles
+
+    monkeypatch.setitem(articles.WORK_SHOWN, "evidence_needing_attention", 1)
+    for url in ("https://one.example/a", "https://two.example/b", "https://three.example/c"):
+        evidence.add_evidence(app_db, claim["id"], url=url, stance="context", actor=people["rita"])
+    evidence.record_snapshot(app_db, "https://three.example/c", actor=SYSTEM, status="archived")
+    [more] = section(parse(client.get("/")), "evidence-heading").cssselect(".work-more a")
+    assert more.get("href") == "/queue?evidence=not_archived"
+    queue = parse(client.get(more.get("href")))
+    listed = 'input[name="claim"]'
+    assert [int(box.get("value")) for box in queue.cssselect(listed)] == [claim["id"]]
+    # Once every page it cites has a copy, the claim leaves that queue.
+    for url in ("https://one.example/a", "https://two.example/b"):
+        evidence.record_snapshot(app_db, url, actor=SYSTEM, status="archived")
+    assert not parse(client.get(more.get("href"))).cssselect(listed)
+
+
 def test_every_article_shows_how_much_of_it_is_published(client, make_article, app_db, people):
     make_article("A second story about 40 new buses\n\nThe city bought 40 buses for 9 million.")
     first = first_checkable_claim(app_db, make_article())

@@ -261,6 +261,18 @@ def test_reports_name_every_filter_they_were_made_with(world):
     assert "all claims" not in page + markdown
 
 
+def test_a_report_of_selected_claims_says_so_at_its_head(world, html, markdown):
+    """ "2 of 2 claims checked" read alone would pass for the whole article."""
+    filters = ExportFilters(article_id=world.sample_article, verdict="accurate")
+    page = _plain(export_bytes(world, "html", filters).decode())
+    selected = export_bytes(world, "markdown", filters).decode()
+    head = page[: page.index("Verdicts at a glance")]
+    assert "Selected claims only: rated accurate." in head
+    assert "; selected claims only: rated accurate ·" in selected.splitlines()[2]
+    # The whole article's report has no such line: its article alone is no selection.
+    assert "Selected claims only" not in _plain(html) and "selected claims only" not in markdown
+
+
 def test_an_empty_report_says_nothing_matched(world):
     filters = ExportFilters(search="zeppelin")
     page = _plain(export_bytes(world, "html", filters).decode())

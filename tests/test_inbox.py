@@ -236,6 +236,27 @@ def test_an_editors_dashboard_lists_each_verdict_waiting_for_review_once(
     ]
 
 
+def test_mark_all_read_on_the_dashboard_leaves_the_reviews_listed_elsewhere_unread(
+    client_as, claim, app_db, people
+):
+    """The button sits under the inbox's own count ("1 unread"): the verdicts waiting for the
+    editor's review, listed in their own section, stay unread until opened or marked on /inbox."""
+    _in_review(app_db, people, claim["id"])
+    comments.add_comment(app_db, claim["id"], body="@ed a look, please", actor=people["rita"])
+    editor = client_as("ed")
+    page = parse(editor.get("/"))
+    form = page.cssselect("#inbox form.inbox-read-all")[0]
+    fields = {i.get("name"): i.get("value") for i in form.cssselect("input[type=hidden]")}
+    hx_post(editor, "/inbox/read", fields)
+    assert inbox.unread_count(app_db, people["ed"]) == 1
+    assert sorted((k, read) for k, _, read in _kinds(app_db, people["ed"])) == [
+        ("mention", True),
+        ("review", False),
+    ]
+    hx_post(editor, "/inbox/read", {})  # from /inbox, which lists both
+    assert inbox.unread_count(app_db, people["ed"]) == 0
+
+
 def test_mark_all_read_swaps_in_the_section_it_was_sent_from(client, claim, app_db, people):
     for number in range(7):
         comments.add_comment(app_db, claim["id"], body=f"@rita note {number}", actor=people["ed"])

@@ -55,6 +55,12 @@ SMALL_SORTS = [
         "the queue of claims whose evidence changed: the few flagged claims, sorted",
     ),
     (r"AS published FROM evidence e", "evidence the link watch flagged: the few changed pages"),
+    (
+        r"c\.id IN \(SELECT e\.claim_id FROM evidence e WHERE e\.removed_at IS NULL AND NOT"
+        r" EXISTS .* ORDER BY",
+        "the queue of claims citing a page no copy was kept of: the few waiting for a worker or"
+        " whose archive failed, sorted",
+    ),
 ]
 
 #: Statements that may scan a big table, the table, and why.
@@ -124,6 +130,7 @@ QUEUE_VIEWS = [
     "q=zyzzyva",
     "previous=yes",
     "evidence=changed",
+    "evidence=not_archived",
     "after=0.5:{article}:3",
     "q=council&after=0.5:{article}:3",
     "status=in_progress&after=0.5:{article}:3",

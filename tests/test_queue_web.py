@@ -599,8 +599,8 @@ def test_an_undo_naming_no_bulk_action_is_told_in_the_queue_notice(
         (" ".join(f"word{n}" for n in range(14)), "Only the first 12 words are looked for."),
         (
             'council "said on" “In  the”',
-            "“said on” and “In the” are made only of words found in most claims, so each word is"
-            " looked for on its own, not as a phrase",
+            "“said on” and “In the” are made only of words found in most claims, so it is not"
+            " held as a phrase",
         ),
     ],
 )

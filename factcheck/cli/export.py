@@ -58,6 +58,15 @@ sha256 of the file written. JSON, JSON Lines, the reports and bundles also say
 so inside the file; CSV and ClaimReview have no place for it."""
 
 
+def _evidence_filter(changed: bool, not_archived: bool) -> str | None:
+    if changed and not_archived:
+        raise UserError(
+            "give --evidence-changed or --evidence-not-archived, not both: a claim's evidence is"
+            " filtered one way at a time, as in the queue"
+        )
+    return "changed" if changed else "not_archived" if not_archived else None
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -165,6 +174,12 @@ def _standard_output():
     " not yet acknowledged (the queue's Evidence broken or changed).",
 )
 @click.option(
+    "--evidence-not-archived",
+    is_flag=True,
+    help="Only claims citing a page no copy of was kept: its archive failed or has not run"
+    " (the queue's Evidence not archived).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -187,6 +202,7 @@ def export(
     search,
     previous_check,
     evidence_changed,
+    evidence_not_archived,
     output,
     as_user,
     org_name,
@@ -208,7 +224,7 @@ def export(
         section=section,
         search=search,
         previous="yes" if previous_check else None,
-        evidence="changed" if evidence_changed else None,
+        evidence=_evidence_filter(evidence_changed, evidence_not_archived),
     )
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db()

@@ -5,7 +5,12 @@ import io
 from factcheck.exports import svg_chart
 from factcheck.exports.context import ExportContext
 from factcheck.exports.records import web_url
-from factcheck.exports.report_model import STANCE_WORDS, build_report, filters_words
+from factcheck.exports.report_model import (
+    STANCE_WORDS,
+    build_report,
+    filters_words,
+    selection_words,
+)
 from factcheck.exports.templating import environment
 
 WRITE_CHARS = 64 * 1024
@@ -18,6 +23,7 @@ def write(out: io.BufferedIOBase, context: ExportContext) -> dict:
         report=report,
         chart=svg_chart.render(report.bars, title="Verdicts in this report"),
         filters=filters_words(report.provenance["filters"]),
+        selection=selection_words(report.provenance["filters"]),
         stance_words=STANCE_WORDS,
         web_url=web_url,
     )

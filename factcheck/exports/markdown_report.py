@@ -21,6 +21,7 @@ from factcheck.exports.report_model import (
     ReportModel,
     build_report,
     filters_words,
+    selection_words,
 )
 from factcheck.reveal import reveal
 
@@ -185,6 +186,9 @@ def report_lines(report: ReportModel) -> Iterator[str]:
         counts = "nothing in this article was checked: none of its sentences is a claim"
     elif report.claim_count:
         counts = f"{report.checked_count} of {report.claim_count} claims checked"
+        selection = selection_words(provenance["filters"])
+        if selection:
+            counts += f"; selected claims only: {selection}"
     else:
         counts = f"no claims match this export ({filters_words(provenance['filters'])})"
     yield f"*{organisation} · {escape_inline(counts)} · exported {provenance['created_at'][:10]}*"

@@ -13,12 +13,12 @@ from factcheck.lifecycle import STATUSES
 from factcheck.network.urls import UrlProblem, clean_base_url, clean_web_url
 from factcheck.scales import Scale, load_scale
 from factcheck.store.errors import Invalid
-from factcheck.store.queue_reads import SECTIONS
+from factcheck.store.queue_reads import EVIDENCE_FILTERS, SECTIONS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: The values the queue's fixed-choice filters take. The queue drops any other (an old link still
 #: opens); an export refuses it rather than write an empty or unfiltered file.
-CHOICES = {"section": SECTIONS, "previous": ("yes",), "evidence": ("changed",)}
+CHOICES = {"section": SECTIONS, "previous": ("yes",), "evidence": EVIDENCE_FILTERS}
 
 
 class ExportRefused(Invalid):
@@ -43,7 +43,7 @@ def _check_choice(name: str, value: str | None) -> None:
 class ExportFilters:
     """Which claims an export covers: one article, one status, claims changed since a date, and
     the queue's other filters (verdict, assignee or "none", section, words in the claim, only
-    claims with a previous check, only claims whose evidence changed)."""
+    claims with a previous check, only claims whose evidence changed or was never archived)."""
 
     article_id: int | None = None
     status: str | None = None

@@ -257,6 +257,14 @@ def build_report(context: ExportContext) -> ReportModel:
     )
 
 
+def selection_words(filters: dict) -> str | None:
+    """The filters that keep some of an article's claims out of a report, as a phrase for its
+    head (which says how many claims were checked of those it holds); None when there are none."""
+    narrowing = {name: value for name, value in filters.items() if name != "article"}
+    words = filters_words(narrowing)
+    return None if words == "all claims" else words
+
+
 def filters_words(filters: dict) -> str:
     """The filters an export was made with, as a phrase."""
     parts = []
@@ -279,4 +287,6 @@ def filters_words(filters: dict) -> str:
         parts.append("with a previous check")
     if filters.get("evidence") == "changed":
         parts.append("whose evidence changed")
+    elif filters.get("evidence") == "not_archived":
+        parts.append("citing a page with no archived copy")
     return ", ".join(parts) if parts else "all claims"

@@ -62,6 +62,18 @@ def same_text_claims(db: Database, claim: Mapping[str, Any], limit: int = MAX_GR
 
 
 @query
+def same_text_article_count(db: Database, claim: Mapping[str, Any]) -> int:
+    """How many other articles hold a claim with the same text key (the panel lists only the
+    newest MAX_GROUP places)."""
+    return db.execute(
+        f"SELECT count(DISTINCT c.article_id) FROM claims c"
+        f" WHERE {TEXT_KEY_SQL} = {text_key_sql(':text')} AND c.kind = 'claim'"
+        " AND c.article_id != :article_id",
+        {"text": claim["text"], "article_id": claim["article_id"]},
+    ).fetchone()[0]
+
+
+@query
 def same_text_claim_ids(db: Database, texts: list[str]) -> list[int]:
     """Every claim whose key equals one of these texts' keys."""
     ids: set[int] = set()

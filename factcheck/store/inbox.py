@@ -224,11 +224,14 @@ def mark_read(db: Database, actor: Actor, item: str) -> None:
 
 
 @reading_state
-def mark_all_read(db: Database, actor: Actor, until: str | None = None) -> int:
+def mark_all_read(
+    db: Database, actor: Actor, until: str | None = None, leave_out: tuple[str, ...] = ()
+) -> int:
     """Note every item now in the person's inbox as read, or only those that happened by `until`
-    (when the page they read was shown); returns how many were unread."""
+    (when the page they read was shown), leaving the `leave_out` kinds as they are (listed
+    elsewhere on that page); returns how many were unread."""
     marked = 0
-    for kind in _kinds(actor).values():
+    for kind in _kinds(actor, leave_out).values():
         if not kind.news:
             continue
         shown = f" AND {kind.at} <= :until" if until is not None else ""

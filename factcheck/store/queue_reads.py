@@ -60,6 +60,15 @@ _IS_CLAIM = (
 _MORE = ":more"
 #: The parts of an article a claim can come from (claims.section).
 SECTIONS = ("headline", "standfirst", "body")
+#: The evidence filter: "changed", evidence the link watch flagged; "not_archived", evidence
+#: whose page has no kept copy (its archive failed, or has not run).
+EVIDENCE_FILTERS = ("changed", "not_archived")
+# The claims citing a page no copy of was kept: the dashboard's "Evidence needing attention"
+# (a shown copy falls back to any kept copy of its address before a failed one).
+_NOT_ARCHIVED_CLAIMS = (
+    "SELECT e.claim_id FROM evidence e WHERE e.removed_at IS NULL AND NOT EXISTS"
+    " (SELECT 1 FROM evidence_snapshots s WHERE s.url = e.url AND s.status = 'archived')"
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,7 @@ class QueueFilters:
     kind: str = "claim"
     search: str | None = None
     previous_check: bool = False  # only claims with a previous check (a stored match)
-    evidence: str | None = None  # "changed": evidence the link watch flagged
+    evidence: str | None = None  # one of EVIDENCE_FILTERS
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,8 @@ def _narrowing(filters: QueueFilters, *, from_indexes: bool = False) -> tuple[li
         clauses.append("c.id IN (SELECT claim_id FROM claim_matches)")
     if filters.evidence == "changed":
         clauses.append(f"c.id IN ({FLAGGED_CLAIMS})")
+    elif filters.evidence == "not_archived":
+        clauses.append(f"c.id IN ({_NOT_ARCHIVED_CLAIMS})")
     if filters.assignee == "none":
         clauses.append("c.assignee_id IS NULL")
     elif filters.assignee:

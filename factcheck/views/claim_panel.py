@@ -284,10 +284,18 @@ def citable_url(check: dict) -> str | None:
 
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
     """What the section shows: the stored matches, best first, each marked when it is already
-    evidence, and the same claim in the desk's other articles."""
+    evidence, and the same claim in the desk's other articles (the newest places, with how many
+    articles there are in all)."""
     urls = {item["url"] for item in evidence}
     checks = []
     for check in claim_matches.previous_checks(db, claim["id"]):
         cited = citable_url(check)
         checks.append({**check, "citable": cited, "is_evidence": cited in urls})
-    return {"checks": checks, "same_text": claim_groups.same_text_claims(db, claim)}
+    same_text = claim_groups.same_text_claims(db, claim, limit=claim_groups.MAX_GROUP)
+    # Counted apart only when the list was cut short: a stock line may be in thousands.
+    articles = (
+        claim_groups.same_text_article_count(db, claim)
+        if len(same_text) >= claim_groups.MAX_GROUP
+        else len({place["article_id"] for place in same_text})
+    )
+    return {"checks": checks, "same_text": same_text, "same_text_articles": articles}

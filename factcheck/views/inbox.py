@@ -20,6 +20,11 @@ bp = Blueprint("inbox", __name__)
 DASHBOARD_SHOWN = 5
 
 
+def _left_out(actor, on_dashboard: bool) -> tuple[str, ...]:
+    """The kinds a section leaves to another: on the dashboard, an editor's reviews."""
+    return ("review",) if on_dashboard and actor.is_editor else ()
+
+
 def inbox_context(
     db: Database, actor, on_dashboard: bool = False, before: tuple[str, str] | None = None
 ) -> dict:
@@ -28,7 +33,7 @@ def inbox_context(
     ones among the kinds listed. On the dashboard an editor's verdicts waiting for review are left
     out: its "Waiting for your review" section lists them, and an item is shown once."""
     shown = DASHBOARD_SHOWN if on_dashboard else inbox_store.SHOWN
-    leave_out = ("review",) if on_dashboard and actor.is_editor else ()
+    leave_out = _left_out(actor, on_dashboard)
     items = inbox_store.inbox(db, actor, shown + 1, leave_out=leave_out, before=before)
     unread = inbox_store.unread_count(db, actor, leave_out=leave_out)
     more = len(items) > shown
@@ -100,10 +105,17 @@ def open_item(kind: str, record_id: int):
 def mark_all_read():
     db = get_db()
     actor = signed_in_actor()
-    inbox_store.mark_all_read(db, actor, until=_shown_at(request.form.get("until")))
+    # Only what the section it was pressed in lists: the dashboard's leaves an editor's reviews
+    # to "Waiting for your review".
+    on_dashboard = request.form.get("place") == "dashboard"
+    inbox_store.mark_all_read(
+        db,
+        actor,
+        until=_shown_at(request.form.get("until")),
+        leave_out=_left_out(actor, on_dashboard),
+    )
     if wants_fragment():
         # The section swapped is the one the form was in: the dashboard's few items or /inbox's.
-        on_dashboard = request.form.get("place") == "dashboard"
         return page_or_fragment(
             "inbox.html",
             "partials/inbox.html",
