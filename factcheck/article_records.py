@@ -128,10 +128,28 @@ def _json_loader(raw: bytes, max_bytes: int) -> Callable[[], ImportedArticle]:
 
 
 def jsonl_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
-    """One record for each non-blank line, labelled with its line number."""
-    for number, raw in enumerate(stream, 1):
+    """One record for each non-blank line, labelled with its line number. UTF-8, or UTF-16 with
+    a byte-order mark (as Windows PowerShell saves text)."""
+    lines: Iterator[bytes] = iter(stream)
+    if _starts_utf16(stream):
+        text = io.TextIOWrapper(stream, encoding="utf-16", errors="surrogateescape", newline="")
+        # Each line as the UTF-8 the records are read in; bytes that were no UTF-16 stay as they
+        # were, and refuse only their line.
+        lines = (line.encode("utf-8", "surrogateescape") for line in text)
+    for number, raw in enumerate(lines, 1):
         if raw.strip():
             yield f"line {number}", _json_loader(raw, max_bytes)
+
+
+def _starts_utf16(stream: BinaryIO) -> bool:
+    """Whether the records begin with a UTF-16 byte-order mark (the stream is left at its
+    start)."""
+    if hasattr(stream, "peek"):  # a file or standard input (see open_records)
+        head = stream.peek(2)[:2]
+    else:  # an upload held in memory
+        head = stream.read(2)
+        stream.seek(0)
+    return head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _row_loader(header: list[str], row: list[str], max_bytes: int):
@@ -150,19 +168,15 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     UTF-8, or UTF-16 with a byte-order mark; bytes that are not UTF-8 refuse only the row they
     are in. Cells are separated by commas, or by the semicolons or tabs of the header row when
     only they give it a body column (as spreadsheets save CSV in many locales)."""
-    if hasattr(stream, "peek"):  # a file or standard input (see open_records)
-        head = stream.peek(2)[:2]
-    else:  # an upload held in memory
-        head = stream.read(2)
-        stream.seek(0)
-    utf16 = head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    encoding = "utf-16" if utf16 else "utf-8-sig"
+    encoding = "utf-16" if _starts_utf16(stream) else "utf-8-sig"
     text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
     first = text.readline()
     if not first:
         raise ImportRefused("import.no_records", {})  # an empty file, not one without a header
     delimiter = header_delimiter(first, lambda name: name == "body")
-    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+    # strict: a quotation mark left open is an error at the end of the file, not a cell that
+    # silently takes in every row after it.
+    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter, strict=True)
     try:
         header = [name.strip().lower() for name in next_whole_row(reader)]
     except (StopIteration, csv.Error):
@@ -172,15 +186,37 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     number = 1
     while True:
         number += 1
+        first_line = reader.line_num + 1
         try:
             row = next_whole_row(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield f"row {number}", _refuse("import.bad_csv_row", {"problem": str(error)})
+            problem = _csv_problem(error, first_line, reader.line_num)
+            yield f"row {number}", _refuse("import.bad_csv_row", {"problem": problem})
             continue
         if any(cell.strip() for cell in row):
             yield f"row {number}", _row_loader(header, row, max_bytes)
+
+
+def _csv_problem(error: csv.Error, first_line: int, last_line: int) -> str:
+    """What the csv module's error means for the row that starts at `first_line` and was read to
+    `last_line`, in words a spreadsheet user can act on."""
+    message = str(error)
+    lines = f"lines {first_line:,} to {last_line:,}" if last_line > first_line else ""
+    if message.startswith("unexpected end of data"):
+        return (
+            f"a quotation mark opened in it is never closed, so {lines or 'its line'}, to the end"
+            " of the file, were read as this one row and none of the rows after it was imported;"
+            " close the quotation mark and import the file again"
+        )
+    if "expected after '\"'" in message:
+        taken = f", and {lines} were read as this one row" if lines else ""
+        return (
+            f"a quotation mark ends its cell before the next separator{taken}; a quotation mark"
+            ' inside a cell is written twice ("")'
+        )
+    return f"{message}, {lines}" if lines else message
 
 
 def count_records(path: str, format: str) -> int:

@@ -18,7 +18,7 @@ from factcheck.network.fetch import (
     ResponseTooLarge,
     fetch,
 )
-from factcheck.text.article_chunks import page_paragraphs, with_left_out_chunks
+from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
 from factcheck.text.html_paragraphs import article_paragraphs
 
@@ -42,7 +42,9 @@ _LINE_BREAKS = str.maketrans(
 )
 # Unicode category Cc apart from tab, line feed and carriage return.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Control characters, and the invisible marks that reorder text (embeddings, overrides and
+# isolates): with them, the words shown differ from the words stored, quoted and exported.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _HTML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The same characters as bytes, which are only ever those characters in UTF-8.
 _HTML_CONTROL_BYTES = bytes(code for code in range(128) if _HTML_CONTROL.match(chr(code)))
@@ -116,8 +118,8 @@ class ImportedArticle:
 
 
 def tidy_text(text: str) -> str:
-    """Newline line endings, NFC, no control characters, invisible break hints or trailing spaces,
-    at most 1 blank line."""
+    """Newline line endings, NFC, no control characters, direction overrides, invisible break
+    hints or trailing spaces, at most 1 blank line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text.translate(_LINE_BREAKS))
     text = unicodedata.normalize("NFC", text)
@@ -324,9 +326,9 @@ def _extract(page, url, page_paragraphs=()):
     # A Document unless as_dict is asked for; the annotation also allows a dict.
     if not isinstance(document, Document) or document.body is None:
         return document, ""
-    paragraphs = with_left_out_chunks(
-        article_paragraphs(document.body, document.title), list(page_paragraphs)
-    )
+    page = list(page_paragraphs)
+    paragraphs = article_paragraphs(document.body, document.title)
+    paragraphs = with_left_out_chunks(apart_again(paragraphs, page, document.title), page)
     return document, tidy_text("\n\n".join(without_trailing_furniture(paragraphs)))
 
 

@@ -137,3 +137,35 @@ def test_a_quote_from_a_later_block_is_found_in_the_archived_copy():
     page = _chunked_page([story[0:3], story[3:6], story[6:9]])
     _, text = copies.title_and_text(page, "text/html", None, "https://news.example/story")
     assert check_quote(story[7], text).status == "found"
+
+
+SHORT_PAGE = (
+    b"<html><head><title>Agency and union: 700 jobs to go</title></head><body>"
+    b"<nav><a href='/'>Home</a></nav><article><h1>Agency and union: 700 jobs to go</h1>"
+    b"<p class='byline'>By Jane Reporter</p>"
+    b"<p>The agency said 300 jobs would go by March, a union spokesperson said.</p>"
+    b"<p>The cuts follow a 12% fall in funding, the minister told parliament on Tuesday.</p>"
+    b"</article><footer>About us</footer></body></html>"
+)
+
+
+def test_a_short_page_run_together_by_the_extractor_keeps_its_paragraphs():
+    """For a page this short, the extractor gives its whole text as one paragraph: the headline
+    and the byline would be glued to the first claim."""
+    body = importers.from_html(SHORT_PAGE).body
+    assert body.split("\n\n") == [
+        "By Jane Reporter",
+        "The agency said 300 jobs would go by March, a union spokesperson said.",
+        "The cuts follow a 12% fall in funding, the minister told parliament on Tuesday.",
+    ]
+
+
+def test_a_body_with_more_than_the_pages_paragraphs_is_left_as_it_is():
+    from factcheck.text.article_chunks import apart_again
+
+    page = [((), "First paragraph of the story."), ((), "Second paragraph of the story.")]
+    run_together = "First paragraph of the story. " + " ".join(["list item words"] * 5)
+    run_together += " Second paragraph of the story."
+    assert apart_again([run_together], page, "Headline") == [run_together]
+    together = "Headline First paragraph of the story. Second paragraph of the story."
+    assert apart_again([together], page, "Headline") == [text for _, text in page]

@@ -231,3 +231,12 @@ def test_control_characters_and_direction_overrides_are_not_kept_in_details(clai
         actor=people["ed"],
     )
     assert (after["author"], after["publisher"]) == ("Mara Lindqvist[31m", "The Courier")
+    # A line break or a tab between two words is a space, not nothing.
+    after = articles.edit_details(
+        db,
+        article_id,
+        {"author": "Anna\nMüller\tand Jo Kim"},
+        reason="Byline pasted from two lines",
+        actor=people["ed"],
+    )
+    assert after["author"] == "Anna Müller and Jo Kim"

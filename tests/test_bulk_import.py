@@ -135,6 +135,17 @@ def _jsonl(lines: list) -> str:
     return "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n"
 
 
+def test_a_json_lines_file_saved_as_utf16_is_read(run, tmp_path):
+    """Windows PowerShell saves text as UTF-16 with a byte-order mark; CSV files are read so."""
+    records = [{"title": f"Bridge {n}", "body": story(n)} for n in (1, 2, 3)]
+    articles = tmp_path / "articles.jsonl"
+    lines = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    articles.write_text(lines + "\n", encoding="utf-16")
+    result = run("import", str(articles))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 3 articles (") and "0 refused" in result.output
+
+
 def test_a_json_lines_file_refuses_its_bad_lines_by_number(run, tmp_path):
     articles = tmp_path / "articles.jsonl"
     articles.write_text(
@@ -326,6 +337,45 @@ def test_a_file_named_as_records_is_read_as_records_without_format(run, tmp_path
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Imported 2 articles (")
     assert len(article_store.list_articles(_db(run))) == 2
+
+
+@pytest.mark.parametrize(
+    ("stray", "said"),
+    [
+        # Opened and never closed: the lenient reading took every row after it into one cell.
+        (
+            '"Quoted start, the agency said',
+            "a quotation mark opened in it is never closed, so"
+            " lines 3 to 5, to the end of the file, were read as this one row",
+        ),
+        # Closed by a later row's quotation mark, mid-cell.
+        ('"Quoted start, the agency said', None),
+    ],
+    ids=["never-closed", "closed-later"],
+)
+def test_a_stray_quotation_mark_refuses_its_row_and_says_which_lines_it_took(
+    run, tmp_path, stray, said
+):
+    """A stray quotation mark must not make one article of the rows after it, with "0 refused"."""
+    later = (
+        'D,"The minister said" 9 ferries sailed.' if said is None else "D,Buses ran on 5 routes."
+    )
+    articles = tmp_path / "articles.csv"
+    articles.write_text(
+        f"title,body\nA,The council said 12 lorries crossed each hour.\nB,{stray} 5 vans failed."
+        f"\nC,Repairs will cost 9 million dollars.\n{later}\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    refused = [item for item in summary["items"] if item["status"] == "refused"]
+    assert [item["source"] for item in refused] == ["row 3"]
+    reason = refused[0]["reason"]
+    assert (said or "a quotation mark ends its cell before the next separator") in reason
+    assert "lines 3 to 5" in reason
+    titles = [article["title"] for article in article_store.list_articles(_db(run))]
+    assert "B" not in titles and "A" in titles
 
 
 def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):

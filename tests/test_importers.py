@@ -168,6 +168,16 @@ def test_html_is_decoded_without_the_control_characters_html_has_no_use_for(
     assert importers.decode_html(page.encode(charset), charset) == kept
 
 
+def test_marks_that_reorder_text_are_not_kept_on_import():
+    """With them the workbench would show other words than are stored, quoted and exported."""
+    article = from_text(
+        "Port figures \u202edisputed\u202c\n\nThe council said \u202eevil\u202c 3 million euros"
+        " were spent \u2067here\u2069.".encode()
+    )
+    assert article.title == "Port figures disputed"
+    assert article.body.endswith("The council said evil 3 million euros were spent here.")
+
+
 def test_text_import_tolerates_a_few_control_characters():
     article = from_text(b"Headline\n\nA page break\x0cthen more text and a stray escape \x1b here.")
     assert article.body == "Headline\n\nA page break\nthen more text and a stray escape  here."

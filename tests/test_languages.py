@@ -95,6 +95,33 @@ def test_german_dates_and_ordinals_do_not_end_a_sentence():
     assert "Mehr als 1.200 Haushalte waren ohne Strom." in texts
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "units"),
+    [
+        (
+            "Die Zahl stieg im 2. Halbjahr um 5 Prozent. Das war zum 10. Mal so.",
+            "de",
+            ["Die Zahl stieg im 2. Halbjahr um 5 Prozent.", "Das war zum 10. Mal so."],
+        ),
+        # A sentence may still end on a figure.
+        ("Die Zahl stieg auf 5. Das ist viel.", "de", ["Die Zahl stieg auf 5.", "Das ist viel."]),
+        (
+            "消費者物価は前年比３．２％上昇した。失業率は２．５％だった。",
+            "ja",
+            ["消費者物価は前年比３．２％上昇した。", "失業率は２．５％だった。"],
+        ),
+        (
+            "失业率为５．０％。经济增长３．１％。",
+            "zh",
+            ["失业率为５．０％。", "经济增长３．１％。"],
+        ),
+    ],
+)
+def test_ordinals_and_full_width_decimals_do_not_end_a_sentence(body, language, units):
+    split = split_article(body, first_line_is_headline=False, language=language)
+    assert [unit.text for unit in split] == units
+
+
 def test_german_figures_and_sources_rank_above_colour():
     top = _top(GERMAN, "de", 3)
     assert all("Altstadt" not in text and "Anwohner" not in text for text in top)
@@ -152,6 +179,26 @@ def test_english_word_lists_do_not_fire_in_another_language():
     ],
 )
 def test_detect_names_the_language(text, code):
+    assert detect(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "до", "у" and "за" are Ukrainian function words too; ы and э are Russian letters only.
+        (
+            "В Новосибирске из-за аварии на теплотрассе до вечера без отопления остались жители"
+            " 40 домов, сообщили в мэрии. Температура воздуха опустится до 15 градусов.",
+            "ru",
+        ),
+        (
+            "У Києві через аварію на тепломережі до вечора без опалення залишилися мешканці 40"
+            " будинків, повідомили у міській раді. Температура знизиться до 15 градусів.",
+            "uk",
+        ),
+    ],
+)
+def test_russian_and_ukrainian_are_told_apart_by_their_own_letters(text, code):
     assert detect(text) == code
 
 

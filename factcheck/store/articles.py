@@ -260,8 +260,9 @@ def _detail(name: str, value: str | None) -> str | None:
     from factcheck.network.urls import UrlProblem, clean_web_url
     from factcheck.shared_words import url_problem_words
 
-    # Control characters and direction overrides pasted with a byline would reach ClaimReview.
-    text = " ".join(_UNSEEN.sub("", value or "").split())
+    # Control characters and direction overrides pasted with a byline would reach ClaimReview;
+    # a line break or tab between two words is a space, as on import.
+    text = " ".join(_UNSEEN.sub("", " ".join((value or "").split())).split())
     if len(text) > MAX_DETAIL_CHARS:
         raise Invalid("text.too_long", {"what": name, "limit": MAX_DETAIL_CHARS}, field=name)
     if not text:

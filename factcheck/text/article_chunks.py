@@ -1,6 +1,7 @@
-"""Paragraphs an extractor left out of an article laid out in several like blocks: a page that
-cuts its story into chunks (between ads, around an embedded box) can lose every chunk but the
-first, with no word of it. A paragraph that sits where the kept ones sit (the same four
+"""Paragraphs an extractor left out of an article laid out in several like blocks, or ran
+together: a page that cuts its story into chunks (between ads, around an embedded box) can lose
+every chunk but the first, with no word of it; a short page can come back as one paragraph of
+its whole text, headline and byline glued to the first sentence. A paragraph that sits where the kept ones sit (the same four
 ancestors, by tag and class, in the same <article> element, or on a page without one, under the
 same <h1>) and is not in the body is put back after the kept paragraph before it, when what is
 missing is a large share of the article, not a stray tip line. The next story of an endless page,
@@ -134,3 +135,26 @@ def with_left_out_chunks(body: list[str], page: list[tuple[tuple, str]]) -> list
         restored.append(paragraph)
         restored.extend(after.get(number, []))
     return restored
+
+
+# Words of a run-together body that may be outside the page's paragraphs: its headline, a label.
+LOOSE_WORDS = 8
+
+
+def apart_again(body: list[str], page: list[tuple[tuple, str]], title: str | None) -> list[str]:
+    """The page's own paragraphs, in order, when the body is their text run together into one
+    paragraph with little else (the headline); else the body as it is."""
+    texts = [text for _, text in page]
+    if len(body) != 1 or len(texts) < 2:
+        return body
+    rest = " ".join(body[0].split())
+    for text in texts:
+        at = rest.find(text)
+        if at == -1:
+            return body
+        rest = f"{rest[:at]} {rest[at + len(text) :]}"
+    loose = _WORDS.findall(rest.casefold())
+    if title:
+        headline = set(_WORDS.findall(title.casefold()))
+        loose = [word for word in loose if word not in headline]
+    return texts if len(loose) <= LOOSE_WORDS else body

@@ -85,6 +85,20 @@ RIGHT_TO_LEFT = frozenset("ar arc ckb dv fa he iw ji ks nqo ps sd syr ug ur yi".
 RIGHT_TO_LEFT_SCRIPTS = frozenset("adlm arab hebr nkoo rohg syrc thaa".split())
 
 
+# Letters that only one of two languages sharing a script writes: Russian never writes і, ї, є
+# or ґ, Ukrainian never ы, э, ъ or ё. Their function words overlap ("до", "у", "за"), so these
+# settle which of the two a text is.
+_OWN_LETTERS = {"ru": "ыэъё", "uk": "іїєґ"}
+
+
+def _by_own_letters(sample: str) -> str | None:
+    lower = sample.lower()
+    found = {code: sum(map(lower.count, letters)) for code, letters in _OWN_LETTERS.items()}
+    ranked = sorted(found.items(), key=lambda item: -item[1])
+    (best, count), (_, other) = ranked[0], ranked[1]
+    return best if count and (other == 0 or count >= 3 * other) else None
+
+
 def detect(text: str) -> str | None:
     """The language of text as a two-letter code, or None when there is too little to tell."""
     sample = text[:SAMPLE_CHARS]
@@ -104,6 +118,10 @@ def detect(text: str) -> str | None:
         return None
     ranked = sorted(hits.items(), key=lambda item: -item[1])
     best, count = ranked[0]
+    if best in _OWN_LETTERS and sum(hits.get(code, 0) for code in _OWN_LETTERS) >= MIN_HITS:
+        by_letters = _by_own_letters(sample)
+        if by_letters is not None:
+            return by_letters
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     if count < MIN_HITS or count < MARGIN * runner_up:
         return None

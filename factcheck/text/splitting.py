@@ -275,11 +275,29 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
             continue
         if titles and text.endswith(titles, 0, cut) and cut < length:
             continue
-        if _clock_runs_on(text, cut, language):
+        if _clock_runs_on(text, cut, language) or _figure_runs_on(text, cut, language):
             continue
         cuts.append(start + cut)
         previous = cut
     return cuts
+
+
+# A German ordinal after the article it takes ("im 2. Halbjahr", "zum 10. Mal", "der 2.
+# Weltkrieg"): a sentence does not end on one.
+_GERMAN_ORDINAL: Final = re.compile(
+    r"(?<![\w.])(?:im|am|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des)\s+\d{1,3}\.\s*$",
+    re.IGNORECASE,
+)
+
+
+def _figure_runs_on(text: str, cut: int, language: str) -> bool:
+    """Whether a cut of sentencex falls inside a figure: after the full-width point of a decimal
+    as Japanese and Chinese papers write it ("０．５％"), or after a German ordinal."""
+    if cut < 2 or cut >= len(text):
+        return False
+    if text[cut - 1] == "．" and text[cut - 2].isdigit() and text[cut].isdigit():
+        return True
+    return language == "de" and _GERMAN_ORDINAL.search(text, max(0, cut - 12), cut) is not None
 
 
 def _clock_runs_on(text: str, cut: int, language: str) -> bool:
@@ -365,6 +383,7 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
             )
             or (titles and text.endswith(titles, 0, cut))
             or _clock_runs_on(text, cut, language)
+            or _figure_runs_on(text, cut, language)
         ):
             continue
         if piece:
