@@ -87,12 +87,25 @@ def refresh(
     """Match these claims again: here and now, or in a background job when `db_path` is given
     (a web request) and there are more than INLINE_CLAIMS of them, or the library has more than
     INLINE_EMBEDDING items still to embed (after an upgrade, embedding it takes minutes)."""
-    slow = len(claim_ids) > INLINE_CLAIMS or library_vectors.count_missing(db) > INLINE_EMBEDDING
-    if db_path is not None and slow:
-        from factcheck import matching_jobs
+    to_embed = library_vectors.count_missing(db)
+    if db_path is not None and (len(claim_ids) > INLINE_CLAIMS or to_embed > INLINE_EMBEDDING):
+        from factcheck import job_storage, matching_jobs
 
-        matching_jobs.queue_rematch(db_path, claim_ids, actor, cause)
-        return {"claims": 0, "changed": 0, "queued": len(claim_ids)}
+        try:
+            matching_jobs.queue_rematch(db_path, claim_ids, actor, cause)
+            return {"claims": 0, "changed": 0, "queued": len(claim_ids)}
+        except job_storage.UNREACHABLE:
+            # What was stored before (an imported article) stays stored: its claims are matched
+            # here instead, unless the library's embedding would hold the request for minutes.
+            if to_embed > INLINE_EMBEDDING:
+                log.error(
+                    "the job queue did not answer, so %d claims (%s) were not matched against the"
+                    " library; run `factcheck library rematch` to match them",
+                    len(claim_ids),
+                    cause,
+                )
+                return {"claims": 0, "changed": 0, "queued": 0}
+            log.warning("the job queue did not answer; matching %d claims here", len(claim_ids))
     return match_claims(db, claim_ids, cause=cause, actor=actor, progress=progress)
 
 

@@ -189,6 +189,21 @@ def test_the_same_claim_in_another_article_is_grouped_and_offered_the_verdict(
     assert section.cssselect("a[href*='/articles/']")
 
 
+def test_a_claim_in_more_articles_than_are_listed_counts_them_all(
+    client_as, app_db, claim, monkeypatch
+):
+    """A stock line ("did not respond to a request for comment") may be in thousands of
+    articles: the count is of them all, not of the places listed."""
+    from factcheck.store import claim_groups
+
+    monkeypatch.setattr(claim_groups, "MAX_GROUP", 2)
+    for town in ("Ashby", "Brent", "Corby"):
+        ingest_text(app_db, f"{town} schools reopen\n\n{claim['text']}")
+    section = _section(client_as("rita"), claim["id"])
+    assert "Also in 3 other articles (the newest 2 listed):" in words(section)
+    assert len(section.cssselect(".previous-elsewhere a")) == 2
+
+
 def test_queue_filter_and_dashboard_count(client, app_db, matched_claim):
     everything = client.get("/queue.json").get_json()
     only = client.get("/queue.json?previous=yes").get_json()
@@ -275,6 +290,27 @@ def test_an_article_with_many_claims_pasted_in_the_browser_is_matched_in_the_bac
     new_claim = _pasted_claim(client, app_db, body, matched_claim["text"])
     assert claim_matches.previous_checks(app_db, new_claim) == []
     _run_next_job(queued_jobs)
+    [check] = claim_matches.previous_checks(app_db, new_claim)
+    assert check["external_id"] == "vc-7"
+
+
+def test_an_article_pasted_while_the_job_queue_is_down_opens_and_is_matched_at_once(
+    client, app_db, matched_claim, monkeypatch
+):
+    """The article is stored before its matching is queued: with the queue's Redis gone, the
+    reviewer is sent to it (not a 503 that hides that it was imported) and its claims are
+    matched in the request."""
+    from redis.exceptions import ConnectionError as RedisDown
+
+    from factcheck import matching_jobs
+
+    def queue_down(*args, **kwargs):
+        raise RedisDown("Connection refused")
+
+    monkeypatch.setattr(previous_checks, "INLINE_CLAIMS", 1)
+    monkeypatch.setattr(matching_jobs, "queue_rematch", queue_down)
+    body = f"Schools reopen\n\n{matched_claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    new_claim = _pasted_claim(client, app_db, body, matched_claim["text"])
     [check] = claim_matches.previous_checks(app_db, new_claim)
     assert check["external_id"] == "vc-7"
 

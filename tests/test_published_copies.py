@@ -37,14 +37,20 @@ def _keep(db, body: bytes, text: str) -> int:
     return keep_copy(db, REPORT, body, text=text)["id"]
 
 
-def _publish(db, people, claim_id) -> int:
+def _submit(db, people, claim_id) -> int:
+    """Rita's verdict citing the county's report, sent for second review: the item's id."""
     item = evidence.add_evidence(
         db, claim_id, url=REPORT, stance="supports", quote=QUOTE, actor=people["rita"]
     )
     verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
     verdicts.submit_for_review(db, claim_id, actor=people["rita"])
-    verdicts.approve(db, claim_id, actor=people["ed"])
     return item["id"]
+
+
+def _publish(db, people, claim_id) -> int:
+    evidence_id = _submit(db, people, claim_id)
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    return evidence_id
 
 
 PICTURE = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
@@ -189,15 +195,6 @@ def test_no_own_copy_is_taken_for_evidence_a_verdict_in_review_rests_on(claim_wo
         )
     verdicts.return_for_changes(db, claim_id, comment="Add the county's copy", actor=people["ed"])
     assert _give_a_screenshot(snapshots.attach_copy, db, people, item["id"])["kind"] == "upload"
-
-
-def _submit(db, people, claim_id) -> int:
-    item = evidence.add_evidence(
-        db, claim_id, url=REPORT, stance="supports", quote=QUOTE, actor=people["rita"]
-    )
-    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"])
-    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
-    return item["id"]
 
 
 def test_a_verdict_in_review_is_shown_and_published_on_the_copies_of_its_submission(

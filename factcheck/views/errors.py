@@ -191,6 +191,7 @@ def _queue_error(error: Exception):
         "The job queue does not answer just now, so this page could not be finished. What was"
         " saved before stays saved: reload in a moment, and tell your administrator if it goes"
         " on (the job queue's Redis may have stopped).",
+        title="Job queue unavailable",
     )
 
 
