@@ -152,9 +152,65 @@
     }
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", updateSelection);
-  } else {
-    updateSelection();
+  // The row a claim was opened from, with the queue page it was on: back on that page (the
+  // browser's Back), the keyboard goes on from that row, not from the page's top.
+  var LAST_OPENED = "factcheck-queue-last-opened";
+
+  function pageAddress() {
+    return window.location.pathname + window.location.search;
   }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("#queue-table a.queue-claim");
+    if (link) {
+      try {
+        window.sessionStorage.setItem(
+          LAST_OPENED,
+          JSON.stringify({ page: pageAddress(), row: link.id })
+        );
+      } catch (error) {
+        // Storage turned off: Back opens the queue with the focus at its top.
+      }
+    }
+  });
+
+  function cameBack() {
+    var entries = window.performance && window.performance.getEntriesByType
+      ? window.performance.getEntriesByType("navigation")
+      : [];
+    return entries.length > 0 && entries[0].type === "back_forward";
+  }
+
+  function returnToLastOpened() {
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(LAST_OPENED) || "null");
+    } catch (error) {
+      return;
+    }
+    var link = kept && kept.page === pageAddress() ? document.getElementById(kept.row) : null;
+    if (link && table() && table().contains(link)) {
+      link.focus();
+      link.closest("tr").scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function ready() {
+    updateSelection();
+    if (cameBack()) {
+      returnToLastOpened();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+  // A page the browser kept whole (no reload) is shown again without DOMContentLoaded.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      returnToLastOpened();
+    }
+  });
 })();

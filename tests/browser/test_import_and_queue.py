@@ -118,12 +118,19 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
 
     page.get_by_label("Search", exact=True).blur()
     page.keyboard.press("j")
-    opened = rows.nth(0).locator("a.queue-claim").get_attribute("id")[1:]
+    page.keyboard.press("j")
+    opened = rows.nth(1).locator("a.queue-claim").get_attribute("id")[1:]
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/articles/\d+\?claim=\d+$"))
     # The claim opened has the focus, as after j or k on the article page.
     expect(page.locator(f"#claim-{opened}")).to_be_focused()
     assert_no_problems(page)
+
+    # Back to the queue, the keyboard goes on from the row the claim was opened from.
+    page.go_back()
+    expect(page.locator(f"#c{opened}")).to_be_focused()
+    page.keyboard.press("j")
+    expect(rows.nth(2).locator("a.queue-claim")).to_be_focused()
 
 
 def test_uploading_two_files_lists_both_articles(watched_page, tmp_path):
