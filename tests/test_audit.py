@@ -226,9 +226,11 @@ def test_a_chain_relabelled_as_unkeyed_and_rehashed_is_caught_by_the_checkpoint(
     db.close()
     _attack(path, "UPDATE audit SET actor = 'eve' WHERE action = 'review.approve'")
     _rehash_with_sha256(path, relabel=True)
-    result = _verify_cli(path)
+    result = _verify_cli(path, "--json")
     assert result.exit_code == 1
-    assert "rewritten" in result.output and f"row {head_id}" in result.output
+    problems = json.loads(result.output)["problems"]
+    assert {"rewritten", "chain"} <= {p["kind"] for p in problems}
+    assert any(p["row"] == head_id and p["kind"] == "rewritten" for p in problems)
 
 
 def test_a_published_rating_changed_in_the_live_tables_is_caught(db, path, published):
@@ -765,6 +767,10 @@ def test_a_trail_started_before_keying_still_verifies_and_cannot_go_back(tmp_pat
     _old_rows(db, 2)
     # Its checkpoint as an older factcheck wrote it, with no key to seal it.
     _checkpoint_at_head(path)
+    # serve checks the anchors before it starts: that makes no key, which would leave the
+    # trail's first signed row to be refused.
+    audit.check_anchors(db)
+    assert not path.with_name("old.db.audit_key").exists()
     add_people(db)
     report = audit.verify(db)
     assert report.ok, report.problems
@@ -1032,13 +1038,35 @@ def test_a_trail_rewritten_unsigned_with_its_checkpoint_removed_is_caught(db, pa
     _attack(path, "SELECT 1")  # the triggers dropped, as a rewrite needs
     _rehash_with_sha256(path, relabel=True)
     path.with_name(path.name + ".audit_checkpoint").unlink()
-    result = _verify_cli(path)
-    assert result.exit_code == 1, result.output
-    assert "the checkpoint" in result.output and "is missing" in result.output
-    _checkpoint_at_head(path)  # or one written to match, unsealed
-    result = _verify_cli(path, "--json")
-    assert "unsealed_checkpoint" in {p["kind"] for p in json.loads(result.output)["problems"]}
-    assert _comment_cli(path).exit_code == 2
+    for _ in range(2):
+        result = _verify_cli(path)
+        assert result.exit_code == 1, result.output
+        assert "row 1: it is unsigned, but was written at" in result.output
+        assert "after the audit key" in result.output
+        refused = _comment_cli(path)
+        assert refused.exit_code == 2 and "it is unsigned, but was written at" in refused.output
+        _checkpoint_at_head(path)  # or with one written to match, unsealed
+
+
+def test_a_backup_from_before_the_trail_was_signed_restored_beside_the_key_takes_changes(tmp_path):
+    """Its unsigned rows were written before the key was made: no rewrite."""
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    _old_rows(db, 2)
+    _checkpoint_at_head(path)
+    restored = tmp_path / "restored.db"
+    with sqlite3.connect(restored) as kept:
+        db.conn.backup(kept)
+    shutil.copy(
+        path.with_name("old.db.audit_checkpoint"), tmp_path / "restored.db.audit_checkpoint"
+    )
+    add_people(db)  # the desk goes on: its key is made, its rows are signed
+    # Restored with its own checkpoint, beside the desk's key.
+    shutil.copy(path.with_name("old.db.audit_key"), tmp_path / "restored.db.audit_key")
+    result = _verify_cli(restored)
+    assert result.exit_code == 0, result.output
+    add_people(open_database(restored))
+    assert _verify_cli(restored).exit_code == 0
 
 
 def test_an_older_copy_of_the_database_put_back_without_its_checkpoint_refuses_changes(db, path):

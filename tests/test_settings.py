@@ -266,3 +266,15 @@ def test_settings_refuses_a_missing_key_for_a_signed_trail(monkeypatch, tmp_path
     result = CliRunner().invoke(main, ["--db", str(path), "settings"])
     assert result.exit_code == 2
     assert "the audit key" in result.output and "is missing" in result.output
+
+
+def test_settings_refuses_another_desks_key(monkeypatch, tmp_path):
+    for name in ("one.db", "two.db"):
+        assert CliRunner().invoke(main, ["--db", str(tmp_path / name), "init"]).exit_code == 0
+        added = ["--db", str(tmp_path / name), "user", "add", "ada", "--role", "admin"]
+        result = CliRunner().invoke(main, [*added, "--password-stdin"], input="a long passphrase\n")
+        assert result.exit_code == 0, result.output
+    monkeypatch.setenv("FACTCHECK_AUDIT_KEY_FILE", str(tmp_path / "two.db.audit_key"))
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "one.db"), "settings"])
+    assert result.exit_code == 2
+    assert "is not the key this trail is signed with" in result.output

@@ -100,15 +100,19 @@ def _refused_at_start(ctx: click.Context) -> list[str]:
 
 
 def _audit_key_problem(ctx: click.Context) -> str | None:
-    """A key the database's signed trail cannot be written with, when the database is there."""
+    """What `serve` would refuse of the audit trail's key and checkpoint (missing, another
+    desk's, out of step), when the database is there."""
     from factcheck import db as database
-    from factcheck.store import audit_seal
+    from factcheck.store import audit, audit_seal
 
     path = ctx.find_root().obj["db_path"]
     if not path.is_file() or database.file_kind(path) != database.OUR_DATABASE:
         return None
     db = database.connect(path)
     try:
-        return audit_seal.key_problem(db)
+        audit.check_anchors(db)
+    except audit_seal.SealError as error:
+        return str(error)
     finally:
         db.close()
+    return None

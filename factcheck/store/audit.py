@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from factcheck import settings
@@ -148,9 +149,8 @@ def record(
     first_row_here = newest is None or written_here != (newest["id"], newest["hash"])
     audit_seal.check_checkpoint_place(db)
     if first_row_here:
-        # Before the key is made (an older trail's first signed row): a key that was already
-        # there must have a sealed checkpoint beside the trail.
-        _refuse_out_of_step(db)
+        # Before the key is made (an older trail's first signed row is written with it).
+        _refuse_out_of_step(db, newest)
     key = audit_seal.writing_key(db)
     if first_row_here:
         _refuse_another_key(db, newest, key)
@@ -309,6 +309,8 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
         for problem in _trigger_problems(db):
             report.add(problem)
         _walk_chain(db, key, report, replayer, key_unusable=key_unusable)
+        for problem in _unsigned_after_the_key(db):
+            report.add(problem)
         for problem in _checkpoint_problems(db, checkpoint):
             report.add(problem)
         if replayer is not None:
@@ -418,7 +420,7 @@ def _checkpoint_problems(
         return [checkpoint]
     path = audit_seal.files_for(db).checkpoint
     if checkpoint is None:
-        if _sealed(db):
+        if audit_seal.trail_is_keyed(db):
             return [
                 Problem(
                     "checkpoint",
@@ -427,15 +429,16 @@ def _checkpoint_problems(
                 )
             ]
         return []
-    if checkpoint.tag is None and _sealed(db):
+    if checkpoint.tag is None and audit_seal.trail_is_keyed(db):
         return [
             Problem(
                 "unsealed_checkpoint",
                 f"the checkpoint {path} carries no seal made with the audit key (its tag), which"
                 " every checkpoint of a signed trail has: it was written by hand, or by a version"
-                " of factcheck from before checkpoints were sealed. Restore it from where it is"
-                " kept (or a backup's copy); without a seal, removing the newest rows and"
-                " writing a checkpoint to match would go unseen",
+                " of factcheck from before checkpoints were sealed (then, once that is known, an"
+                " administrator anchors a sealed one with factcheck audit reset-checkpoint). Restore"
+                " it from where it is kept; without a seal, removing the newest rows and writing a"
+                " checkpoint to match would go unseen",
             )
         ]
     if audit_seal.written_with_another_key(db, checkpoint) and _key_fits(db):
@@ -479,13 +482,33 @@ def _checkpoint_problems(
     return []
 
 
-def _sealed(db: Database) -> bool:
-    """Whether the trail's checkpoint must be there and sealed: the trail has signed rows, or
-    rows and a key file beside them (whose rows would all be signed: a trail rewritten unsigned,
-    with its checkpoint removed or replaced, is caught so)."""
-    if audit_seal.trail_is_keyed(db):
-        return True
-    return audit_seal.key_file_exists(db) and _newest_row(db) is not None
+def _unsigned_after_the_key(db: Database) -> list[Problem]:
+    """An unsigned row written after the audit key was made: once there is a key, every new row
+    is signed with it, so such a row is a signed one rewritten without it (a whole trail rehashed
+    with plain SHA-256, which needs no key). The key file is written once, so its time says when
+    it was made; one copied in later only makes the check looser."""
+    path = audit_seal.files_for(db).key
+    try:
+        made = datetime.fromtimestamp(path.stat().st_mtime, UTC) if path else None
+    except OSError:
+        return []
+    if made is None:
+        return []
+    made_at = made.isoformat(timespec="microseconds")[:-6] + "Z"
+    row = db.execute(
+        "SELECT id, at FROM audit WHERE hash_scheme = ? AND at > ? ORDER BY id LIMIT 1",
+        [LEGACY_SCHEME, made_at],
+    ).fetchone()
+    if row is None:
+        return []
+    return [
+        Problem(
+            "chain",
+            f"it is unsigned, but was written at {row[1]}, after the audit key {path} was made"
+            f" ({made_at}): a row the key signed was rewritten without it",
+            row[0],
+        )
+    ]
 
 
 def _names_a_row_here(db: Database, checkpoint: audit_seal.Checkpoint) -> bool:
@@ -520,13 +543,16 @@ def _newest_row(db: Database) -> dict | None:
     return next(iter(db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")), None)
 
 
-def _refuse_out_of_step(db: Database) -> None:
+def _refuse_out_of_step(db: Database, newest: dict | None) -> None:
     """Refuse a change, before it is written, while the trail fails what verify checks of its
-    checkpoint outside the database: written on, the change would move the checkpoint past a
-    removed or rewritten row and hide it."""
+    checkpoint outside the database, or ends in unsigned rows written after the key was made:
+    written on, the change would move the checkpoint past a removed or rewritten row and hide
+    it."""
     if audit_seal.files_for(db).checkpoint is None:
         return  # a database in memory: no file to keep a checkpoint in
     problems = _checkpoint_problems(db, _read_checkpoint(db))
+    if not problems and newest is not None and newest["hash_scheme"] == LEGACY_SCHEME:
+        problems = _unsigned_after_the_key(db)  # reads the trail: only while its head is unsigned
     if problems:
         raise audit_seal.TrailMismatch(f"{problems[0].message}; {_NOTHING_SAVED}")
 
@@ -559,8 +585,11 @@ _NOTHING_SAVED = (
 def check_anchors(db: Database) -> None:
     """Raise TrailMismatch (or SealError) when a change would be refused: `serve` and `worker`
     say so before they start, rather than on every change."""
-    _refuse_out_of_step(db)
-    _refuse_another_key(db, _newest_row(db), audit_seal.writing_key(db))
+    newest = _newest_row(db)
+    _refuse_out_of_step(db, newest)
+    audit_seal.existing_key(db)  # a key file that cannot be used is said now; none is made here
+    if newest and newest["hash_scheme"] == KEYED_SCHEME:
+        _refuse_another_key(db, newest, audit_seal.writing_key(db))
 
 
 @mutation

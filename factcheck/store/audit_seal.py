@@ -105,18 +105,6 @@ def _beside(database: Path | None, suffix: str) -> Path | None:
     return database.with_name(database.name + suffix) if database else None
 
 
-def key_problem(db: Database) -> str | None:
-    """Why no change could be written with the key this database's settings name (it cannot be
-    read, or it is missing while the trail is signed), or None: what `serve` would refuse."""
-    try:
-        key = existing_key(db)
-    except SealError as error:
-        return str(error)
-    if key is None and trail_is_keyed(db):
-        return _missing_key(files_for(db).key)
-    return None
-
-
 def _missing_key(path: Path | None) -> str:
     return (
         f"the audit key {path} is missing, but this database's audit trail is signed with a"
@@ -145,12 +133,6 @@ def trail_is_keyed(db: Database) -> bool:
     """Whether any audit row is signed with a key (so a missing key file is a problem)."""
     row = db.execute("SELECT 1 FROM audit WHERE hash_scheme = ? LIMIT 1", [KEYED_SCHEME])
     return row.fetchone() is not None
-
-
-def key_file_exists(db: Database) -> bool:
-    """Whether there is a file (usable or not) where this database's key is kept."""
-    path = files_for(db).key
-    return path is not None and path.exists()
 
 
 def existing_key(db: Database) -> bytes | None:
