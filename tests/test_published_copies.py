@@ -222,6 +222,24 @@ def test_a_verdict_in_review_is_shown_and_published_on_the_copies_of_its_submiss
     assert exported["snapshot"]["kept_after_publication"] is False
 
 
+def test_a_verdict_submitted_before_the_upgrade_keeps_the_copy_it_was_published_on(
+    claim_world, db_path
+):
+    """Before migration 021 the editor was shown the newest copy, and approved that: a record
+    published then must not change with the upgrade."""
+    db, people, claim_id = claim_world
+    _keep(db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    evidence_id = _submit(db, people, claim_id)
+    newer = _keep(db, CHANGED, "The county has revised this page.")
+    verdicts.approve(db, claim_id, actor=people["ed"])
+    # As if the rule came after this verdict's submission: the desk upgraded since.
+    db.execute("UPDATE copy_rule SET submitted_copies_since = '9999-12-31T00:00:00.000Z'")
+    db.conn.commit()
+    assert _shown(db, claim_id, evidence_id)["snapshot_id"] == newer
+    exported = _exported(db_path, claim_id)
+    assert (exported["snapshot"]["id"], exported["quote_check"]["status"]) == (newer, "not_found")
+
+
 def test_a_verdict_submitted_while_its_archive_was_under_way_rests_on_the_first_copy(
     claim_world, db_path
 ):

@@ -18,6 +18,7 @@ SMALL_TABLES = {
     "_sqlite_migrations": "one row per migration file",
     "sqlite_master": "the schema",
     "json_each": "a table-valued function over a list the query was given",
+    "copy_rule": "one row: when verdicts began to rest on the copies of their submission",
 }
 
 #: Sorts (USE TEMP B-TREE FOR ORDER BY) of rows already narrowed to a few: a statement matching

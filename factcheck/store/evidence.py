@@ -14,6 +14,7 @@ from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
     FIXED_SINCE,
+    IN_REVIEW_CITES,
     IN_REVIEW_SINCE,
     PUBLISHED_ON_IT,
     SHOWN_COPY_OF_FIXED,
@@ -174,8 +175,8 @@ def evidence_for_claim(
                 # Who gave a reviewer's own copy: the page's copy may come from another claim.
                 " (SELECT coalesce(k.display_name, k.username) FROM users k"
                 "  WHERE k.id = s.added_by AND s.kind != 'fetched') AS snapshot_given_by,"
-                " e.fixed_since IS NOT NULL AND e.review_since IS NULL AS copy_fixed,"
-                " e.review_since IS NOT NULL AS copy_in_review,"
+                " e.fixed_since IS NOT NULL AND NOT e.in_review AS copy_fixed,"
+                " e.in_review AS copy_in_review,"
                 " s.fetched_at > e.published_on_it AS copy_after_publication,"
                 " s.fetched_at > e.review_since AS copy_after_submission,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
@@ -197,7 +198,8 @@ def evidence_for_claim(
                 f" coalesce({LINK_FLAGGED}, 0) AS link_flagged"
                 # When the item's copy was fixed, worked out once for the several uses below.
                 f" FROM (SELECT e.*, {FIXED_SINCE} AS fixed_since,"
-                f" {IN_REVIEW_SINCE} AS review_since, {PUBLISHED_ON_IT} AS published_on_it"
+                f" {IN_REVIEW_SINCE} AS review_since, {IN_REVIEW_CITES} AS in_review,"
+                f" {PUBLISHED_ON_IT} AS published_on_it"
                 " FROM evidence e"
                 f"  WHERE e.claim_id = ?{removed}) e JOIN users u ON u.id = e.added_by"
                 f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY_OF_FIXED}"

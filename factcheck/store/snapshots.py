@@ -20,22 +20,29 @@ PUBLISHED_ON_IT = (
     " AND v.state = 'published'"
     " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
 )
-#: When that verdict came to rest on the item: its submission for second review. The editor
-#: approved it on the copies of that moment, not on one fetched while it waited.
+# When verdicts began to rest on the copies of their submission (migration 021).
+_PINNED_SINCE = "(SELECT submitted_copies_since FROM copy_rule)"
+#: When that verdict came to rest on the item: its submission for second review, whose copies
+#: its editor was shown and approved; for one submitted before that rule, its publication.
 _PUBLISHED_REST = (
-    "(SELECT coalesce(v.submitted_at, v.published_at) FROM verdicts v"
+    "(SELECT CASE WHEN v.submitted_at >= "
+    f"{_PINNED_SINCE} THEN v.submitted_at ELSE v.published_at END FROM verdicts v"
     " WHERE v.claim_id = e.claim_id AND v.state = 'published'"
     " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
 )
-#: When the verdict waiting for second review that cites evidence item `e` was submitted, or
-#: NULL: the editor reviews it on the copies its author saw then.
-IN_REVIEW_SINCE = (
-    "(SELECT r.submitted_at FROM verdicts r WHERE r.claim_id = e.claim_id"
-    " AND r.state = 'in_review'"
+#: SQL: a verdict waiting for second review cites evidence item `e`.
+IN_REVIEW_CITES = (
+    "EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = e.claim_id AND r.state = 'in_review'"
     " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
 )
-#: SQL: a verdict waiting for second review cites evidence item `e`.
-IN_REVIEW_CITES = f"({IN_REVIEW_SINCE} IS NOT NULL)"
+#: When the verdict waiting for second review that cites evidence item `e` was submitted, or
+#: NULL: the editor reviews it on the copies its author saw then (one submitted before that
+#: rule, on the newest).
+IN_REVIEW_SINCE = (
+    "(SELECT r.submitted_at FROM verdicts r WHERE r.claim_id = e.claim_id"
+    f" AND r.state = 'in_review' AND r.submitted_at >= {_PINNED_SINCE}"
+    " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
+)
 #: When the item's copy was fixed for the desk: the submission of a verdict waiting for review
 #: that cites it, else the published verdict's, except while a correction is being drafted,
 #: which may rest on a newer copy (NULL).
