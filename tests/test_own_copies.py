@@ -447,6 +447,28 @@ def test_a_web_archive_address_that_leads_to_another_archive_the_desk_named_keep
     assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "archived")
 
 
+def test_try_again_on_a_web_archive_copy_keeps_the_hosts_the_desk_named(
+    app, client, claim, failed_item, app_db, site
+):
+    app.config["FETCH_POLICY"] = FetchPolicy.local_test(site.port)
+    app.config["WEB_ARCHIVE_HOSTS"] = ("127.0.0.1", "localhost")
+    headers = {**HX, "X-CSRFToken": page_token(client, "/")}
+    item_path = f"/claims/{claim['id']}/evidence/{failed_item['id']}"
+    # The archive does not answer at first (404); then it does, from its second host.
+    client.post(
+        f"{item_path}/web-archive",
+        data={"archive_url": site.url("/web/2026/report")},
+        headers=headers,
+    )
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "failed")
+    site.routes["/web/2026/report"] = redirect(site.url("/mirror/report", host="localhost"))
+    site.routes["/mirror/report"] = page(DAM_ARTICLE_PAGE)
+    client.post(f"{item_path}/archive", headers=headers)  # Try again
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "archived")
+
+
 @pytest.mark.parametrize(
     "address",
     [
@@ -524,15 +546,20 @@ def test_a_copy_with_no_stored_file_is_not_found(client, claim, failed_item, app
     assert client.get(f"/snapshots/{row['snapshot_id']}/file").status_code == 404
 
 
-def test_extra_web_archive_hosts_are_whole_names():
-    from factcheck.views.evidence_copies import _extra_archive_hosts
+@pytest.mark.parametrize(
+    ("configured", "hosts"),
+    [
+        ("archive.example, copies.example", ("archive.example", "copies.example")),
+        (("127.0.0.1",), ("127.0.0.1",)),
+        (None, ()),
+    ],
+)
+def test_extra_web_archive_hosts_are_whole_names(app, configured, hosts):
+    from factcheck.views.evidence_copies import desk_archive_hosts
 
-    assert _extra_archive_hosts("archive.example, copies.example") == (
-        "archive.example",
-        "copies.example",
-    )
-    assert _extra_archive_hosts(("127.0.0.1",)) == ("127.0.0.1",)
-    assert _extra_archive_hosts(None) == ()
+    app.config["WEB_ARCHIVE_HOSTS"] = configured
+    with app.app_context():
+        assert desk_archive_hosts() == hosts
 
 
 def test_a_copy_between_the_import_limit_and_the_copy_limit_is_kept(

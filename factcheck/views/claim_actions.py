@@ -24,7 +24,7 @@ from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
 from factcheck.views.claim_panel import back_to_article
 from factcheck.views.connection import get_db
-from factcheck.views.evidence_copies import INLINE_TYPES
+from factcheck.views.evidence_copies import INLINE_TYPES, desk_archive_hosts
 from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
@@ -55,7 +55,12 @@ def _archive(url: str, archive_url: str | None = None, actor=None) -> None:
     who = {"username": actor.username, "channel": actor.channel} if actor else {}
     try:
         archive_jobs.queue_archive(
-            current_app.config["DATABASE"], url, policy, archive_url=archive_url, **who
+            current_app.config["DATABASE"],
+            url,
+            policy,
+            archive_url=archive_url,
+            archive_hosts=desk_archive_hosts() if archive_url else (),
+            **who,
         )
     except job_storage.UNREACHABLE:
         log.exception("could not queue the archiving of %s", url)

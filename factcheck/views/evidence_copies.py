@@ -136,9 +136,11 @@ def _still_reading(claim_id: int, evidence_id: int, item: EvidenceItem, field: s
     return badge(claim_id, evidence_id, 409, {"field": field, "message": message})
 
 
-def _extra_archive_hosts(value) -> tuple[str, ...]:
-    """More web archive hosts from the app's config (tests name their local server): a list, or
-    one comma-separated string, never a string taken letter by letter."""
+def desk_archive_hosts() -> tuple[str, ...]:
+    """The web archive hosts the desk adds to the built-in ones, from the app's config (tests
+    name their local server): a list, or one comma-separated string, never a string taken
+    letter by letter."""
+    value = current_app.config.get("WEB_ARCHIVE_HOSTS")
     if isinstance(value, str):
         value = value.split(",")
     return tuple(host.strip().lower() for host in value or () if host and host.strip())
@@ -156,7 +158,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
     except Invalid as refused:
         error = {"field": "archive_url", "message": store_error_words(refused), "typed": typed}
         return badge(claim_id, evidence_id, 422, error)
-    extra = _extra_archive_hosts(current_app.config.get("WEB_ARCHIVE_HOSTS"))
+    extra = desk_archive_hosts()
     try:
         address = copies.check_web_archive_url(typed, extra, of_page=item["url"])
     except copies.CopyRefused as refused:
