@@ -107,6 +107,12 @@ def test_a_figure_or_quoted_words_are_found_in_the_library_exactly(client, app_d
     assert _listed(client.get("/library", query_string={"q": '"took 7 months"'})) == [
         "The road took 7 months to build"
     ]
+    # The index stems its words ("build" for "building"); a word quoted alone is held as typed.
+    _import(app_db, [{"claim": "The building of the road was paid by the state"}])
+    assert len(_listed(client.get("/library", query_string={"q": "build"}))) == 2
+    assert _listed(client.get("/library", query_string={"q": '"build"'})) == [
+        "The road took 7 months to build"
+    ]
 
 
 def test_search_words_with_fts_syntax_are_only_words(client, app_db):

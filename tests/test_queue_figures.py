@@ -100,6 +100,10 @@ def test_a_figure_or_a_quoted_phrase_is_found_exactly(desk, typed, found):
         ("33 %", ["Turnout was 33 percent in the south."]),
         ("51%", ["Council tax will rise by 51 percent over 5 years."]),
         ("inflation 13.5 per cent", ["Inflation reached 13.5% last year."]),
+        # Quoted with the word and without its figure.
+        ('"percent in the south"', ["Turnout was 33 percent in the south."]),
+        ('"per cent in the north"', ["Turnout was 12.5 per cent in the north."]),
+        ('"% last year"', ["Inflation reached 13.5% last year."]),
     ],
 )
 def test_a_share_is_found_however_it_is_written(desk, typed, found):

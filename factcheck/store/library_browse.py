@@ -3,7 +3,8 @@ matched to one item."""
 
 from factcheck.db import Database
 from factcheck.store.mutation import query
-from factcheck.store.search_words import parse_search
+from factcheck.store.search_words import Search, parse_search
+from factcheck.text.typed_phrases import quoted_words
 
 PAGE_SIZE = 50
 
@@ -21,6 +22,9 @@ def browse(
     claim or title, figures and quoted words exactly, best first, or else all of them, newest
     first; optionally of one origin. With the total they come from."""
     search = parse_search(words)
+    if search is not None:
+        # The library's index stems its words: a word quoted alone is held as typed too.
+        search = Search(search.expression, search.phrases + tuple(quoted_words(words)))
     where, arguments = [], {"limit": size, "offset": (page - 1) * size, "origin": origin}
     if origin:
         where.append("l.origin = :origin")

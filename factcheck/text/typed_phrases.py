@@ -26,6 +26,9 @@ ONE_WORD = re.compile(r"[^\W_\d][^\W_]*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 # A share after a figure, however it is written: "12%", "12 %", "12 percent", "12 per cent".
 _PER_CENT = re.compile(r"(?<=\d)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+# The word on its own, as a quoted phrase may hold it without its figure ("percent were
+# unhappy"): compared as the sign, which the claims' figures are written with once folded.
+_PER_CENT_WORD = re.compile(r"(?<!\w)per\s?cent\b")
 
 
 def percent_signs(text: str) -> str:
@@ -41,7 +44,7 @@ def fold(text: str) -> str:
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = _THOUSANDS.sub("", bare.translate(_APOSTROPHES))
     if "%" in bare or "cent" in bare:  # most claims have neither: no pattern run for them
-        bare = percent_signs(bare)
+        bare = _PER_CENT_WORD.sub("%", percent_signs(bare))
     return _SPACES.sub(" ", bare).strip()
 
 
@@ -64,6 +67,12 @@ def typed_phrases(text: str) -> list[str]:
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
     phrases += [number for number in LONG_NUMBER.findall(unquoted)]
     return list(dict.fromkeys(phrases))
+
+
+def quoted_words(text: str) -> list[str]:
+    """Each word quoted on its own, folded: an index that stems its words (the library's) finds
+    "cycle" for "cycling", so a search there holds such a word itself."""
+    return [phrase for phrase in _quoted(text) if ONE_WORD.fullmatch(phrase)]
 
 
 def common_quotes(text: str) -> list[str]:

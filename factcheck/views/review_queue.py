@@ -161,9 +161,8 @@ def search_note(text: str) -> str | None:
         quoted = " and ".join(f"“{run}”" for run in common[:2])
         notes.append(
             f"{quoted} {'is' if len(common) == 1 else 'are'} made only of words found in most"
-            " claims, so it is not held as a phrase: of its words, only those that turn what a"
-            " claim says (such as “not”, “more” or “before”) are looked for; add a less common"
-            " word inside the quotation marks to hold it."
+            " claims, so it is not held as a phrase; add a less common word inside the quotation"
+            " marks to hold it."
         )
     if len(re.findall(r"\w+", text)) > MAX_WORDS:
         notes.append(f"Only the first {MAX_WORDS} words are looked for.")
