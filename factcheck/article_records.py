@@ -176,7 +176,8 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     delimiter = header_delimiter(first, lambda name: name == "body")
     # strict: a quotation mark left open is an error at the end of the file, not a cell that
     # silently takes in every row after it.
-    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter, strict=True)
+    lines = _LinesRead(itertools.chain([first], text))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = [name.strip().lower() for name in next_whole_row(reader)]
     except (StopIteration, csv.Error):
@@ -187,16 +188,48 @@ def csv_records(stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
     while True:
         number += 1
         first_line = reader.line_num + 1
+        lines.taken.clear()
         try:
             row = next_whole_row(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            problem = _csv_problem(error, first_line, reader.line_num)
-            yield f"row {number}", _refuse("import.bad_csv_row", {"problem": problem})
-            continue
+            # A row of one line is read as a lenient reader reads it (a space after a closing
+            # quotation mark, text after it): nothing runs past its line.
+            lenient = _one_line_leniently(lines.taken, delimiter)
+            if lenient is None:
+                problem = _csv_problem(error, first_line, reader.line_num)
+                yield f"row {number}", _refuse("import.bad_csv_row", {"problem": problem})
+                continue
+            row = lenient
         if any(cell.strip() for cell in row):
             yield f"row {number}", _row_loader(header, row, max_bytes)
+
+
+class _LinesRead:
+    """The lines given to the CSV reader, keeping those of the row being read."""
+
+    def __init__(self, lines: Iterator[str]):
+        self._lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> "_LinesRead":
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
+def _one_line_leniently(taken: list[str], delimiter: str) -> list[str] | None:
+    """The row of one line read without strictness, or None for a row that ran over lines."""
+    if len(taken) != 1:
+        return None
+    try:
+        return next_whole_row(csv.reader(taken, delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return None
 
 
 def _csv_problem(error: csv.Error, first_line: int, last_line: int) -> str:

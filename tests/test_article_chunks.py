@@ -160,6 +160,19 @@ def test_a_short_page_run_together_by_the_extractor_keeps_its_paragraphs():
     ]
 
 
+@pytest.mark.parametrize(
+    ("outside", "said"),
+    [
+        ("<div>Rents rose 9% in May.</div>", "Rents rose 9% in May."),
+        ("<ul><li>Tax up 5%</li></ul>", "Tax up 5%"),
+        ("<h2>9 sites to shut</h2>", "9 sites to shut"),
+    ],
+)
+def test_a_short_page_with_text_outside_its_paragraphs_keeps_it(outside, said):
+    page = SHORT_PAGE.replace(b"</p><p>The cuts", f"</p>{outside}<p>The cuts".encode())
+    assert said in importers.from_html(page).body
+
+
 def test_a_body_with_more_than_the_pages_paragraphs_is_left_as_it_is():
     from factcheck.text.article_chunks import apart_again
 

@@ -378,6 +378,19 @@ def test_a_stray_quotation_mark_refuses_its_row_and_says_which_lines_it_took(
     assert "B" not in titles and "A" in titles
 
 
+def test_a_space_after_a_closing_quotation_mark_is_read_as_before(run, tmp_path):
+    """Spreadsheets and hand edits leave one; the cell is read as a lenient reader reads it."""
+    articles = tmp_path / "articles.csv"
+    articles.write_text(
+        'title,body\nA,"The agency said 9 vans were sold last year."  \r\n'
+        "B,The council said 12 lorries crossed each hour.\r\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(articles))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 articles (") and "0 refused" in result.output
+
+
 def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -103,8 +103,13 @@ def test_german_dates_and_ordinals_do_not_end_a_sentence():
             "de",
             ["Die Zahl stieg im 2. Halbjahr um 5 Prozent.", "Das war zum 10. Mal so."],
         ),
-        # A sentence may still end on a figure.
+        # A sentence may still end on a figure, after an article too.
         ("Die Zahl stieg auf 5. Das ist viel.", "de", ["Die Zahl stieg auf 5.", "Das ist viel."]),
+        (
+            "Dortmund landete auf dem 2. Die Trainer waren zufrieden.",
+            "de",
+            ["Dortmund landete auf dem 2.", "Die Trainer waren zufrieden."],
+        ),
         (
             "消費者物価は前年比３．２％上昇した。失業率は２．５％だった。",
             "ja",

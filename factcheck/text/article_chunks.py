@@ -137,13 +137,10 @@ def with_left_out_chunks(body: list[str], page: list[tuple[tuple, str]]) -> list
     return restored
 
 
-# Words of a run-together body that may be outside the page's paragraphs: its headline, a label.
-LOOSE_WORDS = 8
-
-
 def apart_again(body: list[str], page: list[tuple[tuple, str]], title: str | None) -> list[str]:
     """The page's own paragraphs, in order, when the body is their text run together into one
-    paragraph with little else (the headline); else the body as it is."""
+    paragraph with nothing else but the headline's words; else the body as it is (text outside
+    the page's paragraphs, in a list, a heading or a box, would be lost)."""
     texts = [text for _, text in page]
     if len(body) != 1 or len(texts) < 2:
         return body
@@ -157,4 +154,4 @@ def apart_again(body: list[str], page: list[tuple[tuple, str]], title: str | Non
     if title:
         headline = set(_WORDS.findall(title.casefold()))
         loose = [word for word in loose if word not in headline]
-    return texts if len(loose) <= LOOSE_WORDS else body
+    return body if loose else texts

@@ -289,6 +289,13 @@ _GERMAN_ORDINAL: Final = re.compile(
     re.IGNORECASE,
 )
 
+# A word that opens a German sentence rather than follows an ordinal: an article or a pronoun
+# ("... landete auf dem 2. Die Trainer ...").
+_GERMAN_SENTENCE_START: Final = re.compile(
+    r"\s*(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Er|Sie|Es|Wir|Ich|Ihr|Man|Dies"
+    r"|Diese|Dieser|Dieses|Dabei|Damit|Danach|Dann|Doch|Aber|Und|Auch|So|Nun|Jetzt|Heute)\b"
+)
+
 
 def _figure_runs_on(text: str, cut: int, language: str) -> bool:
     """Whether a cut of sentencex falls inside a figure: after the full-width point of a decimal
@@ -297,7 +304,11 @@ def _figure_runs_on(text: str, cut: int, language: str) -> bool:
         return False
     if text[cut - 1] == "．" and text[cut - 2].isdigit() and text[cut].isdigit():
         return True
-    return language == "de" and _GERMAN_ORDINAL.search(text, max(0, cut - 12), cut) is not None
+    return (
+        language == "de"
+        and _GERMAN_ORDINAL.search(text, max(0, cut - 12), cut) is not None
+        and _GERMAN_SENTENCE_START.match(text, cut) is None
+    )
 
 
 def _clock_runs_on(text: str, cut: int, language: str) -> bool:
