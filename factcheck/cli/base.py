@@ -184,8 +184,11 @@ def configure_logging(verbose: bool, command: str | None, stream=None) -> None:
     for the rest, whose errors reach the user as one line through UserError."""
     logger = logging.getLogger("factcheck")
     if verbose or command in LONG_RUNNING:
+        from factcheck import queue_outage_log
+
         handler = logging.StreamHandler(stream)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        queue_outage_log.install(handler)
         logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     elif not logger.handlers:
         logger.addHandler(logging.NullHandler())
