@@ -229,7 +229,6 @@ def test_a_chain_relabelled_as_unkeyed_and_rehashed_is_caught_by_the_checkpoint(
     result = _verify_cli(path, "--json")
     assert result.exit_code == 1
     problems = json.loads(result.output)["problems"]
-    assert {"rewritten", "chain"} <= {p["kind"] for p in problems}
     assert any(p["row"] == head_id and p["kind"] == "rewritten" for p in problems)
 
 
@@ -1038,14 +1037,13 @@ def test_a_trail_rewritten_unsigned_with_its_checkpoint_removed_is_caught(db, pa
     _attack(path, "SELECT 1")  # the triggers dropped, as a rewrite needs
     _rehash_with_sha256(path, relabel=True)
     path.with_name(path.name + ".audit_checkpoint").unlink()
-    for _ in range(2):
-        result = _verify_cli(path)
-        assert result.exit_code == 1, result.output
-        assert "row 1: it is unsigned, but was written at" in result.output
-        assert "after the audit key" in result.output
-        refused = _comment_cli(path)
-        assert refused.exit_code == 2 and "it is unsigned, but was written at" in refused.output
-        _checkpoint_at_head(path)  # or with one written to match, unsealed
+    result = _verify_cli(path)
+    assert result.exit_code == 1, result.output
+    assert "is missing, though the audit key is there" in result.output
+    refused = _comment_cli(path)
+    assert refused.exit_code == 2 and "is missing, though the audit key is there" in refused.output
+    # A checkpoint written to match, unsealed, cannot be told from one an older factcheck wrote:
+    # the checkpoint guards the trail only where the database's writers cannot write it.
 
 
 def test_a_backup_from_before_the_trail_was_signed_restored_beside_the_key_takes_changes(tmp_path):

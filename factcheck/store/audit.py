@@ -9,7 +9,6 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from factcheck import settings
@@ -150,7 +149,7 @@ def record(
     audit_seal.check_checkpoint_place(db)
     if first_row_here:
         # Before the key is made (an older trail's first signed row is written with it).
-        _refuse_out_of_step(db, newest)
+        _refuse_out_of_step(db)
     key = audit_seal.writing_key(db)
     if first_row_here:
         _refuse_another_key(db, newest, key)
@@ -309,8 +308,6 @@ def verify(db: Database, *, replay: bool = True) -> ChainReport:
         for problem in _trigger_problems(db):
             report.add(problem)
         _walk_chain(db, key, report, replayer, key_unusable=key_unusable)
-        for problem in _unsigned_after_the_key(db):
-            report.add(problem)
         for problem in _checkpoint_problems(db, checkpoint):
             report.add(problem)
         if replayer is not None:
@@ -428,6 +425,18 @@ def _checkpoint_problems(
                     " backup's copy); without it, removing the newest rows would go unseen",
                 )
             ]
+        if audit_seal.key_file_exists(db) and _newest_row(db) is not None:
+            # A restore brings its checkpoint; a trail rehashed unsigned (which needs no key)
+            # loses it. A trail from before checkpoints never had one.
+            return [
+                Problem(
+                    "checkpoint",
+                    f"the checkpoint {path} is missing, though the audit key is there: restore"
+                    " it from where it is kept (or a backup's copy); a trail from before"
+                    " checkpoints has none, and an administrator anchors its first with"
+                    " factcheck audit reset-checkpoint",
+                )
+            ]
         return []
     if checkpoint.tag is None and audit_seal.trail_is_keyed(db):
         return [
@@ -482,35 +491,6 @@ def _checkpoint_problems(
     return []
 
 
-def _unsigned_after_the_key(db: Database) -> list[Problem]:
-    """An unsigned row written after the audit key was made: once there is a key, every new row
-    is signed with it, so such a row is a signed one rewritten without it (a whole trail rehashed
-    with plain SHA-256, which needs no key). The key file is written once, so its time says when
-    it was made; one copied in later only makes the check looser."""
-    path = audit_seal.files_for(db).key
-    try:
-        made = datetime.fromtimestamp(path.stat().st_mtime, UTC) if path else None
-    except OSError:
-        return []
-    if made is None:
-        return []
-    made_at = made.isoformat(timespec="microseconds")[:-6] + "Z"
-    row = db.execute(
-        "SELECT id, at FROM audit WHERE hash_scheme = ? AND at > ? ORDER BY id LIMIT 1",
-        [LEGACY_SCHEME, made_at],
-    ).fetchone()
-    if row is None:
-        return []
-    return [
-        Problem(
-            "chain",
-            f"it is unsigned, but was written at {row[1]}, after the audit key {path} was made"
-            f" ({made_at}): a row the key signed was rewritten without it",
-            row[0],
-        )
-    ]
-
-
 def _names_a_row_here(db: Database, checkpoint: audit_seal.Checkpoint) -> bool:
     """Whether the checkpoint's row and hash are a row of this trail (another database's
     checkpoint names a hash this trail does not have)."""
@@ -543,16 +523,13 @@ def _newest_row(db: Database) -> dict | None:
     return next(iter(db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")), None)
 
 
-def _refuse_out_of_step(db: Database, newest: dict | None) -> None:
+def _refuse_out_of_step(db: Database) -> None:
     """Refuse a change, before it is written, while the trail fails what verify checks of its
-    checkpoint outside the database, or ends in unsigned rows written after the key was made:
-    written on, the change would move the checkpoint past a removed or rewritten row and hide
-    it."""
+    checkpoint outside the database: written on, the change would move the checkpoint past a
+    removed or rewritten row and hide it."""
     if audit_seal.files_for(db).checkpoint is None:
         return  # a database in memory: no file to keep a checkpoint in
     problems = _checkpoint_problems(db, _read_checkpoint(db))
-    if not problems and newest is not None and newest["hash_scheme"] == LEGACY_SCHEME:
-        problems = _unsigned_after_the_key(db)  # reads the trail: only while its head is unsigned
     if problems:
         raise audit_seal.TrailMismatch(f"{problems[0].message}; {_NOTHING_SAVED}")
 
@@ -585,8 +562,8 @@ _NOTHING_SAVED = (
 def check_anchors(db: Database) -> None:
     """Raise TrailMismatch (or SealError) when a change would be refused: `serve` and `worker`
     say so before they start, rather than on every change."""
+    _refuse_out_of_step(db)
     newest = _newest_row(db)
-    _refuse_out_of_step(db, newest)
     audit_seal.existing_key(db)  # a key file that cannot be used is said now; none is made here
     if newest and newest["hash_scheme"] == KEYED_SCHEME:
         _refuse_another_key(db, newest, audit_seal.writing_key(db))
