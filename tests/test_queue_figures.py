@@ -100,10 +100,20 @@ def test_a_figure_or_a_quoted_phrase_is_found_exactly(desk, typed, found):
         ("33 %", ["Turnout was 33 percent in the south."]),
         ("51%", ["Council tax will rise by 51 percent over 5 years."]),
         ("inflation 13.5 per cent", ["Inflation reached 13.5% last year."]),
-        # Quoted with the word and without its figure.
+        # Quoted with the word and without its figure, however the claim writes it.
         ('"percent in the south"', ["Turnout was 33 percent in the south."]),
-        ('"per cent in the north"', ["Turnout was 12.5 per cent in the north."]),
+        ('"per cent in the south"', ["Turnout was 33 percent in the south."]),
+        ('"percent in the north"', ["Turnout was 12.5 per cent in the north."]),
+        ('"percent last year"', ["Inflation reached 13.5% last year."]),
         ('"% last year"', ["Inflation reached 13.5% last year."]),
+        # Unquoted, the word holds a share in the claim, written any way.
+        (
+            "turnout percent",
+            [
+                "Turnout was 12.5 per cent in the north.",
+                "Turnout was 33 percent in the south.",
+            ],
+        ),
     ],
 )
 def test_a_share_is_found_however_it_is_written(desk, typed, found):

@@ -12,6 +12,7 @@ from factcheck.text.typed_phrases import (
     QUOTED,
     percent_signs,
     typed_phrases,
+    without_per_cent_words,
 )
 
 # Common words that turn what a claim says ("did not resign", "more than 10", "before the
@@ -46,7 +47,9 @@ def search_expression(text: str) -> str | None:
     # A word quoted on its own is looked for whole ("said", not "saidah"): the index matches a
     # word exactly, with no phrase to hold it to.
     text = percent_signs(unicodedata.normalize("NFC", text))
-    terms = _TERM.findall(QUOTED.sub(_one_word_whole, text.replace(_WHOLE, " ")))
+    terms = _TERM.findall(
+        QUOTED.sub(_one_word_whole, without_per_cent_words(text).replace(_WHOLE, " "))
+    ) or _TERM.findall(text)
     # A word quoted on its own is looked for, however common.
     kept = [t for t in terms if t.startswith(_WHOLE) or t.lower() not in _LEFT_OUT] or terms
     return " AND ".join(_term_query(term) for term in kept[:MAX_WORDS]) or '""'

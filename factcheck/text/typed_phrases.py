@@ -31,6 +31,17 @@ _PER_CENT = re.compile(r"(?<=\d)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
 _PER_CENT_WORD = re.compile(r"(?<!\w)per\s?cent\b")
 
 
+# The word as typed, on its own: the index has no word for "%", so a claim that writes its share
+# so has none of these; the search holds the share by its sign instead (typed_phrases).
+_PER_CENT_TYPED = re.compile(r"(?<!\w)per\s?cent\b", re.IGNORECASE)
+
+
+def without_per_cent_words(text: str) -> str:
+    """What was typed, without the word for a share, which the index cannot look for however a
+    claim writes it ("%", "percent", "per cent")."""
+    return _PER_CENT_TYPED.sub(" ", text)
+
+
 def percent_signs(text: str) -> str:
     """What was typed with each share after a figure written with its sign ("12.5 percent" is
     "12.5%"), so that a search finds it however a claim writes it."""
@@ -64,6 +75,8 @@ def typed_phrases(text: str) -> list[str]:
         elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
             phrases.append(phrase)
     unquoted = QUOTED.sub(" ", text)
+    if _PER_CENT_TYPED.search(unquoted):
+        phrases.append("%")  # a share, however the claim writes it
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
     phrases += [number for number in LONG_NUMBER.findall(unquoted)]
     return list(dict.fromkeys(phrases))
