@@ -7,6 +7,7 @@ import datetime
 import io
 import itertools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -223,13 +224,27 @@ class _LinesRead:
 
 
 def _one_line_leniently(taken: list[str], delimiter: str) -> list[str] | None:
-    """The row of one line read without strictness, or None for a row that ran over lines."""
-    if len(taken) != 1:
+    """The row read without strictness when what the strict reading refused is harmless: a row
+    of one line, or a quoted cell over several lines whose closing quotation mark has only
+    spaces after it on its line (a stray quotation mark that took in the rows after it closes
+    before text, or never). None otherwise."""
+    if len(taken) != 1 and not _SPACE_AFTER_CLOSING.search(taken[-1], *_closing_at(taken[-1])):
         return None
     try:
         return next_whole_row(csv.reader(taken, delimiter=delimiter))
     except (csv.Error, StopIteration):
         return None
+
+
+# A closing quotation mark with nothing but spaces after it, to the line's end or a separator.
+_SPACE_AFTER_CLOSING = re.compile(r'"[ \t]+(?:[,;\t]|\r?\n?$)')
+
+
+def _closing_at(line: str) -> tuple[int, int]:
+    """Where the last line of a cell read over lines can close: from its first quotation mark
+    (the one that ends the cell) to the line's end."""
+    first = line.find('"')
+    return (first if first != -1 else len(line), len(line))
 
 
 def _csv_problem(error: csv.Error, first_line: int, last_line: int) -> str:

@@ -166,6 +166,8 @@ def test_a_short_page_run_together_by_the_extractor_keeps_its_paragraphs():
         ("<div>Rents rose 9% in May.</div>", "Rents rose 9% in May."),
         ("<ul><li>Tax up 5%</li></ul>", "Tax up 5%"),
         ("<h2>9 sites to shut</h2>", "9 sites to shut"),
+        # Every word of it is in the headline, but it says something else.
+        ("<div>Union: 700 jobs to go</div>", "Union: 700 jobs to go"),
     ],
 )
 def test_a_short_page_with_text_outside_its_paragraphs_keeps_it(outside, said):

@@ -111,6 +111,15 @@ def test_german_dates_and_ordinals_do_not_end_a_sentence():
             ["Dortmund landete auf dem 2.", "Die Trainer waren zufrieden."],
         ),
         (
+            "Mainz landete auf dem 3. Seine Fans jubelten. Er spielte 2013 im 5. Die-Hard-Film.",
+            "de",
+            [
+                "Mainz landete auf dem 3.",
+                "Seine Fans jubelten.",
+                "Er spielte 2013 im 5. Die-Hard-Film.",
+            ],
+        ),
+        (
             "消費者物価は前年比３．２％上昇した。失業率は２．５％だった。",
             "ja",
             ["消費者物価は前年比３．２％上昇した。", "失業率は２．５％だった。"],

@@ -150,8 +150,7 @@ def apart_again(body: list[str], page: list[tuple[tuple, str]], title: str | Non
         if at == -1:
             return body
         rest = f"{rest[:at]} {rest[at + len(text) :]}"
-    loose = _WORDS.findall(rest.casefold())
-    if title:
-        headline = set(_WORDS.findall(title.casefold()))
-        loose = [word for word in loose if word not in headline]
-    return body if loose else texts
+    rest = rest.casefold()
+    if title:  # the headline as a whole, once: its words may make another sentence
+        rest = rest.replace(" ".join(title.casefold().split()), " ", 1)
+    return body if _WORDS.search(rest) else texts
