@@ -100,7 +100,6 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit_seal", "writing_key"),
     ("factcheck.store.audit_seal", "check_checkpoint_place"),
     ("factcheck.store.audit_seal", "existing_key"),
-    ("factcheck.store.audit_seal", "key_file_exists"),
     ("factcheck.store.audit_seal", "write_checkpoint"),
     ("factcheck.store.audit_seal", "replace_checkpoint"),
     ("factcheck.store.audit_seal", "set_aside_earlier_checkpoint"),

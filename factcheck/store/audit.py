@@ -425,18 +425,6 @@ def _checkpoint_problems(
                     " backup's copy); without it, removing the newest rows would go unseen",
                 )
             ]
-        if audit_seal.key_file_exists(db) and _newest_row(db) is not None:
-            # A restore brings its checkpoint; a trail rehashed unsigned (which needs no key)
-            # loses it. A trail from before checkpoints never had one.
-            return [
-                Problem(
-                    "checkpoint",
-                    f"the checkpoint {path} is missing, though the audit key is there: restore"
-                    " it from where it is kept (or a backup's copy); a trail from before"
-                    " checkpoints has none, and an administrator anchors its first with"
-                    " factcheck audit reset-checkpoint",
-                )
-            ]
         return []
     if checkpoint.tag is None and audit_seal.trail_is_keyed(db):
         return [

@@ -135,12 +135,6 @@ def trail_is_keyed(db: Database) -> bool:
     return row.fetchone() is not None
 
 
-def key_file_exists(db: Database) -> bool:
-    """Whether there is a file (usable or not) where this database's key is kept."""
-    path = files_for(db).key
-    return path is not None and path.exists()
-
-
 def existing_key(db: Database) -> bytes | None:
     """The key for checking rows, or None when there is no key file."""
     path = files_for(db).key
