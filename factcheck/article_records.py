@@ -228,7 +228,7 @@ def _one_line_leniently(taken: list[str], delimiter: str) -> list[str] | None:
     of one line, or a quoted cell over several lines whose closing quotation mark has only
     spaces after it on its line (a stray quotation mark that took in the rows after it closes
     before text, or never). None otherwise."""
-    if len(taken) != 1 and not _SPACE_AFTER_CLOSING.search(taken[-1], *_closing_at(taken[-1])):
+    if len(taken) != 1 and not _closes_before_spaces(taken[-1]):
         return None
     try:
         return next_whole_row(csv.reader(taken, delimiter=delimiter))
@@ -240,11 +240,12 @@ def _one_line_leniently(taken: list[str], delimiter: str) -> list[str] | None:
 _SPACE_AFTER_CLOSING = re.compile(r'"[ \t]+(?:[,;\t]|\r?\n?$)')
 
 
-def _closing_at(line: str) -> tuple[int, int]:
-    """Where the last line of a cell read over lines can close: from its first quotation mark
-    (the one that ends the cell) to the line's end."""
+def _closes_before_spaces(line: str) -> bool:
+    """Whether the last line of a cell read over lines closes it at its first quotation mark,
+    with only spaces after it: a stray quotation mark that took in the rows after it is closed,
+    if at all, by a later row's opening one, which text follows."""
     first = line.find('"')
-    return (first if first != -1 else len(line), len(line))
+    return first != -1 and _SPACE_AFTER_CLOSING.match(line, first) is not None
 
 
 def _csv_problem(error: csv.Error, first_line: int, last_line: int) -> str:

@@ -378,6 +378,26 @@ def test_a_stray_quotation_mark_refuses_its_row_and_says_which_lines_it_took(
     assert "B" not in titles and "A" in titles
 
 
+def test_a_stray_quotation_mark_closed_by_a_later_cell_with_spaces_after_it_is_refused(
+    run, tmp_path
+):
+    """The later row's quotation marks close a cell and leave spaces after it: still no article
+    made of three rows."""
+    articles = tmp_path / "articles.csv"
+    articles.write_text(
+        "title,body,author\n"
+        'B,"Quoted start, the agency said 5 vans failed.,Y\n'
+        "C,The agency said 28 vans were sold.,Z\n"
+        'D,"The minister said 9 ferries sailed."  ,W\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(articles), "--json")
+    summary = json.loads(result.output)
+    assert [item["status"] for item in summary["items"]] == ["refused"]
+    assert "lines 2 to 4 were read as this one row" in summary["items"][0]["reason"]
+    assert article_store.list_articles(_db(run)) == []
+
+
 def test_a_space_after_a_closing_quotation_mark_is_read_as_before(run, tmp_path):
     """Spreadsheets and hand edits leave one; the cell is read as a lenient reader reads it."""
     articles = tmp_path / "articles.csv"

@@ -111,6 +111,11 @@ def test_german_dates_and_ordinals_do_not_end_a_sentence():
             ["Dortmund landete auf dem 2.", "Die Trainer waren zufrieden."],
         ),
         (
+            "Sie spielen in der 2. Bundesliga. Der 2. Weltkrieg endete 1945.",
+            "de",
+            ["Sie spielen in der 2. Bundesliga.", "Der 2. Weltkrieg endete 1945."],
+        ),
+        (
             "Mainz landete auf dem 3. Seine Fans jubelten. Er spielte 2013 im 5. Die-Hard-Film.",
             "de",
             [

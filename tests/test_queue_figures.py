@@ -32,6 +32,8 @@ Permit b73c6173 was issued to 4 firms.
 Repairs reached €2.5bn, a rise of 3.5pc.
 Turnout was 12.5 per cent in the north.
 Turnout was 33 percent in the south.
+Rents saw a 100-percent increase.
+The central bank kept its rate at 2%.
 The harbour minister did not resign.
 The transport minister did resign.
 More than 10 ferries sailed before the strike.
@@ -106,6 +108,18 @@ def test_a_figure_or_a_quoted_phrase_is_found_exactly(desk, typed, found):
         ('"percent in the north"', ["Turnout was 12.5 per cent in the north."]),
         ('"percent last year"', ["Inflation reached 13.5% last year."]),
         ('"% last year"', ["Inflation reached 13.5% last year."]),
+        # The word alone, quoted or not: a share written out either way (the index has no word
+        # for "%", so "2%" is not found this way; "central" is no "cent").
+        (
+            '"per cent"',
+            [
+                "Council tax will rise by 51 percent over 5 years.",
+                "Rents saw a 100-percent increase.",
+                "Turnout was 12.5 per cent in the north.",
+                "Turnout was 33 percent in the south.",
+            ],
+        ),
+        ("100%", ["Rents saw a 100-percent increase."]),
         # Unquoted, the word holds a share in the claim, written any way.
         (
             "turnout percent",

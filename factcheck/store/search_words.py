@@ -31,6 +31,8 @@ _WHOLE = "\ue000"
 _TERM = re.compile(rf"{FIGURE.pattern}|{LONG_NUMBER.pattern}|{_WHOLE}?[^\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 MAX_WORDS = 12
+# The index's words for a share written out ("percent", "per cent"); "%" is no word to it.
+_SHARE_WORDS = '("percent" OR "cent")'
 
 
 def search_expression(text: str) -> str | None:
@@ -47,9 +49,11 @@ def search_expression(text: str) -> str | None:
     # A word quoted on its own is looked for whole ("said", not "saidah"): the index matches a
     # word exactly, with no phrase to hold it to.
     text = percent_signs(unicodedata.normalize("NFC", text))
-    terms = _TERM.findall(
-        QUOTED.sub(_one_word_whole, without_per_cent_words(text).replace(_WHOLE, " "))
-    ) or _TERM.findall(text)
+    without_share = without_per_cent_words(text)
+    terms = _TERM.findall(QUOTED.sub(_one_word_whole, without_share.replace(_WHOLE, " ")))
+    if not terms and without_share != text:
+        return _SHARE_WORDS  # only the word for a share was typed: either way it is written
+    terms = terms or _TERM.findall(text)
     # A word quoted on its own is looked for, however common.
     kept = [t for t in terms if t.startswith(_WHOLE) or t.lower() not in _LEFT_OUT] or terms
     return " AND ".join(_term_query(term) for term in kept[:MAX_WORDS]) or '""'

@@ -282,17 +282,20 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
     return cuts
 
 
-# A German ordinal after a preposition joined to its article ("im 2. Halbjahr", "zum 10. Mal"):
-# a sentence does not end on one. After an article alone it may ("... landete auf dem 2.").
+# A German ordinal after its article ("im 2. Halbjahr", "zum 10. Mal", "in der 2. Bundesliga"):
+# a sentence does not end on one, unless the next word opens a sentence (below).
 _GERMAN_ORDINAL: Final = re.compile(
-    r"(?<![\w.])(?:im|am|vom|zum|zur|beim|ins|ans)\s+\d{1,3}\.\s*$", re.IGNORECASE
+    r"(?<![\w.])(?:im|am|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des)\s+\d{1,3}\.\s*$",
+    re.IGNORECASE,
 )
 
 # A word that opens a German sentence rather than follows an ordinal: an article or a pronoun
 # ("... landete auf dem 2. Die Trainer ...").
 _GERMAN_SENTENCE_START: Final = re.compile(
     r"\s*(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Er|Sie|Es|Wir|Ich|Ihr|Man|Dies"
-    r"|Diese|Dieser|Dieses|Dabei|Damit|Danach|Dann|Doch|Aber|Und|Auch|So|Nun|Jetzt|Heute)\s"
+    r"|Diese|Dieser|Dieses|Dabei|Damit|Danach|Dann|Doch|Aber|Und|Auch|So|Nun|Jetzt|Heute"
+    r"|Sein|Seine|Seinen|Seinem|Seiner|Ihre|Ihren|Ihrem|Ihrer|Unser|Unsere|Mein|Meine|Im|Am"
+    r"|Beim|Zum|Vom|Nach|Vor|Mit|Bei|Wie|Was|Wer|Wo|Als|Wenn|Weil|Obwohl|Trotzdem|Deshalb)\s"
 )
 
 

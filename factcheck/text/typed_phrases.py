@@ -24,8 +24,9 @@ _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")
 ONE_WORD = re.compile(r"[^\W_\d][^\W_]*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-# A share after a figure, however it is written: "12%", "12 %", "12 percent", "12 per cent".
-_PER_CENT = re.compile(r"(?<=\d)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+# A share after a figure, however it is written: "12%", "12 %", "12 percent", "12 per cent",
+# "12-percent".
+_PER_CENT = re.compile(r"(?<=\d)(?:\s*|-)(?:%|per\s?cent\b)", re.IGNORECASE)
 # The word on its own, as a quoted phrase may hold it without its figure ("percent were
 # unhappy"): compared as the sign, which the claims' figures are written with once folded.
 _PER_CENT_WORD = re.compile(r"(?<!\w)per\s?cent\b")
@@ -70,7 +71,8 @@ def typed_phrases(text: str) -> list[str]:
         # as "in the" are in nearly every claim, and checking each one for them would outlast
         # the request.
         words = _WORDS.findall(phrase)
-        if len(words) > 1 and not _all_common(words):
+        # A share ("per cent", "% of") is held whatever its words: few claims have one.
+        if "%" in phrase or (len(words) > 1 and not _all_common(words)):
             phrases.append(phrase)
         elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
             phrases.append(phrase)
@@ -94,7 +96,9 @@ def common_quotes(text: str) -> list[str]:
     return [
         " ".join(phrase.split())
         for phrase in _quoted(text, folded=False)
-        if len(_WORDS.findall(phrase)) > 1 and _all_common(_WORDS.findall(fold(phrase)))
+        if len(_WORDS.findall(phrase)) > 1
+        and "%" not in fold(phrase)
+        and _all_common(_WORDS.findall(fold(phrase)))
     ]
 
 
