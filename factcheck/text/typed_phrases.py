@@ -71,14 +71,18 @@ def typed_phrases(text: str) -> list[str]:
         # as "in the" are in nearly every claim, and checking each one for them would outlast
         # the request.
         words = _WORDS.findall(phrase)
-        # A share ("per cent", "% of") is held whatever its words: few claims have one.
+        if phrase == "%":
+            continue  # the word for a share alone: the index looks for it (search_words)
+        # A share with words ("per cent of", "% of") is held whatever the words.
         if "%" in phrase or (len(words) > 1 and not _all_common(words)):
             phrases.append(phrase)
         elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
             phrases.append(phrase)
     unquoted = QUOTED.sub(" ", text)
-    if _PER_CENT_TYPED.search(unquoted):
-        phrases.append("%")  # a share, however the claim writes it
+    if _PER_CENT_TYPED.search(unquoted) and _WORDS.search(_PER_CENT_TYPED.sub(" ", unquoted)):
+        # A share, however the claim writes it, beside the other words typed (the word alone
+        # is looked for by the index: a check of every claim with a share would be slow).
+        phrases.append("%")
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
     phrases += [number for number in LONG_NUMBER.findall(unquoted)]
     return list(dict.fromkeys(phrases))
