@@ -241,11 +241,17 @@ _SPACE_AFTER_CLOSING = re.compile(r'"[ \t]+(?:[,;\t]|\r?\n?$)')
 
 
 def _closes_before_spaces(line: str) -> bool:
-    """Whether the last line of a cell read over lines closes it at its first quotation mark,
-    with only spaces after it: a stray quotation mark that took in the rows after it is closed,
-    if at all, by a later row's opening one, which text follows."""
-    first = line.find('"')
-    return first != -1 and _SPACE_AFTER_CLOSING.match(line, first) is not None
+    """Whether the last line of a cell read over lines closes it at its first lone quotation
+    mark (a pair is one written inside the cell), with only spaces after it: a stray quotation
+    mark that took in the rows after it is closed, if at all, by a later row's opening one,
+    which text follows."""
+    at = 0
+    while (at := line.find('"', at)) != -1:
+        if line.startswith('""', at):
+            at += 2
+            continue
+        return _SPACE_AFTER_CLOSING.match(line, at) is not None
+    return False
 
 
 def _csv_problem(error: csv.Error, first_line: int, last_line: int) -> str:

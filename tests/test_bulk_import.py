@@ -404,12 +404,13 @@ def test_a_space_after_a_closing_quotation_mark_is_read_as_before(run, tmp_path)
     articles.write_text(
         'title,body\nA,"The agency said 9 vans were sold last year."  \r\n'
         "B,The council said 12 lorries crossed each hour.\r\n"
-        'C,"Line one of the story, the mayor said.\r\nLine two: 5 vans failed." \r\n',
+        'C,"Line one of the story, the mayor said.\r\nLine two: 5 vans failed." \r\n'
+        'D,"Line one: 9 vans.\n""No"" said the mayor, 4 roads closed."\t\n',
         encoding="utf-8",
     )
     result = run("import", str(articles))
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Imported 3 articles (") and "0 refused" in result.output
+    assert result.output.startswith("Imported 4 articles (") and "0 refused" in result.output
 
 
 def test_a_csv_file_refuses_a_row_without_a_body(run, tmp_path):

@@ -111,9 +111,9 @@ def test_german_dates_and_ordinals_do_not_end_a_sentence():
             ["Dortmund landete auf dem 2.", "Die Trainer waren zufrieden."],
         ),
         (
-            "Sie spielen in der 2. Bundesliga. Der 2. Weltkrieg endete 1945.",
+            "Freiburg beendete die Saison auf dem 5. Viele Fans feierten trotzdem.",
             "de",
-            ["Sie spielen in der 2. Bundesliga.", "Der 2. Weltkrieg endete 1945."],
+            ["Freiburg beendete die Saison auf dem 5.", "Viele Fans feierten trotzdem."],
         ),
         (
             "Mainz landete auf dem 3. Seine Fans jubelten. Er spielte 2013 im 5. Die-Hard-Film.",

@@ -34,6 +34,7 @@ Turnout was 12.5 per cent in the north.
 Turnout was 33 percent in the south.
 Rents saw a 100-percent increase.
 The central bank kept its rate at 2%.
+The bank opened a branch in the harbour.
 The harbour minister did not resign.
 The transport minister did resign.
 More than 10 ferries sailed before the strike.
@@ -120,6 +121,8 @@ def test_a_figure_or_a_quoted_phrase_is_found_exactly(desk, typed, found):
             ],
         ),
         ("100%", ["Rents saw a 100-percent increase."]),
+        # The word quoted beside another: a share beside it, however written.
+        ('"percent" bank', ["The central bank kept its rate at 2%."]),
         # Unquoted, the word holds a share in the claim, written any way.
         (
             "turnout percent",

@@ -422,7 +422,10 @@ def _checkpoint_problems(
                 Problem(
                     "checkpoint",
                     f"the checkpoint {path} is missing: restore it from where it is kept (or a"
-                    " backup's copy); without it, removing the newest rows would go unseen",
+                    " backup's copy); without it, removing the newest rows would go unseen. If"
+                    " none was written (the server stopped between a trail's first signed change"
+                    " and its checkpoint), an administrator anchors one with factcheck audit"
+                    " reset-checkpoint",
                 )
             ]
         return []

@@ -282,11 +282,12 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
     return cuts
 
 
-# A German ordinal after its article ("im 2. Halbjahr", "zum 10. Mal", "in der 2. Bundesliga"):
-# a sentence does not end on one, unless the next word opens a sentence (below).
+# A German ordinal after a preposition joined to its article ("im 2. Halbjahr", "zum 10. Mal"):
+# a sentence does not end on one, unless the next word opens a sentence (below). After an article
+# alone it often does ("... landete auf dem 5. Viele Fans ..."), so "in der 2. Bundesliga" is cut
+# as sentencex cuts it.
 _GERMAN_ORDINAL: Final = re.compile(
-    r"(?<![\w.])(?:im|am|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des)\s+\d{1,3}\.\s*$",
-    re.IGNORECASE,
+    r"(?<![\w.])(?:im|am|vom|zum|zur|beim|ins|ans)\s+\d{1,3}\.\s*$", re.IGNORECASE
 )
 
 # A word that opens a German sentence rather than follows an ordinal: an article or a pronoun

@@ -66,23 +66,24 @@ def typed_phrases(text: str) -> list[str]:
     are searched as typed, so a phrase being typed does not empty the results word by word)."""
     phrases = []
     text = percent_signs(text)
+    # The word for a share, quoted or not, is held as "%" (however the claim writes it) beside
+    # other words typed; alone, the index looks for it (a check of every claim with a share
+    # would be slow).
+    if _PER_CENT_TYPED.search(text) and _WORDS.search(_PER_CENT_TYPED.sub(" ", text)):
+        phrases.append("%")
     for phrase in _quoted(text):
         # One word quoted is looked up whole by the index itself (search_words); words as common
         # as "in the" are in nearly every claim, and checking each one for them would outlast
         # the request.
         words = _WORDS.findall(phrase)
         if phrase == "%":
-            continue  # the word for a share alone: the index looks for it (search_words)
+            continue  # the word for a share alone: held above, or looked for by the index
         # A share with words ("per cent of", "% of") is held whatever the words.
         if "%" in phrase or (len(words) > 1 and not _all_common(words)):
             phrases.append(phrase)
         elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
             phrases.append(phrase)
     unquoted = QUOTED.sub(" ", text)
-    if _PER_CENT_TYPED.search(unquoted) and _WORDS.search(_PER_CENT_TYPED.sub(" ", unquoted)):
-        # A share, however the claim writes it, beside the other words typed (the word alone
-        # is looked for by the index: a check of every claim with a share would be slow).
-        phrases.append("%")
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
     phrases += [number for number in LONG_NUMBER.findall(unquoted)]
     return list(dict.fromkeys(phrases))
