@@ -68,13 +68,22 @@
     }
   }
 
-  // A claim opened from the queue (Enter on its row, or a click) has the focus on the article
-  // page, as one reached by j or k does: the keyboard goes on from it, not from the page's top.
+  // A claim opened from the queue (Enter on its row, or a click), the dashboard's lists or the
+  // inbox has the focus on the article page, as one reached by j or k does: the keyboard goes
+  // on from it, not from the page's top.
+  var OPENS_A_CLAIM = "#queue-table a.queue-claim, .work-list a.work-claim";
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("#queue-table a.queue-claim");
-    var claimId = link && /^c(\d+)$/.exec(link.id);
-    if (claimId && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
-      keepForLoad(claimId[1]);
+    var link = event.target.closest && event.target.closest(OPENS_A_CLAIM);
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    var claimId =
+      link.dataset.claimId ||
+      (/^c(\d+)$/.exec(link.id) || [])[1] ||
+      (/[?&]claim=(\d+)/.exec(link.getAttribute("href") || "") || [])[1];
+    if (claimId) {
+      keepForLoad(claimId);
     }
   });
 

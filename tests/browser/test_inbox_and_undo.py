@@ -79,9 +79,12 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     expect(returned.locator(".inbox-comment")).to_have_text(RETURN_NOTE)
     expect(returned.locator(".person")).to_have_attribute("title", "ed")
 
-    returned.locator("a.work-claim").click()
+    returned.locator("a.work-claim").focus()
+    page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"/articles/{article['id']}\?claim={claim['id']}$"))
     expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", str(claim["id"]))
+    # The claim opened has the focus, as one opened from the queue: the keyboard goes on from it.
+    expect(page.locator(f"#claim-{claim['id']}")).to_be_focused()
     expect(page.locator("[data-inbox-count]")).to_have_count(0)
 
     # The editor gives her another claim; "Mark all read" clears it without opening it.
