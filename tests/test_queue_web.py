@@ -699,3 +699,8 @@ def test_a_claim_held_by_someone_disabled_still_names_them_in_the_panel_and_the_
     picked = page.cssselect("#queue-assignee option[selected]")[0]
     assert picked.get("value") == "eve" and "(disabled)" in words(picked)
     assert claim_id in row_ids(page)
+
+
+def test_an_article_number_no_article_has_is_said(client, two_articles):
+    page = parse(client.get("/queue?article=999999"))
+    assert "There is no article 999999: check its number, or leave the article out." in words(page)

@@ -201,6 +201,7 @@ def queue_context(
     values, dropped = read_filters(args, tuple(key for key, _ in ratings))
     choices = {**_choices(db), "ratings": ratings}
     article_matches = resolve_article(db, values)
+    filtered = filtered_article(db, values)
     after = args.get("after") or None
     if article_matches is None:
         filters = queue_filters(values, actor.username)
@@ -237,7 +238,11 @@ def queue_context(
         "selected": selected,
         "article_matches": article_matches,
         "queue_suggestions": ARTICLE_SUGGESTIONS,
-        "filtered_article": filtered_article(db, values),
+        "filtered_article": filtered,
+        # Kept as a filter (it matches no claim), but said: no article has that number.
+        "unknown_article": (
+            values["article"] if filtered is None and values.get("article", "").isdigit() else None
+        ),
         "links": row_links(),
     }
 
