@@ -441,8 +441,11 @@ def _checkpoint_problems(
                 " checkpoint to match would go unseen",
             )
         ]
+    # The hash the trail holds at the checkpointed row (None: the trail ends before it).
+    stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
     if audit_seal.written_with_another_key(db, checkpoint) and _key_fits(db):
-        if _names_a_row_here(db, checkpoint):
+        # Another database's checkpoint names a hash this trail does not have.
+        if stored is not None and stored[0] == checkpoint.hash:
             return [
                 Problem(
                     "edited_checkpoint",
@@ -460,9 +463,8 @@ def _checkpoint_problems(
                 " in this trail is shown to be changed by it",
             )
         ]
-    stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
-    last = db.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
     if stored is None:
+        last = db.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
         return [
             Problem(
                 "truncated",
@@ -480,13 +482,6 @@ def _checkpoint_problems(
             )
         ]
     return []
-
-
-def _names_a_row_here(db: Database, checkpoint: audit_seal.Checkpoint) -> bool:
-    """Whether the checkpoint's row and hash are a row of this trail (another database's
-    checkpoint names a hash this trail does not have)."""
-    row = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
-    return row is not None and row[0] == checkpoint.hash
 
 
 def _key_fits(db: Database) -> bool:

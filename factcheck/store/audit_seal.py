@@ -105,13 +105,6 @@ def _beside(database: Path | None, suffix: str) -> Path | None:
     return database.with_name(database.name + suffix) if database else None
 
 
-def _missing_key(path: Path | None) -> str:
-    return (
-        f"the audit key {path} is missing, but this database's audit trail is signed with a"
-        f" key; point {settings.PREFIX}AUDIT_KEY_FILE at that key (or restore it)"
-    )
-
-
 def writing_key(db: Database) -> bytes:
     """The key for new rows, made on first use."""
     path = files_for(db).key
@@ -120,7 +113,10 @@ def writing_key(db: Database) -> bytes:
     cached = _cached(path)
     if cached is None and trail_is_keyed(db):
         # A new key here would sign the next rows so that no one key verifies the whole trail.
-        raise SealError(_missing_key(path))
+        raise SealError(
+            f"the audit key {path} is missing, but this database's audit trail is signed with a"
+            f" key; point {settings.PREFIX}AUDIT_KEY_FILE at that key (or restore it)"
+        )
     if cached is None:
         load_or_create_secret(path)
         cached = _cached(path)

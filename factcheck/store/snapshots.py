@@ -13,35 +13,34 @@ from factcheck.store.mutation import mutation, query
 
 KINDS = ("fetched", "upload", "web_archive")
 
+
+def _verdict_citing(state: str, select: str, also: str = "") -> str:
+    """SQL: `select` of the verdict in `state` on evidence item `e`'s claim that cites the item
+    (`also`: more conditions on that verdict `v`)."""
+    return (
+        f"(SELECT {select} FROM verdicts v WHERE v.claim_id = e.claim_id AND v.state = '{state}'"
+        f"{also} AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
+    )
+
+
 #: When the verdict readers see was published on evidence item `e`, or NULL when no published
 #: verdict rests on the item.
-PUBLISHED_ON_IT = (
-    "(SELECT v.published_at FROM verdicts v WHERE v.claim_id = e.claim_id"
-    " AND v.state = 'published'"
-    " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
-)
+PUBLISHED_ON_IT = _verdict_citing("published", "v.published_at")
 # When verdicts began to rest on the copies of their submission (migration 021).
 _PINNED_SINCE = "(SELECT submitted_copies_since FROM copy_rule)"
 #: When that verdict came to rest on the item: its submission for second review, whose copies
 #: its editor was shown and approved; for one submitted before that rule, its publication.
-_PUBLISHED_REST = (
-    "(SELECT CASE WHEN v.submitted_at >= "
-    f"{_PINNED_SINCE} THEN v.submitted_at ELSE v.published_at END FROM verdicts v"
-    " WHERE v.claim_id = e.claim_id AND v.state = 'published'"
-    " AND EXISTS (SELECT 1 FROM json_each(v.evidence_ids) j WHERE j.value = e.id))"
+_PUBLISHED_REST = _verdict_citing(
+    "published",
+    f"CASE WHEN v.submitted_at >= {_PINNED_SINCE} THEN v.submitted_at ELSE v.published_at END",
 )
 #: SQL: a verdict waiting for second review cites evidence item `e`.
-IN_REVIEW_CITES = (
-    "EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = e.claim_id AND r.state = 'in_review'"
-    " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
-)
+IN_REVIEW_CITES = f"EXISTS {_verdict_citing('in_review', '1')}"
 #: When the verdict waiting for second review that cites evidence item `e` was submitted, or
 #: NULL: the editor reviews it on the copies its author saw then (one submitted before that
 #: rule, on the newest).
-IN_REVIEW_SINCE = (
-    "(SELECT r.submitted_at FROM verdicts r WHERE r.claim_id = e.claim_id"
-    f" AND r.state = 'in_review' AND r.submitted_at >= {_PINNED_SINCE}"
-    " AND EXISTS (SELECT 1 FROM json_each(r.evidence_ids) WHERE value = e.id))"
+IN_REVIEW_SINCE = _verdict_citing(
+    "in_review", "v.submitted_at", f" AND v.submitted_at >= {_PINNED_SINCE}"
 )
 #: When the item's copy was fixed for the desk: the submission of a verdict waiting for review
 #: that cites it, else the published verdict's, except while a correction is being drafted,

@@ -1,11 +1,12 @@
 """Paragraphs an extractor left out of an article laid out in several like blocks, or ran
 together: a page that cuts its story into chunks (between ads, around an embedded box) can lose
 every chunk but the first, with no word of it; a short page can come back as one paragraph of
-its whole text, headline and byline glued to the first sentence. A paragraph that sits where the kept ones sit (the same four
-ancestors, by tag and class, in the same <article> element, or on a page without one, under the
-same <h1>) and is not in the body is put back after the kept paragraph before it, when what is
-missing is a large share of the article, not a stray tip line. The next story of an endless page,
-drawn in the same markup, has an <article> or a headline of its own, and stays out."""
+its whole text, headline and byline glued to the first sentence. A paragraph that sits where the
+kept ones sit (the same four ancestors, by tag and class, in the same <article> element, or on a
+page without one, under the same <h1>) and is not in the body is put back after the kept
+paragraph before it, when what is missing is a large share of the article, not a stray tip line.
+The next story of an endless page, drawn in the same markup, has an <article> or a headline of
+its own, and stays out."""
 
 import re
 from collections.abc import Iterator

@@ -290,8 +290,8 @@ _GERMAN_ORDINAL: Final = re.compile(
     r"(?<![\w.])(?:im|am|vom|zum|zur|beim|ins|ans)\s+\d{1,3}\.\s*$", re.IGNORECASE
 )
 
-# A word that opens a German sentence rather than follows an ordinal: an article or a pronoun
-# ("... landete auf dem 2. Die Trainer ...").
+# A word that opens a German sentence rather than follows an ordinal (an article, a pronoun, a
+# preposition with its article, a conjunction): "... im 3. Die Trainer ...".
 _GERMAN_SENTENCE_START: Final = re.compile(
     r"\s*(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Er|Sie|Es|Wir|Ich|Ihr|Man|Dies"
     r"|Diese|Dieser|Dieses|Dabei|Damit|Danach|Dann|Doch|Aber|Und|Auch|So|Nun|Jetzt|Heute"

@@ -27,20 +27,16 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 # A share after a figure, however it is written: "12%", "12 %", "12 percent", "12 per cent",
 # "12-percent".
 _PER_CENT = re.compile(r"(?<=\d)(?:\s*|-)(?:%|per\s?cent\b)", re.IGNORECASE)
-# The word on its own, as a quoted phrase may hold it without its figure ("percent were
-# unhappy"): compared as the sign, which the claims' figures are written with once folded.
-_PER_CENT_WORD = re.compile(r"(?<!\w)per\s?cent\b")
-
-
-# The word as typed, on its own: the index has no word for "%", so a claim that writes its share
-# so has none of these; the search holds the share by its sign instead (typed_phrases).
-_PER_CENT_TYPED = re.compile(r"(?<!\w)per\s?cent\b", re.IGNORECASE)
+# The word on its own, without its figure ("percent were unhappy"). Folded, it is compared as
+# the sign, which the claims' figures are written with once folded; typed, it is no word the
+# index can look for however a claim writes its share (it has no word for "%").
+_PER_CENT_WORD = re.compile(r"(?<!\w)per\s?cent\b", re.IGNORECASE)
 
 
 def without_per_cent_words(text: str) -> str:
     """What was typed, without the word for a share, which the index cannot look for however a
     claim writes it ("%", "percent", "per cent")."""
-    return _PER_CENT_TYPED.sub(" ", text)
+    return _PER_CENT_WORD.sub(" ", text)
 
 
 def percent_signs(text: str) -> str:
@@ -69,16 +65,16 @@ def typed_phrases(text: str) -> list[str]:
     # The word for a share, quoted or not, is held as "%" (however the claim writes it) beside
     # other words typed; alone, the index looks for it (a check of every claim with a share
     # would be slow).
-    if _PER_CENT_TYPED.search(text) and _WORDS.search(_PER_CENT_TYPED.sub(" ", text)):
+    without_share = without_per_cent_words(text)
+    if without_share != text and _WORDS.search(without_share):
         phrases.append("%")
     for phrase in _quoted(text):
-        # One word quoted is looked up whole by the index itself (search_words); words as common
-        # as "in the" are in nearly every claim, and checking each one for them would outlast
-        # the request.
-        words = _WORDS.findall(phrase)
         if phrase == "%":
             continue  # the word for a share alone: held above, or looked for by the index
-        # A share with words ("per cent of", "% of") is held whatever the words.
+        # One word quoted is looked up whole by the index itself (search_words); words as common
+        # as "in the" are in nearly every claim, and checking each one for them would outlast
+        # the request. A share with words ("per cent of", "% of") is held whatever the words.
+        words = _WORDS.findall(phrase)
         if "%" in phrase or (len(words) > 1 and not _all_common(words)):
             phrases.append(phrase)
         elif len(words) == 1 and not ONE_WORD.fullmatch(phrase):
@@ -99,11 +95,11 @@ def common_quotes(text: str) -> list[str]:
     """The quoted runs typed_phrases sets aside as made only of common words ("said on"), as
     typed: their words are each looked for, but not held together."""
     return [
-        " ".join(phrase.split())
-        for phrase in _quoted(text, folded=False)
-        if len(_WORDS.findall(phrase)) > 1
-        and "%" not in fold(phrase)
-        and _all_common(_WORDS.findall(fold(phrase)))
+        " ".join(typed.split())
+        for typed, folded in zip(_quoted(text, folded=False), _quoted(text), strict=True)
+        if len(_WORDS.findall(typed)) > 1
+        and "%" not in folded
+        and _all_common(_WORDS.findall(folded))
     ]
 
 

@@ -19,6 +19,7 @@ from flask import (
 from werkzeug.datastructures import MultiDict
 
 from factcheck.db import Database
+from factcheck.exports.options import CHOICES
 from factcheck.ids import parse_id, require_id
 from factcheck.lifecycle import STATUS_LABELS, STATUSES
 from factcheck.reason_effects import reason_effects
@@ -68,14 +69,8 @@ def read_filters(args, ratings: tuple[str, ...]) -> tuple[dict[str, str], list[t
     """The filters a request asks for, as strings, and the (filter, value) pairs left out as no
     claim could match them: an old shared link still opens, and the page says what it did not
     read rather than list every claim as if it had."""
-    allowed = {
-        "status": STATUSES,
-        "verdict": ratings,
-        "section": SECTIONS,
-        "kind": tuple(KINDS),
-        "previous": ("yes",),
-        "evidence": queue_reads.EVIDENCE_FILTERS,
-    }
+    # The fixed choices (section, previous check, evidence) are the ones exports take.
+    allowed = {"status": STATUSES, "verdict": ratings, "kind": tuple(KINDS), **CHOICES}
     values, dropped = {}, []
     for name in FILTER_NAMES:
         value = " ".join((args.get(name) or "").split())

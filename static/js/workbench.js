@@ -78,10 +78,9 @@
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
       return;
     }
+    // The inbox's links name their claim; the others have it in their address.
     var claimId =
-      link.dataset.claimId ||
-      (/^c(\d+)$/.exec(link.id) || [])[1] ||
-      (/[?&]claim=(\d+)/.exec(link.getAttribute("href") || "") || [])[1];
+      link.dataset.claimId || (/[?&]claim=(\d+)/.exec(link.getAttribute("href") || "") || [])[1];
     if (claimId) {
       keepForLoad(claimId);
     }
