@@ -10,6 +10,10 @@ from factcheck.text.boilerplate import classify_boilerplate
 from factcheck.text.calls_to_action import CALL_TO_ACTION
 
 CHANGE_NOTE = "Editor's note of a change to the page"
+BYLINE = "Byline or reporting credit"
+READING_TIME = "Reading or listening time"
+TAGS = "Tags or topics line"
+CONTACT = "Contact address or link"
 
 FURNITURE = [
     ("ALSO READ | Modi visits Paris", 'Cross-promotion line ("ALSO READ")'),
@@ -99,6 +103,67 @@ FURNITURE = [
     ("Síguenos en X", CALL_TO_ACTION),
     ("* * *", "No words (symbols, numbers or punctuation only)"),
     ("2024", "No words (symbols, numbers or punctuation only)"),
+    # Bylines and credits as other languages and wire copy write them.
+    ("Von Anna Müller und Peter Schmidt", BYLINE),
+    ("Por María García, Ciudad de México", BYLINE),
+    ("Par Jean Dupont", BYLINE),
+    ("Di Mario Rossi", BYLINE),
+    ("Door Jan de Vries", BYLINE),
+    ("Contributing: Jane Doe, USA TODAY", BYLINE),
+    (
+        "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
+        BYLINE,
+    ),
+    ("Jane Doe contributed reporting from Kyiv.", BYLINE),
+    ("SOURCE: News agencies", BYLINE),
+    ("Source: Al Jazeera and news agencies", BYLINE),
+    ("Source: Bureau of Labor Statistics", BYLINE),
+    ("Image copyright Getty Images", "Photo caption or credit"),
+    ("Image caption Firefighters worked through the night", "Photo caption or credit"),
+    # How long the page takes to read or hear.
+    ("Reading time: 3 minutes", READING_TIME),
+    ("4 min read", READING_TIME),
+    ("Listen to this article, 4 min", READING_TIME),
+    ("Listen to this article", READING_TIME),
+    ("Lesezeit: 3 Minuten", READING_TIME),
+    ("Temps de lecture : 4 min", READING_TIME),
+    ("Tempo de leitura: 2 minutos", READING_TIME),
+    # Stamps with a label in any language and the date in figures.
+    ("기사입력 :[ 2018-08-25 15:24 ]", "Date or time stamp"),
+    ("입력 2019.03.04 10:22", "Date or time stamp"),
+    ("Aktualisiert: 12.03.2024, 14:05", "Date or time stamp"),
+    ("Atualizado em 12/03/2024 10h30", "Date or time stamp"),
+    ("Publicado: 2024-03-12 10:30", "Date or time stamp"),
+    ("Filed under: Elections |", TAGS),
+    ("Tags: Elections, Congress", TAGS),
+    ("Themen: Bundestag, Haushalt", TAGS),
+    ("Most read in world news", 'Cross-promotion line ("Most read in world news")'),
+    ("Most Popular", 'Cross-promotion line ("Most Popular")'),
+    ("Editor's picks", 'Cross-promotion line ("Editor\'s picks")'),
+    ("News > World > Europe", "Navigation links"),
+    ("News>", "Navigation links"),
+    ("Click To Tweet", "Sharing or page button"),
+    ("Comments (142)", "Sharing or page button"),
+    ("142 comments", "Sharing or page button"),
+    ("webteam@example.com", CONTACT),
+    ("https://example.com/newsletter", CONTACT),
+    ("Email Jane Doe at jdoe@example.com or follow her @janedoe.", CALL_TO_ACTION),
+    ("Reach the reporters on Twitter at http://twitter.com/janedoe", CALL_TO_ACTION),
+    ("Follow Jane Doe on Twitter @janedoe.", CALL_TO_ACTION),
+    ("Subscribe to The Courier on YouTube for more local news:", CALL_TO_ACTION),
+    (
+        "Get the day's top headlines delivered to your inbox every morning by subscribing to"
+        " our newsletter.",
+        CALL_TO_ACTION,
+    ),
+    ("Get Cycling Monthly delivered through your letterbox every month.", CALL_TO_ACTION),
+    ("Tell us what YOU think...", CALL_TO_ACTION),
+    ("Leave a comment below", CALL_TO_ACTION),
+    ("Copyright ⓒ Entermedia.co.kr.", "Copyright notice"),
+    ("ⓒ Entermedia", "Copyright notice"),
+    ("무단전재 및 재배포 금지", "Copyright notice"),
+    ("Alle Rechte vorbehalten.", "Copyright notice"),
+    ("版权所有，未经授权不得转载", "Copyright notice"),
 ]
 
 
@@ -163,6 +228,33 @@ NEWS = [
     "A related study found 40 errors.",
     "Folgen Sie den Anweisungen der Polizei, sagte der Minister am Montag.",
     "Folgen der Flut: 40 Menschen starben.",
+    # Words that open furniture elsewhere, in sentences.
+    "Scientists from 12 countries contributed to this report.",
+    "The ministry contributed reporting data to the 2023 census.",
+    "Reading time in schools fell to 3 minutes a day, the study found.",
+    "Reading time in schools fell sharply.",
+    "Sources: Three officials said the talks had stalled.",
+    "Most read the report before the vote.",
+    "Most Americans read the news online, a Pew survey found.",
+    "Tags on the products were changed in 2019.",
+    "Filed under the wrong name, the claim was rejected.",
+    "Comments from 142 readers were removed.",
+    "Von der Leyen said the EU would spend €20 billion.",
+    "Por eso el gobierno subió los impuestos un 5%.",
+    "Par ailleurs, le chômage a baissé de 2%.",
+    "Di Maio said the coalition had collapsed.",
+    "Door-to-door sales fell 12% last year.",
+    "Listen to the minister, who said taxes would rise.",
+    "Image quality improved, the company said.",
+    "Email records show the aide wrote to 14 donors.",
+    "Email sent to all 180 students moves the exam, @campusnews reported.",
+    "Follow-up tests found no trace of the virus.",
+    "Reach of the programme grew to 2 million households.",
+    "Get ready for a 10% rise in rents, the bank warned.",
+    "Tell us what you think about the 12% fee, the council asked residents.",
+    "Turnout rose from 52% to 61% between 2019 and 2024.",
+    "The index rose > 3% in March.",
+    "Prices: 2024-03-12 was the day the cap ended, the regulator said.",
 ]
 
 
@@ -183,6 +275,10 @@ REASONS = {
     "Copyright notice",
     "Disclaimer",
     CHANGE_NOTE,
+    READING_TIME,
+    TAGS,
+    CONTACT,
+    "Navigation links",
 }
 PROMO = re.compile(r'Cross-promotion line \("(.+)"\)')
 

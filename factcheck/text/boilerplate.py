@@ -3,7 +3,12 @@
 import re
 from typing import Final
 
-from factcheck.text.calls_to_action import CALL_TO_ACTION, call_to_action_start, is_call_to_action
+from factcheck.text.calls_to_action import (
+    CALL_TO_ACTION,
+    REPORTED,
+    call_to_action_start,
+    is_call_to_action,
+)
 
 # Patterns are anchored to the whole unit, or to its start or end, and most need a separator
 # such as ":" or "|", so that ordinary news sentences ("Read more than 300 pages", "The photo was
@@ -12,6 +17,7 @@ from factcheck.text.calls_to_action import CALL_TO_ACTION, call_to_action_start,
 
 CAPTION: Final = "Photo caption or credit"
 CROSS_PROMOTION: Final = "Cross-promotion line"
+CONTACT: Final = "Contact address or link"
 
 _CROSS_PROMO: Final = re.compile(
     r"\W{0,3}(?P<marker>also read|read also|also see|see also|must read|don'?t miss"
@@ -20,7 +26,10 @@ _CROSS_PROMO: Final = re.compile(
     r"|(?:read|more|watch|listen)(?: more)?(?: on this| on this story| about this)?"
     r"|related(?: stories| articles| coverage| news| content)?"
     r"|recommended(?: reading| stories| for you)?|more from [\w .'’-]{1,30}"
-    r"|(?:top|more|latest|trending) (?:stories|news|videos|headlines))"
+    r"|(?:top|more|latest|trending) (?:stories|news|videos|headlines)"
+    # "Most read in world news", "Most popular", "Editor's picks"
+    r"|most (?:read|popular|viewed|shared|watched|commented)(?: (?:in|on|from) [\w .'’&-]{1,30})?"
+    r"|editors?['’]?s? (?:picks?|choice))"
     r"\s*(?:[:|»›>]|[-–—]\s|$)",
     re.IGNORECASE,
 )
@@ -40,6 +49,8 @@ _CAPTION_START: Final = re.compile(
     r"|file (?:photo|image|picture))(?:\s+(?:credits?|courtesy|source|captions?))?"
     r"\s*(?:[:|/]|[-–—]\s)"
     r"|\W{0,3}(?:credits?|courtesy|photo courtesy|image courtesy|captions?)\s*:"
+    # "Image copyright Getty Images", "Image caption Firefighters at work"
+    r"|\W{0,3}(?:image|photo|picture|media|video) (?:copyright|caption|source)\b"
     # "File photo", "Representative image" on its own
     r"|\W{0,3}(?:file (?:photo|image|picture)|representative image|representational image"
     r"|representational photo|photo for representation)\b\W*$"
@@ -77,10 +88,26 @@ _AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))
 _NAME: Final = r"(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
 _PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _BYLINE: Final = re.compile(
-    rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by):?\s+{_PERSON}"
-    rf"(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
+    # "By", and as German, Spanish and Portuguese, French, Italian and Dutch write it.
+    rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by|[Vv]on|[Pp]or|[Pp]ar|[Dd]i"
+    rf"|[Dd]oor):?\s+{_PERSON}(?:\s*(?:,|&|\b(?:and|und|y|e|et|en)\b)\s*{_PERSON})*"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w&.'’ -]{0,40})?(?:\s+in\s+[A-Z][\w .'’-]{0,30})?\s*$"
     r"|\W{0,3}(?i:additional )?(?i:reporting|writing|editing)\s+by\s+[A-Z][^!?]{0,200}$"
+    r"|\W{0,3}(?i:contributing(?: writers?| reporters?| editors?)?)\s*:"
+)
+# "Associated Press writers Jane Doe and Li Wei contributed to this report.", "Jane Doe
+# contributed reporting from Kyiv." (without a figure: "12 agencies contributed to this report").
+_CONTRIBUTORS: Final = re.compile(
+    r"\bcontribut(?:ed|ing)\s+(?:(?:additional\s+)?reporting|to\s+this\s+(?:report|story|article"
+    r"|piece))(?:\s+(?:from|in)\s+[^.!?]{1,60})?\W*$"
+)
+# "SOURCE: News agencies", "Source: Bureau of Labor Statistics": names, not a sentence.
+_SOURCE_WORD: Final = (
+    r"(?:[^\W\d_a-z][\w&.'’-]*|and|of|the|for|news|agencies|agency|wires?|reports?|data|staff)"
+)
+_SOURCE_CREDIT: Final = re.compile(
+    rf"\W{{0,3}}(?i:sources?)\s*[:：]\s*{_SOURCE_WORD}(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD})*"
+    r"\.?\s*$"
 )
 # A note that wire copy went into the story: "(With inputs from agencies)", "With PTI inputs".
 _WIRE: Final = (
@@ -112,6 +139,49 @@ _TIMESTAMP: Final = re.compile(
 _STAMP_WORDS: Final = ("published", "updated", "posted", "modified", "first ", "last ")
 # A time stamp names a month or weekday, says "ago", or has a year or a d/m or h:m number.
 _TIMESTAMP_NEEDS: Final = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\bago\b|\d[-/.:]\d|\d{{4}}")
+# A date written in figures after a label of up to three words in any language ("기사입력 :[
+# 2018-08-25 15:24 ]", "Aktualisiert: 12.03.2024, 14:05", "Atualizado em 12/03/2024 10h30").
+_LABELLED_DATE: Final = re.compile(
+    r"\W{0,3}[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:：]?\s*[\[(]?\s*"
+    r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
+    r"(?:[\s,T]+\d{1,2}(?:[:h시]\d{2}){1,2}(?:\s*(?:[ap]\.?m\.?|uhr|h|분))?)?"
+    r"\s*[\])]?\W*$",
+    re.IGNORECASE,
+)
+# How long the page takes to read or hear: "Reading time: 3 minutes", "4 min read", "Listen
+# to this article, 4 min", "Lesezeit: 3 Minuten", "Tempo de leitura: 2 minutos".
+_DURATION: Final = (
+    r"(?:about\s+|approx\.?\s+|ca\.?\s+|~\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:ute)?s?|minutos?"
+    r"|minuten|minuti|minuut|минут[аы]?|мин|secs?|seconds?)\.?"
+)
+_READING_TIME: Final = re.compile(
+    r"\W{0,3}(?:(?:(?:estimated|approximate)\s+)?(?:reading|read|listening|listen)\s+time"
+    r"|listen to (?:this|the) (?:article|story)|lesezeit|temps de lecture|tiempo de lectura"
+    r"|tempo de leitura|tempo di lettura|leestijd|czas czytania|время чтения)"
+    rf"(?:\s*[:：|,–—-]?\s*{_DURATION})?\W*$"
+    rf"|\W{{0,3}}{_DURATION}\s+(?:read|listen|reading|de leitura|de lectura|de lecture|lesezeit"
+    r"|leestijd|di lettura)\W*$"
+)
+# "Tags: Elections, Congress", "Filed under: Politics |", "Themen:", "Etiquetas:".
+_TAGS: Final = re.compile(
+    r"\W{0,3}(?:filed under|tags?|tagged(?: with| as| in)?|topics?|categor(?:y|ies)|themen"
+    r"|schlagw(?:ö|oe)rter|schlagworte|etiquetas|temas|t[óo]picos|mots-cl[ée]s|sujets|argomenti"
+    r"|теги|метки)\s*[:：|]"
+)
+# An e-mail address or a link on its own, or a line asking the reader to write or follow
+# someone there: "Email Jane Doe at jdoe@example.com", "Reach the reporter on Twitter at ...".
+_ADDRESS: Final = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|https?://\S+|www\.\S+)"
+_ADDRESS_ALONE: Final = re.compile(rf"\W{{0,3}}{_ADDRESS}\W*$")
+_CONTACT: Final = re.compile(
+    r"\W{0,3}(?:e-?mail|reach|contact|follow|write to|you can (?:reach|contact|e-?mail|follow)"
+    r"|send (?:your |news )?tips)\b[^!?]{0,150}?\b(?:at|on|via|to)\s+"
+    rf"(?:(?:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin)\s+(?:at\s+)?)?{_ADDRESS}"
+)
+# Breadcrumbs: a few short names joined by ">" or "›" ("News>", "Home › World › Europe").
+_NAVIGATION: Final = re.compile(
+    r"\W{0,3}(?:[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3}\s*[>›]\s*)+"
+    r"(?:[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3})?\s*$"
+)
 _SECTION_LABEL: Final = re.compile(
     r"\W{0,3}(?:breaking(?: news)?|update[ds]?|exclusive|live|watch|opinion|analysis|explainer"
     r"|editorial|sponsored|advertisement|advertisment|promoted|ad)\W*$"
@@ -141,12 +211,38 @@ _DISCLAIMER: Final = re.compile(
 _NOTES_AFTER_THE: Final = ("the story", "the article", "the view", "the opinion")
 _SHARING: Final = re.compile(
     r"\W{0,3}(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?"
-    r"|copy link|save)\W*$"
+    r"|copy link|save|click to (?:tweet|share|copy))\W*$"
+    # "Comments (142)", "142 comments", "1.2k shares"
+    r"|\W{0,3}comments?\s*\(?\d[\d,.]*k?\)?\W*$"
+    r"|\W{0,3}\d[\d,.]*k?\s+(?:comments?|shares?|replies)\W*$"
 )
 # "Copyright 2024 ...", "Copyright © ...", "Copyright: AP", "Copyright by ...", or a short line
 # naming the owner ("Copyright The Daily Courier"); not a sentence about copyright ("Copyright
 # claims against the firm rose to 1,200 in 2022.").
-_COPYRIGHT: Final = re.compile(r"\W{0,3}(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b|:|by\b|$))")
+_COPYRIGHT: Final = re.compile(
+    r"\W{0,3}(?:[©ⓒ]|\(c\)\s|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}\b|:|by\b|$))"
+)
+# "All rights reserved" and "no copying without permission" in other languages: German,
+# French, Spanish, Portuguese, Italian, Russian, Chinese, Korean and Japanese.
+_RIGHTS_RESERVED: Final = (
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "все права защищены",
+    "版权所有",
+    "版權所有",
+    "未经授权不得转载",
+    "未經授權不得轉載",
+    "무단전재",
+    "무단 전재",
+    "무단복제",
+    "무단 복제",
+    "無断転載",
+    "無断複製",
+)
 _COPYRIGHT_OWNER: Final = re.compile(r"\W{0,3}copyright\s+(?:\S+\s+){0,4}\S+$")
 # A wire service's terms: "This material may not be published, broadcast, rewritten or
 # redistributed."
@@ -193,7 +289,7 @@ def stripped_reason(text: str, lower: str) -> str | None:
             reason = rule(text, lower)
             if reason:
                 return reason
-    if "©" in text[:4]:
+    if "©" in text[:4] or "ⓒ" in text[:4]:
         return "Copyright notice"
     if is_call_to_action(lower):
         return CALL_TO_ACTION
@@ -201,10 +297,35 @@ def stripped_reason(text: str, lower: str) -> str | None:
         reason = _end_reason(text, lower)
         if reason:
             return reason
-    if "all rights reserved" in lower or (
-        "redistributed" in lower and _REDISTRIBUTION.search(lower)
-    ):
+    if _rights_reserved(lower) or ("redistributed" in lower and _REDISTRIBUTION.search(lower)):
         return "Copyright notice"
+    return _anywhere_reason(text, lower)
+
+
+def _rights_reserved(lower: str) -> bool:
+    """Whether a unit says its page's rights are reserved, in one of _RIGHTS_RESERVED's words."""
+    # Most units are plain ASCII and say neither "reserved" (in its Latin forms) nor
+    # "vorbehalten": one test each settles them.
+    if lower.isascii() and "serv" not in lower and "vorbehalten" not in lower:
+        return False
+    return any(phrase in lower for phrase in _RIGHTS_RESERVED)
+
+
+def _anywhere_reason(text: str, lower: str) -> str | None:
+    """The rules for what a unit can open with in any word: an address, a labelled date, a
+    breadcrumb trail, a note of who contributed."""
+    if ("@" in lower or "://" in lower or "www." in lower) and _ADDRESS_ALONE.match(lower):
+        return CONTACT
+    if len(text) <= 60 and _LABELLED_DATE.match(text):
+        return "Date or time stamp"
+    if (">" in text or "›" in text) and _NAVIGATION.match(text):
+        return "Navigation links"
+    if (
+        "contribut" in lower
+        and _CONTRIBUTORS.search(lower)
+        and not any(character.isdigit() for character in text)
+    ):
+        return "Byline or reporting credit"
     return None
 
 
@@ -234,6 +355,24 @@ def _caption_start(text: str, lower: str) -> str | None:
 
 def _byline(text: str, lower: str) -> str | None:
     return "Byline or reporting credit" if _BYLINE.match(text) else None
+
+
+def _source_credit(text: str, lower: str) -> str | None:
+    return "Byline or reporting credit" if _SOURCE_CREDIT.match(text) else None
+
+
+def _reading_time(text: str, lower: str) -> str | None:
+    return "Reading or listening time" if _READING_TIME.match(lower) else None
+
+
+def _tags(text: str, lower: str) -> str | None:
+    return "Tags or topics line" if _TAGS.match(lower) else None
+
+
+def _contact(text: str, lower: str) -> str | None:
+    if len(lower) <= 200 and _CONTACT.match(lower) and not REPORTED.search(lower):
+        return CALL_TO_ACTION
+    return None
 
 
 def _section_label(text: str, lower: str) -> str | None:
@@ -291,12 +430,12 @@ _FIRST_WORDS: Final = (
     (
         _cross_promotion,
         "also read see must don dont more watch listen related recommended top latest trending"
-        " lesen mehr lire à a voir lea leer lee",
+        " lesen mehr lire à a voir lea leer lee most editor editors",
     ),
     (
         call_to_action_start,
         "subscribe sign register download get stay have got abonnieren folgen abonnez suivez"
-        " inscrivez suscríbete suscribete síguenos siguenos",
+        " inscrivez suscríbete suscribete síguenos siguenos tell let leave",
     ),
     (
         _caption_start,
@@ -307,7 +446,23 @@ _FIRST_WORDS: Final = (
         " representational getty afp ap reuters epa shutterstock alamy anadolu sopa pti ani ians"
         " xinhua bloomberg nurphoto zuma",
     ),
-    (_byline, "by written edited words additional reporting writing editing"),
+    (
+        _byline,
+        "by written edited words additional reporting writing editing contributing von por"
+        " par di door",
+    ),
+    (_source_credit, "source sources"),
+    (
+        _reading_time,
+        "digit reading read listening listen estimated approximate lesezeit temps tiempo tempo"
+        " leestijd czas время about approx ca",
+    ),
+    (
+        _tags,
+        "filed tag tags tagged topic topics category categories themen schlagwörter schlagwoerter"
+        " schlagworte etiquetas temas tópicos topicos mots sujets argomenti теги метки",
+    ),
+    (_contact, "email e mail reach contact follow write you send"),
     (_inputs_note, "with input inputs agency agencies wire wires pti ani ians afp ap reuters"),
     (
         _section_label,
@@ -327,7 +482,7 @@ _FIRST_WORDS: Final = (
         " disclaimer views view opinions opinion",
     ),
     (_change_note, "this"),
-    (_sharing, "share tweet email print comment comments copy save"),
+    (_sharing, "digit share tweet email print comment comments copy save click"),
     (_copyright, "c copyright"),
 )
 

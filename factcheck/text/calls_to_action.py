@@ -17,11 +17,18 @@ _CALL_TO_ACTION_START: Final = re.compile(
     # not by a noun it qualifies ("Sign up rates rose 20%").
     r"\W{0,3}(?:subscribe|sign up|register)(?=\s*(?:[:!,–—-]|$)|\s+(?:for|to|now|today|here|and"
     r"|with|at|on|via|below|free|using|in|by)\b)"
-    r".{0,80}\b(?:newsletters?|channel|podcast|alerts|updates|our|us|today|now|free)\b"
+    r".{0,80}\b(?:newsletters?|channel|podcast|alerts|updates|our|us|today|now|free|youtube"
+    r"|more\b[\w'’ ]{0,30}\bnews)\b"
     r"|\W{0,3}(?:have|got) an? (?:news |story )?tip\b"
     r"|\W{0,3}download (?:the|our) [\w ]{0,30}\bapp\b"
     r"|\W{0,3}(?:get|stay)\b.{0,60}\b(?:on whatsapp|on telegram|on google news|newsletter"
-    r"|in your inbox|alerts)\b"
+    r"|(?:in|to|into) your inbox|alerts"
+    r"|delivered (?:to|through|into|straight to) (?:your|the) (?:inbox|letterbox|mailbox|door"
+    r"|doorstep))\b"
+    # An invitation to comment, and nothing more: "Tell us what you think..."
+    r"|\W{0,3}(?:tell us|let us know) what you think(?: (?:below|in the comments(?: below)?))?"
+    r"\W*$"
+    r"|\W{0,3}(?:leave|post|add) (?:a|your) comment(?: below)?\W*$"
     # German, French and Spanish address the reader in the verb's own form: "Abonnieren Sie",
     # "Folgen Sie uns", "Abonnez-vous", "Suivez-nous", "Suscríbete", "Síguenos".
     r"|\W{0,3}(?:abonnieren sie|folgen sie uns|abonnez-vous|suivez-nous|inscrivez-vous"
@@ -59,7 +66,7 @@ _IMPERATIVE_BEFORE: Final = re.compile(
     re.DOTALL,
 )
 # A sentence that reports what someone said is a claim, whatever it asks.
-_REPORTED: Final = re.compile(r"\b(?:said|says|told|according to|reported|reportedly)\b")
+REPORTED: Final = re.compile(r"\b(?:said|says|told|according to|reported|reportedly)\b")
 _CALL_TO_ACTION_MAX_LENGTH: Final = 200
 # Each alternative of _CALL_TO_ACTION_ANYWHERE holds one of these verbs as a whole run of the
 # letters a to z (between \b and a space): one walk over a unit that finds none of them settles
@@ -75,7 +82,7 @@ def call_to_action_start(text: str, lower: str) -> str | None:
     if (
         len(lower) <= _CALL_TO_ACTION_MAX_LENGTH
         and _CALL_TO_ACTION_START.match(lower)
-        and not _REPORTED.search(lower)
+        and not REPORTED.search(lower)
     ):
         return CALL_TO_ACTION
     return None
@@ -115,7 +122,7 @@ def is_call_to_action(lower: str) -> bool:
             or "follow the" in lower
         )
         and _asks_the_reader(lower)
-        and _REPORTED.search(lower) is None
+        and REPORTED.search(lower) is None
     )
 
 
