@@ -152,11 +152,26 @@ def _file_loader(source: str, format: str | None, max_bytes: int, stdin: BinaryI
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """A folder's .txt, .html and .htm files (not its subfolders'), sorted by name."""
+    """A folder's .txt, .html and .htm files (not its subfolders', not hidden ones such as the
+    "._page.html" a Mac leaves beside a copied file), sorted by name."""
+    return sorted(path for path in folder.iterdir() if _imported_from_folder(path))
+
+
+def left_out_of_folder(folder: Path) -> list[Path]:
+    """What a folder import does not take, by name: subfolders and files of other kinds (hidden
+    ones are not named, as a listing of the folder does not show them)."""
     return sorted(
         path
         for path in folder.iterdir()
-        if path.suffix.lower() in FOLDER_SUFFIXES and path.is_file()
+        if not path.name.startswith(".") and not _imported_from_folder(path)
+    )
+
+
+def _imported_from_folder(path: Path) -> bool:
+    return (
+        not path.name.startswith(".")
+        and path.suffix.lower() in FOLDER_SUFFIXES
+        and path.is_file()
     )
 
 

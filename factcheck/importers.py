@@ -21,6 +21,7 @@ from factcheck.network.fetch import (
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
 from factcheck.text.html_paragraphs import article_paragraphs
+from factcheck.text.language import checked_code, detect
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
@@ -288,7 +289,10 @@ def _iso_date(value: str | None) -> str | None:
 
 
 # Reasons of furniture that ends a page (a copyright line or a date may belong to the article).
-_TRAILING_FURNITURE = re.compile(r"Call to subscribe|Cross-promotion line|Sharing or page button")
+_TRAILING_FURNITURE = re.compile(
+    r"Call to subscribe|Cross-promotion line|Sharing or page button|Tags or topics line"
+    r"|Contact address or link"
+)
 
 
 def without_trailing_furniture(paragraphs: list[str]) -> list[str]:
@@ -355,6 +359,9 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
     return ImportedArticle(
         # A page without a <title> is named by its first line, as a text import is.
         title=tidy_text(document.title or "") or _first_line(body),
+        # The text's own words decide; the language the page declares when they cannot tell
+        # (too short, or a language without word lists here).
+        language=detect(body) or _declared_language(tree),
         source_url=url or document.url,
         publisher=document.sitename or None,
         author=document.author or None,
@@ -363,6 +370,17 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         import_format=import_format,
         first_line_is_headline=False,
     )
+
+
+def _declared_language(tree) -> str | None:
+    """The language of <html lang="..."> as an ISO 639 code ("pt" of "pt-BR"), if it is one."""
+    if tree is None:
+        return None
+    declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    try:
+        return checked_code(declared.replace("_", "-").partition("-")[0])
+    except ValueError:
+        return None
 
 
 def from_html(

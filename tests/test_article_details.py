@@ -9,8 +9,11 @@ from click.testing import CliRunner
 from helpers import form_post, parse, words
 
 from factcheck.cli import main
+from factcheck.importers import from_text
+from factcheck.ingest import ingest_imported
 from factcheck.store import articles, audit
 from factcheck.store.errors import Forbidden, Invalid
+from factcheck.text import checkworthiness
 
 WRONG = "The Russian; Syrian defense ministries"
 
@@ -73,6 +76,9 @@ def test_a_detail_changed_in_the_table_alone_is_caught(claim_world):
         ({"published_date": "0001-01-01"}, "article.date_out_of_range", "published_date"),
         ({"source_url": "ftp://files.example/a"}, "article.bad_url", "source_url"),
         ({"author": "x" * 501}, "text.too_long", "author"),
+        ({"language": " "}, "article.language_blank", "language"),
+        ({"language": "German"}, "article.bad_language", "language"),
+        ({"language": "xx"}, "article.bad_language", "language"),
     ],
 )
 def test_bad_details_are_refused_naming_the_field_with_nothing_written(
@@ -240,3 +246,98 @@ def test_control_characters_and_direction_overrides_are_not_kept_in_details(clai
         actor=people["ed"],
     )
     assert after["author"] == "Anna Müller and Jo Kim"
+
+
+GERMAN = (
+    "Arbeitslosigkeit in Bayern gestiegen\n\n"
+    "Die Arbeitslosigkeit stieg im Jahr um vierzig Prozent, sagte die Ministerin am Montag.\n\n"
+    "Der Haushalt wuchs nach Angaben des Amtes auf zwölf Milliarden Euro."
+)
+
+
+def _imported_as_english(db, body=GERMAN):
+    imported = from_text(body.encode())
+    imported.language = "en"
+    return ingest_imported(db, imported).article_id
+
+
+def _scores(db, article_id):
+    return db.execute(
+        "SELECT text, checkworthiness, reasons, version, attribution, section FROM claims"
+        " WHERE article_id = ? AND kind = 'claim' ORDER BY seq",
+        [article_id],
+    ).fetchall()
+
+
+def test_a_language_told_wrong_is_corrected_and_the_claims_scored_in_it(claim_world):
+    db, people, _ = claim_world
+    article_id = _imported_as_english(db)
+    before = _scores(db, article_id)
+    after = articles.edit_details(
+        db, article_id, {"language": " DE "}, reason="German, not English", actor=people["ed"]
+    )
+    assert after["language"] == "de"
+    rescored = _scores(db, article_id)
+    assert rescored != before
+    for text, score, reasons, version, attribution, section in rescored:
+        assert (score, tuple(json.loads(reasons))) == checkworthiness.score(
+            text, attribution=attribution, section=section, language="de"
+        )
+        # A score is no reviewer's work: a form open on the claim stays valid.
+        assert version == 1
+    percent = next(row for row in rescored if "Prozent" in row[0])
+    assert "percentage" in json.loads(percent[2])
+    row = db.execute("SELECT before, after FROM audit WHERE action = 'article.edit'").fetchone()
+    assert (json.loads(row[0]), json.loads(row[1])) == ({"language": "en"}, {"language": "de"})
+    report = audit.verify(db)
+    assert report.ok, report.problems
+
+
+def test_the_language_is_corrected_from_the_command_line_and_the_form(
+    db_path, client_as, app_db, people
+):
+    article_id = _imported_as_english(app_db)
+    runner = CliRunner()
+    base = ["--db", str(db_path), "article", "edit", str(article_id), "--as", "ed"]
+    refused = runner.invoke(main, [*base, "--language", "German", "--reason", "German text"])
+    assert refused.exit_code == 2
+    assert "--language 'German' is not an ISO 639 language code" in refused.output
+    done = runner.invoke(main, [*base, "--language", "de", "--reason", "German text"])
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines() == [
+        "language: “en” -> “de”",
+        f"Corrected the details of article {article_id}.",
+        "Its claims were scored again in de.",
+    ]
+    editor = client_as("ed")
+    form = parse(editor.get(f"/articles/{article_id}/details"))
+    assert form.get_element_by_id("detail-language").get("value") == "de"
+    fields = {
+        element.get("name"): element.get("value") or ""
+        for element in form.cssselect("form.details-form input")
+        if element.get("name") != "csrf_token"
+    }
+    wrong = form_post(
+        editor,
+        f"/articles/{article_id}/details",
+        {**fields, "language": "Deutsch", "reason": "Swiss German page"},
+    )
+    assert wrong.status_code == 422
+    assert "“Deutsch” is not a language code" in words(parse(wrong))
+    saved = form_post(
+        editor,
+        f"/articles/{article_id}/details",
+        {**fields, "language": "en", "reason": "Back to English"},
+    )
+    assert saved.status_code == 303
+    assert articles.get_article(app_db, article_id)["language"] == "en"
+    assert "scored again in that language" in words(parse(editor.get(saved.headers["Location"])))
+    # A form drawn without the language field (before it had one) leaves the language alone.
+    older = {name: value for name, value in fields.items() if "language" not in name}
+    kept = form_post(
+        editor,
+        f"/articles/{article_id}/details",
+        {**older, "author": "Anna Müller", "reason": "Byline from print"},
+    )
+    assert kept.status_code == 303
+    assert articles.get_article(app_db, article_id)["language"] == "en"

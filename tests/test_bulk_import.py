@@ -84,13 +84,15 @@ def folder(tmp_path):
     (folder / "notes.md").write_text(story(2), encoding="utf-8")
     (folder / "nested").mkdir()
     (folder / "nested" / "f.txt").write_text(story(3), encoding="utf-8")
+    # What a Mac leaves beside a file copied to a shared drive: hidden, and not an article.
+    (folder / "._b-flood.txt").write_bytes(b"\x00\x05\x16\x07" + bytes(60))
     return folder
 
 
 def test_a_folder_imports_its_articles_and_names_what_it_refused(run, folder):
     result = run("import", str(folder), "--json")
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
+    summary = json.loads(result.stdout)
     statuses = {Path(item["source"]).name: item["status"] for item in summary["items"]}
     assert statuses == {
         "a.html": "refused",
@@ -115,7 +117,12 @@ def test_the_summary_is_one_line(run, folder):
     result = run("import", str(folder))
     assert result.exit_code == 0, result.output
     claims = _claims_in(_db(run))
-    assert result.output == (
+    # What the folder holds besides is named apart, on standard error.
+    assert result.stderr == (
+        f"Left in {folder}: nested/, notes.md. A folder gives its .txt, .html and .htm files, not"
+        " its subfolders'; import another file by name, with --format text or html.\n"
+    )
+    assert result.stdout == (
         f"Imported 3 articles ({claims} claims); 1 duplicate; 1 refused: {folder / 'a.html'}"
         " (this file is a ZIP archive, not an HTML page; import the article as an HTML or text"
         " file)\n"
@@ -589,7 +596,7 @@ def test_only_duplicates_and_refusals_still_exit_0_and_say_so(run, folder):
     assert run("import", str(folder)).exit_code == 0
     again = run("import", str(folder))
     assert again.exit_code == 0, again.output
-    assert again.output.startswith("Imported 0 articles (0 claims); 4 duplicates; 1 refused: ")
+    assert again.stdout.startswith("Imported 0 articles (0 claims); 4 duplicates; 1 refused: ")
 
 
 def test_an_unreadable_name_is_refused_and_the_rest_imported(run, tmp_path):

@@ -371,6 +371,7 @@ def test_html_import_reads_the_metadata():
         body=article.body,
         import_format="html",
         first_line_is_headline=False,
+        language="en",
     )
 
 
@@ -638,3 +639,29 @@ def test_an_article_kept_hidden_until_a_script_shows_it_is_still_imported():
 )
 def test_a_pasted_articles_byline_names_its_author(text, author):
     assert from_text(text.encode()).author == author
+
+
+SWAHILI = "Bei ya mchele imepanda hadi shilingi 3,000 kwa kilo katika soko kuu mwezi Machi. " * 4
+ENGLISH = "The price of rice rose to 3,000 shillings a kilo at the central market in March. " * 4
+
+
+@pytest.mark.parametrize(
+    ("declared", "body", "language"),
+    [
+        # Words the language detection has no lists for: the page's own declaration decides.
+        ("sw-KE", SWAHILI, "sw"),
+        ("sw_KE", SWAHILI, "sw"),
+        ("english", SWAHILI, None),
+        ("", SWAHILI, None),
+        # The text's words outweigh a declaration left at a template's default.
+        ("de", ENGLISH, "en"),
+    ],
+)
+def test_a_page_declaring_its_language_is_read_in_it_when_its_words_cannot_tell(
+    declared, body, language
+):
+    page = (
+        f'<html lang="{declared}"><head><title>Rice</title></head><body><article>'
+        f"<h1>Rice</h1><p>{body}</p></article></body></html>"
+    )
+    assert importers.from_html(page.encode()).language == language

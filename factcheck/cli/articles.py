@@ -1,7 +1,7 @@
 """CLI commands for the database, importing articles and reading their claims."""
 
 import sys
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import click
 
@@ -270,6 +270,8 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
             stream.close()
     if not summary.results:
         raise UserError(f"{sources[0]} holds no articles; check the file")
+    for source in sources:
+        _say_left_out(source)
     if as_json:
         emit_json(summary.as_json(import_refusal_line))
     elif not summary.all_refused:
@@ -278,6 +280,29 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
         if as_json:
             sys.exit(USAGE_ERROR)
         raise UserError(summary.text(import_refusal_line))
+
+
+def _say_left_out(source: str) -> None:
+    """Name what a folder import left in the folder (subfolders, files of other kinds), so a
+    Markdown or PDF copy of an article is not taken for imported."""
+    from factcheck import bulk_import
+    from factcheck.importers import is_folder
+
+    if not is_folder(source):
+        return
+    try:
+        left = bulk_import.left_out_of_folder(Path(source))
+    except OSError:
+        return
+    if not left:
+        return
+    names = [reveal(f"{path.name}/" if path.is_dir() else path.name) for path in left[:5]]
+    more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+    click.echo(
+        f"Left in {source}: {', '.join(names)}{more}. A folder gives its .txt, .html and .htm"
+        " files, not its subfolders'; import another file by name, with --format text or html.",
+        err=True,
+    )
 
 
 # The status a shell gives a command stopped by Ctrl+C (128 + SIGINT).
@@ -368,6 +393,7 @@ _DETAIL_OPTIONS = {
     "publisher": "publisher",
     "date": "published_date",
     "url": "source_url",
+    "language": "language",
 }
 
 
@@ -378,15 +404,23 @@ _DETAIL_OPTIONS = {
 @click.option("--publisher", help="The outlet that published it ('' to clear).")
 @click.option("--date", "date", help="When it was published, YYYY-MM-DD ('' to clear).")
 @click.option("--url", help="Where it was published ('' to clear).")
+@click.option(
+    "--language",
+    help="Its language as an ISO 639 code (en, de, fr...) where it was told wrong; its claims are"
+    " scored again in it.",
+)
 @click.option("--reason", required=True, help="Why the details change (kept in the audit trail).")
 @click.option("--as", "as_user", metavar="USERNAME", required=True, help="The editor or admin.")
 @click.option("--json", "as_json", is_flag=True, help="Print the article's details as JSON.")
 def edit_article(article_id, reason, as_user, as_json, **given):
     """Correct an article's details as its page should have given them (a byline taken from the
-    wrong part of a page, a missing date). Editors and admins; only the options given change."""
+    wrong part of a page, a missing date, a language told wrong). Editors and admins; only the
+    options given change."""
     changes = {_DETAIL_OPTIONS[name]: value for name, value in given.items() if value is not None}
     if not changes:
-        raise UserError("give at least one of --title, --author, --publisher, --date and --url")
+        raise UserError(
+            "give at least one of --title, --author, --publisher, --date, --url and --language"
+        )
     db = open_db()
     before: dict = dict(article_store.get_article(db, article_id))
     after = article_store.edit_details(
@@ -399,6 +433,8 @@ def edit_article(article_id, reason, as_user, as_json, **given):
         if before[name] != after[name]:
             click.echo(f"{name}: {_shown(before[name])} -> {_shown(after[name])}")
     click.echo(f"Corrected the details of article {article_id}.")
+    if before["language"] != after["language"]:
+        click.echo(f"Its claims were scored again in {after['language']}.")
 
 
 def _shown(value: str | None) -> str:

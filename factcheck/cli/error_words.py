@@ -331,6 +331,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "article.title_blank": lambda f: "--title is blank; give the article's headline",
     "article.bad_url": lambda f: f"--url cannot be used: {f['problem']}",
+    "article.language_blank": lambda f: "--language is blank; give a code such as en, de or fr",
+    "article.bad_language": lambda f: (
+        f"--language {f['given']!r} is not an ISO 639 language code; give one such as en, de or fr"
+    ),
     "date.no_such_day": lambda f: f"there is no day {f['given']}; check the day and the month",
     "article.date_out_of_range": lambda f: (
         f"--date {f['given']} is not a day the article can have appeared on; give one from"

@@ -16,8 +16,9 @@ from factcheck.store.rows import ArticleListed, ArticleRow
 from factcheck.store.verdicts import require_reason
 
 ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
-#: The details an editor may correct after import, as the page should have given them.
-EDITABLE_FIELDS = ("title", "author", "publisher", "published_date", "source_url")
+#: The details an editor may correct after import, as the page should have given them (the
+#: language too, where it was told wrong).
+EDITABLE_FIELDS = ("title", "author", "publisher", "published_date", "source_url", "language")
 #: Past this, a title, byline or publisher was pasted wrong.
 MAX_DETAIL_CHARS = 500
 _UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -242,6 +243,8 @@ def edit_details(
     reason = require_reason(reason, "article.edit")
     assignments = ", ".join(f"{name} = :{name}" for name in changed)
     db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**changed, "id": article_id})
+    if "language" in changed:
+        _score_in(db, article_id, changed["language"] or "en")
     audit.record(
         db,
         actor,
@@ -253,6 +256,30 @@ def edit_details(
         reason=reason,
     )
     return dict(get_article(db, article_id))
+
+
+def _score_in(db: Database, article_id: int, language: str) -> None:
+    """Score the article's claims again with the word lists of its corrected language. Where its
+    sentences end and whom they are attributed to stay as split: claims are in review by then."""
+    from factcheck.store.claim_state import unit_score
+
+    claims = db.execute(
+        "SELECT id, text, attribution, section FROM claims WHERE article_id = ? AND kind = 'claim'",
+        [article_id],
+    ).fetchall()
+    # No new version: a score is no reviewer's work, and a form open on a claim stays valid.
+    db.conn.executemany(
+        "UPDATE claims SET checkworthiness = ?, reasons = ? WHERE id = ?",
+        [
+            (
+                *unit_score(
+                    text, {"attribution": attribution, "section": section}, "claim", language
+                ),
+                claim_id,
+            )
+            for claim_id, text, attribution, section in claims
+        ],
+    )
 
 
 def _detail(name: str, value: str | None) -> str | None:
@@ -268,7 +295,16 @@ def _detail(name: str, value: str | None) -> str | None:
     if not text:
         if name == "title":
             raise Invalid("article.title_blank", field="title")
+        if name == "language":
+            raise Invalid("article.language_blank", field="language")
         return None
+    if name == "language":
+        from factcheck.text.language import checked_code
+
+        try:
+            return checked_code(text)
+        except ValueError:
+            raise Invalid("article.bad_language", {"given": text}, field=name) from None
     if name == "published_date":
         return _published_date(text)
     if name == "source_url":

@@ -48,7 +48,12 @@ def details(article_id: int):
     # Only what this person changed is written: a field a colleague corrected since the form was
     # drawn is not put back. One both changed is refused, with the value stored now.
     opened = {name: request.form.get(f"was_{name}") for name in article_store.EDITABLE_FIELDS}
-    changed = {name: value for name, value in typed.items() if _differs(value, opened[name])}
+    # A field the form did not have (one drawn before it was added) is left as it is.
+    changed = {
+        name: value
+        for name, value in typed.items()
+        if name in request.form and _differs(value, opened[name])
+    }
     clashes = [
         name
         for name in changed
@@ -63,5 +68,6 @@ def details(article_id: int):
         # What was typed stays in the form, with the words beside the field they are about.
         errors = {problem.field or "form": store_error_words(problem)}
         return _page(article, {**typed, "reason": reason}, errors, status=422)
-    flash("Saved the article's details; the audit trail keeps what they were and why.")
+    rescored = " Its claims were scored again in that language." if "language" in changed else ""
+    flash(f"Saved the article's details; the audit trail keeps what they were and why.{rescored}")
     return redirect(url_for("articles.article_page", article_id=article_id), 303)

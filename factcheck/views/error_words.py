@@ -271,6 +271,12 @@ _STORE_WORDS = {
     "article.unchanged": lambda f: "Nothing was changed: every detail is as it was.",
     "article.title_blank": lambda f: "The title cannot be empty: give the article's headline.",
     "article.bad_url": lambda f: f"The source address cannot be used: {f['problem']}.",
+    "article.language_blank": lambda f: (
+        "The language cannot be empty: give its code, such as en, de or fr."
+    ),
+    "article.bad_language": lambda f: (
+        f"“{f['given']}” is not a language code: give an ISO 639 code, such as en, de or fr."
+    ),
     "date.no_such_day": lambda f: f"There is no day {f['given']}: check the day and the month.",
     "article.date_out_of_range": lambda f: (
         f"{f['given']} is not a day the article can have appeared on: give one from 1900-01-01"
