@@ -25,6 +25,11 @@ def is_hidden(ch: str) -> bool:
     )
 
 
+def visible_only(text: str) -> str:
+    """The text without its hidden characters, for counting what a reader sees of it."""
+    return "".join(ch for ch in text if not is_hidden(ch))
+
+
 def has_visible_text(value) -> bool:
     """Whether the text shows anything: some character that is neither a space nor hidden. Text
     made only of control, format and space characters ("\\x00\\x01", a zero-width space) reads

@@ -812,3 +812,15 @@ def test_a_correction_in_draft_is_withdrawn_from_the_panel_with_a_reason(
     assert claim_now(app_db, claim["id"])["status"] == "published"
     assert html.cssselect(".correct-form") and not html.cssselect(".withdraw-form")
     assert "withdrew the correction in draft" in words(html.cssselect(".timeline")[0])
+
+
+def test_a_rationale_too_long_for_any_form_is_refused_in_words_about_typing(client, claim, app):
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    answer = client.post(
+        f"/claims/{claim['id']}/verdict",
+        data={"rating": "false", "rationale": "x" * (limit + 10)},
+    )
+    assert answer.status_code == 413
+    shown = words(parse(answer))
+    assert "shorten what was typed or pasted into it" in shown
+    assert "file" not in shown

@@ -61,6 +61,29 @@ def test_thin_rationale_is_refused(claim_world):
     assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
 
 
+@pytest.mark.parametrize(
+    ("rationale", "code"),
+    [
+        # Thirty "words" a reader sees as nothing: zero-width spaces, a direction mark.
+        ("\u200b " * 30, "rationale.missing"),
+        ("\u200e\u200b\u2060 " * 20, "rationale.missing"),
+        # Five visible words and a sixth of hidden characters to pass the count.
+        (
+            "Unsupported, extraordinarily questionable assertion, entirely \u200b\u200b",
+            "rationale.too_short",
+        ),
+    ],
+)
+def test_a_rationale_is_counted_as_a_reader_sees_it(claim_world, rationale, code):
+    db, people, claim_id = claim_world
+    with pytest.raises(Invalid) as refused:
+        verdicts.set_verdict(
+            db, claim_id, rating="Unverifiable", rationale=rationale, actor=people["rita"]
+        )
+    assert refused.value.code == code
+    assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
+
+
 def test_verdict_needing_evidence_cannot_be_submitted_without_it(claim_world):
     db, people, claim_id = claim_world
     verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])

@@ -5,7 +5,7 @@ import json
 from factcheck import lifecycle
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.lifecycle import Situation
-from factcheck.reveal import has_visible_text
+from factcheck.reveal import has_visible_text, visible_only
 from factcheck.scales import Rating, Scale, default_scale
 from factcheck.store import audit, retired_ids
 from factcheck.store.actors import Actor
@@ -30,8 +30,9 @@ MAX_REASON_CHARS = 1_000
 
 
 def rationale_thin(rationale: str) -> bool:
-    """Whether a rationale is too thin to publish."""
-    text = " ".join((rationale or "").split())
+    """Whether a rationale is too thin to publish: its words and characters are counted as a
+    reader sees them (zero-width spaces and other hidden characters count for nothing)."""
+    text = " ".join(visible_only(rationale or "").split())
     return len(text) < MIN_RATIONALE_CHARS or len(text.split()) < MIN_RATIONALE_WORDS
 
 
@@ -93,7 +94,7 @@ def _write_draft(
     claim = current.claim
     if rationale_thin(rationale):
         raise Invalid(
-            "rationale.too_short" if (rationale or "").strip() else "rationale.missing",
+            "rationale.too_short" if has_visible_text(rationale) else "rationale.missing",
             {"min_words": MIN_RATIONALE_WORDS, "min_chars": MIN_RATIONALE_CHARS},
             field="rationale",
         )

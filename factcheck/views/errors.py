@@ -86,10 +86,16 @@ def _too_large_words(limit: int | None) -> str:
     # Werkzeug's own description ("The data value transmitted exceeds the capacity limit")
     # names neither the limit nor a way out. A form's limit has room for the fields beside its
     # file, so it is rounded down to the whole megabytes people think of.
+    # Only a form that sends files is multipart; on another, what was typed or pasted is too long.
+    way_out = (
+        "choose a smaller file"
+        if request.mimetype == "multipart/form-data"
+        else "shorten what was typed or pasted into it"
+    )
     if limit is None:
-        return "What was sent is too large for this form; choose a smaller file."
+        return f"What was sent is too large for this form; {way_out}."
     whole = limit - limit % (1024 * 1024) if limit >= 1024 * 1024 else limit
-    return f"What was sent is larger than the {size_words(whole)} this form takes; choose a smaller file."
+    return f"What was sent is larger than the {size_words(whole)} this form takes; {way_out}."
 
 
 def _http_error(error: HTTPException):

@@ -301,7 +301,18 @@
   // Panel shortcuts: they act only on controls that are on the panel and visible right now.
 
   function visible(element) {
-    return Boolean(element && element.getClientRects().length);
+    if (!element || !element.getClientRects().length) {
+      return false;
+    }
+    // Chromium gives boxes to what a closed <details> hides (the correction form of a published
+    // verdict): a key must not change a form the reviewer cannot see.
+    for (var details = element.closest("details"); details; details = details.parentElement && details.parentElement.closest("details")) {
+      var summary = details.querySelector(":scope > summary");
+      if (!details.open && !(summary && summary.contains(element))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   function panelControl(selector) {

@@ -160,3 +160,33 @@ def test_unsent_text_survives_saving_another_form_and_moving_away(watched_page, 
     expect(panel.get_by_label("Add a comment")).to_have_value(note)
     expect(panel.get_by_label("Rationale")).to_have_value(RATIONALE)
     assert_no_problems(page)
+
+
+def test_a_rating_key_leaves_the_closed_correction_form_of_a_published_verdict(
+    watched_page, article
+):
+    claim = article["claims"][0]
+    db = database.connect(article["path"])
+    try:
+        verdicts.set_verdict(
+            db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=actor_for(db, "ed")
+        )
+        verdicts.submit_for_review(db, claim["id"], actor=actor_for(db, "ed"))
+        verdicts.approve(db, claim["id"], actor=actor_for(db, "eve"))
+    finally:
+        db.close()
+
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    correction = panel.locator("details.correct-details")
+    expect(correction).not_to_have_attribute("open", "")
+    picked = correction.locator("input[name=rating]:checked")
+    published = picked.get_attribute("value")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("3")
+    # Nothing the reviewer cannot see changed: the correction starts from the published rating.
+    expect(picked).to_have_attribute("value", published)
+    correction.locator("summary").click()
+    expect(correction.locator("input[name=rating]:checked")).to_have_attribute("value", published)
+    assert_no_problems(page)
