@@ -169,9 +169,7 @@ def left_out_of_folder(folder: Path) -> list[Path]:
 
 def _imported_from_folder(path: Path) -> bool:
     return (
-        not path.name.startswith(".")
-        and path.suffix.lower() in FOLDER_SUFFIXES
-        and path.is_file()
+        not path.name.startswith(".") and path.suffix.lower() in FOLDER_SUFFIXES and path.is_file()
     )
 
 

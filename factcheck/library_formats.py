@@ -194,20 +194,30 @@ def parse(data: bytes, format: str) -> Iterator[Parsed]:
 
 
 def _each_id_once(parsed: Iterator[Parsed]) -> Iterator[Parsed]:
-    """The records in order, each one whose id an earlier record already gave refused: which of
-    the two is meant cannot be told, and the later one would silently overwrite the first."""
+    """The records in order, each one whose id an earlier record already gave refused, and each
+    one without an id whose claim an earlier record without an id gave at the same address: which
+    of the two is meant cannot be told, and the later one would silently overwrite the first."""
     first: dict[str, str] = {}
+    first_at_page: dict[tuple[str, str], str] = {}
     for item in parsed:
-        own_id = item.record and item.record["external_id"]
-        if own_id and own_id in first:
-            place = (
-                f"on {first[own_id]}" if first[own_id].startswith("line") else "in " + first[own_id]
-            )
-            problem = f"the id {own_id!r} was already given {place}; give each fact-check once"
+        record = item.record
+        own_id = record and record["external_id"]
+        page = (
+            (record["url"], " ".join(str(record["claim"]).lower().split()))
+            if record and not own_id and record["url"] and record["claim"]
+            else None
+        )
+        earlier = first.get(own_id) if own_id else first_at_page.get(page) if page else None
+        if earlier is not None:
+            place = f"on {earlier}" if earlier.startswith("line") else "in " + earlier
+            given = f"the id {own_id!r}" if own_id else "this claim at this address"
+            problem = f"{given} was already given {place}; give each fact-check once"
             yield Parsed(item.where, problem=problem)
             continue
         if own_id:
             first[own_id] = item.where
+        elif page:
+            first_at_page[page] = item.where
         yield item
 
 

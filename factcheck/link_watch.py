@@ -27,6 +27,8 @@ CHECK_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 CHECK_MAX_BYTES = 10 * 1024 * 1024
 # Refusals of an address that answered, with something a check does not read.
 NOT_READ = frozenset({"wrong_type", "too_large"})
+#: A quote the page still says.
+FOUND = frozenset({quote_check.FOUND, quote_check.APPROXIMATE})
 DEFAULT_OLDER_THAN = timedelta(days=7)
 DEFAULT_LIMIT = 100
 DEFAULT_PER_HOST = 10
@@ -138,13 +140,19 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
     return chosen, dict(skipped)
 
 
-def _quote_statuses(db: Database, url: str, text: str | None) -> dict[int, str]:
+def _quote_statuses(
+    db: Database, url: str, text: str | None, snapshot_id: int | None
+) -> tuple[dict[int, str], bool]:
+    """Each quote's status in the page as fetched now, and whether a quote the archived copy
+    has is no longer there."""
     statuses = {}
-    for item in link_checks.quoted_evidence(db, url):
+    lost = False
+    for item in link_checks.quoted_evidence(db, url, snapshot_id):
         result = quote_check.check_quote(item["quote"], text)
         if result is not None:
             statuses[item["id"]] = result.status
-    return statuses
+            lost = lost or (item["kept"] in FOUND and result.status not in FOUND)
+    return statuses, lost
 
 
 def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
@@ -192,14 +200,17 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         except ImportRefused:
             text = None
         change = text_change(copy["text"], text) if copy is not None else None
-    outcome = "changed" if change is not None and change > threshold else "unchanged"
+    quotes, quote_lost = _quote_statuses(db, url, text, snapshot_id)
+    # A quoted passage gone from the page is a change however little else moved: "23 people
+    # were injured" become "32" is a hundredth of a long page.
+    changed = quote_lost or (change is not None and change > threshold)
     return link_checks.record_link_check(
         db,
         url,
         actor=SYSTEM,
-        outcome=outcome,
+        outcome="changed" if changed else "unchanged",
         text_change=change,
-        quotes=_quote_statuses(db, url, text),
+        quotes=quotes,
         snapshot_id=snapshot_id,
         **found,
     )

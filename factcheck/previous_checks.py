@@ -62,10 +62,17 @@ def match_claims(
             db, [text for _, text, _ in rows], top=TOP + 1, min_score=search.MATCH_THRESHOLD
         )
         twins = claim_groups.published_twins(db, [(claim_id, text) for claim_id, text, _ in rows])
+        dismissed: dict[int, set[int]] = {}
+        for claim_id, library_id in claim_matches.dismissed_pairs(db, chunk):
+            dismissed.setdefault(claim_id, set()).add(library_id)
         for (claim_id, _, own_id), matches in zip(rows, results, strict=True):
-            # The same claim published in another article is always offered, whatever the score.
-            best = [(library_id, 1.0) for library_id in twins[claim_id]]
-            seen = {library_id for library_id, _ in best} | {own_id}
+            # A reviewer's "not this claim" holds; past it, the same claim published in another
+            # article is always offered, whatever the score.
+            left_out = dismissed.get(claim_id, set()) | {own_id}
+            best = [
+                (library_id, 1.0) for library_id in twins[claim_id] if library_id not in left_out
+            ]
+            seen = {library_id for library_id, _ in best} | left_out
             best += [(m["library_id"], m["score"]) for m in matches if m["library_id"] not in seen]
             found[claim_id] = best[:TOP]
         summary = claim_matches.store_matches(db, found, actor=actor, cause=cause)

@@ -254,43 +254,58 @@ _NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
 _NEGATION = re.compile(r"n't\b|\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b")
 # Words that say which way something went, each set against its opposite: a quote alike but for
-# "rose" where the page says "fell" says the opposite of the page.
+# "rose" where the page says "fell" (or "grew" where it says "dropped") says the opposite of the
+# page. Every word of going up or being more is one pole, every word of going down the other.
+_UP = (
+    "rise rises rose risen rising climb climbs climbed climbing jump jumps jumped jumping soar"
+    " soars soared soaring surge surges surged surging increase increases increased increasing"
+    " raise raises raised raising grow grows grew grown growing growth gain gains gained gaining"
+    " expand expands expanded expanding boost boosts boosted boosting double doubles doubled"
+    " doubling higher highest more most up above largest biggest"
+)
+_DOWN = (
+    "fall falls fell fallen falling drop drops dropped dropping decline declines declined"
+    " declining plunge plunges plunged plunging slump slumps slumped slumping decrease decreases"
+    " decreased decreasing cut cuts cutting reduce reduces reduced reducing lowered lowering"
+    " shrink shrinks shrank shrunk shrinking contract contracts contracted contracting slash"
+    " slashes slashed slashing halve halves halved halving lower lowest fewer fewest less least"
+    " down below smallest"
+)
 _OPPOSITES = [
     (frozenset(first.split()), frozenset(second.split()))
     for first, second in (
-        (
-            "rise rises rose risen rising climb climbs climbed climbing jump jumps jumped soared",
-            "fall falls fell fallen falling drop drops dropped dropping decline declines declined"
-            " declining plunged slumped",
-        ),
-        (
-            "increase increases increased increasing raise raises raised raising",
-            "decrease decreases decreased decreasing cut cuts cutting reduce reduces reduced"
-            " reducing lowered lowering",
-        ),
-        ("grow grows grew grown growing growth", "shrink shrinks shrank shrunk shrinking"),
+        (_UP, _DOWN),
         ("gain gains gained gaining", "lose loses lost losing loss losses"),
         ("win wins won winning", "lose loses lost losing defeated"),
-        ("double doubles doubled doubling", "halve halves halved halving"),
-        ("higher highest", "lower lowest"),
-        ("more most", "fewer fewest less least"),
-        ("up", "down"),
-        ("above", "below"),
         ("for", "against"),
-        ("largest biggest", "smallest"),
         ("approve approves approved approving approval", "reject rejects rejected rejecting"),
         ("accept accepts accepted accepting", "refuse refuses refused refusing"),
         ("support supports supported supporting", "oppose opposes opposed opposing"),
-        ("legal", "illegal"),
         ("allow allows allowed allowing", "ban bans banned banning"),
+        ("pass passes passed passing", "fail fails failed failing"),
+        ("hire hires hired hiring", "fire fires fired firing"),
+        ("true", "false"),
+        ("best", "worst"),
+        ("majority", "minority"),
+        ("before", "after"),
+        ("convicted", "acquitted"),
     )
 ]
+# A word and the same word turned by a prefix: "safe" and "unsafe", "legal" and "illegal",
+# "agree" and "disagree". Only for words of four letters or more ("to" is not "into").
+_TURNING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# "May" and "March" are dates only where a date stands: "in May", "on 3 March", "March 2024".
+_MONTH_VERBS = re.compile(
+    r"\b(?:in|on|since|until|till|by|from|of|last|next|early|late|mid|during)\s+(may|march)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(may|march)\b|\b(may|march)\s+\d{1,4}\b"
+)
 
 
 def _figures(text: str) -> set[str]:
     ungrouped = _GROUPED.sub("", _PER_CENT.sub(" percent ", text))
     digits = _NUMBER_WORD.sub(lambda word: _NUMBER_WORDS[word.group()], ungrouped)
-    return set(_NUMBER.findall(digits)) | (set(_WORD.findall(digits)) & _FIGURE_WORDS)
+    months = {month for found in _MONTH_VERBS.findall(digits) for month in found if month}
+    return set(_NUMBER.findall(digits)) | (set(_WORD.findall(digits)) & _FIGURE_WORDS) | months
 
 
 def _region_of(fragment: str, page: str) -> str:
@@ -353,7 +368,15 @@ def _turned(quote: str, passage: str) -> bool:
         other = sum(word in second for word in quoted) - sum(word in second for word in passed)
         if one * other < 0:
             return True
-    return False
+    only_quoted, only_passed = set(quoted) - set(passed), set(passed) - set(quoted)
+    return _prefixed(only_quoted, only_passed) or _prefixed(only_passed, only_quoted)
+
+
+def _prefixed(words: set[str], others: set[str]) -> bool:
+    """Whether one of `others` is one of `words` turned by a prefix ("unsafe" of "safe")."""
+    return any(
+        prefix + word in others for word in words if len(word) >= 4 for prefix in _TURNING_PREFIXES
+    )
 
 
 def _normal(text: str) -> str:
@@ -378,6 +401,9 @@ def summary(statuses: list[str | None]) -> str | None:
     words = f"{found} of {len(statuses)} {noun} found in the archived sources"
     if approximate:
         words += f", {approximate} only approximately"
+    not_found = statuses.count(NOT_FOUND)
+    if not_found:
+        words += f"; {not_found} not found"
     without_text = statuses.count(NO_TEXT)
     if without_text:
         words += f"; {without_text} in copies with no text to search (compare them by eye)"

@@ -278,7 +278,9 @@ def test_a_verdict_being_corrected_still_counts_and_shows_as_published(
     dashboard = parse(client.get("/"))
     assert "1 published" in dashboard.cssselect(".page-summary")[0].text_content()
     page = parse(client.get(f"/articles/{article_id}"))
-    assert page.cssselect(".progress-text")[0].text_content().startswith("1 of ")
+    progress = page.cssselect(".progress-text")[0].text_content()
+    # Said beside the count, since the queue lists the claim under the correction's status too.
+    assert progress.startswith("1 of ") and "published (1 being corrected)" in progress
     unit = page.cssselect(f"#claim-{claim['id']}")[0]
     assert unit.get("data-label") == "published: Accurate · correction in progress"
     assert "has-verdict" in unit.get("class")

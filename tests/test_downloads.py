@@ -185,6 +185,10 @@ def test_without_an_organisation_the_menu_says_so_and_the_page_stays(
         "claimreview": "ClaimReview (JSON-LD): not set up",
         "bundle": "Verifiable bundle (zip): not set up",
     }
+    # The files that carry drafts and verdicts in review say so: not for a reader.
+    labels = {option.get("value"): words(option) for option in select.cssselect("option")}
+    assert labels["csv"] == "Spreadsheet (CSV, with drafts)"
+    assert "drafts" not in labels["html"] and "drafts" not in labels["claimreview"]
     note = page.cssselect(f"#{select.get('aria-describedby')}")[0]
     assert "organisation's name and the public address" in words(note)
     assert "FACTCHECK_" not in words(page) and "--public-url" not in words(page)

@@ -175,8 +175,8 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
     verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
     panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
     assert (
-        "2 of 4 quotes found in the archived sources, 1 only approximately; 1 not checked (its"
-        " source could not be archived)"
+        "2 of 4 quotes found in the archived sources, 1 only approximately; 1 not found; 1 not"
+        " checked (its source could not be archived)"
     ) in panel
     assert "Quote found approximately in the archived copy" in panel
     assert "Closest passage: <q><bdi>Engineers found seven cracks in the spillway" in panel

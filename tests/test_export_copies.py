@@ -88,9 +88,11 @@ def test_the_json_export_carries_the_latest_link_check(bundle, tmp_path):
     from factcheck.store import link_checks
 
     world, db_path, _ = bundle
+    url = "https://county.example/bulletin"
+    quoted = world.db.execute("SELECT id FROM evidence WHERE url = ?", [url]).fetchone()[0]
     link_checks.record_link_check(
-        world.db, "https://county.example/bulletin", actor=SYSTEM, outcome="moved",
-        http_status=200, final_url="https://county.example/",
+        world.db, url, actor=SYSTEM, outcome="moved", http_status=200,
+        final_url="https://county.example/", quotes={quoted: "not_found"},
     )  # fmt: skip
     out = tmp_path / "report.json"
     result = CliRunner().invoke(
@@ -101,6 +103,7 @@ def test_the_json_export_carries_the_latest_link_check(bundle, tmp_path):
     item = next(e for e in items if e["url"] == "https://county.example/bulletin")
     check = item["link_check"]
     assert check["outcome"] == "moved" and check["acknowledged"] is False  # JSON's false, not 0
+    assert check["quote_status"] == ("not_found" if item["id"] == quoted else None)
     assert isinstance(item["snapshot"]["kept_after_publication"], bool)
     assert item["snapshot"]["error"] is None
 

@@ -364,3 +364,15 @@ def test_a_report_of_an_article_without_claims_names_it(tmp_path):
     page = _plain(export_bytes(world, "html", searched).decode())
     assert "Fact-check: Flooding closes 14 schools in the river valley" in page
     assert "No claims match this export (article 1, containing “zeppelin”)." in page
+
+
+def test_a_rationale_keeps_its_lines_in_both_reports(tmp_path):
+    world = _fresh_world(tmp_path)
+    claim_id = checkable(world.db, world.sample_article)[0]["id"]
+    rationale = f"{RATIONALE}\n\nThe county's later bulletin gives the same figure."
+    publish(world.db, world.people, claim_id, "Accurate", rationale, [(SOURCE, "supports", None)])
+    html = export_bytes(world, "html").decode()
+    assert re.search(r"\.rationale \{[^}]*white-space: pre-line", html)
+    assert "same figure." in html and f"{RATIONALE[-20:]}\n\nThe county" in html
+    rendered = MarkdownIt("commonmark").render(export_bytes(world, "markdown").decode())
+    assert re.search(re.escape(RATIONALE[-20:]) + r"<br />\s*The county's later bulletin", rendered)

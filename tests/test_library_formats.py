@@ -378,6 +378,25 @@ def test_an_id_given_twice_in_one_file_is_refused_where_it_comes_again():
     )
 
 
+def test_a_claim_given_twice_at_one_address_without_ids_is_refused_where_it_comes_again():
+    data = (
+        b"claim,url,rating\n"
+        b"The ferry fare doubled,https://checks.example/ferry,False\n"
+        b"The tram runs all night,https://checks.example/ferry,True\n"
+        b"The  ferry fare DOUBLED,https://checks.example/ferry,True\n"
+    )
+    parsed = list(formats.parse(data, "csv"))
+    # Two claims on one page (a round-up) are two fact-checks; the same claim again is a clash.
+    assert _outcome(parsed) == [
+        ("line 2", "The ferry fare doubled"),
+        ("line 3", "The tram runs all night"),
+        ("line 4", None),
+    ]
+    assert parsed[2].problem == (
+        "this claim at this address was already given on line 2; give each fact-check once"
+    )
+
+
 def test_a_huge_cell_is_refused_as_too_long_and_empty_cells_past_the_header_are_ignored():
     data = (
         "id,claim,rating\n"

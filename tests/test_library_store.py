@@ -16,7 +16,9 @@ from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
 
-MIGRATION = Path(__file__).resolve().parents[1] / "db" / "migrations" / "009_library_extra.sql"
+MIGRATION = (
+    Path(__file__).resolve().parents[1] / "db" / "migrations" / "022_figures_in_text_key.sql"
+)
 
 
 def _publish(db, people, claim_id, rating="Accurate"):
@@ -200,6 +202,22 @@ def test_the_text_key_ignores_case_spacing_and_punctuation(words, data):
     assert _key(noisy) == _key(plain)
     # Other words make another key.
     assert _key(plain + " x9") != _key(plain)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The decree sets 2.5 million euros.", "The decree sets 25 million euros."),
+        ("The plant employs 1,500 people.", "The plant employs 15.00 people."),
+        ("Output fell -5% in May.", "Output fell 5% in May."),
+        ("One in 1/2 homes.", "One in 12 homes."),
+        ("The polls closed at 10:30 pm.", "The polls closed at 1030 pm."),
+    ],
+)
+def test_a_figure_keeps_its_marks_in_the_text_key(one, other):
+    # Ten times the money is another claim, never the same one published elsewhere.
+    assert _key(one) != _key(other)
+    assert _key(f"“{one}”") == _key(one.lower().rstrip("."))
 
 
 def test_the_same_claim_published_elsewhere_is_offered_whatever_the_matcher_says(

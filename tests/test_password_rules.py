@@ -244,3 +244,20 @@ def test_a_password_changed_to_itself_is_refused_and_sessions_stay(client_as, ap
     assert rita.get("/account").status_code == 200  # still signed in
     changes = app_db.execute("SELECT count(*) FROM audit WHERE action = 'user.password'")
     assert changes.fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("username", ["me", "none", " NONE "])
+def test_the_assignee_filters_words_are_no_ones_username(tmp_path, username):
+    # "--assignee none" is the unassigned claims and "me" whoever asks: a person so named could
+    # never be picked there.
+    database = str(tmp_path / "people.db")
+    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
+    result = CliRunner().invoke(
+        main,
+        ["--db", database, "user", "add", username, "--role", "reviewer", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert result.exit_code == 2, result.output
+    assert "is a word the assignee filters keep" in result.output
+    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
+    assert listed.output.strip() == "[]"

@@ -3,6 +3,7 @@ check as evidence, the same claim in other articles, the queue filter and the da
 
 import csv
 import io
+import json
 
 import pytest
 from helpers import HX, RATIONALE, audit_count, csrf_token_for, fragment, hx_post, parse, words
@@ -73,7 +74,10 @@ def test_panel_shows_the_earlier_check_with_rating_date_publisher_and_link(clien
     assert "Valley Checkers" in text and "2025-01-20" in text and "% match" in text
     [link] = section.cssselect("a[rel~=noopener]")
     assert link.get("href").endswith("/checks/schools")
-    assert [b.get("value") for b in section.cssselect("button")] == ["supports", "refutes"]
+    assert [b.get("value") for b in section.cssselect(".previous-form button")] == [
+        "supports",
+        "refutes",
+    ]
 
 
 def test_a_claim_without_matches_has_no_section(client, claim):
@@ -407,3 +411,105 @@ def test_an_article_saying_the_claim_twice_counts_once(client_as, app_db, claim,
     assert "Also in 1 other article" in words(section)
     [item] = section.cssselect(".previous-elsewhere li")
     assert "(2 times)" in words(item)
+
+
+def test_a_wrong_match_is_dismissed_everywhere_and_stays_dismissed(client, app_db, matched_claim):
+    from factcheck.store import audit
+
+    claim_id = matched_claim["id"]
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    section = _section(client, claim_id)
+    [form] = section.cssselect("form.previous-dismiss")
+    assert form.get("action") == f"/claims/{claim_id}/previous-checks/{check['library_id']}/dismiss"
+    rows = audit_count(app_db)
+    answer = hx_post(client, form.get("action"), {})
+    assert answer.status_code == 200
+    assert "Dismissed: that earlier check is not this claim's." in words(fragment(answer))
+    assert audit_count(app_db) == rows + 1
+    # Gone from the claim's matches, the queue's filter and chip, and the dashboard's count.
+    assert claim_matches.previous_checks(app_db, claim_id) == []
+    assert client.get("/queue.json?previous=yes").get_json()["count"] == 0
+    assert client.get("/dashboard.json").get_json()["previously_checked"] == 0
+    section = _section(client, claim_id)
+    assert not section.cssselect("li.previous-check")
+    [dismissed] = section.cssselect(".previous-dismissed li")
+    assert "dismissed by" in words(dismissed) and check["claim"] in words(dismissed)
+    # Matching again (an import, a library change, a rematch) never brings it back.
+    previous_checks.match_claims(app_db, [claim_id], cause="test", actor=SYSTEM)
+    assert claim_matches.previous_checks(app_db, claim_id) == []
+    row = app_db.execute(
+        "SELECT actor, before, after FROM audit WHERE action = 'previous.dismiss'"
+    ).fetchone()
+    assert row[0] == "rita" and json.loads(row[2])["library_id"] == check["library_id"]
+    assert audit.verify(app_db).ok
+    # Restored, it is matched again at once.
+    [restore] = section.cssselect("form.previous-restore")
+    answer = hx_post(client, restore.get("action"), {})
+    assert "a previous check of this claim again" in words(fragment(answer))
+    assert [c["library_id"] for c in claim_matches.previous_checks(app_db, claim_id)] == [
+        check["library_id"]
+    ]
+    assert claim_matches.dismissed_checks(app_db, claim_id) == []
+    assert audit.verify(app_db).ok
+
+
+def test_a_dismissal_changed_outside_the_trail_is_caught(app_db, matched_claim, people):
+    from factcheck.store import audit
+
+    claim_id = matched_claim["id"]
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    claim_matches.dismiss_previous_check(
+        app_db, claim_id, check["library_id"], actor=people["rita"], reason="Another county"
+    )
+    assert audit.verify(app_db).ok
+    app_db.execute("DELETE FROM dismissed_matches")
+    app_db.conn.commit()
+    report = audit.verify(app_db)
+    assert not report.ok
+    assert any("deleted outside the audit trail" in str(p) for p in report.problems)
+    app_db.execute(
+        "INSERT INTO dismissed_matches VALUES (?, ?, 'ed', '2026-01-01T00:00:00Z')",
+        [claim_id, check["library_id"]],
+    )
+    app_db.conn.commit()
+    report = audit.verify(app_db)
+    assert any("dismissed_by" in str(p) or "dismissed_at" in str(p) for p in report.problems)
+
+
+def test_dismissing_from_the_command_line(app_db, matched_claim, db_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    claim_id = matched_claim["id"]
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    run = CliRunner().invoke
+    base = ["--db", str(db_path), "library"]
+    ids = [str(claim_id), str(check["library_id"])]
+    done = run(main, [*base, "dismiss", *ids, "--as", "rita", "--why", "Another county's schools"])
+    assert done.exit_code == 0, done.output
+    assert done.output == (
+        f"Dismissed library item {check['library_id']} as a previous check of claim {claim_id}.\n"
+    )
+    listed = run(main, [*base, "dismissed", str(claim_id)])
+    assert "rita" in listed.output and check["claim"] in listed.output
+    again = run(main, [*base, "dismiss", *ids, "--as", "rita"])
+    assert again.exit_code == 2 and "is not a previous check of claim" in again.output
+    assert run(main, [*base, "restore", *ids, "--as", "rita"]).exit_code == 0
+    twice = run(main, [*base, "restore", *ids, "--as", "rita"])
+    assert twice.exit_code == 2 and "was not dismissed for claim" in twice.output
+
+
+def test_removing_a_dismissed_fact_check_from_the_library_keeps_the_trail_whole(
+    app_db, matched_claim, people
+):
+    from factcheck.store import audit
+
+    claim_id = matched_claim["id"]
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    claim_matches.dismiss_previous_check(
+        app_db, claim_id, check["library_id"], actor=people["rita"]
+    )
+    library_store.remove_item(app_db, check["library_id"], actor=people["ed"], why="A duplicate")
+    assert claim_matches.dismissed_checks(app_db, claim_id) == []
+    assert audit.verify(app_db).ok

@@ -310,7 +310,7 @@ def test_a_line_broken_hyphenated_word_in_the_page_matches():
 
 def test_the_summary_counts_approximate_finds_as_found_and_says_them_apart():
     assert summary([FOUND, NOT_FOUND, APPROXIMATE]) == (
-        "2 of 3 quotes found in the archived sources, 1 only approximately"
+        "2 of 3 quotes found in the archived sources, 1 only approximately; 1 not found"
     )
     assert summary([FOUND]) == "1 of 1 quote found in the archived sources"
     assert summary([None, FOUND]) == (
@@ -545,3 +545,75 @@ def test_an_omission_mark_does_not_hide_a_dropped_negation_or_a_changed_figure(q
 )
 def test_a_faithful_quote_written_another_way_is_not_taken_for_a_misquote(quote, page, status):
     assert check_quote(quote, page).status == status
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        # Which way it went, in words of two pairs: "fell" is not "grew".
+        (
+            "Exports fell by 7 billion euros over the year",
+            "Exports grew by 7 billion euros over the year",
+        ),
+        (
+            "Rents dropped sharply in the city centre last year",
+            "Rents soared sharply in the city centre last year",
+        ),
+        (
+            "The bill passed the senate after a long debate",
+            "The bill failed the senate after a long debate",
+        ),
+        (
+            "The company will hire 300 workers at the plant",
+            "The company will fire 300 workers at the plant",
+        ),
+        (
+            "The minister said the claim was true after the review",
+            "The minister said the claim was false after the review",
+        ),
+        # A word turned by its prefix.
+        (
+            "The bridge is safe to use, the engineers reported",
+            "The bridge is unsafe to use, the engineers reported",
+        ),
+        (
+            "The council said the strike was legal under the law",
+            "The council said the strike was illegal under the law",
+        ),
+        # "May" and "March" where they are dates.
+        (
+            "The vote was held in March and the bill passed easily",
+            "The vote was held in May and the bill passed easily",
+        ),
+        (
+            "The ferry stopped running on 3 May after the storm",
+            "The ferry stopped running on 3 March after the storm",
+        ),
+    ],
+)
+def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):
+    result = check_quote(quote, page)
+    assert result.status == NOT_FOUND
+    # The closest passage is kept, to show what the page says instead.
+    assert result.passage
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        (
+            "Turnout rose sharply in the northern districts this year",
+            "Turnout increased sharply in the northern districts this year",
+        ),
+        (
+            "They went to the building before the police arrived",
+            "They went into the building before the police arrived",
+        ),
+        (
+            "The council may vote on the plan at its next meeting",
+            "The council might vote on the plan at its next meeting",
+        ),
+    ],
+)
+def test_words_of_one_direction_or_a_verb_may_are_no_turn(quote, page):
+    assert check_quote(quote, page).status == APPROXIMATE

@@ -428,6 +428,25 @@ def store_matches(db, p, c):
     return lambda: claim_matches.store_matches(db, {c: [(item, 0.9)]}, actor=SYSTEM, cause="test")
 
 
+@scenario
+def dismiss_previous_check(db, p, c):
+    from factcheck.store import claim_matches
+
+    item = _library_item(db)
+    claim_matches.store_matches(db, {c: [(item, 0.9)]}, actor=SYSTEM, cause="test")
+    return lambda: claim_matches.dismiss_previous_check(db, c, item, actor=p["rita"])
+
+
+@scenario
+def restore_previous_check(db, p, c):
+    from factcheck.store import claim_matches
+
+    item = _library_item(db)
+    claim_matches.store_matches(db, {c: [(item, 0.9)]}, actor=SYSTEM, cause="test")
+    claim_matches.dismiss_previous_check(db, c, item, actor=p["rita"])
+    return lambda: claim_matches.restore_previous_check(db, c, item, actor=p["rita"])
+
+
 def test_every_mutation_has_a_scenario():
     assert sorted(f.__name__ for f in MUTATIONS) == sorted(SCENARIOS)
 

@@ -36,6 +36,28 @@ def test_an_ipv6_literal_keeps_its_brackets():
     assert url_rest("https://[2001:db8::1]:8443/a?b=1") == ":8443/a?b=1"
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        # A direction override would show the address's end first ("/live.exe" as "exe.evil/").
+        ("https://news.example/\u202eexe.evil", "https://news.example/%E2%80%AEexe.evil"),
+        (
+            "https://news.example/a?q=\u200bx#\u2066y",
+            "https://news.example/a?q=%E2%80%8Bx#%E2%81%A6y",
+        ),
+        # Letters outside ASCII are no trick, and stay as typed.
+        ("https://news.example/café", "https://news.example/café"),
+    ],
+)
+def test_invisible_characters_in_an_address_are_written_as_a_browser_sends_them(typed, stored):
+    assert clean_web_url(typed) == stored
+
+
+def test_an_invisible_character_in_a_host_is_refused():
+    with pytest.raises(ValueError):
+        clean_web_url("https://news\u202e.example/report")
+
+
 def test_the_fetcher_still_refuses_the_documentation_address():
     with refused_saying(FetchError, "documentation address"):
         fetch(IPV6_SOURCE)

@@ -125,6 +125,27 @@ def test_merging_keeps_offsets_moves_the_work_and_writes_one_audit_row(claim_wor
     _assert_exact(db, article_id)
 
 
+def test_merging_a_unit_whose_previous_check_was_dismissed(claim_world):
+    from factcheck.library_formats import Parsed
+    from factcheck.store import claim_matches, library
+    from factcheck.store.actors import SYSTEM
+
+    db, people, _ = claim_world
+    article_id = _units(db, 1)[0]["article_id"]
+    first = _unit(db, article_id, QUOTE_START)
+    second = _unit(db, article_id, "We have never seen")
+    record = {"claim": "The river rose 24 metres", "url": "https://checks.example/river"}
+    [item] = library.import_records(
+        db, [Parsed("line 2", record=record)], actor=SYSTEM, source="t.csv", file_format="csv"
+    )["changed_ids"]
+    claim_matches.store_matches(db, {second["id"]: [(item, 0.8)]}, actor=SYSTEM, cause="test")
+    claim_matches.dismiss_previous_check(db, second["id"], item, actor=people["rita"])
+    # The dismissal goes with the unit merged away, and the trail still agrees with the tables.
+    unit_edits.merge_with_next(db, first["id"], reason="One quotation", actor=people["rita"])
+    assert db.execute("SELECT count(*) FROM dismissed_matches").fetchone()[0] == 0
+    _assert_exact(db, article_id)
+
+
 def test_splitting_at_a_sentence_end_makes_a_new_unit_after_it(claim_world):
     db, people, _ = claim_world
     article_id = _units(db, 1)[0]["article_id"]

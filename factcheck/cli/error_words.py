@@ -297,6 +297,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "username.taken": lambda f: (
         f"the username {f['username']!r} is taken; choose another (`factcheck user list`)"
     ),
+    "username.filter_word": lambda f: (
+        f"the username {f['username']!r} is a word the assignee filters keep ('me' is whoever"
+        " asks, 'none' is nobody); choose another"
+    ),
     "username.reserved": lambda f: (
         f"the username {f['username']!r} is kept for factcheck's own work in the audit trail;"
         " choose another"
@@ -441,6 +445,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "previous_check.not_found": lambda f: (
         f"library item {f['library_id']} is not a previous check of claim {f['claim_id']}"
+    ),
+    "previous_check.not_dismissed": lambda f: (
+        f"library item {f['library_id']} was not dismissed for claim {f['claim_id']}; `factcheck"
+        " library dismissed CLAIM_ID` lists those that were"
     ),
     "snapshot.not_found": lambda f: f"there is no archived copy {f['id']}",
     "snapshot.no_file": lambda f: "no stored copy has that content",

@@ -258,6 +258,69 @@ def remove_library_item(library_id, as_user, why, as_json):
     click.echo(f"Removed library item {library_id}{again}.")
 
 
+@library_group.command("dismiss")
+@click.argument("claim_id", type=ID)
+@click.argument("library_id", type=ID)
+@click.option("--as", "as_user", metavar="USERNAME", required=True, help="Who says so.")
+@why_option
+def dismiss_previous_check(claim_id, library_id, as_user, why):
+    """Say that the previous check LIBRARY_ID (an earlier fact-check the claim was matched with)
+    is not the claim's: it leaves the claim's matches, and later matching never brings it back."""
+    from factcheck.store import claim_matches
+
+    db = open_db()
+    actor = acting_user(db, as_user)
+    claim_matches.dismiss_previous_check(db, claim_id, library_id, actor=actor, reason=why)
+    click.echo(f"Dismissed library item {library_id} as a previous check of claim {claim_id}.")
+
+
+@library_group.command("restore")
+@click.argument("claim_id", type=ID)
+@click.argument("library_id", type=ID)
+@click.option("--as", "as_user", metavar="USERNAME", required=True, help="Who says so.")
+def restore_previous_check(claim_id, library_id, as_user):
+    """Take back a dismissal: the claim is matched again, and the earlier check is among its
+    previous checks if it still matches."""
+    from factcheck.store import claim_matches
+
+    db = open_db()
+    actor = acting_user(db, as_user)
+    claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
+    _match_again(db, [claim_id], actor, f"restore of a previous check of claim {claim_id}")
+    matched = any(
+        check["library_id"] == library_id for check in claim_matches.previous_checks(db, claim_id)
+    )
+    click.echo(
+        f"Restored library item {library_id} for claim {claim_id}; "
+        + ("it is a previous check of the claim again." if matched else "it no longer matches it.")
+    )
+
+
+@library_group.command("dismissed")
+@click.argument("claim_id", type=ID)
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON.")
+def list_dismissed(claim_id, as_json):
+    """The previous checks dismissed as not the claim's, with who dismissed them and when."""
+    from factcheck.store import claim_matches, claim_reads
+
+    db = open_db()
+    claim_reads.get_claim(db, claim_id)
+    dismissed = claim_matches.dismissed_checks(db, claim_id)
+    if as_json:
+        emit_json(dismissed)
+        return
+    if not dismissed:
+        click.echo(f"No previous check of claim {claim_id} was dismissed.")
+        return
+    for item in dismissed:
+        click.echo(
+            reveal(
+                f"{item['library_id']:>6}  {item['dismissed_at'][:16].replace('T', ' ')}"
+                f"  {item['dismissed_by']}  {item['claim']}"
+            )
+        )
+
+
 @library_group.command("rematch")
 @as_option
 def rematch(as_user):

@@ -108,7 +108,8 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     if claim.record.get("attribution"):
         yield f"*Attributed:* {escape_markdown(reveal(claim.record['attribution']))}"
         yield ""
-    yield f"**Why:** {escape_markdown(reveal(verdict['rationale']))}"
+    # Its lines as the reviewer wrote them: a hard break ends each but the last.
+    yield f"**Why:** {escape_markdown(reveal(verdict['rationale'])).replace(chr(10), chr(92) + chr(10))}"
     yield ""
     if claim.correction_note:
         yield f"**Correction:** {escape_markdown(reveal(claim.correction_note))}"

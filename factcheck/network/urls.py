@@ -1,7 +1,9 @@
 """Checking URLs that people type in, before anything is stored or fetched, and taking stored ones
 apart for display without ever failing on one that cannot be parsed."""
 
-from urllib.parse import SplitResult, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
+
+from factcheck.reveal import is_hidden
 
 MAX_URL_LENGTH = 2048
 WEB_SCHEMES = ("http", "https")
@@ -48,8 +50,22 @@ def clean_web_url(raw: str) -> str:
         raise UrlProblem("no_host", {"url": url})
     if parts.username or parts.password:
         raise UrlProblem("userinfo")
+    if any(is_hidden(ch) for ch in parts.hostname):
+        raise UrlProblem("unparsable", {"url": url})
     netloc = _netloc(parts.hostname.lower(), port)
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
+    path, query, fragment = (
+        _hidden_encoded(part) for part in (parts.path, parts.query, parts.fragment)
+    )
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, fragment))
+
+
+def _hidden_encoded(part: str) -> str:
+    """The part with each invisible character (a direction override, a zero-width space) written
+    as the browser sends it, %E2%80%AE: shown raw, it would reorder or hide what a colleague reads
+    of the address."""
+    if part.isascii():
+        return part
+    return "".join(quote(ch, safe="") if is_hidden(ch) else ch for ch in part)
 
 
 def clean_base_url(raw: str) -> str:

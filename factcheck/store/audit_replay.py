@@ -125,6 +125,8 @@ class Replay:
     open_sessions: dict[str, set[int]] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
+    #: Previous checks dismissed as not their claim's, by (claim id, library id).
+    dismissed: dict[tuple[int, int], _Expected] = field(default_factory=dict)
     #: Each comment's time, as its row recorded it, or else the times it was written between:
     #: after the row before its own, by the time of its own (a comment made with a return or an
     #: approval is written in the transaction that writes the row).
@@ -196,6 +198,8 @@ class Replay:
             self.library.feed_import(after, at)
         elif kind == "library" and action == "library.remove" and record_id is not None:
             self.library.feed_removal(record_id, at)
+            for pair in [pair for pair in self.dismissed if pair[1] == record_id]:
+                del self.dismissed[pair]
 
     def _claim_row(self, claim_id: int, action: str, after: dict, row: dict) -> None:
         at = row["id"]
@@ -260,6 +264,13 @@ class Replay:
                 copy = self._newest_copy(after["url"])
                 if copy is not None:
                     self._quote_check(after["quote_check"], copy, at)
+        library_id = after.get("library_id")
+        if action == "previous.dismiss" and isinstance(library_id, int):
+            self.dismissed[(claim_id, library_id)] = _Expected(
+                {"dismissed_by": row["actor"], "dismissed_at": after.get("dismissed_at")}, at
+            )
+        elif action == "previous.restore" and isinstance(library_id, int):
+            self.dismissed.pop((claim_id, library_id), None)
         if action == "comment.add" and "id" in after:
             self.comments[after["id"]] = _Expected(
                 {"claim_id": claim_id, "body": after.get("body"), "author": row["actor"]}, at
@@ -323,6 +334,8 @@ class Replay:
             imported.row = at
         for claim_id in after.get("removed") or []:
             self.claims.pop(claim_id, None)
+            for pair in [pair for pair in self.dismissed if pair[0] == claim_id]:
+                del self.dismissed[pair]
             # The actions that changed a merged-away unit now belong to the unit it joined.
             for audit_id, (who, action, undo_of, ids) in list(self.bulk_actions.items()):
                 if claim_id in ids:
@@ -353,6 +366,7 @@ class Replay:
             self._report(what, words, row)
         self.unchecked = self.library.unchecked_words()
         self._compare_bulk_actions(db)
+        self._compare_dismissals(db)
         if self._extra:
             self._problems.append(
                 Problem("live", f"and {self._extra} more differences between tables and trail")
@@ -612,6 +626,25 @@ class Replay:
         for key in sorted(self.quote_checks.keys() - seen):
             what = f"quote check of evidence {key[0]} against archived copy {key[1]}"
             self._report(what, "it was deleted outside the audit trail")
+
+    def _compare_dismissals(self, db: Database) -> None:
+        seen = set()
+        for live in db.query("SELECT * FROM dismissed_matches"):
+            pair = (live["claim_id"], live["library_id"])
+            seen.add(pair)
+            what = f"the dismissal of previous check {pair[1]} for claim {pair[0]}"
+            expected = self.dismissed.get(pair)
+            if expected is None:
+                self._report(what, "it is in the table but the audit trail never recorded it")
+            else:
+                self._differ(what, expected, live, ("dismissed_by", "dismissed_at"))
+        for claim_id, library_id in sorted(self.dismissed.keys() - seen):
+            what = f"the dismissal of previous check {library_id} for claim {claim_id}"
+            self._report(
+                what,
+                "it was deleted outside the audit trail",
+                self.dismissed[(claim_id, library_id)].row,
+            )
 
     def _compare_bulk_actions(self, db: Database) -> None:
         for audit_id, words in bulk_records.differences(db, self.bulk_actions):

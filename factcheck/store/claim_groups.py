@@ -6,22 +6,27 @@ from typing import Any
 from factcheck.db import Database
 from factcheck.store.mutation import query
 
-#: What the key leaves out of a claim's text: white space and punctuation.
-REMOVED: tuple[str, ...] = (
-    " ",
-    "char(9)",
-    "char(10)",
-    "char(13)",
-    ".",
-    ",",
-    ";",
-    ":",
-    "!",
-    "?",
-    '"',
-    "'",
+#: What the key leaves out first, anywhere: quotation marks, brackets and other marks that never
+#: sit inside a figure (so that a comma before a closing quotation mark is a clause's).
+MARKS: tuple[str, ...] = ('"', "'", "‘", "’", "“", "”", "(", ")", "[", "]", "…")
+#: Then clause punctuation (a comma, full stop or colon before a space, a dash between spaces),
+#: taken out with its space, so that the same marks inside a figure ("2.5", "1,500", "10:30")
+#: stay: "2.5 million" and "25 million" are different claims. Tabs and line breaks are spaces
+#: (an imported text has no other). SQLite parses so many nested calls and not many more.
+GAPS: tuple[tuple[str, str], ...] = (
+    ("char(9)", " "),
+    ("char(10)", " "),
+    (", ", " "),
+    (". ", " "),
+    (": ", " "),
+    (" - ", " "),
+    (" – ", " "),
+    (" — ", " "),
 )
-REMOVED += ("‘", "’", "“", "”", "(", ")", "[", "]", "-", "–", "—", "…", "*", "_", "/")
+#: Then the spaces and the marks that end a clause, and at the very end the sentence's own full
+#: stop, comma, colon or dash.
+REMOVED: tuple[str, ...] = (" ", ";", "!", "?")
+TRAILING = ".,:-"
 
 
 def _literal(piece: str) -> str:
@@ -30,11 +35,15 @@ def _literal(piece: str) -> str:
 
 def text_key_sql(column: str) -> str:
     """The SQL expression for a claim text's key; with `text` it is the expression
-    db/migrations/009_library_extra.sql indexes."""
+    db/migrations/022_figures_in_text_key.sql indexes."""
     expression = f"lower({column})"
+    for piece in MARKS:
+        expression = f"replace({expression}, {_literal(piece)}, '')"
+    for piece, instead in GAPS:
+        expression = f"replace({expression}, {_literal(piece)}, {_literal(instead)})"
     for piece in REMOVED:
         expression = f"replace({expression}, {_literal(piece)}, '')"
-    return expression
+    return f"rtrim({expression}, {_literal(TRAILING)})"
 
 
 TEXT_KEY_SQL = text_key_sql("text")

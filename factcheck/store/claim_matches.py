@@ -4,14 +4,16 @@ or the library changes, and read by the claim panel, the queue filter and the da
 import re
 from itertools import combinations
 
-from factcheck.db import Database, placeholders
+from factcheck.db import Database, placeholders, utc_now
 from factcheck.matching.stopwords import STOPWORDS
 from factcheck.store import audit
 from factcheck.store.actors import Actor
-from factcheck.store.errors import NotFound
+from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 
 PANEL_MATCHES = 5
+#: A dismissal's note is a line, not an essay.
+MAX_DISMISS_REASON_CHARS = 500
 # Scores are kept to this many decimals, so matching again with the same result changes nothing.
 SCORE_DECIMALS = 4
 #: A claim's matches are left alone when they are the same items with scores this close: a change
@@ -124,6 +126,21 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
     return current
 
 
+@query
+def dismissed_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
+    """The (claim id, library id) pairs reviewers dismissed among these claims'."""
+    pairs: set[tuple[int, int]] = set()
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        rows = db.execute(
+            "SELECT claim_id, library_id FROM dismissed_matches"
+            f" WHERE claim_id IN ({placeholders(chunk)})",
+            chunk,
+        )
+        pairs.update((claim_id, library_id) for claim_id, library_id in rows)
+    return pairs
+
+
 def _alike(wanted: set[tuple[int, float]], current: set[tuple[int, float]]) -> bool:
     """The same library items, each scored within SCORE_TOLERANCE of what is stored."""
     stored = dict(current)
@@ -140,8 +157,13 @@ def store_matches(
     the ones given; claims whose matches are the same (scores within SCORE_TOLERANCE) are left
     alone. One audit row, naming the cause ("import of article 4", "library import", ...), when
     anything changed."""
+    dismissed = dismissed_pairs(db, sorted(matches))
     wanted = {
-        claim_id: {(library_id, round(float(score), SCORE_DECIMALS)) for library_id, score in found}
+        claim_id: {
+            (library_id, round(float(score), SCORE_DECIMALS))
+            for library_id, score in found
+            if (claim_id, library_id) not in dismissed
+        }
         for claim_id, found in matches.items()
     }
     current = _current(db, sorted(wanted))
@@ -217,3 +239,75 @@ def claims_with_previous_check(db: Database) -> int:
         "SELECT count(*) FROM (SELECT DISTINCT claim_id FROM claim_matches) m"
         " JOIN claims c ON c.id = m.claim_id WHERE c.kind = 'claim'"
     ).fetchone()[0]
+
+
+@mutation
+def dismiss_previous_check(
+    db: Database, claim_id: int, library_id: int, *, actor: Actor, reason: str | None = None
+) -> dict:
+    """Say that a previous check is not the claim's: it leaves the claim's matches (the panel,
+    the queue's filter and chip, the dashboard, exports) and later matching never brings it back.
+    Returns the dismissed check."""
+    check = previous_check(db, claim_id, library_id)
+    note = " ".join((reason or "").split()) or None
+    if note is not None and len(note) > MAX_DISMISS_REASON_CHARS:
+        raise Invalid(
+            "text.too_long", {"what": "reason", "limit": MAX_DISMISS_REASON_CHARS}, field="reason"
+        )
+    now = utc_now()
+    db.execute(
+        "INSERT INTO dismissed_matches (claim_id, library_id, dismissed_by, dismissed_at)"
+        " VALUES (?, ?, ?, ?)",
+        [claim_id, library_id, actor.username, now],
+    )
+    db.execute(
+        "DELETE FROM claim_matches WHERE claim_id = ? AND library_id = ?", [claim_id, library_id]
+    )
+    audit.record(
+        db,
+        actor,
+        "claim",
+        claim_id,
+        "previous.dismiss",
+        before={"library_id": library_id, "score": check["score"]},
+        after={"library_id": library_id, "dismissed": True, "dismissed_at": now},
+        reason=note,
+    )
+    return check
+
+
+@mutation
+def restore_previous_check(db: Database, claim_id: int, library_id: int, *, actor: Actor) -> None:
+    """Take back a dismissal: the earlier check is matched again by the next matching (`library
+    rematch`, or a change to the library)."""
+    gone = db.execute(
+        "DELETE FROM dismissed_matches WHERE claim_id = ? AND library_id = ?",
+        [claim_id, library_id],
+    ).rowcount
+    if not gone:
+        raise NotFound(
+            "previous_check.not_dismissed", {"library_id": library_id, "claim_id": claim_id}
+        )
+    audit.record(
+        db,
+        actor,
+        "claim",
+        claim_id,
+        "previous.restore",
+        before={"library_id": library_id, "dismissed": True},
+        after={"library_id": library_id, "dismissed": False},
+    )
+
+
+@query
+def dismissed_checks(db: Database, claim_id: int) -> list[dict]:
+    """The previous checks dismissed as not the claim's, with who did it and when."""
+    return list(
+        db.query(
+            "SELECT d.library_id, d.dismissed_by, d.dismissed_at, l.claim, l.rating, l.publisher,"
+            " l.origin, l.review_date FROM dismissed_matches d"
+            " JOIN library_items l ON l.id = d.library_id"
+            " WHERE d.claim_id = ? ORDER BY d.library_id",
+            [claim_id],
+        )
+    )

@@ -74,15 +74,18 @@ def article_counts(db: Database, article_id: int) -> dict:
         " count(*) FILTER (WHERE kind = 'claim' AND status = 'unreviewed'),"
         " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_progress' AND verdict IS NULL),"
         " count(*) FILTER (WHERE kind = 'claim' AND status = 'in_review' AND verdict IS NULL),"
-        " count(*) FILTER (WHERE kind = 'claim' AND verdict IS NOT NULL)"
+        " count(*) FILTER (WHERE kind = 'claim' AND verdict IS NOT NULL),"
+        " count(*) FILTER (WHERE kind = 'claim' AND verdict IS NOT NULL AND status != 'published')"
         " FROM claims WHERE article_id = ?",
         [article_id],
     ).fetchone()
-    units, claims, unreviewed, in_progress, in_review, published = row
+    units, claims, unreviewed, in_progress, in_review, published, correcting = row
     return {
         "units": units,
         "claims": claims,
         "not_claims": units - claims,
+        # Of the published: those whose correction is being written or reviewed.
+        "correcting": correcting,
         "by_status": {
             "unreviewed": unreviewed,
             "in_progress": in_progress,

@@ -85,6 +85,7 @@ _EVIDENCE = f"""
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,
                                           'text_change', l.text_change,
+                                          'quote_status', json_extract(l.quotes, '$.' || e.id),
                                           'acknowledged', {_json_boolean(LINK_ACKNOWLEDGED)})
                        FROM link_checks l WHERE l.url = e.url
                        ORDER BY l.id DESC LIMIT 1)) AS item

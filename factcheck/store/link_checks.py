@@ -77,13 +77,15 @@ def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
 
 
 @query
-def quoted_evidence(db: Database, url: str) -> list[dict]:
-    """The live evidence items quoting this page, with their quotes."""
+def quoted_evidence(db: Database, url: str, snapshot_id: int | None = None) -> list[dict]:
+    """The live evidence items quoting this page, with their quotes and, as `kept`, what the
+    quote check found in the archived copy `snapshot_id` (None where it made none)."""
     return list(
         db.query(
-            "SELECT id, quote FROM evidence WHERE url = ? AND removed_at IS NULL"
-            " AND quote IS NOT NULL ORDER BY id",
-            [url],
+            "SELECT e.id, e.quote, q.status AS kept FROM evidence e"
+            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = ?"
+            " WHERE e.url = ? AND e.removed_at IS NULL AND e.quote IS NOT NULL ORDER BY e.id",
+            [snapshot_id, url],
         )
     )
 

@@ -19,6 +19,9 @@ from factcheck.store.mutation import mutation, query
 from factcheck.store.sessions import end_user_sessions
 
 ROLES = ("reviewer", "editor", "admin")
+#: Words the queue's and exports' "assigned to" filters read as the signed-in person and as
+#: nobody: a person called so could never be picked there.
+FILTER_WORDS = frozenset({"me", "none"})
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
 
@@ -71,6 +74,8 @@ def add_user(
         raise Invalid("username.invalid", {"given": username}, field="username")
     if username in RESERVED_USERNAMES:
         raise Invalid("username.reserved", {"username": username}, field="username")
+    if username in FILTER_WORDS:
+        raise Invalid("username.filter_word", {"username": username}, field="username")
     _check_role(role)
     _check_password(password, username, display_name or "", field="password")
     if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():

@@ -54,6 +54,7 @@ def claim_counts(db: Database, article_id: int) -> dict:
         "article_id": article_id,
         "ranked_total": counts["claims"],
         "not_claim_total": counts["not_claims"],
+        "correcting_total": counts["correcting"],
         "counts": {**dict.fromkeys(STATUS_ORDER, 0), **counts["by_status"]},
     }
 

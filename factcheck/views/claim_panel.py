@@ -298,4 +298,9 @@ def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -
         if len(same_text) >= claim_groups.MAX_GROUP
         else len({place["article_id"] for place in same_text})
     )
-    return {"checks": checks, "same_text": same_text, "same_text_articles": articles}
+    return {
+        "checks": checks,
+        "same_text": same_text,
+        "same_text_articles": articles,
+        "dismissed": claim_matches.dismissed_checks(db, claim["id"]),
+    }

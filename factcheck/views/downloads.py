@@ -32,7 +32,9 @@ EXPORT_FILTER_FIELDS = (
 FORMAT_LABELS = {
     "html": "Report (HTML, printable)",
     "markdown": "Report (Markdown)",
-    "csv": "Spreadsheet (CSV)",
+    # Said in the menu: a spreadsheet is handed on, and it carries drafts and verdicts in review
+    # (the full record says so by its name).
+    "csv": "Spreadsheet (CSV, with drafts)",
     "json": "Full record (JSON)",
     "jsonl": "Full record (JSON lines)",
     "claimreview": "ClaimReview (JSON-LD)",

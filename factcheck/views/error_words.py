@@ -237,6 +237,10 @@ _STORE_WORDS = {
         "A username is 2 to 32 lower-case letters, digits, dots, dashes or underscores."
     ),
     "username.taken": lambda f: f"The username {f['username']} is taken; choose another.",
+    "username.filter_word": lambda f: (
+        f"The username {f['username']} is a word the assignee filters keep (“me” is whoever"
+        " asks, “none” is nobody); choose another."
+    ),
     "username.reserved": lambda f: (
         f"The username {f['username']} is kept for the workbench's own work in the history;"
         " choose another."
@@ -357,6 +361,10 @@ _STORE_WORDS = {
     "previous_check.not_found": lambda f: (
         "That earlier check is no longer a match for this claim; reload the claim to see its"
         " previous checks."
+    ),
+    "previous_check.not_dismissed": lambda f: (
+        "That earlier check is not dismissed for this claim (someone may have restored it);"
+        " reload the claim to see its previous checks."
     ),
     "snapshot.not_found": lambda f: f"There is no archived copy {f['id']}.",
     "snapshot.no_file": lambda f: "This archived copy has no stored file.",

@@ -1,10 +1,11 @@
-"""Adding an earlier fact-check that a claim matches to the claim as evidence, from its panel."""
+"""An earlier fact-check that a claim matches, from its panel: added to the claim as evidence, or
+dismissed as not the claim's (and a dismissal taken back)."""
 
 import logging
 
 from flask import Blueprint, current_app, request
 
-from factcheck import archive_jobs, job_storage
+from factcheck import archive_jobs, job_storage, previous_checks
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_matches, claim_reads
 from factcheck.store import evidence as evidence_store
@@ -76,3 +77,37 @@ def _archive(url: str) -> None:
         archive_jobs.queue_archive(current_app.config["DATABASE"], url, policy)
     except job_storage.UNREACHABLE:
         log.exception("could not queue the archiving of %s", url)
+
+
+@bp.post("/claims/<id:claim_id>/previous-checks/<id:library_id>/dismiss")
+def dismiss(claim_id: int, library_id: int):
+    """Set an earlier check aside as not the claim's: another figure, another place."""
+    db = get_db()
+    claim = claim_reads.get_claim(db, claim_id)
+    claim_matches.dismiss_previous_check(db, claim_id, library_id, actor=signed_in_actor())
+    if wants_fragment():
+        return panel_answer(claim_id, done="Dismissed: that earlier check is not this claim's.")
+    return back_to_article(claim)
+
+
+@bp.post("/claims/<id:claim_id>/previous-checks/<id:library_id>/restore")
+def restore(claim_id: int, library_id: int):
+    """Take a dismissal back; the claim is matched again at once."""
+    db = get_db()
+    actor = signed_in_actor()
+    claim = claim_reads.get_claim(db, claim_id)
+    claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
+    previous_checks.match_claims(
+        db, [claim_id], cause=f"restore of a previous check of claim {claim_id}", actor=actor
+    )
+    if wants_fragment():
+        matched = any(
+            c["library_id"] == library_id for c in claim_matches.previous_checks(db, claim_id)
+        )
+        said = (
+            "Restored: the earlier check is a previous check of this claim again."
+            if matched
+            else "Restored, but the earlier check no longer matches this claim."
+        )
+        return panel_answer(claim_id, done=said)
+    return back_to_article(claim)
