@@ -44,6 +44,10 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, str, str]]:
     for name in names:
         if old.get(name) == new.get(name) and name in old:
             continue
-        was = shown(old.get(name)) if name in old or before is None else NOT_RECORDED
+        # A record the row says was not there ("verdict_draft": null before a first draft) had
+        # none of its fields.
+        record = name.split(".", 1)[0]
+        absent = record != name and record in old and old[record] is None
+        was = shown(old.get(name)) if name in old or before is None or absent else NOT_RECORDED
         rows.append((name, was, shown(new.get(name))))
     return rows

@@ -24,9 +24,16 @@ HISTORY_WORDS = {
     "bulk.undo": "undid a bulk action",
     "unit.merge": "merged with the next unit",
     "unit.split": "split in two",
+    "previous.dismiss": "dismissed a previous check as not this claim",
+    "previous.restore": "restored a dismissed previous check",
 }
 
 VERDICT_ACTIONS = ("verdict.set", "verdict.correct")
+#: The same, naming the earlier check's library id.
+PREVIOUS_CHECK_WORDS = {
+    "previous.dismiss": "dismissed previous check {} as not this claim",
+    "previous.restore": "restored previous check {}",
+}
 COPY_RECEIVED = "evidence.copy_received"
 # A reviewer's own copy: an HTML page on receipt, a PDF or an image once kept.
 OWN_COPY_ACTIONS = (COPY_RECEIVED, "evidence.copy")
@@ -134,6 +141,8 @@ def headline(entry: dict) -> str:
         return f"{words} {label}" if label else words
     if action in OWN_COPY_ACTIONS:
         return f"{words} {after.get('evidence_id')}"
+    if action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
+        return PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     if action.startswith("evidence.") and after.get("stance"):
         return f"{words} ({after['stance']})"
     return words

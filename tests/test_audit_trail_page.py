@@ -25,6 +25,9 @@ def test_changed_fields_lists_what_differs_one_level_down():
         ("draft.why", "(not recorded)", "x"),
     ]
     assert changed_fields(None, {"made": 1}) == [("made", "—", "1")]
+    # A record the row says was not there (null) had none of its fields: a first draft.
+    first = changed_fields({"status": "unreviewed", "draft": None}, {"draft": {"rating": "false"}})
+    assert first == [("draft.rating", "—", "false")]
     assert changed_fields({"removed": 1}, None) == [("removed", "1", "—")]
     # Long enough that two rationales are never told apart by their ends alone.
     assert len(changed_fields(None, "a" * 1500)[0][2]) == 1500
@@ -157,3 +160,20 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     older = first.output.split("--before ")[1].split()[0]
     rest = json.loads(run("audit", "log", "--before", older, "--json").output)
     assert rest and all(row["id"] < int(older) for row in rest)
+
+
+def test_a_first_drafts_history_says_it_had_no_rating_before(claim_world):
+    from helpers import RATIONALE
+
+    from factcheck.store import audit, verdicts
+
+    db, people, claim_id = claim_world
+    verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])
+    row = db.execute(
+        "SELECT before, after FROM audit WHERE record_id = ? ORDER BY id DESC LIMIT 1", [claim_id]
+    ).fetchone()
+    fields = dict(
+        (name, was) for name, was, _ in changed_fields(json.loads(row[0]), json.loads(row[1]))
+    )
+    assert fields["verdict_draft.rating"] == "—" and fields["verdict_draft.rationale"] == "—"
+    assert audit.verify(db).ok

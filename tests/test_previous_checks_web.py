@@ -513,3 +513,17 @@ def test_removing_a_dismissed_fact_check_from_the_library_keeps_the_trail_whole(
     library_store.remove_item(app_db, check["library_id"], actor=people["ed"], why="A duplicate")
     assert claim_matches.dismissed_checks(app_db, claim_id) == []
     assert audit.verify(app_db).ok
+
+
+def test_a_dismissal_reads_in_words_in_the_history_and_on_the_audit_page(
+    client, client_as, app_db, matched_claim, people
+):
+    claim_id = matched_claim["id"]
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    claim_matches.dismiss_previous_check(
+        app_db, claim_id, check["library_id"], actor=people["rita"], reason="Another county"
+    )
+    panel = words(fragment(client.get(f"/claims/{claim_id}/panel", headers=HX)))
+    assert f"dismissed previous check {check['library_id']} as not this claim" in panel
+    audit_page = words(parse(client_as("ed").get("/audit?kind=previous")))
+    assert "Another county" in audit_page and "previous.dismiss" in audit_page

@@ -142,7 +142,7 @@ def test_the_trail_shows_the_draft_a_revision_replaced(claim_world):
     assert changed["verdict_draft.rating"] == ("accurate", "misleading")
     assert "verdict_draft.rationale" not in changed  # the same words: no change to show
     first = claim_reads.claim_history(db, claim_id)[-2]
-    assert "verdict_draft" not in first["before"]  # nothing was there to replace
+    assert first["before"]["verdict_draft"] is None  # nothing was there to replace
 
 
 def test_a_comment_or_reason_with_nothing_visible_in_it_counts_as_none(claim_world):

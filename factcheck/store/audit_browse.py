@@ -31,6 +31,7 @@ FAMILIES = (
     "session",
     "library",
     "matches",
+    "previous",
     "export",
     "audit",
 )

@@ -71,8 +71,8 @@ def _verdict_summary(verdict: dict) -> dict:
 
 def _with_draft(state: dict, draft: dict | None) -> dict:
     """A claim's state before a draft is saved, with the open draft the save revises (its rating,
-    rationale and sources), so the trail shows what was replaced."""
-    return state if draft is None else {**state, "verdict_draft": _verdict_summary(draft)}
+    rationale and sources), so the trail shows what was replaced; none (null) before a first."""
+    return {**state, "verdict_draft": None if draft is None else _verdict_summary(draft)}
 
 
 def _reload_verdict(db: Database, verdict_id: int) -> dict:

@@ -35,6 +35,7 @@ _FAMILY_WORDS = {
     "session": "Sign-ins and sign-outs",
     "library": "The library",
     "matches": "Previous checks matched",
+    "previous": "Previous checks dismissed or restored",
     "export": "Exports",
     "audit": "The audit checkpoint",
 }

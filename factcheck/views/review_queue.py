@@ -265,7 +265,10 @@ def queue_json():
             "count_label": context["count_label"],
             "claims": context["claims"],
             "next_key": context["next_key"],
-            "next_url": context["next_url"],
+            # The next page of this JSON, as a script follows it.
+            "next_url": url_for("queue.queue_json", **context["filters"], after=context["next_key"])
+            if context["next_key"]
+            else None,
             **(
                 {"article_matches": context["article_matches"]}
                 if context["article_matches"] is not None

@@ -242,7 +242,22 @@
     }
     if (next && next !== currentUnit()) {
       select(next.dataset.claimId);
+    } else if (next) {
+      sayNow(direction > 0 ? "This is the article's last claim." : "This is the article's first claim.");
     }
+  }
+
+  // Said to a screen reader at once: the region is emptied first, so the same words twice are
+  // announced twice.
+  function sayNow(words) {
+    var region = document.getElementById("panel-said");
+    if (!region) {
+      return;
+    }
+    region.textContent = "";
+    window.setTimeout(function () {
+      region.textContent = words;
+    }, 50);
   }
 
   function focusedUnit() {

@@ -157,3 +157,23 @@ def test_escape_from_a_panel_over_the_text_puts_the_focus_on_its_heading(
     expect(panel.get_by_role("heading", name=re.compile(r"^Claim \d+ of \d+"))).to_be_focused()
     expect(panel.locator(f'.panel[data-claim-id="{claim["id"]}"]')).to_be_visible()
     assert_no_problems(page)
+
+
+def test_moving_past_the_first_or_last_claim_is_said(watched_page, article):
+    page = watched_page
+    page.goto(f"/articles/{article['id']}")
+    claims = page.locator("#article-text .unit.is-claim")
+    said = page.locator("#panel-said")
+    page.keyboard.press("j")
+    expect(claims.nth(0)).to_have_attribute("aria-current", "true")
+    page.keyboard.press("k")
+    # Nothing moves, and a screen reader is told why.
+    expect(claims.nth(0)).to_have_attribute("aria-current", "true")
+    expect(said).to_have_text("This is the article's first claim.")
+    last = claims.count() - 1
+    for _ in range(last):
+        page.keyboard.press("j")
+    expect(claims.nth(last)).to_have_attribute("aria-current", "true")
+    page.keyboard.press("j")
+    expect(said).to_have_text("This is the article's last claim.")
+    assert_no_problems(page)
