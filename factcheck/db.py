@@ -187,7 +187,28 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             _sign_stored_articles(db)
         if "016_library_postings" in pending:
             _write_library_postings(db)
+        if "024_dashes_in_text_key" in pending:
+            _drop_twins_of_another_figure(db)
     return pending
+
+
+def _drop_twins_of_another_figure(db: sqlite_utils.Database) -> None:
+    """A desk's own verdict offered to a claim in another article as the same claim (score 1)
+    only because the key before 022 took figures' marks out ("3.1 percent", "31 percent") is
+    offered no more; matching the claim again weighs it as any other previous check. (One query
+    comparing both keys nests too deep for SQLite's parser: each key is read as a column.)"""
+    from factcheck.store.claim_groups import text_key_sql
+
+    rows = db.execute(
+        f"SELECT m.claim_id, m.library_id, {text_key_sql('c.text')}, {text_key_sql('o.text')}"
+        " FROM claim_matches m JOIN library_items l ON l.id = m.library_id"
+        " JOIN claims o ON o.id = l.claim_id JOIN claims c ON c.id = m.claim_id"
+        " WHERE m.score = 1.0"
+    ).fetchall()
+    db.conn.executemany(
+        "DELETE FROM claim_matches WHERE claim_id = ? AND library_id = ?",
+        [(claim_id, library_id) for claim_id, library_id, key, own_key in rows if key != own_key],
+    )
 
 
 def _sign_stored_articles(db: sqlite_utils.Database) -> None:

@@ -289,10 +289,7 @@ def _iso_date(value: str | None) -> str | None:
 
 
 # Reasons of furniture that ends a page (a copyright line or a date may belong to the article).
-_TRAILING_FURNITURE = re.compile(
-    r"Call to subscribe|Cross-promotion line|Sharing or page button|Tags or topics line"
-    r"|Contact address or link"
-)
+_TRAILING_FURNITURE = re.compile(r"Call to subscribe|Cross-promotion line|Sharing or page button")
 
 
 def without_trailing_furniture(paragraphs: list[str]) -> list[str]:

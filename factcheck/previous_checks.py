@@ -116,6 +116,13 @@ def refresh(
     return match_claims(db, claim_ids, cause=cause, actor=actor, progress=progress)
 
 
+def after_unit_edit(db: Database, claim_ids: list[int], *, actor: Actor = SYSTEM) -> None:
+    """Match again the units a merge or split made: their words changed, and their earlier
+    matches went with them."""
+    if not claim_matches.library_is_empty(db):
+        match_claims(db, claim_ids, cause=f"unit edit of claim {claim_ids[0]}", actor=actor)
+
+
 def after_import(
     db: Database,
     article_ids: list[int],

@@ -292,8 +292,18 @@ _OPPOSITES = [
     )
 ]
 # A word and the same word turned by a prefix: "safe" and "unsafe", "legal" and "illegal",
-# "agree" and "disagree". Only for words of four letters or more ("to" is not "into").
-_TURNING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# "agree" and "disagree". Only for words of four letters or more ("to" is not "into"). "in" and
+# "im" turn only the words listed ("infighting" is no "fighting" denied, nor "invaluable" a
+# "valuable"); "un", "dis", "non", "il" and "ir" nearly always turn a word.
+_TURNING_PREFIXES = ("un", "dis", "non", "il", "ir")
+_IN_TURNS = frozenset(
+    "accurate active adequate appropriate balance capable competent complete conclusive consistent"
+    " correct credible decent dependence dependent direct effective efficient eligible equality"
+    " equitable evitable exact formal frequent humane justice legitimate mature moral partial"
+    " patient perfect polite possible practical probable proper prudent rational secure sincere"
+    " stability stable sufficient tolerable tolerant valid visible"
+    " accessible advisable audible mobile modest".split()
+)
 # "May" and "March" are dates only where a date stands: "in May", "on 3 March", "March 2024".
 _MONTH_VERBS = re.compile(
     r"\b(?:in|on|since|until|till|by|from|of|last|next|early|late|mid|during)\s+(may|march)\b"
@@ -373,10 +383,18 @@ def _turned(quote: str, passage: str) -> bool:
 
 
 def _prefixed(words: set[str], others: set[str]) -> bool:
-    """Whether one of `others` is one of `words` turned by a prefix ("unsafe" of "safe")."""
-    return any(
-        prefix + word in others for word in words if len(word) >= 4 for prefix in _TURNING_PREFIXES
-    )
+    """Whether one of `others` is one of `words` turned by a prefix ("unsafe" of "safe"). A
+    prefix written as a word of its own on this side ("non-profit" for "nonprofit") is the same
+    word spelt apart, not turned."""
+    for word in words:
+        if len(word) < 4:
+            continue
+        prefixes = [prefix for prefix in _TURNING_PREFIXES if prefix not in words]
+        if word in _IN_TURNS:
+            prefixes += [prefix for prefix in ("in", "im") if prefix not in words]
+        if any(prefix + word in others for prefix in prefixes):
+            return True
+    return False
 
 
 def _normal(text: str) -> str:

@@ -285,6 +285,12 @@ def test_a_language_told_wrong_is_corrected_and_the_claims_scored_in_it(claim_wo
         )
         # A score is no reviewer's work: a form open on the claim stays valid.
         assert version == 1
+    # An export of what changed since before the correction takes these claims again.
+    stamps = db.execute(
+        "SELECT DISTINCT updated_at FROM claims WHERE article_id = ? AND kind = 'claim'",
+        [article_id],
+    ).fetchall()
+    assert len(stamps) == 1 and stamps[0][0] is not None
     percent = next(row for row in rescored if "Prozent" in row[0])
     assert "percentage" in json.loads(percent[2])
     row = db.execute("SELECT before, after FROM audit WHERE action = 'article.edit'").fetchone()

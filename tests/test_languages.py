@@ -297,3 +297,27 @@ def test_a_region_does_not_change_the_direction(language, region):
 @given(st.text())
 def test_direction_is_always_a_value_of_dir(text):
     assert direction(text) in ("ltr", "rtl")
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("eng", "en"),
+        ("ARA", "ar"),
+        ("ger", "de"),
+        ("pt-BR", "pt"),
+        ("de_AT", "de"),
+        ("iw", "he"),
+        ("fil", "fil"),
+        ("yue", "yue"),
+    ],
+)
+def test_a_language_code_is_kept_as_its_two_letter_form_where_it_has_one(given, code):
+    # "eng" stored as such would miss the English word lists, "ara" the right-to-left direction.
+    assert checked_code(given) == code
+
+
+@pytest.mark.parametrize("given", ["zzz", "und", "mul", "zxx", "xx", "English"])
+def test_a_code_factcheck_cannot_place_is_refused(given):
+    with pytest.raises(ValueError):
+        checked_code(given)

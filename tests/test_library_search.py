@@ -10,6 +10,7 @@ from factcheck import db as database
 from factcheck import library_embedding
 from factcheck.matching.features import MODEL_FEATURE_NAMES
 from factcheck.store.library_search import (
+    FIGURES_DIFFER_AT_MOST,
     MATCH_THRESHOLD,
     find_matches,
     find_matches_many,
@@ -300,3 +301,11 @@ def test_an_item_without_a_title_is_offered_for_its_own_words(tmp_path, title):
     for external_id, claim in untitled.items():
         [best] = find_matches(db, claim, top=1)
         assert best["external_id"] == external_id and best["score"] >= MATCH_THRESHOLD, claim
+
+
+def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
+    # "35 percent" is not the "3.5 percent" the library checked: still a lead, not the same claim.
+    same = find_matches(library, "Unemployment fell to 3.5 percent in September 2019.")[0]
+    other = find_matches(library, "Unemployment fell to 35 percent in September 2019.")[0]
+    assert same["external_id"] == other["external_id"] == "snopes-5"
+    assert same["score"] > FIGURES_DIFFER_AT_MOST >= other["score"]

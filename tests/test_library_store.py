@@ -16,9 +16,7 @@ from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
 
-MIGRATION = (
-    Path(__file__).resolve().parents[1] / "db" / "migrations" / "022_figures_in_text_key.sql"
-)
+MIGRATION = Path(__file__).resolve().parents[1] / "db" / "migrations" / "024_dashes_in_text_key.sql"
 
 
 def _publish(db, people, claim_id, rating="Accurate"):
@@ -332,3 +330,42 @@ def test_a_published_verdict_does_not_match_a_small_desk_over_again(claim_world)
     assert after_publish < every
     summary = _import(db, "id,claim,rating\nx-9,A ferry fare doubled in one spring,False\n")
     assert set(previous_checks.affected_claims(db, summary["changed_ids"])) == every
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Sales-tax revenue rose 12% in 2024.", "Sales tax revenue rose 12% in 2024."),
+        (
+            "Aid to businesses—more than double the 2019 sum.",
+            "Aid to businesses, more than double the 2019 sum.",
+        ),
+        ("Turnout fell in 2019–2020.", "Turnout fell in 2019-2020."),
+        ("Prices rose - sharply - in May.", "Prices rose sharply in May."),
+        ("Output fell −5% in May.", "Output fell -5% in May."),
+    ],
+)
+def test_hyphens_and_dashes_written_either_way_share_a_text_key(one, other):
+    assert _key(one) == _key(other)
+
+
+def test_an_upgrade_stops_offering_a_verdict_on_another_figure_as_the_same_claim(
+    claim_world,
+):
+    from factcheck.db import _drop_twins_of_another_figure
+
+    db, people, claim_id = claim_world
+    _publish(db, people, claim_id)
+    [own] = _own_items(db)
+    text = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    same = first_checkable_claim(db, _second_article(db, f"  {text.lower()}!"))
+    figure = re.search(r"\d+", text).group()
+    other = first_checkable_claim(db, _second_article(db, text.replace(figure, figure + "0", 1)))
+    # As the key before 022 paired them: both offered at 1 (written as that version left them).
+    for claim in (same, other):
+        db.execute("DELETE FROM claim_matches WHERE claim_id = ?", [claim["id"]])
+        db.execute("INSERT INTO claim_matches VALUES (?, ?, 1.0)", [claim["id"], own["id"]])
+    db.conn.commit()
+    _drop_twins_of_another_figure(db)
+    assert [c["library_id"] for c in claim_matches.previous_checks(db, same["id"])] == [own["id"]]
+    assert claim_matches.previous_checks(db, other["id"]) == []

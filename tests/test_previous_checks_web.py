@@ -148,7 +148,7 @@ def test_a_published_verdict_takes_no_earlier_check_outside_a_correction(
     verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
     verdicts.approve(app_db, claim_id, actor=people["ed"])
     section = _section(client, claim_id)
-    assert section is not None and not section.cssselect("form")
+    assert section is not None and not section.cssselect("form.previous-form")
     imported = [i for i in library_store.list_items(app_db) if i["origin"] == "imported"]
     response = hx_post(
         client,
@@ -493,8 +493,8 @@ def test_dismissing_from_the_command_line(app_db, matched_claim, db_path):
     )
     listed = run(main, [*base, "dismissed", str(claim_id)])
     assert "rita" in listed.output and check["claim"] in listed.output
-    again = run(main, [*base, "dismiss", *ids, "--as", "rita"])
-    assert again.exit_code == 2 and "is not a previous check of claim" in again.output
+    again = run(main, [*base, "dismiss", *ids, "--as", "ed"])
+    assert again.exit_code == 2 and "rita already dismissed library item" in again.output
     assert run(main, [*base, "restore", *ids, "--as", "rita"]).exit_code == 0
     twice = run(main, [*base, "restore", *ids, "--as", "rita"])
     assert twice.exit_code == 2 and "was not dismissed for claim" in twice.output
@@ -527,3 +527,67 @@ def test_a_dismissal_reads_in_words_in_the_history_and_on_the_audit_page(
     assert f"dismissed previous check {check['library_id']} as not this claim" in panel
     audit_page = words(parse(client_as("ed").get("/audit?kind=previous")))
     assert "Another county" in audit_page and "previous.dismiss" in audit_page
+
+
+def test_a_dismissal_made_in_another_tab_meanwhile_redraws_the_panel_saying_so(
+    client, app_db, matched_claim, people
+):
+    claim_id = matched_claim["id"]
+    [form] = _section(client, claim_id).cssselect("form.previous-dismiss")
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    claim_matches.dismiss_previous_check(app_db, claim_id, check["library_id"], actor=people["ed"])
+    answer = hx_post(client, form.get("action"), {})
+    assert answer.status_code == 200
+    panel = fragment(answer)
+    assert "Ed has already dismissed that earlier check" in words(panel) or (
+        "ed has already dismissed that earlier check" in words(panel)
+    )
+    assert not panel.cssselect("form.previous-dismiss") and panel.cssselect(".previous-dismissed")
+
+
+def test_a_published_claims_wrong_match_is_dismissed_too(client, app_db, matched_claim, people):
+    from helpers import RATIONALE
+
+    claim_id = matched_claim["id"]
+    evidence_store.add_evidence(
+        app_db, claim_id, url="https://stats.example/a", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
+    verdicts.approve(app_db, claim_id, actor=people["ed"])
+    # Its matches are not its verdict: the panel offers the dismissal whatever the status.
+    [form] = _section(client, claim_id).cssselect("form.previous-dismiss")
+    assert hx_post(client, form.get("action"), {}).status_code == 200
+    assert claim_matches.previous_checks(app_db, claim_id) == []
+
+
+def test_a_merged_unit_is_matched_again_at_once(client, app_db, matcher, people):
+    from helpers import SAMPLE_ARTICLE
+
+    from factcheck.store import claim_reads
+
+    article_id = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    units = claim_reads.claims_for_article(app_db, article_id)
+    quote = next(u for u in units if u["text"].startswith('"The river rose 2.4 metres'))
+    after = next(u for u in units if u["seq"] == quote["seq"] + 1)
+    # An earlier check of the whole quotation, which the merge makes one unit.
+    whole = app_db.execute(
+        "SELECT substr(body, ? + 1, ? - ?) FROM articles WHERE id = ?",
+        [quote["start"], after["end"], quote["start"], article_id],
+    ).fetchone()[0]
+    _import_matched(
+        app_db, quote, {"claim": whole, "url": "https://checks.example/river", "rating": "True"}
+    )
+    before = claim_matches.previous_checks(app_db, quote["id"])
+    merged = hx_post(
+        client,
+        f"/claims/{quote['id']}/merge",
+        {"expected_version": quote["version"], "reason": "One quotation cut at its full stop"},
+    )
+    assert merged.status_code == 200
+    # The merge took its matches with its old words; matching again finds the check of the new.
+    now = claim_matches.previous_checks(app_db, quote["id"])
+    assert [c["url"] for c in now] == ["https://checks.example/river"]
+    assert now[0]["score"] > (before[0]["score"] if before else 0)

@@ -589,6 +589,10 @@ def test_a_faithful_quote_written_another_way_is_not_taken_for_a_misquote(quote,
             "The ferry stopped running on 3 May after the storm",
             "The ferry stopped running on 3 March after the storm",
         ),
+        (
+            "The results were accurate according to the official count",
+            "The results were inaccurate according to the official count",
+        ),
     ],
 )
 def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):
@@ -612,6 +616,23 @@ def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):
         (
             "The council may vote on the plan at its next meeting",
             "The council might vote on the plan at its next meeting",
+        ),
+        # A prefix that is no negation, or a word spelt apart (found by a recheck).
+        (
+            "The non-profit group raised 2 million dollars for the shelter",
+            "The nonprofit group raised 2 million dollars for the shelter",
+        ),
+        (
+            "Party fighting delayed the vote on the budget until June",
+            "Party infighting delayed the vote on the budget until June",
+        ),
+        (
+            "The volunteers gave valuable help to the flood victims",
+            "The volunteers gave invaluable help to the flood victims",
+        ),
+        (
+            "Immigrant workers built most of the new stadium in Doha",
+            "Migrant workers built most of the new stadium in Doha",
         ),
     ],
 )

@@ -84,6 +84,19 @@ def test_a_rationale_is_counted_as_a_reader_sees_it(claim_world, rationale, code
     assert claim_reads.get_claim(db, claim_id)["status"] == "unreviewed"
 
 
+def test_a_rationale_in_chinese_or_japanese_is_counted_by_its_characters(claim_world):
+    db, people, claim_id = claim_world
+    # A full Japanese sentence has no spaces, and is no one-word rationale.
+    rationale = "報告書によると倉庫は二〇二三年九月に検査され、防火設備の不備が指摘されていた。"
+    saved = verdicts.set_verdict(
+        db, claim_id, rating="Unverifiable", rationale=rationale, actor=people["rita"]
+    )
+    assert saved["status"] == "in_progress"
+    with pytest.raises(Invalid) as refused:
+        verdicts.set_verdict(db, claim_id, rating="False", rationale="不对。", actor=people["rita"])
+    assert refused.value.code == "rationale.too_short"
+
+
 def test_verdict_needing_evidence_cannot_be_submitted_without_it(claim_world):
     db, people, claim_id = claim_world
     verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])

@@ -446,6 +446,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "previous_check.not_found": lambda f: (
         f"library item {f['library_id']} is not a previous check of claim {f['claim_id']}"
     ),
+    "previous_check.already_dismissed": lambda f: (
+        f"{f['username']} already dismissed library item {f['library_id']} for claim"
+        f" {f['claim_id']}; `factcheck library restore` takes it back"
+    ),
     "previous_check.not_dismissed": lambda f: (
         f"library item {f['library_id']} was not dismissed for claim {f['claim_id']}; `factcheck"
         " library dismissed CLAIM_ID` lists those that were"

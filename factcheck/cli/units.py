@@ -4,6 +4,7 @@ import re
 
 import click
 
+from factcheck import previous_checks
 from factcheck.cli.base import UserError, acting_user, emit_json, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, claim_group, json_option, version_option
@@ -51,14 +52,16 @@ def merge(claim_id, reason, as_user, expect_version, next_id, expect_next_versio
     if expect_next_version is not None and next_id is None:
         raise UserError("--expect-next-version needs --expect-next with the next unit's id")
     db = open_db()
+    actor = acting_user(db, as_user)
     merged = unit_store.merge_with_next(
         db,
         claim_id,
         reason=reason,
-        actor=acting_user(db, as_user),
+        actor=actor,
         expected_version=expect_version,
         expected_next=(next_id, expect_next_version) if next_id is not None else None,
     )
+    previous_checks.after_unit_edit(db, [merged["id"]], actor=actor)
     _echo_units(db, [merged], "Merged with the next unit:", as_json)
 
 
@@ -100,12 +103,14 @@ def split(claim_id, after, at, reason, as_user, expect_version, as_json):
     db = open_db()
     unit = claim_reads.get_claim(db, claim_id)
     offset = _offset_after(unit, after) if after is not None else unit["start"] + at
+    actor = acting_user(db, as_user)
     first, second = unit_store.split_unit(
         db,
         claim_id,
         at=offset,
         reason=reason,
-        actor=acting_user(db, as_user),
+        actor=actor,
         expected_version=expect_version,
     )
+    previous_checks.after_unit_edit(db, [first["id"], second["id"]], actor=actor)
     _echo_units(db, [first, second], "Split in two:", as_json)

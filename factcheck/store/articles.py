@@ -245,6 +245,12 @@ def edit_details(
     db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**changed, "id": article_id})
     if "language" in changed:
         _score_in(db, article_id, changed["language"] or "en")
+    # Its claims' reviews name these details (ClaimReview's appearance, author, inLanguage): an
+    # export of what changed since a day picks them up again.
+    db.execute(
+        "UPDATE claims SET updated_at = ? WHERE article_id = ? AND kind = 'claim'",
+        [utc_now(), article_id],
+    )
     audit.record(
         db,
         actor,

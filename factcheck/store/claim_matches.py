@@ -248,6 +248,16 @@ def dismiss_previous_check(
     """Say that a previous check is not the claim's: it leaves the claim's matches (the panel,
     the queue's filter and chip, the dashboard, exports) and later matching never brings it back.
     Returns the dismissed check."""
+    earlier = db.execute(
+        "SELECT dismissed_by, dismissed_at FROM dismissed_matches"
+        " WHERE claim_id = ? AND library_id = ?",
+        [claim_id, library_id],
+    ).fetchone()
+    if earlier is not None:
+        raise Invalid(
+            "previous_check.already_dismissed",
+            {"library_id": library_id, "claim_id": claim_id, "username": earlier[0]},
+        )
     check = previous_check(db, claim_id, library_id)
     note = " ".join((reason or "").split()) or None
     if note is not None and len(note) > MAX_DISMISS_REASON_CHARS:

@@ -27,9 +27,10 @@ _CROSS_PROMO: Final = re.compile(
     r"|related(?: stories| articles| coverage| news| content)?"
     r"|recommended(?: reading| stories| for you)?|more from [\w .'’-]{1,30}"
     r"|(?:top|more|latest|trending) (?:stories|news|videos|headlines)"
-    # "Most read in world news", "Most popular", "Editor's picks"
-    r"|most (?:read|popular|viewed|shared|watched|commented)(?: (?:in|on|from) [\w .'’&-]{1,30})?"
-    r"|editors?['’]?s? (?:picks?|choice))"
+    # "Most read in world news", "Most popular", "Editor's picks": a heading on its own line,
+    # never one opening a sentence ("Most popular in Italy: Meloni's party polled 29%").
+    r"|(?:most (?:read|popular|viewed|shared|watched|commented)(?: (?:in|on|from) [\w .'’&-]{1,30})?"
+    r"|editors?['’]?s? (?:picks?|choice))(?=\W*$))"
     r"\s*(?:[:|»›>]|[-–—]\s|$)",
     re.IGNORECASE,
 )
@@ -49,12 +50,15 @@ _CAPTION_START: Final = re.compile(
     r"|file (?:photo|image|picture))(?:\s+(?:credits?|courtesy|source|captions?))?"
     r"\s*(?:[:|/]|[-–—]\s)"
     r"|\W{0,3}(?:credits?|courtesy|photo courtesy|image courtesy|captions?)\s*:"
-    # "Image copyright Getty Images", "Image caption Firefighters at work"
-    r"|\W{0,3}(?:image|photo|picture|media|video) (?:copyright|caption|source)\b"
     # "File photo", "Representative image" on its own
     r"|\W{0,3}(?:file (?:photo|image|picture)|representative image|representational image"
     r"|representational photo|photo for representation)\b\W*$"
     rf"|\(?{_AGENCIES}(?:\s+(?:photos?|pictures?|images?|videos?|file(?: photo)?))?\)?$"
+)
+# "Image copyright Getty Images", "Media caption The minister said": the label, then the caption
+# or credit from its capital (not "Image copyright law was reformed"), on the unit's own case.
+_LABEL_CAPTION: Final = re.compile(
+    r"\W{0,3}(?i:image|photo|picture|media|video) (?i:copyright|caption|source)\s+[A-Z]"
 )
 _CAPTION_END: Final = re.compile(
     # "... (Photo by Jane Doe / Getty Images)", "(File photo)"
@@ -88,25 +92,38 @@ _AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))
 _NAME: Final = r"(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
 _PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _BYLINE: Final = re.compile(
-    # "By", and as German, Spanish and Portuguese, French, Italian and Dutch write it.
-    rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by|[Vv]on|[Pp]or|[Pp]ar|[Dd]i"
-    rf"|[Dd]oor):?\s+{_PERSON}(?:\s*(?:,|&|\b(?:and|und|y|e|et|en)\b)\s*{_PERSON})*"
+    rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by):?\s+{_PERSON}"
+    rf"(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w&.'’ -]{0,40})?(?:\s+in\s+[A-Z][\w .'’-]{0,30})?\s*$"
     r"|\W{0,3}(?i:additional )?(?i:reporting|writing|editing)\s+by\s+[A-Z][^!?]{0,200}$"
     r"|\W{0,3}(?i:contributing(?: writers?| reporters?| editors?)?)\s*:"
+)
+# A byline as German, Spanish and Portuguese, French, Dutch and Italian write it: "Von Anna
+# Müller", "Por María García, Ciudad de México", "di Mario Rossi". Stricter than "By": these words
+# open headlines too ("Por la Paz", "Von Scholz", Indonesian "Di Era Jokowi, ..."), so a first
+# and a last name at least, each a capital and small letters, no figure, and after a comma only
+# a place or outlet of up to three words; Italian's "di" only in its small letter.
+_GIVEN_NAME: Final = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
+_FULL_NAME: Final = (
+    rf"{_GIVEN_NAME}(?:\s+(?:(?:de|da|del|dos|van|von|der|den|ter|la|le)\s+)?{_GIVEN_NAME}){{1,3}}"
+)
+_OTHER_BYLINE: Final = re.compile(
+    rf"\W{{0,3}}(?:Von|Por|Par|Door|di)\s+{_FULL_NAME}"
+    rf"(?:\s*(?:,|&|\b(?:und|y|e|et|en)\b)\s*{_FULL_NAME})*"
+    r"(?:\s*[,|–—]\s*[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})?\s*$"
 )
 # "Associated Press writers Jane Doe and Li Wei contributed to this report.", "Jane Doe
 # contributed reporting from Kyiv." (without a figure: "12 agencies contributed to this report").
 _CONTRIBUTORS: Final = re.compile(
     r"\bcontribut(?:ed|ing)\s+(?:(?:additional\s+)?reporting|to\s+this\s+(?:report|story|article"
-    r"|piece))(?:\s+(?:from|in)\s+[^.!?]{1,60})?\W*$"
+    r"|piece))(?:\s+(?:from|in)\s+[^.!?,;]{1,60})?\W*$"
 )
 # "SOURCE: News agencies", "Source: Bureau of Labor Statistics": names, not a sentence.
 _SOURCE_WORD: Final = (
     r"(?:[^\W\d_a-z][\w&.'’-]*|and|of|the|for|news|agencies|agency|wires?|reports?|data|staff)"
 )
 _SOURCE_CREDIT: Final = re.compile(
-    rf"\W{{0,3}}(?i:sources?)\s*[:：]\s*{_SOURCE_WORD}(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD})*"
+    rf"\W{{0,3}}(?i:sources?)\s*[:：]\s*{_SOURCE_WORD}(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD}){{0,5}}"
     r"\.?\s*$"
 )
 # A note that wire copy went into the story: "(With inputs from agencies)", "With PTI inputs".
@@ -139,13 +156,24 @@ _TIMESTAMP: Final = re.compile(
 _STAMP_WORDS: Final = ("published", "updated", "posted", "modified", "first ", "last ")
 # A time stamp names a month or weekday, says "ago", or has a year or a d/m or h:m number.
 _TIMESTAMP_NEEDS: Final = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\bago\b|\d[-/.:]\d|\d{{4}}")
-# A date written in figures after a label of up to three words in any language ("기사입력 :[
-# 2018-08-25 15:24 ]", "Aktualisiert: 12.03.2024, 14:05", "Atualizado em 12/03/2024 10h30").
+# A date written in figures after a label: a word for published or updated in one of many
+# languages ("기사입력 :[ 2018-08-25 15:24 ]", "Aktualisiert: 12.03.2024, 14:05", "Publié le
+# 12/03/2024 à 14h05", "입력 2024.03.12. 오후 3:24"), or up to three words and a colon. Not a
+# headline ending in a date ("Mindestlohn steigt am 01.01.2025").
+_STAMP_LABEL: Final = (
+    r"(?:기사\s*입력|입력|수정|최종\s*수정|업데이트|aktualisiert|veröffentlicht|zuletzt aktualisiert"
+    r"|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato"
+    r"|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено|diterbitkan"
+    r"|diperbarui|yayınlanma|güncelleme|发布时间|发布|更新时间|更新|公開日|更新日|掲載日)"
+)
+_DATE_IN_FIGURES: Final = (
+    r"[\[(]?\s*(?:\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
+    r"(?:[\s,T]+(?:um|à|a las|às|at|alle|om)?\s*(?:오전|오후|午前|午後)?\s*\d{1,2}(?:[:h시時]\d{2}){1,2}"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h|분|分))?)?\s*[\])]?\W*$"
+)
 _LABELLED_DATE: Final = re.compile(
-    r"\W{0,3}[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*[:：]?\s*[\[(]?\s*"
-    r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
-    r"(?:[\s,T]+\d{1,2}(?:[:h시]\d{2}){1,2}(?:\s*(?:[ap]\.?m\.?|uhr|h|분))?)?"
-    r"\s*[\])]?\W*$",
+    rf"\W{{0,3}}(?:{_STAMP_LABEL}(?:\s+(?:am|on|le|el|em|il|op|в|на))?\s*[:：]?"
+    rf"|[^\W\d_]+(?:[ -][^\W\d_]+){{0,2}}\s*[:：])\s*{_DATE_IN_FIGURES}",
     re.IGNORECASE,
 )
 # How long the page takes to read or hear: "Reading time: 3 minutes", "4 min read", "Listen
@@ -167,20 +195,34 @@ _TAGS: Final = re.compile(
     r"\W{0,3}(?:filed under|tags?|tagged(?: with| as| in)?|topics?|categor(?:y|ies)|themen"
     r"|schlagw(?:ö|oe)rter|schlagworte|etiquetas|temas|t[óo]picos|mots-cl[ée]s|sujets|argomenti"
     r"|теги|метки)\s*[:：|]"
+    # Names, not a sentence: no full stop, question or exclamation mark at the end, no figure.
+    r"[^.!?\d]*[^.!?\d\s]?\s*$"
 )
 # An e-mail address or a link on its own, or a line asking the reader to write or follow
 # someone there: "Email Jane Doe at jdoe@example.com", "Reach the reporter on Twitter at ...".
 _ADDRESS: Final = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|https?://\S+|www\.\S+)"
 _ADDRESS_ALONE: Final = re.compile(rf"\W{{0,3}}{_ADDRESS}\W*$")
 _CONTACT: Final = re.compile(
-    r"\W{0,3}(?:e-?mail|reach|contact|follow|write to|you can (?:reach|contact|e-?mail|follow)"
-    r"|send (?:your |news )?tips)\b[^!?]{0,150}?\b(?:at|on|via|to)\s+"
-    rf"(?:(?:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin)\s+(?:at\s+)?)?{_ADDRESS}"
+    # The verb, then whom: a person by name, "us", "the reporter" ("Contact tracing at ..." and
+    # "Follow-up visits at ..." are no such line), then where. Matched on the unit's own case.
+    r"\W{0,3}(?i:e-?mail|reach|contact|follow|write to|you can (?:reach|contact|e-?mail|follow)"
+    r"|send (?:us )?(?:your )?(?:news )?tips)\s+"
+    r"(?:(?:(?i:us|me|him|her|them|the (?:reporters?|authors?|writers?|editors?|newsroom|desk"
+    r"|team))\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})[^!?\d%]{0,150}?\s+)?"
+    r"(?i:at|on|via|to)\s+"
+    r"(?:(?i:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin)\s+(?:(?i:at)\s+)?)?"
+    rf"(?i:{_ADDRESS})"
+    # Or a label and the address: "Email: jdoe@example.com".
+    rf"|\W{{0,3}}(?i:e-?mail|contact|twitter|x|instagram|telegram|whatsapp)\s*[:：]\s*(?i:{_ADDRESS})\W*$"
 )
 # Breadcrumbs: a few short names joined by ">" or "›" ("News>", "Home › World › Europe").
+_CRUMB: Final = r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3}"
 _NAVIGATION: Final = re.compile(
-    r"\W{0,3}(?:[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3}\s*[>›]\s*)+"
-    r"(?:[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3})?\s*$"
+    # Ending in a separator ("News>"), or with two ("News > World > Europe"), or from the home
+    # page ("Home › World"): not a comparison ("Inflation > Wages").
+    rf"\W{{0,3}}(?:(?:{_CRUMB}\s*[>›]\s*)+"
+    rf"|(?:{_CRUMB}\s*[>›]\s*){{2,}}{_CRUMB}"
+    rf"|(?i:home|startseite|inicio|início|accueil|beranda|главная)\s*[>›]\s*{_CRUMB})\s*$"
 )
 _SECTION_LABEL: Final = re.compile(
     r"\W{0,3}(?:breaking(?: news)?|update[ds]?|exclusive|live|watch|opinion|analysis|explainer"
@@ -213,7 +255,7 @@ _SHARING: Final = re.compile(
     r"\W{0,3}(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?"
     r"|copy link|save|click to (?:tweet|share|copy))\W*$"
     # "Comments (142)", "142 comments", "1.2k shares"
-    r"|\W{0,3}comments?\s*\(?\d[\d,.]*k?\)?\W*$"
+    r"|\W{0,3}comments?\s*[:(]?\s*\d[\d,.]*k?\)?\W*$"
     r"|\W{0,3}\d[\d,.]*k?\s+(?:comments?|shares?|replies)\W*$"
 )
 # "Copyright 2024 ...", "Copyright © ...", "Copyright: AP", "Copyright by ...", or a short line
@@ -222,26 +264,16 @@ _SHARING: Final = re.compile(
 _COPYRIGHT: Final = re.compile(
     r"\W{0,3}(?:[©ⓒ]|\(c\)\s|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}\b|:|by\b|$))"
 )
-# "All rights reserved" and "no copying without permission" in other languages: German,
-# French, Spanish, Portuguese, Italian, Russian, Chinese, Korean and Japanese.
-_RIGHTS_RESERVED: Final = (
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "tous droits réservés",
-    "todos los derechos reservados",
-    "todos os direitos reservados",
-    "tutti i diritti riservati",
-    "все права защищены",
-    "版权所有",
-    "版權所有",
-    "未经授权不得转载",
-    "未經授權不得轉載",
-    "무단전재",
-    "무단 전재",
-    "무단복제",
-    "무단 복제",
-    "無断転載",
-    "無断複製",
+# "All rights reserved" and "no copying without permission" in other languages, as a notice says
+# it: at the end of a line (German, French, Spanish, Portuguese, Italian, Russian), or the
+# prohibition itself (Korean, Japanese, Chinese). Not the same words in a sentence about piracy
+# ("무단 복제율은 32%로 떨어졌다", "版权所有者去年起诉了1200家网站").
+_RIGHTS_RESERVED: Final = re.compile(
+    r"(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+    r"|todos os direitos reservados|tutti i diritti riservati|все права защищены)\W*$"
+    r"|무단\s*(?:전재|복제|배포)[^.!?。%\d]{0,16}금지"
+    r"|無断(?:転載|複製|転用)[^。%\d]{0,10}(?:禁止|禁じ)"
+    r"|版[权權]所有(?!者|人)[^。%\d]{0,20}$|未[经經](?:授[权權]|许可|許可)[^。%\d]{0,6}不得[转轉]载"
 )
 _COPYRIGHT_OWNER: Final = re.compile(r"\W{0,3}copyright\s+(?:\S+\s+){0,4}\S+$")
 # A wire service's terms: "This material may not be published, broadcast, rewritten or
@@ -303,12 +335,14 @@ def stripped_reason(text: str, lower: str) -> str | None:
 
 
 def _rights_reserved(lower: str) -> bool:
-    """Whether a unit says its page's rights are reserved, in one of _RIGHTS_RESERVED's words."""
-    # Most units are plain ASCII and say neither "reserved" (in its Latin forms) nor
-    # "vorbehalten": one test each settles them.
-    if lower.isascii() and "serv" not in lower and "vorbehalten" not in lower:
+    """Whether a unit says its page's rights are reserved ("all rights reserved" anywhere, the
+    other languages' notices as _RIGHTS_RESERVED has them)."""
+    if "all rights reserved" in lower:
+        return True
+    # Most units are plain ASCII and say no "vorbehalten": one test settles them.
+    if lower.isascii() and "vorbehalten" not in lower:
         return False
-    return any(phrase in lower for phrase in _RIGHTS_RESERVED)
+    return _RIGHTS_RESERVED.search(lower) is not None
 
 
 def _anywhere_reason(text: str, lower: str) -> str | None:
@@ -350,11 +384,15 @@ def _cross_promotion(text: str, lower: str) -> str | None:
 
 
 def _caption_start(text: str, lower: str) -> str | None:
-    return CAPTION if _CAPTION_START.match(lower) or _AGENCY_CREDIT_UNIT.match(text) else None
+    if _CAPTION_START.match(lower) or _AGENCY_CREDIT_UNIT.match(text) or _LABEL_CAPTION.match(text):
+        return CAPTION
+    return None
 
 
 def _byline(text: str, lower: str) -> str | None:
-    return "Byline or reporting credit" if _BYLINE.match(text) else None
+    if _BYLINE.match(text) or _OTHER_BYLINE.match(text):
+        return "Byline or reporting credit"
+    return None
 
 
 def _source_credit(text: str, lower: str) -> str | None:
@@ -370,7 +408,7 @@ def _tags(text: str, lower: str) -> str | None:
 
 
 def _contact(text: str, lower: str) -> str | None:
-    if len(lower) <= 200 and _CONTACT.match(lower) and not REPORTED.search(lower):
+    if len(lower) <= 200 and _CONTACT.match(text) and not REPORTED.search(lower):
         return CALL_TO_ACTION
     return None
 
@@ -441,7 +479,7 @@ _FIRST_WORDS: Final = (
         _caption_start,
         "photo photos photograph photographs picture pictures pic pics image images video videos"
         " graphic graphics illustration illustrations file credit credits courtesy caption captions"
-        " foto fotos bild bilder"
+        " foto fotos bild bilder media"
         " representative"
         " representational getty afp ap reuters epa shutterstock alamy anadolu sopa pti ani ians"
         " xinhua bloomberg nurphoto zuma",
@@ -462,7 +500,10 @@ _FIRST_WORDS: Final = (
         "filed tag tags tagged topic topics category categories themen schlagwörter schlagwoerter"
         " schlagworte etiquetas temas tópicos topicos mots sujets argomenti теги метки",
     ),
-    (_contact, "email e mail reach contact follow write you send"),
+    (
+        _contact,
+        "email e mail reach contact follow write you send twitter x instagram telegram whatsapp",
+    ),
     (_inputs_note, "with input inputs agency agencies wire wires pti ani ians afp ap reuters"),
     (
         _section_label,

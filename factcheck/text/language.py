@@ -79,6 +79,29 @@ TWO_LETTER_CODES = frozenset(
     yo za zh zu
     """.split()
 )
+#: ISO 639-2 codes (bibliographic and terminological) of languages that have a two-letter code:
+#: "eng" is "en", so that the word lists and the text's direction know it.
+_THREE_TO_TWO = dict(
+    pair.split(":")
+    for pair in """
+    eng:en deu:de ger:de fra:fr fre:fr spa:es ita:it por:pt nld:nl dut:nl swe:sv dan:da nor:no
+    nob:nb nno:nn fin:fi isl:is ice:is pol:pl ces:cs cze:cs slk:sk slo:sk slv:sl hrv:hr srp:sr
+    bos:bs bul:bg mkd:mk mac:mk ron:ro rum:ro hun:hu ell:el gre:el tur:tr rus:ru ukr:uk bel:be
+    lit:lt lav:lv est:et kat:ka geo:ka hye:hy arm:hy aze:az kaz:kk uzb:uz ara:ar heb:he fas:fa
+    per:fa urd:ur pus:ps hin:hi ben:bn pan:pa guj:gu mar:mr tam:ta tel:te kan:kn mal:ml sin:si
+    nep:ne zho:zh chi:zh jpn:ja kor:ko vie:vi tha:th ind:id msa:ms may:ms tgl:tl swa:sw amh:am
+    som:so hau:ha yor:yo ibo:ig zul:zu xho:xh afr:af cat:ca eus:eu baq:eu glg:gl cym:cy wel:cy
+    gle:ga lat:la sqi:sq alb:sq mlt:mt lao:lo khm:km mya:my bur:my mon:mn bod:bo tib:bo yid:yi
+    kur:ku tat:tt kir:ky tgk:tg tuk:tk
+    """.split()
+)
+#: Languages news is written in that have only a three-letter code (Filipino, Cantonese, Sorani
+#: Kurdish, Nigerian Pidgin, ...).
+THREE_LETTER_ONLY = frozenset(
+    "fil yue ceb haw hmn ckb syr arc nqo kab pcm tpi mfe hil ilo war bho mai awa".split()
+)
+#: The old codes of Hebrew, Indonesian and Yiddish, which pages still declare.
+_OLD_CODES = {"iw": "he", "in": "id", "ji": "yi"}
 #: Languages written right to left; iw and ji are the old codes of Hebrew and Yiddish.
 RIGHT_TO_LEFT = frozenset("ar arc ckb dv fa he iw ji ks nqo ps sd syr ug ur yi".split())
 #: Scripts written right to left, for a tag that names its script, such as az-Arab or pa-Arab.
@@ -129,15 +152,23 @@ def detect(text: str) -> str | None:
 
 
 def checked_code(value: str) -> str:
-    """A language code as given to --language: two or three lower-case letters, else ValueError."""
-    code = value.strip().lower()
+    """A language code as given to --language, as its two-letter ISO 639-1 code where it has one:
+    "pt-BR" is "pt", "eng" is "en", the old "iw" is "he"; a three-letter code of a language
+    without a two-letter one (THREE_LETTER_ONLY) is kept. Else ValueError."""
+    code = value.strip().lower().replace("_", "-").partition("-")[0]
     if not CODE.fullmatch(code):
         raise ValueError(
             f"{value!r} is not a language code; give two or three letters such as en, de, fr or es"
         )
+    code = _OLD_CODES.get(code) or _THREE_TO_TWO.get(code) or code
     if len(code) == 2 and code not in TWO_LETTER_CODES:
         raise ValueError(
             f"{value!r} is not an ISO 639-1 language code; give one such as en, de, fr or es"
+        )
+    if len(code) == 3 and code not in THREE_LETTER_ONLY:
+        raise ValueError(
+            f"{value!r} is not a language code factcheck knows; give its two-letter ISO 639-1"
+            " code, such as en, de, fr or es"
         )
     return code
 

@@ -362,6 +362,9 @@ _STORE_WORDS = {
         "That earlier check is no longer a match for this claim; reload the claim to see its"
         " previous checks."
     ),
+    "previous_check.already_dismissed": lambda f: (
+        f"{f['username']} has already dismissed that earlier check for this claim."
+    ),
     "previous_check.not_dismissed": lambda f: (
         "That earlier check is not dismissed for this claim (someone may have restored it);"
         " reload the claim to see its previous checks."

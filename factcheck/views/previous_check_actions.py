@@ -9,11 +9,12 @@ from factcheck import archive_jobs, job_storage, previous_checks
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_matches, claim_reads
 from factcheck.store import evidence as evidence_store
-from factcheck.store.errors import Invalid
+from factcheck.store.errors import Invalid, NotFound, StoreError
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_forms import PanelForm, form_values
 from factcheck.views.claim_panel import back_to_article, citable_url
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 from factcheck.views.panel_answers import panel_answer
 from factcheck.views.rendering import wants_fragment
 
@@ -84,7 +85,10 @@ def dismiss(claim_id: int, library_id: int):
     """Set an earlier check aside as not the claim's: another figure, another place."""
     db = get_db()
     claim = claim_reads.get_claim(db, claim_id)
-    claim_matches.dismiss_previous_check(db, claim_id, library_id, actor=signed_in_actor())
+    try:
+        claim_matches.dismiss_previous_check(db, claim_id, library_id, actor=signed_in_actor())
+    except (Invalid, NotFound) as error:
+        return _as_it_is_now(claim_id, error)
     if wants_fragment():
         return panel_answer(claim_id, done="Dismissed: that earlier check is not this claim's.")
     return back_to_article(claim)
@@ -96,7 +100,10 @@ def restore(claim_id: int, library_id: int):
     db = get_db()
     actor = signed_in_actor()
     claim = claim_reads.get_claim(db, claim_id)
-    claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
+    try:
+        claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
+    except NotFound as error:
+        return _as_it_is_now(claim_id, error)
     previous_checks.match_claims(
         db, [claim_id], cause=f"restore of a previous check of claim {claim_id}", actor=actor
     )
@@ -111,3 +118,11 @@ def restore(claim_id: int, library_id: int):
         )
         return panel_answer(claim_id, done=said)
     return back_to_article(claim)
+
+
+def _as_it_is_now(claim_id: int, error: StoreError):
+    """Someone in another tab dismissed or restored it first: the panel as it is now, saying so
+    (a browser without htmx gets the refusal's page)."""
+    if not wants_fragment():
+        raise error
+    return panel_answer(claim_id, done=store_error_words(error))

@@ -5,6 +5,7 @@ forms do (422 beside the field, 409 with the conflict panel)."""
 
 from flask import Blueprint, current_app, redirect, request, url_for
 
+from factcheck import previous_checks
 from factcheck.ids import parse_id
 from factcheck.store import claim_reads
 from factcheck.store import unit_edits as unit_store
@@ -51,7 +52,7 @@ def _expected_next(values: dict) -> tuple[int, int] | None:
 @bp.post("/claims/<id:claim_id>/merge")
 def merge(claim_id: int):
     def change(db, actor, values):
-        unit_store.merge_with_next(
+        merged = unit_store.merge_with_next(
             db,
             claim_id,
             reason=values["reason"],
@@ -59,6 +60,7 @@ def merge(claim_id: int):
             expected_version=expected_version(),
             expected_next=_expected_next(values),
         )
+        previous_checks.after_unit_edit(db, [merged["id"]], actor=actor)
 
     return _edit(claim_id, "merge", change)
 
@@ -69,7 +71,7 @@ def split(claim_id: int):
         at = parse_id(values["at"])
         if at is None:
             raise Invalid("unit.no_cut", {"claim_id": claim_id}, field="at")
-        unit_store.split_unit(
+        first, second = unit_store.split_unit(
             db,
             claim_id,
             at=at,
@@ -77,5 +79,6 @@ def split(claim_id: int):
             actor=actor,
             expected_version=expected_version(),
         )
+        previous_checks.after_unit_edit(db, [first["id"], second["id"]], actor=actor)
 
     return _edit(claim_id, "split", change)
