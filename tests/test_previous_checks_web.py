@@ -60,6 +60,16 @@ def _import_matched(app_db, claim, record: dict) -> None:
     previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
 
 
+def _publish(app_db, people, claim_id, rating):
+    """The claim's verdict, resting on one source, published by another editor."""
+    evidence_store.add_evidence(
+        app_db, claim_id, url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(app_db, claim_id, rating=rating, rationale=RATIONALE, actor=people["rita"])
+    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
+    verdicts.approve(app_db, claim_id, actor=people["ed"])
+
+
 def _section(client, claim_id):
     panel = fragment(client.get(f"/claims/{claim_id}/panel", headers=HX))
     found = panel.cssselect("section.previous-checks")
@@ -139,14 +149,7 @@ def test_a_published_verdict_takes_no_earlier_check_outside_a_correction(
     client, app_db, people, matched_claim
 ):
     claim_id = matched_claim["id"]
-    evidence_store.add_evidence(
-        app_db, claim_id, url="https://stats.example/r", stance="supports", actor=people["rita"]
-    )
-    verdicts.set_verdict(
-        app_db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
-    verdicts.approve(app_db, claim_id, actor=people["ed"])
+    _publish(app_db, people, claim_id, "Accurate")
     section = _section(client, claim_id)
     assert section is not None and not section.cssselect("form.previous-form")
     imported = [i for i in library_store.list_items(app_db) if i["origin"] == "imported"]
@@ -546,17 +549,8 @@ def test_a_dismissal_made_in_another_tab_meanwhile_redraws_the_panel_saying_so(
 
 
 def test_a_published_claims_wrong_match_is_dismissed_too(client, app_db, matched_claim, people):
-    from helpers import RATIONALE
-
     claim_id = matched_claim["id"]
-    evidence_store.add_evidence(
-        app_db, claim_id, url="https://stats.example/a", stance="supports", actor=people["rita"]
-    )
-    verdicts.set_verdict(
-        app_db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
-    verdicts.approve(app_db, claim_id, actor=people["ed"])
+    _publish(app_db, people, claim_id, "False")
     # Its matches are not its verdict: the panel offers the dismissal whatever the status.
     [form] = _section(client, claim_id).cssselect("form.previous-dismiss")
     assert hx_post(client, form.get("action"), {}).status_code == 200
