@@ -14,7 +14,7 @@ from factcheck import json_input
 from factcheck.importers import binary_kind
 from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.shared_words import url_problem_words
-from factcheck.text.language import checked_code
+from factcheck.text.language import NO_LANGUAGE, checked_code
 
 FORMATS = ("csv", "tsv", "jsonl", "claimreview")
 #: The fields of a library record, in the order files and listings show them.
@@ -98,6 +98,8 @@ def clean_language(value: str | None) -> str | None:
     if not value:
         return None
     code, dash, region = value.replace("_", "-").partition("-")
+    if code.strip().lower() in NO_LANGUAGE:
+        return None  # "und", as ClaimReview files often say: the item is kept, its language unsaid
     try:
         if dash and not _REGION.fullmatch(region):
             raise ValueError(f"{value!r} is not a language code")

@@ -261,7 +261,7 @@ _UP = (
     " soars soared soaring surge surges surged surging increase increases increased increasing"
     " raise raises raised raising grow grows grew grown growing growth gain gains gained gaining"
     " expand expands expanded expanding boost boosts boosted boosting double doubles doubled"
-    " doubling higher highest more most up above largest biggest"
+    " doubling high highs higher highest more most up above largest biggest"
 )
 _DOWN = (
     "fall falls fell fallen falling drop drops dropped dropping decline declines declined"
@@ -269,7 +269,7 @@ _DOWN = (
     " decreased decreasing cut cuts cutting reduce reduces reduced reducing lowered lowering"
     " shrink shrinks shrank shrunk shrinking contract contracts contracted contracting slash"
     " slashes slashed slashing halve halves halved halving lower lowest fewer fewest less least"
-    " down below smallest"
+    " down below smallest low lows"
 )
 _OPPOSITES = [
     (frozenset(first.split()), frozenset(second.split()))
@@ -282,10 +282,12 @@ _OPPOSITES = [
         ("accept accepts accepted accepting", "refuse refuses refused refusing"),
         ("support supports supported supporting", "oppose opposes opposed opposing"),
         ("allow allows allowed allowing", "ban bans banned banning"),
-        ("pass passes passed passing", "fail fails failed failing"),
+        ("pass passes passed passing", "fail fails failed failing block blocks blocked blocking"),
+        ("better best", "worse worst"),
+        ("improve improves improved improving", "worsen worsens worsened worsening"),
+        ("guilty", "innocent"),
         ("hire hires hired hiring", "fire fires fired firing"),
         ("true", "false"),
-        ("best", "worst"),
         ("majority", "minority"),
         ("before", "after"),
         ("convicted", "acquitted"),
@@ -302,7 +304,8 @@ _IN_TURNS = frozenset(
     " equitable evitable exact formal frequent humane justice legitimate mature moral partial"
     " patient perfect polite possible practical probable proper prudent rational secure sincere"
     " stability stable sufficient tolerable tolerant valid visible"
-    " accessible advisable audible mobile modest".split()
+    " accessible advisable audible mobile modest expensive plausible solvent significant"
+    " capacity competence activity accuracy".split()
 )
 # "May" and "March" are dates only where a date stands: "in May", "on 3 March", "March 2024".
 _MONTH_VERBS = re.compile(
@@ -378,23 +381,32 @@ def _turned(quote: str, passage: str) -> bool:
         other = sum(word in second for word in quoted) - sum(word in second for word in passed)
         if one * other < 0:
             return True
-    only_quoted, only_passed = set(quoted) - set(passed), set(passed) - set(quoted)
-    return _prefixed(only_quoted, only_passed) or _prefixed(only_passed, only_quoted)
+    turned_quote, plain_quote = _by_prefix(quoted)
+    turned_passage, plain_passage = _by_prefix(passed)
+    # A word turned on one side and plain on the other ("unlawful" and "lawful", "non-binding"
+    # and "binding"); turned on both, however spelt ("nonprofit", "non-profit"), it is no turn.
+    return bool(turned_quote & plain_passage - turned_passage) or bool(
+        turned_passage & plain_quote - turned_quote
+    )
 
 
-def _prefixed(words: set[str], others: set[str]) -> bool:
-    """Whether one of `others` is one of `words` turned by a prefix ("unsafe" of "safe"). A
-    prefix written as a word of its own on this side ("non-profit" for "nonprofit") is the same
-    word spelt apart, not turned."""
-    for word in words:
-        if len(word) < 4:
+def _by_prefix(words: list[str]) -> tuple[set[str], set[str]]:
+    """The words turned by a prefix, as the words they turn ("unsafe" as "safe"; "non binding",
+    from "non-binding", as "binding"), and the words as they stand."""
+    turned = set()
+    for at, word in enumerate(words):
+        if word == "non" and at + 1 < len(words) and len(words[at + 1]) >= 4:
+            turned.add(words[at + 1])
             continue
-        prefixes = [prefix for prefix in _TURNING_PREFIXES if prefix not in words]
-        if word in _IN_TURNS:
-            prefixes += [prefix for prefix in ("in", "im") if prefix not in words]
-        if any(prefix + word in others for prefix in prefixes):
-            return True
-    return False
+        for prefix in _TURNING_PREFIXES:
+            base = word[len(prefix) :]
+            if word.startswith(prefix) and len(base) >= 4:
+                turned.add(base)
+        for prefix in ("in", "im"):
+            base = word[len(prefix) :]
+            if word.startswith(prefix) and base in _IN_TURNS:
+                turned.add(base)
+    return turned, set(words)
 
 
 def _normal(text: str) -> str:

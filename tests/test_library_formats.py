@@ -577,3 +577,10 @@ def test_a_file_too_deep_for_python_to_parse_is_refused_plainly(file_format):
         lines = "[\n" * 5_000 + "]\n" * 5_000
         with pytest.raises(formats.FormatRefused, match=r"the file is one JSON array nested too"):
             list(formats.parse(lines.encode(), file_format))
+
+
+def test_a_fact_check_of_no_language_in_particular_is_kept_without_one():
+    # "und" (undetermined) is what many ClaimReview files say; the item itself is good.
+    data = b"claim,language\nThe ferry fare doubled,und\nThe tram runs all night,kin\n"
+    parsed = list(formats.parse(data, "csv"))
+    assert [p.record["language"] for p in parsed] == [None, "rw"]

@@ -309,3 +309,20 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
     other = find_matches(library, "Unemployment fell to 35 percent in September 2019.")[0]
     assert same["external_id"] == other["external_id"] == "snopes-5"
     assert same["score"] > FIGURES_DIFFER_AT_MOST >= other["score"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "moved"),
+    [
+        ("Inflation was 3,1 Prozent in January.", "Inflation was 31 Prozent in January.", True),
+        ("Inflation was 3,1 Prozent in January.", "Inflation was 0,31 Prozent in January.", True),
+        ("Petrol costs $3.50 a gallon.", "Petrol costs $35 a gallon.", True),
+        ("Inflation was 3,1 % in January.", "Inflation was 3.1 percent in January.", False),
+        ("The plant employs 1,500 people.", "The plant employs 1500 people.", False),
+        ("He died at 74 in 2016.", "He died on November 8, 2016.", False),
+    ],
+)
+def test_a_figure_with_its_point_moved_is_told_apart_from_the_same_figure(claim, text, moved):
+    from factcheck.store.library_search import _figures, _point_moved
+
+    assert _point_moved(_figures(text), _figures(claim)) is moved

@@ -593,6 +593,23 @@ def test_a_faithful_quote_written_another_way_is_not_taken_for_a_misquote(quote,
             "The results were accurate according to the official count",
             "The results were inaccurate according to the official count",
         ),
+        # A plain "UN" or "in" elsewhere does not hide a turn; a prefix written apart is one.
+        (
+            "The occupation is unlawful, experts told the court",
+            "The occupation is lawful, UN experts told the court",
+        ),
+        (
+            "The policy is ineffective, the report said on Monday",
+            "The policy is effective in part, the report said on Monday",
+        ),
+        (
+            "The resolution is non-binding, diplomats said on Friday",
+            "The resolution is binding, diplomats said on Friday",
+        ),
+        (
+            "They found the figure implausible after a review",
+            "They found the figure plausible after a review",
+        ),
     ],
 )
 def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):

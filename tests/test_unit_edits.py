@@ -140,9 +140,11 @@ def test_merging_a_unit_whose_previous_check_was_dismissed(claim_world):
     )["changed_ids"]
     claim_matches.store_matches(db, {second["id"]: [(item, 0.8)]}, actor=SYSTEM, cause="test")
     claim_matches.dismiss_previous_check(db, second["id"], item, actor=people["rita"])
-    # The dismissal goes with the unit merged away, and the trail still agrees with the tables.
+    # The dismissal goes with the words into the merged unit, and the trail agrees.
     unit_edits.merge_with_next(db, first["id"], reason="One quotation", actor=people["rita"])
-    assert db.execute("SELECT count(*) FROM dismissed_matches").fetchone()[0] == 0
+    assert db.execute("SELECT claim_id, library_id FROM dismissed_matches").fetchall() == [
+        (first["id"], item)
+    ]
     _assert_exact(db, article_id)
 
 

@@ -332,10 +332,14 @@ class Replay:
                 else:  # an edit recorded before the trail kept this: it no longer speaks for it
                     imported.values.pop(name, None)
             imported.row = at
+        moved_to = (after.get("moved") or {}).get("to")
         for claim_id in after.get("removed") or []:
             self.claims.pop(claim_id, None)
+            # Its dismissals went to the unit it joined (one that unit had already stays).
             for pair in [pair for pair in self.dismissed if pair[0] == claim_id]:
-                del self.dismissed[pair]
+                kept = self.dismissed.pop(pair)
+                if isinstance(moved_to, int):
+                    self.dismissed.setdefault((moved_to, pair[1]), kept)
             # The actions that changed a merged-away unit now belong to the unit it joined.
             for audit_id, (who, action, undo_of, ids) in list(self.bulk_actions.items()):
                 if claim_id in ids:

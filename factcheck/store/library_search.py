@@ -1,6 +1,7 @@
 """Matching texts against the library of known fact-checks: full-text candidates and the nearest
 by sentence embedding, re-ranked."""
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -14,7 +15,6 @@ from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
 from factcheck.matching.reference import nearest_reference, reference
-from factcheck.matching.text import numbers
 from factcheck.store import library_postings, library_vectors
 from factcheck.store.mutation import query
 
@@ -77,9 +77,8 @@ def find_matches_many(
     model = model or default_model()
     results = []
     for text, (items, rows) in zip(texts, _featured(db, texts), strict=True):
-        figures = numbers(text)
         scored = [
-            (_capped(model.score(row), figures, items[item_id]["claim"]), item_id)
+            (_capped(model.score(row), text, items[item_id]["claim"]), item_id)
             for item_id, row in rows
         ]
         scored = [pair for pair in scored if pair[0] >= min_score]
@@ -88,17 +87,38 @@ def find_matches_many(
     return results
 
 
-def _capped(score: float, figures: set[str], claim: str) -> float:
-    if figures and score > FIGURES_DIFFER_AT_MOST:
-        claimed = numbers(claim)
-        moved = {_digits(figure) for figure in figures - claimed}
-        if moved & {_digits(figure) for figure in claimed - figures}:
-            return FIGURES_DIFFER_AT_MOST
+def _capped(score: float, text: str, claim: str) -> float:
+    if score > FIGURES_DIFFER_AT_MOST and _point_moved(_figures(text), _figures(claim)):
+        return FIGURES_DIFFER_AT_MOST
     return score
 
 
-def _digits(figure: str) -> str:
-    return figure.replace(".", "").replace(",", "").lstrip("0")
+# A figure as written: digits, with points or commas between them.
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# Thousands written with separators: "1,500", "1.500.000".
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+
+
+def _figures(text: str) -> dict[str, str]:
+    """Each figure of the text by its digits alone, as a value written with a decimal point:
+    "3,1" (a decimal comma) and "3.10" are "3.1", "1,500" is "1500"."""
+    found = {}
+    for written in _FIGURE.findall(text):
+        if _GROUPED.fullmatch(written):
+            value = written.replace(",", "").replace(".", "")
+        else:
+            value = written.replace(",", ".")
+            if "." in value:
+                value = value.rstrip("0").rstrip(".")
+        value = value.lstrip("0") or "0"
+        found[value.replace(".", "")] = value
+    return found
+
+
+def _point_moved(figures: dict[str, str], claimed: dict[str, str]) -> bool:
+    """Whether the two texts write one figure's digits with the point in another place ("3.1"
+    and "31", "0.31" and "3.1", "$3.50" and "$35")."""
+    return any(digits in claimed and claimed[digits] != value for digits, value in figures.items())
 
 
 @query

@@ -194,8 +194,12 @@ def merge_with_next(
             f"UPDATE {table} SET claim_id = ? WHERE claim_id = ?", [first["id"], second["id"]]
         )
     db.execute("DELETE FROM claim_matches WHERE claim_id IN (?, ?)", [first["id"], second["id"]])
-    # A dismissal of an earlier check is about the unit's own words: the merged unit keeps only
-    # those of the unit that stays (previous_checks.after_unit_edit matches it again).
+    # A reviewer's "not this claim" goes with the words into the merged unit, as its evidence
+    # does (previous_checks.after_unit_edit matches the merged unit again, leaving those out).
+    db.execute(
+        "UPDATE OR IGNORE dismissed_matches SET claim_id = ? WHERE claim_id = ?",
+        [first["id"], second["id"]],
+    )
     db.execute("DELETE FROM dismissed_matches WHERE claim_id = ?", [second["id"]])
     bulk_records.move_claim_links(db, second["id"], first["id"])
     db.execute("DELETE FROM claims WHERE id = ?", [second["id"]])

@@ -103,14 +103,22 @@ _BYLINE: Final = re.compile(
 # open headlines too ("Por la Paz", "Von Scholz", Indonesian "Di Era Jokowi, ..."), so a first
 # and a last name at least, each a capital and small letters, no figure, and after a comma only
 # a place or outlet of up to three words; Italian's "di" only in its small letter.
-_GIVEN_NAME: Final = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
+_CAPITAL: Final = "A-ZÀ-ÖØ-Þ"
+_SMALL: Final = "a-zß-öø-ÿ"
+# "Müller", "Anna-Lena", "O'Brien", "Jean-Pierre".
+_GIVEN_NAME: Final = (
+    rf"[{_CAPITAL}](?:[{_SMALL}]+|['’](?=[{_CAPITAL}]))(?:[-'’]?[{_CAPITAL}][{_SMALL}]+)*"
+)
 _FULL_NAME: Final = (
     rf"{_GIVEN_NAME}(?:\s+(?:(?:de|da|del|dos|van|von|der|den|ter|la|le)\s+)?{_GIVEN_NAME}){{1,3}}"
 )
 _OTHER_BYLINE: Final = re.compile(
     rf"\W{{0,3}}(?:Von|Por|Par|Door|di)\s+{_FULL_NAME}"
     rf"(?:\s*(?:,|&|\b(?:und|y|e|et|en)\b)\s*{_FULL_NAME})*"
-    r"(?:\s*[,|–—]\s*[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})?\s*$"
+    # A place or an outlet after it, its words capitalised ("Ciudad de México"), not a
+    # headline's clause ("Por Semana Santa, Sevilla cierra calles").
+    rf"(?:\s*[,|–—]\s*[{_CAPITAL}][^\W\d_]*(?:\s+(?:de|del|da|di|la|le|[{_CAPITAL}][^\W\d_]*)){{0,3}})?"
+    r"\s*$"
 )
 # "Associated Press writers Jane Doe and Li Wei contributed to this report.", "Jane Doe
 # contributed reporting from Kyiv." (without a figure: "12 agencies contributed to this report").
@@ -122,8 +130,16 @@ _CONTRIBUTORS: Final = re.compile(
 _SOURCE_WORD: Final = (
     r"(?:[^\W\d_a-z][\w&.'’-]*|and|of|the|for|news|agencies|agency|wires?|reports?|data|staff)"
 )
+# Names only, in English, German, Spanish, Portuguese or French; up to three of them, or more
+# where an institution is named ("Bureau", "Department", "agencies"): a longer run of capitals
+# is a headline ("Sources: Trump Fires FBI Director").
 _SOURCE_CREDIT: Final = re.compile(
-    rf"\W{{0,3}}(?i:sources?)\s*[:：]\s*{_SOURCE_WORD}(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD}){{0,5}}"
+    rf"\W{{0,3}}(?i:sources?|quelle|quellen|fuente|fuentes|fonte|fontes)\s*[:：]\s*{_SOURCE_WORD}"
+    rf"(?:(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD}){{0,2}}"
+    rf"|(?=.*\b(?i:bureau|department|ministry|office|agency|agencies|institute|statistics|survey"
+    r"|bank|fund|university|census|commission|council|organi[sz]ation|authority|service|centre"
+    r"|center|amt|bundesamt|ministerium|instituto|ministerio|ministère)\b)"
+    rf"(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD}){{0,11}})"
     r"\.?\s*$"
 )
 # A note that wire copy went into the story: "(With inputs from agencies)", "With PTI inputs".
@@ -168,8 +184,9 @@ _STAMP_LABEL: Final = (
 )
 _DATE_IN_FIGURES: Final = (
     r"[\[(]?\s*(?:\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
-    r"(?:[\s,T]+(?:um|à|a las|às|at|alle|om)?\s*(?:오전|오후|午前|午後)?\s*\d{1,2}(?:[:h시時]\d{2}){1,2}"
-    r"(?:\s*(?:[ap]\.?m\.?|uhr|h|분|分))?)?\s*[\])]?\W*$"
+    r"(?:(?:[\s,T]+|\s+[-–]\s+)(?:um|à|a las|às|at|alle|om|в)?\s*(?:오전|오후|午前|午後)?\s*"
+    r"\d{1,2}(?:[:h시時]\d{2}){1,2}(?:\s*(?:[ap]\.?m\.?|uhr|h|분|分))?(?:\s+[A-Z]{2,4})?)?"
+    r"\s*[\])]?\W*$"
 )
 _LABELLED_DATE: Final = re.compile(
     rf"\W{{0,3}}(?:{_STAMP_LABEL}(?:\s+(?:am|on|le|el|em|il|op|в|на))?\s*[:：]?"
@@ -195,8 +212,9 @@ _TAGS: Final = re.compile(
     r"\W{0,3}(?:filed under|tags?|tagged(?: with| as| in)?|topics?|categor(?:y|ies)|themen"
     r"|schlagw(?:ö|oe)rter|schlagworte|etiquetas|temas|t[óo]picos|mots-cl[ée]s|sujets|argomenti"
     r"|теги|метки)\s*[:：|]"
-    # Names, not a sentence: no full stop, question or exclamation mark at the end, no figure.
-    r"[^.!?\d]*[^.!?\d\s]?\s*$"
+    # Names, not a sentence: no question or exclamation mark, no full stop at the end ("Tags:
+    # U.S., COVID-19, 2024 election" is one; "Topics: the government spent $3 billion." is not).
+    r"[^!?]{0,200}(?<![.!?])\s*$"
 )
 # An e-mail address or a link on its own, or a line asking the reader to write or follow
 # someone there: "Email Jane Doe at jdoe@example.com", "Reach the reporter on Twitter at ...".
@@ -207,13 +225,18 @@ _CONTACT: Final = re.compile(
     # "Follow-up visits at ..." are no such line), then where. Matched on the unit's own case.
     r"\W{0,3}(?i:e-?mail|reach|contact|follow|write to|you can (?:reach|contact|e-?mail|follow)"
     r"|send (?:us )?(?:your )?(?:news )?tips)\s+"
-    r"(?:(?:(?i:us|me|him|her|them|the (?:reporters?|authors?|writers?|editors?|newsroom|desk"
-    r"|team))\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})[^!?\d%]{0,150}?\s+)?"
-    r"(?i:at|on|via|to)\s+"
+    r"(?:(?i:us|me|him|her|them|the (?:reporters?|authors?|writers?|editors?|newsroom|desk"
+    r"|team))\b[^!?\d%]{0,150}?\s+(?i:at|on|via|to)"
+    # A person by name is written to at or on an address ("Email Fraud Hits Seniors via
+    # www.ftc.gov" is a headline).
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?i:at|on)(?:\s+[A-Z][\w-]*)?"
+    r"|(?i:at|on|via|to))\s+"
     r"(?:(?i:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin)\s+(?:(?i:at)\s+)?)?"
-    rf"(?i:{_ADDRESS})"
+    # The address ends the line, or "or follow him @..." does.
+    rf"(?i:{_ADDRESS})(?:\s+(?i:or|and)\s[^!?\d%]{{0,80}})?\W*$"
     # Or a label and the address: "Email: jdoe@example.com".
-    rf"|\W{{0,3}}(?i:e-?mail|contact|twitter|x|instagram|telegram|whatsapp)\s*[:：]\s*(?i:{_ADDRESS})\W*$"
+    rf"|\W{{0,3}}(?i:e-?mail|contact|kontakt|contacto|twitter|x|instagram|telegram|whatsapp)\s*[:：]\s*"
+    rf"(?i:{_ADDRESS})\W*$"
 )
 # Breadcrumbs: a few short names joined by ">" or "›" ("News>", "Home › World › Europe").
 _CRUMB: Final = r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,3}"
@@ -271,9 +294,10 @@ _COPYRIGHT: Final = re.compile(
 _RIGHTS_RESERVED: Final = re.compile(
     r"(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
     r"|todos os direitos reservados|tutti i diritti riservati|все права защищены)\W*$"
-    r"|무단\s*(?:전재|복제|배포)[^.!?。%\d]{0,16}금지"
-    r"|無断(?:転載|複製|転用)[^。%\d]{0,10}(?:禁止|禁じ)"
-    r"|版[权權]所有(?!者|人)[^。%\d]{0,20}$|未[经經](?:授[权權]|许可|許可)[^。%\d]{0,6}不得[转轉]载"
+    r"|무단\s*(?:전재|복제|배포)[^.!?。%\d]{0,16}금지\W*$"
+    r"|無断(?:転載|複製|転用)[^。%\d]{0,10}(?:禁止|禁じます|を禁ず)\W*$"
+    r"|版[权權]所有(?!者|人)[^。%\d]{0,20}$"
+    r"|未[经經](?:授[权權]|许可|許可)[^。%\d]{0,6}不得[转轉]载[^。%\d]{0,8}$"
 )
 _COPYRIGHT_OWNER: Final = re.compile(r"\W{0,3}copyright\s+(?:\S+\s+){0,4}\S+$")
 # A wire service's terms: "This material may not be published, broadcast, rewritten or
@@ -489,7 +513,7 @@ _FIRST_WORDS: Final = (
         "by written edited words additional reporting writing editing contributing von por"
         " par di door",
     ),
-    (_source_credit, "source sources"),
+    (_source_credit, "source sources quelle quellen fuente fuentes fonte fontes"),
     (
         _reading_time,
         "digit reading read listening listen estimated approximate lesezeit temps tiempo tempo"
@@ -502,7 +526,8 @@ _FIRST_WORDS: Final = (
     ),
     (
         _contact,
-        "email e mail reach contact follow write you send twitter x instagram telegram whatsapp",
+        "email e mail reach contact kontakt contacto follow write you send twitter x instagram"
+        " telegram whatsapp",
     ),
     (_inputs_note, "with input inputs agency agencies wire wires pti ani ians afp ap reuters"),
     (

@@ -92,14 +92,13 @@ _THREE_TO_TWO = dict(
     nep:ne zho:zh chi:zh jpn:ja kor:ko vie:vi tha:th ind:id msa:ms may:ms tgl:tl swa:sw amh:am
     som:so hau:ha yor:yo ibo:ig zul:zu xho:xh afr:af cat:ca eus:eu baq:eu glg:gl cym:cy wel:cy
     gle:ga lat:la sqi:sq alb:sq mlt:mt lao:lo khm:km mya:my bur:my mon:mn bod:bo tib:bo yid:yi
-    kur:ku tat:tt kir:ky tgk:tg tuk:tk
+    kur:ku tat:tt kir:ky tgk:tg tuk:tk kin:rw tir:ti orm:om uig:ug ltz:lb fao:fo que:qu oci:oc
+    bre:br roh:rm nya:ny sna:sn sot:st tsn:tn mlg:mg lug:lg wol:wo bam:bm ful:ff cmn:zh arb:ar
+    pes:fa prs:fa zsm:ms swh:sw ekk:et lvs:lv
     """.split()
 )
-#: Languages news is written in that have only a three-letter code (Filipino, Cantonese, Sorani
-#: Kurdish, Nigerian Pidgin, ...).
-THREE_LETTER_ONLY = frozenset(
-    "fil yue ceb haw hmn ckb syr arc nqo kab pcm tpi mfe hil ilo war bho mai awa".split()
-)
+#: The codes ISO 639 keeps for no language in particular: undetermined, several, none, other.
+NO_LANGUAGE = frozenset("und mul zxx mis".split())
 #: The old codes of Hebrew, Indonesian and Yiddish, which pages still declare.
 _OLD_CODES = {"iw": "he", "in": "id", "ji": "yi"}
 #: Languages written right to left; iw and ji are the old codes of Hebrew and Yiddish.
@@ -153,8 +152,9 @@ def detect(text: str) -> str | None:
 
 def checked_code(value: str) -> str:
     """A language code as given to --language, as its two-letter ISO 639-1 code where it has one:
-    "pt-BR" is "pt", "eng" is "en", the old "iw" is "he"; a three-letter code of a language
-    without a two-letter one (THREE_LETTER_ONLY) is kept. Else ValueError."""
+    "pt-BR" is "pt", "eng" is "en", the old "iw" is "he"; another three-letter code (Filipino's
+    "fil", Cantonese's "yue") is kept. ValueError for anything else, and for the codes of no
+    language in particular ("und")."""
     code = value.strip().lower().replace("_", "-").partition("-")[0]
     if not CODE.fullmatch(code):
         raise ValueError(
@@ -165,11 +165,8 @@ def checked_code(value: str) -> str:
         raise ValueError(
             f"{value!r} is not an ISO 639-1 language code; give one such as en, de, fr or es"
         )
-    if len(code) == 3 and code not in THREE_LETTER_ONLY:
-        raise ValueError(
-            f"{value!r} is not a language code factcheck knows; give its two-letter ISO 639-1"
-            " code, such as en, de, fr or es"
-        )
+    if code in NO_LANGUAGE:
+        raise ValueError(f"{value!r} names no language; give one such as en, de, fr or es")
     return code
 
 
