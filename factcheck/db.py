@@ -187,15 +187,15 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             _sign_stored_articles(db)
         if "016_library_postings" in pending:
             _write_library_postings(db)
-        if "024_dashes_in_text_key" in pending or "025_figure_ranges_in_text_key" in pending:
+        if "026_text_key" in pending:
             _drop_twins_of_another_figure(db)
     return pending
 
 
 def _drop_twins_of_another_figure(db: sqlite_utils.Database) -> None:
     """A desk's own verdict offered to a claim in another article as the same claim (score 1)
-    only because an earlier key took figures' marks out ("3.1 percent" and "31 percent" before
-    022, "1-2%" and "12%" before 025) is offered no more; matching the claim again weighs it as
+    only because the key before 026 took figures' marks out ("3.1 percent" and "31 percent",
+    "1-2%" and "12%") is offered no more; matching the claim again weighs it as
     any other previous check. (One query comparing both keys nests too deep for SQLite's parser:
     each key is read as a column.)"""
     from factcheck.store.claim_groups import text_key_sql

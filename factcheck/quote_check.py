@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.quote_text import Origin, composed, letter_end, searchable
@@ -298,6 +299,7 @@ _OPPOSITES = [
 # "im" turn only the words listed ("infighting" is no "fighting" denied, nor "invaluable" a
 # "valuable"); "un", "dis", "non", "il" and "ir" nearly always turn a word.
 _TURNING_PREFIXES = ("un", "dis", "non", "il", "ir")
+_HYPHENED_PREFIX = re.compile(r"\b(un|dis|non|il|ir|in|im)-(?=\w)")
 _IN_TURNS = frozenset(
     "accurate active adequate appropriate balance capable competent complete conclusive consistent"
     " correct credible decent dependence dependent direct effective efficient eligible equality"
@@ -375,38 +377,35 @@ def _turned(quote: str, passage: str) -> bool:
     of opposites than the quote and more of the other ("fell" where the quote says "rose").
     A word only dropped or only added ("any more" for "anymore", "startup" for "start-up") is no
     turn."""
-    quoted, passed = _WORD.findall(quote), _WORD.findall(passage)
+    # A prefix written with a hyphen is one word with its stem ("non-binding", "un-American").
+    quoted, passed = (_WORD.findall(_HYPHENED_PREFIX.sub(r"\1", text)) for text in (quote, passage))
     for first, second in _OPPOSITES:
         one = sum(word in first for word in quoted) - sum(word in first for word in passed)
         other = sum(word in second for word in quoted) - sum(word in second for word in passed)
         if one * other < 0:
             return True
-    turned_quote, plain_quote = _by_prefix(quoted)
-    turned_passage, plain_passage = _by_prefix(passed)
-    # A word turned on one side and plain on the other ("unlawful" and "lawful", "non-binding"
-    # and "binding"); turned on both, however spelt ("nonprofit", "non-profit"), it is no turn.
-    return bool(turned_quote & plain_passage - turned_passage) or bool(
-        turned_passage & plain_quote - turned_quote
+    # A word turned by a prefix on one side where the other has it plain ("unlawful" and
+    # "lawful"), counted as the pairs above are: "dismissed" beside "missed" on both sides, or
+    # "nonprofit" and "non-profit", is no turn.
+    quoted_turned, passed_turned = _by_prefix(quoted), _by_prefix(passed)
+    quoted_plain, passed_plain = Counter(quoted), Counter(passed)
+    return any(
+        (quoted_plain[word] - passed_plain[word]) * (quoted_turned[word] - passed_turned[word]) < 0
+        for word in quoted_turned.keys() | passed_turned.keys()
     )
 
 
-def _by_prefix(words: list[str]) -> tuple[set[str], set[str]]:
-    """The words turned by a prefix, as the words they turn ("unsafe" as "safe"; "non binding",
-    from "non-binding", as "binding"), and the words as they stand."""
-    turned = set()
-    for at, word in enumerate(words):
-        if word == "non" and at + 1 < len(words) and len(words[at + 1]) >= 4:
-            turned.add(words[at + 1])
-            continue
+def _by_prefix(words: list[str]) -> Counter:
+    """How often each word stands turned by a prefix ("unsafe" counts for "safe")."""
+    turned: Counter = Counter()
+    for word in words:
         for prefix in _TURNING_PREFIXES:
-            base = word[len(prefix) :]
-            if word.startswith(prefix) and len(base) >= 4:
-                turned.add(base)
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                turned[word[len(prefix) :]] += 1
         for prefix in ("in", "im"):
-            base = word[len(prefix) :]
-            if word.startswith(prefix) and base in _IN_TURNS:
-                turned.add(base)
-    return turned, set(words)
+            if word.startswith(prefix) and word[len(prefix) :] in _IN_TURNS:
+                turned[word[len(prefix) :]] += 1
+    return turned
 
 
 def _normal(text: str) -> str:

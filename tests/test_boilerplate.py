@@ -170,6 +170,17 @@ FURNITURE = [
     ("Обновлено 12.03.2024 в 14:05", "Date or time stamp"),
     ("Actualizado 12/03/2024 - 14:05 CET", "Date or time stamp"),
     ("未经授权不得转载，违者必究", "Copyright notice"),
+    # Found by a third recheck.
+    ("無断転載を禁止します", "Copyright notice"),
+    ("무단 전재-재배포 금지 및 AI 학습 이용 금지", "Copyright notice"),
+    ("‹저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>", "Copyright notice"),
+    ("版权所有 © 2004-2024 人民网", "Copyright notice"),
+    ("Source: Centers for Disease Control and Prevention", BYLINE),
+    ("Sources: Reuters, Associated Press, AFP, Bloomberg", BYLINE),
+    ("Fuente: Instituto Nacional de Estadística", BYLINE),
+    ("Fonte: Ministério da Saúde", BYLINE),
+    ("Quelle: Statistisches Bundesamt (Destatis)", BYLINE),
+    ("Quelle: dpa", BYLINE),
     ("142 comments", "Sharing or page button"),
     ("webteam@example.com", CONTACT),
     ("https://example.com/newsletter", CONTACT),
@@ -317,6 +328,11 @@ NEWS = [
     "Por Semana Santa, Sevilla cierra calles",
     "Email Fraud Hits Seniors via www.ftc.gov",
     "Reach Out Program at contact@example.org served 4,000 families",
+    "Tags: Biden said inflation was 9%",
+    "Topics: 40% of voters back the plan",
+    "Filed under: police shot 3 protesters",
+    "Temas: el Gobierno gastó 3.000 millones en defensa",
+    "Themen: Die Inflation stieg im März auf 2,9 Prozent",
 ]
 
 

@@ -326,3 +326,21 @@ def test_a_figure_with_its_point_moved_is_told_apart_from_the_same_figure(claim,
     from factcheck.store.library_search import _figures, _point_moved
 
     assert _point_moved(_figures(text), _figures(claim)) is moved
+
+
+@pytest.mark.parametrize(
+    ("claim", "text"),
+    [
+        # The same digits written both ways in both texts are no point moved.
+        (
+            "Deaths from COVID-19 in the province rose 1.9% in March.",
+            "A 1.9% rise in COVID-19 deaths in the province was recorded in March.",
+        ),
+        # Nor a figure written in thousands one way and abbreviated the other.
+        ("A poll of 25,000 people was held.", "He polled 25K people, 250 of them students."),
+    ],
+)
+def test_digits_written_alike_somewhere_in_both_texts_are_no_point_moved(claim, text):
+    from factcheck.store.library_search import _figures, _point_moved
+
+    assert not _point_moved(_figures(text), _figures(claim))

@@ -651,6 +651,15 @@ def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):
             "Immigrant workers built most of the new stadium in Doha",
             "Migrant workers built most of the new stadium in Doha",
         ),
+        # A prefixed word beside the same word plain on both sides, or spelt otherwise.
+        (
+            "The judge threw out the case after prosecutors missed a filing deadline in May",
+            "The judge dismissed the case after prosecutors missed a filing deadline in May",
+        ),
+        (
+            "The senator called the remark un-American on Monday",
+            "The senator called the remark unAmerican on Monday",
+        ),
     ],
 )
 def test_words_of_one_direction_or_a_verb_may_are_no_turn(quote, page):

@@ -1,11 +1,5 @@
--- The key that groups claims saying the same thing (009_library_extra.sql) took every full stop,
--- comma, colon, dash and slash out of a claim's text, figures' too: "2.5 million" and "25
--- million", "1,500" and "15.00", "-5%" and "5%" shared one, and a verdict on one was offered
--- as the other's at a 100% match. The key now takes those marks out only as clause punctuation
--- (before a space, or at the very end) and keeps them inside a figure. The expression is
--- written out by factcheck/store/claim_groups.py (TEXT_KEY_SQL); a query must use it exactly
--- for SQLite to read this index, and a test checks the two agree.
-DROP INDEX claims_by_text_key;
-CREATE INDEX claims_by_text_key ON claims (
-    rtrim(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(text), '"', ''), '''', ''), '‘', ''), '’', ''), '“', ''), '”', ''), '(', ''), ')', ''), '[', ''), ']', ''), '…', ''), char(9), ' '), char(10), ' '), ', ', ' '), '. ', ' '), ': ', ' '), ' - ', ' '), ' – ', ' '), ' — ', ' '), ' ', ''), ';', ''), '!', ''), '?', ''), '.,:-')
-) WHERE kind = 'claim';
+-- A step of 2026-12-05 towards the text key of 026_text_key.sql (keeping figures' marks). It rebuilt the
+-- key's index, which 026 builds again in its final form; it does nothing now, so that a
+-- desk upgrading from before that day builds the index once. A desk that ran it keeps
+-- its index until 026 replaces it.
+SELECT 1;

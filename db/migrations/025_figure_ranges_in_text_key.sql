@@ -1,11 +1,5 @@
--- The key grouping claims that say the same thing (024_dashes_in_text_key.sql) took hyphens and
--- en dashes out between figures: "1-2%" and "12%", "2-3 million" and "23 million" shared one, and
--- a verdict on one was offered as the other's at 100%. A hyphen or an en dash now stays unless it
--- is spaced; only the em dash, never inside a figure, goes wherever it is ("sales-tax" and "sales
--- tax" are told apart again: a group missed is better than a verdict offered on another number).
--- Written out by factcheck/store/claim_groups.py (TEXT_KEY_SQL); a query must use it exactly for
--- SQLite to read this index, and a test checks the two agree.
-DROP INDEX claims_by_text_key;
-CREATE INDEX claims_by_text_key ON claims (
-    rtrim(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(text), '"', ''), '''', ''), '‘', ''), '’', ''), '“', ''), '”', ''), '(', ''), ')', ''), '[', ''), ']', ''), '…', ''), char(9), ' '), char(10), ' '), ', ', ' '), '. ', ' '), ': ', ' '), ' - ', ' '), ' – ', ' '), ' ', ''), ';', ''), '!', ''), '?', ''), '—', ''), '.,:')
-) WHERE kind = 'claim';
+-- A step of 2026-12-05 towards the text key of 026_text_key.sql (keeping unspaced dashes). It rebuilt the
+-- key's index, which 026 builds again in its final form; it does nothing now, so that a
+-- desk upgrading from before that day builds the index once. A desk that ran it keeps
+-- its index until 026 replaces it.
+SELECT 1;

@@ -9,25 +9,23 @@ from factcheck.store.mutation import query
 #: What the key leaves out first, anywhere: quotation marks, brackets and other marks that never
 #: sit inside a figure (so that a comma before a closing quotation mark is a clause's).
 MARKS: tuple[str, ...] = ('"', "'", "‘", "’", "“", "”", "(", ")", "[", "]", "…")
-#: Then clause punctuation (a comma, full stop or colon before a space, a spaced dash) is taken
-#: out with its space, so that the same marks inside a figure ("2.5", "1,500", "10:30", "1-2%",
-#: "-5%") stay: "2.5 million" and "25 million", "1-2%" and "12%" are different claims. Tabs and
-#: line breaks are spaces (an imported text has no other).
+#: Then clause punctuation (a comma, full stop or colon before a space) is taken out with its
+#: space, so that the same marks inside a figure ("2.5", "1,500", "10:30") stay: "2.5 million"
+#: and "25 million" are different claims. Tabs and line breaks are spaces (an imported text has
+#: no other).
 GAPS: tuple[tuple[str, str], ...] = (
     ("char(9)", " "),
     ("char(10)", " "),
     (", ", " "),
     (". ", " "),
     (": ", " "),
-    (" - ", " "),
-    (" – ", " "),
 )
-#: Then spaces, the marks that end a clause and the em dash (never inside a figure:
-#: "businesses—more" is "businesses, more"). A hyphen or an en dash stays wherever it is not
-#: spaced ("sales-tax" is not "sales tax"): between figures it makes another number. At the very
-#: end, the sentence's own full stop, comma or colon. (SQLite parses so many nested calls and
-#: not many more.)
-REMOVED: tuple[str, ...] = (" ", ";", "!", "?", "—")
+#: Then spaces and the marks that end a clause. Every dash stays, spaced or not: between figures
+#: it makes a range or a minus sign ("1-2%", "1 – 2%", "2—3%", "-5%" are not "12%", "23%",
+#: "5%"), and a claim written with another dash is not grouped (a group missed rather than a
+#: verdict offered on another number). At the very end, the sentence's own full stop, comma or
+#: colon. (SQLite parses so many nested calls and not many more.)
+REMOVED: tuple[str, ...] = (" ", ";", "!", "?")
 TRAILING = ".,:"
 
 
@@ -37,7 +35,7 @@ def _literal(piece: str) -> str:
 
 def text_key_sql(column: str) -> str:
     """The SQL expression for a claim text's key; with `text` it is the expression
-    db/migrations/025_figure_ranges_in_text_key.sql indexes."""
+    db/migrations/026_text_key.sql indexes."""
     expression = f"lower({column})"
     for piece in MARKS:
         expression = f"replace({expression}, {_literal(piece)}, '')"

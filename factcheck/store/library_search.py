@@ -95,14 +95,15 @@ def _capped(score: float, text: str, claim: str) -> float:
 
 # A figure as written: digits, with points or commas between them.
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-# Thousands written with separators: "1,500", "1.500.000".
-_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+# Thousands written with separators: "1,500", "1.500.000" (not "0.125").
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
 
 
-def _figures(text: str) -> dict[str, str]:
-    """Each figure of the text by its digits alone, as a value written with a decimal point:
-    "3,1" (a decimal comma) and "3.10" are "3.1", "1,500" is "1500"."""
-    found = {}
+def _figures(text: str) -> dict[str, set[str]]:
+    """The text's figures by their digits alone (leading zeros dropped), each with the values it
+    is written as: "3,1" (a decimal comma) and "3.10" are "3.1", "1,500" is "1500",
+    and "3.1" and "31" share the digits "31"."""
+    found: dict[str, set[str]] = {}
     for written in _FIGURE.findall(text):
         if _GROUPED.fullmatch(written):
             value = written.replace(",", "").replace(".", "")
@@ -111,14 +112,20 @@ def _figures(text: str) -> dict[str, str]:
             if "." in value:
                 value = value.rstrip("0").rstrip(".")
         value = value.lstrip("0") or "0"
-        found[value.replace(".", "")] = value
+        # A decimal's trailing zeros are gone above ("3.50" is "3.5", as "35" writes its
+        # digits); a whole number keeps its own ("25K" and "25,000" are no point moved).
+        digits = value.replace(".", "").lstrip("0") or "0"
+        found.setdefault(digits, set()).add(value)
     return found
 
 
-def _point_moved(figures: dict[str, str], claimed: dict[str, str]) -> bool:
-    """Whether the two texts write one figure's digits with the point in another place ("3.1"
-    and "31", "0.31" and "3.1", "$3.50" and "$35")."""
-    return any(digits in claimed and claimed[digits] != value for digits, value in figures.items())
+def _point_moved(figures: dict[str, set[str]], claimed: dict[str, set[str]]) -> bool:
+    """Whether the two texts write one figure's digits only in other ways ("3.1" and "31",
+    "0.31" and "3.1", "$3.50" and "$35"); a text that also writes it as the other
+    does ("COVID-19" and "1.9%" in both) is no such pair."""
+    return any(
+        digits in claimed and not values & claimed[digits] for digits, values in figures.items()
+    )
 
 
 @query

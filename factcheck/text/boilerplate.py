@@ -128,18 +128,24 @@ _CONTRIBUTORS: Final = re.compile(
 )
 # "SOURCE: News agencies", "Source: Bureau of Labor Statistics": names, not a sentence.
 _SOURCE_WORD: Final = (
-    r"(?:[^\W\d_a-z][\w&.'’-]*|and|of|the|for|news|agencies|agency|wires?|reports?|data|staff)"
+    r"(?:[^\W\d_a-z][\w&.'’-]*|and|of|the|for|news|agencies|agency|wires?|reports?|data|staff"
+    r"|de|da|do|das|dos|del|la|las|los|e|y|et|des|du|der|die|für|dpa|afp|ap|epd|kna|sid"
+    r"|\([^()]{1,40}\))"
 )
 # Names only, in English, German, Spanish, Portuguese or French; up to three of them, or more
 # where an institution is named ("Bureau", "Department", "agencies"): a longer run of capitals
 # is a headline ("Sources: Trump Fires FBI Director").
+_SOURCE_INSTITUTION: Final = (
+    r"(?i:bureau|department|ministry|office|agency|agencies|institute|statistics|survey|bank|banco"
+    r"|fund|university|census|commission|council|organi[sz]ation|authority|service|centres?"
+    r"|centers?|administration|amt|bundesamt|ministerium|instituto|ministerio|ministère|ministério"
+    r"|reuters|associated press|afp|bloomberg|estadística|estatística|statistik)"
+)
+_SOURCE_SEPARATOR: Final = r"(?:\s*[,/&]\s*|\s+)"
 _SOURCE_CREDIT: Final = re.compile(
-    rf"\W{{0,3}}(?i:sources?|quelle|quellen|fuente|fuentes|fonte|fontes)\s*[:：]\s*{_SOURCE_WORD}"
-    rf"(?:(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD}){{0,2}}"
-    rf"|(?=.*\b(?i:bureau|department|ministry|office|agency|agencies|institute|statistics|survey"
-    r"|bank|fund|university|census|commission|council|organi[sz]ation|authority|service|centre"
-    r"|center|amt|bundesamt|ministerium|instituto|ministerio|ministère)\b)"
-    rf"(?:(?:\s*[,/&]\s*|\s+){_SOURCE_WORD}){{0,11}})"
+    r"\W{0,3}(?i:sources?|quelle|quellen|fuente|fuentes|fonte|fontes)\s*[:：]\s*"
+    rf"(?:(?=.*\b{_SOURCE_INSTITUTION}\b){_SOURCE_WORD}(?:{_SOURCE_SEPARATOR}{_SOURCE_WORD}){{0,11}}"
+    rf"|{_SOURCE_WORD}(?:{_SOURCE_SEPARATOR}{_SOURCE_WORD}){{0,2}})"
     r"\.?\s*$"
 )
 # A note that wire copy went into the story: "(With inputs from agencies)", "With PTI inputs".
@@ -212,9 +218,13 @@ _TAGS: Final = re.compile(
     r"\W{0,3}(?:filed under|tags?|tagged(?: with| as| in)?|topics?|categor(?:y|ies)|themen"
     r"|schlagw(?:ö|oe)rter|schlagworte|etiquetas|temas|t[óo]picos|mots-cl[ée]s|sujets|argomenti"
     r"|теги|метки)\s*[:：|]"
-    # Names, not a sentence: no question or exclamation mark, no full stop at the end ("Tags:
-    # U.S., COVID-19, 2024 election" is one; "Topics: the government spent $3 billion." is not).
-    r"[^!?]{0,200}(?<![.!?])\s*$"
+    # A list of names, not a sentence: items apart by commas or bars ("Tags: U.S., COVID-19,
+    # 2024 election"), or up to three words ("Filed under: U.K. politics"); no question or
+    # exclamation mark, no full stop at the end ("Tags: Biden said inflation was 9%" is a claim).
+    r"(?:(?:[^!?,|]|,(?=\S)){1,60}(?:,(?=\s)|\|)){1,20}(?:[^!?,|]|,(?=\S)){0,60}(?<![.!?])\s*$"
+    r"|\W{0,3}(?:filed under|tags?|tagged(?: with| as| in)?|topics?|categor(?:y|ies)|themen"
+    r"|schlagw(?:ö|oe)rter|schlagworte|etiquetas|temas|t[óo]picos|mots-cl[ée]s|sujets|argomenti"
+    r"|теги|метки)\s*[:：|]\s*\S+(?:\s+\S+){0,2}(?<![.!?])\s*$"
 )
 # An e-mail address or a link on its own, or a line asking the reader to write or follow
 # someone there: "Email Jane Doe at jdoe@example.com", "Reach the reporter on Twitter at ...".
@@ -294,9 +304,10 @@ _COPYRIGHT: Final = re.compile(
 _RIGHTS_RESERVED: Final = re.compile(
     r"(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
     r"|todos os direitos reservados|tutti i diritti riservati|все права защищены)\W*$"
-    r"|무단\s*(?:전재|복제|배포)[^.!?。%\d]{0,16}금지\W*$"
-    r"|無断(?:転載|複製|転用)[^。%\d]{0,10}(?:禁止|禁じます|を禁ず)\W*$"
-    r"|版[权權]所有(?!者|人)[^。%\d]{0,20}$"
+    r"|무단\s*(?:전재|복제|배포)[^.!?。%\d]{0,16}금지(?:[^.!?。%\d]{0,24}금지)?\W*$"
+    r"|^\W{0,3}저작권자"
+    r"|無断(?:転載|複製|転用)[^。%\d]{0,10}(?:禁止|禁じ)(?:します|いたします|ます)?\W*$"
+    r"|版[权權]所有(?!者|人)[^。%\d]{0,20}$|版[权權]所有\s*(?:©|\(c\))"
     r"|未[经經](?:授[权權]|许可|許可)[^。%\d]{0,6}不得[转轉]载[^。%\d]{0,8}$"
 )
 _COPYRIGHT_OWNER: Final = re.compile(r"\W{0,3}copyright\s+(?:\S+\s+){0,4}\S+$")
