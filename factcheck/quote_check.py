@@ -287,6 +287,14 @@ _OPPOSITES = [
         ("better best", "worse worst"),
         ("improve improves improved improving", "worsen worsens worsened worsening"),
         ("guilty", "innocent"),
+        ("over", "under"),
+        ("overestimate overestimates overestimated", "underestimate underestimates underestimated"),
+        ("surplus surpluses", "deficit deficits"),
+        ("confirm confirms confirmed confirming", "deny denies denied denying"),
+        ("admit admits admitted admitting", "deny denies denied denying"),
+        ("positive", "negative"),
+        ("stronger strongest", "weaker weakest"),
+        ("import imports imported", "export exports exported"),
         ("hire hires hired hiring", "fire fires fired firing"),
         ("true", "false"),
         ("majority", "minority"),
@@ -307,7 +315,7 @@ _IN_TURNS = frozenset(
     " patient perfect polite possible practical probable proper prudent rational secure sincere"
     " stability stable sufficient tolerable tolerant valid visible"
     " accessible advisable audible mobile modest expensive plausible solvent significant"
-    " capacity competence activity accuracy".split()
+    " capacity competence activity accuracy action flexible precise compatible".split()
 )
 # "May" and "March" are dates only where a date stands: "in May", "on 3 March", "March 2024".
 _MONTH_VERBS = re.compile(

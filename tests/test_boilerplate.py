@@ -181,6 +181,8 @@ FURNITURE = [
     ("Fonte: Ministério da Saúde", BYLINE),
     ("Quelle: Statistisches Bundesamt (Destatis)", BYLINE),
     ("Quelle: dpa", BYLINE),
+    ("Von Anna Müller, dpa", BYLINE),
+    ("Actualizado: 12.03.2024 | 14:05", "Date or time stamp"),
     ("142 comments", "Sharing or page button"),
     ("webteam@example.com", CONTACT),
     ("https://example.com/newsletter", CONTACT),

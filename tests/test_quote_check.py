@@ -610,6 +610,22 @@ def test_a_faithful_quote_written_another_way_is_not_taken_for_a_misquote(quote,
             "They found the figure implausible after a review",
             "They found the figure plausible after a review",
         ),
+        (
+            "The project came in over budget, the audit found last week",
+            "The project came in under budget, the audit found last week",
+        ),
+        (
+            "The ministry confirmed the report on Monday afternoon",
+            "The ministry denied the report on Monday afternoon",
+        ),
+        (
+            "Exports rose 5% in March, the statistics office said",
+            "Imports rose 5% in March, the statistics office said",
+        ),
+        (
+            "The council was accused of inaction after the flood",
+            "The council was accused of action after the flood",
+        ),
     ],
 )
 def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):

@@ -117,7 +117,8 @@ _OTHER_BYLINE: Final = re.compile(
     rf"(?:\s*(?:,|&|\b(?:und|y|e|et|en)\b)\s*{_FULL_NAME})*"
     # A place or an outlet after it, its words capitalised ("Ciudad de México"), not a
     # headline's clause ("Por Semana Santa, Sevilla cierra calles").
-    rf"(?:\s*[,|–—]\s*[{_CAPITAL}][^\W\d_]*(?:\s+(?:de|del|da|di|la|le|[{_CAPITAL}][^\W\d_]*)){{0,3}})?"
+    rf"(?:\s*[,|–—]\s*(?:[{_CAPITAL}][^\W\d_]*(?:\s+(?:de|del|da|di|la|le|[{_CAPITAL}][^\W\d_]*)){{0,3}}"
+    r"|dpa|afp|ap|epd|kna|efe|ansa|apa|sda|anp|belga))?"
     r"\s*$"
 )
 # "Associated Press writers Jane Doe and Li Wei contributed to this report.", "Jane Doe
@@ -190,7 +191,7 @@ _STAMP_LABEL: Final = (
 )
 _DATE_IN_FIGURES: Final = (
     r"[\[(]?\s*(?:\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
-    r"(?:(?:[\s,T]+|\s+[-–]\s+)(?:um|à|a las|às|at|alle|om|в)?\s*(?:오전|오후|午前|午後)?\s*"
+    r"(?:(?:[\s,T]+|\s+[-–|]\s+)(?:um|à|a las|às|at|alle|om|в)?\s*(?:오전|오후|午前|午後)?\s*"
     r"\d{1,2}(?:[:h시時]\d{2}){1,2}(?:\s*(?:[ap]\.?m\.?|uhr|h|분|分))?(?:\s+[A-Z]{2,4})?)?"
     r"\s*[\])]?\W*$"
 )
