@@ -146,6 +146,16 @@ def test_merging_a_unit_whose_previous_check_was_dismissed(claim_world):
         (first["id"], item)
     ]
     _assert_exact(db, article_id)
+    # Split again, both parts hold it: it was said of the words they now share.
+    merged = claim_reads.get_claim(db, first["id"])
+    at = merged["start"] + merged["text"].index("We have never seen")
+    one, two = unit_edits.split_unit(
+        db, first["id"], at=at, reason="Two after all", actor=people["rita"]
+    )
+    assert db.execute(
+        "SELECT claim_id, library_id FROM dismissed_matches ORDER BY claim_id"
+    ).fetchall() == [(one["id"], item), (two["id"], item)]
+    _assert_exact(db, article_id)
 
 
 def test_splitting_at_a_sentence_end_makes_a_new_unit_after_it(claim_world):

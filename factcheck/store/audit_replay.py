@@ -332,6 +332,12 @@ class Replay:
                 else:  # an edit recorded before the trail kept this: it no longer speaks for it
                     imported.values.pop(name, None)
             imported.row = at
+        split_ids = after.get("claim_ids") if "at" in after else None
+        if isinstance(split_ids, list) and len(split_ids) == 2:
+            # A split's new part holds the dismissals of the unit it came from.
+            kept, new = split_ids
+            for pair in [pair for pair in self.dismissed if pair[0] == kept]:
+                self.dismissed[(new, pair[1])] = _Expected(dict(self.dismissed[pair].values), at)
         moved_to = (after.get("moved") or {}).get("to")
         for claim_id in after.get("removed") or []:
             self.claims.pop(claim_id, None)

@@ -306,6 +306,13 @@ def split_unit(
         ],
     ).lastrowid
     db.execute("DELETE FROM claim_matches WHERE claim_id = ?", [unit["id"]])
+    # A reviewer's "not this claim" was said of the words both parts now share between them.
+    db.execute(
+        "INSERT INTO dismissed_matches (claim_id, library_id, dismissed_by, dismissed_at)"
+        " SELECT ?, library_id, dismissed_by, dismissed_at FROM dismissed_matches"
+        " WHERE claim_id = ?",
+        [new_id, unit["id"]],
+    )
     first, second = load_claim(db, unit["id"]), load_claim(db, new_id)
     audit_id = audit.record(
         db,
