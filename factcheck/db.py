@@ -195,9 +195,9 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
 def _drop_twins_of_another_figure(db: sqlite_utils.Database) -> None:
     """A desk's own verdict offered to a claim in another article as the same claim (score 1)
     only because the key before 026 took figures' marks out ("3.1 percent" and "31 percent",
-    "1-2%" and "12%") is offered no more; matching the claim again weighs it as
-    any other previous check. (One query comparing both keys nests too deep for SQLite's parser:
-    each key is read as a column.)"""
+    "1-2%" and "12%") is offered no more; matching the claim again weighs it as any other
+    previous check. (One query comparing both keys nests too deep for SQLite's parser: each key
+    is read as a column.)"""
     from factcheck.store.claim_groups import text_key_sql
 
     rows = db.execute(

@@ -375,7 +375,7 @@ def _declared_language(tree) -> str | None:
         return None
     declared = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     try:
-        return checked_code(declared.replace("_", "-").partition("-")[0])
+        return checked_code(declared)
     except ValueError:
         return None
 

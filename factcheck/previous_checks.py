@@ -116,6 +116,18 @@ def refresh(
     return match_claims(db, claim_ids, cause=cause, actor=actor, progress=progress)
 
 
+def restore(db: Database, claim_id: int, library_id: int, *, actor: Actor) -> bool:
+    """Take back a dismissal and match the claim again at once; whether the earlier check is
+    among its previous checks again."""
+    claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
+    match_claims(
+        db, [claim_id], cause=f"restore of a previous check of claim {claim_id}", actor=actor
+    )
+    return any(
+        check["library_id"] == library_id for check in claim_matches.previous_checks(db, claim_id)
+    )
+
+
 def after_unit_edit(db: Database, claim_ids: list[int], *, actor: Actor = SYSTEM) -> None:
     """Match again the units a merge or split made: their words changed, and their earlier
     matches went with them."""

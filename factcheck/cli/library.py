@@ -281,15 +281,10 @@ def dismiss_previous_check(claim_id, library_id, as_user, why):
 def restore_previous_check(claim_id, library_id, as_user):
     """Take back a dismissal: the claim is matched again, and the earlier check is among its
     previous checks if it still matches."""
-    from factcheck.store import claim_matches
+    from factcheck import previous_checks
 
     db = open_db()
-    actor = acting_user(db, as_user)
-    claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
-    _match_again(db, [claim_id], actor, f"restore of a previous check of claim {claim_id}")
-    matched = any(
-        check["library_id"] == library_id for check in claim_matches.previous_checks(db, claim_id)
-    )
+    matched = previous_checks.restore(db, claim_id, library_id, actor=acting_user(db, as_user))
     click.echo(
         f"Restored library item {library_id} for claim {claim_id}; "
         + ("it is a previous check of the claim again." if matched else "it no longer matches it.")

@@ -108,8 +108,9 @@ def _verdict_lines(claim: ClaimView) -> Iterator[str]:
     if claim.record.get("attribution"):
         yield f"*Attributed:* {escape_markdown(reveal(claim.record['attribution']))}"
         yield ""
-    # Its lines as the reviewer wrote them: a hard break ends each but the last.
-    yield f"**Why:** {escape_markdown(reveal(verdict['rationale'])).replace(chr(10), chr(92) + chr(10))}"
+    # Its lines as the reviewer wrote them: a hard break (a backslash) ends each but the last.
+    why = escape_markdown(reveal(verdict["rationale"])).replace("\n", "\\\n")
+    yield f"**Why:** {why}"
     yield ""
     if claim.correction_note:
         yield f"**Correction:** {escape_markdown(reveal(claim.correction_note))}"

@@ -77,8 +77,9 @@ def find_matches_many(
     model = model or default_model()
     results = []
     for text, (items, rows) in zip(texts, _featured(db, texts), strict=True):
+        figures = _figures(text)
         scored = [
-            (_capped(model.score(row), text, items[item_id]["claim"]), item_id)
+            (_capped(model.score(row), figures, items[item_id]["claim"]), item_id)
             for item_id, row in rows
         ]
         scored = [pair for pair in scored if pair[0] >= min_score]
@@ -87,8 +88,10 @@ def find_matches_many(
     return results
 
 
-def _capped(score: float, text: str, claim: str) -> float:
-    if score > FIGURES_DIFFER_AT_MOST and _point_moved(_figures(text), _figures(claim)):
+def _capped(score: float, figures: dict[str, set[str]], claim: str) -> float:
+    """The score, held at FIGURES_DIFFER_AT_MOST where the claim moves a point of the text's
+    `figures` (_figures of the text)."""
+    if score > FIGURES_DIFFER_AT_MOST and _point_moved(figures, _figures(claim)):
         return FIGURES_DIFFER_AT_MOST
     return score
 

@@ -101,16 +101,10 @@ def restore(claim_id: int, library_id: int):
     actor = signed_in_actor()
     claim = claim_reads.get_claim(db, claim_id)
     try:
-        claim_matches.restore_previous_check(db, claim_id, library_id, actor=actor)
+        matched = previous_checks.restore(db, claim_id, library_id, actor=actor)
     except NotFound as error:
         return _as_it_is_now(claim_id, error)
-    previous_checks.match_claims(
-        db, [claim_id], cause=f"restore of a previous check of claim {claim_id}", actor=actor
-    )
     if wants_fragment():
-        matched = any(
-            c["library_id"] == library_id for c in claim_matches.previous_checks(db, claim_id)
-        )
         said = (
             "Restored: the earlier check is a previous check of this claim again."
             if matched
