@@ -105,7 +105,7 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
 def _figures(text: str) -> dict[str, set[str]]:
     """The text's figures by their digits alone (leading zeros dropped), each with the values it
     is written as: "3,1" (a decimal comma) and "3.10" are "3.1", "1,500" is "1500",
-    and "3.1" and "31" share the digits "31"."""
+    and "3.1" and "31" share the digits "31" ("3.50" is under "350" too)."""
     found: dict[str, set[str]] = {}
     for written in _FIGURE.findall(text):
         if _GROUPED.fullmatch(written):
@@ -119,6 +119,10 @@ def _figures(text: str) -> dict[str, set[str]]:
         # digits); a whole number keeps its own ("25K" and "25,000" are no point moved).
         digits = value.replace(".", "").lstrip("0") or "0"
         found.setdefault(digits, set()).add(value)
+        # "$3.50" is also the digits of "$350" with its point moved, as "3.5" is of "35".
+        as_written = re.sub(r"\D", "", written).lstrip("0") or "0"
+        if as_written != digits:
+            found.setdefault(as_written, set()).add(value)
     return found
 
 
