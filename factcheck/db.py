@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator, Sized
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -175,6 +176,38 @@ def migration_set() -> Migrations:
 
         migrations(name=sql_file.stem)(apply)
     return migrations
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A database's tables, and its triggers by name with their table and SQL (spaces single)."""
+
+    tables: frozenset[str]
+    triggers: dict[str, tuple[str, str]]
+
+
+def schema(db: sqlite_utils.Database) -> Schema:
+    tables, triggers = set(), {}
+    for kind, name, table, sql in db.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
+    ):
+        if kind == "table":
+            tables.add(name)
+        else:
+            triggers[name] = (table, " ".join((sql or "").split()))
+    return Schema(frozenset(tables), triggers)
+
+
+@cache
+def migrated_schema() -> Schema:
+    """The schema of a database brought up to date by the migrations (an empty one, migrated in
+    memory once a process)."""
+    empty = sqlite_utils.Database(memory=True)
+    try:
+        migrate(empty)
+        return schema(empty)
+    finally:
+        empty.close()
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

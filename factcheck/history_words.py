@@ -115,6 +115,8 @@ def describe(entry: dict) -> str:
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
         words += f": {after.get('body')}"
+    elif action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
+        words = PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     return words
 
 

@@ -54,6 +54,7 @@ _JOB_WORDS = {
     "match_library_change": "claims being checked against the library",
     "check_links": "a link check",
     "link_watch_tick": "a link check",
+    "check_trail": "a check of the audit trail",
 }
 
 

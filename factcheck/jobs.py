@@ -1,8 +1,9 @@
 """The job queue itself: the huey instance, where its storage is, and its consumer's threads.
 
 The jobs are defined elsewhere, one kind to a module: import_jobs (a URL, a big paste, several
-files), archive_jobs (copies of evidence pages), matching_jobs (claims against the library) and
-link_jobs (the link watch); job_progress keeps what a page polls while they run.
+files), archive_jobs (copies of evidence pages), matching_jobs (claims against the library),
+link_jobs (the link watch) and audit_jobs (the Audit page's check of the trail); job_progress
+keeps what a page polls while they run.
 
 The queue is a SQLite file beside the database, or Redis when FACTCHECK_JOBS_URL names one
 (job_storage decides). Jobs cut off by a crash or restart are found and tried again by
@@ -31,6 +32,7 @@ TASK_MODULES = (
     "factcheck.archive_jobs",
     "factcheck.matching_jobs",
     "factcheck.link_jobs",
+    "factcheck.audit_jobs",
 )
 
 

@@ -177,3 +177,71 @@ def test_a_first_drafts_history_says_it_had_no_rating_before(claim_world):
     )
     assert fields["verdict_draft.rating"] == "—" and fields["verdict_draft.rationale"] == "—"
     assert audit.verify(db).ok
+
+
+@pytest.fixture
+def no_trail_check_yet():
+    from factcheck import audit_jobs
+
+    for key in (audit_jobs.LAST_CHECK, audit_jobs.RUNNING):
+        audit_jobs.huey.delete(key)
+    yield audit_jobs
+    for key in (audit_jobs.LAST_CHECK, audit_jobs.RUNNING):
+        audit_jobs.huey.delete(key)
+
+
+def test_an_editor_checks_the_whole_trail_from_the_audit_page(
+    client_as, app, people, claim, no_trail_check_yet
+):
+    import sqlite3
+
+    from helpers import page_token
+
+    editor = client_as("ed")
+    box = parse(editor.get("/audit")).cssselect("#trail-check")[0]
+    assert "Not checked from the workbench yet" in words(box)
+    token = page_token(editor, "/audit")
+    checked = fragment(editor.post("/audit/check", data={"csrf_token": token}, headers=HX))
+    said = words(checked.cssselect("[role=status]")[0])
+    assert said.startswith("Intact.") and "asked by ed" in said
+    # Someone holding the file makes rita an admin: the next check names it.
+    with sqlite3.connect(app.config["DATABASE"]) as raw:
+        raw.execute("UPDATE users SET role = 'admin' WHERE username = 'rita'")
+    broken = editor.post("/audit/check", data={"csrf_token": token}, headers=HX)
+    said = words(fragment(broken).cssselect("[role=status]")[0])
+    assert "Tampering found: a table was changed outside the audit trail" in said
+    assert "user 'rita'" in said and "its role is 'admin'" in said
+    # The page itself shows the last check to whoever opens it next.
+    assert "Tampering found" in words(parse(client_as("eve").get("/audit")))
+    # Without JavaScript the form posts and comes back to the page.
+    plain = editor.post("/audit/check", data={"csrf_token": token})
+    assert plain.status_code == 303 and plain.headers["Location"].endswith("/audit")
+
+
+def test_a_check_under_way_is_polled_and_not_started_twice(
+    client_as, people, claim, no_trail_check_yet, monkeypatch
+):
+    audit_jobs = no_trail_check_yet
+    monkeypatch.setattr(audit_jobs.huey, "immediate", True)
+    audit_jobs.huey.put(
+        audit_jobs.RUNNING, {"asked_by": "eve", "queued": __import__("time").time(),
+                             "queued_at": "2026-01-01T00:00:00Z"}
+    )  # fmt: skip
+    started = []
+    monkeypatch.setattr(audit_jobs, "check_trail", lambda *args: started.append(args))
+    editor = client_as("ed")
+    box = fragment(editor.get("/audit/check", headers=HX)).cssselect("#trail-check")[0]
+    assert box.get("hx-trigger") == "every 2s" and not box.cssselect("form")
+    assert "asked by eve" in words(box)
+    from helpers import page_token
+
+    editor.post("/audit/check", data={"csrf_token": page_token(editor, "/audit")}, headers=HX)
+    assert started == []
+
+
+def test_a_reviewer_cannot_start_a_check_of_the_trail(client, claim, no_trail_check_yet):
+    from helpers import page_token
+
+    token = page_token(client, "/account")
+    assert client.post("/audit/check", data={"csrf_token": token}, headers=HX).status_code == 403
+    assert no_trail_check_yet.check_state()["last"] is None

@@ -75,6 +75,7 @@ def test_archiving_keeps_a_copy_or_the_failure(tmp_path, immediate_jobs, site):
 # The names huey has stored queued jobs by; a job waiting in a queue when factcheck is upgraded
 # must still find its task.
 STORED_TASK_NAMES = [
+    "factcheck.audit_jobs.check_trail",
     "factcheck.jobs.archive_evidence",
     "factcheck.jobs.import_article",
     "factcheck.jobs.import_files",

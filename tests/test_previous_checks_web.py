@@ -476,7 +476,7 @@ def test_a_dismissal_changed_outside_the_trail_is_caught(app_db, matched_claim, 
     )
     app_db.conn.commit()
     report = audit.verify(app_db)
-    assert any("dismissed_by" in str(p) or "dismissed_at" in str(p) for p in report.problems)
+    assert any("dismissed by" in str(p) or "dismissed at" in str(p) for p in report.problems)
 
 
 def test_dismissing_from_the_command_line(app_db, matched_claim, db_path):
@@ -496,6 +496,8 @@ def test_dismissing_from_the_command_line(app_db, matched_claim, db_path):
     )
     listed = run(main, [*base, "dismissed", str(claim_id)])
     assert "rita" in listed.output and check["claim"] in listed.output
+    history = run(main, ["--db", str(db_path), "history", str(claim_id)]).output
+    assert f"dismissed previous check {check['library_id']} as not this claim" in history
     again = run(main, [*base, "dismiss", *ids, "--as", "ed"])
     assert again.exit_code == 2 and "rita already dismissed library item" in again.output
     assert run(main, [*base, "restore", *ids, "--as", "rita"]).exit_code == 0

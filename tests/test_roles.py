@@ -24,6 +24,8 @@ EDITOR_ONLY = {
     "library.remove_item",
     "audit_trail.audit_page",
     "audit_trail.audit_json",
+    "audit_trail.trail_check",
+    "audit_trail.start_trail_check",
     "article_details.details",
 }
 ADMIN_ONLY_BLUEPRINTS = {"admin"}

@@ -88,6 +88,9 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
     summary["units_sha256"] = units_digest(
         (unit.seq, unit.start, unit.end, unit.text, unit.section) for unit in units
     )
+    summary["unit_ids_sha256"] = units_digest(
+        db.execute("SELECT seq, id FROM claims WHERE article_id = ? ORDER BY seq", [article_id])
+    )
     summary["attributions_sha256"] = units_digest((unit.seq, unit.attribution) for unit in units)
     summary["not_claims"] = {
         str(unit.seq): unit.reason for unit in units if unit.kind == "not_a_claim"

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from factcheck import db as database
 from factcheck import settings
 from factcheck.db import Connection, Database, read_snapshot, utc_now
 from factcheck.store import audit_seal
@@ -215,6 +216,7 @@ PROBLEM_KINDS = {
     "truncated": "rows were removed from the end",
     "edited_checkpoint": "the checkpoint kept outside the database was edited",
     "unsealed_checkpoint": "the checkpoint kept outside the database carries no seal",
+    "schema": "a trigger was added, changed or dropped outside factcheck",
     "live": "a table was changed outside the audit trail",
     "key": "the audit key cannot be used",
     "checkpoint": "the checkpoint kept outside the database cannot be used",
@@ -259,30 +261,11 @@ class ChainReport:
 
 #: The tables the trail speaks for, and the trail itself: one of them gone was dropped outside
 #: factcheck (its migrations made them all).
-TRAIL_TABLES = (
-    "audit",
-    "articles",
-    "claims",
-    "verdicts",
-    "evidence",
-    "comments",
-    "users",
-    "sessions",
-    "evidence_snapshots",
-    "snapshot_files",
-    "quote_checks",
-    "link_checks",
-    "library_items",
-    "bulk_actions",
-    "bulk_action_claims",
-)
-
-
 @query
 def missing_tables(db: Database) -> list[str]:
-    """The TRAIL_TABLES this database no longer has."""
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return [name for name in TRAIL_TABLES if name not in present]
+    """The tables factcheck makes that this database no longer has."""
+    present = database.schema(db).tables
+    return sorted(database.migrated_schema().tables - present)
 
 
 @query
@@ -385,20 +368,47 @@ def _later_rows_fail(db: Database, row_id: int, key: bytes | None, sample: int =
 
 
 def _trigger_problems(db: Database) -> list[Problem]:
-    found = {
-        name: " ".join((sql or "").split())
-        for name, sql in db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-            " AND tbl_name IN ('audit', 'evidence_snapshots', 'snapshot_files')"
-        )
-    }
+    """The append-only triggers missing or changed, and any other trigger that is not as the
+    migrations made it: a trigger planted in the database could rewrite what each later change
+    writes (and so what its audit row records), or drop the audit row itself."""
+    found = database.schema(db).triggers
     problems = []
     for name, expected in APPEND_ONLY_TRIGGERS.items():
-        sql = found.get(name)
+        sql = found.get(name, (None, None))[1]
         if sql is None:
             problems.append(Problem("triggers", f"the trigger {name} is missing"))
         elif sql != expected:
             problems.append(Problem("triggers", f"the trigger {name} no longer refuses changes"))
+    made = database.migrated_schema().triggers
+    for name, (table, sql) in sorted(made.items()):
+        if name in APPEND_ONLY_TRIGGERS:
+            continue
+        if name not in found:
+            problems.append(
+                Problem(
+                    "schema",
+                    f"the trigger {name} on {table} is missing: it was dropped outside factcheck",
+                )
+            )
+        elif found[name][1] != sql:
+            problems.append(
+                Problem(
+                    "schema",
+                    f"the trigger {name} on {table} was changed outside factcheck: it may change"
+                    f" what is written to {table}",
+                )
+            )
+    for name, (table, _) in sorted(found.items()):
+        if name not in made:
+            problems.append(
+                Problem(
+                    "schema",
+                    f"the trigger {name} on {table} was added outside factcheck: it can change"
+                    f" or drop what is written to {table} (and what the audit trail records of"
+                    " it). See what it does with sqlite3 (.schema), drop it, and check the"
+                    f" records of {table} written since it was added",
+                )
+            )
     return problems
 
 

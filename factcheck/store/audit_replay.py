@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from factcheck.db import Database
+from factcheck.db import Database, placeholders, utc_now
 from factcheck.store import bulk_records
 from factcheck.store.audit import Problem
 from factcheck.store.audit_library import LibraryReplay
@@ -31,6 +31,8 @@ ARTICLE_FIELDS = (
 )
 QUOTE_CHECK_FIELDS = ("status", "score", "start", "end")
 VERDICT_FIELDS = ("rating", "rating_label", "rationale", "evidence_ids", "correction_of", "state")
+# What the row of a save records of the draft it revises, compared with the trail's last word.
+DRAFT_FIELDS = ("rating", "rating_label", "rationale", "evidence_ids")
 # Recorded with a draft since a later version: compared only where its row has them.
 LATER_DRAFT_FIELDS = ("rating_value", "created_at")
 # Left on a draft by a return for changes, and kept when the draft is revised.
@@ -44,9 +46,16 @@ INITIAL_CLAIM = {
     "version": 1,
 }
 UNIT_EDITS = ("unit.merge", "unit.split")
+# What an import or a unit edit records of an article's units (see _check_units).
+UNIT_SUMMARY = ("claims", "units_sha256", "unit_ids_sha256", "attributions_sha256", "not_claims")
 # A user's change that ends all their sessions, and the end reason it leaves on each.
 USER_ENDS_SESSIONS = {"user.disable": "disabled", "user.password": "password_changed"}
 WEB_CHANNEL = "web:"
+# Rows a web session may write after it ended: its start, and the jobs a request queued (an
+# import, a copy read, matching), which run in the background under its channel.
+LATER_THAN_THE_REQUEST = frozenset(
+    ("session.start", "import", "evidence.archive", "evidence.copy", "matches.refresh")
+)
 REVIEW_MOVES = {
     "review.submit": "in_review",
     "review.approve": "published",
@@ -56,7 +65,8 @@ REVIEW_MOVES = {
 
 def units_digest(units: Iterable[Sequence]) -> str:
     """sha256 over what an import fixed for good about each unit, one tuple a unit: its place and
-    text as (seq, start, end, text, section), or who it is attributed to as (seq, attribution)."""
+    text as (seq, start, end, text, section), its id as (seq, id), or who it is attributed to as
+    (seq, attribution)."""
     content = [list(unit) for unit in units]
     canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -101,8 +111,41 @@ class _Expected:
     row: int
 
 
+#: Words for the columns a finding names where the column's own name would not do.
+FIELD_WORDS = {
+    "assignee_id": "assignee (a person's id)",
+    "author_id": "author (a person's id)",
+    "added_by": "adder (a person's id)",
+    "removed_by": "remover (a person's id)",
+    "disabled": "disabled state",
+    "evidence_ids": "evidence it rests on (ids)",
+    "rating_label": "rating's words",
+    "rating_value": "rating's place on the scale",
+    "correction_of": "verdict it corrects",
+    "correction_reason": "reason for the correction",
+    "return_comment_id": "return's comment (id)",
+    "link_acknowledged_check": "acknowledged link check (id)",
+    "body_hash": "text's hash",
+    "content_sha256": "bytes' sha256",
+    "http_status": "HTTP status",
+    "url": "address",
+    "source_url": "source address",
+    "final_url": "final address",
+    "archive_url": "web archive address",
+    "claim_id": "claim",
+    "id_prefix": "id",
+}
+
+
+def _field(name: str) -> str:
+    """A column as a finding names it: "published at" for published_at."""
+    return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
 def _shown(value) -> str:
     """A recorded value in a finding: quoted as written, "not set" for none."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return "not set" if value is None else repr(value)
 
 
@@ -123,10 +166,19 @@ class Replay:
     sessions: dict[int, _Expected] = field(default_factory=dict)
     #: Each username's sessions the trail has not yet seen end.
     open_sessions: dict[str, set[int]] = field(default_factory=dict)
+    #: Each web session by the start of its id's hash, as audit rows' channels name it.
+    session_prefixes: dict[str, int] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
     #: Previous checks dismissed as not their claim's, by (claim id, library id).
     dismissed: dict[tuple[int, int], _Expected] = field(default_factory=dict)
+    #: Ids the trail saw deleted (a unit merged away, a correction withdrawn, a library item
+    #: removed), by table, each with the audit row that deleted it: never to be given again.
+    retired: dict[str, dict[int, int]] = field(
+        default_factory=lambda: {"claims": {}, "verdicts": {}, "library_items": {}}
+    )
+    #: The sentence each published claim's verdict was published on, from its approval's row.
+    published_texts: dict[int, _Expected] = field(default_factory=dict)
     #: Each comment's time, as its row recorded it, or else the times it was written between:
     #: after the row before its own, by the time of its own (a comment made with a return or an
     #: approval is written in the transaction that writes the row).
@@ -147,6 +199,9 @@ class Replay:
     def _feed(self, row: dict) -> None:
         after = _decode(row["after"])
         kind, record_id, action, at = row["record_type"], row["record_id"], row["action"], row["id"]
+        channel = row.get("channel") or ""
+        if channel.startswith(WEB_CHANNEL) and action not in LATER_THAN_THE_REQUEST:
+            self._through_session(channel[len(WEB_CHANNEL) :], at)
         if kind == "claim" and record_id is not None:
             self._claim_row(record_id, action, after, row)
         elif kind == "claims":
@@ -170,6 +225,8 @@ class Replay:
         elif kind == "article" and action == "article.edit" and record_id is not None:
             known = self.articles.get(record_id)
             if known is not None:
+                before = _decode(row["before"])
+                self._started_from(f"article {record_id}", known, before, ARTICLE_FIELDS, at)
                 known.values.update({f: v for f, v in after.items() if f in ARTICLE_FIELDS})
                 known.row = at
         elif kind == "user" and record_id is not None:
@@ -181,6 +238,16 @@ class Replay:
             if "username" in after:
                 self.users[record_id] = _Expected({f: after.get(f) for f in USER_FIELDS}, at)
             if "password_sha256" in after:
+                password = self.passwords.get(record_id)
+                replaced = _decode(row["before"]).get("password_sha256")
+                if password is not None and replaced not in (None, password.values["digest"]):
+                    self._report(
+                        f"the password of user {record_id}",
+                        f"audit row {at} replaced a password other than the one the trail had"
+                        f" left (audit row {password.row}): it was changed outside the trail"
+                        " before that row",
+                        at,
+                    )
                 self.passwords[record_id] = _Expected({"digest": after["password_sha256"]}, at)
             ended_by = USER_ENDS_SESSIONS.get(action)
             known = self.users.get(record_id)
@@ -198,6 +265,7 @@ class Replay:
             self.library.feed_import(after, at)
         elif kind == "library" and action == "library.remove" and record_id is not None:
             self.library.feed_removal(record_id, at)
+            self.retired["library_items"][record_id] = at
             for pair in [pair for pair in self.dismissed if pair[1] == record_id]:
                 del self.dismissed[pair]
 
@@ -207,6 +275,13 @@ class Replay:
         left = self.claims.get(claim_id) or _Expected(INITIAL_CLAIM, 0)
         self._started_from(f"claim {claim_id}", left, _decode(row["before"]), STATE_FIELDS, at)
         self._claim_state(claim_id, after, at)
+        before = _decode(row["before"])
+        replaced = before.get("verdict_draft")
+        if isinstance(replaced, dict) and isinstance(replaced.get("id"), int):
+            earlier = self.verdicts.get(replaced["id"])
+            if earlier is not None:
+                what = f"verdict {replaced['id']} on claim {claim_id}"
+                self._started_from(what, earlier, replaced, DRAFT_FIELDS, at)
         draft = after.get("verdict_draft")
         if isinstance(draft, dict) and "id" in draft:
             values = {f: draft.get(f) for f in VERDICT_FIELDS}
@@ -230,6 +305,7 @@ class Replay:
             self.verdicts[draft["id"]] = _Expected(values, at)
         if action == "verdict.withdraw" and isinstance(after.get("withdrawn_verdict_id"), int):
             self.verdicts.pop(after["withdrawn_verdict_id"], None)
+            self.retired["verdicts"][after["withdrawn_verdict_id"]] = at
         verdict_id = after.get("verdict_id")
         verdict = self.verdicts.get(verdict_id) if isinstance(verdict_id, int) else None
         if action in REVIEW_MOVES and verdict is not None:
@@ -257,7 +333,14 @@ class Replay:
                     earlier.values["state"], earlier.row = "superseded", at
         if action == "review.approve" and isinstance(after.get("library_id"), int):
             self.library.feed_approval(after, at)
+        item = after.get("library_item") if action == "review.approve" else None
+        if isinstance(item, dict) and item.get("claim_id") == claim_id:
+            self.published_texts[claim_id] = _Expected({"text": item.get("claim")}, at)
         if action.startswith("evidence.") and {"id", "claim_id", "url"} <= after.keys():
+            earlier = self.evidence.get(after["id"])
+            if earlier is not None and before.get("id") == after["id"]:
+                fields = [name for name in earlier.values if name != "quote_check"]
+                self._started_from(f"evidence {after['id']}", earlier, before, fields, at)
             self.evidence[after["id"]] = _Expected(after, at)
             if action == "evidence.add" and isinstance(after.get("quote_check"), dict):
                 # Made against the newest kept copy of the address, as the trail has it so far.
@@ -291,7 +374,9 @@ class Replay:
             values = {"user": user, "address": after.get("address"), "end_reason": None}
             channel = row.get("channel") or ""
             if channel.startswith(WEB_CHANNEL):
-                values["id_prefix"] = channel[len(WEB_CHANNEL) :]
+                prefix = channel[len(WEB_CHANNEL) :]
+                values["id_prefix"] = prefix
+                self.session_prefixes[prefix] = session_id
             if "created_at" in after:
                 values["created_at"] = after["created_at"]
             self.sessions[session_id] = _Expected(values, row["id"])
@@ -302,6 +387,19 @@ class Replay:
             if "ended_at" in after:
                 expected.values["ended_at"] = after["ended_at"]
             self.open_sessions.get(expected.values["user"], set()).discard(session_id)
+
+    def _through_session(self, prefix: str, at: int) -> None:
+        """A change made on the web, through the session its channel names: one the trail had
+        already ended was opened again outside it (a signed-out cookie brought back)."""
+        session_id = self.session_prefixes.get(prefix)
+        expected = self.sessions.get(session_id) if session_id is not None else None
+        if expected is not None and expected.values.get("end_reason") is not None:
+            self._report(
+                f"session {session_id} of {expected.values['user']!r}",
+                f"audit row {at} was made through it after the trail had ended it (audit row"
+                f" {expected.row}): it was opened again outside the audit trail",
+                at,
+            )
 
     def _end_sessions(self, username: str, reason: str, at: int) -> None:
         for session_id in self.open_sessions.pop(username, set()):
@@ -326,7 +424,7 @@ class Replay:
         a merge removed, and the evidence and comments it moved to the merged unit."""
         imported = self.articles.get(after["article_id"]) if "article_id" in after else None
         if imported is not None:
-            for name in ("claims", "units_sha256", "attributions_sha256", "not_claims"):
+            for name in UNIT_SUMMARY:
                 if name in after:
                     imported.values[name] = after[name]
                 else:  # an edit recorded before the trail kept this: it no longer speaks for it
@@ -341,6 +439,8 @@ class Replay:
         moved_to = (after.get("moved") or {}).get("to")
         for claim_id in after.get("removed") or []:
             self.claims.pop(claim_id, None)
+            if isinstance(claim_id, int):
+                self.retired["claims"][claim_id] = at
             # Its dismissals went to the unit it joined (one that unit had already stays).
             for pair in [pair for pair in self.dismissed if pair[0] == claim_id]:
                 kept = self.dismissed.pop(pair)
@@ -377,6 +477,8 @@ class Replay:
         self.unchecked = self.library.unchecked_words()
         self._compare_bulk_actions(db)
         self._compare_dismissals(db)
+        self._compare_retired_ids(db)
+        self._compare_copy_rule(db)
         if self._extra:
             self._problems.append(
                 Problem("live", f"and {self._extra} more differences between tables and trail")
@@ -400,8 +502,8 @@ class Replay:
             if name in before and name in earlier.values and before[name] != earlier.values[name]:
                 self._report(
                     what,
-                    f"audit row {at} starts from its {name} {_shown(before[name])}, but the trail"
-                    f" had left it {_shown(earlier.values[name])}"
+                    f"audit row {at} starts from its {_field(name)} {_shown(before[name])}, but"
+                    f" the trail had left it {_shown(earlier.values[name])}"
                     f"{f' (audit row {earlier.row})' if earlier.row else ''}: it was changed"
                     " outside the trail before that row",
                     at,
@@ -413,7 +515,7 @@ class Replay:
             if name in expected.values and name in live and expected.values[name] != live[name]:
                 self._report(
                     what,
-                    f"its {name} is {_shown(live[name])} but the audit trail says"
+                    f"its {_field(name)} is {_shown(live[name])} but the audit trail says"
                     f" {_shown(expected.values[name])}",
                     expected.row,
                 )
@@ -516,12 +618,28 @@ class Replay:
                 "the text or offsets of its units were changed" + _naming(_units_off(db, units)),
                 imported.row,
             )
+        ids = summary.get("unit_ids_sha256")
+        if imported and ids and ids != units_digest((u["seq"], u["id"]) for u in units):
+            self._report(
+                what,
+                "its units were given other ids outside the audit trail (a verdict, evidence or"
+                " comments would then belong to another sentence)",
+                imported.row,
+            )
         said_by = summary.get("attributions_sha256")
         attributions = ((u["seq"], u["attribution"]) for u in units)
         if imported and said_by and said_by != units_digest(attributions):
             self._report(what, "who its units are attributed to was changed", imported.row)
         not_claims = summary.get("not_claims")
         for claim in units:
+            published = self.published_texts.get(claim["id"])
+            if published is not None and published.values["text"] != claim["text"]:
+                self._report(
+                    f"claim {claim['id']}",
+                    "its text is not the sentence its verdict was published on: the units' text"
+                    " or ids were changed outside the audit trail",
+                    published.row,
+                )
             expected = self.claims.get(claim["id"])
             if expected is not None:
                 self._differ(f"claim {claim['id']}", expected, claim, STATE_FIELDS)
@@ -599,20 +717,27 @@ class Replay:
         checks made against copies whose rows recorded them."""
         rows = db.query("SELECT * FROM evidence_snapshots")
         recorded_checks = set()
+        # Copies whose bytes were kept (all those recorded with their kind, since bytes were).
+        with_files: dict[str, tuple[str, int]] = {}
         for what, live, expected in self._known(
             rows, self.snapshots, "archived copy", lambda row: f"archived copy {row['id']}"
         ):
             self._differ(what, expected, live, [name for name in live if name != "id"])
+            if live["content_sha256"] and "kind" in expected.values:
+                with_files.setdefault(live["content_sha256"], (what, expected.row))
             digest = expected.values.get("text_sha256", False)
             if digest is not False and digest != text_digest(live["text"]):
                 self._report(what, "its text was changed outside the audit trail", expected.row)
             if "quote_checks" in expected.values:
                 recorded_checks.add(live["id"])
         for sha256, size, data in db.execute("SELECT sha256, size, data FROM snapshot_files"):
+            with_files.pop(sha256, None)
             if hashlib.sha256(data).hexdigest() != sha256 or len(data) != size:
                 self._report(
                     f"stored copy {sha256}", "its bytes were changed outside the audit trail"
                 )
+        for what, row in with_files.values():
+            self._report(what, "its stored file was deleted outside the audit trail", row)
         # A check's passage is the copy's text at its offsets (none without them): the copy's text
         # is checked against its digest above, so a passage rewritten in the table shows here.
         checks = db.query(
@@ -655,6 +780,61 @@ class Replay:
                 "it was deleted outside the audit trail",
                 self.dismissed[(claim_id, library_id)].row,
             )
+
+    def _compare_copy_rule(self, db: Database) -> None:
+        """The moment verdicts began to rest on the copies of their submission (migration 021):
+        one, and no later than the trail's newest row, since the upgrade that set it came before
+        the changes recorded after it (moved later, recent verdicts would rest on newer copies)."""
+        rows = db.execute("SELECT submitted_copies_since FROM copy_rule").fetchall()
+        upgraded = db.execute(
+            "SELECT replace(applied_at, ' ', 'T') FROM _sqlite_migrations"
+            " WHERE name = '021_copies_of_the_submission'"
+        ).fetchone()
+        # To the second: the trail's newest row, or the upgrade when nothing was changed since.
+        newest = max(self._previous_at, upgraded[0] if upgraded else "")[:19] or utc_now()[:19]
+        if len(rows) != 1 or not isinstance(rows[0][0], str) or rows[0][0][:19] > newest:
+            found = "no moment" if not rows else ", ".join(_shown(row[0]) for row in rows)
+            self._report(
+                "the rule of which copies a verdict rests on",
+                f"it holds {found}, not one moment before the trail's newest row ({newest}): it"
+                " was changed outside factcheck, and verdicts may show other copies than their"
+                " editor approved",
+            )
+
+    def _compare_retired_ids(self, db: Database) -> None:
+        """No record holds an id the trail saw deleted (its history would tell the new record the
+        old one's story), and the table of retired ids still keeps the next one from taking it."""
+        nouns = {"claims": "claim", "verdicts": "verdict", "library_items": "library item"}
+        for table, deleted in self.retired.items():
+            if not deleted:
+                continue
+            noun = nouns[table]
+            taken = db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({placeholders(deleted)}) ORDER BY id",
+                list(deleted),
+            ).fetchall()
+            for (record_id,) in taken:
+                self._report(
+                    f"{noun} {record_id}",
+                    f"it has the id of a {noun} deleted at audit row {deleted[record_id]}: the"
+                    " table of retired ids was changed outside the audit trail, and this"
+                    f" {noun}'s history now mixes two records",
+                    deleted[record_id],
+                )
+            highest = max(deleted)
+            kept = db.execute(
+                "SELECT max(coalesce((SELECT highest FROM retired_ids WHERE table_name = ?), 0),"
+                f" (SELECT coalesce(max(id), 0) FROM {table}))",
+                [table],
+            ).fetchone()[0]
+            if kept < highest and not taken:
+                self._report(
+                    f"the retired {noun} ids",
+                    f"{noun} {highest} was deleted at audit row {deleted[highest]}, but the table"
+                    " of retired ids no longer keeps its id from the next one: it was changed"
+                    " outside the audit trail",
+                    deleted[highest],
+                )
 
     def _compare_bulk_actions(self, db: Database) -> None:
         for audit_id, words in bulk_records.differences(db, self.bulk_actions):

@@ -52,7 +52,7 @@ def _article_summary(db, article_id: int) -> dict:
     """What `audit verify` checks of an article's units, as the import recorded it."""
     units = list(
         db.query(
-            'SELECT seq, start, "end", text, section, kind, reason, attribution FROM claims'
+            'SELECT id, seq, start, "end", text, section, kind, reason, attribution FROM claims'
             " WHERE article_id = ? ORDER BY seq",
             [article_id],
         )
@@ -63,6 +63,7 @@ def _article_summary(db, article_id: int) -> dict:
         "units_sha256": units_digest(
             (u["seq"], u["start"], u["end"], u["text"], u["section"]) for u in units
         ),
+        "unit_ids_sha256": units_digest((u["seq"], u["id"]) for u in units),
         "attributions_sha256": units_digest((u["seq"], u["attribution"]) for u in units),
         "not_claims": {str(u["seq"]): u["reason"] for u in units if u["kind"] == "not_a_claim"},
     }

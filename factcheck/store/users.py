@@ -188,6 +188,7 @@ def change_password(
         "user",
         row["id"],
         "user.password",
+        before={"password_sha256": password_digest(row["password_hash"])},
         after={"password": "changed", "password_sha256": password_digest(new_hash)},
         reason=audit.optional_why(why),
     )

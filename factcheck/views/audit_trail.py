@@ -2,8 +2,9 @@
 filtered by person, kind of change, record and dates, each with its reason and the fields it
 changed, before and after."""
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from factcheck import audit_jobs, job_storage
 from factcheck.audit_changes import changed_fields
 from factcheck.history_words import HISTORY_WORDS, channel_words
 from factcheck.store import audit_browse, users
@@ -14,7 +15,7 @@ from factcheck.store.audit_browse import (
     trail,
     typed_filter,
 )
-from factcheck.views.auth_guard import require_role
+from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import json_response, wants_fragment
 
@@ -100,6 +101,10 @@ def _username(entry: dict) -> str | None:
 @bp.get("/audit")
 @require_role("editor", "admin")
 def audit_page():
+    return _audit_page()
+
+
+def _audit_page(problem: str | None = None, status: int = 200):
     chosen = _chosen()
     entries, older = trail(get_db(), chosen, limit=PAGE_ROWS)
     values = {
@@ -114,7 +119,33 @@ def audit_page():
     }
     if wants_fragment():
         return render_template("partials/audit_results.html", **values)
-    return render_template("audit.html", **values)
+    check = audit_jobs.check_state()
+    return render_template("audit.html", check=check, problem=problem, **values), status
+
+
+@bp.get("/audit/check")
+@require_role("editor", "admin")
+def trail_check():
+    """Where the check of the whole trail stands: polled while one runs."""
+    return render_template("partials/audit_check.html", check=audit_jobs.check_state())
+
+
+@bp.post("/audit/check")
+@require_role("editor", "admin")
+def start_trail_check():
+    """Check the whole trail in the background, as `factcheck audit verify` does."""
+    problem = None
+    try:
+        audit_jobs.start_check(current_app.config["DATABASE"], signed_in_actor().username)
+    except job_storage.UNREACHABLE:
+        problem = "The job queue could not take the check; try again in a moment."
+    status = 503 if problem else 200
+    if not wants_fragment():
+        if problem:
+            return _audit_page(problem, status)
+        return redirect(url_for("audit_trail.audit_page"), code=303)
+    check = audit_jobs.check_state()
+    return render_template("partials/audit_check.html", check=check, problem=problem), status
 
 
 @bp.get("/audit.json")
