@@ -20,6 +20,7 @@ from factcheck.network.fetch import (
 )
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
+from factcheck.text.boilerplate import BYLINE, classify_boilerplate
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
 
@@ -148,8 +149,9 @@ def decode_text(data: bytes) -> str:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
         encoding = codec.removesuffix("-sig").upper()
+        line = data.count(b"\n", 0, error.start) + 1
         raise ImportRefused(
-            "import.bad_encoding", {"encoding": encoding, "position": error.start}
+            "import.bad_encoding", {"encoding": encoding, "position": error.start, "line": line}
         ) from None
     controls = len(_CONTROL_CHARACTERS.findall(text))
     if "\x00" in text or controls > CONTROL_SHARE_LIMIT * len(text):
@@ -184,7 +186,9 @@ def byline_author(body: str) -> str | None:
     "By Jo Ames and Li Wei, Harbour Reporters"): the names, without the title after a comma."""
     for line in body.split("\n", _BYLINE_LINES)[:_BYLINE_LINES]:
         found = _BYLINE.match(line.strip())
-        if found:
+        # Only a line set aside as a byline: "By Sunday, the fire had burned 4,000 hectares." is
+        # the story's first sentence, not its author.
+        if found and classify_boilerplate(line.strip()) == BYLINE:
             return found.group("who")
     return None
 
@@ -251,19 +255,53 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     return _without_html_controls(text)
 
 
+# A page with more broken bytes than this share of its UTF-8 characters (and more than a stray
+# few) is in another charset.
+BROKEN_UTF8_SHARE = 0.05
+STRAY_BYTES = 2
+# Enough of a page to tell its charset by.
+LEGACY_SAMPLE_BYTES = 200_000
+# A guessed charset is taken when it reads at least this many letters beyond ASCII, nearly all
+# of a script other than Latin.
+LEGACY_MIN_LETTERS = 10
+OTHER_SCRIPT_SHARE = 0.9
 # A character that valid UTF-8 gave: neither ASCII nor the mark of a broken byte.
 _BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _not_utf8_after_all(data: bytes) -> str:
-    """A page that is not valid UTF-8, whether or not it says it is: windows-1252 when no byte of
-    it reads as UTF-8 (a legacy page under a template's or server's wrong label, whose figures
-    and names would otherwise lose letters: "€150" as "�150"), else UTF-8 with its few broken
-    bytes replaced."""
+    """A page that is not valid UTF-8, whether or not it says it is: UTF-8 with its few broken
+    bytes replaced when most of what is beyond ASCII reads as UTF-8; else the legacy charset its
+    bytes show (a Chinese, Japanese, Korean or Cyrillic page saved without its charset), and
+    windows-1252 for a Western one or when they show none (a legacy page under a template's or
+    server's wrong label, whose figures and names would otherwise lose letters: "€150" as
+    "�150")."""
     as_utf8 = data.decode("utf-8", errors="replace")
-    if _BEYOND_ASCII.search(as_utf8) is None:
-        return data.decode("cp1252", errors="replace")
-    return as_utf8
+    readable = len(_BEYOND_ASCII.findall(as_utf8))
+    broken = as_utf8.count("\ufffd")
+    if readable and broken <= max(STRAY_BYTES, BROKEN_UTF8_SHARE * readable):
+        return as_utf8
+    return data.decode(_legacy_charset(data), errors="replace")
+
+
+def _legacy_charset(data: bytes) -> str:
+    """The charset a page's bytes read best in (charset_normalizer's guess) when that reads them
+    as a script other than Latin (Chinese, Japanese, Korean, Cyrillic, Greek, Arabic, Hebrew,
+    Thai...), whose letters are not to be had from windows-1252; else windows-1252, since a guess
+    among the Latin charsets is unsure on a short page and the Western letters and the euro sign
+    are the likeliest ("€150" guessed as Baltic reads "Ć150")."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:LEGACY_SAMPLE_BYTES]
+    best = from_bytes(sample).best()
+    if best is None:
+        return "cp1252"
+    decoded = sample.decode(best.encoding, errors="replace")
+    letters = [c for c in decoded if ord(c) > 127 and c.isalpha()]
+    other_script = sum(1 for c in letters if not unicodedata.name(c, "LATIN").startswith("LATIN"))
+    if len(letters) >= LEGACY_MIN_LETTERS and other_script >= OTHER_SCRIPT_SHARE * len(letters):
+        return best.encoding
+    return "cp1252"
 
 
 def _without_html_controls(text: str) -> str:

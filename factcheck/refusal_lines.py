@@ -133,7 +133,7 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         "this looks like a binary file, not text; import a .txt or .html file"
     ),
     "import.bad_encoding": lambda f: (
-        f"the text is not valid {f['encoding']} (bad byte at position {f['position']}); save it"
+        f"the text is not valid {f['encoding']} (its first bad byte is on line {f['line']}); save it"
         " as UTF-8 and import it again"
     ),
     "import.empty_text": lambda f: "the text is empty; paste or import the article text",

@@ -88,6 +88,7 @@ _fetch_facts = st.fixed_dictionaries(
         "kind": _fact_text,
         "expected": st.sampled_from(["text", "html"]),
         "position": st.integers(0, 10**9),
+        "line": st.integers(1, 10**6),
         "encoding": st.sampled_from(["UTF-8", "UTF-16"]),
         "problem": st.sampled_from(["empty", "scheme", "no_host", "unparsable", "too_long"]),
         "suffixes": st.just([".txt", ".html", ".htm"]),

@@ -137,7 +137,7 @@ def test_text_import_accepts_utf8_and_utf16_with_a_bom(encoded):
 
 
 def test_text_import_refuses_bytes_that_are_not_utf8():
-    with refused_saying(ImportRefused, "not valid UTF-8 .*position 3.*save it as UTF-8"):
+    with refused_saying(ImportRefused, "not valid UTF-8 .*on line 1.*save it as UTF-8"):
         from_text("Café".encode("latin-1") + b" menu")
 
 
@@ -461,6 +461,29 @@ def test_undeclared_legacy_bytes_do_not_break_the_import():
     assert "“quotes”" in from_html(page.encode("cp1252")).body
 
 
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [
+        ("北京市自来水公司周二表示，从四月起水费将上涨百分之三点五，以弥补能源成本的上升。", "gbk"),
+        ("東京都水道局は火曜日、四月から水道料金を引き上げると発表した。燃料費が上がったためだ。", "shift_jis"),
+        ("Городской водоканал во вторник сообщил, что тарифы на воду вырастут с апреля.", "koi8_r"),
+        ("Городской водоканал во вторник сообщил, что тарифы на воду вырастут с апреля.", "cp1251"),
+        ("Οι τιμές του νερού θα αυξηθούν από τον Απρίλιο, ανακοίνωσε η εταιρεία ύδρευσης.", "cp1253"),
+    ],
+)  # fmt: skip
+def test_an_undeclared_legacy_charset_of_another_script_is_read_in_it(sentence, codec):
+    """A page saved in GBK, Shift_JIS or a Cyrillic or Greek charset without saying so is read
+    in it, not stored as replacement marks or as Latin letters."""
+    page = f"<!DOCTYPE html><html><body><article><p>{sentence * 6}</p></article></body></html>"
+    body = from_html(page.encode(codec)).body
+    assert sentence in body and "\ufffd" not in body
+
+
+def test_an_undeclared_western_page_keeps_its_euro_sign_whatever_the_guess():
+    page = html_page("Tickets now cost €150, said the café owner. " + LONG_PARAGRAPH)
+    assert "Tickets now cost €150, said the café owner." in from_html(page.encode("cp1252")).body
+
+
 @settings(deadline=None)  # the first extraction warms trafilatura up
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
 def test_html_import_either_refuses_or_returns_a_tidy_body(noise):
@@ -665,3 +688,38 @@ def test_a_page_declaring_its_language_is_read_in_it_when_its_words_cannot_tell(
         f"<h1>Rice</h1><p>{body}</p></article></body></html>"
     )
     assert importers.from_html(page.encode()).language == language
+
+
+def test_a_text_file_in_another_encoding_is_refused_naming_its_line():
+    data = "Bus fares\n\nFares rose 4% on Monday.\nThe café owner said so.\n".encode("cp1252")
+    with refused_saying(ImportRefused, "not valid UTF-8 .its first bad byte is on line 4"):
+        from_text(data)
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("Wildfire update\n\nBy Sunday, the fire had burned 4,000 hectares.\n\nMore.", None),
+        ("Prices\n\nBy March, prices had risen 12%, the office said.\n", None),
+        ("Bread prices climb\n\nBy Łukasz Żak\n\nBread rose 9% in May.", "Łukasz Żak"),
+        ("Budget\n\nBy Jo Ames and Li Wei, Harbour Reporters\n\nText.", "Jo Ames and Li Wei"),
+    ],
+)
+def test_a_byline_names_the_author_and_a_sentence_opening_with_by_does_not(body, author):
+    assert importers.byline_author(body) == author
+
+
+def test_paragraphs_inside_a_list_item_or_a_table_cell_stay_apart():
+    page = (
+        "<!doctype html><html><body><article><h1>Budget</h1>"
+        "<p>The chancellor set out the budget on Wednesday with changes to tax and duty.</p>"
+        "<ul><li><p>Income tax thresholds will be frozen until 2028.</p><p>That will bring 1.2"
+        " million more people into the higher rate, the OBR said.</p></li></ul>"
+        "<table><tr><td><p>Port strike enters third week</p><p>Dock workers at Westhaven walked"
+        " out again on Monday, the union said.</p></td></tr></table>"
+        "<p>The measures take effect in April, the Treasury said in its summary of the plan.</p>"
+        "</article></body></html>"
+    )
+    body = from_html(page.encode()).body
+    assert "until 2028.\nThat will bring" in body
+    assert "Port strike enters third week\nDock workers" in body

@@ -317,7 +317,7 @@ _IMPORT_FACTS = {
     "address": "10.0.0.5", "port": 8080, "allowed": [80, 443], "url": "https://news.example/a",
     "problem": "no_host", "scheme": "ftp", "stage": "connect", "error": "ConnectionError",
     "limit": 5 * 1024 * 1024, "status": 404, "content_type": "application/pdf",
-    "expected": "html", "kind": "a ZIP archive", "encoding": "UTF-8", "position": 7,
+    "expected": "html", "kind": "a ZIP archive", "encoding": "UTF-8", "position": 7, "line": 2,
     "path": "story.txt", "given": "pdf", "formats": ["text", "html"],
     "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "a number", "cells": 4,
     "columns": 3, "fields": ["title", "body"],

@@ -3,6 +3,7 @@
 import re
 from typing import Final
 
+from factcheck.text.attribution import UPPER
 from factcheck.text.calls_to_action import (
     CALL_TO_ACTION,
     REPORTED,
@@ -17,6 +18,7 @@ from factcheck.text.calls_to_action import (
 
 CAPTION: Final = "Photo caption or credit"
 CROSS_PROMOTION: Final = "Cross-promotion line"
+BYLINE: Final = "Byline or reporting credit"
 CONTACT: Final = "Contact address or link"
 
 _CROSS_PROMO: Final = re.compile(
@@ -34,6 +36,14 @@ _CROSS_PROMO: Final = re.compile(
     r"\s*(?:[:|»›>]|[-–—]\s|$)",
     re.IGNORECASE,
 )
+# A one-word label before a reported sentence is a label on the claim, not a promo or a credit:
+# "Watch: police used tear gas on 300 protesters, witnesses said."
+_LABEL_WORDS: Final = frozenset(("read", "more", "watch", "listen", "related"))
+_REPORTED_END: Final = re.compile(
+    r"(?:,|\bas)\s+[^,.!?;:]{1,60}?\b(?:said|says|told [^,.!?;:]{1,40}|reported)\W*$"
+    r"|\baccording to [^,.!?;:]{1,60}\W*$"
+)
+_CREDIT_LABEL: Final = re.compile(r"\W{0,3}credits?\s*:")
 # Written in capitals these markers are promos even without a separator ("ALSO READ Modi ...").
 _CROSS_PROMO_CAPITALS: Final = re.compile(
     r"\W{0,3}(?P<marker>ALSO READ|READ ALSO|READ MORE|ALSO SEE)\b"
@@ -89,7 +99,7 @@ _AGENCY_CREDIT: Final = (
 _AGENCY_CREDIT_UNIT: Final = re.compile(rf"\W{{0,3}}{_AGENCY_CREDIT}")
 _AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))\s*{_AGENCY_CREDIT}")
 
-_NAME: Final = r"(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
+_NAME: Final = rf"(?:{UPPER}[\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
 _PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _BYLINE: Final = re.compile(
     rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by):?\s+{_PERSON}"
@@ -395,7 +405,7 @@ def _anywhere_reason(text: str, lower: str) -> str | None:
         and _CONTRIBUTORS.search(lower)
         and not any(character.isdigit() for character in text)
     ):
-        return "Byline or reporting credit"
+        return BYLINE
     return None
 
 
@@ -405,7 +415,7 @@ def _end_reason(text: str, lower: str) -> str | None:
     if _CAPTION_END.search(lower) or ("/" in lower and _AGENCY_CREDIT_END.search(text)):
         return CAPTION
     if "(" in lower and "input" in lower and _INPUTS_NOTE_END.search(lower):
-        return "Byline or reporting credit"
+        return BYLINE
     if "|" in lower:
         # "New Delhi, Bureau | Updated: 19 November 2019, 09:01 AM"
         stamp = lower.rpartition("|")[2].strip()
@@ -416,23 +426,30 @@ def _end_reason(text: str, lower: str) -> str | None:
 
 def _cross_promotion(text: str, lower: str) -> str | None:
     promo = _CROSS_PROMO.match(text) or _CROSS_PROMO_CAPITALS.match(text)
-    return f'{CROSS_PROMOTION} ("{promo.group("marker").strip()}")' if promo else None
+    if promo is None:
+        return None
+    marker = promo.group("marker").strip()
+    if marker.lower() in _LABEL_WORDS and _REPORTED_END.search(lower):
+        return None
+    return f'{CROSS_PROMOTION} ("{marker}")'
 
 
 def _caption_start(text: str, lower: str) -> str | None:
     if _CAPTION_START.match(lower) or _AGENCY_CREDIT_UNIT.match(text) or _LABEL_CAPTION.match(text):
+        if _CREDIT_LABEL.match(lower) and _REPORTED_END.search(lower):
+            return None
         return CAPTION
     return None
 
 
 def _byline(text: str, lower: str) -> str | None:
     if _BYLINE.match(text) or _OTHER_BYLINE.match(text):
-        return "Byline or reporting credit"
+        return BYLINE
     return None
 
 
 def _source_credit(text: str, lower: str) -> str | None:
-    return "Byline or reporting credit" if _SOURCE_CREDIT.match(text) else None
+    return BYLINE if _SOURCE_CREDIT.match(text) else None
 
 
 def _reading_time(text: str, lower: str) -> str | None:
@@ -468,7 +485,7 @@ def _timestamp(text: str, lower: str) -> str | None:
 
 def _inputs_note(text: str, lower: str) -> str | None:
     if "input" in lower and _INPUTS_NOTE.match(lower):
-        return "Byline or reporting credit"
+        return BYLINE
     return None
 
 

@@ -8,6 +8,7 @@ import re
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u00bb:]\s+|:\s+")
 _CONTAINER_CHILDREN = {"p", "head", "list", "quote", "table", "code"}
+_BLOCK_TAGS = frozenset((*_CONTAINER_CHILDREN, "item", "row", "cell"))
 # The words a promo puts before a link to another story, and nothing else.
 _PROMO_LABEL = re.compile(
     r"\W*(?:also read|read also|read more|more|see also|also see|related(?: stories| articles)?"
@@ -39,7 +40,14 @@ def _text_parts(element, skip: frozenset[str] = frozenset()):
         if child.tag == "lb":
             yield "\n"
         elif child.tag not in skip:
+            # A block inside an item or a cell (two <p> in one <li>) is a line of its own, never
+            # glued to the text before it ("until 2028.That will").
+            block = child.tag in _BLOCK_TAGS
+            if block:
+                yield "\n"
             yield from _text_parts(child, skip)
+            if block:
+                yield "\n"
         if child.tail:
             yield child.tail
 
@@ -91,8 +99,11 @@ def _block_paragraphs(element) -> list[tuple[str, str]]:
     if element.tag == "table":
         rows = []
         for row in element.iter("row"):
-            cells = (_inline_text(cell).replace("\n", " ") for cell in row.iter("cell"))
-            rows.append(" | ".join(cell for cell in cells if cell))
+            cells = [text for text in (_inline_text(cell) for cell in row.iter("cell")) if text]
+            # A row of one cell is a page laid out in a table: its lines stay lines.
+            if len(cells) > 1:
+                cells = [cell.replace("\n", " ") for cell in cells]
+            rows.append(" | ".join(cells))
         text = "\n".join(row for row in rows if row)
         return [("table", text)] if text else []
     if any(child.tag in _CONTAINER_CHILDREN for child in element):

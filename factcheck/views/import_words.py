@@ -118,7 +118,7 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         "This looks like a binary file, not text. Import a .txt or .html file."
     ),
     "import.bad_encoding": lambda f: (
-        f"The text is not valid {f['encoding']} (bad byte at position {f['position']}). Save it"
+        f"The text is not valid {f['encoding']} (its first bad byte is on line {f['line']}). Save it"
         " as UTF-8 and import it again."
     ),
     "import.empty_text": lambda f: "The text is empty. Paste or upload the article text.",
