@@ -261,3 +261,22 @@ def test_the_assignee_filters_words_are_no_ones_username(tmp_path, username):
     assert "is a word the assignee filters keep" in result.output
     listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
     assert listed.output.strip() == "[]"
+
+
+def test_every_problem_of_the_password_form_is_said_at_once(client_as):
+    """No current password, a new one too short and a confirmation that differs: three
+    messages from one submit, not one a submit."""
+    rita = client_as("rita")
+    response = _post(
+        rita, "/account/password", current_password="", new_password="short", confirm_password="x"
+    )
+    assert response.status_code == 422
+    page = parse(response)
+    said = {
+        field: page.cssselect(f"#{field}-error")[0].text_content()
+        for field in ("current_password", "new_password", "confirm_password")
+    }
+    assert "current password" in said["current_password"]
+    assert "at least" in said["new_password"]
+    assert "not the same" in said["confirm_password"]
+    assert len(page.cssselect('[aria-invalid="true"]')) == 3

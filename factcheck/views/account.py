@@ -5,8 +5,9 @@ import logging
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from factcheck.passwords import MIN_LENGTH
+from factcheck.passwords import MIN_LENGTH, password_problem
 from factcheck.store import users
+from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid
 from factcheck.views import web_session
 from factcheck.views.auth_guard import signed_in_actor
@@ -30,14 +31,20 @@ def _page(errors: dict | None = None, status: int = 200):
     ), status
 
 
-def password_form_problems(current: str, new: str, confirm: str) -> dict:
-    """What is wrong with the form before the store is asked, by field."""
+def password_form_problems(current: str, new: str, confirm: str, actor: Actor) -> dict:
+    """What is wrong with the form before the store is asked, by field: all of it at once (a
+    short new password and a confirmation that differs are said together), but whether the
+    current password is right, which only the store may try."""
     problems = {}
     if not current:
         problems["current_password"] = "enter your current password"
+    weak = new and password_problem(new, actor.username, actor.display_name or "")
     if not new:
         problems["new_password"] = "enter a new password"
-    elif new != confirm:
+    elif weak:
+        refused = Invalid(weak, {"min_chars": MIN_LENGTH}, field="new_password")
+        problems["new_password"] = store_error_words(refused)
+    if new and new != confirm:
         problems["confirm_password"] = (
             "the two new passwords are not the same; type the new one again in both boxes"
         )
@@ -62,7 +69,7 @@ def account_page():
 def change_password():
     actor = signed_in_actor()
     current, new, confirm = (request.form.get(name, "") for name in PASSWORD_FIELDS)
-    problems = password_form_problems(current, new, confirm)
+    problems = password_form_problems(current, new, confirm, actor)
     if problems:
         return _page(problems, 422)
     address = request.remote_addr or "unknown"

@@ -49,9 +49,10 @@
   }
 
   // The claim an approval is for, by the id its address carries ("claim 27").
+  // The claim as its panel numbers it ("claim 9", the ninth of the article's claims), never by
+  // its id, which names another sentence of the same article.
   function claimWords(job) {
-    var found = /\/claims\/(\d+)\//.exec(job.action || "");
-    return found ? "claim " + found[1] : "this claim";
+    return job.name || "this claim";
   }
 
   function countdown() {
@@ -216,7 +217,7 @@
       // One approval waits at a time: a second is not taken, and the banner says so rather
       // than later say "Published" beside a claim still in review.
       if (pending.action !== form.getAttribute("action")) {
-        var other = claimWords({ action: form.getAttribute("action") });
+        var other = claimWords({ name: form.getAttribute("data-claim-name") });
         pending.note =
           other.charAt(0).toUpperCase() + other.slice(1) +
           " was not approved: approve it again once this one is published, or press u to stop" +
@@ -227,6 +228,7 @@
     }
     pending = {
       action: form.getAttribute("action"),
+      name: form.getAttribute("data-claim-name"),
       body: new FormData(form),
       token: csrfToken(),
       left: DELAY_SECONDS,

@@ -237,6 +237,11 @@
     var next;
     if (index < 0) {
       next = from ? nearestClaim(units, from, direction) : units[0];
+      if (!next) {
+        // A unit set aside after the last claim (or before the first): none that way.
+        sayNow(direction > 0 ? "No claim comes after this in the article." : "No claim comes before this in the article.");
+        return;
+      }
     } else {
       next = units[Math.min(units.length - 1, Math.max(0, index + direction))];
     }
@@ -271,18 +276,19 @@
     return unit && unit.matches("#article-text .unit") ? unit : null;
   }
 
-  // From a selected non-claim, j and k go to the claims on either side of it in the text.
+  // From a selected non-claim, j and k go to the claims on either side of it in the text; null
+  // when there is none on that side.
   function nearestClaim(units, from, direction) {
     var following = units.filter(function (unit) {
       return from.compareDocumentPosition(unit) & Node.DOCUMENT_POSITION_FOLLOWING;
     });
     if (direction > 0) {
-      return following[0] || units[units.length - 1];
+      return following[0] || null;
     }
     var preceding = units.filter(function (unit) {
       return following.indexOf(unit) < 0;
     });
-    return preceding[preceding.length - 1] || units[0];
+    return preceding[preceding.length - 1] || null;
   }
 
   function helpDialog() {
@@ -846,7 +852,7 @@
       sentFrom = null;
       var invalid = form.querySelector('[aria-invalid="true"]');
       if (invalid && shown(invalid)) {
-        invalid.focus();
+        focusField(invalid);
         return;
       }
       // A refusal about the form as a whole ("a False verdict needs evidence"): its message,
@@ -887,6 +893,20 @@
   // drawn in place of the old one, the focus gone with it: a refused form's field at fault takes
   // the focus, so that a screen reader reads the message with it; otherwise the heading that
   // names the new section (when it can take the focus), which htmx keeps focused through polls.
+  // The field a refusal is about takes the focus; a group of choices (a fieldset: the rating,
+  // the place to cut), which cannot, gives it to its chosen or first choice, with which a
+  // screen reader reads the group's name and message.
+  function focusField(invalid) {
+    if (invalid.tagName !== "FIELDSET") {
+      invalid.focus();
+      return;
+    }
+    var choice =
+      invalid.querySelector("input:checked:not(:disabled)") ||
+      invalid.querySelector("input:not(:disabled), select:not(:disabled), textarea:not(:disabled)");
+    (choice || invalid).focus();
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     // Only the answer to a form sent or a link followed: a poll never moves the focus.
@@ -897,7 +917,7 @@
     var invalid = drawn && drawn.querySelector('[aria-invalid="true"]');
     var named = drawn && document.getElementById(drawn.getAttribute("aria-labelledby") || "");
     if (invalid && shown(invalid)) {
-      invalid.focus();
+      focusField(invalid);
     } else if (named && named.getAttribute("tabindex") === "-1") {
       named.focus();
     }
@@ -931,7 +951,9 @@
     select(trigger.dataset.selectClaim || trigger.dataset.claimId);
   });
 
-  function showNotice(message) {
+  // `link` ({href, text}): where to go instead, shown after the words ("Go to claim 10" for a
+  // claim merged away while it was open), a link on this site only.
+  function showNotice(message, link) {
     var notice = document.getElementById("notice");
     if (!notice) {
       return;
@@ -941,27 +963,49 @@
       return;
     }
     notice.textContent = message;
+    if (link) {
+      var anchor = document.createElement("a");
+      anchor.href = link.href;
+      anchor.textContent = link.text;
+      notice.append(" ", anchor);
+    }
     notice.hidden = false;
   }
 
+  function errorPart(xhr) {
+    if (!xhr || !xhr.responseText) {
+      return null;
+    }
+    var parsed = new DOMParser().parseFromString(xhr.responseText, "text/html");
+    return parsed.querySelector("[data-error-message]");
+  }
+
+  function sameSiteLink(found) {
+    var anchor = found && found.querySelector('a[href^="/"]:not([href^="//"])');
+    return anchor ? { href: anchor.getAttribute("href"), text: anchor.textContent.trim(), element: anchor } : null;
+  }
+
   function errorMessage(xhr) {
-    if (xhr && xhr.responseText) {
-      var parsed = new DOMParser().parseFromString(xhr.responseText, "text/html");
-      var found = parsed.querySelector("[data-error-message]");
-      if (found) {
-        // The words alone: the status code beside them means nothing to a reader.
-        found.querySelectorAll(".error-code").forEach(function (code) {
-          code.remove();
-        });
-        return found.textContent.replace(/\s+/g, " ").trim();
+    var found = errorPart(xhr);
+    if (found) {
+      // The words alone: the status code beside them means nothing to a reader, and a link
+      // to follow instead is drawn as a link (showNotice).
+      found.querySelectorAll(".error-code").forEach(function (code) {
+        code.remove();
+      });
+      var link = sameSiteLink(found);
+      if (link) {
+        (link.element.closest("p") || link.element).remove();
       }
+      return found.textContent.replace(/\s+/g, " ").trim();
     }
     var status = xhr && xhr.status ? " (" + xhr.status + ")" : "";
     return "The server could not answer" + status + ". Reload the page and try again.";
   }
 
   document.addEventListener("htmx:responseError", function (event) {
-    showNotice(errorMessage(event.detail.xhr));
+    var xhr = event.detail.xhr;
+    showNotice(errorMessage(xhr), sameSiteLink(errorPart(xhr)));
   });
 
   document.addEventListener("htmx:sendError", function () {
@@ -1025,9 +1069,21 @@
   document.addEventListener("htmx:afterSettle", coverUnderPanel);
   NARROW.addEventListener("change", coverUnderPanel);
 
+  // A page drawn again with a refused form (sent without htmx: the account's password, a
+  // person added, an article's details): the first field at fault takes the focus, with its
+  // message, rather than the page's start.
+  function focusRefusedField() {
+    var invalid = document.querySelector('main [aria-invalid="true"]');
+    if (invalid && shown(invalid)) {
+      focusField(invalid);
+      invalid.scrollIntoView({ block: "center" });
+    }
+  }
+
   function whenLoaded() {
     revealInitialSelection();
     coverUnderPanel();
+    focusRefusedField();
   }
 
   if (document.readyState === "loading") {

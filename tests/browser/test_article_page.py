@@ -177,3 +177,63 @@ def test_moving_past_the_first_or_last_claim_is_said(watched_page, article):
     page.keyboard.press("j")
     expect(said).to_have_text("This is the article's last claim.")
     assert_no_problems(page)
+
+
+def test_from_a_unit_set_aside_after_the_last_claim_j_goes_nowhere(watched_page, article):
+    from factcheck import db as database
+    from factcheck.ingest import ingest_text
+
+    db = database.connect(article["path"])
+    try:
+        body = (
+            "Ferry fares rise\n\nFares on the island ferry rose 12% on Monday, the operator said."
+        )
+        article_id = ingest_text(db, body + "\n\nALSO READ | How the ferry was built").article_id
+    finally:
+        db.close()
+    page = watched_page
+    page.goto(f"/articles/{article_id}")
+    after_last = page.locator("#article-text .unit").last
+    expect(after_last).not_to_have_class(re.compile("is-claim"))
+    after_last.click()
+    expect(after_last).to_have_attribute("aria-current", "true")
+    page.locator("body").press("j")
+    # Not back to the claim before it: the reader is told there is none after.
+    expect(page.locator("#panel-said")).to_have_text("No claim comes after this in the article.")
+    expect(after_last).to_have_attribute("aria-current", "true")
+    assert_no_problems(page)
+
+
+def test_a_claim_merged_away_while_open_says_where_it_went_with_a_link(watched_page, article):
+    """Someone else merges the claim open here into the one before it: saving says so, with a
+    link to that claim, and the rationale typed stays in the panel."""
+    from factcheck import db as database
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    db = database.connect(article["path"])
+    try:
+        pairs = ((c, unit_edits.merge_partner(db, c)) for c in article["claims"])
+        first, second = next((c, partner) for c, partner in pairs if partner is not None)
+    finally:
+        db.close()
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={second['id']}")
+    panel = page.locator("#claim-panel")
+    rationale = panel.get_by_label("Rationale")
+    rationale.fill("The council's own minutes give a different count for the closures.")
+    db = database.connect(article["path"])
+    try:
+        unit_edits.merge_with_next(
+            db, first["id"], reason="One claim across two sentences", actor=actor_for(db, "ed")
+        )
+    finally:
+        db.close()
+    panel.get_by_role("radio", name="False", exact=True).check()
+    panel.get_by_role("button", name="Save draft").click()
+    notice = page.locator("#notice")
+    expect(notice).to_contain_text(f"was merged into claim {first['id']}")
+    link = notice.get_by_role("link", name=f"Go to claim {first['id']}")
+    expect(link).to_have_attribute("href", f"/claims/{first['id']}")
+    expect(rationale).to_have_value(re.compile("different count"))
+    assert_no_problems(page, expected_status=404)

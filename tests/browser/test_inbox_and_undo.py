@@ -160,6 +160,13 @@ def _ferry_claim(path, body: str = FERRY_ARTICLE) -> tuple[int, dict]:
     )
 
 
+def _as_numbered(page) -> str:
+    """The open claim as its panel numbers it: "claim 3" for "Claim 3 of 7" (its id names
+    another sentence)."""
+    heading = page.locator("#claim-panel .panel-position").inner_text()
+    return "claim " + re.search(r"Claim ([\d,]+) of", heading).group(1)
+
+
 def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_in_as, article):
     article_id, claim = _ferry_claim(article["path"])
     _in_review_by_rita(article["path"], claim["id"])
@@ -170,11 +177,13 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
     banner = editor.locator("#approve-undo")
     hold_the_clock(editor)
+    numbered = _as_numbered(editor)
+    assert numbered != f"claim {claim['id']}"
 
     editor.keyboard.press("a")
-    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
     editor.keyboard.press("u")
-    expect(banner).to_contain_text(f"Not published: the verdict on claim {claim['id']}")
+    expect(banner).to_contain_text(f"Not published: the verdict on {numbered}")
     # The Undo button is gone with the countdown: the focus goes back to the Approve button.
     expect(panel.get_by_role("button", name="Approve")).to_be_focused()
     editor.clock.run_for(10_000)
@@ -182,7 +191,7 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
 
     editor.locator("body").press("a")
-    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
     expect(banner.get_by_role("button", name="Undo")).to_be_focused()
     editor.clock.run_for(2_000)
     assert _status(article["path"], claim["id"]) == "in_review"
@@ -211,9 +220,10 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
     unit = editor.locator(f"#claim-{claim['id']}")
     expect(unit).to_have_attribute("data-label", "in review")
 
+    numbered = _as_numbered(editor)
     editor.keyboard.press("a")
     banner = editor.locator("#approve-undo")
-    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
     # On to the next claim before the approval is sent, on a slow line: the next claim's panel
     # arrives only after the time is up, so the approved claim's form is still on the page then.
     held = []
@@ -223,7 +233,7 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
     opened = editor.locator('#article-text .unit[aria-current="true"]')
     next_id = opened.get_attribute("data-claim-id")
     editor.clock.run_for(6_000)
-    expect(banner).to_contain_text(f"Published the verdict on claim {claim['id']}.")
+    expect(banner).to_contain_text(f"Published the verdict on {numbered}.")
     for route in held:
         route.continue_()
     editor.unroute("**/claims/*/panel*")
@@ -243,16 +253,15 @@ def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signe
 def test_signing_out_while_an_approval_waits_sends_it_before_signing_out(signed_in_as, article):
     article_id, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "River")
 
+    numbered = _as_numbered(editor)
     editor.keyboard.press("a")
     banner = editor.locator("#approve-undo")
-    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
     # The approval's answer is held back: the sign-out waits for it, the session still open.
     held = []
     editor.route(f"**/claims/{claim['id']}/approve", lambda route: held.append(route))
     editor.get_by_role("button", name="Sign out").click()
-    expect(banner).to_contain_text(
-        f"Publishing the verdict on claim {claim['id']} before signing out"
-    )
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} before signing out")
     for _ in range(100):  # the held request reaches its handler in a moment
         if held:
             break
@@ -362,16 +371,17 @@ def test_a_second_approval_while_one_waits_is_not_taken_and_the_banner_says_so(
     other = _other_claim(article["path"], article_id, claim["id"])
     _in_review_by_rita(article["path"], other["id"])
     banner = editor.locator("#approve-undo")
+    numbered = _as_numbered(editor)
     editor.keyboard.press("a")
-    expect(banner).to_contain_text(f"Publishing the verdict on claim {claim['id']} in 5 s.")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
     editor.locator(f"#claim-{other['id']}").click()
     panel = editor.locator("#claim-panel")
     expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
     expect(panel.locator(f'.panel[data-claim-id="{other["id"]}"]')).to_have_count(1)
     editor.locator("body").press("a")
-    expect(banner).to_contain_text(f"Claim {other['id']} was not approved")
+    expect(banner).to_contain_text(f"{_as_numbered(editor).capitalize()} was not approved")
     editor.clock.run_for(6_000)
-    expect(banner).to_contain_text(f"Published the verdict on claim {claim['id']}.")
+    expect(banner).to_contain_text(f"Published the verdict on {numbered}.")
     assert _status(article["path"], claim["id"]) == "published"
     assert _status(article["path"], other["id"]) == "in_review"
 

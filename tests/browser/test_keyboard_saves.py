@@ -119,3 +119,20 @@ def test_a_refused_submit_puts_the_focus_on_why(watched_page, claim):
     expect(message).to_contain_text("evidence")
     expect(message).to_be_focused()
     assert_no_problems(page, expected_status=422)
+
+
+def test_a_draft_saved_without_a_rating_puts_the_focus_on_the_ratings(watched_page, claim):
+    """The rating is a group of choices, which cannot take the focus itself: its first choice
+    does, described by the message, so a screen reader says what is missing."""
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    panel.get_by_label("Rationale").fill(
+        "The council minutes record the vote at 9 to 4, exactly as reported."
+    )
+    panel.get_by_role("button", name="Save draft").focus()
+    page.keyboard.press("Enter")
+    first = panel.locator("input[name=rating]").first
+    expect(first).to_be_focused()
+    expect(first).to_have_accessible_description(re.compile("Choose a rating"))
+    assert_no_problems(page, expected_status=422)
