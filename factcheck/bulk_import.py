@@ -20,6 +20,10 @@ from factcheck.store.audit_seal import SealError
 from factcheck.store.bulk_load import bulk_load
 
 BATCH_SIZE = 200
+# A batch is stored before it holds more units than this, however few its articles: one
+# transaction holds the write lock, and ten long articles at once kept other people's saves
+# waiting past the busy timeout (a 3 MB article of 35,000 units goes on its own, in about a second).
+BATCH_UNITS = 5_000
 FOLDER_SUFFIXES = (".txt", ".html", ".htm")
 # How many refusals the one-line summary names; --json lists them all.
 SHOWN_REFUSALS = 10
@@ -294,8 +298,8 @@ def import_items(
     progress: Callable[[int], None] | None = None,
     match_progress: Callable[[list[int]], Callable[[int], None] | None] | None = None,
 ) -> BulkSummary:
-    """Read and split each item, then store them `batch_size` to a transaction, each article
-    with its own audit row. A refused item is reported; the others still land. The imported
+    """Read and split each item, then store them `batch_size` to a transaction (fewer when
+    they hold more than BATCH_UNITS units), each article with its own audit row. A refused item is reported; the others still land. The imported
     articles' claims are then matched against the library; `match_progress`, given their ids,
     may return what to tell of each claim matched."""
     results: dict[int, ItemResult] = {}
@@ -314,7 +318,8 @@ def import_items(
                 results[position] = ItemResult(label, "refused", code=error.code, facts=error.facts)
             if progress is not None:
                 progress(1)  # reading and splitting take most of the time; storing a batch is quick
-            if len(batch) >= batch_size:
+            units = sum(len(prepared.units) for _, _, prepared in batch)
+            if len(batch) >= batch_size or units >= BATCH_UNITS:
                 flush()
         if batch:
             flush()

@@ -16,6 +16,8 @@ from factcheck.private_files import create_private_file
 JOBS_URL = "FACTCHECK_JOBS_URL"
 REDIS_SCHEMES = ("redis", "rediss", "unix")
 QUEUE_NAME = "factcheck"
+# The queue's note of the desk that uses it (see claim_for_desk).
+DESK_KEY = "desk"
 
 
 class JobQueueError(Exception):
@@ -44,10 +46,35 @@ def storage_for(sqlite_path: str | Path, url: str | None):
             f"{JOBS_URL} must start with redis://, rediss:// or unix://"
             f" (it starts with {scheme + '://' if scheme else 'no scheme'})"
         )
+    number = urlsplit(url).path.strip("/")
+    if scheme != "unix" and number and not number.isdigit():
+        raise JobQueueError(
+            f"{JOBS_URL} names the Redis database {number!r}; a Redis database is a number"
+            " (redis://host:6379/0, /1, ...)"
+        )
     try:
         return RedisStorage(name=QUEUE_NAME, url=url)
     except ValueError as error:
         raise JobQueueError(f"{JOBS_URL} is not a Redis address ({error})") from None
+
+
+def claim_for_desk(queue, desk_id: str, database: str) -> None:
+    """Note in a Redis queue which desk uses it, and refuse one another desk's server or worker
+    already uses: two desks on one queue would each run the other's jobs against the wrong
+    database. (A jobs file lies beside its own database.)"""
+    if not isinstance(queue.storage, RedisStorage):
+        return
+    found = queue.get(DESK_KEY, peek=True)
+    if found is None:
+        queue.put(DESK_KEY, {"id": desk_id, "database": database})
+    elif found.get("id") != desk_id:
+        raise JobQueueError(
+            f"the job queue, {describe(queue.storage)}, is already used by another desk (its"
+            f" database is {found.get('database')}), and two desks on one queue would run each"
+            f" other's jobs: give each desk a Redis database of its own in {JOBS_URL} (/1, /2,"
+            " ...). If that desk is gone, clear its claim with: redis-cli -n NUMBER HDEL"
+            f" huey.results.{QUEUE_NAME} {DESK_KEY}"
+        )
 
 
 def describe(storage) -> str:

@@ -9,6 +9,9 @@ from redis.exceptions import RedisError
 
 #: huey's words for a failed read of the queue (huey.consumer.Worker.loop).
 READ_FAILED = "Error reading from queue"
+#: What else says the queue is away, each poll or beat: huey's scheduler reading its schedule,
+#: and a worker telling the queue it is alive (job_presence).
+ALSO_AWAY = ("Error reading schedule.", "could not tell the job queue this worker is alive")
 #: How often an outage that goes on is said again.
 EVERY_SECONDS = 60.0
 
@@ -16,7 +19,7 @@ EVERY_SECONDS = 60.0
 class QueueOutageNotes(logging.Filter):
     """Turns huey's "Error reading from queue" with a Redis error into one line without its
     traceback, said once, then at most every EVERY_SECONDS with how many reads failed between;
-    any other record passes as it is."""
+    drops the other records of the same outage (ALSO_AWAY), and lets any other pass as it is."""
 
     def __init__(self, clock=time.monotonic):
         super().__init__()
@@ -26,7 +29,12 @@ class QueueOutageNotes(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        if record.msg != READ_FAILED or not isinstance(error, RedisError):
+        if not isinstance(error, RedisError):
+            return True
+        if record.msg in ALSO_AWAY:
+            # Said by the line about the queue's reads, with the same cause.
+            return False
+        if record.msg != READ_FAILED:
             return True
         now = self._clock()
         if self._said_at is not None and now - self._said_at < EVERY_SECONDS:

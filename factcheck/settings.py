@@ -67,13 +67,13 @@ def _positive(raw: str) -> float | int | None:
     return value if value is not None and value > 0 else None
 
 
-def _positive_up_to(limit: int) -> Callable[[str], float | int | None]:
+def _positive_up_to(limit: int, least: float = 0) -> Callable[[str], float | int | None]:
     """A positive number no larger than `limit` (a span of time a date can still be reckoned
-    from: a hundred million days would overflow the cookie's expiry date)."""
+    from: a hundred million days would overflow the cookie's expiry date), and at least `least`."""
 
     def parse(raw: str) -> float | int | None:
         value = _positive(raw)
-        return value if value is not None and value <= limit else None
+        return value if value is not None and least <= value <= limit else None
 
     return parse
 
@@ -209,8 +209,10 @@ SETTINGS: tuple[Setting, ...] = (
         "SESSION_IDLE_HOURS",
         Kind(
             "hours",
-            "a positive number of hours, at most 87600 (ten years)",
-            _positive_up_to(87_600),
+            # A session notes its last request every five minutes: a shorter idle time would end
+            # every session between two requests.
+            "a number of hours from 0.25 (a quarter of an hour) to 87600 (ten years)",
+            _positive_up_to(87_600, least=0.25),
         ),
         12,
         "A session ends after this many hours without a request.",

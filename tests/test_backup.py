@@ -131,3 +131,14 @@ def test_backup_names_a_missing_folder_and_does_not_call_a_refusing_one_missing(
     assert refused.exit_code == 2 and len(refused.output.strip().splitlines()) == 1
     assert "does not exist" not in refused.output
     assert refused.output.startswith("Error: cannot write the backup in /proc")
+
+
+def test_a_backup_target_ending_in_a_slash_is_taken_for_a_folder(tmp_path):
+    """Not written as a file of the folder's name: the person meant a folder."""
+    live = tmp_path / "live.db"
+    _busy_database(live)
+    folder = f"{tmp_path / 'backups'}/"
+    result = CliRunner().invoke(main, ["--db", str(live), "backup", folder])
+    assert result.exit_code == 2
+    assert "names a folder; give the backup a file name in it" in result.output
+    assert not (tmp_path / "backups").exists()

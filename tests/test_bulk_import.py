@@ -518,6 +518,27 @@ def test_batches_each_article_keeps_its_own_audit_row(tmp_path):
     _check_every_claim_and_the_audit(db)
 
 
+def test_long_articles_are_stored_in_smaller_batches(tmp_path, monkeypatch):
+    """A batch holding many units is stored before it reaches its count of articles: one
+    transaction holds the write lock, and other people's saves wait for it."""
+    db = database.connect(tmp_path / "long.db")
+    database.migrate(db)
+    stored = []
+    real_store = bulk_import._store_batch
+
+    def store_batch(db, batch, actor):
+        stored.append(len(batch))
+        return real_store(db, batch, actor)
+
+    monkeypatch.setattr(bulk_import, "_store_batch", store_batch)
+    records = _records(6)
+    units = len(bulk_import.prepare_unless_stored(db, records[0][1]()).units)
+    monkeypatch.setattr(bulk_import, "BATCH_UNITS", units * 2)
+    summary = bulk_import.import_items(db, records, batch_size=200)
+    assert [item.status for item in summary.results] == ["imported"] * 6
+    assert stored == [2, 2, 2]
+
+
 def test_a_failing_batch_falls_back_to_one_transaction_per_article(tmp_path, monkeypatch):
     db = database.connect(tmp_path / "fallback.db")
     database.migrate(db)

@@ -824,3 +824,26 @@ def test_a_rationale_too_long_for_any_form_is_refused_in_words_about_typing(clie
     shown = words(parse(answer))
     assert "shorten what was typed or pasted into it" in shown
     assert "file" not in shown
+
+
+def test_archive_now_with_the_queue_away_says_nothing_was_fetched(
+    client, claim, app_db, people, sources, monkeypatch
+):
+    """Not "Archiving the page." while nothing was queued: the reviewer would wait for a copy
+    that never comes."""
+    import sqlite3
+
+    added = evidence_store.add_evidence(
+        app_db, claim["id"], url=sources.url("/bulletin"), stance="context", actor=people["ed"]
+    )
+    button = panel_of(client, claim["id"]).cssselect("button.archive-retry")[0]
+
+    def away(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(archive_jobs, "queue_archive", away)
+    response = hx_post(client, button.get("hx-post"), {})
+    assert response.status_code == 503
+    said = words(fragment(response).cssselect("[data-error-message]")[0])
+    assert "the page was not fetched again" in said
+    assert evidence_store.get_evidence(app_db, added["id"])["removed_at"] is None

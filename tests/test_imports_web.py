@@ -416,6 +416,21 @@ def test_a_running_job_polls_and_the_page_refreshes_without_script(client):
     assert '<noscript><meta http-equiv="refresh" content="1"></noscript>' in full
 
 
+def test_a_job_whose_worker_stopped_says_it_waits_for_the_next(client, monkeypatch):
+    """A worker that died in the middle of an import, none running since: the page says the
+    import goes no further until one starts, not that it carries on."""
+    from factcheck import job_presence
+
+    job_id = str(uuid.uuid4())
+    job_progress.set_owner(job_id, "rita")
+    job_progress.set_progress(job_id, "saving", "Splitting into claims and saving")
+    monkeypatch.setattr(job_presence, "any_alive", lambda: False)
+    note = parse(client.get(f"/imports/{job_id}", headers=HX)).cssselect("[data-no-worker]")
+    assert note and "has stopped, and no other is running" in note[0].text_content()
+    monkeypatch.setattr(job_presence, "any_alive", lambda: True)
+    assert not parse(client.get(f"/imports/{job_id}", headers=HX)).cssselect("[data-no-worker]")
+
+
 def test_a_finished_job_stops_polling(client):
     job_id = str(uuid.uuid4())
     job_progress.set_owner(job_id, "rita")

@@ -64,3 +64,19 @@ def test_a_workers_failed_reads_reach_the_log_as_one_line(monkeypatch):
     lines = stream.getvalue().splitlines()
     assert len(lines) == 1 and "the job queue cannot be reached" in lines[0]
     assert "Traceback" not in stream.getvalue()
+
+
+def test_the_scheduler_and_the_workers_beat_add_nothing_to_the_outages_line():
+    """huey's scheduler reads its schedule every second and each worker beats every few: while
+    Redis is down they fail too, and the one line about the queue already says why."""
+    from factcheck.queue_outage_log import ALSO_AWAY
+
+    notes = QueueOutageNotes()
+    for words in ALSO_AWAY:
+        record = _failed_read(RedisDown("Connection refused"))
+        record.msg = words
+        assert not notes.filter(record)
+    # Not about the queue's store: still logged whole.
+    beat = _failed_read(ValueError("a bug"))
+    beat.msg = ALSO_AWAY[1]
+    assert notes.filter(beat) and beat.exc_info is not None

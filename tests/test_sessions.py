@@ -317,6 +317,11 @@ def test_a_bad_session_setting_stops_the_app_and_names_it(db_path, setting, valu
         create_app({"DATABASE": str(db_path), "TESTING": True, setting: value})
 
 
+def test_an_idle_time_shorter_than_the_last_request_is_noted_is_refused(db_path):
+    with pytest.raises(ValueError, match="SESSION_IDLE_HOURS must be at least 0.25"):
+        create_app({"DATABASE": str(db_path), "TESTING": True, "SESSION_IDLE_HOURS": 1e-7})
+
+
 # The rule itself, without the web
 
 

@@ -402,3 +402,22 @@ def test_an_article_of_thousands_of_claims_writes_every_count_with_its_separator
     ):
         assert shown in page, shown
     assert "1202" not in page
+
+
+def test_a_save_kept_waiting_by_a_long_change_says_it_was_not_saved(client, claim, monkeypatch):
+    """A write that waited past the busy timeout (a large import held the database): the
+    person is told their change was not saved, not that something could not be read."""
+    import sqlite3
+
+    from helpers import hx_post
+
+    from factcheck.store import comments
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(comments, "add_comment", locked)
+    response = hx_post(client, f"/claims/{claim['id']}/comments", {"body": "Asked the council."})
+    assert response.status_code == 503
+    said = text_of(parse(response).cssselect("[data-error-message]")[0])
+    assert "what you sent was not saved" in said and "could not be read" not in said

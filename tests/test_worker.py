@@ -123,6 +123,7 @@ def test_a_stopped_worker_finishes_the_job_in_hand(
         ("http://queue.example/0", "must start with redis://, rediss:// or unix://"),
         ("unix:///nonexistent/factcheck-redis.sock", "cannot reach the job queue"),
         ("redis://:hunter2@127.0.0.1:1/0", "cannot reach the job queue, Redis at 127.0.0.1:1"),
+        ("redis://127.0.0.1:6379/newsroom", "a Redis database is a number"),
     ],
 )
 def test_a_job_queue_that_cannot_be_used_is_a_one_line_error(tmp_path, url, message):
@@ -134,6 +135,30 @@ def test_a_job_queue_that_cannot_be_used_is_a_one_line_error(tmp_path, url, mess
     assert result.returncode == 2
     assert result.stdout == "" and result.stderr.count("\n") == 1 and message in result.stderr
     assert "hunter2" not in result.stderr
+
+
+def test_a_second_desk_on_the_same_redis_queue_is_refused(redis_url, tmp_path):
+    """Two desks pointed at one Redis database would run each other's jobs against the wrong
+    database: the second to start is told, and the first goes on."""
+    first, second = tmp_path / "a" / "desk.db", tmp_path / "b" / "desk.db"
+    for path in (first, second):
+        path.parent.mkdir()
+        assert run_factcheck(tmp_path, "--db", str(path), "init").returncode == 0
+    on_redis = {job_storage.JOBS_URL: redis_url}
+
+    def started(path):
+        worker = Running(tmp_path, "--db", str(path), "worker", **on_redis)
+        try:
+            worker.wait_for_output("running jobs from")
+        finally:
+            worker.close()
+
+    started(first)
+    refused = run_factcheck(tmp_path, "--db", str(second), "worker", **on_redis)
+    assert refused.returncode == 2
+    assert "already used by another desk" in refused.stderr and str(first) in refused.stderr
+    assert refused.stderr.count("\n") == 1
+    started(first)  # the desk the queue is noted for starts again
 
 
 def test_redis_gone_after_the_server_started_is_said_in_words_and_nothing_is_lost(

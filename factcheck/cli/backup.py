@@ -1,5 +1,6 @@
 """CLI command that backs the database up while the workbench keeps running."""
 
+import os
 from pathlib import Path
 
 import click
@@ -8,15 +9,21 @@ from factcheck.cli.base import UserError, emit_json, main, open_db
 
 
 @main.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def backup_command(target, as_json):
     """Copy the database to TARGET while it is in use, then check the copy (integrity and audit
     trail); exit 1 if the copy does not check out."""
     from factcheck.backup import BackupRefused, backup
 
+    if target.endswith(("/", os.sep)):
+        # A folder, which Path would take for a file of that name.
+        raise UserError(
+            f"{target} names a folder; give the backup a file name in it, such as"
+            f" {target.rstrip('/' + os.sep)}/factcheck-monday.db"
+        )
     try:
-        report = backup(open_db(), target)
+        report = backup(open_db(), Path(target))
     except BackupRefused as error:
         raise UserError(str(error)) from None
     if as_json:

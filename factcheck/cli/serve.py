@@ -1,6 +1,7 @@
 """CLI command that serves the workbench: waitress with in-process job workers, or gunicorn."""
 
 import errno
+from pathlib import Path
 
 import click
 
@@ -54,10 +55,17 @@ def check_database() -> None:
 def use_job_queue(path) -> str:
     """Point the job queue where FACTCHECK_JOBS_URL (or the database's folder) says, check that
     it answers, and say where it is."""
+    from factcheck import db as database
     from factcheck import job_storage, jobs
+    from factcheck.store.desk import desk_id
 
     queue = jobs.configure_for(path)
     job_storage.check_reachable(queue.storage)
+    db = database.connect(path)
+    try:
+        job_storage.claim_for_desk(queue, desk_id(db), str(Path(path).resolve()))
+    finally:
+        db.close()
     return job_storage.describe(queue.storage)
 
 

@@ -8,6 +8,7 @@ version of the claim answers 409 with the other person's change next to yours.""
 import logging
 
 from flask import Blueprint, current_app, render_template, request
+from werkzeug.exceptions import ServiceUnavailable
 
 from factcheck import archive_jobs, job_storage, previous_checks, quote_check
 from factcheck.db import Database
@@ -48,9 +49,10 @@ def _chosen_evidence() -> list[int] | None:
     return sorted({evidence_id for evidence_id in chosen if evidence_id is not None})
 
 
-def _archive(url: str, archive_url: str | None = None, actor=None) -> None:
+def _archive(url: str, archive_url: str | None = None, actor=None) -> bool:
     """Queue a copy of the evidence page (from the public web archive `archive_url`, fetched for
-    `actor`, when one is named); the evidence stays saved if the queue cannot take it."""
+    `actor`, when one is named); the evidence stays saved if the queue cannot take it. Returns
+    whether it was queued."""
     policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
     who = {"username": actor.username, "channel": actor.channel} if actor else {}
     try:
@@ -64,6 +66,8 @@ def _archive(url: str, archive_url: str | None = None, actor=None) -> None:
         )
     except job_storage.UNREACHABLE:
         log.exception("could not queue the archiving of %s", url)
+        return False
+    return True
 
 
 def _match_after_publish(db: Database, claim_id: int, actor) -> None:
@@ -191,9 +195,14 @@ def archive_again(claim_id: int, evidence_id: int):
     if item["snapshot_kind"] == "web_archive" and item["snapshot_archive_url"]:
         # The copy that failed came from a public web archive the reviewer named: that one is
         # fetched again, not the page itself (often refused, or gone, which is why it was named).
-        _archive(item["url"], item["snapshot_archive_url"], signed_in_actor())
+        queued = _archive(item["url"], item["snapshot_archive_url"], signed_in_actor())
     else:
-        _archive(item["url"])
+        queued = _archive(item["url"])
+    if not queued:
+        raise ServiceUnavailable(
+            "The job queue does not answer just now, so the page was not fetched again. Try"
+            " again in a moment."
+        )
     if not wants_fragment():
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already

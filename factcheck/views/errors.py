@@ -169,6 +169,12 @@ def _database_error(error: sqlite3.Error):
             "The database has not been set up. Check that the server was given the right --db "
             "file and run `factcheck init` on it."
         )
+    elif "locked" in str(error) and request.method not in ("GET", "HEAD"):
+        # Another writer held the database past the busy timeout (a large import, say).
+        message = (
+            "The database is busy with a long change (a large import, say), so what you sent was"
+            " not saved. Try again in a moment."
+        )
     else:
         message = "The database could not be read just now. Try again in a moment."
     return _respond(503, message)

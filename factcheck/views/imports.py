@@ -382,8 +382,9 @@ def job_context(job_id: str) -> dict:
         "finished": state["stage"] in FINISHED_STAGES,
         "can_retry": can_retry(job_id, state),
         "can_decide": state["stage"] == "held" and held is not None,
-        # `serve --production` runs no jobs: one waits until a `factcheck worker` takes it.
-        "no_worker": state["stage"] == "queued" and not job_presence.any_alive(),
+        # `serve --production` runs no jobs: one waits until a `factcheck worker` takes it; and
+        # one taken by a worker that has stopped since waits for the next to start.
+        "no_worker": state["stage"] not in FINISHED_STAGES and not job_presence.any_alive(),
     }
 
 

@@ -23,6 +23,8 @@ from factcheck.views.connection import get_db
 
 # The cookie's last-seen time is rewritten once it is this old, not on every request.
 SEEN_REFRESH = timedelta(minutes=5)
+#: The shortest idle time allowed (settings.py says the same in hours): three times the above.
+MIN_IDLE = 3 * SEEN_REFRESH
 _CLOCK = "session_clock"
 _LIMITS = "session_limits"
 
@@ -141,6 +143,12 @@ def limits(config) -> tuple[timedelta, timedelta]:
             chosen.append(value * unit)
         except OverflowError:
             raise problem from None
+    if chosen[0] < MIN_IDLE:
+        raise ValueError(
+            f"FACTCHECK_SESSION_IDLE_HOURS must be at least {MIN_IDLE / timedelta(hours=1)} (a"
+            " session notes its last request every few minutes, so a shorter idle time would end"
+            f" every session between two requests), not {config.get('SESSION_IDLE_HOURS')!r}"
+        )
     return chosen[0], chosen[1]
 
 
