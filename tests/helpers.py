@@ -3,6 +3,7 @@ reading pages and posting forms as a browser would."""
 
 import hashlib
 import re
+import sqlite3
 from contextlib import contextmanager
 
 import lxml.html
@@ -90,6 +91,15 @@ def keep_copy(db, url: str, body: bytes, *, content_type="text/html", text=None,
         text=text,
         body=body,
     )
+
+
+def tamper(path, *statements) -> None:
+    """Change the database file the way someone holding it would: plain sqlite3, no factcheck."""
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
 
 
 def audit_count(db) -> int:

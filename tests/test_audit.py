@@ -21,6 +21,7 @@ from helpers import (
     first_checkable_claim,
     import_sample,
     keep_copy,
+    tamper,
 )
 from helpers import new_database as open_database
 
@@ -80,14 +81,8 @@ def _verify_cli(path, *extra):
 
 def _attack(path, *statements, drop_triggers=True):
     """Change the file the way someone holding it would: with plain sqlite3, around the triggers."""
-    conn = sqlite3.connect(path)
-    if drop_triggers:
-        conn.execute("DROP TRIGGER audit_no_update")
-        conn.execute("DROP TRIGGER audit_no_delete")
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+    drops = ("DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete")
+    tamper(path, *(drops if drop_triggers else ()), *statements)
 
 
 def _rehash_with_sha256(path, *, relabel: bool):

@@ -2,12 +2,11 @@
 factcheck are checked against the trail, and a library row edited, added or deleted with plain
 sqlite3 is named by `audit verify`."""
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import RATIONALE, add_people, first_checkable_claim, import_sample
+from helpers import RATIONALE, add_people, first_checkable_claim, import_sample, tamper
 from helpers import new_database as open_database
 
 from factcheck import library_formats
@@ -58,15 +57,6 @@ def _items(path) -> dict[str, dict]:
         db.close()
 
 
-def _attack(path, *statements):
-    """Change the library the way someone holding the file would: with plain sqlite3."""
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-
-
 def _failure(path) -> str:
     result = _cli(path, "audit", "verify")
     assert result.exit_code == 1, result.output
@@ -96,7 +86,7 @@ def test_an_untouched_library_verifies_clean(path):
 )
 def test_an_imported_item_edited_directly_is_named_with_its_field(path, field, value):
     bridge = _items(path)["The harbour bridge"]
-    _attack(path, f"UPDATE library_items SET {field} = '{value}' WHERE id = {bridge['id']}")
+    tamper(path, f"UPDATE library_items SET {field} = '{value}' WHERE id = {bridge['id']}")
     output = _failure(path)
     assert f"library item {bridge['id']}: its {field} is {value!r}" in output
     assert f"the audit trail says {bridge[field]!r}" in output
@@ -104,11 +94,11 @@ def test_an_imported_item_edited_directly_is_named_with_its_field(path, field, v
 
 def test_an_imported_item_deleted_or_inserted_directly_is_named(path):
     bakeries = _items(path)["Half of the"]
-    _attack(path, f"DELETE FROM library_items WHERE id = {bakeries['id']}")
+    tamper(path, f"DELETE FROM library_items WHERE id = {bakeries['id']}")
     assert f"library item {bakeries['id']}: it was deleted outside the audit trail" in (
         _failure(path)
     )
-    _attack(
+    tamper(
         path,
         "INSERT INTO library_items (id, origin, claim, rating, url, created_at, updated_at)"
         " VALUES (900, 'imported', 'Made up', 'True', 'https://evil.example/', 'now', 'now')",
@@ -132,7 +122,7 @@ def test_an_imported_item_deleted_or_inserted_directly_is_named(path):
 )
 def test_the_desks_own_published_entry_edited_or_deleted_directly_is_named(path, statement, words):
     own = next(item for item in _items(path).values() if item["origin"] == "own")
-    _attack(path, statement)
+    tamper(path, statement)
     assert f"library item {own['id']}: {words}" in _failure(path)
 
 
@@ -140,7 +130,7 @@ def test_an_own_entry_inserted_directly_is_named(path):
     db = open_database(path)
     claim_id = first_checkable_claim(db, 1)["id"] + 1
     db.close()
-    _attack(
+    tamper(
         path,
         "INSERT INTO library_items (id, origin, claim, rating, claim_id, created_at, updated_at)"
         f" VALUES (901, 'own', 'Made up', 'Accurate', {claim_id}, 'now', 'now')",
@@ -174,7 +164,7 @@ def test_a_reimport_a_removal_and_a_correction_verify_clean_and_are_then_checked
     db.close()
     # The trail's word is the re-import's and the correction's, not the first one's.
     bridge = _items(path)["The harbour bridge"]
-    _attack(
+    tamper(
         path,
         f"UPDATE library_items SET rating = 'False' WHERE id = {bridge['id']}",
         "UPDATE library_items SET rating = 'Accurate' WHERE origin = 'own'",
@@ -226,7 +216,7 @@ def test_items_imported_before_their_values_were_recorded_are_counted_as_not_che
     assert "Not fully checked: 2 library items written before" in result.output
     old = _items(path)["An old claim"]
     # Their values were never recorded, so a changed rating cannot be told; a deletion can.
-    _attack(path, f"UPDATE library_items SET rating = 'False' WHERE id = {old['id']}")
+    tamper(path, f"UPDATE library_items SET rating = 'False' WHERE id = {old['id']}")
     assert _cli(path, "audit", "verify").exit_code == 0
-    _attack(path, f"DELETE FROM library_items WHERE id = {old['id']}")
+    tamper(path, f"DELETE FROM library_items WHERE id = {old['id']}")
     assert f"library item {old['id']}: it was deleted outside the audit trail" in _failure(path)

@@ -5,7 +5,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from helpers import PASSWORD, RATIONALE, add_people, import_sample, keep_copy
+from helpers import PASSWORD, RATIONALE, add_people, import_sample, keep_copy, tamper
 from helpers import new_database as open_database
 
 from factcheck.store import (
@@ -36,15 +36,6 @@ def desk(path):
     db.close()
 
 
-def _tamper(path, *statements):
-    """Plain sqlite3 on the file, as someone holding it would."""
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-
-
 def _findings(db) -> tuple[str, str]:
     report = audit.verify(db)
     assert not report.ok
@@ -64,7 +55,7 @@ def _publish(db, people, claim_id) -> int:
 def test_a_trigger_planted_in_the_database_is_named(desk, path):
     db, people, units = desk
     assert audit.verify(db).ok
-    _tamper(
+    tamper(
         path,
         "CREATE TRIGGER verdicts_touch AFTER INSERT ON verdicts BEGIN"
         " UPDATE verdicts SET rating = 'accurate' WHERE id = new.id; END",
@@ -76,7 +67,7 @@ def test_a_trigger_planted_in_the_database_is_named(desk, path):
 
 def test_a_search_trigger_rewritten_is_named(desk, path):
     db, _, _ = desk
-    _tamper(
+    tamper(
         path,
         "DROP TRIGGER claims_fts_update",
         "CREATE TRIGGER claims_fts_update AFTER UPDATE ON claims BEGIN"
@@ -118,7 +109,7 @@ def test_an_evidence_item_edited_then_removed_is_caught(desk, path):
     item = evidence.add_evidence(
         db, units[0]["id"], url="https://stats.example/a", stance="supports", actor=people["rita"]
     )
-    _tamper(
+    tamper(
         path,
         "UPDATE evidence SET url = 'https://forged.example/', stance = 'refutes'"
         f" WHERE id = {item['id']}",
@@ -134,7 +125,7 @@ def test_an_articles_title_edited_then_corrected_again_is_caught(desk, path):
     table agreeing with the trail again."""
     db, people, units = desk
     article_id = units[0]["article_id"]
-    _tamper(path, f"UPDATE articles SET title = 'Forged headline' WHERE id = {article_id}")
+    tamper(path, f"UPDATE articles SET title = 'Forged headline' WHERE id = {article_id}")
     edit_details(
         db,
         article_id,
@@ -152,7 +143,7 @@ def test_a_draft_rewritten_then_revised_is_caught(desk, path):
     claim_id = units[0]["id"]
     verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["rita"])
     verdict_id = verdicts.verdicts_for_claim(db, claim_id)[-1]["id"]
-    _tamper(
+    tamper(
         path,
         "UPDATE verdicts SET rationale = 'Nothing supports it, the reviewer said so.'"
         f" WHERE id = {verdict_id}",
@@ -169,7 +160,7 @@ def test_a_password_swapped_then_changed_again_is_caught(desk, path):
     db, people, _ = desk
     from factcheck.passwords import hash_password
 
-    _tamper(path, f"UPDATE users SET password_hash = '{hash_password('attacker known pw')}'"
+    tamper(path, f"UPDATE users SET password_hash = '{hash_password('attacker known pw')}'"
             " WHERE username = 'ed'")  # fmt: skip
     users.change_password(
         db, "ed", "a new password for ed", actor=people["ed"], current_password="attacker known pw"
@@ -185,7 +176,7 @@ def test_a_signed_out_session_opened_again_and_used_is_caught(desk, path):
     through = people["rita"].via(sessions.channel(session_id))
     sessions.end_session(db, session_id, reason="sign_out", actor=through, now=now)
     assert audit.verify(db).ok
-    _tamper(path, "UPDATE sessions SET ended_at = NULL, end_reason = NULL")
+    tamper(path, "UPDATE sessions SET ended_at = NULL, end_reason = NULL")
     add_comment(db, units[0]["id"], body="Checked the county bulletin again.", actor=through)
     sessions.end_session(db, session_id, reason="sign_out", actor=through, now=now)
     _, words = _findings(db)
@@ -196,7 +187,7 @@ def test_a_copys_stored_file_deleted_is_caught(desk, path):
     db, _, _ = desk
     keep_copy(db, "https://stats.example/report", b"<html><body><p>Some text.</p></body></html>")
     assert audit.verify(db).ok
-    _tamper(
+    tamper(
         path,
         "DROP TRIGGER snapshot_files_immutable_delete",
         "DELETE FROM snapshot_files",
@@ -218,7 +209,7 @@ def test_the_retired_ids_emptied_are_caught_before_and_after_an_id_is_given_agai
     )
     unit_edits.merge_with_next(db, kept["id"], reason="One claim after all", actor=people["rita"])
     assert audit.verify(db).ok
-    _tamper(path, "DELETE FROM retired_ids")
+    tamper(path, "DELETE FROM retired_ids")
     _, words = _findings(db)
     assert f"claim {split_off['id']} was deleted at audit row" in words
     import_sample(db, "Buses ran late\n\nTen buses ran late on Monday, the council said.")
@@ -252,10 +243,10 @@ def test_an_untouched_desk_with_every_kind_of_record_verifies(desk):
 
 def test_the_copy_rule_moved_past_the_trail_is_caught(desk, path):
     db, _, _ = desk
-    _tamper(path, "UPDATE copy_rule SET submitted_copies_since = '2099-01-01T00:00:00Z'")
+    tamper(path, "UPDATE copy_rule SET submitted_copies_since = '2099-01-01T00:00:00Z'")
     _, words = _findings(db)
     assert "the rule of which copies a verdict rests on: it holds '2099-01-01T00:00:00Z'" in words
-    _tamper(path, "DELETE FROM copy_rule")
+    tamper(path, "DELETE FROM copy_rule")
     _, words = _findings(db)
     assert "it holds no moment" in words
 
@@ -265,7 +256,7 @@ def test_a_dropped_table_of_any_kind_is_named_as_missing(desk, path):
 
     from factcheck.cli import main
 
-    _tamper(path, "DROP TABLE copy_rule", "DROP TABLE dismissed_matches")
+    tamper(path, "DROP TABLE copy_rule", "DROP TABLE dismissed_matches")
     result = CliRunner().invoke(main, ["--db", str(path), "audit", "verify"])
     assert result.exit_code == 1, result.output
     assert "tables are missing: copy_rule, dismissed_matches" in result.output
