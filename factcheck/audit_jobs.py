@@ -2,11 +2,12 @@
 claims it takes about a minute): one check at a time, its outcome kept in the queue's store, not
 the audited database, where any page served by any process can read it."""
 
+import logging
 import sqlite3
 import time
 
 from factcheck import db as database
-from factcheck import jobs
+from factcheck import job_presence, jobs
 from factcheck.db import utc_now
 from factcheck.store import audit
 
@@ -18,6 +19,11 @@ RUNNING = "audit-check:running"
 STALE_SECONDS = 60 * 60
 #: The problems the page lists; `factcheck audit verify --json` gives them all.
 SHOWN_PROBLEMS = 20
+#: Problems with the key or the checkpoint file (missing, unreadable, another desk's): the check
+#: could not be made, which is not tampering found.
+SETUP_KINDS = frozenset(("key", "checkpoint", "foreign_checkpoint"))
+
+log = logging.getLogger(__name__)
 
 
 @huey.task()
@@ -45,9 +51,20 @@ def _verify(db_path: str) -> dict:
         return _failed("unreadable", f"the database could not be read to the end ({error})")
     finally:
         db.close()
-    problems = [problem.message for problem in report.problems]
+    problems = []
+    for problem in report.problems:
+        if problem.kind in SETUP_KINDS:
+            # These name files on the server, which the browser is never shown: the log is told.
+            log.warning("the audit trail could not be checked: %s", problem.message)
+            problems.append(
+                f"{audit.PROBLEM_KINDS[problem.kind]}: `factcheck audit verify` on the server says"
+                " which file and what to do"
+            )
+        else:
+            problems.append(problem.message)
     return {
         "ok": report.ok,
+        "setup": report.kind in SETUP_KINDS,
         "rows": report.rows,
         "head": report.head_hash,
         "headline": audit.PROBLEM_KINDS.get(report.kind or "", ""),
@@ -80,8 +97,10 @@ def start_check(db_path: str, asked_by: str) -> None:
 
 
 def check_state() -> dict:
-    """The check waiting or running (who asked, when), and the outcome of the last one."""
+    """The check waiting or running (who asked, when), whether any worker is there to run it,
+    and the outcome of the last one."""
     running = huey.get(RUNNING, peek=True)
     if running is not None and time.time() - running["queued"] >= STALE_SECONDS:
         running = None
-    return {"running": running, "last": huey.get(LAST_CHECK, peek=True)}
+    waits = running is not None and not job_presence.any_alive()
+    return {"running": running, "no_worker": waits, "last": huey.get(LAST_CHECK, peek=True)}

@@ -4,6 +4,7 @@ import os
 import sqlite3
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,7 +88,19 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     conn.execute("PRAGMA temp_store = MEMORY")
     # A search's figures and quoted words, which the full-text index cannot hold it to.
     conn.create_function("contains_phrase", 2, contains_phrase, deterministic=True)
+    # Case and accents folded, for the few look-ups SQL's LIKE, which folds the case of ASCII
+    # letters only, would miss ("café" for "CAFÉ").
+    conn.create_function("unaccented", 1, unaccented, deterministic=True)
     return sqlite_utils.Database(conn)
+
+
+def unaccented(text: str | None) -> str:
+    """Text in lower case without its accents ("Kraków" is "krakow"); other marks and signs as
+    they are ("²" stays "²")."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # Per thread: the one connection kept_connection() holds open, and which file it opened.

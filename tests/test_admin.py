@@ -242,3 +242,13 @@ def test_reviewers_and_editors_are_refused_and_nothing_changes(client_as, app_db
     assert (eve["disabled"], eve["role"]) == (False, "editor")
     assert users.authenticate(app_db, "eve", PASSWORD) is not None
     assert len(users.list_users(app_db)) == 4
+
+
+def test_a_taken_username_and_a_weak_password_are_said_at_once(admin):
+    response = post(
+        admin, "/admin/users", username="rita", display_name="R", role="reviewer", password="short"
+    )
+    assert response.status_code == 422
+    page = parse(response)
+    assert "is taken" in page.cssselect("#new-username-error")[0].text_content()
+    assert "at least 10 characters" in page.cssselect("#new-password-error")[0].text_content()

@@ -311,11 +311,19 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
     assert audit.verify(db).ok
     db.close()
     _attack(path, "UPDATE verdicts SET correction_reason = 'Typo'", drop_triggers=False)
-    result = _verify_cli(path)
+    result = _verify_cli(path, "--json")
     assert result.exit_code == 1
-    assert (
-        "its reason for the correction is 'Typo' but the audit trail says 'Ministry revised figures'"
-        in (result.output)
+    said = [problem["message"] for problem in json.loads(result.output)["problems"]]
+    assert any(
+        "its reason for the correction is 'Typo' but the audit trail says 'Ministry revised"
+        " figures'" in words
+        for words in said
+    )
+    # The published verdict it corrects was never a correction: a reason there is caught too.
+    assert any(
+        "verdict 1 on claim" in words
+        and "its reason for the correction is 'Typo' but the audit trail says not set" in words
+        for words in said
     )
 
 

@@ -10,6 +10,7 @@ from helpers import RATIONALE, add_people, first_checkable_claim, import_sample,
 from helpers import new_database as open_database
 
 from factcheck import library_formats
+from factcheck.audit_words import field_words
 from factcheck.cli import main
 from factcheck.store import audit, evidence, verdicts
 from factcheck.store import library as library_store
@@ -88,7 +89,7 @@ def test_an_imported_item_edited_directly_is_named_with_its_field(path, field, v
     bridge = _items(path)["The harbour bridge"]
     tamper(path, f"UPDATE library_items SET {field} = '{value}' WHERE id = {bridge['id']}")
     output = _failure(path)
-    assert f"library item {bridge['id']}: its {field} is {value!r}" in output
+    assert f"library item {bridge['id']}: its {field_words(field)} is {value!r}" in output
     assert f"the audit trail says {bridge[field]!r}" in output
 
 
@@ -115,7 +116,7 @@ def test_an_imported_item_deleted_or_inserted_directly_is_named(path):
         ("UPDATE library_items SET claim = 'Other' WHERE origin = 'own'", "its claim is 'Other'"),
         (
             "UPDATE library_items SET url = 'https://evil.example/' WHERE origin = 'own'",
-            "its url is 'https://evil.example/'",
+            "its address is 'https://evil.example/'",
         ),
         ("DELETE FROM library_items WHERE origin = 'own'", "it was deleted outside the audit"),
     ],

@@ -260,3 +260,82 @@ def test_a_dropped_table_of_any_kind_is_named_as_missing(desk, path):
     result = CliRunner().invoke(main, ["--db", str(path), "audit", "verify"])
     assert result.exit_code == 1, result.output
     assert "tables are missing: copy_rule, dismissed_matches" in result.output
+
+
+def _web_session(db, person):
+    """A signed-in session's id and the actor acting through it."""
+    session_id = sessions.start_session(db, person, address="10.0.0.8", now=datetime.now(UTC))
+    return session_id, person.via(sessions.channel(session_id))
+
+
+def test_a_change_made_through_anothers_session_is_caught(desk, path):
+    """The session's person swapped in the table for one change, then put back."""
+    db, people, units = desk
+    session_id, _ = _web_session(db, people["rita"])
+    through_rita = people["ed"].via(sessions.channel(session_id))
+    user_id = people["ed"].id
+    tamper(path, f"UPDATE sessions SET user_id = {user_id}")
+    add_comment(
+        db, units[0]["id"], body="Approved on the phone with the editor.", actor=through_rita
+    )
+    tamper(path, f"UPDATE sessions SET user_id = {people['rita'].id}")
+    _, words = _findings(db)
+    assert "a change was made through it in the name of 'ed'" in words
+
+
+def test_a_role_raised_for_one_approval_and_put_back_is_caught(desk, path):
+    db, people, units = desk
+    claim_id = units[0]["id"]
+    evidence.add_evidence(
+        db, claim_id, url="https://stats.example/a", stance="supports", actor=people["ed"]
+    )
+    verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["ed"])
+    verdicts.submit_for_review(db, claim_id, actor=people["ed"])
+    tamper(path, "UPDATE users SET role = 'editor' WHERE username = 'rita'")
+    from factcheck.store.users import actor_for
+
+    verdicts.approve(db, claim_id, actor=actor_for(db, "rita"))
+    tamper(path, "UPDATE users SET role = 'reviewer' WHERE username = 'rita'")
+    _, words = _findings(db)
+    assert "review.approve by 'rita': it needs an editor and the trail had made them" in words
+
+
+def test_a_password_swapped_for_a_sign_in_and_put_back_is_caught(desk, path):
+    from factcheck.passwords import hash_password
+
+    db, people, _ = desk
+    real = db.execute("SELECT password_hash FROM users WHERE username = 'ed'").fetchone()[0]
+    tamper(path, f"UPDATE users SET password_hash = '{hash_password('known to me now')}'"
+           " WHERE username = 'ed'")  # fmt: skip
+    _web_session(db, people["ed"])
+    tamper(path, f"UPDATE users SET password_hash = '{real}' WHERE username = 'ed'")
+    _, words = _findings(db)
+    assert "it was signed in with a password other than the one the trail had left" in words
+
+
+def test_a_stored_files_type_changed_is_caught(desk, path):
+    db, _, _ = desk
+    body = b"<html><body><p>Some text.</p></body></html>"
+    keep_copy(db, "https://stats.example/report", body)
+    tamper(
+        path,
+        "DROP TRIGGER snapshot_files_immutable_update",
+        "UPDATE snapshot_files SET content_type = 'image/svg+xml'",
+        "CREATE TRIGGER snapshot_files_immutable_update BEFORE UPDATE ON snapshot_files"
+        " BEGIN SELECT RAISE(ABORT, 'stored copies cannot be changed'); END",
+    )
+    _, words = _findings(db)
+    assert "it is served as 'image/svg+xml'" in words
+
+
+def test_an_export_finishing_after_its_person_signed_out_is_no_alarm(desk):
+    """A long export writes its row when it ends, perhaps after its person signed out in another
+    tab: that is no session opened again."""
+    from factcheck.store.export_reads import record_export
+
+    db, people, _ = desk
+    session_id, through = _web_session(db, people["ed"])
+    sessions.end_session(db, session_id, reason="sign_out", actor=through, now=datetime.now(UTC))
+    record_export(db, actor=through, details={"format": "html", "claims": 3})
+    report = audit.verify(db)
+    assert report.ok, report.problems

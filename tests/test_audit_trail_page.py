@@ -229,10 +229,15 @@ def test_a_check_under_way_is_polled_and_not_started_twice(
     )  # fmt: skip
     started = []
     monkeypatch.setattr(audit_jobs, "check_trail", lambda *args: started.append(args))
+    monkeypatch.setattr(audit_jobs.job_presence, "any_alive", lambda: True)
     editor = client_as("ed")
     box = fragment(editor.get("/audit/check", headers=HX)).cssselect("#trail-check")[0]
     assert box.get("hx-trigger") == "every 2s" and not box.cssselect("form")
-    assert "asked by eve" in words(box)
+    assert "asked by eve" in words(box) and "Checking every row" in words(box)
+    # With no worker taking jobs (serve --production alone), the box says what it waits for.
+    monkeypatch.setattr(audit_jobs.job_presence, "any_alive", lambda: False)
+    box = fragment(editor.get("/audit/check", headers=HX)).cssselect("#trail-check")[0]
+    assert "no worker is taking jobs" in words(box) and "factcheck worker" in words(box)
     from helpers import page_token
 
     editor.post("/audit/check", data={"csrf_token": page_token(editor, "/audit")}, headers=HX)
@@ -245,3 +250,24 @@ def test_a_reviewer_cannot_start_a_check_of_the_trail(client, claim, no_trail_ch
     token = page_token(client, "/account")
     assert client.post("/audit/check", data={"csrf_token": token}, headers=HX).status_code == 403
     assert no_trail_check_yet.check_state()["last"] is None
+
+
+def test_a_check_that_cannot_be_made_is_no_tampering_and_names_no_file(
+    client_as, app, people, claim, no_trail_check_yet
+):
+    """The key file gone: the check could not be made; the browser is never shown its path."""
+    from pathlib import Path
+
+    from helpers import page_token
+
+    key = Path(app.config["DATABASE"] + ".audit_key")
+    editor = client_as("ed")
+    token = page_token(editor, "/audit")
+    key.rename(key.with_name("elsewhere"))
+    try:
+        answer = editor.post("/audit/check", data={"csrf_token": token}, headers=HX)
+    finally:
+        key.with_name("elsewhere").rename(key)
+    said = words(fragment(answer).cssselect("[role=status]")[0])
+    assert said.startswith("The check could not be finished: the audit key cannot be used")
+    assert "Tampering" not in said and str(key) not in said and "audit verify" in said

@@ -49,6 +49,8 @@ def test_counts_and_casualty_figures_rank_above_colour_and_context():
         ("It was the deadliest flood on record.", "superlative"),
         ("The river is longer than the Danube.", "comparison or change"),
         ("Exports fell sharply after the ban.", "comparison or change"),
+        ("Energy costs had climbed sharply since the winter.", "comparison or change"),
+        ("Waiting lists are rising again in the north.", "comparison or change"),
         ("The crash was caused by a faulty signal.", "causal claim"),
         ("The delays were due to a faulty signal.", "causal claim"),
         ("The senator voted against the bill.", "reported action (voted, signed, paid...)"),

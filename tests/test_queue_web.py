@@ -490,6 +490,14 @@ def test_words_matching_one_title_filter_the_queue_to_it(client, titled, app_db)
     assert json["filters"]["article"] == str(titled["bridge"]) and "article_matches" not in json
 
 
+def test_a_title_is_found_in_any_case_and_with_or_without_its_accents(client, make_article):
+    """LIKE folds ASCII letters only: "cafe" and "CAFÉ" found no "Café" before."""
+    cafe = make_article("Café prices soar in Kraków\n\nCoffee now costs 14 złoty, owners said.")
+    for typed in ("cafe prices", "CAFÉ", "krakow", "CAFE PRICES SOAR"):
+        json = client.get("/queue.json", query_string={"article": typed}).get_json()
+        assert json["filters"]["article"] == str(cafe), typed
+
+
 def test_a_number_with_or_without_hash_is_the_article(client, titled, app_db):
     for typed in (str(titled["harbour"]), f"#{titled['harbour']}"):
         page = parse(client.get("/queue", query_string={"article": typed}))

@@ -168,10 +168,13 @@ def test_the_table_keeps_a_hash_of_the_id_never_the_id(app, client, app_db):
     dump = "\n".join(app_db.conn.iterdump())
     assert sid not in dump
     [started] = audit_rows(app_db, "session.start")
+    password = app_db.execute("SELECT password_hash FROM users WHERE username = 'rita'")
     assert json.loads(started["after"]) == {
         "user": "rita",
         "address": "127.0.0.1",
         "created_at": row["created_at"],
+        # What the trail keeps of the password signed in with: a hash of its stored hash.
+        "password_sha256": hashlib.sha256(password.fetchone()[0].encode()).hexdigest(),
     }
     assert row["address"] == "127.0.0.1" and row["ended_at"] is None
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import cast
 
-from factcheck.db import Database, inserted_id, placeholders, utc_now
+from factcheck.db import Database, inserted_id, placeholders, unaccented, utc_now
 from factcheck.store import audit, retired_ids
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
@@ -208,18 +208,32 @@ def _like_pattern(word: str) -> str:
 
 @query
 def find_by_title(db: Database, words: str, limit: int) -> list[dict]:
-    """Up to `limit` articles, newest first, whose title holds every word of `words` (ASCII
-    letters in any case): for picking an article by name."""
+    """Up to `limit` articles, newest first, whose title holds every word of `words`, in any case
+    and with or without accents ("cafe" finds "Café", "ÉTÉ" finds "été"): for picking an article
+    by name. LIKE, fast, folds ASCII letters only; when it finds nothing the titles are read
+    in lower case without accents (for words typed in ASCII, only the titles with other letters)."""
     terms = words.split()
     if not terms:
         return []
-    clauses = " AND ".join("title LIKE ? ESCAPE '\\'" for _ in terms)
-    return list(
-        db.query(
-            f"SELECT id, title FROM articles WHERE {clauses} ORDER BY id DESC LIMIT ?",
-            [*(_like_pattern(term) for term in terms), limit],
+    # Words typed in ASCII that LIKE did not find can only be in a title with other letters.
+    beyond_ascii = "" if not words.isascii() else f" AND title GLOB {_BEYOND_ASCII_GLOB}"
+    folded = [unaccented(term) for term in terms]
+    tries = (("title", terms, ""), ("unaccented(title)", folded, beyond_ascii))
+    for column, typed, only in tries:
+        clauses = " AND ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in typed)
+        found = list(
+            db.query(
+                f"SELECT id, title FROM articles WHERE {clauses}{only} ORDER BY id DESC LIMIT ?",
+                [*(_like_pattern(term) for term in typed), limit],
+            )
         )
-    )
+        if found:
+            return found
+    return []
+
+
+# A value holding a character beyond ASCII.
+_BEYOND_ASCII_GLOB = "'*[^' || char(1) || '-' || char(127) || ']*'"
 
 
 @mutation

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from factcheck.audit_words import field_words, shown
 from factcheck.db import Database
 from factcheck.store.library import FIELDS, ITEM_FIELDS
 
@@ -95,7 +96,11 @@ class LibraryReplay:
                     for change in zip(ITEM_FIELDS, live, recorded, strict=True)
                     if change[1] != change[2]
                 )
-                yield what, f"its {name} is {now!r} but the audit trail says {was!r}", at
+                yield (
+                    what,
+                    f"its {field_words(name)} is {shown(now)} but the audit trail says {shown(was)}",
+                    at,
+                )
 
     def unchecked_words(self) -> list[str]:
         if not self.unchecked:

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.audit_words import field_words, shown
 from factcheck.db import Database, placeholders, utc_now
 from factcheck.store import bulk_records
 from factcheck.store.audit import Problem
@@ -51,11 +52,20 @@ UNIT_SUMMARY = ("claims", "units_sha256", "unit_ids_sha256", "attributions_sha25
 # A user's change that ends all their sessions, and the end reason it leaves on each.
 USER_ENDS_SESSIONS = {"user.disable": "disabled", "user.password": "password_changed"}
 WEB_CHANNEL = "web:"
+SYSTEM_ACTOR = "system"
 # Rows a web session may write after it ended: its start, and the jobs a request queued (an
 # import, a copy read, matching), which run in the background under its channel.
 LATER_THAN_THE_REQUEST = frozenset(
-    ("session.start", "import", "evidence.archive", "evidence.copy", "matches.refresh")
+    ("session.start", "import", "evidence.archive", "evidence.copy", "matches.refresh", "export")
 )
+#: The changes only an editor (or an admin) may make, and those only an admin may.
+EDITOR_ACTIONS = frozenset(
+    ("review.approve", "review.return", "article.edit", "library.import", "library.remove")
+)
+ADMIN_ACTIONS = frozenset(
+    ("user.add", "user.role", "user.disable", "user.enable", "audit.checkpoint_reset")
+)
+EDITOR_ROLES = ("editor", "admin")
 REVIEW_MOVES = {
     "review.submit": "in_review",
     "review.approve": "published",
@@ -111,44 +121,6 @@ class _Expected:
     row: int
 
 
-#: Words for the columns a finding names where the column's own name would not do.
-FIELD_WORDS = {
-    "assignee_id": "assignee (a person's id)",
-    "author_id": "author (a person's id)",
-    "added_by": "adder (a person's id)",
-    "removed_by": "remover (a person's id)",
-    "disabled": "disabled state",
-    "evidence_ids": "evidence it rests on (ids)",
-    "rating_label": "rating's words",
-    "rating_value": "rating's place on the scale",
-    "correction_of": "verdict it corrects",
-    "correction_reason": "reason for the correction",
-    "return_comment_id": "return's comment (id)",
-    "link_acknowledged_check": "acknowledged link check (id)",
-    "body_hash": "text's hash",
-    "content_sha256": "bytes' sha256",
-    "http_status": "HTTP status",
-    "url": "address",
-    "source_url": "source address",
-    "final_url": "final address",
-    "archive_url": "web archive address",
-    "claim_id": "claim",
-    "id_prefix": "id",
-}
-
-
-def _field(name: str) -> str:
-    """A column as a finding names it: "published at" for published_at."""
-    return FIELD_WORDS.get(name, name.replace("_", " "))
-
-
-def _shown(value) -> str:
-    """A recorded value in a finding: quoted as written, "not set" for none."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "not set" if value is None else repr(value)
-
-
 @dataclass
 class Replay:
     claims: dict[int, _Expected] = field(default_factory=dict)
@@ -168,6 +140,8 @@ class Replay:
     open_sessions: dict[str, set[int]] = field(default_factory=dict)
     #: Each web session by the start of its id's hash, as audit rows' channels name it.
     session_prefixes: dict[str, int] = field(default_factory=dict)
+    #: Each person's user id by username, as audit rows' actors name them.
+    user_ids: dict[str, int] = field(default_factory=dict)
     library: LibraryReplay = field(default_factory=LibraryReplay)
     bulk_actions: dict[int, tuple] = field(default_factory=dict)
     #: Previous checks dismissed as not their claim's, by (claim id, library id).
@@ -201,7 +175,8 @@ class Replay:
         kind, record_id, action, at = row["record_type"], row["record_id"], row["action"], row["id"]
         channel = row.get("channel") or ""
         if channel.startswith(WEB_CHANNEL) and action not in LATER_THAN_THE_REQUEST:
-            self._through_session(channel[len(WEB_CHANNEL) :], at)
+            self._through_session(channel[len(WEB_CHANNEL) :], row)
+        self._allowed(row)
         if kind == "claim" and record_id is not None:
             self._claim_row(record_id, action, after, row)
         elif kind == "claims":
@@ -237,6 +212,7 @@ class Replay:
                 self._started_from(what, earlier, before, USER_FIELDS, at)
             if "username" in after:
                 self.users[record_id] = _Expected({f: after.get(f) for f in USER_FIELDS}, at)
+                self.user_ids[str(after["username"])] = record_id
             if "password_sha256" in after:
                 password = self.passwords.get(record_id)
                 replaced = _decode(row["before"]).get("password_sha256")
@@ -297,6 +273,8 @@ class Replay:
             # revising the draft keeps it, and what a return left on it.
             if action == "verdict.correct":
                 values["correction_reason"] = row["reason"]
+            elif earlier_draft is None:
+                values["correction_reason"] = None  # a first verdict corrects nothing
             if earlier_draft is not None:
                 kept = ("correction_reason", *RETURN_FIELDS)
                 values.update(
@@ -379,6 +357,7 @@ class Replay:
                 self.session_prefixes[prefix] = session_id
             if "created_at" in after:
                 values["created_at"] = after["created_at"]
+            self._signed_in_with(session_id, user, after.get("password_sha256"), row["id"])
             self.sessions[session_id] = _Expected(values, row["id"])
             self.open_sessions.setdefault(user, set()).add(session_id)
         elif action == "session.end" and session_id in self.sessions:
@@ -388,16 +367,70 @@ class Replay:
                 expected.values["ended_at"] = after["ended_at"]
             self.open_sessions.get(expected.values["user"], set()).discard(session_id)
 
-    def _through_session(self, prefix: str, at: int) -> None:
+    def _through_session(self, prefix: str, row: dict) -> None:
         """A change made on the web, through the session its channel names: one the trail had
-        already ended was opened again outside it (a signed-out cookie brought back)."""
+        already ended was opened again outside it (a signed-out cookie brought back), and one
+        made in another person's name had its person swapped outside it (the workbench itself
+        ends a session as "system" only)."""
         session_id = self.session_prefixes.get(prefix)
         expected = self.sessions.get(session_id) if session_id is not None else None
-        if expected is not None and expected.values.get("end_reason") is not None:
+        if expected is None:
+            return
+        what = f"session {session_id} of {expected.values['user']!r}"
+        if expected.values.get("end_reason") is not None:
             self._report(
-                f"session {session_id} of {expected.values['user']!r}",
-                f"audit row {at} was made through it after the trail had ended it (audit row"
+                what,
+                "a change was made through it after the trail had ended it (audit row"
                 f" {expected.row}): it was opened again outside the audit trail",
+                row["id"],
+            )
+        by_system = row["actor"] == SYSTEM_ACTOR and row["action"] == "session.end"
+        if row["actor"] != expected.values["user"] and not by_system:
+            self._report(
+                what,
+                f"a change was made through it in the name of {row['actor']!r}: the session's"
+                " person was changed outside the audit trail",
+                row["id"],
+            )
+
+    def _allowed(self, row: dict) -> None:
+        """The person making a change could make it, as the trail had left them: not disabled,
+        and an editor or an admin where the change needs one (a role raised in the table for a
+        moment, then put back, leaves the trail showing otherwise)."""
+        actor, action = row["actor"], row["action"]
+        user_id = self.user_ids.get(actor)
+        person = self.users.get(user_id) if user_id is not None else None
+        if person is None or action in LATER_THAN_THE_REQUEST:
+            return
+        role, disabled = person.values.get("role"), person.values.get("disabled")
+        needed = (
+            "admin" if action in ADMIN_ACTIONS else "editor" if action in EDITOR_ACTIONS else None
+        )
+        if disabled and action != "session.end":
+            problem = "the trail had disabled them"
+        elif needed == "admin" and role != "admin":
+            problem = f"it needs an admin and the trail had made them {shown(role)}"
+        elif needed == "editor" and role not in EDITOR_ROLES:
+            problem = f"it needs an editor and the trail had made them {shown(role)}"
+        else:
+            return
+        self._report(
+            f"{action} by {actor!r}",
+            f"{problem} (audit row {person.row}): their account was changed outside the audit"
+            " trail for it",
+            row["id"],
+        )
+
+    def _signed_in_with(self, session_id: int, user: str, digest: object, at: int) -> None:
+        """A sign-in recorded with a password other than the one the trail had left: the
+        password was swapped in the table for the sign-in, and perhaps put back since."""
+        user_id = self.user_ids.get(user)
+        password = self.passwords.get(user_id) if user_id is not None else None
+        if password is not None and digest is not None and digest != password.values["digest"]:
+            self._report(
+                f"session {session_id} of {user!r}",
+                "it was signed in with a password other than the one the trail had left (audit"
+                f" row {password.row}): the password was changed outside the audit trail",
                 at,
             )
 
@@ -502,8 +535,8 @@ class Replay:
             if name in before and name in earlier.values and before[name] != earlier.values[name]:
                 self._report(
                     what,
-                    f"audit row {at} starts from its {_field(name)} {_shown(before[name])}, but"
-                    f" the trail had left it {_shown(earlier.values[name])}"
+                    f"audit row {at} starts from its {field_words(name)} {shown(before[name])}, but"
+                    f" the trail had left it {shown(earlier.values[name])}"
                     f"{f' (audit row {earlier.row})' if earlier.row else ''}: it was changed"
                     " outside the trail before that row",
                     at,
@@ -515,8 +548,8 @@ class Replay:
             if name in expected.values and name in live and expected.values[name] != live[name]:
                 self._report(
                     what,
-                    f"its {_field(name)} is {_shown(live[name])} but the audit trail says"
-                    f" {_shown(expected.values[name])}",
+                    f"its {field_words(name)} is {shown(live[name])} but the audit trail says"
+                    f" {shown(expected.values[name])}",
                     expected.row,
                 )
                 return
@@ -718,25 +751,35 @@ class Replay:
         rows = db.query("SELECT * FROM evidence_snapshots")
         recorded_checks = set()
         # Copies whose bytes were kept (all those recorded with their kind, since bytes were).
-        with_files: dict[str, tuple[str, int]] = {}
+        with_files: dict[str, tuple[str, int, set]] = {}
         for what, live, expected in self._known(
             rows, self.snapshots, "archived copy", lambda row: f"archived copy {row['id']}"
         ):
             self._differ(what, expected, live, [name for name in live if name != "id"])
             if live["content_sha256"] and "kind" in expected.values:
-                with_files.setdefault(live["content_sha256"], (what, expected.row))
+                kept = with_files.setdefault(live["content_sha256"], (what, expected.row, set()))
+                kept[2].add(expected.values.get("content_type"))
             digest = expected.values.get("text_sha256", False)
             if digest is not False and digest != text_digest(live["text"]):
                 self._report(what, "its text was changed outside the audit trail", expected.row)
             if "quote_checks" in expected.values:
                 recorded_checks.add(live["id"])
-        for sha256, size, data in db.execute("SELECT sha256, size, data FROM snapshot_files"):
-            with_files.pop(sha256, None)
+        files = db.execute("SELECT sha256, size, data, content_type FROM snapshot_files")
+        for sha256, size, data, content_type in files:
+            used_by = with_files.pop(sha256, None)
             if hashlib.sha256(data).hexdigest() != sha256 or len(data) != size:
                 self._report(
                     f"stored copy {sha256}", "its bytes were changed outside the audit trail"
                 )
-        for what, row in with_files.values():
+            elif used_by is not None and None not in used_by[2] and content_type not in used_by[2]:
+                # The type it is served as: "text/html" for an image would be read as a page.
+                self._report(
+                    f"stored copy {sha256}",
+                    f"it is served as {content_type!r}, not as {used_by[0]} was kept: its type"
+                    " was changed outside the audit trail",
+                    used_by[1],
+                )
+        for what, row, _ in with_files.values():
             self._report(what, "its stored file was deleted outside the audit trail", row)
         # A check's passage is the copy's text at its offsets (none without them): the copy's text
         # is checked against its digest above, so a passage rewritten in the table shows here.
@@ -793,7 +836,7 @@ class Replay:
         # To the second: the trail's newest row, or the upgrade when nothing was changed since.
         newest = max(self._previous_at, upgraded[0] if upgraded else "")[:19] or utc_now()[:19]
         if len(rows) != 1 or not isinstance(rows[0][0], str) or rows[0][0][:19] > newest:
-            found = "no moment" if not rows else ", ".join(_shown(row[0]) for row in rows)
+            found = "no moment" if not rows else ", ".join(shown(row[0]) for row in rows)
             self._report(
                 "the rule of which copies a verdict rests on",
                 f"it holds {found}, not one moment before the trail's newest row ({newest}): it"

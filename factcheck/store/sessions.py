@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
 from factcheck.store.actors import Actor
+from factcheck.store.audit_replay import password_digest
 from factcheck.store.mutation import mutation, query
 
 DEFAULT_IDLE = timedelta(hours=12)
@@ -78,9 +79,20 @@ def start_session(db: Database, actor: Actor, *, address: str, now: datetime) ->
         "session",
         inserted_id(cursor),
         "session.start",
-        after={"user": actor.username, "address": address, "created_at": started},
+        after={
+            "user": actor.username,
+            "address": address,
+            "created_at": started,
+            # The password signed in with, as the trail keeps one: a swap is caught (audit_replay).
+            "password_sha256": _password_digest(db, actor),
+        },
     )
     return session_id
+
+
+def _password_digest(db: Database, actor: Actor) -> str | None:
+    row = db.execute("SELECT password_hash FROM users WHERE id = ?", [actor.id]).fetchone()
+    return password_digest(row[0]) if row and row[0] else None
 
 
 @mutation

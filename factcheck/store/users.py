@@ -64,22 +64,33 @@ def _check_role(role: str) -> None:
         raise Invalid("role.unknown", {"given": role, "roles": list(ROLES)}, field="role")
 
 
+@query
+def username_problem(db: Database, username: str) -> Invalid | None:
+    """Why a new person cannot have this username (as typed: spaces around it and capitals are
+    dropped), or None: not the form usernames take, kept for the workbench, or taken."""
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        return Invalid("username.invalid", {"given": username}, field="username")
+    if username in RESERVED_USERNAMES:
+        return Invalid("username.reserved", {"username": username}, field="username")
+    if username in FILTER_WORDS:
+        return Invalid("username.filter_word", {"username": username}, field="username")
+    if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+        return Invalid("username.taken", {"username": username}, field="username")
+    return None
+
+
 @mutation
 def add_user(
     db: Database, username: str, *, role: str, password: str, display_name: str | None, actor: Actor
 ) -> dict:
     _require_admin(actor)
     username = username.strip().lower()
-    if not _USERNAME.match(username):
-        raise Invalid("username.invalid", {"given": username}, field="username")
-    if username in RESERVED_USERNAMES:
-        raise Invalid("username.reserved", {"username": username}, field="username")
-    if username in FILTER_WORDS:
-        raise Invalid("username.filter_word", {"username": username}, field="username")
+    refused = username_problem(db, username)
+    if refused is not None:
+        raise refused
     _check_role(role)
     _check_password(password, username, display_name or "", field="password")
-    if db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
-        raise Invalid("username.taken", {"username": username}, field="username")
     display_name = " ".join((display_name or username).split())[:80] or username
     if display_name.lower() in RESERVED_USERNAMES:  # the history names people by this name
         raise Invalid("name.reserved", {"name": display_name}, field="display_name")

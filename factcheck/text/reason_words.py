@@ -13,7 +13,9 @@ ENGLISH = {
     " poorest longest shortest",
     "comparison or change": "increase increased increases decrease decreased rose risen rise fell"
     " fallen doubled tripled quadrupled halved slashed grew grown dropped declined jumped surged"
-    " plunged soared nearly almost lower higher fewer compared cut cuts raised raising",
+    " plunged soared nearly almost lower higher fewer compared cut cuts raised raising rises"
+    " rising falls falling climbed climbs climbing grows growing drops declines declining"
+    " increasing decreasing jumps soars tumbled shrank shrunk",
     "causal claim": "because caused causes causing blamed resulting",
     "reported action (voted, signed, paid...)": "voted passed signed approved supported opposed"
     " banned built created lost won funded launched ruled convicted charged sued fired hired"

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from factcheck.passwords import MIN_LENGTH
+from factcheck.passwords import MIN_LENGTH, password_problem
 from factcheck.store import audit, users
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role, signed_in_actor
@@ -78,11 +78,18 @@ def add_user():
     except Invalid as problem:
         # The password is never sent back into the page.
         kept = {name: form[name] for name in ("username", "display_name", "role")}
-        return _page(
-            add_errors={problem.field or "username": store_error_words(problem)},
-            new_user=kept,
-            status=422,
-        )
+        # Every field's problem at once, not one a submit: the username's and the password's
+        # beside whatever the store refused first.
+        found = [problem, users.username_problem(get_db(), form["username"])]
+        username = form["username"].strip().lower()
+        weak = password_problem(form["password"], username, form["display_name"])
+        if weak:
+            found.append(Invalid(weak, {"min_chars": MIN_LENGTH}, field="password"))
+        errors: dict[str, str] = {}
+        for refused in found:
+            if refused is not None:
+                errors.setdefault(refused.field or "username", store_error_words(refused))
+        return _page(add_errors=errors, new_user=kept, status=422)
     return _back(
         f"Added {user['username']} as {_with_article(user['role'])}. Give them their password in person "
         "or by phone, and ask them to change it on their Account page."
