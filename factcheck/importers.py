@@ -149,7 +149,8 @@ def decode_text(data: bytes) -> str:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
         encoding = codec.removesuffix("-sig").upper()
-        line = data.count(b"\n", 0, error.start) + 1
+        before = data[: error.start]
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         raise ImportRefused(
             "import.bad_encoding", {"encoding": encoding, "position": error.start, "line": line}
         ) from None
@@ -255,10 +256,6 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     return _without_html_controls(text)
 
 
-# A page with more broken bytes than this share of its UTF-8 characters (and more than a stray
-# few) is in another charset.
-BROKEN_UTF8_SHARE = 0.05
-STRAY_BYTES = 2
 # Enough of a page to tell its charset by.
 LEGACY_SAMPLE_BYTES = 200_000
 # A guessed charset is taken when it reads at least this many letters beyond ASCII, nearly all
@@ -270,38 +267,49 @@ _BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _not_utf8_after_all(data: bytes) -> str:
-    """A page that is not valid UTF-8, whether or not it says it is: UTF-8 with its few broken
-    bytes replaced when most of what is beyond ASCII reads as UTF-8; else the legacy charset its
-    bytes show (a Chinese, Japanese, Korean or Cyrillic page saved without its charset), and
-    windows-1252 for a Western one or when they show none (a legacy page under a template's or
-    server's wrong label, whose figures and names would otherwise lose letters: "€150" as
-    "�150")."""
+    """A page that is not valid UTF-8, whether or not it says it is. Read in the legacy charset
+    its bytes show when that is a script other than Latin (a Chinese, Japanese, Korean or
+    Cyrillic page saved without its charset) and more of it is broken than reads as UTF-8; else
+    as UTF-8 with each byte that is not read as windows-1252: a UTF-8 page with a footer saved
+    by an older template keeps both, and a Western legacy page under a template's or server's
+    wrong label keeps its letters ("€150", not "�150")."""
     as_utf8 = data.decode("utf-8", errors="replace")
     readable = len(_BEYOND_ASCII.findall(as_utf8))
-    broken = as_utf8.count("\ufffd")
-    if readable and broken <= max(STRAY_BYTES, BROKEN_UTF8_SHARE * readable):
-        return as_utf8
-    return data.decode(_legacy_charset(data), errors="replace")
+    if as_utf8.count("\ufffd") > readable:
+        legacy = _legacy_charset(data)
+        if legacy is not None:
+            return data.decode(legacy, errors="replace")
+    return data.decode("utf-8", errors=_WINDOWS_1252_BYTES)
 
 
-def _legacy_charset(data: bytes) -> str:
+def _as_windows_1252(error: UnicodeError) -> tuple[str | bytes, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+_WINDOWS_1252_BYTES = "factcheck-windows-1252-bytes"
+codecs.register_error(_WINDOWS_1252_BYTES, _as_windows_1252)
+
+
+def _legacy_charset(data: bytes) -> str | None:
     """The charset a page's bytes read best in (charset_normalizer's guess) when that reads them
     as a script other than Latin (Chinese, Japanese, Korean, Cyrillic, Greek, Arabic, Hebrew,
-    Thai...), whose letters are not to be had from windows-1252; else windows-1252, since a guess
-    among the Latin charsets is unsure on a short page and the Western letters and the euro sign
-    are the likeliest ("€150" guessed as Baltic reads "Ć150")."""
+    Thai...), whose letters are not to be had from windows-1252; else None, since a guess among
+    the Latin charsets is unsure on a short page and the Western letters and the euro sign are
+    the likeliest ("€150" guessed as Baltic reads "Ć150")."""
     from charset_normalizer import from_bytes
 
     sample = data[:LEGACY_SAMPLE_BYTES]
     best = from_bytes(sample).best()
     if best is None:
-        return "cp1252"
+        return None
     decoded = sample.decode(best.encoding, errors="replace")
     letters = [c for c in decoded if ord(c) > 127 and c.isalpha()]
     other_script = sum(1 for c in letters if not unicodedata.name(c, "LATIN").startswith("LATIN"))
     if len(letters) >= LEGACY_MIN_LETTERS and other_script >= OTHER_SCRIPT_SHARE * len(letters):
         return best.encoding
-    return "cp1252"
+    return None
 
 
 def _without_html_controls(text: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from huey import signals
 
+from factcheck import job_storage
 from factcheck.jobs import huey
 
 log = logging.getLogger(__name__)
@@ -144,6 +145,7 @@ class Beating:
         while not self._stop.wait(BEAT_SECONDS):
             try:
                 huey.put(CONSUMER_PREFIX + ME, time.time())
+                job_storage.keep_claim(huey)
                 beats += 1
                 if beats % SWEEP_BEATS == 0:
                     self._sweep()

@@ -9,9 +9,13 @@ from redis.exceptions import RedisError
 
 #: huey's words for a failed read of the queue (huey.consumer.Worker.loop).
 READ_FAILED = "Error reading from queue"
-#: What else says the queue is away, each poll or beat: huey's scheduler reading its schedule,
-#: and a worker telling the queue it is alive (job_presence).
-ALSO_AWAY = ("Error reading schedule.", "could not tell the job queue this worker is alive")
+#: What else says the queue is away, each poll or beat: huey's scheduler reading its schedule
+#: or queuing the link watch's tick, and a worker telling the queue it is alive (job_presence).
+ALSO_AWAY = (
+    "Error reading schedule.",
+    "Error enqueueing periodic task %s.",
+    "could not tell the job queue this worker is alive",
+)
 #: How often an outage that goes on is said again.
 EVERY_SECONDS = 60.0
 

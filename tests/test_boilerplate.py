@@ -611,3 +611,18 @@ def test_an_updated_or_published_stamp_alone_is_a_date(label, joint, date, time)
 def test_a_note_of_agency_inputs_is_a_credit(bracket, note, sources):
     text = bracket + note + " and ".join(sources) + (")" if bracket else "")
     assert classify_boilerplate(text) == "Byline or reporting credit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related: UK inflation falls to 3.2% in March, ONS says",
+        "Watch: Biden speaks in Ohio, White House says",
+        "More: Man charged after crash that killed two, police said",
+        "Credit: Getty Images, as reported",
+    ],
+)
+def test_a_label_before_a_headline_without_its_full_stop_stays_furniture(text):
+    """Only a reported sentence, ended as one, is a claim behind a one-word label: a promo's
+    headline has no full stop."""
+    assert classify_boilerplate(text) is not None

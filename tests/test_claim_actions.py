@@ -847,3 +847,7 @@ def test_archive_now_with_the_queue_away_says_nothing_was_fetched(
     said = words(fragment(response).cssselect("[data-error-message]")[0])
     assert "the page was not fetched again" in said
     assert evidence_store.get_evidence(app_db, added["id"])["removed_at"] is None
+    # Without JavaScript, a page whose title names the queue, not the database.
+    plain = form_post(client, button.get("hx-post"), {})
+    assert plain.status_code == 503
+    assert "Job queue unavailable" in parse(plain).cssselect("title")[0].text_content()

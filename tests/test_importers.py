@@ -453,7 +453,19 @@ def test_legacy_bytes_under_a_utf8_label_keep_their_letters(head, header):
 def test_a_utf8_page_with_a_stray_byte_stays_utf8():
     page = html_page("Le café du port a fermé. " + LONG_PARAGRAPH, '<meta charset="utf-8">')
     data = page.encode("utf-8").replace(b"port", b"port\x96", 1)
-    assert "Le café du port\ufffd a fermé." in from_html(data).body
+    # The stray byte is read as windows-1252 (an en dash), the rest as UTF-8.
+    assert "Le café du port– a fermé." in from_html(data).body
+
+
+def test_a_utf8_page_with_a_footer_in_windows_1252_keeps_both():
+    """A few bytes of another charset (a footer saved by an older template) leave the article's
+    UTF-8 as it is: it was read whole as windows-1252 ("councilâ€™s")."""
+    article = "The council’s finance chief said debt would rise to €84 million. " + LONG_PARAGRAPH
+    page = html_page(article, '<meta charset="utf-8">').encode("utf-8")
+    page = page.replace(b"</body>", "<footer>© 2024 Town Crier – Don’t miss</footer></body>"
+                        .encode("cp1252"))  # fmt: skip
+    body = from_html(page).body
+    assert "The council’s finance chief said debt would rise to €84 million." in body
 
 
 def test_undeclared_legacy_bytes_do_not_break_the_import():
@@ -690,10 +702,11 @@ def test_a_page_declaring_its_language_is_read_in_it_when_its_words_cannot_tell(
     assert importers.from_html(page.encode()).language == language
 
 
-def test_a_text_file_in_another_encoding_is_refused_naming_its_line():
-    data = "Bus fares\n\nFares rose 4% on Monday.\nThe café owner said so.\n".encode("cp1252")
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
+    text = end.join(["Bus fares", "", "Fares rose 4% on Monday.", "The café owner said so.", ""])
     with refused_saying(ImportRefused, "not valid UTF-8 .its first bad byte is on line 4"):
-        from_text(data)
+        from_text(text.encode("cp1252"))
 
 
 @pytest.mark.parametrize(

@@ -425,8 +425,10 @@ def test_a_job_whose_worker_stopped_says_it_waits_for_the_next(client, monkeypat
     job_progress.set_owner(job_id, "rita")
     job_progress.set_progress(job_id, "saving", "Splitting into claims and saving")
     monkeypatch.setattr(job_presence, "any_alive", lambda: False)
-    note = parse(client.get(f"/imports/{job_id}", headers=HX)).cssselect("[data-no-worker]")
+    page = parse(client.get(f"/imports/{job_id}", headers=HX))
+    note = page.cssselect("[data-no-worker]")
     assert note and "has stopped, and no other is running" in note[0].text_content()
+    assert "carries on" not in page.text_content()
     monkeypatch.setattr(job_presence, "any_alive", lambda: True)
     assert not parse(client.get(f"/imports/{job_id}", headers=HX)).cssselect("[data-no-worker]")
 

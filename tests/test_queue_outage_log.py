@@ -78,5 +78,5 @@ def test_the_scheduler_and_the_workers_beat_add_nothing_to_the_outages_line():
         assert not notes.filter(record)
     # Not about the queue's store: still logged whole.
     beat = _failed_read(ValueError("a bug"))
-    beat.msg = ALSO_AWAY[1]
+    beat.msg = ALSO_AWAY[-1]
     assert notes.filter(beat) and beat.exc_info is not None

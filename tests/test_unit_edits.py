@@ -689,7 +689,7 @@ def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
     assert response.status_code == 404
     page = parse(response)
     message = words(page.cssselect("[data-error-message]")[0])
-    assert f"Claim {second['id']} was merged into claim {quote['id']}." in message
+    assert f"This claim (id {second['id']}) was merged into the one before it" in message
     assert "There is no claim" not in message
     [link] = page.cssselect("[data-error-message] a")
     assert link.get("href") == f"/claims/{quote['id']}"
@@ -699,7 +699,10 @@ def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
     assert fragment(panel).cssselect(f"a[href='/claims/{quote['id']}']")
     as_json = client.get(f"/claims/{second['id']}.json")
     assert as_json.status_code == 404
-    assert f"merged into claim {quote['id']}" in as_json.get_json()["error"]
+    assert (
+        f"merged into the one before it in the article (id {quote['id']})"
+        in (as_json.get_json()["error"])
+    )
     nowhere = client.get("/claims/999999")
     assert nowhere.status_code == 404 and not parse(nowhere).cssselect("[data-error-message] a")
 

@@ -157,8 +157,27 @@ def test_a_second_desk_on_the_same_redis_queue_is_refused(redis_url, tmp_path):
     refused = run_factcheck(tmp_path, "--db", str(second), "worker", **on_redis)
     assert refused.returncode == 2
     assert "already used by another desk" in refused.stderr and str(first) in refused.stderr
+    socket = redis_url.removeprefix("unix://")
+    assert f"redis-cli -s {socket} -n 0 HDEL huey.results.factcheck desk" in refused.stderr
     assert refused.stderr.count("\n") == 1
     started(first)  # the desk the queue is noted for starts again
+
+
+def test_a_desks_note_on_the_queue_is_written_again_when_redis_lost_it(redis_url, monkeypatch):
+    """Redis restarted without saving (or emptied): the running desk's heartbeat notes it again,
+    so a second desk starting then is still refused."""
+    from redis import Redis
+
+    monkeypatch.setattr(job_storage, "_claim", None)
+    from huey import RedisHuey
+
+    queue = RedisHuey(name=job_storage.QUEUE_NAME, url=redis_url)
+    job_storage.claim_for_desk(queue, "desk-a", "/srv/a.db")
+    Redis(unix_socket_path=redis_url.removeprefix("unix://")).flushdb()
+    assert queue.get(job_storage.DESK_KEY, peek=True) is None
+    job_storage.keep_claim(queue)
+    with pytest.raises(job_storage.JobQueueError, match="already used by another desk"):
+        job_storage.claim_for_desk(queue, "desk-b", "/srv/b.db")
 
 
 def test_redis_gone_after_the_server_started_is_said_in_words_and_nothing_is_lost(

@@ -39,9 +39,11 @@ _CROSS_PROMO: Final = re.compile(
 # A one-word label before a reported sentence is a label on the claim, not a promo or a credit:
 # "Watch: police used tear gas on 300 protesters, witnesses said."
 _LABEL_WORDS: Final = frozenset(("read", "more", "watch", "listen", "related"))
+# Ended as a sentence is, with its full stop: a promo's headline has none ("Related: UK
+# inflation falls to 3.2%, ONS says").
 _REPORTED_END: Final = re.compile(
-    r"(?:,|\bas)\s+[^,.!?;:]{1,60}?\b(?:said|says|told [^,.!?;:]{1,40}|reported)\W*$"
-    r"|\baccording to [^,.!?;:]{1,60}\W*$"
+    r"(?:(?:,|\bas)\s+[^,.!?;:]{1,60}?\b(?:said|says|told [^,.!?;:]{1,40}|reported)"
+    r"|\baccording to [^,.!?;:]{1,60})[.!][\"'”’)]*\s*$"
 )
 _CREDIT_LABEL: Final = re.compile(r"\W{0,3}credits?\s*:")
 # Written in capitals these markers are promos even without a separator ("ALSO READ Modi ...").

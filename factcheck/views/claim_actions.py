@@ -199,10 +199,12 @@ def archive_again(claim_id: int, evidence_id: int):
     else:
         queued = _archive(item["url"])
     if not queued:
-        raise ServiceUnavailable(
+        away = ServiceUnavailable(
             "The job queue does not answer just now, so the page was not fetched again. Try"
             " again in a moment."
         )
+        away.page_title = "Job queue unavailable"  # type: ignore[attr-defined]
+        raise away
     if not wants_fragment():
         return back_to_article(claim_reads.get_claim(get_db(), claim_id))
     item = _evidence_of(claim_id, evidence_id)  # a job run at once has finished already

@@ -312,7 +312,11 @@ _STORE_WORDS = {
         f"There is no article {f['id']}. The dashboard lists every article."
     ),
     "claim.not_found": lambda f: f"There is no claim {f['id']}. The dashboard lists every article.",
-    "claim.merged": lambda f: f"Claim {f['id']} was merged into claim {f['claim_id']}.",
+    # Ids named as ids: the panel numbers claims by their place in the article, addresses by id.
+    "claim.merged": lambda f: (
+        f"This claim (id {f['id']}) was merged into the one before it in the article (id"
+        f" {f['claim_id']}); its evidence, comments and history went with it."
+    ),
     "evidence.not_found": lambda f: f"There is no evidence {f['id']}; reload the claim.",
     "evidence.not_on_claim": lambda f: (
         f"This claim has no evidence {f['id']}; reload the page to see its evidence."

@@ -115,7 +115,10 @@ def _http_error(error: HTTPException):
     else:
         message = error.description or "The request was refused."
     kept = {k: v for k, v in error.get_headers() if k.lower() not in ("content-type",)}
-    return _respond(error.code or 500, message, kept, link=link)
+    # A view may name the page's title ("Job queue unavailable" for a 503 that is not the
+    # database's): page_title on the exception.
+    title = getattr(error, "page_title", None)
+    return _respond(error.code or 500, message, kept, link=link, title=title)
 
 
 def _back_to_the_form() -> dict | None:
@@ -136,7 +139,7 @@ def _where_instead(error: StoreError) -> dict | None:
         claim_id = error.facts["claim_id"]
         return {
             "href": url_for("claims.claim_page", claim_id=claim_id),
-            "text": f"Go to claim {claim_id}",
+            "text": "Open the claim it was merged into",
         }
     return None
 
