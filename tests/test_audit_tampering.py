@@ -339,3 +339,23 @@ def test_an_export_finishing_after_its_person_signed_out_is_no_alarm(desk):
     record_export(db, actor=through, details={"format": "html", "claims": 3})
     report = audit.verify(db)
     assert report.ok, report.problems
+
+
+def test_a_change_by_someone_disabled_or_given_another_role_meanwhile_is_refused(desk):
+    """The admin's change committed first, while the person's request was on its way: their
+    change is refused (the trail would show it made by someone who could not make it), and
+    signing out still works."""
+    from factcheck.store.errors import Forbidden
+
+    db, people, units = desk
+    rita_as_she_began = people["rita"]
+    users.set_role(db, "rita", "editor", actor=people["ada"])
+    with pytest.raises(Forbidden) as refused:
+        add_comment(db, units[0]["id"], body="Asked the council again.", actor=rita_as_she_began)
+    assert refused.value.code == "actor.changed"
+    ed_as_he_began = people["ed"]
+    _web_session(db, ed_as_he_began)  # disabling him ends it: that row is no refused change
+    users.set_disabled(db, "ed", True, actor=people["ada"])
+    with pytest.raises(Forbidden):
+        add_comment(db, units[0]["id"], body="Checked the minutes.", actor=ed_as_he_began)
+    assert audit.verify(db).ok

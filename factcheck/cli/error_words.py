@@ -142,6 +142,15 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "actor.wrong_role": lambda f: (
         f"this needs the {' or '.join(f['roles'])} role; {f['username']} is {_a(f['role'])}"
     ),
+    "actor.changed": lambda f: (
+        f"{f['username']}'s account was changed while this was being saved"
+        + (
+            " (disabled)"
+            if f["state"] == "disabled"
+            else f" ({f['username']} is now {_a(f['role'])})"
+        )
+        + "; nothing was saved"
+    ),
     # The claim's lifecycle
     "verdict.in_review": lambda f: (
         f"claim {f['claim_id']} is waiting for second review; an editor must return it"

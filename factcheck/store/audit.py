@@ -147,6 +147,8 @@ def record(
     # Checked once a transaction: the rows a batch wrote before this one in the same
     # transaction are its own, and no checkpoint covers them until it commits.
     first_row_here = newest is None or written_here != (newest["id"], newest["hash"])
+    if first_row_here and not action.startswith("session."):
+        _refuse_changed_actor(db, actor)
     audit_seal.check_checkpoint_place(db)
     if first_row_here:
         # Before the key is made (an older trail's first signed row is written with it).
@@ -365,6 +367,24 @@ def _later_rows_fail(db: Database, row_id: int, key: bytes | None, sample: int =
         )
     )
     return bool(later) and all(row_hash(row, row["prev_hash"], key) != row["hash"] for row in later)
+
+
+def _refuse_changed_actor(db: Database, actor: Actor) -> None:
+    """Refuse a change by a person disabled, or given another role, since their request began
+    (the admin's change committed first): the trail would show it made by someone who could
+    not make it, and so does audit verify (signing in and out is never refused)."""
+    if actor.id is None:
+        return
+    row = db.execute("SELECT role, disabled FROM users WHERE id = ?", [actor.id]).fetchone()
+    if row is not None and (row[1] or row[0] != actor.role):
+        raise Forbidden(
+            "actor.changed",
+            {
+                "username": actor.username,
+                "role": row[0],
+                "state": "disabled" if row[1] else "active",
+            },
+        )
 
 
 def _trigger_problems(db: Database) -> list[Problem]:

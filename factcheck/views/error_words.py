@@ -102,6 +102,11 @@ _STORE_WORDS = {
     "actor.wrong_role": lambda f: (
         f"This needs the {' or '.join(f['roles'])} role; your account is {_a(f['role'])}'s."
     ),
+    "actor.changed": lambda f: (
+        "Your account was changed while this was being saved"
+        + (" (it was disabled)" if f["state"] == "disabled" else f" (you are now {_a(f['role'])})")
+        + ", so nothing was saved. Reload the page."
+    ),
     # The claim's lifecycle
     "verdict.in_review": lambda f: (
         "This claim is waiting for second review; an editor must return it before the verdict"
