@@ -62,28 +62,43 @@ def _verify(db_path: str) -> dict:
             )
         else:
             problems.append(problem.message)
-    return {
-        "ok": report.ok,
-        "setup": report.kind in SETUP_KINDS,
-        "rows": report.rows,
-        "head": report.head_hash,
-        "headline": audit.PROBLEM_KINDS.get(report.kind or "", ""),
-        "problems": problems[:SHOWN_PROBLEMS],
-        "more": max(0, len(problems) - SHOWN_PROBLEMS),
-        "unchecked": report.unchecked,
-    }
+    return _outcome(
+        audit.PROBLEM_KINDS.get(report.kind or "", ""),
+        problems,
+        ok=report.ok,
+        setup=report.kind in SETUP_KINDS,
+        rows=report.rows,
+        head=report.head_hash,
+        unchecked=report.unchecked,
+    )
 
 
 def _failed(kind: str, words: str) -> dict:
     headline = {"missing_tables": "tables are missing", "unreadable": "the database is damaged"}
+    return _outcome(headline[kind], [words])
+
+
+def _outcome(
+    headline: str,
+    problems: list[str],
+    *,
+    ok: bool = False,
+    setup: bool = False,
+    rows: int | None = None,
+    head: str | None = None,
+    unchecked: list[str] | None = None,
+) -> dict:
+    """What the Audit page is told of a check: at most SHOWN_PROBLEMS problems, and how many
+    more."""
     return {
-        "ok": False,
-        "rows": None,
-        "head": None,
-        "headline": headline[kind],
-        "problems": [words],
-        "more": 0,
-        "unchecked": [],
+        "ok": ok,
+        "setup": setup,
+        "rows": rows,
+        "head": head,
+        "headline": headline,
+        "problems": problems[:SHOWN_PROBLEMS],
+        "more": max(0, len(problems) - SHOWN_PROBLEMS),
+        "unchecked": unchecked or [],
     }
 
 

@@ -299,27 +299,32 @@ def import_items(
     match_progress: Callable[[list[int]], Callable[[int], None] | None] | None = None,
 ) -> BulkSummary:
     """Read and split each item, then store them `batch_size` to a transaction (fewer when
-    they hold more than BATCH_UNITS units), each article with its own audit row. A refused item is reported; the others still land. The imported
-    articles' claims are then matched against the library; `match_progress`, given their ids,
-    may return what to tell of each claim matched."""
+    they hold more than BATCH_UNITS units), each article with its own audit row. A refused item
+    is reported; the others still land. The imported articles' claims are then matched against
+    the library; `match_progress`, given their ids, may return what to tell of each claim
+    matched."""
     results: dict[int, ItemResult] = {}
     batch: list[tuple[int, str, PreparedArticle]] = []
+    batch_units = 0
 
     def flush() -> None:
+        nonlocal batch_units
         stored = _store_batch(db, [(label, prepared) for _, label, prepared in batch], actor)
         results.update(zip((position for position, _, _ in batch), stored, strict=True))
         batch.clear()
+        batch_units = 0
 
     try:
         for position, (label, load) in enumerate(items):
             try:
-                batch.append((position, label, prepare_unless_stored(db, load())))
+                prepared = prepare_unless_stored(db, load())
+                batch.append((position, label, prepared))
+                batch_units += len(prepared.units)
             except ImportRefused as error:
                 results[position] = ItemResult(label, "refused", code=error.code, facts=error.facts)
             if progress is not None:
                 progress(1)  # reading and splitting take most of the time; storing a batch is quick
-            units = sum(len(prepared.units) for _, _, prepared in batch)
-            if len(batch) >= batch_size or units >= BATCH_UNITS:
+            if len(batch) >= batch_size or batch_units >= BATCH_UNITS:
                 flush()
         if batch:
             flush()

@@ -3,9 +3,13 @@
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+if TYPE_CHECKING:
+    from factcheck.store.errors import Invalid
 
 MIN_LENGTH = 10
 # Fewer different characters than this ("aaaaaaaaaa", "abcabcabca") is a pattern, not a secret.
@@ -116,6 +120,17 @@ def _only_guessable_words(password: str, names: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def password_refusal(
+    password: str, username: str, display_name: str, *, field: str
+) -> "Invalid | None":
+    """The refusal for a password that is not acceptable (password_problem), tied to the form's
+    `field`, or None: what the store raises and a form says beside its other problems."""
+    from factcheck.store.errors import Invalid
+
+    problem = password_problem(password, username, display_name)
+    return Invalid(problem, {"min_chars": MIN_LENGTH}, field=field) if problem else None
 
 
 def password_problem(password: str, username: str = "", display_name: str = "") -> str | None:

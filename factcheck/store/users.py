@@ -4,13 +4,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
-from factcheck.passwords import (
-    MIN_LENGTH,
-    dummy_hash,
-    hash_password,
-    password_problem,
-    verify_password,
-)
+from factcheck.passwords import dummy_hash, hash_password, password_refusal, verify_password
 from factcheck.store import audit
 from factcheck.store.actors import RESERVED_USERNAMES, Actor
 from factcheck.store.audit_replay import password_digest
@@ -54,9 +48,9 @@ def _keep_an_admin(db: Database, row: dict, change: str) -> None:
 
 
 def _check_password(password: str, username: str, display_name: str, *, field: str) -> None:
-    problem = password_problem(password, username, display_name)
-    if problem:
-        raise Invalid(problem, {"min_chars": MIN_LENGTH}, field=field)
+    refused = password_refusal(password, username, display_name, field=field)
+    if refused is not None:
+        raise refused
 
 
 def _check_role(role: str) -> None:

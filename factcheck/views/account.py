@@ -5,7 +5,7 @@ import logging
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from factcheck.passwords import MIN_LENGTH, password_problem
+from factcheck.passwords import MIN_LENGTH, password_refusal
 from factcheck.store import users
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid
@@ -38,12 +38,13 @@ def password_form_problems(current: str, new: str, confirm: str, actor: Actor) -
     problems = {}
     if not current:
         problems["current_password"] = "enter your current password"
-    weak = new and password_problem(new, actor.username, actor.display_name or "")
+    weak = new and password_refusal(
+        new, actor.username, actor.display_name or "", field="new_password"
+    )
     if not new:
         problems["new_password"] = "enter a new password"
     elif weak:
-        refused = Invalid(weak, {"min_chars": MIN_LENGTH}, field="new_password")
-        problems["new_password"] = store_error_words(refused)
+        problems["new_password"] = store_error_words(weak)
     if new and new != confirm:
         problems["confirm_password"] = (
             "the two new passwords are not the same; type the new one again in both boxes"

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from factcheck.passwords import MIN_LENGTH, password_problem
+from factcheck.passwords import MIN_LENGTH, password_refusal
 from factcheck.store import audit, users
 from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role, signed_in_actor
@@ -80,11 +80,12 @@ def add_user():
         kept = {name: form[name] for name in ("username", "display_name", "role")}
         # Every field's problem at once, not one a submit: the username's and the password's
         # beside whatever the store refused first.
-        found = [problem, users.username_problem(get_db(), form["username"])]
         username = form["username"].strip().lower()
-        weak = password_problem(form["password"], username, form["display_name"])
-        if weak:
-            found.append(Invalid(weak, {"min_chars": MIN_LENGTH}, field="password"))
+        found = [
+            problem,
+            users.username_problem(get_db(), username),
+            password_refusal(form["password"], username, form["display_name"], field="password"),
+        ]
         errors: dict[str, str] = {}
         for refused in found:
             if refused is not None:
