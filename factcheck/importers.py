@@ -23,6 +23,7 @@ from factcheck.text.attribution import UPPER
 from factcheck.text.boilerplate import BYLINE, classify_boilerplate
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
+from factcheck.text.latin_charsets import best_latin_charset
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
@@ -267,17 +268,18 @@ _BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def _not_utf8_after_all(data: bytes) -> str:
-    """A page that is not valid UTF-8, whether or not it says it is. Read in the legacy charset
-    its bytes show when that is a script other than Latin (a Chinese, Japanese, Korean or
-    Cyrillic page saved without its charset) and more of it is broken than reads as UTF-8; else
+    """A page that is not valid UTF-8, whether or not it says it is. When more of it is broken
+    than reads as UTF-8, read in the legacy charset its bytes show when that is a script other
+    than Latin (a Chinese, Japanese, Korean or Cyrillic page saved without its charset) or a
+    Latin charset other than Western (a Polish, Czech, Hungarian or Turkish one); else
     as UTF-8 with each byte that is not read as windows-1252: a UTF-8 page with a footer saved
     by an older template keeps both, and a Western legacy page under a template's or server's
     wrong label keeps its letters ("€150", not "�150")."""
     as_utf8 = data.decode("utf-8", errors="replace")
     readable = len(_BEYOND_ASCII.findall(as_utf8))
     if as_utf8.count("\ufffd") > readable:
-        legacy = _legacy_charset(data)
-        if legacy is not None:
+        legacy = _legacy_charset(data) or best_latin_charset(data[:LEGACY_SAMPLE_BYTES])
+        if legacy != "cp1252":
             return data.decode(legacy, errors="replace")
     return data.decode("utf-8", errors=_WINDOWS_1252_BYTES)
 

@@ -491,6 +491,25 @@ def test_an_undeclared_legacy_charset_of_another_script_is_read_in_it(sentence, 
     assert sentence in body and "\ufffd" not in body
 
 
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [
+        ("Według urzędu bezrobocie w Łodzi spadło do 4,2 procent, powiedział minister.", "cp1250"),
+        ("Według urzędu bezrobocie w Łodzi spadło do 4,2 procent, powiedział minister.", "iso8859_2"),
+        ("Počet nezaměstnaných v Brně se zvýšil na 3,8 procenta, řekl mluvčí úřadu.", "cp1250"),
+        ("Podľa úradu sa nezamestnanosť v Košiciach znížila na 6,1 percenta, uviedol štatistik.", "iso8859_2"),
+        ("A munkanélküliség Győrben 3,4 százalékra csökkent, közölte a hivatal szóvivője.", "cp1250"),
+        ("İstatistik kurumuna göre İzmir'de işsizlik yüzde 9,4'e düştü, dedi bakan.", "cp1254"),
+    ],
+)  # fmt: skip
+def test_an_undeclared_central_european_or_turkish_page_is_read_in_its_charset(sentence, codec):
+    """A Polish, Czech, Hungarian or Turkish page saved without its charset keeps its letters:
+    it was read as windows-1252 ("W³odzi", "poèet", "Ýzmir") without a word said."""
+    page = f"<!DOCTYPE html><html><body><article><p>{sentence * 4}</p></article></body></html>"
+    body = from_html(page.encode(codec)).body
+    assert sentence in body and "\ufffd" not in body
+
+
 def test_an_undeclared_western_page_keeps_its_euro_sign_whatever_the_guess():
     page = html_page("Tickets now cost €150, said the café owner. " + LONG_PARAGRAPH)
     assert "Tickets now cost €150, said the café owner." in from_html(page.encode("cp1252")).body

@@ -1,0 +1,52 @@
+"""The Latin legacy charset a page without a declared charset is read in."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.text.latin_charsets import best_latin_charset
+
+WESTERN_LETTERS = {
+    "French": "àâæçéèêëîïôœùûüÿ",
+    "German": "äöüß»«„“",
+    "Spanish": "áéíñóúü¿¡",
+    "Portuguese": "áâãàçéêíóôõú",
+    "Italian": "àèéìíîòóùú",
+    "Danish": "æøåé",
+    "Icelandic": "áðéíóúýþæö",
+}
+
+
+@given(
+    st.sampled_from(sorted(WESTERN_LETTERS)).flatmap(
+        lambda language: st.text(
+            alphabet=WESTERN_LETTERS[language] + "abcdefghijklmnoprstuvz ,.€–“”’", max_size=200
+        )
+    )
+)
+def test_a_western_text_reads_as_it_was_written(text):
+    """Text in one Western language's letters, with euro signs, dashes and curly quotes, is never
+    read as Central European or Turkish letters."""
+    data = text.encode("cp1252")
+    assert data.decode(best_latin_charset(data)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Sejm przyjął ustawę 230 głosami, a Senat ją poprawił.", "cp1250"),
+        ("Vláda schválila rozpočet. Šéf úřadu to potvrdil.", "cp1250"),
+        ("Vláda schválila rozpočet. Šéf úřadu to potvrdil.", "iso8859_2"),
+        ("Az infláció 4,5 százalékra gyorsult, közölte a hivatal; a bérek nőttek.", "cp1250"),
+        ("Ministar je rekao da vlada još nije donijela odluku; građani čekaju.", "cp1250"),
+        ("Enflasyon yüzde 47'ye geriledi, dedi Merkez Bankası başkanı.", "cp1254"),
+    ],
+)
+def test_central_european_and_turkish_texts_read_in_their_charset(text, codec):
+    data = text.encode(codec)
+    assert data.decode(best_latin_charset(data)) == text
+
+
+def test_a_text_that_reads_alike_either_way_stays_western():
+    assert best_latin_charset("Café Zürich, 3 €".encode("cp1252")) == "cp1252"
+    assert best_latin_charset(b"plain ASCII") == "cp1252"
