@@ -13,9 +13,19 @@ READ_FAILED = "Error reading from queue"
 #: or queuing the link watch's tick, and a worker telling the queue it is alive (job_presence).
 ALSO_AWAY = (
     "Error reading schedule.",
+    "Error enqueueing %s.",
     "Error enqueueing periodic task %s.",
     "could not tell the job queue this worker is alive",
 )
+#: huey's words for a job that failed on an error, and ours for it with the queue away: the job
+#: itself stopped (huey.api.Huey._execute), or huey's bookkeeping after the job ran failed
+#: (huey.consumer.Worker.loop).
+JOB_FAILED = {
+    "Unhandled exception in task %s.": "job %s stopped: the job queue cannot be reached (%s: %s)",
+    "Unhandled error during execution of task %s.": (
+        "job %s ran, but the job queue could not be told (%s: %s)"
+    ),
+}
 #: How often an outage that goes on is said again.
 EVERY_SECONDS = 60.0
 
@@ -23,7 +33,8 @@ EVERY_SECONDS = 60.0
 class QueueOutageNotes(logging.Filter):
     """Turns huey's "Error reading from queue" with a Redis error into one line without its
     traceback, said once, then at most every EVERY_SECONDS with how many reads failed between;
-    drops the other records of the same outage (ALSO_AWAY), and lets any other pass as it is."""
+    drops the other records of the same outage (ALSO_AWAY), says a job stopped by it in one line
+    without its traceback (JOB_FAILED), and lets any other record pass as it is."""
 
     def __init__(self, clock=time.monotonic):
         super().__init__()
@@ -38,6 +49,15 @@ class QueueOutageNotes(logging.Filter):
         if record.msg in ALSO_AWAY:
             # Said by the line about the queue's reads, with the same cause.
             return False
+        if record.msg in JOB_FAILED:
+            record.msg = JOB_FAILED[record.msg]
+            record.args = (
+                *tuple(record.args or ()),
+                type(error).__name__,
+                " ".join(str(error).split()),
+            )
+            record.exc_info = record.exc_text = None
+            return True
         if record.msg != READ_FAILED:
             return True
         now = self._clock()

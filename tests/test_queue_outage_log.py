@@ -80,3 +80,26 @@ def test_the_scheduler_and_the_workers_beat_add_nothing_to_the_outages_line():
     beat = _failed_read(ValueError("a bug"))
     beat.msg = ALSO_AWAY[-1]
     assert notes.filter(beat) and beat.exc_info is not None
+
+
+def test_a_job_stopped_by_the_outage_is_one_line_naming_the_job():
+    """A job that was running when Redis went away fails on its next use of the queue: the log
+    names the job and the cause, without a traceback for each."""
+    from factcheck.queue_outage_log import JOB_FAILED
+
+    notes = QueueOutageNotes()
+    said = []
+    for words in JOB_FAILED:
+        record = _failed_read(RedisDown("Error 111 connecting to 127.0.0.1:6379.\nRefused."))
+        record.msg, record.args = words, ("5c1d",)
+        assert notes.filter(record) and record.exc_info is None
+        said.append(record.getMessage())
+    cause = "(ConnectionError: Error 111 connecting to 127.0.0.1:6379. Refused.)"
+    assert said == [
+        f"job 5c1d stopped: the job queue cannot be reached {cause}",
+        f"job 5c1d ran, but the job queue could not be told {cause}",
+    ]
+    # A job's own bug keeps its traceback.
+    bug = _failed_read(ValueError("a bug"))
+    bug.msg, bug.args = "Unhandled exception in task %s.", ("5c1d",)
+    assert notes.filter(bug) and bug.exc_info is not None
