@@ -129,8 +129,16 @@ def _back_to_the_form() -> dict | None:
     return {"href": page, "text": "Back to the form"}
 
 
+#: The claim a refused claim was merged into, for the workbench to keep what was typed in its
+#: panel for that claim's panel (static/js/workbench.js).
+MERGED_INTO_HEADER = "X-Factcheck-Merged-Into"
+
+
 def _store_error(error: StoreError):
-    return _respond(error.status, store_error_words(error), link=_where_instead(error))
+    headers = (
+        {MERGED_INTO_HEADER: str(error.facts["claim_id"])} if error.code == "claim.merged" else None
+    )
+    return _respond(error.status, store_error_words(error), headers, link=_where_instead(error))
 
 
 def _where_instead(error: StoreError) -> dict | None:

@@ -1003,9 +1003,42 @@
     return "The server could not answer" + status + ". Reload the page and try again.";
   }
 
+  // A claim merged into the one before it while its panel was open: what was typed in the
+  // panel's forms for the claim goes with its evidence, comments and history, kept for the
+  // panel of the claim it was merged into, where it comes back marked as kept. (Text typed
+  // about one evidence item stays under that item, which moved with the merge.)
+  function moveDraftsOfMergedClaim(fromId, toId) {
+    var token = new RegExp("(^|-)" + fromId + "(?=-|:|$)");
+    document.querySelectorAll(PANEL + " form[action]").forEach(function (form) {
+      var path = new URL(form.getAttribute("action"), window.location.href).pathname;
+      if (path.indexOf("/claims/" + fromId + "/") !== 0 || path.indexOf("/evidence/") !== -1) {
+        return;
+      }
+      form.querySelectorAll("[data-draft]").forEach(function (field) {
+        var key = draftKey(field);
+        var moved = key && key.replace(token, "$1" + toId);
+        if (!drafts[key] || moved === key) {
+          return;
+        }
+        // No version: the claim it goes to was never seen with this text.
+        drafts[moved] = { value: drafts[key].value, version: null };
+        delete drafts[key];
+      });
+    });
+    storeDrafts();
+  }
+
   document.addEventListener("htmx:responseError", function (event) {
     var xhr = event.detail.xhr;
-    showNotice(errorMessage(xhr), sameSiteLink(errorPart(xhr)));
+    var message = errorMessage(xhr);
+    var mergedInto = xhr && xhr.getResponseHeader ? xhr.getResponseHeader("X-Factcheck-Merged-Into") : null;
+    var sent = event.detail.requestConfig && event.detail.requestConfig.path;
+    var mergedFrom = mergedInto && sent ? /^\/claims\/(\d+)\//.exec(sent) : null;
+    if (mergedFrom && /^\d+$/.test(mergedInto)) {
+      moveDraftsOfMergedClaim(mergedFrom[1], mergedInto);
+      message += " What you typed in this claim's panel is kept and comes back in that claim's panel.";
+    }
+    showNotice(message, sameSiteLink(errorPart(xhr)));
   });
 
   document.addEventListener("htmx:sendError", function () {

@@ -206,7 +206,8 @@ def test_from_a_unit_set_aside_after_the_last_claim_j_goes_nowhere(watched_page,
 
 def test_a_claim_merged_away_while_open_says_where_it_went_with_a_link(watched_page, article):
     """Someone else merges the claim open here into the one before it: saving says so, with a
-    link to that claim, and the rationale typed stays in the panel."""
+    link to that claim, and the rationale and rating typed stay in the panel and come back,
+    marked as kept, in the panel of the claim it was merged into."""
     from factcheck import db as database
     from factcheck.store import unit_edits
     from factcheck.store.users import actor_for
@@ -235,5 +236,14 @@ def test_a_claim_merged_away_while_open_says_where_it_went_with_a_link(watched_p
     expect(notice).to_contain_text("was merged into the one before it in the article")
     link = notice.get_by_role("link", name="Open the claim it was merged into")
     expect(link).to_have_attribute("href", f"/claims/{first['id']}")
+    expect(notice).to_contain_text("What you typed in this claim's panel is kept")
     expect(rationale).to_have_value(re.compile("different count"))
     assert_no_problems(page, expected_status=404)
+    link.click()
+    expect(page.locator("#claim-panel .panel")).to_have_attribute("data-claim-id", str(first["id"]))
+    merged_rationale = page.locator("#claim-panel").get_by_label("Rationale")
+    expect(merged_rationale).to_have_value(re.compile("different count"))
+    expect(merged_rationale).to_have_class(re.compile("has-kept-draft"))
+    expect(
+        page.locator("#claim-panel").get_by_role("radio", name="False", exact=True)
+    ).to_be_checked()
