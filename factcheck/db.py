@@ -94,12 +94,31 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+# Letters whose mark is part of the letter, so that taking accents off leaves them as they are:
+# read as the letters people type for them ("Łódź" is "lodz", "Ørsted" is "orsted").
+_LETTERS_WITHOUT_MARKS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ŀ": "l",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
+
+
 def unaccented(text: str | None) -> str:
-    """Text in lower case without its accents ("Kraków" is "krakow"); other marks and signs as
-    they are ("²" stays "²")."""
+    """Text in lower case without its accents ("Kraków" is "krakow", "Łódź" is "lodz"); other
+    marks and signs as they are ("²" stays "²")."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_LETTERS_WITHOUT_MARKS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

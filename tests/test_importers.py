@@ -423,6 +423,25 @@ def test_html_charset_from_the_http_header_wins_over_utf8_fallback():
     assert "Bürgermeister" in from_html(page.encode("utf-8")).body
 
 
+def test_a_quotation_or_code_inside_a_sentence_stays_in_it():
+    """<q> and inline <code> come out of the extractor as <quote> and <code>, like a block
+    quotation: each cut its sentence into paragraphs of a few words, none of them the claim."""
+    page = (
+        "<!DOCTYPE html><html><body><article>"
+        "<p>The minister said the levy <q>will cost households nothing</q> and that the file"
+        " <code>budget-2025.xlsx</code> shows 4% growth, a figure the opposition disputed.</p>"
+        "<ul><li>Officials said it <q>was never approved</q> by the board.</li></ul>"
+        f"<blockquote>{LONG_PARAGRAPH}</blockquote></article></body></html>"
+    )
+    body = from_html(page.encode()).body
+    assert body.split("\n\n")[:3] == [
+        "The minister said the levy “will cost households nothing” and that the file"
+        " budget-2025.xlsx shows 4% growth, a figure the opposition disputed.",
+        "Officials said it “was never approved” by the board.",
+        LONG_PARAGRAPH.strip(),
+    ]
+
+
 @pytest.mark.parametrize(
     ("head", "header"),
     [

@@ -77,6 +77,34 @@ def test_words_such_as_the_and_of_do_not_narrow_a_search(world):
     assert _all_pages(db, QueueFilters(search="the"), limit=50)
 
 
+def test_names_with_letters_of_their_own_are_found_as_typed_in_ascii(world):
+    """The index takes accents off ("ó" is "o") but keeps "ł", "ø", "ß" and "ı" as letters of
+    their own: "lodz" found no "Łódź", nor "strauss" "Strauß"."""
+    db, *_ = world
+    article = import_sample(
+        db,
+        "Ports report record cargo\n\nThe port of Łódź handled 4 million tonnes, its chief said."
+        "\n\nDockers in Strauß and Diyarbakır struck for 3 days, the union said."
+        "\n\nWind farms off Ørsted's coast made 12% of the power, officials said.\n",
+    )
+    found = {
+        typed: {r["text"] for r in _all_pages(db, QueueFilters(search=typed), limit=50)}
+        for typed in ("lodz", "LODZ million", '"lodz"', "strauss", "diyarbakir", "orsted")
+    }
+    texts = {r["text"] for r in _all_pages(db, QueueFilters(article_id=article), limit=50)}
+    lodz, dockers, wind = (
+        next(t for t in texts if word in t) for word in ("Łódź", "Dockers", "Wind")
+    )
+    assert found == {
+        "lodz": {lodz},
+        "LODZ million": {lodz},
+        '"lodz"': {lodz},
+        "strauss": {dockers},
+        "diyarbakir": {dockers},
+        "orsted": {wind},
+    }
+
+
 def test_a_search_of_only_marks_finds_nothing_instead_of_everything(world):
     db, *_ = world
     assert queue_count(db, QueueFilters()) > 0

@@ -73,16 +73,50 @@ def _term_query(term: str) -> str:
         head = len(term) % 3 or 3
         groups = [term[:head], *(term[i : i + 3] for i in range(head, len(term), 3))]
         return f'("{term}"* OR ({" ".join(f"{chr(34)}{g}{chr(34)}" for g in groups)}))'
-    if term.startswith(_WHOLE) or term.lower() in MEANING_WORDS:
-        return f'"{term.lstrip(_WHOLE)}"'
-    if not FIGURE.fullmatch(term):
-        return f'"{term}"*'
+    if term.lower() in MEANING_WORDS:
+        return f'"{term}"'
+    if term.startswith(_WHOLE) or not FIGURE.fullmatch(term):
+        star = "" if term.startswith(_WHOLE) else "*"
+        spellings = [f'"{spelling}"{star}' for spelling in _spellings(term.lstrip(_WHOLE))]
+        return spellings[0] if len(spellings) == 1 else f"({' OR '.join(spellings)})"
     groups = _DIGITS.findall(term)
     apart = " ".join(f'"{group}"' for group in groups[:-1])
     written_apart = f'({apart} "{groups[-1]}"*)'.replace("( ", "(")
     if len(groups) > 1 and "." not in term and all(len(group) == 3 for group in groups[1:]):
         return f'("{"".join(groups)}"* OR {written_apart})'
     return written_apart
+
+
+# Letters the index keeps as they are (it takes accents off "ó" and "ś", but "ł" is a letter of
+# its own) and the ASCII letters typed for them: "lodz" finds "Łódź", "orsted" "Ørsted",
+# "strauss" "Strauß", "diyarbakir" "Diyarbakır". A word is looked for in each spelling its
+# first MAX_STOOD_FOR such letters could stand for (a name is short; most words have none of
+# these letters in another spelling, and each spelling is one more look-up). A word shorter
+# than MIN_RESPELT letters is looked for as typed: while a search is typed, its first letters
+# match much of the index, and each spelling would be merged with that.
+_STOOD_FOR = {"ss": "ß", "l": "ł", "o": "ø", "d": "đ", "i": "ı"}
+_MAY_STAND_FOR = re.compile("|".join(_STOOD_FOR))
+MAX_STOOD_FOR = 4
+MIN_RESPELT = 3
+
+
+def _spellings(word: str) -> list[str]:
+    """The word as typed, then as each spelling with letters that ASCII letters in it could
+    stand for; a word typed with letters beyond ASCII is meant as typed, and a short one is
+    looked for as typed."""
+    if not word.isascii() or len(word) < MIN_RESPELT:
+        return [word]
+    lower = word.lower()
+    places = list(_MAY_STAND_FOR.finditer(lower))[:MAX_STOOD_FOR]
+    spellings = [word]
+    for chosen in range(1, 2 ** len(places)):
+        spelling, last = [], 0
+        for bit, place in enumerate(places):
+            if chosen >> bit & 1:
+                spelling += [lower[last : place.start()], _STOOD_FOR[place.group()]]
+                last = place.end()
+        spellings.append("".join(spelling) + lower[last:])
+    return spellings
 
 
 @dataclass(frozen=True)

@@ -33,23 +33,63 @@ def _title_keys(title: str | None) -> set[str]:
     return keys
 
 
-def _text_parts(element, skip: frozenset[str] = frozenset()):
-    if element.text:
-        yield element.text
+# A quotation or code that trafilatura writes as <quote> or <code> whether the page had a block
+# (<blockquote>, <pre>) or words inside a sentence (<q>, <code>).
+_BLOCK_OR_INLINE = frozenset(("quote", "code"))
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def _has_words_around(element) -> bool:
+    """Whether the element's own text, outside its children, holds words."""
+    return bool((element.text or "").strip()) or any((c.tail or "").strip() for c in element)
+
+
+def _is_block(child, parent) -> bool:
+    """A block child starts a line of its own; a quotation or code with words of its parent
+    around it sits inside the sentence ("said the rule <q>will cost nothing</q> and")."""
+    if child.tag in _BLOCK_OR_INLINE and _has_words_around(parent):
+        return False
+    return child.tag in _BLOCK_TAGS
+
+
+def _text_parts(element, skip: frozenset[str] = frozenset()) -> list[str]:
+    parts = [element.text or ""]
     for child in element:
         if child.tag == "lb":
-            yield "\n"
+            parts.append("\n")
         elif child.tag not in skip:
-            # A block inside an item or a cell (two <p> in one <li>) is a line of its own, never
-            # glued to the text before it ("until 2028.That will").
-            block = child.tag in _BLOCK_TAGS
-            if block:
-                yield "\n"
-            yield from _text_parts(child, skip)
-            if block:
-                yield "\n"
+            inner = "".join(_text_parts(child, skip))
+            if _is_block(child, element):
+                # A block inside an item or a cell (two <p> in one <li>) is a line of its own,
+                # never glued to the text before it ("until 2028.That will").
+                parts += ["\n", inner, "\n"]
+            elif child.tag in _BLOCK_OR_INLINE:
+                parts.append(_spaced(parts, _quoted(child, element, inner)))
+            else:
+                parts.append(inner)
         if child.tail:
-            yield child.tail
+            # trafilatura drops the space after a quotation or code inside an item's sentence.
+            inline = child.tag in _BLOCK_OR_INLINE and not _is_block(child, element)
+            parts.append(_spaced(parts, child.tail) if inline else child.tail)
+    return parts
+
+
+def _spaced(parts: list[str], text: str) -> str:
+    """`text` with a space before it when it and what comes before would make one word."""
+    before = "".join(parts[-2:])[-1:]
+    glued = before.isalnum() or before in "”’"
+    return " " + text if glued and text[:1].isalnum() else text
+
+
+def _quoted(child, parent, text: str) -> str:
+    """A quotation inside a sentence in the marks a browser draws around <q> (“ and ”), unless
+    the page wrote its own marks around it."""
+    if child.tag != "quote" or not text.strip():
+        return text
+    before = (child.getprevious().tail if child.getprevious() is not None else parent.text) or ""
+    if text.strip()[0] in _QUOTE_MARKS or before.rstrip()[-1:] in tuple(_QUOTE_MARKS):
+        return text
+    return f"“{text}”"
 
 
 def _inline_text(element, skip: frozenset[str] = frozenset()) -> str:
@@ -106,7 +146,7 @@ def _block_paragraphs(element) -> list[tuple[str, str]]:
             rows.append(" | ".join(cells))
         text = "\n".join(row for row in rows if row)
         return [("table", text)] if text else []
-    if any(child.tag in _CONTAINER_CHILDREN for child in element):
+    if any(child.tag in _CONTAINER_CHILDREN and _is_block(child, element) for child in element):
         paragraphs = [("text", text) for text in _loose_text(element.text)]
         for child in element:
             paragraphs.extend(_block_paragraphs(child))
