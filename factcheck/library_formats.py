@@ -133,9 +133,10 @@ def clean_record(raw: dict) -> dict:
             record[name] = clean_text(raw.get(name))
         except ValueError as error:
             raise ValueError(f"{_label(name)} {error}") from None
-    if not record["claim"] and ("claim" in raw or not record["external_id"]):
-        # A record with an id and no claim field at all (a partner's file of ids and ratings)
-        # may update the fact-check of that id; the import refuses it if there is none.
+    if not record["claim"] and not record["external_id"]:
+        # A record with an id and no claim (no claim field, or its cell left empty, as in a
+        # partner's file of ids and ratings) may update the fact-check of that id, keeping its
+        # claim; the import refuses it if there is none.
         raise ValueError("the claim is empty; every fact-check needs the claim it checked")
     if record["claim"] and len(record["claim"]) > MAX_CLAIM_CHARS:
         raise ValueError(f"the claim is longer than {MAX_CLAIM_CHARS:,} characters")

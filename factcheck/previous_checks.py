@@ -58,10 +58,17 @@ def match_claims(
         chunk = claim_ids[start : start + CHUNK_CLAIMS]
         rows = claim_matches.claim_texts(db, chunk)
         found: dict[int, list[tuple[int, float]]] = {claim_id: [] for claim_id in chunk}
-        results = search.find_matches_many(
-            db, [text for _, text, _ in rows], top=TOP + 1, min_score=search.MATCH_THRESHOLD
-        )
         twins = claim_groups.published_twins(db, [(claim_id, text) for claim_id, text, _ in rows])
+        # The desk's own verdicts on this very claim, offered whatever the score, are not what
+        # other publishers' checks of it are scored against (the matcher reads each candidate
+        # against the best): each of those stands on its own.
+        results = search.find_matches_many(
+            db,
+            [text for _, text, _ in rows],
+            top=TOP + 1,
+            min_score=search.MATCH_THRESHOLD,
+            leave_out=[{own_id, *twins[claim_id]} - {None} for claim_id, _, own_id in rows],
+        )
         dismissed: dict[int, set[int]] = {}
         for claim_id, library_id in claim_matches.dismissed_pairs(db, chunk):
             dismissed.setdefault(claim_id, set()).add(library_id)

@@ -11,13 +11,15 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def find_matches_many(db, texts, top=5, min_score=0.0):
+def find_matches_many(db, texts, top=5, min_score=0.0, leave_out=None):
     items = list(db.query("SELECT * FROM library_items ORDER BY id"))
     results = []
-    for text in texts:
+    for number, text in enumerate(texts):
         words = _words(text)
         scored = []
         for item in items:
+            if leave_out and item["id"] in leave_out[number]:
+                continue
             theirs = _words(item["claim"])
             score = len(words & theirs) / len(words | theirs) if words and theirs else 0.0
             if score >= min_score and score > 0:

@@ -67,7 +67,11 @@ def test_import_each_format_reports_bad_rows_and_keeps_good_ones(run, name, adde
 def test_summary_line_and_refusals_with_line_numbers(run):
     result = run("library", "import", str(FIXTURES / "checks.csv"))
     assert result.exit_code == 0
-    assert "checks.csv line 3: the claim is empty" in result.stderr
+    # A row with an id and its claim cell left empty updates that fact-check; there is none.
+    assert (
+        "checks.csv line 3: no fact-check in the library has the id 'lk-2'; a new one needs its"
+        " claim" in result.stderr
+    )
     assert "checks.csv line 6: the date 'not-a-date' is not a date" in result.stderr
     assert result.stdout.strip().startswith("Library import of")
     assert "2 added, 0 updated, 0 unchanged, 3 refused" in result.stdout

@@ -44,7 +44,9 @@ def test_csv_keeps_good_rows_and_names_the_line_of_each_bad_one():
         "publisher": "Lakeside Checks",
         "language": "en",
     }
-    assert "claim is empty" in parsed[1].problem
+    # An id with its claim cell empty updates the fact-check of that id (refused on import when
+    # the library has none), as README says of any cell left empty.
+    assert parsed[1].problem is None and parsed[1].record["claim"] is None
     assert "not-a-date" in parsed[3].problem and "YYYY-MM-DD" in parsed[3].problem
     assert "http" in parsed[4].problem
 
@@ -153,17 +155,19 @@ def test_csv_rows_keep_their_order_and_the_line_they_start_on(rows):
         writer.writerow(row)
         if any(cell.strip() for cell in row):
             own_id, claim = formats.clean_text(row[0]), formats.clean_text(row[1])
-            if claim and own_id in ids:
-                claim = None  # an id given before is refused
-            elif claim and own_id:
+            # A row with an id is taken (without a claim it updates that fact-check) unless an
+            # earlier row gave the id; one without an id needs its claim.
+            taken = own_id not in ids if own_id else claim is not None
+            if own_id and taken:
                 ids.add(own_id)
-            expected.append((f"line {line}", claim))
+            expected.append((f"line {line}", taken, claim))
         line += buffer.getvalue()[before:].count("\n")
     parsed = list(formats.parse(buffer.getvalue().encode("utf-8"), "csv"))
-    assert [item.where for item in parsed] == [where for where, _ in expected]
-    for item, (_, claim) in zip(parsed, expected, strict=True):
-        assert (item.record or {}).get("claim") == (claim if item.record else None)
-        assert (item.record is None) == (claim is None)
+    assert [item.where for item in parsed] == [where for where, *_ in expected]
+    for item, (_, taken, claim) in zip(parsed, expected, strict=True):
+        assert (item.record is not None) == taken
+        if taken:
+            assert item.record["claim"] == claim
 
 
 @settings(deadline=None)

@@ -118,6 +118,29 @@ def test_the_item_checking_the_same_claim_comes_first(library, query, expected):
     assert all(set(m) == KEYS for m in matches)
 
 
+def test_every_publishers_check_of_one_claim_is_offered_whatever_the_other_rated(library):
+    """Two checks of one claim worded alike, with other ratings: the re-ranker reads each
+    candidate against the best of the others, so the nearer pushed the other far below the
+    threshold, and a reviewer never learnt that another publisher rated the claim otherwise."""
+    add_item(
+        library,
+        "wire-5",
+        "Unemployment fell to 3.5% in September 2019, the lowest in 50 years.",
+        "Jobless rate at a 50-year low?",
+        "Misleading",
+        publisher="Wire Checks",
+    )
+    library_embedding.embed_missing(library)
+    text = "jobless rate hits 3.5 percent, lowest since the sixties #jobs"
+    matches = find_matches(library, text, min_score=MATCH_THRESHOLD)
+    assert sorted(external_ids(matches)) == ["snopes-5", "wire-5"]
+    # The nearer first, the other no surer than it.
+    assert matches[0]["score"] >= matches[1]["score"]
+    nearer = matches[0]["library_id"]
+    [alone] = find_matches_many(library, [text], min_score=MATCH_THRESHOLD, leave_out=[nearer])
+    assert [m["library_id"] for m in alone] == [matches[1]["library_id"]]
+
+
 def test_results_are_best_first_scored_in_the_unit_interval_and_capped(library):
     matches = find_matches(library, "coronavirus vaccine bleach Houston Eiffel unemployment", top=3)
     assert len(matches) == 3

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import library_formats, previous_checks
-from factcheck.store import audit, claim_groups, claim_matches, evidence, verdicts
+from factcheck.store import audit, claim_groups, claim_matches, claim_reads, evidence, verdicts
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
@@ -225,7 +225,7 @@ def test_the_same_claim_published_elsewhere_is_offered_whatever_the_matcher_says
         MATCH_THRESHOLD = 0.5
 
         @staticmethod
-        def find_matches_many(db, texts, top=5, min_score=0.0):
+        def find_matches_many(db, texts, top=5, min_score=0.0, leave_out=None):
             return [[] for _ in texts]
 
     monkeypatch.setattr(previous_checks, "engine", lambda: NoMatches)
@@ -370,3 +370,62 @@ def test_an_upgrade_stops_offering_a_verdict_on_another_figure_as_the_same_claim
     _drop_twins_of_another_figure(db)
     assert [c["library_id"] for c in claim_matches.previous_checks(db, same["id"])] == [own["id"]]
     assert claim_matches.previous_checks(db, other["id"]) == []
+
+
+def test_publishing_a_verdict_keeps_other_publishers_checks_of_the_claim(db_path):
+    """With the real matcher: the desk's own published verdict was the best match every other
+    check was scored against, so publishing it pushed another desk's check of the same claim
+    (rated otherwise) out of the claim's previous checks and out of its twins' in other
+    articles."""
+    from helpers import add_people
+
+    from factcheck import db as database
+
+    db = database.connect(db_path)
+    people = add_people(db)
+    sentence = (
+        "Under the plan, the city will fund 1,150 new affordable homes over three years and hire"
+        " 40 additional building inspectors."
+    )
+    body = f"Council passes its budget\n\n{sentence}\n\nThe vote was 7 to 2, the clerk said."
+    claim_id = next(
+        c["id"]
+        for c in claim_reads.claims_for_article(db, import_sample(db, body))
+        if c["text"] == sentence
+    )
+    summary = _import(
+        db,
+        "id,claim,rating,publisher\n"
+        'other-1,"Riverside will build 1,150 affordable homes within three years",'
+        "Unverifiable,Other Desk\n",
+    )
+    previous_checks.after_library_change(db, summary["changed_ids"], cause="import", actor=SYSTEM)
+    [other_check] = summary["changed_ids"]
+
+    def offered(claim):
+        return [check["library_id"] for check in claim_matches.previous_checks(db, claim)]
+
+    assert offered(claim_id) == [other_check]
+    _publish(db, people, claim_id)
+    previous_checks.after_publish(db, claim_id, actor=people["ed"])
+    assert offered(claim_id) == [other_check]
+    twin = first_checkable_claim(db, _second_article(db, sentence))
+    previous_checks.match_claims(db, [twin["id"]], cause="import")
+    own = library_store.own_item_for(db, claim_id)
+    assert set(offered(twin["id"])) == {own, other_check}
+    db.close()
+
+
+def test_a_row_with_its_claim_cell_left_empty_updates_the_rating_and_keeps_the_claim(claim_world):
+    """README: "a cell left empty keeps what the library has". An id with an empty claim cell
+    was refused ("the claim is empty"), so a partner's file of ratings with a blank claim column
+    could not be imported."""
+    db, _, _ = claim_world
+    _import(db, 'id,claim,rating\nx-1,"The toll rose by 40 percent in one year",False\n')
+    summary = _import(db, "id,claim,rating\nx-1,,Accurate\n")
+    assert summary["updated"] == 1 and not summary["refusals"]
+    [item] = library_store.list_items(db, origin="imported")
+    assert (item["claim"], item["rating"]) == (
+        "The toll rose by 40 percent in one year",
+        "Accurate",
+    )

@@ -1,6 +1,6 @@
 """The library's sentence embeddings in memory: nearest items by cosine, and the vectors of any."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,10 +80,10 @@ class DenseIndex:
         return cls(version, ids, claims, titles, projection, projection.reduce(claims))
 
     def nearest(
-        self, queries: np.ndarray, k: int, leave_out: Sequence[int | None] = ()
+        self, queries: np.ndarray, k: int, leave_out: Sequence[Collection[int] | int | None] = ()
     ) -> list[Nearest]:
         """For each query vector, the `k` items whose claims are nearest; `leave_out` names, per
-        query, an item to act as if the library did not hold."""
+        query, an item or items to act as if the library did not hold."""
         results: list[Nearest] = []
         count = len(self.ids)
         if not count or k <= 0:
@@ -96,13 +96,12 @@ class DenseIndex:
                 scores = self.claims @ chunk.T
             for j in range(len(chunk)):
                 column = scores[:, j]
-                absent = leave_out[start + j] if leave_out else None
-                position = self._position(absent)
-                if position is not None:
-                    column[position] = -np.inf
+                absent = item_set(leave_out[start + j]) if leave_out else frozenset()
+                positions = [p for p in map(self._position, absent) if p is not None]
+                column[positions] = -np.inf
                 rows = _best(column, min(k if self.reduced is None else SHORTLIST, count))
                 if self.reduced is not None:
-                    rows = rows[rows != position] if position is not None else rows
+                    rows = rows[~np.isin(rows, positions)]
                     column = np.full(count, -np.inf, dtype=np.float32)
                     column[rows] = self.claims[rows] @ chunk[j]
                     rows = rows[_best(column[rows], min(k, len(rows)))]
@@ -128,6 +127,13 @@ class DenseIndex:
         if position < len(self.ids) and self.ids[position] == item_id:
             return position
         return None
+
+
+def item_set(items: Collection[int] | int | None) -> frozenset[int]:
+    """An item, several or none (None) as a set of ids."""
+    if items is None:
+        return frozenset()
+    return frozenset((items,)) if isinstance(items, int) else frozenset(items)
 
 
 def _best(values: np.ndarray, k: int) -> np.ndarray:

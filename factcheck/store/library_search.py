@@ -2,15 +2,23 @@
 by sentence embedding, re-ranked."""
 
 import re
+from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
 from factcheck.db import Database, placeholders
-from factcheck.matching.dense import DenseIndex
+from factcheck.matching.dense import DenseIndex, item_set
 from factcheck.matching.embedding import embed, stands_in_for_title, title_to_embed
-from factcheck.matching.features import Candidate, analysed, features, idf
+from factcheck.matching.features import (
+    FEATURE_NAMES,
+    SEMANTIC_FEATURE_NAMES,
+    Candidate,
+    analysed,
+    features,
+    idf,
+)
 from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
@@ -43,6 +51,9 @@ _CHUNK = 64
 #: lie around 0 to 0.2 with this model, and no dev or train tweet's earlier check found only by
 #: its embedding was below 0.25.
 DENSE_MIN_COSINE = 0.2
+#: Two candidates whose claims' embeddings are at least this alike check much the same claim
+#: (see _scores).
+SIBLING_COSINE = 0.9
 
 _CANDIDATE_SQL = """
 SELECT s.rowid AS id, -bm25(library_search, 1.0, 1.0) AS bm25,
@@ -71,20 +82,32 @@ def find_matches(db: Database, text: str, top: int = 5, min_score: float = 0.0) 
 
 @query
 def find_matches_many(
-    db: Database, texts: list[str], top: int = 5, min_score: float = 0.0, model: Model | None = None
+    db: Database,
+    texts: list[str],
+    top: int = 5,
+    min_score: float = 0.0,
+    model: Model | None = None,
+    leave_out: Sequence[Collection[int] | int | None] | None = None,
 ) -> list[list[dict]]:
-    """`find_matches` for each text, in order, sharing the work of reading the library."""
+    """`find_matches` for each text, in order, sharing the work of reading the library;
+    `leave_out` names, per text, an item or items the library is read without (a claim's own
+    published verdict, which would otherwise be the best match every other check is scored
+    against)."""
     model = model or default_model()
     results = []
-    for text, (items, rows) in zip(texts, _featured(db, texts), strict=True):
+    for text, featured in zip(texts, _featured(db, texts, leave_out), strict=True):
+        items = featured.items
         figures = _figures(text)
         scored = [
-            (_capped(model.score(row), figures, items[item_id]["claim"]), item_id)
-            for item_id, row in rows
+            (_capped(score, figures, items[item_id]["claim"]), -plain, item_id)
+            for item_id, score, plain in _scores(model, featured)
         ]
-        scored = [pair for pair in scored if pair[0] >= min_score]
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        results.append([_result(items[item_id], score) for score, item_id in scored[: max(top, 0)]])
+        scored = [entry for entry in scored if entry[0] >= min_score]
+        # Of two as sure, the one the re-ranker put first (see _scores), then the older item.
+        scored.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
+        results.append(
+            [_result(items[item_id], score) for score, _, item_id in scored[: max(top, 0)]]
+        )
     return results
 
 
@@ -135,21 +158,75 @@ def _point_moved(figures: dict[str, set[str]], claimed: dict[str, set[str]]) -> 
     )
 
 
+def _scores(model: Model, featured: "_Featured") -> list[tuple[int, float, float]]:
+    """Each candidate's score. The re-ranker reads a candidate against the best of the others
+    (how far it falls short of the nearest item, its rank), so of two checks of one claim the
+    nearer pushes the other far down, with an opposite rating as often as not. A candidate
+    with siblings (other candidates whose claims say much the same as its own: SIBLING_COSINE)
+    is also read as if they were not there, and keeps the higher score, up to its sibling's:
+    every publisher's check of the claim is offered, each on its own merit, and the nearer
+    stays first. Returns (id, score, the re-ranker's own score)."""
+    rows = featured.rows
+    plain = [(item_id, model.score(row)) for item_id, row in rows]
+    if len(rows) < 2:
+        return [(item_id, score, score) for item_id, score in plain]
+    ids = [item_id for item_id, _ in rows]
+    vectors = np.stack([featured.claim_vectors[item_id] for item_id in ids])
+    alike = (vectors @ vectors.T) >= SIBLING_COSINE
+    scores = []
+    for place, (item_id, score) in enumerate(plain):
+        others = [j for j in range(len(rows)) if j == place or not alike[place, j]]
+        if len(others) < len(rows):
+            alone = _read_without(rows, place, others, featured.background)
+            # No surer than the sibling that pushed it down: the nearer check stays first.
+            siblings = max(plain[j][1] for j in range(len(rows)) if j not in others)
+            score = max(score, min(model.score(alone), siblings))
+        scores.append((item_id, score, plain[place][1]))
+    return scores
+
+
+_BM25, _BM25_GAP, _RANK = (FEATURE_NAMES.index(n) for n in ("bm25", "bm25_gap", "reciprocal_rank"))
+_COS_CLAIM, _COS_CLAIM_GAP, _COS_TITLE, _COS_TITLE_GAP = (
+    len(FEATURE_NAMES) + SEMANTIC_FEATURE_NAMES.index(n) for n in SEMANTIC_FEATURE_NAMES
+)
+
+
+def _read_without(rows, place: int, kept: list[int], background: float) -> list[float]:
+    """The candidate at `place`'s feature row as if only the candidates at `kept` (itself among
+    them) were there: its BM25 rank and gap, and how far its cosines fall short of the best
+    (the claim's: of those candidates or, if nearer, a reference claim)."""
+    row = list(rows[place][1])
+    others = [rows[j][1] for j in kept]
+    row[_BM25_GAP] = max(other[_BM25] for other in others) - row[_BM25]
+    ahead = sum(
+        1
+        for j in kept
+        if rows[j][1][_BM25] > row[_BM25] or (rows[j][1][_BM25] == row[_BM25] and j < place)
+    )
+    row[_RANK] = 1.0 / (ahead + 1)
+    best_claim = max(background, *(other[_COS_CLAIM] for other in others))
+    row[_COS_CLAIM_GAP] = best_claim - row[_COS_CLAIM]
+    row[_COS_TITLE_GAP] = max(other[_COS_TITLE] for other in others) - row[_COS_TITLE]
+    return row
+
+
 @query
 def match_features(
-    db: Database, texts: list[str], leave_out: list[int | None] | None = None
+    db: Database, texts: list[str], leave_out: Sequence[int | None] | None = None
 ) -> list[list[tuple[int, list[float]]]]:
     """For each text, its candidates as (library id, re-ranker features): the full-text ones best
     BM25 first, then the nearest by embedding that are not among them. What the re-ranker is
     trained on. `leave_out` names, per text, an item to act as if the library did not hold
     (None: none), to learn what a text with no earlier check looks like."""
-    return [rows for _items, rows in _featured(db, texts, leave_out)]
+    return [featured.rows for featured in _featured(db, texts, leave_out)]
 
 
-def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None = None):
+def _featured(
+    db: Database, texts: list[str], leave_out: Sequence[Collection[int] | int | None] | None = None
+):
     documents = _library_size(db)
     if not documents:
-        yield from (({}, []) for _ in texts)
+        yield from (_NOTHING for _ in texts)
         return
     reference_documents, reference_terms = reference()
     summed = library_postings.in_step(db)
@@ -157,9 +234,10 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
     library = _Library(index, documents + reference_documents, reference_terms)
     for start in range(0, len(texts), _CHUNK):
         chunk = [prepare(raw) for raw in texts[start : start + _CHUNK]]
-        absent: list[int | None] = (
-            leave_out[start : start + _CHUNK] if leave_out else [None] * len(chunk)
-        )
+        absent = [
+            item_set(items)
+            for items in (leave_out[start : start + _CHUNK] if leave_out else [None] * len(chunk))
+        ]
         # The texts are embedded and their nearest items found in a second thread while the words
         # are searched for: ONNX Runtime, numpy and SQLite all let go of the GIL.
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -170,7 +248,7 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
             vectors, nearest, background = running.result()
         for n, prepared in enumerate(chunk):
             holding, terms, hits = searched[n]
-            scored = {hit["id"]: hit for hit in hits if hit["id"] != absent[n]}
+            scored = {hit["id"]: hit for hit in hits if hit["id"] not in absent[n]}
             ids = list(scored)[:CANDIDATES]
             near = [
                 item_id
@@ -181,13 +259,15 @@ def _featured(db: Database, texts: list[str], leave_out: list[int | None] | None
                 scored.update((hit["id"], hit) for hit in library_postings.scores(db, terms, near))
             ids += near
             if not ids:
-                yield {}, []
+                yield _NOTHING
                 continue
-            best = max(nearest[n].best, float(background[n]))
-            yield _rows(db, library, prepared, holding, ids, scored, vectors[n], best)
+            yield _rows(
+                db, library, prepared, holding, ids, scored, vectors[n], nearest[n].best,
+                float(background[n]),
+            )  # fmt: skip
 
 
-def _nearest(index: DenseIndex, texts: list[str], absent: list[int | None]):
+def _nearest(index: DenseIndex, texts: list[str], absent: list[frozenset[int]]):
     """The texts' vectors (of the cleaned text: links gone, hashtags split, a third fewer word
     pieces for a tweet), their nearest items, and their highest cosine with a reference claim."""
     vectors = embed(texts)
@@ -204,6 +284,20 @@ class _Library:
     reference_terms: dict[str, int]
 
 
+@dataclass(frozen=True)
+class _Featured:
+    """A text's candidates: their items, their feature rows (id, features) in candidate order,
+    their claims' vectors, and the text's highest cosine with a reference claim."""
+
+    items: dict[int, dict]
+    rows: list[tuple[int, list[float]]]
+    claim_vectors: dict[int, np.ndarray]
+    background: float
+
+
+_NOTHING = _Featured({}, [], {}, 0.0)
+
+
 def _rows(
     db: Database,
     library: _Library,
@@ -212,8 +306,9 @@ def _rows(
     ids: list[int],
     scored: dict[int, dict],
     vector: np.ndarray,
-    best: float,
-) -> tuple[dict[int, dict], list[tuple[int, list[float]]]]:
+    nearest_best: float,
+    background: float,
+) -> _Featured:
     """The candidates' items and feature rows: lexical, then semantic."""
     items = _items(db, ids)
     candidates = [_candidate(items[item_id], scored.get(item_id)) for item_id in ids]
@@ -224,25 +319,32 @@ def _rows(
         for s in prepared.text.stem_set
     }
     rows = features(prepared.text, weights, candidates, rarest=idf(total, 1))
-    semantic = _semantic(library.index, vector, ids, items, best)
-    return items, [
-        (item_id, row + extra) for item_id, row, extra in zip(ids, rows, semantic, strict=True)
-    ]
+    held = _vectors(library.index, ids, items)
+    semantic = _semantic(held, vector, ids, max(nearest_best, background))
+    return _Featured(
+        items,
+        [(item_id, row + extra) for item_id, row, extra in zip(ids, rows, semantic, strict=True)],
+        {item_id: held[item_id][0] for item_id in ids},
+        background,
+    )
 
 
-def _semantic(
-    index: DenseIndex, query: np.ndarray, ids: list[int], items: dict[int, dict], best: float
-) -> list[list[float]]:
-    """Per candidate, in SEMANTIC_FEATURE_NAMES order: the cosines of the text with its claim and
-    its title, and how far each falls short of the best (the claim's: `best`, the nearest item's
-    in the library or, if nearer, a reference claim's; the title's: the best candidate's).
-    Candidates not embedded yet are embedded here."""
+def _vectors(index: DenseIndex, ids: list[int], items: dict[int, dict]) -> dict:
+    """The candidates' (claim, title) vectors; those not embedded yet are embedded here."""
     held = index.vectors(ids)
     lacking = [item_id for item_id in ids if item_id not in held]
     if lacking:
         claims = embed([items[item_id]["claim"] for item_id in lacking])
         titles = embed([title_to_embed(items[item_id]) for item_id in lacking])
         held.update(zip(lacking, zip(claims, titles, strict=True), strict=True))
+    return held
+
+
+def _semantic(held: dict, query: np.ndarray, ids: list[int], best: float) -> list[list[float]]:
+    """Per candidate, in SEMANTIC_FEATURE_NAMES order: the cosines of the text with its claim and
+    its title (`held`: their vectors), and how far each falls short of the best (the claim's:
+    `best`, the nearest item's in the library or, if nearer, a reference claim's; the title's:
+    the best candidate's)."""
     claim_cosines = [float(held[item_id][0] @ query) for item_id in ids]
     title_cosines = [float(held[item_id][1] @ query) for item_id in ids]
     best_claim = max(best, *claim_cosines)
