@@ -3,6 +3,7 @@ an admin, when and why, everything one person did, each field before and after; 
 that narrow it, refused in words when mistyped."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -132,7 +133,9 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     assert promoted.exit_code == 0, promoted.output
     shown = run("audit", "log", "--kind", "user.role")
     assert shown.exit_code == 0, shown.output
-    assert "ada  user.role user 2" in shown.output and "role: reviewer -> editor" in shown.output
+    # Made on the command line, and said so, as the Audit page says it.
+    assert re.search(r"ada via command line \(\S+\)  user\.role user 2", shown.output)
+    assert "role: reviewer -> editor" in shown.output
     # An administrator's change to a person can say why; the trail keeps it.
     assert "why: Night editor now" in shown.output
     rows = json.loads(run("audit", "log", "--by", "ada", "--json").output)

@@ -42,6 +42,16 @@ def _first_published(world) -> str:
     return verdicts.verdicts_for_claim(world.db, world.published)[0]["published_at"]
 
 
+def test_a_correction_reason_ending_in_a_question_or_exclamation_takes_no_full_stop(
+    world, monkeypatch
+):
+    correct_later(world, monkeypatch)
+    _correct_again(world, monkeypatch, reason="Did the office revise its figure? Yes!")
+    reviews = json.loads(export_bytes(world, "claimreview"))
+    [review] = [r for r in reviews if r["url"].endswith(f"/claims/{world.published}")]
+    assert "Did the office revise its figure? Yes! It was previously rated" in review["correction"]
+
+
 def test_every_correction_stays_in_what_readers_are_given(world, monkeypatch):
     first = verdicts.verdicts_for_claim(world.db, world.published)[0]
     correct_later(world, monkeypatch)

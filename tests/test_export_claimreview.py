@@ -542,3 +542,37 @@ def test_a_public_url_that_paths_cannot_be_added_to_is_refused(public_url, monke
 def test_a_review_gives_the_language_the_claim_was_made_in(world):
     reviews = _reviews(world)
     assert {review.get("inLanguage") for review in reviews} == {"en"}
+
+
+def test_a_rating_value_and_its_bounds_come_from_one_scale_after_the_scale_changed(world):
+    """A desk that moved to a 1-to-5 scale: verdicts published on the 2-to-6 one were exported
+    with their stored value ("Accurate" 6) against the new bounds (best 5), beyond the best, and
+    "Mostly accurate" (stored 5) read as the top rating. A rating the new scale no longer has is
+    given in words only."""
+    from importlib import resources
+
+    from test_export_world import config
+
+    from factcheck.scales import parse_scale
+
+    data = json.loads(resources.files("factcheck").joinpath("data/default_scale.json").read_text())
+    data["best_rating"], data["worst_rating"] = 5, 1
+    shifted = {"accurate": 5, "mostly-accurate": 4, "mixed": 3, "misleading": 2, "false": 1}
+    data["ratings"] = [
+        {**r, "value": shifted.get(r["key"], r["value"])}
+        for r in data["ratings"]
+        if r["key"] != "mixed"
+    ]
+    scale = parse_scale(data)
+    reviews = _reviews(world, config=config(scale=scale))
+    for review in reviews:
+        assert structure_problems(review, fully_known=False) == [], review["reviewRating"]
+        rating = review["reviewRating"]
+        found = scale.find(rating["name"])
+        if found is None or not found.numeric:
+            assert "ratingValue" not in rating
+        else:
+            assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (
+                found.value, 5, 1,
+            )  # fmt: skip
+    assert any("ratingValue" in review["reviewRating"] for review in reviews)

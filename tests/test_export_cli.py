@@ -89,6 +89,18 @@ def test_a_refused_export_leaves_no_file_and_no_audit_row(db_path, tmp_path):
     assert len(_audit_rows(db_path)) == len(before)
 
 
+def test_an_export_the_trail_cannot_record_writes_nothing_to_standard_output(db_path, tmp_path):
+    """With the audit key gone, the export's own audit row cannot be written: to standard
+    output it still handed out the whole export, which nothing recorded."""
+    key = db_path.with_name(db_path.name + ".audit_key")
+    key.rename(tmp_path / "key.away")
+    before = _audit_rows(db_path)
+    result = _run(db_path, "--format", "json", "--as", "rita")
+    assert result.exit_code == 2
+    assert result.stdout == "" and "key" in result.output
+    assert len(_audit_rows(db_path)) == len(before)
+
+
 def test_a_named_pipe_for_output_is_written_into_not_replaced(db_path, tmp_path):
     # Renaming a finished file over the target would put a plain file where the pipe (or, for
     # root, /dev/null) was; a reader waiting on the pipe would never get the export.

@@ -161,3 +161,23 @@ def test_filters_select_rows(world):
     }
     one_article = _rows(export_bytes(world, "csv", ExportFilters(article_id=world.harbour_article)))
     assert {int(r["article_id"]) for r in one_article} == {world.harbour_article}
+
+
+def test_a_correction_under_way_is_in_its_own_columns_beside_what_readers_see(tmp_path):
+    """The CSV with drafts showed the published verdict alone: a correction waiting for second
+    review, the thing an editor exporting the review queue needs, was nowhere in it."""
+    world = build_world(tmp_path / "corr.db")
+    rita = world.people["rita"]
+    verdicts.correct_verdict(
+        world.db, world.published, rating="False", rationale=FORMULA_RATIONALE + " Revised.",
+        reason="The county revised its count.", actor=rita,
+    )  # fmt: skip
+    verdicts.submit_for_review(world.db, world.published, actor=rita)
+    rows = {int(r["claim_id"]): r for r in _rows(export_bytes(world, "csv"))}
+    row = rows[world.published]
+    assert row["verdict_state"] == "published"
+    assert (row["correction_rating"], row["correction_state"]) == ("False", "in_review")
+    assert row["correction_reason"] == "The county revised its count."
+    assert row["correction_rationale"].endswith("Revised.")
+    others = [r for claim_id, r in rows.items() if claim_id != world.published]
+    assert all(r["correction_state"] == "" for r in others)

@@ -252,10 +252,13 @@ def test_reports_count_and_chart_only_published_verdicts(world, html, markdown):
 
 
 def test_reports_name_every_filter_they_were_made_with(world):
-    filters = ExportFilters(section="body", search="schools", assignee="none", verdict="accurate")
+    filters = ExportFilters(
+        section="body", search="schools", assignee="none", verdict="mostly-accurate"
+    )
     page = _plain(export_bytes(world, "html", filters).decode())
     markdown = export_bytes(world, "markdown", filters).decode()
-    words = "rated accurate, assigned to nobody, body only, containing “schools”"
+    # The rating in its words, not its key ("rated mostly-accurate").
+    words = "rated Mostly accurate, assigned to nobody, body only, containing “schools”"
     assert f"Covers{words}" in page
     assert f"- Covers: {words}" in markdown
     assert "all claims" not in page + markdown
@@ -267,8 +270,8 @@ def test_a_report_of_selected_claims_says_so_at_its_head(world, html, markdown):
     page = _plain(export_bytes(world, "html", filters).decode())
     selected = export_bytes(world, "markdown", filters).decode()
     head = page[: page.index("Verdicts at a glance")]
-    assert "Selected claims only: rated accurate." in head
-    assert "; selected claims only: rated accurate ·" in selected.splitlines()[2]
+    assert "Selected claims only: rated Accurate." in head
+    assert "; selected claims only: rated Accurate ·" in selected.splitlines()[2]
     # The whole article's report has no such line: its article alone is no selection.
     assert "Selected claims only" not in _plain(html) and "selected claims only" not in markdown
 

@@ -138,6 +138,7 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     """Read the audit trail, newest first: who changed what, when and why, and each field before
     and after."""
     from factcheck.audit_changes import changed_fields
+    from factcheck.history_words import channel_words
     from factcheck.reveal import reveal
     from factcheck.store.audit_browse import not_in_trail, trail, typed_filter
 
@@ -168,7 +169,9 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
         return
     for row in rows:
         where = f" {row['record_type']} {row['record_id']}" if row["record_id"] else ""
-        click.echo(reveal(f"row {row['id']}  {row['at']}  {row['actor']}  {row['action']}{where}"))
+        via = channel_words(row.get("channel"))
+        actor = f"{row['actor']} {via}" if via else row["actor"]
+        click.echo(reveal(f"row {row['id']}  {row['at']}  {actor}  {row['action']}{where}"))
         if row["reason"]:
             click.echo(reveal(f"    why: {row['reason']}"))
         for field, before, after in changed_fields(row["before"], row["after"]):

@@ -23,7 +23,7 @@ from factcheck.cli.ids import ID
 from factcheck.db import Database
 from factcheck.export_names import FORMAT_NAMES, ORG_NAME_ENV, ORG_URL_ENV, PUBLIC_URL_ENV
 from factcheck.lifecycle import STATUSES
-from factcheck.store import audit_seal
+from factcheck.store import audit, audit_seal
 
 EXPORT_HELP = f"""Export claims with their verdicts, evidence and history.
 
@@ -229,6 +229,9 @@ def export(
     config = ExportConfig.from_env(org_name=org_name, org_url=org_url, public_url=public_url)
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
+    # Refused before a byte is written: the export's audit row, written last, could not be,
+    # and standard output (or a device) would have handed out a whole export nobody recorded.
+    audit.check_anchors(db)
     arguments = {"filters": filters, "actor": actor, "config": config}
     if output is None or str(output) == "-":
         stdout = _standard_output()

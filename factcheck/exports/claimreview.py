@@ -169,12 +169,15 @@ def _appearance(article: Mapping[str, Any]) -> dict | None:
 
 
 def review_rating(verdict: dict, config: ExportConfig) -> dict:
-    """The verdict as a schema.org Rating: its words, and its value on the scale. A rating that is
-    no point on the scale (Unverifiable, say) is given in words only, as schema.org and Google's
-    fact-check markup allow, so no reader takes "we could not tell" for the worst rating."""
+    """The verdict as a schema.org Rating: its words, and its value on the desk's scale. A rating
+    that is no point on the scale (Unverifiable, say) is given in words only, as schema.org and
+    Google's fact-check markup allow, so no reader takes "we could not tell" for the worst
+    rating."""
     words = {"alternateName": verdict["rating_label"], "name": verdict["rating_label"]}
+    # No value: a rating in words only, or one the desk's scale no longer has (the verdict's
+    # stored value belongs to the scale of its day, whose bounds are not these).
     rating = config.scale.find(verdict["rating"])
-    if rating is not None and not rating.numeric:
+    if verdict["rating_value"] is None or rating is None or not rating.numeric:
         return {"@type": "Rating", **words}
     return {
         "@type": "Rating",

@@ -79,7 +79,9 @@ def correction_note(record: dict) -> str | None:
     notes = []
     for verdict in corrections:
         reason = (verdict.get("correction_reason") or "").strip().rstrip(". ")
-        note = f"Corrected on {verdict['published_at'][:10]}: {reason}."
+        # A reason that ends in its own question or exclamation mark takes no full stop.
+        ended = reason if reason.endswith(("?", "!", "…")) else f"{reason}."
+        note = f"Corrected on {verdict['published_at'][:10]}: {ended}"
         previous = by_id.get(verdict["correction_of"])
         if previous is not None and previous["rating"] == verdict["rating"]:
             note += f" The rating, {previous['rating_label']}, is unchanged."

@@ -16,6 +16,7 @@ from factcheck.exports.records import (
     rating_colour,
     working_verdict,
 )
+from factcheck.scales import load_scale
 from factcheck.store import articles, export_reads
 from factcheck.text.language import direction
 from factcheck.views.article_layout import Block, iter_blocks
@@ -275,7 +276,9 @@ def filters_words(filters: dict) -> str:
     if filters.get("since"):
         parts.append(f"changed since {filters['since']}")
     if filters.get("verdict"):
-        parts.append(f"rated {filters['verdict']}")
+        # Filters keep the rating's key ("mostly-accurate"); readers are given its words.
+        rating = load_scale().find(filters["verdict"])
+        parts.append(f"rated {rating.label if rating else filters['verdict']}")
     if filters.get("assignee"):
         who = filters["assignee"]
         parts.append("assigned to nobody" if who == "none" else f"assigned to {who}")

@@ -31,10 +31,11 @@ _APPROVAL_CHANNEL = """(SELECT channel FROM audit WHERE record_type = 'claim'
     AND record_id = v.claim_id AND action = 'review.approve'
     AND json_extract(after, '$.verdict_id') = v.id ORDER BY id DESC LIMIT 1)"""
 
-# Verdict v's value on the scale, or none for a rating the scale gives in words only (such as
-# Unverifiable), whose stored value only orders it. :words_only is their keys (`_words_only`).
-_RATING_VALUE = """CASE WHEN v.rating IN (SELECT value FROM json_each(:words_only)) THEN NULL
-    ELSE v.rating_value END"""
+# Verdict v's value on the desk's scale as it is now (:scale_values, `_scale_values`), or none
+# for a rating the scale gives in words only (such as Unverifiable), or no longer has: the value
+# stored with the verdict is on the scale of its day, whose bounds an export no longer knows
+# (stored 6 of 2 to 6, read against a scale now of 1 to 5, it would be beyond the best).
+_RATING_VALUE = "(SELECT value FROM json_each(:scale_values) WHERE key = v.rating)"
 
 _VERDICTS = f"""
 (SELECT json_group_array(json(item)) FROM (
@@ -184,6 +185,13 @@ _CLAIM_RECORD = _claim_record(_when_touched)
 # statement, which a report paid three times an article. An empty lookup gives the same "[]".
 _FEW_CLAIMS_RECORD = _claim_record(lambda subquery: subquery)
 
+# A correction of the published verdict being drafted or in review: a row's verdict columns
+# keep what readers see, and its correction columns say what may replace it.
+_CORRECTION_UNDER_WAY = """
+(SELECT w.id FROM verdicts w WHERE w.claim_id = c.id AND w.correction_of IS NOT NULL
+ AND w.state IN ('draft', 'in_review') ORDER BY w.id DESC LIMIT 1)
+"""
+
 # The verdict a reader should see: the published one, else the one being worked on.
 _SHOWN_VERDICT = """
 (SELECT v.id FROM verdicts v WHERE v.claim_id = c.id AND v.state != 'superseded'
@@ -221,6 +229,10 @@ CSV_COLUMNS = (
     "published_at",
     "corrected_at",
     "updated_at",
+    "correction_rating",
+    "correction_state",
+    "correction_rationale",
+    "correction_reason",
 )
 
 _CSV_SELECT = f"""
@@ -236,9 +248,11 @@ SELECT c.id, a.id, a.title, a.source_url, c.seq, c.start, c."end", c.section, c.
        CASE WHEN v.state = 'published' THEN (
             SELECT min(first.published_at) FROM verdicts first
             WHERE first.claim_id = c.id AND first.published_at IS NOT NULL) END,
-       c.corrected_at, c.updated_at
+       c.corrected_at, c.updated_at,
+       w.rating_label, w.state, w.rationale, w.correction_reason
 FROM claims c JOIN articles a ON a.id = c.article_id
 LEFT JOIN verdicts v ON v.id = {_SHOWN_VERDICT}
+LEFT JOIN verdicts w ON w.id = {_CORRECTION_UNDER_WAY}
 """
 
 
@@ -258,10 +272,10 @@ def _where(filters: dict, published_only: bool = False) -> tuple[str, dict]:
     return " WHERE " + " AND ".join(clauses), params
 
 
-def _words_only(scale: Scale | None) -> str:
-    """The keys of the ratings `scale` (by default the one shipped) gives no value, as the JSON
-    array `_RATING_VALUE` reads."""
-    return json.dumps([r.key for r in (scale or default_scale()).ratings if not r.numeric])
+def _scale_values(scale: Scale | None) -> str:
+    """Each rating of `scale` (by default the one shipped) that is a point on it, with its value,
+    as the JSON object `_RATING_VALUE` reads."""
+    return json.dumps({r.key: r.value for r in (scale or default_scale()).ratings if r.numeric})
 
 
 def _claim_records_sql(where: str, order_by: str) -> str:
@@ -305,7 +319,7 @@ def verdicts_and_evidence(
     rows = db.execute(
         f"SELECT c.id, {_VERDICTS}, {_EVIDENCE} FROM claims c"
         " WHERE c.id IN (SELECT value FROM json_each(:claims))",
-        {"claims": json.dumps(list(claim_ids)), "words_only": _words_only(scale)},
+        {"claims": json.dumps(list(claim_ids)), "scale_values": _scale_values(scale)},
     )
     for claim_id, verdicts_json, evidence_json in rows:
         parts[claim_id] = {
@@ -324,7 +338,7 @@ def claim_record_batches(
     to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
     small next to SQLite's)."""
     where, params = _where(filters, published_only)
-    params["words_only"] = _words_only(scale)
+    params["scale_values"] = _scale_values(scale)
     for rows in _batches(db, _claim_records_sql(where, "c.id"), params):
         yield [row[0] for row in rows]
 
@@ -376,7 +390,7 @@ def numbered_claim_records(
     with (True) or without (False) a published verdict; a draft or a verdict in review does not
     count."""
     sql, params = _numbered_sql(f"n.number, {_FEW_CLAIMS_RECORD}", article_id, published, filters)
-    params["words_only"] = _words_only(scale)
+    params["scale_values"] = _scale_values(scale)
     for rows in _batches(db, sql, params):
         for number, record in rows:
             yield number, json.loads(record)
@@ -423,7 +437,7 @@ def published_ratings(db: Database, **filters: object) -> Iterator[tuple]:
 def csv_rows(db: Database, *, scale: Scale | None = None, **filters: object) -> Iterator[tuple]:
     """One flat row per selected claim in the order of CSV_COLUMNS, streamed in claim id order."""
     where, params = _where(filters)
-    params["words_only"] = _words_only(scale)
+    params["scale_values"] = _scale_values(scale)
     for rows in _batches(db, f"{_CSV_SELECT}{where} ORDER BY c.id", params):
         yield from rows
 
