@@ -59,7 +59,9 @@ _HTML_START = re.compile(
 )
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 # A browser's "Webpage, Single File" (.mhtml, .mht): a MIME message of the page and its parts.
-_MHTML = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n)*?MIME-Version:", re.IGNORECASE)
+# Its header lines may be folded onto lines that start with a space or a tab, as a browser
+# folds a long or non-ASCII title ("Subject: =?utf-8?Q?...?=").
+_MHTML = re.compile(rb"^\s*(?:(?:[\w-]+:|[ \t])[^\n]*\n)*?MIME-Version:", re.IGNORECASE)
 
 
 class CopyRefused(Exception):

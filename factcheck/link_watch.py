@@ -140,14 +140,12 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
     return chosen, dict(skipped)
 
 
-def _quote_statuses(
-    db: Database, url: str, text: str | None, snapshot_id: int | None
-) -> tuple[dict[int, str], bool]:
-    """Each quote's status in the page as fetched now, and whether a quote the archived copy
-    has is no longer there."""
+def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int, str], bool]:
+    """Each quote's status in the page as fetched now, and whether a quote found in the copy
+    its evidence rests on is no longer there."""
     statuses = {}
     lost = False
-    for item in link_checks.quoted_evidence(db, url, snapshot_id):
+    for item in link_checks.quoted_evidence(db, url):
         result = quote_check.check_quote(item["quote"], text)
         if result is not None:
             statuses[item["id"]] = result.status
@@ -200,7 +198,7 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         except ImportRefused:
             text = None
         change = text_change(copy["text"], text) if copy is not None else None
-    quotes, quote_lost = _quote_statuses(db, url, text, snapshot_id)
+    quotes, quote_lost = _quote_statuses(db, url, text)
     # A quoted passage gone from the page is a change however little else moved: "23 people
     # were injured" become "32" is a hundredth of a long page.
     changed = quote_lost or (change is not None and change > threshold)

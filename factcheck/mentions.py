@@ -7,10 +7,16 @@ import re
 _MENTION = re.compile(r"(?<![\w@.])@([a-z0-9][a-z0-9._-]{1,31})(?![\w-])", re.IGNORECASE)
 
 
+# A web address: its @ is a handle on that site ("tiktok.com/@omar/video/7312"), no mention.
+_ADDRESS = re.compile(r"\S*(?:://|www\.|\.[a-z]{2,}/)\S*", re.IGNORECASE)
+
+
 def mentioned(text: str) -> list[str]:
-    """The usernames mentioned in `text`, lower-cased, each once, in the order they appear."""
+    """The usernames mentioned in `text`, lower-cased, each once, in the order they appear (an
+    @ inside a web address mentions nobody)."""
+    text = _ADDRESS.sub(" ", text or "")
     found: list[str] = []
-    for match in _MENTION.finditer(text or ""):
+    for match in _MENTION.finditer(text):
         name = match.group(1).lower().rstrip(".")
         if len(name) >= 2 and name not in found:
             found.append(name)

@@ -60,29 +60,70 @@ def _span(origin: "Origin | _Through", start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
+#: At most this many characters of the page may stand where a quote has an omission mark: a
+#: clause or a sentence or two left out, not "Crime ... fell" joining "Crime rose sharply" to
+#: another sentence's "unemployment fell" far down the page.
+MAX_OMITTED_CHARS = 300
+
+
+def _whole_at(haystack: str, found: int, length: int) -> bool:
+    """Whether haystack[found:found + length] starts and ends where words and figures do: not
+    "23 people" inside "123 people", "5 percent" in "5.5 percent" nor "lawful" in "unlawful"."""
+    before = haystack[found - 1] if found > 0 else ""
+    after = haystack[found + length] if found + length < len(haystack) else ""
+    head, tail = haystack[found], haystack[found + length - 1]
+    if head.isalnum() and (before.isalnum() or before == "_"):
+        return False
+    if tail.isalnum() and (after.isalnum() or after == "_"):
+        return False
+    # A figure's decimals or thousands: "5.5" and "12,000" hold no "5" and "2,000".
+    if head.isdigit() and before in (".", ",") and haystack[found - 2 : found - 1].isdigit():
+        return False
+    ahead = haystack[found + length + 1 : found + length + 2]
+    return not (tail.isdigit() and after in (".", ",") and ahead.isdigit())
+
+
+def _whole_finds(haystack: str, fragment: str, start: int, end: int):
+    """Each place from `start` (up to `end`) where `fragment` stands whole (_whole_at)."""
+    found = haystack.find(fragment, start, end)
+    while found >= 0:
+        if _whole_at(haystack, found, len(fragment)):
+            yield found
+        found = haystack.find(fragment, found + 1, end)
+
+
 def _exact(
     fragments: list[str], haystack: str, origin: "Origin | _Through"
 ) -> tuple[int, int] | None:
-    """Where all fragments appear in order (the first fragment's start to the last one's end)."""
-    position, first = 0, None
-    for fragment in fragments:
-        found = haystack.find(fragment, position)
-        if found < 0:
-            return None
-        if first is None:
-            first = found
-        position = found + len(fragment)
-    return _span(origin, first, position) if first is not None else None
+    """Where all fragments appear whole and in order, each within MAX_OMITTED_CHARS of the one
+    before (the first fragment's start to the last one's end)."""
+    if not fragments:
+        return None
+    first, *rest = fragments
+    for start in _whole_finds(haystack, first, 0, len(haystack)):
+        position = start + len(first)
+        for fragment in rest:
+            reach = min(len(haystack), position + MAX_OMITTED_CHARS + len(fragment) + 1)
+            found = next(_whole_finds(haystack, fragment, position, reach), None)
+            if found is None:
+                break
+            position = found + len(fragment)
+        else:
+            return _span(origin, start, position)
+    return None
 
 
 # A thousands separator: after a group of one to three digits ("12,000", "1 234 567"), so a
 # year and the figure after it ("in 2020, 300 schools") stay two figures. Read in normalised
 # text, where every space is a plain one.
 _THOUSANDS = r"(?:(?<=(?<!\d)\d)|(?<=(?<!\d)\d\d)|(?<=(?<!\d)\d\d\d))[ ,](?=\d{3}(?!\d))"
-# A dash between two words or figures (with or without spaces around it), and a thousands
-# separator: the exact find's second try reads the first as a space and drops the second. A
-# minus sign before a figure is no dash between words, and stays.
-_LOOSE = re.compile(rf"(?<=\w)(?:-+| -+ )(?=\w)|{_THOUSANDS}")
+# A dash between two words or figures (with or without spaces around it), a thousands
+# separator and a quotation mark (not an apostrophe inside a word): the exact find's second try
+# reads the first as a space and drops the others, so a quote typed without the page's
+# quotation marks ("this, the governor said" for "this,” the governor said") is found. A minus
+# sign before a figure is no dash between words, and stays.
+_QUOTATION_MARK = r'"|(?<!\w)\'|\'(?!\w)'
+_LOOSE = re.compile(rf"(?<=\w)(?:-+| -+ )(?=\w)|{_THOUSANDS}|{_QUOTATION_MARK}")
 
 
 class _Through:

@@ -25,6 +25,46 @@ def is_hidden(ch: str) -> bool:
     )
 
 
+ZERO_WIDTH_JOINER = "\u200d"
+ZERO_WIDTH_NON_JOINER = "\u200c"
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def _spelling_joiner(text: str, at: int) -> bool:
+    """Whether the joiner at text[at] is part of how the words around it are written, not
+    hidden text: a zero-width joiner inside an emoji sequence ("👩‍⚕️", a family), or either
+    joiner between two letters of one script beyond Latin (Persian "می‌خواهم", Indic conjuncts),
+    where it is ordinary spelling."""
+    ch = text[at]
+    if ch not in (ZERO_WIDTH_JOINER, ZERO_WIDTH_NON_JOINER) or not 0 < at < len(text) - 1:
+        return False
+    before, after = text[at - 1], text[at + 1]
+    if ch == ZERO_WIDTH_JOINER and _pictographic(before) and _pictographic(after):
+        return True
+    # Before it, a letter or the mark that ends one (an Indic virama).
+    lettered = before.isalpha() or unicodedata.category(before) in ("Mn", "Mc")
+    return (
+        lettered
+        and after.isalpha()
+        and not before.isascii()
+        and _script(before) == _script(after) != "LATIN"
+    )
+
+
+def _pictographic(ch: str) -> bool:
+    # A symbol (an emoji), or what closes one before a joiner: its variation selector or skin tone.
+    return unicodedata.category(ch) == "So" or ch == "\ufe0f" or "\U0001f3fb" <= ch <= "\U0001f3ff"
+
+
+def is_marked(text: str, at: int) -> bool:
+    """Whether text[at] is shown as a marker: a hidden character, unless it is a joiner that is
+    part of the spelling around it."""
+    return is_hidden(text[at]) and not _spelling_joiner(text, at)
+
+
 def visible_only(text: str) -> str:
     """The text without its hidden characters, for counting what a reader sees of it."""
     return "".join(ch for ch in text if not is_hidden(ch))
@@ -61,7 +101,7 @@ def reveal(value) -> str:
     text = _text(value)
     if text.isprintable():  # fast path: printable text has no hidden characters
         return text
-    return "".join(marker(ch) if is_hidden(ch) else ch for ch in text)
+    return "".join(marker(ch) if is_marked(text, at) else ch for at, ch in enumerate(text))
 
 
 def reveal_html(value) -> Markup:
@@ -76,8 +116,8 @@ def reveal_html(value) -> Markup:
     if text.isprintable():
         return Markup("<bdi>%s</bdi>") % text
     pieces = []
-    for ch in text:
-        if is_hidden(ch):
+    for at, ch in enumerate(text):
+        if is_marked(text, at):
             label = describe(ch)
             pieces.append(
                 Markup('<span class="hidden-char" role="img" aria-label="%s" title="%s">%s</span>')

@@ -851,3 +851,40 @@ def test_archive_now_with_the_queue_away_says_nothing_was_fetched(
     plain = form_post(client, button.get("hx-post"), {})
     assert plain.status_code == 503
     assert "Job queue unavailable" in parse(plain).cssselect("title")[0].text_content()
+
+
+def test_a_submission_refused_after_its_draft_was_saved_says_the_draft_was_kept(
+    client, claim, app_db
+):
+    """ "Submit for review" saves the draft, then submits it: refused for want of a source, the
+    message said only what to add, and the draft saved in the history read as lost."""
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/verdict",
+        verdict_data(claim, rating="accurate", intent="submit"),
+    )
+    assert response.status_code == 422
+    said = words(fragment(response))
+    assert "must rest on evidence" in said
+    assert "Your draft verdict was saved; it was not submitted." in said
+    now = claim_now(app_db, claim["id"])
+    assert now["status"] == "in_progress" and now["verdict"] is None
+
+
+def test_the_copy_marks_a_found_quote_and_a_misquotes_closest_passage_apart():
+    """Both were marked alike, so a closest passage ("123 people") read as the quote found."""
+    from factcheck.views.claim_actions import _passages
+
+    text = "Crews said 123 people were hurt. The mayor thanked the crews on Friday."
+    checks = [
+        {"start": 11, "end": 31, "status": "not_found"},  # "23 people were hurt" was quoted
+        {"start": 33, "end": 60, "status": "found"},
+        {"start": None, "end": None, "status": "not_found"},
+    ]
+    assert _passages(text, checks) == [
+        ("Crews said ", None),
+        ("123 people were hurt", "misquote"),
+        (". ", None),
+        ("The mayor thanked the crews", "found"),
+        (" on Friday.", None),
+    ]

@@ -216,3 +216,87 @@ def test_a_return_sent_after_another_editor_approved_offers_no_apply_on_top(
     why = words(html.get_element_by_id(button.get("aria-describedby")))
     assert "You can no longer return the verdict for changes: it is published now." in why
     assert "start a correction" in why
+
+
+def test_an_approval_of_a_verdict_sent_again_on_other_sources_is_not_reapplied(
+    client_as, claim, app_db, people
+):
+    """Returned and sent again on another source while the editor's page was open: the conflict
+    panel shows what it rests on now, and offers no "Apply mine on top", which published the
+    verdict on a source the editor never saw."""
+    first = evidence.add_evidence(
+        app_db, claim["id"], url="https://stats.example/c", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    opened = claim_now(app_db, claim["id"])
+    verdicts.return_for_changes(
+        app_db, claim["id"], comment="Use a better source.", actor=people["eve"]
+    )
+    rumour = evidence.add_evidence(
+        app_db, claim["id"], url="https://blog.example/rumour", stance="supports",
+        actor=people["rita"],
+    )  # fmt: skip
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"],
+        evidence_ids=[rumour["id"]],
+    )  # fmt: skip
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    answer = hx_post(
+        client_as("ed"), f"/claims/{claim['id']}/approve", {"expected_version": opened["version"]}
+    )
+    assert answer.status_code == 409
+    html = fragment(answer)
+    now = {
+        words(row.cssselect("dt")[0]): words(row.cssselect("dd")[0])
+        for row in html.cssselect(".conflict-side.is-theirs .conflict-values > div")
+    }
+    assert now["Rests on"] == "https://blog.example/rumour" and first["url"] not in str(now)
+    button = reapply_form(html).cssselect("button")[0]
+    assert button.get("disabled") is not None
+    why = words(html.get_element_by_id(button.get("aria-describedby")))
+    assert "approve it there" in why
+    assert claim_now(app_db, claim["id"])["status"] == "in_review"
+
+
+def test_an_approval_after_the_quote_checks_changed_is_refused_until_read(
+    client_as, claim, app_db, people
+):
+    """The source's copy came in while the editor read "not checked (its source has no copy
+    yet)", and its quote was not found in it: the approval published on a check the editor
+    never saw."""
+    import hashlib
+
+    from factcheck.store import snapshots
+    from factcheck.store.actors import SYSTEM
+
+    url = "https://stats.example/c11"
+    evidence.add_evidence(
+        app_db, claim["id"], url=url, stance="supports", quote="fourteen schools closed",
+        actor=people["rita"],
+    )  # fmt: skip
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    editor = client_as("ed")
+    panel = fragment(editor.get(f"/claims/{claim['id']}/panel", headers=HX))
+    form = panel.cssselect("form.approve-form")[0]
+    sent = {field.get("name"): field.get("value") for field in form.cssselect("input")}
+    assert "not checked" in sent["quotes_seen"]
+    text = "The office said nine schools stayed open all week."
+    snapshots.record_snapshot(
+        app_db, url, actor=SYSTEM, status="archived", http_status=200, content_type="text/plain",
+        content_sha256=hashlib.sha256(text.encode()).hexdigest(), text=text, body=text.encode(),
+    )  # fmt: skip
+    refused = hx_post(editor, f"/claims/{claim['id']}/approve", sent)
+    assert refused.status_code == 422
+    assert "quote checks of this verdict" in words(fragment(refused))
+    assert "1 not found" in words(fragment(refused))
+    assert claim_now(app_db, claim["id"])["status"] == "in_review"
+    form = fragment(refused).cssselect("form.approve-form")[0]
+    again = {field.get("name"): field.get("value") for field in form.cssselect("input")}
+    assert hx_post(editor, f"/claims/{claim['id']}/approve", again).status_code == 200
+    assert claim_now(app_db, claim["id"])["status"] == "published"

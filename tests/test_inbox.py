@@ -1,6 +1,7 @@
 """The inbox: returned verdicts, assignments, mentions, drafts and reviews waiting, read per person
 without touching the audit trail."""
 
+import pytest
 from helpers import RATIONALE, audit_count, form_post, fragment, hx_post, parse, words
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -203,6 +204,21 @@ def test_mentions_ignore_addresses_and_trailing_full_stops():
         "erin",
         "omar-x",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source video: https://www.tiktok.com/@omar/video/7312345678 shows the plume",
+        "Her post at medium.com/@omar/the-port-fire has the photo",
+        "Channel youtube.com/@omar, posted at 09:10",
+        "See www.example.org/@omar for the thread",
+    ],
+)
+def test_a_handle_inside_a_web_address_mentions_nobody(text):
+    """Fact-checkers paste links to posts all day: "tiktok.com/@omar" sent omar a mention."""
+    assert mentioned(text) == []
+    assert mentioned(f"{text}; @erin please look") == ["erin"]
 
 
 def test_a_database_error_page_does_not_fail_again_on_the_header_count(client, app_db):

@@ -13,6 +13,7 @@ from factcheck import archive_jobs, link_watch
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks, verdicts
+from factcheck.store.actors import SYSTEM
 
 QUOTE = "none of the cracks was deeper than 4 centimetres"
 REWRITTEN = (
@@ -269,6 +270,63 @@ def test_a_failing_or_moved_page_is_flagged_until_acknowledged(
     site.routes["/moved-again"] = page(DAM_ARTICLE_PAGE)
     assert _run(app_db, watched)[0]["outcome"] == "moved"
     assert link_checks.flagged_count(app_db)["total"] == 1
+
+
+def test_a_failure_acknowledged_is_flagged_again_when_the_page_fails_otherwise(
+    app_db, watched, site, client, claim
+):
+    """Acknowledging "the server answered 500" once hid every later failure: all failures kept
+    no bytes or address, so each looked like the one acknowledged."""
+    site.routes["/report"] = page(b"busy", "text/plain", status=500)
+    assert _run(app_db, watched)[0]["outcome"] == "failed"
+    link_checks.acknowledge_change(app_db, watched["item"]["id"], actor=SYSTEM)
+    assert _run(app_db, watched)[0]["outcome"] == "failed"
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    site.routes["/report"] = page(b"gone", "text/plain", status=404)
+    assert _run(app_db, watched)[0]["outcome"] == "failed"
+    assert link_checks.flagged_count(app_db)["total"] == 1
+
+
+def test_an_acknowledgement_is_of_the_check_the_card_showed(app_db, watched, site, client, claim):
+    """A page that was gone, then redirected to another site while the card was open: the
+    reviewer's "Acknowledge" accepted the move unseen."""
+    site.routes["/report"] = page(b"gone", "text/plain", status=404)
+    shown = _run(app_db, watched)[0]
+    site.routes["/report"] = redirect("/elsewhere")
+    site.routes["/elsewhere"] = page(DAM_ARTICLE_PAGE)
+    assert _run(app_db, watched)[0]["outcome"] == "moved"
+    item = watched["item"]
+    address = f"/claims/{claim['id']}/evidence/{item['id']}/acknowledge-change"
+    answer = hx_post(client, address, {"check": str(shown["id"])})
+    said = answer.get_data(as_text=True)
+    assert answer.status_code == 200 and "checked this source&#39;s page again" in said
+    assert "the page now redirects to" in said
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    newest = link_checks.checks_for(app_db, watched["url"], limit=1)[0]["id"]
+    assert f'"check": "{newest}"' in said
+    assert hx_post(client, address, {"check": str(newest)}).status_code == 200
+    assert link_checks.flagged_count(app_db)["total"] == 0
+
+
+def test_a_quote_behind_a_published_verdict_is_watched_in_the_copy_it_rests_on(
+    app, app_db, watched, site, people, claim, client
+):
+    """The page changed after publication, and someone archived it again for another claim:
+    the re-check compared the quote with that newer copy, where it was already missing, and
+    said nothing while the published verdict's quote was gone from the page."""
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
+    site.routes["/report"] = page(
+        DAM_ARTICLE_PAGE.replace(b"than 4 centimetres", b"than 40 centimetres")
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    check = _run(app_db, watched)[0]
+    assert check["outcome"] == "changed"
+    assert check["quotes"] == {str(watched["item"]["id"]): "not_found"}
+    assert link_checks.flagged_count(app_db) == {"total": 1, "published": 1}
 
 
 @pytest.mark.parametrize(

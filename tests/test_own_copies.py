@@ -118,6 +118,14 @@ def test_uploads_that_are_empty_too_big_or_of_another_kind_are_refused_in_words(
     )
     with pytest.raises(copies.CopyRefused, match='single file .MHTML.*"Webpage, HTML only"'):
         copies.check_upload(single_file)
+    # A non-ASCII or long title is folded onto a second line, as Chromium saves most headlines.
+    folded = single_file.replace(
+        b"Subject: Report\r\n",
+        b"Subject: =?utf-8?Q?Caf=C3=A9_prices_rise_by_a_fifth_in_the_old_town_and_the?=\r\n"
+        b" =?utf-8?Q?_harbour_district?=\r\n",
+    )
+    with pytest.raises(copies.CopyRefused, match='single file .MHTML.*"Webpage, HTML only"'):
+        copies.check_upload(folded)
 
 
 def test_only_public_web_archives_are_taken_as_copies():
@@ -311,8 +319,8 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     view = client.get(f"/snapshots/{row['snapshot_id']}?claim={claim['id']}")
     text = view.get_data(as_text=True)
     assert (
-        '<mark class="quote-found" id="passage-1">none of the cracks was deeper than 4'
-        " centimetres</mark>" in text
+        '<mark class="quote-found" id="passage-1" title="The quote, found here">none of the'
+        " cracks was deeper than 4 centimetres</mark>" in text
     )
     assert SCRIPT not in text
 

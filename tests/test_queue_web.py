@@ -305,6 +305,16 @@ def test_a_plain_bulk_post_redirects_and_shows_the_notice_once(
     assert {claim_reads.get_claim(app_db, i)["assignee_id"] for i in chosen} == {people["eve"].id}
 
 
+def test_a_bulk_assignment_says_whom_it_took_claims_from(bulk_post, two_articles, app_db, people):
+    """A colleague took two of the claims after the queue was drawn: the notice said only
+    "3 claims assigned to Eve", and nobody learnt that Rita's claims had been taken from her."""
+    chosen = expected_order(app_db)[:3]
+    bulk.bulk_update(app_db, chosen[:2], action="assign", value="rita", actor=people["ed"])
+    response = bulk_post("/queue/bulk", {"claim": chosen, "action": "assign", "assign_to": "eve"})
+    said = notice_text(lxml.html.fromstring(f"<div>{response.get_data(as_text=True)}</div>"))
+    assert said.startswith("3 claims assigned to Eve, taken from whoever held them: 2 from Rita")
+
+
 def test_set_status_and_unassign(bulk_post, two_articles, app_db, people):
     chosen = expected_order(app_db)[:2]
     response = bulk_post(

@@ -445,6 +445,57 @@ def test_a_quote_with_another_number_than_the_page_is_never_found(number, other)
     assert check_quote(quote, page).status == NOT_FOUND
 
 
+@given(
+    head=st.integers(min_value=1, max_value=999),
+    number=st.integers(min_value=0, max_value=99_999),
+    decimals=st.integers(min_value=0, max_value=9),
+)
+def test_a_figure_at_a_quotes_edge_is_never_found_inside_a_longer_one(head, number, decimals):
+    """ "23 people were taken to hospital" is no find on a page that says "123 people": the
+    quote's figure and words stand whole in the page or not at all."""
+    page = (
+        f"Crews said {head}{number} people were taken to hospital, and the rate reached"
+        f" {number}.{decimals} percent by {number}{head}."
+    )
+    for quote in (
+        f"{number} people were taken to hospital",
+        f"the rate reached {number} percent",
+        f"the rate reached {number}",
+        f"by {number}",
+    ):
+        assert check_quote(quote, page).status == NOT_FOUND, quote
+
+
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        ("lawful, the judge said", "The ruling was unlawful, the judge said."),
+        ("2,000 residents", "The town gained 12,000 residents last year."),
+        ("work began in 195", "Work began in 1950 and ended in 1957."),
+        # An omission mark joins a clause or two, not sentences far down the page.
+        (
+            "Crime ... fell by 20%",
+            "Crime rose sharply in the city last year, police said. "
+            + "The council met on Monday to discuss the harbour. " * 8
+            + "Separately, unemployment fell by 20% over the decade.",
+        ),
+        ("a ... the", "Officials said aid on Tuesday reached them."),
+    ],
+)
+def test_a_quote_is_found_only_in_whole_words_and_near_its_omissions(quote, page):
+    assert check_quote(quote, page).status == NOT_FOUND
+
+
+def test_an_omission_mark_finds_the_fragments_close_together_past_a_far_first_word():
+    page = (
+        "Crime fell in the suburbs. "
+        + "The council met on Monday to discuss the harbour. " * 8
+        + "Crime rose sharply in the city last year, police said."
+    )
+    found = check_quote("Crime ... last year", page)
+    assert found.status == FOUND and found.passage == "Crime rose sharply in the city last year"
+
+
 @pytest.mark.parametrize(
     ("quote", "passage"),
     [
@@ -457,6 +508,12 @@ def test_a_quote_with_another_number_than_the_page_is_never_found(number, other)
         ("volume grew by 12%", "volume grew by 12\u202f%"),
         ("volume grew by 12 %", "volume grew by 12%"),
         ("volume grew by 12\u00a0%", "volume grew by 12\u2009%"),
+        # Typed without the page's quotation marks, which an apostrophe inside a word is not.
+        (
+            "We were not prepared for this, the regional governor said",
+            "We were not prepared for this,\u201d the regional governor said",
+        ),
+        ("the workers union said", "the workers\u2019 union said"),
     ],
 )
 def test_words_joined_by_a_dash_or_figures_grouped_another_way_are_found(quote, passage):

@@ -8,6 +8,7 @@ import unicodedata
 from html.parser import HTMLParser
 
 import lxml.html
+import pytest
 from click.testing import CliRunner
 from helpers import (
     HX,
@@ -25,7 +26,7 @@ from hypothesis import strategies as st
 from factcheck import db as database
 from factcheck.cli import main
 from factcheck.ingest import ingest_text
-from factcheck.reveal import is_hidden, marker, reveal, reveal_html
+from factcheck.reveal import is_hidden, is_marked, marker, reveal, reveal_html
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import users, verdicts
@@ -45,11 +46,34 @@ _mixed_text = st.lists(st.text(max_size=8) | _hidden_chars, max_size=12).map("".
 @example("abc" + RLO + "fdp.exe")
 def test_reveal_leaves_no_hidden_character_and_changes_nothing_else(text):
     shown = reveal(text)
-    assert not any(is_hidden(ch) for ch in shown)
-    # Each hidden character becomes exactly its marker, in place; the rest is untouched.
-    expected = "".join(marker(ch) if is_hidden(ch) else ch for ch in text)
+    assert not any(is_marked(shown, at) for at in range(len(shown)))
+    # Each hidden character becomes exactly its marker, in place (but a joiner that spells the
+    # word around it); the rest is untouched.
+    expected = "".join(marker(ch) if is_marked(text, at) else ch for at, ch in enumerate(text))
     assert shown == expected
     assert reveal(shown) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paramedic \U0001f469\u200d\u2695\ufe0f on duty",  # a woman health worker
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # a family
+        "\U0001f44d\U0001f3fd\u200d\u2642\ufe0f",  # with a skin tone
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: I want
+        "\u092a\u0924\u094d\u200d\u0928\u0940",  # Hindi, a conjunct
+    ],
+)
+def test_a_joiner_that_spells_an_emoji_or_a_word_is_no_hidden_text(text):
+    """ZWJ inside an emoji and ZWNJ inside a Persian word are how they are written: shown as
+    "⟨U+200D⟩", a comment with "👩‍⚕️" or "می‌خواهم" read as tampered with."""
+    assert reveal(text) == text
+    assert "hidden-char" not in str(reveal_html(text))
+
+
+@pytest.mark.parametrize("text", ["pay\u200dpal", "\u200dstart", "e\u0301\u200de", "a \u200c b"])
+def test_a_joiner_between_latin_letters_or_alone_is_still_shown(text):
+    assert "\u27e8U+200" in reveal(text)
 
 
 @given(st.text().filter(lambda t: not any(unicodedata.category(c) in "CfCcCs" for c in t)))
@@ -99,11 +123,11 @@ def test_reveal_html_shows_the_same_text_isolated_and_escaped(text):
     (outer, attrs, depth) = reader.tags[0]
     assert (outer, depth) == ("bdi", 0) and html.endswith("</bdi>")
     markers = reader.tags[1:]
-    assert len(markers) == sum(1 for ch in text if is_hidden(ch))
+    assert len(markers) == sum(1 for at in range(len(text)) if is_marked(text, at))
     for tag, attrs, depth in markers:
         assert (tag, depth, attrs["class"], attrs["role"]) == ("span", 1, "hidden-char", "img")
         assert attrs["aria-label"].startswith("invisible character U+")
-    assert not any(is_hidden(ch) for ch in html)
+    assert not any(is_marked(html, at) for at in range(len(html)))
 
 
 def test_a_comment_and_a_quote_show_their_hidden_characters(client, claim, app_db, people):

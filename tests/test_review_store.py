@@ -450,3 +450,32 @@ def test_a_scale_without_ratings_says_so_in_words():
     for data in ({}, {"ratings": []}):
         with pytest.raises(ScaleError, match='a scale needs a non-empty list of "ratings"'):
             parse_scale(data)
+
+
+def test_a_revision_naming_no_sources_keeps_the_ones_its_draft_rests_on(claim_world):
+    """A draft whose author left a source out, revised by someone naming none (`verdict set`
+    without --evidence): the source left out was put back, unsaid; the same for a correction."""
+    db, people, claim_id = claim_world
+    kept = _add_source(db, people, claim_id)
+    left_out = _add_source(db, people, claim_id, url="https://blog.example/rumour")
+    verdicts.set_verdict(
+        db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["rita"],
+        evidence_ids=[kept["id"]],
+    )  # fmt: skip
+
+    def rests_on():
+        record = claim_reads.review_records(db, [claim_id])[claim_id]
+        return sorted(record["verdict"]["evidence_ids"])
+
+    verdicts.set_verdict(db, claim_id, rating="mixed", rationale=RATIONALE, actor=people["ed"])
+    assert rests_on() == [kept["id"]]
+    added = _add_source(db, people, claim_id, url="https://stats.example/table")
+    verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["ed"])
+    assert rests_on() == [kept["id"], added["id"]]
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    verdicts.approve(db, claim_id, actor=people["eve"])
+    verdicts.correct_verdict(
+        db, claim_id, rating="mixed", rationale=RATIONALE + " Revised.", reason="New table.",
+        actor=people["rita"],
+    )  # fmt: skip
+    assert rests_on() == [kept["id"], added["id"]] and left_out["id"] not in rests_on()

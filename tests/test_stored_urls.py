@@ -37,6 +37,24 @@ def test_an_ipv6_literal_keeps_its_brackets():
 
 
 @pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        # One Cyrillic "а" in a Latin name: shown as the browser's address bar shows it.
+        ("http://w\u0430shingtonpost.com/x", "xn--wshingtonpost-w1k.com"),
+        # All Cyrillic, every letter drawn like a Latin one, under ".com".
+        ("https://\u0430\u0440\u0440\u04cf\u0435.com/", "xn--80ak6aa92e.com"),
+        # Names in one script, read as they are.
+        ("https://b\u00fccher.example/a", "b\u00fccher.example"),
+        ("https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/", "\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444"),
+        ("https://\u03b5\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac.gr/", "\u03b5\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac.gr"),
+    ],
+)  # fmt: skip
+def test_a_host_that_may_pass_for_another_is_shown_in_its_ascii_form(url, shown):
+    """ "wаshingtonpost.com" with a Cyrillic "а" read as the trusted outlet on the card."""
+    assert url_host(url) == shown
+
+
+@pytest.mark.parametrize(
     ("typed", "stored"),
     [
         # A direction override would show the address's end first ("/live.exe" as "exe.evil/").

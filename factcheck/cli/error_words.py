@@ -224,6 +224,12 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "claim.has_verdict": lambda f: (
         f"claim {f['claim_id']} has a verdict {status_words(f['status'])}; it cannot be"
         " reclassified"
+        + (
+            ": what readers were told changes only through a correction"
+            " (`factcheck verdict correct`)"
+            if f["status"] == "published"
+            else ""
+        )
     ),
     "evidence.published_verdict": lambda f: (
         f"claim {f['claim_id']} has a published verdict, and its evidence changes only through a"
@@ -420,6 +426,14 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " return`) before its copy changes"
     ),
     "evidence.no_page_change": lambda f: f"evidence {f['id']}'s page has no change to acknowledge",
+    "verdict.quotes_changed": lambda f: (
+        f"the quote checks of claim {f['claim_id']}'s sources changed since they were read;"
+        f" nothing was published: see them with `factcheck claims --json`, then approve again"
+    ),
+    "evidence.checked_again": lambda f: (
+        f"evidence {f['id']}'s page was checked again since; see what the newest check found"
+        f" with `factcheck links flagged`, then acknowledge it"
+    ),
     "user.not_found": _user_not_found,
     "user.disabled": lambda f: (
         f"the user {f['username']!r} is disabled; an admin can enable them"

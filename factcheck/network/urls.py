@@ -1,6 +1,7 @@
 """Checking URLs that people type in, before anything is stored or fetched, and taking stored ones
 apart for display without ever failing on one that cannot be parsed."""
 
+import unicodedata
 from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 from factcheck.reveal import is_hidden
@@ -101,14 +102,52 @@ def link_target(url: str | None) -> str | None:
     return url.strip()
 
 
+# Cyrillic and Greek letters drawn like Latin ones: a name of nothing else under a Latin top-level
+# domain ("аррӏе.com") passes for a Latin one.
+_LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁӏԛԝѵһкмтвпьѡαβεικνορτυχ")
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def _disguised(label: str, top_level: str) -> bool:
+    """Whether a host name's label may pass for another: letters of more than one script
+    ("wаshingtonpost", its second letter Cyrillic), or under a Latin top-level domain only
+    letters of another script drawn like Latin ones."""
+    scripts = {_script(char) for char in label if char.isalpha()}
+    if len(scripts) > 1:
+        return True
+    lookalike = all(char in _LATIN_LOOKALIKES for char in label.lower() if char.isalpha())
+    return bool(scripts - {"LATIN"}) and top_level.isascii() and lookalike
+
+
+def _as_shown(hostname: str) -> str:
+    """The host name as a browser's address bar shows it: each label that may pass for another
+    in its ASCII form ("xn--wshingtonpost-w1k"), the others as they read."""
+    labels = hostname.split(".")
+    top_level = labels[-1] if labels else ""
+    shown = []
+    for label in labels:
+        if not label.isascii() and _disguised(label, top_level):
+            try:
+                label = label.encode("idna").decode("ascii")
+            except UnicodeError:
+                pass
+        shown.append(label)
+    return ".".join(shown)
+
+
 def url_host(url: str | None) -> str:
     """The host of a stored address (an IPv6 literal in brackets), for showing a source at a
-    glance; the whole text when it cannot be parsed."""
+    glance, with a label that may pass for another in its ASCII form (_as_shown); the whole text
+    when it cannot be parsed."""
     parsed = _parsed(url)
     if parsed is None:
         return url or ""
     parts, _port = parsed
-    return _netloc(parts.hostname or "", None)  # _parsed refuses an address without a host
+    # _parsed refuses an address without a host
+    return _netloc(_as_shown(parts.hostname or ""), None)
 
 
 def url_rest(url: str | None) -> str:

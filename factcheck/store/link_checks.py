@@ -8,6 +8,7 @@ from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.snapshots import SHOWN_COPY
 
 OUTCOMES = ("unchanged", "changed", "moved", "failed")
 FLAGGED = ("changed", "moved", "failed")
@@ -19,12 +20,15 @@ _PUBLISHED = (
     " WHERE v.claim_id = e.claim_id AND v.state = 'published' AND j.value = e.id)"
 )
 #: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
-#: at an earlier one that found the page just as it is now (the same outcome, bytes and
-#: address), so an acknowledged change stays quiet until the page changes again.
+#: at an earlier one that found the page just as it is now (the same outcome, bytes, address
+#: and answer), so an acknowledged change stays quiet until the page changes again.
 LINK_ACKNOWLEDGED = (
     "coalesce(e.link_acknowledged_check >= l.id OR EXISTS (SELECT 1 FROM link_checks a"
     " WHERE a.id = e.link_acknowledged_check AND a.outcome = l.outcome"
-    " AND a.content_sha256 IS l.content_sha256 AND a.final_url IS l.final_url), 0)"
+    " AND a.content_sha256 IS l.content_sha256 AND a.final_url IS l.final_url"
+    # A failure is the same only with the same answer: a page acknowledged as not answering
+    # in time that is now gone (404) is flagged again.
+    " AND a.http_status IS l.http_status AND a.error IS l.error), 0)"
 )
 #: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
 #: acknowledged it.
@@ -77,15 +81,17 @@ def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
 
 
 @query
-def quoted_evidence(db: Database, url: str, snapshot_id: int | None = None) -> list[dict]:
+def quoted_evidence(db: Database, url: str) -> list[dict]:
     """The live evidence items quoting this page, with their quotes and, as `kept`, what the
-    quote check found in the archived copy `snapshot_id` (None where it made none)."""
+    quote check found in the copy each rests on (SHOWN_COPY: the one its published verdict or
+    the verdict waiting for review was given, not a newer copy fetched for another claim;
+    None where it made none)."""
     return list(
         db.query(
             "SELECT e.id, e.quote, q.status AS kept FROM evidence e"
-            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = ?"
+            f" LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = {SHOWN_COPY}"
             " WHERE e.url = ? AND e.removed_at IS NULL AND e.quote IS NOT NULL ORDER BY e.id",
-            [snapshot_id, url],
+            [url],
         )
     )
 
@@ -186,9 +192,12 @@ def flagged_count(db: Database) -> dict:
 
 
 @mutation
-def acknowledge_change(db: Database, evidence_id: int, *, actor: Actor) -> dict:
+def acknowledge_change(
+    db: Database, evidence_id: int, *, actor: Actor, seen_check: int | None = None
+) -> dict:
     """Accept what the latest re-check of an evidence page found, so it stops raising a flag
-    (until a later check finds something new)."""
+    (until a later check finds something new). `seen_check` is the check the reviewer was shown:
+    a later one, which found something they have not seen, is not accepted for them."""
     rows = list(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
     if not rows:
         raise NotFound("evidence.not_found", {"id": evidence_id})
@@ -199,6 +208,8 @@ def acknowledge_change(db: Database, evidence_id: int, *, actor: Actor) -> dict:
         "SELECT id, outcome FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT 1",
         [evidence["url"]],
     ).fetchone()
+    if seen_check is not None and (latest is None or latest[0] != seen_check):
+        raise Invalid("evidence.checked_again", {"id": evidence_id})
     if latest is None or latest[1] == "unchanged":
         raise Invalid("evidence.no_page_change", {"id": evidence_id})
     if evidence["link_acknowledged_check"] == latest[0]:

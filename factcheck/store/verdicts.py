@@ -88,6 +88,19 @@ def _reload_verdict(db: Database, verdict_id: int) -> dict:
     return next(iter(db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id])))
 
 
+def _unchanged_sources(db: Database, current: Situation, draft: dict) -> list[int]:
+    """The live evidence a verdict (the open draft, or the published one a correction starts
+    from) rests on, and any added since it was last saved."""
+    newer = {
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM evidence WHERE claim_id = ? AND removed_at IS NULL AND added_at > ?",
+            [current.claim["id"], draft["created_at"]],
+        )
+    }
+    return sorted((lifecycle.cited(draft) | newer) & current.live_evidence)
+
+
 def _write_draft(
     db: Database,
     current: Situation,
@@ -98,8 +111,9 @@ def _write_draft(
     actor: Actor,
     correction: dict | None = None,
 ) -> dict:
-    """Revise the claim's open draft, or start one; it rests on all live evidence unless
-    `evidence_ids` names some."""
+    """Revise the claim's open draft, or start one; unless `evidence_ids` names some, a new draft
+    rests on all live evidence, and a revised one on what it rested on and any evidence added
+    since (as the panel ticks them): a source its author left out is not put back unasked."""
     claim = current.claim
     if rationale_thin(rationale):
         raise Invalid(
@@ -115,7 +129,8 @@ def _write_draft(
         )
     live = sorted(current.live_evidence)
     if evidence_ids is None:
-        evidence_ids = live
+        draft = current.open_verdict
+        evidence_ids = _unchanged_sources(db, current, draft) if draft else live
     unknown = sorted(set(evidence_ids) - set(live))
     if unknown:
         raise Invalid(
@@ -225,6 +240,8 @@ def set_verdict(
     not even an audit row: the claim comes back at the version it had."""
     claim, current, move = _begin(db, claim_id, expected_version, "verdict.set", actor)
     chosen = _rating(scale, rating)
+    if evidence_ids is None and current.open_verdict:
+        evidence_ids = _unchanged_sources(db, current, current.open_verdict)
     if _same_draft(current, chosen, rationale, evidence_ids):
         return claim
     replaced = current.open_verdict
@@ -267,6 +284,9 @@ def correct_verdict(
     reason = require_reason(reason, "verdict.correct")
     published = lifecycle.permitted(current.published_verdict)
     replaced = current.open_verdict
+    if evidence_ids is None:
+        # What the correction continues: its own draft, else the published verdict.
+        evidence_ids = _unchanged_sources(db, current, replaced or published)
     verdict = _write_draft(
         db,
         current,

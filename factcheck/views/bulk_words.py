@@ -72,8 +72,25 @@ def describe_skips(skipped: list[dict]) -> str | None:
     return f"{claims_count(len(skipped))} left as {how}: {'; '.join(parts)}."
 
 
-def describe_bulk(summary: dict, display_names: dict[str, str]) -> str:
-    """What a bulk action changed, in words: '12 claims marked not a claim'."""
+def describe_bulk(summary: dict, display_names: dict[str, str], names_by_id: dict) -> str:
+    """What a bulk action changed, in words: '12 claims marked not a claim'; an assignment says
+    whom claims were taken from ('2 claims assigned to Erin Walsh, 1 of them taken from Alice
+    Ng'), which the queue drawn before may not have shown."""
+    words = _changed_words(summary, display_names)
+    if summary["bulk_action"] != "assign":
+        return words
+    taken = Counter(
+        names_by_id.get(change["before"]["assignee_id"], "someone")
+        for change in summary["changes"]
+        if change["before"]["assignee_id"] is not None
+    )
+    if not taken:
+        return words
+    people = ", ".join(f"{count:,} from {name}" for name, count in sorted(taken.items()))
+    return f"{words}, taken from whoever held them: {people}"
+
+
+def _changed_words(summary: dict, display_names: dict[str, str]) -> str:
     changed = claims_count(len(summary["claim_ids"]))
     action, value = summary["bulk_action"], summary.get("value")
     if action == "not_a_claim":

@@ -23,8 +23,9 @@ from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
-from factcheck.views.claim_panel import back_to_article
+from factcheck.views.claim_panel import back_to_article, reviewed
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import SAVED_FIRST
 from factcheck.views.evidence_copies import INLINE_TYPES, desk_archive_hosts
 from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import panel_answer, refused_answer
@@ -216,6 +217,21 @@ def archive_again(claim_id: int, evidence_id: int):
     )
 
 
+def _passages(text: str, checks: list[dict]) -> list[tuple[str, str | None]]:
+    """The copy's text in pieces, each marked with what a quote check placed on it: "found" (a
+    quote found, exactly or approximately) or "misquote" (the closest passage to a quote not
+    found, which shows what the page says instead), None for the rest."""
+    placed = [c for c in checks if c["start"] is not None]
+    kept = [(c["start"], c["end"]) for c in placed if c["status"] != quote_check.NOT_FOUND]
+    pieces, at = [], 0
+    for piece, marked in quote_check.marked_pieces(text, [(c["start"], c["end"]) for c in placed]):
+        end = at + len(piece)
+        found = any(start < end and at < stop for start, stop in kept)
+        pieces.append((piece, ("found" if found else "misquote") if marked else None))
+        at = end
+    return pieces
+
+
 @bp.get("/snapshots/<id:snapshot_id>")
 def snapshot_page(snapshot_id: int):
     """The archived copy of an evidence page, as text (never as the page's own HTML); ?claim=
@@ -226,15 +242,12 @@ def snapshot_page(snapshot_id: int):
     checks = snapshot_store.quote_checks_for(db, snapshot_id)
     if claim_id is not None:
         checks = [check for check in checks if check["claim_id"] == claim_id]
-    # A misquote's closest passage (not found, yet placed) is marked too: it shows what the page
-    # says instead.
-    found = [(c["start"], c["end"]) for c in checks if c["start"] is not None]
     return render_template(
         "snapshot.html",
         snapshot=snapshot,
         claim_id=claim_id,
         checks=checks,
-        pieces=quote_check.marked_pieces(snapshot["text"] or "", found),
+        pieces=_passages(snapshot["text"] or "", checks),
         has_file=snapshot_store.has_file(db, snapshot["content_sha256"]),
         inline_types=INLINE_TYPES,
         link_checks=link_store.checks_for(db, snapshot["url"], limit=10),
@@ -247,7 +260,7 @@ def snapshot_page(snapshot_id: int):
 @bp.post("/claims/<id:claim_id>/verdict")
 def save_verdict(claim_id: int):
     """Save the draft verdict; with intent=submit, also send it for second review. The draft rests
-    on the evidence ticked on the form (all the claim's evidence when the form lists none); the
+    on the evidence ticked on the form (as verdicts.set_verdict chooses when it lists none); the
     store writes nothing for a draft that has not changed. A note for the editor is kept as a
     comment."""
 
@@ -265,14 +278,19 @@ def save_verdict(claim_id: int):
         )
         version = updated["version"]
         if values["intent"] == "submit":
-            verdicts.submit_for_review(
-                db,
-                claim_id,
-                actor=actor,
-                expected_version=version,
-                comment=values["comment"],
-                scale=scale,
-            )
+            try:
+                verdicts.submit_for_review(
+                    db,
+                    claim_id,
+                    actor=actor,
+                    expected_version=version,
+                    comment=values["comment"],
+                    scale=scale,
+                )
+            except Invalid as refusal:
+                # The draft was saved in its own transaction: say so, or it reads as lost.
+                refusal.facts[SAVED_FIRST] = "Your draft verdict was saved; it was not submitted."
+                raise
         elif values["comment"].strip():
             comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
 
@@ -315,6 +333,11 @@ def withdraw_correction(claim_id: int):
 @require_role("editor", "admin")
 def approve(claim_id: int):
     def change(db: Database, actor, values):
+        seen = request.form.get("quotes_seen")
+        if seen is not None:
+            now = reviewed(db, claim_reads.get_claim(db, claim_id))["work"]["quote_summary"]
+            if (now or "") != seen:
+                raise Invalid("verdict.quotes_changed", {"claim_id": claim_id})
         verdicts.approve(
             db,
             claim_id,

@@ -165,7 +165,13 @@ _STORE_WORDS = {
         " merged or split; ask an editor to correct the verdict instead."
     ),
     "claim.has_verdict": lambda f: (
-        f"This claim has a verdict {status_words(f['status'])}, so it cannot be reclassified."
+        f"This claim has a verdict {status_words(f['status'])}, so it cannot be reclassified"
+        + (
+            ": what readers were told changes only through a correction; start one from the"
+            " claim's panel."
+            if f["status"] == "published"
+            else "."
+        )
     ),
     "evidence.published_verdict": lambda f: (
         "This claim has a published verdict, and its evidence changes only through a correction;"
@@ -343,6 +349,14 @@ _STORE_WORDS = {
         " stands; an editor must return the verdict before its copy changes."
     ),
     "evidence.no_page_change": lambda f: "This source's page has no change to acknowledge.",
+    "verdict.quotes_changed": lambda f: (
+        "The quote checks of this verdict's sources changed since you opened it (a copy of a"
+        " source came in): nothing was published. Read them as they are now, then approve."
+    ),
+    "evidence.checked_again": lambda f: (
+        "The link watch checked this source's page again since you opened it, and nothing was"
+        " acknowledged: look at what the newest check found, then acknowledge it."
+    ),
     "user.not_found": lambda f: f"There is no one with the username {f['username']}.",
     "user.disabled": lambda f: (
         f"{f['username']}'s account is switched off; an administrator can switch it on."
@@ -457,6 +471,13 @@ def store_words(code: str | None, facts: Facts) -> str:
     return "That cannot be done here."
 
 
+#: A fact the workbench adds to a refusal that came after something was saved in the same
+#: request (a verdict's draft, saved before its submission was refused).
+SAVED_FIRST = "saved_first"
+
+
 def store_error_words(error: StoreError) -> str:
     """What the workbench says for a refused request."""
-    return store_words(error.code, error.facts)
+    words = store_words(error.code, error.facts)
+    saved = error.facts.get(SAVED_FIRST)
+    return f"{words} {saved}" if saved else words

@@ -5,6 +5,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import UnprocessableEntity
 
 from factcheck import archive_jobs, copies, job_storage
+from factcheck.ids import parse_id
 from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.shared_words import as_sentence
 from factcheck.store import claim_reads
@@ -43,6 +44,7 @@ def badge(
     status: int = 200,
     copy_error: dict | None = None,
     done: str | None = None,
+    refused: str | None = None,
 ):
     """The evidence item's archive badge as it is now (htmx), or the article (a plain form);
     `done` says what the action that drew it did, for whoever cannot see the badge change."""
@@ -58,6 +60,7 @@ def badge(
         queued=archive_jobs.archive_state(item["url"]),
         copy_error=copy_error,
         done=done,
+        refused=refused,
     )
     return html, status
 
@@ -212,5 +215,16 @@ def snapshot_file(snapshot_id: int):
 def acknowledge_change(claim_id: int, evidence_id: int):
     """Accept what the link watch found on the evidence page, so it stops raising a flag."""
     _evidence_of(claim_id, evidence_id)
-    link_store.acknowledge_change(get_db(), evidence_id, actor=signed_in_actor())
+    # The check the card showed: a newer one (it found something else) is not accepted unseen.
+    seen = parse_id(request.form.get("check"))
+    try:
+        link_store.acknowledge_change(
+            get_db(), evidence_id, actor=signed_in_actor(), seen_check=seen
+        )
+    except Invalid as refusal:
+        if refusal.code != "evidence.checked_again" or not wants_fragment():
+            raise
+        # The card drawn again shows what the newest check found, with why nothing was done.
+        words = store_error_words(refusal)
+        return badge(claim_id, evidence_id, done=words, refused=words)
     return badge(claim_id, evidence_id, done="Change acknowledged.")

@@ -95,8 +95,15 @@ def open_item(kind: str, record_id: int):
     if item is None:
         return redirect(url_for("inbox.inbox_page"), 303)
     inbox_store.mark_read(db, actor, item["item"])
+    # A mention opens on its comment, below the claim's forms in the panel.
+    anchor = f"comment-{record_id}" if kind == "mention" else None
     return redirect(
-        url_for("articles.article_page", article_id=item["article_id"], claim=item["claim_id"]),
+        url_for(
+            "articles.article_page",
+            article_id=item["article_id"],
+            claim=item["claim_id"],
+            _anchor=anchor,
+        ),
         303,
     )
 

@@ -58,6 +58,12 @@ def _cannot_reapply(claim: ClaimRow, review: dict, form: PanelForm, values: dict
             "Nothing can be joined to this claim now: no sentence follows it in its paragraph, or"
             " the next one has a verdict."
         )
+    if form.name == "approve" and claim["status"] == "in_review":
+        # An approval publishes the verdict as it is now, which this editor has not read.
+        return (
+            "An approval publishes the verdict as it is now: read it in the claim's panel (its"
+            " rating, rationale, sources and quote checks) and approve it there."
+        )
     if shown(form, review):
         return None
     if form.name in ("approve", "return") and claim["status"] == "published":
@@ -163,6 +169,9 @@ def refused_answer(before: ClaimRow, form: PanelForm, values: dict, error: Inval
     # the whole panel then shows the claim as it is now, with the way forward the message gives.
     drawn_at = parse_id(request.form.get("expected_version"))
     changed = claim["version"] != before["version"] or drawn_at not in (None, claim["version"])
+    # Quote checks changed by a copy that came in (no new claim version): what changed is
+    # shown in the verdict card, outside the form.
+    changed = changed or error.code == "verdict.quotes_changed"
     if wants_fragment() and not changed and request.form.get("reapply") != "1":
         review = reviewed(db, claim)
         state = {**refused_state(form, values, error, True), **extra}

@@ -339,11 +339,13 @@ def bulk_action():
         )
     except (Invalid, NotFound) as error:
         return _answer(_error_notice(error), error.status, selected)
-    names = {user["username"]: user["display_name"] for user in user_store.list_users(get_db())}
+    people = user_store.list_users(get_db())
+    names = {user["username"]: user["display_name"] for user in people}
+    by_id = {user["id"]: user["display_name"] or user["username"] for user in people}
     skipped = describe_skips(summary["skipped"])
     if summary["claim_ids"]:
         notice = _notice(
-            describe_bulk(summary, names), audit_id=summary["audit_id"], skipped=skipped
+            describe_bulk(summary, names, by_id), audit_id=summary["audit_id"], skipped=skipped
         )
     else:
         # Nothing was done: the selection and its reason stay for another try.

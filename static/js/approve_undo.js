@@ -290,9 +290,72 @@
     true
   );
 
+  // An approval sent as the page closes is answered after it is gone: the next page asks
+  // whether the verdict was published, and says so when it was not (a change landed while the
+  // countdown ran, and the approval was refused).
+  var SENT_ON_LEAVING = "factcheck-approval-sent-on-leaving";
+
   window.addEventListener("pagehide", function () {
     if (pending) {
+      try {
+        window.sessionStorage.setItem(
+          SENT_ON_LEAVING,
+          JSON.stringify({ claimId: pending.claimId, name: pending.name, at: Date.now() })
+        );
+      } catch (error) {
+        // Storage turned off: the approval is still sent, only not followed up.
+      }
       send(true);
     }
   });
+
+  function sentOnLeaving() {
+    var note = null;
+    try {
+      note = JSON.parse(window.sessionStorage.getItem(SENT_ON_LEAVING) || "null");
+      window.sessionStorage.removeItem(SENT_ON_LEAVING);
+    } catch (error) {
+      note = null;
+    }
+    return note && note.claimId && Date.now() - note.at < 10 * 60 * 1000 ? note : null;
+  }
+
+  function followUp(note, triesLeft) {
+    fetch("/claims/" + encodeURIComponent(note.claimId) + ".json", { credentials: "same-origin" })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (answer) {
+        var status = answer && answer.claim ? answer.claim.status : null;
+        if (status === "in_review" && triesLeft > 0) {
+          // The approval may still be on its way.
+          window.setTimeout(function () {
+            followUp(note, triesLeft - 1);
+          }, 1500);
+          return;
+        }
+        if (status && status !== "published") {
+          say(
+            "Not published: the approval of the verdict on " + claimWords(note) +
+              ", sent as you left the page, was refused (it changed meanwhile). Open it to see why.",
+            false
+          );
+          var text = banner().querySelector(".undo-banner-text");
+          var link = document.createElement("a");
+          link.href = "/claims/" + encodeURIComponent(note.claimId);
+          link.textContent = "Open " + claimWords(note);
+          text.append(" ", link);
+        }
+      })
+      .catch(function () {
+        // The server cannot be reached: the page's own notices say so.
+      });
+  }
+
+  var left = sentOnLeaving();
+  if (left) {
+    window.setTimeout(function () {
+      followUp(left, 2);
+    }, 800);
+  }
 })();

@@ -144,9 +144,34 @@
     }
   });
 
+  // The list sits in the page's flow, under its box: closing it moves up what follows. A click
+  // on the form's button takes the focus on the button's press, and closing then would move
+  // the button from under the pointer before its release, so the click would miss it; the list
+  // is closed once the pointer is released.
+  var pressing = false;
+  document.addEventListener("pointerdown", function () { pressing = true; }, true);
+  document.addEventListener("pointerup", function () { pressing = false; }, true);
+
   document.addEventListener("focusout", function (event) {
-    if (event.target.matches && event.target.matches(FIELD)) {
-      close(event.target);
+    var field = event.target;
+    if (!(field.matches && field.matches(FIELD))) {
+      return;
     }
+    if (!pressing) {
+      close(field);
+      return;
+    }
+    document.addEventListener(
+      "pointerup",
+      function () {
+        // After the click the release makes, which lands where the button still is.
+        window.setTimeout(function () {
+          if (document.activeElement !== field) {
+            close(field);
+          }
+        }, 0);
+      },
+      { once: true, capture: true }
+    );
   });
 })();

@@ -1071,6 +1071,16 @@
       }
     }
     sayOnLoad(kept.said);
+    // Opened from the inbox on a comment that mentions you: the panel shows the comment, which
+    // sits below the verdict and evidence forms, and gives it the focus.
+    var comment = /^#comment-(\d+)$/.exec(window.location.hash);
+    var mentioned = comment && document.getElementById("comment-" + comment[1]);
+    if (mentioned && mentioned.closest(PANEL)) {
+      mentioned.classList.add("is-linked");
+      mentioned.setAttribute("tabindex", "-1");
+      mentioned.scrollIntoView({ block: "center" });
+      mentioned.focus({ preventScroll: true });
+    }
   }
 
 

@@ -115,6 +115,33 @@ def test_a_returned_verdict_reaches_the_authors_inbox_and_opening_it_marks_it_re
     assert_no_problems(page)
 
 
+def test_a_mention_opened_from_the_inbox_lands_on_its_comment(watched_page, article):
+    """The comment sits below the verdict and evidence forms: opened from the inbox, the page
+    showed the claim and left the comment out of sight."""
+    claim = article["claims"][2]
+    db = database.connect(article["path"])
+    try:
+        ed = actor_for(db, "ed")
+        for number in range(3):
+            comments.add_comment(db, claim["id"], body=f"Earlier note {number}.", actor=ed)
+        note = comments.add_comment(
+            db, claim["id"], body="@rita the county bulletin has the figure.", actor=ed
+        )
+    finally:
+        db.close()
+    page = watched_page
+    page.set_viewport_size({"width": 1280, "height": 700})
+    page.goto("/inbox")
+    mention = page.locator('.inbox-item[data-inbox-kind="mention"]').first
+    mention.locator("a.work-claim").click()
+    page.wait_for_url(re.compile(rf"#comment-{note['id']}$"))
+    linked = page.locator(f"#comment-{note['id']}")
+    expect(linked).to_be_focused()
+    expect(linked).to_be_in_viewport()
+    expect(linked).to_have_class(re.compile("is-linked"))
+    assert_no_problems(page)
+
+
 def test_typing_an_at_sign_offers_people_to_mention_from_the_keyboard(watched_page, article):
     claim = article["claims"][0]
     page = watched_page
@@ -136,6 +163,23 @@ def test_typing_an_at_sign_offers_people_to_mention_from_the_keyboard(watched_pa
     page.keyboard.press("Escape")
     expect(page.locator(".mention-list")).to_be_hidden()
     expect(box).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_a_comment_ending_in_a_mention_is_sent_by_a_click_on_its_button(watched_page, article):
+    """With the suggestions open, pressing Comment closed them on the press, the button moved up
+    under the pointer, and the click missed it: nothing was sent, the text stayed."""
+    claim = article["claims"][1]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    box = panel.get_by_label("Add a comment")
+    box.click()
+    page.keyboard.type("Can you confirm the closures, @e")
+    expect(page.locator(".mention-list [role=option]")).to_have_count(2)
+    panel.get_by_role("button", name="Comment", exact=True).click()
+    expect(panel.locator(".comment").last).to_contain_text("Can you confirm the closures, @e")
+    expect(panel.get_by_label("Add a comment")).to_have_value("")
     assert_no_problems(page)
 
 
@@ -274,6 +318,33 @@ def test_signing_out_while_an_approval_waits_sends_it_before_signing_out(signed_
     editor.wait_for_url(re.compile("/sign-in"))
     assert _status(article["path"], claim["id"]) == "published"
     assert_no_problems(editor)
+
+
+def test_an_approval_refused_after_leaving_the_page_is_said_on_the_next_one(signed_in_as, article):
+    """Leaving the page sends a waiting approval as it closes; when a change landed during the
+    countdown the approval is refused, and nobody was told: the editor believed it published."""
+    from factcheck.store import triage
+
+    _, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "Fjord")
+    numbered = _as_numbered(editor)
+    editor.keyboard.press("a")
+    banner = editor.locator("#approve-undo")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
+    db = database.connect(article["path"])
+    try:
+        triage.assign(db, claim["id"], assignee="rita", actor=actor_for(db, "ed"))
+    finally:
+        db.close()
+    editor.get_by_role("link", name="Queue").first.click()
+    editor.wait_for_url(re.compile("/queue"))
+    for _ in range(6):  # the page asks, waits and asks again: each answer takes a real moment
+        editor.clock.run_for(2_000)
+        editor.wait_for_timeout(200)
+    expect(banner).to_contain_text(f"Not published: the approval of the verdict on {numbered}")
+    expect(banner.get_by_role("link", name=f"Open {numbered}")).to_have_attribute(
+        "href", f"/claims/{claim['id']}"
+    )
+    assert _status(article["path"], claim["id"]) == "in_review"
 
 
 def test_ages_are_never_cut_and_scores_read_the_same_on_the_queue_and_the_article(
