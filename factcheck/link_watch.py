@@ -121,7 +121,13 @@ class RunSummary:
 
 
 def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """The site an address is on, for politeness: one name however it is written ("www."
+    or not, a final dot, Unicode or its ASCII form)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".").removeprefix("www.")
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[str, int]]:
@@ -147,9 +153,18 @@ def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int,
     lost = False
     for item in link_checks.quoted_evidence(db, url):
         result = quote_check.check_quote(item["quote"], text)
-        if result is not None:
-            statuses[item["id"]] = result.status
-            lost = lost or (item["kept"] in FOUND and result.status not in FOUND)
+        if result is None:
+            continue
+        statuses[item["id"]] = result.status
+        # The copy is read again by the same rule as the page: a quote check made when the copy
+        # was kept, by an earlier version's rule, would call an unchanged page changed.
+        kept = (
+            quote_check.check_quote(item["quote"], item["copy_text"])
+            if item["copy_text"] is not None
+            else None
+        )
+        kept_status = kept.status if kept is not None else item["kept"]
+        lost = lost or (kept_status in FOUND and result.status not in FOUND)
     return statuses, lost
 
 

@@ -59,19 +59,23 @@ def match_claims(
         rows = claim_matches.claim_texts(db, chunk)
         found: dict[int, list[tuple[int, float]]] = {claim_id: [] for claim_id in chunk}
         twins = claim_groups.published_twins(db, [(claim_id, text) for claim_id, text, _ in rows])
+        dismissed: dict[int, set[int]] = {}
+        for claim_id, library_id in claim_matches.dismissed_pairs(db, chunk):
+            dismissed.setdefault(claim_id, set()).add(library_id)
         # The desk's own verdicts on this very claim, offered whatever the score, are not what
         # other publishers' checks of it are scored against (the matcher reads each candidate
-        # against the best): each of those stands on its own.
+        # against the best): each of those stands on its own. Nor is a check a reviewer said is
+        # not this claim, which would lend its score to its near-copies.
         results = search.find_matches_many(
             db,
             [text for _, text, _ in rows],
             top=TOP + 1,
             min_score=search.MATCH_THRESHOLD,
-            leave_out=[{own_id, *twins[claim_id]} - {None} for claim_id, _, own_id in rows],
+            leave_out=[
+                {own_id, *twins[claim_id], *dismissed.get(claim_id, ())} - {None}
+                for claim_id, _, own_id in rows
+            ],
         )
-        dismissed: dict[int, set[int]] = {}
-        for claim_id, library_id in claim_matches.dismissed_pairs(db, chunk):
-            dismissed.setdefault(claim_id, set()).add(library_id)
         for (claim_id, _, own_id), matches in zip(rows, results, strict=True):
             # A reviewer's "not this claim" holds; past it, the same claim published in another
             # article is always offered, whatever the score.

@@ -66,15 +66,34 @@ def _span(origin: "Origin | _Through", start: int, end: int) -> tuple[int, int]:
 MAX_OMITTED_CHARS = 300
 
 
+# Scripts written with spaces between words and no word joined onto another: there a letter
+# beside a quote's edge letter means the quote starts or ends inside a word. Chinese, Japanese
+# and Thai put no spaces between words, Korean joins particles onto them, and Hebrew and Arabic
+# join "and", "that" or "the" onto the word after: there a quote ends where it ends.
+_SPACED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "GEORGIAN"})
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Whether two characters side by side are of one word or one figure: two digits, or two
+    letters of a script that spaces its words. A figure after a word ("percent2", a footnote
+    number the extractor ran into it) or a unit after a figure starts another."""
+    if first.isdigit() and second.isdigit():
+        return True
+    return (
+        first.isalpha()
+        and second.isalpha()
+        and unicodedata.name(first, "?").split(" ")[0] in _SPACED_SCRIPTS
+        and unicodedata.name(second, "?").split(" ")[0] in _SPACED_SCRIPTS
+    )
+
+
 def _whole_at(haystack: str, found: int, length: int) -> bool:
     """Whether haystack[found:found + length] starts and ends where words and figures do: not
     "23 people" inside "123 people", "5 percent" in "5.5 percent" nor "lawful" in "unlawful"."""
     before = haystack[found - 1] if found > 0 else ""
     after = haystack[found + length] if found + length < len(haystack) else ""
     head, tail = haystack[found], haystack[found + length - 1]
-    if head.isalnum() and (before.isalnum() or before == "_"):
-        return False
-    if tail.isalnum() and (after.isalnum() or after == "_"):
+    if (before and _one_word(before, head)) or (after and _one_word(tail, after)):
         return False
     # A figure's decimals or thousands: "5.5" and "12,000" hold no "5" and "2,000".
     if head.isdigit() and before in (".", ",") and haystack[found - 2 : found - 1].isdigit():
@@ -310,7 +329,7 @@ _DOWN = (
     " declining plunge plunges plunged plunging slump slumps slumped slumping decrease decreases"
     " decreased decreasing cut cuts cutting reduce reduces reduced reducing lowered lowering"
     " shrink shrinks shrank shrunk shrinking contract contracts contracted contracting slash"
-    " slashes slashed slashing halve halves halved halving lower lowest fewer fewest less least"
+    " slashes slashed slashing halve halves halved halving lower lowers lowest fewer fewest less least"
     " down below smallest low lows"
 )
 _OPPOSITES = [
@@ -419,6 +438,20 @@ def _says_otherwise(fragments: list[str], text: str, start: int, end: int) -> bo
         if _turned(fragment, region) or _turned(fragment, wider_region):
             return True
     return False
+
+
+def differ_in_substance(one: str, other: str) -> bool:
+    """Whether two sentences differ in what a fact-check turns on: a figure each gives and the
+    other does not ("3%" and "30%"; one only adding a figure, such as "50" where the other
+    writes "fifty", is no difference), a negation, or which way something went ("lowers the
+    risk" and "raises the risk")."""
+    first, second = _normal(one), _normal(other)
+    figures, others = _figures(first), _figures(second)
+    return (
+        not (figures <= others or others <= figures)
+        or len(_NEGATION.findall(first)) != len(_NEGATION.findall(second))
+        or _turned(first, second)
+    )
 
 
 def _turned(quote: str, passage: str) -> bool:

@@ -134,11 +134,29 @@ def test_every_publishers_check_of_one_claim_is_offered_whatever_the_other_rated
     text = "jobless rate hits 3.5 percent, lowest since the sixties #jobs"
     matches = find_matches(library, text, min_score=MATCH_THRESHOLD)
     assert sorted(external_ids(matches)) == ["snopes-5", "wire-5"]
-    # The nearer first, the other no surer than it.
-    assert matches[0]["score"] >= matches[1]["score"]
+    # The nearer first, the other less sure than it, as the scores are kept (four places).
+    assert round(matches[0]["score"], 4) > round(matches[1]["score"], 4)
     nearer = matches[0]["library_id"]
     [alone] = find_matches_many(library, [text], min_score=MATCH_THRESHOLD, leave_out=[nearer])
     assert [m["library_id"] for m in alone] == [matches[1]["library_id"]]
+
+
+def test_a_check_of_the_opposite_claim_borrows_no_score_from_its_near_copy(library, monkeypatch):
+    """ "lowers the risk" and "raises the risk" are worded alike but are two claims: read as
+    siblings, the check of the opposite was offered as surely as the check of the claim."""
+    from factcheck.store import library_search
+
+    for external_id, claim, rating in (
+        ("c-1", "Drinking coffee every day raises the risk of heart disease.", "False"),
+        ("c-2", "Drinking coffee every day lowers the risk of heart disease.", "Mostly true"),
+    ):
+        add_item(library, external_id, claim, "Coffee and the heart", rating)
+    library_embedding.embed_missing(library)
+    text = "Drinking coffee every day lowers the risk of heart disease."
+    with_siblings = {m["external_id"]: m["score"] for m in find_matches(library, text)}
+    monkeypatch.setattr(library_search, "SIBLING_COSINE", 2.0)
+    alone = {m["external_id"]: m["score"] for m in find_matches(library, text)}
+    assert with_siblings["c-1"] == alone["c-1"] < with_siblings["c-2"]
 
 
 def test_results_are_best_first_scored_in_the_unit_interval_and_capped(library):

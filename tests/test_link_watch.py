@@ -92,6 +92,25 @@ def test_an_age_beyond_a_hundred_years_is_refused_in_words(text):
         link_watch.parse_age(text)
 
 
+def test_a_site_is_one_host_however_its_name_is_written():
+    due = [
+        {"url": url}
+        for url in (
+            "https://news.example/1",
+            "https://www.news.example/2",
+            "https://NEWS.example./3",
+            "https://b\u00fccher.example/4",
+            "https://xn--bcher-kva.example/5",
+        )
+    ]
+    chosen, skipped = link_watch.plan(due, limit=10, per_host=1)
+    assert [row["url"] for row in chosen] == [
+        "https://news.example/1",
+        "https://b\u00fccher.example/4",
+    ]
+    assert skipped == {"news.example": 2, "xn--bcher-kva.example": 1}
+
+
 def test_a_run_takes_at_most_per_host_pages_of_a_site_and_limit_in_all():
     due = [{"url": f"https://a.example/{n}"} for n in range(5)] + [
         {"url": f"https://b.example/{n}"} for n in range(5)
@@ -272,6 +291,27 @@ def test_a_failing_or_moved_page_is_flagged_until_acknowledged(
     assert link_checks.flagged_count(app_db)["total"] == 1
 
 
+def test_a_quote_check_kept_by_an_earlier_rule_does_not_make_an_unchanged_page_changed(
+    app, app_db, watched, site, people, claim
+):
+    """A copy's quote checks are kept as the version of the day made them: "one of the cracks"
+    was once found inside "none of the cracks". Compared with today's check of the same page,
+    every such quote read as gone, and unchanged pages were flagged changed."""
+    from factcheck.store import claim_reads
+
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    other = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+    item = evidence_store.add_evidence(
+        app_db, other["id"], url=watched["url"], stance="supports",
+        quote="one of the cracks was deeper than 4 centimetres", actor=people["rita"],
+    )  # fmt: skip
+    app_db.execute("UPDATE quote_checks SET status = 'found' WHERE evidence_id = ?", [item["id"]])
+    check = _run(app_db, watched)[0]
+    assert check["outcome"] == "unchanged"
+    assert check["quotes"][str(item["id"])] != "found"
+    assert link_checks.flagged_count(app_db)["total"] == 0
+
+
 def test_a_failure_acknowledged_is_flagged_again_when_the_page_fails_otherwise(
     app_db, watched, site, client, claim
 ):
@@ -306,6 +346,32 @@ def test_an_acknowledgement_is_of_the_check_the_card_showed(app_db, watched, sit
     assert f'"check": "{newest}"' in said
     assert hx_post(client, address, {"check": str(newest)}).status_code == 200
     assert link_checks.flagged_count(app_db)["total"] == 0
+
+
+def test_acknowledging_a_check_a_later_one_repeated_or_undid(app_db, watched, site, client, claim):
+    """The same failure found twice: acknowledging the one shown was refused, and the flag stayed
+    until a second click. A page that recovered since: refused with "look at the newest check",
+    which has nothing to acknowledge. A check that is no id acknowledged the newest unseen."""
+    item = watched["item"]
+    address = f"/claims/{claim['id']}/evidence/{item['id']}/acknowledge-change"
+    site.routes["/report"] = page(b"busy", "text/plain", status=500)
+    shown = _run(app_db, watched)[0]
+    _run(app_db, watched)
+    for garbage in ("abc", "", "-1", "0", "99999999999999999999999"):
+        assert "checked this source" in hx_post(client, address, {"check": garbage}).get_data(
+            as_text=True
+        )
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    assert hx_post(client, address, {"check": str(shown["id"])}).status_code == 200
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    site.routes["/report"] = page(b"gone", "text/plain", status=404)
+    shown = _run(app_db, watched)[0]
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    assert _run(app_db, watched)[0]["outcome"] == "unchanged"
+    answer = hx_post(client, address, {"check": str(shown["id"])})
+    said = answer.get_data(as_text=True)
+    assert answer.status_code == 200 and "nothing is left to acknowledge" in said
+    assert "link-flag" not in said
 
 
 def test_a_quote_behind_a_published_verdict_is_watched_in_the_copy_it_rests_on(

@@ -486,6 +486,25 @@ def test_a_quote_is_found_only_in_whole_words_and_near_its_omissions(quote, page
     assert check_quote(quote, page).status == NOT_FOUND
 
 
+@pytest.mark.parametrize(
+    ("quote", "page"),
+    [
+        # Scripts that put no spaces between words, or join a particle or "that" onto them.
+        ("经济增长了百分之五", "国家统计局表示，今年经济增长了百分之五，高于预期。"),
+        ("成長した", "首相は経済は成長したと述べた。"),
+        ("경제가 성장했다", "총리는 경제가 성장했다고 말했다."),
+        ("הממשלה החליטה לבנות", "השר אמר שהממשלה החליטה לבנות גשר חדש."),
+        # A footnote number the extractor ran into the word before it.
+        ("Spending on schools rose by 12 percent", "Spending on schools rose by 12 percent2, it said."),
+        ("grew by 12 percent", "Sales grew by 12 percent\u00b9 in 2024."),
+    ],
+)  # fmt: skip
+def test_a_quote_from_inside_a_sentence_of_any_script_is_found(quote, page):
+    """Whole words are where a script has them: a quote from the middle of a Chinese sentence
+    read "not found", and so did one a footnote number followed."""
+    assert check_quote(quote, page).status == FOUND
+
+
 def test_an_omission_mark_finds_the_fragments_close_together_past_a_far_first_word():
     page = (
         "Crime fell in the suburbs. "
@@ -737,3 +756,23 @@ def test_a_quote_that_turns_what_the_page_says_is_not_found(quote, page):
 )
 def test_words_of_one_direction_or_a_verb_may_are_no_turn(quote, page):
     assert check_quote(quote, page).status == APPROXIMATE
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "differ"),
+    [
+        ("Coffee lowers the risk of heart disease.", "Coffee raises the risk of heart disease.", True),
+        ("Prices rose 3% in May.", "Prices rose 30% in May.", True),
+        ("The bridge is safe.", "The bridge is not safe.", True),
+        ("Unemployment fell to 3.5% in 2019, the lowest in fifty years.",
+         "Unemployment fell to 3.5 percent in 2019, the lowest in 50 years.", False),
+        ("The mayor said taxes will rise.", "Taxes will rise, the mayor said.", False),
+    ],
+)  # fmt: skip
+def test_two_sentences_alike_in_words_differ_in_substance_by_figure_negation_or_direction(
+    one, other, differ
+):
+    from factcheck.quote_check import differ_in_substance
+
+    assert differ_in_substance(one, other) is differ
+    assert differ_in_substance(other, one) is differ

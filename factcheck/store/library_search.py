@@ -23,7 +23,9 @@ from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
 from factcheck.matching.reference import nearest_reference, reference
+from factcheck.quote_check import differ_in_substance
 from factcheck.store import library_postings, library_vectors
+from factcheck.store.claim_matches import SCORE_DECIMALS
 from factcheck.store.mutation import query
 
 #: The score above which a library item is offered as a previous check of a claim: the
@@ -163,24 +165,34 @@ def _scores(model: Model, featured: "_Featured") -> list[tuple[int, float, float
     (how far it falls short of the nearest item, its rank), so of two checks of one claim the
     nearer pushes the other far down, with an opposite rating as often as not. A candidate
     with siblings (other candidates whose claims say much the same as its own: SIBLING_COSINE)
-    is also read as if they were not there, and keeps the higher score, up to its sibling's:
+    is also read as if they were not there, and keeps the higher score, below its sibling's:
     every publisher's check of the claim is offered, each on its own merit, and the nearer
-    stays first. Returns (id, score, the re-ranker's own score)."""
+    stays first. Two claims that differ in a figure, a negation or a direction are no siblings.
+    Returns (id, score, the re-ranker's own score)."""
     rows = featured.rows
     plain = [(item_id, model.score(row)) for item_id, row in rows]
     if len(rows) < 2:
         return [(item_id, score, score) for item_id, score in plain]
     ids = [item_id for item_id, _ in rows]
     vectors = np.stack([featured.claim_vectors[item_id] for item_id in ids])
-    alike = (vectors @ vectors.T) >= SIBLING_COSINE
+    close = (vectors @ vectors.T) >= SIBLING_COSINE
+    claims = [featured.items[item_id]["claim"] for item_id in ids]
+
+    def siblings(place: int, other: int) -> bool:
+        # Alike in words, and not a check of the opposite ("lowers" for "raises") or of another
+        # figure: those are other claims, whose verdicts do not carry over.
+        return bool(close[place, other]) and not differ_in_substance(claims[place], claims[other])
+
     scores = []
     for place, (item_id, score) in enumerate(plain):
-        others = [j for j in range(len(rows)) if j == place or not alike[place, j]]
+        others = [j for j in range(len(rows)) if j == place or not siblings(place, j)]
         if len(others) < len(rows):
             alone = _read_without(rows, place, others, featured.background)
-            # No surer than the sibling that pushed it down: the nearer check stays first.
-            siblings = max(plain[j][1] for j in range(len(rows)) if j not in others)
-            score = max(score, min(model.score(alone), siblings))
+            # Below the sibling that pushed it down, as the scores are kept: the nearer check
+            # stays first wherever the matches are listed.
+            nearer = max(plain[j][1] for j in range(len(rows)) if j not in others)
+            below = round(nearer, SCORE_DECIMALS) - 10**-SCORE_DECIMALS
+            score = max(score, min(model.score(alone), below))
         scores.append((item_id, score, plain[place][1]))
     return scores
 

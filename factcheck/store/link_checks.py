@@ -30,6 +30,8 @@ LINK_ACKNOWLEDGED = (
     # in time that is now gone (404) is flagged again.
     " AND a.http_status IS l.http_status AND a.error IS l.error), 0)"
 )
+#: What a check found, field by field: two checks alike in these found the page the same way.
+_ANSWER = ("outcome", "content_sha256", "final_url", "http_status", "error")
 #: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
 #: acknowledged it.
 LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED})"
@@ -82,14 +84,15 @@ def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
 
 @query
 def quoted_evidence(db: Database, url: str) -> list[dict]:
-    """The live evidence items quoting this page, with their quotes and, as `kept`, what the
-    quote check found in the copy each rests on (SHOWN_COPY: the one its published verdict or
-    the verdict waiting for review was given, not a newer copy fetched for another claim;
-    None where it made none)."""
+    """The live evidence items quoting this page, with their quotes and the copy each rests on
+    (SHOWN_COPY: the one its published verdict or the verdict waiting for review was given, not
+    a newer copy fetched for another claim): its text as `copy_text` (None without one), and
+    as `kept` what the quote check found in it when it was kept (None where it made none)."""
     return list(
         db.query(
-            "SELECT e.id, e.quote, q.status AS kept FROM evidence e"
-            f" LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = {SHOWN_COPY}"
+            "SELECT e.id, e.quote, q.status AS kept, s.text AS copy_text FROM evidence e"
+            f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
+            " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
             " WHERE e.url = ? AND e.removed_at IS NULL AND e.quote IS NOT NULL ORDER BY e.id",
             [url],
         )
@@ -204,18 +207,26 @@ def acknowledge_change(
     evidence = rows[0]
     if evidence["removed_at"]:
         raise Invalid("evidence.removed", {"id": evidence_id, "doing": "acknowledge"})
-    latest = db.execute(
-        "SELECT id, outcome FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT 1",
-        [evidence["url"]],
-    ).fetchone()
-    if seen_check is not None and (latest is None or latest[0] != seen_check):
-        raise Invalid("evidence.checked_again", {"id": evidence_id})
-    if latest is None or latest[1] == "unchanged":
+    checks = list(
+        db.query(
+            f"SELECT id, {', '.join(_ANSWER)} FROM link_checks WHERE url = ?"
+            " AND (id = (SELECT max(id) FROM link_checks WHERE url = ?) OR id = ?)"
+            " ORDER BY id DESC",
+            [evidence["url"], evidence["url"], seen_check],
+        )
+    )
+    latest = checks[0] if checks else None
+    if latest is None or latest["outcome"] == "unchanged":
         raise Invalid("evidence.no_page_change", {"id": evidence_id})
-    if evidence["link_acknowledged_check"] == latest[0]:
+    if seen_check is not None and latest["id"] != seen_check:
+        # A later check that found the page just as the one shown is the same news.
+        seen = next((check for check in checks if check["id"] == seen_check), None)
+        if seen is None or any(seen[name] != latest[name] for name in _ANSWER):
+            raise Invalid("evidence.checked_again", {"id": evidence_id})
+    if evidence["link_acknowledged_check"] == latest["id"]:
         return evidence
     db.execute(
-        "UPDATE evidence SET link_acknowledged_check = ? WHERE id = ?", [latest[0], evidence_id]
+        "UPDATE evidence SET link_acknowledged_check = ? WHERE id = ?", [latest["id"], evidence_id]
     )
     after = next(iter(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id])))
     audit.record(

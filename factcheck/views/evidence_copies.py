@@ -216,13 +216,23 @@ def acknowledge_change(claim_id: int, evidence_id: int):
     """Accept what the link watch found on the evidence page, so it stops raising a flag."""
     _evidence_of(claim_id, evidence_id)
     # The check the card showed: a newer one (it found something else) is not accepted unseen.
-    seen = parse_id(request.form.get("check"))
+    shown = request.form.get("check")
+    # A check that is no id (a hand-made request) is no check the card showed.
+    seen = None if shown is None else (parse_id(shown) or 0)
     try:
         link_store.acknowledge_change(
             get_db(), evidence_id, actor=signed_in_actor(), seen_check=seen
         )
     except Invalid as refusal:
-        if refusal.code != "evidence.checked_again" or not wants_fragment():
+        if seen is None or not wants_fragment():
+            raise
+        if refusal.code == "evidence.no_page_change":
+            # Checked again since, the page is as it was kept: nothing is left to acknowledge.
+            said = (
+                "The page was checked again: it is as archived, so nothing is left to acknowledge."
+            )
+            return badge(claim_id, evidence_id, done=said)
+        if refusal.code != "evidence.checked_again":
             raise
         # The card drawn again shows what the newest check found, with why nothing was done.
         words = store_error_words(refusal)
