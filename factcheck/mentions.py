@@ -8,7 +8,9 @@ _MENTION = re.compile(r"(?<![\w@.])@([a-z0-9][a-z0-9._-]{1,31})(?![\w-])", re.IG
 
 
 # A web address: its @ is a handle on that site ("tiktok.com/@omar/video/7312"), no mention.
-_ADDRESS = re.compile(r"\S*(?:://|www\.|\.[a-z]{2,}/)\S*", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"(?:[a-z][a-z+.-]*://|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/)\S*", re.IGNORECASE
+)
 
 
 def mentioned(text: str) -> list[str]:

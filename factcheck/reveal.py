@@ -29,6 +29,14 @@ ZERO_WIDTH_JOINER = "\u200d"
 ZERO_WIDTH_NON_JOINER = "\u200c"
 
 
+# Scripts whose spelling uses the joiners: Arabic (Persian, Urdu, Kurdish), Syriac and the Indic
+# scripts. In any other a joiner inside a word is hidden text ("Пу‌тин" found by no search).
+_JOINING_SCRIPTS = frozenset(
+    "ARABIC SYRIAC DEVANAGARI BENGALI GURMUKHI GUJARATI ORIYA TAMIL TELUGU KANNADA MALAYALAM"
+    " SINHALA".split()
+)
+
+
 def _script(ch: str) -> str:
     return unicodedata.name(ch, "?").split(" ")[0]
 
@@ -36,8 +44,8 @@ def _script(ch: str) -> str:
 def _spelling_joiner(text: str, at: int) -> bool:
     """Whether the joiner at text[at] is part of how the words around it are written, not
     hidden text: a zero-width joiner inside an emoji sequence ("👩‍⚕️", a family), or either
-    joiner between two letters of one script beyond Latin (Persian "می‌خواهم", Indic conjuncts),
-    where it is ordinary spelling."""
+    joiner between two letters of a script whose spelling uses them (Persian "می‌خواهم", Indic
+    conjuncts)."""
     ch = text[at]
     if ch not in (ZERO_WIDTH_JOINER, ZERO_WIDTH_NON_JOINER) or not 0 < at < len(text) - 1:
         return False
@@ -49,8 +57,8 @@ def _spelling_joiner(text: str, at: int) -> bool:
     return (
         lettered
         and after.isalpha()
-        and not before.isascii()
-        and _script(before) == _script(after) != "LATIN"
+        and _script(before) == _script(after)
+        and _script(before) in _JOINING_SCRIPTS
     )
 
 

@@ -423,6 +423,23 @@ def test_html_charset_from_the_http_header_wins_over_utf8_fallback():
     assert "Bürgermeister" in from_html(page.encode("utf-8")).body
 
 
+def test_a_block_quotation_or_preformatted_table_between_loose_lines_stays_a_block():
+    """A <blockquote> or <pre> on lines of its own between a <div>'s loose text was taken for a
+    quotation inside a sentence and wrapped in quotation marks the page does not have."""
+    page = (
+        "<!DOCTYPE html><html><body><article><div>Before the vote on Monday, the mayor said:\n"
+        "<blockquote>\n<p>Our city will build 1,150 homes by 2028.</p>\n</blockquote>\n"
+        "The council then voted on the plan, officials said at the meeting.</div>"
+        "<div>Rates over the years were published by the office in its report:<br>"
+        "<pre>Year Rate\n2022 4.1\n2023 3.5</pre><br>The office said the figures were final."
+        f"</div><p>{LONG_PARAGRAPH}</p></article></body></html>"
+    )
+    body = from_html(page.encode()).body
+    assert "\n\nOur city will build 1,150 homes by 2028.\n\n" in body
+    assert "\n\nYear Rate\n2022 4.1\n2023 3.5\n\n" in body
+    assert "“" not in body and "”" not in body
+
+
 def test_a_quotation_or_code_inside_a_sentence_stays_in_it():
     """<q> and inline <code> come out of the extractor as <quote> and <code>, like a block
     quotation: each cut its sentence into paragraphs of a few words, none of them the claim."""

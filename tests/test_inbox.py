@@ -219,6 +219,11 @@ def test_a_handle_inside_a_web_address_mentions_nobody(text):
     """Fact-checkers paste links to posts all day: "tiktok.com/@omar" sent omar a mention."""
     assert mentioned(text) == []
     assert mentioned(f"{text}; @erin please look") == ["erin"]
+    # A mention right before an address stays a mention.
+    assert mentioned("Thanks @erin\u2014https://x.example/a, cc @omar,https://x.example/b") == [
+        "erin",
+        "omar",
+    ]
 
 
 def test_a_database_error_page_does_not_fail_again_on_the_header_count(client, app_db):

@@ -9,7 +9,7 @@ from factcheck.text.latin_charsets import best_latin_charset
 WESTERN_LETTERS = {
     "French": "àâæçéèêëîïôœùûüÿ",
     "German": "äöüß»«„“",
-    "Spanish": "áéíñóúü¿¡",
+    "Spanish": "áéíñóúü¿¡ºª",
     "Portuguese": "áâãàçéêíóôõú",
     "Italian": "àèéìíîòóùú",
     "Danish": "æøåé",
@@ -20,7 +20,8 @@ WESTERN_LETTERS = {
 @given(
     st.sampled_from(sorted(WESTERN_LETTERS)).flatmap(
         lambda language: st.text(
-            alphabet=WESTERN_LETTERS[language] + "abcdefghijklmnoprstuvz ,.€–“”’", max_size=200
+            alphabet=WESTERN_LETTERS[language] + "abcdefghijklmnoprstuvz ,.€–“”’0123456789",
+            max_size=200,
         )
     )
 )
@@ -44,6 +45,23 @@ def test_a_western_text_reads_as_it_was_written(text):
 )
 def test_central_european_and_turkish_texts_read_in_their_charset(text, codec):
     data = text.encode(codec)
+    assert data.decode(best_latin_charset(data)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council spent £50m on roads last year and £3bn on schools; tickets cost £5.",
+        "Polls show ±3 points; ¼ of voters and ¾ of donors agree.",
+        "Microsoft® Windows® ©2024, 5µg doses, ¥500bn, 20 m³ of water.",
+        "El equipo quedó 1º y el rival 2ª en la liga; la ley nº 9.504 no cambió.",
+        "A lei nº 9.504 não foi alterada, disse o ministro.",
+    ],
+)
+def test_western_signs_are_not_taken_for_central_european_letters(text):
+    """Pounds, plus-minus, fractions, ® and ordinals are letters in windows-1250 or ISO-8859-2
+    ("Ł50m", "ą3", "MicrosoftŽ", "nş"): a page of them without accented words was misread."""
+    data = text.encode("cp1252")
     assert data.decode(best_latin_charset(data)) == text
 
 

@@ -71,7 +71,19 @@ def test_a_joiner_that_spells_an_emoji_or_a_word_is_no_hidden_text(text):
     assert "hidden-char" not in str(reveal_html(text))
 
 
-@pytest.mark.parametrize("text", ["pay\u200dpal", "\u200dstart", "e\u0301\u200de", "a \u200c b"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pay\u200dpal",
+        "\u200dstart",
+        "e\u0301\u200de",
+        "a \u200c b",
+        # Scripts whose spelling has no joiners: inside their words a joiner hides text.
+        "\u041f\u0443\u200c\u0442\u0438\u043d",
+        "\u4e60\u200c\u8fd1\u5e73",
+        "\u05e9\u05dc\u05d5\u200d\u05dd",
+    ],
+)
 def test_a_joiner_between_latin_letters_or_alone_is_still_shown(text):
     assert "\u27e8U+200" in reveal(text)
 

@@ -473,9 +473,13 @@ def test_a_revision_naming_no_sources_keeps_the_ones_its_draft_rests_on(claim_wo
     verdicts.set_verdict(db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["ed"])
     assert rests_on() == [kept["id"], added["id"]]
     verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    # Added while in review, so not what the published verdict rests on.
+    later = _add_source(db, people, claim_id, url="https://later.example/note")
     verdicts.approve(db, claim_id, actor=people["eve"])
     verdicts.correct_verdict(
         db, claim_id, rating="mixed", rationale=RATIONALE + " Revised.", reason="New table.",
         actor=people["rita"],
     )  # fmt: skip
-    assert rests_on() == [kept["id"], added["id"]] and left_out["id"] not in rests_on()
+    # A correction starts from what the published verdict rests on, as the panel's form ticks.
+    assert rests_on() == [kept["id"], added["id"]]
+    assert left_out["id"] not in rests_on() and later["id"] not in rests_on()

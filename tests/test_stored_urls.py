@@ -43,6 +43,10 @@ def test_an_ipv6_literal_keeps_its_brackets():
         ("http://w\u0430shingtonpost.com/x", "xn--wshingtonpost-w1k.com"),
         # All Cyrillic, every letter drawn like a Latin one, under ".com".
         ("https://\u0430\u0440\u0440\u04cf\u0435.com/", "xn--80ak6aa92e.com"),
+        # Latin letters drawn like plain ones ("ı", "ɑ"), and Cyrillic ones like "google".
+        ("https://g\u0131thub.com/x", "xn--gthub-n4a.com"),
+        ("https://p\u0251yp\u0251l.com/", "xn--pypl-q5bc.com"),
+        ("https://\u050d\u043e\u043e\u050d\u04cf\u0435.com/r", "xn--e1ara49ctjc.com"),
         # Names in one script, read as they are.
         ("https://b\u00fccher.example/a", "b\u00fccher.example"),
         ("https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/", "\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444"),

@@ -102,24 +102,43 @@ def link_target(url: str | None) -> str | None:
     return url.strip()
 
 
-# Cyrillic and Greek letters drawn like Latin ones: a name of nothing else under a Latin top-level
-# domain ("аррӏе.com") passes for a Latin one.
-_LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁӏԛԝѵһкмтвпьѡαβεικνορτυχ")
+# Letters beyond ASCII that no one mistakes for a plain Latin letter, though they decompose into
+# none: names in German, Nordic and other languages are written with them.
+_OWN_LETTERS = frozenset("ßæøœðþåĳ")
 
 
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ")[0]
 
 
+def _plain_latin(char: str) -> bool:
+    """An accented Latin letter that reads as its accented self ("ü" is "u" with its marks), or
+    one of _OWN_LETTERS: not "ı", "ɑ" or "ǀ", drawn like "i", "a" and "l"."""
+    base = unicodedata.normalize("NFD", char)[0]
+    return char.lower() in _OWN_LETTERS or (base.isascii() and base.isalpha())
+
+
+# Cyrillic and Greek letters drawn like Latin ones: a name of nothing else under a top-level
+# domain in ASCII ("ԍооԍӏе.com") passes for a Latin one.
+_LATIN_LOOKALIKES = frozenset(
+    "авекмнорстухѕіјԛԝӏһԍԁьѵүҽɡαβεικνορτυχωϲϳ"  # Cyrillic, then Greek
+)
+
+
 def _disguised(label: str, top_level: str) -> bool:
     """Whether a host name's label may pass for another: letters of more than one script
-    ("wаshingtonpost", its second letter Cyrillic), or under a Latin top-level domain only
-    letters of another script drawn like Latin ones."""
-    scripts = {_script(char) for char in label if char.isalpha()}
+    ("wаshingtonpost", its second letter Cyrillic); or, under a top-level domain in ASCII, a
+    Latin letter that is no accented one ("gıthub", "pɑypɑl"), or letters of another script
+    that are all drawn like Latin ones ("ԍооԍӏе")."""
+    letters = [char for char in label if char.isalpha()]
+    scripts = {_script(char) for char in letters}
     if len(scripts) > 1:
         return True
-    lookalike = all(char in _LATIN_LOOKALIKES for char in label.lower() if char.isalpha())
-    return bool(scripts - {"LATIN"}) and top_level.isascii() and lookalike
+    if not top_level.isascii():
+        return False
+    if scripts == {"LATIN"}:
+        return not all(char.isascii() or _plain_latin(char) for char in letters)
+    return all(char.lower() in _LATIN_LOOKALIKES for char in letters)
 
 
 def _as_shown(hostname: str) -> str:

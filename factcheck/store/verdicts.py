@@ -285,8 +285,13 @@ def correct_verdict(
     published = lifecycle.permitted(current.published_verdict)
     replaced = current.open_verdict
     if evidence_ids is None:
-        # What the correction continues: its own draft, else the published verdict.
-        evidence_ids = _unchanged_sources(db, current, replaced or published)
+        # What the correction continues: its own draft (and evidence added since), else the
+        # published verdict's sources, as the panel's correction form ticks them.
+        evidence_ids = (
+            _unchanged_sources(db, current, replaced)
+            if replaced
+            else sorted(lifecycle.cited(published) & current.live_evidence)
+        )
     verdict = _write_draft(
         db,
         current,

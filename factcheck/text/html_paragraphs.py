@@ -46,10 +46,23 @@ def _has_words_around(element) -> bool:
 
 def _is_block(child, parent) -> bool:
     """A block child starts a line of its own; a quotation or code with words of its parent
-    around it sits inside the sentence ("said the rule <q>will cost nothing</q> and")."""
-    if child.tag in _BLOCK_OR_INLINE and _has_words_around(parent):
+    around it on the same line, and no line break of its own, sits inside the sentence ("said the
+    rule <q>will cost nothing</q> and"). A <blockquote> or <pre> between lines of loose text is
+    still a block."""
+    if child.tag in _BLOCK_OR_INLINE and _has_words_around(parent) and _on_one_line(child, parent):
         return False
     return child.tag in _BLOCK_TAGS
+
+
+def _on_one_line(child, parent) -> bool:
+    before = (child.getprevious().tail if child.getprevious() is not None else parent.text) or ""
+    after = child.tail or ""
+    inside = "".join(child.itertext()).strip()
+    return (
+        "\n" not in inside
+        and not before.rstrip(" \t").endswith("\n")
+        and not after.lstrip(" \t").startswith("\n")
+    )
 
 
 def _text_parts(element, skip: frozenset[str] = frozenset()) -> list[str]:

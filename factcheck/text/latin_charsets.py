@@ -12,11 +12,14 @@ MARGIN = 2
 # The letters beyond ASCII each language writes (lower case). A reading in the wrong charset
 # mixes letters of several (Czech read as Western gives "poèet", "øekl": è, ø and ì are in no
 # one language together) or puts symbols inside words (Polish read as Western: "w³adza").
-# Quotation marks that touch the word they open or close, in the Western languages' own
-# reading ("»Zitat«", "‘yes’"): in ISO-8859-2 the same bytes are letters ("ťZitatŤ").
-_WESTERN_QUOTES = "«»‹›‘’‚“”„"
+# Quotation marks, which every language here writes (in ISO-8859-2 the bytes of « and » are
+# letters: "»Zitat«" reads "ťZitatŤ").
+_QUOTES = "«»‹›‘’‚“”„"
+# Signs written against a word or a figure in Western text, which other charsets read as letters
+# ("nº 5" as "nş 5", "5µg" as "5ľg").
+_WESTERN_SIGNS = "µºª"
 _ALPHABETS = tuple(
-    letters + _WESTERN_QUOTES
+    letters + _QUOTES + _WESTERN_SIGNS
     for letters in (
         "àâæçéèêëîïôœùûüÿ",  # French
         "äöüß",  # German
@@ -30,31 +33,42 @@ _ALPHABETS = tuple(
         "áðéíóúýþæö",  # Icelandic
     )
 ) + (
-    "ąćęłńóśźż",  # Polish
-    "áčďéěíňóřšťúůýž",  # Czech
-    "áäčďéíĺľňóôŕšťúýž",  # Slovak
-    "áéíóöőúüű",  # Hungarian
-    "čćđšž",  # Croatian, Bosnian, Serbian in Latin letters, Slovene
-    "ăâîşţșț",  # Romanian
-    "çğıöşü",  # Turkish (its capital dotted İ counts as one of them)
+    _QUOTES + "ąćęłńóśźż",  # Polish
+    _QUOTES + "áčďéěíňóřšťúůýž",  # Czech
+    _QUOTES + "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    _QUOTES + "áéíóöőúüű",  # Hungarian
+    _QUOTES + "čćđšž",  # Croatian, Bosnian, Serbian in Latin letters, Slovene
+    _QUOTES + "ăâîşţșț",  # Romanian
+    _QUOTES + "çğıöşü",  # Turkish (its capital dotted İ counts as one of them)
 )
-_PUNCTUATION_OF_WORDS = _WESTERN_QUOTES + "¿¡"
+_PUNCTUATION_OF_WORDS = _QUOTES + _WESTERN_SIGNS + "¿¡"
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+# Counted against every language: a capital letter straight after a small one ("MicrosoftŽ",
+# "Microsoft®" read as Central European), or a sign inside a word.
+_CASE_BREAK = "\x00"
 
 
 def _language_score(text: str) -> int:
-    """How well the text's characters beyond ASCII fit one language: for the best fitting, one
-    point for each of its letters, one off for any other letter or a symbol touching a letter."""
+    """How well the text's letters beyond ASCII fit one language: for the best fitting, one point
+    for each of its letters, one off for any other. Only letters in words count: one beside
+    figures and marks alone is a sign read as a letter ("£50m" as "Ł50m", "±3" as "ą3"), and a
+    capital straight after a small letter counts against, as does a sign inside a word. Other
+    signs do not count, but quotation marks count for every language, and the signs Western
+    text writes against words (º, µ) for its languages."""
     counted = []
     for found in _BEYOND_ASCII.finditer(text):
         at, char = found.start(), found.group()
-        if char.isspace():
-            continue
-        touches_letter = (at > 0 and text[at - 1].isalpha()) or (
-            at + 1 < len(text) and text[at + 1].isalpha()
-        )
-        if char.isalpha() or touches_letter or char in _PUNCTUATION_OF_WORDS:
-            counted.append("ı" if char == "İ" else char.lower())
+        before = text[at - 1] if at > 0 else ""
+        after = text[at + 1] if at + 1 < len(text) else ""
+        touches_letter = before.isalpha() or after.isalpha()
+        if char in _PUNCTUATION_OF_WORDS:
+            counted.append(char)
+        elif char.isalpha() and touches_letter:
+            broken = char.isupper() and before.isalpha() and before.islower()
+            counted.append(_CASE_BREAK if broken else "ı" if char == "İ" else char.lower())
+        elif not char.isalpha() and before.isalpha() and after.isalpha():
+            # A sign inside a word ("w³adza" for "władza") is a letter read in the wrong charset.
+            counted.append(_CASE_BREAK)
     if not counted:
         return 0
     return max(sum(1 if char in alphabet else -1 for char in counted) for alphabet in _ALPHABETS)

@@ -334,8 +334,10 @@ def withdraw_correction(claim_id: int):
 def approve(claim_id: int):
     def change(db: Database, actor, values):
         seen = request.form.get("quotes_seen")
-        if seen is not None:
-            now = reviewed(db, claim_reads.get_claim(db, claim_id))["work"]["quote_summary"]
+        claim = claim_reads.get_claim(db, claim_id)
+        # At another version the approval is refused as stale anyway, with the conflict panel.
+        if seen is not None and claim["version"] == expected_version():
+            now = reviewed(db, claim)["work"]["quote_summary"]
             if (now or "") != seen:
                 raise Invalid("verdict.quotes_changed", {"claim_id": claim_id})
         verdicts.approve(

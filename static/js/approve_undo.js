@@ -300,7 +300,12 @@
       try {
         window.sessionStorage.setItem(
           SENT_ON_LEAVING,
-          JSON.stringify({ claimId: pending.claimId, name: pending.name, at: Date.now() })
+          JSON.stringify({
+            claimId: pending.claimId,
+            name: pending.name,
+            version: String(pending.body.get("expected_version")),
+            at: Date.now(),
+          })
         );
       } catch (error) {
         // Storage turned off: the approval is still sent, only not followed up.
@@ -326,9 +331,12 @@
         return response.ok ? response.json() : null;
       })
       .then(function (answer) {
-        var status = answer && answer.claim ? answer.claim.status : null;
-        if (status === "in_review" && triesLeft > 0) {
-          // The approval may still be on its way.
+        var claim = answer && answer.claim ? answer.claim : null;
+        var status = claim ? claim.status : null;
+        // Refused: the claim changed since the approval's version and is still not published.
+        // Still at that version, the approval may be on its way (queued behind a long import).
+        var changed = claim && String(claim.version) !== note.version;
+        if (status === "in_review" && !changed && triesLeft > 0) {
           window.setTimeout(function () {
             followUp(note, triesLeft - 1);
           }, 1500);
@@ -336,8 +344,11 @@
         }
         if (status && status !== "published") {
           say(
-            "Not published: the approval of the verdict on " + claimWords(note) +
-              ", sent as you left the page, was refused (it changed meanwhile). Open it to see why.",
+            changed
+              ? "Not published: the approval of the verdict on " + claimWords(note) +
+                  ", sent as you left the page, was refused (it changed meanwhile). Open it to see why."
+              : "The approval of the verdict on " + claimWords(note) +
+                  ", sent as you left the page, has not been published yet. Open it to see where it stands.",
             false
           );
           var text = banner().querySelector(".undo-banner-text");
@@ -355,7 +366,7 @@
   var left = sentOnLeaving();
   if (left) {
     window.setTimeout(function () {
-      followUp(left, 2);
+      followUp(left, 20);
     }, 800);
   }
 })();

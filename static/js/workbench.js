@@ -1020,8 +1020,14 @@
         if (!drafts[key] || moved === key) {
           return;
         }
-        // No version: the claim it goes to was never seen with this text.
-        drafts[moved] = { value: drafts[key].value, version: null };
+        // No version: the claim it goes to was never seen with this text. Text already kept
+        // for that claim's field stays, with this after it; a choice already made there stands.
+        var there = drafts[moved];
+        var value = drafts[key].value;
+        if (there && field.type !== "radio" && there.value.trim() && there.value !== value) {
+          value = there.value + "\n\n" + value;
+        }
+        drafts[moved] = there && field.type === "radio" ? there : { value: value, version: null };
         delete drafts[key];
       });
     });

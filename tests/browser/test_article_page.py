@@ -247,3 +247,42 @@ def test_a_claim_merged_away_while_open_says_where_it_went_with_a_link(watched_p
     expect(
         page.locator("#claim-panel").get_by_role("radio", name="False", exact=True)
     ).to_be_checked()
+
+
+def test_text_moved_from_a_merged_claim_joins_what_was_typed_for_the_claim_it_went_to(
+    watched_page, article
+):
+    """Text typed, unsaved, in the panels of two claims, then the second merged into the first:
+    moving the second's text for the first replaced the first's."""
+    from factcheck import db as database
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    db = database.connect(article["path"])
+    try:
+        pairs = [(c, unit_edits.merge_partner(db, c)) for c in article["claims"]]
+        first, second = [(c, p) for c, p in pairs if p is not None][-1]
+    finally:
+        db.close()
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={first['id']}")
+    page.locator("#claim-panel").get_by_label("Rationale").fill("First claim's note, unsaved.")
+    page.locator(f"#claim-{second['id']}").click()
+    expect(page.locator("#claim-panel .panel")).to_have_attribute(
+        "data-claim-id", str(second["id"])
+    )
+    page.locator("#claim-panel").get_by_label("Rationale").fill("Second claim's note, unsaved.")
+    db = database.connect(article["path"])
+    try:
+        unit_edits.merge_with_next(
+            db, first["id"], reason="One claim across two sentences", actor=actor_for(db, "ed")
+        )
+    finally:
+        db.close()
+    page.locator("#claim-panel").get_by_role("button", name="Save draft").click()
+    notice = page.locator("#notice")
+    expect(notice).to_contain_text("What you typed in this claim's panel is kept")
+    notice.get_by_role("link", name="Open the claim it was merged into").click()
+    rationale = page.locator("#claim-panel").get_by_label("Rationale")
+    expect(rationale).to_have_value("First claim's note, unsaved.\n\nSecond claim's note, unsaved.")
+    assert_no_problems(page, expected_status=404)
