@@ -148,12 +148,9 @@ def test_a_stale_assignment_names_both_people(client, claim, app_db, people):
     assert claim_now(app_db, claim["id"])["assignee_id"] == people["eve"].id
 
 
-def test_a_stale_approval_is_refused_until_the_editor_looks_again(
-    client_as,
-    claim,
-    app_db,
-    people,
-):
+def _opened_in_review_then_returned(app_db, claim, people) -> dict:
+    """Rita's verdict sent for review, the claim as an editor opened it then, and Eve's return
+    of it since: the claim as opened."""
     verdicts.set_verdict(
         app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
     )
@@ -162,6 +159,16 @@ def test_a_stale_approval_is_refused_until_the_editor_looks_again(
     verdicts.return_for_changes(
         app_db, claim["id"], comment="Needs the second source.", actor=people["eve"]
     )
+    return opened
+
+
+def test_a_stale_approval_is_refused_until_the_editor_looks_again(
+    client_as,
+    claim,
+    app_db,
+    people,
+):
+    opened = _opened_in_review_then_returned(app_db, claim, people)
     response = hx_post(
         client_as("ed"), f"/claims/{claim['id']}/approve", {"expected_version": opened["version"]}
     )
@@ -227,14 +234,7 @@ def test_an_approval_of_a_verdict_sent_again_on_other_sources_is_not_reapplied(
     first = evidence.add_evidence(
         app_db, claim["id"], url="https://stats.example/c", stance="supports", actor=people["rita"]
     )
-    verdicts.set_verdict(
-        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
-    opened = claim_now(app_db, claim["id"])
-    verdicts.return_for_changes(
-        app_db, claim["id"], comment="Use a better source.", actor=people["eve"]
-    )
+    opened = _opened_in_review_then_returned(app_db, claim, people)
     rumour = evidence.add_evidence(
         app_db, claim["id"], url="https://blog.example/rumour", stance="supports",
         actor=people["rita"],

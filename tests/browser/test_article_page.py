@@ -204,13 +204,27 @@ def test_from_a_unit_set_aside_after_the_last_claim_j_goes_nowhere(watched_page,
     assert_no_problems(page)
 
 
+def _merge_by_another_editor(path, first_id: int) -> None:
+    """Someone else (ed) merges the claim after `first_id` into it while the page is open."""
+    from factcheck import db as database
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    db = database.connect(path)
+    try:
+        unit_edits.merge_with_next(
+            db, first_id, reason="One claim across two sentences", actor=actor_for(db, "ed")
+        )
+    finally:
+        db.close()
+
+
 def test_a_claim_merged_away_while_open_says_where_it_went_with_a_link(watched_page, article):
     """Someone else merges the claim open here into the one before it: saving says so, with a
     link to that claim, and the rationale and rating typed stay in the panel and come back,
     marked as kept, in the panel of the claim it was merged into."""
     from factcheck import db as database
     from factcheck.store import unit_edits
-    from factcheck.store.users import actor_for
 
     db = database.connect(article["path"])
     try:
@@ -223,13 +237,7 @@ def test_a_claim_merged_away_while_open_says_where_it_went_with_a_link(watched_p
     panel = page.locator("#claim-panel")
     rationale = panel.get_by_label("Rationale")
     rationale.fill("The council's own minutes give a different count for the closures.")
-    db = database.connect(article["path"])
-    try:
-        unit_edits.merge_with_next(
-            db, first["id"], reason="One claim across two sentences", actor=actor_for(db, "ed")
-        )
-    finally:
-        db.close()
+    _merge_by_another_editor(article["path"], first["id"])
     panel.get_by_role("radio", name="False", exact=True).check()
     panel.get_by_role("button", name="Save draft").click()
     notice = page.locator("#notice")
@@ -256,7 +264,6 @@ def test_text_moved_from_a_merged_claim_joins_what_was_typed_for_the_claim_it_we
     moving the second's text for the first replaced the first's."""
     from factcheck import db as database
     from factcheck.store import unit_edits
-    from factcheck.store.users import actor_for
 
     db = database.connect(article["path"])
     try:
@@ -272,13 +279,7 @@ def test_text_moved_from_a_merged_claim_joins_what_was_typed_for_the_claim_it_we
         "data-claim-id", str(second["id"])
     )
     page.locator("#claim-panel").get_by_label("Rationale").fill("Second claim's note, unsaved.")
-    db = database.connect(article["path"])
-    try:
-        unit_edits.merge_with_next(
-            db, first["id"], reason="One claim across two sentences", actor=actor_for(db, "ed")
-        )
-    finally:
-        db.close()
+    _merge_by_another_editor(article["path"], first["id"])
     page.locator("#claim-panel").get_by_role("button", name="Save draft").click()
     notice = page.locator("#notice")
     expect(notice).to_contain_text("What you typed in this claim's panel is kept")
