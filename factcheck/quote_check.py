@@ -66,25 +66,39 @@ def _span(origin: "Origin | _Through", start: int, end: int) -> tuple[int, int]:
 MAX_OMITTED_CHARS = 300
 
 
-# Scripts written with spaces between words and no word joined onto another: there a letter
-# beside a quote's edge letter means the quote starts or ends inside a word. Chinese, Japanese
-# and Thai put no spaces between words, Korean joins particles onto them, and Hebrew and Arabic
-# join "and", "that" or "the" onto the word after: there a quote ends where it ends.
-_SPACED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "GEORGIAN"})
+# Scripts that put no spaces between words (Chinese, Japanese, Thai...) or join particles onto
+# them (Korean): a quote may start or end inside a run of their letters. Hebrew and Arabic join
+# "and", "that" or "the" onto the word after, so a quote may start inside a run of their letters,
+# but their endings (plurals, duals) change a word's meaning, so it ends where a word does.
+_RUN_ON_SCRIPTS = frozenset("CJK HIRAGANA KATAKANA HANGUL THAI LAO KHMER MYANMAR TIBETAN".split())
+_PREFIXING_SCRIPTS = _RUN_ON_SCRIPTS | {"HEBREW", "ARABIC"}
 
 
-def _one_word(first: str, second: str) -> bool:
-    """Whether two characters side by side are of one word or one figure: two digits, or two
-    letters of a script that spaces its words. A figure after a word ("percent2", a footnote
-    number the extractor ran into it) or a unit after a figure starts another."""
-    if first.isdigit() and second.isdigit():
-        return True
-    return (
-        first.isalpha()
-        and second.isalpha()
-        and unicodedata.name(first, "?").split(" ")[0] in _SPACED_SCRIPTS
-        and unicodedata.name(second, "?").split(" ")[0] in _SPACED_SCRIPTS
-    )
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def _joined_at_start(before: str, head: str) -> bool:
+    """Whether a quote whose first character is `head` would start inside a word or figure: after
+    a digit of its figure ("123" holds no "23"), a letter of its word ("unlawful" no "lawful"),
+    or a letter before its figure ("G7")."""
+    if head.isdigit():
+        return before.isdigit() or before.isalpha()
+    if head.isalpha() and before.isalpha():
+        return _script(head) not in _PREFIXING_SCRIPTS
+    return head.isalpha() and before.isdigit()
+
+
+def _joined_at_end(tail: str, after: str) -> bool:
+    """Whether a quote whose last character is `tail` would end inside a word or figure: before
+    a digit of its figure, a unit or scale joined to it ("£5" in "£5bn", "300" in "300k"), or a
+    letter of its word. A figure after a word is a footnote number the extractor ran into it
+    ("12 percent2"), which a quote leaves out."""
+    if tail.isdigit():
+        return after.isdigit() or after.isalpha()
+    if tail.isalpha() and after.isalpha():
+        return _script(tail) not in _RUN_ON_SCRIPTS
+    return False
 
 
 def _whole_at(haystack: str, found: int, length: int) -> bool:
@@ -93,7 +107,7 @@ def _whole_at(haystack: str, found: int, length: int) -> bool:
     before = haystack[found - 1] if found > 0 else ""
     after = haystack[found + length] if found + length < len(haystack) else ""
     head, tail = haystack[found], haystack[found + length - 1]
-    if (before and _one_word(before, head)) or (after and _one_word(tail, after)):
+    if (before and _joined_at_start(before, head)) or (after and _joined_at_end(tail, after)):
         return False
     # A figure's decimals or thousands: "5.5" and "12,000" hold no "5" and "2,000".
     if head.isdigit() and before in (".", ",") and haystack[found - 2 : found - 1].isdigit():

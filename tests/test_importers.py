@@ -438,6 +438,23 @@ def test_a_block_quotation_or_preformatted_table_between_loose_lines_stays_a_blo
     assert "\n\nOur city will build 1,150 homes by 2028.\n\n" in body
     assert "\n\nYear Rate\n2022 4.1\n2023 3.5\n\n" in body
     assert "“" not in body and "”" not in body
+    # Laid out on one line after a finished sentence: a block all the same.
+    minified = page.replace("said:\n<blockquote>\n", "said it today.<blockquote>").replace(
+        "</blockquote>\n", "</blockquote>"
+    )
+    assert "\n\nOur city will build 1,150 homes by 2028.\n\n" in from_html(minified.encode()).body
+
+
+def test_a_quotation_inside_a_sentence_stays_in_it_however_its_markup_is_wrapped():
+    page = (
+        "<!DOCTYPE html><html><body><article><p>The finance chief said the new parking rule\n"
+        "<q>will cost the taxpayer nothing at all</q>\nand that the money was there.</p>"
+        f"<p>{LONG_PARAGRAPH}</p></article></body></html>"
+    )
+    assert from_html(page.encode()).body.startswith(
+        "The finance chief said the new parking rule “will cost the taxpayer nothing at all” and"
+        " that the money was there.\n\n"
+    )
 
 
 def test_a_quotation_or_code_inside_a_sentence_stays_in_it():

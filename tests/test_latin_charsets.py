@@ -56,6 +56,10 @@ def test_central_european_and_turkish_texts_read_in_their_charset(text, codec):
         "Microsoft® Windows® ©2024, 5µg doses, ¥500bn, 20 m³ of water.",
         "El equipo quedó 1º y el rival 2ª en la liga; la ley nº 9.504 no cambió.",
         "A lei nº 9.504 não foi alterada, disse o ministro.",
+        # Signs against a word: as letters of another charset they would end it.
+        "IBM® and SAP® said NASA® and the NFL® use it; the NHS© says the FDA® approved.",
+        "The plant pumped 40 million m³ of water; customers pay £4.99 per m³, the board said.",
+        "Growth was 4.2 percent¹, the ministry said³. Der Bericht¹ sagt, die Zahlen sind³ neu.",
     ],
 )
 def test_western_signs_are_not_taken_for_central_european_letters(text):

@@ -47,7 +47,10 @@ def test_an_ipv6_literal_keeps_its_brackets():
         ("https://g\u0131thub.com/x", "xn--gthub-n4a.com"),
         ("https://p\u0251yp\u0251l.com/", "xn--pypl-q5bc.com"),
         ("https://\u050d\u043e\u043e\u050d\u04cf\u0435.com/r", "xn--e1ara49ctjc.com"),
+        ("https://\u0461\u0456\u043a\u0456\u0440\u0435\u0501\u0456\u0430.org/x", "xn--80ajoy2ibc6fu9e.org"),
         # Names in one script, read as they are.
+        ("https://wroc\u0142aw.pl/", "wroc\u0142aw.pl"),
+        ("https://\u0111a-nang.vn/", "\u0111a-nang.vn"),
         ("https://b\u00fccher.example/a", "b\u00fccher.example"),
         ("https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/", "\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444"),
         ("https://\u03b5\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac.gr/", "\u03b5\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac.gr"),

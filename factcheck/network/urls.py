@@ -104,7 +104,7 @@ def link_target(url: str | None) -> str | None:
 
 # Letters beyond ASCII that no one mistakes for a plain Latin letter, though they decompose into
 # none: names in German, Nordic and other languages are written with them.
-_OWN_LETTERS = frozenset("ßæøœðþåĳ")
+_OWN_LETTERS = frozenset("ßæøœðþåĳłđħ")
 
 
 def _script(char: str) -> str:
@@ -121,7 +121,7 @@ def _plain_latin(char: str) -> bool:
 # Cyrillic and Greek letters drawn like Latin ones: a name of nothing else under a top-level
 # domain in ASCII ("ԍооԍӏе.com") passes for a Latin one.
 _LATIN_LOOKALIKES = frozenset(
-    "авекмнорстухѕіјԛԝӏһԍԁьѵүҽɡαβεικνορτυχωϲϳ"  # Cyrillic, then Greek
+    "авекмнопрстухѕіјԛԝӏһԍԁьѵүҽѡɡαβεικνορτυχωϲϳ"  # Cyrillic, then Greek
 )
 
 

@@ -102,7 +102,7 @@ def find_matches_many(
         figures = _figures(text)
         scored = [
             (_capped(score, figures, items[item_id]["claim"]), -plain, item_id)
-            for item_id, score, plain in _scores(model, featured)
+            for item_id, score, plain in _scores(model, featured, text)
         ]
         scored = [entry for entry in scored if entry[0] >= min_score]
         # Of two as sure, the one the re-ranker put first (see _scores), then the older item.
@@ -160,15 +160,16 @@ def _point_moved(figures: dict[str, set[str]], claimed: dict[str, set[str]]) -> 
     )
 
 
-def _scores(model: Model, featured: "_Featured") -> list[tuple[int, float, float]]:
+def _scores(model: Model, featured: "_Featured", text: str) -> list[tuple[int, float, float]]:
     """Each candidate's score. The re-ranker reads a candidate against the best of the others
     (how far it falls short of the nearest item, its rank), so of two checks of one claim the
     nearer pushes the other far down, with an opposite rating as often as not. A candidate
     with siblings (other candidates whose claims say much the same as its own: SIBLING_COSINE)
     is also read as if they were not there, and keeps the higher score, below its sibling's:
     every publisher's check of the claim is offered, each on its own merit, and the nearer
-    stays first. Two claims that differ in a figure, a negation or a direction are no siblings.
-    Returns (id, score, the re-ranker's own score)."""
+    stays first. Two claims that differ in a figure, a negation or a direction are no siblings,
+    and a candidate that so differs from the text borrows nothing. Returns (id, score, the
+    re-ranker's own score)."""
     rows = featured.rows
     plain = [(item_id, model.score(row)) for item_id, row in rows]
     if len(rows) < 2:
@@ -186,7 +187,7 @@ def _scores(model: Model, featured: "_Featured") -> list[tuple[int, float, float
     scores = []
     for place, (item_id, score) in enumerate(plain):
         others = [j for j in range(len(rows)) if j == place or not siblings(place, j)]
-        if len(others) < len(rows):
+        if len(others) < len(rows) and not differ_in_substance(text, claims[place]):
             alone = _read_without(rows, place, others, featured.background)
             # Below the sibling that pushed it down, as the scores are kept: the nearer check
             # stays first wherever the matches are listed.

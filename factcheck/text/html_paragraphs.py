@@ -46,22 +46,28 @@ def _has_words_around(element) -> bool:
 
 def _is_block(child, parent) -> bool:
     """A block child starts a line of its own; a quotation or code with words of its parent
-    around it on the same line, and no line break of its own, sits inside the sentence ("said the
-    rule <q>will cost nothing</q> and"). A <blockquote> or <pre> between lines of loose text is
-    still a block."""
-    if child.tag in _BLOCK_OR_INLINE and _has_words_around(parent) and _on_one_line(child, parent):
+    around it sits inside the sentence ("said the rule <q>will cost nothing</q> and"), unless
+    it holds paragraphs or lines of its own (a <blockquote> or <pre>) or follows a finished
+    sentence."""
+    if child.tag in _BLOCK_OR_INLINE and _has_words_around(parent) and _inside_a_sentence(child):
         return False
     return child.tag in _BLOCK_TAGS
 
 
-def _on_one_line(child, parent) -> bool:
+# The end of a sentence before a quotation that is a block of its own ("... on Monday.
+# <blockquote>We will ..."), however the page's markup was laid out.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$")
+
+
+def _inside_a_sentence(child) -> bool:
+    parent = child.getparent()
     before = (child.getprevious().tail if child.getprevious() is not None else parent.text) or ""
-    after = child.tail or ""
-    inside = "".join(child.itertext()).strip()
+    holds_blocks = any(grandchild.tag in _BLOCK_TAGS for grandchild in child)
     return (
-        "\n" not in inside
-        and not before.rstrip(" \t").endswith("\n")
-        and not after.lstrip(" \t").startswith("\n")
+        not holds_blocks
+        and "\n" not in "".join(child.itertext()).strip()
+        and bool(before.strip())
+        and not _SENTENCE_END.search(before)
     )
 
 
@@ -77,14 +83,27 @@ def _text_parts(element, skip: frozenset[str] = frozenset()) -> list[str]:
                 # never glued to the text before it ("until 2028.That will").
                 parts += ["\n", inner, "\n"]
             elif child.tag in _BLOCK_OR_INLINE:
+                # Inside a sentence, a line break of the page's markup around it is a space.
+                parts[-1] = _one_line_end(parts[-1])
                 parts.append(_spaced(parts, _quoted(child, element, inner)))
             else:
                 parts.append(inner)
         if child.tail:
             # trafilatura drops the space after a quotation or code inside an item's sentence.
             inline = child.tag in _BLOCK_OR_INLINE and not _is_block(child, element)
-            parts.append(_spaced(parts, child.tail) if inline else child.tail)
+            tail = _one_line_start(child.tail) if inline else child.tail
+            parts.append(_spaced(parts, tail) if inline else tail)
     return parts
+
+
+def _one_line_end(text: str) -> str:
+    stripped = text.rstrip()
+    return stripped + " " if stripped != text else text
+
+
+def _one_line_start(text: str) -> str:
+    stripped = text.lstrip()
+    return " " + stripped if stripped != text else text
 
 
 def _spaced(parts: list[str], text: str) -> str:

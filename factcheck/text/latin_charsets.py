@@ -43,18 +43,30 @@ _ALPHABETS = tuple(
 )
 _PUNCTUATION_OF_WORDS = _QUOTES + _WESTERN_SIGNS + "¿¡"
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+# Signs of windows-1252 whose byte is a letter in another of CANDIDATES ("³", "¹", "¯").
+_LETTERS_ELSEWHERE = frozenset(
+    sign
+    for byte in range(0x80, 0x100)
+    if not (sign := bytes([byte]).decode("cp1252", errors="replace")).isalpha()
+    and any(bytes([byte]).decode(other, errors="replace").isalpha() for other in CANDIDATES[1:])
+)
 # Counted against every language: a capital letter straight after a small one ("MicrosoftŽ",
 # "Microsoft®" read as Central European), or a sign inside a word.
 _CASE_BREAK = "\x00"
 
 
-def _language_score(text: str) -> int:
+def _language_score(text: str, western: str | None = None) -> int:
     """How well the text's letters beyond ASCII fit one language: for the best fitting, one point
     for each of its letters, one off for any other. Only letters in words count: one beside
     figures and marks alone is a sign read as a letter ("£50m" as "Ł50m", "±3" as "ą3"), and a
     capital straight after a small letter counts against, as does a sign inside a word. Other
     signs do not count, but quotation marks count for every language, and the signs Western
-    text writes against words (º, µ) for its languages."""
+    text writes against words (º, µ) for its languages.
+
+    `western` is the same bytes read as windows-1252, for another reading: there a letter at a
+    word's edge counts only where the Western reading has a letter too ("è" for "č"); where it
+    has a sign ("IBM®" as "IBMŽ", "m³" as "mł", "percent¹" as "percentą") the letter is no
+    evidence for either."""
     counted = []
     for found in _BEYOND_ASCII.finditer(text):
         at, char = found.start(), found.group()
@@ -64,9 +76,12 @@ def _language_score(text: str) -> int:
         if char in _PUNCTUATION_OF_WORDS:
             counted.append(char)
         elif char.isalpha() and touches_letter:
+            inside = before.isalpha() and after.isalpha()
+            if western is not None and not inside and not western[at].isalpha():
+                continue
             broken = char.isupper() and before.isalpha() and before.islower()
             counted.append(_CASE_BREAK if broken else "ı" if char == "İ" else char.lower())
-        elif not char.isalpha() and before.isalpha() and after.isalpha():
+        elif char in _LETTERS_ELSEWHERE and before.isalpha() and after.isalpha():
             # A sign inside a word ("w³adza" for "władza") is a letter read in the wrong charset.
             counted.append(_CASE_BREAK)
     if not counted:
@@ -78,7 +93,15 @@ def best_latin_charset(data: bytes) -> str:
     """The charset of CANDIDATES the bytes read best in; windows-1252 unless another gives at
     least MARGIN more letters of one language (a short text that reads alike either way stays
     Western)."""
-    scores = {name: _language_score(data.decode(name, errors="replace")) for name in CANDIDATES}
     western, *others = CANDIDATES
-    best = max(others, key=lambda name: scores[name])
-    return best if scores[best] >= scores[western] + MARGIN else western
+    # Each byte is one character in every one of these charsets, so the readings line up.
+    western_text = data.decode(western, errors="replace")
+    western_score = _language_score(western_text)
+    readings = {name: data.decode(name, errors="replace") for name in others}
+    # Against the Western reading, only letters it does not read as signs are evidence...
+    against = {name: _language_score(text, western_text) for name, text in readings.items()}
+    if max(against.values()) < western_score + MARGIN:
+        return western
+    # ...and among the others, which reads best is told by all their letters (ISO-8859-2 keeps
+    # many of its letters where windows-1252 has signs).
+    return max(others, key=lambda name: _language_score(readings[name]))
