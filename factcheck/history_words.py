@@ -1,5 +1,7 @@
 """A claim's audit entries in words, for the CLI's history and the claim panel's timeline."""
 
+from factcheck.network.urls import url_host, url_rest
+
 HISTORY_WORDS = {
     "import": "imported the article",
     "claim.classify": "classified",
@@ -150,6 +152,14 @@ def headline(entry: dict) -> str:
     return words
 
 
+def _shown_address(url: str) -> str:
+    """A source's address with its host as the evidence card shows it (url_host)."""
+    host = url_host(url)
+    if host == url:  # not an address that parses: as it is
+        return url
+    return f"{url.split('://', 1)[0]}://{host}{url_rest(url)}"
+
+
 def detail(entry: dict) -> str | None:
     """The text that went with the change (a rationale, a comment, a source), if any."""
     after = _after(entry)
@@ -161,7 +171,9 @@ def detail(entry: dict) -> str | None:
     elif action == WEB_ARCHIVE_COPY:
         value = f"{after.get('archive_url')} for {after.get('url')}"
     elif action.startswith("evidence."):
-        value = after.get("url")
+        # As the evidence card shows it: a host that may pass for another in its ASCII form.
+        url = after.get("url")
+        value = _shown_address(url) if isinstance(url, str) and url else None
     elif action == "comment.add":
         value = after.get("body")
     else:

@@ -188,3 +188,13 @@ def test_exports_and_reports_carry_unreadable_addresses_as_text(
         assert "not-an-address" in body
     _no_unsafe_link(body)
     assert "](javascript:" not in body and "](<javascript:" not in body
+
+
+def test_a_claims_history_names_a_look_alike_source_as_its_card_does():
+    """The card showed "xn--gthub-n4a.com" while the history beside it showed "gıthub.com"."""
+    from factcheck.history_words import detail
+
+    entry = {"action": "evidence.add", "after": {"url": "https://g\u0131thub.com/report"}}
+    assert detail(entry) == "https://xn--gthub-n4a.com/report"
+    plain = {"action": "evidence.add", "after": {"url": "https://news.example/a?b=1"}}
+    assert detail(plain) == "https://news.example/a?b=1"
