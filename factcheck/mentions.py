@@ -3,13 +3,14 @@
 import re
 
 # A username as factcheck.store.users accepts it, after an @ that does not follow a word
-# character (so an e-mail address mentions nobody). A trailing dot ends the sentence, not the name.
+# character (so an e-mail address mentions nobody). A trailing dot or hyphen ends the sentence
+# or runs into what follows; it is not part of the name.
 _MENTION = re.compile(r"(?<![\w@.])@([a-z0-9][a-z0-9._-]{1,31})(?![\w-])", re.IGNORECASE)
 
 
 # A web address: its @ is a handle on that site ("tiktok.com/@omar/video/7312"), no mention.
 _ADDRESS = re.compile(
-    r"(?:[a-z][a-z+.-]*://|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/)\S*", re.IGNORECASE
+    r"(?:(?<![a-z])(?:https?|ftp)://|www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/)\S*", re.IGNORECASE
 )
 
 
@@ -19,7 +20,7 @@ def mentioned(text: str) -> list[str]:
     text = _ADDRESS.sub(" ", text or "")
     found: list[str] = []
     for match in _MENTION.finditer(text):
-        name = match.group(1).lower().rstrip(".")
+        name = match.group(1).lower().rstrip(".-")
         if len(name) >= 2 and name not in found:
             found.append(name)
     return found

@@ -113,7 +113,11 @@ def _whole_at(haystack: str, found: int, length: int) -> bool:
     if head.isdigit() and before in (".", ",") and haystack[found - 2 : found - 1].isdigit():
         return False
     ahead = haystack[found + length + 1 : found + length + 2]
-    return not (tail.isdigit() and after in (".", ",") and ahead.isdigit())
+    if tail.isdigit() and after in (".", ",") and ahead.isdigit():
+        return False
+    # A quote that ends on a figure's point or comma ("the rate was 3." of "3.5").
+    last_digit = haystack[found + length - 2 : found + length - 1]
+    return not (tail in (".", ",") and last_digit.isdigit() and after.isdigit())
 
 
 def _whole_finds(haystack: str, fragment: str, start: int, end: int):

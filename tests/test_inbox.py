@@ -224,6 +224,10 @@ def test_a_handle_inside_a_web_address_mentions_nobody(text):
         "erin",
         "omar",
     ]
+    assert mentioned("ask @omar-https://x.example/c and @erin.https://x.example/d") == [
+        "omar",
+        "erin",
+    ]
 
 
 def test_a_database_error_page_does_not_fail_again_on_the_header_count(client, app_db):

@@ -492,6 +492,7 @@ def test_a_quote_is_found_only_in_whole_words_and_near_its_omissions(quote, page
         ("the company lost £5", "The company lost £5bn last year."),
         ("the cut will affect 300", "The cut will affect 300k families."),
         ("7 nations agreed", "The G7 nations agreed on Friday."),
+        ("the rate was 3.", "In May the rate was 3.5 percent."),
         # Hebrew and Arabic endings change the word ("soldiers", "two thousand").
         ("נהרג חייל", "נהרג חיילים בגבול"),
         ("خسر ألف", "خسر ألفين"),
