@@ -24,6 +24,7 @@ from factcheck.text.boilerplate import BYLINE, classify_boilerplate
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
 from factcheck.text.latin_charsets import best_latin_charset
+from factcheck.text.scripts import script_of
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
@@ -308,7 +309,7 @@ def _legacy_charset(data: bytes) -> str | None:
         return None
     decoded = sample.decode(best.encoding, errors="replace")
     letters = [c for c in decoded if ord(c) > 127 and c.isalpha()]
-    other_script = sum(1 for c in letters if not unicodedata.name(c, "LATIN").startswith("LATIN"))
+    other_script = sum(1 for c in letters if script_of(c) != "LATIN")
     if len(letters) >= LEGACY_MIN_LETTERS and other_script >= OTHER_SCRIPT_SHARE * len(letters):
         return best.encoding
     return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from factcheck.quote_text import Origin, composed, letter_end, searchable
 from factcheck.quote_windows import PageWords, best_windows, quote_words
+from factcheck.text.scripts import script_of
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -74,10 +75,6 @@ _RUN_ON_SCRIPTS = frozenset("CJK HIRAGANA KATAKANA HANGUL THAI LAO KHMER MYANMAR
 _PREFIXING_SCRIPTS = _RUN_ON_SCRIPTS | {"HEBREW", "ARABIC"}
 
 
-def _script(char: str) -> str:
-    return unicodedata.name(char, "?").split(" ")[0]
-
-
 def _joined_at_start(before: str, head: str) -> bool:
     """Whether a quote whose first character is `head` would start inside a word or figure: after
     a digit of its figure ("123" holds no "23"), a letter of its word ("unlawful" no "lawful"),
@@ -85,7 +82,7 @@ def _joined_at_start(before: str, head: str) -> bool:
     if head.isdigit():
         return before.isdigit() or before.isalpha()
     if head.isalpha() and before.isalpha():
-        return _script(head) not in _PREFIXING_SCRIPTS
+        return script_of(head) not in _PREFIXING_SCRIPTS
     return head.isalpha() and before.isdigit()
 
 
@@ -97,7 +94,7 @@ def _joined_at_end(tail: str, after: str) -> bool:
     if tail.isdigit():
         return after.isdigit() or after.isalpha()
     if tail.isalpha() and after.isalpha():
-        return _script(tail) not in _RUN_ON_SCRIPTS
+        return script_of(tail) not in _RUN_ON_SCRIPTS
     return False
 
 

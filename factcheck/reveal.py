@@ -10,6 +10,8 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
+from factcheck.text.scripts import script_of
+
 # Format (bidi controls, zero-width characters, soft hyphen, ...), control and surrogate
 # characters: none of them shows as itself.
 HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs"})
@@ -37,10 +39,6 @@ _JOINING_SCRIPTS = frozenset(
 )
 
 
-def _script(ch: str) -> str:
-    return unicodedata.name(ch, "?").split(" ")[0]
-
-
 def _spelling_joiner(text: str, at: int) -> bool:
     """Whether the joiner at text[at] is part of how the words around it are written, not
     hidden text: a zero-width joiner inside an emoji sequence ("👩‍⚕️", a family), or either
@@ -57,8 +55,8 @@ def _spelling_joiner(text: str, at: int) -> bool:
     return (
         lettered
         and after.isalpha()
-        and _script(before) == _script(after)
-        and _script(before) in _JOINING_SCRIPTS
+        and script_of(before) == script_of(after)
+        and script_of(before) in _JOINING_SCRIPTS
     )
 
 

@@ -5,6 +5,7 @@ import unicodedata
 from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 from factcheck.reveal import is_hidden
+from factcheck.text.scripts import script_of
 
 MAX_URL_LENGTH = 2048
 WEB_SCHEMES = ("http", "https")
@@ -107,10 +108,6 @@ def link_target(url: str | None) -> str | None:
 _OWN_LETTERS = frozenset("ßæøœðþåĳłđħ")
 
 
-def _script(char: str) -> str:
-    return unicodedata.name(char, "?").split(" ")[0]
-
-
 def _plain_latin(char: str) -> bool:
     """An accented Latin letter that reads as its accented self ("ü" is "u" with its marks), or
     one of _OWN_LETTERS: not "ı", "ɑ" or "ǀ", drawn like "i", "a" and "l"."""
@@ -131,7 +128,7 @@ def _disguised(label: str, top_level: str) -> bool:
     Latin letter that is no accented one ("gıthub", "pɑypɑl"), or letters of another script
     that are all drawn like Latin ones ("ԍооԍӏе")."""
     letters = [char for char in label if char.isalpha()]
-    scripts = {_script(char) for char in letters}
+    scripts = {script_of(char) for char in letters}
     if len(scripts) > 1:
         return True
     if not top_level.isascii():

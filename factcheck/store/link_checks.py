@@ -19,19 +19,19 @@ _PUBLISHED = (
     "EXISTS (SELECT 1 FROM verdicts v, json_each(v.evidence_ids) j"
     " WHERE v.claim_id = e.claim_id AND v.state = 'published' AND j.value = e.id)"
 )
+#: What a check found, field by field: two checks alike in these found the page the same way (a
+#: failure is the same only with the same answer: a page acknowledged as not answering in time
+#: that is now gone, 404, is found otherwise).
+_ANSWER = ("outcome", "content_sha256", "final_url", "http_status", "error")
 #: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
-#: at an earlier one that found the page just as it is now (the same outcome, bytes, address
-#: and answer), so an acknowledged change stays quiet until the page changes again.
+#: at an earlier one that found the page just as it is now (_ANSWER), so an acknowledged change
+#: stays quiet until the page changes again.
 LINK_ACKNOWLEDGED = (
     "coalesce(e.link_acknowledged_check >= l.id OR EXISTS (SELECT 1 FROM link_checks a"
-    " WHERE a.id = e.link_acknowledged_check AND a.outcome = l.outcome"
-    " AND a.content_sha256 IS l.content_sha256 AND a.final_url IS l.final_url"
-    # A failure is the same only with the same answer: a page acknowledged as not answering
-    # in time that is now gone (404) is flagged again.
-    " AND a.http_status IS l.http_status AND a.error IS l.error), 0)"
+    " WHERE a.id = e.link_acknowledged_check"
+    + "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
+    + "), 0)"
 )
-#: What a check found, field by field: two checks alike in these found the page the same way.
-_ANSWER = ("outcome", "content_sha256", "final_url", "http_status", "error")
 #: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
 #: acknowledged it.
 LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED})"

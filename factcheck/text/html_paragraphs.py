@@ -59,9 +59,15 @@ def _is_block(child, parent) -> bool:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 
 
+def _text_before(child) -> str:
+    """The parent's text just before the child: the tail of the child before it, or the
+    parent's own text."""
+    previous = child.getprevious()
+    return (previous.tail if previous is not None else child.getparent().text) or ""
+
+
 def _inside_a_sentence(child) -> bool:
-    parent = child.getparent()
-    before = (child.getprevious().tail if child.getprevious() is not None else parent.text) or ""
+    before = _text_before(child)
     holds_blocks = any(grandchild.tag in _BLOCK_TAGS for grandchild in child)
     return (
         not holds_blocks
@@ -85,7 +91,7 @@ def _text_parts(element, skip: frozenset[str] = frozenset()) -> list[str]:
             elif child.tag in _BLOCK_OR_INLINE:
                 # Inside a sentence, a line break of the page's markup around it is a space.
                 parts[-1] = _one_line_end(parts[-1])
-                parts.append(_spaced(parts, _quoted(child, element, inner)))
+                parts.append(_spaced(parts, _quoted(child, inner)))
             else:
                 parts.append(inner)
         if child.tail:
@@ -113,12 +119,12 @@ def _spaced(parts: list[str], text: str) -> str:
     return " " + text if glued and text[:1].isalnum() else text
 
 
-def _quoted(child, parent, text: str) -> str:
+def _quoted(child, text: str) -> str:
     """A quotation inside a sentence in the marks a browser draws around <q> (“ and ”), unless
     the page wrote its own marks around it."""
     if child.tag != "quote" or not text.strip():
         return text
-    before = (child.getprevious().tail if child.getprevious() is not None else parent.text) or ""
+    before = _text_before(child)
     if text.strip()[0] in _QUOTE_MARKS or before.rstrip()[-1:] in tuple(_QUOTE_MARKS):
         return text
     return f"“{text}”"
