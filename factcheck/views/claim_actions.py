@@ -23,7 +23,7 @@ from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
-from factcheck.views.claim_panel import back_to_article, reviewed
+from factcheck.views.claim_panel import back_to_article, quote_summary_now
 from factcheck.views.connection import get_db
 from factcheck.views.error_words import SAVED_FIRST
 from factcheck.views.evidence_copies import INLINE_TYPES, desk_archive_hosts
@@ -337,7 +337,7 @@ def approve(claim_id: int):
         claim = claim_reads.get_claim(db, claim_id)
         # At another version the approval is refused as stale anyway, with the conflict panel.
         if seen is not None and claim["version"] == expected_version():
-            now = reviewed(db, claim)["work"]["quote_summary"]
+            now = quote_summary_now(db, claim_id)
             if (now or "") != seen:
                 raise Invalid("verdict.quotes_changed", {"claim_id": claim_id})
         verdicts.approve(

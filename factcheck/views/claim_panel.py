@@ -161,6 +161,18 @@ def evidence_choices(
     return {"verdict": for_verdict, "correct": lifecycle.cited(published) & ids}
 
 
+def _working(record: ReviewRecord) -> VerdictView | None:
+    """The verdict being worked on (drafted or in review), if any."""
+    verdict = record["verdict"]
+    return verdict if verdict and verdict["state"] in lifecycle.OPEN_STATES else None
+
+
+def quote_summary_now(db: Database, claim_id: int) -> str | None:
+    """The quote summary the claim's panel shows now, read without the rest of the panel."""
+    record = claim_reads.review_records(db, [claim_id])[claim_id]
+    return quote_summary(_working(record), evidence_store.evidence_for_claim(db, claim_id))
+
+
 def quote_summary(verdict: VerdictView | None, evidence: list[EvidenceItem]) -> str | None:
     """How many of the quotes the verdict rests on were found in the archived copies."""
     if verdict is None:
@@ -208,11 +220,7 @@ def workspace(
     may do. `record` is the claim's `review_records` entry, when the caller has read it."""
     if record is None:
         record = claim_reads.review_records(db, [claim["id"]])[claim["id"]]
-    working = (
-        record["verdict"]
-        if record["verdict"] and record["verdict"]["state"] in lifecycle.OPEN_STATES
-        else None
-    )
+    working = _working(record)
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
     for item in evidence:
