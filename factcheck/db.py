@@ -4,7 +4,6 @@ import os
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Iterator, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlite_utils.migrations import Migrations
 from factcheck import settings
 from factcheck.private_files import create_private_file
 from factcheck.resources import migrations_dir
+from factcheck.text.plain_letters import unaccented
 from factcheck.text.typed_phrases import contains_phrase
 
 DEFAULT_DB = Path("instance") / "factcheck.db"
@@ -92,34 +92,6 @@ def connect(path: str | os.PathLike) -> sqlite_utils.Database:
     # letters only, would miss ("café" for "CAFÉ").
     conn.create_function("unaccented", 1, unaccented, deterministic=True)
     return sqlite_utils.Database(conn)
-
-
-# Letters whose mark is part of the letter, so that taking accents off leaves them as they are:
-# read as the letters people type for them ("Łódź" is "lodz", "Ørsted" is "orsted").
-_LETTERS_WITHOUT_MARKS = str.maketrans(
-    {
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ð": "d",
-        "ħ": "h",
-        "ı": "i",
-        "ŀ": "l",
-        "ŧ": "t",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-    }
-)
-
-
-def unaccented(text: str | None) -> str:
-    """Text in lower case without its accents ("Kraków" is "krakow", "Łódź" is "lodz"); other
-    marks and signs as they are ("²" stays "²")."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_LETTERS_WITHOUT_MARKS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # Per thread: the one connection kept_connection() holds open, and which file it opened.

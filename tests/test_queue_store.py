@@ -85,23 +85,47 @@ def test_names_with_letters_of_their_own_are_found_as_typed_in_ascii(world):
         db,
         "Ports report record cargo\n\nThe port of Łódź handled 4 million tonnes, its chief said."
         "\n\nDockers in Strauß and Diyarbakır struck for 3 days, the union said."
-        "\n\nWind farms off Ørsted's coast made 12% of the power, officials said.\n",
+        "\n\nWind farms off Ørsted's coast made 12% of the power, officials said."
+        "\n\nĐoković gave 2 million euros to the Ærø hospital, his office said.\n",
+    )
+    typed_ways = (
+        "lodz",
+        "LODZ million",
+        '"lodz"',
+        '"port of lodz"',
+        "strauss",
+        "diyarbakir",
+        '"dockers in strauss"',
+        "orsted",
+        '"orsted\'s coast"',
+        "djokovic",
+        '"djokovic gave"',
+        '"aero hospital"',
     )
     found = {
         typed: {r["text"] for r in _all_pages(db, QueueFilters(search=typed), limit=50)}
-        for typed in ("lodz", "LODZ million", '"lodz"', "strauss", "diyarbakir", "orsted")
+        for typed in typed_ways
     }
     texts = {r["text"] for r in _all_pages(db, QueueFilters(article_id=article), limit=50)}
-    lodz, dockers, wind = (
-        next(t for t in texts if word in t) for word in ("Łódź", "Dockers", "Wind")
+    lodz, dockers, wind, gift = (
+        next(t for t in texts if word in t) for word in ("Łódź", "Dockers", "Wind", "gave")
     )
     assert found == {
         "lodz": {lodz},
         "LODZ million": {lodz},
         '"lodz"': {lodz},
+        '"port of lodz"': {lodz},
         "strauss": {dockers},
         "diyarbakir": {dockers},
+        '"dockers in strauss"': {dockers},
         "orsted": {wind},
+        '"orsted\'s coast"': {wind},
+        "djokovic": {gift},
+        '"djokovic gave"': {gift},
+        '"aero hospital"': set(),  # "aero" is no spelling the index is asked for: "ærø" is
+    }
+    assert {r["text"] for r in _all_pages(db, QueueFilters(search='"ærø hospital"'), limit=50)} == {
+        gift
     }
 
 

@@ -89,12 +89,13 @@ def _term_query(term: str) -> str:
 
 # Letters the index keeps as they are (it takes accents off "ó" and "ś", but "ł" is a letter of
 # its own) and the ASCII letters typed for them: "lodz" finds "Łódź", "orsted" "Ørsted",
-# "strauss" "Strauß", "diyarbakir" "Diyarbakır". A word is looked for in each spelling its
+# "strauss" "Strauß", "diyarbakir" "Diyarbakır", "djokovic" "Đoković" ("dj" is how "đ" is
+# written without it, and tried before "d" alone). A word is looked for in each spelling its
 # first MAX_STOOD_FOR such letters could stand for (a name is short; most words have none of
 # these letters in another spelling, and each spelling is one more look-up). A word shorter
 # than MIN_RESPELT letters is looked for as typed: while a search is typed, its first letters
 # match much of the index, and each spelling would be merged with that.
-_STOOD_FOR = {"ss": "ß", "l": "ł", "o": "ø", "d": "đ", "i": "ı"}
+_STOOD_FOR = {"ss": "ß", "l": "ł", "o": "ø", "dj": "đ", "d": "đ", "i": "ı"}
 _MAY_STAND_FOR = re.compile("|".join(_STOOD_FOR))
 MAX_STOOD_FOR = 4
 MIN_RESPELT = 3

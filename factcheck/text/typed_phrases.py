@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from factcheck.matching.stopwords import STOPWORDS
+from factcheck.text.plain_letters import LETTERS_WITHOUT_MARKS
 
 # A figure as typed: digits joined by points or commas ("3.5", "1,200"), or a whole number with
 # a per cent sign; a per cent sign or a unit written onto it ("2.5bn", "3.5pc") is part of it.
@@ -46,9 +47,10 @@ def percent_signs(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Text as a search compares it: lower case, accents and thousands separators gone, runs of
-    space one space, curly apostrophes straight, a share after a figure written "%"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Text as a search compares it: lower case, accents and thousands separators gone ("ł" and
+    "ø" read as "l" and "o", as the index's words are looked for), runs of space one space, curly
+    apostrophes straight, a share after a figure written "%"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS_WITHOUT_MARKS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = _THOUSANDS.sub("", bare.translate(_APOSTROPHES))
     if "%" in bare or "cent" in bare:  # most claims have neither: no pattern run for them
