@@ -48,6 +48,27 @@ def changed_fields(before: Any, after: Any) -> list[tuple[str, str, str]]:
         # none of its fields.
         record = name.split(".", 1)[0]
         absent = record != name and record in old and old[record] is None
-        was = shown(old.get(name)) if name in old or before is None or absent else NOT_RECORDED
+        # A name read for the row beside its id ("assignee" beside "assignee_id") had none
+        # where the id was none.
+        unnamed = f"{name}_id" in old and old[f"{name}_id"] is None
+        known = name in old or before is None or absent or unnamed
+        was = shown(old.get(name)) if known else NOT_RECORDED
         rows.append((name, was, shown(new.get(name))))
     return rows
+
+
+def row_changes(entry: dict) -> list[tuple[str, str, str]]:
+    """changed_fields of an audit row (its action, before and after). A checkpoint reset keeps
+    the checkpoint it replaced, and what was found wrong, inside its before: read as the row and
+    hash the checkpoint moved from and to, and the problem it answered."""
+    before, after = entry["before"], entry["after"]
+    if entry["action"] == "audit.checkpoint_reset" and isinstance(before, dict):
+        replaced = before.get("checkpoint")
+        replaced = replaced if isinstance(replaced, dict) else {}
+        now = after if isinstance(after, dict) else {}
+        moved = [
+            (f"checkpoint.{name}", shown(replaced.get(name)), shown(now.get(name)))
+            for name in ("row", "hash")
+        ]
+        return [*moved, ("problem found", shown(before.get("words")), "—")]
+    return changed_fields(before, after)

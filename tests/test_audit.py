@@ -991,6 +991,11 @@ def test_after_the_newest_rows_are_removed_no_change_is_written_until_an_admin_r
     )
     assert entry[:2] == ("ada", "audit.checkpoint_reset") and entry[3] == "Row removed in a drill"
     assert json.loads(entry[2])["checkpoint"]["row"] == rows + 1
+    # Whoever reads the trail later sees where the checkpoint stood, where it moved, and why.
+    shown = CliRunner().invoke(main, ["--db", str(path), "audit", "log", "--kind", "audit"])
+    assert f"checkpoint.row: {rows + 1} -> {rows}" in shown.output
+    assert "problem found: " in shown.output and "removed" in shown.output
+    assert "(not recorded)" not in shown.output
     assert _comment_cli(path).exit_code == 0
     again = CliRunner().invoke(main, [*reset, "--why", "Again", "--as", "ada"])
     assert again.exit_code == 2 and "nothing to reset" in again.output

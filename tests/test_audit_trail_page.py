@@ -26,6 +26,11 @@ def test_changed_fields_lists_what_differs_one_level_down():
         ("draft.why", "(not recorded)", "x"),
     ]
     assert changed_fields(None, {"made": 1}) == [("made", "—", "1")]
+    # A name read beside an id the row kept before: none where the id was none.
+    assigned = changed_fields({"assignee_id": None}, {"assignee": "rita", "assignee_id": 3})
+    assert assigned == [("assignee", "—", "rita"), ("assignee_id", "—", "3")]
+    moved = changed_fields({"assignee_id": 2}, {"assignee": "rita", "assignee_id": 3})
+    assert moved[0] == ("assignee", "(not recorded)", "rita")
     # A record the row says was not there (null) had none of its fields: a first draft.
     first = changed_fields({"status": "unreviewed", "draft": None}, {"draft": {"rating": "false"}})
     assert first == [("draft.rating", "—", "false")]
@@ -51,9 +56,17 @@ def test_an_editor_finds_who_changed_a_persons_role_and_every_change_by_one_pers
     claim_rows = parse(editor.get("/audit?record=claim"))
     links = [a.get("href") for a in claim_rows.cssselect(".audit-line a")]
     assert links and all(link.startswith("/claims/") for link in links)
-    # A record as the page itself writes it, "claim 16", is understood.
-    one = parse(editor.get(f"/audit?record=claim+{claim['id']}")).cssselect(".audit-line a")
-    assert {a.get("href") for a in one} == {f"/claims/{claim['id']}"}
+    # A record as the page itself writes it, "claim 16", is understood; a claim's rows are its
+    # whole story, as its history tells it: its article's import, and a bulk action that
+    # changed it, which is filed under the claims it changed.
+    from factcheck.store import bulk
+
+    bulk.bulk_update(app_db, [claim["id"]], action="assign", value="eve", actor=people["ed"])
+    one = parse(editor.get(f"/audit?record=claim+{claim['id']}")).cssselect(".audit-line")
+    hrefs = {a.get("href") for line in one for a in line.cssselect("a")}
+    assert hrefs == {f"/claims/{claim['id']}", f"/articles/{claim['article_id']}"}
+    assert [line for line in one if "bulk.assign" in words(line)]
+    assert not [line for line in one if "user.role" in words(line)]
     # The JSON link follows the filters (it is drawn with the results).
     json_link = parse(editor.get("/audit?person=ada")).cssselect(".audit-json a")[0]
     assert json_link.get("href") == "/audit.json?person=ada"
@@ -78,6 +91,8 @@ def test_reviewers_do_not_read_the_whole_trail(client_as):
         ("record=claim:x", "Record must be a kind of record, with its number after a colon"),
         ("kind=verdicts", "Kind of change must be one of import, article, claim, unit, verdict"),
         ("person=nobody", "There is no one called &#39;nobody&#39;"),
+        ("since=2026-12-06&until=2026-12-01", "From 2026-12-06 is after to 2026-12-01"),
+        ("before=abc", "must be a row number, not &#39;abc&#39;"),
     ],
 )
 def test_a_mistyped_filter_is_refused_in_words(client_as, query, message):
@@ -140,6 +155,11 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     assert "why: Night editor now" in shown.output
     rows = json.loads(run("audit", "log", "--by", "ada", "--json").output)
     assert [row["action"] for row in rows] == ["user.role"]
+    # A name typed as it signs in, in any case, finds that person's changes.
+    assert json.loads(run("audit", "log", "--by", "ADA", "--json").output) == rows
+    backwards = run("audit", "log", "--since", "2026-12-06", "--until", "2026-12-01")
+    assert backwards.exit_code == 2
+    assert "--since 2026-12-06 is after --until 2026-12-01" in backwards.output
     refused = run("audit", "log", "--until", "yesterday")
     assert refused.exit_code == 2
     assert "--until must be a date written YYYY-MM-DD" in refused.output

@@ -219,7 +219,8 @@ _FACTS = {
     "names": ["colour"], "formats": ["csv"], "missing": "org_name", "state": "disabled",
     "actions": ["assign"], "actor": "ed", "cut": "inside_a_word", "next_id": 8, "now_id": 10, "accepted": ["yes"],
     "kept_at": "2026-01-01T09:00:00Z", "path": "/srv/desk.db.audit_checkpoint", "beside": True,
-    "today": "2026-12-05",
+    "today": "2026-12-05", "since": "2026-12-06", "until": "2026-12-01", "since_name": "since",
+    "until_name": "until",
 }  # fmt: skip
 
 

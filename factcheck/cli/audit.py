@@ -137,7 +137,7 @@ def reset_checkpoint(why, as_user):
 def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
     """Read the audit trail, newest first: who changed what, when and why, and each field before
     and after."""
-    from factcheck.audit_changes import changed_fields
+    from factcheck.audit_changes import row_changes
     from factcheck.history_words import channel_words
     from factcheck.reveal import reveal
     from factcheck.store.audit_browse import not_in_trail, trail, typed_filter
@@ -174,7 +174,7 @@ def audit_log(actor, kind, record, since, until, before_row, limit, as_json):
         click.echo(reveal(f"row {row['id']}  {row['at']}  {actor}  {row['action']}{where}"))
         if row["reason"]:
             click.echo(reveal(f"    why: {row['reason']}"))
-        for field, before, after in changed_fields(row["before"], row["after"]):
+        for field, before, after in row_changes(row):
             click.echo(reveal(f"    {field}: {before} -> {after}"))
     if older is not None:
         click.echo(f"Older rows match too: add --before {older} to read on.")

@@ -359,6 +359,13 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"--date {f['given']} is not a day the article can have appeared on; give one from"
         f" 1900-01-01 to today ({f['today']})"
     ),
+    "date.order": lambda f: (
+        f"--{f['since_name']} {f['since']} is after --{f['until_name']} {f['until']}, so no day is"
+        " between them; give the earlier day first"
+    ),
+    "audit.before_invalid": lambda f: (
+        f"--before must be a row number (as `audit log` prints them), not {f['given']!r}"
+    ),
     "date.invalid": lambda f: (
         f"--{f['what']} must be a date written YYYY-MM-DD (2026-01-31), not {f['given']!r}"
     ),

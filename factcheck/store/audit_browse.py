@@ -9,6 +9,7 @@ from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store.actors import RESERVED_USERNAMES
 from factcheck.store.audit import decoded_entry
+from factcheck.store.claim_reads import CLAIM_STORY_IDS
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import query
 from factcheck.store.users import get_user
@@ -77,23 +78,42 @@ class TrailFilter:
         record_id = parse_id(number) if number else None
         if record and (not record_type or (number and record_id is None)):
             raise Invalid("audit.record_invalid", {"given": record}, field="record")
+        first, last = _day(since, date_names[0]), _day(until, date_names[1])
+        if first and last and first > last:
+            # Read as given, no day is both: the answer "no change" would mislead.
+            facts = {"since": first, "until": last}
+            facts.update(since_name=date_names[0], until_name=date_names[1])
+            raise Invalid("date.order", facts, field=date_names[1])
+        before = (before or "").strip()
+        before_id = parse_id(before) if before else None
+        if before and before_id is None:
+            raise Invalid("audit.before_invalid", {"given": before}, field="before")
         return cls(
             actor=(person or "").strip() or None,
             action=kind or None,
             record_type=record_type or None,
             record_id=record_id,
-            since=_day(since, date_names[0]),
-            until=_day(until, date_names[1]),
-            before_id=parse_id(before or ""),
+            since=first,
+            until=last,
+            before_id=before_id,
         )
 
     def where(self) -> tuple[str, dict]:
-        conditions, values = [], {}
-        for column, value in (
+        conditions: list[str] = []
+        values: dict[str, object] = {}
+        chosen: list[tuple[str, object]] = [
             ("actor", self.actor),
             ("record_type", self.record_type),
-            ("record_id", self.record_id),
-        ):
+        ]
+        if self.record_type == "claim" and self.record_id is not None:
+            # A claim's rows are its whole story, as its history tells it: bulk actions that
+            # changed it and copies kept for its sources are filed under other records.
+            conditions.append(f"id IN ({CLAIM_STORY_IDS})")
+            values["claim"] = self.record_id
+            chosen = [("actor", self.actor)]
+        else:
+            chosen.append(("record_id", self.record_id))
+        for column, value in chosen:
             if value is not None:
                 conditions.append(f"{column} = :{column}")
                 values[column] = value
@@ -122,7 +142,8 @@ def typed_filter(db: Database, *, person: str | None = None, **typed) -> TrailFi
     person = (person or "").strip()
     if person and person not in RESERVED_USERNAMES:
         try:
-            get_user(db, person)
+            # The trail names people as their accounts are spelt; "Alice" signs in as "alice".
+            person = get_user(db, person)["username"]
         except NotFound:
             raise Invalid("audit.person_unknown", {"given": person}, field="person") from None
     return TrailFilter.typed(person=person, **typed)

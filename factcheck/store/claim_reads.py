@@ -245,40 +245,13 @@ def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord
 
 
 @query
-def claim_history(db: Database, claim_id: int, article_id: int | None = None) -> list[dict]:
+def claim_history(db: Database, claim_id: int) -> list[dict]:
     """The claim's whole story from the audit trail, oldest first: its import, then every change.
-    `article_id` is the claim's article, when the caller knows it. Bulk actions are found through
-    the claims they changed (bulk_records), so the rows of other claims' bulk actions are never
-    read."""
-    if article_id is None:
-        article_id = get_claim(db, claim_id)["article_id"]
+    Bulk actions are found through the claims they changed (bulk_records), so the rows of other
+    claims' bulk actions are never read."""
+    get_claim(db, claim_id)  # a claim merged away is refused with the claim it went to
     rows = db.query(
-        f"WITH {_MERGED_IN} SELECT * FROM audit WHERE (record_type = 'claim' AND record_id = :claim)"
-        " OR (record_type = 'article' AND record_id = :article AND action = 'import')"
-        # A reviewer's own copy of a source is kept against the evidence item, not the claim:
-        # an HTML page on receipt (the row keeping it once read follows, and is not repeated),
-        # a PDF or an image when kept, and a web archive's copy of the source's address. Copies
-        # are kept per address, so one given for another claim citing the page is listed too.
-        " OR (record_type = 'evidence' AND action = 'evidence.copy_received'"
-        "   AND (record_id IN (SELECT id FROM evidence WHERE claim_id = :claim)"
-        "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim"
-        "   AND removed_at IS NULL)))"
-        " OR (record_type = 'evidence_snapshot' AND action = 'evidence.copy'"
-        "   AND (json_extract(after, '$.evidence_id') IN"
-        "   (SELECT id FROM evidence WHERE claim_id = :claim)"
-        "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim"
-        "   AND removed_at IS NULL))"
-        "   AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.record_type = 'evidence'"
-        "   AND r.action = 'evidence.copy_received'"
-        "   AND r.record_id = json_extract(audit.after, '$.evidence_id')"
-        "   AND json_extract(r.after, '$.content_sha256')"
-        "    = json_extract(audit.after, '$.content_sha256')))"
-        " OR (record_type = 'evidence_snapshot' AND action = 'evidence.archive'"
-        "   AND json_extract(after, '$.kind') = 'web_archive'"
-        "   AND json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim))"
-        f" OR id IN ({bulk_records.CLAIM_BULK_IDS}) OR id IN (SELECT id FROM merged_work)"
-        " ORDER BY id",
-        {"claim": claim_id, "article": article_id},
+        f"SELECT * FROM audit WHERE id IN ({CLAIM_STORY_IDS}) ORDER BY id", {"claim": claim_id}
     )
     return [_with_own_change(audit.decoded_entry(row), claim_id) for row in rows]
 
@@ -309,6 +282,39 @@ merged_work AS (
       ON h.record_type = 'claim' AND h.record_id = m.unit AND h.id < m.merged_at
     WHERE h.id > {export_reads.UNIT_ROWS_AFTER.format(merged_at="m.merged_at", unit="m.unit")})
 """
+
+
+# The ids of the audit rows that tell claim :claim's story: its own rows, its article's import,
+# the copies kept for the sources it cites, the bulk actions that changed it and the work done
+# on units merged into it.
+CLAIM_STORY_IDS = (
+    f"WITH {_MERGED_IN} SELECT id FROM audit WHERE"
+    " (record_type = 'claim' AND record_id = :claim)"
+    " OR (record_type = 'article' AND action = 'import'"
+    "   AND record_id = (SELECT article_id FROM claims WHERE id = :claim))"
+    # A reviewer's own copy of a source is kept against the evidence item, not the claim:
+    # an HTML page on receipt (the row keeping it once read follows, and is not repeated),
+    # a PDF or an image when kept, and a web archive's copy of the source's address. Copies
+    # are kept per address, so one given for another claim citing the page is listed too.
+    " OR (record_type = 'evidence' AND action = 'evidence.copy_received'"
+    "   AND (record_id IN (SELECT id FROM evidence WHERE claim_id = :claim)"
+    "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim"
+    "   AND removed_at IS NULL)))"
+    " OR (record_type = 'evidence_snapshot' AND action = 'evidence.copy'"
+    "   AND (json_extract(after, '$.evidence_id') IN"
+    "   (SELECT id FROM evidence WHERE claim_id = :claim)"
+    "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim"
+    "   AND removed_at IS NULL))"
+    "   AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.record_type = 'evidence'"
+    "   AND r.action = 'evidence.copy_received'"
+    "   AND r.record_id = json_extract(audit.after, '$.evidence_id')"
+    "   AND json_extract(r.after, '$.content_sha256')"
+    "    = json_extract(audit.after, '$.content_sha256')))"
+    " OR (record_type = 'evidence_snapshot' AND action = 'evidence.archive'"
+    "   AND json_extract(after, '$.kind') = 'web_archive'"
+    "   AND json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim))"
+    f" OR id IN ({bulk_records.CLAIM_BULK_IDS}) OR id IN (SELECT id FROM merged_work)"
+)
 
 
 @query

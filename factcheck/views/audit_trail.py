@@ -5,7 +5,7 @@ changed, before and after."""
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from factcheck import audit_jobs, job_storage
-from factcheck.audit_changes import changed_fields
+from factcheck.audit_changes import row_changes
 from factcheck.history_words import HISTORY_WORDS, channel_words
 from factcheck.store import audit_browse, users
 from factcheck.store.audit_browse import (
@@ -57,6 +57,7 @@ OTHER_WORDS = {
     "export": "exported",
     "evidence.archive": "kept a copy of a source",
     "evidence.link_check": "checked a source's link",
+    "audit.checkpoint_reset": "reset the audit checkpoint to the trail's newest row",
 }
 
 
@@ -83,7 +84,7 @@ def _rows(entries: list[dict]) -> list[dict]:
                 **entry,
                 "words": HISTORY_WORDS.get(action) or OTHER_WORDS.get(action) or action,
                 "via": channel_words(entry.get("channel")),
-                "changes": changed_fields(entry["before"], entry["after"]),
+                "changes": row_changes(entry),
                 "name": _username(entry),
             }
         )

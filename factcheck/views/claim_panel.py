@@ -225,7 +225,7 @@ def workspace(
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
     for item in evidence:
         item["archive_queued"] = archive_jobs.archive_state(item["url"])
-    history = claim_reads.claim_history(db, claim["id"], claim["article_id"])
+    history = claim_reads.claim_history(db, claim["id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
     writers = verdict_writers(db, claim["id"], working["id"] if working else None)

@@ -297,6 +297,14 @@ _STORE_WORDS = {
         f"{f['given']} is not a day the article can have appeared on: give one from 1900-01-01"
         f" to today ({f['today']})."
     ),
+    "date.order": lambda f: (
+        f"{f['since_name'].capitalize()} {f['since']} is after {f['until_name']} {f['until']}, so no"
+        " day is between them; give the earlier day first."
+    ),
+    "audit.before_invalid": lambda f: (
+        f"The page to go on from must be a row number, not {f['given']!r}; start again from the"
+        " newest changes."
+    ),
     "date.invalid": lambda f: (
         f"{f['what'].capitalize()} must be a date written YYYY-MM-DD (2026-01-31), not"
         f" {f['given']!r}."

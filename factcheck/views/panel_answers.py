@@ -76,7 +76,7 @@ def _cannot_reapply(claim: ClaimRow, review: dict, form: PanelForm, values: dict
 
 def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
-    history = claim_reads.claim_history(get_db(), claim["id"], claim["article_id"])
+    history = claim_reads.claim_history(get_db(), claim["id"])
     newer = {
         entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
     }
