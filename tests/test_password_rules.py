@@ -180,6 +180,40 @@ def test_every_name_the_application_acts_under_is_kept_from_people(app_db):
     assert users.list_users(app_db) == []
 
 
+def test_two_people_cannot_share_a_name_the_history_and_reports_show(app_db, tmp_path):
+    users.add_user(
+        app_db, "erin", role="editor", password=PASSWORD, display_name="Erin Walsh", actor=SYSTEM
+    )
+    for username, name in (("erin2", " erin  WALSH "), ("walsh", None), ("ew", "Erin Walsh")):
+        if name is None:  # named by the username: "erin" is no one's name yet but erin's own
+            users.add_user(
+                app_db, "marta", role="editor", password=PASSWORD, display_name="Walsh",
+                actor=SYSTEM,
+            )  # fmt: skip
+        with pytest.raises(users.Invalid) as refused:
+            users.add_user(
+                app_db, username, role="editor", password=PASSWORD, display_name=name,
+                actor=SYSTEM,
+            )  # fmt: skip
+        assert (refused.value.code, refused.value.field) == ("name.taken", "display_name")
+        assert refused.value.facts["username"] in ("erin", "marta")
+    assert [u["username"] for u in users.list_users(app_db)] == ["erin", "marta"]
+    # The command line says who has the name and what to do.
+    database = str(tmp_path / "names.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", database, "init"]).exit_code == 0
+    for username in ("erin", "erin2"):
+        added = runner.invoke(
+            main,
+            ["--db", database, "user", "add", username, "--name", "Erin Walsh", "--role",
+             "editor", "--password-stdin"],
+            input=f"{PASSWORD}\n",
+        )  # fmt: skip
+    assert added.exit_code == 2
+    assert "erin is already called 'Erin Walsh'" in added.output
+    assert "--name" in added.output and "Traceback" not in added.output
+
+
 def _post(test_client, path: str, **data):
     return test_client.post(path, data=data, headers={"X-CSRFToken": csrf_token_for(test_client)})
 
@@ -280,3 +314,15 @@ def test_every_problem_of_the_password_form_is_said_at_once(client_as):
     assert "at least" in said["new_password"]
     assert "not the same" in said["confirm_password"]
     assert len(page.cssselect('[aria-invalid="true"]')) == 3
+
+
+def test_an_admin_resetting_a_password_to_the_one_it_is_learns_nothing_of_it(client_as, app_db):
+    """A reset refused as "unchanged" would tell the admin their guess at a colleague's password
+    was right: it is made like any other, and signs them out."""
+    rita = client_as("rita")
+    response = _post(client_as("ada"), "/admin/users/rita/password", password=PASSWORD)
+    assert response.status_code == 303
+    assert rita.get("/").headers["Location"].startswith("/sign-in")
+    assert users.authenticate(app_db, "rita", PASSWORD) is not None
+    reset = app_db.execute("SELECT actor FROM audit WHERE action = 'user.password'").fetchall()
+    assert reset == [("ada",)]

@@ -323,6 +323,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "name.reserved": lambda f: (
         f"the name {f['name']!r} is factcheck's own in the audit trail; give another with --name"
     ),
+    "name.taken": lambda f: (
+        f"{f['username']} is already called {f['name']!r}, and the history and reports name"
+        " people by it; give a name that tells them apart with --name (a middle initial, a desk)"
+    ),
     "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
     "password.spaces": lambda f: "a password cannot start or end with a space",
     "password.wrong": lambda f: "the current password is not right",

@@ -88,6 +88,14 @@ def add_user(
     display_name = " ".join((display_name or username).split())[:80] or username
     if display_name.lower() in RESERVED_USERNAMES:  # the history names people by this name
         raise Invalid("name.reserved", {"name": display_name}, field="display_name")
+    # The history and the reports name people by this name: two alike could not be told apart
+    # ("approved by Erin Walsh"), whoever did the second review.
+    taken = {
+        name.casefold(): {"name": name, "username": other}
+        for other, name in db.execute("SELECT username, display_name FROM users")
+    }
+    if display_name.casefold() in taken:
+        raise Invalid("name.taken", taken[display_name.casefold()], field="display_name")
     cursor = db.execute(
         "INSERT INTO users (username, display_name, role, password_hash, created_at)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -176,13 +184,16 @@ def change_password(
     """Set a new password and end the user's sessions. People changing their own password must
     give the current one; admins and the command line may reset anyone's."""
     row = _row(db, username)
-    if actor.id == row["id"]:
+    own = actor.id == row["id"]
+    if own:
         if current_password is None or not verify_password(row["password_hash"], current_password):
             raise Invalid("password.wrong", field="current_password")
     else:
         _require_admin(actor)
     _check_password(new_password, row["username"], row["display_name"], field="new_password")
-    if verify_password(row["password_hash"], new_password):
+    # Only to its owner: told to someone resetting it, "unchanged" would confirm a guess at a
+    # colleague's password. A reset to the same one is made, and signs them out as any does.
+    if own and verify_password(row["password_hash"], new_password):
         raise Invalid("password.unchanged", field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
