@@ -225,13 +225,13 @@ def test_an_editor_checks_the_whole_trail_from_the_audit_page(
     assert "Not checked from the workbench yet" in words(box)
     token = page_token(editor, "/audit")
     checked = fragment(editor.post("/audit/check", data={"csrf_token": token}, headers=HX))
-    said = words(checked.cssselect("[role=status]")[0])
+    said = words(checked.cssselect(".trail-check-outcome")[0])
     assert said.startswith("Intact.") and "asked by ed" in said
     # Someone holding the file makes rita an admin: the next check names it.
     with sqlite3.connect(app.config["DATABASE"]) as raw:
         raw.execute("UPDATE users SET role = 'admin' WHERE username = 'rita'")
     broken = editor.post("/audit/check", data={"csrf_token": token}, headers=HX)
-    said = words(fragment(broken).cssselect("[role=status]")[0])
+    said = words(fragment(broken).cssselect(".trail-check-outcome")[0])
     assert "Tampering found: a table was changed outside the audit trail" in said
     assert "user 'rita'" in said and "its role is 'admin'" in said
     # The page itself shows the last check to whoever opens it next.
@@ -291,6 +291,6 @@ def test_a_check_that_cannot_be_made_is_no_tampering_and_names_no_file(
         answer = editor.post("/audit/check", data={"csrf_token": token}, headers=HX)
     finally:
         key.with_name("elsewhere").rename(key)
-    said = words(fragment(answer).cssselect("[role=status]")[0])
+    said = words(fragment(answer).cssselect(".trail-check-outcome")[0])
     assert said.startswith("The check could not be finished: the audit key cannot be used")
     assert "Tampering" not in said and str(key) not in said and "audit verify" in said

@@ -117,14 +117,19 @@
 
   // A bulk action or its undo replaces the results, the button pressed with them: the focus goes
   // to the notice saying what was done (a screen reader reads it), and Tab reaches its Undo.
-  // A page link goes with them too: the focus goes to the new page's first row. Searching and
-  // filtering keep the focus where it is, even where the reviewer left the search (Esc) between
-  // the swap and its settling: only a focus lost with the replaced results is given back.
+  // A page link goes with them too: the focus goes to the new page's first row (the queue's or
+  // the library's). Searching and filtering keep the focus where it is, even where the reviewer
+  // left the search (Esc) between the swap and its settling: only a focus lost with the replaced
+  // results is given back.
+  var FIRST_OF_RESULTS = {
+    "queue-results": "#queue-table tbody a.queue-claim",
+    "library-results": ".library-list a.library-claim",
+  };
   var focusWasInResults = false;
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     var target = event.detail.target;
-    if (target && target.id === "queue-results") {
+    if (target && FIRST_OF_RESULTS[target.id]) {
       focusWasInResults = target.contains(document.activeElement);
     }
   });
@@ -137,7 +142,7 @@
       return;
     }
     var notice = results.querySelector(".queue-notice");
-    var first = rowLinks()[0];
+    var first = results.querySelector(FIRST_OF_RESULTS[results.id]);
     if (notice) {
       notice.focus();
     } else if (first) {
@@ -146,9 +151,12 @@
   }
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.detail.target && event.detail.target.id === "queue-results") {
+    var target = event.detail.target;
+    if (target && target.id === "queue-results") {
       updateSelection();
-      refocus(event.detail.target);
+    }
+    if (target && FIRST_OF_RESULTS[target.id]) {
+      refocus(target);
     }
   });
 

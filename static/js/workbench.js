@@ -255,7 +255,10 @@
   // Said to a screen reader at once: the region is emptied first, so the same words twice are
   // announced twice.
   function sayNow(words) {
-    var region = document.getElementById("panel-said");
+    sayIn(document.getElementById("panel-said"), words);
+  }
+
+  function sayIn(region, words) {
     if (!region) {
       return;
     }
@@ -923,6 +926,49 @@
     }
   });
 
+  // Results drawn again (a search, a filter, another page, the trail's check) are said by one
+  // live region that stays on the page, made when the page loads: a live region drawn in with
+  // the results is not reliably announced. It says their [data-said] parts (a count, without the
+  // JSON link beside it) after everything the person did; after a poll only once, when the
+  // polling stops (a check's outcome).
+  var RESULTS_SAID = "results-said";
+
+  function makeResultsSaid() {
+    var region = document.createElement("p");
+    region.id = RESULTS_SAID;
+    region.className = "visually-hidden";
+    region.setAttribute("role", "status");
+    document.body.appendChild(region);
+  }
+
+  function saidWords(element) {
+    return Array.prototype.map
+      .call(element.querySelectorAll("[data-said]"), function (part) {
+        var copy = part.cloneNode(true);
+        copy.querySelectorAll(".json-link, [hidden]").forEach(function (unsaid) {
+          unsaid.remove();
+        });
+        return copy.textContent.replace(/\s+/g, " ").trim();
+      })
+      .filter(Boolean)
+      .join(" ");
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target;
+    var drawn = target && target.id ? document.getElementById(target.id) : null;
+    var words = drawn ? saidWords(drawn) : "";
+    if (!words) {
+      return;
+    }
+    var sent = event.detail.requestConfig;
+    var polled = !(sent && sent.triggeringEvent && sent.triggeringEvent.type);
+    if (polled && /^every /.test(drawn.getAttribute("hx-trigger") || "")) {
+      return;
+    }
+    sayIn(document.getElementById(RESULTS_SAID), words);
+  });
+
   document.addEventListener("click", function (event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;
@@ -1130,6 +1176,7 @@
   }
 
   function whenLoaded() {
+    makeResultsSaid();
     revealInitialSelection();
     coverUnderPanel();
     focusRefusedField();

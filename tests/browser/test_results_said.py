@@ -1,0 +1,172 @@
+"""Results drawn again are said once, and the focus lands on what replaced the control used: the
+queue's, the library's and the audit trail's results are said by a live region that stays on the
+page, with the count alone; the library's pages start at their first item; the Audit page's check
+of the trail keeps the focus on its heading and says its outcome once."""
+
+import re
+import uuid
+
+from axe_check import axe_source, blocking, violations
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+
+from factcheck import audit_jobs
+from factcheck import db as database
+from factcheck.ingest import ingest_text
+from factcheck.library_formats import Parsed
+from factcheck.store import library
+from factcheck.store.actors import SYSTEM
+
+# Every text a live region is given, in order (the emptying before each is left out).
+RECORD_SAID = """(selector) => {
+    window.said = [];
+    const region = document.querySelector(selector);
+    new MutationObserver(() => {
+        const words = region.textContent.trim();
+        if (words) { window.said.push(words); }
+    }).observe(region, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def _add_article(path, body: str) -> None:
+    db = database.connect(path)
+    ingest_text(db, body)
+    db.close()
+
+
+def _add_library_items(path, word: str, count: int) -> None:
+    records = [
+        {
+            "claim": f"The {word} bridge carried {n},000 cars in week {n}",
+            "url": f"https://c.example/{word}/{n}",
+        }
+        for n in range(1, count + 1)
+    ]
+    db = database.connect(path)
+    library.import_records(
+        db,
+        [Parsed(f"line {n}", record=r) for n, r in enumerate(records, 2)],
+        actor=SYSTEM,
+        source="checks.csv",
+        file_format="csv",
+    )
+    db.close()
+
+
+def _assert_axe_passes(page) -> None:
+    assert blocking(violations(page, axe_source())) == []
+
+
+def test_a_queue_search_is_said_by_its_count_alone(watched_page, demo_articles):
+    page = watched_page
+    word = "Varrick" + uuid.uuid4().hex[:8]
+    _add_article(
+        demo_articles["path"],
+        f"{word} ferry fares\n\nThe {word} ferry company said fares would rise by 12 percent in May. "
+        f"The {word} harbour office said 4,000 people use the ferry each day.",
+    )
+    page.goto("/queue")
+    region = page.locator("#results-said")
+    expect(region).to_have_attribute("role", "status")
+    expect(region).to_have_text("")
+    page.locator("body").press("/")
+    page.keyboard.type(word.lower())
+    expect(page.locator("#queue-table tbody tr").first).to_contain_text(word)
+    # The region stays on the page (the results are drawn inside another element), and says the
+    # count, not the JSON link or the selection beside it.
+    expect(region).to_have_text(re.compile(r"^\d+ claims? match(es)?$"))
+    expect(page.locator("#queue-results [role=status]")).to_have_count(0)
+    _assert_axe_passes(page)
+    assert_no_problems(page)
+
+
+def test_the_librarys_next_page_starts_at_its_first_item_and_is_said(watched_page, demo_articles):
+    page = watched_page
+    word = "Ostrell" + uuid.uuid4().hex[:8]
+    _add_library_items(demo_articles["path"], word, 55)
+    page.goto(f"/library?q={word.lower()}")
+    items = page.locator("#library-results .library-claim")
+    expect(items).to_have_count(50)
+    next_page = page.get_by_role("link", name="Next page")
+    next_page.focus()
+    page.keyboard.press("Enter")
+
+    # The link went with the page it was on: the focus goes to the first item of the new page,
+    # with the results' top in view, not to the page's start with the window left at its bottom.
+    expect(page).to_have_url(re.compile(r"page=2"))
+    expect(items).to_have_count(5)
+    expect(items.first).to_be_focused()
+    expect(page.locator("#library-results")).to_be_in_viewport()
+    top = page.evaluate("document.getElementById('library-results').getBoundingClientRect().top")
+    assert 0 <= top < 200
+    region = page.locator("#results-said")
+    expect(region).to_have_text(re.compile(rf"^51–55 of 55 best matching “{word.lower()}”$"))
+
+    page.get_by_role("link", name="Previous page").focus()
+    page.keyboard.press("Enter")
+    expect(items).to_have_count(50)
+    expect(items.first).to_be_focused()
+    expect(region).to_have_text(re.compile(r"^1–50 of 55"))
+    _assert_axe_passes(page)
+    assert_no_problems(page)
+
+
+def test_filtering_the_audit_trail_is_said(signed_in_as):
+    page = signed_in_as("ed")
+    page.goto("/audit")
+    region = page.locator("#results-said")
+    expect(region).to_have_text("")
+    page.locator("#audit-person").select_option("ed")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(re.compile(r"person=ed"))
+    expect(region).to_have_text(re.compile(r"^(\d+ changes?, newest first|No change in the trail)"))
+    page.locator("#audit-record").fill("nothing:1")
+    page.get_by_role("button", name="Show").click()
+    expect(region).to_have_text(re.compile(r"^No change in the trail matches these filters"))
+    assert_no_problems(page)
+
+
+def test_checking_the_trail_keeps_the_focus_on_its_box_and_says_the_outcome_once(
+    signed_in_as, demo_articles, immediate_jobs
+):
+    for key in (audit_jobs.LAST_CHECK, audit_jobs.RUNNING):
+        audit_jobs.huey.delete(key)
+    page = signed_in_as("ed")
+    page.goto("/audit")
+    page.evaluate(RECORD_SAID, "#results-said")
+    region = page.locator("#results-said")
+    heading = page.locator("#trail-check-title")
+
+    # A check answered at once: the button went with the box; its heading takes the focus, and
+    # the outcome is said.
+    page.get_by_role("button", name="Check the trail now").focus()
+    page.keyboard.press("Enter")
+    expect(region).to_contain_text("Intact.")
+    expect(heading).to_be_focused()
+    _assert_axe_passes(page)
+
+    # A check under way: the box asks every 2 seconds until it ends; the focus stays on its
+    # heading through every poll, and the outcome is said once, when it ends.
+    audit_jobs.huey.put(
+        audit_jobs.RUNNING,
+        {
+            "asked_by": "eve",
+            "queued": __import__("time").time(),
+            "queued_at": "2026-01-01T00:00:00Z",
+        },
+    )
+    page.evaluate("window.said = []")
+    page.get_by_role("button", name="Check again").click()
+    expect(page.locator("#trail-check[hx-trigger]")).to_have_count(1)
+    expect(heading).to_be_focused()
+    page.wait_for_timeout(4500)  # two polls, the check still under way
+    expect(heading).to_be_focused()
+    audit_jobs.huey.delete(audit_jobs.RUNNING)
+    audit_jobs.check_trail.call_local(str(demo_articles["path"]), "eve")
+    expect(page.locator("#trail-check.is-intact")).to_be_visible(timeout=5000)
+    expect(region).to_contain_text("asked by eve")
+    expect(heading).to_be_focused()
+    said = page.evaluate("window.said")
+    assert len(said) == 2, said
+    assert "by eve" in said[0] and said[1].startswith("Intact.")
+    assert_no_problems(page)
