@@ -115,6 +115,15 @@
     true
   );
 
+  // Enter in a checkbox would send the bulk form with its first button ("Mark not a claim"):
+  // selecting rows never acts on them. A bulk action is a button pressed.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Enter" && target.matches && target.matches('#queue-bulk input[type="checkbox"]')) {
+      event.preventDefault();
+    }
+  });
+
   // A bulk action or its undo replaces the results, the button pressed with them: the focus goes
   // to the notice saying what was done (a screen reader reads it), and Tab reaches its Undo.
   // A page link goes with them too: the focus goes to the new page's first row (the queue's or

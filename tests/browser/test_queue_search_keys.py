@@ -1,6 +1,7 @@
 """The queue and the library from the keyboard: / searches, Esc leaves the search with its words
 kept, and j then moves through the rows it found instead of typing into the search; a bulk action
-and its undo leave the focus on the notice that tells what they did."""
+and its undo leave the focus on the notice that tells what they did; Enter in a row's checkbox
+sends no bulk action."""
 
 import re
 import uuid
@@ -202,4 +203,32 @@ def test_j_k_and_x_work_from_a_rows_checkbox(watched_page, demo_articles):
     expect(first_box).to_be_checked()
     page.keyboard.press("j")
     expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_enter_in_a_rows_checkbox_sends_no_bulk_action(watched_page, demo_articles):
+    page = watched_page
+    word = "Tollary" + uuid.uuid4().hex[:8]
+    _add_article(
+        demo_articles["path"],
+        f"{word} pool opens\n\nThe {word} council said the pool would open on 3 June. "
+        f"The {word} pool cost 7 million euros to build, the council said.",
+    )
+    page.goto(f"/queue?q={word.lower()}")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows.first).to_contain_text(word)
+    sent = []
+    page.on(
+        "request", lambda request: sent.append(request.url) if request.method == "POST" else None
+    )
+    box = rows.first.locator('input[name="claim"]')
+    box.focus()
+    page.keyboard.press("x")
+    expect(box).to_be_checked()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    assert sent == []
+    expect(page.locator(".queue-notice")).to_have_count(0)
+    expect(box).to_be_checked()
+    expect(box).to_be_focused()
     assert_no_problems(page)
