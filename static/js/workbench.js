@@ -770,7 +770,7 @@
       var folded = shown(field) ? null : field.closest("details");
       var summary = folded && folded.querySelector("summary");
       if (shown(field) || shown(summary)) {
-        return summary || field;
+        return summary || chosenOfGroup(field);
       }
     }
     var form = Array.prototype.filter.call(panel.querySelectorAll("form"), function (candidate) {
@@ -781,7 +781,7 @@
         form.querySelectorAll("input:not([type=hidden]), select, textarea, button"),
         shown
       )[0];
-      var chosen = messageOrPressed(form, sent) || first;
+      var chosen = messageOrPressed(form, sent) || chosenOfGroup(first);
       if (chosen) {
         return chosen;
       }
@@ -792,6 +792,18 @@
       return heading;
     }
     return null;
+  }
+
+  // A radio button stands for its group: the focus goes to the one chosen, as Tab would take it,
+  // so that Space does not change the choice (the rating) unseen.
+  function chosenOfGroup(control) {
+    if (!control || control.type !== "radio" || control.checked || !control.form) {
+      return control;
+    }
+    var chosen = Array.prototype.filter.call(control.form.elements, function (other) {
+      return other.type === "radio" && other.name === control.name && other.checked;
+    })[0];
+    return chosen && shown(chosen) ? chosen : control;
   }
 
   // In a form drawn again: its message about the form as a whole (marked focusable, for a screen

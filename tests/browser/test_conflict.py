@@ -51,3 +51,30 @@ def test_a_stale_save_shows_both_versions_and_can_be_applied_on_top(
     expect(panel.locator(".timeline")).to_contain_text("Ed rated Unverifiable")
 
     assert_no_problems(mine, expected_status=409)
+
+
+def test_applying_mine_on_top_from_the_keyboard_leaves_the_focus_on_the_rating_chosen(
+    watched_page, signed_in_as, claim
+):
+    address = f"/articles/{claim['article_id']}?claim={claim['id']}"
+    mine = watched_page
+    mine.goto(address)
+    theirs = signed_in_as("ed")
+    theirs.goto(address)
+    rate(theirs, "6", THEIRS)
+    expect(theirs.locator("#claim-panel .status-line")).to_contain_text("Unverifiable")
+
+    rate(mine, "3", MINE)
+    panel = mine.locator("#claim-panel")
+    conflict = panel.locator("[data-conflict]")
+    conflict.get_by_role("button", name="Apply mine on top").focus()
+    mine.keyboard.press("Enter")
+    expect(panel.locator("[data-conflict]")).to_have_count(0)
+    # The focus is on the rating applied, not on the group's first (unchosen) one, where Space
+    # would change the rating unseen.
+    chosen = panel.locator('[data-rating-form] input[data-rating-number="3"]')
+    expect(chosen).to_be_checked()
+    expect(chosen).to_be_focused()
+    mine.keyboard.press("Space")
+    expect(chosen).to_be_checked()
+    assert_no_problems(mine, expected_status=409)
