@@ -16,7 +16,6 @@
     var box = document.createElement("div");
     box.id = "approve-undo";
     box.className = "undo-banner";
-    box.setAttribute("role", "status");
     var text = document.createElement("span");
     text.className = "undo-banner-text";
     var undo = document.createElement("button");
@@ -32,11 +31,20 @@
     return box;
   }
 
-  function say(words, offerUndo) {
+  // The banner is no live region: its countdown changes every second. What it says is said once
+  // by the page's live region (workbench.js), the countdown's seconds only as it starts.
+  function say(words, offerUndo, unsaid) {
     var box = banner();
     box.querySelector(".undo-banner-text").textContent = words;
     box.querySelector(".undo-banner-button").hidden = !offerUndo;
     box.hidden = false;
+    var region = document.getElementById("page-said");
+    if (region && !unsaid) {
+      region.textContent = "";
+      window.setTimeout(function () {
+        region.textContent = words;
+      }, 50);
+    }
   }
 
   function hideLater() {
@@ -55,11 +63,13 @@
     return job.name || "this claim";
   }
 
-  function countdown() {
+  // `tick`: the next second of a countdown already said.
+  function countdown(tick) {
     var note = pending.note ? " " + pending.note : "";
     say(
       "Publishing the verdict on " + claimWords(pending) + " in " + pending.left + " s." + note,
-      true
+      true,
+      tick
     );
   }
 
@@ -242,7 +252,7 @@
       if (pending.left <= 0) {
         send(false);
       } else {
-        countdown();
+        countdown(true);
       }
     }, 1000);
     countdown();

@@ -938,16 +938,17 @@
     }
   });
 
-  // Results drawn again (a search, a filter, another page, the trail's check) are said by one
-  // live region that stays on the page, made when the page loads: a live region drawn in with
-  // the results is not reliably announced. It says their [data-said] parts (a count, without the
-  // JSON link beside it) after everything the person did; after a poll only once, when the
-  // polling stops (a check's outcome).
-  var RESULTS_SAID = "results-said";
+  // The page's own live region, made when the page loads and never drawn again: a live region
+  // drawn in with what it says is not reliably announced. Results drawn again (a search, a
+  // filter, another page, the trail's check) say their [data-said] parts there (a count, without
+  // the JSON link beside it) after everything the person did, and after a poll only once, when
+  // the polling stops (a check's outcome); the approval banner says its news there
+  // (approve_undo.js).
+  var PAGE_SAID = "page-said";
 
-  function makeResultsSaid() {
+  function makePageSaid() {
     var region = document.createElement("p");
-    region.id = RESULTS_SAID;
+    region.id = PAGE_SAID;
     region.className = "visually-hidden";
     region.setAttribute("role", "status");
     document.body.appendChild(region);
@@ -978,7 +979,7 @@
     if (polled && /^every /.test(drawn.getAttribute("hx-trigger") || "")) {
       return;
     }
-    sayIn(document.getElementById(RESULTS_SAID), words);
+    sayIn(document.getElementById(PAGE_SAID), words);
   });
 
   document.addEventListener("click", function (event) {
@@ -1150,9 +1151,9 @@
 
   // On a narrow screen the open panel covers the page (layout.css): what lies under it is made
   // inert, so Tab stays in the panel and nothing hidden can be pressed. The approval banner, the
-  // page's notice and the help, drawn above the panel, stay live.
+  // page's live region and notice and the help, drawn above the panel, stay live.
   var NARROW = window.matchMedia("(max-width: 720px)");
-  var STAYS_LIVE = "#approve-undo, #notice, #keyboard-help, script";
+  var STAYS_LIVE = "#approve-undo, #page-said, #notice, #keyboard-help, script";
 
   function coverUnderPanel() {
     document.querySelectorAll("[data-under-panel]").forEach(function (element) {
@@ -1188,7 +1189,7 @@
   }
 
   function whenLoaded() {
-    makeResultsSaid();
+    makePageSaid();
     revealInitialSelection();
     coverUnderPanel();
     focusRefusedField();

@@ -245,6 +245,22 @@ def test_approving_with_a_publishes_only_after_the_undo_banner_has_gone(signed_i
     assert _status(article["path"], claim["id"]) == "published"
 
 
+# Every text a live region of the page is given, once for each change (emptying left out).
+RECORD_SAID = """() => {
+    window.said = [];
+    new MutationObserver((changes) => {
+        const regions = new Set(changes.map((change) => {
+            const node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+            return node && node.closest("[role=status], [role=alert], [aria-live]");
+        }));
+        regions.forEach((region) => {
+            const words = region && region.textContent.trim();
+            if (words) { window.said.push(words); }
+        });
+    }).observe(document.body, {childList: true, characterData: true, subtree: true});
+}"""
+
+
 def _editor_on_a_ferry_claim_in_review(signed_in_as, article, place: str):
     """A ferry article of its own (set on `place`) whose claim rita sent for review, open for ed
     with the page's clock held: (article id, claim, ed's page)."""
@@ -257,6 +273,29 @@ def _editor_on_a_ferry_claim_in_review(signed_in_as, article, place: str):
     expect(editor.locator("#claim-panel .verdict-card.is-in-review")).to_be_visible()
     hold_the_clock(editor)
     return article_id, claim, editor
+
+
+def test_the_undo_banner_is_said_once_and_not_at_every_second(signed_in_as, article):
+    _, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "Moor")
+    numbered = _as_numbered(editor)
+    editor.evaluate(RECORD_SAID)
+
+    editor.locator("body").press("a")
+    banner = editor.locator("#approve-undo")
+    expect(banner).to_contain_text(f"Publishing the verdict on {numbered} in 5 s.")
+    editor.clock.run_for(3_000)
+    # The countdown goes on where it is seen, without being said again every second.
+    expect(banner).to_contain_text("in 2 s.")
+    editor.keyboard.press("u")
+    expect(banner).to_contain_text("Not published")
+    editor.clock.run_for(100)
+    said = [words for words in editor.evaluate("window.said") if "verdict on" in words]
+    assert said == [
+        f"Publishing the verdict on {numbered} in 5 s.",
+        f"Not published: the verdict on {numbered} is still waiting for review.",
+    ]
+    assert _status(article["path"], claim["id"]) == "in_review"
+    assert_no_problems(editor)
 
 
 def test_a_verdict_approved_after_moving_on_is_shown_published_in_the_text(signed_in_as, article):
