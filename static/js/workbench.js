@@ -1188,11 +1188,29 @@
     }
   }
 
+  // A message flashed after a form sent without htmx (a role changed, a file imported, the
+  // sign-in page's "your last change was not saved") is on the page as it loads, where a screen
+  // reader does not announce it: its paragraphs are said once the page is there, the focus left
+  // where it is (the sign-in page's username, a refused field).
+  function sayFlashed() {
+    var words = Array.prototype.map
+      .call(document.querySelectorAll("[data-flashed] > p"), function (paragraph) {
+        return paragraph.textContent.replace(/\s+/g, " ").trim();
+      })
+      .join(" ");
+    if (words) {
+      window.setTimeout(function () {
+        sayIn(document.getElementById(PAGE_SAID), words);
+      }, 150);
+    }
+  }
+
   function whenLoaded() {
     makePageSaid();
     revealInitialSelection();
     coverUnderPanel();
     focusRefusedField();
+    sayFlashed();
   }
 
   if (document.readyState === "loading") {

@@ -1,7 +1,8 @@
 """Results drawn again are said once, and the focus lands on what replaced the control used: the
 queue's, the library's and the audit trail's results are said by a live region that stays on the
 page, with the count alone; the library's pages start at their first item; the Audit page's check
-of the trail keeps the focus on its heading and says its outcome once."""
+of the trail keeps the focus on its heading and says its outcome once; a message flashed after a
+form sent without htmx is said once the page has loaded."""
 
 import re
 import uuid
@@ -171,4 +172,22 @@ def test_checking_the_trail_keeps_the_focus_on_its_box_and_says_the_outcome_once
     said = page.evaluate("window.said")
     assert len(said) == 2, said
     assert "by eve" in said[0] and said[1] == outcome.inner_text()
+    assert_no_problems(page)
+
+
+def test_a_message_flashed_after_a_form_is_said_once_the_page_has_loaded(
+    signed_in_as, demo_articles
+):
+    word = "Brannock" + uuid.uuid4().hex[:8]
+    _add_library_items(demo_articles["path"], word, 1)
+    page = signed_in_as("ed")
+    page.goto(f"/library?q={word.lower()}")
+    page.locator("#library-results .library-claim").first.click()
+    page.locator(".library-remove summary").click()
+    page.get_by_role("button", name="Remove from the library").click()
+    flashed = page.locator(".flash")
+    expect(flashed).to_contain_text(re.compile(r"Removed library item \d+\."))
+    # There as the page loaded, it would not be announced: the page's live region says it.
+    expect(page.locator("#page-said")).to_have_text(flashed.inner_text())
+    _assert_axe_passes(page)
     assert_no_problems(page)
