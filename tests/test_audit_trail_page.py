@@ -125,6 +125,28 @@ def test_pages_go_on_from_the_last_row_and_days_include_their_whole_day(app_db, 
     assert trail(app_db, TrailFilter(until="2000-01-01")) == ([], None)
 
 
+def test_an_older_page_leads_back_to_the_newest_and_each_change_names_its_row(
+    client_as, app_db, people
+):
+    for number in range(PAGE_ROWS + 5):
+        users.add_user(
+            app_db, f"temp{number}", role="reviewer", password="harbour lights at dusk",
+            display_name=None, actor=people["ada"],
+        )  # fmt: skip
+    editor = client_as("ed")
+    first = parse(editor.get("/audit?kind=user.add"))
+    assert [words(a) for a in first.cssselect(".audit-more a")] == ["Older changes"]
+    older = first.cssselect(".audit-more a")[0].get("href")
+    page = parse(editor.get(older))
+    links = {words(a): a.get("href") for a in page.cssselect(".audit-more a")}
+    assert links == {"Newest changes": "/audit?kind=user.add&before="}
+    newest = parse(editor.get(links["Newest changes"]))
+    assert words(newest.cssselect(".audit-line")[0]) == words(first.cssselect(".audit-line")[0])
+    summary = page.cssselect(".audit-changes summary")[0]
+    row = page.cssselect(".audit-entry")[0].get("id").removeprefix("audit-row-")
+    assert words(summary).endswith(f"fields changed by row {row}")
+
+
 def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     database = str(tmp_path / "trail.db")
     runner = CliRunner()
