@@ -272,9 +272,52 @@ def test_a_rewritten_manifest_fools_the_zip_but_not_the_database(exported):
     assert f"`factcheck --db DATABASE export verify {bundle}`" in fooled.output
     result = _verify("--db", str(db_path), "export", "verify", str(bundle))
     assert result.exit_code == 1
-    assert "no export in this database's audit trail wrote this manifest" in result.output
-    assert "the bundle was changed after it was exported" in result.output
-    assert "or the bundle comes from another database" in result.output
+    # The export's own audit row says what it wrote: the file changed with the manifest is named.
+    written = json.loads(
+        sqlite3.connect(db_path)
+        .execute("SELECT after FROM audit WHERE action = 'export' ORDER BY id DESC LIMIT 1")
+        .fetchone()[0]
+    )["files"]["report.html"]
+    assert (
+        "report.html was changed after the export, and the manifest rewritten to match: the"
+        f" export wrote sha256 {written}, the bundle's is {hashlib.sha256(forged_html).hexdigest()}"
+    ) in result.output
+    assert "claims.csv" not in result.output
+
+
+def test_a_manifest_rewritten_without_a_file_or_with_one_more_names_it(exported):
+    _, db_path, bundle, _ = exported
+
+    def swap(data):
+        manifest = json.loads(data)
+        manifest["files"]["notes.txt"] = hashlib.sha256(b"added").hexdigest()
+        del manifest["files"]["claims.csv"]
+        return json.dumps(manifest).encode()
+
+    _rewrite(bundle, "claims.csv", None)
+    _rewrite(bundle, "manifest.json", swap)
+    with zipfile.ZipFile(bundle, "a") as archive:
+        archive.writestr("notes.txt", b"added")
+    result = _verify("--db", str(db_path), "export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert "notes.txt was added after the export" in result.output
+    assert "claims.csv was taken out after the export" in result.output
+    # A manifest whose export the trail does not record at all is said so.
+    _rewrite(
+        bundle, "manifest.json", lambda data: data.replace(b'"created_at": "', b'"created_at": "1')
+    )
+    unknown = _verify("--db", str(db_path), "export", "verify", str(bundle))
+    assert "no export in this database's audit trail wrote this manifest" in unknown.output
+
+
+def test_another_desks_bundle_is_said_to_come_from_another_database(exported, tmp_path):
+    _, _, bundle, head = exported
+    other = tmp_path / "other.db"
+    build_world(other).db.close()
+    result = _verify("--db", str(other), "export", "verify", str(bundle))
+    assert result.exit_code == 1
+    assert "the bundle comes from another database" in result.output
+    assert "rewritten" not in result.output and "is broken" not in result.output
 
 
 def test_verify_with_db_notices_a_tampered_audit_trail(exported):

@@ -219,6 +219,8 @@ def _check_database(
     problems = _check_copies(db, manifest["files"])
     head = manifest["audit_head"]
     row, recorded = head.get("row"), head.get("hash")
+    chain = audit.verify(db)
+    other_trail = False
     if row:
         stored = export_reads.audit_row_hash(db, row)
         if stored is None:
@@ -227,22 +229,62 @@ def _check_database(
                 " rows were removed, or an older copy of the database was put back, since the"
                 " export (or the bundle comes from another database)"
             )
+        elif stored != recorded and chain.ok:
+            # An intact trail was not rewritten: its row is another trail's row of that number.
+            other_trail = True
+            problems.append(
+                f"the bundle was taken at audit row {row} with hash {recorded}, and this"
+                f" database's row {row} has hash {stored}: the bundle comes from another database"
+                " (check it against the desk that exported it), or its manifest was changed"
+            )
         elif stored != recorded:
             problems.append(
                 f"audit row {row} has hash {stored}, not the {recorded} recorded in the bundle:"
                 " the database's trail was rewritten since the export, or the bundle was changed"
             )
-    chain = audit.verify(db)
     if not chain.ok:
         problems.append(f"the audit trail is broken at row {chain.first_bad_id}: {chain.problem}")
     rows = export_reads.export_rows_with_manifest(db, manifest_sha256)
-    if not rows:
+    if rows or other_trail:
+        return problems, rows
+    exported = export_reads.recorded_bundle(db, manifest.get("created_at"), row)
+    if exported is not None:
+        # The export's own row says what it wrote: the files whose sha256 the manifest now
+        # gives otherwise were changed with it.
+        audit_id, written = exported
+        changed = _changed_since_export(manifest["files"], written)
+        problems.extend(f"{problem} (see audit row {audit_id})" for problem in changed)
+    else:
         problems.append(
             "no export in this database's audit trail wrote this manifest: the bundle was"
             " changed after it was exported, the database's trail lost that export's row since"
             " (rewritten, or an older copy put back), or the bundle comes from another database"
         )
     return problems, rows
+
+
+def _changed_since_export(listed: dict, written: dict) -> list[str]:
+    """How the files a manifest lists differ from the ones its export recorded writing."""
+    changed = [
+        f"{name} was changed after the export, and the manifest rewritten to match: the export"
+        f" wrote sha256 {written[name]}, the bundle's is {listed[name]}"
+        for name in sorted(set(listed) & set(written))
+        if listed[name] != written[name]
+    ]
+    changed += [
+        f"{name} was added after the export, and the manifest rewritten to list it"
+        for name in sorted(set(listed) - set(written))
+    ]
+    changed += [
+        f"{name} was taken out after the export, and the manifest rewritten without it"
+        for name in sorted(set(written) - set(listed))
+    ]
+    if not changed:
+        changed.append(
+            "the manifest was changed after the export (its files are the ones the export wrote,"
+            " its other details are not)"
+        )
+    return changed
 
 
 def verify_bundle(source: str | os.PathLike | IO[bytes], db: Database | None = None) -> BundleCheck:

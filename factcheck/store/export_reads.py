@@ -520,6 +520,23 @@ def export_rows_with_manifest(db: Database, manifest_sha256: str) -> list[int]:
     return [row[0] for row in rows]
 
 
+@query
+def recorded_bundle(db: Database, created_at: object, head_row: object) -> tuple[int, dict] | None:
+    """The audit row of the bundle export made at `created_at` from the audit head `head_row`
+    (as its manifest says), with the sha256 of each file it recorded writing; None when the trail
+    records no such export."""
+    row = db.execute(
+        "SELECT id, json_extract(after, '$.files') FROM audit WHERE record_type = 'export'"
+        " AND json_extract(after, '$.format') = 'bundle'"
+        " AND json_extract(after, '$.created_at') = ?"
+        " AND json_extract(after, '$.audit_head.row') = ? ORDER BY id LIMIT 1",
+        [str(created_at), head_row if isinstance(head_row, int) else None],
+    ).fetchone()
+    if row is None or not isinstance(files := json.loads(row[1] or "null"), dict):
+        return None
+    return row[0], files
+
+
 @mutation
 def record_export(db: Database, *, actor: Actor, details: dict) -> int:
     """Write the audit row that says an export was made; `details` names its format, filters,
