@@ -125,6 +125,23 @@ def test_opening_an_item_marks_it_read_and_goes_to_the_claim(
     assert client_as("eve").get(link).headers["Location"].endswith("/inbox")
 
 
+def test_a_returned_draft_shows_what_the_editor_asked_beside_it(client, claim, app_db, people):
+    _in_review(app_db, people, claim["id"])
+    verdicts.return_for_changes(
+        app_db, claim["id"], actor=people["ed"], comment="Cite the bulletin's own page, please."
+    )
+    opened = f"/articles/{claim['article_id']}?claim={claim['id']}"
+    page = parse(client.get(opened))
+    [note] = page.cssselect(".verdict-section .returned-note")
+    assert "by Ed: “Cite the bulletin's own page, please.” In the comments" in words(note)
+    [comment_id] = app_db.execute("SELECT return_comment_id FROM verdicts").fetchone()
+    assert note.cssselect("a")[-1].get("href") == f"#comment-{comment_id}"
+    assert page.cssselect(f"#comment-{comment_id}")
+    # Sent for review again, the note goes: the editor has the new version to read.
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    assert not parse(client.get(opened)).cssselect(".returned-note")
+
+
 def test_mark_all_read_from_the_dashboard(client, claim, app_db, people):
     triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
     comments.add_comment(app_db, claim["id"], body="@rita over to you", actor=people["ed"])

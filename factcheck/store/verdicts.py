@@ -525,6 +525,21 @@ def _clean(text: str | None) -> str | None:
 
 
 @query
+def return_of(db: Database, verdict_id: int) -> dict | None:
+    """Who sent this draft back, when and with which comment (its id), while it is a draft that
+    an editor returned; None otherwise."""
+    row = db.execute(
+        "SELECT v.returned_at, u.username, u.display_name, v.return_comment_id FROM verdicts v"
+        " LEFT JOIN users u ON u.id = v.returned_by"
+        " WHERE v.id = ? AND v.state = 'draft' AND v.returned_at IS NOT NULL",
+        [verdict_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return {"at": row[0], "by": row[1], "by_name": row[2], "comment_id": row[3]}
+
+
+@query
 def verdicts_for_claim(db: Database, claim_id: int) -> list[dict]:
     """Every verdict on the claim, oldest first, with evidence ids decoded."""
     rows = db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id])

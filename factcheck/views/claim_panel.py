@@ -16,11 +16,11 @@ from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store import unit_edits as unit_store
 from factcheck.store import users as user_store
+from factcheck.store import verdicts as verdict_store
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.store.rows import ClaimRow, EvidenceItem, ReviewRecord, VerdictView
-from factcheck.store.verdicts import verdict_writers
 from factcheck.text.unit_cuts import cut_choices
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import store_error_words
@@ -228,7 +228,8 @@ def workspace(
     history = claim_reads.claim_history(db, claim["id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
-    writers = verdict_writers(db, claim["id"], working["id"] if working else None)
+    writers = verdict_store.verdict_writers(db, claim["id"], working["id"] if working else None)
+    comments = comment_store.comments_for_claim(db, claim["id"])
     return {
         "scale": current_scale(),
         "working_verdict": working,
@@ -239,7 +240,8 @@ def workspace(
         "evidence_locks": evidence_locks(current),
         "evidence_chosen": evidence_choices(current, evidence),
         "quote_summary": quote_summary(working, evidence),
-        "comments": comment_store.comments_for_claim(db, claim["id"]),
+        "comments": comments,
+        "returned": _returned(db, working, comments),
         "timeline": timeline(history, names),
         "approved_via": approval_channels(history),
         # Someone disabled stays listed while they hold the claim, so it never reads "Nobody".
@@ -253,6 +255,16 @@ def workspace(
         "previous": panel_section(db, claim, evidence),
         "unit_edit": unit_edit_choices(db, claim),
     }
+
+
+def _returned(db: Database, working: VerdictView | None, comments: list[dict]) -> dict | None:
+    """The editor's word back on a returned draft, to be read beside it: who, when, and what they
+    asked to change (their comment)."""
+    returned = verdict_store.return_of(db, working["id"]) if working else None
+    if returned is None:
+        return None
+    said = [c["body"] for c in comments if c["id"] == returned["comment_id"]]
+    return {**returned, "comment": said[0] if said else None}
 
 
 def _first_published_at(record: ReviewRecord) -> str | None:
