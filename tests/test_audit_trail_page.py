@@ -142,6 +142,9 @@ def test_an_older_page_leads_back_to_the_newest_and_each_change_names_its_row(
     assert links == {"Newest changes": "/audit?kind=user.add&before="}
     newest = parse(editor.get(links["Newest changes"]))
     assert words(newest.cssselect(".audit-line")[0]) == words(first.cssselect(".audit-line")[0])
+    # A page gone on from past the oldest match leads back too.
+    past = parse(editor.get("/audit?kind=user.add&before=1"))
+    assert [words(a) for a in past.cssselect(".audit-more a")] == ["Newest changes"]
     summary = page.cssselect(".audit-changes summary")[0]
     row = page.cssselect(".audit-entry")[0].get("id").removeprefix("audit-row-")
     assert words(summary).endswith(f"fields changed by row {row}")
