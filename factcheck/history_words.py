@@ -12,6 +12,7 @@ HISTORY_WORDS = {
     "review.submit": "submitted for review",
     "review.approve": "approved and published",
     "review.return": "returned for changes",
+    "review.recall": "took the verdict back from review",
     "evidence.add": "added evidence",
     "evidence.remove": "removed evidence",
     "evidence.acknowledge_change": "acknowledged a change to the page of evidence",

@@ -49,6 +49,7 @@ KINDS = ("claim", "not_a_claim")
 ANYONE = "anyone signed in"
 EDITOR = "an editor"
 SECOND_EDITOR = "an editor who did not write the verdict"
+SUBMITTER = "the person who submitted the verdict"
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,14 @@ MOVES = {
             "in_progress",
             EDITOR,
             "in_review -> draft",
+        ),
+        Move(
+            "review.recall",
+            "take a verdict back from review",
+            ("in_review",),
+            "in_progress",
+            SUBMITTER,
+            "in_review -> draft, before an editor has acted on it",
         ),
         Move(
             "status.unreviewed",
@@ -237,6 +246,7 @@ _STATUS_CODES = {
     ("review.submit", None): "verdict.no_draft",
     ("review.approve", None): "verdict.not_in_review",
     ("review.return", None): "verdict.not_in_review",
+    ("review.recall", None): "verdict.not_in_review",
     ("claim.classify", None): "claim.has_verdict",
     ("evidence.add", "published"): "evidence.published_verdict",
 }
@@ -321,10 +331,13 @@ def _guard(
         or situation.published_verdict is None
     ):
         return _status_refusal(move, claim)
-    if move.name in ("review.approve", "review.return") and (
+    if move.name in ("review.approve", "review.return", "review.recall") and (
         open_ is None or open_["state"] != "in_review"
     ):
         return _status_refusal(move, claim)
+    if move.who == SUBMITTER and open_ is not None and open_.get("author_id") != actor.id:
+        # Whoever sent it vouches for it as it stands; anyone else asks an editor to return it.
+        return Refusal(Forbidden, "verdict.not_submitter", {"claim_id": claim_id})
     if move.name == "claim.classify":
         if kind not in KINDS:
             return Refusal(

@@ -18,6 +18,13 @@ BACKS_PUBLISHED_THEN = {
     "approve": "the correction in review leaves it out",
 }
 
+# What a move on a verdict in review does, said of a claim that has no verdict in review.
+REVIEW_VERB = {
+    "review.approve": "approve",
+    "review.return": "return",
+    "review.recall": "take back",
+}
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """'1 sentence', '2 sentences', '1,200 claims': the number with its noun, agreeing."""

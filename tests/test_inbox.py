@@ -142,6 +142,35 @@ def test_a_returned_draft_shows_what_the_editor_asked_beside_it(client, claim, a
     assert not parse(client.get(opened)).cssselect(".returned-note")
 
 
+def test_the_submitter_takes_a_verdict_back_from_the_panel_and_the_command_line(
+    client, client_as, claim, app_db, people, db_path
+):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    _in_review(app_db, people, claim["id"])
+    opened = f"/articles/{claim['article_id']}?claim={claim['id']}"
+    # An editor who did not send it returns it with a word on what to change instead.
+    assert not parse(client_as("ed").get(opened)).cssselect(".recall-form")
+    [form] = parse(client.get(opened)).cssselect(".verdict-section .recall-form")
+    assert "Take back to draft" in words(form)
+    version = form.cssselect("input[name=expected_version]")[0].get("value")
+    answer = hx_post(client, form.get("hx-post"), {"expected_version": version})
+    assert answer.status_code == 200
+    assert "Verdict taken back from review: it is a draft again." in words(fragment(answer))
+    assert claim_reads.get_claim(app_db, claim["id"])["status"] == "in_progress"
+    # Sent again, it is taken back at the command line the same way; not twice.
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    run = ["--db", str(db_path), "review", "recall", str(claim["id"])]
+    taken = CliRunner().invoke(main, [*run, "--as", "rita"])
+    assert taken.exit_code == 0, taken.output
+    assert "Taken back from review: the verdict is a draft again." in taken.output
+    again = CliRunner().invoke(main, [*run, "--as", "rita"])
+    assert again.exit_code == 2
+    assert "is not waiting for review; nothing to take back" in again.output
+
+
 def test_mark_all_read_from_the_dashboard(client, claim, app_db, people):
     triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
     comments.add_comment(app_db, claim["id"], body="@rita over to you", actor=people["ed"])

@@ -16,9 +16,12 @@ EVE = Actor(id=3, username="eve", role="editor")
 ADA = Actor(id=4, username="ada", role="admin")
 
 
-def verdict(verdict_id: int, state: str, evidence=(1,), correction_of=None, rating="false"):
+def verdict(
+    verdict_id: int, state: str, evidence=(1,), correction_of=None, rating="false", author=ADA
+):
     return {
         "id": verdict_id,
+        "author_id": author.id,
         "state": state,
         "rating": rating,
         "evidence_ids": list(evidence),
@@ -61,6 +64,7 @@ TABLE = {
     "review.submit": ({"in_progress"}, "in_review"),
     "review.approve": ({"in_review"}, "published"),
     "review.return": ({"in_review"}, "in_progress"),
+    "review.recall": ({"in_review"}, "in_progress"),  # by ada, who submitted every verdict here
     "status.unreviewed": (set(), "unreviewed"),  # its only start, in progress, has a draft here
     "status.in_progress": ({"unreviewed"}, "in_progress"),
     "claim.classify": ({"unreviewed"}, None),  # not a claim: refused while a draft is open
@@ -129,6 +133,18 @@ def test_the_writer_of_a_verdict_cannot_approve_it_but_can_return_it():
         permit("review.approve", SOUND["in_review"], ED, writers={"ed"})
     assert refusal("review.approve", SOUND["in_review"], EVE, writers={"ed"}) is None
     assert refusal("review.return", SOUND["in_review"], ED, writers={"ed"}) is None
+
+
+def test_only_the_person_who_submitted_a_verdict_takes_it_back_from_review():
+    sent_by_rita = Situation(
+        claim("in_review"), (verdict(1, "in_review", author=RITA),), frozenset({1, 2})
+    )
+    assert permit("review.recall", sent_by_rita, RITA).ends == "in_progress"
+    for other in (ED, ADA):  # an editor returns it instead, with a word on what to change
+        with refused_with(Forbidden, "only the person who submitted claim 7's verdict"):
+            permit("review.recall", sent_by_rita, other)
+    with refused_with(Invalid, "not waiting for review; nothing to take back"):
+        permit("review.recall", SOUND["in_progress"], ADA)
 
 
 def test_only_a_correction_still_in_draft_is_withdrawn():

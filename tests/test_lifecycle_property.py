@@ -223,6 +223,18 @@ class ClaimLifecycle(RuleBasedStateMachine):
         else:
             self.store(who, verdicts.return_for_changes, claim_id, comment=comment)
 
+    @rule(who=people, which=claims, door=channels)
+    def recall(self, who, which, door):
+        claim_id = self.claim_ids[which]
+        if door == "web":
+            self.web(
+                who, f"/claims/{claim_id}/recall", {"expected_version": self.version(claim_id)}
+            )
+        elif door == "cli":
+            self.cli(who, "review", "recall", str(claim_id))
+        else:
+            self.store(who, verdicts.recall_from_review, claim_id)
+
     @rule(
         who=people,
         which=claims,

@@ -191,6 +191,29 @@ def test_return_sends_back_with_comment(claim_world):
     assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
 
 
+def test_the_submitter_takes_a_verdict_back_from_review_and_the_trail_holds(claim_world):
+    from factcheck.store import inbox
+
+    db, people, claim_id = claim_world
+    _submit(db, people, claim_id)
+    verdicts.return_for_changes(db, claim_id, comment="Name the bulletin.", actor=people["ed"])
+    verdicts.submit_for_review(db, claim_id, actor=people["rita"])
+    with refused_with(Forbidden, "only the person who submitted claim"):
+        verdicts.recall_from_review(db, claim_id, actor=people["ed"])
+    recalled = verdicts.recall_from_review(db, claim_id, actor=people["rita"])
+    assert recalled["status"] == "in_progress"
+    [draft] = verdicts.verdicts_for_claim(db, claim_id)
+    assert (draft["state"], draft["submitted_at"], draft["returned_at"]) == ("draft", None, None)
+    # The return was answered by the draft sent since: it is no longer news in her inbox.
+    assert [i["kind"] for i in inbox.inbox(db, people["rita"])] == ["draft"]
+    assert audit.history(db, "claim", claim_id)[-1]["action"] == "review.recall"
+    assert audit.verify(db).ok
+    assert verdicts.submit_for_review(db, claim_id, actor=people["rita"])["status"] == "in_review"
+    with refused_with(Invalid, "nothing to take back"):
+        verdicts.approve(db, claim_id, actor=people["ed"])
+        verdicts.recall_from_review(db, claim_id, actor=people["rita"])
+
+
 def test_correction_keeps_the_earlier_verdict_and_marks_the_date(claim_world):
     db, people, claim_id = claim_world
     _submit(db, people, claim_id)

@@ -351,6 +351,12 @@ def return_for_changes(db, p, c):
 
 
 @scenario
+def recall_from_review(db, p, c):
+    _in_review(db, p, c)
+    return lambda: verdicts.recall_from_review(db, c, actor=p["rita"])
+
+
+@scenario
 def correct_verdict(db, p, c):
     _published(db, p, c)
     return lambda: verdicts.correct_verdict(

@@ -9,6 +9,7 @@ from factcheck.lifecycle import status_words
 from factcheck.shared_words import (
     BACKS_PUBLISHED_THEN,
     REMOVED_EVIDENCE_DOING,
+    REVIEW_VERB,
     copy_published_words,
     url_problem_words,
 )
@@ -191,8 +192,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         " (`factcheck verdict set`)"
     ),
     "verdict.not_in_review": lambda f: (
-        f"claim {f['claim_id']} is not waiting for review; nothing to"
-        f" {'approve' if f['move'] == 'review.approve' else 'return'}"
+        f"claim {f['claim_id']} is not waiting for review; nothing to {REVIEW_VERB[f['move']]}"
     ),
     "unit.no_cut": lambda f: (
         f"give where to cut claim {f['claim_id']}: --after TEXT or --at OFFSET"
@@ -253,6 +253,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "verdict.own": lambda f: (
         "you wrote or submitted this verdict, so you cannot approve it; another editor must"
         " review it"
+    ),
+    "verdict.not_submitter": lambda f: (
+        f"only the person who submitted claim {f['claim_id']}'s verdict can take it back from"
+        " review; ask an editor to return it (`factcheck review return`)"
     ),
     "verdict.needs_evidence": lambda f: (
         f"a verdict of {f['rating']!r} must rest on evidence; "

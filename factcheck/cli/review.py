@@ -194,6 +194,20 @@ def submit(claim_id, comment, as_user, expect_version, as_json):
     _show_claim(db, claim_id, as_json, "Submitted for review.")
 
 
+@review_group.command("recall")
+@click.argument("claim_id", type=ID)
+@as_option
+@version_option
+@json_option
+def recall(claim_id, as_user, expect_version, as_json):
+    """Take your verdict back from review, before an editor acts on it: it is a draft again."""
+    db = open_db()
+    verdicts.recall_from_review(
+        db, claim_id, actor=acting_user(db, as_user), expected_version=expect_version
+    )
+    _show_claim(db, claim_id, as_json, "Taken back from review: the verdict is a draft again.")
+
+
 @review_group.command("approve")
 @click.argument("claim_id", type=ID)
 @click.option("--comment", help="A note on the approval.")

@@ -70,6 +70,7 @@ REVIEW_MOVES = {
     "review.submit": "in_review",
     "review.approve": "published",
     "review.return": "draft",
+    "review.recall": "draft",
 }
 
 
@@ -299,6 +300,8 @@ class Replay:
                     returner=row["actor"],
                     return_comment_id=after.get("comment_id"),
                 )
+            if action == "review.recall":
+                verdict.values.update(dict.fromkeys(RETURN_FIELDS), submitted_at=None)
             if action == "review.approve":
                 verdict.values["approver"] = row["actor"]
                 if "published_at" in after:  # recorded by approvals since it was added

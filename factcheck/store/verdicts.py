@@ -519,6 +519,33 @@ def return_for_changes(
     return updated
 
 
+@mutation
+def recall_from_review(
+    db: Database, claim_id: int, *, actor: Actor, expected_version: int | None = None
+) -> dict:
+    """Take one's own verdict back from review, before an editor approves or returns it: it is a
+    draft again, to be changed and sent again. A return it had before is behind it (the draft
+    sent since answered it)."""
+    claim, current, move = _begin(db, claim_id, expected_version, "review.recall", actor)
+    verdict = lifecycle.permitted(current.open_verdict)
+    db.execute(
+        "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = NULL,"
+        " returned_by = NULL, return_comment_id = NULL WHERE id = ?",
+        [verdict["id"]],
+    )
+    updated = update_claim(db, claim, status=move.ends)
+    audit.record(
+        db,
+        actor,
+        "claim",
+        claim_id,
+        "review.recall",
+        before=state_of(claim),
+        after={**state_of(updated), "verdict_id": verdict["id"]},
+    )
+    return updated
+
+
 def _clean(text: str | None) -> str | None:
     text = (text or "").strip()
     return text if has_visible_text(text) else None

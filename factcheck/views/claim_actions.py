@@ -329,6 +329,14 @@ def withdraw_correction(claim_id: int):
     return _act(claim_id, "withdraw", change)
 
 
+@bp.post("/claims/<id:claim_id>/recall")
+def recall_verdict(claim_id: int):
+    def change(db: Database, actor, values):
+        verdicts.recall_from_review(db, claim_id, actor=actor, expected_version=expected_version())
+
+    return _act(claim_id, "recall", change)
+
+
 @bp.post("/claims/<id:claim_id>/approve")
 @require_role("editor", "admin")
 def approve(claim_id: int):

@@ -47,6 +47,7 @@ FORMS = {
             "correct", ("rating", "rationale", "reason"), "correct the published verdict", "correct"
         ),
         PanelForm("withdraw", ("reason",), "withdraw the correction", "withdraw"),
+        PanelForm("recall", (), "take the verdict back from review", "recall"),
         PanelForm("approve", ("comment",), "approve the verdict", "review"),
         PanelForm(
             "return",
@@ -146,6 +147,7 @@ DONE_WORDS = {
     "remove_evidence": "Evidence removed.",
     "correct": "Correction started as a draft: submit it for review when it is ready.",
     "withdraw": "Correction withdrawn: the published verdict stands.",
+    "recall": "Verdict taken back from review: it is a draft again.",
     "approve": "Verdict approved and published.",
     "return": "Verdict returned for changes.",
     "comment": "Comment added.",

@@ -129,6 +129,7 @@ def permissions(current: lifecycle.Situation, actor: Actor | None, writers: set[
         "wrote_it": actor is not None and actor.username in writers,
         "correct": may("verdict.correct"),
         "withdraw": may("verdict.withdraw"),
+        "recall": may("review.recall"),
         "add_evidence": may("evidence.add"),
         "edit_units": may("unit.edit"),
     }

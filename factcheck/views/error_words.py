@@ -8,6 +8,7 @@ from factcheck.lifecycle import status_words
 from factcheck.shared_words import (
     BACKS_PUBLISHED_THEN,
     REMOVED_EVIDENCE_DOING,
+    REVIEW_VERB,
     as_sentence,
     copy_published_words,
 )
@@ -142,8 +143,7 @@ _STORE_WORDS = {
         "This claim has no draft verdict to submit; save a verdict first."
     ),
     "verdict.not_in_review": lambda f: (
-        "This claim is not waiting for review, so there is nothing to"
-        f" {'approve' if f['move'] == 'review.approve' else 'return'}."
+        f"This claim is not waiting for review, so there is nothing to {REVIEW_VERB[f['move']]}."
     ),
     "unit.no_cut": lambda f: "Choose where to split the unit.",
     "unit.last": lambda f: (
@@ -195,6 +195,10 @@ _STORE_WORDS = {
     "verdict.own": lambda f: (
         "You wrote or submitted this verdict, so you cannot approve it; another editor must"
         " review it."
+    ),
+    "verdict.not_submitter": lambda f: (
+        "Only the person who submitted this verdict can take it back from review; ask an editor"
+        " to return it."
     ),
     "verdict.needs_evidence": lambda f: (
         f"A verdict of {f['rating']} must rest on evidence: "
