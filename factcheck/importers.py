@@ -390,11 +390,13 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         raise ImportRefused("import.empty_html")
     from factcheck.text.embedded_posts import keep_embedded_posts
     from factcheck.text.hidden_html import visible_tree
+    from factcheck.text.superscripts import read_superscripts
 
     tree = visible_tree(html)
     paragraphs = []
     if tree is not None:
         keep_embedded_posts(tree)
+        read_superscripts(tree)
         paragraphs = page_paragraphs(tree)
     document, body = _extract(html if tree is None else tree, url, paragraphs)
     if len(body) < MIN_ARTICLE_CHARS and tree is not None:
