@@ -87,6 +87,41 @@ def test_offered_cuts_follow_a_sentence_or_clause_end_and_can_be_made(text):
     assert set(sentence_cuts(text)) <= set(cut_choices(text)) or not sentence_cuts(text)
 
 
+@given(st.text(alphabet="政府目标。！？」 a.", max_size=40))
+def test_chinese_and_japanese_sentences_are_cut_after_their_end_with_no_space(text):
+    body = f"政{text}政"
+    for offset in cut_choices(body):
+        (first, first_end), (second, end) = cut(body, 0, len(body), offset)
+        assert (first, end) == (0, len(body)) and first_end <= offset <= second
+        assert (
+            body[:first_end] == body[:first_end].strip() and body[second:].strip() == body[second:]
+        )
+        assert body[first_end:second].strip() == ""
+    # Not inside a word that runs on without a sentence's end.
+    with pytest.raises(BadCut):
+        cut("政府表示今年将实现增长目标", 0, 13, 6)
+
+
+def test_a_merged_chinese_paragraph_is_split_again_where_the_import_cut_it(claim_world):
+    db, people, _ = claim_world
+    article_id = import_sample(
+        db,
+        "增长目标\n\n政府表示今年将实现百分之五的增长目标。反对派认为这个数字在当前形势下太乐观了。"
+        "\n\n专家说，今年的出口增长了百分之十二，但明年的前景仍不明朗。",
+    )
+    first, second = [u for u in _units(db, article_id) if u["section"] == "body"][:2]
+    assert first["text"].endswith("。") and first["end"] == second["start"]
+    merged = unit_edits.merge_with_next(
+        db, first["id"], reason="One claim, cut at its stop", actor=people["rita"]
+    )
+    [offset] = cut_choices(merged["text"])
+    parts = unit_edits.split_unit(
+        db, merged["id"], at=merged["start"] + offset, reason="Two claims", actor=people["rita"]
+    )
+    assert [p["text"] for p in parts] == [first["text"], second["text"]]
+    _assert_exact(db, article_id)
+
+
 # The store
 
 
@@ -742,6 +777,28 @@ def test_a_part_split_off_keeps_the_speaker_only_when_its_words_are_theirs(claim
     first, second = unit_edits.split_unit(db, ramos["id"], at=at, reason="Two claims", actor=rita)
     # A quotation's speaker, named after it, says both parts.
     assert first["attribution"] == second["attribution"] == ramos["attribution"]
+    _assert_exact(db, article_id)
+    report = audit.verify(db)
+    assert report.ok, report.problems
+
+
+def test_a_quotation_merged_and_split_again_keeps_its_speaker_for_both_sentences(claim_world):
+    db, people, _ = claim_world
+    rita = people["rita"]
+    article_id = import_sample(
+        db,
+        "Harbour fund\n\nThe mayor says “This is money well spent. Every pound returned three.”"
+        "\n\nCouncillors will vote on the second phase of the harbour plan in 2027.",
+    )
+    spent, pound = [u for u in _units(db, article_id) if u["section"] == "body"][:2]
+    assert spent["attribution"] and pound["attribution"] == spent["attribution"]
+    merged = unit_edits.merge_with_next(db, spent["id"], reason="One quotation", actor=rita)
+    at = merged["start"] + merged["text"].index(" Every pound")
+    first, second = unit_edits.split_unit(
+        db, merged["id"], at=at, reason="Two sentences", actor=rita
+    )
+    # As the import gave them: both sentences are the mayor's.
+    assert first["attribution"] == second["attribution"] == spent["attribution"]
     _assert_exact(db, article_id)
     report = audit.verify(db)
     assert report.ok, report.problems

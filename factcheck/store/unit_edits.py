@@ -25,6 +25,7 @@ from factcheck.store.claim_state import (
 from factcheck.store.errors import Conflict, Invalid
 from factcheck.store.mutation import mutation, query
 from factcheck.store.verdicts import require_reason
+from factcheck.text.attribution import quote_spans
 from factcheck.text.unit_cuts import BadCut, cut, has_blank_line, joined
 
 _PLACE = ("id", "seq", "start", "end", "text", "section", "kind", "reason", "checkworthiness")
@@ -282,9 +283,13 @@ def split_unit(
     )
     # Who says the words goes with the part that names them: "the mayor said" in the first part
     # is not the speaker of "Critics disagreed." (a quotation's speaker named after it, or
-    # elsewhere, stays with both parts).
+    # elsewhere, stays with both parts, as does one named before a quotation cut inside it).
     speaker = unit["attribution"]
-    if speaker and speaker in first_text and speaker not in second_text:
+    cut_at = second_start - unit["start"]
+    in_quotation = any(
+        start < cut_at < end for start, end in quote_spans(body[unit["start"] : unit["end"]])
+    )
+    if speaker and speaker in first_text and speaker not in second_text and not in_quotation:
         speaker = None
     second_unit = {**unit, "attribution": speaker}
     score, reasons = unit_score(second_text, second_unit, unit["kind"], article["language"])

@@ -1,16 +1,23 @@
 """Where a reviewer may cut a unit in two, and the exact offsets of the two parts: pure, so the
 splitter's mistakes are mended without ever touching the article body.
 
-A cut lies in the whitespace between two words; the first part ends where that whitespace starts
-and the second begins where it ends, so both parts stay exact slices of the body, trimmed as the
-splitter trims its units."""
+A cut lies in the whitespace between two words, or right after a sentence's end in a script that
+puts no space there (Chinese and Japanese "。", "！", "？"); the first part ends where that
+whitespace starts and the second begins where it ends, so both parts stay exact slices of the
+body, trimmed as the splitter trims its units."""
 
 import re
 from typing import Final
 
 # Where a sentence may end inside a unit: closing punctuation, any closing quotes or brackets,
-# then whitespace before more text.
-_SENTENCE_END: Final = re.compile(r"[.!?;:…][\"'”’)\]]*(?=\s+\S)")
+# then whitespace before more text; in Chinese and Japanese, with or without the whitespace.
+_SENTENCE_END: Final = re.compile(
+    r"[.!?;:…।॥][\"'”’)\]]*(?=\s+\S)|[。！？｡][」』\"'”’）)\]]*(?=\s*\S)"
+)
+# A sentence's end that needs no space after it, just before a cut.
+_ENDS_WITHOUT_SPACE: Final = re.compile(r"[。！？｡][」』\"'”’）)\]]*$")
+# The most closing marks read back from a cut for such an end.
+_END_REACH: Final = 4
 
 
 class BadCut(ValueError):
@@ -42,7 +49,8 @@ def cut(body: str, start: int, end: int, at: int) -> tuple[tuple[int, int], tupl
     which must lie in (or at the edge of) whitespace between two words of the unit."""
     if not start < at < end:
         raise BadCut("outside")
-    if not (body[at].isspace() or body[at - 1].isspace()):
+    after_an_end = _ENDS_WITHOUT_SPACE.search(body[max(start, at - _END_REACH) : at])
+    if not (body[at].isspace() or body[at - 1].isspace() or after_an_end):
         raise BadCut("inside_a_word")
     first_end = at
     while first_end > start and body[first_end - 1].isspace():
