@@ -371,6 +371,10 @@ def stripped_reason(text: str, lower: str) -> str | None:
                 return reason
     if "©" in text[:4] or "ⓒ" in text[:4]:
         return "Copyright notice"
+    if not text[:1].isascii():
+        reason = other_script_furniture(text, lower)
+        if reason:
+            return reason
     if is_call_to_action(lower):
         return CALL_TO_ACTION
     if "|" in lower or "(" in lower or "/" in lower:
@@ -423,6 +427,56 @@ def _end_reason(text: str, lower: str) -> str | None:
         stamp = lower.rpartition("|")[2].strip()
         if stamp.startswith(_STAMP_WORDS) and _timestamp(stamp, stamp):
             return "Date or time stamp"
+    return None
+
+
+# Page furniture in scripts other than Latin, whose units start with no word the first-word rules
+# know. A pointer to other stories ("اقرأ أيضا |", "קראו גם:", "相关阅读：", "【関連記事】", "यह भी
+# पढ़ें:", "Читайте также:"), with what follows a marker as the Latin ones have it.
+_OTHER_SCRIPT_PROMO: Final = re.compile(
+    r"[\W_]{0,3}(?P<marker>اقرأ (?:أيضا|أيضاً|أيضًا|كذلك|المزيد)|شاهد (?:أيضا|أيضاً)"
+    r"|مواضيع ذات صلة|קראו גם|קרא גם|עוד בנושא|כתבות נוספות"
+    r"|相关阅读|延伸阅读|推荐阅读|更多阅读|相關閱讀|延伸閱讀|推薦閱讀|関連記事|あわせて読みたい"
+    r"|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें|читайте также|смотрите также)"
+    r"[】\]]?\s*(?:[:：|｜»›>]|[-–—]\s|$|(?<=[】\]]))"
+)
+# A byline: "بقلم أحمد حسن", "מאת דנה כהן", "Автор: Иван Петров" (a name of up to four words
+# and nothing after it), "记者 王伟 北京报道" (a reporter's name or two, where they report from).
+_OTHER_SCRIPT_BYLINE: Final = re.compile(
+    r"[\W_]{0,3}(?:بقلم|מאת|автор)\s*[:：]?\s*[^\s\d.!?،,:]+(?:\s+[^\s\d.!?،,:]+){0,3}\s*$"
+    r"|[\W_]{0,3}(?:本报|本台|新华社|中新社)?记者\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?:[\u4e00-\u9fff]{0,6}报道)?[)）]?\s*$"
+)
+# A call to subscribe or follow, in the words only an imperative uses ("اشترك في نشرتنا",
+# "הירשמו לניוזלטר", "扫描二维码关注我们", "Подписывайтесь на наш канал").
+_OTHER_SCRIPT_CALL: Final = re.compile(
+    r"[\W_]{0,3}(?:اشترك(?:وا|ي)?|انضم(?:وا)?) (?:في|إلى|الى|ب)\S* ?(?:\S+ )?"
+    r"(?:نشرت|النشرة|قنات|تنبيهات|يوتيوب|تيليجرام|واتساب)"
+    r"|[\W_]{0,3}تابعونا|[\W_]{0,3}(?:הירשמו|עקבו אחרינו)"
+    r"|[\W_]{0,3}[^。！？]{0,10}?(?:关注我们|关注本|订阅我们|关注公众号|二维码|關注我們|訂閱我們)"
+    r"|[\W_]{0,3}(?:हमें फॉलो करें|सब्सक्राइब करें|हमारे न्यूज़लेटर)"
+    r"|[\W_]{0,3}(?:подписывайтесь|подпишитесь)"
+)
+# What someone said: a sentence that reports it is a claim, whatever it asks ("关注我们的未来…，
+# 部长说").
+_OTHER_SCRIPT_REPORTED: Final = re.compile(
+    r"说|表示|指出|称|قال|قالت|أضاف|אמר|אמרה|कहा|заявил|заявила|сказал|сказала"
+)
+_OTHER_SCRIPT_MAX_LENGTH: Final = 160
+
+
+def other_script_furniture(text: str, lower: str) -> str | None:
+    """The reason for a unit in a script other than Latin that points to other stories, credits
+    its writer or asks the reader to subscribe or follow; None otherwise."""
+    if len(text) > _OTHER_SCRIPT_MAX_LENGTH:
+        return None
+    promo = _OTHER_SCRIPT_PROMO.match(lower)
+    if promo is not None:
+        return f'{CROSS_PROMOTION} ("{promo.group("marker")}")'
+    if _OTHER_SCRIPT_BYLINE.match(lower):
+        return BYLINE
+    if _OTHER_SCRIPT_CALL.match(lower) and not _OTHER_SCRIPT_REPORTED.search(lower):
+        return CALL_TO_ACTION
     return None
 
 
