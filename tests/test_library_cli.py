@@ -611,3 +611,44 @@ def test_a_reviewer_cannot_change_the_library_from_the_command_line(run):
     assert "only an editor can remove fact-checks from the library" in removed.output
     assert _items(run) == before
     assert run("library", "import", str(FIXTURES / "checks.csv"), "--as", "erin").exit_code == 0
+
+
+def test_an_import_stopped_while_matching_says_how_to_finish_and_rematch_finishes_it(
+    run, tmp_path, monkeypatch
+):
+    from factcheck import previous_checks
+
+    assert run("demo").exit_code == 0
+    story = tmp_path / "pier.txt"
+    story.write_text(
+        "Pier rebuilt\n\nThe fire chief said 86 firefighters attended the blaze at the pier on"
+        " Sunday, and the council said the pier would cost 4 million pounds to rebuild.\n",
+        encoding="utf-8",
+    )
+    real = previous_checks.after_import
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(previous_checks, "after_import", stopped)
+    result = run("import", str(story))
+    assert result.exit_code == 130
+    article = int(result.output.split("Imported article ")[1].split()[0])
+    assert f"article {article} is stored, but some of its claims have no previous checks" in (
+        result.output
+    )
+    assert f"`factcheck library rematch --article {article}`" in result.output
+    monkeypatch.setattr(previous_checks, "after_import", real)
+    finished = run("library", "rematch", "--article", str(article))
+    assert finished.exit_code == 0, finished.output
+    db = database.connect(run.path)
+    try:
+        claims = db.execute(
+            "SELECT count(*) FROM claims WHERE article_id = ? AND kind = 'claim'", [article]
+        ).fetchone()[0]
+    finally:
+        db.close()
+    # This article's claims, not every claim of the desk.
+    assert f"Matched {claims:,} claims" in finished.output
+    unknown = run("library", "rematch", "--article", "999")
+    assert unknown.exit_code == 2 and "999" in unknown.output

@@ -180,13 +180,23 @@ def _match_with_progress(db, article_id: int, actor) -> None:
     if claim_matches.library_is_empty(db):
         return
     claim_count = len(claim_matches.article_claim_ids(db, [article_id]))
-    if claim_count > previous_checks.CHUNK_CLAIMS and sys.stderr.isatty():
-        label = f"Checking its {claim_count:,} claims against the library"
-        with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
-            previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
-        return
-    progress = _matching_lines(db, [article_id])
-    previous_checks.after_import(db, [article_id], actor=actor, progress=progress)
+    try:
+        if claim_count > previous_checks.CHUNK_CLAIMS and sys.stderr.isatty():
+            label = f"Checking its {claim_count:,} claims against the library"
+            with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
+                previous_checks.after_import(db, [article_id], actor=actor, progress=bar.update)
+            return
+        progress = _matching_lines(db, [article_id])
+        previous_checks.after_import(db, [article_id], actor=actor, progress=progress)
+    except KeyboardInterrupt:
+        # Importing it again finds it stored, and would not match it: say how to finish.
+        click.echo(
+            f"Stopped while checking its claims against the library: article {article_id} is"
+            " stored, but some of its claims have no previous checks yet; finish with"
+            f" `factcheck library rematch --article {article_id}`",
+            err=True,
+        )
+        raise click.exceptions.Exit(130) from None
 
 
 def _matching_lines(db, article_ids: list[int]):

@@ -317,16 +317,32 @@ def list_dismissed(claim_id, as_json):
 
 
 @library_group.command("rematch")
+@click.option(
+    "--article",
+    "article_ids",
+    type=ID,
+    multiple=True,
+    metavar="ID",
+    help="Only this article's claims (an import stopped while matching); repeat for more.",
+)
 @as_option
-def rematch(as_user):
-    """Match every claim against the library again (after a large change or an upgrade)."""
+def rematch(article_ids, as_user):
+    """Match every claim against the library again (after a large change or an upgrade), or
+    only the claims of the articles given."""
     from factcheck.store import claim_matches
+    from factcheck.store.export_reads import require_article
 
     db = open_db()
     actor = acting_user(db, as_user) if as_user else system_actor()
-    claim_ids = claim_matches.all_claim_ids(db)
+    for article_id in article_ids:
+        require_article(db, article_id)
+    if article_ids:
+        claim_ids = claim_matches.article_claim_ids(db, list(dict.fromkeys(article_ids)))
+        cause = f"rematch of {counted(len(set(article_ids)), 'article')}"
+    else:
+        claim_ids, cause = claim_matches.all_claim_ids(db), "rematch of every claim"
     _embed_library(db)
-    result = _match_again(db, claim_ids, actor, "rematch of every claim")
+    result = _match_again(db, claim_ids, actor, cause)
     click.echo(f"Matched {result['claims']:,} claims; {result['changed']:,} changed.")
 
 
