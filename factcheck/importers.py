@@ -83,6 +83,8 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"\x7fELF", "a program"),
     (b"OggS", "an Ogg media file"),
+    # A word processor's Rich Text: its markup would be read as the article's words.
+    (b"{\\rtf", "an RTF document (save it from the word processor as plain text)"),
 )
 _SNIFF_BYTES = 1024
 
@@ -179,6 +181,8 @@ def _text_article(text: str) -> ImportedArticle:
     body = tidy_text(text)
     if not body:
         raise ImportRefused("import.empty_text")
+    if not any(character.isalpha() for character in body):
+        raise ImportRefused("import.no_words")
     return ImportedArticle(
         _first_line(body), None, None, byline_author(body), None, body, "text", True
     )

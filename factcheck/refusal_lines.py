@@ -137,6 +137,9 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         " as UTF-8 and import it again"
     ),
     "import.empty_text": lambda f: "the text is empty; paste or import the article text",
+    "import.no_words": lambda f: (
+        "the text has no words, only marks or figures; paste or import the article text"
+    ),
     "import.too_large": _too_large,
     "import.empty_html": lambda f: "the HTML page is empty; check the file or link",
     "import.no_article": _no_article,

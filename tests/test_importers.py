@@ -147,10 +147,17 @@ def test_text_import_refuses_bytes_that_are_not_utf8():
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
         "some text".encode("utf-16-le"),
         bytes(range(1, 32)) * 3 + b"abc",
+        b"{\\rtf1\\ansi{\\fonttbl\\f0 Times;}\\f0 The council said 40 schools would close.\\par}",
     ],
 )
 def test_text_import_refuses_binary_data(data):
-    with refused_saying(ImportRefused, "binary|PNG image"):
+    with refused_saying(ImportRefused, "binary|PNG image|RTF document .*as plain text"):
+        from_text(data)
+
+
+@pytest.mark.parametrize("data", [b"....", b"-- 2024 --", "\u2026 \u00b7".encode()])
+def test_text_import_refuses_text_without_a_word(data):
+    with refused_saying(ImportRefused, "no words, only marks or figures"):
         from_text(data)
 
 
@@ -229,8 +236,8 @@ def test_a_high_limit_is_not_asked_for_in_memory_all_at_once(max_bytes):
 )
 def test_text_title_is_the_first_non_empty_line(lines):
     data = "\n".join(lines).encode()
-    if not tidy_text("\n".join(lines)):
-        return
+    if not any(character.isalpha() for character in tidy_text("\n".join(lines))):
+        return  # refused: no words
     article = from_text(data)
     first_line = unicodedata.normalize("NFC", next(line.strip() for line in lines if line.strip()))
     if len(first_line) <= importers.TITLE_MAX_CHARS:

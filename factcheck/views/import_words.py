@@ -122,6 +122,9 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
         " as UTF-8 and import it again."
     ),
     "import.empty_text": lambda f: "The text is empty. Paste or upload the article text.",
+    "import.no_words": lambda f: (
+        "The text has no words, only marks or figures. Paste or upload the article text."
+    ),
     "import.too_large": _too_large,
     "import.empty_html": lambda f: "The HTML page is empty. Check the file or the link.",
     "import.no_article": lambda f: (
