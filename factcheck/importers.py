@@ -24,7 +24,7 @@ from factcheck.text.boilerplate import BYLINE, classify_boilerplate
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
 from factcheck.text.latin_charsets import best_latin_charset
-from factcheck.text.scripts import script_of
+from factcheck.text.scripts import reading_length, script_of
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORMATS = ("text", "html")
@@ -403,10 +403,11 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         read_superscripts(tree)
         paragraphs = page_paragraphs(tree)
     document, body = _extract(html if tree is None else tree, url, paragraphs)
-    if len(body) < MIN_ARTICLE_CHARS and tree is not None:
+    # Chinese and Japanese say as much in half the characters.
+    if reading_length(body) < MIN_ARTICLE_CHARS and tree is not None:
         # A page that keeps its whole article out of sight until a script shows it.
         document, body = _extract(html, url)
-    if len(body) < MIN_ARTICLE_CHARS:
+    if reading_length(body) < MIN_ARTICLE_CHARS:
         raise ImportRefused("import.no_article", {"chars": len(body), "least": MIN_ARTICLE_CHARS})
     return ImportedArticle(
         # A page without a <title> is named by its first line, as a text import is.

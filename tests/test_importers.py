@@ -815,3 +815,22 @@ def test_paragraphs_inside_a_list_item_or_a_table_cell_stay_apart():
     body = from_html(page.encode()).body
     assert "until 2028.\nThat will bring" in body
     assert "Port strike enters third week\nDock workers" in body
+
+
+def test_a_short_article_in_chinese_or_japanese_is_read_by_how_much_it_says():
+    """150 characters is about 25 English words; Japanese says as much in half the characters."""
+    sentences = (
+        "政府は今年の経済成長率が五パーセントになると発表した。"
+        "野党はこの数字は楽観的すぎると批判している。"
+        "専門家によると、輸出は前年より十二パーセント増えた。"
+        "来年の見通しはまだ不透明だという。"
+    )
+    page = (
+        "<html><head><title>経済成長</title></head><body><article><h1>経済成長の見通し</h1>"
+        f"<p>{sentences}</p></article></body></html>"
+    ).encode()
+    assert len(sentences) < importers.MIN_ARTICLE_CHARS
+    assert from_html(page).body.endswith("来年の見通しはまだ不透明だという。")
+    english = page.replace(sentences.encode(), b"The government said growth would be 5%.")
+    with refused_saying(ImportRefused, "only 39 characters, fewer than the 150"):
+        from_html(english)

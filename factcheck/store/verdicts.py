@@ -1,7 +1,6 @@
 """Verdicts and second review: rating a claim, submitting, approving, returning and correcting."""
 
 import json
-import re
 
 from factcheck import lifecycle
 from factcheck.db import Database, inserted_id, utc_now
@@ -21,6 +20,7 @@ from factcheck.store.comments import MAX_COMMENT_CHARS, insert_comment
 from factcheck.store.errors import Invalid
 from factcheck.store.library import keep_own_verdict
 from factcheck.store.mutation import mutation, query
+from factcheck.text.scripts import UNSPACED, reading_length
 
 MIN_RATIONALE_CHARS = 40
 MIN_RATIONALE_WORDS = 6
@@ -30,19 +30,15 @@ MAX_RATIONALE_CHARS = 10_000
 MAX_REASON_CHARS = 1_000
 
 
-# Han ideographs, hiragana and katakana: scripts written without spaces between words.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 def rationale_thin(rationale: str) -> bool:
     """Whether a rationale is too thin to publish: its words and characters are counted as a
     reader sees them (zero-width spaces and other hidden characters count for nothing)."""
     text = " ".join(visible_only(rationale or "").split())
     # Chinese and Japanese put no spaces between words: a character of theirs counts for two
     # characters and half a word ("報告書によると倉庫は..." is a sentence, not one word).
-    unspaced = len(_UNSPACED.findall(text))
+    unspaced = len(UNSPACED.findall(text))
     words = len(text.split()) + unspaced // 2
-    return len(text) + unspaced < MIN_RATIONALE_CHARS or words < MIN_RATIONALE_WORDS
+    return reading_length(text) < MIN_RATIONALE_CHARS or words < MIN_RATIONALE_WORDS
 
 
 def require_reason(reason: str | None, what: str, limit: int = MAX_REASON_CHARS) -> str:
