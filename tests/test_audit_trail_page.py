@@ -182,6 +182,7 @@ def test_the_command_line_reads_the_trail_with_the_same_filters(tmp_path):
     assert [row["action"] for row in rows] == ["user.role"]
     # A name typed as it signs in, in any case, finds that person's changes.
     assert json.loads(run("audit", "log", "--by", "ADA", "--json").output) == rows
+    assert run("audit", "log", "--by", "System").exit_code == 0
     backwards = run("audit", "log", "--since", "2026-12-06", "--until", "2026-12-01")
     assert backwards.exit_code == 2
     assert "--since 2026-12-06 is after --until 2026-12-01" in backwards.output

@@ -137,6 +137,13 @@ def test_a_returned_draft_shows_what_the_editor_asked_beside_it(client, claim, a
     [comment_id] = app_db.execute("SELECT return_comment_id FROM verdicts").fetchone()
     assert note.cssselect("a")[-1].get("href") == f"#comment-{comment_id}"
     assert page.cssselect(f"#comment-{comment_id}")
+    # A long word back is cut short above the form; the comment it links to is whole.
+    long_word = "Please fix these:\n1. " + "https://stats.example/" + "x" * 600
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    verdicts.return_for_changes(app_db, claim["id"], actor=people["ed"], comment=long_word)
+    [note] = parse(client.get(opened)).cssselect(".returned-note")
+    assert "Please fix these: 1. https://stats.example/" in note.text_content()
+    assert len(note.text_content()) < 600 and "x…” In the comments" in note.text_content()
     # Sent for review again, the note goes: the editor has the new version to read.
     verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
     assert not parse(client.get(opened)).cssselect(".returned-note")

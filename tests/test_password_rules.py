@@ -184,7 +184,8 @@ def test_two_people_cannot_share_a_name_the_history_and_reports_show(app_db, tmp
     users.add_user(
         app_db, "erin", role="editor", password=PASSWORD, display_name="Erin Walsh", actor=SYSTEM
     )
-    for username, name in (("erin2", " erin  WALSH "), ("walsh", None), ("ew", "Erin Walsh")):
+    cases = (("erin2", " erin  WALSH "), ("walsh", None), ("ew", "Erin Walsh"), ("mallory", "ERIN"))
+    for username, name in cases:
         if name is None:  # named by the username: "erin" is no one's name yet but erin's own
             users.add_user(
                 app_db, "marta", role="editor", password=PASSWORD, display_name="Walsh",

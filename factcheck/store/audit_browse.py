@@ -140,7 +140,9 @@ def typed_filter(db: Database, *, person: str | None = None, **typed) -> TrailFi
     """TrailFilter.typed, with the person refused when no one has that name (the trail would
     answer "no change", as for someone who changed nothing)."""
     person = (person or "").strip()
-    if person and person not in RESERVED_USERNAMES:
+    if person.lower() in RESERVED_USERNAMES:
+        person = person.lower()  # "System", as "Alice" is alice
+    elif person:
         try:
             # The trail names people as their accounts are spelt; "Alice" signs in as "alice".
             person = get_user(db, person)["username"]

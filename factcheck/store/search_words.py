@@ -1,5 +1,6 @@
 """The full-text query for what someone typed in a search box: the queue's and the library's."""
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -89,15 +90,25 @@ def _term_query(term: str) -> str:
 
 # Letters the index keeps as they are (it takes accents off "ó" and "ś", but "ł" is a letter of
 # its own) and the ASCII letters typed for them: "lodz" finds "Łódź", "orsted" "Ørsted",
-# "strauss" "Strauß", "diyarbakir" "Diyarbakır", "djokovic" "Đoković" ("dj" is how "đ" is
-# written without it, and tried before "d" alone). A word is looked for in each spelling its
-# first MAX_STOOD_FOR such letters could stand for (a name is short; most words have none of
-# these letters in another spelling, and each spelling is one more look-up). A word shorter
-# than MIN_RESPELT letters is looked for as typed: while a search is typed, its first letters
-# match much of the index, and each spelling would be merged with that.
-_STOOD_FOR = {"ss": "ß", "l": "ł", "o": "ø", "dj": "đ", "d": "đ", "i": "ı"}
+# "strauss" "Strauß", "diyarbakir" "Diyarbakır", "djokovic" and "dokovic" "Đoković", "aero"
+# "Ærø", "gudmundsson" "Guðmundsson", "thorshofn" "Þórshöfn" (two letters before one: "dj" is
+# how "đ" is written without it). A word is looked for in each spelling its first such letters
+# could stand for, at most MAX_SPELLINGS (a name is short; most words have none of these
+# letters in another spelling, and each spelling is one more look-up). A word shorter than
+# MIN_RESPELT letters is looked for as typed: while a search is typed, its first letters match
+# much of the index, and each spelling would be merged with that.
+_STOOD_FOR = {
+    "ss": ("ß",),
+    "ae": ("æ",),
+    "th": ("þ",),
+    "dj": ("đ",),
+    "l": ("ł",),
+    "o": ("ø",),
+    "d": ("đ", "ð"),
+    "i": ("ı",),
+}
 _MAY_STAND_FOR = re.compile("|".join(_STOOD_FOR))
-MAX_STOOD_FOR = 4
+MAX_SPELLINGS = 16
 MIN_RESPELT = 3
 
 
@@ -108,16 +119,20 @@ def _spellings(word: str) -> list[str]:
     if not word.isascii() or len(word) < MIN_RESPELT:
         return [word]
     lower = word.lower()
-    places = list(_MAY_STAND_FOR.finditer(lower))[:MAX_STOOD_FOR]
-    spellings = [word]
-    for chosen in range(1, 2 ** len(places)):
+    places, count = [], 1
+    for place in _MAY_STAND_FOR.finditer(lower):
+        count *= 1 + len(_STOOD_FOR[place.group()])
+        if count > MAX_SPELLINGS:
+            break
+        places.append(place)
+    spellings = []
+    for chosen in itertools.product(*[(p.group(), *_STOOD_FOR[p.group()]) for p in places]):
         spelling, last = [], 0
-        for bit, place in enumerate(places):
-            if chosen >> bit & 1:
-                spelling += [lower[last : place.start()], _STOOD_FOR[place.group()]]
-                last = place.end()
+        for place, letters in zip(places, chosen, strict=True):
+            spelling += [lower[last : place.start()], letters]
+            last = place.end()
         spellings.append("".join(spelling) + lower[last:])
-    return spellings
+    return [word, *spellings[1:]]
 
 
 @dataclass(frozen=True)

@@ -90,9 +90,11 @@ def add_user(
         raise Invalid("name.reserved", {"name": display_name}, field="display_name")
     # The history and the reports name people by this name: two alike could not be told apart
     # ("approved by Erin Walsh"), whoever did the second review.
+    # A name that is another person's username reads as that person too ("omar" assigned...).
     taken = {
-        name.casefold(): {"name": name, "username": other}
+        spelling.casefold(): {"name": name, "username": other}
         for other, name in db.execute("SELECT username, display_name FROM users")
+        for spelling in (other, name)
     }
     if display_name.casefold() in taken:
         raise Invalid("name.taken", taken[display_name.casefold()], field="display_name")

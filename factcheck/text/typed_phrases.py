@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from factcheck.matching.stopwords import STOPWORDS
-from factcheck.text.plain_letters import LETTERS_WITHOUT_MARKS
+from factcheck.text.plain_letters import LETTERS_WITHOUT_MARKS, one_d
 
 # A figure as typed: digits joined by points or commas ("3.5", "1,200"), or a whole number with
 # a per cent sign; a per cent sign or a unit written onto it ("2.5bn", "3.5pc") is part of it.
@@ -55,7 +55,7 @@ def fold(text: str) -> str:
     bare = _THOUSANDS.sub("", bare.translate(_APOSTROPHES))
     if "%" in bare or "cent" in bare:  # most claims have neither: no pattern run for them
         bare = _PER_CENT_WORD.sub("%", percent_signs(bare))
-    return _SPACES.sub(" ", bare).strip()
+    return one_d(_SPACES.sub(" ", bare).strip())
 
 
 def typed_phrases(text: str) -> list[str]:
