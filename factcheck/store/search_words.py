@@ -115,8 +115,8 @@ MIN_RESPELT = 3
 def _spellings(word: str) -> list[str]:
     """The word as typed, then as each spelling with letters that ASCII letters in it could
     stand for; a word typed with letters beyond ASCII is meant as typed, and a short one is
-    looked for as typed."""
-    if not word.isascii() or len(word) < MIN_RESPELT:
+    looked for as typed, as is a common word ("the" is no name in "þ")."""
+    if not word.isascii() or len(word) < MIN_RESPELT or word.lower() in STOPWORDS:
         return [word]
     lower = word.lower()
     places, count = [], 1
