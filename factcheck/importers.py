@@ -200,11 +200,14 @@ def byline_author(body: str) -> str | None:
     return None
 
 
-# A byline line: "By" and one to four capitalised names joined by "and", a title after a comma.
+# A byline line: "By" (or "Von", "Por", "Par", "Door", "di") and one to four capitalised names
+# joined by "and" (or its word in those languages), a title or place after a comma.
 _BYLINE_LINES = 6
 _NAME = rf"{UPPER}[\w'’.-]*"
+_AND = r"(?:and|&|und|y|e|et|en)"
 _BYLINE = re.compile(
-    rf"[Bb]y\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME}){{0,3}})*)"
+    rf"(?:[Bb]y|Von|Por|Par|Door|di)\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"(?:\s+{_AND}\s+{_NAME}(?:\s+{_NAME}){{0,3}})*)"
     r"\s*(?:,[^\n]{0,80})?$"
 )
 

@@ -749,6 +749,12 @@ def test_an_article_kept_hidden_until_a_script_shows_it_is_still_imported():
         ),
         ("Fire at the docks\n\nBy 2030 the port will double in size.", None),
         ("Fire at the docks\n\nby the council's own count, 9 crews came.", None),
+        ("Brand im Hafen\n\nVon Anna Schmidt\n\nDie Feuerwehr kam mit 9 Wagen.", "Anna Schmidt"),
+        (
+            "Incendio\n\nPor María García y Juan Pérez, Ciudad de México\n\nLlegaron 9.",
+            "María García y Juan Pérez",
+        ),
+        ("Brand im Hafen\n\nVon Montag an gelten neue Regeln für 9 Häfen.", None),
     ],
 )
 def test_a_pasted_articles_byline_names_its_author(text, author):
