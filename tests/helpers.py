@@ -122,6 +122,23 @@ def verdict_data(claim: dict, rating="unverifiable", rationale=RATIONALE, intent
     }
 
 
+def add_library_records(path, records: list[dict]) -> None:
+    """Import fact-checks (dicts of the CSV columns: claim, url, ...) into the library of the
+    database at `path`, as a CSV file of them would be."""
+    from factcheck.library_formats import Parsed
+    from factcheck.store import library
+
+    db = database.connect(path)
+    library.import_records(
+        db,
+        [Parsed(f"line {n}", record=record) for n, record in enumerate(records, 2)],
+        actor=SYSTEM,
+        source="checks.csv",
+        file_format="csv",
+    )
+    db.close()
+
+
 def import_sample(db, body: str = SAMPLE_ARTICLE) -> int:
     return ingest_text(db, body).article_id
 

@@ -20,21 +20,25 @@ def rate(page, number: str, rationale: str) -> None:
     page.keyboard.press("Control+Enter")
 
 
-def test_a_stale_save_shows_both_versions_and_can_be_applied_on_top(
-    watched_page, signed_in_as, claim
-):
+def _saved_over_by_ed(mine, signed_in_as, claim, number: str):
+    """Ed rates the claim Unverifiable in his browser while `mine` has it open, then `mine` saves
+    rating `number` over it: the panel and its conflict box."""
     address = f"/articles/{claim['article_id']}?claim={claim['id']}"
-    mine = watched_page
     mine.goto(address)
-
     theirs = signed_in_as("ed")
     theirs.goto(address)
     rate(theirs, "6", THEIRS)
     expect(theirs.locator("#claim-panel .status-line")).to_contain_text("Unverifiable")
-
-    rate(mine, "1", MINE)
+    rate(mine, number, MINE)
     panel = mine.locator("#claim-panel")
-    conflict = panel.locator("[data-conflict]")
+    return panel, panel.locator("[data-conflict]")
+
+
+def test_a_stale_save_shows_both_versions_and_can_be_applied_on_top(
+    watched_page, signed_in_as, claim
+):
+    mine = watched_page
+    panel, conflict = _saved_over_by_ed(mine, signed_in_as, claim, "1")
     expect(conflict).to_be_visible()
     expect(conflict.locator(".conflict-lead")).to_contain_text("Ed rated Unverifiable")
     expect(conflict.locator(".is-theirs")).to_contain_text(THEIRS)
@@ -56,17 +60,8 @@ def test_a_stale_save_shows_both_versions_and_can_be_applied_on_top(
 def test_applying_mine_on_top_from_the_keyboard_leaves_the_focus_on_the_rating_chosen(
     watched_page, signed_in_as, claim
 ):
-    address = f"/articles/{claim['article_id']}?claim={claim['id']}"
     mine = watched_page
-    mine.goto(address)
-    theirs = signed_in_as("ed")
-    theirs.goto(address)
-    rate(theirs, "6", THEIRS)
-    expect(theirs.locator("#claim-panel .status-line")).to_contain_text("Unverifiable")
-
-    rate(mine, "3", MINE)
-    panel = mine.locator("#claim-panel")
-    conflict = panel.locator("[data-conflict]")
+    panel, conflict = _saved_over_by_ed(mine, signed_in_as, claim, "3")
     conflict.get_by_role("button", name="Apply mine on top").focus()
     mine.keyboard.press("Enter")
     expect(panel.locator("[data-conflict]")).to_have_count(0)

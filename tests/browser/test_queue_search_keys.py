@@ -6,14 +6,12 @@ sends no bulk action."""
 import re
 import uuid
 
+from helpers import add_library_records
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.library_formats import Parsed
-from factcheck.store import library
-from factcheck.store.actors import SYSTEM
 
 
 def _add_article(path, body: str) -> None:
@@ -151,7 +149,6 @@ def test_slash_searches_the_library_and_escape_leaves_it_with_its_words_kept(
 ):
     page = watched_page
     word = "Quennow" + uuid.uuid4().hex[:8]
-    db = database.connect(demo_articles["path"])
     records = [
         {
             "claim": f"The {word} tunnel carries 40,000 cars a day",
@@ -159,14 +156,7 @@ def test_slash_searches_the_library_and_escape_leaves_it_with_its_words_kept(
         },
         {"claim": "Ferry fares rose by a third last spring", "url": "https://c.example/ferry"},
     ]
-    library.import_records(
-        db,
-        [Parsed(f"line {n}", record=r) for n, r in enumerate(records, 2)],
-        actor=SYSTEM,
-        source="checks.csv",
-        file_format="csv",
-    )
-    db.close()
+    add_library_records(demo_articles["path"], records)
 
     page.goto("/library")
     page.locator("body").press("/")

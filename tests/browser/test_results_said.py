@@ -8,15 +8,13 @@ import re
 import uuid
 
 from axe_check import axe_source, blocking, violations
+from helpers import add_library_records
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 
 from factcheck import audit_jobs
 from factcheck import db as database
 from factcheck.ingest import ingest_text
-from factcheck.library_formats import Parsed
-from factcheck.store import library
-from factcheck.store.actors import SYSTEM
 
 # Every text a live region is given, in order (the emptying before each is left out).
 RECORD_SAID = """(selector) => {
@@ -43,15 +41,7 @@ def _add_library_items(path, word: str, count: int) -> None:
         }
         for n in range(1, count + 1)
     ]
-    db = database.connect(path)
-    library.import_records(
-        db,
-        [Parsed(f"line {n}", record=r) for n, r in enumerate(records, 2)],
-        actor=SYSTEM,
-        source="checks.csv",
-        file_format="csv",
-    )
-    db.close()
+    add_library_records(path, records)
 
 
 def _assert_axe_passes(page) -> None:
