@@ -64,6 +64,8 @@ class ImportRefused(CodedError):
     factcheck/views/import_words.py."""
 
 
+# A word processor's Rich Text: its markup would be read as the article's words.
+_RTF = "an RTF document (save it from the word processor as plain text)"
 # How common binary formats begin, so that one renamed .html or .txt is named, not parsed.
 _SIGNATURES = (
     (b"PK\x03\x04", "a ZIP archive"),
@@ -83,8 +85,6 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"\x7fELF", "a program"),
     (b"OggS", "an Ogg media file"),
-    # A word processor's Rich Text: its markup would be read as the article's words.
-    (b"{\\rtf", "an RTF document (save it from the word processor as plain text)"),
 )
 _SNIFF_BYTES = 1024
 
@@ -98,6 +98,8 @@ def binary_kind(data: bytes) -> str | None:
         return "a WebP image"
     if data[4:8] == b"ftyp":
         return "a video or image file (MP4, MOV or HEIC)"
+    if data[:64].lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{\\rtf"):
+        return _RTF  # perhaps after a byte-order mark or blank lines
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "binary data"

@@ -148,6 +148,7 @@ def test_text_import_refuses_bytes_that_are_not_utf8():
         "some text".encode("utf-16-le"),
         bytes(range(1, 32)) * 3 + b"abc",
         b"{\\rtf1\\ansi{\\fonttbl\\f0 Times;}\\f0 The council said 40 schools would close.\\par}",
+        codecs.BOM_UTF8 + b"\n {\\rtf1\\ansi The council said 40 schools would close.\\par}",
     ],
 )
 def test_text_import_refuses_binary_data(data):

@@ -41,6 +41,14 @@ def test_furniture_in_other_scripts_is_set_aside(unit, reason):
         "Автор законопроекта заявил, что налоги вырастут на 5%.",
         "关注我们的未来是政府的责任，部长说。",  # reported: what the minister said
         "政府表示今年将实现百分之五的增长目标。",
+        "מאתיים הרוגים בפיגוע",  # "two hundred killed"
+        "Авторитет президента падает",
+        "Автор законопроекта ушел в отставку",
+        "记者遇袭身亡",  # "reporter attacked and killed"
+        "记者被捕",
+        "社会各界高度关注本案的审理，法院将于下周公布判决结果。",
+        "全国二维码支付用户已超过8亿，占网民总数的86%。",
+        "انضم إلى يوتيوب أكثر من مليون مستخدم جديد في مصر العام الماضي",  # "joined YouTube"
     ],
 )
 def test_news_that_opens_with_the_same_words_stays_a_claim(sentence):

@@ -211,8 +211,14 @@ def test_two_people_cannot_share_a_name_the_history_and_reports_show(app_db, tmp
             input=f"{PASSWORD}\n",
         )  # fmt: skip
     assert added.exit_code == 2
-    assert "erin is already called 'Erin Walsh'" in added.output
-    assert "--name" in added.output and "Traceback" not in added.output
+    assert "'Erin Walsh' already names the account erin" in added.output
+    assert "Traceback" not in added.output
+    # Nor may a new account's username be what another person is called.
+    kim = ["--db", database, "user", "add", "sam", "--name", "kim", "--role", "reviewer"]
+    assert runner.invoke(main, [*kim, "--password-stdin"], input=f"{PASSWORD}\n").exit_code == 0
+    taken = ["--db", database, "user", "add", "Kim", "--role", "editor", "--password-stdin"]
+    refused = runner.invoke(main, taken, input=f"{PASSWORD}\n")
+    assert refused.exit_code == 2 and "'kim' already names the account sam" in refused.output
 
 
 def _post(test_client, path: str, **data):

@@ -28,6 +28,9 @@ def _read(markup: str) -> str:
         ("the “lowest ever”<sup>*</sup> level", "the “lowest ever” level"),
         ("the report<sup>3</sup> found", "the report³ found"),
         ("on the 1<sup>st</sup> of May", "on the 1st of May"),
+        ("rose 7<!-- fn --><sup>2</sup> times", "rose 7² times"),
+        ("rose 7 times.<!-- fn --><sup>2</sup> Then", "rose 7 times. Then"),
+        ("growth of (1.05)<sup>10</sup> over", "growth of (1.05)¹⁰ over"),
         ("M<sup>me</sup> Dupont said", "Mme Dupont said"),
         ("<sup>1</sup> Footnote text", "1 Footnote text"),  # a footnote's own number
     ],

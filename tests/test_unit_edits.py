@@ -97,9 +97,13 @@ def test_chinese_and_japanese_sentences_are_cut_after_their_end_with_no_space(te
             body[:first_end] == body[:first_end].strip() and body[second:].strip() == body[second:]
         )
         assert body[first_end:second].strip() == ""
-    # Not inside a word that runs on without a sentence's end.
+    # Not inside a word that runs on without a sentence's end, nor before a quotation's close.
     with pytest.raises(BadCut):
         cut("政府表示今年将实现增长目标", 0, 13, 6)
+    quoted = "地铁客流增长了30%。”反对派表示这一数字被夸大了。"
+    with pytest.raises(BadCut):
+        cut(quoted, 0, len(quoted), quoted.index("”"))
+    assert cut(quoted, 0, len(quoted), quoted.index("”") + 1)[0][1] == quoted.index("”") + 1
 
 
 def test_a_merged_chinese_paragraph_is_split_again_where_the_import_cut_it(claim_world):

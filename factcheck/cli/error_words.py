@@ -328,8 +328,8 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"the name {f['name']!r} is factcheck's own in the audit trail; give another with --name"
     ),
     "name.taken": lambda f: (
-        f"{f['username']} is already called {f['name']!r}, and the history and reports name"
-        " people by it; give a name that tells them apart with --name (a middle initial, a desk)"
+        f"{f['name']!r} already names the account {f['username']}, and the history and reports"
+        " name people by it; choose one that tells them apart (a middle initial, a desk)"
     ),
     "password.too_short": lambda f: f"a password needs at least {f['min_chars']} characters",
     "password.spaces": lambda f: "a password cannot start or end with a space",

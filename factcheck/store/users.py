@@ -89,15 +89,17 @@ def add_user(
     if display_name.lower() in RESERVED_USERNAMES:  # the history names people by this name
         raise Invalid("name.reserved", {"name": display_name}, field="display_name")
     # The history and the reports name people by this name: two alike could not be told apart
-    # ("approved by Erin Walsh"), whoever did the second review.
-    # A name that is another person's username reads as that person too ("omar" assigned...).
+    # ("approved by Erin Walsh"), whoever did the second review. A name that is another
+    # person's username reads as that person too, and so does a username another person is
+    # called by.
     taken = {
-        spelling.casefold(): {"name": name, "username": other}
+        spelling.casefold(): {"name": spelling, "username": other}
         for other, name in db.execute("SELECT username, display_name FROM users")
         for spelling in (other, name)
     }
-    if display_name.casefold() in taken:
-        raise Invalid("name.taken", taken[display_name.casefold()], field="display_name")
+    for field, wanted in (("display_name", display_name), ("username", username)):
+        if wanted.casefold() in taken:
+            raise Invalid("name.taken", taken[wanted.casefold()], field=field)
     cursor = db.execute(
         "INSERT INTO users (username, display_name, role, password_hash, created_at)"
         " VALUES (?, ?, ?, ?, ?)",

@@ -13,15 +13,20 @@ _RAISED = str.maketrans("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 _RAISABLE = re.compile(r"[0-9+\-−=()ni]+")
 # A footnote's mark: a number, a bracketed one, or a sign ("1", "[12]", "*", "†", "a").
 _FOOTNOTE = re.compile(r"\[?\d{1,3}\]?|[*†‡§¶]+|[a-z]")
-# What a sentence ends with before a footnote's mark.
-_SENTENCE_END = re.compile(r"[.!?;:,)\]”\"’'»]\s*$")
+# What a sentence or clause ends with before a footnote's mark (not a bracket: "(1.05)¹⁰").
+_SENTENCE_END = re.compile(r"[.!?;:,”\"’'»]\s*$")
 
 
 def _text_before(sup) -> str:
-    """The page's words just before the superscript (in its parent or the sibling before)."""
+    """The page's words just before the superscript (in its parent or the sibling before; a
+    comment before it, "7<!-- fn --><sup>2</sup>", is passed over)."""
     previous = sup.getprevious()
-    if previous is not None:
-        return previous.tail or previous.text_content()
+    while previous is not None:
+        if previous.tail:
+            return previous.tail
+        if isinstance(previous.tag, str):
+            return previous.text_content()
+        previous = previous.getprevious()
     parent = sup.getparent()
     return (parent.text or "") if parent is not None else ""
 
@@ -35,7 +40,7 @@ def read_superscripts(tree) -> None:
         before = _text_before(sup)
         if _FOOTNOTE.fullmatch(words) and _SENTENCE_END.search(before):
             sup.drop_tree()  # keeps the words after it
-        elif _RAISABLE.fullmatch(words) and before[-1:].isalnum():
+        elif _RAISABLE.fullmatch(words) and (before[-1:].isalnum() or before.endswith(")")):
             for child in list(sup):
                 sup.remove(child)  # a footnote's link: its number stays, raised
             sup.text = words.translate(_RAISED)

@@ -14,8 +14,10 @@ from typing import Final
 _SENTENCE_END: Final = re.compile(
     r"[.!?;:…।॥][\"'”’)\]]*(?=\s+\S)|[。！？｡][」』\"'”’）)\]]*(?=\s*\S)"
 )
-# A sentence's end that needs no space after it, just before a cut.
+# A sentence's end that needs no space after it, just before a cut, and the closing marks that
+# stay with it (a cut before one would leave a part of "”" alone).
 _ENDS_WITHOUT_SPACE: Final = re.compile(r"[。！？｡][」』\"'”’）)\]]*$")
+_CLOSING_MARKS: Final = frozenset("」』\"'”’）)]")
 # The most closing marks read back from a cut for such an end.
 _END_REACH: Final = 4
 
@@ -49,7 +51,10 @@ def cut(body: str, start: int, end: int, at: int) -> tuple[tuple[int, int], tupl
     which must lie in (or at the edge of) whitespace between two words of the unit."""
     if not start < at < end:
         raise BadCut("outside")
-    after_an_end = _ENDS_WITHOUT_SPACE.search(body[max(start, at - _END_REACH) : at])
+    after_an_end = (
+        _ENDS_WITHOUT_SPACE.search(body[max(start, at - _END_REACH) : at])
+        and body[at] not in _CLOSING_MARKS
+    )
     if not (body[at].isspace() or body[at - 1].isspace() or after_an_end):
         raise BadCut("inside_a_word")
     first_end = at

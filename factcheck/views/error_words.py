@@ -264,9 +264,8 @@ _STORE_WORDS = {
         f"The name {f['name']} is the workbench's own in the history; choose another."
     ),
     "name.taken": lambda f: (
-        f"The name {f['name']} is taken by the account {f['username']}, and the history and"
-        " reports name people by it; give a name that tells them apart (a middle initial, a"
-        " desk)."
+        f"{f['name']} already names the account {f['username']}, and the history and reports"
+        " name people by it; choose one that tells them apart (a middle initial, a desk)."
     ),
     "password.too_short": lambda f: f"A password needs at least {f['min_chars']} characters.",
     "password.spaces": lambda f: "A password cannot start or end with a space.",
