@@ -124,7 +124,10 @@ UNIT_ROWS_AFTER = (
 )
 
 # The claim's audit rows, its own part of every bulk action that changed it, and the rows of each
-# unit merged into it up to that merge (as claim_reads.claim_history finds them).
+# unit merged into it up to that merge (as claim_reads.claim_history finds them). The last part's
+# CROSS JOINs keep its order, from the claim's few merges to the rows of the units they removed:
+# without statistics SQLite may start from the trail and read all of it for every claim (22 s
+# for 200 claims of a 1.4-million-claim desk, 0.04 s in this order).
 _HISTORY = f"""
 (SELECT json_group_array(json(item)) FROM (
     SELECT h.id AS id, {_ROW_ITEM} AS item
@@ -141,9 +144,10 @@ _HISTORY = f"""
     WHERE b.claim_id = c.id
     UNION ALL
     SELECT h.id AS id, {_ROW_ITEM} AS item
-    FROM bulk_action_claims l JOIN audit m ON m.id = l.audit_id AND m.action = 'unit.merge'
-    JOIN json_each(m.after, '$.removed') removed
-    JOIN audit h ON h.record_type = 'claim' AND h.record_id = removed.value AND h.id < m.id
+    FROM bulk_action_claims l CROSS JOIN audit m ON m.id = l.audit_id AND m.action = 'unit.merge'
+    CROSS JOIN json_each(m.after, '$.removed') removed
+    CROSS JOIN audit h
+      ON h.record_type = 'claim' AND h.record_id = removed.value AND h.id < m.id
     WHERE l.claim_id = c.id
       AND h.id > {UNIT_ROWS_AFTER.format(merged_at="m.id", unit="removed.value")}
     ORDER BY id))
