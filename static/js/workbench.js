@@ -1093,7 +1093,28 @@
     storeDrafts();
   }
 
+  // Results a search, filter or page failed to redraw (the database took too long) are not what
+  // was asked for: they are dimmed and out of reach until an answer draws them again.
+  var RESULTS = "#queue-results, #library-results, #audit-results";
+
+  function markStale(target) {
+    var results = target && target.closest ? target.closest(RESULTS) : null;
+    if (results) {
+      results.classList.add("is-stale");
+      results.inert = true;
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var results = event.detail.target;
+    if (results && results.classList && results.classList.contains("is-stale")) {
+      results.classList.remove("is-stale");
+      results.inert = false;
+    }
+  });
+
   document.addEventListener("htmx:responseError", function (event) {
+    markStale(event.detail.target);
     var xhr = event.detail.xhr;
     var message = errorMessage(xhr);
     var mergedInto = xhr && xhr.getResponseHeader ? xhr.getResponseHeader("X-Factcheck-Merged-Into") : null;

@@ -181,3 +181,33 @@ def test_a_message_flashed_after_a_form_is_said_once_the_page_has_loaded(
     expect(page.locator("#page-said")).to_have_text(flashed.inner_text())
     _assert_axe_passes(page)
     assert_no_problems(page)
+
+
+def test_results_a_failed_search_did_not_redraw_are_not_shown_as_its_results(
+    watched_page, demo_articles
+):
+    page = watched_page
+    page.goto("/queue")
+    results = page.locator("#queue-results")
+    expect(page.locator("#queue-table tbody tr").first).to_be_visible()
+    # The database takes too long to answer this search.
+    page.route(
+        re.compile(r"/queue\?.*q=slow"),
+        lambda route: route.fulfill(
+            status=503,
+            content_type="text/html",
+            body="<p>The database took too long to answer; try a narrower search.</p>",
+        ),
+    )
+    page.locator("body").press("/")
+    page.keyboard.type("slow")
+    expect(page.locator("#notice")).to_be_visible()
+    expect(results).to_have_class(re.compile(r"\bis-stale\b"))
+    assert page.evaluate("document.getElementById('queue-results').inert")
+    # The next answer draws the results again, within reach.
+    page.unroute(re.compile(r"/queue\?.*q=slow"))
+    page.locator("#queue-search").fill("")
+    page.locator("#queue-search").type("ferry")
+    expect(results).not_to_have_class(re.compile(r"\bis-stale\b"))
+    assert not page.evaluate("document.getElementById('queue-results').inert")
+    assert_no_problems(page, expected_status=503)
