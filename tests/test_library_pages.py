@@ -8,7 +8,7 @@ import pytest
 from helpers import HX, audit_count, fragment, page_token, parse, words
 
 from factcheck import library_formats, previous_checks
-from factcheck.store import claim_matches
+from factcheck.store import claim_matches, claim_reads
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.views import library_pages
@@ -142,7 +142,9 @@ def test_the_search_answers_htmx_with_the_results_alone(client, app_db):
     assert part.cssselect(".library-list") and not part.cssselect("h1")
 
 
-def test_an_item_page_shows_its_fields_and_the_claims_it_matches(client, app_db, claim):
+def test_an_item_page_shows_its_fields_and_the_claims_it_matches(
+    client, app_db, claim, monkeypatch, make_article
+):
     _import(app_db, [{"claim": claim["text"], "rating": "Mostly true", "publisher": "Checkers"}])
     previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
     item_id = library_store.list_items(app_db)[0]["id"]
@@ -152,6 +154,18 @@ def test_an_item_page_shows_its_fields_and_the_claims_it_matches(client, app_db,
     assert [link.get("href") for link in matched] == [
         f"/articles/{claim['article_id']}?claim={claim['id']}"
     ]
+    # A sentence repeated across a big desk matches thousands: the closest are listed.
+    again = make_article(
+        f"Harbour budget questions\n\n{claim['text']}\n\nThe ferry timetable changes in May."
+    )
+    repeated = [c["id"] for c in claim_reads.claims_for_article(app_db, again)]
+    previous_checks.match_claims(app_db, repeated, cause="test", actor=SYSTEM)
+    monkeypatch.setattr(library_pages, "MATCHED_SHOWN", 1)
+    few = parse(client.get(f"/library/{item_id}"))
+    assert len(few.cssselect(".library-matched li")) == 1
+    assert words(few.cssselect("#library-matched-heading .count")[0]) == "2"
+    assert "The 1 closest of 2 are listed" in words(few.cssselect(".library-matched")[0])
+    assert len(client.get(f"/library/{item_id}.json").get_json()["matched_claims"]) == 2
     # The claim's panel leads back to the item.
     panel = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
     assert panel.cssselect(f'.previous-checks a[href="/library/{item_id}"]')
@@ -164,7 +178,7 @@ def test_an_item_page_shows_its_fields_and_the_claims_it_matches(client, app_db,
     assert added.status_code == 422
     assert app_db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
     as_json = client.get(f"/library/{item_id}.json").get_json()
-    assert [c["id"] for c in as_json["matched_claims"]] == [claim["id"]]
+    assert [c["id"] for c in as_json["matched_claims"]][0] == claim["id"]
     assert client.get("/library/999").status_code == 404
 
 

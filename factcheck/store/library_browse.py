@@ -49,18 +49,30 @@ def browse(
 
 
 @query
-def matched_claims(db: Database, library_id: int) -> list[dict]:
-    """The desk's claims matched to this item, best match first, with their article."""
+def matched_claims(db: Database, library_id: int, limit: int = -1) -> list[dict]:
+    """The desk's claims matched to this item, best match first, with their article: the first
+    `limit` of them, or all."""
     return list(
         db.query(
             "SELECT c.id, c.text, c.status, c.article_id, a.title AS article_title,"
             " a.language AS article_language, m.score"
             " FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
             " JOIN articles a ON a.id = c.article_id"
-            " WHERE m.library_id = ? AND c.kind = 'claim' ORDER BY m.score DESC, c.id",
-            [library_id],
+            " WHERE m.library_id = ? AND c.kind = 'claim' ORDER BY m.score DESC, c.id LIMIT ?",
+            [library_id, limit],
         )
     )
+
+
+@query
+def matched_claim_count(db: Database, library_id: int) -> int:
+    """How many of the desk's claims are matched to this item."""
+    row = db.execute(
+        "SELECT count(*) FROM claim_matches m JOIN claims c ON c.id = m.claim_id"
+        " WHERE m.library_id = ? AND c.kind = 'claim'",
+        [library_id],
+    ).fetchone()
+    return row[0]
 
 
 @query

@@ -30,6 +30,8 @@ SEARCH_MAX_CHARS = 200
 # A file imported within the request: about 30,000 fact-checks. Larger ones go through
 # `factcheck library import`, which has no web request to hold up.
 MAX_WEB_LIBRARY_BYTES = 5 * 1024 * 1024
+#: The matched claims an item's page lists, closest first.
+MATCHED_SHOWN = 200
 UPLOAD_OVERHEAD_BYTES = 64 * 1024
 SHOWN_REFUSALS = 20
 # An import's outcome waits in the session cookie for the page its redirect opens; the refusals
@@ -91,7 +93,10 @@ def item_page(library_id: int):
     return render_template(
         "library_item.html",
         item=item,
-        matched=library_browse.matched_claims(db, library_id),
+        # A sentence repeated across a big desk can match thousands of claims: the closest are
+        # listed, and the item's JSON has them all.
+        matched=library_browse.matched_claims(db, library_id, limit=MATCHED_SHOWN),
+        matched_count=library_browse.matched_claim_count(db, library_id),
         own_claim=library_browse.own_claim(db, item["claim_id"]) if item["claim_id"] else None,
         max_why=audit.MAX_WHY_CHARS,
     )
