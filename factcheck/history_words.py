@@ -1,6 +1,6 @@
 """A claim's audit entries in words, for the CLI's history and the claim panel's timeline."""
 
-from factcheck.network.urls import url_host, url_rest
+from factcheck.network.urls import shown_address
 
 HISTORY_WORDS = {
     "import": "imported the article",
@@ -154,11 +154,11 @@ def headline(entry: dict) -> str:
 
 
 def _shown_address(url: str) -> str:
-    """A source's address with its host as the evidence card shows it (url_host)."""
-    host = url_host(url)
-    if host == url:  # not an address that parses: as it is
+    """A source's address as the evidence card shows it (shown_address), with its scheme."""
+    shown = shown_address(url)
+    if shown == url:  # not an address that parses: as it is
         return url
-    return f"{url.split('://', 1)[0]}://{host}{url_rest(url)}"
+    return f"{url.split('://', 1)[0]}://{shown}"
 
 
 def detail(entry: dict) -> str | None:

@@ -166,6 +166,12 @@ def url_host(url: str | None) -> str:
     return _netloc(_as_shown(parts.hostname or ""), None)
 
 
+def shown_address(url: str | None) -> str:
+    """A source's address as the workbench shows it: its host as url_host shows it, then the
+    rest, without the scheme; the whole text when it cannot be parsed."""
+    return url_host(url) + url_rest(url)
+
+
 def url_rest(url: str | None) -> str:
     """Everything after the host: port, path, query; empty when the address cannot be parsed
     (url_host then shows all of it)."""

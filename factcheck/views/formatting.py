@@ -9,7 +9,7 @@ from factcheck.archive_words import copy_words, failure_words, quote_words, wort
 from factcheck.copies import MAX_COPY_BYTES
 from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
-from factcheck.network.urls import link_target, url_host, url_rest
+from factcheck.network.urls import link_target, shown_address, url_host, url_rest
 from factcheck.reveal import reveal, reveal_html
 from factcheck.shared_words import counted
 
@@ -139,6 +139,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(link_target)
     app.add_template_filter(url_host)
     app.add_template_filter(url_rest)
+    app.add_template_filter(shown_address)
     app.jinja_env.globals["STATUS_ORDER"] = STATUS_ORDER
     app.jinja_env.globals["SETTABLE_STATUSES"] = SETTABLE_STATUSES
     app.add_template_global(progress_segments)
