@@ -114,8 +114,10 @@ MIN_RESPELT = 3
 
 def _spellings(word: str) -> list[str]:
     """The word as typed, then as each spelling with letters that ASCII letters in it could
-    stand for; a word typed with letters beyond ASCII is meant as typed, and a short one is
-    looked for as typed, as is a common word ("the" is no name in "þ")."""
+    stand for; a word typed with letters beyond ASCII is meant as typed (but for Greek, below),
+    and a short one is looked for as typed, as is a common word ("the" is no name in "þ")."""
+    if len(word) >= MIN_RESPELT and _GREEK.search(word):
+        return _greek_spellings(word)
     if not word.isascii() or len(word) < MIN_RESPELT or word.lower() in STOPWORDS:
         return [word]
     lower = word.lower()
@@ -161,3 +163,47 @@ def parse_search(text: str | None) -> Search | None:
     if expression is None:
         return None
     return Search(expression, tuple(typed_phrases(text or "")))
+
+
+# The index takes accents off Latin letters only: "δήμαρχος" is a word apart from "δημαρχος",
+# which is how it is typed in haste, and how capitals print it ("ΔΗΜΑΡΧΟΣ"). A Greek word is
+# looked for with its accent on each vowel it may stand on, and with a diaeresis where one may
+# part two vowels; that is more spellings than other words have ("ευρωπαικες" has 18).
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_VOWELS = frozenset("αεηιουω")
+# "αι", "ει", "οι", "αυ", "ευ", "ου": one sound, accented on the second letter ("είπε"); a
+# diaeresis on the second parts them ("Ευρωπαϊκές", "προϋπολογισμός").
+_PAIR_FIRST, _PAIR_SECOND = frozenset("αεο"), frozenset("ιυ")
+_TONOS, _DIAERESIS = "\u0301", "\u0308"
+MAX_GREEK_SPELLINGS = 24
+
+
+def _greek_spellings(word: str) -> list[str]:
+    """A Greek word as typed, without its marks, and with the marks it may carry: its accent on
+    each vowel in turn, and each diaeresis it may have beside that accent."""
+    bare = "".join(
+        letter
+        for letter in unicodedata.normalize("NFD", word.lower())
+        if not unicodedata.combining(letter)
+    )
+    parted = [None, *(place for place in range(1, len(bare)) if _pair(bare, place - 1))]
+    spellings = [word.lower(), bare]
+    for split in parted:
+        marks = {} if split is None else {split: _DIAERESIS}
+        if split is not None:
+            spellings.append(_marked(bare, marks))
+        for place, letter in enumerate(bare):
+            if letter in _GREEK_VOWELS and (place + 1 == split or not _pair(bare, place)):
+                spellings.append(_marked(bare, {**marks, place: marks.get(place, "") + _TONOS}))
+    return list(dict.fromkeys(spellings))[:MAX_GREEK_SPELLINGS]
+
+
+def _pair(bare: str, place: int) -> bool:
+    """Whether the letter at `place` and the next are one of the pairs of vowels read as one."""
+    return bare[place] in _PAIR_FIRST and bare[place + 1 : place + 2] in _PAIR_SECOND
+
+
+def _marked(bare: str, marks: dict[int, str]) -> str:
+    return unicodedata.normalize(
+        "NFC", "".join(letter + marks.get(place, "") for place, letter in enumerate(bare))
+    )
