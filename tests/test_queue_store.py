@@ -86,7 +86,8 @@ def test_names_with_letters_of_their_own_are_found_as_typed_in_ascii(world):
         "Ports report record cargo\n\nThe port of Łódź handled 4 million tonnes, its chief said."
         "\n\nDockers in Strauß and Diyarbakır struck for 3 days, the union said."
         "\n\nWind farms off Ørsted's coast made 12% of the power, officials said."
-        "\n\nĐoković gave 2 million euros to the Ærø hospital, his office said.\n",
+        "\n\nĐoković gave 2 million euros to the Ærø hospital, his office said."
+        "\n\nDjokovic won 3 titles in 2011, his coach said.\n",
     )
     typed_ways = (
         "lodz",
@@ -110,8 +111,9 @@ def test_names_with_letters_of_their_own_are_found_as_typed_in_ascii(world):
         for typed in typed_ways
     }
     texts = {r["text"] for r in _all_pages(db, QueueFilters(article_id=article), limit=50)}
-    lodz, dockers, wind, gift = (
-        next(t for t in texts if word in t) for word in ("Łódź", "Dockers", "Wind", "gave")
+    lodz, dockers, wind, gift, titles = (
+        next(t for t in texts if word in t)
+        for word in ("Łódź", "Dockers", "Wind", "gave", "titles")
     )
     assert found == {
         "lodz": {lodz},
@@ -123,8 +125,8 @@ def test_names_with_letters_of_their_own_are_found_as_typed_in_ascii(world):
         '"dockers in strauss"': {dockers},
         "orsted": {wind},
         '"orsted\'s coast"': {wind},
-        "djokovic": {gift},
-        "dokovic": {gift},
+        "djokovic": {gift, titles},
+        "dokovic": {gift, titles},
         '"djokovic gave"': {gift},
         '"dokovic gave"': {gift},
         '"aero hospital"': {gift},

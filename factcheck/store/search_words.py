@@ -90,7 +90,8 @@ def _term_query(term: str) -> str:
 
 # Letters the index keeps as they are (it takes accents off "ó" and "ś", but "ł" is a letter of
 # its own) and the ASCII letters typed for them: "lodz" finds "Łódź", "orsted" "Ørsted",
-# "strauss" "Strauß", "diyarbakir" "Diyarbakır", "djokovic" and "dokovic" "Đoković", "aero"
+# "strauss" "Strauß", "diyarbakir" "Diyarbakır", "djokovic" and "dokovic" "Đoković" (and
+# "dokovic" "Djokovic", the other way "đ" is written), "aero"
 # "Ærø", "gudmundsson" "Guðmundsson", "thorshofn" "Þórshöfn" (two letters before one: "dj" is
 # how "đ" is written without it). A word is looked for in each spelling its first such letters
 # could stand for, at most MAX_SPELLINGS (a name is short; most words have none of these
@@ -104,7 +105,7 @@ _STOOD_FOR = {
     "dj": ("đ",),
     "l": ("ł",),
     "o": ("ø",),
-    "d": ("đ", "ð"),
+    "d": ("đ", "ð", "dj"),
     "i": ("ı",),
 }
 _MAY_STAND_FOR = re.compile("|".join(_STOOD_FOR))
