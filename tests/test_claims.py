@@ -529,6 +529,17 @@ SPEAKERS_WITH_THEIR_NAMES = [
         "said fire chief Oskar Hale",
         "fire chief Oskar Hale",
     ),
+    # A body's name, then a post and a name.
+    (
+        "Inflation will fall to 2% next year, said Bank of England governor Andrew Bailey.",
+        "said Bank of England governor Andrew Bailey",
+        "Bank of England governor Andrew Bailey",
+    ),
+    (
+        "Sales fell 9%, said Acme chief executive Ines Baptiste in a statement.",
+        "said Acme chief executive Ines Baptiste",
+        "Acme chief executive Ines Baptiste",
+    ),
     # A post, then the name between commas, then the verb.
     (
         "Taxes will rise 4% next year, the mayor, Joan Baptiste, said on Monday.",

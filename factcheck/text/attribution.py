@@ -148,11 +148,13 @@ _SUBJECT_WITH_ASIDE: Final = re.compile(
     rf",[^,;\"“”]{{1,80}},\s+{_VERB_PHRASE}){_PHRASE_END}"
 )
 # "said Ramos", "said the minister", "says the report", "said John Doe of the Treasury" at the
-# start of a clause, the clause ending there or with the channel ("in a statement").
+# start of a clause, the clause ending there or with the channel ("in a statement"); the names
+# may be a body's, then a post and a name ("said Bank of England governor Andrew Bailey").
 _VERB_FIRST: Final = re.compile(
     rf"\s*(?P<phrase>(?:{_SPEECH_VERBS}|{_REPORTING_VERBS})\s+"
     rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}"
-    rf"|(?:{_ROLE_BEFORE_NAME})?{_NAME}(?:\s+{_NAME}){{0,4}}?){_OF_WHOM}?)"
+    rf"|(?:{_ROLE_BEFORE_NAME})?{_NAME}(?:\s+{_NAME}){{0,4}}?){_OF_WHOM}?"
+    rf"(?:\s+{_ROLE_BEFORE_NAME}{_NAME}(?:\s+{_NAME}){{0,3}}?)?)"
     rf"(?={_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
 )
 _ACCORDING_TO: Final = re.compile(
