@@ -394,6 +394,45 @@
     return true;
   }
 
+  // A panel shortcut that cannot act says why to a screen reader: the panel's own note where it
+  // has one ("Waiting for an editor's second review."), otherwise what stands in the way.
+  var CANNOT = {
+    e: "Evidence can't be added to this claim.",
+    a: "No verdict on this claim is waiting for your approval.",
+    rating: "The rating can't be changed on this claim now.",
+  };
+
+  function sayWhyNot(key, number) {
+    var panel = document.querySelector(PANEL);
+    if (!panel) {
+      return;
+    }
+    if (key === "rating" && panelControl("[data-rating-form] input[data-rating-number]")) {
+      sayNow("The rating scale has no rating " + number + ".");
+      return;
+    }
+    var quote = panel.querySelector(".panel-quote");
+    if (!quote) {
+      sayNow(
+        currentUnit()
+          ? "The claim is still opening; press the key again in a moment."
+          : "Choose a claim first: j and k move between claims."
+      );
+      return;
+    }
+    if (quote.classList.contains("is-not-claim")) {
+      sayNow("This is not a claim, so it takes no evidence or verdict.");
+      return;
+    }
+    var section = panel.querySelector(key === "e" ? ".evidence-section" : ".verdict-section");
+    if (key === "rating" && section && section.querySelector(".correct-details:not([open])")) {
+      sayNow("The verdict is published: open \u201cCorrect this verdict\u201d to change its rating.");
+      return;
+    }
+    var note = section && section.querySelector(":scope > .panel-note");
+    sayNow(note ? note.textContent.trim() : CANNOT[key]);
+  }
+
   // Ctrl+Enter (or Cmd+Enter) saves the form the cursor is in, as its first button would.
   function saveCurrentForm(target) {
     var form = target && target.closest ? target.closest("form") : null;
@@ -448,14 +487,14 @@
     } else if (event.key === "k") {
       step(-1);
     } else if (/^[1-9]$/.test(event.key)) {
-      handled = pickRating(event.key);
+      handled = pickRating(event.key) || sayWhyNot("rating", event.key);
     } else if (event.key === "/" && search) {
       search.focus();
       search.select();
     } else if (event.key === "e") {
-      handled = focusEvidenceUrl();
+      handled = focusEvidenceUrl() || sayWhyNot("e");
     } else if (event.key === "a") {
-      handled = approve();
+      handled = approve() || sayWhyNot("a");
     } else {
       handled = false;
     }

@@ -179,6 +179,23 @@ def test_moving_past_the_first_or_last_claim_is_said(watched_page, article):
     assert_no_problems(page)
 
 
+def test_a_panel_key_pressed_before_a_claim_is_chosen_says_how_to_choose_one(watched_page, article):
+    page = watched_page
+    page.goto(f"/articles/{article['id']}")
+    for key in ("e", "a", "3"):
+        page.locator("body").press(key)
+        expect(page.locator("#panel-said")).to_have_text(
+            "Choose a claim first: j and k move between claims."
+        )
+    page.keyboard.press("j")
+    expect(page.locator("#claim-panel .panel-quote")).to_be_visible()
+    page.locator("body").press("9")
+    expect(page.locator("#panel-said")).to_have_text(
+        re.compile(r"^The rating scale has no rating 9\.$")
+    )
+    assert_no_problems(page)
+
+
 def test_from_a_unit_set_aside_after_the_last_claim_j_goes_nowhere(watched_page, article):
     from factcheck import db as database
     from factcheck.ingest import ingest_text

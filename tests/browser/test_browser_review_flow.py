@@ -91,6 +91,14 @@ def test_a_claim_goes_from_evidence_to_published_with_two_people(
     page.reload()
     expect(panel.locator(".status-line .badge.status-published")).to_have_text("Published")
     expect(panel.locator(".timeline")).to_contain_text("Ed approved and published")
+    # Shortcuts that cannot act on a published verdict say why.
+    said = page.locator("#panel-said")
+    page.locator("body").press("e")
+    expect(said).to_have_text(re.compile("^The verdict is published, so its evidence changes only"))
+    page.locator("body").press("2")
+    expect(said).to_have_text(
+        "The verdict is published: open \u201cCorrect this verdict\u201d to change its rating."
+    )
     assert_no_problems(page)
 
 
@@ -112,6 +120,8 @@ def test_a_reviewer_is_not_offered_approval_and_is_refused_when_forcing_it(watch
     expect(panel.get_by_role("button", name="Approve")).to_have_count(0)
     page.keyboard.press("a")
     expect(panel.locator(".status-line .badge:not(.verdict-badge)")).to_have_text("In review")
+    # The key says why it did nothing.
+    expect(page.locator("#panel-said")).to_have_text("Waiting for an editor's second review.")
 
     token = page.evaluate("JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRFToken']")
     forced = page.request.post(
