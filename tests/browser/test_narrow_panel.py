@@ -43,3 +43,24 @@ def test_tab_stays_in_the_panel_that_covers_the_page(watched_page, article):
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(page.locator("main [inert]")).to_have_count(0)
     assert_no_problems(page)
+
+
+def test_the_panel_is_tabbed_through_in_the_order_it_is_drawn(watched_page, article):
+    """ "Back to the text" is drawn at the panel's top: it comes first, then the heading's steps."""
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    claims = _claims_in_order(article)
+    page.goto(f"/articles/{article['id']}?claim={claims[1]['id']}")
+    panel = page.locator("#claim-panel")
+    heading = panel.locator(".panel-position")
+    expect(heading).to_be_visible()
+    heading.focus()
+    page.keyboard.press("Shift+Tab")
+    expect(panel.get_by_role("link", name="Back to the text")).to_be_focused()
+    back = panel.get_by_role("link", name="Back to the text").bounding_box()
+    assert back is not None and back["y"] < heading.bounding_box()["y"]
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    first_after_heading = page.evaluate("document.activeElement.textContent")
+    assert "Back to the text" not in first_after_heading
+    assert_no_problems(page)
