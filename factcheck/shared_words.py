@@ -18,6 +18,12 @@ BACKS_PUBLISHED_THEN = {
     "approve": "the correction in review leaves it out",
 }
 
+# What a link check found of an evidence item's quote, where that is news: by its quote status.
+LINK_QUOTE_WORDS = {
+    "not_found": "the quote is no longer found",
+    "no_text": "the quote cannot be looked for: the page has no text to read now",
+}
+
 # What a move on a verdict in review does, said of a claim that has no verdict in review.
 REVIEW_VERB = {
     "review.approve": "approve",

@@ -1,15 +1,18 @@
 """The link watch: re-checks of evidence pages, kept one by one, flags on the card, the queue and
 the dashboard, acknowledgement, and politeness to the sites checked."""
 
+import json
 from datetime import timedelta
 
 import pytest
+from click.testing import CliRunner
 from helpers import DAM_ARTICLE_PAGE, HX, RATIONALE, hx_post
 from hypothesis import given
 from hypothesis import strategies as st
 from local_server import page, redirect
 
 from factcheck import archive_jobs, link_watch
+from factcheck.cli import main
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
 from factcheck.store import link_checks, verdicts
@@ -232,7 +235,7 @@ LONG_REPORT = DAM_ARTICLE_PAGE.replace(
 
 
 def test_a_quoted_passage_gone_from_a_long_page_is_flagged_however_little_else_changed(
-    app, app_db, people, claim, site, immediate_jobs, client
+    app, app_db, people, claim, site, immediate_jobs, client, monkeypatch
 ):
     site.routes["/report"] = page(LONG_REPORT)
     watched = _watch(app, app_db, people, claim, site)
@@ -248,6 +251,30 @@ def test_a_quoted_passage_gone_from_a_long_page_is_flagged_however_little_else_c
     assert "(less than 1% of its text differs)." in panel
     assert "The quote is no longer found." in panel
     assert client.get("/queue.json?evidence=changed").get_json()["count"] == 1
+    # Said wherever the flag is: a share of the text that differs hides it.
+    assert "The quote is no longer found" in client.get("/").get_data(as_text=True)
+    evidence_id = watched["item"]["id"]
+    flagged = _cli(app, "links", "flagged")
+    assert f"(claim {claim['id']}); the quote is no longer found" in flagged.output
+    [row] = json.loads(_cli(app, "links", "flagged", "--json").output)
+    assert row["quote_status"] == "not_found"
+    checked = link_watch.check_links
+    monkeypatch.setattr(
+        link_watch,
+        "check_links",
+        lambda db, **options: checked(db, **options, policy=watched["policy"], host_delay=0),
+    )
+    printed = _cli(app, "links", "check", "--older-than", "0m").output
+    assert (
+        f"(the quote is no longer found (evidence {evidence_id}); less than 1% of the text differs)"
+        in printed
+    )
+
+
+def _cli(app, *args):
+    result = CliRunner().invoke(main, ["--db", app.config["DATABASE"], *args])
+    assert result.exit_code == 0, result.output
+    return result
 
 
 @pytest.mark.parametrize(

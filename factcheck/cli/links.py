@@ -4,6 +4,7 @@ import click
 
 from factcheck.cli.base import UserError, emit_json, main, open_db
 from factcheck.reveal import reveal
+from factcheck.shared_words import LINK_QUOTE_WORDS
 
 OUTCOME_WORDS = {
     "unchanged": "unchanged",
@@ -74,7 +75,17 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
             f"now {result['final_url']}" if result["outcome"] == "moved" else ""
         )
         if result["outcome"] == "changed" and result["text_change"] is not None:
-            detail = f"{result['text_change']:.0%} of the text differs"
+            share = result["text_change"]
+            detail = f"{'less than 1%' if share < 0.005 else f'{share:.0%}'} of the text differs"
+        # What became of each quote from this page, first: the news a share of the text hides.
+        lost = [
+            f"{LINK_QUOTE_WORDS[status]} (evidence {evidence_id})"
+            for evidence_id, status in sorted(
+                result["quotes"].items(), key=lambda item: int(item[0])
+            )
+            if status in LINK_QUOTE_WORDS
+        ]
+        detail = "; ".join([*lost, detail] if detail else lost)
         line = f"{OUTCOME_WORDS[result['outcome']]:<9} {result['url']}"
         click.echo(reveal(f"{line} ({detail})" if detail else line))
 
@@ -131,7 +142,9 @@ def flagged_links(limit, as_json):
         return
     for row in rows:
         where = "published verdict" if row["published"] else f"claim {row['claim_id']}"
+        quote = LINK_QUOTE_WORDS.get(row["quote_status"])
         line = f"evidence {row['id']:<6} {OUTCOME_WORDS[row['outcome']]:<8} {row['url']} ({where})"
+        line += f"; {quote}" if quote else ""
         click.echo(reveal(line))
     if count["total"] > len(rows):
         click.echo(f"{len(rows):,} of {count['total']:,}: add --limit to see more.")
