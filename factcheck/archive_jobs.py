@@ -146,12 +146,18 @@ def _archive(
         elsewhere = archive_url and copies.left_the_archive(archive_url, page.url, archive_hosts)
         if elsewhere:
             raise _LeftTheArchive(elsewhere)
-        title, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
+        content_type = copies.fetched_type(page.body, page.content_type)
+        if content_type not in ARCHIVE_TYPES:  # a picture, refused as if the server had said so
+            raise FetchError(
+                "wrong_type",
+                {"url": page.url, "content_type": content_type, "expected": sorted(ARCHIVE_TYPES)},
+            )
+        title, text = copies.title_and_text(page.body, content_type, page.encoding, page.url)
         snapshot = {
             "status": "archived",
             "http_status": page.status,
             "final_url": page.url,
-            "content_type": page.content_type,
+            "content_type": content_type,
             "content_sha256": hashlib.sha256(page.body).hexdigest(),
             "title": title,
             "text": text,

@@ -97,6 +97,13 @@ def content_type_of(data: bytes) -> str | None:
     return None
 
 
+def fetched_type(body: bytes, declared: str) -> str:
+    """The type a fetched page is kept and read as: a PDF or a picture as its first bytes show it
+    (a server may call a screenshot "text/html"), anything else as the server declared it."""
+    shown = content_type_of(body)
+    return shown if shown is not None and shown != "text/html" else declared
+
+
 def title_and_text(body: bytes, content_type: str, encoding: str | None, url: str | None):
     """The title and main text of a copy, as far as they can be read: the article of an HTML
     page, the whole of a plain text file, nothing for PDFs and images."""

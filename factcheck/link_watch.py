@@ -209,7 +209,8 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         text, change = copy["text"], 0.0
     else:
         try:
-            _, text = copies.title_and_text(page.body, page.content_type, page.encoding, page.url)
+            content_type = copies.fetched_type(page.body, page.content_type)
+            _, text = copies.title_and_text(page.body, content_type, page.encoding, page.url)
         except ImportRefused:
             text = None
         change = text_change(copy["text"], text) if copy is not None else None

@@ -101,6 +101,27 @@ def test_a_failed_archive_checks_nothing_and_a_page_without_text_says_so(world):
     assert evidence.evidence_for_claim(db, claim["id"])[1]["quote_status"] == "no_text"
 
 
+def test_a_copy_is_kept_as_what_its_bytes_are_whatever_the_server_calls_them(world):
+    """A PDF served as "text/html" is kept as a PDF; a screenshot served so is refused, as a
+    picture served as one is (an evidence page is a page or a document)."""
+    path, db, people, claim, site = world
+    policy = FetchPolicy.local_test(site.port)
+    site.routes["/doc"] = page(b"%PDF-1.4 binary", "text/html")
+    site.routes["/shot"] = page(b"\x89PNG\r\n\x1a\n" + bytes(64), "text/html")
+    for route, stance in (("/doc", "context"), ("/shot", "supports")):
+        _add(db, claim, people, site.url(route), FOUND_QUOTE, stance=stance)
+        archive_jobs.archive_evidence(str(path), site.url(route), policy).get()
+    kept = {
+        row["url"]: row
+        for row in db.query("SELECT url, status, content_type, error FROM evidence_snapshots")
+    }
+    assert kept[site.url("/doc")]["content_type"] == "application/pdf"
+    assert kept[site.url("/doc")]["status"] == "archived"
+    shot = kept[site.url("/shot")]
+    assert shot["status"] == "failed" and "image/png" in shot["error"]
+    assert db.execute("SELECT count(*) FROM snapshot_files").fetchone()[0] == 1
+
+
 def test_jobs_queued_before_a_page_was_fetched_fetch_it_no_more(world):
     """Seven claims citing one page, or "Try again" pressed twice, queue several jobs: the first
     fetches the page, and the others, queued before that, take its copy as their answer."""

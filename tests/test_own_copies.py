@@ -13,6 +13,7 @@ from factcheck.history_words import describe
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_reads, snapshots
 from factcheck.store import evidence as evidence_store
+from factcheck.store.actors import SYSTEM
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
@@ -360,6 +361,32 @@ def test_an_image_copy_is_shown_inline_in_a_sandbox(client, claim, failed_item, 
     assert picture.get("src") == f"/snapshots/{row['snapshot_id']}/file"
     assert "shot.png" in picture.get("alt")
     assert words(page.cssselect("h1")[0]) == "shot.png"
+
+
+def test_a_copy_is_served_as_its_own_type_when_its_bytes_were_stored_under_another(
+    client, claim, failed_item, app_db
+):
+    """An older version kept a screenshot a server called "text/html" with that type; the same
+    bytes uploaded later are a picture, and are served as one."""
+    snapshots.record_snapshot(
+        app_db,
+        "http://198.51.100.7/shot",
+        actor=SYSTEM,
+        status="archived",
+        http_status=200,
+        content_type="text/html",
+        content_sha256=hashlib.sha256(PNG).hexdigest(),
+        title=None,
+        text=None,
+        body=PNG,
+    )
+    assert _upload(client, claim, failed_item, PNG, "shot.png").status_code == 200
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    served = client.get(f"/snapshots/{row['snapshot_id']}/file")
+    assert served.mimetype == "image/png"
+    assert served.headers["Content-Disposition"] == (
+        f'inline; filename="copy-{row["snapshot_id"]}.png"'
+    )
 
 
 def test_a_refused_upload_says_why_beside_the_field_and_keeps_nothing(

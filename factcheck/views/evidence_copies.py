@@ -200,7 +200,9 @@ def snapshot_file(snapshot_id: int):
     ):
         raise NotFound("snapshot.no_file", {"id": snapshot_id})
     stored = snapshot_store.snapshot_file(db, snapshot["content_sha256"])
-    content_type = stored["content_type"]
+    # The copy's own type: the same bytes may have been stored first under the type a server
+    # gave them (an older version kept a screenshot served as "text/html" so).
+    content_type = snapshot["content_type"] or stored["content_type"]
     response = Response(bytes(stored["data"]), content_type=content_type)
     name = f"copy-{snapshot_id}.{copies.COPY_EXTENSIONS.get(content_type, 'bin')}"
     disposition = "inline" if content_type in INLINE_TYPES else "attachment"
