@@ -41,6 +41,7 @@ COPY_RECEIVED = "evidence.copy_received"
 # A reviewer's own copy: an HTML page on receipt, a PDF or an image once kept.
 OWN_COPY_ACTIONS = (COPY_RECEIVED, "evidence.copy")
 WEB_ARCHIVE_COPY = "evidence.archive"
+FAILED_WEB_ARCHIVE_COPY = "tried to give a web archive's copy of the source, which was not kept"
 COMMAND_LINE = "via command line"
 
 
@@ -113,7 +114,7 @@ def describe(entry: dict) -> str:
     elif action in OWN_COPY_ACTIONS:
         words += f" {after.get('evidence_id')}: {_copy_words(after)}"
     elif action == WEB_ARCHIVE_COPY:
-        words += f" {after.get('url')}: {after.get('archive_url')}"
+        words = f"{_web_archive_words(after)} {after.get('url')}: {after.get('archive_url')}"
     elif action.startswith("evidence."):
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
@@ -121,6 +122,14 @@ def describe(entry: dict) -> str:
     elif action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
         words = PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     return words
+
+
+def _web_archive_words(after: dict) -> str:
+    return (
+        FAILED_WEB_ARCHIVE_COPY
+        if after.get("status") == "failed"
+        else HISTORY_WORDS[WEB_ARCHIVE_COPY]
+    )
 
 
 def _copy_words(after: dict) -> str:
@@ -146,6 +155,8 @@ def headline(entry: dict) -> str:
         return f"{words} {label}" if label else words
     if action in OWN_COPY_ACTIONS:
         return f"{words} {after.get('evidence_id')}"
+    if action == WEB_ARCHIVE_COPY:
+        return _web_archive_words(after)
     if action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
         return PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     if action.startswith("evidence.") and after.get("stance"):
@@ -171,6 +182,8 @@ def detail(entry: dict) -> str | None:
         value = _copy_words(after)
     elif action == WEB_ARCHIVE_COPY:
         value = f"{after.get('archive_url')} for {after.get('url')}"
+        if after.get("status") == "failed" and after.get("error"):
+            value += f" ({after['error']})"
     elif action.startswith("evidence."):
         # As the evidence card shows it: a host that may pass for another in its ASCII form.
         url = after.get("url")

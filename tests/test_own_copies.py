@@ -555,6 +555,43 @@ def test_trying_a_failed_web_archive_copy_again_fetches_the_archive_again(
     assert row["snapshot_archive_url"] == address and row["quote_status"] == "found"
 
 
+def test_a_web_archive_copy_that_fails_beside_a_kept_copy_says_so_and_is_no_copy_given(
+    app, client, claim, app_db, people, site, immediate_jobs
+):
+    """The page's own copy stays shown; the card says the web archive's was not kept, and the
+    history says it was tried, not given."""
+    from factcheck import archive_jobs
+
+    policy = FetchPolicy.local_test(site.port)
+    app.config["FETCH_POLICY"] = policy
+    app.config["WEB_ARCHIVE_HOSTS"] = ("127.0.0.1",)
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    item = evidence_store.add_evidence(
+        app_db, claim["id"], url=site.url("/report"), stance="supports", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], item["url"], policy).get()
+    address = site.url("/web/2026/report")  # not served: the archive answers 404
+    headers = {**HX, "X-CSRFToken": page_token(client, "/")}
+    client.post(
+        f"/claims/{claim['id']}/evidence/{item['id']}/web-archive",
+        data={"archive_url": address},
+        headers=headers,
+    )
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("fetched", "archived")
+    badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    [said] = badge.cssselect(f"#archive-badge-{item['id']} .field-error")
+    assert words(said).startswith("The web archive's copy you gave was not kept: ")
+    [tried] = [
+        e
+        for e in claim_reads.claim_history(app_db, claim["id"])
+        if e["action"] == "evidence.archive"
+    ]
+    assert describe(tried).startswith(
+        f"tried to give a web archive's copy of the source, which was not kept {item['url']}"
+    )
+
+
 def test_an_address_that_is_not_a_web_archive_is_refused(client, claim, failed_item):
     answer = client.post(
         f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",

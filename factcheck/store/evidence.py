@@ -156,6 +156,14 @@ def has_live_evidence(db: Database) -> bool:
     )
 
 
+# A column of the newest own copy (uploaded or from a web archive) of the page that failed
+# after the copy shown, `s`.
+_LATER_FAILED_COPY = (
+    "SELECT f.{} FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"
+    " AND f.kind IN ('upload', 'web_archive') AND f.status = 'failed' ORDER BY f.id DESC LIMIT 1"
+)
+
+
 @query
 def evidence_for_claim(
     db: Database, claim_id: int, *, include_removed: bool = False
@@ -180,12 +188,13 @@ def evidence_for_claim(
                 " s.fetched_at > e.published_on_it AS copy_after_publication,"
                 " s.fetched_at > e.review_since AS copy_after_submission,"
                 " q.status AS quote_status, q.passage AS quote_passage, q.score AS quote_score,"
-                # An uploaded copy that could not be read, when an older kept copy is shown (not
-                # for a published verdict's copy: that one is fixed, whatever came after).
-                " CASE WHEN e.fixed_since IS NULL THEN"
-                " (SELECT f.error FROM evidence_snapshots f WHERE f.url = e.url AND f.id > s.id"
-                "  AND f.kind = 'upload' AND f.status = 'failed' ORDER BY f.id DESC LIMIT 1)"
+                # An uploaded copy that could not be read, or a web archive's that could not be
+                # fetched, when an older kept copy is shown (not for a published verdict's copy:
+                # that one is fixed, whatever came after).
+                f" CASE WHEN e.fixed_since IS NULL THEN ({_LATER_FAILED_COPY.format('error')})"
                 "  END AS copy_failure,"
+                f" CASE WHEN e.fixed_since IS NULL THEN ({_LATER_FAILED_COPY.format('kind')})"
+                "  END AS copy_failure_kind,"
                 # A later copy of the page (kept for another claim) that differs from the fixed one.
                 " CASE WHEN e.fixed_since IS NOT NULL THEN"
                 " (SELECT n.fetched_at FROM evidence_snapshots n WHERE n.url = e.url AND n.id > s.id"

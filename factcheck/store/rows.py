@@ -123,6 +123,7 @@ class EvidenceItem(EvidenceRow):
     quote_score: float | None
     #: The error of an uploaded copy newer than the copy shown that could not be read.
     copy_failure: str | None
+    copy_failure_kind: str | None
     link_check_id: int | None
     link_outcome: str | None
     link_checked_at: str | None
