@@ -171,6 +171,7 @@ def test_an_html_copy_from_the_command_line_is_read_at_once(run, tmp_path, monke
     kept = run("evidence", "copy", evidence_id, "--file", str(saved), "--as", "rita")
     assert kept.exit_code == 0, kept.output
     assert kept.output.startswith("Kept copy ") and "text/html" in kept.output
+    assert f"  Quote found in the uploaded copy (evidence {evidence_id}).\n" in kept.output
     claims = json.loads(run("claims", str(run.article_id), "--json").output)["claims"]
     item = next(c for c in claims if c["id"] == run.claim_id)["evidence"][0]
     assert item["snapshot"]["kind"] == "upload" and item["quote_check"]["status"] == "found"
@@ -180,6 +181,9 @@ def test_an_html_copy_from_the_command_line_is_read_at_once(run, tmp_path, monke
     assert [a["action"] for a in audited] == ["evidence.copy_received", "evidence.copy"]
     assert audited[0]["actor"] == audited[1]["actor"] is not None
     assert all(a["channel"].startswith("cli") for a in audited)
+    as_json = run("evidence", "copy", evidence_id, "--file", str(saved), "--as", "rita", "--json")
+    [check] = json.loads(as_json.output)["quote_checks"]
+    assert (check["evidence_id"], check["status"]) == (int(evidence_id), "found")
 
     def unreadable(*args):
         raise ValueError("Document is empty")
@@ -222,7 +226,7 @@ def test_archiving_exits_1_when_any_source_failed_and_0_when_all_were_kept(run, 
     ids = []
     for url in ("https://stats.example/kept", "http://10.9.8.5/refused"):
         added = run(
-            "evidence", "add", str(run.claim_id), url,
+            "evidence", "add", str(run.claim_id), url, "--quote", "Nine cracks were found",
             "--stance", "supports", "--no-archive", "--as", "rita", "--json",
         )  # fmt: skip
         ids.append(str(json.loads(added.output)["id"]))
@@ -230,13 +234,16 @@ def test_archiving_exits_1_when_any_source_failed_and_0_when_all_were_kept(run, 
     assert some_failed.exit_code == 1, some_failed.output
     lines = some_failed.output.splitlines()
     assert lines[0] == "archived  https://stats.example/kept"
-    assert lines[1].startswith("failed    http://10.9.8.5/refused: The address leads into")
+    assert lines[1] == f"  Quote not found in the archived copy (evidence {ids[0]})."
+    assert lines[2].startswith("failed    http://10.9.8.5/refused: The address leads into")
     # Its address is refused by design: --pending leaves it rather than fail on it every run.
     pending = run("evidence", "archive", "--pending", "--json")
     assert pending.exit_code == 0 and json.loads(pending.output) == []
     all_kept = run("evidence", "archive", ids[0], "--json")
     assert all_kept.exit_code == 0, all_kept.output
     assert [r["status"] for r in json.loads(all_kept.output)] == ["archived"]
+    [check] = json.loads(all_kept.output)[0]["quote_checks"]
+    assert (check["evidence_id"], check["status"]) == (int(ids[0]), "not_found")
 
 
 def test_links_check_waits_its_turn_behind_a_running_one(run):

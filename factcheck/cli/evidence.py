@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from factcheck import settings
-from factcheck.archive_words import failure_words, worth_retrying
+from factcheck.archive_words import failure_words, quote_words, worth_retrying
 from factcheck.cli.base import USAGE_ERROR, UserError, acting_user, emit_json, main, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, json_option
@@ -182,7 +182,8 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
         if queue:
             archive_jobs.archived_now(url)
         snapshot = evidence_store.get_snapshot(db, outcome["snapshot_id"])
-        results.append({"url": url, **outcome, "error": snapshot["error"]})
+        checks = _quote_checks(db, snapshot["id"])
+        results.append({"url": url, **outcome, "error": snapshot["error"], "quote_checks": checks})
     if as_json:
         emit_json(results)
         return _exit_on_failure(results)
@@ -197,6 +198,7 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
             f": {failure_words(result['error'])} ({result['error']})" if result["error"] else ""
         )
         click.echo(reveal(f"{result['status']:<9} {result['url']}{detail}"))
+        _say_quote_checks(result["quote_checks"], "fetched")
     if refused:
         click.echo(
             f"Left {len(refused)} source{'s' if len(refused) > 1 else ''} whose address is"
@@ -204,6 +206,28 @@ def archive_evidence(ctx, evidence_ids, pending, limit, as_json):
             " `factcheck evidence copy`."
         )
     _exit_on_failure(results)
+
+
+def _quote_checks(db, snapshot_id: int, evidence_id: int | None = None) -> list[dict]:
+    """What the quote of each evidence item citing the page (or of one) was found as in a copy."""
+    from factcheck.store.snapshots import quote_checks_for
+
+    return [
+        {
+            "evidence_id": check["evidence_id"],
+            "status": check["status"],
+            "passage": check["passage"],
+        }
+        for check in quote_checks_for(db, snapshot_id)
+        if evidence_id is None or check["evidence_id"] == evidence_id
+    ]
+
+
+def _say_quote_checks(checks: list[dict], kind: str | None) -> None:
+    for check in checks:
+        words = quote_words(check["status"], kind)
+        if words:
+            click.echo(f"  {words} (evidence {check['evidence_id']}).")
 
 
 def _exit_on_failure(results: list[dict]) -> None:
@@ -303,11 +327,12 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
             channel=actor.channel,
         )
         row = evidence_store.get_snapshot(db, outcome["snapshot_id"])
+    checks = _quote_checks(db, row["id"], evidence_id)
     if as_json:
         shown = {k: v for k, v in row.items() if k != "text"}
         if shown.get("added_by") is not None:
             shown["added_by"] = actor.username  # by username, as in `claims --json`
-        emit_json(shown)
+        emit_json({**shown, "quote_checks": checks})
         if row["status"] != "archived":
             sys.exit(USAGE_ERROR)  # as without --json: the row says why
         return
@@ -316,3 +341,4 @@ def copy_evidence(ctx, evidence_id, file_path, archive_url, as_user, as_json):
     if row["status"] != "archived":
         raise UserError(f"the web archive's copy could not be fetched: {row['error']}")
     click.echo(f"Kept copy {row['id']} ({row['content_type']}, sha256 {row['content_sha256']}).")
+    _say_quote_checks(checks, row["kind"])
