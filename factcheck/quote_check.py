@@ -547,6 +547,23 @@ def summary(statuses: list[str | None]) -> str | None:
     return words
 
 
+def quoted_spans(quote: str | None, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where each part of a quote with omissions ("A ... B") lies in the passage [start, end) it
+    was found in, so that what the quote leaves out is not shown as quoted; the whole passage for
+    a quote in one part, or one whose parts cannot each be placed exactly."""
+    fragments = _fragments(quote or "")
+    if len(fragments) < 2:
+        return [(start, end)]
+    spans, at = [], start
+    for fragment in fragments:
+        found = check_quote(fragment, text[at:end])
+        if found is None or found.status != FOUND or found.start is None or found.end is None:
+            return [(start, end)]
+        spans.append((at + found.start, at + found.end))
+        at += found.end
+    return spans
+
+
 def marked_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     """The text cut into (piece, marked) in order, marking the given [start, end) spans; spans
     that overlap or touch are joined, and ones outside the text are clipped or dropped."""

@@ -326,6 +326,37 @@ def test_an_uploaded_html_copy_is_kept_checked_and_served_without_script(
     assert SCRIPT not in text
 
 
+def test_the_copys_page_marks_only_what_each_quote_says_and_how_it_was_found(
+    app, client, claim, app_db, people, site, immediate_jobs
+):
+    """A quote with an omission is marked part by part, not over what it leaves out; a quote
+    found approximately is marked as such."""
+    from factcheck import archive_jobs
+
+    policy = FetchPolicy.local_test(site.port)
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    other = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+    for cited_by, quote in (
+        (claim, "Engineers found seven cracks ... the water board said"),
+        (other, "none of the cracks were deeper than 4 centimetres and that the dam"),
+    ):
+        evidence_store.add_evidence(
+            app_db, cited_by["id"], url=site.url("/report"), stance="supports", quote=quote,
+            actor=people["rita"],
+        )  # fmt: skip
+    archive_jobs.archive_evidence(app.config["DATABASE"], site.url("/report"), policy).get()
+    rows = [evidence_store.evidence_for_claim(app_db, c["id"])[0] for c in (claim, other)]
+    assert [row["quote_status"] for row in rows] == ["found", "approximate"]
+    view = parse(client.get(f"/snapshots/{rows[-1]['snapshot_id']}"))
+    marked = [(mark.get("class"), words(mark)) for mark in view.cssselect(".snapshot-text mark")]
+    assert marked == [
+        ("quote-found", "Engineers found seven cracks"),
+        ("quote-found", "the water board said"),
+        ("quote-approximate", "none of the cracks was deeper than 4 centimetres and that the dam"),
+    ]
+
+
 def test_a_later_failed_archive_of_the_page_does_not_hide_the_uploaded_copy(
     client, claim, failed_item, app, app_db, people
 ):

@@ -15,6 +15,7 @@ from factcheck.quote_check import (
     NOT_FOUND,
     check_quote,
     marked_pieces,
+    quoted_spans,
     summary,
 )
 from factcheck.quote_text import normalise, searchable
@@ -792,3 +793,30 @@ def test_two_sentences_alike_in_words_differ_in_substance_by_figure_negation_or_
 
     assert differ_in_substance(one, other) is differ
     assert differ_in_substance(other, one) is differ
+
+
+def test_a_quote_with_an_omission_is_placed_part_by_part():
+    quote = "the Minister said \u2026 the lowest rate since records began"
+    found = check_quote(quote, PAGE)
+    assert found.status == FOUND
+    spans = quoted_spans(quote, PAGE, found.start, found.end)
+    assert [PAGE[start:end] for start, end in spans] == [
+        "the Minister said",
+        "the lowest rate since records began",
+    ]
+    # A quote in one part is its whole passage.
+    whole = check_quote("unemployment fell by 3.2%", PAGE)
+    assert quoted_spans("unemployment fell by 3.2%", PAGE, whole.start, whole.end) == [
+        (whole.start, whole.end)
+    ]
+
+
+@given(words, words)
+def test_the_parts_of_a_quote_lie_in_order_inside_its_passage(first, second):
+    page = " ".join(first) + " and then, much later, " + " ".join(second) + "."
+    quote = f"{' '.join(first)} ... {' '.join(second)}"
+    found = check_quote(quote, page)
+    assume(found.status == FOUND)
+    spans = quoted_spans(quote, page, found.start, found.end)
+    assert found.start <= spans[0][0] and spans[-1][1] <= found.end
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))

@@ -219,15 +219,35 @@ def archive_again(claim_id: int, evidence_id: int):
 
 def _passages(text: str, checks: list[dict]) -> list[tuple[str, str | None]]:
     """The copy's text in pieces, each marked with what a quote check placed on it: "found" (a
-    quote found, exactly or approximately) or "misquote" (the closest passage to a quote not
-    found, which shows what the page says instead), None for the rest."""
-    placed = [c for c in checks if c["start"] is not None]
-    kept = [(c["start"], c["end"]) for c in placed if c["status"] != quote_check.NOT_FOUND]
+    quote found; a quote with omissions, each of its parts), "approximate" (the passage found
+    closest to a quote, alike enough) or "misquote" (the closest passage to a quote not found,
+    which shows what the page says instead), None for the rest."""
+    spans: dict[str, list[tuple[int, int]]] = {
+        quote_check.FOUND: [],
+        quote_check.APPROXIMATE: [],
+        quote_check.NOT_FOUND: [],
+    }
+    for check in checks:
+        if check["start"] is None or check["status"] not in spans:
+            continue
+        if check["status"] == quote_check.FOUND:
+            found = quote_check.quoted_spans(check["quote"], text, check["start"], check["end"])
+        else:
+            found = [(check["start"], check["end"])]
+        spans[check["status"]] += found
+    every_span = [span for kind in spans.values() for span in kind]
     pieces, at = [], 0
-    for piece, marked in quote_check.marked_pieces(text, [(c["start"], c["end"]) for c in placed]):
+    for piece, marked in quote_check.marked_pieces(text, every_span):
         end = at + len(piece)
-        found = any(start < end and at < stop for start, stop in kept)
-        pieces.append((piece, ("found" if found else "misquote") if marked else None))
+        kind = next(
+            (
+                kind
+                for kind in (quote_check.FOUND, quote_check.APPROXIMATE)
+                if any(start < end and at < stop for start, stop in spans[kind])
+            ),
+            "misquote",
+        )
+        pieces.append((piece, kind if marked else None))
         at = end
     return pieces
 
