@@ -196,3 +196,20 @@ def test_a_chinese_or_japanese_sentence_is_not_too_short_for_having_no_spaces(la
         assert "too short to check (lowers)" not in reasons, sentence
     _, reasons = score("はい、そうです。", language=language)
     assert "too short to check (lowers)" in reasons
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("东京的失业率为５．１％，比２０１９年低了不少，政府在周二表示。", "zh"),
+        ("東京の失業率は2019年に5.1%で、前年より下がったと政府が発表した。", "ja"),
+    ],
+)
+def test_figures_and_years_in_chinese_and_japanese_count_however_they_are_written(
+    sentence, language
+):
+    """Full-width figures ("５．１％") are read as figures, and a year may run into the words
+    around it ("2019年")."""
+    _, reasons = score(sentence, language=language)
+    for reason in ("percentage", "number or quantity", "date or time"):
+        assert reason in reasons, (sentence, reasons)

@@ -122,6 +122,13 @@ _MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR)
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
 _YEAR: Final = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\d\b")
+# The same in the other languages, where a year may run into the word after it ("2019年") or
+# before it ("在2019年"): only digits may not touch it.
+_YEAR_AMONG_WORDS: Final = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# Chinese and Japanese text may write figures and signs in full width ("５．１％", "２０１９年"):
+# read as their ASCII forms, one character for one.
+_FULL_WIDTH: Final = re.compile("[\uff01-\uff5e]")
+_HALF_WIDTH: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _IEST: Final = re.compile(r"[a-z]{3}iest\b")
 # A capital letter after a space: a name, since a unit holds one sentence. "I", weekdays and
 # months do not count. The capital is looked for first: most words start in lower case.
@@ -444,6 +451,8 @@ def _reason_bits(text: str, attribution: str | None, section: str, lower: str = 
 def _neutral_bits(text: str, attribution: str | None, section: str, language: str) -> int:
     """The reasons for a text in another language: the signals that need no words (figures, %,
     currency signs, years, quotations, attribution), and word lists where the language has them."""
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_HALF_WIDTH)
     lower = text.lower()
     tokens = _ANY_TOKEN.findall(lower)
     found = 0
@@ -456,7 +465,7 @@ def _neutral_bits(text: str, attribution: str | None, section: str, language: st
         found |= _BIT["number or quantity"]
         if _MONEY_SIGN.search(text) or _MONEY_AFTER.search(text):
             found |= _BIT["money amount"]
-        if _YEAR.search(text, digit.start()):
+        if _YEAR_AMONG_WORDS.search(text, digit.start()):
             found |= _BIT["date or time"]
     if "%" in text or any(
         phrase in lower for phrase in reason_words.PERCENT_PHRASES.get(language, ())
