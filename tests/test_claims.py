@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans, speaker
 from factcheck.text.checkworthiness import WEIGHTS
-from factcheck.text.splitting import HEADLINE_MAX_CHARS, Unit, split_article
+from factcheck.text.splitting import HEADLINE_MAX_CHARS, TABLE_HEADER, Unit, split_article
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -651,3 +651,23 @@ def test_a_credit_bar_without_a_caption_before_it_is_not_furniture():
 def test_a_speaker_is_a_trimmed_part_of_its_phrase(phrase):
     who = speaker(phrase)
     assert who is None or (who in phrase and who == who.strip(" ,;:—–-") and who.strip())
+
+
+def test_a_tables_header_row_is_no_claim_and_its_rows_of_figures_are():
+    body = (
+        "The council approved a budget of 4.2 billion euros on Tuesday, the finance office said."
+        "\n\nDepartment | 2024 budget | 2025 budget\nSchools | 1.1 billion | 1.3 billion"
+        "\nTransport | 0.8 billion | 0.9 billion\n\nMayor | Party\nAnne Roth | Greens"
+    )
+    units = {unit.text: unit for unit in split_article(body, first_line_is_headline=False)}
+    header = units["Department | 2024 budget | 2025 budget"]
+    assert header.kind == "not_a_claim" and header.reason == TABLE_HEADER
+    assert units["Schools | 1.1 billion | 1.3 billion"].kind == "claim"
+    # A table of names alone: its first row names the columns, the next is a row of it.
+    assert units["Mayor | Party"].kind == "not_a_claim"
+    assert units["Anne Roth | Greens"].kind == "claim"
+    # A row of figures first is a row of data, not the names of its columns.
+    rows = split_article(
+        "Schools | 1.1 billion euros\nTransport | 0.8 billion euros", first_line_is_headline=False
+    )
+    assert [unit.kind for unit in rows] == ["claim", "claim"]

@@ -326,6 +326,25 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
 
 # sentencex takes "May." for an abbreviation before most capitalised words ("affected since
 # May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
+# A table's rows are imported as lines of cells parted by " | " (html_paragraphs). The first
+# row of a table whose cells hold no figure but years names its columns: no claim.
+_CELLS: Final = " | "
+_FIGURE_BUT_A_YEAR: Final = re.compile(r"(?<!\d)(?!(?:1[89]|20)\d\d(?!\d))\d")
+TABLE_HEADER: Final = "Table header (the names of a table's columns)"
+
+
+def _is_table_header(pieces: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether piece `index` is the first of a table's rows and names its columns."""
+    text = pieces[index][2]
+    return (
+        _CELLS in text
+        and (index == 0 or _CELLS not in pieces[index - 1][2])
+        and index + 1 < len(pieces)
+        and _CELLS in pieces[index + 1][2]
+        and _FIGURE_BUT_A_YEAR.search(text) is None
+    )
+
+
 _MAY_END: Final = re.compile(r"(?<![\w.])May\.\s+(?=[A-Z])")
 # sentencex ends a sentence at "..." before a capital, but not at "…", the one character most web
 # text writes it with ("cost €4.5 million… Critics disagreed."); a capital must follow here too.
@@ -521,6 +540,8 @@ def _add_units(
         reason = stripped_reason(text, lower)
         if reason is not None or runs.active:
             reason = runs.reason(unit_start, text, reason)
+        if reason is None and _CELLS in text and _is_table_header(pieces, index):
+            reason = TABLE_HEADER
         if reason is None:
             value, reasons = scored(text, attribution, section, language, lower)
             kind = "claim"
