@@ -713,13 +713,30 @@
     }
   });
 
+  // A form's text stays kept until it is saved. Refused, the form is drawn again with it; in a
+  // conflict, the panel shows it under "Yours" and the form shows the claim as it is now, so it
+  // is not drawn into that form this once, but stays kept: a key, a click or a reload before
+  // "Apply mine on top" or "Keep theirs" does not lose it, and saving it again meets the same
+  // conflict. An answer that is not drawn (a stale security token, a server error) leaves it too.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var source = event.detail.requestConfig && event.detail.requestConfig.elt;
-    if (source && source.closest && event.detail.shouldSwap) {
-      // The form that was sent answers for its own text: saved, refused with it kept, or shown
-      // in the conflict panel. An answer that is not drawn (a stale security token after signing
-      // in again in another tab, a server error) leaves the kept text for the reload.
-      forgetDrafts(source.closest("form"));
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (!source || !source.closest || !event.detail.shouldSwap) {
+      return;
+    }
+    if (status < 200 || status >= 300) {
+      return;
+    }
+    forgetDrafts(source.closest("form"));
+    // "Apply mine on top" or "Keep theirs": the text the conflict was about is settled.
+    var conflict = source.closest("[data-conflict]");
+    if (conflict && conflict.dataset.conflictAction) {
+      document.querySelectorAll(PANEL + " form").forEach(function (form) {
+        var action = form.getAttribute("hx-post") || form.getAttribute("action");
+        if (action === conflict.dataset.conflictAction) {
+          forgetDrafts(form);
+        }
+      });
     }
   });
 
@@ -750,7 +767,11 @@
     }
   });
 
-  document.addEventListener("htmx:afterSwap", restoreDrafts);
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!(event.detail.xhr && event.detail.xhr.status === 409)) {
+      restoreDrafts();
+    }
+  });
 
   // Where the focus was when a panel form was sent: htmx puts it back on a field of the same id,
   // but a button has none, and a form can be gone or folded away once it has done its job.

@@ -73,3 +73,45 @@ def test_applying_mine_on_top_from_the_keyboard_leaves_the_focus_on_the_rating_c
     mine.keyboard.press("Space")
     expect(chosen).to_be_checked()
     assert_no_problems(mine, expected_status=409)
+
+
+def test_the_text_that_met_a_conflict_is_kept_until_applied_or_given_up(
+    watched_page, signed_in_as, claim
+):
+    """A reload (or moving away and back) before choosing draws the kept text into the form
+    again, marked as kept; "Keep theirs" gives it up."""
+    mine = watched_page
+    panel, conflict = _saved_over_by_ed(mine, signed_in_as, claim, "1")
+    expect(conflict).to_be_visible()
+    # Not drawn over the form at once: the form shows the claim as it is now.
+    expect(panel.get_by_label("Rationale")).to_have_value(THEIRS)
+    mine.reload()
+    rationale = panel.get_by_label("Rationale")
+    expect(rationale).to_have_value(MINE)
+    expect(rationale).to_have_class(re.compile("has-kept-draft"))
+    # Saved again, it meets the same conflict, and "Keep theirs" settles it.
+    rationale.focus()
+    mine.keyboard.press("Control+Enter")
+    conflict = panel.locator("[data-conflict]")
+    expect(conflict).to_be_visible()
+    conflict.get_by_role("link", name="Keep theirs").click()
+    expect(panel.locator("[data-conflict]")).to_have_count(0)
+    mine.reload()
+    expect(panel.get_by_label("Rationale")).to_have_value(THEIRS)
+    assert_no_problems(mine, expected_status=409)
+
+
+def test_text_refused_on_saving_is_still_there_after_a_reload(watched_page, claim):
+    """A refused save says what to do, sometimes to reload: the typed text survives it."""
+    page = watched_page
+    page.goto(f"/articles/{claim['article_id']}?claim={claim['id']}")
+    page.locator("body").press("Escape")
+    page.keyboard.press("2")
+    rationale = page.locator("#claim-panel").get_by_label("Rationale")
+    expect(rationale).to_be_focused()
+    page.keyboard.type("Too short.")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#claim-panel [data-error-message]").first).to_be_visible()
+    page.reload()
+    expect(rationale).to_have_value("Too short.")
+    assert_no_problems(page, expected_status=422)
