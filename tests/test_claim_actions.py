@@ -26,7 +26,7 @@ from factcheck.history_words import HISTORY_WORDS, describe, detail, headline, v
 from factcheck.network.fetch import FetchPolicy
 from factcheck.network.urls import url_host, url_rest
 from factcheck.scales import default_scale
-from factcheck.store import claim_reads, verdicts
+from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
 from factcheck.store.errors import Forbidden
@@ -869,6 +869,37 @@ def test_a_submission_refused_after_its_draft_was_saved_says_the_draft_was_kept(
     assert "Your draft verdict was saved; it was not submitted." in said
     now = claim_now(app_db, claim["id"])
     assert now["status"] == "in_progress" and now["verdict"] is None
+
+
+def test_a_submission_that_meets_a_change_after_its_draft_was_saved_says_the_draft_was_kept(
+    client, claim, app_db, people, monkeypatch
+):
+    """An editor's assignment landing between the save and the submission gave the conflict
+    panel's "nothing of yours was saved", beside the draft saved in its history."""
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="https://example.org/bulletin", stance="supports",
+        actor=people["rita"],
+    )  # fmt: skip
+    submit = verdicts.submit_for_review
+
+    def after_an_assignment(db, claim_id, **options):
+        triage.assign(db, claim_id, assignee="eve", actor=people["ed"])
+        return submit(db, claim_id, **options)
+
+    monkeypatch.setattr(verdicts, "submit_for_review", after_an_assignment)
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/verdict",
+        verdict_data(claim_now(app_db, claim["id"]), rating="accurate", intent="submit"),
+    )
+    assert response.status_code == 409
+    lead = words(fragment(response).cssselect(".conflict-lead")[0])
+    assert "your draft verdict was saved; it was not submitted." in lead
+    assert "nothing of yours was saved" not in lead
+    now = claim_now(app_db, claim["id"])
+    assert now["status"] == "in_progress"
+    [draft] = verdicts.verdicts_for_claim(app_db, claim["id"])
+    assert (draft["state"], draft["rating"]) == ("draft", "accurate")
 
 
 def test_the_copy_marks_a_found_quote_and_a_misquotes_closest_passage_apart():

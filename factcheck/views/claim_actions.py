@@ -93,8 +93,9 @@ def _act(claim_id: int, form_name: str, change, **extra):
     values = form_values(form, request.form)
     try:
         change(db, actor, values)
-    except Conflict:
-        return panel_answer(claim_id, 409, conflict=(form, values, expected_version()))
+    except Conflict as conflict:
+        saved_first = conflict.facts.get(SAVED_FIRST)
+        return panel_answer(claim_id, 409, conflict=(form, values, expected_version(), saved_first))
     except Invalid as error:
         return refused_answer(claim, form, values, error, extra)
     if wants_fragment():
@@ -231,7 +232,7 @@ def _passages(text: str, checks: list[dict]) -> list[tuple[str, str | None]]:
         if check["start"] is None or check["status"] not in spans:
             continue
         if check["status"] == quote_check.FOUND:
-            found = quote_check.quoted_spans(check["quote"], text, check["start"], check["end"])
+            found = quote_check.quoted_spans(check.get("quote"), text, check["start"], check["end"])
         else:
             found = [(check["start"], check["end"])]
         spans[check["status"]] += found
@@ -307,8 +308,9 @@ def save_verdict(claim_id: int):
                     comment=values["comment"],
                     scale=scale,
                 )
-            except Invalid as refusal:
-                # The draft was saved in its own transaction: say so, or it reads as lost.
+            except (Invalid, Conflict) as refusal:
+                # The draft was saved in its own transaction (a change may land before the
+                # submission's): say so, or it reads as lost.
                 refusal.facts[SAVED_FIRST] = "Your draft verdict was saved; it was not submitted."
                 raise
         elif values["comment"].strip():

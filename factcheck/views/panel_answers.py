@@ -74,8 +74,17 @@ def _cannot_reapply(claim: ClaimRow, review: dict, form: PanelForm, values: dict
     return f"You can no longer {form.doing} as the claim is now."
 
 
-def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, expected: int):
-    """Their side (the claim now and the changes since `expected`) and yours, for conflict.html."""
+def conflict_view(
+    claim: ClaimRow,
+    review: dict,
+    form: PanelForm,
+    values: dict,
+    expected: int,
+    saved_first: str | None = None,
+):
+    """Their side (the claim now and the changes since `expected`) and yours, for conflict.html;
+    `saved_first` says what of yours was saved before the change met (a draft saved, then not
+    submitted)."""
     history = claim_reads.claim_history(get_db(), claim["id"])
     newer = {
         entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
@@ -106,6 +115,7 @@ def conflict_view(claim: ClaimRow, review: dict, form: PanelForm, values: dict, 
         "cannot_reapply": _cannot_reapply(claim, review, form, values),
         "expected_version": expected,
         "action_url": request.path,
+        "saved_first": saved_first,
     }
 
 
