@@ -501,8 +501,9 @@ def _read_path(source: str, max_bytes: int) -> bytes:
 
 
 def is_folder(source: str) -> bool:
-    """Whether a source names a folder; a name the system cannot look up is not one."""
-    if source == "-":
+    """Whether a source names a folder; a name the system cannot look up is not one, nor an
+    empty one (which Path reads as the current folder)."""
+    if source == "-" or not source.strip():
         return False
     try:
         return Path(source).is_dir()

@@ -332,3 +332,14 @@ def test_an_address_never_fetched_is_refused_with_the_way_in_that_is_left(run, u
         " with `import -`\n"
     )
     assert _count_articles(run) == 0
+
+
+def test_an_empty_name_to_import_is_refused_not_read_as_this_folder(run, tmp_path, monkeypatch):
+    """`factcheck import "$FILE"` with FILE unset imported every file in the current folder."""
+    (tmp_path / "notes.txt").write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for sources in ([""], ["  "], [str(tmp_path / "notes.txt"), ""]):
+        result = run("import", *sources)
+        assert result.exit_code == 2, result.output
+        assert "an empty name was given for what to import" in result.output
+    assert _count_articles(run) == 0

@@ -78,6 +78,12 @@ def import_article(
     JSON Lines or CSV file of articles (a .jsonl or .csv name, or --format jsonl|csv)."""
     from factcheck import importers  # trafilatura is loaded only when an HTML page is read
 
+    if any(not source.strip() for source in sources):
+        # An unset shell variable ("$FILE") must not read as this folder, whose every file would
+        # be imported.
+        raise UserError(
+            "an empty name was given for what to import; name a file, a folder, an address or -"
+        )
     limit = max_bytes or settings.value("MAX_IMPORT_BYTES")
     if source_format is None and len(sources) == 1 and "://" not in sources[0]:
         # A file of articles is read as one, as the workbench reads an upload, never stored as
