@@ -73,12 +73,25 @@ def archive_state(url: str) -> str | None:
     """None when no copy of this page is queued; "queued" while one is queued or being made;
     "waiting" when it has been queued a while and no worker took it (none may be running).
     For an uploaded copy whose text is to be read: "reading", and "reading_waiting"."""
-    try:
-        marker = huey.get(_archiving_key(url), peek=True)
-    except job_storage.UNREACHABLE:
-        # The queue's store is away (Redis stopped): the card shows the copies it has.
-        log.warning("could not read the job queue for %s", url, exc_info=True)
-        return None
+    return archive_states([url])[url]
+
+
+def archive_states(urls: list[str]) -> dict[str, str | None]:
+    """archive_state of each page, asking the queue's store until it fails to answer once: a
+    store that hangs (Redis stopped, not gone) costs one wait, not one for every source."""
+    states: dict[str, str | None] = dict.fromkeys(urls)
+    for url in states:
+        try:
+            marker = huey.get(_archiving_key(url), peek=True)
+        except job_storage.UNREACHABLE:
+            # The queue's store is away: the cards show the copies they have.
+            log.warning("could not read the job queue for %s", url, exc_info=True)
+            break
+        states[url] = _state(marker)
+    return states
+
+
+def _state(marker: dict | None) -> str | None:
     if marker is None:
         return None
     prefix = "reading_" if marker.get("reading") else ""

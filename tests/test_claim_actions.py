@@ -826,6 +826,56 @@ def test_a_rationale_too_long_for_any_form_is_refused_in_words_about_typing(clie
     assert "file" not in shown
 
 
+def test_evidence_added_while_the_queue_is_away_says_it_was_not_queued_for_archiving(
+    client, claim, app_db, sources, monkeypatch
+):
+    """It said "Evidence added." and "Not archived yet", and the page was never archived."""
+    import sqlite3
+
+    def away(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(archive_jobs, "queue_archive", away)
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/evidence",
+        {
+            "expected_version": claim["version"],
+            "url": sources.url("/bulletin"),
+            "stance": "context",
+        },
+    )
+    assert response.status_code == 200
+    [item] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    badge = fragment(response).cssselect(f"#archive-badge-{item['id']}")[0]
+    said = words(badge.cssselect("[role=alert]")[0])
+    assert said.startswith("It was not queued for archiving: the job queue does not answer")
+    assert badge.cssselect("button.archive-retry")[0].text_content() == "Archive now"
+    # Drawn again later, the card no longer says so: only this answer knows.
+    assert not panel_of(client, claim["id"]).cssselect(f"#archive-badge-{item['id']} [role=alert]")
+
+
+def test_a_panel_asks_a_queue_that_does_not_answer_once_not_once_for_every_source(
+    client, claim, app_db, people, monkeypatch
+):
+    import sqlite3
+
+    for number in range(3):
+        evidence_store.add_evidence(
+            app_db, claim["id"], url=f"https://example.org/{number}", stance="context",
+            actor=people["ed"],
+        )  # fmt: skip
+    asked = []
+
+    def hung(key, peek=False):
+        asked.append(key)
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(archive_jobs.huey, "get", hung)
+    assert len(panel_of(client, claim["id"]).cssselect(".evidence-item")) == 3
+    assert len(asked) == 1
+
+
 def test_archive_now_with_the_queue_away_says_nothing_was_fetched(
     client, claim, app_db, people, sources, monkeypatch
 ):

@@ -7,7 +7,7 @@ version of the claim answers 409 with the other person's change next to yours.""
 
 import logging
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, g, render_template, request
 from werkzeug.exceptions import ServiceUnavailable
 
 from factcheck import archive_jobs, job_storage, previous_checks, quote_check
@@ -150,7 +150,8 @@ def add_evidence(claim_id: int):
             note=values["note"],
             actor=actor,
         )
-        _archive(evidence["url"])
+        if not _archive(evidence["url"]):
+            g.not_queued_for_archiving = evidence["id"]  # its card says so (and how to fix it)
 
     return _act(claim_id, "evidence", change)
 

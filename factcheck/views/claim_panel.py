@@ -224,8 +224,9 @@ def workspace(
     working = _working(record)
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
+    states = archive_jobs.archive_states([item["url"] for item in evidence])
     for item in evidence:
-        item["archive_queued"] = archive_jobs.archive_state(item["url"])
+        item["archive_queued"] = states[item["url"]]
     history = claim_reads.claim_history(db, claim["id"])
     people = user_store.list_users(db)
     names = {person["username"]: person["display_name"] or person["username"] for person in people}
