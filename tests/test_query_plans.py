@@ -10,7 +10,7 @@ import re
 import pytest
 from helpers import HX, RATIONALE, import_sample
 
-from factcheck.store import bulk, claim_reads, comments, evidence, verdicts
+from factcheck.store import bulk, claim_reads, comments, evidence, export_reads, verdicts
 
 #: Tables a page may scan whole, and why they stay small.
 SMALL_TABLES = {
@@ -211,3 +211,36 @@ def test_a_search_reads_the_full_text_index_once_per_request(client_as, seeded, 
     _ask(client, f"/queue?{view}")
     reads = sum(sql.count("claims_fts MATCH") for sql in statements)
     assert reads == 1, [sql for sql in statements if "claims_fts" in sql]
+
+
+def test_the_full_export_reads_each_claims_story_by_index_search(app_db, seeded):
+    """A full export builds every claim's history (claim_story) in one statement, and a report
+    one article's: a scan of the audit trail or of the evidence, even of an index over them, in
+    what is worked out for each claim made a whole desk's export take minutes. Searches only
+    (the set of claims with anything attached is read once a statement)."""
+    traced: list[str] = []
+    app_db.conn.set_trace_callback(traced.append)
+    try:
+        list(export_reads.claim_record_batches(app_db))
+        list(export_reads.numbered_claim_records(app_db, seeded["article"]))
+    finally:
+        app_db.conn.set_trace_callback(None)
+    exports = [sql for sql in traced if "'history'" in sql]
+    assert len(exports) == 2
+    for sql in exports:
+        tables = _tables(sql)
+        plan = {row[0]: row[1:] for row in app_db.execute(f"EXPLAIN QUERY PLAN {sql}")}
+        scans = [
+            line
+            for node, (_, _, line) in plan.items()
+            if (scan := _SCAN.match(line))
+            and tables.get(scan.group(1)) in ("audit", "evidence")
+            and _once_a_claim(plan, node)
+        ]
+        assert not scans, "\n".join(line for _, _, line in plan.values())
+
+
+def _once_a_claim(plan: dict, node: int) -> bool:
+    """Whether a step of a plan (id: (parent, _, line)) is taken again for each outer row."""
+    parent, _, line = plan[node]
+    return line.startswith("CORRELATED") or (parent in plan and _once_a_claim(plan, parent))

@@ -9,7 +9,7 @@ from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store.actors import RESERVED_USERNAMES
 from factcheck.store.audit import decoded_entry
-from factcheck.store.claim_reads import CLAIM_STORY_IDS
+from factcheck.store.claim_story import CLAIM_STORY_IDS
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import query
 from factcheck.store.users import get_user

@@ -60,11 +60,6 @@ def undone_by(db: Database, audit_id: int) -> int | None:
     return row[0] if row else None
 
 
-#: The audit ids of the bulk actions and undos that changed one claim (`:claim`), for a query
-#: that reads those audit rows by id.
-CLAIM_BULK_IDS = "SELECT audit_id FROM bulk_action_claims WHERE claim_id = :claim"
-
-
 @query
 def differences(db: Database, expected: dict[int, tuple]) -> list[tuple[int, str]]:
     """How these tables differ from what the audit trail says (`expected`: for each bulk audit

@@ -6,7 +6,7 @@ from typing import cast
 
 from factcheck.db import Database
 from factcheck.scales import Scale
-from factcheck.store import audit, bulk_records, export_reads
+from factcheck.store import audit, claim_story, export_reads
 from factcheck.store.claim_merges import missing_claim
 from factcheck.store.mutation import query
 from factcheck.store.rows import ClaimRow, ReviewRecord, VerdictView
@@ -246,75 +246,24 @@ def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord
 
 @query
 def claim_history(db: Database, claim_id: int) -> list[dict]:
-    """The claim's whole story from the audit trail, oldest first: its import, then every change.
-    Bulk actions are found through the claims they changed (bulk_records), so the rows of other
-    claims' bulk actions are never read."""
+    """The claim's whole story from the audit trail, oldest first: its import, then every change
+    (claim_story). Bulk actions are found through the claims they changed (bulk_records), so the
+    rows of other claims' bulk actions are never read; each has `change`, what it did to this
+    claim (or to the unit merged into it that it changed), so the history can say it."""
     get_claim(db, claim_id)  # a claim merged away is refused with the claim it went to
     rows = db.query(
-        f"SELECT * FROM audit WHERE id IN ({CLAIM_STORY_IDS}) ORDER BY id", {"claim": claim_id}
+        f"SELECT h.*, {claim_story.own_change(':claim', 'h')} AS own_change FROM audit h"
+        f" WHERE h.id IN ({claim_story.CLAIM_STORY_IDS}) ORDER BY h.id",
+        {"claim": claim_id},
     )
-    return [_with_own_change(audit.decoded_entry(row), claim_id) for row in rows]
-
-
-def _with_own_change(entry: dict, claim_id: int) -> dict:
-    """A bulk action's entry with `change`, what it did to this claim (its state before and after),
-    so the history can say it."""
-    after = entry.get("after")
-    if entry["record_type"] == "claims" and isinstance(after, dict):
-        for change in after.get("changes") or []:
-            if isinstance(change, dict) and change.get("id") == claim_id:
-                entry["change"] = change
-    return entry
-
-
-# A unit merged into this claim brought its evidence and comments along, so the rows recording
-# the work done on it until the merge are part of this claim's story. Units merged away before
-# new ids skipped theirs may share an id: a unit's rows start after the last merge that removed
-# an earlier unit with its id.
-_MERGED_IN = f"""
-merges AS (
-    SELECT CAST(removed.value AS INTEGER) AS unit, a.id AS merged_at
-    FROM bulk_action_claims l JOIN audit a ON a.id = l.audit_id,
-         json_each(a.after, '$.removed') removed
-    WHERE l.claim_id = :claim AND a.action = 'unit.merge'),
-merged_work AS (
-    SELECT h.id FROM merges m JOIN audit h
-      ON h.record_type = 'claim' AND h.record_id = m.unit AND h.id < m.merged_at
-    WHERE h.id > {export_reads.UNIT_ROWS_AFTER.format(merged_at="m.merged_at", unit="m.unit")})
-"""
-
-
-# The ids of the audit rows that tell claim :claim's story: its own rows, its article's import,
-# the copies kept for the sources it cites, the bulk actions that changed it and the work done
-# on units merged into it.
-CLAIM_STORY_IDS = (
-    f"WITH {_MERGED_IN} SELECT id FROM audit WHERE"
-    " (record_type = 'claim' AND record_id = :claim)"
-    " OR (record_type = 'article' AND action = 'import'"
-    "   AND record_id = (SELECT article_id FROM claims WHERE id = :claim))"
-    # A reviewer's own copy of a source is kept against the evidence item, not the claim:
-    # an HTML page on receipt (the row keeping it once read follows, and is not repeated),
-    # a PDF or an image when kept, and a web archive's copy of the source's address. Copies
-    # are kept per address, so one given for another claim citing the page is listed too.
-    " OR (record_type = 'evidence' AND action = 'evidence.copy_received'"
-    "   AND (record_id IN (SELECT id FROM evidence WHERE claim_id = :claim)"
-    "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim"
-    "   AND removed_at IS NULL)))"
-    " OR (record_type = 'evidence_snapshot' AND action = 'evidence.copy'"
-    "   AND (json_extract(after, '$.evidence_id') IN"
-    "   (SELECT id FROM evidence WHERE claim_id = :claim)"
-    "   OR json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim"
-    "   AND removed_at IS NULL))"
-    "   AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.record_type = 'evidence'"
-    "   AND r.action = 'evidence.copy_received'"
-    "   AND r.record_id = json_extract(audit.after, '$.evidence_id')"
-    "   AND json_extract(r.after, '$.content_sha256')"
-    "    = json_extract(audit.after, '$.content_sha256')))"
-    " OR (record_type = 'evidence_snapshot' AND action = 'evidence.archive'"
-    "   AND json_extract(after, '$.kind') = 'web_archive'"
-    "   AND json_extract(after, '$.url') IN (SELECT url FROM evidence WHERE claim_id = :claim))"
-    f" OR id IN ({bulk_records.CLAIM_BULK_IDS}) OR id IN (SELECT id FROM merged_work)"
-)
+    entries = []
+    for row in rows:
+        change = row.pop("own_change")
+        entry = audit.decoded_entry(row)
+        if change is not None:
+            entry["change"] = json.loads(change)
+        entries.append(entry)
+    return entries
 
 
 @query

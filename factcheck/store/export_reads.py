@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from factcheck.db import Database, read_snapshot
 from factcheck.scales import Scale, default_scale
-from factcheck.store import audit
+from factcheck.store import audit, claim_story
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
 from factcheck.store.link_checks import LINK_ACKNOWLEDGED
@@ -101,56 +101,26 @@ _COMMENTS = f"""
     FROM comments m WHERE m.claim_id = c.id ORDER BY m.id))
 """
 
-# Links from a bulk action's audit row (record_type 'claims') to each claim it changed.
-_BULK_LINKS = """
-WITH bulk_links AS MATERIALIZED (
-    SELECT CAST(j.value AS INTEGER) AS claim_id, a.id AS audit_id
-    FROM audit a, json_each(a.after, '$.claim_ids') j WHERE a.record_type = 'claims')
-"""
+# An audit row as a claim's history lists it: a bulk action or unit edit (record type 'claims')
+# with only what it did to this claim, the other claims' changes being theirs.
+_HISTORY_ITEM = """json_object('id', entry.id, 'at', entry.at, 'actor', entry.actor,
+                       'channel', entry.channel, 'action', entry.action,
+                       'before', CASE WHEN entry.record_type = 'claims'
+                                 THEN json(json_extract(entry.change, '$.before'))
+                                 ELSE json(entry.before) END,
+                       'after', CASE WHEN entry.record_type = 'claims'
+                                THEN json(json_extract(entry.change, '$.after'))
+                                ELSE json(entry.after) END,
+                       'reason', entry.reason, 'hash', entry.hash)"""
 
-# An audit row as a claim's history lists it.
-_ROW_ITEM = """json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
-                       'action', h.action,
-                       'before', json(h.before), 'after', json(h.after),
-                       'reason', h.reason, 'hash', h.hash)"""
-
-#: Where the audit rows of unit {unit}, merged away at audit row {merged_at}, begin: after the
-#: last earlier merge that removed a unit with the same id (until new units skipped the ids a
-#: merge removed, such an id was given again).
-UNIT_ROWS_AFTER = (
-    "coalesce((SELECT max(p.id) FROM audit p, json_each(p.after, '$.removed') earlier"
-    " WHERE p.record_type = 'claims' AND p.action = 'unit.merge' AND p.id < {merged_at}"
-    " AND earlier.value = {unit}), 0)"
-)
-
-# The claim's audit rows, its own part of every bulk action that changed it, and the rows of each
-# unit merged into it up to that merge (as claim_reads.claim_history finds them). The last part's
-# CROSS JOINs keep its order, from the claim's few merges to the rows of the units they removed:
-# without statistics SQLite may start from the trail and read all of it for every claim (22 s
-# for 200 claims of a 1.4-million-claim desk, 0.04 s in this order).
+# The claim's story as its history tells it (claim_story), less its article's import: the
+# article's record, exported beside its claims, says when and how it was imported. Each row's
+# own change is worked out once in the inner query, which is kept apart (an ORDER BY under an
+# aggregate is not merged into it).
 _HISTORY = f"""
-(SELECT json_group_array(json(item)) FROM (
-    SELECT h.id AS id, {_ROW_ITEM} AS item
-    FROM audit h WHERE h.record_type = 'claim' AND h.record_id = c.id
-    UNION ALL
-    SELECT h.id AS id,
-           json_object('id', h.id, 'at', h.at, 'actor', h.actor, 'channel', h.channel,
-                       'action', h.action,
-                       'before', json(json_extract(ch.value, '$.before')),
-                       'after', json(json_extract(ch.value, '$.after')),
-                       'reason', h.reason, 'hash', h.hash) AS item
-    FROM bulk_links b JOIN audit h ON h.id = b.audit_id
-    JOIN json_each(h.after, '$.changes') ch ON json_extract(ch.value, '$.id') = c.id
-    WHERE b.claim_id = c.id
-    UNION ALL
-    SELECT h.id AS id, {_ROW_ITEM} AS item
-    FROM bulk_action_claims l CROSS JOIN audit m ON m.id = l.audit_id AND m.action = 'unit.merge'
-    CROSS JOIN json_each(m.after, '$.removed') removed
-    CROSS JOIN audit h
-      ON h.record_type = 'claim' AND h.record_id = removed.value AND h.id < m.id
-    WHERE l.claim_id = c.id
-      AND h.id > {UNIT_ROWS_AFTER.format(merged_at="m.id", unit="removed.value")}
-    ORDER BY id))
+(SELECT json_group_array(json({_HISTORY_ITEM})) FROM (
+    SELECT a.*, {claim_story.own_change("c.id", "a")} AS change
+    FROM audit a WHERE a.id IN ({claim_story.story_ids("c.id")}) ORDER BY a.id) entry)
 """
 
 # Claims with anything attached. Most claims in a large database have nothing, and testing this
@@ -159,7 +129,7 @@ _TOUCHED = """
 (SELECT claim_id FROM verdicts UNION SELECT claim_id FROM evidence
  UNION SELECT claim_id FROM comments
  UNION SELECT record_id FROM audit WHERE record_type = 'claim'
- UNION SELECT claim_id FROM bulk_links)
+ UNION SELECT claim_id FROM bulk_action_claims)
 """
 
 
@@ -284,7 +254,7 @@ def _scale_values(scale: Scale | None) -> str:
 
 def _claim_records_sql(where: str, order_by: str) -> str:
     return (
-        f"{_BULK_LINKS} SELECT {_CLAIM_RECORD} FROM claims c"
+        f"SELECT {_CLAIM_RECORD} FROM claims c"
         f" JOIN articles a ON a.id = c.article_id{where} ORDER BY {order_by}"
     )
 
@@ -368,7 +338,7 @@ def _numbered_sql(select: str, article_id: int, published: bool | None, filters:
     verdict."""
     where, params = _where({**filters, "article_id": article_id})
     sql = (
-        f"{_BULK_LINKS}, numbered AS ("
+        "WITH numbered AS ("
         " SELECT c.id AS id, row_number() OVER (ORDER BY c.seq) AS number,"
         " EXISTS (SELECT 1 FROM verdicts r WHERE r.claim_id = c.id AND r.state = 'published')"
         f" AS published FROM claims c JOIN articles a ON a.id = c.article_id{where})"
