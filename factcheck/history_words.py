@@ -195,6 +195,18 @@ def detail(entry: dict) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def merged_unit(entry: dict, claim_id: int) -> int | None:
+    """The unit an entry of this claim's history was about when that unit was merged into the
+    claim later (its own row, or its part of a bulk action or unit edit); None when the entry was
+    about the claim itself, or not about a unit."""
+    if entry.get("record_type") == "claim":
+        unit = entry.get("record_id")
+    else:
+        change = entry.get("change")
+        unit = change.get("id") if isinstance(change, dict) else None
+    return unit if isinstance(unit, int) and unit != claim_id else None
+
+
 def version_after(entry: dict, claim_id: int) -> int | None:
     """The claim's version once this entry's change was made; None when it did not change the
     claim itself (evidence and comments leave the version alone)."""

@@ -7,8 +7,10 @@ import io
 import json
 
 import pytest
+from click.testing import CliRunner
 from helpers import add_people, import_sample, new_database
 
+from factcheck.cli import main
 from factcheck.exports import ExportConfig, ExportFilters, write_export
 from factcheck.store import (
     bulk,
@@ -176,3 +178,23 @@ def test_bulk_actions_on_a_unit_merged_away_are_in_the_exported_history_of_the_c
         "unreviewed",
         "in_progress",
     )
+
+
+def test_the_history_says_a_bulk_action_was_on_the_unit_merged_in_later(desk):
+    db, people, _, (first, second, _), path = desk
+    _bulk_then_merge(db, people, first, second)
+    db.close()
+    result = CliRunner().invoke(main, ["--db", str(path), "history", str(first)])
+    assert result.exit_code == 0, result.output
+    merged_in = f"(on claim {second} before it was merged into this one)"
+    lines = result.output.splitlines()
+    assert [line for line in lines if merged_in in line] == [
+        next(line for line in lines if "assigned to rita in a bulk action" in line),
+        next(
+            line
+            for line in lines
+            if "set the status from unreviewed to in progress in a bulk action" in line
+        ),
+    ]
+    merge = next(line for line in lines if "merged with the next unit" in line)
+    assert "before it was merged" not in merge

@@ -14,7 +14,7 @@ from factcheck.cli.base import (
 )
 from factcheck.cli.ids import ID
 from factcheck.db import Database
-from factcheck.history_words import channel_words, describe
+from factcheck.history_words import channel_words, describe, merged_unit
 from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
 from factcheck.scales import load_scale
@@ -335,8 +335,8 @@ def history(claim_id, as_json):
             line += f"  [{via}]"
         if entry["reason"]:
             line += f"  (why: {entry['reason']})"
-        if entry["record_type"] == "claim" and entry["record_id"] != claim_id:
-            line += f"  (on claim {entry['record_id']} before it was merged into this one)"
+        if (unit := merged_unit(entry, claim_id)) is not None:
+            line += f"  (on claim {unit} before it was merged into this one)"
         # Names, reasons and details are people's text: invisible characters show as markers,
         # and their own line breaks (a carriage return too, which would take a terminal back over
         # the line) are indented beneath the entry, so no line of theirs passes for an entry.
