@@ -214,10 +214,29 @@ def migrated_schema() -> Schema:
         empty.close()
 
 
+class NewerDatabase(Exception):
+    """The database records migrations this version of factcheck does not have: a newer version
+    wrote it, and this one would read its records wrongly or undo what it relies on."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(", ".join(names))
+        self.names = names
+
+
+def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
+    """The migrations applied to the database that this version has no file for."""
+    known = {path.stem for path in migrations_dir().glob("*.sql")}
+    return [m.name for m in migration_set().applied(db) if m.name not in known]
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply pending migrations in one write transaction; return the names applied."""
+    """Apply pending migrations in one write transaction; return the names applied. A database
+    a newer version wrote (NewerDatabase) is left as it is."""
     migrations = migration_set()
     with transaction(db):
+        newer = unknown_migrations(db)
+        if newer:
+            raise NewerDatabase(newer)
         pending = [m.name for m in migrations.pending(db)]
         migrations.apply(db)
         if "015_article_signatures" in pending:
@@ -312,7 +331,7 @@ def _in_wal_mode(path: Path) -> bool:
 
 
 def is_current(db: sqlite_utils.Database) -> bool:
-    return not migration_set().pending(db)
+    return not migration_set().pending(db) and not unknown_migrations(db)
 
 
 @contextmanager

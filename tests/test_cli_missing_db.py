@@ -251,3 +251,22 @@ def test_a_damaged_database_says_to_restore_a_backup_and_fails_the_audit_check(t
     checked = runner.invoke(main, ["--db", str(path), "audit", "verify"])
     assert checked.exit_code == 1
     assert "Audit check failed, the database is damaged" in checked.output
+
+
+@pytest.mark.parametrize("command", [["init"], *READING_COMMANDS[:4], CHANGING_COMMANDS[2]])
+def test_a_database_a_newer_version_wrote_is_refused_and_left_as_it_is(tmp_path, command):
+    """Rolled back after an upgrade, factcheck took such a database as up to date and wrote to
+    it."""
+    path = tmp_path / "newer.db"
+    assert CliRunner().invoke(main, ["--db", str(path), "init"]).exit_code == 0
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('factcheck', '999_from_the_future', '2030-01-01')"
+        )
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["--db", str(path), *command])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: {path} was written by a newer version of factcheck")
+    assert "999_from_the_future" in result.output and "upgrade factcheck" in result.output
+    assert path.read_bytes() == before

@@ -220,7 +220,14 @@ def start_database(path: Path) -> tuple[Database, list[str]]:
 
     new = not path.exists() or database.file_kind(path) == database.EMPTY_DATABASE
     db = connect(path)
-    applied = database.migrate(db)
+    try:
+        applied = database.migrate(db)
+    except database.NewerDatabase as newer:
+        db.close()
+        raise UserError(
+            f"{path} was written by a newer version of factcheck (it has migration"
+            f" {newer}, which this version does not know); upgrade factcheck to use it"
+        ) from None
     if new:
         kept = audit_seal.set_aside_earlier_checkpoint(db)
         checkpoint = audit_seal.files_for(db).checkpoint

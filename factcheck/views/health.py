@@ -37,7 +37,9 @@ def healthz():
         log.exception("health check could not read the database")
         return json_response({"status": "error", "database": "unreadable"}, 503)
     if not current:
-        return json_response({"status": "error", "database": "needs `factcheck init`"}, 503)
+        newer = database.unknown_migrations(db)
+        state = "written by a newer factcheck: upgrade" if newer else "needs `factcheck init`"
+        return json_response({"status": "error", "database": state}, 503)
     problem = _audit_key_problem(db)
     if problem:
         # Every change, signing in included, is refused until the key is back.
