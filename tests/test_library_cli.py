@@ -652,3 +652,34 @@ def test_an_import_stopped_while_matching_says_how_to_finish_and_rematch_finishe
     assert f"Matched {claims:,} claims" in finished.output
     unknown = run("library", "rematch", "--article", "999")
     assert unknown.exit_code == 2 and "999" in unknown.output
+
+
+def test_an_import_terminated_while_matching_says_how_to_finish_as_ctrl_c_does(
+    run, tmp_path, monkeypatch
+):
+    """systemd, `timeout` and a cancelled job stop a command with SIGTERM: it ended the import
+    without a word, its claims unmatched."""
+    import signal
+
+    from factcheck import previous_checks
+
+    assert run("demo").exit_code == 0
+    story = tmp_path / "pier.txt"
+    story.write_text(
+        "Pier rebuilt\n\nThe fire chief said 86 firefighters attended the blaze at the pier on"
+        " Sunday, and the council said the pier would cost 4 million pounds to rebuild.\n",
+        encoding="utf-8",
+    )
+
+    def terminated(*args, **kwargs):
+        # What the signal would run, called here (the default would end the test run).
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler), "SIGTERM would end the import without a word"
+        handler(signal.SIGTERM, None)
+
+    monkeypatch.setattr(previous_checks, "after_import", terminated)
+    before = signal.getsignal(signal.SIGTERM)
+    result = run("import", str(story))
+    article = int(result.output.split("Imported article ")[1].split()[0])
+    assert f"`factcheck library rematch --article {article}`" in result.output
+    assert signal.getsignal(signal.SIGTERM) == before  # as it was, after the import

@@ -1,6 +1,8 @@
 """CLI commands for the database, importing articles and reading their claims."""
 
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 
 import click
@@ -104,14 +106,33 @@ def import_article(
         )
     if source_url is not None:
         source_url = _source_url(source_url)
-    if len(sources) == 1 and not records and not importers.is_folder(sources[0]):
-        _import_one(sources[0], title, source_url, source_format, limit, language, as_user, as_json)
-        return
-    if title or source_url:
+    one = len(sources) == 1 and not records and not importers.is_folder(sources[0])
+    if not one and (title or source_url):
         raise UserError("--title and --url name one article; leave them out to import several")
     if records and len(sources) != 1:
         raise UserError(f"--format {source_format} reads one file of articles; give just one")
-    _import_many(sources, source_format, limit, language, as_user, as_json)
+    with _terminate_as_interrupt():
+        if one:
+            _import_one(
+                sources[0], title, source_url, source_format, limit, language, as_user, as_json
+            )
+        else:
+            _import_many(sources, source_format, limit, language, as_user, as_json)
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (systemd, `timeout`, a cancelled job) stops an import as Ctrl+C does: what was
+    stored stays stored, and the words say how to finish the rest."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _source_url(given: str) -> str:
