@@ -163,6 +163,18 @@ def test_disabled_user_is_refused(run):
     assert next(u for u in users if u["username"] == "rita")["disabled"] is True
 
 
+def test_a_change_to_a_user_that_changes_nothing_says_so(run):
+    """`user enable` of someone enabled printed "Enabled rita." with nothing done."""
+    assert run("user", "enable", "rita").output == (
+        "Nothing changed: rita is already enabled, with the role reviewer.\n"
+    )
+    assert run("user", "role", "rita", "reviewer").output.startswith("Nothing changed:")
+    assert run("user", "disable", "rita").output == "Disabled rita.\n"
+    assert run("user", "disable", "rita").output == (
+        "Nothing changed: rita is already disabled, with the role reviewer.\n"
+    )
+
+
 def test_classify_and_bad_transitions(run):
     claim = str(run.claim_id)
     bad_url = run(

@@ -23,7 +23,8 @@ admin_option = click.option(
 
 @main.group("user")
 def user_group():
-    """Add, list and disable the people who use factcheck."""
+    """Add and list the people who use factcheck; change their role or password, disable or
+    enable them."""
 
 
 def _operator(db: Database, username: str | None):
@@ -81,8 +82,9 @@ def list_users(as_json):
 def disable_user(username, as_user, why, as_json):
     """Disable a user: they can no longer sign in and their sessions end."""
     db = open_db()
+    was = user_store.get_user(db, username)
     user = user_store.set_disabled(db, username, True, actor=_operator(db, as_user), why=why)
-    emit_json(user) if as_json else click.echo(f"Disabled {user['username']}.")
+    _say_done(user, as_json, f"Disabled {user['username']}.", changed=not was["disabled"])
 
 
 @user_group.command("enable")
@@ -93,8 +95,9 @@ def disable_user(username, as_user, why, as_json):
 def enable_user(username, as_user, why, as_json):
     """Enable a disabled user again."""
     db = open_db()
+    was = user_store.get_user(db, username)
     user = user_store.set_disabled(db, username, False, actor=_operator(db, as_user), why=why)
-    emit_json(user) if as_json else click.echo(f"Enabled {user['username']}.")
+    _say_done(user, as_json, f"Enabled {user['username']}.", changed=bool(was["disabled"]))
 
 
 @user_group.command("role")
@@ -106,8 +109,23 @@ def enable_user(username, as_user, why, as_json):
 def set_role(username, role, as_user, why, as_json):
     """Change a user's role."""
     db = open_db()
+    was = user_store.get_user(db, username)
     user = user_store.set_role(db, username, role, actor=_operator(db, as_user), why=why)
-    emit_json(user) if as_json else click.echo(f"{user['username']} is now {user['role']}.")
+    done = f"{user['username']} is now {user['role']}."
+    _say_done(user, as_json, done, changed=was["role"] != role)
+
+
+def _say_done(user: dict, as_json: bool, done: str, *, changed: bool) -> None:
+    """What a change to a user did; one that changed nothing (and wrote nothing) says so."""
+    if as_json:
+        emit_json(user)
+    elif changed:
+        click.echo(done)
+    else:
+        state = "disabled" if user["disabled"] else "enabled"
+        click.echo(
+            f"Nothing changed: {user['username']} is already {state}, with the role {user['role']}."
+        )
 
 
 @user_group.command("password")

@@ -248,7 +248,7 @@ def return_claim(claim_id, comment, as_user, password_stdin, expect_version, as_
 
 @main.group("claim")
 def claim_group():
-    """Classify, assign and comment on a claim."""
+    """Classify, assign and comment on a claim; merge it with the next sentence or split it."""
 
 
 @claim_group.command("classify")

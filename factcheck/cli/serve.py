@@ -8,6 +8,7 @@ import click
 from factcheck import settings
 from factcheck.cli.base import UserError, main, open_db
 from factcheck.scales import load_scale
+from factcheck.shared_words import counted
 
 
 def _busy(host: str, port: int, error: OSError) -> UserError:
@@ -158,8 +159,8 @@ def _serve_production(path: str, host: str, port: int, workers, threads) -> None
     threads = threads or production.DEFAULT_THREADS
     server = production.ProductionServer(path, listener, workers, threads)
     click.echo(
-        f"factcheck: serving {path} on http://{_in_url(host)}:{port}/ with {workers} processes of"
-        f" {threads} threads; `factcheck worker` runs the jobs from {queue}"
+        f"factcheck: serving {path} on http://{_in_url(host)}:{port}/ with {counted(workers, 'process', 'processes')}"
+        f" of {counted(threads, 'thread')}; `factcheck worker` runs the jobs from {queue}"
         " (HUP reloads, TERM stops)"
     )
     server.run()

@@ -9,6 +9,7 @@ from factcheck import settings
 from factcheck.cli.base import main
 from factcheck.cli.serve import check_database, use_job_queue
 from factcheck.scales import load_scale
+from factcheck.shared_words import counted
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -31,7 +32,7 @@ def worker(ctx, workers):
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
     consumer = job_recovery.start_workers(workers)
-    click.echo(f"factcheck worker: running jobs from {queue} with {workers} workers")
+    click.echo(f"factcheck worker: running jobs from {queue} with {counted(workers, 'worker')}")
     try:
         while not stop.wait(1.0):
             pass
