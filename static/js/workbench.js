@@ -222,8 +222,32 @@
     return openPartHolding(direction > 0 ? parts.dataset.nextClaim : parts.dataset.previousClaim);
   }
 
+  // The panel of the current claim names the claim before and after it as the article is now.
+  // Where someone else has split, merged or set aside a sentence since this page was drawn, that
+  // claim is not the next one in the text on the page, or not on the page at all: j and k follow
+  // the panel (the page is drawn again to show a claim it lacks, unsaved text kept).
+  function panelStep(direction) {
+    var current = currentUnit();
+    var panel = current && document.querySelector(PANEL + ' .panel[data-claim-id="' + current.dataset.claimId + '"]');
+    var link = panel && panel.querySelector('.panel-nav a.step[aria-keyshortcuts="' + (direction > 0 ? "j" : "k") + '"]');
+    if (!link || textParts()) {
+      return false; // a long article's parts are stepped through by the page (stepOutOfPart)
+    }
+    var target = link.dataset.selectClaim;
+    if (document.getElementById("claim-" + target)) {
+      select(target);
+    } else {
+      keepForLoad(target, "This article changed since the page was drawn; it is shown as it is now.");
+      window.location.assign(link.href);
+    }
+    return true;
+  }
+
   function step(direction) {
     var units = claimUnits();
+    if (panelStep(direction)) {
+      return;
+    }
     if (leavesPart(units, direction) && stepOutOfPart(direction)) {
       return;
     }

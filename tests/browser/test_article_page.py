@@ -304,3 +304,32 @@ def test_text_moved_from_a_merged_claim_joins_what_was_typed_for_the_claim_it_we
     rationale = page.locator("#claim-panel").get_by_label("Rationale")
     expect(rationale).to_have_value("First claim's note, unsaved.\n\nSecond claim's note, unsaved.")
     assert_no_problems(page, expected_status=404)
+
+
+def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(watched_page, article):
+    """Someone else splits the next claim in two while the page is open: j goes to its first
+    part, then to the second (a claim the page never drew), as the panel's Next says."""
+    from factcheck import db as database
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, second = claims[0], claims[1]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={first['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    db = database.connect(article["path"])
+    try:
+        space = second["start"] + second["text"].index(" ", len(second["text"]) // 2)
+        _, new_part = unit_edits.split_unit(
+            db, second["id"], at=space, reason="Two claims in one", actor=actor_for(db, "ed")
+        )
+    finally:
+        db.close()
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{second["id"]}"]')).to_be_visible()
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{new_part['id']}")).to_have_attribute("aria-current", "true")
+    assert_no_problems(page)
