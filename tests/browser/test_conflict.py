@@ -62,6 +62,7 @@ def test_applying_mine_on_top_from_the_keyboard_leaves_the_focus_on_the_rating_c
 ):
     mine = watched_page
     panel, conflict = _saved_over_by_ed(mine, signed_in_as, claim, "3")
+    expect(conflict).to_be_visible()
     conflict.get_by_role("button", name="Apply mine on top").focus()
     mine.keyboard.press("Enter")
     expect(panel.locator("[data-conflict]")).to_have_count(0)
