@@ -91,6 +91,10 @@ INTERNAL_HELPERS = {
     ("factcheck.store.inbox", "parse_page_key"),
     ("factcheck.store.queue_reads", "filter_clauses"),
     ("factcheck.store.queue_search", "search_sql"),
+    # The SQL of a claim's story (its audit rows), for the history and the exports' statements.
+    ("factcheck.store.claim_story", "merged_units"),
+    ("factcheck.store.claim_story", "story_ids"),
+    ("factcheck.store.claim_story", "own_change"),
     # The audit trail's hashing and replay helpers, and its anchors in files outside the database.
     ("factcheck.store.audit_replay", "units_digest"),
     ("factcheck.store.audit_replay", "password_digest"),
