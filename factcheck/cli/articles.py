@@ -77,7 +77,16 @@ def import_article(
     sources, title, source_url, source_format, max_bytes, language, as_user, as_json
 ):
     """Import articles: text or HTML files, folders of them, URLs, - for standard input, or one
-    JSON Lines or CSV file of articles (a .jsonl or .csv name, or --format jsonl|csv)."""
+    JSON Lines or CSV file of articles (a .jsonl or .csv name, or --format jsonl|csv).
+
+    \b
+    Examples:
+      factcheck import story.txt
+      factcheck import https://news.example/2026/12/budget-speech
+      factcheck import saved-pages/ --as alice
+      factcheck import articles.csv
+      xclip -o | factcheck import - --title "Budget speech"
+    """
     from factcheck import importers  # trafilatura is loaded only when an HTML page is read
 
     if any(not source.strip() for source in sources):

@@ -398,7 +398,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "audit.person_unknown": lambda f: (
         f"no one is called {f['given']!r}; `factcheck user list` lists everyone"
     ),
-    "since.invalid": lambda f: f"since must be a date written YYYY-MM-DD, not {f['given']!r}",
+    "since.invalid": lambda f: f"--since must be a date written YYYY-MM-DD, not {f['given']!r}",
     # Records that are not there, or not in a state to change
     "article.not_found": lambda f: (
         f"there is no article {f['id']}; run `factcheck articles` to list them"
