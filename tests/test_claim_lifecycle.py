@@ -47,6 +47,18 @@ def test_bulk_not_a_claim_skips_a_claim_with_a_draft(claim_world):
     assert claim_now(db, claim_id)["kind"] == "claim"
 
 
+def test_bulk_assign_skips_a_unit_set_aside_since_the_queue_was_drawn(claim_world):
+    """Another editor marked it not a claim: it was assigned all the same, to someone whose
+    inbox never showed it."""
+    db, people, claim_id = claim_world
+    triage.classify(db, claim_id, kind="not_a_claim", reason="A photo caption", actor=people["ed"])
+    summary = bulk.bulk_update(db, [claim_id], action="assign", value="rita", actor=people["eve"])
+    assert [(s["claim_id"], s["code"]) for s in summary["skipped"]] == [
+        (claim_id, "claim.not_a_claim")
+    ]
+    assert claim_now(db, claim_id)["assignee_id"] is None
+
+
 def test_bulk_still_moves_a_claim_someone_only_started(claim_world):
     db, people, claim_id = claim_world
     bulk.bulk_update(db, [claim_id], action="status", value="in_progress", actor=people["ed"])

@@ -39,6 +39,9 @@ def _changes_for(
     """The changes to make to one claim, or, under "skip", why it is left alone: the lifecycle
     machine's refusal code and facts ("unchanged" when it already is that way)."""
     kind = None
+    if action == "assign" and claim["kind"] != "claim":
+        # Set aside since the queue was drawn: no one is to check it, nor told it is theirs.
+        return {"skip": {"code": "claim.not_a_claim", "status": claim["status"]}}
     if action == "assign":
         changes, move = assignment(assignee_id, actor), "claim.assign"
     elif action in CLASSIFYING:
