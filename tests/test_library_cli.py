@@ -613,18 +613,23 @@ def test_a_reviewer_cannot_change_the_library_from_the_command_line(run):
     assert run("library", "import", str(FIXTURES / "checks.csv"), "--as", "erin").exit_code == 0
 
 
+def _pier_story(folder):
+    story = folder / "pier.txt"
+    story.write_text(
+        "Pier rebuilt\n\nThe fire chief said 86 firefighters attended the blaze at the pier on"
+        " Sunday, and the council said the pier would cost 4 million pounds to rebuild.\n",
+        encoding="utf-8",
+    )
+    return story
+
+
 def test_an_import_stopped_while_matching_says_how_to_finish_and_rematch_finishes_it(
     run, tmp_path, monkeypatch
 ):
     from factcheck import previous_checks
 
     assert run("demo").exit_code == 0
-    story = tmp_path / "pier.txt"
-    story.write_text(
-        "Pier rebuilt\n\nThe fire chief said 86 firefighters attended the blaze at the pier on"
-        " Sunday, and the council said the pier would cost 4 million pounds to rebuild.\n",
-        encoding="utf-8",
-    )
+    story = _pier_story(tmp_path)
     real = previous_checks.after_import
 
     def stopped(*args, **kwargs):
@@ -664,12 +669,7 @@ def test_an_import_terminated_while_matching_says_how_to_finish_as_ctrl_c_does(
     from factcheck import previous_checks
 
     assert run("demo").exit_code == 0
-    story = tmp_path / "pier.txt"
-    story.write_text(
-        "Pier rebuilt\n\nThe fire chief said 86 firefighters attended the blaze at the pier on"
-        " Sunday, and the council said the pier would cost 4 million pounds to rebuild.\n",
-        encoding="utf-8",
-    )
+    story = _pier_story(tmp_path)
 
     def terminated(*args, **kwargs):
         # What the signal would run, called here (the default would end the test run).

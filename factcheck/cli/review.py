@@ -34,6 +34,16 @@ version_option = click.option(
 )
 
 
+evidence_option = click.option(
+    "--evidence",
+    "evidence_ids",
+    type=ID,
+    multiple=True,
+    help="Evidence it rests on, by id; repeat for more. Left out, it rests on the sources the"
+    " draft rested on (every live source of the claim for a new draft).",
+)
+
+
 def _show_claim(db: Database, claim_id: int, as_json: bool, message: str) -> None:
     row = claim_reads.get_claim(db, claim_id)
     claim = claim_reads.claims_with_reviews(db, [row], scale=load_scale())[0]
@@ -52,14 +62,7 @@ def verdict_group():
 @click.argument("claim_id", type=ID)
 @click.option("--rating", required=True, help="A rating's label or key, e.g. 'Mostly accurate'.")
 @click.option("--rationale", required=True, help="Why the evidence supports this rating.")
-@click.option(
-    "--evidence",
-    "evidence_ids",
-    type=ID,
-    multiple=True,
-    help="Evidence it rests on, by id; repeat for more. Left out, it rests on the sources the"
-    " draft rested on (every live source of the claim for a new draft).",
-)
+@evidence_option
 @as_option
 @version_option
 @json_option
@@ -88,14 +91,7 @@ def set_verdict(claim_id, rating, rationale, evidence_ids, as_user, expect_versi
 @click.option("--rating", required=True, help="The corrected rating's label or key.")
 @click.option("--rationale", required=True, help="The corrected rationale.")
 @click.option("--reason", required=True, help="Why the published verdict is being corrected.")
-@click.option(
-    "--evidence",
-    "evidence_ids",
-    type=ID,
-    multiple=True,
-    help="Evidence it rests on, by id; repeat for more. Left out, it rests on the sources the"
-    " draft rested on (every live source of the claim for a new draft).",
-)
+@evidence_option
 @as_option
 @version_option
 @json_option
