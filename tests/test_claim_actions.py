@@ -836,6 +836,8 @@ def test_evidence_added_while_the_queue_is_away_says_it_was_not_queued_for_archi
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(archive_jobs, "queue_archive", away)
+    asked = []
+    monkeypatch.setattr(archive_jobs.huey, "get", lambda *args, **kwargs: asked.append(args))
     response = hx_post(
         client,
         f"/claims/{claim['id']}/evidence",
@@ -851,6 +853,7 @@ def test_evidence_added_while_the_queue_is_away_says_it_was_not_queued_for_archi
     said = words(badge.cssselect("[role=alert]")[0])
     assert said.startswith("It was not queued for archiving: the job queue does not answer")
     assert badge.cssselect("button.archive-retry")[0].text_content() == "Archive now"
+    assert asked == []  # the queue that did not answer is not waited on again for the panel
     # Drawn again later, the card no longer says so: only this answer knows.
     assert not panel_of(client, claim["id"]).cssselect(f"#archive-badge-{item['id']} [role=alert]")
 

@@ -117,6 +117,28 @@ def test_one_click_adds_the_earlier_check_as_evidence(client, app_db, matched_cl
     )
 
 
+def test_an_earlier_check_added_while_the_queue_is_away_says_it_was_not_queued(
+    client, app_db, matched_claim, monkeypatch
+):
+    import sqlite3
+
+    from factcheck import archive_jobs
+
+    def away(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(archive_jobs, "queue_archive", away)
+    claim_id = matched_claim["id"]
+    [item] = library_store.list_items(app_db)
+    response = hx_post(
+        client, f"/claims/{claim_id}/previous-checks/{item['id']}/evidence", {"stance": "refutes"}
+    )
+    assert response.status_code == 200
+    [added] = evidence_store.evidence_for_claim(app_db, claim_id)
+    badge = fragment(response).cssselect(f"#archive-badge-{added['id']}")[0]
+    assert words(badge.cssselect("[role=alert]")[0]).startswith("It was not queued for archiving")
+
+
 def test_adding_the_earlier_check_twice_says_why_the_second_was_refused(
     client, app_db, matched_claim
 ):

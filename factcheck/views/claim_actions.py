@@ -7,13 +7,12 @@ version of the claim answers 409 with the other person's change next to yours.""
 
 import logging
 
-from flask import Blueprint, current_app, g, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import ServiceUnavailable
 
 from factcheck import archive_jobs, job_storage, previous_checks, quote_check
 from factcheck.db import Database
 from factcheck.ids import parse_id
-from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
@@ -21,12 +20,13 @@ from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
+from factcheck.views.archive_queue import queue_copy, queue_copy_of_new
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
 from factcheck.views.claim_panel import back_to_article, quote_summary_now
 from factcheck.views.connection import get_db
 from factcheck.views.error_words import SAVED_FIRST
-from factcheck.views.evidence_copies import INLINE_TYPES, desk_archive_hosts
+from factcheck.views.evidence_copies import INLINE_TYPES
 from factcheck.views.ids import arg_id
 from factcheck.views.panel_answers import panel_answer, refused_answer
 from factcheck.views.rendering import wants_fragment
@@ -48,27 +48,6 @@ def _chosen_evidence() -> list[int] | None:
     if None in chosen:
         raise Invalid("form.bad_evidence_list")
     return sorted({evidence_id for evidence_id in chosen if evidence_id is not None})
-
-
-def _archive(url: str, archive_url: str | None = None, actor=None) -> bool:
-    """Queue a copy of the evidence page (from the public web archive `archive_url`, fetched for
-    `actor`, when one is named); the evidence stays saved if the queue cannot take it. Returns
-    whether it was queued."""
-    policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
-    who = {"username": actor.username, "channel": actor.channel} if actor else {}
-    try:
-        archive_jobs.queue_archive(
-            current_app.config["DATABASE"],
-            url,
-            policy,
-            archive_url=archive_url,
-            archive_hosts=desk_archive_hosts() if archive_url else (),
-            **who,
-        )
-    except job_storage.UNREACHABLE:
-        log.exception("could not queue the archiving of %s", url)
-        return False
-    return True
 
 
 def _match_after_publish(db: Database, claim_id: int, actor) -> None:
@@ -150,8 +129,7 @@ def add_evidence(claim_id: int):
             note=values["note"],
             actor=actor,
         )
-        if not _archive(evidence["url"]):
-            g.not_queued_for_archiving = evidence["id"]  # its card says so (and how to fix it)
+        queue_copy_of_new(evidence)
 
     return _act(claim_id, "evidence", change)
 
@@ -198,9 +176,9 @@ def archive_again(claim_id: int, evidence_id: int):
     if item["snapshot_kind"] == "web_archive" and item["snapshot_archive_url"]:
         # The copy that failed came from a public web archive the reviewer named: that one is
         # fetched again, not the page itself (often refused, or gone, which is why it was named).
-        queued = _archive(item["url"], item["snapshot_archive_url"], signed_in_actor())
+        queued = queue_copy(item["url"], item["snapshot_archive_url"], signed_in_actor())
     else:
-        queued = _archive(item["url"])
+        queued = queue_copy(item["url"])
     if not queued:
         away = ServiceUnavailable(
             "The job queue does not answer just now, so the page was not fetched again. Try"

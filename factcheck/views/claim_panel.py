@@ -7,7 +7,7 @@ from typing import overload
 from flask import redirect, url_for
 from werkzeug.wrappers import Response
 
-from factcheck import archive_jobs, lifecycle, quote_check
+from factcheck import lifecycle, quote_check
 from factcheck.db import Database
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.history_words import channel_words, detail, headline
@@ -22,6 +22,7 @@ from factcheck.store.claim_state import situation
 from factcheck.store.errors import NotFound
 from factcheck.store.rows import ClaimRow, EvidenceItem, ReviewRecord, VerdictView
 from factcheck.text.unit_cuts import cut_choices
+from factcheck.views.archive_queue import queued_states
 from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import store_error_words
 from factcheck.views.formatting import clip, clip_start
@@ -224,7 +225,7 @@ def workspace(
     working = _working(record)
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
-    states = archive_jobs.archive_states([item["url"] for item in evidence])
+    states = queued_states([item["url"] for item in evidence])
     for item in evidence:
         item["archive_queued"] = states[item["url"]]
     history = claim_reads.claim_history(db, claim["id"])

@@ -14,6 +14,7 @@ from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
+from factcheck.views.archive_queue import desk_archive_hosts
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.claim_panel import back_to_article
@@ -137,16 +138,6 @@ def _still_reading(claim_id: int, evidence_id: int, item: EvidenceItem, field: s
         " another if it is not the right one."
     )
     return badge(claim_id, evidence_id, 409, {"field": field, "message": message})
-
-
-def desk_archive_hosts() -> tuple[str, ...]:
-    """The web archive hosts the desk adds to the built-in ones, from the app's config (tests
-    name their local server): a list, or one comma-separated string, never a string taken
-    letter by letter."""
-    value = current_app.config.get("WEB_ARCHIVE_HOSTS")
-    if isinstance(value, str):
-        value = value.split(",")
-    return tuple(host.strip().lower() for host in value or () if host and host.strip())
 
 
 @bp.post("/claims/<id:claim_id>/evidence/<id:evidence_id>/web-archive")

@@ -3,13 +3,13 @@ dismissed as not the claim's (and a dismissal taken back)."""
 
 import logging
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 
-from factcheck import archive_jobs, job_storage, previous_checks
-from factcheck.network.fetch import DEFAULT_POLICY
+from factcheck import previous_checks
 from factcheck.store import claim_matches, claim_reads
 from factcheck.store import evidence as evidence_store
 from factcheck.store.errors import Invalid, NotFound, StoreError
+from factcheck.views.archive_queue import queue_copy_of_new
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.claim_forms import PanelForm, form_values
 from factcheck.views.claim_panel import back_to_article, citable_url
@@ -63,21 +63,11 @@ def add_as_evidence(claim_id: int, library_id: int):
         state = (FORM, values, error, {"library_id": library_id})
         return panel_answer(claim_id, 422, form_state=state)
     if check["origin"] == "imported" and check["url"]:
-        _archive(added["url"])
+        queue_copy_of_new(added)
     if wants_fragment():
         said = f"Earlier check added as evidence that {values['stance']} the claim."
         return panel_answer(claim_id, done=said)
     return back_to_article(claim)
-
-
-def _archive(url: str) -> None:
-    """Keep a copy of the fact-check's page, as for any evidence; it stays evidence if the queue
-    cannot take the job."""
-    policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
-    try:
-        archive_jobs.queue_archive(current_app.config["DATABASE"], url, policy)
-    except job_storage.UNREACHABLE:
-        log.exception("could not queue the archiving of %s", url)
 
 
 @bp.post("/claims/<id:claim_id>/previous-checks/<id:library_id>/dismiss")
