@@ -18,11 +18,21 @@ BACKS_PUBLISHED_THEN = {
     "approve": "the correction in review leaves it out",
 }
 
-# What a link check found of an evidence item's quote, where that is news: by its quote status.
-LINK_QUOTE_WORDS = {
-    "not_found": "the quote is no longer found",
-    "no_text": "the quote cannot be looked for: the page has no text to read now",
-}
+# Quote statuses that say the quote is there.
+_QUOTE_THERE = ("found", "approximate")
+
+
+def link_quote_news(kept: str | None, now: str | None) -> str | None:
+    """What a link check found of an evidence item's quote, where it is news: the quote the kept
+    copy holds is no longer in the page, or the page has no text now where the copy had some.
+    `kept` is the quote's status in the kept copy, `now` in the page as checked; None when
+    nothing changed for the quote (one never found in the copy is not "no longer" found)."""
+    if now == "not_found" and kept in _QUOTE_THERE:
+        return "the quote is no longer found"
+    if now == "no_text" and kept not in (None, "no_text"):
+        return "the quote cannot be looked for: the page has no text to read now"
+    return None
+
 
 # What a move on a verdict in review does, said of a claim that has no verdict in review.
 REVIEW_VERB = {

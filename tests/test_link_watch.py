@@ -271,6 +271,36 @@ def test_a_quoted_passage_gone_from_a_long_page_is_flagged_however_little_else_c
     )
 
 
+def test_a_quote_never_found_in_the_kept_copy_is_not_said_to_be_no_longer_found(
+    app, app_db, people, claim, site, immediate_jobs, client, monkeypatch
+):
+    """A misquote stays a misquote: the link watch said "the quote is no longer found" of it,
+    even for a page that had not changed."""
+    site.routes["/report"] = page(LONG_REPORT)
+    policy = FetchPolicy.local_test(site.port)
+    app.config["FETCH_POLICY"] = policy
+    item = evidence_store.add_evidence(
+        app_db, claim["id"], url=site.url("/report"), stance="supports",
+        quote="none of the cracks was deeper than 9 centimetres", actor=people["rita"],
+    )  # fmt: skip
+    archive_jobs.archive_evidence(app.config["DATABASE"], item["url"], policy).get()
+    assert evidence_store.evidence_for_claim(app_db, claim["id"])[0]["quote_status"] == "not_found"
+    checked = link_watch.check_links
+    monkeypatch.setattr(
+        link_watch,
+        "check_links",
+        lambda db, **options: checked(db, **options, policy=policy, host_delay=0),
+    )
+    assert "quote" not in _cli(app, "links", "check", "--older-than", "0m").output
+    site.routes["/report"] = page(LONG_REPORT.replace(b"describes the inspection", b"covers"))
+    printed = _cli(app, "links", "check", "--older-than", "0m").output
+    assert "CHANGED" in printed and "no longer found" not in printed
+    assert "no longer found" not in _cli(app, "links", "flagged").output
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "no longer found" not in panel
+    assert "no longer found" not in client.get("/").get_data(as_text=True)
+
+
 def _cli(app, *args):
     result = CliRunner().invoke(main, ["--db", app.config["DATABASE"], *args])
     assert result.exit_code == 0, result.output

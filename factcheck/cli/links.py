@@ -4,7 +4,7 @@ import click
 
 from factcheck.cli.base import UserError, emit_json, main, open_db
 from factcheck.reveal import reveal
-from factcheck.shared_words import LINK_QUOTE_WORDS
+from factcheck.shared_words import link_quote_news
 
 OUTCOME_WORDS = {
     "unchanged": "unchanged",
@@ -78,13 +78,14 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
             share = result["text_change"]
             detail = f"{'less than 1%' if share < 0.005 else f'{share:.0%}'} of the text differs"
         # What became of each quote from this page, first: the news a share of the text hides.
-        lost = [
-            f"{LINK_QUOTE_WORDS[status]} (evidence {evidence_id})"
+        kept = _kept_quotes(db, result["snapshot_id"])
+        news = [
+            (evidence_id, link_quote_news(kept.get(int(evidence_id)), status))
             for evidence_id, status in sorted(
                 result["quotes"].items(), key=lambda item: int(item[0])
             )
-            if status in LINK_QUOTE_WORDS
         ]
+        lost = [f"{words} (evidence {evidence_id})" for evidence_id, words in news if words]
         detail = "; ".join([*lost, detail] if detail else lost)
         line = f"{OUTCOME_WORDS[result['outcome']]:<9} {result['url']}"
         click.echo(reveal(f"{line} ({detail})" if detail else line))
@@ -121,6 +122,15 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         )
 
 
+def _kept_quotes(db, snapshot_id: int | None) -> dict[int, str]:
+    """Each quote's status in the copy a check compared the page with, by evidence id."""
+    from factcheck.store.snapshots import quote_checks_for
+
+    if snapshot_id is None:
+        return {}
+    return {check["evidence_id"]: check["status"] for check in quote_checks_for(db, snapshot_id)}
+
+
 @links_group.command("flagged")
 @click.option(
     "--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="The most rows."
@@ -142,7 +152,7 @@ def flagged_links(limit, as_json):
         return
     for row in rows:
         where = "published verdict" if row["published"] else f"claim {row['claim_id']}"
-        quote = LINK_QUOTE_WORDS.get(row["quote_status"])
+        quote = link_quote_news(row["kept_quote_status"], row["quote_status"])
         line = f"evidence {row['id']:<6} {OUTCOME_WORDS[row['outcome']]:<8} {row['url']} ({where})"
         line += f"; {quote}" if quote else ""
         click.echo(reveal(line))

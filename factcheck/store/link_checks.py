@@ -169,17 +169,21 @@ def flags_for_claim(db: Database, claim_id: int) -> dict[int, dict]:
 @query
 def flagged_evidence(db: Database, limit: int = 10) -> list[dict]:
     """Evidence whose page now fails, moved elsewhere or changed, unacknowledged, with what the
-    check found of its quote: items behind published verdicts first, then those whose quote is
-    gone, then the newest checks."""
+    check found of its quote and what the copy compared held (kept_quote_status): items behind
+    published verdicts first, then those whose quote is gone, then the newest checks."""
     return list(
         db.query(
             "SELECT e.id, e.claim_id, e.url, c.article_id, l.outcome, l.checked_at, l.error,"
             f" l.final_url, l.text_change, {_PUBLISHED} AS published,"
-            " json_extract(l.quotes, '$.' || e.id) AS quote_status"
+            " json_extract(l.quotes, '$.' || e.id) AS quote_status,"
+            " (SELECT q.status FROM quote_checks q WHERE q.evidence_id = e.id"
+            "  AND q.snapshot_id = l.snapshot_id) AS kept_quote_status"
             " FROM evidence e JOIN claims c ON c.id = e.claim_id"
             f" JOIN link_checks l ON l.id = {_LATEST_CHECK}"
             f" WHERE e.id IN ({FLAGGED_EVIDENCE})"
-            " ORDER BY published DESC, quote_status IS 'not_found' DESC, l.id DESC LIMIT ?",
+            " ORDER BY published DESC,"
+            " (quote_status IS 'not_found' AND kept_quote_status IN ('found', 'approximate')) DESC,"
+            " l.id DESC LIMIT ?",
             [limit],
         )
     )

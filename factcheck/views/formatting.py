@@ -11,7 +11,7 @@ from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
 from factcheck.network.urls import link_target, shown_address, url_host, url_rest
 from factcheck.reveal import reveal, reveal_html
-from factcheck.shared_words import LINK_QUOTE_WORDS, counted
+from factcheck.shared_words import counted, link_quote_news
 
 _MINUTE = 60
 _HOUR = 60 * _MINUTE
@@ -147,5 +147,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(quote_words)
     app.add_template_filter(copy_words)
     app.add_template_filter(worth_retrying)
-    app.jinja_env.globals["link_quote_words"] = LINK_QUOTE_WORDS
+    app.add_template_global(link_quote_news)
     app.jinja_env.globals["copy_limit_words"] = f"{MAX_COPY_BYTES // (1024 * 1024)} MB"
