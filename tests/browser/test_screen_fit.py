@@ -44,7 +44,43 @@ def work(demo_articles):
             )
     finally:
         db.close()
-    return reviewed_article(demo_articles["path"])
+    work = reviewed_article(demo_articles["path"])
+    _source_whose_quote_is_gone(demo_articles["path"], work)
+    return work
+
+
+def _source_whose_quote_is_gone(path, work: dict) -> None:
+    """A source whose re-checked page no longer says its quote, cited by a claim the other tests
+    leave alone: the dashboard's flagged list shows it with its longest words."""
+    from factcheck import db as database
+    from factcheck.store import claim_reads, evidence, link_checks, users
+    from factcheck.store.actors import SYSTEM
+
+    url = "https://county.example/a-rather-long-address/of-a-bulletin/that-changed-since"
+    quote = "the bridge on the ring road stays closed until March"
+    db = database.connect(path)
+    try:
+        taken = {work["published"], work["in_review"], work["untouched"]}
+        claim_id = next(
+            c["id"]
+            for c in claim_reads.claims_for_article(db, work["article"])
+            if c["kind"] == "claim" and c["id"] not in taken
+        )
+        item = evidence.add_evidence(
+            db, claim_id, url=url, stance="supports", quote=quote,
+            actor=users.actor_for(db, "rita"),
+        )  # fmt: skip
+        copy = evidence.record_snapshot(
+            db, url, actor=SYSTEM, status="archived", http_status=200,
+            content_type="text/html", content_sha256="1" * 64, title="Roads",
+            text=f"The council said {quote}, and the tram runs as usual.",
+        )  # fmt: skip
+        link_checks.record_link_check(
+            db, url, actor=SYSTEM, outcome="changed", text_change=0.4,
+            quotes={item["id"]: "not_found"}, snapshot_id=copy["id"],
+        )  # fmt: skip
+    finally:
+        db.close()
 
 
 def _page_at(browser, base_url, size: str, username: str):
