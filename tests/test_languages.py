@@ -248,31 +248,6 @@ def test_a_german_quotation_keeps_its_speaker_across_its_sentences():
     assert units[1].text == "„Wir bauen die Brücke neu."
 
 
-@pytest.mark.parametrize(
-    ("sentence", "language", "attribution"),
-    [
-        (
-            "Le chômage a baissé de 3 %, a déclaré le ministre du Travail Olivier Dussopt.",
-            "fr",
-            "a déclaré le ministre du Travail Olivier Dussopt",
-        ),
-        (
-            "Die Mieten stiegen um 12 Prozent, sagte die Bürgermeisterin von Pirna Anja Roth.",
-            "de",
-            "sagte die Bürgermeisterin von Pirna Anja Roth",
-        ),
-        (
-            "El paro bajó un 3 %, dijo la ministra de Hacienda María Jesús Montero.",
-            "es",
-            "dijo la ministra de Hacienda María Jesús Montero",
-        ),
-    ],
-)
-def test_an_attribution_in_another_language_keeps_the_whole_name(sentence, language, attribution):
-    (unit,) = split_article(sentence, language=language, first_line_is_headline=False)
-    assert unit.attribution == attribution
-
-
 def test_the_article_page_names_the_language_for_readers_and_screen_readers(client, make_article):
     article_id = make_article(SPANISH)
     page = parse(client.get(f"/articles/{article_id}"))

@@ -241,9 +241,6 @@ def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 # police"), or the name before it ("Weber sagte").
 _NAME_AFTER: Final = (
     r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
-    # Then the rest of a name those words began, capitalised whatever the markers' case: "a
-    # déclaré le ministre du Travail Olivier Dussopt".
-    rf"(?-i:(?:\s+{UPPER}[\w'’-]*){{0,3}})"
 )
 _MARKERS: Final = {
     "de": re.compile(
