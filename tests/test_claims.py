@@ -666,8 +666,16 @@ def test_a_tables_header_row_is_no_claim_and_its_rows_of_figures_are():
     # A table of names alone: its first row names the columns, the next is a row of it.
     assert units["Mayor | Party"].kind == "not_a_claim"
     assert units["Anne Roth | Greens"].kind == "claim"
-    # A row of figures first is a row of data, not the names of its columns.
-    rows = split_article(
-        "Schools | 1.1 billion euros\nTransport | 0.8 billion euros", first_line_is_headline=False
-    )
-    assert [unit.kind for unit in rows] == ["claim", "claim"]
+    # A row of figures first is a row of data, not the names of its columns; nor are rows whose
+    # cells are sentences or long, or text with a pipe in it.
+    for text in (
+        "Schools | 1.1 billion euros\nTransport | 0.8 billion euros",
+        "Winner | Labour won the general election in a landslide\nRunner-up | The Conservatives"
+        " lost 251 seats",
+        "2016 | Britain voted to leave the European Union in a referendum\n2020 | It left",
+        "Founded | 1998 in Leeds by Sarah Khan\nStaff | 40",
+        "Britain voted to leave in 2016 | the Commons library said.\nThe UK left in 2020 | it said.",
+        "Politics | The prime minister promised a vote.\nEconomy | Wages rose.",
+    ):
+        rows = split_article(text, first_line_is_headline=False)
+        assert rows[0].kind == "claim", text

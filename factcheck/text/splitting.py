@@ -327,20 +327,25 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
 # sentencex takes "May." for an abbreviation before most capitalised words ("affected since
 # May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
 # A table's rows are imported as lines of cells parted by " | " (html_paragraphs). The first
-# row of a table whose cells hold no figure but years names its columns: no claim.
+# row of a table names its columns when its cells are a few words each, none a sentence, with no
+# figure but years, and the row after it has as many cells: no claim.
 _CELLS: Final = " | "
 _FIGURE_BUT_A_YEAR: Final = re.compile(r"(?<!\d)(?!(?:1[89]|20)\d\d(?!\d))\d")
+_HEADER_CELL_WORDS: Final = 4
 TABLE_HEADER: Final = "Table header (the names of a table's columns)"
 
 
 def _is_table_header(pieces: list[tuple[int, int, str]], index: int) -> bool:
     """Whether piece `index` is the first of a table's rows and names its columns."""
     text = pieces[index][2]
+    if index + 1 >= len(pieces) or (index > 0 and _CELLS in pieces[index - 1][2]):
+        return False
+    cells = text.split(_CELLS)
     return (
-        _CELLS in text
-        and (index == 0 or _CELLS not in pieces[index - 1][2])
-        and index + 1 < len(pieces)
-        and _CELLS in pieces[index + 1][2]
+        len(cells) > 1
+        and len(pieces[index + 1][2].split(_CELLS)) == len(cells)
+        and all(0 < len(cell.split()) <= _HEADER_CELL_WORDS for cell in cells)
+        and not any(cell.rstrip()[-1:] in ".!?" for cell in cells)
         and _FIGURE_BUT_A_YEAR.search(text) is None
     )
 
