@@ -32,8 +32,10 @@ def _read(markup: str) -> str:
         ("rose 7 times.<!-- fn --><sup>2</sup> Then", "rose 7 times. Then"),
         ("growth of (1.05)<sup>10</sup> over", "growth of (1.05)¹⁰ over"),
         ("M<sup>me</sup> Dupont said", "Mme Dupont said"),
-        ("the 2019<sup>5</sup> budget", "the 2019 budget"),
         ("in May 2019<sup>[4]</sup>, the council", "in May 2019, the council"),
+        ("the 2019<sup>†</sup> budget", "the 2019 budget"),
+        # A digit after a number that reads as a year may be its power: it stays, raised.
+        ("a 2048<sup>2</sup> pixel grid", "a 2048² pixel grid"),
         ("a power of 10<sup>2019</sup>", "a power of 10²⁰¹⁹"),
         ("a sum of 12,2019<sup>2</sup>", "a sum of 12,2019²"),
         ("<sup>1</sup> Footnote text", "1 Footnote text"),  # a footnote's own number
