@@ -213,3 +213,21 @@ def test_figures_and_years_in_chinese_and_japanese_count_however_they_are_writte
     _, reasons = score(sentence, language=language)
     for reason in ("percentage", "number or quantity", "date or time"):
         assert reason in reasons, (sentence, reasons)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("工厂今年裁员2000人，政府在周二表示，这是十年来最多的一次。", "zh"),
+        ("新しいモデルは1980円で販売され、前のモデルより安くなったと会社は発表した。", "ja"),
+        ("Die neue Strecke ist 2000km lang und kostet viel Geld, sagte der Minister.", "de"),
+    ],
+)
+def test_a_count_or_a_price_is_no_date_in_other_languages(sentence, language):
+    _, reasons = score(sentence, language=language)
+    assert "date or time" not in reasons and "number or quantity" in reasons
+
+
+def test_a_full_width_currency_sign_is_money():
+    _, reasons = score("新产品的价格为￥１００，比去年便宜，公司在周一宣布。", language="zh")
+    assert "money amount" in reasons

@@ -122,13 +122,17 @@ _MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR)
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
 _YEAR: Final = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\d\b")
-# The same in the other languages, where a year may run into the word after it ("2019年") or
-# before it ("在2019年"): only digits may not touch it.
-_YEAR_AMONG_WORDS: Final = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# Chinese and Japanese text may write figures and signs in full width ("５．１％", "２０１９年"):
-# read as their ASCII forms, one character for one.
-_FULL_WIDTH: Final = re.compile("[\uff01-\uff5e]")
-_HALF_WIDTH: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+# A year in Chinese and Japanese, written into the words around it: "在2019年".
+_CJK_YEAR: Final = re.compile(r"(?<!\d)(?:1[89]|20)\d\d年")
+# Chinese and Japanese text may write figures and signs in full width ("５．１％", "２０１９年",
+# "￥１００"): read as their ordinary forms, one character for one.
+_FULL_WIDTH: Final = re.compile("[\uff01-\uff5e\uffe0-\uffe6]")
+_HALF_WIDTH: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    0xFFE0: "¢",
+    0xFFE1: "£",
+    0xFFE5: "¥",
+    0xFFE6: "₩",
+}
 _IEST: Final = re.compile(r"[a-z]{3}iest\b")
 # A capital letter after a space: a name, since a unit holds one sentence. "I", weekdays and
 # months do not count. The capital is looked for first: most words start in lower case.
@@ -465,7 +469,7 @@ def _neutral_bits(text: str, attribution: str | None, section: str, language: st
         found |= _BIT["number or quantity"]
         if _MONEY_SIGN.search(text) or _MONEY_AFTER.search(text):
             found |= _BIT["money amount"]
-        if _YEAR_AMONG_WORDS.search(text, digit.start()):
+        if _YEAR.search(text, digit.start()) or _CJK_YEAR.search(text, digit.start()):
             found |= _BIT["date or time"]
     if "%" in text or any(
         phrase in lower for phrase in reason_words.PERCENT_PHRASES.get(language, ())
