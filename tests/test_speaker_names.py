@@ -19,6 +19,17 @@ from factcheck.text.speaker_names import (
 @pytest.mark.parametrize(
     ("who", "article", "named"),
     [
+        # A body's name, a post in small letters, a name: the person, of that body.
+        (
+            "Bank of England governor Andrew Bailey",
+            "",
+            NamedSpeaker(PERSON, "Andrew Bailey", "governor", "Bank of England"),
+        ),
+        (
+            "Department of Health spokesman Tom Jones",
+            "",
+            NamedSpeaker(PERSON, "Tom Jones", "spokesman", "Department of Health"),
+        ),
         # A surname is the person the article introduced, without their title.
         (
             "Esper",

@@ -161,6 +161,9 @@ def _named(who: str, article_text: str) -> NamedSpeaker | None:
     words = who.split()
     if not words or not _names_anyone(words):
         return None
+    post = _post_in_a_body(words)
+    if post is not None:
+        return post
     base, affiliation = _split_affiliation(who)
     base_words = base.split()
     if base_words[0].endswith(_POSSESSIVE) and len(base_words) > 1:
@@ -184,6 +187,23 @@ def _named(who: str, article_text: str) -> NamedSpeaker | None:
     if has_title or _looks_like_a_persons_name(name_words, article_text):
         return NamedSpeaker(PERSON, " ".join(name_words), job_title, affiliation)
     return NamedSpeaker(ORGANIZATION, capitalised(who))
+
+
+def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
+    """ "Bank of England governor Andrew Bailey": a body's name, a post in small letters, then a
+    person's name; None for any other shape."""
+    posts = [index for index, word in enumerate(words) if word in ROLES]
+    if not posts:
+        return None
+    last = first = posts[-1]
+    while first > 0 and words[first - 1] in ROLES:
+        first -= 1  # "chief executive"
+    body, post, name = words[:first], words[first : last + 1], words[last + 1 :]
+    if not body or not body[0][:1].isupper() or body[-1].lower() in STOPWORDS:
+        return None
+    if not _is_a_name(" ".join(name)):
+        return None
+    return NamedSpeaker(PERSON, " ".join(name), " ".join(post), " ".join(body))
 
 
 def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
