@@ -145,11 +145,12 @@ def test_greek_words_are_found_typed_without_their_accents_or_in_capitals(world)
         db,
         "Δημοτικά οικονομικά\n\nΟ δήμαρχος της Αθήνας είπε ότι ο προϋπολογισμός αυξήθηκε"
         " κατά 12% φέτος.\n\nΟι Ευρωπαϊκές εκλογές κόστισαν 4 εκατομμύρια ευρώ, σύμφωνα με το"
-        " υπουργείο.\n\nΤΟ ΛΙΜΑΝΙ ΤΟΥ ΠΕΙΡΑΙΑ ΔΕΧΤΗΚΕ 5 ΕΚΑΤΟΜΜΥΡΙΑ ΕΠΙΒΑΤΕΣ, ΕΙΠΕ Ο ΔΗΜΑΡΧΟΣ.\n",
+        " υπουργείο.\n\nΤΟ ΛΙΜΑΝΙ ΤΟΥ ΠΕΙΡΑΙΑ ΔΕΧΤΗΚΕ 5 ΕΚΑΤΟΜΜΥΡΙΑ ΕΠΙΒΑΤΕΣ, ΕΙΠΕ Ο ΔΗΜΑΡΧΟΣ."
+        "\n\nΤον Μάιο του 2024 το τσάι ακρίβυνε κατά 8%, σύμφωνα με την ένωση εισαγωγέων.\n",
     )
     texts = {r["text"] for r in _all_pages(db, QueueFilters(article_id=article), limit=50)}
-    mayor, elections, port = (
-        next(t for t in texts if word in t) for word in ("δήμαρχος", "Ευρωπαϊκές", "ΛΙΜΑΝΙ")
+    mayor, elections, port, tea = (
+        next(t for t in texts if word in t) for word in ("δήμαρχος", "Ευρωπαϊκές", "ΛΙΜΑΝΙ", "τσάι")
     )
     typed_ways = {
         "δημαρχος": {mayor, port},
@@ -159,6 +160,8 @@ def test_greek_words_are_found_typed_without_their_accents_or_in_capitals(world)
         '"ευρωπαικες εκλογες"': {elections},
         "λιμάνι πειραιά": {port},
         "δήμαρχος αθήνας": {mayor},
+        "μαιο τσαι": {tea},
+        "ΜΑΙΟ": {tea},
     }
     found = {
         typed: {r["text"] for r in _all_pages(db, QueueFilters(search=typed), limit=50)}

@@ -196,6 +196,11 @@ def _greek_spellings(word: str) -> list[str]:
         for place, letter in enumerate(bare):
             if letter in _GREEK_VOWELS and (place + 1 == split or not _pair(bare, place)):
                 spellings.append(_marked(bare, {**marks, place: marks.get(place, "") + _TONOS}))
+    # An accent on a pair's first letter parts it too ("Μάιος", "Κάιρο"): likelier than not
+    # for a short word, and after the others for a long one.
+    spellings += [
+        _marked(bare, {place: _TONOS}) for place in range(len(bare)) if _pair(bare, place)
+    ]
     return list(dict.fromkeys(spellings))[:MAX_GREEK_SPELLINGS]
 
 
