@@ -55,7 +55,10 @@ SMALL_SORTS = [
         r"c\.id IN \(SELECT e\.claim_id FROM evidence e JOIN link_checks .* ORDER BY",
         "the queue of claims whose evidence changed: the few flagged claims, sorted",
     ),
-    (r"AS kept_quote_status FROM evidence e", "evidence the link watch flagged: the few changed pages"),
+    (
+        r"AS kept_quote_status FROM evidence e",
+        "evidence the link watch flagged: the few changed pages",
+    ),
     (
         r"c\.id IN \(SELECT e\.claim_id FROM evidence e WHERE e\.removed_at IS NULL AND NOT"
         r" EXISTS .* ORDER BY",
