@@ -230,12 +230,14 @@
     var current = currentUnit();
     var panel = current && document.querySelector(PANEL + ' .panel[data-claim-id="' + current.dataset.claimId + '"]');
     var link = panel && panel.querySelector('.panel-nav a.step[aria-keyshortcuts="' + (direction > 0 ? "j" : "k") + '"]');
-    if (!link || textParts()) {
-      return false; // a long article's parts are stepped through by the page (stepOutOfPart)
+    if (!link) {
+      return false;
     }
     var target = link.dataset.selectClaim;
     if (document.getElementById("claim-" + target)) {
       select(target);
+    } else if (textParts()) {
+      return false; // in another part of a long article, which the page opens (stepOutOfPart)
     } else {
       keepForLoad(target, "This article changed since the page was drawn; it is shown as it is now.");
       window.location.assign(link.href);
@@ -418,6 +420,13 @@
     return true;
   }
 
+  // Whether the panel drawn is the current claim's (or no claim in the text is current).
+  function panelIsCurrent() {
+    var current = currentUnit();
+    var panel = document.querySelector(PANEL + " .panel[data-claim-id]");
+    return !current || !panel || panel.dataset.claimId === current.dataset.claimId;
+  }
+
   // A panel shortcut that cannot act says why to a screen reader: the panel's own note where it
   // has one ("Waiting for an editor's second review."), otherwise what stands in the way.
   var CANNOT = {
@@ -510,6 +519,9 @@
       step(1);
     } else if (event.key === "k") {
       step(-1);
+    } else if (/^[1-9ea]$/.test(event.key) && !panelIsCurrent()) {
+      // j moved on and the panel of the claim left is still drawn: a key must not act on it.
+      sayNow("The claim is still opening; press the key again in a moment.");
     } else if (/^[1-9]$/.test(event.key)) {
       handled = pickRating(event.key) || sayWhyNot("rating", event.key);
     } else if (event.key === "/" && search) {
@@ -622,17 +634,22 @@
   document.addEventListener("input", keepDraft);
   document.addEventListener("change", keepDraft);
 
-  function forgetDrafts(form) {
+  // `version`: only the text typed against that version of the claim.
+  function forgetDrafts(form, version) {
     if (!form || !form.querySelectorAll) {
       return;
     }
     form.querySelectorAll("[data-draft]").forEach(function (field) {
       var key = draftKey(field);
-      if (key) {
+      if (key && drafts[key] && (version === undefined || drafts[key].version === version)) {
         delete drafts[key];
       }
     });
     storeDrafts();
+  }
+
+  function formAction(form) {
+    return form.getAttribute("hx-post") || form.getAttribute("action");
   }
 
   function showKept(field, version, what) {
@@ -661,11 +678,12 @@
     showKept(radio.closest("label") || radio, draft.version, "choice");
   }
 
-  function restoreDrafts() {
+  // `heldBack`: the action of a form whose kept text is not drawn into it this time.
+  function restoreDrafts(heldBack) {
     document.querySelectorAll(PANEL + " [data-draft]").forEach(function (field) {
       var key = draftKey(field);
       var draft = key && drafts[key];
-      if (!draft) {
+      if (!draft || (heldBack && field.form && formAction(field.form) === heldBack)) {
         return;
       }
       if (field.type === "radio") {
@@ -752,13 +770,13 @@
       return;
     }
     forgetDrafts(source.closest("form"));
-    // "Apply mine on top" or "Keep theirs": the text the conflict was about is settled.
+    // "Apply mine on top" or "Keep theirs": the text the conflict was about is settled (not
+    // what was typed since, against the claim as the conflict showed it).
     var conflict = source.closest("[data-conflict]");
     if (conflict && conflict.dataset.conflictAction) {
       document.querySelectorAll(PANEL + " form").forEach(function (form) {
-        var action = form.getAttribute("hx-post") || form.getAttribute("action");
-        if (action === conflict.dataset.conflictAction) {
-          forgetDrafts(form);
+        if (formAction(form) === conflict.dataset.conflictAction) {
+          forgetDrafts(form, conflict.dataset.conflictVersion);
         }
       });
     }
@@ -791,10 +809,13 @@
     }
   });
 
+  // A conflict's own form shows the claim as it is now, with the text that met it beside it
+  // under "Yours": that text is not drawn over it this time; every other form's is.
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (!(event.detail.xhr && event.detail.xhr.status === 409)) {
-      restoreDrafts();
-    }
+    var xhr = event.detail.xhr;
+    var sent = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var form = sent && sent.closest ? sent.closest("form") : null;
+    restoreDrafts(xhr && xhr.status === 409 && form ? formAction(form) : null);
   });
 
   // Where the focus was when a panel form was sent: htmx puts it back on a field of the same id,

@@ -116,3 +116,53 @@ def test_text_refused_on_saving_is_still_there_after_a_reload(watched_page, clai
     page.reload()
     expect(rationale).to_have_value("Too short.")
     assert_no_problems(page, expected_status=422)
+
+
+def test_a_conflict_leaves_other_fields_and_text_typed_after_it_alone(
+    watched_page, signed_in_as, claim
+):
+    """Only the form that met the conflict holds its text back: a source address typed beside it
+    stays, and a rationale typed after it, against the claim as it is now, outlives "Keep
+    theirs"."""
+    mine = watched_page
+    address = f"/articles/{claim['article_id']}?claim={claim['id']}"
+    mine.goto(address)
+    theirs = signed_in_as("ed")
+    theirs.goto(address)
+    rate(theirs, "6", THEIRS)
+    expect(theirs.locator("#claim-panel .status-line")).to_contain_text("Unverifiable")
+    panel = mine.locator("#claim-panel")
+    panel.get_by_label("Source URL").fill("https://county.example/draft-source")
+    rate(mine, "1", MINE)
+    conflict = panel.locator("[data-conflict]")
+    expect(conflict).to_be_visible()
+    expect(panel.get_by_label("Source URL")).to_have_value("https://county.example/draft-source")
+    later = "Rewritten after seeing Ed's verdict: the bulletin is dated the day after the claim."
+    panel.get_by_label("Rationale").fill(later)
+    conflict.get_by_role("link", name="Keep theirs").click()
+    expect(panel.locator("[data-conflict]")).to_have_count(0)
+    expect(panel.get_by_label("Rationale")).to_have_value(later)
+    assert_no_problems(mine, expected_status=409)
+
+
+def test_a_key_pressed_while_the_next_claims_panel_is_on_its_way_does_not_act_on_the_last(
+    watched_page, article
+):
+    page = watched_page
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    page.goto(f"/articles/{article['id']}?claim={claims[0]['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{claims[0]["id"]}"]')).to_be_visible()
+    held = []
+    page.route(f"**/claims/{claims[1]['id']}/panel*", lambda route: held.append(route))
+    page.locator("body").press("j")
+    expect(page.locator(f"#claim-{claims[1]['id']}")).to_have_attribute("aria-current", "true")
+    page.locator("body").press("2")
+    expect(page.locator("#panel-said")).to_have_text(
+        "The claim is still opening; press the key again in a moment."
+    )
+    expect(panel.locator("[data-rating-form] input:checked")).to_have_count(0)
+    for route in held:
+        route.continue_()
+    expect(panel.locator(f'.panel[data-claim-id="{claims[1]["id"]}"]')).to_be_visible()
+    assert_no_problems(page)
