@@ -115,6 +115,8 @@ def describe(entry: dict) -> str:
         words += f" {after.get('evidence_id')}: {_copy_words(after)}"
     elif action == WEB_ARCHIVE_COPY:
         words = f"{_web_archive_words(after)} {after.get('url')}: {after.get('archive_url')}"
+        if after.get("status") == "failed" and after.get("error"):
+            words += f" ({after['error']})"
     elif action.startswith("evidence."):
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
@@ -124,12 +126,20 @@ def describe(entry: dict) -> str:
     return words
 
 
+def action_words(entry: dict) -> str | None:
+    """The history's words for a row's action (None when it has none), with the outcome of a
+    copy told apart: a web archive's copy given or tried and not kept, a page's copy kept or
+    not."""
+    if entry["action"] == WEB_ARCHIVE_COPY:
+        return _web_archive_words(_after(entry))
+    return HISTORY_WORDS.get(entry["action"])
+
+
 def _web_archive_words(after: dict) -> str:
-    return (
-        FAILED_WEB_ARCHIVE_COPY
-        if after.get("status") == "failed"
-        else HISTORY_WORDS[WEB_ARCHIVE_COPY]
-    )
+    failed = after.get("status") == "failed"
+    if after.get("kind") != "web_archive":  # the workbench's own copy of the page
+        return "could not keep a copy of a source" if failed else "kept a copy of a source"
+    return FAILED_WEB_ARCHIVE_COPY if failed else HISTORY_WORDS[WEB_ARCHIVE_COPY]
 
 
 def _copy_words(after: dict) -> str:

@@ -9,7 +9,7 @@ from helpers import DAM_ARTICLE_PAGE, HX, SCRIPT, fragment, page_token, parse, w
 from local_server import page, redirect
 
 from factcheck import copies
-from factcheck.history_words import describe
+from factcheck.history_words import action_words, describe
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_reads, snapshots
 from factcheck.store import evidence as evidence_store
@@ -612,7 +612,7 @@ def test_a_web_archive_copy_that_fails_beside_a_kept_copy_says_so_and_is_no_copy
     assert (row["snapshot_kind"], row["snapshot_status"]) == ("fetched", "archived")
     badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
     [said] = badge.cssselect(f"#archive-badge-{item['id']} .field-error")
-    assert words(said).startswith("The web archive's copy you gave was not kept: ")
+    assert words(said).startswith("The web archive's copy given for this page was not kept: ")
     [tried] = [
         e
         for e in claim_reads.claim_history(app_db, claim["id"])
@@ -620,6 +620,11 @@ def test_a_web_archive_copy_that_fails_beside_a_kept_copy_says_so_and_is_no_copy
     ]
     assert describe(tried).startswith(
         f"tried to give a web archive's copy of the source, which was not kept {item['url']}"
+    )
+    assert describe(tried).endswith(")")  # with why it was not kept
+    # The Audit page names the row so too (it said "gave" of any copy of a page).
+    assert action_words(tried) == (
+        "tried to give a web archive's copy of the source, which was not kept"
     )
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 
 from factcheck import audit_jobs, job_storage
 from factcheck.audit_changes import row_changes
-from factcheck.history_words import HISTORY_WORDS, channel_words
+from factcheck.history_words import action_words, channel_words
 from factcheck.store import audit_browse, users
 from factcheck.store.audit_browse import (
     PAGE_ROWS,
@@ -55,7 +55,6 @@ OTHER_WORDS = {
     "library.remove": "removed a fact-check from the library",
     "matches.refresh": "matched claims against the library",
     "export": "exported",
-    "evidence.archive": "kept a copy of a source",
     "evidence.link_check": "checked a source's link",
     "audit.checkpoint_reset": "reset the audit checkpoint to the trail's newest row",
 }
@@ -82,7 +81,7 @@ def _rows(entries: list[dict]) -> list[dict]:
         rows.append(
             {
                 **entry,
-                "words": HISTORY_WORDS.get(action) or OTHER_WORDS.get(action) or action,
+                "words": action_words(entry) or OTHER_WORDS.get(action) or action,
                 "via": channel_words(entry.get("channel")),
                 "changes": row_changes(entry),
                 "name": _username(entry),
