@@ -379,7 +379,7 @@ class ClaimLifecycle(RuleBasedStateMachine):
 
 def test_random_review_work_keeps_every_claim_sound(monkeypatch):
     # Archiving an evidence page is not part of the lifecycle, and tests never touch the network.
-    monkeypatch.setattr(claim_actions, "_archive", lambda url: None)
+    monkeypatch.setattr(claim_actions, "queue_copy_of_new", lambda evidence: None)
     run_state_machine_as_test(
         ClaimLifecycle,
         settings=settings(
