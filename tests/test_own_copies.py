@@ -663,7 +663,7 @@ def test_a_copy_with_no_stored_file_is_not_found(client, claim, failed_item, app
     ],
 )
 def test_extra_web_archive_hosts_are_whole_names(app, configured, hosts):
-    from factcheck.views.evidence_copies import desk_archive_hosts
+    from factcheck.views.archive_queue import desk_archive_hosts
 
     app.config["WEB_ARCHIVE_HOSTS"] = configured
     with app.app_context():
