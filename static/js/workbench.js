@@ -184,15 +184,19 @@
     }
     reveal(link);
     // A unit set aside as not a claim has no row in the ranked list: it names its panel itself.
-    var opener = link || (unit && unit.dataset.panelUrl ? unit : null);
-    if (opener && window.htmx) {
-      wantedPanel = opener.dataset.panelUrl;
-      window.htmx.ajax("GET", opener.dataset.panelUrl, {
+    // So does a claim past the list's first 200 in a long article, by its id.
+    var panelUrl = link ? link.dataset.panelUrl : unit && (unit.dataset.panelUrl || "/claims/" + claimId + "/panel");
+    if (panelUrl && window.htmx) {
+      wantedPanel = panelUrl;
+      window.htmx.ajax("GET", panelUrl, {
         source: PANEL,
         target: PANEL,
         swap: "innerHTML",
       });
-      window.history.replaceState(window.history.state, "", opener.getAttribute("href"));
+      var address = new URL(window.location.href);
+      address.searchParams.set("claim", claimId);
+      address.hash = "";
+      window.history.replaceState(window.history.state, "", link ? link.getAttribute("href") : address.pathname + address.search);
     }
   }
 
@@ -521,7 +525,12 @@
       step(-1);
     } else if (/^[1-9ea]$/.test(event.key) && !panelIsCurrent()) {
       // j moved on and the panel of the claim left is still drawn: a key must not act on it.
-      sayNow("The claim is still opening; press the key again in a moment.");
+      var panel = document.querySelector(PANEL);
+      sayNow(
+        panel && panel.classList.contains("htmx-request")
+          ? "The claim is still opening; press the key again in a moment."
+          : "This claim's panel did not open; press j or k to open a claim, or reload the page."
+      );
     } else if (/^[1-9]$/.test(event.key)) {
       handled = pickRating(event.key) || sayWhyNot("rating", event.key);
     } else if (event.key === "/" && search) {
@@ -770,13 +779,16 @@
       return;
     }
     forgetDrafts(source.closest("form"));
-    // "Apply mine on top" or "Keep theirs": the text the conflict was about is settled (not
-    // what was typed since, against the claim as the conflict showed it).
+    // "Keep theirs" settles the text that met the conflict, not what was typed since against the
+    // claim as the conflict showed it. "Apply mine on top" saved the text that met it over
+    // whatever was typed since, which is forgotten too: drawn again, it would stand for a
+    // version no longer there.
     var conflict = source.closest("[data-conflict]");
     if (conflict && conflict.dataset.conflictAction) {
+      var applied = Boolean(source.closest(".reapply-form"));
       document.querySelectorAll(PANEL + " form").forEach(function (form) {
         if (formAction(form) === conflict.dataset.conflictAction) {
-          forgetDrafts(form, conflict.dataset.conflictVersion);
+          forgetDrafts(form, applied ? undefined : conflict.dataset.conflictVersion);
         }
       });
     }

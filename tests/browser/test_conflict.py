@@ -166,3 +166,23 @@ def test_a_key_pressed_while_the_next_claims_panel_is_on_its_way_does_not_act_on
         route.continue_()
     expect(panel.locator(f'.panel[data-claim-id="{claims[1]["id"]}"]')).to_be_visible()
     assert_no_problems(page)
+
+
+def test_applying_mine_on_top_leaves_the_form_as_saved_with_no_text_typed_meanwhile(
+    watched_page, signed_in_as, claim
+):
+    """Text typed after the conflict came back over the form just saved, with the version before
+    the save, and saving it met a conflict with one's own change."""
+    mine = watched_page
+    panel, conflict = _saved_over_by_ed(mine, signed_in_as, claim, "1")
+    expect(conflict).to_be_visible()
+    panel.get_by_label("Rationale").fill("Typed while the conflict was shown, then not applied.")
+    conflict.get_by_role("button", name="Apply mine on top").click()
+    expect(panel.locator("[data-conflict]")).to_have_count(0)
+    rationale = panel.get_by_label("Rationale")
+    expect(rationale).to_have_value(MINE)
+    rationale.focus()
+    mine.keyboard.press("Control+Enter")
+    expect(panel.locator("[data-conflict]")).to_have_count(0)
+    expect(mine.locator("#panel-said")).to_contain_text("saved")
+    assert_no_problems(mine, expected_status=409)

@@ -129,3 +129,27 @@ def test_j_and_k_into_another_part_put_the_focus_on_the_claim(watched_page, long
     page.wait_for_load_state("load")
     assert page.evaluate("document.activeElement === document.body")
     assert_no_problems(page)
+
+
+def test_a_claim_past_the_ranked_lists_first_200_opens_its_panel(watched_page, long_article):
+    """Only the 200 most check-worthy claims have a row in the ranked list; a click on another,
+    or j onto it, marked it current and left the panel on the claim before."""
+    page = watched_page
+    page.goto(f"/articles/{long_article['id']}")
+    listed = set(
+        page.locator(".ranked-claim[data-select-claim]").evaluate_all(
+            "links => links.map(link => link.dataset.selectClaim)"
+        )
+    )
+    shown = page.locator("#article-text .unit.is-claim").evaluate_all(
+        "units => units.map(unit => unit.dataset.claimId)"
+    )
+    unlisted = next(claim_id for claim_id in shown if claim_id not in listed)
+    page.locator(f"#claim-{unlisted}").click()
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{unlisted}"]')).to_be_visible()
+    assert f"claim={unlisted}" in page.url
+    page.locator("body").press("j")
+    following = shown[shown.index(unlisted) + 1]
+    expect(panel.locator(f'.panel[data-claim-id="{following}"]')).to_be_visible()
+    assert_no_problems(page)
