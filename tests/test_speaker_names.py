@@ -30,6 +30,28 @@ from factcheck.text.speaker_names import (
             "",
             NamedSpeaker(PERSON, "Tom Jones", "spokesman", "Department of Health"),
         ),
+        # The whole post in small letters, a possessive body without its "'s".
+        (
+            "White House press secretary Karine Jean-Pierre",
+            "",
+            NamedSpeaker(PERSON, "Karine Jean-Pierre", "press secretary", "White House"),
+        ),
+        (
+            "Kraft Heinz chief financial officer Paulo Basilio",
+            "",
+            NamedSpeaker(PERSON, "Paulo Basilio", "chief financial officer", "Kraft Heinz"),
+        ),
+        (
+            "Bank of England's governor Andrew Bailey",
+            "",
+            NamedSpeaker(PERSON, "Andrew Bailey", "governor", "Bank of England"),
+        ),
+        # One capitalised word before a post may be a party's adjective: no body is named.
+        (
+            "Democratic senator Chuck Schumer",
+            "",
+            NamedSpeaker(PERSON, "Chuck Schumer", "Democratic senator"),
+        ),
         # A surname is the person the article introduced, without their title.
         (
             "Esper",

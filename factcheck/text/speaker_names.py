@@ -190,18 +190,23 @@ def _named(who: str, article_text: str) -> NamedSpeaker | None:
 
 
 def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
-    """ "Bank of England governor Andrew Bailey": a body's name, a post in small letters, then a
-    person's name; None for any other shape."""
-    posts = [index for index, word in enumerate(words) if word in ROLES]
-    if not posts:
+    """ "Bank of England governor Andrew Bailey", "White House press secretary Karine
+    Jean-Pierre": a body's name of two words or more (or an acronym), a post in small letters
+    with a role's word in it, then a person's name; None for any other shape ("Democratic
+    senator Chuck Schumer" names a party's adjective, not a body)."""
+    end = len(words)
+    while end > 0 and re.fullmatch(_NAME_WORD, words[end - 1]):
+        end -= 1
+    name = [word for word in words[end:] if word.lower().rstrip(".") not in _HONORIFICS]
+    start = end
+    while start > 0 and words[start - 1].islower():
+        start -= 1  # the post: the words in small letters before the name
+    body, post = words[:start], words[start:end]
+    if not post or not set(post) & ROLES or not name or len(name) > 4 or not body:
         return None
-    last = first = posts[-1]
-    while first > 0 and words[first - 1] in ROLES:
-        first -= 1  # "chief executive"
-    body, post, name = words[:first], words[first : last + 1], words[last + 1 :]
-    if not body or not body[0][:1].isupper() or body[-1].lower() in STOPWORDS:
-        return None
-    if not _is_a_name(" ".join(name)):
+    if body[-1].endswith(_POSSESSIVE):  # "Bank of England's governor"
+        body = [*body[:-1], body[-1][:-2]]
+    if not body[0][:1].isupper() or not (len(body) > 1 or _is_acronym(body[0])):
         return None
     return NamedSpeaker(PERSON, " ".join(name), " ".join(post), " ".join(body))
 
