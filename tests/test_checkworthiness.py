@@ -231,3 +231,7 @@ def test_a_count_or_a_price_is_no_date_in_other_languages(sentence, language):
 def test_a_full_width_currency_sign_is_money():
     _, reasons = score("新产品的价格为￥１００，比去年便宜，公司在周一宣布。", language="zh")
     assert "money amount" in reasons
+    _, reasons = score(
+        "정부는 2023년에 예산을 ￦5000억 늘렸다고 기획재정부가 발표했다.", language="ko"
+    )
+    assert "money amount" in reasons and "date or time" in reasons

@@ -666,6 +666,11 @@ def test_a_tables_header_row_is_no_claim_and_its_rows_of_figures_are():
     # A table of names alone: its first row names the columns, the next is a row of it.
     assert units["Mayor | Party"].kind == "not_a_claim"
     assert units["Anne Roth | Greens"].kind == "claim"
+    # A header's empty corner (or a cell over two columns) makes it a cell shorter than its rows.
+    corner = split_article(
+        "Labour | Conservative\nSeats won | 412 | 121", first_line_is_headline=False
+    )
+    assert corner[0].kind == "not_a_claim"
     # A row of figures first is a row of data, not the names of its columns; nor are rows whose
     # cells are sentences or long, or text with a pipe in it.
     for text in (

@@ -34,6 +34,7 @@ def _read(markup: str) -> str:
         ("M<sup>me</sup> Dupont said", "Mme Dupont said"),
         ("in May 2019<sup>[4]</sup>, the council", "in May 2019, the council"),
         ("the 2019<sup>†</sup> budget", "the 2019 budget"),
+        ("in 2019<sup>a</sup> the rate", "in 2019 the rate"),
         # A digit after a number that reads as a year may be its power: it stays, raised.
         ("a 2048<sup>2</sup> pixel grid", "a 2048² pixel grid"),
         ("a power of 10<sup>2019</sup>", "a power of 10²⁰¹⁹"),

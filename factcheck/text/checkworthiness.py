@@ -116,14 +116,14 @@ _FEELING_VERBS: Final = _keys(
 
 _DIGIT: Final = re.compile(r"\d")
 # "Rs 299" and "Rs. 1,200" are how Indian and Pakistani outlets write rupees.
-_MONEY_SIGN: Final = re.compile(r"(?:[$€£¥₹]|\bRs\.?)\s?\d")
-_MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR)\b)")
+_MONEY_SIGN: Final = re.compile(r"(?:[$€£¥₹₩¢]|\bRs\.?)\s?\d")
+_MONEY_AFTER: Final = re.compile(r"\d\s?(?:[$€£¥₹₩¢]|(?:EUR|USD|GBP|CHF|INR)\b)")
 # A year from 1800 to 2099 as a whole word. "No letter or digit before it" is a look-behind after
 # the first two digits rather than a leading \b, because a pattern that starts with fixed
 # characters lets the regex engine jump from one candidate to the next.
 _YEAR: Final = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\d\b")
-# A year in Chinese and Japanese, written into the words around it: "在2019年".
-_CJK_YEAR: Final = re.compile(r"(?<!\d)(?:1[89]|20)\d\d年")
+# A year in Chinese, Japanese and Korean, written into the words around it: "在2019年", "2019년".
+_CJK_YEAR: Final = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[年년]")
 # Chinese and Japanese text may write figures and signs in full width ("５．１％", "２０１９年",
 # "￥１００"): read as their ordinary forms, one character for one.
 _FULL_WIDTH: Final = re.compile("[\uff01-\uff5e\uffe0-\uffe6]")

@@ -328,7 +328,7 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
 # May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
 # A table's rows are imported as lines of cells parted by " | " (html_paragraphs). The first
 # row of a table names its columns when its cells are a few words each, none a sentence, with no
-# figure but years, and the row after it has as many cells: no claim.
+# figure but years, and the row after it has at least as many cells: no claim.
 _CELLS: Final = " | "
 _FIGURE_BUT_A_YEAR: Final = re.compile(r"(?<!\d)(?!(?:1[89]|20)\d\d(?!\d))\d")
 _HEADER_CELL_WORDS: Final = 4
@@ -343,7 +343,8 @@ def _is_table_header(pieces: list[tuple[int, int, str]], index: int) -> bool:
     cells = text.split(_CELLS)
     return (
         len(cells) > 1
-        and len(pieces[index + 1][2].split(_CELLS)) == len(cells)
+        # Not fewer: a header's empty corner or a cell over two columns is imported as one cell.
+        and len(pieces[index + 1][2].split(_CELLS)) >= len(cells)
         and all(0 < len(cell.split()) <= _HEADER_CELL_WORDS for cell in cells)
         and not any(cell.rstrip()[-1:] in ".!?" for cell in cells)
         and _FIGURE_BUT_A_YEAR.search(text) is None

@@ -19,7 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?;:,”\"’'»]\s*$")
 # A year, after which a bracketed number or a sign is a footnote's mark ("in 2019<sup>[4]</sup>");
 # a bare digit stays raised, since "2048<sup>2</sup>" is a power of a number that reads as a year.
 _YEAR_END = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*$")
-_MARK_NOT_A_POWER = re.compile(r"\[\d{1,3}\]|[*†‡§¶]+")
+_MARK_NOT_A_POWER = re.compile(r"\[\d{1,3}\]|[*†‡§¶]+|[a-z]")
 
 
 def _text_before(sup) -> str:
