@@ -20,17 +20,20 @@ def rate(page, number: str, rationale: str) -> None:
     page.keyboard.press("Control+Enter")
 
 
-def _saved_over_by_ed(mine, signed_in_as, claim, number: str):
+def _saved_over_by_ed(mine, signed_in_as, claim, number: str, before_saving=None):
     """Ed rates the claim Unverifiable in his browser while `mine` has it open, then `mine` saves
-    rating `number` over it: the panel and its conflict box."""
+    rating `number` over it (after `before_saving(panel)`, when given): the panel and its
+    conflict box."""
     address = f"/articles/{claim['article_id']}?claim={claim['id']}"
     mine.goto(address)
     theirs = signed_in_as("ed")
     theirs.goto(address)
     rate(theirs, "6", THEIRS)
     expect(theirs.locator("#claim-panel .status-line")).to_contain_text("Unverifiable")
-    rate(mine, number, MINE)
     panel = mine.locator("#claim-panel")
+    if before_saving is not None:
+        before_saving(panel)
+    rate(mine, number, MINE)
     return panel, panel.locator("[data-conflict]")
 
 
@@ -125,16 +128,13 @@ def test_a_conflict_leaves_other_fields_and_text_typed_after_it_alone(
     stays, and a rationale typed after it, against the claim as it is now, outlives "Keep
     theirs"."""
     mine = watched_page
-    address = f"/articles/{claim['article_id']}?claim={claim['id']}"
-    mine.goto(address)
-    theirs = signed_in_as("ed")
-    theirs.goto(address)
-    rate(theirs, "6", THEIRS)
-    expect(theirs.locator("#claim-panel .status-line")).to_contain_text("Unverifiable")
-    panel = mine.locator("#claim-panel")
-    panel.get_by_label("Source URL").fill("https://county.example/draft-source")
-    rate(mine, "1", MINE)
-    conflict = panel.locator("[data-conflict]")
+    panel, conflict = _saved_over_by_ed(
+        mine,
+        signed_in_as,
+        claim,
+        "1",
+        lambda panel: panel.get_by_label("Source URL").fill("https://county.example/draft-source"),
+    )
     expect(conflict).to_be_visible()
     expect(panel.get_by_label("Source URL")).to_have_value("https://county.example/draft-source")
     later = "Rewritten after seeing Ed's verdict: the bulletin is dated the day after the claim."
