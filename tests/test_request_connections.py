@@ -105,7 +105,7 @@ def test_a_request_cannot_leave_a_snapshot_open_for_the_next(
     writer.close()
 
 
-def test_healthz_answers_from_one_statement_once_it_knows_the_schema(client, app):
+def test_healthz_answers_from_two_small_statements_once_it_knows_the_schema(client, app):
     assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
     statements = []
     with app.app_context():
@@ -115,7 +115,7 @@ def test_healthz_answers_from_one_statement_once_it_knows_the_schema(client, app
     finally:
         with app.app_context():
             get_db().conn.set_trace_callback(None)
-    assert statements == ["PRAGMA schema_version"]
+    assert statements == ["PRAGMA schema_version", "SELECT count(*) FROM _sqlite_migrations"]
 
 
 def test_healthz_looks_again_when_the_schema_changes(client, app, app_db):
@@ -131,6 +131,19 @@ def test_healthz_looks_again_when_the_schema_changes(client, app, app_db):
         with app.app_context():
             get_db().conn.set_trace_callback(None)
     assert len(statements) > 1, "the migrations were read again"
+
+
+def test_healthz_sees_a_newer_versions_migration_recorded_while_it_runs(client, app, app_db):
+    """A migration recorded without a schema change left the schema version as it was."""
+    assert client.get("/healthz").status_code == 200
+    with database.transaction(app_db):
+        app_db.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('factcheck', '999_from_the_future', '2030-01-01')"
+        )
+    answer = client.get("/healthz")
+    assert answer.status_code == 503
+    assert answer.get_json()["database"] == "written by a newer factcheck: upgrade"
 
 
 def test_the_database_file_is_checked_once_per_process(tmp_path, monkeypatch):

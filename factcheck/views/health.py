@@ -1,10 +1,11 @@
 """A health check for load balancers and monitoring: is the database readable and up to date, and
 can changes be signed for its audit trail?
 
-Load balancers ask every few seconds, so the usual answer costs one statement: SQLite's schema
-version, read from the database's first page. Only when that number differs from the one this
-process last found up to date are the applied migrations read again (after `factcheck init` or
-any other schema change, the number moves)."""
+Load balancers ask every few seconds, so the usual answer costs two small statements: SQLite's
+schema version, read from the database's first page, and the count of recorded migrations. Only
+when they differ from those this process last found up to date are the applied migrations read
+again (after `factcheck init`, any other schema change, or a migration recorded by a newer
+version)."""
 
 import logging
 import sqlite3
@@ -28,7 +29,7 @@ _CURRENT_SCHEMA = "factcheck.health.current_schema"
 def healthz():
     try:
         db = get_db()
-        schema = db.execute("PRAGMA schema_version").fetchone()[0]
+        schema = (db.execute("PRAGMA schema_version").fetchone()[0], _migrations_recorded(db))
         current = current_app.extensions.get(_CURRENT_SCHEMA) == schema
         if not current and database.is_current(db):
             current_app.extensions[_CURRENT_SCHEMA] = schema
@@ -50,6 +51,15 @@ def healthz():
             503,
         )
     return json_response({"status": "ok", "database": "ok"})
+
+
+def _migrations_recorded(db) -> int | None:
+    """How many migrations the database records: one recorded without a schema change (a newer
+    version's) moves this count, not the schema version. None before any is."""
+    try:
+        return db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
 
 
 def _queue_answers() -> bool:

@@ -466,6 +466,10 @@
       sayNow("The verdict is published: open \u201cCorrect this verdict\u201d to change its rating.");
       return;
     }
+    if (key === "rating" && section && section.querySelector(".recall-form")) {
+      sayNow("The verdict is in review: \u201cTake back to draft\u201d to change its rating.");
+      return;
+    }
     var note = section && section.querySelector(":scope > .panel-note");
     sayNow(note ? note.textContent.trim() : CANNOT[key]);
   }

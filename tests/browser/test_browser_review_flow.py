@@ -67,6 +67,11 @@ def test_a_claim_goes_from_evidence_to_published_with_two_people(
     expect(panel.locator(".status-line .badge.status-in_review")).to_have_text("In review")
     expect(page.locator(f"#claim-{claim_id}")).to_have_attribute("data-label", "in review")
     expect(panel.get_by_role("button", name="Approve")).to_have_count(0)
+    # A number key on one's own verdict in review says how to change it.
+    page.locator("body").press("2")
+    expect(page.locator("#panel-said")).to_have_text(
+        "The verdict is in review: \u201cTake back to draft\u201d to change its rating."
+    )
     assert page.evaluate("window.stillTheSamePage") is True
 
     # The editor, in another browser, approves.
