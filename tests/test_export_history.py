@@ -198,3 +198,15 @@ def test_the_history_says_a_bulk_action_was_on_the_unit_merged_in_later(desk):
     ]
     merge = next(line for line in lines if "merged with the next unit" in line)
     assert "before it was merged" not in merge
+
+
+def test_the_panels_history_says_so_too(desk):
+    from factcheck.views.claim_panel import timeline
+
+    db, people, _, (first, second, _), _path = desk
+    _bulk_then_merge(db, people, first, second)
+    items = timeline(claim_reads.claim_history(db, first), {}, first)
+    marked = [item["headline"] for item in items if item["merged_unit"] == second]
+    assert "assigned to rita in a bulk action" in marked
+    merge = next(item for item in items if item["action"] == "unit.merge")
+    assert merge["merged_unit"] is None

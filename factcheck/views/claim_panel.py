@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from factcheck import lifecycle, quote_check
 from factcheck.db import Database
 from factcheck.exports.options import ExportConfig, ExportRefused
-from factcheck.history_words import channel_words, detail, headline
+from factcheck.history_words import channel_words, detail, headline, merged_unit
 from factcheck.store import claim_groups, claim_matches, claim_reads
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
@@ -93,8 +93,9 @@ def approval_channels(history: list[dict]) -> dict[int, str]:
     return channels
 
 
-def timeline(history: list[dict], names: dict[str, str]) -> list[dict]:
-    """The claim's history for the panel, newest first: who, when, what, and why."""
+def timeline(history: list[dict], names: dict[str, str], claim_id: int) -> list[dict]:
+    """The claim's history for the panel, newest first: who, when, what, and why, and the unit a
+    row was about when that unit was merged into the claim later."""
     items = []
     for entry in reversed(history):
         items.append(
@@ -108,6 +109,7 @@ def timeline(history: list[dict], names: dict[str, str]) -> list[dict]:
                 "headline": headline(entry),
                 "detail": detail(entry),
                 "reason": entry.get("reason"),
+                "merged_unit": merged_unit(entry, claim_id),
             }
         )
     return items
@@ -245,7 +247,7 @@ def workspace(
         "quote_summary": quote_summary(working, evidence),
         "comments": comments,
         "returned": _returned(db, working, comments),
-        "timeline": timeline(history, names),
+        "timeline": timeline(history, names, claim["id"]),
         "approved_via": approval_channels(history),
         # Someone disabled stays listed while they hold the claim, so it never reads "Nobody".
         "assignable": [
