@@ -324,8 +324,6 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
     )
 
 
-# sentencex takes "May." for an abbreviation before most capitalised words ("affected since
-# May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
 # A table's rows are imported as lines of cells parted by " | " (html_paragraphs). The first
 # row of a table names its columns when its cells are a few words each, none a sentence, with no
 # figure but years, and the row after it has at least as many cells: no claim.
@@ -351,6 +349,8 @@ def _is_table_header(pieces: list[tuple[int, int, str]], index: int) -> bool:
     )
 
 
+# sentencex takes "May." for an abbreviation before most capitalised words ("affected since
+# May. Residents said ..."), though the month's name is never shortened: it ends the sentence.
 _MAY_END: Final = re.compile(r"(?<![\w.])May\.\s+(?=[A-Z])")
 # sentencex ends a sentence at "..." before a capital, but not at "…", the one character most web
 # text writes it with ("cost €4.5 million… Critics disagreed."); a capital must follow here too.

@@ -1,8 +1,6 @@
 """An earlier fact-check that a claim matches, from its panel: added to the claim as evidence, or
 dismissed as not the claim's (and a dismissal taken back)."""
 
-import logging
-
 from flask import Blueprint, request
 
 from factcheck import previous_checks
@@ -19,7 +17,6 @@ from factcheck.views.panel_answers import panel_answer
 from factcheck.views.rendering import wants_fragment
 
 bp = Blueprint("previous_checks", __name__)
-log = logging.getLogger(__name__)
 
 FORM = PanelForm("previous_check", ("stance",), "add the earlier check as evidence", "add_evidence")
 #: The stances a reviewer chooses between when adding an earlier check.
