@@ -101,7 +101,7 @@ def describe(entry: dict) -> str:
     """One line saying what happened in an audit entry about a claim."""
     after = _after(entry)
     action = entry["action"]
-    words = HISTORY_WORDS.get(action, action)
+    words = action_words(entry) or action
     if bulk := _bulk_words(entry):
         return bulk
     if action == "claim.classify":
@@ -114,9 +114,7 @@ def describe(entry: dict) -> str:
     elif action in OWN_COPY_ACTIONS:
         words += f" {after.get('evidence_id')}: {_copy_words(after)}"
     elif action == WEB_ARCHIVE_COPY:
-        words = f"{_web_archive_words(after)} {after.get('url')}: {after.get('archive_url')}"
-        if after.get("status") == "failed" and after.get("error"):
-            words += f" ({after['error']})"
+        words += f" {after.get('url')}: {after.get('archive_url')}{_why_not_kept(after)}"
     elif action.startswith("evidence."):
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
@@ -142,6 +140,11 @@ def _web_archive_words(after: dict) -> str:
     return FAILED_WEB_ARCHIVE_COPY if failed else HISTORY_WORDS[WEB_ARCHIVE_COPY]
 
 
+def _why_not_kept(after: dict) -> str:
+    """ " (why)" after a copy that was not kept, as its row recorded it; "" for one kept."""
+    return f" ({after['error']})" if after.get("status") == "failed" and after.get("error") else ""
+
+
 def _copy_words(after: dict) -> str:
     """The file a reviewer gave as their own copy of a source, and the source's address."""
     return f"{after.get('file_name') or after.get('content_type')} for {after.get('url')}"
@@ -151,7 +154,7 @@ def headline(entry: dict) -> str:
     """A short phrase for a timeline row: what happened, without the long text that went with it."""
     after = _after(entry)
     action = entry["action"]
-    words = HISTORY_WORDS.get(action) or action.replace(".", " ").replace("_", " ").strip()
+    words = action_words(entry) or action.replace(".", " ").replace("_", " ").strip()
     words = words or "changed the claim"
     if bulk := _bulk_words(entry):
         return bulk
@@ -165,8 +168,6 @@ def headline(entry: dict) -> str:
         return f"{words} {label}" if label else words
     if action in OWN_COPY_ACTIONS:
         return f"{words} {after.get('evidence_id')}"
-    if action == WEB_ARCHIVE_COPY:
-        return _web_archive_words(after)
     if action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
         return PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     if action.startswith("evidence.") and after.get("stance"):
@@ -191,9 +192,7 @@ def detail(entry: dict) -> str | None:
     elif action in OWN_COPY_ACTIONS:
         value = _copy_words(after)
     elif action == WEB_ARCHIVE_COPY:
-        value = f"{after.get('archive_url')} for {after.get('url')}"
-        if after.get("status") == "failed" and after.get("error"):
-            value += f" ({after['error']})"
+        value = f"{after.get('archive_url')} for {after.get('url')}{_why_not_kept(after)}"
     elif action.startswith("evidence."):
         # As the evidence card shows it: a host that may pass for another in its ASCII form.
         url = after.get("url")
