@@ -50,6 +50,11 @@ def queue_copy_of_new(evidence: EvidenceRow) -> None:
         g.not_queued_for_archiving = evidence["id"]
 
 
+def queued_state(url: str) -> str | None:
+    """queued_states of one page."""
+    return queued_states([url])[url]
+
+
 def queued_states(urls: list[str]) -> dict[str, str | None]:
     """archive_jobs.archive_states, or nothing queued as far as this answer can tell when the
     queue already failed to answer it."""

@@ -10,7 +10,7 @@ import logging
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import ServiceUnavailable
 
-from factcheck import archive_jobs, job_storage, previous_checks, quote_check
+from factcheck import job_storage, previous_checks, quote_check
 from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store import claim_reads, triage, verdicts
@@ -20,7 +20,7 @@ from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Conflict, Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
-from factcheck.views.archive_queue import queue_copy, queue_copy_of_new
+from factcheck.views.archive_queue import queue_copy, queue_copy_of_new, queued_state
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.claim_forms import FORMS, expected_version, form_values, what_was_done
 from factcheck.views.claim_panel import back_to_article, quote_summary_now
@@ -162,7 +162,7 @@ def archive_status(claim_id: int, evidence_id: int):
     return render_template(
         "partials/panel_archive_status.html",
         item=item,
-        queued=archive_jobs.archive_state(item["url"]),
+        queued=queued_state(item["url"]),
     )
 
 
@@ -192,7 +192,7 @@ def archive_again(claim_id: int, evidence_id: int):
     return render_template(
         "partials/panel_archive_status.html",
         item=item,
-        queued=archive_jobs.archive_state(item["url"]),
+        queued=queued_state(item["url"]),
         done="Archiving the page.",
     )
 

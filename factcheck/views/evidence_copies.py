@@ -6,7 +6,6 @@ from werkzeug.exceptions import UnprocessableEntity
 
 from factcheck import archive_jobs, copies, job_storage
 from factcheck.ids import parse_id
-from factcheck.network.fetch import DEFAULT_POLICY
 from factcheck.shared_words import as_sentence
 from factcheck.store import claim_reads
 from factcheck.store import evidence as evidence_store
@@ -14,7 +13,7 @@ from factcheck.store import link_checks as link_store
 from factcheck.store import snapshots as snapshot_store
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.rows import EvidenceItem
-from factcheck.views.archive_queue import desk_archive_hosts
+from factcheck.views.archive_queue import desk_archive_hosts, queue_copy, queued_state
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.claim_panel import back_to_article
@@ -58,7 +57,7 @@ def badge(
     html = render_template(
         "partials/panel_archive_status.html",
         item=item,
-        queued=archive_jobs.archive_state(item["url"]),
+        queued=queued_state(item["url"]),
         copy_error=copy_error,
         done=done,
         refused=refused,
@@ -158,19 +157,7 @@ def web_archive_copy(claim_id: int, evidence_id: int):
     except copies.CopyRefused as refused:
         error = {"field": "archive_url", "message": as_sentence(str(refused)), "typed": typed}
         return badge(claim_id, evidence_id, 422, error)
-    actor = signed_in_actor()
-    policy = current_app.config.get("FETCH_POLICY") or DEFAULT_POLICY
-    try:
-        archive_jobs.queue_archive(
-            current_app.config["DATABASE"],
-            item["url"],
-            policy,
-            archive_url=address,
-            archive_hosts=extra,
-            username=actor.username,
-            channel=actor.channel,
-        )
-    except job_storage.UNREACHABLE:
+    if not queue_copy(item["url"], address, signed_in_actor()):
         error = {
             "field": "archive_url",
             "message": "The job queue could not take the request; try again in a moment.",
