@@ -401,6 +401,8 @@ def test_a_sentence_with_scare_quotes_does_not_inherit_a_speaker():
         ("The toll will rise, said Ramos.", "said Ramos"),
         ("In a statement, the health ministry said 23 people died.", "the health ministry said"),
         ("The dam was safe, the company added.", "the company added"),
+        ("Sales rose 4%, the company reported on Monday.", "the company reported"),
+        ("The company reported on Monday a loss of $3m.", None),
         ("The river is the longest in the country.", None),
         ("The company added 300 jobs last year.", None),
         ("The plan, said U.S. Attorney Jane Doe, was illegal.", "said U.S. Attorney Jane Doe"),
@@ -540,6 +542,18 @@ SPEAKERS_WITH_THEIR_NAMES = [
         "said Acme chief executive Ines Baptiste",
         "Acme chief executive Ines Baptiste",
     ),
+    # When it was said is no part of the name.
+    (
+        "Inflation will fall to 2% next year, said Federal Reserve chair Jerome Powell Tuesday.",
+        "said Federal Reserve chair Jerome Powell",
+        "Federal Reserve chair Jerome Powell",
+    ),
+    ("Inflation fell to 3%, said Jerome Powell on Tuesday.", "said Jerome Powell", "Jerome Powell"),
+    ("Inflation fell to 3%, said Jane Doe last week.", "said Jane Doe", "Jane Doe"),
+    ("Inflation fell to 3%, said Jane Doe in March.", "said Jane Doe", "Jane Doe"),
+    ("Inflation fell to 3%, said Jane Doe March 3.", "said Jane Doe", "Jane Doe"),
+    # A month alone may be a surname.
+    ("Inflation fell to 3%, said Theresa May.", "said Theresa May", "Theresa May"),
     # A post, then the name between commas, then the verb.
     (
         "Taxes will rise 4% next year, the mayor, Joan Baptiste, said on Monday.",

@@ -46,6 +46,15 @@ from factcheck.text.speaker_names import (
             "",
             NamedSpeaker(PERSON, "Andrew Bailey", "governor", "Bank of England"),
         ),
+        # A word of the post before the body is the post's.
+        (
+            "former Bank of England governor Mark Carney",
+            "",
+            NamedSpeaker(PERSON, "Mark Carney", "former governor", "Bank of England"),
+        ),
+        # A post after a body's name, with no name: a person.
+        ("the Bank of England governor", "", NamedSpeaker(PERSON, "The Bank of England governor")),
+        ("the Department of Health", "", NamedSpeaker(ORGANIZATION, "The Department of Health")),
         # One capitalised word before a post may be a party's adjective: no body is named.
         (
             "Democratic senator Chuck Schumer",

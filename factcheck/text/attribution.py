@@ -89,13 +89,27 @@ _CHANNEL: Final = (
     r"|press release|letter|report)|on (?:Twitter|X|Facebook|Instagram|Telegram|social media"
     r"|television)))?"
 )
+# When it was said, between the attribution and the clause's end: "said Powell on Tuesday",
+# "the ministry announced last week". A month alone is left out: "said Theresa May".
+_DAYS: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS: Final = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_WHEN: Final = (
+    rf"(?:\s+(?:(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:on\s+|in\s+)?(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|in\s+(?:{_MONTHS})"
+    r"|(?:last|this|earlier this|late last|early this)\s+(?:week|month|year|weekend|morning)"
+    r"|yesterday|today|earlier|later|last night|tonight))?"
+)
 # Not an attribution when the verb is passive or an infinitive: "wasn't announced", "to say".
 _NOT_PASSIVE: Final = (
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bnot )"
     r"(?<!n't )(?<!n’t )(?<!\bto )"
 )
 # A reporting verb that attributes: it ends its clause or takes a "that" clause.
-_REPORTING_PHRASE: Final = rf"{_REPORTING_VERBS}{_CHANNEL}(?=\s*(?:[,.;:!?—–)\"”]|$)|\s+that\b)"
+_REPORTING_PHRASE: Final = (
+    rf"{_REPORTING_VERBS}{_CHANNEL}(?={_WHEN}\s*(?:[,.;:!?—–)\"”]|$)|{_WHEN}\s+that\b)"
+)
 
 
 def _starts(words: frozenset[str]) -> str:
@@ -155,7 +169,7 @@ _VERB_FIRST: Final = re.compile(
     rf"(?:(?:the|a|an)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}"
     rf"|(?:{_ROLE_BEFORE_NAME})?{_NAME}(?:\s+{_NAME}){{0,4}}?){_OF_WHOM}?"
     rf"(?:\s+{_ROLE_BEFORE_NAME}{_NAME}(?:\s+{_NAME}){{0,3}}?)?)"
-    rf"(?={_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
+    rf"(?={_CHANNEL}{_WHEN}{_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
 )
 _ACCORDING_TO: Final = re.compile(
     r"(?P<phrase>\b[Aa]ccording to\s+(?:[^\s,;:.!?()\"“”]+\s+){0,7}?[^\s,;:.!?()\"“”]+)"

@@ -193,7 +193,12 @@ def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
     """ "Bank of England governor Andrew Bailey", "White House press secretary Karine
     Jean-Pierre": a body's name of two words or more (or an acronym), a post in small letters
     with a role's word in it, then a person's name; None for any other shape ("Democratic
-    senator Chuck Schumer" names a party's adjective, not a body)."""
+    senator Chuck Schumer" names a party's adjective, not a body). Role words in small letters
+    before the body belong to the post ("former Bank of England governor Mark Carney" was
+    governor)."""
+    before_body = 0
+    while before_body < len(words) and words[before_body] in ROLES:
+        before_body += 1
     end = len(words)
     while end > 0 and re.fullmatch(_NAME_WORD, words[end - 1]):
         end -= 1
@@ -201,14 +206,15 @@ def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
     start = end
     while start > 0 and words[start - 1].islower():
         start -= 1  # the post: the words in small letters before the name
-    body, post = words[:start], words[start:end]
+    body, post = words[before_body:start], words[start:end]
     if not post or not set(post) & ROLES or not name or len(name) > 4 or not body:
         return None
     if body[-1].endswith(_POSSESSIVE):  # "Bank of England's governor"
         body = [*body[:-1], body[-1][:-2]]
     if not body[0][:1].isupper() or not (len(body) > 1 or _is_acronym(body[0])):
         return None
-    return NamedSpeaker(PERSON, " ".join(name), " ".join(post), " ".join(body))
+    job_title = " ".join([*words[:before_body], *post])
+    return NamedSpeaker(PERSON, " ".join(name), job_title, " ".join(body))
 
 
 def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
@@ -222,8 +228,13 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     before_whom = _OF_WHOM.split(" ".join(words), maxsplit=1)[0].split()
     bare = {word.lower().strip(".,") for word in before_whom}
     head = before_whom[-1].lower()
+    # "the Bank of England governor" ends with the post, after the body's "of".
+    last = words[-1].lower().strip(".,")
     person = (
-        bool(bare & (ROLES | _HONORIFICS)) or head in _PERSON_NOUNS or head.endswith("-year-old")
+        bool(bare & (ROLES | _HONORIFICS))
+        or last in ROLES
+        or head in _PERSON_NOUNS
+        or head.endswith("-year-old")
     )
     return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
 
