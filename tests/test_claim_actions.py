@@ -475,6 +475,40 @@ def test_a_refused_verdict_keeps_the_sources_left_out_unticked(client, claim, ap
         assert ticked == [str(kept)], f"{dropped} was ticked again after the refusal"
 
 
+def test_a_verdict_citing_evidence_removed_since_says_who_took_it_off_and_redraws_the_panel(
+    client, claim, app_db, people
+):
+    kept, removed = (
+        evidence_store.add_evidence(
+            app_db, claim["id"], url=url, stance="supports", actor=people["ed"]
+        )["id"]
+        for url in ("https://county.example/bulletin", "https://rumour.example/post")
+    )
+    opened = claim_now(app_db, claim["id"])
+    evidence_store.remove_evidence(
+        app_db, removed, reason="a parody of the county site", actor=people["ed"]
+    )
+    before = audit_count(app_db)
+    data = {
+        **verdict_data(opened, rationale=RATIONALE),
+        "evidence_listed": "1",
+        "evidence": [str(kept), str(removed)],
+    }
+    response = hx_post(client, f"/claims/{claim['id']}/verdict", data)
+    assert response.status_code == 422
+    html = fragment(response)
+    said = words(html)
+    assert f"Evidence {removed} was taken off this claim by Ed just now" in said
+    assert "a parody of the county site" in said and "reload" not in said
+    # The whole panel, as the claim is now: the removed source's card and box are gone, the
+    # rationale typed is kept.
+    assert html.cssselect(".evidence-item") and len(html.cssselect(".evidence-item")) == 1
+    boxes = [box.get("value") for box in html.cssselect('input[name="evidence"]')]
+    assert boxes == [str(kept)]
+    assert words(html.get_element_by_id(f"verdict-{claim['id']}-rationale")) == RATIONALE
+    assert audit_count(app_db) == before
+
+
 def test_a_refusal_without_script_shows_the_whole_article_with_the_error(client, claim, app_db):
     response = form_post(
         client,

@@ -141,6 +141,26 @@ def test_refusals_exit_2_and_change_nothing(run, args, message):
     assert _ok(run("claims", str(run.article_id), "--json"))["claims"][0]["status"] == "unreviewed"
 
 
+def test_a_verdict_resting_on_removed_evidence_says_who_removed_it(run):
+    claim = str(run.claim_id)
+    added = [
+        _ok(run(
+            "evidence", "add", claim, url, "--stance", "refutes", "--no-archive", "--as", "rita",
+            "--json",
+        ))["id"]
+        for url in ("https://x.example/a", "https://x.example/b")
+    ]  # fmt: skip
+    _ok(run("evidence", "remove", str(added[1]), "--reason", "a parody of the site", "--as", "ed"))
+    result = run(
+        "verdict", "set", claim, "--rating", "False", "--rationale", RATIONALE,
+        "--evidence", str(added[0]), "--evidence", str(added[1]), "--as", "rita",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert f"evidence {added[1]} was removed from claim {claim} by ed on " in result.output
+    assert "is not attached" not in result.output
+    assert _ok(run("claims", str(run.article_id), "--json"))["claims"][0]["status"] == "unreviewed"
+
+
 def test_json_names_people_by_username_as_claims_json_does(run):
     claim = str(run.claim_id)
     comment = _ok(run("claim", "comment", claim, "Looking at it", "--as", "rita", "--json"))

@@ -133,6 +133,26 @@ def _next_changed(facts: Facts) -> str:
     )
 
 
+def _not_attached(facts: Facts) -> str:
+    claim = facts["claim_id"]
+    removed = facts.get("removed") or []
+    taken = "; ".join(
+        f"evidence {item['id']} was removed from claim {claim}"
+        + (f" by {item['by']}" if item.get("by") else "")
+        + f" on {str(item['removed_at'])[:16].replace('T', ' ')} UTC"
+        for item in removed
+    )
+    never = sorted(set(facts["evidence_ids"]) - {item["id"] for item in removed})
+    if never:
+        taken += ("; " if taken else "") + (
+            f"evidence {_ids(never)} is not attached to claim {claim}"
+        )
+    return (
+        f"{taken}; name evidence of this claim (`factcheck claims ARTICLE_ID --json` lists it)"
+        " or attach it first with `factcheck evidence add`"
+    )
+
+
 WORDS: dict[str, Callable[[Facts], str]] = {
     # Who is acting
     "actor.not_a_person": lambda f: f"only people can {f['task']}: give --as USERNAME",
@@ -418,11 +438,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f"claim {f['claim_id']} has no evidence {f['id']}; `factcheck claims ARTICLE_ID --json`"
         " lists each claim's evidence with its id"
     ),
-    "evidence.not_attached": lambda f: (
-        f"evidence {_ids(f['evidence_ids'])} is not attached to claim {f['claim_id']}; name"
-        " evidence of this claim (`factcheck claims ARTICLE_ID --json` lists it) or attach it"
-        " first with `factcheck evidence add`"
-    ),
+    "evidence.not_attached": _not_attached,
     "evidence.duplicate": lambda f: (
         f"this source is already evidence {f['evidence_id']} on claim {f['claim_id']}"
     ),

@@ -97,6 +97,24 @@ def _unchanged_sources(db: Database, current: Situation, draft: dict) -> list[in
     return sorted((lifecycle.cited(draft) | newer) & current.live_evidence)
 
 
+def _removed_from(db: Database, claim_id: int, evidence_ids: list[int]) -> list[dict]:
+    """Which of these evidence items were on the claim and taken off it: by whom, when and why
+    (a verdict form drawn before the removal still ticks them)."""
+    marks = ",".join("?" * len(evidence_ids))
+    rows = db.execute(
+        "SELECT evidence.id, evidence.removed_at, evidence.removal_reason, users.username,"
+        " coalesce(users.display_name, users.username) FROM evidence"
+        " LEFT JOIN users ON users.id = evidence.removed_by WHERE evidence.claim_id = ?"
+        f" AND evidence.removed_at IS NOT NULL AND evidence.id IN ({marks})"
+        " ORDER BY evidence.id",
+        [claim_id, *evidence_ids],
+    ).fetchall()
+    return [
+        {"id": row[0], "removed_at": row[1], "reason": row[2], "by": row[3], "by_name": row[4]}
+        for row in rows
+    ]
+
+
 def _write_draft(
     db: Database,
     current: Situation,
@@ -131,7 +149,11 @@ def _write_draft(
     if unknown:
         raise Invalid(
             "evidence.not_attached",
-            {"claim_id": claim["id"], "evidence_ids": unknown},
+            {
+                "claim_id": claim["id"],
+                "evidence_ids": unknown,
+                "removed": _removed_from(db, claim["id"], unknown),
+            },
             field="evidence_ids",
         )
     values = {

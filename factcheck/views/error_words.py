@@ -93,6 +93,26 @@ def _already_removed(facts: Facts) -> str:
     return f"Evidence {facts['id']} was already removed{by} {when_words(facts['removed_at'])}."
 
 
+def _not_attached(facts: Facts) -> str:
+    removed = facts.get("removed") or []
+    if not removed:
+        return (
+            f"Evidence {_ids(facts['evidence_ids'])} is not attached to this claim; reload the"
+            " page to see its evidence."
+        )
+    taken = " ".join(
+        f"Evidence {item['id']} was taken off this claim"
+        + (f" by {item['by_name']}" if item.get("by_name") else "")
+        + f" {when_words(item['removed_at'])}"
+        + (f" (“{item['reason']}”)." if item.get("reason") else ".")
+        for item in removed
+    )
+    return (
+        f"{taken} The verdict was not saved: the panel now shows the claim's evidence as it is."
+        " Tick what the verdict rests on and save again; your text is kept."
+    )
+
+
 _STORE_WORDS = {
     # Who is acting
     "actor.not_a_person": lambda f: "Sign in to do this.",
@@ -348,10 +368,7 @@ _STORE_WORDS = {
     "evidence.not_on_claim": lambda f: (
         f"This claim has no evidence {f['id']}; reload the page to see its evidence."
     ),
-    "evidence.not_attached": lambda f: (
-        f"Evidence {_ids(f['evidence_ids'])} is not attached to this claim; reload the page to"
-        " see its evidence."
-    ),
+    "evidence.not_attached": _not_attached,
     "evidence.duplicate": lambda f: (
         f"This source is already evidence on the claim (evidence {f['evidence_id']})."
     ),

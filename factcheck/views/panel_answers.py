@@ -179,9 +179,9 @@ def refused_answer(before: ClaimRow, form: PanelForm, values: dict, error: Inval
     # the whole panel then shows the claim as it is now, with the way forward the message gives.
     drawn_at = parse_id(request.form.get("expected_version"))
     changed = claim["version"] != before["version"] or drawn_at not in (None, claim["version"])
-    # Quote checks changed by a copy that came in (no new claim version): what changed is
-    # shown in the verdict card, outside the form.
-    changed = changed or error.code == "verdict.quotes_changed"
+    # Quote checks changed by a copy that came in, or evidence the form ticks taken off since (no
+    # new claim version either): what changed is outside the form, in the cards.
+    changed = changed or error.code in ("verdict.quotes_changed", "evidence.not_attached")
     if wants_fragment() and not changed and request.form.get("reapply") != "1":
         review = reviewed(db, claim)
         state = {**refused_state(form, values, error, True), **extra}
