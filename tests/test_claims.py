@@ -685,6 +685,14 @@ def test_a_tables_header_row_is_no_claim_and_its_rows_of_figures_are():
         "Labour | Conservative\nSeats won | 412 | 121", first_line_is_headline=False
     )
     assert corner[0].kind == "not_a_claim"
+    # Labels with a digit in them, and a word cut short, which does not end the row either.
+    for text, header in (
+        ("Region | Q1 | Q2\nNorth | 120 | 140", "Region | Q1 | Q2"),
+        ("Player | Avg. | Runs\nSmith | 45.2 | 1203", "Player | Avg. | Runs"),
+    ):
+        rows = split_article(text, first_line_is_headline=False)
+        assert [(row.text, row.kind) for row in rows][0] == (header, "not_a_claim")
+        assert [row.kind for row in rows[1:]] == ["claim"]
     # A row of figures first is a row of data, not the names of its columns; nor are rows whose
     # cells are sentences or long, or text with a pipe in it.
     for text in (

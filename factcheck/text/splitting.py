@@ -275,7 +275,7 @@ def _sentencex_cuts(body: str, start: int, end: int, language: str) -> list[int]
             continue
         if titles and text.endswith(titles, 0, cut) and cut < length:
             continue
-        if _clock_runs_on(text, cut, language) or _figure_runs_on(text, cut, language):
+        if _runs_on(text, cut, language):
             continue
         cuts.append(start + cut)
         previous = cut
@@ -298,6 +298,20 @@ _GERMAN_SENTENCE_START: Final = re.compile(
     r"|Sein|Seine|Seinen|Seinem|Seiner|Ihre|Ihren|Ihrem|Ihrer|Unser|Unsere|Mein|Meine|Im|Am"
     r"|Beim|Zum|Vom|Nach|Vor|Mit|Bei|Wie|Was|Wer|Wo|Als|Wenn|Weil|Obwohl|Trotzdem|Deshalb)\s"
 )
+
+
+def _runs_on(text: str, cut: int, language: str) -> bool:
+    """Whether the sentence runs on over a cut of sentencex: in a clock time with its weekday or
+    time zone, in a figure, or after a table's cell of one word cut short ("Player | Avg. |
+    Runs")."""
+    return (
+        _clock_runs_on(text, cut, language)
+        or _figure_runs_on(text, cut, language)
+        or (
+            _NEXT_CELL.match(text, cut) is not None
+            and _SHORT_WORD_CELL.search(text, max(0, cut - 12), cut) is not None
+        )
+    )
 
 
 def _figure_runs_on(text: str, cut: int, language: str) -> bool:
@@ -328,7 +342,11 @@ def _clock_runs_on(text: str, cut: int, language: str) -> bool:
 # row of a table names its columns when its cells are a few words each, none a sentence, with no
 # figure but years, and the row after it has at least as many cells: no claim.
 _CELLS: Final = " | "
-_FIGURE_BUT_A_YEAR: Final = re.compile(r"(?<!\d)(?!(?:1[89]|20)\d\d(?!\d))\d")
+_NEXT_CELL: Final = re.compile(r"\s*\| ")
+# A cell that is one word cut short ("Avg.", "No."): no sentence ends with it.
+_SHORT_WORD_CELL: Final = re.compile(r"(?:^|\| )[^\W\d_]{1,5}\.\s*$")
+# A digit after a letter is part of a label ("Q1", "H2", "FY24"), not a figure.
+_FIGURE_BUT_A_YEAR: Final = re.compile(r"(?<![^\W_])(?!(?:1[89]|20)\d\d(?!\d))\d")
 _HEADER_CELL_WORDS: Final = 4
 TABLE_HEADER: Final = "Table header (the names of a table's columns)"
 
@@ -344,7 +362,11 @@ def _is_table_header(pieces: list[tuple[int, int, str]], index: int) -> bool:
         # Not fewer: a header's empty corner or a cell over two columns is imported as one cell.
         and len(pieces[index + 1][2].split(_CELLS)) >= len(cells)
         and all(0 < len(cell.split()) <= _HEADER_CELL_WORDS for cell in cells)
-        and not any(cell.rstrip()[-1:] in ".!?" for cell in cells)
+        # A sentence's end, but a word cut short ("Avg.", "No.") may end a cell.
+        and not any(
+            cell.rstrip()[-1:] in "!?" or (cell.rstrip()[-1:] == "." and len(cell.split()) > 1)
+            for cell in cells
+        )
         and _FIGURE_BUT_A_YEAR.search(text) is None
     )
 
@@ -421,8 +443,7 @@ def _one_line_pieces(body: str, start: int, end: int, language: str) -> list[tup
                 and _ENUMERATOR.fullmatch(text, previous, cut)
             )
             or (titles and text.endswith(titles, 0, cut))
-            or _clock_runs_on(text, cut, language)
-            or _figure_runs_on(text, cut, language)
+            or _runs_on(text, cut, language)
         ):
             continue
         if piece:
