@@ -336,6 +336,26 @@ def test_text_hidden_from_readers_is_left_out():
     assert "Mayor Jo Hale voted for it." in article.body
 
 
+def test_words_a_reader_hovers_over_are_kept_and_only_their_pop_up_left_out():
+    card = '<span class="rollover-people-block"><span>Profile card of Jo Hale</span></span>'
+    article = from_html(
+        _page(
+            f'{FERRY[0]} Waiting lists at the <abbr class="has-tooltip">NHS</abbr> grew to'
+            " 7.6 million.",
+            f'Mayor <span class="rollover-people"><a class="rollover-people-link" href="/p">Jo'
+            f" Hale</a>{card}</span> and the"
+            ' <span class="glossary-tooltip-trigger">consumer price index</span> agreed.',
+            f'The <span class="tooltip">£2.5 billion<span class="tooltiptext">Pounds sterling'
+            '</span></span> fund and the <span class="popover-link">ferry levy</span> pay.',
+        )
+    )
+    body = article.body
+    assert "Waiting lists at the NHS grew to 7.6 million." in body
+    assert "Mayor Jo Hale and the consumer price index agreed." in body
+    assert "The £2.5 billion fund and the ferry levy pay." in body
+    assert "Profile card" not in body and "Pounds sterling" not in body
+
+
 TWEET = "The ferry runs all winter, whatever the council says. Book early!"
 
 

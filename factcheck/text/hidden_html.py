@@ -9,6 +9,15 @@ from lxml import html as lxml_html
 # Class names of content that pops up only when the reader hovers or clicks (a part of the name
 # is enough: "rollover-people-block"), and of content hidden from sight (the whole name).
 _POPUP_PART = re.compile(r"tooltip|popover|rollover|hovercard|hover-card", re.IGNORECASE)
+# Such a name that marks the words the reader sees and hovers over, not the box that pops up:
+# "has-tooltip", "glossary-tooltip-trigger", "popover-link", "rollover-people-link".
+_POPUP_TRIGGER = re.compile(r"^has-|link|trigger|toggle|anchor|button|btn", re.IGNORECASE)
+# And a name for the box itself: "tooltiptext", "tooltip_popup", "popover-content",
+# "rollover-people-block", "hovercard".
+_POPUP_BOX = re.compile(
+    r"(?:text|content|block|box|body|card|inner|panel|popup|bubble|pane|wrap|container)s?$",
+    re.IGNORECASE,
+)
 _HIDDEN_NAMES = frozenset("hidden is-hidden visually-hidden sr-only screen-reader-text".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Candidates are found by XPath so that only elements with one of these attributes are visited.
@@ -24,9 +33,35 @@ def is_hidden(element) -> bool:
     classes = element.get("class")
     if not classes:
         return False
-    return bool(_POPUP_PART.search(classes)) or not _HIDDEN_NAMES.isdisjoint(
-        classes.lower().split()
-    )
+    return _pops_up(element, classes) or not _HIDDEN_NAMES.isdisjoint(classes.lower().split())
+
+
+def _pops_up(element, classes: str) -> bool:
+    """Whether the element is a box that pops up on hover; not the words hovered over, nor what
+    holds both ("rollover-people" around a name's link and its card; w3schools' "tooltip"
+    around the words and their "tooltiptext")."""
+    names = [name for name in classes.split() if _POPUP_PART.search(name)]
+    if not names or any(_POPUP_TRIGGER.search(name) for name in names):
+        return False
+    if any(_POPUP_BOX.search(name) for name in names):
+        return True
+    return not _shows_words_of_its_own(element)
+
+
+def _shows_words_of_its_own(element) -> bool:
+    """Whether words of the element stand outside any box in it that pops up: its own text, a
+    child's tail, or a child marked as the words hovered over."""
+    if (element.text or "").strip():
+        return True
+    for child in element:
+        if (child.tail or "").strip():
+            return True
+        names = child.get("class") or "" if isinstance(child.tag, str) else ""
+        if any(_POPUP_TRIGGER.search(name) for name in names.split() if _POPUP_PART.search(name)):
+            return True
+        if not _POPUP_PART.search(names) and (child.text_content() or "").strip():
+            return True
+    return False
 
 
 def visible_tree(html: str):
