@@ -345,7 +345,7 @@ def test_words_a_reader_hovers_over_are_kept_and_only_their_pop_up_left_out():
             f'Mayor <span class="rollover-people"><a class="rollover-people-link" href="/p">Jo'
             f" Hale</a>{card}</span> and the"
             ' <span class="glossary-tooltip-trigger">consumer price index</span> agreed.',
-            f'The <span class="tooltip">£2.5 billion<span class="tooltiptext">Pounds sterling'
+            'The <span class="tooltip">£2.5 billion<span class="tooltiptext">Pounds sterling'
             '</span></span> fund and the <span class="popover-link">ferry levy</span> pay.',
         )
     )
