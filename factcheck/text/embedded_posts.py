@@ -11,7 +11,11 @@ from lxml import html as lxml_html
 _TWEETS = etree.XPath(
     '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
 )
-_AUTHOR = re.compile(r"[—–-]\s*(?P<name>[^()@\n]*?)\s*\(\s*@(?P<handle>\w{1,15})\s*\)")
+# The dash before the name is a dash, or a hyphen with spaces around it, and the name holds none:
+# "anti-smoking" or a dash in the post's words is no start of it.
+_AUTHOR = re.compile(
+    r"(?:[—–]|(?<!\S)-(?=\s))\s*(?P<name>[^()@\n—–]*?)\s*\(\s*@(?P<handle>\w{1,15})\s*\)"
+)
 # Class names of the boxes a page wraps an embed in ("social-media-embed", "article-tweet").
 _WRAPPER = re.compile(r"tweet|twitter|social|embed", re.IGNORECASE)
 # How far up to look for such boxes: an embed's own wrappers, never the article around it.
