@@ -353,6 +353,35 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
 
 
 @pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        (
+            "Engineers found corrosion in 4 percent of the bridge's steel cables.",
+            "Engineers found corrosion in 40 percent of the bridge's steel cables.",
+        ),
+        (
+            "The repairs to the Eastbrook bridge will cost 19 million euros.",
+            "The repairs to the Eastbrook bridge will cost 18.5 million euros.",
+        ),
+        (
+            "About 32,000 vehicles cross the Eastbrook bridge every day.",
+            "About 50,000 vehicles cross the Eastbrook bridge every day.",
+        ),
+    ],
+)
+def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
+    tmp_path, text, checked
+):
+    db = new_database(tmp_path / "figures.db")
+    add_item(db, "checked", checked, None, "False")
+    library_embedding.embed_missing(db)
+    [same] = find_matches(db, checked, top=1)
+    [other] = find_matches(db, text, top=1)
+    assert same["score"] > FIGURES_DIFFER_AT_MOST
+    assert MATCH_THRESHOLD < other["score"] <= FIGURES_DIFFER_AT_MOST
+
+
+@pytest.mark.parametrize(
     ("claim", "text", "moved"),
     [
         ("Inflation was 3,1 Prozent in January.", "Inflation was 31 Prozent in January.", True),
