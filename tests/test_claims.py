@@ -382,6 +382,35 @@ def test_unquoted_sentences_in_a_paragraph_do_not_inherit_a_speaker():
     assert [u.attribution for u in units] == ["he said", None]
 
 
+def test_a_quotation_that_goes_on_over_paragraphs_keeps_its_speaker():
+    # English leaves a quotation open at a paragraph's end and opens the next with a mark.
+    body = (
+        "The club said in a statement: “Jose has won 25 trophies in his career.\n\n"
+        "“He has won a title in four countries. He won the cup twice.”\n\n"
+        "“Nobody asked,” the mayor said. “Not once.\n\n"
+        "“Never in twenty years.”\n\n"
+        "“Fares will rise,” a passenger said.\n\n"
+        "“Taxes” rose by 4% in 2024."
+    )
+    units = split_article(body, first_line_is_headline=False)
+    assert [(u.text, u.attribution) for u in units] == [
+        (
+            "The club said in a statement: “Jose has won 25 trophies in his career.",
+            "The club said in a statement",
+        ),
+        ("“He has won a title in four countries.", "The club said in a statement"),
+        ("He won the cup twice.”", "The club said in a statement"),
+        ("“Nobody asked,” the mayor said.", "the mayor said"),
+        # The opening mark of a quotation left open starts its sentence.
+        ("“Not once.", "the mayor said"),
+        ("“Never in twenty years.”", "the mayor said"),
+        ("“Fares will rise,” a passenger said.", "a passenger said"),
+        # A closed quotation before it: no speaker carried over.
+        ("“Taxes” rose by 4% in 2024.", None),
+    ]
+    assert all(body[u.start : u.end] == u.text for u in units)
+
+
 def test_a_sentence_with_scare_quotes_does_not_inherit_a_speaker():
     body = 'The so-called "reform" failed. "We will fight on," he said.'
     units = split_article(body, first_line_is_headline=False)

@@ -481,6 +481,22 @@ def test_a_claim_attributed_to_no_one_named_has_no_author_not_the_reporter(attri
     assert "author" not in _review_of("Bus fares rose 12 percent in 2024.", attribution, language)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“He has won a domestic title in four different countries.”",
+        '"He has won a domestic title in four countries and the cup twice," ',
+    ],
+)
+def test_a_quotation_the_article_does_not_say_whose_it_is_has_no_author_not_the_reporter(text):
+    assert "author" not in _review_of(text, None)
+
+
+def test_the_articles_own_words_with_a_quoted_phrase_are_its_bylines():
+    text = 'So-called "smart" meters cut household bills by 10 percent in 2024.'
+    assert _review_of(text, None)["author"] == {"@type": "Person", "name": "Sam Porter"}
+
+
 def test_a_speaker_called_by_surname_is_the_person_the_article_names_in_full():
     body = (
         "Gov. Kristi Noem unveiled the campaign on Monday. Bus fares rose 12 percent in 2024,"

@@ -23,7 +23,7 @@ from factcheck.exports.records import (
 from factcheck.shared_words import capitalised
 from factcheck.store import articles as article_store
 from factcheck.store import export_reads
-from factcheck.text.attribution import speaker
+from factcheck.text.attribution import quote_spans, speaker
 from factcheck.text.speaker_names import named_speaker
 
 
@@ -124,8 +124,8 @@ def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict
     """Who made the claim, as far as the record shows. An attributed claim is its speaker's
     ("the health ministry said"; "Noem said" is the Kristi Noem the article names earlier; "Lee,
     Acme's chief engineer, said" is Lee, chief engineer, of Acme), or no one's when the phrase
-    names no one ("he said"): never the reporter who quoted it. The article's own words are its
-    byline's, else its publisher's."""
+    names no one ("he said"): never the reporter who quoted it. So is a quotation the article
+    does not say whose it is. The article's own words are its byline's, else its publisher's."""
     if record.get("attribution"):
         who = speaker(record["attribution"], article.get("language") or "en")
         body, sentence = article.get("body") or "", record.get("text") or ""
@@ -145,11 +145,19 @@ def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict
                 ),
             }
         )
+    if _quoted(record.get("text") or ""):
+        return None  # someone's words the article quotes without saying whose
     if article.get("author"):
         return {"@type": "Person", "name": article["author"]}
     if article.get("publisher"):
         return {"@type": "Organization", "name": article["publisher"]}
     return None
+
+
+def _quoted(text: str) -> bool:
+    """Whether most of the sentence is inside quotation marks."""
+    inside = sum(end - start for start, end in quote_spans(text))
+    return inside * 2 > len(text.strip())
 
 
 def _appearance(article: Mapping[str, Any]) -> dict | None:

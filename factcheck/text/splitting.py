@@ -100,6 +100,9 @@ def split_article(
     runs = FurnitureRuns(body)
     # The quotation marks the article holds at all: each paragraph looks only for those.
     quote_marks = [mark for mark in _QUOTE_MARKS if mark in body]
+    # The speaker of a quotation left open at a paragraph's end, which the next paragraph goes
+    # on with when it opens with a quotation mark (as English prints a quotation over paragraphs).
+    open_speaker = None
     for block_start, block_end, section in _blocks(body, first_line_is_headline, language):
         # A list starts with a space, a bullet, a digit or a lower-case letter, never a capital.
         if body.find("\n", block_start, block_end) == -1 and (
@@ -118,13 +121,18 @@ def split_article(
             if body.find(mark, block_start, block_end) != -1:
                 quoted = True
                 break
+        carried, open_speaker = open_speaker, None
         if quoted:
             block = body[block_start:block_end]
             quotes = quote_spans(block)
             if quotes:
                 spans = [(start, end) for start, end, _ in pieces]
                 spans = _split_quotations(body, block_start, quotes, spans, language)
-                attributions = _attributions(body, block_start, block, spans, quotes, language)
+                if quotes[0][0] != 0:
+                    carried = None  # the paragraph does not go on with the quotation
+                attributions, open_speaker = _attributions(
+                    body, block_start, block, spans, quotes, language, carried
+                )
                 pieces = [(start, end, body[start:end]) for start, end in spans]
         _add_units(units, pieces, attributions, section, runs, language)
     return units
@@ -380,10 +388,21 @@ _MAY_END: Final = re.compile(r"(?<![\w.])May\.\s+(?=[A-Z])")
 _ELLIPSIS_END: Final = re.compile(r"(?<=\S)…\s+(?=[^\W\d_])")
 
 
+# An opening quotation mark that sentencex left at the end of a sentence, when the quotation it
+# opens is not closed in the text ("He left. “Not once." gives "He left. “" and "Not once.").
+_OPENING_LEFT_BEHIND: Final = re.compile(r"(?<=\s)[“«„\"]$")
+
+
 def _segment(language: str, text: str) -> list[str]:
     """sentencex's sentences of text (which together are the whole text), also ended after "…"
-    before a capital and, in English, after the month "May"."""
+    before a capital and, in English, after the month "May"; an opening quotation mark starts
+    the sentence it opens."""
     sentences: list[str] = sentencex.segment(language, text)
+    for index in range(len(sentences) - 1):
+        left = _OPENING_LEFT_BEHIND.search(sentences[index])
+        if left is not None and not sentences[index + 1][:1].isspace():
+            sentences[index + 1] = left.group() + sentences[index + 1]
+            sentences[index] = sentences[index][: left.start()]
     may = language == "en" and "May." in text
     if not may and "…" not in text:
         return sentences
@@ -503,6 +522,10 @@ def _split_quotations(
     return result
 
 
+# Marks that close a quotation ("“" closes a German one).
+_CLOSING_MARKS: Final = '”»"“'
+
+
 def _attributions(
     body: str,
     start: int,
@@ -510,15 +533,18 @@ def _attributions(
     spans: list[tuple[int, int]],
     quotes: list[tuple[int, int]],
     language: str,
-) -> list[tuple[int, int] | None]:
-    """The attribution phrase of each sentence as body offsets; quoted sentences inherit theirs."""
+    carried: tuple[int, int] | None = None,
+) -> tuple[list[tuple[int, int] | None], tuple[int, int] | None]:
+    """The attribution phrase of each sentence as body offsets, quoted sentences inheriting
+    theirs, and the speaker of a quotation the block leaves open at its end. `carried` is the
+    speaker of the quotation the block opens with, left open by the paragraph before."""
     blanked = outside_quotes(block, quotes)
     own = []
     for unit_start, unit_end in spans:
         found = find_attribution(blanked[unit_start - start : unit_end - start], language)
         own.append(None if found is None else (unit_start + found[0], unit_start + found[1]))
     if not quotes:
-        return own
+        return own, None
     # A sentence without its own attribution takes the speaker named around the quotation it
     # touches; one that starts inside a quotation falls back to the paragraph's first speaker.
     touching = []
@@ -532,6 +558,8 @@ def _attributions(
         speaker = (own[members[-1]] or own[members[0]]) if members else None
         if speaker is None:
             speaker = next((own[i] for i in members if own[i]), None)
+        if speaker is None and quote_start == start:
+            speaker = carried
         if paragraph_speaker is None:
             paragraph_speaker = speaker
         touching.append((quote_start, quote_end, members, speaker))
@@ -541,7 +569,10 @@ def _attributions(
             if result[i] is None:
                 starts_inside = quote_start <= spans[i][0] < quote_end
                 result[i] = speaker or (paragraph_speaker if starts_inside else None)
-    return result
+    last_start, last_end, _, last_speaker = touching[-1]
+    closed = last_end - last_start > 1 and block.rstrip()[-1:] in _CLOSING_MARKS
+    left_open = last_end - start == len(block) and not closed
+    return result, (last_speaker or paragraph_speaker if left_open else None)
 
 
 def _add_units(
