@@ -382,6 +382,16 @@ def test_unquoted_sentences_in_a_paragraph_do_not_inherit_a_speaker():
     assert [u.attribution for u in units] == ["he said", None]
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\u3000", "\u0085"])
+def test_a_space_of_any_kind_before_a_full_stop_after_a_capital_splits_as_a_plain_one(space):
+    body = f"The council chose plan B{space}. It cost 4 million euros, the mayor said."
+    units = split_article(body, first_line_is_headline=False)
+    assert [u.text for u in units] == [
+        f"The council chose plan B{space}.",
+        "It cost 4 million euros, the mayor said.",
+    ]
+
+
 def test_a_quotation_that_goes_on_over_paragraphs_keeps_its_speaker():
     # English leaves a quotation open at a paragraph's end and opens the next with a mark.
     body = (

@@ -102,7 +102,7 @@ def split_article(
     quote_marks = [mark for mark in _QUOTE_MARKS if mark in body]
     # The speaker of a quotation left open at a paragraph's end, which the next paragraph goes
     # on with when it opens with a quotation mark (as English prints a quotation over paragraphs).
-    open_speaker = None
+    open_speaker: tuple[int, int] | None = None
     for block_start, block_end, section in _blocks(body, first_line_is_headline, language):
         # A list starts with a space, a bullet, a digit or a lower-case letter, never a capital.
         if body.find("\n", block_start, block_end) == -1 and (
@@ -121,7 +121,8 @@ def split_article(
             if body.find(mark, block_start, block_end) != -1:
                 quoted = True
                 break
-        carried, open_speaker = open_speaker, None
+        carried: tuple[int, int] | None = open_speaker
+        open_speaker = None
         if quoted:
             block = body[block_start:block_end]
             quotes = quote_spans(block)
@@ -393,11 +394,23 @@ _ELLIPSIS_END: Final = re.compile(r"(?<=\S)…\s+(?=[^\W\d_])")
 _OPENING_LEFT_BEHIND: Final = re.compile(r"(?<=\s)[“«„\"]$")
 
 
+# sentencex (1.0.32) panics on a space other than ASCII's before a full stop after a capital
+# ("plan B\u00a0."): such spaces are given to it as plain spaces, one character for one, so the
+# sentences it gives keep their lengths.
+_SPACE_BEFORE_STOP: Final = re.compile(r"[^\S\x00-\x7f]+(?=\s*\.)")
+
+
+def _without_spaces_sentencex_fails_on(text: str) -> str:
+    if text.isascii() or _SPACE_BEFORE_STOP.search(text) is None:
+        return text
+    return _SPACE_BEFORE_STOP.sub(lambda spaces: " " * len(spaces.group()), text)
+
+
 def _segment(language: str, text: str) -> list[str]:
     """sentencex's sentences of text (which together are the whole text), also ended after "…"
     before a capital and, in English, after the month "May"; an opening quotation mark starts
     the sentence it opens."""
-    sentences: list[str] = sentencex.segment(language, text)
+    sentences: list[str] = sentencex.segment(language, _without_spaces_sentencex_fails_on(text))
     for index in range(len(sentences) - 1):
         left = _OPENING_LEFT_BEHIND.search(sentences[index])
         if left is not None and not sentences[index + 1][:1].isspace():
@@ -523,7 +536,7 @@ def _split_quotations(
 
 
 # Marks that close a quotation ("“" closes a German one).
-_CLOSING_MARKS: Final = '”»"“'
+_QUOTATION_CLOSERS: Final = '”»"“'
 
 
 def _attributions(
@@ -570,7 +583,7 @@ def _attributions(
                 starts_inside = quote_start <= spans[i][0] < quote_end
                 result[i] = speaker or (paragraph_speaker if starts_inside else None)
     last_start, last_end, _, last_speaker = touching[-1]
-    closed = last_end - last_start > 1 and block.rstrip()[-1:] in _CLOSING_MARKS
+    closed = last_end - last_start > 1 and block.rstrip()[-1:] in _QUOTATION_CLOSERS
     left_open = last_end - start == len(block) and not closed
     return result, (last_speaker or paragraph_speaker if left_open else None)
 
