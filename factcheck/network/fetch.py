@@ -14,6 +14,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 from requests.cookies import RequestsCookieJar, extract_cookies_to_jar, merge_cookies
+from requests.sessions import SessionRedirectMixin
+from requests.utils import default_headers
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
@@ -192,7 +194,9 @@ class _VettingAdapter(HTTPAdapter):
 
     def __init__(self, policy: FetchPolicy):
         self.policy = policy
-        super().__init__(max_retries=0)
+        # A fetch sends one request at a time, so one kept connection a host is all it can use;
+        # each slot more is a queue entry made with the pool and taken out again at its close.
+        super().__init__(max_retries=0, pool_maxsize=1)
 
     def init_poolmanager(self, *args, **kwargs):
         super().init_poolmanager(*args, **kwargs)
@@ -221,15 +225,24 @@ def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]
     return parts.hostname, port
 
 
-def _session(policy: FetchPolicy, accept: frozenset[str]) -> requests.Session:
-    session = requests.Session()
-    session.trust_env = False  # no proxies, netrc or CA bundles from the environment
-    adapter = _VettingAdapter(policy)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.headers["User-Agent"] = USER_AGENT
-    session.headers["Accept"] = ", ".join(sorted(accept)) + ", */*;q=0.1"
-    return session
+class _Hops(SessionRedirectMixin):
+    """What one fetch carries from hop to hop: the headers it sends, the cookies its redirects
+    set, and its vetting adapter. It stands in for a requests.Session, which would also make two
+    adapters (and their pool managers) of its own that a fetch never uses, and would read
+    proxies, netrc and CA bundles from the environment if asked to send."""
+
+    def __init__(self, policy: FetchPolicy, accept: frozenset[str]):
+        self.adapter = _VettingAdapter(policy)
+        self.headers = default_headers()  # Accept-Encoding and Connection as a session sends them
+        self.headers["User-Agent"] = USER_AGENT
+        self.headers["Accept"] = ", ".join(sorted(accept)) + ", */*;q=0.1"
+        self.cookies = RequestsCookieJar()
+
+    def __enter__(self) -> "_Hops":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.adapter.close()
 
 
 def _parse_content_type(header: str) -> tuple[str, str | None]:
@@ -243,31 +256,29 @@ def _parse_content_type(header: str) -> tuple[str, str | None]:
     return media_type.strip().lower(), charset
 
 
-def _prepared(session: requests.Session, url: str) -> requests.PreparedRequest:
-    """The GET that session.get(url) would send: the session's headers, and its cookies (those a
-    redirect of this fetch set). Made here without requests' merging of the call's parameters,
-    headers and proxies with the session's, since the call has none of its own: on Python 3.11
-    requests checks each of those mappings against a typing protocol, eight checks a request that
-    cost more than the rest of preparing it."""
+def _prepared(hops: _Hops, url: str) -> requests.PreparedRequest:
+    """The GET that requests.Session.get(url) would send: the fetch's headers, and its cookies
+    (those a redirect of this fetch set). Made here without requests' merging of the call's
+    parameters, headers and proxies with the session's, since the call has none of its own: on
+    Python 3.11 requests checks each of those mappings against a typing protocol, eight checks a
+    request that cost more than the rest of preparing it."""
     prepared = requests.PreparedRequest()
     prepared.prepare(
         method="GET",
         url=url,
-        headers=session.headers,
-        cookies=merge_cookies(RequestsCookieJar(), session.cookies),
+        headers=hops.headers,
+        cookies=merge_cookies(RequestsCookieJar(), hops.cookies),
     )
     return prepared
 
 
-def _request(
-    session: requests.Session, url: str, host: str, timeout, deadline: float
-) -> requests.Response:
+def _request(hops: _Hops, url: str, host: str, timeout, deadline: float) -> requests.Response:
     """One hop's GET, its body not read yet. Sent through the vetting adapter itself, not
-    session.send: with allow_redirects=False, session.send still reads a redirect's whole body
+    Session.send: with allow_redirects=False, Session.send still reads a redirect's whole body
     (to find the next request), with no byte cap and no time limit."""
     try:
-        prepared = _prepared(session, url)
-        response = session.get_adapter(url).send(prepared, stream=True, timeout=timeout)
+        prepared = _prepared(hops, url)
+        response = hops.adapter.send(prepared, stream=True, timeout=timeout)
     except requests.exceptions.InvalidURL:
         # A host that urlsplit takes but IDNA cannot encode ('ⓔxample.com', a zero-width space).
         raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
@@ -278,7 +289,7 @@ def _request(
     if time.monotonic() > deadline:  # headers the time limit cut short read as if they ended
         response.close()
         raise FetchError("timeout", {"url": url, "stage": "fetch"})
-    extract_cookies_to_jar(session.cookies, prepared, response.raw)
+    extract_cookies_to_jar(hops.cookies, prepared, response.raw)
     return response
 
 
@@ -344,13 +355,13 @@ def fetch(
 
 def _fetch(url, policy, accept, max_bytes, timeout, deadline) -> FetchedPage:
     current = url.strip()
-    with _session(policy, accept) as session:
+    with _Hops(policy, accept) as hops:
         for _ in range(policy.max_redirects + 1):
             host, _port = check_url(current, policy)
             if time.monotonic() > deadline:
                 raise FetchError("timeout", {"url": url, "stage": "fetch"})
-            with _request(session, current, host, timeout, deadline) as response:
-                target = session.get_redirect_target(response)
+            with _request(hops, current, host, timeout, deadline) as response:
+                target = hops.get_redirect_target(response)
                 if target is None:
                     return _finish(response, current, accept, max_bytes, deadline)
                 try:
