@@ -1001,6 +1001,26 @@ def test_after_the_newest_rows_are_removed_no_change_is_written_until_an_admin_r
     assert again.exit_code == 2 and "nothing to reset" in again.output
 
 
+def test_the_newest_row_rewritten_under_its_checkpoint_refuses_changes(db, path):
+    """The checkpoint names the newest row, whose hash in the database is no longer the one
+    checkpointed (the row rewritten, as someone holding the file alone can): nothing is written
+    on it."""
+    add_comment(db, first_checkable_claim(db, 1)["id"], body="Seen", actor=_actor(db, "ed"))
+    db.close()
+    conn = sqlite3.connect(path)
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_no_update'")
+    trigger = trigger.fetchone()[0]
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET hash = ? WHERE id = (SELECT max(id) FROM audit)", ["f" * 64])
+    conn.execute(trigger)
+    conn.commit()
+    rows = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    conn.close()
+    refused = _comment_cli(path)
+    assert refused.exit_code == 2 and "no longer has the hash checkpointed" in refused.output
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM audit").fetchone()[0] == rows
+
+
 def _checkpoint_at_head(path, *, tag=None) -> None:
     """A checkpoint written by hand to match the trail's head now, as someone without the key
     would (no seal, or the seal of another head kept)."""

@@ -152,7 +152,7 @@ def record(
     audit_seal.check_checkpoint_place(db)
     if first_row_here:
         # Before the key is made (an older trail's first signed row is written with it).
-        _refuse_out_of_step(db)
+        _refuse_out_of_step(db, newest)
     key = audit_seal.writing_key(db)
     if first_row_here:
         _refuse_another_key(db, newest, key)
@@ -441,7 +441,7 @@ def _read_checkpoint(db: Database) -> audit_seal.Checkpoint | Problem | None:
 
 
 def _checkpoint_problems(
-    db: Database, checkpoint: audit_seal.Checkpoint | Problem | None
+    db: Database, checkpoint: audit_seal.Checkpoint | Problem | None, newest: dict | None = None
 ) -> list[Problem]:
     if isinstance(checkpoint, Problem):
         return [checkpoint]
@@ -471,8 +471,12 @@ def _checkpoint_problems(
                 " checkpoint to match would go unseen",
             )
         ]
-    # The hash the trail holds at the checkpointed row (None: the trail ends before it).
-    stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
+    # The hash the trail holds at the checkpointed row (None: the trail ends before it); the
+    # newest row, read already, when it is that row (the checkpoint is in step).
+    if newest is not None and newest["id"] == checkpoint.row:
+        stored = (newest["hash"],)
+    else:
+        stored = db.execute("SELECT hash FROM audit WHERE id = ?", [checkpoint.row]).fetchone()
     if audit_seal.written_with_another_key(db, checkpoint) and _key_fits(db):
         # Another database's checkpoint names a hash this trail does not have.
         if stored is not None and stored[0] == checkpoint.hash:
@@ -536,16 +540,22 @@ def _foreign_advice(db: Database, path) -> str:
 
 
 def _newest_row(db: Database) -> dict | None:
-    return next(iter(db.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")), None)
+    # Not db.query, which runs each read inside a savepoint of its own: two statements more for
+    # every change written.
+    cursor = db.execute("SELECT * FROM audit ORDER BY id DESC LIMIT 1")
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([column[0] for column in cursor.description], row, strict=True))
 
 
-def _refuse_out_of_step(db: Database) -> None:
+def _refuse_out_of_step(db: Database, newest: dict | None = None) -> None:
     """Refuse a change, before it is written, while the trail fails what verify checks of its
     checkpoint outside the database: written on, the change would move the checkpoint past a
-    removed or rewritten row and hide it."""
+    removed or rewritten row and hide it. `newest` is the trail's newest row, when read already."""
     if audit_seal.files_for(db).checkpoint is None:
         return  # a database in memory: no file to keep a checkpoint in
-    problems = _checkpoint_problems(db, _read_checkpoint(db))
+    problems = _checkpoint_problems(db, _read_checkpoint(db), newest)
     if problems:
         raise audit_seal.TrailMismatch(f"{problems[0].message}; {_NOTHING_SAVED}")
 
