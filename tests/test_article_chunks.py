@@ -184,3 +184,27 @@ def test_a_body_with_more_than_the_pages_paragraphs_is_left_as_it_is():
     assert apart_again([run_together], page, "Headline") == [run_together]
     together = "Headline First paragraph of the story. Second paragraph of the story."
     assert apart_again([together], page, "Headline") == [text for _, text in page]
+
+
+def test_each_paragraph_is_placed_by_its_own_block_and_the_headlines_before_it():
+    """Paragraphs of one block share a place; a headline between two of them, or a block of
+    another class, or another <article>, gives the next its own."""
+    from trafilatura.utils import load_html
+
+    from factcheck.text.article_chunks import page_paragraphs
+
+    tree = load_html(
+        '<html><body><div class="story"><p>One</p><h1>Next</h1><p>Two <b>bold</b><br>line'
+        '<script>hidden()</script> end</p></div><div class="teasers"><p>Three</p></div>'
+        "<article><div><p>Four</p></div></article><article><div><p>Five</p></div></article>"
+        "</body></html>"
+    )
+    page = [("body", ""), ("html", "")]
+    story = [("div", "story"), *page]
+    assert page_paragraphs(tree) == [
+        ((*story, 0), "One"),
+        ((*story, 1), "Two bold line end"),
+        ((("div", "teasers"), *page, 1), "Three"),
+        ((("div", ""), ("article", ""), *page, "/html/body/article[1]"), "Four"),
+        ((("div", ""), ("article", ""), *page, "/html/body/article[2]"), "Five"),
+    ]

@@ -35,6 +35,8 @@ def _signature(element) -> tuple:
 
 
 def _text(element) -> str:
+    if len(element) == 0:  # most paragraphs: text alone, no markup inside
+        return " ".join((element.text or "").split())
     parts = []
 
     def walk(node):
@@ -59,15 +61,23 @@ def page_paragraphs(tree) -> list[tuple[tuple, str]]:
     found = []
     document = tree.getroottree()
     headlines = 0
+    # Where the previous paragraph's parent sits: the paragraphs of one block share a parent,
+    # and so its ancestors and <article>. (Held, so lxml gives that element back as itself.)
+    parent, ancestors, article_path = None, (), None
     for element in tree.iter("p", "h1"):
         if element.tag == "h1":
             headlines += 1
             continue
         text = _text(element)
         if text:
-            article = next(element.iterancestors("article"), None)
-            story = headlines if article is None else document.getpath(article)
-            found.append((_signature(element) + (story,), text))
+            here = element.getparent()
+            if here is None or here is not parent:
+                parent = here
+                ancestors = _signature(element)
+                article = next(element.iterancestors("article"), None)
+                article_path = None if article is None else document.getpath(article)
+            story = headlines if article_path is None else article_path
+            found.append((ancestors + (story,), text))
     return found
 
 
