@@ -447,7 +447,9 @@ def _sentence_ends(text: str, language: str) -> list[int]:
     # Never seen, but should the sentences not add up to the text, ask for the boundaries.
     return [
         min(max(boundary["end_index"], 0), len(text))
-        for boundary in sentencex.get_sentence_boundaries(language, text)
+        for boundary in sentencex.get_sentence_boundaries(
+            language, _without_spaces_sentencex_fails_on(text)
+        )
     ]
 
 
