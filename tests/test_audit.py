@@ -200,6 +200,9 @@ def test_newest_rows_deleted_with_the_triggers_dropped_are_caught(db, path, publ
     assert result.exit_code == 1
     assert "rows were removed from the end" in result.output
     assert f"the trail ends at row {head_id - 2}, but row {head_id} was written" in result.output
+    assert "treat the records named as unreliable and compare them with the newest backup" in (
+        result.output
+    )
     report = audit.verify(open_database(path))
     assert {p.kind for p in report.problems} >= {"truncated", "triggers"}
 
@@ -351,8 +354,17 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
         ("UPDATE claims SET status = 'published' WHERE id = 1", "claim 1: its status"),
         (
             "UPDATE claims SET text = 'Rewritten' WHERE id = 2",
-            "the text or offsets of its units were changed; claim 2 no longer matches the"
-            " article's text",
+            "the text, offsets, order or section of its units were changed; claim 2 no longer"
+            " matches the article's text",
+        ),
+        (
+            "UPDATE claims SET seq = seq + 100 WHERE id = 2",
+            "claim 2 is out of the article's order",
+        ),
+        (
+            "UPDATE claims SET section = 'headline' WHERE id = 3",
+            "every unit's text is still the article's at its offsets and in order, so a unit's"
+            " section (headline, standfirst or body) was changed",
         ),
         (
             'UPDATE claims SET start = start + 1, "end" = "end" + 1 WHERE id IN (2, 3)',

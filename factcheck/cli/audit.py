@@ -85,6 +85,12 @@ def verify(as_json, key_file, checkpoint_file):
             f"{report.problem}{fix}.{also}",
             err=True,
         )
+        if report.kind not in ("key", "checkpoint", "foreign_checkpoint"):
+            click.echo(
+                "Until the cause is known, treat the records named as unreliable and compare them"
+                ' with the newest backup (docs/audit.md, "Backups and restores").',
+                err=True,
+            )
     if not report.ok:
         raise SystemExit(1)
 

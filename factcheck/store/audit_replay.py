@@ -93,9 +93,34 @@ def _units_off(db: Database, units: list[dict]) -> list[int]:
     return [unit["id"] for unit in units if body[unit["start"] : unit["end"]] != unit["text"]]
 
 
-def _naming(claim_ids: list[int], most: int = 10) -> str:
-    """ "; claims 16 and 17 no longer match the article's text", or nothing without ids; past
-    `most`, how many more."""
+def _what_changed(db: Database, units: list[dict]) -> str:
+    """What can be told of a change to an article's units from the units and the article: the
+    units whose text is no longer the article's at their offsets, else the units out of the
+    article's order, else that only a unit's section is left to have changed."""
+    off = _units_off(db, units)
+    if off:
+        return _naming(off)
+    # Each unit's place in the article is its rank by where it starts.
+    by_start = sorted(units, key=lambda unit: unit["start"])
+    out_of_order = [unit["id"] for place, unit in enumerate(by_start) if unit["seq"] != place]
+    if out_of_order:
+        return _naming(
+            out_of_order, said="are out of the article's order", one="is out of the article's order"
+        )
+    return (
+        "; every unit's text is still the article's at its offsets and in order, so a unit's"
+        " section (headline, standfirst or body) was changed"
+    )
+
+
+def _naming(
+    claim_ids: list[int],
+    most: int = 10,
+    said: str = "no longer match the article's text",
+    one: str = "no longer matches the article's text",
+) -> str:
+    """ "; claims 16 and 17 no longer match the article's text" (or what else `said` of them,
+    `one` of a single claim), or nothing without ids; past `most`, how many more."""
     if not claim_ids:
         return ""
     shown = [str(claim_id) for claim_id in claim_ids[:most]]
@@ -105,8 +130,8 @@ def _naming(claim_ids: list[int], most: int = 10) -> str:
     elif len(shown) > 1:
         listed = f"{', '.join(shown[:-1])} and {shown[-1]}"
     else:
-        return f"; claim {shown[0]} no longer matches the article's text"
-    return f"; claims {listed} no longer match the article's text"
+        return f"; claim {shown[0]} {one}"
+    return f"; claims {listed} {said}"
 
 
 def password_digest(password_hash: str) -> str:
@@ -651,7 +676,8 @@ class Replay:
         if imported and digest and digest != units_digest(fixed):
             self._report(
                 what,
-                "the text or offsets of its units were changed" + _naming(_units_off(db, units)),
+                "the text, offsets, order or section of its units were changed"
+                + _what_changed(db, units),
                 imported.row,
             )
         ids = summary.get("unit_ids_sha256")
