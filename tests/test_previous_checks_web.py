@@ -572,6 +572,21 @@ def test_a_dismissal_made_in_another_tab_meanwhile_redraws_the_panel_saying_so(
     assert not panel.cssselect("form.previous-dismiss") and panel.cssselect(".previous-dismissed")
 
 
+def test_adding_an_earlier_check_dismissed_in_another_tab_meanwhile_redraws_the_panel(
+    client, app_db, matched_claim, people
+):
+    claim_id = matched_claim["id"]
+    [form] = _section(client, claim_id).cssselect("form.previous-form")
+    [check] = claim_matches.previous_checks(app_db, claim_id)
+    claim_matches.dismiss_previous_check(app_db, claim_id, check["library_id"], actor=people["ed"])
+    answer = hx_post(client, form.get("action"), {"stance": "supports"})
+    assert answer.status_code == 200
+    panel = fragment(answer)
+    assert "has already dismissed that earlier check as not this claim's just now" in words(panel)
+    assert not panel.cssselect("li.previous-check") and panel.cssselect(".previous-dismissed")
+    assert evidence_store.evidence_for_claim(app_db, claim_id) == []
+
+
 def test_a_published_claims_wrong_match_is_dismissed_too(client, app_db, matched_claim, people):
     claim_id = matched_claim["id"]
     _publish(app_db, people, claim_id, "False")

@@ -215,9 +215,33 @@ def previous_checks(db: Database, claim_id: int, limit: int = PANEL_MATCHES) -> 
     )
 
 
+def _refuse_if_dismissed(db: Database, claim_id: int, library_id: int) -> None:
+    """Invalid, naming who dismissed the earlier check and when, when it was dismissed for the
+    claim: a panel open since still offers it."""
+    earlier = db.execute(
+        "SELECT d.dismissed_by, coalesce(u.display_name, d.dismissed_by), d.dismissed_at"
+        " FROM dismissed_matches d LEFT JOIN users u ON u.username = d.dismissed_by"
+        " WHERE d.claim_id = ? AND d.library_id = ?",
+        [claim_id, library_id],
+    ).fetchone()
+    if earlier is not None:
+        raise Invalid(
+            "previous_check.already_dismissed",
+            {
+                "library_id": library_id,
+                "claim_id": claim_id,
+                "username": earlier[0],
+                "name": earlier[1],
+                "dismissed_at": earlier[2],
+            },
+        )
+
+
 @query
 def previous_check(db: Database, claim_id: int, library_id: int) -> dict:
-    """One stored match of the claim; NotFound when the item is not among its matches."""
+    """One stored match of the claim; Invalid when it was dismissed for the claim, NotFound when
+    the item is not among its matches otherwise."""
+    _refuse_if_dismissed(db, claim_id, library_id)
     rows = list(
         db.query(
             f"SELECT {_CHECK_COLUMNS} FROM claim_matches m"
@@ -248,16 +272,6 @@ def dismiss_previous_check(
     """Say that a previous check is not the claim's: it leaves the claim's matches (the panel,
     the queue's filter and chip, the dashboard, exports) and later matching never brings it back.
     Returns the dismissed check."""
-    earlier = db.execute(
-        "SELECT dismissed_by, dismissed_at FROM dismissed_matches"
-        " WHERE claim_id = ? AND library_id = ?",
-        [claim_id, library_id],
-    ).fetchone()
-    if earlier is not None:
-        raise Invalid(
-            "previous_check.already_dismissed",
-            {"library_id": library_id, "claim_id": claim_id, "username": earlier[0]},
-        )
     check = previous_check(db, claim_id, library_id)
     note = " ".join((reason or "").split()) or None
     if note is not None and len(note) > MAX_DISMISS_REASON_CHARS:

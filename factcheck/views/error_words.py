@@ -419,7 +419,8 @@ _STORE_WORDS = {
         " previous checks."
     ),
     "previous_check.already_dismissed": lambda f: (
-        f"{f['username']} has already dismissed that earlier check for this claim."
+        f"{f.get('name') or f['username']} has already dismissed that earlier check as not this"
+        + (f" claim's {when_words(f['dismissed_at'])}." if f.get("dismissed_at") else " claim's.")
     ),
     "previous_check.not_dismissed": lambda f: (
         "That earlier check is not dismissed for this claim (someone may have restored it);"

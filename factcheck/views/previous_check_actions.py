@@ -50,7 +50,10 @@ def add_as_evidence(claim_id: int, library_id: int):
     actor = signed_in_actor()
     claim = claim_reads.get_claim(db, claim_id)
     values = form_values(FORM, request.form)
-    check = claim_matches.previous_check(db, claim_id, library_id)
+    try:
+        check = claim_matches.previous_check(db, claim_id, library_id)
+    except Invalid as dismissed:
+        return _as_it_is_now(claim_id, dismissed)
     try:
         if values["stance"] not in STANCES:
             raise Invalid("stance.missing", {"given": values["stance"], "choices": list(STANCES)})
