@@ -525,6 +525,9 @@ def test_dismissing_from_the_command_line(app_db, matched_claim, db_path):
     assert run(main, [*base, "restore", *ids, "--as", "rita"]).exit_code == 0
     twice = run(main, [*base, "restore", *ids, "--as", "rita"])
     assert twice.exit_code == 2 and "was not dismissed for claim" in twice.output
+    for action in ("dismiss", "restore"):
+        nowhere = run(main, [*base, action, "9999", str(check["library_id"]), "--as", "rita"])
+        assert nowhere.exit_code == 2 and "there is no claim 9999" in nowhere.output
 
 
 def test_removing_a_dismissed_fact_check_from_the_library_keeps_the_trail_whole(

@@ -8,6 +8,7 @@ from factcheck.db import Database, placeholders, utc_now
 from factcheck.matching.stopwords import STOPWORDS
 from factcheck.store import audit
 from factcheck.store.actors import Actor
+from factcheck.store.claim_state import load_claim
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 
@@ -272,6 +273,7 @@ def dismiss_previous_check(
     """Say that a previous check is not the claim's: it leaves the claim's matches (the panel,
     the queue's filter and chip, the dashboard, exports) and later matching never brings it back.
     Returns the dismissed check."""
+    load_claim(db, claim_id)
     check = previous_check(db, claim_id, library_id)
     note = " ".join((reason or "").split()) or None
     if note is not None and len(note) > MAX_DISMISS_REASON_CHARS:
@@ -304,6 +306,7 @@ def dismiss_previous_check(
 def restore_previous_check(db: Database, claim_id: int, library_id: int, *, actor: Actor) -> None:
     """Take back a dismissal: the earlier check is matched again by the next matching (`library
     rematch`, or a change to the library)."""
+    load_claim(db, claim_id)
     gone = db.execute(
         "DELETE FROM dismissed_matches WHERE claim_id = ? AND library_id = ?",
         [claim_id, library_id],
