@@ -167,6 +167,25 @@ def test_assigning_offers_active_people_and_saves_either_way(client, claim, app_
     assert claim_now(app_db, claim["id"])["assignee_id"] is None
 
 
+def test_a_unit_set_aside_in_another_tab_is_not_assigned(client, claim, app_db, people):
+    triage.classify(
+        app_db, claim["id"], kind="not_a_claim", reason="A byline, not a claim", actor=people["ed"]
+    )
+    current = claim_now(app_db, claim["id"])
+    before = audit_count(app_db)
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/assign",
+        {"expected_version": current["version"], "assignee": "eve"},
+    )
+    assert response.status_code == 422
+    assert "marked as not a claim (A byline, not a claim); classify it as a claim first" in words(
+        fragment(response)
+    )
+    assert claim_now(app_db, claim["id"])["assignee_id"] is None
+    assert audit_count(app_db) == before
+
+
 def test_a_form_without_its_version_is_refused_and_changes_nothing(client, claim, app_db):
     before = audit_count(app_db)
     response = hx_post(client, f"/claims/{claim['id']}/assign", {"assignee": "eve"})

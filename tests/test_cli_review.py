@@ -316,3 +316,31 @@ def test_an_unusable_scale_file_is_refused_in_one_line_before_anything_starts(
     line = result.output.strip()
     assert "\n" not in line and line.startswith("Error: the rating scale"), line
     assert str(scale_file) in line and "FACTCHECK_SCALE" in line
+
+
+def test_assigning_from_the_command_line_says_unassigned_and_refuses_a_unit_set_aside(run):
+    claim = str(run.claim_id)
+    _ok(run("claim", "assign", claim, "rita", "--as", "ed"))
+    unassigned = run("claim", "assign", claim, "-", "--as", "ed")
+    assert unassigned.exit_code == 0 and "Unassigned." in unassigned.output
+    assert "Assigned." not in unassigned.output
+    _ok(
+        run(
+            "claim",
+            "classify",
+            claim,
+            "not_a_claim",
+            "--reason",
+            "A byline, not a claim",
+            "--as",
+            "ed",
+        )
+    )
+    trail = len(_ok(run("audit", "log", "--record", f"claim:{claim}", "--json")))
+    refused = run("claim", "assign", claim, "rita", "--as", "ed")
+    assert refused.exit_code == 2
+    assert (
+        f"claim {claim} is marked as not a claim (A byline, not a claim); classify it as a claim first"
+        in (refused.output)
+    )
+    assert len(_ok(run("audit", "log", "--record", f"claim:{claim}", "--json"))) == trail

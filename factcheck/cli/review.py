@@ -298,7 +298,7 @@ def assign(claim_id, username, as_user, expect_version, as_json):
         actor=acting_user(db, as_user),
         expected_version=expect_version,
     )
-    _show_claim(db, claim_id, as_json, "Assigned.")
+    _show_claim(db, claim_id, as_json, "Unassigned." if username == "-" else "Assigned.")
 
 
 @claim_group.command("comment")

@@ -60,6 +60,12 @@ def assign(
     check_version(claim, expected_version)
     lifecycle.permit("claim.assign", situation(db, claim), actor)
     assignee_id = None
+    if assignee and claim["kind"] != "claim":
+        # As the queue's bulk assign: no one is to check a unit set aside, nor told it is theirs.
+        # Unassigning it stays open: marking a unit not a claim leaves its assignee in place.
+        raise Invalid(
+            "claim.not_a_claim", {"claim_id": claim_id, "reason": claim["reason"]}, field="assignee"
+        )
     if assignee:
         row = db.execute(
             "SELECT id, disabled FROM users WHERE username = ?", [assignee.strip().lower()]
