@@ -287,6 +287,35 @@ def test_an_editor_removes_an_imported_item_and_its_matches_go_with_it(client_as
     assert tuple(last.fetchone()) == ("library.remove", "A duplicate of the council item")
 
 
+def test_an_item_removed_by_another_editor_meanwhile_says_who_removed_it_and_when(
+    client_as, app_db, people
+):
+    _import(app_db, [{"claim": "Taxes rose by 6 percent"}, {"claim": "Rents rose by 9 percent"}])
+    gone, kept = sorted(item["id"] for item in library_store.list_items(app_db))
+    editor = client_as("ed")
+    token = page_token(editor, f"/library/{gone}")
+    library_store.remove_item(app_db, gone, actor=people["eve"], why="A duplicate")
+    before = audit_count(app_db)
+    response = editor.post(f"/library/{gone}/remove", data={"csrf_token": token})
+    assert response.status_code == 422
+    page = parse(response)
+    eve = people["eve"].display_name or "eve"
+    assert words(page.cssselect(".flash.is-error")[0]) == (
+        f"Library item {gone} was already removed by {eve} just now."
+    )
+    assert _listed(response) == ["Rents rose by 9 percent"]
+    assert audit_count(app_db) == before
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0"])
+def test_a_library_page_that_cannot_be_one_is_refused_in_words(client, app_db, page):
+    _import(app_db, [{"claim": "Taxes rose by 6 percent"}])
+    for address in (f"/library?page={page}", f"/library.json?page={page}"):
+        response = client.get(address)
+        assert response.status_code == 422
+        assert "The page number must be a whole number from 1" in response.get_data(as_text=True)
+
+
 def test_the_json_of_the_library_pages_through_it(client, app_db):
     _import(app_db, [{"claim": "Taxes rose by 6 percent"}, {"claim": "Rents rose by 9 percent"}])
     answer = json.loads(client.get("/library.json?q=rose").get_data())

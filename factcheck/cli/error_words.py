@@ -493,6 +493,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "audit.reset_needs_admin": lambda f: (
         "only an administrator may reset the audit checkpoint; give --as the username of one"
     ),
+    "library.already_removed": lambda f: (
+        f"library item {f['id']} was already removed by {f['removed_by']}"
+        f" on {str(f['removed_at'])[:16].replace('T', ' ')} UTC"
+    ),
     "library.own_verdict": lambda f: (
         f"library item {f['id']} is the desk's own published verdict on claim {f['claim_id']};"
         " it changes only through a correction of that verdict (`factcheck verdict correct`)"

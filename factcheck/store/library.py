@@ -257,7 +257,11 @@ def remove_item(db: Database, library_id: int, *, actor: Actor, why: str | None 
     """Take an imported fact-check out of the library, with the reason given (optional); its
     matches go with it. The desk's own verdicts stay: they follow the claim's published verdict."""
     _require_editor(actor, "remove fact-checks from the library")
-    item = get_item(db, library_id)
+    try:
+        item = get_item(db, library_id)
+    except NotFound:
+        _refuse_if_removed(db, library_id)
+        raise
     if item["origin"] == "own":
         raise Invalid("library.own_verdict", {"id": library_id, "claim_id": item["claim_id"]})
     matched = [
@@ -271,6 +275,28 @@ def remove_item(db: Database, library_id: int, *, actor: Actor, why: str | None 
     retired_ids.retire(db, "library_items", library_id)
     audit.record(db, actor, "library", library_id, "library.remove", before=item, reason=reason)
     return {"removed": item, "matched_claims": sorted(matched)}
+
+
+def _refuse_if_removed(db: Database, library_id: int) -> None:
+    """Invalid, naming who removed the item and when, when the audit trail records its removal:
+    two editors removing the same item, the second learns what happened to it."""
+    removal = db.execute(
+        "SELECT a.actor, coalesce(u.display_name, a.actor), a.at FROM audit a"
+        " LEFT JOIN users u ON u.username = a.actor"
+        " WHERE a.record_type = 'library' AND a.record_id = ? AND a.action = 'library.remove'"
+        " ORDER BY a.id DESC LIMIT 1",
+        [library_id],
+    ).fetchone()
+    if removal is not None:
+        raise Invalid(
+            "library.already_removed",
+            {
+                "id": library_id,
+                "removed_by": removal[0],
+                "removed_by_name": removal[1],
+                "removed_at": removal[2],
+            },
+        )
 
 
 def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int, dict]:

@@ -406,6 +406,10 @@ _STORE_WORDS = {
         f"{f['username']}'s account is switched off, so they cannot be given claims."
     ),
     "library.not_found": lambda f: f"There is no library item {f['id']}.",
+    "library.already_removed": lambda f: (
+        f"Library item {f['id']} was already removed by {f['removed_by_name']}"
+        f" {when_words(f['removed_at'])}."
+    ),
     "audit.checkpoint_in_step": lambda f: (
         "The audit trail matches its checkpoint, so there is nothing to reset."
     ),

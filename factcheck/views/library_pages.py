@@ -15,12 +15,14 @@ from flask import (
 )
 
 from factcheck import library_files, library_formats, previous_checks
-from factcheck.ids import parse_id
+from factcheck.ids import require_id
 from factcheck.store import audit, library_browse
 from factcheck.store import library as library_store
+from factcheck.store.errors import Invalid
 from factcheck.views.auth_guard import require_role, signed_in_actor
 from factcheck.views.body_limits import takes_body_up_to
 from factcheck.views.connection import get_db
+from factcheck.views.error_words import store_error_words
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("library", __name__)
@@ -41,9 +43,10 @@ KEPT_RESULT_BYTES = 2000
 
 def _filters(args) -> dict:
     """The search words, origin and page a request asks for, as library_browse.browse takes
-    them; values that cannot match are dropped, so an old shared link still opens."""
+    them; an origin that cannot match is dropped, so an old shared link still opens, and a page
+    that cannot be one is refused, as every paged list refuses it."""
     origin = args.get("origin", "")
-    page = parse_id(args.get("page", "")) or 1
+    page = require_id(args["page"], "page") if args.get("page", "").strip() else 1
     return {
         "words": " ".join(args.get("q", "").split())[:SEARCH_MAX_CHARS],
         "origin": origin if origin in ORIGINS else None,
@@ -116,7 +119,10 @@ def remove_item(library_id: int):
     background."""
     db = get_db()
     actor = signed_in_actor()
-    result = library_store.remove_item(db, library_id, actor=actor, why=request.form.get("why"))
+    try:
+        result = library_store.remove_item(db, library_id, actor=actor, why=request.form.get("why"))
+    except Invalid as refused:
+        return _refused(store_error_words(refused), refused.status)
     matched = result["matched_claims"]
     previous_checks.after_library_change(
         db,
