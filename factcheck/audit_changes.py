@@ -71,4 +71,10 @@ def row_changes(entry: dict) -> list[tuple[str, str, str]]:
             for name in ("row", "hash")
         ]
         return [*moved, ("problem found", shown(before.get("words")), "—")]
-    return changed_fields(before, after)
+    changes = changed_fields(before, after)
+    if entry["action"] in ("previous.dismiss", "previous.restore") and isinstance(after, dict):
+        # The earlier check is the same before and after, so it is no changed field: named all
+        # the same, or the row would not say which check was dismissed or restored.
+        library_id = shown(after.get("library_id"))
+        return [("library_id", library_id, library_id), *changes]
+    return changes

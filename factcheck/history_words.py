@@ -119,18 +119,20 @@ def describe(entry: dict) -> str:
         words += f" {after.get('id')} ({after.get('stance')}) {after.get('url')}"
     elif action == "comment.add":
         words += f": {after.get('body')}"
-    elif action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
-        words = PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     return words
 
 
 def action_words(entry: dict) -> str | None:
     """The history's words for a row's action (None when it has none), with the outcome of a
     copy told apart: a web archive's copy given or tried and not kept, a page's copy kept or
-    not."""
-    if entry["action"] == WEB_ARCHIVE_COPY:
+    not, and the earlier check a dismissal or its restoring is about named."""
+    action = entry["action"]
+    if action == WEB_ARCHIVE_COPY:
         return _web_archive_words(_after(entry))
-    return HISTORY_WORDS.get(entry["action"])
+    library_id = _after(entry).get("library_id")
+    if action in PREVIOUS_CHECK_WORDS and isinstance(library_id, int):
+        return PREVIOUS_CHECK_WORDS[action].format(library_id)
+    return HISTORY_WORDS.get(action)
 
 
 def _web_archive_words(after: dict) -> str:
@@ -168,8 +170,6 @@ def headline(entry: dict) -> str:
         return f"{words} {label}" if label else words
     if action in OWN_COPY_ACTIONS:
         return f"{words} {after.get('evidence_id')}"
-    if action in PREVIOUS_CHECK_WORDS and isinstance(after.get("library_id"), int):
-        return PREVIOUS_CHECK_WORDS[action].format(after["library_id"])
     if action.startswith("evidence.") and after.get("stance"):
         return f"{words} ({after['stance']})"
     return words

@@ -517,7 +517,12 @@ def test_dismissing_from_the_command_line(app_db, matched_claim, db_path):
         f"Dismissed library item {check['library_id']} as a previous check of claim {claim_id}.\n"
     )
     listed = run(main, [*base, "dismissed", str(claim_id)])
-    assert "rita" in listed.output and check["claim"] in listed.output
+    assert "Rita" in listed.output and check["claim"] in listed.output
+    assert "why: Another county's schools" in listed.output
+    trail = run(main, ["--db", str(db_path), "audit", "log", "--record", f"claim:{claim_id}"])
+    library_id = check["library_id"]
+    assert f"previous.dismiss claim {claim_id}" in trail.output
+    assert f"    library_id: {library_id} -> {library_id}" in trail.output
     history = run(main, ["--db", str(db_path), "history", str(claim_id)]).output
     assert f"dismissed previous check {check['library_id']} as not this claim" in history
     again = run(main, [*base, "dismiss", *ids, "--as", "ed"])
@@ -557,6 +562,18 @@ def test_a_dismissal_reads_in_words_in_the_history_and_on_the_audit_page(
     assert f"dismissed previous check {check['library_id']} as not this claim" in panel
     audit_page = words(parse(client_as("ed").get("/audit?kind=previous")))
     assert "Another county" in audit_page and "previous.dismiss" in audit_page
+    claim_trail = parse(client_as("ed").get(f"/audit?record=claim:{claim_id}"))
+    [entry] = [
+        row
+        for row in claim_trail.cssselect(".audit-entry")
+        if "previous.dismiss" in words(row.cssselect(".audit-action")[0])
+    ]
+    library_id = str(check["library_id"])
+    assert f"dismissed previous check {library_id} as not this claim" in words(entry)
+    fields = [[words(cell) for cell in tr] for tr in entry.cssselect(".audit-changes tbody tr")]
+    assert ["library_id", library_id, library_id] in fields
+    [dismissed] = _section(client, claim_id).cssselect(".previous-dismissed li")
+    assert "dismissed by Rita just now: “Another county”" in words(dismissed)
 
 
 def test_a_dismissal_made_in_another_tab_meanwhile_redraws_the_panel_saying_so(

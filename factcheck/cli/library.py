@@ -311,7 +311,8 @@ def list_dismissed(claim_id, as_json):
         click.echo(
             reveal(
                 f"{item['library_id']:>6}  {item['dismissed_at'][:16].replace('T', ' ')}"
-                f"  {item['dismissed_by']}  {item['claim']}"
+                f"  {item['dismissed_by_name']}  {item['claim']}"
+                + (f"\n        why: {item['reason']}" if item["reason"] else "")
             )
         )
 

@@ -328,12 +328,19 @@ def restore_previous_check(db: Database, claim_id: int, library_id: int, *, acto
 
 @query
 def dismissed_checks(db: Database, claim_id: int) -> list[dict]:
-    """The previous checks dismissed as not the claim's, with who did it and when."""
+    """The previous checks dismissed as not the claim's, with who did it (username and display
+    name), when, and the reason given, which only the dismissal's audit row keeps."""
     return list(
         db.query(
-            "SELECT d.library_id, d.dismissed_by, d.dismissed_at, l.claim, l.rating, l.publisher,"
-            " l.origin, l.review_date FROM dismissed_matches d"
+            "SELECT d.library_id, d.dismissed_by, coalesce(u.display_name, d.dismissed_by)"
+            " AS dismissed_by_name, d.dismissed_at,"
+            " (SELECT a.reason FROM audit a WHERE a.record_type = 'claim'"
+            " AND a.record_id = d.claim_id AND a.action = 'previous.dismiss'"
+            " AND json_extract(a.after, '$.library_id') = d.library_id"
+            " ORDER BY a.id DESC LIMIT 1) AS reason,"
+            " l.claim, l.rating, l.publisher, l.origin, l.review_date FROM dismissed_matches d"
             " JOIN library_items l ON l.id = d.library_id"
+            " LEFT JOIN users u ON u.username = d.dismissed_by"
             " WHERE d.claim_id = ? ORDER BY d.library_id",
             [claim_id],
         )
