@@ -161,6 +161,39 @@ def test_each_change_keeps_the_reason_given_in_the_audit_trail(admin, app_db):
     assert app_db.execute("SELECT reason FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0] is None
 
 
+@pytest.mark.parametrize(
+    ("path", "fields", "said"),
+    [
+        ("/admin/users/EVE/disable", {}, "Nothing changed: eve is already disabled"),
+        ("/admin/users/Rita/enable", {}, "Nothing changed: rita is already enabled"),
+        (
+            "/admin/users/RITA/role",
+            {"role": "reviewer"},
+            "Nothing changed: rita is already a reviewer",
+        ),
+    ],
+)
+def test_a_change_that_changes_nothing_says_so(admin, app_db, people, path, fields, said):
+    users.set_disabled(app_db, "eve", True, actor=people["ada"])
+    audit_rows = app_db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    assert post(admin, path, why="Tidying up", **fields).status_code == 303
+    flashed = words(parse(admin.get("/admin/users")).cssselect(".flash")[0])
+    assert flashed.startswith(said) and "nothing was added to the audit trail" in flashed
+    assert app_db.execute("SELECT count(*) FROM audit").fetchone()[0] == audit_rows
+
+
+def test_a_change_is_said_with_the_stored_username(admin):
+    post(admin, "/admin/users/RITA/disable")
+    assert "Disabled rita:" in words(parse(admin.get("/admin/users")).cssselect(".flash")[0])
+    refused = post(admin, "/admin/users/RITA/role", role="owner", why="kept")
+    assert (
+        row(parse(refused), "rita").cssselect("details[open] input[name=why]")[0].get("value")
+        == "kept"
+    )
+    own = post(admin, "/admin/users/ADA/password", password=NEW_PASSWORD)
+    assert "Change your own password on your Account page" in words(row(parse(own), "ada"))
+
+
 def test_a_refused_change_opens_its_form_with_the_reason_as_typed(admin, app_db):
     why = "Moving to the data team from Monday"
     response = post(admin, "/admin/users/rita/role", role="owner", why=why)

@@ -97,16 +97,27 @@ def add_user():
     )
 
 
-def _row_action(username: str, action: str, change, done: str):
+def _row_action(username: str, action: str, change, done, already=None):
     """Make an administrator's change to one person, with the reason they gave (kept in the audit
-    trail); a refusal redraws the page with that row's form open and the reason kept."""
+    trail); a refusal redraws the page with that row's form open and the reason kept.
+
+    `done` words the change for the person's stored username; `already` says, from the person as
+    they were, what they already are when the change would make no difference (None when it does)."""
     why = request.form.get("why", "")
+    person = users.get_user(get_db(), username)
+    name = person["username"]
     try:
         change(why)
     except Invalid as problem:
         words = store_error_words(problem)
-        return _page(row_error=(username, action, words), kept_why=why, status=422)
-    return _back(done)
+        return _page(row_error=(name, action, words), kept_why=why, status=422)
+    state = already(person) if already else None
+    if state:
+        # The store writes nothing for a change that makes none, so the reason is not kept either.
+        return _back(
+            f"Nothing changed: {name} is already {state}, so nothing was added to the audit trail."
+        )
+    return _back(done(name))
 
 
 @bp.post("/users/<username>/disable")
@@ -115,7 +126,8 @@ def disable_user(username: str):
         username,
         "status",
         lambda why: users.set_disabled(get_db(), username, True, actor=signed_in_actor(), why=why),
-        f"Disabled {username}: they are signed out everywhere and cannot sign in.",
+        lambda name: f"Disabled {name}: they are signed out everywhere and cannot sign in.",
+        lambda person: "disabled" if person["disabled"] else None,
     )
 
 
@@ -125,7 +137,8 @@ def enable_user(username: str):
         username,
         "status",
         lambda why: users.set_disabled(get_db(), username, False, actor=signed_in_actor(), why=why),
-        f"Enabled {username}: they can sign in again with their password.",
+        lambda name: f"Enabled {name}: they can sign in again with their password.",
+        lambda person: "enabled" if not person["disabled"] else None,
     )
 
 
@@ -136,17 +149,21 @@ def change_role(username: str):
         username,
         "role",
         lambda why: users.set_role(get_db(), username, role, actor=signed_in_actor(), why=why),
-        f"{username} is now {_with_article(role)}; the change applies from their next click.",
+        lambda name: (
+            f"{name} is now {_with_article(role)}; the change applies from their next click."
+        ),
+        lambda person: _with_article(role) if person["role"] == role else None,
     )
 
 
 @bp.post("/users/<username>/password")
 def reset_password(username: str):
     password = request.form.get("password", "")
-    if username == signed_in_actor().username:
+    name = users.get_user(get_db(), username)["username"]
+    if name == signed_in_actor().username:
         # The store asks for the current password when people change their own.
         return _page(
-            row_error=(username, "password", "change your own password on your Account page"),
+            row_error=(name, "password", "change your own password on your Account page"),
             status=422,
         )
     return _row_action(
@@ -155,6 +172,8 @@ def reset_password(username: str):
         lambda why: users.change_password(
             get_db(), username, password, actor=signed_in_actor(), why=why
         ),
-        f"Reset the password of {username} and signed them out everywhere. Give them the new "
-        "password in person or by phone.",
+        lambda name: (
+            f"Reset the password of {name} and signed them out everywhere. Give them the "
+            "new password in person or by phone."
+        ),
     )
