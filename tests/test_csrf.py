@@ -2,7 +2,7 @@
 a token fetched hours ago still works, so a long review session never loses its work."""
 
 import pytest
-from helpers import PASSWORD, page_token
+from helpers import PASSWORD, page_token, parse, words
 from itsdangerous.timed import TimestampSigner
 
 from factcheck.store import users
@@ -101,7 +101,8 @@ def test_a_form_without_its_token_is_refused_and_changes_nothing(app, arranged, 
     }[token]
     response = browser.post(path, data=form | sent)
     assert response.status_code == 400
-    assert "security token is missing or from another session" in response.get_data(as_text=True)
+    said = "sign-in page had expired" if path == "/sign-in" else "security token is missing"
+    assert said in response.get_data(as_text=True)
     assert nothing_changed()
 
 
@@ -126,6 +127,54 @@ def test_the_same_forms_with_their_token_do_change_things(arranged, action):
     response = browser.post(path, data=form | {"csrf_token": token})
     assert response.status_code == 303
     assert not nothing_changed()
+
+
+# A sign-in page left open in a second tab
+
+
+def sign_in_form(browser) -> dict:
+    page = parse(browser.get("/sign-in?next=/articles"))
+    return {field.get("name"): field.get("value") or "" for field in page.cssselect("form input")}
+
+
+def test_a_stale_sign_in_page_is_drawn_again_with_a_fresh_token(people, anonymous_client):
+    stale = sign_in_form(anonymous_client)  # the second tab
+    assert (
+        anonymous_client.post(
+            "/sign-in",
+            data=sign_in_form(anonymous_client) | {"username": "rita", "password": PASSWORD},
+        ).headers["Location"]
+        == "/articles"
+    )
+    assert anonymous_client.post("/sign-out", data={"csrf_token": page_token(anonymous_client)})
+    response = anonymous_client.post(
+        "/sign-in", data=stale | {"username": "rita", "password": PASSWORD}
+    )
+    assert response.status_code == 400
+    page = parse(response)
+    assert "This sign-in page had expired" in words(page.cssselect("#sign-in-error")[0])
+    assert page.cssselect("#username")[0].get("value") == "rita"
+    assert page.cssselect("input[name=next]")[0].get("value") == "/articles"
+    assert not is_signed_in(anonymous_client)
+    fresh = page.cssselect("input[name=csrf_token]")[0].get("value")
+    assert fresh != stale["csrf_token"]
+    again = anonymous_client.post(
+        "/sign-in",
+        data={"csrf_token": fresh, "next": "/articles", "username": "rita", "password": PASSWORD},
+    )
+    assert again.headers["Location"] == "/articles" and is_signed_in(anonymous_client)
+
+
+def test_a_stale_sign_in_page_goes_on_when_signed_in_in_another_tab(people, anonymous_client):
+    stale = sign_in_form(anonymous_client)
+    anonymous_client.post(
+        "/sign-in", data=sign_in_form(anonymous_client) | {"username": "rita", "password": PASSWORD}
+    )
+    response = anonymous_client.post(
+        "/sign-in", data=stale | {"username": "rita", "password": PASSWORD}
+    )
+    assert response.status_code == 303 and response.headers["Location"] == "/articles"
+    assert is_signed_in(anonymous_client)
 
 
 # Long review sessions

@@ -19,6 +19,10 @@ WRONG_PASSWORD = (
     "That username and password do not match an active account. Check both and try again."
 )
 MISSING_FIELDS = "Enter both your username and your password."
+EXPIRED_FORM = (
+    "This sign-in page had expired (you signed in or out in another tab, say), so your password "
+    "was not checked. Sign in again."
+)
 #: Someone who signed in from an address this recently is not held up by that address's wait
 #: for guesses at many usernames.
 FAMILIAR_DAYS = 30
@@ -88,6 +92,16 @@ def sign_in():
     web_session.start(actor)
     log.info("%s signed in from %s", actor.username, address)
     return redirect(next_page, 303)
+
+
+def expired_form():
+    """The answer to a sign-in form whose security token has gone, as a page opened before
+    signing in or out in another tab: on to where they were going if they are signed in now,
+    else the form again with a fresh token. The password is not checked without a valid token."""
+    next_page = _safe_next(request.values.get("next"))
+    if current_actor() is not None:
+        return redirect(next_page, 303)
+    return _form(next_page, request.form.get("username", "").strip(), EXPIRED_FORM, 400)
 
 
 @bp.post("/sign-out")

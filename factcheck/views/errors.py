@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from factcheck.store.audit_seal import SealError, TrailMismatch
 from factcheck.store.errors import StoreError
-from factcheck.views import auth_guard
+from factcheck.views import auth, auth_guard
 from factcheck.views.connection import lift_time_limit
 from factcheck.views.error_words import store_error_words
 from factcheck.views.import_words import size_words
@@ -153,6 +153,8 @@ def _where_instead(error: StoreError) -> dict | None:
 
 
 def _csrf_error(error: CSRFError):
+    if request.endpoint == "auth.sign_in":
+        return auth.expired_form()
     # Signing out in another tab takes the token with it: say so, rather than blame the token.
     if auth_guard.signed_out():
         return auth_guard.sign_in_again()
