@@ -5,6 +5,9 @@ import pytest
 from axe_check import axe_source, blocking, violations
 from page_checks import sign_in
 from screens import SIZES, reviewed_article, signed_in_pages
+from test_export_world import build_world, export_bytes
+
+from factcheck.exports import ExportFilters
 
 SCHEMES = ("light", "dark")
 
@@ -64,3 +67,17 @@ def test_no_page_has_a_serious_accessibility_problem(browser, base_url, work, ax
     finally:
         context.close()
     assert found == {}
+
+
+def test_a_report_of_several_articles_has_no_accessibility_problem(browser, axe, tmp_path):
+    """Each article's parts of a printable report are named for their article, so a screen
+    reader's list of landmarks tells one article's "What we checked" from another's."""
+    world = build_world(tmp_path / "report.db")
+    report = export_bytes(world, "html", ExportFilters()).decode()
+    page = browser.new_page()
+    try:
+        page.set_content(report)
+        assert page.locator("article.story").count() > 1
+        assert violations(page, axe) == []
+    finally:
+        page.close()
