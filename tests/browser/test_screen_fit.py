@@ -115,6 +115,46 @@ def test_no_page_scrolls_sideways(browser, base_url, work, size):
     assert {name: px for name, px in wide.items() if px > 0} == {}
 
 
+USER_COLUMNS = ["Role", "Status", "Added", "Password"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_each_part_of_a_persons_row_on_the_users_page_says_what_it_is(
+    browser, base_url, work, size
+):
+    """A laptop shows the table's column headings; a phone, which lays each person out as a
+    card without them, labels each part beside it ("Password  Reset", "Added  2 days ago")."""
+    context, page = _page_at(browser, base_url, size, "ada")
+    try:
+        page.goto("/admin/users")
+        headings = page.locator(".users-table thead th")
+        rita = page.locator('tr[data-username="rita"]')
+        labels = rita.locator(".cell-label")
+        if size == "laptop":
+            expect(headings).to_have_text(["Person", *USER_COLUMNS])
+            assert headings.first.bounding_box()["height"] > 10
+            for label in labels.all():
+                expect(label).to_be_hidden()
+            return
+        expect(labels).to_have_text(USER_COLUMNS)
+        what_each_names = {
+            "Role": ".col-role summary",
+            "Status": ".col-status .badge",
+            "Added": ".col-date time",
+            "Password": ".col-password summary",
+        }
+        for words, selector in what_each_names.items():
+            label = labels.filter(has_text=words)
+            expect(label).to_be_visible()
+            label_box = label.bounding_box()
+            cell_box = label.locator("xpath=..").bounding_box()
+            assert label_box["y"] - cell_box["y"] < 8, f"{words} is not on its part's first line"
+            part_box = rita.locator(selector).bounding_box()
+            assert label_box["x"] + label_box["width"] <= part_box["x"], f"{words} overlaps"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_the_queue_shows_each_claims_text(browser, base_url, work, size):
     context, page = _page_at(browser, base_url, size, "ed")
