@@ -21,6 +21,7 @@ from factcheck.network.fetch import (
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
 from factcheck.text.boilerplate import BYLINE, classify_boilerplate
+from factcheck.text.byline_people import byline_people
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
 from factcheck.text.latin_charsets import best_latin_charset
@@ -422,7 +423,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         language=detect(body) or _declared_language(tree),
         source_url=url or document.url,
         publisher=document.sitename or None,
-        author=document.author or None,
+        author=byline_people(document.author, document.sitename),
         published_date=_iso_date(document.date),
         body=body,
         import_format=import_format,

@@ -1,0 +1,46 @@
+"""The people a page's byline names, without the titles, desks and agencies metadata adds."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.text.byline_people import byline_people
+
+
+@pytest.mark.parametrize(
+    ("author", "publisher", "people"),
+    [
+        ("Mara Lindqvist", "The Harbour Gazette", "Mara Lindqvist"),
+        # A job title after the name, or after it as a part of its own.
+        ("Tom Gillespie News reporter", "Sky News", "Tom Gillespie"),
+        ("Tom Krisher; Ap Auto Writer", "Connecticut Post", "Tom Krisher"),
+        ("STEVE PEOPLES; AP National Political Writer", None, "Steve Peoples"),
+        # Agencies, desks and the publisher itself are no one's name.
+        ("Meg Kinnard; Errin Haines; Associated Press", None, "Meg Kinnard; Errin Haines"),
+        ("LISA MASCARO; ERIC TUCKER Associated Press", None, "Lisa Mascaro; Eric Tucker"),
+        ("Amy Kuperinsky; NJ Advance Media", None, "Amy Kuperinsky"),
+        ("Sandee LaMotte; CNN", "MSN", "Sandee LaMotte"),
+        ("Tanza Loudenback; Business Insider", "Business Insider Deutschland", "Tanza Loudenback"),
+        ("JERUSALEM POST STAFF NOVEMBER", "jpost.com", None),
+        ("Staff Reports", "The Republic", None),
+        ("Editorial", "The Guardian", None),
+        ("The Russian; Syrian defense ministries", None, None),
+        # A label before the names; names with small words in them.
+        ("Текст Лида Буслаева", None, "Лида Буслаева"),
+        ("Abigail van Buren", None, "Abigail van Buren"),
+        ("Jo Ames and Li Wei", None, "Jo Ames and Li Wei"),
+        (None, "The Hill", None),
+    ],
+)
+def test_the_people_a_byline_names(author, publisher, people):
+    assert byline_people(author, publisher) == people
+
+
+@given(st.text(), st.none() | st.text())
+def test_the_people_are_words_of_the_author_or_none(author, publisher):
+    people = byline_people(author, publisher)
+    assert people is None or (people.strip() and people == people.strip())
+    if people is not None:
+        for name in people.split("; "):
+            assert name.lower() in " ".join(author.split()).lower()
+            assert any(character.isalpha() for character in name)
