@@ -218,6 +218,42 @@ def test_the_same_claim_in_another_article_is_grouped_and_offered_the_verdict(
     assert section.cssselect("a[href*='/articles/']")
 
 
+def test_our_own_verdict_is_cited_by_its_public_address_and_not_without_one(
+    client_as, app_db, people, claim, matcher, monkeypatch
+):
+    """Its page here is behind the sign-in, its address changes with the name the workbench is
+    reached by, and no copy of it can be fetched: a reader follows the public one."""
+    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    other_article = ingest_text(app_db, body).article_id
+    other_id = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
+    ).fetchone()[0]
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    verdicts.approve(app_db, claim["id"], actor=people["ed"])
+    previous_checks.after_publish(app_db, claim["id"], actor=people["ed"], db_path=None)
+    [check] = claim_matches.previous_checks(app_db, other_id)
+    path = f"/claims/{other_id}/previous-checks/{check['library_id']}/evidence"
+    reviewer = client_as("rita")
+    monkeypatch.delenv("FACTCHECK_PUBLIC_URL", raising=False)
+    section = _section(reviewer, other_id)
+    assert not section.cssselect("button[name=stance]")
+    assert "FACTCHECK_PUBLIC_URL" in words(section)
+    refused = hx_post(reviewer, path, {"stance": "supports"})
+    assert refused.status_code == 422
+    assert evidence_store.evidence_for_claim(app_db, other_id) == []
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://checks.example.org/desk")
+    assert _section(reviewer, other_id).cssselect("button[name=stance]")
+    assert hx_post(reviewer, path, {"stance": "supports"}).status_code == 200
+    [cited] = evidence_store.evidence_for_claim(app_db, other_id)
+    assert cited["url"] == f"https://checks.example.org/desk/claims/{claim['id']}"
+
+
 def test_a_claim_in_more_articles_than_are_listed_counts_them_all(
     client_as, app_db, claim, monkeypatch
 ):

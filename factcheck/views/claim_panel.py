@@ -24,7 +24,7 @@ from factcheck.store.rows import ClaimRow, EvidenceItem, ReviewRecord, VerdictVi
 from factcheck.text.unit_cuts import cut_choices
 from factcheck.views.archive_queue import queued_states
 from factcheck.views.auth_guard import current_actor
-from factcheck.views.error_words import store_error_words
+from factcheck.views.error_words import OWN_CHECK_WITHOUT_ADDRESS, store_error_words
 from factcheck.views.formatting import clip, clip_start
 from factcheck.views.scale_css import current_scale
 
@@ -292,8 +292,10 @@ def check_url(check: dict) -> str:
 
 def citable_url(check: dict) -> str | None:
     """The address to cite an earlier check by, as evidence readers can follow: its own; for this
-    desk's own verdict, its public page (FACTCHECK_PUBLIC_URL/claims/ID) or else its page here;
-    None for a fact-check imported without an address, whose page here no reader can open."""
+    desk's own verdict, its public page (FACTCHECK_PUBLIC_URL/claims/ID). None for a fact-check
+    imported without an address, and for the desk's own while no public address is set: its
+    page here no reader can open, no copy of it can be fetched, and its address would change
+    with the name the workbench is reached by."""
     if check["url"]:
         return check["url"]
     if check["own_claim_id"] is None:
@@ -304,7 +306,7 @@ def citable_url(check: dict) -> str | None:
         config = None
     if config is not None and config.public_url:
         return config.claim_url(check["own_claim_id"])
-    return check_url(check)
+    return None
 
 
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
@@ -328,4 +330,5 @@ def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -
         "same_text": same_text,
         "same_text_articles": articles,
         "dismissed": claim_matches.dismissed_checks(db, claim["id"]),
+        "own_check_without_address": OWN_CHECK_WITHOUT_ADDRESS,
     }

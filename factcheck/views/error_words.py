@@ -59,6 +59,13 @@ _ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fac
 _FILTER_LABELS = {"previous": "previous check"}
 
 
+#: Why the desk's own published verdict cannot be cited while no public address is set.
+OWN_CHECK_WITHOUT_ADDRESS = (
+    "Our verdict has no public address to cite: an administrator sets FACTCHECK_PUBLIC_URL (where"
+    " readers find the desk's published checks), then it can be added as evidence."
+)
+
+
 def _ids(ids) -> str:
     return ", ".join(map(str, ids))
 
@@ -141,7 +148,9 @@ _STORE_WORDS = {
         " draft instead."
     ),
     "previous.no_address": lambda f: (
-        "This fact-check was imported without an address of its own, so there is no page a"
+        OWN_CHECK_WITHOUT_ADDRESS
+        if f.get("own")
+        else "This fact-check was imported without an address of its own, so there is no page a"
         " reader could follow: cite the source it checked instead."
     ),
     "verdict.correction_unchanged": lambda f: (

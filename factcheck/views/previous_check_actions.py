@@ -26,7 +26,10 @@ STANCES = ("supports", "refutes")
 def _evidence_fields(check: dict, stance: str) -> dict:
     url = citable_url(check)
     if url is None:
-        raise Invalid("previous.no_address", {"library_id": check["library_id"]})
+        raise Invalid(
+            "previous.no_address",
+            {"library_id": check["library_id"], "own": check["own_claim_id"] is not None},
+        )
     who = "this desk" if check["origin"] == "own" else (check["publisher"] or "its publisher")
     note = f"Previously checked by {who}"
     if check["rating"]:
