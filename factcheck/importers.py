@@ -423,7 +423,8 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         language=detect(body) or _declared_language(tree),
         source_url=url or document.url,
         publisher=document.sitename or None,
-        author=byline_people(document.author, document.sitename),
+        # The page's metadata names its author, else a byline among the article's first lines.
+        author=byline_people(document.author, document.sitename) or byline_author(body),
         published_date=_iso_date(document.date),
         body=body,
         import_format=import_format,

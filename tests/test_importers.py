@@ -404,6 +404,11 @@ def test_a_tweet_without_its_author_line_is_quoted_with_no_speaker():
     assert f"“{TWEET}”" in article.body.split("\n\n")
 
 
+def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
+    assert from_html(_page("By Sam Reyes", *FERRY)).author == "Sam Reyes"
+    assert from_html(_page(*FERRY)).author is None
+
+
 def test_html_import_reads_the_metadata():
     article = from_html(fixture("article.html"))
     assert article == ImportedArticle(
