@@ -39,27 +39,29 @@ def is_hidden(element) -> bool:
 def _pops_up(element, classes: str) -> bool:
     """Whether the element is a box that pops up on hover; not the words hovered over, nor what
     holds both ("rollover-people" around a name's link and its card; w3schools' "tooltip"
-    around the words and their "tooltiptext")."""
+    around the words and their "tooltiptext"). A box is named so ("tooltiptext",
+    "rollover-people-block"), or is the innermost of such elements ("term" > "tooltip"); words
+    hovered over are named so ("has-tooltip", "popover-link") or carry the tip in an attribute
+    (<abbr class="tooltip" title="National Health Service">)."""
     names = [name for name in classes.split() if _POPUP_PART.search(name)]
     if not names or any(_POPUP_TRIGGER.search(name) for name in names):
         return False
     if any(_POPUP_BOX.search(name) for name in names):
         return True
-    return not _shows_words_of_its_own(element)
+    if any(element.get(attribute) is not None for attribute in _TIP_ATTRIBUTES):
+        return False
+    return not _holds_a_pop_up(element)
 
 
-def _shows_words_of_its_own(element) -> bool:
-    """Whether words of the element stand outside any box in it that pops up: its own text, a
-    child's tail, or a child marked as the words hovered over."""
-    if (element.text or "").strip():
-        return True
-    for child in element:
-        if (child.tail or "").strip():
-            return True
-        names = child.get("class") or "" if isinstance(child.tag, str) else ""
-        if any(_POPUP_TRIGGER.search(name) for name in names.split() if _POPUP_PART.search(name)):
-            return True
-        if not _POPUP_PART.search(names) and (child.text_content() or "").strip():
+# Attributes that hold a tip the words show on hover: the element with one is the words.
+_TIP_ATTRIBUTES = ("title", "data-toggle", "data-bs-toggle", "data-tooltip", "data-tippy-content")
+
+
+def _holds_a_pop_up(element) -> bool:
+    """Whether an element inside this one is also named for a pop-up (this one holds the words
+    and their box)."""
+    for inner in element.iterdescendants():
+        if isinstance(inner.tag, str) and _POPUP_PART.search(inner.get("class") or ""):
             return True
     return False
 
