@@ -421,6 +421,27 @@ def test_a_quotation_that_goes_on_over_paragraphs_keeps_its_speaker():
     assert all(body[u.start : u.end] == u.text for u in units)
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "“We,” Jones replied, “cut nothing; crime rose 4 percent last year.”",
+        "“Fake news” is a phrase the council used 40 times in 2024.",
+        "“Inflation is 3 percent” read a sign outside the hall.",
+    ],
+)
+def test_a_paragraph_with_words_outside_its_quotation_does_not_go_on_with_the_one_before(then):
+    body = f"Smith told the council: “We cut crime by 10 percent in 2024.\n\n{then}"
+    units = split_article(body, first_line_is_headline=False)
+    assert units[0].attribution == "Smith told the council"
+    assert all(unit.attribution is None for unit in units[1:])
+
+
+def test_an_inch_mark_leaves_no_quotation_open():
+    body = 'The company said the screen measures 12" across.\n\n"It is the biggest we made."'
+    units = split_article(body, first_line_is_headline=False)
+    assert units[-1].attribution is None
+
+
 def test_a_sentence_with_scare_quotes_does_not_inherit_a_speaker():
     body = 'The so-called "reform" failed. "We will fight on," he said.'
     units = split_article(body, first_line_is_headline=False)
@@ -589,6 +610,11 @@ SPEAKERS_WITH_THEIR_NAMES = [
     ),
     ("Inflation fell to 3%, said Jerome Powell on Tuesday.", "said Jerome Powell", "Jerome Powell"),
     ("Inflation fell to 3%, said Jane Doe last week.", "said Jane Doe", "Jane Doe"),
+    (
+        "Inflation fell to 3%, said Jane Doe of the Labor Department on Tuesday.",
+        "said Jane Doe of the Labor Department",
+        "Jane Doe of the Labor Department",
+    ),
     ("Inflation fell to 3%, said Jane Doe in March.", "said Jane Doe", "Jane Doe"),
     ("Inflation fell to 3%, said Jane Doe March 3.", "said Jane Doe", "Jane Doe"),
     # A month alone may be a surname.

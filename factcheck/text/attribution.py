@@ -71,12 +71,18 @@ _NAME: Final = rf"(?={UPPER}){_WORD}"
 # Words for a post between "said" and a name, in lower case: "said councillor José Álvarez",
 # "said fire chief Oskar Hale".
 _ROLE_BEFORE_NAME: Final = rf"(?:(?:{'|'.join(sorted(ROLES | QUALIFIERS))})\s+){{1,3}}"
+# The names of days and months, which say when, not who.
+_DAYS: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS: Final = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 # Whose or where a speaker is, as a phrase of names: "of the U.S. Department of Transportation",
 # "at the Bank of England", "from Acme", "of the Treasury". Its words between names are few and
-# lower case, so there is one way to read it, and its repeats are bounded.
+# lower case, so there is one way to read it, and its repeats are bounded; "on Tuesday" after it
+# says when.
 _OF_WHOM: Final = (
     rf"(?:\s+(?:of|at|from|for)\s+(?:the\s+)?{_NAME}"
-    rf"(?:\s+(?:(?:of|and|for|on|&)\s+(?:the\s+)?)?{_NAME}){{0,5}})"
+    rf"(?:\s+(?:(?:of|and|for|on(?!\s+(?:{_DAYS}|{_MONTHS})\b)|&)\s+(?:the\s+)?)?{_NAME}){{0,5}})"
 )
 # Who "told" is part of the attribution: "told reporters", "told the BBC", "told Reuters".
 _TOLD_WHOM: Final = (
@@ -91,10 +97,6 @@ _CHANNEL: Final = (
 )
 # When it was said, between the attribution and the clause's end: "said Powell on Tuesday",
 # "the ministry announced last week". A month alone is left out: "said Theresa May".
-_DAYS: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTHS: Final = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 _WHEN: Final = (
     rf"(?:\s+(?:(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:on\s+|in\s+)?(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|in\s+(?:{_MONTHS})"

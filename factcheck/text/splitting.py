@@ -129,8 +129,8 @@ def split_article(
             if quotes:
                 spans = [(start, end) for start, end, _ in pieces]
                 spans = _split_quotations(body, block_start, quotes, spans, language)
-                if quotes[0][0] != 0:
-                    carried = None  # the paragraph does not go on with the quotation
+                if not _only_quoted(block, quotes):
+                    carried = None  # the paragraph does not go on with the quotation alone
                 attributions, open_speaker = _attributions(
                     body, block_start, block, spans, quotes, language, carried
                 )
@@ -537,6 +537,15 @@ def _split_quotations(
     return result
 
 
+def _only_quoted(block: str, quotes: list[tuple[int, int]]) -> bool:
+    """Whether the paragraph is quotation and nothing else: no word stands outside its marks
+    (“We,” Jones replied, “...” names its own speaker; “Fake news” is a phrase ... is no
+    quotation going on)."""
+    return quotes[0][0] == 0 and not any(
+        character.isalnum() for character in outside_quotes(block, quotes)
+    )
+
+
 # Marks that close a quotation ("“" closes a German one).
 _QUOTATION_CLOSERS: Final = '”»"“'
 
@@ -586,7 +595,9 @@ def _attributions(
                 result[i] = speaker or (paragraph_speaker if starts_inside else None)
     last_start, last_end, _, last_speaker = touching[-1]
     closed = last_end - last_start > 1 and block.rstrip()[-1:] in _QUOTATION_CLOSERS
-    left_open = last_end - start == len(block) and not closed
+    # An opening mark starts a word ('12" across' is no quotation).
+    opens = last_start == start or not block[last_start - start - 1].isalnum()
+    left_open = last_end - start == len(block) and not closed and opens
     return result, (last_speaker or paragraph_speaker if left_open else None)
 
 
