@@ -11,11 +11,11 @@ from lxml import html as lxml_html
 _TWEETS = etree.XPath(
     '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
 )
-# The dash before the name is a dash, or a hyphen with spaces around it, and the name holds none:
-# "anti-smoking" or a dash in the post's words is no start of it.
-_AUTHOR = re.compile(
-    r"(?:[—–]|(?<!\S)-(?=\s))\s*(?P<name>[^()@\n—–]*?)\s*\(\s*@(?P<handle>\w{1,15})\s*\)"
-)
+# The poster's handle, and the dash before their name: a dash, or a hyphen with a space after it
+# and a space or the post's last mark before it (the post's paragraph runs into it). The dash
+# nearest the handle is taken: "anti-smoking" or a dash in the post's words is no start of it.
+_HANDLE = re.compile(r"\(\s*@(?P<handle>\w{1,15})\s*\)")
+_DASH = re.compile(r"[—–]|(?<![^\s.!?…”\"])-(?=\s)")
 # Class names of the boxes a page wraps an embed in ("social-media-embed", "article-tweet").
 _WRAPPER = re.compile(r"tweet|twitter|social|embed", re.IGNORECASE)
 # How far up to look for such boxes: an embed's own wrappers, never the article around it.
@@ -51,8 +51,19 @@ def _quotation(post) -> str | None:
     words = " ".join(" ".join(p.text_content().split()) for p in post.iter("p")).strip()
     if not words:
         return None
-    author = _AUTHOR.search(" ".join(post.text_content().split()))
-    if author is None:
+    who = _poster(" ".join(post.text_content().split()))
+    if who is None:
         return f"“{words}”"
-    who = author.group("name").strip() or f"@{author.group('handle')}"
     return f"“{words}”, {who} wrote on X."
+
+
+def _poster(text: str) -> str | None:
+    """Who posted, from the embed's "— Name (@handle) date": the name, else the handle."""
+    handle = _HANDLE.search(text)
+    if handle is None:
+        return None
+    dashes = list(_DASH.finditer(text, 0, handle.start()))
+    if not dashes:
+        return None
+    name = text[dashes[-1].end() : handle.start()].strip()
+    return name or f"@{handle.group('handle')}"
