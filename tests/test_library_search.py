@@ -382,6 +382,34 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
 
 
 @pytest.mark.parametrize(
+    ("text", "claim", "differ"),
+    [
+        ("Corrosion in 4 percent of cables.", "Corrosion in 40 percent of cables.", True),
+        ("It will cost 19 million euros.", "It will cost 18.5 million euros.", True),
+        ("32,000 vehicles cross it daily.", "50,000 vehicles cross it every day.", True),
+        # A figure of a name, or the other figure written elsewhere in the text: reworded.
+        (
+            "COVID-19 deaths in the state reached 1,000 last week.",
+            "1,000 deaths from COVID-19 were recorded in the state last week.",
+            False,
+        ),
+        (
+            "Title 42 expulsions rose to 200,000 in May.",
+            "200,000 expulsions under Title 42 took place in May.",
+            False,
+        ),
+        ("The bill passed 52 to 48 votes.", "The bill passed with 52 votes to 48.", False),
+        ("Unemployment rose .4 percent.", "Unemployment rose 0.4 percent.", False),
+        ("Prices rose 4 percent in 2024.", "Prices rose 4% in 2025.", False),
+    ],
+)
+def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(text, claim, differ):
+    from factcheck.store.library_search import _counts_differ
+
+    assert _counts_differ(text, claim) is differ
+
+
+@pytest.mark.parametrize(
     ("claim", "text", "moved"),
     [
         ("Inflation was 3,1 Prozent in January.", "Inflation was 31 Prozent in January.", True),

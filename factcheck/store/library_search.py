@@ -141,7 +141,9 @@ def _counted(text: str) -> dict[str, set[str]]:
     """The values the text gives each thing it counts, by what it counts: {"%": {"4"}} for
     "4 percent", {"$million": {"18.5"}} for "$18.5 million", {"vehicles": {"50000"}}."""
     found: dict[str, set[str]] = {}
-    for currency, written, word in _COUNTED.findall(_PERCENT.sub("%", text)):
+    for currency, written, word in _COUNTED.findall(
+        _PERCENT.sub("%", _LEADING_POINT.sub("0.", text))
+    ):
         what = (word or "").lower()
         if what in _NOT_COUNTED:
             what = ""
@@ -155,10 +157,32 @@ def _counted(text: str) -> dict[str, set[str]]:
 
 
 def _counts_differ(text: str, claim: str) -> bool:
-    """Whether the two count one thing with other figures and none in common ("4 percent" and
-    "40 percent"; not "4 percent" and "4 percent, up from 3 percent")."""
+    """Whether the two count one thing with other figures and none in common, neither figure
+    written anywhere in the other text ("4 percent" and "40 percent"; not "4 percent" and "4
+    percent, up from 3 percent", nor "52 to 48 votes" and "52 votes to 48", nor "COVID-19
+    deaths reached 1,000" and "1,000 deaths from COVID-19")."""
     ours, theirs = _counted(text), _counted(claim)
-    return any(values.isdisjoint(theirs[what]) for what, values in ours.items() if what in theirs)
+    if not ours.keys() & theirs.keys():
+        return False
+    in_ours, in_theirs = _written(text), _written(claim)
+    return any(
+        values.isdisjoint(theirs[what])
+        and values.isdisjoint(in_theirs)
+        and theirs[what].isdisjoint(in_ours)
+        for what, values in ours.items()
+        if what in theirs
+    )
+
+
+def _written(text: str) -> set[str]:
+    """Every value the text writes a figure as."""
+    return {
+        value for values in _figures(_LEADING_POINT.sub("0.", text)).values() for value in values
+    }
+
+
+# A decimal written without its zero (".4 percent").
+_LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")
 
 
 # A figure as written: digits, with points or commas between them.
