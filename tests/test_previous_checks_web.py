@@ -254,6 +254,21 @@ def test_our_own_verdict_is_cited_by_its_public_address_and_not_without_one(
     assert cited["url"] == f"https://checks.example.org/desk/claims/{claim['id']}"
 
 
+def test_not_this_claim_holds_for_every_check_of_the_same_words(app_db, people, claim, matcher):
+    first = {"external_id": "vc-1", "claim": claim["text"], "rating": "False", "url": None}
+    _import_matched(app_db, claim, first)
+    _import_matched(app_db, claim, {**first, "external_id": "vc-2", "publisher": "Other Desk"})
+    checks = claim_matches.previous_checks(app_db, claim["id"])
+    assert len(checks) == 2
+    claim_matches.dismiss_previous_check(
+        app_db, claim["id"], checks[0]["library_id"], actor=people["rita"], reason="not ours"
+    )
+    # The other check of those words goes with it, and a third one imported later never comes.
+    assert claim_matches.previous_checks(app_db, claim["id"]) == []
+    _import_matched(app_db, claim, {**first, "external_id": "vc-3", "publisher": "Third Desk"})
+    assert claim_matches.previous_checks(app_db, claim["id"]) == []
+
+
 def test_a_claim_in_more_articles_than_are_listed_counts_them_all(
     client_as, app_db, claim, monkeypatch
 ):

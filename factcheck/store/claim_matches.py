@@ -129,13 +129,17 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
 
 @query
 def dismissed_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
-    """The (claim id, library id) pairs reviewers dismissed among these claims'."""
+    """The (claim id, library id) pairs reviewers dismissed among these claims', and with each
+    the other library items that check the very same words: a check that is not this claim's is
+    no more so published again."""
     pairs: set[tuple[int, int]] = set()
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
         rows = db.execute(
-            "SELECT claim_id, library_id FROM dismissed_matches"
-            f" WHERE claim_id IN ({placeholders(chunk)})",
+            "SELECT d.claim_id, same.id FROM dismissed_matches d"
+            " JOIN library_items l ON l.id = d.library_id"
+            " JOIN library_items same ON same.claim = l.claim"
+            f" WHERE d.claim_id IN ({placeholders(chunk)})",
             chunk,
         )
         pairs.update((claim_id, library_id) for claim_id, library_id in rows)
@@ -286,9 +290,23 @@ def dismiss_previous_check(
         " VALUES (?, ?, ?, ?)",
         [claim_id, library_id, actor.username, now],
     )
+    # With it go the other checks of the very same words (see dismissed_pairs).
+    gone = [
+        row[0]
+        for row in db.execute(
+            "SELECT m.library_id FROM claim_matches m JOIN library_items l ON l.id = m.library_id"
+            " WHERE m.claim_id = ? AND l.claim = (SELECT claim FROM library_items WHERE id = ?)"
+            " ORDER BY m.library_id",
+            [claim_id, library_id],
+        )
+    ]
     db.execute(
-        "DELETE FROM claim_matches WHERE claim_id = ? AND library_id = ?", [claim_id, library_id]
+        f"DELETE FROM claim_matches WHERE claim_id = ? AND library_id IN ({placeholders(gone)})",
+        [claim_id, *gone],
     )
+    after = {"library_id": library_id, "dismissed": True, "dismissed_at": now}
+    if len(gone) > 1:
+        after["same_words_left_out"] = [other for other in gone if other != library_id]
     audit.record(
         db,
         actor,
@@ -296,7 +314,7 @@ def dismiss_previous_check(
         claim_id,
         "previous.dismiss",
         before={"library_id": library_id, "score": check["score"]},
-        after={"library_id": library_id, "dismissed": True, "dismissed_at": now},
+        after=after,
         reason=note,
     )
     return check
