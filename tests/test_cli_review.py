@@ -161,6 +161,15 @@ def test_a_verdict_resting_on_removed_evidence_says_who_removed_it(run):
     assert _ok(run("claims", str(run.article_id), "--json"))["claims"][0]["status"] == "unreviewed"
 
 
+def test_an_assignment_that_changes_nothing_says_so(run):
+    claim = str(run.claim_id)
+    assert "Nothing changed: claim" in run("claim", "assign", claim, "-", "--as", "ed").output
+    assert "Assigned." in run("claim", "assign", claim, "rita", "--as", "ed").output
+    again = run("claim", "assign", claim, "Rita", "--as", "ed")
+    assert again.exit_code == 0
+    assert f"Nothing changed: claim {claim} is already assigned to rita." in again.output
+
+
 def test_json_names_people_by_username_as_claims_json_does(run):
     claim = str(run.claim_id)
     comment = _ok(run("claim", "comment", claim, "Looking at it", "--as", "rita", "--json"))

@@ -291,13 +291,18 @@ def classify(claim_id, kind, reason, as_user, expect_version, as_json):
 def assign(claim_id, username, as_user, expect_version, as_json):
     """Assign a claim to a reviewer ('-' to unassign)."""
     db = open_db()
-    triage.assign(
+    version_before = claim_reads.get_claim(db, claim_id)["version"]
+    assigned = triage.assign(
         db,
         claim_id,
         assignee=None if username == "-" else username,
         actor=acting_user(db, as_user),
         expected_version=expect_version,
     )
+    if assigned["version"] == version_before and not as_json:
+        whom = "no one" if username == "-" else username.strip().lower()
+        click.echo(f"Nothing changed: claim {claim_id} is already assigned to {whom}.")
+        return
     _show_claim(db, claim_id, as_json, "Unassigned." if username == "-" else "Assigned.")
 
 
