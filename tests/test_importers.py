@@ -361,6 +361,19 @@ def test_words_a_reader_hovers_over_are_kept_and_only_their_pop_up_left_out():
         )
     ).body
     assert "Waiting lists at the NHS grew, and the ONS counted them." in popped
+    # Words named for the tip they show on hover, in a sentence's run of words, are the words.
+    hovered = from_html(
+        _page(
+            FERRY[0],
+            'The council said <span class="tooltipstered">the NHS trust</span> and <a'
+            ' class="user-hovercard" href="/p/jo">Jo Hale</a> would lose 300 jobs, and <span'
+            ' class="tooltip"><a href="/ons">the ONS</a></span> agreed.',
+        )
+    ).body
+    assert (
+        "The council said the NHS trust and Jo Hale would lose 300 jobs, and the ONS agreed."
+        in (hovered)
+    )
     assert "They reached 7.6 million¹ last year, the ministry said." in popped
     assert "National Health Service" not in popped and "Source:" not in popped
     assert "Waiting lists at the NHS grew to 7.6 million." in body

@@ -8,24 +8,27 @@ from lxml import html as lxml_html
 
 # Class names of content that pops up only when the reader hovers or clicks (a part of the name
 # is enough: "rollover-people-block"), and of content hidden from sight (the whole name).
-_POPUP_PART = re.compile(r"tooltip|popover|rollover|hovercard|hover-card", re.IGNORECASE)
+_POPUP_PART = re.compile(r"tooltip|popover|rollover|hover-?card|tippy", re.IGNORECASE)
 # Such a name that marks the words the reader sees and hovers over, not the box that pops up:
 # "has-tooltip", "glossary-tooltip-trigger", "popover-link", "rollover-people-link".
 _POPUP_TRIGGER = re.compile(r"^has-|link|trigger|toggle|anchor|button|btn", re.IGNORECASE)
-# And a name for the box itself: "tooltiptext", "tooltip_popup", "popover-content",
-# "rollover-people-block", "hovercard".
+# And a name for the box itself, a word for a box after the pop-up's: "tooltiptext",
+# "tooltip_popup", "popover-content", "rollover-people-block", "tippy-box", "tooltip_templates"
+# ("user-hovercard" is a link to a person, whose card pops up elsewhere).
 _POPUP_BOX = re.compile(
-    r"(?:text|content|block|box|body|card|inner|panel|popup|bubble|pane|wrap|container)s?$",
+    r"(?:tooltip|popover|rollover|hover-?card|tippy)[\w-]*?"
+    r"(?:text|content|block|box|body|card|inner|panel|popup|bubble|pane|wrap|container"
+    r"|template)s?$",
     re.IGNORECASE,
 )
 _HIDDEN_NAMES = frozenset("hidden is-hidden visually-hidden sr-only screen-reader-text".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Candidates are found by XPath so that only elements with one of these attributes are visited.
-_CANDIDATES = etree.XPath("//*[@hidden or @style or @class]")
+_CANDIDATES = etree.XPath("//*[@hidden or @style or @class or @role]")
 
 
 def is_hidden(element) -> bool:
-    if element.get("hidden") is not None:
+    if element.get("hidden") is not None or element.get("role") == "tooltip":
         return True
     style = element.get("style")
     if style and _HIDDEN_STYLE.search(style):
@@ -37,33 +40,38 @@ def is_hidden(element) -> bool:
 
 
 def _pops_up(element, classes: str) -> bool:
-    """Whether the element is a box that pops up on hover; not the words hovered over, nor what
-    holds both ("rollover-people" around a name's link and its card; w3schools' "tooltip"
-    around the words and their "tooltiptext"). A box is named so ("tooltiptext",
-    "rollover-people-block"), or is the innermost of such elements ("term" > "tooltip"); words
-    hovered over are named so ("has-tooltip", "popover-link") or carry the tip in an attribute
-    (<abbr class="tooltip" title="National Health Service">)."""
+    """Whether the element is a box that pops up on hover, not the words hovered over nor what
+    holds both ("rollover-people" around a name's link and its card; a "tooltip" around its
+    words and their "tooltiptext"). A box is named so ("tooltiptext", "rollover-people-block",
+    "popover-content"), or follows the words it explains inside the same small element (<a
+    class="term">NHS<span class="tooltip">...</span></a>, a footnote's number and its
+    "footnote-popover"); words hovered over may be named so too ("has-tooltip", "popover-link",
+    "tooltipstered" on words in a sentence)."""
     names = [name for name in classes.split() if _POPUP_PART.search(name)]
     if not names or any(_POPUP_TRIGGER.search(name) for name in names):
         return False
     if any(_POPUP_BOX.search(name) for name in names):
         return True
-    if any(element.get(attribute) is not None for attribute in _TIP_ATTRIBUTES):
+    return _after_its_words(element)
+
+
+# Elements that hold a few words inline: the words a pop-up explains and the pop-up itself.
+_INLINE = frozenset("a abbr acronym b cite dfn em i mark q small span strong sub sup u".split())
+
+
+def _after_its_words(element) -> bool:
+    """Whether the element comes after words of its own parent, a small inline element (the
+    words it pops up over); not an element in a sentence's run of words."""
+    parent = element.getparent()
+    if parent is None or parent.tag not in _INLINE:
         return False
-    return not _holds_a_pop_up(element)
-
-
-# Attributes that hold a tip the words show on hover: the element with one is the words.
-_TIP_ATTRIBUTES = ("title", "data-toggle", "data-bs-toggle", "data-tooltip", "data-tippy-content")
-
-
-def _holds_a_pop_up(element) -> bool:
-    """Whether an element inside this one is also named for a pop-up (this one holds the words
-    and their box)."""
-    for inner in element.iterdescendants():
-        if isinstance(inner.tag, str) and _POPUP_PART.search(inner.get("class") or ""):
-            return True
-    return False
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        before.append(sibling.text_content() or "")
+        before.append(sibling.tail or "")
+    return bool("".join(before).strip())
 
 
 def visible_tree(html: str):
