@@ -176,11 +176,13 @@ class Workers:
 
     def __init__(self, workers: int) -> None:
         recover_interrupted()
+        jobs.STOPPING.clear()
         self.consumer = jobs.start_consumer(workers)
         self._presence = job_presence.Beating(sweep=lambda: recover_interrupted(starting=False))
 
     def stop(self, graceful: bool = True) -> None:
         """Stop taking jobs (the jobs in hand finish first when `graceful`), then say so."""
+        jobs.STOPPING.set()
         self.consumer.stop(graceful=graceful)
         self._presence.stop()
 

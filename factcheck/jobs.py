@@ -11,6 +11,7 @@ job_recovery.py."""
 
 import importlib
 import signal
+import threading
 from pathlib import Path
 
 from huey import SqliteHuey
@@ -75,6 +76,12 @@ def database_path() -> str | None:
 def jobs_path_for(database_path: str | Path) -> Path:
     path = Path(database_path)
     return path.with_name(path.stem + "-jobs.db")
+
+
+#: Set while this process's workers stop: a long job (matching a big article's claims against
+#: the library) stores what it has done and queues the rest for the next worker, where the
+#: worker would wait for it, or a restart cut it off.
+STOPPING = threading.Event()
 
 
 def start_consumer(workers: int = 2):

@@ -5,7 +5,7 @@ import logging
 import time
 
 from factcheck import db as database
-from factcheck import job_storage
+from factcheck import job_storage, jobs
 from factcheck.db import Database
 from factcheck.jobs import huey, stored_task
 from factcheck.store.actors import SYSTEM
@@ -109,7 +109,11 @@ def rematch_claims(
     db = database.connect(db_path)
     try:
         actor = _job_actor(db, username, channel)
-        matched = previous_checks.match_claims(db, share, cause=cause, actor=actor)
+        # Stopping workers (a restart, TERM) leave the claims not begun to the next worker.
+        matched = previous_checks.match_claims(
+            db, share, cause=cause, actor=actor, stop=jobs.STOPPING.is_set
+        )
+        rest = [*matched.pop("left"), *rest]
         if rest:
             _queue_rest([db_path, rest, username, channel, cause])
         return {**matched, "left_for_later": len(rest)}

@@ -45,16 +45,26 @@ def match_claims(
     cause: str,
     actor: Actor = SYSTEM,
     progress: Callable[[int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> dict:
     """Match these claims against the library and store the best matches above the matcher's
     threshold (a claim's own published verdict left out), CHUNK_CLAIMS to a transaction. Returns
-    how many claims were matched and how many of them changed."""
+    how many claims were matched and how many of them changed, and with `stop`, the claims not
+    begun when it said to stop (`left`)."""
     if not claim_ids:
-        return {"claims": 0, "changed": 0}
+        return (
+            {"claims": 0, "changed": 0} if stop is None else {"claims": 0, "changed": 0, "left": []}
+        )
     library_embedding.embed_missing(db)
     search = engine()
     totals: Counter = Counter()
     for start in range(0, len(claim_ids), CHUNK_CLAIMS):
+        if stop is not None and stop():
+            return {
+                "claims": totals["claims"],
+                "changed": totals["changed"],
+                "left": claim_ids[start:],
+            }
         chunk = claim_ids[start : start + CHUNK_CLAIMS]
         rows = claim_matches.claim_texts(db, chunk)
         found: dict[int, list[tuple[int, float]]] = {claim_id: [] for claim_id in chunk}
@@ -90,7 +100,8 @@ def match_claims(
         totals.update(claims=summary["claims_matched"], changed=summary["claims_changed"])
         if progress is not None:
             progress(len(chunk))
-    return {"claims": totals["claims"], "changed": totals["changed"]}
+    done = {"claims": totals["claims"], "changed": totals["changed"]}
+    return done if stop is None else {**done, "left": []}
 
 
 def refresh(

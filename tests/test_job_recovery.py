@@ -287,6 +287,37 @@ def test_a_big_match_yields_to_the_jobs_queued_behind_it(
     assert not [k for k in jobs.huey.storage.result_items() if k.startswith("matching:")]
 
 
+def test_a_match_running_when_the_workers_stop_keeps_its_work_and_queues_the_rest_afresh(
+    app, app_db, people, make_article, jobs_file, monkeypatch
+):
+    """A restart (TERM to `serve`) while a big article's claims were matched cut the job off,
+    and one cut off twice was dropped for good: stopping workers make it store what it matched
+    and queue the claims it had not begun as a new job, which no restart counts against."""
+    from factcheck import matching_jobs, previous_checks
+    from factcheck.store import claim_matches
+
+    monkeypatch.setattr(previous_checks, "CHUNK_CLAIMS", 2)
+    ids = claim_matches.article_claim_ids(app_db, [make_article()])
+    assert len(ids) > 4
+    calls = []
+
+    def stopping_after_one_chunk():
+        calls.append(1)
+        return len(calls) > 1
+
+    monkeypatch.setattr(jobs.STOPPING, "is_set", stopping_after_one_chunk)
+    matching_jobs.queue_rematch(app.config["DATABASE"], ids, people["rita"], "a big article")
+    run_next_job()
+    [rest] = jobs.huey.pending()
+    assert rest.name == "rematch_claims" and rest.args[1] == ids[2:]
+    [marker] = [
+        jobs.huey.serializer.deserialize(value)
+        for key, value in jobs.huey.storage.result_items().items()
+        if key.startswith(matching_jobs.MATCHING_PREFIX)
+    ]
+    assert marker["attempt"] == 1 and marker["arguments"][1] == ids[2:]
+
+
 def test_the_rest_of_a_big_match_waits_out_a_short_queue_outage_or_says_what_is_left(
     client, app, app_db, people, make_article, jobs_file, monkeypatch, caplog
 ):

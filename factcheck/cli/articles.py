@@ -1,8 +1,6 @@
 """CLI commands for the database, importing articles and reading their claims."""
 
-import signal
 import sys
-from contextlib import contextmanager
 from pathlib import Path, PurePath
 
 import click
@@ -18,6 +16,7 @@ from factcheck.cli.base import (
     refuse_unless_factcheck,
     start_database,
     system_actor,
+    terminate_as_interrupt,
 )
 from factcheck.cli.ids import ID
 from factcheck.refusal_lines import import_refusal_line
@@ -120,28 +119,13 @@ def import_article(
         raise UserError("--title and --url name one article; leave them out to import several")
     if records and len(sources) != 1:
         raise UserError(f"--format {source_format} reads one file of articles; give just one")
-    with _terminate_as_interrupt():
+    with terminate_as_interrupt():
         if one:
             _import_one(
                 sources[0], title, source_url, source_format, limit, language, as_user, as_json
             )
         else:
             _import_many(sources, source_format, limit, language, as_user, as_json)
-
-
-@contextmanager
-def _terminate_as_interrupt():
-    """SIGTERM (systemd, `timeout`, a cancelled job) stops an import as Ctrl+C does: what was
-    stored stays stored, and the words say how to finish the rest."""
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _source_url(given: str) -> str:

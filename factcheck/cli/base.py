@@ -5,8 +5,10 @@ import getpass
 import json
 import logging
 import os
+import signal
 import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -338,3 +340,19 @@ def read_password(from_stdin: bool, *, prompt: str = "Password", confirm: bool =
 why_option = click.option(
     "--why", metavar="TEXT", help="Why, for the audit trail (the Audit page shows it)."
 )
+
+
+@contextmanager
+def terminate_as_interrupt():
+    """SIGTERM (systemd, `timeout`, a cancelled job) stops a command as Ctrl+C does: an import
+    keeps what it stored and says how to finish the rest; the server lets its jobs in hand
+    finish or set their work aside."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,12 +1,13 @@
 """CLI command that serves the workbench: waitress with in-process job workers, or gunicorn."""
 
 import errno
+import signal
 from pathlib import Path
 
 import click
 
 from factcheck import settings
-from factcheck.cli.base import UserError, main, open_db
+from factcheck.cli.base import UserError, main, open_db, terminate_as_interrupt
 from factcheck.scales import load_scale
 from factcheck.shared_words import counted
 
@@ -137,9 +138,12 @@ def _serve_simple(path, host: str, port: int, threads: int) -> None:
         f"factcheck: serving {path} on http://{_in_url(host)}:{server.effective_port}/ (Ctrl+C to stop)"
     )
     try:
-        server.run()
+        with terminate_as_interrupt():
+            server.run()
     finally:
-        # Let a job that is writing an article finish its transaction before the process ends.
+        # The jobs in hand finish before the process ends (a long matching job stores the claims
+        # it has matched and queues the rest); a second TERM stops at once.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         consumer.stop(graceful=True)
 
 
