@@ -424,7 +424,8 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         source_url=url or document.url,
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
-        author=byline_people(document.author, document.sitename) or byline_author(body),
+        author=byline_people(document.author, document.sitename)
+        or byline_people(byline_author(body), document.sitename),
         published_date=_iso_date(document.date),
         body=body,
         import_format=import_format,

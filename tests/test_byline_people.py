@@ -30,6 +30,18 @@ from factcheck.text.byline_people import byline_people
         ("Abigail van Buren", None, "Abigail van Buren"),
         ("Jo Ames and Li Wei", None, "Jo Ames and Li Wei"),
         (None, "The Hill", None),
+        # Words before the names, an agency after a bar, a date after them.
+        ("Staff writer Jane Doe", None, "Jane Doe"),
+        ("Opinion by Jane Doe", None, "Jane Doe"),
+        ("By Jane Doe | Reuters", None, "Jane Doe"),
+        ("Jane Doe Updated March 3, 2024", None, "Jane Doe"),
+        ("Von Thomas Müller", None, "Thomas Müller"),
+        ("李明 記者", None, "李明"),
+        # Names that look like those words are kept whole.
+        ("Jane May", None, "Jane May"),
+        ("Di Maria", None, "Di Maria"),
+        ("Ahmed al-Masri", None, "Ahmed al-Masri"),
+        ("RONALD MCDONALD; PAT O'BRIEN", None, "Ronald McDonald; Pat O'Brien"),
     ],
 )
 def test_the_people_a_byline_names(author, publisher, people):

@@ -9,9 +9,19 @@ _JOB_WORDS: Final = frozenset(
     """
     reporter reporters writer writers correspondent correspondents editor editors editorial
     columnist contributor contributors journalist journalists producer photographer staff
-    reports reporting
+    reports reporting 記者 记者 기자
     """.split()
 )
+# Words before the names that say what the piece is or who the writer is ("Staff writer Jane
+# Doe", "Opinion by Jane Doe", "Analysis: ...").
+_LEADING_WORDS: Final = _JOB_WORDS | frozenset(
+    "opinion analysis commentary review interview senior chief special guest".split()
+)
+# A label as it starts a byline in another language, capitalised there ("Von Thomas Müller"):
+# taken for the label only before a whole name, so "Di Maria" is a name.
+_NAME_LABELS: Final = frozenset("von por par door di".split())
+# Words after the names that say when ("Updated March 3, 2024").
+_WHEN_WORDS: Final = frozenset("updated published posted modified".split())
 # Words for a body rather than a person, which end its name ("Associated Press", "NJ Advance
 # Media", "News Nation Bureau", "HNN Staff").
 _BODY_WORDS: Final = frozenset(
@@ -21,9 +31,7 @@ _BODY_WORDS: Final = frozenset(
     """.split()
 )
 # Labels before the names ("Text: ...", "Words by ...").
-_LABELS: Final = frozenset(
-    "by words text story reporting report von por par door di текст автор".split()
-)
+_LABELS: Final = frozenset("by words text story reporting report текст автор".split())
 _MONTHS: Final = frozenset(
     """
     january february march april may june july august september october november december jan
@@ -34,23 +42,28 @@ _MONTHS: Final = frozenset(
 
 def byline_people(author: str | None, publisher: str | None = None) -> str | None:
     """The names of the people among the parts of `author` (parted by ";" as trafilatura gives
-    them), in capitals and small letters where all were capitals, parted by "; "; None when
-    none is a person's ("Staff Reports", "Associated Press", the publisher itself)."""
+    them, or by "|"), in capitals and small letters where all were capitals, parted by "; ";
+    None when none is a person's ("Staff Reports", "Associated Press", the publisher itself)."""
     if not author:
         return None
     people = []
-    for place, part in enumerate(author.split(";")):
-        name = _person(part.split(), publisher, first=place == 0)
+    for place, part in enumerate(re.split(r"[;|]", author)):
+        words = part.split()
+        if place and len(words) == 1:
+            continue  # "Jane Doe | Reuters": a word after the names is an agency's
+        name = _person(words, publisher, first=place == 0)
         if name:
             people.append(name)
     return "; ".join(people) or None
 
 
 def _person(words: list[str], publisher: str | None, *, first: bool) -> str | None:
-    while words and words[0].lower().rstrip(":") in _LABELS:
+    while words and (
+        words[0].lower().rstrip(":") in _LABELS | _LEADING_WORDS
+        or (words[0].lower() in _NAME_LABELS and len(words) > 2)
+    ):
         words = words[1:]
-    while words and (words[-1].lower().strip(".,") in _MONTHS or words[-1][:1].isdigit()):
-        words = words[:-1]
+    words = _without_a_date(words)
     shouting = _leading_capitals(words)
     if 2 <= len(shouting) < len(words):
         words = shouting  # "ERIC TUCKER Associated Press"
@@ -64,7 +77,31 @@ def _person(words: list[str], publisher: str | None, *, first: bool) -> str | No
     if not words or not _written_as_a_name(words):
         return None
     name = " ".join(words)
-    return name.title() if name.isupper() and len(words) > 1 else name
+    return " ".join(map(_in_small_letters, words)) if name.isupper() and len(words) > 1 else name
+
+
+def _without_a_date(words: list[str]) -> list[str]:
+    """The words without a date after the names ("Updated March 3, 2024", "NOVEMBER"): figures,
+    a month's name after a figure was cut or in a line of capitals, and the word saying when."""
+    shouting = all(word.isupper() for word in words)
+    cut = False
+    while words:
+        last = words[-1].lower().strip(".,")
+        if words[-1][:1].isdigit() or last in _WHEN_WORDS:
+            cut = True
+        elif not (last in _MONTHS and (cut or shouting) and len(words) > 1):
+            break
+        words = words[:-1]
+    return words
+
+
+def _in_small_letters(word: str) -> str:
+    """A name's word written in capitals, as names are written: "McDonald", "O'Brien",
+    "Jean-Paul"."""
+    written = word.capitalize() if word.isalpha() else word.title()
+    if written.startswith("Mc") and len(written) > 4:
+        return "Mc" + written[2:].capitalize()
+    return written
 
 
 # Small words inside a person's name ("Abigail van Buren", "Ursula von der Leyen"), and between
@@ -78,7 +115,10 @@ def _written_as_a_name(words: list[str]) -> bool:
     """Whether every word starts as a name does: with a capital (or a letter with no small
     form), but for the particles names hold; "Syrian defense ministries" is no one's name."""
     return any(character.isalpha() for character in "".join(words)) and all(
-        not word[:1].islower() or word in _PARTICLES for word in words
+        not word[:1].islower()
+        or word in _PARTICLES
+        or word.split("-")[0] in _PARTICLES  # "al-Masri", "bin-Salman"
+        for word in words
     )
 
 
