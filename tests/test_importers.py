@@ -413,6 +413,7 @@ def test_an_embedded_tweet_is_kept_as_a_quotation_of_who_posted_it():
     [
         "Our anti-smoking campaign cut smoking by 12% in 2025.",
         "Smoking fell 12% in 2025 — the biggest fall yet - thanks to all.",
+        "Great meeting today with the World Health Organization (@WHO) on smoking.",
     ],
 )
 def test_a_tweet_with_dashes_in_its_words_is_quoted_once_with_its_poster(words):
@@ -433,6 +434,8 @@ def test_a_tweet_without_its_author_line_is_quoted_with_no_speaker():
 
 def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
     assert from_html(_page("By Sam Reyes", *FERRY)).author == "Sam Reyes"
+    assert from_html(_page("By JANE DOE", *FERRY)).author == "Jane Doe"
+    assert from_html(_page("By Staff Reports", *FERRY)).author is None
     assert from_html(_page(*FERRY)).author is None
 
 

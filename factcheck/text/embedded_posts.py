@@ -59,9 +59,11 @@ def _quotation(post) -> str | None:
 
 def _poster(text: str) -> str | None:
     """Who posted, from the embed's "— Name (@handle) date": the name, else the handle."""
-    handle = _HANDLE.search(text)
-    if handle is None:
+    # The signature's handle is the last: the post's words may name others ("(@WHO)").
+    handles = list(_HANDLE.finditer(text))
+    if not handles:
         return None
+    handle = handles[-1]
     dashes = list(_DASH.finditer(text, 0, handle.start()))
     if not dashes:
         return None
