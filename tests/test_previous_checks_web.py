@@ -252,6 +252,9 @@ def test_our_own_verdict_is_cited_by_its_public_address_and_not_without_one(
     assert hx_post(reviewer, path, {"stance": "supports"}).status_code == 200
     [cited] = evidence_store.evidence_for_claim(app_db, other_id)
     assert cited["url"] == f"https://checks.example.org/desk/claims/{claim['id']}"
+    # Cited already, whatever public address is set now.
+    monkeypatch.delenv("FACTCHECK_PUBLIC_URL")
+    assert "Added as evidence." in words(_section(reviewer, other_id))
 
 
 def test_not_this_claim_holds_for_every_check_of_the_same_words(app_db, people, claim, matcher):

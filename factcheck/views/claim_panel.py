@@ -309,6 +309,16 @@ def citable_url(check: dict) -> str | None:
     return None
 
 
+def _cited(check: dict, cited: str | None, urls: set[str]) -> bool:
+    """Whether the claim's evidence cites the earlier check: by the address it would be cited
+    by now, or for the desk's own verdict by its page's address under any public address set
+    before (or none set now)."""
+    if cited in urls:
+        return True
+    own = check["own_claim_id"]
+    return own is not None and any(url.rstrip("/").endswith(f"/claims/{own}") for url in urls)
+
+
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
     """What the section shows: the stored matches, best first, each marked when it is already
     evidence, and the same claim in the desk's other articles (the newest places, with how many
@@ -317,7 +327,7 @@ def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -
     checks = []
     for check in claim_matches.previous_checks(db, claim["id"]):
         cited = citable_url(check)
-        checks.append({**check, "citable": cited, "is_evidence": cited in urls})
+        checks.append({**check, "citable": cited, "is_evidence": _cited(check, cited, urls)})
     same_text = claim_groups.same_text_claims(db, claim, limit=claim_groups.MAX_GROUP)
     # Counted apart only when the list was cut short: a stock line may be in thousands.
     articles = (
