@@ -399,6 +399,11 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
             False,
         ),
         ("The bill passed 52 to 48 votes.", "The bill passed with 52 votes to 48.", False),
+        ("About 50,000 vehicles cross it.", "About 50 000 vehicles cross it.", False),
+        # Another figure counting something else in both is no rewording.
+        ("Prices rose 12 percent in 12 months.", "Prices rose 10 percent in 12 months.", True),
+        ("It spent $2 billion on 2 hospitals.", "It spent $5 billion on 2 hospitals.", True),
+        ("Crime fell 2 percent over 20 years.", "Crime fell 20 percent over 2 years.", True),
         ("Unemployment rose .4 percent.", "Unemployment rose 0.4 percent.", False),
         ("Prices rose 4 percent in 2024.", "Prices rose 4% in 2025.", False),
     ],

@@ -127,9 +127,18 @@ def _capped(score: float, figures: dict[str, set[str]], text: str, claim: str) -
 
 
 # A figure with what it counts: the word after it ("percent", "million", "vehicles") or the
-# currency before it.
-_COUNTED = re.compile(r"([$£€¥₹])?\s?(\d+(?:[.,]\d+)*)(?:\s*(%|[^\W\d_]+))?")
+# currency before it. A figure right after a capitalised word is a name's ("COVID-19", "Title
+# 42", "Boeing 737"), which counts nothing.
+_COUNTED = re.compile(
+    r"(?P<currency>[$£€¥₹])?\s?(?P<figure>\d+(?:[.,]\d+)*)(?:\s*(?P<word>%|[^\W\d_]+))?"
+)
+# A capitalised word joined to the figure after it, or before it inside a sentence.
+_NAME_BEFORE = re.compile(r"(?P<head>.*?)[A-Z]\w*(?P<join>-|\s)$", re.DOTALL)
 _PERCENT = re.compile(r"\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
+# Thousands parted by a space ("50 000", a no-break or thin space too): one figure.
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+# A decimal written without its zero (".4 percent").
+_LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")
 # Words after a figure that say nothing of what it counts: "in 2019 the", "3 and 4".
 _NOT_COUNTED = frozenset(
     "a an and the of in on at to for by from with as or is are was were be than that this it"
@@ -137,52 +146,56 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def _counted(text: str) -> dict[str, set[str]]:
-    """The values the text gives each thing it counts, by what it counts: {"%": {"4"}} for
-    "4 percent", {"$million": {"18.5"}} for "$18.5 million", {"vehicles": {"50000"}}."""
-    found: dict[str, set[str]] = {}
-    for currency, written, word in _COUNTED.findall(
-        _PERCENT.sub("%", _LEADING_POINT.sub("0.", text))
-    ):
-        what = (word or "").lower()
+def _counted(text: str) -> tuple[dict[str, set[str]], set[str]]:
+    """The values the text gives each thing it counts, by what it counts ({"%": {"4"}} for "4
+    percent", {"$million": {"18.5"}} for "$18.5 million", {"vehicles": {"50000"}}), and the
+    values of its figures that count nothing named ("52 to 48 votes": 52)."""
+    counted: dict[str, set[str]] = {}
+    loose: set[str] = set()
+    plain = _PERCENT.sub("%", _SPACED_THOUSANDS.sub("", _LEADING_POINT.sub("0.", text)))
+    for found in _COUNTED.finditer(plain):
+        if _names_number(plain, found.start("figure")):
+            continue
+        values = {value for group in _figures(found.group("figure")).values() for value in group}
+        what = (found.group("word") or "").lower()
         if what in _NOT_COUNTED:
             what = ""
-        if currency:
-            what = currency + what
-        if not what:
-            continue
-        values = _figures(written)
-        found.setdefault(what, set()).update(value for group in values.values() for value in group)
-    return found
+        if found.group("currency"):
+            what = found.group("currency") + what
+        if what:
+            counted.setdefault(what, set()).update(values)
+        else:
+            loose.update(values)
+    return counted, loose
+
+
+def _names_number(text: str, start: int) -> bool:
+    """Whether the figure at `start` is a name's number: after a capitalised word and a hyphen
+    ("COVID-19"), or a space inside a sentence ("under Title 42"; not "About 32,000 ...")."""
+    before = _NAME_BEFORE.match(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    if before.group("join") == "-":
+        return True
+    head = before.group("head").rstrip()
+    return bool(head) and head[-1] not in '.!?:;"“”'
 
 
 def _counts_differ(text: str, claim: str) -> bool:
-    """Whether the two count one thing with other figures and none in common, neither figure
-    written anywhere in the other text ("4 percent" and "40 percent"; not "4 percent" and "4
-    percent, up from 3 percent", nor "52 to 48 votes" and "52 votes to 48", nor "COVID-19
-    deaths reached 1,000" and "1,000 deaths from COVID-19")."""
-    ours, theirs = _counted(text), _counted(claim)
-    if not ours.keys() & theirs.keys():
-        return False
-    in_ours, in_theirs = _written(text), _written(claim)
+    """Whether the two count one thing with other figures: none in common, and neither text's
+    figures for it written in the other as a figure that counts nothing named ("4 percent" and
+    "40 percent", "12 percent in 12 months" and "10 percent in 12 months"; not "52 to 48 votes"
+    and "52 votes to 48", nor "COVID-19 deaths reached 1,000" and "1,000 deaths from
+    COVID-19")."""
+    ours, our_loose = _counted(text)
+    theirs, their_loose = _counted(claim)
     return any(
         values.isdisjoint(theirs[what])
-        and values.isdisjoint(in_theirs)
-        and theirs[what].isdisjoint(in_ours)
+        and not values <= their_loose
+        and not theirs[what] <= our_loose
         for what, values in ours.items()
         if what in theirs
     )
-
-
-def _written(text: str) -> set[str]:
-    """Every value the text writes a figure as."""
-    return {
-        value for values in _figures(_LEADING_POINT.sub("0.", text)).values() for value in values
-    }
-
-
-# A decimal written without its zero (".4 percent").
-_LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")
 
 
 # A figure as written: digits, with points or commas between them.
