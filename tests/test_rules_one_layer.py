@@ -220,7 +220,7 @@ _FACTS = {
     "actions": ["assign"], "actor": "ed", "cut": "inside_a_word", "next_id": 8, "now_id": 10, "accepted": ["yes"],
     "kept_at": "2026-01-01T09:00:00Z", "path": "/srv/desk.db.audit_checkpoint", "beside": True,
     "today": "2026-12-05", "since": "2026-12-06", "until": "2026-12-01", "since_name": "since",
-    "until_name": "until",
+    "until_name": "until", "removed_by": "ed", "removed_by_name": "Ed",
 }  # fmt: skip
 
 
