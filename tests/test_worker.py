@@ -2,6 +2,7 @@
 database or on Redis (FACTCHECK_JOBS_URL), finishing the job in hand when stopped."""
 
 import signal
+import subprocess
 import threading
 
 import pytest
@@ -115,6 +116,39 @@ def test_a_stopped_worker_finishes_the_job_in_hand(
         {"url": site.url("/slow"), "status": "archived", "title": "Dam inspection finds 7 cracks"}
     ]
     assert archive.get() == {"snapshot_id": 1, "status": "archived"}
+
+
+def test_serve_stopped_with_term_finishes_the_job_in_hand(
+    db_path, tmp_path, site, monkeypatch, immediate_jobs
+):
+    """systemd stops a service with TERM: `serve` lets the job in hand end, as for Ctrl+C,
+    where TERM ended it mid-job."""
+    monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
+    release = threading.Event()
+
+    def slow_page(handler):
+        release.wait(PATIENCE)
+        handler.reply(200, DAM_ARTICLE_PAGE)
+
+    site.routes["/slow"] = slow_page
+    jobs.configure_for(db_path)
+    archive_jobs.archive_evidence(
+        str(db_path), site.url("/slow"), FetchPolicy.local_test(site.port)
+    )
+    server = Running(tmp_path, "--db", str(db_path), "serve", "--port", "0")
+    try:
+        server.wait_for(lambda: any(p == "/slow" for p, _ in site.seen), "the page was fetched")
+        server.process.send_signal(signal.SIGTERM)
+        with pytest.raises(subprocess.TimeoutExpired):
+            server.process.wait(timeout=1)  # still running: the job is in hand
+        release.set()
+        assert server.process.wait(timeout=PATIENCE) == 0
+    finally:
+        release.set()
+        server.close()
+    assert _snapshots(db_path) == [
+        {"url": site.url("/slow"), "status": "archived", "title": "Dam inspection finds 7 cracks"}
+    ]
 
 
 @pytest.mark.parametrize(
