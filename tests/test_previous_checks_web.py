@@ -70,6 +70,24 @@ def _publish(app_db, people, claim_id, rating):
     verdicts.approve(app_db, claim_id, actor=people["ed"])
 
 
+def _submitted_with_a_twin(app_db, people, claim) -> int:
+    """The claim's verdict submitted for review, the same claim imported in another article;
+    returns the other's id."""
+    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    other_article = ingest_text(app_db, body).article_id
+    other_id = app_db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
+    ).fetchone()[0]
+    evidence_store.add_evidence(
+        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    return other_id
+
+
 def _section(client, claim_id):
     panel = fragment(client.get(f"/claims/{claim_id}/panel", headers=HX))
     found = panel.cssselect("section.previous-checks")
@@ -223,18 +241,7 @@ def test_our_own_verdict_is_cited_by_its_public_address_and_not_without_one(
 ):
     """Its page here is behind the sign-in, its address changes with the name the workbench is
     reached by, and no copy of it can be fetched: a reader follows the public one."""
-    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
-    other_article = ingest_text(app_db, body).article_id
-    other_id = app_db.execute(
-        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
-    ).fetchone()[0]
-    evidence_store.add_evidence(
-        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
-    )
-    verdicts.set_verdict(
-        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    other_id = _submitted_with_a_twin(app_db, people, claim)
     verdicts.approve(app_db, claim["id"], actor=people["ed"])
     previous_checks.after_publish(app_db, claim["id"], actor=people["ed"], db_path=None)
     [check] = claim_matches.previous_checks(app_db, other_id)
@@ -325,18 +332,7 @@ def _run_next_job(jobs) -> None:
 def test_a_verdict_published_in_the_browser_is_matched_in_the_background(
     client_as, app_db, people, claim, matcher, queued_jobs
 ):
-    body = f"Valley schools reopen\n\n{claim['text']}\n\nBuses ran on 5 of the 9 routes."
-    other_article = ingest_text(app_db, body).article_id
-    other_id = app_db.execute(
-        "SELECT id FROM claims WHERE article_id = ? AND text = ?", [other_article, claim["text"]]
-    ).fetchone()[0]
-    evidence_store.add_evidence(
-        app_db, claim["id"], url="https://stats.example/r", stance="supports", actor=people["rita"]
-    )
-    verdicts.set_verdict(
-        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    other_id = _submitted_with_a_twin(app_db, people, claim)
     version = app_db.execute("SELECT version FROM claims WHERE id = ?", [claim["id"]]).fetchone()
     response = hx_post(
         client_as("ed"),

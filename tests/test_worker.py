@@ -83,10 +83,9 @@ def test_a_worker_on_redis_runs_jobs_queued_by_another_process(
     assert archive.get()["status"] == "archived"
 
 
-def test_a_stopped_worker_finishes_the_job_in_hand(
-    db_path, tmp_path, site, monkeypatch, immediate_jobs
-):
-    monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
+def _slow_archive_queued(db_path, site):
+    """An archive queued for a page that answers only once the event returned is set; and the
+    job's result."""
     release = threading.Event()
 
     def slow_page(handler):
@@ -98,6 +97,14 @@ def test_a_stopped_worker_finishes_the_job_in_hand(
     archive = archive_jobs.archive_evidence(
         str(db_path), site.url("/slow"), FetchPolicy.local_test(site.port)
     )
+    return release, archive
+
+
+def test_a_stopped_worker_finishes_the_job_in_hand(
+    db_path, tmp_path, site, monkeypatch, immediate_jobs
+):
+    monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
+    release, archive = _slow_archive_queued(db_path, site)
     assert jobs.jobs_path_for(db_path).exists()
 
     worker = Running(tmp_path, "--db", str(db_path), "worker")
@@ -124,17 +131,7 @@ def test_serve_stopped_with_term_finishes_the_job_in_hand(
     """systemd stops a service with TERM: `serve` lets the job in hand end, as for Ctrl+C,
     where TERM ended it mid-job."""
     monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
-    release = threading.Event()
-
-    def slow_page(handler):
-        release.wait(PATIENCE)
-        handler.reply(200, DAM_ARTICLE_PAGE)
-
-    site.routes["/slow"] = slow_page
-    jobs.configure_for(db_path)
-    archive_jobs.archive_evidence(
-        str(db_path), site.url("/slow"), FetchPolicy.local_test(site.port)
-    )
+    release, _ = _slow_archive_queued(db_path, site)
     server = Running(tmp_path, "--db", str(db_path), "serve", "--port", "0")
     try:
         server.wait_for(lambda: any(p == "/slow" for p, _ in site.seen), "the page was fetched")
