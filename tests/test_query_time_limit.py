@@ -52,6 +52,11 @@ def test_a_slow_query_answers_503_with_a_plain_page(slow_client):
     assert "Traceback" not in response.get_data(as_text=True)
 
 
+def test_the_log_names_the_request_with_its_query(slow_client, caplog):
+    assert slow_client.get("/slow?q=%22the+council%22").status_code == 503
+    assert "query time limit reached: GET /slow?q=%22the+council%22" in caplog.text
+
+
 def test_htmx_gets_the_message_as_a_fragment(slow_client):
     response = slow_client.get("/slow", headers=HX)
     assert response.status_code == 503

@@ -170,7 +170,10 @@ def _database_error(error: sqlite3.Error):
     if str(error) == "interrupted":
         # The request's time limit stopped a query (views/connection.py); the error page may
         # need the database itself.
-        log.warning("query time limit reached: %s %s", request.method, request.path)
+        # With its query: which search or filter ran too long is what the reader of the log needs.
+        log.warning(
+            "query time limit reached: %s %s", request.method, request.full_path.rstrip("?")
+        )
         lift_time_limit()
         return _respond(
             503,
