@@ -374,6 +374,22 @@ def test_words_a_reader_hovers_over_are_kept_and_only_their_pop_up_left_out():
         "The council said the NHS trust and Jo Hale would lose 300 jobs, and the ONS agreed."
         in (hovered)
     )
+    # In a link's, a bold run's or a quote's words, and in a wrapper with its tip.
+    inside = from_html(
+        _page(
+            FERRY[0],
+            'The <a href="/nhs">local <span class="tooltip" title="National Health Service">NHS'
+            '</span> trust</a> and <span class="src">health secretary <a class="js-hovercard"'
+            ' href="/p/ws">Wes Streeting</a></span> and <strong>the <span class="tooltipstered">'
+            'ONS</span></strong> and <cite>the <span class="rollover">BBC</span></cite> and'
+            ' <span class="tooltip-container">the IFS<span class="tooltip-text">Institute for'
+            " Fiscal Studies</span></span> agreed.",
+        )
+    ).body
+    assert (
+        "The local NHS trust and health secretary Wes Streeting and the ONS and the BBC and the"
+        " IFS agreed."
+    ) in inside
     assert "They reached 7.6 million¹ last year, the ministry said." in popped
     assert "National Health Service" not in popped and "Source:" not in popped
     assert "Waiting lists at the NHS grew to 7.6 million." in body

@@ -11,14 +11,15 @@ from lxml import html as lxml_html
 _POPUP_PART = re.compile(r"tooltip|popover|rollover|hover-?card|tippy", re.IGNORECASE)
 # Such a name that marks the words the reader sees and hovers over, not the box that pops up:
 # "has-tooltip", "glossary-tooltip-trigger", "popover-link", "rollover-people-link".
-_POPUP_TRIGGER = re.compile(r"^has-|link|trigger|toggle|anchor|button|btn", re.IGNORECASE)
+_POPUP_TRIGGER = re.compile(
+    r"^has-|link|trigger|toggle|anchor|button|btn|tooltipstered", re.IGNORECASE
+)
 # And a name for the box itself, a word for a box after the pop-up's: "tooltiptext",
 # "tooltip_popup", "popover-content", "rollover-people-block", "tippy-box", "tooltip_templates"
 # ("user-hovercard" is a link to a person, whose card pops up elsewhere).
 _POPUP_BOX = re.compile(
     r"(?:tooltip|popover|rollover|hover-?card|tippy)[\w-]*?"
-    r"(?:text|content|block|box|body|card|inner|panel|popup|bubble|pane|wrap|container"
-    r"|template)s?$",
+    r"(?:text|content|block|box|body|card|inner|panel|popup|bubble|pane|template)s?$",
     re.IGNORECASE,
 )
 _HIDDEN_NAMES = frozenset("hidden is-hidden visually-hidden sr-only screen-reader-text".split())
@@ -59,19 +60,46 @@ def _pops_up(element, classes: str) -> bool:
 _INLINE = frozenset("a abbr acronym b cite dfn em i mark q small span strong sub sup u".split())
 
 
+# Attributes that hold the tip an element's words show on hover: the element is the words.
+_TIP_ATTRIBUTES = (
+    "title",
+    "data-toggle",
+    "data-bs-toggle",
+    "data-tooltip",
+    "data-tippy-content",
+    "data-original-title",
+    "data-content",
+    "data-bs-content",
+)
+
+
 def _after_its_words(element) -> bool:
-    """Whether the element comes after words of its own parent, a small inline element (the
-    words it pops up over); not an element in a sentence's run of words."""
+    """Whether the element ends a small inline element after fewer words of that element's own
+    than it has (the words it pops up over and explains: <a>NHS<span class="tooltip">National
+    Health Service ...</span></a>); not hovered words in a run of words ("the <span
+    class="tooltip">NHS</span> trust"), a link, or an element carrying its tip in an attribute."""
     parent = element.getparent()
-    if parent is None or parent.tag not in _INLINE:
+    if (
+        parent is None
+        or parent.tag not in _INLINE
+        or element.tag == "a"
+        or any(element.get(attribute) is not None for attribute in _TIP_ATTRIBUTES)
+        or (element.tail or "").strip()
+    ):
         return False
     before = [parent.text or ""]
+    after = False
     for sibling in parent:
         if sibling is element:
-            break
-        before.append(sibling.text_content() or "")
-        before.append(sibling.tail or "")
-    return bool("".join(before).strip())
+            after = True
+        elif after:
+            return False  # something follows it: it is in the run of words
+        else:
+            before.append(sibling.text_content() or "")
+            before.append(sibling.tail or "")
+    # A tip explains its words, in more of them ("NHS" and "National Health Service, the ...").
+    words_before = len("".join(before).split())
+    return 0 < words_before < len((element.text_content() or "").split())
 
 
 def visible_tree(html: str):
