@@ -35,6 +35,7 @@ from factcheck.text.byline_people import byline_people
         ("Opinion by Jane Doe", None, "Jane Doe"),
         ("By Jane Doe | Reuters", None, "Jane Doe"),
         ("Jane Doe Updated March 3, 2024", None, "Jane Doe"),
+        ("Jane Doe; March 3, 2024", None, "Jane Doe"),
         ("Von Thomas Müller", None, "Thomas Müller"),
         ("李明 記者", None, "李明"),
         # Names that look like those words are kept whole.

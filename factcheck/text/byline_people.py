@@ -89,7 +89,7 @@ def _without_a_date(words: list[str]) -> list[str]:
         last = words[-1].lower().strip(".,")
         if words[-1][:1].isdigit() or last in _WHEN_WORDS:
             cut = True
-        elif not (last in _MONTHS and (cut or shouting) and len(words) > 1):
+        elif not (last in _MONTHS and (cut or (shouting and len(words) > 1))):
             break
         words = words[:-1]
     return words
