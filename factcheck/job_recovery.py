@@ -183,7 +183,10 @@ class Workers:
     def stop(self, graceful: bool = True) -> None:
         """Stop taking jobs (the jobs in hand finish first when `graceful`), then say so."""
         jobs.STOPPING.set()
-        self.consumer.stop(graceful=graceful)
+        try:
+            self.consumer.stop(graceful=graceful)
+        finally:
+            jobs.STOPPING.clear()  # the jobs in hand have ended (or been abandoned)
         self._presence.stop()
 
 

@@ -59,7 +59,7 @@ def match_claims(
     search = engine()
     totals: Counter = Counter()
     for start in range(0, len(claim_ids), CHUNK_CLAIMS):
-        if stop is not None and stop():
+        if start and stop is not None and stop():  # one chunk at least: a job always moves on
             return {
                 "claims": totals["claims"],
                 "changed": totals["changed"],
