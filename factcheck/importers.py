@@ -193,26 +193,25 @@ def _text_article(text: str) -> ImportedArticle:
 
 def byline_author(body: str) -> str | None:
     """Who wrote a pasted article, from a byline among its first lines ("By Mara Lindqvist",
-    "By Jo Ames and Li Wei, Harbour Reporters"): the names, without the title after a comma."""
+    "By Jo Ames and Li Wei, Harbour Reporters", "BY JANE DOE in Washington"): the people it
+    names, without what follows them (a title, a place, a reading time)."""
     for line in body.split("\n", _BYLINE_LINES)[:_BYLINE_LINES]:
-        found = _BYLINE.match(line.strip())
+        stripped = line.strip()
+        found = _BYLINE.match(stripped)
         # Only a line set aside as a byline: "By Sunday, the fire had burned 4,000 hectares." is
         # the story's first sentence, not its author.
-        if found and classify_boilerplate(line.strip()) == BYLINE:
-            return found.group("who")
+        if found and classify_boilerplate(stripped) == BYLINE:
+            names = _AFTER_THE_NAMES.split(stripped[found.end() :], maxsplit=1)[0]
+            return byline_people(names)
     return None
 
 
-# A byline line: "By" (or "Von", "Por", "Par", "Door", "di") and one to four capitalised names
-# joined by "and" (or its word in those languages), a title or place after a comma.
+# A byline line: "By" (or "Von", "Por", "Par", "Door", "di") and a capitalised name; the names
+# end where a title, a place or a note starts ("By Jane Doe in Washington", "... – Health
+# Editor", "... · 5 min read", "..., Harbour Reporters").
 _BYLINE_LINES = 6
-_NAME = rf"{UPPER}[\w'’.-]*"
-_AND = r"(?:and|&|und|y|e|et|en)"
-_BYLINE = re.compile(
-    rf"(?:[Bb]y|Von|Por|Par|Door|di)\s+(?P<who>{_NAME}(?:\s+{_NAME}){{0,3}}"
-    rf"(?:\s+{_AND}\s+{_NAME}(?:\s+{_NAME}){{0,3}})*)"
-    r"\s*(?:,[^\n]{0,80})?$"
-)
+_BYLINE = re.compile(rf"(?:[Bb]y|BY|Von|Por|Par|Door|di)\s+(?={UPPER})")
+_AFTER_THE_NAMES = re.compile(r"\s+(?:in|at|for|from)\s+|\s*[,–—|·•]\s*|\s+-\s+")
 
 
 def _html_charset(data: bytes, declared: str | None) -> str | None:
@@ -424,8 +423,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         source_url=url or document.url,
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
-        author=byline_people(document.author, document.sitename)
-        or byline_people(byline_author(body), document.sitename),
+        author=byline_people(document.author, document.sitename) or byline_author(body),
         published_date=_iso_date(document.date),
         body=body,
         import_format=import_format,

@@ -889,6 +889,11 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Prices\n\nBy March, prices had risen 12%, the office said.\n", None),
         ("Bread prices climb\n\nBy Łukasz Żak\n\nBread rose 9% in May.", "Łukasz Żak"),
         ("Budget\n\nBy Jo Ames and Li Wei, Harbour Reporters\n\nText.", "Jo Ames and Li Wei"),
+        # What follows the names is no part of them.
+        ("Budget\n\nBy Jane Doe in Washington\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe – Health Editor\n\nText.", "Jane Doe"),
+        ("Budget\n\nBY KEVIN MCCARTHY JR.\n\nText.", "Kevin McCarthy Jr."),
+        ("Budget\n\nBy Staff Reports\n\nText.", None),
     ],
 )
 def test_a_byline_names_the_author_and_a_sentence_opening_with_by_does_not(body, author):
