@@ -102,9 +102,9 @@ def find_matches_many(
     results = []
     for text, featured in zip(texts, _featured(db, texts, leave_out), strict=True):
         items = featured.items
-        figures = _figures(text)
+        figures, counts = _figures(text), _counted(text)
         scored = [
-            (_capped(score, figures, text, items[item_id]["claim"]), -plain, item_id)
+            (_capped(score, figures, counts, items[item_id]["claim"]), -plain, item_id)
             for item_id, score, plain in _scores(model, featured, text)
         ]
         scored = [entry for entry in scored if entry[0] >= min_score]
@@ -116,11 +116,16 @@ def find_matches_many(
     return results
 
 
-def _capped(score: float, figures: dict[str, set[str]], text: str, claim: str) -> float:
+# What a text counts, by what it counts, and the values of its figures that count nothing named.
+_Counts = tuple[dict[str, set[str]], set[str]]
+
+
+def _capped(score: float, figures: dict[str, set[str]], counts: _Counts, claim: str) -> float:
     """The score, held at FIGURES_DIFFER_AT_MOST where the claim moves a point of the text's
-    `figures` (_figures of the text) or counts what the text counts with other figures."""
+    `figures` (_figures of the text) or counts what the text counts (`counts`, _counted of the
+    text) with other figures."""
     if score > FIGURES_DIFFER_AT_MOST and (
-        _point_moved(figures, _figures(claim)) or _counts_differ(text, claim)
+        _point_moved(figures, _figures(claim)) or _counts_differ(counts, claim)
     ):
         return FIGURES_DIFFER_AT_MOST
     return score
@@ -146,7 +151,7 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def _counted(text: str) -> tuple[dict[str, set[str]], set[str]]:
+def _counted(text: str) -> _Counts:
     """The values the text gives each thing it counts, by what it counts ({"%": {"4"}} for "4
     percent", {"$million": {"18.5"}} for "$18.5 million", {"vehicles": {"50000"}}), and the
     values of its figures that count nothing named ("52 to 48 votes": 52)."""
@@ -181,13 +186,14 @@ def _names_number(text: str, start: int) -> bool:
     return bool(head) and head[-1] not in '.!?:;"“”'
 
 
-def _counts_differ(text: str, claim: str) -> bool:
-    """Whether the two count one thing with other figures: none in common, and neither text's
+def _counts_differ(counts: _Counts, claim: str) -> bool:
+    """Whether a text (its `counts`) and the claim count one thing with other figures: none in
+    common, and neither text's
     figures for it written in the other as a figure that counts nothing named ("4 percent" and
     "40 percent", "12 percent in 12 months" and "10 percent in 12 months"; not "52 to 48 votes"
     and "52 votes to 48", nor "COVID-19 deaths reached 1,000" and "1,000 deaths from
     COVID-19")."""
-    ours, our_loose = _counted(text)
+    ours, our_loose = counts
     theirs, their_loose = _counted(claim)
     return any(
         values.isdisjoint(theirs[what])
