@@ -129,8 +129,6 @@ def split_article(
             if quotes:
                 spans = [(start, end) for start, end, _ in pieces]
                 spans = _split_quotations(body, block_start, quotes, spans, language)
-                if not _only_quoted(block, quotes):
-                    carried = None  # the paragraph does not go on with the quotation alone
                 attributions, open_speaker = _attributions(
                     body, block_start, block, spans, quotes, language, carried
                 )
@@ -537,15 +535,6 @@ def _split_quotations(
     return result
 
 
-def _only_quoted(block: str, quotes: list[tuple[int, int]]) -> bool:
-    """Whether the paragraph is quotation and nothing else: no word stands outside its marks
-    (“We,” Jones replied, “...” names its own speaker; “Fake news” is a phrase ... is no
-    quotation going on)."""
-    return quotes[0][0] == 0 and not any(
-        character.isalnum() for character in outside_quotes(block, quotes)
-    )
-
-
 # Marks that close a quotation ("“" closes a German one).
 _QUOTATION_CLOSERS: Final = '”»"“'
 
@@ -561,8 +550,12 @@ def _attributions(
 ) -> tuple[list[tuple[int, int] | None], tuple[int, int] | None]:
     """The attribution phrase of each sentence as body offsets, quoted sentences inheriting
     theirs, and the speaker of a quotation the block leaves open at its end. `carried` is the
-    speaker of the quotation the block opens with, left open by the paragraph before."""
+    speaker of the quotation the block opens with, left open by the paragraph before, which
+    it goes on with only when it is quotation and nothing else (“We,” Jones replied, “...” names
+    its own speaker; “Fake news” is a phrase ... is no quotation going on)."""
     blanked = outside_quotes(block, quotes)
+    if quotes and (quotes[0][0] != 0 or any(character.isalnum() for character in blanked)):
+        carried = None
     own = []
     for unit_start, unit_end in spans:
         found = find_attribution(blanked[unit_start - start : unit_end - start], language)
