@@ -363,8 +363,13 @@ def test_a_correction_reason_changed_in_the_live_tables_is_caught(db, path, publ
         ),
         (
             "UPDATE claims SET section = 'headline' WHERE id = 3",
-            "every unit's text is still the article's at its offsets and in order, so a unit's"
-            " section (headline, standfirst or body) was changed",
+            "claim 3's section was changed: the import put it in the body, and it is now in the"
+            " headline",
+        ),
+        (
+            "UPDATE claims SET section = 'headline' WHERE id IN (3, 4)",
+            "every unit's text is still the article's at its offsets and in order, so sections"
+            " (headline, standfirst or body) of more than one unit were changed",
         ),
         (
             'UPDATE claims SET start = start + 1, "end" = "end" + 1 WHERE id IN (2, 3)',

@@ -16,11 +16,15 @@ from factcheck.store import bulk_records
 from factcheck.store.audit import Problem
 from factcheck.store.audit_library import LibraryReplay
 from factcheck.store.claim_state import STATE_FIELDS
+from factcheck.store.queue_reads import SECTIONS
 from factcheck.store.snapshots import text_digest
 from factcheck.text.fingerprint import body_hash
 
 # A table edited wholesale would otherwise list every row: past this many, count the rest.
 MAX_PROBLEMS = 50
+# Past this many units, only those beside a change of section are tried to name the one whose
+# section was changed (each try hashes every unit again).
+SECTION_SEARCH_UNITS = 400
 ARTICLE_FIELDS = (
     "title",
     "source_url",
@@ -93,10 +97,11 @@ def _units_off(db: Database, units: list[dict]) -> list[int]:
     return [unit["id"] for unit in units if body[unit["start"] : unit["end"]] != unit["text"]]
 
 
-def _what_changed(db: Database, units: list[dict]) -> str:
-    """What can be told of a change to an article's units from the units and the article: the
-    units whose text is no longer the article's at their offsets, else the units out of the
-    article's order, else that only a unit's section is left to have changed."""
+def _what_changed(db: Database, units: list[dict], digest: str) -> str:
+    """What can be told of a change to an article's units from the units, the article and the
+    digest the import recorded: the units whose text is no longer the article's at their
+    offsets, else the units out of the article's order, else the unit whose section was changed
+    (or that sections were, when no one unit's change explains the digest)."""
     off = _units_off(db, units)
     if off:
         return _naming(off)
@@ -107,10 +112,45 @@ def _what_changed(db: Database, units: list[dict]) -> str:
         return _naming(
             out_of_order, said="are out of the article's order", one="is out of the article's order"
         )
+    moved = _section_moved(units, digest)
+    if moved is not None:
+        unit, imported_as = moved
+        return (
+            f"; claim {unit['id']}'s section was changed: the import put it in the"
+            f" {imported_as}, and it is now in the {unit['section']}"
+        )
     return (
-        "; every unit's text is still the article's at its offsets and in order, so a unit's"
-        " section (headline, standfirst or body) was changed"
+        "; every unit's text is still the article's at its offsets and in order, so sections"
+        " (headline, standfirst or body) of more than one unit were changed"
     )
+
+
+def _section_moved(units: list[dict], digest: str) -> tuple[dict, str] | None:
+    """The one unit whose section, put back, gives the digest the import recorded, with the
+    section it had; None when no single unit's does. Units beside a change of section are tried
+    first (an import's sections run in blocks, so a changed unit mostly stands out from a
+    neighbour), then, in an article of up to SECTION_SEARCH_UNITS units, the rest."""
+    fixed = [[u["seq"], u["start"], u["end"], u["text"], u["section"]] for u in units]
+    sections = [u["section"] for u in units]
+    beside_a_change = [
+        place
+        for place, section in enumerate(sections)
+        if section != sections[max(place - 1, 0)]
+        or section != sections[min(place + 1, len(sections) - 1)]
+    ]
+    places = beside_a_change
+    if len(units) <= SECTION_SEARCH_UNITS:
+        tried = set(beside_a_change)
+        places = beside_a_change + [place for place in range(len(units)) if place not in tried]
+    for place in places:
+        for other in SECTIONS:
+            if other == sections[place]:
+                continue
+            fixed[place][4] = other
+            if units_digest(fixed) == digest:
+                return units[place], other
+        fixed[place][4] = sections[place]
+    return None
 
 
 def _naming(
@@ -677,7 +717,7 @@ class Replay:
             self._report(
                 what,
                 "the text, offsets, order or section of its units were changed"
-                + _what_changed(db, units),
+                + _what_changed(db, units, digest),
                 imported.row,
             )
         ids = summary.get("unit_ids_sha256")
