@@ -136,6 +136,7 @@ def test_every_copy_kept_of_a_source_is_in_the_exported_history_of_each_claim_ci
             ("evidence.copy", "ed"),
             ("evidence.archive", "ed"),
         ]
+        assert {e["claim_id"] for e in copies} == {None}
         assert copies[0]["after"]["file_name"] == "saved.html"
         assert copies[1]["after"]["file_name"] == "shot.png"
         assert copies[2]["after"]["archive_url"] == f"https://web.archive.org/web/2026/{SOURCE}"
@@ -149,10 +150,10 @@ def test_a_merge_into_a_unit_merged_on_later_is_in_the_exported_history_of_the_c
     unit_edits.merge_with_next(db, first, reason="The three rises are one claim", actor=rita)
     history = _exported_history(db, people, article_id, first)
     # The comment came with the unit the first merge brought in; so does that merge's record.
-    assert [(e["action"], e["reason"]) for e in history] == [
-        ("comment.add", None),
-        ("unit.merge", "Rents and wages are one claim"),
-        ("unit.merge", "The three rises are one claim"),
+    assert [(e["action"], e["reason"], e["claim_id"]) for e in history] == [
+        ("comment.add", None, third),
+        ("unit.merge", "Rents and wages are one claim", second),
+        ("unit.merge", "The three rises are one claim", first),
     ]
     # The earlier merge was made on the second unit: its part is that unit's change.
     [row] = db.execute("SELECT after FROM audit WHERE id = ?", [history[1]["id"]]).fetchall()
@@ -171,7 +172,11 @@ def test_bulk_actions_on_a_unit_merged_away_are_in_the_exported_history_of_the_c
     db, people, article_id, (first, second, _), _ = desk
     _bulk_then_merge(db, people, first, second)
     history = _exported_history(db, people, article_id, first)
-    assert [e["action"] for e in history] == ["bulk.assign", "bulk.status", "unit.merge"]
+    assert [(e["action"], e["claim_id"]) for e in history] == [
+        ("bulk.assign", second),
+        ("bulk.status", second),
+        ("unit.merge", first),
+    ]
     # Each narrowed to what it did to the unit merged in.
     assert history[0]["after"]["assignee_id"] == people["rita"].id
     assert (history[1]["before"]["status"], history[1]["after"]["status"]) == (

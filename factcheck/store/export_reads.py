@@ -102,9 +102,13 @@ _COMMENTS = f"""
 """
 
 # An audit row as a claim's history lists it: a bulk action or unit edit (record type 'claims')
-# with only what it did to this claim, the other claims' changes being theirs.
+# with only what it did to this claim, the other claims' changes being theirs. Its claim_id is
+# the unit it was about: the claim itself, or a unit merged into it later (null for a copy of a
+# source, which is about the page).
 _HISTORY_ITEM = """json_object('id', entry.id, 'at', entry.at, 'actor', entry.actor,
                        'channel', entry.channel, 'action', entry.action,
+                       'claim_id', CASE entry.record_type WHEN 'claim' THEN entry.record_id
+                                   WHEN 'claims' THEN json_extract(entry.change, '$.id') END,
                        'before', CASE WHEN entry.record_type = 'claims'
                                  THEN json(json_extract(entry.change, '$.before'))
                                  ELSE json(entry.before) END,
