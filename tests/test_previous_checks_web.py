@@ -10,12 +10,14 @@ from helpers import HX, RATIONALE, audit_count, csrf_token_for, fragment, hx_pos
 from local_server import page
 
 from factcheck import library_formats, previous_checks
+from factcheck.cli import error_words as cli_words
 from factcheck.ingest import ingest_text
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_matches, library_vectors, verdicts
 from factcheck.store import evidence as evidence_store
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
+from factcheck.store.errors import NotFound
 from factcheck.views import imports
 
 pytestmark = pytest.mark.usefixtures("immediate_jobs")
@@ -277,6 +279,14 @@ def test_not_this_claim_holds_for_every_check_of_the_same_words(app_db, people, 
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
     _import_matched(app_db, claim, {**first, "external_id": "vc-3", "publisher": "Third Desk"})
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
+    # Restoring one left out with it names the one to restore.
+    dismissed, left_out = checks[0]["library_id"], checks[1]["library_id"]
+    with pytest.raises(NotFound) as refused:
+        claim_matches.restore_previous_check(app_db, claim["id"], left_out, actor=people["rita"])
+    assert refused.value.facts["same_words_as"] == dismissed
+    assert f"the very words of library item {dismissed}, which was" in cli_words.error_words(
+        refused.value
+    )
 
 
 def test_a_claim_in_more_articles_than_are_listed_counts_them_all(

@@ -509,8 +509,12 @@ WORDS: dict[str, Callable[[Facts], str]] = {
         f" {f['claim_id']}; `factcheck library restore` takes it back"
     ),
     "previous_check.not_dismissed": lambda f: (
-        f"library item {f['library_id']} was not dismissed for claim {f['claim_id']}; `factcheck"
-        " library dismissed CLAIM_ID` lists those that were"
+        f"library item {f['library_id']} was not dismissed for claim {f['claim_id']}; it is left"
+        f" out for having the very words of library item {f['same_words_as']}, which was:"
+        f" restore that one and both come back at the next matching"
+        if f.get("same_words_as")
+        else f"library item {f['library_id']} was not dismissed for claim {f['claim_id']};"
+        " `factcheck library dismissed CLAIM_ID` lists those that were"
     ),
     "snapshot.not_found": lambda f: f"there is no archived copy {f['id']}",
     "snapshot.no_file": lambda f: "no stored copy has that content",

@@ -330,8 +330,20 @@ def restore_previous_check(db: Database, claim_id: int, library_id: int, *, acto
         [claim_id, library_id],
     ).rowcount
     if not gone:
+        # Left out for having the very words of a check that was dismissed: that one is restored.
+        same_words = db.execute(
+            "SELECT d.library_id FROM dismissed_matches d JOIN library_items l"
+            " ON l.id = d.library_id WHERE d.claim_id = ?"
+            " AND l.claim = (SELECT claim FROM library_items WHERE id = ?) ORDER BY d.library_id",
+            [claim_id, library_id],
+        ).fetchone()
         raise NotFound(
-            "previous_check.not_dismissed", {"library_id": library_id, "claim_id": claim_id}
+            "previous_check.not_dismissed",
+            {
+                "library_id": library_id,
+                "claim_id": claim_id,
+                "same_words_as": same_words[0] if same_words else None,
+            },
         )
     audit.record(
         db,

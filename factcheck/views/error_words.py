@@ -436,7 +436,10 @@ _STORE_WORDS = {
         + (f" claim's {when_words(f['dismissed_at'])}." if f.get("dismissed_at") else " claim's.")
     ),
     "previous_check.not_dismissed": lambda f: (
-        "That earlier check is not dismissed for this claim (someone may have restored it);"
+        "That earlier check was not dismissed itself: it is left out for having the very words of"
+        " one that was. Restore that one and both come back at the next matching."
+        if f.get("same_words_as")
+        else "That earlier check is not dismissed for this claim (someone may have restored it);"
         " reload the claim to see its previous checks."
     ),
     "snapshot.not_found": lambda f: f"There is no archived copy {f['id']}.",
