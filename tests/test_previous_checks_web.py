@@ -279,6 +279,16 @@ def test_not_this_claim_holds_for_every_check_of_the_same_words(app_db, people, 
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
     _import_matched(app_db, claim, {**first, "external_id": "vc-3", "publisher": "Third Desk"})
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
+    # Nor one that quotes those words, or writes them in other capitals or without a full stop.
+    for number, written in enumerate(
+        (f"“{claim['text']}”", claim["text"].upper(), claim["text"].rstrip("."))
+    ):
+        _import_matched(
+            app_db,
+            claim,
+            {**first, "external_id": f"vc-{4 + number}", "claim": written, "publisher": "Desk 4"},
+        )
+    assert claim_matches.previous_checks(app_db, claim["id"]) == []
     # Restoring one left out with it names the one to restore.
     dismissed, left_out = checks[0]["library_id"], checks[1]["library_id"]
     with pytest.raises(NotFound) as refused:

@@ -127,6 +127,17 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
     return current
 
 
+# Spaces, quotation marks and closing punctuation, as an SQL string.
+_AROUND_WORDS = """' .!?…"“”‘’'''"""
+
+
+def _same_words(table: str) -> str:
+    """SQL for the words of a library item's claim (`table` its alias), told apart from another's
+    whatever their case and the quotation marks or full stop around them: the expression the
+    index library_items_by_words (db/migrations/030) is on, written as SQLite needs it to use it."""
+    return f"lower(trim({table}.claim, {_AROUND_WORDS}))"
+
+
 @query
 def dismissed_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
     """The (claim id, library id) pairs reviewers dismissed among these claims', and with each
@@ -138,7 +149,7 @@ def dismissed_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
         rows = db.execute(
             "SELECT d.claim_id, same.id FROM dismissed_matches d"
             " JOIN library_items l ON l.id = d.library_id"
-            " JOIN library_items same ON same.claim = l.claim"
+            f" JOIN library_items same ON {_same_words('same')} = {_same_words('l')}"
             f" WHERE d.claim_id IN ({placeholders(chunk)})",
             chunk,
         )
@@ -295,8 +306,8 @@ def dismiss_previous_check(
         row[0]
         for row in db.execute(
             "SELECT m.library_id FROM claim_matches m JOIN library_items l ON l.id = m.library_id"
-            " WHERE m.claim_id = ? AND l.claim = (SELECT claim FROM library_items WHERE id = ?)"
-            " ORDER BY m.library_id",
+            f" WHERE m.claim_id = ? AND {_same_words('l')} = (SELECT {_same_words('w')}"
+            " FROM library_items w WHERE w.id = ?) ORDER BY m.library_id",
             [claim_id, library_id],
         )
     ]
@@ -333,8 +344,9 @@ def restore_previous_check(db: Database, claim_id: int, library_id: int, *, acto
         # Left out for having the very words of a check that was dismissed: that one is restored.
         same_words = db.execute(
             "SELECT d.library_id FROM dismissed_matches d JOIN library_items l"
-            " ON l.id = d.library_id WHERE d.claim_id = ?"
-            " AND l.claim = (SELECT claim FROM library_items WHERE id = ?) ORDER BY d.library_id",
+            f" ON l.id = d.library_id WHERE d.claim_id = ? AND {_same_words('l')}"
+            f" = (SELECT {_same_words('w')} FROM library_items w WHERE w.id = ?)"
+            " ORDER BY d.library_id",
             [claim_id, library_id],
         ).fetchone()
         raise NotFound(
