@@ -59,6 +59,14 @@ FURNITURE = [
     ("By Émile Zola, Oslo Correspondent", "Byline or reporting credit"),
     ("By Ørjan Lie", "Byline or reporting credit"),
     ("(Reporting by Jane Doe; Editing by John Roe)", "Byline or reporting credit"),
+    # When it was written or how long it takes to read, after the names.
+    ("By Jane Doe, March 3, 2024", "Byline or reporting credit"),
+    ("By Jane Doe · 5 min read", "Byline or reporting credit"),
+    ("By Jane Doe Updated 5:30 PM EST, March 3, 2024", "Byline or reporting credit"),
+    (
+        "By Jane Doe, Health Editor | Published 3 March 2024 · 4 min read",
+        "Byline or reporting credit",
+    ),
     ("(With inputs from agencies)", "Byline or reporting credit"),
     ("With inputs from PTI and Reuters", "Byline or reporting credit"),
     ("(With agency inputs)", "Byline or reporting credit"),
@@ -222,6 +230,8 @@ NEWS = [
     "Photographs show the dam was cracked before the flood.",
     "By Monday, 23 people had died.",
     "By 2030 the city will need twice as much water.",
+    "By March 3, 2024, prices had risen 12%.",
+    "By Jane Doe, March 3, 2024, the port had grown.",
     "Related to the crash, three people were arrested.",
     "More than 20 people were hurt.",
     "Follow-up tests of the app showed 23 errors.",

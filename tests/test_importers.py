@@ -451,6 +451,7 @@ def test_a_tweet_without_its_author_line_is_quoted_with_no_speaker():
 def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
     assert from_html(_page("By Sam Reyes", *FERRY)).author == "Sam Reyes"
     assert from_html(_page("By JANE DOE", *FERRY)).author == "Jane Doe"
+    assert from_html(_page("By Jane Doe · 5 min read", *FERRY)).author == "Jane Doe"
     assert from_html(_page("By Staff Reports", *FERRY)).author is None
     assert from_html(_page(*FERRY)).author is None
 
@@ -893,6 +894,9 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nBy Jane Doe in Washington\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe – Health Editor\n\nText.", "Jane Doe"),
         ("Budget\n\nBY KEVIN MCCARTHY JR.\n\nText.", "Kevin McCarthy Jr."),
+        ("Budget\n\nBy Jane Doe, March 3, 2024\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe · 5 min read\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe Updated March 3, 2024 at 10:00 a.m.\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Staff Reports\n\nText.", None),
     ],
 )

@@ -504,10 +504,31 @@ def _caption_start(text: str, lower: str) -> str | None:
     return None
 
 
+# Where a byline's names can end and when the piece was written or how long it takes to read
+# follows: a mark ("By Jane Doe, March 3, 2024", "By Jane Doe · 5 min read"), or a space before
+# the word saying when ("By Jane Doe Updated 5:30 PM EST").
+_BYLINE_TAIL: Final = re.compile(
+    r"\s*[,|·•–—]\s*|\s+-\s+|\s+(?=(?i:updated|published|posted|modified)\b)"
+)
+# The marks between a date and a reading time ("March 3, 2024 · 5 min read").
+_STAMP_PARTS: Final = re.compile(r"\s*[|·•]\s*")
+
+
 def _byline(text: str, lower: str) -> str | None:
     if _BYLINE.match(text) or _OTHER_BYLINE.match(text):
         return BYLINE
+    for tail in _BYLINE_TAIL.finditer(text):
+        if _when_or_how_long(lower[tail.end() :]) and _BYLINE.match(text[: tail.start()]):
+            return BYLINE
     return None
+
+
+def _when_or_how_long(lower: str) -> bool:
+    """Whether the text is a date or time stamp, a reading time, or those apart by bars or dots."""
+    return all(
+        _timestamp(part, part) or _READING_TIME.match(part)
+        for part in _STAMP_PARTS.split(lower.strip())
+    )
 
 
 def _source_credit(text: str, lower: str) -> str | None:
