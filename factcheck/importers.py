@@ -21,7 +21,7 @@ from factcheck.network.fetch import (
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
 from factcheck.text.boilerplate import BYLINE, classify_boilerplate
-from factcheck.text.byline_people import byline_people
+from factcheck.text.byline_people import byline_people, surname_first
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
 from factcheck.text.latin_charsets import best_latin_charset
@@ -201,7 +201,13 @@ def byline_author(body: str) -> str | None:
         # Only a line set aside as a byline: "By Sunday, the fire had burned 4,000 hectares." is
         # the story's first sentence, not its author.
         if found and classify_boilerplate(stripped) == BYLINE:
-            names = _AFTER_THE_NAMES.split(stripped[found.end() :], maxsplit=1)[0]
+            after_by = stripped[found.end() :]
+            names, *after = _AFTER_THE_NAMES.split(after_by, maxsplit=2)
+            # "By Doe, Jane": a surname, a comma and a given name.
+            if after and after_by[len(names) :].lstrip().startswith(","):
+                person = surname_first(f"{names}, {after[0]}")
+                if person:
+                    return person
             return byline_people(names)
     return None
 

@@ -1,5 +1,7 @@
 """The people a page's byline names, without the titles, desks and agencies metadata adds."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -43,6 +45,13 @@ from factcheck.text.byline_people import byline_people
         ("Di Maria", None, "Di Maria"),
         ("Ahmed al-Masri", None, "Ahmed al-Masri"),
         ("RONALD MCDONALD; PAT O'BRIEN", None, "Ronald McDonald; Pat O'Brien"),
+        # A surname and a given name, one word each, are one person; whole names are two.
+        ("Doe; Jane", None, "Jane Doe"),
+        ("Doe, Jane", None, "Jane Doe"),
+        ("O'Brien; Pat", None, "Pat O'Brien"),
+        ("Jane Doe; John Roe", None, "Jane Doe; John Roe"),
+        ("Doe; Reuters", None, "Doe"),
+        ("Doe; Gazette", "The Harbour Gazette", "Doe"),
     ],
 )
 def test_the_people_a_byline_names(author, publisher, people):
@@ -55,5 +64,8 @@ def test_the_people_are_words_of_the_author_or_none(author, publisher):
     assert people is None or (people.strip() and people == people.strip())
     if people is not None:
         for name in people.split("; "):
-            assert name.lower() in " ".join(author.split()).lower()
+            given, _, surname = name.lower().rpartition(" ")
+            assert name.lower() in " ".join(author.split()).lower() or re.fullmatch(
+                rf"\s*{re.escape(surname)}\s*[,;]\s*{re.escape(given)}\s*", author.lower()
+            )
             assert any(character.isalpha() for character in name)

@@ -456,6 +456,16 @@ def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
     assert from_html(_page(*FERRY)).author is None
 
 
+@pytest.mark.parametrize(
+    ("listed", "author"), [("Doe, Jane", "Jane Doe"), ("Jane Doe, John Roe", "Jane Doe; John Roe")]
+)
+def test_an_author_listed_surname_first_is_one_person(listed, author):
+    page = _page(*FERRY).replace(
+        b"<head>", f'<head><meta name="author" content="{listed}">'.encode()
+    )
+    assert from_html(page).author == author
+
+
 def test_html_import_reads_the_metadata():
     article = from_html(fixture("article.html"))
     assert article == ImportedArticle(
@@ -896,6 +906,10 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nBY KEVIN MCCARTHY JR.\n\nText.", "Kevin McCarthy Jr."),
         ("Budget\n\nBy Jane Doe, March 3, 2024\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe · 5 min read\n\nText.", "Jane Doe"),
+        # A surname, a comma and a given name are one person.
+        ("Budget\n\nBy Doe, Jane\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Doe, Jane, March 3, 2024\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe, Reuters\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe Updated March 3, 2024 at 10:00 a.m.\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Staff Reports\n\nText.", None),
     ],

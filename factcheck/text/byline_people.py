@@ -46,6 +46,9 @@ def byline_people(author: str | None, publisher: str | None = None) -> str | Non
     None when none is a person's ("Staff Reports", "Associated Press", the publisher itself)."""
     if not author:
         return None
+    person = surname_first(author, publisher)
+    if person:
+        return person
     people = []
     for place, part in enumerate(re.split(r"[;|]", author)):
         words = part.split()
@@ -55,6 +58,40 @@ def byline_people(author: str | None, publisher: str | None = None) -> str | Non
         if name:
             people.append(name)
     return "; ".join(people) or None
+
+
+# A surname and a given name, one word each, as a catalogue lists a person: "Doe, Jane", which
+# the metadata gives as "Doe; Jane".
+_SURNAME_FIRST: Final = re.compile(r"\s*([^\W\d_][\w'’-]*)\s*[,;]\s*([^\W\d_][\w'’-]*)\s*")
+# Words that stand in a byline's place but are no one's name.
+_NOT_A_NAME: Final = _LEADING_WORDS | _LABELS | _WHEN_WORDS | _BODY_WORDS | _MONTHS | {"the"}
+# Agencies named in one word, which no surname or given name is.
+_AGENCY_NAMES: Final = frozenset(
+    "reuters bloomberg xinhua yonhap kyodo interfax tass anadolu bernama antara".split()
+)
+
+
+def surname_first(author: str, publisher: str | None = None) -> str | None:
+    """The one person a surname and a given name name, given name first ("Doe, Jane" and "Doe;
+    Jane" give "Jane Doe"); None for anything else ("Jane Doe, John Roe" is two people) and for
+    a word that is no name ("Doe; Reuters", "Doe; Staff", "Doe; March", a word of the
+    publisher's)."""
+    pair = _SURNAME_FIRST.fullmatch(author)
+    if pair is None:
+        return None
+    surname, given = pair.group(1), pair.group(2)
+    publishers_words = publisher.lower().split() if publisher else []
+    for word in (surname, given):
+        lower = word.lower()
+        if (
+            not word[0].isupper()
+            or word.isupper()
+            or lower in _NOT_A_NAME
+            or lower in _AGENCY_NAMES
+            or lower in publishers_words
+        ):
+            return None
+    return f"{given} {surname}"
 
 
 def _person(words: list[str], publisher: str | None, *, first: bool) -> str | None:
