@@ -248,6 +248,46 @@ def test_a_german_quotation_keeps_its_speaker_across_its_sentences():
     assert units[1].text == "„Wir bauen die Brücke neu."
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Der Minister sagte: „Die Steuern steigen nicht. Die Renten steigen.“",
+            "de",
+            "Der Minister sagte",
+        ),
+        (
+            "Le ministre a déclaré : « Les impôts n’augmenteront pas. Les retraites augmenteront. »",
+            "fr",
+            "Le ministre a déclaré",
+        ),
+        (
+            "Le ministre de l’Économie Bruno Le Maire a déclaré\u202f: « Non. Jamais. »",
+            "fr",
+            "Le ministre de l’Économie Bruno Le Maire a déclaré",
+        ),
+        (
+            "El ministro dijo: «Los impuestos no subirán. Las pensiones sí.»",
+            "es",
+            "El ministro dijo",
+        ),
+    ],
+)
+def test_a_speaker_and_a_colon_before_a_quotation_attribute_each_of_its_sentences(
+    body, language, speaker
+):
+    units = split_article(body, first_line_is_headline=False, language=language)
+    assert len(units) == 2
+    assert [unit.attribution for unit in units] == [speaker, speaker]
+
+
+def test_a_colon_after_no_speech_verb_names_no_speaker():
+    units = split_article(
+        "Die Bilanz der Nacht: 12 Verletzte.", first_line_is_headline=False, language="de"
+    )
+    assert [unit.attribution for unit in units] == [None]
+
+
 def test_the_article_page_names_the_language_for_readers_and_screen_readers(client, make_article):
     article_id = make_article(SPANISH)
     page = parse(client.get(f"/articles/{article_id}"))

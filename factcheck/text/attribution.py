@@ -254,26 +254,36 @@ def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 
 # Attribution markers of other languages: a speech verb or "according to" and the words after
 # it that name the speaker ("sagte Innenministerin Weber", "según el ministerio", "selon la
-# police"), or the name before it ("Weber sagte").
+# police"), or the words before a speech verb and the colon that opens a quotation ("Der
+# Minister sagte: „...“", "Le ministre a déclaré : « ... »").
 _NAME_AFTER: Final = (
     r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
 )
+_NAME_BEFORE: Final = r"(?<![\w'’-])(?:[\w'’-]+\s+){1,7}"
+
+
+def _markers(according: str, verbs: str) -> re.Pattern[str]:
+    """A language's attribution markers, from its words for "according to" and its verbs."""
+    return re.compile(
+        rf"\b(?:{according}){_NAME_AFTER}|\b(?:{verbs}){_NAME_AFTER}"
+        rf"|{_NAME_BEFORE}(?:{verbs})(?=\s*:)",
+        re.IGNORECASE,
+    )
+
+
 _MARKERS: Final = {
-    "de": re.compile(
-        rf"\b(?:laut|zufolge|nach Angaben(?:\s+(?:der|des|von))?){_NAME_AFTER}"
-        rf"|\b(?:sagte|sagt|erklärte|erklärt|betonte|teilte|kritisierte|warnte){_NAME_AFTER}",
-        re.IGNORECASE,
+    "de": _markers(
+        r"laut|zufolge|nach Angaben(?:\s+(?:der|des|von))?",
+        r"sagte|sagt|erklärte|erklärt|betonte|teilte|kritisierte|warnte",
     ),
-    "es": re.compile(
-        rf"\b(?:según|de acuerdo con){_NAME_AFTER}"
-        rf"|\b(?:dijo|afirmó|aseguró|explicó|señaló|declaró|indicó|advirtió){_NAME_AFTER}",
-        re.IGNORECASE,
+    "es": _markers(
+        r"según|de acuerdo con",
+        r"dijo|afirmó|aseguró|explicó|señaló|declaró|indicó|advirtió",
     ),
-    "fr": re.compile(
-        rf"\b(?:selon|d['’]après){_NAME_AFTER}"
-        rf"|\b(?:a|ont)\s+(?:déclaré|affirmé|expliqué|indiqué|assuré|précisé|dit){_NAME_AFTER}"
-        rf"|\b(?:déclare|affirme|explique|indique|assure|précise){_NAME_AFTER}",
-        re.IGNORECASE,
+    "fr": _markers(
+        r"selon|d['’]après",
+        r"(?:a|ont)\s+(?:déclaré|affirmé|expliqué|indiqué|assuré|précisé|dit)"
+        r"|déclare|affirme|explique|indique|assure|précise",
     ),
 }
 
