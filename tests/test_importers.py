@@ -398,6 +398,28 @@ def test_words_a_reader_hovers_over_are_kept_and_only_their_pop_up_left_out():
     assert "Profile card" not in body and "Pounds sterling" not in body
 
 
+def test_words_given_the_tooltip_role_are_kept_and_only_a_tip_that_pops_up_left_out():
+    article = from_html(
+        _page(
+            FERRY[0],
+            'The council said the <span role="tooltip">NHS</span> trust would lose 300 jobs.',
+            'Waiting lists at the <abbr aria-describedby="tip-nhs">NHS</abbr><span'
+            ' role="tooltip" id="tip-nhs">National Health Service</span> grew, and the <a'
+            ' href="/ons">ONS<span role="tooltip">Office for National Statistics</span></a>'
+            " counted them.",
+            'The <span aria-describedby="tooltip7">IFS</span> agreed.</p><div class="tooltip"'
+            ' role="tooltip" id="tooltip7"><div class="tooltip-arrow"></div><div>Institute for'
+            " Fiscal Studies</div></div><p>" + FERRY[1],
+        )
+    )
+    body = article.body
+    assert "The council said the NHS trust would lose 300 jobs." in body
+    assert "Waiting lists at the NHS grew, and the ONS counted them." in body
+    assert "The IFS agreed." in body
+    assert "National Health Service" not in body and "Office for National" not in body
+    assert "Institute for Fiscal Studies" not in body
+
+
 TWEET = "The ferry runs all winter, whatever the council says. Book early!"
 
 

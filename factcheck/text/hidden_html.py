@@ -26,18 +26,32 @@ _HIDDEN_NAMES = frozenset("hidden is-hidden visually-hidden sr-only screen-reade
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Candidates are found by XPath so that only elements with one of these attributes are visited.
 _CANDIDATES = etree.XPath("//*[@hidden or @style or @class or @role]")
+_DESCRIBED_BY = etree.XPath("//@aria-describedby")
 
 
-def is_hidden(element) -> bool:
-    if element.get("hidden") is not None or element.get("role") == "tooltip":
+def is_hidden(element, described: frozenset[str] = frozenset()) -> bool:
+    """Whether the reader never sees the element; `described` holds the ids the page's elements
+    name in aria-describedby (the tips their words show on hover or focus)."""
+    if element.get("hidden") is not None:
         return True
     style = element.get("style")
     if style and _HIDDEN_STYLE.search(style):
+        return True
+    if element.get("role") == "tooltip" and _pops_up_as_a_tip(element, described):
         return True
     classes = element.get("class")
     if not classes:
         return False
     return _pops_up(element, classes) or not _HIDDEN_NAMES.isdisjoint(classes.lower().split())
+
+
+def _pops_up_as_a_tip(element, described: frozenset[str]) -> bool:
+    """Whether an element given role="tooltip" is the box that pops up beside the words it
+    explains: the words name it in aria-describedby, or it ends them inside a small inline
+    element (<a>NHS<span role="tooltip">National Health Service</span></a>). Words in the run
+    of a sentence given the role ("the <span role="tooltip">NHS</span> trust") are the words."""
+    tip_id = element.get("id")
+    return (tip_id is not None and tip_id in described) or _after_its_words(element)
 
 
 def _pops_up(element, classes: str) -> bool:
@@ -108,11 +122,12 @@ def visible_tree(html: str):
         tree = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return None
+    described = frozenset(tip_id for names in _DESCRIBED_BY(tree) for tip_id in str(names).split())
     for element in _CANDIDATES(tree):
         if (
             element.getparent() is not None
             and element.tag not in ("html", "body")
-            and is_hidden(element)
+            and is_hidden(element, described)
         ):
             element.drop_tree()
     return tree
