@@ -1,29 +1,97 @@
-"""Embedding the library: vectors for every item that lacks them, a batch to a transaction."""
+"""Embedding the library: vectors for every item that lacks them, a batch to a transaction, by
+one process at a time."""
 
-from collections.abc import Callable
+import fcntl
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from factcheck.db import Database
 from factcheck.matching.embedding import embed, title_to_embed
 from factcheck.store import library_vectors
+from factcheck.store.audit_seal import database_file
 
 #: Items embedded and written together: about 1 s of the model's time on this machine.
 BATCH = 128
+#: Past this many items to embed (a library imported by an older version, or after an upgrade
+#: of the model: minutes of work), the work is told at its start, every PROGRESS_SECONDS and
+#: at its end.
+TOLD_AFTER = BATCH
+PROGRESS_SECONDS = 30.0
+#: Beside the database: whoever holds a lock on it is embedding that database's library.
+LOCK_SUFFIX = ".embedding_lock"
+
+log = logging.getLogger(__name__)
 
 
-def embed_missing(db: Database, progress: Callable[[int], None] | None = None) -> int:
+def embed_missing(db: Database, say: Callable[[str], None] | None = None) -> int:
     """Write the vectors of every library item without them (new, changed, or embedded by
-    another model), the model run outside the write transaction. Returns how many were embedded."""
-    done = 0
+    another model), the model run outside the write transaction. One process embeds a library
+    at a time: another that needs its vectors meanwhile waits, then embeds only what is still
+    missing. A long embedding is told to `say` (by default a warning in the log, which `serve`
+    and `worker` show). Returns how many were embedded."""
+    say = say or log.warning
     if not library_vectors.count_missing(db):
+        return 0
+    with _embedding_lock(db, say):
+        # Stored by the process this one waited for, or before a stop: not embedded again.
+        to_embed = library_vectors.count_missing(db)
+        if to_embed <= 0:
+            return 0
+        told = to_embed > TOLD_AFTER
+        if told:
+            say(f"embedding {to_embed:,} earlier checks for matching, once")
+        started = last_told = time.monotonic()
+        done = after = 0
+        # Each batch is committed as it is made, so a stopped embedding leaves the work done.
+        # An item changed while it was embedded is not written (see library_vectors.store): it
+        # is left for the next call, which every match makes first.
+        while items := library_vectors.missing(db, BATCH, after):
+            claims = embed([item["claim"] for item in items])
+            titles = embed([title_to_embed(item) for item in items])
+            done += library_vectors.store(db, items, claims, titles)
+            after = items[-1]["id"]
+            now = time.monotonic()
+            if told and now - last_told >= PROGRESS_SECONDS and done < to_embed:
+                left = (now - started) / done * (to_embed - done) if done else 0.0
+                say(
+                    f"embedded {done:,} of {to_embed:,} earlier checks for matching"
+                    f" ({_duration(left)} left)"
+                )
+                last_told = now
+        if told:
+            took = _duration(time.monotonic() - started)
+            say(f"embedded {done:,} earlier checks for matching in {took}")
         return done
-    after = 0
-    # An item changed while it was embedded is not written (see library_vectors.store): it is
-    # left for the next call, which every match makes first.
-    while items := library_vectors.missing(db, BATCH, after):
-        claims = embed([item["claim"] for item in items])
-        titles = embed([title_to_embed(item) for item in items])
-        done += library_vectors.store(db, items, claims, titles)
-        after = items[-1]["id"]
-        if progress is not None:
-            progress(len(items))
-    return done
+
+
+@contextmanager
+def _embedding_lock(db: Database, say: Callable[[str], None]) -> Iterator[None]:
+    """Hold the lock on embedding this database's library, waiting for the process that holds
+    it (told to `say`, with its process id). The system lets go of a lock when its process ends,
+    however it ends. A database in memory has one connection, and no lock."""
+    path = database_file(db)
+    if path is None:
+        yield
+        return
+    descriptor = os.open(path.with_name(path.name + LOCK_SUFFIX), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip() or "?"
+            say(f"waiting for process {holder}, which is embedding earlier checks for matching")
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(descriptor)  # lets go of the lock
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    return f"{round(seconds / 60)} min"

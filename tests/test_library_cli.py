@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck import db as database
+from factcheck import library_embedding
 from factcheck.cli import main
 from factcheck.matching import embedding
+from factcheck.store import library_vectors
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 
@@ -566,12 +568,30 @@ def test_a_large_import_says_on_standard_error_that_it_prepares_the_library(run,
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run("library", "import", str(source), "--json")
     assert result.exit_code == 0, result.output
-    assert "Preparing 130 library items for matching" in result.stderr
+    assert "Embedding 130 earlier checks for matching, once" in result.stderr
+    assert "Embedded 130 earlier checks for matching in " in result.stderr
     assert json.loads(result.stdout)["added"] == 130
     # Embedded once: the next command has nothing to prepare.
     again = run("match", "--json", "The pier in town number 7 was rebuilt")
-    assert "Preparing" not in again.stderr
+    assert "mbedd" not in again.stderr
     assert json.loads(again.stdout)["matches"][0]["external_id"] == "n-7"
+
+
+def test_an_article_import_says_it_embeds_a_library_stored_without_vectors(
+    run, tmp_path, monkeypatch
+):
+    """A library imported by a version without embeddings, or kept over a change of model, is
+    embedded by the first command that matches; importing an article said nothing meanwhile."""
+    assert run("library", "import", str(FIXTURES / "checks.csv")).exit_code == 0
+    db = database.connect(run.path)
+    db.execute("DELETE FROM library_vectors")
+    monkeypatch.setattr(library_embedding, "TOLD_AFTER", 1)
+    story = tmp_path / "story.txt"
+    story.write_text("Bridge tolls\n\nThe bridge toll rose by 40 percent.\n", encoding="utf-8")
+    result = run("import", str(story))
+    assert result.exit_code == 0, result.output
+    assert "Embedding 2 earlier checks for matching, once" in result.stderr
+    assert library_vectors.count_missing(db) == 0
 
 
 def test_a_library_import_leaves_a_small_desk_as_a_full_rematch_would(run, tmp_path):

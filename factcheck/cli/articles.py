@@ -10,6 +10,7 @@ from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
     acting_user,
+    embed_library,
     emit_json,
     main,
     open_db,
@@ -201,6 +202,7 @@ def _match_with_progress(db, article_id: int, actor) -> None:
         return
     claim_count = len(claim_matches.article_claim_ids(db, [article_id]))
     try:
+        embed_library(db)
         if claim_count > previous_checks.CHUNK_CLAIMS and sys.stderr.isatty():
             label = f"Checking its {claim_count:,} claims against the library"
             with click.progressbar(length=claim_count, label=label, file=sys.stderr) as bar:
@@ -283,6 +285,8 @@ def _import_many(sources, source_format, limit, language, as_user, as_json):
     try:
 
         def matching(article_ids: list[int]):
+            if article_ids:
+                embed_library(db)
             return _matching_lines(db, article_ids)
 
         if total and sys.stderr.isatty():

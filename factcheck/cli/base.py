@@ -289,6 +289,18 @@ def connect(path: Path):
         raise UserError(f"cannot create the database {path}: {problem}") from None
 
 
+def embed_library(db: Database) -> None:
+    """Embed the library items that lack vectors before claims are matched, saying on standard
+    error when that takes a while (about 8 s per 1,000 items) or waits for another process."""
+    from factcheck import library_embedding
+
+    library_embedding.embed_missing(db, say=lambda line: click.echo(_sentence(line), err=True))
+
+
+def _sentence(line: str) -> str:
+    return line[:1].upper() + line[1:]
+
+
 def emit_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 

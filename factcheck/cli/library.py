@@ -13,6 +13,7 @@ from factcheck.cli.base import (
     USAGE_ERROR,
     UserError,
     acting_user,
+    embed_library,
     emit_json,
     main,
     open_db,
@@ -107,7 +108,7 @@ def load_library_file(db: Database, file: str, file_format: str | None, actor) -
         raise UserError(f"{file} holds no fact-checks; check the file and its --format") from None
     changed = summary.pop("changed_ids")
     if changed:
-        _embed_library(db)
+        embed_library(db)
         claim_ids = previous_checks.affected_claims(db, changed)
         summary["matching"] = _match_again(db, claim_ids, actor, f"library import of {file}")
     return summary
@@ -145,18 +146,6 @@ def import_library(file, file_format, as_user, as_json):
     if refused_all:
         raise UserError(line)
     click.echo(line)
-
-
-def _embed_library(db) -> None:
-    """Embed the library items that lack vectors, saying so on standard error when it takes a
-    while (about 8 s per 1,000 items)."""
-    from factcheck import library_embedding
-    from factcheck.store import library_vectors
-
-    missing = library_vectors.count_missing(db)
-    if missing > library_embedding.BATCH:
-        click.echo(f"Preparing {missing:,} library items for matching…", err=True)
-    library_embedding.embed_missing(db)
 
 
 def _import_line(summary: dict) -> str:
@@ -284,7 +273,9 @@ def restore_previous_check(claim_id, library_id, as_user):
     from factcheck import previous_checks
 
     db = open_db()
-    matched = previous_checks.restore(db, claim_id, library_id, actor=acting_user(db, as_user))
+    actor = acting_user(db, as_user)
+    embed_library(db)
+    matched = previous_checks.restore(db, claim_id, library_id, actor=actor)
     click.echo(
         f"Restored library item {library_id} for claim {claim_id}; "
         + ("it is a previous check of the claim again." if matched else "it no longer matches it.")
@@ -342,7 +333,7 @@ def rematch(article_ids, as_user):
         cause = f"rematch of {counted(len(set(article_ids)), 'article')}"
     else:
         claim_ids, cause = claim_matches.all_claim_ids(db), "rematch of every claim"
-    _embed_library(db)
+    embed_library(db)
     result = _match_again(db, claim_ids, actor, cause)
     click.echo(f"Matched {result['claims']:,} claims; {result['changed']:,} changed.")
 
@@ -388,7 +379,7 @@ def match_text(text, top, min_score, as_json):
     engine = previous_checks.engine()
     threshold = engine.MATCH_THRESHOLD if min_score is None else min_score
     db = open_db()
-    _embed_library(db)
+    embed_library(db)
     # Each query is answered (and echo flushes it) before the next line is read: a reader on the
     # other end of a pipe gets its answers as they come, and standard input is never held whole.
     for query in _stdin_queries() if text == "-" else [text]:

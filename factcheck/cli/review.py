@@ -7,6 +7,7 @@ from factcheck import settings
 from factcheck.cli.base import (
     UserError,
     acting_user,
+    embed_library,
     emit_json,
     main,
     open_db,
@@ -232,6 +233,7 @@ def approve(claim_id, comment, as_user, password_stdin, expect_version, as_json)
     db = open_db()
     actor = _reviewing_editor(db, as_user, password_stdin)
     verdicts.approve(db, claim_id, comment=comment, actor=actor, expected_version=expect_version)
+    embed_library(db)
     previous_checks.after_publish(db, claim_id, actor=actor)
     _show_claim(db, claim_id, as_json, "Approved and published.")
 

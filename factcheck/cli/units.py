@@ -5,7 +5,7 @@ import re
 import click
 
 from factcheck import previous_checks
-from factcheck.cli.base import UserError, acting_user, emit_json, open_db
+from factcheck.cli.base import UserError, acting_user, embed_library, emit_json, open_db
 from factcheck.cli.ids import ID
 from factcheck.cli.review import as_option, claim_group, json_option, version_option
 from factcheck.reveal import reveal
@@ -61,6 +61,7 @@ def merge(claim_id, reason, as_user, expect_version, next_id, expect_next_versio
         expected_version=expect_version,
         expected_next=(next_id, expect_next_version) if next_id is not None else None,
     )
+    embed_library(db)
     previous_checks.after_unit_edit(db, [merged["id"]], actor=actor)
     _echo_units(db, [merged], "Merged with the next unit:", as_json)
 
@@ -112,5 +113,6 @@ def split(claim_id, after, at, reason, as_user, expect_version, as_json):
         actor=actor,
         expected_version=expect_version,
     )
+    embed_library(db)
     previous_checks.after_unit_edit(db, [first["id"], second["id"]], actor=actor)
     _echo_units(db, [first, second], "Split in two:", as_json)

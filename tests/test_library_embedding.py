@@ -1,0 +1,140 @@
+"""Embedding the library's missing vectors: one process at a time, a batch stored as it is made,
+and a long embedding told as it goes. The model is a stand-in: what is tested is who embeds
+what, not the vectors."""
+
+import logging
+import multiprocessing
+import os
+import threading
+import time
+
+import numpy as np
+import pytest
+from helpers import new_database
+from test_library_search import add_item
+
+from factcheck import db as database
+from factcheck import library_embedding
+from factcheck.matching import embedding
+from factcheck.store import library_vectors
+
+ITEMS = 6
+BATCH = 2
+
+
+def _library(path):
+    db = new_database(path)
+    for n in range(ITEMS):
+        add_item(db, f"c-{n}", f"The bridge in town number {n} was rebuilt in {1900 + n}.")
+    return db
+
+
+def _stand_in_model(calls: list, seconds: float = 0.0, die_at_call: int | None = None):
+    """An embedding model giving every text the same unit vector; it can be slow, or end its
+    process (as a crash or `kill -9` would, no clean-up run) when called the nth time."""
+
+    def embed(texts):
+        calls.append(list(texts))
+        if len(calls) == die_at_call:
+            os._exit(1)
+        time.sleep(seconds)
+        vectors = np.zeros((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+        vectors[:, 0] = 1.0
+        return vectors
+
+    return embed
+
+
+def _embed_in_a_process(path, barrier, results, seconds=0.0, die_at_call=None):
+    calls: list = []
+    library_embedding.embed = _stand_in_model(calls, seconds, die_at_call)
+    library_embedding.BATCH = BATCH
+    lines: list[str] = []
+    db = database.connect(path)
+    if barrier is not None:
+        barrier.wait()
+    done = library_embedding.embed_missing(db, say=lines.append)
+    results.put((os.getpid(), done, len(calls), lines))
+
+
+@pytest.fixture
+def stand_in(monkeypatch):
+    calls: list = []
+    monkeypatch.setattr(library_embedding, "embed", _stand_in_model(calls))
+    monkeypatch.setattr(library_embedding, "BATCH", BATCH)
+    monkeypatch.setattr(library_embedding, "TOLD_AFTER", BATCH)
+    return calls
+
+
+def test_two_processes_needing_the_vectors_at_once_embed_each_item_once(tmp_path):
+    path = tmp_path / "library.db"
+    _library(path).close()
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(2)
+    results = context.Queue()
+    processes = [
+        context.Process(target=_embed_in_a_process, args=(str(path), barrier, results, 0.05))
+        for _ in range(2)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+        assert process.exitcode == 0
+    first, second = sorted((results.get(timeout=5) for _ in processes), key=lambda r: -r[1])
+    assert first[1] == ITEMS and first[2] == 2 * ITEMS // BATCH  # claims and titles, per batch
+    # The other waited for it, saying for whom, and found nothing left to embed.
+    assert second[1:3] == (0, 0)
+    assert second[3] == [
+        f"waiting for process {first[0]}, which is embedding earlier checks for matching"
+    ]
+    db = database.connect(path)
+    assert library_vectors.count_missing(db) == 0
+
+
+def test_a_process_that_died_embedding_leaves_its_batches_and_no_lock(tmp_path, stand_in):
+    path = tmp_path / "library.db"
+    db = _library(path)
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    # Two batches stored, then gone while embedding the third, holding the lock.
+    dying = context.Process(target=_embed_in_a_process, args=(str(path), None, results, 0.0, 5))
+    dying.start()
+    dying.join(timeout=60)
+    assert dying.exitcode == 1
+    assert library_vectors.count_missing(db) == ITEMS - 2 * BATCH
+    finished: list[int] = []
+    after = threading.Thread(target=lambda: finished.append(library_embedding.embed_missing(db)))
+    after.start()
+    after.join(timeout=30)
+    assert finished == [ITEMS - 2 * BATCH]  # not held up, and only the rest embedded
+    assert stand_in[0] == [
+        "The bridge in town number 4 was rebuilt in 1904.",
+        "The bridge in town number 5 was rebuilt in 1905.",
+    ]
+    assert library_vectors.count_missing(db) == 0
+
+
+def test_a_long_embedding_is_told_at_its_start_as_it_goes_and_at_its_end(
+    tmp_path, stand_in, monkeypatch, caplog
+):
+    db = _library(tmp_path / "library.db")
+    monkeypatch.setattr(library_embedding, "PROGRESS_SECONDS", 0.0)
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        assert library_embedding.embed_missing(db) == ITEMS
+    lines = [record.getMessage() for record in caplog.records]
+    assert lines[0] == "embedding 6 earlier checks for matching, once"
+    assert lines[1].startswith("embedded 2 of 6 earlier checks for matching (")
+    assert lines[2].startswith("embedded 4 of 6 earlier checks for matching (")
+    assert lines[3].startswith("embedded 6 earlier checks for matching in ")
+    assert len(lines) == 4
+    assert {record.levelno for record in caplog.records} == {logging.WARNING}
+
+
+def test_a_few_items_to_embed_are_embedded_without_a_word(tmp_path, stand_in):
+    db = _library(tmp_path / "library.db")
+    library_embedding.embed_missing(db)
+    db["library_items"].update(1, {"claim": "The bridge was never rebuilt."})
+    lines: list[str] = []
+    assert library_embedding.embed_missing(db, say=lines.append) == 1
+    assert lines == []
