@@ -96,11 +96,13 @@ def recover_interrupted(*, starting: bool = True) -> dict[str, list[str]]:
                 jobs.huey.delete(key)
                 archives.append(url)
         elif key.startswith(matching_jobs.MATCHING_PREFIX):
-            if not cut_off(key.removeprefix(matching_jobs.MATCHING_PREFIX)):
+            job_id = key.removeprefix(matching_jobs.MATCHING_PREFIX)
+            if not cut_off(job_id):
                 continue
             marker = jobs.huey.serializer.deserialize(value)
             jobs.huey.delete(key)
-            (matching if matching_jobs.queue_again(marker) else dropped).append(marker["kind"])
+            queued = matching_jobs.queue_again(job_id, marker)
+            (matching if queued else dropped).append(marker["kind"])
     job_presence.forget_gone(items, live)
     if imports or archives:
         log.warning(

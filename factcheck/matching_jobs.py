@@ -3,11 +3,13 @@ a change to the library (see factcheck.previous_checks)."""
 
 import logging
 import time
+from collections.abc import Sequence
 
 from factcheck import db as database
 from factcheck import job_storage, jobs
 from factcheck.db import Database
 from factcheck.jobs import huey, stored_task
+from factcheck.store import claim_matches
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import StoreError
 from factcheck.store.users import actor_for
@@ -20,6 +22,9 @@ def _username(actor) -> str | None:
 #: A matching job under way (queued or running): its task's arguments under this prefix and its
 #: id, until it ends; a restart that cut it off queues it again (job_recovery.recover_interrupted).
 MATCHING_PREFIX = "matching:"
+#: An imported article whose claims a matching job has still to match: the id of the job that
+#: matches the last of them, until it ends. Its page says its earlier checks are still sought.
+ARTICLE_PREFIX = "matching-article:"
 #: The most claims one matching job matches (about half a minute's work) before it queues the
 #: rest: an import or an archive a reporter waits on is not held up behind a whole big article.
 JOB_SHARE = 2_000
@@ -30,9 +35,20 @@ REST_WAIT_SECONDS = 5.0
 log = logging.getLogger(__name__)
 
 
-def queue_rematch(db_path: str, claim_ids: list[int], actor, cause: str) -> None:
-    """Queue matching these claims against the library again (see factcheck.previous_checks)."""
-    _queue("rematch", [db_path, list(claim_ids), _username(actor), actor.channel, cause])
+def queue_rematch(
+    db_path: str, claim_ids: list[int], actor, cause: str, article_ids: Sequence[int] = ()
+) -> None:
+    """Queue matching these claims against the library again (see factcheck.previous_checks);
+    `article_ids`, the articles just imported they belong to, are marked as waiting for it."""
+    arguments = [
+        db_path,
+        list(claim_ids),
+        _username(actor),
+        actor.channel,
+        cause,
+        list(article_ids),
+    ]
+    _queue("rematch", arguments)
 
 
 def queue_library_change(
@@ -43,11 +59,34 @@ def queue_library_change(
     _queue("library_change", arguments)
 
 
+def _articles(kind: str, arguments: list) -> list[int]:
+    """The imported articles a matching job's claims belong to (a job queued before they were
+    named names none)."""
+    return list(arguments[5]) if kind == "rematch" and len(arguments) > 5 else []
+
+
 def _queue(kind: str, arguments: list, attempt: int = 1) -> None:
     task = _TASKS[kind].s(*arguments)
     marker = {"kind": kind, "arguments": arguments, "attempt": attempt}
     huey.put(f"{MATCHING_PREFIX}{task.id}", marker)
-    huey.enqueue(task)
+    for article_id in _articles(kind, arguments):
+        huey.put(f"{ARTICLE_PREFIX}{article_id}", task.id)
+    try:
+        huey.enqueue(task)
+    except job_storage.UNREACHABLE:
+        for article_id in _articles(kind, arguments):
+            huey.delete(f"{ARTICLE_PREFIX}{article_id}")
+        raise
+
+
+def still_matching(article_id: int) -> bool:
+    """Whether a matching job has yet to match some of this imported article's claims; False
+    when the queue's store does not answer (nothing can be said of it)."""
+    try:
+        return huey.get(f"{ARTICLE_PREFIX}{article_id}", peek=True) is not None
+    except job_storage.UNREACHABLE:
+        log.warning("could not read the job queue for article %s", article_id, exc_info=True)
+        return False
 
 
 def _queue_rest(arguments: list) -> None:
@@ -67,18 +106,24 @@ def _queue_rest(arguments: list) -> None:
     )
 
 
-def queue_again(marker: dict) -> bool:
-    """Queue a matching job a restart cut off once more; False (nothing queued) when it was cut
-    off before, as it may be what brings the worker down."""
+def queue_again(job_id: str, marker: dict) -> bool:
+    """Queue a matching job a restart cut off once more; False (nothing queued, its articles no
+    longer waiting) when it was cut off before, as it may be what brings the worker down."""
     if marker.get("attempt", 1) > 1:
+        _ended(job_id, _articles(marker["kind"], marker["arguments"]))
         return False
     _queue(marker["kind"], marker["arguments"], attempt=marker.get("attempt", 1) + 1)
     return True
 
 
-def _ended(task) -> None:
-    if task is not None:
-        huey.delete(f"{MATCHING_PREFIX}{task.id}")
+def _ended(job_id: str, article_ids: list[int]) -> None:
+    """Forget a job that ended, and mark its articles no longer waiting unless a later job (the
+    rest of their claims) took them on."""
+    huey.delete(f"{MATCHING_PREFIX}{job_id}")
+    for article_id in article_ids:
+        key = f"{ARTICLE_PREFIX}{article_id}"
+        if huey.get(key, peek=True) == job_id:
+            huey.delete(key)
 
 
 def _job_actor(db: Database, username: str | None, channel: str):
@@ -99,10 +144,12 @@ def rematch_claims(
     username: str | None,
     channel: str,
     cause: str,
+    article_ids: Sequence[int] = (),
     task=None,
 ) -> dict:
     """Match claims against the library and store their previous checks: JOB_SHARE of them,
-    the rest queued as a job of their own, behind the jobs that came in meanwhile."""
+    the rest queued as a job of their own, behind the jobs that came in meanwhile, with the
+    articles still waiting for it."""
     from factcheck import previous_checks
 
     share, rest = claim_ids[:JOB_SHARE], claim_ids[JOB_SHARE:]
@@ -115,11 +162,13 @@ def rematch_claims(
         )
         rest = [*matched.pop("left"), *rest]
         if rest:
-            _queue_rest([db_path, rest, username, channel, cause])
+            waiting = claim_matches.articles_of(db, rest) if article_ids else []
+            _queue_rest([db_path, rest, username, channel, cause, waiting])
         return {**matched, "left_for_later": len(rest)}
     finally:
         db.close()
-        _ended(task)
+        if task is not None:
+            _ended(task.id, list(article_ids))
 
 
 @stored_task(context=True)
@@ -143,7 +192,8 @@ def match_library_change(
         )
     finally:
         db.close()
-        _ended(task)
+        if task is not None:
+            _ended(task.id, [])
 
 
 _TASKS = {"rematch": rematch_claims, "library_change": match_library_change}

@@ -4,7 +4,7 @@ or, when a web request would wait too long, in a background job."""
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from factcheck import library_embedding
 from factcheck.db import Database
@@ -112,16 +112,18 @@ def refresh(
     actor: Actor = SYSTEM,
     db_path: str | None = None,
     progress: Callable[[int], None] | None = None,
+    article_ids: Sequence[int] = (),
 ) -> dict:
     """Match these claims again: here and now, or in a background job when `db_path` is given
     (a web request) and there are more than INLINE_CLAIMS of them, or the library has more than
-    INLINE_EMBEDDING items still to embed (after an upgrade, embedding it takes minutes)."""
+    INLINE_EMBEDDING items still to embed (after an upgrade, embedding it takes minutes); the
+    articles just imported they belong to (`article_ids`) are marked as waiting for the job."""
     to_embed = library_vectors.count_missing(db)
     if db_path is not None and (len(claim_ids) > INLINE_CLAIMS or to_embed > INLINE_EMBEDDING):
         from factcheck import job_storage, matching_jobs
 
         try:
-            matching_jobs.queue_rematch(db_path, claim_ids, actor, cause)
+            matching_jobs.queue_rematch(db_path, claim_ids, actor, cause, article_ids)
             return {"claims": 0, "changed": 0, "queued": len(claim_ids)}
         except job_storage.UNREACHABLE:
             # What was stored before (an imported article) stays stored: its claims are matched
@@ -173,7 +175,15 @@ def after_import(
         cause = f"import of article {article_ids[0]}"
     else:
         cause = f"import of {len(article_ids):,} articles"
-    return refresh(db, claim_ids, cause=cause, actor=actor, db_path=db_path, progress=progress)
+    return refresh(
+        db,
+        claim_ids,
+        cause=cause,
+        actor=actor,
+        db_path=db_path,
+        progress=progress,
+        article_ids=article_ids,
+    )
 
 
 def affected_claims(

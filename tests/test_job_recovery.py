@@ -2,7 +2,7 @@
 that queues the same input as a new job."""
 
 import pytest
-from helpers import DAM_ARTICLE_PAGE, HX, fragment, page_token, parse
+from helpers import DAM_ARTICLE_PAGE, HX, SAMPLE_ARTICLE, fragment, page_token, parse
 from local_server import page
 from test_imports_web import big_text
 
@@ -285,6 +285,30 @@ def test_a_big_match_yields_to_the_jobs_queued_behind_it(
         run_next_job()
     # Every claim was matched once, share by share; no marker is left to queue anything again.
     assert not [k for k in jobs.huey.storage.result_items() if k.startswith("matching:")]
+
+
+def test_an_article_is_still_being_matched_until_the_share_holding_its_last_claim_ends(
+    app, app_db, people, make_article, jobs_file, monkeypatch
+):
+    """Two articles imported together, matched share by share: the first is done once the share
+    holding its last claim is, the second only when the last share is."""
+    from factcheck import matching_jobs
+    from factcheck.store import claim_matches
+
+    first = make_article()
+    second = make_article(SAMPLE_ARTICLE + "\nA second copy of the sample.")
+    first_ids = claim_matches.article_claim_ids(app_db, [first])
+    ids = first_ids + claim_matches.article_claim_ids(app_db, [second])
+    monkeypatch.setattr(matching_jobs, "JOB_SHARE", len(first_ids))
+    path = app.config["DATABASE"]
+    matching_jobs.queue_rematch(path, ids, people["rita"], "import of 2 articles", [first, second])
+    assert matching_jobs.still_matching(first) and matching_jobs.still_matching(second)
+    run_next_job()  # the first article's claims
+    assert not matching_jobs.still_matching(first)
+    assert matching_jobs.still_matching(second)
+    while jobs.huey.pending():
+        run_next_job()
+    assert not matching_jobs.still_matching(second)
 
 
 def test_a_match_running_when_the_workers_stop_keeps_its_work_and_queues_the_rest_afresh(

@@ -393,6 +393,48 @@ def test_an_article_with_many_claims_pasted_in_the_browser_is_matched_in_the_bac
     assert check["external_id"] == "vc-7"
 
 
+def test_the_article_and_its_claims_say_earlier_checks_are_still_looked_for_until_matched(
+    client, app_db, matched_claim, queued_jobs, monkeypatch
+):
+    """A claim showing no earlier check while its article is still being matched may yet have
+    one: the page and the panel say so, and stop saying so once the job has matched them."""
+    monkeypatch.setattr(previous_checks, "INLINE_CLAIMS", 1)
+    body = f"Schools reopen\n\n{matched_claim['text']}\n\nBuses ran on 5 of the 9 routes."
+    new_claim = _pasted_claim(client, app_db, body, matched_claim["text"])
+    article_id = app_db.execute("SELECT article_id FROM claims WHERE id = ?", [new_claim])
+    article_page = f"/articles/{article_id.fetchone()[0]}?claim={new_claim}"
+
+    notice = parse(client.get(article_page)).cssselect(".article-head [data-still-looking]")
+    assert "Still looking for earlier checks" in words(notice[0])
+    section = _section(client, new_claim)
+    assert section is not None, "the panel says nothing of earlier checks while they are sought"
+    assert "none found yet" in words(section.cssselect("[data-still-looking]")[0])
+
+    _run_next_job(queued_jobs)
+    page = parse(client.get(article_page))
+    assert page.cssselect("[data-still-looking]") == []
+    section = _section(client, new_claim)
+    assert section.cssselect("[data-still-looking]") == []
+    assert len(section.cssselect(".previous-check")) == 1
+
+
+def test_an_article_whose_matching_was_cut_off_twice_is_no_longer_said_to_be_matched(
+    app_db, matched_claim, queued_jobs
+):
+    """A job dropped for good (cut off twice) leaves no notice that would never go away."""
+    from factcheck import job_recovery, matching_jobs
+
+    path = str(app_db.conn.execute("PRAGMA database_list").fetchone()[2])
+    article_id = matched_claim["article_id"]
+    marker = {"kind": "rematch", "attempt": 2}
+    marker["arguments"] = [path, [matched_claim["id"]], None, "web", "import", [article_id]]
+    queued_jobs.huey.put(f"{matching_jobs.MATCHING_PREFIX}cut-off", marker)
+    queued_jobs.huey.put(f"{matching_jobs.ARTICLE_PREFIX}{article_id}", "cut-off")
+    assert matching_jobs.still_matching(article_id)
+    assert job_recovery.recover_interrupted()["matching"] == []
+    assert not matching_jobs.still_matching(article_id)
+
+
 def test_an_article_pasted_while_the_job_queue_is_down_opens_and_is_matched_at_once(
     client, app_db, matched_claim, monkeypatch
 ):

@@ -1,6 +1,7 @@
 """Each claim's previous checks: the library items it matches, stored when an article is imported
 or the library changes, and read by the claim panel, the queue filter and the dashboard."""
 
+import json
 import re
 from itertools import combinations
 
@@ -68,6 +69,17 @@ def article_claim_ids(db: Database, article_ids: list[int]) -> list[int]:
         )
         ids += [row[0] for row in rows]
     return ids
+
+
+@query
+def articles_of(db: Database, claim_ids: list[int]) -> list[int]:
+    """The articles these claims belong to."""
+    rows = db.execute(
+        "SELECT DISTINCT article_id FROM claims WHERE id IN (SELECT value FROM json_each(?))"
+        " ORDER BY article_id",
+        [json.dumps(claim_ids)],
+    )
+    return [row[0] for row in rows]
 
 
 @query

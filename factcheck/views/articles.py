@@ -5,6 +5,7 @@ from typing import Any
 
 from flask import Blueprint, render_template, request
 
+from factcheck import job_presence
 from factcheck.db import Database
 from factcheck.store import articles as article_store
 from factcheck.store import claim_matches, claim_reads, queue_reads
@@ -19,6 +20,7 @@ from factcheck.views.claim_panel import (
     reviewed,
     selected_unit,
     seq_of,
+    still_looking,
 )
 from factcheck.views.connection import get_db
 from factcheck.views.formatting import STATUS_ORDER
@@ -243,11 +245,15 @@ def article_page(article_id: int):
         # A claim of another article (an edited or shared link) opens there; one that is not
         # there at all is a 404 that says so (get_claim raises it).
         return back_to_article(claim_reads.get_claim(db, claim_id))
+    looking = still_looking(article_id)
     return render_template(
         "article.html",
         **article_page_context(db, article, selected, request.args.get("part", type=int)),
         **panel_context(claim_reads.claim_neighbours(db, article_id, seq_of(selected)), selected),
         review=reviewed(db, selected),
+        still_looking=looking,
+        # `serve --production` runs no jobs: matching waits until a `factcheck worker` starts.
+        no_worker=looking and not job_presence.any_alive(),
     )
 
 

@@ -4,10 +4,10 @@ fact-checks it matches."""
 
 from typing import overload
 
-from flask import redirect, url_for
+from flask import g, redirect, url_for
 from werkzeug.wrappers import Response
 
-from factcheck import lifecycle, quote_check
+from factcheck import lifecycle, matching_jobs, quote_check
 from factcheck.db import Database
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.history_words import channel_words, detail, headline, merged_unit
@@ -319,10 +319,17 @@ def _cited(check: dict, cited: str | None, urls: set[str]) -> bool:
     return own is not None and any(url.rstrip("/").endswith(f"/claims/{own}") for url in urls)
 
 
+def still_looking(article_id: int) -> bool:
+    """Whether the article's claims are still being matched against the library (a job queued
+    after its import has yet to match some of them): until then, no earlier check means none
+    found yet. Not asked once the queue failed to answer this request."""
+    return not g.get("job_queue_away") and matching_jobs.still_matching(article_id)
+
+
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
     """What the section shows: the stored matches, best first, each marked when it is already
-    evidence, and the same claim in the desk's other articles (the newest places, with how many
-    articles there are in all)."""
+    evidence, the same claim in the desk's other articles (the newest places, with how many
+    articles there are in all), and whether its article's claims are still being matched."""
     urls = {item["url"] for item in evidence}
     checks = []
     for check in claim_matches.previous_checks(db, claim["id"]):
@@ -340,5 +347,6 @@ def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -
         "same_text": same_text,
         "same_text_articles": articles,
         "dismissed": claim_matches.dismissed_checks(db, claim["id"]),
+        "still_looking": still_looking(claim["article_id"]),
         "own_check_without_address": OWN_CHECK_WITHOUT_ADDRESS,
     }
