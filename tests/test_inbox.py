@@ -64,8 +64,9 @@ def test_assignments_mentions_and_drafts_reach_the_right_person(claim_world):
     triage.assign(db, claim_id, assignee="rita", actor=people["ed"])
     assert _kinds(db, people["rita"]) == [("assigned", claim_id, False)]
     triage.assign(db, claim_id, assignee="eve", actor=people["eve"])  # taken by herself
-    assert _kinds(db, people["rita"]) == []
+    assert _kinds(db, people["rita"]) == [("taken", claim_id, False)]
     assert _kinds(db, people["eve"]) == []
+    inbox.mark_all_read(db, people["rita"])
 
     comments.add_comment(
         db,
@@ -73,7 +74,7 @@ def test_assignments_mentions_and_drafts_reach_the_right_person(claim_world):
         body="@Rita and @eve: see the council's note. Mail ed@example.org",
         actor=people["ed"],
     )
-    assert _kinds(db, people["rita"]) == [("mention", claim_id, False)]
+    assert _kinds(db, people["rita"]) == [("mention", claim_id, False), ("taken", claim_id, True)]
     assert _kinds(db, people["eve"]) == [("mention", claim_id, False)]
     assert _kinds(db, people["ed"]) == []  # an e-mail address mentions no one
 
@@ -82,11 +83,107 @@ def test_assignments_mentions_and_drafts_reach_the_right_person(claim_world):
     assert sorted(_kinds(db, people["rita"])) == [
         ("draft", claim_id, True),
         ("mention", claim_id, False),
+        ("taken", claim_id, True),
     ]
     assert inbox.unread_count(db, people["rita"]) == 1
     assert inbox.mark_all_read(db, people["rita"]) == 1
     assert inbox.unread_count(db, people["rita"]) == 0
     assert all(read for _, _, read in _kinds(db, people["rita"]))
+
+
+def _taken(db, actor) -> list[tuple]:
+    return [
+        (item["kind"], item["who"], item["whom"], item["at"])
+        for item in inbox.inbox(db, actor)
+        if item["kind"] in ("taken", "replaced")
+    ]
+
+
+def _last_audit_at(db) -> str:
+    return db.execute("SELECT at FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0]
+
+
+def test_a_claim_given_to_someone_else_tells_the_one_it_was_taken_from(claim_world):
+    """Who took it, who has it now and when, as the audit row of the change has them; nothing
+    when they gave it away or were only unassigned."""
+    db, people, claim_id = claim_world
+    triage.assign(db, claim_id, assignee="rita", actor=people["ed"])
+    triage.assign(db, claim_id, assignee="eve", actor=people["ed"])
+    assert _taken(db, people["rita"]) == [("taken", "ed", "eve", _last_audit_at(db))]
+    assert inbox.unread_count(db, people["rita"]) == 1
+    assert _taken(db, people["ed"]) == [] and _taken(db, people["eve"]) == []
+
+    triage.assign(db, claim_id, assignee="rita", actor=people["eve"])  # she gave it back herself
+    triage.assign(db, claim_id, assignee=None, actor=people["ed"])
+    assert _taken(db, people["eve"]) == []
+    assert len(_taken(db, people["rita"])) == 1
+
+
+def test_claims_given_to_someone_else_in_bulk_or_by_an_undo_tell_who_had_them(
+    claim_world, make_article
+):
+    from factcheck.store import bulk
+
+    db, people, claim_id = claim_world
+    triage.assign(db, claim_id, assignee="rita", actor=people["ed"])
+    summary = bulk.bulk_update(db, [claim_id], action="assign", value="eve", actor=people["ed"])
+    assert _taken(db, people["rita"]) == [("taken", "ed", "eve", _last_audit_at(db))]
+    bulk.undo_bulk(db, summary["audit_id"], actor=people["ed"])
+    assert _taken(db, people["eve"]) == [("taken", "ed", "rita", _last_audit_at(db))]
+
+
+def test_a_claim_taken_then_merged_into_the_unit_before_it_is_still_told_of(claim_world):
+    from factcheck.store import unit_edits
+
+    db, people, _ = claim_world
+    first, second = (
+        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
+        for start in ('"The river rose', "We have never seen")
+    )
+    triage.assign(db, second, assignee="rita", actor=people["ed"])
+    triage.assign(db, second, assignee="eve", actor=people["ed"])
+    unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
+    assert _kinds(db, people["rita"]) == [("taken", first, False)]
+
+
+def test_a_draft_saved_over_by_another_reviewer_tells_its_author(claim_world):
+    db, people, claim_id = claim_world
+    verdicts.set_verdict(db, claim_id, rating="Mixed", rationale=RATIONALE, actor=people["rita"])
+    verdicts.set_verdict(
+        db, claim_id, rating="Mixed", rationale=RATIONALE + " Revised.", actor=people["rita"]
+    )
+    assert _taken(db, people["rita"]) == []  # her own revision
+    verdicts.set_verdict(db, claim_id, rating="Accurate", rationale=RATIONALE, actor=people["ed"])
+    # The draft is Ed's now: hers is gone from her drafts, and her inbox says who saved over it.
+    assert _kinds(db, people["rita"]) == [("replaced", claim_id, False)]
+    assert _taken(db, people["rita"]) == [("replaced", "ed", None, _last_audit_at(db))]
+    assert _taken(db, people["ed"]) == []
+
+
+def test_the_inbox_page_says_what_was_taken_and_opens_its_claim(client, claim, app_db, people):
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Mixed", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="Accurate", rationale=RATIONALE, actor=people["eve"]
+    )
+    triage.assign(app_db, claim["id"], assignee="eve", actor=people["ed"])
+    given_at = _last_audit_at(app_db)
+    page = parse(client.get("/inbox"))
+    assert words(page.cssselect("[data-inbox-count]")[0]) == "(2 unread)"
+    taken = page.cssselect('#inbox .inbox-item[data-inbox-kind="taken"]')[0]
+    assert "Taken from you: Ed gave it to Eve" in words(taken)
+    assert [person.get("title") for person in taken.cssselect(".person")] == ["ed", "eve"]
+    assert taken.cssselect("time")[0].get("datetime") == given_at
+    replaced = page.cssselect('#inbox .inbox-item[data-inbox-kind="replaced"]')[0]
+    assert "Eve saved their own verdict over your draft" in words(replaced)
+
+    opened = client.get(taken.cssselect("a.work-claim")[0].get("href"))
+    assert opened.headers["Location"].endswith(
+        f"/articles/{claim['article_id']}?claim={claim['id']}"
+    )
+    assert words(parse(client.get("/inbox")).cssselect("[data-inbox-count]")[0]) == "(1 unread)"
 
 
 def test_reviewers_are_not_shown_verdicts_to_review(claim_world):

@@ -120,6 +120,10 @@ INTERNAL_HELPERS = {
     # The index of a bulk action's claims, written by the mutation that records its audit row.
     ("factcheck.store.bulk_records", "note"),
     ("factcheck.store.bulk_records", "move_claim_links"),
+    # Work taken from someone, noted by the mutation that records the change's audit row.
+    ("factcheck.store.work_taken", "note_claims_given"),
+    ("factcheck.store.work_taken", "note_draft_replaced"),
+    ("factcheck.store.work_taken", "move_claim"),
     # A unit's score for its words, worked out inside the mutation that changes them.
     ("factcheck.store.claim_state", "unit_score"),
     # An id a deletion took out, noted by the mutation that deletes its row.

@@ -7,7 +7,7 @@ from typing import Any
 from factcheck import lifecycle
 from factcheck.db import Database
 from factcheck.lifecycle_checks import problems
-from factcheck.store import audit, bulk_records
+from factcheck.store import audit, bulk_records, work_taken
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
     assignment,
@@ -132,7 +132,12 @@ def bulk_update(
         bulk_records.note(
             db, summary["audit_id"], actor.username, f"bulk.{action}", summary["claim_ids"]
         )
+        work_taken.note_claims_given(db, summary["audit_id"], actor, _handovers(changed))
     return summary
+
+
+def _handovers(changes: list[dict]) -> list[tuple[int, dict, dict]]:
+    return [(change["id"], change["before"], change["after"]) for change in changes]
 
 
 @mutation
@@ -183,6 +188,7 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
         bulk_records.note(
             db, undo_id, actor.username, "bulk.undo", [c["id"] for c in restored], undo_of=audit_id
         )
+        work_taken.note_claims_given(db, undo_id, actor, _handovers(restored))
     return summary
 
 

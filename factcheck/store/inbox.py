@@ -1,8 +1,10 @@
-"""A person's inbox: verdicts returned to them, claims given to them, comments that mention them,
-their open drafts and, for editors, verdicts waiting for review; and what they have read.
+"""A person's inbox: verdicts returned to them, claims given to them or taken from them, comments
+that mention them, their open drafts and another reviewer's saves over them and, for editors,
+verdicts waiting for review; and what they have read.
 
-Every item is read from the records themselves (verdicts, claims, comments and the mentions noted
-with each comment), through indexes made for it (migration 009), never from the audit log.
+Every item is read from the records themselves (verdicts, claims, comments, the mentions noted
+with each comment and the work taken from someone noted with the change's audit row), through
+indexes made for it (migrations 009 and 031), never by searching the audit log.
 Reading state is a person's own and no part of the record: `mark_read` and `mark_all_read` write
 through this store module in a transaction of their own, but without an audit row."""
 
@@ -29,6 +31,8 @@ class _Kind:
     record: str  # SQL for the id an open link names
     who: str  # SQL for the id of the person it comes from
     comment: str = "NULL"
+    #: SQL for the id of the person it went to, when it went to someone else.
+    whom: str = "NULL"
     #: SQL the newest-first list is ordered by, when an index gives that order more cheaply than
     #: `at` (it must put items in the same order as `at`).
     order: str | None = None
@@ -56,6 +60,23 @@ KINDS = {
         at="c.assigned_at",
         record="c.id",
         who="c.assigned_by",
+    ),
+    "taken": _Kind(
+        tables="work_taken t JOIN claims c ON c.id = t.claim_id",
+        where="t.user_id = :me AND t.what = 'claim'",
+        key="'taken:' || t.audit_id || ':' || t.claim_id",
+        at="t.taken_at",
+        record="t.claim_id",
+        who="t.taken_by",
+        whom="t.given_to",
+    ),
+    "replaced": _Kind(
+        tables="work_taken t JOIN claims c ON c.id = t.claim_id",
+        where="t.user_id = :me AND t.what = 'draft'",
+        key="'replaced:' || t.audit_id",
+        at="t.taken_at",
+        record="t.claim_id",
+        who="t.taken_by",
     ),
     "mention": _Kind(
         tables="comment_mentions m JOIN comments n ON n.id = m.comment_id"
@@ -109,14 +130,17 @@ def _select(name: str, kind: _Kind, extra: str = "") -> str:
     )
     return (
         f"SELECT '{name}' AS kind, {kind.key} AS item, {kind.record} AS record_id,"
-        f" {kind.at} AS at, {kind.who} AS who_id, {kind.comment} AS comment, c.id AS claim_id,"
+        f" {kind.at} AS at, {kind.who} AS who_id, {kind.whom} AS whom_id,"
+        f" {kind.comment} AS comment, c.id AS claim_id,"
         f" c.article_id, c.text AS claim_text, {read} AS read"
         f" FROM {kind.tables} WHERE {kind.where}{extra}"
     )
 
 
 def _with_people(db: Database, rows: list[dict]) -> list[dict]:
-    ids = sorted({row["who_id"] for row in rows if row["who_id"] is not None})
+    ids = sorted(
+        {row[key] for row in rows for key in ("who_id", "whom_id") if row[key] is not None}
+    )
     people = {}
     if ids:
         marks = placeholders(ids)
@@ -130,6 +154,9 @@ def _with_people(db: Database, rows: list[dict]) -> list[dict]:
         person = people.get(row.pop("who_id"), {})
         row["who"] = person.get("username")
         row["who_name"] = person.get("display_name") or person.get("username")
+        given_to = people.get(row.pop("whom_id"), {})
+        row["whom"] = given_to.get("username")
+        row["whom_name"] = given_to.get("display_name") or given_to.get("username")
         row["read"] = bool(row["read"])
     return rows
 
@@ -209,7 +236,8 @@ def find_item(db: Database, actor: Actor, kind_name: str, record_id: int) -> dic
     kind = _kinds(actor).get(kind_name)
     if kind is None:
         return None
-    sql = _select(kind_name, kind, f" AND {kind.record} = :record")
+    # A claim taken from them twice is two items: the unread one, the newest, is opened.
+    sql = _select(kind_name, kind, f" AND {kind.record} = :record") + " ORDER BY read, at DESC"
     rows = list(db.query(sql, {"me": actor.id, "record": record_id}))
     return _with_people(db, rows)[0] if rows else None
 

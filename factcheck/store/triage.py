@@ -2,7 +2,7 @@
 
 from factcheck import lifecycle
 from factcheck.db import Database
-from factcheck.store import audit
+from factcheck.store import audit, work_taken
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
     assignment,
@@ -86,7 +86,7 @@ def assign(
     if claim["assignee_id"] == assignee_id:
         return claim
     updated = update_claim(db, claim, **assignment(assignee_id, actor))
-    audit.record(
+    audit_id = audit.record(
         db,
         actor,
         "claim",
@@ -95,4 +95,5 @@ def assign(
         before=state_of(claim),
         after={**state_of(updated), "assignee": assignee},
     )
+    work_taken.note_claims_given(db, audit_id, actor, [(claim_id, claim, updated)])
     return updated

@@ -7,7 +7,7 @@ from factcheck.db import Database, inserted_id, utc_now
 from factcheck.lifecycle import Situation
 from factcheck.reveal import has_visible_text, visible_only
 from factcheck.scales import Rating, Scale, default_scale
-from factcheck.store import audit, retired_ids
+from factcheck.store import audit, retired_ids, work_taken
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import (
     check_version,
@@ -272,7 +272,7 @@ def set_verdict(
         actor=actor,
     )
     updated = update_claim(db, claim, status=move.ends)
-    audit.record(
+    audit_id = audit.record(
         db,
         actor,
         "claim",
@@ -281,6 +281,7 @@ def set_verdict(
         before=_with_draft(state_of(claim), replaced),
         after={**state_of(updated), "verdict_draft": _verdict_summary(verdict)},
     )
+    work_taken.note_draft_replaced(db, audit_id, actor, claim_id, replaced)
     return updated
 
 
@@ -320,7 +321,7 @@ def correct_verdict(
         correction={"correction_of": published["id"], "correction_reason": reason},
     )
     updated = update_claim(db, claim, status=move.ends)
-    audit.record(
+    audit_id = audit.record(
         db,
         actor,
         "claim",
@@ -332,6 +333,7 @@ def correct_verdict(
         after={**state_of(updated), "verdict_draft": _verdict_summary(verdict)},
         reason=reason,
     )
+    work_taken.note_draft_replaced(db, audit_id, actor, claim_id, replaced)
     return updated
 
 

@@ -1,0 +1,46 @@
+"""Work taken from a person by someone else, noted for their inbox beside the audit row of the
+change, at its time (db/migrations/031_work_taken.sql): a claim assigned to them given to another
+person, and their draft verdict saved over by another reviewer."""
+
+from collections.abc import Iterable
+
+from factcheck.db import Database
+from factcheck.store.actors import Actor
+
+_NOTE = (
+    "INSERT INTO work_taken (user_id, what, taken_at, audit_id, claim_id, taken_by, given_to)"
+    " SELECT ?, ?, at, id, ?, ?, ? FROM audit WHERE id = ?"
+)
+
+
+def note_claims_given(
+    db: Database, audit_id: int, actor: Actor, changes: Iterable[tuple[int, dict, dict]]
+) -> None:
+    """Note each claim (its id, its state before and after) that went from one person to
+    another, unless its earlier assignee gave it away themselves."""
+    db.conn.executemany(
+        _NOTE,
+        [
+            (before["assignee_id"], "claim", claim_id, actor.id, after["assignee_id"], audit_id)
+            for claim_id, before, after in changes
+            if before["assignee_id"] is not None
+            and after["assignee_id"] is not None
+            and after["assignee_id"] != before["assignee_id"]
+            and before["assignee_id"] != actor.id
+        ],
+    )
+
+
+def note_draft_replaced(
+    db: Database, audit_id: int, actor: Actor, claim_id: int, replaced: dict | None
+) -> None:
+    """Note a draft verdict saved over by another reviewer than its author."""
+    if replaced is not None and replaced["author_id"] != actor.id:
+        db.execute(_NOTE, [replaced["author_id"], "draft", claim_id, actor.id, None, audit_id])
+
+
+def move_claim(db: Database, from_id: int, to_id: int) -> None:
+    """A unit merged into another: what was taken with it is told of the unit it is part of
+    now (the same claim taken by one change counts once)."""
+    db.execute("UPDATE OR IGNORE work_taken SET claim_id = ? WHERE claim_id = ?", [to_id, from_id])
+    db.execute("DELETE FROM work_taken WHERE claim_id = ?", [from_id])
