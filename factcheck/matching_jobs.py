@@ -80,13 +80,8 @@ def _queue(kind: str, arguments: list, attempt: int = 1) -> None:
 
 
 def still_matching(article_id: int) -> bool:
-    """Whether a matching job has yet to match some of this imported article's claims; False
-    when the queue's store does not answer (nothing can be said of it)."""
-    try:
-        return huey.get(f"{ARTICLE_PREFIX}{article_id}", peek=True) is not None
-    except job_storage.UNREACHABLE:
-        log.warning("could not read the job queue for article %s", article_id, exc_info=True)
-        return False
+    """Whether a matching job has yet to match some of this imported article's claims."""
+    return huey.get(f"{ARTICLE_PREFIX}{article_id}", peek=True) is not None
 
 
 def _queue_rest(arguments: list) -> None:

@@ -418,6 +418,28 @@ def test_the_article_and_its_claims_say_earlier_checks_are_still_looked_for_unti
     assert len(section.cssselect(".previous-check")) == 1
 
 
+def test_an_article_opens_when_the_queue_does_not_answer_whether_it_is_still_matched(
+    client, matched_claim, monkeypatch
+):
+    """Nothing is said of its matching then, and the queue is waited on once for the page."""
+    import sqlite3
+
+    from factcheck import jobs
+
+    asked = []
+
+    def hung(key, peek=False):
+        asked.append(key)
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(jobs.huey, "get", hung)
+    article_page = f"/articles/{matched_claim['article_id']}?claim={matched_claim['id']}"
+    response = client.get(article_page)
+    assert response.status_code == 200
+    assert parse(response).cssselect("[data-still-looking]") == []
+    assert len(asked) == 1
+
+
 def test_an_article_whose_matching_was_cut_off_twice_is_no_longer_said_to_be_matched(
     app_db, matched_claim, queued_jobs
 ):

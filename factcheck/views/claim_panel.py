@@ -2,12 +2,13 @@
 the work on it (verdicts, evidence, comments, history) with what the viewer may do, and the earlier
 fact-checks it matches."""
 
+import logging
 from typing import overload
 
 from flask import g, redirect, url_for
 from werkzeug.wrappers import Response
 
-from factcheck import lifecycle, matching_jobs, quote_check
+from factcheck import job_storage, lifecycle, matching_jobs, quote_check
 from factcheck.db import Database
 from factcheck.exports.options import ExportConfig, ExportRefused
 from factcheck.history_words import channel_words, detail, headline, merged_unit
@@ -27,6 +28,8 @@ from factcheck.views.auth_guard import current_actor
 from factcheck.views.error_words import OWN_CHECK_WITHOUT_ADDRESS, store_error_words
 from factcheck.views.formatting import clip, clip_start
 from factcheck.views.scale_css import current_scale
+
+log = logging.getLogger(__name__)
 
 
 def back_to_article(claim: ClaimRow) -> Response:
@@ -227,6 +230,8 @@ def workspace(
     working = _working(record)
     current = situation(db, claim)
     evidence = evidence_store.evidence_for_claim(db, claim["id"])
+    # Before the archive states: a queue that does not answer is waited on once, not again.
+    previous = panel_section(db, claim, evidence)
     states = queued_states([item["url"] for item in evidence])
     for item in evidence:
         item["archive_queued"] = states[item["url"]]
@@ -257,7 +262,7 @@ def workspace(
         ],
         "writers": writers,
         "can": permissions(current, actor, writers),
-        "previous": panel_section(db, claim, evidence),
+        "previous": previous,
         "unit_edit": unit_edit_choices(db, claim),
     }
 
@@ -322,8 +327,20 @@ def _cited(check: dict, cited: str | None, urls: set[str]) -> bool:
 def still_looking(article_id: int) -> bool:
     """Whether the article's claims are still being matched against the library (a job queued
     after its import has yet to match some of them): until then, no earlier check means none
-    found yet. Not asked once the queue failed to answer this request."""
-    return not g.get("job_queue_away") and matching_jobs.still_matching(article_id)
+    found yet. The queue is asked once a request, and not at all once it failed to answer it;
+    when it does not answer, nothing can be said."""
+    known = g.setdefault("still_looking", {})
+    if article_id not in known:
+        known[article_id] = False
+        if not g.get("job_queue_away"):
+            try:
+                known[article_id] = matching_jobs.still_matching(article_id)
+            except job_storage.UNREACHABLE:
+                log.warning(
+                    "could not read the job queue for article %s", article_id, exc_info=True
+                )
+                g.job_queue_away = True  # the panel's archive states do not wait on it again
+    return known[article_id]
 
 
 def panel_section(db: Database, claim: ClaimRow, evidence: list[EvidenceItem]) -> dict:
