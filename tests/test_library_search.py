@@ -367,6 +367,15 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "About 32,000 vehicles cross the Eastbrook bridge every day.",
             "About 50,000 vehicles cross the Eastbrook bridge every day.",
         ),
+        # Another scale.
+        (
+            "The government spent 4 billion dollars on the new hospitals.",
+            "The government spent 4 million dollars on the new hospitals.",
+        ),
+        (
+            "The government spent $4bn on the new hospitals.",
+            "The government spent $4m on the new hospitals.",
+        ),
     ],
 )
 def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
@@ -379,6 +388,27 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
     [other] = find_matches(db, text, top=1)
     assert same["score"] > FIGURES_DIFFER_AT_MOST
     assert MATCH_THRESHOLD < other["score"] <= FIGURES_DIFFER_AT_MOST
+
+
+@pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        (
+            "The government spent 4 billion dollars on the new hospitals.",
+            "The government spent 4,000,000,000 dollars on the new hospitals.",
+        ),
+        (
+            "The government spent $4bn on the new hospitals.",
+            "The government spent $4 billion on the new hospitals.",
+        ),
+    ],
+)
+def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text, checked):
+    db = new_database(tmp_path / "figures.db")
+    add_item(db, "checked", checked, None, "False")
+    library_embedding.embed_missing(db)
+    [match] = find_matches(db, text, top=1)
+    assert match["score"] > FIGURES_DIFFER_AT_MOST
 
 
 @pytest.mark.parametrize(
@@ -406,6 +436,18 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
         ("Crime fell 2 percent over 20 years.", "Crime fell 20 percent over 2 years.", True),
         ("Unemployment rose .4 percent.", "Unemployment rose 0.4 percent.", False),
         ("Prices rose 4 percent in 2024.", "Prices rose 4% in 2025.", False),
+        # Another scale, with or without what it counts.
+        ("It spent 4 billion dollars.", "It spent 4 million dollars.", True),
+        ("It spent $4bn on it.", "It spent $4m on it.", True),
+        ("It spent 4 thousand on it.", "It spent 4 trillion on it.", True),
+        # A scaled figure after a name is no name's number ("Iran 150 billion").
+        (
+            "They gave Iran 150 billion dollars, not 5 billion for a wall.",
+            "They gave Iran $150 billion.",
+            False,
+        ),
+        ("It spent 4 billion dollars.", "It spent 4,000,000,000 dollars.", False),
+        ("It spent $2.5bn on it.", "It spent $2,500 million on it.", False),
     ],
 )
 def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(text, claim, differ):
