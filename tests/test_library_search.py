@@ -367,7 +367,11 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "About 32,000 vehicles cross the Eastbrook bridge every day.",
             "About 50,000 vehicles cross the Eastbrook bridge every day.",
         ),
-        # Another scale.
+        # Another year, another scale.
+        (
+            "Unemployment rose to 5 percent in March 2024.",
+            "Unemployment rose to 5 percent in March 2023.",
+        ),
         (
             "The government spent 4 billion dollars on the new hospitals.",
             "The government spent 4 million dollars on the new hospitals.",
@@ -435,7 +439,18 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ("It spent $2 billion on 2 hospitals.", "It spent $5 billion on 2 hospitals.", True),
         ("Crime fell 2 percent over 20 years.", "Crime fell 20 percent over 2 years.", True),
         ("Unemployment rose .4 percent.", "Unemployment rose 0.4 percent.", False),
-        ("Prices rose 4 percent in 2024.", "Prices rose 4% in 2025.", False),
+        ("Prices rose 4 percent in 2024.", "Prices rose 4% in 2024.", False),
+        # Another year.
+        ("Prices rose 4 percent in 2024.", "Prices rose 4% in 2025.", True),
+        ("In March 2024 unemployment rose.", "Unemployment rose in March 2023.", True),
+        ("Prices rose in 2023 and 2024.", "Prices rose in 2024, after 2023.", False),
+        ("Prices rose 4% in 1 year.", "Prices rose 4% in 2024.", False),
+        # A quoted tweet's sign-off says when it was posted, not what it claims.
+        (
+            "Prices rose 4% — Jane Doe (@janedoe) March 13, 2018",
+            "Prices rose 4% in 2012.",
+            False,
+        ),
         # Another scale, with or without what it counts.
         ("It spent 4 billion dollars.", "It spent 4 million dollars.", True),
         ("It spent $4bn on it.", "It spent $4m on it.", True),

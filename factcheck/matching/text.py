@@ -45,12 +45,17 @@ def split_joined(word: str) -> str:
 def clean_query(text: str) -> str:
     """`text` without links, the date of a quoted tweet's sign-off or handles' @ signs, with
     hashtags and handles split into words and thousands separators dropped from numbers."""
-    text = _URL.sub(" ", text)
-    text = _SIGN_OFF_DATE.sub(" ", text)
+    text = without_sign_off(_URL.sub(" ", text))
     text = _HANDLE.sub(lambda m: " " + split_joined(m.group(1)) + " ", text)
     text = _HASHTAG.sub(lambda m: " " + split_joined(m.group(1)) + " ", text)
     text = _THOUSANDS.sub("", text)
     return " ".join(text.split())
+
+
+def without_sign_off(text: str) -> str:
+    """`text` without the handle and date a quoted tweet signs off with, which say who posted it
+    and when, not what it claims."""
+    return _SIGN_OFF_DATE.sub(" ", text)
 
 
 def content_words(text: str) -> list[str]:
