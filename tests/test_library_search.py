@@ -367,7 +367,7 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "About 32,000 vehicles cross the Eastbrook bridge every day.",
             "About 50,000 vehicles cross the Eastbrook bridge every day.",
         ),
-        # Another year, another scale.
+        # Another year, another scale, a number written in words.
         (
             "Unemployment rose to 5 percent in March 2024.",
             "Unemployment rose to 5 percent in March 2023.",
@@ -380,6 +380,7 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "The government spent $4bn on the new hospitals.",
             "The government spent $4m on the new hospitals.",
         ),
+        ("Four hundred nurses were hired this year.", "300 nurses were hired this year."),
     ],
 )
 def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
@@ -397,6 +398,7 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
 @pytest.mark.parametrize(
     ("text", "checked"),
     [
+        ("Four hundred nurses were hired this year.", "400 nurses were hired this year."),
         (
             "The government spent 4 billion dollars on the new hospitals.",
             "The government spent 4,000,000,000 dollars on the new hospitals.",
@@ -463,6 +465,10 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ),
         ("It spent 4 billion dollars.", "It spent 4,000,000,000 dollars.", False),
         ("It spent $2.5bn on it.", "It spent $2,500 million on it.", False),
+        # A number written in words.
+        ("Four hundred nurses were hired.", "300 nurses were hired.", True),
+        ("Four hundred nurses were hired.", "400 nurses were hired.", False),
+        ("Two and a half million people voted.", "2.5 million people voted.", False),
     ],
 )
 def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(text, claim, differ):

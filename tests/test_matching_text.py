@@ -19,6 +19,7 @@ from factcheck.matching.features import (
     features,
     jaccard,
 )
+from factcheck.matching.number_words import in_digits
 from factcheck.matching.porter import stem
 from factcheck.matching.query import match_expression, prepare, rarest_words
 from factcheck.matching.stopwords import STOPWORDS
@@ -338,3 +339,61 @@ def test_the_shipped_reference_counts_common_words_as_common():
     documents, terms = reference.reference()
     assert documents > 10_000
     assert terms["trump"] > terms.get("wombat", 0)
+
+
+def spelled(number: int) -> str:
+    """`number` in English words, as a newspaper writes it ("one hundred and twenty-five")."""
+    small = (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen"
+    ).split()
+    tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+    def below_thousand(n: int) -> list[str]:
+        words_ = [small[n // 100], "hundred"] if n >= 100 else []
+        rest = n % 100
+        if rest and words_:
+            words_.append("and")
+        if rest >= 20:
+            words_.append(tens[rest // 10] + (f"-{small[rest % 10]}" if rest % 10 else ""))
+        elif rest:
+            words_.append(small[rest])
+        return words_
+
+    if number == 0:
+        return "zero"
+    words_: list[str] = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"), (1, "")):
+        group, number = divmod(number, scale)
+        if group:
+            words_ += below_thousand(group) + ([name] if name else [])
+    return " ".join(words_)
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999_999))
+def test_a_number_written_in_words_is_read_as_its_digits(number):
+    assert (
+        in_digits(f"about {spelled(number)} nurses were hired")
+        == f"about {number} nurses were hired"
+    )
+    assert in_digits(spelled(number).title()) == str(number)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Four hundred nurses were hired.", "400 nurses were hired."),
+        ("a million people", "1000000 people"),
+        ("twelve hundred homes", "1200 homes"),
+        ("two and three", "2 and 3"),
+        ("one thousand million", "1000 million"),
+        ("Formula One", "Formula 1"),
+        # Only whole words, and no plural: "hundreds of people" is no figure.
+        ("someone often has none of it", "someone often has none of it"),
+        ("hundreds of people", "hundreds of people"),
+        ("an apple", "an apple"),
+    ],
+)
+def test_number_words_become_digits_and_other_words_stay(text, read):
+    assert in_digits(text) == read
