@@ -472,9 +472,9 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
     ],
 )
 def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(text, claim, differ):
-    from factcheck.store.library_search import _counted, _counts_differ
+    from factcheck.matching.figures import counted, counts_differ
 
-    assert _counts_differ(_counted(text), claim) is differ
+    assert counts_differ(counted(text), claim) is differ
 
 
 @pytest.mark.parametrize(
@@ -492,9 +492,9 @@ def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(t
     ],
 )
 def test_a_figure_with_its_point_moved_is_told_apart_from_the_same_figure(claim, text, moved):
-    from factcheck.store.library_search import _figures, _point_moved
+    from factcheck.matching.figures import figures_by_digits, point_moved
 
-    assert _point_moved(_figures(text), _figures(claim)) is moved
+    assert point_moved(figures_by_digits(text), figures_by_digits(claim)) is moved
 
 
 @pytest.mark.parametrize(
@@ -510,6 +510,6 @@ def test_a_figure_with_its_point_moved_is_told_apart_from_the_same_figure(claim,
     ],
 )
 def test_digits_written_alike_somewhere_in_both_texts_are_no_point_moved(claim, text):
-    from factcheck.store.library_search import _figures, _point_moved
+    from factcheck.matching.figures import figures_by_digits, point_moved
 
-    assert not _point_moved(_figures(text), _figures(claim))
+    assert not point_moved(figures_by_digits(text), figures_by_digits(claim))

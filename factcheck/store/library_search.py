@@ -1,11 +1,9 @@
 """Matching texts against the library of known fact-checks: full-text candidates and the nearest
 by sentence embedding, re-ranked."""
 
-import re
 from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 
@@ -20,12 +18,17 @@ from factcheck.matching.features import (
     features,
     idf,
 )
-from factcheck.matching.number_words import in_digits
+from factcheck.matching.figures import (
+    Counts,
+    counted,
+    counts_differ,
+    figures_by_digits,
+    point_moved,
+)
 from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
 from factcheck.matching.reference import nearest_reference, reference
-from factcheck.matching.text import without_sign_off
 from factcheck.quote_check import differ_in_substance
 from factcheck.store import library_postings, library_vectors
 from factcheck.store.claim_matches import SCORE_DECIMALS
@@ -108,7 +111,7 @@ def find_matches_many(
     results = []
     for text, featured in zip(texts, _featured(db, texts, leave_out), strict=True):
         items = featured.items
-        figures, counts = _figures(text), _counted(text)
+        figures, counts = figures_by_digits(text), counted(text)
         scored = [
             (_capped(score, figures, counts, items[item_id]["claim"]), -plain, item_id)
             for item_id, score, plain in _scores(model, featured, text)
@@ -122,178 +125,15 @@ def find_matches_many(
     return results
 
 
-# What a text counts, by what it counts, and the values of its figures that count nothing named.
-_Counts = tuple[dict[str, set[str]], set[str]]
-
-
-def _capped(score: float, figures: dict[str, set[str]], counts: _Counts, claim: str) -> float:
+def _capped(score: float, figures: dict[str, set[str]], counts: Counts, claim: str) -> float:
     """The score, held at FIGURES_DIFFER_AT_MOST where the claim moves a point of the text's
-    `figures` (_figures of the text) or counts what the text counts (`counts`, _counted of the
+    `figures` (figures_by_digits of the text) or counts what the text counts (`counts`, counted of the
     text) with other figures."""
     if score > FIGURES_DIFFER_AT_MOST and (
-        _point_moved(figures, _figures(claim)) or _counts_differ(counts, claim)
+        point_moved(figures, figures_by_digits(claim)) or counts_differ(counts, claim)
     ):
         return FIGURES_DIFFER_AT_MOST
     return score
-
-
-# A figure with what it counts: the word after it ("percent", "vehicles") or the currency before
-# it, and the word that scales it ("million", "bn"). A figure right after a capitalised word is a
-# name's ("COVID-19", "Title 42", "Boeing 737"), which counts nothing.
-_COUNTED = re.compile(
-    r"(?P<currency>[$£€¥₹])?\s?(?P<figure>\d+(?:[.,]\d+)*)"
-    r"(?:\s*(?P<scale>(?i:hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b)"
-    r"|(?P<short_scale>(?i:k|m)\b))?"
-    r"(?:\s*(?P<word>%|[^\W\d_]+))?"
-)
-_SCALES = {
-    word: scale
-    for words, scale in (
-        ("hundred", 10**2),
-        ("thousand k", 10**3),
-        ("million m mn mln", 10**6),
-        ("billion bn bln", 10**9),
-        ("trillion tn trn", 10**12),
-    )
-    for word in words.split()
-}
-#: What a figure with a scale word counts, whatever follows: "4 billion" is an amount, as "4
-#: million" is, and the two are other figures for it.
-_SCALED = "×"
-#: What a year counts, named so that no word after a figure ("in 1 year") is taken for it: a
-#: figure of four digits counting nothing named ("in 2024.") or after a month or a word of when
-#: ("March 2024 unemployment", "since 2019 the").
-_YEAR = "calendar year"
-_YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
-_WHEN_BEFORE = re.compile(
-    r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?|in|since|until|till|during|by)\s+$",
-    re.IGNORECASE,
-)
-# A capitalised word joined to the figure after it, or before it inside a sentence.
-_NAME_BEFORE = re.compile(r"(?P<head>.*?)[A-Z]\w*(?P<join>-|\s)$", re.DOTALL)
-_PERCENT = re.compile(r"\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
-# Thousands parted by a space ("50 000", a no-break or thin space too): one figure.
-_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
-# A decimal written without its zero (".4 percent").
-_LEADING_POINT = re.compile(r"(?<![\w.,])\.(?=\d)")
-# Words after a figure that say nothing of what it counts: "in 2019 the", "3 and 4".
-_NOT_COUNTED = frozenset(
-    "a an and the of in on at to for by from with as or is are was were be than that this it"
-    " per".split()
-)
-
-
-def _counted(text: str) -> _Counts:
-    """The values the text gives each thing it counts, by what it counts ({"%": {"4"}} for "4
-    percent", {"$": {"18500000"}, "×": {"18500000"}} for "$18.5 million" or "$18.5m",
-    {"vehicles": {"50000"}}, {"calendar year": {"2024"}} for "in March 2024"), and the values
-    of its figures that count nothing named ("52 to 48 votes": 52). Numbers written in words
-    count as their figures ("four hundred nurses")."""
-    counted: dict[str, set[str]] = {}
-    loose: set[str] = set()
-    plain = _PERCENT.sub(
-        "%", _SPACED_THOUSANDS.sub("", _LEADING_POINT.sub("0.", in_digits(without_sign_off(text))))
-    )
-    for found in _COUNTED.finditer(plain):
-        start, figure = found.start("figure"), found.group("figure")
-        year = _YEAR_FIGURE.fullmatch(figure) is not None
-        # "March 2024" is a date and "Iran 150 billion" an amount, not a name's number.
-        dated = year and _WHEN_BEFORE.search(plain, max(0, start - 40), start) is not None
-        scale = (found.group("scale") or found.group("short_scale") or "").lower()
-        if not (dated or scale) and _names_number(plain, start):
-            continue
-        values = {value for group in _figures(figure).values() for value in group}
-        what = (found.group("word") or "").lower()
-        if what in _NOT_COUNTED:
-            what = ""
-        if found.group("currency"):
-            what = found.group("currency") + what
-        if scale:
-            values = {_scaled(value, _SCALES[scale]) for value in values}
-            counted.setdefault(_SCALED, set()).update(values)
-        elif dated or (year and not what):
-            what = _YEAR
-        if what:
-            counted.setdefault(what, set()).update(values)
-        elif not scale:
-            loose.update(values)
-    return counted, loose
-
-
-def _scaled(value: str, scale: int) -> str:
-    """A figure's value times its scale, as _figures writes values ("2.5" and a million:
-    "2500000")."""
-    return format((Decimal(value) * scale).normalize(), "f")
-
-
-def _names_number(text: str, start: int) -> bool:
-    """Whether the figure at `start` is a name's number: after a capitalised word and a hyphen
-    ("COVID-19"), or a space inside a sentence ("under Title 42"; not "About 32,000 ...")."""
-    before = _NAME_BEFORE.match(text, max(0, start - 40), start)
-    if before is None:
-        return False
-    if before.group("join") == "-":
-        return True
-    head = before.group("head").rstrip()
-    return bool(head) and head[-1] not in '.!?:;"“”'
-
-
-def _counts_differ(counts: _Counts, claim: str) -> bool:
-    """Whether a text (its `counts`) and the claim count one thing with other figures: none in
-    common, and neither text's figures for it written in the other as a figure that counts
-    nothing named ("4 percent" and "40 percent", "12 percent in 12 months" and "10 percent in 12
-    months", "$4bn" and "$4m", "in 2024" and "in 2023"; not "52 to 48 votes" and "52 votes to
-    48", nor "COVID-19 deaths reached 1,000" and "1,000 deaths from COVID-19")."""
-    ours, our_loose = counts
-    theirs, their_loose = _counted(claim)
-    return any(
-        values.isdisjoint(theirs[what])
-        and not values <= their_loose
-        and not theirs[what] <= our_loose
-        for what, values in ours.items()
-        if what in theirs
-    )
-
-
-# A figure as written: digits, with points or commas between them.
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-# Thousands written with separators: "1,500", "1.500.000" (not "0.125").
-_GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
-
-
-def _figures(text: str) -> dict[str, set[str]]:
-    """The text's figures by their digits alone (leading zeros dropped), each with the values it
-    is written as: "3,1" (a decimal comma) and "3.10" are "3.1", "1,500" is "1500",
-    and "3.1" and "31" share the digits "31" ("3.50" is under "350" too)."""
-    found: dict[str, set[str]] = {}
-    for written in _FIGURE.findall(text):
-        if _GROUPED.fullmatch(written):
-            value = written.replace(",", "").replace(".", "")
-        else:
-            value = written.replace(",", ".")
-            if "." in value:
-                value = value.rstrip("0").rstrip(".")
-        value = value.lstrip("0") or "0"
-        # A decimal's trailing zeros are gone above ("3.50" is "3.5", as "35" writes its
-        # digits); a whole number keeps its own ("25K" and "25,000" are no point moved).
-        digits = value.replace(".", "").lstrip("0") or "0"
-        found.setdefault(digits, set()).add(value)
-        # "$3.50" is also the digits of "$350" with its point moved, as "3.5" is of "35".
-        as_written = re.sub(r"\D", "", written).lstrip("0") or "0"
-        if as_written != digits:
-            found.setdefault(as_written, set()).add(value)
-    return found
-
-
-def _point_moved(figures: dict[str, set[str]], claimed: dict[str, set[str]]) -> bool:
-    """Whether the two texts write one figure's digits only in other ways ("3.1" and "31",
-    "0.31" and "3.1", "$3.50" and "$35"); a text that also writes it as the other
-    does ("COVID-19" and "1.9%" in both) is no such pair."""
-    return any(
-        digits in claimed and not values & claimed[digits] for digits, values in figures.items()
-    )
 
 
 def _scores(model: Model, featured: "_Featured", text: str) -> list[tuple[int, float, float]]:
