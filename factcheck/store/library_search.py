@@ -127,8 +127,8 @@ def find_matches_many(
 
 def _capped(score: float, figures: dict[str, set[str]], counts: Counts, claim: str) -> float:
     """The score, held at FIGURES_DIFFER_AT_MOST where the claim moves a point of the text's
-    `figures` (figures_by_digits of the text) or counts what the text counts (`counts`, counted of the
-    text) with other figures."""
+    `figures` (figures_by_digits of the text) or counts what the text counts (`counts`, counted
+    of the text) with other figures."""
     if score > FIGURES_DIFFER_AT_MOST and (
         point_moved(figures, figures_by_digits(claim)) or counts_differ(counts, claim)
     ):
