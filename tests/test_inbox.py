@@ -104,8 +104,8 @@ def _last_audit_at(db) -> str:
 
 
 def test_a_claim_given_to_someone_else_tells_the_one_it_was_taken_from(claim_world):
-    """Who took it, who has it now and when, as the audit row of the change has them; nothing
-    when they gave it away or were only unassigned."""
+    """Who took it, who has it now (if anyone) and when, as the audit row of the change has
+    them; nothing when they gave it away themselves."""
     db, people, claim_id = claim_world
     triage.assign(db, claim_id, assignee="rita", actor=people["ed"])
     triage.assign(db, claim_id, assignee="eve", actor=people["ed"])
@@ -114,9 +114,10 @@ def test_a_claim_given_to_someone_else_tells_the_one_it_was_taken_from(claim_wor
     assert _taken(db, people["ed"]) == [] and _taken(db, people["eve"]) == []
 
     triage.assign(db, claim_id, assignee="rita", actor=people["eve"])  # she gave it back herself
-    triage.assign(db, claim_id, assignee=None, actor=people["ed"])
     assert _taken(db, people["eve"]) == []
-    assert len(_taken(db, people["rita"])) == 1
+    triage.assign(db, claim_id, assignee=None, actor=people["ed"])
+    assert _taken(db, people["rita"])[0] == ("taken", "ed", None, _last_audit_at(db))
+    assert len(_taken(db, people["rita"])) == 2
 
 
 def test_claims_given_to_someone_else_in_bulk_or_by_an_undo_tell_who_had_them(
@@ -184,6 +185,11 @@ def test_the_inbox_page_says_what_was_taken_and_opens_its_claim(client, claim, a
         f"/articles/{claim['article_id']}?claim={claim['id']}"
     )
     assert words(parse(client.get("/inbox")).cssselect("[data-inbox-count]")[0]) == "(1 unread)"
+    triage.assign(app_db, claim["id"], assignee="rita", actor=people["ed"])
+    triage.assign(app_db, claim["id"], assignee=None, actor=people["ed"])
+    page = parse(client.get("/inbox"))
+    unassigned = page.cssselect('#inbox .inbox-item[data-inbox-kind="taken"]')[0]
+    assert "Taken from you: Ed unassigned it" in words(unassigned)
 
 
 def test_reviewers_are_not_shown_verdicts_to_review(claim_world):

@@ -16,15 +16,14 @@ _NOTE = (
 def note_claims_given(
     db: Database, audit_id: int, actor: Actor, changes: Iterable[tuple[int, dict, dict]]
 ) -> None:
-    """Note each claim (its id, its state before and after) that went from one person to
-    another, unless its earlier assignee gave it away themselves."""
+    """Note each claim (its id, its state before and after) taken from the person it was
+    assigned to, given to another or to no one, unless they gave it away themselves."""
     db.conn.executemany(
         _NOTE,
         [
             (before["assignee_id"], "claim", claim_id, actor.id, after["assignee_id"], audit_id)
             for claim_id, before, after in changes
             if before["assignee_id"] is not None
-            and after["assignee_id"] is not None
             and after["assignee_id"] != before["assignee_id"]
             and before["assignee_id"] != actor.id
         ],
