@@ -409,8 +409,15 @@ def test_the_article_and_its_claims_say_earlier_checks_are_still_looked_for_unti
     section = _section(client, new_claim)
     assert section is not None, "the panel says nothing of earlier checks while they are sought"
     assert "none found yet" in words(section.cssselect("[data-still-looking]")[0])
+    # The note asks again while the search goes on, and then says what was found.
+    asked = client.get(notice[0].get("hx-get"), headers=HX)
+    assert parse(asked).cssselect("[data-still-looking]")[0].get("hx-trigger") == "every 5s"
 
     _run_next_job(queued_jobs)
+    done = parse(client.get(notice[0].get("hx-get") + f"?claim={new_claim}", headers=HX))
+    assert done.get("hx-get") is None and done.get("hx-trigger") is None
+    assert "The search for earlier checks is done: 1 claim of this article has one" in words(done)
+    assert done.cssselect("a")[0].get("href") == article_page
     page = parse(client.get(article_page))
     assert page.cssselect("[data-still-looking]") == []
     section = _section(client, new_claim)

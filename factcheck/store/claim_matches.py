@@ -293,6 +293,16 @@ def claims_with_previous_check(db: Database) -> int:
     ).fetchone()[0]
 
 
+@query
+def article_claims_with_previous_check(db: Database, article_id: int) -> int:
+    """How many of an article's claims have at least one previous check."""
+    return db.execute(
+        "SELECT count(*) FROM claims c WHERE c.article_id = ? AND c.kind = 'claim'"
+        " AND EXISTS (SELECT 1 FROM claim_matches m WHERE m.claim_id = c.id)",
+        [article_id],
+    ).fetchone()[0]
+
+
 @mutation
 def dismiss_previous_check(
     db: Database, claim_id: int, library_id: int, *, actor: Actor, reason: str | None = None

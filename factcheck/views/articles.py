@@ -3,7 +3,7 @@
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
 from factcheck import job_presence
 from factcheck.db import Database
@@ -27,7 +27,7 @@ from factcheck.views.formatting import STATUS_ORDER
 from factcheck.views.ids import arg_id
 from factcheck.views.imports import form_context
 from factcheck.views.inbox import inbox_context
-from factcheck.views.rendering import json_response, link_start, page_or_fragment
+from factcheck.views.rendering import json_response, link_start, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("articles", __name__)
@@ -254,6 +254,26 @@ def article_page(article_id: int):
         still_looking=looking,
         # `serve --production` runs no jobs: matching waits until a `factcheck worker` starts.
         no_worker=looking and not job_presence.any_alive(),
+    )
+
+
+@bp.get("/articles/<id:article_id>/matching-note")
+def matching_note(article_id: int):
+    """The article page's note on the search for its claims' earlier checks, asked for again
+    while the search goes on (a page asking without htmx is sent to the article)."""
+    db = get_db()
+    article_store.get_article(db, article_id)  # a 404 that says so when there is none
+    if not wants_fragment():
+        return redirect(url_for("articles.article_page", article_id=article_id))
+    # A queue that does not answer says nothing: the note asks again.
+    looking = still_looking(article_id) or bool(g.get("job_queue_away"))
+    return render_template(
+        "partials/matching_note.html",
+        article_id=article_id,
+        still_looking=looking,
+        no_worker=looking and not job_presence.any_alive(),
+        matched=0 if looking else claim_matches.article_claims_with_previous_check(db, article_id),
+        selected_id=arg_id("claim"),
     )
 
 
