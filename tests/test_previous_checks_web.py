@@ -299,6 +299,25 @@ def test_not_this_claim_holds_for_every_check_of_the_same_words(app_db, people, 
     )
 
 
+def test_not_this_claim_holds_for_the_same_words_with_a_curly_apostrophe(
+    app_db, people, claim, matcher
+):
+    [unit] = [
+        u
+        for u in app_db.query("SELECT * FROM claims WHERE article_id = ?", [claim["article_id"]])
+        if "'" in u["text"]
+    ]
+    first = {"external_id": "vc-1", "claim": unit["text"], "rating": "False", "url": None}
+    _import_matched(app_db, unit, first)
+    [check] = claim_matches.previous_checks(app_db, unit["id"])
+    claim_matches.dismiss_previous_check(
+        app_db, unit["id"], check["library_id"], actor=people["rita"], reason="not ours"
+    )
+    curly = {**first, "external_id": "vc-2", "claim": unit["text"].replace("'", "’")}
+    _import_matched(app_db, unit, {**curly, "publisher": "Other Desk"})
+    assert claim_matches.previous_checks(app_db, unit["id"]) == []
+
+
 def test_a_claim_in_more_articles_than_are_listed_counts_them_all(
     client_as, app_db, claim, monkeypatch
 ):
