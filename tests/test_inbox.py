@@ -131,6 +131,8 @@ def test_claims_given_to_someone_else_in_bulk_or_by_an_undo_tell_who_had_them(
     assert _taken(db, people["rita"]) == [("taken", "ed", "eve", _last_audit_at(db))]
     bulk.undo_bulk(db, summary["audit_id"], actor=people["ed"])
     assert _taken(db, people["eve"]) == [("taken", "ed", "rita", _last_audit_at(db))]
+    # Rita has it back: that comes first in her inbox, newer than its taking away.
+    assert [item["kind"] for item in inbox.inbox(db, people["rita"])] == ["assigned", "taken"]
 
 
 def test_a_claim_taken_then_merged_into_the_unit_before_it_is_still_told_of(claim_world):
@@ -145,6 +147,37 @@ def test_a_claim_taken_then_merged_into_the_unit_before_it_is_still_told_of(clai
     triage.assign(db, second, assignee="eve", actor=people["ed"])
     unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
     assert _kinds(db, people["rita"]) == [("taken", first, False)]
+
+
+def test_a_claim_merged_into_another_persons_claim_is_taken_from_its_assignee(claim_world):
+    from factcheck.store import unit_edits
+
+    db, people, _ = claim_world
+    first, second = (
+        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
+        for start in ('"The river rose', "We have never seen")
+    )
+    triage.assign(db, first, assignee="eve", actor=people["ed"])
+    triage.assign(db, second, assignee="rita", actor=people["ed"])
+    unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
+    assert _taken(db, people["rita"]) == [("taken", "ed", "eve", _last_audit_at(db))]
+    assert _taken(db, people["eve"]) == []
+
+
+def test_a_read_item_stays_read_when_its_claim_is_merged(claim_world):
+    from factcheck.store import unit_edits
+
+    db, people, _ = claim_world
+    first, second = (
+        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
+        for start in ('"The river rose', "We have never seen")
+    )
+    triage.assign(db, second, assignee="rita", actor=people["ed"])
+    triage.assign(db, second, assignee="eve", actor=people["ed"])
+    inbox.mark_all_read(db, people["rita"])
+    unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
+    assert _kinds(db, people["rita"]) == [("taken", first, True)]
+    assert inbox.unread_count(db, people["rita"]) == 0
 
 
 def test_a_draft_saved_over_by_another_reviewer_tells_its_author(claim_world):

@@ -175,6 +175,9 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
             }
             skipped.append(_skip(claim["id"], why))
             continue
+        if before["assignee_id"] != claim["assignee_id"]:
+            # Given back by this undo, now: the inbox tells it after what the action took away.
+            before.update(assignment(before["assignee_id"], actor))
         updated = update_claim(db, claim, **before)
         restored.append({"id": claim["id"], "before": state_of(claim), "after": state_of(updated)})
     summary = {

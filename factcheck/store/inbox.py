@@ -64,7 +64,7 @@ KINDS = {
     "taken": _Kind(
         tables="work_taken t JOIN claims c ON c.id = t.claim_id",
         where="t.user_id = :me AND t.what = 'claim'",
-        key="'taken:' || t.audit_id || ':' || t.claim_id",
+        key="'taken:' || t.audit_id || ':' || t.unit_id",
         at="t.taken_at",
         record="t.claim_id",
         who="t.taken_by",

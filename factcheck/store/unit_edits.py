@@ -242,6 +242,8 @@ def merge_with_next(
         reason=reason,
     )
     bulk_records.note(db, audit_id, actor.username, "unit.merge", [first["id"]])
+    # A unit merged in that was another person's is taken from them: the claim is the first's.
+    work_taken.note_claims_given(db, audit_id, actor, [(first["id"], second, merged)])
     return merged
 
 

@@ -8,8 +8,9 @@ from factcheck.db import Database
 from factcheck.store.actors import Actor
 
 _NOTE = (
-    "INSERT INTO work_taken (user_id, what, taken_at, audit_id, claim_id, taken_by, given_to)"
-    " SELECT ?, ?, at, id, ?, ?, ? FROM audit WHERE id = ?"
+    "INSERT INTO work_taken"
+    " (user_id, what, taken_at, audit_id, claim_id, unit_id, taken_by, given_to)"
+    " SELECT :user, :what, at, id, :claim, :claim, :by, :to FROM audit WHERE id = :audit"
 )
 
 
@@ -21,7 +22,14 @@ def note_claims_given(
     db.conn.executemany(
         _NOTE,
         [
-            (before["assignee_id"], "claim", claim_id, actor.id, after["assignee_id"], audit_id)
+            {
+                "user": before["assignee_id"],
+                "what": "claim",
+                "claim": claim_id,
+                "by": actor.id,
+                "to": after["assignee_id"],
+                "audit": audit_id,
+            }
             for claim_id, before, after in changes
             if before["assignee_id"] is not None
             and after["assignee_id"] != before["assignee_id"]
@@ -35,7 +43,17 @@ def note_draft_replaced(
 ) -> None:
     """Note a draft verdict saved over by another reviewer than its author."""
     if replaced is not None and replaced["author_id"] != actor.id:
-        db.execute(_NOTE, [replaced["author_id"], "draft", claim_id, actor.id, None, audit_id])
+        db.execute(
+            _NOTE,
+            {
+                "user": replaced["author_id"],
+                "what": "draft",
+                "claim": claim_id,
+                "by": actor.id,
+                "to": None,
+                "audit": audit_id,
+            },
+        )
 
 
 def move_claim(db: Database, from_id: int, to_id: int) -> None:
