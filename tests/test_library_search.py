@@ -469,6 +469,20 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ("Four hundred nurses were hired.", "300 nurses were hired.", True),
         ("Four hundred nurses were hired.", "400 nurses were hired.", False),
         ("Two and a half million people voted.", "2.5 million people voted.", False),
+        ("Half a million people marched.", "500,000 people marched.", False),
+        # Four digits counting something are a count, whatever comes before them.
+        ("Prices rose by 1200 percent.", "Prices rose by 500 percent.", True),
+        ("Pipes were found in 1200 schools.", "Pipes were found in 1,900 schools.", True),
+        (
+            "Power came back in 1500 homes in March.",
+            "It came back in 1,500 homes in March 2023.",
+            False,
+        ),
+        # A scale in words or an amount written out counts as the scaled amount it is.
+        ("It spent four billion dollars on it.", "It spent $4 million on it.", True),
+        ("It spent 4,000,000,000 dollars on it.", "It spent $4 million on it.", True),
+        ("It spent 4,000,000 dollars on it.", "It spent $4 million on it.", False),
+        ("It spent a billion dollars on it.", "It spent $1m on it.", True),
     ],
 )
 def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(text, claim, differ):
@@ -513,3 +527,20 @@ def test_digits_written_alike_somewhere_in_both_texts_are_no_point_moved(claim, 
     from factcheck.matching.figures import figures_by_digits, point_moved
 
     assert not point_moved(figures_by_digits(text), figures_by_digits(claim))
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\$?\d{1,4}(?:[.,]\d{1,3}){0,3}", fullmatch=True),
+            st.sampled_from(["million", "bn", "m", "percent", "in", "March", "four", "a", "half"]),
+        ),
+        max_size=8,
+    )
+)
+def test_any_run_of_figures_and_scale_words_is_read_without_failing(words):
+    """Versions and dates ("1.2.3 million", "12.03.2024") are figures too."""
+    from factcheck.matching.figures import counted, counts_differ
+
+    text = " ".join(words)
+    counts_differ(counted(text), text + " 7 million")

@@ -393,6 +393,9 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("someone often has none of it", "someone often has none of it"),
         ("hundreds of people", "hundreds of people"),
         ("an apple", "an apple"),
+        # A share of a million is not a million.
+        ("half a million people", "half a million people"),
+        ("a quarter of a million homes", "a quarter of a million homes"),
     ],
 )
 def test_number_words_become_digits_and_other_words_stay(text, read):

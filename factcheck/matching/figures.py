@@ -3,7 +3,7 @@ that hold back an earlier fact-check of another figure ("4 percent" and "40 perc
 "$4m", "in 2024" and "in 2023") from being offered as sure."""
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from factcheck.matching.number_words import in_digits
 from factcheck.matching.text import without_sign_off
@@ -33,17 +33,20 @@ _SCALES = {
     for word in words.split()
 }
 #: What a figure with a scale word counts, whatever follows: "4 billion" is an amount, as "4
-#: million" is, and the two are other figures for it.
+#: million" is, and the two are other figures for it. So is an amount of a million or more
+#: written out ("4,000,000,000 dollars", or "four billion dollars" read as digits).
 _SCALED = "×"
+_WRITTEN_OUT_SCALE = 10**6
 #: What a year counts, named so that no word after a figure ("in 1 year") is taken for it: a
-#: figure of four digits counting nothing named ("in 2024.") or after a month or a word of when
-#: ("March 2024 unemployment", "since 2019 the").
+#: figure of four digits counting nothing named ("in 2024.", "since 2019 the") or after a month
+#: ("March 2024 unemployment"). One counting a word is a count ("by 1200 percent", "in 1500
+#: homes"), as "by 2030 emissions" compares with "by 2035 emissions" by what it counts.
 _YEAR = "calendar year"
 _YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
-_WHEN_BEFORE = re.compile(
-    r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+_MONTH_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?|in|since|until|till|during|by)\s+$",
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$",
     re.IGNORECASE,
 )
 # A capitalised word joined to the figure after it, or before it inside a sentence.
@@ -75,7 +78,7 @@ def counted(text: str) -> Counts:
         start, figure = found.start("figure"), found.group("figure")
         year = _YEAR_FIGURE.fullmatch(figure) is not None
         # "March 2024" is a date and "Iran 150 billion" an amount, not a name's number.
-        dated = year and _WHEN_BEFORE.search(plain, max(0, start - 40), start) is not None
+        dated = year and _MONTH_BEFORE.search(plain, max(0, start - 40), start) is not None
         scale = (found.group("scale") or found.group("short_scale") or "").lower()
         if not (dated or scale) and _names_number(plain, start):
             continue
@@ -88,6 +91,8 @@ def counted(text: str) -> Counts:
         if scale:
             values = {_scaled(value, _SCALES[scale]) for value in values}
             counted.setdefault(_SCALED, set()).update(values)
+        elif not dated and any((_amount(value) or 0) >= _WRITTEN_OUT_SCALE for value in values):
+            counted.setdefault(_SCALED, set()).update(values)
         elif dated or (year and not what):
             what = _YEAR
         if what:
@@ -98,9 +103,19 @@ def counted(text: str) -> Counts:
 
 
 def _scaled(value: str, scale: int) -> str:
-    """A figure's value times its scale, as _figures writes values ("2.5" and a million:
-    "2500000")."""
-    return format((Decimal(value) * scale).normalize(), "f")
+    """A figure's value times its scale, as figures_by_digits writes values ("2.5" and a million:
+    "2500000"); a value that is no number ("1.2.3", a version) as it is."""
+    amount = _amount(value)
+    return value if amount is None else format((amount * scale).normalize(), "f")
+
+
+def _amount(value: str) -> Decimal | None:
+    """A figure's value as a number, or None for one with points between several groups of
+    digits ("1.2.3"), as a version or a date is written."""
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
 
 
 def _names_number(text: str, start: int) -> bool:

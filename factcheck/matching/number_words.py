@@ -20,8 +20,9 @@ _NUMBER_WORD = "|".join(_VALUES)
 _STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an"}
 # Number words joined by spaces, hyphens or "and" ("one hundred and twenty-five"), after "a" when
 # a hundred or a scale comes first ("a million"). Which of them make one number is read below.
+# "Half a million" and "a quarter of a million" are left as words: not "a million".
 _RUN = re.compile(
-    rf"\b(?:an?\s+(?=(?:hundred|{'|'.join(_SCALES)})\b))?(?:{_NUMBER_WORD})"
+    rf"\b(?:(?<!half )(?<!of )an?\s+(?=(?:hundred|{'|'.join(_SCALES)})\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}))*\b",
     re.IGNORECASE,
 )
