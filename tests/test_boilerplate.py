@@ -608,6 +608,23 @@ def test_an_updated_or_published_stamp_alone_is_a_date(label, joint, date, time)
     assert classify_boilerplate(f"{label}{joint} {date}{time}") == "Date or time stamp"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(str(year) for year in range(1995, 2025)) + " residents",
+        "Figures for " + ", ".join(str(year) for year in range(1995, 2025)) + " were revised.",
+        "By Jane Doe, " + "1" * 60 + " x",
+        "Sept " * 40 + "was wet.",
+        "Thurs " * 40 + "again",
+    ],
+)
+def test_a_line_of_many_numbers_or_date_words_is_read_at_once(text):
+    """Each number or date word of a would-be time stamp is read one way: the line is a claim
+    or text, known at once (a stamp that could split "2016" as "20"+"16" took minutes for nine
+    years and never ended for thirty)."""
+    assert classify_boilerplate(text) is None
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(["", "("]),

@@ -183,9 +183,12 @@ _DATELINE: Final = re.compile(
 _TIMESTAMP: Final = re.compile(
     r"\W{0,3}(?:(?:first |last )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?"
     r"\s*[:–—-]?\s*)?"
-    # "Jan 5, 2024 at 10:00 AM": "at" between the parts of the stamp
-    rf"(?:(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|at|ist|gmt|utc|bst|cet|cest"
-    r"|[ecmp][sd]?t|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)[\s,./|:-]*)+$"
+    # "Jan 5, 2024 at 10:00 AM": "at" between the parts of the stamp. Each part is an atomic
+    # group, read once: "2016 2017 … residents" or "sept sept … x" could otherwise be cut into
+    # parts in exponentially many ways before the line is found not to be a stamp.
+    r"(?:(?>\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
+    rf"|\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|at|ist|gmt|utc|bst|cest|cet"
+    r"|[ecmp][sd]?t)[\s,./|:-]*)+$"
 )
 # What starts a stamp after a bar: "New Delhi | Updated: 19 November 2019, 09:01 AM".
 _STAMP_WORDS: Final = ("published", "updated", "posted", "modified", "first ", "last ")
