@@ -281,6 +281,38 @@ def test_a_speaker_and_a_colon_before_a_quotation_attribute_each_of_its_sentence
     assert [unit.attribution for unit in units] == [speaker, speaker]
 
 
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Der Finanzminister sagte: „Die Steuern steigen nicht.“ Die Opposition widersprach:"
+            " „Das ist falsch. Die Steuern steigen 2025 um fünf Prozent.“",
+            "de",
+        ),
+        (
+            "Le ministre a déclaré : « Les impôts n’augmenteront pas. » L’opposition a répliqué :"
+            " « C’est faux. Les impôts augmenteront de cinq pour cent en 2025. »",
+            "fr",
+        ),
+        (
+            "El ministro dijo: «Los impuestos no subirán». La oposición replicó: «Es falso. Los"
+            " impuestos subirán un cinco por ciento en 2025».",
+            "es",
+        ),
+        (
+            'The minister said: "Taxes will not rise." The opposition hit back: "That is false.'
+            ' Taxes will rise by five per cent in 2025."',
+            "en",
+        ),
+    ],
+)
+def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(body, language):
+    units = split_article(body, first_line_is_headline=False, language=language)
+    assert len(units) == 3
+    assert units[0].attribution is not None
+    assert [unit.attribution for unit in units[1:]] == [None, None]
+
+
 def test_a_colon_after_no_speech_verb_names_no_speaker():
     units = split_article(
         "Die Bilanz der Nacht: 12 Verletzte.", first_line_is_headline=False, language="de"
