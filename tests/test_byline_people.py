@@ -38,6 +38,9 @@ from factcheck.text.byline_people import byline_people
         ("By Jane Doe | Reuters", None, "Jane Doe"),
         ("Jane Doe Updated March 3, 2024", None, "Jane Doe"),
         ("Jane Doe; March 3, 2024", None, "Jane Doe"),
+        ("Jane Doe Updated 5:30 PM EST", None, "Jane Doe"),
+        ("Jane Doe Updated 10:02 a.m.", None, "Jane Doe"),
+        ("Jane Doe Last updated 3 hours ago", None, "Jane Doe"),
         ("Von Thomas Müller", None, "Thomas Müller"),
         ("李明 記者", None, "李明"),
         # Names that look like those words are kept whole.

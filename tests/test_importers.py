@@ -933,6 +933,16 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nBy Doe, Jane, March 3, 2024\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe, Reuters\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe Updated March 3, 2024 at 10:00 a.m.\n\nText.", "Jane Doe"),
+        # A time, with its zone, is no part of the names either.
+        ("Budget\n\nBy Jane Doe Updated 5:30 PM EST, March 3, 2024\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe Published 9:00 AM ET\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe Updated 10:02 a.m.\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe Last updated 3 hours ago\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Jane Doe / March 3, 2024\n\nText.", "Jane Doe"),
+        (
+            "Budget\n\nBy Jane Doe and John Roe Updated 5:30 PM EST, March 3, 2024\n\nText.",
+            "Jane Doe and John Roe",
+        ),
         ("Budget\n\nBy Staff Reports\n\nText.", None),
     ],
 )

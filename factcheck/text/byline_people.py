@@ -22,6 +22,15 @@ _LEADING_WORDS: Final = _JOB_WORDS | frozenset(
 _NAME_LABELS: Final = frozenset("von por par door di".split())
 # Words after the names that say when ("Updated March 3, 2024").
 _WHEN_WORDS: Final = frozenset("updated published posted modified".split())
+# Words of a time after a figure ("5:30 PM EST", "10:02 a.m.", "3 hours ago"), and "Last" or
+# "First" before the word saying when.
+_CLOCK_WORDS: Final = frozenset(
+    """
+    am pm a.m p.m a.m. p.m. est edt et cst cdt ct mst mdt mt pst pdt pt gmt utc bst ist cet
+    cest aest jst hrs hours hour mins minutes minute days day weeks week ago
+    """.split()
+)
+_BEFORE_WHEN: Final = frozenset("last first".split())
 # Words for a body rather than a person, which end its name ("Associated Press", "NJ Advance
 # Media", "News Nation Bureau", "HNN Staff").
 _BODY_WORDS: Final = frozenset(
@@ -126,10 +135,22 @@ def _without_a_date(words: list[str]) -> list[str]:
         last = words[-1].lower().strip(".,")
         if words[-1][:1].isdigit() or last in _WHEN_WORDS:
             cut = True
-        elif not (last in _MONTHS and (cut or (shouting and len(words) > 1))):
+        elif last in _CLOCK_WORDS and _after_a_time(words[:-1]):
+            pass
+        elif not (
+            (last in _MONTHS and (cut or (shouting and len(words) > 1)))
+            or (last in _BEFORE_WHEN and cut)
+        ):
             break
         words = words[:-1]
     return words
+
+
+def _after_a_time(words: list[str]) -> bool:
+    """Whether the words end in a figure, maybe with words of a time after it ("5:30 PM")."""
+    while words and words[-1].lower().strip(".,") in _CLOCK_WORDS:
+        words = words[:-1]
+    return bool(words) and words[-1][:1].isdigit()
 
 
 def _in_small_letters(word: str) -> str:
