@@ -21,7 +21,7 @@ from factcheck.network.fetch import (
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
 from factcheck.text.boilerplate import BYLINE, classify_boilerplate
-from factcheck.text.byline_people import byline_people, surname_first
+from factcheck.text.byline_people import byline_people
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
 from factcheck.text.latin_charsets import best_latin_charset
@@ -201,13 +201,9 @@ def byline_author(body: str) -> str | None:
         # Only a line set aside as a byline: "By Sunday, the fire had burned 4,000 hectares." is
         # the story's first sentence, not its author.
         if found and classify_boilerplate(stripped) == BYLINE:
-            after_by = stripped[found.end() :]
-            names, *after = _AFTER_THE_NAMES.split(after_by, maxsplit=2)
-            # "By Doe, Jane": a surname, a comma and a given name.
-            if after and after_by[len(names) :].lstrip().startswith(","):
-                person = surname_first(f"{names}, {after[0]}")
-                if person:
-                    return person
+            # Never read surname first: "By Agencies, Dhaka" and "By Jane Doe, London" give
+            # a place after the comma far more often than "By Doe, Jane" a given name.
+            names = _AFTER_THE_NAMES.split(stripped[found.end() :], maxsplit=1)[0]
             return byline_people(names)
     return None
 
@@ -433,7 +429,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         source_url=url or document.url,
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
-        author=byline_people(document.author, document.sitename) or byline_author(body),
+        author=byline_people(document.author, document.sitename, body) or byline_author(body),
         published_date=_iso_date(document.date),
         body=body,
         import_format=import_format,

@@ -54,6 +54,10 @@ from factcheck.text.byline_people import byline_people
         ("O'Brien; Pat", None, "Pat O'Brien"),
         ("Jane Doe; John Roe", None, "Jane Doe; John Roe"),
         ("Doe; Reuters", None, "Doe"),
+        ("Doe; Agencies", None, "Doe"),
+        ("Agencies", None, None),
+        ("Newsdesk", None, None),
+        ("Xinhua", None, None),
         ("Doe; Gazette", "The Harbour Gazette", "Doe"),
     ],
 )
@@ -72,3 +76,12 @@ def test_the_people_are_words_of_the_author_or_none(author, publisher):
                 rf"\s*{re.escape(surname)}\s*[,;]\s*{re.escape(given)}\s*", author.lower()
             )
             assert any(character.isalpha() for character in name)
+
+
+@pytest.mark.parametrize(
+    "article_text",
+    ["Talks in Washington ended on Friday.", "WASHINGTON (AP) — Talks ended on Friday."],
+)
+def test_a_given_name_the_article_writes_as_a_place_is_no_name(article_text):
+    assert byline_people("Jones; Washington", None, article_text) == "Jones"
+    assert byline_people("Doe; Jane", None, article_text) == "Jane Doe"

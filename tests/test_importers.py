@@ -479,10 +479,20 @@ def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
 
 
 @pytest.mark.parametrize(
-    ("listed", "author"), [("Doe, Jane", "Jane Doe"), ("Jane Doe, John Roe", "Jane Doe; John Roe")]
+    ("listed", "author"),
+    [
+        ("Doe, Jane", "Jane Doe"),
+        ("Jane Doe, John Roe", "Jane Doe; John Roe"),
+        # A place the article names, or a credit, is no given name.
+        ("Jones, Washington", "Jones"),
+        ("Jones, Agencies", "Jones"),
+        ("Agencies", None),
+        ("Newsdesk", None),
+    ],
 )
 def test_an_author_listed_surname_first_is_one_person(listed, author):
-    page = _page(*FERRY).replace(
+    story = [*FERRY, "The ministry in Washington has not commented on the vote."]
+    page = _page(*story).replace(
         b"<head>", f'<head><meta name="author" content="{listed}">'.encode()
     )
     assert from_html(page).author == author
@@ -928,9 +938,14 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nBY KEVIN MCCARTHY JR.\n\nText.", "Kevin McCarthy Jr."),
         ("Budget\n\nBy Jane Doe, March 3, 2024\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe · 5 min read\n\nText.", "Jane Doe"),
-        # A surname, a comma and a given name are one person.
-        ("Budget\n\nBy Doe, Jane\n\nText.", "Jane Doe"),
-        ("Budget\n\nBy Doe, Jane, March 3, 2024\n\nText.", "Jane Doe"),
+        # After a comma a byline names a place or a desk, never a given name: "By Name, Place"
+        # is the common form of wire and South Asian copy.
+        ("Budget\n\nBy Agencies, Dhaka\n\nText.", None),
+        ("Budget\n\nBy Newsdesk, London\n\nText.", None),
+        ("Budget\n\nBy Sputnik, Moscow\n\nText.", None),
+        ("Budget\n\nBy Our Correspondent, Dhaka\n\nText.", None),
+        ("Budget\n\nBy Jane Doe, Dhaka\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy Doe, Jane\n\nText.", "Doe"),
         ("Budget\n\nBy Jane Doe, Reuters\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe Updated March 3, 2024 at 10:00 a.m.\n\nText.", "Jane Doe"),
         # A time, with its zone, is no part of the names either.

@@ -15,7 +15,7 @@ _JOB_WORDS: Final = frozenset(
 # Words before the names that say what the piece is or who the writer is ("Staff writer Jane
 # Doe", "Opinion by Jane Doe", "Analysis: ...").
 _LEADING_WORDS: Final = _JOB_WORDS | frozenset(
-    "opinion analysis commentary review interview senior chief special guest".split()
+    "opinion analysis commentary review interview senior chief special guest our".split()
 )
 # A label as it starts a byline in another language, capitalised there ("Von Thomas Müller"):
 # taken for the label only before a whole name, so "Di Maria" is a name.
@@ -35,8 +35,8 @@ _BEFORE_WHEN: Final = frozenset("last first".split())
 # Media", "News Nation Bureau", "HNN Staff").
 _BODY_WORDS: Final = frozenset(
     """
-    press media news bureau desk team agency service services network wire staff reports
-    newsroom
+    press media news bureau desk team agency agencies service services network wire wires staff
+    reports newsroom newsdesk
     """.split()
 )
 # Labels before the names ("Text: ...", "Words by ...").
@@ -49,13 +49,16 @@ _MONTHS: Final = frozenset(
 )
 
 
-def byline_people(author: str | None, publisher: str | None = None) -> str | None:
+def byline_people(
+    author: str | None, publisher: str | None = None, article_text: str = ""
+) -> str | None:
     """The names of the people among the parts of `author` (parted by ";" as trafilatura gives
     them, or by "|"), in capitals and small letters where all were capitals, parted by "; ";
-    None when none is a person's ("Staff Reports", "Associated Press", the publisher itself)."""
+    None when none is a person's ("Staff Reports", "Associated Press", the publisher itself).
+    `article_text` tells a place from a given name in metadata's "Jones, Washington"."""
     if not author:
         return None
-    person = surname_first(author, publisher)
+    person = surname_first(author, publisher, article_text)
     if person:
         return person
     people = []
@@ -76,19 +79,22 @@ _SURNAME_FIRST: Final = re.compile(r"\s*([^\W\d_][\w'’-]*)\s*[,;]\s*([^\W\d_][
 _NOT_A_NAME: Final = _LEADING_WORDS | _LABELS | _WHEN_WORDS | _BODY_WORDS | _MONTHS | {"the"}
 # Agencies named in one word, which no surname or given name is.
 _AGENCY_NAMES: Final = frozenset(
-    "reuters bloomberg xinhua yonhap kyodo interfax tass anadolu bernama antara".split()
+    "reuters bloomberg xinhua yonhap kyodo interfax tass anadolu bernama antara sputnik".split()
 )
 
 
-def surname_first(author: str, publisher: str | None = None) -> str | None:
+def surname_first(author: str, publisher: str | None = None, article_text: str = "") -> str | None:
     """The one person a surname and a given name name, given name first ("Doe, Jane" and "Doe;
     Jane" give "Jane Doe"); None for anything else ("Jane Doe, John Roe" is two people) and for
     a word that is no name ("Doe; Reuters", "Doe; Staff", "Doe; March", a word of the
-    publisher's)."""
+    publisher's), or a given name the article names a place ("Jones, Washington" in an article
+    "from Washington")."""
     pair = _SURNAME_FIRST.fullmatch(author)
     if pair is None:
         return None
     surname, given = pair.group(1), pair.group(2)
+    if _is_a_place(given, article_text):
+        return None
     publishers_words = publisher.lower().split() if publisher else []
     for word in (surname, given):
         lower = word.lower()
@@ -101,6 +107,15 @@ def surname_first(author: str, publisher: str | None = None) -> str | None:
         ):
             return None
     return f"{given} {surname}"
+
+
+def _is_a_place(word: str, article_text: str) -> bool:
+    """Whether the article writes the word as a place: after "in", "from" or "near", or in
+    capitals opening a line as a dateline does ("WASHINGTON (AP) —")."""
+    return (
+        re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(word)}\b", article_text) is not None
+        or re.search(rf"(?m)^\W*{re.escape(word.upper())}\b", article_text) is not None
+    )
 
 
 def _person(words: list[str], publisher: str | None, *, first: bool) -> str | None:
@@ -196,6 +211,6 @@ def _names_a_body(words: list[str], publisher: str | None) -> bool:
     text = " ".join(words)
     if words[0].lower() == "the" or words[-1].lower() in _BODY_WORDS:
         return True
-    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", text):
+    if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,6}", text) or text.lower() in _AGENCY_NAMES):
         return True
     return publisher is not None and text.lower() in publisher.lower()
