@@ -55,6 +55,8 @@ FURNITURE = [
     ("(PTI Photo)", "Photo caption or credit"),
     ("By Jane Doe", "Byline or reporting credit"),
     ("By Jane Doe and John Roe, Reuters", "Byline or reporting credit"),
+    ("By April Smith, Reuters", "Byline or reporting credit"),
+    ("By Jane May", "Byline or reporting credit"),
     ("By Łukasz Żak", "Byline or reporting credit"),
     ("By Émile Zola, Oslo Correspondent", "Byline or reporting credit"),
     ("By Ørjan Lie", "Byline or reporting credit"),
@@ -354,6 +356,13 @@ NEWS = [
     "Filed under: police shot 3 protesters",
     "Temas: el Gobierno gastó 3.000 millones en defensa",
     "Themen: Die Inflation stieg im März auf 2,9 Prozent",
+    # "By" and a day or a time: when, not who.
+    "By Friday, March 13",
+    "By Monday, March 3, 2024",
+    "By Election Day, Nov. 5, 2024",
+    "By Mid-March, 2020",
+    "By Noon Friday, March 13, 2020",
+    "By March, 2020",
 ]
 
 

@@ -930,6 +930,9 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
     [
         ("Wildfire update\n\nBy Sunday, the fire had burned 4,000 hectares.\n\nMore.", None),
         ("Prices\n\nBy March, prices had risen 12%, the office said.\n", None),
+        ("Wildfire update\n\nBy Friday, March 13\n\nMore.", None),
+        ("Vote\n\nBy Election Day, Nov. 5, 2024\n\nMore.", None),
+        ("Vote\n\nBy Noon Friday, March 13, 2020\n\nMore.", None),
         ("Bread prices climb\n\nBy Łukasz Żak\n\nBread rose 9% in May.", "Łukasz Żak"),
         ("Budget\n\nBy Jo Ames and Li Wei, Harbour Reporters\n\nText.", "Jo Ames and Li Wei"),
         # What follows the names is no part of them.
