@@ -420,6 +420,33 @@ def test_words_given_the_tooltip_role_are_kept_and_only_a_tip_that_pops_up_left_
     assert "Institute for Fiscal Studies" not in body
 
 
+def test_a_sentences_words_given_the_tooltip_role_at_the_end_of_an_emphasis_are_kept():
+    article = from_html(
+        _page(
+            FERRY[0],
+            "The report found the trust had <em>misled patients about <span"
+            ' role="tooltip">waiting times in A&amp;E</span></em>.',
+            FERRY[1],
+        )
+    )
+    assert "The report found the trust had misled patients about waiting times in A&E." in (
+        article.body
+    )
+
+
+def test_a_box_given_the_tooltip_role_is_left_out_though_nothing_names_it():
+    article = from_html(
+        _page(
+            FERRY[0],
+            'The <span class="glossary-term">CPI</span> rose 3% in March.</p><div'
+            ' role="tooltip" class="glossary-pop">CPI: Consumer prices index, the measure of'
+            " inflation the Bank of England targets at 2%.</div><p>" + FERRY[1],
+        )
+    )
+    assert "The CPI rose 3% in March." in article.body
+    assert "Consumer prices index" not in article.body
+
+
 TWEET = "The ferry runs all winter, whatever the council says. Book early!"
 
 

@@ -47,11 +47,27 @@ def is_hidden(element, described: frozenset[str] = frozenset()) -> bool:
 
 def _pops_up_as_a_tip(element, described: frozenset[str]) -> bool:
     """Whether an element given role="tooltip" is the box that pops up beside the words it
-    explains: the words name it in aria-describedby, or it ends them inside a small inline
-    element (<a>NHS<span role="tooltip">National Health Service</span></a>). Words in the run
-    of a sentence given the role ("the <span role="tooltip">NHS</span> trust") are the words."""
+    explains: the words name it in aria-describedby, it is a box of its own (<div
+    role="tooltip" class="glossary-pop">), or it ends a term inside a small inline element
+    (<a>NHS<span role="tooltip">National Health Service</span></a>). Words in the run of a
+    sentence given the role ("the <span role="tooltip">NHS</span> trust", "<em>misled patients
+    about <span role="tooltip">waiting times</span></em>.") are the words."""
     tip_id = element.get("id")
-    return (tip_id is not None and tip_id in described) or _after_its_words(element)
+    return (
+        (tip_id is not None and tip_id in described)
+        or element.tag not in _INLINE
+        or (_after_its_words(element) and _ends_a_term(element))
+    )
+
+
+def _ends_a_term(element) -> bool:
+    """Whether the words before the element in its parent are a term a tip explains, an
+    abbreviation or a name ("ONS", "Bank Rate"), not a sentence's words ("misled patients
+    about")."""
+    # The element ends its parent (_after_its_words): the parent's text is the words, then it.
+    text = "".join(element.getparent().itertext())
+    words = text[: len(text) - len(element.text_content())].split()
+    return all(not word[:1].islower() for word in words)
 
 
 def _pops_up(element, classes: str) -> bool:
