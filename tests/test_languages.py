@@ -313,6 +313,40 @@ def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(
     assert [unit.attribution for unit in units[1:]] == [None, None]
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # The words before the verb stop where a clause joins on.
+        (
+            "La question est simple et le rapport explique : « Le chômage a augmenté de 2 %. »",
+            "fr",
+            "le rapport explique",
+        ),
+        (
+            "Die Opposition im Bundestag hatte noch gewarnt und sagte: „Das ist falsch.“",
+            "de",
+            None,
+        ),
+        # A name set off by commas is part of the speaker, as in English.
+        (
+            "La ministra de Hacienda, María Jesús Montero, declaró: «El déficit bajará al 3 % en"
+            " 2025».",
+            "es",
+            "La ministra de Hacienda, María Jesús Montero, declaró",
+        ),
+        (
+            "Die Chefin der Wirtschaftsweisen, Monika Schnitzer, erklärte: „Die Inflation sinkt"
+            " 2025 auf zwei Prozent.“",
+            "de",
+            "Die Chefin der Wirtschaftsweisen, Monika Schnitzer, erklärte",
+        ),
+    ],
+)
+def test_the_speaker_before_a_verb_and_a_colon_is_the_clause_that_says_it(body, language, speaker):
+    units = split_article(body, first_line_is_headline=False, language=language)
+    assert [unit.attribution for unit in units] == [speaker]
+
+
 def test_a_colon_after_no_speech_verb_names_no_speaker():
     units = split_article(
         "Die Bilanz der Nacht: 12 Verletzte.", first_line_is_headline=False, language="de"

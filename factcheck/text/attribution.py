@@ -259,7 +259,19 @@ def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 _NAME_AFTER: Final = (
     r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
 )
-_NAME_BEFORE: Final = r"(?<![\w'’-])(?:[\w'’-]+\s+){1,7}"
+# The speaker before the verb stops at a word that joins clauses ("Le rapport explique", not "La
+# question est simple et le rapport explique"); it may hold a name set off by commas ("La
+# ministra de Hacienda, María Jesús Montero, declaró").
+_CLAUSE_WORDS: Final = (
+    "and|but|or|that|because|while|which|who|et|ou|mais|que|qui|car|donc|puis|und|oder|aber"
+    "|dass|weil|denn|sondern|doch|y|e|o|pero|porque|sino|cuando"
+)
+_SPEAKER_WORD: Final = rf"(?!(?:{_CLAUSE_WORDS})(?![\w'’-]))[\w'’-]+"
+_NAME_BEFORE: Final = (
+    rf"(?<![\w'’-])(?:(?:{_SPEAKER_WORD}\s+){{1,7}}"
+    rf"|(?:{_SPEAKER_WORD}\s+){{0,6}}{_SPEAKER_WORD},\s+(?:{_SPEAKER_WORD}\s+){{0,3}}"
+    rf"{_SPEAKER_WORD},\s+)"
+)
 
 
 def _markers(according: str, verbs: str) -> re.Pattern[str]:
