@@ -208,12 +208,14 @@ def byline_author(body: str) -> str | None:
     return None
 
 
-# A byline line: "By" (or "Von", "Por", "Par", "Door", "di") and a capitalised name; the names
-# end where a title, a place or a note starts ("By Jane Doe in Washington", "... – Health
-# Editor", "... · 5 min read", "..., Harbour Reporters", "... / March 3, 2024"), or the word
-# saying when ("By Jane Doe Updated 5:30 PM EST", "... Last updated 3 hours ago").
+# A byline line: "By" or "Written by" (or "Von", "Por", "Par", "Door", "di") and a capitalised
+# name; the names end where a title, a place or a note starts ("By Jane Doe in Washington", "...
+# – Health Editor", "... · 5 min read", "..., Harbour Reporters", "... / March 3, 2024"), or the
+# word saying when ("By Jane Doe Updated 5:30 PM EST", "... Last updated 3 hours ago").
 _BYLINE_LINES = 6
-_BYLINE = re.compile(rf"(?:[Bb]y|BY|Von|Por|Par|Door|di)\s+(?={UPPER})")
+_BYLINE = re.compile(
+    rf"(?:[Ww]ritten\s+|[Ww]ords\s+)?(?:[Bb]y|BY|Von|Por|Par|Door|di)\s+(?={UPPER})"
+)
 _AFTER_THE_NAMES = re.compile(
     r"\s+(?:in|at|for|from)\s+|\s*[,/–—|·•]\s*|\s+-\s+"
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"

@@ -968,6 +968,9 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nBY KEVIN MCCARTHY JR.\n\nText.", "Kevin McCarthy Jr."),
         ("Budget\n\nBy Jane Doe, March 3, 2024\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Jane Doe · 5 min read\n\nText.", "Jane Doe"),
+        ("Budget\n\nWritten by Jane Doe, March 3, 2024\n\nText.", "Jane Doe"),
+        ("Budget\n\nWords by Jane Doe\n\nText.", "Jane Doe"),
+        ("Budget\n\nWritten by hand, the letter ran to 3 pages.\n\nText.", None),
         # After a comma a byline names a place or a desk, never a given name: "By Name, Place"
         # is the common form of wire and South Asian copy.
         ("Budget\n\nBy Agencies, Dhaka\n\nText.", None),
