@@ -376,19 +376,6 @@ def test_a_later_quotation_in_the_paragraph_inherits_the_speaker():
     assert [u.attribution for u in units] == ["he said", "he said"]
 
 
-def test_a_later_quotation_goes_on_with_the_speaker_named_just_before_it():
-    body = (
-        '"We expect 300 more workers," Helen Okafor said. "It will cost 40 million," the'
-        ' minister said. "Nobody believes it."'
-    )
-    units = split_article(body, first_line_is_headline=False)
-    assert [u.attribution for u in units] == [
-        "Helen Okafor said",
-        "the minister said",
-        "the minister said",
-    ]
-
-
 def test_unquoted_sentences_in_a_paragraph_do_not_inherit_a_speaker():
     body = '"It was predictable," he said. The river rose overnight.'
     units = split_article(body, first_line_is_headline=False)

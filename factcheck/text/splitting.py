@@ -581,29 +581,20 @@ def _attributions(
             paragraph_speaker = speaker
         touching.append((quote_start, quote_end, members, speaker))
     result = list(own)
-    fallback = None
     for quote_start, quote_end, members, speaker in touching:
-        # A quotation opening a sentence goes on with the speaker the sentence before it names
-        # ("Jones, the shadow chancellor, said the figures were wrong. “That is false.”"), else
-        # with the paragraph's first; after a lead-in of its own ("The opposition hit back:
-        # “...”") with none.
-        first = members[0] if members else 0
-        if _led_in(block, quote_start - start):
-            fallback = None
-        elif first > 0 and own[first - 1] and spans[first][0] >= quote_start:
-            fallback = own[first - 1]
-        else:
-            fallback = paragraph_speaker
+        fallback = None if _led_in(block, quote_start - start) else paragraph_speaker
         for i in members:
             if result[i] is None:
                 starts_inside = quote_start <= spans[i][0] < quote_end
                 result[i] = speaker or (fallback if starts_inside else None)
     last_start, last_end, _, last_speaker = touching[-1]
+    if _led_in(block, last_start - start):
+        paragraph_speaker = None
     closed = last_end - last_start > 1 and block.rstrip()[-1:] in _QUOTATION_CLOSERS
     # An opening mark starts a word ('12" across' is no quotation).
     opens = last_start == start or not block[last_start - start - 1].isalnum()
     left_open = last_end - start == len(block) and not closed and opens
-    return result, (last_speaker or fallback if left_open else None)
+    return result, (last_speaker or paragraph_speaker if left_open else None)
 
 
 def _led_in(block: str, quote_start: int) -> bool:
