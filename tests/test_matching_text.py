@@ -396,6 +396,7 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         # A share of a million is not a million.
         ("half a million people", "half a million people"),
         ("a quarter of a million homes", "a quarter of a million homes"),
+        ("a million and a half people", "a million and a half people"),
     ],
 )
 def test_number_words_become_digits_and_other_words_stay(text, read):

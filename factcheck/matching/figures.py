@@ -39,8 +39,9 @@ _SCALED = "×"
 _WRITTEN_OUT_SCALE = 10**6
 #: What a year counts, named so that no word after a figure ("in 1 year") is taken for it: a
 #: figure of four digits counting nothing named ("in 2024.", "since 2019 the") or after a month
-#: ("March 2024 unemployment"). One counting a word is a count ("by 1200 percent", "in 1500
-#: homes"), as "by 2030 emissions" compares with "by 2035 emissions" by what it counts.
+#: ("March 2024 unemployment"). After a word of when, one counting a word may be either: it
+#: counts both ("In 2023 inflation hit 10%" against "... in 2022"; "by 1200 percent" against "by
+#: 500 percent").
 _YEAR = "calendar year"
 _YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
 _MONTH_BEFORE = re.compile(
@@ -49,6 +50,7 @@ _MONTH_BEFORE = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+$",
     re.IGNORECASE,
 )
+_WHEN_BEFORE = re.compile(r"\b(?:in|since|until|till|during|by|before|after)\s+$", re.IGNORECASE)
 # A capitalised word joined to the figure after it, or before it inside a sentence.
 _NAME_BEFORE = re.compile(r"(?P<head>.*?)[A-Z]\w*(?P<join>-|\s)$", re.DOTALL)
 _PERCENT = re.compile(r"\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
@@ -88,6 +90,8 @@ def counted(text: str) -> Counts:
             what = ""
         if found.group("currency"):
             what = found.group("currency") + what
+        if year and what and _WHEN_BEFORE.search(plain, max(0, start - 10), start):
+            counted.setdefault(_YEAR, set()).update(values)
         if scale:
             values = {_scaled(value, _SCALES[scale]) for value in values}
             counted.setdefault(_SCALED, set()).update(values)

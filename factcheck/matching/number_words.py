@@ -29,10 +29,20 @@ _RUN = re.compile(
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
+# "A million and a half": a share follows, which is not read, so neither is the number.
+_SHARE_AFTER = re.compile(r"\s+and\s+an?\s+(?:half|quarter|third)\b", re.IGNORECASE)
+
+
 def in_digits(text: str) -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
     "25", "a million" "1000000", "two and three" "2 and 3"); other words as they were."""
-    return _RUN.sub(_read, text)
+    return _RUN.sub(_unless_a_share_follows, text)
+
+
+def _unless_a_share_follows(run: re.Match) -> str:
+    if _SHARE_AFTER.match(run.string, run.end()):
+        return run.group()
+    return _read(run)
 
 
 def _read(run: re.Match) -> str:
