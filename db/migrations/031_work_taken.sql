@@ -9,9 +9,6 @@ CREATE TABLE work_taken (
     taken_at TEXT NOT NULL,
     audit_id INTEGER NOT NULL REFERENCES audit(id),
     claim_id INTEGER NOT NULL REFERENCES claims(id),
-    -- The unit it was noted with, kept when that unit is merged into claim_id: the inbox item's
-    -- name, so that a merge neither makes a read item unread nor a new one of it.
-    unit_id INTEGER NOT NULL,
     taken_by INTEGER REFERENCES users(id),
     given_to INTEGER REFERENCES users(id),
     PRIMARY KEY (user_id, what, taken_at, audit_id, claim_id)

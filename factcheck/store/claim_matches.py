@@ -147,7 +147,7 @@ def _same_words(table: str) -> str:
     """SQL for the words of a library item's claim (`table` its alias), told apart from another's
     whatever their case (SQLite folds ASCII letters only), their apostrophes and the quotation
     marks or full stop around them: the expression the index library_items_by_words
-    (db/migrations/030) is on, written as SQLite needs it to use it."""
+    (db/migrations/032) is on, written as SQLite needs it to use it."""
     return f"lower(replace(trim({table}.claim, {_AROUND_WORDS}), '’', ''''))"
 
 
