@@ -122,3 +122,16 @@ def test_signing_out_again_in_a_stale_tab_just_leads_to_sign_in(client):
     assert urlsplit(again.headers["Location"]).path == "/sign-in"
     page = parse(client.get(again.headers["Location"]))
     assert NOT_SAVED not in [words(item) for item in page.cssselect(".flash p")]
+
+
+def test_a_part_of_a_page_asked_for_after_signing_out_leads_back_to_the_page(client, claim):
+    """A note asking again every few seconds meets the ended session first: signing in opens the
+    page it is on, not the note's own address."""
+    page = f"/articles/{claim['article_id']}?claim={claim['id']}"
+    client.post("/sign-out", headers={"X-CSRFToken": csrf_token_for(client)})
+    refused = client.get(
+        f"/articles/{claim['article_id']}/matching-note",
+        headers={**HX, "HX-Current-URL": f"http://localhost{page}"},
+    )
+    assert refused.status_code == 401
+    assert next_of(refused.headers["HX-Redirect"]) == page

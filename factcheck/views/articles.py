@@ -13,7 +13,7 @@ from factcheck.store import link_checks as link_store
 from factcheck.store.rows import ArticleRow, ClaimRow
 from factcheck.views.article_layout import block, paragraphs, split_headline, usable_units
 from factcheck.views.article_parts import Part, divide, part_holding, part_numbered
-from factcheck.views.auth_guard import signed_in_actor
+from factcheck.views.auth_guard import same_site_path, signed_in_actor
 from factcheck.views.claim_panel import (
     back_to_article,
     panel_context,
@@ -267,13 +267,16 @@ def matching_note(article_id: int):
         return redirect(url_for("articles.article_page", article_id=article_id))
     # A queue that does not answer says nothing: the note asks again.
     looking = still_looking(article_id) or bool(g.get("job_queue_away"))
+    page = url_for("articles.article_page", article_id=article_id)
+    # Back to the page as it is now, on the claim the reviewer has moved to since.
+    shown = same_site_path(request.headers.get("HX-Current-URL"))
     return render_template(
         "partials/matching_note.html",
         article_id=article_id,
         still_looking=looking,
         no_worker=looking and not job_presence.any_alive(),
         matched=0 if looking else claim_matches.article_claims_with_previous_check(db, article_id),
-        selected_id=arg_id("claim"),
+        reload_address=shown if shown and shown.split("?")[0] == page else page,
     )
 
 

@@ -62,9 +62,11 @@ def same_site_path(address: str | None) -> str | None:
 
 
 def _page_to_return_to() -> str:
-    # A write's own address (POST /claims/5/verdict) cannot be opened after signing in: go back to
-    # the page it was sent from (htmx names it; a plain form has its referrer).
-    if request.method in ("GET", "HEAD"):
+    # A write's own address (POST /claims/5/verdict) cannot be opened after signing in, nor a part
+    # of a page htmx asked for (a note asking again): go back to the page it was sent from (htmx
+    # names it; a plain form has its referrer).
+    asked_by_htmx = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
+    if request.method in ("GET", "HEAD") and not asked_by_htmx:
         return request.full_path.rstrip("?")
     sent_from = request.headers.get("HX-Current-URL") or request.referrer
     return same_site_path(sent_from) or url_for("articles.dashboard")
