@@ -180,6 +180,21 @@ def test_a_read_item_stays_read_when_its_claim_is_merged(claim_world):
     assert inbox.unread_count(db, people["rita"]) == 0
 
 
+def test_a_read_assignment_stays_read_when_its_unit_is_merged_into_the_one_before(claim_world):
+    from factcheck.store import unit_edits
+
+    db, people, _ = claim_world
+    first, second = (
+        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
+        for start in ('"The river rose', "We have never seen")
+    )
+    triage.assign(db, second, assignee="rita", actor=people["ed"])
+    inbox.mark_all_read(db, people["rita"])
+    unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
+    assert _kinds(db, people["rita"]) == [("assigned", first, True)]
+    assert inbox.unread_count(db, people["rita"]) == 0
+
+
 def test_a_draft_saved_over_by_another_reviewer_tells_its_author(claim_world):
     db, people, claim_id = claim_world
     verdicts.set_verdict(db, claim_id, rating="Mixed", rationale=RATIONALE, actor=people["rita"])

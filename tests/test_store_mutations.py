@@ -124,6 +124,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.work_taken", "note_claims_given"),
     ("factcheck.store.work_taken", "note_draft_replaced"),
     ("factcheck.store.work_taken", "move_claim"),
+    ("factcheck.store.inbox", "move_assignment_read"),
     # A unit's score for its words, worked out inside the mutation that changes them.
     ("factcheck.store.claim_state", "unit_score"),
     # An id a deletion took out, noted by the mutation that deletes its row.

@@ -242,6 +242,15 @@ def find_item(db: Database, actor: Actor, kind_name: str, record_id: int) -> dic
     return _with_people(db, rows)[0] if rows else None
 
 
+def move_assignment_read(db: Database, from_id: int, to_id: int, assigned_at: str) -> None:
+    """A unit merged into another takes its assignment with it, and the assignment's read mark
+    with that: the inbox item is named by its claim (inside the merge's transaction)."""
+    db.execute(
+        "UPDATE OR IGNORE inbox_reads SET item = ? WHERE item = ?",
+        [f"assigned:{to_id}:{assigned_at}", f"assigned:{from_id}:{assigned_at}"],
+    )
+
+
 @reading_state
 def mark_read(db: Database, actor: Actor, item: str) -> None:
     """Note that the person has opened this inbox item (its key, from `inbox` or `find_item`)."""

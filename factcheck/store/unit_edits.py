@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck import lifecycle
 from factcheck.db import Database, utc_now
-from factcheck.store import audit, bulk_records, retired_ids, work_taken
+from factcheck.store import audit, bulk_records, inbox, retired_ids, work_taken
 from factcheck.store.actors import Actor
 from factcheck.store.audit_replay import units_digest
 from factcheck.store.claim_state import (
@@ -205,6 +205,8 @@ def merge_with_next(
     db.execute("DELETE FROM dismissed_matches WHERE claim_id = ?", [second["id"]])
     bulk_records.move_claim_links(db, second["id"], first["id"])
     work_taken.move_claim(db, second["id"], first["id"])
+    if keeper is second and second["assigned_at"] is not None:
+        inbox.move_assignment_read(db, second["id"], first["id"], second["assigned_at"])
     db.execute("DELETE FROM claims WHERE id = ?", [second["id"]])
     retired_ids.retire(db, "claims", second["id"])
     _write_unit(
