@@ -161,6 +161,7 @@ def test_a_claim_merged_into_another_persons_claim_is_taken_from_its_assignee(cl
     triage.assign(db, second, assignee="rita", actor=people["ed"])
     unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
     assert _taken(db, people["rita"]) == [("taken", "ed", "eve", _last_audit_at(db))]
+    assert inbox.inbox(db, people["rita"])[0]["how"] == "unit.merge"
     assert _taken(db, people["eve"]) == []
 
 
@@ -586,3 +587,20 @@ def test_a_damaged_inbox_page_link_says_so(client, claim):
         answer = client.get("/inbox", query_string={"before": key})
         assert answer.status_code == 422
         assert "This inbox link is damaged or out of date" in words(parse(answer))
+
+
+def test_the_inbox_page_says_a_claim_was_taken_by_a_merge(client, claim, app_db, people):
+    from factcheck.store import unit_edits
+
+    first, second = (
+        app_db.execute(
+            "SELECT id FROM claims WHERE article_id = ? AND text LIKE ?",
+            [claim["article_id"], start + "%"],
+        ).fetchone()[0]
+        for start in ('"The river rose', "We have never seen")
+    )
+    triage.assign(app_db, first, assignee="eve", actor=people["ed"])
+    triage.assign(app_db, second, assignee="rita", actor=people["ed"])
+    unit_edits.merge_with_next(app_db, first, reason="One quotation cut in two", actor=people["ed"])
+    taken = parse(client.get("/inbox")).cssselect('#inbox .inbox-item[data-inbox-kind="taken"]')[0]
+    assert "Taken from you: Ed merged it into Eve’s claim" in words(taken)

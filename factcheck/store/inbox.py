@@ -33,6 +33,8 @@ class _Kind:
     comment: str = "NULL"
     #: SQL for the id of the person it went to, when it went to someone else.
     whom: str = "NULL"
+    #: SQL for the audit action that did it, when the kind has more than one way to happen.
+    how: str = "NULL"
     #: SQL the newest-first list is ordered by, when an index gives that order more cheaply than
     #: `at` (it must put items in the same order as `at`).
     order: str | None = None
@@ -69,6 +71,7 @@ KINDS = {
         record="t.claim_id",
         who="t.taken_by",
         whom="t.given_to",
+        how="(SELECT a.action FROM audit a WHERE a.id = t.audit_id)",
     ),
     "replaced": _Kind(
         tables="work_taken t JOIN claims c ON c.id = t.claim_id",
@@ -130,7 +133,7 @@ def _select(name: str, kind: _Kind, extra: str = "") -> str:
     )
     return (
         f"SELECT '{name}' AS kind, {kind.key} AS item, {kind.record} AS record_id,"
-        f" {kind.at} AS at, {kind.who} AS who_id, {kind.whom} AS whom_id,"
+        f" {kind.at} AS at, {kind.who} AS who_id, {kind.whom} AS whom_id, {kind.how} AS how,"
         f" {kind.comment} AS comment, c.id AS claim_id,"
         f" c.article_id, c.text AS claim_text, {read} AS read"
         f" FROM {kind.tables} WHERE {kind.where}{extra}"
