@@ -99,6 +99,16 @@ def _taken(db, actor) -> list[tuple]:
     ]
 
 
+def _quotation_halves(db, article_id: int = 1) -> tuple[int, int]:
+    """The sample article's quotation, cut by the splitter into two units: their ids."""
+    return tuple(
+        db.execute(
+            "SELECT id FROM claims WHERE article_id = ? AND text LIKE ?", [article_id, start + "%"]
+        ).fetchone()[0]
+        for start in ('"The river rose', "We have never seen")
+    )
+
+
 def _last_audit_at(db) -> str:
     return db.execute("SELECT at FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0]
 
@@ -139,10 +149,7 @@ def test_a_claim_taken_then_merged_into_the_unit_before_it_is_still_told_of(clai
     from factcheck.store import unit_edits
 
     db, people, _ = claim_world
-    first, second = (
-        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
-        for start in ('"The river rose', "We have never seen")
-    )
+    first, second = _quotation_halves(db)
     triage.assign(db, second, assignee="rita", actor=people["ed"])
     triage.assign(db, second, assignee="eve", actor=people["ed"])
     unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
@@ -153,10 +160,7 @@ def test_a_claim_merged_into_another_persons_claim_is_taken_from_its_assignee(cl
     from factcheck.store import unit_edits
 
     db, people, _ = claim_world
-    first, second = (
-        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
-        for start in ('"The river rose', "We have never seen")
-    )
+    first, second = _quotation_halves(db)
     triage.assign(db, first, assignee="eve", actor=people["ed"])
     triage.assign(db, second, assignee="rita", actor=people["ed"])
     unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
@@ -169,10 +173,7 @@ def test_a_read_item_stays_read_when_its_claim_is_merged(claim_world):
     from factcheck.store import unit_edits
 
     db, people, _ = claim_world
-    first, second = (
-        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
-        for start in ('"The river rose', "We have never seen")
-    )
+    first, second = _quotation_halves(db)
     triage.assign(db, second, assignee="rita", actor=people["ed"])
     triage.assign(db, second, assignee="eve", actor=people["ed"])
     inbox.mark_all_read(db, people["rita"])
@@ -185,10 +186,7 @@ def test_a_read_assignment_stays_read_when_its_unit_is_merged_into_the_one_befor
     from factcheck.store import unit_edits
 
     db, people, _ = claim_world
-    first, second = (
-        db.execute("SELECT id FROM claims WHERE text LIKE ?", [start + "%"]).fetchone()[0]
-        for start in ('"The river rose', "We have never seen")
-    )
+    first, second = _quotation_halves(db)
     triage.assign(db, second, assignee="rita", actor=people["ed"])
     inbox.mark_all_read(db, people["rita"])
     unit_edits.merge_with_next(db, first, reason="One quotation cut in two", actor=people["ed"])
@@ -592,13 +590,7 @@ def test_a_damaged_inbox_page_link_says_so(client, claim):
 def test_the_inbox_page_says_a_claim_was_taken_by_a_merge(client, claim, app_db, people):
     from factcheck.store import unit_edits
 
-    first, second = (
-        app_db.execute(
-            "SELECT id FROM claims WHERE article_id = ? AND text LIKE ?",
-            [claim["article_id"], start + "%"],
-        ).fetchone()[0]
-        for start in ('"The river rose', "We have never seen")
-    )
+    first, second = _quotation_halves(app_db, claim["article_id"])
     triage.assign(app_db, first, assignee="eve", actor=people["ed"])
     triage.assign(app_db, second, assignee="rita", actor=people["ed"])
     unit_edits.merge_with_next(app_db, first, reason="One quotation cut in two", actor=people["ed"])
