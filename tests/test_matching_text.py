@@ -394,8 +394,10 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("hundreds of people", "hundreds of people"),
         ("an apple", "an apple"),
         # A share of a million is not a million.
-        ("half a million people", "half a million people"),
-        ("a quarter of a million homes", "a quarter of a million homes"),
+        ("half a million people", "500000 people"),
+        ("a quarter of a million homes", "250000 homes"),
+        ("Three-quarters of a billion", "750000000"),
+        ("a third of a million jobs", "a third of a million jobs"),
         ("a million and a half people", "a million and a half people"),
     ],
 )

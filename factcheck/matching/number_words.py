@@ -33,10 +33,27 @@ _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s+and\s+an?\s+(?:half|quarter|third)\b", re.IGNORECASE)
 
 
+# A half or quarters of a scale: "half a million", "a quarter of a billion", "three-quarters of
+# a million" (thirds are left: no figure writes them exactly).
+_SHARE_OF_A_SCALE = re.compile(
+    r"\b(?P<share>half|(?:a|one)[\s-]+quarter\s+of|three[\s-]+quarters\s+of)[\s-]+an?[\s-]+"
+    rf"(?P<scale>{'|'.join(_SCALES)})\b",
+    re.IGNORECASE,
+)
+_SHARES = {"half": (1, 2), "quarter": (1, 4), "quarters": (3, 4)}
+
+
 def in_digits(text: str) -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
-    "25", "a million" "1000000", "two and three" "2 and 3"); other words as they were."""
-    return _RUN.sub(_unless_a_share_follows, text)
+    "25", "a million" "1000000", "half a million" "500000", "two and three" "2 and 3"); other
+    words as they were."""
+    return _RUN.sub(_unless_a_share_follows, _SHARE_OF_A_SCALE.sub(_share, text))
+
+
+def _share(found: re.Match) -> str:
+    share = found.group("share").lower().replace("-", " ").split()
+    times, parts = _SHARES[share[0] if share[0] == "half" else share[1]]
+    return str(_SCALES[found.group("scale").lower()] * times // parts)
 
 
 def _unless_a_share_follows(run: re.Match) -> str:
