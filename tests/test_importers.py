@@ -1031,3 +1031,25 @@ def test_a_short_article_in_chinese_or_japanese_is_read_by_how_much_it_says():
     english = page.replace(sentences.encode(), b"The government said growth would be 5%.")
     with refused_saying(ImportRefused, "only 39 characters, fewer than the 150"):
         from_html(english)
+
+
+def test_a_sentences_words_given_the_tooltip_role_after_a_capital_or_a_digit_are_kept():
+    article = from_html(
+        _page(
+            FERRY[0],
+            '<em>Ministers <span role="tooltip">misled patients about waiting times in'
+            " A&amp;E</span></em>, the report found.",
+            '<strong>Boris Johnson <span role="tooltip">deliberately misled Parliament about'
+            " the parties</span></strong>, the committee said.",
+            '<b>2023 <span role="tooltip">was the hottest year since records began</span></b>,'
+            " the agency said.",
+            FERRY[1],
+        )
+    )
+    body = article.body
+    assert "Ministers misled patients about waiting times in A&E, the report found." in body
+    assert (
+        "Boris Johnson deliberately misled Parliament about the parties, the committee said."
+        in body
+    )
+    assert "2023 was the hottest year since records began, the agency said." in body

@@ -61,13 +61,18 @@ def _pops_up_as_a_tip(element, described: frozenset[str]) -> bool:
 
 
 def _ends_a_term(element) -> bool:
-    """Whether the words before the element in its parent are a term a tip explains, an
-    abbreviation or a name ("ONS", "Bank Rate"), not a sentence's words ("misled patients
-    about")."""
+    """Whether the words before the element in its parent are an abbreviation a tip spells out
+    ("ONS", "NHS"), not a sentence's words ("misled patients about", "Ministers", "Boris
+    Johnson", "2023": a capital or a digit starts a sentence's words too)."""
     # The element ends its parent (_after_its_words): the parent's text is the words, then it.
     text = "".join(element.getparent().itertext())
     words = text[: len(text) - len(element.text_content())].split()
-    return all(not word[:1].islower() for word in words)
+    return all(_is_an_abbreviation(word) for word in words)
+
+
+def _is_an_abbreviation(word: str) -> bool:
+    """Whether a word is written in capitals of two letters or more ("ONS", "A&E", "COVID-19")."""
+    return word.isupper() and sum(character.isalpha() for character in word) >= 2
 
 
 def _pops_up(element, classes: str) -> bool:
