@@ -528,9 +528,17 @@ _BYLINE_TAIL: Final = re.compile(
 _STAMP_PARTS: Final = re.compile(r"\s*[|·•]\s*")
 
 
+# Longer than any byline with its date and reading time ("By Jane Doe and John Smith, Political
+# Correspondents | Updated 5:30 PM EST, Tue March 3, 2024 · 5 min read" is 110 characters).
+_LONGEST_BYLINE_WITH_STAMP: Final = 300
+
+
 def _byline(text: str, lower: str) -> str | None:
     if _BYLINE.match(text) or _OTHER_BYLINE.match(text):
         return BYLINE
+    # Reading the rest of the line after each mark would take a long pasted line quadratic time.
+    if len(text) > _LONGEST_BYLINE_WITH_STAMP:
+        return None
     for tail in _BYLINE_TAIL.finditer(text):
         if _when_or_how_long(lower[tail.end() :]) and _BYLINE.match(text[: tail.start()]):
             return BYLINE
