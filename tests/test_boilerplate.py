@@ -60,6 +60,13 @@ FURNITURE = [
     ("By Łukasz Żak", "Byline or reporting credit"),
     ("By Émile Zola, Oslo Correspondent", "Byline or reporting credit"),
     ("By Ørjan Lie", "Byline or reporting credit"),
+    # A word that says when is a surname after the first name.
+    ("By Elizabeth Day", "Byline or reporting credit"),
+    ("By Jane Doe and Matthew Day in Warsaw", "Byline or reporting credit"),
+    ("By Peter Day, BBC News", "Byline or reporting credit"),
+    ("By Joe Friday", "Byline or reporting credit"),
+    ("By Chris Noon", "Byline or reporting credit"),
+    ("By Elizabeth Day, March 3, 2024", "Byline or reporting credit"),
     ("(Reporting by Jane Doe; Editing by John Roe)", "Byline or reporting credit"),
     # When it was written or how long it takes to read, after the names.
     ("By Jane Doe, March 3, 2024", "Byline or reporting credit"),

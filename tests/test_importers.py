@@ -961,6 +961,9 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Vote\n\nBy Election Day, Nov. 5, 2024\n\nMore.", None),
         ("Vote\n\nBy Noon Friday, March 13, 2020\n\nMore.", None),
         ("Bread prices climb\n\nBy Łukasz Żak\n\nBread rose 9% in May.", "Łukasz Żak"),
+        ("Budget\n\nBy Elizabeth Day\n\nText.", "Elizabeth Day"),
+        ("Budget\n\nBy Jane Doe and Matthew Day in Warsaw\n\nText.", "Jane Doe and Matthew Day"),
+        ("Budget\n\nBy Joe Friday\n\nText.", "Joe Friday"),
         ("Budget\n\nBy Jo Ames and Li Wei, Harbour Reporters\n\nText.", "Jo Ames and Li Wei"),
         # What follows the names is no part of them.
         ("Budget\n\nBy Jane Doe in Washington\n\nText.", "Jane Doe"),

@@ -101,21 +101,25 @@ _AGENCY_CREDIT: Final = (
 _AGENCY_CREDIT_UNIT: Final = re.compile(rf"\W{{0,3}}{_AGENCY_CREDIT}")
 _AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))\s*{_AGENCY_CREDIT}")
 
-# Words that say when, not who: "By Friday, March 13", "By Noon Friday", "By Election Day, Nov.
-# 5", "By Mid-March, 2020" are a sentence's start. A month opens a name only before another name
-# ("By April Smith"), never alone ("By March, 2020").
+# Words that say when, not who, right after "By": "By Friday, March 13", "By Noon Friday", "By
+# Mid-March, 2020" are a sentence's start, and so is a day of an event ("By Election Day, Nov.
+# 5"). Later in the names they are surnames ("By Elizabeth Day", "By Joe Friday"). A month opens
+# a name only before another name ("By April Smith"), never alone ("By March, 2020").
 _WHEN_WORD: Final = (
     r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|midnight|today|tonight|tomorrow"
-    r"|yesterday|day|mid-[a-z]+)\b"
+    r"|yesterday|day|mid-[a-z]+"
+    r"|(?:election|polling|voting|inauguration|independence|labou?r|memorial|christmas|boxing"
+    r"|thanksgiving|veterans|armistice|remembrance|valentine's)\s+day)\b"
 )
 _MONTH_ALONE: Final = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b(?!\s+[A-Z])"
 )
-_NAME: Final = rf"(?:(?!{_WHEN_WORD}){UPPER}[\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
-_PERSON: Final = rf"(?!{_MONTH_ALONE}){_NAME}(?:\s+{_NAME}){{0,4}}"
+_NAME: Final = rf"(?:{UPPER}[\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
+_PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _BYLINE: Final = re.compile(
-    rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by):?\s+{_PERSON}"
+    rf"\W{{0,3}}(?:[Bb][Yy]|[Ww]ritten by|[Ee]dited by|[Ww]ords by):?\s+"
+    rf"(?!{_WHEN_WORD})(?!{_MONTH_ALONE}){_PERSON}"
     rf"(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w&.'’ -]{0,40})?(?:\s+in\s+[A-Z][\w .'’-]{0,30})?\s*$"
     r"|\W{0,3}(?i:additional )?(?i:reporting|writing|editing)\s+by\s+[A-Z][^!?]{0,200}$"
