@@ -82,6 +82,29 @@ def test_the_people_are_words_of_the_author_or_none(author, publisher):
     "article_text",
     ["Talks in Washington ended on Friday.", "WASHINGTON (AP) — Talks ended on Friday."],
 )
-def test_a_given_name_the_article_writes_as_a_place_is_no_name(article_text):
-    assert byline_people("Jones; Washington", None, article_text) == "Jones"
+def test_a_given_name_the_article_writes_as_a_place_names_no_one(article_text):
+    assert byline_people("Jones; Washington", None, article_text) is None
     assert byline_people("Doe; Jane", None, article_text) == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "article_text",
+    [
+        "The letter from Mark Carney was read out.",
+        "Talks in Mark Twain's house ended.",
+        "Officials from Mark Carney's office declined.",
+    ],
+)
+def test_a_given_name_before_a_surname_in_the_article_is_no_place(article_text):
+    assert byline_people("Doe; Mark", None, article_text) == "Mark Doe"
+
+
+@pytest.mark.parametrize(
+    ("given", "article_text"),
+    [
+        ("Jordan", "Talks in Jordan, the ministry said, ended."),
+        ("Florence", "She studied in Florence."),
+    ],
+)
+def test_a_given_name_before_a_mark_or_a_small_word_is_a_place(given, article_text):
+    assert byline_people(f"Doe; {given}", None, article_text) is None

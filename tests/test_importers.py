@@ -511,14 +511,19 @@ def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
         ("Doe, Jane", "Jane Doe"),
         ("Jane Doe, John Roe", "Jane Doe; John Roe"),
         # A place the article names, or a credit, is no given name.
-        ("Jones, Washington", "Jones"),
+        ("Jones, Washington", None),
+        ("Doe, Mark", "Mark Doe"),
         ("Jones, Agencies", "Jones"),
         ("Agencies", None),
         ("Newsdesk", None),
     ],
 )
 def test_an_author_listed_surname_first_is_one_person(listed, author):
-    story = [*FERRY, "The ministry in Washington has not commented on the vote."]
+    story = [
+        *FERRY,
+        "The ministry in Washington has not commented on the vote.",
+        "The letter from Mark Carney was read out.",
+    ]
     page = _page(*story).replace(
         b"<head>", f'<head><meta name="author" content="{listed}">'.encode()
     )

@@ -4,6 +4,8 @@ desks, agencies, labels and dates that metadata runs into the names."""
 import re
 from typing import Final
 
+from factcheck.text.attribution import UPPER
+
 # Words for a writer's job, which end a title after a name ("News reporter", "AP Auto Writer").
 _JOB_WORDS: Final = frozenset(
     """
@@ -58,7 +60,13 @@ def byline_people(
     `article_text` tells a place from a given name in metadata's "Jones, Washington"."""
     if not author:
         return None
-    person = surname_first(author, publisher, article_text)
+    pair = _SURNAME_FIRST.fullmatch(author)
+    if pair and _is_a_place(pair.group(2), article_text):
+        # "Jones; Washington" in an article from Washington: a surname and the place it was
+        # filed from, or a given name that is a place too ("Doe; Jordan"). Half a name could be
+        # the wrong person's: rather none, and the article's own byline if it has one.
+        return None
+    person = surname_first(author, publisher)
     if person:
         return person
     people = []
@@ -83,18 +91,15 @@ _AGENCY_NAMES: Final = frozenset(
 )
 
 
-def surname_first(author: str, publisher: str | None = None, article_text: str = "") -> str | None:
+def surname_first(author: str, publisher: str | None = None) -> str | None:
     """The one person a surname and a given name name, given name first ("Doe, Jane" and "Doe;
     Jane" give "Jane Doe"); None for anything else ("Jane Doe, John Roe" is two people) and for
     a word that is no name ("Doe; Reuters", "Doe; Staff", "Doe; March", a word of the
-    publisher's), or a given name the article names a place ("Jones, Washington" in an article
-    "from Washington")."""
+    publisher's)."""
     pair = _SURNAME_FIRST.fullmatch(author)
     if pair is None:
         return None
     surname, given = pair.group(1), pair.group(2)
-    if _is_a_place(given, article_text):
-        return None
     publishers_words = publisher.lower().split() if publisher else []
     for word in (surname, given):
         lower = word.lower()
@@ -110,10 +115,12 @@ def surname_first(author: str, publisher: str | None = None, article_text: str =
 
 
 def _is_a_place(word: str, article_text: str) -> bool:
-    """Whether the article writes the word as a place: after "in", "from" or "near", or in
-    capitals opening a line as a dateline does ("WASHINGTON (AP) —")."""
+    """Whether the article writes the word as a place: after "in", "from" or "near" and not
+    before a surname ("in Jordan," but not "from Mark Carney"), or in capitals opening a line
+    as a dateline does ("WASHINGTON (AP) —")."""
     return (
-        re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(word)}\b", article_text) is not None
+        re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(word)}\b(?!\s+{UPPER})", article_text)
+        is not None
         or re.search(rf"(?m)^\W*{re.escape(word.upper())}\b", article_text) is not None
     )
 
