@@ -327,7 +327,47 @@ def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(
             "de",
             None,
         ),
+        # A word joining two names is no clause's start.
+        (
+            "Das Bundesministerium für Wirtschaft und Klimaschutz erklärte: „Die Preise sinken"
+            " 2025 um 3 Prozent.“",
+            "de",
+            "Das Bundesministerium für Wirtschaft und Klimaschutz erklärte",
+        ),
+        (
+            "Die Industrie- und Handelskammer warnte: „Die Preise steigen 2025 um 3 Prozent.“",
+            "de",
+            "Die Industrie- und Handelskammer warnte",
+        ),
+        (
+            "Le ministre de l'Économie et des Finances a déclaré : « Le chômage a augmenté de"
+            " 2 %. »",
+            "fr",
+            "Le ministre de l'Économie et des Finances a déclaré",
+        ),
+        (
+            "El Ministerio de Trabajo y Economía Social señaló: «El paro bajó un 2 % en 2024».",
+            "es",
+            "El Ministerio de Trabajo y Economía Social señaló",
+        ),
+        (
+            "Le chômage recule et des experts ont déclaré : « Le chômage a augmenté de 2 %. »",
+            "fr",
+            "des experts ont déclaré",
+        ),
         # A name set off by commas is part of the speaker, as in English.
+        (
+            "Robert Habeck, der Bundesminister für Wirtschaft und Klimaschutz, sagte: „Die"
+            " Preise sinken 2025 um 3 Prozent.“",
+            "de",
+            "Robert Habeck, der Bundesminister für Wirtschaft und Klimaschutz, sagte",
+        ),
+        (
+            "Emmanuel Macron, le président de la République, a déclaré : « Le chômage a augmenté"
+            " de 2 %. »",
+            "fr",
+            "Emmanuel Macron, le président de la République, a déclaré",
+        ),
         (
             "La ministra de Hacienda, María Jesús Montero, declaró: «El déficit bajará al 3 % en"
             " 2025».",

@@ -259,17 +259,26 @@ def outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
 _NAME_AFTER: Final = (
     r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
 )
-# The speaker before the verb stops at a word that joins clauses ("Le rapport explique", not "La
-# question est simple et le rapport explique"); it may hold a name set off by commas ("La
-# ministra de Hacienda, María Jesús Montero, declaró").
+# The speaker before the verb stops at a word that starts a clause ("Le rapport explique", not
+# "La question est simple et le rapport explique"). A word joining two names is part of it, as a
+# capital follows it, maybe after "des" or "de la" ("Das Bundesministerium für Wirtschaft und
+# Klimaschutz", "Le ministre de l'Économie et des Finances"); and so is a name or title set off
+# by commas ("La ministra de Hacienda, María Jesús Montero, declaró", "Robert Habeck, der
+# Bundesminister für Wirtschaft und Klimaschutz, sagte").
+_JOINING_WORDS: Final = "and|or|et|ou|und|oder|y|e|o"
 _CLAUSE_WORDS: Final = (
-    "and|but|or|that|because|while|which|who|et|ou|mais|que|qui|car|donc|puis|und|oder|aber"
-    "|dass|weil|denn|sondern|doch|y|e|o|pero|porque|sino|cuando"
+    "but|that|because|while|which|who|mais|que|qui|car|donc|puis|aber|dass|weil|denn|sondern"
+    "|doch|pero|porque|sino|cuando"
 )
-_SPEAKER_WORD: Final = rf"(?!(?:{_CLAUSE_WORDS})(?![\w'’-]))[\w'’-]+"
+_JOINS_TWO_NAMES: Final = (
+    rf"(?:{_JOINING_WORDS})\s+(?:(?:des|du|de|del|de\s+la|de\s+los)\s+|d['’])?(?-i:{UPPER})"
+)
+_SPEAKER_WORD: Final = (
+    rf"(?:(?={_JOINS_TWO_NAMES})|(?!(?:{_JOINING_WORDS}|{_CLAUSE_WORDS})(?![\w'’-])))[\w'’-]+"
+)
 _NAME_BEFORE: Final = (
     rf"(?<![\w'’-])(?:(?:{_SPEAKER_WORD}\s+){{1,7}}"
-    rf"|(?:{_SPEAKER_WORD}\s+){{0,6}}{_SPEAKER_WORD},\s+(?:{_SPEAKER_WORD}\s+){{0,3}}"
+    rf"|(?:{_SPEAKER_WORD}\s+){{0,6}}{_SPEAKER_WORD},\s+(?:{_SPEAKER_WORD}\s+){{0,7}}"
     rf"{_SPEAKER_WORD},\s+)"
 )
 
