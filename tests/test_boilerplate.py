@@ -67,6 +67,9 @@ FURNITURE = [
     ("By Joe Friday", "Byline or reporting credit"),
     ("By Chris Noon", "Byline or reporting credit"),
     ("By Elizabeth Day, March 3, 2024", "Byline or reporting credit"),
+    # A day of the week is a given name before a surname.
+    ("By Sunday Aborisade, Abuja", "Byline or reporting credit"),
+    ("By Friday Olokor · 5 min read", "Byline or reporting credit"),
     ("(Reporting by Jane Doe; Editing by John Roe)", "Byline or reporting credit"),
     # When it was written or how long it takes to read, after the names.
     ("By Jane Doe, March 3, 2024", "Byline or reporting credit"),
@@ -370,6 +373,7 @@ NEWS = [
     "By Mid-March, 2020",
     "By Noon Friday, March 13, 2020",
     "By March, 2020",
+    "By Monday March 3, 2024",
 ]
 
 

@@ -101,20 +101,21 @@ _AGENCY_CREDIT: Final = (
 _AGENCY_CREDIT_UNIT: Final = re.compile(rf"\W{{0,3}}{_AGENCY_CREDIT}")
 _AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))\s*{_AGENCY_CREDIT}")
 
-# Words that say when, not who, right after "By": "By Friday, March 13", "By Noon Friday", "By
-# Mid-March, 2020" are a sentence's start, and so is a day of an event ("By Election Day, Nov.
-# 5"). Later in the names they are surnames ("By Elizabeth Day", "By Joe Friday"). A month opens
-# a name only before another name ("By April Smith"), never alone ("By March, 2020").
+# Words that say when, not who, right after "By": "By Noon Friday", "By Mid-March, 2020" are a
+# sentence's start, and so is a day of an event ("By Election Day, Nov. 5"). Later in the names
+# they are surnames ("By Elizabeth Day", "By Joe Friday"). A month or a day of the week opens a
+# name only before another name ("By April Smith", "By Sunday Aborisade"), never alone or before
+# a date ("By March, 2020", "By Friday, March 13", "By Monday March 3").
 _WHEN_WORD: Final = (
-    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|midnight|today|tonight|tomorrow"
-    r"|yesterday|day|mid-[a-z]+"
+    r"(?i:noon|midnight|today|tonight|tomorrow|yesterday|day|mid-[a-z]+"
     r"|(?:election|polling|voting|inauguration|independence|labou?r|memorial|christmas|boxing"
     r"|thanksgiving|veterans|armistice|remembrance|valentine's)\s+day)\b"
 )
-_MONTH_ALONE: Final = (
+_MONTH_OR_WEEKDAY: Final = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)\b(?!\s+[A-Z])"
+    r"|december|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
+_MONTH_ALONE: Final = rf"{_MONTH_OR_WEEKDAY}(?!\s+(?!{_MONTH_OR_WEEKDAY})[A-Z])"
 _NAME: Final = rf"(?:{UPPER}[\w'’.-]*|de|van|von|da|al|bin|el|la|le|del|dos)"
 _PERSON: Final = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _BYLINE: Final = re.compile(
