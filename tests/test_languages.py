@@ -327,6 +327,28 @@ def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(
             "de",
             None,
         ),
+        # A name after the joining word is the speaker, not the clause before it.
+        (
+            "La situación es grave y Pedro Sánchez dijo: «Los impuestos bajarán un 5 % en 2025».",
+            "es",
+            "Pedro Sánchez dijo",
+        ),
+        (
+            "Die Lage ist ernst und Minister Lindner sagte: „Die Steuern steigen um 5 Prozent.“",
+            "de",
+            "Minister Lindner sagte",
+        ),
+        ("Er kam, sah und Scholz sagte: „Die Renten steigen um 4 Prozent.“", "de", "Scholz sagte"),
+        (
+            "Die Kosten stiegen, und Die Linke kritisierte: „Das sind 300 Euro mehr.“",
+            "de",
+            "Die Linke kritisierte",
+        ),
+        (
+            "Il est venu et Bruno Le Maire a déclaré : « La dette atteint 3 000 milliards. »",
+            "fr",
+            "Bruno Le Maire a déclaré",
+        ),
         # A word joining two names is no clause's start.
         (
             "Das Bundesministerium für Wirtschaft und Klimaschutz erklärte: „Die Preise sinken"
@@ -344,6 +366,11 @@ def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(
             " 2 %. »",
             "fr",
             "Le ministre de l'Économie et des Finances a déclaré",
+        ),
+        (
+            "Le ministère du Travail et de l'Emploi a précisé : « Le chômage est de 7,3 %. »",
+            "fr",
+            "Le ministère du Travail et de l'Emploi a précisé",
         ),
         (
             "El Ministerio de Trabajo y Economía Social señaló: «El paro bajó un 2 % en 2024».",

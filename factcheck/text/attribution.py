@@ -260,21 +260,21 @@ _NAME_AFTER: Final = (
     r"(?:\s+(?:(?:der|die|das|el|la|los|las|le|les|l['’]|del|de|des|du)\s*)?[\w'’-]+){1,3}"
 )
 # The speaker before the verb stops at a word that starts a clause ("Le rapport explique", not
-# "La question est simple et le rapport explique"). A word joining two names is part of it, as a
-# capital follows it, maybe after "des" or "de la" ("Das Bundesministerium für Wirtschaft und
-# Klimaschutz", "Le ministre de l'Économie et des Finances"); and so is a name or title set off
-# by commas ("La ministra de Hacienda, María Jesús Montero, declaró", "Robert Habeck, der
-# Bundesminister für Wirtschaft und Klimaschutz, sagte").
+# "La question est simple et le rapport explique", "Pedro Sánchez dijo", not "La situación es
+# grave y Pedro Sánchez dijo"). A word joining two names is part of it, after a word of a name
+# ("Das Bundesministerium für Wirtschaft und Klimaschutz", "Le ministre de l'Économie et des
+# Finances", "Die Industrie- und Handelskammer"); and so is a name or title set off by commas
+# ("La ministra de Hacienda, María Jesús Montero, declaró", "Robert Habeck, der Bundesminister
+# für Wirtschaft und Klimaschutz, sagte").
 _JOINING_WORDS: Final = "and|or|et|ou|und|oder|y|e|o"
 _CLAUSE_WORDS: Final = (
     "but|that|because|while|which|who|mais|que|qui|car|donc|puis|aber|dass|weil|denn|sondern"
     "|doch|pero|porque|sino|cuando"
 )
-_JOINS_TWO_NAMES: Final = (
-    rf"(?:{_JOINING_WORDS})\s+(?:(?:des|du|de|del|de\s+la|de\s+los)\s+|d['’])?(?-i:{UPPER})"
-)
+_NAME_THEN_JOIN: Final = rf"(?:[dl]['’])?(?-i:{UPPER})[\w'’-]*\s+(?:{_JOINING_WORDS})(?![\w'’-])"
 _SPEAKER_WORD: Final = (
-    rf"(?:(?={_JOINS_TWO_NAMES})|(?!(?:{_JOINING_WORDS}|{_CLAUSE_WORDS})(?![\w'’-])))[\w'’-]+"
+    rf"(?:{_NAME_THEN_JOIN}"
+    rf"|(?!(?:{_JOINING_WORDS}|{_CLAUSE_WORDS})(?![\w'’-]))[\w'’-]+)"
 )
 _NAME_BEFORE: Final = (
     rf"(?<![\w'’-])(?:(?:{_SPEAKER_WORD}\s+){{1,7}}"
