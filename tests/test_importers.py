@@ -1061,3 +1061,20 @@ def test_a_sentences_words_given_the_tooltip_role_after_a_capital_or_a_digit_are
         in body
     )
     assert "2023 was the hottest year since records began, the agency said." in body
+
+
+def test_a_tip_given_the_tooltip_role_written_against_its_term_is_left_out():
+    """No sentence's words run on with no space between: the term's tip, inside its link."""
+    article = from_html(
+        _page(
+            FERRY[0],
+            '<a href="/p/powell">Jerome Powell<span role="tooltip">Chair of the Federal Reserve'
+            " since 2018</span></a> said rates would rise by 0.25 points.",
+            'The bank began <span>quantitative easing<span role="tooltip">Buying bonds to push'
+            " down rates</span></span> in 2009.",
+            FERRY[1],
+        )
+    )
+    assert "Jerome Powell said rates would rise by 0.25 points." in article.body
+    assert "The bank began quantitative easing in 2009." in article.body
+    assert "Chair of the Federal Reserve" not in article.body

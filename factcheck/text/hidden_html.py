@@ -61,13 +61,18 @@ def _pops_up_as_a_tip(element, described: frozenset[str]) -> bool:
 
 
 def _ends_a_term(element) -> bool:
-    """Whether the words before the element in its parent are an abbreviation a tip spells out
-    ("ONS", "NHS"), not a sentence's words ("misled patients about", "Ministers", "Boris
-    Johnson", "2023": a capital or a digit starts a sentence's words too)."""
+    """Whether the words before the element in its parent are a term a tip explains: written
+    against it with no space between (<a>Jerome Powell<span role="tooltip">Chair of the
+    Federal Reserve</span></a>, which no sentence's words are), or an abbreviation ("ONS",
+    "NHS"); not a sentence's words ("misled patients about", "Ministers", "Boris Johnson",
+    "2023": a capital or a digit starts a sentence's words too)."""
     # The element ends its parent (_after_its_words): the parent's text is the words, then it.
     text = "".join(element.getparent().itertext())
-    words = text[: len(text) - len(element.text_content())].split()
-    return all(_is_an_abbreviation(word) for word in words)
+    tip = element.text_content()
+    before = text[: len(text) - len(tip)]
+    if before[-1:].isalnum() and tip[:1].isalnum():
+        return True
+    return all(_is_an_abbreviation(word) for word in before.split())
 
 
 def _is_an_abbreviation(word: str) -> bool:
