@@ -279,9 +279,11 @@ def test_not_this_claim_holds_for_every_check_of_the_same_words(app_db, people, 
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
     _import_matched(app_db, claim, {**first, "external_id": "vc-3", "publisher": "Third Desk"})
     assert claim_matches.previous_checks(app_db, claim["id"]) == []
-    # Nor one that quotes those words, or writes them in other capitals or without a full stop.
+    # Nor one that quotes those words (in any language's marks), or writes them in other
+    # capitals or without a full stop.
+    text = claim["text"]
     for number, written in enumerate(
-        (f"“{claim['text']}”", claim["text"].upper(), claim["text"].rstrip("."))
+        (f"“{text}”", f"«{text}»", f"„{text}“", text.upper(), text.rstrip("."))
     ):
         _import_matched(
             app_db,
@@ -427,10 +429,12 @@ def test_the_article_and_its_claims_say_earlier_checks_are_still_looked_for_unti
     assert "Still looking for earlier checks" in words(notice[0])
     section = _section(client, new_claim)
     assert section is not None, "the panel says nothing of earlier checks while they are sought"
-    assert "none found yet" in words(section.cssselect("[data-still-looking]")[0])
-    # The note asks again while the search goes on, and then says what was found.
+    panel_note = section.cssselect("[data-still-looking]")[0]
+    assert "none found yet" in words(panel_note)
+    # The notes ask again while the search goes on, and then say what was found.
     asked = client.get(notice[0].get("hx-get"), headers=HX)
     assert parse(asked).cssselect("[data-still-looking]")[0].get("hx-trigger") == "every 5s"
+    assert panel_note.get("hx-trigger") == "every 5s"
 
     _run_next_job(queued_jobs)
     # Its link opens the page as it is now, on the claim the reviewer has moved to since.
@@ -444,6 +448,9 @@ def test_the_article_and_its_claims_say_earlier_checks_are_still_looked_for_unti
     assert done.get("hx-get") is None and done.get("hx-trigger") is None
     assert "The search for earlier checks is done: 1 claim of this article has one" in words(done)
     assert done.cssselect("a")[0].get("href") == moved_to
+    panel_done = parse(client.get(panel_note.get("hx-get"), headers=HX))
+    assert panel_done.get("hx-trigger") is None
+    assert "The search for earlier checks is done: reload the article" in words(panel_done)
     page = parse(client.get(article_page))
     assert page.cssselect("[data-still-looking]") == []
     section = _section(client, new_claim)

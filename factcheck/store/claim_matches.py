@@ -139,16 +139,16 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
     return current
 
 
-# Spaces, quotation marks and closing punctuation, as an SQL string.
-_AROUND_WORDS = """' .!?…"“”‘’'''"""
+# Spaces, quotation marks (of other languages too) and closing punctuation, as an SQL string.
+_AROUND_WORDS = """' .!?…"“”‘’«»„‹›‚'''"""
 
 
 def _same_words(table: str) -> str:
     """SQL for the words of a library item's claim (`table` its alias), told apart from another's
     whatever their case (SQLite folds ASCII letters only), their apostrophes and the quotation
     marks or full stop around them: the expression the index library_items_by_words
-    (db/migrations/032) is on, written as SQLite needs it to use it."""
-    return f"lower(replace(trim({table}.claim, {_AROUND_WORDS}), '’', ''''))"
+    (db/migrations/034) is on, written as SQLite needs it to use it."""
+    return f"lower(replace(replace(trim({table}.claim, {_AROUND_WORDS}), '’', ''''), '‘', ''''))"
 
 
 @query

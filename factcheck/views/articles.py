@@ -259,8 +259,9 @@ def article_page(article_id: int):
 
 @bp.get("/articles/<id:article_id>/matching-note")
 def matching_note(article_id: int):
-    """The article page's note on the search for its claims' earlier checks, asked for again
-    while the search goes on (a page asking without htmx is sent to the article)."""
+    """The article page's note on the search for its claims' earlier checks, or with `panel` the
+    claim panel's word on it for that claim, asked for again while the search goes on (a page
+    asking without htmx is sent to the article)."""
     db = get_db()
     article_store.get_article(db, article_id)  # a 404 that says so when there is none
     if not wants_fragment():
@@ -270,13 +271,24 @@ def matching_note(article_id: int):
     page = url_for("articles.article_page", article_id=article_id)
     # Back to the page as it is now, on the claim the reviewer has moved to since.
     shown = same_site_path(request.headers.get("HX-Current-URL"))
+    reload_address = shown if shown and shown.split("?")[0] == page else page
+    panel_claim = arg_id("panel")
+    if panel_claim is not None:  # the claim panel's word on it, for that claim
+        return render_template(
+            "partials/panel_matching_note.html",
+            article_id=article_id,
+            claim_id=panel_claim,
+            still_looking=looking,
+            found=bool(claim_matches.previous_checks(db, panel_claim)),
+            reload_address=reload_address,
+        )
     return render_template(
         "partials/matching_note.html",
         article_id=article_id,
         still_looking=looking,
         no_worker=looking and not job_presence.any_alive(),
         matched=0 if looking else claim_matches.article_claims_with_previous_check(db, article_id),
-        reload_address=shown if shown and shown.split("?")[0] == page else page,
+        reload_address=reload_address,
     )
 
 
