@@ -1,6 +1,7 @@
 """Work taken from a person by someone else, noted for their inbox beside the audit row of the
-change, at its time (db/migrations/031_work_taken.sql): a claim assigned to them given to another
-person, and their draft verdict saved over by another reviewer."""
+change, at its time (db/migrations/031 and 033): a claim assigned to them given to another person
+or to no one, or merged into another person's claim, and their draft verdict saved over by
+another reviewer."""
 
 from collections.abc import Iterable
 
