@@ -22,6 +22,8 @@ TOLD_AFTER = BATCH
 PROGRESS_SECONDS = 30.0
 #: Beside the database: whoever holds a lock on it is embedding that database's library.
 LOCK_SUFFIX = ".embedding_lock"
+HOLDER_READS = 50
+HOLDER_WAIT_SECONDS = 0.02
 
 log = logging.getLogger(__name__)
 
@@ -81,14 +83,26 @@ def _embedding_lock(db: Database, say: Callable[[str], None]) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip() or "?"
-            say(f"waiting for process {holder}, which is embedding earlier checks for matching")
+            say(
+                f"waiting for {_holder(descriptor)}, which is embedding earlier checks for matching"
+            )
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
         os.close(descriptor)  # lets go of the lock
+
+
+def _holder(descriptor: int) -> str:
+    """Which process holds the lock, as it writes its id just after taking it: the id may not
+    be there yet, for a moment."""
+    for _ in range(HOLDER_READS):
+        holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+        if holder:
+            return f"process {holder}"
+        time.sleep(HOLDER_WAIT_SECONDS)
+    return "another process"
 
 
 def _duration(seconds: float) -> str:

@@ -66,6 +66,29 @@ def stand_in(monkeypatch):
     return calls
 
 
+def test_a_waiter_that_finds_no_id_in_the_lock_yet_says_another_process(
+    tmp_path, stand_in, monkeypatch
+):
+    """The holder writes its id just after taking the lock: one who comes between waits a
+    moment for it, and says "another process" should it not come."""
+    import fcntl
+
+    monkeypatch.setattr(library_embedding, "HOLDER_READS", 2)
+    path = tmp_path / "library.db"
+    db = _library(path)
+    lock = os.open(f"{path}{library_embedding.LOCK_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # taken, its id not written
+    lines: list[str] = []
+
+    def say(line):
+        if not lines:
+            os.close(lock)  # the holder ends
+        lines.append(line)
+
+    assert library_embedding.embed_missing(db, say=say) == ITEMS
+    assert lines[0] == "waiting for another process, which is embedding earlier checks for matching"
+
+
 def test_two_processes_needing_the_vectors_at_once_embed_each_item_once(tmp_path):
     path = tmp_path / "library.db"
     _library(path).close()
