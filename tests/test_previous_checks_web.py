@@ -451,6 +451,11 @@ def test_the_article_and_its_claims_say_earlier_checks_are_still_looked_for_unti
     panel_done = parse(client.get(panel_note.get("hx-get"), headers=HX))
     assert panel_done.get("hx-trigger") is None
     assert "The search for earlier checks is done: reload the article" in words(panel_done)
+    # A panel that shows what was found since says only that the search is done.
+    shown_since = parse(
+        client.get(panel_note.get("hx-get").replace("shown=0", "shown=1"), headers=HX)
+    )
+    assert words(shown_since) == "The search for earlier checks is done."
     page = parse(client.get(article_page))
     assert page.cssselect("[data-still-looking]") == []
     section = _section(client, new_claim)

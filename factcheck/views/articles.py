@@ -279,7 +279,8 @@ def matching_note(article_id: int):
             article_id=article_id,
             claim_id=panel_claim,
             still_looking=looking,
-            found=bool(claim_matches.previous_checks(db, panel_claim)),
+            shown=request.args.get("shown", 0, type=int),
+            found=len(claim_matches.previous_checks(db, panel_claim)),
             reload_address=reload_address,
         )
     return render_template(
