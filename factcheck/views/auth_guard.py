@@ -8,7 +8,7 @@ from flask import Flask, Response, flash, g, redirect, request, url_for
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Forbidden
 from factcheck.views import web_session
-from factcheck.views.rendering import json_response, wants_json
+from factcheck.views.rendering import json_response, wants_fragment, wants_json
 
 # Endpoints anyone may reach without signing in.
 PUBLIC_ENDPOINTS = {"auth.sign_in", "static", "health.healthz"}
@@ -65,8 +65,7 @@ def _page_to_return_to() -> str:
     # A write's own address (POST /claims/5/verdict) cannot be opened after signing in, nor a part
     # of a page htmx asked for (a note asking again): go back to the page it was sent from (htmx
     # names it; a plain form has its referrer).
-    asked_by_htmx = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
-    if request.method in ("GET", "HEAD") and not asked_by_htmx:
+    if request.method in ("GET", "HEAD") and not wants_fragment():
         return request.full_path.rstrip("?")
     sent_from = request.headers.get("HX-Current-URL") or request.referrer
     return same_site_path(sent_from) or url_for("articles.dashboard")
