@@ -61,14 +61,15 @@ def byline_people(
     if not author:
         return None
     pair = _SURNAME_FIRST.fullmatch(author)
-    if pair and _is_a_place(pair.group(2), article_text):
-        # "Jones; Washington" in an article from Washington: a surname and the place it was
-        # filed from, or a given name that is a place too ("Doe; Jordan"). Half a name could be
-        # the wrong person's: rather none, and the article's own byline if it has one.
-        return None
-    person = surname_first(author, publisher)
-    if person:
-        return person
+    if pair:
+        if _is_a_place(pair.group(2), article_text):
+            # "Jones; Washington" in an article from Washington: a surname and the place it was
+            # filed from, or a given name that is a place too ("Doe; Jordan"). Half a name could
+            # be the wrong person's: rather none, and the article's own byline if it has one.
+            return None
+        person = _surname_first(pair.group(1), pair.group(2), publisher)
+        if person:
+            return person
     people = []
     for place, part in enumerate(re.split(r"[;|]", author)):
         words = part.split()
@@ -91,15 +92,10 @@ _AGENCY_NAMES: Final = frozenset(
 )
 
 
-def surname_first(author: str, publisher: str | None = None) -> str | None:
-    """The one person a surname and a given name name, given name first ("Doe, Jane" and "Doe;
-    Jane" give "Jane Doe"); None for anything else ("Jane Doe, John Roe" is two people) and for
-    a word that is no name ("Doe; Reuters", "Doe; Staff", "Doe; March", a word of the
-    publisher's)."""
-    pair = _SURNAME_FIRST.fullmatch(author)
-    if pair is None:
-        return None
-    surname, given = pair.group(1), pair.group(2)
+def _surname_first(surname: str, given: str, publisher: str | None) -> str | None:
+    """The one person a surname and a given name (_SURNAME_FIRST's, "Doe, Jane" and "Doe; Jane")
+    name, given name first ("Jane Doe"); None for a word that is no name ("Doe; Reuters", "Doe;
+    Staff", "Doe; March", a word of the publisher's)."""
     publishers_words = publisher.lower().split() if publisher else []
     for word in (surname, given):
         lower = word.lower()
