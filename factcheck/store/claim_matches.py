@@ -151,6 +151,12 @@ def _same_words(table: str) -> str:
     return f"lower(replace(replace(trim({table}.claim, {_AROUND_WORDS}), '’', ''''), '‘', ''''))"
 
 
+def _has_the_words_of_item(table: str) -> str:
+    """SQL for whether library item `table` (its alias) checks the same words as the library
+    item whose id is the statement's next parameter."""
+    return f"{_same_words(table)} = (SELECT {_same_words('w')} FROM library_items w WHERE w.id = ?)"
+
+
 @query
 def dismissed_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
     """The (claim id, library id) pairs reviewers dismissed among these claims', and with each
@@ -329,8 +335,7 @@ def dismiss_previous_check(
         row[0]
         for row in db.execute(
             "SELECT m.library_id FROM claim_matches m JOIN library_items l ON l.id = m.library_id"
-            f" WHERE m.claim_id = ? AND {_same_words('l')} = (SELECT {_same_words('w')}"
-            " FROM library_items w WHERE w.id = ?) ORDER BY m.library_id",
+            f" WHERE m.claim_id = ? AND {_has_the_words_of_item('l')} ORDER BY m.library_id",
             [claim_id, library_id],
         )
     ]
@@ -367,8 +372,7 @@ def restore_previous_check(db: Database, claim_id: int, library_id: int, *, acto
         # Left out for having the very words of a check that was dismissed: that one is restored.
         same_words = db.execute(
             "SELECT d.library_id FROM dismissed_matches d JOIN library_items l"
-            f" ON l.id = d.library_id WHERE d.claim_id = ? AND {_same_words('l')}"
-            f" = (SELECT {_same_words('w')} FROM library_items w WHERE w.id = ?)"
+            f" ON l.id = d.library_id WHERE d.claim_id = ? AND {_has_the_words_of_item('l')}"
             " ORDER BY d.library_id",
             [claim_id, library_id],
         ).fetchone()
