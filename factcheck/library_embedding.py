@@ -24,6 +24,7 @@ PROGRESS_SECONDS = 30.0
 LOCK_SUFFIX = ".embedding_lock"
 HOLDER_READS = 50
 HOLDER_WAIT_SECONDS = 0.02
+LOCK_WAIT_SECONDS = 0.2
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,9 @@ def embed_missing(db: Database, say: Callable[[str], None] | None = None) -> int
 def _embedding_lock(db: Database, say: Callable[[str], None]) -> Iterator[None]:
     """Hold the lock on embedding this database's library, waiting for the process that holds
     it (told to `say`, with its process id). The system lets go of a lock when its process ends,
-    however it ends. A database in memory has one connection, and no lock."""
+    however it ends; a holder that is stopped (suspended, not ended) keeps it, so a waiter then
+    embeds without it rather than wait for as long as that process is stopped. A database in
+    memory has one connection, and no lock."""
     path = database_file(db)
     if path is None:
         yield
@@ -83,10 +86,9 @@ def _embedding_lock(db: Database, say: Callable[[str], None]) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            say(
-                f"waiting for {_holder(descriptor)}, which is embedding earlier checks for matching"
-            )
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            if not _wait_for_lock(descriptor, say):
+                yield
+                return
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
@@ -94,15 +96,52 @@ def _embedding_lock(db: Database, say: Callable[[str], None]) -> Iterator[None]:
         os.close(descriptor)  # lets go of the lock
 
 
-def _holder(descriptor: int) -> str:
-    """Which process holds the lock, as it writes its id just after taking it: the id may not
-    be there yet, for a moment."""
+def _wait_for_lock(descriptor: int, say: Callable[[str], None]) -> bool:
+    """Wait for the lock, saying for whom, and again every PROGRESS_SECONDS; True once it is
+    held, False when its holder is found stopped (said, with what to do about it)."""
+    holder = _holder(descriptor)
+    who = f"process {holder}" if holder else "another process"
+    say(f"waiting for {who}, which is embedding earlier checks for matching")
+    started = last_told = time.monotonic()
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            pass
+        if holder and _is_stopped(holder):
+            say(
+                f"process {holder}, which holds the lock on embedding earlier checks, is stopped:"
+                f" this process embeds them itself; resume that one (kill -CONT {holder}) or end it"
+            )
+            return False
+        now = time.monotonic()
+        if now - last_told >= PROGRESS_SECONDS:
+            say(f"still waiting for {who} ({_duration(now - started)})")
+            last_told = now
+        time.sleep(LOCK_WAIT_SECONDS)
+
+
+def _holder(descriptor: int) -> str | None:
+    """The id of the process that holds the lock, as it writes it just after taking it: the id
+    may not be there yet, for a moment; None should it not come."""
     for _ in range(HOLDER_READS):
         holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
         if holder:
-            return f"process {holder}"
+            return holder
         time.sleep(HOLDER_WAIT_SECONDS)
-    return "another process"
+    return None
+
+
+def _is_stopped(process_id: str) -> bool:
+    """Whether that process is stopped (by SIGSTOP, Ctrl+Z or a debugger), as Linux's /proc
+    shows it; False where it cannot be read."""
+    try:
+        with open(f"/proc/{int(process_id)}/stat", "rb") as stat:
+            state = stat.read().rpartition(b")")[2].split()[0]
+    except (OSError, ValueError, IndexError):
+        return False
+    return state in (b"T", b"t")
 
 
 def _duration(seconds: float) -> str:

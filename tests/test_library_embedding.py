@@ -89,6 +89,67 @@ def test_a_waiter_that_finds_no_id_in_the_lock_yet_says_another_process(
     assert lines[0] == "waiting for another process, which is embedding earlier checks for matching"
 
 
+def test_a_holder_that_is_stopped_is_told_and_the_waiter_embeds_without_it(
+    tmp_path, stand_in, monkeypatch
+):
+    """A process stopped while it holds the lock (Ctrl+Z, kill -STOP) keeps it: the waiter says
+    so, and what to do, and embeds the library itself instead of waiting for it."""
+    import signal
+    import subprocess
+    import sys
+
+    monkeypatch.setattr(library_embedding, "LOCK_WAIT_SECONDS", 0.01)
+    path = tmp_path / "library.db"
+    db = _library(path)
+    holds_the_lock = (
+        "import fcntl, os, sys, time\n"
+        f"lock = os.open({str(path) + library_embedding.LOCK_SUFFIX!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(lock, fcntl.LOCK_EX)\n"
+        "os.pwrite(lock, f'{os.getpid()}\\n'.encode(), 0)\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", holds_the_lock], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"held\n"
+        holder.send_signal(signal.SIGSTOP)
+        lines: list[str] = []
+        assert library_embedding.embed_missing(db, say=lines.append) == ITEMS
+    finally:
+        holder.kill()
+        holder.wait()
+    assert lines[:2] == [
+        f"waiting for process {holder.pid}, which is embedding earlier checks for matching",
+        f"process {holder.pid}, which holds the lock on embedding earlier checks, is stopped:"
+        f" this process embeds them itself; resume that one (kill -CONT {holder.pid}) or end it",
+    ]
+    assert library_vectors.count_missing(db) == 0
+
+
+def test_a_long_wait_for_the_lock_is_told_again(tmp_path, stand_in, monkeypatch):
+    import fcntl
+
+    monkeypatch.setattr(library_embedding, "LOCK_WAIT_SECONDS", 0.01)
+    monkeypatch.setattr(library_embedding, "PROGRESS_SECONDS", 0.05)
+    path = tmp_path / "library.db"
+    db = _library(path)
+    lock = os.open(f"{path}{library_embedding.LOCK_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    os.pwrite(lock, b"1\n", 0)  # a process that is running (init), not stopped
+    lines: list[str] = []
+
+    def say(line):
+        lines.append(line)
+        if line.startswith("still waiting"):
+            os.close(lock)  # the holder ends
+
+    assert library_embedding.embed_missing(db, say=say) == ITEMS
+    assert lines[:2] == [
+        "waiting for process 1, which is embedding earlier checks for matching",
+        "still waiting for process 1 (1 s)",
+    ]
+
+
 def test_two_processes_needing_the_vectors_at_once_embed_each_item_once(tmp_path):
     path = tmp_path / "library.db"
     _library(path).close()
