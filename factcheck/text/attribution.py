@@ -415,10 +415,13 @@ def speaker(phrase: str, language: str = "en") -> str | None:
     else:
         verb = _PHRASE_VERB.search(phrase)
         if verb is None:
-            return None
-        who = phrase[: verb.start()]
-        if not who.strip():  # "said Ines Baptiste", "told reporters" has no one after it
-            who = phrase[verb.end() :] if phrase[verb.start() : verb.end()] != "told" else ""
+            # A name alone: the person a "she" leading in a quotation means ("Prime Minister
+            # Jane Holt spoke in Leeds. She had a message for the union: “...”").
+            who = phrase
+        else:
+            who = phrase[: verb.start()]
+            if not who.strip():  # "said Ines Baptiste", "told reporters" has no one after it
+                who = phrase[verb.end() :] if phrase[verb.start() : verb.end()] != "told" else ""
         # "Jane Doe, the agency's director," names Jane Doe.
         who = who.split(",")[0]
     who = who.strip(" \t\n,;:—–-")
