@@ -503,6 +503,8 @@ def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
     assert from_html(_page("By Jane Doe · 5 min read", *FERRY)).author == "Jane Doe"
     assert from_html(_page("By Staff Reports", *FERRY)).author is None
     assert from_html(_page(*FERRY)).author is None
+    assert from_html(_page("By J. K. Rowling", *FERRY)).author == "J. K. Rowling"
+    assert from_html(_page("By Sam Press", *FERRY)).author == "Sam Press"
 
 
 @pytest.mark.parametrize(
@@ -510,6 +512,7 @@ def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
     [
         ("Doe, Jane", "Jane Doe"),
         ("Jane Doe, John Roe", "Jane Doe; John Roe"),
+        ("Doe, Jane; Roe, John", "Jane Doe; John Roe"),
         # A place the article names, or a credit, is no given name.
         ("Jones, Washington", None),
         ("Doe, Mark", "Mark Doe"),
@@ -528,6 +531,14 @@ def test_an_author_listed_surname_first_is_one_person(listed, author):
         b"<head>", f'<head><meta name="author" content="{listed}">'.encode()
     )
     assert from_html(page).author == author
+
+
+def test_a_surname_listed_before_the_place_the_article_names_with_its_initials_is_no_author():
+    story = [*FERRY, "The ministry in Washington DC has not commented on the vote."]
+    page = _page(*story).replace(
+        b"<head>", b'<head><meta name="author" content="Jones, Washington">'
+    )
+    assert from_html(page).author is None
 
 
 def test_html_import_reads_the_metadata():
@@ -1000,6 +1011,11 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
             "Jane Doe and John Roe",
         ),
         ("Budget\n\nBy Staff Reports\n\nText.", None),
+        # Initials, and a surname that is a body's word.
+        ("Budget\n\nBy J. K. Rowling\n\nText.", "J. K. Rowling"),
+        ("Budget\n\nBy J.K. Rowling\n\nText.", "J.K. Rowling"),
+        ("Budget\n\nBy Sam Press\n\nText.", "Sam Press"),
+        ("Budget\n\nBy Associated Press\n\nText.", None),
     ],
 )
 def test_a_byline_names_the_author_and_a_sentence_opening_with_by_does_not(body, author):

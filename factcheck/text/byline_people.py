@@ -4,7 +4,7 @@ desks, agencies, labels and dates that metadata runs into the names."""
 import re
 from typing import Final
 
-from factcheck.text.attribution import UPPER
+from factcheck.text.attribution import LOWER, UPPER
 
 # Words for a writer's job, which end a title after a name ("News reporter", "AP Auto Writer").
 _JOB_WORDS: Final = frozenset(
@@ -41,6 +41,19 @@ _BODY_WORDS: Final = frozenset(
     reports newsroom newsdesk
     """.split()
 )
+# A body's words that are surnames too ("By Sam Press", "Robert Service"): a body's after a word
+# that opens a body's name ("Associated Press", "Canadian Press", "News Service"), else a
+# person's.
+_SURNAME_BODY_WORDS: Final = frozenset("press service".split())
+_BODY_OPENERS: Final = frozenset(
+    """
+    associated canadian australian american british united free daily evening morning weekly
+    national international foreign public civil catholic baptist university world global
+    """.split()
+)
+# Media companies named after their founders, which a byline or a speaker's shape would take
+# for a person.
+MEDIA_GROUPS: Final = frozenset(("condé nast", "conde nast", "dow jones", "axel springer"))
 # Labels before the names ("Text: ...", "Words by ...").
 _LABELS: Final = frozenset("by words text story reporting report текст автор".split())
 _MONTHS: Final = frozenset(
@@ -60,16 +73,21 @@ def byline_people(
     `article_text` tells a place from a given name in metadata's "Jones, Washington"."""
     if not author:
         return None
-    pair = _SURNAME_FIRST.fullmatch(author)
-    if pair:
-        if _is_a_place(pair.group(2), article_text):
+    pairs = _surnames_first(author)
+    if pairs:
+        if any(_is_a_place(given, article_text) for _, given in pairs):
             # "Jones; Washington" in an article from Washington: a surname and the place it was
             # filed from, or a given name that is a place too ("Doe; Jordan"). Half a name could
             # be the wrong person's: rather none, and the article's own byline if it has one.
             return None
-        person = _surname_first(pair.group(1), pair.group(2), publisher)
-        if person:
-            return person
+        listed = []
+        for surname, given in pairs:
+            person = _surname_first(surname, given, publisher)
+            if person is None:
+                break
+            listed.append(person)
+        else:
+            return "; ".join(listed)
     people = []
     for place, part in enumerate(re.split(r"[;|]", author)):
         words = part.split()
@@ -81,9 +99,21 @@ def byline_people(
     return "; ".join(people) or None
 
 
-# A surname and a given name, one word each, as a catalogue lists a person: "Doe, Jane", which
-# the metadata gives as "Doe; Jane".
-_SURNAME_FIRST: Final = re.compile(r"\s*([^\W\d_][\w'’-]*)\s*[,;]\s*([^\W\d_][\w'’-]*)\s*")
+# A word of a name, as a catalogue lists a person surname first: "Doe, Jane", which the
+# metadata gives as "Doe; Jane".
+_NAME_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _surnames_first(author: str) -> list[tuple[str, str]] | None:
+    """The (surname, given name) pairs of an author listed as a catalogue lists people, one word
+    each: [("Doe", "Jane")] from "Doe; Jane", [("Doe", "Jane"), ("Roe", "John")] from "Doe, Jane;
+    Roe, John" (which the metadata gives as "Doe; Jane; Roe; John"); None for any other shape."""
+    words = [part.strip() for part in re.split(r"[,;]", author)]
+    if len(words) % 2 or not all(_NAME_WORD.fullmatch(word) for word in words):
+        return None
+    return list(zip(words[::2], words[1::2], strict=True))
+
+
 # Words that stand in a byline's place but are no one's name.
 _NOT_A_NAME: Final = _LEADING_WORDS | _LABELS | _WHEN_WORDS | _BODY_WORDS | _MONTHS | {"the"}
 # Agencies named in one word, which no surname or given name is.
@@ -93,7 +123,7 @@ _AGENCY_NAMES: Final = frozenset(
 
 
 def _surname_first(surname: str, given: str, publisher: str | None) -> str | None:
-    """The one person a surname and a given name (_SURNAME_FIRST's, "Doe, Jane" and "Doe; Jane")
+    """The one person a surname and a given name (_surnames_first's, "Doe, Jane" and "Doe; Jane")
     name, given name first ("Jane Doe"); None for a word that is no name ("Doe; Reuters", "Doe;
     Staff", "Doe; March", a word of the publisher's)."""
     publishers_words = publisher.lower().split() if publisher else []
@@ -112,10 +142,12 @@ def _surname_first(surname: str, given: str, publisher: str | None) -> str | Non
 
 def _is_a_place(word: str, article_text: str) -> bool:
     """Whether the article writes the word as a place: after "in", "from" or "near" and not
-    before a surname ("in Jordan," but not "from Mark Carney"), or in capitals opening a line
+    before a surname, maybe after initials ("in Jordan,", "in Washington DC", "in Washington
+    D.C." but not "from Mark Carney" nor "from Mark J. Carney"), or in capitals opening a line
     as a dateline does ("WASHINGTON (AP) —")."""
+    surname = rf"\s+(?:{UPPER}\.\s*)*{UPPER}[\w'’-]*{LOWER}"
     return (
-        re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(word)}\b(?!\s+{UPPER})", article_text)
+        re.search(rf"\b(?:[Ii]n|[Ff]rom|[Nn]ear)\s+{re.escape(word)}\b(?!{surname})", article_text)
         is not None
         or re.search(rf"(?m)^\W*{re.escape(word.upper())}\b", article_text) is not None
     )
@@ -199,21 +231,47 @@ def _written_as_a_name(words: list[str]) -> bool:
 
 
 def _leading_capitals(words: list[str]) -> list[str]:
-    """The words at the start written all in capitals ("ERIC", "TUCKER")."""
+    """The words at the start written all in capitals ("ERIC", "TUCKER"), not ending in
+    initials, which are capitals in any name ("J. K." of "J. K. Rowling")."""
     run = []
     for word in words:
         if not (word.isupper() and len(word) > 1):
             break
         run.append(word)
+    while run and _INITIALS.fullmatch(run[-1]):
+        run.pop()
     return run
+
+
+_INITIALS: Final = re.compile(r"(?:[^\W\d_]\.)+")
 
 
 def _names_a_body(words: list[str], publisher: str | None) -> bool:
     """Whether the words name an organisation, not a person: "The ...", a body's word at the end
-    ("Associated Press", "HNN Staff"), an acronym alone ("CNN"), or the publisher's own name."""
+    ("Associated Press", "HNN Staff", not "Sam Press"), an acronym alone ("CNN"), a media
+    company ("Condé Nast"), or the publisher's own name."""
     text = " ".join(words)
-    if words[0].lower() == "the" or words[-1].lower() in _BODY_WORDS:
+    if words[0].lower() == "the" or text.lower() in MEDIA_GROUPS:
         return True
+    if words[-1].lower() in _BODY_WORDS:
+        return not _surname_of_a_body_word(words, publisher)
     if len(words) == 1 and (re.fullmatch(r"[A-Z]{2,6}", text) or text.lower() in _AGENCY_NAMES):
         return True
     return publisher is not None and text.lower() in publisher.lower()
+
+
+def _surname_of_a_body_word(words: list[str], publisher: str | None) -> bool:
+    """Whether a body's word ending two words is a person's surname: "Sam Press", "Robert
+    Service", not "Associated Press", "News Service", "AP Press" nor a word of the publisher's
+    ("Harbour Press" on Harbour Press Online)."""
+    if len(words) != 2 or words[1].lower() not in _SURNAME_BODY_WORDS:
+        return False
+    given = words[0]
+    lower = given.lower()
+    publishers_words = publisher.lower().split() if publisher else []
+    return (
+        given[:1].isupper()
+        and not given.isupper()
+        and lower not in _BODY_OPENERS | _NOT_A_NAME | _AGENCY_NAMES
+        and lower not in publishers_words
+    )
