@@ -211,14 +211,20 @@ def byline_author(body: str) -> str | None:
 # A byline line: "By" or "Written by" (or "Von", "Por", "Par", "Door", "di") and a capitalised
 # name; the names end where a title, a place or a note starts ("By Jane Doe in Washington", "...
 # – Health Editor", "... · 5 min read", "..., Harbour Reporters", "... / March 3, 2024"), or the
-# word saying when ("By Jane Doe Updated 5:30 PM EST", "... Last updated 3 hours ago").
+# word saying when ("By Jane Doe Updated 5:30 PM EST", "... Last updated 3 hours ago"), or a
+# date ("By Jane Doe March 3, 2024", "Von Anna Schmidt 3. März 2024").
 _BYLINE_LINES = 6
 _BYLINE = re.compile(
     rf"(?:[Ww]ritten\s+|[Ww]ords\s+)?(?:[Bb]y|BY|Von|Por|Par|Door|di)\s+(?={UPPER})"
 )
+_MONTH_NAME = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
 _AFTER_THE_NAMES = re.compile(
     r"\s+(?:in|at|for|from)\s+|\s*[,/–—|·•]\s*|\s+-\s+"
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"
+    rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d|{_MONTH_NAME}\s+\d)"
 )
 
 

@@ -505,6 +505,7 @@ def test_a_page_without_an_author_in_its_metadata_is_by_its_bylines_people():
     assert from_html(_page(*FERRY)).author is None
     assert from_html(_page("By J. K. Rowling", *FERRY)).author == "J. K. Rowling"
     assert from_html(_page("By Sam Press", *FERRY)).author == "Sam Press"
+    assert from_html(_page("By Jane Doe March 3, 2024", *FERRY)).author == "Jane Doe"
 
 
 @pytest.mark.parametrize(
@@ -1011,6 +1012,13 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
             "Jane Doe and John Roe",
         ),
         ("Budget\n\nBy Staff Reports\n\nText.", None),
+        # A date straight after the names; in other languages, after a comma.
+        ("Budget\n\nBy Jane Doe March 3, 2024\n\nText.", "Jane Doe"),
+        ("Budget\n\nBy March 3, 2024 the fund had run dry\n\nText.", None),
+        ("Budget\n\nPor Juan Pérez, 3 de marzo de 2024\n\nText.", "Juan Pérez"),
+        ("Budget\n\nVon Anna Schmidt, 3. März 2024\n\nText.", "Anna Schmidt"),
+        ("Budget\n\nVon Anna Schmidt 3. März 2024\n\nText.", "Anna Schmidt"),
+        ("Budget\n\nPar Jean Dupont, le 3 mars 2024\n\nText.", "Jean Dupont"),
         # Initials, and a surname that is a body's word.
         ("Budget\n\nBy J. K. Rowling\n\nText.", "J. K. Rowling"),
         ("Budget\n\nBy J.K. Rowling\n\nText.", "J.K. Rowling"),

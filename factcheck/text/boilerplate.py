@@ -525,9 +525,34 @@ def _caption_start(text: str, lower: str) -> str | None:
 
 # Where a byline's names can end and when the piece was written or how long it takes to read
 # follows: a mark ("By Jane Doe, March 3, 2024", "By Jane Doe · 5 min read"), or a space before
-# the word saying when ("By Jane Doe Updated 5:30 PM EST").
+# the word saying when ("By Jane Doe Updated 5:30 PM EST"), a day's figure ("Von Anna Schmidt
+# 3. März 2024", not a year alone: "By Christmas 2024" is no one's byline), or a month and a
+# figure ("By Jane Doe March 3, 2024").
 _BYLINE_TAIL: Final = re.compile(
     r"\s*[,|·•–—]\s*|\s+-\s+|\s+(?=(?i:updated|published|posted|modified)\b)"
+    rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d{{1,2}}(?!\d)|(?i:{_MONTH})\s+\d)"
+)
+# A date as German, Spanish and Portuguese, French, Italian and Dutch write it after a byline:
+# "3. März 2024", "3 de marzo de 2024", "le 3 mars 2024", "lundi 3 mars 2024, 14h05".
+_OTHER_MONTH: Final = (
+    r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november"
+    r"|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro"
+    r"|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari"
+    r"|maart|mei|augustus)"
+)
+_OTHER_WEEKDAY: Final = (
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles"
+    r"|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag"
+    r"|donderdag|vrijdag|zaterdag|zondag|segunda-feira|terça-feira|quarta-feira|quinta-feira"
+    r"|sexta-feira)"
+)
+_OTHER_DATE: Final = re.compile(
+    rf"(?:(?:le|el|am|il|op|den|em)\s+)?(?:{_OTHER_WEEKDAY},?\s+)?(?:(?:le|el|den)\s+)?"
+    rf"\d{{1,2}}(?:\.|º|er)?\s+(?:de\s+)?{_OTHER_MONTH}\.?(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
+    r"(?:\s*(?:,|-|–|à|a las|às|alle|om|um)?\s*\d{1,2}[:h.]\d{2}(?:\s*(?:uhr|h))?)?\W*$"
 )
 # The marks between a date and a reading time ("March 3, 2024 · 5 min read").
 _STAMP_PARTS: Final = re.compile(r"\s*[|·•]\s*")
@@ -545,15 +570,19 @@ def _byline(text: str, lower: str) -> str | None:
     if len(text) > _LONGEST_BYLINE_WITH_STAMP:
         return None
     for tail in _BYLINE_TAIL.finditer(text):
-        if _when_or_how_long(lower[tail.end() :]) and _BYLINE.match(text[: tail.start()]):
+        names = text[: tail.start()]
+        if _when_or_how_long(lower[tail.end() :]) and (
+            _BYLINE.match(names) or _OTHER_BYLINE.match(names)
+        ):
             return BYLINE
     return None
 
 
 def _when_or_how_long(lower: str) -> bool:
-    """Whether the text is a date or time stamp, a reading time, or those apart by bars or dots."""
+    """Whether the text is a date or time stamp (in English or another language _OTHER_DATE
+    knows), a reading time, or those apart by bars or dots."""
     return all(
-        _timestamp(part, part) or _READING_TIME.match(part)
+        _timestamp(part, part) or _OTHER_DATE.match(part) or _READING_TIME.match(part)
         for part in _STAMP_PARTS.split(lower.strip())
     )
 
