@@ -339,18 +339,6 @@ def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(
             "Minister Lindner sagte",
         ),
         ("Er kam, sah und Scholz sagte: „Die Renten steigen um 4 Prozent.“", "de", "Scholz sagte"),
-        # A clause may end in a capitalised word: a German noun, a place.
-        (
-            "Die Lage ist eine Krise und Scholz sagte: „Die Renten steigen um 4 Prozent.“",
-            "de",
-            "Scholz sagte",
-        ),
-        (
-            "La situation est grave à Paris et Macron a déclaré : « Le chômage a augmenté de"
-            " 2 %. »",
-            "fr",
-            "Macron a déclaré",
-        ),
         (
             "Die Kosten stiegen, und Die Linke kritisierte: „Das sind 300 Euro mehr.“",
             "de",
@@ -367,12 +355,6 @@ def test_a_second_quotation_with_a_lead_in_of_its_own_is_not_the_first_speakers(
             " 2025 um 3 Prozent.“",
             "de",
             "Das Bundesministerium für Wirtschaft und Klimaschutz erklärte",
-        ),
-        (
-            "Das Bundesministerium für Umwelt, Naturschutz und nukleare Sicherheit erklärte:"
-            " „Die Preise sinken 2025 um 3 Prozent.“",
-            "de",
-            "Das Bundesministerium für Umwelt, Naturschutz und nukleare Sicherheit erklärte",
         ),
         (
             "Die Industrie- und Handelskammer warnte: „Die Preise steigen 2025 um 3 Prozent.“",

@@ -261,26 +261,17 @@ _NAME_AFTER: Final = (
 )
 # The speaker before the verb stops at a word that starts a clause ("Le rapport explique", not
 # "La question est simple et le rapport explique", "Pedro Sánchez dijo", not "La situación es
-# grave y Pedro Sánchez dijo"). A word joining two names is part of it after the name of what a
-# body is for or of ("Das Bundesministerium für Wirtschaft und Klimaschutz", "für Umwelt,
-# Naturschutz und nukleare Sicherheit", "Le ministre de l'Économie et des Finances", "El
-# Ministerio de Trabajo y Economía Social") or after the first half of a compound ("Die
-# Industrie- und Handelskammer"); after any other capitalised word it starts a clause as often
-# ("Die Lage ist eine Krise und Scholz sagte", "La situation est grave à Paris et Macron a
-# déclaré"). A name or title set off by commas is part of it too ("La ministra de Hacienda,
-# María Jesús Montero, declaró", "Robert Habeck, der Bundesminister für Wirtschaft und
-# Klimaschutz, sagte").
+# grave y Pedro Sánchez dijo"). A word joining two names is part of it, after a word of a name
+# ("Das Bundesministerium für Wirtschaft und Klimaschutz", "Le ministre de l'Économie et des
+# Finances", "Die Industrie- und Handelskammer"); and so is a name or title set off by commas
+# ("La ministra de Hacienda, María Jesús Montero, declaró", "Robert Habeck, der Bundesminister
+# für Wirtschaft und Klimaschutz, sagte").
 _JOINING_WORDS: Final = "and|or|et|ou|und|oder|y|e|o"
 _CLAUSE_WORDS: Final = (
     "but|that|because|while|which|who|mais|que|qui|car|donc|puis|aber|dass|weil|denn|sondern"
     "|doch|pero|porque|sino|cuando"
 )
-_OF_A_BODY: Final = r"(?:für|de|du|des|del|de\s+la|de\s+los|de\s+las)"
-_NAME_THEN_JOIN: Final = (
-    rf"(?:{_OF_A_BODY}\s+(?:[dl]['’])?(?-i:{UPPER})[\w'’-]*(?:,\s+(?-i:{UPPER})[\w'’-]*)*"
-    rf"|(?-i:{UPPER})[\w'’]*-)"
-    rf"\s+(?:{_JOINING_WORDS})(?![\w'’-])"
-)
+_NAME_THEN_JOIN: Final = rf"(?:[dl]['’])?(?-i:{UPPER})[\w'’-]*\s+(?:{_JOINING_WORDS})(?![\w'’-])"
 _SPEAKER_WORD: Final = (
     rf"(?:{_NAME_THEN_JOIN}"
     rf"|(?!(?:{_JOINING_WORDS}|{_CLAUSE_WORDS})(?![\w'’-]))[\w'’-]+)"
@@ -415,13 +406,10 @@ def speaker(phrase: str, language: str = "en") -> str | None:
     else:
         verb = _PHRASE_VERB.search(phrase)
         if verb is None:
-            # A name alone: the person a "she" leading in a quotation means ("Prime Minister
-            # Jane Holt spoke in Leeds. She had a message for the union: “...”").
-            who = phrase
-        else:
-            who = phrase[: verb.start()]
-            if not who.strip():  # "said Ines Baptiste", "told reporters" has no one after it
-                who = phrase[verb.end() :] if phrase[verb.start() : verb.end()] != "told" else ""
+            return None
+        who = phrase[: verb.start()]
+        if not who.strip():  # "said Ines Baptiste", "told reporters" has no one after it
+            who = phrase[verb.end() :] if phrase[verb.start() : verb.end()] != "told" else ""
         # "Jane Doe, the agency's director," names Jane Doe.
         who = who.split(",")[0]
     who = who.strip(" \t\n,;:—–-")

@@ -64,32 +64,15 @@ def _ends_a_term(element) -> bool:
     """Whether the words before the element in its parent are a term a tip explains: written
     against it with no space between (<a>Jerome Powell<span role="tooltip">Chair of the
     Federal Reserve</span></a>, which no sentence's words are), or an abbreviation ("ONS",
-    "NHS") the element reads as a tip of; not a sentence's words ("misled patients about",
-    "Ministers", "Boris Johnson", "2023": a capital or a digit starts a sentence's words too)."""
+    "NHS"); not a sentence's words ("misled patients about", "Ministers", "Boris Johnson",
+    "2023": a capital or a digit starts a sentence's words too)."""
     # The element ends its parent (_after_its_words): the parent's text is the words, then it.
     text = "".join(element.getparent().itertext())
     tip = element.text_content()
     before = text[: len(text) - len(tip)]
     if before[-1:].isalnum() and tip[:1].isalnum():
         return True
-    words = before.split()
-    return (
-        bool(words)
-        and all(_is_an_abbreviation(word) for word in words)
-        and _reads_as_a_tip(words[-1], tip)
-    )
-
-
-def _reads_as_a_tip(abbreviation: str, words: str) -> bool:
-    """Whether the words after an abbreviation read as its tip: they stand on their own,
-    starting with a capital ("National Health Service", "The UK's statistics office"), or spell
-    it out ("consumer prices index" after "CPI"); not a sentence's words running on after it in
-    small letters ("NHS waiting lists rose")."""
-    if words.lstrip()[:1].isupper():
-        return True
-    # "in" reads the iterator on past each letter it finds: the letters must come in order.
-    initials = iter(word[0].lower() for word in words.split())
-    return all(letter in initials for letter in abbreviation.lower() if letter.isalpha())
+    return all(_is_an_abbreviation(word) for word in before.split())
 
 
 def _is_an_abbreviation(word: str) -> bool:

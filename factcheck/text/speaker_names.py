@@ -427,39 +427,3 @@ def _given_name_before(words: list[str], article_text: str) -> bool:
     return any(
         match.group(1).lower() not in STOPWORDS for match in re.finditer(pattern, article_text)
     )
-
-
-# Capitalised words in a row, as a person's name and the post before it are written: "Prime
-# Minister Jane Holt", "J. D. Vance", "Dr. Ana Ramos", "Gov. Kristi Noem".
-_SHORT_TITLES: Final = "|".join(sorted(_HONORIFICS | {"gov", "sen", "rep", "gen", "col", "lt"}))
-_NAME_RUN: Final = re.compile(
-    rf"(?<![\w'’.-])(?:(?i:{_SHORT_TITLES})\.\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD})*(?![\w'’-])"
-)
-
-
-def only_person_named(text: str, article_text: str) -> tuple[int, int] | None:
-    """Where in `text` the one person it names is ("Prime Minister Jane Holt" in "Prime Minister
-    Jane Holt spoke in Leeds."), whom a "she" after it can only mean; None when it names no
-    person or more than one (which of them "she" is would be a guess). A person named twice
-    ("Jane Holt ... Holt") is one; the first mention is given."""
-    found: tuple[int, int] | None = None
-    found_name = ""
-    for run in _NAME_RUN.finditer(text):
-        # A sentence's first word is capitalised whatever it is: "The", "In", "She".
-        words = [word for word in re.finditer(r"\S+", run.group())]
-        while words and words[0].group().lower() in STOPWORDS:
-            words.pop(0)
-        if not words:
-            continue
-        name = [word.group() for word in words]
-        if name[0].lower() in _PLACE_STARTS or name[-1].lower() in _PLACE_NOUNS:
-            continue  # "New Zealand", "Waterloo Bridge"
-        named = _named(" ".join(name), article_text)
-        if named is None or named.kind != PERSON:
-            continue
-        if found is None:
-            found = (run.start() + words[0].start(), run.start() + words[-1].end())
-            found_name = named.name
-        elif named.name != found_name:
-            return None
-    return found

@@ -9,7 +9,6 @@ from factcheck.text.attribution import find_attribution, outside_quotes, quote_s
 from factcheck.text.boilerplate import classify_boilerplate, stripped_reason
 from factcheck.text.checkworthiness import scored
 from factcheck.text.furniture_runs import FurnitureRuns
-from factcheck.text.speaker_names import only_person_named
 
 DEFAULT_LANGUAGE: Final = "en"
 LANGUAGE: Final = DEFAULT_LANGUAGE  # what the benchmarks' floor splits with
@@ -578,8 +577,6 @@ def _attributions(
             speaker = next((own[i] for i in members if own[i]), None)
         if speaker is None and quote_start == start:
             speaker = carried
-        if speaker is None and members and language == "en" and _led_in(block, quote_start - start):
-            speaker = _pronoun_antecedent(body, start, spans[members[0]][0], quote_start)
         if paragraph_speaker is None:
             paragraph_speaker = speaker
         touching.append((quote_start, quote_end, members, speaker))
@@ -598,28 +595,6 @@ def _attributions(
     opens = last_start == start or not block[last_start - start - 1].isalnum()
     left_open = last_end - start == len(block) and not closed and opens
     return result, (last_speaker or paragraph_speaker if left_open else None)
-
-
-# A lead-in whose subject is "he" or "she": "She had a message for the union: “...”".
-_PRONOUN_LEAD_IN: Final = re.compile(r"\s*(?:He|She)\s[^.!?:：]*[:：]\s*")
-
-
-def _pronoun_antecedent(
-    body: str, block_start: int, sentence_start: int, quote_start: int
-) -> tuple[int, int] | None:
-    """The person a quotation's lead-in means by "he" or "she", as body offsets: the one person
-    the paragraph names before the lead-in's sentence, or the paragraph before it when the
-    lead-in opens its paragraph; None when the lead-in has no such pronoun, or no one or more
-    than one person is named there."""
-    if _PRONOUN_LEAD_IN.fullmatch(body, sentence_start, quote_start) is None:
-        return None
-    before_start, before_end = block_start, sentence_start
-    if not body[block_start:sentence_start].strip():
-        before_end = len(body[:block_start].rstrip())
-        before_start = body.rfind("\n", 0, before_end) + 1
-    before = body[before_start:before_end]
-    found = only_person_named(outside_quotes(before, quote_spans(before)), body)
-    return None if found is None else (before_start + found[0], before_start + found[1])
 
 
 def _led_in(block: str, quote_start: int) -> bool:
