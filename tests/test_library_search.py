@@ -381,6 +381,11 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "The government spent $4m on the new hospitals.",
         ),
         ("Four hundred nurses were hired this year.", "300 nurses were hired this year."),
+        (
+            "Two and a half million people voted for the new mayor.",
+            "3.5 million people voted for the new mayor.",
+        ),
+        ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2023."),
     ],
 )
 def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
@@ -406,6 +411,10 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
         (
             "The government spent $4bn on the new hospitals.",
             "The government spent $4 billion on the new hospitals.",
+        ),
+        (
+            "Two and a half million people voted for the new mayor.",
+            "2,500,000 people voted for the new mayor.",
         ),
     ],
 )
@@ -483,6 +492,23 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ("It spent 4,000,000,000 dollars on it.", "It spent $4 million on it.", True),
         ("It spent 4,000,000 dollars on it.", "It spent $4 million on it.", False),
         ("It spent a billion dollars on it.", "It spent $1m on it.", True),
+        # A whole and a share of a scale, or a share of one, in words.
+        ("Two and a half million people voted.", "2,500,000 people voted.", False),
+        ("Two and a half million people voted.", "3.5 million people voted.", True),
+        ("It spent one and a half billion dollars.", "It spent $1.5 billion.", False),
+        ("It spent one and a half billion dollars.", "It spent 2.5 billion dollars.", True),
+        ("A million and a half people voted.", "1.5 million people voted.", False),
+        ("A million and a half people voted.", "1 million people voted.", True),
+        ("A third of a million jobs were lost.", "333,333 jobs were lost.", False),
+        ("A third of a million jobs were lost.", "500,000 jobs were lost.", True),
+        ("Three quarters of a million people marched.", "750,000 people marched.", False),
+        ("Three quarters of a million people marched.", "250,000 people marched.", True),
+        ("It cost a quarter of a billion dollars.", "It cost 250 million dollars.", False),
+        ("It cost a quarter of a billion dollars.", "It cost 2.5 billion dollars.", True),
+        # A year in words.
+        ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2024.", False),
+        ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2023.", True),
+        ("It was founded in nineteen ninety-nine.", "It was founded in 1998.", True),
     ],
 )
 def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(text, claim, differ):

@@ -397,8 +397,25 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("half a million people", "500000 people"),
         ("a quarter of a million homes", "250000 homes"),
         ("Three-quarters of a billion", "750000000"),
-        ("a third of a million jobs", "a third of a million jobs"),
-        ("a million and a half people", "a million and a half people"),
+        ("three quarters of a million", "750000"),
+        ("a quarter of a billion", "250000000"),
+        # Thirds to the nearest whole.
+        ("a third of a million jobs", "333333 jobs"),
+        ("two-thirds of a billion", "666666667"),
+        # A whole and a share of a scale.
+        ("two and a half million people", "2500000 people"),
+        ("One and a half billion dollars", "1500000000 dollars"),
+        ("twenty-two and a quarter million", "22250000"),
+        ("a million and a half people", "1500000 people"),
+        ("3 and three-quarters billion", "3750000000"),
+        # A share with no scale after it is left as words.
+        ("two and a half years", "two and a half years"),
+        # A year said as two numbers.
+        ("in twenty twenty-four", "in 2024"),
+        ("Nineteen ninety-nine", "1999"),
+        ("by twenty thirty", "by 2030"),
+        ("twenty ten and twenty twenty five", "2010 and 2025"),
+        ("two thousand and twenty", "2020"),
     ],
 )
 def test_number_words_become_digits_and_other_words_stay(text, read):

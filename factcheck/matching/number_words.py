@@ -2,6 +2,7 @@
 that a figure written one way is compared with the same figure written the other."""
 
 import re
+from fractions import Fraction
 
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -20,7 +21,7 @@ _NUMBER_WORD = "|".join(_VALUES)
 _STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an"}
 # Number words joined by spaces, hyphens or "and" ("one hundred and twenty-five"), after "a" when
 # a hundred or a scale comes first ("a million"). Which of them make one number is read below.
-# "Half a million" and "a quarter of a million" are left as words: not "a million".
+# "Half a million" and "a quarter of a million" are not "a million" (they are read below).
 _RUN = re.compile(
     rf"\b(?:(?<!half )(?<!of )an?\s+(?=(?:hundred|{'|'.join(_SCALES)})\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}))*\b",
@@ -29,31 +30,83 @@ _RUN = re.compile(
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
-# "A million and a half": a share follows, which is not read, so neither is the number.
+# A share left after a number, with no scale to read it with ("two and a half", "a hundred and
+# a half"): the number is left as words, not read as the whole alone.
 _SHARE_AFTER = re.compile(r"\s+and\s+an?\s+(?:half|quarter|third)\b", re.IGNORECASE)
 
-
-# A half or quarters of a scale: "half a million", "a quarter of a billion", "three-quarters of
-# a million" (thirds are left: no figure writes them exactly).
+_SCALE_WORD = "|".join(_SCALES)
+_SHARE = r"half|(?:a|one)[\s-]+(?:quarter|third)|three[\s-]+quarters|two[\s-]+thirds"
+# A half, quarters or thirds of a scale: "half a million", "a quarter of a billion",
+# "three-quarters of a million", "two-thirds of a million".
 _SHARE_OF_A_SCALE = re.compile(
-    r"\b(?P<share>half|(?:a|one)[\s-]+quarter\s+of|three[\s-]+quarters\s+of)[\s-]+an?[\s-]+"
-    rf"(?P<scale>{'|'.join(_SCALES)})\b",
+    rf"\b(?P<share>half|(?:{_SHARE})[\s-]+of)[\s-]+an?[\s-]+(?P<scale>{_SCALE_WORD})\b",
     re.IGNORECASE,
 )
-_SHARES = {"half": (1, 2), "quarter": (1, 4), "quarters": (3, 4)}
+# A whole number and a share of a scale: "two and a half million", "1 and a quarter billion",
+# "a million and a half".
+_WHOLE = rf"\d+|an?|(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:{_NUMBER_WORD}))*"
+_WHOLE_AND_SHARE = re.compile(
+    rf"\b(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
+    rf"(?P<scale>{_SCALE_WORD})"
+    rf"|(?<!half )(?<!of )(?P<whole_first>{_WHOLE})\s+(?P<scale_first>{_SCALE_WORD})\s+and\s+"
+    rf"(?:an?\s+)?(?P<share_after>{_SHARE}))\b",
+    re.IGNORECASE,
+)
+_SHARES = {
+    "half": Fraction(1, 2),
+    "quarter": Fraction(1, 4),
+    "quarters": Fraction(3, 4),
+    "third": Fraction(1, 3),
+    "thirds": Fraction(2, 3),
+}
+
+
+# A year said as two numbers: "nineteen ninety-nine", "twenty twenty-four", "twenty ten" (two
+# numbers side by side in words are written so only as a year).
+_ONES = "|".join(_SMALL[1:10])
+_YEAR_IN_WORDS = re.compile(
+    rf"\b(?P<century>nineteen|twenty)[\s-]+"
+    rf"(?P<year>(?:{'|'.join(_SMALL[10:])})|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONES}))?)"
+    rf"\b(?![\s-]+(?:{_NUMBER_WORD})\b)",
+    re.IGNORECASE,
+)
 
 
 def in_digits(text: str) -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
-    "25", "a million" "1000000", "half a million" "500000", "two and three" "2 and 3"); other
-    words as they were."""
-    return _RUN.sub(_unless_a_share_follows, _SHARE_OF_A_SCALE.sub(_share, text))
+    "25", "a million" "1000000", "half a million" "500000", "two and a half million"
+    "2500000", "twenty twenty-four" "2024", "two and three" "2 and 3"); other words as they
+    were. A third of a scale is written to the nearest whole ("a third of a million" is
+    "333333")."""
+    with_shares = _SHARE_OF_A_SCALE.sub(_share, _WHOLE_AND_SHARE.sub(_whole_and_share, text))
+    return _RUN.sub(_unless_a_share_follows, _YEAR_IN_WORDS.sub(_year, with_shares))
+
+
+def _year(found: re.Match) -> str:
+    year = sum(_VALUES[word] for word in re.split(r"[\s-]+", found.group("year").lower()))
+    return str(_VALUES[found.group("century").lower()] * 100 + year)
+
+
+def _share_of(written: str) -> Fraction:
+    """The part of one that a share is ("half", "a quarter", "two-thirds of")."""
+    words = written.lower().replace("-", " ").split()
+    return _SHARES["half" if "half" in words else words[1]]
 
 
 def _share(found: re.Match) -> str:
-    share = found.group("share").lower().replace("-", " ").split()
-    times, parts = _SHARES[share[0] if share[0] == "half" else share[1]]
-    return str(_SCALES[found.group("scale").lower()] * times // parts)
+    return str(round(_SCALES[found.group("scale").lower()] * _share_of(found.group("share"))))
+
+
+def _whole_and_share(found: re.Match) -> str:
+    whole, share, scale = (
+        found.group("whole", "share", "scale")
+        if found.group("whole")
+        else found.group("whole_first", "share_after", "scale_first")
+    )
+    whole_digits = _RUN.sub(_read, whole) if whole.lower() not in ("a", "an") else "1"
+    if not whole_digits.isdigit():
+        return found.group()
+    return str(round((int(whole_digits) + _share_of(share)) * _SCALES[scale.lower()]))
 
 
 def _unless_a_share_follows(run: re.Match) -> str:
