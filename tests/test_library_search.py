@@ -385,6 +385,10 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "Two and a half million people voted for the new mayor.",
             "3.5 million people voted for the new mayor.",
         ),
+        (
+            "The city's new 4m-high flood wall will cost 3 million.",
+            "The city's new 4m-high flood wall will cost 4 million.",
+        ),
         ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2023."),
     ],
 )
@@ -505,6 +509,19 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ("Three quarters of a million people marched.", "250,000 people marched.", True),
         ("It cost a quarter of a billion dollars.", "It cost 250 million dollars.", False),
         ("It cost a quarter of a billion dollars.", "It cost 2.5 billion dollars.", True),
+        # "m" after a length is metres, not millions; after money or before people, millions.
+        (
+            "The 100m final was watched by 20 million.",
+            "The 100m final was watched by 100 million.",
+            True,
+        ),
+        ("A 4m-high wall will cost 4 million.", "A 4m-high wall will cost 3 million.", True),
+        ("They built a 4m wall.", "They built a 4 metre wall for $5 million.", False),
+        ("A 4m-long crocodile was caught.", "A crocodile 4 metres long was caught.", False),
+        ("A 4m-long crocodile was caught.", "A 5m-long crocodile was caught.", True),
+        ("4m people voted.", "4 million people voted.", False),
+        ("4m people voted.", "5 million people voted.", True),
+        ("It spent £4m on it.", "It spent £4 million on it.", False),
         # A year in words.
         ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2024.", False),
         ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2023.", True),
