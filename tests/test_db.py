@@ -47,6 +47,19 @@ def test_older_database_is_upgraded_in_place(tmp_path):
     assert "users" in db.table_names()
 
 
+def test_the_library_stored_before_its_words_were_kept_has_them_written(tmp_path):
+    db = database.connect(tmp_path / "old.db")
+    database.migration_set().apply(db, stop_before="035_library_words_any_case")
+    db.execute(
+        "INSERT INTO library_items (origin, claim, created_at, updated_at)"
+        " VALUES ('imported', '«LE CHÔMAGE A BAISSÉ.»', '2026-01-01', '2026-01-01')"
+    )
+    database.migrate(db)
+    assert db.execute("SELECT claim_words FROM library_items").fetchone()[0] == (
+        "le chômage a baissé"
+    )
+
+
 def test_transaction_rolls_back_on_error(tmp_path):
     db = database.connect(tmp_path / "f.db")
     database.migrate(db)

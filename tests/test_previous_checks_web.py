@@ -320,6 +320,31 @@ def test_not_this_claim_holds_for_the_same_words_with_a_curly_apostrophe(
     assert claim_matches.previous_checks(app_db, unit["id"]) == []
 
 
+def test_not_this_claim_holds_for_the_same_words_in_capitals_of_any_alphabet(
+    app_db, people, matcher
+):
+    article_id = ingest_text(
+        app_db, "Chômage\n\nLe chômage a baissé de 3 % à Montréal en 2024, selon l'État."
+    ).article_id
+    [unit] = app_db.query("SELECT * FROM claims WHERE article_id = ? LIMIT 1", [article_id])
+    first = {"external_id": "vc-1", "claim": unit["text"], "rating": "False", "url": None}
+    _import_matched(app_db, unit, first)
+    [check] = claim_matches.previous_checks(app_db, unit["id"])
+    claim_matches.dismiss_previous_check(
+        app_db, unit["id"], check["library_id"], actor=people["rita"], reason="not ours"
+    )
+    shouted = {**first, "external_id": "vc-2", "claim": unit["text"].upper()}
+    assert not shouted["claim"].isascii()
+    _import_matched(app_db, unit, {**shouted, "publisher": "Other Desk"})
+    assert claim_matches.previous_checks(app_db, unit["id"]) == []
+
+
+def test_the_checks_of_the_same_words_are_found_through_their_index(app_db):
+    sql = f"SELECT id FROM library_items l WHERE {claim_matches._has_the_words_of_item('l')}"
+    plan = [row[-1] for row in app_db.execute(f"EXPLAIN QUERY PLAN {sql}", [1])]
+    assert any("library_items_by_words" in step for step in plan), plan
+
+
 def test_a_claim_in_more_articles_than_are_listed_counts_them_all(
     client_as, app_db, claim, monkeypatch
 ):

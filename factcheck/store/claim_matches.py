@@ -139,16 +139,11 @@ def _current(db: Database, claim_ids: list[int]) -> dict[int, set[tuple[int, flo
     return current
 
 
-# Spaces, quotation marks (of other languages too) and closing punctuation, as an SQL string.
-_AROUND_WORDS = """' .!?…"“”‘’«»„‹›‚'''"""
-
-
 def _same_words(table: str) -> str:
-    """SQL for the words of a library item's claim (`table` its alias), told apart from another's
-    whatever their case (SQLite folds ASCII letters only), their apostrophes and the quotation
-    marks or full stop around them: the expression the index library_items_by_words
-    (db/migrations/034) is on, written as SQLite needs it to use it."""
-    return f"lower(replace(replace(trim({table}.claim, {_AROUND_WORDS}), '’', ''''), '‘', ''''))"
+    """SQL for the words of a library item's claim (`table` its alias), as library.claim_words
+    writes them to tell them apart from another's: the column the index library_items_by_words
+    (db/migrations/035) is on."""
+    return f"{table}.claim_words"
 
 
 def _has_the_words_of_item(table: str) -> str:

@@ -23,6 +23,18 @@ AUDIT_REFUSALS = 20
 #: before and after (a publisher may change a rating); every item's new values are recorded.
 AUDIT_CHANGES = 1000
 LIST_LIMIT = 100
+# Spaces, quotation marks (of other languages too) and closing punctuation around a claim's words.
+_AROUND_WORDS = """ .!?…"“”‘’«»„‹›‚'"""
+
+
+def claim_words(claim: str | None) -> str | None:
+    """The words of a claim as library_items.claim_words keeps them, for the checks of the same
+    words to be found (claim_matches): whatever their case, in any alphabet, their apostrophes
+    (’, ‘ or ') and the quotation marks or full stop around them ("“Le chômage a baissé”" and
+    "LE CHÔMAGE A BAISSÉ." are the same words)."""
+    if claim is None:
+        return None
+    return claim.strip(_AROUND_WORDS).replace("’", "'").replace("‘", "'").casefold()
 
 
 @query
@@ -181,11 +193,16 @@ def import_records(
             continue
         if existing is None:
             cursor = db.execute(
-                "INSERT INTO library_items (id, origin, external_id, claim, title, rating, url,"
-                " review_date, publisher, language, created_at, updated_at) VALUES (:id,"
-                " 'imported', :external_id, :claim, :title, :rating, :url, :review_date,"
-                " :publisher, :language, :now, :now)",
-                {**record, "now": now, "id": retired_ids.fresh_id(db, "library_items")},
+                "INSERT INTO library_items (id, origin, external_id, claim, claim_words, title,"
+                " rating, url, review_date, publisher, language, created_at, updated_at)"
+                " VALUES (:id, 'imported', :external_id, :claim, :claim_words, :title, :rating,"
+                " :url, :review_date, :publisher, :language, :now, :now)",
+                {
+                    **record,
+                    "claim_words": claim_words(record["claim"]),
+                    "now": now,
+                    "id": retired_ids.fresh_id(db, "library_items"),
+                },
             )
             existing = inserted_id(cursor)
             added.append(existing)
@@ -208,10 +225,15 @@ def import_records(
             if fields:
                 db.execute(
                     "UPDATE library_items SET external_id = :external_id, claim = :claim,"
-                    " title = :title, rating = :rating, url = :url, review_date = :review_date,"
-                    " publisher = :publisher, language = :language, updated_at = :now"
-                    " WHERE id = :id",
-                    {**record, "now": now, "id": existing},
+                    " claim_words = :claim_words, title = :title, rating = :rating, url = :url,"
+                    " review_date = :review_date, publisher = :publisher, language = :language,"
+                    " updated_at = :now WHERE id = :id",
+                    {
+                        **record,
+                        "claim_words": claim_words(record["claim"]),
+                        "now": now,
+                        "id": existing,
+                    },
                 )
                 updated.append(existing)
                 written.append([existing, *record.values()])
@@ -316,6 +338,7 @@ def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int,
     text, title, rating, first_published = row
     values = {
         "claim": text,
+        "claim_words": claim_words(text),
         "title": title,
         "rating": rating,
         "review_date": (first_published or "")[:10] or None,
@@ -327,16 +350,17 @@ def keep_own_verdict(db: Database, claim_id: int, verdict_id: int) -> tuple[int,
     if existing:
         library_id = existing[0]
         db.execute(
-            "UPDATE library_items SET claim = :claim, title = :title, rating = :rating,"
-            " review_date = :review_date, verdict_id = :verdict_id, updated_at = :now"
-            " WHERE id = :id",
+            "UPDATE library_items SET claim = :claim, claim_words = :claim_words, title = :title,"
+            " rating = :rating, review_date = :review_date, verdict_id = :verdict_id,"
+            " updated_at = :now WHERE id = :id",
             {**values, "id": library_id},
         )
     else:
         cursor = db.execute(
-            "INSERT INTO library_items (id, origin, claim, title, rating, review_date, claim_id,"
-            " verdict_id, created_at, updated_at) VALUES (:id, 'own', :claim, :title, :rating,"
-            " :review_date, :claim_id, :verdict_id, :now, :now)",
+            "INSERT INTO library_items (id, origin, claim, claim_words, title, rating,"
+            " review_date, claim_id, verdict_id, created_at, updated_at) VALUES (:id, 'own',"
+            " :claim, :claim_words, :title, :rating, :review_date, :claim_id, :verdict_id, :now,"
+            " :now)",
             {**values, "id": retired_ids.fresh_id(db, "library_items")},
         )
         library_id = inserted_id(cursor)
