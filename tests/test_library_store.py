@@ -15,6 +15,7 @@ from factcheck.store import audit, claim_groups, claim_matches, claim_reads, evi
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
+from factcheck.store.rows import LibraryItem
 
 MIGRATION = Path(__file__).resolve().parents[1] / "db" / "migrations" / "026_text_key.sql"
 
@@ -89,6 +90,16 @@ def test_a_corrected_own_entry_keeps_the_date_it_was_first_published(claim_world
     [corrected] = _own_items(db)
     assert corrected["rating"] == "Mostly accurate" and corrected["review_date"] == first
     assert audit.verify(db).ok
+
+
+def test_an_item_is_shown_with_its_own_fields_only(claim_world):
+    """The words kept to find checks of the same words are the store's: an item as the CLI's
+    and the web's JSON show it has the fields of a fact-check."""
+    db, people, claim_id = claim_world
+    _publish(db, people, claim_id)
+    [listed] = library_store.list_items(db)
+    shown = library_store.get_item(db, listed["id"])
+    assert set(shown) == set(listed) == set(LibraryItem.__annotations__)
 
 
 def test_own_verdicts_cannot_be_removed_by_hand(claim_world):

@@ -23,6 +23,12 @@ AUDIT_REFUSALS = 20
 #: before and after (a publisher may change a rating); every item's new values are recorded.
 AUDIT_CHANGES = 1000
 LIST_LIMIT = 100
+#: An item as it is shown and exported: its columns less claim_words, kept for finding the
+#: checks of the same words.
+_ITEM_COLUMNS = (
+    "id, origin, external_id, claim, title, rating, url, review_date, publisher, language,"
+    " claim_id, verdict_id, created_at, updated_at"
+)
 # Spaces, quotation marks (of other languages too) and closing punctuation around a claim's words.
 _AROUND_WORDS = """ .!?…"“”‘’«»„‹›‚'"""
 
@@ -39,7 +45,7 @@ def claim_words(claim: str | None) -> str | None:
 
 @query
 def get_item(db: Database, library_id: int) -> LibraryItem:
-    rows = list(db.query("SELECT * FROM library_items WHERE id = ?", [library_id]))
+    rows = list(db.query(f"SELECT {_ITEM_COLUMNS} FROM library_items WHERE id = ?", [library_id]))
     if not rows:
         raise NotFound("library.not_found", {"id": library_id})
     return cast(LibraryItem, rows[0])
@@ -55,7 +61,7 @@ def list_items(
         list[LibraryItem],
         list(
             db.query(
-                f"SELECT * FROM library_items {where} ORDER BY id DESC LIMIT :limit",
+                f"SELECT {_ITEM_COLUMNS} FROM library_items {where} ORDER BY id DESC LIMIT :limit",
                 {"origin": origin, "limit": -1 if limit is None else limit},
             )
         ),

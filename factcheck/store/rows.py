@@ -230,5 +230,3 @@ class LibraryItem(TypedDict):
     verdict_id: int | None
     created_at: str
     updated_at: str
-    # The claim's words, told apart from another's whatever their case (library.claim_words).
-    claim_words: str | None
