@@ -8,7 +8,6 @@ from typing import Final
 from factcheck.matching.stopwords import STOPWORDS
 from factcheck.shared_words import capitalised
 from factcheck.text.attribution import LOWER, UPPER, has_speech_verb
-from factcheck.text.byline_people import MEDIA_GROUPS
 from factcheck.text.role_words import ROLES
 
 PERSON: Final = "Person"
@@ -56,21 +55,6 @@ _PLACE_NOUNS: Final = frozenset(
     " mountains valley county city state province region airport station stadium hotel museum"
     " church cathedral tower hall building centre center foundation institute".split()
 )
-# Words in the names of newspapers and magazines ("The Argus Leader", "The Hollywood Reporter",
-# "The Economist"), though some are a person's post. Not "press" nor "news", which open posts
-# ("the Press Secretary", "the News Director").
-_OUTLET_WORDS: Final = frozenset(
-    """
-    argus tribune gazette telegraph guardian observer courier examiner inquirer enquirer ledger
-    sentinel dispatch bulletin globe mirror express register monitor beacon advertiser recorder
-    reporter economist spectator independent star sun mail review magazine weekly times post
-    herald journal chronicle daily standard
-    """.split()
-)
-# Articles in other languages, which open the names of publications and bodies ("Le Monde", "El
-# País", "Der Spiegel"); the first four open surnames too ("Marine Le Pen", "Charles de Gaulle").
-_ARTICLES_IN_NAMES: Final = frozenset("le la el de der die das les los las il lo gli het".split())
-_ARTICLES_IN_SURNAMES: Final = frozenset("le la el de".split())
 # "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
 _OF_WHOM: Final = re.compile(r"\s(?:of|at|for|from|with)\s")
 # A word of a person's name: capitalised, with a small letter in it ("McNeil", "O'Hara",
@@ -241,8 +225,6 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
         full = full_name(words[-1], article_text)
         if full is not None and all(not word[:1].isupper() for word in words[1:-1]):
             return NamedSpeaker(PERSON, full)
-    if _names_an_outlet(words):
-        return NamedSpeaker(ORGANIZATION, capitalised(who))
     before_whom = _OF_WHOM.split(" ".join(words), maxsplit=1)[0].split()
     bare = {word.lower().strip(".,") for word in before_whom}
     head = before_whom[-1].lower()
@@ -255,21 +237,6 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
         or head.endswith("-year-old")
     )
     return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
-
-
-def _names_an_outlet(words: list[str]) -> bool:
-    """Whether capitalised words (after "the") name a newspaper or a magazine: an outlet's word
-    last or before the last ("The Argus Leader", "the Hollywood Reporter", "The Economist"), not
-    after a post's word ("the Chief Economist") nor before a post ("the Sunday Times Political
-    Editor")."""
-    name = words[1:] if words[0].lower() in _DETERMINERS else words
-    if not name or not all(word[:1].isupper() for word in name):
-        return False
-    return any(
-        name[place].lower() in _OUTLET_WORDS
-        and (place == 0 or name[place - 1].lower().rstrip(".") not in ROLES | _HONORIFICS)
-        for place in range(max(len(name) - 2, 0), len(name))
-    )
 
 
 def _names_anyone(words: list[str]) -> bool:
@@ -397,33 +364,10 @@ def _stands_alone(word: str, article_text: str) -> bool:
 
 def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
     """ "Oskar Hale", not "People's Daily" (a possessive), "Kotak Institutional Equities" (an
-    organisation's word), "South Dakota" (which the article writes after "in"), "Condé Nast" (a
-    media company, as is a name the article writes before ", which"), nor "Le Monde" or "Der
-    Spiegel" (an article, with no given name before it as "Marine Le Pen" has)."""
+    organisation's word) nor "South Dakota" (which the article writes after "in")."""
     if any(word.endswith(_POSSESSIVE) for word in words):
         return False
     if words[-1].lower().rstrip(".") in _ORGANISATION_WORDS:
         return False
-    if " ".join(words).lower() in MEDIA_GROUPS:
-        return False
-    opening = words[0].lower()
-    if opening in _ARTICLES_IN_NAMES and (
-        opening not in _ARTICLES_IN_SURNAMES or not _given_name_before(words, article_text)
-    ):
-        return False
-    name = re.escape(" ".join(words))
-    return (
-        re.search(rf"\bin {name}(?![\w'’-])", article_text) is None
-        and re.search(rf"(?<![\w'’-]){name},? which\b|(?<![\w'’-]){name}-owned\b", article_text)
-        is None
-    )
-
-
-def _given_name_before(words: list[str], article_text: str) -> bool:
-    """Whether the article writes a given name before a surname opening with an article, in
-    either case ("Marine Le Pen", "Charles de Gaulle")."""
-    rest = re.escape(" ".join(words[1:]))
-    pattern = rf"(?<![\w'’-])({_NAME_WORD}) (?i:{re.escape(words[0])}) {rest}(?![\w'’-])"
-    return any(
-        match.group(1).lower() not in STOPWORDS for match in re.finditer(pattern, article_text)
-    )
+    name = " ".join(words)
+    return re.search(rf"\bin {re.escape(name)}(?![\w'’-])", article_text) is None
