@@ -224,7 +224,8 @@ _MONTH_NAME = (
 _AFTER_THE_NAMES = re.compile(
     r"\s+(?:in|at|for|from)\s+|\s*[,/–—|·•]\s*|\s+-\s+"
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"
-    rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d|{_MONTH_NAME}\s+\d)"
+    # "By Theresa May 12 March 2024": a month before a day and a month is a surname.
+    rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d|{_MONTH_NAME}\s+\d(?!\d?\.?\s+{_MONTH_NAME}))"
 )
 
 

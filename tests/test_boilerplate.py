@@ -78,6 +78,8 @@ FURNITURE = [
     # A date straight after the names, or after a comma in another language.
     ("By Jane Doe March 3, 2024", "Byline or reporting credit"),
     ("By Jane Doe 3 March 2024", "Byline or reporting credit"),
+    ("By Jane Doe Mar. 3, 2024 10:05 AM EST", "Byline or reporting credit"),
+    ("By Theresa May 12 March 2024", "Byline or reporting credit"),
     ("By J. K. Rowling", "Byline or reporting credit"),
     ("Por Juan Pérez, 3 de marzo de 2024", "Byline or reporting credit"),
     ("Von Anna Schmidt, 3. März 2024", "Byline or reporting credit"),
@@ -256,6 +258,10 @@ NEWS = [
     "By March 3, 2024 the fund had run dry.",
     "By March 3, 2024 the fund had run dry",
     "By Christmas 2024 the fund had run dry.",
+    # A figure after the first words is no date: no month hides in "satellites" or "marriages".
+    "By Easter 40 satellites.",
+    "By Diwali 12 marriages.",
+    "By Friday 12 firms had quit.",
     "Por la Paz, 3 de marzo de 2024 marcharon 9.000 personas.",
     "Related to the crash, three people were arrested.",
     "More than 20 people were hurt.",

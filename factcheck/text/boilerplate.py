@@ -554,6 +554,18 @@ _OTHER_DATE: Final = re.compile(
     rf"\d{{1,2}}(?:\.|º|er)?\s+(?:de\s+)?{_OTHER_MONTH}\.?(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
     r"(?:\s*(?:,|-|–|à|a las|às|alle|om|um)?\s*\d{1,2}[:h.]\d{2}(?:\s*(?:uhr|h))?)?\W*$"
 )
+# A whole date after a byline's names with no mark between ("By Jane Doe March 3, 2024", "By
+# Jane Doe 3 March 2024 10:05 AM"): month words whole ("By Easter 40 satellites." names no month
+# in "satellites", though a stamp's words may be cut short).
+_WHOLE_MONTH: Final = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![^\W\d_])"
+)
+_SPACED_DATE: Final = re.compile(
+    rf"(?:{_WHOLE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_WHOLE_MONTH},?)"
+    r"\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
+    r"(?:\s*[|·•]\s*.*)?$"
+)
 # The marks between a date and a reading time ("March 3, 2024 · 5 min read").
 _STAMP_PARTS: Final = re.compile(r"\s*[|·•]\s*")
 
@@ -570,10 +582,12 @@ def _byline(text: str, lower: str) -> str | None:
     if len(text) > _LONGEST_BYLINE_WITH_STAMP:
         return None
     for tail in _BYLINE_TAIL.finditer(text):
-        names = text[: tail.start()]
-        if _when_or_how_long(lower[tail.end() :]) and (
-            _BYLINE.match(names) or _OTHER_BYLINE.match(names)
+        names, when = text[: tail.start()], lower[tail.end() :]
+        if tail.group().isspace() and not (
+            when.startswith(_STAMP_WORDS) or _SPACED_DATE.match(when) or _OTHER_DATE.match(when)
         ):
+            continue  # a space alone before it: only a whole date ends the names
+        if _when_or_how_long(when) and (_BYLINE.match(names) or _OTHER_BYLINE.match(names)):
             return BYLINE
     return None
 
