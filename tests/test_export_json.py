@@ -232,6 +232,61 @@ def test_records_stream_from_a_cursor_in_bounded_batches(world, monkeypatch):
     assert [r["id"] for r in records] == sorted(_all_claim_ids(world))
 
 
+def test_an_export_of_claims_with_long_records_holds_only_a_few_at_a_time(tmp_path, monkeypatch):
+    """Claims with long histories are tens of kilobytes of JSON each: a batch of records ends at
+    BATCH_CHARS, so however many claims fit in FETCH_BATCH, the writer holds about that much."""
+    import tracemalloc
+
+    from helpers import add_people, import_sample, new_database
+    from test_export_world import config
+
+    from factcheck.exports import write_export
+
+    class Counted:
+        """A sink that keeps nothing, only how many bytes it was given."""
+
+        size = 0
+
+        def write(self, data) -> int:
+            self.size += len(data)
+            return len(data)
+
+        def flush(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    db = new_database(tmp_path / "long.db")
+    people = add_people(db)
+    import_sample(
+        db,
+        "Council budget review finds overspending\n\n"
+        + "\n\n".join(
+            f"The council spent {n + 12} million dollars on roads in {1990 + n},"
+            f" {n % 7 + 2} times the figure the finance office reported, the auditor said."
+            for n in range(40)
+        ),
+    )
+    note = "The minutes of the March meeting say otherwise. " * 100
+    claim_ids = [row[0] for row in db.execute("SELECT id FROM claims WHERE kind = 'claim'")]
+    for claim_id in claim_ids:
+        for _ in range(6):
+            comments.add_comment(db, claim_id, body=note, actor=people["rita"])
+    monkeypatch.setattr(export_reads, "BATCH_CHARS", 64 * 1024)
+    out = Counted()
+    tracemalloc.start()
+    try:
+        write_export(db, "json", out, filters=ExportFilters(), actor=people["ed"], config=config())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        db.close()
+    assert out.size > 6 * len(claim_ids) * len(note) > 1_000_000
+    # A few batches' worth (the records, joined, encoded), where it was all of them thrice over.
+    assert peak < out.size / 2
+
+
 def test_bulk_actions_appear_in_each_claims_history(world):
     _, records = _jsonl(export_bytes(world, "jsonl"))
     assigned = [r for r in records if r["id"] in world.bulk_assigned()]

@@ -22,6 +22,10 @@ from factcheck.store.queue_reads import QueueFilters, filter_clauses
 from factcheck.store.snapshots import EXPORTED_COPY, PUBLISHED_ON_IT
 
 FETCH_BATCH = 2000
+# Record batches also end once they hold this many characters: a claim with a long history is
+# tens of kilobytes of JSON, and a writer holds a batch about three times over (the records,
+# joined, encoded), so 2000 such records held a web export's server at hundreds of megabytes.
+BATCH_CHARS = 1 << 20
 
 _USERNAME = "(SELECT username FROM users WHERE id = {column})"
 _DISPLAY_NAME = "(SELECT display_name FROM users WHERE id = {column})"
@@ -277,6 +281,25 @@ def _batches(db: Database, sql: str, params: dict) -> Iterator[list[tuple]]:
         cursor.close()
 
 
+def _record_batches(db: Database, sql: str, params: dict) -> Iterator[list[str]]:
+    """The records (a query's one text column), up to FETCH_BATCH of them or BATCH_CHARS
+    characters a batch, whichever comes first."""
+    cursor = db.conn.execute(sql, params)
+    try:
+        batch: list[str] = []
+        size = 0
+        for (record,) in cursor:
+            batch.append(record)
+            size += len(record)
+            if len(batch) >= FETCH_BATCH or size >= BATCH_CHARS:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
+    finally:
+        cursor.close()
+
+
 @query
 @contextmanager
 def snapshot(db: Database) -> Iterator[None]:
@@ -312,13 +335,12 @@ def claim_record_batches(
     db: Database, *, published_only: bool = False, scale: Scale | None = None, **filters: object
 ) -> Iterator[list[str]]:
     """Each selected claim as JSON text with its article id, verdicts, evidence (removed too),
-    comments and audit history, built by SQLite and streamed in claim id order, in batches of up
-    to FETCH_BATCH records (handing over a batch at a time keeps Python's share of the work
-    small next to SQLite's)."""
+    comments and audit history, built by SQLite and streamed in claim id order, in batches
+    (`_record_batches`; handing over a batch at a time keeps Python's share of the work small
+    next to SQLite's)."""
     where, params = _where(filters, published_only)
     params["scale_values"] = _scale_values(scale)
-    for rows in _batches(db, _claim_records_sql(where, "c.id"), params):
-        yield [row[0] for row in rows]
+    yield from _record_batches(db, _claim_records_sql(where, "c.id"), params)
 
 
 @query
@@ -326,14 +348,13 @@ def article_record_batches(
     db: Database, *, published_only: bool = False, **filters: object
 ) -> Iterator[list[str]]:
     """Each article with at least one selected claim as JSON text (body included, since claim
-    offsets point into it), in id order, in batches of up to FETCH_BATCH records."""
+    offsets point into it), in id order, in batches (`_record_batches`)."""
     where, params = _where(filters, published_only)
     sql = (
         f"SELECT {_ARTICLE_RECORD} FROM articles art"
         f" WHERE art.id IN ({_selected_article_ids_sql(where)}) ORDER BY art.id"
     )
-    for rows in _batches(db, sql, params):
-        yield [row[0] for row in rows]
+    yield from _record_batches(db, sql, params)
 
 
 def _numbered_sql(select: str, article_id: int, published: bool | None, filters: dict):
