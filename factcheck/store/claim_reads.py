@@ -245,25 +245,49 @@ def review_records(db: Database, claim_ids: list[int]) -> dict[int, ReviewRecord
 
 
 @query
-def claim_history(db: Database, claim_id: int) -> list[dict]:
+def claim_history(db: Database, claim_id: int, *, newest: int | None = None) -> list[dict]:
     """The claim's whole story from the audit trail, oldest first: its import, then every change
-    (claim_story). Bulk actions are found through the claims they changed (bulk_records), so the
-    rows of other claims' bulk actions are never read; each has `change`, what it did to this
-    claim (or to the unit merged into it that it changed), so the history can say it."""
+    (claim_story); with `newest`, only that many of its latest rows (still oldest first). Bulk
+    actions are found through the claims they changed (bulk_records), so the rows of other
+    claims' bulk actions are never read; each has `change`, what it did to this claim (or to the
+    unit merged into it that it changed), so the history can say it."""
     get_claim(db, claim_id)  # a claim merged away is refused with the claim it went to
+    order = "ORDER BY h.id" if newest is None else "ORDER BY h.id DESC LIMIT :newest"
     rows = db.query(
         f"SELECT h.*, {claim_story.own_change(':claim', 'h')} AS own_change FROM audit h"
-        f" WHERE h.id IN ({claim_story.CLAIM_STORY_IDS}) ORDER BY h.id",
+        f" WHERE h.id IN ({claim_story.CLAIM_STORY_IDS}) {order}",
+        {"claim": claim_id, "newest": newest},
+    )
+    entries = [_history_entry(row) for row in rows]
+    return entries if newest is None else entries[::-1]
+
+
+def _history_entry(row: dict) -> dict:
+    change = row.pop("own_change")
+    entry = audit.decoded_entry(row)
+    if change is not None:
+        entry["change"] = json.loads(change)
+    return entry
+
+
+@query
+def claim_history_size(db: Database, claim_id: int) -> int:
+    """How many rows the claim's history has."""
+    return db.execute(
+        f"SELECT count(*) FROM ({claim_story.CLAIM_STORY_IDS})", {"claim": claim_id}
+    ).fetchone()[0]
+
+
+@query
+def claim_approvals(db: Database, claim_id: int) -> list[dict]:
+    """The approvals of the claim's verdicts in its history, oldest first, however far back."""
+    rows = db.query(
+        "SELECT h.*, NULL AS own_change FROM audit h"
+        f" WHERE h.id IN ({claim_story.CLAIM_STORY_IDS}) AND h.action = 'review.approve'"
+        " ORDER BY h.id",
         {"claim": claim_id},
     )
-    entries = []
-    for row in rows:
-        change = row.pop("own_change")
-        entry = audit.decoded_entry(row)
-        if change is not None:
-            entry["change"] = json.loads(change)
-        entries.append(entry)
-    return entries
+    return [_history_entry(row) for row in rows]
 
 
 @query

@@ -4,10 +4,18 @@ from flask import Blueprint, render_template
 
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
+from factcheck.store import users as user_store
 from factcheck.store.claim_matches import previous_checks
-from factcheck.views.claim_panel import back_to_article, panel_context, reviewed
+from factcheck.views.claim_panel import (
+    PANEL_HISTORY,
+    back_to_article,
+    display_names,
+    history_section,
+    panel_context,
+    reviewed,
+)
 from factcheck.views.connection import get_db
-from factcheck.views.rendering import json_response, wants_fragment
+from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 from factcheck.views.scale_css import current_scale
 
 bp = Blueprint("claims", __name__, url_prefix="/claims")
@@ -31,6 +39,25 @@ def panel(claim_id: int):
         review=reviewed(db, claim),
         article_language=article_store.article_language(db, claim["article_id"]),
         **panel_context(neighbours, claim),
+    )
+
+
+@bp.get("/<id:claim_id>/history")
+def history(claim_id: int):
+    """The claim's whole history: the panel's history section drawn again with every change (its
+    "Show all N changes"), the first the panel did not list taking the focus; without htmx, a
+    page of its own."""
+    db = get_db()
+    claim = claim_reads.get_claim(db, claim_id)
+    names = display_names(user_store.list_users(db))
+    history, _ = history_section(db, claim_id, names)
+    return page_or_fragment(
+        "claim_history.html",
+        "partials/panel_history.html",
+        claim=claim,
+        article_language=article_store.article_language(db, claim["article_id"]),
+        history=history,
+        first_unlisted=PANEL_HISTORY if wants_fragment() else None,
     )
 
 

@@ -96,6 +96,26 @@ def approval_channels(history: list[dict]) -> dict[int, str]:
     return channels
 
 
+# The latest changes the panel's history lists; "Show all N changes" draws the rest (claim_pages).
+PANEL_HISTORY = 50
+
+
+def display_names(people: list[dict]) -> dict[str, str]:
+    """Each person's name to show, by username."""
+    return {person["username"]: person["display_name"] or person["username"] for person in people}
+
+
+def history_section(
+    db: Database, claim_id: int, names: dict[str, str], *, newest: int | None = None
+) -> tuple[dict, list[dict]]:
+    """The history section's `timeline` (the `newest` changes, else all) and `size` (how many
+    there are in all), and the history entries read for it."""
+    entries = claim_reads.claim_history(db, claim_id, newest=newest)
+    whole = newest is None or len(entries) < newest
+    size = len(entries) if whole else claim_reads.claim_history_size(db, claim_id)
+    return {"timeline": timeline(entries, names, claim_id), "size": size}, entries
+
+
 def timeline(history: list[dict], names: dict[str, str], claim_id: int) -> list[dict]:
     """The claim's history for the panel, newest first: who, when, what, and why, and the unit a
     row was about when that unit was merged into the claim later."""
@@ -235,9 +255,12 @@ def workspace(
     states = queued_states([item["url"] for item in evidence])
     for item in evidence:
         item["archive_queued"] = states[item["url"]]
-    history = claim_reads.claim_history(db, claim["id"])
     people = user_store.list_users(db)
-    names = {person["username"]: person["display_name"] or person["username"] for person in people}
+    history, shown = history_section(db, claim["id"], display_names(people), newest=PANEL_HISTORY)
+    # An approval may be older than the changes shown.
+    approvals = (
+        shown if history["size"] == len(shown) else claim_reads.claim_approvals(db, claim["id"])
+    )
     writers = verdict_store.verdict_writers(db, claim["id"], working["id"] if working else None)
     comments = comment_store.comments_for_claim(db, claim["id"])
     return {
@@ -252,8 +275,8 @@ def workspace(
         "quote_summary": quote_summary(working, evidence),
         "comments": comments,
         "returned": _returned(db, working, comments),
-        "timeline": timeline(history, names, claim["id"]),
-        "approved_via": approval_channels(history),
+        "history": history,
+        "approved_via": approval_channels(approvals),
         # Someone disabled stays listed while they hold the claim, so it never reads "Nobody".
         "assignable": [
             person

@@ -9,6 +9,7 @@ from factcheck.ids import parse_id
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
 from factcheck.store import unit_edits as unit_store
+from factcheck.store import users as user_store
 from factcheck.store.errors import Invalid
 from factcheck.store.rows import ClaimRow
 from factcheck.views.article_layout import Segment
@@ -25,7 +26,7 @@ from factcheck.views.claim_forms import (
     what_you_did,
     your_values,
 )
-from factcheck.views.claim_panel import panel_context, reviewed
+from factcheck.views.claim_panel import display_names, panel_context, reviewed, timeline
 from factcheck.views.connection import get_db
 from factcheck.views.rendering import wants_fragment
 from factcheck.views.scale_css import current_scale
@@ -85,10 +86,10 @@ def conflict_view(
     """Their side (the claim now and the changes since `expected`) and yours, for conflict.html;
     `saved_first` says what of yours was saved before the change met (a draft saved, then not
     submitted)."""
-    history = claim_reads.claim_history(get_db(), claim["id"])
-    newer = {
-        entry["id"] for entry in history if (version_after(entry, claim["id"]) or 0) > expected
-    }
+    db = get_db()
+    history = claim_reads.claim_history(db, claim["id"])
+    # All of them, however many: the panel's history lists only the latest.
+    newer = [entry for entry in history if (version_after(entry, claim["id"]) or 0) > expected]
     yours = your_values(form, values, current_scale())
     # The sources ticked on a verdict form go back with "Apply mine on top", and are shown.
     ticked = ticked_evidence(request.form)
@@ -98,13 +99,13 @@ def conflict_view(
     next_now = None
     if form.name == "merge":
         values = _merge_now(claim, values, yours)
-        next_now = unit_store.next_unit(get_db(), claim)
+        next_now = unit_store.next_unit(db, claim)
     return {
         "fields": values,
         "ticked": sorted(ticked) if ticked is not None else None,
         "doing": what_you_did(form, values),
         "yours": yours,
-        "changes": [item for item in review["work"]["timeline"] if item["id"] in newer],
+        "changes": timeline(newer, display_names(user_store.list_users(db)), claim["id"]),
         # A merge also refuses when the next unit changed, which this claim's history lacks.
         "subject": "the next sentence" if form.name == "merge" else "this claim",
         # A merge's conflict is about the next sentence: what it is now, beside this claim's.
