@@ -168,6 +168,7 @@
   }
 
   function select(claimId) {
+    stepMade = null;
     var unit = document.getElementById("claim-" + claimId);
     var link = rankedLink(claimId);
     if (!unit && openPartHolding(claimId)) {
@@ -240,6 +241,7 @@
     var target = link.dataset.selectClaim;
     if (document.getElementById("claim-" + target)) {
       select(target);
+      stepMade = { path: wantedPanel, from: current.dataset.claimId, direction: direction };
     } else if (textParts()) {
       return false; // in another part of a long article, which the page opens (stepOutOfPart)
     } else {
@@ -248,6 +250,41 @@
     }
     return true;
   }
+
+  // The panel's Next and Previous are as they were when it was drawn: a claim split since (or
+  // another change that put a claim between) is stepped past. The panel of the claim stepped to
+  // is drawn now and says so: its Previous (after j) or Next (after k) is not the claim stepped
+  // from but the new one between them, which the step goes on to (the page drawn again when it
+  // never drew that claim).
+  var stepMade = null;
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var made = stepMade;
+    var target = event.detail.target;
+    var sent = event.detail.requestConfig;
+    if (!made || !target || target.id !== PANEL.slice(1) || !sent || sent.path !== made.path) {
+      return;
+    }
+    stepMade = null;
+    var back = document.querySelector(
+      PANEL + ' .panel-nav a.step[aria-keyshortcuts="' + (made.direction > 0 ? "k" : "j") + '"]'
+    );
+    var between = back && back.dataset.selectClaim;
+    if (!between || between === made.from) {
+      return;
+    }
+    var unit = document.getElementById("claim-" + between);
+    if (!unit) {
+      keepForLoad(between, "This article changed since the page was drawn; it is shown as it is now.");
+      window.location.assign(back.href);
+      return;
+    }
+    var from = document.getElementById("claim-" + made.from);
+    var wanted = made.direction > 0 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
+    if (from && from.compareDocumentPosition(unit) & wanted) {
+      select(between);
+    }
+  });
 
   function step(direction) {
     var units = claimUnits();

@@ -306,6 +306,69 @@ def test_text_moved_from_a_merged_claim_joins_what_was_typed_for_the_claim_it_we
     assert_no_problems(page, expected_status=404)
 
 
+def _split_by_another_editor(path, claim) -> dict:
+    """Split `claim` in two at a space near its middle, as the editor ed; the new second part."""
+    from factcheck import db as database
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    db = database.connect(path)
+    try:
+        space = claim["start"] + claim["text"].index(" ", len(claim["text"]) // 2)
+        _, new_part = unit_edits.split_unit(
+            db, claim["id"], at=space, reason="Two claims in one", actor=actor_for(db, "ed")
+        )
+    finally:
+        db.close()
+    return new_part
+
+
+def test_j_and_k_step_onto_a_split_of_the_open_claim_made_while_its_panel_is_open(
+    watched_page, article
+):
+    """The open claim's panel was drawn before someone split that claim: its Next is the claim
+    after both parts. j still goes to the second part, the page drawn again to show it."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, second = claims[0], claims[1]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={first['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    new_part = _split_by_another_editor(article["path"], first)
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{new_part['id']}")).to_have_attribute("aria-current", "true")
+    expect(page.locator(f"#claim-{new_part['id']}")).to_be_focused()
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{second["id"]}"]')).to_be_visible()
+    page.locator("body").press("k")
+    expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
+    page.locator("body").press("k")
+    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    assert_no_problems(page)
+
+
+def test_k_steps_onto_a_split_of_the_previous_claim_made_while_the_panel_is_open(
+    watched_page, article
+):
+    """The previous claim was split after this claim's panel was drawn: k goes to the part just
+    before this claim, not past it to the first part."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, second = claims[0], claims[1]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={second['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{second["id"]}"]')).to_be_visible()
+    new_part = _split_by_another_editor(article["path"], first)
+
+    page.locator("body").press("k")
+    expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{new_part['id']}")).to_have_attribute("aria-current", "true")
+    assert_no_problems(page)
+
+
 def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(watched_page, article):
     """Someone else splits the next claim in two while the page is open: j goes to its first
     part, then to the second (a claim the page never drew), as the panel's Next says."""
