@@ -101,9 +101,9 @@ def main() -> int:
                     who = ("rita", "ed")[made % 2]
                     bulk.bulk_update(db, others, action="assign", value=who, actor=ed)
                     made += 1
-            shown = [entry["id"] for entry in claim_reads.claim_history(db, mine, article_id)]
+            shown = [entry["id"] for entry in claim_reads.claim_history(db, mine)]
             floor = best(by_ids, db, shown)
-            ours = best(claim_reads.claim_history, db, mine, article_id)
+            ours = best(claim_reads.claim_history, db, mine)
             before = best(before_013, db, mine, article_id)
             last = best(bulk.last_bulk_action, db, "ed")
             ratio = ours / floor
