@@ -40,6 +40,14 @@ from factcheck.text.byline_people import byline_people
         ("Jane Doe; March 3, 2024", None, "Jane Doe"),
         ("Jane Doe Updated 5:30 PM EST", None, "Jane Doe"),
         ("Jane Doe Updated 10:02 a.m.", None, "Jane Doe"),
+        # Other languages' words saying when, as a byline block gives them (trafilatura leaves
+        # out the figures: "Par Jean Dupont Publié le").
+        ("Par Jean Dupont Publié le 03 mars 2024 à 14h05", None, "Jean Dupont"),
+        ("Par Jean Dupont Publié le", None, "Jean Dupont"),
+        ("Par Jean Dupont le 3 mars 2024 à 14h05", None, "Jean Dupont"),
+        ("Von Anna Schmidt Aktualisiert am 3. März 2024", None, "Anna Schmidt"),
+        ("Por Juan Pérez Actualizado el 3 de marzo de 2024", None, "Juan Pérez"),
+        ("Bruno Mars", None, "Bruno Mars"),
         ("Jane Doe Last updated 3 hours ago", None, "Jane Doe"),
         ("Von Thomas Müller", None, "Thomas Müller"),
         ("李明 記者", None, "李明"),

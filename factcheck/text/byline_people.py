@@ -33,6 +33,27 @@ _CLOCK_WORDS: Final = frozenset(
     """.split()
 )
 _BEFORE_WHEN: Final = frozenset("last first".split())
+# The same in other languages ("Par Jean Dupont Publié le 3 mars 2024 à 14h05", "Von Anna Schmidt
+# Aktualisiert am 3. März 2024"): their words saying when, months, and the small words between
+# the parts of a date, which no name ends with.
+_OTHER_WHEN_WORDS: Final = frozenset(
+    """
+    publié actualisé aktualisiert veröffentlicht publicado actualizado atualizado pubblicato
+    aggiornato gepubliceerd bijgewerkt
+    """.split()
+)
+_OTHER_MONTHS: Final = frozenset(
+    """
+    januar jänner februar märz mai juni juli oktober dezember enero febrero marzo abril mayo
+    junio julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
+    maio junho julho setembro outubro novembro dezembro janvier février mars avril juin juillet
+    août septembre octobre novembre décembre gennaio febbraio aprile maggio giugno luglio
+    settembre ottobre dicembre januari februari maart mei augustus
+    """.split()
+)
+_DATE_JOINERS: Final = frozenset(
+    "le am à a las às alle ore om um op el den de del du il em".split()
+)
 # Words for a body rather than a person, which end its name ("Associated Press", "NJ Advance
 # Media", "News Nation Bureau", "HNN Staff").
 _BODY_WORDS: Final = frozenset(
@@ -183,8 +204,12 @@ def _without_a_date(words: list[str]) -> list[str]:
     cut = False
     while words:
         last = words[-1].lower().strip(".,")
-        if words[-1][:1].isdigit() or last in _WHEN_WORDS:
+        if words[-1][:1].isdigit() or last in _WHEN_WORDS or last in _OTHER_WHEN_WORDS:
             cut = True
+        elif words[-1] in _DATE_JOINERS and len(words) > 1:
+            pass  # "Jean Dupont Publié le", as the metadata gives it with the date's figures cut
+        elif last in _OTHER_MONTHS and cut:
+            pass
         elif last in _CLOCK_WORDS and _after_a_time(words[:-1]):
             pass
         elif not (
