@@ -40,8 +40,8 @@ _WRITTEN_OUT_SCALE = 10**6
 #: What a year counts, named so that no word after a figure ("in 1 year") is taken for it: a
 #: figure of four digits counting nothing named ("in 2024.", "since 2019 the") or after a month
 #: ("March 2024 unemployment"). After a word of when, one counting a word may be either: it
-#: counts both ("In 2023 inflation hit 10%" against "... in 2022"), unless the word is a plural
-#: and the word of when is inside a sentence: "cut in 1500 homes", "by 1200 percent" count.
+#: counts both ("In 2023 inflation hit 10%" against "... in 2022"; "by 1200 percent" against "by
+#: 500 percent").
 _YEAR = "calendar year"
 _YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
 _MONTH_BEFORE = re.compile(
@@ -105,10 +105,7 @@ def counted(text: str) -> Counts:
         values = {value for group in figures_by_digits(figure).values() for value in group}
         if found.group("currency"):
             what = found.group("currency") + what
-        # A word of when inside a sentence is lower case ("cut in 1500 homes"); opening one it
-        # is not ("In 2020 elections were held").
-        when = _WHEN_BEFORE.search(plain, max(0, start - 10), start)
-        if year and what and when and not (when.group().islower() and _is_plural(what)):
+        if year and what and _WHEN_BEFORE.search(plain, max(0, start - 10), start):
             counted.setdefault(_YEAR, set()).update(values)
         if scale:
             values = {_scaled(value, _SCALES[scale]) for value in values}
