@@ -399,9 +399,10 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("Three-quarters of a billion", "750000000"),
         ("three quarters of a million", "750000"),
         ("a quarter of a billion", "250000000"),
-        # Thirds to the nearest whole.
-        ("a third of a million jobs", "333333 jobs"),
-        ("two-thirds of a billion", "666666667"),
+        # Thirds are left as words (a figure rounds them), and so is the scale after them.
+        ("a third of a million jobs", "a third of a million jobs"),
+        # A count before "-year-olds" is no year.
+        ("twenty fifteen-year-olds", "20 15-year-olds"),
         # A whole and a share of a scale.
         ("two and a half million people", "2500000 people"),
         ("One and a half billion dollars", "1500000000 dollars"),

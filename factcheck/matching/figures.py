@@ -51,15 +51,14 @@ _MONTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WHEN_BEFORE = re.compile(r"\b(?:in|since|until|till|during|by|before|after)\s+$", re.IGNORECASE)
-_PLURALS_WITHOUT_S = frozenset("people children men women staff police cattle %".split())
-_NOT_PLURALS = frozenset("its his has thus plus versus always towards afterwards whereas".split())
-# "4m" is a length, not millions, when it is "high", "long" or the like, or after "a" or "the"
-# before what it is the length of ("a 4m wall", "the 100m final", unlike "the 4m people"). Only
-# the "m" of metres: "4M" is millions.
+# "4m" is a length, not millions, when it is "high", "long" or the like ("a 4m-long crocodile"),
+# or a race's ("the 100m final"). Only the "m" of metres: "4M" is millions. Not before any other
+# word: "a 4m wall" and "a 4m fine" read alike, and money is the likelier.
 _LENGTH_AFTER = re.compile(
-    r"[\s-]+(?:high|long|tall|wide|deep|thick|away|apart|across)\b", re.IGNORECASE
+    r"[\s-]+(?:high|long|tall|wide|deep|thick|away|apart|across|final|heats?|sprint|race"
+    r"|hurdles|relay|freestyle|butterfly|backstroke|breaststroke)\b",
+    re.IGNORECASE,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # A capitalised word joined to the figure after it, or before it inside a sentence.
 _NAME_BEFORE = re.compile(r"(?P<head>.*?)[A-Z]\w*(?P<join>-|\s)$", re.DOTALL)
 _PERCENT = re.compile(r"\s*(?:per\s?cent|percent|pct)\b", re.IGNORECASE)
@@ -97,7 +96,7 @@ def counted(text: str) -> Counts:
         if (
             found.group("short_scale") == "m"
             and not found.group("currency")
-            and _is_length(plain, found, what)
+            and _is_length(plain, found)
         ):
             scale, what = "", "metres"
         if not (dated or scale) and _names_number(plain, start):
@@ -121,20 +120,10 @@ def counted(text: str) -> Counts:
     return counted, loose
 
 
-def _is_plural(word: str) -> bool:
-    return word in _PLURALS_WITHOUT_S or (
-        word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURALS
-    )
-
-
-def _is_length(text: str, found: re.Match, what: str) -> bool:
+def _is_length(text: str, found: re.Match) -> bool:
     """Whether the figure `found` with an "m" after it is a length in metres ("4m high", "a
-    4m-long crocodile", "a 4m wall"), not millions."""
-    if _LENGTH_AFTER.match(text, found.end("short_scale")):
-        return True
-    start = found.start("figure")
-    before = _ARTICLE_BEFORE.search(text, max(0, start - 10), start)
-    return before is not None and bool(what) and not _is_plural(what)
+    4m-long crocodile", "the 100m final"), not millions."""
+    return _LENGTH_AFTER.match(text, found.end("short_scale")) is not None
 
 
 def _scaled(value: str, scale: int) -> str:

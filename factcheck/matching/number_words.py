@@ -35,16 +35,19 @@ _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s+and\s+an?\s+(?:half|quarter|third)\b", re.IGNORECASE)
 
 _SCALE_WORD = "|".join(_SCALES)
-_SHARE = r"half|(?:a|one)[\s-]+(?:quarter|third)|three[\s-]+quarters|two[\s-]+thirds"
-# A half, quarters or thirds of a scale: "half a million", "a quarter of a billion",
-# "three-quarters of a million", "two-thirds of a million".
+_SHARE = r"half|(?:a|one)[\s-]+quarter|three[\s-]+quarters"
+# A half or quarters of a scale: "half a million", "a quarter of a billion", "three-quarters of
+# a million". Thirds are left as words: a figure rounds them ("333,000"), which no exact reading
+# of "a third of a million" would match.
 _SHARE_OF_A_SCALE = re.compile(
     rf"\b(?P<share>half|(?:{_SHARE})[\s-]+of)[\s-]+an?[\s-]+(?P<scale>{_SCALE_WORD})\b",
     re.IGNORECASE,
 )
 # A whole number and a share of a scale: "two and a half million", "1 and a quarter billion",
 # "a million and a half".
-_WHOLE = rf"\d+|an?|(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:{_NUMBER_WORD}))*"
+# At most four words ("one hundred and twenty"): read from every word of a long run of number
+# words, an unbounded whole would take time growing with the square of the run.
+_WHOLE = rf"\d+|an?|(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:{_NUMBER_WORD})){{0,3}}"
 _WHOLE_AND_SHARE = re.compile(
     rf"\b(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
     rf"(?P<scale>{_SCALE_WORD})"
@@ -56,8 +59,6 @@ _SHARES = {
     "half": Fraction(1, 2),
     "quarter": Fraction(1, 4),
     "quarters": Fraction(3, 4),
-    "third": Fraction(1, 3),
-    "thirds": Fraction(2, 3),
 }
 
 
@@ -67,7 +68,8 @@ _ONES = "|".join(_SMALL[1:10])
 _YEAR_IN_WORDS = re.compile(
     rf"\b(?P<century>nineteen|twenty)[\s-]+"
     rf"(?P<year>(?:{'|'.join(_SMALL[10:])})|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONES}))?)"
-    rf"\b(?![\s-]+(?:{_NUMBER_WORD})\b)",
+    # Not a count of things said with a number before them: "twenty fifteen-year-olds".
+    rf"\b(?![\s-]+(?:{_NUMBER_WORD})\b)(?!-\w)",
     re.IGNORECASE,
 )
 
@@ -76,8 +78,7 @@ def in_digits(text: str) -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
     "25", "a million" "1000000", "half a million" "500000", "two and a half million"
     "2500000", "twenty twenty-four" "2024", "two and three" "2 and 3"); other words as they
-    were. A third of a scale is written to the nearest whole ("a third of a million" is
-    "333333")."""
+    were."""
     with_shares = _SHARE_OF_A_SCALE.sub(_share, _WHOLE_AND_SHARE.sub(_whole_and_share, text))
     return _RUN.sub(_unless_a_share_follows, _YEAR_IN_WORDS.sub(_year, with_shares))
 
@@ -88,7 +89,7 @@ def _year(found: re.Match) -> str:
 
 
 def _share_of(written: str) -> Fraction:
-    """The part of one that a share is ("half", "a quarter", "two-thirds of")."""
+    """The part of one that a share is ("half", "a quarter", "three quarters of")."""
     words = written.lower().replace("-", " ").split()
     return _SHARES["half" if "half" in words else words[1]]
 
