@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import library_formats, previous_checks
-from factcheck.store import audit, claim_groups, claim_matches, claim_reads, evidence, verdicts
+from factcheck.store import (
+    audit,
+    claim_groups,
+    claim_matches,
+    claim_reads,
+    evidence,
+    library_browse,
+    verdicts,
+)
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
 from factcheck.store.errors import Invalid
@@ -99,7 +107,10 @@ def test_an_item_is_shown_with_its_own_fields_only(claim_world):
     _publish(db, people, claim_id)
     [listed] = library_store.list_items(db)
     shown = library_store.get_item(db, listed["id"])
-    assert set(shown) == set(listed) == set(LibraryItem.__annotations__)
+    [browsed] = library_browse.browse(db)["items"]
+    [found] = library_browse.browse(db, words=listed["claim"].split()[0])["items"]
+    assert set(shown) == set(listed) == set(browsed) == set(found)
+    assert set(shown) == set(LibraryItem.__annotations__)
 
 
 def test_own_verdicts_cannot_be_removed_by_hand(claim_world):

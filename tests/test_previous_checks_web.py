@@ -339,6 +339,23 @@ def test_not_this_claim_holds_for_the_same_words_in_capitals_of_any_alphabet(
     assert claim_matches.previous_checks(app_db, unit["id"]) == []
 
 
+def test_not_this_claim_holds_for_a_check_whose_words_are_not_kept(app_db, people, claim, matcher):
+    """A library row written by another program has no claim_words: dismissing it still takes
+    it out of the claim's checks, and matching again does not bring it back."""
+    first = {"external_id": "vc-1", "claim": claim["text"], "rating": "False", "url": None}
+    _import_matched(app_db, claim, first)
+    [check] = claim_matches.previous_checks(app_db, claim["id"])
+    app_db.execute(
+        "UPDATE library_items SET claim_words = NULL WHERE id = ?", [check["library_id"]]
+    )
+    claim_matches.dismiss_previous_check(
+        app_db, claim["id"], check["library_id"], actor=people["rita"], reason="not ours"
+    )
+    assert claim_matches.previous_checks(app_db, claim["id"]) == []
+    previous_checks.match_claims(app_db, [claim["id"]], cause="test", actor=SYSTEM)
+    assert claim_matches.previous_checks(app_db, claim["id"]) == []
+
+
 def test_the_checks_of_the_same_words_are_found_through_their_index(app_db):
     sql = f"SELECT id FROM library_items l WHERE {claim_matches._has_the_words_of_item('l')}"
     plan = [row[-1] for row in app_db.execute(f"EXPLAIN QUERY PLAN {sql}", [1])]

@@ -168,6 +168,15 @@ def dismissed_pairs(db: Database, claim_ids: list[int]) -> set[tuple[int, int]]:
             chunk,
         )
         pairs.update((claim_id, library_id) for claim_id, library_id in rows)
+        # The dismissed items themselves, whose words may not be kept (a row another program
+        # wrote): no check, not even its own, has the words of a NULL.
+        pairs.update(
+            db.execute(
+                "SELECT claim_id, library_id FROM dismissed_matches"
+                f" WHERE claim_id IN ({placeholders(chunk)})",
+                chunk,
+            ).fetchall()
+        )
     return pairs
 
 
@@ -326,14 +335,17 @@ def dismiss_previous_check(
         [claim_id, library_id, actor.username, now],
     )
     # With it go the other checks of the very same words (see dismissed_pairs).
-    gone = [
-        row[0]
-        for row in db.execute(
-            "SELECT m.library_id FROM claim_matches m JOIN library_items l ON l.id = m.library_id"
-            f" WHERE m.claim_id = ? AND {_has_the_words_of_item('l')} ORDER BY m.library_id",
-            [claim_id, library_id],
-        )
-    ]
+    gone = sorted(
+        {library_id}
+        | {
+            row[0]
+            for row in db.execute(
+                "SELECT m.library_id FROM claim_matches m JOIN library_items l"
+                f" ON l.id = m.library_id WHERE m.claim_id = ? AND {_has_the_words_of_item('l')}",
+                [claim_id, library_id],
+            )
+        }
+    )
     db.execute(
         f"DELETE FROM claim_matches WHERE claim_id = ? AND library_id IN ({placeholders(gone)})",
         [claim_id, *gone],

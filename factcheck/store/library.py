@@ -25,10 +25,23 @@ AUDIT_CHANGES = 1000
 LIST_LIMIT = 100
 #: An item as it is shown and exported: its columns less claim_words, kept for finding the
 #: checks of the same words.
-_ITEM_COLUMNS = (
-    "id, origin, external_id, claim, title, rating, url, review_date, publisher, language,"
-    " claim_id, verdict_id, created_at, updated_at"
+ITEM_COLUMNS = (
+    "id",
+    "origin",
+    "external_id",
+    "claim",
+    "title",
+    "rating",
+    "url",
+    "review_date",
+    "publisher",
+    "language",
+    "claim_id",
+    "verdict_id",
+    "created_at",
+    "updated_at",
 )
+_ITEM_COLUMNS = ", ".join(ITEM_COLUMNS)
 # Spaces, quotation marks (of other languages too) and closing punctuation around a claim's words.
 _AROUND_WORDS = """ .!?…"“”‘’«»„‹›‚'"""
 

@@ -2,9 +2,12 @@
 matched to one item."""
 
 from factcheck.db import Database
+from factcheck.store.library import ITEM_COLUMNS
 from factcheck.store.mutation import query
 from factcheck.store.search_words import Search, parse_search
 from factcheck.text.typed_phrases import quoted_words
+
+_ITEM_COLUMNS = ", ".join(f"l.{column}" for column in ITEM_COLUMNS)
 
 PAGE_SIZE = 50
 
@@ -40,7 +43,8 @@ def browse(
     condition = f"WHERE {' AND '.join(where)}" if where else ""
     items = list(
         db.query(
-            f"SELECT l.* FROM {source} {condition} ORDER BY {order} LIMIT :limit OFFSET :offset",
+            f"SELECT {_ITEM_COLUMNS} FROM {source} {condition} ORDER BY {order}"
+            " LIMIT :limit OFFSET :offset",
             arguments,
         )
     )
