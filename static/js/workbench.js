@@ -252,11 +252,49 @@
   }
 
   // The panel's Next and Previous are as they were when it was drawn: a claim split since (or
-  // another change that put a claim between) is stepped past. The panel of the claim stepped to
-  // is drawn now and says so: its Previous (after j) or Next (after k) is not the claim stepped
-  // from but the new one between them, which the step goes on to (the page drawn again when it
-  // never drew that claim).
+  // another change that put claims between) is stepped past. The panel of the claim stepped to is
+  // drawn now and says so: while its Previous (after j) or Next (after k) is not the claim
+  // stepped from, the step goes back along those links to the claim next to it (the page drawn
+  // again when it never drew that claim, saying the article changed).
   var stepMade = null;
+  var STEPS_BACK = 20;
+
+  // The link back (Previous after j, Next after k) in a claim panel `root`.
+  function linkBack(root, direction) {
+    return root.querySelector('.panel-nav a.step[aria-keyshortcuts="' + (direction > 0 ? "k" : "j") + '"]');
+  }
+
+  // Follow the links back from `link` through the claims' panels as they are now, to the one
+  // whose link back is the claim `from`; `done` gets the link to that claim.
+  function nextToFrom(link, from, direction, hops, done) {
+    if (hops <= 0) {
+      done(link);
+      return;
+    }
+    fetch("/claims/" + link.dataset.selectClaim + "/panel", {
+      headers: { "HX-Request": "true" },
+      credentials: "same-origin",
+    })
+      .then(function (answer) {
+        return answer.ok ? answer.text() : null;
+      })
+      .then(function (html) {
+        var back = html && linkBack(new DOMParser().parseFromString(html, "text/html"), direction);
+        if (!back || back.dataset.selectClaim === from) {
+          done(link);
+        } else {
+          nextToFrom(back, from, direction, hops - 1, done);
+        }
+      })
+      .catch(function () {
+        done(link);
+      });
+  }
+
+  function goBackTo(link) {
+    keepForLoad(link.dataset.selectClaim, "This article changed since the page was drawn; it is shown as it is now.");
+    window.location.assign(link.href);
+  }
 
   document.addEventListener("htmx:afterSettle", function (event) {
     var made = stepMade;
@@ -266,23 +304,22 @@
       return;
     }
     stepMade = null;
-    var back = document.querySelector(
-      PANEL + ' .panel-nav a.step[aria-keyshortcuts="' + (made.direction > 0 ? "k" : "j") + '"]'
-    );
+    var back = linkBack(document.querySelector(PANEL), made.direction);
     var between = back && back.dataset.selectClaim;
     if (!between || between === made.from) {
       return;
     }
     var unit = document.getElementById("claim-" + between);
     if (!unit) {
-      keepForLoad(between, "This article changed since the page was drawn; it is shown as it is now.");
-      window.location.assign(back.href);
+      nextToFrom(back, made.from, made.direction, STEPS_BACK, goBackTo);
       return;
     }
     var from = document.getElementById("claim-" + made.from);
     var wanted = made.direction > 0 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
     if (from && from.compareDocumentPosition(unit) & wanted) {
       select(between);
+      // Its panel is checked in turn: more than one claim may have come between.
+      stepMade = { path: wantedPanel, from: made.from, direction: made.direction };
     }
   });
 

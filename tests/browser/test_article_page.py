@@ -350,6 +350,27 @@ def test_j_and_k_step_onto_a_split_of_the_open_claim_made_while_its_panel_is_ope
     assert_no_problems(page)
 
 
+def test_j_steps_onto_the_first_of_three_parts_split_while_the_panel_is_open(watched_page, article):
+    """The open claim was split in three after its panel was drawn: j goes to the part right
+    after it, not to the last part, which is the one the claim after them names."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first = claims[0]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={first['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    middle = _split_by_another_editor(article["path"], first)
+    last = _split_by_another_editor(article["path"], middle)
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{middle["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{middle['id']}")).to_have_attribute("aria-current", "true")
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{last["id"]}"]')).to_be_visible()
+    assert_no_problems(page)
+
+
 def test_k_steps_onto_a_split_of_the_previous_claim_made_while_the_panel_is_open(
     watched_page, article
 ):
