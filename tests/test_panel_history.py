@@ -47,7 +47,8 @@ def test_the_panel_lists_the_latest_changes_and_links_to_all(client, long_story)
     assert words(section.cssselect(".count")[0]) == str(long_story["changes"])
     [more] = section.cssselect(".history-more a")
     assert words(more) == f"Show all {long_story['changes']} changes"
-    assert more.get("href") == more.get("hx-get") == f"/claims/{long_story['id']}/history"
+    assert more.get("href") == f"/claims/{long_story['id']}/history"
+    assert more.get("hx-get").startswith(f"/claims/{long_story['id']}/history?after=")
     assert more.get("hx-target") == f"#{section.get('id')}"
     # The approval is older than the changes listed, and still told apart.
     assert "approved by Ed via command line" in words(page.cssselect(".verdict-meta")[0])
@@ -64,6 +65,24 @@ def test_show_all_draws_every_change_and_focuses_the_first_one_not_listed(client
     assert [words(item) for item in focused] == [lines[PANEL_HISTORY]]
     assert focused[0].get("tabindex") == "-1"
     assert not section.cssselect(".history-more")
+
+
+def test_show_all_after_more_changes_focuses_the_first_one_the_panel_did_not_list(
+    app_db, client, long_story
+):
+    """Changes made since the panel was drawn come first in the whole history: the focus goes to
+    the change after the oldest the panel listed, not to the fiftieth row."""
+    page = parse(client.get(f"/articles/{long_story['article_id']}?claim={long_story['id']}"))
+    [more] = page.cssselect("#claim-panel .history-more a")
+    oldest_listed = _lines(page.cssselect("#claim-panel .history-section")[0])[-1]
+    rita = actor_for(app_db, "rita")
+    for n in range(3):
+        comments.add_comment(app_db, long_story["id"], body=f"Later note {n}", actor=rita)
+    section = fragment(client.get(more.get("hx-get"), headers=HX)).cssselect(".history-section")[0]
+    lines = _lines(section)
+    [focused] = section.cssselect("[autofocus]")
+    assert lines[lines.index(oldest_listed) + 1] == words(focused)
+    assert lines.index(words(focused)) == PANEL_HISTORY + 3
 
 
 def test_without_htmx_every_change_is_a_page_of_its_own(client, long_story):

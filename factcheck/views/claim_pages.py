@@ -1,6 +1,6 @@
 """A claim's permalink, its panel fragment for the article page, and its JSON."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 
 from factcheck.store import articles as article_store
 from factcheck.store import claim_reads
@@ -45,19 +45,25 @@ def panel(claim_id: int):
 @bp.get("/<id:claim_id>/history")
 def history(claim_id: int):
     """The claim's whole history: the panel's history section drawn again with every change (its
-    "Show all N changes"), the first the panel did not list taking the focus; without htmx, a
+    "Show all N changes"), the first the panel did not list taking the focus (the one after
+    `after`, the oldest it listed: changes made since it was drawn come first); without htmx, a
     page of its own."""
     db = get_db()
     claim = claim_reads.get_claim(db, claim_id)
     names = display_names(user_store.list_users(db))
     history, _ = history_section(db, claim_id, names)
+    listed_last = request.args.get("after", type=int)
+    first_unlisted = next(
+        (place + 1 for place, item in enumerate(history["timeline"]) if item["id"] == listed_last),
+        PANEL_HISTORY,
+    )
     return page_or_fragment(
         "claim_history.html",
         "partials/panel_history.html",
         claim=claim,
         article_language=article_store.article_language(db, claim["article_id"]),
         history=history,
-        first_unlisted=PANEL_HISTORY if wants_fragment() else None,
+        first_unlisted=first_unlisted if wants_fragment() else None,
     )
 
 
