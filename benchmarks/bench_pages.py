@@ -39,7 +39,8 @@ from bench_writers import CSRF_FIELD, HOST, start_server, stop_server  # noqa: E
 from factcheck import db as database  # noqa: E402
 from factcheck.store import users  # noqa: E402
 from factcheck.store.actors import SYSTEM  # noqa: E402
-from factcheck.store.queue_reads import page_key, search_expression  # noqa: E402
+from factcheck.store.queue_reads import page_key  # noqa: E402
+from factcheck.store.search_words import search_expression  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "25000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))

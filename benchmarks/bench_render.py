@@ -57,7 +57,13 @@ class TimedCursor(sqlite3.Cursor):
         return self._timed(super().__next__)
 
 
-class TimedConnection(sqlite3.Connection):
+from factcheck.db import Connection  # noqa: E402
+
+
+class TimedConnection(Connection):
+    """The store's connection, its statements timed: the store connects with its own factory,
+    which this one extends."""
+
     def cursor(self, factory=TimedCursor):
         return super().cursor(factory)
 
@@ -72,7 +78,7 @@ _connect = sqlite3.connect
 
 
 def timed_connect(*args, **kwargs):
-    kwargs.setdefault("factory", TimedConnection)
+    kwargs["factory"] = TimedConnection
     return _connect(*args, **kwargs)
 
 

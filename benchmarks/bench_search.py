@@ -28,9 +28,9 @@ from factcheck.store.queue_reads import (  # noqa: E402
     queue_count_upto,
     queue_page,
     queue_results,
-    search_expression,
     walk_for,
 )
+from factcheck.store.search_words import search_expression  # noqa: E402
 
 CLAIMS = int(os.environ.get("BENCH_CLAIMS", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
