@@ -81,6 +81,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "check_quotes"),
     ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.snapshots", "text_digest"),
+    ("factcheck.store.library", "claim_words"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.audit", "optional_why"),
     ("factcheck.store.search_words", "search_expression"),
