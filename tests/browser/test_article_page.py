@@ -323,6 +323,14 @@ def _split_by_another_editor(path, claim) -> dict:
     return new_part
 
 
+def _open_with_its_panel(page, article, claim):
+    """The article page with `claim`'s panel drawn; the panel."""
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(f'.panel[data-claim-id="{claim["id"]}"]')).to_be_visible()
+    return panel
+
+
 def test_j_and_k_step_onto_a_split_of_the_open_claim_made_while_its_panel_is_open(
     watched_page, article
 ):
@@ -331,9 +339,7 @@ def test_j_and_k_step_onto_a_split_of_the_open_claim_made_while_its_panel_is_ope
     claims = [c for c in article["claims"] if c["kind"] == "claim"]
     first, second = claims[0], claims[1]
     page = watched_page
-    page.goto(f"/articles/{article['id']}?claim={first['id']}")
-    panel = page.locator("#claim-panel")
-    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    panel = _open_with_its_panel(page, article, first)
     new_part = _split_by_another_editor(article["path"], first)
 
     page.locator("body").press("j")
@@ -356,9 +362,7 @@ def test_j_steps_onto_the_first_of_three_parts_split_while_the_panel_is_open(wat
     claims = [c for c in article["claims"] if c["kind"] == "claim"]
     first = claims[0]
     page = watched_page
-    page.goto(f"/articles/{article['id']}?claim={first['id']}")
-    panel = page.locator("#claim-panel")
-    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    panel = _open_with_its_panel(page, article, first)
     middle = _split_by_another_editor(article["path"], first)
     last = _split_by_another_editor(article["path"], middle)
 
@@ -379,9 +383,7 @@ def test_k_steps_onto_a_split_of_the_previous_claim_made_while_the_panel_is_open
     claims = [c for c in article["claims"] if c["kind"] == "claim"]
     first, second = claims[0], claims[1]
     page = watched_page
-    page.goto(f"/articles/{article['id']}?claim={second['id']}")
-    panel = page.locator("#claim-panel")
-    expect(panel.locator(f'.panel[data-claim-id="{second["id"]}"]')).to_be_visible()
+    panel = _open_with_its_panel(page, article, second)
     new_part = _split_by_another_editor(article["path"], first)
 
     page.locator("body").press("k")
