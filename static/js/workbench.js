@@ -265,10 +265,12 @@
   }
 
   // Follow the links back from `link` through the claims' panels as they are now, to the one
-  // whose link back is the claim `from`; `done` gets the link to that claim.
+  // whose link back is the claim `from`; `done` gets the link to that claim, or null when the
+  // links lead to another claim the page drew (`from` itself is gone: merged, or split anew) or
+  // go on too far, and the step stays where it went.
   function nextToFrom(link, from, direction, hops, done) {
     if (hops <= 0) {
-      done(link);
+      done(null);
       return;
     }
     fetch("/claims/" + link.dataset.selectClaim + "/panel", {
@@ -282,16 +284,21 @@
         var back = html && linkBack(new DOMParser().parseFromString(html, "text/html"), direction);
         if (!back || back.dataset.selectClaim === from) {
           done(link);
+        } else if (document.getElementById("claim-" + back.dataset.selectClaim)) {
+          done(null);
         } else {
           nextToFrom(back, from, direction, hops - 1, done);
         }
       })
       .catch(function () {
-        done(link);
+        done(null);
       });
   }
 
   function goBackTo(link) {
+    if (!link) {
+      return;
+    }
     keepForLoad(link.dataset.selectClaim, "This article changed since the page was drawn; it is shown as it is now.");
     window.location.assign(link.href);
   }

@@ -392,6 +392,40 @@ def test_k_steps_onto_a_split_of_the_previous_claim_made_while_the_panel_is_open
     assert_no_problems(page)
 
 
+def test_j_goes_on_when_the_open_claim_was_merged_away_and_split_anew(watched_page, article):
+    """Someone merges the claim before the open one into it and splits them again where they
+    were: the open claim's sentence has a new id. j goes on to the claim after it, not back up
+    the article looking for the one it left."""
+    from factcheck import db as database
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    # The quotation's two sentences, one paragraph, and the claim after them.
+    first, second, third = claims[3], claims[4], claims[5]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, second)
+    _merge_by_another_editor(article["path"], first["id"])
+    db = database.connect(article["path"])
+    try:
+        unit_edits.split_unit(
+            db,
+            first["id"],
+            at=first["end"],
+            reason="Two claims after all",
+            actor=actor_for(db, "ed"),
+        )
+    finally:
+        db.close()
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{third["id"]}"]')).to_be_visible()
+    page.wait_for_timeout(500)  # the panels asked for after it, had it gone looking
+    expect(panel.locator(f'.panel[data-claim-id="{third["id"]}"]')).to_be_visible()
+    assert page.url.endswith(f"claim={third['id']}")
+    assert_no_problems(page)
+
+
 def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(watched_page, article):
     """Someone else splits the next claim in two while the page is open: j goes to its first
     part, then to the second (a claim the page never drew), as the panel's Next says."""
