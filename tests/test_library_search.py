@@ -503,6 +503,16 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ("It spent one and a half billion dollars.", "It spent 2.5 billion dollars.", True),
         ("A million and a half people voted.", "1.5 million people voted.", False),
         ("A million and a half people voted.", "1 million people voted.", True),
+        (
+            "Twenty-five and a half million dollars was spent on the bridge.",
+            "One hundred and twenty-five and a half million dollars was spent on the bridge.",
+            True,
+        ),
+        (
+            "125.5 million dollars was spent on the bridge.",
+            "One hundred and twenty-five and a half million dollars was spent on the bridge.",
+            False,
+        ),
         # Thirds are left as words: a figure rounds them.
         ("A third of a million homes lack broadband.", "333,000 homes lack broadband.", False),
         ("Two-thirds of a million homes lack broadband.", "666,000 homes lack broadband.", False),

@@ -409,6 +409,8 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("twenty-two and a quarter million", "22250000"),
         ("a million and a half people", "1500000 people"),
         ("3 and three-quarters billion", "3750000000"),
+        ("one hundred and twenty-five and a half million", "125500000"),
+        ("one thousand two hundred and fifty and a half million", "1250500000"),
         # A share with no scale after it is left as words.
         ("two and a half years", "two and a half years"),
         # A year said as two numbers.

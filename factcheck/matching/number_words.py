@@ -45,11 +45,12 @@ _SHARE_OF_A_SCALE = re.compile(
 )
 # A whole number and a share of a scale: "two and a half million", "1 and a quarter billion",
 # "a million and a half".
-# At most four words ("one hundred and twenty"): read from every word of a long run of number
-# words, an unbounded whole would take time growing with the square of the run.
-_WHOLE = rf"\d+|an?|(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:{_NUMBER_WORD})){{0,3}}"
+# At most six words ("one hundred and twenty-five", "one thousand two hundred and fifty"): read
+# from every word of a long run of number words, an unbounded whole would take time growing with
+# the square of the run. A whole inside a longer number is not read alone (below).
+_WHOLE = rf"\d+|an?|(?:{_NUMBER_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD})){{0,5}}"
 _WHOLE_AND_SHARE = re.compile(
-    rf"\b(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
+    rf"\b(?<!and )(?<!-)(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
     rf"(?P<scale>{_SCALE_WORD})"
     rf"|(?<!half )(?<!of )(?P<whole_first>{_WHOLE})\s+(?P<scale_first>{_SCALE_WORD})\s+and\s+"
     rf"(?:an?\s+)?(?P<share_after>{_SHARE}))\b",
