@@ -48,6 +48,14 @@ from factcheck.text.byline_people import byline_people
         ("Von Anna Schmidt Aktualisiert am 3. März 2024", None, "Anna Schmidt"),
         ("Por Juan Pérez Actualizado el 3 de marzo de 2024", None, "Juan Pérez"),
         ("Bruno Mars", None, "Bruno Mars"),
+        # A month with no figure beside it is a name's; one month to a date.
+        ("Theresa May Updated", None, "Theresa May"),
+        ("Anna Mai Aktualisiert am", None, "Anna Mai"),
+        ("Theresa May 12 March 2024", None, "Theresa May"),
+        ("Jane Doe 3 March", None, "Jane Doe"),
+        # A weekday before the date.
+        ("Jane Doe Tuesday 3 March 2024", None, "Jane Doe"),
+        ("Jane Doe Tue March 3, 2024", None, "Jane Doe"),
         ("Jane Doe Last updated 3 hours ago", None, "Jane Doe"),
         ("Von Thomas Müller", None, "Thomas Müller"),
         ("李明 記者", None, "李明"),

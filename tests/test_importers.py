@@ -1015,6 +1015,9 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         # A date straight after the names; in other languages, after a comma.
         ("Budget\n\nBy Jane Doe March 3, 2024\n\nText.", "Jane Doe"),
         ("Budget\n\nBy Theresa May 12 March 2024\n\nText.", "Theresa May"),
+        ("Budget\n\nBy Jane Doe Tuesday 3 March 2024\n\nText.", "Jane Doe"),
+        ("Budget\n\nVon Anna Schmidt Dienstag, 3. März 2024\n\nText.", "Anna Schmidt"),
+        ("Budget\n\nPor Juan Pérez Martes 3 de marzo de 2024\n\nText.", "Juan Pérez"),
         ("Budget\n\nBy Easter 40 satellites.\n\nText.", None),
         ("Budget\n\nBy March 3, 2024 the fund had run dry\n\nText.", None),
         ("Budget\n\nPor Juan Pérez, 3 de marzo de 2024\n\nText.", "Juan Pérez"),

@@ -51,6 +51,15 @@ _OTHER_MONTHS: Final = frozenset(
     settembre ottobre dicembre januari februari maart mei augustus
     """.split()
 )
+_WEEKDAYS: Final = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles
+    jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedì
+    martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag segunda-feira terça-feira quarta-feira quinta-feira sexta-feira
+    """.split()
+)
 _DATE_JOINERS: Final = frozenset(
     "le am à a las às alle ore om um op el den de del du il em".split()
 )
@@ -198,24 +207,32 @@ def _person(words: list[str], publisher: str | None, *, first: bool) -> str | No
 
 
 def _without_a_date(words: list[str]) -> list[str]:
-    """The words without a date after the names ("Updated March 3, 2024", "NOVEMBER"): figures,
-    a month's name after a figure was cut or in a line of capitals, and the word saying when."""
+    """The words without a date after the names ("Updated March 3, 2024", "Tuesday 3 March 2024",
+    "NOVEMBER"): figures, one month's name next to a figure or in a line of capitals, a weekday
+    before them, and the word saying when. A month with no figure beside it is a name's ("Theresa
+    May Updated", as metadata gives it with the figures left out)."""
     shouting = all(word.isupper() for word in words)
-    cut = False
+    cut = after_a_figure = month_cut = False
     while words:
         last = words[-1].lower().strip(".,")
-        if words[-1][:1].isdigit() or last in _WHEN_WORDS or last in _OTHER_WHEN_WORDS:
-            cut = True
+        beside_a_figure = after_a_figure or (len(words) > 1 and words[-2][:1].isdigit())
+        if words[-1][:1].isdigit():
+            cut = after_a_figure = True
+        elif last in _WHEN_WORDS or last in _OTHER_WHEN_WORDS:
+            cut, after_a_figure = True, False
         elif words[-1] in _DATE_JOINERS and len(words) > 1:
             pass  # "Jean Dupont Publié le", as the metadata gives it with the date's figures cut
-        elif last in _OTHER_MONTHS and cut:
+        elif (
+            (last in _MONTHS or last in _OTHER_MONTHS)
+            and not month_cut
+            and (beside_a_figure or (shouting and len(words) > 1 and last in _MONTHS))
+        ):
+            cut = month_cut = True
+        elif last in _WEEKDAYS and (month_cut or after_a_figure):
             pass
         elif last in _CLOCK_WORDS and _after_a_time(words[:-1]):
             pass
-        elif not (
-            (last in _MONTHS and (cut or (shouting and len(words) > 1)))
-            or (last in _BEFORE_WHEN and cut)
-        ):
+        elif not (last in _BEFORE_WHEN and cut):
             break
         words = words[:-1]
     return words
