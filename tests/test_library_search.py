@@ -509,6 +509,16 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             True,
         ),
         (
+            "Between one and three and a half million households lost power.",
+            "Between 1 million and 2.5 million households lost power.",
+            True,
+        ),
+        (
+            "The fund grew to a hundred and thirty-five and a half million dollars.",
+            "The fund grew to 125.5 million dollars.",
+            True,
+        ),
+        (
             "125.5 million dollars was spent on the bridge.",
             "One hundred and twenty-five and a half million dollars was spent on the bridge.",
             False,

@@ -411,6 +411,10 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("3 and three-quarters billion", "3750000000"),
         ("one hundred and twenty-five and a half million", "125500000"),
         ("one thousand two hundred and fifty and a half million", "1250500000"),
+        ("a hundred and thirty-five and a half million", "135500000"),
+        # "And" between two numbers is no part of either.
+        ("between one and two and a half million", "between 1 and 2500000"),
+        ("one and a half million and two and a half million", "1500000 and 2500000"),
         # A share with no scale after it is left as words.
         ("two and a half years", "two and a half years"),
         # A year said as two numbers.

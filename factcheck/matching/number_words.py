@@ -47,10 +47,14 @@ _SHARE_OF_A_SCALE = re.compile(
 # "a million and a half".
 # At most six words ("one hundred and twenty-five", "one thousand two hundred and fifty"): read
 # from every word of a long run of number words, an unbounded whole would take time growing with
-# the square of the run. A whole inside a longer number is not read alone (below).
-_WHOLE = rf"\d+|an?|(?:{_NUMBER_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD})){{0,5}}"
+# the square of the run. "And" joins its words only after "hundred" or "thousand": "between one
+# and two and a half million" is one, and two and a half million.
+_WHOLE = (
+    rf"\d+|(?:an?\s+(?=hundred|thousand))?(?:{_NUMBER_WORD})"
+    rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|\s+|-)(?:{_NUMBER_WORD})){{0,5}}|an?"
+)
 _WHOLE_AND_SHARE = re.compile(
-    rf"\b(?<!and )(?<!-)(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
+    rf"\b(?<!-)(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
     rf"(?P<scale>{_SCALE_WORD})"
     rf"|(?<!half )(?<!of )(?P<whole_first>{_WHOLE})\s+(?P<scale_first>{_SCALE_WORD})\s+and\s+"
     rf"(?:an?\s+)?(?P<share_after>{_SHARE}))\b",
