@@ -221,20 +221,11 @@ _MONTH_NAME = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
-_WEEKDAY_NAME = (
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat"
-    r"|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles"
-    r"|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag"
-    r"|donderdag|vrijdag|zaterdag|zondag)\.?"
-)
 _AFTER_THE_NAMES = re.compile(
     r"\s+(?:in|at|for|from)\s+|\s*[,/–—|·•]\s*|\s+-\s+"
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"
     # "By Theresa May 12 March 2024": a month before a day and a month is a surname.
     rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d|{_MONTH_NAME}\s+\d(?!\d?\.?\s+{_MONTH_NAME}))"
-    # "By Jane Doe Tuesday 3 March 2024", "Von Anna Schmidt Dienstag, 3. März 2024".
-    rf"|\s+(?={_WEEKDAY_NAME},?\s+(?:\d|{_MONTH_NAME}))"
 )
 
 

@@ -55,7 +55,12 @@ from factcheck.text.byline_people import byline_people
         ("Jane Doe 3 March", None, "Jane Doe"),
         # A weekday before the date.
         ("Jane Doe Tuesday 3 March 2024", None, "Jane Doe"),
-        ("Jane Doe Tue March 3, 2024", None, "Jane Doe"),
+        ("Jane Doe Tuesday", None, "Jane Doe"),
+        # A weekday's short form, or one after a single name, is a surname.
+        ("Lena H. Sun March 3, 2024", None, "Lena H. Sun"),
+        ("Larry Sabato March 3, 2024", None, "Larry Sabato"),
+        ("Joe Friday March 3, 2024", None, "Joe Friday"),
+        ("José Domingo martes 3 de marzo de 2024", None, "José Domingo"),
         ("Jane Doe Last updated 3 hours ago", None, "Jane Doe"),
         ("Von Thomas Müller", None, "Thomas Müller"),
         ("李明 記者", None, "李明"),

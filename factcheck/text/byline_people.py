@@ -51,10 +51,12 @@ _OTHER_MONTHS: Final = frozenset(
     settembre ottobre dicembre januari februari maart mei augustus
     """.split()
 )
+# Weekdays written out, which a date may open ("Jane Doe Tuesday", as metadata gives "By Jane Doe
+# Tuesday 3 March 2024" with the figures left out). Not their short forms, which are surnames
+# too ("Lena H. Sun", "Nguyen Thi Thu").
 _WEEKDAYS: Final = frozenset(
     """
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles
+    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles
     jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedì
     martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag
     zaterdag zondag segunda-feira terça-feira quarta-feira quinta-feira sexta-feira
@@ -228,8 +230,8 @@ def _without_a_date(words: list[str]) -> list[str]:
             and (beside_a_figure or (shouting and len(words) > 1 and last in _MONTHS))
         ):
             cut = month_cut = True
-        elif last in _WEEKDAYS and (month_cut or after_a_figure):
-            pass
+        elif last in _WEEKDAYS and len(words) > 2:
+            pass  # with two words of a name before it: "Joe Friday" and "Larry Sabato" are names
         elif last in _CLOCK_WORDS and _after_a_time(words[:-1]):
             pass
         elif not (last in _BEFORE_WHEN and cut):
