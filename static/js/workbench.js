@@ -265,9 +265,10 @@
   }
 
   // Follow the links back from `link` through the claims' panels as they are now, to the one
-  // whose link back is the claim `from`; `done` gets the link to that claim, or null when the
-  // links lead to another claim the page drew (`from` itself is gone: merged, or split anew) or
-  // go on too far, and the step stays where it went.
+  // whose link back is the claim `from`; `done` gets the link to that claim. A claim the page drew
+  // on the way ends the walk: it is the one to go to when it lies between `from` and the claim
+  // stepped to (made a claim again since), else `from` is gone (merged, or split anew) and
+  // `done` gets null, the step staying where it went, as it does when the walk goes on too far.
   function nextToFrom(link, from, direction, hops, done) {
     if (hops <= 0) {
       done(null);
@@ -285,7 +286,7 @@
         if (!back || back.dataset.selectClaim === from) {
           done(link);
         } else if (document.getElementById("claim-" + back.dataset.selectClaim)) {
-          done(null);
+          done(beyond(from, back.dataset.selectClaim, direction) ? back : null);
         } else {
           nextToFrom(back, from, direction, hops - 1, done);
         }
@@ -293,6 +294,14 @@
       .catch(function () {
         done(null);
       });
+  }
+
+  // Whether claim `other` is drawn past claim `from` the way the step went.
+  function beyond(from, other, direction) {
+    var start = document.getElementById("claim-" + from);
+    var unit = document.getElementById("claim-" + other);
+    var wanted = direction > 0 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
+    return Boolean(start && unit && start.compareDocumentPosition(unit) & wanted);
   }
 
   function goBackTo(link) {
@@ -321,9 +330,7 @@
       nextToFrom(back, made.from, made.direction, STEPS_BACK, goBackTo);
       return;
     }
-    var from = document.getElementById("claim-" + made.from);
-    var wanted = made.direction > 0 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
-    if (from && from.compareDocumentPosition(unit) & wanted) {
+    if (beyond(made.from, between, made.direction)) {
       select(between);
       // Its panel is checked in turn: more than one claim may have come between.
       stepMade = { path: wantedPanel, from: made.from, direction: made.direction };

@@ -426,6 +426,40 @@ def test_j_goes_on_when_the_open_claim_was_merged_away_and_split_anew(watched_pa
     assert_no_problems(page)
 
 
+def test_j_steps_onto_a_sentence_made_a_claim_again_and_split_while_the_panel_is_open(
+    watched_page, article
+):
+    """The sentence after the open claim was set aside when the page was drawn; someone makes it
+    a claim again and splits it: j goes to it, the one the page drew, not past it."""
+    from factcheck import db as database
+    from factcheck.store import triage
+    from factcheck.store.users import actor_for
+
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    before, set_aside, after = claims[2], claims[3], claims[4]
+
+    def classify(kind):
+        db = database.connect(article["path"])
+        try:
+            triage.classify(
+                db, set_aside["id"], kind=kind, reason="Checked again", actor=actor_for(db, "ed")
+            )
+        finally:
+            db.close()
+
+    classify("not_a_claim")
+    page = watched_page
+    panel = _open_with_its_panel(page, article, before)
+    classify("claim")
+    _split_by_another_editor(article["path"], set_aside)
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{set_aside["id"]}"]')).to_be_visible()
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    assert after["id"] != set_aside["id"]
+    assert_no_problems(page)
+
+
 def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(watched_page, article):
     """Someone else splits the next claim in two while the page is open: j goes to its first
     part, then to the second (a claim the page never drew), as the panel's Next says."""
