@@ -226,6 +226,9 @@ _AFTER_THE_NAMES = re.compile(
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"
     # "By Theresa May 12 March 2024": a month before a day and a month is a surname.
     rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d|{_MONTH_NAME}\s+\d(?!\d?\.?\s+{_MONTH_NAME}))"
+    # A weekday's short form with its mark ("By Jane Doe Tue, March 3"), but for those that are
+    # surnames too ("By Lena H. Sun, March 3, 2024", "Nguyen Thi Thu").
+    r"|\s+(?=(?i:mon|tues?|wed|thurs?|fri)[.,])"
 )
 
 
