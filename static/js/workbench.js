@@ -266,9 +266,9 @@
 
   // Follow the links back from `link` through the claims' panels as they are now, to the one
   // whose link back is the claim `from`; `done` gets the link to that claim. A claim the page drew
-  // on the way ends the walk: it is the one to go to when it lies between `from` and the claim
-  // stepped to (made a claim again since), else `from` is gone (merged, or split anew) and
-  // `done` gets null, the step staying where it went, as it does when the walk goes on too far.
+  // that does not lie between `from` and the claim stepped to ends the walk: `from` is gone
+  // (merged, or split anew), and `done` gets null, the step staying where it went, as it does
+  // when the walk goes on too far.
   function nextToFrom(link, from, direction, hops, done) {
     if (hops <= 0) {
       done(null);
@@ -285,8 +285,11 @@
         var back = html && linkBack(new DOMParser().parseFromString(html, "text/html"), direction);
         if (!back || back.dataset.selectClaim === from) {
           done(link);
-        } else if (document.getElementById("claim-" + back.dataset.selectClaim)) {
-          done(beyond(from, back.dataset.selectClaim, direction) ? back : null);
+        } else if (
+          document.getElementById("claim-" + back.dataset.selectClaim) &&
+          !beyond(from, back.dataset.selectClaim, direction)
+        ) {
+          done(null);
         } else {
           nextToFrom(back, from, direction, hops - 1, done);
         }

@@ -460,6 +460,39 @@ def test_j_steps_onto_a_sentence_made_a_claim_again_and_split_while_the_panel_is
     assert_no_problems(page)
 
 
+def test_j_steps_onto_the_first_of_two_sentences_made_claims_again_while_the_panel_is_open(
+    watched_page, article
+):
+    """Two sentences after the open claim were set aside when the page was drawn; someone makes
+    both claims again and splits the second: j goes to the first of them, next to the open one."""
+    from factcheck import db as database
+    from factcheck.store import triage
+    from factcheck.store.users import actor_for
+
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    before, first_aside, second_aside = claims[2], claims[3], claims[4]
+
+    def classify(kind):
+        db = database.connect(article["path"])
+        try:
+            for unit in (first_aside, second_aside):
+                triage.classify(
+                    db, unit["id"], kind=kind, reason="Checked again", actor=actor_for(db, "ed")
+                )
+        finally:
+            db.close()
+
+    classify("not_a_claim")
+    page = watched_page
+    panel = _open_with_its_panel(page, article, before)
+    classify("claim")
+    _split_by_another_editor(article["path"], second_aside)
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{first_aside["id"]}"]')).to_be_visible()
+    assert_no_problems(page)
+
+
 def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(watched_page, article):
     """Someone else splits the next claim in two while the page is open: j goes to its first
     part, then to the second (a claim the page never drew), as the panel's Next says."""
