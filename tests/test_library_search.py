@@ -509,6 +509,11 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             True,
         ),
         (
+            "Between two and a half and three and a half million voters stayed home.",
+            "Between 2.5 million and 3.5 million voters stayed home.",
+            False,
+        ),
+        (
             "Between one and three and a half million households lost power.",
             "Between 1 million and 2.5 million households lost power.",
             True,

@@ -415,6 +415,9 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         # "And" between two numbers is no part of either.
         ("between one and two and a half million", "between 1 and 2500000"),
         ("one and a half million and two and a half million", "1500000 and 2500000"),
+        # A range's lower end takes the scale of its upper.
+        ("between two and a half and three and a half million", "between 2500000 and 3500000"),
+        ("from two and a half to three and a half million", "from 2500000 to 3500000"),
         # A share with no scale after it is left as words.
         ("two and a half years", "two and a half years"),
         # A year said as two numbers.

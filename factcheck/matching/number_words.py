@@ -53,9 +53,15 @@ _WHOLE = (
     rf"\d+|(?:an?\s+(?=hundred|thousand))?(?:{_NUMBER_WORD})"
     rf"(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|\s+|-)(?:{_NUMBER_WORD})){{0,5}}|an?"
 )
+# The lower end of a range takes the scale of the upper ("between two and a half and three and a
+# half million").
+_SHARE_RANGE_SCALE = (
+    rf"(?=[\s-]+(?:and|to|or)[\s-]+(?:{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?:{_SHARE})[\s-]+"
+    rf"(?P<range_scale>{_SCALE_WORD})\b)"
+)
 _WHOLE_AND_SHARE = re.compile(
-    rf"\b(?<!-)(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})[\s-]+"
-    rf"(?P<scale>{_SCALE_WORD})"
+    rf"\b(?<!-)(?:(?P<whole>{_WHOLE})[\s-]+and[\s-]+(?:an?[\s-]+)?(?P<share>{_SHARE})"
+    rf"(?:[\s-]+(?P<scale>{_SCALE_WORD})|{_SHARE_RANGE_SCALE})"
     rf"|(?<!half )(?<!of )(?P<whole_first>{_WHOLE})\s+(?P<scale_first>{_SCALE_WORD})\s+and\s+"
     rf"(?:an?\s+)?(?P<share_after>{_SHARE}))\b",
     re.IGNORECASE,
@@ -105,7 +111,7 @@ def _share(found: re.Match) -> str:
 
 def _whole_and_share(found: re.Match) -> str:
     whole, share, scale = (
-        found.group("whole", "share", "scale")
+        (found["whole"], found["share"], found["scale"] or found["range_scale"])
         if found.group("whole")
         else found.group("whole_first", "share_after", "scale_first")
     )
