@@ -426,31 +426,33 @@ def test_j_goes_on_when_the_open_claim_was_merged_away_and_split_anew(watched_pa
     assert_no_problems(page)
 
 
+def _classify_by_another_editor(path, units, kind) -> None:
+    """Mark `units` as claims or as not claims, as the editor ed."""
+    from factcheck import db as database
+    from factcheck.store import triage
+    from factcheck.store.users import actor_for
+
+    db = database.connect(path)
+    try:
+        for unit in units:
+            triage.classify(
+                db, unit["id"], kind=kind, reason="Checked again", actor=actor_for(db, "ed")
+            )
+    finally:
+        db.close()
+
+
 def test_j_steps_onto_a_sentence_made_a_claim_again_and_split_while_the_panel_is_open(
     watched_page, article
 ):
     """The sentence after the open claim was set aside when the page was drawn; someone makes it
     a claim again and splits it: j goes to it, the one the page drew, not past it."""
-    from factcheck import db as database
-    from factcheck.store import triage
-    from factcheck.store.users import actor_for
-
     claims = [c for c in article["claims"] if c["kind"] == "claim"]
     before, set_aside, after = claims[2], claims[3], claims[4]
-
-    def classify(kind):
-        db = database.connect(article["path"])
-        try:
-            triage.classify(
-                db, set_aside["id"], kind=kind, reason="Checked again", actor=actor_for(db, "ed")
-            )
-        finally:
-            db.close()
-
-    classify("not_a_claim")
+    _classify_by_another_editor(article["path"], [set_aside], "not_a_claim")
     page = watched_page
     panel = _open_with_its_panel(page, article, before)
-    classify("claim")
+    _classify_by_another_editor(article["path"], [set_aside], "claim")
     _split_by_another_editor(article["path"], set_aside)
 
     page.locator("body").press("j")
@@ -465,27 +467,12 @@ def test_j_steps_onto_the_first_of_two_sentences_made_claims_again_while_the_pan
 ):
     """Two sentences after the open claim were set aside when the page was drawn; someone makes
     both claims again and splits the second: j goes to the first of them, next to the open one."""
-    from factcheck import db as database
-    from factcheck.store import triage
-    from factcheck.store.users import actor_for
-
     claims = [c for c in article["claims"] if c["kind"] == "claim"]
     before, first_aside, second_aside = claims[2], claims[3], claims[4]
-
-    def classify(kind):
-        db = database.connect(article["path"])
-        try:
-            for unit in (first_aside, second_aside):
-                triage.classify(
-                    db, unit["id"], kind=kind, reason="Checked again", actor=actor_for(db, "ed")
-                )
-        finally:
-            db.close()
-
-    classify("not_a_claim")
+    _classify_by_another_editor(article["path"], [first_aside, second_aside], "not_a_claim")
     page = watched_page
     panel = _open_with_its_panel(page, article, before)
-    classify("claim")
+    _classify_by_another_editor(article["path"], [first_aside, second_aside], "claim")
     _split_by_another_editor(article["path"], second_aside)
 
     page.locator("body").press("j")
