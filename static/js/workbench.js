@@ -1325,12 +1325,38 @@
     }
   });
 
+  // The claim j or k stepped to is gone since the panel was drawn (merged into another): the step
+  // goes on from the claim stepped from, by its panel as it is now, the page drawn again there.
+  function stepOnFrom(made, orSay) {
+    fetch("/claims/" + made.from + "/panel", { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+      .then(function (answer) {
+        return answer.ok ? answer.text() : null;
+      })
+      .then(function (html) {
+        var onward = html && linkBack(new DOMParser().parseFromString(html, "text/html"), -made.direction);
+        if (onward) {
+          goBackTo(onward);
+        } else {
+          orSay();
+        }
+      })
+      .catch(orSay);
+  }
+
   document.addEventListener("htmx:responseError", function (event) {
     markStale(event.detail.target);
     var xhr = event.detail.xhr;
     var message = errorMessage(xhr);
-    var mergedInto = xhr && xhr.getResponseHeader ? xhr.getResponseHeader("X-Factcheck-Merged-Into") : null;
+    var made = stepMade;
     var sent = event.detail.requestConfig && event.detail.requestConfig.path;
+    if (made && xhr && xhr.status === 404 && sent === made.path) {
+      stepMade = null;
+      stepOnFrom(made, function () {
+        showNotice(message, sameSiteLink(errorPart(xhr)));
+      });
+      return;
+    }
+    var mergedInto = xhr && xhr.getResponseHeader ? xhr.getResponseHeader("X-Factcheck-Merged-Into") : null;
     var mergedFrom = mergedInto && sent ? /^\/claims\/(\d+)\//.exec(sent) : null;
     if (mergedFrom && /^\d+$/.test(mergedInto)) {
       moveDraftsOfMergedClaim(mergedFrom[1], mergedInto);

@@ -480,6 +480,25 @@ def test_j_steps_onto_the_first_of_two_sentences_made_claims_again_while_the_pan
     assert_no_problems(page)
 
 
+def test_j_goes_on_past_the_next_claim_merged_into_the_open_one_while_its_panel_is_open(
+    watched_page, article
+):
+    """Someone merges the next claim into the open one: its panel is gone, so j goes on to the
+    claim after it, the page drawn again, rather than leave the old panel under a new address."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, merged, after = claims[3], claims[4], claims[5]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, first)
+    _merge_by_another_editor(article["path"], first["id"])
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{after["id"]}"]')).to_be_visible()
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    assert page.url.endswith(f"claim={after['id']}")
+    assert merged["id"] != after["id"]
+    assert_no_problems(page, expected_status=404)
+
+
 def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(watched_page, article):
     """Someone else splits the next claim in two while the page is open: j goes to its first
     part, then to the second (a claim the page never drew), as the panel's Next says."""
