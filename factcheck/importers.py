@@ -20,7 +20,7 @@ from factcheck.network.fetch import (
 )
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
-from factcheck.text.boilerplate import BYLINE, classify_boilerplate
+from factcheck.text.boilerplate import BYLINE, WHOLE_MONTH, classify_boilerplate
 from factcheck.text.byline_people import byline_people
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
@@ -217,10 +217,7 @@ _BYLINE_LINES = 6
 _BYLINE = re.compile(
     rf"(?:[Ww]ritten\s+|[Ww]ords\s+)?(?:[Bb]y|BY|Von|Por|Par|Door|di)\s+(?={UPPER})"
 )
-_MONTH_NAME = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-)
+_MONTH_NAME = f"(?i:{WHOLE_MONTH})"
 _AFTER_THE_NAMES = re.compile(
     r"\s+(?:in|at|for|from)\s+|\s*[,/–—|·•]\s*|\s+-\s+"
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"

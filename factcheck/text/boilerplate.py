@@ -534,21 +534,26 @@ _BYLINE_TAIL: Final = re.compile(
 )
 # A date as German, Spanish and Portuguese, French, Italian and Dutch write it after a byline:
 # "3. März 2024", "3 de marzo de 2024", "le 3 mars 2024", "lundi 3 mars 2024, 14h05".
-_OTHER_MONTH: Final = (
-    r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november"
-    r"|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-    r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro"
-    r"|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari"
-    r"|maart|mei|augustus)"
+# Months and weekdays in those languages (byline_people reads a date in the names by them too).
+OTHER_MONTHS: Final = tuple(
+    """
+    januar jänner februar märz april mai juni juli august september oktober november dezember
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro janvier
+    février mars avril juin juillet août septembre octobre novembre décembre gennaio febbraio
+    aprile maggio giugno luglio settembre ottobre dicembre januari februari maart mei augustus
+    """.split()
 )
-_OTHER_WEEKDAY: Final = (
-    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles"
-    r"|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag"
-    r"|donderdag|vrijdag|zaterdag|zondag|segunda-feira|terça-feira|quarta-feira|quinta-feira"
-    r"|sexta-feira)"
+OTHER_WEEKDAYS: Final = tuple(
+    """
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves
+    viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedì martedì
+    mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
+    zondag segunda-feira terça-feira quarta-feira quinta-feira sexta-feira
+    """.split()
 )
+_OTHER_MONTH: Final = f"(?:{'|'.join(OTHER_MONTHS)})"
+_OTHER_WEEKDAY: Final = f"(?:{'|'.join(OTHER_WEEKDAYS)})"
 _OTHER_DATE: Final = re.compile(
     rf"(?:(?:le|el|am|il|op|den|em)\s+)?(?:{_OTHER_WEEKDAY},?\s+)?(?:(?:le|el|den)\s+)?"
     rf"\d{{1,2}}(?:\.|º|er)?\s+(?:de\s+)?{_OTHER_MONTH}\.?(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
@@ -556,13 +561,14 @@ _OTHER_DATE: Final = re.compile(
 )
 # A whole date after a byline's names with no mark between ("By Jane Doe March 3, 2024", "By
 # Jane Doe 3 March 2024 10:05 AM"): month words whole ("By Easter 40 satellites." names no month
-# in "satellites", though a stamp's words may be cut short).
-_WHOLE_MONTH: Final = (
+# in "satellites", though a stamp's words may be cut short). In small letters, as `lower` is;
+# importers reads a byline's names up to it.
+WHOLE_MONTH: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![^\W\d_])"
 )
 _SPACED_DATE: Final = re.compile(
-    rf"(?:{_WHOLE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_WHOLE_MONTH},?)"
+    rf"(?:{WHOLE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{WHOLE_MONTH},?)"
     r"\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
     r"(?:\s*[|·•]\s*.*)?$"
 )

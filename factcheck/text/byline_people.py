@@ -5,6 +5,7 @@ import re
 from typing import Final
 
 from factcheck.text.attribution import LOWER, UPPER
+from factcheck.text.boilerplate import OTHER_MONTHS, OTHER_WEEKDAYS
 
 # Words for a writer's job, which end a title after a name ("News reporter", "AP Auto Writer").
 _JOB_WORDS: Final = frozenset(
@@ -42,25 +43,12 @@ _OTHER_WHEN_WORDS: Final = frozenset(
     aggiornato gepubliceerd bijgewerkt
     """.split()
 )
-_OTHER_MONTHS: Final = frozenset(
-    """
-    januar jänner februar märz mai juni juli oktober dezember enero febrero marzo abril mayo
-    junio julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
-    maio junho julho setembro outubro novembro dezembro janvier février mars avril juin juillet
-    août septembre octobre novembre décembre gennaio febbraio aprile maggio giugno luglio
-    settembre ottobre dicembre januari februari maart mei augustus
-    """.split()
-)
+_OTHER_MONTHS: Final = frozenset(OTHER_MONTHS)
 # Weekdays written out, which a date may open ("Jane Doe Tuesday", as metadata gives "By Jane Doe
 # Tuesday 3 March 2024" with the figures left out). Not their short forms, which are surnames
 # too ("Lena H. Sun", "Nguyen Thi Thu").
 _WEEKDAYS: Final = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lunes martes miércoles
-    jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche lunedì
-    martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag
-    zaterdag zondag segunda-feira terça-feira quarta-feira quinta-feira sexta-feira
-    """.split()
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *OTHER_WEEKDAYS)
 )
 _DATE_JOINERS: Final = frozenset(
     "le am à a las às alle ore om um op el den de del du il em".split()
@@ -85,7 +73,7 @@ _BODY_OPENERS: Final = frozenset(
 )
 # Media companies named after their founders, which a byline or a speaker's shape would take
 # for a person.
-MEDIA_GROUPS: Final = frozenset(("condé nast", "conde nast", "dow jones", "axel springer"))
+_MEDIA_GROUPS: Final = frozenset(("condé nast", "conde nast", "dow jones", "axel springer"))
 # Labels before the names ("Text: ...", "Words by ...").
 _LABELS: Final = frozenset("by words text story reporting report текст автор".split())
 _MONTHS: Final = frozenset(
@@ -295,7 +283,7 @@ def _names_a_body(words: list[str], publisher: str | None) -> bool:
     ("Associated Press", "HNN Staff", not "Sam Press"), an acronym alone ("CNN"), a media
     company ("Condé Nast"), or the publisher's own name."""
     text = " ".join(words)
-    if words[0].lower() == "the" or text.lower() in MEDIA_GROUPS:
+    if words[0].lower() == "the" or text.lower() in _MEDIA_GROUPS:
         return True
     if words[-1].lower() in _BODY_WORDS:
         return not _surname_of_a_body_word(words, publisher)
