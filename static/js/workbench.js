@@ -234,7 +234,7 @@
   function panelStep(direction) {
     var current = currentUnit();
     var panel = current && document.querySelector(PANEL + ' .panel[data-claim-id="' + current.dataset.claimId + '"]');
-    var link = panel && panel.querySelector('.panel-nav a.step[aria-keyshortcuts="' + (direction > 0 ? "j" : "k") + '"]');
+    var link = panel && stepLink(panel, direction);
     if (!link) {
       return false;
     }
@@ -245,8 +245,7 @@
     } else if (textParts()) {
       return false; // in another part of a long article, which the page opens (stepOutOfPart)
     } else {
-      keepForLoad(target, "This article changed since the page was drawn; it is shown as it is now.");
-      window.location.assign(link.href);
+      drawPageAt(link);
     }
     return true;
   }
@@ -259,9 +258,21 @@
   var stepMade = null;
   var STEPS_BACK = 20;
 
-  // The link back (Previous after j, Next after k) in a claim panel `root`.
-  function linkBack(root, direction) {
-    return root.querySelector('.panel-nav a.step[aria-keyshortcuts="' + (direction > 0 ? "k" : "j") + '"]');
+  // The step link in a claim panel `root`: Next for j (direction 1), Previous for k (-1).
+  function stepLink(root, direction) {
+    return root.querySelector('.panel-nav a.step[aria-keyshortcuts="' + (direction > 0 ? "j" : "k") + '"]');
+  }
+
+  // A claim's panel as it is now, as a document: null when the server will not draw it (the
+  // claim is gone); the promise fails when the server cannot be reached.
+  function panelNow(claimId) {
+    return fetch("/claims/" + claimId + "/panel", { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+      .then(function (answer) {
+        return answer.ok ? answer.text() : null;
+      })
+      .then(function (html) {
+        return html && new DOMParser().parseFromString(html, "text/html");
+      });
   }
 
   // Follow the links back from `link` through the claims' panels as they are now, to the one
@@ -274,15 +285,9 @@
       done(null);
       return;
     }
-    fetch("/claims/" + link.dataset.selectClaim + "/panel", {
-      headers: { "HX-Request": "true" },
-      credentials: "same-origin",
-    })
-      .then(function (answer) {
-        return answer.ok ? answer.text() : null;
-      })
-      .then(function (html) {
-        var back = html && linkBack(new DOMParser().parseFromString(html, "text/html"), direction);
+    panelNow(link.dataset.selectClaim)
+      .then(function (panel) {
+        var back = panel && stepLink(panel, -direction);
         if (!back || back.dataset.selectClaim === from) {
           done(link);
         } else if (
@@ -307,7 +312,8 @@
     return Boolean(start && unit && start.compareDocumentPosition(unit) & wanted);
   }
 
-  function goBackTo(link) {
+  // Draw the page again at the claim `link` goes to, saying the article changed.
+  function drawPageAt(link) {
     if (!link) {
       return;
     }
@@ -323,14 +329,14 @@
       return;
     }
     stepMade = null;
-    var back = linkBack(document.querySelector(PANEL), made.direction);
+    var back = stepLink(document.querySelector(PANEL), -made.direction);
     var between = back && back.dataset.selectClaim;
     if (!between || between === made.from) {
       return;
     }
     var unit = document.getElementById("claim-" + between);
     if (!unit) {
-      nextToFrom(back, made.from, made.direction, STEPS_BACK, goBackTo);
+      nextToFrom(back, made.from, made.direction, STEPS_BACK, drawPageAt);
       return;
     }
     if (beyond(made.from, between, made.direction)) {
@@ -1328,14 +1334,11 @@
   // The claim j or k stepped to is gone since the panel was drawn (merged into another): the step
   // goes on from the claim stepped from, by its panel as it is now, the page drawn again there.
   function stepOnFrom(made, orSay) {
-    fetch("/claims/" + made.from + "/panel", { headers: { "HX-Request": "true" }, credentials: "same-origin" })
-      .then(function (answer) {
-        return answer.ok ? answer.text() : null;
-      })
-      .then(function (html) {
-        var onward = html && linkBack(new DOMParser().parseFromString(html, "text/html"), -made.direction);
+    panelNow(made.from)
+      .then(function (panel) {
+        var onward = panel && stepLink(panel, made.direction);
         if (onward) {
-          goBackTo(onward);
+          drawPageAt(onward);
         } else {
           orSay();
         }
