@@ -532,9 +532,8 @@ _BYLINE_TAIL: Final = re.compile(
     r"\s*[,|·•–—]\s*|\s+-\s+|\s+(?=(?i:updated|published|posted|modified)\b)"
     rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d{{1,2}}(?!\d)|(?i:{_MONTH})\s+\d)"
 )
-# A date as German, Spanish and Portuguese, French, Italian and Dutch write it after a byline:
-# "3. März 2024", "3 de marzo de 2024", "le 3 mars 2024", "lundi 3 mars 2024, 14h05".
-# Months and weekdays in those languages (byline_people reads a date in the names by them too).
+# Months and weekdays in German, Spanish and Portuguese, French, Italian and Dutch
+# (byline_people reads a date in a byline's names by them too).
 OTHER_MONTHS: Final = tuple(
     """
     januar jänner februar märz april mai juni juli august september oktober november dezember
@@ -554,6 +553,8 @@ OTHER_WEEKDAYS: Final = tuple(
 )
 _OTHER_MONTH: Final = f"(?:{'|'.join(OTHER_MONTHS)})"
 _OTHER_WEEKDAY: Final = f"(?:{'|'.join(OTHER_WEEKDAYS)})"
+# A date as those languages write it after a byline: "3. März 2024", "3 de marzo de 2024", "le 3
+# mars 2024", "lundi 3 mars 2024, 14h05".
 _OTHER_DATE: Final = re.compile(
     rf"(?:(?:le|el|am|il|op|den|em)\s+)?(?:{_OTHER_WEEKDAY},?\s+)?(?:(?:le|el|den)\s+)?"
     rf"\d{{1,2}}(?:\.|º|er)?\s+(?:de\s+)?{_OTHER_MONTH}\.?(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
