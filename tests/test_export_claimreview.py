@@ -389,11 +389,17 @@ def test_a_claim_of_quotation_marks_alone_is_kept_as_it_is():
     assert standalone_claim('" ') == '" '
 
 
-def _review_of(text: str, attribution: str | None, language: str = "en", body: str = "") -> dict:
+def _review_of(
+    text: str,
+    attribution: str | None,
+    language: str = "en",
+    body: str = "",
+    author: str = "Sam Porter",
+) -> dict:
     article = {
         "id": 1,
         "title": "Budget",
-        "author": "Sam Porter",
+        "author": author,
         "language": language,
         "body": body or text,
     }
@@ -540,6 +546,35 @@ def test_a_one_word_speaker_the_article_gives_no_first_name_is_an_organisation()
     body = "Reuters reported the deal. Bus fares rose 12 percent in 2024, Reuters said."
     item = _review_of("Bus fares rose 12 percent in 2024, Reuters said.", "Reuters said", body=body)
     assert item["author"] == {"@type": "Organization", "name": "Reuters"}
+
+
+@pytest.mark.parametrize(
+    ("attribution", "author"),
+    [
+        ("The Argus Leader reported", {"@type": "Organization", "name": "The Argus Leader"}),
+        ("according to Le Monde", {"@type": "Organization", "name": "Le Monde"}),
+        ("Der Spiegel reported", {"@type": "Organization", "name": "Der Spiegel"}),
+        # People and posts with an article or a newspaper's word in them stay people.
+        ("Les Moonves said", {"@type": "Person", "name": "Les Moonves"}),
+        ("La Toya Jackson said", {"@type": "Person", "name": "La Toya Jackson"}),
+        (
+            "the Chief Medical Examiner said",
+            {"@type": "Person", "name": "The Chief Medical Examiner"},
+        ),
+        ("the Labour Leader said", {"@type": "Person", "name": "The Labour Leader"}),
+    ],
+)
+def test_a_claim_a_newspaper_made_is_an_organisations(attribution, author):
+    assert _review_of("Bus fares rose 12 percent in 2024.", attribution)["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("byline", "kind"),
+    [("Le Monde", "Organization"), ("The Argus Leader", "Organization"), ("Les Moonves", "Person")],
+)
+def test_a_byline_naming_a_newspaper_is_an_organisation(byline, kind):
+    item = _review_of("Bus fares rose 12 percent in 2024.", None, author=byline)
+    assert item["author"] == {"@type": kind, "name": byline}
 
 
 def test_the_articles_own_words_are_its_bylines():

@@ -171,6 +171,85 @@ def test_a_speaker_is_named_as_the_article_names_them(who, article, named):
     assert named_speaker(who, article) == named
 
 
+@pytest.mark.parametrize(
+    "who",
+    [
+        # "the" before a newspaper's last word, a post's word only after an outlet's opening word
+        # or alone ("The Economist").
+        "The Argus Leader",
+        "the Sioux Falls Argus Leader",
+        "The Economist",
+        "The Observer",
+        "the Sun",
+        "the Toronto Star",
+        # Another language's article before its newspaper's word.
+        "Le Monde",
+        "Le Figaro",
+        "El País",
+        "El Mundo",
+        "La Repubblica",
+        "La Nación",
+        "Der Spiegel",
+        "Die Zeit",
+        "Die Welt",
+        "Der Standard",
+        "De Telegraaf",
+        "Il Giornale",
+        # An outlet's opening word, or a last word that is no one's surname.
+        "Daily Mail",
+        "Herald Sun",
+        "Evening Standard",
+        "Morning Star",
+        "Argus Leader",
+        "Chicago Tribune",
+        "Montreal Gazette",
+    ],
+)
+def test_a_newspaper_is_an_organisation(who):
+    assert named_speaker(who) == NamedSpeaker(ORGANIZATION, who[0].upper() + who[1:])
+
+
+@pytest.mark.parametrize(
+    ("who", "article", "named"),
+    [
+        # Surnames opening with an article, names opening with one.
+        ("Les Moonves", "", "Les Moonves"),
+        ("La Toya Jackson", "", "La Toya Jackson"),
+        ("Le Minh Khai", "", "Le Minh Khai"),
+        ("Le Pen", "", "Le Pen"),
+        ("Le Maire", "", "Le Maire"),
+        ("La Russa", "", "La Russa"),
+        ("De Croo", "", "De Croo"),
+        ("El Chapo", "", "El Chapo"),
+        # People named as newspapers end, or open ("Argus Hamilton").
+        ("Mark Leader", "", "Mark Leader"),
+        ("Heath Ledger", "", "Heath Ledger"),
+        ("Jim Courier", "", "Jim Courier"),
+        ("Lena Sun", "", "Lena Sun"),
+        ("Evan Spiegel", "", "Evan Spiegel"),
+        ("Argus Hamilton", "", "Argus Hamilton"),
+        ("Sun", "Lena H. Sun reported from Atlanta.", "Lena H. Sun"),
+        ("Spiegel", "Snap's Evan Spiegel spoke.", "Evan Spiegel"),
+        # Posts whose last word a newspaper's name ends with, and a newspaper's post.
+        ("the Chief Medical Examiner", "", "The Chief Medical Examiner"),
+        ("the Labour Leader", "", "The Labour Leader"),
+        ("the Supreme Leader", "", "The Supreme Leader"),
+        ("the Chief Economist", "", "The Chief Economist"),
+        ("the Chief Observer", "", "The Chief Observer"),
+        ("the Chief Herald", "", "The Chief Herald"),
+        ("the Sunday Times Political Editor", "", "The Sunday Times Political Editor"),
+    ],
+)
+def test_people_and_posts_named_like_newspapers_are_people(who, article, named):
+    assert named_speaker(who, article) == NamedSpeaker(PERSON, named)
+
+
+def test_a_platform_someone_owns_is_no_newspaper_and_no_person():
+    assert named_speaker("the Elon Musk-owned platform") == NamedSpeaker(
+        ORGANIZATION, "The Elon Musk-owned platform"
+    )
+
+
 _name_word = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True)
 _text = st.text(alphabet=st.sampled_from(list("abc ABC.,’'-\n")), max_size=80)
 

@@ -24,7 +24,7 @@ from factcheck.shared_words import capitalised
 from factcheck.store import articles as article_store
 from factcheck.store import export_reads
 from factcheck.text.attribution import quote_spans, speaker
-from factcheck.text.speaker_names import named_speaker
+from factcheck.text.speaker_names import ORGANIZATION, PERSON, named_speaker, names_an_outlet
 
 
 def _iso_datetime(stamp: str | None) -> str | None:
@@ -125,7 +125,8 @@ def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict
     ("the health ministry said"; "Noem said" is the Kristi Noem the article names earlier; "Lee,
     Acme's chief engineer, said" is Lee, chief engineer, of Acme), or no one's when the phrase
     names no one ("he said"): never the reporter who quoted it. So is a quotation the article
-    does not say whose it is. The article's own words are its byline's, else its publisher's."""
+    does not say whose it is. The article's own words are its byline's (an Organization when
+    the byline names a newspaper), else its publisher's."""
     if record.get("attribution"):
         who = speaker(record["attribution"], article.get("language") or "en")
         body, sentence = article.get("body") or "", record.get("text") or ""
@@ -148,7 +149,9 @@ def _claim_author(record: Mapping[str, Any], article: Mapping[str, Any]) -> dict
     if _quoted(record.get("text") or ""):
         return None  # someone's words the article quotes without saying whose
     if article.get("author"):
-        return {"@type": "Person", "name": article["author"]}
+        # A byline naming a newspaper ("Le Monde", "The Argus Leader") is no person's.
+        kind = ORGANIZATION if names_an_outlet(article["author"]) else PERSON
+        return {"@type": kind, "name": article["author"]}
     if article.get("publisher"):
         return {"@type": "Organization", "name": article["publisher"]}
     return None

@@ -55,6 +55,46 @@ _PLACE_NOUNS: Final = frozenset(
     " mountains valley county city state province region airport station stadium hotel museum"
     " church cathedral tower hall building centre center foundation institute".split()
 )
+# The last words of newspapers' names ("The Denver Post", "Le Monde", "Der Spiegel"). Some are
+# surnames too ("Emily Post", "Lena Sun"), so a name ending with one is an outlet's only when
+# something else says so: "the" before it, an article of another language, or an outlet's opening
+# word (_OUTLET_OPENERS).
+_OUTLET_WORDS: Final = frozenset(
+    """
+    times post herald tribune gazette telegraph chronicle journal inquirer enquirer courier
+    dispatch bulletin sentinel register mirror express globe star sun mail magazine weekly
+    spectator courant standard observer guardian independent leader economist
+    monde figaro parisien croix soir temps devoir presse país pais mundo tiempo nación nacion
+    clarín clarin vanguardia razón razon spiegel zeit welt zeitung tageszeitung kurier
+    repubblica stampa giornale messaggero nazione standaard telegraaf parool volkskrant
+    """.split()
+)
+# Of those, the words that are a post's too ("the Labour Leader", "the Chief Economist", "the
+# Permanent Observer"): an outlet's after an outlet's opening word ("The Argus Leader") or alone
+# after "the" ("The Economist", "The Observer"; not "the Leader", as often the Leader of the
+# House).
+_OUTLET_POSTS: Final = frozenset("leader economist observer guardian independent".split())
+_OUTLET_ALONE: Final = frozenset("economist observer guardian independent".split())
+# Words that open newspapers' names and no one's name ("Daily Mail", "Herald Sun", "Argus
+# Leader", "Sunday Times").
+_OUTLET_OPENERS: Final = frozenset("daily sunday evening morning weekly argus herald".split())
+# Outlets' last words that are no one's surname, an outlet's however the name opens ("Chicago
+# Tribune", "Frankfurter Allgemeine Zeitung"), and those that are no word of a post either.
+_OUTLET_ONLY: Final = frozenset(
+    "tribune gazette telegraph inquirer enquirer zeitung tageszeitung".split()
+)
+# Articles of other languages, which open newspapers' names ("Le Monde", "El País", "Die Zeit")
+# and some surnames ("Le Pen", "De Croo", "La Russa"); "lo" and "o" open given names as often.
+_ARTICLES: Final = frozenset("le la les el der die das il het de".split())
+# The outlet words a name opening with one of those articles may end with: the other languages'
+# own ("Le Monde", "De Telegraaf") and the English that is no surname ("Le Sun" may be a person).
+_OUTLET_WORDS_AFTER_ARTICLES: Final = _OUTLET_ONLY | frozenset(
+    """
+    monde figaro parisien croix soir temps devoir presse país pais mundo tiempo nación nacion
+    clarín clarin vanguardia razón razon spiegel zeit welt kurier repubblica stampa giornale
+    messaggero nazione standaard telegraaf parool volkskrant standard
+    """.split()
+)
 # "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
 _OF_WHOM: Final = re.compile(r"\s(?:of|at|for|from|with)\s")
 # A word of a person's name: capitalised, with a small letter in it ("McNeil", "O'Hara",
@@ -220,7 +260,9 @@ def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
 def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     """A speaker with no name of their own: "the mayor" and "the patient" are people, "the
     health ministry" an organisation; "the 14th-ranked Schwartzman" is the Diego Schwartzman
-    the article names."""
+    the article names; "The Argus Leader" is a newspaper."""
+    if names_an_outlet(" ".join(words)):
+        return NamedSpeaker(ORGANIZATION, capitalised(who))
     if words[0].lower() in _DETERMINERS and re.fullmatch(_NAME_WORD, words[-1]):
         full = full_name(words[-1], article_text)
         if full is not None and all(not word[:1].isupper() for word in words[1:-1]):
@@ -370,4 +412,33 @@ def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
     if words[-1].lower().rstrip(".") in _ORGANISATION_WORDS:
         return False
     name = " ".join(words)
+    if names_an_outlet(name):
+        return False
     return re.search(rf"\bin {re.escape(name)}(?![\w'’-])", article_text) is None
+
+
+def names_an_outlet(name: str) -> bool:
+    """Whether a name in capitalised words is a newspaper's, by its last word (_OUTLET_WORDS)
+    and what opens it: "the" ("The Denver Post", "the Sun"), an article of another language
+    ("Le Monde", "El País", "Der Spiegel"; not "Le Pen" nor "Les Moonves"), or an outlet's own
+    opening word ("Daily Mail", "Herald Sun"); a last word no one bears as a surname needs
+    nothing before it ("Chicago Tribune"). A word of a post is an outlet's only after an outlet's
+    opening word or alone ("The Argus Leader", "The Economist"; not "the Labour Leader"), and no
+    name with a post's word before its last is ("the Chief Observer"). "Emily Post", "Mark
+    Leader" and "Lena Sun" name no outlet."""
+    words = name.split()
+    the = bool(words) and words[0].lower() == "the"
+    rest = words[1:] if the else words
+    if not rest or not all(word[:1].isupper() for word in rest):
+        return False
+    last, first = rest[-1].lower().rstrip("."), rest[0].lower()
+    if last not in _OUTLET_WORDS or any(
+        word.lower().rstrip(".") in ROLES | _HONORIFICS for word in rest[:-1]
+    ):
+        return False
+    if last in _OUTLET_POSTS:
+        opener = len(rest) > 1 and rest[-2].lower() in _OUTLET_OPENERS
+        return opener or (the and len(rest) == 1 and last in _OUTLET_ALONE)
+    if the or last in _OUTLET_ONLY or (len(rest) > 1 and first in _OUTLET_OPENERS):
+        return True
+    return len(rest) == 2 and first in _ARTICLES and last in _OUTLET_WORDS_AFTER_ARTICLES
