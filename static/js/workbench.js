@@ -254,7 +254,8 @@
   // another change that put claims between) is stepped past. The panel of the claim stepped to is
   // drawn now and says so: while its Previous (after j) or Next (after k) is not the claim
   // stepped from, the step goes back along those links to the claim next to it (the page drawn
-  // again when it never drew that claim, saying the article changed).
+  // again when it never drew that claim, saying the article changed). A claim set aside as not a
+  // claim since is stepped past the same way, to the claim its panel names after it.
   var stepMade = null;
   var STEPS_BACK = 20;
 
@@ -329,6 +330,13 @@
       return;
     }
     stepMade = null;
+    var drawn = document.querySelector(PANEL + " .panel[data-claim-id]");
+    if (drawn && drawn.dataset.kind !== "claim") {
+      // Set aside since the page was drawn: on to the claim after it, or back to the one before
+      // when there is none.
+      drawPageAt(stepLink(drawn, made.direction) || stepLink(drawn, -made.direction));
+      return;
+    }
     var back = stepLink(document.querySelector(PANEL), -made.direction);
     var between = back && back.dataset.selectClaim;
     if (!between || between === made.from) {

@@ -526,3 +526,54 @@ def test_j_follows_the_article_as_it_is_now_after_someone_else_split_a_claim(wat
     expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
     expect(page.locator(f"#claim-{new_part['id']}")).to_have_attribute("aria-current", "true")
     assert_no_problems(page)
+
+
+def test_j_steps_past_the_next_claim_set_aside_while_the_panel_is_open(watched_page, article):
+    """Someone sets the next claim aside as not a claim: j goes on to the claim after it, the page
+    drawn again to show it set aside, rather than open its panel as if it were a claim."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, set_aside, after = claims[0], claims[1], claims[2]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, first)
+    _classify_by_another_editor(article["path"], [set_aside], "not_a_claim")
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{after["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{after['id']}")).to_have_attribute("aria-current", "true")
+    expect(page.locator(f"#claim-{set_aside['id']}")).not_to_have_class(re.compile("is-claim"))
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    page.locator("body").press("k")
+    expect(panel.locator(f'.panel[data-claim-id="{first["id"]}"]')).to_be_visible()
+    assert_no_problems(page)
+
+
+def test_k_steps_past_the_previous_claim_set_aside_while_the_panel_is_open(watched_page, article):
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    before, set_aside, last = claims[-3], claims[-2], claims[-1]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, last)
+    _classify_by_another_editor(article["path"], [set_aside], "not_a_claim")
+
+    page.locator("body").press("k")
+    expect(panel.locator(f'.panel[data-claim-id="{before["id"]}"]')).to_be_visible()
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    assert_no_problems(page)
+
+
+def test_j_onto_the_last_claim_set_aside_while_the_panel_is_open_stays_on_the_claim_before(
+    watched_page, article
+):
+    """No claim comes after the one set aside: the page is drawn again at the claim before it."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    before, set_aside = claims[-2], claims[-1]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, before)
+    _classify_by_another_editor(article["path"], [set_aside], "not_a_claim")
+
+    page.locator("body").press("j")
+    expect(page.locator(f"#claim-{set_aside['id']}")).not_to_have_class(re.compile("is-claim"))
+    expect(panel.locator(f'.panel[data-claim-id="{before["id"]}"]')).to_be_visible()
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    page.locator("body").press("j")
+    expect(page.locator("#panel-said")).to_have_text("This is the article's last claim.")
+    assert_no_problems(page)
