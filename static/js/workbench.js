@@ -242,12 +242,20 @@
     if (document.getElementById("claim-" + target)) {
       select(target);
       stepMade = { path: wantedPanel, from: current.dataset.claimId, direction: direction };
-    } else if (textParts()) {
-      return false; // in another part of a long article, which the page opens (stepOutOfPart)
     } else {
-      drawPageAt(link);
+      // In the next part of a long article, or made since the page was drawn.
+      stepPastPage(current.dataset.claimId, direction, partEdgeClaim(direction), function () {
+        drawPageAt(link);
+      });
     }
     return true;
+  }
+
+  // The first claim of the part after this one (j) or the last of the part before (k), by its
+  // id; null where the article is drawn whole or this part is its first or last.
+  function partEdgeClaim(direction) {
+    var parts = textParts();
+    return (parts && (direction > 0 ? parts.dataset.nextClaim : parts.dataset.previousClaim)) || null;
   }
 
   // The panel's Next and Previous are as they were when it was drawn: a claim split since (or
@@ -322,6 +330,36 @@
     window.location.assign(link.href);
   }
 
+  // The step from claim `from` to a claim the page does not draw next to it: past the last (or
+  // first) claim drawn, into another part of a long article, or onto a claim made since the page
+  // was drawn. The claim's panel as it is now names the claim to go to: the one the page names
+  // (`named`, the next part's first claim) opens as usual, any other with the page drawn again,
+  // saying the article changed. With none, `orSay` (by default: the article has no claim that
+  // way).
+  function stepPastPage(from, direction, named, orSay) {
+    var none = function () {
+      if (!(named && openPartHolding(named))) {
+        (orSay || sayEnd)(direction);
+      }
+    };
+    panelNow(from)
+      .then(function (panel) {
+        var link = panel && stepLink(panel, direction);
+        if (!link) {
+          none();
+        } else if (link.dataset.selectClaim === named) {
+          openPartHolding(named);
+        } else {
+          drawPageAt(link);
+        }
+      })
+      .catch(none);
+  }
+
+  function sayEnd(direction) {
+    sayNow(direction > 0 ? "This is the article's last claim." : "This is the article's first claim.");
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var made = stepMade;
     var target = event.detail.target;
@@ -383,7 +421,8 @@
     if (next && next !== currentUnit()) {
       select(next.dataset.claimId);
     } else if (next) {
-      sayNow(direction > 0 ? "This is the article's last claim." : "This is the article's first claim.");
+      // The last claim drawn (or the first): someone may have split it since.
+      stepPastPage(next.dataset.claimId, direction, null);
     }
   }
 
@@ -1339,21 +1378,6 @@
     }
   });
 
-  // The claim j or k stepped to is gone since the panel was drawn (merged into another): the step
-  // goes on from the claim stepped from, by its panel as it is now, the page drawn again there.
-  function stepOnFrom(made, orSay) {
-    panelNow(made.from)
-      .then(function (panel) {
-        var onward = panel && stepLink(panel, made.direction);
-        if (onward) {
-          drawPageAt(onward);
-        } else {
-          orSay();
-        }
-      })
-      .catch(orSay);
-  }
-
   document.addEventListener("htmx:responseError", function (event) {
     markStale(event.detail.target);
     var xhr = event.detail.xhr;
@@ -1362,7 +1386,9 @@
     var sent = event.detail.requestConfig && event.detail.requestConfig.path;
     if (made && xhr && xhr.status === 404 && sent === made.path) {
       stepMade = null;
-      stepOnFrom(made, function () {
+      // The claim j or k stepped to is gone since the panel was drawn (merged into another): the
+      // step goes on from the claim stepped from, the page drawn again there.
+      stepPastPage(made.from, made.direction, null, function () {
         showNotice(message, sameSiteLink(errorPart(xhr)));
       });
       return;

@@ -577,3 +577,20 @@ def test_j_onto_the_last_claim_set_aside_while_the_panel_is_open_stays_on_the_cl
     page.locator("body").press("j")
     expect(page.locator("#panel-said")).to_have_text("This is the article's last claim.")
     assert_no_problems(page)
+
+
+def test_j_steps_onto_a_split_of_the_last_claim_made_while_its_panel_is_open(watched_page, article):
+    """The last claim's panel has no Next: someone splits that claim, and j reaches the new last
+    part without a reload, the page drawn again to show it."""
+    last = [c for c in article["claims"] if c["kind"] == "claim"][-1]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, last)
+    new_part = _split_by_another_editor(article["path"], last)
+
+    page.locator("body").press("j")
+    expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{new_part['id']}")).to_have_attribute("aria-current", "true")
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    page.locator("body").press("j")
+    expect(page.locator("#panel-said")).to_have_text("This is the article's last claim.")
+    assert_no_problems(page)

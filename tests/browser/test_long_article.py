@@ -153,3 +153,55 @@ def test_a_claim_past_the_ranked_lists_first_200_opens_its_panel(watched_page, l
     following = shown[shown.index(unlisted) + 1]
     expect(panel.locator(f'.panel[data-claim-id="{following}"]')).to_be_visible()
     assert_no_problems(page)
+
+
+def _split_by_another_editor(path, claim_id: int) -> int:
+    """Split the claim in two at a space near its middle, as the editor ed; the new part's id."""
+    from factcheck.store import unit_edits
+    from factcheck.store.users import actor_for
+
+    db = database.connect(path)
+    try:
+        claim = claim_reads.get_claim(db, claim_id)
+        space = claim["start"] + claim["text"].index(" ", len(claim["text"]) // 2)
+        _, new_part = unit_edits.split_unit(
+            db, claim_id, at=space, reason="Two claims in one", actor=actor_for(db, "ed")
+        )
+    finally:
+        db.close()
+    return new_part["id"]
+
+
+def test_j_and_k_across_a_part_edge_step_onto_a_split_made_while_the_page_is_open(
+    watched_page, demo_articles
+):
+    """The last claim of a part is split by someone else while its page is open: j from it goes
+    to the new part, which the page never drew, not on to the next part; k from the next part's
+    first claim goes back to the newest part, not to the claim the page named before it."""
+    db = database.connect(demo_articles["path"])
+    try:
+        article_id = ingest_text(db, long_body() + "A copy split while open.\n").article_id
+    finally:
+        db.close()
+    page = watched_page
+    page.goto(f"/articles/{article_id}")
+    edge = page.locator("#article-text .unit.is-claim").last.get_attribute("data-claim-id")
+    following = page.locator("#article-text .article-body").get_attribute("data-next-claim")
+    page.goto(f"/articles/{article_id}?claim={edge}")
+    expect(page.locator(f'#claim-panel .panel[data-claim-id="{edge}"]')).to_be_visible()
+    new_part = _split_by_another_editor(demo_articles["path"], int(edge))
+
+    page.keyboard.press("j")
+    expect(page).to_have_url(re.compile(rf"\?claim={new_part}$"))
+    page.wait_for_load_state("load")
+    assert current_id(page) == str(new_part)
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+
+    page.goto(f"/articles/{article_id}?claim={following}")
+    expect(page.locator(f'#claim-panel .panel[data-claim-id="{following}"]')).to_be_visible()
+    newest = _split_by_another_editor(demo_articles["path"], new_part)
+    page.keyboard.press("k")
+    expect(page).to_have_url(re.compile(rf"\?claim={newest}$"))
+    page.wait_for_load_state("load")
+    assert current_id(page) == str(newest)
+    assert_no_problems(page)
