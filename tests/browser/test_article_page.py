@@ -594,3 +594,47 @@ def test_j_steps_onto_a_split_of_the_last_claim_made_while_its_panel_is_open(wat
     page.locator("body").press("j")
     expect(page.locator("#panel-said")).to_have_text("This is the article's last claim.")
     assert_no_problems(page)
+
+
+def test_holding_j_right_after_a_split_does_not_pass_the_new_part(watched_page, article):
+    """j is held down after someone split the open claim: the key repeats before the next claim's
+    panel (which shows the split) has come, and the repeat went on by the page as drawn, past the
+    new part."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, second = claims[0], claims[1]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, first)
+    new_part = _split_by_another_editor(article["path"], first)
+    held = []
+    page.route(f"**/claims/{second['id']}/panel*", lambda route: held.append(route))
+
+    with page.expect_request(lambda request: f"/claims/{second['id']}/panel" in request.url):
+        page.keyboard.down("j")
+    page.keyboard.down("j")  # the key's repeat
+    page.keyboard.down("j")
+    page.keyboard.up("j")
+    held[0].continue_()
+    expect(panel.locator(f'.panel[data-claim-id="{new_part["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{new_part['id']}")).to_have_attribute("aria-current", "true")
+    expect(page.locator("#panel-said")).to_contain_text("This article changed")
+    assert_no_problems(page)
+
+
+def test_j_pressed_twice_before_the_panel_comes_goes_two_claims_on(watched_page, article):
+    """Two presses of j, the first claim's panel slow to come: both are steps, the second made
+    once the first claim's panel has shown where the article goes on."""
+    claims = [c for c in article["claims"] if c["kind"] == "claim"]
+    first, second, third = claims[0], claims[1], claims[2]
+    page = watched_page
+    panel = _open_with_its_panel(page, article, first)
+    held = []
+    page.route(f"**/claims/{second['id']}/panel*", lambda route: held.append(route))
+
+    with page.expect_request(lambda request: f"/claims/{second['id']}/panel" in request.url):
+        page.locator("body").press("j")
+    page.locator("body").press("j")
+    expect(page.locator(f"#claim-{second['id']}")).to_have_attribute("aria-current", "true")
+    held[0].continue_()
+    expect(panel.locator(f'.panel[data-claim-id="{third["id"]}"]')).to_be_visible()
+    expect(page.locator(f"#claim-{third['id']}")).to_have_attribute("aria-current", "true")
+    assert_no_problems(page)
