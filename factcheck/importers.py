@@ -20,7 +20,7 @@ from factcheck.network.fetch import (
 )
 from factcheck.text.article_chunks import apart_again, page_paragraphs, with_left_out_chunks
 from factcheck.text.attribution import UPPER
-from factcheck.text.boilerplate import BYLINE, WHOLE_MONTH, classify_boilerplate
+from factcheck.text.boilerplate import BYLINE, OTHER_STAMP_WORD, WHOLE_MONTH, classify_boilerplate
 from factcheck.text.byline_people import byline_people
 from factcheck.text.html_paragraphs import article_paragraphs
 from factcheck.text.language import checked_code, detect
@@ -208,19 +208,21 @@ def byline_author(body: str) -> str | None:
     return None
 
 
-# A byline line: "By" or "Written by" (or "Von", "Por", "Par", "Door", "di") and a capitalised
+# A byline line: "By" or "Written by" (or "Von", "Por", "Par", "Door", "Di") and a capitalised
 # name; the names end where a title, a place or a note starts ("By Jane Doe in Washington", "...
 # – Health Editor", "... · 5 min read", "..., Harbour Reporters", "... / March 3, 2024"), or the
-# word saying when ("By Jane Doe Updated 5:30 PM EST", "... Last updated 3 hours ago"), or a
-# date ("By Jane Doe March 3, 2024", "Von Anna Schmidt 3. März 2024").
+# word saying when ("By Jane Doe Updated 5:30 PM EST", "... Last updated 3 hours ago", "Par Jean
+# Dupont Mis à jour le 03/03/2024"), or a date ("By Jane Doe March 3, 2024", "Von Anna Schmidt
+# 3. März 2024").
 _BYLINE_LINES = 6
 _BYLINE = re.compile(
-    rf"(?:[Ww]ritten\s+|[Ww]ords\s+)?(?:[Bb]y|BY|Von|Por|Par|Door|di)\s+(?={UPPER})"
+    rf"(?:[Ww]ritten\s+|[Ww]ords\s+)?(?:[Bb]y|BY|Von|Por|Par|Door|[Dd]i)\s+(?={UPPER})"
 )
 _MONTH_NAME = f"(?i:{WHOLE_MONTH})"
 _AFTER_THE_NAMES = re.compile(
     r"\s+(?:in|at|for|from)\s+|\s*[,/–—|·•]\s*|\s+-\s+"
     r"|\s+(?=(?i:(?:last\s+|first\s+)?(?:updated|published|posted|modified))\b)"
+    rf"|\s+(?=(?i:{OTHER_STAMP_WORD}))"
     # "By Theresa May 12 March 2024": a month before a day and a month is a surname.
     rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d|{_MONTH_NAME}\s+\d(?!\d?\.?\s+{_MONTH_NAME}))"
     # A weekday's short form with its mark ("By Jane Doe Tue, March 3"), but for those that are

@@ -86,6 +86,12 @@ FURNITURE = [
     ("Von Anna Schmidt 3. März 2024", "Byline or reporting credit"),
     ("Par Jean Dupont, le 3 mars 2024", "Byline or reporting credit"),
     ("Par Jean Dupont, lundi 3 mars 2024, 14h05", "Byline or reporting credit"),
+    # The word saying when it was published or updated, then a date in words or figures.
+    ("Por Ana Souza Atualizado em 03/03/2024 14h05", "Byline or reporting credit"),
+    ("Di Marco Rossi Pubblicato il 3 marzo 2024", "Byline or reporting credit"),
+    ("Door Jan de Vries Gepubliceerd op 3 maart 2024", "Byline or reporting credit"),
+    ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Byline or reporting credit"),
+    ("Von Anna Schmidt Aktualisiert am 03.03.2024", "Byline or reporting credit"),
     (
         "By Jane Doe, Health Editor | Published 3 March 2024 · 4 min read",
         "Byline or reporting credit",
@@ -347,6 +353,10 @@ NEWS = [
     # Found by a recheck: headlines and sentences that open or close like furniture.
     "Di Era Jokowi, Utang Negara Tembus Rp 8.000 Triliun",
     "Di Jawa Barat, Angka Kemiskinan Turun",
+    "Di Marco Rossi pubblicato il 3 marzo 2024 un libro sulle tasse.",
+    "Di Maio aggiornato il 3 marzo 2024",
+    "Von Scholz aktualisiert am 03.03.2024",
+    "Por Semana Santa actualizado el horario de 12 museos",
     "Por la Paz",
     "Von Scholz",
     "Door Covid",

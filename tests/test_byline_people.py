@@ -47,6 +47,9 @@ from factcheck.text.byline_people import byline_people
         ("Par Jean Dupont le 3 mars 2024 à 14h05", None, "Jean Dupont"),
         ("Von Anna Schmidt Aktualisiert am 3. März 2024", None, "Anna Schmidt"),
         ("Por Juan Pérez Actualizado el 3 de marzo de 2024", None, "Juan Pérez"),
+        ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", None, "Jean Dupont"),
+        ("Par Jean Dupont Mis à jour le", None, "Jean Dupont"),
+        ("Por Ana Souza Atualizado em 03/03/2024 14h05", None, "Ana Souza"),
         ("Bruno Mars", None, "Bruno Mars"),
         # A month with no figure beside it is a name's; one month to a date.
         ("Theresa May Updated", None, "Theresa May"),

@@ -1029,6 +1029,13 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nVon Anna Schmidt, 3. März 2024\n\nText.", "Anna Schmidt"),
         ("Budget\n\nVon Anna Schmidt 3. März 2024\n\nText.", "Anna Schmidt"),
         ("Budget\n\nPar Jean Dupont, le 3 mars 2024\n\nText.", "Jean Dupont"),
+        # The word saying when in another language, then a date in words or figures.
+        ("Budget\n\nPor Ana Souza Atualizado em 03/03/2024 14h05\n\nText.", "Ana Souza"),
+        ("Budget\n\nDi Marco Rossi Pubblicato il 3 marzo 2024\n\nText.", "Marco Rossi"),
+        ("Budget\n\nDoor Jan de Vries Gepubliceerd op 3 maart 2024\n\nText.", "Jan de Vries"),
+        ("Budget\n\nPar Jean Dupont Mis à jour le 03/03/2024 à 14h05\n\nText.", "Jean Dupont"),
+        ("Budget\n\nVon Anna Schmidt Aktualisiert am 03.03.2024\n\nText.", "Anna Schmidt"),
+        ("Budget\n\nDi Maria segna 2 gol\n\nText.", None),
         # Initials, and a surname that is a body's word.
         ("Budget\n\nBy J. K. Rowling\n\nText.", "J. K. Rowling"),
         ("Budget\n\nBy J.K. Rowling\n\nText.", "J.K. Rowling"),

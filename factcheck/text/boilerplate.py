@@ -140,14 +140,20 @@ _GIVEN_NAME: Final = (
 _FULL_NAME: Final = (
     rf"{_GIVEN_NAME}(?:\s+(?:(?:de|da|del|dos|van|von|der|den|ter|la|le)\s+)?{_GIVEN_NAME}){{1,3}}"
 )
-_OTHER_BYLINE: Final = re.compile(
-    rf"\W{{0,3}}(?:Von|Por|Par|Door|di)\s+{_FULL_NAME}"
+_OTHER_NAMES: Final = (
+    rf"\s+{_FULL_NAME}"
     rf"(?:\s*(?:,|&|\b(?:und|y|e|et|en)\b)\s*{_FULL_NAME})*"
     # A place or an outlet after it, its words capitalised ("Ciudad de México"), not a
     # headline's clause ("Por Semana Santa, Sevilla cierra calles").
     rf"(?:\s*[,|–—]\s*(?:[{_CAPITAL}][^\W\d_]*(?:\s+(?:de|del|da|di|la|le|[{_CAPITAL}][^\W\d_]*)){{0,3}}"
     r"|dpa|afp|ap|epd|kna|efe|ansa|apa|sda|anp|belga))?"
     r"\s*$"
+)
+_OTHER_BYLINE: Final = re.compile(rf"\W{{0,3}}(?:Von|Por|Par|Door|di){_OTHER_NAMES}")
+# Before the word saying when it was published or updated ("Di Marco Rossi Pubblicato il 3 marzo
+# 2024"), Italian's "Di" with its capital too: no headline goes on so.
+_OTHER_BYLINE_BEFORE_STAMP: Final = re.compile(
+    rf"\W{{0,3}}(?:Von|Por|Par|Door|[Dd]i){_OTHER_NAMES}"
 )
 # "Associated Press writers Jane Doe and Li Wei contributed to this report.", "Jane Doe
 # contributed reporting from Kyiv." (without a figure: "12 agencies contributed to this report").
@@ -528,8 +534,16 @@ def _caption_start(text: str, lower: str) -> str | None:
 # the word saying when ("By Jane Doe Updated 5:30 PM EST"), a day's figure ("Von Anna Schmidt
 # 3. März 2024", not a year alone: "By Christmas 2024" is no one's byline), or a month and a
 # figure ("By Jane Doe March 3, 2024").
+# The word saying when as German, Spanish and Portuguese, French, Italian and Dutch write it after
+# a byline ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Door Jan de Vries Gepubliceerd op
+# 3 maart 2024"), in small letters; importers reads a byline's names up to it.
+OTHER_STAMP_WORD: Final = (
+    r"(?:publié|mis à jour|actualisé|aktualisiert|veröffentlicht|publicado|actualizado|atualizado"
+    r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![^\W\d_])"
+)
 _BYLINE_TAIL: Final = re.compile(
     r"\s*[,|·•–—]\s*|\s+-\s+|\s+(?=(?i:updated|published|posted|modified)\b)"
+    rf"|\s+(?=(?i:{OTHER_STAMP_WORD}))"
     rf"|\s+(?=(?:(?i:le|el|am)\s+)?\d{{1,2}}(?!\d)|(?i:{_MONTH})\s+\d)"
 )
 # Months and weekdays in German, Spanish and Portuguese, French, Italian and Dutch
@@ -573,6 +587,12 @@ _SPACED_DATE: Final = re.compile(
     r"\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
     r"(?:\s*[|·•]\s*.*)?$"
 )
+# That word and the date, in words or in figures ("aktualisiert am 03.03.2024", "pubblicato il 3
+# marzo 2024").
+_OTHER_STAMP: Final = re.compile(
+    rf"{OTHER_STAMP_WORD}\s*:?\s*(?:{_OTHER_DATE.pattern}"
+    rf"|(?:(?:am|le|el|em|il|op|den|on)\s+)?{_DATE_IN_FIGURES})"
+)
 # The marks between a date and a reading time ("March 3, 2024 · 5 min read").
 _STAMP_PARTS: Final = re.compile(r"\s*[|·•]\s*")
 
@@ -590,11 +610,19 @@ def _byline(text: str, lower: str) -> str | None:
         return None
     for tail in _BYLINE_TAIL.finditer(text):
         names, when = text[: tail.start()], lower[tail.end() :]
+        stamp = _OTHER_STAMP.match(when)
         if tail.group().isspace() and not (
-            when.startswith(_STAMP_WORDS) or _SPACED_DATE.match(when) or _OTHER_DATE.match(when)
+            when.startswith(_STAMP_WORDS)
+            or _SPACED_DATE.match(when)
+            or _OTHER_DATE.match(when)
+            or stamp
         ):
             continue  # a space alone before it: only a whole date ends the names
-        if _when_or_how_long(when) and (_BYLINE.match(names) or _OTHER_BYLINE.match(names)):
+        if _when_or_how_long(when) and (
+            _BYLINE.match(names)
+            or _OTHER_BYLINE.match(names)
+            or (stamp and _OTHER_BYLINE_BEFORE_STAMP.match(names))
+        ):
             return BYLINE
     return None
 
@@ -603,7 +631,10 @@ def _when_or_how_long(lower: str) -> bool:
     """Whether the text is a date or time stamp (in English or another language _OTHER_DATE
     knows), a reading time, or those apart by bars or dots."""
     return all(
-        _timestamp(part, part) or _OTHER_DATE.match(part) or _READING_TIME.match(part)
+        _timestamp(part, part)
+        or _OTHER_DATE.match(part)
+        or _OTHER_STAMP.match(part)
+        or _READING_TIME.match(part)
         for part in _STAMP_PARTS.split(lower.strip())
     )
 

@@ -43,6 +43,8 @@ _OTHER_WHEN_WORDS: Final = frozenset(
     aggiornato gepubliceerd bijgewerkt
     """.split()
 )
+# French says "updated" in three words ("Par Jean Dupont Mis à jour le 03/03/2024").
+_UPDATED_IN_FRENCH: Final = ("mis", "à", "jour")
 _OTHER_MONTHS: Final = frozenset(OTHER_MONTHS)
 # Weekdays written out, which a date may open ("Jane Doe Tuesday", as metadata gives "By Jane Doe
 # Tuesday 3 March 2024" with the figures left out). Not their short forms, which are surnames
@@ -210,6 +212,9 @@ def _without_a_date(words: list[str]) -> list[str]:
             cut = after_a_figure = True
         elif last in _WHEN_WORDS or last in _OTHER_WHEN_WORDS:
             cut, after_a_figure = True, False
+        elif tuple(word.lower() for word in words[-3:]) == _UPDATED_IN_FRENCH and len(words) > 3:
+            cut, after_a_figure = True, False
+            words = words[:-2]
         elif words[-1] in _DATE_JOINERS and len(words) > 1:
             pass  # "Jean Dupont Publié le", as the metadata gives it with the date's figures cut
         elif (
