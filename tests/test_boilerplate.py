@@ -70,6 +70,8 @@ FURNITURE = [
     # A day of the week is a given name before a surname.
     ("By Sunday Aborisade, Abuja", "Byline or reporting credit"),
     ("By Friday Olokor · 5 min read", "Byline or reporting credit"),
+    ("By Easter Okafor, Abuja", "Byline or reporting credit"),
+    ("By Jane Easter, March 3, 2024", "Byline or reporting credit"),
     ("(Reporting by Jane Doe; Editing by John Roe)", "Byline or reporting credit"),
     # When it was written or how long it takes to read, after the names.
     ("By Jane Doe, March 3, 2024", "Byline or reporting credit"),
@@ -266,6 +268,12 @@ NEWS = [
     "By Christmas 2024 the fund had run dry.",
     # A figure after the first words is no date: no month hides in "satellites" or "marriages".
     "By Easter 40 satellites.",
+    # A holiday is no one's name.
+    "By Easter Sunday 31 March 2024",
+    "By Easter Sunday, 31 March 2024",
+    "By Good Friday 29 March 2024",
+    "By Christmas Eve 2024",
+    "By Super Tuesday, March 5, 2024",
     "By Diwali 12 marriages.",
     "By Friday 12 firms had quit.",
     "Por la Paz, 3 de marzo de 2024 marcharon 9.000 personas.",

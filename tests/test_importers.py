@@ -1039,6 +1039,7 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nBy Larry Sabato\n\nText.", "Larry Sabato"),
         ("Budget\n\nPor Plácido Domingo 3 de marzo de 2024\n\nText.", "Plácido Domingo"),
         ("Budget\n\nBy Easter 40 satellites.\n\nText.", None),
+        ("Budget\n\nBy Easter Sunday 31 March 2024\n\nText.", None),
         ("Budget\n\nBy March 3, 2024 the fund had run dry\n\nText.", None),
         ("Budget\n\nPor Juan Pérez, 3 de marzo de 2024\n\nText.", "Juan Pérez"),
         ("Budget\n\nVon Anna Schmidt, 3. März 2024\n\nText.", "Anna Schmidt"),

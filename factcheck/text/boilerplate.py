@@ -102,14 +102,19 @@ _AGENCY_CREDIT_UNIT: Final = re.compile(rf"\W{{0,3}}{_AGENCY_CREDIT}")
 _AGENCY_CREDIT_END: Final = re.compile(rf"(?:\(|[|–—]|\s-|(?<=[.!?”\"]\s))\s*{_AGENCY_CREDIT}")
 
 # Words that say when, not who, right after "By": "By Noon Friday", "By Mid-March, 2020" are a
-# sentence's start, and so is a day of an event ("By Election Day, Nov. 5"). Later in the names
-# they are surnames ("By Elizabeth Day", "By Joe Friday"). A month or a day of the week opens a
-# name only before another name ("By April Smith", "By Sunday Aborisade"), never alone or before
-# a date ("By March, 2020", "By Friday, March 13", "By Monday March 3").
+# sentence's start, and so is a day of an event or a holiday ("By Election Day, Nov. 5", "By
+# Easter Sunday 31 March 2024"). Later in the names they are surnames ("By Elizabeth Day", "By
+# Joe Friday"). A month or a day of the week opens a name only before another name ("By April
+# Smith", "By Sunday Aborisade"), never alone or before a date ("By March, 2020", "By Friday,
+# March 13", "By Monday March 3").
 _WHEN_WORD: Final = (
     r"(?i:noon|midnight|today|tonight|tomorrow|yesterday|day|mid-[a-z]+"
     r"|(?:election|polling|voting|inauguration|independence|labou?r|memorial|christmas|boxing"
-    r"|thanksgiving|veterans|armistice|remembrance|valentine's)\s+day)\b"
+    r"|thanksgiving|veterans|armistice|remembrance|valentine's|easter)\s+day"
+    # Holidays and days named after their weekday ("By Easter Sunday 31 March 2024").
+    r"|(?:easter|palm)\s+(?:sunday|monday)|good\s+friday|(?:holy|maundy)\s+thursday"
+    r"|holy\s+saturday|ash\s+wednesday|shrove\s+tuesday|super\s+tuesday|black\s+friday"
+    r"|cyber\s+monday|christmas\s+eve|new\s+year['’]s\s+(?:eve|day))\b"
 )
 _MONTH_OR_WEEKDAY: Final = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november"
