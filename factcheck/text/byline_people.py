@@ -137,11 +137,24 @@ _NAME_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 def _surnames_first(author: str) -> list[tuple[str, str]] | None:
     """The (surname, given name) pairs of an author listed as a catalogue lists people, one word
     each: [("Doe", "Jane")] from "Doe; Jane", [("Doe", "Jane"), ("Roe", "John")] from "Doe, Jane;
-    Roe, John" (which the metadata gives as "Doe; Jane; Roe; John"); None for any other shape."""
-    words = [part.strip() for part in re.split(r"[,;]", author)]
+    Roe, John" (which the metadata gives as "Doe; Jane; Roe; John"), but for an agency after
+    them ("Doe; Jane; Reuters"); None for any other shape."""
+    words = _without_an_agency_after([part.strip() for part in re.split(r"[,;]", author)])
     if len(words) % 2 or not all(_NAME_WORD.fullmatch(word) for word in words):
         return None
     return list(zip(words[::2], words[1::2], strict=True))
+
+
+def _without_an_agency_after(words: list[str]) -> list[str]:
+    """The words of a list of names without the agencies and desks after them, one word each
+    ("Doe; Jane; Reuters", "Doe; Jane; AP", "Doe, Jane, Staff"), two words left at least; an
+    acronym only after names in small letters ("DOE; JANE; ROE; JOHN" names no agency)."""
+    while len(words) > 2 and (
+        words[-1].lower() in _AGENCY_NAMES | _BODY_WORDS
+        or (re.fullmatch(r"[A-Z]{2,6}", words[-1]) and not words[0].isupper())
+    ):
+        words = words[:-1]
+    return words
 
 
 # Words that stand in a byline's place but are no one's name.
@@ -156,18 +169,31 @@ def _surname_first(surname: str, given: str, publisher: str | None) -> str | Non
     """The one person a surname and a given name (_surnames_first's, "Doe, Jane" and "Doe; Jane")
     name, given name first ("Jane Doe"); None for a word that is no name ("Doe; Reuters", "Doe;
     Staff", "Doe; March", a word of the publisher's)."""
-    publishers_words = publisher.lower().split() if publisher else []
-    for word in (surname, given):
-        lower = word.lower()
-        if (
-            not word[0].isupper()
-            or word.isupper()
-            or lower in _NOT_A_NAME
-            or lower in _AGENCY_NAMES
-            or lower in publishers_words
-        ):
-            return None
+    if not _names_someone(given, publisher) or not (
+        _names_someone(surname, publisher)
+        or (surname.istitle() and surname.lower() in _SURNAME_MONTHS)
+    ):
+        return None
     return f"{given} {surname}"
+
+
+# Months that are surnames too ("May, Theresa"), first in a catalogue's name; never given names
+# there ("Doe; March" is a date).
+_SURNAME_MONTHS: Final = frozenset("march april may june august".split())
+
+
+def _names_someone(word: str, publisher: str | None) -> bool:
+    """Whether a word on its own could be a person's name, not an agency's, a label's or a date's
+    ("Reuters", "Staff", "March") nor a word of the publisher's."""
+    publishers_words = publisher.lower().split() if publisher else []
+    lower = word.lower()
+    return not (
+        not word[0].isupper()
+        or word.isupper()
+        or lower in _NOT_A_NAME
+        or lower in _AGENCY_NAMES
+        or lower in publishers_words
+    )
 
 
 def _is_a_place(word: str, article_text: str) -> bool:
