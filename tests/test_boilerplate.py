@@ -94,6 +94,12 @@ FURNITURE = [
     ("Door Jan de Vries Gepubliceerd op 3 maart 2024", "Byline or reporting credit"),
     ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Byline or reporting credit"),
     ("Von Anna Schmidt Aktualisiert am 03.03.2024", "Byline or reporting credit"),
+    ("Von Anna Schmidt Zuletzt aktualisiert am 03.03.2024", "Byline or reporting credit"),
+    (
+        "Par Jean Dupont Publié le 03/03/2024 à 14h05, mis à jour le 04/03/2024 à 09h00",
+        "Byline or reporting credit",
+    ),
+    ("By Jane Doe, Published 9:00 AM, Updated 10:00 AM", "Byline or reporting credit"),
     (
         "By Jane Doe, Health Editor | Published 3 March 2024 · 4 min read",
         "Byline or reporting credit",
@@ -363,6 +369,8 @@ NEWS = [
     "Di Jawa Barat, Angka Kemiskinan Turun",
     "Di Marco Rossi pubblicato il 3 marzo 2024 un libro sulle tasse.",
     "Di Maio aggiornato il 3 marzo 2024",
+    "By Jane Doe, March 3, 2024, updated the rules.",
+    "Par Jean Dupont, publié le 3 mars 2024, le livre a vendu 12.000 exemplaires.",
     "Von Scholz aktualisiert am 03.03.2024",
     "Por Semana Santa actualizado el horario de 12 museos",
     "Por la Paz",

@@ -50,6 +50,7 @@ from factcheck.text.byline_people import byline_people
         ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", None, "Jean Dupont"),
         ("Par Jean Dupont Mis à jour le", None, "Jean Dupont"),
         ("Por Ana Souza Atualizado em 03/03/2024 14h05", None, "Ana Souza"),
+        ("Anna Schmidt Zuletzt aktualisiert am", None, "Anna Schmidt"),
         ("Bruno Mars", None, "Bruno Mars"),
         # A month with no figure beside it is a name's; one month to a date.
         ("Theresa May Updated", None, "Theresa May"),

@@ -1051,6 +1051,10 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         ("Budget\n\nDoor Jan de Vries Gepubliceerd op 3 maart 2024\n\nText.", "Jan de Vries"),
         ("Budget\n\nPar Jean Dupont Mis à jour le 03/03/2024 à 14h05\n\nText.", "Jean Dupont"),
         ("Budget\n\nVon Anna Schmidt Aktualisiert am 03.03.2024\n\nText.", "Anna Schmidt"),
+        (
+            "Budget\n\nVon Anna Schmidt Zuletzt aktualisiert am 03.03.2024\n\nText.",
+            "Anna Schmidt",
+        ),
         ("Budget\n\nDi Maria segna 2 gol\n\nText.", None),
         # Initials, and a surname that is a body's word.
         ("Budget\n\nBy J. K. Rowling\n\nText.", "J. K. Rowling"),

@@ -543,7 +543,7 @@ def _caption_start(text: str, lower: str) -> str | None:
 # a byline ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Door Jan de Vries Gepubliceerd op
 # 3 maart 2024"), in small letters; importers reads a byline's names up to it.
 OTHER_STAMP_WORD: Final = (
-    r"(?:publié|mis à jour|actualisé|aktualisiert|veröffentlicht|publicado|actualizado|atualizado"
+    r"(?:zuletzt\s+)?(?:publié|mis à jour|actualisé|aktualisiert|veröffentlicht|publicado|actualizado|atualizado"
     r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![^\W\d_])"
 )
 _BYLINE_TAIL: Final = re.compile(
@@ -598,8 +598,12 @@ _OTHER_STAMP: Final = re.compile(
     rf"{OTHER_STAMP_WORD}\s*:?\s*(?:{_OTHER_DATE.pattern}"
     rf"|(?:(?:am|le|el|em|il|op|den|on)\s+)?{_DATE_IN_FIGURES})"
 )
-# The marks between a date and a reading time ("March 3, 2024 · 5 min read").
-_STAMP_PARTS: Final = re.compile(r"\s*[|·•]\s*")
+# The marks between a date and a reading time ("March 3, 2024 · 5 min read"), or a comma before
+# the word saying when it was updated ("Publié le 03/03/2024 à 14h05, mis à jour le 04/03/2024 à
+# 09h00").
+_STAMP_PARTS: Final = re.compile(
+    rf"\s*[|·•]\s*|\s*,\s*(?=(?:{OTHER_STAMP_WORD}|(?:updated|published|posted|modified)\b))"
+)
 
 
 # Longer than any byline with its date and reading time ("By Jane Doe and John Smith, Political
@@ -615,7 +619,7 @@ def _byline(text: str, lower: str) -> str | None:
         return None
     for tail in _BYLINE_TAIL.finditer(text):
         names, when = text[: tail.start()], lower[tail.end() :]
-        stamp = _OTHER_STAMP.match(when)
+        stamp = _OTHER_STAMP.match(_STAMP_PARTS.split(when, maxsplit=1)[0])
         if tail.group().isspace() and not (
             when.startswith(_STAMP_WORDS)
             or _SPACED_DATE.match(when)

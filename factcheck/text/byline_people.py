@@ -26,14 +26,14 @@ _NAME_LABELS: Final = frozenset("von por par door di".split())
 # Words after the names that say when ("Updated March 3, 2024").
 _WHEN_WORDS: Final = frozenset("updated published posted modified".split())
 # Words of a time after a figure ("5:30 PM EST", "10:02 a.m.", "3 hours ago"), and "Last" or
-# "First" before the word saying when.
+# "First" (German "Zuletzt") before the word saying when.
 _CLOCK_WORDS: Final = frozenset(
     """
     am pm a.m p.m a.m. p.m. est edt et cst cdt ct mst mdt mt pst pdt pt gmt utc bst ist cet
     cest aest jst hrs hours hour mins minutes minute days day weeks week ago
     """.split()
 )
-_BEFORE_WHEN: Final = frozenset("last first".split())
+_BEFORE_WHEN: Final = frozenset("last first zuletzt".split())
 # The same in other languages ("Par Jean Dupont Publié le 3 mars 2024 à 14h05", "Von Anna Schmidt
 # Aktualisiert am 3. März 2024"): their words saying when, months, and the small words between
 # the parts of a date, which no name ends with.
