@@ -4,6 +4,7 @@ each edit is one audited transaction, and a unit with a verdict is refused."""
 
 import io
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -762,6 +763,155 @@ def test_a_command_given_a_unit_merged_away_names_the_claim_it_is_part_of_now(cl
         f"Error: claim {second['id']} was merged into claim {quote['id']} (audit row"
     )
     assert result.output.strip().endswith(f"; use claim {quote['id']} instead")
+
+
+FIRE_NIGHT = (
+    "Fire at the depot\n\nThe fire broke out at the bus depot at 10pm on Friday. We had 86"
+    " firefighters on the scene by midnight. Twelve buses were destroyed in the blaze. The"
+    " repairs will cost 3 million euros, the council said.\n\nNo one was hurt."
+)
+
+
+def _merged_facts(db, claim_id: int) -> dict:
+    with pytest.raises(NotFound) as refused:
+        claim_reads.get_claim(db, claim_id)
+    assert refused.value.code == "claim.merged"
+    return refused.value.facts
+
+
+def test_a_unit_merged_away_leads_to_the_claims_its_words_are_in_after_later_splits(claim_world):
+    db, people, _ = claim_world
+    rita = people["rita"]
+    article_id = import_sample(db, FIRE_NIGHT)
+    fire, firefighters, buses, repairs = [
+        u for u in _units(db, article_id) if u["seq"] in (1, 2, 3, 4)
+    ]
+    assert buses["text"].startswith("Twelve buses") and repairs["text"].startswith("The repairs")
+    unit_edits.merge_with_next(db, firefighters["id"], reason="One night, one claim", actor=rita)
+    unit_edits.merge_with_next(db, firefighters["id"], reason="One night, one claim", actor=rita)
+    merged_at = db.execute("SELECT max(id) FROM audit").fetchone()[0]
+    assert _merged_facts(db, repairs["id"]) == {
+        "id": repairs["id"],
+        "claim_id": firefighters["id"],
+        "audit_id": merged_at,
+    }
+    # Split again after the first sentence: the words of the two units merged in are in the new
+    # part, while their evidence, comments and history stay with the claim they went to.
+    at = firefighters["end"]
+    kept, split_off = unit_edits.split_unit(
+        db, firefighters["id"], at=at, reason="Two figures, two claims", actor=rita
+    )
+    assert split_off["text"].startswith("Twelve buses")
+    for unit in (buses, repairs):
+        facts = _merged_facts(db, unit["id"])
+        assert facts["claim_id"] == split_off["id"] and facts["merged_into"] == kept["id"]
+        assert "claim_ids" not in facts
+    with refused_with(
+        NotFound,
+        re.escape(
+            f"claim {repairs['id']} was merged into claim {kept['id']} (audit row {merged_at}), split"
+            f" since: its words are in claim {split_off['id']} now; use claim {split_off['id']}"
+            f" instead (its evidence, comments and history went to claim {kept['id']})"
+        ),
+    ):
+        comments.add_comment(db, repairs["id"], body="The council's figure?", actor=rita)
+    # Split between the two: each unit's words are in a claim of their own again.
+    at = split_off["start"] + split_off["text"].index(" The repairs")
+    first, second = unit_edits.split_unit(
+        db, split_off["id"], at=at, reason="Two figures, two claims", actor=rita
+    )
+    assert _merged_facts(db, buses["id"])["claim_id"] == first["id"]
+    assert _merged_facts(db, repairs["id"])["claim_id"] == second["id"]
+    # Split inside a unit's words: both parts hold them, the first holds their start.
+    at = second["start"] + second["text"].index(" the council said")
+    head, tail = unit_edits.split_unit(
+        db, second["id"], at=at, reason="Two parts, two claims", actor=rita
+    )
+    facts = _merged_facts(db, repairs["id"])
+    assert facts["claim_id"] == head["id"] and facts["claim_ids"] == [head["id"], tail["id"]]
+    with refused_with(NotFound, f"its words are in claims {head['id']}, {tail['id']} now"):
+        claim_reads.get_claim(db, repairs["id"])
+    # Merged again: the claim they went into holds them all once more.
+    for _ in range(3):
+        unit_edits.merge_with_next(db, kept["id"], reason="One night after all", actor=rita)
+    assert _merged_facts(db, repairs["id"]) == {
+        "id": repairs["id"],
+        "claim_id": kept["id"],
+        "audit_id": merged_at,
+    }
+    assert _merged_facts(db, tail["id"])["claim_id"] == kept["id"]
+    # Merged into the unit before: the words lead there, by the merges and by the offsets alike.
+    merged = unit_edits.merge_with_next(db, fire["id"], reason="One story, one claim", actor=rita)
+    assert _merged_facts(db, buses["id"])["claim_id"] == merged["id"]
+    assert "merged_into" not in _merged_facts(db, buses["id"])
+    _assert_exact(db, article_id)
+
+
+def test_a_command_given_a_unit_merged_away_then_split_off_names_where_its_words_are(cli_run):
+    run = cli_run
+    claims = json.loads(run("claims", "1", "--json").output)["claims"]
+    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
+    second = next(c for c in claims if c["seq"] == quote["seq"] + 1)
+    as_user = ["--as", "rita"]
+    assert (
+        run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user).exit_code
+        == 0
+    )
+    split = run(
+        "claim",
+        "split",
+        str(quote["id"]),
+        "--after",
+        "six hours.",
+        "--reason",
+        "Two sentences",
+        *as_user,
+    )
+    assert split.exit_code == 0, split.output
+    claims = json.loads(run("claims", "1", "--json").output)["claims"]
+    new = next(c for c in claims if c["seq"] == quote["seq"] + 1)
+    assert new["text"].startswith("We have never seen") and new["id"] != second["id"]
+    result = run("claim", "comment", str(second["id"]), "Same quotation", *as_user)
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert f"its words are in claim {new['id']} now; use claim {new['id']} instead" in (
+        result.output
+    )
+    story = run("history", str(second["id"]))
+    assert story.exit_code == 2
+    assert f"its story is part of `factcheck history {quote['id']}`" in story.output
+
+
+def test_the_page_of_a_unit_merged_away_then_split_off_links_to_where_its_words_are(
+    client, app_db, make_article
+):
+    article_id = make_article()
+    quote = _unit(app_db, article_id, QUOTE_START)
+    second = _unit(app_db, article_id, "We have never seen")
+    merged = hx_post(
+        client,
+        f"/claims/{quote['id']}/merge",
+        {"expected_version": quote["version"], "reason": "One quotation cut at its full stop"},
+    )
+    assert merged.status_code == 200, merged.get_data(as_text=True)[:300]
+    at = quote["end"]
+    split = hx_post(
+        client,
+        f"/claims/{quote['id']}/split",
+        {"expected_version": quote["version"] + 1, "at": at, "reason": "Two sentences after all"},
+    )
+    assert split.status_code == 200, split.get_data(as_text=True)[:300]
+    new = _unit(app_db, article_id, "We have never seen")
+    response = client.get(f"/claims/{second['id']}")
+    assert response.status_code == 404
+    page = parse(response)
+    message = words(page.cssselect("[data-error-message]")[0])
+    assert f"merged into the one before it in the article (id {quote['id']})" in message
+    assert f"That claim was split since: this claim's words are in id {new['id']} now." in message
+    [link] = page.cssselect("[data-error-message] a")
+    assert link.get("href") == f"/claims/{new['id']}"
+    assert words(link) == "Open the claim its words are in now"
+    as_json = client.get(f"/claims/{second['id']}.json")
+    assert f"words are in id {new['id']} now" in as_json.get_json()["error"]
 
 
 def test_a_part_split_off_keeps_the_speaker_only_when_its_words_are_theirs(claim_world):

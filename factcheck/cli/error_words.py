@@ -133,6 +133,22 @@ def _next_changed(facts: Facts) -> str:
     )
 
 
+def _merged(facts: Facts) -> str:
+    """A unit merged away: the claim it went to and, when that claim was split since, the claims
+    its words are in now (the first holds their start)."""
+    now = facts["claim_id"]
+    story = facts.get("merged_into", now)
+    line = f"claim {facts['id']} was merged into claim {story} (audit row {facts['audit_id']})"
+    holders = facts.get("claim_ids", [now])
+    if holders != [story]:
+        where = f"claim {now}" if len(holders) == 1 else f"claims {_ids(holders)}"
+        line += f", split since: its words are in {where} now"
+    line += f"; use claim {now} instead"
+    if story != now:
+        line += f" (its evidence, comments and history went to claim {story})"
+    return line
+
+
 def _not_attached(facts: Facts) -> str:
     claim = facts["claim_id"]
     removed = facts.get("removed") or []
@@ -426,10 +442,7 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "claim.not_found": lambda f: (
         f"there is no claim {f['id']}; run `factcheck claims ARTICLE_ID` to list them"
     ),
-    "claim.merged": lambda f: (
-        f"claim {f['id']} was merged into claim {f['claim_id']} (audit row {f['audit_id']});"
-        f" use claim {f['claim_id']} instead"
-    ),
+    "claim.merged": _merged,
     "evidence.not_found": lambda f: (
         f"there is no evidence {f['id']}; `factcheck claims ARTICLE_ID --json` lists each"
         " claim's evidence with its id"

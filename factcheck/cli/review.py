@@ -337,7 +337,10 @@ def history(claim_id, as_json):
     except NotFound as error:
         if error.code != "claim.merged":
             raise
-        survivor, row = error.facts["claim_id"], error.facts["audit_id"]
+        # Its story went with its evidence, to the claim it was merged into, even when its words
+        # are in another claim since a split.
+        survivor = error.facts.get("merged_into", error.facts["claim_id"])
+        row = error.facts["audit_id"]
         raise UserError(
             f"claim {claim_id} was merged into claim {survivor} (audit row {row}); its story is"
             f" part of `factcheck history {survivor}`"

@@ -1,5 +1,6 @@
-"""Where a unit that a merge removed went: the claim it is part of now, and the refusal that says
-so to anyone who asks for the removed unit by its id (an old link, a note, a script)."""
+"""Where a unit that a merge removed went: the claim it is part of now (or, when that claim was
+split since, the claims its words are in now), and the refusal that says so to anyone who asks for
+the removed unit by its id (an old link, a note, a script)."""
 
 from factcheck.db import Database
 from factcheck.store.errors import NotFound
@@ -33,16 +34,46 @@ _MERGE_REMOVING = (
 )
 
 
+def _holding_words(db: Database, merge_row: int, claim_id: int) -> list[int]:
+    """The claims that hold some of the words unit `claim_id` had when merge `merge_row` removed
+    it, in the order of the text: the body never changes, so offsets follow any later merge or
+    split (the first holds the start of its words, as units are cut only between words)."""
+    span = db.execute(
+        "SELECT json_extract(u.value, '$.start'), json_extract(u.value, '$.end'),"
+        " json_extract(a.after, '$.article_id') FROM audit a, json_each(a.before, '$.units') u"
+        " WHERE a.id = ? AND json_extract(u.value, '$.id') = ?",
+        [merge_row, claim_id],
+    ).fetchone()
+    if span is None or None in span:
+        return []
+    start, end, article_id = span
+    rows = db.execute(
+        'SELECT id FROM claims WHERE article_id = ? AND start < ? AND "end" > ? ORDER BY start',
+        [article_id, end, start],
+    )
+    return [row[0] for row in rows]
+
+
 @query
 def missing_claim(db: Database, claim_id: int) -> NotFound:
     """The refusal for an id no claim has: "claim.merged", naming the claim it is part of now,
-    for a unit a merge removed; else "claim.not_found"."""
+    for a unit a merge removed; else "claim.not_found". When that claim was split since, the
+    refusal names the claim holding the start of the unit's words as `claim_id`, the claim its
+    evidence, comments and history went to as `merged_into`, and, when its words are in more
+    than one claim now, all of them as `claim_ids`."""
     merged = merged_into(db, claim_id)
     if merged is not None:
         survivor, audit_id = merged
         # Only merges remove units, so the last one found is there; checked all the same, as a
         # refusal that names a claim which is not there either would send the reader nowhere.
         if db.execute("SELECT 1 FROM claims WHERE id = ?", [survivor]).fetchone():
-            facts = {"id": claim_id, "claim_id": survivor, "audit_id": audit_id}
+            facts: dict = {"id": claim_id, "claim_id": survivor, "audit_id": audit_id}
+            holders = _holding_words(db, audit_id, claim_id)
+            if holders and holders != [survivor]:
+                facts["claim_id"] = holders[0]
+                if holders[0] != survivor:
+                    facts["merged_into"] = survivor
+                if len(holders) > 1:
+                    facts["claim_ids"] = holders
             return NotFound("claim.merged", facts)
     return NotFound("claim.not_found", {"id": claim_id})

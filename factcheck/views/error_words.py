@@ -94,6 +94,20 @@ def _open_draft(facts: Facts) -> str:
     )
 
 
+def _merged(facts: Facts) -> str:
+    now = facts["claim_id"]
+    story = facts.get("merged_into", now)
+    words = (
+        f"This claim (id {facts['id']}) was merged into the one before it in the article (id"
+        f" {story}); its evidence, comments and history went with it."
+    )
+    holders = facts.get("claim_ids", [now])
+    if holders != [story]:
+        where = f"id {now}" if len(holders) == 1 else f"ids {_ids(holders)}"
+        words += f" That claim was split since: this claim's words are in {where} now."
+    return words
+
+
 def _already_removed(facts: Facts) -> str:
     who = facts.get("removed_by_name")
     by = f" by {who}" if who else ""
@@ -369,10 +383,7 @@ _STORE_WORDS = {
     ),
     "claim.not_found": lambda f: f"There is no claim {f['id']}. The dashboard lists every article.",
     # Ids named as ids: the panel numbers claims by their place in the article, addresses by id.
-    "claim.merged": lambda f: (
-        f"This claim (id {f['id']}) was merged into the one before it in the article (id"
-        f" {f['claim_id']}); its evidence, comments and history went with it."
-    ),
+    "claim.merged": _merged,
     "evidence.not_found": lambda f: f"There is no evidence {f['id']}; reload the claim.",
     "evidence.not_on_claim": lambda f: (
         f"This claim has no evidence {f['id']}; reload the page to see its evidence."

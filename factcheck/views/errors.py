@@ -145,9 +145,12 @@ def _where_instead(error: StoreError) -> dict | None:
     """A link to follow instead, when the refusal names where the thing asked for is now."""
     if error.code == "claim.merged":
         claim_id = error.facts["claim_id"]
+        split_since = "merged_into" in error.facts
         return {
             "href": url_for("claims.claim_page", claim_id=claim_id),
-            "text": "Open the claim it was merged into",
+            "text": "Open the claim its words are in now"
+            if split_since
+            else "Open the claim it was merged into",
         }
     return None
 
