@@ -471,6 +471,49 @@ def test_an_attributed_claim_is_its_speakers(attribution, author):
 
 
 @pytest.mark.parametrize(
+    ("text", "attribution", "author"),
+    [
+        ("Police said 31 cars were damaged.", "Police said", "Police"),
+        ("According to police, 17 arrests were made in 2025.", "According to police", "Police"),
+        ("17 arrests were made in 2025, police said.", "police said", "Police"),
+        ("17 arrests were made, police told reporters.", "police told", "Police"),
+        ("17 arrests were made, state police said.", "state police said", "State police"),
+        ("State police said 17 arrests were made.", "State police said", "State police"),
+        (
+            "According to federal prosecutors, 3 men were charged.",
+            "According to federal prosecutors",
+            "Federal prosecutors",
+        ),
+        (
+            "17 people fell ill, according to health authorities.",
+            "according to health authorities",
+            "Health authorities",
+        ),
+    ],
+)
+def test_a_body_named_in_small_letters_is_the_same_organisation_as_with_its_capital(
+    text, attribution, author
+):
+    """ "Police said" and "according to police" name the same speaker."""
+    named = _review_of(text, attribution)["author"]
+    assert named == {"@type": "Organization", "name": author}
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "according to police records",
+        "according to police sources",
+        "police and firefighters said",
+        "according to government figures",
+        "according to plan",
+    ],
+)
+def test_words_of_a_body_that_are_not_the_body_name_no_author(attribution):
+    assert "author" not in _review_of("Bus fares rose 12 percent in 2024.", attribution)
+
+
+@pytest.mark.parametrize(
     ("attribution", "language"),
     [
         ("he said", "en"),

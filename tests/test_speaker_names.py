@@ -162,6 +162,18 @@ from factcheck.text.speaker_names import (
             "Councillor José Álvarez spoke first. Álvarez said it rose.",
             NamedSpeaker(PERSON, "José Álvarez"),
         ),
+        # A word for a public body in small letters, after at most two saying which: the body
+        # its capital names at a sentence's start.
+        ("police", "", NamedSpeaker(ORGANIZATION, "Police")),
+        ("Police", "", NamedSpeaker(ORGANIZATION, "Police")),
+        ("riot police", "", NamedSpeaker(ORGANIZATION, "Riot police")),
+        ("federal prosecutors", "", NamedSpeaker(ORGANIZATION, "Federal prosecutors")),
+        ("the police", "", NamedSpeaker(ORGANIZATION, "The police")),
+        ("police records", "", None),
+        ("police and firefighters", "", None),
+        ("before police", "", None),
+        ("soon after police", "", None),
+        ("doctors", "", None),
         # Words an attribution phrase caught by mistake name no one.
         ("soon after", "", None),
         ("As I", "", None),

@@ -197,8 +197,31 @@ def _is_a_name(words: str) -> bool:
     return 0 < len(parts) <= 4 and all(re.fullmatch(_NAME_WORD, part) for part in parts)
 
 
+# Words for a public body that English writes without "the" and in small letters: "according to
+# police", "state police said", "federal prosecutors said", "according to health authorities".
+# Said first in a sentence, with its capital ("Police said"), each was a body already.
+_BODIES_IN_SMALL_LETTERS: Final = frozenset(
+    "police authorities government military army navy prosecutors".split()
+)
+
+
+def _a_body_in_small_letters(words: list[str]) -> bool:
+    """ "police", "state police", "federal prosecutors": a word for a public body, in small
+    letters, after at most two words saying which (none of them a function word, as in "before
+    police", which an attribution phrase caught by mistake)."""
+    return (
+        len(words) <= 3
+        and words[-1] in _BODIES_IN_SMALL_LETTERS
+        and all(word.isalpha() and word.islower() for word in words)
+        and not any(word in STOPWORDS for word in words[:-1])
+    )
+
+
 def _named(who: str, article_text: str) -> NamedSpeaker | None:
     words = who.split()
+    if words and _a_body_in_small_letters(words):
+        # The body that "Police said" names, however the sentence is worded.
+        return NamedSpeaker(ORGANIZATION, capitalised(who))
     if not words or not _names_anyone(words):
         return None
     post = _post_in_a_body(words)
