@@ -368,6 +368,31 @@ def test_a_source_a_verdict_in_review_rests_on_offers_no_own_copy_and_says_why(
     )
 
 
+def test_a_source_whose_archive_failed_before_submission_is_not_said_to_back_it_with_a_copy(
+    client_as, app_db, people, claim
+):
+    # The page could not be fetched and nothing else was kept: the verdict sent for review will
+    # rest on the first copy kept after, for its author and its editor alike.
+    snapshots.record_snapshot(app_db, REPORT, actor=people["rita"], status="failed", error="gone")
+    evidence_id = _submit(app_db, people, claim["id"])
+    for who in ("rita", "ed"):
+        panel = fragment(client_as(who).get(f"/claims/{claim['id']}/panel", headers=HX))
+        [badge] = panel.cssselect(f"#archive-badge-{evidence_id}")
+        assert not badge.cssselect(".own-copy")
+        assert "rests on this copy" not in words(badge)
+        assert words(badge.cssselect("[data-copy-in-review]")[0]) == (
+            "No copy of this page was kept before the verdict was submitted: the verdict waiting"
+            " for review will rest on the first copy kept after. Your own copy can be given once"
+            " an editor returns it."
+        )
+    # Once a copy is kept, it is the one, and it says it came after the submission.
+    _keep(app_db, SAYS_IT, "On Monday 3,200 homes were cut off by the flood.")
+    panel = fragment(client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX))
+    [badge] = panel.cssselect(f"#archive-badge-{evidence_id}")
+    assert "kept after the verdict was submitted" in words(badge)
+    assert not badge.cssselect("[data-copy-in-review]")
+
+
 def test_a_copy_refused_after_publication_is_said_beside_the_badge_that_stays(
     app, client_as, app_db, people, claim
 ):
