@@ -493,10 +493,138 @@ def test_the_same_text_stored_meanwhile_is_no_near_copy_of_itself(tmp_path, monk
     assert ingest.near_copies_stored(db, from_text(SAMPLE_ARTICLE.encode())) == []
 
 
-def test_import_anyway_on_a_held_upload_without_the_file_says_to_choose_it_again(client, app_db):
+def test_import_anyway_without_the_file_or_its_kept_copy_says_to_choose_it_and_import(
+    client, app_db
+):
+    # A form sent without the file the warning kept (a page from before, or the field lost):
+    # the words name the button that is on the page, whose answer keeps the file this time.
     ingest_text(app_db, SAMPLE_ARTICLE)
     data = {"csrf_token": page_token(client, "/"), "source": "file", "near_copy": "import"}
     response = client.post("/imports", data=data, headers=HX, content_type="multipart/form-data")
     assert response.status_code == 422
-    assert "Choose the same file again, then press Import anyway" in words(parse(response))
+    assert "Choose the file again, then press Import: the browser" in words(parse(response))
+    assert parse(response).cssselect("button.import-submit")
+    assert len(article_store.list_articles(app_db)) == 1
+
+
+@pytest.fixture
+def upload(client):
+    token = page_token(client, "/")
+
+    def post(files=(), **extra):
+        data = {"csrf_token": token, "source": "file", **extra}
+        if files:
+            data["file"] = [(io.BytesIO(body), name) for name, body in files]
+        return client.post("/imports", data=data, headers=HX, content_type="multipart/form-data")
+
+    return post
+
+
+def _resent(form) -> dict:
+    """The hidden fields a near-copy warning keeps, as the browser sends them back."""
+    return {field.get("name"): field.get("value") for field in form.cssselect("input[type=hidden]")}
+
+
+def test_an_uploaded_near_copy_is_imported_anyway_without_choosing_the_file_again(upload, app_db):
+    first = ingest_text(app_db, SAMPLE_ARTICLE).article_id
+    page = REPUBLISHED.encode("utf-8")
+    held = upload([("flood-again.txt", page)])
+    assert held.status_code == 200 and "HX-Redirect" not in held.headers
+    [warning] = parse(held).cssselect("[data-near-copies]")
+    assert warning.cssselect(f"a[href='/articles/{first}']")
+    assert "the file you chose, flood-again.txt, is kept in this form" in words(warning)
+    assert "choose the file again" not in words(warning)
+    kept = _resent(parse(held))
+    assert kept["held_file_name"] == "flood-again.txt"
+    assert len(article_store.list_articles(app_db)) == 1
+    # The file input is empty now: "Import" looks at the kept file again, "Import anyway" stores it.
+    again = upload(**kept)
+    assert parse(again).cssselect("[data-near-copies]") and _resent(parse(again)) == kept
+    assert len(article_store.list_articles(app_db)) == 1
+    anyway = upload(near_copy="import", **kept)
+    assert anyway.headers["HX-Redirect"].startswith("/articles/")
+    [_, new] = sorted(a["id"] for a in article_store.list_articles(app_db))
+    assert (
+        article_store.get_article(app_db, new)["title"]
+        == "Flooding closes 14 schools in the river valley"
+    )
+    assert anyway.headers["HX-Redirect"] == f"/articles/{new}"
+
+
+def test_an_uploaded_page_imported_anyway_is_read_from_the_very_bytes_sent(upload, app_db):
+    # A page saved in an older encoding comes back byte for byte, and is read as HTML by its name.
+    upload([("dam.html", DAM_ARTICLE_PAGE)])
+    page = REPUBLISHED_PAGE.replace(b"<head>", b'<head><meta charset="windows-1252">').replace(
+        b"Engineers", b"Caf\xe9 Engineers"
+    )
+    held = upload([("dam-again.html", page)])
+    assert parse(held).cssselect("[data-near-copies]")
+    kept = _resent(parse(held))
+    assert kept["held_file_name"] == "dam-again.html"
+    anyway = upload(near_copy="import", **kept)
+    new = int(anyway.headers["HX-Redirect"].rsplit("/", 1)[1])
+    article = article_store.get_article(app_db, new)
+    assert article["title"] == "Dam inspection finds 7 cracks"
+    assert "Café Engineers found seven cracks" in article["body"]
+    assert "Contact us" not in article["body"]
+
+
+def test_an_uploaded_near_copy_is_imported_anyway_without_script(client, app_db):
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    token = page_token(client, "/")
+    sent = {"csrf_token": token, "source": "file"}
+    file = (io.BytesIO(REPUBLISHED.encode()), "flood-again.txt")
+    held = client.post("/imports", data={**sent, "file": file}, content_type="multipart/form-data")
+    assert held.status_code == 200 and b"<html" in held.data
+    form = parse(held).cssselect("form.import-form")[0]
+    kept = {k: v for k, v in _resent(form).items() if k.startswith("held_file")}
+    anyway = client.post(
+        "/imports", data={**sent, "near_copy": "import", **kept}, content_type="multipart/form-data"
+    )
+    assert anyway.status_code == 303 and "/articles/" in anyway.headers["Location"]
+    assert len(article_store.list_articles(app_db)) == 2
+
+
+def test_a_kept_file_that_is_not_text_is_refused_as_an_upload_would_be(upload, app_db):
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    kept = {"held_file": "AAEC//79", "held_file_name": "story.txt"}  # bytes 00 01 02 ff fe fd
+    refused = upload(near_copy="import", **kept)
+    assert refused.status_code == 422
+    assert len(article_store.list_articles(app_db)) == 1
+    mangled = upload(near_copy="import", held_file="not base64!", held_file_name="a.txt")
+    assert mangled.status_code == 422
+    assert "Choose the file again, then press Import." in words(parse(mangled))
+
+
+def test_import_anyway_counts_only_for_the_file_the_warning_held(upload, app_db):
+    # Another file chosen before "Import anyway" is looked at afresh: it may be a near copy of
+    # something else, which the reviewer has not seen.
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    kept = _resent(parse(upload([("flood-again.txt", REPUBLISHED.encode())])))
+    other = (REPUBLISHED + "\nA third version of the story.\n").encode()
+    again = upload([("third.txt", other)], near_copy="import", **kept)
+    assert again.status_code == 200 and parse(again).cssselect("[data-near-copies]")
+    assert _resent(parse(again))["held_file_name"] == "third.txt"
+    assert len(article_store.list_articles(app_db)) == 1
+    # The same file chosen again counts as the one held.
+    same = upload([("flood-again.txt", REPUBLISHED.encode())], near_copy="import", **kept)
+    assert same.headers["HX-Redirect"].startswith("/articles/")
+
+
+def test_cancel_on_a_near_copy_warning_forgets_it_and_stores_nothing(paste, upload, app_db):
+    ingest_text(app_db, SAMPLE_ARTICLE)
+    for held in (paste(REPUBLISHED), upload([("flood-again.txt", REPUBLISHED.encode())])):
+        [warning] = parse(held).cssselect("[data-near-copies]")
+        [cancel] = warning.cssselect("button[name=near_copy][value=cancel]")
+        assert words(cancel) == "Cancel"
+    cancelled = paste(REPUBLISHED, near_copy="cancel")
+    form = parse(cancelled)
+    assert cancelled.status_code == 200 and not form.cssselect("[data-near-copies]")
+    assert words(form.cssselect("[data-near-copy-cancelled]")[0]) == (
+        "Not imported: nothing was added."
+    )
+    assert form.cssselect("#import-text")[0].text_content().strip() == ""
+    kept = _resent(parse(upload([("flood-again.txt", REPUBLISHED.encode())])))
+    cancelled = upload(near_copy="cancel", **kept)
+    assert not _resent(parse(cancelled)).get("held_file")
     assert len(article_store.list_articles(app_db)) == 1

@@ -1,5 +1,7 @@
 """Importing from the browser: a paste, an uploaded file or a URL, and the progress of import jobs."""
 
+import base64
+import binascii
 import logging
 from dataclasses import dataclass
 
@@ -76,6 +78,10 @@ class ImportSource:
     is_html: bool = False
     url: str = ""
     files: tuple[tuple[str, bytes], ...] = ()
+    #: One uploaded file's name, and whether it is the file a near-copy warning held in the form
+    #: (sent back by "Import anyway", or chosen again unchanged).
+    name: str = ""
+    held: bool = False
 
 
 def max_import_bytes() -> int:
@@ -137,12 +143,15 @@ def read_source(form, files, limit: int) -> ImportSource:
         # Pasted text is always plain text, whatever markup it contains.
         return ImportSource("paste", data=data, is_html=False)
     uploads = [upload for upload in files.getlist("file") if upload.filename]
+    held = _held_file(form, limit)
+    if not uploads and held is not None:
+        # An upload held back as a near copy, sent again by "Import anyway" (or "Import", which
+        # looks at it again): a browser does not send a file twice, so the warning kept its bytes.
+        return _one_file(form.get("held_file_name", ""), held, limit, held=True)
     if not uploads and form.get("near_copy") == "import":
-        # "Import anyway" on a held upload: a page cannot send its file a second time.
         raise FormProblem(
             "file",
-            "Choose the same file again, then press Import anyway: the browser does not send a"
-            " file twice.",
+            "Choose the file again, then press Import: the browser does not send a file twice.",
         )
     if not uploads:
         raise FormProblem("file", "Choose an HTML or text file to upload.")
@@ -161,19 +170,47 @@ def read_source(form, files, limit: int) -> ImportSource:
         return ImportSource("files", files=named)
     upload = uploads[0]
     data = importers.read_capped(upload.stream, limit)
+    return _one_file(upload.filename, data, limit, held=held is not None and data == held)
+
+
+def _held_file(form, limit: int) -> bytes | None:
+    """The file a near-copy warning kept in the form (base64), or None."""
+    kept = form.get("held_file", "")
+    if not kept:
+        return None
+    try:
+        data = base64.b64decode(kept, validate=True)
+    except (binascii.Error, ValueError):
+        raise FormProblem("file", "Choose the file again, then press Import.") from None
+    if len(data) > limit:
+        raise FormProblem("file", _too_large(limit))
+    return data
+
+
+def held_file_fields(source: ImportSource) -> dict:
+    """What a near-copy warning keeps of an uploaded file so that "Import anyway" can send it
+    again: its bytes (base64) and its name."""
+    if source.kind != "file":
+        return {}
+    return {
+        "held_file": base64.b64encode(source.data).decode("ascii"),
+        "held_file_name": source.name,
+    }
+
+
+def _one_file(name: str, data: bytes, limit: int, *, held: bool = False) -> ImportSource:
+    """One uploaded file, read as HTML or as text; FormProblem when it cannot be."""
     if len(data) > limit:
         raise FormProblem("file", _too_large(limit))
     if not data.strip():
         raise FormProblem("file", "The file is empty; choose the file that holds the article.")
-    is_html = upload.filename.lower().endswith(importers.HTML_SUFFIXES) or (
-        importers.looks_like_html(data)
-    )
+    is_html = name.lower().endswith(importers.HTML_SUFFIXES) or importers.looks_like_html(data)
     if not is_html:
         try:
             importers.decode_text(data)
         except importers.ImportRefused as error:
             raise FormProblem("file", refusal_words(error)) from None
-    return ImportSource("file", data=data, is_html=is_html)
+    return ImportSource("file", data=data, is_html=is_html, name=name, held=held)
 
 
 def runs_in_background(source: ImportSource) -> bool:
@@ -260,6 +297,9 @@ def start_import():
     actor = signed_in_actor()
     kind = request.form.get("source", "paste")
     values = {"text": request.form.get("text", ""), "url": request.form.get("url", "")}
+    if request.form.get("near_copy") == "cancel":
+        # "Cancel" on a near-copy warning: the held text or file is forgotten.
+        return _form_response(200, **form_context(kind, near_copy_cancelled=True))
     try:
         source = read_source(request.form, request.files, max_import_bytes())
         if runs_in_background(source):
@@ -276,11 +316,18 @@ def start_import():
         imported = read_now(source)
         # An article nearly the same as one already stored (a wire story published again with a
         # line changed) is held back until the reviewer has seen the earlier one and says so.
-        if request.form.get("near_copy") != "import":
+        # "Import anyway" counts for the file the warning held, not for another one chosen since.
+        anyway = request.form.get("near_copy") == "import" and (
+            source.kind != "file" or source.held or not request.form.get("held_file")
+        )
+        if not anyway:
             similar = near_copies_stored(get_db(), imported)
             if similar:
                 return _form_response(
-                    200, **form_context(kind, import_values=values, near_copies=similar)
+                    200,
+                    **form_context(
+                        kind, import_values=values, near_copies=similar, **held_file_fields(source)
+                    ),
                 )
         result = import_now(imported, actor)
     except FormProblem as problem:
