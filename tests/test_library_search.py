@@ -420,6 +420,10 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
             "Two and a half million people voted for the new mayor.",
             "2,500,000 people voted for the new mayor.",
         ),
+        (
+            "Between one thousand and two thousand people marched in the capital.",
+            "Between 1,000 and 2,000 people marched in the capital.",
+        ),
     ],
 )
 def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text, checked):

@@ -130,21 +130,34 @@ def _unless_a_share_follows(run: re.Match) -> str:
 def _read(run: re.Match) -> str:
     """The run of number words with each number it writes in digits."""
     written = run.group()
+    tokens = list(_TOKEN.finditer(written))
     pieces: list[str] = []
     done = 0  # how much of the run is written out already
     number: _Number | None = None
-    for token in _TOKEN.finditer(written):
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
         word = token.group().lower()
+        at += 1
         if number is not None and number.takes(word):
-            number.add(word, token.end())
+            number.add(word, token.end(), at)
             continue
         if number is not None:
+            again = number.joined is not None and (word == "hundred" or word in _SCALES)
+            if again:
+                # "One thousand and two thousand" is two numbers: a hundred or a scale that
+                # the words after an "and" cannot take says the "and" joined two numbers. The
+                # number ends before it, and the words after it are read again (a few at most:
+                # what an "and" adds is below a thousand).
+                at = number.back_to_the_and()
             pieces += [written[done : number.start], str(number.value)]
             done = number.end
             number = None
+            if again:
+                continue
         if word in _STARTS:
             number = _Number(token.start())
-            number.add(word, token.end())
+            number.add(word, token.end(), at)
     if number is not None:
         pieces += [written[done : number.start], str(number.value)]
         done = number.end
@@ -153,13 +166,17 @@ def _read(run: re.Match) -> str:
 
 class _Number:
     """A number being read word by word: what the scales read so far add up to (`total`), the
-    hundreds, tens and ones before the next scale (`group`) and the word read last."""
+    hundreds, tens and ones before the next scale (`group`) and the word read last; and, after
+    an "and" that may join two numbers instead ("one thousand and two thousand"), what was read
+    before it (`joined`)."""
 
     def __init__(self, start: int):
         self.start = self.end = start
         self.total = self.group = 0
         self.last = ""
         self.scale = 10**15  # each scale is below the one before ("a million two thousand")
+        # Before the last "and": the end, the total and group, and the token after the "and".
+        self.joined: tuple[int, int, int, int] | None = None
 
     @property
     def value(self) -> int:
@@ -183,7 +200,13 @@ class _Number:
             return 0 < _VALUES[word] < 10
         return ones == 0 and last in ("hundred", "and", *_SCALES) and word != "zero"
 
-    def add(self, word: str, end: int) -> None:
+    def add(self, word: str, end: int, after: int) -> None:
+        """Read `word`, which ends at `end` in the run, the token before the `after`th."""
+        if word == "and":
+            self.joined = (self.end, self.total, self.group, after)
+        elif word == "hundred" or word in _SCALES:
+            # "One hundred and twenty thousand", "two thousand and five hundred": one number.
+            self.joined = None
         if word in ("a", "an"):
             self.group = 1
         elif word == "hundred":
@@ -197,3 +220,10 @@ class _Number:
         self.last = word
         if word != "and":
             self.end = end
+
+    def back_to_the_and(self) -> int:
+        """The number as it was before its last "and"; returns the token after the "and"."""
+        assert self.joined is not None
+        self.end, self.total, self.group, after = self.joined
+        self.joined = None
+        return after
