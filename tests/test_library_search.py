@@ -426,6 +426,10 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
             "2,500,000 people voted for the new mayor.",
         ),
         (
+            "A third of a million homes in the county still lack broadband.",
+            "333,000 homes in the county still lack broadband.",
+        ),
+        (
             "Between one thousand and two thousand people marched in the capital.",
             "Between 1,000 and 2,000 people marched in the capital.",
         ),
@@ -589,9 +593,18 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         # A range in one text only is compared figure by figure.
         ("Prices rose from 3% to 5%.", "Prices rose 3 to 5 percent.", False),
         ("Between 1,000 and 2,000 people marched.", "About 2,000 people marched.", False),
-        # Thirds are left as words: a figure rounds them.
+        # Thirds are read nearly: a figure rounds them.
         ("A third of a million homes lack broadband.", "333,000 homes lack broadband.", False),
+        ("A third of a million homes lack broadband.", "330,000 homes lack broadband.", False),
         ("Two-thirds of a million homes lack broadband.", "666,000 homes lack broadband.", False),
+        ("333,000 homes lack broadband.", "A third of a million homes lack broadband.", False),
+        ("A third of a million homes lack broadband.", "300,000 homes lack broadband.", True),
+        ("300,000 homes lack broadband.", "A third of a million homes lack broadband.", True),
+        ("Two-thirds of a million homes lack broadband.", "333,000 homes lack broadband.", True),
+        ("It cost a third of a billion dollars.", "It cost $333 million.", False),
+        ("It cost a third of a billion dollars.", "It cost $3.3 billion.", True),
+        ("A quarter million people marched.", "250,000 people marched.", False),
+        ("A quarter million people marched.", "350,000 people marched.", True),
         ("Three quarters of a million people marched.", "750,000 people marched.", False),
         ("Three quarters of a million people marched.", "250,000 people marched.", True),
         ("It cost a quarter of a billion dollars.", "It cost 250 million dollars.", False),

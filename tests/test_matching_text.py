@@ -400,8 +400,15 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("Three-quarters of a billion", "750000000"),
         ("three quarters of a million", "750000"),
         ("a quarter of a billion", "250000000"),
-        # Thirds are left as words (a figure rounds them), and so is the scale after them.
-        ("a third of a million jobs", "a third of a million jobs"),
+        # As American English says them.
+        ("a quarter million homes", "250000 homes"),
+        ("a half-million homes", "500000 homes"),
+        # Thirds are written nearly, as a figure rounds them.
+        ("a third of a million jobs", "≈333333 jobs"),
+        ("Two-thirds of a billion", "≈666666667"),
+        # An ordinal is no share.
+        ("the third million visitor", "the third million visitor"),
+        ("a third of the million jobs", "a third of the million jobs"),
         # A count before "-year-olds" is no year.
         ("twenty fifteen-year-olds", "20 15-year-olds"),
         # A whole and a share of a scale.

@@ -3,9 +3,10 @@ that hold back an earlier fact-check of another figure ("4 percent" and "40 perc
 "$4m", "in 2024" and "in 2023") from being offered as sure."""
 
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
-from factcheck.matching.number_words import in_digits
+from factcheck.matching.number_words import ABOUT, in_digits
 from factcheck.matching.text import without_sign_off
 
 # What a text counts, by what it counts, and the values of its figures that count nothing named.
@@ -16,7 +17,7 @@ Counts = tuple[dict[str, set[str]], set[str]]
 # it, and the word that scales it ("million", "bn"). A figure right after a capitalised word is a
 # name's ("COVID-19", "Title 42", "Boeing 737"), which counts nothing.
 _COUNTED = re.compile(
-    r"(?P<currency>[$£€¥₹])?\s?(?P<figure>\d+(?:[.,]\d+)*)"
+    rf"(?P<currency>[$£€¥₹])?\s?(?P<about>{ABOUT}\s?)?(?P<figure>\d+(?:[.,]\d+)*)"
     r"(?:\s*(?P<scale>(?i:hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b)"
     r"|(?P<short_scale>(?i:k|m)\b))?"
     r"(?:\s*(?P<word>%|[^\W\d_]+))?"
@@ -130,6 +131,8 @@ def counted(text: str) -> Counts:
             counted_as.append(_SCALED)
         elif dated or (year and not what):
             what = _YEAR
+        if found.group("about"):
+            values = {ABOUT + value for value in values}
         if what:
             counted_as.append(what)
         elif not scale:
@@ -239,12 +242,39 @@ def counts_differ(counts: Counts, claim: str) -> bool:
     ours, our_loose = counts
     theirs, their_loose = counted(claim)
     return any(
-        values.isdisjoint(theirs[what])
+        not _meet(values, theirs[what])
         and not values <= their_loose
         and not theirs[what] <= our_loose
         for what, values in ours.items()
         if what in theirs
     )
+
+
+#: How far a figure written only nearly ("≈333333", from "a third of a million") may be from
+#: another figure that writes the same number ("333,000", "330,000"): a part of it.
+NEARLY = Decimal("0.02")
+
+
+def _meet(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of values share one, or one written only nearly is near one of the
+    others ("≈333333" and "333000")."""
+    if not ours.isdisjoint(theirs):
+        return True
+    if not any(value.startswith(ABOUT) for value in (*ours, *theirs)):
+        return False
+    return _near(ours, theirs) or _near(theirs, ours)
+
+
+def _near(nearly: set[str], others: set[str]) -> bool:
+    """Whether a value of `nearly` written only nearly is within NEARLY of one of `others`."""
+    amounts = sorted(a for a in map(_amount, (v.removeprefix(ABOUT) for v in others)) if a)
+    for value in nearly:
+        amount = _amount(value.removeprefix(ABOUT)) if value.startswith(ABOUT) else None
+        if amount:
+            at = bisect_left(amounts, amount * (1 - NEARLY))
+            if at < len(amounts) and amounts[at] <= amount * (1 + NEARLY):
+                return True
+    return False
 
 
 # A figure as written: digits, with points or commas between them.

@@ -37,12 +37,17 @@ _SHARE_AFTER = re.compile(r"\s+and\s+an?\s+(?:half|quarter|third)\b", re.IGNOREC
 _SCALE_WORD = "|".join(_SCALES)
 _SHARE = r"half|(?:a|one)[\s-]+quarter|three[\s-]+quarters"
 # A half or quarters of a scale: "half a million", "a quarter of a billion", "three-quarters of
-# a million". Thirds are left as words: a figure rounds them ("333,000"), which no exact reading
-# of "a third of a million" would match.
+# a million", and as American English says them, "a quarter million", "a half-million". Thirds
+# too ("a third of a million", "two-thirds of a billion"), which a figure rounds ("333,000"):
+# they are written as the nearest whole number with "≈" before it, for a figure near it.
+_THIRD = r"(?:a|one)[\s-]+third|two[\s-]+thirds"
 _SHARE_OF_A_SCALE = re.compile(
-    rf"\b(?P<share>half|(?:{_SHARE})[\s-]+of)[\s-]+an?[\s-]+(?P<scale>{_SCALE_WORD})\b",
+    rf"\b(?:(?P<share>half|(?:{_SHARE}|{_THIRD})[\s-]+of)[\s-]+an?"
+    rf"|(?P<share_before>an?[\s-]+(?:half|quarter)))[\s-]+(?P<scale>{_SCALE_WORD})\b",
     re.IGNORECASE,
 )
+#: Before a figure that writes a number only nearly ("a third of a million" as "≈333333").
+ABOUT = "≈"
 # A whole number and a share of a scale: "two and a half million", "1 and a quarter billion",
 # "a million and a half".
 # At most six words ("one hundred and twenty-five", "one thousand two hundred and fifty"): read
@@ -70,6 +75,8 @@ _SHARES = {
     "half": Fraction(1, 2),
     "quarter": Fraction(1, 4),
     "quarters": Fraction(3, 4),
+    "third": Fraction(1, 3),
+    "thirds": Fraction(2, 3),
 }
 
 
@@ -88,8 +95,8 @@ _YEAR_IN_WORDS = re.compile(
 def in_digits(text: str) -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
     "25", "a million" "1000000", "half a million" "500000", "two and a half million"
-    "2500000", "twenty twenty-four" "2024", "two and three" "2 and 3"); other words as they
-    were."""
+    "2500000", "a third of a million" "≈333333" (nearly), "twenty twenty-four" "2024", "two and
+    three" "2 and 3"); other words as they were."""
     with_shares = _SHARE_OF_A_SCALE.sub(_share, _WHOLE_AND_SHARE.sub(_whole_and_share, text))
     return _RUN.sub(_unless_a_share_follows, _YEAR_IN_WORDS.sub(_year, with_shares))
 
@@ -106,7 +113,9 @@ def _share_of(written: str) -> Fraction:
 
 
 def _share(found: re.Match) -> str:
-    return str(round(_SCALES[found.group("scale").lower()] * _share_of(found.group("share"))))
+    share = _share_of(found.group("share") or found.group("share_before"))
+    value = _SCALES[found.group("scale").lower()] * share
+    return str(value) if value.denominator == 1 else ABOUT + str(round(value))
 
 
 def _whole_and_share(found: re.Match) -> str:
