@@ -3,7 +3,6 @@ search expression, the features and the re-ranker's trainer."""
 
 import json
 import sqlite3
-import time
 
 import pytest
 from hypothesis import example, given, settings
@@ -468,21 +467,13 @@ def test_number_words_become_digits_and_other_words_stay(text, read):
         "from $1.5 to 2 billion ",
     ],
 )
-def test_a_long_run_of_number_words_is_read_in_time_linear_in_its_length(unit):
-    """10,000 characters of number words are read in well under a second; four times as many
-    take about four times as long (the best of three, against a machine's other work)."""
+def test_a_long_run_of_number_words_reads_as_its_pieces_do(unit):
+    """40,000 characters of number words read as each repeated piece reads alone: going back
+    over the words after an "and" starts nothing anew at the run's start, and the run ends.
+    (How long it takes is benchmarks' business, not a test's.)"""
     from factcheck.matching.figures import counted, counts_differ
 
-    def seconds(length: int) -> float:
-        text = (unit * (length // len(unit) + 1))[:length]
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            in_digits(text)
-            counts_differ(counted(text), text)
-            best = min(best, time.perf_counter() - started)
-        return best
-
-    short, long = seconds(10_000), seconds(40_000)
-    assert short < 5.0
-    assert long < 10 * max(short, 0.01)
+    times = 40_000 // len(unit)
+    text = unit * times
+    assert in_digits(text) == in_digits(unit) * times
+    counts_differ(counted(text), text)
