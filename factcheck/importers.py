@@ -203,12 +203,8 @@ def byline_author(body: str) -> str | None:
         if found and classify_boilerplate(stripped) == BYLINE:
             # Never read surname first: "By Agencies, Dhaka" and "By Jane Doe, London" give
             # a place after the comma far more often than "By Doe, Jane" a given name.
-            names, *rest = _AFTER_THE_NAMES.split(stripped[found.end() :], maxsplit=1)
-            # The month and day that end the names go with them, for byline_people to tell a
-            # weekday before them from a surname ("By Jane Doe Mon Mar 3 2024", "By Bono
-            # Tuesday, March 3, 2024", not "By Joe Friday March 3, 2024").
-            date = _MONTH_AND_DAY.match(rest[0]) if rest else None
-            return byline_people(f"{names} {date.group()}" if date else names)
+            names = _AFTER_THE_NAMES.split(stripped[found.end() :], maxsplit=1)[0]
+            return byline_people(names)
     return None
 
 
@@ -233,8 +229,6 @@ _AFTER_THE_NAMES = re.compile(
     # surnames too ("By Lena H. Sun, March 3, 2024", "Nguyen Thi Thu").
     r"|\s+(?=(?i:mon|tues?|wed|thurs?|fri)[.,])"
 )
-
-_MONTH_AND_DAY = re.compile(rf"{_MONTH_NAME}\s+\d{{1,2}}(?!\d)|\d{{1,2}}\.?\s+{_MONTH_NAME}")
 
 
 def _html_charset(data: bytes, declared: str | None) -> str | None:

@@ -65,14 +65,6 @@ from factcheck.text.byline_people import byline_people
         ("Larry Sabato March 3, 2024", None, "Larry Sabato"),
         ("Joe Friday March 3, 2024", None, "Joe Friday"),
         ("José Domingo martes 3 de marzo de 2024", None, "José Domingo"),
-        # A weekday's short form before a month's short form, after a whole name; a weekday no
-        # one is named after, after a single name and before a date.
-        ("Jane Doe Mon Mar 3 2024", None, "Jane Doe"),
-        ("Lena H. Sun Mar 3 2024", None, "Lena H. Sun"),
-        ("Yang Sun Mar 3 2024", None, "Yang Sun"),
-        ("Jane Doe Sat", None, "Jane Doe Sat"),
-        ("Bono Tuesday March 3, 2024", None, "Bono"),
-        ("Bono Tuesday", None, "Bono Tuesday"),
         ("Jane Doe Last updated 3 hours ago", None, "Jane Doe"),
         ("Von Thomas Müller", None, "Thomas Müller"),
         ("李明 記者", None, "李明"),

@@ -52,14 +52,6 @@ _OTHER_MONTHS: Final = frozenset(OTHER_MONTHS)
 _WEEKDAYS: Final = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *OTHER_WEEKDAYS)
 )
-# Weekdays no one is named after ("Joe Friday", "Billy Sunday" and "Monday Okpebholo" are
-# people): after a single name, with a date after them, a date's ("By Bono Tuesday, March 3").
-_WEEKDAYS_NAMING_NO_ONE: Final = frozenset("tuesday wednesday thursday saturday".split())
-# Weekdays' short forms, before a month's short form and a figure as a page's script writes a
-# date ("Jane Doe Mon Mar 3 2024"). Not "Thu", which ends many Vietnamese names ("Nguyen Thi
-# Thu").
-_SHORT_WEEKDAYS: Final = frozenset("mon tue tues wed thur thurs fri sat sun".split())
-_SHORT_MONTHS: Final = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 _DATE_JOINERS: Final = frozenset(
     "le am à a las às alle ore om um op el den de del du il em".split()
 )
@@ -234,14 +226,13 @@ def _person(words: list[str], publisher: str | None, *, first: bool) -> str | No
 
 def _without_a_date(words: list[str]) -> list[str]:
     """The words without a date after the names ("Updated March 3, 2024", "Tuesday 3 March 2024",
-    "Mon Mar 3 2024", "NOVEMBER"): figures, one month's name next to a figure or in a line of
-    capitals, a weekday before them, and the word saying when. A month with no figure beside it is a name's ("Theresa
+    "NOVEMBER"): figures, one month's name next to a figure or in a line of capitals, a weekday
+    before them, and the word saying when. A month with no figure beside it is a name's ("Theresa
     May Updated", as metadata gives it with the figures left out)."""
     shouting = all(word.isupper() for word in words)
-    cut = after_a_figure = month_cut = before_a_short_month = False
+    cut = after_a_figure = month_cut = False
     while words:
         last = words[-1].lower().strip(".,")
-        after_a_short_month, before_a_short_month = before_a_short_month, False
         beside_a_figure = after_a_figure or (len(words) > 1 and words[-2][:1].isdigit())
         if words[-1][:1].isdigit():
             cut = after_a_figure = True
@@ -258,18 +249,8 @@ def _without_a_date(words: list[str]) -> list[str]:
             and (beside_a_figure or (shouting and len(words) > 1 and last in _MONTHS))
         ):
             cut = month_cut = True
-            before_a_short_month = last in _SHORT_MONTHS
-        elif last in _WEEKDAYS and (
-            len(words) > 2 or (cut and len(words) > 1 and last in _WEEKDAYS_NAMING_NO_ONE)
-        ):
+        elif last in _WEEKDAYS and len(words) > 2:
             pass  # with two words of a name before it: "Joe Friday" and "Larry Sabato" are names
-        elif (
-            last in _SHORT_WEEKDAYS
-            and after_a_short_month
-            and len(words) > 2
-            and not _INITIALS.fullmatch(words[-2])
-        ):
-            pass  # "Jane Doe Mon Mar 3 2024", not "Lena H. Sun Mar 3" nor "Yang Sun Mar 3"
         elif last in _CLOCK_WORDS and _after_a_time(words[:-1]):
             pass
         elif not (last in _BEFORE_WHEN and cut):
