@@ -613,7 +613,16 @@ def test_a_claim_a_newspaper_made_is_an_organisations(attribution, author):
 
 @pytest.mark.parametrize(
     ("byline", "kind"),
-    [("Le Monde", "Organization"), ("The Argus Leader", "Organization"), ("Les Moonves", "Person")],
+    [
+        ("Le Monde", "Organization"),
+        ("The Argus Leader", "Organization"),
+        ("Les Moonves", "Person"),
+        # A reporter and the paper she writes for, as syndicated copy credits them.
+        ("Jane Doe; Chicago Tribune", "Person"),
+        ("Sunday Isuwa; Daily Post", "Person"),
+        ("Anna Schmidt, Süddeutsche Zeitung", "Person"),
+        ("Jane Doe and the Montreal Gazette", "Person"),
+    ],
 )
 def test_a_byline_naming_a_newspaper_is_an_organisation(byline, kind):
     item = _review_of("Bus fares rose 12 percent in 2024.", None, author=byline)

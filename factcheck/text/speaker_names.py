@@ -95,6 +95,8 @@ _OUTLET_WORDS_AFTER_ARTICLES: Final = _OUTLET_ONLY | frozenset(
     messaggero nazione standaard telegraaf parool volkskrant standard
     """.split()
 )
+# What joins the names of a list ("Jane Doe; Chicago Tribune", "Jane Doe and the Daily Post").
+_A_LIST_OF_NAMES: Final = re.compile(r"[;,|&/]|\s(?:and|und|et|y|e)\s")
 # "Jane Smith of the Department of Transportation" is Jane Smith: the words before these.
 _OF_WHOM: Final = re.compile(r"\s(?:of|at|for|from|with)\s")
 # A word of a person's name: capitalised, with a small letter in it ("McNeil", "O'Hara",
@@ -448,7 +450,10 @@ def names_an_outlet(name: str) -> bool:
     nothing before it ("Chicago Tribune"). A word of a post is an outlet's only after an outlet's
     opening word or alone ("The Argus Leader", "The Economist"; not "the Labour Leader"), and no
     name with a post's word before its last is ("the Chief Observer"). "Emily Post", "Mark
-    Leader" and "Lena Sun" name no outlet."""
+    Leader" and "Lena Sun" name no outlet, and nor does a list of names ("Jane Doe; Chicago
+    Tribune", a reporter and the paper she writes for)."""
+    if _A_LIST_OF_NAMES.search(name):
+        return False
     words = name.split()
     the = bool(words) and words[0].lower() == "the"
     rest = words[1:] if the else words
