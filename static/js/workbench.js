@@ -169,7 +169,6 @@
 
   function select(claimId) {
     stepMade = null;
-    stepsWaiting = 0;
     var unit = document.getElementById("claim-" + claimId);
     var link = rankedLink(claimId);
     if (!unit && openPartHolding(claimId)) {
@@ -241,7 +240,8 @@
     }
     var target = link.dataset.selectClaim;
     if (document.getElementById("claim-" + target)) {
-      stepTo(target, current.dataset.claimId, direction);
+      select(target);
+      stepMade = { path: wantedPanel, from: current.dataset.claimId, direction: direction };
     } else {
       // In the next part of a long article, or made since the page was drawn.
       stepPastPage(current.dataset.claimId, direction, partEdgeClaim(direction), function () {
@@ -264,65 +264,8 @@
   // stepped from, the step goes back along those links to the claim next to it (the page drawn
   // again when it never drew that claim, saying the article changed). A claim set aside as not a
   // claim since is stepped past the same way, to the claim its panel names after it.
-  // `stepMade` is the step whose panel is still to be drawn and checked: {path, the panel asked
-  // for (null when the step asks the panel of the claim stepped from instead, stepPastPage);
-  // from, the claim stepped from; direction; at, when it was made}.
   var stepMade = null;
   var STEPS_BACK = 20;
-
-  // j pressed again (or k again) before that check is done waits for it, as the claim it would
-  // go on from may not be the one the step landed on: the presses are taken one by one as each
-  // step is checked. A key held down does not pile up steps: its repeats are dropped while a
-  // step waits, so the cursor goes on as fast as the panels come. A step still unchecked after
-  // STEP_WAIT_MS (a server that does not answer) no longer holds the keys.
-  var stepsWaiting = 0;
-  var STEP_WAIT_MS = 3000;
-
-  function waitsForStep(direction, held) {
-    if (!stepMade || stepMade.direction !== direction || Date.now() - stepMade.at > STEP_WAIT_MS) {
-      return false;
-    }
-    if (!held) {
-      stepsWaiting += 1;
-    }
-    return true;
-  }
-
-  function startStep(path, from, direction) {
-    stepMade = { path: path, from: from, direction: direction, at: Date.now() };
-    return stepMade;
-  }
-
-  // Select the claim a step goes to; its panel is checked once drawn. The steps waiting stay.
-  function stepTo(claimId, from, direction) {
-    var waiting = stepsWaiting;
-    select(claimId);
-    startStep(wantedPanel, from, direction);
-    stepsWaiting = waiting;
-  }
-
-  // The step `made` stays where it went: the next step waiting is taken from there. Nothing
-  // when another step or a click has come since.
-  function stepEnded(made) {
-    if (stepMade !== made) {
-      return;
-    }
-    var waiting = stepsWaiting;
-    stepMade = null;
-    stepsWaiting = 0;
-    if (waiting > 0) {
-      step(made.direction);
-      stepsWaiting = stepMade ? waiting - 1 : 0;
-    }
-  }
-
-  // A step the page cannot finish: the steps waiting are dropped.
-  function stepDropped(made) {
-    if (stepMade === made) {
-      stepMade = null;
-      stepsWaiting = 0;
-    }
-  }
 
   // The step link in a claim panel `root`: Next for j (direction 1), Previous for k (-1).
   function stepLink(root, direction) {
@@ -394,12 +337,7 @@
   // saying the article changed. With none, `orSay` (by default: the article has no claim that
   // way).
   function stepPastPage(from, direction, named, orSay) {
-    var made = startStep(null, from, direction);
     var none = function () {
-      if (stepMade !== made) {
-        return;
-      }
-      stepDropped(made);
       if (!(named && openPartHolding(named))) {
         (orSay || sayEnd)(direction);
       }
@@ -407,7 +345,7 @@
     panelNow(from)
       .then(function (panel) {
         var link = panel && stepLink(panel, direction);
-        if (!link || stepMade !== made) {
+        if (!link) {
           none();
         } else if (link.dataset.selectClaim === named) {
           openPartHolding(named);
@@ -429,47 +367,32 @@
     if (!made || !target || target.id !== PANEL.slice(1) || !sent || sent.path !== made.path) {
       return;
     }
+    stepMade = null;
     var drawn = document.querySelector(PANEL + " .panel[data-claim-id]");
     if (drawn && drawn.dataset.kind !== "claim") {
       // Set aside since the page was drawn: on to the claim after it, or back to the one before
       // when there is none.
-      var past = stepLink(drawn, made.direction) || stepLink(drawn, -made.direction);
-      if (past) {
-        drawPageAt(past);
-      } else {
-        stepDropped(made);
-      }
+      drawPageAt(stepLink(drawn, made.direction) || stepLink(drawn, -made.direction));
       return;
     }
     var back = stepLink(document.querySelector(PANEL), -made.direction);
     var between = back && back.dataset.selectClaim;
     if (!between || between === made.from) {
-      stepEnded(made);
       return;
     }
     var unit = document.getElementById("claim-" + between);
     if (!unit) {
-      nextToFrom(back, made.from, made.direction, STEPS_BACK, function (link) {
-        if (link && stepMade === made) {
-          drawPageAt(link);
-        } else {
-          stepEnded(made);
-        }
-      });
+      nextToFrom(back, made.from, made.direction, STEPS_BACK, drawPageAt);
       return;
     }
     if (beyond(made.from, between, made.direction)) {
+      select(between);
       // Its panel is checked in turn: more than one claim may have come between.
-      stepTo(between, made.from, made.direction);
-    } else {
-      stepEnded(made);
+      stepMade = { path: wantedPanel, from: made.from, direction: made.direction };
     }
   });
 
-  function step(direction, held) {
-    if (waitsForStep(direction, held)) {
-      return;
-    }
+  function step(direction) {
     var units = claimUnits();
     if (panelStep(direction)) {
       return;
@@ -745,9 +668,9 @@
     }
     var handled = true;
     if (event.key === "j") {
-      step(1, event.repeat);
+      step(1);
     } else if (event.key === "k") {
-      step(-1, event.repeat);
+      step(-1);
     } else if (/^[1-9ea]$/.test(event.key) && !panelIsCurrent()) {
       // j moved on and the panel of the claim left is still drawn: a key must not act on it.
       var panel = document.querySelector(PANEL);
@@ -1461,10 +1384,8 @@
     var message = errorMessage(xhr);
     var made = stepMade;
     var sent = event.detail.requestConfig && event.detail.requestConfig.path;
-    if (made && sent === made.path) {
-      stepDropped(made);
-    }
     if (made && xhr && xhr.status === 404 && sent === made.path) {
+      stepMade = null;
       // The claim j or k stepped to is gone since the panel was drawn (merged into another): the
       // step goes on from the claim stepped from, the page drawn again there.
       stepPastPage(made.from, made.direction, null, function () {
@@ -1481,11 +1402,7 @@
     showNotice(message, sameSiteLink(errorPart(xhr)));
   });
 
-  document.addEventListener("htmx:sendError", function (event) {
-    var sent = event.detail.requestConfig;
-    if (stepMade && sent && sent.path === stepMade.path) {
-      stepDropped(stepMade);
-    }
+  document.addEventListener("htmx:sendError", function () {
     showNotice("The server cannot be reached. Check your connection; your work on this page is kept.");
   });
 
