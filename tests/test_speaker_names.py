@@ -173,6 +173,13 @@ from factcheck.text.speaker_names import (
         ("police and firefighters", "", None),
         ("before police", "", None),
         ("soon after police", "", None),
+        # Words saying who the people are, not which body: no one named.
+        ("two former prosecutors", "", None),
+        ("retired police", "", None),
+        ("every government", "", None),
+        ("salvation army", "", None),
+        ("student government", "", None),
+        ("undercover police", "", None),
         ("doctors", "", None),
         # Words an attribution phrase caught by mistake name no one.
         ("soon after", "", None),

@@ -207,15 +207,25 @@ _BODIES_IN_SMALL_LETTERS: Final = frozenset(
 )
 
 
+# The words before one of those that say which body it is ("state police", "federal
+# prosecutors", "health authorities"). Any other word may say who the people are rather than
+# which body ("two former prosecutors", "retired police", "every government"): those name no one.
+_WHICH_BODY: Final = frozenset(
+    """
+    state federal local city county national regional provincial municipal metropolitan
+    health riot traffic border transit transport tax customs immigration election military
+    defence defense security
+    """.split()
+)
+
+
 def _a_body_in_small_letters(words: list[str]) -> bool:
     """ "police", "state police", "federal prosecutors": a word for a public body, in small
-    letters, after at most two words saying which (none of them a function word, as in "before
-    police", which an attribution phrase caught by mistake)."""
+    letters, after at most two words saying which (_WHICH_BODY)."""
     return (
         len(words) <= 3
         and words[-1] in _BODIES_IN_SMALL_LETTERS
-        and all(word.isalpha() and word.islower() for word in words)
-        and not any(word in STOPWORDS for word in words[:-1])
+        and all(word in _WHICH_BODY for word in words[:-1])
     )
 
 
