@@ -393,6 +393,25 @@ def test_a_source_whose_archive_failed_before_submission_is_not_said_to_back_it_
     assert not badge.cssselect("[data-copy-in-review]")
 
 
+def test_a_copy_kept_after_submission_without_the_quote_is_said_to_come_after_it(
+    client_as, app_db, people, claim
+):
+    # Nothing kept by the submission, then a copy that does not have the quote: the verdict rests
+    # on that copy, which came after the submission, not on one "as it was when submitted".
+    snapshots.record_snapshot(app_db, REPORT, actor=people["rita"], status="failed", error="gone")
+    evidence_id = _submit(app_db, people, claim["id"])
+    _keep(app_db, CHANGED, "The county has revised this page.")
+    for who in ("rita", "ed"):
+        panel = fragment(client_as(who).get(f"/claims/{claim['id']}/panel", headers=HX))
+        [badge] = panel.cssselect(f"#archive-badge-{evidence_id}")
+        assert "kept after the verdict was submitted" in words(badge)
+        assert "Quote not found" in words(badge)
+        assert words(badge.cssselect("[data-copy-in-review]")[0]) == (
+            "The verdict waiting for review rests on this copy, the first kept after it was"
+            " submitted; your own copy can be given once an editor returns it."
+        )
+
+
 def test_a_copy_refused_after_publication_is_said_beside_the_badge_that_stays(
     app, client_as, app_db, people, claim
 ):
