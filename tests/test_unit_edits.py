@@ -881,6 +881,34 @@ def test_a_command_given_a_unit_merged_away_then_split_off_names_where_its_words
     assert f"its story is part of `factcheck history {quote['id']}`" in story.output
 
 
+def test_a_unit_merged_away_into_a_claim_set_aside_since_says_so(cli_run):
+    """The claim a merged unit leads to was marked as not a claim since: the refusal says so and
+    how to make it a claim again, not only "use claim N", which would be refused in turn."""
+    run = cli_run
+    claims = json.loads(run("claims", "1", "--json").output)["claims"]
+    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
+    second = next(c for c in claims if c["seq"] == quote["seq"] + 1)
+    as_user = ["--as", "rita"]
+    merged = run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user)
+    assert merged.exit_code == 0, merged.output
+    set_aside = run(
+        "claim",
+        "classify",
+        str(quote["id"]),
+        "not_a_claim",
+        "--reason",
+        "A quotation, not a claim",
+        *as_user,
+    )
+    assert set_aside.exit_code == 0, set_aside.output
+    result = run("claim", "comment", str(second["id"]), "Same quotation", *as_user)
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert (
+        f"claim {quote['id']} is marked as not a claim since: `factcheck claim classify"
+        f" {quote['id']} claim` makes it one again"
+    ) in result.output
+
+
 def test_the_page_of_a_unit_merged_away_then_split_off_links_to_where_its_words_are(
     client, app_db, make_article
 ):

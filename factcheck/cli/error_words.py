@@ -146,6 +146,11 @@ def _merged(facts: Facts) -> str:
     line += f"; use claim {now} instead"
     if story != now:
         line += f" (its evidence, comments and history went to claim {story})"
+    if facts.get("set_aside"):
+        line += (
+            f"; claim {now} is marked as not a claim since: `factcheck claim classify {now} claim`"
+            " makes it one again"
+        )
     return line
 
 

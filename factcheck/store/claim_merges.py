@@ -60,7 +60,8 @@ def missing_claim(db: Database, claim_id: int) -> NotFound:
     for a unit a merge removed; else "claim.not_found". When that claim was split since, the
     refusal names the claim holding the start of the unit's words as `claim_id`, the claim its
     evidence, comments and history went to as `merged_into`, and, when its words are in more
-    than one claim now, all of them as `claim_ids`."""
+    than one claim now, all of them as `claim_ids`; `set_aside` when the unit named is marked as
+    not a claim since."""
     merged = merged_into(db, claim_id)
     if merged is not None:
         survivor, audit_id = merged
@@ -75,5 +76,9 @@ def missing_claim(db: Database, claim_id: int) -> NotFound:
                     facts["merged_into"] = survivor
                 if len(holders) > 1:
                     facts["claim_ids"] = holders
+            kind = db.execute("SELECT kind FROM claims WHERE id = ?", [facts["claim_id"]])
+            if kind.fetchone()[0] != "claim":
+                # Set aside since: the id it leads to takes no verdict until it is a claim again.
+                facts["set_aside"] = True
             return NotFound("claim.merged", facts)
     return NotFound("claim.not_found", {"id": claim_id})

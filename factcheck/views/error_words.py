@@ -105,6 +105,10 @@ def _merged(facts: Facts) -> str:
     if holders != [story]:
         where = f"id {now}" if len(holders) == 1 else f"ids {_ids(holders)}"
         words += f" That claim was split since: this claim's words are in {where} now."
+    if facts.get("set_aside"):
+        words += (
+            f" Id {now} is marked as not a claim since; mark it as a claim to give it a verdict."
+        )
     return words
 
 
