@@ -590,21 +590,6 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             True,
         ),
         ("Followers rose from 500 to 2 million.", "Followers rose from 500 to 2m.", False),
-        (
-            "Between one and two million people marched.",
-            "Between 1 million and 2 million people marched.",
-            False,
-        ),
-        (
-            "From five to ten thousand people marched.",
-            "From 5,000 to 10,000 people marched.",
-            False,
-        ),
-        (
-            "Between one and two million people marched.",
-            "Between 1 million and 3 million people marched.",
-            True,
-        ),
         # A range in one text only is compared figure by figure.
         ("Prices rose from 3% to 5%.", "Prices rose 3 to 5 percent.", False),
         ("Between 1,000 and 2,000 people marched.", "About 2,000 people marched.", False),

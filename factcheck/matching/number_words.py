@@ -92,28 +92,11 @@ _YEAR_IN_WORDS = re.compile(
 )
 
 
-# A range in words whose lower end is said without the scale of the upper: "between one and two
-# million", "from five to ten thousand", "between two and three hundred" (the ends below a
-# hundred). The lower end takes the scale, as a range in figures' does (figures.py).
-_BELOW_A_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONES}))?|{'|'.join(_SMALL[1:])})"
-_RANGE_OF_A_SCALE = re.compile(
-    rf"\b(?P<opens>between|from)\s+(?P<low>{_BELOW_A_HUNDRED})\s+(?P<join>and|to)\s+"
-    rf"(?P<high>{_BELOW_A_HUNDRED})\s+(?P<scale>hundred|{_SCALE_WORD})\b(?![\s-]+and\b)",
-    re.IGNORECASE,
-)
-
-
-def _range_of_a_scale(found: re.Match) -> str:
-    opens, low, join, high, scale = found.group("opens", "low", "join", "high", "scale")
-    return f"{opens} {low} {scale} {join} {high} {scale}"
-
-
 def in_digits(text: str) -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
     "25", "a million" "1000000", "half a million" "500000", "two and a half million"
     "2500000", "a third of a million" "≈333333" (nearly), "twenty twenty-four" "2024", "two and
     three" "2 and 3"); other words as they were."""
-    text = _RANGE_OF_A_SCALE.sub(_range_of_a_scale, text)
     with_shares = _SHARE_OF_A_SCALE.sub(_share, _WHOLE_AND_SHARE.sub(_whole_and_share, text))
     return _RUN.sub(_unless_a_share_follows, _YEAR_IN_WORDS.sub(_year, with_shares))
 
