@@ -245,15 +245,14 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             _write_library_postings(db)
         if "026_text_key" in pending:
             _drop_twins_of_another_figure(db)
-        if {"035_library_words_any_case", "036_library_words_without_accents"} & set(pending):
+        if "035_library_words_any_case" in pending:
             _write_claim_words(db)
     return pending
 
 
 def _write_claim_words(db: sqlite_utils.Database) -> None:
-    """The words of the claims of the library items stored before migration 035 (or 036, which
-    folds their accents too), as the store writes them (folding capitals in any alphabet and
-    accents is not plain SQL)."""
+    """The words of the claims of the library items stored before migration 035, as the store
+    writes them (folding capitals in any alphabet is not plain SQL)."""
     from factcheck.store.library import claim_words
 
     rows = db.conn.execute("SELECT id, claim FROM library_items").fetchall()

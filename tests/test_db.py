@@ -56,21 +56,7 @@ def test_the_library_stored_before_its_words_were_kept_has_them_written(tmp_path
     )
     database.migrate(db)
     assert db.execute("SELECT claim_words FROM library_items").fetchone()[0] == (
-        "le chomage a baisse"
-    )
-
-
-def test_the_library_words_kept_with_their_accents_are_written_again_without(tmp_path):
-    db = database.connect(tmp_path / "old.db")
-    database.migration_set().apply(db, stop_before="036_library_words_without_accents")
-    db.execute(
-        "INSERT INTO library_items (origin, claim, claim_words, created_at, updated_at)"
-        " VALUES ('imported', 'Le chômage a baissé.', 'le chômage a baissé', '2026-01-01',"
-        " '2026-01-01')"
-    )
-    assert database.migrate(db) == ["036_library_words_without_accents"]
-    assert db.execute("SELECT claim_words FROM library_items").fetchone()[0] == (
-        "le chomage a baisse"
+        "le chômage a baissé"
     )
 
 

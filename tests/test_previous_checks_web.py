@@ -4,7 +4,6 @@ check as evidence, the same claim in other articles, the queue filter and the da
 import csv
 import io
 import json
-import unicodedata
 
 import pytest
 from helpers import HX, RATIONALE, audit_count, csrf_token_for, fragment, hx_post, parse, words
@@ -338,59 +337,6 @@ def test_not_this_claim_holds_for_the_same_words_in_capitals_of_any_alphabet(
     assert not shouted["claim"].isascii()
     _import_matched(app_db, unit, {**shouted, "publisher": "Other Desk"})
     assert claim_matches.previous_checks(app_db, unit["id"]) == []
-
-
-def test_not_this_claim_holds_for_the_same_words_typed_without_accents(app_db, people, matcher):
-    article_id = ingest_text(
-        app_db,
-        "Chômage\n\nLe chômage a baissé de 3 % en 2024, selon le rapport annuel du gouvernement.",
-    ).article_id
-    [unit] = [
-        u
-        for u in app_db.query("SELECT * FROM claims WHERE article_id = ?", [article_id])
-        if "baissé" in u["text"]
-    ]
-    first = {"external_id": "vc-1", "claim": unit["text"], "rating": "False", "url": None}
-    _import_matched(app_db, unit, first)
-    [check] = claim_matches.previous_checks(app_db, unit["id"])
-    claim_matches.dismiss_previous_check(
-        app_db, unit["id"], check["library_id"], actor=people["rita"], reason="not ours"
-    )
-    typed = unicodedata.normalize("NFD", unit["text"].upper())
-    plain = "".join(ch for ch in typed if not unicodedata.combining(ch))
-    assert plain.isascii() and not unit["text"].isascii()
-    _import_matched(
-        app_db, unit, {**first, "external_id": "vc-2", "claim": plain, "publisher": "Other Desk"}
-    )
-    assert claim_matches.previous_checks(app_db, unit["id"]) == []
-
-
-@pytest.mark.parametrize(
-    ("one", "other"),
-    [
-        # Letters of other scripts whose marks spell other words keep them.
-        ("क्षमा", "कषमा"),
-        ("كَتَبَ", "كتب"),
-        # A superscript is no digit: "10²" is not "102".
-        ("10² cases", "102 cases"),
-    ],
-)
-def test_the_words_of_claims_differing_in_more_than_accents_stay_apart(one, other):
-    assert library_store.claim_words(one) != library_store.claim_words(other)
-
-
-@pytest.mark.parametrize(
-    ("one", "other"),
-    [
-        ("Le chômage a baissé", "LE CHOMAGE A BAISSE"),
-        ("El año pasado", "EL ANO PASADO"),
-        ("Η ανεργία μειώθηκε", "Η ΑΝΕΡΓΙΑ ΜΕΙΩΘΗΚΕ"),
-        ("Thất nghiệp giảm", "THAT NGHIEP GIAM"),
-        ("Die Straße ist zu", "DIE STRASSE IST ZU"),
-    ],
-)
-def test_the_words_of_a_claim_typed_without_accents_are_the_same(one, other):
-    assert library_store.claim_words(one) == library_store.claim_words(other)
 
 
 def test_not_this_claim_holds_for_a_check_whose_words_are_not_kept(app_db, people, claim, matcher):

@@ -2,7 +2,6 @@
 and keeping the desk's own published verdicts in it."""
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from typing import cast
 
@@ -43,32 +42,18 @@ ITEM_COLUMNS = (
     "updated_at",
 )
 _ITEM_COLUMNS = ", ".join(ITEM_COLUMNS)
-# The accents a claim's words are compared without: the marks set over, under or through a
-# letter (combining classes from 200 up: the acute, grave, circumflex, diaeresis, tilde,
-# cedilla, ogonek of Latin, Greek and Cyrillic letters, Vietnamese tones), which one typing
-# without them leaves out. Not the vowel signs, virama or nukta of Indic scripts, nor Arabic
-# or Hebrew points, which spell other words; and only canonical forms: "10²" is not "102".
-_ACCENTS = 200
 # Spaces, quotation marks (of other languages too) and closing punctuation around a claim's words.
 _AROUND_WORDS = """ .!?…"“”‘’«»„‹›‚'"""
 
 
 def claim_words(claim: str | None) -> str | None:
     """The words of a claim as library_items.claim_words keeps them, for the checks of the same
-    words to be found (claim_matches): whatever their case, in any alphabet, their accents, their
-    apostrophes (’, ‘ or ') and the quotation marks or full stop around them ("“Le chômage a
-    baissé”", "LE CHÔMAGE A BAISSÉ." and "LE CHOMAGE A BAISSE" are the same words)."""
+    words to be found (claim_matches): whatever their case, in any alphabet, their apostrophes
+    (’, ‘ or ') and the quotation marks or full stop around them ("“Le chômage a baissé”" and
+    "LE CHÔMAGE A BAISSÉ." are the same words)."""
     if claim is None:
         return None
-    words = claim.strip(_AROUND_WORDS).replace("’", "'").replace("‘", "'").casefold()
-    if words.isascii():
-        return words
-    return unicodedata.normalize(
-        "NFC",
-        "".join(
-            ch for ch in unicodedata.normalize("NFD", words) if unicodedata.combining(ch) < _ACCENTS
-        ),
-    )
+    return claim.strip(_AROUND_WORDS).replace("’", "'").replace("‘", "'").casefold()
 
 
 @query

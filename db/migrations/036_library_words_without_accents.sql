@@ -1,6 +1,0 @@
--- Library items by the words of the claim they check, whatever their accents too ("LE CHOMAGE A
--- BAISSE", typed without them, and "Le chômage a baissé"): "Not this claim" on one check held for
--- those words typed otherwise only where they differed in case. The column and its index stay
--- as 035 made them; db.migrate writes the words again for the items already in the library,
--- after this file, as the store now writes them (library.claim_words). Nothing to change in the
--- schema itself.
