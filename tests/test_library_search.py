@@ -390,11 +390,6 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
             "The city's new 4m-high flood wall will cost 4 million.",
         ),
         ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2023."),
-        # A range with one end changed.
-        (
-            "Between 2.5 million and 3.5 million voters stayed home.",
-            "Between 1.5 million and 3.5 million voters stayed home.",
-        ),
     ],
 )
 def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
@@ -432,10 +427,6 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
         (
             "Between one thousand and two thousand people marched in the capital.",
             "Between 1,000 and 2,000 people marched in the capital.",
-        ),
-        (
-            "Between 1.5 and 3.5 million voters stayed home.",
-            "Between 1.5 million and 3.5 million voters stayed home.",
         ),
     ],
 )
@@ -545,54 +536,6 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             "One hundred and twenty-five and a half million dollars was spent on the bridge.",
             False,
         ),
-        # A range's two ends are compared together: one end changed is another figure.
-        (
-            "Between 2.5 million and 3.5 million voters stayed home.",
-            "Between 1.5 million and 3.5 million voters stayed home.",
-            True,
-        ),
-        (
-            "Between two and a half and three and a half million voters stayed home.",
-            "Between 1.5 million and 3.5 million voters stayed home.",
-            True,
-        ),
-        ("Prices rose from 3% to 5%.", "Prices rose from 2 to 5 percent.", True),
-        ("Prices rose from 3% to 5%.", "Prices rose from 3 to 5 percent.", False),
-        (
-            "It cost between $1.5 and $2 billion.",
-            "It cost between 1.5 and 2 billion dollars.",
-            False,
-        ),
-        (
-            "Between 2010 and 2020 emissions fell 10%.",
-            "From 2010 to 2020, emissions fell 10%.",
-            False,
-        ),
-        (
-            "Between 2010 and 2020 emissions fell 10%.",
-            "Between 2010 and 2019 emissions fell 10%.",
-            True,
-        ),
-        # The lower end takes the upper's scale, unless it is far below it.
-        (
-            "Between 1.5 and 3.5 million voters stayed home.",
-            "Between 1.5 million and 3.5 million voters stayed home.",
-            False,
-        ),
-        (
-            "Between 1.5 and 3.5 million voters stayed home.",
-            "1.5 million voters stayed home.",
-            False,
-        ),
-        (
-            "Followers rose from 500 to 2 million.",
-            "Followers rose from 500 million to 2 million.",
-            True,
-        ),
-        ("Followers rose from 500 to 2 million.", "Followers rose from 500 to 2m.", False),
-        # A range in one text only is compared figure by figure.
-        ("Prices rose from 3% to 5%.", "Prices rose 3 to 5 percent.", False),
-        ("Between 1,000 and 2,000 people marched.", "About 2,000 people marched.", False),
         # Thirds are read nearly: a figure rounds them.
         ("A third of a million homes lack broadband.", "333,000 homes lack broadband.", False),
         ("A third of a million homes lack broadband.", "330,000 homes lack broadband.", False),

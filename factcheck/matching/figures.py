@@ -74,129 +74,53 @@ _NOT_COUNTED = frozenset(
 )
 
 
-# A range: "between 2.5 million and 3.5 million", "from 3% to 5%" (a change is one too). Its
-# two figures are compared together: one end changed is another figure ("between 1.5 million
-# and 3.5 million"), though the other end is the same.
-_RANGE_OPENS = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s+(?:and|to)\s+")
-#: A range is counted as what its upper end counts, with this mark before it.
-_RANGE = "range of "
-# The lower end of a range takes the scale of the upper when it has none ("between 1.5 and 3.5
-# million") and is within this many times the upper ("from 500 to 2 million" is 500).
-_RANGE_SCALE_RATIO = 100
-
-
 def counted(text: str) -> Counts:
     """The values the text gives each thing it counts, by what it counts ({"%": {"4"}} for "4
     percent", {"$": {"18500000"}, "×": {"18500000"}} for "$18.5 million" or "$18.5m",
     {"vehicles": {"50000"}}, {"calendar year": {"2024"}} for "in March 2024"), and the values
     of its figures that count nothing named ("52 to 48 votes": 52). Numbers written in words
-    count as their figures ("four hundred nurses"). A range also counts its two ends together
-    ({"range of %": {"3 to 5"}, ...} for "from 3 to 5 percent")."""
+    count as their figures ("four hundred nurses")."""
     counted: dict[str, set[str]] = {}
     loose: set[str] = set()
     plain = _PERCENT.sub(
         "%", _SPACED_THOUSANDS.sub("", _LEADING_POINT.sub("0.", in_digits(without_sign_off(text))))
     )
-    matches = list(_COUNTED.finditer(plain))
-    lower_of = _range_ends(plain, matches)
-    # Each figure's values and what it is counted as, by its place in `matches`.
-    read: dict[int, tuple[set[str], list[str]]] = {}
-    for place, found in enumerate(matches):
+    for found in _COUNTED.finditer(plain):
         start, figure = found.start("figure"), found.group("figure")
         year = _YEAR_FIGURE.fullmatch(figure) is not None
         # "March 2024" is a date and "Iran 150 billion" an amount, not a name's number.
         dated = year and _MONTH_BEFORE.search(plain, max(0, start - 40), start) is not None
         scale = (found.group("scale") or found.group("short_scale") or "").lower()
         what = (found.group("word") or "").lower()
-        currency = found.group("currency") or ""
         if what in _NOT_COUNTED:
             what = ""
-        if found.group("short_scale") == "m" and not currency and _is_length(plain, found):
+        if (
+            found.group("short_scale") == "m"
+            and not found.group("currency")
+            and _is_length(plain, found)
+        ):
             scale, what = "", "metres"
-        if place in lower_of:
-            scale, what, currency = _as_the_upper_end(found, matches[place + 1], scale, what)
         if not (dated or scale) and _names_number(plain, start):
             continue
         values = {value for group in figures_by_digits(figure).values() for value in group}
-        if currency:
-            what = currency + what
-        counted_as: list[str] = []
+        if found.group("currency"):
+            what = found.group("currency") + what
         if year and what and _WHEN_BEFORE.search(plain, max(0, start - 10), start):
-            counted_as.append(_YEAR)
+            counted.setdefault(_YEAR, set()).update(values)
         if scale:
             values = {_scaled(value, _SCALES[scale]) for value in values}
-            counted_as.append(_SCALED)
+            counted.setdefault(_SCALED, set()).update(values)
         elif not dated and any((_amount(value) or 0) >= _WRITTEN_OUT_SCALE for value in values):
-            counted_as.append(_SCALED)
+            counted.setdefault(_SCALED, set()).update(values)
         elif dated or (year and not what):
             what = _YEAR
         if found.group("about"):
             values = {ABOUT + value for value in values}
         if what:
-            counted_as.append(what)
+            counted.setdefault(what, set()).update(values)
         elif not scale:
             loose.update(values)
-        for name in counted_as:
-            counted.setdefault(name, set()).update(values)
-        read[place] = values, counted_as
-    for place in lower_of:
-        if place in read and place + 1 in read:
-            (lows, _), (highs, upper_counted_as) = read[place], read[place + 1]
-            ends = {f"{low} to {high}" for low in lows for high in highs}
-            for name in upper_counted_as or [""]:
-                counted.setdefault(_RANGE + name, set()).update(ends)
     return counted, loose
-
-
-def _range_ends(text: str, matches: list[re.Match]) -> set[int]:
-    """The places in `matches` (of _COUNTED in `text`) of the lower ends of ranges, each with
-    its upper end at the next place ("between 2.5 and 3.5 million", "from $3 to $5")."""
-    lower = set()
-    for place, (low, high) in enumerate(zip(matches, matches[1:], strict=False)):
-        low_start, high_start = _start(low), _start(high)
-        low_end = (
-            low.end("word")
-            if (low.group("word") or "").lower() not in _NOT_COUNTED
-            else max(low.end("figure"), low.end("scale"), low.end("short_scale"))
-        )
-        if _RANGE_JOIN.fullmatch(text, low_end, high_start) and _RANGE_OPENS.search(
-            text, max(0, low_start - 10), low_start
-        ):
-            lower.add(place)
-    return lower
-
-
-def _start(found: re.Match) -> int:
-    """Where a figure found by _COUNTED starts, with its currency."""
-    return found.start("currency") if found.group("currency") else found.start("figure")
-
-
-def _as_the_upper_end(low: re.Match, high: re.Match, scale: str, what: str) -> tuple[str, str, str]:
-    """The scale, what is counted and currency of a range's lower end `low`, each taken from
-    the upper end `high` where the lower has none: "between 2 and 3 percent", "from $1.5 to
-    2 billion", "from 1.5 to 2 million" (not "from 500 to 2 million", nor "from 4m to 5m" if
-    the "m" is metres)."""
-    currency = low.group("currency") or high.group("currency") or ""
-    high_what = (high.group("word") or "").lower()
-    if not (what or low.group("currency")) and high_what not in _NOT_COUNTED:
-        what = high_what
-    high_scale = (high.group("scale") or high.group("short_scale") or "").lower()
-    if not scale and high_scale and not what == "metres":
-        low_amount, high_amount = _amount_of(low.group("figure")), _amount_of(high.group("figure"))
-        if (
-            low_amount
-            and high_amount
-            and max(low_amount, high_amount) < _RANGE_SCALE_RATIO * min(low_amount, high_amount)
-        ):
-            scale = high_scale
-    return scale, what, currency
-
-
-def _amount_of(figure: str) -> Decimal | None:
-    """A figure's value as a number, taking the first of the values it may be written as."""
-    values = sorted(value for group in figures_by_digits(figure).values() for value in group)
-    return _amount(values[0]) if values else None
 
 
 def _is_length(text: str, found: re.Match) -> bool:
