@@ -103,19 +103,19 @@ def counted(text: str) -> Counts:
         if not (dated or scale) and _names_number(plain, start):
             continue
         values = {value for group in figures_by_digits(figure).values() for value in group}
+        about = ABOUT if found.group("about") else ""
         if found.group("currency"):
             what = found.group("currency") + what
         if year and what and _WHEN_BEFORE.search(plain, max(0, start - 10), start):
             counted.setdefault(_YEAR, set()).update(values)
         if scale:
             values = {_scaled(value, _SCALES[scale]) for value in values}
-            counted.setdefault(_SCALED, set()).update(values)
+            counted.setdefault(_SCALED, set()).update(about + value for value in values)
         elif not dated and any((_amount(value) or 0) >= _WRITTEN_OUT_SCALE for value in values):
-            counted.setdefault(_SCALED, set()).update(values)
+            counted.setdefault(_SCALED, set()).update(about + value for value in values)
         elif dated or (year and not what):
             what = _YEAR
-        if found.group("about"):
-            values = {ABOUT + value for value in values}
+        values = {about + value for value in values}
         if what:
             counted.setdefault(what, set()).update(values)
         elif not scale:
