@@ -539,6 +539,18 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         # Thirds are read nearly: a figure rounds them.
         ("A third of a million homes lack broadband.", "333,000 homes lack broadband.", False),
         ("A third of a million homes lack broadband.", "330,000 homes lack broadband.", False),
+        (
+            "A third of a million people have fled Gaza.",
+            "Some 330,000 of the 2 million people in Gaza have fled.",
+            False,
+        ),
+        (
+            "Some 330,000 of the 2 million people in Gaza have fled.",
+            "A third of a million people have fled Gaza.",
+            False,
+        ),
+        # A "≈" a reporter typed is no figure written only nearly.
+        ("≈5 million people have fled.", "5.05 million people have fled.", True),
         ("Two-thirds of a million homes lack broadband.", "666,000 homes lack broadband.", False),
         ("333,000 homes lack broadband.", "A third of a million homes lack broadband.", False),
         ("A third of a million homes lack broadband.", "300,000 homes lack broadband.", True),

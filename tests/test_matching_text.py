@@ -19,7 +19,7 @@ from factcheck.matching.features import (
     features,
     jaccard,
 )
-from factcheck.matching.number_words import in_digits
+from factcheck.matching.number_words import ABOUT, in_digits
 from factcheck.matching.porter import stem
 from factcheck.matching.query import match_expression, prepare, rarest_words
 from factcheck.matching.stopwords import STOPWORDS
@@ -403,8 +403,8 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("a quarter million homes", "250000 homes"),
         ("a half-million homes", "500000 homes"),
         # Thirds are written nearly, as a figure rounds them.
-        ("a third of a million jobs", "≈333333 jobs"),
-        ("Two-thirds of a billion", "≈666666667"),
+        ("a third of a million jobs", f"{ABOUT}333333 jobs"),
+        ("Two-thirds of a billion", f"{ABOUT}666666667"),
         # An ordinal is no share.
         ("the third million visitor", "the third million visitor"),
         ("a third of the million jobs", "a third of the million jobs"),

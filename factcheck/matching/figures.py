@@ -167,14 +167,14 @@ def counts_differ(counts: Counts, claim: str) -> bool:
     theirs, their_loose = counted(claim)
     return any(
         not _meet(values, theirs[what])
-        and not values <= their_loose
-        and not theirs[what] <= our_loose
+        and not _all_meet(values, their_loose)
+        and not _all_meet(theirs[what], our_loose)
         for what, values in ours.items()
         if what in theirs
     )
 
 
-#: How far a figure written only nearly ("≈333333", from "a third of a million") may be from
+#: How far a figure written only nearly ("≈333333" as shown here, from "a third of a million") may be from
 #: another figure that writes the same number ("333,000", "330,000"): a part of it.
 NEARLY = Decimal("0.02")
 
@@ -187,6 +187,12 @@ def _meet(ours: set[str], theirs: set[str]) -> bool:
     if not any(value.startswith(ABOUT) for value in (*ours, *theirs)):
         return False
     return _near(ours, theirs) or _near(theirs, ours)
+
+
+def _all_meet(ours: set[str], theirs: set[str]) -> bool:
+    """Whether each of our values is one of theirs, or near one ("≈333333" and a loose "330000"
+    in "330,000 of the 2 million people")."""
+    return ours <= theirs or all(_meet({value}, theirs) for value in ours)
 
 
 def _near(nearly: set[str], others: set[str]) -> bool:

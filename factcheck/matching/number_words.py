@@ -46,8 +46,10 @@ _SHARE_OF_A_SCALE = re.compile(
     rf"|(?P<share_before>an?[\s-]+(?:half|quarter)))[\s-]+(?P<scale>{_SCALE_WORD})\b",
     re.IGNORECASE,
 )
-#: Before a figure that writes a number only nearly ("a third of a million" as "≈333333").
-ABOUT = "≈"
+#: Before a figure that writes a number only nearly ("a third of a million" as "≈333333", as
+#: comments here show it): a noncharacter, which no text has, so a "≈" a reporter typed before a
+#: figure ("≈5 million") is no mark of ours.
+ABOUT = "\ufdd0"
 # A whole number and a share of a scale: "two and a half million", "1 and a quarter billion",
 # "a million and a half".
 # At most six words ("one hundred and twenty-five", "one thousand two hundred and fifty"): read
