@@ -129,24 +129,13 @@ _NAME_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 def _surnames_first(author: str) -> list[tuple[str, str]] | None:
     """The (surname, given name) pairs of an author listed as a catalogue lists people, one word
     each: [("Doe", "Jane")] from "Doe; Jane", [("Doe", "Jane"), ("Roe", "John")] from "Doe, Jane;
-    Roe, John" (which the metadata gives as "Doe; Jane; Roe; John"), but for an agency after
-    them ("Doe; Jane; Reuters"); None for any other shape."""
-    words = _without_an_agency_after([part.strip() for part in re.split(r"[,;]", author)])
+    Roe, John" (which the metadata gives as "Doe; Jane; Roe; John"); None for any other shape.
+    An agency after them is not left out: "Doe; Jane; Reuters" cannot be told from two reporters
+    of one name each and theirs ("Sutrisno; Wibowo; Antara")."""
+    words = [part.strip() for part in re.split(r"[,;]", author)]
     if len(words) % 2 or not all(_NAME_WORD.fullmatch(word) for word in words):
         return None
     return list(zip(words[::2], words[1::2], strict=True))
-
-
-def _without_an_agency_after(words: list[str]) -> list[str]:
-    """The words of a list of names without the agencies and desks after them, one word each
-    ("Doe; Jane; Reuters", "Doe; Jane; AP", "Doe, Jane, Staff"), two words left at least; an
-    acronym only after names in small letters ("DOE; JANE; ROE; JOHN" names no agency)."""
-    while len(words) > 2 and (
-        words[-1].lower() in _AGENCY_NAMES | _BODY_WORDS
-        or (re.fullmatch(r"[A-Z]{2,6}", words[-1]) and not words[0].isupper())
-    ):
-        words = words[:-1]
-    return words
 
 
 # Words that stand in a byline's place but are no one's name.
