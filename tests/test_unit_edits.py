@@ -905,7 +905,7 @@ def test_a_unit_merged_away_into_a_claim_set_aside_since_says_so(cli_run):
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
     assert (
         f"claim {quote['id']} is marked as not a claim since: `factcheck claim classify"
-        f" {quote['id']} claim` makes it one again"
+        f' {quote["id"]} claim --reason "..." --as USERNAME` makes it one again'
     ) in result.output
 
 

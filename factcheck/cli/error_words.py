@@ -148,8 +148,8 @@ def _merged(facts: Facts) -> str:
         line += f" (its evidence, comments and history went to claim {story})"
     if facts.get("set_aside"):
         line += (
-            f"; claim {now} is marked as not a claim since: `factcheck claim classify {now} claim`"
-            " makes it one again"
+            f"; claim {now} is marked as not a claim since: `factcheck claim classify {now} claim"
+            ' --reason "..." --as USERNAME` makes it one again'
         )
     return line
 
