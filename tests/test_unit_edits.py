@@ -713,9 +713,9 @@ def test_a_unit_merged_away_is_refused_naming_the_claim_it_is_part_of_now(claim_
         claim_reads.get_claim(db, 10**6)
 
 
-def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
-    client, app_db, make_article
-):
+def _merged_on_the_page(client, app_db, make_article):
+    """An article whose quotation, cut in two at its full stop, is merged again from the page:
+    its id, the quotation's first unit (which stays) and its second (merged away)."""
     article_id = make_article()
     quote = _unit(app_db, article_id, QUOTE_START)
     second = _unit(app_db, article_id, "We have never seen")
@@ -725,6 +725,13 @@ def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
         {"expected_version": quote["version"], "reason": "One quotation cut at its full stop"},
     )
     assert merged.status_code == 200, merged.get_data(as_text=True)[:300]
+    return article_id, quote, second
+
+
+def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
+    client, app_db, make_article
+):
+    article_id, quote, second = _merged_on_the_page(client, app_db, make_article)
     response = client.get(f"/claims/{second['id']}")
     assert response.status_code == 404
     page = parse(response)
@@ -912,15 +919,7 @@ def test_a_unit_merged_away_into_a_claim_set_aside_since_says_so(cli_run):
 def test_the_page_of_a_unit_merged_away_then_split_off_links_to_where_its_words_are(
     client, app_db, make_article
 ):
-    article_id = make_article()
-    quote = _unit(app_db, article_id, QUOTE_START)
-    second = _unit(app_db, article_id, "We have never seen")
-    merged = hx_post(
-        client,
-        f"/claims/{quote['id']}/merge",
-        {"expected_version": quote["version"], "reason": "One quotation cut at its full stop"},
-    )
-    assert merged.status_code == 200, merged.get_data(as_text=True)[:300]
+    article_id, quote, second = _merged_on_the_page(client, app_db, make_article)
     at = quote["end"]
     split = hx_post(
         client,
