@@ -1037,6 +1037,12 @@ def test_a_text_file_in_another_encoding_is_refused_naming_its_line(end):
         # The word saying when in another language, then a date in words or figures.
         ("Budget\n\nPor Ana Souza Atualizado em 03/03/2024 14h05\n\nText.", "Ana Souza"),
         ("Budget\n\nDi Marco Rossi Pubblicato il 3 marzo 2024\n\nText.", "Marco Rossi"),
+        ("Budget\n\nPar Jean Dupont Modifié le 3 mars 2024\n\nText.", "Jean Dupont"),
+        (
+            "Budget\n\nPar Jean Dupont Publié le 3 mars 2024 à 14h05, modifié le 4 mars 2024 à"
+            " 09h00\n\nText.",
+            "Jean Dupont",
+        ),
         ("Budget\n\nDoor Jan de Vries Gepubliceerd op 3 maart 2024\n\nText.", "Jan de Vries"),
         ("Budget\n\nPar Jean Dupont Mis à jour le 03/03/2024 à 14h05\n\nText.", "Jean Dupont"),
         ("Budget\n\nVon Anna Schmidt Aktualisiert am 03.03.2024\n\nText.", "Anna Schmidt"),

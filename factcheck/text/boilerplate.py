@@ -227,7 +227,7 @@ _TIMESTAMP_NEEDS: Final = re.compile(rf"\b{_MONTH}|\b{_WEEKDAY}|\bago\b|\d[-/.:]
 # headline ending in a date ("Mindestlohn steigt am 01.01.2025").
 _STAMP_LABEL: Final = (
     r"(?:기사\s*입력|입력|수정|최종\s*수정|업데이트|aktualisiert|veröffentlicht|zuletzt aktualisiert"
-    r"|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato"
+    r"|stand|publié|mis à jour|modifié|publicado|actualizado|atualizado|pubblicato|aggiornato"
     r"|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено|diterbitkan"
     r"|diperbarui|yayınlanma|güncelleme|发布时间|发布|更新时间|更新|公開日|更新日|掲載日)"
 )
@@ -540,10 +540,11 @@ def _caption_start(text: str, lower: str) -> str | None:
 # 3. März 2024", not a year alone: "By Christmas 2024" is no one's byline), or a month and a
 # figure ("By Jane Doe March 3, 2024").
 # The word saying when as German, Spanish and Portuguese, French, Italian and Dutch write it after
-# a byline ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Door Jan de Vries Gepubliceerd op
-# 3 maart 2024"), in small letters; importers reads a byline's names up to it.
+# a byline ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Modifié le" as Le Monde
+# writes it, "Door Jan de Vries Gepubliceerd op 3 maart 2024"), in small letters; importers
+# reads a byline's names up to it.
 OTHER_STAMP_WORD: Final = (
-    r"(?:zuletzt\s+)?(?:publié|mis à jour|actualisé|aktualisiert|veröffentlicht|publicado|actualizado|atualizado"
+    r"(?:zuletzt\s+)?(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|publicado|actualizado|atualizado"
     r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![^\W\d_])"
 )
 _BYLINE_TAIL: Final = re.compile(
