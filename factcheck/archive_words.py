@@ -78,6 +78,16 @@ def worth_retrying(error: str | None) -> bool:
     return not _ADDRESS_REFUSED.search(error or "")
 
 
+def fetched_again(kind: str | None, error: str | None, page_error: str | None) -> str | None:
+    """What "Try again" fetches after a failed copy of kind `kind` with `error`: "archive" (the
+    web archive's address a reviewer gave), "page" (the page's own address, whose newest fetch
+    ended with `page_error`) or None when that would only be refused again. A web archive's
+    address refused by design (a typed port 8080) leaves the page itself worth fetching."""
+    if kind == "web_archive" and worth_retrying(error):
+        return "archive"
+    return "page" if worth_retrying(page_error) else None
+
+
 def _size(byte_count: int) -> str:
     megabytes = byte_count / (1024 * 1024)
     return f"{megabytes:g} MB" if megabytes >= 1 else f"{byte_count // 1024} KB"

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.archive_words import copy_line, failure_words, quote_words, worth_retrying
+from factcheck.archive_words import (
+    copy_line,
+    failure_words,
+    fetched_again,
+    quote_words,
+    worth_retrying,
+)
 from factcheck.network.fetch import FetchError, fetch
 from factcheck.refusal_lines import error_line
 
@@ -117,3 +123,29 @@ def test_a_quote_check_names_the_kind_of_copy_it_was_made_in():
         "The uploaded copy has no text to check the quote against"
     )
     assert quote_words("not_found", "web_archive") == "Quote not found in the web archive's copy"
+
+
+PORT_REFUSED = "refused: port 8080 is not allowed, only 80 and 443"
+PRIVATE = "refused: 10.0.0.5 is a private address"
+NO_DNS = "could not find the server stats.example: no answer"
+
+
+@pytest.mark.parametrize(
+    ("kind", "error", "page_error", "again"),
+    [
+        ("fetched", NO_DNS, NO_DNS, "page"),
+        ("fetched", PRIVATE, PRIVATE, None),
+        (
+            "web_archive",
+            "https://web.archive.org/web/2026/x answered 404 Not Found",
+            None,
+            "archive",
+        ),
+        ("web_archive", PORT_REFUSED, NO_DNS, "page"),  # the typo is not the page's
+        ("web_archive", PORT_REFUSED, None, "page"),  # the page was never fetched
+        ("web_archive", PORT_REFUSED, PRIVATE, None),
+        ("upload", "refused: the file is empty", PRIVATE, None),
+    ],
+)
+def test_try_again_fetches_what_would_not_only_be_refused_again(kind, error, page_error, again):
+    assert fetched_again(kind, error, page_error) == again

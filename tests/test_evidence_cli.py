@@ -375,3 +375,57 @@ def test_an_own_copy_waits_while_a_copy_of_the_page_is_queued(run, tmp_path):
     assert refused.exit_code == 2
     assert "is still being made or read; wait until it is kept" in refused.output
     assert _rows(run.path, "SELECT count(*) AS n FROM evidence_snapshots") == [{"n": 0}]
+
+
+def test_a_refused_web_archive_address_leaves_the_page_itself_to_pending(run, monkeypatch):
+    """A web archive's address refused by design (port 8080 typed) is the reviewer's typo, not
+    the page's: --pending still fetches the page, whose own address is ordinary."""
+    from factcheck import archive_jobs
+    from factcheck.network.fetch import FetchError
+
+    real_fetch = archive_jobs.fetch
+    fetched = []
+
+    def fetch(url, **kwargs):
+        fetched.append(url)
+        if url == "https://stats.example/report":  # the page: no DNS answer just now
+            raise FetchError("host_not_found", {"host": "stats.example", "detail": "no answer"})
+        return real_fetch(url, **kwargs)  # refuses port 8080 before any network
+
+    monkeypatch.setattr(archive_jobs, "fetch", fetch)
+    evidence_id = _unarchived_source(run)
+    first = run("evidence", "archive", "--pending")
+    assert first.exit_code == 1 and "failed    https://stats.example/report" in first.output
+    typo = "http://web.archive.org:8080/web/2026/https://stats.example/report"
+    tried = run("evidence", "copy", evidence_id, "--web-archive", typo, "--as", "rita")
+    assert tried.exit_code == 2, tried.output
+    assert "port 8080 is not allowed" in tried.output
+    fetched.clear()
+    again = run("evidence", "archive", "--pending", "--json")
+    assert again.exit_code == 1, again.output
+    assert fetched == ["https://stats.example/report"]
+    assert "refused by design" not in again.output
+
+
+def test_pending_leaves_a_page_refused_by_design_after_a_web_archive_copy_failed(run, monkeypatch):
+    """The other way round: the page's own address is refused by design and the web archive's
+    copy then failed for a passing reason (a 503); --pending does not fetch the page again."""
+    from factcheck import archive_jobs
+    from factcheck.network.fetch import FetchError
+
+    def fetch(url, **kwargs):
+        raise FetchError("http_status", {"url": url, "status": 503, "reason": "Unavailable"})
+
+    added = run(
+        "evidence", "add", str(run.claim_id), "http://10.9.8.5/report",
+        "--stance", "supports", "--no-archive", "--as", "rita", "--json",
+    )  # fmt: skip
+    evidence_id = str(json.loads(added.output)["id"])
+    assert run("evidence", "archive", evidence_id).exit_code == 1  # refused: private address
+    monkeypatch.setattr(archive_jobs, "fetch", fetch)
+    archived = "https://web.archive.org/web/2026/http://10.9.8.5/report"
+    tried = run("evidence", "copy", evidence_id, "--web-archive", archived, "--as", "rita")
+    assert tried.exit_code == 2 and "answered 503" in tried.output, tried.output
+    pending = run("evidence", "archive", "--pending")
+    assert pending.exit_code == 0, pending.output
+    assert pending.output.startswith("Left 1 source whose address is refused by design")

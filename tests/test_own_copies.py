@@ -691,3 +691,59 @@ def test_an_upload_over_the_copy_limit_gets_a_413_in_words(client, claim, failed
     assert "What was sent is larger than the 10 MB this form takes; choose a smaller file." in shown
     assert "capacity limit" not in shown
     assert app_db.execute("SELECT count(*) FROM evidence_snapshots").fetchone()[0] == before
+
+
+def test_a_refused_web_archive_address_leaves_the_page_itself_to_fetch_again(
+    app, client, claim, app_db, people, immediate_jobs, monkeypatch
+):
+    """A web archive's address refused by design (port 8080 typed) is no refusal of the page:
+    the card offers to fetch the page itself, and that fetches the page, not the typo."""
+    from factcheck import archive_jobs
+    from factcheck.network.fetch import FetchError
+
+    page_url = "https://stats.example/report"
+    real_fetch = archive_jobs.fetch
+    fetched = []
+
+    def fetch(url, **kwargs):
+        fetched.append(url)
+        if url == page_url:  # the page: no DNS answer just now
+            raise FetchError("host_not_found", {"host": "stats.example", "detail": "no answer"})
+        return real_fetch(url, **kwargs)  # refuses port 8080 before any network
+
+    monkeypatch.setattr(archive_jobs, "fetch", fetch)
+    item = evidence_store.add_evidence(
+        app_db, claim["id"], url=page_url, stance="supports", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], page_url).get()
+    headers = {**HX, "X-CSRFToken": page_token(client, "/")}
+    base = f"/claims/{claim['id']}/evidence/{item['id']}"
+    typo = f"http://web.archive.org:8080/web/2026/{page_url}"
+    client.post(f"{base}/web-archive", data={"archive_url": typo}, headers=headers)
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "failed")
+    badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    [again] = badge.cssselect(f"#archive-badge-{item['id']} button.archive-retry")
+    assert words(again) == "Fetch the page itself"
+    fetched.clear()
+    assert client.post(f"{base}/archive", headers=headers).status_code == 200
+    assert fetched == [page_url]
+
+
+def test_a_web_archive_address_refused_for_a_page_refused_too_offers_no_retry(
+    app, client, claim, failed_item, app_db
+):
+    """Both the page's address (a private one) and the web archive's (port 8080) are refused
+    by design: fetching either again would only be refused again."""
+    headers = {**HX, "X-CSRFToken": page_token(client, "/")}
+    typo = "http://web.archive.org:8080/web/2026/http://10.20.30.40/report"
+    client.post(
+        f"/claims/{claim['id']}/evidence/{failed_item['id']}/web-archive",
+        data={"archive_url": typo},
+        headers=headers,
+    )
+    row = evidence_store.evidence_for_claim(app_db, claim["id"])[0]
+    assert (row["snapshot_kind"], row["snapshot_status"]) == ("web_archive", "failed")
+    badge = fragment(client.get(f"/claims/{claim['id']}/panel", headers=HX))
+    assert not badge.cssselect(f"#archive-badge-{failed_item['id']} button.archive-retry")
+    assert badge.cssselect(f"#archive-badge-{failed_item['id']} input[name=archive_url]")

@@ -238,10 +238,11 @@ def _exit_on_failure(results: list[dict]) -> None:
 
 def _worth_fetching(refused: set[str]):
     """Whether --pending fetches a source again: not when its address was refused by design (the
-    refusal would be the same, with another failed copy and audit row); those go in `refused`."""
+    refusal would be the same, with another failed copy and audit row); those go in `refused`.
+    Only the page's own fetches count: a web archive's address refused is not the page's."""
 
     def keep(row: dict) -> bool:
-        if worth_retrying(row["snapshot_error"]):
+        if worth_retrying(row["page_error"]):
             return True
         refused.add(row["url"])
         return False

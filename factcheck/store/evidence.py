@@ -16,6 +16,7 @@ from factcheck.store.snapshots import (  # noqa: F401 (older callers)
     FIXED_SINCE,
     IN_REVIEW_CITES,
     IN_REVIEW_SINCE,
+    PAGE_ERROR,
     PUBLISHED_ON_IT,
     SHOWN_COPY_OF_FIXED,
     check_new_evidence,
@@ -180,6 +181,7 @@ def evidence_for_claim(
                 " s.id AS snapshot_id, s.status AS snapshot_status, s.fetched_at AS snapshot_at,"
                 " s.content_sha256 AS snapshot_sha256, s.error AS snapshot_error,"
                 " s.kind AS snapshot_kind, s.archive_url AS snapshot_archive_url,"
+                f" {PAGE_ERROR} AS page_error,"
                 # Who gave a reviewer's own copy: the page's copy may come from another claim.
                 " (SELECT coalesce(k.display_name, k.username) FROM users k"
                 "  WHERE k.id = s.added_by AND s.kind != 'fetched') AS snapshot_given_by,"

@@ -27,7 +27,7 @@ from factcheck.store.mutation import query
 from factcheck.store.queue_search import search_sql
 from factcheck.store.rows import QueueRow
 from factcheck.store.search_words import Search, parse_search
-from factcheck.store.snapshots import SHOWN_COPY
+from factcheck.store.snapshots import PAGE_ERROR, SHOWN_COPY
 from factcheck.store.verdicts import WRITTEN_BY_ME
 
 PAGE_SIZE = 50
@@ -446,7 +446,7 @@ def evidence_needing_attention(
     # stops at the limit itself.
     rows = db.query(
         "SELECT e.id, e.claim_id, e.url, e.added_at, c.article_id, s.status AS snapshot_status,"
-        " s.error AS snapshot_error, s.kind AS snapshot_kind"
+        f" s.error AS snapshot_error, s.kind AS snapshot_kind, {PAGE_ERROR} AS page_error"
         " FROM evidence e JOIN claims c ON c.id = e.claim_id"
         f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY}"
         " WHERE e.removed_at IS NULL AND (s.id IS NULL OR s.status = 'failed')"

@@ -108,6 +108,7 @@ class EvidenceItem(EvidenceRow):
     snapshot_error: str | None
     snapshot_kind: str | None
     snapshot_archive_url: str | None
+    page_error: str | None  # of the newest fetch of the page's own address
     snapshot_given_by: str | None  # who gave an uploaded or web-archive copy
     #: When the item's copy was fixed: the submission of the verdict waiting for review that
     #: cites it, else of the published verdict (none while a correction is drafted).

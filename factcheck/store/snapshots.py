@@ -81,6 +81,13 @@ EXPORTED_COPY = _copy_resting_since(f"coalesce({_PUBLISHED_REST}, {IN_REVIEW_SIN
 SHOWN_COPY = _copy_resting_since(FIXED_SINCE)
 #: The same for an evidence row `e` that carries FIXED_SINCE worked out as its `fixed_since`.
 SHOWN_COPY_OF_FIXED = _copy_resting_since("e.fixed_since")
+#: SQL: the error of the newest fetch of evidence item `e`'s own address (NULL when it was kept,
+#: or never fetched). A reviewer's copy that failed (a web archive's address refused, an upload
+#: not read) says nothing of whether the page itself would be refused again.
+PAGE_ERROR = (
+    "(SELECT p.error FROM evidence_snapshots p WHERE p.url = e.url AND p.kind = 'fetched'"
+    " ORDER BY p.id DESC LIMIT 1)"
+)
 
 
 def text_digest(text: str | None) -> str | None:

@@ -11,6 +11,7 @@ from flask import Blueprint, current_app, render_template, request
 from werkzeug.exceptions import ServiceUnavailable
 
 from factcheck import job_storage, previous_checks, quote_check
+from factcheck.archive_words import fetched_again
 from factcheck.db import Database
 from factcheck.ids import parse_id
 from factcheck.store import claim_reads, triage, verdicts
@@ -173,9 +174,11 @@ def archive_again(claim_id: int, evidence_id: int):
     item = _evidence_of(claim_id, evidence_id)
     if item["removed_at"]:
         raise Invalid("evidence.removed", {"id": evidence_id, "doing": "archive"})
-    if item["snapshot_kind"] == "web_archive" and item["snapshot_archive_url"]:
+    again = fetched_again(item["snapshot_kind"], item["snapshot_error"], item["page_error"])
+    if again == "archive" and item["snapshot_archive_url"]:
         # The copy that failed came from a public web archive the reviewer named: that one is
-        # fetched again, not the page itself (often refused, or gone, which is why it was named).
+        # fetched again, not the page itself (often refused, or gone, which is why it was named),
+        # unless the archive's address itself was refused (it would be refused again).
         queued = queue_copy(item["url"], item["snapshot_archive_url"], signed_in_actor())
     else:
         queued = queue_copy(item["url"])

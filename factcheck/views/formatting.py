@@ -5,7 +5,13 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
-from factcheck.archive_words import copy_words, failure_words, quote_words, worth_retrying
+from factcheck.archive_words import (
+    copy_words,
+    failure_words,
+    fetched_again,
+    quote_words,
+    worth_retrying,
+)
 from factcheck.copies import MAX_COPY_BYTES
 from factcheck.lifecycle import SETTABLE_STATUSES, STATUS_LABELS
 from factcheck.lifecycle import STATUSES as STATUS_ORDER
@@ -147,5 +153,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(quote_words)
     app.add_template_filter(copy_words)
     app.add_template_filter(worth_retrying)
+    app.add_template_global(fetched_again)
     app.add_template_global(link_quote_news)
     app.jinja_env.globals["copy_limit_words"] = f"{MAX_COPY_BYTES // (1024 * 1024)} MB"
