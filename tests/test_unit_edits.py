@@ -754,16 +754,21 @@ def test_the_page_of_a_unit_merged_away_says_where_it_went_with_a_link(
     assert nowhere.status_code == 404 and not parse(nowhere).cssselect("[data-error-message] a")
 
 
-def test_a_command_given_a_unit_merged_away_names_the_claim_it_is_part_of_now(cli_run):
-    run = cli_run
+def _merged_by_command(run):
+    """The quotation cut in two at its full stop merged again from the command line, by rita:
+    its first unit (which stays), its second (merged away) and the options naming rita."""
     claims = json.loads(run("claims", "1", "--json").output)["claims"]
     quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
     second = next(c for c in claims if c["seq"] == quote["seq"] + 1)
     as_user = ["--as", "rita"]
-    assert (
-        run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user).exit_code
-        == 0
-    )
+    merged = run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user)
+    assert merged.exit_code == 0, merged.output
+    return quote, second, as_user
+
+
+def test_a_command_given_a_unit_merged_away_names_the_claim_it_is_part_of_now(cli_run):
+    run = cli_run
+    quote, second, as_user = _merged_by_command(run)
     result = run("claim", "comment", str(second["id"]), "Same quotation", *as_user)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.output.strip().startswith(
@@ -856,14 +861,7 @@ def test_a_unit_merged_away_leads_to_the_claims_its_words_are_in_after_later_spl
 
 def test_a_command_given_a_unit_merged_away_then_split_off_names_where_its_words_are(cli_run):
     run = cli_run
-    claims = json.loads(run("claims", "1", "--json").output)["claims"]
-    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
-    second = next(c for c in claims if c["seq"] == quote["seq"] + 1)
-    as_user = ["--as", "rita"]
-    assert (
-        run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user).exit_code
-        == 0
-    )
+    quote, second, as_user = _merged_by_command(run)
     split = run(
         "claim",
         "split",
@@ -892,12 +890,7 @@ def test_a_unit_merged_away_into_a_claim_set_aside_since_says_so(cli_run):
     """The claim a merged unit leads to was marked as not a claim since: the refusal says so and
     how to make it a claim again, not only "use claim N", which would be refused in turn."""
     run = cli_run
-    claims = json.loads(run("claims", "1", "--json").output)["claims"]
-    quote = next(c for c in claims if c["text"].startswith(QUOTE_START))
-    second = next(c for c in claims if c["seq"] == quote["seq"] + 1)
-    as_user = ["--as", "rita"]
-    merged = run("claim", "merge", str(quote["id"]), "--reason", "One quotation", *as_user)
-    assert merged.exit_code == 0, merged.output
+    quote, second, as_user = _merged_by_command(run)
     set_aside = run(
         "claim",
         "classify",
