@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans, speaker
 from factcheck.text.checkworthiness import WEIGHTS
-from factcheck.text.speaker_names import PERSON, NamedSpeaker, named_speaker
 from factcheck.text.splitting import HEADLINE_MAX_CHARS, TABLE_HEADER, Unit, split_article
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -592,22 +591,6 @@ SPEAKERS_WITH_THEIR_NAMES = [
         "said fire chief Oskar Hale",
         "fire chief Oskar Hale",
     ),
-    # A post of other small words before the role's word (found by QA: none was attributed).
-    (
-        "Seventeen bridges are in poor condition, said highways director Priya Nair.",
-        "said highways director Priya Nair",
-        "highways director Priya Nair",
-    ),
-    (
-        "Rents rose 9%, said council leader Priya Nair.",
-        "said council leader Priya Nair",
-        "council leader Priya Nair",
-    ),
-    (
-        "Cases doubled, says state public health director Ana Ramos in a statement.",
-        "says state public health director Ana Ramos",
-        "state public health director Ana Ramos",
-    ),
     # A body's name, then a post and a name.
     (
         "Inflation will fall to 2% next year, said Bank of England governor Andrew Bailey.",
@@ -669,38 +652,6 @@ def test_a_clause_before_the_verb_is_not_taken_for_its_subject(sentence):
     phrase = sentence[found[0] : found[1]] if found else ""
     assert not phrase.startswith("Prices")
     assert len(phrase.split()) <= 6
-
-
-def test_a_quotation_said_by_a_post_in_small_letters_names_the_person_and_the_post():
-    body = (
-        '"We inspected 212 bridges last year and found 17 in poor condition,"'
-        " said highways director Priya Nair."
-    )
-    (unit,) = split_article(body, first_line_is_headline=False)
-    assert unit.attribution == "said highways director Priya Nair"
-    assert named_speaker(speaker(unit.attribution), body, body) == NamedSpeaker(
-        PERSON, "Priya Nair", job_title="highways director"
-    )
-
-
-# Small words between the verb and a post that say when, to whom or whose, or a verb whose
-# object the name is: no one is named a speaker by them.
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Prices rose 4%, said last week director Priya Nair.",
-        "Prices rose 4%, said yesterday director Priya Nair.",
-        "Prices rose 4%, said to reporters director Jane Doe.",
-        "Prices rose 4%, said his director Jane Doe.",
-        "Prices rose 4%, said in a statement.",
-        "Prices rose 4%, said on Monday Priya Nair.",
-        "Prices rose 4%, told union leader Priya Nair.",
-        "The court heard from the accused, alleged cartel leader Juan Perez.",
-        "After a long search, announced new director Priya Nair.",
-    ],
-)
-def test_words_after_the_verb_that_are_no_post_name_no_speaker(sentence):
-    assert find_attribution(sentence) is None
 
 
 def test_a_place_after_the_verb_is_no_speaker():
