@@ -44,6 +44,7 @@ from factcheck.text.byline_people import byline_people
         # out the figures: "Par Jean Dupont Publié le").
         ("Par Jean Dupont Publié le 03 mars 2024 à 14h05", None, "Jean Dupont"),
         ("Par Jean Dupont Publié le", None, "Jean Dupont"),
+        ("Jean Dupont Modifié le", None, "Jean Dupont"),
         ("Par Jean Dupont le 3 mars 2024 à 14h05", None, "Jean Dupont"),
         ("Von Anna Schmidt Aktualisiert am 3. März 2024", None, "Anna Schmidt"),
         ("Por Juan Pérez Actualizado el 3 de marzo de 2024", None, "Juan Pérez"),

@@ -39,7 +39,7 @@ _BEFORE_WHEN: Final = frozenset("last first zuletzt".split())
 # the parts of a date, which no name ends with.
 _OTHER_WHEN_WORDS: Final = frozenset(
     """
-    publié actualisé aktualisiert veröffentlicht publicado actualizado atualizado pubblicato
+    publié modifié actualisé aktualisiert veröffentlicht publicado actualizado atualizado pubblicato
     aggiornato gepubliceerd bijgewerkt
     """.split()
 )
