@@ -500,6 +500,18 @@ def test_a_body_named_in_small_letters_is_the_same_organisation_as_with_its_capi
 
 
 @pytest.mark.parametrize(
+    ("attribution", "name"),
+    [
+        ("Doctors Without Borders said", "Doctors Without Borders"),
+        ("the Teachers Union said", "The Teachers Union"),
+    ],
+)
+def test_a_body_named_for_the_people_it_gathers_is_still_the_claims_author(attribution, name):
+    author = _review_of("Bus fares rose 12 percent in 2024.", attribution)["author"]
+    assert author["name"] == name
+
+
+@pytest.mark.parametrize(
     "attribution",
     [
         "according to police records",
@@ -521,6 +533,12 @@ def test_words_of_a_body_that_are_not_the_body_name_no_author(attribution):
         ("told reporters", "en"),
         ("according to them", "en"),
         ("Officials said", "en"),
+        ("Doctors said", "en"),
+        ("Scientists said", "en"),
+        ("economists said", "en"),
+        ("Lawmakers said", "en"),
+        ("according to researchers", "en"),
+        ("Doctors in the region said", "en"),
         ("an official said", "en"),
         ("his office said", "en"),
         ("according to figures released on Monday", "en"),

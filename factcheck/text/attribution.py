@@ -390,6 +390,14 @@ _UNNAMED_OPENING: Final = frozenset(
     " experts analysts critics residents witnesses observers insiders figures data reports"
     " studies people users locals".split()
 )
+# People named by what they do ("Doctors said", "Scientists said", "economists say"): people,
+# not a body, unless a capitalised word names one ("Doctors Without Borders", "Doctors at the
+# Mayo Clinic", "Teachers Union").
+_PEOPLE_BY_WHAT_THEY_DO: Final = frozenset(
+    "doctors physicians nurses scientists researchers economists lawyers teachers parents"
+    " students workers farmers voters activists protesters campaigners lawmakers legislators"
+    " diplomats".split()
+)
 
 
 def speaker(phrase: str, language: str = "en") -> str | None:
@@ -415,6 +423,9 @@ def speaker(phrase: str, language: str = "en") -> str | None:
     who = who.strip(" \t\n,;:—–-")
     if not who or who.lower() in _NOBODY_NAMED:
         return None
-    if who.split()[0].lower() in _UNNAMED_OPENING and not _NAMED_BODY.search(who):
+    words = who.split()
+    if words[0].lower() in _UNNAMED_OPENING and not _NAMED_BODY.search(who):
+        return None
+    if words[0].lower() in _PEOPLE_BY_WHAT_THEY_DO and not any(w[:1].isupper() for w in words[1:]):
         return None
     return who
