@@ -55,18 +55,24 @@ _PLACE_NOUNS: Final = frozenset(
     " mountains valley county city state province region airport station stadium hotel museum"
     " church cathedral tower hall building centre center foundation institute".split()
 )
+# The last words of newspapers' names in other languages than English ("Le Monde", "Der
+# Spiegel", "De Telegraaf").
+_OTHER_LANGUAGES_OUTLET_WORDS: Final = frozenset(
+    """
+    monde figaro parisien croix soir temps devoir presse país pais mundo tiempo nación nacion
+    clarín clarin vanguardia razón razon spiegel zeit welt zeitung tageszeitung kurier
+    repubblica stampa giornale messaggero nazione standaard telegraaf parool volkskrant
+    """.split()
+)
 # The last words of newspapers' names ("The Denver Post", "Le Monde", "Der Spiegel"). Some are
 # surnames too ("Emily Post", "Lena Sun"), so a name ending with one is an outlet's only when
 # something else says so: "the" before it, an article of another language, or an outlet's opening
 # word (_OUTLET_OPENERS).
-_OUTLET_WORDS: Final = frozenset(
+_OUTLET_WORDS: Final = _OTHER_LANGUAGES_OUTLET_WORDS | frozenset(
     """
     times post herald tribune gazette telegraph chronicle journal inquirer enquirer courier
     dispatch bulletin sentinel register mirror express globe star sun mail magazine weekly
     spectator courant standard observer guardian independent leader economist
-    monde figaro parisien croix soir temps devoir presse país pais mundo tiempo nación nacion
-    clarín clarin vanguardia razón razon spiegel zeit welt zeitung tageszeitung kurier
-    repubblica stampa giornale messaggero nazione standaard telegraaf parool volkskrant
     """.split()
 )
 # Of those, the words that are a post's too ("the Labour Leader", "the Chief Economist", "the
@@ -88,12 +94,8 @@ _OUTLET_ONLY: Final = frozenset(
 _ARTICLES: Final = frozenset("le la les el der die das il het de".split())
 # The outlet words a name opening with one of those articles may end with: the other languages'
 # own ("Le Monde", "De Telegraaf") and the English that is no surname ("Le Sun" may be a person).
-_OUTLET_WORDS_AFTER_ARTICLES: Final = _OUTLET_ONLY | frozenset(
-    """
-    monde figaro parisien croix soir temps devoir presse país pais mundo tiempo nación nacion
-    clarín clarin vanguardia razón razon spiegel zeit welt kurier repubblica stampa giornale
-    messaggero nazione standaard telegraaf parool volkskrant standard
-    """.split()
+_OUTLET_WORDS_AFTER_ARTICLES: Final = (
+    _OUTLET_ONLY | _OTHER_LANGUAGES_OUTLET_WORDS | frozenset({"standard"})
 )
 # What joins the names of a list ("Jane Doe; Chicago Tribune", "Jane Doe and the Daily Post").
 _A_LIST_OF_NAMES: Final = re.compile(r"[;,|&/]|\s(?:and|und|et|y|e)\s")
