@@ -534,19 +534,25 @@ def _caption_start(text: str, lower: str) -> str | None:
     return None
 
 
+# The words saying when as German, Spanish and Portuguese, French, Italian and Dutch write them
+# after a byline ("Door Jan de Vries Gepubliceerd op 3 maart 2024", "Modifié le" as Le Monde
+# writes it); byline_people reads a date in a byline's names by them too.
+OTHER_STAMP_WORDS: Final = tuple(
+    """
+    publié modifié actualisé aktualisiert veröffentlicht publicado actualizado atualizado
+    pubblicato aggiornato gepubliceerd bijgewerkt
+    """.split()
+)
+# One of those, or French's three words ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05"), in
+# small letters; importers reads a byline's names up to it.
+OTHER_STAMP_WORD: Final = (
+    rf"(?:zuletzt\s+)?(?:mis à jour|{'|'.join(OTHER_STAMP_WORDS)})(?![^\W\d_])"
+)
 # Where a byline's names can end and when the piece was written or how long it takes to read
 # follows: a mark ("By Jane Doe, March 3, 2024", "By Jane Doe · 5 min read"), or a space before
 # the word saying when ("By Jane Doe Updated 5:30 PM EST"), a day's figure ("Von Anna Schmidt
 # 3. März 2024", not a year alone: "By Christmas 2024" is no one's byline), or a month and a
-# figure ("By Jane Doe March 3, 2024").
-# The word saying when as German, Spanish and Portuguese, French, Italian and Dutch write it after
-# a byline ("Par Jean Dupont Mis à jour le 03/03/2024 à 14h05", "Modifié le" as Le Monde
-# writes it, "Door Jan de Vries Gepubliceerd op 3 maart 2024"), in small letters; importers
-# reads a byline's names up to it.
-OTHER_STAMP_WORD: Final = (
-    r"(?:zuletzt\s+)?(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|publicado|actualizado|atualizado"
-    r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?![^\W\d_])"
-)
+# figure ("By Jane Doe March 3, 2024"), or another language's word saying when.
 _BYLINE_TAIL: Final = re.compile(
     r"\s*[,|·•–—]\s*|\s+-\s+|\s+(?=(?i:updated|published|posted|modified)\b)"
     rf"|\s+(?=(?i:{OTHER_STAMP_WORD}))"

@@ -5,7 +5,7 @@ import re
 from typing import Final
 
 from factcheck.text.attribution import LOWER, UPPER
-from factcheck.text.boilerplate import OTHER_MONTHS, OTHER_WEEKDAYS
+from factcheck.text.boilerplate import OTHER_MONTHS, OTHER_STAMP_WORDS, OTHER_WEEKDAYS
 
 # Words for a writer's job, which end a title after a name ("News reporter", "AP Auto Writer").
 _JOB_WORDS: Final = frozenset(
@@ -37,12 +37,7 @@ _BEFORE_WHEN: Final = frozenset("last first zuletzt".split())
 # The same in other languages ("Par Jean Dupont Publié le 3 mars 2024 à 14h05", "Von Anna Schmidt
 # Aktualisiert am 3. März 2024"): their words saying when, months, and the small words between
 # the parts of a date, which no name ends with.
-_OTHER_WHEN_WORDS: Final = frozenset(
-    """
-    publié modifié actualisé aktualisiert veröffentlicht publicado actualizado atualizado pubblicato
-    aggiornato gepubliceerd bijgewerkt
-    """.split()
-)
+_OTHER_WHEN_WORDS: Final = frozenset(OTHER_STAMP_WORDS)
 # French says "updated" in three words ("Par Jean Dupont Mis à jour le 03/03/2024").
 _UPDATED_IN_FRENCH: Final = ("mis", "à", "jour")
 _OTHER_MONTHS: Final = frozenset(OTHER_MONTHS)
