@@ -110,12 +110,14 @@ def counted(text: str) -> Counts:
             counted.setdefault(_YEAR, set()).update(values)
         if scale:
             values = {_scaled(value, _SCALES[scale]) for value in values}
-            counted.setdefault(_SCALED, set()).update(about + value for value in values)
-        elif not dated and any((_amount(value) or 0) >= _WRITTEN_OUT_SCALE for value in values):
-            counted.setdefault(_SCALED, set()).update(about + value for value in values)
+        scaled = bool(scale) or (
+            not dated and any((_amount(value) or 0) >= _WRITTEN_OUT_SCALE for value in values)
+        )
+        values = {about + value for value in values}
+        if scaled:
+            counted.setdefault(_SCALED, set()).update(values)
         elif dated or (year and not what):
             what = _YEAR
-        values = {about + value for value in values}
         if what:
             counted.setdefault(what, set()).update(values)
         elif not scale:
@@ -174,8 +176,8 @@ def counts_differ(counts: Counts, claim: str) -> bool:
     )
 
 
-#: How far a figure written only nearly ("≈333333" as shown here, from "a third of a million") may be from
-#: another figure that writes the same number ("333,000", "330,000"): a part of it.
+#: How far a figure written only nearly ("≈333333" as shown here, from "a third of a million")
+#: may be from another figure that writes the same number ("333,000", "330,000"): a part of it.
 NEARLY = Decimal("0.02")
 
 
