@@ -118,8 +118,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _limit_request_size(app: Flask) -> None:
-    """Let an article of the import limit through a form, and refuse bigger bodies with 413."""
-    request_limit = int(app.config["MAX_IMPORT_BYTES"]) + FORM_OVERHEAD_BYTES
+    """Let an article of the import limit through a form, beside a file a near-copy warning holds,
+    and refuse bigger bodies with 413."""
+    import_limit = int(app.config["MAX_IMPORT_BYTES"])
+    request_limit = import_limit + imports.held_file_room(import_limit) + FORM_OVERHEAD_BYTES
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = request_limit
     # A pasted article arrives as an ordinary form field, which Flask caps at 500 kB by default.

@@ -187,6 +187,12 @@ def _held_file(form, limit: int) -> bytes | None:
     return data
 
 
+def held_file_room(import_limit: int) -> int:
+    """The most characters a near copy's warning keeps of a file in the form (base64 of a file
+    imported at once), which the form sends again beside any file chosen since."""
+    return -(-min(import_limit, DIRECT_IMPORT_MAX_BYTES) // 3) * 4
+
+
 def held_file_fields(source: ImportSource) -> dict:
     """What a near-copy warning keeps of an uploaded file so that "Import anyway" can send it
     again: its bytes (base64) and its name."""
