@@ -157,6 +157,25 @@ from factcheck.text.speaker_names import (
             NamedSpeaker(PERSON, "José Álvarez", job_title="councillor"),
         ),
         ("Łukasz Nowak", "", NamedSpeaker(PERSON, "Łukasz Nowak")),
+        # A profession before the name is the person's title, as a post is; alone, a person.
+        (
+            "historian Jane Doe",
+            "",
+            NamedSpeaker(PERSON, "Jane Doe", job_title="historian"),
+        ),
+        (
+            "local activist Jane Doe",
+            "",
+            NamedSpeaker(PERSON, "Jane Doe", job_title="local activist"),
+        ),
+        ("the columnist", "", NamedSpeaker(PERSON, "The columnist")),
+        # A surname that is also a word of the church is a surname still ("bishop" is no
+        # profession's word).
+        (
+            "Bishop",
+            "Former foreign minister Julie Bishop spoke. Bishop said it rose.",
+            NamedSpeaker(PERSON, "Julie Bishop"),
+        ),
         (
             "Álvarez",
             "Councillor José Álvarez spoke first. Álvarez said it rose.",

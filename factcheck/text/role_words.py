@@ -21,3 +21,17 @@ ROLES: Final = frozenset(
 QUALIFIERS: Final = frozenset(
     "fire police health finance foreign defense defence interior education justice".split()
 )
+# Words for what a person does for a living that are no post ("historian", "columnist"): a
+# speaker's title as a post is ("said historian Jane Doe" names Jane Doe, a historian). Not
+# those that are often surnames or names ("Bishop", "Priest", "Pastor", "Imam") or a shop's
+# ("Trader Joe's").
+PROFESSIONS: Final = frozenset(
+    """
+    columnist commentator correspondent journalist broadcaster presenter critic historian
+    novelist poet philosopher sociologist psychologist psychiatrist physician surgeon
+    epidemiologist virologist immunologist statistician demographer pollster lecturer academic
+    architect consultant accountant investor entrepreneur activist campaigner lobbyist rabbi
+    archbishop expert specialist barrister solicitor climatologist meteorologist forecaster
+    geologist biologist chemist physicist astronomer blogger pundit filmmaker
+    """.split()
+)

@@ -8,7 +8,10 @@ from typing import Final
 from factcheck.matching.stopwords import STOPWORDS
 from factcheck.shared_words import capitalised
 from factcheck.text.attribution import LOWER, UPPER, has_speech_verb
-from factcheck.text.role_words import ROLES
+from factcheck.text.role_words import PROFESSIONS, ROLES
+
+# Words for a post or a profession: "mayor", "fire chief", "historian".
+_POSTS: Final = ROLES | PROFESSIONS
 
 PERSON: Final = "Person"
 ORGANIZATION: Final = "Organization"
@@ -172,7 +175,7 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
     if not kept:
         return None
     opening = kept[0].lower()
-    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in ROLES):
+    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in _POSTS):
         return None  # "who chairs the council", "citing a senior official"
     text = " ".join(kept)
     whom = _OF_WHOM.search(text)
@@ -185,7 +188,7 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
         # "NASA's associate administrator"; "Carlineo's attorney" keeps whose they are.
         affiliation, role = role[0][:-2], role[1:]
     bare = [word.lower().rstrip(".") for word in role]
-    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & ROLES):
+    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & _POSTS):
         return None  # a post is a role's word, or ends with a word for a person
     job_title = " ".join(role)
     if employer and any(word[:1].isupper() for word in employer.split()):
@@ -274,7 +277,7 @@ def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
     before the body belong to the post ("former Bank of England governor Mark Carney" was
     governor)."""
     before_body = 0
-    while before_body < len(words) and words[before_body] in ROLES:
+    while before_body < len(words) and words[before_body] in _POSTS:
         before_body += 1
     end = len(words)
     while end > 0 and re.fullmatch(_NAME_WORD, words[end - 1]):
@@ -284,7 +287,7 @@ def _post_in_a_body(words: list[str]) -> NamedSpeaker | None:
     while start > 0 and words[start - 1].islower():
         start -= 1  # the post: the words in small letters before the name
     body, post = words[before_body:start], words[start:end]
-    if not post or not set(post) & ROLES or not name or len(name) > 4 or not body:
+    if not post or not set(post) & _POSTS or not name or len(name) > 4 or not body:
         return None
     if body[-1].endswith(_POSSESSIVE):  # "Bank of England's governor"
         body = [*body[:-1], body[-1][:-2]]
@@ -310,8 +313,8 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     # "the Bank of England governor" ends with the post, after the body's "of".
     last = words[-1].lower().strip(".,")
     person = (
-        bool(bare & (ROLES | _HONORIFICS))
-        or last in ROLES
+        bool(bare & (_POSTS | _HONORIFICS))
+        or last in _POSTS
         or head in _PERSON_NOUNS
         or head.endswith("-year-old")
     )
@@ -346,7 +349,7 @@ def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
     last_role = -1
     for index, word in enumerate(words):
         bare = word.lower().rstrip(".,")
-        if bare in ROLES or bare in _HONORIFICS:
+        if bare in _POSTS or bare in _HONORIFICS:
             last_role = index
     if words[0].lower() in _DETERMINERS:
         return words, []  # "the fire chief", "the Treasury secretary", "the Pentagon"
@@ -389,7 +392,7 @@ def _given_names(words: list[str], article_text: str) -> list[str]:
     kept: list[str] = []
     for word in reversed(words):
         bare = word.lower().rstrip(".")
-        if bare in STOPWORDS or bare in ROLES or bare in _HONORIFICS or _elided(word):
+        if bare in STOPWORDS or bare in _POSTS or bare in _HONORIFICS or _elided(word):
             break
         if bare in _PLACE_STARTS:
             return []  # "South China", "West Texas": a place, whatever follows
@@ -402,7 +405,7 @@ def _given_names(words: list[str], article_text: str) -> list[str]:
 def _first_name_full(first_name: str, article_text: str) -> str | None:
     """A speaker called by a first name the article gives a person's word to ("her brother Dale
     Ford", "Ford's sister, Martha Fry"): the full name, or the first name alone."""
-    nouns = "|".join(sorted(_PERSON_NOUNS | ROLES))
+    nouns = "|".join(sorted(_PERSON_NOUNS | _POSTS))
     match = re.search(
         rf"\b(?:{nouns})s?,? {re.escape(first_name)}(?: (?P<surname>{_NAME_WORD}))?(?![\w'’-])",
         article_text,
@@ -473,7 +476,7 @@ def names_an_outlet(name: str) -> bool:
         return False
     last, first = rest[-1].lower().rstrip("."), rest[0].lower()
     if last not in _OUTLET_WORDS or any(
-        word.lower().rstrip(".") in ROLES | _HONORIFICS for word in rest[:-1]
+        word.lower().rstrip(".") in _POSTS | _HONORIFICS for word in rest[:-1]
     ):
         return False
     if last in _OUTLET_POSTS:
