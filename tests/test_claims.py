@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans, speaker
 from factcheck.text.checkworthiness import WEIGHTS
+from factcheck.text.speaker_names import PERSON, NamedSpeaker, named_speaker
 from factcheck.text.splitting import HEADLINE_MAX_CHARS, TABLE_HEADER, Unit, split_article
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -591,6 +592,38 @@ SPEAKERS_WITH_THEIR_NAMES = [
         "said fire chief Oskar Hale",
         "fire chief Oskar Hale",
     ),
+    # A post of small words no list holds before a post's or a profession's word (found by QA:
+    # none was attributed).
+    (
+        "Seventeen bridges are in poor condition, said highways director Priya Nair.",
+        "said highways director Priya Nair",
+        "highways director Priya Nair",
+    ),
+    (
+        "Rents rose 9%, said council leader Priya Nair, who took office in May.",
+        "said council leader Priya Nair",
+        "council leader Priya Nair",
+    ),
+    (
+        "Rents rose 9%, says acting state health commissioner Mary Bassett, 54.",
+        "says acting state health commissioner Mary Bassett",
+        "acting state health commissioner Mary Bassett",
+    ),
+    (
+        "Rents rose to 1,200 pounds, wrote columnist Jane Doe in a statement.",
+        "wrote columnist Jane Doe",
+        "columnist Jane Doe",
+    ),
+    (
+        "The plan, said opposition leader Peter Dutton, would fail.",
+        "said opposition leader Peter Dutton",
+        "opposition leader Peter Dutton",
+    ),
+    (
+        "Rents rose 9%, said award-winning historian Jane Doe of Yale University.",
+        "said award-winning historian Jane Doe of Yale University",
+        "award-winning historian Jane Doe of Yale University",
+    ),
     # A body's name, then a post and a name.
     (
         "Inflation will fall to 2% next year, said Bank of England governor Andrew Bailey.",
@@ -652,6 +685,53 @@ def test_a_clause_before_the_verb_is_not_taken_for_its_subject(sentence):
     phrase = sentence[found[0] : found[1]] if found else ""
     assert not phrase.startswith("Prices")
     assert len(phrase.split()) <= 6
+
+
+def test_a_quotation_said_by_a_post_in_small_letters_names_the_person_and_the_post():
+    body = (
+        '"We inspected 212 bridges last year and found 17 in poor condition,"'
+        " said highways director Priya Nair."
+    )
+    (unit,) = split_article(body, first_line_is_headline=False)
+    assert unit.attribution == "said highways director Priya Nair"
+    assert named_speaker(speaker(unit.attribution), body, body) == NamedSpeaker(
+        PERSON, "Priya Nair", job_title="highways director"
+    )
+
+
+# Words after the verb that are no post (when, to whom, with whom, whose), a post and a name
+# that are the object of a verb after its subject, or a name that does not end the clause: the
+# sentence and the speaker, if any, the attribution names.
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Jane Doe, the mayor, said alongside police chief John Smith.", "Jane Doe"),
+        ("The minister warned opposition leader Peter Dutton.", "The minister"),
+        ("Smith, the mayor, warned opposition leader Peter Dutton.", "Smith"),
+        ("The mayor, who took office in May, warned opposition leader Peter Dutton.", None),
+        ("The minister, speaking in Canberra, warned opposition leader Peter Dutton.", None),
+        ("The judge cautioned defense attorney Mark Geragos.", "The judge"),
+        ('"Sit down," the judge cautioned defense attorney Mark Geragos.', "the judge"),
+        ("Prices rose 4%, said to council leader Priya Nair.", None),
+        ("Prices rose 4%, said with council leader Priya Nair.", None),
+        ("Prices rose 4%, said last week council leader Priya Nair.", None),
+        ("Prices rose 4%, said on Tuesday council leader Priya Nair.", None),
+        ("Prices rose 4%, said his deputy council leader Priya Nair.", None),
+        ("Prices rose 4%, said also council leader Priya Nair.", None),
+        ("Prices rose 4%, said in a statement.", None),
+        ("Prices rose 4%, wrote in a letter to council leader Priya Nair.", None),
+        ("Prices rose 4%, warned by council leader Priya Nair.", None),
+        ("Prices rose 4%, told council leader Priya Nair.", None),
+        ("After a long search, announced new director Priya Nair.", None),
+        ("Rents rose 9%, said council leaders Priya Nair and Tom Jones.", None),
+        ("Rents rose 9%, said not council leader Priya Nair but his deputy.", None),
+        ("The council said opposition leader Priya Nair was wrong.", "The council"),
+        ("She said council leader Priya Nair had resigned.", None),
+    ],
+)
+def test_words_after_the_verb_that_are_no_post_do_not_name_a_speaker(sentence, who):
+    found = find_attribution(outside_quotes(sentence, quote_spans(sentence)))
+    assert (speaker(sentence[found[0] : found[1]]) if found else None) == who
 
 
 def test_a_place_after_the_verb_is_no_speaker():

@@ -3,7 +3,7 @@
 import re
 from typing import Final
 
-from factcheck.text.role_words import QUALIFIERS, ROLES
+from factcheck.text.role_words import PROFESSIONS, QUALIFIERS, ROLES
 from factcheck.text.unit_words import COMPILED, lower_run_values, lower_runs, word_codes
 
 # Verbs that attribute whatever follows them ("said 23 people died").
@@ -173,6 +173,38 @@ _VERB_FIRST: Final = re.compile(
     rf"(?:\s+{_ROLE_BEFORE_NAME}{_NAME}(?:\s+{_NAME}){{0,3}}?)?)"
     rf"(?={_CHANNEL}{_WHEN}{_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
 )
+# Small words that are no word of a post: of when, where, to whom, whose, how or with whom
+# something was said ("said on Monday", "said alongside police chief John Smith", "said his
+# director", "said again"), and a clause's words.
+_NOT_OF_A_POST: Final = (
+    "a|about|above|across|after|again|against|ago|all|along|alongside|already|also|always|amid"
+    "|among|amongst|an|and|any|are|around|as|at|be|been|before|behind|below|beneath|beside"
+    "|besides|between|beyond|but|by|despite|down|during|each|earlier|every|first|for|from"
+    "|further|had|has|have|he|her|here|him|his|in|including|inside|instead|into|is|it|its|just"
+    "|last|later|like|many|me|more|most|my|near|never|next|no|not|now|of|off|on|once|one|only"
+    "|onto|or|our|out|outside|over|past|per|previously|privately|publicly|recently|repeatedly"
+    "|reportedly|separately|she|since|so|some|still|than|that|the|their|them|then|there|these"
+    "|they|this|those|through|to|today|tomorrow|tonight|too|toward|towards|under|unlike|until"
+    "|up|upon|us|via|was|we|were|when|which|while|who|whose|will|with|within|without|would"
+    "|yesterday|yet|you|your"
+)
+# "Rents rose 9%, said council leader Priya Nair.": "said", or another verb that says who said
+# it when it opens a clause after the statement ("wrote", "added", "warned"), then up to three
+# small words and a word for a post or a profession ("highways director", "award-winning
+# historian"; none of the words one of _NOT_OF_A_POST), then a name that ends the clause.
+# find_attribution tries it only where one clause or a quotation comes before the verb: after
+# "Smith, the mayor," or "The mayor, who took office in May," the words are the verb's object
+# ("... warned opposition leader Peter Dutton"). Not "told" nor "cautioned", whose object a post
+# and a name usually are, nor "announced" ("announced new director Jane Doe").
+_SMALL_WORD_OF_A_POST: Final = rf"(?!(?:{_NOT_OF_A_POST})\s)[a-z][a-z-]*"
+_POST_THEN_NAME: Final = re.compile(
+    r"\s*(?P<phrase>(?:said|says|wrote|writes|added|adds|warned|warns)\s+"
+    rf"(?:{_SMALL_WORD_OF_A_POST}\s+){{0,3}}"
+    rf"(?:{'|'.join(sorted(ROLES | PROFESSIONS))})\s+{_NAME}(?:\s+{_NAME}){{0,3}}?{_OF_WHOM}?)"
+    rf"(?={_CHANNEL}{_WHEN}{_CHANNEL}\s*(?:[,.;:!?—–)]|$))"
+)
+# A mark that starts a clause, but not a comma in a figure ("1,200").
+_CLAUSE_MARK: Final = re.compile(r"[;:—–(]|,(?!\d)")
 _ACCORDING_TO: Final = re.compile(
     r"(?P<phrase>\b[Aa]ccording to\s+(?:[^\s,;:.!?()\"“”]+\s+){0,7}?[^\s,;:.!?()\"“”]+)"
     r"(?=\s*(?:[,;:.!?()\"“”]|\s+(?:who|which|that|on|in|since|as)\b|$))"
@@ -351,6 +383,13 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
     for pattern in (_SUBJECT_FIRST, _VERB_FIRST) if has_verb_phrase else (_VERB_FIRST,):
         for start in clauses:
             match = pattern.match(text, start)
+            if match:
+                return match.span("phrase")
+    # A post in small letters and a name after the verb, where the verb follows a quotation or
+    # the one clause before its comma.
+    for start in clauses:
+        if start == 0 or (text[start - 1] == "," and not _CLAUSE_MARK.search(text, 0, start - 1)):
+            match = _POST_THEN_NAME.match(text, start)
             if match:
                 return match.span("phrase")
     if not has_verb_phrase:
