@@ -335,6 +335,19 @@ def test_naming_any_speaker_gives_a_person_or_an_organisation_or_no_one(who, art
                 PERSON, "Thomas Zurbuchen", job_title="associate administrator", affiliation="NASA"
             ),
         ),
+        # A clause after the employer says something of them or of it, no part of either.
+        (
+            "Will Tjernlund",
+            "Sales fell, said Will Tjernlund, a consultant for Amazon sellers who has a store.",
+            NamedSpeaker(
+                PERSON, "Will Tjernlund", job_title="consultant", affiliation="Amazon sellers"
+            ),
+        ),
+        (
+            "Jane Smith",
+            "Jane Smith, an analyst at Lloyds Bank that advises the firm, said prices rose.",
+            NamedSpeaker(PERSON, "Jane Smith", job_title="analyst", affiliation="Lloyds Bank"),
+        ),
         # An employer with no name of its own stays in the title; a person's possessive too.
         (
             "Smith",

@@ -177,7 +177,10 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
     opening = kept[0].lower()
     if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in _POSTS):
         return None  # "who chairs the council", "citing a senior official"
-    text = " ".join(kept)
+    # A clause about the speaker or the employer ends the words of the post: "a spokesperson
+    # for Acme who joined in May" works for Acme.
+    clause = next((index for index, word in enumerate(kept) if word in _CLAUSE_OPENINGS), None)
+    text = " ".join(kept[:clause])
     whom = _OF_WHOM.search(text)
     role = (text[: whom.start()] if whom else text).split()
     if not role:
