@@ -19,11 +19,20 @@ from functools import lru_cache
 # prefixes (before the figure; codes after it too), and its words (after the figure or its scale;
 # folded, and as typed with accents). Lower case: text is compared without case.
 _CURRENCIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "€": (("€",), ("eur",), ("euros?", "евро", "ευρω")),
+    # Not the football championship: "14 Euro 2024 goals".
+    "€": (("€",), ("eur",), (r"euros?(?!\s\d{4}(?!\d))", "евро", "ευρω")),
+    # A dollar after a figure is one of them only joined to it ("a 14-dollar ticket"): "14
+    # dollar stores" are shops.
     "$": (
         ("$",),
         ("usd",),
-        (r"(?:us\s)?dollars?", "d[oó]lar(?:es)?", "dollari", "доллар[а-я]*", "δολαρι[α-ω]*"),
+        (
+            r"(?:us\s)?dollars|(?<=-)dollar",
+            "d[oó]lar(?:es)?",
+            "dollari",
+            "доллар[а-я]*",
+            "δολαρι[α-ω]*",
+        ),
     ),
     "£": (("£",), ("gbp",), (r"(?:pounds?\s)?sterling",)),
     "¥": (("¥",), ("jpy", "cny", "rmb"), ("yen", "yuan", "renminbi")),
