@@ -408,3 +408,70 @@ def test_an_apposition_is_words_of_the_sentence_after_the_name(who, before, afte
         assert words.strip() == words and words
         assert re.search(re.escape(who) + r",\s+" + re.escape(words), sentence)
         assert not {",", ";"} & set(words)
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        # A last word of bodies' names that is no one's surname.
+        "Human Rights Watch",
+        "Federal Reserve",
+        "Amnesty International",
+        "Climate Action Network",
+        "Taxpayers Alliance",
+        "Open Society Foundations",
+        "Citizens Advice",
+        "Buckingham Palace",
+        "Scottish Water",
+        "General Motors",
+        # The same word after "for", which a person's affiliation follows ("Jane Smith for Acme").
+        "Syrian Observatory for Human Rights",
+        "Carnegie Endowment for International Peace",
+        # A first word of bodies' and places' names that opens no one's name.
+        "Health Canada",
+        "Statistics Canada",
+        "Police Scotland",
+        "Global Witness",
+        "New Delhi",
+        "South Korea",
+        "Banco de España",
+        "Médecins du Monde",
+        # A preposition, which joins no person's names.
+        "Doctors Without Borders",
+        "Reporters Without Borders",
+        "Médecins Sans Frontières",
+        "Mothers Against Drunk Driving",
+    ],
+)
+def test_an_organisations_name_is_told_by_its_words(who):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(ORGANIZATION, who)
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        # Surnames that are words of bodies and places, first names that open bodies' names in
+        # other places ("Christian Aid"), and names with a country's name in them.
+        "Mary Cross",
+        "Stephen House",
+        "Andy Street",
+        "Christian Lindner",
+        "Santa Ono",
+        "Patricia Scotland",
+        "Geoffrey Canada",
+        "Jimmy Wales",
+        "Steve Israel",
+        "India Knight",
+        "Julie Bishop",
+        "Winston Peters",
+    ],
+)
+def test_people_whose_names_are_words_of_bodies_are_people(who):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(PERSON, who)
+
+
+def test_a_government_named_for_its_leader_still_gives_the_leaders_first_name():
+    article = "The Jacinda Ardern government fell. Ardern said it had done its best."
+    assert named_speaker("Ardern", article) == NamedSpeaker(PERSON, "Jacinda Ardern")

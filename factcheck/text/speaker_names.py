@@ -45,6 +45,45 @@ _ORGANISATION_WORDS: Final = frozenset(
     trust union university
     """.split()
 )
+# More last words of organisations' names that are no one's surname ("Human Rights Watch",
+# "Federal Reserve", "Amnesty International", "Climate Action Network"). Kept apart from
+# _ORGANISATION_WORDS, which also stops a surname's first name being looked for before a word
+# ("the Ardern government" still names Jacinda Ardern).
+_BODIES_LAST_WORDS: Final = frozenset(
+    """
+    watch network alliance international foundations reserve coalition federation forum
+    institution endowment campaign initiative partnership roundtable observatory parliament
+    government assembly army rights aid relief advice rebellion parenthood palace motors
+    industries electronics airlines airways holdings statistics security exchange support
+    ambulance corps water oil
+    """.split()
+)
+# Words that open organisations' and places' names and no one's: a field of public life, an
+# adjective of a nation or the world, a point of the compass ("Health Canada", "Statistics
+# Norway", "Global Witness", "National Farmers Union", "New Delhi", "South Korea"), and the
+# common nouns that open bodies' names in other languages ("Banco de España", "Médecins du
+# Monde"). "Christian", "Santa", "Royal" and "Saint" open people's names too ("Christian
+# Lindner", "Santa Ono").
+_BODIES_FIRST_WORDS: Final = frozenset(
+    """
+    health statistics sport transport elections police tourism geoscience fisheries revenue
+    customs immigration parks housing historic natural public mental national federal
+    international global world european african asian arab islamic human climate
+    north south east west northern southern eastern western central new upper lower great
+    greater united los las
+    banco banque banca ministerio ministère ministero universidad université università
+    instituto institut istituto médecins medecins reporteros comisión consejo conseil tribunal
+    corte cour agencia agence fundación fondation fondazione museo musée palacio palais
+    partido parti partito
+    """.split()
+)
+# Prepositions, which join the words of bodies' names ("Doctors Without Borders", "Mothers
+# Against Drunk Driving", "Médecins Sans Frontières") and of no person's; a person's particles
+# ("van", "de", "bin") are no prepositions here.
+_PREPOSITIONS_IN_NAMES: Final = frozenset(
+    "for without against sans beyond across within among towards toward versus für ohne gegen"
+    " pour contre contra".split()
+)
 _DETERMINERS: Final = frozenset(("the", "a", "an"))
 # Words that start the names of places, never a person's first name ("South China", "West Texas").
 _PLACE_STARTS: Final = frozenset(
@@ -263,8 +302,9 @@ def _named(who: str, article_text: str) -> NamedSpeaker | None:
         )
         if full is not None:
             return NamedSpeaker(PERSON, full, job_title, affiliation)
-        if not has_title:
-            # "Toyota said", "Reuters said": one word the article never gives a first name to.
+        if not has_title or name_words[0].lower() in _BODIES_LAST_WORDS:
+            # "Toyota said", "Reuters said": one word the article never gives a first name to;
+            # "General Motors" is no general.
             return NamedSpeaker(ORGANIZATION, capitalised(who))
         return NamedSpeaker(PERSON, " ".join([*lead, *name_words]), job_title, affiliation)
     if has_title or _looks_like_a_persons_name(name_words, article_text):
@@ -448,11 +488,16 @@ def _stands_alone(word: str, article_text: str) -> bool:
 
 
 def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
-    """ "Oskar Hale", not "People's Daily" (a possessive), "Kotak Institutional Equities" (an
-    organisation's word) nor "South Dakota" (which the article writes after "in")."""
+    """ "Oskar Hale", not "People's Daily" (a possessive), "Kotak Institutional Equities" or
+    "Human Rights Watch" (an organisation's last word), "Health Canada" (a body's first word),
+    "Doctors Without Borders" (a preposition) nor "South Dakota" (which the article writes after
+    "in")."""
     if any(word.endswith(_POSSESSIVE) for word in words):
         return False
-    if words[-1].lower().rstrip(".") in _ORGANISATION_WORDS:
+    bare = [word.lower().rstrip(".") for word in words]
+    if bare[-1] in _ORGANISATION_WORDS or bare[-1] in _BODIES_LAST_WORDS:
+        return False
+    if bare[0] in _BODIES_FIRST_WORDS or not _PREPOSITIONS_IN_NAMES.isdisjoint(bare[1:]):
         return False
     name = " ".join(words)
     if names_an_outlet(name):
