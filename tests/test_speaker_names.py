@@ -475,3 +475,24 @@ def test_people_whose_names_are_words_of_bodies_are_people(who):
 def test_a_government_named_for_its_leader_still_gives_the_leaders_first_name():
     article = "The Jacinda Ardern government fell. Ardern said it had done its best."
     assert named_speaker("Ardern", article) == NamedSpeaker(PERSON, "Jacinda Ardern")
+
+
+@pytest.mark.parametrize(
+    ("who", "named"),
+    [
+        # A title that one person holds, of a church, a peerage, a throne or a house.
+        ("The Archbishop of Canterbury", NamedSpeaker(PERSON, "The Archbishop of Canterbury")),
+        ("the Duke of Sussex", NamedSpeaker(PERSON, "The Duke of Sussex")),
+        ("Duke of Sussex", NamedSpeaker(PERSON, "Duke of Sussex")),
+        ("the Emir of Qatar", NamedSpeaker(PERSON, "The Emir of Qatar")),
+        ("the Speaker of the House", NamedSpeaker(PERSON, "The Speaker of the House")),
+        ("the Dalai Lama", NamedSpeaker(PERSON, "The Dalai Lama")),
+        # Their see, their office and their family's seat are bodies.
+        ("the Diocese of London", NamedSpeaker(ORGANIZATION, "The Diocese of London")),
+        ("the Emir of Qatar's office", NamedSpeaker(ORGANIZATION, "The Emir of Qatar's office")),
+        ("the Speaker's office", NamedSpeaker(ORGANIZATION, "The Speaker's office")),
+    ],
+)
+def test_a_title_one_person_holds_is_a_person(who, named):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == named

@@ -35,6 +35,16 @@ _PERSON_NOUNS: Final = frozenset(
     driver student agent designer
     """.split()
 )
+# Titles that one person holds, of a church, a peerage, a throne or a house ("the Archbishop of
+# Canterbury", "the Duke of Sussex", "the Emir of Qatar", "the Speaker of the House", "the Dalai
+# Lama"): a person, where "the Diocese of London" is a body.
+_TITLES_OF_ONE: Final = frozenset(
+    """
+    archbishop bishop cardinal patriarch rabbi imam ayatollah mufti lama pastor vicar priest
+    chaplain rector provost duke duchess earl countess marquess marchioness viscount baron
+    baroness emir sultan sheikh shah maharaja speaker
+    """.split()
+)
 # Words that end the names of organisations, not people ("Kotak Institutional Equities").
 _ORGANISATION_WORDS: Final = frozenset(
     """
@@ -302,6 +312,8 @@ def _named(who: str, article_text: str) -> NamedSpeaker | None:
         )
         if full is not None:
             return NamedSpeaker(PERSON, full, job_title, affiliation)
+        if affiliation and name_words[0].lower() in _TITLES_OF_ONE:
+            return NamedSpeaker(PERSON, capitalised(who))  # "Duke of Sussex"
         if not has_title or name_words[0].lower() in _BODIES_LAST_WORDS:
             # "Toyota said", "Reuters said": one word the article never gives a first name to;
             # "General Motors" is no general.
@@ -359,6 +371,7 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
         bool(bare & (_POSTS | _HONORIFICS))
         or last in _POSTS
         or head in _PERSON_NOUNS
+        or (head in _TITLES_OF_ONE and last not in _ORGANISATION_WORDS)  # not "...'s office"
         or head.endswith("-year-old")
     )
     return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
