@@ -496,3 +496,47 @@ def test_a_government_named_for_its_leader_still_gives_the_leaders_first_name():
 def test_a_title_one_person_holds_is_a_person(who, named):
     sentence = f"{who} said 40 people were affected."
     assert named_speaker(who, sentence, sentence) == named
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        # Particles between a person's names, or joined to one; a suffix after them.
+        "Ursula von der Leyen",
+        "Luiz Inácio Lula da Silva",
+        "Marcelo Rebelo de Sousa",
+        "Ana de la Cruz",
+        "Dave van den Berg",
+        "Mark Van der Berg",
+        "Mohammed bin Salman",
+        "Bashar al-Assad",
+        "Abdel Fattah el-Sisi",
+        "Robert F. Kennedy Jr.",
+        "Hank Williams Sr.",
+        "Felipe VI",
+    ],
+)
+def test_particles_and_suffixes_are_words_of_a_persons_name(who):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(PERSON, who)
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        # The same small words in bodies' names, after a noun that opens no one's name.
+        "Banco de España",
+        "Banco do Brasil",
+        "Ministério da Saúde",
+        "Presidenza del Consiglio",
+        "Junta de Andalucía",
+        "Corriere della Sera",
+        "Hayat Tahrir al-Sham",
+        "Jaish al-Adl",
+        # A particle that ends the words names no one.
+        "Ursula von der",
+    ],
+)
+def test_bodies_named_with_a_persons_particles_are_organisations(who):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(ORGANIZATION, who)

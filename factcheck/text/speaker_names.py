@@ -71,8 +71,9 @@ _BODIES_LAST_WORDS: Final = frozenset(
 # Words that open organisations' and places' names and no one's: a field of public life, an
 # adjective of a nation or the world, a point of the compass ("Health Canada", "Statistics
 # Norway", "Global Witness", "National Farmers Union", "New Delhi", "South Korea"), and the
-# common nouns that open bodies' names in other languages ("Banco de España", "Médecins du
-# Monde"). "Christian", "Santa", "Royal" and "Saint" open people's names too ("Christian
+# common nouns that open bodies' names in other languages, before a particle that people's names
+# have too ("Banco de España", "Médecins du Monde", "Presidenza del Consiglio", "Hayat Tahrir
+# al-Sham"). "Christian", "Santa", "Royal" and "Saint" open people's names too ("Christian
 # Lindner", "Santa Ono").
 _BODIES_FIRST_WORDS: Final = frozenset(
     """
@@ -81,10 +82,19 @@ _BODIES_FIRST_WORDS: Final = frozenset(
     international global world european african asian arab islamic human climate
     north south east west northern southern eastern western central new upper lower great
     greater united los las
-    banco banque banca ministerio ministère ministero universidad université università
-    instituto institut istituto médecins medecins reporteros comisión consejo conseil tribunal
-    corte cour agencia agence fundación fondation fondazione museo musée palacio palais
-    partido parti partito
+    banco banque banca caixa caja cassa ministerio ministério ministère ministero universidad
+    universidade université università instituto institut istituto médecins medecins reporteros
+    comisión comissão commissione consejo conselho conseil consiglio tribunal corte cour agencia
+    agência agence agenzia fundación fundação fondation fondazione museo museu musée palacio
+    palácio palais palazzo partido parti partito casa junta generalitat xunta comunidad
+    ayuntamiento prefeitura mairie ville comune città ciudad estado gobierno governo
+    gouvernement presidencia presidência présidence presidenza secretaría secretaria fiscalía
+    procuraduría policía polícia polizia guardia cámara câmara camera senado sénat
+    senato congreso congresso asociación associação federación confederación sindicato
+    syndicat servicio serviço hospital hôpital ospedale office oficina corriere diario diário
+    jornal folha gazzetta
+    hayat jabhat ansar ahrar jaish jaysh asaib harakat liwa saraya kataib jamaat hizb tanzim
+    jund
     """.split()
 )
 # Prepositions, which join the words of bodies' names ("Doctors Without Borders", "Mothers
@@ -410,9 +420,41 @@ def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
     if words[0].lower() in _DETERMINERS:
         return words, []  # "the fire chief", "the Treasury secretary", "the Pentagon"
     lead, rest = words[: last_role + 1], words[last_role + 1 :]
-    if rest and all(re.fullmatch(_NAME_WORD, word) for word in rest):
+    if _is_a_persons_name_in_words(rest):
         return lead, rest
     return words, []  # "Health bosses", "Fort Worth Police Department responded and"
+
+
+# Small words inside people's names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva",
+# "Mohammed bin Salman", "Bashar al-Assad"), and those that follow one of them ("van der",
+# "de la").
+_PARTICLES: Final = frozenset(
+    "van von de da das do dos del della di du bin ibn bint al el le la zu af abu ben".split()
+)
+_AFTER_PARTICLES: Final = frozenset("der den la las los".split())
+# What ends a person's name after it ("Robert F. Kennedy Jr.", "Felipe VI", "Abdullah II").
+_SUFFIX: Final = re.compile(r"[JS]r\.?|(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3})")
+_PARTICLE_JOINED: Final = re.compile(rf"(?:{'|'.join(sorted(_PARTICLES))})-{_NAME_WORD}")
+
+
+def _is_a_persons_name_in_words(words: list[str]) -> bool:
+    """Whether the words can be a person's name: capitalised words or initials, with particles
+    between them ("von der", "da", "bin") or joined to one ("al-Assad"), and a suffix after them
+    ("Jr.", "III")."""
+    if len(words) > 1 and _SUFFIX.fullmatch(words[-1]):
+        words = words[:-1]
+    if not words or not re.fullmatch(_NAME_WORD, words[0]) or not _a_name_word(words[-1]):
+        return False
+    for previous, word in zip(words[:-2], words[1:-1], strict=True):
+        if word in _PARTICLES or (word in _AFTER_PARTICLES and previous.lower() in _PARTICLES):
+            continue
+        if not _a_name_word(word):
+            return False
+    return True
+
+
+def _a_name_word(word: str) -> bool:
+    return bool(re.fullmatch(_NAME_WORD, word) or _PARTICLE_JOINED.fullmatch(word))
 
 
 def _job_title(lead: list[str]) -> str | None:
