@@ -540,3 +540,32 @@ def test_particles_and_suffixes_are_words_of_a_persons_name(who):
 def test_bodies_named_with_a_persons_particles_are_organisations(who):
     sentence = f"{who} said 40 people were affected."
     assert named_speaker(who, sentence, sentence) == NamedSpeaker(ORGANIZATION, who)
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        # Countries and capitals of two words, named for their governments.
+        "Saudi Arabia",
+        "Sri Lanka",
+        "Hong Kong",
+        "Kuala Lumpur",
+        "Rio de Janeiro",
+        "Mexico City",
+        "Manchester City",
+        # A colour before a building's word.
+        "White House",
+        "Red Cross",
+        "Red Crescent",
+        "Blue House",
+    ],
+)
+def test_places_and_buildings_named_like_people_are_organisations(who):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(ORGANIZATION, who)
+
+
+@pytest.mark.parametrize("who", ["Red Adair", "Jack White", "Tom Green", "Stephen House"])
+def test_a_colour_is_a_persons_name_before_any_other_word(who):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(PERSON, who)

@@ -65,7 +65,7 @@ _BODIES_LAST_WORDS: Final = frozenset(
     institution endowment campaign initiative partnership roundtable observatory parliament
     government assembly army rights aid relief advice rebellion parenthood palace motors
     industries electronics airlines airways holdings statistics security exchange support
-    ambulance corps water oil
+    ambulance corps water oil city
     """.split()
 )
 # Words that open organisations' and places' names and no one's: a field of public life, an
@@ -97,6 +97,22 @@ _BODIES_FIRST_WORDS: Final = frozenset(
     jund
     """.split()
 )
+# Countries and capitals whose names are two capitalised words, as a person's are: named for
+# their governments ("Saudi Arabia said", "Sri Lanka said", "Kuala Lumpur said"). Those opening
+# with a point of the compass or "New" are told by their first word (_BODIES_FIRST_WORDS).
+_PLACES_OF_TWO_WORDS: Final = frozenset(
+    """
+    saudi-arabia hong-kong sri-lanka costa-rica el-salvador burkina-faso sierra-leone
+    puerto-rico ivory-coast cape-verde czech-republic dominican-republic equatorial-guinea
+    san-marino vatican-city papua-new-guinea solomon-islands marshall-islands cayman-islands
+    abu-dhabi tel-aviv kuala-lumpur buenos-aires addis-ababa phnom-penh mexico-city
+    kuwait-city panama-city guatemala-city dar-es-salaam rio-de-janeiro são-paulo sao-paulo
+    """.split()
+)
+# Colours open the names of buildings and bodies ("the White House", "Red Cross", "Red
+# Crescent", "the Blue House"), and no one's before such a word ("Red Adair" is a person).
+_COLOURS: Final = frozenset("red white black green blue grey gray".split())
+_BUILDINGS_WORDS: Final = frozenset("house cross crescent hall palace tower building".split())
 # Prepositions, which join the words of bodies' names ("Doctors Without Borders", "Mothers
 # Against Drunk Driving", "Médecins Sans Frontières") and of no person's; a person's particles
 # ("van", "de", "bin") are no prepositions here.
@@ -553,6 +569,10 @@ def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
     if bare[-1] in _ORGANISATION_WORDS or bare[-1] in _BODIES_LAST_WORDS:
         return False
     if bare[0] in _BODIES_FIRST_WORDS or not _PREPOSITIONS_IN_NAMES.isdisjoint(bare[1:]):
+        return False
+    if "-".join(bare) in _PLACES_OF_TWO_WORDS:
+        return False
+    if len(bare) == 2 and bare[0] in _COLOURS and bare[1] in _BUILDINGS_WORDS:
         return False
     name = " ".join(words)
     if names_an_outlet(name):
