@@ -630,6 +630,28 @@ def test_a_claim_a_newspaper_made_is_an_organisations(attribution, author):
 
 
 @pytest.mark.parametrize(
+    ("attribution", "author"),
+    [
+        # People whose names hold a body's word or a particle, bodies named as people are, and
+        # a title one person holds.
+        ("Emily Post said", {"@type": "Person", "name": "Emily Post"}),
+        ("Human Rights Watch said", {"@type": "Organization", "name": "Human Rights Watch"}),
+        ("according to Health Canada", {"@type": "Organization", "name": "Health Canada"}),
+        ("the White House said", {"@type": "Organization", "name": "The White House"}),
+        (
+            "The Archbishop of Canterbury said",
+            {"@type": "Person", "name": "The Archbishop of Canterbury"},
+        ),
+        ("Ursula von der Leyen said", {"@type": "Person", "name": "Ursula von der Leyen"}),
+    ],
+)
+def test_a_claims_author_is_a_person_or_an_organisation_by_the_words_of_its_name(
+    attribution, author
+):
+    assert _review_of("Bus fares rose 12 percent in 2024.", attribution)["author"] == author
+
+
+@pytest.mark.parametrize(
     ("byline", "kind"),
     [
         ("Le Monde", "Organization"),

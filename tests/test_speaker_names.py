@@ -569,3 +569,27 @@ def test_places_and_buildings_named_like_people_are_organisations(who):
 def test_a_colour_is_a_persons_name_before_any_other_word(who):
     sentence = f"{who} said 40 people were affected."
     assert named_speaker(who, sentence, sentence) == NamedSpeaker(PERSON, who)
+
+
+@pytest.mark.parametrize(
+    ("who", "kind"),
+    [
+        # A common first name before a body's word that is a surname too: a person.
+        ("Emily Post", PERSON),
+        ("Margaret Court", PERSON),
+        ("Gabrielle Union", PERSON),
+        ("Bill Press", PERSON),
+        ("Melissa Bank", PERSON),
+        # A place, a company's or a judge's name before it: a body.
+        ("Charlotte Post", ORGANIZATION),
+        ("Houston Press", ORGANIZATION),
+        ("Washington Post", ORGANIZATION),
+        ("Morgan Bank", ORGANIZATION),
+        ("Supreme Court", ORGANIZATION),
+        ("the Warren Court", ORGANIZATION),
+        ("European Union", ORGANIZATION),
+    ],
+)
+def test_a_first_name_makes_a_bodys_word_a_surname(who, kind):
+    sentence = f"{who} said 40 people were affected."
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(kind, who[0].upper() + who[1:])

@@ -97,6 +97,27 @@ _BODIES_FIRST_WORDS: Final = frozenset(
     jund
     """.split()
 )
+# Words of bodies' names that are surnames too ("Emily Post", "Margaret Court", "Gabrielle
+# Union", "Bill Press", "Melissa Bank"), and common first names that make such a name a
+# person's. Names of places, companies and courts are left out ("Charlotte Post", "Houston
+# Press", "Morgan Bank", "the Warren Court", "Victoria Court").
+_SURNAMES_OF_BODIES_WORDS: Final = frozenset("bank court post press union".split())
+_FIRST_NAMES: Final = frozenset(
+    """
+    aaron adam alan albert alex alexander alice alison amanda amy andrew angela ann anna anne
+    anthony barbara ben benjamin bill bob brian carl carol catherine chris christine
+    christopher claire daniel david deborah diana diane donald donna dorothy edward elizabeth
+    ellen emily emma eric frank gabrielle gary george gordon graham grace hannah harold helen
+    henry ian jack james jane janet jason jean jeff jennifer jeremy jessica jim joan joe john
+    jonathan joseph joshua judith julia julie karen kate katherine kathleen kelly kenneth kevin
+    kim laura lauren linda lisa louise lucy margaret maria marie mark martha martin mary matthew
+    megan melissa michael michelle nancy nicholas nicole patricia patrick paul peter philip
+    rachel rebecca richard robert ruth ryan samuel sandra sarah scott sharon simon sophie
+    stephen steven susan thomas timothy tom tony william
+    ahmed ali anders ana carlos chen fatima giovanni hans ivan jan jens juan li luis marco
+    mohammed muhammad olga pablo pierre priya raj rosa sergei sven wei yuki
+    """.split()
+)
 # Countries and capitals whose names are two capitalised words, as a person's are: named for
 # their governments ("Saudi Arabia said", "Sri Lanka said", "Kuala Lumpur said"). Those opening
 # with a point of the compass or "New" are told by their first word (_BODIES_FIRST_WORDS).
@@ -566,7 +587,8 @@ def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
     if any(word.endswith(_POSSESSIVE) for word in words):
         return False
     bare = [word.lower().rstrip(".") for word in words]
-    if bare[-1] in _ORGANISATION_WORDS or bare[-1] in _BODIES_LAST_WORDS:
+    given = len(bare) == 2 and bare[0] in _FIRST_NAMES and bare[1] in _SURNAMES_OF_BODIES_WORDS
+    if (bare[-1] in _ORGANISATION_WORDS and not given) or bare[-1] in _BODIES_LAST_WORDS:
         return False
     if bare[0] in _BODIES_FIRST_WORDS or not _PREPOSITIONS_IN_NAMES.isdisjoint(bare[1:]):
         return False
