@@ -593,3 +593,41 @@ def test_a_colour_is_a_persons_name_before_any_other_word(who):
 def test_a_first_name_makes_a_bodys_word_a_surname(who, kind):
     sentence = f"{who} said 40 people were affected."
     assert named_speaker(who, sentence, sentence) == NamedSpeaker(kind, who[0].upper() + who[1:])
+
+
+@pytest.mark.parametrize(
+    ("who", "named"),
+    [
+        # A word for what a person does, in small letters, before a name of two words or more.
+        ("CNN host Don Lemon", NamedSpeaker(PERSON, "Don Lemon", job_title="CNN host")),
+        ("singer Lauryn Hill", NamedSpeaker(PERSON, "Lauryn Hill", job_title="singer")),
+        (
+            "U.S. Supreme Court nominee Brett Kavanaugh",
+            NamedSpeaker(PERSON, "Brett Kavanaugh", job_title="U.S. Supreme Court nominee"),
+        ),
+        (
+            "Constitutional scholar Linda R. Monk",
+            NamedSpeaker(PERSON, "Linda R. Monk", job_title="Constitutional scholar"),
+        ),
+        # Before one word it may say what a company or a place is.
+        ("investor SoftBank", NamedSpeaker(ORGANIZATION, "Investor SoftBank")),
+        ("consultant Accenture", NamedSpeaker(ORGANIZATION, "Consultant Accenture")),
+        # A post's word before one word is still a person's, whatever the word.
+        ("Detective Post", NamedSpeaker(PERSON, "Detective Post", job_title="Detective")),
+    ],
+)
+def test_a_word_for_what_someone_does_before_a_name_says_a_person_is_meant(who, named):
+    assert named_speaker(who) == named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SoftBank, an investor in Uber, said it rose.",
+        "Accenture, a consultant to the ministry, said it rose.",
+        "Samsung, the biggest player in the market, said it rose.",
+    ],
+)
+def test_words_for_what_a_company_is_set_off_after_its_name_leave_it_a_company(sentence):
+    who = sentence.split(",")[0]
+    assert named_speaker(who, sentence, sentence) == NamedSpeaker(ORGANIZATION, who)

@@ -29,9 +29,9 @@ PROFESSIONS: Final = frozenset(
     """
     columnist commentator correspondent journalist broadcaster presenter critic historian
     novelist poet philosopher sociologist psychologist psychiatrist physician surgeon
-    epidemiologist virologist immunologist statistician demographer pollster lecturer academic
-    architect consultant accountant investor entrepreneur activist campaigner lobbyist rabbi
-    archbishop expert specialist barrister solicitor climatologist meteorologist forecaster
-    geologist biologist chemist physicist astronomer blogger pundit filmmaker
+    epidemiologist virologist immunologist statistician demographer pollster lecturer
+    academic entrepreneur activist campaigner lobbyist rabbi archbishop expert barrister
+    solicitor climatologist meteorologist forecaster geologist biologist chemist physicist
+    astronomer blogger pundit filmmaker
     """.split()
 )

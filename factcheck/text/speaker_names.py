@@ -35,6 +35,19 @@ _PERSON_NOUNS: Final = frozenset(
     driver student agent designer
     """.split()
 )
+# Words for what a person does, which a name follows in small letters ("CNN host Don Lemon",
+# "singer Lauryn Hill", "Supreme Court nominee Brett Kavanaugh"). Some say what a company or a
+# country is as well ("SoftBank, an investor in Uber", "Qatar, the host"): only before a name
+# of two words or more do they make a person. (role_words.PROFESSIONS are posts wherever they
+# stand.)
+_WHAT_PEOPLE_DO: Final = _PERSON_NOUNS | frozenset(
+    """
+    host anchor contributor investor consultant specialist architect accountant influencer singer rapper musician actor actress comedian artist
+    painter player athlete footballer cricketer golfer boxer umpire referee scholar educator
+    chef businessman businesswoman billionaire philanthropist nominee retiree diarist
+    criminal personality survivor veteran
+    """.split()
+)
 # Titles that one person holds, of a church, a peerage, a throne or a house ("the Archbishop of
 # Canterbury", "the Duke of Sussex", "the Emir of Qatar", "the Speaker of the House", "the Dalai
 # Lama"): a person, where "the Diocese of London" is a body.
@@ -220,7 +233,9 @@ def named_speaker(who: str, article_text: str = "", sentence: str = "") -> Named
     if opening.lower() in _DETERMINERS and named.kind == PERSON and _is_a_name(words):
         # "the mayor, Jane Smith, said" is Jane Smith, mayor.
         return NamedSpeaker(PERSON, words, job_title=" ".join(rest) or None)
-    said_of = _role_in(words)
+    # A person's words for what they do are a job title ("Will Tjernlund, a consultant for ...");
+    # a company's may say what it is ("SoftBank, an investor in Uber").
+    said_of = _role_in(words, _POSTS | _WHAT_PEOPLE_DO if named.kind == PERSON else _POSTS)
     if said_of is None:
         return named
     job_title, affiliation = said_of
@@ -258,11 +273,12 @@ def apposition(who: str, sentence: str) -> str | None:
     return None if not words or has_speech_verb(words) else words
 
 
-def _role_in(words: str) -> tuple[str | None, str | None] | None:
+def _role_in(words: str, posts: frozenset[str]) -> tuple[str | None, str | None] | None:
     """(job title, employer) that an apposition gives a person: ("spokesperson", "Acme") from
     "a spokesperson for Acme", ("chief economist", "Lloyds Bank") from "chief economist at
     Lloyds Bank"; (None, None) for an age ("45"); None when it says nothing of a person's post
-    ("which makes widgets", "a maker of widgets", "speaking on Tuesday")."""
+    ("which makes widgets", "a maker of widgets", "speaking on Tuesday"). `posts` are the words
+    for a post it may hold."""
     if re.fullmatch(r"\d{1,3}", words):
         return None, None
     kept = words.split()
@@ -271,7 +287,7 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
     if not kept:
         return None
     opening = kept[0].lower()
-    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in _POSTS):
+    if opening in _CLAUSE_OPENINGS or (opening.endswith("ing") and opening not in posts):
         return None  # "who chairs the council", "citing a senior official"
     # A clause about the speaker or the employer ends the words of the post: "a spokesperson
     # for Acme who joined in May" works for Acme.
@@ -287,7 +303,7 @@ def _role_in(words: str) -> tuple[str | None, str | None] | None:
         # "NASA's associate administrator"; "Carlineo's attorney" keeps whose they are.
         affiliation, role = role[0][:-2], role[1:]
     bare = [word.lower().rstrip(".") for word in role]
-    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & _POSTS):
+    if bare[-1] not in _PERSON_NOUNS and not (len(role) <= 4 and set(bare) & posts):
         return None  # a post is a role's word, or ends with a word for a person
     job_title = " ".join(role)
     if employer and any(word[:1].isupper() for word in employer.split()):
@@ -450,14 +466,18 @@ def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
     "Defense Secretary", "Gov.") and the name's words; no name words when there is no
     capitalised word after the role ("the mayor")."""
     last_role = -1
+    by_noun = False  # the last is a word for a person in small letters ("CNN host Don Lemon")
     for index, word in enumerate(words):
         bare = word.lower().rstrip(".,")
         if bare in _POSTS or bare in _HONORIFICS:
-            last_role = index
+            last_role, by_noun = index, False
+        elif word.islower() and bare in _WHAT_PEOPLE_DO:
+            last_role, by_noun = index, True
     if words[0].lower() in _DETERMINERS:
         return words, []  # "the fire chief", "the Treasury secretary", "the Pentagon"
     lead, rest = words[: last_role + 1], words[last_role + 1 :]
-    if _is_a_persons_name_in_words(rest):
+    # One capitalised word after such a word may be a place or a body ("investor SoftBank").
+    if _is_a_persons_name_in_words(rest) and not (by_noun and len(rest) < 2):
         return lead, rest
     return words, []  # "Health bosses", "Fort Worth Police Department responded and"
 
