@@ -553,6 +553,11 @@ def test_bodies_named_with_a_persons_particles_are_organisations(who):
         "Rio de Janeiro",
         "Mexico City",
         "Manchester City",
+        # Streets and places named for the bodies in them.
+        "Downing Street",
+        "Wall Street",
+        "Capitol Hill",
+        "Scotland Yard",
         # A colour before a building's word.
         "White House",
         "Red Cross",

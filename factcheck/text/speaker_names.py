@@ -132,10 +132,14 @@ _FIRST_NAMES: Final = frozenset(
     """.split()
 )
 # Countries and capitals whose names are two capitalised words, as a person's are: named for
-# their governments ("Saudi Arabia said", "Sri Lanka said", "Kuala Lumpur said"). Those opening
-# with a point of the compass or "New" are told by their first word (_BODIES_FIRST_WORDS).
+# their governments ("Saudi Arabia said", "Sri Lanka said", "Kuala Lumpur said"); and the
+# streets and places that news names for the bodies in them ("Downing Street said", "Wall
+# Street", "Capitol Hill", "Scotland Yard"). Those opening with a point of the compass or "New"
+# are told by their first word (_BODIES_FIRST_WORDS).
 _PLACES_OF_TWO_WORDS: Final = frozenset(
     """
+    downing-street wall-street capitol-hill scotland-yard foggy-bottom silicon-valley
+    fleet-street madison-avenue threadneedle-street pennsylvania-avenue dalal-street
     saudi-arabia hong-kong sri-lanka costa-rica el-salvador burkina-faso sierra-leone
     puerto-rico ivory-coast cape-verde czech-republic dominican-republic equatorial-guinea
     san-marino vatican-city papua-new-guinea solomon-islands marshall-islands cayman-islands
