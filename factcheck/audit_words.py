@@ -15,6 +15,7 @@ FIELD_WORDS = {
     "return_comment_id": "return's comment (id)",
     "link_acknowledged_check": "acknowledged link check (id)",
     "body_hash": "text's hash",
+    "body_sha256": "exact text's hash",
     "content_sha256": "bytes' sha256",
     "http_status": "HTTP status",
     "url": "address",

@@ -13,6 +13,7 @@ from factcheck.store.audit_replay import units_digest
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import ArticleListed, ArticleRow
+from factcheck.store.snapshots import text_digest
 from factcheck.store.verdicts import require_reason
 
 ARTICLE_FIELDS = ("title", "source_url", "publisher", "author", "published_date", "language")
@@ -83,6 +84,9 @@ def add_article(db: Database, article: dict, units: list, actor: Actor) -> tuple
     summary = {
         key: row[key] for key in (*ARTICLE_FIELDS, "body_hash", "import_format", "imported_at")
     }
+    # The exact text, where body_hash (which finds copies) passes over spacing and Unicode form:
+    # any change of it moves the units' offsets off their sentences.
+    summary["body_sha256"] = text_digest(article["body"])
     summary["claims"] = len(units)
     # Enough for `audit verify` to notice units edited or reclassified outside the trail.
     summary["units_sha256"] = units_digest(
