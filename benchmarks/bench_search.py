@@ -42,10 +42,6 @@ CASES = [
     ("medium word", QueueFilters(search="tense")),
     ("rare word", QueueFilters(search="1764")),
     ("two words", QueueFilters(search="the said")),
-    # A figure's digits, held to a share or a currency by a check of each match's text.
-    ("a figure's digits", QueueFilters(search="5")),
-    ("a share of them", QueueFilters(search="5%")),
-    ("a figure with its currency", QueueFilters(search="$5")),
 ]
 FLOOR_SQL = "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?"
 

@@ -6,18 +6,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from factcheck.matching.stopwords import STOPWORDS
-from factcheck.text.money_figures import (
-    CODES_WRITTEN_ON,
-    UNIT_STARTS,
-    whole_figures,
-    without_currency_words,
-)
 from factcheck.text.typed_phrases import (
     FIGURE,
     LONG_NUMBER,
     ONE_WORD,
     QUOTED,
-    fold,
     percent_signs,
     typed_phrases,
     without_per_cent_words,
@@ -57,10 +50,6 @@ def search_expression(text: str) -> str | None:
     # A word quoted on its own is looked for whole ("said", not "saidah"): the index matches a
     # word exactly, with no phrase to hold it to.
     text = percent_signs(unicodedata.normalize("NFC", text))
-    # A whole number with its currency ("€14") is held to it (typed_phrases); its code or word
-    # ("EUR 14", "14 euros") is no word to look for: a claim writing "€14" has none.
-    held = whole_figures(fold(QUOTED.sub(" ", text)))
-    text = without_currency_words(text)
     without_share = without_per_cent_words(text)
     terms = _TERM.findall(QUOTED.sub(_one_word_whole, without_share.replace(_WHOLE, " ")))
     if not terms and without_share != text:
@@ -68,7 +57,7 @@ def search_expression(text: str) -> str | None:
     terms = terms or _TERM.findall(text)
     # A word quoted on its own is looked for, however common.
     kept = [t for t in terms if t.startswith(_WHOLE) or t.lower() not in _LEFT_OUT] or terms
-    return " AND ".join(_term_query(term, held) for term in kept[:MAX_WORDS]) or '""'
+    return " AND ".join(_term_query(term) for term in kept[:MAX_WORDS]) or '""'
 
 
 def _one_word_whole(quoted: re.Match) -> str:
@@ -78,14 +67,9 @@ def _one_word_whole(quoted: re.Match) -> str:
     return f" {inside} "
 
 
-def _term_query(term: str, held: set[str]) -> str:
+def _term_query(term: str) -> str:
     """One typed term as FTS5 words: a word as a prefix; a figure as its runs of digits (the
-    index splits "3.5" into 3 and 5), with thousands written either way ("1,200" or "1200"); a
-    whole number held to a currency as itself, or with a unit written onto it ("14", "14bn")."""
-    if term in held and not LONG_NUMBER.fullmatch(term):  # ("1200" is also "1,200")
-        units = [f'"{term}{start}"*' for start in UNIT_STARTS]
-        codes = [f'"{code}{term}"' for code in CODES_WRITTEN_ON]
-        return f'("{term}" OR {" OR ".join(units + codes)})'
+    index splits "3.5" into 3 and 5), with thousands written either way ("1,200" or "1200")."""
     if LONG_NUMBER.fullmatch(term):
         head = len(term) % 3 or 3
         groups = [term[:head], *(term[i : i + 3] for i in range(head, len(term), 3))]

@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 from factcheck.matching.stopwords import STOPWORDS
-from factcheck.text.money_figures import MARK, holds_money, money_phrases
 from factcheck.text.plain_letters import LETTERS_WITHOUT_MARKS, one_d
 
 # A figure as typed: digits joined by points or commas ("3.5", "1,200"), or a whole number with
@@ -94,8 +93,6 @@ def typed_phrases(text: str) -> list[str]:
     unquoted = QUOTED.sub(" ", text)
     phrases += [fold(figure) for figure in FIGURE.findall(unquoted)]
     phrases += [number for number in LONG_NUMBER.findall(unquoted)]
-    # A figure typed with its currency is held to it, however the claim writes the currency.
-    phrases += money_phrases(fold(unquoted))
     return list(dict.fromkeys(phrases))
 
 
@@ -154,8 +151,6 @@ def contains_phrase(text: str | None, phrase: str | None) -> bool:
     if not text or not phrase:
         return False
     folded = fold(text)
-    if phrase[0] == MARK:
-        return holds_money(folded, phrase)
     start = folded.find(phrase)
     # The pattern's look-behind still sees the text before `start`.
     return start >= 0 and _pattern(phrase).search(folded, start) is not None
