@@ -701,8 +701,7 @@ def test_a_quotation_said_by_a_post_in_small_letters_names_the_person_and_the_po
 
 # Words after the verb that are no post (when, to whom, with whom, whose), a post and a name
 # that are the object of a verb after its subject, or a name that does not end the clause: the
-# sentence and the speaker, if any, the attribution names ("The judge, visibly irritated,
-# cautioned defense attorney Mark Geragos" named Geragos).
+# sentence and the speaker, if any, the attribution names.
 @pytest.mark.parametrize(
     ("sentence", "who"),
     [
@@ -726,13 +725,6 @@ def test_a_quotation_said_by_a_post_in_small_letters_names_the_person_and_the_po
         ("After a long search, announced new director Priya Nair.", None),
         ("Rents rose 9%, said council leaders Priya Nair and Tom Jones.", None),
         ("Rents rose 9%, said not council leader Priya Nair but his deputy.", None),
-        # A post named before the name in a list of words, after a subject set off by commas.
-        ("The judge, visibly irritated, cautioned defense attorney Mark Geragos.", None),
-        ("Smith, the mayor, warned police chief Tom Jones.", "Smith"),
-        ("The firm, based in Ohio, announced finance director Jane Doe.", None),
-        ("In March, the firm hired a CFO; in May, added finance director Jane Doe.", None),
-        # After one clause and its comma, the verb says who said it.
-        ("Rents rose 9%, warned fire chief Oskar Hale.", "fire chief Oskar Hale"),
         ("The council said opposition leader Priya Nair was wrong.", "The council"),
         ("She said council leader Priya Nair had resigned.", None),
     ],

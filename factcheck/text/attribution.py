@@ -350,21 +350,6 @@ def _verb_kinds(text: str) -> int:
     return _A_VERB | (0 if _SPEECH_VERB_BYTES.isdisjoint(verbs) else _A_SPEECH_VERB)
 
 
-# Verbs whose object may be a person ("warned opposition leader Peter Dutton", "announced new
-# director Jane Doe"): after a subject and words set off by commas, the words after them are
-# not the speaker.
-_MAY_TAKE_AN_OBJECT: Final = frozenset(
-    "warned warns cautioned wrote writes alleged declared".split()
-) | frozenset(re.findall(r"[a-z]+", _REPORTING_VERBS))
-
-
-def _after_a_statement(text: str, start: int) -> bool:
-    """Whether the clause at start follows a quotation, or one clause and its comma: the verb
-    that opens it then says who said that clause ("Rents rose 9%, warned Jane Doe."), where
-    after "The judge, visibly irritated," it is the judge's verb."""
-    return start == 0 or (text[start - 1] == "," and not _CLAUSE_MARK.search(text, 0, start - 1))
-
-
 def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
     """Where the attribution phrase is in text (already blanked of quotations), or None."""
     if language != "en":
@@ -399,17 +384,11 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
         for start in clauses:
             match = pattern.match(text, start)
             if match:
-                if (
-                    pattern is _VERB_FIRST
-                    and match.group("phrase").split(None, 1)[0] in _MAY_TAKE_AN_OBJECT
-                    and not _after_a_statement(text, start)
-                ):
-                    continue  # "The judge, visibly irritated, cautioned defense attorney ..."
                 return match.span("phrase")
     # A post in small letters and a name after the verb, where the verb follows a quotation or
     # the one clause before its comma.
     for start in clauses:
-        if _after_a_statement(text, start):
+        if start == 0 or (text[start - 1] == "," and not _CLAUSE_MARK.search(text, 0, start - 1)):
             match = _POST_THEN_NAME.match(text, start)
             if match:
                 return match.span("phrase")
