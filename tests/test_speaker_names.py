@@ -338,9 +338,9 @@ def test_naming_any_speaker_gives_a_person_or_an_organisation_or_no_one(who, art
         # A clause after the employer says something of them or of it, no part of either.
         (
             "Will Tjernlund",
-            "Sales fell, said Will Tjernlund, a consultant for Amazon sellers who has a store.",
+            "Sales fell, said Will Tjernlund, an analyst for Amazon sellers who has a store.",
             NamedSpeaker(
-                PERSON, "Will Tjernlund", job_title="consultant", affiliation="Amazon sellers"
+                PERSON, "Will Tjernlund", job_title="analyst", affiliation="Amazon sellers"
             ),
         ),
         (
@@ -636,3 +636,21 @@ def test_a_word_for_what_someone_does_before_a_name_says_a_person_is_meant(who, 
 def test_words_for_what_a_company_is_set_off_after_its_name_leave_it_a_company(sentence):
     who = sentence.split(",")[0]
     assert named_speaker(who, sentence, sentence) == NamedSpeaker(ORGANIZATION, who)
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Public broadcaster NHK",
+        "pollster Ipsos",
+        "broadcaster Al Jazeera",
+        "forecaster AccuWeather",
+        "Activist investor Elliott Management",
+        "Boots the Chemist",
+        "Entrepreneur magazine",
+        "investor SoftBank Group",
+        "consultancy Capital Economics",
+    ],
+)
+def test_words_that_say_what_a_company_does_leave_it_a_company(who):
+    assert named_speaker(who).kind == ORGANIZATION

@@ -23,15 +23,16 @@ QUALIFIERS: Final = frozenset(
 )
 # Words for what a person does for a living that are no post ("historian", "columnist"): a
 # speaker's title as a post is ("said historian Jane Doe" names Jane Doe, a historian). Not
-# those that are often surnames or names ("Bishop", "Priest", "Pastor", "Imam") or a shop's
-# ("Trader Joe's").
+# those that are often surnames or names ("Bishop", "Priest", "Pastor", "Imam"), nor those that
+# also say what a company or a body is ("broadcaster NHK", "pollster Ipsos", "forecaster
+# AccuWeather", "investor SoftBank", "consultant Capital Economics", "Boots the Chemist", the
+# magazines Entrepreneur and The Critic, "Poet Laureate").
 PROFESSIONS: Final = frozenset(
     """
-    columnist commentator correspondent journalist broadcaster presenter critic historian
-    novelist poet philosopher sociologist psychologist psychiatrist physician surgeon
-    epidemiologist virologist immunologist statistician demographer pollster lecturer
-    academic entrepreneur activist campaigner lobbyist rabbi archbishop expert barrister
-    solicitor climatologist meteorologist forecaster geologist biologist chemist physicist
-    astronomer blogger pundit filmmaker
+    columnist commentator correspondent journalist presenter historian novelist philosopher
+    sociologist psychologist psychiatrist physician surgeon epidemiologist virologist
+    immunologist statistician demographer lecturer academic campaigner lobbyist rabbi
+    archbishop expert barrister solicitor climatologist meteorologist geologist biologist
+    physicist astronomer blogger pundit filmmaker
     """.split()
 )

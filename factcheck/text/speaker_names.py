@@ -42,7 +42,7 @@ _PERSON_NOUNS: Final = frozenset(
 # stand.)
 _WHAT_PEOPLE_DO: Final = _PERSON_NOUNS | frozenset(
     """
-    host anchor contributor investor consultant specialist architect accountant influencer singer rapper musician actor actress comedian artist
+    host anchor contributor activist influencer singer rapper musician actor actress comedian artist
     painter player athlete footballer cricketer golfer boxer umpire referee scholar educator
     chef businessman businesswoman billionaire philanthropist nominee retiree diarist
     criminal personality survivor veteran
