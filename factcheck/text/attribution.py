@@ -387,8 +387,10 @@ def find_attribution(text: str, language: str = "en") -> tuple[int, int] | None:
                 return match.span("phrase")
     # A post in small letters and a name after the verb, where the verb follows a quotation or
     # the one clause before its comma.
+    first_mark = _CLAUSE_MARK.search(text)
+    one_clause_ends = len(text) if first_mark is None else first_mark.start()
     for start in clauses:
-        if start == 0 or (text[start - 1] == "," and not _CLAUSE_MARK.search(text, 0, start - 1)):
+        if start == 0 or (text[start - 1] == "," and start - 1 <= one_clause_ends):
             match = _POST_THEN_NAME.match(text, start)
             if match:
                 return match.span("phrase")
