@@ -584,6 +584,27 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
         ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2024.", False),
         ("Prices rose 4% in twenty twenty-four.", "Prices rose 4% in 2023.", True),
         ("It was founded in nineteen ninety-nine.", "It was founded in 1998.", True),
+        # A range in words: what an "and" adds is below the scale before it.
+        (
+            "Between one hundred thousand and two hundred thousand people fled.",
+            "Between 100,000 and 200,000 people fled.",
+            False,
+        ),
+        (
+            "Between five hundred and one thousand people fled.",
+            "As many as 1,000 people fled.",
+            False,
+        ),
+        (
+            "Between a thousand and fifteen hundred people fled.",
+            "Up to 1,500 people fled.",
+            False,
+        ),
+        (
+            "One hundred and twenty thousand people fled.",
+            "As many as 20,000 people fled.",
+            True,
+        ),
         # Two numbers in words before "-year-olds" or "-pound" count things: no year.
         (
             "Police arrested twenty fifteen-year-olds after the riot.",

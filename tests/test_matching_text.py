@@ -370,8 +370,19 @@ def spelled(number: int) -> str:
     return " ".join(words_)
 
 
+def two_ends(number: int) -> bool:
+    """Whether `number` spelled is read as the two ends of a range: below a million, with
+    hundreds of thousands and "and" one to nine thousand no more than ten times them ("five
+    hundred and one thousand" is 500 and 1,000)."""
+    hundreds, ones = divmod(number // 1000 % 1000, 100)
+    return number < 10**6 and 0 < ones <= hundreds
+
+
 @settings(deadline=None)
-@given(st.integers(min_value=0, max_value=999_999_999_999))
+@given(st.integers(min_value=0, max_value=999_999_999_999).filter(lambda n: not two_ends(n)))
+@example(201_000).xfail(reason="read as 200 and 1,000, two ends of a range")
+@example(2_201_000)
+@example(205_000)
 def test_a_number_written_in_words_is_read_as_its_digits(number):
     assert (
         in_digits(f"about {spelled(number)} nurses were hired")
@@ -443,6 +454,30 @@ def test_a_number_written_in_words_is_read_as_its_digits(number):
         ("two thousand and five hundred", "2500"),
         ("a thousand and one nights", "1001 nights"),
         ("three million and twenty thousand", "3020000"),
+        ("two million three hundred and one thousand", "2301000"),
+        ("one million and two hundred thousand", "1200000"),
+        # What an "and" adds is below the hundred or scale before it: as large or larger, it
+        # is a second number.
+        (
+            "between one hundred thousand and two hundred thousand",
+            "between 100000 and 200000",
+        ),
+        ("between a thousand and fifteen hundred", "between 1000 and 1500"),
+        ("one thousand and two hundred thousand", "1000 and 200000"),
+        (
+            "between one hundred thousand and one hundred and fifty thousand",
+            "between 100000 and 150000",
+        ),
+        # After "hundred and", a scale goes on the whole unless the words after the "and" with it
+        # are within ten times what came before: two ends of a range.
+        ("between five hundred and one thousand", "between 500 and 1000"),
+        ("between two hundred and two thousand people", "between 200 and 2000 people"),
+        ("three hundred and fifty million", "350000000"),
+        ("one hundred and five thousand", "105000"),
+        (
+            "between one hundred and fifty thousand and two hundred thousand",
+            "between 150000 and 200000",
+        ),
     ],
 )
 def test_number_words_become_digits_and_other_words_stay(text, read):
@@ -455,6 +490,10 @@ def test_number_words_become_digits_and_other_words_stay(text, read):
         "one thousand and two thousand and ",
         "one hundred and twenty-five ",
         "one thousand and twenty thousand and ",
+        "one hundred thousand and two hundred thousand and ",
+        "five hundred and one thousand and ",
+        "one hundred thousand and one hundred and fifty thousand and ",
+        "a thousand and fifteen hundred and ",
         "between one and two and a half million and ",
         "between 1 and 2 million and from 3 to 4 percent ",
         "from $1.5 to 2 billion ",

@@ -152,6 +152,12 @@ def _read(run: re.Match) -> str:
         at += 1
         if number is not None and number.takes(word):
             number.add(word, token.end(), at)
+            if not number.two_numbers():
+                continue
+            at = number.back_to_the_and()
+            pieces += [written[done : number.start], str(number.value)]
+            done = number.end
+            number = None
             continue
         if number is not None:
             again = number.joined is not None and (word == "hundred" or word in _SCALES)
@@ -159,7 +165,7 @@ def _read(run: re.Match) -> str:
                 # "One thousand and two thousand" is two numbers: a hundred or a scale that
                 # the words after an "and" cannot take says the "and" joined two numbers. The
                 # number ends before it, and the words after it are read again (a few at most:
-                # what an "and" adds is below a thousand).
+                # what an "and" adds is below the scale before it).
                 at = number.back_to_the_and()
             pieces += [written[done : number.start], str(number.value)]
             done = number.end
@@ -179,7 +185,7 @@ class _Number:
     """A number being read word by word: what the scales read so far add up to (`total`), the
     hundreds, tens and ones before the next scale (`group`) and the word read last; and, after
     an "and" that may join two numbers instead ("one thousand and two thousand"), what was read
-    before it (`joined`)."""
+    before it (`joined`) and the hundred or scale said right before the "and" (`below`)."""
 
     def __init__(self, start: int):
         self.start = self.end = start
@@ -188,6 +194,7 @@ class _Number:
         self.scale = 10**15  # each scale is below the one before ("a million two thousand")
         # Before the last "and": the end, the total and group, and the token after the "and".
         self.joined: tuple[int, int, int, int] | None = None
+        self.below = 0
 
     @property
     def value(self) -> int:
@@ -213,11 +220,11 @@ class _Number:
 
     def add(self, word: str, end: int, after: int) -> None:
         """Read `word`, which ends at `end` in the run, the token before the `after`th."""
-        if word == "and":
+        if word == "and" and self.joined is None:
+            # The first "and" stays the one to go back to: the words after it may have an "and"
+            # of their own ("one hundred thousand and one hundred and fifty thousand").
             self.joined = (self.end, self.total, self.group, after)
-        elif word == "hundred" or word in _SCALES:
-            # "One hundred and twenty thousand", "two thousand and five hundred": one number.
-            self.joined = None
+            self.below = 100 if self.last == "hundred" else _SCALES[self.last]
         if word in ("a", "an"):
             self.group = 1
         elif word == "hundred":
@@ -231,6 +238,33 @@ class _Number:
         self.last = word
         if word != "and":
             self.end = end
+
+    def two_numbers(self) -> bool:
+        """Whether the words after the last "and", with the word just read, make a second
+        number, not a part of this one. "And" adds to a number only what is below the hundred or
+        scale before it ("a thousand and one", "two thousand and five hundred", "three million
+        and twenty thousand"); what is as large or larger is another number ("a thousand and
+        fifteen hundred", "one hundred thousand and two hundred thousand").
+
+        After "hundred and", a scale may scale the whole group ("one hundred and twenty
+        thousand" is 120,000) or only the words after the "and" ("between five hundred and one
+        thousand"). It is the whole's where the words after the "and" with that scale would
+        be more than ten times what came before the "and", too far apart for two ends of one
+        range: 100 and 20,000 are, 500 and 1,000 are not."""
+        if self.joined is None or self.last == "and":
+            return False
+        _, total, group, _ = self.joined
+        before = total + group
+        if self.below > 100:
+            return self.value - before >= self.below
+        if self.last not in _SCALES:
+            return False
+        # The scale after "hundred and" decides: the "and" is settled either way.
+        after = (self.value - total) - group * _SCALES[self.last]
+        if before <= after <= 10 * before:
+            return True
+        self.joined = None
+        return False
 
     def back_to_the_and(self) -> int:
         """The number as it was before its last "and"; returns the token after the "and"."""
