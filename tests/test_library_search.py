@@ -605,6 +605,14 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             "As many as 20,000 people fled.",
             True,
         ),
+        # A number in words is no year.
+        (
+            "Between one thousand and two thousand people were evacuated.",
+            "As many as 2,000 people were evacuated in 2022.",
+            False,
+        ),
+        ("In 2019 five hundred people died.", "In 2019, 500 people died.", False),
+        ("In 2019 five hundred people died.", "In 2018, 500 people died.", True),
         # Two numbers in words before "-year-olds" or "-pound" count things: no year.
         (
             "Police arrested twenty fifteen-year-olds after the riot.",
@@ -622,6 +630,25 @@ def test_a_count_of_the_same_thing_with_other_figures_is_told_from_a_rewording(t
     from factcheck.matching.figures import counted, counts_differ
 
     assert counts_differ(counted(text), claim) is differ
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # A name's number in words is a name's, as in digits.
+        ("Migrants were expelled under Title forty-two.", ({}, set())),
+        ("Migrants were expelled under Title 42.", ({}, set())),
+        # A year said as one is a year; a number in words, not.
+        ("It was founded in twenty twenty-one.", ({"calendar year": {"2021"}}, set())),
+        ("It was founded in 2021.", ({"calendar year": {"2021"}}, set())),
+        ("The toll rose to two thousand.", ({}, {"2000"})),
+        ("The toll rose to 2000.", ({"calendar year": {"2000"}}, set())),
+    ],
+)
+def test_what_a_number_in_words_counts(text, counts):
+    from factcheck.matching.figures import counted
+
+    assert counted(text) == counts
 
 
 @pytest.mark.parametrize(

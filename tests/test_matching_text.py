@@ -509,3 +509,10 @@ def test_a_long_run_of_number_words_reads_as_its_pieces_do(unit):
     text = unit * times
     assert in_digits(text) == in_digits(unit) * times
     counts_differ(counted(text), text)
+
+
+def test_a_mark_goes_before_each_figure_read_from_words_but_a_year_said_as_one():
+    assert (
+        in_digits("In twenty twenty-four, two and a half million, half a million, 3 or four", "#")
+        == "In 2024, #2500000, #500000, 3 or #4"
+    )

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
-from factcheck.matching.number_words import ABOUT, in_digits
+from factcheck.matching.number_words import ABOUT, IN_WORDS, in_digits
 from factcheck.matching.text import without_sign_off
 
 # What a text counts, by what it counts, and the values of its figures that count nothing named.
@@ -15,9 +15,11 @@ Counts = tuple[dict[str, set[str]], set[str]]
 
 # A figure with what it counts: the word after it ("percent", "vehicles") or the currency before
 # it, and the word that scales it ("million", "bn"). A figure right after a capitalised word is a
-# name's ("COVID-19", "Title 42", "Boeing 737"), which counts nothing.
+# name's ("COVID-19", "Title 42", "Boeing 737"), which counts nothing. A figure read from
+# number words has IN_WORDS before it.
 _COUNTED = re.compile(
-    rf"(?P<currency>[$£€¥₹])?\s?(?P<about>{ABOUT}\s?)?(?P<figure>\d+(?:[.,]\d+)*)"
+    rf"(?P<currency>[$£€¥₹])?\s?(?P<in_words>{IN_WORDS})?(?P<about>{ABOUT}\s?)?"
+    r"(?P<figure>\d+(?:[.,]\d+)*)"
     r"(?:\s*(?P<scale>(?i:hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b)"
     r"|(?P<short_scale>(?i:k|m)\b))?"
     r"(?:\s*(?P<word>%|[^\W\d_]+))?"
@@ -42,7 +44,8 @@ _WRITTEN_OUT_SCALE = 10**6
 #: figure of four digits counting nothing named ("in 2024.", "since 2019 the") or after a month
 #: ("March 2024 unemployment"). After a word of when, one counting a word may be either: it
 #: counts both ("In 2023 inflation hit 10%" against "... in 2022"; "by 1200 percent" against "by
-#: 500 percent").
+#: 500 percent"). A number in words is no year ("between one thousand and two thousand people"
+#: says no year 1000), but one said as a year is ("in twenty twenty-four").
 _YEAR = "calendar year"
 _YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
 _MONTH_BEFORE = re.compile(
@@ -83,11 +86,14 @@ def counted(text: str) -> Counts:
     counted: dict[str, set[str]] = {}
     loose: set[str] = set()
     plain = _PERCENT.sub(
-        "%", _SPACED_THOUSANDS.sub("", _LEADING_POINT.sub("0.", in_digits(without_sign_off(text))))
+        "%",
+        _SPACED_THOUSANDS.sub(
+            "", _LEADING_POINT.sub("0.", in_digits(without_sign_off(text), IN_WORDS))
+        ),
     )
     for found in _COUNTED.finditer(plain):
         start, figure = found.start("figure"), found.group("figure")
-        year = _YEAR_FIGURE.fullmatch(figure) is not None
+        year = not found.group("in_words") and _YEAR_FIGURE.fullmatch(figure) is not None
         # "March 2024" is a date and "Iran 150 billion" an amount, not a name's number.
         dated = year and _MONTH_BEFORE.search(plain, max(0, start - 40), start) is not None
         scale = (found.group("scale") or found.group("short_scale") or "").lower()
@@ -100,7 +106,9 @@ def counted(text: str) -> Counts:
             and _is_length(plain, found)
         ):
             scale, what = "", "metres"
-        if not (dated or scale) and _names_number(plain, start):
+        # A name's number in words ("Title forty-two") starts at its mark.
+        named_at = found.start("in_words") if found.group("in_words") else start
+        if not (dated or scale) and _names_number(plain, named_at):
             continue
         values = {value for group in figures_by_digits(figure).values() for value in group}
         about = ABOUT if found.group("about") else ""

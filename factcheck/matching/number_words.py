@@ -50,6 +50,9 @@ _SHARE_OF_A_SCALE = re.compile(
 #: comments here show it): a noncharacter, which no text has, so a "≈" a reporter typed before a
 #: figure ("≈5 million") is no mark of ours.
 ABOUT = "\ufdd0"
+#: Before a figure read from number words, where in_digits is asked to mark them: a
+#: noncharacter too. A year said as one ("twenty twenty-four") is not marked.
+IN_WORDS = "\ufdd1"
 # A whole number and a share of a scale: "two and a half million", "1 and a quarter billion",
 # "a million and a half".
 # At most six words ("one hundred and twenty-five", "one thousand two hundred and fifty"): read
@@ -94,13 +97,19 @@ _YEAR_IN_WORDS = re.compile(
 )
 
 
-def in_digits(text: str) -> str:
+def in_digits(text: str, mark: str = "") -> str:
     """`text` with each number written in English words written in digits ("twenty-five" is
     "25", "a million" "1000000", "half a million" "500000", "two and a half million"
     "2500000", "a third of a million" "≈333333" (nearly), "twenty twenty-four" "2024", "two and
-    three" "2 and 3"); other words as they were."""
-    with_shares = _SHARE_OF_A_SCALE.sub(_share, _WHOLE_AND_SHARE.sub(_whole_and_share, text))
-    return _RUN.sub(_unless_a_share_follows, _YEAR_IN_WORDS.sub(_year, with_shares))
+    three" "2 and 3"); other words as they were. `mark` goes before each figure read from
+    words, but a year said as one."""
+    with_shares = _SHARE_OF_A_SCALE.sub(
+        lambda found: mark + _share(found),
+        _WHOLE_AND_SHARE.sub(lambda found: _whole_and_share(found, mark), text),
+    )
+    return _RUN.sub(
+        lambda run: _unless_a_share_follows(run, mark), _YEAR_IN_WORDS.sub(_year, with_shares)
+    )
 
 
 def _year(found: re.Match) -> str:
@@ -120,7 +129,7 @@ def _share(found: re.Match) -> str:
     return str(value) if value.denominator == 1 else ABOUT + str(round(value))
 
 
-def _whole_and_share(found: re.Match) -> str:
+def _whole_and_share(found: re.Match, mark: str) -> str:
     whole, share, scale = (
         (found["whole"], found["share"], found["scale"] or found["range_scale"])
         if found.group("whole")
@@ -129,17 +138,17 @@ def _whole_and_share(found: re.Match) -> str:
     whole_digits = _RUN.sub(_read, whole) if whole.lower() not in ("a", "an") else "1"
     if not whole_digits.isdigit():
         return found.group()
-    return str(round((int(whole_digits) + _share_of(share)) * _SCALES[scale.lower()]))
+    return mark + str(round((int(whole_digits) + _share_of(share)) * _SCALES[scale.lower()]))
 
 
-def _unless_a_share_follows(run: re.Match) -> str:
+def _unless_a_share_follows(run: re.Match, mark: str) -> str:
     if _SHARE_AFTER.match(run.string, run.end()):
         return run.group()
-    return _read(run)
+    return _read(run, mark)
 
 
-def _read(run: re.Match) -> str:
-    """The run of number words with each number it writes in digits."""
+def _read(run: re.Match, mark: str = "") -> str:
+    """The run of number words with each number it writes in digits, `mark` before each."""
     written = run.group()
     tokens = list(_TOKEN.finditer(written))
     pieces: list[str] = []
@@ -155,7 +164,7 @@ def _read(run: re.Match) -> str:
             if not number.two_numbers():
                 continue
             at = number.back_to_the_and()
-            pieces += [written[done : number.start], str(number.value)]
+            pieces += [written[done : number.start], mark + str(number.value)]
             done = number.end
             number = None
             continue
@@ -167,7 +176,7 @@ def _read(run: re.Match) -> str:
                 # number ends before it, and the words after it are read again (a few at most:
                 # what an "and" adds is below the scale before it).
                 at = number.back_to_the_and()
-            pieces += [written[done : number.start], str(number.value)]
+            pieces += [written[done : number.start], mark + str(number.value)]
             done = number.end
             number = None
             if again:
@@ -176,7 +185,7 @@ def _read(run: re.Match) -> str:
             number = _Number(token.start())
             number.add(word, token.end(), at)
     if number is not None:
-        pieces += [written[done : number.start], str(number.value)]
+        pieces += [written[done : number.start], mark + str(number.value)]
         done = number.end
     return "".join(pieces) + written[done:]
 
