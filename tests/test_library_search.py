@@ -612,6 +612,12 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             False,
         ),
         ("In 2019 five hundred people died.", "In 2019, 500 people died.", False),
+        # Unless it is said as a year.
+        (
+            "In two thousand and twenty, five hundred people died.",
+            "In 2021, 500 people died.",
+            True,
+        ),
         ("In 2019 five hundred people died.", "In 2018, 500 people died.", True),
         # Two numbers in words before "-year-olds" or "-pound" count things: no year.
         (

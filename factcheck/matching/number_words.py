@@ -17,6 +17,7 @@ _VALUES = {
     **_SCALES,
 }
 _NUMBER_WORD = "|".join(_VALUES)
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 # A number starts with one of these ("hundred" and the scales go on one).
 _STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an"}
 # Number words joined by spaces, hyphens or "and" ("one hundred and twenty-five"), after "a" when
@@ -86,11 +87,13 @@ _SHARES = {
 
 
 # A year said as two numbers: "nineteen ninety-nine", "twenty twenty-four", "twenty ten" (two
-# numbers side by side in words are written so only as a year).
+# numbers side by side in words are written so only as a year), or as "two thousand and twenty",
+# which may also count things ("two thousand and twenty people"), as 2020 in digits may.
 _ONES = "|".join(_SMALL[1:10])
+_LAST_TWO = rf"(?:{'|'.join(_SMALL[10:])})|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONES}))?"
 _YEAR_IN_WORDS = re.compile(
-    rf"\b(?P<century>nineteen|twenty)[\s-]+"
-    rf"(?P<year>(?:{'|'.join(_SMALL[10:])})|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONES}))?)"
+    rf"\b(?:(?P<century>nineteen|twenty)[\s-]+(?P<year>{_LAST_TWO})"
+    rf"|two thousand(?:\s+and)?[\s-]+(?P<in_2000s>{_LAST_TWO}|{_ONES}))"
     # Not a count of things said with a number before them: "twenty fifteen-year-olds".
     rf"\b(?![\s-]+(?:{_NUMBER_WORD})\b)(?!-\w)",
     re.IGNORECASE,
@@ -113,8 +116,9 @@ def in_digits(text: str, mark: str = "") -> str:
 
 
 def _year(found: re.Match) -> str:
-    year = sum(_VALUES[word] for word in re.split(r"[\s-]+", found.group("year").lower()))
-    return str(_VALUES[found.group("century").lower()] * 100 + year)
+    century = _VALUES[found.group("century").lower()] * 100 if found.group("century") else 2000
+    last_two = found.group("year") or found.group("in_2000s")
+    return str(century + sum(_VALUES[word] for word in re.split(r"[\s-]+", last_two.lower())))
 
 
 def _share_of(written: str) -> Fraction:
@@ -151,6 +155,8 @@ def _read(run: re.Match, mark: str = "") -> str:
     """The run of number words with each number it writes in digits, `mark` before each."""
     written = run.group()
     tokens = list(_TOKEN.finditer(written))
+    # "Between five hundred and one thousand": the run's first number may be a range's two ends.
+    after_between = _BETWEEN.search(run.string, max(0, run.start() - 12), run.start()) is not None
     pieces: list[str] = []
     done = 0  # how much of the run is written out already
     number: _Number | None = None
@@ -182,7 +188,7 @@ def _read(run: re.Match, mark: str = "") -> str:
             if again:
                 continue
         if word in _STARTS:
-            number = _Number(token.start())
+            number = _Number(token.start(), ends_of_a_range=after_between and not pieces)
             number.add(word, token.end(), at)
     if number is not None:
         pieces += [written[done : number.start], mark + str(number.value)]
@@ -196,8 +202,9 @@ class _Number:
     an "and" that may join two numbers instead ("one thousand and two thousand"), what was read
     before it (`joined`) and the hundred or scale said right before the "and" (`below`)."""
 
-    def __init__(self, start: int):
+    def __init__(self, start: int, ends_of_a_range: bool = False):
         self.start = self.end = start
+        self.ends_of_a_range = ends_of_a_range
         self.total = self.group = 0
         self.last = ""
         self.scale = 10**15  # each scale is below the one before ("a million two thousand")
@@ -256,10 +263,11 @@ class _Number:
         fifteen hundred", "one hundred thousand and two hundred thousand").
 
         After "hundred and", a scale may scale the whole group ("one hundred and twenty
-        thousand" is 120,000) or only the words after the "and" ("between five hundred and one
-        thousand"). It is the whole's where the words after the "and" with that scale would
-        be more than ten times what came before the "and", too far apart for two ends of one
-        range: 100 and 20,000 are, 500 and 1,000 are not."""
+        thousand" is 120,000; "two hundred and one thousand votes" 201,000) or only the words
+        after the "and" ("between five hundred and one thousand"). It is the latter's only after
+        "between", and where the words after the "and" with that scale are no more than ten
+        times what came before it, as two ends of one range are: 500 and 1,000 are, 100 and
+        20,000 are too far apart."""
         if self.joined is None or self.last == "and":
             return False
         _, total, group, _ = self.joined
@@ -270,7 +278,7 @@ class _Number:
             return False
         # The scale after "hundred and" decides: the "and" is settled either way.
         after = (self.value - total) - group * _SCALES[self.last]
-        if before <= after <= 10 * before:
+        if self.ends_of_a_range and before <= after <= 10 * before:
             return True
         self.joined = None
         return False
