@@ -26,7 +26,9 @@ from factcheck.importers import (
 from factcheck.network.urls import UrlProblem, clean_web_url
 
 RECORD_FORMATS = ("jsonl", "csv")
-RECORD_FIELDS = ("title", "body", "url", "published_date", "author")
+RECORD_FIELDS = ("title", "body", "url", "published_date", "author", "publisher")
+#: What a factcheck export's JSON Lines call a record's address ("source_url"): read as "url".
+_URL_NAMES = ("url", "source_url")
 
 #: A record's label ("line 17", "row 3") and what reads it.
 Record = tuple[str, Callable[[], ImportedArticle]]
@@ -84,18 +86,25 @@ def _url(value: str | None) -> str | None:
 def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
     """An article from one record's fields. Without a title the body reads as a plain-text
     import does, its first line the headline."""
+    kind = record.get("record")
+    if isinstance(kind, str) and kind != "article":
+        # A factcheck export's lines of another kind: its articles are what can be imported.
+        raise ImportRefused("import.export_record", {"record": kind[:40]})
     body = _text_field(record, "body")
     if body is None or not body.strip():
         raise ImportRefused("import.no_body")
     title = _one_line(_text_field(record, "title"))
     author = _one_line(_text_field(record, "author"))
-    url = _url(_text_field(record, "url"))
+    publisher = _one_line(_text_field(record, "publisher"))
+    named = next((name for name in _URL_NAMES if record.get(name) is not None), "url")
+    url = _url(_text_field(record, named))
     published = _date(_text_field(record, "published_date"))
     imported = from_decoded_text(body, max_bytes=max_bytes)
     if title:
         imported.title = title
         imported.first_line_is_headline = False
     imported.author = author
+    imported.publisher = publisher
     imported.source_url = url
     imported.published_date = published
     return imported

@@ -21,6 +21,7 @@ from factcheck.cli import main
 from factcheck.resources import demo_dir
 from factcheck.store import articles as article_store
 from factcheck.store import audit, claim_reads
+from factcheck.store.actors import SYSTEM
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -703,3 +704,42 @@ def test_ctrl_c_names_the_rematch_when_the_library_may_not_be_matched_yet(
 
 def _ctrl_c(*args, **kwargs):
     raise KeyboardInterrupt
+
+
+def test_a_desks_json_lines_export_imports_at_another_desk_with_address_and_publisher(
+    run, tmp_path
+):
+    source = tmp_path / "story.txt"
+    source.write_text(SAMPLE_ARTICLE, encoding="utf-8")
+    assert run("import", str(source)).exit_code == 0
+    db = _db(run)
+    [article] = article_store.list_articles(db)
+    details = {
+        "source_url": "https://courier.example/news/flood",
+        "publisher": "The Valley Courier",
+    }
+    article_store.edit_details(db, article["id"], details, reason="from the page", actor=SYSTEM)
+    db.close()
+    exported = tmp_path / "export.jsonl"
+    result = run("export", "--format", "jsonl", "-o", str(exported))
+    assert result.exit_code == 0, result.output
+    other = tmp_path / "other.db"
+    result = CliRunner().invoke(
+        main, ["--db", str(other), "import", "--format", "jsonl", str(exported), "--json"]
+    )
+    summary = json.loads(result.output)
+    statuses = [item["status"] for item in summary["items"]]
+    assert statuses.count("imported") == 1
+    refused = [item for item in summary["items"] if item["status"] == "refused"]
+    assert refused and {item["code"] for item in refused} == {"import.export_record"}
+    assert "an export's claim record, not an article" in " ".join(
+        item["reason"] for item in refused
+    )
+    copy = database.connect(other)
+    [imported] = article_store.list_articles(copy)
+    kept = article_store.get_article(copy, imported["id"])
+    assert (kept["source_url"], kept["publisher"]) == (
+        "https://courier.example/news/flood",
+        "The Valley Courier",
+    )
+    assert kept["body"] == article_store.get_article(_db(run), article["id"])["body"]

@@ -321,7 +321,7 @@ _IMPORT_FACTS = {
     "expected": "html", "kind": "a ZIP archive", "encoding": "UTF-8", "position": 7, "line": 2,
     "path": "story.txt", "given": "pdf", "formats": ["text", "html"],
     "suffixes": [".txt", ".html", ".htm"], "name": "title", "type": "a number", "cells": 4,
-    "columns": 3, "fields": ["title", "body"],
+    "columns": 3, "fields": ["title", "body"], "record": "claim",
 }  # fmt: skip
 
 
