@@ -31,8 +31,8 @@ PROFESSIONS: Final = frozenset(
     """
     columnist commentator correspondent journalist presenter historian novelist philosopher
     sociologist psychologist psychiatrist physician surgeon epidemiologist virologist
-    immunologist statistician demographer lecturer academic campaigner lobbyist rabbi
-    archbishop expert barrister solicitor climatologist meteorologist geologist biologist
+    immunologist statistician demographer lecturer campaigner lobbyist rabbi
+    archbishop barrister solicitor climatologist meteorologist geologist biologist
     physicist astronomer blogger pundit filmmaker
     """.split()
 )

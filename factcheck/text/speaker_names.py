@@ -37,15 +37,17 @@ _PERSON_NOUNS: Final = frozenset(
 )
 # Words for what a person does, which a name follows in small letters ("CNN host Don Lemon",
 # "singer Lauryn Hill", "Supreme Court nominee Brett Kavanaugh"). Some say what a company or a
-# country is as well ("SoftBank, an investor in Uber", "Qatar, the host"): only before a name
-# of two words or more do they make a person. (role_words.PROFESSIONS are posts wherever they
-# stand.)
-_WHAT_PEOPLE_DO: Final = _PERSON_NOUNS | frozenset(
+# country is as well ("Qatar, the host"; "G20 host South Africa"): they make a person only of a
+# name of two words or more that looks like a person's (_looks_like_a_persons_name). Words that
+# say as often what a company is ("parent", "agent", "designer", "player", "activist",
+# "educator") are left out: "Facebook parent Meta Platforms", "Estate agent Knight Frank",
+# "Telecom player Bharti Airtel". (role_words.PROFESSIONS are posts wherever they stand.)
+_WHAT_PEOPLE_DO: Final = frozenset(
     """
-    host anchor contributor activist influencer singer rapper musician actor actress comedian artist
-    painter player athlete footballer cricketer golfer boxer umpire referee scholar educator
-    chef businessman businesswoman billionaire philanthropist nominee retiree diarist
-    criminal personality survivor veteran
+    host anchor contributor influencer singer rapper musician actor actress comedian artist
+    painter athlete footballer cricketer golfer boxer umpire referee scholar chef businessman
+    businesswoman billionaire philanthropist nominee retiree diarist criminal personality
+    survivor veteran
     """.split()
 )
 # Titles that one person holds, of a church, a peerage, a throne or a house ("the Archbishop of
@@ -100,16 +102,21 @@ _BODIES_FIRST_WORDS: Final = frozenset(
     comisión comissão commissione consejo conselho conseil consiglio tribunal corte cour agencia
     agência agence agenzia fundación fundação fondation fondazione museo museu musée palacio
     palácio palais palazzo partido parti partito casa junta generalitat xunta comunidad
-    ayuntamiento prefeitura mairie ville comune città ciudad estado gobierno governo
+    ayuntamiento prefeitura mairie comune città ciudad estado gobierno governo
     gouvernement presidencia presidência présidence presidenza secretaría secretaria fiscalía
     procuraduría policía polícia polizia guardia cámara câmara camera senado sénat
     senato congreso congresso asociación associação federación confederación sindicato
     syndicat servicio serviço hospital hôpital ospedale office oficina corriere diario diário
     jornal folha gazzetta
-    hayat jabhat ansar ahrar jaish jaysh asaib harakat liwa saraya kataib jamaat hizb tanzim
-    jund
+    jabhat ahrar jaish jaysh asaib harakat liwa kataib jamaat hizb tanzim jund
+    électricité electricite petróleos petroleos aéroports aeroports cirque crédit credit
+    compagnie olympique atlético atletico estudiantes stade hôtel ordem centro fédération
+    federation raad ministerie procura tribunale majlis grupo
     """.split()
 )
+# Words that open bodies' names before a particle ("Ville de Paris", "Hayat Tahrir al-Sham") and
+# people's names without one ("Ville Niinistö", "Hayat Alvi", "Ansar Burney").
+_BODIES_FIRST_WORDS_BEFORE_PARTICLES: Final = frozenset("ville hayat hay'at ansar saraya".split())
 # Words of bodies' names that are surnames too ("Emily Post", "Margaret Court", "Gabrielle
 # Union", "Bill Press", "Melissa Bank"), and common first names that make such a name a
 # person's. Names of places, companies and courts are left out ("Charlotte Post", "Houston
@@ -435,13 +442,23 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     # "the Bank of England governor" ends with the post, after the body's "of".
     last = words[-1].lower().strip(".,")
     person = (
-        bool(bare & (_POSTS | _HONORIFICS))
-        or last in _POSTS
+        bool(bare & (ROLES | _HONORIFICS))
+        or last in _POSTS  # a profession's word names a person last: not "the expert panel"
         or head in _PERSON_NOUNS
-        or (head in _TITLES_OF_ONE and last not in _ORGANISATION_WORDS)  # not "...'s office"
+        or (head in _TITLES_OF_ONE and _of_one_alone(words))
         or head.endswith("-year-old")
     )
     return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
+
+
+def _of_one_alone(words: list[str]) -> bool:
+    """Whether a title of one ("the Emir of Qatar") is all the words say: not "the Emir of
+    Qatar's government", "the Duke of Edinburgh's Award" nor "the Earl of Sandwich chain"."""
+    place = " ".join(words).split(" of ", 1)[-1].split()
+    return all(
+        (word[:1].isupper() or word.lower() in _DETERMINERS) and not word.endswith(_POSSESSIVE)
+        for word in place
+    )
 
 
 def _names_anyone(words: list[str]) -> bool:
@@ -480,8 +497,11 @@ def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
     if words[0].lower() in _DETERMINERS:
         return words, []  # "the fire chief", "the Treasury secretary", "the Pentagon"
     lead, rest = words[: last_role + 1], words[last_role + 1 :]
-    # One capitalised word after such a word may be a place or a body ("investor SoftBank").
-    if _is_a_persons_name_in_words(rest) and not (by_noun and len(rest) < 2):
+    # After such a word, one capitalised word may be a place or a body, and so may more that a
+    # person's name would not be ("G20 host South Africa", "chip designer Arm Holdings").
+    if _is_a_persons_name_in_words(rest) and not (
+        by_noun and (len(rest) < 2 or not _looks_like_a_persons_name(rest, ""))
+    ):
         return lead, rest
     return words, []  # "Health bosses", "Fort Worth Police Department responded and"
 
@@ -615,6 +635,10 @@ def _looks_like_a_persons_name(words: list[str], article_text: str) -> bool:
     if (bare[-1] in _ORGANISATION_WORDS and not given) or bare[-1] in _BODIES_LAST_WORDS:
         return False
     if bare[0] in _BODIES_FIRST_WORDS or not _PREPOSITIONS_IN_NAMES.isdisjoint(bare[1:]):
+        return False
+    if bare[0] in _BODIES_FIRST_WORDS_BEFORE_PARTICLES and any(
+        word in _PARTICLES or _PARTICLE_JOINED.fullmatch(word) for word in words[1:]
+    ):
         return False
     if "-".join(bare) in _PLACES_OF_TWO_WORDS:
         return False
