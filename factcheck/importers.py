@@ -363,6 +363,34 @@ def _iso_date(value: str | None) -> str | None:
         return None
 
 
+# The calendar runs furthest ahead at UTC+14 (Kiribati); a day more allows a page published a
+# little before its own date (a next day's print edition put online the evening before).
+_AHEAD_OF_UTC = datetime.timedelta(hours=14)
+_DATE_SLACK = datetime.timedelta(days=1)
+# The bound htmldate is given: a page's date is read whole up to then, never cut to its year
+# and month (2026-12-01 for a 2026-12-07 past htmldate's bound: a day the page never gave).
+_FAR_DATE = "2999-12-31"
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def latest_page_date(now: datetime.datetime) -> datetime.date:
+    """The latest date a page can truly carry at `now` (an aware time): the local date of the
+    time zone furthest ahead, and a day's slack."""
+    return (now.astimezone(datetime.UTC) + _AHEAD_OF_UTC + _DATE_SLACK).date()
+
+
+def _page_date(value: str | None) -> str | None:
+    """The page's date (YYYY-MM-DD) unless it is later than any place's today allows, which
+    is the page's own error."""
+    date = _iso_date(value)
+    if date is None or date > latest_page_date(_utc_now()).isoformat():
+        return None
+    return date
+
+
 # Reasons of furniture that ends a page (a copyright line or a date may belong to the article).
 _TRAILING_FURNITURE = re.compile(r"Call to subscribe|Cross-promotion line|Sharing or page button")
 
@@ -397,7 +425,10 @@ def _extract(page, url, page_paragraphs=()):
         # The date the page's markup gives, never one guessed from a year in its text ("rose in
         # 2022", "Copyright 2026", an embedded post's date), which reports and ClaimReview would
         # publish as when the article appeared: an editor adds a missing one.
-        date_extraction_params=set_date_params(extensive=False),
+        # Its latest date is checked here: htmldate's own (the machine's today) refuses a page
+        # dated tomorrow in Sydney or Tokyo in the European evening, and then gives the 1st of
+        # the month the page's date is in.
+        date_extraction_params={**set_date_params(extensive=False), "max_date": _FAR_DATE},
     )
     # A Document unless as_dict is asked for; the annotation also allows a dict.
     if not isinstance(document, Document) or document.body is None:
@@ -441,7 +472,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
         author=byline_people(document.author, document.sitename, body) or byline_author(body),
-        published_date=_iso_date(document.date),
+        published_date=_page_date(document.date),
         body=body,
         import_format=import_format,
         first_line_is_headline=False,

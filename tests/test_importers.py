@@ -1,6 +1,7 @@
 """Importers: plain text, HTML pages and URLs become a tidy ImportedArticle, or a clear refusal."""
 
 import codecs
+import datetime
 import functools
 import io
 import re
@@ -555,6 +556,49 @@ def test_html_import_reads_the_metadata():
         first_line_is_headline=False,
         language="en",
     )
+
+
+def _dated_page(published: str) -> bytes:
+    head = f'<meta property="article:published_time" content="{published}">'
+    return html_page(LONG_PARAGRAPH, head).encode()
+
+
+@pytest.mark.parametrize(
+    ("published", "kept"),
+    [
+        # Sydney's 8 am and Tokyo's 1:30 am on the 7th: already past at 20:54 UTC on the 6th.
+        ("2026-12-07T08:00:00+11:00", "2026-12-07"),
+        ("2026-12-07T01:30:00+09:00", "2026-12-07"),
+        ("2026-12-07T23:30:00+14:00", "2026-12-07"),
+        ("2026-12-07", "2026-12-07"),  # the date in most of Asia and the Pacific
+        ("2026-12-08", "2026-12-08"),  # a print edition put online the evening before
+        ("2026-12-06T22:00:00-05:00", "2026-12-06"),
+        ("2026-12-06T20:00:00Z", "2026-12-06"),
+        ("2026-11-20T10:00:00+09:00", "2026-11-20"),
+        # Later than anywhere's today and a day: the page's error, and no date rather than
+        # the 1st of its month, a day the page never gave.
+        ("2026-12-09", None),
+        ("2026-12-31", None),
+        ("2027-01-05", None),
+    ],
+)
+def test_a_page_dated_tomorrow_in_its_own_time_zone_keeps_its_date(monkeypatch, published, kept):
+    now = datetime.datetime(2026, 12, 6, 20, 54, tzinfo=datetime.UTC)
+    monkeypatch.setattr(importers, "_utc_now", lambda: now)
+    assert from_html(_dated_page(published)).published_date == kept
+
+
+def test_the_latest_date_a_page_can_carry_follows_the_clock_in_utc():
+    berlin = datetime.timezone(datetime.timedelta(hours=1))
+    assert importers.latest_page_date(
+        datetime.datetime(2026, 12, 6, 0, 30, tzinfo=datetime.UTC)
+    ) == datetime.date(2026, 12, 7)
+    assert importers.latest_page_date(
+        datetime.datetime(2026, 12, 7, 0, 30, tzinfo=berlin)
+    ) == datetime.date(2026, 12, 8)
+    assert importers.latest_page_date(
+        datetime.datetime(2026, 12, 6, 10, 0, tzinfo=datetime.UTC)
+    ) == datetime.date(2026, 12, 8)
 
 
 def test_a_given_url_wins_over_the_canonical_link():
