@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from factcheck.coded_errors import CodedError
 from factcheck.network.fetch import (
@@ -468,7 +469,10 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         # The text's own words decide; the language the page declares when they cannot tell
         # (too short, or a language without word lists here).
         language=detect(body) or _declared_language(tree),
-        source_url=url or document.url,
+        # A fetched page is kept by its own address for itself, not the short link or the
+        # tracking address a redirect gave; a given address wins over a file's.
+        source_url=(article_address(url, document.url) if import_format == "url" and url else url)
+        or document.url,
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
         author=byline_people(document.author, document.sitename, body) or byline_author(body),
@@ -499,6 +503,60 @@ def from_html(
 ) -> ImportedArticle:
     """An article from an HTML page; encoding is the HTTP header's charset when known."""
     return _article_from_html(data, url, encoding, "html", max_bytes)
+
+
+# Query parameters that say where a reader came from, never which page: utm_source and its
+# kin, and the click ids of ad and mail services.
+_TRACKING_PARAMETER = re.compile(
+    r"utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id"
+    r"|mc_cid|mc_eid|igshid|mkt_tok|_ga|_gl|xtor",
+    re.IGNORECASE,
+)
+
+
+def without_tracking(url: str) -> str:
+    """The address without its tracking parameters; the others stay as they were written."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece and not _TRACKING_PARAMETER.fullmatch(unquote(piece.split("=", 1)[0]))
+    ]
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def _site(url: str) -> str | None:
+    """The registrable domain ("bbc.co.uk" of news.bbc.co.uk; "user.github.io" stays whole),
+    else the host (an address or a name under no known suffix)."""
+    from courlan.urlutils import extract_domain  # trafilatura's own, with the suffix list
+
+    return extract_domain(url) or urlsplit(url).hostname
+
+
+def article_address(fetched: str, canonical: str | None) -> str:
+    """The address an article imported from `fetched` (where its redirects ended) is kept by:
+    the page's canonical address (<link rel=canonical>, og:url) when it is a web address on the
+    same site and not the site's home page, else the fetched one without tracking parameters
+    ("?utm_source=twitter")."""
+    try:
+        if canonical and _stands_for(urljoin(fetched, canonical.strip()), fetched):
+            return urljoin(fetched, canonical.strip())
+        return without_tracking(fetched)
+    except ValueError:  # an address urllib cannot take apart ("http://[::1")
+        return fetched
+
+
+def _stands_for(canonical: str, fetched: str) -> bool:
+    site = _site(canonical)
+    return (
+        canonical.lower().startswith(("http://", "https://"))
+        and site is not None
+        and site == _site(fetched)
+        # Some sites name their home page as every page's canonical one.
+        and bool(urlsplit(canonical).path.strip("/") or not urlsplit(fetched).path.strip("/"))
+    )
 
 
 def from_url(

@@ -846,6 +846,80 @@ def test_url_import_records_the_url_after_redirects(monkeypatch):
     assert from_url("https://news.example/short").source_url == "https://news.example/final"
 
 
+def _fetched(final_url: str, head: str):
+    def fake_fetch(url, **kwargs):
+        page = html_page(LONG_PARAGRAPH, head).encode()
+        return FetchedPage(final_url, 200, "text/html", page, "utf-8")
+
+    return fake_fetch
+
+
+def test_url_import_keeps_the_pages_canonical_address_not_the_redirects_tracking_one(
+    monkeypatch,
+):
+    final = "https://www.news.example.com/story-final?utm_source=twitter&utm_medium=social"
+    canonical = '<link rel="canonical" href="https://news.example.com/basel-trams">'
+    monkeypatch.setattr(importers, "fetch", _fetched(final, canonical))
+    assert from_url("https://nws.ex/abc").source_url == "https://news.example.com/basel-trams"
+    og_url = '<meta property="og:url" content="https://www.news.example.com/basel-trams">'
+    monkeypatch.setattr(importers, "fetch", _fetched(final, og_url))
+    assert from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/basel-trams"
+    # Another site's canonical address (a syndicated story) is not this page's: the fetched
+    # address is kept, without its tracking.
+    elsewhere = '<link rel="canonical" href="https://agency.example.org/basel-trams">'
+    monkeypatch.setattr(importers, "fetch", _fetched(final, elsewhere))
+    assert from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/story-final"
+
+
+@pytest.mark.parametrize(
+    ("fetched", "canonical", "kept"),
+    [
+        (
+            "https://www.bbc.co.uk/news/uk-1?at_medium=RSS&utm_campaign=x",
+            "https://www.bbc.co.uk/news/uk-1",
+            "https://www.bbc.co.uk/news/uk-1",
+        ),
+        # The same name under another suffix, or another user's pages on a shared host, is
+        # another site.
+        ("https://www.bbc.co.uk/news/uk-1", "https://www.bbc.com/news/uk-1", None),
+        ("https://anna.github.io/post?fbclid=IwAR0", "https://bob.github.io/post", None),
+        # The home page named as every page's canonical address is not the article's.
+        ("https://site.example.com/2026/12/budget?gclid=x", "https://site.example.com/", None),
+        (
+            "https://site.example.com/a?id=5&utm_source=x",
+            "/a?id=5",
+            "https://site.example.com/a?id=5",
+        ),
+        ("https://site.example.com/a?id=5", "javascript:alert(1)", None),
+        ("https://site.example.com/a?id=5", "ftp://site.example.com/a", None),
+        ("https://site.example.com/a?id=5", None, None),
+    ],
+)
+def test_the_canonical_address_is_kept_only_for_the_same_site(fetched, canonical, kept):
+    assert importers.article_address(fetched, canonical) == (
+        kept or importers.without_tracking(fetched)
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "cleaned"),
+    [
+        ("https://n.example/a?utm_source=t&utm_medium=s", "https://n.example/a"),
+        (
+            "https://n.example/a?q=caf%C3%A9+bar&UTM_Campaign=x#top",
+            "https://n.example/a?q=caf%C3%A9+bar#top",
+        ),
+        ("https://n.example/a?fbclid=1&id=7&gclid=2&mc_cid=3&mc_eid=4", "https://n.example/a?id=7"),
+        # Parameters that choose the page stay: an article id, a page number, a reference.
+        ("https://n.example/story.php?id=42&page=2", "https://n.example/story.php?id=42&page=2"),
+        ("https://n.example/a?ref=home&source=rss", "https://n.example/a?ref=home&source=rss"),
+        ("https://n.example/a", "https://n.example/a"),
+    ],
+)
+def test_tracking_parameters_are_taken_off_an_address(url, cleaned):
+    assert importers.without_tracking(url) == cleaned
+
+
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
