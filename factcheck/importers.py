@@ -471,7 +471,9 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         language=detect(body) or _declared_language(tree),
         # A fetched page is kept by its own address for itself, not the short link or the
         # tracking address a redirect gave; a given address wins over a file's.
-        source_url=(article_address(url, document.url) if import_format == "url" and url else url)
+        source_url=(
+            article_address(url, _canonical_link(tree)) if import_format == "url" and url else url
+        )
         or document.url,
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
@@ -481,6 +483,21 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         import_format=import_format,
         first_line_is_headline=False,
     )
+
+
+def _canonical_link(tree) -> str | None:
+    """The address the page names as its own: <link rel=canonical>, else og:url (never the
+    <base> or another language's version, which trafilatura's document.url may be)."""
+    if tree is None:
+        return None
+    for path in (
+        './/head//link[@rel="canonical"]/@href',
+        './/head//meta[@property="og:url"]/@content',
+    ):
+        for address in tree.xpath(path):
+            if str(address).strip():
+                return str(address).strip()
+    return None
 
 
 def _declared_language(tree) -> str | None:

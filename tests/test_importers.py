@@ -869,6 +869,15 @@ def test_url_import_keeps_the_pages_canonical_address_not_the_redirects_tracking
     elsewhere = '<link rel="canonical" href="https://agency.example.org/basel-trams">'
     monkeypatch.setattr(importers, "fetch", _fetched(final, elsewhere))
     assert from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/story-final"
+    # The page's version in another language is not the page.
+    other_language = (
+        '<link rel="alternate" hreflang="x-default" href="https://www.news.example.com/en/trams">'
+    )
+    monkeypatch.setattr(importers, "fetch", _fetched(final, other_language))
+    assert from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/story-final"
+    both = f'{og_url}<link rel="canonical" href="https://news.example.com/basel-trams-2">'
+    monkeypatch.setattr(importers, "fetch", _fetched(final, both))
+    assert from_url("https://nws.ex/abc").source_url == "https://news.example.com/basel-trams-2"
 
 
 @pytest.mark.parametrize(
