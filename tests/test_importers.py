@@ -1224,6 +1224,50 @@ def test_a_short_article_in_chinese_or_japanese_is_read_by_how_much_it_says():
         from_html(english)
 
 
+def test_a_short_article_in_korean_is_read_by_how_much_it_says_as_japanese_is():
+    """A Hangul syllable holds two or three letters: four news sentences in 146 characters are
+    a brief, not an error page."""
+    sentences = (
+        "<p>서울시는 2025년에 새 전차에 450억 원을 지출했다고 교통국이 월요일에 밝혔다.</p>"
+        "<p>당국에 따르면 3월부터 6월까지 23대가 인도되었다.</p>"
+        "<p>상반기 승객 수는 12% 증가했다고 보고서는 밝혔다.</p>"
+        "<p>비평가들은 2022년 계획 승인 이후 예산이 30% 증가했다고 말했다.</p>"
+    )
+    page = (
+        '<html lang="ko"><head><meta charset="euc-kr"><title>예산</title></head><body>'
+        f"<article><h1>예산</h1>{sentences}</article></body></html>"
+    )
+    body = from_html(page.encode("euc-kr")).body
+    assert len(body) < importers.MIN_ARTICLE_CHARS
+    assert body.endswith("비평가들은 2022년 계획 승인 이후 예산이 30% 증가했다고 말했다.")
+    # A Korean sign-in or not-found page is still too short to be an article.
+    for notice in (
+        "로그인이 필요합니다. 이 기사를 읽으려면 로그인하세요.",
+        "페이지를 찾을 수 없습니다.",
+    ):
+        short = page.replace(sentences, f"<p>{notice}</p>").encode("euc-kr")
+        with refused_saying(ImportRefused, "fewer than the 150"):
+            from_html(short)
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("서울시는 새 전차를 샀다.", 24),
+        ("ㄱㄴ", 4),  # compatibility jamo
+        ("東京都は", 8),
+        # Thai and Khmer spell words letter by letter: each character counts once.
+        ("กรุงเทพฯ ใช้เงิน", 16),
+        ("ក្រសួង", 6),
+        ("Seoul bought trams.", 19),
+    ],
+)
+def test_reading_length_counts_hangul_as_chinese_and_japanese(text, length):
+    from factcheck.text.scripts import reading_length
+
+    assert reading_length(text) == length
+
+
 def test_a_sentences_words_given_the_tooltip_role_after_a_capital_or_a_digit_are_kept():
     article = from_html(
         _page(

@@ -14,7 +14,16 @@ def script_of(char: str) -> str:
     return unicodedata.name(char, "?").split(" ")[0]
 
 
+# Hangul syllables (and the jamo they are made of): Korean puts spaces between words, but a
+# syllable block holds two or three letters, so a sentence is as short as a Japanese one
+# ("서울시는 2025년에 새 전차에 450억 원을 지출했다" for "Seoul spent 45 billion won on new
+# trams in 2025"). Thai, Lao, Khmer and Myanmar write no spaces between words either, but
+# spell them letter by letter (vowel signs and tone marks are characters of their own): their
+# sentences are about as long as English ones.
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
+
+
 def reading_length(text: str) -> int:
-    """The text's length with each Chinese or Japanese character counted twice: a sentence of
-    theirs says in 20 characters what English says in about 40."""
-    return len(text) + len(UNSPACED.findall(text))
+    """The text's length with each Chinese, Japanese or Korean character counted twice: a
+    sentence of theirs says in 20 characters what English says in about 40."""
+    return len(text) + len(UNSPACED.findall(text)) + len(HANGUL.findall(text))
