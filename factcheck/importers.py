@@ -108,10 +108,12 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _refuse_binary(data: bytes, expected: str) -> None:
+def _refuse_binary(data: bytes, expected: str, url: str | None = None) -> None:
+    """Refuse a file or a fetched page (`url`) that holds a PDF, an image or other binary data."""
     kind = binary_kind(data)
     if kind is not None:
-        raise ImportRefused("import.binary_file", {"kind": kind, "expected": expected})
+        facts = {"kind": kind, "expected": expected} | ({"url": url} if url else {})
+        raise ImportRefused("import.binary_file", facts)
 
 
 @dataclass
@@ -442,7 +444,9 @@ def _extract(page, url, page_paragraphs=()):
 
 def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> ImportedArticle:
     _check_size(data, max_bytes, "page")
-    _refuse_binary(data, "html")
+    # A page fetched from an address is told apart from an uploaded file: a PDF its server calls
+    # a web page is refused in words about the address.
+    _refuse_binary(data, "html", url if import_format == "url" else None)
     html = decode_html(data, encoding)
     if not html.strip():
         raise ImportRefused("import.empty_html")

@@ -126,8 +126,11 @@ def _no_article(facts: Facts) -> str:
 IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     # One article: a file, standard input or a link
     "import.binary_file": lambda f: (
-        f"this file is {f['kind']}, not {_EXPECTED.get(f['expected'], f['expected'])}; import"
-        " the article as an HTML or text file"
+        f"refused: {f['url']} is {f['kind']}, not a web page (whatever its server calls it);"
+        " copy the article's text and import it with --format text"
+        if f.get("url")
+        else f"this file is {f['kind']}, not {_EXPECTED.get(f['expected'], f['expected'])};"
+        " import the article as an HTML or text file"
     ),
     "import.binary_text": lambda f: (
         "this looks like a binary file, not text; import a .txt or .html file"

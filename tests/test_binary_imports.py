@@ -79,6 +79,25 @@ def test_each_kind_is_named(kind, data):
         from_text(data)
 
 
+@pytest.mark.parametrize(("kind", "data"), BINARIES.items(), ids=list(BINARIES))
+def test_binary_data_fetched_as_a_web_page_is_named_by_its_address(monkeypatch, kind, data):
+    from factcheck import importers
+    from factcheck.network.fetch import FetchedPage
+
+    url = "https://news.example/report"
+    monkeypatch.setattr(
+        importers,
+        "fetch",
+        lambda address, **kwargs: FetchedPage(url, 200, "text/html", data, None),
+    )
+    with refused_saying(
+        ImportRefused,
+        f"^refused: {url} is a {kind}, not a web page .*; copy the article's text and import it"
+        " with --format text$",
+    ):
+        importers.from_url(url)
+
+
 def test_text_and_html_are_not_binary():
     for data in (DAM_ARTICLE_PAGE, SAMPLE_ARTICLE.encode(), "Ünïcødé".encode("utf-16")):
         assert binary_kind(data) is None

@@ -562,6 +562,26 @@ def test_a_failed_url_import_says_what_went_wrong_in_words(
     assert form.cssselect("#import-url")[0].get("value") == url
 
 
+def test_a_pdf_its_server_calls_a_web_page_is_refused_in_words_about_the_address(
+    post_import, client, app_db, site, local_policy
+):
+    site.routes["/story"] = page(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", content_type="text/html")
+    progress = _failed_import(post_import, client, site.url("/story"))
+    message = progress.cssselect("[data-error-message]")[0].text_content()
+    assert (
+        message
+        == "The address is not a web page (it gives a PDF document). Paste the text instead."
+    )
+    # The same address would give the same PDF: no "Try again", but another address or source.
+    again = progress.cssselect(".import-again")[0]
+    assert not again.cssselect("button")
+    assert [a.text_content() for a in again.cssselect("a")] == [
+        "Change the address",
+        "Import something else",
+    ]
+    assert article_count(app_db) == 0
+
+
 def test_a_site_that_cannot_be_found_is_named_as_such(post_import, client, monkeypatch):
     import socket
 

@@ -78,6 +78,9 @@ _FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
 }
 #: Fetch refusals of the address itself: fetching it again can only fail again.
 REFUSED_BY_DESIGN = NEVER_FETCHED | {"bad_address"}
+#: Refusals that an import tried again would meet again: the address, or the PDF, image or other
+#: binary data it gives under a web page's content type.
+NOT_WORTH_RETRYING = REFUSED_BY_DESIGN | {"import.binary_file"}
 
 
 def _http_status(facts: Facts) -> str:
@@ -111,8 +114,10 @@ def _too_large(facts: Facts) -> str:
 _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     # One article
     "import.binary_file": lambda f: (
-        f"This file is {f['kind']}, not {_EXPECTED.get(f['expected'], 'an article')}. Import"
-        " the article as an HTML or text file."
+        f"The address is not a web page (it gives {f['kind']}). Paste the text instead."
+        if f.get("url")
+        else f"This file is {f['kind']}, not {_EXPECTED.get(f['expected'], 'an article')}."
+        " Import the article as an HTML or text file."
     ),
     "import.binary_text": lambda f: (
         "This looks like a binary file, not text. Import a .txt or .html file."

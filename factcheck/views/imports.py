@@ -396,10 +396,11 @@ def job_state(job_id: str) -> dict:
 
 def can_retry(job_id: str, state: dict) -> bool:
     """A failed or interrupted import whose input is kept can be queued again, unless its address
-    was refused as such (a private network, a port not fetched)."""
+    was refused as such (a private network, a port not fetched) or what it gives cannot be
+    imported (a PDF, an image)."""
     return (
         state["stage"] == "failed"
-        and state.get("code") not in import_words.REFUSED_BY_DESIGN
+        and state.get("code") not in import_words.NOT_WORTH_RETRYING
         and job_progress.kept_input(job_id) is not None
     )
 
