@@ -159,6 +159,33 @@ def test_a_refused_paste_without_script_gets_the_page_with_the_text_kept(post_im
     assert article_count(app_db) == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "The mayor said 12 new parks opened in 2024.",
+            "Already imported: The mayor said 12 new parks opened in 2024. Nothing was added.",
+        ),
+        (
+            "Who pays for the new bridge?\n\nThe council said the state will pay 40%.",
+            "Already imported: Who pays for the new bridge? Nothing was added.",
+        ),
+        (
+            '"The budget is balanced."\n\nThe minister said so on Monday.',
+            'Already imported: "The budget is balanced." Nothing was added.',
+        ),
+        (
+            "Bridge budget\n\nThe council said the state will pay 40% of the cost.",
+            "Already imported: Bridge budget. Nothing was added.",
+        ),
+    ],
+)
+def test_the_already_imported_note_ends_the_title_with_one_full_stop(post_import, text, note):
+    post_import({"source": "paste", "text": text})
+    again = post_import({"source": "paste", "text": text}, htmx=True)
+    assert " ".join(parse(again).cssselect(".import-note")[0].text_content().split()) == note
+
+
 def test_a_duplicate_paste_links_to_the_existing_article(post_import, app_db):
     first = post_import({"source": "paste", "text": SAMPLE_ARTICLE})
     again = post_import({"source": "paste", "text": SAMPLE_ARTICLE}, htmx=True)

@@ -1,6 +1,7 @@
 """Jinja filters for dates, statuses, scores, stored addresses and text with invisible characters,
 so templates show the same words everywhere."""
 
+import re
 from datetime import UTC, datetime
 
 from flask import Flask
@@ -116,6 +117,16 @@ def clip_start(text: str | None, limit: int) -> str:
     return "…" + cut.lstrip()
 
 
+# A sentence's last mark, in the scripts we show, and the quotes and brackets that may close after it.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।][\"'”’»」』)\]]*\Z")
+
+
+def ends_sentence(text: str | None) -> bool:
+    """Whether a title or a name ends as a sentence does ("... opened in 2024.", "Who pays?"),
+    so that a full stop written after it would be a second one."""
+    return bool(_SENTENCE_END.search((text or "").rstrip()))
+
+
 def progress_segments(counts: dict) -> list[dict]:
     """Stacked-bar pieces for an article's claim statuses, furthest along first, in percent."""
     total = sum(counts.get(status, 0) for status in STATUS_ORDER)
@@ -144,6 +155,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(reveal, "reveal_text")
     app.add_template_filter(link_target)
     app.add_template_filter(url_host)
+    app.add_template_test(ends_sentence)
     app.add_template_filter(url_rest)
     app.add_template_filter(shown_address)
     app.jinja_env.globals["STATUS_ORDER"] = STATUS_ORDER
