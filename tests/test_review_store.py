@@ -97,6 +97,42 @@ def test_a_rationale_in_chinese_or_japanese_is_counted_by_its_characters(claim_w
     assert refused.value.code == "rationale.too_short"
 
 
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        # The ministry's report says the warehouse stood empty from March, as satellite images
+        # show: whole sentences with one space, or a few, between their phrases.
+        "รายงานของกระทรวงระบุว่าคลังสินค้าว่างเปล่าตั้งแต่เดือนมีนาคม ตามภาพถ่ายดาวเทียมที่เราตรวจสอบ",
+        "ລາຍງານຂອງກະຊວງລະບຸວ່າສາງຫວ່າງເປົ່າຕັ້ງແຕ່ເດືອນມີນາ ອີງຕາມພາບຖ່າຍດາວທຽມ",
+        "ក្រសួងបានបញ្ជាក់ថាឃ្លាំងនេះទទេចាប់តាំងពីខែមីនា យោងតាមរូបភាពផ្កាយរណប",
+        "ဝန်ကြီးဌာန၏ အစီရင်ခံစာအရ ဂိုဒေါင်သည် မတ်လကတည်းက ဗလာဖြစ်နေသည်",
+    ],
+)
+def test_a_rationale_in_thai_lao_khmer_or_myanmar_is_counted_by_its_letters(claim_world, rationale):
+    db, people, claim_id = claim_world
+    saved = verdicts.set_verdict(
+        db, claim_id, rating="Unverifiable", rationale=rationale, actor=people["rita"]
+    )
+    assert saved["status"] == "in_progress"
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        "ไม่จริงเลยครับ",  # "Not true at all."
+        "ไม่จริง ไม่จริง ไม่จริง ไม่จริง ไม่จริง",  # spaces do not make it a reason
+        "รายงานระบุว่าไม่จริง",  # "The report says it is not true."
+    ],
+)
+def test_a_thai_rationale_of_a_few_words_is_still_too_short(claim_world, rationale):
+    db, people, claim_id = claim_world
+    with pytest.raises(Invalid) as refused:
+        verdicts.set_verdict(
+            db, claim_id, rating="False", rationale=rationale, actor=people["rita"]
+        )
+    assert refused.value.code == "rationale.too_short"
+
+
 def test_verdict_needing_evidence_cannot_be_submitted_without_it(claim_world):
     db, people, claim_id = claim_world
     verdicts.set_verdict(db, claim_id, rating="False", rationale=RATIONALE, actor=people["rita"])

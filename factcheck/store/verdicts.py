@@ -20,7 +20,7 @@ from factcheck.store.comments import MAX_COMMENT_CHARS, insert_comment
 from factcheck.store.errors import Invalid
 from factcheck.store.library import keep_own_verdict
 from factcheck.store.mutation import mutation, query
-from factcheck.text.scripts import UNSPACED, reading_length
+from factcheck.text.scripts import UNSPACED, reading_length, spaceless_words
 
 MIN_RATIONALE_CHARS = 40
 MIN_RATIONALE_WORDS = 6
@@ -35,9 +35,10 @@ def rationale_thin(rationale: str) -> bool:
     reader sees them (zero-width spaces and other hidden characters count for nothing)."""
     text = " ".join(visible_only(rationale or "").split())
     # Chinese and Japanese put no spaces between words: a character of theirs counts for two
-    # characters and half a word ("報告書によると倉庫は..." is a sentence, not one word).
+    # characters and half a word ("報告書によると倉庫は..." is a sentence, not one word). Thai,
+    # Lao, Khmer and Myanmar put none either: their words are counted by their letters.
     unspaced = len(UNSPACED.findall(text))
-    words = len(text.split()) + unspaced // 2
+    words = len(text.split()) + unspaced // 2 + spaceless_words(text)
     return reading_length(text) < MIN_RATIONALE_CHARS or words < MIN_RATIONALE_WORDS
 
 
