@@ -35,6 +35,7 @@ _PLAIN = (
         "The site's secure connection could not be verified",
     ),
     ("broke off", "The download broke off before the end; try again"),
+    ("came back empty", "The page came back empty: the site sent nothing to copy; try again later"),
     ("could not connect to", "The site refused the connection; try again later"),
     ("redirects more than", "The page sends the workbench round too many redirects"),
     ("only http and https", "Only http and https pages can be copied"),

@@ -88,6 +88,7 @@ FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
     "redirects": lambda f: f"refused: {f['url']} redirects more than {f['limit']} times",
     "http_status": _http_status,
     "wrong_type": _wrong_type,
+    "empty": lambda f: f"{_url(f)} came back empty, with no page in it; try again later",
 }
 
 

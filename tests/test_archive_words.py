@@ -37,6 +37,10 @@ from factcheck.refusal_lines import error_line
         ("refused: https://x.example redirects more than 5 times", "too many redirects"),
         ("refused: only http and https links can be fetched, not ftp: links", "Only http"),
         ("refused: port 8080 is not allowed, only 80 and 443", "port 8080"),
+        (
+            "http://x.example/a came back empty, with no page in it; try again later",
+            "The page came back empty",
+        ),
         # A page served as text/plain that is not text: no advice about importing articles
         (
             "this looks like a binary file, not text; import a .txt or .html file",
@@ -84,6 +88,7 @@ def test_an_address_the_fetcher_refuses_is_not_offered_again(url):
         "refused: https://x.example redirects more than 5 times",
         "refused: https://x.example/big is larger than the limit of 10,485,760 bytes",
         "timed out connecting to x.example; try again later",
+        "http://x.example/a came back empty, with no page in it; try again later",
         "",
     ],
 )

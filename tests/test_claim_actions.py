@@ -238,7 +238,20 @@ def test_added_evidence_is_listed_and_its_page_archived(client, claim, sources, 
     assert ("/bulletin", f"127.0.0.1:{sources.port}") in sources.seen
 
 
-def test_a_source_that_cannot_be_fetched_says_the_archive_failed(client, claim, sources):
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (None, "The page was not found: it may have moved or been taken down (HTTP 404)."),
+        # A page that answers 200 with nothing (or blank lines only) is no copy of a page.
+        (b"", "The page came back empty: the site sent nothing to copy; try again later."),
+        (b"\r\n \n", "The page came back empty: the site sent nothing to copy; try again later."),
+    ],
+)
+def test_a_source_that_cannot_be_fetched_says_the_archive_failed(
+    client, claim, sources, app_db, body, said
+):
+    if body is not None:
+        sources.routes["/gone"] = page(body)
     response = hx_post(
         client,
         f"/claims/{claim['id']}/evidence",
@@ -247,9 +260,8 @@ def test_a_source_that_cannot_be_fetched_says_the_archive_failed(client, claim, 
     badge = fragment(response).cssselect(".evidence-item .archive-badge")[0]
     status = badge.cssselect(".archive-status")[0]
     assert "is-failed" in status.get("class")
-    assert (
-        words(status) == "The page was not found: it may have moved or been taken down (HTTP 404)."
-    )
+    assert words(status) == said
+    assert not app_db.execute("SELECT count(*) FROM snapshot_files").fetchone()[0]
     retry = badge.cssselect("button.archive-retry")[0]
     assert words(retry) == "Try again" and retry.get("hx-post").endswith("/archive")
     assert badge.cssselect("details.own-copy form[enctype='multipart/form-data']")

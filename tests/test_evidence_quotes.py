@@ -12,6 +12,7 @@ from helpers import add_people, first_checkable_claim, import_sample, new_databa
 from local_server import page
 
 from factcheck import archive_jobs, jobs, link_jobs
+from factcheck.archive_words import failure_words, worth_retrying
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_reads, evidence, snapshots
 from factcheck.store.actors import SYSTEM
@@ -99,6 +100,35 @@ def test_a_failed_archive_checks_nothing_and_a_page_without_text_says_so(world):
     _add(db, claim, people, url, FOUND_QUOTE, stance="context")
     archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
     assert evidence.evidence_for_claim(db, claim["id"])[1]["quote_status"] == "no_text"
+
+
+def test_an_empty_answer_is_a_failed_archive_and_a_page_of_bare_markup_a_copy(world):
+    """A 200 with no body (or blank lines only) is no copy of any page: it fails, worded so, and
+    is worth trying again. A page of markup with no text (one a script would fill) is what the
+    site serves: kept, with no text to check the quote against."""
+    path, db, people, claim, site = world
+    policy = FetchPolicy.local_test(site.port)
+    site.routes["/empty"] = page(b"")
+    site.routes["/blank"] = page(b"\n\n  \n", "text/plain")
+    site.routes["/shell"] = page(b'<!doctype html><html><body><div id="app"></div></body></html>')
+    for route in ("/empty", "/blank", "/shell"):
+        _add(db, claim, people, site.url(route), FOUND_QUOTE, stance="context")
+        archive_jobs.archive_evidence(str(path), site.url(route), policy).get()
+    kept = {
+        row["url"]: row for row in db.query("SELECT url, status, error FROM evidence_snapshots")
+    }
+    for route in ("/empty", "/blank"):
+        assert kept[site.url(route)]["status"] == "failed"
+        assert failure_words(kept[site.url(route)]["error"]).startswith("The page came back empty")
+        assert worth_retrying(kept[site.url(route)]["error"])
+    assert kept[site.url("/shell")]["status"] == "archived"
+    statuses = [row["quote_status"] for row in evidence.evidence_for_claim(db, claim["id"])]
+    assert statuses == [None, None, "no_text"]
+    audited = db.query(
+        "SELECT json_extract(after, '$.status') AS status FROM audit"
+        " WHERE record_type = 'evidence_snapshot' ORDER BY id"
+    )
+    assert [row["status"] for row in audited] == ["failed", "failed", "archived"]
 
 
 def test_a_copy_is_kept_as_what_its_bytes_are_whatever_the_server_calls_them(world):

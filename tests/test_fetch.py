@@ -167,6 +167,21 @@ def test_fetches_a_page_from_an_allowed_server(site):
     assert result.body == PAGE
 
 
+@pytest.mark.parametrize("body", [b"", b" \r\n\t\n"])
+def test_a_success_with_an_empty_body_is_no_page(site, body):
+    """Nothing, or blank lines only, is no copy of a page whatever the status says; markup with
+    no text in it is a page."""
+    site.routes["/empty"] = page(body)
+    with pytest.raises(FetchError) as refused:
+        fetch(site.url("/empty"), policy=FetchPolicy.local_test(site.port))
+    assert refused.value.code == "empty"
+    assert refusal_text(refused.value) == (
+        f"{site.url('/empty')} came back empty, with no page in it; try again later"
+    )
+    site.routes["/shell"] = page(b"<html><body></body></html>")
+    assert fetch(site.url("/shell"), policy=FetchPolicy.local_test(site.port)).body
+
+
 @pytest.mark.parametrize(
     ("url", "reason"),
     [

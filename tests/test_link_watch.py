@@ -312,6 +312,7 @@ def _cli(app, *args):
     [
         (page(b"gone", "text/plain", status=404), "failed", "The page was not found"),
         (redirect("/elsewhere"), "moved", "the page now redirects to"),
+        (page(b""), "failed", "the page now fails. The page came back empty"),
     ],
 )
 def test_a_failing_or_moved_page_is_flagged_until_acknowledged(

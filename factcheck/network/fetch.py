@@ -385,4 +385,9 @@ def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> Fetc
             {"url": url, "content_type": content_type, "expected": sorted(accept)},
         )
     body = _read_body(response, url, max_bytes, deadline)
+    if not body.strip():
+        # Nothing, or only blank lines (a server's blank "white screen" when its page failed): no
+        # copy of any page, whatever its status says. A page of markup with no text in it (one a
+        # script fills in) is what the site serves, and is kept.
+        raise FetchError("empty", {"url": url})
     return FetchedPage(url, response.status_code, content_type, body, encoding)

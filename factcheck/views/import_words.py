@@ -60,6 +60,7 @@ _FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
     "tls": lambda f: "The site's secure connection could not be verified.",
     "connect_failed": lambda f: "The site could not be reached. Try again in a moment.",
     "broke_off": lambda f: "The download broke off before the end. Try again.",
+    "empty": lambda f: "The page came back empty: the site sent nothing. Try again in a moment.",
     "too_large": lambda f: f"The page is larger than {size_words(f['limit'])}.",
     "redirects": lambda f: "The address sends us round too many redirects.",
     "wrong_type": lambda f: (
