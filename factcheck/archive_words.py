@@ -68,7 +68,7 @@ _PLAIN = (
 # Refusals of the address itself (its scheme, form, port, or where it leads): fetching it again
 # is refused again, so the card offers only the reviewer's own copy.
 _ADDRESS_REFUSED = re.compile(
-    r"^refused: (only http and https|links with a user name|\S+ has no server name"
+    r"^refused: (?:the page redirects to .*?; )?(only http and https|links with a user name|\S+ has no server name"
     r"|\S+ has an invalid port|\S+ is not a valid web address|\S+ resolves to "
     r"|\S+ is (?:an?|the) [^;:]*address\b|port \d+ is not allowed)"
 )
@@ -94,10 +94,18 @@ def _size(byte_count: int) -> str:
     return f"{megabytes:g} MB" if megabytes >= 1 else f"{byte_count // 1024} KB"
 
 
+# A refusal of the address a redirect led to (refusal_lines.refusal_line).
+_REDIRECTED = re.compile(r"^refused: (the page redirects to .*?); (.+)$", re.S)
+
+
 def failure_words(error: str | None) -> str:
     """One plain sentence (no full stop) for a stored fetch error."""
     if not error or not error.strip():
         return "The page could not be copied"
+    if match := _REDIRECTED.match(error):
+        # "The page redirects to http://10.0.0.5/: the address leads into a private network..."
+        refused = failure_words("refused: " + match.group(2))
+        return f"{capitalised(match.group(1))}: {refused[:1].lower()}{refused[1:]}"
     if match := _HTTP.search(error):
         code = int(match.group(1))
         if code in _HTTP_WORDS:

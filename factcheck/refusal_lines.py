@@ -5,7 +5,7 @@ the evidence card. The workbench words the same codes in factcheck/views/import_
 
 from collections.abc import Callable
 
-from factcheck.shared_words import LOOKS_LIKE_A_SITE, url_problem_words
+from factcheck.shared_words import LOOKS_LIKE_A_SITE, redirected_to, url_problem_words
 
 Facts = dict
 
@@ -210,9 +210,15 @@ def refusal_line(code: str, facts: Facts) -> str:
     words = IMPORT_WORDS.get(code) or FETCH_WORDS.get(code)
     if words is not None:
         try:
-            return words(facts)
+            line = words(facts)
         except (KeyError, TypeError, ValueError):
-            pass
+            return f"refused ({code})"
+        if facts.get("redirected_to"):
+            # "refused: the page redirects to http://10.0.0.5/; 10.0.0.5 is a private address"
+            line = f"refused: {redirected_to(str(facts['redirected_to']))}; " + line.removeprefix(
+                "refused: "
+            )
+        return line
     return f"refused ({code})"
 
 

@@ -42,6 +42,13 @@ REVIEW_VERB = {
 }
 
 
+def redirected_to(target: str) -> str:
+    """'the page redirects to http://10.0.0.5/': where a fetch was sent that was refused (the
+    address given was not), or where a checked link now leads."""
+    shown = target if len(target) <= 200 else target[:200] + "…"
+    return f"the page redirects to {shown}"
+
+
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """'1 sentence', '2 sentences', '1,200 claims': the number with its noun, agreeing."""
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

@@ -38,6 +38,15 @@ from factcheck.refusal_lines import error_line
         ("refused: only http and https links can be fetched, not ftp: links", "Only http"),
         ("refused: port 8080 is not allowed, only 80 and 443", "port 8080"),
         (
+            "refused: the page redirects to http://10.0.0.8/; 10.0.0.8 is a private address",
+            "The page redirects to http://10.0.0.8/: the address leads into a private network",
+        ),
+        (
+            "refused: the page redirects to file:///etc/passwd; only http and https links can be"
+            " fetched, not file: links",
+            "The page redirects to file:///etc/passwd: only http and https pages can be copied",
+        ),
+        (
             "http://x.example/a came back empty, with no page in it; try again later",
             "The page came back empty",
         ),

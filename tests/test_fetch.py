@@ -256,10 +256,14 @@ def test_connects_to_the_vetted_address_and_keeps_the_host_name(site, fake_dns):
 def test_redirects_to_internal_targets_are_refused(site, secret_server, fake_dns, target):
     fake_dns["intranet.example"] = ["192.168.1.20"]
     site.routes["/go"] = redirect(target.format(secret=secret_server.port))
-    with refused_saying(FetchError, "refused"):
+    target = target.format(secret=secret_server.port)
+    with pytest.raises(FetchError) as refused:
         fetch(site.url("/go"), policy=FetchPolicy.local_test(site.port))
     assert site.seen == [("/go", f"127.0.0.1:{site.port}")]
     assert secret_server.seen == []
+    # The address given is not the one refused: the refusal names where the page redirected.
+    assert refused.value.facts["redirected_to"] == target
+    assert refusal_text(refused.value).startswith(f"refused: the page redirects to {target}; ")
 
 
 def test_a_redirect_to_an_address_with_a_space_in_its_host_is_refused(site):

@@ -11,7 +11,7 @@ from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import HX, PASSWORD, SAMPLE_ARTICLE, page_token, parse
 from hypothesis import example, given
 from hypothesis import strategies as st
-from local_server import page
+from local_server import page, redirect
 
 from factcheck import importers, job_progress, jobs
 from factcheck.app import FORM_OVERHEAD_BYTES, create_app
@@ -607,6 +607,37 @@ def test_a_pdf_its_server_calls_a_web_page_is_refused_in_words_about_the_address
         "Import something else",
     ]
     assert article_count(app_db) == 0
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        (
+            "http://192.168.1.1/",
+            "The page redirects to http://192.168.1.1/. That address is on a private network,"
+            " which is not fetched. Save the page from your browser and upload the file, or paste"
+            " its text.",
+        ),
+        (
+            "file:///etc/passwd",
+            "The page redirects to file:///etc/passwd. That is not a web address we can fetch."
+            " Save the page from your browser and upload the file, or paste its text.",
+        ),
+        (
+            "ftp://example.org/x",
+            "The page redirects to ftp://example.org/x. That is not a web address we can fetch."
+            " Save the page from your browser and upload the file, or paste its text.",
+        ),
+    ],
+)
+def test_a_redirect_to_a_refused_address_says_the_page_redirected_there(
+    post_import, client, site, local_policy, target, words
+):
+    """The address typed is fine: the one the page redirected to is refused, and named."""
+    site.routes["/short"] = redirect(target)
+    progress = _failed_import(post_import, client, site.url("/short"))
+    assert progress.cssselect("[data-error-message]")[0].text_content() == words
+    assert not progress.cssselect(".import-again button"), "it would be refused again"
 
 
 def test_a_site_that_cannot_be_found_is_named_as_such(post_import, client, monkeypatch):

@@ -353,22 +353,40 @@ def fetch(
         _fetching.deadline, _fetching.tickets = None, []
 
 
+#: Refusals of an address itself: after a redirect, of the address the page redirected to, not
+#: of the one given (their facts then say `redirected_to`).
+ADDRESS_REFUSALS = frozenset({"bad_address", "private_address", "port"})
+
+
 def _fetch(url, policy, accept, max_bytes, timeout, deadline) -> FetchedPage:
     current = url.strip()
     with _Hops(policy, accept) as hops:
-        for _ in range(policy.max_redirects + 1):
-            host, _port = check_url(current, policy)
-            if time.monotonic() > deadline:
-                raise FetchError("timeout", {"url": url, "stage": "fetch"})
-            with _request(hops, current, host, timeout, deadline) as response:
+        for hop in range(policy.max_redirects + 1):
+            try:
+                host, _port = check_url(current, policy)
+                if time.monotonic() > deadline:
+                    raise FetchError("timeout", {"url": url, "stage": "fetch"})
+                response = _request(hops, current, host, timeout, deadline)
+            except FetchError as error:
+                if hop and error.code in ADDRESS_REFUSALS:
+                    raise _redirected(error, current) from error
+                raise
+            with response:
                 target = hops.get_redirect_target(response)
                 if target is None:
                     return _finish(response, current, accept, max_bytes, deadline)
                 try:
                     current = urldefrag(urljoin(current, target)).url
                 except ValueError:  # a Location such as 'http://[::1'
-                    raise _refuse("bad_address", {"url": target, "problem": "unparsable"}) from None
+                    refused = _refuse("bad_address", {"url": target, "problem": "unparsable"})
+                    raise _redirected(refused, target) from None
     raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
+
+
+def _redirected(error: FetchError, target: str) -> FetchError:
+    """A refusal of the address a redirect led to, saying so: the address given is not the one
+    refused, and a reviewer should not look for what is wrong with it."""
+    return type(error)(error.code, {**error.facts, "redirected_to": target})
 
 
 def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> FetchedPage:

@@ -5,6 +5,7 @@ The command line words the same codes in factcheck/refusal_lines.py, with its op
 from collections.abc import Callable
 
 from factcheck.refusal_lines import NEVER_FETCHED
+from factcheck.shared_words import as_sentence, redirected_to
 
 Facts = dict
 
@@ -76,6 +77,13 @@ _FETCH_WORDS: dict[str, Callable[[Facts], str]] = {
     "bad_address": lambda f: (
         "That is not a web address we can fetch: give one starting with https://."
     ),
+}
+# The same refusals of an address the page redirected to: the typed address is not at fault, so
+# no advice to give another one.
+_REDIRECT_WORDS: dict[str, Callable[[Facts], str]] = {
+    "private_address": _FETCH_WORDS["private_address"],
+    "port": _FETCH_WORDS["port"],
+    "bad_address": lambda f: f"That is not a web address we can fetch. {_SAVE_INSTEAD}",
 }
 #: Fetch refusals of the address itself: fetching it again can only fail again.
 REFUSED_BY_DESIGN = NEVER_FETCHED | {"bad_address"}
@@ -202,6 +210,13 @@ INTERRUPTED = "The server stopped while this import was running, so it did not f
 
 def fetch_failure_words(code: str | None, facts: Facts | None) -> str:
     """What the workbench says when fetching a page failed, from the failure's code and facts."""
+    if facts and facts.get("redirected_to") and code in _REDIRECT_WORDS:
+        # The address given is fine: the one it redirected to is refused.
+        where = as_sentence(redirected_to(str(facts["redirected_to"])))
+        try:
+            return f"{where} {_REDIRECT_WORDS[code](facts)}"
+        except (KeyError, TypeError):
+            return f"{where} That address is not fetched. {_SAVE_INSTEAD}"
     words = _FETCH_WORDS.get(code or "")
     if words is not None:
         try:
