@@ -294,6 +294,72 @@ def test_refuses_a_sixth_redirect(site):
     assert len(site.seen) == 6
 
 
+def forwarding(target: str, delay: str = "0", text: str = "Redirecting to the article") -> bytes:
+    return (
+        f'<!doctype html><html><head><meta http-equiv="refresh" content="{delay}; url={target}">'
+        f"</head><body><p>{text}</p></body></html>"
+    ).encode()
+
+
+def test_a_page_that_only_forwards_with_a_meta_refresh_is_followed(site):
+    site.routes["/short"] = page(forwarding("/story"))
+    site.routes["/moved"] = page(
+        b"<html><head><META HTTP-EQUIV=Refresh CONTENT=\"3;URL='/story'\"></head><body>This page"
+        b" has moved. If you are not taken there in 3 seconds, follow this link.</body></html>"
+    )
+    site.routes["/story"] = page()
+    for route in ("/short", "/moved"):
+        result = fetch(site.url(route), policy=FetchPolicy.local_test(site.port))
+        assert (result.url, result.body) == (site.url("/story"), PAGE)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        forwarding("/story", delay="30"),  # a pause to read the page first
+        b'<html><head><meta http-equiv="refresh" content="300"></head><body>News</body></html>',
+        forwarding("/story", text="The council approved the budget on Monday. " * 6),
+        b'<html><body><p>Set <code>&lt;meta http-equiv="refresh"&gt;</code> to 0</p></body></html>',
+    ],
+)
+def test_a_meta_refresh_is_not_followed_from_a_page_meant_to_be_read(site, body):
+    """A slow refresh, a homepage that reloads itself, a page with text of its own, a page that
+    only talks about the tag: each is the page."""
+    site.routes["/page"] = page(body)
+    site.routes["/story"] = page()
+    result = fetch(site.url("/page"), policy=FetchPolicy.local_test(site.port))
+    assert (result.url, result.body) == (site.url("/page"), body)
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["http://10.0.0.5/", "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd"],
+)
+def test_a_meta_refresh_inward_is_refused_as_a_redirect_is(site, secret_server, target):
+    site.routes["/short"] = page(forwarding(target))
+    site.routes["/secret"] = page(forwarding(f"http://127.0.0.1:{secret_server.port}/"))
+    for route, where in (("/short", target), ("/secret", f"127.0.0.1:{secret_server.port}/")):
+        with pytest.raises(FetchError) as refused:
+            fetch(site.url(route), policy=FetchPolicy.local_test(site.port))
+        assert refused.value.code in ("private_address", "bad_address")
+        assert refused.value.facts["redirected_to"].endswith(where)
+    assert secret_server.seen == []
+
+
+def test_meta_refreshes_count_toward_the_redirect_limit(site):
+    chain(site, 3)
+    site.routes["/hop/3"] = page(forwarding("/hop/4"))
+    site.routes["/hop/4"] = redirect("/hop/5")
+    site.routes["/hop/5"] = page(forwarding("/hop/6"))
+    site.routes["/hop/6"] = page()
+    with refused_saying(FetchError, "redirects more than 5 times"):
+        fetch(site.url("/hop/0"), policy=FetchPolicy.local_test(site.port))
+    assert len(site.seen) == 6
+    site.routes["/loop"] = page(forwarding("/loop"))
+    with refused_saying(FetchError, "redirects more than 5 times"):
+        fetch(site.url("/loop"), policy=FetchPolicy.local_test(site.port))
+
+
 @pytest.mark.parametrize("with_length", [True, False])
 def test_refuses_a_body_over_the_byte_cap(site, with_length):
     big = b"<p>" + b"x" * 5000 + b"</p>"
