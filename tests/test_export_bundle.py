@@ -225,6 +225,29 @@ def test_a_bundle_packed_again_with_folder_entries_still_verifies(exported):
     assert "notes/extra.txt was added" in _verify("export", "verify", str(bundle)).output
 
 
+def test_a_bundle_compressed_inside_its_folder_verifies_there(exported, tmp_path):
+    """Unpacked into a folder and that folder compressed (Finder's and Windows' "Compress"):
+    every file sits inside b5/, which is checked as the bundle; a file beside the folder is
+    one the manifest lacks."""
+    _, db_path, bundle, _ = exported
+    wrapped = tmp_path / "wrapped.zip"
+    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(wrapped, "w") as target:
+        target.writestr(zipfile.ZipInfo("b5/"), b"")
+        for member in source.namelist():
+            target.writestr(f"b5/{member}", source.read(member))
+    result = _verify("--db", str(db_path), "export", "verify", str(wrapped))
+    assert result.exit_code == 0, result.output
+    assert "Bundle intact (inside the folder b5/): 4 files match the manifest" in result.output
+    report = json.loads(_verify("export", "verify", str(wrapped), "--json").output)
+    assert report["ok"] and report["folder"] == "b5/"
+    _rewrite(wrapped, "b5/claims.csv", lambda data: data + b" ")
+    with zipfile.ZipFile(wrapped, "a") as archive:
+        archive.writestr("notes.txt", b"slipped in")
+    result = _verify("export", "verify", str(wrapped))
+    assert result.exit_code == 1
+    assert "claims.csv was changed" in result.output and "notes.txt was added" in result.output
+
+
 def test_verify_notices_missing_and_added_files(exported):
     _, _, bundle, _ = exported
     _rewrite(bundle, "claims.csv", None)

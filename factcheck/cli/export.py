@@ -292,11 +292,13 @@ def verify(ctx, bundle_path, as_json):
                 "manifest_sha256": check.manifest_sha256,
                 "database_checked": check.database_checked,
                 "export_rows": check.export_rows,
+                "folder": check.folder or None,
             }
         )
     elif check.ok:
+        inside = f" (inside the folder {check.folder})" if check.folder else ""
         summary = (
-            f"Bundle intact: {len(check.files)} files match the manifest; exported"
+            f"Bundle intact{inside}: {len(check.files)} files match the manifest; exported"
             f" {check.manifest.get('created_at')} by {check.manifest.get('exported_by')} at audit"
             f" row {head.get('row')}."
         )

@@ -62,6 +62,8 @@ class BundleCheck:
     problems: list[str] = field(default_factory=list)
     export_rows: list[int] = field(default_factory=list)
     database_checked: bool = False
+    #: The folder ('b5/') the bundle's files sit in, when the zip wraps them in one.
+    folder: str = ""
 
 
 def manifest_bytes(manifest: dict) -> bytes:
@@ -116,9 +118,24 @@ def _write_copies(archive: zipfile.ZipFile, context: ExportContext) -> dict[str,
     return files
 
 
-def _read_manifest(archive: zipfile.ZipFile) -> tuple[dict, bytes]:
+def wrapping_folder(archive: zipfile.ZipFile) -> str:
+    """'' for a bundle with its files at the top of the zip; 'b5/' for one unpacked into the
+    folder b5 and that folder compressed (Finder's and Windows' "Compress" do that), whose
+    manifest is b5/manifest.json."""
+    names = archive.namelist()
+    if MANIFEST in names:
+        return ""
+    folders = {name.removesuffix(MANIFEST) for name in names if name.endswith(f"/{MANIFEST}")}
+    folders = {folder for folder in folders if folder.count("/") == 1}
+    if len(folders) != 1:
+        return ""
+    folder = folders.pop()
+    return "" if _unsafe_name(folder) else folder
+
+
+def _read_manifest(archive: zipfile.ZipFile, folder: str = "") -> tuple[dict, bytes]:
     try:
-        content = archive.read(MANIFEST)
+        content = archive.read(folder + MANIFEST)
     except KeyError:
         raise NotABundle(f"it has no {MANIFEST}, so it is not a factcheck export bundle") from None
     except UNREADABLE:
@@ -155,8 +172,12 @@ def _unsafe_name(name: str) -> bool:
     return name.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts
 
 
-def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
-    names = Counter(archive.namelist())
+def _check_files(archive: zipfile.ZipFile, listed: dict, folder: str = "") -> list[str]:
+    # Each member by the name the manifest gives it: inside the folder that wraps the bundle,
+    # if one does (a member outside it keeps its whole name, and is one the manifest lacks).
+    members = [member for member in archive.namelist() if not folder or member != folder]
+    full = {member.removeprefix(folder): member for member in members}
+    names = Counter(member.removeprefix(folder) for member in members)
     present = set(names)
     problems = [
         f"{name} is not a name a bundle holds: unpacked, it would land outside its folder"
@@ -175,7 +196,7 @@ def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
         if name not in present:
             problems.append(f"{name} is listed in the manifest but missing from the bundle")
             continue
-        actual = _sha256_of(archive, name)
+        actual = _sha256_of(archive, full[name])
         if actual is None:
             problems.append(f"{name} {DAMAGED}")
         elif actual != expected:
@@ -185,7 +206,7 @@ def _check_files(archive: zipfile.ZipFile, listed: dict) -> list[str]:
                 f"{name} is not the archived copy its name says: its sha256 is {actual}"
             )
     for name in sorted(present - set(listed) - {MANIFEST}):
-        if _empty_folder_entry(archive, name):
+        if _empty_folder_entry(archive, full[name]):
             continue  # zip tools that pack the unpacked bundle again (Finder's, Windows') add them
         problems.append(f"{name} was added: the manifest does not list it")
     return problems
@@ -297,15 +318,17 @@ def verify_bundle(source: str | os.PathLike | IO[bytes], db: Database | None = N
     except (zipfile.BadZipFile, OSError) as error:
         raise NotABundle(f"it is not a zip file ({error})") from None
     with archive:
-        manifest, content = _read_manifest(archive)
+        folder = wrapping_folder(archive)
+        manifest, content = _read_manifest(archive, folder)
         files = {str(name): str(value) for name, value in manifest["files"].items()}
-        problems = _check_files(archive, files)
+        problems = _check_files(archive, files, folder)
     check = BundleCheck(
         ok=False,
         files=files,
         manifest=manifest,
         manifest_sha256=hashlib.sha256(content).hexdigest(),
         problems=problems,
+        folder=folder,
     )
     if db is not None:
         found, rows = _check_database(db, manifest, check.manifest_sha256)
