@@ -168,7 +168,13 @@ def _row_loader(header: list[str], row: list[str], max_bytes: int):
             raise ImportRefused(
                 "import.too_many_cells", {"cells": len(row), "columns": len(header)}
             )
-        return from_record(dict(zip(header, row, strict=False)), max_bytes=max_bytes)
+        try:
+            return from_record(dict(zip(header, row, strict=False)), max_bytes=max_bytes)
+        except ImportRefused as error:
+            if error.code != "import.field_not_utf8":
+                raise
+            # Bytes that are not UTF-8 in a CSV file: a spreadsheet saved it in a code page.
+            raise ImportRefused(error.code, {**error.facts, "table": True}) from None
 
     return load
 

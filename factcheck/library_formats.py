@@ -11,9 +11,9 @@ from pathlib import PurePath
 from typing import Any
 
 from factcheck import json_input
-from factcheck.importers import binary_kind
+from factcheck.importers import binary_kind, decode_html
 from factcheck.network.urls import UrlProblem, clean_web_url
-from factcheck.shared_words import url_problem_words
+from factcheck.shared_words import save_as_utf8, url_problem_words
 from factcheck.text.language import NO_LANGUAGE, checked_code
 
 FORMATS = ("csv", "tsv", "jsonl", "claimreview")
@@ -161,10 +161,14 @@ def _label(name: str) -> str:
     return {"external_id": "the id", "review_date": "the date"}.get(name, f"the {name}")
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, format: str = "csv") -> str:
     kind = binary_kind(data[:1024])
     if kind is not None:
         raise FormatRefused(f"this file is {kind}, not a file of fact-checks")
+    if format == "claimreview" and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        # A fact-checker's page, read in the charset it declares (<meta charset="windows-1252">,
+        # Shift_JIS), as the page of an article is.
+        return decode_html(data)
     # Excel's "Unicode text" is UTF-16 with a byte-order mark.
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     codec = "utf-16" if utf16 else "utf-8-sig"
@@ -172,9 +176,9 @@ def decode(data: bytes) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         line = data[: error.start].decode(codec, errors="ignore").count("\n") + 1
+        fix = save_as_utf8(table=format in ("csv", "tsv"))
         raise FormatRefused(
-            f"line {line:,} is not {'UTF-16' if utf16 else 'UTF-8'} text; save the file as UTF-8"
-            " (in Excel: CSV UTF-8) and import it again"
+            f"line {line:,} is not {'UTF-16' if utf16 else 'UTF-8'} text; {fix}"
         ) from None
 
 
@@ -183,7 +187,7 @@ def parse(data: bytes, format: str) -> Iterator[Parsed]:
     cannot be read this way (not text, no claim column, not JSON)."""
     if format not in FORMATS:
         raise FormatRefused(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    text = decode(data)
+    text = decode(data, format)
     # Imported here: the table and ClaimReview readers build on this module's records.
     if format in ("csv", "tsv"):
         from factcheck.library_tables import table_rows

@@ -5,7 +5,12 @@ the evidence card. The workbench words the same codes in factcheck/views/import_
 
 from collections.abc import Callable
 
-from factcheck.shared_words import LOOKS_LIKE_A_SITE, redirected_to, url_problem_words
+from factcheck.shared_words import (
+    LOOKS_LIKE_A_SITE,
+    redirected_to,
+    save_as_utf8,
+    url_problem_words,
+)
 
 Facts = dict
 
@@ -177,7 +182,10 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "import.not_stored": lambda f: f"could not be stored ({f['error']})",
     "import.field_not_text": lambda f: f"{f['name']} must be text in quotes, not {f['type']}",
-    "import.field_not_utf8": lambda f: f"{f['name']} is not valid UTF-8 text",
+    "import.field_not_utf8": lambda f: (
+        f"{f['name']} is not valid UTF-8 text"
+        + (f"; {save_as_utf8(table=True)}" if f.get("table") else "")
+    ),
     "import.bad_date": lambda f: (
         f"published_date {f['given']!r} is not a date; write it as YYYY-MM-DD"
     ),

@@ -42,6 +42,13 @@ REVIEW_VERB = {
 }
 
 
+def save_as_utf8(table: bool) -> str:
+    """What to do with a file whose bytes are not UTF-8: a table's (an article CSV, a library
+    CSV or TSV) is most often Excel's "CSV", saved in a Windows code page."""
+    excel = " (in Excel: CSV UTF-8)" if table else ""
+    return f"save the file as UTF-8{excel} and import it again"
+
+
 def redirected_to(target: str) -> str:
     """'the page redirects to http://10.0.0.5/': where a fetch was sent that was refused (the
     address given was not), or where a checked link now leads."""

@@ -330,6 +330,24 @@ def test_a_csv_file_as_spreadsheets_save_it_is_read(run, tmp_path, delimiter, en
     assert sorted(titles) == ["One; two", "Two"]
 
 
+def test_a_csv_file_excel_saved_in_a_code_page_is_refused_with_the_way_to_save_it(run, tmp_path):
+    """Excel's "CSV (semicolon)" in a Windows code page: the row says how to save the file."""
+    articles = tmp_path / "excel.csv"
+    body = "Zürich spent €4.5 million on new trams, the transport office said on Monday. " * 3
+    articles.write_bytes(f"title;body\r\nTrams;{body}\r\n".encode("cp1252"))
+    result = run("import", str(articles))
+    assert result.exit_code == 2, result.output
+    assert (
+        "row 2 (body is not valid UTF-8 text; save the file as UTF-8 (in Excel: CSV UTF-8) and"
+        " import it again)" in result.output
+    )
+    # A JSON line's text that is no UTF-8 is not a spreadsheet's: no Excel advice there.
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text(json.dumps({"body": story(2) + " \ud800"}) + "\n")
+    result = run("import", str(lines))
+    assert "body is not valid UTF-8 text" in result.output and "Excel" not in result.output
+
+
 @pytest.mark.parametrize("name", ["articles.jsonl", "ARTICLES.CSV"])
 def test_a_file_named_as_records_is_read_as_records_without_format(run, tmp_path, name):
     """Not stored as one article whose text is JSON or comma-separated cells."""

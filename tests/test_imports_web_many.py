@@ -160,6 +160,16 @@ def test_a_csv_without_a_body_column_is_refused_by_name(upload, client, app_db):
     assert len(article_store.list_articles(app_db)) == 1
 
 
+def test_a_csv_excel_saved_in_a_code_page_says_how_to_save_it(upload, client, app_db):
+    body = "Zürich spent €4.5 million on new trams, the transport office said on Monday. " * 3
+    response = upload([("sheet.csv", f"title;body\r\nTrams;{body}\r\n".encode("cp1252"))])
+    lists = summary_lists(parse(client.get(response.headers["Location"])))
+    assert [words(li) for li in lists["refused"]] == [
+        "sheet.csv row 2: The body column is not valid UTF-8 text. Save the file as UTF-8 (in"
+        " Excel: CSV UTF-8) and import it again."
+    ]
+
+
 def test_more_files_than_one_upload_takes_is_a_422_and_nothing_is_stored(upload, app_db):
     files = [
         (f"a{number}.txt", HARBOUR_ARTICLE.encode())

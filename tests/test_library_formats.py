@@ -295,8 +295,40 @@ def test_utf16_as_excel_saves_unicode_text_is_read():
 
 def test_a_file_that_is_not_utf8_names_the_line_to_fix():
     data = "id,claim\nl-1,The ferry fare doubled\nl-2,Le café a fermé\n".encode("latin-1")
-    with pytest.raises(formats.FormatRefused, match="line 3 is not UTF-8 text"):
+    with pytest.raises(formats.FormatRefused, match="line 3 is not UTF-8 text") as refused:
         list(formats.parse(data, "csv"))
+    assert str(refused.value).endswith(
+        "save the file as UTF-8 (in Excel: CSV UTF-8) and import it again"
+    )
+    # A JSON file is no spreadsheet's: the same fix, without Excel.
+    for data, file_format in (
+        ('{"claim": "Le café a fermé"}\n'.encode("latin-1"), "jsonl"),
+        ('{"@type": "ClaimReview", "claimReviewed": "café"}'.encode("latin-1"), "claimreview"),
+    ):
+        with pytest.raises(formats.FormatRefused) as refused:
+            list(formats.parse(data, file_format))
+        assert str(refused.value).endswith("; save the file as UTF-8 and import it again")
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding"), [("windows-1252", "cp1252"), ("Shift_JIS", "shift_jis")]
+)
+def test_a_fact_checkers_page_is_read_in_the_charset_it_declares(charset, encoding):
+    """A ClaimReview page saved as it is served, in a legacy charset its <meta> names, is read
+    as an article's page is, not refused as a CSV that is not UTF-8."""
+    claim = (
+        "Zürich spent €4.5 million on “new” trams"
+        if encoding == "cp1252"
+        else "東京都は路面電車に45億円を支出した"
+    )
+    review = {"@type": "ClaimReview", "claimReviewed": claim, "url": "https://fc.example/1"}
+    page = (
+        f'<!doctype html><html><head><meta charset="{charset}"><title>Check</title>'
+        f'<script type="application/ld+json">{json.dumps(review, ensure_ascii=False)}</script>'
+        "</head><body><p>Checked.</p></body></html>"
+    ).encode(encoding)
+    [parsed] = formats.parse(page, "claimreview")
+    assert parsed.record["claim"] == claim
 
 
 def test_csv_with_semicolons_as_excel_writes_it_in_many_locales_is_read():

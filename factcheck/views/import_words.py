@@ -5,7 +5,7 @@ The command line words the same codes in factcheck/refusal_lines.py, with its op
 from collections.abc import Callable
 
 from factcheck.refusal_lines import NEVER_FETCHED
-from factcheck.shared_words import as_sentence, redirected_to
+from factcheck.shared_words import as_sentence, redirected_to, save_as_utf8
 
 Facts = dict
 
@@ -174,7 +174,11 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     "import.field_not_text": lambda f: (
         f"The {f['name']} field must be text in quotes, not {f['type']}."
     ),
-    "import.field_not_utf8": lambda f: f"The {f['name']} field is not valid UTF-8 text.",
+    "import.field_not_utf8": lambda f: (
+        f"The {f['name']} column is not valid UTF-8 text. {as_sentence(save_as_utf8(table=True))}"
+        if f.get("table")
+        else f"The {f['name']} field is not valid UTF-8 text."
+    ),
     "import.bad_date": lambda f: (
         f"The published_date {f['given']!r} is not a date. Write it as YYYY-MM-DD."
     ),
