@@ -618,6 +618,28 @@ def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text,
             "In 2021, 500 people died.",
             True,
         ),
+        (
+            "Back in two thousand, unemployment was four percent.",
+            "In 2001, it was 4 percent.",
+            True,
+        ),
+        (
+            "Since nineteen hundred, sea levels have risen by twenty centimetres.",
+            "Since 1950, sea levels have risen by 20 centimetres.",
+            True,
+        ),
+        (
+            "Columbus sailed in fourteen hundred and ninety-two with ninety men.",
+            "Columbus sailed in 1493 with 90 men.",
+            True,
+        ),
+        ("Twelve hundred homes were flooded.", "1,200 homes were flooded in 2021.", False),
+        # A hedge after "between" still reads two ends of a range.
+        (
+            "Between about five hundred and one thousand migrants crossed.",
+            "Between 500 and 1,000 migrants crossed.",
+            False,
+        ),
         ("In 2019 five hundred people died.", "In 2018, 500 people died.", True),
         # Two numbers in words before "-year-olds" or "-pound" count things: no year.
         (

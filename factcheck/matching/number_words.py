@@ -17,7 +17,10 @@ _VALUES = {
     **_SCALES,
 }
 _NUMBER_WORD = "|".join(_VALUES)
-_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:(?:about|around|roughly|some|approximately|nearly|almost|an estimated)\s+)?\Z",
+    re.IGNORECASE,
+)
 # A number starts with one of these ("hundred" and the scales go on one).
 _STARTS = frozenset(_SMALL) | frozenset(_TENS) | {"a", "an"}
 # Number words joined by spaces, hyphens or "and" ("one hundred and twenty-five"), after "a" when
@@ -88,16 +91,23 @@ _SHARES = {
 
 # A year said as two numbers: "nineteen ninety-nine", "twenty twenty-four", "twenty ten" (two
 # numbers side by side in words are written so only as a year), or as "two thousand and twenty",
-# which may also count things ("two thousand and twenty people"), as 2020 in digits may.
+# which may also count things ("two thousand and twenty people"), as 2020 in digits may. After a
+# word of when, also "two thousand" and hundreds ("in the year two thousand", "since nineteen
+# hundred", "in fourteen hundred and ninety-two"), which elsewhere count ("twelve hundred homes").
 _ONES = "|".join(_SMALL[1:10])
 _LAST_TWO = rf"(?:{'|'.join(_SMALL[10:])})|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONES}))?"
+# Nor a part of a bigger number: "nineteen hundred and fifty thousand".
+_NO_AND_MORE = rf"\b(?!\s+and\s+(?:{_NUMBER_WORD})\b)"
 _YEAR_IN_WORDS = re.compile(
     rf"\b(?:(?P<century>nineteen|twenty)[\s-]+(?P<year>{_LAST_TWO})"
-    rf"|two thousand(?:\s+and)?[\s-]+(?P<in_2000s>{_LAST_TWO}|{_ONES}))"
+    rf"|two thousand(?:(?:\s+and)?[\s-]+(?P<in_2000s>{_LAST_TWO}|{_ONES}))?{_NO_AND_MORE}"
+    rf"|(?P<hundreds>{'|'.join(_SMALL[11:20])})[\s-]+hundred"
+    rf"(?:(?:\s+and)?[\s-]+(?P<in_century>{_LAST_TWO}|{_ONES}))?{_NO_AND_MORE})"
     # Not a count of things said with a number before them: "twenty fifteen-year-olds".
     rf"\b(?![\s-]+(?:{_NUMBER_WORD})\b)(?!-\w)",
     re.IGNORECASE,
 )
+_WHEN_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|from|of|year)\s+\Z", re.I)
 
 
 def in_digits(text: str, mark: str = "") -> str:
@@ -116,9 +126,19 @@ def in_digits(text: str, mark: str = "") -> str:
 
 
 def _year(found: re.Match) -> str:
-    century = _VALUES[found.group("century").lower()] * 100 if found.group("century") else 2000
-    last_two = found.group("year") or found.group("in_2000s")
-    return str(century + sum(_VALUES[word] for word in re.split(r"[\s-]+", last_two.lower())))
+    said = found.group()
+    if found.group("hundreds"):
+        century, last_two = _VALUES[found.group("hundreds").lower()] * 100, found["in_century"]
+    elif found.group("century"):
+        century, last_two = _VALUES[found.group("century").lower()] * 100, found["year"]
+    else:
+        century, last_two = 2000, found["in_2000s"]
+    if (found.group("hundreds") or not last_two) and not _WHEN_BEFORE.search(
+        found.string, max(0, found.start() - 8), found.start()
+    ):
+        return said  # "twelve hundred homes", "two thousand people": numbers, read as such
+    words = re.split(r"[\s-]+", last_two.lower()) if last_two else []
+    return str(century + sum(_VALUES[word] for word in words))
 
 
 def _share_of(written: str) -> Fraction:
@@ -156,7 +176,7 @@ def _read(run: re.Match, mark: str = "") -> str:
     written = run.group()
     tokens = list(_TOKEN.finditer(written))
     # "Between five hundred and one thousand": the run's first number may be a range's two ends.
-    after_between = _BETWEEN.search(run.string, max(0, run.start() - 12), run.start()) is not None
+    after_between = _BETWEEN.search(run.string, max(0, run.start() - 30), run.start()) is not None
     pieces: list[str] = []
     done = 0  # how much of the run is written out already
     number: _Number | None = None
