@@ -33,7 +33,7 @@ def bulk_load(db: Database) -> Iterator[None]:
         yield
         if trigger is not None:
             db.execute(
-                "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?",
+                "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims_search_text WHERE id > ?",
                 [last_claim],
             )
             db.execute(trigger[0])

@@ -3,6 +3,7 @@ or the library changes, and read by the claim panel, the queue filter and the da
 
 import json
 import re
+from functools import cache
 from itertools import combinations
 
 from factcheck.db import Database, placeholders, utc_now
@@ -12,6 +13,7 @@ from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim
 from factcheck.store.errors import Invalid, NotFound
 from factcheck.store.mutation import mutation, query
+from factcheck.store.search_words import FOLDED_MARKS, index_marks
 
 PANEL_MATCHES = 5
 #: A dismissal's note is a line, not an essay.
@@ -22,9 +24,16 @@ SCORE_DECIMALS = 4
 #: to the library moves every score a little (word rarity, the nearest item), and the panel shows
 #: whole percents.
 SCORE_TOLERANCE = 0.005
+
+
 # A word of three letters or more, or a number of any length: "86" in "86 firefighters" is as
-# telling as a word gets.
-_WORD = re.compile(r"\w{3,}|\d+", re.UNICODE)
+# telling as a word gets. A word holds its marks, as the claims' index does (migration 036):
+# "किसानों" is one word.
+@cache
+def _word() -> re.Pattern:
+    return re.compile(rf"(?:\w|[{index_marks()}]){{3,}}|\d+", re.UNICODE)
+
+
 #: How many of a library item's rarest words look for the claims it may match.
 RAREST_WORDS = 8
 
@@ -104,7 +113,7 @@ def claims_like(db: Database, text: str, limit: int) -> list[int]:
     rarest words keeps this quick on a big database; a claim the matcher would pair with the
     item shares its telling words."""
     # Words such as "its" and "last" are rare in a small desk's claims yet tell nothing.
-    words = sorted(set(_WORD.findall(text.lower())) - STOPWORDS)
+    words = sorted(set(_word().findall(text.lower().translate(FOLDED_MARKS))) - STOPWORDS)
     counted = []
     for word in words:
         row = db.execute("SELECT doc FROM claims_fts_vocab WHERE term = ?", [word]).fetchone()

@@ -24,7 +24,7 @@ def browse(
     """One page of items: those holding every word of `words` (or a word it begins) in their
     claim or title, figures and quoted words exactly, best first, or else all of them, newest
     first; optionally of one origin. With the total they come from."""
-    search = parse_search(words)
+    search = parse_search(words, every_script=False)
     if search is not None:
         # The library's index stems its words: a word quoted alone is held as typed too.
         search = Search(search.expression, search.phrases + tuple(quoted_words(words)))

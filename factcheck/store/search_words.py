@@ -4,6 +4,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.matching.stopwords import STOPWORDS
 from factcheck.text.typed_phrases import (
@@ -30,6 +31,21 @@ _WHOLE = "\ue000"
 # make an FTS5 syntax error. A word is what the index takes for one: letters and digits, which
 # an underscore parts ("0_0" quoted would be a phrase, which this index cannot look up).
 _TERM = re.compile(rf"{FIGURE.pattern}|{LONG_NUMBER.pattern}|{_WHOLE}?[^\W_]+", re.UNICODE)
+# Arabic's vowel marks, shadda, sukun, dagger alif and tatweel, the nukta of Indic scripts and
+# Hebrew's niqqud: the claims' index leaves them out of its words (migration 036 lists the
+# same), and so does a search, so that "الضرائب" finds "الضَّرائب" and the other way round, and
+# "बढा" finds "बढ़ा", as "Jose" finds "José".
+FOLDED_MARKS = dict.fromkeys(
+    [*range(0x064B, 0x0653), 0x0670, 0x0640, 0x093C, 0x09BC, 0x0A3C, 0x0ABC, 0x0B3C]
+    + [*range(0x05B0, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7]
+)
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar):
+# the index holds a whole run of them as one word, so a word of theirs is looked for in the
+# claims' text itself ("房价" in "2025年上海房价上涨了12%").
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
 _DIGITS = re.compile(r"\d+")
 MAX_WORDS = 12
 # The index's words for a share written out ("percent", "per cent"); "%" is no word to it.
@@ -44,20 +60,79 @@ def search_expression(text: str) -> str | None:
     and quoted words are held to by typed_phrases, which the index cannot check (a word quoted
     alone is looked for whole, which it can). None when
     nothing was typed; a search of only marks (no word to look for) is an empty phrase, which
-    matches nothing rather than dropping the search and listing everything."""
+    matches nothing rather than dropping the search and listing everything. Words are read as
+    the library's index reads them; parse_search reads them for the claims' index."""
     if not (text or "").strip():
         return None
+    return _expression(_kept_terms(text, every_script=False), every_script=False)
+
+
+def _kept_terms(text: str, *, every_script: bool) -> list[str] | None:
+    """The terms a search looks for, at most MAX_WORDS; None for the word for a share alone."""
+    text = percent_signs(unicodedata.normalize("NFC", text))
+    if every_script:
+        text = text.translate(FOLDED_MARKS)
+    term = _term_pattern() if every_script else _TERM
+    without_share = without_per_cent_words(text)
     # A word quoted on its own is looked for whole ("said", not "saidah"): the index matches a
     # word exactly, with no phrase to hold it to.
-    text = percent_signs(unicodedata.normalize("NFC", text))
-    without_share = without_per_cent_words(text)
-    terms = _TERM.findall(QUOTED.sub(_one_word_whole, without_share.replace(_WHOLE, " ")))
+    terms = term.findall(QUOTED.sub(_one_word_whole, without_share.replace(_WHOLE, " ")))
     if not terms and without_share != text:
-        return _SHARE_WORDS  # only the word for a share was typed: either way it is written
-    terms = terms or _TERM.findall(text)
+        return None  # only the word for a share was typed: either way it is written
+    terms = terms or term.findall(text)
     # A word quoted on its own is looked for, however common.
     kept = [t for t in terms if t.startswith(_WHOLE) or t.lower() not in _LEFT_OUT] or terms
-    return " AND ".join(_term_query(term) for term in kept[:MAX_WORDS]) or '""'
+    return kept[:MAX_WORDS]
+
+
+def _expression(terms: list[str] | None, *, every_script: bool) -> str:
+    if terms is None:
+        return _SHARE_WORDS
+    looked_up = [t for t in terms if not (every_script and _UNSPACED.search(t))]
+    expression = " AND ".join(_term_query(term) for term in looked_up)
+    # Only words of unspaced scripts: no full-text query at all ("" is read as none).
+    return expression if expression or len(looked_up) < len(terms) else '""'
+
+
+def _unspaced_words(terms: list[str] | None) -> tuple[str, ...]:
+    """The words of scripts written without spaces, as a claim's text holds them (ASCII letters
+    with them in lower case, as the search compares them with SQL's lower())."""
+    return tuple(
+        dict.fromkeys(
+            _ascii_lower(term.lstrip(_WHOLE)) for term in terms or [] if _UNSPACED.search(term)
+        )
+    )
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(letter.lower() if letter.isascii() else letter for letter in text)
+
+
+@cache
+def index_marks() -> str:
+    """The body of a regular expression's character class holding every mark the claims' index
+    keeps in a word (Mn and Mc; found on first use: it reads the first two planes of Unicode,
+    where every script's marks are, and the variation selectors beyond)."""
+    ranges: list[list[int]] = []
+    for code in itertools.chain(range(0x20000), range(0xE0100, 0xE01F0)):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(
+        re.escape(chr(first)) + ("" if first == last else "-" + re.escape(chr(last)))
+        for first, last in ranges
+    )
+
+
+@cache
+def _term_pattern() -> re.Pattern:
+    """A term as the claims' index (migration 036) takes a word: letters and digits with the
+    marks that belong to them (a Devanagari vowel sign or virama; the Latin accents the index
+    takes off), starting with a letter or a digit."""
+    word = rf"[^\W_](?:[^\W_]|[{index_marks()}])*"
+    return re.compile(rf"{FIGURE.pattern}|{LONG_NUMBER.pattern}|{_WHOLE}?{word}", re.UNICODE)
 
 
 def _one_word_whole(quoted: re.Match) -> str:
@@ -140,30 +215,62 @@ def _spellings(word: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Search:
-    """A search as SQL: the full-text query, and the exact stretches (figures, quoted words)
-    each match must also hold, which the index cannot check (typed_phrases)."""
+    """A search as SQL: the full-text query, the exact stretches (figures, quoted words) each
+    match must also hold, which the index cannot check (typed_phrases), and the words of scripts
+    written without spaces, looked for in the text itself. An empty expression: no full-text
+    query, only those words (the claims' index alone has such words)."""
 
     expression: str
     phrases: tuple[str, ...]
+    unspaced: tuple[str, ...] = ()
 
     def params(self) -> dict[str, str]:
         named = {f"phrase{index}": phrase for index, phrase in enumerate(self.phrases)}
-        return {"search": self.expression, **named}
+        words = {f"unspaced{index}": word for index, word in enumerate(self.unspaced)}
+        return {"search": self.expression, **named, **words}
 
     def condition(self, index: str = "claims_fts", text: str = "text") -> str:
         """The WHERE condition on a full-text `index` whose rows' words are in `text`."""
         held = "".join(
             f" AND contains_phrase({text}, :phrase{number})" for number in range(len(self.phrases))
         )
+        if not self.expression:
+            # The claims holding the words, read from the table in one pass; each looked up in
+            # the index by its rowid.
+            rowid = f"{index.split('.')[0]}.rowid" if "." in index else f"{index}.rowid"
+            found = self._unspaced_held("text")
+            return f"{rowid} IN (SELECT id FROM claims WHERE {found}){held}"
+        if self.unspaced:
+            held += f" AND {self._unspaced_held(text)}"
         return f"{index} MATCH :search{held}"
 
+    def _unspaced_held(self, text: str) -> str:
+        # A word with ASCII letters ("GDP增长") is compared with the text in lower case.
+        return " AND ".join(
+            f"instr({f'lower({text})' if _has_ascii_letter(word) else text}, :unspaced{number})"
+            for number, word in enumerate(self.unspaced)
+        )
 
-def parse_search(text: str | None) -> Search | None:
-    """The search for what was typed; None when nothing was."""
-    expression = search_expression(text or "")
-    if expression is None:
+
+def _has_ascii_letter(word: str) -> bool:
+    return any(letter.isascii() and letter.isalpha() for letter in word)
+
+
+def parse_search(text: str | None, *, every_script: bool = True) -> Search | None:
+    """The search for what was typed; None when nothing was. `every_script`: for the claims'
+    index (migration 036), whose words keep the marks of Indic scripts and lose Arabic and
+    Hebrew vowel marks, and whose runs of unspaced scripts are looked for in the text; the
+    library's index reads words as the claims' did before it."""
+    if not (text or "").strip():
         return None
-    return Search(expression, tuple(typed_phrases(text or "")))
+    if not every_script:
+        return Search(search_expression(text or "") or '""', tuple(typed_phrases(text or "")))
+    terms = _kept_terms(text or "", every_script=True)
+    return Search(
+        _expression(terms, every_script=True),
+        tuple(typed_phrases((text or "").translate(FOLDED_MARKS))),
+        _unspaced_words(terms),
+    )
 
 
 # The index takes accents off Latin letters only: "δήμαρχος" is a word apart from "δημαρχος",
