@@ -366,10 +366,8 @@ def _iso_date(value: str | None) -> str | None:
         return None
 
 
-# The calendar runs furthest ahead at UTC+14 (Kiribati); a day more allows a page published a
-# little before its own date (a next day's print edition put online the evening before).
+# The calendar runs furthest ahead at UTC+14 (Kiribati).
 _AHEAD_OF_UTC = datetime.timedelta(hours=14)
-_DATE_SLACK = datetime.timedelta(days=1)
 # The bound htmldate is given: a page's date is read whole up to then, never cut to its year
 # and month (2026-12-01 for a 2026-12-07 past htmldate's bound: a day the page never gave).
 _FAR_DATE = "2999-12-31"
@@ -381,17 +379,25 @@ def _utc_now() -> datetime.datetime:
 
 def latest_page_date(now: datetime.datetime) -> datetime.date:
     """The latest date a page can truly carry at `now` (an aware time): the local date of the
-    time zone furthest ahead, and a day's slack."""
-    return (now.astimezone(datetime.UTC) + _AHEAD_OF_UTC + _DATE_SLACK).date()
+    time zone furthest ahead."""
+    return (now.astimezone(datetime.UTC) + _AHEAD_OF_UTC).date()
 
 
-def _page_date(value: str | None) -> str | None:
-    """The page's date (YYYY-MM-DD) unless it is later than any place's today allows, which
-    is the page's own error."""
+def _page_date(value: str | None, page: str, url: str | None) -> str | None:
+    """The page's date (YYYY-MM-DD). One later than any place's today is an event's (in the
+    address or before the byline) or the page's error: the page is read again for the latest
+    date up to today, as htmldate reads with that bound, but for the 1st of the later date's
+    month, which htmldate makes of a date past its bound (a day the page never gave)."""
     date = _iso_date(value)
-    if date is None or date > latest_page_date(_utc_now()).isoformat():
-        return None
-    return date
+    latest = latest_page_date(_utc_now()).isoformat()
+    if date is None or date <= latest:
+        return date
+    from htmldate import find_date
+
+    earlier = _iso_date(
+        find_date(page, original_date=True, extensive_search=False, max_date=latest, url=url)
+    )
+    return None if earlier is None or earlier == date[:8] + "01" else earlier
 
 
 # Reasons of furniture that ends a page (a copyright line or a date may belong to the article).
@@ -482,7 +488,7 @@ def _article_from_html(data: bytes, url, encoding, import_format, max_bytes) -> 
         publisher=document.sitename or None,
         # The page's metadata names its author, else a byline among the article's first lines.
         author=byline_people(document.author, document.sitename, body) or byline_author(body),
-        published_date=_page_date(document.date),
+        published_date=_page_date(document.date, html, url),
         body=body,
         import_format=import_format,
         first_line_is_headline=False,
@@ -557,27 +563,46 @@ def _site(url: str) -> str | None:
 
 
 def article_address(fetched: str, canonical: str | None) -> str:
-    """The address an article imported from `fetched` (where its redirects ended) is kept by:
-    the page's canonical address (<link rel=canonical>, og:url) when it is a web address on the
-    same site and not the site's home page, else the fetched one without tracking parameters
-    ("?utm_source=twitter")."""
+    """The address an article imported from `fetched` (where its redirects ended) is kept by,
+    without tracking parameters ("?utm_source=twitter"): the page's canonical address
+    (<link rel=canonical>, og:url) where it names the same article (_names_the_same), as an AMP
+    or mobile page's does, else the fetched one."""
     try:
-        if canonical and _stands_for(urljoin(fetched, canonical.strip()), fetched):
-            return urljoin(fetched, canonical.strip())
+        if canonical:
+            named = urljoin(fetched, canonical.strip()).split("#", 1)[0]
+            if _names_the_same(named, fetched):
+                return without_tracking(named)
         return without_tracking(fetched)
     except ValueError:  # an address urllib cannot take apart ("http://[::1")
         return fetched
 
 
-def _stands_for(canonical: str, fetched: str) -> bool:
+# What an AMP or mobile version adds to its article's address ("/amp", "story.amp.html").
+_AMP_ENDING = re.compile(r"(?:[./]amp(?:\.html?)?|/index\.html?)$", re.IGNORECASE)
+
+
+def _slug(path: str) -> str:
+    return _AMP_ENDING.sub("", path.rstrip("/")).rsplit("/", 1)[-1].lower()
+
+
+def _names_the_same(canonical: str, fetched: str) -> bool:
+    """Whether a page's canonical address names the article fetched: a web address of the same
+    site (registrable domain), no less secure, with no credentials, ending with the same name
+    (an AMP or mobile page's "/amp" and "index.html" aside) and keeping what the fetched
+    address's query chooses ("?id=4521"). Not the home page, a section or tag page, "/404",
+    "/undefined" or a template's "{{slug}}" that some sites name as every page's canonical
+    address."""
+    named, got = urlsplit(canonical), urlsplit(fetched)
     site = _site(canonical)
-    return (
-        canonical.lower().startswith(("http://", "https://"))
-        and site is not None
-        and site == _site(fetched)
-        # Some sites name their home page as every page's canonical one.
-        and bool(urlsplit(canonical).path.strip("/") or not urlsplit(fetched).path.strip("/"))
-    )
+    if named.scheme.lower() not in ("http", "https") or named.username or named.password:
+        return False
+    if site is None or site != _site(fetched) or (got.scheme == "https" != named.scheme):
+        return False
+    slug = _slug(named.path)
+    if not slug or slug != _slug(got.path):
+        return False
+    chosen = set(urlsplit(without_tracking(fetched)).query.split("&")) - {""}
+    return chosen <= set(named.query.split("&"))
 
 
 def from_url(

@@ -571,12 +571,12 @@ def _dated_page(published: str) -> bytes:
         ("2026-12-07T01:30:00+09:00", "2026-12-07"),
         ("2026-12-07T23:30:00+14:00", "2026-12-07"),
         ("2026-12-07", "2026-12-07"),  # the date in most of Asia and the Pacific
-        ("2026-12-08", "2026-12-08"),  # a print edition put online the evening before
         ("2026-12-06T22:00:00-05:00", "2026-12-06"),
         ("2026-12-06T20:00:00Z", "2026-12-06"),
         ("2026-11-20T10:00:00+09:00", "2026-11-20"),
-        # Later than anywhere's today and a day: the page's error, and no date rather than
-        # the 1st of its month, a day the page never gave.
+        # Later than anywhere's today: the page's error, and no date rather than the 1st of its
+        # month, a day the page never gave.
+        ("2026-12-08", None),
         ("2026-12-09", None),
         ("2026-12-31", None),
         ("2027-01-05", None),
@@ -588,17 +588,40 @@ def test_a_page_dated_tomorrow_in_its_own_time_zone_keeps_its_date(monkeypatch, 
     assert from_html(_dated_page(published)).published_date == kept
 
 
+@pytest.mark.parametrize(
+    ("head", "address"),
+    [
+        # A later date in the address, or an event's date before the byline's, is passed over
+        # for the page's own, as before the date was read whole.
+        (
+            '<meta property="article:published_time" content="2026-11-20T09:00:00Z">',
+            "https://news.example/events/2027-03-15-town-hall",
+        ),
+        (
+            '<meta property="article:published_time" content="2026-12-05T09:00:00Z">',
+            "https://news.example/sport/2026/12/08/match-preview",
+        ),
+    ],
+)
+def test_a_later_date_of_an_event_leaves_the_page_its_own(monkeypatch, head, address):
+    now = datetime.datetime(2026, 12, 6, 21, 35, tzinfo=datetime.UTC)
+    monkeypatch.setattr(importers, "_utc_now", lambda: now)
+    page = html_page(LONG_PARAGRAPH, head).encode()
+    published = head.split('content="')[1][:10]
+    assert from_html(page, url=address).published_date == published
+
+
 def test_the_latest_date_a_page_can_carry_follows_the_clock_in_utc():
     berlin = datetime.timezone(datetime.timedelta(hours=1))
     assert importers.latest_page_date(
         datetime.datetime(2026, 12, 6, 0, 30, tzinfo=datetime.UTC)
-    ) == datetime.date(2026, 12, 7)
+    ) == datetime.date(2026, 12, 6)
     assert importers.latest_page_date(
         datetime.datetime(2026, 12, 7, 0, 30, tzinfo=berlin)
-    ) == datetime.date(2026, 12, 8)
+    ) == datetime.date(2026, 12, 7)
     assert importers.latest_page_date(
         datetime.datetime(2026, 12, 6, 10, 0, tzinfo=datetime.UTC)
-    ) == datetime.date(2026, 12, 8)
+    ) == datetime.date(2026, 12, 7)
 
 
 def test_a_given_url_wins_over_the_canonical_link():
@@ -872,7 +895,8 @@ def _fetched(final_url: str, head: str):
 def test_url_import_keeps_the_pages_canonical_address_not_the_redirects_tracking_one(
     monkeypatch,
 ):
-    final = "https://www.news.example.com/story-final?utm_source=twitter&utm_medium=social"
+    # An AMP page's canonical address is its article's.
+    final = "https://www.news.example.com/basel-trams/amp?utm_source=twitter&utm_medium=social"
     canonical = '<link rel="canonical" href="https://news.example.com/basel-trams">'
     monkeypatch.setattr(importers, "fetch", _fetched(final, canonical))
     assert from_url("https://nws.ex/abc").source_url == "https://news.example.com/basel-trams"
@@ -883,25 +907,45 @@ def test_url_import_keeps_the_pages_canonical_address_not_the_redirects_tracking
     # address is kept, without its tracking.
     elsewhere = '<link rel="canonical" href="https://agency.example.org/basel-trams">'
     monkeypatch.setattr(importers, "fetch", _fetched(final, elsewhere))
-    assert from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/story-final"
+    assert (
+        from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/basel-trams/amp"
+    )
     # The page's version in another language is not the page.
     other_language = (
         '<link rel="alternate" hreflang="x-default" href="https://www.news.example.com/en/trams">'
     )
     monkeypatch.setattr(importers, "fetch", _fetched(final, other_language))
-    assert from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/story-final"
-    both = f'{og_url}<link rel="canonical" href="https://news.example.com/basel-trams-2">'
-    monkeypatch.setattr(importers, "fetch", _fetched(final, both))
-    assert from_url("https://nws.ex/abc").source_url == "https://news.example.com/basel-trams-2"
+    assert (
+        from_url("https://nws.ex/abc").source_url == "https://www.news.example.com/basel-trams/amp"
+    )
 
 
 @pytest.mark.parametrize(
     ("fetched", "canonical", "kept"),
     [
         (
-            "https://www.bbc.co.uk/news/uk-1?at_medium=RSS&utm_campaign=x",
+            "https://www.bbc.co.uk/news/uk-1?utm_campaign=x",
             "https://www.bbc.co.uk/news/uk-1",
             "https://www.bbc.co.uk/news/uk-1",
+        ),
+        (
+            "https://m.news.co.uk/a/budget.amp.html",
+            "https://www.news.co.uk/a/budget",
+            "https://www.news.co.uk/a/budget",
+        ),
+        # A canonical address that names no article, or another, is not the page's.
+        ("https://site.example.com/news/library-budget", "/index.html", None),
+        ("https://site.example.com/news/library-budget", "/undefined", None),
+        ("https://site.example.com/news/library-budget", "/news/{{slug}}", None),
+        ("https://site.example.com/news/library-budget", "/tag/council", None),
+        ("https://site.example.com/news/library-budget", "/news/", None),
+        ("https://site.example.com/article.php?id=4521", "/article.php", None),
+        ("https://site.example.com/news/x", "http://site.example.com/news/x", None),
+        ("https://site.example.com/news/x", "https://u:p@site.example.com/news/x", None),
+        (
+            "https://site.example.com/news/x?utm_source=a",
+            "https://site.example.com/news/x?utm_source=rss#top",
+            "https://site.example.com/news/x",
         ),
         # The same name under another suffix, or another user's pages on a shared host, is
         # another site.
