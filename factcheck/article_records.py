@@ -29,6 +29,9 @@ RECORD_FORMATS = ("jsonl", "csv")
 RECORD_FIELDS = ("title", "body", "url", "published_date", "author", "publisher")
 #: What a factcheck export's JSON Lines call a record's address ("source_url"): read as "url".
 _URL_NAMES = ("url", "source_url")
+#: The lines of factcheck's JSON Lines export other than its articles (json_format): its header
+#: and its claims.
+_EXPORT_LINES_NOT_ARTICLES = ("export", "claim")
 
 #: A record's label ("line 17", "row 3") and what reads it.
 Record = tuple[str, Callable[[], ImportedArticle]]
@@ -86,17 +89,16 @@ def _url(value: str | None) -> str | None:
 def from_record(record: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
     """An article from one record's fields. Without a title the body reads as a plain-text
     import does, its first line the headline."""
-    kind = record.get("record")
-    if isinstance(kind, str) and kind != "article":
+    if record.get("record") in _EXPORT_LINES_NOT_ARTICLES:
         # A factcheck export's lines of another kind: its articles are what can be imported.
-        raise ImportRefused("import.export_record", {"record": kind[:40]})
+        raise ImportRefused("import.export_record", {"record": record["record"]})
     body = _text_field(record, "body")
     if body is None or not body.strip():
         raise ImportRefused("import.no_body")
     title = _one_line(_text_field(record, "title"))
     author = _one_line(_text_field(record, "author"))
     publisher = _one_line(_text_field(record, "publisher"))
-    named = next((name for name in _URL_NAMES if record.get(name) is not None), "url")
+    named = next((name for name in _URL_NAMES if _text_field(record, name)), "url")
     url = _url(_text_field(record, named))
     published = _date(_text_field(record, "published_date"))
     imported = from_decoded_text(body, max_bytes=max_bytes)

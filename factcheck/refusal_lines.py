@@ -192,7 +192,7 @@ IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     "import.bad_url": lambda f: f"url: {url_problem_words(f)}",
     "import.no_body": lambda f: "no body: give the article text in the body field",
     "import.export_record": lambda f: (
-        f"an export's {f['record']} record, not an article: only an export's article records"
+        f"an export's “{f['record']}” line, not an article: only an export's article lines"
         " are imported, and their claims are split again from the text"
     ),
     "import.record_not_utf8": lambda f: f"not valid UTF-8 (bad byte at position {f['position']})",

@@ -750,7 +750,7 @@ def test_a_desks_json_lines_export_imports_at_another_desk_with_address_and_publ
     assert statuses.count("imported") == 1
     refused = [item for item in summary["items"] if item["status"] == "refused"]
     assert refused and {item["code"] for item in refused} == {"import.export_record"}
-    assert "an export's claim record, not an article" in " ".join(
+    assert "an export's “claim” line, not an article" in " ".join(
         item["reason"] for item in refused
     )
     copy = database.connect(other)
@@ -761,3 +761,22 @@ def test_a_desks_json_lines_export_imports_at_another_desk_with_address_and_publ
         "The Valley Courier",
     )
     assert kept["body"] == article_store.get_article(_db(run), article["id"])["body"]
+
+
+def test_a_record_column_of_a_newsrooms_own_is_no_export_line(run, tmp_path):
+    # A spreadsheet from a newsroom's database may number its rows in a "Record" column; an
+    # empty url beside a source_url keeps the source_url.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Record", "Title", "body", "url", "source_url"])
+    writer.writerow(["1", "Bridge one", story(1), "", "https://courier.example/bridge-1"])
+    writer.writerow(["on the record", "Bridge two", story(2), "", ""])
+    articles = tmp_path / "articles.csv"
+    articles.write_text(buffer.getvalue(), encoding="utf-8")
+    result = run("import", "--format", "csv", str(articles), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert [item["status"] for item in summary["items"]] == ["imported", "imported"]
+    db = _db(run)
+    first = article_store.get_article(db, summary["items"][0]["article_id"])
+    assert first["source_url"] == "https://courier.example/bridge-1"

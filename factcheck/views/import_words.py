@@ -185,8 +185,8 @@ _IMPORT_WORDS: dict[str, Callable[[Facts], str]] = {
     "import.bad_url": lambda f: f"The url field cannot be used. {url_problem_words(f)}",
     "import.no_body": lambda f: "This record has no body. Give the article text in its body field.",
     "import.export_record": lambda f: (
-        f"This is an export's {f['record']} record, not an article. Only an export's article"
-        " records are imported; their claims are split again from the text."
+        f"This is an export's “{f['record']}” line, not an article. Only an export's article"
+        " lines are imported; their claims are split again from the text."
     ),
     "import.record_not_utf8": lambda f: (
         f"This line is not valid UTF-8 (bad byte at position {f['position']})."
