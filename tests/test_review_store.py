@@ -122,6 +122,13 @@ def test_a_rationale_in_thai_lao_khmer_or_myanmar_is_counted_by_its_letters(clai
         "ไม่จริงเลยครับ",  # "Not true at all."
         "ไม่จริง ไม่จริง ไม่จริง ไม่จริง ไม่จริง",  # spaces do not make it a reason
         "รายงานระบุว่าไม่จริง",  # "The report says it is not true."
+        # A few letters typed over and over: keys mashed, "test", "ha ha", "fake news".
+        "ฟหกด" * 10,
+        "ทดสอบ" * 8,
+        "ฮ่า" * 14,
+        "ข่าวปลอม" * 6,
+        # Korean letters on their own are letters, not syllables ("lol" seven times).
+        "ㅋㅋㅋ " * 7,
     ],
 )
 def test_a_thai_rationale_of_a_few_words_is_still_too_short(claim_world, rationale):
