@@ -131,22 +131,6 @@ def test_an_empty_answer_is_a_failed_archive_and_a_page_of_bare_markup_a_copy(wo
     assert [row["status"] for row in audited] == ["failed", "failed", "archived"]
 
 
-def test_a_page_that_only_forwards_is_kept_as_the_page_it_forwards_to(world):
-    """A meta refresh stub is no copy of the source: the copy is of the page it forwards to, and
-    the quote is looked up there."""
-    path, db, people, claim, site = world
-    site.routes["/short"] = page(
-        b'<html><head><meta http-equiv="refresh" content="0; url=/report"></head>'
-        b"<body>Redirecting to the article</body></html>"
-    )
-    url = site.url("/short")
-    _add(db, claim, people, url, FOUND_QUOTE)
-    outcome = archive_jobs.archive_evidence(str(path), url, FetchPolicy.local_test(site.port)).get()
-    kept = snapshots.get_snapshot(db, outcome["snapshot_id"])
-    assert (kept["status"], kept["final_url"]) == ("archived", site.url("/report"))
-    assert evidence.evidence_for_claim(db, claim["id"])[0]["quote_status"] == "found"
-
-
 def test_a_copy_is_kept_as_what_its_bytes_are_whatever_the_server_calls_them(world):
     """A PDF served as "text/html" is kept as a PDF; a screenshot served so is refused, as a
     picture served as one is (an evidence page is a page or a document)."""

@@ -859,21 +859,6 @@ def test_url_import_refuses_what_the_fetch_policy_refuses(fixture_server):
         from_url("http://127.0.0.1/article.html")
 
 
-def test_url_import_follows_a_page_that_only_forwards_with_a_meta_refresh(site):
-    """A shortener's or "this page has moved" answer to a browser: the article is where it
-    forwards to, not a stub too short to be one."""
-    from local_server import page
-
-    site.routes["/s/x1"] = page(
-        b'<html><head><meta http-equiv="refresh" content="0; url=/article.html"></head>'
-        b"<body>Redirecting to the article</body></html>"
-    )
-    site.routes["/article.html"] = page(fixture("article.html"))
-    article = from_url(site.url("/s/x1"), policy=FetchPolicy.local_test(site.port))
-    assert article.body == from_html(fixture("article.html")).body
-    assert article.source_url == site.url("/article.html")
-
-
 def test_url_import_records_the_url_after_redirects(monkeypatch):
     def fake_fetch(url, **kwargs):
         return FetchedPage(

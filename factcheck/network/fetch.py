@@ -3,7 +3,6 @@
 import functools
 import ipaddress
 import logging
-import re
 import socket
 import sys
 import threading
@@ -12,8 +11,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import lxml.etree
-import lxml.html
 import requests
 from requests.adapters import HTTPAdapter
 from requests.cookies import RequestsCookieJar, extract_cookies_to_jar, merge_cookies
@@ -377,54 +374,13 @@ def _fetch(url, policy, accept, max_bytes, timeout, deadline) -> FetchedPage:
             with response:
                 target = hops.get_redirect_target(response)
                 if target is None:
-                    page = _finish(response, current, accept, max_bytes, deadline)
-                    # A page that only forwards to another is one hop more, as a redirect is.
-                    target = refresh_target(page)
-                    if target is None:
-                        return page
+                    return _finish(response, current, accept, max_bytes, deadline)
                 try:
                     current = urldefrag(urljoin(current, target)).url
                 except ValueError:  # a Location such as 'http://[::1'
                     refused = _refuse("bad_address", {"url": target, "problem": "unparsable"})
                     raise _redirected(refused, target) from None
     raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
-
-
-#: A <meta http-equiv="refresh"> is followed when it forwards within this many seconds...
-REFRESH_MAX_DELAY = 10
-#: ...from a page with fewer characters of text than this (not counting spaces): a stub that says
-#: "Redirecting..." or "This page has moved", not an article that reloads itself.
-REFRESH_MAX_TEXT = 200
-_REFRESH_HINT = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.I)
-_REFRESH = re.compile(r"^\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$", re.I | re.S)
-
-
-def refresh_target(page: FetchedPage) -> str | None:
-    """Where an HTML page that only forwards sends a browser at once with a meta refresh
-    (content="0; url=/story", as link shorteners and "this page has moved" stubs answer), or
-    None: no refresh, a refresh that only reloads the page, a delay above REFRESH_MAX_DELAY
-    seconds, or a page with text of its own to read."""
-    if page.content_type not in HTML_TYPES or not _REFRESH_HINT.search(page.body):
-        return None
-    try:
-        tree = lxml.html.document_fromstring(page.body)
-    except (lxml.etree.ParserError, ValueError):
-        return None
-    target = None
-    for meta in tree.iter("meta"):
-        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
-            continue
-        match = _REFRESH.match(meta.get("content") or "")
-        if match is None or int(match.group(1)) > REFRESH_MAX_DELAY:
-            return None
-        target = (match.group(2) or "").strip().strip("\"'").strip()
-        break
-    if not target:
-        return None
-    for hidden in tree.xpath("//head | //script | //style | //noscript | //template"):
-        hidden.drop_tree()
-    text = "".join(tree.text_content().split())
-    return target if len(text) < REFRESH_MAX_TEXT else None
 
 
 def _redirected(error: FetchError, target: str) -> FetchError:
