@@ -3,6 +3,7 @@
 import functools
 import ipaddress
 import logging
+import re
 import socket
 import sys
 import threading
@@ -383,10 +384,17 @@ def _fetch(url, policy, accept, max_bytes, timeout, deadline) -> FetchedPage:
     raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
 
 
+# The user name and password an address may carry ("http://user:secret@host/"), up to its '@'.
+_CREDENTIALS = re.compile(r"^([a-zA-Z][\w+.-]*://)[^/?#@]*@")
+
+
 def _redirected(error: FetchError, target: str) -> FetchError:
     """A refusal of the address a redirect led to, saying so: the address given is not the one
-    refused, and a reviewer should not look for what is wrong with it."""
-    return type(error)(error.code, {**error.facts, "redirected_to": target})
+    refused, and a reviewer should not look for what is wrong with it. A password the redirect
+    carried is not shown, stored or logged."""
+    return type(error)(
+        error.code, {**error.facts, "redirected_to": _CREDENTIALS.sub(r"\1", target)}
+    )
 
 
 def _finish(response, url: str, accept, max_bytes: int, deadline: float) -> FetchedPage:
