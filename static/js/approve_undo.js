@@ -261,7 +261,8 @@
 
   document.addEventListener("keydown", function (event) {
     var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
-    if (pending && !typing && event.key === "u" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    var key = window.factcheckShortcutKey(event);
+    if (pending && !typing && key === "u" && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       cancel();
     }

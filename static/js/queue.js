@@ -99,10 +99,12 @@
       if (isTyping(event.target)) {
         return;
       }
-      if (event.key === "j" || event.key === "k") {
+      // A letter by its key on any layout (workbench.js).
+      var key = window.factcheckShortcutKey(event);
+      if (key === "j" || key === "k") {
         event.preventDefault();
-        move(event.key === "j" ? 1 : -1);
-      } else if (event.key === "x") {
+        move(key === "j" ? 1 : -1);
+      } else if (key === "x") {
         var row = focusedRow();
         var box = row && row.querySelector('input[name="claim"]');
         if (box) {

@@ -3,6 +3,33 @@
 (function () {
   "use strict";
 
+  // The key a single-key shortcut (j, k, e, a, u, x, 1-9) reads from a keydown, on any keyboard
+  // layout. event.key is the character typed: a Latin letter or a digit is taken as it is, so a
+  // Dvorak or AZERTY reviewer presses the key labelled j. Where the layout types another
+  // character (a Russian, Arabic, Hebrew or Greek layout gives "о", "ت", "ח" or "ξ" at J; AZERTY
+  // gives "&", "é" ... on the digit row), the physical key stands in: event.code KeyJ is "j",
+  // Digit1 is "1". Never with Shift (Shift+7 is "/" on a German layout, "?" on a Russian one),
+  // AltGr (AltGr+A types "ą" on a Polish one) or while an input method is composing.
+  // queue.js and approve_undo.js, loaded after this file, call it too.
+  var LATIN = /^[A-Za-z0-9]$/;
+  var PHYSICAL = /^(?:Key([A-Z])|Digit([0-9]))$/;
+
+  window.factcheckShortcutKey = function (event) {
+    var key = event.key;
+    if (event.isComposing || typeof key !== "string") {
+      return "";
+    }
+    if (LATIN.test(key) || Array.from(key).length !== 1) {
+      return key;
+    }
+    var altGraph = event.getModifierState && event.getModifierState("AltGraph");
+    var physical = PHYSICAL.exec(event.code || "");
+    if (!physical || event.shiftKey || altGraph) {
+      return key;
+    }
+    return physical[1] ? physical[1].toLowerCase() : physical[2];
+  };
+
   var PANEL = "#claim-panel";
   // The search field that / jumps to: the queue's or the library's.
   var PAGE_SEARCH = 'input[type="search"][data-shortcut="/"]';
@@ -666,12 +693,14 @@
     if (dialog && dialog.open) {
       return;
     }
+    // A letter or digit by its key on any layout (factcheckShortcutKey).
+    var key = window.factcheckShortcutKey(event);
     var handled = true;
-    if (event.key === "j") {
+    if (key === "j") {
       step(1);
-    } else if (event.key === "k") {
+    } else if (key === "k") {
       step(-1);
-    } else if (/^[1-9ea]$/.test(event.key) && !panelIsCurrent()) {
+    } else if (/^[1-9ea]$/.test(key) && !panelIsCurrent()) {
       // j moved on and the panel of the claim left is still drawn: a key must not act on it.
       var panel = document.querySelector(PANEL);
       sayNow(
@@ -679,14 +708,14 @@
           ? "The claim is still opening; press the key again in a moment."
           : "This claim's panel did not open; press j or k to open a claim, or reload the page."
       );
-    } else if (/^[1-9]$/.test(event.key)) {
-      handled = pickRating(event.key) || sayWhyNot("rating", event.key);
+    } else if (/^[1-9]$/.test(key)) {
+      handled = pickRating(key) || sayWhyNot("rating", key);
     } else if (event.key === "/" && search) {
       search.focus();
       search.select();
-    } else if (event.key === "e") {
+    } else if (key === "e") {
       handled = focusEvidenceUrl() || sayWhyNot("e");
-    } else if (event.key === "a") {
+    } else if (key === "a") {
       handled = approve() || sayWhyNot("a");
     } else {
       handled = false;

@@ -1,0 +1,110 @@
+"""The workbench for desks that type in other scripts: the single-key shortcuts work by the
+physical key on a Russian, Arabic or AZERTY layout (not in a field, not while an input method
+composes, not with Shift or AltGr)."""
+
+import re
+
+from page_checks import assert_no_problems
+from playwright.sync_api import expect
+from test_inbox_and_undo import (
+    FERRY_ARTICLE,
+    _ferry_claim,
+    _in_review_by_rita,
+    _status,
+    hold_the_clock,
+)
+
+# A keydown as a browser sends it from a given layout: the character typed and the physical key.
+PRESS = """([key, code, more]) => {
+    const target = document.activeElement || document.body;
+    target.dispatchEvent(new KeyboardEvent("keydown",
+        Object.assign({key: key, code: code, bubbles: true, cancelable: true}, more || {})));
+}"""
+
+
+def press(page, key: str, code: str, **more) -> None:
+    page.evaluate(PRESS, [key, code, more])
+
+
+def test_claim_to_claim_and_ratings_by_the_physical_key(watched_page, article):
+    page = watched_page
+    first, second = article["claims"][0], article["claims"][1]
+    page.goto(f"/articles/{article['id']}?claim={first['id']}")
+    panel = page.locator("#claim-panel")
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", str(first["id"]))
+
+    # Russian J ("о") and Arabic J ("ت") go to the next claim; Russian K ("л") back.
+    press(page, "о", "KeyJ")
+    expect(page).to_have_url(re.compile(rf"claim={second['id']}\b"))
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", str(second["id"]))
+    press(page, "л", "KeyK")
+    expect(page).to_have_url(re.compile(rf"claim={first['id']}\b"))
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", str(first["id"]))
+
+    # Shift+7 types "/" on a German layout, "?" on a Russian one: never rating 7 (the "?"
+    # opens the keys' help as before), and AltGr+A ("ą", Polish) does not approve.
+    press(page, "?", "Digit7", shiftKey=True)
+    help_dialog = page.locator("#keyboard-help")
+    expect(help_dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(help_dialog).to_be_hidden()
+    press(page, "ą", "KeyA", modifierAltGraph=True)
+    page.wait_for_timeout(100)
+    expect(page.locator("#panel-said")).to_be_empty()
+    # While an input method composes, J is no shortcut.
+    press(page, "о", "KeyJ", isComposing=True)
+    expect(page).to_have_url(re.compile(rf"claim={first['id']}\b"))
+    expect(panel.locator("input[data-rating-number]:checked")).to_have_count(0)
+
+    # AZERTY's unshifted digit row: "&" is 1, the first rating, and the rationale takes the focus.
+    press(page, "&", "Digit1")
+    expect(panel.locator('input[data-rating-number="1"]')).to_be_checked()
+    rationale = panel.get_by_label("Rationale")
+    expect(rationale).to_be_focused()
+    # In a field the keys type: J ("о") moves nowhere, "é" (Digit2) picks no rating.
+    press(page, "о", "KeyJ")
+    press(page, "é", "Digit2")
+    expect(page).to_have_url(re.compile(rf"claim={first['id']}\b"))
+    expect(panel.locator('input[data-rating-number="1"]')).to_be_checked()
+
+    # E ("у") opens the evidence form at its address.
+    rationale.press("Escape")
+    press(page, "у", "KeyE")
+    expect(panel.get_by_label("Source URL")).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_approve_and_undo_from_an_arabic_and_a_russian_layout(signed_in_as, article):
+    # A ferry article of its own: the other tests' has its evidence already.
+    ferry = FERRY_ARTICLE.replace("Island", "Hartsea").replace("island", "hartsea")
+    article_id, claim = _ferry_claim(article["path"], ferry)
+    _in_review_by_rita(article["path"], claim["id"])
+    editor = signed_in_as("ed")
+    editor.clock.install()
+    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
+    panel = editor.locator("#claim-panel")
+    expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
+    banner = editor.locator("#approve-undo")
+    hold_the_clock(editor)
+
+    press(editor, "ش", "KeyA")  # A on an Arabic layout
+    expect(banner).to_contain_text("Publishing the verdict on")
+    press(editor, "г", "KeyU")  # U on a Russian layout
+    expect(banner).to_contain_text("Not published: the verdict on")
+    editor.clock.run_for(10_000)
+    assert _status(article["path"], claim["id"]) == "in_review"
+    assert_no_problems(editor)
+
+
+def test_queue_rows_by_the_physical_key(watched_page, article):
+    page = watched_page
+    page.goto(f"/queue?article={article['id']}")
+    rows = page.locator("#queue-table tbody tr")
+    expect(rows.first).to_be_visible()
+    press(page, "о", "KeyJ")
+    expect(rows.first.locator("a.queue-claim")).to_be_focused()
+    press(page, "ч", "KeyX")  # X on a Russian layout
+    expect(rows.first.locator('input[name="claim"]')).to_be_checked()
+    press(page, "о", "KeyJ")
+    expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
+    assert_no_problems(page)
