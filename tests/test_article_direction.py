@@ -6,9 +6,10 @@ words around them stay English, left to right."""
 from helpers import HX, fragment, hx_post, parse, words
 
 from factcheck import library_formats
-from factcheck.store import bulk, claim_reads
+from factcheck.store import bulk, claim_reads, comments, evidence, verdicts
 from factcheck.store import library as library_store
 from factcheck.store.actors import SYSTEM
+from factcheck.store.users import actor_for
 
 ARABIC = (
     "عنوان المقال عن السكان\n\n"
@@ -148,3 +149,65 @@ def test_the_library_quotes_a_fact_check_in_its_own_language(client, app_db, peo
     item = parse(client.get(listed[0].get("href")))
     quote = item.cssselect(".library-item-claim")[0]
     assert (quote.get("dir"), quote.get("lang")) == ("auto", "ar")
+
+
+# Fields whose value is a name or a code typed in Latin letters, never free text.
+NOT_FREE_TEXT = {"username", "record"}
+CODED_TYPES = {"hidden", "checkbox", "radio", "submit", "button", "password", "file", "url"}
+
+
+def free_text_fields(page) -> list:
+    fields = page.cssselect("textarea") + [
+        field
+        for field in page.cssselect("input")
+        if (field.get("type") or "text") not in CODED_TYPES
+        and field.get("name") not in NOT_FREE_TEXT
+    ]
+    return fields
+
+
+def test_every_free_text_field_takes_the_direction_of_what_is_typed(
+    client, client_as, app_db, make_article
+):
+    # QA: Arabic typed into the rationale ran left to right, its full stop at its start.
+    article_id = make_article(ARABIC)
+    claim = claims_of(app_db, article_id)[0]
+    pages = {
+        "panel": (client, f"/articles/{article_id}?claim={claim['id']}"),
+        "queue": (client, "/queue"),
+        "library": (client, "/library"),
+        "import": (client_as("ed"), "/"),
+        "article details": (client_as("ed"), f"/articles/{article_id}/details"),
+        "people": (client_as("ada"), "/admin/users"),
+    }
+    names = set()
+    for what, (test_client, path) in pages.items():
+        fields = free_text_fields(parse(test_client.get(path)))
+        assert fields, what
+        for field in fields:
+            assert field.get("dir") == "auto", (what, field.get("id"))
+            names.add(field.get("name"))
+    assert {"rationale", "quote", "note", "comment", "reason", "q"} <= names
+
+
+def test_saved_free_text_is_shown_in_its_own_direction(client, app_db, make_article):
+    article_id = make_article(ARABIC)
+    claim = claims_of(app_db, article_id)[0]
+    rita = actor_for(app_db, "rita")
+    said = "تقول وزارة العمل إن 320 ألف شخص فقدوا وظائفهم في العام الماضي وفق النشرة."
+    evidence.add_evidence(
+        app_db,
+        claim["id"],
+        url="https://example.org/a",
+        stance="supports",
+        actor=rita,
+        quote=said,
+        note=said,
+    )
+    comments.add_comment(app_db, claim["id"], body=said, actor=rita)
+    verdicts.set_verdict(app_db, claim["id"], rating="accurate", rationale=said, actor=rita)
+    verdicts.submit_for_review(app_db, claim["id"], actor=rita)  # its rationale shown as text
+    page = parse(client.get(f"/articles/{article_id}?claim={claim['id']}"))
+    for selector in (".evidence-quote", ".evidence-note", ".comment-body", "p.rationale"):
+        shown = page.cssselect(f"#claim-panel {selector}")
+        assert shown and all(element.get("dir") == "auto" for element in shown), selector
