@@ -2,7 +2,7 @@
 without touching the audit trail."""
 
 import pytest
-from helpers import RATIONALE, audit_count, form_post, fragment, hx_post, parse, words
+from helpers import PASSWORD, RATIONALE, audit_count, form_post, fragment, hx_post, parse, words
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +14,7 @@ from factcheck.store import (
     inbox,
     queue_reads,
     triage,
+    users,
     verdicts,
 )
 
@@ -358,6 +359,37 @@ def test_mention_suggestions_list_people_by_name_or_username(client, people):
     page = parse(client.get("/people/mentions?q=e"))
     assert [li.get("data-username") for li in page.cssselect("li[role=option]")] == ["ed", "eve"]
     assert parse(client.get("/people/mentions?q=zz")).cssselect("li[role=option]") == []
+
+
+def test_mention_suggestions_find_names_in_any_script_and_case(client, people, app_db):
+    # QA: "@Фат" listed no one: SQLite's lower() and LIKE fold ASCII letters only.
+    for username, name in (
+        ("layla", "ليلى حداد"),
+        ("fatima", "Фатима Орлова"),
+        ("eleni", "Ελένη Παπαδοπούλου"),
+        ("jose", "José Álvarez"),
+        ("fabrice", "Fabrice Orly"),
+    ):
+        users.add_user(
+            app_db,
+            username,
+            role="reviewer",
+            password=PASSWORD,
+            display_name=name,
+            actor=people["ada"],
+        )
+
+    def listed(typed: str) -> list[str]:
+        page = parse(client.get("/people/mentions", query_string={"q": typed}))
+        return [li.get("data-username") for li in page.cssselect("li[role=option]")]
+
+    assert listed("ليل") == listed("حدا") == ["layla"]
+    assert listed("Фат") == listed("фат") == listed("ОРЛ") == ["fatima"]
+    assert listed("ελένη") == listed("ΕΛΈΝΗ") == ["eleni"]
+    assert listed("Álv") == listed("álv") == listed("jo") == ["jose"]
+    assert listed("or") == ["fabrice"]  # a word's start, not Орлова (another script)
+    assert listed("fa") == ["fabrice", "fatima"]
+    assert listed("ima") == listed("лова") == []  # inside a word: no
 
 
 def test_an_editor_who_revised_a_verdict_is_not_asked_to_review_it(claim_world):

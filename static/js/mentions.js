@@ -4,7 +4,8 @@
   "use strict";
 
   var FIELD = "[data-mentions]";
-  var TYPED = /(?:^|[^\w@.])@([\w.-]{1,32})$/;
+  // A name in any script: "@ليل" for ليلى, "@Фат" for Фатима, "@José" (letters with their marks).
+  var TYPED = /(?:^|[^\p{L}\p{M}\p{Nd}_@.])@([\p{L}\p{M}\p{Nd}_.-]{1,32})$/u;
   var asked = 0;
 
   function listFor(field) {

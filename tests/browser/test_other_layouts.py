@@ -1,9 +1,12 @@
 """The workbench for desks that type in other scripts: the single-key shortcuts work by the
 physical key on a Russian, Arabic or AZERTY layout (not in a field, not while an input method
-composes, not with Shift or AltGr)."""
+composes, not with Shift or AltGr), and @ with a few letters of a name in any script lists
+people to mention."""
 
 import re
+import uuid
 
+from helpers import PASSWORD
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
 from test_inbox_and_undo import (
@@ -13,6 +16,9 @@ from test_inbox_and_undo import (
     _status,
     hold_the_clock,
 )
+
+from factcheck import db as database
+from factcheck.store import users
 
 # A keydown as a browser sends it from a given layout: the character typed and the physical key.
 PRESS = """([key, code, more]) => {
@@ -107,4 +113,42 @@ def test_queue_rows_by_the_physical_key(watched_page, article):
     expect(rows.first.locator('input[name="claim"]')).to_be_checked()
     press(page, "о", "KeyJ")
     expect(rows.nth(1).locator("a.queue-claim")).to_be_focused()
+    assert_no_problems(page)
+
+
+def test_mention_suggestions_open_for_names_in_other_scripts(watched_page, article):
+    suffix = f"{uuid.uuid4().int % 10**6:06d}"  # digits: another test's "@e" finds none
+    db = database.connect(article["path"])
+    try:
+        for username, name in (
+            (f"layla{suffix}", "ليلى حداد"),
+            (f"fatima{suffix}", "Фатима Орлова"),
+        ):
+            users.add_user(
+                db,
+                username,
+                role="reviewer",
+                password=PASSWORD,
+                display_name=f"{name} {suffix}",
+                actor=users.actor_for(db, "ada"),
+            )
+    finally:
+        db.close()
+    claim = article["claims"][0]
+    page = watched_page
+    page.goto(f"/articles/{article['id']}?claim={claim['id']}")
+    box = page.locator("#claim-panel").get_by_label("Add a comment")
+    box.click()
+    options = page.locator(".mention-list [role=option]")
+    page.keyboard.type("تحققي من هذا @ليل")
+    expect(options.filter(has_text=f"layla{suffix}")).to_have_count(1)
+    page.keyboard.press("Enter")
+    expect(box).to_have_value(f"تحققي من هذا @layla{suffix} ")
+    page.keyboard.type("и @Фат")
+    expect(options.filter(has_text=f"fatima{suffix}")).to_have_count(1)
+    page.keyboard.press("Escape")
+    # An address is no mention, in any script: "يوسف@" after a letter opens nothing.
+    page.keyboard.type(" يوسف@ليل")
+    page.wait_for_timeout(300)
+    expect(page.locator(".mention-list")).to_be_hidden()
     assert_no_problems(page)
