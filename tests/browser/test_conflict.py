@@ -186,3 +186,49 @@ def test_applying_mine_on_top_leaves_the_form_as_saved_with_no_text_typed_meanwh
     expect(panel.locator("[data-conflict]")).to_have_count(0)
     expect(mine.locator("#panel-said")).to_contain_text("saved")
     assert_no_problems(mine, expected_status=409)
+
+
+def test_text_kept_from_before_a_reload_says_so_and_can_be_discarded(
+    watched_page, signed_in_as, claim
+):
+    """QA: Rita saved, Ed met the conflict and applied his on top; Rita edited her stale panel,
+    met a conflict in turn and reloaded before choosing: her rationale came back over Ed's
+    rating with nothing saying it was unsaved text from before, and no way to drop it but
+    saving it into the same conflict or "Keep theirs", which the reload had taken away."""
+    address = f"/claims/{claim['id']}"
+    mine = watched_page
+    mine.goto(address)
+    theirs = signed_in_as("ed")
+    theirs.goto(address)
+    rate(mine, "1", MINE)
+    expect(mine.locator("#claim-panel .status-line")).to_contain_text("Accurate")
+    rate(theirs, "6", THEIRS)
+    theirs.locator("#claim-panel [data-conflict]").get_by_role(
+        "button", name="Apply mine on top"
+    ).click()
+    expect(theirs.locator("#claim-panel [data-conflict]")).to_have_count(0)
+
+    panel = mine.locator("#claim-panel")
+    rationale = panel.get_by_label("Rationale")
+    rationale.fill(MINE + " Confirmed by phone.")
+    rationale.press("Control+Enter")
+    expect(panel.locator("[data-conflict]")).to_be_visible()
+    mine.reload()
+    expect(rationale).to_have_value(MINE + " Confirmed by phone.")
+    expect(rationale).to_have_accessible_description(re.compile("unsaved text from before"))
+    panel.get_by_role("button", name="Discard it").click()
+    expect(rationale).to_have_value(THEIRS)
+    expect(rationale).to_be_focused()
+    expect(panel.get_by_role("radio", name=re.compile("^Unverifiable"))).to_be_checked()
+    expect(panel.locator(".has-kept-draft, .kept-note")).to_have_count(0)
+    mine.reload()
+    expect(rationale).to_have_value(THEIRS)
+    expect(panel.locator(".has-kept-draft, .kept-note")).to_have_count(0)
+    # Text typed since the page loaded is no text from before: nothing to say beside it.
+    rationale.fill(THEIRS + " Checked again.")
+    panel.get_by_label("Add a comment").fill("Over to you.")
+    panel.get_by_role("button", name="Comment").click()
+    expect(panel.locator(".comment")).to_contain_text("Over to you.")
+    expect(rationale).to_have_value(THEIRS + " Checked again.")
+    expect(panel.locator(".kept-note")).to_have_count(0)
+    assert_no_problems(mine, expected_status=409)
