@@ -23,6 +23,8 @@ CLAIMS = {
     "oil": "กระทรวงพลังงานกล่าวว่าราคาน้ำมันเพิ่มขึ้น 15 เปอร์เซ็นต์ในปี 2025",
     "latin": "José Martínez said the mayor of Łódź built 1,200 homes in 2025.",
     "gdp": "中国GDP增长了5.2%。",
+    "rab": "র‍্যাব জানিয়েছে, ঢাকায় ২০ জন গ্রেপ্তার হয়েছে।",
+    "inflation": "सरकार के अनुसार महँगाई 6 प्रतिशत रही।",
 }
 
 
@@ -60,12 +62,20 @@ def names(ids: dict[str, int], listed: list[int]) -> set[str]:
         ("सोना", set()),  # gold: in no claim
         ("नेता", set()),  # leader: in no claim
         ("किसानों", {"farmers"}),
-        ("सरकार", {"farmers", "pollution"}),
+        ("सरकार", {"farmers", "pollution", "inflation"}),
         ("प्रदूषण", {"pollution"}),
         ("बढ़", {"farmers", "pollution"}),  # a word's start, as typed so far
         ("बढा", {"pollution"}),  # typed without its nukta
         ("बढ़ा", {"pollution"}),  # "increased", not "बढ़ी" (the feminine form)
         ("बेरोजगारी", {"unemployment"}),
+        # The candrabindu and the anusvara, written either way.
+        ("महंगाई", {"inflation"}),
+        ("महँगाई", {"inflation"}),
+        # A word with a zero-width joiner inside, copied as it is, or typed without it or
+        # with the other joiner.
+        ("র‍্যাব", {"rab"}),
+        ("র্যাব", {"rab"}),
+        ("র‌্যাব", {"rab"}),
     ],
 )
 def test_a_hindi_word_is_one_word(app_db, ids, typed, expected):
@@ -155,8 +165,19 @@ def test_the_queue_page_and_its_json_find_a_chinese_word(client, ids):
 def test_the_index_and_the_search_leave_out_the_same_marks():
     sql = (migrations_dir() / "036_search_every_script.sql").read_text(encoding="utf-8")
     view = sql[sql.index("CREATE VIEW") : sql.index("CREATE VIRTUAL TABLE")]
-    assert {int(code) for code in re.findall(r"char\((\d+)\)", view)} == set(FOLDED_MARKS)
+    # Each mark taken out, or written as another (the candrabindu as its anusvara).
+    named = sorted([*FOLDED_MARKS, *(ord(other) for other in FOLDED_MARKS.values() if other)])
+    assert sorted(int(code) for code in re.findall(r"char\((\d+)\)", view)) == named
     # Each text a trigger gives the index, with each mark taken out once.
     for statement in re.findall(r"INSERT INTO claims_fts .*?;", sql, re.DOTALL)[:-1]:
         codes = [int(code) for code in re.findall(r"char\((\d+)\)", statement)]
-        assert sorted(codes) == sorted(FOLDED_MARKS), statement[:60]
+        assert sorted(codes) == named, statement[:60]
+
+
+def test_the_queue_says_words_were_left_out_only_when_they_were():
+    from factcheck.views.review_queue import search_note
+
+    nine_hindi_words = "प्रधानमंत्री मोदी ने कहा कि भारत की जीडीपी बढ़ी"
+    assert search_note(nine_hindi_words) is None
+    thirteen = " ".join(f"word{n}" for n in range(13))
+    assert search_note(thirteen) == "Only the first 12 words are looked for."

@@ -32,13 +32,18 @@ _WHOLE = "\ue000"
 # an underscore parts ("0_0" quoted would be a phrase, which this index cannot look up).
 _TERM = re.compile(rf"{FIGURE.pattern}|{LONG_NUMBER.pattern}|{_WHOLE}?[^\W_]+", re.UNICODE)
 # Arabic's vowel marks, shadda, sukun, dagger alif and tatweel, the nukta of Indic scripts and
-# Hebrew's niqqud: the claims' index leaves them out of its words (migration 036 lists the
+# Hebrew's niqqud and the zero-width joiners (and Devanagari's candrabindu is its anusvara): the
+# claims' index leaves them out of its words (migration 036 lists the
 # same), and so does a search, so that "الضرائب" finds "الضَّرائب" and the other way round, and
 # "बढा" finds "बढ़ा", as "Jose" finds "José".
-FOLDED_MARKS = dict.fromkeys(
-    [*range(0x064B, 0x0653), 0x0670, 0x0640, 0x093C, 0x09BC, 0x0A3C, 0x0ABC, 0x0B3C]
-    + [*range(0x05B0, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7]
-)
+FOLDED_MARKS: dict[int, str | None] = {
+    **dict.fromkeys(
+        [*range(0x064B, 0x0653), 0x0670, 0x0640, 0x093C, 0x09BC, 0x0A3C, 0x0ABC, 0x0B3C]
+        + [*range(0x05B0, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7]
+        + [0x200C, 0x200D]
+    ),
+    0x0901: "\u0902",  # candrabindu as anusvara
+}
 # Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar):
 # the index holds a whole run of them as one word, so a word of theirs is looked for in the
 # claims' text itself ("房价" in "2025年上海房价上涨了12%").
@@ -127,6 +132,12 @@ def index_marks() -> str:
 
 
 @cache
+def typed_words(text: str) -> int:
+    """How many words a search reads in what was typed (a Hindi word with its vowel signs is
+    one), before any are left out."""
+    return len(_term_pattern().findall(text.translate(FOLDED_MARKS)))
+
+
 def _term_pattern() -> re.Pattern:
     """A term as the claims' index (migration 036) takes a word: letters and digits with the
     marks that belong to them (a Devanagari vowel sign or virama; the Latin accents the index

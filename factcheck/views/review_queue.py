@@ -28,7 +28,7 @@ from factcheck.store import queue_reads
 from factcheck.store import reasons as reason_store
 from factcheck.store import users as user_store
 from factcheck.store.errors import Forbidden, Invalid, NotFound
-from factcheck.store.search_words import MAX_WORDS
+from factcheck.store.search_words import MAX_WORDS, typed_words
 from factcheck.text.typed_phrases import common_quotes
 from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.bulk_words import describe_bulk, describe_skips, describe_undo
@@ -159,7 +159,7 @@ def search_note(text: str) -> str | None:
             " claims, so it is not held as a phrase; add a less common word inside the quotation"
             " marks to hold it."
         )
-    if len(re.findall(r"\w+", text)) > MAX_WORDS:
+    if typed_words(text) > MAX_WORDS:
         notes.append(f"Only the first {MAX_WORDS} words are looked for.")
     return " ".join(notes) or None
 
