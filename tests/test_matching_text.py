@@ -373,6 +373,8 @@ def spelled(number: int) -> str:
 @settings(deadline=None)
 @given(st.integers(min_value=0, max_value=999_999_999_999))
 @example(201_000)
+@example(173_592_001)
+@example(102_005)
 @example(2_201_000)
 @example(205_000)
 def test_a_number_written_in_words_is_read_as_its_digits(number):

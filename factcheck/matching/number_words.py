@@ -107,6 +107,7 @@ _YEAR_IN_WORDS = re.compile(
     rf"\b(?![\s-]+(?:{_NUMBER_WORD})\b)(?!-\w)",
     re.IGNORECASE,
 )
+_NUMBER_BEFORE = re.compile(rf"\b(?:{_NUMBER_WORD}|and)[\s-]+\Z", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|from|of|year)\s+\Z", re.I)
 
 
@@ -137,6 +138,10 @@ def _year(found: re.Match) -> str:
         found.string, max(0, found.start() - 8), found.start()
     ):
         return said  # "twelve hundred homes", "two thousand people": numbers, read as such
+    if not found.group("century") and _NUMBER_BEFORE.search(
+        found.string, max(0, found.start() - 12), found.start()
+    ):
+        return said  # "ninety-two thousand and one", "a hundred and two thousand and five"
     words = re.split(r"[\s-]+", last_two.lower()) if last_two else []
     return str(century + sum(_VALUES[word] for word in words))
 
