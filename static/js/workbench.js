@@ -4,22 +4,21 @@
   "use strict";
 
   // The key a single-key shortcut (j, k, e, a, u, x, 1-9) reads from a keydown, on any keyboard
-  // layout. event.key is the character typed: a Latin letter or a digit is taken as it is, so a
-  // Dvorak or AZERTY reviewer presses the key labelled j. Where the layout types another
-  // character (a Russian, Arabic, Hebrew or Greek layout gives "о", "ت", "ח" or "ξ" at J; AZERTY
-  // gives "&", "é" ... on the digit row), the physical key stands in: event.code KeyJ is "j",
-  // Digit1 is "1". Never with Shift (Shift+7 is "/" on a German layout, "?" on a Russian one),
-  // AltGr (AltGr+A types "ą" on a Polish one) or while an input method is composing.
-  // queue.js and approve_undo.js, loaded after this file, call it too.
-  var LATIN = /^[A-Za-z0-9]$/;
-  var PHYSICAL = /^(?:Key([A-Z])|Digit([0-9]))$/;
+  // layout. event.key is the character typed, taken as it is, so a Dvorak or AZERTY reviewer
+  // presses the key labelled j. Where the layout types a letter of another script there (a
+  // Russian, Arabic, Hebrew or Greek layout gives "о", "ت", "ח" or "ξ" at J), the physical key
+  // stands in: event.code KeyJ is "j". Not for other characters (Thai types "/" at Digit2, Dvorak
+  // "." at KeyE, Turkish F "ğ" at KeyE: each stays itself), and never with Shift, AltGr or while
+  // an input method is composing. queue.js and approve_undo.js, loaded after this file, call it.
+  var OTHER_SCRIPTS_LETTER = /^(?!\p{Script=Latin})\p{L}$/u;
+  var PHYSICAL = /^Key([A-Z])$/;
 
   window.factcheckShortcutKey = function (event) {
     var key = event.key;
     if (event.isComposing || typeof key !== "string") {
       return "";
     }
-    if (LATIN.test(key) || Array.from(key).length !== 1) {
+    if (!OTHER_SCRIPTS_LETTER.test(key)) {
       return key;
     }
     var altGraph = event.getModifierState && event.getModifierState("AltGraph");
@@ -27,7 +26,7 @@
     if (!physical || event.shiftKey || altGraph) {
       return key;
     }
-    return physical[1] ? physical[1].toLowerCase() : physical[2];
+    return physical[1].toLowerCase();
   };
 
   var PANEL = "#claim-panel";
