@@ -775,12 +775,6 @@
   }
 
   var drafts = loadDrafts();
-  // The texts kept from before this page was loaded (a reload, signing in again): restored, each
-  // says so beside its field, with a button that discards it.
-  var fromBefore = {};
-  Object.keys(drafts).forEach(function (key) {
-    fromBefore[key] = true;
-  });
 
   document.addEventListener("submit", function (event) {
     if (event.target.matches && event.target.matches("[data-sign-out]")) {
@@ -888,66 +882,7 @@
       }
       field.value = draft.value;
       showKept(field, draft.version);
-      if (fromBefore[key]) {
-        noteKept(field);
-      }
     });
-  }
-
-  function noteKept(field) {
-    if (!field.id || document.getElementById(field.id + "-kept")) {
-      return;
-    }
-    var note = document.createElement("p");
-    note.className = "kept-note";
-    note.id = field.id + "-kept";
-    note.textContent = "Your unsaved text from before, not saved yet. ";
-    var discard = document.createElement("button");
-    discard.type = "button";
-    discard.className = "button button-small";
-    discard.dataset.action = "discard-kept";
-    discard.dataset.field = field.id;
-    discard.textContent = "Discard it";
-    note.appendChild(discard);
-    field.insertAdjacentElement("afterend", note);
-    var described = field.getAttribute("aria-describedby");
-    field.setAttribute("aria-describedby", (described ? described + " " : "") + note.id);
-  }
-
-  // "Discard it": the kept text goes for good (from this tab's storage too), and the field
-  // shows what is stored again, with the version it was drawn at.
-  function discardKept(fieldId) {
-    var field = document.getElementById(fieldId);
-    var note = document.getElementById(fieldId + "-kept");
-    if (note) {
-      note.remove();
-    }
-    if (!field) {
-      return;
-    }
-    delete drafts[draftKey(field)];
-    delete fromBefore[draftKey(field)];
-    storeDrafts();
-    field.value = field.defaultValue;
-    field.classList.remove("has-kept-draft");
-    field.removeAttribute("title");
-    var described = (field.getAttribute("aria-describedby") || "")
-      .split(" ")
-      .filter(function (id) {
-        return id && id !== fieldId + "-kept";
-      });
-    if (described.length) {
-      field.setAttribute("aria-describedby", described.join(" "));
-    } else {
-      field.removeAttribute("aria-describedby");
-    }
-    var form = field.form;
-    var versionField = form && form.elements.namedItem("expected_version");
-    if (versionField && !form.querySelector(".has-kept-draft")) {
-      versionField.value = versionField.defaultValue;
-    }
-    field.focus();
-    sayNow("Unsaved text discarded.");
   }
 
   // A page is drawn for one person (body[data-person]), and every answer names the person it
@@ -1352,8 +1287,6 @@
         helpDialog().close();
       } else if (action.dataset.action === "reload") {
         window.location.reload();
-      } else if (action.dataset.action === "discard-kept") {
-        discardKept(action.dataset.field);
       }
       return;
     }
