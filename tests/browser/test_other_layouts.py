@@ -9,13 +9,7 @@ import uuid
 from helpers import PASSWORD
 from page_checks import assert_no_problems
 from playwright.sync_api import expect
-from test_inbox_and_undo import (
-    FERRY_ARTICLE,
-    _ferry_claim,
-    _in_review_by_rita,
-    _status,
-    hold_the_clock,
-)
+from test_inbox_and_undo import _editor_on_a_ferry_claim_in_review, _status
 
 from factcheck import db as database
 from factcheck.store import users
@@ -87,16 +81,8 @@ def test_claim_to_claim_and_ratings_by_the_physical_key(watched_page, article):
 
 def test_approve_and_undo_from_an_arabic_and_a_russian_layout(signed_in_as, article):
     # A ferry article of its own: the other tests' has its evidence already.
-    ferry = FERRY_ARTICLE.replace("Island", "Hartsea").replace("island", "hartsea")
-    article_id, claim = _ferry_claim(article["path"], ferry)
-    _in_review_by_rita(article["path"], claim["id"])
-    editor = signed_in_as("ed")
-    editor.clock.install()
-    editor.goto(f"/articles/{article_id}?claim={claim['id']}")
-    panel = editor.locator("#claim-panel")
-    expect(panel.locator(".verdict-card.is-in-review")).to_be_visible()
+    _, claim, editor = _editor_on_a_ferry_claim_in_review(signed_in_as, article, "Hartsea")
     banner = editor.locator("#approve-undo")
-    hold_the_clock(editor)
 
     press(editor, "ش", "KeyA")  # A on an Arabic layout
     expect(banner).to_contain_text("Publishing the verdict on")
