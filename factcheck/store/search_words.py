@@ -131,13 +131,13 @@ def index_marks() -> str:
     )
 
 
-@cache
 def typed_words(text: str) -> int:
     """How many words a search reads in what was typed (a Hindi word with its vowel signs is
     one), before any are left out."""
     return len(_term_pattern().findall(text.translate(FOLDED_MARKS)))
 
 
+@cache
 def _term_pattern() -> re.Pattern:
     """A term as the claims' index (migration 036) takes a word: letters and digits with the
     marks that belong to them (a Devanagari vowel sign or virama; the Latin accents the index
