@@ -32,22 +32,22 @@ _PERSON_NOUNS: Final = frozenset(
     """
     man woman boy girl child patient victim mother father wife husband son daughter brother
     sister parent cousin uncle aunt friend neighbour neighbor resident witness teacher nurse
-    driver student agent designer
+    driver student agent designer expert academic
     """.split()
 )
 # Words for what a person does, which a name follows in small letters ("CNN host Don Lemon",
-# "singer Lauryn Hill", "Supreme Court nominee Brett Kavanaugh"). Some say what a company or a
-# country is as well ("Qatar, the host"; "G20 host South Africa"): they make a person only of a
-# name of two words or more that looks like a person's (_looks_like_a_persons_name). Words that
-# say as often what a company is ("parent", "agent", "designer", "player", "activist",
-# "educator") are left out: "Facebook parent Meta Platforms", "Estate agent Knight Frank",
-# "Telecom player Bharti Airtel". (role_words.PROFESSIONS are posts wherever they stand.)
-_WHAT_PEOPLE_DO: Final = frozenset(
+# "singer Lauryn Hill", "his wife Michelle Obama", "FBI agent Peter Strzok"). Some say what a
+# company or a country is as well ("G20 host South Africa", "chip designer Arm Holdings"): they
+# make a person only of a name of two words or more that looks like a person's
+# (_looks_like_a_persons_name). "Parent" and "educator" say more often what a company is
+# ("Facebook parent Meta Platforms", "Nonprofit educator Khan Academy"). (role_words.PROFESSIONS
+# are posts wherever they stand.)
+_WHAT_PEOPLE_DO: Final = (_PERSON_NOUNS - {"parent"}) | frozenset(
     """
     host anchor contributor influencer singer rapper musician actor actress comedian artist
     painter athlete footballer cricketer golfer boxer umpire referee scholar chef businessman
     businesswoman billionaire philanthropist nominee retiree diarist criminal personality
-    survivor veteran
+    survivor veteran player activist
     """.split()
 )
 # Titles that one person holds, of a church, a peerage, a throne or a house ("the Archbishop of
@@ -80,7 +80,7 @@ _BODIES_LAST_WORDS: Final = frozenset(
     institution endowment campaign initiative partnership roundtable observatory parliament
     government assembly army rights aid relief advice rebellion parenthood palace motors
     industries electronics airlines airways holdings statistics security exchange support
-    ambulance corps water oil city
+    ambulance corps water oil city management technologies platforms brands allah
     """.split()
 )
 # Words that open organisations' and places' names and no one's: a field of public life, an
@@ -111,7 +111,7 @@ _BODIES_FIRST_WORDS: Final = frozenset(
     jabhat ahrar jaish jaysh asaib harakat liwa kataib jamaat hizb tanzim jund
     électricité electricite petróleos petroleos aéroports aeroports cirque crédit credit
     compagnie olympique atlético atletico estudiantes stade hôtel ordem centro fédération
-    federation raad ministerie procura tribunale majlis grupo
+    federation ministerie procura tribunale majlis grupo
     """.split()
 )
 # Words that open bodies' names before a particle ("Ville de Paris", "Hayat Tahrir al-Sham") and
@@ -456,9 +456,14 @@ def _of_one_alone(words: list[str]) -> bool:
     Qatar's government", "the Duke of Edinburgh's Award" nor "the Earl of Sandwich chain"."""
     place = " ".join(words).split(" of ", 1)[-1].split()
     return all(
-        (word[:1].isupper() or word.lower() in _DETERMINERS) and not word.endswith(_POSSESSIVE)
+        (word[:1].isupper() or word.lower() in _IN_PLACE_NAMES) and not word.endswith(_POSSESSIVE)
         for word in place
     )
+
+
+# Small words inside the name of a title's place ("the Speaker of the House of Representatives",
+# "the Bishop of Bath and Wells", "the Patriarch of Moscow and All Russia").
+_IN_PLACE_NAMES: Final = frozenset("the a an of and".split())
 
 
 def _names_anyone(words: list[str]) -> bool:
