@@ -32,7 +32,7 @@ _WHOLE = "\ue000"
 # an underscore parts ("0_0" quoted would be a phrase, which this index cannot look up).
 _TERM = re.compile(rf"{FIGURE.pattern}|{LONG_NUMBER.pattern}|{_WHOLE}?[^\W_]+", re.UNICODE)
 # Arabic's vowel marks, shadda, sukun, dagger alif and tatweel, the nukta of Indic scripts and
-# Hebrew's niqqud and the zero-width joiners (and Devanagari's candrabindu is its anusvara): the
+# Hebrew's niqqud and the zero-width joiner (the non-joiner is a space; Devanagari's candrabindu is its anusvara): the
 # claims' index leaves them out of its words (migration 036 lists the
 # same), and so does a search, so that "الضرائب" finds "الضَّرائب" and the other way round, and
 # "बढा" finds "बढ़ा", as "Jose" finds "José".
@@ -40,8 +40,9 @@ FOLDED_MARKS: dict[int, str | None] = {
     **dict.fromkeys(
         [*range(0x064B, 0x0653), 0x0670, 0x0640, 0x093C, 0x09BC, 0x0A3C, 0x0ABC, 0x0B3C]
         + [*range(0x05B0, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7]
-        + [0x200C, 0x200D]
+        + [0x200D]
     ),
+    0x200C: " ",  # the zero-width non-joiner parts a Persian word's pieces, as a space does
     0x0901: "\u0902",  # candrabindu as anusvara
 }
 # Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar):
