@@ -5,20 +5,23 @@
 
   // The key a single-key shortcut (j, k, e, a, u, x, 1-9) reads from a keydown, on any keyboard
   // layout. event.key is the character typed, taken as it is, so a Dvorak or AZERTY reviewer
-  // presses the key labelled j. Where the layout types a letter of another script there (a
-  // Russian, Arabic, Hebrew or Greek layout gives "о", "ت", "ח" or "ξ" at J), the physical key
-  // stands in: event.code KeyJ is "j". Not for other characters (Thai types "/" at Digit2, Dvorak
-  // "." at KeyE, Turkish F "ğ" at KeyE: each stays itself), and never with Shift, AltGr or while
-  // an input method is composing. queue.js and approve_undo.js, loaded after this file, call it.
-  var OTHER_SCRIPTS_LETTER = /^(?!\p{Script=Latin})\p{L}$/u;
-  var PHYSICAL = /^Key([A-Z])$/;
+  // presses the key labelled j. Where the layout types a letter or a vowel sign of another
+  // script than Latin there (Russian "о" at J, Thai "่", Hindi "ा" at E), the physical key stands
+  // in: event.code KeyJ is "j"; and where it types a digit of another script (Persian "۱"),
+  // Digit1 is "1". Not for other characters (Thai types "/" at Digit2, Dvorak "." at KeyE,
+  // Turkish F "ğ" at KeyE: each stays itself), and never with Shift, AltGr or while an input
+  // method is composing. queue.js and approve_undo.js, loaded after this file, call it.
+  var OTHER_SCRIPTS_LETTER = /^(?!\p{Script=Latin})[\p{L}\p{M}]$/u;
+  var OTHER_SCRIPTS_DIGIT = /^(?![0-9])\p{Nd}$/u;
+  var PHYSICAL = /^(?:Key([A-Z])|Digit([0-9]))$/;
 
   window.factcheckShortcutKey = function (event) {
     var key = event.key;
     if (event.isComposing || typeof key !== "string") {
       return "";
     }
-    if (!OTHER_SCRIPTS_LETTER.test(key)) {
+    var letter = OTHER_SCRIPTS_LETTER.test(key);
+    if (!letter && !OTHER_SCRIPTS_DIGIT.test(key)) {
       return key;
     }
     var altGraph = event.getModifierState && event.getModifierState("AltGraph");
@@ -26,7 +29,10 @@
     if (!physical || event.shiftKey || altGraph) {
       return key;
     }
-    return physical[1].toLowerCase();
+    if (letter) {
+      return physical[1] ? physical[1].toLowerCase() : key;
+    }
+    return physical[2] || key;
   };
 
   var PANEL = "#claim-panel";

@@ -72,6 +72,17 @@ def test_claim_to_claim_and_ratings_by_the_physical_key(watched_page, article):
     expect(page).to_have_url(re.compile(rf"claim={first['id']}\b"))
     expect(panel.locator('input[data-rating-number="1"]')).to_be_checked()
 
+    # A Thai tone mark at J goes on too, and back with Russian K ("л").
+    rationale.press("Escape")
+    press(page, "่", "KeyJ")
+    expect(page).to_have_url(re.compile(rf"claim={second['id']}\b"))
+    press(page, "л", "KeyK")
+    expect(page).to_have_url(re.compile(rf"claim={first['id']}\b"))
+    expect(panel.locator(".panel")).to_have_attribute("data-claim-id", str(first["id"]))
+    # A Persian digit picks its rating.
+    press(page, "۲", "Digit2")
+    expect(panel.locator('input[data-rating-number="2"]')).to_be_checked()
+
     # E ("у") opens the evidence form at its address.
     rationale.press("Escape")
     press(page, "у", "KeyE")
