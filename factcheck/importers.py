@@ -536,7 +536,8 @@ def from_html(
 # kin, and the click ids of ad and mail services.
 _TRACKING_PARAMETER = re.compile(
     r"utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id"
-    r"|mc_cid|mc_eid|igshid|mkt_tok|_ga|_gl|xtor",
+    r"|mc_cid|mc_eid|igshid|mkt_tok|_ga|_gl|xtor|at_(?:medium|campaign|custom\d*|link_\w+)"
+    r"|cmp|cmpid|smid|ocid|ncid|guccounter|guce_\w+",
     re.IGNORECASE,
 )
 
@@ -578,11 +579,11 @@ def article_address(fetched: str, canonical: str | None) -> str:
 
 
 # What an AMP or mobile version adds to its article's address ("/amp", "story.amp.html").
-_AMP_ENDING = re.compile(r"(?:[./]amp(?:\.html?)?|/index\.html?)$", re.IGNORECASE)
+_AMP_ENDING = re.compile(r"(?:[./-]amp(?:\.html?)?(?:/\d+)?|/index\.html?)$", re.IGNORECASE)
 
 
 def _slug(path: str) -> str:
-    return _AMP_ENDING.sub("", path.rstrip("/")).rsplit("/", 1)[-1].lower()
+    return _AMP_ENDING.sub("", unquote(path).rstrip("/")).rsplit("/", 1)[-1].lower()
 
 
 def _names_the_same(canonical: str, fetched: str) -> bool:
@@ -601,8 +602,10 @@ def _names_the_same(canonical: str, fetched: str) -> bool:
     slug = _slug(named.path)
     if not slug or slug != _slug(got.path):
         return False
+    # A query beside a slug of words ("budget-vote/?outputType=amp") does not choose the article;
+    # beside a script's name ("article.php?id=4521") it does.
     chosen = set(urlsplit(without_tracking(fetched)).query.split("&")) - {""}
-    return chosen <= set(named.query.split("&"))
+    return bool(re.search(r"[-_]", slug)) or chosen <= set(named.query.split("&"))
 
 
 def from_url(

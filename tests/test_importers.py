@@ -918,6 +918,23 @@ def test_url_import_keeps_the_pages_canonical_address_not_the_redirects_tracking
             "https://www.news.co.uk/a/budget",
             "https://www.news.co.uk/a/budget",
         ),
+        # AMP and shared addresses of the same article: a query beside a slug of words does
+        # not choose it.
+        (
+            "https://www.washingtonpost.com/politics/2026/12/05/budget-vote/?outputType=amp",
+            "https://www.washingtonpost.com/politics/2026/12/05/budget-vote/",
+            "https://www.washingtonpost.com/politics/2026/12/05/budget-vote/",
+        ),
+        (
+            "https://www.theguardian.com/uk/2026/dec/05/budget-vote?CMP=share_btn_tw",
+            "https://www.theguardian.com/uk/2026/dec/05/budget-vote",
+            "https://www.theguardian.com/uk/2026/dec/05/budget-vote",
+        ),
+        (
+            "https://www.ndtv.com/india-news/budget-vote-passes-7123456/amp/1",
+            "https://www.ndtv.com/india-news/budget-vote-passes-7123456",
+            "https://www.ndtv.com/india-news/budget-vote-passes-7123456",
+        ),
         # A canonical address that names no article, or another, is not the page's.
         ("https://site.example.com/news/library-budget", "/index.html", None),
         ("https://site.example.com/news/library-budget", "/undefined", None),
@@ -1298,7 +1315,7 @@ def test_a_short_article_in_korean_is_read_by_how_much_it_says_as_japanese_is():
     ("text", "length"),
     [
         ("서울시는 새 전차를 샀다.", 24),
-        ("ㄱㄴ", 4),  # compatibility jamo
+        ("ㄱㄴ", 2),  # compatibility jamo: letters, counted once
         ("東京都は", 8),
         # Thai and Khmer spell words letter by letter: each character counts once.
         ("กรุงเทพฯ ใช้เงิน", 16),
