@@ -86,6 +86,7 @@ INTERNAL_HELPERS = {
     ("factcheck.store.audit", "optional_why"),
     ("factcheck.store.search_words", "search_expression"),
     ("factcheck.store.search_words", "index_marks"),
+    ("factcheck.store.search_words", "typed_words"),
     ("factcheck.store.search_words", "parse_search"),
     ("factcheck.store.queue_reads", "page_key"),
     ("factcheck.store.queue_reads", "parse_page_key"),
