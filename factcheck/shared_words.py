@@ -51,7 +51,8 @@ def save_as_utf8(table: bool) -> str:
 
 def redirected_to(target: str) -> str:
     """'the page redirects to http://10.0.0.5/': where a fetch was sent that was refused (the
-    address given was not), or where a checked link now leads."""
+    address given was not). The evidence card's link check words where a link now leads in its
+    own template, around the address's markup."""
     shown = target if len(target) <= 200 else target[:200] + "…"
     return f"the page redirects to {shown}"
 

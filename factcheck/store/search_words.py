@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.matching.stopwords import STOPWORDS
+from factcheck.text.scripts import SPACELESS_ALPHABETS
 from factcheck.text.typed_phrases import (
     FIGURE,
     LONG_NUMBER,
@@ -49,7 +50,7 @@ FOLDED_MARKS: dict[int, str | None] = {
 # the index holds a whole run of them as one word, so a word of theirs is looked for in the
 # claims' text itself ("房价" in "2025年上海房价上涨了12%").
 _UNSPACED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff"
+    f"[{SPACELESS_ALPHABETS}\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
 )
 _DIGITS = re.compile(r"\d+")

@@ -29,8 +29,10 @@ def reading_length(text: str) -> int:
     return len(text) + len(UNSPACED.findall(text)) + len(HANGUL.findall(text))
 
 
-# Thai, Lao, Myanmar and Khmer: words are written without spaces between them.
-_SPACELESS_BLOCKS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# Thai, Lao, Myanmar and Khmer: words are written without spaces between them (the blocks, as a
+# regular expression's character class).
+SPACELESS_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_SPACELESS_BLOCKS = re.compile(f"[{SPACELESS_ALPHABETS}]")
 # Letters (vowel signs, tone marks and stacked consonants left out) in a word of theirs, about:
 # Thai's run a little longer, Khmer's and Myanmar's a little shorter.
 LETTERS_PER_SPACELESS_WORD = 4
