@@ -185,6 +185,12 @@ def _read(run: re.Match, mark: str = "") -> str:
     pieces: list[str] = []
     done = 0  # how much of the run is written out already
     number: _Number | None = None
+
+    def written_out(number: _Number) -> int:
+        """Writes the number out after what is before it; returns where it ends in the run."""
+        pieces.extend((written[done : number.start], mark + str(number.value)))
+        return number.end
+
     at = 0
     while at < len(tokens):
         token = tokens[at]
@@ -195,8 +201,7 @@ def _read(run: re.Match, mark: str = "") -> str:
             if not number.two_numbers():
                 continue
             at = number.back_to_the_and()
-            pieces += [written[done : number.start], mark + str(number.value)]
-            done = number.end
+            done = written_out(number)
             number = None
             continue
         if number is not None:
@@ -207,8 +212,7 @@ def _read(run: re.Match, mark: str = "") -> str:
                 # number ends before it, and the words after it are read again (a few at most:
                 # what an "and" adds is below the scale before it).
                 at = number.back_to_the_and()
-            pieces += [written[done : number.start], mark + str(number.value)]
-            done = number.end
+            done = written_out(number)
             number = None
             if again:
                 continue
@@ -216,8 +220,7 @@ def _read(run: re.Match, mark: str = "") -> str:
             number = _Number(token.start(), ends_of_a_range=after_between and not pieces)
             number.add(word, token.end(), at)
     if number is not None:
-        pieces += [written[done : number.start], mark + str(number.value)]
-        done = number.end
+        done = written_out(number)
     return "".join(pieces) + written[done:]
 
 
