@@ -50,6 +50,8 @@ _WHAT_PEOPLE_DO: Final = (_PERSON_NOUNS - {"parent"}) | frozenset(
     survivor veteran player activist
     """.split()
 )
+# What a person is set off by, as a job title: a post, a profession, or what they do.
+_A_PERSONS_WORDS: Final = _POSTS | _WHAT_PEOPLE_DO
 # Titles that one person holds, of a church, a peerage, a throne or a house ("the Archbishop of
 # Canterbury", "the Duke of Sussex", "the Emir of Qatar", "the Speaker of the House", "the Dalai
 # Lama"): a person, where "the Diocese of London" is a body.
@@ -246,7 +248,7 @@ def named_speaker(who: str, article_text: str = "", sentence: str = "") -> Named
         return NamedSpeaker(PERSON, words, job_title=" ".join(rest) or None)
     # A person's words for what they do are a job title ("Will Tjernlund, a consultant for ...");
     # a company's may say what it is ("SoftBank, an investor in Uber").
-    said_of = _role_in(words, _POSTS | _WHAT_PEOPLE_DO if named.kind == PERSON else _POSTS)
+    said_of = _role_in(words, _A_PERSONS_WORDS if named.kind == PERSON else _POSTS)
     if said_of is None:
         return named
     job_title, affiliation = said_of
@@ -451,6 +453,11 @@ def _unnamed(who: str, words: list[str], article_text: str) -> NamedSpeaker:
     return NamedSpeaker(PERSON if person else ORGANIZATION, capitalised(who))
 
 
+# Small words inside the name of a title's place ("the Speaker of the House of Representatives",
+# "the Bishop of Bath and Wells", "the Patriarch of Moscow and All Russia").
+_IN_PLACE_NAMES: Final = _DETERMINERS | frozenset(("of", "and"))
+
+
 def _of_one_alone(words: list[str]) -> bool:
     """Whether a title of one ("the Emir of Qatar") is all the words say: not "the Emir of
     Qatar's government", "the Duke of Edinburgh's Award" nor "the Earl of Sandwich chain"."""
@@ -459,11 +466,6 @@ def _of_one_alone(words: list[str]) -> bool:
         (word[:1].isupper() or word.lower() in _IN_PLACE_NAMES) and not word.endswith(_POSSESSIVE)
         for word in place
     )
-
-
-# Small words inside the name of a title's place ("the Speaker of the House of Representatives",
-# "the Bishop of Bath and Wells", "the Patriarch of Moscow and All Russia").
-_IN_PLACE_NAMES: Final = frozenset("the a an of and".split())
 
 
 def _names_anyone(words: list[str]) -> bool:
