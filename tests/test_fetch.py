@@ -4,6 +4,7 @@ import gzip
 import ipaddress
 import logging
 import shutil
+import socket
 import ssl
 import subprocess
 import threading
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from local_server import PAGE, Server, page, redirect
 
+from factcheck.network import deadlines
 from factcheck.network import fetch as fetch_module
 from factcheck.network.addresses import address_refusal
 from factcheck.network.fetch import (
@@ -637,3 +639,84 @@ def test_a_length_in_digits_that_are_not_ascii_is_not_taken_for_a_number(site):
     site.routes["/odd-length"] = superscript_length
     page = fetch(site.url("/odd-length"), policy=FetchPolicy.local_test(site.port))
     assert page.body == b"<p>Fares rose.</p>"
+
+
+# --- Kept connections: a worker's fetches from one site share one --------------------------------
+
+
+def _answer_once_a_connection(then):
+    """A route that answers the first request on each connection with a page, and hands any
+    later request on the same connection to `then`; the client ports of its answers are kept."""
+    ports = []
+
+    def route(handler):
+        if getattr(handler, "answered", False):
+            then(handler)
+            return
+        handler.answered = True
+        ports.append(handler.client_address[1])
+        handler.reply(200, b"<p>Fares rose by 4%.</p>")
+
+    route.ports = ports
+    return route
+
+
+def test_fetches_from_one_site_share_a_kept_connection(site):
+    ports = []
+
+    def remember(handler):
+        ports.append(handler.client_address[1])
+        handler.reply(200, b"<p>Fares rose by 4%.</p>")
+
+    site.routes["/a"] = remember
+    site.routes["/b"] = remember
+    policy = FetchPolicy.local_test(site.port)
+    for path in ("/a", "/b", "/a"):
+        assert fetch(site.url(path), policy=policy).body == b"<p>Fares rose by 4%.</p>"
+    assert len(ports) == 3 and len(set(ports)) == 1
+
+
+def test_a_kept_connection_the_server_closed_is_replaced_by_a_new_one(site):
+    # A server's keep-alive time runs out as the next request goes out: it reads the request
+    # and hangs up without an answer. The request is sent again on a new connection.
+    def hang_up(handler):
+        handler.close_connection = True
+
+    route = _answer_once_a_connection(hang_up)
+    site.routes["/page"] = route
+    policy = FetchPolicy.local_test(site.port)
+    fetch(site.url("/page"), policy=policy)
+    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
+    assert len(route.ports) == 2 and route.ports[0] != route.ports[1]
+
+
+def test_a_kept_connection_is_held_to_the_time_limit_of_the_fetch_using_it(site):
+    # The limit is watched when a fetch opens a connection: one kept from an earlier fetch must
+    # be watched again, or a server dribbling its answer there holds the worker for as long as
+    # it likes (here its headers, a byte at a time, for some nine seconds).
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"p" * 400
+    head += b"\r\nContent-Length: 10\r\n\r\n"
+    sent_all, stop = threading.Event(), threading.Event()
+    site.routes["/page"] = _answer_once_a_connection(_byte_by_byte(head, b"", sent_all, stop))
+    policy = FetchPolicy.local_test(site.port)
+    fetch(site.url("/page"), policy=policy)
+    try:
+        with refused_saying(FetchError, "took too long"):
+            fetch(site.url("/page"), policy=policy, time_limit=0.3)
+        assert not sent_all.is_set()
+    finally:
+        stop.set()
+
+
+def test_the_time_limit_shuts_a_tls_connection_down():
+    # A kept connection to an https site is a TLS socket, which has no dup() of its own.
+    ours, theirs = socket.socketpair()
+    context = ssl.create_default_context()
+    wrapped = context.wrap_socket(ours, do_handshake_on_connect=False, server_hostname="a.test")
+    theirs.settimeout(5)
+    try:
+        deadlines.watch(wrapped, time.monotonic())
+        assert theirs.recv(1) == b""  # shut down: the other end reads the end of the stream
+    finally:
+        wrapped.close()
+        theirs.close()

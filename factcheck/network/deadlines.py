@@ -36,8 +36,9 @@ os.register_at_fork(after_in_child=_forget_in_child)
 def watch(sock: socket.socket, deadline: float) -> int:
     """Shut `sock` down at `deadline` (a time.monotonic() time) unless released first; returns
     the ticket that releases it."""
-    # A duplicate, since TLS takes the original's descriptor; shutting down either ends both.
-    duplicate = sock.dup()
+    # A duplicate of its descriptor, since TLS takes the original's (and a TLS socket has no
+    # dup()); shutting down either ends both.
+    duplicate = socket.fromfd(sock.fileno(), sock.family, sock.type, sock.proto)
     watching = _watch
     with watching.wake:
         ticket = next(watching.tickets)

@@ -3,6 +3,7 @@
 import functools
 import ipaddress
 import logging
+import os
 import re
 import socket
 import sys
@@ -65,9 +66,19 @@ class FetchPolicy:
 
 DEFAULT_POLICY = FetchPolicy()
 
-# The time limit of the fetch running in this thread, and the tickets of the connections it
-# opened (deadlines.py shuts them down when the limit passes).
+# The time limit of the fetch running in this thread, the tickets of the connections it uses
+# (deadlines.py shuts them down when the limit passes), whether its request went out on a kept
+# connection, and the thread's kept adapter of each policy.
 _fetching = threading.local()
+
+
+def _forget_in_child() -> None:
+    # A forked child must not talk over its parent's kept connections.
+    global _fetching
+    _fetching = threading.local()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 @dataclass
@@ -177,6 +188,25 @@ class _VettedHTTPSConnection(_VettedConnectionMixin, HTTPSConnection):
     pass
 
 
+class _VettedPool(HTTPConnectionPool):
+    """A pool whose kept connection, vetted when it was opened, is held to the time limit of
+    each fetch that uses it again (the limit it was opened under has been released)."""
+
+    def _get_conn(self, timeout: float | None = None):
+        connection = super()._get_conn(timeout)
+        # A connection the server closed was dropped above; an open one is kept and in use.
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            _fetching.reused = True
+            if getattr(_fetching, "deadline", None) is not None:
+                _fetching.tickets.append(deadlines.watch(sock, _fetching.deadline))
+        return connection
+
+
+class _VettedTLSPool(_VettedPool, HTTPSConnectionPool):
+    pass
+
+
 @functools.cache
 def _vetted_pool_classes(policy: FetchPolicy) -> dict[str, type[HTTPConnectionPool]]:
     """The connection pool classes for each scheme, whose connections carry `policy`: made once
@@ -185,13 +215,14 @@ def _vetted_pool_classes(policy: FetchPolicy) -> dict[str, type[HTTPConnectionPo
     http_connection = type("BoundHTTPConnection", (_VettedHTTPConnection,), bound)
     https_connection = type("BoundHTTPSConnection", (_VettedHTTPSConnection,), bound)
     return {
-        "http": type("VettedPool", (HTTPConnectionPool,), {"ConnectionCls": http_connection}),
-        "https": type("VettedTLSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_connection}),
+        "http": type("VettedPool", (_VettedPool,), {"ConnectionCls": http_connection}),
+        "https": type("VettedTLSPool", (_VettedTLSPool,), {"ConnectionCls": https_connection}),
     }
 
 
 class _VettingAdapter(HTTPAdapter):
-    """A transport adapter whose connections only reach addresses the policy allows."""
+    """A transport adapter whose connections only reach addresses the policy allows. A thread
+    keeps one a policy (_kept_adapter), with the connections its fetches left open."""
 
     def __init__(self, policy: FetchPolicy):
         self.policy = policy
@@ -203,6 +234,20 @@ class _VettingAdapter(HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
         # A copy: urllib3 shares its default mapping between pool managers.
         self.poolmanager.pool_classes_by_scheme = dict(_vetted_pool_classes(self.policy))
+
+
+def _kept_adapter(policy: FetchPolicy) -> _VettingAdapter:
+    """This thread's adapter for `policy`. A worker fetches page after page, often from one
+    site (a desk cites the same few), and a connection kept between fetches saves its TCP and
+    TLS handshakes. The adapter keeps at most one open connection for each of its ten most
+    recent hosts; a server that has closed one is found out before it is used again."""
+    adapters = getattr(_fetching, "adapters", None)
+    if adapters is None:
+        adapters = _fetching.adapters = {}
+    adapter = adapters.get(policy)
+    if adapter is None:
+        adapter = adapters[policy] = _VettingAdapter(policy)
+    return adapter
 
 
 def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]:
@@ -228,22 +273,16 @@ def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]
 
 class _Hops(SessionRedirectMixin):
     """What one fetch carries from hop to hop: the headers it sends, the cookies its redirects
-    set, and its vetting adapter. It stands in for a requests.Session, which would also make two
-    adapters (and their pool managers) of its own that a fetch never uses, and would read
+    set, and the thread's vetting adapter. It stands in for a requests.Session, which would also
+    make two adapters (and their pool managers) of its own that a fetch never uses, and would read
     proxies, netrc and CA bundles from the environment if asked to send."""
 
     def __init__(self, policy: FetchPolicy, accept: frozenset[str]):
-        self.adapter = _VettingAdapter(policy)
+        self.adapter = _kept_adapter(policy)
         self.headers = default_headers()  # Accept-Encoding and Connection as a session sends them
         self.headers["User-Agent"] = USER_AGENT
         self.headers["Accept"] = ", ".join(sorted(accept)) + ", */*;q=0.1"
         self.cookies = RequestsCookieJar()
-
-    def __enter__(self) -> "_Hops":
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.adapter.close()
 
 
 def _parse_content_type(header: str) -> tuple[str, str | None]:
@@ -279,7 +318,7 @@ def _request(hops: _Hops, url: str, host: str, timeout, deadline: float) -> requ
     (to find the next request), with no byte cap and no time limit."""
     try:
         prepared = _prepared(hops, url)
-        response = hops.adapter.send(prepared, stream=True, timeout=timeout)
+        response = _send(hops, prepared, timeout, deadline)
     except requests.exceptions.InvalidURL:
         # A host that urlsplit takes but IDNA cannot encode ('ⓔxample.com', a zero-width space).
         raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
@@ -292,6 +331,19 @@ def _request(hops: _Hops, url: str, host: str, timeout, deadline: float) -> requ
         raise FetchError("timeout", {"url": url, "stage": "fetch"})
     extract_cookies_to_jar(hops.cookies, prepared, response.raw)
     return response
+
+
+def _send(hops: _Hops, prepared, timeout, deadline: float) -> requests.Response:
+    _fetching.reused = False
+    try:
+        return hops.adapter.send(prepared, stream=True, timeout=timeout)
+    except requests.exceptions.ConnectionError:
+        if not _fetching.reused or time.monotonic() > deadline:
+            raise
+    # The server closed the kept connection as the request went out (its keep-alive time ran
+    # out): sent once more, on a new connection, as a browser does. That one was vetted afresh.
+    _fetching.reused = False
+    return hops.adapter.send(prepared, stream=True, timeout=timeout)
 
 
 def _request_failure(error: requests.exceptions.RequestException, host: str) -> FetchError:
@@ -361,26 +413,26 @@ ADDRESS_REFUSALS = frozenset({"bad_address", "private_address", "port"})
 
 def _fetch(url, policy, accept, max_bytes, timeout, deadline) -> FetchedPage:
     current = url.strip()
-    with _Hops(policy, accept) as hops:
-        for hop in range(policy.max_redirects + 1):
+    hops = _Hops(policy, accept)
+    for hop in range(policy.max_redirects + 1):
+        try:
+            host, _port = check_url(current, policy)
+            if time.monotonic() > deadline:
+                raise FetchError("timeout", {"url": url, "stage": "fetch"})
+            response = _request(hops, current, host, timeout, deadline)
+        except FetchError as error:
+            if hop and error.code in ADDRESS_REFUSALS:
+                raise _redirected(error, current) from error
+            raise
+        with response:
+            target = hops.get_redirect_target(response)
+            if target is None:
+                return _finish(response, current, accept, max_bytes, deadline)
             try:
-                host, _port = check_url(current, policy)
-                if time.monotonic() > deadline:
-                    raise FetchError("timeout", {"url": url, "stage": "fetch"})
-                response = _request(hops, current, host, timeout, deadline)
-            except FetchError as error:
-                if hop and error.code in ADDRESS_REFUSALS:
-                    raise _redirected(error, current) from error
-                raise
-            with response:
-                target = hops.get_redirect_target(response)
-                if target is None:
-                    return _finish(response, current, accept, max_bytes, deadline)
-                try:
-                    current = urldefrag(urljoin(current, target)).url
-                except ValueError:  # a Location such as 'http://[::1'
-                    refused = _refuse("bad_address", {"url": target, "problem": "unparsable"})
-                    raise _redirected(refused, target) from None
+                current = urldefrag(urljoin(current, target)).url
+            except ValueError:  # a Location such as 'http://[::1'
+                refused = _refuse("bad_address", {"url": target, "problem": "unparsable"})
+                raise _redirected(refused, target) from None
     raise _refuse("redirects", {"url": url, "limit": policy.max_redirects})
 
 
