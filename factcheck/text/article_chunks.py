@@ -9,6 +9,7 @@ The next story of an endless page, drawn in the same markup, has an <article> or
 its own, and stays out."""
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 # The ancestors that say where a paragraph sits: enough to tell the story's blocks from a list
@@ -101,12 +102,15 @@ def _body_index(body: list[str]) -> dict[tuple[str, ...], int]:
 
 
 def _kept_at(text: str, index: dict) -> int | None:
-    """The body paragraph holding this paragraph, or None if the body does not have it."""
+    """The body paragraph holding most of this paragraph's word runs (the first of those that
+    hold as many), or None if the body does not have it. Not the first paragraph holding any:
+    a phrase the story says twice ("council clinic rose by") would place a later paragraph at
+    an early one, and the paragraphs left out after it before it."""
     shingles = list(_shingles(text))
-    places = [index[shingle] for shingle in shingles if shingle in index]
-    if not shingles or len(places) < KEPT_SHARE * len(shingles):
+    places = Counter(index[shingle] for shingle in shingles if shingle in index)
+    if not shingles or places.total() < KEPT_SHARE * len(shingles):
         return None
-    return min(places)
+    return max(places, key=lambda at: (places[at], -at))
 
 
 def with_left_out_chunks(body: list[str], page: list[tuple[tuple, str]]) -> list[str]:
