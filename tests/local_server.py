@@ -30,6 +30,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def finish(self):
+        super().finish()
+        self.server.ended.append(self.client_address[1])  # the client's port, connection closed
+
 
 class QuietServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -45,6 +49,7 @@ class Server:
             self.httpd.socket = wrap(self.httpd.socket)
         self.httpd.routes = {}
         self.httpd.seen = []
+        self.httpd.ended = []
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -58,6 +63,11 @@ class Server:
     @property
     def seen(self):
         return self.httpd.seen
+
+    @property
+    def ended(self):
+        """The client ports of the connections that have closed."""
+        return self.httpd.ended
 
     def url(self, path="/", host="127.0.0.1", scheme="http"):
         return f"{scheme}://{host}:{self.port}{path}"

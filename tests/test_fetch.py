@@ -594,8 +594,7 @@ def test_refusals_are_logged(caplog):
 # --- TLS: connecting to a vetted IP must still verify the certificate for the host name --------
 
 
-@pytest.fixture
-def tls_server(tmp_path):
+def _test_certificate(tmp_path):
     if shutil.which("openssl") is None:
         pytest.skip("openssl is needed to make a test certificate")
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
@@ -608,6 +607,12 @@ def tls_server(tmp_path):
     )  # fmt: skip
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
+    return context
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    context = _test_certificate(tmp_path)
     server_names = []
     context.sni_callback = lambda sock, name, ctx: server_names.append(name)
     running = Server(wrap=lambda sock: context.wrap_socket(sock, server_side=True))
@@ -708,6 +713,70 @@ def test_a_kept_connection_is_held_to_the_time_limit_of_the_fetch_using_it(site)
         stop.set()
 
 
+def test_a_kept_connection_idle_for_a_while_is_not_used_again(site, monkeypatch):
+    # After a pause a firewall on the way may have dropped it without a word: the fetch would
+    # wait out its read timeout and record a working page as failing.
+    route = _answer_once_a_connection(lambda handler: handler.reply(500, b"stale"))
+    site.routes["/page"] = route
+    policy = FetchPolicy.local_test(site.port)
+    fetch(site.url("/page"), policy=policy)
+    monkeypatch.setattr(fetch_module, "KEEP_IDLE_SECONDS", 0.0)
+    time.sleep(0.01)
+    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
+    assert len(route.ports) == 2
+
+
+def test_an_answer_that_cannot_be_read_on_a_kept_connection_is_not_asked_for_again(site):
+    # Only a server hanging up is worth a second request; an answer with too many headers was an
+    # answer, and a second request would double the load on a host the link watch is polite to.
+    asked = []
+
+    def too_many_headers(handler):
+        asked.append(handler.client_address[1])
+        head = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: 1\r\n" % n for n in range(120))
+        handler.wfile.write(head + b"Content-Length: 4\r\n\r\n<p/>")
+
+    site.routes["/page"] = _answer_once_a_connection(too_many_headers)
+    policy = FetchPolicy.local_test(site.port)
+    fetch(site.url("/page"), policy=policy)
+    with pytest.raises(FetchError):
+        fetch(site.url("/page"), policy=policy)
+    assert len(asked) == 1
+
+
+def test_a_thread_keeps_connections_for_a_few_policies_only():
+    # Each local test server's policy is another: the connections kept for the earliest are
+    # closed, not held open for the life of the thread.
+    servers = [Server() for _ in range(fetch_module.KEPT_POLICIES + 2)]
+    try:
+        for server in servers:
+            server.routes["/"] = page()
+            fetch(server.url("/"), policy=FetchPolicy.local_test(server.port))
+        deadline = time.monotonic() + 5
+        while not servers[1].ended and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert servers[0].ended and servers[1].ended
+        assert not servers[-1].ended
+    finally:
+        for server in servers:
+            server.close()
+
+
+def test_a_tls_connection_holding_bytes_after_its_answer_is_not_used_again(tls_pair):
+    # Bytes the server sent after its answer wait decrypted inside the TLS socket, where the
+    # check for a closed connection cannot see them; they would be read as the next answer.
+    ours, theirs = tls_pair
+
+    class Kept:
+        sock = ours
+        idle_since = time.monotonic()
+
+    assert fetch_module.fit_to_reuse(Kept, time.monotonic())
+    theirs.sendall(b"HTTP/1.1 200 OK\r\n")
+    assert ours.recv(1) == b"H"
+    assert fetch_module.fit_to_reuse(Kept, time.monotonic()) is False
+
+
 def test_the_time_limit_shuts_a_tls_connection_down():
     # A kept connection to an https site is a TLS socket, which has no dup() of its own.
     ours, theirs = socket.socketpair()
@@ -720,3 +789,23 @@ def test_the_time_limit_shuts_a_tls_connection_down():
     finally:
         wrapped.close()
         theirs.close()
+
+
+@pytest.fixture
+def tls_pair(tmp_path):
+    """Two ends of a TLS connection over a socket pair: ours (the client's) and theirs."""
+    server_context = _test_certificate(tmp_path)
+    client_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    client_context.check_hostname = False
+    client_context.verify_mode = ssl.CERT_NONE
+    ours, theirs = socket.socketpair()
+    wrapped = {}
+    handshake = threading.Thread(
+        target=lambda: wrapped.update(theirs=server_context.wrap_socket(theirs, server_side=True))
+    )
+    handshake.start()
+    ours = client_context.wrap_socket(ours, server_hostname="news.test")
+    handshake.join(5)
+    yield ours, wrapped["theirs"]
+    ours.close()
+    wrapped["theirs"].close()

@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -179,6 +180,14 @@ class _VettedConnectionMixin(_ConnectionBase):
             return sock
         raise NewConnectionError(self, f"Failed to establish a new connection: {last_error}")
 
+    def getresponse(self, *args, **kwargs):
+        # Acknowledge what comes in at once. A server that writes its headers and its page apart
+        # (Python's own http.server, some small sites) holds the page until the headers are
+        # acknowledged, and on a kept connection Linux delays that acknowledgement some 40 ms.
+        if self.sock is not None and hasattr(socket, "TCP_QUICKACK"):
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+        return super().getresponse(*args, **kwargs)
+
 
 class _VettedHTTPConnection(_VettedConnectionMixin, HTTPConnection):
     pass
@@ -188,15 +197,41 @@ class _VettedHTTPSConnection(_VettedConnectionMixin, HTTPSConnection):
     pass
 
 
+#: A kept connection idle longer than this is closed rather than used: within a run of fetches
+#: (a link check, a queue of archives) it is used again; after a pause, a firewall or NAT on the
+#: way may have dropped it without a word, and the fetch would wait out its read timeout.
+#: Shorter than the usual keep-alive of servers (Apache's 5 s), which close it themselves.
+KEEP_IDLE_SECONDS = 4.0
+
+
+def fit_to_reuse(connection, now: float) -> bool:
+    """Whether a kept connection may carry another request: open, idle for less than
+    KEEP_IDLE_SECONDS, and holding no bytes the server sent after its last answer (which a TLS
+    socket holds decrypted where urllib3's check for a closed connection cannot see them), so
+    that nothing but the next answer is read as the next answer."""
+    sock = getattr(connection, "sock", None)
+    if sock is None or now - getattr(connection, "idle_since", now) > KEEP_IDLE_SECONDS:
+        return False
+    return not (isinstance(sock, ssl.SSLSocket) and sock.pending())
+
+
 class _VettedPool(HTTPConnectionPool):
-    """A pool whose kept connection, vetted when it was opened, is held to the time limit of
-    each fetch that uses it again (the limit it was opened under has been released)."""
+    """A pool whose kept connection, vetted when it was opened, is used again only while it is
+    fit to (fit_to_reuse), and is then held to the time limit of the fetch using it (the limit
+    it was opened under has been released)."""
+
+    def _put_conn(self, conn) -> None:
+        if conn is not None:
+            conn.idle_since = time.monotonic()
+        super()._put_conn(conn)
 
     def _get_conn(self, timeout: float | None = None):
         connection = super()._get_conn(timeout)
-        # A connection the server closed was dropped above; an open one is kept and in use.
+        # A connection the server closed was dropped above.
         sock = getattr(connection, "sock", None)
-        if sock is not None:
+        if sock is not None and not fit_to_reuse(connection, time.monotonic()):
+            connection.close()  # and opened again, vetted afresh, when the request goes out
+        elif sock is not None:
             _fetching.reused = True
             if getattr(_fetching, "deadline", None) is not None:
                 _fetching.tickets.append(deadlines.watch(sock, _fetching.deadline))
@@ -236,6 +271,11 @@ class _VettingAdapter(HTTPAdapter):
         self.poolmanager.pool_classes_by_scheme = dict(_vetted_pool_classes(self.policy))
 
 
+#: The policies a thread keeps an adapter (and its connections) for: one in production, one a
+#: local server in tests.
+KEPT_POLICIES = 4
+
+
 def _kept_adapter(policy: FetchPolicy) -> _VettingAdapter:
     """This thread's adapter for `policy`. A worker fetches page after page, often from one
     site (a desk cites the same few), and a connection kept between fetches saves its TCP and
@@ -246,6 +286,8 @@ def _kept_adapter(policy: FetchPolicy) -> _VettingAdapter:
         adapters = _fetching.adapters = {}
     adapter = adapters.get(policy)
     if adapter is None:
+        if len(adapters) >= KEPT_POLICIES:
+            adapters.pop(next(iter(adapters))).close()  # the one made longest ago
         adapter = adapters[policy] = _VettingAdapter(policy)
     return adapter
 
@@ -337,13 +379,26 @@ def _send(hops: _Hops, prepared, timeout, deadline: float) -> requests.Response:
     _fetching.reused = False
     try:
         return hops.adapter.send(prepared, stream=True, timeout=timeout)
-    except requests.exceptions.ConnectionError:
-        if not _fetching.reused or time.monotonic() > deadline:
+    except requests.exceptions.ConnectionError as error:
+        if not (_fetching.reused and _hung_up(error)) or time.monotonic() > deadline:
             raise
     # The server closed the kept connection as the request went out (its keep-alive time ran
     # out): sent once more, on a new connection, as a browser does. That one was vetted afresh.
     _fetching.reused = False
     return hops.adapter.send(prepared, stream=True, timeout=timeout)
+
+
+def _hung_up(error: BaseException) -> bool:
+    """Whether the server closed the connection without an answer, the one failure a request
+    is sent again for: an answer that came but could not be read (a header too long, too many
+    headers) was an answer."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ConnectionResetError | BrokenPipeError | ConnectionAbortedError):
+            return True
+        causes = [arg for arg in seen.args if isinstance(arg, BaseException)]
+        seen = causes[0] if causes else seen.__context__
+    return False
 
 
 def _request_failure(error: requests.exceptions.RequestException, host: str) -> FetchError:
