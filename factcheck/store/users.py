@@ -16,6 +16,8 @@ ROLES = ("reviewer", "editor", "admin")
 #: Words the queue's and exports' "assigned to" filters read as the signed-in person and as
 #: nobody: a person called so could never be picked there.
 FILTER_WORDS = frozenset({"me", "none"})
+#: The longest username there can be: the sign-in answers a longer one without looking it up.
+MAX_USERNAME_CHARS = 32
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
 
