@@ -162,6 +162,40 @@ def test_the_command_line_will_not_give_a_person_the_name_of_the_application_s_o
     assert listed.output.strip() == "[]"
 
 
+@pytest.mark.parametrize("username", ["kim.", "lee-", "ana.b-"])
+def test_a_username_that_a_mention_would_cut_short_is_refused(tmp_path, username):
+    """An @-mention reads a dot or dash at the end as the sentence's: "@kim." notified kim."""
+    database = str(tmp_path / "people.db")
+    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
+    result = CliRunner().invoke(
+        main,
+        ["--db", database, "user", "add", username, "--role", "reviewer", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert result.exit_code == 2, result.output
+    assert "end the username with a letter or a digit" in result.output
+    assert "Traceback" not in result.output
+    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
+    assert listed.output.strip() == "[]"
+
+
+@pytest.mark.parametrize("username", ["kim.o", "lee-2", "j.m.garcia", "kim_", "o_neil"])
+def test_dots_and_dashes_inside_a_username_and_a_final_underscore_are_kept(app_db, username):
+    assert users.username_problem(app_db, username) is None
+
+
+def test_the_users_page_says_how_a_username_must_end(client_as, app_db):
+    admin = client_as("ada")
+    response = _post(
+        admin, "/admin/users", username="Kim.", display_name="Kim Dot", role="reviewer",
+        password=PASSWORD,
+    )  # fmt: skip
+    assert response.status_code == 422
+    said = parse(response).cssselect("#new-username-error")[0].text_content()
+    assert "end the username with a letter or a digit" in said
+    assert "kim." not in {person["username"] for person in users.list_users(app_db)}
+
+
 def test_every_name_the_application_acts_under_is_kept_from_people(app_db):
     assert SYSTEM.username in RESERVED_USERNAMES
     for name in RESERVED_USERNAMES:

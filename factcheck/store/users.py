@@ -67,6 +67,9 @@ def username_problem(db: Database, username: str) -> Invalid | None:
     username = username.strip().lower()
     if not _USERNAME.match(username):
         return Invalid("username.invalid", {"given": username}, field="username")
+    if username.endswith((".", "-")):
+        # An @-mention reads a dot or dash at the end as the sentence's: "@kim." would be kim.
+        return Invalid("username.bad_end", {"username": username}, field="username")
     if username in RESERVED_USERNAMES:
         return Invalid("username.reserved", {"username": username}, field="username")
     if username in FILTER_WORDS:
@@ -278,8 +281,14 @@ def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     if not typed:
         return []
     rows = db.query("SELECT username, display_name FROM users WHERE disabled = 0 ORDER BY username")
+    # An older account "kim." cannot be mentioned beside a "kim" (disabled or not): "@kim." is
+    # read as kim (factcheck.mentions), so picking it here would tell someone else.
+    everyone = {row[0] for row in db.execute("SELECT username FROM users")}
     found = []
     for row in rows:
+        cut = row["username"].rstrip(".-")
+        if cut != row["username"] and cut in everyone:
+            continue
         name = (row["display_name"] or "").casefold()
         if row["username"].casefold().startswith(typed) or any(
             start.startswith(typed) for start in [name, *name.split(" ")[1:]]
