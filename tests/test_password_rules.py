@@ -2,6 +2,7 @@
 little added, one character over and over, runs like 1234567890, and the most common passwords."""
 
 import string
+import unicodedata
 
 import pytest
 from click.testing import CliRunner
@@ -9,6 +10,7 @@ from helpers import PASSWORD, csrf_token_for, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck import passwords
 from factcheck.cli import main
 from factcheck.cli.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from factcheck.passwords import MIN_LENGTH, PROBLEMS, common_passwords, password_problem
@@ -367,3 +369,69 @@ def test_an_admin_resetting_a_password_to_the_one_it_is_learns_nothing_of_it(cli
     assert users.authenticate(app_db, "rita", PASSWORD) is not None
     reset = app_db.execute("SELECT actor FROM audit WHERE action = 'user.password'").fetchall()
     assert reset == [("ada",)]
+
+
+# One password, whichever Unicode form it comes in
+
+COMPOSED = "Ma\u00efs r\u00e9colte sept\u00e9e"  # as most keyboards send it
+DECOMPOSED = unicodedata.normalize("NFD", COMPOSED)  # as some input methods and pastes do
+
+
+def _sign_in(app, username: str, password: str):
+    browser = app.test_client()
+    return _post(browser, "/sign-in", username=username, password=password).status_code
+
+
+@pytest.mark.parametrize(("given", "typed"), [(COMPOSED, DECOMPOSED), (DECOMPOSED, COMPOSED)])
+def test_a_password_set_at_the_command_line_signs_in_in_either_unicode_form(app, given, typed):
+    assert given != typed
+    database = app.config["DATABASE"]
+    runner = CliRunner()
+    for args in (
+        ["user", "add", "nadia", "--role", "reviewer", "--password-stdin"],
+        ["user", "password", "nadia", "--password-stdin"],
+    ):
+        result = runner.invoke(main, ["--db", database, *args], input=given + "\n")
+        assert result.exit_code == 0, result.output
+        assert _sign_in(app, "nadia", typed) == 303
+        assert _sign_in(app, "nadia", given) == 303
+    assert _sign_in(app, "nadia", COMPOSED.replace("Ma", "Mo")) == 401
+
+
+def test_a_password_given_on_the_users_page_signs_in_in_either_unicode_form(client_as, app):
+    admin = client_as("ada")
+    form = {"username": "nadia", "display_name": "", "role": "reviewer", "password": DECOMPOSED}
+    assert _post(admin, "/admin/users", **form).status_code == 303
+    assert _sign_in(app, "nadia", COMPOSED) == 303
+
+
+def test_a_password_changed_on_the_account_page_signs_in_in_either_unicode_form(
+    client_as, app, app_db
+):
+    rita = client_as("rita")
+    response = _post(
+        rita, "/account/password", current_password=PASSWORD, new_password=DECOMPOSED,
+        confirm_password=COMPOSED,
+    )  # fmt: skip
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert _sign_in(app, "rita", COMPOSED) == 303
+    # The current password, asked for on the page, is read either way too.
+    response = _post(
+        rita, "/account/password", current_password=COMPOSED, new_password="a fresh ferry timetable",
+        confirm_password="a fresh ferry timetable",
+    )  # fmt: skip
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert users.authenticate(app_db, "rita", "a fresh ferry timetable") is not None
+
+
+def test_a_password_hashed_before_in_the_decomposed_form_still_signs_in(app_db, people):
+    """Hashes made before passwords were composed keep working, typed as they were set."""
+    legacy = passwords._hasher.hash(DECOMPOSED)
+    app_db.execute("UPDATE users SET password_hash = ? WHERE username = 'rita'", [legacy])
+    assert users.authenticate(app_db, "rita", DECOMPOSED) is not None
+    assert users.authenticate(app_db, "rita", PASSWORD) is None
+
+
+def test_a_password_is_judged_in_its_composed_form():
+    short = "\u00e9t\u00e9 \u00e0 l\u00e0"  # 9 characters; 13 code points decomposed
+    assert password_problem(unicodedata.normalize("NFD", short)) == "password.too_short"
