@@ -1,6 +1,11 @@
-"""Password hashing with argon2id, and the rules a new password must meet."""
+"""Password hashing with argon2id, and the rules a new password must meet.
+
+Passwords are read in Unicode's composed form (NFC) wherever one is set, checked or judged: "é"
+typed as one character or as "e" and an accent (as some keyboards, input methods and pasted text
+send it) is the same password."""
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -137,7 +142,8 @@ def password_problem(password: str, username: str = "", display_name: str = "") 
     """Why a password is not acceptable, as one of PROBLEMS, or None: too short, spaces at
     either end, the username with a little added, all one character, a run such as 1234567890,
     one of the most common passwords however decorated, or nothing but its owner's names,
-    common passwords and runs."""
+    common passwords and runs. Judged in its composed form, as it is hashed."""
+    password = normalized(password)
     if len(password) < MIN_LENGTH:
         return "password.too_short"
     if password.strip() != password:
@@ -155,15 +161,30 @@ def password_problem(password: str, username: str = "", display_name: str = "") 
     return None
 
 
+def normalized(password: str) -> str:
+    """The password in Unicode's composed form (NFC), as it is hashed and judged."""
+    return unicodedata.normalize("NFC", password)
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher.hash(normalized(password))
 
 
-def verify_password(stored_hash: str, password: str) -> bool:
+def _verifies(stored_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    """Whether `password` is the one hashed: in its composed form, or, for a hash made before
+    passwords were composed, exactly as typed (a password set in the decomposed form still works
+    typed that way)."""
+    composed = normalized(password)
+    if _verifies(stored_hash, composed):
+        return True
+    return composed != password and _verifies(stored_hash, password)
 
 
 @cache

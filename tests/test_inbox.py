@@ -17,6 +17,7 @@ from factcheck.store import (
     users,
     verdicts,
 )
+from factcheck.store.actors import SYSTEM
 
 
 def _in_review(db, people, claim_id, author="rita"):
@@ -439,6 +440,52 @@ def test_mentions_ignore_addresses_and_trailing_full_stops():
         "erin",
         "omar-x",
     ]
+
+
+def test_an_older_username_ending_in_a_dot_or_dash_is_mentioned_whole_when_no_shorter_exists():
+    text = "@kim. and @lee- please check the hospital count; thanks @eve."
+    assert mentioned(text) == ["kim", "lee", "eve"]
+    assert mentioned(text, {"kim.", "lee-"}) == ["kim.", "lee-", "eve"]
+    # "@kim." ending a sentence means kim wherever a kim exists, as it always did.
+    assert mentioned(text, {"kim", "kim.", "lee-"}) == ["kim", "lee-", "eve"]
+    assert mentioned("Over to @lee-, with the figures", {"lee-"}) == ["lee-"]
+    assert mentioned("Ask @kim.. Then file", {"kim."}) == ["kim."]
+    assert mentioned("Ask @kim-- or @ed.", {"kim"}) == ["kim", "ed"]
+
+
+def _older_account(db, username: str, name: str) -> None:
+    """An account made before usernames had to end in a letter or digit."""
+    users.add_user(db, "older", role="reviewer", password=PASSWORD, display_name=name, actor=SYSTEM)
+    db.execute("UPDATE users SET username = ? WHERE username = 'older'", [username])
+
+
+def test_a_comment_reaches_an_older_account_ending_in_a_dot_and_not_its_namesake(claim_world):
+    """'@kim.' told Kim Plain about a comment meant for Kim Dot, and lee- could never be told."""
+    db, people, claim_id = claim_world
+    _older_account(db, "kim.", "Kim Dot")
+    _older_account(db, "lee-", "Lee Dash")
+    comments.add_comment(
+        db, claim_id, body="@kim. and @lee- please check the hospital count", actor=people["ed"]
+    )
+    told = db.execute(
+        "SELECT u.username FROM comment_mentions m JOIN users u ON u.id = m.user_id"
+        " ORDER BY u.username"
+    ).fetchall()
+    assert [row[0] for row in told] == ["kim.", "lee-"]
+    assert [row["username"] for row in users.mention_candidates(db, "kim")] == ["kim."]
+
+
+def test_beside_a_namesake_an_older_dotted_account_is_not_offered_for_mentions(claim_world):
+    db, people, claim_id = claim_world
+    users.add_user(
+        db, "kim", role="reviewer", password=PASSWORD, display_name="Kim Plain", actor=people["ada"]
+    )
+    _older_account(db, "kim.", "Kim Dot")
+    # Picking Kim Dot would write "@kim.", which is read as kim: she is not offered.
+    assert [row["username"] for row in users.mention_candidates(db, "kim")] == ["kim"]
+    comments.add_comment(db, claim_id, body="Please look, @kim.", actor=people["ed"])
+    told = db.execute("SELECT u.username FROM comment_mentions m JOIN users u ON u.id = m.user_id")
+    assert [row[0] for row in told] == ["kim"]
 
 
 @pytest.mark.parametrize(

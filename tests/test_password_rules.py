@@ -2,6 +2,7 @@
 little added, one character over and over, runs like 1234567890, and the most common passwords."""
 
 import string
+import unicodedata
 
 import pytest
 from click.testing import CliRunner
@@ -9,6 +10,7 @@ from helpers import PASSWORD, csrf_token_for, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck import passwords
 from factcheck.cli import main
 from factcheck.cli.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from factcheck.passwords import MIN_LENGTH, PROBLEMS, common_passwords, password_problem
@@ -160,6 +162,40 @@ def test_the_command_line_will_not_give_a_person_the_name_of_the_application_s_o
     assert "Traceback" not in result.output
     listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
     assert listed.output.strip() == "[]"
+
+
+@pytest.mark.parametrize("username", ["kim.", "lee-", "ana.b-"])
+def test_a_username_that_a_mention_would_cut_short_is_refused(tmp_path, username):
+    """An @-mention reads a dot or dash at the end as the sentence's: "@kim." notified kim."""
+    database = str(tmp_path / "people.db")
+    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
+    result = CliRunner().invoke(
+        main,
+        ["--db", database, "user", "add", username, "--role", "reviewer", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
+    assert result.exit_code == 2, result.output
+    assert "end the username with a letter or a digit" in result.output
+    assert "Traceback" not in result.output
+    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
+    assert listed.output.strip() == "[]"
+
+
+@pytest.mark.parametrize("username", ["kim.o", "lee-2", "j.m.garcia", "kim_", "o_neil"])
+def test_dots_and_dashes_inside_a_username_and_a_final_underscore_are_kept(app_db, username):
+    assert users.username_problem(app_db, username) is None
+
+
+def test_the_users_page_says_how_a_username_must_end(client_as, app_db):
+    admin = client_as("ada")
+    response = _post(
+        admin, "/admin/users", username="Kim.", display_name="Kim Dot", role="reviewer",
+        password=PASSWORD,
+    )  # fmt: skip
+    assert response.status_code == 422
+    said = parse(response).cssselect("#new-username-error")[0].text_content()
+    assert "end the username with a letter or a digit" in said
+    assert "kim." not in {person["username"] for person in users.list_users(app_db)}
 
 
 def test_every_name_the_application_acts_under_is_kept_from_people(app_db):
@@ -333,3 +369,69 @@ def test_an_admin_resetting_a_password_to_the_one_it_is_learns_nothing_of_it(cli
     assert users.authenticate(app_db, "rita", PASSWORD) is not None
     reset = app_db.execute("SELECT actor FROM audit WHERE action = 'user.password'").fetchall()
     assert reset == [("ada",)]
+
+
+# One password, whichever Unicode form it comes in
+
+COMPOSED = "Ma\u00efs r\u00e9colte sept\u00e9e"  # as most keyboards send it
+DECOMPOSED = unicodedata.normalize("NFD", COMPOSED)  # as some input methods and pastes do
+
+
+def _sign_in(app, username: str, password: str):
+    browser = app.test_client()
+    return _post(browser, "/sign-in", username=username, password=password).status_code
+
+
+@pytest.mark.parametrize(("given", "typed"), [(COMPOSED, DECOMPOSED), (DECOMPOSED, COMPOSED)])
+def test_a_password_set_at_the_command_line_signs_in_in_either_unicode_form(app, given, typed):
+    assert given != typed
+    database = app.config["DATABASE"]
+    runner = CliRunner()
+    for args in (
+        ["user", "add", "nadia", "--role", "reviewer", "--password-stdin"],
+        ["user", "password", "nadia", "--password-stdin"],
+    ):
+        result = runner.invoke(main, ["--db", database, *args], input=given + "\n")
+        assert result.exit_code == 0, result.output
+        assert _sign_in(app, "nadia", typed) == 303
+        assert _sign_in(app, "nadia", given) == 303
+    assert _sign_in(app, "nadia", COMPOSED.replace("Ma", "Mo")) == 401
+
+
+def test_a_password_given_on_the_users_page_signs_in_in_either_unicode_form(client_as, app):
+    admin = client_as("ada")
+    form = {"username": "nadia", "display_name": "", "role": "reviewer", "password": DECOMPOSED}
+    assert _post(admin, "/admin/users", **form).status_code == 303
+    assert _sign_in(app, "nadia", COMPOSED) == 303
+
+
+def test_a_password_changed_on_the_account_page_signs_in_in_either_unicode_form(
+    client_as, app, app_db
+):
+    rita = client_as("rita")
+    response = _post(
+        rita, "/account/password", current_password=PASSWORD, new_password=DECOMPOSED,
+        confirm_password=COMPOSED,
+    )  # fmt: skip
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert _sign_in(app, "rita", COMPOSED) == 303
+    # The current password, asked for on the page, is read either way too.
+    response = _post(
+        rita, "/account/password", current_password=COMPOSED, new_password="a fresh ferry timetable",
+        confirm_password="a fresh ferry timetable",
+    )  # fmt: skip
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert users.authenticate(app_db, "rita", "a fresh ferry timetable") is not None
+
+
+def test_a_password_hashed_before_in_the_decomposed_form_still_signs_in(app_db, people):
+    """Hashes made before passwords were composed keep working, typed as they were set."""
+    legacy = passwords._hasher.hash(DECOMPOSED)
+    app_db.execute("UPDATE users SET password_hash = ? WHERE username = 'rita'", [legacy])
+    assert users.authenticate(app_db, "rita", DECOMPOSED) is not None
+    assert users.authenticate(app_db, "rita", PASSWORD) is None
+
+
+def test_a_password_is_judged_in_its_composed_form():
+    short = "\u00e9t\u00e9 \u00e0 l\u00e0"  # 9 characters; 13 code points decomposed
+    assert password_problem(unicodedata.normalize("NFD", short)) == "password.too_short"

@@ -1,9 +1,11 @@
 """The queue's reads (ranking, filters, search, keyset pages) and bulk actions with undo."""
 
+import json
+
 import pytest
 from helpers import RATIONALE, add_people, import_sample, new_database
 
-from factcheck.store import bulk, claim_reads, evidence, verdicts
+from factcheck.store import bulk, claim_reads, evidence, users, verdicts
 from factcheck.store.errors import Forbidden, Invalid
 from factcheck.store.queue_reads import QueueFilters, queue_count, queue_page
 from factcheck.store.search_words import search_expression
@@ -227,6 +229,38 @@ def test_undo_skips_claims_changed_since(world):
         ids[0]
     ]
     assert claim_reads.get_claim(db, ids[0])["status"] == "in_progress"
+
+
+def test_undo_gives_no_claim_back_to_someone_disabled_since(world):
+    """Undoing a reassignment gave a claim back to a colleague who had left the paper."""
+    db, people, first, _ = world
+    ids = [r["id"] for r in _all_pages(db, QueueFilters(article_id=first), limit=50)][:3]
+    bulk.bulk_update(db, [ids[0]], action="assign", value="eve", actor=people["ed"])
+    bulk.bulk_update(db, [ids[1]], action="assign", value="ed", actor=people["ed"])
+    done = bulk.bulk_update(db, ids, action="assign", value="rita", actor=people["rita"])
+    users.set_disabled(db, "eve", True, actor=people["ada"])
+    undone = bulk.undo_bulk(db, done["audit_id"], actor=people["rita"])
+    assert undone["skipped"] == [
+        {"claim_id": ids[0], "code": "undo.assignee_disabled", "username": "eve", "name": "Eve"}
+    ]
+    assert sorted(undone["claim_ids"]) == sorted(ids[1:])
+    assignees = [claim_reads.get_claim(db, i)["assignee_id"] for i in ids]
+    assert assignees == [people["rita"].id, people["ed"].id, None]
+    [after] = db.execute("SELECT after FROM audit WHERE action = 'bulk.undo'").fetchone()
+    trail = json.loads(after)
+    assert trail["skipped"] == undone["skipped"]
+
+
+def test_undo_leaves_a_disabled_persons_claim_with_them_when_it_gives_nothing_back(world):
+    db, people, first, _ = world
+    ids = [r["id"] for r in _all_pages(db, QueueFilters(article_id=first), limit=50)][:1]
+    bulk.bulk_update(db, ids, action="assign", value="eve", actor=people["ed"])
+    done = bulk.bulk_update(db, ids, action="status", value="in_progress", actor=people["ed"])
+    users.set_disabled(db, "eve", True, actor=people["ada"])
+    undone = bulk.undo_bulk(db, done["audit_id"], actor=people["ed"])
+    assert undone["claim_ids"] == ids and undone["skipped"] == []
+    claim = claim_reads.get_claim(db, ids[0])
+    assert (claim["status"], claim["assignee_id"]) == ("unreviewed", people["eve"].id)
 
 
 def test_bulk_refuses_bad_requests(world):

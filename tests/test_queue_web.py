@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.lifecycle import STATUSES
 from factcheck.store import articles as article_store
-from factcheck.store import audit, bulk, claim_reads, evidence, triage, verdicts
+from factcheck.store import audit, bulk, claim_reads, evidence, triage, users, verdicts
 from factcheck.views import review_queue
 from factcheck.views.formatting import clip
 
@@ -273,6 +273,36 @@ def test_mark_not_a_claim_then_undo_with_htmx(bulk_post, two_articles, app_db):
     assert all(claim_reads.get_claim(app_db, i)["kind"] == "claim" for i in chosen)
 
 
+def test_an_undo_says_which_claims_it_did_not_give_back_to_someone_disabled(
+    bulk_post, two_articles, app_db, people
+):
+    chosen = expected_order(app_db)[:3]
+    bulk.bulk_update(app_db, chosen[:2], action="assign", value="eve", actor=people["ed"])
+    summary = bulk.bulk_update(app_db, chosen, action="assign", value="rita", actor=people["rita"])
+    users.set_disabled(app_db, "eve", True, actor=people["ada"])
+    undone = bulk_post("/queue/undo", {"audit_id": summary["audit_id"], "view": ""})
+    results = lxml.html.fromstring(f"<div>{undone.get_data(as_text=True)}</div>")
+    assert notice_text(results) == (
+        "Undone: 1 claim put back as it was. 2 claims left as they were: 2 would go back to"
+        " Eve, who is disabled now: assign them to someone else."
+    )
+
+
+def test_an_undo_that_gives_nothing_back_does_not_blame_changes_since(
+    bulk_post, two_articles, app_db, people
+):
+    chosen = expected_order(app_db)[:1]
+    bulk.bulk_update(app_db, chosen, action="assign", value="eve", actor=people["ed"])
+    summary = bulk.bulk_update(app_db, chosen, action="assign", value="rita", actor=people["rita"])
+    users.set_disabled(app_db, "eve", True, actor=people["ada"])
+    undone = bulk_post("/queue/undo", {"audit_id": summary["audit_id"], "view": ""})
+    results = lxml.html.fromstring(f"<div>{undone.get_data(as_text=True)}</div>")
+    assert notice_text(results) == (
+        "Nothing was undone. 1 claim left as it was: 1 would go back to Eve, who is disabled"
+        " now: assign it to someone else."
+    )
+
+
 def test_undoing_twice_says_it_was_already_undone(bulk_post, two_articles, app_db, people):
     chosen = expected_order(app_db)[:2]
     summary = bulk.bulk_update(app_db, chosen, action="assign", value="eve", actor=people["rita"])
@@ -429,6 +459,9 @@ _skips = st.one_of(
     st.fixed_dictionaries({"code": st.just("claim.not_a_claim")}),
     st.fixed_dictionaries(
         {"code": st.just("undo.breaks_lifecycle"), "back_to": st.sampled_from(STATUSES)}
+    ),
+    st.fixed_dictionaries(
+        {"code": st.just("undo.assignee_disabled"), "name": st.sampled_from(["Eve", "Bob R"])}
     ),
     st.fixed_dictionaries({"code": st.text(max_size=12)}),
 )

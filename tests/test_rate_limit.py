@@ -357,6 +357,39 @@ def test_failures_are_logged_without_the_password(app, people, caplog):
     assert all(WRONG not in m for m in messages)
 
 
+def test_a_huge_username_is_logged_cut_short_and_refused_without_hashing(
+    app, people, caplog, monkeypatch
+):
+    """A sign-in form of megabytes made the log megabytes longer, for anyone, signed in or not."""
+    hashed = []
+    monkeypatch.setattr(users, "verify_password", lambda *args: hashed.append(1) or False)
+    caplog.set_level(logging.INFO, logger="factcheck.views.auth")
+    typed = "\x01" * 200_000
+    response = attempt(app.test_client(), typed, WRONG, address="10.2.3.5")
+    assert response.status_code == 401 and hashed == []
+    assert "do not match an active account" in response.get_data(as_text=True)
+    assert len(response.get_data()) < 20_000, "the page does not send it all back either"
+    [message] = [record.getMessage() for record in caplog.records]
+    assert message.startswith("failed sign-in for '\\x01\\x01")
+    assert message.endswith(" (\u2026 200,000 characters) from 10.2.3.5")
+    assert len(message) < 400
+    # A name of 32 characters could be someone's: it is looked up and its password checked.
+    attempt(app.test_client(), "r" * 32, WRONG, address="10.2.3.5")
+    assert hashed == [1]
+    assert caplog.records[-1].getMessage() == f"failed sign-in for {'r' * 32!r} from 10.2.3.5"
+
+
+def test_huge_usernames_wait_as_any_failed_sign_in_does(app, people, clock):
+    for _ in range(3):
+        assert attempt(app.test_client(), "x" * 5000, WRONG).status_code == 401
+    refused = attempt(app.test_client(), "x" * 5000, WRONG)
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "1"
+    # Made-up names of any length count against the address as any others do.
+    for number in range(27):  # 30 in all
+        assert attempt(app.test_client(), f"{number}" * 4000, WRONG).status_code == 401
+    assert attempt(app.test_client(), "rita", PASSWORD).status_code == 429
+
+
 # On the Account page
 
 

@@ -354,6 +354,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     "username.invalid": lambda f: (
         "a username is 2 to 32 lower-case letters, digits, dots, dashes or underscores"
     ),
+    "username.bad_end": lambda f: (
+        f"the username {f['username']!r} ends with a dot or a dash, which an @-mention reads as"
+        " the end of the sentence; end the username with a letter or a digit"
+    ),
     "username.taken": lambda f: (
         f"the username {f['username']!r} is taken; choose another (`factcheck user list`)"
     ),

@@ -76,6 +76,16 @@ def _assignee_id(db, username: str) -> int:
     return row[0]
 
 
+def _disabled_person(db: Database, user_id: int | None) -> dict | None:
+    """The username and name of the person with this id if they are disabled, else None."""
+    if user_id is None:
+        return None
+    row = db.execute(
+        "SELECT username, display_name FROM users WHERE id = ? AND disabled = 1", [user_id]
+    ).fetchone()
+    return None if row is None else {"username": row[0], "name": row[1] or row[0]}
+
+
 @mutation
 def bulk_update(
     db: Database, claim_ids: list[int], *, action: str, value: str | None, actor: Actor
@@ -143,7 +153,8 @@ def _handovers(changes: list[dict]) -> list[tuple[int, dict, dict]]:
 @mutation
 def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
     """Put back what a bulk action changed, for each claim nobody has touched since and that the
-    lifecycle machine allows in its earlier state."""
+    lifecycle machine allows in its earlier state; a claim that would go back to someone disabled
+    since is left as it is (skipped with "undo.assignee_disabled", their username and name)."""
     rows = list(db.query("SELECT * FROM audit WHERE id = ? AND record_type = 'claims'", [audit_id]))
     if not rows or not rows[0]["action"].startswith("bulk."):
         raise NotFound("bulk.not_found", {"audit_id": audit_id})
@@ -176,6 +187,11 @@ def undo_bulk(db: Database, audit_id: int, *, actor: Actor) -> dict:
             skipped.append(_skip(claim["id"], why))
             continue
         if before["assignee_id"] != claim["assignee_id"]:
+            gone = _disabled_person(db, before["assignee_id"])
+            if gone is not None:
+                # Given back, it would wait on someone who cannot sign in, as no assigning may.
+                skipped.append(_skip(claim["id"], {"code": "undo.assignee_disabled", **gone}))
+                continue
             # Given back by this undo, now: the inbox tells it after what the action took away.
             before.update(assignment(before["assignee_id"], actor))
         updated = update_claim(db, claim, **before)

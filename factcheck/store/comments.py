@@ -1,7 +1,7 @@
 """Comments on a claim: the reviewers' conversation."""
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
-from factcheck.mentions import mentioned
+from factcheck.mentions import mentioned, uncertain_names
 from factcheck.reveal import has_visible_text
 from factcheck.store import audit
 from factcheck.store.actors import Actor
@@ -40,7 +40,15 @@ def _record_mentions(
     db: Database, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
 ) -> None:
     """Note who the comment mentions (active people other than its author), for their inbox."""
-    names = mentioned(body)
+    # "@kim." is kim unless only an older account "kim." exists: look up what it may be.
+    uncertain = sorted(uncertain_names(body))
+    known: set[str] = set()
+    if uncertain:
+        rows = db.execute(
+            f"SELECT username FROM users WHERE username IN ({placeholders(uncertain)})", uncertain
+        )
+        known = {row[0] for row in rows}
+    names = mentioned(body, known)
     if not names:
         return
     marks = placeholders(names)

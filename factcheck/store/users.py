@@ -16,6 +16,8 @@ ROLES = ("reviewer", "editor", "admin")
 #: Words the queue's and exports' "assigned to" filters read as the signed-in person and as
 #: nobody: a person called so could never be picked there.
 FILTER_WORDS = frozenset({"me", "none"})
+#: The longest username there can be: the sign-in answers a longer one without looking it up.
+MAX_USERNAME_CHARS = 32
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
 
@@ -65,6 +67,9 @@ def username_problem(db: Database, username: str) -> Invalid | None:
     username = username.strip().lower()
     if not _USERNAME.match(username):
         return Invalid("username.invalid", {"given": username}, field="username")
+    if username.endswith((".", "-")):
+        # An @-mention reads a dot or dash at the end as the sentence's: "@kim." would be kim.
+        return Invalid("username.bad_end", {"username": username}, field="username")
     if username in RESERVED_USERNAMES:
         return Invalid("username.reserved", {"username": username}, field="username")
     if username in FILTER_WORDS:
@@ -276,8 +281,14 @@ def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     if not typed:
         return []
     rows = db.query("SELECT username, display_name FROM users WHERE disabled = 0 ORDER BY username")
+    # An older account "kim." cannot be mentioned beside a "kim" (disabled or not): "@kim." is
+    # read as kim (factcheck.mentions), so picking it here would tell someone else.
+    everyone = {row[0] for row in db.execute("SELECT username FROM users")}
     found = []
     for row in rows:
+        cut = row["username"].rstrip(".-")
+        if cut != row["username"] and cut in everyone:
+            continue
         name = (row["display_name"] or "").casefold()
         if row["username"].casefold().startswith(typed) or any(
             start.startswith(typed) for start in [name, *name.split(" ")[1:]]

@@ -5,7 +5,7 @@ import logging
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from factcheck.passwords import MIN_LENGTH, password_refusal
+from factcheck.passwords import MIN_LENGTH, normalized, password_refusal
 from factcheck.store import users
 from factcheck.store.actors import Actor
 from factcheck.store.errors import Invalid
@@ -45,7 +45,7 @@ def password_form_problems(current: str, new: str, confirm: str, actor: Actor) -
         problems["new_password"] = "enter a new password"
     elif weak:
         problems["new_password"] = store_error_words(weak)
-    if new and new != confirm:
+    if new and normalized(new) != normalized(confirm):
         problems["confirm_password"] = (
             "the two new passwords are not the same; type the new one again in both boxes"
         )

@@ -10,7 +10,7 @@ from factcheck.store import sessions, users
 from factcheck.views import web_session
 from factcheck.views.auth_guard import current_actor, signed_in_actor
 from factcheck.views.connection import get_db
-from factcheck.views.rate_limit import login_limiter, wait_in_words
+from factcheck.views.rate_limit import KEY_LENGTH, login_limiter, wait_in_words
 
 bp = Blueprint("auth", __name__)
 log = logging.getLogger(__name__)
@@ -60,6 +60,14 @@ def _too_many_attempts(next_page: str, username: str, wait: int):
     return page, status, {"Retry-After": str(wait)}
 
 
+def _logged(username: str) -> str:
+    """A typed username as the log shows it: its first KEY_LENGTH characters, and how long it
+    was when it was longer. A sign-in form may carry megabytes, and the log is not theirs."""
+    if len(username) <= KEY_LENGTH:
+        return repr(username)
+    return f"{username[:KEY_LENGTH]!r} (\u2026 {len(username):,} characters)"
+
+
 def _familiar(username: str, address: str) -> bool:
     """Signed in from this address within FAMILIAR_DAYS: a colleague in the same office."""
     since = datetime.now(UTC) - timedelta(days=FAMILIAR_DAYS)
@@ -81,13 +89,16 @@ def sign_in():
     limiter = login_limiter()
     wait = limiter.retry_after(address, username, lambda: _familiar(username, address))
     if wait:
-        log.warning("sign-in refused for %r from %s: too many failures", username, address)
-        return _too_many_attempts(next_page, username, wait)
-    actor = users.authenticate(get_db(), username, password)
+        log.warning("sign-in refused for %s from %s: too many failures", _logged(username), address)
+        return _too_many_attempts(next_page, username[:KEY_LENGTH], wait)
+    # No account has a longer name: answered at once, without hashing the password, and in
+    # the words of any failure, so that it tells nobody which usernames exist.
+    too_long = len(username) > users.MAX_USERNAME_CHARS
+    actor = None if too_long else users.authenticate(get_db(), username, password)
     if actor is None:
         limiter.failed(address, username)
-        log.warning("failed sign-in for %r from %s", username, address)
-        return _form(next_page, username, WRONG_PASSWORD, 401)
+        log.warning("failed sign-in for %s from %s", _logged(username), address)
+        return _form(next_page, username[:KEY_LENGTH], WRONG_PASSWORD, 401)
     limiter.succeeded(address, username)
     web_session.start(actor)
     log.info("%s signed in from %s", actor.username, address)
@@ -101,7 +112,8 @@ def expired_form():
     next_page = _safe_next(request.values.get("next"))
     if current_actor() is not None:
         return redirect(next_page, 303)
-    return _form(next_page, request.form.get("username", "").strip(), EXPIRED_FORM, 400)
+    typed = request.form.get("username", "").strip()[:KEY_LENGTH]
+    return _form(next_page, typed, EXPIRED_FORM, 400)
 
 
 @bp.post("/sign-out")

@@ -32,6 +32,8 @@ def _skip_group(skip: dict) -> tuple[str, str]:
         return ":status", str(skip.get("status"))
     if code == "undo.breaks_lifecycle":
         return code, str(skip.get("back_to"))
+    if code == "undo.assignee_disabled":
+        return code, str(skip.get("name") or skip.get("username") or "someone")
     return code, ""
 
 
@@ -54,6 +56,11 @@ def _skip_words(group: tuple[str, str], count: int) -> str:
         return (
             f"{count:,} cannot go back to {status_words(detail)} without breaking"
             f" {'its' if one else 'their'} lifecycle"
+        )
+    if code == "undo.assignee_disabled":
+        return (
+            f"{count:,} would go back to {detail}, who is disabled now: assign"
+            f" {'it' if one else 'them'} to someone else"
         )
     return f"{count:,} could not be changed"
 
@@ -108,6 +115,8 @@ def _changed_words(summary: dict, display_names: dict[str, str]) -> str:
 def describe_undo(summary: dict) -> str:
     restored = len(summary["claim_ids"])
     if not restored:
-        return "Nothing was undone: each of these claims has changed since the bulk action."
+        if all(skip.get("code") == "claim.changed_since" for skip in summary["skipped"]):
+            return "Nothing was undone: each of these claims has changed since the bulk action."
+        return "Nothing was undone."
     how = "it was" if restored == 1 else "they were"
     return f"Undone: {claims_count(restored)} put back as {how}."

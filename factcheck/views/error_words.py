@@ -298,6 +298,10 @@ _STORE_WORDS = {
     "username.invalid": lambda f: (
         "A username is 2 to 32 lower-case letters, digits, dots, dashes or underscores."
     ),
+    "username.bad_end": lambda f: (
+        f"The username {f['username']} ends with a dot or a dash, which an @-mention reads as"
+        " the end of the sentence; end the username with a letter or a digit."
+    ),
     "username.taken": lambda f: f"The username {f['username']} is taken; choose another.",
     "username.filter_word": lambda f: (
         f"The username {f['username']} is a word the assignee filters keep (“me” is whoever"

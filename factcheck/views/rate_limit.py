@@ -39,7 +39,7 @@ DEFAULT_LOGIN_RATE_LIMIT = {
 }
 _EXTENSION = "login_limiter"
 # Usernames are at most 32 characters; a longer key only costs memory.
-_KEY_LENGTH = 64
+KEY_LENGTH = 64
 
 
 class GrowingDelay:
@@ -185,7 +185,7 @@ def address_key(address: str) -> str:
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:
-        return address[:_KEY_LENGTH]
+        return address[:KEY_LENGTH]
     if parsed.version == 4:
         return str(parsed)
     if parsed.ipv4_mapped:
@@ -195,7 +195,7 @@ def address_key(address: str) -> str:
 
 def _username_key(username: str) -> str:
     # The same normalisation as the user store, so "Rita" and "rita " share one count.
-    return username.strip().lower()[:_KEY_LENGTH]
+    return username.strip().lower()[:KEY_LENGTH]
 
 
 def wait_in_words(seconds: int) -> str:
