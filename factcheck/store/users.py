@@ -131,8 +131,6 @@ def set_disabled(
     if disabled:
         _keep_an_admin(db, row, "disable")
     db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
-    if disabled:
-        end_user_sessions(db, row["id"], "disabled")
     after = _public(_row(db, username))
     action = "user.disable" if disabled else "user.enable"
     audit.record(
@@ -145,6 +143,8 @@ def set_disabled(
         after=after,
         reason=audit.optional_why(why),
     )
+    if disabled:  # each end's own row after the change's
+        end_user_sessions(db, row["id"], "disabled")
     return after
 
 
@@ -201,7 +201,6 @@ def change_password(
         raise Invalid("password.unchanged", field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
-    end_user_sessions(db, row["id"], "password_changed")
     audit.record(
         db,
         actor,
@@ -212,6 +211,7 @@ def change_password(
         after={"password": "changed", "password_sha256": password_digest(new_hash)},
         reason=audit.optional_why(why),
     )
+    end_user_sessions(db, row["id"], "password_changed")  # each end's own row after the change's
 
 
 @query
