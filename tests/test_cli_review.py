@@ -204,6 +204,20 @@ def test_a_change_to_a_user_that_changes_nothing_says_so(run):
     )
 
 
+def test_a_comment_mentioning_a_disabled_colleague_says_they_were_not_told(run):
+    _ok(run("user", "disable", "eve"))
+    said = run("claim", "comment", str(run.claim_id), "@eve @ed can you check?", "--as", "rita")
+    assert said.exit_code == 0, said.output
+    assert said.output.splitlines() == [
+        f"Added comment {said.output.split()[2]} to claim {run.claim_id}.",
+        "eve is disabled and was not told.",
+    ]
+    shown = _ok(run("claim", "comment", str(run.claim_id), "@eve again", "--as", "rita", "--json"))
+    assert shown["not_told"] == ["eve"]
+    plain = run("claim", "comment", str(run.claim_id), "@ed only", "--as", "rita")
+    assert len(plain.output.splitlines()) == 1
+
+
 def test_classify_and_bad_transitions(run):
     claim = str(run.claim_id)
     bad_url = run(
