@@ -285,3 +285,40 @@ def test_a_taken_username_and_a_weak_password_are_said_at_once(admin):
     page = parse(response)
     assert "is taken" in page.cssselect("#new-username-error")[0].text_content()
     assert "at least 10 characters" in page.cssselect("#new-password-error")[0].text_content()
+
+
+def test_a_display_name_over_80_characters_is_refused_and_the_form_kept(admin, app_db):
+    long_name = (
+        "Maria Fernanda de los Angeles Gutierrez-Villanueva y Castellanos, Investigations Desk,"
+        " Weekend"
+    )
+    page = parse(admin.get("/admin/users"))
+    assert page.cssselect("#new-display_name")[0].get("maxlength") == "80"
+    response = post(
+        admin,
+        "/admin/users",
+        username="maria",
+        display_name=long_name,
+        role="reviewer",
+        password=NEW_PASSWORD,
+    )
+    assert response.status_code == 422
+    page = parse(response)
+    error = page.cssselect("#new-display_name-error")[0].text_content()
+    assert "The display name can be at most 80 characters" in error
+    assert page.cssselect("#new-display_name")[0].get("value") == long_name
+    assert page.cssselect("#new-username")[0].get("value") == "maria"
+    assert len(users.list_users(app_db)) == 4
+    # Eighty, spaces made single, is taken as it is.
+    assert (
+        post(
+            admin,
+            "/admin/users",
+            username="maria",
+            display_name="  " + "M" * 40 + "   " + "G" * 39,
+            role="reviewer",
+            password=NEW_PASSWORD,
+        ).status_code
+        == 303
+    )
+    assert users.get_user(app_db, "maria")["display_name"] == "M" * 40 + " " + "G" * 39

@@ -204,6 +204,19 @@ def test_a_change_to_a_user_that_changes_nothing_says_so(run):
     )
 
 
+def test_user_add_refuses_a_display_name_over_80_characters(run):
+    name = (
+        "Maria Fernanda de los Angeles Gutierrez-Villanueva y Castellanos, Investigations Desk,"
+        " Weekend"
+    )
+    args = ("user", "add", "maria", "--role", "reviewer", "--password-stdin")
+    refused = run(*args, "--name", name, input=PASSWORD)
+    assert refused.exit_code == 2
+    assert "the display name can be at most 80 characters" in refused.output
+    assert "maria" not in [u["username"] for u in _ok(run("user", "list", "--json"))]
+    assert run(*args, "--name", name[:80], input=PASSWORD).exit_code == 0
+
+
 def test_a_comment_mentioning_a_disabled_colleague_says_they_were_not_told(run):
     _ok(run("user", "disable", "eve"))
     said = run("claim", "comment", str(run.claim_id), "@eve @ed can you check?", "--as", "rita")

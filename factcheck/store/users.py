@@ -18,6 +18,9 @@ ROLES = ("reviewer", "editor", "admin")
 FILTER_WORDS = frozenset({"me", "none"})
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
+#: The longest display name, in characters once its spaces are made single: the history, the
+#: queue and the reports name people by it.
+MAX_NAME_CHARS = 80
 
 
 def _public(row: dict) -> dict:
@@ -84,8 +87,12 @@ def add_user(
     if refused is not None:
         raise refused
     _check_role(role)
-    _check_password(password, username, display_name or "", field="password")
-    display_name = " ".join((display_name or username).split())[:80] or username
+    display_name = " ".join((display_name or username).split()) or username
+    if len(display_name) > MAX_NAME_CHARS:
+        raise Invalid(
+            "text.too_long", {"what": "display name", "limit": MAX_NAME_CHARS}, field="display_name"
+        )
+    _check_password(password, username, display_name, field="password")
     if display_name.lower() in RESERVED_USERNAMES:  # the history names people by this name
         raise Invalid("name.reserved", {"name": display_name}, field="display_name")
     # The history and the reports name people by this name: two alike could not be told apart
