@@ -322,3 +322,23 @@ def test_a_display_name_over_80_characters_is_refused_and_the_form_kept(admin, a
         == 303
     )
     assert users.get_user(app_db, "maria")["display_name"] == "M" * 40 + " " + "G" * 39
+
+
+def test_adding_a_user_keeps_the_reason_given_in_the_audit_trail(admin, app_db):
+    form = {"role": "admin", "password": NEW_PASSWORD}
+    page = parse(admin.get("/admin/users"))
+    assert page.cssselect("#new-why")[0].get("name") == "why"
+    refused = post(admin, "/admin/users", username="rita", why="Standing in for Ada", **form)
+    assert refused.status_code == 422
+    assert parse(refused).cssselect("#new-why")[0].get("value") == "Standing in for Ada"
+    added = post(admin, "/admin/users", username="nadia", why=" Standing in  for Ada ", **form)
+    assert added.status_code == 303
+    added = app_db.execute(
+        "SELECT reason FROM audit WHERE action = 'user.add' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert added[0] == "Standing in for Ada"
+    too_long = post(admin, "/admin/users", username="omar", why="x" * 1001, **form)
+    assert too_long.status_code == 422
+    assert (
+        "at most 1,000 characters" in parse(too_long).cssselect("#new-why-error")[0].text_content()
+    )

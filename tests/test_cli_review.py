@@ -217,6 +217,20 @@ def test_user_add_refuses_a_display_name_over_80_characters(run):
     assert run(*args, "--name", name[:80], input=PASSWORD).exit_code == 0
 
 
+def test_user_add_keeps_the_reason_in_the_audit_trail(run):
+    added = run(
+        "user", "add", "nadia", "--role", "admin", "--password-stdin",
+        "--why", "Standing in for the managing editor", input=PASSWORD,
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    reason = (
+        sqlite_db.connect(run.path)
+        .execute("SELECT reason FROM audit WHERE action = 'user.add' ORDER BY id DESC LIMIT 1")
+        .fetchone()[0]
+    )
+    assert reason == "Standing in for the managing editor"
+
+
 def test_a_comment_mentioning_a_disabled_colleague_says_they_were_not_told(run):
     _ok(run("user", "disable", "eve"))
     said = run("claim", "comment", str(run.claim_id), "@eve @ed can you check?", "--as", "rita")

@@ -40,14 +40,15 @@ def _operator(db: Database, username: str | None):
 @click.option("--name", "display_name", help="Display name (defaults to the username).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @admin_option
+@why_option
 @click.option("--json", "as_json", is_flag=True, help="Print the new user as JSON.")
-def add_user(username, role, display_name, password_stdin, as_user, as_json):
+def add_user(username, role, display_name, password_stdin, as_user, why, as_json):
     """Add a user; the password is asked for, or read with --password-stdin."""
     db = open_db()
     actor = _operator(db, as_user)
     password = read_password(password_stdin)
     user = user_store.add_user(
-        db, username, role=role, password=password, display_name=display_name, actor=actor
+        db, username, role=role, password=password, display_name=display_name, actor=actor, why=why
     )
     if as_json:
         emit_json(user)

@@ -79,7 +79,14 @@ def username_problem(db: Database, username: str) -> Invalid | None:
 
 @mutation
 def add_user(
-    db: Database, username: str, *, role: str, password: str, display_name: str | None, actor: Actor
+    db: Database,
+    username: str,
+    *,
+    role: str,
+    password: str,
+    display_name: str | None,
+    actor: Actor,
+    why: str | None = None,
 ) -> dict:
     _require_admin(actor)
     username = username.strip().lower()
@@ -121,6 +128,7 @@ def add_user(
         inserted_id(cursor),
         "user.add",
         after={**user, "password_sha256": password_digest(row["password_hash"])},
+        reason=audit.optional_why(why),
     )
     return user
 

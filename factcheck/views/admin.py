@@ -12,7 +12,7 @@ from factcheck.views.rendering import json_response
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-NEW_USER_FIELDS = ("username", "display_name", "role", "password")
+NEW_USER_FIELDS = ("username", "display_name", "role", "password", "why")
 
 
 @bp.before_request
@@ -75,10 +75,11 @@ def add_user():
             password=form["password"],
             display_name=form["display_name"],
             actor=signed_in_actor(),
+            why=form["why"],
         )
     except Invalid as problem:
         # The password is never sent back into the page.
-        kept = {name: form[name] for name in ("username", "display_name", "role")}
+        kept = {name: form[name] for name in ("username", "display_name", "role", "why")}
         # Every field's problem at once, not one a submit: the username's and the password's
         # beside whatever the store refused first.
         username = form["username"].strip().lower()
