@@ -287,6 +287,45 @@ def test_a_taken_username_and_a_weak_password_are_said_at_once(admin):
     assert "at least 10 characters" in page.cssselect("#new-password-error")[0].text_content()
 
 
+@pytest.mark.parametrize(
+    ("path", "fields", "first", "said"),
+    [
+        (
+            "/admin/users/rita/role",
+            {"role": "editor"},
+            lambda db, ada: users.set_role(db, "rita", "editor", actor=ada, why="Night desk"),
+            "Nothing changed: rita is already an editor",
+        ),
+        (
+            "/admin/users/rita/disable",
+            {},
+            lambda db, ada: users.set_disabled(db, "rita", True, actor=ada, why="Left"),
+            "Nothing changed: rita is already disabled",
+        ),
+    ],
+)
+def test_a_change_another_admin_made_a_moment_before_is_not_said_as_done(
+    admin, app_db, people, monkeypatch, path, fields, first, said
+):
+    """Two admins make the same change at once: the page words what the store did, not what
+    the person was when the request came in."""
+    read = users.get_user
+
+    def read_then_another_admin_changes(db, username):
+        person = read(db, username)
+        first(db, people["ada"])
+        return person
+
+    monkeypatch.setattr(users, "get_user", read_then_another_admin_changes)
+    assert post(admin, path, why="My own reason", **fields).status_code == 303
+    monkeypatch.setattr(users, "get_user", read)
+    flashed = words(parse(admin.get("/admin/users")).cssselect(".flash")[0])
+    assert flashed.startswith(said), flashed
+    assert flashed.endswith("your reason was not kept.")
+    reasons = [r[0] for r in app_db.execute("SELECT reason FROM audit WHERE record_type = 'user'")]
+    assert "My own reason" not in reasons
+
+
 def test_a_display_name_over_80_characters_is_refused_and_the_form_kept(admin, app_db):
     long_name = (
         "Maria Fernanda de los Angeles Gutierrez-Villanueva y Castellanos, Investigations Desk,"

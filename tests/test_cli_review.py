@@ -204,6 +204,16 @@ def test_a_change_to_a_user_that_changes_nothing_says_so(run):
     )
 
 
+def test_a_change_already_made_says_the_reason_was_not_kept(run):
+    run("user", "role", "rita", "editor", "--why", "Night desk")
+    said = run("user", "role", "rita", "editor", "--why", "Covering the weekend").output
+    assert said == (
+        "Nothing changed: rita is already enabled, with the role editor, so your reason was"
+        " not kept.\n"
+    )
+    assert "changed" not in _ok(run("user", "role", "rita", "editor", "--json"))
+
+
 def test_user_add_refuses_a_display_name_over_80_characters(run):
     name = (
         "Maria Fernanda de los Angeles Gutierrez-Villanueva y Castellanos, Investigations Desk,"

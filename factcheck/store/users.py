@@ -137,12 +137,14 @@ def add_user(
 def set_disabled(
     db: Database, username: str, disabled: bool, *, actor: Actor, why: str | None = None
 ) -> dict:
+    """Disable or enable a person; returns them as they now are, with `changed` False when they
+    already were so (another admin got there first): nothing is written then, nor the reason."""
     _require_admin(actor)
     row = _row(db, username)
     if actor.id == row["id"] and disabled:
         raise Invalid("user.disable_self", {"username": username})
     if bool(row["disabled"]) == disabled:
-        return _public(row)
+        return _public(row) | {"changed": False}
     if disabled:
         _keep_an_admin(db, row, "disable")
     db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
@@ -160,18 +162,20 @@ def set_disabled(
     )
     if disabled:  # each end's own row after the change's
         end_user_sessions(db, row["id"], "disabled")
-    return after
+    return after | {"changed": True}
 
 
 @mutation
 def set_role(
     db: Database, username: str, role: str, *, actor: Actor, why: str | None = None
 ) -> dict:
+    """Give a person another role; returns them as they now are, with `changed` False when they
+    already had it: nothing is written then, nor the reason."""
     _require_admin(actor)
     _check_role(role)
     row = _row(db, username)
     if row["role"] == role:
-        return _public(row)
+        return _public(row) | {"changed": False}
     if actor.id == row["id"]:
         raise Invalid("user.role_self", {"username": username})
     _keep_an_admin(db, row, "role")
@@ -187,7 +191,7 @@ def set_role(
         after=after,
         reason=audit.optional_why(why),
     )
-    return after
+    return after | {"changed": True}
 
 
 @mutation
