@@ -121,3 +121,11 @@ def url_problem_words(facts: dict) -> str:
         return words(facts) if words else "that address cannot be used"
     except KeyError:
         return "that address cannot be used"
+
+
+def not_told_words(usernames: list[str]) -> str:
+    """A saved comment's note on the disabled people it mentions: no inbox tells them."""
+    if len(usernames) == 1:
+        return f"{usernames[0]} is disabled and was not told."
+    names = ", ".join(usernames[:-1]) + f" and {usernames[-1]}"
+    return f"{names} are disabled and were not told."

@@ -285,3 +285,99 @@ def test_a_taken_username_and_a_weak_password_are_said_at_once(admin):
     page = parse(response)
     assert "is taken" in page.cssselect("#new-username-error")[0].text_content()
     assert "at least 10 characters" in page.cssselect("#new-password-error")[0].text_content()
+
+
+@pytest.mark.parametrize(
+    ("path", "fields", "first", "said"),
+    [
+        (
+            "/admin/users/rita/role",
+            {"role": "editor"},
+            lambda db, ada: users.set_role(db, "rita", "editor", actor=ada, why="Night desk"),
+            "Nothing changed: rita is already an editor",
+        ),
+        (
+            "/admin/users/rita/disable",
+            {},
+            lambda db, ada: users.set_disabled(db, "rita", True, actor=ada, why="Left"),
+            "Nothing changed: rita is already disabled",
+        ),
+    ],
+)
+def test_a_change_another_admin_made_a_moment_before_is_not_said_as_done(
+    admin, app_db, people, monkeypatch, path, fields, first, said
+):
+    """Two admins make the same change at once: the page words what the store did, not what
+    the person was when the request came in."""
+    read = users.get_user
+
+    def read_then_another_admin_changes(db, username):
+        person = read(db, username)
+        first(db, people["ada"])
+        return person
+
+    monkeypatch.setattr(users, "get_user", read_then_another_admin_changes)
+    assert post(admin, path, why="My own reason", **fields).status_code == 303
+    monkeypatch.setattr(users, "get_user", read)
+    flashed = words(parse(admin.get("/admin/users")).cssselect(".flash")[0])
+    assert flashed.startswith(said), flashed
+    assert flashed.endswith("your reason was not kept.")
+    reasons = [r[0] for r in app_db.execute("SELECT reason FROM audit WHERE record_type = 'user'")]
+    assert "My own reason" not in reasons
+
+
+def test_a_display_name_over_80_characters_is_refused_and_the_form_kept(admin, app_db):
+    long_name = (
+        "Maria Fernanda de los Angeles Gutierrez-Villanueva y Castellanos, Investigations Desk,"
+        " Weekend"
+    )
+    page = parse(admin.get("/admin/users"))
+    assert page.cssselect("#new-display_name")[0].get("maxlength") == "80"
+    response = post(
+        admin,
+        "/admin/users",
+        username="maria",
+        display_name=long_name,
+        role="reviewer",
+        password=NEW_PASSWORD,
+    )
+    assert response.status_code == 422
+    page = parse(response)
+    error = page.cssselect("#new-display_name-error")[0].text_content()
+    assert "The display name can be at most 80 characters" in error
+    assert page.cssselect("#new-display_name")[0].get("value") == long_name
+    assert page.cssselect("#new-username")[0].get("value") == "maria"
+    assert len(users.list_users(app_db)) == 4
+    # Eighty, spaces made single, is taken as it is.
+    assert (
+        post(
+            admin,
+            "/admin/users",
+            username="maria",
+            display_name="  " + "M" * 40 + "   " + "G" * 39,
+            role="reviewer",
+            password=NEW_PASSWORD,
+        ).status_code
+        == 303
+    )
+    assert users.get_user(app_db, "maria")["display_name"] == "M" * 40 + " " + "G" * 39
+
+
+def test_adding_a_user_keeps_the_reason_given_in_the_audit_trail(admin, app_db):
+    form = {"role": "admin", "password": NEW_PASSWORD}
+    page = parse(admin.get("/admin/users"))
+    assert page.cssselect("#new-why")[0].get("name") == "why"
+    refused = post(admin, "/admin/users", username="rita", why="Standing in for Ada", **form)
+    assert refused.status_code == 422
+    assert parse(refused).cssselect("#new-why")[0].get("value") == "Standing in for Ada"
+    added = post(admin, "/admin/users", username="nadia", why=" Standing in  for Ada ", **form)
+    assert added.status_code == 303
+    added = app_db.execute(
+        "SELECT reason FROM audit WHERE action = 'user.add' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert added[0] == "Standing in for Ada"
+    too_long = post(admin, "/admin/users", username="omar", why="x" * 1001, **form)
+    assert too_long.status_code == 422
+    assert (
+        "at most 1,000 characters" in parse(too_long).cssselect("#new-why-error")[0].text_content()
+    )

@@ -204,6 +204,57 @@ def test_a_change_to_a_user_that_changes_nothing_says_so(run):
     )
 
 
+def test_a_change_already_made_says_the_reason_was_not_kept(run):
+    run("user", "role", "rita", "editor", "--why", "Night desk")
+    said = run("user", "role", "rita", "editor", "--why", "Covering the weekend").output
+    assert said == (
+        "Nothing changed: rita is already enabled, with the role editor, so your reason was"
+        " not kept.\n"
+    )
+    assert "changed" not in _ok(run("user", "role", "rita", "editor", "--json"))
+
+
+def test_user_add_refuses_a_display_name_over_80_characters(run):
+    name = (
+        "Maria Fernanda de los Angeles Gutierrez-Villanueva y Castellanos, Investigations Desk,"
+        " Weekend"
+    )
+    args = ("user", "add", "maria", "--role", "reviewer", "--password-stdin")
+    refused = run(*args, "--name", name, input=PASSWORD)
+    assert refused.exit_code == 2
+    assert "the display name can be at most 80 characters" in refused.output
+    assert "maria" not in [u["username"] for u in _ok(run("user", "list", "--json"))]
+    assert run(*args, "--name", name[:80], input=PASSWORD).exit_code == 0
+
+
+def test_user_add_keeps_the_reason_in_the_audit_trail(run):
+    added = run(
+        "user", "add", "nadia", "--role", "admin", "--password-stdin",
+        "--why", "Standing in for the managing editor", input=PASSWORD,
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    reason = (
+        sqlite_db.connect(run.path)
+        .execute("SELECT reason FROM audit WHERE action = 'user.add' ORDER BY id DESC LIMIT 1")
+        .fetchone()[0]
+    )
+    assert reason == "Standing in for the managing editor"
+
+
+def test_a_comment_mentioning_a_disabled_colleague_says_they_were_not_told(run):
+    _ok(run("user", "disable", "eve"))
+    said = run("claim", "comment", str(run.claim_id), "@eve @ed can you check?", "--as", "rita")
+    assert said.exit_code == 0, said.output
+    assert said.output.splitlines() == [
+        f"Added comment {said.output.split()[2]} to claim {run.claim_id}.",
+        "eve is disabled and was not told.",
+    ]
+    shown = _ok(run("claim", "comment", str(run.claim_id), "@eve again", "--as", "rita", "--json"))
+    assert shown["not_told"] == ["eve"]
+    plain = run("claim", "comment", str(run.claim_id), "@ed only", "--as", "rita")
+    assert len(plain.output.splitlines()) == 1
+
+
 def test_classify_and_bad_transitions(run):
     claim = str(run.claim_id)
     bad_url = run(

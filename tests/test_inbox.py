@@ -675,3 +675,24 @@ def test_the_inbox_page_says_a_claim_was_taken_by_a_merge(client, claim, app_db,
     unit_edits.merge_with_next(app_db, first, reason="One quotation cut in two", actor=people["ed"])
     taken = parse(client.get("/inbox")).cssselect('#inbox .inbox-item[data-inbox-kind="taken"]')[0]
     assert "Taken from you: Ed merged it into Eve’s claim" in words(taken)
+
+
+def test_a_comment_mentioning_a_disabled_colleague_tells_the_writer(client, claim, app_db, people):
+    """The comment is saved with the mention in it, but no inbox holds it: the writer is told,
+    in the panel and, without script, on the article page."""
+    users.set_disabled(app_db, "eve", True, actor=people["ada"])
+    path = f"/claims/{claim['id']}/comments"
+    panel = fragment(
+        hx_post(client, path, {"comment": "@eve @ed can you check the bridge figure?"})
+    )
+    said = words(panel.cssselect("#panel-said")[0])
+    assert said == "Comment added. eve is disabled and was not told."
+    assert comments.comments_for_claim(app_db, claim["id"])[-1]["body"].startswith("@eve @ed")
+    plain = fragment(hx_post(client, path, {"comment": "@ed and @nobody, a second look?"}))
+    assert words(plain.cssselect("#panel-said")[0]) == "Comment added."
+    sent = form_post(client, path, {"comment": "@EVE and @ed, the bridge again"})
+    assert sent.status_code == 303
+    page = parse(client.get(sent.headers["Location"]))
+    assert "eve is disabled and was not told." in words(page.cssselect(".flash")[0])
+    users.set_disabled(app_db, "eve", False, actor=people["ada"])
+    assert _kinds(app_db, people["eve"]) == []

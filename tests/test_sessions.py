@@ -407,3 +407,73 @@ def test_https_comes_from_trusted_proxies_only(db_path, trusted):
 def test_a_bad_proxy_count_stops_the_app_and_names_it(db_path, value):
     with pytest.raises(ValueError, match="FACTCHECK_TRUSTED_PROXIES must be the number"):
         create_app({"DATABASE": str(db_path), "TESTING": True, "TRUSTED_PROXIES": value})
+
+
+def test_each_session_a_change_ends_has_its_own_end_in_the_trail(app, client_as, app_db, people):
+    """Disabling someone, an admin's reset and a person's own new password each end sessions:
+    each end is audited in the change's transaction, through the session it ends, and the
+    trail still matches the sessions table."""
+    from factcheck.store import audit, users
+
+    here, there = client_as("rita"), client_as("rita")
+    users.set_disabled(app_db, "rita", True, actor=people["ada"], why="Left the paper")
+    ends = audit_rows(app_db, "session.end")
+    rows = session_rows(app_db)
+    assert [(end["record_type"], end["record_id"]) for end in ends] == [
+        ("session", row["id"]) for row in rows
+    ]
+    [disabled] = audit_rows(app_db, "user.disable")
+    assert all(end["id"] > disabled["id"] for end in ends), "after the change that ended them"
+    for end, row in zip(ends, rows, strict=True):
+        assert end["actor"] == "system" and row["id_hash"].startswith(end["channel"][4:])
+        assert json.loads(end["after"]) == {
+            "user": "rita",
+            "reason": "disabled",
+            "ended_at": row["ended_at"],
+        }
+    assert audit.verify(app_db).ok
+    assert here.get("/").status_code == there.get("/").status_code == 303
+
+    users.set_disabled(app_db, "rita", False, actor=people["ada"])
+    rita = client_as("rita")
+    users.change_password(app_db, "rita", "another long password", actor=people["ada"])
+    assert json.loads(audit_rows(app_db, "session.end")[-1]["after"])["reason"] == (
+        "password_changed"
+    )
+    assert audit.verify(app_db).ok
+    assert rita.get("/").status_code == 303
+
+
+def test_ones_own_new_password_audits_the_end_of_each_session_it_ends(app, client_as, app_db):
+    """From the Account page: it ends this browser's session too (and starts it afresh), and the
+    change's own row goes through the session it ends."""
+    from factcheck.store import audit
+
+    rita, elsewhere = client_as("rita"), client_as("rita")
+    changed = rita.post(
+        "/account/password",
+        data={
+            "csrf_token": page_token(rita, "/account"),
+            "current_password": PASSWORD,
+            "new_password": "a quite different long password",
+            "confirm_password": "a quite different long password",
+        },
+    )
+    assert changed.status_code == 303, changed.get_data(as_text=True)
+    ends = audit_rows(app_db, "session.end")
+    assert [json.loads(end["after"])["reason"] for end in ends] == ["password_changed"] * 2
+    report = audit.verify(app_db)
+    assert report.ok, report.problems
+    assert rita.get("/").status_code == 200 and elsewhere.get("/").status_code == 303
+
+
+def test_the_audit_pages_sign_ins_show_a_session_ended_by_disabling(client_as, app_db, people):
+    from factcheck.store import users
+
+    client_as("rita")
+    users.set_disabled(app_db, "rita", True, actor=people["ada"])
+    page = parse(client_as("ed").get("/audit?kind=session"))
+    ends = [
+        words(entry) for entry in page.cssselect(".audit-entry") if "session.end" in words(entry)
+    ]
+    assert len(ends) == 1 and "signed out" in ends[0] and "reason—disabled user—rita" in ends[0]

@@ -491,3 +491,20 @@ def test_a_mutation_that_skips_its_audit_row_is_rolled_back(claim_world):
         sneaky_update(db, claim_id)
     status = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
     assert status == "unreviewed"
+
+
+def test_a_row_that_follows_a_change_needs_the_change_s_own_row_first(claim_world):
+    """Disabling someone writes one row for the change, then one for each session it ended;
+    rows that follow are no stand-in for the change's own."""
+    db, people, claim_id = claim_world
+
+    @mutation
+    def ends_without_its_change(db, claim_id):
+        db.execute("UPDATE claims SET status = 'published' WHERE id = ?", [claim_id])
+        audit.record(db, people["ed"], "claim", claim_id, "claim.edit", follows=True)
+
+    MUTATIONS.remove(ends_without_its_change)
+    with pytest.raises(MissingAuditRow):
+        ends_without_its_change(db, claim_id)
+    status = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    assert status == "unreviewed"

@@ -40,14 +40,15 @@ def _operator(db: Database, username: str | None):
 @click.option("--name", "display_name", help="Display name (defaults to the username).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @admin_option
+@why_option
 @click.option("--json", "as_json", is_flag=True, help="Print the new user as JSON.")
-def add_user(username, role, display_name, password_stdin, as_user, as_json):
+def add_user(username, role, display_name, password_stdin, as_user, why, as_json):
     """Add a user; the password is asked for, or read with --password-stdin."""
     db = open_db()
     actor = _operator(db, as_user)
     password = read_password(password_stdin)
     user = user_store.add_user(
-        db, username, role=role, password=password, display_name=display_name, actor=actor
+        db, username, role=role, password=password, display_name=display_name, actor=actor, why=why
     )
     if as_json:
         emit_json(user)
@@ -82,9 +83,8 @@ def list_users(as_json):
 def disable_user(username, as_user, why, as_json):
     """Disable a user: they can no longer sign in and their sessions end."""
     db = open_db()
-    was = user_store.get_user(db, username)
     user = user_store.set_disabled(db, username, True, actor=_operator(db, as_user), why=why)
-    _say_done(user, as_json, f"Disabled {user['username']}.", changed=not was["disabled"])
+    _say_done(user, as_json, f"Disabled {user['username']}.", why)
 
 
 @user_group.command("enable")
@@ -95,9 +95,8 @@ def disable_user(username, as_user, why, as_json):
 def enable_user(username, as_user, why, as_json):
     """Enable a disabled user again."""
     db = open_db()
-    was = user_store.get_user(db, username)
     user = user_store.set_disabled(db, username, False, actor=_operator(db, as_user), why=why)
-    _say_done(user, as_json, f"Enabled {user['username']}.", changed=bool(was["disabled"]))
+    _say_done(user, as_json, f"Enabled {user['username']}.", why)
 
 
 @user_group.command("role")
@@ -109,22 +108,24 @@ def enable_user(username, as_user, why, as_json):
 def set_role(username, role, as_user, why, as_json):
     """Change a user's role."""
     db = open_db()
-    was = user_store.get_user(db, username)
     user = user_store.set_role(db, username, role, actor=_operator(db, as_user), why=why)
-    done = f"{user['username']} is now {user['role']}."
-    _say_done(user, as_json, done, changed=was["role"] != role)
+    _say_done(user, as_json, f"{user['username']} is now {user['role']}.", why)
 
 
-def _say_done(user: dict, as_json: bool, done: str, *, changed: bool) -> None:
-    """What a change to a user did; one that changed nothing (and wrote nothing) says so."""
+def _say_done(user: dict, as_json: bool, done: str, why: str | None) -> None:
+    """What a change to a user did, as the store says; one that changed nothing (and wrote
+    nothing, the reason neither) says so."""
+    changed = user.pop("changed")
     if as_json:
         emit_json(user)
     elif changed:
         click.echo(done)
     else:
         state = "disabled" if user["disabled"] else "enabled"
+        lost = ", so your reason was not kept" if (why or "").strip() else ""
         click.echo(
-            f"Nothing changed: {user['username']} is already {state}, with the role {user['role']}."
+            f"Nothing changed: {user['username']} is already {state}, with the role"
+            f" {user['role']}{lost}."
         )
 
 

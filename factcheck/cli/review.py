@@ -19,6 +19,7 @@ from factcheck.history_words import channel_words, describe, merged_unit
 from factcheck.lifecycle import KINDS, status_words
 from factcheck.reveal import reveal
 from factcheck.scales import load_scale
+from factcheck.shared_words import not_told_words
 from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
 from factcheck.store.errors import NotFound
@@ -324,6 +325,8 @@ def comment(claim_id, text, as_user, as_json):
         emit_json({**shown, "author": actor.username})
     else:
         click.echo(f"Added comment {row['id']} to claim {claim_id}.")
+        if row["not_told"]:
+            click.echo(not_told_words(row["not_told"]))
 
 
 @main.command("history")

@@ -138,9 +138,12 @@ def record(
     before: object = None,
     after: object = None,
     reason: str | None = None,
+    follows: bool = False,
 ) -> int:
     """Append one audit row; call only inside a @mutation, which holds the write lock. Refused
-    (TrailMismatch) while the trail does not match its checkpoint or its key."""
+    (TrailMismatch) while the trail does not match its checkpoint or its key. A row that
+    `follows` records what the mutation's own row made happen to another record (see
+    mutation.note_audit_row)."""
     newest = _newest_row(db)
     last_id, prev_hash = (newest["id"], newest["hash"]) if newest else (0, GENESIS_HASH)
     written_here = getattr(db.conn, "audit_row_written", None)
@@ -171,7 +174,7 @@ def record(
         "prev_hash": prev_hash,
     }
     row["hash"] = row_hash(row, prev_hash, key)
-    note_audit_row(row["id"], row["hash"], row["at"])
+    note_audit_row(row["id"], row["hash"], row["at"], follows=follows)
     db.execute(
         "INSERT INTO audit (id, at, actor, channel, record_type, record_id, action, before, after,"
         " reason, hash_scheme, prev_hash, hash) VALUES (:id, :at, :actor, :channel, :record_type,"

@@ -60,8 +60,26 @@ def _record_mentions(
     )
 
 
+def _disabled_mentioned(db: Database, body: str) -> list[str]:
+    """The disabled people the text mentions, in the order it does: no inbox tells them."""
+    names = mentioned(body)
+    if not names:
+        return []
+    disabled = {
+        row[0]
+        for row in db.execute(
+            f"SELECT username FROM users WHERE username IN ({placeholders(names)})"
+            " AND disabled = 1",
+            names,
+        )
+    }
+    return [name for name in names if name in disabled]
+
+
 @mutation
 def add_comment(db: Database, claim_id: int, *, body: str, actor: Actor) -> dict:
+    """Add a comment; returns it with `not_told`, the disabled people it mentions (saved in the
+    text all the same, but nobody's inbox gets it), for the writer to be told."""
     if actor.id is None:
         raise Forbidden("actor.not_a_person", {"task": "write a comment"})
     load_claim(db, claim_id)
@@ -70,7 +88,7 @@ def add_comment(db: Database, claim_id: int, *, body: str, actor: Actor) -> dict
         raise Invalid("comment.missing", field="comment")
     comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [comment_id])))
     audit.record(db, actor, "claim", claim_id, "comment.add", after=comment)
-    return comment
+    return comment | {"not_told": _disabled_mentioned(db, comment["body"])}
 
 
 @query

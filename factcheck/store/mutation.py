@@ -27,7 +27,7 @@ DERIVED_INDEX: list[Callable] = []
 
 @dataclass
 class _AuditRows:
-    count: int = 0
+    count: int = 0  # the change's own rows
     last: tuple[int, str, str] | None = None  # id, hash, time of the newest row written
 
 
@@ -38,17 +38,23 @@ class MissingAuditRow(RuntimeError):
     """A store function changed data without recording exactly one audit row."""
 
 
-def note_audit_row(row_id: int, row_hash: str, at: str) -> None:
+def note_audit_row(row_id: int, row_hash: str, at: str, *, follows: bool = False) -> None:
+    """Count a row written; one that `follows` records what the change's own row made happen to
+    another record (a session that disabling its person ended), so it comes after that row."""
     rows = _audit_rows_written.get()
     if rows is None:
         raise MissingAuditRow("audit rows may only be written inside a @mutation")
-    rows.count += 1
+    if follows and rows.count != 1:
+        raise MissingAuditRow("a row that follows a change comes after the change's own row")
+    if not follows:
+        rows.count += 1
     rows.last = (row_id, row_hash, at)
 
 
 def mutation(func: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
     """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that must write exactly one audit row
-    when it changes anything; otherwise the whole change is rolled back. Once committed, the new
+    when it changes anything (and after it, any rows that follow from it, one for each session
+    it ended); otherwise the whole change is rolled back. Once committed, the new
     head of the audit chain is checkpointed outside the database."""
 
     @functools.wraps(func)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
-from factcheck.store.actors import Actor
+from factcheck.store.actors import SYSTEM, Actor
 from factcheck.store.audit_replay import password_digest
 from factcheck.store.mutation import mutation, query
 
@@ -22,7 +22,11 @@ def id_hash(session_id: str) -> str:
 
 def channel(session_id: str) -> str:
     """The door recorded on audit rows written through this session: a prefix of its id_hash."""
-    return "web:" + id_hash(session_id)[:16]
+    return _channel_of(id_hash(session_id))
+
+
+def _channel_of(hashed: str) -> str:
+    return "web:" + hashed[:16]
 
 
 def _iso(moment: datetime) -> str:
@@ -124,12 +128,25 @@ def end_session(
 
 
 def end_user_sessions(db: Database, user_id: int, reason: str) -> int:
-    """End every live session of one person inside the caller's mutation; returns how many."""
-    cursor = db.execute(
-        "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL",
-        [utc_now(), reason, user_id],
-    )
-    return cursor.rowcount
+    """End every live session of one person inside the caller's mutation, after the audit row of
+    the change that ends them (disabling them, a new password): each end gets its own
+    `session.end` row, written by the workbench through the session it ends, as an idle end is.
+    Returns how many ended."""
+    ended = utc_now()
+    rows = db.execute(
+        "SELECT s.id, s.id_hash, u.username FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.user_id = ? AND s.ended_at IS NULL ORDER BY s.id",
+        [user_id],
+    ).fetchall()
+    for session_row_id, hashed, username in rows:
+        db.execute(
+            "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ?",
+            [ended, reason, session_row_id],
+        )
+        after = {"user": username, "reason": reason, "ended_at": ended}
+        by = SYSTEM.via(_channel_of(hashed))
+        audit.record(db, by, "session", session_row_id, "session.end", after=after, follows=True)
+    return len(rows)
 
 
 @query

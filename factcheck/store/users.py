@@ -20,6 +20,9 @@ FILTER_WORDS = frozenset({"me", "none"})
 MAX_USERNAME_CHARS = 32
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
+#: The longest display name, in characters once its spaces are made single: the history, the
+#: queue and the reports name people by it.
+MAX_NAME_CHARS = 80
 
 
 def _public(row: dict) -> dict:
@@ -81,7 +84,14 @@ def username_problem(db: Database, username: str) -> Invalid | None:
 
 @mutation
 def add_user(
-    db: Database, username: str, *, role: str, password: str, display_name: str | None, actor: Actor
+    db: Database,
+    username: str,
+    *,
+    role: str,
+    password: str,
+    display_name: str | None,
+    actor: Actor,
+    why: str | None = None,
 ) -> dict:
     _require_admin(actor)
     username = username.strip().lower()
@@ -89,8 +99,12 @@ def add_user(
     if refused is not None:
         raise refused
     _check_role(role)
-    _check_password(password, username, display_name or "", field="password")
-    display_name = " ".join((display_name or username).split())[:80] or username
+    display_name = " ".join((display_name or username).split()) or username
+    if len(display_name) > MAX_NAME_CHARS:
+        raise Invalid(
+            "text.too_long", {"what": "display name", "limit": MAX_NAME_CHARS}, field="display_name"
+        )
+    _check_password(password, username, display_name, field="password")
     if display_name.lower() in RESERVED_USERNAMES:  # the history names people by this name
         raise Invalid("name.reserved", {"name": display_name}, field="display_name")
     # The history and the reports name people by this name: two alike could not be told apart
@@ -119,6 +133,7 @@ def add_user(
         inserted_id(cursor),
         "user.add",
         after={**user, "password_sha256": password_digest(row["password_hash"])},
+        reason=audit.optional_why(why),
     )
     return user
 
@@ -127,17 +142,17 @@ def add_user(
 def set_disabled(
     db: Database, username: str, disabled: bool, *, actor: Actor, why: str | None = None
 ) -> dict:
+    """Disable or enable a person; returns them as they now are, with `changed` False when they
+    already were so (another admin got there first): nothing is written then, nor the reason."""
     _require_admin(actor)
     row = _row(db, username)
     if actor.id == row["id"] and disabled:
         raise Invalid("user.disable_self", {"username": username})
     if bool(row["disabled"]) == disabled:
-        return _public(row)
+        return _public(row) | {"changed": False}
     if disabled:
         _keep_an_admin(db, row, "disable")
     db.execute("UPDATE users SET disabled = ? WHERE id = ?", [int(disabled), row["id"]])
-    if disabled:
-        end_user_sessions(db, row["id"], "disabled")
     after = _public(_row(db, username))
     action = "user.disable" if disabled else "user.enable"
     audit.record(
@@ -150,18 +165,22 @@ def set_disabled(
         after=after,
         reason=audit.optional_why(why),
     )
-    return after
+    if disabled:  # each end's own row after the change's
+        end_user_sessions(db, row["id"], "disabled")
+    return after | {"changed": True}
 
 
 @mutation
 def set_role(
     db: Database, username: str, role: str, *, actor: Actor, why: str | None = None
 ) -> dict:
+    """Give a person another role; returns them as they now are, with `changed` False when they
+    already had it: nothing is written then, nor the reason."""
     _require_admin(actor)
     _check_role(role)
     row = _row(db, username)
     if row["role"] == role:
-        return _public(row)
+        return _public(row) | {"changed": False}
     if actor.id == row["id"]:
         raise Invalid("user.role_self", {"username": username})
     _keep_an_admin(db, row, "role")
@@ -177,7 +196,7 @@ def set_role(
         after=after,
         reason=audit.optional_why(why),
     )
-    return after
+    return after | {"changed": True}
 
 
 @mutation
@@ -206,7 +225,6 @@ def change_password(
         raise Invalid("password.unchanged", field="new_password")
     new_hash = hash_password(new_password)
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [new_hash, row["id"]])
-    end_user_sessions(db, row["id"], "password_changed")
     audit.record(
         db,
         actor,
@@ -217,6 +235,7 @@ def change_password(
         after={"password": "changed", "password_sha256": password_digest(new_hash)},
         reason=audit.optional_why(why),
     )
+    end_user_sessions(db, row["id"], "password_changed")  # each end's own row after the change's
 
 
 @query

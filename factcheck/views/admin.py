@@ -12,7 +12,7 @@ from factcheck.views.rendering import json_response
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-NEW_USER_FIELDS = ("username", "display_name", "role", "password")
+NEW_USER_FIELDS = ("username", "display_name", "role", "password", "why")
 
 
 @bp.before_request
@@ -40,6 +40,7 @@ def _page(
         row_error=row_error,
         kept_why=kept_why,
         max_why=audit.MAX_WHY_CHARS,
+        max_name=users.MAX_NAME_CHARS,
         min_length=MIN_LENGTH,
     ), status
 
@@ -74,10 +75,11 @@ def add_user():
             password=form["password"],
             display_name=form["display_name"],
             actor=signed_in_actor(),
+            why=form["why"],
         )
     except Invalid as problem:
         # The password is never sent back into the page.
-        kept = {name: form[name] for name in ("username", "display_name", "role")}
+        kept = {name: form[name] for name in ("username", "display_name", "role", "why")}
         # Every field's problem at once, not one a submit: the username's and the password's
         # beside whatever the store refused first.
         username = form["username"].strip().lower()
@@ -102,20 +104,21 @@ def _row_action(username: str, action: str, change, done, already=None):
     trail); a refusal redraws the page with that row's form open and the reason kept.
 
     `done` words the change for the person's stored username; `already` says, from the person as
-    they were, what they already are when the change would make no difference (None when it does)."""
+    the store left them, what they already are when the store made no change (they already were
+    so, or another admin made the same change a moment before)."""
     why = request.form.get("why", "")
-    person = users.get_user(get_db(), username)
-    name = person["username"]
+    name = users.get_user(get_db(), username)["username"]
     try:
-        change(why)
+        outcome = change(why)
     except Invalid as problem:
         words = store_error_words(problem)
         return _page(row_error=(name, action, words), kept_why=why, status=422)
-    state = already(person) if already else None
-    if state:
+    if already is not None and not outcome["changed"]:
         # The store writes nothing for a change that makes none, so the reason is not kept either.
+        lost = " and your reason was not kept" if why.strip() else ""
         return _back(
-            f"Nothing changed: {name} is already {state}, so nothing was added to the audit trail."
+            f"Nothing changed: {name} is already {already(outcome)}, so nothing was added to the"
+            f" audit trail{lost}."
         )
     return _back(done(name))
 
@@ -127,7 +130,7 @@ def disable_user(username: str):
         "status",
         lambda why: users.set_disabled(get_db(), username, True, actor=signed_in_actor(), why=why),
         lambda name: f"Disabled {name}: they are signed out everywhere and cannot sign in.",
-        lambda person: "disabled" if person["disabled"] else None,
+        lambda person: "disabled",
     )
 
 
@@ -138,7 +141,7 @@ def enable_user(username: str):
         "status",
         lambda why: users.set_disabled(get_db(), username, False, actor=signed_in_actor(), why=why),
         lambda name: f"Enabled {name}: they can sign in again with their password.",
-        lambda person: "enabled" if not person["disabled"] else None,
+        lambda person: "enabled",
     )
 
 
@@ -152,7 +155,7 @@ def change_role(username: str):
         lambda name: (
             f"{name} is now {_with_article(role)}; the change applies from their next click."
         ),
-        lambda person: _with_article(role) if person["role"] == role else None,
+        lambda person: _with_article(person["role"]),
     )
 
 

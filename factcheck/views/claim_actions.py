@@ -7,13 +7,14 @@ version of the claim answers 409 with the other person's change next to yours.""
 
 import logging
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, flash, render_template, request
 from werkzeug.exceptions import ServiceUnavailable
 
 from factcheck import job_storage, previous_checks, quote_check
 from factcheck.archive_words import fetched_again
 from factcheck.db import Database
 from factcheck.ids import parse_id
+from factcheck.shared_words import not_told_words
 from factcheck.store import claim_reads, triage, verdicts
 from factcheck.store import comments as comment_store
 from factcheck.store import evidence as evidence_store
@@ -63,7 +64,8 @@ def _match_after_publish(db: Database, claim_id: int, actor) -> None:
 
 
 def _act(claim_id: int, form_name: str, change, **extra):
-    """Run `change(db, actor, values)` for the named form and answer as the request wants.
+    """Run `change(db, actor, values)` for the named form and answer as the request wants;
+    what `change` returns, if anything, is said after the words for the change made.
 
     `extra` goes to the form's template (the evidence item a removal form belongs to)."""
     form = FORMS[form_name]
@@ -72,14 +74,17 @@ def _act(claim_id: int, form_name: str, change, **extra):
     claim = claim_reads.get_claim(db, claim_id)
     values = form_values(form, request.form)
     try:
-        change(db, actor, values)
+        also = change(db, actor, values)
     except Conflict as conflict:
         saved_first = conflict.facts.get(SAVED_FIRST)
         return panel_answer(claim_id, 409, conflict=(form, values, expected_version(), saved_first))
     except Invalid as error:
         return refused_answer(claim, form, values, error, extra)
     if wants_fragment():
-        return panel_answer(claim_id, before=claim, done=what_was_done(form, values))
+        done = " ".join(filter(None, (what_was_done(form, values), also)))
+        return panel_answer(claim_id, before=claim, done=done)
+    if also:
+        flash(also)
     return back_to_article(claim)
 
 
@@ -296,7 +301,9 @@ def save_verdict(claim_id: int):
                 refusal.facts[SAVED_FIRST] = "Your draft verdict was saved; it was not submitted."
                 raise
         elif values["comment"].strip():
-            comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
+            added = comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
+            return not_told_words(added["not_told"]) if added["not_told"] else None
+        return None
 
     return _act(claim_id, "verdict", change)
 
@@ -385,6 +392,7 @@ def return_verdict(claim_id: int):
 @bp.post("/claims/<id:claim_id>/comments")
 def add_comment(claim_id: int):
     def change(db: Database, actor, values):
-        comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
+        added = comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
+        return not_told_words(added["not_told"]) if added["not_told"] else None
 
     return _act(claim_id, "comment", change)

@@ -52,6 +52,7 @@ _TEXT_NAMES = {
     "author": "The author",
     "publisher": "The publisher",
     "source_url": "The source address",
+    "display name": "The display name",
 }
 _KIND_WORDS = {"claim": "a claim", "not_a_claim": "not a claim"}
 _ADDRESS_NAMES = {"org_url": "organisation's address", "public_url": "public fact-check address"}
