@@ -94,6 +94,7 @@ _fetch_facts = st.fixed_dictionaries(
         "suffixes": st.just([".txt", ".html", ".htm"]),
         "fields": st.just(["title", "body"]),
         "name": _fact_text,
+        "record": _fact_text,
         "type": _fact_text,
         "given": _fact_text,
         "cells": st.integers(2, 99),
