@@ -206,10 +206,34 @@ def _check_files(archive: zipfile.ZipFile, listed: dict, folder: str = "") -> li
                 f"{name} is not the archived copy its name says: its sha256 is {actual}"
             )
     for name in sorted(present - set(listed) - {MANIFEST}):
-        if _empty_folder_entry(archive, full[name]):
+        if _empty_folder_entry(archive, full[name]) or _finder_file(archive, full[name]):
             continue  # zip tools that pack the unpacked bundle again (Finder's, Windows') add them
         problems.append(f"{name} was added: the manifest does not list it")
     return problems
+
+
+# What macOS Finder adds when it compresses a folder: each file's extended attributes (the
+# "downloaded from" mark of every unpacked file) as an AppleDouble file under __MACOSX/ named
+# "._" and the file's name, and the folder's view settings in .DS_Store. Known by their first
+# bytes as well as their names.
+_APPLE_DOUBLE = b"\x00\x05\x16\x07"
+_DS_STORE = b"\x00\x00\x00\x01Bud1"
+
+
+def _finder_file(archive: zipfile.ZipFile, name: str) -> bool:
+    """A file macOS Finder adds to a zip it makes, which is none of the bundle's."""
+    parts = name.split("/")
+    if parts[0] == "__MACOSX" and parts[-1].startswith("._"):
+        signature = _APPLE_DOUBLE
+    elif parts[-1] == ".DS_Store":
+        signature = _DS_STORE
+    else:
+        return False
+    try:
+        with archive.open(name) as member:
+            return member.read(len(signature)) == signature
+    except UNREADABLE:
+        return False
 
 
 def _empty_folder_entry(archive: zipfile.ZipFile, name: str) -> bool:
