@@ -148,6 +148,7 @@ def password_problem(password: str, username: str = "", display_name: str = "") 
         return "password.too_short"
     if password.strip() != password:
         return "password.spaces"
+    username, display_name = normalized(username), normalized(display_name)
     name = username.strip().casefold()
     if name and len(password.casefold().replace(name, "")) < MIN_LENGTH:
         return "password.username"
@@ -179,12 +180,10 @@ def _verifies(stored_hash: str, password: str) -> bool:
 
 def verify_password(stored_hash: str, password: str) -> bool:
     """Whether `password` is the one hashed: in its composed form, or, for a hash made before
-    passwords were composed, exactly as typed (a password set in the decomposed form still works
-    typed that way)."""
-    composed = normalized(password)
-    if _verifies(stored_hash, composed):
-        return True
-    return composed != password and _verifies(stored_hash, password)
+    passwords were composed, exactly as typed or in its decomposed form (a password set from a
+    keyboard that sends "é" as a letter and an accent works typed from any keyboard)."""
+    forms = dict.fromkeys((normalized(password), password, unicodedata.normalize("NFD", password)))
+    return any(_verifies(stored_hash, form) for form in forms)
 
 
 @cache

@@ -477,6 +477,16 @@ def test_a_comment_reaches_an_older_account_ending_in_a_dot_and_not_its_namesake
     assert [row["username"] for row in users.mention_candidates(db, "kim")] == ["kim."]
 
 
+def test_mentioning_a_disabled_older_account_ending_in_a_dot_says_it_was_not_told(claim_world):
+    db, people, claim_id = claim_world
+    _older_account(db, "jo.m.", "Jo M")
+    db.execute("UPDATE users SET disabled = 1 WHERE username = 'jo.m.'")
+    added = comments.add_comment(
+        db, claim_id, body="@jo.m. please check the casualty figure", actor=people["ed"]
+    )
+    assert added["not_told"] == ["jo.m."]
+
+
 def test_beside_a_namesake_an_older_dotted_account_is_not_offered_for_mentions(claim_world):
     db, people, claim_id = claim_world
     users.add_user(

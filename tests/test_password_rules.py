@@ -429,7 +429,15 @@ def test_a_password_hashed_before_in_the_decomposed_form_still_signs_in(app_db, 
     legacy = passwords._hasher.hash(DECOMPOSED)
     app_db.execute("UPDATE users SET password_hash = ? WHERE username = 'rita'", [legacy])
     assert users.authenticate(app_db, "rita", DECOMPOSED) is not None
+    assert users.authenticate(app_db, "rita", COMPOSED) is not None  # from another keyboard
     assert users.authenticate(app_db, "rita", PASSWORD) is None
+
+
+def test_a_password_of_nothing_but_the_names_is_refused_whatever_form_the_name_came_in():
+    name = "Zoë Brontë-Müller"  # pasted from a file name or an export in the decomposed form
+    for stored, typed in ((name, "NFD"), (unicodedata.normalize("NFD", name), "NFC")):
+        password = unicodedata.normalize(typed, "Zoë Brontë Müller")
+        assert password_problem(password, "zb", stored) == "password.guessable", (typed, stored)
 
 
 def test_a_password_is_judged_in_its_composed_form():

@@ -40,15 +40,7 @@ def _record_mentions(
     db: Database, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
 ) -> None:
     """Note who the comment mentions (active people other than its author), for their inbox."""
-    # "@kim." is kim unless only an older account "kim." exists: look up what it may be.
-    uncertain = sorted(uncertain_names(body))
-    known: set[str] = set()
-    if uncertain:
-        rows = db.execute(
-            f"SELECT username FROM users WHERE username IN ({placeholders(uncertain)})", uncertain
-        )
-        known = {row[0] for row in rows}
-    names = mentioned(body, known)
+    names = _mentioned_people(db, body)
     if not names:
         return
     marks = placeholders(names)
@@ -60,9 +52,22 @@ def _record_mentions(
     )
 
 
+def _mentioned_people(db: Database, body: str) -> list[str]:
+    """The usernames the text mentions. "@kim." is kim unless only an older account "kim."
+    exists: what it may be is looked up."""
+    uncertain = sorted(uncertain_names(body))
+    known: set[str] = set()
+    if uncertain:
+        rows = db.execute(
+            f"SELECT username FROM users WHERE username IN ({placeholders(uncertain)})", uncertain
+        )
+        known = {row[0] for row in rows}
+    return mentioned(body, known)
+
+
 def _disabled_mentioned(db: Database, body: str) -> list[str]:
     """The disabled people the text mentions, in the order it does: no inbox tells them."""
-    names = mentioned(body)
+    names = _mentioned_people(db, body)
     if not names:
         return []
     disabled = {

@@ -40,7 +40,6 @@ def _page(
         row_error=row_error,
         kept_why=kept_why,
         max_why=audit.MAX_WHY_CHARS,
-        max_name=users.MAX_NAME_CHARS,
         min_length=MIN_LENGTH,
     ), status
 
