@@ -135,7 +135,8 @@ def kept_floor_page(connection: http.client.HTTPConnection, url: str, out: Path)
     at once, as our fetcher's do: the local server writes headers and page apart, and would
     otherwise wait some 40 ms for a delayed one."""
     connection.request("GET", urlsplit(url).path)
-    connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+    if hasattr(socket, "TCP_QUICKACK"):  # Linux's
+        connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
     body = connection.getresponse().read()
     with open(out, "wb") as handle:
         handle.write(body)

@@ -1,5 +1,6 @@
 """A small HTTP server on 127.0.0.1 for tests that fetch pages: routes are set per test."""
 
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -30,8 +31,13 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def setup(self):
+        super().setup()
+        self.server.open_connections.add(self.connection)
+
     def finish(self):
         super().finish()
+        self.server.open_connections.discard(self.connection)
         self.server.ended.append(self.client_address[1])  # the client's port, connection closed
 
 
@@ -50,6 +56,7 @@ class Server:
         self.httpd.routes = {}
         self.httpd.seen = []
         self.httpd.ended = []
+        self.httpd.open_connections = set()
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -73,8 +80,15 @@ class Server:
         return f"{scheme}://{host}:{self.port}{path}"
 
     def close(self):
+        """Stop serving, and end the connections a client kept open: a closed server answers
+        no more, on a kept connection either."""
         self.httpd.shutdown()
         self.httpd.server_close()
+        for connection in list(self.httpd.open_connections):
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # the client closed it already
 
 
 def page(body=PAGE, content_type="text/html; charset=utf-8", status=200, headers=()):

@@ -379,26 +379,16 @@ def _send(hops: _Hops, prepared, timeout, deadline: float) -> requests.Response:
     _fetching.reused = False
     try:
         return hops.adapter.send(prepared, stream=True, timeout=timeout)
-    except requests.exceptions.ConnectionError as error:
-        if not (_fetching.reused and _hung_up(error)) or time.monotonic() > deadline:
+    except requests.exceptions.ConnectionError:
+        if not _fetching.reused or time.monotonic() > deadline:
             raise
-    # The server closed the kept connection as the request went out (its keep-alive time ran
-    # out): sent once more, on a new connection, as a browser does. That one was vetted afresh.
+    # The kept connection failed: the server closed it as the request went out (its keep-alive
+    # time ran out), bytes it sent late after its last answer stood before this one, or it
+    # cannot answer a second request on one connection. Sent once more, on a new connection
+    # (vetted afresh), as a browser does: a fetch that opened its own connection would have had
+    # the page.
     _fetching.reused = False
     return hops.adapter.send(prepared, stream=True, timeout=timeout)
-
-
-def _hung_up(error: BaseException) -> bool:
-    """Whether the server closed the connection without an answer, the one failure a request
-    is sent again for: an answer that came but could not be read (a header too long, too many
-    headers) was an answer."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, ConnectionResetError | BrokenPipeError | ConnectionAbortedError):
-            return True
-        causes = [arg for arg in seen.args if isinstance(arg, BaseException)]
-        seen = causes[0] if causes else seen.__context__
-    return False
 
 
 def _request_failure(error: requests.exceptions.RequestException, host: str) -> FetchError:
