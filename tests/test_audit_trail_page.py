@@ -7,7 +7,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from helpers import HX, fragment, parse, words
+from helpers import HX, form_post, fragment, parse, words
 
 from factcheck.audit_changes import changed_fields
 from factcheck.cli import main
@@ -77,6 +77,14 @@ def test_an_editor_finds_who_changed_a_persons_role_and_every_change_by_one_pers
     # The filter form answers htmx with the results alone.
     results = fragment(editor.get("/audit?record=claim:999999", headers=HX))
     assert words(results) == "No change in the trail matches these filters."
+
+
+def test_the_trail_says_a_person_signed_out_and_whose_session_it_was(client_as):
+    signed_out = client_as("eve")
+    assert form_post(signed_out, "/sign-out", {}).status_code == 303
+    page = parse(client_as("ed").get("/audit?kind=session"))
+    ends = [words(p) for p in page.cssselect(".audit-line") if "session.end" in words(p)]
+    assert len(ends) == 1 and "eve signed out · session 1 (eve)" in ends[0], ends
 
 
 def test_reviewers_do_not_read_the_whole_trail(client_as):

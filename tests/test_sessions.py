@@ -476,4 +476,5 @@ def test_the_audit_pages_sign_ins_show_a_session_ended_by_disabling(client_as, a
     ends = [
         words(entry) for entry in page.cssselect(".audit-entry") if "session.end" in words(entry)
     ]
-    assert len(ends) == 1 and "signed out" in ends[0] and "reason—disabled user—rita" in ends[0]
+    assert len(ends) == 1 and "reason—disabled user—rita" in ends[0]
+    assert "system ended a session: its person was disabled · session 1 (rita)" in ends[0]

@@ -50,7 +50,7 @@ OTHER_WORDS = {
     "user.enable": "enabled a person",
     "user.password": "set a password",
     "session.start": "signed in",
-    "session.end": "signed out or was signed out",
+    "session.end": "ended a session",
     "library.import": "imported fact-checks into the library",
     "library.remove": "removed a fact-check from the library",
     "matches.refresh": "matched claims against the library",
@@ -58,6 +58,23 @@ OTHER_WORDS = {
     "evidence.link_check": "checked a source's link",
     "audit.checkpoint_reset": "reset the audit checkpoint to the trail's newest row",
 }
+
+
+#: A session's end by its reason: its person signing out, or the workbench ending it.
+SESSION_END_WORDS = {
+    "sign_out": "signed out",
+    "idle": "ended a session left idle too long",
+    "lifetime": "ended a session at its time limit",
+    "disabled": "ended a session: its person was disabled",
+    "password_changed": "ended a session: its person's password was changed",
+}
+
+
+def _session_end_words(entry: dict) -> str | None:
+    after = entry["after"]
+    if entry["action"] != "session.end" or not isinstance(after, dict):
+        return None
+    return SESSION_END_WORDS.get(str(after.get("reason")))
 
 
 def _chosen() -> TrailFilter:
@@ -81,7 +98,10 @@ def _rows(entries: list[dict]) -> list[dict]:
         rows.append(
             {
                 **entry,
-                "words": action_words(entry) or OTHER_WORDS.get(action) or action,
+                "words": action_words(entry)
+                or _session_end_words(entry)
+                or OTHER_WORDS.get(action)
+                or action,
                 "via": channel_words(entry.get("channel")),
                 "changes": row_changes(entry),
                 "name": _username(entry),
@@ -91,10 +111,11 @@ def _rows(entries: list[dict]) -> list[dict]:
 
 
 def _username(entry: dict) -> str | None:
-    """The person a row about a user names, as the row itself recorded them."""
+    """The person a row about a user or a session names, as the row itself recorded them."""
     for state in (entry["after"], entry["before"]):
-        if isinstance(state, dict) and isinstance(state.get("username"), str):
-            return state["username"]
+        for key in ("username", "user"):
+            if isinstance(state, dict) and isinstance(state.get(key), str):
+                return state[key]
     return None
 
 
