@@ -362,6 +362,22 @@ def test_mention_suggestions_list_people_by_name_or_username(client, people):
     assert parse(client.get("/people/mentions?q=zz")).cssselect("li[role=option]") == []
 
 
+def test_names_as_typed_come_before_names_found_without_their_accents(client, people, app_db):
+    # Eight Ángels first in username order would have left no room for Ana.
+    for number in range(8):
+        users.add_user(
+            app_db, f"r{number}", role="reviewer", password=PASSWORD,
+            display_name=f"Ángel {number}", actor=people["ada"],
+        )  # fmt: skip
+    users.add_user(
+        app_db, "z.ana", role="reviewer", password=PASSWORD, display_name="Ana Torres",
+        actor=people["ada"],
+    )  # fmt: skip
+    page = parse(client.get("/people/mentions", query_string={"q": "an"}))
+    listed = [li.get("data-username") for li in page.cssselect("li[role=option]")]
+    assert listed[0] == "z.ana" and len(listed) == 8
+
+
 def test_mention_suggestions_find_names_in_any_script_and_case(client, people, app_db):
     # QA: "@Фат" listed no one: SQLite's lower() and LIKE fold ASCII letters only.
     for username, name in (
@@ -389,6 +405,11 @@ def test_mention_suggestions_find_names_in_any_script_and_case(client, people, a
     assert listed("ελένη") == listed("ΕΛΈΝΗ") == ["eleni"]
     assert listed("Álv") == listed("álv") == listed("jo") == ["jose"]
     assert listed("alv") == listed("ALV") == ["jose"]  # typed without its accent, as often
+    users.add_user(
+        app_db, "adjoa", role="reviewer", password=PASSWORD, display_name="Djénéba Traoré",
+        actor=people["ada"],
+    )  # fmt: skip
+    assert listed("djen") == listed("den") == ["adjoa"]
     assert listed("ελεν") == ["eleni"]  # Greek typed without its tonos
     assert listed("or") == ["fabrice"]  # a word's start, not Орлова (another script)
     assert listed("fa") == ["fabrice", "fatima"]

@@ -206,8 +206,16 @@ def _check_files(archive: zipfile.ZipFile, listed: dict, folder: str = "") -> li
                 f"{name} is not the archived copy its name says: its sha256 is {actual}"
             )
     for name in sorted(present - set(listed) - {MANIFEST}):
-        if _empty_folder_entry(archive, full[name]) or _finder_file(archive, full[name]):
+        if _empty_folder_entry(archive, full[name]):
             continue  # zip tools that pack the unpacked bundle again (Finder's, Windows') add them
+        if _finder_file(archive, full[name]):
+            # Still a file added: what follows its first bytes could be anything, a report too.
+            problems.append(
+                f"{name} was added: the manifest does not list it (macOS Finder adds a file like"
+                " it when it compresses a folder: check the bundle as it was exported, not a copy"
+                " zipped again on a Mac)"
+            )
+            continue
         problems.append(f"{name} was added: the manifest does not list it")
     return problems
 
@@ -215,13 +223,13 @@ def _check_files(archive: zipfile.ZipFile, listed: dict, folder: str = "") -> li
 # What macOS Finder adds when it compresses a folder: each file's extended attributes (the
 # "downloaded from" mark of every unpacked file) as an AppleDouble file under __MACOSX/ named
 # "._" and the file's name, and the folder's view settings in .DS_Store. Known by their first
-# bytes as well as their names.
+# bytes as well as their names, to say where they may have come from.
 _APPLE_DOUBLE = b"\x00\x05\x16\x07"
 _DS_STORE = b"\x00\x00\x00\x01Bud1"
 
 
 def _finder_file(archive: zipfile.ZipFile, name: str) -> bool:
-    """A file macOS Finder adds to a zip it makes, which is none of the bundle's."""
+    """A file that looks like one macOS Finder adds to a zip it makes (none of the bundle's)."""
     parts = name.split("/")
     if parts[0] == "__MACOSX" and parts[-1].startswith("._"):
         signature = _APPLE_DOUBLE

@@ -11,7 +11,7 @@ from factcheck.store.audit_replay import password_digest
 from factcheck.store.errors import Forbidden, Invalid, NotFound
 from factcheck.store.mutation import mutation, query
 from factcheck.store.sessions import end_user_sessions
-from factcheck.text.plain_letters import unaccented
+from factcheck.text.plain_letters import one_d, unaccented
 
 ROLES = ("reviewer", "editor", "admin")
 #: Words the queue's and exports' "assigned to" filters read as the signed-in person and as
@@ -296,27 +296,29 @@ def authenticate(db: Database, username: str, password: str) -> Actor | None:
 def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     """Active people whose username or display name (or a word of it) starts with `typed`, for
     @-completion. Compared case-folded in Python, as SQLite's lower() and LIKE fold ASCII letters
-    only: "фат" finds Фатима Орлова; and without accents when none are typed: "alv" finds José
-    Álvarez, "álv" him only. A newsroom's people are few; all are read."""
+    only: "фат" finds Фатима Орлова. Typed without accents, names are compared without theirs
+    too, after those that start as typed: "alv" finds José Álvarez, "djen" Djénéba Traoré;
+    "álv" finds Álvarez only. A newsroom's people are few; all are read."""
     typed = (typed or "").strip().casefold()
     if not typed:
         return []
-    plain = unaccented(typed) == typed
+    folded = unaccented(typed)
+    plain = folded == one_d(typed)  # no accent typed ("dj" is read as "d" on both sides)
     rows = db.query("SELECT username, display_name FROM users WHERE disabled = 0 ORDER BY username")
     # An older account "kim." cannot be mentioned beside a "kim" (disabled or not): "@kim." is
     # read as kim (factcheck.mentions), so picking it here would tell someone else.
     everyone = {row[0] for row in db.execute("SELECT username FROM users")}
-    found = []
+    as_typed, without_accents = [], []
     for row in rows:
         cut = row["username"].rstrip(".-")
         if cut != row["username"] and cut in everyone:
             continue
         name = (row["display_name"] or "").casefold()
         starts = [row["username"].casefold(), name, *name.split(" ")[1:]]
-        if plain:  # typed without accents: "alv" finds Álvarez, as a search finds Kraków
-            starts += [unaccented(start) for start in starts]
         if any(start.startswith(typed) for start in starts):
-            found.append(row)
-            if len(found) == limit:
+            as_typed.append(row)
+            if len(as_typed) == limit:
                 break
-    return found
+        elif plain and any(unaccented(start).startswith(folded) for start in starts):
+            without_accents.append(row)
+    return (as_typed + without_accents)[:limit]
