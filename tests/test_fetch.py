@@ -752,6 +752,28 @@ def test_an_answer_spoiled_on_a_kept_connection_is_asked_for_again_on_a_new_one(
     assert len(route.ports) == 2
 
 
+def test_a_request_timeout_on_a_kept_connection_is_asked_for_again_on_a_new_one(site):
+    # A server that closes a connection for idling as the request comes in may answer 408
+    # (HAProxy does), which says the request may be sent again on a new connection.
+    def timed_out(handler):
+        handler.reply(408, b"", "text/plain", [("Connection", "close")])
+        handler.close_connection = True
+
+    route = _answer_once_a_connection(timed_out)
+    site.routes["/page"] = route
+    policy = FetchPolicy.local_test(site.port)
+    fetch(site.url("/page"), policy=policy)
+    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
+    assert len(route.ports) == 2
+
+
+def test_a_request_timeout_on_a_new_connection_is_the_answer(site):
+    site.routes["/page"] = lambda handler: handler.reply(408, b"", "text/plain")
+    with refused_saying(FetchError, "408"):
+        fetch(site.url("/page"), policy=FetchPolicy.local_test(site.port))
+    assert len(site.seen) == 1
+
+
 def test_a_site_that_went_down_fails_on_a_kept_connection_too():
     # The link watch must see a site go down, not a connection it kept from before.
     server = Server()

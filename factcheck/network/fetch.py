@@ -378,17 +378,24 @@ def _request(hops: _Hops, url: str, host: str, timeout, deadline: float) -> requ
 def _send(hops: _Hops, prepared, timeout, deadline: float) -> requests.Response:
     _fetching.reused = False
     try:
-        return hops.adapter.send(prepared, stream=True, timeout=timeout)
+        response = hops.adapter.send(prepared, stream=True, timeout=timeout)
     except requests.exceptions.ConnectionError:
         if not _fetching.reused or time.monotonic() > deadline:
             raise
+    else:
+        # 408 on a kept connection: the server closed it for idling as the request came in
+        # (HAProxy, Kestrel), which says the request may be sent again on a new one.
+        if response.status_code != 408 or not _fetching.reused or time.monotonic() > deadline:
+            return response
+        response.close()
     # The kept connection failed: the server closed it as the request went out (its keep-alive
     # time ran out), bytes it sent late after its last answer stood before this one, or it
     # cannot answer a second request on one connection. Sent once more, on a new connection
     # (vetted afresh), as a browser does: a fetch that opened its own connection would have had
-    # the page.
+    # the page. Its connecting waits no longer than the fetch's time limit has left.
     _fetching.reused = False
-    return hops.adapter.send(prepared, stream=True, timeout=timeout)
+    connect = min(timeout[0], max(deadline - time.monotonic(), 0.01))
+    return hops.adapter.send(prepared, stream=True, timeout=(connect, timeout[1]))
 
 
 def _request_failure(error: requests.exceptions.RequestException, host: str) -> FetchError:
