@@ -666,6 +666,17 @@ def _answer_once_a_connection(then):
     return route
 
 
+def _page_comes_on_a_new_connection(site, second_answer) -> None:
+    """Two fetches of one page, the second on the connection the first kept, where the server
+    answers with `second_answer`: the page comes all the same, on a new connection."""
+    route = _answer_once_a_connection(second_answer)
+    site.routes["/page"] = route
+    policy = FetchPolicy.local_test(site.port)
+    fetch(site.url("/page"), policy=policy)
+    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
+    assert len(route.ports) == 2 and route.ports[0] != route.ports[1]
+
+
 def test_fetches_from_one_site_share_a_kept_connection(site):
     ports = []
 
@@ -687,12 +698,7 @@ def test_a_kept_connection_the_server_closed_is_replaced_by_a_new_one(site):
     def hang_up(handler):
         handler.close_connection = True
 
-    route = _answer_once_a_connection(hang_up)
-    site.routes["/page"] = route
-    policy = FetchPolicy.local_test(site.port)
-    fetch(site.url("/page"), policy=policy)
-    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
-    assert len(route.ports) == 2 and route.ports[0] != route.ports[1]
+    _page_comes_on_a_new_connection(site, hang_up)
 
 
 def test_a_kept_connection_is_held_to_the_time_limit_of_the_fetch_using_it(site):
@@ -744,12 +750,7 @@ def test_an_answer_spoiled_on_a_kept_connection_is_asked_for_again_on_a_new_one(
         handler.wfile.write(second_answer)
         handler.close_connection = True
 
-    route = _answer_once_a_connection(spoiled)
-    site.routes["/page"] = route
-    policy = FetchPolicy.local_test(site.port)
-    fetch(site.url("/page"), policy=policy)
-    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
-    assert len(route.ports) == 2
+    _page_comes_on_a_new_connection(site, spoiled)
 
 
 def test_a_request_timeout_on_a_kept_connection_is_asked_for_again_on_a_new_one(site):
@@ -759,12 +760,7 @@ def test_a_request_timeout_on_a_kept_connection_is_asked_for_again_on_a_new_one(
         handler.reply(408, b"", "text/plain", [("Connection", "close")])
         handler.close_connection = True
 
-    route = _answer_once_a_connection(timed_out)
-    site.routes["/page"] = route
-    policy = FetchPolicy.local_test(site.port)
-    fetch(site.url("/page"), policy=policy)
-    assert fetch(site.url("/page"), policy=policy).body == b"<p>Fares rose by 4%.</p>"
-    assert len(route.ports) == 2
+    _page_comes_on_a_new_connection(site, timed_out)
 
 
 def test_a_request_timeout_on_a_new_connection_is_the_answer(site):

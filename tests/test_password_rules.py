@@ -130,55 +130,42 @@ def test_the_store_refuses_a_weak_new_password_and_keeps_the_old(app_db, people)
     assert users.authenticate(app_db, "rita", PASSWORD) is not None
 
 
-def test_the_command_line_refuses_in_one_line_that_says_what_to_do(tmp_path):
+def _refused_user_add(tmp_path, username: str, role: str, password_line: str):
+    """`user add` on a new desk, which must refuse in one line (exit 2, no traceback) and add no
+    one; returns its result."""
     database = str(tmp_path / "people.db")
     assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
     result = CliRunner().invoke(
         main,
-        ["--db", database, "user", "add", "marta", "--role", "editor", "--password-stdin"],
-        input="Password2026!\n",
+        ["--db", database, "user", "add", username, "--role", role, "--password-stdin"],
+        input=password_line,
     )
     assert result.exit_code == 2, result.output
-    assert "passwords guessers try first" in result.output
-    assert "choose a few unrelated words" in result.output
     assert "Traceback" not in result.output
     listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
     assert listed.output.strip() == "[]"
+    return result
+
+
+def test_the_command_line_refuses_in_one_line_that_says_what_to_do(tmp_path):
+    result = _refused_user_add(tmp_path, "marta", "editor", "Password2026!\n")
+    assert "passwords guessers try first" in result.output
+    assert "choose a few unrelated words" in result.output
 
 
 @pytest.mark.parametrize("username", ["system", "factcheck"])
 def test_the_command_line_will_not_give_a_person_the_name_of_the_application_s_own_work(
     tmp_path, username
 ):
-    database = str(tmp_path / "people.db")
-    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
-    result = CliRunner().invoke(
-        main,
-        ["--db", database, "user", "add", username, "--role", "admin", "--password-stdin"],
-        input=PASSWORD + "\n",
-    )
-    assert result.exit_code == 2, result.output
+    result = _refused_user_add(tmp_path, username, "admin", PASSWORD + "\n")
     assert f"the username '{username}' is kept for factcheck's own work" in result.output
-    assert "Traceback" not in result.output
-    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
-    assert listed.output.strip() == "[]"
 
 
 @pytest.mark.parametrize("username", ["kim.", "lee-", "ana.b-"])
 def test_a_username_that_a_mention_would_cut_short_is_refused(tmp_path, username):
     """An @-mention reads a dot or dash at the end as the sentence's: "@kim." notified kim."""
-    database = str(tmp_path / "people.db")
-    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
-    result = CliRunner().invoke(
-        main,
-        ["--db", database, "user", "add", username, "--role", "reviewer", "--password-stdin"],
-        input=PASSWORD + "\n",
-    )
-    assert result.exit_code == 2, result.output
+    result = _refused_user_add(tmp_path, username, "reviewer", PASSWORD + "\n")
     assert "end the username with a letter or a digit" in result.output
-    assert "Traceback" not in result.output
-    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
-    assert listed.output.strip() == "[]"
 
 
 @pytest.mark.parametrize("username", ["kim.o", "lee-2", "j.m.garcia", "kim_", "o_neil"])
@@ -327,17 +314,8 @@ def test_a_password_changed_to_itself_is_refused_and_sessions_stay(client_as, ap
 def test_the_assignee_filters_words_are_no_ones_username(tmp_path, username):
     # "--assignee none" is the unassigned claims and "me" whoever asks: a person so named could
     # never be picked there.
-    database = str(tmp_path / "people.db")
-    assert CliRunner().invoke(main, ["--db", database, "init"]).exit_code == 0
-    result = CliRunner().invoke(
-        main,
-        ["--db", database, "user", "add", username, "--role", "reviewer", "--password-stdin"],
-        input=PASSWORD + "\n",
-    )
-    assert result.exit_code == 2, result.output
+    result = _refused_user_add(tmp_path, username, "reviewer", PASSWORD + "\n")
     assert "is a word the assignee filters keep" in result.output
-    listed = CliRunner().invoke(main, ["--db", database, "user", "list", "--json"])
-    assert listed.output.strip() == "[]"
 
 
 def test_every_problem_of_the_password_form_is_said_at_once(client_as):
