@@ -227,14 +227,17 @@ class _VettedPool(HTTPConnectionPool):
 
     def _get_conn(self, timeout: float | None = None):
         connection = super()._get_conn(timeout)
-        # A connection the server closed was dropped above.
+        # A connection the server closed was dropped above: it is opened when the request goes
+        # out, vetted afresh, as is one closed here.
         sock = getattr(connection, "sock", None)
-        if sock is not None and not fit_to_reuse(connection, time.monotonic()):
-            connection.close()  # and opened again, vetted afresh, when the request goes out
-        elif sock is not None:
-            _fetching.reused = True
-            if getattr(_fetching, "deadline", None) is not None:
-                _fetching.tickets.append(deadlines.watch(sock, _fetching.deadline))
+        if sock is None:
+            return connection
+        if not fit_to_reuse(connection, time.monotonic()):
+            connection.close()
+            return connection
+        _fetching.reused = True
+        if getattr(_fetching, "deadline", None) is not None:
+            _fetching.tickets.append(deadlines.watch(sock, _fetching.deadline))
         return connection
 
 
