@@ -124,7 +124,10 @@ def url_problem_words(facts: dict) -> str:
 
 
 def not_told_words(usernames: list[str]) -> str:
-    """A saved comment's note on the disabled people it mentions: no inbox tells them."""
+    """A saved comment's note on the disabled people it mentions (no inbox tells them); empty
+    when it mentions none."""
+    if not usernames:
+        return ""
     if len(usernames) == 1:
         return f"{usernames[0]} is disabled and was not told."
     names = ", ".join(usernames[:-1]) + f" and {usernames[-1]}"

@@ -325,8 +325,8 @@ def comment(claim_id, text, as_user, as_json):
         emit_json({**shown, "author": actor.username})
     else:
         click.echo(f"Added comment {row['id']} to claim {claim_id}.")
-        if row["not_told"]:
-            click.echo(not_told_words(row["not_told"]))
+        if not_told := not_told_words(row["not_told"]):
+            click.echo(not_told)
 
 
 @main.command("history")

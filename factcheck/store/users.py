@@ -19,7 +19,7 @@ ROLES = ("reviewer", "editor", "admin")
 FILTER_WORDS = frozenset({"me", "none"})
 #: The longest username there can be: the sign-in answers a longer one without looking it up.
 MAX_USERNAME_CHARS = 32
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+_USERNAME = re.compile(rf"^[a-z0-9][a-z0-9._-]{{1,{MAX_USERNAME_CHARS - 1}}}$")
 PUBLIC_FIELDS = ("id", "username", "display_name", "role", "disabled", "created_at")
 #: The longest display name, in characters once its spaces are made single: the history, the
 #: queue and the reports name people by it.

@@ -302,7 +302,7 @@ def save_verdict(claim_id: int):
                 raise
         elif values["comment"].strip():
             added = comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
-            return not_told_words(added["not_told"]) if added["not_told"] else None
+            return not_told_words(added["not_told"])
         return None
 
     return _act(claim_id, "verdict", change)
@@ -393,6 +393,6 @@ def return_verdict(claim_id: int):
 def add_comment(claim_id: int):
     def change(db: Database, actor, values):
         added = comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
-        return not_told_words(added["not_told"]) if added["not_told"] else None
+        return not_told_words(added["not_told"])
 
     return _act(claim_id, "comment", change)
