@@ -631,6 +631,40 @@ def test_returning_needs_a_comment_and_sends_the_verdict_back(client_as, claim, 
     assert html.cssselect(".verdict-form")
 
 
+def test_review_notes_mentioning_a_disabled_colleague_say_they_were_not_told(
+    client, client_as, claim, app_db, people
+):
+    """A note sent with a submission, a return or an approval is a comment like any other: a
+    disabled colleague it mentions gets no inbox item, and whoever sent it is told so."""
+    from factcheck.store import users
+
+    users.set_disabled(app_db, "eve", True, actor=people["ada"])
+    path = f"/claims/{claim['id']}"
+
+    def said(answer) -> str:
+        assert answer.status_code == 200
+        return words(fragment(answer).cssselect("#panel-said")[0])
+
+    sent = {**verdict_data(claim, intent="submit"), "comment": "@eve @ed the table is on p. 4"}
+    assert said(hx_post(client, f"{path}/verdict", sent)).endswith(
+        "eve is disabled and was not told."
+    )
+    editor = client_as("ed")
+    version = claim_now(app_db, claim["id"])["version"]
+    back = {"expected_version": version, "comment": "@rita and @eve: cite the bulletin itself."}
+    assert said(hx_post(editor, f"{path}/return", back)).endswith(
+        "eve is disabled and was not told."
+    )
+    again = {**verdict_data(claim_now(app_db, claim["id"]), intent="submit"), "comment": "@ed"}
+    assert "not told" not in said(hx_post(client, f"{path}/verdict", again))
+    version = claim_now(app_db, claim["id"])["version"]
+    note = {"expected_version": version, "comment": "Fine by me, @EVE"}
+    assert said(hx_post(editor, f"{path}/approve", note)).endswith(
+        "eve is disabled and was not told."
+    )
+    assert claim_now(app_db, claim["id"])["status"] == "published"
+
+
 def test_correcting_a_published_verdict_keeps_the_earlier_one_on_record(
     client, client_as, claim, app_db, people
 ):

@@ -255,6 +255,34 @@ def test_a_comment_mentioning_a_disabled_colleague_says_they_were_not_told(run):
     assert len(plain.output.splitlines()) == 1
 
 
+def test_review_notes_mentioning_a_disabled_colleague_say_they_were_not_told(run):
+    claim = str(run.claim_id)
+    _ok(run("user", "disable", "eve"))
+    _ok(
+        run(
+            "verdict",
+            "set",
+            claim,
+            "--rating",
+            "Unverifiable",
+            "--rationale",
+            RATIONALE,
+            "--as",
+            "rita",
+        )
+    )
+    sent = run("review", "submit", claim, "--comment", "@eve @ed table on p. 4", "--as", "rita")
+    assert sent.exit_code == 0, sent.output
+    assert sent.output.splitlines()[1:] == ["eve is disabled and was not told."]
+    back = run("review", "return", claim, "--comment", "@eve @rita cite it", "--as", "ed", "--json")
+    assert _ok(back)["not_told"] == ["eve"]
+    again = run("review", "submit", claim, "--comment", "@ed done", "--as", "rita")
+    assert len(again.output.splitlines()) == 1, again.output
+    approved = run("review", "approve", claim, "--comment", "Fine, @eve", "--as", "ed")
+    assert approved.exit_code == 0, approved.output
+    assert approved.output.splitlines()[1:] == ["eve is disabled and was not told."]
+
+
 def test_classify_and_bad_transitions(run):
     claim = str(run.claim_id)
     bad_url = run(

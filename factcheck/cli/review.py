@@ -46,13 +46,19 @@ evidence_option = click.option(
 )
 
 
-def _show_claim(db: Database, claim_id: int, as_json: bool, message: str) -> None:
+def _show_claim(
+    db: Database, claim_id: int, as_json: bool, message: str, not_told: list[str] | None = None
+) -> None:
+    """The claim as it now is: as JSON, or the message and its status in words. A step whose
+    note mentioned disabled people (`not_told`) says so, or lists them in the JSON."""
     row = claim_reads.get_claim(db, claim_id)
     claim = claim_reads.claims_with_reviews(db, [row], scale=load_scale())[0]
     if as_json:
-        emit_json(claim)
+        emit_json(claim if not_told is None else {**claim, "not_told": not_told})
     else:
         click.echo(f"{message} Claim {claim_id} is now {status_words(claim['status'])}.")
+        if not_told_line := not_told_words(not_told or []):
+            click.echo(not_told_line)
 
 
 @main.group("verdict")
@@ -195,7 +201,7 @@ def review_group():
 def submit(claim_id, comment, as_user, expect_version, as_json):
     """Send the draft verdict for second review."""
     db = open_db()
-    verdicts.submit_for_review(
+    submitted = verdicts.submit_for_review(
         db,
         claim_id,
         comment=comment,
@@ -203,7 +209,7 @@ def submit(claim_id, comment, as_user, expect_version, as_json):
         expected_version=expect_version,
         scale=load_scale(),
     )
-    _show_claim(db, claim_id, as_json, "Submitted for review.")
+    _show_claim(db, claim_id, as_json, "Submitted for review.", submitted["not_told"])
 
 
 @review_group.command("recall")
@@ -233,10 +239,12 @@ def approve(claim_id, comment, as_user, password_stdin, expect_version, as_json)
 
     db = open_db()
     actor = _reviewing_editor(db, as_user, password_stdin)
-    verdicts.approve(db, claim_id, comment=comment, actor=actor, expected_version=expect_version)
+    approved = verdicts.approve(
+        db, claim_id, comment=comment, actor=actor, expected_version=expect_version
+    )
     embed_library(db)
     previous_checks.after_publish(db, claim_id, actor=actor)
-    _show_claim(db, claim_id, as_json, "Approved and published.")
+    _show_claim(db, claim_id, as_json, "Approved and published.", approved["not_told"])
 
 
 @review_group.command("return")
@@ -249,14 +257,14 @@ def approve(claim_id, comment, as_user, password_stdin, expect_version, as_json)
 def return_claim(claim_id, comment, as_user, password_stdin, expect_version, as_json):
     """Send the verdict back to its author with a comment."""
     db = open_db()
-    verdicts.return_for_changes(
+    returned = verdicts.return_for_changes(
         db,
         claim_id,
         comment=comment,
         actor=_reviewing_editor(db, as_user, password_stdin),
         expected_version=expect_version,
     )
-    _show_claim(db, claim_id, as_json, "Returned to the author.")
+    _show_claim(db, claim_id, as_json, "Returned to the author.", returned["not_told"])
 
 
 @main.group("claim")

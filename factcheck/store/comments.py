@@ -1,5 +1,7 @@
 """Comments on a claim: the reviewers' conversation."""
 
+from dataclasses import dataclass
+
 from factcheck.db import Database, inserted_id, placeholders, utc_now
 from factcheck.mentions import mentioned, uncertain_names
 from factcheck.reveal import has_visible_text
@@ -12,9 +14,19 @@ from factcheck.store.mutation import mutation, query
 MAX_COMMENT_CHARS = 5000
 
 
+@dataclass(frozen=True)
+class SavedComment:
+    """A comment stored inside a mutation, with the disabled people it mentions in the order it
+    does (`not_told`): saved in the text all the same, but no inbox tells them, so the writer is
+    told."""
+
+    id: int
+    not_told: list[str]
+
+
 def insert_comment(
     db: Database, claim_id: int, actor: Actor, body: str | None, *, told_apart: int | None = None
-) -> int | None:
+) -> SavedComment | None:
     """Store a comment inside the caller's mutation; blank text stores nothing, nor does text
     with nothing to show (control or other invisible characters only). `told_apart` is a person
     the change tells in its own way (the author of a returned verdict), so a mention of them is
@@ -32,17 +44,18 @@ def insert_comment(
         "INSERT INTO comments (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
         [claim_id, actor.id, body, utc_now()],
     )
-    _record_mentions(db, inserted_id(cursor), body, actor, told_apart)
-    return inserted_id(cursor)
+    comment_id = inserted_id(cursor)
+    return SavedComment(comment_id, _record_mentions(db, comment_id, body, actor, told_apart))
 
 
 def _record_mentions(
     db: Database, comment_id: int, body: str, actor: Actor, told_apart: int | None = None
-) -> None:
-    """Note who the comment mentions (active people other than its author), for their inbox."""
+) -> list[str]:
+    """Note who the comment mentions (active people other than its author), for their inbox;
+    returns the disabled people it mentions, in the order it does."""
     names = _mentioned_people(db, body)
     if not names:
-        return
+        return []
     marks = placeholders(names)
     db.execute(
         "INSERT OR IGNORE INTO comment_mentions (user_id, comment_id)"
@@ -50,6 +63,13 @@ def _record_mentions(
         " AND id IS NOT ? AND id IS NOT ?",
         [comment_id, *names, actor.id, told_apart],
     )
+    disabled = {
+        row[0]
+        for row in db.execute(
+            f"SELECT username FROM users WHERE username IN ({marks}) AND disabled = 1", names
+        )
+    }
+    return [name for name in names if name in disabled]
 
 
 def _mentioned_people(db: Database, body: str) -> list[str]:
@@ -65,22 +85,6 @@ def _mentioned_people(db: Database, body: str) -> list[str]:
     return mentioned(body, known)
 
 
-def _disabled_mentioned(db: Database, body: str) -> list[str]:
-    """The disabled people the text mentions, in the order it does: no inbox tells them."""
-    names = _mentioned_people(db, body)
-    if not names:
-        return []
-    disabled = {
-        row[0]
-        for row in db.execute(
-            f"SELECT username FROM users WHERE username IN ({placeholders(names)})"
-            " AND disabled = 1",
-            names,
-        )
-    }
-    return [name for name in names if name in disabled]
-
-
 @mutation
 def add_comment(db: Database, claim_id: int, *, body: str, actor: Actor) -> dict:
     """Add a comment; returns it with `not_told`, the disabled people it mentions (saved in the
@@ -88,12 +92,12 @@ def add_comment(db: Database, claim_id: int, *, body: str, actor: Actor) -> dict
     if actor.id is None:
         raise Forbidden("actor.not_a_person", {"task": "write a comment"})
     load_claim(db, claim_id)
-    comment_id = insert_comment(db, claim_id, actor, body)
-    if comment_id is None:
+    saved = insert_comment(db, claim_id, actor, body)
+    if saved is None:
         raise Invalid("comment.missing", field="comment")
-    comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [comment_id])))
+    comment = next(iter(db.query("SELECT * FROM comments WHERE id = ?", [saved.id])))
     audit.record(db, actor, "claim", claim_id, "comment.add", after=comment)
-    return comment | {"not_told": _disabled_mentioned(db, comment["body"])}
+    return comment | {"not_told": saved.not_told}
 
 
 @query

@@ -16,7 +16,7 @@ from factcheck.store.claim_state import (
     state_of,
     update_claim,
 )
-from factcheck.store.comments import MAX_COMMENT_CHARS, insert_comment
+from factcheck.store.comments import MAX_COMMENT_CHARS, SavedComment, insert_comment
 from factcheck.store.errors import Invalid
 from factcheck.store.library import keep_own_verdict
 from factcheck.store.mutation import mutation, query
@@ -380,7 +380,7 @@ def submit_for_review(
 ) -> dict:
     """Send the draft verdict to a second reviewer. Whoever sends it is its author from then on:
     they vouch for it as it stands (everyone who wrote it is in the audit trail, and none of them
-    may approve it)."""
+    may approve it). Returns the claim, with `not_told` as for approve."""
     claim, current, move = _begin(db, claim_id, expected_version, "review.submit", actor)
     draft = lifecycle.permitted(current.open_verdict)
     rating = _rating(scale, draft["rating"])
@@ -398,7 +398,7 @@ def submit_for_review(
         "UPDATE verdicts SET state = 'in_review', submitted_at = ?, author_id = ? WHERE id = ?",
         [now, actor.id, draft["id"]],
     )
-    comment_id = insert_comment(db, claim_id, actor, comment)
+    saved = insert_comment(db, claim_id, actor, comment)
     updated = update_claim(db, claim, status=move.ends)
     audit.record(
         db,
@@ -410,14 +410,14 @@ def submit_for_review(
         after={
             **state_of(updated),
             "verdict_id": draft["id"],
-            "comment_id": comment_id,
+            "comment_id": saved.id if saved else None,
             "author": actor.username,
             # Where the review queue places it, so `audit verify` can tell when it is changed.
             "submitted_at": now,
         },
         reason=_clean(comment),
     )
-    return updated
+    return updated | _not_told(saved)
 
 
 # The audit rows of a claim's trail that wrote, revised or submitted the verdict {verdict}.
@@ -460,7 +460,8 @@ def approve(
     expected_version: int | None = None,
     comment: str | None = None,
 ) -> dict:
-    """Publish the verdict in review: only an editor who did not write it may do this."""
+    """Publish the verdict in review: only an editor who did not write it may do this. Returns
+    the claim, with `not_told`: the disabled people the note mentions (no inbox tells them)."""
     claim = load_claim(db, claim_id)
     check_version(claim, expected_version)
     current = situation(db, claim)
@@ -477,7 +478,7 @@ def approve(
         "UPDATE verdicts SET state = 'published', approved_by = ?, published_at = ? WHERE id = ?",
         [actor.id, now, verdict["id"]],
     )
-    comment_id = insert_comment(db, claim_id, actor, comment)
+    saved = insert_comment(db, claim_id, actor, comment)
     changes = {"status": move.ends, "verdict": verdict["rating"]}
     if verdict["correction_of"]:
         changes["corrected_at"] = now
@@ -493,7 +494,7 @@ def approve(
         after={
             **state_of(updated),
             "verdict_id": verdict["id"],
-            "comment_id": comment_id,
+            "comment_id": saved.id if saved else None,
             "library_id": library_id,
             # The library entry as it now stands, so `audit verify` can tell when it is changed.
             "library_item": library_item,
@@ -502,24 +503,25 @@ def approve(
         },
         reason=_clean(comment),
     )
-    return updated
+    return updated | _not_told(saved)
 
 
 @mutation
 def return_for_changes(
     db: Database, claim_id: int, *, actor: Actor, comment: str, expected_version: int | None = None
 ) -> dict:
-    """Send a verdict in review back to its author with a comment saying what to change."""
+    """Send a verdict in review back to its author with a comment saying what to change. Returns
+    the claim, with `not_told` as for approve."""
     claim, current, move = _begin(db, claim_id, expected_version, "review.return", actor)
     verdict = lifecycle.permitted(current.open_verdict)
     # The editor's word back becomes a comment in the claim's conversation: a comment's limit.
     comment = require_reason(comment, "review.return", MAX_COMMENT_CHARS)
-    comment_id = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
+    saved = insert_comment(db, claim_id, actor, comment, told_apart=verdict["author_id"])
     now = utc_now()
     db.execute(
         "UPDATE verdicts SET state = 'draft', submitted_at = NULL, returned_at = ?,"
         " returned_by = ?, return_comment_id = ? WHERE id = ?",
-        [now, actor.id, comment_id, verdict["id"]],
+        [now, actor.id, saved.id if saved else None, verdict["id"]],
     )
     updated = update_claim(db, claim, status=move.ends)
     audit.record(
@@ -532,12 +534,12 @@ def return_for_changes(
         after={
             **state_of(updated),
             "verdict_id": verdict["id"],
-            "comment_id": comment_id,
+            "comment_id": saved.id if saved else None,
             "returned_at": now,
         },
         reason=comment,
     )
-    return updated
+    return updated | _not_told(saved)
 
 
 @mutation
@@ -570,6 +572,12 @@ def recall_from_review(
 def _clean(text: str | None) -> str | None:
     text = (text or "").strip()
     return text if has_visible_text(text) else None
+
+
+def _not_told(note: SavedComment | None) -> dict:
+    """What a review step returns beside the claim: the disabled people its note mentions (no
+    inbox tells them), for the person acting to be told."""
+    return {"not_told": note.not_told if note else []}
 
 
 @query

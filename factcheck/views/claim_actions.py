@@ -287,7 +287,7 @@ def save_verdict(claim_id: int):
         version = updated["version"]
         if values["intent"] == "submit":
             try:
-                verdicts.submit_for_review(
+                submitted = verdicts.submit_for_review(
                     db,
                     claim_id,
                     actor=actor,
@@ -300,7 +300,8 @@ def save_verdict(claim_id: int):
                 # submission's): say so, or it reads as lost.
                 refusal.facts[SAVED_FIRST] = "Your draft verdict was saved; it was not submitted."
                 raise
-        elif values["comment"].strip():
+            return not_told_words(submitted["not_told"])
+        if values["comment"].strip():
             added = comment_store.add_comment(db, claim_id, body=values["comment"], actor=actor)
             return not_told_words(added["not_told"])
         return None
@@ -359,7 +360,7 @@ def approve(claim_id: int):
             now = quote_summary_now(db, claim_id)
             if (now or "") != seen:
                 raise Invalid("verdict.quotes_changed", {"claim_id": claim_id})
-        verdicts.approve(
+        approved = verdicts.approve(
             db,
             claim_id,
             actor=actor,
@@ -367,6 +368,7 @@ def approve(claim_id: int):
             comment=values["comment"],
         )
         _match_after_publish(db, claim_id, actor)
+        return not_told_words(approved["not_told"])
 
     return _act(claim_id, "approve", change)
 
@@ -375,13 +377,14 @@ def approve(claim_id: int):
 @require_role("editor", "admin")
 def return_verdict(claim_id: int):
     def change(db: Database, actor, values):
-        verdicts.return_for_changes(
+        returned = verdicts.return_for_changes(
             db,
             claim_id,
             actor=actor,
             comment=values["comment"],
             expected_version=expected_version(),
         )
+        return not_told_words(returned["not_told"])
 
     return _act(claim_id, "return", change)
 
