@@ -414,6 +414,14 @@ def test_mention_suggestions_find_names_in_any_script_and_case(client, people, a
     assert listed("or") == ["fabrice"]  # a word's start, not Орлова (another script)
     assert listed("fa") == ["fabrice", "fatima"]
     assert listed("ima") == listed("лова") == []  # inside a word: no
+    for username, name in (("isik", "Işık Aydın"), ("ilker", "İlker Öz")):
+        users.add_user(
+            app_db, username, role="reviewer", password=PASSWORD, display_name=name,
+            actor=people["ada"],
+        )  # fmt: skip
+    # Typed on a Turkish keyboard: "ı" is the lower case of the "I" in "Işık".
+    assert listed("ışı") == listed("IŞI") == listed("ayd") == listed("aydı") == ["isik"]
+    assert listed("ilk") == listed("İlk") == ["ilker"]
 
 
 def test_an_editor_who_revised_a_verdict_is_not_asked_to_review_it(claim_world):

@@ -292,6 +292,12 @@ def authenticate(db: Database, username: str, password: str) -> Actor | None:
     return _actor(row)
 
 
+def _case_folded(text: str) -> str:
+    """Text case-folded, with Turkish's dotless "ı" read as "i": casefold() makes "Işık" "işık",
+    so "ış" typed on a Turkish keyboard would never find it."""
+    return text.casefold().replace("ı", "i")
+
+
 @query
 def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     """Active people whose username or display name (or a word of it) starts with `typed`, for
@@ -299,7 +305,7 @@ def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     only: "фат" finds Фатима Орлова. Typed without accents, names are compared without theirs
     too, after those that start as typed: "alv" finds José Álvarez, "djen" Djénéba Traoré;
     "álv" finds Álvarez only. A newsroom's people are few; all are read."""
-    typed = (typed or "").strip().casefold()
+    typed = _case_folded((typed or "").strip())
     if not typed:
         return []
     folded = unaccented(typed)
@@ -313,8 +319,8 @@ def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
         cut = row["username"].rstrip(".-")
         if cut != row["username"] and cut in everyone:
             continue
-        name = (row["display_name"] or "").casefold()
-        starts = [row["username"].casefold(), name, *name.split(" ")[1:]]
+        name = _case_folded(row["display_name"] or "")
+        starts = [_case_folded(row["username"]), name, *name.split(" ")[1:]]
         if any(start.startswith(typed) for start in starts):
             as_typed.append(row)
             if len(as_typed) == limit:
