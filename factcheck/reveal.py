@@ -6,6 +6,7 @@ reorder what a reviewer reads around them.
 is for a page: escaped, each marker explained, the whole value isolated in <bdi>. Stored values are
 never changed: data exports keep them exact."""
 
+import re
 import unicodedata
 
 from markupsafe import Markup, escape
@@ -17,14 +18,26 @@ from factcheck.text.scripts import script_of
 HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs"})
 # Line breaks and tabs are layout, not hidden text.
 KEPT_CONTROLS = frozenset("\t\n\r")
+# Letters and signs that print as blank space though they are neither spaces nor format
+# characters: the Hangul fillers and the braille blank. Outside old Hangul spelled letter by
+# letter and braille, they are used to make text, a name or a rationale, look empty.
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_BLANK_LETTER = re.compile("[" + "".join(sorted(BLANK_LETTERS)) + "]")
 
 
 def is_hidden(ch: str) -> bool:
+    if ch in BLANK_LETTERS:
+        return True
     return (
         not ch.isprintable()
         and ch not in KEPT_CONTROLS
         and unicodedata.category(ch) in HIDDEN_CATEGORIES
     )
+
+
+def _shows_as_itself(text: str) -> bool:
+    """Whether no character of the text is hidden: the fast path of reveal and reveal_html."""
+    return text.isprintable() and _BLANK_LETTER.search(text) is None
 
 
 ZERO_WIDTH_JOINER = "\u200d"
@@ -72,15 +85,25 @@ def is_marked(text: str, at: int) -> bool:
 
 
 def visible_only(text: str) -> str:
-    """The text without its hidden characters, for counting what a reader sees of it."""
-    return "".join(ch for ch in text if not is_hidden(ch))
+    """The text without its hidden characters, nor the marks that have no letter to sit on (a
+    variation selector or a grapheme joiner on its own shows nothing), for counting what a
+    reader sees of it."""
+    kept: list[str] = []
+    for ch in text:
+        if is_hidden(ch):
+            continue
+        if unicodedata.category(ch)[0] == "M" and (not kept or kept[-1].isspace()):
+            continue
+        kept.append(ch)
+    return "".join(kept)
 
 
 def has_visible_text(value) -> bool:
-    """Whether the text shows anything: some character that is neither a space nor hidden. Text
-    made only of control, format and space characters ("\\x00\\x01", a zero-width space) reads
-    as empty, and is refused where empty text is."""
-    return any(not ch.isspace() and not is_hidden(ch) for ch in _text(value))
+    """Whether the text shows anything: some character that is neither a space nor hidden, nor
+    a mark with no letter to sit on. Text made only of control, format, space and blank
+    characters ("\\x00\\x01", a zero-width space, a Hangul filler) reads as empty, and is
+    refused where empty text is."""
+    return any(not ch.isspace() for ch in visible_only(_text(value)))
 
 
 def marker(ch: str) -> str:
@@ -105,7 +128,7 @@ def _text(value) -> str:
 def reveal(value) -> str:
     """The text with every hidden character replaced by its marker; other text unchanged."""
     text = _text(value)
-    if text.isprintable():  # fast path: printable text has no hidden characters
+    if _shows_as_itself(text):
         return text
     return "".join(marker(ch) if is_marked(text, at) else ch for at, ch in enumerate(text))
 
@@ -119,7 +142,7 @@ def reveal_html(value) -> Markup:
     text = _text(value)
     if not text:
         return Markup("")
-    if text.isprintable():
+    if _shows_as_itself(text):
         return Markup("<bdi>%s</bdi>") % text
     pieces = []
     for at, ch in enumerate(text):

@@ -67,6 +67,11 @@ def test_thin_rationale_is_refused(claim_world):
         # Thirty "words" a reader sees as nothing: zero-width spaces, a direction mark.
         ("\u200b " * 30, "rationale.missing"),
         ("\u200e\u200b\u2060 " * 20, "rationale.missing"),
+        # Letters and signs that print as blank space: Hangul fillers, the braille blank.
+        (("\u3164" * 7 + " ") * 6, "rationale.missing"),
+        ("\u115f\u1160\uffa0\u2800 " * 20, "rationale.missing"),
+        # Marks with no letter to sit on: a variation selector, a grapheme joiner.
+        ("\ufe0f\u034f\ufe0f " * 20, "rationale.missing"),
         # Five visible words and a sixth of hidden characters to pass the count.
         (
             "Unsupported, extraordinarily questionable assertion, entirely \u200b\u200b",
@@ -203,7 +208,7 @@ def test_the_trail_shows_the_draft_a_revision_replaced(claim_world):
 
 def test_a_comment_or_reason_with_nothing_visible_in_it_counts_as_none(claim_world):
     db, people, claim_id = claim_world
-    invisible = "\x00\x01\u200b\u202e" * 5
+    invisible = "\x00\x01\u200b\u202e\u3164\ufe0f" * 5
     with pytest.raises(Invalid) as refused:
         comments.add_comment(db, claim_id, body=invisible, actor=people["rita"])
     assert refused.value.code == "comment.missing"
@@ -214,6 +219,28 @@ def test_a_comment_or_reason_with_nothing_visible_in_it_counts_as_none(claim_wor
     verdicts.approve(db, claim_id, comment=invisible, actor=people["ed"])
     assert comments.comments_for_claim(db, claim_id) == []
     assert audit.history(db, "claim", claim_id)[-1]["reason"] is None
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "\u200b" * 20 + "x",  # one letter padded with zero-width spaces to ten characters
+        "\u00ad" * 20 + "x",
+        "ok" + "\u2060" * 12,
+        "\u3164" * 10,
+    ],
+)
+def test_a_reason_is_counted_as_a_reader_sees_it(claim_world, reason):
+    db, people, claim_id = claim_world
+    _submit(db, people, claim_id)
+    with pytest.raises(Invalid) as refused:
+        verdicts.return_for_changes(db, claim_id, comment=reason, actor=people["ed"])
+    assert refused.value.code in ("reason.too_short", "reason.missing")
+    assert claim_reads.get_claim(db, claim_id)["status"] == "in_review"
+    returned = verdicts.return_for_changes(
+        db, claim_id, comment="\u200bCite the bulletin.", actor=people["ed"]
+    )
+    assert returned["status"] == "in_progress"
 
 
 def test_return_sends_back_with_comment(claim_world):

@@ -43,11 +43,11 @@ def rationale_thin(rationale: str) -> bool:
 
 
 def require_reason(reason: str | None, what: str, limit: int = MAX_REASON_CHARS) -> str:
-    """The reason, tidied; refused when shorter than MIN_REASON_CHARS or longer than `limit`.
-    `what` names the change it is for (a move such as "verdict.correct", or "bulk.not_a_claim"),
-    so it can be worded."""
+    """The reason, tidied; refused when shorter than MIN_REASON_CHARS as a reader sees it (hidden
+    characters count for nothing) or longer than `limit`. `what` names the change it is for (a
+    move such as "verdict.correct", or "bulk.not_a_claim"), so it can be worded."""
     text = " ".join((reason or "").split()) if has_visible_text(reason) else ""
-    if len(text) < MIN_REASON_CHARS:
+    if len(" ".join(visible_only(text).split())) < MIN_REASON_CHARS:
         raise Invalid(
             "reason.too_short" if text else "reason.missing",
             {"what": what, "min_chars": MIN_REASON_CHARS},
