@@ -681,6 +681,21 @@ def test_a_filter_value_no_claim_could_match_is_said_left_out(client, two_articl
     assert not parse(client.get("/queue?status=unreviewed")).cssselect(".queue-dropped-filters")
 
 
+def test_the_json_refuses_a_filter_value_no_claim_could_match(client, two_articles):
+    """A script with a typo would take every claim for its filtered list: the JSON says what it
+    cannot read, and lists nothing."""
+    answer = client.get("/queue.json?status=publishd&section=footer&q=council")
+    assert answer.status_code == 422
+    refusal = answer.get_json()
+    assert refusal["dropped_filters"] == [["status", "publishd"], ["section", "footer"]]
+    assert (
+        "status “publishd” is not one of unreviewed, in_progress, in_review, published"
+        in (refusal["error"])
+    )
+    assert "claims" not in refusal
+    assert client.get("/queue.json?status=published").status_code == 200
+
+
 def test_an_assignee_no_one_is_called_is_said_so(client, two_articles):
     page = parse(client.get("/queue?assignee=nobody"))
     said = words(page)

@@ -65,12 +65,29 @@ COUNT_CAP = queue_reads.COUNT_BOUND
 NOTICE_CATEGORY = "queue"
 
 
+def filter_choices(ratings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The values each filter with fixed choices takes; the fixed choices (section, previous
+    check, evidence) are the ones exports take."""
+    return {"status": STATUSES, "verdict": ratings, "kind": tuple(KINDS), **CHOICES}
+
+
+def dropped_filter_words(dropped: list[tuple[str, str]], ratings: tuple[str, ...]) -> str:
+    """Why the JSON answers nothing for filters no claim could match, and what they take."""
+    choices = filter_choices(ratings)
+    problems = [
+        f"{name} “{value[:40]}” is not one of {', '.join(choices[name])}" for name, value in dropped
+    ]
+    return (
+        f"No claim could match: {'; '.join(problems)}. Give one of those values, or leave the"
+        " filter out."
+    )
+
+
 def read_filters(args, ratings: tuple[str, ...]) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The filters a request asks for, as strings, and the (filter, value) pairs left out as no
     claim could match them: an old shared link still opens, and the page says what it did not
     read rather than list every claim as if it had."""
-    # The fixed choices (section, previous check, evidence) are the ones exports take.
-    allowed = {"status": STATUSES, "verdict": ratings, "kind": tuple(KINDS), **CHOICES}
+    allowed = filter_choices(ratings)
     values, dropped = {}, []
     for name in FILTER_NAMES:
         value = " ".join((args.get(name) or "").split())
@@ -256,6 +273,19 @@ def queue_page():
 
 @bp.get("/queue.json")
 def queue_json():
+    ratings = tuple(rating.key for rating in current_scale().ratings)
+    _, dropped = read_filters(request.args, ratings)
+    if dropped:
+        # A script with a typo would take every claim for the filtered list (the page says
+        # what it left out; a script reads no such line).
+        return json_response(
+            {
+                "error": dropped_filter_words(dropped, ratings),
+                "status": 422,
+                "dropped_filters": [list(pair) for pair in dropped],
+            },
+            422,
+        )
     context = queue_context(request.args)
     return json_response(
         {
