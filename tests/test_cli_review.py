@@ -283,6 +283,25 @@ def test_review_notes_mentioning_a_disabled_colleague_say_they_were_not_told(run
     assert approved.output.splitlines()[1:] == ["eve is disabled and was not told."]
 
 
+def test_saving_over_a_colleagues_draft_says_whose_it_was(run):
+    """The browser shows the draft before anyone saves over it; the command line does not, so it
+    says whose draft the new one replaced."""
+    claim = str(run.claim_id)
+    rated = ("--rating", "Unverifiable", "--rationale", RATIONALE)
+    first = run("verdict", "set", claim, *rated, "--as", "rita")
+    assert first.exit_code == 0 and len(first.output.splitlines()) == 1, first.output
+    other = ("--rating", "False", "--rationale", RATIONALE + " The bulletin says otherwise.")
+    replaced = run("verdict", "set", claim, *other, "--as", "ed")
+    assert replaced.exit_code == 0, replaced.output
+    assert replaced.output.splitlines()[1] == (
+        f"It replaced rita's draft: factcheck history {claim} keeps it, and rita's inbox says so."
+    )
+    again = _ok(run("verdict", "set", claim, *rated, "--as", "ed", "--json"))
+    assert again["replaced_author"] is None  # ed's own draft
+    same = _ok(run("verdict", "set", claim, *rated, "--as", "ed", "--json"))
+    assert same["replaced_author"] is None  # nothing changed
+
+
 def test_classify_and_bad_transitions(run):
     claim = str(run.claim_id)
     bad_url = run(

@@ -47,18 +47,25 @@ evidence_option = click.option(
 
 
 def _show_claim(
-    db: Database, claim_id: int, as_json: bool, message: str, not_told: list[str] | None = None
+    db: Database, claim_id: int, as_json: bool, message: str, also: dict | None = None
 ) -> None:
-    """The claim as it now is: as JSON, or the message and its status in words. A step whose
-    note mentioned disabled people (`not_told`) says so, or lists them in the JSON."""
+    """The claim as it now is: as JSON, or the message and its status in words. `also` is what
+    the step returned beside the claim: the disabled people its note mentioned (`not_told`), the
+    colleague whose draft it replaced (`replaced_author`); listed in the JSON, said in words."""
     row = claim_reads.get_claim(db, claim_id)
     claim = claim_reads.claims_with_reviews(db, [row], scale=load_scale())[0]
+    also = also or {}
     if as_json:
-        emit_json(claim if not_told is None else {**claim, "not_told": not_told})
-    else:
-        click.echo(f"{message} Claim {claim_id} is now {status_words(claim['status'])}.")
-        if not_told_line := not_told_words(not_told or []):
-            click.echo(not_told_line)
+        emit_json({**claim, **also})
+        return
+    click.echo(f"{message} Claim {claim_id} is now {status_words(claim['status'])}.")
+    if not_told_line := not_told_words(also.get("not_told") or []):
+        click.echo(not_told_line)
+    if author := also.get("replaced_author"):
+        click.echo(
+            f"It replaced {author}'s draft: factcheck history {claim_id} keeps it, and {author}'s"
+            " inbox says so."
+        )
 
 
 @main.group("verdict")
@@ -91,7 +98,13 @@ def set_verdict(claim_id, rating, rationale, evidence_ids, as_user, expect_versi
     if saved["version"] == version_before and not as_json:
         click.echo("Nothing changed: the draft verdict is the same as before.")
         return
-    _show_claim(db, claim_id, as_json, "Saved the verdict.")
+    _show_claim(
+        db,
+        claim_id,
+        as_json,
+        "Saved the verdict.",
+        {"replaced_author": saved.get("replaced_author")},
+    )
 
 
 @verdict_group.command("correct")
@@ -108,7 +121,7 @@ def correct_verdict(
 ):
     """Start a correction of a published verdict; it needs second review again."""
     db = open_db()
-    verdicts.correct_verdict(
+    started = verdicts.correct_verdict(
         db,
         claim_id,
         rating=rating,
@@ -119,7 +132,13 @@ def correct_verdict(
         expected_version=expect_version,
         scale=load_scale(),
     )
-    _show_claim(db, claim_id, as_json, "Started a correction.")
+    _show_claim(
+        db,
+        claim_id,
+        as_json,
+        "Started a correction.",
+        {"replaced_author": started["replaced_author"]},
+    )
 
 
 @verdict_group.command("withdraw")
@@ -209,7 +228,7 @@ def submit(claim_id, comment, as_user, expect_version, as_json):
         expected_version=expect_version,
         scale=load_scale(),
     )
-    _show_claim(db, claim_id, as_json, "Submitted for review.", submitted["not_told"])
+    _show_claim(db, claim_id, as_json, "Submitted for review.", {"not_told": submitted["not_told"]})
 
 
 @review_group.command("recall")
@@ -244,7 +263,9 @@ def approve(claim_id, comment, as_user, password_stdin, expect_version, as_json)
     )
     embed_library(db)
     previous_checks.after_publish(db, claim_id, actor=actor)
-    _show_claim(db, claim_id, as_json, "Approved and published.", approved["not_told"])
+    _show_claim(
+        db, claim_id, as_json, "Approved and published.", {"not_told": approved["not_told"]}
+    )
 
 
 @review_group.command("return")
@@ -264,7 +285,9 @@ def return_claim(claim_id, comment, as_user, password_stdin, expect_version, as_
         actor=_reviewing_editor(db, as_user, password_stdin),
         expected_version=expect_version,
     )
-    _show_claim(db, claim_id, as_json, "Returned to the author.", returned["not_told"])
+    _show_claim(
+        db, claim_id, as_json, "Returned to the author.", {"not_told": returned["not_told"]}
+    )
 
 
 @main.group("claim")

@@ -254,6 +254,8 @@ def set_verdict(
     scale: Scale | None = None,
 ) -> dict:
     """Write or revise the draft verdict on a claim that is not yet in review or published.
+    Returns the claim, with `replaced_author`: the colleague whose draft this one replaced
+    (their inbox says so), or None.
 
     Saving a draft the same as the open one (same rating, rationale and evidence) writes nothing,
     not even an audit row: the claim comes back at the version it had."""
@@ -282,8 +284,8 @@ def set_verdict(
         before=_with_draft(state_of(claim), replaced),
         after={**state_of(updated), "verdict_draft": _verdict_summary(verdict)},
     )
-    work_taken.note_draft_replaced(db, audit_id, actor, claim_id, replaced)
-    return updated
+    replaced_author = work_taken.note_draft_replaced(db, audit_id, actor, claim_id, replaced)
+    return updated | {"replaced_author": replaced_author}
 
 
 @mutation
@@ -299,7 +301,8 @@ def correct_verdict(
     evidence_ids: list[int] | None = None,
     scale: Scale | None = None,
 ) -> dict:
-    """Start a correction of a published verdict; it is published again after second review."""
+    """Start a correction of a published verdict; it is published again after second review.
+    Returns the claim, with `replaced_author` as set_verdict does."""
     claim, current, move = _begin(db, claim_id, expected_version, "verdict.correct", actor)
     reason = require_reason(reason, "verdict.correct")
     published = lifecycle.permitted(current.published_verdict)
@@ -334,8 +337,8 @@ def correct_verdict(
         after={**state_of(updated), "verdict_draft": _verdict_summary(verdict)},
         reason=reason,
     )
-    work_taken.note_draft_replaced(db, audit_id, actor, claim_id, replaced)
-    return updated
+    replaced_author = work_taken.note_draft_replaced(db, audit_id, actor, claim_id, replaced)
+    return updated | {"replaced_author": replaced_author}
 
 
 @mutation

@@ -41,8 +41,9 @@ def note_claims_given(
 
 def note_draft_replaced(
     db: Database, audit_id: int, actor: Actor, claim_id: int, replaced: dict | None
-) -> None:
-    """Note a draft verdict saved over by another reviewer than its author."""
+) -> str | None:
+    """Note a draft verdict saved over by another reviewer than its author; returns that
+    author's username (None when the draft was the actor's own, or there was none)."""
     if replaced is not None and replaced["author_id"] != actor.id:
         db.execute(
             _NOTE,
@@ -55,6 +56,9 @@ def note_draft_replaced(
                 "audit": audit_id,
             },
         )
+        author = db.execute("SELECT username FROM users WHERE id = ?", [replaced["author_id"]])
+        return author.fetchone()[0]
+    return None
 
 
 def move_claim(db: Database, from_id: int, to_id: int) -> None:
