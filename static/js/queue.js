@@ -171,21 +171,24 @@
     }
   });
 
-  // The row a claim was opened from, with the queue page it was on: back on that page (the
-  // browser's Back), the keyboard goes on from that row, not from the page's top.
+  // The row a claim was opened from, or the page link followed ("Next 50"), with the queue page
+  // it was on: back on that page (the browser's Back), the keyboard goes on from there, not
+  // from the page's top.
   var LAST_OPENED = "factcheck-queue-last-opened";
+  var PAGE_LINKS = ".queue-pages a";
 
   function pageAddress() {
     return window.location.pathname + window.location.search;
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("#queue-table a.queue-claim");
+    var link = event.target.closest &&
+      event.target.closest("#queue-table a.queue-claim, " + PAGE_LINKS);
     if (link) {
       try {
         window.sessionStorage.setItem(
           LAST_OPENED,
-          JSON.stringify({ page: pageAddress(), row: link.id })
+          JSON.stringify({ page: pageAddress(), row: link.id, rel: link.getAttribute("rel") })
         );
       } catch (error) {
         // Storage turned off: Back opens the queue with the focus at its top.
@@ -207,10 +210,24 @@
     } catch (error) {
       return;
     }
-    var link = kept && kept.page === pageAddress() ? document.getElementById(kept.row) : null;
+    if (!kept || kept.page !== pageAddress()) {
+      return;
+    }
+    var link = kept.row ? document.getElementById(kept.row) : null;
     if (link && table() && table().contains(link)) {
       link.focus();
       link.closest("tr").scrollIntoView({ block: "nearest" });
+      return;
+    }
+    // A page link has no id of its own (every byte of the queue page counts): "Next 50" is the
+    // one with rel="next", "First page" the one without.
+    var pageLinks = Array.prototype.slice.call(document.querySelectorAll(PAGE_LINKS));
+    var followed = pageLinks.filter(function (candidate) {
+      return (candidate.getAttribute("rel") || null) === (kept.rel || null);
+    })[0];
+    if (!kept.row && followed) {
+      followed.focus();
+      followed.scrollIntoView({ block: "nearest" });
     }
   }
 
@@ -226,6 +243,9 @@
   } else {
     ready();
   }
+  // Back from a later page reached with htmx: htmx puts the earlier page back from its history,
+  // with no page load.
+  document.addEventListener("htmx:historyRestore", returnToLastOpened);
   // A page the browser kept whole (no reload) is shown again without DOMContentLoaded.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {

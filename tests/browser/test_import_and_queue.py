@@ -133,6 +133,30 @@ def test_searching_the_queue_then_a_bulk_action_and_its_undo(watched_page, demo_
     expect(rows.nth(2).locator("a.queue-claim")).to_be_focused()
 
 
+def test_back_from_the_next_queue_page_puts_the_focus_on_its_link(watched_page, demo_articles):
+    """htmx puts the first page back from its history, with no page load: the keyboard goes on
+    from the link that was followed, not from the page's top."""
+    page = watched_page
+    word = _unique_word()
+    sentences = [
+        f"The {word} council said {number} schools would close by June, officials said."
+        for number in range(3, 63)
+    ]
+    db = database.connect(demo_articles["path"])
+    ingest_text(db, f"{word} schools to close\n\n" + " ".join(sentences))
+    db.close()
+    page.goto(f"/queue?q={word.lower()}")
+    following = page.locator(".queue-pages a[rel=next]")
+    following.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/queue\?.*after="))
+    expect(page.locator("#queue-table tbody tr").first.locator("a.queue-claim")).to_be_focused()
+    page.go_back()
+    expect(page).to_have_url(re.compile(rf"/queue\?q={word.lower()}$"))
+    expect(page.locator(".queue-pages a[rel=next]")).to_be_focused()
+    assert_no_problems(page)
+
+
 def test_uploading_two_files_lists_both_articles(watched_page, tmp_path):
     page = watched_page
     word = _unique_word()
