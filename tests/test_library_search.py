@@ -12,6 +12,7 @@ from factcheck.matching.features import MODEL_FEATURE_NAMES
 from factcheck.store.library_search import (
     FIGURES_DIFFER_AT_MOST,
     MATCH_THRESHOLD,
+    SUBJECTS_DIFFER_AT_MOST,
     find_matches,
     find_matches_many,
     match_features,
@@ -402,6 +403,70 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
     [other] = find_matches(db, text, top=1)
     assert same["score"] > FIGURES_DIFFER_AT_MOST
     assert MATCH_THRESHOLD < other["score"] <= FIGURES_DIFFER_AT_MOST
+
+
+@pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        (
+            "Tencent shares closed in Hong Kong on Tuesday at $185.25, up 0.35%, exchange data"
+            " showed.",
+            "Alibaba shares closed in New York on Tuesday at $185.25, up 0.35%.",
+        ),
+        (
+            "Joe Biden said inflation fell to 3 percent last year.",
+            "Donald Trump said inflation fell to 3 percent last year.",
+        ),
+        (
+            "The Bank of England raised interest rates by half a point in March.",
+            "The Federal Reserve raised interest rates by half a point in March.",
+        ),
+    ],
+)
+def test_a_check_of_the_same_words_about_another_subject_is_never_as_sure(tmp_path, text, checked):
+    """Another company and another market: the re-ranker scored the Alibaba check 0.98 for the
+    Tencent claim, and a reviewer on deadline could cite its verdict."""
+    db = new_database(tmp_path / "subjects.db")
+    add_item(db, "checked", checked, None, "True")
+    library_embedding.embed_missing(db)
+    [same] = find_matches(db, checked, top=1)
+    [other] = find_matches(db, text, top=1)
+    assert same["score"] > SUBJECTS_DIFFER_AT_MOST
+    assert MATCH_THRESHOLD < other["score"] <= SUBJECTS_DIFFER_AT_MOST
+
+
+@pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        (
+            "The U.S. spent 4 billion dollars on the new hospitals.",
+            "The United States spent 4 billion dollars on the new hospitals.",
+        ),
+        (
+            "America spent 4 billion dollars on the new hospitals.",
+            "The United States spent 4 billion dollars on the new hospitals.",
+        ),
+        (
+            "President Biden said inflation fell to 3 percent last year.",
+            "Joe Biden said inflation fell to 3 percent last year.",
+        ),
+        (
+            "The Fed raised interest rates by half a point in March.",
+            "The Federal Reserve raised interest rates by half a point in March.",
+        ),
+        (
+            "Die Alibaba-Aktie schloss am Dienstag in New York bei 185,25 Dollar, ein Plus von"
+            " 0,35 Prozent.",
+            "Alibaba shares closed in New York on Tuesday at $185.25, up 0.35%.",
+        ),
+    ],
+)
+def test_a_check_of_the_same_subject_in_other_words_is_as_sure(tmp_path, text, checked):
+    db = new_database(tmp_path / "subjects.db")
+    add_item(db, "checked", checked, None, "True")
+    library_embedding.embed_missing(db)
+    [match] = find_matches(db, text, top=1)
+    assert match["score"] > SUBJECTS_DIFFER_AT_MOST
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from factcheck.matching.porter import stem
 from factcheck.matching.query import Query, match_expression, prepare, rarest_words
 from factcheck.matching.ranker import Model, default_model
 from factcheck.matching.reference import nearest_reference, reference
+from factcheck.matching.subjects import subjects_differ
 from factcheck.quote_check import differ_in_substance
 from factcheck.store import library_postings, library_vectors
 from factcheck.store.claim_matches import SCORE_DECIMALS
@@ -49,6 +50,12 @@ MATCH_THRESHOLD = 0.5
 #: 1939" and "in 2018"), the others misquote a number or a year ("two days" for "three days",
 #: "1933" for "1932").
 FIGURES_DIFFER_AT_MOST = 0.7
+#: A match whose claim says what the text says of another subject ("Alibaba shares closed in New
+#: York ..." against "Tencent shares closed in Hong Kong ...", "Donald Trump said ..." against
+#: "Joe Biden said ...": see matching.subjects) is at most this sure, for the same reason: the
+#: re-ranker reads a claim that shares every other word as the same claim, and a verdict on one
+#: company, place or person would be reused for another.
+SUBJECTS_DIFFER_AT_MOST = 0.7
 #: At most about this many library items are scored by the full-text search for one text: its
 #: rarest words are searched for until the items holding them add up to this (see
 #: query.rarest_words). At 100,000 items a tweet reaches about 18,000, so only the commonest
@@ -113,7 +120,7 @@ def find_matches_many(
         items = featured.items
         figures, counts = figures_by_digits(text), counted(text)
         scored = [
-            (_capped(score, figures, counts, items[item_id]["claim"]), -plain, item_id)
+            (_capped(score, text, figures, counts, items[item_id]["claim"]), -plain, item_id)
             for item_id, score, plain in _scores(model, featured, text)
         ]
         scored = [entry for entry in scored if entry[0] >= min_score]
@@ -125,10 +132,15 @@ def find_matches_many(
     return results
 
 
-def _capped(score: float, figures: dict[str, set[str]], counts: Counts, claim: str) -> float:
+def _capped(
+    score: float, text: str, figures: dict[str, set[str]], counts: Counts, claim: str
+) -> float:
     """The score, held at FIGURES_DIFFER_AT_MOST where the claim moves a point of the text's
     `figures` (figures_by_digits of the text) or counts what the text counts (`counts`, counted
-    of the text) with other figures."""
+    of the text) with other figures, and at SUBJECTS_DIFFER_AT_MOST where it says what the
+    text says of another subject."""
+    if score > SUBJECTS_DIFFER_AT_MOST and subjects_differ(text, claim):
+        score = SUBJECTS_DIFFER_AT_MOST
     if score > FIGURES_DIFFER_AT_MOST and (
         point_moved(figures, figures_by_digits(claim)) or counts_differ(counts, claim)
     ):
