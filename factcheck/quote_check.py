@@ -60,6 +60,19 @@ def _fragments(quote: str) -> list[str]:
     return [part for part in parts if _WORD.search(part)]
 
 
+def has_words(quote: str | None) -> bool:
+    """Whether a quote has any words to look for: not only an omission mark ("...", "…"),
+    punctuation or hidden characters, which check_quote() never looks up."""
+    return bool(_fragments(quote or ""))
+
+
+def only_punctuation(quote: str) -> bool:
+    """Whether a quote is nothing but punctuation, omission marks ("...", "…", "[...]"), dashes,
+    spaces or hidden characters: no letter, digit, emoji or other sign ("👍", "€", "♥") that a
+    reader could have copied from the page."""
+    return not any(unicodedata.category(char)[0] in "LNS" for char in quote)
+
+
 def _span(origin: "Origin | _Through", start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
@@ -581,6 +594,11 @@ def _normal(text: str) -> str:
 
 #: Not a check's status: a quoted item whose source could not be archived (summary's words).
 ARCHIVE_FAILED = "archive_failed"
+#: Not a check's status: a quoted item whose source has a copy that holds no check of its quote
+#: (summary's words).
+UNCHECKED = "unchecked"
+#: Not a check's status: a quote with no words to look for, such as "..." (summary's words).
+NO_WORDS = "no_words"
 
 
 def summary(statuses: list[str | None]) -> str | None:
@@ -588,7 +606,8 @@ def summary(statuses: list[str | None]) -> str | None:
     quoted evidence items; an approximate find counts as found, and is said apart, so whoever
     approves compares its passage. Quotes that could not be looked for are said apart by why: a
     copy with no text to search (a PDF or a picture, to compare by eye), a source not archived
-    yet (None) or one whose archive failed (ARCHIVE_FAILED). None when there are no quotes."""
+    yet (None), one whose archive failed (ARCHIVE_FAILED), a copy kept without a check of the
+    quote (UNCHECKED) or a quote with no words (NO_WORDS). None when there are no quotes."""
     if not statuses:
         return None
     found = sum(status in (FOUND, APPROXIMATE) for status in statuses)
@@ -609,6 +628,16 @@ def summary(statuses: list[str | None]) -> str | None:
             statuses.count(ARCHIVE_FAILED),
             "its source could not be archived",
             "their sources could not be archived",
+        ),
+        (
+            statuses.count(UNCHECKED),
+            "its source's copy has not been searched for it",
+            "their sources' copies have not been searched for them",
+        ),
+        (
+            statuses.count(NO_WORDS),
+            "its quote has no words to look for",
+            "their quotes have no words to look for",
         ),
     )
     for count, one, many in unchecked:
