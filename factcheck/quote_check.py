@@ -14,11 +14,12 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.quote_text import Origin, composed, letter_end, searchable
+from factcheck.quote_text import Origin, composed, grapheme_span, letter_end, searchable
 from factcheck.quote_windows import PageWords, best_windows, quote_words
-from factcheck.text.scripts import script_of
+from factcheck.text.scripts import SPACELESS_ALPHABETS, UNSPACED, script_of
 
 FOUND = "found"
 APPROXIMATE = "approximate"
@@ -33,6 +34,8 @@ APPROXIMATE_AT = 0.8
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\[\s*\.\.\.\s*\])(?:\s*\.)*\s*")
 _EDGE = "\"' \u00a0\t\r\n"
 _WORD = re.compile(r"\w+")
+# A letter of a script written without spaces between words.
+_UNSPACED_LETTER = re.compile(rf"[{UNSPACED.pattern[1:-1]}{SPACELESS_ALPHABETS}]")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,19 @@ def _fragments(quote: str) -> list[str]:
     text = text.strip(_EDGE)
     parts = [part.strip(_EDGE) for part in _ELLIPSIS.split(text)]
     return [part for part in parts if _WORD.search(part)]
+
+
+def has_words(quote: str | None) -> bool:
+    """Whether a quote has any words to look for: not only an omission mark ("...", "…"),
+    punctuation or hidden characters, which check_quote() never looks up."""
+    return bool(_fragments(quote or ""))
+
+
+def only_punctuation(quote: str) -> bool:
+    """Whether a quote is nothing but punctuation, omission marks ("...", "…", "[...]"), dashes,
+    spaces or hidden characters: no letter, digit, emoji or other sign ("👍", "€", "♥") that a
+    reader could have copied from the page."""
+    return not any(unicodedata.category(char)[0] in "LNS" for char in quote)
 
 
 def _span(origin: "Origin | _Through", start: int, end: int) -> tuple[int, int]:
@@ -253,10 +269,10 @@ def _closest(quote_words: list[bytes], texts: list[bytes]) -> tuple[float, int, 
 
 def _in_text(text: str, letters: list[int] | None, start: int, end: int) -> tuple[int, int]:
     """A span of the composed page (see quote_text.composed) as a span of the text itself, with
-    the whole of its last letter."""
-    if letters is None:
-        return start, end
-    return letters[start], letter_end(text, letters[end - 1] + 1)
+    the whole of its first and last graphemes."""
+    if letters is not None:
+        start, end = letters[start], letter_end(text, letters[end - 1] + 1)
+    return grapheme_span(text, start, end)
 
 
 #: At most this many words are added at either end of a closest passage (see below).
@@ -280,6 +296,54 @@ def _with_figures_at_the_ends(
     return first, last
 
 
+#: At most this many of the page's words are added at either end of the closest passage shown.
+_END_REACH = 2
+# Where a sentence ends, between two words of the normal form: a full stop or colon before a
+# space ("3.5" is one figure, "10:30" one time), or a mark that needs none (a question mark,
+# the Chinese full stop, the Devanagari danda, Arabic's question mark and full stop).
+_SENTENCE_END = re.compile(r"[.:]\W*(?:\s|$)|[!?;\u3002\u0964\u0965\u061f\u06d4]")
+
+
+def _unspaced(words: list[bytes]) -> bool:
+    """Whether any of these words has a letter of a script written without spaces."""
+    return any(_UNSPACED_LETTER.search(word.decode("utf-8", "surrogatepass")) for word in words)
+
+
+def _with_the_pages_ends(
+    quote: list[bytes], page: list[bytes], first: int, last: int, gap: Callable[[int], str]
+) -> tuple[int, int]:
+    """The closest passage starts and ends on words the quote has, so the page's word that a
+    quote's first or last word was changed for is left out: "taken to" for "taken to school",
+    where the page says "taken to hospital", or "people died" for "Two people died", where it
+    says "Four people died". As many of the page's words as the quote has beyond the passage's
+    ends join it (up to _END_REACH, and not past the end of a sentence): what the page says
+    instead is the point of showing it. Only in scripts written with spaces: a "word" of
+    Chinese, Japanese, Thai, Lao, Khmer or Myanmar is a whole run of text between spaces or
+    punctuation, a clause, so the passage is left to end where its words do. gap(i) is what
+    stands between the page's words i - 1 and i."""
+    blocks = difflib.SequenceMatcher(None, quote, page[first:last], False).get_matching_blocks()
+    matched = [block for block in blocks if block.size]
+    if not matched:
+        return first, last
+    lead = matched[0].a - matched[0].b
+    trail = (len(quote) - matched[-1].a - matched[-1].size) - (
+        last - first - matched[-1].b - matched[-1].size
+    )
+    for _ in range(min(lead, _END_REACH)):
+        if first == 0 or _SENTENCE_END.search(gap(first)) or _unspaced(page[first - 1 : first + 1]):
+            break
+        first -= 1
+    for _ in range(min(trail, _END_REACH)):
+        if (
+            last >= len(page)
+            or _SENTENCE_END.search(gap(last))
+            or _unspaced(page[last - 1 : last + 1])
+        ):
+            break
+        last += 1
+    return first, last
+
+
 def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     """Look the quote up in the text. None when there is no quote to look for (empty, or only
     punctuation); NO_TEXT when there is no text to search."""
@@ -299,10 +363,29 @@ def check_quote(quote: str | None, text: str | None) -> QuoteCheck | None:
     score, first, last = _closest(words, page_words.words)
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
-    first, last = _with_figures_at_the_ends(words, page_words.words, first, last)
-    start, end = _in_text(text, letters, *_span(origin, *page_words.span(first, last)))
+    # Whether it says otherwise is read as it always was, on the passage with the page's figures
+    # at its ends; what is shown also has the page's words at the ends where the quote's differ.
+    # Where the passage's words and the few beyond its ends are, read at once.
+    low = max(0, first - max(_FIGURE_REACH, _END_REACH))
+    places = page_words.places(low, min(len(page_words.words), last + _END_REACH + 1))
+
+    def between(one: int, other: int) -> tuple[int, int]:
+        return _in_text(
+            text, letters, *_span(origin, places[one - low][0], places[other - low - 1][1])
+        )
+
+    compared = _with_figures_at_the_ends(words, page_words.words, first, last)
+    says_otherwise = _says_otherwise(fragments, text, *between(*compared))
+    shown = _with_the_pages_ends(
+        words,
+        page_words.words,
+        first,
+        last,
+        lambda index: haystack[places[index - 1 - low][1] : places[index - low][0]],
+    )
+    start, end = between(min(compared[0], shown[0]), max(compared[1], shown[1]))
     passage = text[start:end]
-    if _says_otherwise(fragments, text, start, end):
+    if says_otherwise:
         # Alike word by word, but "32 people" is not "23 people", nor "were not" "were": the
         # closest passage is kept to show what the page says instead.
         return QuoteCheck(NOT_FOUND, start, end, passage, round(score, 3))
@@ -511,6 +594,11 @@ def _normal(text: str) -> str:
 
 #: Not a check's status: a quoted item whose source could not be archived (summary's words).
 ARCHIVE_FAILED = "archive_failed"
+#: Not a check's status: a quoted item whose source has a copy that holds no check of its quote
+#: (summary's words).
+UNCHECKED = "unchecked"
+#: Not a check's status: a quote with no words to look for, such as "..." (summary's words).
+NO_WORDS = "no_words"
 
 
 def summary(statuses: list[str | None]) -> str | None:
@@ -518,7 +606,8 @@ def summary(statuses: list[str | None]) -> str | None:
     quoted evidence items; an approximate find counts as found, and is said apart, so whoever
     approves compares its passage. Quotes that could not be looked for are said apart by why: a
     copy with no text to search (a PDF or a picture, to compare by eye), a source not archived
-    yet (None) or one whose archive failed (ARCHIVE_FAILED). None when there are no quotes."""
+    yet (None), one whose archive failed (ARCHIVE_FAILED), a copy kept without a check of the
+    quote (UNCHECKED) or a quote with no words (NO_WORDS). None when there are no quotes."""
     if not statuses:
         return None
     found = sum(status in (FOUND, APPROXIMATE) for status in statuses)
@@ -539,6 +628,16 @@ def summary(statuses: list[str | None]) -> str | None:
             statuses.count(ARCHIVE_FAILED),
             "its source could not be archived",
             "their sources could not be archived",
+        ),
+        (
+            statuses.count(UNCHECKED),
+            "its source's copy has not been searched for it",
+            "their sources' copies have not been searched for them",
+        ),
+        (
+            statuses.count(NO_WORDS),
+            "its quote has no words to look for",
+            "their quotes have no words to look for",
         ),
     )
     for count, one, many in unchecked:

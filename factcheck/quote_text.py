@@ -258,6 +258,52 @@ def letter_end(text: str, end: int) -> int:
     return end
 
 
+_ZWJ = "\u200d"
+_EXTENDING = "\u200c\u200d"  # the zero-width non-joiner and joiner
+_REGIONAL = ("\U0001f1e6", "\U0001f1ff")  # the letters that pair into a flag
+# Killers that end a syllable where they stand, drawn, and stack nothing under them: Myanmar's
+# asat ("ဉ်" then "ကို" are two syllables), Tamil's pulli.
+_VISIBLE_KILLERS = "\u103a\u0bcd"
+
+
+def _in_a_grapheme(text: str, index: int) -> bool:
+    """Whether text[index] belongs to the same grapheme (what a reader sees as one character)
+    as the character before it: a mark (an accent, a vowel sign of Devanagari, Bengali or Thai,
+    Arabic's vowel marks), a joiner and what it joins (an emoji sequence), a skin tone or tag,
+    the second letter of a flag, a Hangul vowel or final, or a consonant stacked after a virama
+    (Devanagari "क्ष"; not after Myanmar's asat or Tamil's pulli, which stack nothing)."""
+    if index <= 0 or index >= len(text):
+        return False
+    char, before = text[index], text[index - 1]
+    if char.isspace():
+        return False
+    if unicodedata.category(char)[0] == "M" or char in _EXTENDING or before == _ZWJ:
+        return True
+    if "\U0001f3fb" <= char <= "\U0001f3ff" or "\U000e0020" <= char <= "\U000e007f":
+        return True  # a skin tone, or a tag of a subdivision's flag
+    if _HANGUL_JOINING[0] <= char <= _HANGUL_JOINING[1]:
+        return True
+    if unicodedata.combining(before) == 9 and before not in _VISIBLE_KILLERS and char.isalpha():
+        return True  # a virama stacks the consonant after it onto the one before
+    if _REGIONAL[0] <= char <= _REGIONAL[1]:
+        # Flags pair their letters from the first: the second of each pair joins the first.
+        run = index
+        while run > 0 and _REGIONAL[0] <= text[run - 1] <= _REGIONAL[1]:
+            run -= 1
+        return (index - run) % 2 == 1
+    return False
+
+
+def grapheme_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to whole graphemes, so that it neither starts nor ends inside one
+    (a highlight ending before a Devanagari vowel sign shows a broken letter)."""
+    while start > 0 and _in_a_grapheme(text, start):
+        start -= 1
+    while end < len(text) and _in_a_grapheme(text, end):
+        end += 1
+    return start, end
+
+
 def searchable(text: str) -> tuple[str, Origin]:
     """normalise(text), quicker, with the origin only worked out where it is looked at."""
     if text.isascii() and "`" not in text and "%" not in text:

@@ -61,6 +61,18 @@ class PageWords:
         found = _WORD.finditer(self.normal, start, end)
         return next(itertools.islice(found, index - self._firsts[stretch], None))
 
+    def places(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Where each of the words first to last (exclusive) is in the normal form, read in one
+        pass over their stretch."""
+        stretch = bisect_right(self._firsts, first) - 1
+        if bisect_right(self._firsts, last - 1) - 1 != stretch:
+            return [self._word(index).span() for index in range(first, last)]
+        start = self._starts[stretch]
+        end = self._starts[stretch + 1] if stretch + 1 < len(self._starts) else len(self.normal)
+        found = _WORD.finditer(self.normal, start, end)
+        skip = first - self._firsts[stretch]
+        return [match.span() for match in itertools.islice(found, skip, skip + last - first)]
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Where the words first to last (exclusive) are in the normal form."""
         return self._word(first).start(), self._word(last - 1).end()

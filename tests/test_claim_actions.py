@@ -362,6 +362,46 @@ def test_bad_evidence_is_refused_beside_the_field_with_the_input_kept(client, cl
     assert evidence_store.evidence_for_claim(app_db, claim["id"]) == []
 
 
+@pytest.mark.parametrize("quote", [" \u2026 ", "\u2014", "[...]"])
+def test_a_quote_with_no_words_is_refused_beside_the_field(client, claim, app_db, quote):
+    before = audit_count(app_db)
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/evidence",
+        {
+            "expected_version": claim["version"],
+            "url": "https://example.org/report",
+            "stance": "supports",
+            "quote": quote,
+        },
+    )
+    assert response.status_code == 422
+    html = fragment(response)
+    prefix = f"evidence-{claim['id']}"
+    assert "no words to look for" in words(html.get_element_by_id(f"{prefix}-quote-error"))
+    assert html.get_element_by_id(f"{prefix}-quote").get("aria-invalid") == "true"
+    assert audit_count(app_db) == before
+    assert evidence_store.evidence_for_claim(app_db, claim["id"]) == []
+
+
+@pytest.mark.parametrize("quote", ["\U0001f44d", "\U0001f1fa\U0001f1e6", "\u20ac"])
+def test_a_quote_of_an_emoji_or_a_sign_is_kept(client, claim, sources, app_db, quote):
+    # A thumbs-up, a flag or a currency sign is what the page shows, not punctuation.
+    response = hx_post(
+        client,
+        f"/claims/{claim['id']}/evidence",
+        {
+            "expected_version": claim["version"],
+            "url": sources.url("/bulletin"),
+            "stance": "supports",
+            "quote": quote,
+        },
+    )
+    assert response.status_code == 200
+    [item] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert item["quote"] == quote
+
+
 def test_removing_evidence_needs_a_reason(client, claim, app_db, people):
     added = evidence_store.add_evidence(
         app_db, claim["id"], url="https://example.org/a", stance="context", actor=people["ed"]

@@ -429,3 +429,36 @@ def test_pending_leaves_a_page_refused_by_design_after_a_web_archive_copy_failed
     pending = run("evidence", "archive", "--pending")
     assert pending.exit_code == 0, pending.output
     assert pending.output.startswith("Left 1 source whose address is refused by design")
+
+
+@pytest.mark.parametrize(
+    "quote", ["...", "\u2026", "[...]", "\u201c \u2014 \u201d", "\u2014", "\u200b\u200b"]
+)
+def test_a_quote_with_no_words_is_refused_and_nothing_is_written(run, quote):
+    claim = str(run.claim_id)
+    before = _rows(run.path, "SELECT count(*) AS n FROM audit")[0]["n"]
+    refused = run(
+        "evidence", "add", claim, "https://example.org/report", "--stance", "supports",
+        "--quote", quote, "--as", "rita", "--no-archive",
+    )  # fmt: skip
+    assert refused.exit_code == 2, refused.output
+    assert "no words to look for" in refused.output and refused.output.count("\n") == 1
+    assert _rows(run.path, "SELECT count(*) AS n FROM evidence")[0]["n"] == 0
+    assert _rows(run.path, "SELECT count(*) AS n FROM audit")[0]["n"] == before
+    # A quote with an omission mark inside, and words either side, is a quote.
+    kept = run(
+        "evidence", "add", claim, "https://example.org/report", "--stance", "supports",
+        "--quote", "the dam ... cracked", "--as", "rita", "--no-archive",
+    )  # fmt: skip
+    assert kept.exit_code == 0, kept.output
+
+
+@pytest.mark.parametrize("quote", ["\U0001f44d", "\U0001f1fa\U0001f1e6", "\u20ac", "\u2665", "12%"])
+def test_a_quote_of_an_emoji_or_a_sign_is_kept(run, quote):
+    # What the page shows, though there are no words in it to look for.
+    kept = run(
+        "evidence", "add", str(run.claim_id), "https://example.org/report", "--stance",
+        "supports", "--quote", quote, "--as", "rita", "--no-archive",
+    )  # fmt: skip
+    assert kept.exit_code == 0, kept.output
+    assert _rows(run.path, "SELECT quote FROM evidence")[0]["quote"] == quote

@@ -234,6 +234,35 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
     assert "Quote not found in the archived copy" in panel
 
 
+def test_the_approving_editor_is_told_why_a_quote_with_a_copy_was_not_checked(
+    app, app_db, people, claim, site, client_as, immediate_jobs
+):
+    from helpers import HX, RATIONALE
+
+    from factcheck.store import verdicts
+
+    policy = FetchPolicy.local_test(site.port)
+    for route in ("/a", "/b"):
+        site.routes[route] = page(ARTICLE_PAGE)
+        _add(app_db, claim, people, site.url(route), FOUND_QUOTE)
+        archive_jobs.archive_evidence(app.config["DATABASE"], site.url(route), policy).get()
+    # Rows from before quotes needed words: "..." was kept and never looked for; and a copy
+    # kept with no check of its item's quote.
+    first, second = (item["id"] for item in evidence.evidence_for_claim(app_db, claim["id"]))
+    app_db.execute("UPDATE evidence SET quote = '...' WHERE id = ?", [first])
+    app_db.execute("DELETE FROM quote_checks WHERE evidence_id IN (?, ?)", [first, second])
+    verdicts.set_verdict(
+        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
+    panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert (
+        "0 of 2 quotes found in the archived sources; 1 not checked (its source&#39;s copy has not"
+        " been searched for it); 1 not checked (its quote has no words to look for)"
+    ) in panel
+    assert "no copy yet" not in panel
+
+
 def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monkeypatch):
     path, db, people, claim, site = world
     _add(db, claim, people, "http://10.3.3.3/x", None)

@@ -357,6 +357,42 @@ def test_the_copys_page_marks_only_what_each_quote_says_and_how_it_was_found(
     ]
 
 
+HINDI_PAGE = (
+    '<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>बाढ़</title></head><body>'
+    "<article><h1>बाढ़ के बाद राहत कार्य</h1>"
+    "<p>मंत्रालय ने कहा कि बाढ़ के बाद तेईस लोगों को अस्पताल ले जाया गया और राहत कार्य जारी है।</p>"
+    "<p>अधिकारियों ने बताया कि नदी का जलस्तर मंगलवार शाम से लगातार घट रहा है और सड़कें खुल गई हैं।</p>"
+    "<p>राज्य सरकार ने प्रभावित परिवारों के लिए अस्थायी शिविर बनाए हैं और भोजन बांटा जा रहा है।</p>"
+    "</article></body></html>"
+).encode()
+
+
+def test_a_misquote_whose_last_word_differs_is_shown_and_marked_with_the_pages_word(
+    app, client, claim, app_db, people, site, immediate_jobs
+):
+    """The closest passage covers the page's word where the quote's differs, and its mark ends
+    on a whole letter (with the vowel sign of "गया")."""
+    from factcheck import archive_jobs
+
+    site.routes["/hi"] = page(HINDI_PAGE)
+    evidence_store.add_evidence(
+        app_db, claim["id"], url=site.url("/hi"), stance="supports",
+        quote="तेईस लोगों को अस्पताल ले जाया गयी", actor=people["rita"],
+    )  # fmt: skip
+    archive_jobs.archive_evidence(
+        app.config["DATABASE"], site.url("/hi"), FetchPolicy.local_test(site.port)
+    ).get()
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert (row["quote_status"], row["quote_passage"]) == (
+        "approximate",
+        "तेईस लोगों को अस्पताल ले जाया गया",
+    )
+    view = parse(client.get(f"/snapshots/{row['snapshot_id']}"))
+    [mark] = view.cssselect(".snapshot-text mark")
+    assert mark.text_content() == "तेईस लोगों को अस्पताल ले जाया गया"
+    assert mark.tail.startswith(" और")
+
+
 def test_a_later_failed_archive_of_the_page_does_not_hide_the_uploaded_copy(
     client, claim, failed_item, app, app_db, people
 ):

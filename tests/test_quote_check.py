@@ -12,9 +12,13 @@ from factcheck.quote_check import (
     ARCHIVE_FAILED,
     FOUND,
     NO_TEXT,
+    NO_WORDS,
     NOT_FOUND,
+    UNCHECKED,
     check_quote,
+    has_words,
     marked_pieces,
+    only_punctuation,
     quoted_spans,
     summary,
 )
@@ -238,6 +242,33 @@ def test_a_quote_of_punctuation_only_is_not_checked(quote):
     assert check_quote(quote, PAGE) is None
 
 
+@pytest.mark.parametrize(
+    ("quote", "words"),
+    [
+        ("...", False), ("\u2026", False), ("[...]", False), ("\u201c...\u201d", False),
+        ("\u200b\u00ad", False), (" - ; ", False), ("", False), (None, False),
+        ("... the dam cracked", True), ("23", True), ("上海", True), ("गया", True),
+    ],
+)  # fmt: skip
+def test_a_quote_has_words_unless_it_is_only_marks_or_hidden_characters(quote, words):
+    assert has_words(quote) is words
+    assert (check_quote(quote, PAGE) is None) is not words
+
+
+@pytest.mark.parametrize(
+    ("quote", "refused"),
+    [
+        ("...", True), ("\u2026", True), ("[...]", True), ("\u2014", True), (" - ; ", True),
+        ("\u201c...\u201d", True), ("\u200b\u00ad", True),
+        ("\U0001f44d", False), ("\U0001f1fa\U0001f1e6", False), ("\u20ac", False),
+        ("\u2665", False), ("12%", False), ("上", False), ("the dam ... cracked", False),
+    ],
+)  # fmt: skip
+def test_only_a_quote_of_punctuation_alone_is_refused(quote, refused):
+    # An emoji or a sign alone is kept (though it has no words check_quote could look up).
+    assert only_punctuation(quote) is refused
+
+
 @given(st.lists(st.sampled_from(["zebra", "quartz", "oxygen", "violin"]), min_size=2, max_size=8))
 def test_words_the_page_never_uses_are_not_found(quote_words):
     result = check_quote(" ".join(quote_words), PAGE)
@@ -318,6 +349,11 @@ def test_the_summary_counts_approximate_finds_as_found_and_says_them_apart():
         "1 of 2 quotes found in the archived sources; 1 not checked (its source has no copy yet)"
     )
     assert summary([]) is None
+    # A copy kept without a check of the quote, or a quote with no words, is not a missing copy.
+    assert summary([UNCHECKED, FOUND, NO_WORDS]) == (
+        "1 of 3 quotes found in the archived sources; 1 not checked (its source's copy has not"
+        " been searched for it); 1 not checked (its quote has no words to look for)"
+    )
     # Quotes that could not be looked for are said apart by why, never as missing.
     assert summary([FOUND, NO_TEXT, NO_TEXT, None, ARCHIVE_FAILED]) == (
         "1 of 5 quotes found in the archived sources; 2 in copies with no text to search"
@@ -407,7 +443,7 @@ def test_a_misquoted_figure_at_either_end_is_shown_as_the_page_gives_it(misquote
             "Six members voted against the plan on Monday",
         ),
         ("Imports climbed to 1.5 million tonnes", "Imports fell to 1.5 million tonnes"),
-        ("Imports fell to 2.7 million tonnes", "to 2.7 million tonnes"),
+        ("Imports fell to 2.7 million tonnes", "exports rose to 2.7 million tonnes"),
     ],
 )
 def test_a_quote_that_says_the_opposite_way_is_not_found(misquote, passage):

@@ -29,6 +29,7 @@ from factcheck.quote_check import (
     _says_otherwise,
     _span,
     _with_figures_at_the_ends,
+    _with_the_pages_ends,
     check_quote,
 )
 from factcheck.quote_text import composed, normalise
@@ -102,12 +103,24 @@ def reference_check(quote, text):
     score, first, last = _reference_closest(quote_words, page_words)
     if score < APPROXIMATE_AT or last <= first:
         return QuoteCheck(NOT_FOUND, score=round(score, 3))
-    first, last = _with_figures_at_the_ends(
-        [word.encode() for word in quote_words], [word.encode() for word in page_words], first, last
+    encoded = [word.encode() for word in quote_words]
+    compared = _with_figures_at_the_ends(
+        encoded, [word.encode() for word in page_words], first, last
     )
-    passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
+    passage = list(itertools.islice(_WORD.finditer(haystack), *compared))
     start, end = _in_text(text, letters, *_span(origin, passage[0].start(), passage[-1].end()))
     status = NOT_FOUND if _says_otherwise(fragments, text, start, end) else APPROXIMATE
+    matches = list(_WORD.finditer(haystack))
+    shown = _with_the_pages_ends(
+        encoded,
+        [word.encode() for word in page_words],
+        first,
+        last,
+        lambda index: haystack[matches[index - 1].end() : matches[index].start()],
+    )
+    first, last = min(compared[0], shown[0]), max(compared[1], shown[1])
+    passage = list(itertools.islice(_WORD.finditer(haystack), first, last))
+    start, end = _in_text(text, letters, *_span(origin, passage[0].start(), passage[-1].end()))
     return QuoteCheck(status, start, end, text[start:end], round(score, 3))
 
 

@@ -341,6 +341,10 @@ WORDS: dict[str, Callable[[Facts], str]] = {
     ),
     "comment.missing": lambda f: "write something in the comment first",
     "text.too_long": lambda f: f"the {f['what']} can be at most {f['limit']:,} characters",
+    "quote.no_words": lambda f: (
+        "the quote has no words to look for in the source (only punctuation or an omission"
+        " mark): give the passage's own words, or leave --quote out"
+    ),
     "stance.missing": lambda f: f"give --stance, one of {', '.join(f['choices'])}",
     "stance.unknown": lambda f: (
         f"stance must be one of {', '.join(f['choices'])}, not {f['given']!r}"

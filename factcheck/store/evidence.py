@@ -2,7 +2,7 @@
 
 from typing import cast
 
-from factcheck import lifecycle
+from factcheck import lifecycle, quote_check
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.network.urls import UrlProblem, clean_web_url
 from factcheck.store import audit
@@ -74,6 +74,11 @@ def add_evidence(
             {"given": stance, "choices": list(STANCES)},
             field="stance",
         )
+    quote = _text(quote, MAX_QUOTE_CHARS, "quote")
+    if quote is not None and quote_check.only_punctuation(quote):
+        # Only an omission mark or punctuation: nothing a reader could have copied from the page.
+        # (An emoji or a sign alone, "👍" or "€", is kept, though the check cannot look it up.)
+        raise Invalid("quote.no_words", {}, field="quote")
     duplicate = db.execute(
         "SELECT id FROM evidence WHERE claim_id = ? AND url = ? AND removed_at IS NULL",
         [claim_id, url],
@@ -88,7 +93,7 @@ def add_evidence(
         "title": _text(title, 500, "title"),
         "publisher": _text(publisher, 200, "publisher"),
         "stance": stance,
-        "quote": _text(quote, MAX_QUOTE_CHARS, "quote"),
+        "quote": quote,
         "note": _text(note, MAX_NOTE_CHARS, "note"),
         "added_by": actor.id,
         "added_at": utc_now(),
@@ -98,8 +103,8 @@ def add_evidence(
     )
     evidence = _evidence_row(db, inserted_id(cursor))
     # A copy of the page kept for another claim answers the quote check at once.
-    quote_check = check_new_evidence(db, evidence["id"], url) if evidence["quote"] else None
-    after = {**evidence, "quote_check": quote_check} if quote_check else evidence
+    check = check_new_evidence(db, evidence["id"], url) if evidence["quote"] else None
+    after = {**evidence, "quote_check": check} if check else evidence
     audit.record(db, actor, "claim", claim_id, "evidence.add", after=after)
     return evidence
 

@@ -211,9 +211,17 @@ def quote_summary(verdict: VerdictView | None, evidence: list[EvidenceItem]) -> 
 
 
 def _quote_status(item: EvidenceItem) -> str | None:
-    if item["quote_status"] is None and item["snapshot_status"] == "failed":
+    """The item's quote check's status, or why there is none: no words to look for, an archive
+    that failed, a copy kept without a check (None: no copy yet)."""
+    if item["quote_status"] is not None:
+        return item["quote_status"]
+    if not quote_check.has_words(item["quote"]):
+        return quote_check.NO_WORDS
+    if item["snapshot_status"] == "failed":
         return quote_check.ARCHIVE_FAILED
-    return item["quote_status"]
+    if item["snapshot_status"] == "archived":
+        return quote_check.UNCHECKED
+    return None
 
 
 # How much of the text on either side of a cut the split form shows.

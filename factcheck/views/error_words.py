@@ -288,6 +288,10 @@ _STORE_WORDS = {
     "text.too_long": lambda f: (
         f"{_TEXT_NAMES.get(f.get('what'), 'This text')} can be at most {f['limit']:,} characters."
     ),
+    "quote.no_words": lambda f: (
+        "The quoted passage has no words to look for in the source (only punctuation or an"
+        " omission mark). Copy the passage's own words, or leave the quote empty."
+    ),
     "stance.missing": _stance,
     "stance.unknown": _stance,
     "url.invalid": url_problem_words,
