@@ -890,6 +890,31 @@ def test_a_credit_bar_without_a_caption_before_it_is_not_furniture():
     assert all(reason is None for _, reason in units)
 
 
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_section_name_after_a_trail_ending_in_its_separator_is_navigation(between):
+    units = _kinds(f"News>{between}Nation{between}South Dakota officials said 40 people died.")
+    assert units == [
+        ("News>", "Navigation links"),
+        ("Nation", "Navigation links"),
+        ("South Dakota officials said 40 people died.", None),
+    ]
+    trail = _kinds("Home › Culture ›\nArts & Culture\nThe council met.")
+    assert [reason for _, reason in trail] == ["Navigation links", "Navigation links", None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "News>\nFire kills three\nThe council met.",  # a headline of words is no section
+        "News>\nUkraine.\nThe council met.",  # ended as a sentence is
+        "News > Nation\nInflation\nThe council met.",  # the trail is closed
+        "The council met.\nNation\nIt voted.",  # no trail before it
+    ],
+)
+def test_a_line_after_a_closed_trail_or_a_headline_after_one_is_not_navigation(body):
+    assert all(reason is None for _, reason in _kinds(body)[1:])
+
+
 @given(
     st.lists(st.sampled_from([*"Ab c,'’-", "said ", "has ", "according to ", "told "])).map("".join)
 )
