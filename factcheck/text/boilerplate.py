@@ -310,8 +310,10 @@ _CONTACT: Final = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?i:at|on)(?:\s+[A-Z][\w-]*)?"
     r"|(?i:at|on|via|to))\s+"
     r"(?:(?i:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin)\s+(?:(?i:at)\s+)?)?"
-    # The address ends the line, or "or follow him @..." does.
-    rf"(?i:{_ADDRESS})(?:\s+(?i:or|and)\s[^!?\d%]{{0,80}})?\W*$"
+    # The address ends the line, or "or follow him @..." does, or a post box ("or P.O. Box
+    # 69440, Los Angeles, CA 90069").
+    rf"(?i:{_ADDRESS})(?:\s+(?i:or|and)\s(?:[^!?\d%]{{0,80}}"
+    r"|(?i:p\.\s?o\.|po)\s+(?i:box)\s+\d+(?:,?\s+[A-Z\d][\w.'’-]*){0,6}))?\W*$"
     # Or a label and the address: "Email: jdoe@example.com".
     rf"|\W{{0,3}}(?i:e-?mail|contact|kontakt|contacto|twitter|x|instagram|telegram|whatsapp)\s*[:：]\s*"
     rf"(?i:{_ADDRESS})\W*$"
