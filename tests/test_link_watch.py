@@ -542,3 +542,29 @@ def test_an_address_the_fetcher_cannot_encode_is_a_failed_check_not_a_crash(app_
     )
     check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
     assert check["outcome"] == "failed" and "not a valid web address" in check["error"]
+
+
+PDF_ONE = b"%PDF-1.7\n1 0 obj << /Title (Budget grew by 4 per cent) >> endobj\n%%EOF\n"
+PDF_TWO = b"%PDF-1.7\n1 0 obj << /Title (Budget fell by 9 per cent) >> endobj\n%%EOF\n"
+
+
+def test_a_pdf_replaced_by_another_is_changed_though_no_text_can_be_compared(
+    app, app_db, people, claim, site, immediate_jobs, client
+):
+    """Neither file has text to read, so the text compared was "" both times: "unchanged",
+    0.0, flagged nowhere, while the ministry's report behind the verdict was another file."""
+    site.routes["/report.pdf"] = page(PDF_ONE, "application/pdf")
+    watched = _watch(app, app_db, people, claim, site, "/report.pdf")
+    assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
+    site.routes["/report.pdf"] = page(PDF_TWO, "application/pdf")
+    [check] = _run(app_db, watched)
+    assert check["outcome"] == "changed" and check["text_change"] is None
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert (
+        "Link check: the page is no longer what was archived. The file at this address is not"
+        " the file archived, and its text could not be compared." in panel
+    )
+    link_checks.acknowledge_change(app_db, watched["item"]["id"], actor=SYSTEM)
+    assert _run(app_db, watched)[0]["outcome"] == "changed"  # the same other file: quiet
+    assert link_checks.flagged_count(app_db)["total"] == 0

@@ -70,12 +70,14 @@ def due_for_check(db: Database, cutoff: str, limit: int) -> list[dict]:
 
 @query
 def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
-    """The copy a re-check compares with: its sha256, text, and where its address led."""
+    """The copy a re-check compares with: its sha256, type, text, and where its address led."""
     if snapshot_id is None:
         return None
     rows = list(
         db.query(
-            "SELECT id, content_sha256, text, kind, final_url FROM evidence_snapshots WHERE id = ?",
+            "SELECT s.id, s.content_sha256, s.text, s.kind, s.final_url, f.content_type"
+            " FROM evidence_snapshots s LEFT JOIN snapshot_files f ON f.sha256 = s.content_sha256"
+            " WHERE s.id = ?",
             [snapshot_id],
         )
     )
