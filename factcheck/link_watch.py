@@ -85,6 +85,15 @@ def text_change(old: str | None, new: str | None) -> float:
     return round(1 - 2 * common / total, 4)
 
 
+def text_fingerprint(text: str | None) -> str | None:
+    """The sha256 of a page's text as a check compares it (spacing and case aside): a page
+    whose bytes differ on every request (a time stamp, a token, an ad) keeps one while its
+    text does."""
+    if text is None:
+        return None
+    return hashlib.sha256("\n".join(_paragraphs(text)).encode("utf-8")).hexdigest()
+
+
 def _label(label: str) -> str:
     """A host name's label as it reads: 'xn--bcher-kva' as 'bücher'."""
     if label.startswith("xn--"):
@@ -247,6 +256,7 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         quotes=quotes,
         snapshot_id=snapshot_id,
         error=differs,
+        text_sha256=text_fingerprint(text),
         **found,
     )
 

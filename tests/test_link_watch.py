@@ -568,3 +568,34 @@ def test_a_pdf_replaced_by_another_is_changed_though_no_text_can_be_compared(
     link_checks.acknowledge_change(app_db, watched["item"]["id"], actor=SYSTEM)
     assert _run(app_db, watched)[0]["outcome"] == "changed"  # the same other file: quiet
     assert link_checks.flagged_count(app_db)["total"] == 0
+
+
+def _with_token(body: bytes, token: str) -> bytes:
+    """The page as a news site serves it: a time stamp or token that differs on each request."""
+    return body.replace(
+        b"</body>", f'<input type="hidden" name="csrf" value="{token}"></body>'.encode()
+    )
+
+
+def test_an_acknowledgement_holds_while_the_text_is_as_acknowledged_though_the_bytes_differ(
+    app_db, watched, site, client, claim
+):
+    """It was kept with the page's raw sha256: on a page whose bytes differ on every request it
+    never held, and every run raised the flag again."""
+    site.routes["/report"] = page(_with_token(REWRITTEN, "a1"))
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    item = watched["item"]
+    answer = hx_post(client, f"/claims/{claim['id']}/evidence/{item['id']}/acknowledge-change", {})
+    assert answer.status_code == 200
+    audit = app_db.execute("SELECT actor, action FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(audit) == ("rita", "evidence.acknowledge_change")
+    site.routes["/report"] = page(_with_token(REWRITTEN, "b2"))
+    check = _run(app_db, watched)[0]
+    assert check["outcome"] == "changed"
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    # The text changing again shouts again.
+    site.routes["/report"] = page(
+        _with_token(REWRITTEN.replace(b"for a year", b"for two years"), "c3")
+    )
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    assert link_checks.flagged_count(app_db)["total"] == 1

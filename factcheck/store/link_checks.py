@@ -21,8 +21,25 @@ _PUBLISHED = (
 )
 #: What a check found, field by field: two checks alike in these found the page the same way (a
 #: failure is the same only with the same answer: a page acknowledged as not answering in time
-#: that is now gone, 404, is found otherwise).
-_ANSWER = ("outcome", "content_sha256", "final_url", "http_status", "error")
+#: that is now gone, 404, is found otherwise). The page's content is compared by its text where
+#: both checks read one (_SAME_CONTENT), else by its bytes.
+_ANSWER = ("outcome", "final_url", "http_status", "error")
+_SAME_CONTENT = (
+    "(CASE WHEN a.text_sha256 IS NOT NULL AND l.text_sha256 IS NOT NULL"
+    " THEN a.text_sha256 = l.text_sha256 ELSE a.content_sha256 IS l.content_sha256 END)"
+)
+
+
+def same_answer(seen: dict, latest: dict) -> bool:
+    """Whether two link checks found the page the same way (in Python, as _ANSWER and
+    _SAME_CONTENT in SQL)."""
+    if any(seen[name] != latest[name] for name in _ANSWER):
+        return False
+    if seen["text_sha256"] is not None and latest["text_sha256"] is not None:
+        return seen["text_sha256"] == latest["text_sha256"]
+    return seen["content_sha256"] == latest["content_sha256"]
+
+
 #: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
 #: at an earlier one that found the page just as it is now (_ANSWER), so an acknowledged change
 #: stays quiet until the page changes again.
@@ -30,7 +47,7 @@ LINK_ACKNOWLEDGED = (
     "coalesce(e.link_acknowledged_check >= l.id OR EXISTS (SELECT 1 FROM link_checks a"
     " WHERE a.id = e.link_acknowledged_check"
     + "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
-    + "), 0)"
+    + f" AND {_SAME_CONTENT}), 0)"
 )
 #: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
 #: acknowledged it.
@@ -115,6 +132,7 @@ def record_link_check(
     quotes: dict[int, str] | None = None,
     error: str | None = None,
     snapshot_id: int | None = None,
+    text_sha256: str | None = None,
 ) -> dict:
     """Keep one re-check of an evidence page."""
     if outcome not in OUTCOMES:
@@ -131,6 +149,7 @@ def record_link_check(
         "quotes": quotes_json,
         "error": error,
         "snapshot_id": snapshot_id,
+        "text_sha256": text_sha256,
     }
     cursor = db.execute(
         f"INSERT INTO link_checks ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})",
@@ -217,7 +236,8 @@ def acknowledge_change(
         raise Invalid("evidence.removed", {"id": evidence_id, "doing": "acknowledge"})
     checks = list(
         db.query(
-            f"SELECT id, {', '.join(_ANSWER)} FROM link_checks WHERE url = ?"
+            f"SELECT id, {', '.join(_ANSWER)}, content_sha256, text_sha256 FROM link_checks"
+            " WHERE url = ?"
             " AND (id = (SELECT max(id) FROM link_checks WHERE url = ?) OR id = ?)"
             " ORDER BY id DESC",
             [evidence["url"], evidence["url"], seen_check],
@@ -229,7 +249,7 @@ def acknowledge_change(
     if seen_check is not None and latest["id"] != seen_check:
         # A later check that found the page just as the one shown is the same news.
         seen = next((check for check in checks if check["id"] == seen_check), None)
-        if seen is None or any(seen[name] != latest[name] for name in _ANSWER):
+        if seen is None or not same_answer(seen, latest):
             raise Invalid("evidence.checked_again", {"id": evidence_id})
     if evidence["link_acknowledged_check"] == latest["id"]:
         return evidence
