@@ -599,3 +599,35 @@ def test_an_acknowledgement_holds_while_the_text_is_as_acknowledged_though_the_b
     )
     assert _run(app_db, watched)[0]["outcome"] == "changed"
     assert link_checks.flagged_count(app_db)["total"] == 1
+
+
+def test_a_check_made_before_the_copy_an_item_rests_on_is_not_held_against_it(
+    app, app_db, people, claim, site, immediate_jobs, client
+):
+    """ "Try again" kept a fresh copy, yet the card still said "the page now fails (HTTP 404)"
+    and the item stayed flagged; a source added later, copied after the check, inherited its
+    "changed"."""
+    watched = _watch(app, app_db, people, claim, site)
+    site.routes["/report"] = page(b"gone", "text/plain", status=404)
+    assert _run(app_db, watched)[0]["outcome"] == "failed"
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check" not in panel
+    assert f"claim={claim['id']}" not in client.get("/queue?evidence=changed").get_data(
+        as_text=True
+    )
+    # Changed, then cited by another claim, whose copy is kept after the check.
+    site.routes["/report"] = page(REWRITTEN)
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    from factcheck.store import claim_reads
+
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    other = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+    evidence_store.add_evidence(
+        app_db, other["id"], url=watched["url"], stance="context", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    assert link_checks.flagged_evidence(app_db) == []

@@ -49,9 +49,17 @@ LINK_ACKNOWLEDGED = (
     + "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
     + f" AND {_SAME_CONTENT}), 0)"
 )
-#: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
-#: acknowledged it.
-LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED})"
+#: Whether check `l` was made before the copy of its page that evidence `e` rests on was fetched
+#: (a "Try again" that worked, a source added later and copied then): what it found is of an
+#: older page than the one the item shows. Only a copy fetched from the page itself counts: a
+#: reviewer's upload or a web archive's copy says nothing of the live page.
+CHECK_BEFORE_COPY = (
+    f"EXISTS (SELECT 1 FROM evidence_snapshots n WHERE n.id = {SHOWN_COPY}"
+    " AND n.kind = 'fetched' AND n.status = 'archived' AND n.fetched_at > l.checked_at)"
+)
+#: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed since the
+#: copy the item rests on, and no one acknowledged it.
+LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED} AND NOT {CHECK_BEFORE_COPY})"
 _FLAGGED_FROM = (
     f" FROM evidence e JOIN link_checks l ON l.id = {_LATEST_CHECK}"
     f" WHERE e.removed_at IS NULL AND {LINK_FLAGGED}"
