@@ -177,9 +177,6 @@ def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int,
     return statuses, lost
 
 
-#: The error line of a check that found a file (a PDF) other than the one kept, where neither
-#: has text to compare (archive_words reads it back into words).
-FILE_DIFFERS = "file differs: its text could not be compared"
 #: Answers read as bytes only, without text: a file at this address now other than the copy's
 #: bytes is another file.
 TEXT_TYPES = HTML_TYPES | {"text/plain"}
@@ -242,7 +239,7 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
             # A PDF replaced by another: neither has text to compare, yet the file is not the
             # one kept. (An HTML page whose text could not be read stays unchanged: its bytes
             # differ on every request.)
-            change, differs = None, FILE_DIFFERS
+            change, differs = None, link_checks.FILE_DIFFERS
     quotes, quote_lost = _quote_statuses(db, url, text)
     # A quoted passage gone from the page is a change however little else moved: "23 people
     # were injured" become "32" is a hundredth of a long page.

@@ -570,6 +570,24 @@ def test_a_pdf_replaced_by_another_is_changed_though_no_text_can_be_compared(
     assert link_checks.flagged_count(app_db)["total"] == 0
 
 
+def test_an_acknowledged_pdf_made_anew_on_each_request_stays_quiet(
+    app, app_db, people, claim, site, immediate_jobs
+):
+    """A PDF stamped on each request (a download time, as court and report servers do) differs
+    from the copy in its bytes every time: acknowledged once, it stays acknowledged, since no
+    check can read more of it than that it is not the file archived."""
+    site.routes["/stamped.pdf"] = page(PDF_ONE, "application/pdf")
+    watched = _watch(app, app_db, people, claim, site, "/stamped.pdf")
+    for stamp in (b"1", b"2"):
+        site.routes["/stamped.pdf"] = page(PDF_ONE + b"%stamp " + stamp + b"\n", "application/pdf")
+        [check] = _run(app_db, watched)
+        assert check["outcome"] == "changed"
+        if stamp == b"1":
+            assert link_checks.flagged_count(app_db)["total"] == 1
+            link_checks.acknowledge_change(app_db, watched["item"]["id"], actor=SYSTEM)
+    assert link_checks.flagged_count(app_db)["total"] == 0
+
+
 def _with_token(body: bytes, token: str) -> bytes:
     """The page as a news site serves it: a time stamp or token that differs on each request."""
     return body.replace(

@@ -24,9 +24,17 @@ _PUBLISHED = (
 #: that is now gone, 404, is found otherwise). The page's content is compared by its text where
 #: both checks read one (_SAME_CONTENT), else by its bytes.
 _ANSWER = ("outcome", "final_url", "http_status", "error")
+#: The error line of a check that found a file (a PDF) other than the one kept, where neither
+#: has text to compare (archive_words reads it back into words).
+FILE_DIFFERS = "file differs: its text could not be compared"
+# Two checks that each found a file other than the copy's, with no text to compare, found the
+# page alike: a file made anew on each request (a stamp in a PDF) differs in its bytes every
+# time, and an acknowledgement of "not the file archived" would never hold otherwise.
 _SAME_CONTENT = (
     "(CASE WHEN a.text_sha256 IS NOT NULL AND l.text_sha256 IS NOT NULL"
-    " THEN a.text_sha256 = l.text_sha256 ELSE a.content_sha256 IS l.content_sha256 END)"
+    " THEN a.text_sha256 = l.text_sha256"
+    f" WHEN l.error = '{FILE_DIFFERS}' THEN 1"
+    " ELSE a.content_sha256 IS l.content_sha256 END)"
 )
 
 
@@ -37,6 +45,8 @@ def same_answer(seen: dict, latest: dict) -> bool:
         return False
     if seen["text_sha256"] is not None and latest["text_sha256"] is not None:
         return seen["text_sha256"] == latest["text_sha256"]
+    if latest["error"] == FILE_DIFFERS:  # and so was seen's (_ANSWER)
+        return True
     return seen["content_sha256"] == latest["content_sha256"]
 
 
