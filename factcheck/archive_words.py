@@ -37,6 +37,10 @@ _PLAIN = (
     ("broke off", "The download broke off before the end; try again"),
     ("came back empty", "The page came back empty: the site sent nothing to copy; try again later"),
     ("could not connect to", "The site refused the connection; try again later"),
+    (
+        "its text could not be compared",
+        "The file at this address is not the file archived, and its text could not be compared",
+    ),
     ("redirects more than", "The page sends the workbench round too many redirects"),
     ("only http and https", "Only http and https pages can be copied"),
     ("user name or password", "Addresses with a user name or password are not fetched"),

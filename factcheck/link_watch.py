@@ -85,6 +85,15 @@ def text_change(old: str | None, new: str | None) -> float:
     return round(1 - 2 * common / total, 4)
 
 
+def text_fingerprint(text: str | None) -> str | None:
+    """The sha256 of a page's text as a check compares it (spacing and case aside): a page
+    whose bytes differ on every request (a time stamp, a token, an ad) keeps one while its
+    text does."""
+    if text is None:
+        return None
+    return hashlib.sha256("\n".join(_paragraphs(text)).encode("utf-8")).hexdigest()
+
+
 def _label(label: str) -> str:
     """A host name's label as it reads: 'xn--bcher-kva' as 'bücher'."""
     if label.startswith("xn--"):
@@ -168,6 +177,11 @@ def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int,
     return statuses, lost
 
 
+#: Answers read as bytes only, without text: a file at this address now other than the copy's
+#: bytes is another file.
+TEXT_TYPES = HTML_TYPES | {"text/plain"}
+
+
 def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
     """Fetch one evidence page again and keep what was found."""
     url = row["url"]
@@ -204,20 +218,32 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
             db, url, actor=SYSTEM, outcome="moved", snapshot_id=snapshot_id, **found
         )
     change: float | None
+    differs: str | None = None
     if copy is not None and copy["content_sha256"] == digest:
         # The same bytes: the same text, so the same quote answers, without extracting again.
         text, change = copy["text"], 0.0
     else:
+        content_type = copies.fetched_type(page.body, page.content_type)
         try:
-            content_type = copies.fetched_type(page.body, page.content_type)
             _, text = copies.title_and_text(page.body, content_type, page.encoding, page.url)
         except ImportRefused:
             text = None
         change = text_change(copy["text"], text) if copy is not None else None
+        files = {content_type, copy["content_type"] if copy is not None else ""} - TEXT_TYPES
+        if (
+            copy is not None
+            and files - {None, ""}
+            and not (copy["text"] or "").strip()
+            and not text
+        ):
+            # A PDF replaced by another: neither has text to compare, yet the file is not the
+            # one kept. (An HTML page whose text could not be read stays unchanged: its bytes
+            # differ on every request.)
+            change, differs = None, link_checks.FILE_DIFFERS
     quotes, quote_lost = _quote_statuses(db, url, text)
     # A quoted passage gone from the page is a change however little else moved: "23 people
     # were injured" become "32" is a hundredth of a long page.
-    changed = quote_lost or (change is not None and change > threshold)
+    changed = differs is not None or quote_lost or (change is not None and change > threshold)
     return link_checks.record_link_check(
         db,
         url,
@@ -226,6 +252,8 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         text_change=change,
         quotes=quotes,
         snapshot_id=snapshot_id,
+        error=differs,
+        text_sha256=text_fingerprint(text),
         **found,
     )
 

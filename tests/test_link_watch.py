@@ -542,3 +542,110 @@ def test_an_address_the_fetcher_cannot_encode_is_a_failed_check_not_a_crash(app_
     )
     check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
     assert check["outcome"] == "failed" and "not a valid web address" in check["error"]
+
+
+PDF_ONE = b"%PDF-1.7\n1 0 obj << /Title (Budget grew by 4 per cent) >> endobj\n%%EOF\n"
+PDF_TWO = b"%PDF-1.7\n1 0 obj << /Title (Budget fell by 9 per cent) >> endobj\n%%EOF\n"
+
+
+def test_a_pdf_replaced_by_another_is_changed_though_no_text_can_be_compared(
+    app, app_db, people, claim, site, immediate_jobs, client
+):
+    """Neither file has text to read, so the text compared was "" both times: "unchanged",
+    0.0, flagged nowhere, while the ministry's report behind the verdict was another file."""
+    site.routes["/report.pdf"] = page(PDF_ONE, "application/pdf")
+    watched = _watch(app, app_db, people, claim, site, "/report.pdf")
+    assert [c["outcome"] for c in _run(app_db, watched)] == ["unchanged"]
+    site.routes["/report.pdf"] = page(PDF_TWO, "application/pdf")
+    [check] = _run(app_db, watched)
+    assert check["outcome"] == "changed" and check["text_change"] is None
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert (
+        "Link check: the page is no longer what was archived. The file at this address is not"
+        " the file archived, and its text could not be compared." in panel
+    )
+    link_checks.acknowledge_change(app_db, watched["item"]["id"], actor=SYSTEM)
+    assert _run(app_db, watched)[0]["outcome"] == "changed"  # the same other file: quiet
+    assert link_checks.flagged_count(app_db)["total"] == 0
+
+
+def test_an_acknowledged_pdf_made_anew_on_each_request_stays_quiet(
+    app, app_db, people, claim, site, immediate_jobs
+):
+    """A PDF stamped on each request (a download time, as court and report servers do) differs
+    from the copy in its bytes every time: acknowledged once, it stays acknowledged, since no
+    check can read more of it than that it is not the file archived."""
+    site.routes["/stamped.pdf"] = page(PDF_ONE, "application/pdf")
+    watched = _watch(app, app_db, people, claim, site, "/stamped.pdf")
+    for stamp in (b"1", b"2"):
+        site.routes["/stamped.pdf"] = page(PDF_ONE + b"%stamp " + stamp + b"\n", "application/pdf")
+        [check] = _run(app_db, watched)
+        assert check["outcome"] == "changed"
+        if stamp == b"1":
+            assert link_checks.flagged_count(app_db)["total"] == 1
+            link_checks.acknowledge_change(app_db, watched["item"]["id"], actor=SYSTEM)
+    assert link_checks.flagged_count(app_db)["total"] == 0
+
+
+def _with_token(body: bytes, token: str) -> bytes:
+    """The page as a news site serves it: a time stamp or token that differs on each request."""
+    return body.replace(
+        b"</body>", f'<input type="hidden" name="csrf" value="{token}"></body>'.encode()
+    )
+
+
+def test_an_acknowledgement_holds_while_the_text_is_as_acknowledged_though_the_bytes_differ(
+    app_db, watched, site, client, claim
+):
+    """It was kept with the page's raw sha256: on a page whose bytes differ on every request it
+    never held, and every run raised the flag again."""
+    site.routes["/report"] = page(_with_token(REWRITTEN, "a1"))
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    item = watched["item"]
+    answer = hx_post(client, f"/claims/{claim['id']}/evidence/{item['id']}/acknowledge-change", {})
+    assert answer.status_code == 200
+    audit = app_db.execute("SELECT actor, action FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(audit) == ("rita", "evidence.acknowledge_change")
+    site.routes["/report"] = page(_with_token(REWRITTEN, "b2"))
+    check = _run(app_db, watched)[0]
+    assert check["outcome"] == "changed"
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    # The text changing again shouts again.
+    site.routes["/report"] = page(
+        _with_token(REWRITTEN.replace(b"for a year", b"for two years"), "c3")
+    )
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    assert link_checks.flagged_count(app_db)["total"] == 1
+
+
+def test_a_check_made_before_the_copy_an_item_rests_on_is_not_held_against_it(
+    app, app_db, people, claim, site, immediate_jobs, client
+):
+    """ "Try again" kept a fresh copy, yet the card still said "the page now fails (HTTP 404)"
+    and the item stayed flagged; a source added later, copied after the check, inherited its
+    "changed"."""
+    watched = _watch(app, app_db, people, claim, site)
+    site.routes["/report"] = page(b"gone", "text/plain", status=404)
+    assert _run(app_db, watched)[0]["outcome"] == "failed"
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check" not in panel
+    assert f"claim={claim['id']}" not in client.get("/queue?evidence=changed").get_data(
+        as_text=True
+    )
+    # Changed, then cited by another claim, whose copy is kept after the check.
+    site.routes["/report"] = page(REWRITTEN)
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    from factcheck.store import claim_reads
+
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    other = next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+    evidence_store.add_evidence(
+        app_db, other["id"], url=watched["url"], stance="context", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    assert link_checks.flagged_evidence(app_db) == []

@@ -21,8 +21,35 @@ _PUBLISHED = (
 )
 #: What a check found, field by field: two checks alike in these found the page the same way (a
 #: failure is the same only with the same answer: a page acknowledged as not answering in time
-#: that is now gone, 404, is found otherwise).
-_ANSWER = ("outcome", "content_sha256", "final_url", "http_status", "error")
+#: that is now gone, 404, is found otherwise). The page's content is compared by its text where
+#: both checks read one (_SAME_CONTENT), else by its bytes.
+_ANSWER = ("outcome", "final_url", "http_status", "error")
+#: The error line of a check that found a file (a PDF) other than the one kept, where neither
+#: has text to compare (archive_words reads it back into words).
+FILE_DIFFERS = "file differs: its text could not be compared"
+# Two checks that each found a file other than the copy's, with no text to compare, found the
+# page alike: a file made anew on each request (a stamp in a PDF) differs in its bytes every
+# time, and an acknowledgement of "not the file archived" would never hold otherwise.
+_SAME_CONTENT = (
+    "(CASE WHEN a.text_sha256 IS NOT NULL AND l.text_sha256 IS NOT NULL"
+    " THEN a.text_sha256 = l.text_sha256"
+    f" WHEN l.error = '{FILE_DIFFERS}' THEN 1"
+    " ELSE a.content_sha256 IS l.content_sha256 END)"
+)
+
+
+def same_answer(seen: dict, latest: dict) -> bool:
+    """Whether two link checks found the page the same way (in Python, as _ANSWER and
+    _SAME_CONTENT in SQL)."""
+    if any(seen[name] != latest[name] for name in _ANSWER):
+        return False
+    if seen["text_sha256"] is not None and latest["text_sha256"] is not None:
+        return seen["text_sha256"] == latest["text_sha256"]
+    if latest["error"] == FILE_DIFFERS:  # and so was seen's (_ANSWER)
+        return True
+    return seen["content_sha256"] == latest["content_sha256"]
+
+
 #: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
 #: at an earlier one that found the page just as it is now (_ANSWER), so an acknowledged change
 #: stays quiet until the page changes again.
@@ -30,11 +57,19 @@ LINK_ACKNOWLEDGED = (
     "coalesce(e.link_acknowledged_check >= l.id OR EXISTS (SELECT 1 FROM link_checks a"
     " WHERE a.id = e.link_acknowledged_check"
     + "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
-    + "), 0)"
+    + f" AND {_SAME_CONTENT}), 0)"
 )
-#: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed, and no one
-#: acknowledged it.
-LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED})"
+#: Whether check `l` was made before the copy of its page that evidence `e` rests on was fetched
+#: (a "Try again" that worked, a source added later and copied then): what it found is of an
+#: older page than the one the item shows. Only a copy fetched from the page itself counts: a
+#: reviewer's upload or a web archive's copy says nothing of the live page.
+CHECK_BEFORE_COPY = (
+    f"EXISTS (SELECT 1 FROM evidence_snapshots n WHERE n.id = {SHOWN_COPY}"
+    " AND n.kind = 'fetched' AND n.status = 'archived' AND n.fetched_at > l.checked_at)"
+)
+#: Whether check `l` raises a flag on evidence `e`: the page fails, moved or changed since the
+#: copy the item rests on, and no one acknowledged it.
+LINK_FLAGGED = f"(l.outcome != 'unchanged' AND NOT {LINK_ACKNOWLEDGED} AND NOT {CHECK_BEFORE_COPY})"
 _FLAGGED_FROM = (
     f" FROM evidence e JOIN link_checks l ON l.id = {_LATEST_CHECK}"
     f" WHERE e.removed_at IS NULL AND {LINK_FLAGGED}"
@@ -70,12 +105,14 @@ def due_for_check(db: Database, cutoff: str, limit: int) -> list[dict]:
 
 @query
 def comparison_copy(db: Database, snapshot_id: int | None) -> dict | None:
-    """The copy a re-check compares with: its sha256, text, and where its address led."""
+    """The copy a re-check compares with: its sha256, type, text, and where its address led."""
     if snapshot_id is None:
         return None
     rows = list(
         db.query(
-            "SELECT id, content_sha256, text, kind, final_url FROM evidence_snapshots WHERE id = ?",
+            "SELECT s.id, s.content_sha256, s.text, s.kind, s.final_url, f.content_type"
+            " FROM evidence_snapshots s LEFT JOIN snapshot_files f ON f.sha256 = s.content_sha256"
+            " WHERE s.id = ?",
             [snapshot_id],
         )
     )
@@ -113,6 +150,7 @@ def record_link_check(
     quotes: dict[int, str] | None = None,
     error: str | None = None,
     snapshot_id: int | None = None,
+    text_sha256: str | None = None,
 ) -> dict:
     """Keep one re-check of an evidence page."""
     if outcome not in OUTCOMES:
@@ -129,6 +167,7 @@ def record_link_check(
         "quotes": quotes_json,
         "error": error,
         "snapshot_id": snapshot_id,
+        "text_sha256": text_sha256,
     }
     cursor = db.execute(
         f"INSERT INTO link_checks ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})",
@@ -215,7 +254,8 @@ def acknowledge_change(
         raise Invalid("evidence.removed", {"id": evidence_id, "doing": "acknowledge"})
     checks = list(
         db.query(
-            f"SELECT id, {', '.join(_ANSWER)} FROM link_checks WHERE url = ?"
+            f"SELECT id, {', '.join(_ANSWER)}, content_sha256, text_sha256 FROM link_checks"
+            " WHERE url = ?"
             " AND (id = (SELECT max(id) FROM link_checks WHERE url = ?) OR id = ?)"
             " ORDER BY id DESC",
             [evidence["url"], evidence["url"], seen_check],
@@ -227,7 +267,7 @@ def acknowledge_change(
     if seen_check is not None and latest["id"] != seen_check:
         # A later check that found the page just as the one shown is the same news.
         seen = next((check for check in checks if check["id"] == seen_check), None)
-        if seen is None or any(seen[name] != latest[name] for name in _ANSWER):
+        if seen is None or not same_answer(seen, latest):
             raise Invalid("evidence.checked_again", {"id": evidence_id})
     if evidence["link_acknowledged_check"] == latest["id"]:
         return evidence
