@@ -6,8 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.importers import from_html
-from factcheck.ingest import prepare
 from factcheck.text.attribution import find_attribution, outside_quotes, quote_spans, speaker
 from factcheck.text.checkworthiness import WEIGHTS
 from factcheck.text.speaker_names import PERSON, NamedSpeaker, named_speaker
@@ -279,90 +277,6 @@ def test_sentences_are_split_and_abbreviations_are_not():
         "Dr. Smith arrived in Washington D.C. on Monday.",
         "He left on Tuesday.",
     ]
-
-
-@pytest.mark.parametrize("between", [" ", "\n"])  # one line, or the general steps
-def test_a_stop_inside_a_web_address_ends_no_sentence(between):
-    # sentencex cuts "www.DearAbby.com" before its capital; an address holds no sentence's end.
-    body = (
-        "Contact Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069."
-        f"{between}Visit www.Bbc.co.uk now. Read https://www.Example.com/News.Today/Page.Html"
-        " for more.{between}See www.bbc.co.uk.The site is new.".replace("{between}", between)
-    )
-    units = split_article(body, first_line_is_headline=False, language="en")
-    assert [u.text for u in units] == [
-        "Contact Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.",
-        "Visit www.Bbc.co.uk now.",
-        "Read https://www.Example.com/News.Today/Page.Html for more.",
-        # The address ends at its top-level domain; a sentence glued to it is still cut off.
-        "See www.bbc.co.uk.",
-        "The site is new.",
-    ]
-    assert all(body[u.start : u.end] == u.text for u in units)
-
-
-# Two sentences whose space was lost (pages join paragraphs so) stay two, whatever ends the first
-# (a figure, "%", initials, a clock time) and opens the second (a name with capitals inside, "&",
-# an acronym, a letter of its own in any alphabet): none is an address.
-@pytest.mark.parametrize(
-    ("language", "first", "second"),
-    [
-        ("en", "Unemployment hit 4.1%.", "In March it was 3.9%."),
-        (
-            "en",
-            "The unemployment rate fell to 3.5%.",
-            "The Labor Department said 263,000 jobs were added.",
-        ),
-        (
-            "en",
-            "Inflation in the euro zone was 10.6%.",
-            "ECB President Christine Lagarde said rates would rise.",
-        ),
-        ("en", "The deficit hit $1.7tn.", "The CBO expects it to grow."),
-        ("en", "Shares closed at $142.50.", "Apple did not comment."),
-        ("en", "The measure failed 5-4.", "Chief Justice Roberts wrote the opinion."),
-        ("en", "The bill stalled.", "McConnell blocked it."),
-        ("en", "Prices rose.", "McDonald's raised its menu prices by 10%."),
-        ("en", "The index fell.", "S&P Global said demand was weak."),
-        ("en", "He moved to the U.S.", "In 1990 he became a citizen."),
-        ("en", "He was arrested at 3 a.m.", "Officers found a gun."),
-        ("en", "She earned her M.D.", "She then worked at the CDC for 10 years."),
-        ("en", "Prices rose.", "Amazon.com raised its fees."),
-        ("ru", "Путин заявил об этом.", "В Кремле это подтвердили."),
-        ("ru", "Цены выросли.", "А зарплаты упали."),
-        ("uk", "Ціни зросли.", "У Києві інфляція 20%."),
-        ("es", "El paro bajó.", "Y el Gobierno lo celebró."),
-        ("es", "La inflación fue del 3,2%.", "El Banco de España lo confirmó."),
-        ("pt", "A inflação subiu.", "É a maior alta desde 2003."),
-        ("fr", "Le chômage a baissé.", "À Paris, il atteint 6%."),
-        ("de", "Die Preise stiegen um 8%.", "Die EZB erhöhte die Zinsen."),
-        ("id", "Harga naik 10%.", "Pemerintah menaikkan subsidi."),
-        ("pl", "Inflacja wyniosła 18%.", "W styczniu była niższa."),
-        ("cs", "Inflace dosáhla 15%.", "V lednu byla nižší."),
-        ("it", "L'inflazione è salita.", "E il governo ha promesso aiuti."),
-    ],
-)
-def test_sentences_glued_without_a_space_stay_two(language, first, second):
-    units = split_article(first + second, first_line_is_headline=False, language=language)
-    assert [u.text for u in units] == [first, second]
-
-
-@pytest.mark.parametrize(
-    "paragraph",
-    [
-        "<span>Turnout was 66.8%.</span><span>It was the highest since 1900.</span>",
-        "<strong>Turnout was 66.8%.</strong><strong>It was the highest since 1900.</strong>",
-        'Turnout was 66.8%.<a href="/t">It was the highest</a> since 1900.',
-    ],
-)
-def test_sentences_in_inline_markup_glued_without_a_space_stay_two(paragraph):
-    page = (
-        "<html><body><article><h1>Turnout report</h1><p>"
-        + "The count went on all night in the town hall, and officials worked until dawn. " * 3
-        + f"</p><p>{paragraph}</p></article></body></html>"
-    )
-    units = prepare(from_html(page.encode())).units
-    assert [u.text for u in units][-2:] == ["Turnout was 66.8%.", "It was the highest since 1900."]
 
 
 @pytest.mark.parametrize("between", [" ", "\n"])  # one line, or the general steps
@@ -888,31 +802,6 @@ def test_a_caption_credit_split_off_stays_with_its_caption(body):
 def test_a_credit_bar_without_a_caption_before_it_is_not_furniture():
     units = _kinds("The council met.\n| Northgate Fire Service said 40 crews helped")
     assert all(reason is None for _, reason in units)
-
-
-@pytest.mark.parametrize("between", ["\n", "\n\n"])
-def test_a_section_name_after_a_trail_ending_in_its_separator_is_navigation(between):
-    units = _kinds(f"News>{between}Nation{between}South Dakota officials said 40 people died.")
-    assert units == [
-        ("News>", "Navigation links"),
-        ("Nation", "Navigation links"),
-        ("South Dakota officials said 40 people died.", None),
-    ]
-    trail = _kinds("Home › Culture ›\nArts & Culture\nThe council met.")
-    assert [reason for _, reason in trail] == ["Navigation links", "Navigation links", None]
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "News>\nFire kills three\nThe council met.",  # a headline of words is no section
-        "News>\nUkraine.\nThe council met.",  # ended as a sentence is
-        "News > Nation\nInflation\nThe council met.",  # the trail is closed
-        "The council met.\nNation\nIt voted.",  # no trail before it
-    ],
-)
-def test_a_line_after_a_closed_trail_or_a_headline_after_one_is_not_navigation(body):
-    assert all(reason is None for _, reason in _kinds(body)[1:])
 
 
 @given(

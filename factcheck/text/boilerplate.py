@@ -20,7 +20,6 @@ CAPTION: Final = "Photo caption or credit"
 CROSS_PROMOTION: Final = "Cross-promotion line"
 BYLINE: Final = "Byline or reporting credit"
 CONTACT: Final = "Contact address or link"
-NAVIGATION: Final = "Navigation links"
 
 _CROSS_PROMO: Final = re.compile(
     r"\W{0,3}(?P<marker>also read|read also|also see|see also|must read|don'?t miss"
@@ -56,18 +55,6 @@ _AGENCIES: Final = (
     r"(?:getty images|afp|ap|ap photo|afp photo|reuters|epa|epa-efe|shutterstock|alamy"
     r"|anadolu(?: agency)?|sopa images|pti|ani|ians|xinhua|bloomberg|nurphoto|zuma press)"
 )
-# The label of a Korean or Japanese credit: the word for a photo, video or graphic, perhaps with
-# "provided by" or "source" ("사진제공", "写真提供").
-_PHOTO_LABEL_OTHER: Final = (
-    r"(?:자료\s*)?(?:사진|영상|그래픽|이미지|일러스트|写真)(?:\s*(?:제공|출처|촬영|자료|提供))?"
-)
-# What a Korean or Japanese credit names without brackets: up to three words of ten characters,
-# no sentence's end, no "%" and no figure with its unit ("5% 인상", "10조원 돌파", "2발"); a
-# name may hold a figure ("뉴스1").
-_CREDITED_OTHER: Final = (
-    r"(?![^\n]*\d[%％\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff])"
-    r"[^\s=＝.!?。%％]{1,10}(?:\s+[^\s=＝.!?。%％]{1,10}){0,2}(?<!다)"
-)
 _CAPTION_START: Final = re.compile(
     # "Photo: Reuters", "Image credit: ...", "Pic | ...", "Photograph - ..."
     r"\W{0,3}(?:photos?|photographs?|pictures?|pics?|images?|videos?|graphics?|illustrations?"
@@ -79,13 +66,6 @@ _CAPTION_START: Final = re.compile(
     r"|\W{0,3}(?:file (?:photo|image|picture)|representative image|representational image"
     r"|representational photo|photo for representation)\b\W*$"
     rf"|\(?{_AGENCIES}(?:\s+(?:photos?|pictures?|images?|videos?|file(?: photo)?))?\)?$"
-    # Korean and Japanese: "[사진=MBC, SBS]", "(사진=연합뉴스)", "【写真＝共同】" in brackets, the
-    # label, "=" and names up to the end of the line, never a sentence's end ("사진=기억이라는
-    # 공식은 깨졌다." is a sentence); without brackets ("사진 = 뉴스1", "사진제공=tvN",
-    # "写真＝共同") a few words that are no headline ("사진=정부, 내년 최저임금 5% 인상" is one).
-    rf"|[\W_]{{0,3}}[\[(（【]\s*{_PHOTO_LABEL_OTHER}\s*[=＝:：]\s*[^=＝.!?。\n\[\]()（）【】]{{1,40}}"
-    r"(?<!다)[\])）】]\s*$"
-    rf"|[\W_]{{0,3}}{_PHOTO_LABEL_OTHER}\s*[=＝]\s*{_CREDITED_OTHER}\s*$"
 )
 # "Image copyright Getty Images", "Media caption The minister said": the label, then the caption
 # or credit from its capital (not "Image copyright law was reformed"), on the unit's own case.
@@ -103,11 +83,6 @@ _CAPTION_END: Final = re.compile(
     rf"|\|\s*{_AGENCIES}\W*$"
     # "... Jane Doe / Getty Images", "(Jane Doe/AFP via Getty Images)"
     rf"|/\s*{_AGENCIES}(?:\s+via\s+getty images)?\W*$"
-    # A caption ending in its Korean or Japanese credit: "... 있다. (사진=연합뉴스)", "... 있다.
-    # /사진=뉴스1".
-    r"|[(（【\[]\s*(?:사진|영상|그래픽|写真)(?:\s*(?:제공|출처|提供))?\s*[=＝:：]"
-    r"[^()（）【】\[\]=＝.!?。]{1,40}[)）】\]]\W*$"
-    rf"|/\s*(?:사진|영상|그래픽)(?:\s*(?:제공|출처))?\s*=\s*{_CREDITED_OTHER}\s*$"
 )
 
 # An agency's credit with the photographer's name: "(AP Photo/Jane Doe)", "REUTERS/Jane Doe/File
@@ -310,10 +285,8 @@ _CONTACT: Final = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?i:at|on)(?:\s+[A-Z][\w-]*)?"
     r"|(?i:at|on|via|to))\s+"
     r"(?:(?i:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin)\s+(?:(?i:at)\s+)?)?"
-    # The address ends the line, or "or follow him @..." does, or a post box ("or P.O. Box
-    # 69440, Los Angeles, CA 90069").
-    rf"(?i:{_ADDRESS})(?:\s+(?i:or|and)\s(?:[^!?\d%]{{0,80}}"
-    r"|(?i:p\.\s?o\.|po)\s+(?i:box)\s+\d+(?:,?\s+[A-Z\d][\w.'’-]*){0,6}))?\W*$"
+    # The address ends the line, or "or follow him @..." does.
+    rf"(?i:{_ADDRESS})(?:\s+(?i:or|and)\s[^!?\d%]{{0,80}})?\W*$"
     # Or a label and the address: "Email: jdoe@example.com".
     rf"|\W{{0,3}}(?i:e-?mail|contact|kontakt|contacto|twitter|x|instagram|telegram|whatsapp)\s*[:：]\s*"
     rf"(?i:{_ADDRESS})\W*$"
@@ -392,32 +365,6 @@ _CHANGE_NOTE: Final = re.compile(
     r"\W{0,3}this (?:article|story|report|post|piece|page) (?:was|has been|had been) (?:last )?"
     r"(?:updated|amended|corrected|changed|edited)\b"
 )
-# The credit for the page's picture or film under a label of a few words: "Main image credit:
-# Getty", "Top photo credit: Jane Doe", "Featured video credits: BBC". The word before "credit"
-# names a picture or a film ("Tax credit: families get $2,000" is a claim), and the credit is a
-# few words with no figure: "Music credit: Spotify paid artists $9 billion in 2023." is a claim.
-_MEDIA_CREDIT: Final = re.compile(
-    r"\W{0,3}(?:[^\W\d_][\w'’-]*\s+){0,2}(?:photos?|photographs?|photography|pictures?|pics?"
-    r"|images?|videos?|graphics?|illustrations?|artwork|art|cartoons?|footage|maps?|charts?"
-    r"|animations?|audio|music|cover|header|hero|banner|thumbnail)\s+credits?\s*[:：|]"
-    r"\s*[^\d\s]+(?:\s+[^\d\s]+){0,4}\s*$"
-)
-# A byline that names no one, the whole line, in the forms pages use: "Staff Reports", "Staff
-# report", "From staff and wire reports", "Staff and agencies", and a paper's "Times Staff Writer",
-# "Daily News Staff Reporter" ("Staff reports of abuse rose 20%" is a claim; so are headlines
-# ending in a paper's staff: "Layoffs Hit Times Staff", "White House Press Staff").
-_STAFF_BYLINE: Final = re.compile(
-    r"\W{0,3}(?:"
-    r"(?i:(?:(?:from|by)\s+)?(?:the\s+)?staff\s+reports?"
-    r"|(?:(?:from|by)\s+)?staff\s+(?:and|&)\s+(?:wire\s+reports|agencies|wire\s+services"
-    r"|news\s+services))"
-    r"|(?:By\s+|BY\s+)?(?:[A-Z][\w'’&.-]*\s+){0,2}(?=[A-Z])(?i:times|herald|post|tribune|gazette"
-    r"|news|journal|star|bee|register|press|record|chronicle|observer|courier|sun|mail|express"
-    r"|telegraph|standard|inquirer|daily|dispatch|bulletin|examiner|sentinel|enquirer|review"
-    r"|leader|argus|citizen|mercury|globe|independent|advertiser|democrat|republican)"
-    r"\s+(?:Staff|STAFF)\s+(?:Writers?|Reporters?|WRITERS?|REPORTERS?))\W*$"
-)
-_STAFF_BYLINE_MAX_LENGTH: Final = 60
 _HAS_WORD: Final = re.compile(r"[^\W\d_]")
 _FIRST_WORD: Final = re.compile(r"\W{0,3}(\w+)")
 
@@ -488,11 +435,7 @@ def _anywhere_reason(text: str, lower: str) -> str | None:
     if len(text) <= 60 and _LABELLED_DATE.match(text):
         return "Date or time stamp"
     if (">" in text or "›" in text) and _NAVIGATION.match(text):
-        return NAVIGATION
-    if "credit" in lower and _MEDIA_CREDIT.match(lower) and not _REPORTED_END.search(lower):
-        return CAPTION
-    if len(text) <= _STAFF_BYLINE_MAX_LENGTH and "staff" in lower and _STAFF_BYLINE.match(text):
-        return BYLINE
+        return "Navigation links"
     if (
         "contribut" in lower
         and _CONTRIBUTORS.search(lower)
@@ -527,22 +470,6 @@ _OTHER_SCRIPT_PROMO: Final = re.compile(
     r"|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें|читайте также|смотрите также)"
     r"[】\]]?\s*(?:[:：|｜»›>]|[-–—]\s|$|(?<=[】\]]))"
 )
-# Korean writers' posts, and names: a common surname (one syllable, or two) and two syllables.
-_KOREAN_WRITER: Final = (
-    r"(?:칼럼니스트|칼럼리스트|(?:선임|전문|객원|인턴|수습|대|취재)?기자|특파원|(?:객원)?논설위원"
-    r"|편집위원|(?:대중문화|문화|영화|음악|방송)?평론가)"
-)
-_KOREAN_SURNAMES: Final = (
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현"
-    "함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
-)
-# A name ends in no particle or adjective's ending ("최고의 평론가", "유명한 평론가", "이번엔
-# 기자", "김정은 특파원" read as words, not a byline), and is no common word ("전문가 기자").
-_KOREAN_NAME: Final = (
-    r"(?!전문가|전문의|대변인|담당자|책임자|관계자|외국인|한국인|미국인|일본인|중국인|소속사)"
-    rf"(?:[{_KOREAN_SURNAMES}]|남궁|황보|제갈|선우|독고|사공|서문)"
-    r"[\uac00-\ud7a3]{2}(?<![의한엔은는이가을를에도로와과적들된던할])(?![\uac00-\ud7a3])"
-)
 # A byline: "بقلم أحمد حسن", "מאת דנה כהן" (the word on its own, then a name of two or three
 # words and nothing after it: "מאתיים הרוגים" is "two hundred killed"), "Автор: Иван Петров"
 # (with its colon: "Автор законопроекта" is the bill's author), "记者 王伟 北京报道" (the word
@@ -552,12 +479,6 @@ _OTHER_SCRIPT_BYLINE: Final = re.compile(
     r"[^\s\d.!?،,:]+(?:\s+[^\s\d.!?،,:]+){1,2}\s*$"
     r"|[\W_]{0,3}[（(]?(?:本报|本台|新华社|中新社)?记者(?:\s*[:：]\s*|\s+)[\u4e00-\u9fff·]{2,4}"
     r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}\s*(?:[\u4e00-\u9fff]{0,6}报道)?[)）]?\s*$"
-    # Korean: a writer's post and name, either way round, and nothing else but an address
-    # ("칼럼니스트 박생강", "정덕현 칼럼니스트", "홍길동 기자 hong@yna.co.kr"). The name is a
-    # surname and two syllables: "기자 사망" (a reporter dies) names no one. A desk's name of
-    # three syllables reads as one ("정치부 기자", political reporter), a line that is no claim.
-    rf"|[\W_]{{0,3}}(?:{_KOREAN_WRITER}\s+{_KOREAN_NAME}|{_KOREAN_NAME}\s+{_KOREAN_WRITER})"
-    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
 )
 # A call to subscribe or follow, in the words only an imperative uses ("اشترك في نشرتنا",
 # "הירשמו לניוזלטר", "扫描二维码关注我们", "Подписывайтесь на наш канал"): in Chinese, an
@@ -821,8 +742,7 @@ _FIRST_WORDS: Final = (
         " foto fotos bild bilder media"
         " representative"
         " representational getty afp ap reuters epa shutterstock alamy anadolu sopa pti ani ians"
-        " xinhua bloomberg nurphoto zuma 사진 사진제공 사진출처 사진촬영 자료 자료사진 영상 영상제공"
-        " 그래픽 이미지 일러스트 写真",
+        " xinhua bloomberg nurphoto zuma",
     ),
     (
         _byline,

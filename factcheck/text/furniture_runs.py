@@ -4,7 +4,7 @@ credit split off after it, and a run of related-story headlines under a "Related
 import re
 from typing import Final
 
-from factcheck.text.boilerplate import CAPTION, CROSS_PROMOTION, NAVIGATION
+from factcheck.text.boilerplate import CAPTION, CROSS_PROMOTION
 
 # Headings that introduce a list of other stories, on a line of their own.
 _RUN_HEADING: Final = re.compile(
@@ -16,18 +16,13 @@ _RUN_HEADING: Final = re.compile(
 _HEADLINE_END: Final = re.compile(r"[^.!:;,]\s*$")
 HEADLINE_MAX_WORDS: Final = 20
 _CREDIT_START: Final = ("|", "/", "©")
-# A breadcrumb trail that ends in its separator ("News>") goes on on the next line with the
-# section's name: one word, or two joined by "&" ("Nation", "Arts & Culture"), no figure and no
-# full stop. A headline of two words or more ("Fire kills three") is no section.
-_TRAIL_END: Final = (">", "›")
-_SECTION_NAME: Final = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:\s*&\s*[^\W\d_]+)?")
 
 
 class FurnitureRuns:
     """Carries a non-claim reason from one unit to the next ones that belong with it; call
     reason() for each unit in document order."""
 
-    __slots__ = ("body", "carry", "carry_line", "run", "last_caption_end", "open_trail", "active")
+    __slots__ = ("body", "carry", "carry_line", "run", "last_caption_end", "active")
 
     def __init__(self, body: str) -> None:
         self.body = body
@@ -35,7 +30,6 @@ class FurnitureRuns:
         self.carry_line = -1  # where that line starts
         self.run: str | None = None  # the reason of a "Related" run being read
         self.last_caption_end = -1
-        self.open_trail = False  # whether the unit before was a trail ending in its separator
         self.active = False  # whether a unit without a reason of its own may still get one
 
     def reason(self, start: int, text: str, own: str | None) -> str | None:
@@ -54,12 +48,10 @@ class FurnitureRuns:
                 own = CAPTION
             elif self.run is not None and starts_line and _is_headline(text):
                 own = self.run
-            elif self.open_trail and starts_line and _SECTION_NAME.fullmatch(text):
-                own = NAVIGATION
         if own is None:
             self.carry = self.run = None
             self.last_caption_end = -1
-            self.open_trail = self.active = False
+            self.active = False
             return None
         promo = own.startswith(CROSS_PROMOTION)
         if starts_line and (promo or own == CAPTION):
@@ -67,10 +59,7 @@ class FurnitureRuns:
         if promo and starts_line and _RUN_HEADING.match(text.split("\n", 1)[0]):
             self.run = own
         self.last_caption_end = start + len(text) if own == CAPTION else -1
-        self.open_trail = own == NAVIGATION and text.endswith(_TRAIL_END)
-        self.active = (
-            self.carry is not None or self.run is not None or own == CAPTION or self.open_trail
-        )
+        self.active = self.carry is not None or self.run is not None or own == CAPTION
         return own
 
 

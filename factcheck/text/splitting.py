@@ -308,49 +308,16 @@ _GERMAN_SENTENCE_START: Final = re.compile(
 
 
 def _runs_on(text: str, cut: int, language: str) -> bool:
-    """Whether the sentence runs on over a cut of sentencex: inside a web address, in a clock
-    time with its weekday or time zone, in a figure, or after a table's cell of one word cut
-    short ("Player | Avg. | Runs")."""
+    """Whether the sentence runs on over a cut of sentencex: in a clock time with its weekday or
+    time zone, in a figure, or after a table's cell of one word cut short ("Player | Avg. |
+    Runs")."""
     return (
-        _address_runs_on(text, cut)
-        or _clock_runs_on(text, cut, language)
+        _clock_runs_on(text, cut, language)
         or _figure_runs_on(text, cut, language)
         or (
             _NEXT_CELL.match(text, cut) is not None
             and _SHORT_WORD_CELL.search(text, max(0, cut - 12), cut) is not None
         )
-    )
-
-
-# An address in a run of text with no space: a web address with its scheme ("https://..."), or a
-# host that starts with "www." ("www.DearAbby.com", "www.Bbc.co.uk"), perhaps with its path after
-# "/". The host ends in a top-level domain: two to six letters of one case, or a common one
-# written capitalised ("www.Example.Com"); so "www.bbc.co.uk.The" ends at "uk". A name with dots and no "www." ("rose.Amazon.com",
-# "U.S.In", "Berlin.Police") is no address here: it may as well be two sentences whose space was
-# lost. (sentencex itself cuts no e-mail address.)
-_TOP_LEVEL: Final = r"(?:[a-z]{2,6}|[A-Z]{2,6}|(?i:com|org|net|edu|gov|info|biz|co))(?![\w-])"
-_ADDRESS_IN_RUN: Final = re.compile(
-    r"(?<![\w.+-])[A-Za-z][A-Za-z\d+-]*://\S+"
-    rf"|(?<![\w.-])(?i:www\d{{0,2}})\.(?:[A-Za-z\d-]+\.)+{_TOP_LEVEL}(?:/\S*)?"
-)
-# How far either side of a cut an address is looked for: addresses in text are shorter.
-_ADDRESS_REACH: Final = 100
-
-
-def _address_runs_on(text: str, cut: int) -> bool:
-    """Whether a cut of sentencex falls after a stop inside a web address (which holds no space):
-    "Contact Dear Abby at www.DearAbby.com" is not cut after "www.". Only the address's own stops
-    count: "www.bbc.co.uk.The" is cut after "uk."."""
-    if cut < 2 or cut >= len(text) or text[cut].isspace():
-        return False
-    start = max(0, cut - _ADDRESS_REACH)
-    end = min(len(text), cut + _ADDRESS_REACH)
-    near = text[start:end].lower()
-    if "www" not in near and "://" not in near:
-        return False
-    return any(
-        match.start() < cut - 1 and match.end() > cut
-        for match in _ADDRESS_IN_RUN.finditer(text, start, end)
     )
 
 
