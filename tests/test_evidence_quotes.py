@@ -201,13 +201,22 @@ def test_record_snapshot_refuses_an_unknown_kind_of_copy(world):
         snapshots.record_snapshot(db, "https://x.example/", actor=SYSTEM, status="failed", kind="x")
 
 
-def test_the_approving_editor_sees_how_many_quotes_were_found(
-    app, app_db, people, claim, site, client_as, immediate_jobs
-):
+def _panel_for_the_approving_editor(db, people, claim, client_as) -> str:
+    """The claim's panel as the editor asked to approve rita's verdict on it sees it."""
     from helpers import HX, RATIONALE
 
     from factcheck.store import verdicts
 
+    verdicts.set_verdict(
+        db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(db, claim["id"], actor=people["rita"])
+    return client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+
+
+def test_the_approving_editor_sees_how_many_quotes_were_found(
+    app, app_db, people, claim, site, client_as, immediate_jobs
+):
     site.routes["/report"] = page(ARTICLE_PAGE)
     policy = FetchPolicy.local_test(site.port)
     pages = {"/a": FOUND_QUOTE, "/b": CLOSE_QUOTE, "/c": MISSING_QUOTE}
@@ -220,11 +229,7 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
     gone = site.url("/gone")  # answers 404: its quote cannot be looked for
     _add(app_db, claim, people, gone, FOUND_QUOTE)
     archive_jobs.archive_evidence(app.config["DATABASE"], gone, policy).get()
-    verdicts.set_verdict(
-        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
-    panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    panel = _panel_for_the_approving_editor(app_db, people, claim, client_as)
     assert (
         "2 of 4 quotes found in the archived sources, 1 only approximately; 1 not found; 1 not"
         " checked (its source could not be archived)"
@@ -237,10 +242,6 @@ def test_the_approving_editor_sees_how_many_quotes_were_found(
 def test_the_approving_editor_is_told_why_a_quote_with_a_copy_was_not_checked(
     app, app_db, people, claim, site, client_as, immediate_jobs
 ):
-    from helpers import HX, RATIONALE
-
-    from factcheck.store import verdicts
-
     policy = FetchPolicy.local_test(site.port)
     for route in ("/a", "/b"):
         site.routes[route] = page(ARTICLE_PAGE)
@@ -251,11 +252,7 @@ def test_the_approving_editor_is_told_why_a_quote_with_a_copy_was_not_checked(
     first, second = (item["id"] for item in evidence.evidence_for_claim(app_db, claim["id"]))
     app_db.execute("UPDATE evidence SET quote = '...' WHERE id = ?", [first])
     app_db.execute("DELETE FROM quote_checks WHERE evidence_id IN (?, ?)", [first, second])
-    verdicts.set_verdict(
-        app_db, claim["id"], rating="unverifiable", rationale=RATIONALE, actor=people["rita"]
-    )
-    verdicts.submit_for_review(app_db, claim["id"], actor=people["rita"])
-    panel = client_as("ed").get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    panel = _panel_for_the_approving_editor(app_db, people, claim, client_as)
     assert (
         "0 of 2 quotes found in the archived sources; 1 not checked (its source&#39;s copy has not"
         " been searched for it); 1 not checked (its quote has no words to look for)"

@@ -353,6 +353,17 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
     assert same["score"] > FIGURES_DIFFER_AT_MOST >= other["score"]
 
 
+def _best_for_each(tmp_path, checked: str, text: str) -> tuple[dict, dict]:
+    """The best match for the checked claim's own words and for the text, in a library holding
+    only that check."""
+    db = new_database(tmp_path / "library.db")
+    add_item(db, "checked", checked, None, "False")
+    library_embedding.embed_missing(db)
+    [same] = find_matches(db, checked, top=1)
+    [other] = find_matches(db, text, top=1)
+    return same, other
+
+
 @pytest.mark.parametrize(
     ("text", "checked"),
     [
@@ -396,11 +407,7 @@ def test_a_check_of_another_figure_is_offered_but_never_as_sure(library):
 def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
     tmp_path, text, checked
 ):
-    db = new_database(tmp_path / "figures.db")
-    add_item(db, "checked", checked, None, "False")
-    library_embedding.embed_missing(db)
-    [same] = find_matches(db, checked, top=1)
-    [other] = find_matches(db, text, top=1)
+    same, other = _best_for_each(tmp_path, checked, text)
     assert same["score"] > FIGURES_DIFFER_AT_MOST
     assert MATCH_THRESHOLD < other["score"] <= FIGURES_DIFFER_AT_MOST
 
@@ -426,11 +433,7 @@ def test_a_check_counting_the_same_thing_with_another_figure_is_never_as_sure(
 def test_a_check_of_the_same_words_about_another_subject_is_never_as_sure(tmp_path, text, checked):
     """Another company and another market: the re-ranker scored the Alibaba check 0.98 for the
     Tencent claim, and a reviewer on deadline could cite its verdict."""
-    db = new_database(tmp_path / "subjects.db")
-    add_item(db, "checked", checked, None, "True")
-    library_embedding.embed_missing(db)
-    [same] = find_matches(db, checked, top=1)
-    [other] = find_matches(db, text, top=1)
+    same, other = _best_for_each(tmp_path, checked, text)
     assert same["score"] > SUBJECTS_DIFFER_AT_MOST
     assert MATCH_THRESHOLD < other["score"] <= SUBJECTS_DIFFER_AT_MOST
 
