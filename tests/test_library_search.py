@@ -465,10 +465,7 @@ def test_a_check_of_the_same_words_about_another_subject_is_never_as_sure(tmp_pa
     ],
 )
 def test_a_check_of_the_same_subject_in_other_words_is_as_sure(tmp_path, text, checked):
-    db = new_database(tmp_path / "subjects.db")
-    add_item(db, "checked", checked, None, "True")
-    library_embedding.embed_missing(db)
-    [match] = find_matches(db, text, top=1)
+    _, match = _best_for_each(tmp_path, checked, text)
     assert match["score"] > SUBJECTS_DIFFER_AT_MOST
 
 
@@ -499,10 +496,7 @@ def test_a_check_of_the_same_subject_in_other_words_is_as_sure(tmp_path, text, c
     ],
 )
 def test_a_check_of_the_same_figure_written_otherwise_is_as_sure(tmp_path, text, checked):
-    db = new_database(tmp_path / "figures.db")
-    add_item(db, "checked", checked, None, "False")
-    library_embedding.embed_missing(db)
-    [match] = find_matches(db, text, top=1)
+    _, match = _best_for_each(tmp_path, checked, text)
     assert match["score"] > FIGURES_DIFFER_AT_MOST
 
 
