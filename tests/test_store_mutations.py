@@ -55,7 +55,6 @@ def _public_functions():
 # Functions in store modules that are neither reads nor writes of records: helpers that must be
 # called inside a mutation and so cannot skip its audit row.
 INTERNAL_HELPERS = {
-    ("factcheck.store.link_checks", "same_answer"),
     ("factcheck.store.articles", "unit_row"),
     ("factcheck.store.audit", "record"),
     ("factcheck.store.audit_seal", "trail_is_keyed"),

@@ -38,16 +38,8 @@ _SAME_CONTENT = (
 )
 
 
-def same_answer(seen: dict, latest: dict) -> bool:
-    """Whether two link checks found the page the same way (in Python, as _ANSWER and
-    _SAME_CONTENT in SQL)."""
-    if any(seen[name] != latest[name] for name in _ANSWER):
-        return False
-    if seen["text_sha256"] is not None and latest["text_sha256"] is not None:
-        return seen["text_sha256"] == latest["text_sha256"]
-    if latest["error"] == FILE_DIFFERS:  # and so was seen's (_ANSWER)
-        return True
-    return seen["content_sha256"] == latest["content_sha256"]
+#: SQL: check `a` found the page as check `l` did (_ANSWER, then _SAME_CONTENT).
+_FOUND_ALIKE = "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER) + f" AND {_SAME_CONTENT}"
 
 
 #: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
@@ -55,9 +47,7 @@ def same_answer(seen: dict, latest: dict) -> bool:
 #: stays quiet until the page changes again.
 LINK_ACKNOWLEDGED = (
     "coalesce(e.link_acknowledged_check >= l.id OR EXISTS (SELECT 1 FROM link_checks a"
-    " WHERE a.id = e.link_acknowledged_check"
-    + "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
-    + f" AND {_SAME_CONTENT}), 0)"
+    f" WHERE a.id = e.link_acknowledged_check{_FOUND_ALIKE}), 0)"
 )
 #: Whether check `l` was made before the copy of its page that evidence `e` rests on was fetched
 #: (a "Try again" that worked, a source added later and copied then): what it found is of an
@@ -252,27 +242,26 @@ def acknowledge_change(
     evidence = rows[0]
     if evidence["removed_at"]:
         raise Invalid("evidence.removed", {"id": evidence_id, "doing": "acknowledge"})
-    checks = list(
-        db.query(
-            f"SELECT id, {', '.join(_ANSWER)}, content_sha256, text_sha256 FROM link_checks"
-            " WHERE url = ?"
-            " AND (id = (SELECT max(id) FROM link_checks WHERE url = ?) OR id = ?)"
-            " ORDER BY id DESC",
-            [evidence["url"], evidence["url"], seen_check],
-        )
-    )
-    latest = checks[0] if checks else None
-    if latest is None or latest["outcome"] == "unchanged":
+    latest = db.execute(
+        "SELECT id, outcome FROM link_checks WHERE url = ? ORDER BY id DESC LIMIT 1",
+        [evidence["url"]],
+    ).fetchone()
+    if latest is None or latest[1] == "unchanged":
         raise Invalid("evidence.no_page_change", {"id": evidence_id})
-    if seen_check is not None and latest["id"] != seen_check:
+    latest_id = latest[0]
+    if seen_check is not None and latest_id != seen_check:
         # A later check that found the page just as the one shown is the same news.
-        seen = next((check for check in checks if check["id"] == seen_check), None)
-        if seen is None or not same_answer(seen, latest):
+        alike = db.execute(
+            "SELECT 1 FROM link_checks a JOIN link_checks l ON l.id = ?"
+            f" WHERE a.id = ? AND a.url = l.url{_FOUND_ALIKE}",
+            [latest_id, seen_check],
+        ).fetchone()
+        if alike is None:
             raise Invalid("evidence.checked_again", {"id": evidence_id})
-    if evidence["link_acknowledged_check"] == latest["id"]:
+    if evidence["link_acknowledged_check"] == latest_id:
         return evidence
     db.execute(
-        "UPDATE evidence SET link_acknowledged_check = ? WHERE id = ?", [latest["id"], evidence_id]
+        "UPDATE evidence SET link_acknowledged_check = ? WHERE id = ?", [latest_id, evidence_id]
     )
     after = next(iter(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id])))
     audit.record(
