@@ -8,7 +8,8 @@ from collections.abc import Collection
 # or runs into what follows; it is not part of the name, unless it is part of the name of
 # someone whose account is older than the rule that usernames end in a letter or digit.
 _MENTION = re.compile(r"(?<![\w@.])@([a-z0-9][a-z0-9._-]{1,31})(?![\w-])", re.IGNORECASE)
-_TRAILING = ".-"
+#: What ends a typed name as the sentence's, not the name's (usernames may not end so).
+TRAILING = ".-"
 
 
 # A web address: its @ is a handle on that site ("tiktok.com/@omar/video/7312"), no mention.
@@ -26,14 +27,14 @@ def _typed(text: str) -> list[str]:
 def _readings(typed: str) -> list[str]:
     """The names a typed name with trailing dots or hyphens may be, the longest first: "kim.-"
     may be "kim.-", "kim." or "kim"."""
-    cut = typed.rstrip(_TRAILING)
+    cut = typed.rstrip(TRAILING)
     return [typed[:end] for end in range(len(typed), len(cut) - 1, -1)]
 
 
 def uncertain_names(text: str) -> set[str]:
     """Every name a mention in `text` may be, where a trailing dot or hyphen leaves it open:
     the ones to look up before calling mentioned() with `known`."""
-    return {name for typed in _typed(text) if typed[-1] in _TRAILING for name in _readings(typed)}
+    return {name for typed in _typed(text) if typed[-1] in TRAILING for name in _readings(typed)}
 
 
 def mentioned(text: str, known: Collection[str] = ()) -> list[str]:

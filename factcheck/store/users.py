@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.db import Database, inserted_id, placeholders, utc_now
+from factcheck.mentions import TRAILING, mentioned
 from factcheck.passwords import dummy_hash, hash_password, password_refusal, verify_password
 from factcheck.store import audit
 from factcheck.store.actors import RESERVED_USERNAMES, Actor
@@ -71,7 +72,7 @@ def username_problem(db: Database, username: str) -> Invalid | None:
     username = username.strip().lower()
     if not _USERNAME.match(username):
         return Invalid("username.invalid", {"given": username}, field="username")
-    if username.endswith((".", "-")):
+    if username[-1] in TRAILING:
         # An @-mention reads a dot or dash at the end as the sentence's: "@kim." would be kim.
         return Invalid("username.bad_end", {"username": username}, field="username")
     if username in RESERVED_USERNAMES:
@@ -312,12 +313,11 @@ def mention_candidates(db: Database, typed: str, limit: int = 8) -> list[dict]:
     plain = folded == one_d(typed)  # no accent typed ("dj" is read as "d" on both sides)
     rows = db.query("SELECT username, display_name FROM users WHERE disabled = 0 ORDER BY username")
     # An older account "kim." cannot be mentioned beside a "kim" (disabled or not): "@kim." is
-    # read as kim (factcheck.mentions), so picking it here would tell someone else.
+    # read as kim, so picking it here would tell someone else. Offered: who "@username" reaches.
     everyone = {row[0] for row in db.execute("SELECT username FROM users")}
     as_typed, without_accents = [], []
     for row in rows:
-        cut = row["username"].rstrip(".-")
-        if cut != row["username"] and cut in everyone:
+        if mentioned(f"@{row['username']}", everyone) != [row["username"]]:
             continue
         name = _case_folded(row["display_name"] or "")
         starts = [_case_folded(row["username"]), name, *name.split(" ")[1:]]
