@@ -177,8 +177,8 @@ def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int,
     return statuses, lost
 
 
-#: Answers read as bytes only, without text: a file at this address now other than the copy's
-#: bytes is another file.
+#: The types read as pages of text. An answer or copy of another type (a PDF) with no text to
+#: compare, whose bytes differ from the copy's, is another file.
 TEXT_TYPES = HTML_TYPES | {"text/plain"}
 
 
@@ -229,12 +229,11 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         except ImportRefused:
             text = None
         change = text_change(copy["text"], text) if copy is not None else None
-        files = {content_type, copy["content_type"] if copy is not None else ""} - TEXT_TYPES
         if (
             copy is not None
-            and files - {None, ""}
-            and not (copy["text"] or "").strip()
             and not text
+            and not (copy["text"] or "").strip()
+            and {content_type, copy["content_type"]} - TEXT_TYPES - {None, ""}
         ):
             # A PDF replaced by another: neither has text to compare, yet the file is not the
             # one kept. (An HTML page whose text could not be read stays unchanged: its bytes
