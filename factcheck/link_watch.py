@@ -7,11 +7,14 @@ going back to a host, and at most `limit` pages a run."""
 
 import hashlib
 import re
+import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -74,15 +77,57 @@ def _paragraphs(text: str) -> Counter:
     return Counter(" ".join(line.split()).casefold() for line in text.splitlines() if line.strip())
 
 
+# Signs that say how much or which ("23%", "#3", "R&D", "km/h") are words, not punctuation.
+_KEPT_MARKS = "%‰‱٪؉؊﹪％#＃&＆@＠/／*＊†‡§¶"
+# Marks that stand between digits in figures ("4.1", "1,000", "10:30", "٣٫٥"); and the hyphen,
+# which is also a minus sign ("-5", "5-7").
+_FIGURE_MARKS = ".,:'’٫٬"
+
+
+@cache
+def _reading_marks() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Punctuation that only marks how a sentence reads (commas, stops, quotation marks,
+    dashes, brackets): a table that makes it a space, and a pattern for the marks figures also
+    use, which are kept only where they stand in a figure."""
+    spaced = {
+        code: " "
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)).startswith("P")
+        and chr(code) not in _KEPT_MARKS + _FIGURE_MARKS + "-"
+    }
+    mark = f"[{_FIGURE_MARKS}]"
+    # A mark not after a digit, or not before one, and a hyphen before no digit (each
+    # alternative starts with the mark, which keeps the search fast).
+    return spaced, re.compile(f"{mark}(?<!\\d.)|{mark}(?!\\d)|-(?!\\d)")
+
+
+def _without_reading_marks(paragraph: str) -> str:
+    spaced, figure_marks = _reading_marks()
+    return " ".join(figure_marks.sub(" ", paragraph.translate(spaced)).split())
+
+
+def _length(paragraphs: Counter) -> int:
+    return sum(len(p) * n for p, n in paragraphs.items())
+
+
 def text_change(old: str | None, new: str | None) -> float:
     """How much of two texts differs, from 0 (the same paragraphs) to 1 (none in common),
-    weighing paragraphs by length and ignoring spacing and case."""
+    weighing paragraphs by length and ignoring spacing, case and punctuation that stands in no
+    figure: a comma taken out or quotation marks made curly change nothing."""
     before, after = _paragraphs(old or ""), _paragraphs(new or "")
-    total = sum(len(p) * n for p, n in before.items()) + sum(len(p) * n for p, n in after.items())
+    alike = before & after
+    # Only the paragraphs that differ are read again without their reading marks, so a page
+    # with one paragraph edited costs no more than its edit.
+    rest_before: Counter[str] = Counter()
+    rest_after: Counter[str] = Counter()
+    for paragraphs, rest in ((before - alike, rest_before), (after - alike, rest_after)):
+        for paragraph, count in paragraphs.items():
+            rest[_without_reading_marks(paragraph)] += count
+    total = 2 * _length(alike) + _length(rest_before) + _length(rest_after)
     if total == 0:
         return 0.0
-    common = sum(len(p) * min(n, after[p]) for p, n in before.items() if p in after)
-    return round(1 - 2 * common / total, 4)
+    common = 2 * _length(alike) + 2 * _length(rest_before & rest_after)
+    return round(1 - common / total, 4)
 
 
 def text_fingerprint(text: str | None) -> str | None:

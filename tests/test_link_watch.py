@@ -46,6 +46,29 @@ def test_text_change_ignores_spacing_and_case_and_counts_what_differs():
     assert 0.4 < link_watch.text_change("aaaa\nbbbb", "aaaa\ncccc") < 0.6
 
 
+def test_text_change_sets_aside_punctuation_but_not_figures_or_words():
+    page = (
+        "The council said on Tuesday, after a long meeting, that 1,200 homes would get 4.1% "
+        "more water – “soon”."
+    )
+    # One long paragraph: a comma taken out, or quotes and dashes typed otherwise, is no change.
+    assert link_watch.text_change(page, page.replace("Tuesday, after", "Tuesday after")) == 0
+    assert link_watch.text_change(page, page.replace("“soon”", '"soon"').replace("–", "-")) == 0
+    assert (
+        link_watch.text_change("上海房价上涨了12%。人口增长。", "上海房价上涨了12%，人口增长。")
+        == 0
+    )
+    # A figure, its sign or a word is still a change of the paragraph.
+    for edited in ("1,300 homes", "1200 homes", "12,00 homes"):
+        assert link_watch.text_change(page, page.replace("1,200 homes", edited)) == 1
+    assert link_watch.text_change(page, page.replace("4.1%", "41%")) == 1
+    assert link_watch.text_change(page, page.replace("4.1%", "4.1")) == 1
+    assert link_watch.text_change(page, page.replace("would get", "would not get")) == 1
+    assert link_watch.text_change("٣٫٥ مليون", "٣٥ مليون") == 1
+    assert link_watch.text_change("It fell to -5 degrees.", "It fell to 5 degrees.") == 1
+    assert link_watch.text_change("A well-known 5-7 win.", "A well known 5-7 win") == 0
+
+
 @pytest.mark.parametrize(
     ("final", "moved"),
     [
