@@ -21,7 +21,14 @@ from urllib.parse import unquote, urlsplit
 from factcheck import copies, quote_check, settings
 from factcheck.db import Database
 from factcheck.importers import ImportRefused
-from factcheck.network.fetch import DEFAULT_POLICY, HTML_TYPES, FetchError, FetchPolicy, fetch
+from factcheck.network.fetch import (
+    DEFAULT_POLICY,
+    HTML_TYPES,
+    FetchError,
+    FetchPolicy,
+    fetch,
+    refused_without_network,
+)
 from factcheck.refusal_lines import error_line
 from factcheck.store import link_checks
 from factcheck.store.actors import SYSTEM
@@ -168,6 +175,9 @@ def moved_elsewhere(original: str, final: str) -> bool:
 class RunSummary:
     checked: list[dict] = field(default_factory=list)
     skipped_hosts: dict[str, int] = field(default_factory=dict)
+    #: Due addresses the fetcher refuses whatever the network says (refused_without_network),
+    #: not fetched: each with the line of its refusal.
+    refused: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         counted = Counter(result["outcome"] for result in self.checked)
@@ -318,9 +328,21 @@ def check_links(
     """Re-check the evidence pages not checked for `older_than`, most urgent first."""
     threshold = change_threshold() if threshold is None else threshold
     cutoff = ((now or datetime.now(UTC)) - older_than).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    due = link_checks.due_for_check(db, cutoff, limit * 4 + per_host)
+    refused: dict[str, str] = {}
+
+    def fetchable(row: dict) -> bool:
+        # An address the fetcher refuses by its form, port or IP address alone would only be
+        # refused again: it is never reachable, so it is no page that "now fails", and it takes
+        # no turn of its site. A host name is fetched, since what it resolves to may change.
+        refusal = refused_without_network(row["url"], policy)
+        if refusal is None:
+            return True
+        refused[row["url"]] = error_line(refusal)
+        return False
+
+    due = link_checks.due_for_check(db, cutoff, limit * 4 + per_host, keep=fetchable)
     chosen, skipped = plan(due, limit, per_host)
-    summary = RunSummary(skipped_hosts=skipped)
+    summary = RunSummary(skipped_hosts=skipped, refused=refused)
     last_visit: dict[str, float] = {}
     for row in chosen:
         host = _host(row["url"])

@@ -262,7 +262,7 @@ def test_the_approving_editor_is_told_why_a_quote_with_a_copy_was_not_checked(
 
 def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monkeypatch):
     path, db, people, claim, site = world
-    _add(db, claim, people, "http://10.3.3.3/x", None)
+    _add(db, claim, people, "http://localhost/x", None)
     monkeypatch.setattr(jobs, "_database_path", str(path))
     monkeypatch.setattr("factcheck.link_watch.DEFAULT_OLDER_THAN", timedelta(0))
     jobs.huey.delete(link_jobs.LINK_WATCH_LAST_RUN)
@@ -280,7 +280,7 @@ def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monke
 
 def test_only_one_link_check_runs_at_a_time(world):
     path, db, people, claim, site = world
-    _add(db, claim, people, "http://10.3.3.4/x", None)
+    _add(db, claim, people, "http://localhost/y", None)
     with link_jobs.LINK_WATCH_LOCK:
         assert link_jobs.check_links.call_local(str(path), 0, 10) == {
             "skipped": "another link check was running"

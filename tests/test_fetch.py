@@ -25,6 +25,7 @@ from factcheck.network.fetch import (
     FetchPolicy,
     ResponseTooLarge,
     fetch,
+    refused_without_network,
 )
 
 # Every IPv4 range that is not publicly routable, written out from the RFCs, not from fetch.py.
@@ -848,3 +849,62 @@ def tls_pair(tmp_path):
     yield ours, wrapped["theirs"]
     ours.close()
     wrapped["theirs"].close()
+
+
+# --- refusals known without the network ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.1/intranet/report",
+        "http://127.0.0.1/x",
+        "http://[::1]/",
+        "http://[::ffff:10.0.0.8]/",
+        "https://[64:ff9b::a9fe:a9fe]/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[fe80::1]/",
+        "http://news.example:8080/",
+        "http://93.184.216.34:22/",
+        "ftp://news.example/story",
+        "http://editor:secret@news.example/",
+        "http://\u24d4xample.com/",
+        "http://127.0.0.1\u3002/",
+    ],
+)
+def test_a_refusal_known_without_the_network_is_the_one_a_fetch_gives(url, fake_dns, caplog):
+    with caplog.at_level(logging.WARNING, logger="factcheck.network.fetch"):
+        known = refused_without_network(url)
+    assert known is not None and caplog.text == ""  # said, not logged: nothing was fetched
+    assert fake_dns["calls"] == []
+    with pytest.raises(FetchError) as refused:
+        fetch(url)
+    assert (known.code, known.facts) == (refused.value.code, refused.value.facts)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://intranet.example/report",  # resolves to a private address today
+        "http://localhost/",
+        "https://news.example/story",
+        "http://93.184.216.34/",
+        "http://[2606:2800:220:1:248:1893:25c8:1946]/",
+        "http://127.1/",  # no address as Python reads one: the resolver's to judge
+    ],
+)
+def test_a_host_name_or_a_public_address_waits_for_the_fetch(url, fake_dns):
+    # What a name resolves to changes: it is judged as each fetch goes out, never ahead.
+    fake_dns["intranet.example"] = ["10.0.0.5"]
+    assert refused_without_network(url) is None
+    assert fake_dns["calls"] == []
+
+
+def test_an_opened_policy_refuses_without_the_network_only_what_it_still_refuses(site):
+    opened = FetchPolicy.local_test(site.port)
+    assert refused_without_network(site.url("/report"), opened) is None
+    assert refused_without_network(site.url("/report")).code == "port"
+    other_port = FetchPolicy(allowed_ports=None, loopback_ports=frozenset({site.port + 1}))
+    assert refused_without_network(site.url("/report"), other_port).code == "private_address"
+    assert refused_without_network("http://10.0.0.1/", opened).code == "private_address"
+    assert site.seen == []

@@ -550,21 +550,124 @@ def test_a_run_pauses_before_going_back_to_a_site(app_db, watched, site, people,
     assert len(capped.checked) == 1 and capped.skipped_hosts == {"127.0.0.1": 1}
 
 
-def test_the_link_watch_refuses_private_addresses_like_every_fetch(app_db, people, claim):
-    evidence_store.add_evidence(
-        app_db, claim["id"], url="http://10.0.0.7/intranet", stance="context", actor=people["ed"]
+def _cite(app_db, people, claim, url):
+    return evidence_store.add_evidence(
+        app_db, claim["id"], url=url, stance="context", actor=people["ed"]
     )
-    check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
-    assert check["outcome"] == "failed" and "private" in check["error"]
 
 
-def test_an_address_the_fetcher_cannot_encode_is_a_failed_check_not_a_crash(app_db, people, claim):
-    # urlsplit takes the address, so it is stored; IDNA cannot encode its host.
-    evidence_store.add_evidence(
-        app_db, claim["id"], url="http://\u24d4xample.com/", stance="context", actor=people["ed"]
+@pytest.fixture
+def fetched(monkeypatch):
+    """Every address the link watch fetches, in order."""
+    urls = []
+    real = link_watch.fetch
+
+    def fetch(url, **options):
+        urls.append(url)
+        return real(url, **options)
+
+    monkeypatch.setattr(link_watch, "fetch", fetch)
+    return urls
+
+
+def test_an_address_the_fetcher_refuses_by_design_is_left_unfetched_unflagged_and_said(
+    app, app_db, people, claim, client, fetched
+):
+    # The QA scenario: a source on an intranet address, refused when it was archived, backed by
+    # the reviewer's own copy. It was never reachable, so it never "now fails".
+    item = _cite(app_db, people, claim, "http://10.0.0.1/intranet/report")
+    _cite(app_db, people, claim, "http://10.0.0.1/intranet/annex")
+    archive_jobs.archive_evidence(app.config["DATABASE"], "http://10.0.0.1/intranet/report").get()
+    summary = link_watch.check_links(app_db, older_than=NOW_PLUS, per_host=1, host_delay=0)
+    assert summary.checked == [] and fetched == []
+    assert summary.skipped_hosts == {}  # no turn of the site taken, none left for later
+    assert summary.refused == {
+        "http://10.0.0.1/intranet/report": "refused: 10.0.0.1 is a private address",
+        "http://10.0.0.1/intranet/annex": "refused: 10.0.0.1 is a private address",
+    }
+    assert link_checks.checks_for(app_db, item["url"]) == []
+    assert link_checks.flagged_count(app_db)["total"] == 0
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "now fails" not in panel and "leads into a private network" in panel
+
+    printed = _cli(app, "links", "check", "--older-than", "0m", "--per-host", "1").output
+    assert printed == (
+        "Left 2 addresses the fetcher refuses (10.0.0.1 is a private address):"
+        " they cannot be checked.\n"
     )
-    check = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0).checked[0]
-    assert check["outcome"] == "failed" and "not a valid web address" in check["error"]
+    assert fetched == []
+    answer = json.loads(_cli(app, "links", "check", "--older-than", "0m", "--json").output)
+    assert answer["checks"] == [] and answer["left_for_later"] == {}
+    assert {row["url"]: row["error"] for row in answer["refused"]} == summary.refused
+    assert "No evidence page" in _cli(app, "links", "flagged").output
+
+
+def test_addresses_the_fetcher_refuses_do_not_crowd_out_pages_it_can_check(
+    app_db, people, claim, site, fetched
+):
+    # The refused sources come first (checked longest ago), more of them than a run reads; the
+    # policy opens any port of the local server, not these addresses.
+    refused = [
+        "http://10.0.0.1/a",
+        "http://192.168.1.20:8080/b",
+        "http://[::1]/c",
+        "http://[fd12:3456::7]/d",
+        "http://\u24d4xample.com/",
+        "http://[::ffff:192.168.0.3]/e",
+        "http://172.16.0.9/f",
+    ]
+    for url in refused:
+        _cite(app_db, people, claim, url)
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE)
+    _cite(app_db, people, claim, site.url("/report"))
+    summary = link_watch.check_links(
+        app_db,
+        older_than=NOW_PLUS,
+        limit=1,
+        per_host=1,
+        host_delay=0,
+        policy=FetchPolicy.local_test(site.port),
+    )
+    assert [check["url"] for check in summary.checked] == [site.url("/report")]
+    assert fetched == [site.url("/report")]
+    assert sorted(summary.refused) == sorted(refused)
+    assert summary.refused["http://192.168.1.20:8080/b"].endswith("a private address")
+    assert "not a valid web address" in summary.refused["http://\u24d4xample.com/"]
+
+
+def test_a_name_that_resolves_to_a_private_address_is_fetched_and_flagged_each_run(
+    app, app_db, people, claim, monkeypatch, fetched
+):
+    # A public page whose name now leads into a private network does fail now, and DNS may
+    # change again: it is no address refused by design.
+    from factcheck.network import fetch as fetch_module
+
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["10.0.0.5"])
+    url = "https://intranet.example/report"
+    _cite(app_db, people, claim, url)
+    for run in (1, 2):
+        summary = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0)
+        assert summary.refused == {}
+        [check] = summary.checked
+        assert check["outcome"] == "failed"
+        assert check["error"] == "refused: intranet.example resolves to 10.0.0.5, a private address"
+        assert fetched == [url] * run
+    assert len(link_checks.checks_for(app_db, url)) == 2
+    assert link_checks.flagged_count(app_db)["total"] == 1
+    printed = _cli(app, "links", "check", "--older-than", "0m").output
+    assert "FAILING" in printed and "fetcher refuses" not in printed
+
+
+def test_a_local_address_is_checked_under_a_policy_that_opens_it(app_db, watched, site, fetched):
+    # The default policy refuses the local test server (loopback, another port): not fetched.
+    strict = link_watch.check_links(app_db, older_than=NOW_PLUS, host_delay=0)
+    assert strict.checked == [] and fetched == []
+    assert strict.refused[watched["url"]].endswith("is not allowed, only 80 and 443")
+    # Under the policy that allows it, the same page is fetched and checked as ever.
+    seen = len(site.seen)
+    [check] = _run(app_db, watched)
+    assert check["outcome"] == "unchanged" and fetched == [watched["url"]]
+    assert len(site.seen) == seen + 1
 
 
 PDF_ONE = b"%PDF-1.7\n1 0 obj << /Title (Budget grew by 4 per cent) >> endobj\n%%EOF\n"

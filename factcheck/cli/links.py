@@ -97,9 +97,15 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         ),
     )
     if as_json:
-        emit_json({"checks": summary.checked, "left_for_later": summary.skipped_hosts})
+        emit_json(
+            {
+                "checks": summary.checked,
+                "left_for_later": summary.skipped_hosts,
+                "refused": [{"url": url, "error": line} for url, line in summary.refused.items()],
+            }
+        )
         return
-    if not summary.checked:
+    if not summary.checked and not summary.refused:
         from factcheck.store.evidence import has_live_evidence
 
         click.echo(
@@ -109,17 +115,37 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         )
         return
     counts, checked = summary.counts(), len(summary.checked)
-    click.echo(
-        f"Checked {checked:,} {'page' if checked == 1 else 'pages'}: {counts['unchanged']}"
-        f" unchanged, {counts['changed']} changed, {counts['moved']} moved,"
-        f" {counts['failed']} failing."
-    )
+    if checked:
+        click.echo(
+            f"Checked {checked:,} {'page' if checked == 1 else 'pages'}: {counts['unchanged']}"
+            f" unchanged, {counts['changed']} changed, {counts['moved']} moved,"
+            f" {counts['failed']} failing."
+        )
     for host, left in sorted(summary.skipped_hosts.items()):
         click.echo(
             reveal(
                 f"Left {left:,} more {'page' if left == 1 else 'pages'} of {host} for a later run."
             )
         )
+    if summary.refused:
+        click.echo(reveal(_refused_line(summary.refused)))
+
+
+#: How many distinct refusals the line on addresses left names; --json gives each.
+SHOWN_REASONS = 3
+
+
+def _refused_line(refused: dict[str, str]) -> str:
+    """'Left 1 address the fetcher refuses (10.0.0.1 is a private address): it cannot be
+    checked.' for the due addresses a run did not fetch, with their reasons (the first few)."""
+    reasons = list(dict.fromkeys(line.removeprefix("refused: ") for line in refused.values()))
+    named = "; ".join(reasons[:SHOWN_REASONS])
+    if len(reasons) > SHOWN_REASONS:
+        named += f"; {len(reasons) - SHOWN_REASONS:,} more reasons"
+    count = len(refused)
+    if count == 1:
+        return f"Left 1 address the fetcher refuses ({named}): it cannot be checked."
+    return f"Left {count:,} addresses the fetcher refuses ({named}): they cannot be checked."
 
 
 def _kept_quotes(db, snapshot_id: int | None) -> dict[int, str]:

@@ -119,17 +119,25 @@ def vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
     if not addresses:
         raise FetchError("host_not_found", {"host": host, "detail": "no addresses"})
     for text in addresses:
-        address = ipaddress.ip_address(text.split("%", 1)[0])
-        if address.is_loopback and port in policy.loopback_ports:
-            continue
-        reason = address_refusal(address)
-        if reason is None:
-            continue
-        facts = {"host": host, "reason": reason}
-        if not _is_ip_literal(host):
-            facts["address"] = text
-        raise _refuse("private_address", facts)
+        refused = _address_refused(host, text, port, policy)
+        if refused is not None:
+            raise _refuse(refused.code, refused.facts)
     return addresses
+
+
+def _address_refused(host: str, text: str, port: int, policy: FetchPolicy) -> FetchError | None:
+    """The refusal of connecting to `text`, an address of `host`, on `port`; None when the policy
+    allows it."""
+    address = ipaddress.ip_address(text.split("%", 1)[0])
+    if address.is_loopback and port in policy.loopback_ports:
+        return None
+    reason = address_refusal(address)
+    if reason is None:
+        return None
+    facts = {"host": host, "reason": reason}
+    if not _is_ip_literal(host):
+        facts["address"] = text
+    return FetchError("private_address", facts)
 
 
 def _is_ip_literal(host: str) -> bool:
@@ -141,8 +149,15 @@ def _is_ip_literal(host: str) -> bool:
 
 
 def _check_port(port: int, policy: FetchPolicy) -> None:
+    refused = _port_refused(port, policy)
+    if refused is not None:
+        raise _refuse(refused.code, refused.facts)
+
+
+def _port_refused(port: int, policy: FetchPolicy) -> FetchError | None:
     if policy.allowed_ports is not None and port not in policy.allowed_ports:
-        raise _refuse("port", {"port": port, "allowed": sorted(policy.allowed_ports)})
+        return FetchError("port", {"port": port, "allowed": sorted(policy.allowed_ports)})
+    return None
 
 
 if TYPE_CHECKING:
@@ -298,22 +313,52 @@ def _kept_adapter(policy: FetchPolicy) -> _VettingAdapter:
 def check_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[str, int]:
     """Refuse a URL that fetch() must not request; return its host and port."""
     try:
+        return _host_and_port(url, policy)
+    except FetchError as error:
+        raise _refuse(error.code, error.facts) from None
+
+
+def _host_and_port(url: str, policy: FetchPolicy) -> tuple[str, int]:
+    """check_url's checks, raising a FetchError that is not logged."""
+    try:
         parts = urlsplit(url.strip())
     except ValueError:
-        raise _refuse("bad_address", {"url": url, "problem": "unparsable"}) from None
+        raise FetchError("bad_address", {"url": url, "problem": "unparsable"}) from None
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
-        raise _refuse("bad_address", {"url": url, "problem": "scheme", "scheme": scheme})
+        raise FetchError("bad_address", {"url": url, "problem": "scheme", "scheme": scheme})
     if "@" in parts.netloc:
-        raise _refuse("bad_address", {"url": url, "problem": "userinfo"})
+        raise FetchError("bad_address", {"url": url, "problem": "userinfo"})
     if not parts.hostname:
-        raise _refuse("bad_address", {"url": url, "problem": "no_host"})
+        raise FetchError("bad_address", {"url": url, "problem": "no_host"})
     try:
         port = parts.port or DEFAULT_PORTS[scheme]
     except ValueError:
-        raise _refuse("bad_address", {"url": url, "problem": "bad_port"}) from None
-    _check_port(port, policy)
+        raise FetchError("bad_address", {"url": url, "problem": "bad_port"}) from None
+    refused = _port_refused(port, policy)
+    if refused is not None:
+        raise refused
     return parts.hostname, port
+
+
+def refused_without_network(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> FetchError | None:
+    """The refusal fetch(url, policy=policy) is bound to give before any request goes out, found
+    without the network: the address's form or scheme, a port the policy refuses, or a host
+    written as an IP address the policy refuses (10.0.0.1, [::1]). None when only a fetch can
+    tell: a host name is vetted by what it resolves to as each fetch goes out, and names
+    resolve otherwise over time. Nothing is logged."""
+    try:
+        host, port = _host_and_port(url, policy)
+    except FetchError as error:
+        return error
+    if _is_ip_literal(host):
+        return _address_refused(host, host, port, policy)
+    try:
+        requests.PreparedRequest().prepare_url(url.strip(), None)
+    except requests.exceptions.InvalidURL:
+        # A host that IDNA cannot encode, which _request refuses as unparsable.
+        return FetchError("bad_address", {"url": url, "problem": "unparsable"})
+    return None
 
 
 class _Hops(SessionRedirectMixin):

@@ -2,6 +2,8 @@
 they raise on evidence (failing, moved elsewhere, changed), and a reviewer's acknowledgement."""
 
 import json
+from collections.abc import Callable
+from itertools import islice
 
 from factcheck.db import Database, inserted_id, utc_now
 from factcheck.store import audit
@@ -71,26 +73,28 @@ FLAGGED_CLAIMS = "SELECT e.claim_id" + _FLAGGED_FROM
 
 
 @query
-def due_for_check(db: Database, cutoff: str, limit: int) -> list[dict]:
+def due_for_check(
+    db: Database, cutoff: str, limit: int, keep: Callable[[dict], bool] | None = None
+) -> list[dict]:
     """Addresses of live evidence last checked (or archived, or added) before `cutoff`, those
     behind published verdicts first, then the longest unchecked; with the newest copy fetched by
-    the workbench to compare against."""
-    return list(
-        db.query(
-            "WITH pages AS ("
-            f" SELECT e.url, max({_PUBLISHED}) AS published, min(e.added_at) AS added_at"
-            " FROM evidence e WHERE e.removed_at IS NULL GROUP BY e.url)"
-            " SELECT p.url, p.published,"
-            " (SELECT max(id) FROM evidence_snapshots s WHERE s.url = p.url"
-            "  AND s.status = 'archived' AND s.kind != 'upload') AS snapshot_id,"
-            " coalesce((SELECT max(checked_at) FROM link_checks l WHERE l.url = p.url),"
-            "  (SELECT max(fetched_at) FROM evidence_snapshots s WHERE s.url = p.url),"
-            "  p.added_at) AS last_seen"
-            " FROM pages p WHERE last_seen < :cutoff"
-            " ORDER BY p.published DESC, last_seen, p.url LIMIT :limit",
-            {"cutoff": cutoff, "limit": limit},
-        )
+    the workbench to compare against. With `keep`, only the addresses it keeps: rows are read
+    until `limit` are kept, so those it passes over never crowd out the rest."""
+    rows = db.query(
+        "WITH pages AS ("
+        f" SELECT e.url, max({_PUBLISHED}) AS published, min(e.added_at) AS added_at"
+        " FROM evidence e WHERE e.removed_at IS NULL GROUP BY e.url)"
+        " SELECT p.url, p.published,"
+        " (SELECT max(id) FROM evidence_snapshots s WHERE s.url = p.url"
+        "  AND s.status = 'archived' AND s.kind != 'upload') AS snapshot_id,"
+        " coalesce((SELECT max(checked_at) FROM link_checks l WHERE l.url = p.url),"
+        "  (SELECT max(fetched_at) FROM evidence_snapshots s WHERE s.url = p.url),"
+        "  p.added_at) AS last_seen"
+        " FROM pages p WHERE last_seen < :cutoff"
+        " ORDER BY p.published DESC, last_seen, p.url LIMIT :limit",
+        {"cutoff": cutoff, "limit": -1 if keep else limit},
     )
+    return list(islice(filter(keep, rows) if keep else rows, limit))
 
 
 @query
