@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from local_server import page, redirect
 
 from factcheck import archive_jobs, link_watch
+from factcheck.cli import links as links_cli
 from factcheck.cli import main
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import evidence as evidence_store
@@ -775,3 +776,11 @@ def test_a_check_made_before_the_copy_an_item_rests_on_is_not_held_against_it(
     )
     archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
     assert link_checks.flagged_evidence(app_db) == []
+
+
+def test_the_line_on_refused_addresses_names_a_few_and_counts_the_rest():
+    refused = {f"http://10.0.0.{n}/": f"refused: 10.0.0.{n} is a private address" for n in range(5)}
+    assert links_cli._refused_line(refused) == (
+        "Left 5 addresses the fetcher refuses (10.0.0.0 is a private address; 10.0.0.1 is a"
+        " private address; 10.0.0.2 is a private address; and 2 more): they cannot be checked."
+    )

@@ -141,7 +141,7 @@ def _refused_line(refused: dict[str, str]) -> str:
     reasons = list(dict.fromkeys(line.removeprefix("refused: ") for line in refused.values()))
     named = "; ".join(reasons[:SHOWN_REASONS])
     if len(reasons) > SHOWN_REASONS:
-        named += f"; {len(reasons) - SHOWN_REASONS:,} more reasons"
+        named += f"; and {len(reasons) - SHOWN_REASONS:,} more"
     count = len(refused)
     if count == 1:
         return f"Left 1 address the fetcher refuses ({named}): it cannot be checked."
