@@ -14,7 +14,6 @@ from factcheck import (
     job_presence,
     job_progress,
     jobs,
-    link_jobs,
     matching_jobs,
 )
 from factcheck import db as database
@@ -56,9 +55,6 @@ def recover_interrupted(*, starting: bool = True) -> dict[str, list[str]]:
     items = jobs.huey.storage.result_items()  # every key, its value still serialized
     live = job_presence.alive(items)
     owned = job_presence.owners(items)
-    if starting and not live:
-        # A link check cut off by the crash left its lock behind: nothing can be running now.
-        link_jobs.LINK_WATCH_LOCK.clear()
     # A near copy held back longer than its reviewer had to decide is forgotten here too.
     job_progress.forget_expired_holds()
 

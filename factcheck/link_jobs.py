@@ -1,12 +1,11 @@
 """The link watch's background jobs: a run queued from the command line, and the quarter-hourly
-tick that runs one every FACTCHECK_LINK_CHECK_HOURS hours. One run at a time across every worker,
-so no site gets two of its requests at once."""
+tick that runs one every FACTCHECK_LINK_CHECK_HOURS hours. One run at a time across the command
+line and every worker, so no site gets two of its requests at once."""
 
 import time
 from datetime import timedelta
 
 from huey import crontab
-from huey.exceptions import TaskLockedException
 
 from factcheck import db as database
 from factcheck import jobs, link_watch
@@ -15,8 +14,6 @@ from factcheck.network.fetch import DEFAULT_POLICY, FetchPolicy
 huey = jobs.huey
 
 LINK_WATCH_LAST_RUN = "link-watch:last-run"
-# Held in the queue's storage while a link check runs; a consumer clears it when it starts.
-LINK_WATCH_LOCK = huey.lock_task("link-watch")
 
 
 @huey.task()
@@ -28,22 +25,22 @@ def check_links(
     policy: FetchPolicy = DEFAULT_POLICY,
 ) -> dict:
     """Re-check evidence pages (see link_watch.py), as `factcheck links check --queue` asks. One
-    run at a time across every worker, so no site gets two of its requests at once."""
+    run at a time across the command line and every worker (link_watch.one_run_at_a_time), so
+    no site gets two of its requests at once."""
+    db = database.connect(db_path)
     try:
-        with LINK_WATCH_LOCK:
-            db = database.connect(db_path)
-            try:
-                summary = link_watch.check_links(
-                    db,
-                    older_than=timedelta(seconds=older_than_seconds),
-                    limit=limit,
-                    per_host=per_host,
-                    policy=policy,
-                )
-            finally:
-                db.close()
-    except TaskLockedException:
+        with link_watch.one_run_at_a_time(db):
+            summary = link_watch.check_links(
+                db,
+                older_than=timedelta(seconds=older_than_seconds),
+                limit=limit,
+                per_host=per_host,
+                policy=policy,
+            )
+    except link_watch.AnotherRun:
         return {"skipped": "another link check was running"}
+    finally:
+        db.close()
     return summary.counts()
 
 

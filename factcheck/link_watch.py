@@ -5,13 +5,16 @@ Polite by construction: pages are fetched one at a time (so never two requests a
 host), at most `per_host` pages of one host per run, a pause of `host_delay` seconds before
 going back to a host, and at most `limit` pages a run."""
 
+import fcntl
 import hashlib
+import os
 import re
 import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -32,6 +35,7 @@ from factcheck.network.fetch import (
 from factcheck.refusal_lines import error_line
 from factcheck.store import link_checks
 from factcheck.store.actors import SYSTEM
+from factcheck.store.audit_seal import database_file
 
 CHECK_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 CHECK_MAX_BYTES = 10 * 1024 * 1024
@@ -310,6 +314,55 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         text_sha256=text_fingerprint(text),
         **found,
     )
+
+
+#: Beside the database: whoever holds a lock on it is running the link watch on that database.
+LOCK_SUFFIX = ".link_check_lock"
+
+
+class AnotherRun(Exception):
+    """Another process (or another worker of this one) is checking the links of this database;
+    `holder` is its process id, when it could be read."""
+
+    def __init__(self, holder: int | None) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+
+@contextmanager
+def one_run_at_a_time(db: Database) -> Iterator[None]:
+    """Hold the lock on checking this database's links, or raise AnotherRun at once: one run at a
+    time across the command line and every worker, so no site gets two requests at once. The
+    system lets go of the lock when its holder ends, however it ends (Ctrl+C, TERM, KILL, a
+    crash), so nothing is left to clear; a holder that is stopped (Ctrl+Z, kill -STOP) keeps it.
+    A database in memory has one connection, and no lock."""
+    path = database_file(db)
+    if path is None:
+        yield
+        return
+    path = path.resolve()
+    # Opened anew each time: a lock held through another descriptor, even in this process (a
+    # worker thread, `serve`'s own workers), is refused too.
+    descriptor = os.open(path.with_name(path.name + LOCK_SUFFIX), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise AnotherRun(_holder(descriptor)) from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(descriptor, 0)  # no process id left to name once it is free
+    finally:
+        os.close(descriptor)  # lets go of the lock
+
+
+def _holder(descriptor: int) -> int | None:
+    """The process id the holder wrote just after taking the lock (not there yet for a moment)."""
+    written = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+    return int(written) if written.isdigit() else None
 
 
 def check_links(

@@ -47,13 +47,22 @@ def run_factcheck(folder: Path, *args: str, **settings: str) -> subprocess.Compl
 class Running:
     """`factcheck ARGS` in the background; its output goes to files the test can read."""
 
-    def __init__(self, folder: Path, *args: str, name: str = "factcheck", **settings: str):
+    def __init__(
+        self,
+        folder: Path,
+        *args: str,
+        name: str = "factcheck",
+        program: tuple[str, ...] = ("-m", "factcheck"),
+        **settings: str,
+    ):
+        """`program` is what Python runs with ARGS: `factcheck`, or a script of the test's that
+        ends by running it."""
         self.stdout_path = folder / f"{name}.out"
         self.stderr_path = folder / f"{name}.err"
         with open(self.stdout_path, "wb") as out, open(self.stderr_path, "wb") as err:
             # cwd is the test's folder, so `-m factcheck` cannot pick up another checkout.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "factcheck", *args],
+                [sys.executable, *program, *args],
                 cwd=folder,
                 env=factcheck_env(**settings),
                 stdout=out,

@@ -248,11 +248,14 @@ def test_archiving_exits_1_when_any_source_failed_and_0_when_all_were_kept(run, 
 
 
 def test_links_check_waits_its_turn_behind_a_running_one(run):
-    from factcheck import link_jobs
+    from factcheck import link_watch
 
-    run("links", "check")  # points the queue at the jobs file beside the database
-    with link_jobs.LINK_WATCH_LOCK:
-        busy = run("links", "check")
+    db = database.connect(run.path)
+    try:
+        with link_watch.one_run_at_a_time(db):  # a worker of this process running one
+            busy = run("links", "check")
+    finally:
+        db.close()
     assert busy.exit_code == 2 and "another link check is running" in busy.output
     assert run("links", "check").exit_code == 0
 

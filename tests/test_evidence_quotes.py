@@ -11,7 +11,7 @@ from helpers import DAM_ARTICLE_PAGE as ARTICLE_PAGE
 from helpers import add_people, first_checkable_claim, import_sample, new_database
 from local_server import page
 
-from factcheck import archive_jobs, jobs, link_jobs
+from factcheck import archive_jobs, jobs, link_jobs, link_watch
 from factcheck.archive_words import failure_words, worth_retrying
 from factcheck.network.fetch import FetchPolicy
 from factcheck.store import claim_reads, evidence, snapshots
@@ -281,7 +281,7 @@ def test_the_periodic_link_watch_runs_only_when_switched_on_and_due(world, monke
 def test_only_one_link_check_runs_at_a_time(world):
     path, db, people, claim, site = world
     _add(db, claim, people, "http://localhost/y", None)
-    with link_jobs.LINK_WATCH_LOCK:
+    with link_watch.one_run_at_a_time(db):
         assert link_jobs.check_links.call_local(str(path), 0, 10) == {
             "skipped": "another link check was running"
         }

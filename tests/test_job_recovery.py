@@ -156,14 +156,6 @@ def test_finished_and_waiting_jobs_are_left_alone(client, jobs_file):
     assert job_progress.progress(waiting_id)["stage"] == "queued"
 
 
-def test_a_link_check_lock_left_by_a_crash_is_cleared_at_restart(immediate_jobs):
-    from factcheck import link_jobs
-
-    link_jobs.LINK_WATCH_LOCK.acquire()
-    job_recovery.recover_interrupted()
-    assert not link_jobs.LINK_WATCH_LOCK.is_locked()
-
-
 def test_a_matching_job_cut_off_is_queued_again_once(claim_world, jobs_file, caplog):
     """Matching a big article's claims takes minutes; a restart (a stop that timed out, a crash)
     must not leave its claims without their previous checks, and nothing said of it."""

@@ -125,6 +125,29 @@ def test_a_stopped_worker_finishes_the_job_in_hand(
     assert archive.get() == {"snapshot_id": 1, "status": "archived"}
 
 
+def test_a_second_ctrl_c_stops_the_worker_at_once_and_says_it_left_the_job_in_hand(
+    db_path, tmp_path, site, monkeypatch, immediate_jobs
+):
+    """A supervisor or script must tell a stop that dropped work from a clean one."""
+    monkeypatch.delenv(job_storage.JOBS_URL, raising=False)
+    release, _ = _slow_archive_queued(db_path, site)
+    worker = Running(tmp_path, "--db", str(db_path), "worker", "--workers", "1")
+    try:
+        worker.wait_for(lambda: any(p == "/slow" for p, _ in site.seen), "the page was fetched")
+        worker.process.send_signal(signal.SIGINT)
+        worker.wait_for_output("stopping once the jobs in hand finish")
+        assert worker.stop(signal.SIGINT) == 130
+    finally:
+        release.set()
+        worker.close()
+    assert "factcheck worker: stopped\n" not in worker.output()
+    assert worker.errors().splitlines()[-1] == (
+        "factcheck worker: stopped at once, leaving the jobs in hand (a copy of a source); the"
+        " next worker takes them back"
+    )
+    assert _snapshots(db_path) == [], "the copy was left, not kept"
+
+
 def test_serve_stopped_with_term_finishes_the_job_in_hand(
     db_path, tmp_path, site, monkeypatch, immediate_jobs
 ):

@@ -1,8 +1,11 @@
 """CLI commands for the link watch: re-check evidence pages, now or through the job queue."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 
-from factcheck.cli.base import UserError, emit_json, main, open_db
+from factcheck.cli.base import UserError, emit_json, main, open_db, terminate_as_interrupt
 from factcheck.reveal import reveal
 from factcheck.shared_words import link_quote_news
 
@@ -12,6 +15,8 @@ OUTCOME_WORDS = {
     "moved": "MOVED",
     "failed": "FAILING",
 }
+#: The exit status of a run stopped by Ctrl+C or TERM, as `import` has it.
+INTERRUPTED = 130
 
 
 @main.group("links")
@@ -68,7 +73,10 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
             click.echo(f"Queued a link check on {where}; `factcheck worker` runs it.")
         return
 
+    told: list[dict] = []  # the checks made so far, for a run that is stopped
+
     def shout(result: dict) -> None:
+        told.append(result)
         if as_json:
             return
         detail = result["error"] or (
@@ -90,12 +98,22 @@ def check_links(ctx, older_than, limit, per_host, queued, as_json):
         line = f"{OUTCOME_WORDS[result['outcome']]:<9} {result['url']}"
         click.echo(reveal(f"{line} ({detail})" if detail else line))
 
-    summary = _one_run_at_a_time(
-        ctx,
-        lambda: link_watch.check_links(
-            db, older_than=age, limit=limit, per_host=per_host, progress=shout
-        ),
-    )
+    try:
+        # TERM (`timeout`, systemd, cron) stops a run as Ctrl+C does, with words.
+        with terminate_as_interrupt(), _one_run_at_a_time(db):
+            summary = link_watch.check_links(
+                db, older_than=age, limit=limit, per_host=per_host, progress=shout
+            )
+    except KeyboardInterrupt:
+        done = len(told)
+        click.echo(
+            f"Stopped after checking {done:,} {'page' if done == 1 else 'pages'}, whose checks are"
+            " kept; run it again for the rest"
+            if done
+            else "Stopped before any page was checked",
+            err=True,
+        )
+        raise click.exceptions.Exit(INTERRUPTED) from None
     if as_json:
         emit_json(
             {
@@ -186,24 +204,17 @@ def flagged_links(limit, as_json):
         click.echo(f"{len(rows):,} of {count['total']:,}: add --limit to see more.")
 
 
-def _one_run_at_a_time(ctx, run):
-    """Run the link watch holding the queue's link-watch lock (when the queue can be used), so it
-    never overlaps a run in a worker and no site gets two requests at once."""
-    from huey.exceptions import TaskLockedException
-
-    from factcheck import link_jobs
-    from factcheck.cli.serve import use_job_queue
-    from factcheck.job_storage import JobQueueError
+@contextmanager
+def _one_run_at_a_time(db) -> Iterator[None]:
+    """Hold the link watch's lock beside the database, so a run never overlaps another one, in
+    the command line or a worker, and no site gets two requests at once."""
+    from factcheck import link_watch
 
     try:
-        use_job_queue(ctx.find_root().obj["db_path"])
-    except (JobQueueError, OSError):
-        return run()
-    try:
-        with link_jobs.LINK_WATCH_LOCK:
-            return run()
-    except TaskLockedException:
+        with link_watch.one_run_at_a_time(db):
+            yield
+    except link_watch.AnotherRun as running:
+        who = f" (process {running.holder})" if running.holder else ""
         raise UserError(
-            "another link check is running; try again when it has finished (a run that was"
-            " killed holds this until `factcheck worker` or `serve` starts again)"
+            f"another link check is running{who}; try again when it has finished"
         ) from None

@@ -12,6 +12,8 @@ from factcheck.scales import load_scale
 from factcheck.shared_words import counted
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+#: The exit status of a worker stopped at once by a second Ctrl+C, leaving jobs in hand.
+INTERRUPTED = 130
 
 
 @main.command()
@@ -29,7 +31,7 @@ def worker(ctx, workers):
     load_scale()
     check_database()
     queue = use_job_queue(ctx.find_root().obj["db_path"])
-    stop = threading.Event()
+    stop, at_once = threading.Event(), threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
     consumer = job_recovery.start_workers(workers)
     click.echo(f"factcheck worker: running jobs from {queue} with {counted(workers, 'worker')}")
@@ -37,14 +39,34 @@ def worker(ctx, workers):
         while not stop.wait(1.0):
             pass
         # A second Ctrl+C or TERM stops at once, abandoning the jobs in hand.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, _stop_at_once(at_once))
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         click.echo(_stopping_words(job_presence.in_hand()))
     finally:
         consumer.stop(graceful=True)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    left = job_presence.in_hand() if at_once.is_set() else []
+    if left:
+        # A supervisor or script tells this from a clean stop by its status, as for `import`.
+        click.echo(
+            f"factcheck worker: stopped at once, leaving the jobs in hand"
+            f" ({', '.join(sorted(left))}); the next worker takes them back",
+            err=True,
+        )
+        raise click.exceptions.Exit(INTERRUPTED)
     click.echo("factcheck worker: stopped")
+
+
+def _stop_at_once(at_once: threading.Event):
+    """The handler of a second Ctrl+C: noted, then the interrupt that stops the wait for the jobs
+    in hand."""
+
+    def interrupt(signum, frame):
+        at_once.set()
+        raise KeyboardInterrupt
+
+    return interrupt
 
 
 def _stopping_words(jobs: list[str]) -> str:
