@@ -39,6 +39,8 @@ def check_links(
             )
     except link_watch.AnotherRun:
         return {"skipped": "another link check was running"}
+    except link_watch.LockUnavailable as unavailable:
+        return {"skipped": unavailable.words}
     finally:
         db.close()
     return summary.counts()

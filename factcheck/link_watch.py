@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -329,6 +330,15 @@ class AnotherRun(Exception):
         self.holder = holder
 
 
+class LockUnavailable(Exception):
+    """The lock file beside the database cannot be opened by this account (one left by another
+    account, such as a run under sudo): `words` say which file, why, and what to do."""
+
+    def __init__(self, words: str) -> None:
+        super().__init__(words)
+        self.words = words
+
+
 @contextmanager
 def one_run_at_a_time(db: Database) -> Iterator[None]:
     """Hold the lock on checking this database's links, or raise AnotherRun at once: one run at a
@@ -343,20 +353,39 @@ def one_run_at_a_time(db: Database) -> Iterator[None]:
     path = path.resolve()
     # Opened anew each time: a lock held through another descriptor, even in this process (a
     # worker thread, `serve`'s own workers), is refused too.
-    descriptor = os.open(path.with_name(path.name + LOCK_SUFFIX), os.O_RDWR | os.O_CREAT, 0o600)
+    descriptor, writable = _open_lock(path.with_name(path.name + LOCK_SUFFIX))
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise AnotherRun(_holder(descriptor)) from None
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        if writable:
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
         try:
             yield
         finally:
-            os.ftruncate(descriptor, 0)  # no process id left to name once it is free
+            if writable:
+                os.ftruncate(descriptor, 0)  # no process id left to name once it is free
     finally:
         os.close(descriptor)  # lets go of the lock
+
+
+def _open_lock(lock: Path) -> tuple[int, bool]:
+    """The lock file opened to take the lock, and whether the holder's process id can be
+    written in it. A file another account left (a run under sudo) is locked read-only where it
+    may be read: a lock needs no more."""
+    try:
+        return os.open(lock, os.O_RDWR | os.O_CREAT, 0o644), True
+    except OSError:
+        pass
+    try:
+        return os.open(lock, os.O_RDONLY), False
+    except OSError as error:
+        raise LockUnavailable(
+            f"cannot open the link check's lock file {lock} ({error.strerror}); give the account"
+            " that runs factcheck access to it, or remove it while no link check runs"
+        ) from None
 
 
 def _holder(descriptor: int) -> int | None:

@@ -2,6 +2,7 @@
 runs, and the lock goes with its holder however that ends (Ctrl+C, TERM, KILL), in processes of
 their own, as `timeout`, systemd and the OOM killer stop them."""
 
+import os
 import signal
 
 import pytest
@@ -121,3 +122,35 @@ def test_a_link_check_stopped_midway_says_how_many_pages_it_checked(queue, monke
             pass  # free again
     finally:
         db.close()
+
+
+def test_a_lock_file_left_by_another_account_is_used_or_refused_in_words(queue, monkeypatch):
+    """A lock file one `sudo factcheck links check` left behind: locked read-only where this
+    account may read it, else refused in one line (the command) or a result saying why (a job),
+    never a traceback that turns the link watch off."""
+    from click.testing import CliRunner
+
+    from factcheck import link_watch
+    from factcheck.cli import main
+
+    opened = os.open
+    lock = f"{queue}{link_watch.LOCK_SUFFIX}"
+    readable = {"yes": True}
+
+    def as_another_account(path, flags, *args):
+        if str(path) == lock and (flags & os.O_RDWR or not readable["yes"]):
+            raise PermissionError(13, "Permission denied")
+        return opened(path, flags, *args)
+
+    opened(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    monkeypatch.setattr(link_watch.os, "open", as_another_account)
+    assert link_jobs.check_links.call_local(str(queue), 0, 10) == NOTHING_DUE
+
+    readable["yes"] = False
+    words = (
+        f"cannot open the link check's lock file {lock} (Permission denied); give the account"
+        " that runs factcheck access to it, or remove it while no link check runs"
+    )
+    assert link_jobs.check_links.call_local(str(queue), 0, 10) == {"skipped": words}
+    result = CliRunner().invoke(main, ["--db", str(queue), "links", "check"])
+    assert (result.exit_code, result.output) == (2, f"Error: {words}\n")

@@ -218,3 +218,5 @@ def _one_run_at_a_time(db) -> Iterator[None]:
         raise UserError(
             f"another link check is running{who}; try again when it has finished"
         ) from None
+    except link_watch.LockUnavailable as unavailable:
+        raise UserError(unavailable.words) from None
