@@ -478,3 +478,33 @@ def test_the_audit_pages_sign_ins_show_a_session_ended_by_disabling(client_as, a
     ]
     assert len(ends) == 1 and "reason—disabled user—rita" in ends[0]
     assert "system ended a session: its person was disabled · session 1 (rita)" in ends[0]
+
+
+def test_a_sign_out_button_from_an_earlier_session_says_who_is_still_signed_in(client_as):
+    """A tab opened before the password was changed in another: its Sign out button's token is
+    of the session the change ended. Nobody is signed out by it, and the page says so, in a page
+    whose own Sign out button works."""
+    rita = client_as("rita")
+    earlier = page_token(rita, "/")
+    changed = rita.post(
+        "/account/password",
+        data={
+            "csrf_token": page_token(rita, "/account"),
+            "current_password": PASSWORD,
+            "new_password": "a quite different long password",
+            "confirm_password": "a quite different long password",
+        },
+    )
+    assert changed.status_code == 303
+    refused = rita.post("/sign-out", data={"csrf_token": earlier})
+    assert refused.status_code == 400
+    [said] = parse(refused).cssselect("[data-error-message]")
+    assert words(said) == (
+        "400 You are still signed in as rita: that Sign out button's security token is not this"
+        " session's (a page opened before the password was changed, or before signing in again,"
+        " in another tab). Use Sign out at the top of this page."
+    )
+    [button] = parse(refused).cssselect("form[data-sign-out] input[name=csrf_token]")
+    button = button.get("value")
+    assert rita.post("/sign-out", data={"csrf_token": button}).status_code == 303
+    assert rita.get("/").status_code == 303

@@ -161,6 +161,18 @@ def _csrf_error(error: CSRFError):
     # Signing out in another tab takes the token with it: say so, rather than blame the token.
     if auth_guard.signed_out():
         return auth_guard.sign_in_again()
+    # A Sign out button from an earlier session of this browser (the password changed, or
+    # signed in again, in another tab): whoever is signed in now stays so, and must be told,
+    # on a page whose own Sign out button works.
+    if request.endpoint == "auth.sign_out":
+        return _respond(
+            400,
+            f"You are still signed in as {auth_guard.signed_in_actor().username}: that Sign out"
+            " button's security token is not this session's (a page opened before the password"
+            " was changed, or before signing in again, in another tab). Use Sign out at the top"
+            " of this page.",
+            title="Not signed out",
+        )
     return _respond(
         400,
         "This form's security token is missing or from another session (signed in again in "
