@@ -132,3 +132,11 @@ def not_told_words(usernames: list[str]) -> str:
         return f"{usernames[0]} is disabled and was not told."
     names = ", ".join(usernames[:-1]) + f" and {usernames[-1]}"
     return f"{names} are disabled and were not told."
+
+
+def size_words(byte_count: int) -> str:
+    """A byte count as people read it: "1.5 GB", "5 MB", "1.5 MB", "300 kB"."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20)):
+        if byte_count >= size:
+            return f"{byte_count / size:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{max(1, byte_count // 1024):,} kB"

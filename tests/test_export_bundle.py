@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from test_export_world import ORG_NAME, PUBLIC_URL, build_world, export_bytes
 
 from factcheck.cli import main
-from factcheck.exports.bundle import NotABundle, verify_bundle
+from factcheck.exports.bundle import MANIFEST_LIMIT, NotABundle, manifest_bytes, verify_bundle
 from factcheck.store import audit
 
 FILES = ("report.json", "claims.csv", "claimreview.json", "report.html")
@@ -405,6 +405,39 @@ def test_verify_refuses_a_manifest_nested_too_deeply(tmp_path, levels):
         f"Error: {bundle}: its manifest.json is nested too deeply (lists or objects more than 100"
         " levels inside one another), which no export writes\n"
     )
+
+
+def test_verify_refuses_a_manifest_larger_than_any_export_writes(exported):
+    """A manifest padded with spaces (still valid JSON) packs into a small zip and would be read
+    whole: its declared size is refused before a byte of it is read."""
+    _, _, bundle, _ = exported
+    padded = bundle.with_name("padded.zip")
+    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in source.namelist():
+            if name != "manifest.json":
+                z.writestr(name, source.read(name))
+        body = source.read("manifest.json").rstrip()
+        with z.open("manifest.json", "w", force_zip64=True) as manifest:
+            manifest.write(body[:-1])
+            for _ in range(MANIFEST_LIMIT * 3 // 2 >> 20):
+                manifest.write(b" " * (1 << 20))
+            manifest.write(b"}")
+    assert padded.stat().st_size < 1 << 20
+    result = _verify("export", "verify", str(padded))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert result.output == (
+        f"Error: {padded}: its manifest.json is 192 MB, larger than any export writes\n"
+    )
+
+
+def test_a_big_desks_manifest_is_well_within_the_bound():
+    """About 150 bytes a copy: a desk of 50,000 claims whose verdicts rest on three copies each."""
+    copies = (hashlib.sha256(str(n).encode()).hexdigest() for n in range(150_000))
+    files = {f"copies/{digest}.html": digest for digest in copies}
+    files |= dict.fromkeys(FILES, "0" * 64)
+    head = {"row": 10**9, "hash": "0" * 64}
+    size = len(manifest_bytes({"files": files, "audit_head": head, "claims": 50_000}))
+    assert 20 << 20 < size < MANIFEST_LIMIT // 4
 
 
 def test_verify_with_a_missing_database_is_refused(exported, tmp_path):

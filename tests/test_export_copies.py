@@ -11,6 +11,7 @@ from test_export_world import ORG_NAME, PUBLIC_URL, build_world
 
 from factcheck.cli import main
 from factcheck.exports.bundle import verify_bundle
+from factcheck.store import evidence, verdicts
 from factcheck.store.actors import SYSTEM
 
 BULLETIN = (
@@ -24,8 +25,7 @@ def _keep(db, url, body, content_type, text=None):
     keep_copy(db, url, body, content_type=content_type, text=text)
 
 
-@pytest.fixture
-def bundle(tmp_path, monkeypatch):
+def _world(tmp_path, monkeypatch):
     db_path = tmp_path / "copies.db"
     world = build_world(db_path)
     _keep(
@@ -39,11 +39,21 @@ def bundle(tmp_path, monkeypatch):
     _keep(world.db, "https://rumour.example/post", UNCITED, "text/html")  # removed evidence
     monkeypatch.setenv("FACTCHECK_ORG_NAME", ORG_NAME)
     monkeypatch.setenv("FACTCHECK_PUBLIC_URL", PUBLIC_URL)
-    out = tmp_path / "out.zip"
+    return world, db_path
+
+
+def _export(db_path, out):
     result = CliRunner().invoke(
         main, ["--db", str(db_path), "export", "--format", "bundle", "--as", "ed", "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def bundle(tmp_path, monkeypatch):
+    world, db_path = _world(tmp_path, monkeypatch)
+    out = tmp_path / "out.zip"
+    _export(db_path, out)
     return world, db_path, out
 
 
@@ -139,3 +149,50 @@ def test_a_copy_the_database_never_held_is_found_out(bundle):
     assert verify_bundle(out).problems == [], "the zip agrees with itself"
     check = verify_bundle(out, world.db)
     assert any("is not an archived copy this database holds" in p for p in check.problems)
+
+
+REVISED_RATIONALE = "The county revised its count of homes cut off to 2,900 a day later."
+REVISED = b"<html><body><p>The county now says 2,900 homes were cut off.</p></body></html>"
+
+
+def _correct_on_a_new_source(world, *, submit: bool) -> None:
+    """A correction of the published verdict resting on its source and on a new one, archived."""
+    rita = world.people["rita"]
+    reason = "The county revised its figure"
+    verdicts.correct_verdict(
+        world.db, world.published, rating="Misleading", rationale=REVISED_RATIONALE,
+        reason=reason, actor=rita,
+    )  # fmt: skip
+    added = evidence.add_evidence(
+        world.db, world.published, url="https://county.example/revised", stance="refutes",
+        quote="2,900 homes were cut off", actor=rita,
+    )  # fmt: skip
+    _keep(world.db, "https://county.example/revised", REVISED, "text/html", "2,900 homes.")
+    cited = [e["id"] for e in evidence.evidence_for_claim(world.db, world.published)]
+    assert added["id"] in cited
+    verdicts.set_verdict(
+        world.db, world.published, rating="Misleading", rationale=REVISED_RATIONALE,
+        evidence_ids=cited, actor=rita,
+    )  # fmt: skip
+    if submit:
+        verdicts.submit_for_review(world.db, world.published, actor=rita)
+
+
+@pytest.mark.parametrize("submit", [True, False], ids=["in review", "drafted"])
+def test_a_correction_under_way_brings_the_copies_it_rests_on(tmp_path, monkeypatch, submit):
+    world, db_path = _world(tmp_path, monkeypatch)
+    _correct_on_a_new_source(world, submit=submit)
+    out = tmp_path / "out.zip"
+    _export(db_path, out)
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+        [claim] = [
+            c for c in json.loads(archive.read("report.json"))["claims"]
+            if c["id"] == world.published
+        ]  # fmt: skip
+    assert [v["state"] for v in claim["verdicts"]] == [
+        "published", "in_review" if submit else "draft"
+    ]  # fmt: skip
+    assert _name(REVISED, "html") in names, "the correction's new source"
+    assert _name(BULLETIN, "html") in names, "the published verdict's source"
+    assert verify_bundle(out, world.db).ok

@@ -443,13 +443,18 @@ def csv_rows(db: Database, *, scale: Scale | None = None, **filters: object) -> 
 
 @query
 def verdict_copies(db: Database, *, published_only: bool = False, **filters: object) -> list[dict]:
-    """The stored files of the archived copies the selected claims' verdicts rest on (the
-    published verdict, else the one being worked on): each file once, by sha256."""
+    """The stored files of the archived copies the selected claims' verdicts rest on, each file
+    once, by sha256: for each evidence item a verdict cites, the copy the JSON export names for
+    it, of every verdict the JSON carries but a superseded one (the published verdict, a
+    correction drafted or in review, a draft, a verdict in review). A superseded verdict is left
+    out: the JSON names each item's copy for the verdicts after it (else the newest), which need
+    not be the one it was approved on."""
     where, params = _where(filters, published_only)
     return list(
         db.query(
             "SELECT DISTINCT f.sha256, f.content_type, f.size FROM claims c"
-            f" JOIN articles a ON a.id = c.article_id JOIN verdicts v ON v.id = {_SHOWN_VERDICT}"
+            " JOIN articles a ON a.id = c.article_id"
+            " JOIN verdicts v ON v.claim_id = c.id AND v.state != 'superseded'"
             " JOIN json_each(v.evidence_ids) cited JOIN evidence e ON e.id = cited.value"
             f" JOIN evidence_snapshots s ON s.id = {EXPORTED_COPY} AND s.status = 'archived'"
             f" JOIN snapshot_files f ON f.sha256 = s.content_sha256{where} ORDER BY f.sha256",

@@ -5,17 +5,9 @@ The command line words the same codes in factcheck/refusal_lines.py, with its op
 from collections.abc import Callable
 
 from factcheck.refusal_lines import NEVER_FETCHED
-from factcheck.shared_words import as_sentence, redirected_to, save_as_utf8
+from factcheck.shared_words import as_sentence, redirected_to, save_as_utf8, size_words
 
 Facts = dict
-
-
-def size_words(byte_count: int) -> str:
-    """A byte count as people read it: "5 MB", "1.5 MB", "300 kB"."""
-    megabytes = byte_count / (1024 * 1024)
-    if megabytes >= 1:
-        return f"{megabytes:,.1f}".removesuffix(".0") + " MB"
-    return f"{max(1, byte_count // 1024):,} kB"
 
 
 _URL_PROBLEMS: dict[str, Callable[[Facts], str]] = {
