@@ -27,6 +27,7 @@ from factcheck.views import (
     downloads,
     errors,
     evidence_copies,
+    form_text,
     formatting,
     headers,
     health,
@@ -85,6 +86,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     session_cookie.init_app(app)
     connection.init_app(app)
     auth_guard.init_app(app)
+    form_text.init_app(app)
     rate_limit.init_app(app)
     headers.init_app(app)
     errors.init_app(app)

@@ -28,6 +28,7 @@ from factcheck.views.auth_guard import signed_in_actor
 from factcheck.views.connection import get_db
 from factcheck.views.error_words import store_words
 from factcheck.views.errors import UNSIGNED_WORDS
+from factcheck.views.form_text import reads_nul_itself
 from factcheck.views.rendering import json_response, page_or_fragment, wants_fragment
 
 bp = Blueprint("imports", __name__)
@@ -299,6 +300,7 @@ def import_page():
 
 
 @bp.post("/imports")
+@reads_nul_itself
 def start_import():
     actor = signed_in_actor()
     kind = request.form.get("source", "paste")
