@@ -297,7 +297,7 @@ def test_the_idle_time_and_lifetime_are_settings(db_path, people, monkeypatch):
         data={"username": "rita", "password": PASSWORD},
         headers={"X-CSRFToken": csrf_token_for(browser)},
     )
-    assert app.permanent_session_lifetime == timedelta(days=1)
+    assert app.permanent_session_lifetime == timedelta(days=1) + web_session.COOKIE_OUTLIVES
     clock.advance(minutes=29)
     assert browser.get("/").status_code == 200
     clock.advance(minutes=30)
@@ -508,3 +508,24 @@ def test_a_sign_out_button_from_an_earlier_session_says_who_is_still_signed_in(c
     button = button.get("value")
     assert rita.post("/sign-out", data={"csrf_token": button}).status_code == 303
     assert rita.get("/").status_code == 303
+
+
+def test_a_session_left_for_longer_than_it_lasts_is_ended_with_its_reason(
+    app, clock, client, app_db, monkeypatch
+):
+    """Back from a fortnight's leave: the cookie, signed two weeks ago, still reaches the session
+    code, which records the end and says why, where Flask refused it unread (no session.end row,
+    the session open in the table, no reason on the sign-in page)."""
+    from itsdangerous.timed import TimestampSigner
+
+    signed = TimestampSigner.get_timestamp
+    fortnight = timedelta(days=14)
+    monkeypatch.setattr(
+        TimestampSigner, "get_timestamp", lambda self: signed(self) + int(fortnight.total_seconds())
+    )
+    clock.advance(days=14)
+    response = client.get("/", follow_redirects=True)
+    message = "Your session ended after 7 days, the longest a session lasts; sign in again."
+    assert words(parse(response).cssselect(".flash")[0]) == message
+    assert [row["end_reason"] for row in session_rows(app_db)] == ["lifetime"]
+    assert len(audit_rows(app_db, "session.end")) == 1

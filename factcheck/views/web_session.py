@@ -152,6 +152,11 @@ def limits(config) -> tuple[timedelta, timedelta]:
     return chosen[0], chosen[1]
 
 
+#: How much longer the browser keeps the cookie than a session can last: someone who comes back
+#: within it is told why their session ended, and the end is recorded then.
+COOKIE_OUTLIVES = timedelta(days=90)
+
+
 def use_clock(app: Flask, clock: Callable[[], datetime]) -> None:
     """Tell session times by this clock (tests move it by hand); it returns aware UTC datetimes."""
     app.extensions[_CLOCK] = clock
@@ -160,6 +165,9 @@ def use_clock(app: Flask, clock: Callable[[], datetime]) -> None:
 def init_app(app: Flask) -> None:
     idle, lifetime = limits(app.config)
     app.extensions[_LIMITS] = (idle, lifetime)
-    # The browser drops the cookie when the session could no longer be live anyway.
-    app.config["PERMANENT_SESSION_LIFETIME"] = lifetime
+    # The cookie outlives the session by COOKIE_OUTLIVES: Flask refuses a cookie older than this
+    # before resume() reads it, and a session refused there would be ended with no session.end
+    # row and no reason said (someone back from a fortnight's leave). The server decides whether
+    # a session is live, whatever the cookie's age.
+    app.config["PERMANENT_SESSION_LIFETIME"] = lifetime + COOKIE_OUTLIVES
     use_clock(app, _utc_now)
