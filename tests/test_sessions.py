@@ -444,21 +444,26 @@ def test_each_session_a_change_ends_has_its_own_end_in_the_trail(app, client_as,
     assert rita.get("/").status_code == 303
 
 
+def change_own_password(browser):
+    """Change the signed-in person's password from the Account page."""
+    return browser.post(
+        "/account/password",
+        data={
+            "csrf_token": page_token(browser, "/account"),
+            "current_password": PASSWORD,
+            "new_password": "a quite different long password",
+            "confirm_password": "a quite different long password",
+        },
+    )
+
+
 def test_ones_own_new_password_audits_the_end_of_each_session_it_ends(app, client_as, app_db):
     """From the Account page: it ends this browser's session too (and starts it afresh), and the
     change's own row goes through the session it ends."""
     from factcheck.store import audit
 
     rita, elsewhere = client_as("rita"), client_as("rita")
-    changed = rita.post(
-        "/account/password",
-        data={
-            "csrf_token": page_token(rita, "/account"),
-            "current_password": PASSWORD,
-            "new_password": "a quite different long password",
-            "confirm_password": "a quite different long password",
-        },
-    )
+    changed = change_own_password(rita)
     assert changed.status_code == 303, changed.get_data(as_text=True)
     ends = audit_rows(app_db, "session.end")
     assert [json.loads(end["after"])["reason"] for end in ends] == ["password_changed"] * 2
@@ -486,15 +491,7 @@ def test_a_sign_out_button_from_an_earlier_session_says_who_is_still_signed_in(c
     whose own Sign out button works."""
     rita = client_as("rita")
     earlier = page_token(rita, "/")
-    changed = rita.post(
-        "/account/password",
-        data={
-            "csrf_token": page_token(rita, "/account"),
-            "current_password": PASSWORD,
-            "new_password": "a quite different long password",
-            "confirm_password": "a quite different long password",
-        },
-    )
+    changed = change_own_password(rita)
     assert changed.status_code == 303
     refused = rita.post("/sign-out", data={"csrf_token": earlier})
     assert refused.status_code == 400
