@@ -499,9 +499,9 @@ def test_a_sign_out_button_from_an_earlier_session_says_who_is_still_signed_in(c
     assert words(said) == (
         "400 You are still signed in as rita: that Sign out button's security token is not this"
         " session's (a page opened before the password was changed, or before signing in again,"
-        " in another tab). Use Sign out at the top of this page."
+        " in another tab). This page's Sign out button signs out. Sign out"
     )
-    [button] = parse(refused).cssselect("form[data-sign-out] input[name=csrf_token]")
+    [button] = parse(refused).cssselect("[data-error-message] form input[name=csrf_token]")
     button = button.get("value")
     assert rita.post("/sign-out", data={"csrf_token": button}).status_code == 303
     assert rita.get("/").status_code == 303

@@ -53,6 +53,7 @@ def _respond(
     *,
     title: str | None = None,
     link: dict | None = None,
+    sign_out: bool = False,
 ):
     if wants_json():
         response = json_response({"error": message, "status": status}, status)
@@ -66,6 +67,7 @@ def _respond(
                 message=message,
                 status_code=status,
                 link=link,
+                sign_out=sign_out,
             )
         )
     for name, value in (headers or {}).items():
@@ -169,9 +171,10 @@ def _csrf_error(error: CSRFError):
             400,
             f"You are still signed in as {auth_guard.signed_in_actor().username}: that Sign out"
             " button's security token is not this session's (a page opened before the password"
-            " was changed, or before signing in again, in another tab). Use Sign out at the top"
-            " of this page.",
+            " was changed, or before signing in again, in another tab). This page's Sign out"
+            " button signs out.",
             title="Not signed out",
+            sign_out=True,
         )
     return _respond(
         400,
