@@ -37,6 +37,7 @@ from factcheck.refusal_lines import error_line
 from factcheck.store import link_checks
 from factcheck.store.actors import SYSTEM
 from factcheck.store.audit_seal import database_file
+from factcheck.text.scripts import SPACELESS_ALPHABETS
 
 CHECK_TYPES = HTML_TYPES | {"text/plain", "application/pdf"}
 CHECK_MAX_BYTES = 10 * 1024 * 1024
@@ -89,33 +90,47 @@ def _paragraphs(text: str) -> Counter:
     return Counter(" ".join(line.split()).casefold() for line in text.splitlines() if line.strip())
 
 
-# Signs that say how much or which ("23%", "#3", "R&D", "km/h") are words, not punctuation.
-_KEPT_MARKS = "%‰‱٪؉؊﹪％#＃&＆@＠/／*＊†‡§¶"
-# Marks that stand between digits in figures ("4.1", "1,000", "10:30", "٣٫٥"); and the hyphen,
-# which is also a minus sign ("-5", "5-7").
-_FIGURE_MARKS = ".,:'’٫٬"
+# Signs that say how much or which ("23%", "#3", "R&D", "km/h") and whether a sentence asks
+# ("Recession coming?") are words, not punctuation.
+_KEPT_MARKS = "%‰‱٪؉؊﹪％#＃&＆@＠/／*＊†‡§¶?¿؟？"
+# Marks a figure starts with or holds ("4.1", ".5", "1,000", "10:30", "٣٫٥", "(1,200)"): kept
+# before a digit. Dashes too, which are also minus signs ("-5", "–0.3%", "5–7").
+_FIGURE_MARKS = ".,:٫٬("
+# Scripts written without spaces, where a mark taken out leaves no space behind.
+_SPACELESS = f"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff{SPACELESS_ALPHABETS}"
 
 
 @cache
-def _reading_marks() -> tuple[dict[int, str], re.Pattern[str]]:
-    """Punctuation that only marks how a sentence reads (commas, stops, quotation marks,
-    dashes, brackets): a table that makes it a space, and a pattern for the marks figures also
-    use, which are kept only where they stand in a figure."""
-    spaced = {
-        code: " "
-        for code in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(code)).startswith("P")
-        and chr(code) not in _KEPT_MARKS + _FIGURE_MARKS + "-"
-    }
-    mark = f"[{_FIGURE_MARKS}]"
-    # A mark not after a digit, or not before one, and a hyphen before no digit (each
-    # alternative starts with the mark, which keeps the search fast).
-    return spaced, re.compile(f"{mark}(?<!\\d.)|{mark}(?!\\d)|-(?!\\d)")
+def _reading_marks() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]]:
+    """Punctuation that only marks how a sentence reads (commas, stops, dashes, brackets): a
+    table that makes it a space and every quotation mark one kind (a quote taken out is a change,
+    a quote made curly is not); a pattern for the marks figures also use, kept before a digit;
+    and the space a mark left between two letters of a script written without spaces."""
+    table: dict[int, str] = {}
+    dashes = ""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if not category.startswith("P") or char in _KEPT_MARKS + _FIGURE_MARKS:
+            continue
+        if category in ("Pi", "Pf") or char in "\"'＂＇「」『』〝〞〟‚„":
+            table[code] = '"'
+        elif category == "Pd":
+            dashes += char
+        else:
+            table[code] = " "
+    marks = re.escape(_FIGURE_MARKS + dashes)
+    return (
+        table,
+        re.compile(f"[{marks}](?!\\d)"),
+        re.compile(f"(?<=[{_SPACELESS}]) (?=[{_SPACELESS}])"),
+    )
 
 
 def _without_reading_marks(paragraph: str) -> str:
-    spaced, figure_marks = _reading_marks()
-    return " ".join(figure_marks.sub(" ", paragraph.translate(spaced)).split())
+    table, figure_marks, spaceless_gap = _reading_marks()
+    spaced = " ".join(figure_marks.sub(" ", paragraph.translate(table)).split())
+    return spaceless_gap.sub("", spaced)
 
 
 def _length(paragraphs: Counter) -> int:
@@ -358,7 +373,9 @@ def one_run_at_a_time(db: Database) -> Iterator[None]:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise AnotherRun(_holder(descriptor)) from None
+            # A file this account cannot write holds no process id of a holder of this account,
+            # only what another account left there: naming it could name an unrelated process.
+            raise AnotherRun(_holder(descriptor) if writable else None) from None
         if writable:
             os.ftruncate(descriptor, 0)
             os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)

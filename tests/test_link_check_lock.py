@@ -130,6 +130,7 @@ def test_a_lock_file_left_by_another_account_is_used_or_refused_in_words(queue, 
     never a traceback that turns the link watch off."""
     from click.testing import CliRunner
 
+    from factcheck import db as database
     from factcheck import link_watch
     from factcheck.cli import main
 
@@ -142,9 +143,19 @@ def test_a_lock_file_left_by_another_account_is_used_or_refused_in_words(queue, 
             raise PermissionError(13, "Permission denied")
         return opened(path, flags, *args)
 
-    opened(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    left = opened(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    os.write(left, b"4242\n")  # the process id a killed run under sudo left
+    os.close(left)
     monkeypatch.setattr(link_watch.os, "open", as_another_account)
     assert link_jobs.check_links.call_local(str(queue), 0, 10) == NOTHING_DUE
+    db = database.connect(queue)
+    try:
+        with link_watch.one_run_at_a_time(db), pytest.raises(link_watch.AnotherRun) as refused:
+            with link_watch.one_run_at_a_time(db):
+                pass
+    finally:
+        db.close()
+    assert refused.value.holder is None, "4242 is not the holder: it was left in a file not ours"
 
     readable["yes"] = False
     words = (

@@ -68,6 +68,19 @@ def test_text_change_sets_aside_punctuation_but_not_figures_or_words():
     assert link_watch.text_change("٣٫٥ مليون", "٣٥ مليون") == 1
     assert link_watch.text_change("It fell to -5 degrees.", "It fell to 5 degrees.") == 1
     assert link_watch.text_change("A well-known 5-7 win.", "A well known 5-7 win") == 0
+    # Signs of a figure or of a question, and quotation marks taken out, are changes too.
+    for before, after in [
+        ("Growth was –0.3% year on year.", "Growth was 0.3% year on year."),
+        ("It rose by .5 per cent in May.", "It rose by 5 per cent in May."),
+        ("Net income: (1,200).", "Net income: 1,200."),
+        ("Recession coming?", "Recession coming."),
+        ("The figures were “fake”.", "The figures were fake."),
+    ]:
+        assert link_watch.text_change(before, after) == 1, before
+    # A mark taken out of a script written without spaces leaves none behind.
+    assert link_watch.text_change("据统计，去年增长了三成。", "据统计去年增长了三成。") == 0
+    assert link_watch.text_change("首相は、来年", "首相は来年") == 0
+    assert link_watch.text_change("他说“不”", "他说「不」") == 0
 
 
 @pytest.mark.parametrize(
