@@ -25,8 +25,8 @@ from factcheck.views.form_text import NUL_WORDS
 def test_a_nul_in_a_panel_form_is_refused_and_nothing_is_written(client, claim, app_db, path, form):
     before = audit_count(app_db)
     response = hx_post(client, f"/claims/{claim['id']}/{path}", form)
-    assert response.status_code == 422
-    assert words(fragment(response)) == f"422 {NUL_WORDS}"
+    assert response.status_code == 400
+    assert words(fragment(response)) == f"400 {NUL_WORDS}"
     assert audit_count(app_db) == before
     # The same text without it is kept.
     clean = {name: value.replace("\x00", "") for name, value in form.items()}
@@ -36,5 +36,5 @@ def test_a_nul_in_a_panel_form_is_refused_and_nothing_is_written(client, claim, 
 
 def test_a_nul_in_an_address_is_refused_in_words(client, claim):
     response = client.get("/queue", query_string={"q": "budget\x00"}, headers=HX)
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert NUL_WORDS in response.get_data(as_text=True)
