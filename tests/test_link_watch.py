@@ -784,3 +784,157 @@ def test_the_line_on_refused_addresses_names_a_few_and_counts_the_rest():
         "Left 5 addresses the fetcher refuses (10.0.0.0 is a private address; 10.0.0.1 is a"
         " private address; 10.0.0.2 is a private address; and 2 more): they cannot be checked."
     )
+
+
+# The dam story with its last paragraph rewritten: a change of a quarter of the text, the quote
+# still there.
+EDITED = DAM_ARTICLE_PAGE.replace(
+    b"Repairs are expected to cost about 1.2 million dollars and to start in the spring.",
+    b"The board now says repairs will cost 3 million dollars and may wait until the autumn.",
+)
+
+
+def _second_claim(app_db, claim) -> dict:
+    from factcheck.store import claim_reads
+
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    return next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+
+
+def _rest_verdict(app_db, people, claim_id, state):
+    verdicts.set_verdict(
+        app_db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
+    if state == "published":
+        verdicts.approve(app_db, claim_id, actor=people["ed"])
+
+
+def _cited_again(app, app_db, people, claim, watched) -> dict:
+    """Another claim cites the page, which is kept again for it (a newer copy)."""
+    other = _second_claim(app_db, claim)
+    item = evidence_store.add_evidence(
+        app_db, other["id"], url=watched["url"], stance="context", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    return {"claim": other, "item": item}
+
+
+@pytest.mark.parametrize("state", ["published", "in_review"])
+def test_a_verdicts_flag_stays_when_another_claim_keeps_a_newer_copy_of_the_page(
+    app, app_db, watched, site, people, claim, client, state, monkeypatch
+):
+    """The page changed after the verdict was given on its copy; another claim cited it, and
+    the next check compared the page with that claim's newer copy only: "unchanged", and the
+    verdict's flag was gone from its card, the queue, the dashboard and `links flagged`, though
+    the page still differed from the copy the verdict rests on."""
+    _rest_verdict(app_db, people, claim["id"], state)
+    site.routes["/report"] = page(EDITED)
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    other = _cited_again(app, app_db, people, claim, watched)
+    before = len(site.seen)
+    [result] = _run(app_db, watched)
+    assert len(site.seen) == before + 1  # the page is fetched once, compared with both copies
+    assert result["outcome"] == "changed" and result["text_change"] > 0.1
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "unchanged"]
+    published = 1 if state == "published" else 0
+    assert link_checks.flagged_count(app_db) == {"total": 1, "published": published}
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    verdict = "this published verdict" if state == "published" else "the verdict waiting for review"
+    assert f"Link check: the page changed since the copy {verdict} rests on was archived" in panel
+    queue = client.get("/queue?evidence=changed").get_data(as_text=True)
+    assert f"claim={claim['id']}" in queue and f"claim={other['claim']['id']}" not in queue
+    assert watched["url"] in client.get("/").get_data(as_text=True)
+    [row] = json.loads(_cli(app, "links", "flagged", "--json").output)
+    assert row["id"] == watched["item"]["id"]
+    # The other claim's item rests on the newer copy, which the page still is: no flag.
+    other_panel = client.get(f"/claims/{other['claim']['id']}/panel", headers=HX)
+    assert "Link check" not in other_panel.get_data(as_text=True)
+    flags = link_checks.flags_for_claim(app_db, other["claim"]["id"])
+    assert not flags[other["item"]["id"]]["flagged"]
+    # `links check` counts the page once, by the news it has for the verdict.
+    checked = link_watch.check_links
+    monkeypatch.setattr(
+        link_watch,
+        "check_links",
+        lambda db, **options: checked(db, **options, policy=watched["policy"], host_delay=0),
+    )
+    printed = _cli(app, "links", "check", "--older-than", "0m").output
+    assert "Checked 1 page: 0 unchanged, 1 changed, 0 moved, 0 failing." in printed
+    assert f"CHANGED   {watched['url']}" in printed
+    [page_check] = json.loads(_cli(app, "links", "check", "--older-than", "0m", "--json").output)[
+        "checks"
+    ]
+    assert page_check["outcome"] == "changed" and len(page_check["checks"]) == 2
+    from factcheck.store import audit
+
+    assert audit.verify(app_db).ok
+
+
+def test_an_acknowledgement_is_of_the_check_of_its_own_copy(
+    app, app_db, watched, site, people, claim, client
+):
+    """Two claims on two copies of one page, which now differs from both: acknowledging one
+    item's change leaves the other's flag standing, and each stays quiet once acknowledged."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    other = _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    first, second = watched["item"]["id"], other["item"]["id"]
+    assert sorted(row["id"] for row in link_checks.flagged_evidence(app_db)) == [first, second]
+    link_checks.acknowledge_change(app_db, first, actor=SYSTEM)
+    assert [row["id"] for row in link_checks.flagged_evidence(app_db)] == [second]
+    _run(app_db, watched)  # the page as it was: the acknowledgement holds, the other flag stays
+    assert [row["id"] for row in link_checks.flagged_evidence(app_db)] == [second]
+    address = f"/claims/{other['claim']['id']}/evidence/{second}/acknowledge-change"
+    assert hx_post(client, address, {}).status_code == 200
+    assert link_checks.flagged_evidence(app_db) == []
+    _run(app_db, watched)
+    assert link_checks.flagged_evidence(app_db) == []
+    # The page as the newer copy has it: the published copy's difference is not the one
+    # acknowledged, and is flagged again; the newer copy's item has nothing left to flag.
+    site.routes["/report"] = page(EDITED)
+    [result] = _run(app_db, watched)
+    assert [row["id"] for row in link_checks.flagged_evidence(app_db)] == [first]
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "unchanged"]
+
+
+def test_a_change_acknowledged_against_the_published_copy_says_nothing_of_a_newer_one(
+    app, app_db, watched, site, people, claim, client
+):
+    """A correction rests on the newest copy: the page's difference from it was never
+    acknowledged, though the published copy's, found the same way, was."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    item = watched["item"]["id"]
+    link_checks.acknowledge_change(app_db, item, actor=SYSTEM)
+    assert item not in [row["id"] for row in link_checks.flagged_evidence(app_db)]
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    _run(app_db, watched)
+    assert item in [row["id"] for row in link_checks.flagged_evidence(app_db)]
+    flags = link_checks.flags_for_claim(app_db, claim["id"])[item]
+    newest = link_checks.checks_for(app_db, watched["url"], limit=1)[0]
+    assert flags["id"] == newest["id"]  # the check of the newest copy, on which it now rests
+
+
+def test_copies_compared_are_the_published_ones_first_and_the_newest_last():
+    items = [
+        {"compared": 5, "published": False, "in_review": False},
+        {"compared": 2, "published": True, "in_review": False},
+        {"compared": 3, "published": False, "in_review": True},
+        {"compared": 9, "published": False, "in_review": False},
+        {"compared": 2, "published": False, "in_review": False},
+    ]
+    assert link_watch.copies_to_compare(items, 9) == [2, 3, 5, 9]
+    assert link_watch.copies_to_compare([], None) == [None]
+    many = [{"compared": n, "published": False, "in_review": False} for n in range(1, 30)]
+    chosen = link_watch.copies_to_compare(many, 40)
+    assert len(chosen) == link_checks.MAX_COPIES and chosen[-1] == 40
+    assert chosen[:-1] == list(range(29, 29 - link_checks.MAX_COPIES + 1, -1))
