@@ -938,3 +938,37 @@ def test_copies_compared_are_the_published_ones_first_and_the_newest_last():
     chosen = link_watch.copies_to_compare(many, 40)
     assert len(chosen) == link_checks.MAX_COPIES and chosen[-1] == 40
     assert chosen[:-1] == list(range(29, 29 - link_checks.MAX_COPIES + 1, -1))
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        (page(b"gone", "text/plain", status=404), "failed"),
+        (redirect("/elsewhere"), "moved"),
+    ],
+)
+def test_an_acknowledged_failure_or_move_holds_whichever_copy_the_item_is_compared_with(
+    app, app_db, watched, site, people, claim, answer, outcome
+):
+    """A failing or moved page is so whatever copy it is compared with: once acknowledged, the
+    flag stays quiet when a correction is drafted on the newest copy (a check of another copy),
+    as it did before checks were kept per copy."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    other = _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = answer
+    site.routes["/elsewhere"] = page(REWRITTEN)
+    [result] = _run(app_db, watched)
+    assert [c["outcome"] for c in result["checks"]] == [outcome, outcome]
+    first, second = watched["item"]["id"], other["item"]["id"]
+    for item in (first, second):
+        link_checks.acknowledge_change(app_db, item, actor=SYSTEM)
+    assert link_checks.flagged_evidence(app_db) == []
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    assert link_checks.flagged_evidence(app_db) == []
+    _run(app_db, watched)
+    assert link_checks.flagged_evidence(app_db) == []
+    assert not link_checks.flags_for_claim(app_db, claim["id"])[first]["flagged"]

@@ -84,19 +84,25 @@ _SAME_CONTENT = (
 )
 
 
-#: SQL: check `a` found the page as check `l` did (_ANSWER, then _SAME_CONTENT).
-#: Checks of different copies never found the page alike: a change acknowledged against the copy
-#: a published verdict rests on says nothing of how the page differs from a newer one.
+#: SQL: check `a` found the page as check `l` did (_ANSWER, then _SAME_CONTENT). A failure or a
+#: move is of the page, not of the copy compared: two checks that found the page failing alike, or
+#: moved to the same place, found it alike whichever copy each compared with (an acknowledged
+#: failure stays quiet when a web archive's copy is added or a correction is drafted on a newer
+#: copy). A change, or its absence, is of one copy: checks of different copies never found the
+#: page alike there, since a change acknowledged against the copy a published verdict rests on
+#: says nothing of how the page differs from a newer one.
 _FOUND_ALIKE = (
-    "".join(f" AND a.{name} IS l.{name}" for name in (*_ANSWER, "snapshot_id"))
+    "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
+    + " AND (l.outcome IN ('failed', 'moved') OR a.snapshot_id IS l.snapshot_id)"
     + f" AND {_SAME_CONTENT}"
 )
 
 
 #: Whether a reviewer acknowledged what check `l` of evidence `e`'s page found: at that check, or
-#: at an earlier one of the same copy that found the page just as it is now (_FOUND_ALIKE), so an
-#: acknowledged change stays quiet until the page changes again. (A later check of another copy,
-#: such as the newest where the item now rests on an older one, acknowledges nothing of `l`.)
+#: at another that found the page just as it is now (_FOUND_ALIKE: of the same copy, unless the
+#: page fails or moved), so an acknowledged flag stays quiet until the page changes again. (A
+#: change found against another copy, such as the newest where the item now rests on an older
+#: one, acknowledges nothing of `l`.)
 LINK_ACKNOWLEDGED = (
     "coalesce(e.link_acknowledged_check = l.id OR EXISTS (SELECT 1 FROM link_checks a"
     f" WHERE a.id = e.link_acknowledged_check{_FOUND_ALIKE}), 0)"
