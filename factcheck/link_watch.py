@@ -218,12 +218,17 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
 def copies_to_compare(items: list[dict], newest: int | None) -> list[int | None]:
     """The copies one fetch of a page is compared with: each copy its live evidence items are
     compared with (`compared`), those published verdicts rest on first, then those of verdicts in
-    review, then the newest, at most MAX_COPIES in all; and the newest copy fetched (`newest`,
-    None without one) last, which an item resting on none of the others reads."""
-    ranked = sorted(
-        items,
-        key=lambda item: (not item["published"], not item["in_review"], -(item["compared"] or 0)),
-    )
+    review, the oldest of each first (an item whose copy is left out reads the newest copy's
+    check, which tells least about the oldest), then the others, the newest first, at most
+    MAX_COPIES in all; and the newest copy fetched (`newest`, None without one) last, which an
+    item resting on none of the others reads."""
+
+    def rank(item: dict) -> tuple[bool, bool, int]:
+        copy = item["compared"] or 0
+        fixed = item["published"] or item["in_review"]
+        return (not item["published"], not item["in_review"], copy if fixed else -copy)
+
+    ranked = sorted(items, key=rank)
     chosen: list[int | None] = []
     for item in ranked:
         copy = item["compared"]
@@ -349,10 +354,10 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         lost: set[int | None] = set()
         if "text" in texts:
             quotes = _live_quotes(items, texts["text"])
-            # An item whose copy was left out (past MAX_COPIES) reads the newest copy's check.
-            lost = {
-                copy if copy in copy_ids else copy_ids[-1] for copy in _lost_quotes(items, quotes)
-            }
+            # An item whose copy was left out (past MAX_COPIES) reads the newest copy's check,
+            # yet its quote lost from its own copy says nothing of the newest: it changes no
+            # check (its quote's status is still kept).
+            lost = {copy for copy in _lost_quotes(items, quotes) if copy in copy_ids}
         fingerprint = text_fingerprint(texts.get("text"))
         for copy_id, check in zip(copy_ids, found, strict=True):
             check.update(http_status=page.status, final_url=page.url, content_sha256=digest)

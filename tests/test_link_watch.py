@@ -1,6 +1,7 @@
 """The link watch: re-checks of evidence pages, kept one by one, flags on the card, the queue and
 the dashboard, acknowledgement, and politeness to the sites checked."""
 
+import hashlib
 import json
 from datetime import timedelta
 
@@ -934,10 +935,24 @@ def test_copies_compared_are_the_published_ones_first_and_the_newest_last():
     ]
     assert link_watch.copies_to_compare(items, 9) == [2, 3, 5, 9]
     assert link_watch.copies_to_compare([], None) == [None]
-    many = [{"compared": n, "published": False, "in_review": False} for n in range(1, 30)]
-    chosen = link_watch.copies_to_compare(many, 40)
-    assert len(chosen) == link_checks.MAX_COPIES and chosen[-1] == 40
-    assert chosen[:-1] == list(range(29, 29 - link_checks.MAX_COPIES + 1, -1))
+    many = [{"compared": n, "published": False, "in_review": False} for n in range(1, 60)]
+    chosen = link_watch.copies_to_compare(many, 70)
+    assert len(chosen) == link_checks.MAX_COPIES and chosen[-1] == 70
+    assert chosen[:-1] == list(range(59, 59 - link_checks.MAX_COPIES + 1, -1))
+
+
+def test_the_copies_of_published_verdicts_are_kept_the_oldest_first():
+    """More copies than are compared: the published verdicts' are kept, the oldest first (the
+    newest copy's check, which a left-out item reads, tells least about the oldest), before
+    any draft's."""
+    size = link_checks.MAX_COPIES
+    published = [{"compared": n, "published": True, "in_review": False} for n in range(1, size)]
+    drafts = [{"compared": n, "published": False, "in_review": False} for n in range(size, 90)]
+    chosen = link_watch.copies_to_compare(drafts + published[::-1], 99)
+    assert chosen == [*range(1, size), 99]
+    more = [{"compared": 200 + n, "published": True, "in_review": False} for n in range(5)]
+    chosen = link_watch.copies_to_compare(more + published, 300)
+    assert chosen[:3] == [1, 2, 3] and 204 not in chosen and chosen[-1] == 300
 
 
 @pytest.mark.parametrize(
@@ -972,3 +987,70 @@ def test_an_acknowledged_failure_or_move_holds_whichever_copy_the_item_is_compar
     _run(app_db, watched)
     assert link_checks.flagged_evidence(app_db) == []
     assert not link_checks.flags_for_claim(app_db, claim["id"])[first]["flagged"]
+
+
+def test_a_quote_lost_from_a_copy_left_out_changes_no_other_copys_check(
+    app, app_db, watched, site, people, claim, client, monkeypatch
+):
+    """More copies than are compared: a published verdict's copy is left out, and the quote
+    found in it is gone from the page. The draft resting on the newest copy, which the page
+    still is, is not flagged for it; the left-out item reads the newest copy's check, and its
+    card does not say the page differs from the copy its verdict rests on."""
+    from factcheck.store import claim_reads
+
+    monkeypatch.setattr(link_checks, "MAX_COPIES", 2)  # the oldest published copy and the newest
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    second, third = [u for u in units if u["kind"] == "claim" and u["id"] != claim["id"]][:2]
+    _rest_verdict(app_db, people, claim["id"], "published")  # on copy 1, the dam story
+    site.routes["/report"] = page(EDITED)
+    left_out = evidence_store.add_evidence(
+        app_db, second["id"], url=watched["url"], stance="supports", actor=people["rita"],
+        quote="The board now says repairs will cost 3 million dollars",
+    )  # fmt: skip
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    _rest_verdict(app_db, people, second["id"], "published")  # on copy 2, EDITED
+    site.routes["/report"] = page(REWRITTEN)
+    draft = evidence_store.add_evidence(
+        app_db, third["id"], url=watched["url"], stance="context", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    [result] = _run(app_db, watched)
+    assert [(c["outcome"], c["text_change"]) for c in result["checks"]][1] == ("unchanged", 0.0)
+    assert result["checks"][0]["quotes"][str(left_out["id"])] == "not_found"
+    flagged = [row["id"] for row in link_checks.flagged_evidence(app_db)]
+    assert draft["id"] not in flagged and left_out["id"] not in flagged
+    assert flagged == [watched["item"]["id"]]
+    # The page changes from the newest copy too: the left-out item reads that copy's check, and
+    # its card says no more than that the page changed.
+    site.routes["/report"] = page(DAM_ARTICLE_PAGE.replace(b"spillway", b"spill way and gates"))
+    _run(app_db, watched)
+    panel = client.get(f"/claims/{second['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check: the page changed since it was archived" in panel
+    assert "rests on was archived" not in panel
+
+
+def test_a_verdict_resting_on_an_upload_is_not_said_to_differ_from_its_own_copy(
+    app, app_db, watched, site, people, claim, client
+):
+    """The verdict rests on a reviewer's upload, which says nothing of the live page: its item
+    reads the check of the newest copy fetched, and its card says only that the page changed."""
+    from factcheck.store import snapshots as snapshot_store
+
+    saved = b"<html><body><p>The saved dam report.</p></body></html>"
+    snapshot_store.attach_copy(
+        app_db, watched["item"]["id"], actor=people["rita"], content_type="text/html",
+        content_sha256=hashlib.sha256(saved).hexdigest(), data=saved,
+        text="The saved dam report: " + QUOTE + ".",
+    )  # fmt: skip
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert row["snapshot_kind"] == "upload"
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert row["newer_copy_at"] and row["link_outcome"] == "changed"
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check: the page changed since it was archived" in panel
+    assert "rests on was archived" not in panel

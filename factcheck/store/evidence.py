@@ -212,7 +212,7 @@ def evidence_for_claim(
                 "  ORDER BY n.id DESC LIMIT 1) END AS newer_copy_at,"
                 " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
                 " l.error AS link_error, l.final_url AS link_final_url,"
-                " l.text_change AS link_text_change,"
+                " l.text_change AS link_text_change, l.snapshot_id AS link_snapshot_id,"
                 " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
                 f" coalesce({LINK_FLAGGED}, 0) AS link_flagged"
                 # When the item's copy was fixed, worked out once for the several uses below.

@@ -23,8 +23,10 @@ FLAGGED = ("changed", "moved", "failed")
 
 _LATEST_CHECK = "(SELECT max(id) FROM link_checks WHERE url = e.url)"
 #: At most this many copies of one address are compared with each fetch of it: the ones
-#: published verdicts rest on first, then those verdicts in review rest on, then the newest.
-MAX_COPIES = 8
+#: published verdicts rest on first, then those verdicts in review rest on, then the newest. Each
+#: costs a comparison of texts a fetch (a few milliseconds for a long page); a page cited by more
+#: published verdicts, each on its own copy, than this is rare.
+MAX_COPIES = 32
 #: SQL: the newest copy of address `url` fetched by the workbench (from the page itself or a web
 #: archive): what a check compares with when an item rests on no such copy.
 NEWEST_FETCHED = (
