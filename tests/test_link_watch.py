@@ -1054,3 +1054,36 @@ def test_a_verdict_resting_on_an_upload_is_not_said_to_differ_from_its_own_copy(
     panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
     assert "Link check: the page changed since it was archived" in panel
     assert "rests on was archived" not in panel
+
+
+def test_a_copys_page_lists_one_check_a_fetch_its_own(
+    app, app_db, watched, site, people, claim, client
+):
+    """A fetch compared with two copies keeps two checks at one time: the page of each copy
+    lists the fetch once, with the check of that copy, and names the copy a check compared
+    with when it was another (the newest then, before this copy was kept)."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _run(app_db, watched)
+    other = _cited_again(app, app_db, people, claim, watched)
+    _run(app_db, watched)
+    _run(app_db, watched)
+    first = evidence_store.evidence_for_claim(app_db, claim["id"])[0]["snapshot_id"]
+    second = evidence_store.evidence_for_claim(app_db, other["claim"]["id"])[0]["snapshot_id"]
+    assert first != second
+    rows = link_checks.checks_of_copy(app_db, watched["url"], first)
+    assert [(r["outcome"], r["snapshot_id"]) for r in rows] == [("changed", first)] * 3
+    rows = link_checks.checks_of_copy(app_db, watched["url"], second)
+    assert [(r["outcome"], r["snapshot_id"]) for r in rows] == [
+        ("unchanged", second),
+        ("unchanged", second),
+        ("changed", first),
+    ]
+    assert len(link_checks.checks_of_copy(app_db, watched["url"], second, limit=2)) == 2
+    html = client.get(f"/snapshots/{first}").get_data(as_text=True)
+    assert "Link checks of this address (3 most recent)" in html
+    assert html.count("<td>Changed") == 3 and "Unchanged" not in html
+    assert "data-other-copy" not in html
+    html = client.get(f"/snapshots/{second}").get_data(as_text=True)
+    assert html.count("<td>Unchanged") == 2 and html.count("data-other-copy") == 1
+    assert f"copy {first}</a>, the newest then" in html

@@ -318,6 +318,26 @@ def checks_for(db: Database, url: str, limit: int = 20) -> list[dict]:
 
 
 @query
+def checks_of_copy(db: Database, url: str, snapshot_id: int, limit: int = 10) -> list[dict]:
+    """The page's newest fetches, one check each: the one that compared it with copy
+    `snapshot_id`, else the fetch's check of the newest copy (the last), which an item resting
+    on this copy read then (an upload, a copy left out, or one kept after that fetch)."""
+    return list(
+        db.query(
+            "SELECT l.* FROM (SELECT t.id AS last_id, coalesce((SELECT k.id FROM link_checks k"
+            f" WHERE k.url = t.url AND k.id < t.id AND k.id > t.id - {MAX_COPIES}"
+            " AND k.checked_at = t.checked_at AND k.snapshot_id = ?), t.id) AS shown"
+            " FROM link_checks t WHERE t.url = ? AND NOT EXISTS (SELECT 1 FROM link_checks n"
+            f" WHERE n.url = t.url AND n.id > t.id AND n.id < t.id + {MAX_COPIES}"
+            " AND n.checked_at = t.checked_at)"
+            " ORDER BY t.id DESC LIMIT ?) f JOIN link_checks l ON l.id = f.shown"
+            " ORDER BY f.last_id DESC",
+            [snapshot_id, url, limit],
+        )
+    )
+
+
+@query
 def flags_for_claim(db: Database, claim_id: int) -> dict[int, dict]:
     """For each of the claim's live evidence items, the latest re-check of its page against the
     copy it is compared with (ITEM_CHECK; if any) and whether it still raises a flag."""
