@@ -1087,3 +1087,23 @@ def test_a_copys_page_lists_one_check_a_fetch_its_own(
     html = client.get(f"/snapshots/{second}").get_data(as_text=True)
     assert html.count("<td>Unchanged") == 2 and html.count("data-other-copy") == 1
     assert f"copy {first}</a>, the newest then" in html
+
+
+def test_the_export_names_the_copy_a_link_check_compared_with(
+    app, app_db, watched, site, people, claim
+):
+    """While a correction is drafted, the export keeps the published copy as the item's, and
+    its link check is of the newest copy, on which the correction rests: it says which."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _cited_again(app, app_db, people, claim, watched)
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    listed = json.loads(_cli(app, "claims", str(claim["article_id"]), "--json").output)
+    [item] = next(c for c in listed["claims"] if c["id"] == claim["id"])["evidence"]
+    newest = link_checks.checks_for(app_db, watched["url"], limit=1)[0]["snapshot_id"]
+    assert item["link_check"]["snapshot_id"] == newest != item["snapshot"]["id"]

@@ -99,6 +99,7 @@ _EVIDENCE = f"""
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,
                                           'text_change', l.text_change,
+                                          'snapshot_id', l.snapshot_id,
                                           'quote_status', json_extract(l.quotes, '$.' || e.id),
                                           'acknowledged', {_json_boolean(LINK_ACKNOWLEDGED)})
                        FROM link_checks l WHERE l.id = {_ITEM_CHECK})) AS item
