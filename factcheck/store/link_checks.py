@@ -90,12 +90,16 @@ _SAME_CONTENT = (
 #: move is of the page, not of the copy compared: two checks that found the page failing alike, or
 #: moved to the same place, found it alike whichever copy each compared with (an acknowledged
 #: failure stays quiet when a web archive's copy is added or a correction is drafted on a newer
-#: copy). A change, or its absence, is of one copy: checks of different copies never found the
-#: page alike there, since a change acknowledged against the copy a published verdict rests on
-#: says nothing of how the page differs from a newer one.
+#: copy). A change, or its absence, is of what the copy holds: checks of copies holding the same
+#: bytes (a copy archived for a draft while the page was as the published verdict's copy, as a
+#: desk upgraded from main acknowledged against) found the page alike, while a change
+#: acknowledged against the copy a published verdict rests on says nothing of how the page
+#: differs from a newer copy holding something else.
 _FOUND_ALIKE = (
     "".join(f" AND a.{name} IS l.{name}" for name in _ANSWER)
-    + " AND (l.outcome IN ('failed', 'moved') OR a.snapshot_id IS l.snapshot_id)"
+    + " AND (l.outcome IN ('failed', 'moved') OR a.snapshot_id IS l.snapshot_id"
+    " OR (SELECT c.content_sha256 FROM evidence_snapshots c WHERE c.id = a.snapshot_id)"
+    " = (SELECT c.content_sha256 FROM evidence_snapshots c WHERE c.id = l.snapshot_id))"
     + f" AND {_SAME_CONTENT}"
 )
 
