@@ -215,26 +215,31 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
     return chosen, dict(skipped)
 
 
-def copies_to_compare(items: list[dict], newest: int | None) -> list[int | None]:
+def copies_to_compare(
+    items: list[dict], newest: int | None, lost: frozenset[int | None] = frozenset()
+) -> list[int | None]:
     """The copies one fetch of a page is compared with: each copy its live evidence items are
     compared with (`compared`), those published verdicts rest on first, then those of verdicts in
     review, the oldest of each first (an item whose copy is left out reads the newest copy's
     check, which tells least about the oldest), then the others, the newest first, at most
     MAX_COPIES in all; and the newest copy fetched (`newest`, None without one) last, which an
-    item resting on none of the others reads."""
+    item resting on none of the others reads. A copy in `lost` (an item's quote, found in it, is
+    gone from the page) is compared whatever that bound, up to MOST_CHECKS copies in all: a
+    quote lost is a change, which the newest copy's check may not show."""
 
     def rank(item: dict) -> tuple[bool, bool, int]:
         copy = item["compared"] or 0
         fixed = item["published"] or item["in_review"]
         return (not item["published"], not item["in_review"], copy if fixed else -copy)
 
-    ranked = sorted(items, key=rank)
-    chosen: list[int | None] = []
-    for item in ranked:
-        copy = item["compared"]
-        if copy != newest and copy not in chosen and len(chosen) < link_checks.MAX_COPIES - 1:
-            chosen.append(copy)
-    return [*chosen, newest]
+    ranked: list[int | None] = []
+    for item in sorted(items, key=rank):
+        if item["compared"] != newest and item["compared"] not in ranked:
+            ranked.append(item["compared"])
+    forced = [copy for copy in ranked if copy in lost][: link_checks.MOST_CHECKS - 1]
+    room = min(link_checks.MAX_COPIES, link_checks.MOST_CHECKS - len(forced)) - 1
+    others = [copy for copy in ranked if copy not in lost][: max(room, 0)]
+    return [copy for copy in ranked if copy in forced or copy in others] + [newest]
 
 
 def _live_quotes(items: list[dict], text: str | None) -> dict[int, str]:
@@ -354,10 +359,23 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
         lost: set[int | None] = set()
         if "text" in texts:
             quotes = _live_quotes(items, texts["text"])
-            # An item whose copy was left out (past MAX_COPIES) reads the newest copy's check,
-            # yet its quote lost from its own copy says nothing of the newest: it changes no
-            # check (its quote's status is still kept).
-            lost = {copy for copy in _lost_quotes(items, quotes) if copy in copy_ids}
+            lost = _lost_quotes(items, quotes)
+            if lost - set(copy_ids):
+                # A copy left out (past MAX_COPIES) whose item's quote the page lost is
+                # compared too: its item would read the newest copy's check, which may not show
+                # the loss.
+                done = dict(zip(copy_ids, found, strict=True))
+                copy_ids = copies_to_compare(items, row.get("snapshot_id"), frozenset(lost))
+                compared = [link_checks.comparison_copy(db, copy) for copy in copy_ids]
+                found = [
+                    done[copy_id]
+                    if copy_id in done
+                    else _compare(url, copy, page, digest, texts, threshold)
+                    for copy_id, copy in zip(copy_ids, compared, strict=True)
+                ]
+            # A copy still left out (past MOST_CHECKS) changes no check: its quote lost says
+            # nothing of the newest copy (the quote's status is still kept).
+            lost &= set(copy_ids)
         fingerprint = text_fingerprint(texts.get("text"))
         for copy_id, check in zip(copy_ids, found, strict=True):
             check.update(http_status=page.status, final_url=page.url, content_sha256=digest)

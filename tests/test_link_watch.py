@@ -1022,13 +1022,14 @@ def test_an_acknowledged_failure_or_move_holds_whichever_copy_the_item_is_compar
     assert not link_checks.flags_for_claim(app_db, claim["id"])[first]["flagged"]
 
 
-def test_a_quote_lost_from_a_copy_left_out_changes_no_other_copys_check(
+def test_a_quote_lost_from_a_copy_left_out_has_that_copy_compared(
     app, app_db, watched, site, people, claim, client, monkeypatch
 ):
     """More copies than are compared: a published verdict's copy is left out, and the quote
-    found in it is gone from the page. The draft resting on the newest copy, which the page
-    still is, is not flagged for it; the left-out item reads the newest copy's check, and its
-    card does not say the page differs from the copy its verdict rests on."""
+    found in it is gone from the page. Its copy was left out all the same, the item read the
+    newest copy's check, which the page still matched, and no item was flagged for the loss
+    (one check of the newest copy, before copies were compared, flagged it). Now its copy is
+    compared whatever the bound; the draft resting on the newest copy is not flagged for it."""
     from factcheck.store import claim_reads
 
     monkeypatch.setattr(link_checks, "MAX_COPIES", 2)  # the oldest published copy and the newest
@@ -1048,18 +1049,32 @@ def test_a_quote_lost_from_a_copy_left_out_changes_no_other_copys_check(
     )
     archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
     [result] = _run(app_db, watched)
-    assert [(c["outcome"], c["text_change"]) for c in result["checks"]][1] == ("unchanged", 0.0)
-    assert result["checks"][0]["quotes"][str(left_out["id"])] == "not_found"
-    flagged = [row["id"] for row in link_checks.flagged_evidence(app_db)]
-    assert draft["id"] not in flagged and left_out["id"] not in flagged
-    assert flagged == [watched["item"]["id"]]
-    # The page changes from the newest copy too: the left-out item reads that copy's check, and
-    # its card says no more than that the page changed.
-    site.routes["/report"] = page(DAM_ARTICLE_PAGE.replace(b"spillway", b"spill way and gates"))
-    _run(app_db, watched)
+    copies = [c["snapshot_id"] for c in result["checks"]]
+    assert len(copies) == 3 and len(set(copies)) == 3
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "changed", "unchanged"]
+    assert result["checks"][1]["quotes"][str(left_out["id"])] == "not_found"
+    flagged = sorted(row["id"] for row in link_checks.flagged_evidence(app_db))
+    assert flagged == sorted([watched["item"]["id"], left_out["id"]])
+    panel = client.get(f"/claims/{second['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "rests on was archived" in panel
+    # The quote back on the page: the copy is left out again, and the item reads the newest
+    # copy's check (its card says no more than that the page changed).
+    site.routes["/report"] = page(EDITED.replace(b"spillway", b"spill way and gates"))
+    [result] = _run(app_db, watched)
+    assert len(result["checks"]) == 2
     panel = client.get(f"/claims/{second['id']}/panel", headers=HX).get_data(as_text=True)
     assert "Link check: the page changed since it was archived" in panel
-    assert "rests on was archived" not in panel
+    assert draft["id"] in [row["id"] for row in link_checks.flagged_evidence(app_db)]
+
+
+def test_the_copies_of_items_whose_quote_was_lost_are_compared_whatever_the_bound():
+    size = link_checks.MAX_COPIES
+    published = [{"compared": n, "published": True, "in_review": False} for n in range(1, 90)]
+    chosen = link_watch.copies_to_compare(published, 99, frozenset({60, 70, 99, None}))
+    assert chosen == [*range(1, size), 60, 70, 99]
+    everything = frozenset(range(1, 90))
+    chosen = link_watch.copies_to_compare(published, 99, everything)
+    assert chosen == [*range(1, link_checks.MOST_CHECKS), 99]
 
 
 def test_a_verdict_resting_on_an_upload_is_not_said_to_differ_from_its_own_copy(

@@ -27,6 +27,10 @@ _LATEST_CHECK = "(SELECT max(id) FROM link_checks WHERE url = e.url)"
 #: costs a comparison of texts a fetch (a few milliseconds for a long page); a page cited by more
 #: published verdicts, each on its own copy, than this is rare.
 MAX_COPIES = 32
+#: The most checks one fetch keeps, which reads of a fetch's checks look back over: besides
+#: MAX_COPIES, the copy of each item whose quote, found in it, the page no longer holds is
+#: compared whatever the bound (link_watch.copies_to_compare), up to this many in all.
+MOST_CHECKS = 2 * MAX_COPIES
 #: SQL: the newest copy of address `url` fetched by the workbench (from the page itself or a web
 #: archive): what a check compares with when an item rests on no such copy.
 NEWEST_FETCHED = (
@@ -54,7 +58,7 @@ def item_check(shown: str) -> str:
         "(SELECT CASE WHEN (SELECT r.checked_at FROM link_checks r WHERE r.url = t.url"
         " AND r.id < t.id ORDER BY r.id DESC LIMIT 1) IS NOT t.checked_at THEN t.id"
         " ELSE coalesce((SELECT k.id FROM link_checks k WHERE k.url = t.url"
-        f" AND k.id < t.id AND k.id > t.id - {MAX_COPIES} AND k.checked_at = t.checked_at"
+        f" AND k.id < t.id AND k.id > t.id - {MOST_CHECKS} AND k.checked_at = t.checked_at"
         f" AND k.snapshot_id = {shown}), t.id) END"
         f" FROM link_checks t WHERE t.id = {_LATEST_CHECK})"
     )
@@ -143,7 +147,7 @@ LINK_FLAGGED = link_flagged(SHOWN_COPY)
 # worked out.
 _FETCH_FOUND_NEWS = (
     "EXISTS (SELECT 1 FROM link_checks x WHERE x.url = e.url"
-    f" AND x.outcome != 'unchanged' AND x.id > {_LATEST_CHECK} - {MAX_COPIES})"
+    f" AND x.outcome != 'unchanged' AND x.id > {_LATEST_CHECK} - {MOST_CHECKS})"
 )
 # The item's copy is worked out in a derived table, where SQLite's parser has room for it (the
 # queue nests this deep in its own statement); SQLite flattens it, so each item's copy is still
@@ -329,10 +333,10 @@ def checks_of_copy(db: Database, url: str, snapshot_id: int, limit: int = 10) ->
     return list(
         db.query(
             "SELECT l.* FROM (SELECT t.id AS last_id, coalesce((SELECT k.id FROM link_checks k"
-            f" WHERE k.url = t.url AND k.id < t.id AND k.id > t.id - {MAX_COPIES}"
+            f" WHERE k.url = t.url AND k.id < t.id AND k.id > t.id - {MOST_CHECKS}"
             " AND k.checked_at = t.checked_at AND k.snapshot_id = ?), t.id) AS shown"
             " FROM link_checks t WHERE t.url = ? AND NOT EXISTS (SELECT 1 FROM link_checks n"
-            f" WHERE n.url = t.url AND n.id > t.id AND n.id < t.id + {MAX_COPIES}"
+            f" WHERE n.url = t.url AND n.id > t.id AND n.id < t.id + {MOST_CHECKS}"
             " AND n.checked_at = t.checked_at)"
             " ORDER BY t.id DESC LIMIT ?) f JOIN link_checks l ON l.id = f.shown"
             " ORDER BY f.last_id DESC",
