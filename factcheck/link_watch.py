@@ -230,16 +230,50 @@ def plan(due: list[dict], limit: int, per_host: int) -> tuple[list[dict], dict[s
     return chosen, dict(skipped)
 
 
-def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int, str], bool]:
-    """Each quote's status in the page as fetched now, and whether a quote found in the copy
-    its evidence rests on is no longer there."""
+def copies_to_compare(
+    items: list[dict], newest: int | None, lost: frozenset[int | None] = frozenset()
+) -> list[int | None]:
+    """The copies one fetch of a page is compared with: each copy its live evidence items are
+    compared with (`compared`), those published verdicts rest on first, then those of verdicts in
+    review, the oldest of each first (an item whose copy is left out reads the newest copy's
+    check, which tells least about the oldest), then the others, the newest first, at most
+    MAX_COPIES in all; and the newest copy fetched (`newest`, None without one) last, which an
+    item resting on none of the others reads. A copy in `lost` (an item's quote, found in it, is
+    gone from the page) is compared whatever that bound, up to MOST_CHECKS copies in all: a
+    quote lost is a change, which the newest copy's check may not show."""
+
+    def rank(item: dict) -> tuple[bool, bool, int]:
+        copy = item["compared"] or 0
+        fixed = item["published"] or item["in_review"]
+        return (not item["published"], not item["in_review"], copy if fixed else -copy)
+
+    ranked: list[int | None] = []
+    for item in sorted(items, key=rank):
+        if item["compared"] != newest and item["compared"] not in ranked:
+            ranked.append(item["compared"])
+    forced = [copy for copy in ranked if copy in lost][: link_checks.MOST_CHECKS - 1]
+    room = min(link_checks.MAX_COPIES, link_checks.MOST_CHECKS - len(forced)) - 1
+    others = [copy for copy in ranked if copy not in lost][: max(room, 0)]
+    return [copy for copy in ranked if copy in forced or copy in others] + [newest]
+
+
+def _live_quotes(items: list[dict], text: str | None) -> dict[int, str]:
+    """Each quote's status in the page as fetched now."""
     statuses = {}
-    lost = False
-    for item in link_checks.quoted_evidence(db, url):
-        result = quote_check.check_quote(item["quote"], text)
-        if result is None:
+    for item in items:
+        result = quote_check.check_quote(item["quote"], text) if item["quote"] else None
+        if result is not None:
+            statuses[item["id"]] = result.status
+    return statuses
+
+
+def _lost_quotes(items: list[dict], statuses: dict[int, str]) -> set[int | None]:
+    """The copies compared with for items whose quote, found in the copy the item rests on, the
+    page no longer holds."""
+    lost: set[int | None] = set()
+    for item in items:
+        if item["id"] not in statuses:
             continue
-        statuses[item["id"]] = result.status
         # The copy is read again by the same rule as the page: a quote check made when the copy
         # was kept, by an earlier version's rule, would call an unchanged page changed.
         kept = (
@@ -248,8 +282,9 @@ def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int,
             else None
         )
         kept_status = kept.status if kept is not None else item["kept"]
-        lost = lost or (kept_status in FOUND and result.status not in FOUND)
-    return statuses, lost
+        if kept_status in FOUND and statuses[item["id"]] not in FOUND:
+            lost.add(item["compared"])
+    return lost
 
 
 #: The types read as pages of text. An answer or copy of another type (a PDF) with no text to
@@ -257,79 +292,121 @@ def _quote_statuses(db: Database, url: str, text: str | None) -> tuple[dict[int,
 TEXT_TYPES = HTML_TYPES | {"text/plain"}
 
 
-def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
-    """Fetch one evidence page again and keep what was found."""
-    url = row["url"]
-    copy = link_checks.comparison_copy(db, row.get("snapshot_id"))
-    snapshot_id = copy["id"] if copy else None
-    try:
-        page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
-    except FetchError as error:
-        # The record keeps the one-line wording; archive_words reads it for the evidence card.
-        # A picture, a video or a file over the cap still answers: it is there, only not read,
-        # which is no failing page; but where the kept copy had text to read, the page is no
-        # longer what was kept, and that is a change.
-        if error.code not in NOT_READ:
-            outcome = "failed"
-        elif copy is not None and (copy["text"] or "").strip():
-            outcome = "changed"
-        else:
-            outcome = "unchanged"
-        return link_checks.record_link_check(
-            db, url, actor=SYSTEM, outcome=outcome, error=error_line(error), snapshot_id=snapshot_id
-        )
-    digest = hashlib.sha256(page.body).hexdigest()
-    found: dict[str, Any] = {
-        "http_status": page.status,
-        "final_url": page.url,
-        "content_sha256": digest,
-    }
+def _not_read(error: FetchError, copy: dict | None) -> dict:
+    # The record keeps the one-line wording; archive_words reads it for the evidence card.
+    # A picture, a video or a file over the cap still answers: it is there, only not read,
+    # which is no failing page; but where the kept copy had text to read, the page is no
+    # longer what was kept, and that is a change.
+    if error.code not in NOT_READ:
+        outcome = "failed"
+    elif copy is not None and (copy["text"] or "").strip():
+        outcome = "changed"
+    else:
+        outcome = "unchanged"
+    return {"outcome": outcome, "error": error_line(error)}
+
+
+def _compare(
+    url: str, copy: dict | None, page: Any, digest: str, texts: dict, threshold: float
+) -> dict:
+    """What the page at `url` as fetched now is, against one copy (`texts` keeps the page's type
+    and text once read, for the next copy)."""
     # Moved when it leads neither to the address itself nor to where the fetch of the
     # workbench's own copy ended: an address that redirected from the start has not moved, nor
     # one that has stopped redirecting. (A web archive's copy ended at the archive.)
     landed = copy["final_url"] if copy is not None and copy["kind"] == "fetched" else None
     if moved_elsewhere(url, page.url) and moved_elsewhere(landed or url, page.url):
-        return link_checks.record_link_check(
-            db, url, actor=SYSTEM, outcome="moved", snapshot_id=snapshot_id, **found
-        )
-    change: float | None
-    differs: str | None = None
-    if copy is not None and copy["content_sha256"] == digest:
+        return {"outcome": "moved"}
+    if copy is not None and copy["content_sha256"] == digest and "text" not in texts:
         # The same bytes: the same text, so the same quote answers, without extracting again.
-        text, change = copy["text"], 0.0
-    else:
-        content_type = copies.fetched_type(page.body, page.content_type)
+        texts["text"] = copy["text"]
+    if "text" not in texts:
+        texts["type"] = copies.fetched_type(page.body, page.content_type)
         try:
-            _, text = copies.title_and_text(page.body, content_type, page.encoding, page.url)
+            _, texts["text"] = copies.title_and_text(
+                page.body, texts["type"], page.encoding, page.url
+            )
         except ImportRefused:
-            text = None
-        change = text_change(copy["text"], text) if copy is not None else None
-        if (
-            copy is not None
-            and not text
-            and not (copy["text"] or "").strip()
-            and {content_type, copy["content_type"]} - TEXT_TYPES - {None, ""}
-        ):
-            # A PDF replaced by another: neither has text to compare, yet the file is not the
-            # one kept. (An HTML page whose text could not be read stays unchanged: its bytes
-            # differ on every request.)
-            change, differs = None, link_checks.FILE_DIFFERS
-    quotes, quote_lost = _quote_statuses(db, url, text)
-    # A quoted passage gone from the page is a change however little else moved: "23 people
-    # were injured" become "32" is a hundredth of a long page.
-    changed = differs is not None or quote_lost or (change is not None and change > threshold)
-    return link_checks.record_link_check(
-        db,
-        url,
-        actor=SYSTEM,
-        outcome="changed" if changed else "unchanged",
-        text_change=change,
-        quotes=quotes,
-        snapshot_id=snapshot_id,
-        error=differs,
-        text_sha256=text_fingerprint(text),
-        **found,
-    )
+            texts["text"] = None
+    text = texts["text"]
+    if copy is None:
+        return {"outcome": "unchanged", "text_change": None}
+    if copy["content_sha256"] == digest:
+        return {"outcome": "unchanged", "text_change": 0.0}
+    if "type" not in texts:
+        texts["type"] = copies.fetched_type(page.body, page.content_type)
+    if (
+        not text
+        and not (copy["text"] or "").strip()
+        and {texts["type"], copy["content_type"]} - TEXT_TYPES - {None, ""}
+    ):
+        # A PDF replaced by another: neither has text to compare, yet the file is not the
+        # one kept. (An HTML page whose text could not be read stays unchanged: its bytes
+        # differ on every request.)
+        return {"outcome": "changed", "text_change": None, "error": link_checks.FILE_DIFFERS}
+    change = text_change(copy["text"], text)
+    return {"outcome": "changed" if change > threshold else "unchanged", "text_change": change}
+
+
+#: Outcomes in the order a page's result reports them: what needs a reviewer first.
+_NEWS = ("failed", "moved", "changed", "unchanged")
+
+
+def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float) -> dict:
+    """Fetch one evidence page again, compare it with each copy its evidence is compared with
+    (copies_to_compare), and keep what was found: one check per copy, in one transaction.
+    Returns the page's result: the check that is the most news (failing, moved, changed, of a
+    copy a published verdict rests on first), with every check of the fetch as `checks`."""
+    url = row["url"]
+    items = link_checks.watched_evidence(db, url)
+    copy_ids = copies_to_compare(items, row.get("snapshot_id"))
+    compared = [link_checks.comparison_copy(db, copy) for copy in copy_ids]
+    found: list[dict] = []
+    try:
+        page = fetch(url, policy=policy, accept=CHECK_TYPES, max_bytes=CHECK_MAX_BYTES)
+    except FetchError as error:
+        found = [_not_read(error, copy) for copy in compared]
+    else:
+        digest = hashlib.sha256(page.body).hexdigest()
+        texts: dict[str, Any] = {}
+        found = [_compare(url, copy, page, digest, texts, threshold) for copy in compared]
+        quotes: dict[int, str] = {}
+        lost: set[int | None] = set()
+        if "text" in texts:
+            quotes = _live_quotes(items, texts["text"])
+            lost = _lost_quotes(items, quotes)
+            if lost - set(copy_ids):
+                # A copy left out (past MAX_COPIES) whose item's quote the page lost is
+                # compared too: its item would read the newest copy's check, which may not show
+                # the loss.
+                done = dict(zip(copy_ids, found, strict=True))
+                copy_ids = copies_to_compare(items, row.get("snapshot_id"), frozenset(lost))
+                compared = [link_checks.comparison_copy(db, copy) for copy in copy_ids]
+                found = [
+                    done[copy_id]
+                    if copy_id in done
+                    else _compare(url, copy, page, digest, texts, threshold)
+                    for copy_id, copy in zip(copy_ids, compared, strict=True)
+                ]
+            # A copy still left out (past MOST_CHECKS) changes no check: its quote lost says
+            # nothing of the newest copy (the quote's status is still kept).
+            lost &= set(copy_ids)
+        fingerprint = text_fingerprint(texts.get("text"))
+        for copy_id, check in zip(copy_ids, found, strict=True):
+            check.update(http_status=page.status, final_url=page.url, content_sha256=digest)
+            if check["outcome"] == "moved":
+                continue
+            check.update(quotes=quotes, text_sha256=fingerprint)
+            # A quoted passage gone from the page is a change however little else moved: "23
+            # people were injured" become "32" is a hundredth of a long page.
+            if copy_id in lost:
+                check["outcome"] = "changed"
+    for copy, check in zip(compared, found, strict=True):
+        check["snapshot_id"] = copy["id"] if copy is not None else None
+    checks = link_checks.record_link_checks(db, url, actor=SYSTEM, checks=found)
+    # The first of the most news: the copies are in order, a published verdict's first.
+    result = min(checks, key=lambda check: _NEWS.index(check["outcome"]))
+    return {**result, "checks": checks}
 
 
 #: Beside the database: whoever holds a lock on it is running the link watch on that database.

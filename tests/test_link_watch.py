@@ -1,6 +1,7 @@
 """The link watch: re-checks of evidence pages, kept one by one, flags on the card, the queue and
 the dashboard, acknowledgement, and politeness to the sites checked."""
 
+import hashlib
 import json
 from datetime import timedelta
 
@@ -797,3 +798,373 @@ def test_the_line_on_refused_addresses_names_a_few_and_counts_the_rest():
         "Left 5 addresses the fetcher refuses (10.0.0.0 is a private address; 10.0.0.1 is a"
         " private address; 10.0.0.2 is a private address; and 2 more): they cannot be checked."
     )
+
+
+# The dam story with its last paragraph rewritten: a change of a quarter of the text, the quote
+# still there.
+EDITED = DAM_ARTICLE_PAGE.replace(
+    b"Repairs are expected to cost about 1.2 million dollars and to start in the spring.",
+    b"The board now says repairs will cost 3 million dollars and may wait until the autumn.",
+)
+
+
+def _second_claim(app_db, claim) -> dict:
+    from factcheck.store import claim_reads
+
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    return next(u for u in units if u["kind"] == "claim" and u["id"] != claim["id"])
+
+
+def _rest_verdict(app_db, people, claim_id, state):
+    verdicts.set_verdict(
+        app_db, claim_id, rating="accurate", rationale=RATIONALE, actor=people["rita"]
+    )
+    verdicts.submit_for_review(app_db, claim_id, actor=people["rita"])
+    if state == "published":
+        verdicts.approve(app_db, claim_id, actor=people["ed"])
+
+
+def _cited_again(app, app_db, people, claim, watched) -> dict:
+    """Another claim cites the page, which is kept again for it (a newer copy)."""
+    other = _second_claim(app_db, claim)
+    item = evidence_store.add_evidence(
+        app_db, other["id"], url=watched["url"], stance="context", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    return {"claim": other, "item": item}
+
+
+@pytest.mark.parametrize("state", ["published", "in_review"])
+def test_a_verdicts_flag_stays_when_another_claim_keeps_a_newer_copy_of_the_page(
+    app, app_db, watched, site, people, claim, client, state, monkeypatch
+):
+    """The page changed after the verdict was given on its copy; another claim cited it, and
+    the next check compared the page with that claim's newer copy only: "unchanged", and the
+    verdict's flag was gone from its card, the queue, the dashboard and `links flagged`, though
+    the page still differed from the copy the verdict rests on."""
+    _rest_verdict(app_db, people, claim["id"], state)
+    site.routes["/report"] = page(EDITED)
+    assert _run(app_db, watched)[0]["outcome"] == "changed"
+    other = _cited_again(app, app_db, people, claim, watched)
+    before = len(site.seen)
+    [result] = _run(app_db, watched)
+    assert len(site.seen) == before + 1  # the page is fetched once, compared with both copies
+    assert result["outcome"] == "changed" and result["text_change"] > 0.1
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "unchanged"]
+    published = 1 if state == "published" else 0
+    assert link_checks.flagged_count(app_db) == {"total": 1, "published": published}
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    verdict = "this published verdict" if state == "published" else "the verdict waiting for review"
+    assert f"Link check: the page changed since the copy {verdict} rests on was archived" in panel
+    queue = client.get("/queue?evidence=changed").get_data(as_text=True)
+    assert f"claim={claim['id']}" in queue and f"claim={other['claim']['id']}" not in queue
+    assert watched["url"] in client.get("/").get_data(as_text=True)
+    [row] = json.loads(_cli(app, "links", "flagged", "--json").output)
+    assert row["id"] == watched["item"]["id"]
+    # The other claim's item rests on the newer copy, which the page still is: no flag.
+    other_panel = client.get(f"/claims/{other['claim']['id']}/panel", headers=HX)
+    assert "Link check" not in other_panel.get_data(as_text=True)
+    flags = link_checks.flags_for_claim(app_db, other["claim"]["id"])
+    assert not flags[other["item"]["id"]]["flagged"]
+    # `links check` counts the page once, by the news it has for the verdict.
+    checked = link_watch.check_links
+    monkeypatch.setattr(
+        link_watch,
+        "check_links",
+        lambda db, **options: checked(db, **options, policy=watched["policy"], host_delay=0),
+    )
+    printed = _cli(app, "links", "check", "--older-than", "0m").output
+    assert "Checked 1 page: 0 unchanged, 1 changed, 0 moved, 0 failing." in printed
+    assert f"CHANGED   {watched['url']}" in printed
+    [page_check] = json.loads(_cli(app, "links", "check", "--older-than", "0m", "--json").output)[
+        "checks"
+    ]
+    assert page_check["outcome"] == "changed" and len(page_check["checks"]) == 2
+    from factcheck.store import audit
+
+    assert audit.verify(app_db).ok
+
+
+def test_an_acknowledgement_is_of_the_check_of_its_own_copy(
+    app, app_db, watched, site, people, claim, client
+):
+    """Two claims on two copies of one page, which now differs from both: acknowledging one
+    item's change leaves the other's flag standing, and each stays quiet once acknowledged."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    other = _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    first, second = watched["item"]["id"], other["item"]["id"]
+    assert sorted(row["id"] for row in link_checks.flagged_evidence(app_db)) == [first, second]
+    link_checks.acknowledge_change(app_db, first, actor=SYSTEM)
+    assert [row["id"] for row in link_checks.flagged_evidence(app_db)] == [second]
+    _run(app_db, watched)  # the page as it was: the acknowledgement holds, the other flag stays
+    assert [row["id"] for row in link_checks.flagged_evidence(app_db)] == [second]
+    address = f"/claims/{other['claim']['id']}/evidence/{second}/acknowledge-change"
+    assert hx_post(client, address, {}).status_code == 200
+    assert link_checks.flagged_evidence(app_db) == []
+    _run(app_db, watched)
+    assert link_checks.flagged_evidence(app_db) == []
+    # The page as the newer copy has it: the published copy's difference is not the one
+    # acknowledged, and is flagged again; the newer copy's item has nothing left to flag.
+    site.routes["/report"] = page(EDITED)
+    [result] = _run(app_db, watched)
+    assert [row["id"] for row in link_checks.flagged_evidence(app_db)] == [first]
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "unchanged"]
+
+
+def test_a_change_acknowledged_against_the_published_copy_says_nothing_of_a_newer_one(
+    app, app_db, watched, site, people, claim, client
+):
+    """A correction rests on the newest copy: the page's difference from it was never
+    acknowledged, though the published copy's, found the same way, was."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    item = watched["item"]["id"]
+    link_checks.acknowledge_change(app_db, item, actor=SYSTEM)
+    assert item not in [row["id"] for row in link_checks.flagged_evidence(app_db)]
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    _run(app_db, watched)
+    assert item in [row["id"] for row in link_checks.flagged_evidence(app_db)]
+    flags = link_checks.flags_for_claim(app_db, claim["id"])[item]
+    newest = link_checks.checks_for(app_db, watched["url"], limit=1)[0]
+    assert flags["id"] == newest["id"]  # the check of the newest copy, on which it now rests
+
+
+def test_a_change_acknowledged_holds_across_copies_holding_the_same_bytes(
+    app, app_db, watched, site, people, claim
+):
+    """Another claim kept a copy while the page was as the published verdict's copy; the page
+    changed and the change was acknowledged. Drafting a correction, which rests on the newer copy,
+    brought the flag back, though the two copies hold the same bytes (as did the first run of a
+    desk upgraded from main, whose acknowledgement was of the newest copy's check)."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    other = _cited_again(app, app_db, people, claim, watched)  # the page as the published copy
+    first = evidence_store.evidence_for_claim(app_db, claim["id"])[0]["snapshot_id"]
+    second = evidence_store.evidence_for_claim(app_db, other["claim"]["id"])[0]["snapshot_id"]
+    assert first != second
+    site.routes["/report"] = page(EDITED)
+    [result] = _run(app_db, watched)
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "changed"]
+    item = watched["item"]["id"]
+    for acknowledged in (item, other["item"]["id"]):
+        link_checks.acknowledge_change(app_db, acknowledged, actor=SYSTEM)
+    assert link_checks.flagged_evidence(app_db) == []
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    assert link_checks.flagged_evidence(app_db) == []
+    _run(app_db, watched)
+    assert link_checks.flagged_evidence(app_db) == []
+    # The page changes again: the flag is back, for both items.
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    flagged = sorted(row["id"] for row in link_checks.flagged_evidence(app_db))
+    assert flagged == sorted([item, other["item"]["id"]])
+
+
+def test_copies_compared_are_the_published_ones_first_and_the_newest_last():
+    items = [
+        {"compared": 5, "published": False, "in_review": False},
+        {"compared": 2, "published": True, "in_review": False},
+        {"compared": 3, "published": False, "in_review": True},
+        {"compared": 9, "published": False, "in_review": False},
+        {"compared": 2, "published": False, "in_review": False},
+    ]
+    assert link_watch.copies_to_compare(items, 9) == [2, 3, 5, 9]
+    assert link_watch.copies_to_compare([], None) == [None]
+    many = [{"compared": n, "published": False, "in_review": False} for n in range(1, 60)]
+    chosen = link_watch.copies_to_compare(many, 70)
+    assert len(chosen) == link_checks.MAX_COPIES and chosen[-1] == 70
+    assert chosen[:-1] == list(range(59, 59 - link_checks.MAX_COPIES + 1, -1))
+
+
+def test_the_copies_of_published_verdicts_are_kept_the_oldest_first():
+    """More copies than are compared: the published verdicts' are kept, the oldest first (the
+    newest copy's check, which a left-out item reads, tells least about the oldest), before
+    any draft's."""
+    size = link_checks.MAX_COPIES
+    published = [{"compared": n, "published": True, "in_review": False} for n in range(1, size)]
+    drafts = [{"compared": n, "published": False, "in_review": False} for n in range(size, 90)]
+    chosen = link_watch.copies_to_compare(drafts + published[::-1], 99)
+    assert chosen == [*range(1, size), 99]
+    more = [{"compared": 200 + n, "published": True, "in_review": False} for n in range(5)]
+    chosen = link_watch.copies_to_compare(more + published, 300)
+    assert chosen[:3] == [1, 2, 3] and 204 not in chosen and chosen[-1] == 300
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        (page(b"gone", "text/plain", status=404), "failed"),
+        (redirect("/elsewhere"), "moved"),
+    ],
+)
+def test_an_acknowledged_failure_or_move_holds_whichever_copy_the_item_is_compared_with(
+    app, app_db, watched, site, people, claim, answer, outcome
+):
+    """A failing or moved page is so whatever copy it is compared with: once acknowledged, the
+    flag stays quiet when a correction is drafted on the newest copy (a check of another copy),
+    as it did before checks were kept per copy."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    other = _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = answer
+    site.routes["/elsewhere"] = page(REWRITTEN)
+    [result] = _run(app_db, watched)
+    assert [c["outcome"] for c in result["checks"]] == [outcome, outcome]
+    first, second = watched["item"]["id"], other["item"]["id"]
+    for item in (first, second):
+        link_checks.acknowledge_change(app_db, item, actor=SYSTEM)
+    assert link_checks.flagged_evidence(app_db) == []
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    assert link_checks.flagged_evidence(app_db) == []
+    _run(app_db, watched)
+    assert link_checks.flagged_evidence(app_db) == []
+    assert not link_checks.flags_for_claim(app_db, claim["id"])[first]["flagged"]
+
+
+def test_a_quote_lost_from_a_copy_left_out_has_that_copy_compared(
+    app, app_db, watched, site, people, claim, client, monkeypatch
+):
+    """More copies than are compared: a published verdict's copy is left out, and the quote
+    found in it is gone from the page. Its copy was left out all the same, the item read the
+    newest copy's check, which the page still matched, and no item was flagged for the loss
+    (one check of the newest copy, before copies were compared, flagged it). Now its copy is
+    compared whatever the bound; the draft resting on the newest copy is not flagged for it."""
+    from factcheck.store import claim_reads
+
+    monkeypatch.setattr(link_checks, "MAX_COPIES", 2)  # the oldest published copy and the newest
+    units = claim_reads.claims_for_article(app_db, claim["article_id"])
+    second, third = [u for u in units if u["kind"] == "claim" and u["id"] != claim["id"]][:2]
+    _rest_verdict(app_db, people, claim["id"], "published")  # on copy 1, the dam story
+    site.routes["/report"] = page(EDITED)
+    left_out = evidence_store.add_evidence(
+        app_db, second["id"], url=watched["url"], stance="supports", actor=people["rita"],
+        quote="The board now says repairs will cost 3 million dollars",
+    )  # fmt: skip
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    _rest_verdict(app_db, people, second["id"], "published")  # on copy 2, EDITED
+    site.routes["/report"] = page(REWRITTEN)
+    draft = evidence_store.add_evidence(
+        app_db, third["id"], url=watched["url"], stance="context", actor=people["rita"]
+    )
+    archive_jobs.archive_evidence(app.config["DATABASE"], watched["url"], watched["policy"]).get()
+    [result] = _run(app_db, watched)
+    copies = [c["snapshot_id"] for c in result["checks"]]
+    assert len(copies) == 3 and len(set(copies)) == 3
+    assert [c["outcome"] for c in result["checks"]] == ["changed", "changed", "unchanged"]
+    assert result["checks"][1]["quotes"][str(left_out["id"])] == "not_found"
+    flagged = sorted(row["id"] for row in link_checks.flagged_evidence(app_db))
+    assert flagged == sorted([watched["item"]["id"], left_out["id"]])
+    panel = client.get(f"/claims/{second['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "rests on was archived" in panel
+    # The quote back on the page: the copy is left out again, and the item reads the newest
+    # copy's check (its card says no more than that the page changed).
+    site.routes["/report"] = page(EDITED.replace(b"spillway", b"spill way and gates"))
+    [result] = _run(app_db, watched)
+    assert len(result["checks"]) == 2
+    panel = client.get(f"/claims/{second['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check: the page changed since it was archived" in panel
+    assert draft["id"] in [row["id"] for row in link_checks.flagged_evidence(app_db)]
+
+
+def test_the_copies_of_items_whose_quote_was_lost_are_compared_whatever_the_bound():
+    size = link_checks.MAX_COPIES
+    published = [{"compared": n, "published": True, "in_review": False} for n in range(1, 90)]
+    chosen = link_watch.copies_to_compare(published, 99, frozenset({60, 70, 99, None}))
+    assert chosen == [*range(1, size), 60, 70, 99]
+    everything = frozenset(range(1, 90))
+    chosen = link_watch.copies_to_compare(published, 99, everything)
+    assert chosen == [*range(1, link_checks.MOST_CHECKS), 99]
+
+
+def test_a_verdict_resting_on_an_upload_is_not_said_to_differ_from_its_own_copy(
+    app, app_db, watched, site, people, claim, client
+):
+    """The verdict rests on a reviewer's upload, which says nothing of the live page: its item
+    reads the check of the newest copy fetched, and its card says only that the page changed."""
+    from factcheck.store import snapshots as snapshot_store
+
+    saved = b"<html><body><p>The saved dam report.</p></body></html>"
+    snapshot_store.attach_copy(
+        app_db, watched["item"]["id"], actor=people["rita"], content_type="text/html",
+        content_sha256=hashlib.sha256(saved).hexdigest(), data=saved,
+        text="The saved dam report: " + QUOTE + ".",
+    )  # fmt: skip
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert row["snapshot_kind"] == "upload"
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _cited_again(app, app_db, people, claim, watched)
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    [row] = evidence_store.evidence_for_claim(app_db, claim["id"])
+    assert row["newer_copy_at"] and row["link_outcome"] == "changed"
+    panel = client.get(f"/claims/{claim['id']}/panel", headers=HX).get_data(as_text=True)
+    assert "Link check: the page changed since it was archived" in panel
+    assert "rests on was archived" not in panel
+
+
+def test_a_copys_page_lists_one_check_a_fetch_its_own(
+    app, app_db, watched, site, people, claim, client
+):
+    """A fetch compared with two copies keeps two checks at one time: the page of each copy
+    lists the fetch once, with the check of that copy, and names the copy a check compared
+    with when it was another (the newest then, before this copy was kept)."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _run(app_db, watched)
+    other = _cited_again(app, app_db, people, claim, watched)
+    _run(app_db, watched)
+    _run(app_db, watched)
+    first = evidence_store.evidence_for_claim(app_db, claim["id"])[0]["snapshot_id"]
+    second = evidence_store.evidence_for_claim(app_db, other["claim"]["id"])[0]["snapshot_id"]
+    assert first != second
+    rows = link_checks.checks_of_copy(app_db, watched["url"], first)
+    assert [(r["outcome"], r["snapshot_id"]) for r in rows] == [("changed", first)] * 3
+    rows = link_checks.checks_of_copy(app_db, watched["url"], second)
+    assert [(r["outcome"], r["snapshot_id"]) for r in rows] == [
+        ("unchanged", second),
+        ("unchanged", second),
+        ("changed", first),
+    ]
+    assert len(link_checks.checks_of_copy(app_db, watched["url"], second, limit=2)) == 2
+    html = client.get(f"/snapshots/{first}").get_data(as_text=True)
+    assert "Link checks of this address (3 most recent)" in html
+    assert html.count("<td>Changed") == 3 and "Unchanged" not in html
+    assert "data-other-copy" not in html
+    html = client.get(f"/snapshots/{second}").get_data(as_text=True)
+    assert html.count("<td>Unchanged") == 2 and html.count("data-other-copy") == 1
+    assert f"copy {first}</a>, the newest then" in html
+
+
+def test_the_export_names_the_copy_a_link_check_compared_with(
+    app, app_db, watched, site, people, claim
+):
+    """While a correction is drafted, the export keeps the published copy as the item's, and
+    its link check is of the newest copy, on which the correction rests: it says which."""
+    _rest_verdict(app_db, people, claim["id"], "published")
+    site.routes["/report"] = page(EDITED)
+    _cited_again(app, app_db, people, claim, watched)
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    site.routes["/report"] = page(REWRITTEN)
+    _run(app_db, watched)
+    listed = json.loads(_cli(app, "claims", str(claim["article_id"]), "--json").output)
+    [item] = next(c for c in listed["claims"] if c["id"] == claim["id"])["evidence"]
+    newest = link_checks.checks_for(app_db, watched["url"], limit=1)[0]["snapshot_id"]
+    assert item["link_check"]["snapshot_id"] == newest != item["snapshot"]["id"]

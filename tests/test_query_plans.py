@@ -52,7 +52,8 @@ SMALL_SORTS = [
         "the queue of claims with a previous check: the few matched claims, sorted",
     ),
     (
-        r"c\.id IN \(SELECT e\.claim_id FROM evidence e JOIN link_checks .* ORDER BY",
+        r"c\.id IN \(SELECT e\.claim_id FROM \(SELECT e\.\*, .* FROM evidence e\) e"
+        r" JOIN link_checks .* ORDER BY",
         "the queue of claims whose evidence changed: the few flagged claims, sorted",
     ),
     (

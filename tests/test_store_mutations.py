@@ -81,6 +81,9 @@ INTERNAL_HELPERS = {
     ("factcheck.store.snapshots", "check_quotes"),
     ("factcheck.store.snapshots", "check_new_evidence"),
     ("factcheck.store.snapshots", "text_digest"),
+    ("factcheck.store.link_checks", "item_check"),
+    ("factcheck.store.link_checks", "check_before_copy"),
+    ("factcheck.store.link_checks", "link_flagged"),
     ("factcheck.store.library", "claim_words"),
     ("factcheck.store.verdicts", "require_reason"),
     ("factcheck.store.audit", "optional_why"),
@@ -328,6 +331,14 @@ def record_link_check(db, p, c):
     return lambda: link_checks.record_link_check(
         db, added["url"], actor=SYSTEM, outcome="unchanged", http_status=200
     )
+
+
+@scenario
+def record_link_checks(db, p, c):
+    added = _with_evidence(db, p, c)
+    # One copy compared: one row (each further copy's check follows it, see test_link_watch).
+    checks = [{"outcome": "changed", "text_change": 0.5}]
+    return lambda: link_checks.record_link_checks(db, added["url"], actor=SYSTEM, checks=checks)
 
 
 @scenario

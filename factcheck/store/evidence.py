@@ -9,7 +9,7 @@ from factcheck.store import audit
 from factcheck.store.actors import Actor
 from factcheck.store.claim_state import load_claim, situation
 from factcheck.store.errors import Invalid, NotFound
-from factcheck.store.link_checks import LINK_FLAGGED
+from factcheck.store.link_checks import LINK_FLAGGED, item_check
 from factcheck.store.mutation import mutation, query
 from factcheck.store.rows import EvidenceItem, EvidenceRow
 from factcheck.store.snapshots import (  # noqa: F401 (older callers)
@@ -169,6 +169,9 @@ _LATER_FAILED_COPY = (
     " AND f.kind IN ('upload', 'web_archive') AND f.status = 'failed' ORDER BY f.id DESC LIMIT 1"
 )
 
+# The link check that speaks for the item (link_checks.item_check), of the copy shown, `s`.
+_ITEM_CHECK_OF_SHOWN = item_check("s.id")
+
 
 @query
 def evidence_for_claim(
@@ -209,7 +212,7 @@ def evidence_for_claim(
                 "  ORDER BY n.id DESC LIMIT 1) END AS newer_copy_at,"
                 " l.id AS link_check_id, l.outcome AS link_outcome, l.checked_at AS link_checked_at,"
                 " l.error AS link_error, l.final_url AS link_final_url,"
-                " l.text_change AS link_text_change,"
+                " l.text_change AS link_text_change, l.snapshot_id AS link_snapshot_id,"
                 " json_extract(l.quotes, '$.' || e.id) AS link_quote_status,"
                 f" coalesce({LINK_FLAGGED}, 0) AS link_flagged"
                 # When the item's copy was fixed, worked out once for the several uses below.
@@ -220,8 +223,7 @@ def evidence_for_claim(
                 f"  WHERE e.claim_id = ?{removed}) e JOIN users u ON u.id = e.added_by"
                 f" LEFT JOIN evidence_snapshots s ON s.id = {SHOWN_COPY_OF_FIXED}"
                 " LEFT JOIN quote_checks q ON q.evidence_id = e.id AND q.snapshot_id = s.id"
-                " LEFT JOIN link_checks l ON l.id ="
-                " (SELECT max(id) FROM link_checks WHERE url = e.url)"
+                f" LEFT JOIN link_checks l ON l.id = {_ITEM_CHECK_OF_SHOWN}"
                 " ORDER BY e.id",
                 [claim_id],
             )

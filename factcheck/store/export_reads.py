@@ -16,10 +16,15 @@ from factcheck.scales import Scale, default_scale
 from factcheck.store import audit, claim_story
 from factcheck.store.actors import Actor
 from factcheck.store.errors import NotFound
-from factcheck.store.link_checks import LINK_ACKNOWLEDGED
+from factcheck.store.link_checks import LINK_ACKNOWLEDGED, item_check
 from factcheck.store.mutation import mutation, query
 from factcheck.store.queue_reads import QueueFilters, filter_clauses
-from factcheck.store.snapshots import EXPORTED_COPY, PUBLISHED_ON_IT
+from factcheck.store.snapshots import (
+    EXPORTED_COPY,
+    FIXED_SINCE,
+    PUBLISHED_ON_IT,
+    SHOWN_COPY_OF_FIXED,
+)
 
 FETCH_BATCH = 2000
 # Record batches also end once they hold this many characters: a claim with a long history is
@@ -65,6 +70,10 @@ def _json_boolean(condition: str) -> str:
     return f"CASE ({condition}) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END"
 
 
+# The check the workbench's flag on an item reads (link_checks.item_check), of the copy shown; the
+# item's FIXED_SINCE is worked out in a derived table, where SQLite's parser has room for it.
+_ITEM_CHECK = item_check(SHOWN_COPY_OF_FIXED)
+
 _EVIDENCE = f"""
 (SELECT json_group_array(json(item)) FROM (
     SELECT json_object(
@@ -90,11 +99,12 @@ _EVIDENCE = f"""
                                           'http_status', l.http_status,
                                           'final_url', l.final_url,
                                           'text_change', l.text_change,
+                                          'snapshot_id', l.snapshot_id,
                                           'quote_status', json_extract(l.quotes, '$.' || e.id),
                                           'acknowledged', {_json_boolean(LINK_ACKNOWLEDGED)})
-                       FROM link_checks l WHERE l.url = e.url
-                       ORDER BY l.id DESC LIMIT 1)) AS item
-    FROM evidence e WHERE e.claim_id = c.id ORDER BY e.id))
+                       FROM link_checks l WHERE l.id = {_ITEM_CHECK})) AS item
+    FROM (SELECT e.*, {FIXED_SINCE} AS fixed_since FROM evidence e WHERE e.claim_id = c.id) e
+    ORDER BY e.id))
 """
 
 _COMMENTS = f"""

@@ -40,7 +40,8 @@ class MissingAuditRow(RuntimeError):
 
 def note_audit_row(row_id: int, row_hash: str, at: str, *, follows: bool = False) -> None:
     """Count a row written; one that `follows` records what the change's own row made happen to
-    another record (a session that disabling its person ended), so it comes after that row."""
+    another record (a session that disabling its person ended, a link check of another copy made
+    by the same fetch), so it comes after that row."""
     rows = _audit_rows_written.get()
     if rows is None:
         raise MissingAuditRow("audit rows may only be written inside a @mutation")
@@ -54,7 +55,7 @@ def note_audit_row(row_id: int, row_hash: str, at: str, *, follows: bool = False
 def mutation(func: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
     """Run `func(db, ...)` in one BEGIN IMMEDIATE transaction that must write exactly one audit row
     when it changes anything (and after it, any rows that follow from it, one for each session
-    it ended); otherwise the whole change is rolled back. Once committed, the new
+    it ended or each further copy a fetched page was compared with); otherwise the whole change is rolled back. Once committed, the new
     head of the audit chain is checkpointed outside the database."""
 
     @functools.wraps(func)

@@ -131,6 +131,7 @@ class EvidenceItem(EvidenceRow):
     link_error: str | None
     link_final_url: str | None
     link_text_change: float | None
+    link_snapshot_id: int | None  # the copy the check compared with (another where none of its own)
     link_quote_status: str | None
     link_flagged: int | None
     #: Set by the claim panel: whether a copy of the page is waiting to be made (see

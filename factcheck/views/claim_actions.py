@@ -258,7 +258,7 @@ def snapshot_page(snapshot_id: int):
         pieces=_passages(snapshot["text"] or "", checks),
         has_file=snapshot_store.has_file(db, snapshot["content_sha256"]),
         inline_types=INLINE_TYPES,
-        link_checks=link_store.checks_for(db, snapshot["url"], limit=10),
+        link_checks=link_store.checks_of_copy(db, snapshot["url"], snapshot_id, limit=10),
     )
 
 
