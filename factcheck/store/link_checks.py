@@ -96,7 +96,7 @@ _SAME_CONTENT = (
 #: failure stays quiet when a web archive's copy is added or a correction is drafted on a newer
 #: copy). A change, or its absence, is of what the copy holds: checks of copies holding the same
 #: bytes (a copy archived for a draft while the page was as the published verdict's copy, as a
-#: desk upgraded from main acknowledged against) found the page alike, while a change
+#: desk upgraded from an earlier version acknowledged against) found the page alike, while a change
 #: acknowledged against the copy a published verdict rests on says nothing of how the page
 #: differs from a newer copy holding something else.
 _FOUND_ALIKE = (
