@@ -938,13 +938,28 @@ def test_a_change_acknowledged_against_the_published_copy_says_nothing_of_a_newe
     assert flags["id"] == newest["id"]  # the check of the newest copy, on which it now rests
 
 
+def _acknowledge_then_correct(app_db, people, claim, watched, items):
+    """Acknowledge each item's flag, start a correction of the published verdict (it rests on
+    the newest copy), and run the watch again: nothing is flagged at any step."""
+    for item in items:
+        link_checks.acknowledge_change(app_db, item, actor=SYSTEM)
+    assert link_checks.flagged_evidence(app_db) == []
+    verdicts.correct_verdict(
+        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
+        actor=people["rita"],
+    )  # fmt: skip
+    assert link_checks.flagged_evidence(app_db) == []
+    _run(app_db, watched)
+    assert link_checks.flagged_evidence(app_db) == []
+
+
 def test_a_change_acknowledged_holds_across_copies_holding_the_same_bytes(
     app, app_db, watched, site, people, claim
 ):
     """Another claim kept a copy while the page was as the published verdict's copy; the page
     changed and the change was acknowledged. Drafting a correction, which rests on the newer copy,
     brought the flag back, though the two copies hold the same bytes (as did the first run of a
-    desk upgraded from main, whose acknowledgement was of the newest copy's check)."""
+    desk upgraded from an earlier version, whose acknowledgement was of the newest copy's check)."""
     _rest_verdict(app_db, people, claim["id"], "published")
     other = _cited_again(app, app_db, people, claim, watched)  # the page as the published copy
     first = evidence_store.evidence_for_claim(app_db, claim["id"])[0]["snapshot_id"]
@@ -954,16 +969,7 @@ def test_a_change_acknowledged_holds_across_copies_holding_the_same_bytes(
     [result] = _run(app_db, watched)
     assert [c["outcome"] for c in result["checks"]] == ["changed", "changed"]
     item = watched["item"]["id"]
-    for acknowledged in (item, other["item"]["id"]):
-        link_checks.acknowledge_change(app_db, acknowledged, actor=SYSTEM)
-    assert link_checks.flagged_evidence(app_db) == []
-    verdicts.correct_verdict(
-        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
-        actor=people["rita"],
-    )  # fmt: skip
-    assert link_checks.flagged_evidence(app_db) == []
-    _run(app_db, watched)
-    assert link_checks.flagged_evidence(app_db) == []
+    _acknowledge_then_correct(app_db, people, claim, watched, [item, other["item"]["id"]])
     # The page changes again: the flag is back, for both items.
     site.routes["/report"] = page(REWRITTEN)
     _run(app_db, watched)
@@ -1022,16 +1028,7 @@ def test_an_acknowledged_failure_or_move_holds_whichever_copy_the_item_is_compar
     [result] = _run(app_db, watched)
     assert [c["outcome"] for c in result["checks"]] == [outcome, outcome]
     first, second = watched["item"]["id"], other["item"]["id"]
-    for item in (first, second):
-        link_checks.acknowledge_change(app_db, item, actor=SYSTEM)
-    assert link_checks.flagged_evidence(app_db) == []
-    verdicts.correct_verdict(
-        app_db, claim["id"], rating="false", rationale=RATIONALE, reason="Figures revised",
-        actor=people["rita"],
-    )  # fmt: skip
-    assert link_checks.flagged_evidence(app_db) == []
-    _run(app_db, watched)
-    assert link_checks.flagged_evidence(app_db) == []
+    _acknowledge_then_correct(app_db, people, claim, watched, [first, second])
     assert not link_checks.flags_for_claim(app_db, claim["id"])[first]["flagged"]
 
 
