@@ -296,12 +296,7 @@ def test_a_quoted_passage_gone_from_a_long_page_is_flagged_however_little_else_c
     assert f"(claim {claim['id']}); the quote is no longer found" in flagged.output
     [row] = json.loads(_cli(app, "links", "flagged", "--json").output)
     assert row["quote_status"] == "not_found"
-    checked = link_watch.check_links
-    monkeypatch.setattr(
-        link_watch,
-        "check_links",
-        lambda db, **options: checked(db, **options, policy=watched["policy"], host_delay=0),
-    )
+    _cli_checks_on(monkeypatch, watched["policy"])
     printed = _cli(app, "links", "check", "--older-than", "0m").output
     assert (
         f"(the quote is no longer found (evidence {evidence_id}); less than 1% of the text differs)"
@@ -323,12 +318,7 @@ def test_a_quote_never_found_in_the_kept_copy_is_not_said_to_be_no_longer_found(
     )  # fmt: skip
     archive_jobs.archive_evidence(app.config["DATABASE"], item["url"], policy).get()
     assert evidence_store.evidence_for_claim(app_db, claim["id"])[0]["quote_status"] == "not_found"
-    checked = link_watch.check_links
-    monkeypatch.setattr(
-        link_watch,
-        "check_links",
-        lambda db, **options: checked(db, **options, policy=policy, host_delay=0),
-    )
+    _cli_checks_on(monkeypatch, policy)
     assert "quote" not in _cli(app, "links", "check", "--older-than", "0m").output
     site.routes["/report"] = page(LONG_REPORT.replace(b"describes the inspection", b"covers"))
     printed = _cli(app, "links", "check", "--older-than", "0m").output
@@ -343,6 +333,16 @@ def _cli(app, *args):
     result = CliRunner().invoke(main, ["--db", app.config["DATABASE"], *args])
     assert result.exit_code == 0, result.output
     return result
+
+
+def _cli_checks_on(monkeypatch, policy):
+    """`factcheck links check` runs the watch under the test site's fetch policy, without pauses."""
+    checked = link_watch.check_links
+    monkeypatch.setattr(
+        link_watch,
+        "check_links",
+        lambda db, **options: checked(db, **options, policy=policy, host_delay=0),
+    )
 
 
 @pytest.mark.parametrize(
@@ -867,12 +867,7 @@ def test_a_verdicts_flag_stays_when_another_claim_keeps_a_newer_copy_of_the_page
     flags = link_checks.flags_for_claim(app_db, other["claim"]["id"])
     assert not flags[other["item"]["id"]]["flagged"]
     # `links check` counts the page once, by the news it has for the verdict.
-    checked = link_watch.check_links
-    monkeypatch.setattr(
-        link_watch,
-        "check_links",
-        lambda db, **options: checked(db, **options, policy=watched["policy"], host_delay=0),
-    )
+    _cli_checks_on(monkeypatch, watched["policy"])
     printed = _cli(app, "links", "check", "--older-than", "0m").output
     assert "Checked 1 page: 0 unchanged, 1 changed, 0 moved, 0 failing." in printed
     assert f"CHANGED   {watched['url']}" in printed
