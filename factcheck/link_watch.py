@@ -380,8 +380,12 @@ def check_page(db: Database, row: dict, *, policy: FetchPolicy, threshold: float
                 # compared too: its item would read the newest copy's check, which may not show
                 # the loss.
                 done = dict(zip(copy_ids, found, strict=True))
+                loaded = dict(zip(copy_ids, compared, strict=True))
                 copy_ids = copies_to_compare(items, row.get("snapshot_id"), frozenset(lost))
-                compared = [link_checks.comparison_copy(db, copy) for copy in copy_ids]
+                compared = [
+                    loaded[copy] if copy in loaded else link_checks.comparison_copy(db, copy)
+                    for copy in copy_ids
+                ]
                 found = [
                     done[copy_id]
                     if copy_id in done
