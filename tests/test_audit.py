@@ -596,8 +596,11 @@ def test_archived_copies_and_their_quote_checks_are_replayed(db, path, archived,
 
 
 def test_a_link_check_changed_or_deleted_outside_the_trail_is_caught(db, path, archived):
-    link_checks.record_link_check(
-        db, "https://county.example/b", actor=SYSTEM, outcome="failed", error="answered 404"
+    link_checks.record_link_checks(
+        db,
+        "https://county.example/b",
+        actor=SYSTEM,
+        checks=[{"outcome": "failed", "error": "answered 404"}],
     )
     assert audit.verify(db).ok
     db.close()

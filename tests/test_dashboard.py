@@ -308,8 +308,11 @@ def test_a_cut_short_list_of_broken_sources_says_how_many_it_shows(client, claim
     for number in range(12):
         url = f"https://stats.example/table-{number}"
         evidence.add_evidence(app_db, claim["id"], url=url, stance="supports", actor=people["rita"])
-        link_checks.record_link_check(
-            app_db, url, actor=SYSTEM, outcome="failed", error="http_status: HTTP 404"
+        link_checks.record_link_checks(
+            app_db,
+            url,
+            actor=SYSTEM,
+            checks=[{"outcome": "failed", "error": "http_status: HTTP 404"}],
         )
     broken = section(parse(client.get("/")), "evidence-changed-heading")
     assert broken.cssselect(".count")[0].text_content() == "12"

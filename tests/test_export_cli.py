@@ -338,7 +338,9 @@ def _matched_and_flagged(db_path) -> dict[str, set[int]]:
     flagged, acknowledged = claims[0], next(c for c in claims if c != claims[0])
     for claim_id in (flagged, acknowledged):
         item = evidence.evidence_for_claim(db, claim_id)[0]
-        link_checks.record_link_check(db, item["url"], actor=SYSTEM, outcome="failed")
+        link_checks.record_link_checks(
+            db, item["url"], actor=SYSTEM, checks=[{"outcome": "failed"}]
+        )
     for item in evidence.evidence_for_claim(db, acknowledged):
         if item["link_flagged"]:
             link_checks.acknowledge_change(db, item["id"], actor=SYSTEM)

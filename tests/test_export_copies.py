@@ -100,9 +100,10 @@ def test_the_json_export_carries_the_latest_link_check(bundle, tmp_path):
     world, db_path, _ = bundle
     url = "https://county.example/bulletin"
     quoted = world.db.execute("SELECT id FROM evidence WHERE url = ?", [url]).fetchone()[0]
-    link_checks.record_link_check(
-        world.db, url, actor=SYSTEM, outcome="moved", http_status=200,
-        final_url="https://county.example/", quotes={quoted: "not_found"},
+    link_checks.record_link_checks(
+        world.db, url, actor=SYSTEM,
+        checks=[{"outcome": "moved", "http_status": 200, "final_url": "https://county.example/",
+                 "quotes": {quoted: "not_found"}}],
     )  # fmt: skip
     out = tmp_path / "report.json"
     result = CliRunner().invoke(

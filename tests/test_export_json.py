@@ -386,8 +386,11 @@ def test_claims_json_names_every_field_as_the_export_does(tmp_path):
         content_sha256="0" * 64,
         text=f"The county said {item['quote']} on Tuesday.",
     )
-    link_checks.record_link_check(
-        world.db, item["url"], actor=world.people["rita"], outcome="changed", snapshot_id=copy["id"]
+    link_checks.record_link_checks(
+        world.db,
+        item["url"],
+        actor=world.people["rita"],
+        checks=[{"outcome": "changed", "snapshot_id": copy["id"]}],
     )
     listed = CliRunner().invoke(
         main, ["--db", str(path), "claims", str(world.sample_article), "--json"]

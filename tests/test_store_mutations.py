@@ -321,16 +321,10 @@ def receive_copy(db, p, c):
 
 def _link_checked(db, p, c, outcome="failed"):
     added = _with_evidence(db, p, c)
-    link_checks.record_link_check(db, added["url"], actor=SYSTEM, outcome=outcome, error="gone")
-    return added
-
-
-@scenario
-def record_link_check(db, p, c):
-    added = _with_evidence(db, p, c)
-    return lambda: link_checks.record_link_check(
-        db, added["url"], actor=SYSTEM, outcome="unchanged", http_status=200
+    link_checks.record_link_checks(
+        db, added["url"], actor=SYSTEM, checks=[{"outcome": outcome, "error": "gone"}]
     )
+    return added
 
 
 @scenario

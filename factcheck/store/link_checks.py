@@ -286,37 +286,6 @@ def record_link_checks(db: Database, url: str, *, actor: Actor, checks: list[dic
     ]
 
 
-@mutation
-def record_link_check(
-    db: Database,
-    url: str,
-    *,
-    actor: Actor,
-    outcome: str,
-    http_status: int | None = None,
-    final_url: str | None = None,
-    content_sha256: str | None = None,
-    text_change: float | None = None,
-    quotes: dict[int, str] | None = None,
-    error: str | None = None,
-    snapshot_id: int | None = None,
-    text_sha256: str | None = None,
-) -> dict:
-    """Keep one re-check of an evidence page, compared with one copy."""
-    check = {
-        "outcome": outcome,
-        "http_status": http_status,
-        "final_url": final_url,
-        "content_sha256": content_sha256,
-        "text_change": text_change,
-        "quotes": quotes,
-        "error": error,
-        "snapshot_id": snapshot_id,
-        "text_sha256": text_sha256,
-    }
-    return _insert_check(db, url, actor, utc_now(), check, follows=False)
-
-
 @query
 def checks_for(db: Database, url: str, limit: int = 20) -> list[dict]:
     """The newest re-checks of one page."""

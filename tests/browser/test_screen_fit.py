@@ -75,9 +75,10 @@ def _source_whose_quote_is_gone(path, work: dict) -> None:
             content_type="text/html", content_sha256="1" * 64, title="Roads",
             text=f"The council said {quote}, and the tram runs as usual.",
         )  # fmt: skip
-        link_checks.record_link_check(
-            db, url, actor=SYSTEM, outcome="changed", text_change=0.4,
-            quotes={item["id"]: "not_found"}, snapshot_id=copy["id"],
+        link_checks.record_link_checks(
+            db, url, actor=SYSTEM,
+            checks=[{"outcome": "changed", "text_change": 0.4,
+                     "quotes": {item["id"]: "not_found"}, "snapshot_id": copy["id"]}],
         )  # fmt: skip
     finally:
         db.close()
