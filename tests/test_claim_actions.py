@@ -334,18 +334,18 @@ def test_evidence_nobody_asked_to_archive_says_so_and_offers_to_archive_it_now(
     assert words(answer.cssselect("a.archive-status.is-archived")[0]) == "Archived copy"
 
 
-def test_bad_evidence_is_refused_beside_the_field_with_the_input_kept(client, claim, app_db):
-    before = audit_count(app_db)
-    response = hx_post(
+def post_evidence(client, claim, url: str, quote: str):
+    """The panel's Add evidence form sent with a supporting source and its quote."""
+    return hx_post(
         client,
         f"/claims/{claim['id']}/evidence",
-        {
-            "expected_version": claim["version"],
-            "url": "ftp://files.example/report",
-            "stance": "supports",
-            "quote": "the passage I copied",
-        },
+        {"expected_version": claim["version"], "url": url, "stance": "supports", "quote": quote},
     )
+
+
+def test_bad_evidence_is_refused_beside_the_field_with_the_input_kept(client, claim, app_db):
+    before = audit_count(app_db)
+    response = post_evidence(client, claim, "ftp://files.example/report", "the passage I copied")
     assert response.status_code == 422
     assert "HX-Retarget" not in response.headers
     html = fragment(response)
@@ -365,16 +365,7 @@ def test_bad_evidence_is_refused_beside_the_field_with_the_input_kept(client, cl
 @pytest.mark.parametrize("quote", [" \u2026 ", "\u2014", "[...]"])
 def test_a_quote_with_no_words_is_refused_beside_the_field(client, claim, app_db, quote):
     before = audit_count(app_db)
-    response = hx_post(
-        client,
-        f"/claims/{claim['id']}/evidence",
-        {
-            "expected_version": claim["version"],
-            "url": "https://example.org/report",
-            "stance": "supports",
-            "quote": quote,
-        },
-    )
+    response = post_evidence(client, claim, "https://example.org/report", quote)
     assert response.status_code == 422
     html = fragment(response)
     prefix = f"evidence-{claim['id']}"
@@ -387,16 +378,7 @@ def test_a_quote_with_no_words_is_refused_beside_the_field(client, claim, app_db
 @pytest.mark.parametrize("quote", ["\U0001f44d", "\U0001f1fa\U0001f1e6", "\u20ac"])
 def test_a_quote_of_an_emoji_or_a_sign_is_kept(client, claim, sources, app_db, quote):
     # A thumbs-up, a flag or a currency sign is what the page shows, not punctuation.
-    response = hx_post(
-        client,
-        f"/claims/{claim['id']}/evidence",
-        {
-            "expected_version": claim["version"],
-            "url": sources.url("/bulletin"),
-            "stance": "supports",
-            "quote": quote,
-        },
-    )
+    response = post_evidence(client, claim, sources.url("/bulletin"), quote)
     assert response.status_code == 200
     [item] = evidence_store.evidence_for_claim(app_db, claim["id"])
     assert item["quote"] == quote
